@@ -125,6 +125,7 @@ class Catalogue:
     # the folder whose files name the version when it is not ``root``: an older revision read through a copy adapted
     # to today's schema (`ibm changes`) keeps the version its own files give, as its matrices and `ibm migrate` show it
     version_root: Path | None = field(default=None, repr=False)
+    version_date: dt.date | None = field(default=None, repr=False)  # the same folder's latest effective date
 
     # --- look-ups -------------------------------------------------------------------------------
 
@@ -309,9 +310,11 @@ class Catalogue:
     def content_hash(self) -> str:
         return files_hash(self.version_root or self.root)
 
-    def versioned_by(self, folder: Path) -> None:
-        """Name this catalogue's version by ``folder``'s files (see ``version_root``)."""
+    def versioned_by(self, folder: Path, latest: dt.date | None = None) -> None:
+        """Name this catalogue's version by ``folder``'s files (see ``version_root``) and, when given, their own
+        latest effective date ``latest`` (the adapted copy may lack a dropped file's dates, review28 F3)."""
         self.version_root = folder
+        self.version_date = latest
         self.__dict__.pop("content_hash", None)  # a hash already taken of ``root`` is dropped
 
     @cached_property
@@ -336,4 +339,4 @@ class Catalogue:
     @property
     def version(self) -> str:
         """Catalogue version: the latest effective date and a short content hash."""
-        return f"{self.latest_date:%Y-%m-%d}+{self.content_hash}"
+        return f"{self.version_date or self.latest_date:%Y-%m-%d}+{self.content_hash}"

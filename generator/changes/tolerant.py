@@ -18,6 +18,7 @@ folder and the count, not one per file.
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import re
 import shutil
 from dataclasses import dataclass, field
@@ -119,6 +120,31 @@ def _relative(path: Path | None, root: Path) -> str | None:
         return None
 
 
+def own_latest_date(folder: Path) -> dt.date | None:
+    """The latest ``effective_from`` of the folder's own price files and programme.yaml, read as plain YAML: the
+    date part of the version the revision's own code showed, whatever today's models make of its files. None when
+    no file gives one."""
+    days: list[dt.date] = []
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key == "effective_from" and isinstance(value, str | dt.date):
+                    try:  # the loader keeps dates as text
+                        days.append(value if isinstance(value, dt.date) else dt.date.fromisoformat(value))
+                    except ValueError:
+                        pass  # not a date: today's models would refuse it, the file's own version had none here
+                else:
+                    walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    for path in [folder / "programme.yaml", *sorted((folder / "prices").glob("*.yaml"))]:
+        walk(_yaml_data(path) if path.is_file() else None)
+    return max(days, default=None)
+
+
 def load_tolerant(folder: Path, other: Path | None, workdir: Path, label: str, drop_files: bool = True) -> Tolerant:
     """Load ``folder``; when it does not validate, adapt a copy in ``workdir`` towards ``other`` (the other
     version's catalogue folder). ``label`` names the version in the sentences (e.g. "iepriekšējā").
@@ -141,7 +167,7 @@ def load_tolerant(folder: Path, other: Path | None, workdir: Path, label: str, d
         if catalogue is not None:
             # the revision's own version, not the adapted copy's: the one its matrices and `ibm migrate` name
             # (audit27b F8)
-            catalogue.versioned_by(own_files)
+            catalogue.versioned_by(own_files, own_latest_date(own_files))
             result.catalogue = catalogue
             result.skipped[:0] = _field_notes(fields, label)
             return result

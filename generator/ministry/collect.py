@@ -30,11 +30,13 @@ from generator.interrupts import AS_CTRL_C, interrupts_held
 from generator.lvformat import agree, eur
 from generator.ministry.cache import ResultCache, TemplateLoader
 from generator.ministry.collection import Collection
-from generator.ministry.console_names import HIDDEN, shown_path
+from generator.ministry.console_names import CODE_DIGITS, HIDDEN, shown_path
 from generator.ministry.file_copies import kept_first
 from generator.ministry.open_files import open_in, open_note
 from generator.ministry.previous_period import previous_period_problem
 from generator.ministry.reading import (
+    FOLDER_AMOUNTS,
+    FOLDER_WARNING,
     ReadResult,
     file_code,
     file_digest,
@@ -393,17 +395,20 @@ def collect(folder: Path, catalogue: Catalogue, key: bytes, options: Options, *,
     if options.previous is not None:
         prev = read_folder(options.previous, catalogue, templates, key, strict_version=False, jobs=options.jobs,
                            progress=previous_progress, cache=cache)
-        # its files named under the folder's own name: „ogre/a.xlsx” alone reads as a file of the collected folder
-        # (fix27c); its warnings (a matrix in another municipality's folder) are said too, not dropped
+        # its files said to be the previous period's: „ogre/a.xlsx” alone reads as a file of the collected folder
+        # (fix27c); a label, not the folder's own name, which may name a child (review28 F2) or be a municipality's
+        # (F11); its warnings (a matrix in another municipality's folder) are said too, not dropped
         for r in prev:
-            r.rel = f"{folder_name(options.previous)}/{r.rel}"
+            r.rel = PREVIOUS_FILE + r.rel
         notes += _split_duplicates(prev) + open_notes(prev)
-        warnings += [f"{r.rel}: {w}" for r in prev if r.record is not None for w in r.warnings]
+        warnings += [f"{r.rel}: {previous_folder_warning(w)}" for r in prev if r.record is not None
+                     for w in r.warnings]
         previous_records = [r.record for r in prev if r.record is not None]
         previous_refused = [r.refusal for r in prev if r.refusal is not None]
         notes += version_notes(prev, templates.current_version)
         notes += [f"{r.rel}: {note}" for r in prev if r.record is not None for note in r.notes]
-        problem = previous_period_problem([(r.rel, r.record.period_start) for r in prev if r.record is not None],
+        problem = previous_period_problem([(r.rel.removeprefix(PREVIOUS_FILE), r.record.period_start)
+                                           for r in prev if r.record is not None],
                                           catalogue.children_reporting_periods(), period, options.previous)
         if problem:
             raise CollectError(problem)
@@ -422,7 +427,7 @@ def collect(folder: Path, catalogue: Catalogue, key: bytes, options: Options, *,
                  for r in results if r.record is not None and r.record.code in differing]
     return Collection(
         catalogue_version=catalogue.version, records=records, refused=refused, stale=stale, finals=finals,
-        envelope_note=note, period=period.label, period_start=period.start, period_end=period.end,
+        envelope_note=note, envelope_given=options.envelope is not None, period=period.label, period_start=period.start, period_end=period.end,
         final_differences=set_in_matrix, provisional=provisional_reason(records, catalogue, options), previous_records=previous_records, previous_refused=previous_refused,
         previous_folder=folder_name(options.previous) if options.previous else None, notes=notes, warnings=warnings,
         duplicates=len(duplicate_notes), old_template=sum(1 for r in results if r.record is not None and r.old_version),
@@ -516,8 +521,23 @@ CONFIRMED_FROM = ("apstiprinātos apmērus dos atkārtota „ibm collect” pala
 
 def folder_name(folder: Path) -> str:
     """The folder's own name, as the summary shows the --previous folder: a full path may hold a user's name
-    (audit27b F10)."""
-    return folder.resolve().name or folder.as_posix()
+    (audit27b F10); a name with six digits in a row (a personal code's, D221) is not shown (review28 F2)."""
+    name = folder.resolve().name or folder.as_posix()
+    return "…" if CODE_DIGITS.search(name) else name
+
+
+# how a --previous folder's file is named on the console and the notes sheet (before its path in that folder)
+PREVIOUS_FILE = "iepriekšējā perioda mapē "
+
+
+def previous_folder_warning(warning: str) -> str:
+    """A previous-period matrix in another municipality's folder: its unused amount enters the one pool whatever the
+    folder, so the warning does not say the amounts were added to a municipality (review28 F4)."""
+    if not warning.startswith(FOLDER_WARNING):
+        return warning
+    head = warning.split(FOLDER_AMOUNTS, 1)[0]
+    return (f"{head}; iepriekšējā perioda neizlietotā summa pārdales fondā no mapes nav atkarīga, bet pārbaudiet, "
+            "vai fails ievietots pareizajā mapē")
 
 
 def provisional_reason(records: list[ChildRecord], catalogue: Catalogue, options: Options) -> str | None:

@@ -38,6 +38,7 @@ class Collection:
     # a final amount F the ministry typed in a matrix (6.4) that differs from the one computed now (audit13 F14)
     final_differences: list[StaleValue] = field(default_factory=list)
     provisional: str | None = None  # why F and the funding are provisional (B unconfirmed, D117), else None
+    envelope_given: bool = False  # the funding was given on the command line (--envelope), not B × children
 
     @property
     def envelope(self) -> Decimal:

@@ -230,6 +230,7 @@ def read_failure(exc: BaseException) -> str:
 
 # how folder_warning's text starts: collect lists these warnings on the summary's notes sheet too (audit27b F4)
 FOLDER_WARNING = "matricā norādītā pašvaldība ir "
+FOLDER_AMOUNTS = "; apmēri pieskaitīti pašvaldībai "  # where it says what the folder changes (previous_folder_warning)
 
 
 def folder_warning(folder: str, municipality: str, catalogue: Catalogue, day: dt.date | None = None) -> str | None:
@@ -246,8 +247,8 @@ def folder_warning(folder: str, municipality: str, catalogue: Catalogue, day: dt
         return catalogue.name_on(m.id, day) if day is not None else m.name_lv
 
     named = f"{name(mine)} ({municipality})" if mine else municipality
-    return (f"{FOLDER_WARNING}{named}, bet fails ir mapē „{folder}” ({name(there)}); apmēri "
-            f"pieskaitīti pašvaldībai {named} – pārbaudiet, vai fails ievietots pareizajā mapē")
+    return (f"{FOLDER_WARNING}{named}, bet fails ir mapē „{folder}” ({name(there)}){FOLDER_AMOUNTS}{named} – "
+            "pārbaudiet, vai fails ievietots pareizajā mapē")
 
 
 def municipality_folder(path: Path, root: Path) -> str:

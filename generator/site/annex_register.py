@@ -19,6 +19,7 @@ from generator.documents.paths import DOWNLOADS
 from generator.documents.registry import by_id
 from generator.site.downloads import Download
 from generator.site.markdown import md
+from generator.site.nav import markdown_title
 
 PAGE = "pielikumi.md"
 NAV_TITLE = "Pielikumi"
@@ -31,13 +32,6 @@ NOT_BUILT = "datnes šajā vietnes versijā nav (tās izveido `ibm documents`)"
 
 def output_title(output_id: str) -> str:
     return REPORT_WORKBOOKS.get(output_id) or by_id(output_id).title
-
-
-def _first_heading(markdown: str) -> str | None:
-    for line in markdown.splitlines():
-        if line.startswith("# "):
-            return line[2:].strip()
-    return None
 
 
 def _outputs_cell(annex_outputs: list[str], available: set[str], sample: str, sample_name: str) -> str:
@@ -66,7 +60,7 @@ def _where(annex_outputs: list[str], matrix: str | None, page: str | None, reaso
     if page and page not in context["pages"]:
         parts.append(f"vietnes lapa {md(page)} šajā vietnes versijā nav")
     elif page:
-        title = PAGE_TITLES.get(page) or _first_heading(context["pages"][page]) or page
+        title = PAGE_TITLES.get(page) or markdown_title(context["pages"][page]) or page
         parts.append(f"vietnes lapa [{md(title)}]({page})")
     if reason:
         parts.append(f"netiek veidots: {md(reason)}")

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from generator.catalogue.problems import CatalogueError, Problem
 from generator.catalogue.yamlfile import YamlFile, read_yaml
 
@@ -86,11 +88,44 @@ def _items(yf: YamlFile, data: Any, loc: tuple[Any, ...], folder: Path, problems
     return items
 
 
-def first_heading(path: Path) -> str | None:
-    for line in path.read_text(encoding="utf-8").splitlines():
+def markdown_title(markdown: str) -> str | None:
+    """A page's title: its first "# " heading after the front matter (a leading block between "---" lines, whose
+    YAML comments also start with "# ": review28 F1)."""
+    lines = markdown.splitlines()
+    if lines and lines[0].strip() == "---":
+        end = next((i for i, line in enumerate(lines[1:], 1) if line.strip() == "---"), None)
+        if end is not None:
+            lines = lines[end + 1:]
+    for line in lines:
         if line.startswith("# "):
             return line[2:].strip()
     return None
+
+
+def first_heading(path: Path) -> str | None:
+    return markdown_title(path.read_text(encoding="utf-8"))
+
+
+def front_matter(markdown: str) -> dict:
+    """A page's leading front matter block ("---" lines around YAML), {} without one."""
+    lines = markdown.splitlines()
+    if not lines or lines[0].strip() != "---":
+        return {}
+    end = next((i for i, line in enumerate(lines[1:], 1) if line.strip() == "---"), None)
+    data = yaml.safe_load("\n".join(lines[1:end])) if end is not None else None
+    return data if isinstance(data, dict) else {}
+
+
+def background_titles(folder: Path) -> list[str]:
+    """The titles of the methodology pages the search shows after the others (front matter ``search: boost`` below
+    1; search_index.page_weight), in file order: the about page names them from here (review28 F8)."""
+    titles = []
+    for path in sorted(folder.glob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        search = front_matter(text).get("search")
+        if isinstance(search, dict) and float(search.get("boost", 1)) < 1:
+            titles.append(markdown_title(text) or path.stem)
+    return titles
 
 
 def read_nav(folder: Path, page_files: list[str]) -> list[NavItem]:

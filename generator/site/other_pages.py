@@ -21,7 +21,7 @@ from generator.site.context import announced_prices, environment, site_date
 from generator.site.downloads import GROUPS, Download
 from generator.site.matrix_downloads import MATRICES
 from generator.site.methodology import render_template
-from generator.site.nav import NavPage
+from generator.site.nav import NavPage, background_titles
 from generator.site.pagetemplates import render
 from generator.workbook import render as render_day
 from generator.workbook.layout import PLAN_ROWS
@@ -116,7 +116,13 @@ def render_about(catalogue: Catalogue, context: dict[str, Any], downloads: list[
     return render("par-vietni.md.j2", versija=catalogue.version, datums=site_date(catalogue),
                   katalogs=catalogue, pasvaldibas=context["pasvaldibas"], lejupielades=len(downloads),
                   bez_cenas=[s.id for s in without], visi_transports=all(s.transport for s in without),
-                  citas_cenas=others, drukas_burti=letters_dative(typo_letters()))
+                  citas_cenas=others, drukas_burti=letters_dative(typo_letters()),
+                  fona_lapas=_quoted_list(background_titles(paths.methodology_dir(catalogue.root))))
+
+
+def _quoted_list(titles: list[str]) -> str:
+    """„A”, „B” un „C”; "" for none."""
+    return lvformat.listed([f"„{t}”" for t in titles]) if titles else ""
 
 
 def render_hand_pages(context: dict[str, Any]) -> dict[str, str]:

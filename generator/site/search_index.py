@@ -51,7 +51,6 @@ WEIGHT = "svars"
 # script on the page, lunr.lv.min.js).
 DECISIONS_PAGE = "metodika/rekonstrukcijas-un-lemumi.html"
 METHODOLOGY_WEIGHT, DEFAULT_WEIGHT, BACKGROUND_WEIGHT = 2, 1, 0
-DECISIONS_WEIGHT = BACKGROUND_WEIGHT
 KEYWORDS = "atslegvardi"
 KEYWORDS_LABEL = "Meklēšanas atslēgvārdi"
 
@@ -75,7 +74,7 @@ def page_keywords(meta: dict[str, Any], where: str) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
         from mkdocs.exceptions import PluginError
 
-        raise PluginError(f"{where}: {KEYWORDS} jābūt frāžu sarakstam, piem. [plāna ilgums, cik ilgs ir plāns]")
+        raise PluginError(f"{where}: laukam „{KEYWORDS}” jābūt frāžu sarakstam, piem. [plāna ilgums, cik ilgs ir plāns]")
     return [v.strip() for v in value]
 
 

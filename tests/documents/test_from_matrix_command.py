@@ -176,6 +176,7 @@ def test_draft_marks_every_page_and_lists_the_errors(matrices, catalogue: Catalo
         # the preparer's sheet names the document by its title, not by the draft cover's heading (audit28 F1)
         sheet = clean(" ".join(p for p in pages if "Norādījumi sagatavotājam" in p))
         assert "Dokuments „" in sheet and "Dokuments „MELNRAKSTS" not in sheet, (pdf.name, sheet[:300])
+        assert "” (MELNRAKSTS – neparakstīt) ir " in sheet, (pdf.name, sheet[:300])  # and says it is a draft
     for docx in folder.glob("*.docx"):
         from docx import Document
 

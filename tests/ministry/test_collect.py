@@ -556,13 +556,16 @@ def test_previous_period_of_an_unknown_older_version_is_read_by_names(small_fold
     result = run(str(folder), "--out", str(tmp_path / "k.xlsx"), "--previous", str(tmp_path / "ieprieks"),
                  "--jobs", "1")
     assert result.exit_code == 0, result.output
-    # named under the previous folder's own name: „ogre/veca.xlsx” alone read as a file of the collected folder
-    assert (f"Piezīme: ieprieks/{other}/veca.xlsx: veidnes versija 00000000 (katalogs 01.01.2019) nav zināma: "
-            "pārbaudīta tikai nosaukumu struktūra") in result.output
+    # said to be the previous period's: „ogre/veca.xlsx” alone read as a file of the collected folder (fix27c); by a
+    # label, not the folder's own name, which may name a child (review28 F2)
+    assert (f"Piezīme: iepriekšējā perioda mapē {other}/veca.xlsx: veidnes versija 00000000 (katalogs 01.01.2019) "
+            "nav zināma: pārbaudīta tikai nosaukumu struktūra") in result.output
     warning = next((line for line in result.output.splitlines()
-                    if line.startswith(f"Brīdinājums: ieprieks/{other}/veca.xlsx: matricā norādītā pašvaldība ir ")),
-                   None)
+                    if line.startswith(f"Brīdinājums: iepriekšējā perioda mapē {other}/veca.xlsx: matricā norādītā "
+                                       "pašvaldība ir ")), None)
     assert warning is not None, result.output
+    # its unused amount enters the one pool: nothing was added to a municipality (review28 F4)
+    assert "pieskaitīti pašvaldībai" not in warning and "pārdales fondā no mapes nav atkarīga" in warning, warning
     notes = [row[1].value for row in load_workbook(tmp_path / "k.xlsx")["Piezīmes par failiem"].iter_rows(min_row=4)]
     assert warning in notes, notes
     # the summary names the --previous folder by its own name, not its full path (a path may hold a user's name,
@@ -596,3 +599,12 @@ def test_previous_folder_of_another_period_is_refused(small_folder, later_folder
     else:
         assert f"--previous mapē {previous} jābūt tikai iepriekšējā pārskata perioda " in result.output, result.output
         assert "tas pats, ko savāc" in result.output, result.output
+
+
+def test_a_previous_folder_named_with_a_personal_code_is_not_shown() -> None:
+    """review28 F2: the summary names the --previous folder by its own name (audit27b F10), but not one with six
+    digits in a row (a personal code's, D221)."""
+    from generator.ministry.collect import folder_name
+
+    assert folder_name(Path("/dati/2019-1-periods")) == "2019-1-periods"
+    assert folder_name(Path("/dati/Paraugs Jānis 010110-12345")) == "…"

@@ -199,5 +199,11 @@ def test_the_base_each_p_rests_on_is_shown_with_its_source(summary, catalogue: C
     row = page["Bērnu skaits, kuru matricā ierakstītais B atšķiras no kataloga"]
     catalogue_bases = {r.code: r.catalogue_base for r in collection.records}
     other = sum(1 for c in chosen if c.inputs.base not in (None, catalogue_bases[pseudonym(KEY, c.code)]))
-    assert other >= 1 and row[1] == other, row
+    typed = sum(1 for c in chosen if c.inputs.base is not None)
+    # the fixture's two: one B other than the catalogue's (counted), one the same (shown as typed, not counted)
+    same = chosen[2]
+    assert same.inputs.base == catalogue_bases[pseudonym(KEY, same.code)]
+    assert shown[pseudonym(KEY, same.code)][1] == "matrica (6.11. tabula)"
+    assert 1 <= other < typed and row[1] == other, (row, other, typed)
     assert row[2].startswith(f"{other} bērn") and "P aprēķināts no matricas 6.11. tabulā" in row[2], row
+    assert "finansējuma noklusējums rēķināts ar kataloga B" in row[2]  # no --envelope here (review28 F5)

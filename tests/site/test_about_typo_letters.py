@@ -53,3 +53,21 @@ def test_a_script_without_the_constant_stops_the_build(tmp_path: Path) -> None:
     script.write_text("var OTHER = 5;", encoding="utf-8")
     with pytest.raises(ValueError, match="TYPO_LETTERS"):
         other_pages.typo_letters(script)
+
+
+def test_the_about_page_names_every_background_page(catalogue: Catalogue) -> None:
+    """review28 F8: the page named the pages the search puts last by hand and left two out; it names every
+    methodology page whose front matter lowers its search weight (boost below 1), read here from the files."""
+    import yaml
+
+    folder = Path(__file__).resolve().parents[2] / "catalogue" / "metodika"
+    lowered = []
+    for path in sorted(folder.glob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        if text.startswith("---\n") and (head := yaml.safe_load(text.split("\n---\n", 1)[0][4:])):
+            if float((head.get("search") or {}).get("boost", 1)) < 1:
+                lowered.append(re.search(r"^# (.+)$", text.split("\n---\n", 1)[1], re.M).group(1))
+    assert {"Esošā situācija", "DI projekta izvērtējums"} <= set(lowered), lowered
+    text = " ".join(_about(catalogue).split())
+    missing = [t for t in lowered if f"„{t}”" not in text]
+    assert missing == [], missing

@@ -166,3 +166,24 @@ def test_downloads_page_lists_every_new_output(annex_site: Path, catalogue: Cata
                    "24-risku-plans", "29-vestule-neatlasitajiem", "32-marsruta-lapas-izraksts"):
         for name in output_files(output):
             assert f'href="lejupielades/{output_folder(output)}/{sample}/{name}"' in page, name
+
+
+def test_a_page_link_is_named_by_the_page_title_not_its_front_matter(tmp_path: Path) -> None:
+    """review28 F1: a methodology page's front matter opens with a YAML comment („# Vaicājumi, …”), which the annex
+    register took for the page's title; every „vietnes lapa [T](p)” names the page by the heading of its text."""
+    from generator.catalogue.loader import DEFAULT_CATALOGUE, load_or_raise
+    from generator.site.nav import markdown_title
+    from generator.site.sources import render_sources
+
+    assert markdown_title("---\n# komentārs\natslegvardi: [a]\n---\n# Virsraksts\n") == "Virsraksts"
+    assert markdown_title("# Virsraksts\n---\n# Cits\n") == "Virsraksts"
+    sources = render_sources(load_or_raise(DEFAULT_CATALOGUE), tmp_path / "src")
+    links = re.findall(r"vietnes lapa \[([^\]]*)\]\(([^)]*)\)", sources.pages["pielikumi.md"])
+    fronted = [(t, p) for t, p in links if sources.pages.get(p, "").startswith("---")]
+    assert fronted, "the register links a page with front matter (the case the test is for)"
+    for title, page in links:
+        text = sources.pages.get(page)
+        if text is None:
+            continue
+        body = text.split("\n---\n", 1)[1] if text.startswith("---") else text
+        assert f"# {title}\n" in body, (page, title)

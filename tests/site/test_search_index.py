@@ -54,7 +54,7 @@ def test_keywords_are_a_paragraph_of_the_pages_own_entry() -> None:
     from mkdocs.exceptions import PluginError
 
     for bad in ("plāna ilgums", [""], [1], {"a": "b"}):
-        with pytest.raises(PluginError, match="a.md: atslegvardi"):
+        with pytest.raises(PluginError, match="a.md: laukam „atslegvardi” jābūt"):
             page_keywords({"atslegvardi": bad}, "a.md")
 
 
