@@ -126,8 +126,7 @@ def documents(catalogue_dir: Path, municipality_ids: tuple[str, ...], out_dir: P
         try:
             chosen = choose_round(catalogue, round_id, plan_day, municipality_id)
         except RoundChoiceError as exc:
-            click.echo(f"Kļūda: {exc}", err=True)
-            sys.exit(2)
+            usage_error(str(exc))  # a wrong parameter: the one line with the --help pointer, as --municipality's
     from generator.documents.staged_output import DOCUMENTS_MANIFEST, NotOwnFile, OutputTaken, render_staged
     from generator.replace_file import PreviousAside
 

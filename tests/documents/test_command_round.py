@@ -156,6 +156,8 @@ def test_a_bad_round_or_day_exits_2_with_nothing_written(tmp_path: Path, args: l
     result = _run(out, *args)
     assert result.exit_code == 2, result.output
     assert says in result.output, result.output
+    # every wrong parameter points to the command's help (README „Izejas statuss”; the --round ones did not)
+    assert "Palīdzība: " in result.output and " documents --help." in result.output, result.output
     assert "Traceback" not in result.output
     assert not out.exists()
 
