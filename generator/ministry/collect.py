@@ -427,7 +427,8 @@ def collect(folder: Path, catalogue: Catalogue, key: bytes, options: Options, *,
                  for r in results if r.record is not None and r.record.code in differing]
     return Collection(
         catalogue_version=catalogue.version, records=records, refused=refused, stale=stale, finals=finals,
-        envelope_note=note, envelope_given=options.envelope is not None, period=period.label, period_start=period.start, period_end=period.end,
+        envelope_note=note, envelope_given=options.envelope is not None, period=period.label,
+        period_start=period.start, period_end=period.end,
         final_differences=set_in_matrix, provisional=provisional_reason(records, catalogue, options), previous_records=previous_records, previous_refused=previous_refused,
         previous_folder=folder_name(options.previous) if options.previous else None, notes=notes, warnings=warnings,
         duplicates=len(duplicate_notes), old_template=sum(1 for r in results if r.record is not None and r.old_version),

@@ -407,7 +407,8 @@ def _children_sheet(book: SummaryBook, ws: Worksheet, c: Collection, names: dict
         stage2 = f.final - f.top_up
         write(row, (rec.code, names[rec.municipality], rec.period_start,
                     rec.months, rec.age, age_group_label(rec.age_group), rec.impairment, rec.special_care, r.rate,
-                    *child_base(rec, catalogue), r.provisional, r.needed, r.available, r.total, stage2, f.eligible, f.top_up, f.final, f.capped,
+                    *child_base(rec, catalogue), r.provisional, r.needed, r.available, r.total, stage2, f.eligible,
+                    f.top_up, f.final, f.capped,
                     r.execution.planned_total, paid_total(r.execution), r.errors, r.warnings))
         book.expected[(sheet_name, f"{stage2_letter}{row}")] = stage2
         book.expected[(sheet_name, f"{final_letter}{row}")] = f.final

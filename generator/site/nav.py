@@ -88,15 +88,20 @@ def _items(yf: YamlFile, data: Any, loc: tuple[Any, ...], folder: Path, problems
     return items
 
 
-def markdown_title(markdown: str) -> str | None:
-    """A page's title: its first "# " heading after the front matter (a leading block between "---" lines, whose
-    YAML comments also start with "# ": review28 F1)."""
+def _front_matter_split(markdown: str) -> tuple[list[str], list[str]]:
+    """A page's lines as (its leading front matter block between "---" lines, without them; the rest)."""
     lines = markdown.splitlines()
     if lines and lines[0].strip() == "---":
         end = next((i for i, line in enumerate(lines[1:], 1) if line.strip() == "---"), None)
         if end is not None:
-            lines = lines[end + 1:]
-    for line in lines:
+            return lines[1:end], lines[end + 1:]
+    return [], lines
+
+
+def markdown_title(markdown: str) -> str | None:
+    """A page's title: its first "# " heading after the front matter (whose YAML comments also start with "# ":
+    review28 F1)."""
+    for line in _front_matter_split(markdown)[1]:
         if line.startswith("# "):
             return line[2:].strip()
     return None
@@ -108,11 +113,8 @@ def first_heading(path: Path) -> str | None:
 
 def front_matter(markdown: str) -> dict:
     """A page's leading front matter block ("---" lines around YAML), {} without one."""
-    lines = markdown.splitlines()
-    if not lines or lines[0].strip() != "---":
-        return {}
-    end = next((i for i, line in enumerate(lines[1:], 1) if line.strip() == "---"), None)
-    data = yaml.safe_load("\n".join(lines[1:end])) if end is not None else None
+    block = _front_matter_split(markdown)[0]
+    data = yaml.safe_load("\n".join(block)) if block else None
     return data if isinstance(data, dict) else {}
 
 
