@@ -25,7 +25,7 @@ from generator.site.step import build_into  # noqa: E402
 from tests.site.axe import ensure_axe  # noqa: E402
 from tests.site.browsing import ARGS, CHROMIUM, skip_search_index  # noqa: E402
 from tests.site.conftest import make_build_dir  # noqa: E402
-from tests.site.test_accessibility import ALSO_FAILING, FAILING, RUN  # noqa: E402
+from tests.site.test_accessibility import ALSO_FAILING, FAILING, FULL_RUN, RUN  # noqa: E402
 
 NO_SELECTORS = """async () => {
   const result = await axe.run(document, {resultTypes: ["violations"], performanceTimer: false, selectors: false,
@@ -33,7 +33,12 @@ NO_SELECTORS = """async () => {
   return result.violations.map(v => ({id: v.id, impact: v.impact, nodes: []}));
 }"""
 
-VARIANTS = {"base": RUN, "noselectors": NO_SELECTORS, "tall": RUN, "nopaint": RUN, "shell": RUN}
+NO_PRELOAD = FULL_RUN.replace("performanceTimer: false,", "performanceTimer: false, preload: false,")
+FAILING_NO_PRELOAD = RUN.replace("performanceTimer: false,", "performanceTimer: false, preload: false,")
+
+# "base": every rule, as the audit ran before testtime15; "failing": the audit's RUN, the rules that can fail it.
+VARIANTS = {"base": FULL_RUN, "failing": RUN, "nopreload": NO_PRELOAD, "failingnopreload": FAILING_NO_PRELOAD,
+            "noselectors": NO_SELECTORS, "tall": FULL_RUN, "nopaint": FULL_RUN, "shell": FULL_RUN}
 EXECUTABLE = {"shell": Path("/usr/bin/chromium-headless-shell")}
 VIEWPORT = {"tall": {"width": 1280, "height": 3000}}
 BROWSER_ARGS = {"nopaint": ["--disable-features=PaintHolding", "--blink-settings=imagesEnabled=false"]}

@@ -4,6 +4,8 @@ one after another; the main pages are checked once more in the dark colour schem
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from tests.site.axe import AxeUnavailable, ensure_axe
@@ -15,13 +17,35 @@ pytestmark = BROWSER_MARKS
 
 FAILING = ("serious", "critical")
 ALSO_FAILING = ("empty-table-header",)  # minor for axe, but a header cell must say what its column holds
-RUN = """async () => {
-  const result = await axe.run(document, {resultTypes: ["violations"], performanceTimer: false,
+# axe-core gives each rule one impact, and a rule's impact is the impact of every violation it reports (axe.min.js
+# overwrites its checks' impacts with it). A rule of a lesser impact than FAILING, not in ALSO_FAILING, can therefore
+# never fail an audit: RUN switches those rules off (~10 % of axe's CPU, bench/axe_speed.py "failing"); FULL_RUN runs
+# every rule, for test_lesser_rules_never_fail, which shows both find the same failing violations.
+LESSER_RULES_OFF = f"""
+  const off = {{}};
+  for (const rule of axe._audit.rules) {{
+    if (rule.impact && !{json.dumps(FAILING)}.includes(rule.impact) && !{json.dumps(ALSO_FAILING)}.includes(rule.id)) {{
+      off[rule.id] = {{enabled: false}};
+    }}
+  }}"""
+RUN = """async () => {""" + LESSER_RULES_OFF + """
+  const result = await axe.run(document, {resultTypes: ["violations"], performanceTimer: false, rules: off,
                                           elementRef: false, ancestry: false, xpath: false});
   return result.violations.map(v => ({id: v.id, impact: v.impact,
     nodes: v.nodes.slice(0, 3).map(n => n.target.join(" "))}));
 }"""
 
+FULL_RUN = RUN.replace(LESSER_RULES_OFF, "\n  const off = {};")
+
+# A page with violations of every kind the audit tells apart: failing (image-alt, label: critical; link-name:
+# serious), failing though minor (empty-table-header) and lesser ones that never fail (heading-order, region: moderate; empty-heading: minor).
+FLAWED_PAGE = """<!doctype html><html lang="lv"><head><title>Kļūdaina lapa</title></head><body>
+<p>Teksts ārpus orientieriem.</p>
+<main><h1>Virsraksts</h1><h4>Pārlēkts līmenis</h4><h2></h2>
+<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">
+<input type="text"> <a href="kur.html"></a>
+<table><thead><tr><th></th><th>Cena</th></tr></thead><tbody><tr><td>1</td><td>2</td></tr></tbody></table>
+</main></body></html>"""
 
 @pytest.fixture(scope="module")
 def axe_script() -> str:
@@ -88,3 +112,24 @@ def test_the_open_search_panel_with_results(browser, server: str, axe_script: st
         assert problems == []
     finally:
         visit.close()
+
+
+def failing(violations: list[dict]) -> list[str]:
+    return sorted(v["id"] for v in violations if v["impact"] in FAILING or v["id"] in ALSO_FAILING)
+
+
+def test_lesser_rules_never_fail(browser, axe_script: str) -> None:
+    """RUN, without the rules of a lesser impact, finds every failing violation that all of axe-core's rules find."""
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.set_content(FLAWED_PAGE)
+        page.add_script_tag(content=axe_script)
+        every_rule, audited = page.evaluate(FULL_RUN), page.evaluate(RUN)
+    finally:
+        context.close()
+    lesser = {v["id"] for v in every_rule} - set(failing(every_rule))
+    assert {"heading-order", "region", "empty-heading"} <= lesser  # the full run sees the lesser ones
+    assert failing(audited) == failing(every_rule)
+    assert {"image-alt", "label", "link-name", "empty-table-header"} <= set(failing(audited))
+    assert not lesser & {v["id"] for v in audited}  # and RUN does not run them
