@@ -123,7 +123,8 @@ _STYLE_IDS: dict[tuple[str, WD_STYLE_TYPE], str | None] = {}  # _Writer._style_i
 _PREPARED: list[DocxDocument] = []  # python-docx's template with our styles and clause numbering, made once
 # The prepared styles part's w:styles (its fonts pinned as _pin_font pins them) and its bytes: no document changes its
 # styles, so every document shares that element and writes those bytes; copying, pinning and serialising the
-# template's 350 kB of styles for each document was a fifth of its DOCX time (docs/benchmarks.md, docxspeed).
+# template's 350 kB of styles (22 kB since the unused ones are left out) for each document was a fifth of its DOCX
+# time (docs/benchmarks.md, docxspeed).
 _SHARED_STYLES: dict[int, bytes] = {}
 
 
@@ -138,6 +139,7 @@ def _prepared_document() -> DocxDocument:
         base._styles()
         base._clause_numbering()
         _clean_template(base.doc)
+        _prune_styles(base.doc)
         styles = base.doc.styles.element
         _pin_part_fonts(styles)
         _SHARED_STYLES[id(styles)] = base.doc.part.part_related_by(RELATIONSHIP_TYPE.STYLES).blob
@@ -147,7 +149,44 @@ def _prepared_document() -> DocxDocument:
     return copy.deepcopy(prepared, {id(styles): styles})
 
 
+# the elements after w:updateFields in w:settings (schema order; _AFTER_FOOTNOTE_PR after w:footnotePr)
+_AFTER_UPDATE_FIELDS = ("w:hdrShapeDefaults", "w:footnotePr", "w:endnotePr", "w:compat", "w:docVars", "w:rsids",
+                        "m:mathPr", "w:attachedSchema", "w:themeFontLang", "w:clrSchemeMapping",
+                        "w:doNotIncludeSubdocsInStats", "w:doNotAutoCompressXmlDataIntoStream", "w:forceUpgrade",
+                        "w:captions", "w:readModeInkLockDown", "w:smartTagType", "sl:schemaLibrary",
+                        "w:shapeDefaults", "w:doNotEmbedSmartTags", "w:decimalSymbol", "w:listSeparator")
 _UNUSED_FONTS = ("\uff2d\uff33 \u660e\u671d", "\uff2d\uff33 \u30b4\u30b7\u30c3\u30af", "Courier")  # MS Mincho, MS Gothic
+
+
+# The styles the writer gives paragraphs, runs and tables by name (_new_paragraph, table grids, preparer notes) and by
+# id (footnotes; python-docx's header and footer parts say "Header" and "Footer"): the template's other ~160 styles
+# ("Light Shading Accent 1", "macro", "Body Text 3" …) are left out (audit29 F11) – a name used without being listed
+# here is a KeyError in every test that writes a DOCX (tests/documents/test_docx_package.py).
+WRITER_STYLE_NAMES = ("Normal", "Heading 1", "Heading 2", "Heading 3", "List Bullet", "List Paragraph", "Table Grid",
+                      PREPARER_STYLE)
+WRITER_STYLE_IDS = (FOOTNOTE_STYLE, FOOTNOTE_MARK_STYLE, "Header", "Footer")
+_STYLE_REFERENCES = ("w:basedOn", "w:link", "w:next", "w:pStyle", "w:rStyle", "w:tblStyle", "w:numStyleLink",
+                     "w:styleLink")
+
+
+def _prune_styles(document) -> None:  # noqa: ANN001 - docx.document.Document
+    """Keep only the styles the writer uses, the defaults and every style they or the numbering refer to."""
+    styles = document.styles.element
+    by_id = {style.get(qn("w:styleId")): style for style in styles.findall(qn("w:style"))}
+    wanted = [document.styles[name].style_id for name in WRITER_STYLE_NAMES] + list(WRITER_STYLE_IDS)
+    wanted += [i for i, style in by_id.items() if style.get(qn("w:default")) in ("1", "true", "on")]
+    numbering = document.part.numbering_part.element
+    wanted += [e.get(qn("w:val")) for tag in _STYLE_REFERENCES for e in numbering.iter(qn(tag))]
+    kept: set[str] = set()
+    while wanted:
+        style_id = wanted.pop()
+        if style_id in kept or style_id not in by_id:
+            continue
+        kept.add(style_id)
+        wanted += [e.get(qn("w:val")) for tag in _STYLE_REFERENCES for e in by_id[style_id].iter(qn(tag))]
+    for style_id, style in by_id.items():
+        if style_id not in kept:
+            styles.remove(style)
 
 
 def _clean_template(document) -> None:  # noqa: ANN001 - docx.document.Document
@@ -161,9 +200,19 @@ def _clean_template(document) -> None:  # noqa: ANN001 - docx.document.Document
         rels.pop(rid)
         rels._target_parts_by_rId.pop(rid, None)
     settings = document.settings.element
-    for tag in ("w:savePreviewPicture", "w:rsids", "w14:docId"):
+    # w:proofState "clean" told Word the text was already spell-checked, so it showed no mark in it (audit29 F11)
+    for tag in ("w:savePreviewPicture", "w:rsids", "w14:docId", "w:proofState"):
         for element in settings.findall(qn(tag)):
             settings.remove(element)
+    # Word offers to update the fields on opening, so the references to clauses („1.3. punktā”, REF fields, D78)
+    # follow a clause a lawyer inserted or deleted before the file was last saved (audit29 F1)
+    update = OxmlElement("w:updateFields")
+    update.set(qn("w:val"), "true")
+    following = next((e for e in settings if e.tag in {qn(t) for t in _AFTER_UPDATE_FIELDS}), None)
+    if following is not None:
+        following.addprevious(update)
+    else:
+        settings.append(update)
     for tag, value in (("w:decimalSymbol", ","), ("w:listSeparator", ";")):
         element = settings.find(qn(tag))
         if element is not None:
@@ -1398,7 +1447,7 @@ def _reproducible_zip(members: list[tuple[str, bytes]], created: dt.date, compan
 
 
 # The shared styles' bytes (_SHARED_STYLES) as zipfile deflates them, by the id of those bytes (kept alive there):
-# compressing the same 350 kB for every document was a tenth of its DOCX time (docs/benchmarks.md, docspeed).
+# compressing the same styles (then 350 kB) for every document was a tenth of its DOCX time (docs/benchmarks.md, docspeed).
 _DEFLATED_STYLES: dict[int, bytes] = {}
 
 

@@ -57,14 +57,12 @@ def matrix(catalogue_dir: Path, municipality_id: str | None, round_id: str | Non
     if municipality_id is not None and (problem := municipality_problem(catalogue, municipality_id)) is not None:
         usage_error(problem)  # an invalid value (README „Izejas statuss”, D121), as `ibm documents` says it
     if round_id is not None and plan_day is not None:
-        click.echo("Kļūda: --round un --day kopā nelieto (gaidīts: viens no tiem – kārta vai plāna pirmā diena).", err=True)
-        sys.exit(2)
+        usage_error("--round un --day kopā nelieto (gaidīts: viens no tiem – kārta vai plāna pirmā diena)")
     try:
         day = (day_of_round(catalogue, round_id) if round_id is not None
                else day_covering(catalogue, plan_day.date()) if plan_day is not None else template_date(catalogue))
     except IssueDayError as exc:
-        click.echo(f"Kļūda: {exc}", err=True)
-        sys.exit(1)
+        usage_error(str(exc).rstrip("."))  # an invalid value: status 2 and the --help pointer (D121), as documents'
     default_day = day == template_date(catalogue)
     out = out_file or Path(file_name(municipality_id, None if default_day else day))
     if out.suffix.lower() != ".xlsx":

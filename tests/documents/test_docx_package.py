@@ -62,3 +62,31 @@ def test_a_marked_copy_has_the_pdfs_diagonal_watermark_on_every_page() -> None:
     assert "rotation:325" in headers[0] and 'type="#_x0000_t136"' in headers[0]
     plain = html_to_docx(html, "T", "2023-04-01+12ef49f0", dt.date(2020, 1, 1))
     assert not [n for n in zipfile.ZipFile(io.BytesIO(plain)).namelist() if n.startswith("word/header")]
+
+
+def test_every_document_has_only_the_styles_it_can_use_and_asks_word_to_update_its_references(
+        catalogue: Catalogue) -> None:
+    """audit29 F11, F1: python-docx's template carried ~165 styles no document uses and told Word the text had been
+    spell-checked (w:proofState "clean"); Word is asked to update the fields on opening, so a clause reference
+    („1.3. punktā”, a REF field) follows a clause inserted before saving. Every style a document refers to is in it."""
+    from generator.documents.registry import DOCUMENTS
+
+    styles_of: dict[str, set[str]] = {}
+    for doc in render_municipality(catalogue, catalogue.municipality("ogre"), DOCUMENTS,
+                                   build_date=dt.date(2018, 9, 17)):
+        package = zipfile.ZipFile(io.BytesIO(html_to_docx(doc.html, doc.spec.title, doc.version,
+                                                          dt.date(2018, 9, 17))))
+        texts = {n: package.read(n).decode("utf-8") for n in package.namelist() if n.endswith(".xml")}
+        settings = texts["word/settings.xml"]
+        assert "proofState" not in settings, doc.spec.id
+        assert '<w:updateFields w:val="true"/>' in settings, doc.spec.id
+        defined = set(re.findall(r'<w:style [^>]*w:styleId="([^"]+)"', texts["word/styles.xml"]))
+        used = {ref for name, text in texts.items() if name != "word/styles.xml"
+                for ref in re.findall(r'<w:(?:pStyle|rStyle|tblStyle) w:val="([^"]+)"', text)}
+        used |= set(re.findall(r'<w:(?:basedOn|link|next) w:val="([^"]+)"', texts["word/styles.xml"]))
+        assert used <= defined, (doc.spec.id, used - defined)
+        styles_of[doc.spec.id] = defined
+    assert len(styles_of) >= 25
+    every = set.union(*styles_of.values())
+    assert len(every) <= 30, sorted(every)  # the writer's, the defaults and what the lists refer to (167 before)
+    assert not {"LightShading-Accent1", "macro", "BodyText3"} & every

@@ -95,3 +95,20 @@ def test_javascript_normalises_every_catalogue_word_like_python(visit: Visit) ->
     assert dict(zip(queries, in_js, strict=True)) == queries
     assert visit.page.evaluate("w => window.ibmLatvian.normalize(w)", "3\u00a0000,00") == normalize("3\u00a0000,00")
     assert LUNR_LV.is_file()
+
+
+@browser_test
+def test_rerank_counts_a_title_without_its_question_words(visit: Visit) -> None:
+    """review28 F10: a page keyword written as a question ("cik ilgs ir plāns") is as whole a title for the query
+    as one without question words; „kādēļ” is a question word like „kāpēc”."""
+    visit.open("index.html")
+
+    def page(location: str, *titles: list[str]) -> list[dict]:
+        return [{"location": location, "title": location, "text": "", "nosaukums": list(titles)}]
+
+    groups = [page("b.html", ["plan", "ilg", "atbalst"]), page("a.html", ["cik", "ilg", "ir", "plan"])]
+    for query in ("cik ilgs plāns", "kādēļ ilgs plāns", "plāns ilgs"):
+        ranked = visit.page.evaluate("([g, q]) => window.ibmLatvian.rerank(g, q, []).map(r => r[0].location)",
+                                     [groups, query])
+        assert ranked == ["a.html", "b.html"], (query, ranked)
+    assert "kadel" not in visit.page.evaluate("q => window.ibmLatvian.typoQuery(q, true)", "kādēļ vajadzīgs plāns")

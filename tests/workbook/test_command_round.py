@@ -130,11 +130,11 @@ def test_a_price_change_inside_a_round_is_an_issue_day(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("args", "code", "says"), [
-    (["--round", "berni-2030"], 1, "--round: „berni-2030” nav kārta katalogā (catalogue/rounds.yaml) "
+    (["--round", "berni-2030"], 2, "--round: „berni-2030” nav kārta katalogā (catalogue/rounds.yaml) "
                                    "(gaidīts viens no: berni-2018, berni-2021)."),
-    (["--round", "pieaugusie-2019"], 1, "ir pieaugušo programmas kārta, bet IBM matrica ir bērnu programmai "
+    (["--round", "pieaugusie-2019"], 2, "ir pieaugušo programmas kārta, bet IBM matrica ir bērnu programmai "
                                         "(gaidīts viens no: berni-2018, berni-2021)"),
-    (["--day", "15.03.2020"], 1, "--day: 15.03.2020 nav nevienas bērnu programmas kārtas pakalpojumu laikā, tāpēc "
+    (["--day", "15.03.2020"], 2, "--day: 15.03.2020 nav nevienas bērnu programmas kārtas pakalpojumu laikā, tāpēc "
                                  "matricu tai dienai izdot nevar (gaidīts: diena kādā no kārtām – berni-2018: "
                                  "01.10.2018–30.09.2019; berni-2021: 01.07.2021–31.12.2021)."),
     (["--day", "2019-05-01"], 2, "„2019-05-01” nav datums (gaidīts: DD.MM.GGGG)."),
@@ -148,6 +148,9 @@ def test_bad_round_or_day_is_refused_with_nothing_written(two_rounds: Catalogue,
     assert says in result.output, result.output
     assert "Traceback" not in result.output
     assert list(tmp_path.iterdir()) == []
+    # an invalid value is one line with the --help pointer (D121), as `ibm documents --round` says it
+    assert result.output.strip().count("\n") == 0, result.output
+    assert result.output.strip().endswith(" matrix --help."), result.output
 
 
 def test_the_issue_day_errors_are_latvian_messages(two_rounds: Catalogue) -> None:
