@@ -1,7 +1,9 @@
 """The requisites the catalogue does not give yet (municipalities.yaml ``requisites``: null) are blanks with a note
-saying where they come from, as every other blank (audit29 F3): under the letterhead (registration number, address,
-phone, e-mail of the municipality and the social service) and under the appeal clause ("(adrese: ______)"), one
-wording for both (party_names.REQUISITES_SOURCE). With the requisites in the catalogue there is no blank and no note."""
+saying where they come from (audit29 F3): under the letterhead (registration number, address, phone, e-mail of the
+municipality and the social service) and under the appeal clause ("(adrese: ______)"), one wording for both
+(party_names.REQUISITES_SOURCE). They are the preparer's instructions (D161): the institution's own data, which the
+signed paper need not explain, and the PDF's act keeps its pages. With the requisites in the catalogue there is no
+blank and no note."""
 
 from __future__ import annotations
 
@@ -42,6 +44,9 @@ def test_every_blank_requisite_has_its_note(catalogue: Catalogue) -> None:
             assert LETTERHEAD_BLANK in heads[doc_id] and LETTERHEAD_NOTE in heads[doc_id], doc_id
             assert SOURCE in text[text.index(LETTERHEAD_NOTE):], doc_id
     assert all(LETTERHEAD_BLANK in text for text in texts.values())
+    body = next(d.body for d in documents if d.spec.id == "09-lemums-par-izbeigsanu")
+    for note in ("Tukšās vietas galvenē", ADDRESS_NOTE):
+        assert f'<p class="note preparer"><strong>Piezīme sagatavotājam – pirms parakstīšanas dzēst.</strong> {note}' in body
 
 
 def test_requisites_in_the_catalogue_leave_no_blank_and_no_note(tmp_path: Path, catalogue: Catalogue) -> None:
