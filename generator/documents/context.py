@@ -235,5 +235,8 @@ def municipality_context(catalogue: Catalogue, municipality: Municipality, day: 
                              "privacy_notice": municipality.data_protection.privacy_notice},
         "names_note": party_names.names_note(pasvaldiba, dienests, day),
         "names_terms": party_names.names_terms(pasvaldiba, dienests),
+        # the notes on requisites left blank: the letterhead's and the appeal clause's address (audit29 F3)
+        "rekviziti": party_names.requisites_notes(_requisites(municipality.requisites.municipality),
+                                                  _requisites(municipality.requisites.social_service)),
         "author": file_author(catalogue, municipality, day),  # the files' properties (D52)
     }

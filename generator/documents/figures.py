@@ -147,6 +147,17 @@ class PriceRow:
     in_force: str = ""
 
     @property
+    def blank(self) -> bool:
+        """The whole price is a blank "______ EUR" (not a confirmed figure with an open part, group_figure)."""
+        return self.price.text == BLANK_EUR
+
+    @property
+    def deduction_blank(self) -> str:
+        """The words of the blank when the group ceiling's confirmed base is printed and only the client's transport
+        part is open ("atskaitot klienta transporta daļu ______ EUR"), else ""."""
+        return DEDUCTION_BLANK if DEDUCTION_BLANK in self.price.text else ""
+
+    @property
     def title_blank(self) -> bool:
         """The source cites a Cabinet regulation the catalogue does not name (``citation``): its title is a blank
         "„______”" the lawyer writes in from likumi.lv, and the annex says so (review7 R7-2)."""
@@ -244,9 +255,23 @@ def regulated_prices(catalogue: Catalogue, day: dt.date, until: dt.date | None =
         rows.append(PriceRow(
             f"Grupu nodarbība ({scope_text(catalogue, scope)}) – augstākā cena, no kuras atskaitīta klienta "
             "transporta daļa", units.get(base.unit, base.unit), "grupu nodarbību augstākā cena", source,
-            money(ceiling, status, f"cenu ieraksta pēc šī avota: {source}"), capped, group=True,
+            group_figure(ceiling, status, base.at(start), source), capped, group=True,
             in_force=in_force_text(first, following) if len(starts) > 1 else ""))
     return rows
+
+
+DEDUCTION_BLANK = f"atskaitot klienta transporta daļu {BLANK_EUR}"
+
+
+def group_figure(ceiling: Decimal | None, status: PriceStatus, base: PriceValue | None, source: str) -> Figure:
+    """The group-session ceiling as the annex prints it: the figure when both parts are confirmed; while only the
+    client's transport part is open, the confirmed base and the part as a blank ("25,93 EUR, atskaitot klienta
+    transporta daļu ______ EUR", audit29 F4), never the whole figure hidden behind a blank; else a blank."""
+    figure = money(ceiling, status, f"cenu ieraksta pēc šī avota: {source}")
+    if figure.confirmed or base is None or base.amount is None or base.status is not PriceStatus.confirmed:
+        return figure
+    return Figure(f"{lvformat.eur(base.amount)}, {DEDUCTION_BLANK}",
+                  f"klienta transporta daļu ieraksta pēc šī avota: {source}")
 
 
 # a price regime's label in the genitive, as in "tirgus cenas pakalpojumi" (enums.yaml regimes: "tirgus cena")

@@ -113,6 +113,44 @@ def names_note(municipality: dict[str, Any], social_service: dict[str, Any], day
     return {"explained": explained, "instruction": instruction}
 
 
+# Where a requisite the catalogue does not give yet is taken from (municipalities.yaml: only from an official
+# source, never made up): the one wording of the letterhead's and the appeal clause's notes (audit29 F3).
+REQUISITES_SOURCE = "pēc {whose} oficiāli publicētajiem rekvizītiem (piemēram, tīmekļvietnē), kādi tie ir dokumenta " \
+    "parakstīšanas dienā"
+_REQUISITE_WORDS = (("registration_number", "reģistrācijas numuru"), ("address", "adresi"), ("phone", "tālruni"),
+                    ("email", "e-pastu"))
+
+
+def requisites_notes(municipality: dict[str, str | None], social_service: dict[str, str | None]) -> dict[str, str | None]:
+    """The notes on the requisites left blank (municipalities.yaml ``requisites``: null), each only while a blank is
+    printed (audit29 F3): ``letterhead`` – under the letterhead, naming whose and which requisites are blank;
+    ``address`` – under the appeal clause, whose "(adrese: ______)" is the social service's address."""
+    blank = [(kind, [word for key, word in _REQUISITE_WORDS if not values[key]])
+             for kind, values in (("municipality", municipality), ("social_service", social_service))]
+    blank = [(kind, words) for kind, words in blank if words]
+    letterhead = None
+    if blank:
+        same = len({tuple(words) for _, words in blank}) == 1
+        if same:
+            whose = " un ".join(_NOUNS[kind][0] for kind, _ in blank)
+            what = f"{whose} {_listed(blank[0][1])}"
+        else:
+            what = "; ".join(f"{_NOUNS[kind][0]} {_listed(words)}" for kind, words in blank)
+        plural = len(blank) > 1
+        count = sum(len(words) for _, words in blank)
+        letterhead = (f"{'Tukšās vietas' if count > 1 else 'Tukšā vieta'} galvenē: {what} ieraksta "
+                      + REQUISITES_SOURCE.format(whose="to" if plural else "tās" if blank[0][0] == "municipality" else "tā"))
+    address = None
+    if not social_service["address"]:
+        address = ("Tukšā vieta „(adrese: ______)”: sociālā dienesta adresi ieraksta "
+                   + REQUISITES_SOURCE.format(whose="tā"))
+    return {"letterhead": letterhead, "address": address}
+
+
+def _listed(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " un " + words[-1]
+
+
 # How the report workbooks (generator/documents/reports/) label an institution whose name they may not print.
 REPORT_BLANKS = {"municipality": f"Pašvaldība {BLANK}", "social_service": f"sociālais dienests {BLANK}"}
 

@@ -112,7 +112,9 @@ def test_a_selection_stage_is_never_called_a_round(texts: dict[str, dict[str, st
     for doc_id, text in texts["valmiera"].items():
         assert not re.search(r"atlases \w+ kārtas", text), doc_id
     # the pilot's two-stage selection is named only while it runs (D135); the word is never "kārta"
-    assert re.search(r"atlases (1\. posma )?kritērijiem", texts["valmiera"]["18-vestule-par-neatbilstibu"])
+    # (letter 18 lists the reasons an application is not supported, not criteria: audit29 F6)
+    assert re.search(r"dalībnieku atlases (1\. posmā )?iesniegumu nevar atbalstīt",
+                     texts["valmiera"]["18-vestule-par-neatbilstibu"])
 
 
 def test_this_contract_is_sa_ligums_throughout(texts: dict[str, dict[str, str]]) -> None:

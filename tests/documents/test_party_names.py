@@ -74,8 +74,11 @@ def test_sentences_after_the_pilot_use_the_defined_terms_grammatically(catalogue
         # the contract defines "Dienests" in its parties' clause, so the note does not define it again (F25),
         # and it never uses "Pašvaldība", so the note does not define that either (audit12 F5) …
         # (after the pilot the next note is the one on the round's blank name, D128)
-        assert note + " Piezīme. Tukšā vieta „______” izmēģinājumprojekta kārtas nosaukuma vietā" in \
+        # (between them the note on the letterhead's blank requisites, audit29 F3)
+        assert note + " Piezīme. Tukšās vietas galvenē: pašvaldības un sociālā dienesta reģistrācijas numuru" in \
             texts["01-ligums-ar-vecaku"]
+        assert ("dokumenta parakstīšanas dienā. Piezīme. Tukšā vieta „______” izmēģinājumprojekta kārtas nosaukuma "
+                "vietā") in texts["01-ligums-ar-vecaku"]
         assert "Tekstā:" not in texts["01-ligums-ar-vecaku"]
         # … a letter to the parent defines it in its own text, not in a note deleted before signing (audit34 F4)
         assert "Tekstā:" not in texts["10-uzaicinajuma-vestule"]

@@ -82,8 +82,9 @@ def test_the_annex_lists_only_the_ceilings_of_the_providers_services(catalogue: 
             assert normalise(wanted.label) in annex, doc_id
             assert normalise(unwanted.label) not in annex, doc_id
             assert not [r.label for r in others if normalise(r.label) in annex], doc_id
-    # the prices are blanks: the heading dates the sources, not prices (audit45 F4)
-    assert "Augstākā cena šā līguma grupu nodarbībām (cenas avots uz 01.10.2018):" in papers["02-ligums-ar-sniedzeju-2"]
+    # the regulated prices are blanks: the heading dates the sources, not prices (audit45 F4); the group ceiling's
+    # confirmed base is printed, so its annex dates a price (audit29 F4)
+    assert "Augstākā cena šā līguma grupu nodarbībām (cena uz 01.10.2018):" in papers["02-ligums-ar-sniedzeju-2"]
     assert ("Augstākās cenas šīs vēstules pakalpojumiem, kuru cenu nosaka normatīvie akti vai deleģēšanas līgumi "
             "(cenu avoti uz 01.10.2018):") in papers["03-garantijas-vestule-3"]
     contract = papers["02-ligums-ar-sniedzeju-3"]
@@ -120,7 +121,12 @@ def test_the_price_clause_binds_the_group_ceiling_of_the_annex(catalogue: Catalo
     assert "noteikto cenu (pielikumā)" not in papers["03-garantijas-vestule-2"]
     for text in papers.values():
         assert "norādītā normatīvā akta vai deleģēšanas līguma redakcijas" not in text
-    assert "pēc ailē „Avots” norādītā dokumenta vai tā vietā noslēgtā deleģēšanas līguma redakcijas" in papers["02-ligums-ar-sniedzeju-2"]
+    assert "pēc ailē „Avots” norādītā dokumenta vai tā vietā noslēgtā deleģēšanas līguma redakcijas" in papers["02-ligums-ar-sniedzeju-3"]
+    # the group row alone: only its transport part is open, with its own note (audit29 F4)
+    assert "vietā noslēgtā deleģēšanas līguma" not in papers["02-ligums-ar-sniedzeju-2"]
+    assert ("Tukšā vieta „atskaitot klienta transporta daļu ______ EUR” grupu nodarbību rindā: klienta transporta daļu, "
+            "ko atskaita no grupu nodarbības augstākās cenas, ieraksta pēc ailē „Avots” norādītā dokumenta") in \
+        papers["02-ligums-ar-sniedzeju-2"]
 
 
 def test_the_blank_contract_binds_the_group_ceiling_too(catalogue: Catalogue) -> None:

@@ -38,7 +38,7 @@ PILOT_TEXTS = (
     ("09-lemums-par-izbeigsanu", "metodiku (projekts Nr."),  # F17
     ("01-ligums-ar-vecaku", "informē Labklājības ministrijas projekta komandu, kas izmēģinājumprojektā var"),  # F16
     ("09-lemums-par-izbeigsanu", "Labklājības ministrijas projekta komandu, kas var iekļaut"),
-    ("18-vestule-par-neatbilstibu", "atlases 1. posma kritērijiem"),  # F19
+    ("18-vestule-par-neatbilstibu", "atlases 1. posmā iesniegumu nevar atbalstīt"),  # F19 (reasons, audit29 F6)
     ("18-vestule-par-neatbilstibu", "Labklājības ministrijas projekta komandai bērnu atlasei nenosūta"),
     ("01-ligums-ar-vecaku", "ne vairāk kā 10 % no plānam pieejamā IB apmēra"),  # F25
     ("04-iesniegums-par-dalibu", "Iesniegšanas laiku reģistrē līdz minūtei."),  # F33
