@@ -70,9 +70,9 @@ def choose_round(catalogue: Catalogue, round_id: str | None, day: dt.date | None
         if found is None:
             windows = "; ".join(f"{r.id}: {lvformat.date(r.services_start)}–{lvformat.date(r.services_end)}"
                                 for r in catalogue.rounds_of(Pilot.children))
-            raise RoundChoiceError(f"--day: {lvformat.date(day)} nav nevienas bērnu programmas kārtas pakalpojumu "
+            raise RoundChoiceError(f"--day: „{lvformat.date(day)}” nav nevienas bērnu programmas kārtas pakalpojumu "
                                    f"laikā (gaidīts: diena kādā no kārtām – {windows or 'katalogā nav bērnu kārtu'}).")
-        asked = f"--day: {lvformat.date(day)} ir kārtā „{found.id}”, bet tajā"
+        asked = f"--day: „{lvformat.date(day)}” ir kārtā „{found.id}”, bet tajā"
     if municipality_id is not None and municipality_id not in found.municipalities:
         raise RoundChoiceError(f"{asked} nav pašvaldības „{municipality_id}” (rounds.yaml; kārtas pašvaldības: "
                                f"{', '.join(found.municipalities)}).")

@@ -81,7 +81,7 @@ def day_covering(catalogue: Catalogue, day: dt.date) -> dt.date:
     if found is None:
         windows = "; ".join(f"{r.id}: {lvformat.date(r.services_start)}–{lvformat.date(r.services_end)}"
                             for r in catalogue.rounds_of(Pilot.children))
-        raise IssueDayError(f"--day: {lvformat.date(day)} nav nevienas bērnu programmas kārtas pakalpojumu laikā, "
+        raise IssueDayError(f"--day: „{lvformat.date(day)}” nav nevienas bērnu programmas kārtas pakalpojumu laikā, "
                             f"tāpēc matricu tai dienai izdot nevar (gaidīts: diena kādā no kārtām – "
                             f"{windows or 'katalogā nav bērnu kārtu'}).")
     return max(d.day for d in issue_days(catalogue) if d.round_id == found.id and d.day <= day)

@@ -143,7 +143,7 @@ def test_the_default_set_stays_byte_for_byte(catalogue: Catalogue, tmp_path: Pat
                                 "(gaidīts viens no: berni-2018)."),
     (["--round", "pieaugusie-2019"], "Kļūda: --round: „pieaugusie-2019” ir pieaugušo programmas kārta"),
     (["--municipality", "cesis", "--round", PILOT], "Kļūda: --municipality: „cesis” nav bērnu programmas kārtu"),
-    (["--day", "15.03.2020"], "Kļūda: --day: 15.03.2020 nav nevienas bērnu programmas kārtas pakalpojumu laikā "
+    (["--day", "15.03.2020"], "Kļūda: --day: „15.03.2020” nav nevienas bērnu programmas kārtas pakalpojumu laikā "
                               "(gaidīts: diena kādā no kārtām – berni-2018: 01.10.2018–30.09.2019)."),
     (["--day", "2019-05-01"], "Kļūda: --day: „2019-05-01” – bez --from-matrix dienu raksta formā DD.MM.GGGG."),
     (["--day", "31.02.2019"], "„31.02.2019” – tāda datuma nav (2019. gada februārī ir 28 dienas)."),  # audit27 F8

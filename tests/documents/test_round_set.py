@@ -42,7 +42,7 @@ def test_a_round_that_does_not_list_the_municipality_is_refused(two_rounds: Cata
     with pytest.raises(RoundChoiceError, match="--round: kārtā „berni-2026” nav pašvaldības „valmiera” "
                                                r"\(rounds.yaml; kārtas pašvaldības: cesis, madona\)"):
         choose_round(two_rounds, "berni-2026", None, "valmiera")
-    with pytest.raises(RoundChoiceError, match="--day: 15.03.2027 ir kārtā „berni-2026”, bet tajā nav pašvaldības"):
+    with pytest.raises(RoundChoiceError, match="--day: „15.03.2027” ir kārtā „berni-2026”, bet tajā nav pašvaldības"):
         choose_round(two_rounds, None, dt.date(2027, 3, 15), "valmiera")
     # without --municipality: every municipality of the round (and no other)
     assert {m.id for m in choose_round(two_rounds, "berni-2026", None, None).municipalities} == {"cesis", "madona"}

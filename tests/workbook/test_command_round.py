@@ -134,7 +134,7 @@ def test_a_price_change_inside_a_round_is_an_issue_day(tmp_path: Path) -> None:
                                    "(gaidīts viens no: berni-2018, berni-2021)."),
     (["--round", "pieaugusie-2019"], 2, "ir pieaugušo programmas kārta, bet IBM matrica ir bērnu programmai "
                                         "(gaidīts viens no: berni-2018, berni-2021)"),
-    (["--day", "15.03.2020"], 2, "--day: 15.03.2020 nav nevienas bērnu programmas kārtas pakalpojumu laikā, tāpēc "
+    (["--day", "15.03.2020"], 2, "--day: „15.03.2020” nav nevienas bērnu programmas kārtas pakalpojumu laikā, tāpēc "
                                  "matricu tai dienai izdot nevar (gaidīts: diena kādā no kārtām – berni-2018: "
                                  "01.10.2018–30.09.2019; berni-2021: 01.07.2021–31.12.2021)."),
     (["--day", "2019-05-01"], 2, "„2019-05-01” nav datums (gaidīts: DD.MM.GGGG)."),
