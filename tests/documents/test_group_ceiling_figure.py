@@ -47,3 +47,32 @@ def test_both_parts_confirmed_print_the_ceiling_and_an_open_base_a_blank(catalog
     open_base = base.model_copy(update={"status": PriceStatus.to_verify})
     blank = figures.group_figure(None, PriceStatus.to_verify, open_base, "avots")
     assert blank.text == figures.BLANK_EUR and not blank.confirmed
+
+
+def test_a_confirmed_deduction_prints_the_whole_ceiling_in_the_annex(tmp_path, catalogue: Catalogue) -> None:  # noqa: ANN001
+    """review29 F5: through the catalogue and the rendered annex, not the helper alone – a copy whose transport
+    part is confirmed (1,50 EUR) prints base − part as the figure and no note on the part's blank."""
+    import shutil
+
+    from generator.catalogue.loader import load_catalogue
+
+    root = tmp_path / "catalogue"
+    shutil.copytree(catalogue.root, root)
+    path = root / "prices" / f"{GROUP_TRANSPORT_REDUCTION_ID}.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "    amount: 0.00\n" in text and "    status: jāprecizē\n" in text
+    path.write_text(text.replace("    amount: 0.00\n", "    amount: 1.50\n")
+                    .replace("    status: jāprecizē\n", "    status: apstiprināts\n"), encoding="utf-8")
+    copy, problems = load_catalogue(root)
+    assert copy is not None, problems
+    base = copy.price_by_id[GROUP_CEILING_ID].at(PILOT_DAY)
+    reduction = copy.price_by_id[GROUP_TRANSPORT_REDUCTION_ID].at(PILOT_DAY)
+    whole = lvformat.eur(base.amount - reduction.amount)
+    assert reduction.status is PriceStatus.confirmed and whole != lvformat.eur(base.amount)
+    for doc in render_municipality(copy, copy.municipality("jelgava"),
+                                   [by_id("02-ligums-ar-sniedzeju"), by_id("03-garantijas-vestule")],
+                                   build_date=PILOT_DAY):
+        text = _text(doc.html)
+        assert normalise(whole) in text, doc.spec.id
+        assert "atskaitot klienta transporta daļu" not in text, doc.spec.id
+        assert normalise(f"Tukšā vieta „{figures.DEDUCTION_BLANK}”") not in text, doc.spec.id

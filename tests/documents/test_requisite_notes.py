@@ -73,3 +73,26 @@ def test_the_note_names_only_the_blank_requisites() -> None:
     assert notes["letterhead"].startswith("Tukšās vietas galvenē: sociālā dienesta adresi un e-pastu ieraksta pēc tā ")
     assert notes["address"].startswith("Tukšā vieta „(adrese: ______)”")
     assert party_names.requisites_notes(full, full) == {"letterhead": None, "address": None}
+
+
+def test_an_archive_copy_has_no_requisite_note(catalogue: Catalogue) -> None:
+    """An archive copy is neither filled in nor signed (D31): neither the letterhead's nor the appeal clause's note
+    asks for the requisites there (review29 F1); the paper made in the period has both."""
+    import datetime as dt
+    from decimal import Decimal
+
+    from generator.documents.from_matrix.context import build
+    from generator.documents.from_matrix.writing import render_child
+    from tests.documents.from_matrix_helpers import plan_reading
+
+    reading = plan_reading(catalogue, "jelgava", (("3.1.2i", 10, Decimal(20), (5, 5), "SIA Testa Sniedzējs"),))
+    seen = {}
+    for archive, day in ((False, dt.date(2018, 9, 20)), (True, dt.date(2026, 12, 1))):
+        child = build(reading, catalogue, pseudonymous=False, day=day)
+        papers = render_child(catalogue, catalogue.municipality("jelgava"), child, reading.data.params_day, False,
+                              build_day=day, archive=archive)
+        texts = {d.spec.id: normalise(parse(d.body).text()) for d in papers}
+        assert "08-lemums-par-pieskirsanu" in texts and ADDRESS_BLANK in texts["08-lemums-par-pieskirsanu"]
+        seen[archive] = [doc_id for doc_id, text in texts.items() if ADDRESS_NOTE in text or LETTERHEAD_NOTE in text]
+    assert "08-lemums-par-pieskirsanu" in seen[False]
+    assert seen[True] == []
