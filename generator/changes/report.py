@@ -121,7 +121,7 @@ def change_report(diff: CatalogueDiff, new: Catalogue, outputs: OutputDiff | Non
     if corrected:
         lines += ["## Labots tikai avots vai datuma statuss", "",
                   "Šīm vērtībām labots tikai avota vai piezīmes teksts vai tas, vai spēkā stāšanās datums ir apstiprināts; "
-                  "pati vērtība, tās datums un statuss nav mainīti, tāpēc plāni un matricas nav jāpārskata.", ""]
+                  "pati vērtība, tās datums un vērtības statuss nav mainīti, tāpēc plāni un matricas nav jāpārskata.", ""]
         lines += _text_table(corrected) + [""]
     if diff.services_added or diff.services_removed or diff.services_edited:
         lines += ["## Pakalpojumu katalogs", ""]

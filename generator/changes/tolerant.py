@@ -238,10 +238,11 @@ def _field_notes(fields: dict[tuple[str, str, str], list[tuple[str, str]]], labe
         where = files[0] if len(files) == 1 else f"{folder}/*.yaml ({count})"
         shown = found[0][1] if len(found) == 1 else name
         entries = len(found) // len(files)
-        many = f" ({entries} ierakstos)" if len(files) == 1 and entries > 1 else ""
+        many = f"{entries} ierakstos" if len(files) == 1 and entries > 1 else ""
         meaning = field_meaning(files[0], shown)
-        about = f" („{meaning}”)" if meaning else ""
-        notes.append(f"{where}: lauks `{shown}`{many}{about} {label} versijā {what}; nav salīdzināts")
+        # one bracket, its parts joined by a semicolon, never two brackets in a row (audit29b)
+        about = "; ".join(part for part in (many, f"„{meaning}”" if meaning else "") if part)
+        notes.append(f"{where}: lauks `{shown}`{f' ({about})' if about else ''} {label} versijā {what}; nav salīdzināts")
     return notes
 
 

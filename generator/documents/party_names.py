@@ -117,25 +117,28 @@ def names_note(municipality: dict[str, Any], social_service: dict[str, Any], day
 # source, never made up): the one wording of the letterhead's and the appeal clause's notes (audit29 F3).
 REQUISITES_SOURCE = "pēc {whose} oficiāli publicētajiem rekvizītiem (piemēram, tīmekļvietnē), kādi tie ir dokumenta " \
     "parakstīšanas dienā"
-_REQUISITE_WORDS = (("registration_number", "reģistrācijas numuru"), ("address", "adresi"), ("phone", "tālruni"),
-                    ("email", "e-pastu"))
+# each requisite in the accusative: one institution's, and both institutions' (two addresses, not one: audit29b)
+_REQUISITE_WORDS = (("registration_number", "reģistrācijas numuru", "reģistrācijas numurus"), ("address", "adresi", "adreses"),
+                    ("phone", "tālruni", "tālruņus"), ("email", "e-pastu", "e-pasta adreses"))
 
 
 def requisites_notes(municipality: dict[str, str | None], social_service: dict[str, str | None]) -> dict[str, str | None]:
     """The notes on the requisites left blank (municipalities.yaml ``requisites``: null), each only while a blank is
     printed (audit29 F3): ``letterhead`` – under the letterhead, naming whose and which requisites are blank;
     ``address`` – under the appeal clause, whose "(adrese: ______)" is the social service's address."""
-    blank = [(kind, [word for key, word in _REQUISITE_WORDS if not values[key]])
+    blank = [(kind, [key for key, _one, _both in _REQUISITE_WORDS if not values[key]])
              for kind, values in (("municipality", municipality), ("social_service", social_service))]
     blank = [(kind, words) for kind, words in blank if words]
     letterhead = None
     if blank:
         same = len({tuple(words) for _, words in blank}) == 1
+        one = {key: word for key, word, _both in _REQUISITE_WORDS}
         if same:
             whose = " un ".join(_NOUNS[kind][0] for kind, _ in blank)
-            what = f"{whose} {_listed(blank[0][1])}"
-        else:
-            what = "; ".join(f"{_NOUNS[kind][0]} {_listed(words)}" for kind, words in blank)
+            words = {key: both for key, _one, both in _REQUISITE_WORDS} if len(blank) > 1 else one
+            what = f"{whose} {_listed([words[key] for key in blank[0][1]])}"
+        else:  # one verb's objects: joined by „kā arī”, not a semicolon (audit29b)
+            what = ", kā arī ".join(f"{_NOUNS[kind][0]} {_listed([one[key] for key in keys])}" for kind, keys in blank)
         plural = len(blank) > 1
         count = sum(len(words) for _, words in blank)
         letterhead = (f"{'Tukšās vietas' if count > 1 else 'Tukšā vieta'} galvenē: {what} ieraksta "

@@ -971,13 +971,13 @@ def _summary_sheet(book: SummaryBook, ws: Worksheet, c: Collection, agg: Aggrega
                  "nevienā matricā ierakstītais F neatšķiras no aprēķinātā"))
     # a B the ministry typed in a matrix's 6.11 that is not the catalogue's: the child's P rests on it (audit27b F5)
     other_base = sum(1 for r in c.records if r.inputs.base is not None and r.inputs.base != r.catalogue_base)
-    rows.append(("Bērnu skaits, kuru matricā ierakstītais B atšķiras no kataloga", None, other_base, book.f_whole,
+    rows.append(("Bērnu skaits, kuru matricā ierakstītais B atšķiras no kataloga B", None, other_base, book.f_whole,
                  (f"{other_base} {agree(other_base, 'bērnam', 'bērniem')} P aprēķināts no matricas 6.11. tabulā "
                   "ierakstītā bāzes apmēra B, ne no kataloga B; "
                   # the default funding is the catalogue's B × children; one given on the command line is not (review28 F5)
                   + ("" if c.envelope_given else "finansējuma noklusējums rēķināts ar kataloga B; ")
                   + f"sk. lapas „{SHEET_CHILDREN}” kolonnas „Bāzes apmērs B EUR” un „B avots”") if other_base else
-                 "nevienā matricā nav ierakstīts B, kas atšķiras no kataloga"))
+                 "nevienā matricā nav ierakstīts B, kas atšķiras no kataloga B"))
     stale_files = len({s.source for s in c.stale})
     rows.append(("To citu failā saglabāto vērtību skaits, kas atšķiras", None, len(c.stale), book.f_whole,
                  f"{stale_files} {agree(stale_files, 'failā', 'failos')} (novecojis vai labots fails); aprēķinā "

@@ -36,6 +36,8 @@ def test_the_confirmed_base_is_printed_and_only_the_transport_part_is_a_blank(ca
         text = _text(doc.html)
         assert normalise(row.price.text) in text, doc.spec.id
         assert normalise(f"Tukšā vieta „{figures.DEDUCTION_BLANK}” grupu nodarbību rindā") in text, doc.spec.id
+        # the preparer is told the printed base stays, not that the whole price is unconfirmed (audit29b)
+        assert "klienta transporta daļa vēl nav apstiprināta" in text and "iespiesto cenu nemaina" in text, doc.spec.id
 
 
 def test_both_parts_confirmed_print_the_ceiling_and_an_open_base_a_blank(catalogue: Catalogue) -> None:
@@ -75,4 +77,5 @@ def test_a_confirmed_deduction_prints_the_whole_ceiling_in_the_annex(tmp_path, c
         text = _text(doc.html)
         assert normalise(whole) in text, doc.spec.id
         assert "atskaitot klienta transporta daļu" not in text, doc.spec.id
+        assert "klienta transporta daļa vēl nav apstiprināta" not in text, doc.spec.id
         assert normalise(f"Tukšā vieta „{figures.DEDUCTION_BLANK}”") not in text, doc.spec.id

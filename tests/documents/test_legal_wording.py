@@ -113,7 +113,7 @@ def test_a_selection_stage_is_never_called_a_round(texts: dict[str, dict[str, st
         assert not re.search(r"atlases \w+ kārtas", text), doc_id
     # the pilot's two-stage selection is named only while it runs (D135); the word is never "kārta"
     # (letter 18 lists the reasons an application is not supported, not criteria: audit29 F6)
-    assert re.search(r"dalībnieku atlases (1\. posmā )?iesniegumu nevar atbalstīt",
+    assert re.search(r"dalībnieku (atlases 1\. posmā|atlasē) iesniegumu nevar atbalstīt",
                      texts["valmiera"]["18-vestule-par-neatbilstibu"])
 
 

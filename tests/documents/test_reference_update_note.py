@@ -17,8 +17,8 @@ from generator.documents.paths import TEMPLATE_DIR
 from generator.documents.registry import by_id
 
 LINE = "Labojot DOCX: atsauces uz punktiem un nodaļām"
-WORD = "Word, atverot dokumentu, jautā, vai atjaunināt laukus: atbildiet „Jā”; pēc punktu pievienošanas vai dzēšanas Word "\
-       "atsauces atjaunina ar Ctrl+A un F9"
+WORD = "Word, atverot dokumentu, jautā, vai atjaunināt laukus: atbildiet „Jā”; pēc punktu pievienošanas vai dzēšanas "\
+       "programmā Word atsauces atjaunina, nospiežot Ctrl+A un F9"
 LIBREOFFICE = "LibreOffice šīs atsauces neatjaunina"
 DOWNLOADS = TEMPLATE_DIR.parent.parent / "generator" / "site" / "templates" / "lejupielades.md.j2"
 
@@ -46,5 +46,5 @@ def test_the_docx_holds_it_in_the_preparers_style(catalogue: Catalogue) -> None:
 
 def test_the_downloads_page_says_the_same() -> None:
     page = " ".join(DOWNLOADS.read_text(encoding="utf-8").split())
-    assert "Ctrl+A un F9" in page and "vai atjaunināt laukus, atbildiet „Jā”" in page  # w:updateFields (review29 F6)
+    assert "Ctrl+A un F9" in page and "jautā, vai atjaunināt laukus, atbildiet „Jā”" in page  # w:updateFields (review29 F6)
     assert "LibreOffice šos laukus nepārrēķina" in page

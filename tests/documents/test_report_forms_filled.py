@@ -37,7 +37,7 @@ from tests.workbook.pdf_pages import read_pages
 
 pytestmark = [pytest.mark.libreoffice, pytest.mark.usefixtures("calibri_metrics")]
 
-EMPTY_NOTE = "ailes nav aizpildītas iepriekš"  # not „iepildītas” (audit28 F10)
+EMPTY_NOTE = "ailes nav iepriekš aizpildītas"  # not „iepildītas” (audit28 F10)
 FORM = re.compile(r"(\d+\.(?:–\d+\.)? pielikums), (\d+)\. lapa")
 
 

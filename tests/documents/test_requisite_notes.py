@@ -17,7 +17,8 @@ from tests.documents.conftest import normalise
 from tests.documents.party_helpers import PILOT_DAY, confirmed_pilot_copy
 
 LETTERHEAD_BLANK = "Reģ. Nr. ___________, adrese"
-LETTERHEAD_NOTE = "galvenē: pašvaldības un sociālā dienesta reģistrācijas numuru, adresi, tālruni un e-pastu ieraksta"
+LETTERHEAD_NOTE = ("galvenē: pašvaldības un sociālā dienesta reģistrācijas numurus, adreses, tālruņus un e-pasta adreses "
+                   "ieraksta")  # two institutions: plural objects (audit29b)
 ADDRESS_BLANK = "(adrese: ________________________)"
 ADDRESS_NOTE = "Tukšā vieta „(adrese: ______)”: sociālā dienesta adresi ieraksta"
 SOURCE = "oficiāli publicētajiem rekvizītiem"
@@ -73,6 +74,12 @@ def test_the_note_names_only_the_blank_requisites() -> None:
     assert notes["letterhead"].startswith("Tukšās vietas galvenē: sociālā dienesta adresi un e-pastu ieraksta pēc tā ")
     assert notes["address"].startswith("Tukšā vieta „(adrese: ______)”")
     assert party_names.requisites_notes(full, full) == {"letterhead": None, "address": None}
+    # different blanks of the two: one verb's objects joined by „kā arī”, no semicolon (audit29b)
+    notes = party_names.requisites_notes({**full, "phone": None}, {**full, "phone": None, "email": None})
+    assert notes["letterhead"].startswith("Tukšās vietas galvenē: pašvaldības tālruni, kā arī sociālā dienesta "
+                                          "tālruni un e-pastu ieraksta pēc to ")
+    both = party_names.requisites_notes({**full, "phone": None}, {**full, "phone": None})
+    assert both["letterhead"].startswith("Tukšās vietas galvenē: pašvaldības un sociālā dienesta tālruņus ieraksta ")
 
 
 def test_an_archive_copy_has_no_requisite_note(catalogue: Catalogue) -> None:

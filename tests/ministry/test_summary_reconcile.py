@@ -196,7 +196,7 @@ def test_the_base_each_p_rests_on_is_shown_with_its_source(summary, catalogue: C
         else:
             assert money(b) == child.inputs.base and source == "matrica (6.11. tabula)", (b, source)
     page = {r[0]: r for r in rows_of(wb["Kopsavilkums"])}
-    row = page["Bērnu skaits, kuru matricā ierakstītais B atšķiras no kataloga"]
+    row = page["Bērnu skaits, kuru matricā ierakstītais B atšķiras no kataloga B"]
     catalogue_bases = {r.code: r.catalogue_base for r in collection.records}
     other = sum(1 for c in chosen if c.inputs.base not in (None, catalogue_bases[pseudonym(KEY, c.code)]))
     typed = sum(1 for c in chosen if c.inputs.base is not None)

@@ -206,7 +206,8 @@ def next_plan_line(catalogue: Catalogue, child: ChildContext) -> str | None:
         since = f"nevis kārtas pirmajā pakalpojumu dienā {lvformat.date(programme_round.paid_from)}"
     return (f"plāns sākas {lvformat.date(child.start_day)}, {since}, tāpēc tas var būt bērna nākamais atbalsta "
             f"plāns: ja līgums ar Vecāku šajā kārtā jau ir noslēgts, otru līgumu ({CONTRACT}) neslēdz – paraksta tikai "
-            f"jaunā plāna pielikumus (1.–3. pielikums) ar esošā līguma numuru un datumu un jauno lēmumu ({DECISION}), "
+            f"jaunā plāna pielikumus (1.–3. pielikums), ierakstot tajos esošā līguma numuru un datumu, un jauno lēmumu "
+            f"({DECISION}), "
             "kā paredz līguma nodaļa „Līguma grozīšana”")
 
 

@@ -198,7 +198,7 @@ def periods_note(periods: ReportPeriods, blank: str = "Mēnešu ailes",
     whose = "pašvaldības" if periods.own else "kataloga"
     ended = (f"{whose} pēdējā bērnu programmas kārta („{periods.round_name}”) beidzās "
              f"{lvformat.date(periods.round_end)}" if periods.round_end else "katalogā nav programmas kārtas")
-    return (f"{blank} nav aizpildītas iepriekš, jo {ended}. {entry} ieraksta "
+    return (f"{blank} nav iepriekš aizpildītas, jo {ended}. {entry} ieraksta "
             "dzeltenajās ailēs pēc tās programmas kārtas, kurai pārskatu gatavo (LM apstiprinātais kārtas "
             "laiks); iesniegšanas termiņi aprēķinās no tiem.")
 
