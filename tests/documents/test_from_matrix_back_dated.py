@@ -87,8 +87,8 @@ def test_an_archive_copy_made_with_an_earlier_day_names_the_day_its_period_had_e
     for paper in papers:
         text = docx_text(paper)
         assert (f"to izveidoja {machine:%d.%m.%Y} no IBM matricas, kuras atbalsta plāna periods "
-                f"({child.inputs.period_start:%d.%m.%Y}–{end:%d.%m.%Y}) tajā dienā jau bija beidzies (dokumentos kā "
-                f"to datums rakstīts {day:%d.%m.%Y}).") in text, paper.name
+                f"({child.inputs.period_start:%d.%m.%Y}–{end:%d.%m.%Y}) tajā dienā jau bija beidzies (dokumentos "
+                f"norādītais datums – {day:%d.%m.%Y}).") in text, paper.name
         assert f"izveidoja {day:%d.%m.%Y}" not in text, paper.name
 
 
