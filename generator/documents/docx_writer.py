@@ -149,12 +149,23 @@ def _prepared_document() -> DocxDocument:
     return copy.deepcopy(prepared, {id(styles): styles})
 
 
-# the elements after w:updateFields in w:settings (schema order; _AFTER_FOOTNOTE_PR after w:footnotePr)
-_AFTER_UPDATE_FIELDS = ("w:hdrShapeDefaults", "w:footnotePr", "w:endnotePr", "w:compat", "w:docVars", "w:rsids",
-                        "m:mathPr", "w:attachedSchema", "w:themeFontLang", "w:clrSchemeMapping",
-                        "w:doNotIncludeSubdocsInStats", "w:doNotAutoCompressPictures", "w:forceUpgrade",
-                        "w:captions", "w:readModeInkLockDown", "w:smartTagType", "sl:schemaLibrary",
-                        "w:shapeDefaults", "w:doNotEmbedSmartTags", "w:decimalSymbol", "w:listSeparator")
+# the last elements of w:settings in schema order, from the first the writer adds (ECMA-376 CT_Settings)
+_SETTINGS_TAIL = ("w:updateFields", "w:hdrShapeDefaults", "w:footnotePr", "w:endnotePr", "w:compat", "w:docVars",
+                  "w:rsids", "m:mathPr", "w:attachedSchema", "w:themeFontLang", "w:clrSchemeMapping",
+                  "w:doNotIncludeSubdocsInStats", "w:doNotAutoCompressPictures", "w:forceUpgrade", "w:captions",
+                  "w:readModeInkLockDown", "w:smartTagType", "sl:schemaLibrary", "w:shapeDefaults",
+                  "w:doNotEmbedSmartTags", "w:decimalSymbol", "w:listSeparator")
+
+
+def _add_setting(settings, element) -> None:  # noqa: ANN001 - lxml w:settings and the element to add
+    """``element`` (one of _SETTINGS_TAIL) in w:settings where the schema puts it: before the first later one."""
+    names = [qn(t) for t in _SETTINGS_TAIL]
+    later = set(names[names.index(element.tag) + 1:])
+    following = next((e for e in settings if e.tag in later), None)
+    if following is not None:
+        following.addprevious(element)
+    else:
+        settings.append(element)
 _UNUSED_FONTS = ("\uff2d\uff33 \u660e\u671d", "\uff2d\uff33 \u30b4\u30b7\u30c3\u30af", "Courier")  # MS Mincho, MS Gothic
 
 
@@ -208,11 +219,7 @@ def _clean_template(document) -> None:  # noqa: ANN001 - docx.document.Document
     # follow a clause a lawyer inserted or deleted before the file was last saved (audit29 F1)
     update = OxmlElement("w:updateFields")
     update.set(qn("w:val"), "true")
-    following = next((e for e in settings if e.tag in {qn(t) for t in _AFTER_UPDATE_FIELDS}), None)
-    if following is not None:
-        following.addprevious(update)
-    else:
-        settings.append(update)
+    _add_setting(settings, update)
     for tag, value in (("w:decimalSymbol", ","), ("w:listSeparator", ";")):
         element = settings.find(qn(tag))
         if element is not None:
@@ -910,12 +917,6 @@ _SEPARATORS = (
     '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:pPr><w:spacing w:after="0" w:line="240" '
     'w:lineRule="auto"/></w:pPr><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>'
 )
-# the elements after w:footnotePr in w:settings (schema order)
-_AFTER_FOOTNOTE_PR = ("w:endnotePr", "w:compat", "w:docVars", "w:rsids", "m:mathPr", "w:attachedSchema",
-                      "w:themeFontLang", "w:clrSchemeMapping", "w:doNotIncludeSubdocsInStats",
-                      "w:doNotAutoCompressPictures", "w:forceUpgrade", "w:captions",
-                      "w:readModeInkLockDown", "w:smartTagType", "sl:schemaLibrary", "w:shapeDefaults",
-                      "w:doNotEmbedSmartTags", "w:decimalSymbol", "w:listSeparator")
 
 
 def _footnotes_part(document, footnotes: list) -> None:  # noqa: ANN001 - docx.document.Document
@@ -935,11 +936,7 @@ def _footnotes_part(document, footnotes: list) -> None:  # noqa: ANN001 - docx.d
         separator = OxmlElement("w:footnote")
         separator.set(qn("w:id"), number)
         properties.append(separator)
-    following = next((e for e in settings if e.tag in {qn(t) for t in _AFTER_FOOTNOTE_PR}), None)
-    if following is not None:
-        following.addprevious(properties)
-    else:
-        settings.append(properties)
+    _add_setting(settings, properties)
 
 
 def footer_version(version: str) -> str:
@@ -1447,7 +1444,8 @@ def _reproducible_zip(members: list[tuple[str, bytes]], created: dt.date, compan
 
 
 # The shared styles' bytes (_SHARED_STYLES) as zipfile deflates them, by the id of those bytes (kept alive there):
-# compressing the same styles (then 350 kB) for every document was a tenth of its DOCX time (docs/benchmarks.md, docspeed).
+# compressing the same styles (then 350 kB) for every document was a tenth of its DOCX time (docs/benchmarks.md,
+# docspeed).
 _DEFLATED_STYLES: dict[int, bytes] = {}
 
 

@@ -118,8 +118,9 @@ def names_note(municipality: dict[str, Any], social_service: dict[str, Any], day
 REQUISITES_SOURCE = "pēc {whose} oficiāli publicētajiem rekvizītiem (piemēram, tīmekļvietnē), kādi tie ir dokumenta " \
     "parakstīšanas dienā"
 # each requisite in the accusative: one institution's, and both institutions' (two addresses, not one: audit29b)
-_REQUISITE_WORDS = (("registration_number", "reģistrācijas numuru", "reģistrācijas numurus"), ("address", "adresi", "adreses"),
-                    ("phone", "tālruni", "tālruņus"), ("email", "e-pastu", "e-pasta adreses"))
+_REQUISITE_WORDS = (("registration_number", "reģistrācijas numuru", "reģistrācijas numurus"),
+                    ("address", "adresi", "adreses"), ("phone", "tālruni", "tālruņus"),
+                    ("email", "e-pastu", "e-pasta adreses"))
 
 
 def requisites_notes(municipality: dict[str, str | None], social_service: dict[str, str | None]) -> dict[str, str | None]:
@@ -141,8 +142,9 @@ def requisites_notes(municipality: dict[str, str | None], social_service: dict[s
             what = ", kā arī ".join(f"{_NOUNS[kind][0]} {_listed([one[key] for key in keys])}" for kind, keys in blank)
         plural = len(blank) > 1
         count = sum(len(words) for _, words in blank)
+        source_of = "to" if plural else "tās" if blank[0][0] == "municipality" else "tā"
         letterhead = (f"{'Tukšās vietas' if count > 1 else 'Tukšā vieta'} galvenē: {what} ieraksta "
-                      + REQUISITES_SOURCE.format(whose="to" if plural else "tās" if blank[0][0] == "municipality" else "tā"))
+                      + REQUISITES_SOURCE.format(whose=source_of))
     address = None
     if not social_service["address"]:
         address = ("Tukšā vieta „(adrese: ______)”: sociālā dienesta adresi ieraksta "
