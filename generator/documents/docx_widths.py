@@ -13,6 +13,9 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from generator.documents.docx_format import BLOCK_TAGS, BODY_PT, TABLE_PT
+from generator.documents.htmltree import Node
+
 FONT_FILES = {False: "Carlito-Regular.ttf", True: "Carlito-Bold.ttf"}
 FONT_DIRS = (Path("/usr/share/fonts/truetype/crosextra"), Path("/usr/share/fonts/truetype/carlito"))
 AVERAGE_EM = 0.56  # a character's width in em when the font file is missing (Carlito's widest digits 0.507)
@@ -79,3 +82,48 @@ def fit_longest_words(widths: list[int], needs_pt: list[float], padding_twips: i
             out.append(w - int(short * s / room))
     out[out.index(max(out))] += sum(widths) - sum(out)  # the rounding goes to the widest column
     return out
+
+
+def longest_words(rows: list[Node], ncols: int, small: bool) -> list[float]:
+    """Per column, the width in points of the longest word in its single cells (a cell holding blocks, e.g. a
+    nested table, is laid out on its own and not measured)."""
+    needs = [0.0] * ncols
+    for row in rows:
+        column = 0
+        for cell_node in (x for x in row.elements() if x.tag in ("td", "th")):
+            span = int(cell_node.attrs.get("colspan", "1"))
+            blocks = any(isinstance(x, Node) and x.tag in BLOCK_TAGS for x in cell_node.children)
+            if span == 1 and column < ncols and not blocks:
+                header = cell_node.tag == "th"
+                bold = header or any(n.tag in ("strong", "b") for n in cell_node.elements())
+                size = TABLE_PT if header or small else BODY_PT
+                needs[column] = max(needs[column], longest_word(broken_text(cell_node), size, bold))
+            column += span
+    return needs
+
+
+def broken_text(node: Node) -> str:
+    """A node's text with a line break for each br (Node.text() joins the words around it)."""
+    return "".join(c if isinstance(c, str) else ("\n" if c.tag == "br" else broken_text(c))
+                   for c in node.children)
+
+
+def column_widths(first_row: Node, ncols: int, width) -> list:  # noqa: ANN001
+    shares: list[float | None] = []
+    for cell in first_row.elements():
+        if cell.tag not in ("td", "th"):
+            continue
+        span = int(cell.attrs.get("colspan", "1"))
+        given = cell.attrs.get("data-w")
+        for _ in range(span):
+            shares.append(float(given) / span if given else None)
+    shares = (shares + [None] * ncols)[:ncols]
+    known = sum(s for s in shares if s is not None)
+    if known > 100:
+        # shares that add up to more than the text width (19's "5, 35, 25, 15, 25"): the PDF's table is as wide as
+        # the text and its columns in those proportions, so are the DOCX's (audit33 F8)
+        shares = [s * 100 / known if s is not None else None for s in shares]
+        known = 100.0
+    unknown = sum(1 for s in shares if s is None)
+    rest = max(100.0 - known, 0.0) / unknown if unknown else 0.0
+    return [int(width * (s if s is not None else rest) / 100) for s in shares]

@@ -11,7 +11,7 @@ from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.loader import load_catalogue
 from generator.catalogue.models import Municipality
 from generator.documents import party_names
-from generator.documents.docx_writer import APPLICATION
+from generator.documents.docx_format import APPLICATION
 
 # A day of the children's pilot round (rounds.yaml berni-2018), when the pilot-time municipality names are
 # confirmed; the social services' names are confirmed only in the copy made by ``confirmed_pilot_copy``.

@@ -11,7 +11,8 @@ import zipfile
 
 from generator.catalogue.catalogue import Catalogue
 from generator.documents.build_step import render_municipality
-from generator.documents.docx_writer import FONT, html_to_docx
+from generator.documents.docx_format import FONT
+from generator.documents.docx_writer import html_to_docx
 from generator.documents.registry import by_id
 
 

@@ -18,7 +18,8 @@ from docx.oxml.ns import qn
 
 from generator.catalogue.catalogue import Catalogue
 from generator.documents.build_step import render_municipality
-from generator.documents.docx_writer import NUMBERING_ID, html_to_docx
+from generator.documents.docx_format import NUMBERING_ID
+from generator.documents.docx_writer import html_to_docx
 from generator.documents.registry import by_id
 
 DOCUMENTS = ("01-ligums-ar-vecaku", "02-ligums-ar-sniedzeju", "03-garantijas-vestule", "08-lemums-par-pieskirsanu")

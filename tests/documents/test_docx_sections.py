@@ -10,7 +10,8 @@ import io
 from docx import Document
 from docx.oxml.ns import qn
 
-from generator.documents.docx_writer import NUMBERING_ID, html_to_docx
+from generator.documents.docx_format import NUMBERING_ID
+from generator.documents.docx_writer import html_to_docx
 
 
 def _docx(main: str) -> Document:

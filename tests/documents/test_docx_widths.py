@@ -9,8 +9,9 @@ import io
 from docx import Document
 from docx.oxml.ns import qn
 
+from generator.documents.docx_format import CELL_PADDING_TWIPS, TABLE_PT
 from generator.documents.docx_widths import fit_longest_words, longest_word, word_width
-from generator.documents.docx_writer import CELL_PADDING_TWIPS, TABLE_PT, html_to_docx
+from generator.documents.docx_writer import html_to_docx
 
 MONTHS = ["10.2018", "11.2018", "12.2018", "01.2019", "02.2019", "03.2019"]
 

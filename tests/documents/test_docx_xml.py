@@ -12,6 +12,7 @@ import zipfile
 
 import pytest
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Pt, Twips
@@ -21,7 +22,7 @@ from docx.text.run import Run
 from lxml import etree
 
 from generator.catalogue.catalogue import Catalogue
-from generator.documents import docx_writer, docx_xml
+from generator.documents import docx_package, docx_setup, docx_writer, docx_xml
 from generator.documents.build_step import render_municipality
 
 # --- the reference path: python-docx's API, as docx_writer called it before docx_xml -------------------------
@@ -271,10 +272,10 @@ def test_municipal_documents_are_written_as_by_the_api(monkeypatch: pytest.Monke
 
 def test_documents_leave_the_shared_styles_as_they_were_made() -> None:
     docx_writer.html_to_docx(FRAGMENT, "Lēmums", "2023-04-01+12ef49f0", dt.date(2020, 1, 1), mark="MELNRAKSTS")
-    prepared = docx_writer._PREPARED[0]
+    prepared = docx_setup._PREPARED[0]
     styles = prepared.styles.element
-    assert docx_writer._SHARED_STYLES[id(styles)] == prepared.part.part_related_by(
-        docx_writer.RELATIONSHIP_TYPE.STYLES).blob
+    assert docx_package.SHARED_STYLES[id(styles)] == prepared.part.part_related_by(
+        RELATIONSHIP_TYPE.STYLES).blob
     written = _document_xml(docx_writer.html_to_docx(FRAGMENT, "Lēmums", "2023-04-01+12ef49f0",
                                                      dt.date(2020, 1, 1)))
-    assert written["word/styles.xml"] == docx_writer._SHARED_STYLES[id(styles)]
+    assert written["word/styles.xml"] == docx_package.SHARED_STYLES[id(styles)]

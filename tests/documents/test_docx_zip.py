@@ -1,5 +1,5 @@
 """The DOCX zip writes the shared styles part (~22 kB, the same in every document) deflated once per process, and the
-documents' bytes are those zipfile's own writestr gives (generator/documents/docx_writer.py _write_shared)."""
+documents' bytes are those zipfile's own writestr gives (generator/documents/docx_package.py write_shared)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import zlib
 import pytest
 
 from generator.catalogue.catalogue import Catalogue
-from generator.documents import docx_writer
+from generator.documents import docx_package, docx_writer
 from generator.documents.build_step import render_municipality
 from generator.documents.registry import by_id
 
@@ -30,7 +30,7 @@ def test_the_shared_styles_are_written_as_zipfiles_writestr_writes_them(catalogu
                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     fast = _docx(catalogue)
     again = _docx(catalogue)  # now from the deflated bytes kept by the first
-    monkeypatch.setattr(docx_writer, "_write_shared", lambda target, info, content: target.writestr(info, content))
+    monkeypatch.setattr(docx_package, "write_shared", lambda target, info, content: target.writestr(info, content))
     plain = _docx(catalogue)
     assert fast == plain and again == plain
     for data in plain:

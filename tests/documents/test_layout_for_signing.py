@@ -17,7 +17,7 @@ from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import PriceStatus, Regime
 from generator.documents.build_step import render_municipality
-from generator.documents.docx_writer import NUMBERING_ID
+from generator.documents.docx_format import NUMBERING_ID
 from generator.documents.htmltree import Node, parse
 from generator.documents.paths import documents_dir
 from generator.documents.registry import DECISIONS, DOCUMENTS, UNSIGNED

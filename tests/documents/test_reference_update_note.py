@@ -12,7 +12,8 @@ from docx import Document
 
 from generator.catalogue.catalogue import Catalogue
 from generator.documents.build_step import render_municipality
-from generator.documents.docx_writer import PREPARER_STYLE, html_to_docx
+from generator.documents.docx_format import PREPARER_STYLE
+from generator.documents.docx_writer import html_to_docx
 from generator.documents.paths import TEMPLATE_DIR
 from generator.documents.registry import by_id
 

@@ -12,7 +12,7 @@ import pytest
 
 from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
-from generator.documents.docx_writer import footer_version
+from generator.documents.docx_format import footer_version
 from generator.documents.outputs import REPORT_WORKBOOKS
 from generator.documents.reports.workbooks import write_report_workbooks
 

@@ -13,7 +13,7 @@ import openpyxl
 import pytest
 
 from generator.catalogue.catalogue import Catalogue
-from generator.documents.docx_writer import footer_version
+from generator.documents.docx_format import footer_version
 from generator.documents.party_names import as_reported, municipal_documents_day
 from generator.documents.reports import institution_names as institutions
 from generator.documents.reports import register as reg

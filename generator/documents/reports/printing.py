@@ -13,7 +13,7 @@ import re
 from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
-from generator.documents.docx_writer import footer_version
+from generator.documents.docx_format import footer_version
 
 SIGNATURE_LABELS = ("Sagatavoja (vārds, uzvārds, amats)", "Paraksts", "Datums")
 # Row heights (pt) of the block: room for a handwritten name, signature and date (7–8.5 mm), kept low enough

@@ -32,7 +32,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Municipality
-from generator.documents.docx_writer import footer_version
+from generator.documents.docx_format import footer_version
 from generator.documents.outputs import REPORT_WORKBOOKS
 from generator.documents.paths import reports_dir
 from generator.documents.reports import input_checks as checks
