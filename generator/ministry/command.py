@@ -145,7 +145,7 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
     from generator.ministry.collect import collect as run
     from generator.ministry.output import FINAL_DIR, OutputError, check_ownership, check_paths, write_outputs
     from generator.ministry.pseudonym import KeyError_, load_key
-    from generator.ministry.summary_book import UNSPREAD_LABEL
+    from generator.ministry.summary_money import UNSPREAD_LABEL
     from generator.ministry.templates import TemplateSource
     from generator.ministry.writable import unwritable_reason
     from generator.replace_file import PreviousAside, late_interrupt, leftovers, say_leftovers
@@ -227,7 +227,8 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
         click.echo(f"Brīdinājums: {with_errors} {_agree(with_errors, 'izmantotajā matricā', 'izmantotajās matricās')} ir noteikumu kļūdas (katra kļūda ar vietu matricā – lapā "
                    "„Noteikumu kļūdas”; skaits – lapas „Bērni” kolonnā „Kļūdas”); apmēri aprēķināti, kā matricā ievadīts.",
                    err=True)
-    from generator.ministry.summary_book import SHEET_WARNINGS, listed_warnings
+    from generator.ministry.summary_book import SHEET_WARNINGS
+    from generator.ministry.summary_findings import listed_warnings
 
     # D148 lines are in N and so in the pool split (audit31 F4): the same count as the summary's row
     listed = [len(listed_warnings(r)) for r in result.records]

@@ -29,7 +29,8 @@ from generator.ministry.collection import Collection
 from generator.ministry.final_csv import write_final_amounts
 from generator.ministry.open_files import open_in
 from generator.ministry.reading import file_digest
-from generator.ministry.summary_book import SummaryBook, write_summary
+from generator.ministry.summary_book import SummaryBook
+from generator.ministry.summary_write import write_summary
 from generator.own_files import refusal, strangers
 from generator.replace_file import staged_folder, swap_final
 

@@ -19,7 +19,7 @@ from generator.lvformat import eur
 from generator.ministry.collect import Options, collect, pilot_municipalities
 from generator.ministry.output import write_outputs
 from generator.ministry.pseudonym import ENV_KEY, pseudonym
-from generator.ministry.summary_book import UNSPREAD_LABEL
+from generator.ministry.summary_money import UNSPREAD_LABEL
 from generator.ministry.xlsxread import parse_cell, read_xlsx
 from generator.recalc import convert, make_profile, soffice
 from generator.reference.workbook import with_final

@@ -19,7 +19,8 @@ from generator.catalogue.catalogue import Catalogue
 from generator.ministry.aggregate import quarter_label
 from generator.ministry.collect import Options, collect, pilot_municipalities
 from generator.ministry.output import write_outputs
-from generator.ministry.summary_book import PAGE_WIDTH, UNSPREAD_LABEL
+from generator.ministry.summary_book import PAGE_WIDTH
+from generator.ministry.summary_money import UNSPREAD_LABEL
 from generator.ministry.xlsxread import parse_cell, read_xlsx
 from generator.recalc import convert, make_profile, soffice
 from generator.reference.rounds import period_holding

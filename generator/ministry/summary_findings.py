@@ -1,0 +1,190 @@
+"""The summary workbook's sheets about the files: rule errors and warnings per child, unused files, notes on used
+files and the differences against the files' own cached values (children by pseudonym, file names hidden when
+they may name a child)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from pathlib import PurePosixPath
+
+from xlsxwriter.worksheet import Worksheet
+
+from generator.lvformat import date as lv_date
+from generator.ministry.collect import FINAL_NAME, SPREADSHEET_SUFFIXES
+from generator.ministry.collection import Collection
+from generator.ministry.reading import MONEY_NAMES
+from generator.ministry.records import ChildRecord, Refusal
+from generator.ministry.rule_names import rule_name
+from generator.ministry.summary_book import (
+    DATA_FIRST,
+    FONT,
+    PAGE_SLACK,
+    PAGE_WIDTH,
+    SHEET_CHILDREN,
+    SHEET_FINDINGS,
+    SHEET_NOTES,
+    SHEET_WARNINGS,
+    SummaryBook,
+)
+from generator.ministry.template_checks import VALUE_LABELS as NAME_LABELS
+from generator.ministry.template_checks import shown_place
+from generator.reference.findings import Finding, Severity
+
+
+# --- Noteikumu kļūdas -----------------------------------------------------------------------------
+def findings_sheet(book: SummaryBook, ws: Worksheet, c: Collection, names: dict[str, str]) -> None:
+    """Which rules each used child's plan breaks, as the matrix's 6.11 list names them (audit21 F12): the
+    counts on „Bērni” alone did not let the analyst judge a child whose amounts take part in the redistribution.
+    The file and the municipality's name as on „Atšķirības” and the other sheets (audit24 F22). The rule by its
+    Latvian name, its code in a narrow column of its own in 8,5 pt, for a search (audit24 F18)."""
+    rows = []
+    for rec in sorted(c.records, key=lambda r: (r.municipality, r.code)):
+        muni = names.get(rec.municipality, rec.municipality)
+        shown = c.shown.get(rec.code, rec.source)
+        rows += [(rec.code, muni, shown, rule_name(f.code), f.code, f.message) for f in rec.result.findings
+                 if f.counts and f.severity is Severity.error]
+    # the columns fill one page width (PAGE_WIDTH): the code's column as wide as its longest code at 8,5 pt (above the
+    # smallest printed size 8 pt, audit13 F2)
+    code_width = max([6.0] + [len(r[4]) * 0.9 + 1 for r in rows])
+    widths = [17, 14, 20, 19, code_width]
+    widths.append(max(40, PAGE_WIDTH - PAGE_SLACK - sum(widths)))
+    book.header(ws, "Noteikumu kļūdas izmantotajās matricās",
+                "Matricas ar noteikumu kļūdām aprēķinā izmantotas ar to, kas matricā ievadīts; šeit katra kļūda ar "
+                "vietu matricā, kur tā zināma (tāpat kā matricas 6.11. tabulā), lai varētu izvērtēt, vai bērna "
+                "apmēri ir derīgi. Noteikums – kļūdas veids; kods – tā apzīmējums atsauces aprēķinā (meklēšanai). "
+                f"Brīdinājumi – skaits lapā „Bērni”, tie, kas maina N, – lapā „{SHEET_WARNINGS}”. {SHOWN_NAMES}",
+                list(zip(("Bērna kods", "Pašvaldība", "Fails", "Noteikums", "Kods", "Apraksts"), widths, strict=True)),
+                key_cols=1)
+    f_code = book.wb.add_format({"font_name": FONT, "font_size": 8.5, "valign": "top", "border": 1,
+                                 "font_color": "#595959"})
+    for row, values in enumerate(rows, start=DATA_FIRST):
+        for i, value in enumerate(values):
+            book.value(ws, row, i, value, f_code if i == 4 else book.f_wrap)
+        book.fit_row(ws, row, [(text, widths[i], False) for i, text in enumerate(values) if i in (1, 2, 3, 5)])
+
+
+def listed_warnings(rec: ChildRecord) -> list[Finding]:
+    """The warnings of one used matrix the sheet „Brīdinājumi” lists (the record keeps only those, LISTED_WARNINGS):
+    one list for the sheet, its count on „Kopsavilkums” and the console line, so the three agree."""
+    return [f for f in rec.result.findings if f.counts and f.severity is Severity.warning]
+
+
+def warnings_sheet(book: SummaryBook, ws: Worksheet, c: Collection, names: dict[str, str]) -> None:
+    """The warnings of a plan line whose amount is in N although it is most likely mistyped (D148, audit31 F4): N
+    decides whether the child takes part in the redistribution and its share (D7), so the analyst sees the file,
+    the line, its amount and P, and the child's N beside them."""
+    rows = []
+    for rec in sorted(c.records, key=lambda r: (r.municipality, r.code)):
+        muni = names.get(rec.municipality, rec.municipality)
+        shown = c.shown.get(rec.code, rec.source)
+        rows += [(rec.code, muni, shown, rule_name(f.code), rec.result.provisional, rec.result.needed, f.message)
+                 for f in listed_warnings(rec)]
+    widths = [17, 14, 20, 17, 17, 17]  # P and N as wide as their headers' longest word
+    widths.append(PAGE_WIDTH - PAGE_SLACK - sum(widths))
+    book.header(ws, "Brīdinājumi, kas maina N",
+                "Brīdinājums par plāna rindu, kuras summa viena pati pārsniedz bērna IB provizorisko apmēru P: "
+                "tā ir iespējama, bet biežāk tas ir kļūdaini ievadīts daudzums. Rindas summa ir bērna N, un N nosaka, "
+                "vai bērns piedalās pārdalē un cik saņem, tāpēc pirms pārdales pārbaudiet šīs rindas matricā. Citi "
+                f"brīdinājumi – tikai skaits lapā „{SHEET_CHILDREN}”. {SHOWN_NAMES}",
+                list(zip(("Bērna kods", "Pašvaldība", "Fails", "Brīdinājums", "IB provizoriskais EUR (P)",
+                          "IB nepieciešamais EUR (N)", "Apraksts"), widths, strict=True)), key_cols=1)
+    for row, values in enumerate(rows, start=DATA_FIRST):
+        for i, value in enumerate(values):
+            book.value(ws, row, i, value, book.f_money if isinstance(value, Decimal) else book.f_wrap)
+        book.fit_row(ws, row, [(str(text), widths[i], False) for i, text in enumerate(values) if i in (1, 2, 3, 6)])
+    if not rows:
+        ws.write_string(DATA_FIRST - 1, 0, "Šādu brīdinājumu nav.")
+
+
+# --- Neizmantotās matricas, Atšķirības ------------------------------------------------------------
+SHOWN_NAMES = ("Faila nosaukumu, kurā redzams bērna vārds vai personas kods, rāda kā matrica-<SHA-256 sākums>.xlsx "
+               "(atrodams ar komandu sha256sum), tāpat kā komandas izvadā.")
+# Latvian labels of the interface names a stale value or a typed F is found in (audit21 F7).
+VALUE_LABELS = {FINAL_NAME: "IB galīgais apmērs (F)", **NAME_LABELS}
+
+
+# A refused file may not have been read, so its name cannot be checked for the child's name: the summary, which
+# leaves the ministry's desk, names it by its content hash in the README's form; the console names it in full.
+REFUSED_NAMES = ("Neizmantotu failu rāda kā matrica-<SHA-256 sākums> ar faila paplašinājumu, piem. .xlsx vai .xls "
+                 "(atrodams ar komandu sha256sum): "
+                 "nenolasītam failam nevar pārbaudīt, vai tā nosaukumā nav bērna vārda; komandas izvadā tas nosaukts "
+                 "pilnā nosaukumā.")
+
+
+def _hashed_name(refusal: Refusal) -> str:
+    """A refused file's name in the summary: ``matrica-<SHA-256 sākums>`` with the file's own spreadsheet suffix
+    (an .xls is not shown as an .xlsx the analyst would look for in vain, audit27b F3); ``source`` is the hash's
+    start. Only a spreadsheet suffix is shown: any other text after a dot could be part of a child's name."""
+    suffix = PurePosixPath(refusal.path).suffix
+    return f"matrica-{refusal.source.rpartition('/')[2]}{suffix if suffix.lower() in SPREADSHEET_SUFFIXES else ''}"
+
+
+def refused_sheet(book: SummaryBook, ws: Worksheet, c: Collection) -> None:
+    book.header(ws, "Neizmantotās matricas",
+                "Šīs matricas aprēķinā nav izmantotas; piezīmes par izmantotajiem failiem (identiska kopija, vecāka "
+                f"veidne) – lapā „{SHEET_NOTES}”, lai failu skaits mapē saskan ar kopsavilkumu. {REFUSED_NAMES}",
+                [("Periods", 20), ("Pašvaldības mape", 16), ("Fails", 24), ("Iemesls", 72)], key_cols=0)
+    row = DATA_FIRST
+    # the period as a person reads it on paper, not a bare "šis" (audit21 F5)
+    for period, refused in ((c.period or "šis pārskata periods", c.refused),
+                            ("iepriekšējais pārskata periods", c.previous_refused)):
+        for r in refused:
+            name = _hashed_name(r)
+            for reason in r.reasons:
+                for i, value in enumerate([period, r.municipality_folder, name, reason]):
+                    book.value(ws, row, i, value, book.f_wrap)
+                book.fit_row(ws, row, [(period, 20, False), (name, 24, False), (reason, 72, False)])
+                row += 1
+    if row == DATA_FIRST:  # one line, not an empty table row (audit24 F13)
+        ws.write_string(DATA_FIRST - 1, 0, "Neizmantotu matricu nav.")
+
+
+def notes_sheet(book: SummaryBook, ws: Worksheet, c: Collection) -> None:
+    book.header(ws, "Piezīmes par izmantotajiem failiem",
+                "Šie faili aprēķinā izmantoti; piezīme saka, kas par tiem jāzina (identiska kopija izmantota vienreiz, "
+                "matrica vecākā veidnē, fails vēl atvērts citā programmā, fails citas pašvaldības mapē). Komandas izvadā "
+                "tās pašas piezīmes un brīdinājumi.", [("Nr.", 5), ("Piezīme", 123)],
+                key_cols=0)  # two columns: the note above wraps within them
+    # a matrix in another municipality's folder: the console's warning, here too (audit27b F4)
+    notes = c.notes + [f"Brīdinājums: {w}" for w in c.file_warnings]
+    for i, note in enumerate(notes):
+        book.value(ws, DATA_FIRST + i, 0, i + 1, book.f_whole)
+        book.value(ws, DATA_FIRST + i, 1, note, book.f_wrap)
+        book.fit_row(ws, DATA_FIRST + i, [(note, 123, False)])
+    if not notes:
+        ws.write_string(DATA_FIRST - 1, 0, "Piezīmju nav.")
+
+
+def stale_sheet(book: SummaryBook, ws: Worksheet, c: Collection) -> None:
+    final = VALUE_LABELS[FINAL_NAME]
+    book.header(ws, "Atšķirības starp failā saglabātajām un pārrēķinātajām vērtībām",
+                "Novecojis vai labots fails vai veidne, kurā kādas pārbaudes vēl nebija (sk. kolonnu „Iemesls”): aprēķinā "
+                "izmantota pārrēķinātā vērtība, ne failā saglabātā. "
+                f"{final}: matricā ierakstītais galīgais apmērs F atšķiras no šajā savākšanā aprēķinātā – "
+                f"LM lēmums par šī bērna F jāatjauno. {SHOWN_NAMES}",
+                [("Bērna kods", 16), ("Fails", 26), ("Rādītājs", 18), ("Vieta matricā", 20), ("Failā", 11),
+                 ("Pārrēķināts", 11), ("Iemesls", 28)], key_cols=0)
+    row = DATA_FIRST
+    for s in c.final_differences + c.stale:
+        shown = c.shown.get(s.code, s.source)
+        label = VALUE_LABELS.get(s.name, s.name)
+        reason = f"{s.reason}; sk. lapu „{SHEET_FINDINGS}”" if s.reason else ("LM lēmums par F jāatjauno" if s.name == FINAL_NAME else "novecojis vai labots fails")
+        money = s.name in MONEY_NAMES or s.name == FINAL_NAME
+        if money:  # the columns „Failā” and „Pārrēķināts” hold counts and ages too: a sum's row says its unit
+            label = f"{label}, EUR"
+        place = shown_place(s.cell)
+        for i, value in enumerate([s.code, shown, label, place, _shown(s.cached), _shown(s.recomputed), reason]):
+            is_amount = isinstance(value, Decimal) or (money and isinstance(value, int | float))
+            book.value(ws, row, i, value, book.f_money if is_amount else book.f_wrap)
+        book.fit_row(ws, row, [(shown, 26, False), (label, 18, False), (place, 20, False), (reason, 28, False)])
+        row += 1
+
+
+
+def _shown(value: object) -> object:
+    if value is None:
+        return "(tukšs)"
+    if isinstance(value, dt.datetime):
+        return lv_date(value.date())
+    return value
