@@ -90,6 +90,10 @@ class RegisterRow:
         if self.amount < 0 and not is_correction(self.doc_type):
             raise ValueError(f"reģistra rinda: negatīva summa {self.amount} (gaidīts: ≥ 0; negatīva summa "
                              f"atļauta tikai dokumenta veidam „{CORRECTION}”)")
+        # a correction (a refund or a cancelled invoice) only lowers the costs (audit30 F1, D245)
+        if is_correction(self.doc_type) and (self.amount >= 0 or (self.units is not None and self.units > 0)):
+            raise ValueError(f"reģistra rinda: korekcijas summa {self.amount} (gaidīts: < 0 – dokumenta veidam "
+                             f"„{CORRECTION}” summu un daudzumu raksta ar mīnusa zīmi)")
 
 
 @dataclass(frozen=True)

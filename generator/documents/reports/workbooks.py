@@ -588,21 +588,21 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     for col in ("D", "E", "J"):
         ws_reg.data_validation(span(col), DATE_VALIDATION)
     ws_reg.data_validation(span("K"), {
-        "validate": "custom", "value": f'=AND(ISNUMBER(K{REG_FIRST + 1}),OR(K{REG_FIRST + 1}>=0,'
-                                       f'{corrects(f"B{REG_FIRST + 1}")}))',
+        "validate": "custom", "value": f'=AND(ISNUMBER(K{REG_FIRST + 1}),IF({corrects(f"B{REG_FIRST + 1}")},'
+                                       f'K{REG_FIRST + 1}<=0,K{REG_FIRST + 1}>=0))',
         "error_title": "Daudzums",
         "error_message": f"Daudzums ir skaitlis ≥ 0. Korekcijā (dokumenta veids „{reg.CORRECTION}”) atceltās "
                          "vienības raksta ar mīnusa zīmi, tāpat kā summu."}),
     first = REG_FIRST + 1
     ws_reg.data_validation(span("L"), {
-        "validate": "custom", "value": f'=AND(ISNUMBER(L{first}),OR(L{first}>=0,{corrects(f"B{first}")}),'
+        "validate": "custom", "value": f'=AND(ISNUMBER(L{first}),IF({corrects(f"B{first}")},L{first}<0,L{first}>=0),'
                                        f'ROUND(L{first},2)=L{first})',
         "error_title": "Summa",
         # Excel allows at most 224 characters in a validation's error message ([MS-OI29500] §2.1.613 c;
         # tests/documents/test_ooxml.py).
-        "error_message": f"Summa ir skaitlis ar ne vairāk kā diviem cipariem aiz komata. Negatīva summa ({reg.CORRECTION_COVERS}) "
-                         f"atļauta tikai dokumenta veidam „{reg.CORRECTION}”; to ieraksta tā mēneša pārskatā, kurā "
-                         "bija labojamais izdevums."})
+        "error_message": f"Summa ir skaitlis ar ne vairāk kā diviem cipariem aiz komata: dokumenta veidam "
+                         f"„{reg.CORRECTION}” ({reg.CORRECTION_COVERS}) – ar mīnusa zīmi tā mēneša pārskatā, kurā "
+                         "bija labojamais izdevums, citiem – 0 vai vairāk."})
     # Handed over on paper, the register is signed as 29, 30 and 31 are (audit29 F9). The block is one row in I:Q
     # (the page across; B:F of the row hold the hidden-rows warning) right above the total „Kopā visās reģistra
     # rindās”, among the rows every page repeats: a sheet cannot keep a row with the rows above it, and a block
@@ -876,6 +876,13 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
         for k in range(3):
             ws_q.write_blank(r, 2 + 2 * len(areas) + k, None, fmt.in_int)
     ind_last = ind_head + len(quarters)
+    # The three counts LM collects are whole numbers 0 or more: validation stops one typed, the check column one
+    # pasted, named in the errors line as every other input is (audit30 F8, D245).
+    counts = [xl_rowcol_to_cell(0, 2 + 2 * len(areas) + k)[:-1] for k in range(3)]
+    log.add_column(ws_q, ind_head + 1, [checks.row_check(S_QUARTER, [
+        checks.Rule(f"{c}{r + 1}", checks.whole_at_least(f"{c}{r + 1}", 0, blank_ok=True), COUNT_EXPECTED)
+        for c in counts]) for r in range(ind_head + 1, ind_last + 1)], q_check, fmt.head, fmt.error)
+    ws_q.data_validation(ind_head + 1, 2 + 2 * len(areas), ind_last, 2 + 2 * len(areas) + 2, COUNT_VALIDATION)
     for k, area in enumerate(areas):
         wb.define_name(f"RR_SBS_Joma{area.number}", "=" + _range(S_QUARTER, ind_head + 1, ind_last, 2 + k))
     ws_q.set_column(0, 0, 6)  # "Kopā par visiem ceturkšņiem" wrapped across A:B
@@ -911,6 +918,9 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     return target
 
 
+COUNT_EXPECTED = "jābūt veselam skaitlim, 0 vai vairāk"
+COUNT_VALIDATION = {"validate": "integer", "criteria": ">=", "value": 0, "error_title": "Skaits",
+                    "error_message": "Skaits ir vesels skaitlis, 0 vai vairāk."}
 EARLIER_CORRECTION = "Korekcija_Agraka"  # the cell of register.CORRECTION_EARLIER on the list sheet
 
 
@@ -923,6 +933,11 @@ def month_start(day: str, months_on: int = 0) -> str:
     """The first day of the month of date expression ``day`` (``months_on`` months later): what a report month
     counts from, whichever day of it a month cell holds (audit35 F1, D172)."""
     return f"DATE(YEAR({day}),MONTH({day}){f'+{months_on}' if months_on else ''},1)"
+
+
+CORRECTION_AMOUNT = (f"dokumenta veidam „{reg.CORRECTION}” summu raksta ar mīnusa zīmi – {reg.CORRECTION_COVERS} "
+                     "izdevumus samazina")
+CORRECTION_UNITS = f"dokumenta veidam „{reg.CORRECTION}” daudzumu raksta ar mīnusa zīmi vai atstāj tukšu"
 
 
 def register_check(x: int, texts: checks.TextCells | None = None) -> str:
@@ -950,6 +965,10 @@ def register_check(x: int, texts: checks.TextCells | None = None) -> str:
         checks.Rule(f"K{x}", f'IF(ISNUMBER(K{x}),OR(K{x}>=0,{corrects(f"B{x}")}),K{x}="")',
                     "jābūt skaitlim, 0 vai vairāk, vai tukšai šūnai; negatīvs daudzums (atceltās vienības) atļauts "
                     f"tikai dokumenta veidam „{reg.CORRECTION}”"),
+        # A correction (a refund or a cancelled invoice) only lowers the costs: a forgotten minus sign would add
+        # the refund instead of taking it off (audit30 F1, D245).
+        checks.Rule(f"K{x}", f'IF(AND(ISNUMBER(K{x}),{corrects(f"B{x}")}),K{x}<=0,TRUE)', CORRECTION_UNITS),
+        checks.Rule(f"L{x}", f'IF(AND(ISNUMBER(L{x}),{corrects(f"B{x}")}),L{x}<0,TRUE)', CORRECTION_AMOUNT),
         checks.Rule(f"L{x}", f'IF(ISNUMBER(L{x}),AND(ROUND(L{x},2)=L{x},OR(L{x}>=0,{corrects(f"B{x}")})),FALSE)',
                     "jābūt skaitlim – summai euro ar ne vairāk kā diviem cipariem aiz komata; negatīva summa "
                     f"atļauta tikai dokumenta veidam „{reg.CORRECTION}”"),
