@@ -183,6 +183,8 @@ class _Formats:
         self.sign_label_wrapped = wb.add_format({**base, "bold": True, "valign": "bottom", "text_wrap": True})
         self.sign_label_right = wb.add_format({**base, "bold": True, "valign": "bottom", "align": "right"})
         self.sign_field = wb.add_format({**base, "bottom": 1, "valign": "bottom", **unlocked})
+        self.sign_field_wrapped = wb.add_format({**base, "bottom": 1, "valign": "bottom", "text_wrap": True,
+                                                 **unlocked})
         # a handwritten signature: a line, not an input
         self.sign_line = wb.add_format({**base, "bottom": 1, "valign": "bottom"})
         self.sign_date = wb.add_format({**base, "bottom": 1, "num_format": "dd.mm.yyyy", "valign": "bottom",
@@ -610,8 +612,9 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     # typed in them, filled their page exactly (audit28 F4, D242; before: D173). So it prints with the total it
     # signs on every page across, however many groups are open and however tall the rows are. Above the total, not
     # under it: right above the table's header the signature's line would be the header's top border.
-    signature_row(ws_reg, REG_SIGNED_ROW, ((8, 9, 10), (12, 13, 14), (15, 16, 16)), fmt.sign_label_wrapped,
-                  fmt.sign_field, fmt.sign_date, fmt.sign_line, fmt.sign_label_right, height=warning_height)
+    # The preparer's name and position wrap in J:L, two lines in the row's height (audit30 F7: J:K cut the position).
+    signature_row(ws_reg, REG_SIGNED_ROW, ((8, 9, 11), (12, 13, 14), (15, 16, 16)), fmt.sign_label_wrapped,
+                  fmt.sign_field_wrapped, fmt.sign_date, fmt.sign_line, fmt.sign_label_right, height=warning_height)
     ws_reg.freeze_panes(REG_FIRST, 0)
     # "format_rows": a protected sheet's row grows to a wrapped text typed in it only where rows may change
     ws_reg.protect("", {"select_locked_cells": True, "select_unlocked_cells": True, "format_columns": True,
