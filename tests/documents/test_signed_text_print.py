@@ -35,6 +35,24 @@ def _words(text: str) -> list[str]:
     return text.replace(";", " ").replace(",", " ").replace(".", " ").split()
 
 
+def _boxes(pdf: Path) -> list[tuple[float, float, float, float, str]]:
+    """(xMin, yMin, xMax, yMax, word) of page 1 (pdftotext -bbox): a line cut at a row's bottom may still be in the
+    PDF's text, so a field's words are those inside its row."""
+    import html
+    import re
+    import subprocess
+
+    out = subprocess.run(["pdftotext", "-bbox", "-f", "1", "-l", "1", str(pdf), "-"], capture_output=True, text=True,
+                         check=True).stdout
+    return [(float(a), float(b), float(c), float(d), html.unescape(w)) for a, b, c, d, w in re.findall(
+        r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', out)]
+
+
+def _inside(boxes: list, left: float, top: float, bottom: float) -> list[str]:
+    """The words right of ``left`` whose whole height lies between ``top`` and ``bottom`` (a row's text)."""
+    return _words(" ".join(w for x0, y0, _, y1, w in boxes if x0 >= left - 1 and y0 >= top - 1 and y1 <= bottom))
+
+
 def test_long_text_and_preparer_print_whole(tmp_path: Path, catalogue: Catalogue) -> None:
     municipality = catalogue.pilot_municipalities()[0]
     activity = write_activity_report(catalogue, municipality, tmp_path / "31.xlsx")
@@ -61,6 +79,17 @@ def test_long_text_and_preparer_print_whole(tmp_path: Path, catalogue: Catalogue
     for text in (PROBLEMS, PROPOSALS, PREPARER):
         missing = [w for w in _words(text) if w not in printed]
         assert not missing, f"31: nav nodrukāts {missing}"
+    # each field's words inside its row: the next row's label is where the field ends
+    boxes = _boxes(pdf31)
+
+    def top_of(word: str) -> tuple[float, float]:
+        return next((x0, y0) for x0, y0, _, _, w in boxes if w == word)
+
+    (left, problems), (_, proposals), (_, agreed) = top_of("Divās"), top_of("Priekšlikumi"), top_of("Saskaņots")
+    for text, top, bottom in ((PROBLEMS, problems, proposals), (PROPOSALS, proposals, agreed)):
+        inside = _inside(boxes, left, top, bottom)
+        missing = [w for w in _words(text) if w not in inside]
+        assert not missing, f"31: rindā nav nodrukāts {missing}"
     assert CONTINUED in " ".join(pages[0].text.split())
     assert all(label in pages[0].text for label in SIGNATURE_LABELS)
     # 28: the field beside the total on every page across (D242); the page with the preparer's field shows it whole
