@@ -22,7 +22,13 @@ from generator.documents.reports import institution_names as institutions
 from generator.documents.reports import text_fit
 from generator.documents.reports.parameters import guarded
 from generator.documents.reports.printing import SPACER, print_setup, signature_block
-from generator.documents.reports.register import ReportPeriods, periods_note, report_periods, round_note
+from generator.documents.reports.register import (
+    ReportPeriods,
+    periods_note,
+    report_periods,
+    round_note,
+    round_procedures,
+)
 from generator.documents.reports.workbooks import (
     ACTIVITY_ID,
     BASE_FORMAT,
@@ -115,8 +121,10 @@ def write_activity_report(catalogue: Catalogue, municipality: Municipality, targ
     ws = wb.add_worksheet(SHEET)
     ws.write(0, 0, f"31. pielikums. Sociālā darbinieka mēneša atskaite par paveikto darbu {periods.words('loc')}",
              title)
-    # the pilot's copies went to its FTP server; a later round's storage is the service's own (audit19 F24)
-    kept = "glabā Dienestā un FTP serverī." if periods.first else "glabā Dienestā."
+    # the pilot's copies went to its FTP server; a round whose rules do not confirm one keeps them in the service
+    # (audit19 F24; audit30 F10: by the round's procedures, not by its being the first)
+    server = round_procedures(catalogue, municipality.id, build_date)["ftp_server"]
+    kept = "glabā Dienestā un FTP serverī." if server else "glabā Dienestā."
     # One sheet for the round, signed each month (D55): the copy for a month shows the months up to it.
     total_col = FIRST_MONTH_COL + len(months)
     write_intro(ws, 1, 0, total_col, municipality, "Katru mēnesi aizpilda tā mēneša aili, izdrukā un paraksta; "

@@ -187,6 +187,15 @@ def report_periods(catalogue: Catalogue, build_date: dt.date | None = None,
                          round_start=programme_round.start, ended=ended, first=programme_round.first)
 
 
+def round_procedures(catalogue: Catalogue, municipality: str, build_date: dt.date | None = None) -> dict[str, bool]:
+    """Which of the pilot's procedures the municipality's round (the one its templates are made for on
+    ``build_date``, default today) confirms (round_rules.procedures_context, D135): the reports state the project's
+    server for the scans, or list the ESF questionnaire, only for such a round (audit30 F10)."""
+    from generator.documents.round_rules import procedures_context
+
+    return procedures_context(catalogue, current_round(catalogue, build_date or dt.date.today(), municipality))
+
+
 def round_note(periods: ReportPeriods) -> str:
     """The note above the months of a template made for an asked round (D125): which round they belong to, and
     that an ended round's template is for its late or corrected reports."""

@@ -38,6 +38,7 @@ from generator.documents.paths import reports_dir
 from generator.documents.reports import input_checks as checks
 from generator.documents.reports import institution_names as institutions
 from generator.documents.reports import register as reg
+from generator.documents.reports import text_fit
 from generator.documents.reports.month_formulas import MonthFormulas
 from generator.documents.reports.month_settings import (
     MonthCell,
@@ -285,6 +286,8 @@ def _num(value: Decimal) -> float:
 INDICATORS_LABEL = "Rezultatīvie rādītāji (SBS dokumentu skaitā korekcijas neieskaita)"
 # The line under a report's totals that gives the balance at its end (29, 27): a balance, not a sum.
 BALANCE_LABEL = "Atlikums pārskata perioda beigās, EUR"
+REGISTER_TOTAL = (f"Kopā visās reģistra rindās, EUR (korekcijas ar mīnusa zīmi ieskaitītas; BIP {BIP_PAY} – pilnā "
+                  f"atlīdzība, 29. un 30. pielikumā – tās daļa un BIP {BIP_INDIRECT})")
 ON_SHEET_26 = "26. lapas dzeltenajā parametra šūnā"
 # The catalogue parameters sheet 26 shows and the formulas of 29 and 30 use.
 PARAMETERS = {"social_worker_children": INTEGER, "indirect_cost_rate": SHARE, "monthly_report_day": DAY,
@@ -498,9 +501,9 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     write_names_across(ws_reg, 1, 8, len(widths) - 1, municipality, fmt.note_wrapped)
     # Wrapped in I:K, next to the total in L, on the page that prints them (A:H fill the first page across),
     # under the signatures (REG_SIGNED_ROW).
-    ws_reg.merge_range(REG_TOTAL_ROW, 8, REG_TOTAL_ROW, 10,
-                       "Kopā visās reģistra rindās, EUR (korekcijas ar mīnusa zīmi ieskaitītas)",
-                       fmt.label_wrapped_mid)
+    # The total says why it is not 29's and 30's: the register holds the social worker's full pay, the reports its
+    # share and the indirect costs (audit30 F2). The row is the errors line's (3 lines), or as tall as the label.
+    ws_reg.merge_range(REG_TOTAL_ROW, 8, REG_TOTAL_ROW, 10, REGISTER_TOTAL, fmt.label_wrapped_mid)
     headers = ["Nr.", f"Dokumenta veids ({reg.CORRECTION} – {reg.CORRECTION_COVERS})", "Dokumenta Nr.", "Dokumenta datums", "Maksājuma datums",
                "Saņēmējs (sniedzējs, darbinieks, vecāks)", "Budžeta izmaksu pozīcija (BIP)",
                "Bērna identifikācijas kods", "Pakalpojums", "Pārskata mēnesis (jebkurš mēneša datums)",
@@ -577,7 +580,9 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     log.add_column(ws_reg, REG_FIRST, [register_check(REG_FIRST + 1 + i, texts)
                                        for i in range(last - REG_FIRST + 1)], len(headers), fmt.head, fmt.error)
     # B:H, the columns of the first page across (A repeats on the next): a longer line would be cut at its edge
-    write_errors_line(ws_reg, 3, 1, 7, fmt.errors_line, ERRORS, FIRST_ERROR, REGISTER_OTHERS)
+    total_lines = text_fit.lines_in(REGISTER_TOTAL, sum(text_fit.excel_points(w) for w in widths[8:11]), bold=True)
+    write_errors_line(ws_reg, 3, 1, 7, fmt.errors_line, ERRORS, FIRST_ERROR, REGISTER_OTHERS,
+                      height=max(ERRORS_LINE_HEIGHT, total_lines * text_fit.LINE_PT))
 
     def span(col: str) -> str:
         return f"{col}{REG_FIRST + 1}:{col}{last + 1}"
@@ -627,14 +632,15 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
                 "iesniedz līdz ailē „Iesniegt līdz” norādītajam datumam.", fmt.note_wrapped, 100)
     if pending(*amounts, monthly_day):
         ws_cash.write(2, 0, pending_note(ON_SHEET_26), fmt.pending_note)
-    ws_cash.merge_range(3, 0, 3, 2, "Atlikums pārskata sākumā, EUR", fmt.label_wrapped)
+    ws_cash.merge_range(3, 0, 3, 2, "Atlikums pārskata perioda sākumā, EUR", fmt.label_wrapped)
     ws_cash.set_row(3, 26)
     ws_cash.write_number(3, 3, _num(data.opening_balance), fmt.in_money)
     wb.define_name("Sakuma_Atlikums", "=" + _abs(S_CASH, 3, 3))
     cash_headers = ["Mēnesis", "Bērnu skaits", "Darba līgums (Jā/Nē)", "Saņemts no LM, EUR",
                     "Pilnā atlīdzība (reģistrs), EUR", "Atlīdzības daļa",
-                    f"BIP {BIP_PAY}", f"BIP {BIP_TRANSPORT}", f"BIP {BIP_SBS}", f"BIP {BIP_INDIRECT}",
-                    "Izdevumi kopā", "Atlikums sākumā", "Atlikums beigās", "Iesniegt līdz", "Gads", "Ceturksnis"]
+                    f"BIP {BIP_PAY}, EUR", f"BIP {BIP_TRANSPORT}, EUR", f"BIP {BIP_SBS}, EUR", f"BIP {BIP_INDIRECT}, EUR",
+                    "Izdevumi kopā, EUR", "Atlikums sākumā, EUR", "Atlikums beigās, EUR", "Iesniegt līdz", "Gads",
+                    "Ceturksnis"]
     setting_col = len(cash_headers)  # the months' settings, when one changes in them (D201)
     if per_month:
         cash_headers += ["Bērni pilnai atlīdzībai", "Netiešo izmaksu likme", "Iesniegšanas diena nākamajā mēnesī"]
