@@ -36,7 +36,6 @@ def _paste(source: Path, target: Path, sheet: str, values: dict[str, object]) ->
 
 
 @pytest.mark.libreoffice
-@pytest.mark.xdist_group("documents-lo")
 def test_a_pasted_wrong_rating_is_named_and_no_mean_is_shown(tmp_path: Path, catalogue: Catalogue) -> None:
     if soffice() is None:
         pytest.skip("LibreOffice (soffice) nav instalēts: pārrēķina tests izlaists")
