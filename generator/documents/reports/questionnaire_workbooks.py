@@ -32,6 +32,7 @@ from generator.documents.reports.workbooks import (
 )
 from generator.reference.questionnaires import Response, party_mean, stage_means
 from generator.workbook.styles import LATVIAN
+from generator.xlsxformula import quick_formulas
 
 WORKBOOK_ID = "kvalitates-anketas"
 SUMMARY = "Kopsavilkums"
@@ -87,11 +88,16 @@ def write_questionnaire_workbook(catalogue: Catalogue, municipality: Municipalit
     rating_expected = f"jābūt vērtējumam – veselam skaitlim no {low} līdz {top} – vai tukšai šūnai"
     wb, fmt = open_report_workbook(catalogue, target, WORKBOOK_ID, municipality, build_date)
     mean_fmt = wb.add_format({"font_name": REPORT_FONT, "font_size": 10, "border": 1, "num_format": f"{LATVIAN}0.00"})
-    summary = wb.add_worksheet(SUMMARY)
+    # quick_formulas: the rating checks are long formulas, which xlsxwriter would search ~30 times each
+    summary = quick_formulas(wb.add_worksheet(SUMMARY))
+    # the summary's hidden column right of its printed table: the count of wrong ratings, the first message, and
+    # below them what is expected, written once and referred to by every check
+    hidden = 2 * len(quality.parties) + 2
+    texts = checks.TextCells(summary, hidden, first_row=2)
     scale = "; ".join(f"{level.score} – {level.label_lv}" for level in quality.scale)
     ranges: dict[tuple[str, str], str] = {}
     for party in quality.parties:
-        ws = wb.add_worksheet(party_sheet(party))
+        ws = quick_formulas(wb.add_worksheet(party_sheet(party)))
         rows = list(responses.get(party.id, ()))
         if len(rows) > ROWS:
             raise ValueError(f"{party.label_lv}: {len(rows)} anketas (gaidīts: ne vairāk kā {ROWS})")
@@ -142,7 +148,7 @@ def write_questionnaire_workbook(catalogue: Catalogue, municipality: Municipalit
         stage_cols = [xl_col_to_name(STAGE_COL + k) for k in range(len(party.stages))]
         log.add_column(ws, FIRST, [checks.row_check(party_sheet(party), [
             checks.Rule(f"{c}{r + 1}", checks.whole_between(f"{c}{r + 1}", low, top, blank_ok=True), rating_expected)
-            for c in stage_cols]) for r in range(FIRST, last + 1)], comment_col + 1, fmt.head, fmt.error)
+            for c in stage_cols], texts=texts) for r in range(FIRST, last + 1)], comment_col + 1, fmt.head, fmt.error)
         ws.data_validation(FIRST, 2, last, 2, DATE_VALIDATION)
         ws.freeze_panes(FIRST, 2)
         ws.protect("", {"select_locked_cells": True, "select_unlocked_cells": True, "format_columns": True,
@@ -173,8 +179,6 @@ def write_questionnaire_workbook(catalogue: Catalogue, municipality: Municipalit
     def guard(expression: str) -> str:
         return f'=IF({ERRORS}=0,{expression},"{PENDING}")'
 
-    # the count and the first message, in a hidden column right of the printed table
-    hidden = summary_last + 2
     summary.set_column(hidden, hidden, None, None, {"hidden": True})
     summary.write_formula(0, hidden, log.count(), None, 0)
     summary.write_formula(1, hidden, log.first(), None, "")
