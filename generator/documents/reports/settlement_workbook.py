@@ -70,6 +70,7 @@ from generator.documents.reports.register import (
 )
 from generator.documents.reports.workbooks import (
     BALANCE_LABEL,
+    BASE_FORMAT,
     CHILDREN_FOR_PAY,
     _excel_date,
     contract_rule,
@@ -321,8 +322,9 @@ def write_settlement_workbook(catalogue: Catalogue, municipality: Municipality, 
     last_month = months[-1] if months else None
     final_cached = last_month is not None and any(
         (last_month.sw_gross_pay, last_month.sw_transport, last_month.sbs_payments, last_month.receipts))
-    ws.merge_range(sr + 1, 5, sr + 1, 11, "", fmt.text)
-    ws.write_formula(sr + 1, 5, f'=IF({empty},"",IF({final},"EUR","EUR – {NOT_FINAL}"))', fmt.text,
+    unit = wb.add_format({**BASE_FORMAT})  # beside the framed amount, unframed as a unit is
+    ws.merge_range(sr + 1, 5, sr + 1, 11, "", unit)
+    ws.write_formula(sr + 1, 5, f'=IF({empty},"",IF({final},"EUR","EUR – {NOT_FINAL}"))', unit,
                      "" if not cached or no_data else "EUR" if final_cached else f"EUR – {NOT_FINAL}")
     signed = signature_block(ws, sr + 2, 0, 3, 6, fmt.sign_label, fmt.sign_field, fmt.sign_date,
                              line=fmt.sign_line)
