@@ -102,7 +102,7 @@ def test_no_white_page(pdfs: dict[tuple[str, str], Path]) -> None:
         assert not white, f"{sheet}, {name}: tukšas lappuses {white} no {count}"
 
 
-@pytest.mark.xfail(strict=True, reason="audit29 F9: the summary starts a page of its own under rows 1–8 repeated; "
+@pytest.mark.xfail(strict=True, reason="D243 (audit29 F9): the summary starts a page of its own under rows 1–8 repeated; "
                                        "keeping it with plan rows would move its cells (fix30a report)")
 @pytest.mark.parametrize("sheet", WORKING)
 def test_table_header_not_alone(pdfs: dict[tuple[str, str], Path], sheet: str) -> None:
