@@ -121,12 +121,12 @@ def test_papers_made_after_the_plan_began_cover_services_already_given(late) -> 
     child, texts = late
     letter, contract = _doc(texts, "03-"), _doc(texts, "02-")
     assert "ko Jūs sniedzāt vai vēl sniegsiet bērnam" in letter and "ko Jūs sniegsiet" not in letter
-    assert ("Par pakalpojumiem, kas sniegti pirms šīs vēstules datuma, rēķinu un pieņemšanas–nodošanas aktu vai "
+    assert ("Par pakalpojumiem, kas sniegti pirms šīs vēstules datuma, rēķinu un pieņemšanas-nodošanas aktu vai "
             "klientu reģistrācijas lapas kopiju iesniedziet kopā ar pirmo rēķinu pēc vēstules parakstīšanas.") in letter
     assert (f"Piezīme sagatavotājam – pirms parakstīšanas dzēst. Līgums sagatavots, kad atbalsta plāna periods jau bija sācies ({child.start}): tas attiecas "
             "gan uz jau sniegtajiem, gan uz vēl sniedzamajiem šā perioda pakalpojumiem.") in contract
     assert f"({child.end}), līguma termiņš ir īss, pat viena diena" in contract
-    assert "Sniedzējs rēķinu un pieņemšanas–nodošanas aktu (atskaiti) iesniedz kopā ar pirmo rēķinu" in contract
+    assert "Sniedzējs rēķinu un pieņemšanas-nodošanas aktu (atskaiti) iesniedz kopā ar pirmo rēķinu" in contract
     assert "arī tad, ja rēķinu par tiem iesniedz pēc līguma termiņa beigām" in contract
 
 

@@ -168,7 +168,7 @@ def test_unconfirmed_status_wording_matches_the_prices_page() -> None:  # F47
 def test_termination_hears_the_parent_before_every_decision(rendered) -> None:  # F26: the page agrees with D114
     page = rendered["ib-izbeigsana.md"]
     steps = page[page.index("## Kārtība"):]
-    assert steps.index("noskaidro vecāka viedokli") < steps.index("sagatavo lēmumu par IB saņemšanas izbeigšanu")
+    assert steps.index("noskaidro vecāka viedokli") < steps.index("Lēmuma projektu sagatavo sociālais darbinieks")
     assert "neatkarīgi no iemesla (lēmums D114)" in steps
     chart = page[page.index("```mermaid"):]
     assert '-->|"atteikšanās, pārcelšanās u. c."| F' not in chart

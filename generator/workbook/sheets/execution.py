@@ -23,10 +23,15 @@ NAME_WIDTH = 30  # B: a service's name in two lines, as 6.6's B
 MONTH_WIDTH = 7  # "07.2021" in 8 pt, a month's units or "12 345,67" in 9 pt
 # audit42 F11 (D190): a page holds 15 plan rows (16 do not fit: A4 landscape, rows 1–8 repeated), so that it ends
 # with an outline group (rows 15, 30) and no page holds only unused rows; the last page of 40 rows holds its ten rows
-# with the totals and the summary under them (4 pt to spare as LibreOffice prints). With the signed annexes' 21,75 pt a
-# page held 16, and a plan of 16 lines (20 rows open) printed rows 17–20 unused with the totals on a page of their
-# own, one of 31 or 32 lines (35 open) rows 33–35.
+# with the totals and the summary under them (7 pt to spare as LibreOffice prints: 4 pt with a 15 pt total). With
+# the signed annexes' 21,75 pt a page held 16, and a plan of 16 lines (20 rows open) printed rows 17–20 unused with
+# the totals on a page of their own, one of 31 or 32 lines (35 open) rows 33–35.
 EXECUTION_ROW_HEIGHT = 23.25
+# audit29 F8: the total ("Kopā", one line of 9 pt) is 12 pt high, as 6.4's, not the sheet's default 15 pt. Under 15
+# plan rows a 15 pt total filled the page to within a pixel: LibreOffice 7.4 counted the pages with it on a page of
+# its own (three pages across) but printed it under the rows, so a full last page (15 or 30 lines) left two
+# white pages after the summary's (measured: 14,25 pt prints no white page; tests/workbook/test_print_page_ends.py).
+TOTAL_ROW_HEIGHT = 12
 PRICE_NOTE_HEIGHT = 33  # under the summary: three lines of 8 pt in A:C
 BLOCK_HEADING_HEIGHT = 15  # row 6: "Plānots, vienības (6.6. tabula)", "Saņemts, vienības", "Samaksāts, EUR"
 MESSAGES_610 = (
@@ -128,6 +133,7 @@ def write(sh: Sheet) -> None:
        money_validation(f"{paid_cols[0]}{first}", "Samaksāts", "Ievadiet samaksāto summu EUR (skaitlis ≥ 0)."))
     total = last + 1
     sh.text(f"B{total}", "Kopā", st.label_bold)
+    sh.row_height(total, TOTAL_ROW_HEIGHT)
     totals = {"E": "plānoto summu kopsumma", left_money: "atlikumu kopsumma"} | {
         c: "mēnesī samaksāto summu kopsumma" for c in paid_cols}
     for c in ["E", *paid_cols, left_money]:
