@@ -46,12 +46,17 @@ def random_register(rng: random.Random, catalogue: Catalogue) -> reg.RegisterDat
         amount = Decimal(rng.randrange(0, 300_000)) / 100
         if bip == BIP_PAY and rng.random() < 0.5:
             amount = Decimal(rng.randrange(50_000, 200_000) * 2 + 1) / 100  # odd cents: half-cent pay shares
+        # the draws in the order they always had (the pool of SEED stays the same registers)
+        day = rng.randrange(1, 29)
+        child_code = f"B{rng.randrange(1, 11):02d}" if bip == BIP_SBS else ""
+        service = rng.choice(labels) if bip == BIP_SBS and labels else ""
+        units = Decimal(rng.randrange(1, 20)) if bip == BIP_SBS else None
+        route, doc_type = rng.choice(reg.PAYMENT_ROUTES), rng.choice(reg.DOCUMENT_TYPES)
+        # a correction lowers the costs only (D245): one drawn for a cost is recorded as its invoice
+        doc_type = "rēķins" if reg.is_correction(doc_type) else doc_type
         rows.append(reg.RegisterRow(
-            bip=bip, month=month.replace(day=rng.randrange(1, 29)), amount=amount,
-            child_code=f"B{rng.randrange(1, 11):02d}" if bip == BIP_SBS else "",
-            service=rng.choice(labels) if bip == BIP_SBS and labels else "",
-            units=Decimal(rng.randrange(1, 20)) if bip == BIP_SBS else None,
-            route=rng.choice(reg.PAYMENT_ROUTES), doc_type=rng.choice(reg.DOCUMENT_TYPES),
+            bip=bip, month=month.replace(day=day), amount=amount, child_code=child_code, service=service,
+            units=units, route=route, doc_type=doc_type,
             doc_number=f"Nr. {rng.randrange(1, 999)}", payee="SIA Paraugs",
         ))
     # Corrections: a refund or a cancelled invoice, negative, in the month of the cost it corrects.

@@ -114,9 +114,16 @@ REGISTER_CASES = {
     "menesis-arpus": ({f"{S_REG}!J{R}": dt.datetime(2030, 1, 5)}, (S_REG, f"J{R}"), "pārskata mēneša laikā"),
     "bip-nezinams": ({f"{S_REG}!G{R + 1}": "BIP 9.9 Cits"}, (S_REG, f"G{R + 1}"), "pozīcijai no saraksta"),
     "korekcija-par-lielu": ({f"{S_REG}!L{R + 3}": -500}, (S_REG, f"L{R + 3}"), "korekcijas pārsniedz"),
+    # a correction without its minus sign would add the refund instead of taking it off (audit30 F1, D245)
+    "korekcija-pozitiva": ({f"{S_REG}!L{R + 3}": 20.5}, (S_REG, f"L{R + 3}"), "summu raksta ar mīnusa zīmi"),
+    "korekcija-daudzums-pozitivs": ({f"{S_REG}!K{R + 3}": 1}, (S_REG, f"K{R + 3}"), "daudzumu raksta ar mīnusa zīmi"),
     "daudzums-negativs": ({f"{S_REG}!K{R + 2}": -4}, (S_REG, f"K{R + 2}"), "0 vai vairāk"),
     "samaksas-veids-tukss": ({f"{S_REG}!M{R + 1}": None}, (S_REG, f"M{R + 1}"), "samaksas veidam no saraksta"),
     "atzimes-cits": ({f"{S_REG}!N{R + 2}": "varbūt"}, (S_REG, f"N{R + 2}"), "projekta atzīmes"),
+    # 30's three counts of the result indicators (row 18: the pilot's 2019 Q1; audit30 F8, D245)
+    "rr-skaits-teksts": ({f"{S_QUARTER}!I18": "5 gab."}, (S_QUARTER, "I18"), "veselam skaitlim, 0 vai vairāk"),
+    "rr-skaits-negativs": ({f"{S_QUARTER}!J18": -3}, (S_QUARTER, "J18"), "veselam skaitlim, 0 vai vairāk"),
+    "rr-skaits-dala": ({f"{S_QUARTER}!K18": 2.5}, (S_QUARTER, "K18"), "veselam skaitlim, 0 vai vairāk"),
     "berni-negativs": ({f"{S_CASH}!B8": -1}, (S_CASH, "B8"), "veselam skaitlim, 0 vai vairāk"),
     "ligums": ({f"{S_CASH}!C7": "Varbūt"}, (S_CASH, "C7"), "„Jā” vai „Nē”"),
     "sanemts-negativs": ({f"{S_CASH}!D7": -100}, (S_CASH, "D7"), "0 vai vairāk"),
@@ -380,6 +387,9 @@ def test_a_register_row_checks_every_input_that_feeds_an_amount() -> None:
                  'FALSE)',
                  'IF(ISNUMBER(K9),OR(K9>=0,OR(B9=Korekcija,B9=Korekcija_Agraka)),K9="")',
                  "IF(ISNUMBER(L9),AND(ROUND(L9,2)=L9,OR(L9>=0,OR(B9=Korekcija,B9=Korekcija_Agraka))),FALSE)",
+                 # a correction only lowers the costs (audit30 F1, D245)
+                 "IF(AND(ISNUMBER(L9),OR(B9=Korekcija,B9=Korekcija_Agraka)),L9<0,TRUE)",
+                 "IF(AND(ISNUMBER(K9),OR(B9=Korekcija,B9=Korekcija_Agraka)),K9<=0,TRUE)",
                  # the month's corrections are compared with its costs only while its amounts are right (F12)
                  "IF(L9<0,IF(AND(ROUND(L9,2)=L9,", ',Reg_Summa,"<0")+COUNTIFS(',
                  "),ROUND(SUMIFS(Reg_Summa,Reg_BIP,G9,"):

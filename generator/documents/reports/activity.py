@@ -22,7 +22,13 @@ from generator.documents.reports import institution_names as institutions
 from generator.documents.reports import text_fit
 from generator.documents.reports.parameters import guarded
 from generator.documents.reports.printing import SPACER, print_setup, signature_block
-from generator.documents.reports.register import ReportPeriods, periods_note, report_periods, round_note
+from generator.documents.reports.register import (
+    ReportPeriods,
+    periods_note,
+    report_periods,
+    round_note,
+    round_procedures,
+)
 from generator.documents.reports.workbooks import (
     ACTIVITY_ID,
     BASE_FORMAT,
@@ -62,6 +68,11 @@ ERRORS, FIRST_ERROR = "SD_Kludas", "SD_PirmaKluda"  # wrong inputs and the first
 COUNT_EXPECTED = "jābūt veselam skaitlim, 0 vai vairāk"
 # What a blank month heading's entry is (periods_note): the month's first day, as the checks want it.
 MONTH_ENTRY = "Mēnešus (katra mēneša 1. datumu, DD.MM.GGGG)"
+# The free-text fields under the activities: lines of 10 pt text each holds, and where a longer text goes.
+# 9 pt (D34 allows 8): three lines take the height 10 pt text took two lines in plus a few points the page has under
+# the signatures at 15 months.
+TEXT_LINES, TEXT_LINE_PT, TEXT_SIZE = 3, 11.5, 9
+CONTINUED = "ja teksts neietilpst – turpinājums pielikumā"
 ERRORS_HEIGHT = 26  # pt: two lines of the errors line (9 pt bold) across the activities and the months
 
 INFORMED = "Ģimenes informētas par {acc}"  # the round's word (ReportPeriods.words, audit19 F24)
@@ -100,6 +111,8 @@ def write_activity_report(catalogue: Catalogue, municipality: Municipality, targ
     month_in = wb.add_format({**base, "bold": True, "bg_color": "#FFF9D6", "border": 1, "num_format": "mm.yyyy",
                               "locked": False, "rotation": 90})
     text_in = wb.add_format({**base, "border": 1, "text_wrap": True, "locked": False, "bg_color": "#FFF9D6"})
+    free_text_in = wb.add_format({**base, "border": 1, "text_wrap": True, "locked": False, "bg_color": "#FFF9D6",
+                                  "font_size": TEXT_SIZE})
     total = wb.add_format({**base, "border": 1, "bold": True, "num_format": "0"})
     # The activity's number centred in its narrow column: on paper it keeps clear of the border and the text
     # beside it (right-aligned, "1" printed 2 pt from "Ģimenes").
@@ -108,8 +121,10 @@ def write_activity_report(catalogue: Catalogue, municipality: Municipality, targ
     ws = wb.add_worksheet(SHEET)
     ws.write(0, 0, f"31. pielikums. Sociālā darbinieka mēneša atskaite par paveikto darbu {periods.words('loc')}",
              title)
-    # the pilot's copies went to its FTP server; a later round's storage is the service's own (audit19 F24)
-    kept = "glabā Dienestā un FTP serverī." if periods.first else "glabā Dienestā."
+    # the pilot's copies went to its FTP server; a round whose rules do not confirm one keeps them in the service
+    # (audit19 F24; audit30 F10: by the round's procedures, not by its being the first)
+    server = round_procedures(catalogue, municipality.id, build_date)["ftp_server"]
+    kept = "glabā Dienestā un FTP serverī." if server else "glabā Dienestā."
     # One sheet for the round, signed each month (D55): the copy for a month shows the months up to it.
     total_col = FIRST_MONTH_COL + len(months)
     write_intro(ws, 1, 0, total_col, municipality, "Katru mēnesi aizpilda tā mēneša aili, izdrukā un paraksta; "
@@ -196,18 +211,22 @@ def write_activity_report(catalogue: Catalogue, municipality: Municipality, targ
     wb.define_name("SD_Kopa", f"='{SHEET}'!${total_letter}${FIRST_ROW + 1}:${total_letter}${last + 1}")
     ws.set_row(last + 1, SPACER)  # a narrow gap: the signatures stay on the page of the activities
     r = last + 2
+    # A merged cell's row never grows to its text (neither program fits a merged cell's height): each field takes
+    # TEXT_LINES lines, and its label says where a longer text goes, so a signed copy never loses words unseen
+    # (audit30 F6).
     for label in ("Problēmas un riski, kas radušies pārskata mēnesī", f"Priekšlikumi {periods.words('team_dat')}"):
-        ws.write(r, 1, label, text)
-        ws.merge_range(r, FIRST_MONTH_COL, r, total_col, "", text_in)
-        ws.set_row(r, 27)  # two lines
+        ws.write(r, 1, f"{label} ({CONTINUED})", text)
+        ws.merge_range(r, FIRST_MONTH_COL, r, total_col, "", free_text_in)
+        ws.set_row(r, TEXT_LINES * TEXT_LINE_PT)
         r += 1
     # The agreement date is a date (typing stops at anything else), in a field as wide as the signature's.
     ws.write(r, 1, f"Saskaņots ar {periods.words('team_acc')} (datums)", text)
     ws.merge_range(r, FIRST_MONTH_COL, r, FIRST_MONTH_COL + 1, None, fmt.in_date)
     ws.data_validation(r, FIRST_MONTH_COL, r, FIRST_MONTH_COL + 1, DATE_VALIDATION)
     r += 1
+    # the preparer's name and position on one line across the months (audit30 F7: six months' width cut it)
     signed = signature_block(ws, r, 1, FIRST_MONTH_COL, min(FIRST_MONTH_COL + 5, total_col), fmt.sign_label,
-                             fmt.sign_field, fmt.sign_date, line=fmt.sign_line)
+                             fmt.sign_field, fmt.sign_date, line=fmt.sign_line, prepared_last_col=total_col)
     ws.set_column(0, 0, 4.5)
     ws.set_column(1, 1, ACTIVITY_WIDTH)
     ws.set_column(FIRST_MONTH_COL, total_col - 1, width)

@@ -18,6 +18,7 @@ from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Municipality
 from generator.documents.reports import institution_names as institutions
 from generator.documents.reports import printing, row_groups
+from generator.documents.reports import register as reg
 from generator.documents.reports.printing import FIELD_HEIGHT, SPACER, print_setup, unprinted_note
 from generator.documents.reports.workbooks import (
     DATE_VALIDATION,
@@ -38,6 +39,13 @@ FIRST = 7  # first table row (0-based); the heading row above it
 TEXT_COL = 2  # the first column that does not repeat on the pages across
 # Annexes whose filled questionnaires the register records (quality of life at start and end, ESF at the end).
 REGISTERED_ANNEXES = ("20", "21", "23", "25")
+ESF_ANNEX = "25"  # the ESF participant's questionnaire (registry: procedure esf_questionnaire)
+# Where the scans go: the project's server where the round's rules confirm it (the pilot's FTP server), otherwise
+# the service's own storage, as the contracts say it (audit30 F10).
+SCAN_NOTE = {True: "Oriģinālu glabā klienta lietā, skenējumu ievieto projekta serverī.",
+             False: "Oriģinālu glabā klienta lietā, skenējumu glabā Dienesta noteiktajā elektroniskajā glabātavā."}
+SCANNED_HEADER = {True: "Ieskenēta un ievietota serverī", False: "Ieskenēta un saglabāta"}
+NOT_SCANNED_HEADER = {True: "Nav ievietotas serverī", False: "Nav ieskenētas"}
 ROUNDS = ("sākotnējā", "noslēguma")
 FILLED_BY = ("bērns pats", "vecāks", "sociālais darbinieks, intervējot bērnu vecāka klātbūtnē")
 YES_NO = ["Jā", "Nē"]
@@ -69,9 +77,13 @@ def reconstruction_note(what: str) -> str:
     return printing.reconstruction_note(f"metodikā dots tikai {what} mērķis; aiļu sastāvu sagatavojusi IBM rīkkopa")
 
 
-def questionnaire_names(catalogue: Catalogue) -> list[str]:
+def questionnaire_names(catalogue: Catalogue, esf: bool = True) -> list[str]:
+    """The questionnaires the register lists; the ESF participant's questionnaire only for a round that has it
+    (``esf``: its `procedures.esf_questionnaire`, D135 – without it the questionnaire is not made)."""
     titles = catalogue.annexes.by_number()  # type: ignore[union-attr]
-    return [f"{n}. pielikums – {titles[n].title_lv}" for n in REGISTERED_ANNEXES]
+    return [f"{n}. pielikums – {titles[n].title_lv}" for n in REGISTERED_ANNEXES if esf or n != ESF_ANNEX]
+
+
 
 
 def write_questionnaire_register(catalogue: Catalogue, municipality: Municipality, target: Path,
@@ -79,7 +91,9 @@ def write_questionnaire_register(catalogue: Catalogue, municipality: Municipalit
     wb, fmt = open_report_workbook(catalogue, target, QUESTIONNAIRE_REGISTER_ID, municipality, build_date)
     ws = wb.add_worksheet("24 Aptauju reģistrs")
     lists = wb.add_worksheet("Saraksti")
-    names = questionnaire_names(catalogue)
+    procedures = reg.round_procedures(catalogue, municipality.id, build_date)
+    server = procedures["ftp_server"]
+    names = questionnaire_names(catalogue, esf=procedures["esf_questionnaire"])
     for col, (name, values) in enumerate((("Anketas", names), ("Kartas", list(ROUNDS)),
                                           ("Aizpilditajs", list(FILLED_BY)), ("JaNe", YES_NO))):
         lists.write(0, col, name, fmt.head)
@@ -93,14 +107,14 @@ def write_questionnaire_register(catalogue: Catalogue, municipality: Municipalit
     text_width = sum(widths[TEXT_COL:7])
     write_intro(ws, 1, TEXT_COL, 6, municipality, "Katru aizpildīto anketu (sākotnējo un noslēguma) reģistrē vienā "
                 "rindā tikai ar bērna identifikācijas kodu.", fmt.note_wrapped, text_width)
-    write_wide_note(ws, 2, TEXT_COL, 6, "Oriģinālu glabā klienta lietā, skenējumu ievieto projekta serverī.",
+    write_wide_note(ws, 2, TEXT_COL, 6, SCAN_NOTE[server],
                     fmt.note_wrapped, text_width)
     write_names(wb, ws, municipality, (TEXT_COL, TEXT_COL), 6, fmt)
     write_names_across(ws, 1, 7, len(widths) - 1, municipality, fmt.note_wrapped)  # H:J print on the page across
     unprinted_note(ws, reconstruction_note("reģistra"))
     hint = row_groups.hint(REGISTER_ROWS, "kopsavilkuma skaitos")
     headers = ["Nr.", "Bērna identifikācijas kods", "Anketa", "Kārta", "Aizpildīja", "Aizpildīšanas datums",
-               "Reģistrēšanas datums", "Ieskenēta un ievietota serverī", "Oriģināls klienta lietā", "Piezīmes"]
+               "Reģistrēšanas datums", SCANNED_HEADER[server], "Oriģināls klienta lietā", "Piezīmes"]
     ws.write_row(FIRST - 1, 0, headers, fmt.head)
     ws.set_row(FIRST - 1, 42)
     for col, width in enumerate(widths):
@@ -130,7 +144,7 @@ def write_questionnaire_register(catalogue: Catalogue, municipality: Municipalit
     counts = wb.add_worksheet("Kopsavilkums")
     counts.write(0, 0, "24. pielikums. Reģistrēto anketu skaits", fmt.title)
     write_intro(counts, 1, 0, 3, municipality, "Aprēķinās no reģistra lapas.", fmt.note_wrapped, 60 + 3 * 12)
-    counts.write_row(3, 0, ["Anketa", *[f"Reģistrētas: {r}" for r in ROUNDS], "Nav ievietotas serverī"], fmt.head)
+    counts.write_row(3, 0, ["Anketa", *[f"Reģistrētas: {r}" for r in ROUNDS], NOT_SCANNED_HEADER[server]], fmt.head)
     counts.set_row(3, 40)  # three lines: "Nav ievietotas serverī"
     counts.set_column(0, 0, 60)
     counts.set_column(1, 3, 12)

@@ -71,15 +71,18 @@ def page_label(title: str) -> str:
 
 
 def signature_block(ws: Worksheet, first_row: int, label_col: int, value_first_col: int, value_last_col: int,
-                    label: Format, field: Format, date_field: Format, line: Format | None = None) -> int:
+                    label: Format, field: Format, date_field: Format, line: Format | None = None,
+                    prepared_last_col: int | None = None) -> int:
     """Write the block from ``first_row``; return its last row. ``line``: the signature's cell, a white line
-    (a signature is written by hand, not typed: no yellow input); without it the signature takes ``field``."""
+    (a signature is written by hand, not typed: no yellow input); without it the signature takes ``field``.
+    ``prepared_last_col``: the last column of the preparer's field, when it is wider than the others."""
     for i, text in enumerate(SIGNATURE_LABELS):
         row = first_row + i
         ws.write(row, label_col, text, label)
         cell_format = date_field if text == "Datums" else line if text == "Paraksts" and line else field
-        if value_last_col > value_first_col:
-            ws.merge_range(row, value_first_col, row, value_last_col, None, cell_format)
+        last_col = prepared_last_col if i == 0 and prepared_last_col is not None else value_last_col
+        if last_col > value_first_col:
+            ws.merge_range(row, value_first_col, row, last_col, None, cell_format)
         else:
             ws.write_blank(row, value_first_col, None, cell_format)
         ws.set_row(row, SIGNATURE_HEIGHTS.get(text, FIELD_HEIGHT))

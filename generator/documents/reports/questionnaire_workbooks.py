@@ -16,8 +16,10 @@ from xlsxwriter.utility import xl_col_to_name
 from generator.catalogue.annexes import Party, Quality
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Municipality
+from generator.documents.reports import input_checks as checks
 from generator.documents.reports import institution_names as institutions
 from generator.documents.reports import row_groups
+from generator.documents.reports.parameters import PENDING
 from generator.documents.reports.printing import FIELD_HEIGHT, print_setup
 from generator.documents.reports.workbooks import (
     DATE_VALIDATION,
@@ -25,10 +27,12 @@ from generator.documents.reports.workbooks import (
     _wrapped_height,
     note_height,
     open_report_workbook,
+    write_errors_line,
     write_intro,
 )
 from generator.reference.questionnaires import Response, party_mean, stage_means
 from generator.workbook.styles import LATVIAN
+from generator.xlsxformula import quick_formulas
 
 WORKBOOK_ID = "kvalitates-anketas"
 SUMMARY = "Kopsavilkums"
@@ -47,6 +51,11 @@ SUMMARY_STAGE_WIDTH, SUMMARY_MEAN_WIDTH, SUMMARY_COUNT_WIDTH = 37, 13, 9
 STAGE_LINE = 38  # characters of a stage's name that surely fit a line of the summary's first column
 # The summary's rows: the names' inputs (institution_names, D64, for every sheet's intro), the scale, the heading.
 SUMMARY_NAMES, SUMMARY_SCALE, SUMMARY_HEAD = 2, 4, 5
+# The count of wrong ratings and the first message (a hidden column right of the summary; input_checks, D245).
+ERRORS, FIRST_ERROR = "KV_Kludas", "KV_PirmaKluda"
+
+
+QUALITY_OTHERS = f"Pārējās – pušu lapu ailē „{checks.HEADER}” pa labi no tabulas (ekrānā)."
 
 
 def party_sheet(party: Party) -> str:
@@ -72,14 +81,23 @@ def write_questionnaire_workbook(catalogue: Catalogue, municipality: Municipalit
     ``cached=False`` leaves formula caches empty so that only a recalculation shows the means."""
     quality: Quality = catalogue.annexes.quality  # type: ignore[union-attr]
     responses = responses or {}
-    top = quality.max_score
+    top, low = quality.max_score, quality.scale[0].score
+    # A pasted rating (text, out of the scale, a fraction) is named by its cell, and no mean is shown until it is
+    # right: validation stops only a typed one (audit30 F13, D245).
+    log = checks.ErrorLog()
+    rating_expected = f"jābūt vērtējumam – veselam skaitlim no {low} līdz {top} – vai tukšai šūnai"
     wb, fmt = open_report_workbook(catalogue, target, WORKBOOK_ID, municipality, build_date)
     mean_fmt = wb.add_format({"font_name": REPORT_FONT, "font_size": 10, "border": 1, "num_format": f"{LATVIAN}0.00"})
-    summary = wb.add_worksheet(SUMMARY)
+    # quick_formulas: the rating checks are long formulas, which xlsxwriter would search ~30 times each
+    summary = quick_formulas(wb.add_worksheet(SUMMARY))
+    # the summary's hidden column right of its printed table: the count of wrong ratings, the first message, and
+    # below them what is expected, written once and referred to by every check
+    hidden = 2 * len(quality.parties) + 2
+    texts = checks.TextCells(summary, hidden, first_row=2)
     scale = "; ".join(f"{level.score} – {level.label_lv}" for level in quality.scale)
     ranges: dict[tuple[str, str], str] = {}
     for party in quality.parties:
-        ws = wb.add_worksheet(party_sheet(party))
+        ws = quick_formulas(wb.add_worksheet(party_sheet(party)))
         rows = list(responses.get(party.id, ()))
         if len(rows) > ROWS:
             raise ValueError(f"{party.label_lv}: {len(rows)} anketas (gaidīts: ne vairāk kā {ROWS})")
@@ -125,8 +143,12 @@ def write_questionnaire_workbook(catalogue: Catalogue, municipality: Municipalit
             sheet = party_sheet(party).replace("'", "''")
             ranges[(party.id, stage)] = f"'{sheet}'!${col}${FIRST + 1}:${col}${last + 1}"
         ws.data_validation(FIRST, STAGE_COL, last, STAGE_COL + len(party.stages) - 1, {
-            "validate": "integer", "criteria": "between", "minimum": 1, "maximum": top,
-            "error_message": f"Vērtējums ir vesels skaitlis no 1 līdz {top}."})
+            "validate": "integer", "criteria": "between", "minimum": low, "maximum": top,
+            "error_message": f"Vērtējums ir vesels skaitlis no {low} līdz {top}."})
+        stage_cols = [xl_col_to_name(STAGE_COL + k) for k in range(len(party.stages))]
+        log.add_column(ws, FIRST, [checks.row_check(party_sheet(party), [
+            checks.Rule(f"{c}{r + 1}", checks.whole_between(f"{c}{r + 1}", low, top, blank_ok=True), rating_expected)
+            for c in stage_cols], texts=texts) for r in range(FIRST, last + 1)], comment_col + 1, fmt.head, fmt.error)
         ws.data_validation(FIRST, 2, last, 2, DATE_VALIDATION)
         ws.freeze_panes(FIRST, 2)
         ws.protect("", {"select_locked_cells": True, "select_unlocked_cells": True, "format_columns": True,
@@ -154,6 +176,14 @@ def write_questionnaire_workbook(catalogue: Catalogue, municipality: Municipalit
     for j in range(len(quality.parties)):
         summary.set_column(1 + 2 * j, 1 + 2 * j, SUMMARY_MEAN_WIDTH)
         summary.set_column(2 + 2 * j, 2 + 2 * j, SUMMARY_COUNT_WIDTH)
+    def guard(expression: str) -> str:
+        return f'=IF({ERRORS}=0,{expression},"{PENDING}")'
+
+    summary.set_column(hidden, hidden, None, None, {"hidden": True})
+    summary.write_formula(0, hidden, log.count(), None, 0)
+    summary.write_formula(1, hidden, log.first(), None, "")
+    wb.define_name(ERRORS, f"='{SUMMARY}'!${xl_col_to_name(hidden)}$1")
+    wb.define_name(FIRST_ERROR, f"='{SUMMARY}'!${xl_col_to_name(hidden)}$2")
     not_rated = wb.add_format({"font_name": REPORT_FONT, "font_size": 10, "valign": "top", "border": 1,
                                "align": "center"})
     means = {p.id: stage_means(responses.get(p.id, ()), p.stages, top) for p in quality.parties}
@@ -173,10 +203,10 @@ def write_questionnaire_workbook(catalogue: Catalogue, municipality: Municipalit
                 summary.write(r, 2 + 2 * j, "–", not_rated)
                 continue
             rng = ranges[(party.id, stage.id)]
-            summary.write_formula(r, 1 + 2 * j, f'=IF(COUNT({rng})=0,"",ROUND(AVERAGE({rng}),2))', mean_fmt,
+            summary.write_formula(r, 1 + 2 * j, guard(f'IF(COUNT({rng})=0,"",ROUND(AVERAGE({rng}),2))'), mean_fmt,
                                   cached_mean(means[party.id][stage.id]))
             answered = sum(1 for a in responses.get(party.id, ()) if a.get(stage.id) is not None)
-            summary.write_formula(r, 2 + 2 * j, f"=COUNT({rng})", fmt.int, answered if cached else 0)
+            summary.write_formula(r, 2 + 2 * j, guard(f"COUNT({rng})"), fmt.int, answered if cached else 0)
             wb.define_name(mean_name(party, stage.id), f"='{SUMMARY}'!${xl_col_to_name(1 + 2 * j)}${r + 1}")
             wb.define_name(count_name(party, stage.id), f"='{SUMMARY}'!${xl_col_to_name(2 + 2 * j)}${r + 1}")
     tr = SUMMARY_HEAD + 1 + len(quality.stages)
@@ -186,12 +216,14 @@ def write_questionnaire_workbook(catalogue: Catalogue, municipality: Municipalit
     for j, party in enumerate(quality.parties):
         summary.write_blank(tr, 2 + 2 * j, None, not_rated)
         all_ranges = ",".join(ranges[(party.id, s)] for s in party.stages)
-        summary.write_formula(tr, 1 + 2 * j, f'=IF(COUNT({all_ranges})=0,"",ROUND(AVERAGE({all_ranges}),2))',
+        summary.write_formula(tr, 1 + 2 * j, guard(f'IF(COUNT({all_ranges})=0,"",ROUND(AVERAGE({all_ranges}),2))'),
                               mean_fmt, cached_mean(party_mean(responses.get(party.id, ()), party.stages, top)))
         wb.define_name(total_name(party), f"='{SUMMARY}'!${xl_col_to_name(1 + 2 * j)}${tr + 1}")
+    # under the table, across its printed width: how many ratings are wrong and the first one
+    write_errors_line(summary, tr + 1, 0, summary_last, fmt.errors_line, ERRORS, FIRST_ERROR, QUALITY_OTHERS)
     summary.protect("", {"select_locked_cells": True, "select_unlocked_cells": True, "format_columns": True})
     print_setup(summary, municipality=institutions.header_name(municipality), title="35.–38. pielikums. Kopsavilkums",
-                version=catalogue.version, header_row=SUMMARY_HEAD, last_row=tr, last_col=summary_last,
+                version=catalogue.version, header_row=SUMMARY_HEAD, last_row=tr + 1, last_col=summary_last,
                 repeat_cols=1)
     summary.activate()
     wb.close()

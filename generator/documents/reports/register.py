@@ -90,6 +90,10 @@ class RegisterRow:
         if self.amount < 0 and not is_correction(self.doc_type):
             raise ValueError(f"reģistra rinda: negatīva summa {self.amount} (gaidīts: ≥ 0; negatīva summa "
                              f"atļauta tikai dokumenta veidam „{CORRECTION}”)")
+        # a correction (a refund or a cancelled invoice) only lowers the costs (audit30 F1, D245)
+        if is_correction(self.doc_type) and (self.amount >= 0 or (self.units is not None and self.units > 0)):
+            raise ValueError(f"reģistra rinda: korekcijas summa {self.amount} (gaidīts: < 0 – dokumenta veidam "
+                             f"„{CORRECTION}” summu un daudzumu raksta ar mīnusa zīmi)")
 
 
 @dataclass(frozen=True)
@@ -181,6 +185,15 @@ def report_periods(catalogue: Catalogue, build_date: dt.date | None = None,
     return ReportPeriods(months, dated=asked or not ended, round_name=programme_round.name,
                          round_end=programme_round.end, own=municipality is not None, asked=asked,
                          round_start=programme_round.start, ended=ended, first=programme_round.first)
+
+
+def round_procedures(catalogue: Catalogue, municipality: str, build_date: dt.date | None = None) -> dict[str, bool]:
+    """Which of the pilot's procedures the municipality's round (the one its templates are made for on
+    ``build_date``, default today) confirms (round_rules.procedures_context, D135): the reports state the project's
+    server for the scans, or list the ESF questionnaire, only for such a round (audit30 F10)."""
+    from generator.documents.round_rules import procedures_context
+
+    return procedures_context(catalogue, current_round(catalogue, build_date or dt.date.today(), municipality))
 
 
 def round_note(periods: ReportPeriods) -> str:

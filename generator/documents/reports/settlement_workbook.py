@@ -70,6 +70,7 @@ from generator.documents.reports.register import (
 )
 from generator.documents.reports.workbooks import (
     BALANCE_LABEL,
+    BASE_FORMAT,
     CHILDREN_FOR_PAY,
     _excel_date,
     contract_rule,
@@ -96,6 +97,8 @@ ERRORS, FIRST_ERROR = "NR_Kludas", "NR_PirmaKluda"
 # 740 pt of 799), so that the costs and balances print with the month rows and the signatures; each header wraps
 # in at most four lines (HEADER_HEIGHT) of Calibri bold without breaking a word.
 WIDTHS = (7, 7, 14, 7, 15, 10, 12, 10, 10, 12, 10, 10)
+TOTAL_LABEL = "Kopā par visiem mēnešiem"
+NOT_FINAL = "vēl nav galīgs: aprēķināts no līdz šim aizpildītajiem mēnešiem"
 HEADER_HEIGHT = 47
 # The two settings 27's formulas use; a change inside the months puts the months' values in columns O:P (D201),
 # a later dated value itself in row 5 or 6 from column P on.
@@ -276,7 +279,8 @@ def write_settlement_workbook(catalogue: Catalogue, municipality: Municipality, 
                       ("NR_AtlikumsBeigas", 11)):
         wb.define_name(name, f"='{SHEET}'!${chr(65 + col)}${FIRST + 1}:${chr(65 + col)}${last + 1}")
     tr = last + 1
-    ws.write(tr, 0, "Kopā", fmt.label)
+    # what the total sums (audit30 F9), over A:D, which the totals leave empty
+    ws.merge_range(tr, 0, tr, 3, TOTAL_LABEL, fmt.label)
     totals = result.totals
     for col, value, name, uses in (
             (4, totals.transport, "NRK_Transports", ()), (5, totals.sbs, "NRK_SBS", ()),
@@ -311,6 +315,17 @@ def write_settlement_workbook(catalogue: Catalogue, municipality: Municipality, 
     ws.write_formula(sr + 1, 4, formulas.amount(f'IF({empty},"",ABS(L{tr + 1}))'), fmt.money_total,
                      cache("" if no_data else abs(closing), *amounts))
     wb.define_name("NRK_Norekins", f"='{SHEET}'!$E${sr + 2}")
+    # The amount's unit, and until the round's last month has figures, that the settlement is not final yet: a copy
+    # printed mid-round is no settlement claim (audit30 F11). On the amount's line, so no row is added.
+    x_last = last + 1
+    final = f"N(C{x_last})+N(E{x_last})+N(F{x_last})+N(G{x_last})<>0"
+    last_month = months[-1] if months else None
+    final_cached = last_month is not None and any(
+        (last_month.sw_gross_pay, last_month.sw_transport, last_month.sbs_payments, last_month.receipts))
+    unit = wb.add_format({**BASE_FORMAT})  # beside the framed amount, unframed as a unit is
+    ws.merge_range(sr + 1, 5, sr + 1, 11, "", unit)
+    ws.write_formula(sr + 1, 5, f'=IF({empty},"",IF({final},"EUR","EUR – {NOT_FINAL}"))', unit,
+                     "" if not cached or no_data else "EUR" if final_cached else f"EUR – {NOT_FINAL}")
     signed = signature_block(ws, sr + 2, 0, 3, 6, fmt.sign_label, fmt.sign_field, fmt.sign_date,
                              line=fmt.sign_line)
     ws.freeze_panes(FIRST, 1)

@@ -38,6 +38,7 @@ from generator.documents.paths import reports_dir
 from generator.documents.reports import input_checks as checks
 from generator.documents.reports import institution_names as institutions
 from generator.documents.reports import register as reg
+from generator.documents.reports import text_fit
 from generator.documents.reports.month_formulas import MonthFormulas
 from generator.documents.reports.month_settings import (
     MonthCell,
@@ -183,6 +184,8 @@ class _Formats:
         self.sign_label_wrapped = wb.add_format({**base, "bold": True, "valign": "bottom", "text_wrap": True})
         self.sign_label_right = wb.add_format({**base, "bold": True, "valign": "bottom", "align": "right"})
         self.sign_field = wb.add_format({**base, "bottom": 1, "valign": "bottom", **unlocked})
+        self.sign_field_wrapped = wb.add_format({**base, "bottom": 1, "valign": "bottom", "text_wrap": True,
+                                                 **unlocked})
         # a handwritten signature: a line, not an input
         self.sign_line = wb.add_format({**base, "bottom": 1, "valign": "bottom"})
         self.sign_date = wb.add_format({**base, "bottom": 1, "num_format": "dd.mm.yyyy", "valign": "bottom",
@@ -283,6 +286,8 @@ def _num(value: Decimal) -> float:
 INDICATORS_LABEL = "Rezultatīvie rādītāji (SBS dokumentu skaitā korekcijas neieskaita)"
 # The line under a report's totals that gives the balance at its end (29, 27): a balance, not a sum.
 BALANCE_LABEL = "Atlikums pārskata perioda beigās, EUR"
+REGISTER_TOTAL = (f"Kopā visās reģistra rindās, EUR (korekcijas ar mīnusa zīmi ieskaitītas; BIP {BIP_PAY} – pilnā "
+                  f"atlīdzība, 29. un 30. pielikumā – tās daļa un BIP {BIP_INDIRECT})")
 ON_SHEET_26 = "26. lapas dzeltenajā parametra šūnā"
 # The catalogue parameters sheet 26 shows and the formulas of 29 and 30 use.
 PARAMETERS = {"social_worker_children": INTEGER, "indirect_cost_rate": SHARE, "monthly_report_day": DAY,
@@ -496,9 +501,9 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     write_names_across(ws_reg, 1, 8, len(widths) - 1, municipality, fmt.note_wrapped)
     # Wrapped in I:K, next to the total in L, on the page that prints them (A:H fill the first page across),
     # under the signatures (REG_SIGNED_ROW).
-    ws_reg.merge_range(REG_TOTAL_ROW, 8, REG_TOTAL_ROW, 10,
-                       "Kopā visās reģistra rindās, EUR (korekcijas ar mīnusa zīmi ieskaitītas)",
-                       fmt.label_wrapped_mid)
+    # The total says why it is not 29's and 30's: the register holds the social worker's full pay, the reports its
+    # share and the indirect costs (audit30 F2). The row is the errors line's (3 lines), or as tall as the label.
+    ws_reg.merge_range(REG_TOTAL_ROW, 8, REG_TOTAL_ROW, 10, REGISTER_TOTAL, fmt.label_wrapped_mid)
     headers = ["Nr.", f"Dokumenta veids ({reg.CORRECTION} – {reg.CORRECTION_COVERS})", "Dokumenta Nr.", "Dokumenta datums", "Maksājuma datums",
                "Saņēmējs (sniedzējs, darbinieks, vecāks)", "Budžeta izmaksu pozīcija (BIP)",
                "Bērna identifikācijas kods", "Pakalpojums", "Pārskata mēnesis (jebkurš mēneša datums)",
@@ -575,7 +580,9 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     log.add_column(ws_reg, REG_FIRST, [register_check(REG_FIRST + 1 + i, texts)
                                        for i in range(last - REG_FIRST + 1)], len(headers), fmt.head, fmt.error)
     # B:H, the columns of the first page across (A repeats on the next): a longer line would be cut at its edge
-    write_errors_line(ws_reg, 3, 1, 7, fmt.errors_line, ERRORS, FIRST_ERROR, REGISTER_OTHERS)
+    total_lines = text_fit.lines_in(REGISTER_TOTAL, sum(text_fit.excel_points(w) for w in widths[8:11]), bold=True)
+    write_errors_line(ws_reg, 3, 1, 7, fmt.errors_line, ERRORS, FIRST_ERROR, REGISTER_OTHERS,
+                      height=max(ERRORS_LINE_HEIGHT, total_lines * text_fit.LINE_PT))
 
     def span(col: str) -> str:
         return f"{col}{REG_FIRST + 1}:{col}{last + 1}"
@@ -588,21 +595,21 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     for col in ("D", "E", "J"):
         ws_reg.data_validation(span(col), DATE_VALIDATION)
     ws_reg.data_validation(span("K"), {
-        "validate": "custom", "value": f'=AND(ISNUMBER(K{REG_FIRST + 1}),OR(K{REG_FIRST + 1}>=0,'
-                                       f'{corrects(f"B{REG_FIRST + 1}")}))',
+        "validate": "custom", "value": f'=AND(ISNUMBER(K{REG_FIRST + 1}),IF({corrects(f"B{REG_FIRST + 1}")},'
+                                       f'K{REG_FIRST + 1}<=0,K{REG_FIRST + 1}>=0))',
         "error_title": "Daudzums",
         "error_message": f"Daudzums ir skaitlis ≥ 0. Korekcijā (dokumenta veids „{reg.CORRECTION}”) atceltās "
                          "vienības raksta ar mīnusa zīmi, tāpat kā summu."}),
     first = REG_FIRST + 1
     ws_reg.data_validation(span("L"), {
-        "validate": "custom", "value": f'=AND(ISNUMBER(L{first}),OR(L{first}>=0,{corrects(f"B{first}")}),'
+        "validate": "custom", "value": f'=AND(ISNUMBER(L{first}),IF({corrects(f"B{first}")},L{first}<0,L{first}>=0),'
                                        f'ROUND(L{first},2)=L{first})',
         "error_title": "Summa",
         # Excel allows at most 224 characters in a validation's error message ([MS-OI29500] §2.1.613 c;
         # tests/documents/test_ooxml.py).
-        "error_message": f"Summa ir skaitlis ar ne vairāk kā diviem cipariem aiz komata. Negatīva summa ({reg.CORRECTION_COVERS}) "
-                         f"atļauta tikai dokumenta veidam „{reg.CORRECTION}”; to ieraksta tā mēneša pārskatā, kurā "
-                         "bija labojamais izdevums."})
+        "error_message": f"Summa ir skaitlis ar ne vairāk kā diviem cipariem aiz komata: dokumenta veidam "
+                         f"„{reg.CORRECTION}” ({reg.CORRECTION_COVERS}) – ar mīnusa zīmi tā mēneša pārskatā, kurā "
+                         "bija labojamais izdevums, citiem – 0 vai vairāk."})
     # Handed over on paper, the register is signed as 29, 30 and 31 are (audit29 F9). The block is one row in I:Q
     # (the page across; B:F of the row hold the hidden-rows warning) right above the total „Kopā visās reģistra
     # rindās”, among the rows every page repeats: a sheet cannot keep a row with the rows above it, and a block
@@ -610,8 +617,9 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     # typed in them, filled their page exactly (audit28 F4, D242; before: D173). So it prints with the total it
     # signs on every page across, however many groups are open and however tall the rows are. Above the total, not
     # under it: right above the table's header the signature's line would be the header's top border.
-    signature_row(ws_reg, REG_SIGNED_ROW, ((8, 9, 10), (12, 13, 14), (15, 16, 16)), fmt.sign_label_wrapped,
-                  fmt.sign_field, fmt.sign_date, fmt.sign_line, fmt.sign_label_right, height=warning_height)
+    # The preparer's name and position wrap in J:L, two lines in the row's height (audit30 F7: J:K cut the position).
+    signature_row(ws_reg, REG_SIGNED_ROW, ((8, 9, 11), (12, 13, 14), (15, 16, 16)), fmt.sign_label_wrapped,
+                  fmt.sign_field_wrapped, fmt.sign_date, fmt.sign_line, fmt.sign_label_right, height=warning_height)
     ws_reg.freeze_panes(REG_FIRST, 0)
     # "format_rows": a protected sheet's row grows to a wrapped text typed in it only where rows may change
     ws_reg.protect("", {"select_locked_cells": True, "select_unlocked_cells": True, "format_columns": True,
@@ -624,14 +632,15 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
                 "iesniedz līdz ailē „Iesniegt līdz” norādītajam datumam.", fmt.note_wrapped, 100)
     if pending(*amounts, monthly_day):
         ws_cash.write(2, 0, pending_note(ON_SHEET_26), fmt.pending_note)
-    ws_cash.merge_range(3, 0, 3, 2, "Atlikums pārskata sākumā, EUR", fmt.label_wrapped)
+    ws_cash.merge_range(3, 0, 3, 2, "Atlikums pārskata perioda sākumā, EUR", fmt.label_wrapped)
     ws_cash.set_row(3, 26)
     ws_cash.write_number(3, 3, _num(data.opening_balance), fmt.in_money)
     wb.define_name("Sakuma_Atlikums", "=" + _abs(S_CASH, 3, 3))
     cash_headers = ["Mēnesis", "Bērnu skaits", "Darba līgums (Jā/Nē)", "Saņemts no LM, EUR",
                     "Pilnā atlīdzība (reģistrs), EUR", "Atlīdzības daļa",
-                    f"BIP {BIP_PAY}", f"BIP {BIP_TRANSPORT}", f"BIP {BIP_SBS}", f"BIP {BIP_INDIRECT}",
-                    "Izdevumi kopā", "Atlikums sākumā", "Atlikums beigās", "Iesniegt līdz", "Gads", "Ceturksnis"]
+                    f"BIP {BIP_PAY}, EUR", f"BIP {BIP_TRANSPORT}, EUR", f"BIP {BIP_SBS}, EUR", f"BIP {BIP_INDIRECT}, EUR",
+                    "Izdevumi kopā, EUR", "Atlikums sākumā, EUR", "Atlikums beigās, EUR", "Iesniegt līdz", "Gads",
+                    "Ceturksnis"]
     setting_col = len(cash_headers)  # the months' settings, when one changes in them (D201)
     if per_month:
         cash_headers += ["Bērni pilnai atlīdzībai", "Netiešo izmaksu likme", "Iesniegšanas diena nākamajā mēnesī"]
@@ -876,6 +885,13 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
         for k in range(3):
             ws_q.write_blank(r, 2 + 2 * len(areas) + k, None, fmt.in_int)
     ind_last = ind_head + len(quarters)
+    # The three counts LM collects are whole numbers 0 or more: validation stops one typed, the check column one
+    # pasted, named in the errors line as every other input is (audit30 F8, D245).
+    counts = [xl_rowcol_to_cell(0, 2 + 2 * len(areas) + k)[:-1] for k in range(3)]
+    log.add_column(ws_q, ind_head + 1, [checks.row_check(S_QUARTER, [
+        checks.Rule(f"{c}{r + 1}", checks.whole_at_least(f"{c}{r + 1}", 0, blank_ok=True), COUNT_EXPECTED)
+        for c in counts]) for r in range(ind_head + 1, ind_last + 1)], q_check, fmt.head, fmt.error)
+    ws_q.data_validation(ind_head + 1, 2 + 2 * len(areas), ind_last, 2 + 2 * len(areas) + 2, COUNT_VALIDATION)
     for k, area in enumerate(areas):
         wb.define_name(f"RR_SBS_Joma{area.number}", "=" + _range(S_QUARTER, ind_head + 1, ind_last, 2 + k))
     ws_q.set_column(0, 0, 6)  # "Kopā par visiem ceturkšņiem" wrapped across A:B
@@ -911,6 +927,9 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     return target
 
 
+COUNT_EXPECTED = "jābūt veselam skaitlim, 0 vai vairāk"
+COUNT_VALIDATION = {"validate": "integer", "criteria": ">=", "value": 0, "error_title": "Skaits",
+                    "error_message": "Skaits ir vesels skaitlis, 0 vai vairāk."}
 EARLIER_CORRECTION = "Korekcija_Agraka"  # the cell of register.CORRECTION_EARLIER on the list sheet
 
 
@@ -923,6 +942,11 @@ def month_start(day: str, months_on: int = 0) -> str:
     """The first day of the month of date expression ``day`` (``months_on`` months later): what a report month
     counts from, whichever day of it a month cell holds (audit35 F1, D172)."""
     return f"DATE(YEAR({day}),MONTH({day}){f'+{months_on}' if months_on else ''},1)"
+
+
+CORRECTION_AMOUNT = (f"dokumenta veidam „{reg.CORRECTION}” summu raksta ar mīnusa zīmi – {reg.CORRECTION_COVERS} "
+                     "izdevumus samazina")
+CORRECTION_UNITS = f"dokumenta veidam „{reg.CORRECTION}” daudzumu raksta ar mīnusa zīmi vai atstāj tukšu"
 
 
 def register_check(x: int, texts: checks.TextCells | None = None) -> str:
@@ -950,6 +974,10 @@ def register_check(x: int, texts: checks.TextCells | None = None) -> str:
         checks.Rule(f"K{x}", f'IF(ISNUMBER(K{x}),OR(K{x}>=0,{corrects(f"B{x}")}),K{x}="")',
                     "jābūt skaitlim, 0 vai vairāk, vai tukšai šūnai; negatīvs daudzums (atceltās vienības) atļauts "
                     f"tikai dokumenta veidam „{reg.CORRECTION}”"),
+        # A correction (a refund or a cancelled invoice) only lowers the costs: a forgotten minus sign would add
+        # the refund instead of taking it off (audit30 F1, D245).
+        checks.Rule(f"K{x}", f'IF(AND(ISNUMBER(K{x}),{corrects(f"B{x}")}),K{x}<=0,TRUE)', CORRECTION_UNITS),
+        checks.Rule(f"L{x}", f'IF(AND(ISNUMBER(L{x}),{corrects(f"B{x}")}),L{x}<0,TRUE)', CORRECTION_AMOUNT),
         checks.Rule(f"L{x}", f'IF(ISNUMBER(L{x}),AND(ROUND(L{x},2)=L{x},OR(L{x}>=0,{corrects(f"B{x}")})),FALSE)',
                     "jābūt skaitlim – summai euro ar ne vairāk kā diviem cipariem aiz komata; negatīva summa "
                     f"atļauta tikai dokumenta veidam „{reg.CORRECTION}”"),
