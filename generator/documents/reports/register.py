@@ -48,7 +48,7 @@ CORRECTION = "korekcija"
 CORRECTION_EARLIER = "korekcija (atmaksa vai anulēts rēķins)"
 CORRECTION_COVERS = "atmaksa vai anulēts rēķins"
 DOCUMENT_TYPES = ("rēķins", "čeks", "kvīts", "bankas konta izraksts", "algas saraksts", "avansa atskaite",
-                  "pieņemšanas–nodošanas akts", CORRECTION)
+                  "pieņemšanas-nodošanas akts", CORRECTION)
 
 
 def bip_names(catalogue: Catalogue) -> dict[str, str]:

@@ -488,7 +488,7 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     # Each header's longest word fits its column (Calc breaks a longer word inside it); A:H fill the first page.
     # M holds the longest payment route whole on two lines ("cits (darba samaksa, avanss)"; audit13 F9: the row
     # grows, growing_rows), B the longest document
-    # type ("pieņemšanas–nodošanas akts") on its one-line row (audit29 F8), and also the correction's earlier label
+    # type ("pieņemšanas-nodošanas akts") on its one-line row (audit29 F8), and also the correction's earlier label
     # a register filled before may hold ("korekcija (atmaksa vai anulēts rēķins)", D155; audit35 F14): its width
     # comes from the number and date columns, which keep their longest header word
     # P and Q repeat C and F (Dokumenta Nr., Saņēmējs) at the right of the page across, whose rows the repeated
