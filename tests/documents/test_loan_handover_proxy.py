@@ -19,7 +19,7 @@ from generator.documents.registry import by_id
 from tests.documents.conftest import normalise
 
 LOAN = "14-patapinajuma-ligums"
-ANNEX = "Pielikums. Transportlīdzekļa nodošanas–pieņemšanas akts"
+ANNEX = "Pielikums. Transportlīdzekļa nodošanas-pieņemšanas akts"
 PART_II = "II daļa. Transportlīdzekļa atdošana Patapinātājam"
 OWNER = "Patapinātājs"
 PROXY = "Pilnvarojuma pamats (ja paraksta pilnvarotā persona)"

@@ -1,5 +1,5 @@
 """The loan-for-use contract (14) records the vehicle's handing over and its return (D217): an annex „Transportlīdzekļa
-nodošanas–pieņemšanas akts” that the contract's clauses make an integral part and refer to, with two parts of the
+nodošanas-pieņemšanas akts” that the contract's clauses make an integral part and refer to, with two parts of the
 same fields (date and time, place, odometer, fuel, condition and damage, keys and documents) and the signatures
 of who hands over and who receives; no typed date. DOCX: Word numbering for the new clauses, repeated header rows
 of the record's tables, each part's signatures kept with its rows."""
@@ -21,7 +21,7 @@ from generator.documents.registry import by_id
 from tests.documents.conftest import normalise
 
 LOAN = "14-patapinajuma-ligums"
-ANNEX = "Pielikums. Transportlīdzekļa nodošanas–pieņemšanas akts"
+ANNEX = "Pielikums. Transportlīdzekļa nodošanas-pieņemšanas akts"
 PARTS = ("I daļa. Transportlīdzekļa nodošana Dienestam", "II daļa. Transportlīdzekļa atdošana Patapinātājam")
 FIELDS = ("Datums un laiks", "Vieta (adrese)", "Odometra rādījums, km", "Degvielas līmenis tvertnē",
           "Atslēgas (skaits)", "Dokumenti, kas nodoti kopā ar transportlīdzekli",
@@ -49,7 +49,7 @@ def test_the_contract_refers_to_its_handover_record_as_an_integral_part(loans: d
         contract, found, annex = text.partition(ANNEX)
         assert found, municipality
         handover = _clause_number(contract, "Transportlīdzekļa nodošanu Dienestam un tā atdošanu Patapinātājam "
-                                            "apliecina transportlīdzekļa nodošanas–pieņemšanas akts (šā līguma "
+                                            "apliecina transportlīdzekļa nodošanas-pieņemšanas akts (šā līguma "
                                             "pielikums), kas ir līguma neatņemama sastāvdaļa")
         vehicle = _clause_number(contract, "Transportlīdzekļa dati un lietošanas noteikumi")
         # when it is handed over and returned, and who signs
@@ -58,7 +58,7 @@ def test_the_contract_refers_to_its_handover_record_as_an_integral_part(loans: d
         assert f"persona, kas {vehicle} punktā norādīta kā tiesīga transportlīdzekli izmantot" in contract
         assert "Dienests atdod transportlīdzekli Patapinātājam ne vēlāk kā izmantošanas perioda pēdējā dienā" in contract
         assert "kas nav ierakstīti akta I daļā, ieraksta akta II daļā" in contract
-        assert f"Līgumam ir pielikums „Transportlīdzekļa nodošanas–pieņemšanas akts” ({handover} punkts)" in contract
+        assert f"Līgumam ir pielikums „Transportlīdzekļa nodošanas-pieņemšanas akts” ({handover} punkts)" in contract
         # the record names the clause that makes it a part of the contract and the clause of the vehicle's data
         assert f"Akts ir patapinājuma līguma neatņemama sastāvdaļa ({handover} punkts)" in annex
         assert f"tādi paši kā līguma {vehicle} punktā" in annex

@@ -85,8 +85,9 @@ def test_register_accepts_negative_corrections_only_as_such(catalogue: Catalogue
     with pytest.raises(ValueError, match="korekcija"):
         reg.RegisterRow(bip=BIP_SBS, month=month, amount=Decimal("-5"), doc_type="rēķins")
     # a correction only lowers the costs: a forgotten minus sign is refused, not added (audit30 F1, D245)
-    for amount, units in ((Decimal("15"), None), (Decimal(0), None), (Decimal("-15"), Decimal(1))):
-        with pytest.raises(ValueError, match="korekcijas summa"):
+    for amount, units, field in ((Decimal("15"), None, "summa 15"), (Decimal(0), None, "summa 0"),
+                                 (Decimal("-15"), Decimal(1), "daudzums 1")):
+        with pytest.raises(ValueError, match=f"korekcijas {field} "):  # the message names the wrong field
             reg.RegisterRow(bip=BIP_SBS, month=month, amount=amount, units=units, doc_type=reg.CORRECTION)
     data = reg.empty_register(catalogue)
     rows = (reg.RegisterRow(bip=BIP_SBS, month=month, amount=Decimal("40.00"), doc_type="rēķins"),

@@ -91,9 +91,12 @@ class RegisterRow:
             raise ValueError(f"reģistra rinda: negatīva summa {self.amount} (gaidīts: ≥ 0; negatīva summa "
                              f"atļauta tikai dokumenta veidam „{CORRECTION}”)")
         # a correction (a refund or a cancelled invoice) only lowers the costs (audit30 F1, D245)
-        if is_correction(self.doc_type) and (self.amount >= 0 or (self.units is not None and self.units > 0)):
+        if is_correction(self.doc_type) and self.amount >= 0:
             raise ValueError(f"reģistra rinda: korekcijas summa {self.amount} (gaidīts: < 0 – dokumenta veidam "
-                             f"„{CORRECTION}” summu un daudzumu raksta ar mīnusa zīmi)")
+                             f"„{CORRECTION}” summu raksta ar mīnusa zīmi)")
+        if is_correction(self.doc_type) and self.units is not None and self.units > 0:
+            raise ValueError(f"reģistra rinda: korekcijas daudzums {self.units} (gaidīts: 0 vai mazāks, vai tukšs – "
+                             f"dokumenta veidam „{CORRECTION}” daudzumu raksta ar mīnusa zīmi)")
 
 
 @dataclass(frozen=True)
