@@ -31,8 +31,8 @@ NOTE_BOX = {"x_scale": 3, "y_scale": 2.5}
 
 
 # The height (pt) the rows of an A4 landscape page get between print_setup's margins (0.5" top and bottom), less a
-# reserve: LibreOffice printed 30's rows of 519.8 pt on two pages (D247).
-PAGE_ROWS = 595.3 - 2 * 36 - 8
+# reserve: LibreOffice printed rows of 518.25 pt on one page, 30's of 519.8 pt on two (D247).
+PAGE_ROWS = 595.3 - 2 * 36 - 4
 
 
 KEPT_ROWS = 3  # a longer round's last page holds at least this many report rows above its totals and signatures
