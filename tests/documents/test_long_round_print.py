@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from generator.documents.reports.activity import ACTIVITIES, MONTHS_ON_ONE_PAGE, write_activity_report
@@ -48,8 +49,12 @@ def _month_rows(text: str, months: list[dt.date]) -> list[dt.date]:
 
 
 @pytest.fixture(scope="module")
-def printed(calibri_metrics: None, tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[int, str], list[Page]]:
-    folder = tmp_path_factory.mktemp("gara-karta")
+def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("gara-karta")
+
+
+@pytest.fixture(scope="module")
+def printed(calibri_metrics: None, folder: Path) -> dict[tuple[int, str], list[Page]]:
     files: dict[Path, list[tuple[str, Path]]] = {}
     for n in LENGTHS:
         last = _months(n + 1)[-1] - dt.timedelta(days=1)
@@ -65,7 +70,6 @@ def printed(calibri_metrics: None, tmp_path_factory: pytest.TempPathFactory) -> 
         files[activity] = [(S31, folder / f"31-{n}.pdf")]
     print_sheets(files, profile=make_profile(folder / "profile"))
     return {(n, form): read_pages(folder / f"{form}-{n}.pdf") for n in LENGTHS for form in FORMS}
-
 
 @pytest.mark.parametrize("n", LENGTHS)
 @pytest.mark.parametrize("form", FORMS)
@@ -115,8 +119,12 @@ def test_30s_result_indicators_print_whole_with_the_signatures(printed: dict[tup
 
 @pytest.mark.parametrize("n", LENGTHS)
 def test_31_continues_across_with_the_total_beside_months_and_every_page_signed(
-        printed: dict[tuple[int, str], list[Page]], n: int) -> None:
+        printed: dict[tuple[int, str], list[Page]], folder: Path, n: int) -> None:
     months = _months(n)
+    ws = openpyxl.load_workbook(folder / f"31-{n}.xlsx")[S31]
+    breaks = [b.id for b in ws.col_breaks.brk]  # a page across starts after column id (1-based)
+    cut = [str(r) for r in ws.merged_cells.ranges for b in breaks if r.min_col <= b < r.max_col]
+    assert not cut, f"lappušu pārtraukums pārdala apvienotas šūnas (lauki, piezīmes): {cut}"
     texts = [_flat(p) for p in printed[n, "31"]]
     assert len(texts) == (1 if n <= MONTHS_ON_ONE_PAGE else -(-n // 15)), f"{len(texts)} lapas {n} mēnešiem"
     printed_months = [m for t in texts for m in _month_rows(t, months)]

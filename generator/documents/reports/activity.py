@@ -73,13 +73,15 @@ def column_pixels(width: float) -> int:
 
 
 def month_pages(months: int) -> list[int]:
-    """How many month columns each page across holds (one page up to MONTHS_ON_ONE_PAGE months; beyond, as few
-    pages of at most MONTHS_AT_FULL_SIZE as the months need, the first pages taking the odd month)."""
+    """How many month columns each page across holds (one page up to MONTHS_ON_ONE_PAGE months; beyond, the first
+    page the pilot's 15, so that its fields – the worker's name and the report month across 13 month columns –
+    stay whole on it, and the rest on as few further pages of at most 15 as they need, evenly)."""
     if months <= MONTHS_ON_ONE_PAGE:
         return [months]
-    pages = -(-months // MONTHS_AT_FULL_SIZE)
-    base, extra = divmod(months, pages)
-    return [base + 1 if i < extra else base for i in range(pages)]
+    rest = months - MONTHS_AT_FULL_SIZE
+    pages = -(-rest // MONTHS_AT_FULL_SIZE)
+    base, extra = divmod(rest, pages)
+    return [MONTHS_AT_FULL_SIZE] + [base + 1 if i < extra else base for i in range(pages)]
 # The month the signed copy reports (D55): the month columns beside it are cumulative, so a bare "Pārskata mēnesis"
 # left open what the single field is for on a sheet with 15 months (audit13 F11).
 REPORT_MONTH = "Atskaite par mēnesi"
