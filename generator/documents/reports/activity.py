@@ -33,7 +33,6 @@ from generator.documents.reports.workbooks import (
     open_report_workbook,
     text_formula,
     write_intro,
-    write_names_across,
 )
 
 SHEET = "31 SD mēneša atskaite"
@@ -151,8 +150,8 @@ def write_activity_report(catalogue: Catalogue, municipality: Municipality, targ
     wide_width = ACTIVITY_WIDTH + width * (wide - FIRST_MONTH_COL + 1) + (TOTAL_WIDTH if wide == total_col else 0)
     write_intro(ws, 1, 0, wide, municipality, "Katru mēnesi aizpilda tā mēneša aili, izdrukā un paraksta; "
                 + kept, fmt.note_wrapped, wide_width + 4.5)
-    for page_first, page_last in pages[1:]:  # each page across names the municipality (D173)
-        write_names_across(ws, 1, page_first, page_last, municipality, fmt.note_wrapped)
+    # A page across shows the intro's start in the repeated columns A:B, the names first (D173); the names again
+    # beside it, in a narrower page's months, took two lines in the intro's one-line row and were cut.
     # The names the intro shows (institution_names, D64): labels in the wide column B, fields across the months.
     institutions.write_inputs_in_rows(wb, ws, NAMES_ROW, (1, 1), (FIRST_MONTH_COL, wide), municipality, text,
                                       fmt.in_text, NAME_HEIGHT)
