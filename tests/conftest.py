@@ -169,6 +169,9 @@ ESTIMATED_SECONDS = {  # the unit times (s) of the lead's clean clone of 47823cc
     "tests/ministry/test_migrate_old_template.py": 11,
     "tests/documents/test_from_matrix_back_dated.py": 11,  # 11 x 1.04 (one archive run with PDF stand-ins), fix27a
     "tests/documents/test_report_print_size.py": 11,
+    # 5.6 x 3.5 (CPU): replaces test_activity_long_round_print.py (31 of one round length; under 4 s, the default)
+    # with 27/29/30/31 of 7 round lengths in one soffice call, fix30d
+    "tests/documents/test_long_round_print.py": 20,
     "tests/documents/test_total_row.py": 11,
     "tests/documents/test_catalogue_changes.py": 10,
     "tests/documents/test_register_print.py": 11,  # 10 x 1.09 (one more register in the same soffice call), fix28b

@@ -13,7 +13,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from xlsxwriter.format import Format
 from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
+from xlsxwriter.worksheet import Worksheet
 
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Municipality
@@ -50,16 +52,41 @@ FIRST_MONTH_COL = 2
 # "Organizētas izvērtēšanas (sākotnējās, atkārtotās, noslēguma)" (248 pt) took two lines in Excel's column (245 pt)
 # and one in LibreOffice's (259 pt), which printed a blank second line; the months gave up the width.
 ACTIVITY_WIDTH, MONTH_WIDTH, TOTAL_WIDTH = 49, 4.3, 10.5
-# A longer round's months share the width of the pilot's 15 (narrower columns: an upright "mm.yyyy" and a count
-# still fit 3 characters); only a round too long even for those is printed scaled to one page wide (audit19 F35:
-# at full width the total's column went alone to a second page under a cut title).
+# A round of up to 18 months shares the width of the pilot's 15 (narrower columns: an upright "mm.yyyy" and a count
+# still fit; audit19 F35: at full width the total's column went alone to a second page under a cut title). A longer
+# round's months keep the full width and continue on pages across, at most 15 months a page, the activities repeated
+# and the total on the last one, never scaled below 8 pt (D34, D247; audit30 F14: narrower columns print wider in
+# LibreOffice, so at 19–21 months the total went alone to a second page, and fitting it to the page printed 6,7 pt).
 MONTHS_AT_FULL_SIZE = 15
-NARROWEST_MONTH = 3.0
+MONTHS_ON_ONE_PAGE = 18
+SEE_FIRST_PAGE = "(aizpilda 1. lapā)"  # a field's row on a page across: the field is on the first page
 
 
 def month_width(months: int) -> float:
     """The width of a month column for a round of ``months`` months."""
-    return max(NARROWEST_MONTH, min(MONTH_WIDTH, MONTH_WIDTH * MONTHS_AT_FULL_SIZE / max(months, 1)))
+    if months <= MONTHS_AT_FULL_SIZE or months > MONTHS_ON_ONE_PAGE:
+        return MONTH_WIDTH
+    # whole pixels, as both programs draw a column (7 a character unit and 5 of padding): the months together no
+    # wider than the pilot's 15 (17 columns of 3,79 units took 32 pixels each, 544 in all, and the total's column
+    # went to a second page)
+    return (MONTHS_AT_FULL_SIZE * column_pixels(MONTH_WIDTH) // months - 5) / 7
+
+
+def column_pixels(width: float) -> int:
+    """A column's width in pixels, as Excel (and xlsxwriter) draw a width of ``width`` character units."""
+    return int(width * 7 + 0.5) + 5
+
+
+def month_pages(months: int) -> list[int]:
+    """How many month columns each page across holds (one page up to MONTHS_ON_ONE_PAGE months; beyond, the first
+    page the pilot's 15, so that its fields – the worker's name and the report month across 13 month columns –
+    stay whole on it, and the rest on as few further pages of at most 15 as they need, evenly)."""
+    if months <= MONTHS_ON_ONE_PAGE:
+        return [months]
+    rest = months - MONTHS_AT_FULL_SIZE
+    pages = -(-rest // MONTHS_AT_FULL_SIZE)
+    base, extra = divmod(rest, pages)
+    return [MONTHS_AT_FULL_SIZE] + [base + 1 if i < extra else base for i in range(pages)]
 # The month the signed copy reports (D55): the month columns beside it are cumulative, so a bare "Pārskata mēnesis"
 # left open what the single field is for on a sheet with 15 months (audit13 F11).
 REPORT_MONTH = "Atskaite par mēnesi"
@@ -68,7 +95,7 @@ ERRORS, FIRST_ERROR = "SD_Kludas", "SD_PirmaKluda"  # wrong inputs and the first
 COUNT_EXPECTED = "jābūt veselam skaitlim, 0 vai vairāk"
 # What a blank month heading's entry is (periods_note): the month's first day, as the checks want it.
 MONTH_ENTRY = "Mēnešus (katra mēneša 1. datumu, DD.MM.GGGG)"
-# The free-text fields under the activities: lines of 10 pt text each holds, and where a longer text goes.
+# The free-text fields under the activities: lines of 9 pt text each holds, and where a longer text goes.
 # 9 pt (D34 allows 8): three lines take the height 10 pt text took two lines in plus a few points the page has under
 # the signatures at 15 months.
 TEXT_LINES, TEXT_LINE_PT, TEXT_SIZE = 3, 11.5, 9
@@ -127,11 +154,21 @@ def write_activity_report(catalogue: Catalogue, municipality: Municipality, targ
     kept = "glabā Dienestā un FTP serverī." if server else "glabā Dienestā."
     # One sheet for the round, signed each month (D55): the copy for a month shows the months up to it.
     total_col = FIRST_MONTH_COL + len(months)
-    write_intro(ws, 1, 0, total_col, municipality, "Katru mēnesi aizpilda tā mēneša aili, izdrukā un paraksta; "
-                + kept, fmt.note_wrapped,
-                ACTIVITY_WIDTH + width * len(months) + TOTAL_WIDTH + 4.5)
+    # The pages across (first and last column each; the last one ends with the total): the fields and notes that
+    # span the months stay on the first page, so a page break never cuts one.
+    pages, first = [], FIRST_MONTH_COL
+    for count in month_pages(len(months)):
+        pages.append((first, first + count - 1))
+        first += count
+    pages[-1] = (pages[-1][0], total_col)
+    wide = pages[0][1]  # the last column of the first page
+    wide_width = ACTIVITY_WIDTH + width * (wide - FIRST_MONTH_COL + 1) + (TOTAL_WIDTH if wide == total_col else 0)
+    write_intro(ws, 1, 0, wide, municipality, "Katru mēnesi aizpilda tā mēneša aili, izdrukā un paraksta; "
+                + kept, fmt.note_wrapped, wide_width + 4.5)
+    # A page across shows the intro's start in the repeated columns A:B, the names first (D173); the names again
+    # beside it, in a narrower page's months, took two lines in the intro's one-line row and were cut.
     # The names the intro shows (institution_names, D64): labels in the wide column B, fields across the months.
-    institutions.write_inputs_in_rows(wb, ws, NAMES_ROW, (1, 1), (FIRST_MONTH_COL, total_col), municipality, text,
+    institutions.write_inputs_in_rows(wb, ws, NAMES_ROW, (1, 1), (FIRST_MONTH_COL, wide), municipality, text,
                                       fmt.in_text, NAME_HEIGHT)
     # The label in the wide column B, the name across six month columns (column A holds only "Nr.").
     ws.write(WORKER_ROW, 1, "Sociālais darbinieks (vārds, uzvārds)", text)
@@ -152,7 +189,7 @@ def write_activity_report(catalogue: Catalogue, municipality: Municipality, targ
     # The line above the months: while an input is wrong, the count of wrong inputs and the first message
     # (input_checks); otherwise the note that the blank months are to be typed (shown while they are all blank), the
     # note naming a round asked for (D125), or nothing.
-    note_width = ACTIVITY_WIDTH + width * len(months) + TOTAL_WIDTH
+    note_width = wide_width
     if not periods.dated:
         heads = (f"{xl_rowcol_to_cell(FIRST_ROW - 1, FIRST_MONTH_COL)}:"
                  f"{xl_rowcol_to_cell(FIRST_ROW - 1, total_col - 1)}")
@@ -165,10 +202,10 @@ def write_activity_report(catalogue: Catalogue, municipality: Municipality, targ
     else:
         note, note_expression, note_format = "", '""', fmt.errors_line
     line = FIRST_ROW - 2
-    ws.merge_range(line, 1, line, total_col, "", note_format)
+    ws.merge_range(line, 1, line, wide, "", note_format)
     ws.write_formula(line, 1, f"=IF({ERRORS}>0,{checks.summary(ERRORS, FIRST_ERROR)[1:]},{note_expression})",
                      note_format, note)
-    ws.conditional_format(line, 1, line, total_col, {"type": "formula", "criteria": f"={ERRORS}>0",
+    ws.conditional_format(line, 1, line, wide, {"type": "formula", "criteria": f"={ERRORS}>0",
                                                       "format": fmt.alert})
     ws.set_row(line, max(note_height(note, note_width) if note else 0, ERRORS_HEIGHT))
     ws.write(FIRST_ROW - 1, total_col, "Kopā par visiem mēnešiem", head)
@@ -216,17 +253,21 @@ def write_activity_report(catalogue: Catalogue, municipality: Municipality, targ
     # (audit30 F6).
     for label in ("Problēmas un riski, kas radušies pārskata mēnesī", f"Priekšlikumi {periods.words('team_dat')}"):
         ws.write(r, 1, f"{label} ({CONTINUED})", text)
-        ws.merge_range(r, FIRST_MONTH_COL, r, total_col, "", free_text_in)
+        ws.merge_range(r, FIRST_MONTH_COL, r, wide, "", free_text_in)
+        see_first_page(ws, r, pages, text)
         ws.set_row(r, TEXT_LINES * TEXT_LINE_PT)
         r += 1
     # The agreement date is a date (typing stops at anything else), in a field as wide as the signature's.
     ws.write(r, 1, f"Saskaņots ar {periods.words('team_acc')} (datums)", text)
     ws.merge_range(r, FIRST_MONTH_COL, r, FIRST_MONTH_COL + 1, None, fmt.in_date)
     ws.data_validation(r, FIRST_MONTH_COL, r, FIRST_MONTH_COL + 1, DATE_VALIDATION)
+    see_first_page(ws, r, pages, text)
     r += 1
-    # the preparer's name and position on one line across the months (audit30 F7: six months' width cut it)
-    signed = signature_block(ws, r, 1, FIRST_MONTH_COL, min(FIRST_MONTH_COL + 5, total_col), fmt.sign_label,
-                             fmt.sign_field, fmt.sign_date, line=fmt.sign_line, prepared_last_col=total_col)
+    # every page across is signed: its labels (column B) repeat there, and so does the block's fields; the preparer's
+    # name and position on one line across the page's months (audit30 F7: six months' width cut it)
+    for page_first, page_last in pages:
+        signed = signature_block(ws, r, 1, page_first, min(page_first + 5, page_last), fmt.sign_label,
+                                 fmt.sign_field, fmt.sign_date, line=fmt.sign_line, prepared_last_col=page_last)
     ws.set_column(0, 0, 4.5)
     ws.set_column(1, 1, ACTIVITY_WIDTH)
     ws.set_column(FIRST_MONTH_COL, total_col - 1, width)
@@ -236,11 +277,17 @@ def write_activity_report(catalogue: Catalogue, municipality: Municipality, targ
     print_setup(ws, municipality=institutions.header_name(municipality), title="31. pielikums. Sociālā darbinieka mēneša atskaite",
                 version=catalogue.version, header_row=FIRST_ROW - 1, last_row=signed, last_col=total_col,
                 repeat_cols=2)
-    if width * len(months) > MONTH_WIDTH * MONTHS_AT_FULL_SIZE + 0.01:
-        ws.fit_to_pages(1, 0)
+    if len(pages) > 1:
+        ws.set_v_pagebreaks([page_first for page_first, _ in pages[1:]])
     ws.protect("", {"select_locked_cells": True, "select_unlocked_cells": True, "format_columns": True})
     wb.close()
     return target
+
+
+def see_first_page(ws: Worksheet, row: int, pages: list[tuple[int, int]], cell_format: Format) -> None:
+    """On each page across, beside a row label whose field is on the first page: where to fill it in."""
+    for page_first, page_last in pages[1:]:
+        ws.merge_range(row, page_first, row, page_last, SEE_FIRST_PAGE, cell_format)
 
 
 def month_check(periods: ReportPeriods, activities: int, texts: checks.TextCells) -> str:

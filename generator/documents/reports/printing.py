@@ -9,6 +9,7 @@ reconstruction), are cell comments on the title, which neither Excel nor LibreOf
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
@@ -27,6 +28,42 @@ INTRO_ROW = 1
 SPACER = 6  # an empty row kept only as a narrow gap between parts of a report
 # The comment box of an unprinted note: wide and tall enough for four lines of its text on screen.
 NOTE_BOX = {"x_scale": 3, "y_scale": 2.5}
+
+
+# The height (pt) the rows of an A4 landscape page get between print_setup's margins (0.5" top and bottom), less a
+# reserve: LibreOffice printed rows of 518.25 pt on one page, 30's of 519.8 pt on two (D247).
+PAGE_ROWS = 595.3 - 2 * 36 - 4
+
+
+KEPT_ROWS = 3  # a longer round's last page holds at least this many report rows above its totals and signatures
+
+
+def row_height(ws: Worksheet, row: int) -> float:
+    """The printed height of ``row`` in pt (a hidden row prints none)."""
+    pixels, hidden = ws.row_sizes.get(row, (ws.default_row_height, False))
+    return 0.0 if hidden else pixels * 0.75
+
+
+def page_breaks(ws: Worksheet, *, repeated: tuple[int, int], last_row: int, allowed: Iterable[int]) -> list[int]:
+    """Manual page breaks for a sheet of a longer round, whose rows do not fit one page at 100 % (D247): each page
+    takes as many rows as fit, a new page starting only at a row of ``allowed`` (a report row, never the totals or
+    the signatures: the signatures print with the last report rows, and a page's rows are the rows of the table
+    whose header ``repeated`` repeats on it). ``repeated``: the first and last row every page after the first
+    repeats (print_setup). Return the rows that start a page (none when the sheet fits one page)."""
+    heights = [row_height(ws, r) for r in range(last_row + 1)]
+    repeat = sum(heights[repeated[0]:repeated[1] + 1])
+    starts = sorted(set(allowed))
+    breaks: list[int] = []
+    start, used = 0, 0.0
+    while used + sum(heights[start:]) > PAGE_ROWS:
+        fits = [b for b in starts if b > start and used + sum(heights[start:b]) <= PAGE_ROWS]
+        if not fits:
+            break
+        breaks.append(max(fits))
+        start, used = breaks[-1], repeat
+    if breaks:
+        ws.set_h_pagebreaks(breaks)
+    return breaks
 
 
 def _escaped(text: str) -> str:

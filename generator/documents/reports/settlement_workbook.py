@@ -52,7 +52,10 @@ from generator.documents.reports.parameters import (
 )
 from generator.documents.reports.printing import (
     FIELD_HEIGHT,
+    INTRO_ROW,
+    KEPT_ROWS,
     SPACER,
+    page_breaks,
     print_setup,
     reconstruction_note,
     signature_block,
@@ -328,6 +331,8 @@ def write_settlement_workbook(catalogue: Catalogue, municipality: Municipality, 
                      "" if not cached or no_data else "EUR" if final_cached else f"EUR – {NOT_FINAL}")
     signed = signature_block(ws, sr + 2, 0, 3, 6, fmt.sign_label, fmt.sign_field, fmt.sign_date,
                              line=fmt.sign_line)
+    # a longer round's months continue on a page of their own with the last months, the totals and the signatures
+    page_breaks(ws, repeated=(INTRO_ROW, FIRST - 1), last_row=signed, allowed=range(FIRST + 1, last - KEPT_ROWS + 2))
     ws.freeze_panes(FIRST, 1)
     ws.protect("", {"select_locked_cells": True, "select_unlocked_cells": True, "format_columns": True})
     print_setup(ws, municipality=institutions.header_name(municipality), title="27. pielikums. Norēķini ar pašvaldību",

@@ -65,7 +65,10 @@ from generator.documents.reports.parameters import (
 )
 from generator.documents.reports.printing import (
     FIELD_HEIGHT,
+    INTRO_ROW,
+    KEPT_ROWS,
     SPACER,
+    page_breaks,
     print_setup,
     signature_block,
     signature_row,
@@ -916,6 +919,13 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
             (ws_bip, "26. pielikums. Budžeta izmaksu pozīcijas", 3, bip_last, 3, 1)):
         print_setup(sheet, municipality=institutions.header_name(municipality), title=title, version=catalogue.version,
                     header_row=header_row, last_row=last_row, last_col=last_col, repeat_cols=repeat_cols)
+    # A longer round (D247): 29's months continue on a page with the last months, the totals and the signatures;
+    # 30's quarters break only inside the spending table, so the result indicators print whole under their own
+    # header, never under the spending table's repeated one, and the signatures with them.
+    page_breaks(ws_cash, repeated=(INTRO_ROW, CASH_FIRST - 1), last_row=cash_signed,
+                allowed=range(CASH_FIRST + 1, cash_last - KEPT_ROWS + 2))
+    page_breaks(ws_q, repeated=(INTRO_ROW, QUARTER_FIRST - 1), last_row=q_signed,
+                allowed=range(QUARTER_FIRST + 1, q_last + 1))
     # The count of wrong inputs and the first message, on the hidden list sheet.
     ws_lists.write(0, 10, "Kļūdas", fmt.head)
     ws_lists.write_formula(1, 10, log.count(), None, 0)
