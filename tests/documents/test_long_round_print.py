@@ -16,7 +16,7 @@ import pytest
 
 from generator.documents.reports.activity import ACTIVITIES, MONTHS_ON_ONE_PAGE, write_activity_report
 from generator.documents.reports.activity import SHEET as S31
-from generator.documents.reports.printing import SIGNATURE_LABELS
+from generator.documents.reports.printing import KEPT_ROWS, SIGNATURE_LABELS
 from generator.documents.reports.settlement_workbook import SHEET as S27
 from generator.documents.reports.settlement_workbook import write_settlement_workbook
 from generator.documents.reports.workbooks import INDICATORS_LABEL, S_CASH, S_QUARTER, write_register_workbook
@@ -94,6 +94,8 @@ def test_the_signatures_print_with_the_last_months_and_the_totals(printed: dict[
     last = texts[-1]
     assert all(label in last for label in SIGNATURE_LABELS) and total in last, last[-300:]
     assert months[-1] in _month_rows(last, months), f"{form}: pēdējais mēnesis nav parakstu lapā"
+    # the signed page keeps at least KEPT_ROWS of the last months with the totals (D247)
+    assert set(months[-KEPT_ROWS:]) <= set(_month_rows(last, months)), f"{form}: parakstu lapā par maz mēnešu"
     for k, text in enumerate(texts, start=1):
         assert _month_rows(text, months), f"{form}: {k}. lapā nav neviena mēneša rindas"
     printed_months = [m for t in texts for m in _month_rows(t, months)]

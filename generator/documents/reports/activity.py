@@ -34,6 +34,7 @@ from generator.documents.reports.register import (
 from generator.documents.reports.workbooks import (
     ACTIVITY_ID,
     BASE_FORMAT,
+    COUNT_EXPECTED,
     DATE_VALIDATION,
     note_height,
     open_report_workbook,
@@ -92,7 +93,6 @@ def month_pages(months: int) -> list[int]:
 REPORT_MONTH = "Atskaite par mēnesi"
 NAME_HEIGHT = 13.5  # pt: the names' inputs, one line of 10 pt text each
 ERRORS, FIRST_ERROR = "SD_Kludas", "SD_PirmaKluda"  # wrong inputs and the first message (hidden helper column)
-COUNT_EXPECTED = "jābūt veselam skaitlim, 0 vai vairāk"
 # What a blank month heading's entry is (periods_note): the month's first day, as the checks want it.
 MONTH_ENTRY = "Mēnešus (katra mēneša 1. datumu, DD.MM.GGGG)"
 # The free-text fields under the activities: lines of 9 pt text each holds, and where a longer text goes.

@@ -145,7 +145,7 @@ def write_questionnaire_register(catalogue: Catalogue, municipality: Municipalit
     counts.write(0, 0, "24. pielikums. Reģistrēto anketu skaits", fmt.title)
     write_intro(counts, 1, 0, 3, municipality, "Aprēķinās no reģistra lapas.", fmt.note_wrapped, 60 + 3 * 12)
     counts.write_row(3, 0, ["Anketa", *[f"Reģistrētas: {r}" for r in ROUNDS], NOT_SCANNED_HEADER[server]], fmt.head)
-    counts.set_row(3, 40)  # three lines: "Nav ievietotas serverī"
+    counts.set_row(3, 40)  # up to three lines: NOT_SCANNED_HEADER, e.g. "Nav ievietotas serverī"
     counts.set_column(0, 0, 60)
     counts.set_column(1, 3, 12)
     for i, name in enumerate(names):

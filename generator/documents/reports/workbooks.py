@@ -900,7 +900,7 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     ws_q.set_column(0, 0, 6)  # "Kopā par visiem ceturkšņiem" wrapped across A:B
     ws_q.set_column(1, 1, 10.5)
     ws_q.set_column(2, 2 + 2 * len(areas) - 1, 10.6)
-    ws_q.set_column(2 + 2 * len(areas), 2 + 2 * len(areas) + 3, 12.5)  # "izvērtēšanas" and three lines
+    ws_q.set_column(2 + 2 * len(areas), 2 + 2 * len(areas) + 2, 12.5)  # "izvērtēšanas" and three lines (not the checks)
     ws_q.protect("", {"select_locked_cells": True, "select_unlocked_cells": True, "format_columns": True})
 
     # Originals of 29 and 30 go to the ministry signed (L2238–L2239).
