@@ -115,8 +115,8 @@ REGISTER_CASES = {
     "bip-nezinams": ({f"{S_REG}!G{R + 1}": "BIP 9.9 Cits"}, (S_REG, f"G{R + 1}"), "pozīcijai no saraksta"),
     "korekcija-par-lielu": ({f"{S_REG}!L{R + 3}": -500}, (S_REG, f"L{R + 3}"), "korekcijas pārsniedz"),
     # a correction without its minus sign would add the refund instead of taking it off (audit30 F1, D245)
-    "korekcija-pozitiva": ({f"{S_REG}!L{R + 3}": 20.5}, (S_REG, f"L{R + 3}"), "summu raksta ar mīnusa zīmi"),
-    "korekcija-daudzums-pozitivs": ({f"{S_REG}!K{R + 3}": 1}, (S_REG, f"K{R + 3}"), "daudzumu raksta ar mīnusa zīmi"),
+    "korekcija-pozitiva": ({f"{S_REG}!L{R + 3}": 20.5}, (S_REG, f"L{R + 3}"), "jābūt negatīvai summai"),
+    "korekcija-daudzums-pozitivs": ({f"{S_REG}!K{R + 3}": 1}, (S_REG, f"K{R + 3}"), "daudzumam jābūt 0 vai negatīvam"),
     "daudzums-negativs": ({f"{S_REG}!K{R + 2}": -4}, (S_REG, f"K{R + 2}"), "0 vai vairāk"),
     "samaksas-veids-tukss": ({f"{S_REG}!M{R + 1}": None}, (S_REG, f"M{R + 1}"), "samaksas veidam no saraksta"),
     "atzimes-cits": ({f"{S_REG}!N{R + 2}": "varbūt"}, (S_REG, f"N{R + 2}"), "projekta atzīmes"),

@@ -99,7 +99,7 @@ MONTH_ENTRY = "Mēnešus (katra mēneša 1. datumu, DD.MM.GGGG)"
 # 9 pt (D34 allows 8): three lines take the height 10 pt text took two lines in plus a few points the page has under
 # the signatures at 15 months.
 TEXT_LINES, TEXT_LINE_PT, TEXT_SIZE = 3, 11.5, 9
-CONTINUED = "ja teksts neietilpst – turpinājums pielikumā"
+CONTINUED = "ja teksts neietilpst – turpinājums atsevišķā lapā"
 ERRORS_HEIGHT = 26  # pt: two lines of the errors line (9 pt bold) across the activities and the months
 
 INFORMED = "Ģimenes informētas par {acc}"  # the round's word (ReportPeriods.words, audit19 F24)

@@ -198,9 +198,10 @@ def first_message(text: str) -> str:
 OTHERS = f"Pārējās – ailē „{HEADER}” pa labi no tabulas (ekrānā)."
 
 
-def summary(count: str, first: str, others: str = OTHERS) -> str:
+def summary(count: str, first: str, others: str = OTHERS, hidden: str = "summas") -> str:
     """The line a sheet shows above its amounts while any input is wrong: how many rows (and single cells) have a
-    message – a row may have several –, the first message, and where the others are (``others``)."""
+    message – a row may have several –, what is not shown until they are right (``hidden``), the first message, and
+    where the others are (``others``)."""
     rest = text_literal(f" {others}")
     return (f'=IF({count}=0,"","Ievades kļūdas "&{count}&IF({count}=1," rindā vai šūnā"," rindās vai šūnās")'
-            f'&" (summas nerāda, līdz tās izlabo). Pirmā: "&{first}&IF({count}>1,{rest},""))')
+            f'&" ({hidden} nerāda, līdz tās izlabo). Pirmā: "&{first}&IF({count}>1,{rest},""))')

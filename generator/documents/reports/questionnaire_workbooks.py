@@ -85,7 +85,7 @@ def write_questionnaire_workbook(catalogue: Catalogue, municipality: Municipalit
     # A pasted rating (text, out of the scale, a fraction) is named by its cell, and no mean is shown until it is
     # right: validation stops only a typed one (audit30 F13, D245).
     log = checks.ErrorLog()
-    rating_expected = f"jābūt vērtējumam – veselam skaitlim no {low} līdz {top} – vai tukšai šūnai"
+    rating_expected = f"jābūt vērtējumam (veselam skaitlim no {low} līdz {top}) vai tukšai šūnai"
     wb, fmt = open_report_workbook(catalogue, target, WORKBOOK_ID, municipality, build_date)
     mean_fmt = wb.add_format({"font_name": REPORT_FONT, "font_size": 10, "border": 1, "num_format": f"{LATVIAN}0.00"})
     # quick_formulas: the rating checks are long formulas, which xlsxwriter would search ~30 times each
@@ -220,7 +220,8 @@ def write_questionnaire_workbook(catalogue: Catalogue, municipality: Municipalit
                               mean_fmt, cached_mean(party_mean(responses.get(party.id, ()), party.stages, top)))
         wb.define_name(total_name(party), f"='{SUMMARY}'!${xl_col_to_name(1 + 2 * j)}${tr + 1}")
     # under the table, across its printed width: how many ratings are wrong and the first one
-    write_errors_line(summary, tr + 1, 0, summary_last, fmt.errors_line, ERRORS, FIRST_ERROR, QUALITY_OTHERS)
+    write_errors_line(summary, tr + 1, 0, summary_last, fmt.errors_line, ERRORS, FIRST_ERROR, QUALITY_OTHERS,
+                      hidden="vidējos vērtējumus un atbilžu skaitu")
     summary.protect("", {"select_locked_cells": True, "select_unlocked_cells": True, "format_columns": True})
     print_setup(summary, municipality=institutions.header_name(municipality), title="35.–38. pielikums. Kopsavilkums",
                 version=catalogue.version, header_row=SUMMARY_HEAD, last_row=tr + 1, last_col=summary_last,

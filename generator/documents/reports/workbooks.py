@@ -290,7 +290,7 @@ INDICATORS_LABEL = "Rezultatīvie rādītāji (SBS dokumentu skaitā korekcijas 
 # The line under a report's totals that gives the balance at its end (29, 27): a balance, not a sum.
 BALANCE_LABEL = "Atlikums pārskata perioda beigās, EUR"
 REGISTER_TOTAL = (f"Kopā visās reģistra rindās, EUR (korekcijas ar mīnusa zīmi ieskaitītas; BIP {BIP_PAY} – pilnā "
-                  f"atlīdzība, 29. un 30. pielikumā – tās daļa un BIP {BIP_INDIRECT})")
+                  f"atlīdzība; 29. un 30. pielikumā ieskaita tikai tās daļu un pieskaita BIP {BIP_INDIRECT})")
 ON_SHEET_26 = "26. lapas dzeltenajā parametra šūnā"
 # The catalogue parameters sheet 26 shows and the formulas of 29 and 30 use.
 PARAMETERS = {"social_worker_children": INTEGER, "indirect_cost_rate": SHARE, "monthly_report_day": DAY,
@@ -307,11 +307,12 @@ REGISTER_OTHERS = (f"Pārējās – katras lapas ailē „{checks.HEADER}” pa 
 
 
 def write_errors_line(ws: Worksheet, row: int, first_col: int, last_col: int, fmt: xlsxwriter.format.Format,
-                      count: str, first: str, others: str = checks.OTHERS, height: float = ERRORS_LINE_HEIGHT) -> None:
+                      count: str, first: str, others: str = checks.OTHERS, height: float = ERRORS_LINE_HEIGHT,
+                      hidden: str = "summas") -> None:
     """The wrapped cell above a report's amounts that counts the rows (and single cells) with wrong inputs, shows
     the first message and says where the others are; ``first_col``–``last_col`` lie on one printed page."""
     ws.merge_range(row, first_col, row, last_col, "", fmt)
-    ws.write_formula(row, first_col, checks.summary(count, first, others), fmt, "")
+    ws.write_formula(row, first_col, checks.summary(count, first, others, hidden), fmt, "")
     ws.set_row(row, height)
 
 
@@ -610,9 +611,9 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
         "error_title": "Summa",
         # Excel allows at most 224 characters in a validation's error message ([MS-OI29500] §2.1.613 c;
         # tests/documents/test_ooxml.py).
-        "error_message": f"Summa ir skaitlis ar ne vairāk kā diviem cipariem aiz komata: dokumenta veidam "
-                         f"„{reg.CORRECTION}” ({reg.CORRECTION_COVERS}) – ar mīnusa zīmi tā mēneša pārskatā, kurā "
-                         "bija labojamais izdevums, citiem – 0 vai vairāk."})
+        "error_message": f"Summa ir skaitlis ar ne vairāk kā diviem cipariem aiz komata, 0 vai vairāk. Dokumenta "
+                         f"veidam „{reg.CORRECTION}” ({reg.CORRECTION_COVERS}) summu raksta ar mīnusa zīmi tā "
+                         "mēneša pārskatā, kurā bija labojamais izdevums."})
     # Handed over on paper, the register is signed as 29, 30 and 31 are (audit29 F9). The block is one row in I:Q
     # (the page across; B:F of the row hold the hidden-rows warning) right above the total „Kopā visās reģistra
     # rindās”, among the rows every page repeats: a sheet cannot keep a row with the rows above it, and a block
@@ -954,9 +955,10 @@ def month_start(day: str, months_on: int = 0) -> str:
     return f"DATE(YEAR({day}),MONTH({day}){f'+{months_on}' if months_on else ''},1)"
 
 
-CORRECTION_AMOUNT = (f"dokumenta veidam „{reg.CORRECTION}” summu raksta ar mīnusa zīmi – {reg.CORRECTION_COVERS} "
-                     "izdevumus samazina")
-CORRECTION_UNITS = f"dokumenta veidam „{reg.CORRECTION}” daudzumu raksta ar mīnusa zīmi vai atstāj tukšu"
+CORRECTION_AMOUNT = (f"dokumenta veidam „{reg.CORRECTION}” jābūt negatīvai summai (ar mīnusa zīmi), jo "
+                     f"{reg.CORRECTION_COVERS} izdevumus samazina")
+CORRECTION_UNITS = (f"dokumenta veidam „{reg.CORRECTION}” daudzumam jābūt 0 vai negatīvam (ar mīnusa zīmi) vai "
+                    "tukšai šūnai")
 
 
 def register_check(x: int, texts: checks.TextCells | None = None) -> str:
