@@ -137,3 +137,19 @@ def test_redistribution_keeps_the_regions_share(pages) -> None:
 def test_units_are_caught_up_only_for_a_good_reason(pages) -> None:
     row = paragraph(pages["pakalpojumu-sanemsana.md"], "vēlāk tajā pašā periodā")
     assert "attaisnojoš" in row
+
+
+def test_the_matrix_page_gives_the_matrix_name_limit(pages) -> None:
+    """The names' length the page asks for is the one the matrix checks (D170): the page said 40 after the limit
+    became 45."""
+    from generator.workbook.input_checks import NAME_CHARS
+
+    where = paragraph(pages["matricas-aizpildisana.md"], "vārdu un uzvārdu rakstiet", "D170")
+    assert re.findall(r"līdz (\d+) zīmēm", where) == [str(NAME_CHARS)], where
+
+
+def test_the_matrix_page_calls_an_adult_by_the_rounds_end_an_error(pages) -> None:
+    """A child who comes of age before the round's last day is an error in the matrix (D110), not a silent pass."""
+    where = paragraph(pages["matricas-aizpildisana.md"], "kārtas pēdējā dienā vēl nedrīkst", "D110")
+    assert "kļūdu\nnerāda" not in where and "kļūdu nerāda" not in where, where
+    assert "arī tā ir kļūda" in where and "NAV PARAKSTĀMS" in where, where
