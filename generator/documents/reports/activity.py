@@ -236,10 +236,7 @@ def write_activity_report(catalogue: Catalogue, municipality: Municipality, targ
     log.add_cell(SHEET, last + 1, helper + 1)
     # in the names' rows: LibreOffice printed a number in the hidden column beside the title row as "###" at the
     # print area's edge
-    ws.write_formula(NAMES_ROW, helper, log.count(), None, 0)
-    ws.write_formula(NAMES_ROW + 1, helper, log.first(), None, "")
-    wb.define_name(ERRORS, f"='{SHEET}'!${xl_col_to_name(helper)}${NAMES_ROW + 1}")
-    wb.define_name(FIRST_ERROR, f"='{SHEET}'!${xl_col_to_name(helper)}${NAMES_ROW + 2}")
+    log.write_totals(wb, ws, NAMES_ROW, helper, ERRORS, FIRST_ERROR)
     ws.data_validation(FIRST_ROW, FIRST_MONTH_COL, last, total_col - 1,
                        {"validate": "integer", "criteria": ">=", "value": 0,
                         "error_message": "Ierakstiet veselu skaitli (0 vai vairāk)."})

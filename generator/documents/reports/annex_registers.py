@@ -84,8 +84,6 @@ def questionnaire_names(catalogue: Catalogue, esf: bool = True) -> list[str]:
     return [f"{n}. pielikums – {titles[n].title_lv}" for n in REGISTERED_ANNEXES if esf or n != ESF_ANNEX]
 
 
-
-
 def write_questionnaire_register(catalogue: Catalogue, municipality: Municipality, target: Path,
                                  build_date: dt.date | None = None) -> Path:
     wb, fmt = open_report_workbook(catalogue, target, QUESTIONNAIRE_REGISTER_ID, municipality, build_date)

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from xlsxwriter.format import Format
 from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
+from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
 HEADER = "Pārbaude"
@@ -185,6 +186,15 @@ class ErrorLog:
         for c in reversed(self.cells):
             expression = f"IF(LEN({c})>0,{c},{expression})"
         return "=" + expression
+
+    def write_totals(self, wb: Workbook, ws: Worksheet, row: int, col: int, count_name: str, first_name: str) -> None:
+        """The count of wrong inputs in (``row``, ``col``) and the first message under it, named ``count_name`` and
+        ``first_name`` for the sheets' errors lines and guarded amounts."""
+        ws.write_formula(row, col, self.count(), None, 0)
+        ws.write_formula(row + 1, col, self.first(), None, "")
+        for offset, name in enumerate((count_name, first_name)):
+            cell = xl_rowcol_to_cell(row + offset, col, row_abs=True, col_abs=True)
+            wb.define_name(name, f"={quoted(ws.get_name())}!{cell}")
 
 
 def first_message(text: str) -> str:

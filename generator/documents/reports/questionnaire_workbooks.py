@@ -19,7 +19,7 @@ from generator.catalogue.models import Municipality
 from generator.documents.reports import input_checks as checks
 from generator.documents.reports import institution_names as institutions
 from generator.documents.reports import row_groups
-from generator.documents.reports.parameters import PENDING
+from generator.documents.reports.parameters import guarded
 from generator.documents.reports.printing import FIELD_HEIGHT, print_setup
 from generator.documents.reports.workbooks import (
     DATE_VALIDATION,
@@ -176,14 +176,8 @@ def write_questionnaire_workbook(catalogue: Catalogue, municipality: Municipalit
     for j in range(len(quality.parties)):
         summary.set_column(1 + 2 * j, 1 + 2 * j, SUMMARY_MEAN_WIDTH)
         summary.set_column(2 + 2 * j, 2 + 2 * j, SUMMARY_COUNT_WIDTH)
-    def guard(expression: str) -> str:
-        return f'=IF({ERRORS}=0,{expression},"{PENDING}")'
-
     summary.set_column(hidden, hidden, None, None, {"hidden": True})
-    summary.write_formula(0, hidden, log.count(), None, 0)
-    summary.write_formula(1, hidden, log.first(), None, "")
-    wb.define_name(ERRORS, f"='{SUMMARY}'!${xl_col_to_name(hidden)}$1")
-    wb.define_name(FIRST_ERROR, f"='{SUMMARY}'!${xl_col_to_name(hidden)}$2")
+    log.write_totals(wb, summary, 0, hidden, ERRORS, FIRST_ERROR)
     not_rated = wb.add_format({"font_name": REPORT_FONT, "font_size": 10, "valign": "top", "border": 1,
                                "align": "center"})
     means = {p.id: stage_means(responses.get(p.id, ()), p.stages, top) for p in quality.parties}
@@ -203,10 +197,10 @@ def write_questionnaire_workbook(catalogue: Catalogue, municipality: Municipalit
                 summary.write(r, 2 + 2 * j, "–", not_rated)
                 continue
             rng = ranges[(party.id, stage.id)]
-            summary.write_formula(r, 1 + 2 * j, guard(f'IF(COUNT({rng})=0,"",ROUND(AVERAGE({rng}),2))'), mean_fmt,
+            summary.write_formula(r, 1 + 2 * j, guarded(f'IF(COUNT({rng})=0,"",ROUND(AVERAGE({rng}),2))', errors=ERRORS), mean_fmt,
                                   cached_mean(means[party.id][stage.id]))
             answered = sum(1 for a in responses.get(party.id, ()) if a.get(stage.id) is not None)
-            summary.write_formula(r, 2 + 2 * j, guard(f"COUNT({rng})"), fmt.int, answered if cached else 0)
+            summary.write_formula(r, 2 + 2 * j, guarded(f"COUNT({rng})", errors=ERRORS), fmt.int, answered if cached else 0)
             wb.define_name(mean_name(party, stage.id), f"='{SUMMARY}'!${xl_col_to_name(1 + 2 * j)}${r + 1}")
             wb.define_name(count_name(party, stage.id), f"='{SUMMARY}'!${xl_col_to_name(2 + 2 * j)}${r + 1}")
     tr = SUMMARY_HEAD + 1 + len(quality.stages)
@@ -216,7 +210,8 @@ def write_questionnaire_workbook(catalogue: Catalogue, municipality: Municipalit
     for j, party in enumerate(quality.parties):
         summary.write_blank(tr, 2 + 2 * j, None, not_rated)
         all_ranges = ",".join(ranges[(party.id, s)] for s in party.stages)
-        summary.write_formula(tr, 1 + 2 * j, guard(f'IF(COUNT({all_ranges})=0,"",ROUND(AVERAGE({all_ranges}),2))'),
+        summary.write_formula(tr, 1 + 2 * j, guarded(f'IF(COUNT({all_ranges})=0,"",ROUND(AVERAGE({all_ranges}),2))',
+                                      errors=ERRORS),
                               mean_fmt, cached_mean(party_mean(responses.get(party.id, ()), party.stages, top)))
         wb.define_name(total_name(party), f"='{SUMMARY}'!${xl_col_to_name(1 + 2 * j)}${tr + 1}")
     # under the table, across its printed width: how many ratings are wrong and the first one

@@ -261,10 +261,7 @@ def write_settlement_workbook(catalogue: Catalogue, municipality: Municipality, 
     log.add_column(ws, FIRST, [row_check(FIRST + 1 + i, dated, first=i == 0, since=since)
                                for i in range(len(months))], CHECK,
                    fmt.head, fmt.error)
-    ws.write_formula(4, CHECK, log.count(), None, 0)
-    ws.write_formula(5, CHECK, log.first(), None, "")
-    wb.define_name(ERRORS, f"='{SHEET}'!$M$5")
-    wb.define_name(FIRST_ERROR, f"='{SHEET}'!$M$6")
+    log.write_totals(wb, ws, 4, CHECK, ERRORS, FIRST_ERROR)
     # two lines beside the parameters (a taller row pushed the signatures' last line off the page)
     write_errors_line(ws, 4, 6, 11, fmt.errors_line, ERRORS, FIRST_ERROR, height=26)
     if periods is not None and not dated:

@@ -27,7 +27,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import xlsxwriter
-from xlsxwriter.utility import xl_rowcol_to_cell
+from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
 from xlsxwriter.worksheet import Worksheet
 
 from generator.catalogue.catalogue import Catalogue
@@ -891,7 +891,7 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     ind_last = ind_head + len(quarters)
     # The three counts LM collects are whole numbers 0 or more: validation stops one typed, the check column one
     # pasted, named in the errors line as every other input is (audit30 F8, D245).
-    counts = [xl_rowcol_to_cell(0, 2 + 2 * len(areas) + k)[:-1] for k in range(3)]
+    counts = [xl_col_to_name(2 + 2 * len(areas) + k) for k in range(3)]
     log.add_column(ws_q, ind_head + 1, [checks.row_check(S_QUARTER, [
         checks.Rule(f"{c}{r + 1}", checks.whole_at_least(f"{c}{r + 1}", 0, blank_ok=True), COUNT_EXPECTED)
         for c in counts]) for r in range(ind_head + 1, ind_last + 1)], q_check, fmt.head, fmt.error)
@@ -929,10 +929,7 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
                 allowed=range(QUARTER_FIRST + 1, q_last + 1))
     # The count of wrong inputs and the first message, on the hidden list sheet.
     ws_lists.write(0, 10, "Kļūdas", fmt.head)
-    ws_lists.write_formula(1, 10, log.count(), None, 0)
-    ws_lists.write_formula(2, 10, log.first(), None, "")
-    wb.define_name(ERRORS, "=" + _abs(S_LISTS, 1, 10))
-    wb.define_name(FIRST_ERROR, "=" + _abs(S_LISTS, 2, 10))
+    log.write_totals(wb, ws_lists, 1, 10, ERRORS, FIRST_ERROR)
     ws_reg.activate()
     wb.close()
     return target
