@@ -104,6 +104,12 @@ def test_sweden_gives_ib_to_people_with_severe_not_very_severe_disability(pages)
     assert "ļoti smagu invaliditāti" not in pages["valsts-zviedrija.md"]  # L282: „ar smagu invaliditāti”
 
 
+def test_swedish_decisions_of_both_the_municipality_and_the_agency_can_be_appealed(pages) -> None:
+    # L312: the municipality's or the agency's decision may be taken to court
+    appeal = [s for s in sentences(pages["valsts-zviedrija.md"]) if "pārsūdz" in s]
+    assert appeal and all("pašvaldības" in s and "aģentūras" in s for s in appeal), appeal
+
+
 def test_the_dutch_ministry_is_named_in_full(pages, country) -> None:
     # L460, L472: Veselības, labklājības un sporta ministrija
     texts = sentences(pages["valsts-niderlande.md"]) + [country["niderlande"].kas_lemj]
