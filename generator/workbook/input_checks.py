@@ -78,6 +78,8 @@ def _no_such_day(x: str) -> str:
     return f"IFERROR(AND({form},NOT({real})),FALSE)"
 
 
+# a text in a date cell, also one in the form DD.MM.GGGG (pasted as text): not a date, whatever it looks like (D255)
+DATE_TEXT = "jābūt datumam, nevis tekstam – ierakstiet datumu vēlreiz (DD.MM.GGGG)"
 DATE_TIME_TEXT = "jābūt datumam bez laika"  # a date with a time of day, as pasted from another system (audit29 F6)
 
 
@@ -199,7 +201,7 @@ KINDS = {
     "rank": Kind("rank", ('"jābūt skaitlim"', '"jābūt veselam skaitlim, sākot ar 1"')),
     "months": Kind("months", ('"jābūt skaitlim"', '"jābūt veselam skaitlim no 1 līdz "&Param_PeriodaMenesi',
                               '"jābūt ievadītam (bez tā plānu un izpildi nevar sadalīt pa mēnešiem)"')),
-    "date": Kind("date", ('"jābūt datumam formā DD.MM.GGGG (nevis tekstam)"',
+    "date": Kind("date", (f'"{DATE_TEXT}"',
                           f'"jābūt datumam no {_lv(FIRST_DATE)} līdz {_lv(LAST_DATE)}"',
                           '"jābūt īstam kalendāra datumam DD.MM.GGGG (mēnesis 1–12; tādas dienas nav, piem., 01.13. '
                           'vai 31.02.)"', f'"{DATE_TIME_TEXT}"')),
