@@ -24,6 +24,7 @@ from generator.reference.lines import PlanLine, line_from_offer
 from generator.reference.params import Params
 from generator.reference.workbook import WorkbookInputs
 from generator.workbook.input_checks import (
+    DATE_REQUIRED,
     DATE_TIME_TEXT,
     FIRST_DATE,
     FORMULA_HINT,
@@ -350,8 +351,10 @@ class _Reader:
             return None
         raw = self.m.scalar(name)
         if raw is None or raw == "":
-            if required:
-                self.fail(name, "nav aizpildīts (gaidīts: datums DD.MM.GGGG)")
+            if required:  # as the matrix's own check says it (once the plan has data, D255)
+                checked = CHECKED_FIELDS.get(name)
+                said = f"{checked.label} {DATE_REQUIRED}" if checked and checked.kind == "date" else "nav aizpildīts"
+                self.fail(name, f"{said} (gaidīts: datums DD.MM.GGGG)")
             return None
         if isinstance(raw, dt.datetime):
             if raw.time() != dt.time():  # pasted from another system with a time of day: as the matrix says (audit29 F6)

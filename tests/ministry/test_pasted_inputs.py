@@ -18,6 +18,7 @@ from generator.catalogue.catalogue import Catalogue
 from generator.cli import main
 from generator.ministry.matrix import Matrix, read_child
 from generator.workbook.input_checks import (
+    DATE_REQUIRED,
     DATE_TEXT,
     DATE_TIME_TEXT,
     FORMULA_TEXT,
@@ -295,6 +296,7 @@ def test_collect_keeps_a_pasted_name_out_of_the_summary(clean: Path, tmp_path: P
     ("Perioda_Sakums", " ", f"perioda pirmajai dienai {DATE_TEXT}, ievadīts teksts ' '"),
     ("Berns_DzimsanasDatums", "2010-04-01", f"dzimšanas datumam {DATE_TEXT}, ievadīts teksts '2010-04-01'"),
     ("Berns_DzimsanasDatums", 5, "dzimšanas datumam jābūt datumam no 01.01.1990 līdz 31.12.2100, ievadīts 05.01.1900"),
+    ("Berns_DzimsanasDatums", None, f"dzimšanas datumam {DATE_REQUIRED} (gaidīts: datums DD.MM.GGGG)"),  # F3
 ])
 def test_a_text_date_is_an_invalid_input(clean: Path, tmp_path: Path, catalogue: Catalogue, name: str, value: object,
                                          said: str) -> None:
