@@ -26,11 +26,9 @@ from generator.reference.workbook import WorkbookInputs
 from generator.workbook.input_checks import (
     DATE_REQUIRED,
     DATE_TIME_TEXT,
-    FIRST_DATE,
     FORMULA_HINT,
     FORMULA_TEXT,
     KINDS,
-    LAST_DATE,
     MONTH_FIELDS,
     PLAN_FIELDS,
     PRICE_FIELD,
@@ -362,9 +360,9 @@ class _Reader:
                 said = f"{checked.label} {DATE_TIME_TEXT}" if checked else DATE_TIME_TEXT
                 self.fail(name, f"{said}, ievadīts {raw:%d.%m.%Y %H:%M} (gaidīts: datums DD.MM.GGGG)")
                 return None
-            return self.in_range(name, raw.date())
+            return raw.date()
         if isinstance(raw, dt.date):
-            return self.in_range(name, raw)
+            return raw
         if isinstance(raw, str):
             match = DATE_TEXT_RE.match(raw.strip())
             if match:
@@ -382,18 +380,8 @@ class _Reader:
         if isinstance(raw, int | float) and not isinstance(raw, bool) and 1 <= raw < 2958466:
             from openpyxl.utils.datetime import from_excel
 
-            return self.in_range(name, from_excel(raw).date())
+            return from_excel(raw).date()
         self.fail(name, "nav datums (gaidīts: datums DD.MM.GGGG)")
-        return None
-
-    def in_range(self, name: str, day: dt.date) -> dt.date | None:
-        """``day``, or None (and the problem noted) when the matrix's own check of the cell counts it outside
-        FIRST_DATE..LAST_DATE (a number pasted into a date cell, 5 = 05.01.1900)."""
-        checked = CHECKED_FIELDS.get(name)
-        if checked is None or checked.kind != "date" or FIRST_DATE <= day <= LAST_DATE:
-            return day
-        self.fail(name, f"{checked.label} {KINDS['date'].messages[1].strip(chr(34))}, ievadīts {day:%d.%m.%Y} "
-                        "(gaidīts: datums DD.MM.GGGG)")
         return None
 
     def number(self, name: str, row: int = 0, col: int = 0, *, required: bool = False,
@@ -653,7 +641,7 @@ def _lines(r: _Reader, m: Matrix, catalogue: Catalogue, day: dt.date) -> list[Pl
     rows_68 = {}  # the 6.8 labels as they are: the matrix's list check is EXACT, letter by letter and space by space
     for j, label in enumerate(ids):
         if isinstance(label, str) and label.strip():
-            rows_68.setdefault(label, j)
+            rows_68[label] = j
     items = m.column("Plans_Pakalpojums")
     recipients = m.column(RECIPIENT_NAME) if m.has(RECIPIENT_NAME) and m.refs[RECIPIENT_NAME].rows == len(items) \
         else [None] * len(items)
