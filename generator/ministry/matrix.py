@@ -24,6 +24,7 @@ from generator.reference.lines import PlanLine, line_from_offer
 from generator.reference.params import Params
 from generator.reference.workbook import WorkbookInputs
 from generator.workbook.input_checks import (
+    DATE_REQUIRED,
     DATE_TIME_TEXT,
     FORMULA_HINT,
     FORMULA_TEXT,
@@ -54,6 +55,9 @@ INPUT_NAMES = frozenset(n for n, kind in INTERFACE_KIND.items() if kind == "in")
 FORMULA_IN_INPUT = f"ievadei {FORMULA_TEXT} ({FORMULA_HINT})"  # an input the matrix does not check (free text)
 # The matrix's own check of each input (generator/workbook/input_checks.py): its label and messages (D140).
 CHECKED_FIELDS: dict[str, Field] = {f.name: f for f in (*SINGLE_FIELDS, *PLAN_FIELDS, *MONTH_FIELDS, PRICE_FIELD)}
+# The texts the matrix checks (for length and, as every checked input, for a formula, D140): a formula in one is an
+# invalid input whether or not the name is an interface input (audit31d F6)
+TEXT_CHECKED: dict[str, Field] = {f.name: f for f in TEXT_FIELDS}
 SHOWN_TEXT_CHARS = 40  # a pasted text quoted in a message is cut to this many characters
 # A text in a number input is quoted only when it looks like a mistyped number ("12,5", "12,5o", "12.5 EUR"): a
 # word of three or more letters (other than EUR) or six digits in a row may be a person's name or personal code
@@ -307,6 +311,7 @@ class _Reader:
         self.rule_where = rule_where
         self.problems: list[str] = []
         self.warnings: list[str] = []
+        self._formulas: set[tuple[str, int, int]] = set()  # the input cells already said to hold a formula
 
     def fail(self, name: str, text: str, row: int = 0, col: int = 0, *, rule: str | None = None) -> None:
         """A problem of a cell; ``rule``: the code of the 6.11 row that counts it when not an invalid input."""
@@ -318,9 +323,12 @@ class _Reader:
     def formula(self, name: str, row: int = 0, col: int = 0) -> bool:
         """True (and the problem noted) when an input cell holds a formula: the matrix and these checks would
         read its last computed value, which changes with the cells it refers to (D140)."""
-        if name in INPUT_NAMES and self.m.formula_at(name, row, col) is not None:
-            checked = CHECKED_FIELDS.get(name)
-            self.fail(name, f"{checked.label} {FORMULA_TEXT} ({FORMULA_HINT})" if checked else FORMULA_IN_INPUT, row, col)
+        if (name in INPUT_NAMES or name in TEXT_CHECKED) and self.m.formula_at(name, row, col) is not None:
+            if (name, row, col) not in self._formulas:  # one formula, one problem (a text field is also read)
+                self._formulas.add((name, row, col))
+                checked = CHECKED_FIELDS.get(name) or TEXT_CHECKED.get(name)
+                self.fail(name, f"{checked.label} {FORMULA_TEXT} ({FORMULA_HINT})" if checked else FORMULA_IN_INPUT,
+                          row, col)
             return True
         return False
 
@@ -341,8 +349,10 @@ class _Reader:
             return None
         raw = self.m.scalar(name)
         if raw is None or raw == "":
-            if required:
-                self.fail(name, "nav aizpildīts (gaidīts: datums DD.MM.GGGG)")
+            if required:  # as the matrix's own check says it (once the plan has data, D255)
+                checked = CHECKED_FIELDS.get(name)
+                said = f"{checked.label} {DATE_REQUIRED}" if checked and checked.kind == "date" else "nav aizpildīts"
+                self.fail(name, f"{said} (gaidīts: datums DD.MM.GGGG)")
             return None
         if isinstance(raw, dt.datetime):
             if raw.time() != dt.time():  # pasted from another system with a time of day: as the matrix says (audit29 F6)
@@ -358,11 +368,15 @@ class _Reader:
             if match:
                 day, month, year = (int(part) for part in match.groups())
                 try:
-                    return dt.date(year, month, day)
+                    dt.date(year, month, day)
                 except ValueError:  # the form is right, the day does not exist (audit27 F8)
                     self.fail(name, no_such_day(f"{day:02d}.{month:02d}.{year:04d}", (LV,))
                               or "nav datums (gaidīts: datums DD.MM.GGGG)")
                     return None
+            # a text is not a date, whatever it looks like: the matrix counts it and leaves the amounts blank (every
+            # template's formulas read a date by ISNUMBER), so the tools do not read it as a date either (D140, D255)
+            self.fail(name, date_text_message(name, raw))
+            return None
         if isinstance(raw, int | float) and not isinstance(raw, bool) and 1 <= raw < 2958466:
             from openpyxl.utils.datetime import from_excel
 
@@ -426,12 +440,36 @@ def not_a_number(name: str, raw: str, what: str) -> str:
     tools expect: "Fin_Citi" with '12,5' -> "citu finanšu avotu summai jābūt skaitlim, ievadīts teksts '12,5' …"."""
     checked = CHECKED_FIELDS.get(name)
     said = f"{checked.label} {KINDS[checked.kind].messages[0].strip(chr(34))}" if checked else "nav skaitlis"
+    return f"{said}, {_entered_text(raw)} (gaidīts: {what}, ierakstīts kā skaitlis, nevis teksts)"
+
+
+def not_listed(entered: str, labels: Collection[str]) -> str:
+    """A plan row's service that is not exactly one of 6.8's labels, in the words of the matrix's own check
+    (input_checks "list", audit31d F2); a label that differs by spaces only is quoted, with where they are (any other
+    text is not: it may be a name pasted into the wrong column, D221)."""
+    field = CHECKED_FIELDS["Plans_Pakalpojums"]
+    said = f"{field.label} {KINDS[field.kind].messages[0].strip(chr(34))}"
+    if entered != entered.strip() and entered.strip() in {label.strip() for label in labels}:
+        shown = entered if len(entered) <= 2 * SHOWN_TEXT_CHARS else "…" + entered[-SHOWN_TEXT_CHARS:]
+        return f"{said}, ievadīts '{shown}' (lieka atstarpe sākumā vai beigās; gaidīts: vērtība no 6.8. tabulas saraksta)"
+    return f"{said} (gaidīts: vērtība no 6.8. tabulas saraksta)"
+
+
+def _entered_text(raw: str) -> str:
+    """", ievadīts teksts '12,5'", or without its content when it may hold personal data (D221)."""
     if PERSONAL_LOOKING.search(raw):
-        entered = "ievadīts teksts (tā saturu nerāda, jo tajā var būt personas dati – skatiet šūnu matricā)"
-    else:
-        shown = raw if len(raw) <= SHOWN_TEXT_CHARS else raw[:SHOWN_TEXT_CHARS] + "…"
-        entered = f"ievadīts teksts '{shown}'"
-    return f"{said}, {entered} (gaidīts: {what}, ierakstīts kā skaitlis, nevis teksts)"
+        return "ievadīts teksts (tā saturu nerāda, jo tajā var būt personas dati – skatiet šūnu matricā)"
+    shown = raw if len(raw) <= SHOWN_TEXT_CHARS else raw[:SHOWN_TEXT_CHARS] + "…"
+    return f"ievadīts teksts '{shown}'"
+
+
+def date_text_message(name: str, raw: str) -> str:
+    """A text in a date input, in the words of the matrix's own check of that cell (input_checks KINDS["date"], code
+    1): "dzimšanas datumam jābūt datumam, nevis tekstam – ierakstiet datumu vēlreiz (DD.MM.GGGG), ievadīts teksts
+    '01.04.2010'"."""
+    checked = CHECKED_FIELDS.get(name)
+    said = f"{checked.label} {KINDS['date'].messages[0].strip(chr(34))}" if checked else "nav datums"
+    return f"{said}, {_entered_text(raw)}"
 
 
 def read_child(m: Matrix, catalogue: Catalogue, *, strict: bool = True, where: Where | None = None,
@@ -522,6 +560,8 @@ def _text_lengths(r: _Reader, m: Matrix, *, current: bool = False) -> None:
         today = int(checked.extra)
         for i, row in enumerate(m.grid(checked.name)):
             for j, value in enumerate(row):
+                if r.formula(checked.name, i, j):  # counted by the matrix's check of the text as any input's (D140)
+                    continue
                 if not isinstance(value, str) or not value:
                     continue
                 length = text_length(value)
@@ -529,8 +569,6 @@ def _text_lengths(r: _Reader, m: Matrix, *, current: bool = False) -> None:
                 own = None if current else m.length_limit(checked.name, i, j)
                 if length <= (own if own is not None else today):
                     continue
-                if checked.name in INPUT_NAMES and m.formula_at(checked.name, i, j) is not None:
-                    continue  # said already: a formula in the input (D140)
                 if current:
                     r.fail(checked.name, too_long_message(checked, length), i, j)
                 elif own is None:
@@ -600,10 +638,10 @@ def offer_code(label: str) -> str:
 def _lines(r: _Reader, m: Matrix, catalogue: Catalogue, day: dt.date) -> list[PlanLine]:
     offers = _offers(catalogue, day)
     ids = m.column("Pak_Id")
-    rows_68 = {}
+    rows_68 = {}  # the 6.8 labels as they are: the matrix's list check is EXACT, letter by letter and space by space
     for j, label in enumerate(ids):
         if isinstance(label, str) and label.strip():
-            rows_68[label.strip()] = j
+            rows_68[label] = j
     items = m.column("Plans_Pakalpojums")
     recipients = m.column(RECIPIENT_NAME) if m.has(RECIPIENT_NAME) and m.refs[RECIPIENT_NAME].rows == len(items) \
         else [None] * len(items)
@@ -633,10 +671,11 @@ def _lines(r: _Reader, m: Matrix, catalogue: Catalogue, day: dt.date) -> list[Pl
             lines.append(PlanLine(offer_id=None, units=units, expert_rank=expert, parent_rank=parent,
                                   planned_units=planned, delivered_units=delivered, paid=paid))
             continue
-        j = rows_68.get(item)
+        entered = items[i] if isinstance(items[i], str) else item  # as the matrix compares it: not stripped
+        j = rows_68.get(entered)
         offer = offers.get(offer_code(item))
         if j is None or offer is None:
-            r.fail("Plans_Pakalpojums", "pakalpojums nav 6.8. tabulas sarakstā (gaidīts: vērtība no Pak_Id saraksta)", i)
+            r.fail("Plans_Pakalpojums", not_listed(entered, rows_68), i)
             continue
         before = len(r.problems)
         price = r.number("Pak_Cena", j, what="cena EUR par vienību ≥ 0")

@@ -13,7 +13,7 @@ Kinds of input:
 - ``rank``: an optional whole number ≥ 1, not bounded by the number of lines it orders (D154);
 - ``months``: the period's months, a whole number 1..Param_PeriodaMenesi, required once the plan
   has data;
-- ``date``: an optional real date cell between FIRST_DATE and LAST_DATE;
+- ``date``: a real date cell between FIRST_DATE and LAST_DATE, required once ``extra`` holds (the plan has data);
 - ``yesno``: exactly "Jā" or "Nē" (case and spaces count), required when ``required`` holds;
 - ``list``: an optional value that is exactly one of a list's values;
 - ``text``: free text in a cell of fixed height (the signed 6.3, 6.6; a provider's name typed on 6.8 that 6.5 and
@@ -78,6 +78,10 @@ def _no_such_day(x: str) -> str:
     return f"IFERROR(AND({form},NOT({real})),FALSE)"
 
 
+# a text in a date cell, also one in the form DD.MM.GGGG (pasted as text): not a date, whatever it looks like (D255)
+DATE_TEXT = "jābūt datumam, nevis tekstam – ierakstiet datumu vēlreiz (DD.MM.GGGG)"
+# an empty birth date or period start once the plan has data: no age, no amounts (audit31d F3, D255)
+DATE_REQUIRED = "jābūt ievadītam (bez tā nevar aprēķināt vecumu un summas)"
 DATE_TIME_TEXT = "jābūt datumam bez laika"  # a date with a time of day, as pasted from another system (audit29 F6)
 
 
@@ -136,8 +140,9 @@ class Kind:
                     f"IF({_empty(x)},IF({extra},3,0),1))")
         elif self.name == "date":
             # a date with a time of day (pasted from another system) is its own code: its day may be in range (F6)
+            # an empty date is an error once the plan has data (audit31d F3): the amounts need it (D255)
             body = (f"IF(ISNUMBER({x}),IF(OR({x}<{_date(FIRST_DATE)},{x}>{_date(LAST_DATE)}),2,IF({x}<>INT({x}),4,0)),"
-                    f"IF({_empty(x)},0,IF({_no_such_day(x)},3,1)))")
+                    f"IF({_empty(x)},IF({extra or 'FALSE'},5,0),IF({_no_such_day(x)},3,1)))")
         elif self.name == "yesno":
             body = f'IF(OR(EXACT({x},"{YES}"),EXACT({x},"{NO}")),0,IF({_empty(x)},IF({extra},2,0),1))'
         elif self.name == "list":
@@ -199,10 +204,10 @@ KINDS = {
     "rank": Kind("rank", ('"jābūt skaitlim"', '"jābūt veselam skaitlim, sākot ar 1"')),
     "months": Kind("months", ('"jābūt skaitlim"', '"jābūt veselam skaitlim no 1 līdz "&Param_PeriodaMenesi',
                               '"jābūt ievadītam (bez tā plānu un izpildi nevar sadalīt pa mēnešiem)"')),
-    "date": Kind("date", ('"jābūt datumam formā DD.MM.GGGG (nevis tekstam)"',
+    "date": Kind("date", (f'"{DATE_TEXT}"',
                           f'"jābūt datumam no {_lv(FIRST_DATE)} līdz {_lv(LAST_DATE)}"',
                           '"jābūt īstam kalendāra datumam DD.MM.GGGG (mēnesis 1–12; tādas dienas nav, piem., 01.13. '
-                          'vai 31.02.)"', f'"{DATE_TIME_TEXT}"')),
+                          'vai 31.02.)"', f'"{DATE_TIME_TEXT}"', f'"{DATE_REQUIRED}"')),
     "yesno": Kind("yesno", (f'"jābūt tieši „{YES}” vai „{NO}” (no saraksta)"',
                             '"jābūt norādītam („Jā” vai „Nē”), jo no tā atkarīga provizoriskā apmēra likme"')),
     "list": Kind("list", ('"jābūt vienai no saraksta vērtībām (burts burtā)"',)),
@@ -225,6 +230,8 @@ class Field:
     place: str = ""
 
 
+# The birth date and the period's first day are required once the plan has a service or any month data (D255).
+PLAN_HAS_DATA = "OR(COUNTA(Plans_Pakalpojums)>0,COUNT(Men_Daudzums)>0,COUNT(Fakt_Daudzums)>0,COUNT(Fakt_Summa)>0)"
 # Months are required once the plan has a start date or any plan or month data.
 MONTHS_REQUIRED = ("OR(ISNUMBER(Perioda_Sakums),COUNTA(Plans_Pakalpojums)>0,COUNT(Men_Daudzums)>0,"
                    "COUNT(Fakt_Daudzums)>0,COUNT(Fakt_Summa)>0)")
@@ -256,10 +263,10 @@ PARTY_FIELDS: tuple[Field, ...] = tuple(
 
 SINGLE_FIELDS: tuple[Field, ...] = (
     *PARTY_FIELDS,
-    Field("Berns_DzimsanasDatums", "date", "dzimšanas datumam"),
+    Field("Berns_DzimsanasDatums", "date", "dzimšanas datumam", PLAN_HAS_DATA),
     Field("Berns_Traucejums", "list", "traucējumu veidam", "Saraksts_Traucejumi"),
     Field("Ipasas_Kopsanas_Atzinums", "yesno", "VDEĀVK atzinumam", OPINION_REQUIRED),
-    Field("Perioda_Sakums", "date", "perioda pirmajai dienai"),
+    Field("Perioda_Sakums", "date", "perioda pirmajai dienai", PLAN_HAS_DATA),
     Field("Perioda_Menesi", "months", "mēnešu skaitam periodā", MONTHS_REQUIRED),
     Field("Bazes_Apmers", "money", "bāzes apmēram B"),
     Field("IB_Galigais", "final", "IB galīgajam apmēram F"),

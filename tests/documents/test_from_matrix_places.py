@@ -79,7 +79,9 @@ def _item_row(matrix: Path, label: str) -> int:
 # (case, values patched by defined name, what the reason says, the defined name of its cell, row, col, its label,
 # the 6.11 rule code counting it (None: not counted on 6.11), refused (True) or a draft's error (False))
 INPUT_CASES = [
-    ("date", {"Perioda_Sakums": "nav datums"}, "nav datums", "Perioda_Sakums", 0, 0, "Perioda pirmā diena",
+    # a text in a date cell, in the matrix's own words (D255)
+    ("date", {"Perioda_Sakums": "nav datums"}, "perioda pirmajai dienai jābūt datumam, nevis tekstam", "Perioda_Sakums",
+     0, 0, "Perioda pirmā diena",
      "invalid_input", True),
     ("empty-municipality", {"Pasvaldiba": None}, "nav aizpildīts", "Pasvaldiba", 0, 0,
      "Pašvaldība (kods no kataloga)", "invalid_input", True),

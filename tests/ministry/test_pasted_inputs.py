@@ -18,6 +18,8 @@ from generator.catalogue.catalogue import Catalogue
 from generator.cli import main
 from generator.ministry.matrix import Matrix, read_child
 from generator.workbook.input_checks import (
+    DATE_REQUIRED,
+    DATE_TEXT,
     DATE_TIME_TEXT,
     FORMULA_TEXT,
     NAME_CHARS,
@@ -145,7 +147,9 @@ def test_a_text_price_is_one_problem(clean: Path, tmp_path: Path, catalogue: Cat
     ("Perioda_Sakums", "=DATE(2019,6,1)", "perioda pirmajai dienai"),
     ("Berns_VardsUzvards", '="Anna "&"Paraugs"', "bērna vārdam un uzvārdam"),
     ("Fin_Citi", "='[citi.xlsx]Lapa1'!$A$1", "citu finanšu avotu summai"),
-    ("Transporta_Pamatojums", '="ārsta "&"atzinums"', "ievadei"),
+    ("Transporta_Pamatojums", '="ārsta "&"atzinums"', "transporta pamatojuma tekstam"),  # the matrix's label
+    ("Pak_Sniedzejs", "=A1", "sniedzēja nosaukumam"),  # a checked text, not read for the amounts (audit31d F6)
+    ("Plans_Biezums", '="2x "&"nedēļā"', "biežuma, ilguma un termiņa tekstam"),
 ])
 def test_a_formula_in_an_input_is_an_invalid_input(clean: Path, tmp_path: Path, catalogue: Catalogue, name: str,
                                                    formula: str, label: str) -> None:
@@ -284,3 +288,50 @@ def test_collect_keeps_a_pasted_name_out_of_the_summary(clean: Path, tmp_path: P
     with zipfile.ZipFile(tmp_path / "k.xlsx") as z:
         text = b"".join(z.read(n) for n in z.namelist() if n.endswith(".xml")).decode("utf-8")
     assert "personas dati – skatiet šūnu matricā" in text and "Paraugs" not in text
+
+
+@pytest.mark.parametrize(("name", "value", "said"), [
+    ("Berns_DzimsanasDatums", "01.04.2010", f"dzimšanas datumam {DATE_TEXT}, ievadīts teksts '01.04.2010'"),
+    ("Perioda_Sakums", "{start:%d.%m.%Y}", f"perioda pirmajai dienai {DATE_TEXT}, ievadīts teksts '{{start:%d.%m.%Y}}'"),
+    ("Perioda_Sakums", " ", f"perioda pirmajai dienai {DATE_TEXT}, ievadīts teksts ' '"),
+    ("Berns_DzimsanasDatums", "2010-04-01", f"dzimšanas datumam {DATE_TEXT}, ievadīts teksts '2010-04-01'"),
+    ("Berns_DzimsanasDatums", None, f"dzimšanas datumam {DATE_REQUIRED} (gaidīts: datums DD.MM.GGGG)"),  # F3
+])
+def test_a_text_date_is_an_invalid_input(clean: Path, tmp_path: Path, catalogue: Catalogue, name: str, value: object,
+                                         said: str) -> None:
+    """audit31d F1: a date pasted as text, also in the form DD.MM.GGGG, is no date to the matrix (its amounts stay
+    blank, Kludas counts it): the reader names the cell in the matrix's words and reads no date, as for a text in a
+    number cell (D140, D255); an empty one in a filled plan is counted by both too (audit31d F3)."""
+    start = _cell(opened(clean), "Perioda_Sakums")[2].value
+    where = pasted(clean, tmp_path / "m.xlsx", name, value.format(start=start) if isinstance(value, str) else value)
+    data, problems = read_child(Matrix.open(tmp_path / "m.xlsx"), catalogue)
+    assert data is None and problems[0].startswith(f"{where}: {said.format(start=start)}"), problems
+    assert len(problems) == 1 or name == "Perioda_Sakums", problems
+
+
+def test_a_service_with_a_space_is_not_in_the_list(clean: Path, tmp_path: Path, catalogue: Catalogue) -> None:
+    """audit31d F2: the matrix's list check is exact (EXACT), so a 6.8 label pasted with a trailing space is an
+    invalid input there and its line has no price: the reader does not strip it into a valid line."""
+    label = str(Matrix.open(clean).column("Plans_Pakalpojums")[0])
+    where = pasted(clean, tmp_path / "m.xlsx", "Plans_Pakalpojums", label + " ")
+    data, problems = read_child(Matrix.open(tmp_path / "m.xlsx"), catalogue)
+    assert data is None and problems == [f"{where}: pakalpojumam jābūt vienai no saraksta vērtībām (burts burtā), "
+                                         f"ievadīts '{label} ' (lieka atstarpe sākumā vai beigās; gaidīts: vērtība no "
+                                         "6.8. tabulas saraksta)"], problems
+    pasted(clean, tmp_path / "n.xlsx", "Plans_Pakalpojums", label.upper())
+    _, problems = read_child(Matrix.open(tmp_path / "n.xlsx"), catalogue)
+    assert problems == [f"{where}: pakalpojumam jābūt vienai no saraksta vērtībām (burts burtā) (gaidīts: vērtība no "
+                        "6.8. tabulas saraksta)"], problems
+
+
+def test_documents_refuse_a_text_date_naming_its_cell(clean: Path, tmp_path: Path) -> None:
+    """audit31d F1: `ibm documents --from-matrix --draft` refuses the file naming 6.1's cell and label in the matrix's
+    words (before: a draft with amounts the matrix does not show; without --draft the same reader refuses, as
+    test_documents_name_the_cell_with_and_without_draft shows for a text in a number cell)."""
+    where = pasted(clean, tmp_path / "m.xlsx", "Berns_DzimsanasDatums", "01.04.2010")
+    result = CliRunner().invoke(main, ["documents", "--from-matrix", str(tmp_path / "m.xlsx"), "--out",
+                                       str(tmp_path / "docs"), "--draft"])
+    assert in_documents(where) + "Dzimšanas datums”" in result.output, result.output
+    assert f"): dzimšanas datumam {DATE_TEXT}, ievadīts teksts '01.04.2010'" in result.output, result.output
+    assert "atteikti 1" in result.output and "kļūdu, ko pārrēķins neatrod" not in result.output, result.output
+    assert "MELNRAKSTS" not in result.output

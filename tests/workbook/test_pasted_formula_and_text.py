@@ -19,7 +19,13 @@ from generator.ministry.matrix import Matrix, read_child
 from generator.ministry.templates import TemplateSource
 from generator.recalc import convert, make_profile
 from generator.reference.params import Params
-from generator.workbook.input_checks import FORMULA_TEXT, PLAN_TEXT_FIELDS, TEXT_FIELDS
+from generator.workbook.input_checks import (
+    DATE_REQUIRED,
+    DATE_TEXT,
+    FORMULA_TEXT,
+    PLAN_TEXT_FIELDS,
+    TEXT_FIELDS,
+)
 from generator.workbook.inputs import fill
 from generator.workbook.names import NamedValues, read
 from generator.workbook.render import pilot_ids
@@ -99,10 +105,20 @@ def files(catalogue: Catalogue, params: Params, day, templates, tmp_path_factory
     c.value = "Piezīme " + "x" * (int(note.extra) - 9) + "\U0001F600"
     cells[f"{note.name}+1"] = f"{sheet}!{cell}"
     wb.save(folder / "garie.xlsx")
+    # a date pasted as text in the form the matrix asks for, a 6.8 label with a trailing space, a formula in a
+    # provider's name, the period's first day emptied: the matrix counts each, the reader agrees (audit31d F1–F3, F6)
+    wb = load_workbook(folder / "derigs.xlsx")
+    for name, value in (("Berns_DzimsanasDatums", f"{plan.inputs.birth_date:%d.%m.%Y}"),
+                        ("Plans_Pakalpojums", f"{_cell(wb, 'Plans_Pakalpojums')[2].value} "), ("Pak_Sniedzejs", "=A1"),
+                        ("Perioda_Sakums", None)):
+        sheet, cell, c = _cell(wb, name)
+        c.value = value
+        cells[name] = f"{sheet}!{cell}"
+    wb.save(folder / "teksti.xlsx")
     old_excel = _as_excel_2010(folder / "ielimets.xlsx", folder / "excel2010.xlsx")
     assert old_excel > 100  # every checked input
     _as_excel_2010(folder / "derigs.xlsx", folder / "derigs2010.xlsx")
-    names = ("derigs", "ielimets", "excel2010", "derigs2010", "cena", "komats", "garie", "avoti")
+    names = ("derigs", "ielimets", "excel2010", "derigs2010", "cena", "komats", "garie", "avoti", "teksti")
     out = convert([folder / f"{n}.xlsx" for n in names], folder / "lo",
                   profile=make_profile(tmp_path_factory.mktemp("lo-profile-ielimets")))
     return {n: (folder / f"{n}.xlsx", NamedValues(o, all_sheets=True), cells) for n, o in zip(names, out, strict=True)}
@@ -231,4 +247,30 @@ def test_a_text_over_its_limit_is_an_error_the_reader_names(files, catalogue: Ca
         said = next(p for p in problems if p.startswith(f"{cells[checked.name]} ")).split("): ", 1)[1]
         assert [r for r in reading.refused if r.startswith(f"{sheet}. tabula, {cell} ") and r.endswith(f": {said}")], (
             said, reading.refused)
+    assert not [e for e in reading.errors if MORE_ERRORS_STORED in e], reading.errors
+
+
+def test_a_text_date_a_spaced_label_and_a_formula_text_agree(files, catalogue: Catalogue) -> None:
+    """audit31d F1–F3, F6: a birth date pasted as text in the form DD.MM.GGGG, a 6.8 label with a trailing space in
+    6.3, a formula in a provider's name and the period's first day emptied in a filled plan (before: no error, the
+    amounts gone): the matrix counts four invalid inputs and lists them on 6.11, and the
+    reader (and so `ibm documents`, also --draft) names the same cells in the same words, reads no date and no line
+    the matrix does not price, and says no "kļūda, ko pārrēķins neatrod" (D140, D255)."""
+    path, values, cells = files["teksti"]
+    listed = _listed(values)
+    assert values["Kludas"] == values["h_NederigasIevades"] == 4, listed
+    assert values["IB_Provizoriskais"] in (None, ""), values["IB_Provizoriskais"]  # no date, no amounts
+    data, problems = read_child(Matrix.open(path), catalogue, strict=False)
+    assert data is None and len(problems) == 4, problems
+    for name, said in (("Berns_DzimsanasDatums", f"dzimšanas datumam {DATE_TEXT}, ievadīts"),
+                       ("Perioda_Sakums", f"perioda pirmajai dienai {DATE_REQUIRED}"),
+                       ("Plans_Pakalpojums", "pakalpojumam jābūt vienai no saraksta vērtībām (burts burtā), ievadīts"),
+                       ("Pak_Sniedzejs", f"sniedzēja nosaukumam {FORMULA_TEXT}")):
+        sheet, cell = cells[name].split("!")
+        assert [t for t in listed if f"{sheet} {cell}: {said}" in t], (name, listed)
+        assert [p for p in problems if p.startswith(f"{cells[name]} ({name}): {said}")], (name, problems)
+    reading = read_for_documents(path.parent / "lo" / path.name, catalogue, TemplateSource(catalogue), None)
+    assert len(reading.refused) == 4, reading.refused
+    assert [r for r in reading.refused if r.startswith(f"6.1. tabula, {cells['Berns_DzimsanasDatums'].split('!')[1]} "
+                                                       "„Dzimšanas datums”")], reading.refused
     assert not [e for e in reading.errors if MORE_ERRORS_STORED in e], reading.errors
