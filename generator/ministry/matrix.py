@@ -41,10 +41,9 @@ from generator.workbook.input_checks import (
 )
 from generator.workbook.layout import INTERFACE_KIND, INTERFACE_NAMES, INTERFACE_VERSION
 from generator.workbook.sheets.plan_rows import HIDDEN_HOW, HIDDEN_MANY, HIDDEN_ONE
+from generator.workbook.texts import NO, YES
 from generator.workbook.version import VERSION_PATTERN, base_version, template_version
 
-YES_WORDS = {"jā", "ja"}
-NO_WORDS = {"nē", "ne"}
 # Internal names read when present (they are not part of the interface and may be absent).
 RECIPIENT_NAME = "Plans_Sanemejs"
 TRANSPORT_REASON_NAME = "Transporta_Pamatojums"
@@ -423,15 +422,32 @@ class _Reader:
         return int(value)
 
     def yes_no(self, name: str, *, required: bool) -> bool | None:
-        raw = self.text(name, required=required)
-        if raw is None:
+        """Exactly „Jā” or „Nē”, as the matrix's own check compares them (EXACT, input_checks "yesno"): another
+        letter case, a space or „ja” is the same problem in the same words (D140, audit31d F1)."""
+        raw = self.m.grid(name)[0][0] if not self.formula(name) else None
+        if raw is None or raw == "":
+            self.text(name, required=required)  # nothing entered: said as for any required input
             return None
-        word = raw.lower()
-        if word in YES_WORDS:
+        if raw == YES:
             return True
-        if word in NO_WORDS:
+        if raw == NO:
             return False
-        self.fail(name, "nav derīga vērtība (gaidīts: Jā vai Nē)")
+        self.fail(name, list_message(name, raw))
+        return None
+
+    def listed(self, name: str, allowed: Collection[str], *, required: bool, row: int = 0) -> str | None:
+        """A list input's value exactly as one of the list's values (the matrix's EXACT, input_checks "list"): a
+        value that differs by a space or a letter's case is the same problem in the matrix's words (audit31d F1)."""
+        if self.formula(name, row):
+            return None
+        raw = self.m.grid(name)[row][0]
+        if raw is None or raw == "":
+            self.text(name, required=required, row=row)
+            return None
+        entered = str(int(raw)) if isinstance(raw, float) and raw.is_integer() else str(raw)
+        if entered in allowed:
+            return entered
+        self.fail(name, f"{list_message(name, raw, allowed)} (gaidīts: {', '.join(sorted(allowed))})", row)
         return None
 
 
@@ -461,6 +477,19 @@ def _entered_text(raw: str) -> str:
         return "ievadīts teksts (tā saturu nerāda, jo tajā var būt personas dati – skatiet šūnu matricā)"
     shown = raw if len(raw) <= SHOWN_TEXT_CHARS else raw[:SHOWN_TEXT_CHARS] + "…"
     return f"ievadīts teksts '{shown}'"
+
+
+def list_message(name: str, raw: object, allowed: Collection[str] = (YES, NO)) -> str:
+    """A list or yes/no input that is not exactly a list value, in the words of the matrix's own check (code 1 of
+    its kind): "VDEĀVK atzinumam jābūt tieši „Jā” vai „Nē” (no saraksta), ievadīts teksts 'Jā '". A list value
+    that differs only by spaces or letter case is quoted whole (it is no personal data) with what differs."""
+    checked = CHECKED_FIELDS[name]
+    said = f"{checked.label} {KINDS[checked.kind].messages[0].strip(chr(34))}"
+    if not isinstance(raw, str):
+        return f"{said}, ievadīts {raw}"
+    if raw.strip().casefold() in {value.casefold() for value in allowed}:
+        return f"{said}, ievadīts teksts '{raw}' (atšķiras ar atstarpi vai burtu lielumu)"
+    return f"{said}, {_entered_text(raw)}"
 
 
 def date_text_message(name: str, raw: str) -> str:
@@ -502,11 +531,7 @@ def read_child(m: Matrix, catalogue: Catalogue, *, strict: bool = True, where: W
         code = None
     birth = r.date("Berns_DzimsanasDatums", required=True)
     impairments = {str(i.id) for i in catalogue.enums.impairments}
-    impairment = r.text("Berns_Traucejums", required=strict)
-    if impairment is not None and impairment not in impairments:
-        r.fail("Berns_Traucejums", f"traucējumu veids '{impairment}' nav sarakstā (gaidīts: "
-                                   f"{', '.join(sorted(impairments))})")
-        impairment = None
+    impairment = r.listed("Berns_Traucejums", impairments, required=strict)
     special = r.yes_no("Ipasas_Kopsanas_Atzinums", required=True)
     start = r.date("Perioda_Sakums", required=True)
     params_day = start
@@ -645,7 +670,7 @@ def _lines(r: _Reader, m: Matrix, catalogue: Catalogue, day: dt.date) -> list[Pl
     items = m.column("Plans_Pakalpojums")
     recipients = m.column(RECIPIENT_NAME) if m.has(RECIPIENT_NAME) and m.refs[RECIPIENT_NAME].rows == len(items) \
         else [None] * len(items)
-    words = {str(label).lower(): str(code) for code, label in catalogue.enums.recipients.items()}
+    words = {str(label): str(code) for code, label in catalogue.enums.recipients.items()}
     months_cols = min(m.refs[g].cols for g in ("Men_Daudzums", "Fakt_Daudzums", "Fakt_Summa"))
     row_names = ("Plans_Pakalpojums", "Plans_Daudzums", "Plans_EkspertuRangs", "Plans_VecakuRangs", "Men_Daudzums",
                  "Fakt_Daudzums", "Fakt_Summa")
@@ -686,13 +711,13 @@ def _lines(r: _Reader, m: Matrix, catalogue: Catalogue, day: dt.date) -> list[Pl
                                "(gaidīts: cena EUR par vienību)", j, rule=MISSING_PRICE)
             continue
         ceiling = r.number("Pak_MaxCena", j, what="cena EUR")
-        recipient_word = r.text(RECIPIENT_NAME, required=False, row=i) if recipients[i] is not None else None
         recipient = None
-        if recipient_word is not None:
-            recipient = words.get(recipient_word.lower())
-            if recipient is None:
-                r.fail(RECIPIENT_NAME, f"saņēmējs nav sarakstā (gaidīts: {', '.join(words)})", i)
+        if recipients[i] is not None:
+            before = len(r.problems)
+            recipient_word = r.listed(RECIPIENT_NAME, words, required=False, row=i)
+            if len(r.problems) > before:
                 continue
+            recipient = words.get(recipient_word) if recipient_word is not None else None
         try:
             line = line_from_offer(offer, units, unit_price=price or Decimal(0), expert_rank=expert,
                                    parent_rank=parent, recipient=recipient, planned_units=planned,

@@ -335,3 +335,47 @@ def test_documents_refuse_a_text_date_naming_its_cell(clean: Path, tmp_path: Pat
     assert f"): dzimšanas datumam {DATE_TEXT}, ievadīts teksts '01.04.2010'" in result.output, result.output
     assert "atteikti 1" in result.output and "kļūdu, ko pārrēķins neatrod" not in result.output, result.output
     assert "MELNRAKSTS" not in result.output
+
+
+@pytest.mark.parametrize(("name", "value", "said"), [
+    ("Ipasas_Kopsanas_Atzinums", "Jā ", "VDEĀVK atzinumam jābūt tieši „Jā” vai „Nē” (no saraksta), ievadīts teksts 'Jā ' "
+                                      "(atšķiras ar atstarpi vai burtu lielumu)"),
+    ("Ipasas_Kopsanas_Atzinums", "jā", "VDEĀVK atzinumam jābūt tieši „Jā” vai „Nē” (no saraksta), ievadīts teksts 'jā' "
+                                     "(atšķiras ar atstarpi vai burtu lielumu)"),
+    ("Ipasas_Kopsanas_Atzinums", "ne", "VDEĀVK atzinumam jābūt tieši „Jā” vai „Nē” (no saraksta), ievadīts teksts 'ne'"),
+    ("Ipasas_Kopsanas_Atzinums", 1, "VDEĀVK atzinumam jābūt tieši „Jā” vai „Nē” (no saraksta), ievadīts 1"),
+    ("Berns_Traucejums", "{value} ", "traucējumu veidam jābūt vienai no saraksta vērtībām (burts burtā), ievadīts "
+                                     "teksts '{value} ' (atšķiras ar atstarpi vai burtu lielumu) (gaidīts: "),
+    ("Plans_Sanemejs", "{recipient}", "saņēmējam jābūt vienai no saraksta vērtībām (burts burtā), ievadīts teksts "
+                                      "'{recipient}' (atšķiras ar atstarpi vai burtu lielumu) (gaidīts: "),
+    ("Berns_Traucejums", "Anna Paraugs", "traucējumu veidam jābūt vienai no saraksta vērtībām (burts burtā), ievadīts "
+                                         "teksts (tā saturu nerāda"),
+])
+def test_a_list_value_is_read_letter_for_letter(clean: Path, tmp_path: Path, catalogue: Catalogue, name: str,
+                                                value: object, said: str) -> None:
+    """audit31d F1: the matrix compares the special-care opinion and the list inputs letter for letter (EXACT): „Jā ”
+    with a space, „jā”, „ja”/„ne” or a recipient in another letter case are invalid inputs it counts, and its rate or
+    line may differ from the value the word seems to say. The reader names the same cell in the same words and reads
+    no value from it (before: it stripped and lower-cased them, and `ibm collect` computed P from them)."""
+    old = _cell(opened(clean), "Berns_Traucejums")[2].value
+    label = next(str(label) for label in catalogue.enums.recipients.values())
+    recipient = label[0].swapcase() + label[1:]
+    fill = {"value": old, "recipient": recipient}
+    where = pasted(clean, tmp_path / "m.xlsx", name, value.format(**fill) if isinstance(value, str) else value)
+    data, problems = read_child(Matrix.open(tmp_path / "m.xlsx"), catalogue)
+    assert data is None and problems[0].startswith(f"{where}: {said.format(**fill)}"), problems
+    assert len(problems) == 1, problems
+
+
+def test_collect_refuses_an_opinion_with_a_space(clean: Path, tmp_path: Path, key_env: bytes) -> None:
+    """audit31d F1 (o6): the opinion „Jā ” is an error in the matrix (rate 0,7 there); `ibm collect` named nothing
+    and used rate 1 for P. Now it names the cell and leaves the file out of the final amounts."""
+    folder = tmp_path / "matricas"
+    municipality = Matrix.open(clean).scalar("Pasvaldiba")
+    (folder / str(municipality)).mkdir(parents=True)
+    pasted(clean, folder / str(municipality) / "atzinums.xlsx", "Ipasas_Kopsanas_Atzinums", "Jā ")
+    result = CliRunner().invoke(main, ["collect", str(folder), "--out", str(tmp_path / "k.xlsx")])
+    place = collected(folder / str(municipality) / "atzinums.xlsx", "Ipasas_Kopsanas_Atzinums")
+    assert f"{place}: VDEĀVK atzinumam jābūt tieši „Jā” vai „Nē” (no saraksta), ievadīts teksts 'Jā '" in result.output, \
+        result.output
+    assert result.exit_code != 0, result.output
