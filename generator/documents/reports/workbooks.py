@@ -106,8 +106,23 @@ BIP_NAMES = {BIP_PAY: "BIP_Atlidziba", BIP_TRANSPORT: "BIP_Transports", BIP_SBS:
 REG_FIRST = 5  # first data row (0-based) of the register
 REG_SIGNED_ROW, REG_TOTAL_ROW = 2, 3  # the register's signatures and, under them, its total (I:Q; D242)
 REGISTER_ROW = 13.5  # pt: a register row, one line of 10 pt text (Excel's own row for it is 12.75)
-# The register's columns that repeat C (Dokumenta Nr.) and F (Saņēmējs) on the page across (P, Q; D192).
-REPEATED_HEADERS = ("Dokumenta Nr. (atkārtots)", "Saņēmējs (atkārtots)")
+# The register's columns that repeat B and C (the document's type and number) and F (Saņēmējs) on the page across
+# (P, Q; D192): the signed page with the amounts says which row is a correction („korekcija”), not only by a red
+# minus (audit30 F5).
+REPEATED_HEADERS = ("Dokuments (veids, Nr.)", "Saņēmējs (atkārtots)")
+
+
+def document_text(doc_type: str, doc_number: str) -> str:
+    """What the register's column P shows for a row: its document's type and number, as document_formula."""
+    return ", ".join(text for text in (doc_type, doc_number) if text)
+
+
+def document_formula(x: int) -> str:
+    """Column P of register row ``x`` (1-based): „korekcija, K-2018/002” – the type (B) and number (C) joined,
+    either alone when the other is blank, empty when both are."""
+    return f'=IF(B{x}="",IF(C{x}="","",C{x}),IF(C{x}="",B{x},B{x}&", "&C{x}))'
+
+
 # Characters of 10 pt text a line of a register column holds, per unit of its width (Carlito: 1.2–1.4; the
 # words wrap whole, as textwrap wraps them).
 REGISTER_CHARS_PER_UNIT = 1.3
@@ -217,7 +232,7 @@ def register_row_height(catalogue: Catalogue, row: reg.RegisterRow, widths: Sequ
     """The height (pt) of a register row written with ``row``'s texts in the wrapped columns of ``widths``, or
     None (the default height) when each fits one line."""
     texts = ((row.doc_type, 1), (row.doc_number, 2), (row.payee, 5), (reg.bip_label(catalogue, row.bip), 6),
-             (row.service, 8), (row.route, 12), (row.doc_number, 15), (row.payee, 16))
+             (row.service, 8), (row.route, 12), (document_text(row.doc_type, row.doc_number), 15), (row.payee, 16))
     lines = max(len(textwrap.wrap(text, int(widths[col] * REGISTER_CHARS_PER_UNIT))) for text, col in texts if text)
     return _wrapped_height(("", 1)) * lines + 2 if lines > 1 else None
 
@@ -495,10 +510,11 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     # type ("pieņemšanas-nodošanas akts") on its one-line row (audit29 F8), and also the correction's earlier label
     # a register filled before may hold ("korekcija (atmaksa vai anulēts rēķins)", D155; audit35 F14): its width
     # comes from the number and date columns, which keep their longest header word
-    # P and Q repeat C and F (Dokumenta Nr., Saņēmējs) at the right of the page across, whose rows the repeated
-    # Nr. alone paired with page 1 (audit42 F9; print titles repeat only columns from A, and A:F would need a
-    # third page across): I and M are narrower for them, their texts wrap (D192).
-    widths = [5, 30, 11, 10.5, 10.5, 22, 34, 14, 27, 12, 10.5, 12, 18, 11.5, 8.5, 11, 18]
+    # P and Q repeat B:C and F (the document's type and number, Saņēmējs) at the right of the page across, whose
+    # rows the repeated Nr. alone paired with page 1 (audit42 F9; print titles repeat only columns from A, and A:F
+    # would need a third page across): I and M are narrower for them, their texts wrap (D192). P holds
+    # „korekcija, ” and a short number on a line, so the signed page says which row is a correction (audit30 F5).
+    widths = [5, 30, 11, 10.5, 10.5, 22, 34, 14, 27, 12, 10.5, 12, 17, 11.5, 8.5, 14, 18]
     write_intro(ws_reg, 1, 1, 7, municipality, "Katru maksājumu un pamatojošo dokumentu ieraksta līdz pārskata "
                 "mēneša beigām; pārskatus 29 un 30 aprēķina no šīm rindām.", fmt.note_wrapped, sum(widths[1:8]))
     # The pages across (A and I:Q) repeat the names above their columns too (audit35 F5, D173).
@@ -547,9 +563,9 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
         area = reg.area_of_service(row.service) if row else None
         ws_reg.write_formula(r, 14, f'=IF(I{r + 1}="","",VALUE(LEFT(I{r + 1},1)))', fmt.int,
                              (area if area is not None else "") if cached else "")
-        for col, source, value in ((15, "C", row.doc_number if row else ""), (16, "F", row.payee if row else "")):
-            ws_reg.write_formula(r, col, f'=IF({source}{r + 1}="","",{source}{r + 1})', fmt.text,
-                                 value if cached else "")
+        ws_reg.write_formula(r, 15, document_formula(r + 1), fmt.text,
+                             document_text(row.doc_type, row.doc_number) if row and cached else "")
+        ws_reg.write_formula(r, 16, f'=IF(F{r + 1}="","",F{r + 1})', fmt.text, row.payee if row and cached else "")
     columns = {"Reg_Dokuments": 1, "Reg_BIP": 6, "Reg_Berns": 7, "Reg_Pakalpojums": 8, "Reg_Menesis": 9, "Reg_Daudzums": 10,
                "Reg_Summa": 11, "Reg_Veids": 12, "Reg_Joma": 14}
     for name, col in columns.items():
