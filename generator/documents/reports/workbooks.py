@@ -188,6 +188,9 @@ class _Formats:
         self.month = wb.add_format({**base, "border": 1, "num_format": "mm.yyyy"})
         # right-aligned as its figures also when a formula shows "______" (a month's setting still to confirm, D201)
         self.int = wb.add_format({**base, "border": 1, "num_format": "0", "align": "right"})
+        self.int_total = wb.add_format({**base, "border": 1, "bold": True, "num_format": "0", "align": "right"})
+        # a total row's cell of a column that has no total (a count at a quarter's end): shaded, empty
+        self.no_total = wb.add_format({**base, "border": 1, "bg_color": "#E8E8E8"})
         unlocked = {"locked": False, "bg_color": "#FFF9D6"}
         self.in_text = wb.add_format({**base, "border": 1, **unlocked})
         self.in_text_wrapped = wb.add_format({**base, "border": 1, "text_wrap": True, **unlocked})
@@ -300,6 +303,7 @@ def _num(value: Decimal) -> float:
     return float(value)
 
 
+QUARTERS_TOTAL = "Kopā par visiem ceturkšņiem"  # 30's total rows: spending and result indicators (audit30 F4)
 # 30's result indicators: the documents counted are those of services received (D56).
 INDICATORS_LABEL = "Rezultatīvie rādītāji (SBS dokumentu skaitā korekcijas neieskaita)"
 # The line under a report's totals that gives the balance at its end (29, 27): a balance, not a sum.
@@ -858,7 +862,7 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
                       ("CP_SBS", 4), ("CP_Netiesas", 5), ("CP_Kopa", 6), ("CP_Sanemts", 7), ("CP_Termins", 8)):
         wb.define_name(name, "=" + _range(S_QUARTER, QUARTER_FIRST, q_last, col))
     tr = q_last + 1
-    ws_q.merge_range(tr, 0, tr, 1, "Kopā par visiem ceturkšņiem", fmt.label_wrapped)
+    ws_q.merge_range(tr, 0, tr, 1, QUARTERS_TOTAL, fmt.label_wrapped)
     ws_q.set_row(tr, 26)
     for col, value, uses in ((2, totals.pay, (formulas.full_pay_children,)), (3, totals.transport, ()),
                              (4, totals.sbs, ()), (5, totals.indirect, amounts), (6, totals.total, amounts),
@@ -914,6 +918,24 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     ws_q.data_validation(ind_head + 1, 2 + 2 * len(areas), ind_last, 2 + 2 * len(areas) + 2, COUNT_VALIDATION)
     for k, area in enumerate(areas):
         wb.define_name(f"RR_SBS_Joma{area.number}", "=" + _range(S_QUARTER, ind_head + 1, ind_last, 2 + k))
+    # The result indicators' total, as the spending table's above (audit30 F4, D56): the SBS amounts and document
+    # counts per area and the evaluations made add up over the quarters; the children at a quarter's end and the
+    # parents who received SBS are counts of people at a time, which summed would count one child or parent once
+    # a quarter – their cells are shaded and empty.
+    ind_total = ind_last + 1
+    ws_q.merge_range(ind_total, 0, ind_total, 1, QUARTERS_TOTAL, fmt.label_wrapped)
+    ws_q.set_row(ind_total, 26)
+    for col in range(2, 2 + 2 * len(areas) + 3):
+        letter = xl_col_to_name(col)
+        if col >= 2 + 2 * len(areas) + 1:
+            ws_q.write_blank(ind_total, col, None, fmt.no_total)
+            continue
+        ws_q.write_formula(ind_total, col, guard(f"SUM({letter}{ind_head + 2}:{letter}{ind_last + 1})"),
+                           fmt.money_total if col < 2 + len(areas) else fmt.int_total, 0)
+    for k, area in enumerate(areas):
+        wb.define_name(f"RR_Kopa_SBS_Joma{area.number}", "=" + _abs(S_QUARTER, ind_total, 2 + k))
+        wb.define_name(f"RR_Kopa_Dokumenti_Joma{area.number}", "=" + _abs(S_QUARTER, ind_total, 2 + len(areas) + k))
+    wb.define_name("RR_Kopa_Izvertesanas", "=" + _abs(S_QUARTER, ind_total, 2 + 2 * len(areas)))
     ws_q.set_column(0, 0, 6)  # "Kopā par visiem ceturkšņiem" wrapped across A:B
     ws_q.set_column(1, 1, 10.5)
     ws_q.set_column(2, 2 + 2 * len(areas) - 1, 10.6)
@@ -921,8 +943,8 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     ws_q.protect("", {"select_locked_cells": True, "select_unlocked_cells": True, "format_columns": True})
 
     # Originals of 29 and 30 go to the ministry signed (L2238–L2239).
-    ws_q.set_row(ind_last + 1, SPACER)
-    q_signed = signature_block(ws_q, ind_last + 2, 0, 4, 7, fmt.sign_label, fmt.sign_field, fmt.sign_date,
+    ws_q.set_row(ind_total + 1, SPACER)
+    q_signed = signature_block(ws_q, ind_total + 2, 0, 4, 7, fmt.sign_label, fmt.sign_field, fmt.sign_date,
                                   line=fmt.sign_line)
     # 28 is wider than a page: it continues to the right with its row numbers (Nr.). 29's
     # helper columns Gads and Ceturksnis (for sheet 30's sums) do not print: the month row says both.
