@@ -188,9 +188,6 @@ class _Formats:
         self.month = wb.add_format({**base, "border": 1, "num_format": "mm.yyyy"})
         # right-aligned as its figures also when a formula shows "______" (a month's setting still to confirm, D201)
         self.int = wb.add_format({**base, "border": 1, "num_format": "0", "align": "right"})
-        self.int_total = wb.add_format({**base, "border": 1, "bold": True, "num_format": "0", "align": "right"})
-        # a total row's cell of a column that has no total (a count at a quarter's end): shaded, empty
-        self.no_total = wb.add_format({**base, "border": 1, "bg_color": "#E8E8E8"})
         unlocked = {"locked": False, "bg_color": "#FFF9D6"}
         self.in_text = wb.add_format({**base, "border": 1, **unlocked})
         self.in_text_wrapped = wb.add_format({**base, "border": 1, "text_wrap": True, **unlocked})
@@ -921,17 +918,18 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     # The result indicators' total, as the spending table's above (audit30 F4, D56): the SBS amounts and document
     # counts per area and the evaluations made add up over the quarters; the children at a quarter's end and the
     # parents who received SBS are counts of people at a time, which summed would count one child or parent once
-    # a quarter – their cells are shaded and empty.
+    # a quarter – their cells are shaded and empty. The counts' totals keep the counts' format: a new format would
+    # renumber the styles of every sheet written after it (26), which did not change.
     ind_total = ind_last + 1
     ws_q.merge_range(ind_total, 0, ind_total, 1, QUARTERS_TOTAL, fmt.label_wrapped)
     ws_q.set_row(ind_total, 26)
     for col in range(2, 2 + 2 * len(areas) + 3):
         letter = xl_col_to_name(col)
         if col >= 2 + 2 * len(areas) + 1:
-            ws_q.write_blank(ind_total, col, None, fmt.no_total)
+            ws_q.write_blank(ind_total, col, None, fmt.head)  # shaded as a header: no total
             continue
         ws_q.write_formula(ind_total, col, guard(f"SUM({letter}{ind_head + 2}:{letter}{ind_last + 1})"),
-                           fmt.money_total if col < 2 + len(areas) else fmt.int_total, 0)
+                           fmt.money_total if col < 2 + len(areas) else fmt.int, 0)
     for k, area in enumerate(areas):
         wb.define_name(f"RR_Kopa_SBS_Joma{area.number}", "=" + _abs(S_QUARTER, ind_total, 2 + k))
         wb.define_name(f"RR_Kopa_Dokumenti_Joma{area.number}", "=" + _abs(S_QUARTER, ind_total, 2 + len(areas) + k))
