@@ -41,8 +41,9 @@ class _Day(click.DateTime):
               help="Aizpildīta IBM matrica (.xlsx) vai mape ar tām: katram bērnam sava mape ar viņa dokumentiem "
                    "(01 līgums ar pielikumiem, 02 un 03 katram sniedzējam, 05, 07, 08 vai lēmums par atteikumu).")
 @click.option("--draft", is_flag=True, default=False,
-              help="Ar --from-matrix: arī matricai ar kļūdām izveidot dokumentus ar atzīmi MELNRAKSTS katrā lapā "
-                   "un kļūdu sarakstu titullapā. Melnrakstu veido tikai plānam, kura periods vēl nav beidzies: "
+              help="Ar --from-matrix: izveidot melnrakstu apspriešanai – dokumentus ar atzīmi MELNRAKSTS katrā "
+                   "lapā, arī matricai ar kļūdām (kļūdu saraksts titullapā); matricai bez kļūdām tie arī ir "
+                   "melnraksts – parakstāmus dokumentus veido bez --draft (D252). Melnrakstu veido tikai plānam, kura periods vēl nav beidzies: "
                    "matricu, kuras periods jau beidzies, atsaka arī ar --draft – tai var izveidot tikai arhīva "
                    "kopiju (--arhivam; matricai ar kļūdām – --draft un --arhivam kopā, tad kopija ir arī "
                    "melnraksts).")

@@ -184,6 +184,30 @@ def test_draft_marks_every_page_and_lists_the_errors(matrices, catalogue: Catalo
         assert all("MELNRAKSTS" in s.header.paragraphs[0].text for s in doc.sections), docx.name
 
 
+def test_draft_of_a_matrix_without_errors_is_a_draft_too(matrices, tmp_path: Path) -> None:
+    """--draft asks for papers to discuss with the parent: a matrix without errors gets them marked MELNRAKSTS on
+    every page as well, and the console and parskats.txt say why and how to make the ones to sign (audit30 F12,
+    D252); before, it got the unmarked signable set while the summary said „melnraksti 0”."""
+    child = matrices["clean"]
+    out = tmp_path / "out"
+    result = _run(["--from-matrix", str(child.path), "--out", str(out), "--draft"])
+    assert result.exit_code == 0, result.output
+    assert "Gatavs: izveidoti 0, melnraksti 1, atteikti 0" in result.output, result.output
+    assert "MELNRAKSTS – " in result.output and "matricā kļūdu nav – melnraksts apspriešanai, jo norādīts --draft; " \
+        "parakstāmus dokumentus izveido bez --draft" in result.output, result.output
+    folder = out / child.path.stem
+    report = (folder / "parskats.txt").read_text("utf-8")
+    assert "Statuss: melnraksts" in report and "Matricā kļūdu nav: melnraksts apspriešanai" in report, report
+    assert "Pirms parakstīšanas pārbaudiet:" not in report, report
+    pdfs = sorted(folder.glob("*.pdf"))
+    assert len(pdfs) == 2 * _providers(child) + 4
+    for pdf in pdfs:
+        pages = pdf_pages(pdf)
+        assert all("MELNRAKSTS" in page for page in pages), pdf.name
+        first = clean(pages[0])
+        assert "matricā kļūdu nav" in first and "Matricas kļūdas" not in first, (pdf.name, first[:300])
+
+
 def test_folder_progress_summary_privacy_and_determinism(matrices, catalogue: Catalogue, tmp_path: Path) -> None:
     source = tmp_path / "pasvaldiba"
     source.mkdir()

@@ -19,7 +19,13 @@ from generator.documents.reports.activity import SHEET as S31
 from generator.documents.reports.printing import KEPT_ROWS, SIGNATURE_LABELS
 from generator.documents.reports.settlement_workbook import SHEET as S27
 from generator.documents.reports.settlement_workbook import write_settlement_workbook
-from generator.documents.reports.workbooks import INDICATORS_LABEL, S_CASH, S_QUARTER, write_register_workbook
+from generator.documents.reports.workbooks import (
+    INDICATORS_LABEL,
+    QUARTERS_TOTAL,
+    S_CASH,
+    S_QUARTER,
+    write_register_workbook,
+)
 from generator.recalc import make_profile, print_sheets
 from tests.round_yaml import catalogue_with_round, children_round_entry
 from tests.workbook.pdf_pages import Page, read_pages
@@ -117,6 +123,9 @@ def test_30s_result_indicators_print_whole_with_the_signatures(printed: dict[tup
     assert sum(len(re.findall(r"\b20\d\d [1-4]\b", t)) for t in texts[:-1]) + \
         len(re.findall(r"\b20\d\d [1-4]\b", texts[-1].split(INDICATORS_LABEL)[0])) == quarters
     assert len(re.findall(r"\b20\d\d [1-4]\b", texts[-1].split(INDICATORS_LABEL)[1])) == quarters
+    # with its total row, as the spending table has one: both totals on the signed page (audit30 F4; the text of
+    # a wrapped label comes at the page's end, so it is counted, not placed)
+    assert [t.count(QUARTERS_TOTAL) for t in texts] == [0] * (len(texts) - 1) + [2], texts[-1][-400:]
     for k, text in enumerate(texts[1:], start=2):  # a page across holds spending rows under the repeated header
         assert re.search(r"\b\d\d\.\d\d\.20\d\d\b", text), f"{k}. lapā zem izdevumu galvenes nav neviena ceturkšņa"
 

@@ -35,6 +35,7 @@ from tests.workbook.pdf_pages import Page, read_pages
 LONG = "SIA „Rehabilitācijas un sociālās aprūpes centrs Ābeļzieds – Vidzemes filiāle” ŅĢ"
 SHORT = "Biedrība Paraugs"
 ROWS = 8
+CORRECTION_NUMBER = "KOR-001"
 
 
 def _data(catalogue: Catalogue) -> reg.RegisterData:
@@ -47,7 +48,11 @@ def _data(catalogue: Catalogue) -> reg.RegisterData:
                                  payee=LONG if i % 2 else SHORT, route=reg.PAYMENT_ROUTES[i % len(reg.PAYMENT_ROUTES)],
                                  service=service if bips[i % 3] == "1.3" else "", units=Decimal(2))
                  for i in range(1, ROWS + 1))
-    return reg.RegisterData(months=base.months, rows=rows)
+    # a refund of part of row 1 (BIP 1.2, 13,25): the page across names it a correction, not only by its minus
+    correction = reg.RegisterRow(bip="1.2", month=month, amount=Decimal("-3.25"), doc_type=reg.CORRECTION,
+                                 doc_number=CORRECTION_NUMBER, doc_date=month, paid_on=month, payee=SHORT,
+                                 route=reg.PAYMENT_ROUTES[0])
+    return reg.RegisterData(months=base.months, rows=(*rows, correction))
 
 
 @pytest.fixture(scope="module")
@@ -94,7 +99,9 @@ def test_the_page_across_names_each_rows_document_and_recipient(printed: tuple[P
     text = " ".join(_words(p) for p in across)
     assert all(" ".join(h.split()) in text for h in REPEATED_HEADERS), text[:300]
     for i in range(1, ROWS + 1):
-        assert f"RĒĶ-{i:03d}" in text, f"{i}. rindas dokumenta Nr. nav lappusē pa labi"
+        assert f"rēķins, RĒĶ-{i:03d}" in text, f"{i}. rindas dokumenta veids un Nr. nav lappusē pa labi"
+    # the correction says so on the signed page with the amounts (audit30 F5)
+    assert f"{reg.CORRECTION}, {CORRECTION_NUMBER}" in text, text
     assert "Ābeļzieds" in text and SHORT in text
     assert len(pages) == 2 * len(across)  # two pages across, not three
     assert all(p.min_font >= 8 and p.size[0] > p.size[1] for p in pages)
@@ -105,7 +112,7 @@ def test_register_rows_grow_to_typed_text(register: Path) -> None:
     height stays), the text inputs wrap, the protected sheet lets rows change, and the repeats are formulas."""
     wb = openpyxl.load_workbook(register)
     ws = wb[S_REG]
-    empty = REG_FIRST + ROWS + 1  # 1-based: the first empty row
+    empty = REG_FIRST + ROWS + 2  # 1-based: the first empty row (after the rows and the correction)
     # openpyxl reads any row with a height as a set one: the sheet's XML says which are
     with zipfile.ZipFile(register) as z:
         xml = z.read(f"xl/worksheets/sheet{wb.sheetnames.index(S_REG) + 1}.xml").decode()
@@ -116,7 +123,8 @@ def test_register_rows_grow_to_typed_text(register: Path) -> None:
     for col in "BCFGIM":
         assert ws[f"{col}{empty}"].alignment.wrap_text, col
     assert ws.protection.sheet and not ws.protection.formatRows  # False: formatting rows allowed
-    assert ws[f"P{empty}"].value == f'=IF(C{empty}="","",C{empty})'
+    assert ws[f"P{empty}"].value == f'=IF(B{empty}="",IF(C{empty}="","",C{empty}),IF(C{empty}="",B{empty},' \
+                                    f'B{empty}&", "&C{empty}))'
     assert ws[f"Q{empty}"].value == f'=IF(F{empty}="","",F{empty})'
     area = ws.print_area if isinstance(ws.print_area, str) else ws.print_area[0]
     assert area.split(":")[-1].startswith("$Q$"), area  # the repeats print, the check columns do not

@@ -95,7 +95,7 @@ def test_server_and_esf_only_where_the_round_confirms_them(tmp_path: Path, serve
     esf = [t for t in register if t.startswith("25. pielikums")]
     activity = " ".join(_texts(paths["sd-menesa-atskaite.xlsx"]))
     if server:
-        assert on_server and esf and "glabā Dienestā un FTP serverī." in activity
+        assert on_server and esf and "glabā Dienestā un projekta serverī." in activity
     else:
         assert not on_server and not esf, (on_server, esf)
         assert any("Dienesta noteiktajā elektroniskajā glabātavā" in t for t in register)

@@ -95,5 +95,5 @@ def test_the_pilots_report_templates_keep_its_words(catalogue: Catalogue, tmp_pa
     book = next(p for p in paths if p.name == "sd-menesa-atskaite.xlsx")
     texts = [c.value for ws in openpyxl.load_workbook(book).worksheets for row in ws.iter_rows() for c in row]
     assert "Ģimenes informētas par izmēģinājumprojektu" in texts
-    assert any(isinstance(t, str) and "glabā Dienestā un FTP serverī." in t for t in texts)
+    assert any(isinstance(t, str) and "glabā Dienestā un projekta serverī." in t for t in texts)
     assert "Saskaņots ar LM projekta komandu (datums)" in texts

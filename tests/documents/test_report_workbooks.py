@@ -17,7 +17,7 @@ from generator.documents.reports import register as reg
 from generator.documents.reports.activity import ACTIVITIES, FIRST_MONTH_COL, write_activity_report
 from generator.documents.reports.parameters import PENDING
 from generator.documents.reports.settlement_workbook import write_settlement_workbook
-from generator.documents.reports.workbooks import write_register_workbook
+from generator.documents.reports.workbooks import QUARTERS_TOTAL, write_register_workbook
 from generator.recalc import convert, make_profile, soffice
 from generator.reference.params import Params
 from generator.reference.settlement import BIP_PAY, BIP_SBS, Settlement, month_params, settle
@@ -64,6 +64,16 @@ def check_against_reference(wb: openpyxl.Workbook, expected: Settlement, where: 
     area_sums = [named(wb, f"RR_SBS_Joma{a}") for a in (1, 2, 3)]
     for i, q in enumerate(quarters):
         assert sum(money(col[i]) for col in area_sums) == q.amounts.sbs, f"{where}: rādītāji {q.year}/{q.quarter}"
+    # their total row adds up each column over the quarters (audit30 F4): per area, and all areas the period's BIP 1.3
+    area_totals = [money(named(wb, f"RR_Kopa_SBS_Joma{a}")[0]) for a in (1, 2, 3)]
+    assert area_totals == [sum(money(v) for v in col) for col in area_sums], f"{where}: rādītāju kopsumma"
+    assert sum(area_totals) == expected.totals.sbs, f"{where}: rādītāju kopsumma"
+    (sheet, ref), = wb.defined_names["RR_SBS_Joma1"].destinations
+    rows = wb[sheet][ref.replace("$", "")]
+    for a, name in enumerate(("RR_Kopa_Dokumenti_Joma1", "RR_Kopa_Dokumenti_Joma2", "RR_Kopa_Dokumenti_Joma3",
+                              "RR_Kopa_Izvertesanas")):
+        column = [wb[sheet].cell(row[0].row, row[0].column + 3 + a).value for row in rows]
+        assert named(wb, name)[0] == sum(v or 0 for v in column), f"{where}: {name}"
 
 
 def test_empty_template_caches_the_reference_values(tmp_path: Path, catalogue: Catalogue) -> None:
@@ -78,6 +88,33 @@ def test_empty_template_caches_the_reference_values(tmp_path: Path, catalogue: C
     assert named(wb, "NP_Berni") == [m.children for m in data.months]
     assert named(wb, "Param_BerniPilnai") == [catalogue.programme.social_worker_children.at(
         catalogue.latest_date).value]
+
+
+@pytest.mark.parametrize("build_day", [dt.date(2019, 1, 1), dt.date(2030, 1, 1)], ids=["kartas-laika", "beigusies"])
+def test_the_result_indicators_have_a_locked_total_row(tmp_path: Path, catalogue: Catalogue,
+                                                       build_day: dt.date) -> None:
+    """audit30 F4: 30's „Rezultatīvie rādītāji” had no total, unlike the spending table above it; now a locked row
+    under its last quarter sums each amount and count over the quarters (dated, and typed quarters after the round),
+    and leaves the counts of people at a quarter's end without a sum."""
+    municipality = catalogue.pilot_municipalities()[0]
+    path = write_register_workbook(catalogue, municipality, tmp_path / "30.xlsx", build_date=build_day)
+    wb = openpyxl.load_workbook(path)
+    (sheet, ref), = wb.defined_names["RR_SBS_Joma1"].destinations
+    ws = wb[sheet]
+    first, last = (int("".join(ch for ch in part if ch.isdigit())) for part in ref.split(":"))
+    total = last + 1
+    assert ws.cell(total, 1).value == QUARTERS_TOTAL and f"A{total}:B{total}" in {str(r) for r in ws.merged_cells.ranges}
+    for col in range(3, 3 + 7):  # SBS EUR and documents in areas 1–3, evaluations (C:I)
+        letter = openpyxl.utils.get_column_letter(col)
+        cell = ws.cell(total, col)
+        assert f"SUM({letter}{first}:{letter}{last})" in str(cell.value), f"{cell.coordinate}: {cell.value}"
+        assert cell.protection.locked and (cell.font.b or col >= 6), cell.coordinate  # amounts bold, as above
+    for col in (10, 11):  # children at the quarter's end, parents who received SBS: no sum
+        assert ws.cell(total, col).value is None and ws.cell(total, col).protection.locked
+    # it prints: inside the print area, above the signatures
+    area = ws.print_area if isinstance(ws.print_area, str) else ws.print_area[0]
+    assert int(area.split("$")[-1]) > total + 1
+    assert ws.cell(total + 2, 1).value == "Sagatavoja (vārds, uzvārds, amats)"
 
 
 def test_register_accepts_negative_corrections_only_as_such(catalogue: Catalogue) -> None:

@@ -45,6 +45,10 @@ Echo = Callable[[str], None]
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 
 READ_PROGRESS_FROM = 10  # a folder this large is read for a while before its first child's line: say how far
+# A matrix without errors made with --draft is a draft all the same (audit30 F12, D252): the console and
+# parskats.txt say why, and how to make the papers to sign.
+NO_ERRORS_DRAFT = "melnraksts apspriešanai, jo norādīts --draft; parakstāmus dokumentus izveido bez --draft"
+NO_ERRORS = f"matricā kļūdu nav – {NO_ERRORS_DRAFT}"
 MADE, DRAFTED, REFUSED = "izveidoti", "melnraksti", "atteikti"
 
 
@@ -218,13 +222,17 @@ def head_lines(folder: str, pseudonym: str | None) -> list[str]:
 
 def _report(reading: MatrixReading, status: str, names: list[str], archive: Sequence[str] = (),
             papers: Sequence[str] = (), checklist: Sequence[str] = (), check: Sequence[str] = (),
-            first: str | None = None, providers: Sequence[str] = (), head: Sequence[str] = ()) -> str:
+            first: str | None = None, providers: Sequence[str] = (), head: Sequence[str] = (),
+            draft: bool = False) -> str:
     """The folder's parskats.txt; ``papers``: why some lines or providers have no 02/03 (as on the console);
     ``checklist``: what the social worker checks before the decisions are signed; ``check``: the section
     "Pirms parakstīšanas pārbaudiet" (signing.py); ``first``: what to do before anything else (B unconfirmed);
     ``providers``: which provider each number in the 02/03 file names is (provider_notes.provider_list, D126);
-    ``head``: the folder and pseudonym lines (head_lines)."""
+    ``head``: the folder and pseudonym lines (head_lines); ``draft``: made with --draft (a matrix without errors
+    says so under its status)."""
     lines = [*(head or head_lines(reading.code, None)), f"Statuss: {status}", *archive]
+    if draft and not reading.errors:
+        lines.append(f"Matricā kļūdu nav: {NO_ERRORS_DRAFT}.")
     if first:
         lines += ["", f"VISPIRMS: {first}."]
     lines += ["", "Dokumenti:"]
@@ -378,7 +386,10 @@ def run(source: Path, out: Path, catalogue: Catalogue, key: bytes | None, *, dra
         child.code = code
         assert reading.data is not None
         municipality = catalogue.municipality(reading.data.municipality)
-        status = "melnraksts" if reading.errors else "izveidoti"
+        # --draft marks every matrix it is given as a draft, one without errors too: the papers are to discuss
+        # with the parent, not to sign (audit30 F12, D252); without it a matrix with errors was refused above
+        as_draft = draft
+        status = "melnraksts" if as_draft else "izveidoti"
         target = out / code
         notes: list[str] = []
         ended = None  # an archive copy: the day its period had ended before, said in parskats.txt and on each paper
@@ -408,7 +419,7 @@ def run(source: Path, out: Path, catalogue: Catalogue, key: bytes | None, *, dra
         try:
             check_folder(target)  # before the slow rendering; checked again just before the folder is swapped
             err(f"{head}: veido dokumentus …")  # rendering takes seconds per child (audit15 F14)
-            documents = render_child(catalogue, municipality, child, reading.data.params_day, bool(reading.errors),
+            documents = render_child(catalogue, municipality, child, reading.data.params_day, as_draft,
                                      build_day=today, archive=archived, ended=ended)
             names = [f"{d.spec.id}.{ext}" for d in documents for ext in (("pdf", "docx") if pdf else ("docx",))]
             one_of = signing.one_of_lines(child, names) if signable else []
@@ -416,15 +427,15 @@ def run(source: Path, out: Path, catalogue: Catalogue, key: bytes | None, *, dra
             nameless = signing.nameless_lines(child, names, reading.provider_places) if signable else []
             links = child_link_lines(child.identification, names) if signable else []
             # signed from the DOCX, whose notes for the preparer are deleted first (audit38 F4); not a draft's
-            preparer = [] if archived or reading.errors else signing.preparer_lines(documents)
-            write_child(documents, target, draft=bool(reading.errors), pdf=pdf, archive=archived,
+            preparer = [] if archived or as_draft else signing.preparer_lines(documents)
+            write_child(documents, target, draft=as_draft, pdf=pdf, archive=archived,
                         report=_report(reading, status, names, notes, papers,
                                        [] if archived else before_signing(child),
                                        signing.report_section(warnings, [*birth, *nameless, *first_plan, *next_plan,
                                                                          *one_of, *links, *preparer],
-                                                              draft=bool(reading.errors)), first,
+                                                              draft=as_draft), first,
                                        provider_list(child, names),
-                                       head_lines(target.name, child.identification or None)))
+                                       head_lines(target.name, child.identification or None), draft=as_draft))
         except FolderTaken as exc:
             summary.refused += 1
             summary.reasons[exc.reason] += 1
@@ -450,9 +461,10 @@ def run(source: Path, out: Path, catalogue: Catalogue, key: bytes | None, *, dra
             echo(f"{head}: VISPIRMS: {first}")
         if archived:
             head = f"{head}: {arch.ARCHIVE_MARK}"
-        if reading.errors:
+        if as_draft:
             summary.drafted += 1
-            echo(f"{head}: MELNRAKSTS – {len(documents)} dokumenti (kļūdas: {len(reading.errors)}), mapē {target}")
+            errors = f"kļūdas: {len(reading.errors)}" if reading.errors else NO_ERRORS
+            echo(f"{head}: MELNRAKSTS – {len(documents)} dokumenti ({errors}), mapē {target}")
         else:
             if first:  # B unconfirmed: VISPIRMS above says what to do before anything is signed
                 summary.waiting += 1
@@ -466,7 +478,7 @@ def run(source: Path, out: Path, catalogue: Catalogue, key: bytes | None, *, dra
                 echo(f"{head}: {line}")
         on_screen = signing.warning_lines(reading.warnings, console=True, unconfirmed_p=unconfirmed_p,
                                            places=reading.warning_places) if signable else []
-        ahead = signing.DRAFT_CONSOLE if reading.errors else signing.CONSOLE
+        ahead = signing.DRAFT_CONSOLE if as_draft else signing.CONSOLE
         for line in [*on_screen, *birth, *nameless, *first_plan, *next_plan, *signing.one_of_console(one_of),
                      *preparer]:
             echo(f"{head}: {ahead} {line}")

@@ -148,10 +148,11 @@ def write_activity_report(catalogue: Catalogue, municipality: Municipality, targ
     ws = wb.add_worksheet(SHEET)
     ws.write(0, 0, f"31. pielikums. Sociālā darbinieka mēneša atskaite par paveikto darbu {periods.words('loc')}",
              title)
-    # the pilot's copies went to its FTP server; a round whose rules do not confirm one keeps them in the service
+    # the pilot's copies went to its project server (FTP; "projekta serveris", as 24 and the methodology say it,
+    # audit30d #22); a round whose rules do not confirm one keeps them in the service
     # (audit19 F24; audit30 F10: by the round's procedures, not by its being the first)
     server = round_procedures(catalogue, municipality.id, build_date)["ftp_server"]
-    kept = "glabā Dienestā un FTP serverī." if server else "glabā Dienestā."
+    kept = "glabā Dienestā un projekta serverī." if server else "glabā Dienestā."
     # One sheet for the round, signed each month (D55): the copy for a month shows the months up to it.
     total_col = FIRST_MONTH_COL + len(months)
     # The pages across (first and last column each; the last one ends with the total): the fields and notes that

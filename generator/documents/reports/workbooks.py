@@ -106,8 +106,23 @@ BIP_NAMES = {BIP_PAY: "BIP_Atlidziba", BIP_TRANSPORT: "BIP_Transports", BIP_SBS:
 REG_FIRST = 5  # first data row (0-based) of the register
 REG_SIGNED_ROW, REG_TOTAL_ROW = 2, 3  # the register's signatures and, under them, its total (I:Q; D242)
 REGISTER_ROW = 13.5  # pt: a register row, one line of 10 pt text (Excel's own row for it is 12.75)
-# The register's columns that repeat C (Dokumenta Nr.) and F (Saņēmējs) on the page across (P, Q; D192).
-REPEATED_HEADERS = ("Dokumenta Nr. (atkārtots)", "Saņēmējs (atkārtots)")
+# The register's columns that repeat B and C (the document's type and number) and F (Saņēmējs) on the page across
+# (P, Q; D192): the signed page with the amounts says which row is a correction („korekcija”), not only by a red
+# minus (audit30 F5).
+REPEATED_HEADERS = ("Dokuments (veids, Nr.)", "Saņēmējs (atkārtots)")
+
+
+def document_text(doc_type: str, doc_number: str) -> str:
+    """What the register's column P shows for a row: its document's type and number, as document_formula."""
+    return ", ".join(text for text in (doc_type, doc_number) if text)
+
+
+def document_formula(x: int) -> str:
+    """Column P of register row ``x`` (1-based): „korekcija, K-2018/002” – the type (B) and number (C) joined,
+    either alone when the other is blank, empty when both are."""
+    return f'=IF(B{x}="",IF(C{x}="","",C{x}),IF(C{x}="",B{x},B{x}&", "&C{x}))'
+
+
 # Characters of 10 pt text a line of a register column holds, per unit of its width (Carlito: 1.2–1.4; the
 # words wrap whole, as textwrap wraps them).
 REGISTER_CHARS_PER_UNIT = 1.3
@@ -217,7 +232,7 @@ def register_row_height(catalogue: Catalogue, row: reg.RegisterRow, widths: Sequ
     """The height (pt) of a register row written with ``row``'s texts in the wrapped columns of ``widths``, or
     None (the default height) when each fits one line."""
     texts = ((row.doc_type, 1), (row.doc_number, 2), (row.payee, 5), (reg.bip_label(catalogue, row.bip), 6),
-             (row.service, 8), (row.route, 12), (row.doc_number, 15), (row.payee, 16))
+             (row.service, 8), (row.route, 12), (document_text(row.doc_type, row.doc_number), 15), (row.payee, 16))
     lines = max(len(textwrap.wrap(text, int(widths[col] * REGISTER_CHARS_PER_UNIT))) for text, col in texts if text)
     return _wrapped_height(("", 1)) * lines + 2 if lines > 1 else None
 
@@ -285,6 +300,7 @@ def _num(value: Decimal) -> float:
     return float(value)
 
 
+QUARTERS_TOTAL = "Kopā par visiem ceturkšņiem"  # 30's total rows: spending and result indicators (audit30 F4)
 # 30's result indicators: the documents counted are those of services received (D56).
 INDICATORS_LABEL = "Rezultatīvie rādītāji (SBS dokumentu skaitā korekcijas neieskaita)"
 # The line under a report's totals that gives the balance at its end (29, 27): a balance, not a sum.
@@ -495,10 +511,11 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     # type ("pieņemšanas-nodošanas akts") on its one-line row (audit29 F8), and also the correction's earlier label
     # a register filled before may hold ("korekcija (atmaksa vai anulēts rēķins)", D155; audit35 F14): its width
     # comes from the number and date columns, which keep their longest header word
-    # P and Q repeat C and F (Dokumenta Nr., Saņēmējs) at the right of the page across, whose rows the repeated
-    # Nr. alone paired with page 1 (audit42 F9; print titles repeat only columns from A, and A:F would need a
-    # third page across): I and M are narrower for them, their texts wrap (D192).
-    widths = [5, 30, 11, 10.5, 10.5, 22, 34, 14, 27, 12, 10.5, 12, 18, 11.5, 8.5, 11, 18]
+    # P and Q repeat B:C and F (the document's type and number, Saņēmējs) at the right of the page across, whose
+    # rows the repeated Nr. alone paired with page 1 (audit42 F9; print titles repeat only columns from A, and A:F
+    # would need a third page across): I and M are narrower for them, their texts wrap (D192). P holds
+    # „korekcija, ” and a short number on a line, so the signed page says which row is a correction (audit30 F5).
+    widths = [5, 30, 11, 10.5, 10.5, 22, 34, 14, 27, 12, 10.5, 12, 17, 11.5, 8.5, 14, 18]
     write_intro(ws_reg, 1, 1, 7, municipality, "Katru maksājumu un pamatojošo dokumentu ieraksta līdz pārskata "
                 "mēneša beigām; pārskatus 29 un 30 aprēķina no šīm rindām.", fmt.note_wrapped, sum(widths[1:8]))
     # The pages across (A and I:Q) repeat the names above their columns too (audit35 F5, D173).
@@ -547,9 +564,9 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
         area = reg.area_of_service(row.service) if row else None
         ws_reg.write_formula(r, 14, f'=IF(I{r + 1}="","",VALUE(LEFT(I{r + 1},1)))', fmt.int,
                              (area if area is not None else "") if cached else "")
-        for col, source, value in ((15, "C", row.doc_number if row else ""), (16, "F", row.payee if row else "")):
-            ws_reg.write_formula(r, col, f'=IF({source}{r + 1}="","",{source}{r + 1})', fmt.text,
-                                 value if cached else "")
+        ws_reg.write_formula(r, 15, document_formula(r + 1), fmt.text,
+                             document_text(row.doc_type, row.doc_number) if row and cached else "")
+        ws_reg.write_formula(r, 16, f'=IF(F{r + 1}="","",F{r + 1})', fmt.text, row.payee if row and cached else "")
     columns = {"Reg_Dokuments": 1, "Reg_BIP": 6, "Reg_Berns": 7, "Reg_Pakalpojums": 8, "Reg_Menesis": 9, "Reg_Daudzums": 10,
                "Reg_Summa": 11, "Reg_Veids": 12, "Reg_Joma": 14}
     for name, col in columns.items():
@@ -842,7 +859,7 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
                       ("CP_SBS", 4), ("CP_Netiesas", 5), ("CP_Kopa", 6), ("CP_Sanemts", 7), ("CP_Termins", 8)):
         wb.define_name(name, "=" + _range(S_QUARTER, QUARTER_FIRST, q_last, col))
     tr = q_last + 1
-    ws_q.merge_range(tr, 0, tr, 1, "Kopā par visiem ceturkšņiem", fmt.label_wrapped)
+    ws_q.merge_range(tr, 0, tr, 1, QUARTERS_TOTAL, fmt.label_wrapped)
     ws_q.set_row(tr, 26)
     for col, value, uses in ((2, totals.pay, (formulas.full_pay_children,)), (3, totals.transport, ()),
                              (4, totals.sbs, ()), (5, totals.indirect, amounts), (6, totals.total, amounts),
@@ -898,6 +915,25 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     ws_q.data_validation(ind_head + 1, 2 + 2 * len(areas), ind_last, 2 + 2 * len(areas) + 2, COUNT_VALIDATION)
     for k, area in enumerate(areas):
         wb.define_name(f"RR_SBS_Joma{area.number}", "=" + _range(S_QUARTER, ind_head + 1, ind_last, 2 + k))
+    # The result indicators' total, as the spending table's above (audit30 F4, D56): the SBS amounts and document
+    # counts per area and the evaluations made add up over the quarters; the children at a quarter's end and the
+    # parents who received SBS are counts of people at a time, which summed would count one child or parent once
+    # a quarter – their cells are shaded and empty. The counts' totals keep the counts' format: a new format would
+    # renumber the styles of every sheet written after it (26), which did not change.
+    ind_total = ind_last + 1
+    ws_q.merge_range(ind_total, 0, ind_total, 1, QUARTERS_TOTAL, fmt.label_wrapped)
+    ws_q.set_row(ind_total, 26)
+    for col in range(2, 2 + 2 * len(areas) + 3):
+        letter = xl_col_to_name(col)
+        if col >= 2 + 2 * len(areas) + 1:
+            ws_q.write_blank(ind_total, col, None, fmt.head)  # shaded as a header: no total
+            continue
+        ws_q.write_formula(ind_total, col, guard(f"SUM({letter}{ind_head + 2}:{letter}{ind_last + 1})"),
+                           fmt.money_total if col < 2 + len(areas) else fmt.int, 0)
+    for k, area in enumerate(areas):
+        wb.define_name(f"RR_Kopa_SBS_Joma{area.number}", "=" + _abs(S_QUARTER, ind_total, 2 + k))
+        wb.define_name(f"RR_Kopa_Dokumenti_Joma{area.number}", "=" + _abs(S_QUARTER, ind_total, 2 + len(areas) + k))
+    wb.define_name("RR_Kopa_Izvertesanas", "=" + _abs(S_QUARTER, ind_total, 2 + 2 * len(areas)))
     ws_q.set_column(0, 0, 6)  # "Kopā par visiem ceturkšņiem" wrapped across A:B
     ws_q.set_column(1, 1, 10.5)
     ws_q.set_column(2, 2 + 2 * len(areas) - 1, 10.6)
@@ -905,8 +941,8 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     ws_q.protect("", {"select_locked_cells": True, "select_unlocked_cells": True, "format_columns": True})
 
     # Originals of 29 and 30 go to the ministry signed (L2238–L2239).
-    ws_q.set_row(ind_last + 1, SPACER)
-    q_signed = signature_block(ws_q, ind_last + 2, 0, 4, 7, fmt.sign_label, fmt.sign_field, fmt.sign_date,
+    ws_q.set_row(ind_total + 1, SPACER)
+    q_signed = signature_block(ws_q, ind_total + 2, 0, 4, 7, fmt.sign_label, fmt.sign_field, fmt.sign_date,
                                   line=fmt.sign_line)
     # 28 is wider than a page: it continues to the right with its row numbers (Nr.). 29's
     # helper columns Gads and Ceturksnis (for sheet 30's sums) do not print: the month row says both.
