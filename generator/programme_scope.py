@@ -1,0 +1,52 @@
+"""What `ibm matrix` and `ibm documents` say to a worker of the adults' programme (D104, D124, D254).
+
+The catalogue records the adults' pilot (its round, municipalities, dates and participants), but the sources give no
+adults' methodology, services, prices or forms, so matrices, documents and report templates are made only for the
+children's programme. A refusal of the adults' round (`--round`), of a municipality only the adults' rounds list
+(`--municipality`) or of a day inside an adults' round's services window (`--day`) says so in the same words
+(audit31e F1, F2), naming the adults' round from rounds.yaml.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from generator import lvformat
+from generator.catalogue.catalogue import Catalogue
+from generator.catalogue.models import Pilot, Round
+
+# the one sentence every refusal ends with (after „bet”)
+CHILDREN_ONLY = "matricas, dokumentus un atskaišu veidnes rīkkopa veido tikai bērnu programmai"
+
+
+def adults_round_words(found: Round) -> str:
+    """„pieaugušo programmas kārtas „pieaugusie-2019” („IBM izmēģinājumprojekts pilngadīgām …”)” – genitive."""
+    return f"pieaugušo programmas kārtas „{found.id}” („{found.name_lv}”)"
+
+
+def adults_round_refusal(found: Round) -> str:
+    """Why the adults' round ``found`` has no matrix or papers (`--round`), after „--round: „ID” ”."""
+    return f"ir pieaugušo programmas kārta („{found.name_lv}”), bet {CHILDREN_ONLY}"
+
+
+def adults_municipality_note(catalogue: Catalogue, municipality_id: str) -> str | None:
+    """For a municipality that only adults' rounds list, after „--municipality: „ID” ”: which round, and that the
+    toolkit makes nothing for it; None for any other."""
+    if any(municipality_id in r.municipalities for r in catalogue.rounds_of(Pilot.children)):
+        return None
+    rounds = [r for r in catalogue.rounds_of(Pilot.adults) if municipality_id in r.municipalities]
+    if not rounds:
+        return None
+    which = ", ".join(adults_round_words(r) for r in rounds)
+    return f"ir tikai {which} pašvaldība, bet {CHILDREN_ONLY}"
+
+
+def adults_day_note(catalogue: Catalogue, day: dt.date) -> str | None:
+    """For a day inside an adults' round's services window, after „--day: „DD.MM.GGGG” nav nevienas bērnu
+    programmas kārtas pakalpojumu laikā – ”: which round, and that the toolkit makes nothing for it; None for any
+    other day."""
+    found = catalogue.round_at(Pilot.adults, day)
+    if found is None:
+        return None
+    return (f"tā ir {adults_round_words(found)} pakalpojumu laikā ({lvformat.date(found.services_start)}–"
+            f"{lvformat.date(found.services_end)}), bet {CHILDREN_ONLY}")
