@@ -140,6 +140,9 @@ def shared_context(catalogue: Catalogue, build_date: dt.date | None = None,
         "prices_day": lvformat.date(prices_day),
         "param": Params(catalogue, day),
         "pilot": {"name": pilot_name if named else figures.BLANK, "known": named},
+        # the programme the papers are for, by its first round's name: the round's blank is a children's round's
+        # name, never the adults' programme's (audit31e F3, D254)
+        "programma": {"berni": _pilot(catalogue).name_lv},
         "recipient_kinds": recipient_kinds(catalogue),
         "karta": {**terms.round_context(programme_round, build_date),
                   **first_plan_context(catalogue, programme_round if named else None)},
