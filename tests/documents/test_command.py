@@ -35,7 +35,7 @@ def test_a_municipality_outside_the_childrens_pilot_is_refused(tmp_path: Path) -
 def test_documents_command_writes_one_municipality(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["documents", "--municipality", "ogre", "--out", str(tmp_path)])
     assert result.exit_code == 0, result.output
-    assert "dokumenti 1/1: Ogres novada pašvaldība" in result.output
+    assert "bērnu programmas dokumenti 1/1: Ogres novada pašvaldība" in result.output
     folder = documents_dir(tmp_path, "ogre")
     # the ESF questionnaire only for a running round whose procedures have it: Ogre's pilot has ended (D135)
     made = [d for d in DOCUMENTS if d.id != "21-esf-dalibnieka-anketa"]
