@@ -50,3 +50,15 @@ def adults_day_note(catalogue: Catalogue, day: dt.date) -> str | None:
         return None
     return (f"tā ir {adults_round_words(found)} pakalpojumu laikā ({lvformat.date(found.services_start)}–"
             f"{lvformat.date(found.services_end)}), bet {CHILDREN_ONLY}")
+
+
+def adults_pilot_sentence(catalogue: Catalogue) -> str | None:
+    """The one sentence README's „Kam” says and the site's home and downloads pages print (audit31e F11): the adults'
+    pilot is recorded, but nothing is made for it. None without an adults' round."""
+    pilot = catalogue.pilot_round(Pilot.adults)
+    if pilot is None:
+        return None
+    return (f"Katalogā ir arī pieaugušo programmas izmēģinājumprojekta „{pilot.name_lv}” ({lvformat.date(pilot.start)}–"
+            f"{lvformat.date(pilot.end)}) fakti, bet IBM matricas, dokumenti un atskaišu veidnes ir tikai bērnu "
+            "programmai: avotos nav pieaugušo programmas metodikas, pakalpojumu, cenu un veidlapu (lēmumi D104, D124, "
+            "D254).")
