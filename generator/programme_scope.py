@@ -1,10 +1,11 @@
-"""What `ibm matrix` and `ibm documents` say to a worker of the adults' programme (D104, D124, D254).
+"""What the toolkit says to a worker of the adults' programme (D104, D124, D254).
 
 The catalogue records the adults' pilot (its round, municipalities, dates and participants), but the sources give no
 adults' methodology, services, prices or forms, so matrices, documents and report templates are made only for the
 children's programme. A refusal of the adults' round (`--round`), of a municipality only the adults' rounds list
 (`--municipality`) or of a day inside an adults' round's services window (`--day`) says so in the same words
-(audit31e F1, F2), naming the adults' round from rounds.yaml.
+(audit31e F1, F2), naming the adults' round from rounds.yaml; README's „Kam” and the site's home and downloads pages
+say it in one sentence (adults_pilot_sentence, F11).
 """
 
 from __future__ import annotations
