@@ -16,6 +16,10 @@ from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Pilot, Round
 
+# how the papers and messages name a programme (rounds.yaml ``programme``) by case; the papers never name an ended
+# round (D128), so a note on the round's blank names the programme by these words (audit31e F3)
+PROGRAMME_WORDS = {Pilot.children: {"gen": "bērnu programmas", "dat": "bērnu programmai"},
+                   Pilot.adults: {"gen": "pieaugušo programmas", "dat": "pieaugušo programmai"}}
 # the one sentence every refusal ends with (after „bet”)
 CHILDREN_ONLY = "matricas, dokumentus un atskaišu veidnes rīkkopa veido tikai bērnu programmai"
 
