@@ -151,10 +151,10 @@ def test_build_progress_names_the_later_rounds_name(renamed: Catalogue, tmp_path
     monkeypatch.setattr(workbooks, "write_report_workbooks", lambda *a, **k: [])
     lines: list[str] = []
     build_step.render_documents(renamed, tmp_path, lines.append, municipality_id="jelgava", build_date=IN_LATER)
-    assert lines == [f"  dokumenti 1/1: {RENAMED} – tikai atskaišu veidnes"]
+    assert lines == [f"  bērnu programmas dokumenti 1/1: {RENAMED} – tikai atskaišu veidnes"]
     lines.clear()
     build_step.render_documents(renamed, tmp_path, lines.append, municipality_id="jelgava", build_date=D(2019, 3, 1))
-    assert lines[0] == f"  dokumenti 1/1: {PILOT_NAME} – tikai atskaišu veidnes"
+    assert lines[0] == f"  bērnu programmas dokumenti 1/1: {PILOT_NAME} – tikai atskaišu veidnes"
     # the later round's prices day after the build day gets its own line (D187), with the name in force on it
     assert lines[1:] and all(re.match(rf"  dokumenti ar cenām no [\d.]+: {RENAMED} – ", line) for line in lines[1:])
 

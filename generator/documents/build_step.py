@@ -110,7 +110,9 @@ def render_documents(catalogue: Catalogue, out: Path, progress: Progress = print
             written.extend(write_document(document, folder, memo))
         written.extend(write_report_workbooks(catalogue, municipality, out, build_date))
         name = municipality_label(catalogue, municipality, build_date)
-        progress(f"  dokumenti {number}/{len(municipalities)}: {name} – {made_phrase(len(documents))}")
+        # the children's programme's: a municipality in both programmes is told so (audit31e F3, D254)
+        progress(f"  bērnu programmas dokumenti {number}/{len(municipalities)}: {name} – "
+                 f"{made_phrase(len(documents))}")
         for issue in later:
             if municipality.id in issue.municipality_ids:
                 changed = day_documents(catalogue, municipality, issue, documents, build_date)

@@ -27,6 +27,7 @@ from generator.catalogue.models import (
 from generator.documents import figures, legal, party_names, round_rules, terms
 from generator.documents.registry import form_reference
 from generator.file_author import file_author
+from generator.programme_scope import PROGRAMME_WORDS
 from generator.reference.monthly import working_days
 
 _MONEY = {"base_amount"}
@@ -140,6 +141,9 @@ def shared_context(catalogue: Catalogue, build_date: dt.date | None = None,
         "prices_day": lvformat.date(prices_day),
         "param": Params(catalogue, day),
         "pilot": {"name": pilot_name if named else figures.BLANK, "known": named},
+        # the programme the papers are for and the other one, in words (not by an ended round's name, D128): the
+        # round's blank is a children's round's name, never the adults' programme's (audit31e F3, D254)
+        "programma": {"sis": PROGRAMME_WORDS[Pilot.children], "cita": PROGRAMME_WORDS[Pilot.adults]},
         "recipient_kinds": recipient_kinds(catalogue),
         "karta": {**terms.round_context(programme_round, build_date),
                   **first_plan_context(catalogue, programme_round if named else None)},

@@ -20,6 +20,7 @@ from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Municipality, Pilot
 from generator.documents import terms
 from generator.documents.paths import DOCUMENTS, DOWNLOADS, REPORTS
+from generator.programme_scope import adults_day_note, adults_round_refusal
 from generator.workbook.issue_days import children_round_ids
 
 
@@ -61,8 +62,7 @@ def choose_round(catalogue: Catalogue, round_id: str | None, day: dt.date | None
             raise RoundChoiceError(f"--round: „{round_id}” nav kārta katalogā (catalogue/rounds.yaml) "
                                    f"({_expected(catalogue)}).")
         if found.programme is not Pilot.children:
-            raise RoundChoiceError(f"--round: „{round_id}” ir pieaugušo programmas kārta, bet šie dokumenti un "
-                                   f"atskaišu veidnes ir bērnu programmai ({_expected(catalogue)}).")
+            raise RoundChoiceError(f"--round: „{round_id}” {adults_round_refusal(found)} ({_expected(catalogue)}).")
         asked = f"--round: kārtā „{round_id}”"
     else:
         assert day is not None
@@ -70,8 +70,10 @@ def choose_round(catalogue: Catalogue, round_id: str | None, day: dt.date | None
         if found is None:
             windows = "; ".join(f"{r.id}: {lvformat.date(r.services_start)}–{lvformat.date(r.services_end)}"
                                 for r in catalogue.rounds_of(Pilot.children))
+            adults = adults_day_note(catalogue, day)  # an adults' round's day: nothing is made for it (audit31e F2)
             raise RoundChoiceError(f"--day: „{lvformat.date(day)}” nav nevienas bērnu programmas kārtas pakalpojumu "
-                                   f"laikā (gaidīts: diena kādā no kārtām – {windows or 'katalogā nav bērnu kārtu'}).")
+                                   f"laikā{' – ' + adults if adults else ''} (gaidīts: diena kādā no kārtām – "
+                                   f"{windows or 'katalogā nav bērnu kārtu'}).")
         asked = f"--day: „{lvformat.date(day)}” ir kārtā „{found.id}”, bet tajā"
     if municipality_id is not None and municipality_id not in found.municipalities:
         raise RoundChoiceError(f"{asked} nav pašvaldības „{municipality_id}” (rounds.yaml; kārtas pašvaldības: "

@@ -12,6 +12,7 @@ from typing import Any
 import yaml
 
 from generator.catalogue.catalogue import Catalogue
+from generator.catalogue.models import Pilot
 from generator.opendata.licence import licence_lines
 from generator.opendata.schema import field_rows, schema_name
 from generator.opendata.tables import LIST_SEPARATOR, VERSION_COLUMN, Table
@@ -19,10 +20,10 @@ from generator.opendata.tables import LIST_SEPARATOR, VERSION_COLUMN, Table
 FILE = "LASIMANI.txt"
 SEED_TOC = "seed-toc.yaml"  # the methodology's chapters with their source lines (catalogue/metodika/)
 JSON_FILES = {
-    "pakalpojumi.json": "pakalpojumu katalogs ar pakalpojumu aprakstiem",
-    "cenas.json": "cenas ar vēsturi",
+    "pakalpojumi.json": "bērnu programmas pakalpojumu katalogs ar pakalpojumu aprakstiem",
+    "cenas.json": "bērnu programmas cenas ar vēsturi",
     "pasvaldibas.json": "pašvaldības, to sociālie dienesti un izmēģinājumprojekti",
-    "programma.json": "programmas noteikumu parametri ar vēsturi",
+    "programma.json": "bērnu programmas noteikumu parametri ar vēsturi",
     "kartas.json": "programmas kārtas un to pārskata periodi",
     "pasvaldibu-nosaukumi.json": "pašvaldību un sociālo dienestu nosaukumi ar spēkā esības laiku un statusu",
     "tiesibu-akti.json": "tiesību akti, ko citē dokumenti, un to spēkā esamība",
@@ -44,6 +45,26 @@ CSV_TO_JSON = {("pakalpojumi.csv", "kods"): ("pakalpojumi.json", "id"),
                ("pasvaldibu-nosaukumi.csv", "iestade"): ("pasvaldibu-nosaukumi.json", "pasvaldiba / socialais_dienests")}
 
 
+def programme_lines(cat: Catalogue) -> list[str]:
+    """Which programme the files belong to (audit31e F4, F9, D254): the services, prices and parameters are the
+    children's programme's; the adults' programme has only its rounds and municipalities, and its reporting periods
+    are derived as the children's are (D21) – the sources give none."""
+    children = cat.pilot_round(Pilot.children)
+    adults = cat.rounds_of(Pilot.adults)
+    if children is None:
+        return []
+    text = ("Pakalpojumi (pakalpojumi.csv, pakalpojumi.json), cenas (cenas.csv, cenas.json) un programmas noteikumu "
+            f"parametri (programma.json) ir bērnu programmas – tās pirmā kārta ir „{children.name_lv}”.")
+    if adults:
+        names = ", ".join(f"„{r.id}” („{r.name_lv}”)" for r in adults)
+        which = f"kārta {names} un tās" if len(adults) == 1 else f"kārtas {names} un to"
+        text += (f" Pieaugušo programmas {which} pašvaldības ir kartas.json un pasvaldibas.*; pieaugušo programmas "
+                 "pakalpojumu, cenu un noteikumu katalogā nav, jo avotos tie nav doti. Pieaugušo programmas kārtu "
+                 "pārskata periodi (kartas.json lauks „parskata_periodi”) ir rekonstruēti pa tikpat mēnešiem kā bērnu "
+                 "kārtā (lēmums D21), avotos tie nav doti.")
+    return ["Programmas", *textwrap.wrap(text, 110), ""]
+
+
 def description(cat: Catalogue, csv_tables: list[Table], json_schemas: dict[str, dict[str, Any]]) -> str:
     lines = [
         "IBM rīkkopa – atvērtie dati",
@@ -51,6 +72,7 @@ def description(cat: Catalogue, csv_tables: list[Table], json_schemas: dict[str,
         f"Kataloga versija: {cat.version}. Visas šīs mapes datnes izveidotas no šīs versijas; CSV datnēs tā ir",
         f"kolonnā „{VERSION_COLUMN}”, JSON datnēs – laukā „kataloga_versija”.",
         "",
+        *programme_lines(cat),
         "Atkalizmantošana un licence",
         *(wrapped for sentence in licence_lines(cat) for wrapped in textwrap.wrap(sentence, 110)),
         "",

@@ -83,7 +83,7 @@ def tables(cat: Catalogue) -> list[Table]:
     units = {u.id: u.name_lv for u in enums.units}
     impairments = {str(i.id): i.name_lv for i in enums.impairments}
     regimes = {str(k): v for k, v in enums.regimes.items()}
-    services = Table("pakalpojumi.csv", "Pakalpojumu katalogs", [
+    services = Table("pakalpojumi.csv", "Bērnu programmas pakalpojumu katalogs", [
         Column("kods", "pakalpojuma kods katalogā (piemēram, 1.1)"),
         Column("joma", "atbalsta jomas numurs", {str(a.number): a.name_lv for a in enums.support_areas}, INTEGER),
         Column("nosaukums", "pakalpojuma nosaukums"),
@@ -107,7 +107,7 @@ def tables(cat: Catalogue) -> list[Table]:
         "Matricā un kalkulatorā pakalpojums ar formu „both” ir divas rindas, piemēram, 1.1.1i un 1.1.1g; abas",
         "atbilst šīs datnes kodam 1.1.1 (kolonna „matricas_kodi”), jo grupu nodarbībai ir savi cenu griesti.",
     ))
-    prices = Table("cenas.csv", "Cenas ar vēsturi (katra cenas vērtība ar datumu, no kura tā ir spēkā)", [
+    prices = Table("cenas.csv", "Bērnu programmas cenas ar vēsturi (katra cenas vērtība ar datumu, no kura tā ir spēkā)", [
         Column("id", "cenas identifikators katalogā"),
         Column("pakalpojums", "pakalpojuma kods (tukšs – cena neattiecas uz vienu pakalpojumu)"),
         Column("nosaukums", "cenas nosaukums"),

@@ -27,6 +27,7 @@ import jinja2
 from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Pilot, PriceValue
+from generator.programme_scope import adults_pilot_sentence
 from generator.reference.monthly import working_days_between
 from generator.site import labels, text
 from generator.workbook import render  # render.build_day: the build day (tests replace it)
@@ -109,6 +110,7 @@ def template_context(catalogue: Catalogue) -> dict[str, Any]:
         "katalogs": catalogue,
         "pasvaldibas": catalogue.pilot_round_municipalities(Pilot.children),  # the pilot's, not later rounds' (D189)
         "izmeginajumi": list(catalogue.municipalities.pilots),
+        "pieauguso_piezime": adults_pilot_sentence(catalogue),  # nothing is made for the adults' pilot (D254)
         "kataloga_datums": day,
         "kataloga_versija": catalogue.version,
         "svetku_gadi": sorted(catalogue.holiday_years),

@@ -37,12 +37,13 @@ GROUPS = {
     "atvertie-dati": "Atvērtie dati",
 }
 
-# Titles of the open-data files (their names have no diacritics).
+# Titles of the open-data files (their names have no diacritics); services, prices and parameters are the children's
+# programme's (audit31e F4, D254)
 OPEN_DATA_TITLES = {
-    "pakalpojumi": "Pakalpojumu katalogs",
-    "cenas": "Cenas ar vēsturi",
+    "pakalpojumi": "Bērnu programmas pakalpojumu katalogs",
+    "cenas": "Bērnu programmas cenas ar vēsturi",
     "pasvaldibas": "Pašvaldības un izmēģinājumprojekti",
-    "programma": "Programmas noteikumu parametri",
+    "programma": "Bērnu programmas noteikumu parametri",
     "kartas": "Programmas kārtas un pārskata periodi",
     "svetku-dienas": "Svētku dienas (darba dienu skaitam)",
     "pasvaldibu-nosaukumi": "Pašvaldību un sociālo dienestu nosaukumi ar spēkā esības laiku",

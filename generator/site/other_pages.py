@@ -16,6 +16,7 @@ from generator.catalogue.models import Pilot
 from generator.opendata.description import FILE as OPEN_DATA_FILE
 from generator.opendata.export import FOLDER as OPEN_DATA_FOLDER
 from generator.opendata.licence import licence_lines
+from generator.programme_scope import adults_pilot_sentence
 from generator.site import matrix_downloads, paths, workbook_names
 from generator.site.context import announced_prices, environment, site_date
 from generator.site.downloads import GROUPS, Download
@@ -70,6 +71,7 @@ def render_downloads(catalogue: Catalogue, downloads: list[Download]) -> str:
                   # a file the link saves under another name (its municipality's id in front, audit40 F13): the page
                   # says that a browser ignores that name on a page opened from disk (file://), with this example
                   saglabasana=next((d for d in downloads if d.save_as != d.path.rsplit("/", 1)[-1]), None),
+                  pieauguso_piezime=adults_pilot_sentence(catalogue),  # nothing is made for the adults' (D254)
                   **_rounds_context(catalogue))
 
 

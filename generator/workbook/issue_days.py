@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Pilot, Round
+from generator.programme_scope import adults_day_note, adults_round_refusal
 
 
 class IssueDayError(ValueError):
@@ -68,7 +69,7 @@ def day_of_round(catalogue: Catalogue, round_id: str) -> dt.date:
     known = children_round_ids(catalogue)
     found = catalogue.round_by_id.get(round_id)
     if found is None or found.programme is not Pilot.children:
-        what = ("ir pieaugušo programmas kārta, bet IBM matrica ir bērnu programmai" if found is not None
+        what = (adults_round_refusal(found) if found is not None
                 else "nav kārta katalogā (catalogue/rounds.yaml)")
         raise IssueDayError(f"--round: „{round_id}” {what} (gaidīts viens no: {', '.join(known) or 'nav kārtu'}).")
     return found.services_start
@@ -81,7 +82,9 @@ def day_covering(catalogue: Catalogue, day: dt.date) -> dt.date:
     if found is None:
         windows = "; ".join(f"{r.id}: {lvformat.date(r.services_start)}–{lvformat.date(r.services_end)}"
                             for r in catalogue.rounds_of(Pilot.children))
-        raise IssueDayError(f"--day: „{lvformat.date(day)}” nav nevienas bērnu programmas kārtas pakalpojumu laikā, "
+        adults = adults_day_note(catalogue, day)  # an adults' round's day: nothing is made for it (audit31e F2)
+        raise IssueDayError(f"--day: „{lvformat.date(day)}” nav nevienas bērnu programmas kārtas pakalpojumu laikā"
+                            f"{' – ' + adults if adults else ''}, "
                             f"tāpēc matricu tai dienai izdot nevar (gaidīts: diena kādā no kārtām – "
                             f"{windows or 'katalogā nav bērnu kārtu'}).")
     return max(d.day for d in issue_days(catalogue) if d.round_id == found.id and d.day <= day)

@@ -23,10 +23,11 @@ def test_unknown_municipality_is_a_clear_latvian_error(tmp_path: Path) -> None:
 
 def test_a_municipality_outside_the_childrens_pilot_is_refused(tmp_path: Path) -> None:
     """Cēsis is in municipalities.yaml but in no children's round (audit8 F26: the message said it was not in
-    municipalities.yaml, with ASCII quotes)."""
+    municipalities.yaml, with ASCII quotes); the line says it is the adults' programme's (audit31e F1)."""
     result = CliRunner().invoke(main, ["documents", "--municipality", "cesis", "--out", str(tmp_path)])
     assert result.exit_code == 2
-    assert "Kļūda: --municipality: „cesis” nav bērnu programmas kārtu pašvaldība (rounds.yaml" in result.output
+    assert "Kļūda: --municipality: „cesis” ir tikai pieaugušo programmas kārtas „pieaugusie-2019” (" in result.output
+    assert "rīkkopa veido tikai bērnu programmai (rounds.yaml, D104; gaidīts viens no: jelgava" in result.output
     assert "municipalities.yaml" not in result.output and "'" not in result.output and "jelgava" in result.output
     assert not any(tmp_path.iterdir())
 
@@ -34,7 +35,7 @@ def test_a_municipality_outside_the_childrens_pilot_is_refused(tmp_path: Path) -
 def test_documents_command_writes_one_municipality(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["documents", "--municipality", "ogre", "--out", str(tmp_path)])
     assert result.exit_code == 0, result.output
-    assert "dokumenti 1/1: Ogres novada pašvaldība" in result.output
+    assert "bērnu programmas dokumenti 1/1: Ogres novada pašvaldība" in result.output
     folder = documents_dir(tmp_path, "ogre")
     # the ESF questionnaire only for a running round whose procedures have it: Ogre's pilot has ended (D135)
     made = [d for d in DOCUMENTS if d.id != "21-esf-dalibnieka-anketa"]

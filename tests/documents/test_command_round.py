@@ -141,15 +141,28 @@ def test_the_default_set_stays_byte_for_byte(catalogue: Catalogue, tmp_path: Pat
 @pytest.mark.parametrize(("args", "says"), [
     (["--round", "berni-2030"], "Kļūda: --round: „berni-2030” nav kārta katalogā (catalogue/rounds.yaml) "
                                 "(gaidīts viens no: berni-2018)."),
-    (["--round", "pieaugusie-2019"], "Kļūda: --round: „pieaugusie-2019” ir pieaugušo programmas kārta"),
-    (["--municipality", "cesis", "--round", PILOT], "Kļūda: --municipality: „cesis” nav bērnu programmas kārtu"),
-    (["--day", "15.03.2020"], "Kļūda: --day: „15.03.2020” nav nevienas bērnu programmas kārtas pakalpojumu laikā "
+    (["--round", "pieaugusie-2019"], "Kļūda: --round: „pieaugusie-2019” ir pieaugušo programmas kārta („IBM "
+                                     "izmēģinājumprojekts pilngadīgām personām ar garīga rakstura traucējumiem”), bet "
+                                     "matricas, dokumentus un atskaišu veidnes rīkkopa veido tikai bērnu programmai"),
+    (["--municipality", "cesis", "--round", PILOT], "Kļūda: --municipality: „cesis” ir tikai pieaugušo programmas "
+                                                    "kārtas „pieaugusie-2019” („IBM izmēģinājumprojekts pilngadīgām "
+                                                    "personām ar garīga rakstura traucējumiem”) pašvaldība, bet "
+                                                    "matricas, dokumentus un atskaišu veidnes rīkkopa veido tikai "
+                                                    "bērnu programmai"),
+    (["--day", "15.03.2021"], "Kļūda: --day: „15.03.2021” nav nevienas bērnu programmas kārtas pakalpojumu laikā "
                               "(gaidīts: diena kādā no kārtām – berni-2018: 01.10.2018–30.09.2019)."),
+    # a day of the adults' round: the line says that nothing is made for it (audit31e F2, D254)
+    (["--day", "15.03.2020", "--municipality", "jelgava"], "Kļūda: --day: „15.03.2020” nav nevienas bērnu programmas "
+                              "kārtas pakalpojumu laikā – tā ir pieaugušo programmas kārtas „pieaugusie-2019” („IBM "
+                              "izmēģinājumprojekts pilngadīgām personām ar garīga rakstura traucējumiem”) pakalpojumu "
+                              "laikā (01.11.2019–31.01.2021), bet matricas, dokumentus un atskaišu veidnes rīkkopa "
+                              "veido tikai bērnu programmai (gaidīts: diena kādā no kārtām – berni-2018: "
+                              "01.10.2018–30.09.2019)."),
     (["--day", "2019-05-01"], "Kļūda: --day: „2019-05-01” – bez --from-matrix dienu raksta formā DD.MM.GGGG."),
     (["--day", "31.02.2019"], "„31.02.2019” – tāda datuma nav (2019. gada februārī ir 28 dienas)."),  # audit27 F8
     (["--round", PILOT, "--day", "01.05.2019"], "Kļūda: --round un --day kopā nelieto"),
     (["--round", PILOT, "--from-matrix", "matrica.xlsx"], f"Kļūda: --round „{PILOT}” izmanto tikai bez --from-matrix"),
-], ids=["unknown-round", "adults-round", "municipality-outside", "day-outside", "day-iso", "day-invalid",
+], ids=["unknown-round", "adults-round", "municipality-outside", "day-outside", "day-adults", "day-iso", "day-invalid",
         "round-and-day", "round-from-matrix"])
 def test_a_bad_round_or_day_exits_2_with_nothing_written(tmp_path: Path, args: list[str], says: str) -> None:
     out = tmp_path / "out"

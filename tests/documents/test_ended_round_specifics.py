@@ -271,3 +271,21 @@ def test_decision_17_offers_the_rounds_places_after_the_pilot_ended(ended: Paper
                      ended.text[decision]), ended.text[decision]
     assert "kamēr izmēģinājumprojektā ir brīvas vietas" not in ended.text[decision]
     assert "kamēr izmēģinājumprojektā ir brīvas vietas" in running.text[decision]
+
+
+def test_the_round_names_blank_says_it_is_a_childrens_rounds(catalogue: Catalogue, ended: Papers,
+                                                              running: Papers) -> None:
+    """audit31e F3 (D254): the municipality's last round can be the adults' one, so the note under the round's blank
+    and the preparer's line name the children's programme – in words, not by the ended pilot's name (D128); with
+    the round's name printed, neither."""
+    blank = (f"Tukšā vieta „{figures.BLANK}” izmēģinājumprojekta kārtas nosaukuma vietā: bērnu programmas kārtas "
+             "nosaukumu ieraksta pēc ")
+    whose = "Šie dokumenti ir bērnu programmai, nevis pieaugušo programmai."
+    noted = [doc_id for doc_id in IDS if blank in ended.text[doc_id]]
+    assert {"01-ligums-ar-vecaku", "04-iesniegums-par-dalibu"} <= set(noted), noted
+    for doc_id in noted:
+        assert whose in ended.text[doc_id], doc_id
+        assert ended.noted(doc_id, "Kārtas nosaukumu ieraksta tās bērnu programmas kārtas, kurai dokumentu paraksta"), \
+            doc_id
+        assert blank not in running.text[doc_id] and whose not in running.text[doc_id], doc_id
+        assert _pilot(catalogue).name_lv not in ended.text[doc_id], doc_id

@@ -80,3 +80,19 @@ def test_the_readme_states_holiday_coverage_matrix_codes_and_how_to_read_sources
     assert all(codes[s.id] == s.id for s in catalogue.services if s.form.value != "both")
     key = text.split("Avotu atsauces\r\n", 1)[1]
     assert "002 L" in key and "S000–S004" in key and "D17" in key and "L18–L108: Ievads" in key
+
+
+def test_the_description_says_which_programme_the_files_are(folder: Path, catalogue: Catalogue) -> None:
+    """audit31e F4, F9 (D254): services, prices and parameters are the children's programme's (named from
+    rounds.yaml); the adults' programme has only its round and municipalities, its reporting periods are derived."""
+    text = " ".join((folder / FILE).read_bytes().decode("utf-8-sig").split())
+    children = catalogue.rounds_of("bērni")[0].name_lv
+    adults = catalogue.rounds_of("pieaugušie")[0]
+    assert ("cenas (cenas.csv, cenas.json) un programmas noteikumu parametri (programma.json) ir bērnu programmas – "
+            f"tās pirmā kārta ir „{children}”.") in text
+    assert f"Pieaugušo programmas kārta „{adults.id}” („{adults.name_lv}”) un tās pašvaldības ir kartas.json" in text
+    assert "pieaugušo programmas pakalpojumu, cenu un noteikumu katalogā nav, jo avotos tie nav doti" in text
+    assert "kārtu pārskata periodi (kartas.json lauks „parskata_periodi”) ir rekonstruēti" in text
+    for title in ("pakalpojumi.csv – Bērnu programmas pakalpojumu katalogs", "cenas.csv – Bērnu programmas cenas",
+                  "– bērnu programmas noteikumu parametri ar vēsturi"):
+        assert title in text, title

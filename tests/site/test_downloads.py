@@ -152,8 +152,10 @@ def test_the_open_data_state_their_undecided_licence_with_proposal_source_and_da
         assert f"versija {version}”" in said and f"stāvoklim {day}" in said and "D183" in said
     assert section.index("Atkalizmantošana un licence") < section.index("| Datne |")
     titles = {d.path.rsplit("/", 1)[1]: d.title for d in found}
-    assert titles["cenas.schema.json"] == "JSON shēma: Cenas ar vēsturi"
-    assert titles["cenas.xlsx"] == "Cenas ar vēsturi (katra cenas vērtība ar datumu, no kura tā ir spēkā)"
+    assert titles["cenas.schema.json"] == "JSON shēma: Bērnu programmas cenas ar vēsturi"
+    assert titles["cenas.xlsx"] == ("Bērnu programmas cenas ar vēsturi (katra cenas vērtība ar datumu, no kura tā ir "
+                                    "spēkā)")
+    assert titles["programma.json"] == "Bērnu programmas noteikumu parametri"  # audit31e F4
     assert titles["pasvaldibu-nosaukumi.csv"].startswith("Pašvaldību un sociālo dienestu nosaukumi")
 
 

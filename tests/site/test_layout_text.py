@@ -130,14 +130,15 @@ def test_catalogue_filter_count_needs_no_number_agreement(built_site: BuiltSite,
 
 
 def test_project_funding_comes_from_the_figures_file(built_site: BuiltSite, catalogue: Catalogue) -> None:
+    """In whole euros, as the rounds' costs in the same page's table (rounds.yaml notes, audit31e F10)."""
     import yaml
 
-    from generator.lvformat import eur
+    from generator.lvformat import number
 
     figures = yaml.safe_load((catalogue.root / "metodika" / "skaitli.yaml").read_text(encoding="utf-8"))["skaitli"]
     amount = figures["esf_projekta_finansejums"]["vertiba"]
     text = _text(built_site, "metodika/izmeginajumprojekti.html")
-    assert f"kopējais finansējums bija {eur(amount)}".replace("\u00a0", " ") in text
+    assert f"kopējais finansējums bija {number(amount, 0)} EUR".replace("\u00a0", " ") in text
     source = (catalogue.root / "metodika" / "izmeginajumprojekti.md").read_text(encoding="utf-8")
     assert "skaitli.esf_projekta_finansejums" in source
 

@@ -82,6 +82,35 @@ def test_the_rounds_state_is_not_typed_as_fact(rendered: dict[str, str], tmp_pat
     assert "Kārtas „IBM ieviešana bērniem (izdomāta otrā kārta)” dokumenti lieto nosaukumu, kas spēkā" in d26
 
 
+def test_the_childrens_pilot_length_is_the_catalogues_and_named_as_the_childrens(rendered: dict[str, str],
+                                                                                    catalogue_copy: Path) -> None:
+    """audit31e F8 (D254): D55, D233, D246 and D247 give the children's pilot round's calendar months from
+    rounds.yaml (15 for 01.08.2018–31.10.2019), never typed, and say it is the children's pilot's – the adults'
+    pilot's services also took 15 months; a pilot of 17 months reads 17."""
+    source = (DEFAULT_CATALOGUE / "metodika" / "rekonstrukcijas-un-lemumi.md").read_text("utf-8")
+    assert not re.search(r"\b15 mēneš", source), "a typed length of the children's pilot"
+    assert "kārtai, kas ir garāka par bērnu izmēģinājumprojekta kārtas 15 mēnešiem?" in _decision(rendered, "D247")
+    assert "bērnu izmēģinājumprojekta kārtas 15 mēnešu atskaitē" in _decision(rendered, "D246")
+    assert "kas blakus bērnu izmēģinājumprojekta kārtas 15 mēnešu ailēm" in _decision(rendered, "D55")
+    rounds = catalogue_copy / "rounds.yaml"
+    text = rounds.read_text("utf-8")
+    assert text.count("    end: 2019-10-31\n") == 1
+    rounds.write_text(text.replace("    end: 2019-10-31\n", "    end: 2019-12-31\n"), "utf-8")
+    pages = _pages(load_or_raise(catalogue_copy))
+    assert "kārtai, kas ir garāka par bērnu izmēģinājumprojekta kārtas 17 mēnešiem?" in _decision(pages, "D247")
+    assert "Katra reģistra 17 mēneši (bērnu izmēģinājumprojekta kārta)" in _decision(pages, "D233")
+
+
+def test_the_participants_row_names_both_pilots(rendered: dict[str, str], catalogue: Catalogue) -> None:
+    """audit31e F7: the row is about both pilots' participants, not headed „Bērnu skaits”."""
+    page = rendered["rekonstrukcijas-un-lemumi.md"]
+    children, adults = (catalogue.rounds_of(p)[0].participants for p in ("bērni", "pieaugušie"))
+    assert "| Bērnu skaits:" not in page
+    assert (f"| Dalībnieku skaits: bērnu izmēģinājumprojektā – metodikā „vismaz simts”, jaunumos simts, ministrijas "
+            f"prezentācijā {children}; pieaugušo izmēģinājumprojektā – jaunumos par tā pagarināšanu simts, ministrijas "
+            f"prezentācijā {adults} |") in page
+
+
 def test_d18_quotes_the_schemes_term_as_a_citation(rendered: dict[str, str]) -> None:
     """F12: the scheme's five days are a quotation of the source with its line, beside the catalogue's term."""
     assert ("Metodikas shēmā (L2626) ir cits termiņš – „piecu darba dienu laikā pēc termiņa beigām”"
@@ -146,3 +175,13 @@ def test_the_commissions_name_is_the_one_the_documents_use() -> None:
     site = [p for p in paths.methodology_dir(DEFAULT_CATALOGUE).rglob("*.md")
             for m in stems.findall(p.read_text("utf-8")) if m not in name]
     assert site == [], site
+
+
+def test_the_adults_pilot_is_described_as_the_seeds_say(rendered: dict[str, str], catalogue: Catalogue) -> None:
+    """audit31e F5, F6: S004 L355 says the adults' participants had a disability (the „smaga vai ļoti smaga” one is
+    the ESF project's target group, S004 L41), and the quoted sentence is a news headline (S001), not a motto."""
+    text = " ".join(rendered["izmeginajumprojekti.md"].split())
+    adults = catalogue.rounds_of("pieaugušie")[0].participants
+    assert (f"piedalījās {adults} pilngadīgas personas ar GRT, kurām noteikta invaliditāte (ESF projekta mērķa grupa – "
+            "pilngadīgas personas ar GRT, kurām VDEĀVK noteikusi smagu vai ļoti smagu invaliditāti)") in text
+    assert "vadmotīvs" not in text and "LM jaunumos par to ir ziņa ar virsrakstu „Cilvēkam ir tiesības" in text

@@ -132,11 +132,20 @@ def test_a_price_change_inside_a_round_is_an_issue_day(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("args", "code", "says"), [
     (["--round", "berni-2030"], 2, "--round: „berni-2030” nav kārta katalogā (catalogue/rounds.yaml) "
                                    "(gaidīts viens no: berni-2018, berni-2021)."),
-    (["--round", "pieaugusie-2019"], 2, "ir pieaugušo programmas kārta, bet IBM matrica ir bērnu programmai "
-                                        "(gaidīts viens no: berni-2018, berni-2021)"),
-    (["--day", "15.03.2020"], 2, "--day: „15.03.2020” nav nevienas bērnu programmas kārtas pakalpojumu laikā, tāpēc "
+    (["--round", "pieaugusie-2019"], 2, "ir pieaugušo programmas kārta („IBM izmēģinājumprojekts pilngadīgām "
+                                        "personām ar garīga rakstura traucējumiem”), bet matricas, dokumentus un "
+                                        "atskaišu veidnes rīkkopa veido tikai bērnu programmai (gaidīts viens no: "
+                                        "berni-2018, berni-2021)"),
+    (["--day", "15.03.2021"], 2, "--day: „15.03.2021” nav nevienas bērnu programmas kārtas pakalpojumu laikā, tāpēc "
                                  "matricu tai dienai izdot nevar (gaidīts: diena kādā no kārtām – berni-2018: "
                                  "01.10.2018–30.09.2019; berni-2021: 01.07.2021–31.12.2021)."),
+    # a day of the adults' round: the line says that nothing is made for it (audit31e F2, D254)
+    (["--day", "15.03.2020"], 2, "--day: „15.03.2020” nav nevienas bērnu programmas kārtas pakalpojumu laikā – tā ir "
+                                 "pieaugušo programmas kārtas „pieaugusie-2019” („IBM izmēģinājumprojekts "
+                                 "pilngadīgām personām ar garīga rakstura traucējumiem”) pakalpojumu laikā "
+                                 "(01.11.2019–31.01.2021), bet matricas, dokumentus un atskaišu veidnes rīkkopa veido "
+                                 "tikai bērnu programmai, tāpēc matricu tai dienai izdot nevar (gaidīts: diena kādā no "
+                                 "kārtām – berni-2018: 01.10.2018–30.09.2019; berni-2021: 01.07.2021–31.12.2021)."),
     (["--day", "2019-05-01"], 2, "„2019-05-01” nav datums (gaidīts: DD.MM.GGGG)."),
     (["--day", "31.02.2019"], 2, "„31.02.2019” – tāda datuma nav (2019. gada februārī ir 28 dienas)."),  # audit27 F8
     (["--round", "berni-2018", "--day", "01.05.2019"], 2, "--round un --day kopā nelieto"),
