@@ -57,6 +57,9 @@ CHECKED_FIELDS: dict[str, Field] = {f.name: f for f in (*SINGLE_FIELDS, *PLAN_FI
 # The texts the matrix checks (for length and, as every checked input, for a formula, D140): a formula in one is an
 # invalid input whether or not the name is an interface input (audit31d F6)
 TEXT_CHECKED: dict[str, Field] = {f.name: f for f in TEXT_FIELDS}
+# The three oldest issued templates (no layout revision after the catalogue hash) and their loose yes/no words.
+UNREVISED_VERSION = re.compile(r"\+[0-9a-f]{8}$")
+LOOSE_YES, LOOSE_NO = {"jā", "ja"}, {"nē", "ne"}
 SHOWN_TEXT_CHARS = 40  # a pasted text quoted in a message is cut to this many characters
 # A text in a number input is quoted only when it looks like a mistyped number ("12,5", "12,5o", "12.5 EUR"): a
 # word of three or more letters (other than EUR) or six digits in a row may be a person's name or personal code
@@ -311,6 +314,10 @@ class _Reader:
         self.problems: list[str] = []
         self.warnings: list[str] = []
         self._formulas: set[tuple[str, int, int]] = set()  # the input cells already said to hold a formula
+        # a template issued before layout revisions (the three oldest, test_template_guard ISSUED) compared the
+        # opinion and the lists by "=" (any letter case) without the exact check: read them as before (review31 F2)
+        version = m.scalar("IBM_Versija") if m.has("IBM_Versija") else None
+        self.exact_lists = not (isinstance(version, str) and UNREVISED_VERSION.search(base_version(version.strip())))
 
     def fail(self, name: str, text: str, row: int = 0, col: int = 0, *, rule: str | None = None) -> None:
         """A problem of a cell; ``rule``: the code of the 6.11 row that counts it when not an invalid input."""
@@ -424,6 +431,8 @@ class _Reader:
     def yes_no(self, name: str, *, required: bool) -> bool | None:
         """Exactly „Jā” or „Nē”, as the matrix's own check compares them (EXACT, input_checks "yesno"): another
         letter case, a space or „ja” is the same problem in the same words (D140, audit31d F1)."""
+        if not self.exact_lists:
+            return self._loose_yes_no(name, required=required)
         raw = self.m.grid(name)[0][0] if not self.formula(name) else None
         if raw is None or raw == "":
             self.text(name, required=required)  # nothing entered: said as for any required input
@@ -433,6 +442,18 @@ class _Reader:
         if raw == NO:
             return False
         self.fail(name, list_message(name, raw))
+        return None
+
+    def _loose_yes_no(self, name: str, *, required: bool) -> bool | None:
+        """An unrevised template's opinion, read as the tools read it when that template was issued."""
+        raw = self.text(name, required=required)
+        if raw is None:
+            return None
+        if raw.lower() in LOOSE_YES:
+            return True
+        if raw.lower() in LOOSE_NO:
+            return False
+        self.fail(name, "nav derīga vērtība (gaidīts: Jā vai Nē)")
         return None
 
     def listed(self, name: str, allowed: Collection[str], *, required: bool, row: int = 0) -> str | None:
@@ -447,6 +468,10 @@ class _Reader:
         entered = str(int(raw)) if isinstance(raw, float) and raw.is_integer() else str(raw)
         if entered in allowed:
             return entered
+        if not self.exact_lists:
+            loose = {value.casefold(): value for value in allowed}.get(entered.strip().casefold())
+            if loose is not None:
+                return loose
         self.fail(name, f"{list_message(name, raw, allowed)} (gaidīts: {', '.join(sorted(allowed))})", row)
         return None
 
@@ -685,6 +710,9 @@ def _lines(r: _Reader, m: Matrix, catalogue: Catalogue, day: dt.date) -> list[Pl
                                       paid=zeros)
             lines.append(empty_line)
             continue
+        if r.exact_lists and isinstance(items[i], str) and items[i] and not items[i].strip():
+            r.fail("Plans_Pakalpojums", not_listed(items[i], rows_68), i)  # spaces only: the matrix's EXACT refuses
+            continue  # them too (review31 F1)
         item = r.text("Plans_Pakalpojums", required=False, row=i)
         units = r.number("Plans_Daudzums", i, what="vienību skaits ≥ 0") or Decimal(0)
         expert = r.whole("Plans_EkspertuRangs", i)

@@ -58,7 +58,7 @@ def programme_lines(cat: Catalogue) -> list[str]:
     if adults:
         names = ", ".join(f"„{r.id}” („{r.name_lv}”)" for r in adults)
         which = f"kārta {names} un tās" if len(adults) == 1 else f"kārtas {names} un to"
-        text += (f" Pieaugušo programmas {which} pašvaldības ir kartas.json un pasvaldibas.*; pieaugušo programmas "
+        text += (f" Pieaugušo programmas {which} pašvaldības ir datnēs kartas.json un pasvaldibas.*; pieaugušo programmas "
                  "pakalpojumu, cenu un noteikumu katalogā nav, jo avotos tie nav doti. Pieaugušo programmas kārtu "
                  "pārskata periodi (kartas.json lauks „parskata_periodi”) ir rekonstruēti pa tikpat mēnešiem kā bērnu "
                  "kārtā (lēmums D21), avotos tie nav doti.")

@@ -197,3 +197,22 @@ def test_the_old_prefilled_unconfirmed_base_becomes_blank(old_matrices, catalogu
             results[label] = (Matrix.open(new).scalar("Bazes_Apmers"), "bija iepriekš ievietotā kataloga vērtība"
                               in report.text())
     assert results == {"ievietots": (None, True), "ierakstits": (2512.5, False), "tukss": (None, False)}
+
+
+@pytest.mark.parametrize(("word", "special"), [("jā", True), ("ne", False)])
+def test_an_old_templates_opinion_is_read_as_when_it_was_issued(old_matrices: tuple[Path, list[Child]], tmp_path: Path,
+                                                               catalogue: Catalogue, word: str, special: bool) -> None:
+    """review31 F2: a template issued before the exact yes/no check (98852cae compares the opinion with "=", any
+    letter case) is read as the tools read it then – „jā” and „ne” are no problem there – while the current
+    template's exact check makes them invalid inputs (tests/ministry/test_pasted_inputs.py)."""
+    from generator.ministry.matrix import read_child
+
+    _, children = old_matrices
+    source = children[0].path
+    assert source is not None
+    wb = load_workbook(source)
+    write(wb, "Ipasas_Kopsanas_Atzinums", word)
+    wb.save(tmp_path / "veca.xlsx")
+    data, problems = read_child(Matrix.open(tmp_path / "veca.xlsx"), catalogue)
+    assert not [p for p in problems if "Ipasas_Kopsanas_Atzinums" in p or "atzinum" in p], problems
+    assert data is not None and data.inputs.special_care is special

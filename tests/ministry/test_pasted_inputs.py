@@ -379,3 +379,14 @@ def test_collect_refuses_an_opinion_with_a_space(clean: Path, tmp_path: Path, ke
     assert f"{place}: VDEĀVK atzinumam jābūt tieši „Jā” vai „Nē” (no saraksta), ievadīts teksts 'Jā '" in result.output, \
         result.output
     assert result.exit_code != 0, result.output
+
+
+@pytest.mark.parametrize("value", [" ", "\u00a0"])
+def test_a_service_of_spaces_only_is_not_an_empty_row(clean: Path, tmp_path: Path, catalogue: Catalogue,
+                                                      value: str) -> None:
+    """review31 F1: a 6.3 service cell holding only a space (or a no-break space) is not empty to the matrix's exact
+    list check: it counts an invalid input, so the reader names it too instead of reading an empty row."""
+    where = pasted(clean, tmp_path / "m.xlsx", "Plans_Pakalpojums", value)
+    data, problems = read_child(Matrix.open(tmp_path / "m.xlsx"), catalogue)
+    assert data is None and problems == [f"{where}: pakalpojumam jābūt vienai no saraksta vērtībām (burts burtā) "
+                                         "(gaidīts: vērtība no 6.8. tabulas saraksta)"], problems

@@ -90,7 +90,7 @@ def test_the_description_says_which_programme_the_files_are(folder: Path, catalo
     adults = catalogue.rounds_of("pieaugušie")[0]
     assert ("cenas (cenas.csv, cenas.json) un programmas noteikumu parametri (programma.json) ir bērnu programmas – "
             f"tās pirmā kārta ir „{children}”.") in text
-    assert f"Pieaugušo programmas kārta „{adults.id}” („{adults.name_lv}”) un tās pašvaldības ir kartas.json" in text
+    assert f"Pieaugušo programmas kārta „{adults.id}” („{adults.name_lv}”) un tās pašvaldības ir datnēs kartas.json" in text
     assert "pieaugušo programmas pakalpojumu, cenu un noteikumu katalogā nav, jo avotos tie nav doti" in text
     assert "kārtu pārskata periodi (kartas.json lauks „parskata_periodi”) ir rekonstruēti" in text
     for title in ("pakalpojumi.csv – Bērnu programmas pakalpojumu katalogs", "cenas.csv – Bērnu programmas cenas",
