@@ -94,7 +94,7 @@ INPUT_CASES = [
      "2. mēnesis", "invalid_input", True),
     ("paid-negative", {"Fakt_Summa": [[-1]]}, "ir negatīvs skaitlis", "Fakt_Summa", 0, 0,
      "Samaksāts, EUR, 1. mēnesis", "invalid_input", True),
-    ("opinion", {"Ipasas_Kopsanas_Atzinums": "varbūt"}, "nav derīga vērtība", "Ipasas_Kopsanas_Atzinums", 0, 0,
+    ("opinion", {"Ipasas_Kopsanas_Atzinums": "varbūt"}, "jābūt tieši „Jā” vai „Nē” (no saraksta)", "Ipasas_Kopsanas_Atzinums", 0, 0,
      "VDEĀVK atzinums par īpašas kopšanas nepieciešamību", "invalid_input", True),
     ("worker", {"Socialais_Darbinieks": None}, "Sociālā darbinieka vārdam un uzvārdam jābūt aizpildītam",
      "Socialais_Darbinieks", 0, 0, "Sociālais darbinieks (vārds, uzvārds)", "invalid_input", False),
