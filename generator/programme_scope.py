@@ -20,18 +20,19 @@ from generator.catalogue.models import Pilot, Round
 # round (D128), so a note on the round's blank names the programme by these words (audit31e F3)
 PROGRAMME_WORDS = {Pilot.children: {"gen": "bērnu programmas", "dat": "bērnu programmai"},
                    Pilot.adults: {"gen": "pieaugušo programmas", "dat": "pieaugušo programmai"}}
+_ADULTS = PROGRAMME_WORDS[Pilot.adults]["gen"]
 # the one sentence every refusal ends with (after „bet”)
-CHILDREN_ONLY = "matricas, dokumentus un atskaišu veidnes rīkkopa veido tikai bērnu programmai"
+CHILDREN_ONLY = f"matricas, dokumentus un atskaišu veidnes rīkkopa veido tikai {PROGRAMME_WORDS[Pilot.children]['dat']}"
 
 
 def adults_round_words(found: Round) -> str:
     """„pieaugušo programmas kārtas „pieaugusie-2019” („IBM izmēģinājumprojekts pilngadīgām …”)” – genitive."""
-    return f"pieaugušo programmas kārtas „{found.id}” („{found.name_lv}”)"
+    return f"{_ADULTS} kārtas „{found.id}” („{found.name_lv}”)"
 
 
 def adults_round_refusal(found: Round) -> str:
     """Why the adults' round ``found`` has no matrix or papers (`--round`), after „--round: „ID” ”."""
-    return f"ir pieaugušo programmas kārta („{found.name_lv}”), bet {CHILDREN_ONLY}"
+    return f"ir {_ADULTS} kārta („{found.name_lv}”), bet {CHILDREN_ONLY}"
 
 
 def adults_municipality_note(catalogue: Catalogue, municipality_id: str) -> str | None:

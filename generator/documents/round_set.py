@@ -20,8 +20,8 @@ from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Municipality, Pilot
 from generator.documents import terms
 from generator.documents.paths import DOCUMENTS, DOWNLOADS, REPORTS
-from generator.programme_scope import adults_day_note, adults_round_refusal
-from generator.workbook.issue_days import children_round_ids
+from generator.programme_scope import adults_round_refusal
+from generator.workbook.issue_days import children_round_ids, outside_children_rounds
 
 
 class RoundChoiceError(ValueError):
@@ -68,12 +68,9 @@ def choose_round(catalogue: Catalogue, round_id: str | None, day: dt.date | None
         assert day is not None
         found = catalogue.round_at(Pilot.children, day)
         if found is None:
-            windows = "; ".join(f"{r.id}: {lvformat.date(r.services_start)}–{lvformat.date(r.services_end)}"
-                                for r in catalogue.rounds_of(Pilot.children))
-            adults = adults_day_note(catalogue, day)  # an adults' round's day: nothing is made for it (audit31e F2)
+            adults, windows = outside_children_rounds(catalogue, day)
             raise RoundChoiceError(f"--day: „{lvformat.date(day)}” nav nevienas bērnu programmas kārtas pakalpojumu "
-                                   f"laikā{' – ' + adults if adults else ''} (gaidīts: diena kādā no kārtām – "
-                                   f"{windows or 'katalogā nav bērnu kārtu'}).")
+                                   f"laikā{adults} (gaidīts: diena kādā no kārtām – {windows}).")
         asked = f"--day: „{lvformat.date(day)}” ir kārtā „{found.id}”, bet tajā"
     if municipality_id is not None and municipality_id not in found.municipalities:
         raise RoundChoiceError(f"{asked} nav pašvaldības „{municipality_id}” (rounds.yaml; kārtas pašvaldības: "

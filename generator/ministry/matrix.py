@@ -433,7 +433,9 @@ class _Reader:
         letter case, a space or „ja” is the same problem in the same words (D140, audit31d F1)."""
         if not self.exact_lists:
             return self._loose_yes_no(name, required=required)
-        raw = self.m.grid(name)[0][0] if not self.formula(name) else None
+        if self.formula(name):
+            return None
+        raw = self.m.grid(name)[0][0]
         if raw is None or raw == "":
             self.text(name, required=required)  # nothing entered: said as for any required input
             return None
@@ -479,17 +481,23 @@ class _Reader:
 def not_a_number(name: str, raw: str, what: str) -> str:
     """A text in a number input, in the words of the matrix's own check of that cell (6.11's list) and what the
     tools expect: "Fin_Citi" with '12,5' -> "citu finanšu avotu summai jābūt skaitlim, ievadīts teksts '12,5' …"."""
-    checked = CHECKED_FIELDS.get(name)
-    said = f"{checked.label} {KINDS[checked.kind].messages[0].strip(chr(34))}" if checked else "nav skaitlis"
+    said = matrix_words(name) or "nav skaitlis"
     return f"{said}, {_entered_text(raw)} (gaidīts: {what}, ierakstīts kā skaitlis, nevis teksts)"
+
+
+def matrix_words(name: str, kind: str | None = None) -> str | None:
+    """How the matrix's own check (6.11's list) says that input ``name`` is wrong: its label and the first message
+    of its kind (or of ``kind``), e.g. „pakalpojumam jābūt vienai no saraksta vērtībām (burts burtā)”; None for an
+    input the matrix does not check."""
+    checked = CHECKED_FIELDS.get(name)
+    return f"{checked.label} {KINDS[kind or checked.kind].messages[0].strip(chr(34))}" if checked else None
 
 
 def not_listed(entered: str, labels: Collection[str]) -> str:
     """A plan row's service that is not exactly one of 6.8's labels, in the words of the matrix's own check
     (input_checks "list", audit31d F2); a label that differs by spaces only is quoted, with where they are (any other
     text is not: it may be a name pasted into the wrong column, D221)."""
-    field = CHECKED_FIELDS["Plans_Pakalpojums"]
-    said = f"{field.label} {KINDS[field.kind].messages[0].strip(chr(34))}"
+    said = matrix_words("Plans_Pakalpojums")
     if entered != entered.strip() and entered.strip() in {label.strip() for label in labels}:
         shown = entered if len(entered) <= 2 * SHOWN_TEXT_CHARS else "…" + entered[-SHOWN_TEXT_CHARS:]
         return f"{said}, ievadīts '{shown}' (lieka atstarpe sākumā vai beigās; gaidīts: vērtība no 6.8. tabulas saraksta)"
@@ -508,8 +516,7 @@ def list_message(name: str, raw: object, allowed: Collection[str] = (YES, NO)) -
     """A list or yes/no input that is not exactly a list value, in the words of the matrix's own check (code 1 of
     its kind): "VDEĀVK atzinumam jābūt tieši „Jā” vai „Nē” (no saraksta), ievadīts teksts 'Jā '". A list value
     that differs only by spaces or letter case is quoted whole (it is no personal data) with what differs."""
-    checked = CHECKED_FIELDS[name]
-    said = f"{checked.label} {KINDS[checked.kind].messages[0].strip(chr(34))}"
+    said = matrix_words(name)
     if not isinstance(raw, str):
         return f"{said}, ievadīts {raw}"
     if raw.strip().casefold() in {value.casefold() for value in allowed}:
@@ -521,9 +528,7 @@ def date_text_message(name: str, raw: str) -> str:
     """A text in a date input, in the words of the matrix's own check of that cell (input_checks KINDS["date"], code
     1): "dzimšanas datumam jābūt datumam, nevis tekstam – ierakstiet datumu vēlreiz (DD.MM.GGGG), ievadīts teksts
     '01.04.2010'"."""
-    checked = CHECKED_FIELDS.get(name)
-    said = f"{checked.label} {KINDS['date'].messages[0].strip(chr(34))}" if checked else "nav datums"
-    return f"{said}, {_entered_text(raw)}"
+    return f"{matrix_words(name, 'date') or 'nav datums'}, {_entered_text(raw)}"
 
 
 def read_child(m: Matrix, catalogue: Catalogue, *, strict: bool = True, where: Where | None = None,

@@ -230,11 +230,12 @@ class Field:
     place: str = ""
 
 
-# The birth date and the period's first day are required once the plan has a service or any month data (D255).
-PLAN_HAS_DATA = "OR(COUNTA(Plans_Pakalpojums)>0,COUNT(Men_Daudzums)>0,COUNT(Fakt_Daudzums)>0,COUNT(Fakt_Summa)>0)"
-# Months are required once the plan has a start date or any plan or month data.
-MONTHS_REQUIRED = ("OR(ISNUMBER(Perioda_Sakums),COUNTA(Plans_Pakalpojums)>0,COUNT(Men_Daudzums)>0,"
-                   "COUNT(Fakt_Daudzums)>0,COUNT(Fakt_Summa)>0)")
+# The plan has a service or any month data:
+_PLAN_DATA = "COUNTA(Plans_Pakalpojums)>0,COUNT(Men_Daudzums)>0,COUNT(Fakt_Daudzums)>0,COUNT(Fakt_Summa)>0"
+# then the birth date and the period's first day are required (D255);
+PLAN_HAS_DATA = f"OR({_PLAN_DATA})"
+# the months are required then and once the plan has a start date.
+MONTHS_REQUIRED = f"OR(ISNUMBER(Perioda_Sakums),{_PLAN_DATA})"
 # The special-care opinion decides the rate for a child between the full-rate age and the age limit.
 OPINION_REQUIRED = "AND(ISNUMBER(Vecums),Vecums>Param_PilnasLikmesVecums,Vecums<Param_VecumaRobeza)"
 

@@ -64,6 +64,16 @@ def children_round_ids(catalogue: Catalogue) -> list[str]:
     return [r.id for r in catalogue.rounds_of(Pilot.children)]
 
 
+def outside_children_rounds(catalogue: Catalogue, day: dt.date) -> tuple[str, str]:
+    """For a ``day`` in no children's round's services window (the `--day` refusals of `ibm matrix` and
+    `ibm documents`): „ – tā ir pieaugušo programmas kārtas … pakalpojumu laikā, bet …” when an adults' round covers
+    it, else „” (audit31e F2, D254), and the children's rounds' windows the message expects."""
+    adults = adults_day_note(catalogue, day)
+    windows = "; ".join(f"{r.id}: {lvformat.date(r.services_start)}–{lvformat.date(r.services_end)}"
+                        for r in catalogue.rounds_of(Pilot.children))
+    return (f" – {adults}" if adults else ""), (windows or "katalogā nav bērnu kārtu")
+
+
 def day_of_round(catalogue: Catalogue, round_id: str) -> dt.date:
     """The prices day of the matrix issued for a children's round: its first service day."""
     known = children_round_ids(catalogue)
@@ -80,12 +90,9 @@ def day_covering(catalogue: Catalogue, day: dt.date) -> dt.date:
     whose services window holds ``day`` that is not after it."""
     found = catalogue.round_at(Pilot.children, day)
     if found is None:
-        windows = "; ".join(f"{r.id}: {lvformat.date(r.services_start)}–{lvformat.date(r.services_end)}"
-                            for r in catalogue.rounds_of(Pilot.children))
-        adults = adults_day_note(catalogue, day)  # an adults' round's day: nothing is made for it (audit31e F2)
+        adults, windows = outside_children_rounds(catalogue, day)
         raise IssueDayError(f"--day: „{lvformat.date(day)}” nav nevienas bērnu programmas kārtas pakalpojumu laikā"
-                            f"{' – ' + adults if adults else ''}, "
-                            f"tāpēc matricu tai dienai izdot nevar (gaidīts: diena kādā no kārtām – "
-                            f"{windows or 'katalogā nav bērnu kārtu'}).")
+                            f"{adults}, tāpēc matricu tai dienai izdot nevar (gaidīts: diena kādā no kārtām – "
+                            f"{windows}).")
     return max(d.day for d in issue_days(catalogue) if d.round_id == found.id and d.day <= day)
 

@@ -388,8 +388,7 @@ def run(source: Path, out: Path, catalogue: Catalogue, key: bytes | None, *, dra
         municipality = catalogue.municipality(reading.data.municipality)
         # --draft marks every matrix it is given as a draft, one without errors too: the papers are to discuss
         # with the parent, not to sign (audit30 F12, D252); without it a matrix with errors was refused above
-        as_draft = draft
-        status = "melnraksts" if as_draft else "izveidoti"
+        status = "melnraksts" if draft else "izveidoti"
         target = out / code
         notes: list[str] = []
         ended = None  # an archive copy: the day its period had ended before, said in parskats.txt and on each paper
@@ -419,7 +418,7 @@ def run(source: Path, out: Path, catalogue: Catalogue, key: bytes | None, *, dra
         try:
             check_folder(target)  # before the slow rendering; checked again just before the folder is swapped
             err(f"{head}: veido dokumentus …")  # rendering takes seconds per child (audit15 F14)
-            documents = render_child(catalogue, municipality, child, reading.data.params_day, as_draft,
+            documents = render_child(catalogue, municipality, child, reading.data.params_day, draft,
                                      build_day=today, archive=archived, ended=ended)
             names = [f"{d.spec.id}.{ext}" for d in documents for ext in (("pdf", "docx") if pdf else ("docx",))]
             one_of = signing.one_of_lines(child, names) if signable else []
@@ -427,15 +426,15 @@ def run(source: Path, out: Path, catalogue: Catalogue, key: bytes | None, *, dra
             nameless = signing.nameless_lines(child, names, reading.provider_places) if signable else []
             links = child_link_lines(child.identification, names) if signable else []
             # signed from the DOCX, whose notes for the preparer are deleted first (audit38 F4); not a draft's
-            preparer = [] if archived or as_draft else signing.preparer_lines(documents)
-            write_child(documents, target, draft=as_draft, pdf=pdf, archive=archived,
+            preparer = [] if archived or draft else signing.preparer_lines(documents)
+            write_child(documents, target, draft=draft, pdf=pdf, archive=archived,
                         report=_report(reading, status, names, notes, papers,
                                        [] if archived else before_signing(child),
                                        signing.report_section(warnings, [*birth, *nameless, *first_plan, *next_plan,
                                                                          *one_of, *links, *preparer],
-                                                              draft=as_draft), first,
+                                                              draft=draft), first,
                                        provider_list(child, names),
-                                       head_lines(target.name, child.identification or None), draft=as_draft))
+                                       head_lines(target.name, child.identification or None), draft=draft))
         except FolderTaken as exc:
             summary.refused += 1
             summary.reasons[exc.reason] += 1
@@ -461,7 +460,7 @@ def run(source: Path, out: Path, catalogue: Catalogue, key: bytes | None, *, dra
             echo(f"{head}: VISPIRMS: {first}")
         if archived:
             head = f"{head}: {arch.ARCHIVE_MARK}"
-        if as_draft:
+        if draft:
             summary.drafted += 1
             errors = f"kļūdas: {len(reading.errors)}" if reading.errors else NO_ERRORS
             echo(f"{head}: MELNRAKSTS – {len(documents)} dokumenti ({errors}), mapē {target}")
@@ -478,7 +477,7 @@ def run(source: Path, out: Path, catalogue: Catalogue, key: bytes | None, *, dra
                 echo(f"{head}: {line}")
         on_screen = signing.warning_lines(reading.warnings, console=True, unconfirmed_p=unconfirmed_p,
                                            places=reading.warning_places) if signable else []
-        ahead = signing.DRAFT_CONSOLE if as_draft else signing.CONSOLE
+        ahead = signing.DRAFT_CONSOLE if draft else signing.CONSOLE
         for line in [*on_screen, *birth, *nameless, *first_plan, *next_plan, *signing.one_of_console(one_of),
                      *preparer]:
             echo(f"{head}: {ahead} {line}")
