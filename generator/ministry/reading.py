@@ -124,6 +124,21 @@ class MatrixPlaces:
             return self.m.where(name, 0, 0)
         return places.with_check_row(cells or self.m.where(name, 0, 0), check)
 
+    def finding_text(self, finding: Finding) -> str:
+        """A rule's message with where it is fixed in brackets, in the words `ibm documents --from-matrix` uses
+        ("… (6.10. tabula, R9 „1. mēnesis”, 1. rinda; 6.11. tabulas 45. rinda)."): the summary's „Noteikumu kļūdas”
+        promises the place (audit32a F10). The message as the reference says it when the file cannot be read whole
+        or the matrix has no place for the rule."""
+        from generator.documents.from_matrix import places
+        from generator.documents.from_matrix.signing import with_note
+
+        try:
+            book, _ = self.whole()
+            place = places.rule_place(book, finding)
+        except (MatrixError, XlsxReadError, OSError, KeyError):
+            return finding.message
+        return with_note(places.without_typed_place(finding), place) if place else finding.message
+
     def rule_input(self, code: str, name: str, row: int = 0, col: int = 0) -> str:
         """An input cell whose problem the matrix counts in rule ``code``'s own 6.11 row (read_child's
         ``rule_where``): a chosen item's empty price is no invalid input (6.11's row of them stays 0) but a
@@ -352,7 +367,7 @@ def read_matrix(path: Path, root: Path, catalogue: Catalogue, templates: Templat
     warning = folder_warning(folder, data.municipality, catalogue, data.inputs.period_start)
     if warning:
         result.warnings.append(warning)
-    result.record = _record(code, data, folder, source, params, outcome)
+    result.record = _record(code, data, folder, source, params, outcome, named)
     result.stale = stale_values(m, outcome, code, source, data.inputs.months)
     return result
 
@@ -371,7 +386,7 @@ def _slim_line(line: PlanLine) -> PlanLine:
 
 
 def _record(code: str, data: ChildData, folder: str, source: str, params: Params,
-            outcome: WorkbookResult) -> ChildRecord:
+            outcome: WorkbookResult, named: MatrixPlaces) -> ChildRecord:
     """The kept record: what the summary and stage 3 use. The inputs' monthly tuples, the plan's working
     state, the warnings (their count stays), the monthly amounts and the execution per line are dropped:
     a national collection keeps thousands of records in the main process (see docs/benchmarks.md)."""
@@ -386,8 +401,8 @@ def _record(code: str, data: ChildData, folder: str, source: str, params: Params
     # the rule errors stay (code and Latvian message with the matrix's place): the summary lists which rules each
     # used child's plan breaks (audit21 F12); of the warnings, those of a line that changes N and so the pool split
     # (LISTED_WARNINGS, audit31 F4), the others only by their count
-    errors = tuple(f for f in outcome.findings if f.counts and (f.severity is Severity.error
-                                                                or f.code in LISTED_WARNINGS))
+    errors = tuple(dataclasses.replace(f, message=named.finding_text(f)) for f in outcome.findings
+                   if f.counts and (f.severity is Severity.error or f.code in LISTED_WARNINGS))
     for name, value in (("plan", None), ("findings", errors), ("monthly_amounts", ()), ("execution", execution)):
         object.__setattr__(result, name, value)  # counts stay in errors / warnings
     return ChildRecord(

@@ -158,6 +158,8 @@ def test_the_summary_names_each_used_childs_rule_errors(tmp_path: Path, catalogu
     cents = [r for r in rows if r[4] == "money_cents"]
     assert len(cents) == 1, rows
     assert f"{k + 1}. rinda: 1. mēneša maksājumam (6.10. tabulā)" in cents[0][5] and "10,005" in cents[0][5], cents
+    # the promised place in the matrix: the cell and 6.11's row, as `ibm documents --from-matrix` names it (audit32a F10)
+    assert f"(6.10. tabula, R{9 + k} " in cents[0][5] and "; 6.11. tabulas " in cents[0][5], cents
     # audit24 F18: the rule by its Latvian name, the code beside it in a column of its own
     assert [c.value for c in wb["Noteikumu kļūdas"][3]][3:5] == ["Noteikums", "Kods"]
     assert cents[0][3] == "Summa nav veselos centos" and all(r[3] != r[4] for r in rows), rows

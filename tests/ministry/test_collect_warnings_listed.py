@@ -53,7 +53,11 @@ def test_collect_lists_each_line_above_p(catalogue: Catalogue, template: Path, t
     assert [c.value for c in sheet[3]] == ["Bērna kods", "Pašvaldība", "Fails", "Brīdinājums", "IB provizoriskais EUR (P)",
                                            "IB nepieciešamais EUR (N)", "Apraksts"]
     rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=4) if row[0].value]
-    assert [r[6] for r in rows] == [f.message for f in above], rows
+    # each with its place in the matrix in brackets, as `ibm documents --from-matrix` names it (audit32a F10)
+    assert len(rows) == len(above), rows
+    for (*_, text), f in zip(rows, above, strict=True):
+        assert text.startswith(f.message.removesuffix(".") + " (6.3. tabula, G"), (text, f.message)
+        assert "6.8. tabula, I" in text and text.endswith(". rinda).") and "; 6.11. tabulas " in text, text
     for code, muni, shown, name, p, n, text in rows:
         assert code == pseudonym(KEY, broken.code) and muni == catalogue.municipality(broken.municipality).short_name_lv
         assert shown == written[0].path.relative_to(tmp_path / "in").as_posix()
