@@ -17,7 +17,13 @@ diacritics (as many people type on a phone) gets the same stem as the written fo
 ending list is therefore folded (``ām`` and ``am`` become one entry), and the palatalisation rules
 that only swap a softened consonant for a plain one (``ņ``→``n``, ``šļ``→``sl`` …) are already done by
 the folding. The one rule a folded word cannot see (``kš`` + ``u`` → ``kst``, as in rare genitive
-plurals) is left out. Words with a digit (service codes such as ``3.1.3``, amounts such as ``4,79``) are only
+plurals) is left out. The second declension's ``d`` – ``ž`` alternation (``brīdis`` – ``brīža``, ``briedis`` –
+``brieža``) is ``d`` – ``z`` once folded, which no ending rule undoes: a stem that lost an ending and ends in ``z``
+(not ``dz``) is written with ``d`` (``brīža`` → ``brid``, as ``brīdis``; audit32b F4: „atelpas brīža” did not find
+the pages that write „brīdis”). Every form of a noun has an ending, so all of them meet, and a ``z`` stem's forms
+meet too, only spelt with ``d`` (``bāze``, ``bāzes`` → ``bad``); a word typed in part keeps its letters while no
+ending is taken off it. ``t`` – ``š`` is not joined so: folded ``š`` is ``s``, and ``s`` stems are many.
+Words with a digit (service codes such as ``3.1.3``, amounts such as ``4,79``) are only
 folded, and an amount's thousands spaces go (``3 000,00`` -> ``3000,00``).
 """
 
@@ -53,7 +59,7 @@ def stem(word: str) -> str:
             word = word[: -len(ending)]
             if palatalising and len(word) >= 2 and word[-1] == "j" and word[-2] in LABIALS:
                 word = word[:-1]
-            return word
+            return word[:-1] + "d" if word.endswith("z") and not word.endswith("dz") else word
     return word
 
 

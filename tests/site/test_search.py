@@ -114,6 +114,14 @@ def test_a_price_is_found_by_its_figure(on_index: Visit, query: str, page: str, 
     assert visit.errors == []
 
 
+def test_a_case_form_finds_the_pages_of_the_nominative(on_index: Visit) -> None:
+    """audit32b F4: „atelpas brīža” (genitive, d – ž) missed the price pages, which write only „brīdis”."""
+    for query in ("atelpas brīža", "atelpas brīdis"):
+        pages, _ = results(on_index, query)
+        assert "cenas/joma-1.html" in pages, (query, pages)
+    assert on_index.errors == []
+
+
 def test_a_service_result_is_its_summary_not_its_property_table(on_index: Visit) -> None:
     visit = on_index  # one page for the module: its search index is built once
     pages, first = results(visit, "dienas aprūpes centrs")
