@@ -99,7 +99,7 @@ def _common(catalogue: Catalogue) -> dict[str, Any]:
         "cenas_lapa": "../" + paths.PRICES,
         "speka_no": labels.effective_from_cell,
         "sakuma_piezime": labels.unknown_start_note,
-        "cenas_teksts": labels.price_text,
+        "cena_par_vienibu": labels.price_per_unit,
         "transporta_robeza": labels.transport_limit,
     }
 

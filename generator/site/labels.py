@@ -84,6 +84,14 @@ def price_text(value: PriceValue | None) -> str:
     return ACTUAL_PRICE
 
 
+def price_per_unit(value: PriceValue | None) -> str:
+    """A service page's price cell: „… par vienību” after an amount only – „griesti nav noteikti” is no figure to be
+    paid per unit (audit32b F13)."""
+    said = price_text(value)
+    has_figure = value is not None and any(v is not None for v in (value.amount, value.min, value.max))
+    return f"{said} par vienību" if has_figure else said
+
+
 def service_title(service: Service) -> str:
     return f"{service.id} {service.name_lv}"
 

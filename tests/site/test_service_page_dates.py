@@ -64,10 +64,10 @@ def test_a_later_price_is_announced_with_its_day_on_its_service_page(catalogue: 
         page = pages[paths.service_page(service_id)]
         rows = _rows(page)
         now = catalogue.price_by_service[service_id].at(day)
-        assert rows[f"Cena vai griesti ({text.date(day)})"] == f"{labels.price_text(now)} par vienību", service_id
+        assert rows[f"Cena vai griesti ({text.date(day)})"] == labels.price_per_unit(now), service_id
         for value in later:
             row = rows[f"Izziņotā cena no {text.date(value.effective_from)}"]
-            assert row.startswith(f"{labels.price_text(value)} par vienību; statuss: "
+            assert row.startswith(f"{labels.price_per_unit(value)}; statuss: "
                                   f"{labels.status_text(value.status)}; avots: "), row
             # its day nowhere among the values in force
             assert all(text.date(value.effective_from) not in rows[k] for k in rows if not k.startswith("Izziņot"))
@@ -133,3 +133,20 @@ def test_the_price_page_announces_a_later_transport_limit_with_its_day(later_lim
     days = [dt.datetime.strptime(line[2:12], "%d.%m.%Y").date() for line in section.splitlines()
             if re.match(r"^\| \d\d\.\d\d\.\d{4} \|", line)]
     assert days == sorted(days), days
+
+
+def test_a_price_cell_says_per_unit_only_after_a_figure(catalogue: Catalogue) -> None:
+    """audit32b F13: „griesti nav noteikti par vienību” on 12 service pages – a ceiling that is not set is not set
+    „per unit”; a figure keeps „par vienību”."""
+    pages = render_catalogue_pages(catalogue)
+    day = site_date(catalogue)
+    cells = {}
+    for service in catalogue.sorted_services():
+        rows = _rows(pages[paths.service_page(service.id)])
+        if (cell := rows.get(f"Cena vai griesti ({text.date(day)})")) is not None:
+            cells[service.id] = cell
+    unset = {k: v for k, v in cells.items() if v.startswith("griesti nav noteikti")}
+    with_figure = {k: v for k, v in cells.items() if " EUR" in v.replace("\u00a0", " ")}
+    assert unset and with_figure, cells  # both kinds are in the catalogue
+    assert all(v == "griesti nav noteikti" for v in unset.values()), unset
+    assert all(v.endswith(" par vienību") for v in with_figure.values()), with_figure
