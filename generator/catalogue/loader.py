@@ -347,7 +347,7 @@ def _load_names(root: Path, problems: list[Problem]) -> tuple[MunicipalityNames 
     path = root / NAMES_FILE
     if not path.is_file():
         if root.resolve() == DEFAULT_CATALOGUE.resolve():
-            problems.append(Problem(path, 1, "-", "fails nav atrasts", "pašvaldību nosaukumi ar spēkā esības laiku"))
+            problems.append(Problem(path, 1, "-", "fails nav atrasts", "pašvaldību nosaukumi ar spēkā esamības laiku"))
         else:
             problems.append(Problem(path, 1, "-", "fails nav atrasts; dokumentos pašvaldību un sociālo dienestu "
                                     "nosaukumi būs tukšas vietas", None, Severity.warning))

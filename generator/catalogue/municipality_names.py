@@ -105,7 +105,7 @@ def name_problems(cat: Catalogue) -> list[Problem]:
                         add(("names", municipality_id, kind, i, "valid_from"),
                             f"names.{municipality_id}.{kind}.{i}.valid_from",
                             f"{noun} nosaukumi „{b.name}” ({j + 1}.) un „{a.name}” ({i + 1}.) ir spēkā vienā laikā",
-                            "nosaukumu spēkā esības laiki nepārklājas")
+                            "nosaukumu spēkā esamības laiki nepārklājas")
     for municipality_id in known:
         if municipality_id not in names.names:
             add(("names",), "names", f"pašvaldībai {municipality_id} nav nosaukumu: dokumentos tās un sociālā "

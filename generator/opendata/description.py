@@ -25,7 +25,7 @@ JSON_FILES = {
     "pasvaldibas.json": "pašvaldības, to sociālie dienesti un izmēģinājumprojekti",
     "programma.json": "bērnu programmas noteikumu parametri ar vēsturi",
     "kartas.json": "programmas kārtas un to pārskata periodi",
-    "pasvaldibu-nosaukumi.json": "pašvaldību un sociālo dienestu nosaukumi ar spēkā esības laiku un statusu",
+    "pasvaldibu-nosaukumi.json": "pašvaldību un sociālo dienestu nosaukumi ar spēkā esamības laiku un statusu",
     "tiesibu-akti.json": "tiesību akti, ko citē dokumenti, un to spēkā esamība",
 }
 

@@ -95,7 +95,7 @@ FIELDS: dict[str, tuple[str, str]] = {
     "nosaukums_speka_no": ("pirmā diena, kurā šis pašvaldības nosaukums ir spēkā; null – nav zināms", ""),
     "nosaukums_speka_lidz": ("pēdējā diena, kurā šis pašvaldības nosaukums ir spēkā; null – nav zināms", ""),
     "socialais_dienests_statuss": ("izmēģinājumprojekta laika sociālā dienesta nosaukuma statuss", ""),
-    "nosaukumi": ("pašvaldības un sociālā dienesta nosaukumi ar spēkā esības laiku un statusu", ""),
+    "nosaukumi": ("pašvaldības un sociālā dienesta nosaukumi ar spēkā esamības laiku un statusu", ""),
     # programme parameters
     "bazes_apmers": ("individuālā budžeta bāzes apmērs", "EUR"),
     "pilna_likme": ("pilnā likme (daļa no bāzes apmēra, 1 = 100 %)", ""),
@@ -200,8 +200,8 @@ OWN_FIELDS: dict[tuple[str, str], tuple[str, str]] = {
                                              "pasvaldibu-nosaukumi.json)", ""),
     ("InstitutionRequisites", "pasvaldiba"): ("pašvaldības rekvizīti", ""),
     ("InstitutionRequisites", "socialais_dienests"): ("sociālā dienesta rekvizīti", ""),
-    ("InstitutionNames", "pasvaldiba"): ("pašvaldības nosaukumi ar spēkā esības laiku un statusu", ""),
-    ("InstitutionNames", "socialais_dienests"): ("sociālā dienesta nosaukumi ar spēkā esības laiku un statusu", ""),
+    ("InstitutionNames", "pasvaldiba"): ("pašvaldības nosaukumi ar spēkā esamības laiku un statusu", ""),
+    ("InstitutionNames", "socialais_dienests"): ("sociālā dienesta nosaukumi ar spēkā esamības laiku un statusu", ""),
     ("DatedName", "speka_no"): ("pirmā diena, kurā nosaukums ir spēkā; null – bez sākuma robežas", ""),
     ("DatedName", "speka_lidz"): ("pēdējā diena, kurā nosaukums ir spēkā; null – bez beigu robežas", ""),
     # an act's validity: each an object with its date, status and source

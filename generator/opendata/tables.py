@@ -161,7 +161,7 @@ def tables(cat: Catalogue) -> list[Table]:
          joined(p.value for p in cat.pilot_programmes(m.id)), m.social_service,
          name_status(cat, m.id, "social_service", m.social_service)[0], m.address, m.short_name_lv]
         for m in cat.municipalities.municipalities))
-    names = Table(NAMES_FILE, "Pašvaldību un sociālo dienestu nosaukumi ar spēkā esības laiku", [
+    names = Table(NAMES_FILE, "Pašvaldību un sociālo dienestu nosaukumi ar spēkā esamības laiku", [
         Column("pasvaldiba", "pašvaldības identifikators (kā pasvaldibas.csv kolonnā „id”)"),
         Column("iestade", "kura iestāde", INSTITUTION_MEANINGS),
         Column("nosaukums", "iestādes nosaukums"),

@@ -46,12 +46,13 @@ OPEN_DATA_TITLES = {
     "programma": "Bērnu programmas noteikumu parametri",
     "kartas": "Programmas kārtas un pārskata periodi",
     "svetku-dienas": "Svētku dienas (darba dienu skaitam)",
-    "pasvaldibu-nosaukumi": "Pašvaldību un sociālo dienestu nosaukumi ar spēkā esības laiku",
+    "pasvaldibu-nosaukumi": "Pašvaldību un sociālo dienestu nosaukumi ar spēkā esamības laiku",
     "tiesibu-akti": "Tiesību akti, ko citē dokumenti, un to spēkā esamība",
     "LASIMANI": "Atvērto datu apraksts: formāts, kolonnas un kodi",
 }
 
 GENERIC = "Visām pašvaldībām"
+OPEN_DATA = paths.DOWNLOAD_FOLDERS[1]  # atvertie-dati
 NUMBERED = re.compile(r"(\d{2})-")  # document and report files begin with their two-digit number
 
 
@@ -127,6 +128,16 @@ def _pdf_title(path: Path) -> str | None:
     return title.strip() if title and title.strip() else None
 
 
+def open_data_title(path: Path) -> str | None:
+    """An open-data file's label, the same for its CSV, JSON and XLSX (audit32b F15: the XLSX's own title property
+    is the table's longer heading); a schema's with its kind in front (audit40 F3); None for another file."""
+    if path.stem in OPEN_DATA_TITLES:
+        return OPEN_DATA_TITLES[path.stem]
+    if path.stem.endswith(".schema") and path.stem.removesuffix(".schema") in OPEN_DATA_TITLES:
+        return f"JSON shēma: {OPEN_DATA_TITLES[path.stem.removesuffix('.schema')]}"
+    return None
+
+
 def file_title(path: Path) -> str:
     """The document's own title (OOXML core properties, PDF info), else one made from the file name."""
     title = None
@@ -136,10 +147,8 @@ def file_title(path: Path) -> str:
         title = _pdf_title(path) or _ooxml_title(path.with_suffix(".docx"))
     if title:
         return title
-    if path.stem in OPEN_DATA_TITLES:
-        return OPEN_DATA_TITLES[path.stem]
-    if path.stem.endswith(".schema") and path.stem.removesuffix(".schema") in OPEN_DATA_TITLES:  # audit40 F3
-        return f"JSON shēma: {OPEN_DATA_TITLES[path.stem.removesuffix('.schema')]}"
+    if (known := open_data_title(path)) is not None:
+        return known
     words = re.sub(r"[-_]+", " ", path.stem).strip()
     return words[:1].upper() + words[1:]
 
@@ -185,7 +194,7 @@ def collect(catalogue: Catalogue, build_dir: Path) -> list[Download]:
             found.append(
                 Download(
                     path=rel.as_posix(),
-                    title=file_title(path),
+                    title=(open_data_title(path) if folder == OPEN_DATA else None) or file_title(path),
                     format=FORMATS.get(path.suffix.lower(), path.suffix.lstrip(".").upper() or "datne"),
                     size=path.stat().st_size,
                     group=_group(rel),

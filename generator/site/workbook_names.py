@@ -35,7 +35,7 @@ SHEETS: dict[str, tuple[str, str]] = {
             "pielikums"),
     "6.10": ("Izpilde", "plānotais, saņemtais un apmaksātais katrā mēnesī, atlikums un apguves procents"),
     "6.11": ("Tehniskā tabula", "saraksti izvēlnēm, spēkā esošie programmas parametri un kārtu pārskata "
-             "periodi, pašvaldību un sociālo dienestu apstiprinātie nosaukumi ar spēkā esības laiku, veidnes un "
+             "periodi, pašvaldību un sociālo dienestu apstiprinātie nosaukumi ar spēkā esamības laiku, veidnes un "
              "kataloga versija, saskarnes versija, kļūdu un brīdinājumu skaits un kļūdu saraksts (nederīgas "
              "ievades šūnas, aprēķinam neatbilstošas vērtības, paslēptas aizpildītas rindas)"),
 }

@@ -153,8 +153,7 @@ def test_the_open_data_state_their_undecided_licence_with_proposal_source_and_da
     assert section.index("Atkalizmantošana un licence") < section.index("| Datne |")
     titles = {d.path.rsplit("/", 1)[1]: d.title for d in found}
     assert titles["cenas.schema.json"] == "JSON shēma: Bērnu programmas cenas ar vēsturi"
-    assert titles["cenas.xlsx"] == ("Bērnu programmas cenas ar vēsturi (katra cenas vērtība ar datumu, no kura tā ir "
-                                    "spēkā)")
+    assert titles["cenas.xlsx"] == titles["cenas.csv"] == "Bērnu programmas cenas ar vēsturi"  # audit32b F15
     assert titles["programma.json"] == "Bērnu programmas noteikumu parametri"  # audit31e F4
     assert titles["pasvaldibu-nosaukumi.csv"].startswith("Pašvaldību un sociālo dienestu nosaukumi")
 
@@ -214,3 +213,18 @@ def test_a_block_of_files_keeps_its_id_when_a_file_is_added(tmp_path: Path, cata
     after = ids.findall(render_downloads(catalogue, downloads.collect(catalogue, tmp_path)))
     assert [i for i, _ in after] == [i for i, _ in before]
     assert after[1][1] == "Ogres novada pašvaldība – 4 datnes"
+
+
+def test_an_open_data_set_has_one_label_in_every_format(tmp_path: Path, catalogue: Catalogue) -> None:
+    """audit32b F15: the prices' XLSX was listed by its own title property, the table's longer heading with a second
+    bracket before „(XLSX)”; its CSV and JSON by the short label. One label for the three formats."""
+    folder = tmp_path / "atvertie-dati"
+    folder.mkdir()
+    write_xlsx(folder / "cenas.xlsx", "Bērnu programmas cenas ar vēsturi (katra cenas vērtība ar datumu)")
+    for name in ("cenas.csv", "cenas.json", "cenas.schema.json"):
+        (folder / name).write_text("{}\n", encoding="utf-8")
+    found = {d.path: d.title for d in downloads.collect(catalogue, tmp_path)}
+    label = downloads.OPEN_DATA_TITLES["cenas"]
+    assert {found[f"atvertie-dati/cenas.{k}"] for k in ("xlsx", "csv", "json")} == {label}, found
+    assert found["atvertie-dati/cenas.schema.json"] == f"JSON shēma: {label}"
+    assert not any("esības" in t for t in downloads.OPEN_DATA_TITLES.values())
