@@ -82,6 +82,8 @@ ROW_GROUPS = (
      "Fakt_Summa"),
 )
 MONTH_GRIDS = ("Men_Daudzums", "Men_Summa", "Fakt_Daudzums", "Fakt_Summa")
+# the month inputs whose numbers make a plan have data (input_checks PLAN_HAS_DATA, besides a chosen service)
+PLAN_DATA_NAMES = ("Men_Daudzums", "Fakt_Daudzums", "Fakt_Summa")
 
 
 Where = Callable[[str, int, int], str]  # a problem's cell by defined name, row and column: the text before its colon
@@ -355,10 +357,14 @@ class _Reader:
             return None
         raw = self.m.scalar(name)
         if raw is None or raw == "":
-            if required:  # as the matrix's own check says it (once the plan has data, D255)
+            if required:
+                # the matrix's own check (code 5) counts it once the plan has data (PLAN_HAS_DATA, D255): then in its
+                # words; with an empty plan the matrix counts nothing, and the tools only say it is empty (review31 F7)
                 checked = CHECKED_FIELDS.get(name)
-                said = f"{checked.label} {DATE_REQUIRED}" if checked and checked.kind == "date" else "nav aizpildīts"
-                self.fail(name, f"{said} (gaidīts: datums DD.MM.GGGG)")
+                if checked and checked.kind == "date" and plan_has_data(self.m):
+                    self.fail(name, f"{checked.label} {DATE_REQUIRED.removesuffix(')')}; gaidīts: datums DD.MM.GGGG)")
+                else:
+                    self.fail(name, "nav aizpildīts (gaidīts: datums DD.MM.GGGG)")
             return None
         if isinstance(raw, dt.datetime):
             if raw.time() != dt.time():  # pasted from another system with a time of day: as the matrix says (audit29 F6)
@@ -476,6 +482,17 @@ class _Reader:
                 return loose
         self.fail(name, f"{list_message(name, raw, allowed)} (gaidīts: {', '.join(sorted(allowed))})", row)
         return None
+
+
+def plan_has_data(m: Matrix) -> bool:
+    """The matrix's PLAN_HAS_DATA (input_checks): a service chosen in the plan (COUNTA: any value) or a number in the
+    planned units, the units received or the payments (COUNT: numbers only, not a logical value)."""
+    def numbers(name: str) -> bool:
+        return m.has(name) and any(isinstance(v, int | float | dt.date) and not isinstance(v, bool)
+                                   for row in m.grid(name) for v in row)
+
+    chosen = m.has("Plans_Pakalpojums") and any(v is not None for v in m.column("Plans_Pakalpojums"))
+    return chosen or any(numbers(name) for name in PLAN_DATA_NAMES)
 
 
 def not_a_number(name: str, raw: str, what: str) -> str:
