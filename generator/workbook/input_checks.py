@@ -136,11 +136,16 @@ LOGICAL_WORDS = {"amount": "jābūt skaitlim", "money": "jābūt skaitlim", "pay
                  "municipality": "jābūt vienai no saraksta vērtībām"}
 
 
+def imported_logical(x: str) -> str:
+    """True when formula cell ``x`` is a function without arguments giving 0 or 1: the =TRUE() LibreOffice imports a
+    bool cell as. FORMULATEXT is Excel 2013's: Excel 2010's #NAME? there becomes FALSE (its ISLOGICAL sees the bool),
+    as ISFORMULA's does. Evaluated only for a formula (IF), so that the check of a typed value costs no more."""
+    return f'IFERROR(AND(RIGHT(_xlfn.FORMULATEXT({x}),2)="()",OR(N({x})=0,N({x})=1)),FALSE)'
+
+
 def is_logical(x: str) -> str:
-    """True when cell ``x`` holds TRUE or FALSE (LibreOffice: the formula =TRUE() it imports a bool cell as).
-    FORMULATEXT is Excel 2013's: Excel 2010's #NAME? there becomes FALSE (its ISLOGICAL sees the bool), as ISFORMULA."""
-    imported = f'IFERROR(AND(RIGHT(_xlfn.FORMULATEXT({x}),2)="()",OR(N({x})=0,N({x})=1)),FALSE)'
-    return f"OR(ISLOGICAL({x}),{imported})"
+    """True when cell ``x`` holds TRUE or FALSE (Excel's ISLOGICAL, or LibreOffice's imported =TRUE())."""
+    return f"IF(ISLOGICAL({x}),TRUE,IF({is_formula(x)},{imported_logical(x)},FALSE))"
 
 
 def logical_message(kind: str) -> str:
@@ -198,10 +203,11 @@ class Kind:
             body = f'IF({_blank(x)},IF({SERVICES_CHOSEN},1,0),IF(LEN({x}&"")>{extra},2,0))'
         else:  # pragma: no cover - the kinds are fixed below
             raise ValueError(self.name)
-        checked = f"IF({is_formula(x)},{self.formula_code},{body})"
-        if self.logical:  # before the formula check: LibreOffice imports a bool cell as =TRUE() (audit31d F4)
-            checked = f"IF({is_logical(x)},{self.logical_code},{checked})"
-        return f"IFERROR({checked},1)"
+        if not self.logical:
+            return f"IFERROR(IF({is_formula(x)},{self.formula_code},{body}),1)"
+        # a logical value before the formula: LibreOffice imports a bool cell as =TRUE() (audit31d F4)
+        formula = f"IF({imported_logical(x)},{self.logical_code},{self.formula_code})"
+        return f"IFERROR(IF(ISLOGICAL({x}),{self.logical_code},IF({is_formula(x)},{formula},{body})),1)"
 
     @property
     def logical(self) -> bool:
