@@ -81,7 +81,7 @@ PROCEDURE_LABELS = {
     "registration_to_minute": "reģistrācija līdz minūtei",
     "forward_working_days": "iesniegumu nosūtīšana noteiktās darba dienās",
     "esf_questionnaire": "ESF dalībnieka anketa",
-    "ftp_server": "FTP serveris",
+    "ftp_server": "projekta serveris",
     "transport_share": "transporta daļas ierobežojums",
     "methodology_rules": "metodika kā kārtas noteikumi",
     "reserve_list": "neatlasīto bērnu rezerve",

@@ -29,12 +29,16 @@ from generator.workbook.input_checks import (
     FORMULA_HINT,
     FORMULA_TEXT,
     KINDS,
+    LOGICAL_FALSE,
+    LOGICAL_TRUE,
     MONTH_FIELDS,
+    NEGATIVE_PAYMENT_TEXT,
     PLAN_FIELDS,
     PRICE_FIELD,
     SINGLE_FIELDS,
     TEXT_FIELDS,
     Field,
+    logical_message,
     text_length,
     too_long_message,
     unchecked_length_message,
@@ -73,6 +77,8 @@ LENGTH_CHECK_RE = re.compile(r"""IF\(\s*LEN\(\s*(?:'((?:[^']|'')+)'!|([^'!(),&"\
                              r"""\s*&\s*""\s*\)\s*>\s*([0-9]+)\s*,\s*1\s*,\s*0\s*\)""", re.IGNORECASE)
 # ignoring case as the comparison with the template does (integrity.normalise_formula): a check written in lower case
 # by another program is the same check (review11 R11-1)
+# TRUE() as LibreOffice saves a pasted bool cell (input_checks.is_logical: FORMULATEXT ends with "()")
+NO_ARGUMENTS = re.compile(r"^\s*=?\s*[A-Za-z_][A-Za-z0-9_.]*\(\s*\)\s*$")
 DATE_TEXT_RE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})\.?$")
 
 ROW_GROUPS = (
@@ -82,6 +88,8 @@ ROW_GROUPS = (
      "Fakt_Summa"),
 )
 MONTH_GRIDS = ("Men_Daudzums", "Men_Summa", "Fakt_Daudzums", "Fakt_Summa")
+# the month inputs whose numbers make a plan have data (input_checks PLAN_HAS_DATA, besides a chosen service)
+PLAN_DATA_NAMES = ("Men_Daudzums", "Fakt_Daudzums", "Fakt_Summa")
 
 
 Where = Callable[[str, int, int], str]  # a problem's cell by defined name, row and column: the text before its colon
@@ -328,7 +336,10 @@ class _Reader:
 
     def formula(self, name: str, row: int = 0, col: int = 0) -> bool:
         """True (and the problem noted) when an input cell holds a formula: the matrix and these checks would
-        read its last computed value, which changes with the cells it refers to (D140)."""
+        read its last computed value, which changes with the cells it refers to (D140); or, first, as the matrix
+        checks it first, a logical value where a number, a date or a list value belongs (audit31d F4)."""
+        if self.logical(name, row, col):
+            return True
         if (name in INPUT_NAMES or name in TEXT_CHECKED) and self.m.formula_at(name, row, col) is not None:
             if (name, row, col) not in self._formulas:  # one formula, one problem (a text field is also read)
                 self._formulas.add((name, row, col))
@@ -337,6 +348,24 @@ class _Reader:
                           row, col)
             return True
         return False
+
+    def logical(self, name: str, row: int = 0, col: int = 0) -> bool:
+        """True (and the problem noted, in the matrix's words) when an input of a number, a date or a list value holds
+        a logical value: TRUE/FALSE pasted from a checkbox column (LibreOffice keeps it as the formula =TRUE(), its
+        cached value a bool; audit31d F4)."""
+        checked = CHECKED_FIELDS.get(name)
+        if checked is None or not KINDS[checked.kind].logical:
+            return False
+        raw = self.m.grid(name)[row][col]
+        if not isinstance(raw, bool):  # as the matrix's is_logical: or a function without arguments giving 0 or 1
+            formula = self.m.formula_at(name, row, col)
+            if formula is None or not NO_ARGUMENTS.match(formula) or raw not in (0, 1):
+                return False
+        if (name, row, col) not in self._formulas:  # one cell, one problem
+            self._formulas.add((name, row, col))
+            self.fail(name, f"{checked.label} {logical_message(checked.kind)}, ievadīts "
+                            f"{LOGICAL_TRUE if raw else LOGICAL_FALSE}", row, col)
+        return True
 
     def text(self, name: str, *, required: bool, row: int = 0, col: int = 0) -> str | None:
         if self.formula(name, row, col):
@@ -355,10 +384,14 @@ class _Reader:
             return None
         raw = self.m.scalar(name)
         if raw is None or raw == "":
-            if required:  # as the matrix's own check says it (once the plan has data, D255)
+            if required:
+                # the matrix's own check (code 5) counts it once the plan has data (PLAN_HAS_DATA, D255): then in its
+                # words; with an empty plan the matrix counts nothing, and the tools only say it is empty (review31 F7)
                 checked = CHECKED_FIELDS.get(name)
-                said = f"{checked.label} {DATE_REQUIRED}" if checked and checked.kind == "date" else "nav aizpildīts"
-                self.fail(name, f"{said} (gaidīts: datums DD.MM.GGGG)")
+                if checked and checked.kind == "date" and plan_has_data(self.m):
+                    self.fail(name, f"{checked.label} {DATE_REQUIRED.removesuffix(')')}; gaidīts: datums DD.MM.GGGG)")
+                else:
+                    self.fail(name, "nav aizpildīts (gaidīts: datums DD.MM.GGGG)")
             return None
         if isinstance(raw, dt.datetime):
             if raw.time() != dt.time():  # pasted from another system with a time of day: as the matrix says (audit29 F6)
@@ -407,7 +440,11 @@ class _Reader:
             self.fail(name, f"nav skaitlis (gaidīts: {what})", row, col)
             return None
         if value < 0:
-            self.fail(name, f"ir negatīvs skaitlis (gaidīts: {what})", row, col)
+            checked = CHECKED_FIELDS.get(name)
+            if checked is not None and checked.kind == "payment":  # the matrix's words: how a correction goes (D258)
+                self.fail(name, f"{checked.label} {NEGATIVE_PAYMENT_TEXT}, ievadīts {cents_text(value)}", row, col)
+            else:
+                self.fail(name, f"ir negatīvs skaitlis (gaidīts: {what})", row, col)
             return None
         return value
 
@@ -476,6 +513,24 @@ class _Reader:
                 return loose
         self.fail(name, f"{list_message(name, raw, allowed)} (gaidīts: {', '.join(sorted(allowed))})", row)
         return None
+
+
+def cents_text(value: Decimal) -> str:
+    """A sum as the matrix's message quotes it (input_checks._cents_text): two decimals with the comma, "-90,10"; more
+    decimals as entered."""
+    shown = f"{value:.2f}" if value == value.quantize(Decimal("0.01")) else str(value)
+    return shown.replace(".", ",")
+
+
+def plan_has_data(m: Matrix) -> bool:
+    """The matrix's PLAN_HAS_DATA (input_checks): a service chosen in the plan (COUNTA: any value) or a number in the
+    planned units, the units received or the payments (COUNT: numbers only, not a logical value)."""
+    def numbers(name: str) -> bool:
+        return m.has(name) and any(isinstance(v, int | float | dt.date) and not isinstance(v, bool)
+                                   for row in m.grid(name) for v in row)
+
+    chosen = m.has("Plans_Pakalpojums") and any(v is not None for v in m.column("Plans_Pakalpojums"))
+    return chosen or any(numbers(name) for name in PLAN_DATA_NAMES)
 
 
 def not_a_number(name: str, raw: str, what: str) -> str:

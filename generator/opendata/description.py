@@ -13,6 +13,7 @@ import yaml
 
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Pilot
+from generator.lvformat import agree
 from generator.opendata.licence import licence_lines
 from generator.opendata.schema import field_rows, schema_name
 from generator.opendata.tables import LIST_SEPARATOR, VERSION_COLUMN, Table
@@ -48,7 +49,7 @@ CSV_TO_JSON = {("pakalpojumi.csv", "kods"): ("pakalpojumi.json", "id"),
 def programme_lines(cat: Catalogue) -> list[str]:
     """Which programme the files belong to (audit31e F4, F9, D254): the services, prices and parameters are the
     children's programme's; the adults' programme has only its rounds and municipalities, and its reporting periods
-    are derived as the children's are (D21) – the sources give none."""
+    are derived as the children's are (D21), each of its own length in rounds.yaml – the sources give none."""
     children = cat.pilot_round(Pilot.children)
     adults = cat.rounds_of(Pilot.adults)
     if children is None:
@@ -58,10 +59,13 @@ def programme_lines(cat: Catalogue) -> list[str]:
     if adults:
         names = ", ".join(f"„{r.id}” („{r.name_lv}”)" for r in adults)
         which = f"kārta {names} un tās" if len(adults) == 1 else f"kārtas {names} un to"
+        # each round's own months from rounds.yaml, not a comparison with the children's round (review31 F10)
+        months = "; ".join(f"„{r.id}” – {r.reporting_period_months} "
+                           f"{agree(r.reporting_period_months, 'mēnesis', 'mēneši')}" for r in adults)
         text += (f" Pieaugušo programmas {which} pašvaldības ir datnēs kartas.json un pasvaldibas.*; pieaugušo programmas "
                  "pakalpojumu, cenu un noteikumu katalogā nav, jo avotos tie nav doti. Pieaugušo programmas kārtu "
-                 "pārskata periodi (kartas.json lauks „parskata_periodi”) ir rekonstruēti pa tikpat mēnešiem kā bērnu "
-                 "kārtā (lēmums D21), avotos tie nav doti.")
+                 "pārskata periodi (kartas.json lauks „parskata_periodi”) ir rekonstruēti no pakalpojumu sākuma, katrs "
+                 f"kārtas noteiktajā garumā (lēmums D21): {months}; avotos tie nav doti.")
     return ["Programmas", *textwrap.wrap(text, 110), ""]
 
 

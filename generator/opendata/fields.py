@@ -142,7 +142,7 @@ FIELDS: dict[str, tuple[str, str]] = {
     "registracija_lidz_minutei": ("iesniegumu laiku reģistrē līdz minūtei", ""),
     "metodikas_noteikumi": ("kārtas noteikumi ir izmēģinājumprojekta metodika", ""),
     "esf_anketa": ("aizpilda ESF projekta dalībnieka anketu", ""),
-    "ftp_serveris": ("skenētās kopijas glabā projekta FTP serverī", ""),
+    "ftp_serveris": ("skenētās kopijas glabā projekta serverī", ""),
     "parsutisanas_darba_dienas": ("iesniegumus pārsūta programmas noteiktajā darba dienu termiņā", ""),
     "transporta_dala": ("piemēro transporta daļas ierobežojumu", ""),
     "rezerves_saraksts": ("neatlasītie bērni paliek rezerves sarakstā", ""),

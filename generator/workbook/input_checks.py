@@ -9,6 +9,7 @@ amounts are computed from.
 Kinds of input:
 - ``amount``: an optional number ≥ 0 (units);
 - ``money``: an optional number ≥ 0 in whole cents (prices, EUR; D87);
+- ``payment``: money paid in a month (6.10), said with how a correction is entered (D258);
 - ``final``: the ministry's F, money that where it applies (N > P) is not above N (D7);
 - ``rank``: an optional whole number ≥ 1, not bounded by the number of lines it orders (D154);
 - ``months``: the period's months, a whole number 1..Param_PeriodaMenesi, required once the plan
@@ -69,6 +70,16 @@ def money_validation(cell: str, title: str, message: str, maximum: str | None = 
             "error_title": title, "error_message": f"{message} Ne vairāk kā divi cipari aiz komata (centi)."}
 
 
+def _cents_text(x: str) -> str:
+    """A number of whole cents as text with two decimals and the Latvian comma ("-90,10"), independent of the
+    spreadsheet's locale (TEXT()'s format codes are not, as lv_date_formula says), in Excel 2010 and LibreOffice."""
+    cents = f"ROUND(ABS({x})*100,0)"
+    return f'IF({x}<0,"-","")&INT({cents}/100)&","&RIGHT("0"&MOD({cents},100),2)'
+
+
+MONEY_KINDS = ("money", "payment", "final")
+
+
 def _no_such_day(x: str) -> str:
     """True for a text in the form DD.MM.GGGG that names no calendar day (31.02.2012): the worker typed the form
     right, the day is wrong (F7). A text date of a real day ("12.06.2019" pasted as text) is not one."""
@@ -108,6 +119,40 @@ def is_formula(x: str) -> str:
     return f"IFERROR(_xlfn.ISFORMULA({x}),FALSE)"
 
 
+# audit31d F4: a logical value (TRUE/FALSE; PATIESS/APLAMS in a Latvian Excel, e.g. pasted from a checkbox column) in
+# an input that takes a number, a date or a list value is never valid. Measured (LibreOffice 7.4, test_pasted_formula_
+# and_text.py): LibreOffice imports an xlsx bool cell as the formula =TRUE() (ISFORMULA true, ISNUMBER true, value 1),
+# so without this it said „… formulai vai saitei, ievadīts 1”; Excel 2010 keeps a bool (ISNUMBER false, no ISFORMULA)
+# and said „jābūt skaitlim”. Excel's ISLOGICAL is true for it; LibreOffice's only in a cell without a number format
+# (an input has one), so there it is a formula of a function without arguments (FORMULATEXT ends with "()": TRUE(),
+# FALSE(), a Latvian PATIESS()) whose value is 0 or 1. It is checked before the formula and said in the same words.
+LOGICAL_TEXT = "nevis loģiskajai vērtībai"  # after the kind's „jābūt skaitlim” etc.; short for 6.4's one line
+LOGICAL_TRUE, LOGICAL_FALSE = "TRUE (PATIESS)", "FALSE (APLAMS)"  # as the cell shows it in an English or Latvian Excel
+LOGICAL_SHOWN = f'IF({{x}},"{LOGICAL_TRUE}","{LOGICAL_FALSE}")'
+# the kinds that take a number, a date or a list value (a free text may be "TRUE" in Excel: not checked there)
+LOGICAL_WORDS = {"amount": "jābūt skaitlim", "money": "jābūt skaitlim", "payment": "jābūt skaitlim", "final": "jābūt skaitlim",
+                 "rank": "jābūt skaitlim", "months": "jābūt skaitlim", "date": "jābūt datumam",
+                 "yesno": f"jābūt „{YES}” vai „{NO}”", "list": "jābūt vienai no saraksta vērtībām",
+                 "municipality": "jābūt vienai no saraksta vērtībām"}
+
+
+def imported_logical(x: str) -> str:
+    """True when formula cell ``x`` is a function without arguments giving 0 or 1: the =TRUE() LibreOffice imports a
+    bool cell as. FORMULATEXT is Excel 2013's: Excel 2010's #NAME? there becomes FALSE (its ISLOGICAL sees the bool),
+    as ISFORMULA's does. Evaluated only for a formula (IF), so that the check of a typed value costs no more."""
+    return f'IFERROR(AND(RIGHT(_xlfn.FORMULATEXT({x}),2)="()",OR(N({x})=0,N({x})=1)),FALSE)'
+
+
+def is_logical(x: str) -> str:
+    """True when cell ``x`` holds TRUE or FALSE (Excel's ISLOGICAL, or LibreOffice's imported =TRUE())."""
+    return f"IF(ISLOGICAL({x}),TRUE,IF({is_formula(x)},{imported_logical(x)},FALSE))"
+
+
+def logical_message(kind: str) -> str:
+    """The words of a logical value in an input of ``kind``: „jābūt skaitlim, nevis loģiskajai vērtībai”."""
+    return f"{LOGICAL_WORDS[kind]}, {LOGICAL_TEXT}"
+
+
 def _empty(x: str) -> str:
     """True for an empty cell and for an empty text (a paste of nothing)."""
     return f'OR(ISBLANK({x}),AND(ISTEXT({x}),LEN({x})=0))'
@@ -128,7 +173,7 @@ class Kind:
         """The code formula of cell ``x``; ``extra`` is the list range or the "required" condition."""
         if self.name == "amount":
             body = f"IF(ISNUMBER({x}),IF({x}<0,2,0),IF({_empty(x)},0,1))"
-        elif self.name == "money":
+        elif self.name in ("money", "payment"):
             body = f"IF(ISNUMBER({x}),IF({x}<0,2,IF({_subcent(x)},3,0)),IF({_empty(x)},0,1))"
         elif self.name == "final":
             body = (f"IF(ISNUMBER({x}),IF({x}<0,2,IF({_subcent(x)},4,IF({FINAL_OVER.format(x=x)},3,0))),"
@@ -158,7 +203,16 @@ class Kind:
             body = f'IF({_blank(x)},IF({SERVICES_CHOSEN},1,0),IF(LEN({x}&"")>{extra},2,0))'
         else:  # pragma: no cover - the kinds are fixed below
             raise ValueError(self.name)
-        return f"IFERROR(IF({is_formula(x)},{self.formula_code},{body}),1)"
+        if not self.logical:
+            return f"IFERROR(IF({is_formula(x)},{self.formula_code},{body}),1)"
+        # a logical value before the formula: LibreOffice imports a bool cell as =TRUE() (audit31d F4)
+        formula = f"IF({imported_logical(x)},{self.logical_code},{self.formula_code})"
+        return f"IFERROR(IF(ISLOGICAL({x}),{self.logical_code},IF({is_formula(x)},{formula},{body})),1)"
+
+    @property
+    def logical(self) -> bool:
+        """Whether a logical value is its own code (audit31d F4): a kind that takes a number, a date or a list value."""
+        return self.name in LOGICAL_WORDS
 
     @property
     def formula_code(self) -> int:
@@ -166,9 +220,15 @@ class Kind:
         return len(self.messages) + 1
 
     @property
+    def logical_code(self) -> int:
+        """The code of a logical value (TRUE/FALSE) in the input (audit31d F4): after the formula's."""
+        return len(self.messages) + 2
+
+    @property
     def all_messages(self) -> tuple[str, ...]:
-        """The kind's messages and, last, the formula's (D140)."""
-        return (*self.messages, f'"{FORMULA_TEXT}"')
+        """The kind's messages, then the formula's (D140) and, where checked, the logical value's (audit31d F4)."""
+        logical = (f'"{logical_message(self.name)}"',) if self.logical else ()
+        return (*self.messages, f'"{FORMULA_TEXT}"', *logical)
 
     def shown(self, x: str) -> str:
         """', ievadīts …' with the entered value (text in quotes, a date as DD.MM.YYYY), or ''; for a long text its
@@ -179,8 +239,14 @@ class Kind:
             return counted if self.name == "text" else f'IF({_blank(x)},"",{counted})'  # a missing name: no count
         plain = f'SUBSTITUTE({x}&"",".",",")'  # a number with the Latvian decimal comma in every locale (audit20 F8)
         number = f"{lv_date_formula(x)}&{_time_of_day(x)}" if self.name == "date" else plain
-        return (f"IFERROR(IF(ISTEXT({x}),IF(LEN({x})=0,\"\",\", ievadīts '\"&{x}&\"'\"),"
-                f"IF(ISNUMBER({x}),\", ievadīts \"&IF({x}<1,{plain},{number}),\"\")),\"\")")
+        entered = f"IF({x}<1,{plain},{number})"
+        if self.name in MONEY_KINDS:  # "-90,10", not "-90,1" (audit31d F6); more decimals as entered (D87)
+            entered = f"IF({_subcent(x)},{plain},{_cents_text(x)})"
+        shown = (f"IF(ISTEXT({x}),IF(LEN({x})=0,\"\",\", ievadīts '\"&{x}&\"'\"),"
+                 f"IF(ISNUMBER({x}),\", ievadīts \"&{entered},\"\"))")
+        if self.logical:  # as the cell shows it, not as LibreOffice's 1 (audit31d F4)
+            shown = f'IF({is_logical(x)},", ievadīts "&{LOGICAL_SHOWN.format(x=x)},{shown})'
+        return f'IFERROR({shown},"")'
 
     def texts(self, extra: str = "", place: str = "") -> str:
         """The messages as CHOOSE's choices, the field's limit (``extra``) in place of LIMIT and where its text
@@ -192,6 +258,10 @@ class Kind:
         return f"CHOOSE({code},{self.texts(extra, place)})&{self.shown(x)}"
 
 
+# D258 (audit31d F6): a correction (a refund or a cancelled invoice, negative in the expense register 28, D245) is
+# not entered in 6.10 as a negative payment: it is subtracted from the paid sum of the month it corrects
+NEGATIVE_PAYMENT_TEXT = ("jābūt skaitlim, kas nav mazāks par 0 (korekciju – atmaksu vai anulētu rēķinu – atskaita no "
+                         "tā mēneša summas, kuru tā labo)")
 LIMIT = "{limit}"  # a text field's character limit in its message
 PLACE = "{place}"  # where a text field's text prints ("parakstāmajā 6.3. tabulā", "darba tabulā 6.4.")
 TEXT_TOO_LONG = f"jābūt ne garākam par {LIMIT} zīmēm, citādi {PLACE} izdrukā tikai daļu"
@@ -199,6 +269,7 @@ TEXT_TOO_LONG = f"jābūt ne garākam par {LIMIT} zīmēm, citādi {PLACE} izdru
 KINDS = {
     "amount": Kind("amount", ('"jābūt skaitlim"', '"jābūt skaitlim, kas nav mazāks par 0"')),
     "money": Kind("money", ('"jābūt skaitlim"', '"jābūt skaitlim, kas nav mazāks par 0"', f'"{CENTS_TEXT}"')),
+    "payment": Kind("payment", ('"jābūt skaitlim"', f'"{NEGATIVE_PAYMENT_TEXT}"', f'"{CENTS_TEXT}"')),
     "final": Kind("final", ('"jābūt skaitlim"', '"jābūt skaitlim, kas nav mazāks par 0"',
                             '"jābūt ne lielākam par nepieciešamo apmēru N"', f'"{CENTS_TEXT}"')),
     "rank": Kind("rank", ('"jābūt skaitlim"', '"jābūt veselam skaitlim, sākot ar 1"')),
@@ -287,7 +358,7 @@ PLAN_FIELDS: tuple[Field, ...] = (
 MONTH_FIELDS: tuple[Field, ...] = (
     Field("Men_Daudzums", "amount", "plānotajām vienībām"),
     Field("Fakt_Daudzums", "amount", "saņemtajām vienībām"),
-    Field("Fakt_Summa", "money", "maksājumam"),
+    Field("Fakt_Summa", "payment", "maksājumam"),
 )
 # The free text of the signed 6.3 in cells of a fixed height (sheets/plan.py): the most characters that print whole.
 GOAL_CHARS = 600  # six lines across D:L (a text of 600 characters of the methodology's words takes at most five)

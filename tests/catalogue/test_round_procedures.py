@@ -61,5 +61,5 @@ def test_a_changed_procedure_is_a_round_change(catalogue: Catalogue, catalogue_c
     assert changed is not None
     (change,) = round_changes(catalogue, changed)
     assert (change.round_id, change.what) == ("berni-2018", "izmēģinājumprojekta procedūras")
-    assert "FTP serveris" in change.old and "FTP serveris" not in change.new
+    assert "projekta serveris" in change.old and "projekta serveris" not in change.new
     assert change.new.startswith("apstiprināts: LM projekta komandas atlase") and change.source.startswith("metodika")

@@ -35,7 +35,7 @@ def test_papers_made_while_the_pilot_runs_state_its_project_and_procedures(catal
     texts = _texts(catalogue, pilot.start)
     number = pilot.project.number
     assert number in texts["01-ligums-ar-vecaku"]
-    assert "FTP serverī" in texts["01-ligums-ar-vecaku"]
+    assert "projekta serverī" in texts["01-ligums-ar-vecaku"]
     assert f"Projekts Nr. {number}" in texts["02-ligums-ar-sniedzeju"]
     assert "Izmēģinājumprojekts Nr." not in "".join(texts.values())  # the number is the ESF project's
 
@@ -48,6 +48,6 @@ def test_papers_made_after_the_round_ended_state_neither(catalogue: Catalogue, p
     texts = _texts(catalogue, day)
     for doc_id, text in texts.items():
         assert pilot.project.number not in text, doc_id
-        assert "FTP serverī" not in text, doc_id
+        assert "projekta serverī" not in text, doc_id
         assert "ESF projekta dalībnieka anketu" not in text, doc_id
     assert "Projekts Nr. ______" in texts["02-ligums-ar-sniedzeju"].replace("\u00a0", " ")

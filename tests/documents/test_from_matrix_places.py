@@ -92,7 +92,8 @@ INPUT_CASES = [
     # a mistyped number is quoted; a word is not, as it may be a name pasted into the wrong column (D221)
     ("month-mistyped", {"Men_Daudzums": [[None, "2,5o"]]}, "ievadīts teksts '2,5o'", "Men_Daudzums", 0, 1,
      "2. mēnesis", "invalid_input", True),
-    ("paid-negative", {"Fakt_Summa": [[-1]]}, "ir negatīvs skaitlis", "Fakt_Summa", 0, 0,
+    # in the matrix's words, with how a correction is entered (D258)
+    ("paid-negative", {"Fakt_Summa": [[-1]]}, "maksājumam jābūt skaitlim, kas nav mazāks par 0 (korekciju", "Fakt_Summa", 0, 0,
      "Samaksāts, EUR, 1. mēnesis", "invalid_input", True),
     ("opinion", {"Ipasas_Kopsanas_Atzinums": "varbūt"}, "jābūt tieši „Jā” vai „Nē” (no saraksta)", "Ipasas_Kopsanas_Atzinums", 0, 0,
      "VDEĀVK atzinums par īpašas kopšanas nepieciešamību", "invalid_input", True),

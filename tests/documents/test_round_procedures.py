@@ -30,9 +30,9 @@ PILOT_TEXTS = (
     ("08-lemums-par-pieskirsanu", "Labklājības ministrijas projekta komanda bērnu ir atlasījusi dalībai"),  # F3
     ("17-lemums-par-atteikumu", "Labklājības ministrijas projekta komanda bērnu ir atlasījusi dalībai"),
     ("01-ligums-ar-vecaku", "kā arī ESF projekta dalībnieka anketu beigās"),  # F9
-    ("01-ligums-ar-vecaku", "izmēģinājumprojekta FTP serverī"),  # F10
+    ("01-ligums-ar-vecaku", "skenētās kopijas – projekta serverī"),  # F10; one term (review31 F5, D259)
     ("01-ligums-ar-vecaku", "izņemot Labklājības ministrijas projekta komandu"),
-    ("14-patapinajuma-ligums", "izmēģinājumprojekta FTP serverī"),
+    ("14-patapinajuma-ligums", "skenētās kopijas – projekta serverī"),
     ("04-iesniegums-par-dalibu", "Datu saņēmēji: Labklājības ministrijas projekta komanda"),
     ("01-ligums-ar-vecaku", "izmēģinājumprojekta metodikā noteiktajā kārtībā"),  # F13
     ("09-lemums-par-izbeigsanu", "metodiku (projekts Nr."),  # F17
@@ -44,11 +44,11 @@ PILOT_TEXTS = (
     ("04-iesniegums-par-dalibu", "Iesniegšanas laiku reģistrē līdz minūtei."),  # F33
     ("04-iesniegums-par-dalibu", "Atbilstība atlases 1. posma kritērijiem"),
     ("04-iesniegums-par-dalibu", "3 darba dienu laikā pēc iesniegšanas termiņa"),
-    ("07-klienta-lietas-titullapa", "FTP serverī mapē „Bērnu lietas”"),  # F37
+    ("07-klienta-lietas-titullapa", "projekta serverī mapē „Bērnu lietas”"),  # F37
     ("07-klienta-lietas-titullapa", "ESF projekta dalībnieka anketa"),  # F30
     ("01-ligums-ar-vecaku", "Metodikas 19. pielikums"),  # F28
     ("04-iesniegums-par-dalibu", "Metodikas 5. pielikums"),
-    ("22-sifresanas-instrukcija", "ievieto projekta serverī (FTP)"),
+    ("22-sifresanas-instrukcija", "ievieto projekta serverī vai"),
     ("29-vestule-neatlasitajiem", "tāpēc iesniegums tika nosūtīts Labklājības ministrijas projekta komandai"),
     ("20-pakalpojuma-apraksta-veidlapa", "Apstiprināja (LM projekta komanda)"),  # roundleft2
     ("20-pakalpojuma-apraksta-veidlapa", "to apstiprina Labklājības ministrijas (LM) projekta komanda"),
@@ -60,7 +60,7 @@ PILOT_TEXTS = (
     ("24-risku-plans", "tikšanās par līguma izpildi; rindā esošu bērnu iekļaušana"),
 )
 # what no paper of a later round without confirmed procedures may state
-LATER_NEVER = ("projekta komand", "FTP", "ESF", "līdz minūtei", "1. posma", "darba dienu laikā pēc iesniegšanas",
+LATER_NEVER = ("projekta komand", "FTP", "projekta serv", "ESF", "līdz minūtei", "1. posma", "darba dienu laikā pēc iesniegšanas",
                "metodikā noteiktajā", "metodiku (projekts", "Metodikas 19. pielikums", "Metodikas 5. pielikums",
                "ne vairāk kā 10 %", "IBM metodika, 159.", "30.09.2018", "IBM metodikas 16.9. pielikums",
                "rezervē", "piedāvās dalību", "pirmajā mēnesī", "pārdale starp pašvaldībām", "rindā esošu")
@@ -139,6 +139,8 @@ def test_the_pilots_papers_keep_its_procedures(catalogue: Catalogue) -> None:
     for doc_id, text in LATER_NOTES[:8]:
         assert normalise(text) not in texts[doc_id], (doc_id, text)
     assert "IBM metodika, 159. zemsvītras piezīme" in texts["08-lemums-par-pieskirsanu"]  # F11: the pilot's source
+    # one server term in what users get: „projekta serveris”, as the report workbooks say it (review31 F5, D259)
+    assert not [doc_id for doc_id, text in texts.items() if "FTP" in text]
 
 
 def test_a_later_round_states_none_of_the_pilots_procedures(later: Catalogue) -> None:
@@ -159,7 +161,7 @@ def test_a_later_round_that_confirms_the_procedures_prints_them(later_confirmed:
     assert "Iesniegšanas laiku reģistrē līdz minūtei." in texts["04-iesniegums-par-dalibu"]
     assert "3 darba dienu laikā pēc iesniegšanas termiņa" in texts["04-iesniegums-par-dalibu"]
     assert "ne vairāk kā 10 % no plānam pieejamā IB apmēra" in texts["01-ligums-ar-vecaku"]
-    assert "FTP serverī" in texts["01-ligums-ar-vecaku"] and "izmēģinājumprojekt" not in texts["01-ligums-ar-vecaku"]
+    assert "projekta serverī" in texts["01-ligums-ar-vecaku"] and "izmēģinājumprojekt" not in texts["01-ligums-ar-vecaku"]
     assert "Labklājības ministrijas projekta komanda bērnu ir atlasījusi" in texts["08-lemums-par-pieskirsanu"]
     assert "Jūsu bērns paliek rezervē." in texts["29-vestule-neatlasitajiem"]  # N9, N10: the round's own procedures
     assert "avanss kārtas pirmajā mēnesī" in texts["24-risku-plans"]

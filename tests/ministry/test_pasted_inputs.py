@@ -23,6 +23,7 @@ from generator.workbook.input_checks import (
     DATE_TIME_TEXT,
     FORMULA_TEXT,
     NAME_CHARS,
+    NEGATIVE_PAYMENT_TEXT,
     NOTE_FIELD_610,
     PROVIDER_FIELD,
 )
@@ -121,6 +122,34 @@ def test_text_in_a_number_input_is_an_invalid_input(clean: Path, tmp_path: Path,
     data, problems = read_child(Matrix.open(tmp_path / "m.xlsx"), catalogue)
     assert data is None and problems == [f"{where}: {said} (gaidīts: {problems[0].split('(gaidīts: ')[1]}"], problems
     assert "ierakstīts kā skaitlis, nevis teksts" in problems[0]
+
+
+@pytest.mark.parametrize(("name", "value", "said"), [
+    ("Plans_Daudzums", True, "daudzumam periodā jābūt skaitlim, nevis loģiskajai vērtībai, ievadīts TRUE (PATIESS)"),
+    ("Fin_Citi", False, "citu finanšu avotu summai jābūt skaitlim, nevis loģiskajai vērtībai, ievadīts FALSE (APLAMS)"),
+    ("Perioda_Menesi", True, "mēnešu skaitam periodā jābūt skaitlim, nevis loģiskajai vērtībai, ievadīts TRUE (PATIESS)"),
+    ("Berns_DzimsanasDatums", True, "dzimšanas datumam jābūt datumam, nevis loģiskajai vērtībai, ievadīts TRUE (PATIESS)"),
+    ("Plans_Pakalpojums", True, "pakalpojumam jābūt vienai no saraksta vērtībām, nevis loģiskajai vērtībai, ievadīts "
+                                "TRUE (PATIESS)"),
+])
+def test_a_logical_value_is_said_as_one(clean: Path, tmp_path: Path, catalogue: Catalogue, name: str, value: bool,
+                                        said: str) -> None:
+    """audit31d F4: TRUE/FALSE (a bool cell, as a paste from a checkbox column gives it) in a number, a date or a list
+    input: one invalid input, in the matrix's words (input_checks logical_message) – not „nav skaitlis” or, as
+    LibreOffice saves it (=TRUE()), „formulai vai saitei” (the LibreOffice side: test_pasted_formula_and_text.py)."""
+    where = pasted(clean, tmp_path / "m.xlsx", name, value)
+    data, problems = read_child(Matrix.open(tmp_path / "m.xlsx"), catalogue)
+    assert data is None and problems[0] == f"{where}: {said}", problems
+    assert len(problems) == 1 or name == "Berns_DzimsanasDatums", problems
+
+
+def test_a_negative_payment_says_how_a_correction_is_entered(clean: Path, tmp_path: Path, catalogue: Catalogue) -> None:
+    """audit31d F6 (D258): a refund typed as a negative payment in 6.10 is refused in the matrix's words, which say how
+    a correction is entered (subtracted from the month it corrects), and the sum is quoted with two decimals."""
+    where = pasted(clean, tmp_path / "m.xlsx", "Fakt_Summa", -90.1)
+    _, problems = read_child(Matrix.open(tmp_path / "m.xlsx"), catalogue)
+    assert problems == [f"{where}: maksājumam {NEGATIVE_PAYMENT_TEXT}, ievadīts -90,10"], problems
+    assert "atskaita no tā mēneša summas, kuru tā labo" in NEGATIVE_PAYMENT_TEXT
 
 
 def test_an_empty_text_is_an_empty_input(clean: Path, tmp_path: Path, catalogue: Catalogue) -> None:
@@ -295,7 +324,7 @@ def test_collect_keeps_a_pasted_name_out_of_the_summary(clean: Path, tmp_path: P
     ("Perioda_Sakums", "{start:%d.%m.%Y}", f"perioda pirmajai dienai {DATE_TEXT}, ievadīts teksts '{{start:%d.%m.%Y}}'"),
     ("Perioda_Sakums", " ", f"perioda pirmajai dienai {DATE_TEXT}, ievadīts teksts ' '"),
     ("Berns_DzimsanasDatums", "2010-04-01", f"dzimšanas datumam {DATE_TEXT}, ievadīts teksts '2010-04-01'"),
-    ("Berns_DzimsanasDatums", None, f"dzimšanas datumam {DATE_REQUIRED} (gaidīts: datums DD.MM.GGGG)"),  # F3
+    ("Berns_DzimsanasDatums", None, f"dzimšanas datumam {DATE_REQUIRED[:-1]}; gaidīts: datums DD.MM.GGGG)"),  # F3
 ])
 def test_a_text_date_is_an_invalid_input(clean: Path, tmp_path: Path, catalogue: Catalogue, name: str, value: object,
                                          said: str) -> None:
@@ -307,6 +336,18 @@ def test_a_text_date_is_an_invalid_input(clean: Path, tmp_path: Path, catalogue:
     data, problems = read_child(Matrix.open(tmp_path / "m.xlsx"), catalogue)
     assert data is None and problems[0].startswith(f"{where}: {said.format(start=start)}"), problems
     assert len(problems) == 1 or name == "Perioda_Sakums", problems
+
+
+def test_an_empty_date_of_an_empty_plan_is_not_said_in_the_matrixs_words(template: Path, catalogue: Catalogue) -> None:
+    """review31 F7: the matrix counts an empty birth date or period start only once the plan has data (PLAN_HAS_DATA,
+    code 5); in a matrix with an empty plan it counts nothing, so the reader (which still needs the dates) says only
+    that the cell is empty, not the matrix's „jābūt ievadītam (bez tā …)”."""
+    m = Matrix.open(template)
+    assert all(v is None for v in m.column("Plans_Pakalpojums"))
+    _, problems = read_child(m, catalogue, strict=False)
+    for name in ("Berns_DzimsanasDatums", "Perioda_Sakums"):
+        assert f"{m.where(name)}: nav aizpildīts (gaidīts: datums DD.MM.GGGG)" in problems, problems
+    assert not [p for p in problems if DATE_REQUIRED[:20] in p], problems
 
 
 def test_a_service_with_a_space_is_not_in_the_list(clean: Path, tmp_path: Path, catalogue: Catalogue) -> None:

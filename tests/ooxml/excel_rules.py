@@ -133,6 +133,9 @@ def sheet_name_problems(name: str) -> list[str]:
 
 
 _GUARDED_ISFORMULA = re.compile(r"IFERROR\(_xlfn\.ISFORMULA\([^()]*\),FALSE\)")
+# audit31d F4: FORMULATEXT (Excel 2013) only in input_checks.is_logical's IFERROR(…,FALSE), its strings emptied
+_GUARDED_FORMULATEXT = re.compile(r'IFERROR\(AND\(RIGHT\(_xlfn\.FORMULATEXT\([^()]*\),2\)="",OR\(N\([^()]*\)=0,'
+                                  r'N\([^()]*\)=1\)\),FALSE\)')
 
 
 def formula_problems(formula: str, where: str, limit: int = MAX_FORMULA) -> list[str]:
@@ -149,9 +152,10 @@ def formula_problems(formula: str, where: str, limit: int = MAX_FORMULA) -> list
         deepest = max(deepest, depth)
     if deepest > MAX_NESTING:
         problems.append(f"{where}: {deepest} ligzdotas iekavas (Excel: ≤ {MAX_NESTING})")
-    # D140: ISFORMULA (Excel 2013) only as IFERROR(_xlfn.ISFORMULA(cell),FALSE): Excel 2010 computes #NAME? there,
-    # which IFERROR turns into FALSE (measured as Excel 2010 sees it: tests/workbook/test_pasted_formula_and_text.py)
-    for prefix, function in _FUNCTION.findall(_GUARDED_ISFORMULA.sub("FALSE", bare)):
+    # D140: ISFORMULA (Excel 2013) only as IFERROR(_xlfn.ISFORMULA(cell),FALSE), FORMULATEXT only in is_logical's
+    # IFERROR (audit31d F4): Excel 2010 computes #NAME? there, which IFERROR turns into FALSE (measured as Excel 2010 sees it: tests/workbook/test_pasted_formula_and_text.py)
+    guarded = _GUARDED_FORMULATEXT.sub("FALSE", _GUARDED_ISFORMULA.sub("FALSE", bare))
+    for prefix, function in _FUNCTION.findall(guarded):
         upper = function.upper()
         if prefix:
             if prefix != "_xlfn." or upper not in EXCEL_2010_FUTURE:

@@ -64,6 +64,10 @@ def test_formula_functions_and_length() -> None:
     assert formula_problems("IF(IFERROR(_xlfn.ISFORMULA('6.1'!B5),FALSE),3,0)", "f") == []
     assert formula_problems("IF(_xlfn.ISFORMULA(B5),3,0)", "f")
     assert formula_problems("IFERROR(_xlfn.ISFORMULA(B5),1)", "f")
+    # audit31d F4: FORMULATEXT only in input_checks.is_logical's guard
+    from generator.workbook.input_checks import is_logical
+    assert formula_problems(is_logical("'6.1'!B5"), "f") == []
+    assert formula_problems("IFERROR(_xlfn.FORMULATEXT(B5),1)", "f")
     assert formula_problems("_xlfn._xlws.FILTER(A:A,B:B)", "f")
     assert formula_problems("LET(x,1,x)", "f")
     assert formula_problems("A1+" * 3000 + "1", "f")

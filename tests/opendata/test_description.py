@@ -4,12 +4,13 @@ LASIMANI.txt naming every column and every code the files use."""
 from __future__ import annotations
 
 import csv
+import dataclasses
 from pathlib import Path
 
 import pytest
 
 from generator.catalogue.catalogue import Catalogue
-from generator.opendata.description import FILE
+from generator.opendata.description import FILE, programme_lines
 from generator.opendata.export import render_open_data
 from generator.opendata.tables import LIST_SEPARATOR, VERSION_COLUMN, tables
 
@@ -93,6 +94,20 @@ def test_the_description_says_which_programme_the_files_are(folder: Path, catalo
     assert f"Pieaugušo programmas kārta „{adults.id}” („{adults.name_lv}”) un tās pašvaldības ir datnēs kartas.json" in text
     assert "pieaugušo programmas pakalpojumu, cenu un noteikumu katalogā nav, jo avotos tie nav doti" in text
     assert "kārtu pārskata periodi (kartas.json lauks „parskata_periodi”) ir rekonstruēti" in text
+    assert f"„{adults.id}” – {adults.reporting_period_months} mēneš" in text
     for title in ("pakalpojumi.csv – Bērnu programmas pakalpojumu katalogs", "cenas.csv – Bērnu programmas cenas",
                   "– bērnu programmas noteikumu parametri ar vēsturi"):
         assert title in text, title
+
+
+@pytest.mark.parametrize("months", [3, 21])
+def test_the_adults_periods_are_said_with_each_rounds_own_months(catalogue: Catalogue, months: int) -> None:
+    """review31 F10: the adults' reporting periods are said with the round's own reporting_period_months from
+    rounds.yaml, not as „as many months as the children's round” – a changed value changes the text."""
+    adults = catalogue.rounds_of("pieaugušie")[0]
+    changed = adults.model_copy(update={"reporting_period_months": months})
+    other = dataclasses.replace(catalogue, rounds=[changed if r is adults else r for r in catalogue.rounds])
+    text = " ".join(" ".join(programme_lines(other)).split())
+    said = "mēnesis" if months == 21 else "mēneši"
+    assert f"(lēmums D21): „{adults.id}” – {months} {said};" in text
+    assert "tikpat" not in text and f"– {adults.reporting_period_months} mēneši" not in text

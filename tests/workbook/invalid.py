@@ -50,6 +50,8 @@ BAD_VALUES: dict[str, list[tuple[str, Any]]] = {
 BAD_VALUES["money"] = [*BAD_VALUES["amount"], ("centu daļas", 42.6712)]
 # F is money; above N (where N > P) it is an error too (D7), proved by the case files (tests/cases/workbook.yaml)
 BAD_VALUES["final"] = BAD_VALUES["money"]
+# a month's payment is money said with how a correction is entered (D258)
+BAD_VALUES["payment"] = BAD_VALUES["money"]
 # A text in the date's form naming no calendar day (F7)
 BAD_VALUES["date"] = [*BAD_VALUES["date"], ("nav tādas dienas", "31.02.2012")]
 # Once the plan has a service, the fields a contract needs (D88): empty or spaces only

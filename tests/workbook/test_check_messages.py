@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.workbook.input_checks import FORMULA_TEXT, logical_message
 from generator.workbook.layout import Layout
 from generator.workbook.sheets.calculation import (
     COLUMNS,
@@ -107,5 +108,7 @@ def test_beside_message_fits_one_line() -> None:
     columns = [c for c, _, _ in COLUMNS]
     width = _width_pt(columns[columns.index(NOTE_FROM):columns.index(FIRST_PAGE_TO) + 1])
     cell = f"{VALUE}{summary_top(Layout(offers=0, months=6)) + SOURCE_ROWS[-1]}"  # the lowest: the longest address
-    for text in (f"{cell}: jābūt skaitlim", f"{cell}: jābūt skaitlim, kas nav mazāks par 0"):
+    # and a logical value's (audit31d F4) and a formula's (D140), the longest of the kind's codes beside it
+    for text in (f"{cell}: jābūt skaitlim", f"{cell}: jābūt skaitlim, kas nav mazāks par 0",
+                 f"{cell}: {logical_message('money')}", f"{cell}: {FORMULA_TEXT}"):
         assert _lines(text, font, 8, width) == 1, text

@@ -15,6 +15,7 @@ from openpyxl import load_workbook
 
 from generator.catalogue.catalogue import Catalogue
 from generator.documents.from_matrix.reading import MORE_ERRORS_STORED, read_for_documents
+from generator.ministry.matrix import CHECKED_FIELDS as CHECKED
 from generator.ministry.matrix import Matrix, read_child
 from generator.ministry.templates import TemplateSource
 from generator.recalc import convert, make_profile
@@ -23,8 +24,10 @@ from generator.workbook.input_checks import (
     DATE_REQUIRED,
     DATE_TEXT,
     FORMULA_TEXT,
+    NEGATIVE_PAYMENT_TEXT,
     PLAN_TEXT_FIELDS,
     TEXT_FIELDS,
+    logical_message,
 )
 from generator.workbook.inputs import fill
 from generator.workbook.names import NamedValues, read
@@ -42,6 +45,12 @@ PASTED = {
     "Fin_Citi": (" 3 ", "citu finanšu avotu summai jābūt skaitlim, ievadīts"),
     "Perioda_Sakums": ("=DATE({start.year},{start.month},{start.day})", f"perioda pirmajai dienai {FORMULA_TEXT}"),
 }
+# a bool cell, as a paste from a checkbox column gives it: name -> value (audit31d F4)
+LOGICAL = {"Plans_Daudzums": True, "Fin_Pabalsti": False, "Men_Daudzums": True, "Ipasas_Kopsanas_Atzinums": True}
+# negative sums of one decimal: name -> (value, the words of both after the cell) (audit31d F6, D258)
+NEGATIVE = {"Fakt_Summa": (-90.1, f"maksājumam {NEGATIVE_PAYMENT_TEXT}, ievadīts -90,10"),
+            "Fin_Citi": (-12.3, "citu finanšu avotu summai jābūt skaitlim, kas nav mazāks par 0, ievadīts -12,30")}
+ALSO_IN_TEKSTI = len(LOGICAL) + len(NEGATIVE)  # the file of text dates holds them too, in cells of their own
 UNKNOWN = b"_xlfn.NOSUCHFUNCTION("  # what Excel 2010 makes of ISFORMULA: a name it does not know (#NAME?)
 
 
@@ -111,6 +120,13 @@ def files(catalogue: Catalogue, params: Params, day, templates, tmp_path_factory
     for name, value in (("Berns_DzimsanasDatums", f"{plan.inputs.birth_date:%d.%m.%Y}"),
                         ("Plans_Pakalpojums", f"{_cell(wb, 'Plans_Pakalpojums')[2].value} "), ("Pak_Sniedzejs", "=A1"),
                         ("Perioda_Sakums", None)):
+        sheet, cell, c = _cell(wb, name)
+        c.value = value
+        cells[name] = f"{sheet}!{cell}"
+    # and, in the same file (no file more to recalculate), TRUE/FALSE pasted from a checkbox column into a number, a
+    # list and a yes/no input (audit31d F4), a refund typed as a negative payment and a negative sum of one decimal
+    # (audit31d F6, D258)
+    for name, value in (*LOGICAL.items(), *((n, v) for n, (v, _) in NEGATIVE.items())):
         sheet, cell, c = _cell(wb, name)
         c.value = value
         cells[name] = f"{sheet}!{cell}"
@@ -258,19 +274,61 @@ def test_a_text_date_a_spaced_label_and_a_formula_text_agree(files, catalogue: C
     the matrix does not price, and says no "kļūda, ko pārrēķins neatrod" (D140, D255)."""
     path, values, cells = files["teksti"]
     listed = _listed(values)
-    assert values["Kludas"] == values["h_NederigasIevades"] == 4, listed
+    assert values["Kludas"] == values["h_NederigasIevades"] == 4 + ALSO_IN_TEKSTI, listed
     assert values["IB_Provizoriskais"] in (None, ""), values["IB_Provizoriskais"]  # no date, no amounts
     data, problems = read_child(Matrix.open(path), catalogue, strict=False)
-    assert data is None and len(problems) == 4, problems
+    assert data is None and len(problems) == 4 + ALSO_IN_TEKSTI, problems
     for name, said in (("Berns_DzimsanasDatums", f"dzimšanas datumam {DATE_TEXT}, ievadīts"),
-                       ("Perioda_Sakums", f"perioda pirmajai dienai {DATE_REQUIRED}"),
+                       ("Perioda_Sakums", f"perioda pirmajai dienai {DATE_REQUIRED[:-1]}"),
                        ("Plans_Pakalpojums", "pakalpojumam jābūt vienai no saraksta vērtībām (burts burtā), ievadīts"),
                        ("Pak_Sniedzejs", f"sniedzēja nosaukumam {FORMULA_TEXT}")):
         sheet, cell = cells[name].split("!")
         assert [t for t in listed if f"{sheet} {cell}: {said}" in t], (name, listed)
         assert [p for p in problems if p.startswith(f"{cells[name]} ({name}): {said}")], (name, problems)
     reading = read_for_documents(path.parent / "lo" / path.name, catalogue, TemplateSource(catalogue), None)
-    assert len(reading.refused) == 4, reading.refused
+    assert len(reading.refused) == 4 + ALSO_IN_TEKSTI, reading.refused
     assert [r for r in reading.refused if r.startswith(f"6.1. tabula, {cells['Berns_DzimsanasDatums'].split('!')[1]} "
                                                        "„Dzimšanas datums”")], reading.refused
     assert not [e for e in reading.errors if MORE_ERRORS_STORED in e], reading.errors
+
+
+def test_a_logical_value_is_said_as_one(files, catalogue: Catalogue) -> None:
+    """audit31d F4: TRUE/FALSE (PATIESS/APLAMS) pasted into a number, a yes/no or a list input. LibreOffice imports the
+    bool cell as the formula =TRUE() (measured: the saved cell holds it): before, the matrix said „… jābūt vērtībai,
+    nevis formulai vai saitei, ievadīts 1”. Now it says a logical value is not a number (ISLOGICAL, checked before
+    ISFORMULA, is true for it in LibreOffice and Excel alike), shows it as the cell does, counts one invalid input per
+    cell, and the reader names the same cells in the same words (D140, D255)."""
+    path, values, cells = files["teksti"]  # with the pastes of test_a_text_date_a_spaced_label_and_a_formula_text_agree
+    saved = Matrix.open(path.parent / "lo" / path.name)
+    assert saved.formula_at("Plans_Daudzums") == "TRUE()"  # what LibreOffice makes of the bool cell
+    listed = _listed(values)
+    assert not [t for t in listed if FORMULA_TEXT in t and "sniedzēja nosaukumam" not in t], listed  # its own paste
+    data, problems = read_child(Matrix.open(path), catalogue, strict=False)
+    assert data is None
+    for name, value in LOGICAL.items():
+        field = CHECKED[name]
+        said = (f"{field.label} {logical_message(field.kind)}, ievadīts "
+                f"{'TRUE (PATIESS)' if value else 'FALSE (APLAMS)'}")
+        sheet, cell = cells[name].split("!")
+        assert [t for t in listed if f"{sheet} {cell}: {said}" in t], (name, said, listed)
+        assert [p for p in problems if p == f"{cells[name]} ({name}): {said}"], (name, said, problems)
+    # the file as LibreOffice saved it (the cell a formula =TRUE()): the reader says the same, not „formula”
+    _, saved_problems = read_child(saved, catalogue, strict=False)
+    assert len(saved_problems) == len(problems), saved_problems
+    for name in LOGICAL:
+        said = next(p for p in problems if p.startswith(f"{cells[name]} "))
+        assert said in saved_problems, (said, saved_problems)
+
+
+def test_a_negative_sum_is_quoted_with_cents_and_a_correction_explained(files, catalogue: Catalogue) -> None:
+    """audit31d F6 (D258): a refund typed as a negative payment in 6.10 is an invalid input whose words say how a
+    correction is entered (subtracted from the month it corrects); a sum is quoted with two decimals („-90,10”, not
+    „-90,1”: arithmetic, not TEXT(), whose format codes depend on the locale); the reader says the same."""
+    path, values, cells = files["teksti"]  # with other pastes in other cells
+    listed = _listed(values)
+    _, problems = read_child(Matrix.open(path), catalogue, strict=False)
+    for name, (_, said) in NEGATIVE.items():
+        sheet, cell = cells[name].split("!")
+        assert [t for t in listed if t.endswith(f"{sheet} {cell}: {said}")], (name, said, listed)
+    said = NEGATIVE["Fakt_Summa"][1]
+    assert [p for p in problems if p == f"{cells['Fakt_Summa']} (Fakt_Summa): {said}"], problems

@@ -34,6 +34,8 @@ EXECUTION_ROW_HEIGHT = 23.25
 TOTAL_ROW_HEIGHT = 12
 PRICE_NOTE_HEIGHT = 33  # under the summary: three lines of 8 pt in A:C
 BLOCK_HEADING_HEIGHT = 15  # row 6: "Plānots, vienības (6.6. tabula)", "Saņemts, vienības", "Samaksāts, EUR"
+# D258 (audit31d F6): how a correction of the expense register (28, negative there, D245) is entered here
+CORRECTION_HINT = "Korekciju (atmaksu, anulētu rēķinu) atskaita no tā mēneša summas, kuru tā labo."
 MESSAGES_610 = (
     (C64.f_delivered, "delivered_above_plan"),
     (C64.f_paid, "paid_above_delivered"),
@@ -55,7 +57,7 @@ def write(sh: Sheet) -> None:
         sh,
         "6.10. Atbalsta plāna faktiskā izpilde",
         "Katru mēnesi ievada saņemtās vienības un samaksātos EUR pēc attaisnojuma dokumentiem. Nesaņemto drīkst "
-        "saņemt vēlāk tajā pašā periodā, bet ne vairāk par plānu; maksā tikai par saņemto.",
+        f"saņemt vēlāk tajā pašā periodā, bet ne vairāk par plānu; maksā tikai par saņemto. {CORRECTION_HINT}",
         free,
         "C",  # the repeated label columns: the title and the child's lines whole on every page across
         title_to=plan_cols[-1],  # the first page across ends with the planned months (column breaks below)
@@ -130,7 +132,8 @@ def write(sh: Sheet) -> None:
        {"validate": "decimal", "criteria": ">=", "value": 0, "error_title": "Saņemtās vienības",
         "error_message": "Ievadiet saņemto vienību skaitu (skaitlis ≥ 0)."})
     dv(f"{paid_cols[0]}{first}:{paid_cols[-1]}{last}",
-       money_validation(f"{paid_cols[0]}{first}", "Samaksāts", "Ievadiet samaksāto summu EUR (skaitlis ≥ 0)."))
+       money_validation(f"{paid_cols[0]}{first}", "Samaksāts",
+                        f"Ievadiet samaksāto summu EUR (skaitlis ≥ 0). {CORRECTION_HINT}"))
     total = last + 1
     sh.text(f"B{total}", "Kopā", st.label_bold)
     sh.row_height(total, TOTAL_ROW_HEIGHT)
