@@ -24,6 +24,7 @@ from generator.reference.monthly import calendar_month, working_days
 from generator.reference.rounds import ReportingPeriod
 from generator.reference.workbook import WorkbookInputs
 
+
 @cache
 def _whole_units() -> frozenset[str]:
     """The catalogue's units counted in whole units only (catalogue/enums.yaml ``whole``, D256)."""

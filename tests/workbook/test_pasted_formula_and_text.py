@@ -115,10 +115,21 @@ def files(catalogue: Catalogue, params: Params, day, templates, tmp_path_factory
         c.value = value
         cells[name] = f"{sheet}!{cell}"
     wb.save(folder / "teksti.xlsx")
+    # half a session (a unit counted whole, D256) in the first line's period units (6.3), its first month's planned
+    # (6.6, so that 6.6 still adds up to 6.3) and delivered units (6.10): three invalid inputs, no rule broken
+    wb = load_workbook(folder / "derigs.xlsx")
+    line = plan.inputs.lines[0]
+    assert line.unit in catalogue.enums.whole_units and len(plan.inputs.lines[0].planned_units) == 1, line
+    for name, value in (("Plans_Daudzums", float(line.units) + 0.5), ("Men_Daudzums", float(line.units) + 0.5),
+                        ("Fakt_Daudzums", 0.5)):
+        sheet, cell, c = _cell(wb, name)
+        c.value = value
+        cells[f"vieni:{name}"] = f"{sheet}!{cell}"
+    wb.save(folder / "vieni.xlsx")
     old_excel = _as_excel_2010(folder / "ielimets.xlsx", folder / "excel2010.xlsx")
     assert old_excel > 100  # every checked input
     _as_excel_2010(folder / "derigs.xlsx", folder / "derigs2010.xlsx")
-    names = ("derigs", "ielimets", "excel2010", "derigs2010", "cena", "komats", "garie", "avoti", "teksti")
+    names = ("derigs", "ielimets", "excel2010", "derigs2010", "cena", "komats", "garie", "avoti", "teksti", "vieni")
     out = convert([folder / f"{n}.xlsx" for n in names], folder / "lo",
                   profile=make_profile(tmp_path_factory.mktemp("lo-profile-ielimets")))
     return {n: (folder / f"{n}.xlsx", NamedValues(o, all_sheets=True), cells) for n, o in zip(names, out, strict=True)}
@@ -274,3 +285,22 @@ def test_a_text_date_a_spaced_label_and_a_formula_text_agree(files, catalogue: C
     assert [r for r in reading.refused if r.startswith(f"6.1. tabula, {cells['Berns_DzimsanasDatums'].split('!')[1]} "
                                                        "„Dzimšanas datums”")], reading.refused
     assert not [e for e in reading.errors if MORE_ERRORS_STORED in e], reading.errors
+
+
+def test_a_fraction_of_a_session_is_an_invalid_input_both_name(files, catalogue: Catalogue) -> None:
+    """audit31d F3, D256: half a session in 6.3, 6.6 and 6.10 (the unit „reize” is counted whole, catalogue/enums.yaml
+    ``whole``) was paid silently; the matrix counts each cell in Kludas and lists it on 6.11 with the line's unit and
+    the value, and the reader names the same cells in the same words."""
+    path, values, cells = files["vieni"]
+    listed = _listed(values)
+    assert values["Kludas"] == values["h_NederigasIevades"] == 3, listed
+    data, problems = read_child(Matrix.open(path), catalogue, strict=False)
+    assert data is None and len(problems) == 3, problems
+    units = float(read(load_workbook(path), "Plans_Daudzums")[0])
+    for name, label, value in (("Plans_Daudzums", "daudzumam periodā", units),
+                               ("Men_Daudzums", "plānotajām vienībām", units), ("Fakt_Daudzums", "saņemtajām vienībām", 0.5)):
+        said = f"{label} jābūt veselam skaitlim (mērvienība „reize”), ievadīts {str(value).replace('.', ',')}"
+        where = cells[f"vieni:{name}"]
+        sheet, cell = where.split("!")
+        assert [t for t in listed if t.endswith(f"{sheet} {cell}: {said}")], (said, listed)
+        assert problems.count(f"{where} ({name}): {said}") == 1, (said, problems)
