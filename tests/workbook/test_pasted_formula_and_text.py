@@ -8,6 +8,7 @@ error and no #NAME?, only the formula is not flagged there."""
 from __future__ import annotations
 
 import zipfile
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -126,10 +127,16 @@ def files(catalogue: Catalogue, params: Params, day, templates, tmp_path_factory
         c.value = value
         cells[f"vieni:{name}"] = f"{sheet}!{cell}"
     wb.save(folder / "vieni.xlsx")
+    # B typed with a digit lost and as 0 (audit31d F5, D257): a warning each, no error
+    for name, base in (("baze", 385.98), ("baze0", 0)):
+        wb = load_workbook(folder / "derigs.xlsx")
+        _cell(wb, "Bazes_Apmers")[2].value = base
+        wb.save(folder / f"{name}.xlsx")
     old_excel = _as_excel_2010(folder / "ielimets.xlsx", folder / "excel2010.xlsx")
     assert old_excel > 100  # every checked input
     _as_excel_2010(folder / "derigs.xlsx", folder / "derigs2010.xlsx")
-    names = ("derigs", "ielimets", "excel2010", "derigs2010", "cena", "komats", "garie", "avoti", "teksti", "vieni")
+    names = ("derigs", "ielimets", "excel2010", "derigs2010", "cena", "komats", "garie", "avoti", "teksti", "vieni",
+             "baze", "baze0")
     out = convert([folder / f"{n}.xlsx" for n in names], folder / "lo",
                   profile=make_profile(tmp_path_factory.mktemp("lo-profile-ielimets")))
     return {n: (folder / f"{n}.xlsx", NamedValues(o, all_sheets=True), cells) for n, o in zip(names, out, strict=True)}
@@ -304,3 +311,28 @@ def test_a_fraction_of_a_session_is_an_invalid_input_both_name(files, catalogue:
         sheet, cell = where.split("!")
         assert [t for t in listed if t.endswith(f"{sheet} {cell}: {said}")], (said, listed)
         assert problems.count(f"{where} ({name}): {said}") == 1, (said, problems)
+
+
+def test_a_base_of_0_or_not_the_catalogue_s_is_a_warning_both_say(files, catalogue: Catalogue) -> None:
+    """audit31d F5, D257: B typed as 385,98 (the catalogue's B is another figure) or 0 passed silently. The matrix
+    counts one warning (not an error) in its 6.11 row and says beside B the cell and both figures in the reference's
+    words; the reference (which `ibm documents --from-matrix` reports) finds the same warning, as many warnings in
+    all as the matrix counts."""
+    from generator.lvformat import eur
+    from generator.reference.workbook import BASE_CELL, base_differs_text, evaluate_workbook
+
+    clean = files["derigs"][1]
+    for name, base in (("baze", Decimal("385.98")), ("baze0", Decimal(0))):
+        path, values, _ = files[name]
+        catalogue_base = Decimal(str(values["Param_Bazes"]))
+        assert base != catalogue_base
+        assert values["Kludas"] == clean["Kludas"] == 0, _listed(values)
+        data, problems = read_child(Matrix.open(path), catalogue, strict=False)
+        assert data is not None and problems == [], problems
+        result = evaluate_workbook(data.inputs, Params.from_catalogue(catalogue, data.params_day))
+        said = base_differs_text(base, catalogue_base)
+        assert [f.message for f in result.findings if f.code == "base_differs"] == [f"{BASE_CELL}: {said}."]
+        assert values["Bridinajumi"] == result.warnings >= 1, (name, values["Bridinajumi"], result.findings)
+        beside = values._cells["6.11"].get((values.ranges["Bazes_Apmers"].min_row, 3))
+        assert beside == f"6.11 B21: {said}", (beside, said)
+        assert eur(catalogue_base) in beside and eur(base) in beside

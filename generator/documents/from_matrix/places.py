@@ -17,7 +17,7 @@ from generator.ministry.matrix import RECIPIENT_NAME, TRANSPORT_REASON_NAME, Mat
 from generator.ministry.xlsxread import Coord, NameRef, a1, col_index
 from generator.reference.findings import Finding, Severity
 from generator.reference.inputs import REQUIRED_PARTIES
-from generator.reference.workbook import FINAL_CELL, SOURCE_CELLS
+from generator.reference.workbook import BASE_CELL, FINAL_CELL, SOURCE_CELLS
 
 CHECKS_SHEET, CHECKS_CODE, CHECKS_KIND, CHECKS_WHERE = "6.11", "S", "D", "F"  # 6.11: hidden code, "Veids", "Kur redzams"
 CHECKS_MESSAGE = "U"  # 6.11's hidden table of every checked input cell: its message formula names the cell
@@ -63,6 +63,7 @@ OWN_CELLS: dict[str, tuple[str, ...]] = {
     "transport_share": (TRANSPORT_REASON_NAME,),
     "final_above_needed": ("IB_Galigais",),
     "municipality_not_listed": ("Pasvaldiba",),
+    "base_differs": ("Bazes_Apmers",),
 }
 # a rule whose message says which input it is about, and the typed place it starts with: the message is said
 # without it and the file's own place follows (reference/workbook.py, reference/inputs.py)
@@ -70,6 +71,7 @@ SOURCE_NAMES = dict(zip(("benefits", "services", "other"), ("Fin_Pabalsti", "Fin
                         strict=True))
 TYPED_PLACES: dict[str, tuple[tuple[str, str], ...]] = {
     "final_above_needed": ((f"{FINAL_CELL}: ", "IB_Galigais"),),
+    "base_differs": ((f"{BASE_CELL}: ", "Bazes_Apmers"),),
     "source_above_needed": tuple((f"{cell}: ", SOURCE_NAMES[attr]) for attr, cell, _ in SOURCE_CELLS),
     "required_field": tuple((f"{p.where}: ", p.name) for p in REQUIRED_PARTIES),
     "municipality_not_listed": ((f"{REQUIRED_PARTIES[0].where}: ", "Pasvaldiba"),),
