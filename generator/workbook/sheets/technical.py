@@ -104,6 +104,7 @@ SOURCES_ABOVE_NEEDED = "+".join(
 # D257: a typed B (valid, not the code of an invalid input beside it) that is 0 or differs from the catalogue's B
 BASE_DIFFERS = (f"IF(AND(ISNUMBER(Bazes_Apmers),N({TABLE_CODE}{BASE_ROW})=0),"
                 "IF(OR(Bazes_Apmers=0,ROUND(Bazes_Apmers,2)<>ROUND(Param_Bazes,2)),1,0),0)")
+RULE_COUNT_NAMES = {"base_differs": "h_BazeCita"}
 _BASE_MARK, _CATALOGUE_MARK = Decimal("111111.11"), Decimal("222222.22")  # stand-ins for the two figures
 
 
@@ -485,6 +486,8 @@ def _rules(sh: Sheet) -> None:
         sh.formula(f"E{row}", formula, st.out_whole, 0)
         sh.text(f"F{row}", tables(where), st.out_text_wrap)  # "6.3., 6.4., 6.8. tabula" in one line
         sh.text(f"{RULE_CODE}{row}", code, st.helper_text)
+        if code in RULE_COUNT_NAMES:  # a rule older templates lacked, by the name of its count (template_checks)
+            sh.define(RULE_COUNT_NAMES[code], f"E{row}")
         sh.row_height(row, RULE_HEIGHTS[i])
     kinds = f"$D${RULES_FIRST}:$D${RULES_LAST}"
     counts = f"$E${RULES_FIRST}:$E${RULES_LAST}"
