@@ -166,8 +166,9 @@ def rules(multipli: str) -> list[tuple[str, str, str, str, str]]:
         ("source_above_needed", "brīdinājums", "Cita finansējuma avota summa pārsniedz IB nepieciešamo apmēru N; "
          "kopējā apmērā K no tās izmanto tikai N – jāpārbauda, vai summa ievadīta pareizi (katrs avots).", "6.4",
          SOURCES_ABOVE_NEEDED),
-        ("base_differs", "brīdinājums", "Ierakstītais bāzes apmērs B ir 0 vai atšķiras no kataloga B – jāpārbauda, "
-         "vai tas ievadīts pareizi (pašvaldības lēmumā B var atšķirties).", "6.11", BASE_DIFFERS),
+        # one line (D205's room on the first checks page): the words beside B say the rest
+        ("base_differs", "brīdinājums", "Ierakstītais bāzes apmērs B ir 0 vai atšķiras no kataloga B – jāpārbauda "
+         "(lēmumā B var atšķirties).", "6.11", BASE_DIFFERS),
         ("incompatible", "brīdinājums", "Plānā ir pakalpojumi, kurus nedrīkst saņemt vienlaikus (katrs pāris); "
          "jāpārliecinās, ka laiki nepārklājas.", "6.3, 6.4", "SUM(f_Nesaderigs)"),
         ("day_care_sessions", "brīdinājums", "Plānā ir dienas aprūpes centrs, kas jau ietver speciālistu un grupu "
