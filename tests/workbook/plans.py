@@ -26,7 +26,7 @@ from generator.reference.workbook import WorkbookInputs
 
 
 @cache
-def _whole_units() -> frozenset[str]:
+def whole_units() -> frozenset[str]:
     """The catalogue's units counted in whole units only (catalogue/enums.yaml ``whole``, D256)."""
     from generator.catalogue.loader import DEFAULT_CATALOGUE, load_or_raise
 
@@ -118,7 +118,7 @@ def _units(rng: random.Random, offer: Offer, month_days: int) -> Decimal:
     if choice < 0.2:
         half = Decimal(rng.randint(1, 40)) / 2
         # a unit counted whole (a session, a day; D256) has no half: the next whole unit, the same random draws
-        return half.to_integral_value(ROUND_CEILING) if str(offer.service.unit) in _whole_units() else half
+        return half.to_integral_value(ROUND_CEILING) if str(offer.service.unit) in whole_units() else half
     return Decimal(rng.randint(1, 40))
 
 
