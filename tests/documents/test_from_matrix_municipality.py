@@ -77,7 +77,7 @@ def test_a_municipality_outside_the_rounds_gets_no_signable_papers(children, cat
         in said
     # where it is fixed, from the file's defined name Pasvaldiba and 6.11's row of invalid inputs: after a dash, as
     # the sentence already ends in a bracket (no „(…) (…)”)
-    assert ", tukums) – 6.1. tabula, B5 „Pašvaldība (kods no kataloga)”; 6.11. tabulas 54. rinda." in said, said
+    assert ", tukums) – 6.1. tabula, B5 „Pašvaldība (kods no kataloga)”; 6.11. tabulas 55. rinda." in said, said
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
     summary, lines = _run(catalogue, child.path, tmp_path / "melnraksts", draft=True)
     assert (summary.made, summary.drafted, summary.refused) == (0, 1, 0), lines

@@ -166,7 +166,7 @@ def test_documents_name_the_cell_with_and_without_draft(clean: Path, tmp_path: P
         result = CliRunner().invoke(main, ["documents", "--from-matrix", str(tmp_path / "m.xlsx"), "--out", str(out),
                                            *draft])
         assert in_documents(where) in result.output, result.output
-        assert "(6.11. tabulas 54. rinda): citu finanšu avotu summai jābūt skaitlim" in result.output, result.output
+        assert "(6.11. tabulas 55. rinda): citu finanšu avotu summai jābūt skaitlim" in result.output, result.output
         assert "atteikti 1" in result.output and "kļūdu, ko pārrēķins neatrod" not in result.output, result.output
         assert "MELNRAKSTS" not in result.output
 

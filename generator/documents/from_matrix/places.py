@@ -288,7 +288,7 @@ def joined(places: Iterable[tuple[str, str]], check: tuple[int, str] | None = No
 def input_place(m: Matrix, name: str, row: int = 0, col: int = 0, checked: frozenset | None = None) -> str:
     """Where an invalid input is fixed, before the colon of its problem: its cell with its label and, when the
     matrix itself counts it, 6.11's row of invalid inputs ("6.1. tabula, B38 „Perioda pirmā diena” (6.11. tabulas
-    54. rinda)"); the defined name alone when the file has no such name."""
+    55. rinda)"); the defined name alone when the file has no such name."""
     found = cell(m, name, row, col)
     if found is None:
         return name
@@ -300,7 +300,7 @@ def input_place(m: Matrix, name: str, row: int = 0, col: int = 0, checked: froze
 
 
 def with_check_row(cells: str, check: tuple[int, str] | None) -> str:
-    """Cells followed by the 6.11 row that counts their problem: "… (6.11. tabulas 54. rinda)"; the cells alone
+    """Cells followed by the 6.11 row that counts their problem: "… (6.11. tabulas 55. rinda)"; the cells alone
     when the matrix counts it in no row."""
     return f"{cells} ({CHECKS_SHEET}. tabulas {check[0]}. rinda)" if check else cells
 
