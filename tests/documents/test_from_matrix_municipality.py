@@ -128,7 +128,7 @@ def test_a_higher_stored_error_count_is_an_error_shown_as_a_whole_number(childre
     assert (summary.made, summary.refused) == (0, 1), lines
     assert summary.reasons == {"matricā ir kļūdas, ko pārrēķins neatrod": 1}
     said = "\n".join(lines)
-    assert "matricā saglabātais kļūdu skaits (6.11. tabula, E55 „Kļūdas kopā”) ir 1, pārrēķinātais – 0" in said, said
+    assert "matricā saglabātais kļūdu skaits (6.11. tabula, E56 „Kļūdas kopā”) ir 1, pārrēķinātais – 0" in said, said
     summary, lines = _run(catalogue, source, tmp_path / "melnraksts", draft=True)
     assert summary.drafted == 1, lines
     stale = [line for line in lines if "Kļūdu skaits" in line and "saglabātā vērtība" in line]
