@@ -444,3 +444,20 @@ def test_an_older_template_without_the_check_warns(sessions: Path, tmp_path: Pat
     assert [w for w in data.warnings if w.startswith(f"{where}: daudzumam periodā jābūt veselam skaitlim "
                                                      "(mērvienība „reize”), ievadīts 6,5; šīs matricas vecākā veidne")
             ], data.warnings
+
+
+def test_documents_warn_of_a_base_not_the_catalogue_s(clean: Path, tmp_path: Path, catalogue: Catalogue) -> None:
+    """D257: `ibm documents --from-matrix` lists the matrix's warning on a B of another figure among the matrix's
+    warnings, in the matrix's words, at B's cell; the file is not refused for it (its own rule errors are the generated
+    plan's)."""
+    from generator.documents.from_matrix.reading import read_for_documents
+    from generator.ministry.templates import TemplateSource
+
+    pasted(clean, tmp_path / "m.xlsx", "Bazes_Apmers", 385.98)
+    reading = read_for_documents(tmp_path / "m.xlsx", catalogue, TemplateSource(catalogue), None)
+    assert reading.refused == [], reading.refused
+    warned = [f for f in reading.warnings if f.code == "base_differs"]
+    assert len(warned) == 1, reading.warnings
+    # without its typed place (the place follows) and with a capital, as the papers list each warning
+    assert warned[0].message.startswith("Bāzes apmērs B 385,98\u00a0EUR atšķiras no kataloga B "), warned[0].message
+    assert "6.11. tabula, B21 " in reading.warning_places[warned[0]], reading.warning_places[warned[0]]
