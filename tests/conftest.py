@@ -128,7 +128,7 @@ ESTIMATED_SECONDS = {  # the unit times (s) of the lead's clean clone of 47823cc
     # with IBM_FULL=1 alone (the clone of 01.12.2026).
     "migrate-1": 19, "migrate-2": 15, "migrate-3": 15,
     "site": 239,  # 260 x 0.92 (axe-core runs only the rules that can fail the audit; table layout pages loaded once), testtime15
-    "workbook-lo": 233,  # 228 + 5 (test_pasted_formula_and_text: logical values and negative sums, 34,8 -> 39,5 s CPU), fix32b
+    "workbook-lo": 242,  # 228 + 5 (logical values and negative sums), fix32b; + 9 (three more files in its batch), fix32a
     "documents-build": 174,  # 198 x 0.88 (the render memo tests write their papers by stand-ins), testtime31
     "one-price": 70,
     "tests/workbook/test_print.py": 69,
@@ -138,7 +138,7 @@ ESTIMATED_SECONDS = {  # the unit times (s) of the lead's clean clone of 47823cc
     "tests/ministry/test_collect.py": 40,
     "tests/site/test_calculator_browser.py": 25,  # 25 x 1.0 (the back-to-top check ends at once: no button), fix28a
     "workbook-party-names": 24,
-    "tests/ministry/test_pasted_inputs.py": 30,  # 24 x 1,25 (text dates, …), fix31c; 30 x 1,0 (logical values …), fix32b
+    "tests/ministry/test_pasted_inputs.py": 35,  # 30 x 1,0 (logical values), fix32b; 30 x 1,16 (half a session …), fix32a
     "tests/ministry/test_migrate_reports_and_resumes.py": 23,
     "migrate-0": 22,
     "tests/documents/test_from_matrix_amounts.py": 21,

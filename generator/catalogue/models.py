@@ -102,6 +102,12 @@ class Labelled(Strict):
     name_en: SafeText | None = None
 
 
+class Unit(Labelled):
+    """A unit a service is priced in; ``whole``: its quantity is counted in whole units only (D256)."""
+
+    whole: bool = Field(description="Vienību skaits tikai vesels skaitlis (reize, diennakts, darba diena; D256)")
+
+
 class SupportArea(Strict):
     number: int = Field(ge=1, le=3)
     name_lv: SafeText
@@ -148,7 +154,7 @@ class Enumerations(Strict):
     support_areas: list[SupportArea]
     impairments: list[ImpairmentLabel]
     age_groups: list[AgeGroup]
-    units: list[Labelled]
+    units: list[Unit]
     funding_sources: list[Labelled]
     budget_positions: list[BudgetPosition] = Field(min_length=1)
     recipients: dict[Recipient, SafeText]
@@ -157,6 +163,11 @@ class Enumerations(Strict):
     payees: dict[Payee, PayeeLabel] = Field(
         description="Kam Dienests maksā par pakalpojumu (pakalpojuma lauks payee): nosaukums un metodikas rindas"
     )
+
+    @property
+    def whole_units(self) -> frozenset[str]:
+        """The ids of the units counted in whole units only (D256)."""
+        return frozenset(u.id for u in self.units if u.whole)
 
     @field_validator("payees")
     @classmethod

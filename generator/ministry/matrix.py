@@ -42,8 +42,10 @@ from generator.workbook.input_checks import (
     text_length,
     too_long_message,
     unchecked_length_message,
+    whole_units_message,
 )
 from generator.workbook.layout import INTERFACE_KIND, INTERFACE_NAMES, INTERFACE_VERSION
+from generator.workbook.sheets.items import short_unit
 from generator.workbook.sheets.plan_rows import HIDDEN_HOW, HIDDEN_MANY, HIDDEN_ONE
 from generator.workbook.texts import NO, YES
 from generator.workbook.version import VERSION_PATTERN, base_version, template_version
@@ -96,6 +98,8 @@ Where = Callable[[str, int, int], str]  # a problem's cell by defined name, row 
 # a problem the matrix counts in a rule's own 6.11 row (its code first), not as an invalid input: its cell and that row
 RuleWhere = Callable[[str, str, int, int], str]
 MISSING_PRICE = "missing_price"  # 6.11: a chosen 6.8 item has no provider's price (a rule of the workbook alone)
+# 6.8's flags of the services counted in whole units (D256): a template without them did not check whole units
+WHOLE_UNITS_NAME = "h_Pak_Vesels"
 
 
 class MatrixError(Exception):
@@ -813,8 +817,35 @@ def _lines(r: _Reader, m: Matrix, catalogue: Catalogue, day: dt.date) -> list[Pl
         except ReferenceInputError as exc:
             r.fail("Plans_Pakalpojums", str(exc), i)
             continue
+        if str(offer.service.unit) in catalogue.enums.whole_units:
+            _whole_units(r, m, i, units, planned, delivered, _unit_name(catalogue, str(offer.service.unit)))
         # a new line of our own: set in place what dataclasses.replace would validate again unchanged
         object.__setattr__(line, "ceiling", ceiling)
         object.__setattr__(line, "label", item)
         lines.append(line)
     return lines
+
+
+def _unit_name(catalogue: Catalogue, unit: str) -> str:
+    """The unit as 6.8 and 6.4 show it ("reize")."""
+    return next((short_unit(u.name_lv) for u in catalogue.enums.units if u.id == unit), unit)
+
+
+def _whole_units(r: _Reader, m: Matrix, row: int, units: Decimal, planned: tuple[Decimal, ...],
+                 delivered: tuple[Decimal, ...], unit: str) -> None:
+    """A fraction of a unit counted whole (a session, a day and night, a working day; catalogue units ``whole``) in
+    the line's period units (6.3), a month's planned (6.6) or delivered (6.10) units: an invalid input in the words
+    of the matrix's own check (input_checks "units", D256), one per cell. A matrix whose older template did not check
+    whole units (no h_Pak_Vesels) showed no error: there it is a warning naming the cell."""
+    cells = [("Plans_Daudzums", 0, units)]
+    cells += [("Men_Daudzums", k, v) for k, v in enumerate(planned)]
+    cells += [("Fakt_Daudzums", k, v) for k, v in enumerate(delivered)]
+    for name, col, value in cells:
+        if value == value.to_integral_value():
+            continue
+        said = whole_units_message(CHECKED_FIELDS[name].label, unit, format(value, "f").replace(".", ","))
+        if m.has(WHOLE_UNITS_NAME):
+            r.fail(name, said, row, col)
+        else:
+            r.warnings.append(f"{r.where(name, row, col)}: {said}; šīs matricas vecākā veidne to nepārbaudīja, "
+                              "tāpēc tā nav kļūda, bet summa ietver vienības daļu")

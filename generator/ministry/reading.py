@@ -101,7 +101,7 @@ class MatrixPlaces:
 
     def input(self, name: str, row: int = 0, col: int = 0) -> str:
         """An invalid input's cell and, when the matrix counts it, 6.11's row of invalid inputs ("6.1. tabula, B38
-        „Perioda pirmā diena” (6.11. tabulas 54. rinda)"), not "6.1!B38 (Perioda_Sakums)" (ministrycheck F3)."""
+        „Perioda pirmā diena” (6.11. tabulas 55. rinda)"), not "6.1!B38 (Perioda_Sakums)" (ministrycheck F3)."""
         from generator.documents.from_matrix import places
 
         try:

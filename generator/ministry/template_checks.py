@@ -1,8 +1,9 @@
 """Which of the reference's checks an older matrix template did not yet compute (audit31 F1, F2, F8, F9).
 
-A check added after a template was issued (D147 ``units_above_period``, D148 ``line_above_provisional``) counts in
-the reference at once, but the old file itself never showed it: its stored Kludas/Bridinajumi and its 6.3/6.11
-tables say nothing of it. Each such check has a helper range in the template (its per-line flags); a matrix that
+A check added after a template was issued (D147 ``units_above_period``, D148 ``line_above_provisional``, D257
+``base_differs``) counts in the reference at once, but the old file itself never showed it: its stored
+Kludas/Bridinajumi and its 6.3/6.11 tables say nothing of it. Each such check has a helper range in the template (its
+per-line flags, or its count on 6.11); a matrix that
 lacks that defined name was made on a template without the check. The Latvian texts here tell the user why a
 matrix that showed 0 errors now has one.
 """
@@ -16,6 +17,7 @@ from generator.ministry.rule_names import rule_name
 CHECK_FLAGS = {
     "units_above_period": "f_VienibuRobeza",  # D147
     "line_above_provisional": "f_RindaVirsP",  # D148
+    "base_differs": "h_BazeCita",  # D257: its count on 6.11 (technical.RULE_COUNT_NAMES)
 }
 
 # Latvian labels of the interface names whose stored value a file may hold stale (audit31 F2, F9): the meaning

@@ -180,6 +180,7 @@ def evaluate_workbook(inputs: WorkbookInputs, params: Params, template: str = CU
     if not subcent(inputs.final):  # a sub-cent F is one invalid input in the matrix, whatever N is
         findings.extend(check_final(inputs.final, plan.needed, p_amount))
     findings.extend(check_sources(inputs, plan.needed))
+    findings.extend(check_base(inputs.base, params.base_amount))
     findings.extend(
         check_plan(
             lines,
@@ -287,6 +288,28 @@ def check_sources(inputs: WorkbookInputs, needed: Decimal, places: Mapping[str, 
                                  f"N {eur(needed)}; kopējā apmērā K no tās izmanto tikai N – pārbaudiet, vai summa "
                                  "ievadīta pareizi."))
     return found
+
+
+BASE_CELL = "6.11. tabulas šūna B21 („Bāzes apmērs šai matricai (B)”)"  # Bazes_Apmers: a test checks it against the template
+
+
+def base_differs_text(base: Decimal, catalogue_base: Decimal) -> str:
+    """The words of the ``base_differs`` warning (D257), the matrix's beside B on 6.11 too (technical.py)."""
+    if base == 0:
+        return (f"bāzes apmērs B ir {eur(base)}, tāpēc provizoriskais apmērs P ir 0 – pārbaudiet, vai tas ievadīts "
+                f"pareizi (kataloga B {eur(catalogue_base)})")
+    return (f"bāzes apmērs B {eur(base)} atšķiras no kataloga B {eur(catalogue_base)} – pārbaudiet, vai tas ievadīts "
+            "pareizi (pašvaldības lēmumā B var atšķirties)")
+
+
+def check_base(base: Decimal | None, catalogue_base: Decimal, place: str = BASE_CELL) -> list[Finding]:
+    """One ``base_differs`` warning when a typed B is 0 or differs from the catalogue's B for the matrix's prices day
+    (D257, audit31d F5: 0, 385,98 or 385980 passed silently, P and A with them). Not an error: B is typed from the
+    municipality's decision and may differ. The catalogue's B is compared whatever its status (today „jāprecizē”: the
+    only figure there is); an empty B is the catalogue's own, a sub-cent B already an invalid input."""
+    if base is None or base < 0 or subcent(base) or (base != 0 and base == catalogue_base):
+        return []
+    return [Finding("base_differs", Severity.warning, f"{place}: {base_differs_text(base, catalogue_base)}.")]
 
 
 PRICES_ADVICE = "izmantojiet matricu, kas izdota tam periodam"

@@ -8,6 +8,9 @@ amounts are computed from.
 
 Kinds of input:
 - ``amount``: an optional number ≥ 0 (units);
+- ``units``: a plan line's units, an ``amount`` that is also a whole number when the line's service is priced in a
+  whole unit (catalogue/enums.yaml ``whole``, 6.8's h_Pak_Vesels; D256): ``extra`` is the line's row on 6.4 (the
+  same row as on 6.3, 6.6 and 6.10), whose h_Rinda finds the service and whose unit column names its unit;
 - ``money``: an optional number ≥ 0 in whole cents (prices, EUR; D87);
 - ``payment``: money paid in a month (6.10), said with how a correction is entered (D258);
 - ``final``: the ministry's F, money that where it applies (N > P) is not above N (D7);
@@ -32,10 +35,11 @@ Kinds of input:
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from generator.lvformat import agree
 from generator.reference.inputs import CENTS_TEXT, LIST_TEXT, REQUIRED_PARTIES, REQUIRED_TEXT
+from generator.workbook.layout import C64
 from generator.workbook.sheets.common import lv_date_formula
 from generator.workbook.texts import NO, YES
 
@@ -130,8 +134,9 @@ LOGICAL_TEXT = "nevis loģiskajai vērtībai"  # after the kind's „jābūt ska
 LOGICAL_TRUE, LOGICAL_FALSE = "TRUE (PATIESS)", "FALSE (APLAMS)"  # as the cell shows it in an English or Latvian Excel
 LOGICAL_SHOWN = f'IF({{x}},"{LOGICAL_TRUE}","{LOGICAL_FALSE}")'
 # the kinds that take a number, a date or a list value (a free text may be "TRUE" in Excel: not checked there)
-LOGICAL_WORDS = {"amount": "jābūt skaitlim", "money": "jābūt skaitlim", "payment": "jābūt skaitlim", "final": "jābūt skaitlim",
-                 "rank": "jābūt skaitlim", "months": "jābūt skaitlim", "date": "jābūt datumam",
+LOGICAL_WORDS = {"amount": "jābūt skaitlim", "units": "jābūt skaitlim", "money": "jābūt skaitlim",
+                 "payment": "jābūt skaitlim", "final": "jābūt skaitlim", "rank": "jābūt skaitlim",
+                 "months": "jābūt skaitlim", "date": "jābūt datumam",
                  "yesno": f"jābūt „{YES}” vai „{NO}”", "list": "jābūt vienai no saraksta vērtībām",
                  "municipality": "jābūt vienai no saraksta vērtībām"}
 
@@ -158,6 +163,23 @@ def _empty(x: str) -> str:
     return f'OR(ISBLANK({x}),AND(ISTEXT({x}),LEN({x})=0))'
 
 
+# D256: a fraction of a unit counted whole (a session, a day and night, a working day) cannot be delivered or paid
+WHOLE_TEXT = "jābūt veselam skaitlim"
+LINE_UNIT = "{unit}"  # the plan line's unit in a ``units`` message: 6.4's unit column of the line's row
+
+
+def _whole_unit(row: str) -> str:
+    """True when the service chosen on the plan line of 6.4 row ``row`` is priced in a whole unit (D256)."""
+    item = f"'6.4'!${C64.h_row}{row}"
+    return f"IF({item}>0,INDEX(h_Pak_Vesels,{item}),0)=1" if row else "FALSE"
+
+
+def whole_units_message(label: str, unit: str, value: str) -> str:
+    """The matrix's message (6.11) on a fraction of a whole unit, for the readers (D256): "daudzumam periodā jābūt
+    veselam skaitlim (mērvienība „reize”), ievadīts 29,5"."""
+    return f"{label} {WHOLE_TEXT} (mērvienība „{unit}”), ievadīts {value}"
+
+
 @dataclass(frozen=True)
 class Kind:
     """How one kind of input is checked: its code formula and the Latvian message of each code.
@@ -173,6 +195,8 @@ class Kind:
         """The code formula of cell ``x``; ``extra`` is the list range or the "required" condition."""
         if self.name == "amount":
             body = f"IF(ISNUMBER({x}),IF({x}<0,2,0),IF({_empty(x)},0,1))"
+        elif self.name == "units":
+            body = f"IF(ISNUMBER({x}),IF({x}<0,2,IF(AND({_whole_unit(extra)},{x}<>INT({x})),3,0)),IF({_empty(x)},0,1))"
         elif self.name in ("money", "payment"):
             body = f"IF(ISNUMBER({x}),IF({x}<0,2,IF({_subcent(x)},3,0)),IF({_empty(x)},0,1))"
         elif self.name == "final":
@@ -251,7 +275,8 @@ class Kind:
     def texts(self, extra: str = "", place: str = "") -> str:
         """The messages as CHOOSE's choices, the field's limit (``extra``) in place of LIMIT and where its text
         prints (``place``) in place of PLACE."""
-        return ",".join(m.replace(LIMIT, extra).replace(PLACE, place) for m in self.all_messages)
+        unit = f"'6.4'!${C64.unit}{extra}&\"\"" if self.name == "units" and extra else '""'
+        return ",".join(m.replace(LIMIT, extra).replace(PLACE, place).replace(LINE_UNIT, unit) for m in self.all_messages)
 
     def message(self, code: str, x: str, extra: str = "", place: str = "") -> str:
         """The message part after the label: CHOOSE(code, …) and the entered value."""
@@ -268,6 +293,8 @@ TEXT_TOO_LONG = f"jābūt ne garākam par {LIMIT} zīmēm, citādi {PLACE} izdru
 
 KINDS = {
     "amount": Kind("amount", ('"jābūt skaitlim"', '"jābūt skaitlim, kas nav mazāks par 0"')),
+    "units": Kind("units", ('"jābūt skaitlim"', '"jābūt skaitlim, kas nav mazāks par 0"',
+                            f'"{WHOLE_TEXT} (mērvienība „"&{LINE_UNIT}&"”)"')),
     "money": Kind("money", ('"jābūt skaitlim"', '"jābūt skaitlim, kas nav mazāks par 0"', f'"{CENTS_TEXT}"')),
     "payment": Kind("payment", ('"jābūt skaitlim"', f'"{NEGATIVE_PAYMENT_TEXT}"', f'"{CENTS_TEXT}"')),
     "final": Kind("final", ('"jābūt skaitlim"', '"jābūt skaitlim, kas nav mazāks par 0"',
@@ -352,12 +379,12 @@ PLAN_FIELDS: tuple[Field, ...] = (
     Field("Plans_Pakalpojums", "list", "pakalpojumam", "Pak_Id"),
     Field("Plans_Sanemejs", "list", "saņēmējam", "Saraksts_Sanemeji"),
     Field("Plans_EkspertuRangs", "rank", "ekspertu rangam"),
-    Field("Plans_Daudzums", "amount", "daudzumam periodā"),
+    Field("Plans_Daudzums", "units", "daudzumam periodā"),
     Field("Plans_VecakuRangs", "rank", "vecāku rangam"),
 )
 MONTH_FIELDS: tuple[Field, ...] = (
-    Field("Men_Daudzums", "amount", "plānotajām vienībām"),
-    Field("Fakt_Daudzums", "amount", "saņemtajām vienībām"),
+    Field("Men_Daudzums", "units", "plānotajām vienībām"),
+    Field("Fakt_Daudzums", "units", "saņemtajām vienībām"),
     Field("Fakt_Summa", "payment", "maksājumam"),
 )
 # The free text of the signed 6.3 in cells of a fixed height (sheets/plan.py): the most characters that print whole.
@@ -434,6 +461,11 @@ def unchecked_length_message(field: Field, length: int) -> str:
     return (f"{field.label} pašreizējā veidnē {allowed}, {_entered(length)}; šīs matricas vecākā veidne teksta "
             f"garumu nepārbaudīja, tāpēc tā nav kļūda, bet {field.place} izdrukā teksts var būt nogriezts (summas "
             "tas nemaina)")
+
+
+def on_line(field: Field, row64: int) -> Field:
+    """``field`` as checked in the plan line of 6.4 row ``row64``: a ``units`` field knows its line (D256)."""
+    return replace(field, extra=str(row64)) if field.kind == "units" else field
 
 
 def code_formula(field: Field, x: str) -> str:

@@ -49,7 +49,7 @@ def test_a_refused_second_matrix_of_the_child_stops_the_other(catalogue: Catalog
     for line in lines:
         assert "a-plans.xlsx" in line and "b-plans-jaunaks.xlsx" in line
     # the file's own reason is kept, naming the cell as the matrix labels it
-    assert "6.1. tabula, B5 „Pašvaldība (kods no kataloga)” (6.11. tabulas 54. rinda): nav aizpildīts" in result.output
+    assert "6.1. tabula, B5 „Pašvaldība (kods no kataloga)” (6.11. tabulas 55. rinda): nav aizpildīts" in result.output
     assert "izveidoti 0" in result.output and "atteikti 2" in result.output
     assert not out.exists() or not any(out.iterdir()), list(out.iterdir())
     heads = [line.split(" (")[0] for line in result.output.splitlines() if line.startswith(("1/2 ", "2/2 "))]

@@ -195,7 +195,7 @@ def test_documents_name_the_cell_with_and_without_draft(clean: Path, tmp_path: P
         result = CliRunner().invoke(main, ["documents", "--from-matrix", str(tmp_path / "m.xlsx"), "--out", str(out),
                                            *draft])
         assert in_documents(where) in result.output, result.output
-        assert "(6.11. tabulas 54. rinda): citu finanšu avotu summai jābūt skaitlim" in result.output, result.output
+        assert "(6.11. tabulas 55. rinda): citu finanšu avotu summai jābūt skaitlim" in result.output, result.output
         assert "atteikti 1" in result.output and "kļūdu, ko pārrēķins neatrod" not in result.output, result.output
         assert "MELNRAKSTS" not in result.output
 
@@ -431,3 +431,74 @@ def test_a_service_of_spaces_only_is_not_an_empty_row(clean: Path, tmp_path: Pat
     data, problems = read_child(Matrix.open(tmp_path / "m.xlsx"), catalogue)
     assert data is None and problems == [f"{where}: pakalpojumam jābūt vienai no saraksta vērtībām (burts burtā) "
                                          "(gaidīts: vērtība no 6.8. tabulas saraksta)"], problems
+
+
+@pytest.fixture(scope="module")
+def sessions(tmp_path_factory: pytest.TempPathFactory, catalogue: Catalogue, template: Path) -> Path:
+    """A usable filled matrix whose first plan line is priced in a whole unit (reize) and second in one that is not
+    (euro, its units a sum with cents)."""
+    children = write_children(catalogue, template, make_children(catalogue, 1, seed=141),
+                              tmp_path_factory.mktemp("reizes"), by_municipality=False)
+    path = children[0].path
+    assert path is not None
+    data, problems = read_child(Matrix.open(path), catalogue)
+    assert data is not None and problems == [], problems
+    assert [line.unit for line in data.inputs.lines[:2]] == ["reize", "euro"], data.inputs.lines[:2]
+    return path
+
+
+@pytest.mark.parametrize(("name", "said"), [
+    ("Plans_Daudzums", "daudzumam periodā"),
+    ("Men_Daudzums", "plānotajām vienībām"),
+    ("Fakt_Daudzums", "saņemtajām vienībām"),
+])
+def test_a_fraction_of_a_session_is_an_invalid_input(sessions: Path, tmp_path: Path, catalogue: Catalogue, name: str,
+                                                    said: str) -> None:
+    """audit31d F3, D256: half a session (a unit counted whole, catalogue/enums.yaml ``whole``) in the line's period
+    units, a month's planned or delivered units is one invalid input named by its cell in the matrix's words
+    (input_checks "units"); before, the reader took it and the reference paid half a session more."""
+    where = pasted(sessions, tmp_path / "m.xlsx", name, 29.5)
+    data, problems = read_child(Matrix.open(tmp_path / "m.xlsx"), catalogue)
+    assert data is None and problems == [f"{where}: {said} jābūt veselam skaitlim (mērvienība „reize”), ievadīts 29,5"
+                                         ], problems
+
+
+def test_a_fraction_of_a_unit_not_counted_whole_is_valid(sessions: Path, clean: Path, tmp_path: Path,
+                                                         catalogue: Catalogue) -> None:
+    """Half an hour and euro with cents are quantities (D256): no problem."""
+    assert [line.unit for line in read_child(Matrix.open(clean), catalogue)[0].inputs.lines[:2]] == ["euro", "stunda"]
+    for source, row in ((sessions, 1), (clean, 1)):
+        for name in ("Plans_Daudzums", "Men_Daudzums"):
+            pasted(source, tmp_path / "m.xlsx", name, 8.5, row)
+            data, problems = read_child(Matrix.open(tmp_path / "m.xlsx"), catalogue)
+            assert problems == [] and data is not None, (source, name, problems)
+
+
+def test_an_older_template_without_the_check_warns(sessions: Path, tmp_path: Path, catalogue: Catalogue) -> None:
+    """A matrix of a template issued before D256 (no h_Pak_Vesels) showed no error for half a session: the reader
+    reads it and warns, naming the cell."""
+    where = pasted(sessions, tmp_path / "m.xlsx", "Plans_Daudzums", 6.5)
+    m = Matrix.open(tmp_path / "m.xlsx")
+    del m.refs["h_Pak_Vesels"]
+    data, problems = read_child(m, catalogue)
+    assert problems == [] and data is not None
+    assert [w for w in data.warnings if w.startswith(f"{where}: daudzumam periodā jābūt veselam skaitlim "
+                                                     "(mērvienība „reize”), ievadīts 6,5; šīs matricas vecākā veidne")
+            ], data.warnings
+
+
+def test_documents_warn_of_a_base_not_the_catalogue_s(clean: Path, tmp_path: Path, catalogue: Catalogue) -> None:
+    """D257: `ibm documents --from-matrix` lists the matrix's warning on a B of another figure among the matrix's
+    warnings, in the matrix's words, at B's cell; the file is not refused for it (its own rule errors are the generated
+    plan's)."""
+    from generator.documents.from_matrix.reading import read_for_documents
+    from generator.ministry.templates import TemplateSource
+
+    pasted(clean, tmp_path / "m.xlsx", "Bazes_Apmers", 385.98)
+    reading = read_for_documents(tmp_path / "m.xlsx", catalogue, TemplateSource(catalogue), None)
+    assert reading.refused == [], reading.refused
+    warned = [f for f in reading.warnings if f.code == "base_differs"]
+    assert len(warned) == 1, reading.warnings
+    # without its typed place (the place follows) and with a capital, as the papers list each warning
+    assert warned[0].message.startswith("Bāzes apmērs B 385,98\u00a0EUR atšķiras no kataloga B "), warned[0].message
+    assert "6.11. tabula, B21 " in reading.warning_places[warned[0]], reading.warning_places[warned[0]]

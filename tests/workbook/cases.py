@@ -20,6 +20,7 @@ from generator.money import to_decimal
 from generator.reference.lines import ACTUAL_COST_UNIT, PlanLine, line_from_offer
 from generator.reference.workbook import WorkbookInputs
 from tests.reference.caserunner import CASES_DIR, Case, load_file
+from tests.workbook.plans import whole_units
 
 WORKBOOK_FIELDS = (
     "Vecums", "Provizoriska_Likme", "IB_Provizoriskais", "IB_Nepieciesamais", "IB_Pieejamais", "IB_Kopejais",
@@ -53,6 +54,9 @@ def _fits(offer: Offer, raw: dict[str, Any], impairment: str | None) -> bool:
         return False
     if offer.ceiling_unconfirmed != bool(raw.get("ceiling_unconfirmed", False)):
         return False
+    quantities = [raw.get("units", 0), *raw.get("planned", ()), *raw.get("delivered", ())]
+    if str(service.unit) in whole_units() and any(to_decimal(q) != to_decimal(q).to_integral_value() for q in quantities):
+        return False  # half a session is an invalid input (D256): a case's half units need a unit that can be halved
     price = to_decimal(raw.get("price", 0))
     if (str(service.unit) == ACTUAL_COST_UNIT) != bool(raw.get("actual_cost", False)) and price != 1:
         return False  # the euro at actual cost: a price other than 1,00 is an error (D70)

@@ -46,6 +46,9 @@ BAD_VALUES: dict[str, list[tuple[str, Any]]] = {
     # one character more than prints whole in the signed 6.3 or 6.6 (the field's limit): written by place()
     "text": [("par garu teksts", None)],
 }
+# A plan line's units are an amount (a fraction of a unit counted whole, D256, needs a line of such a unit: proved in
+# tests/workbook/test_pasted_formula_and_text.py and tests/ministry/test_pasted_inputs.py)
+BAD_VALUES["units"] = BAD_VALUES["amount"]
 # Money is an amount in whole cents (D87): a price or payment with more than two decimals is wrong too.
 BAD_VALUES["money"] = [*BAD_VALUES["amount"], ("centu daļas", 42.6712)]
 # F is money; above N (where N > P) it is an error too (D7), proved by the case files (tests/cases/workbook.yaml)

@@ -13,7 +13,8 @@ import os
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_CEILING, Decimal
+from functools import cache
 
 from generator.catalogue.catalogue import Offer
 from generator.catalogue.models import Regime
@@ -22,6 +23,15 @@ from generator.reference.lines import PlanLine, line_from_offer
 from generator.reference.monthly import calendar_month, working_days
 from generator.reference.rounds import ReportingPeriod
 from generator.reference.workbook import WorkbookInputs
+
+
+@cache
+def whole_units() -> frozenset[str]:
+    """The catalogue's units counted in whole units only (catalogue/enums.yaml ``whole``, D256)."""
+    from generator.catalogue.loader import DEFAULT_CATALOGUE, load_or_raise
+
+    return load_or_raise(DEFAULT_CATALOGUE).enums.whole_units
+
 
 SEED = int(os.environ.get("IBM_WORKBOOK_SEED", "20181001"))
 CENT = Decimal("0.01")
@@ -106,7 +116,9 @@ def _units(rng: random.Random, offer: Offer, month_days: int) -> Decimal:
     if choice < 0.05:
         return Decimal(0)
     if choice < 0.2:
-        return Decimal(rng.randint(1, 40)) / 2
+        half = Decimal(rng.randint(1, 40)) / 2
+        # a unit counted whole (a session, a day; D256) has no half: the next whole unit, the same random draws
+        return half.to_integral_value(ROUND_CEILING) if str(offer.service.unit) in whole_units() else half
     return Decimal(rng.randint(1, 40))
 
 

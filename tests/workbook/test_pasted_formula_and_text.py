@@ -8,6 +8,7 @@ error and no #NAME?, only the formula is not flagged there."""
 from __future__ import annotations
 
 import zipfile
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -131,10 +132,28 @@ def files(catalogue: Catalogue, params: Params, day, templates, tmp_path_factory
         c.value = value
         cells[name] = f"{sheet}!{cell}"
     wb.save(folder / "teksti.xlsx")
+    # half a session (a unit counted whole, D256) in the first line's period units (6.3), its first month's planned
+    # (6.6, so that 6.6 still adds up to 6.3) and delivered units (6.10): three invalid inputs, no rule broken
+    wb = load_workbook(folder / "derigs.xlsx")
+    line = plan.inputs.lines[0]
+    assert line.unit in catalogue.enums.whole_units and len(plan.inputs.lines[0].planned_units) == 1, line
+    for name, value in (("Plans_Daudzums", float(line.units) + 0.5), ("Men_Daudzums", float(line.units) + 0.5),
+                        ("Fakt_Daudzums", 0.5)):
+        sheet, cell, c = _cell(wb, name)
+        c.value = value
+        cells[f"vieni:{name}"] = f"{sheet}!{cell}"
+        cells[f"vieni:{name}:value"] = str(value).replace(".", ",")
+    wb.save(folder / "vieni.xlsx")
+    # B typed with a digit lost and as 0 (audit31d F5, D257): a warning each, no error
+    for name, base in (("baze", 385.98), ("baze0", 0)):
+        wb = load_workbook(folder / "derigs.xlsx")
+        _cell(wb, "Bazes_Apmers")[2].value = base
+        wb.save(folder / f"{name}.xlsx")
     old_excel = _as_excel_2010(folder / "ielimets.xlsx", folder / "excel2010.xlsx")
     assert old_excel > 100  # every checked input
     _as_excel_2010(folder / "derigs.xlsx", folder / "derigs2010.xlsx")
-    names = ("derigs", "ielimets", "excel2010", "derigs2010", "cena", "komats", "garie", "avoti", "teksti")
+    names = ("derigs", "ielimets", "excel2010", "derigs2010", "cena", "komats", "garie", "avoti", "teksti", "vieni",
+             "baze", "baze0")
     out = convert([folder / f"{n}.xlsx" for n in names], folder / "lo",
                   profile=make_profile(tmp_path_factory.mktemp("lo-profile-ielimets")))
     return {n: (folder / f"{n}.xlsx", NamedValues(o, all_sheets=True), cells) for n, o in zip(names, out, strict=True)}
@@ -332,3 +351,46 @@ def test_a_negative_sum_is_quoted_with_cents_and_a_correction_explained(files, c
         assert [t for t in listed if t.endswith(f"{sheet} {cell}: {said}")], (name, said, listed)
     said = NEGATIVE["Fakt_Summa"][1]
     assert [p for p in problems if p == f"{cells['Fakt_Summa']} (Fakt_Summa): {said}"], problems
+
+
+def test_a_fraction_of_a_session_is_an_invalid_input_both_name(files, catalogue: Catalogue) -> None:
+    """audit31d F3, D256: half a session in 6.3, 6.6 and 6.10 (the unit „reize” is counted whole, catalogue/enums.yaml
+    ``whole``) was paid silently; the matrix counts each cell in Kludas and lists it on 6.11 with the line's unit and
+    the value, and the reader names the same cells in the same words."""
+    path, values, cells = files["vieni"]
+    listed = _listed(values)
+    assert values["Kludas"] == values["h_NederigasIevades"] == 3, listed
+    data, problems = read_child(Matrix.open(path), catalogue, strict=False)
+    assert data is None and len(problems) == 3, problems
+    for name, label in (("Plans_Daudzums", "daudzumam periodā"), ("Men_Daudzums", "plānotajām vienībām"),
+                        ("Fakt_Daudzums", "saņemtajām vienībām")):
+        said = f"{label} jābūt veselam skaitlim (mērvienība „reize”), ievadīts {cells[f'vieni:{name}:value']}"
+        where = cells[f"vieni:{name}"]
+        sheet, cell = where.split("!")
+        assert [t for t in listed if t.endswith(f"{sheet} {cell}: {said}")], (said, listed)
+        assert problems.count(f"{where} ({name}): {said}") == 1, (said, problems)
+
+
+def test_a_base_of_0_or_not_the_catalogue_s_is_a_warning_both_say(files, catalogue: Catalogue) -> None:
+    """audit31d F5, D257: B typed as 385,98 (the catalogue's B is another figure) or 0 passed silently. The matrix
+    counts one warning (not an error) in its 6.11 row and says beside B the cell and both figures in the reference's
+    words; the reference (which `ibm documents --from-matrix` reports) finds the same warning, as many warnings in
+    all as the matrix counts."""
+    from generator.lvformat import eur
+    from generator.reference.workbook import BASE_CELL, base_differs_text, evaluate_workbook
+
+    clean = files["derigs"][1]
+    for name, base in (("baze", Decimal("385.98")), ("baze0", Decimal(0))):
+        path, values, _ = files[name]
+        catalogue_base = Decimal(str(values["Param_Bazes"]))
+        assert base != catalogue_base
+        assert values["Kludas"] == clean["Kludas"] == 0, _listed(values)
+        data, problems = read_child(Matrix.open(path), catalogue, strict=False)
+        assert data is not None and problems == [], problems
+        result = evaluate_workbook(data.inputs, Params.from_catalogue(catalogue, data.params_day))
+        said = base_differs_text(base, catalogue_base)
+        assert [f.message for f in result.findings if f.code == "base_differs"] == [f"{BASE_CELL}: {said}."]
+        assert values["Bridinajumi"] == result.warnings >= 1, (name, values["Bridinajumi"], result.findings)
+        beside = values._cells["6.11"].get((values.ranges["Bazes_Apmers"].min_row, 3))
+        assert beside == f"6.11 B21: {said}", (beside, said)
+        assert eur(catalogue_base) in beside and eur(base) in beside

@@ -891,7 +891,7 @@ def test_611_checks_share_their_pages_evenly(printed_pdfs: dict[str, dict[str, P
         runs = text_runs(sheets["6.11"])
         kinds = [r.page for r in runs if r.text in KINDS]
         per_page = [kinds.count(page) for page in sorted(set(kinds))]
-        assert sum(per_page) == RULE_COUNT and per_page == [23, 2], f"{name} 6.11: pārbaudes pa lapām {per_page}"
+        assert sum(per_page) == RULE_COUNT and per_page == [24, 2], f"{name} 6.11: pārbaudes pa lapām {per_page}"
         totals = [r for r in runs if r.text in ("Kļūdas kopā", "Brīdinājumi kopā")]
         assert {r.page for r in totals} == {max(kinds)}, f"{name} 6.11: kopsummas ne pēdējā pārbaužu lapā"
 

@@ -17,7 +17,7 @@ from generator.ministry.matrix import RECIPIENT_NAME, TRANSPORT_REASON_NAME, Mat
 from generator.ministry.xlsxread import Coord, NameRef, a1, col_index
 from generator.reference.findings import Finding, Severity
 from generator.reference.inputs import REQUIRED_PARTIES
-from generator.reference.workbook import FINAL_CELL, SOURCE_CELLS
+from generator.reference.workbook import BASE_CELL, FINAL_CELL, SOURCE_CELLS
 
 CHECKS_SHEET, CHECKS_CODE, CHECKS_KIND, CHECKS_WHERE = "6.11", "S", "D", "F"  # 6.11: hidden code, "Veids", "Kur redzams"
 CHECKS_MESSAGE = "U"  # 6.11's hidden table of every checked input cell: its message formula names the cell
@@ -63,6 +63,7 @@ OWN_CELLS: dict[str, tuple[str, ...]] = {
     "transport_share": (TRANSPORT_REASON_NAME,),
     "final_above_needed": ("IB_Galigais",),
     "municipality_not_listed": ("Pasvaldiba",),
+    "base_differs": ("Bazes_Apmers",),
 }
 # a rule whose message says which input it is about, and the typed place it starts with: the message is said
 # without it and the file's own place follows (reference/workbook.py, reference/inputs.py)
@@ -70,6 +71,7 @@ SOURCE_NAMES = dict(zip(("benefits", "services", "other"), ("Fin_Pabalsti", "Fin
                         strict=True))
 TYPED_PLACES: dict[str, tuple[tuple[str, str], ...]] = {
     "final_above_needed": ((f"{FINAL_CELL}: ", "IB_Galigais"),),
+    "base_differs": ((f"{BASE_CELL}: ", "Bazes_Apmers"),),
     "source_above_needed": tuple((f"{cell}: ", SOURCE_NAMES[attr]) for attr, cell, _ in SOURCE_CELLS),
     "required_field": tuple((f"{p.where}: ", p.name) for p in REQUIRED_PARTIES),
     "municipality_not_listed": ((f"{REQUIRED_PARTIES[0].where}: ", "Pasvaldiba"),),
@@ -286,7 +288,7 @@ def joined(places: Iterable[tuple[str, str]], check: tuple[int, str] | None = No
 def input_place(m: Matrix, name: str, row: int = 0, col: int = 0, checked: frozenset | None = None) -> str:
     """Where an invalid input is fixed, before the colon of its problem: its cell with its label and, when the
     matrix itself counts it, 6.11's row of invalid inputs ("6.1. tabula, B38 „Perioda pirmā diena” (6.11. tabulas
-    54. rinda)"); the defined name alone when the file has no such name."""
+    55. rinda)"); the defined name alone when the file has no such name."""
     found = cell(m, name, row, col)
     if found is None:
         return name
@@ -298,7 +300,7 @@ def input_place(m: Matrix, name: str, row: int = 0, col: int = 0, checked: froze
 
 
 def with_check_row(cells: str, check: tuple[int, str] | None) -> str:
-    """Cells followed by the 6.11 row that counts their problem: "… (6.11. tabulas 54. rinda)"; the cells alone
+    """Cells followed by the 6.11 row that counts their problem: "… (6.11. tabulas 55. rinda)"; the cells alone
     when the matrix counts it in no row."""
     return f"{cells} ({CHECKS_SHEET}. tabulas {check[0]}. rinda)" if check else cells
 

@@ -175,7 +175,7 @@ def more_errors_stored(stale: list[StaleValue], m: Matrix | None = None) -> list
     """An error when the file's own error count (6.11 „Kļūdas kopā”, as Excel or LibreOffice last computed it) is
     higher than the recomputed one: the matrix shows the person who fills it an error that these checks do not
     find, so its papers are not signed on the recomputed count alone (D104). ``m``: the matrix, whose label of the
-    count's cell is said ("6.11. tabula, E55 „Kļūdas kopā”"); without it, the cell as stored."""
+    count's cell is said ("6.11. tabula, E56 „Kļūdas kopā”"); without it, the cell as stored."""
     found = []
     for s in stale:
         if (s.name == ERRORS_NAME and isinstance(s.cached, int | float) and not isinstance(s.cached, bool)

@@ -45,6 +45,7 @@ PRICE_CODE = "R"  # hidden: the formula check of the price cell
 # price still "jāprecizē" (D22: a plan line keeping it prints "______" on the signed annexes)
 INCLUDES, UNCONFIRMED, PROVISIONAL_PRICE = "S", "T", "U"
 PROVIDER_CODE = "V"  # hidden: the length check of the provider's name (D166)
+WHOLE = "W"  # hidden: 1 when the service's unit is counted in whole units only (catalogue units ``whole``, D256)
 # A row holds its service's label (A, 9 pt) and a provider's name (H, two lines of 8 pt): neither LibreOffice nor Excel
 # grows a row to its wrapped text when it opens the file, so the height is set from the catalogue's label (audit32 F1,
 # F2). LABEL_CHARS_PER_LINE counts low: a line of A (40 wide) holds about 48 characters of 9 pt words.
@@ -83,6 +84,7 @@ def write(sh: Sheet) -> None:
     offers: list[Offer] = book.offers
     lay = book.layout
     units = {u.id: u.name_lv for u in cat.enums.units}
+    whole_units = cat.enums.whole_units
     sh.widths({c: w for c, _, w in HEADS})
     # The title in the repeated column A and the note beside it on the first page across (B:E, a manual page break
     # before F): no page edge falls inside them. Rows 1–2 print once, above the first rows of the list.
@@ -161,6 +163,7 @@ def write(sh: Sheet) -> None:
         sh.text(f"P{row}", service.recipient.value, st.helper_text)
         sh.text(f"Q{row}", short_unit(units.get(service.unit, service.unit)), st.helper_text)
         sh.text(f"{INCLUDES}{row}", _joined(list(service.includes_sessions_of)), st.helper_text)
+        sh.number(f"{WHOLE}{row}", 1 if service.unit in whole_units else 0, st.helper)
         sh.number(f"{UNCONFIRMED}{row}", 1 if offer.ceiling_unconfirmed else 0, st.helper)
         if offer.ceiling_status is PriceStatus.to_verify and offer.prefill_price is not None:
             sh.number(f"{PROVISIONAL_PRICE}{row}", offer.prefill_price, st.helper)
@@ -171,9 +174,9 @@ def write(sh: Sheet) -> None:
                          ("I", "Pak_Cena"), ("J", "Pak_Transports")):
         sh.define(name, f"{letter}{first}", f"{letter}{last}")
     for letter, name in (*HELPERS, (INCLUDES, "h_Pak_Ietver"), (UNCONFIRMED, "h_Pak_GriestiNeapst"),
-                         (PROVISIONAL_PRICE, "h_Pak_CenaProviz")):
+                         (PROVISIONAL_PRICE, "h_Pak_CenaProviz"), (WHOLE, "h_Pak_Vesels")):
         sh.define(name, f"{letter}{first}", f"{letter}{last}")
-    sh.ws.set_column(f"L:{PROVIDER_CODE}", 10, None, {"hidden": True, "level": 1})
+    sh.ws.set_column(f"L:{WHOLE}", 10, None, {"hidden": True, "level": 1})
     sh.ws.conditional_format(f"H{first}:H{last}", {"type": "formula", "criteria": f"=${PROVIDER_CODE}{first}>0",
                                                    "format": st.error_mark})
     text_validation(sh, f"H{first}:H{last}", PROVIDER_FIELD, "divās rindās parakstāmajās 6.5. un 6.9.\u00a0tabulās")

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from generator.workbook.input_checks import MONTH_FIELDS, MONTH_TEXT_FIELDS
+from generator.workbook.input_checks import MONTH_FIELDS, MONTH_TEXT_FIELDS, on_line
 from generator.workbook.layout import C64, Layout, col
 from generator.workbook.sheetio import Sheet
 from generator.workbook.sheets import check_codes, plan_rows, price_marks
@@ -159,7 +159,7 @@ def write_units(sh: Sheet) -> None:
         sh.formula(f"{total_c}{row}", total, st.out_units, "")
         sh.watch(f"{total_c}{row}", total, "vienību kopsumma", line=i)
         for c, h in zip(cols, code_cols, strict=True):
-            sh.check(MONTH_FIELDS[0], f"{c}{row}", f"{h}{row}")
+            sh.check(on_line(MONTH_FIELDS[0], r), f"{c}{row}", f"{h}{row}")
         parts = [(f"'6.4'!${c}{r}>0", f'"{check_codes.number(CHECKS_66, code)}"') for c, code in MESSAGES_66]
         sh.check(MONTH_TEXT_FIELDS[0], f"{free_c}{row}", f"{note_code}{row}")
         parts.append((f"SUM({code_cols[0]}{row}:{note_code}{row})>0",

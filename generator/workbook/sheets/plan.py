@@ -4,7 +4,7 @@ A signed contract annex (social worker and parent)."""
 
 from __future__ import annotations
 
-from generator.workbook.input_checks import GOAL_FIELDS, PLAN_FIELDS, PLAN_TEXT_FIELDS, Field
+from generator.workbook.input_checks import GOAL_FIELDS, PLAN_FIELDS, PLAN_TEXT_FIELDS, Field, on_line
 from generator.workbook.layout import C64
 from generator.workbook.sheetio import Sheet
 from generator.workbook.sheets import check_codes, plan_rows
@@ -234,7 +234,7 @@ def write(sh: Sheet) -> None:
                     f"'6.4'!${C64.priority}{r64},\"\"))")
         sh.formula(f"J{row}", priority, st.out_whole, EMPTY_MARK)
         sh.watch(f"J{row}", priority, "kopējā prioritāte", "6.4. tabulai", line=i)
-        codes = [(f"{c}{row}", sh.check(field, f"{c}{row}", f"{h}{row}"))
+        codes = [(f"{c}{row}", sh.check(on_line(field, r64), f"{c}{row}", f"{h}{row}"))
                  for (c, field), h in zip(PLAN_INPUTS + PLAN_TEXTS, PLAN_CODES + TEXT_CODES, strict=True)]
         sh.formula(f"K{row}", row_codes(r64, f"SUM({codes[0][1]}:{codes[-1][1]})>0"), st.message, "")
     first, last = lay.plan_first, lay.plan_last

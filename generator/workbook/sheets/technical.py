@@ -12,8 +12,9 @@ from decimal import Decimal
 from xlsxwriter.utility import xl_cell_to_rowcol, xl_col_to_name
 
 from generator.catalogue.models import Impairment, Pilot, PriceStatus
-from generator.lvformat import percent
+from generator.lvformat import NBSP, eur, percent
 from generator.reference.rules import HOURS_A_DAY
+from generator.reference.workbook import base_differs_text
 from generator.workbook.input_checks import (
     SINGLE_FIELDS,
     SUBCENT_TOLERANCE,
@@ -100,6 +101,34 @@ SOURCES_ABOVE_NEEDED = "+".join(
     for x in ("Fin_Pabalsti", "Fin_Pakalpojumi", "Fin_Citi"))
 
 
+# D257: a typed B (valid, not the code of an invalid input beside it) that is 0 or differs from the catalogue's B
+BASE_DIFFERS = (f"IF(AND(ISNUMBER(Bazes_Apmers),N({TABLE_CODE}{BASE_ROW})=0),"
+                "IF(OR(Bazes_Apmers=0,ROUND(Bazes_Apmers,2)<>ROUND(Param_Bazes,2)),1,0),0)")
+RULE_COUNT_NAMES = {"base_differs": "h_BazeCita"}
+_BASE_MARK, _CATALOGUE_MARK = Decimal("111111.11"), Decimal("222222.22")  # stand-ins for the two figures
+
+
+def eur_formula(ref: str) -> str:
+    """'1 234,56 EUR' (lvformat.eur: no-break spaces, decimal comma) for a number ≥ 0 below a milliard, independent
+    of the spreadsheet's locale (TEXT() is not); Excel 2010 and LibreOffice 7.4 functions only."""
+    cents = f"ROUND({ref}*100,0)"
+    whole, fraction = f"INT({cents}/100)", f"MOD({cents},100)"
+    three = f'RIGHT("00"&MOD({whole},1000),3)'
+    grouped = (f'IF({whole}>=1000000,INT({whole}/1000000)&"{NBSP}"&RIGHT("00"&INT(MOD({whole},1000000)/1000),3)'
+               f'&"{NBSP}"&{three},IF({whole}>=1000,INT({whole}/1000)&"{NBSP}"&{three},{whole}&""))')
+    return f'{grouped}&","&RIGHT("0"&{fraction},2)&"{NBSP}EUR"'
+
+
+def base_differs_formula() -> str:
+    """The reference's ``base_differs`` words (base_differs_text) with the typed and the catalogue's B as formulas."""
+    def said(base: Decimal) -> str:
+        text = base_differs_text(base, _CATALOGUE_MARK)
+        for mark, ref in ((_BASE_MARK, "Bazes_Apmers"), (_CATALOGUE_MARK, "Param_Bazes")):
+            text = text.replace(eur(mark), f'"&{eur_formula(ref)}&"')
+        return f'"{text}"'
+    return f"IF(Bazes_Apmers=0,{said(Decimal(0))},{said(_BASE_MARK)})"
+
+
 def _cell_61(name: str) -> str:
     """6.1's input cell of the defined name ``name`` (its value column B), e.g. "B38" for Perioda_Sakums."""
     return next(f"B{row}" for row, _, _, field, _, _ in PERSONAL_FIELDS if field == name)
@@ -137,6 +166,9 @@ def rules(multipli: str) -> list[tuple[str, str, str, str, str]]:
         ("source_above_needed", "brīdinājums", "Cita finansējuma avota summa pārsniedz IB nepieciešamo apmēru N; "
          "kopējā apmērā K no tās izmanto tikai N – jāpārbauda, vai summa ievadīta pareizi (katrs avots).", "6.4",
          SOURCES_ABOVE_NEEDED),
+        # one line (D205's room on the first checks page): the words beside B say the rest
+        ("base_differs", "brīdinājums", "Ierakstītais bāzes apmērs B ir 0 vai atšķiras no kataloga B – jāpārbauda "
+         "(lēmumā B var atšķirties).", "6.11", BASE_DIFFERS),
         ("incompatible", "brīdinājums", "Plānā ir pakalpojumi, kurus nedrīkst saņemt vienlaikus (katrs pāris); "
          "jāpārliecinās, ka laiki nepārklājas.", "6.3, 6.4", "SUM(f_Nesaderigs)"),
         ("day_care_sessions", "brīdinājums", "Plānā ir dienas aprūpes centrs, kas jau ietver speciālistu un grupu "
@@ -375,8 +407,10 @@ def write(sh: Sheet) -> None:
                                                            "Ievadiet summu EUR (skaitlis ≥ 0)."))
     base_field = next(f for f in SINGLE_FIELDS if f.name == "Bazes_Apmers")
     base_code = sh.check(base_field, f"B{BASE_ROW}", f"{TABLE_CODE}{BASE_ROW}")
-    sh.formula(f"C{BASE_ROW}", message_formula(base_field, base_code, f"B{BASE_ROW}", f"{SHEET} B{BASE_ROW}"),
-               st.beside, "")
+    # an invalid B says so; a valid one that is 0 or not the catalogue's is a warning (D257) in the reference's words
+    sh.formula(f"C{BASE_ROW}", f"IF(N({base_code})>0,"
+               f"{message_formula(base_field, base_code, f'B{BASE_ROW}', f'{SHEET} B{BASE_ROW}')},"
+               f'IF({BASE_DIFFERS}=1,"{SHEET} B{BASE_ROW}: "&{base_differs_formula()},""))', st.beside, "")
     sh.ws.conditional_format(f"B{BASE_ROW}", {"type": "formula", "criteria": f"={base_code}>0",
                                               "format": st.error_mark})
     sh.text(f"A{BASE_EFFECTIVE_ROW}", "Aprēķinā izmantotais bāzes apmērs", st.label)
@@ -453,6 +487,8 @@ def _rules(sh: Sheet) -> None:
         sh.formula(f"E{row}", formula, st.out_whole, 0)
         sh.text(f"F{row}", tables(where), st.out_text_wrap)  # "6.3., 6.4., 6.8. tabula" in one line
         sh.text(f"{RULE_CODE}{row}", code, st.helper_text)
+        if code in RULE_COUNT_NAMES:  # a rule older templates lacked, by the name of its count (template_checks)
+            sh.define(RULE_COUNT_NAMES[code], f"E{row}")
         sh.row_height(row, RULE_HEIGHTS[i])
     kinds = f"$D${RULES_FIRST}:$D${RULES_LAST}"
     counts = f"$E${RULES_FIRST}:$E${RULES_LAST}"

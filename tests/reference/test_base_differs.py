@@ -1,0 +1,44 @@
+"""A typed B that is 0 or differs from the catalogue's B is a warning (D257, audit31d F5): one ``base_differs``
+finding naming B's cell on 6.11 and both figures; not an error (B is typed from the municipality's decision); an
+empty B (the catalogue's own), B equal to it and a sub-cent B (already an invalid input) give none. The matrix says
+the same words beside B and counts it in its 6.11 row (tests/workbook/test_pasted_formula_and_text.py)."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from generator.catalogue.catalogue import Catalogue
+from generator.reference.findings import Severity
+from generator.reference.workbook import BASE_CELL, check_base
+from generator.workbook.version import template_version
+
+REGISTRY = Path(__file__).resolve().parents[2] / "generator" / "ministry" / "template_registry.json"
+CATALOGUE_B = Decimal("3000.00")
+
+
+@pytest.mark.parametrize(("base", "said"), [
+    (Decimal("385.98"), "bāzes apmērs B 385,98\u00a0EUR atšķiras no kataloga B 3\u00a0000,00\u00a0EUR – pārbaudiet, vai "
+                        "tas ievadīts pareizi (pašvaldības lēmumā B var atšķirties)."),
+    (Decimal("385980"), "bāzes apmērs B 385\u00a0980,00\u00a0EUR atšķiras no kataloga B 3\u00a0000,00\u00a0EUR"),
+    (Decimal(0), "bāzes apmērs B ir 0,00\u00a0EUR, tāpēc provizoriskais apmērs P ir 0 – pārbaudiet, vai tas ievadīts "
+                 "pareizi (kataloga B 3\u00a0000,00\u00a0EUR)."),
+])
+def test_a_base_of_0_or_another_figure_is_one_warning(base: Decimal, said: str) -> None:
+    (found,) = check_base(base, CATALOGUE_B)
+    assert found.code == "base_differs" and found.severity is Severity.warning and found.counts
+    assert found.message.startswith(f"{BASE_CELL}: {said}"), found.message
+
+
+@pytest.mark.parametrize("base", [None, CATALOGUE_B, Decimal("3000"), Decimal("385.985"), Decimal(-1)])
+def test_no_warning_for_the_catalogue_s_b_an_empty_or_an_invalid_one(base: Decimal | None) -> None:
+    assert check_base(base, CATALOGUE_B) == []
+
+
+def test_the_message_names_the_template_s_cell(catalogue: Catalogue) -> None:
+    registry = json.loads(REGISTRY.read_text(encoding="utf-8"))
+    sheet, where = registry["versions"][template_version(catalogue)]["names"]["Bazes_Apmers"].split("!")
+    assert BASE_CELL.startswith(f"{sheet}. tabulas šūna {where} "), BASE_CELL
