@@ -31,8 +31,7 @@ from generator.documents.reports.register import (
     round_note,
     round_procedures,
 )
-from generator.documents.reports.workbooks import (
-    ACTIVITY_ID,
+from generator.documents.reports.report_cells import (
     BASE_FORMAT,
     COUNT_EXPECTED,
     DATE_VALIDATION,
@@ -41,6 +40,7 @@ from generator.documents.reports.workbooks import (
     text_formula,
     write_intro,
 )
+from generator.documents.reports.workbooks import ACTIVITY_ID
 
 SHEET = "31 SD mēneša atskaite"
 NAMES_ROW = 2  # the municipality's and the social service's names (institution_names), one under the other

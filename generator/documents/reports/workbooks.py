@@ -28,12 +28,10 @@ from pathlib import Path
 
 import xlsxwriter
 from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
-from xlsxwriter.worksheet import Worksheet
 
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Municipality
 from generator.documents.docx_format import footer_version
-from generator.documents.outputs import REPORT_WORKBOOKS
 from generator.documents.paths import reports_dir
 from generator.documents.reports import input_checks as checks
 from generator.documents.reports import institution_names as institutions
@@ -73,6 +71,27 @@ from generator.documents.reports.printing import (
     signature_block,
     signature_row,
 )
+from generator.documents.reports.report_cells import (
+    BALANCE_LABEL,
+    COUNT_EXPECTED,
+    COUNT_VALIDATION,
+    DATE_VALIDATION,
+    ERRORS_LINE_HEIGHT,
+    absolute_cell,
+    column_range,
+    excel_date,
+    excel_number,
+    excel_serial,
+    note_height,
+    open_report_workbook,
+    text_formula,
+    wrapped_height,
+    write_blank_inputs_note,
+    write_errors_line,
+    write_intro,
+    write_names_across,
+    write_wide_note,
+)
 from generator.documents.reports.row_groups import WARNING, group_rows, growing_rows, hint_or_warning
 from generator.reference.params import Params
 from generator.reference.settlement import (
@@ -83,7 +102,6 @@ from generator.reference.settlement import (
     BIP_TRANSPORT,
     month_params,
 )
-from generator.workbook.styles import LATVIAN, MINUS, MONEY, MONEY_MINUS, PERCENT_SIGN
 from generator.xlsxformula import quick_formulas
 
 REGISTER_ID = "izdevumu-registrs-un-parskati"
@@ -91,11 +109,6 @@ ACTIVITY_ID = "sd-menesa-atskaite"
 REGISTER_FILE = f"{REGISTER_ID}.xlsx"
 ACTIVITY_FILE = f"{ACTIVITY_ID}.xlsx"
 REGISTER_ROWS = 400
-SHARE_2 = f"{LATVIAN}0.00{PERCENT_SIGN}"  # separators as in Latvian also where LibreOffice runs in another locale; "15,00 %"
-# A negative amount or quantity (a correction) with a true minus sign, as Latvian typesetting writes it; a computed
-# amount below zero (a balance) is MONEY_MINUS, with the same sign as the inputs (audit21 F10).
-MONEY_SIGNED = f'{MONEY};[Red]"{MINUS}"#,##0.00'
-NUMBER_SIGNED = f'{LATVIAN}0.##;"{MINUS}"0.##'
 
 
 S_REG, S_CASH, S_QUARTER, S_BIP, S_LISTS = (
@@ -133,99 +146,12 @@ QUARTER_FIRST = 5  # first quarter row (0-based) of sheet 30
 CASH_WIDTHS = (7, 7, 7, 9.5, 10, 10, *[10] * 7, 10)
 
 
-def _abs(sheet: str, row: int, col: int) -> str:
-    return f"{checks.quoted(sheet)}!{xl_rowcol_to_cell(row, col, row_abs=True, col_abs=True)}"
-
-
-def _range(sheet: str, first_row: int, last_row: int, col: int) -> str:
-    a = xl_rowcol_to_cell(first_row, col, row_abs=True, col_abs=True)
-    b = xl_rowcol_to_cell(last_row, col, row_abs=True, col_abs=True)
-    return f"{checks.quoted(sheet)}!{a}:{b}"
-
-
-# Any date cell of a report template: typing stops at something that is not a date (pasting is not stopped).
-DATE_VALIDATION = checks.DATE_VALIDATION
-
-
-def _excel_date(day: dt.date) -> dt.datetime:
-    return dt.datetime(day.year, day.month, day.day)
-
-
-# Every report cell's font: Calibri, the workbooks' default font (their column widths count its digits) and Excel's
-# own; LibreOffice prints it with the metric-compatible Carlito (D34, docs/libreoffice-druka.md), so the print proofs
-# measure the text as Excel lays it out.
-REPORT_FONT = "Calibri"
-BASE_FORMAT = {"font_name": REPORT_FONT, "font_size": 10, "valign": "top"}
-
-
-class _Formats:
-    def __init__(self, wb: xlsxwriter.Workbook) -> None:
-        base = BASE_FORMAT
-        self.title = wb.add_format({**base, "bold": True, "font_size": 13})
-        # the form's number at the right of the label columns that repeat on the pages across (17, 24)
-        self.title_right = wb.add_format({**base, "bold": True, "font_size": 13, "align": "right"})
-        self.note = wb.add_format({**base, "italic": True, "font_size": 9})
-        self.note_wrapped = wb.add_format({**base, "italic": True, "font_size": 9, "text_wrap": True})
-        self.head = wb.add_format({**base, "bold": True, "bg_color": "#E8E8E8", "border": 1, "text_wrap": True})
-        self.text = wb.add_format({**base, "border": 1, "text_wrap": True})
-        self.label = wb.add_format({**base, "bold": True})
-        self.label_wrapped = wb.add_format({**base, "bold": True, "text_wrap": True})
-        self.label_right = wb.add_format({**base, "bold": True, "align": "right"})
-        # Right-aligned also when a formula shows text (the blank "______" of a parameter still to confirm).
-        self.money = wb.add_format({**base, "border": 1, "num_format": MONEY_MINUS, "align": "right"})
-        self.money_total = wb.add_format({**base, "border": 1, "bold": True, "num_format": MONEY_MINUS,
-                                          "align": "right"})
-        # the register's total under its signature line: centred in its row, clear of the line (D242)
-        self.label_wrapped_mid = wb.add_format({**base, "bold": True, "text_wrap": True, "valign": "vcenter"})
-        self.money_total_mid = wb.add_format({**base, "border": 1, "bold": True, "num_format": MONEY_MINUS,
-                                              "align": "right", "valign": "vcenter"})
-        self.share = wb.add_format({**base, "border": 1, "num_format": SHARE_2, "align": "right"})
-        pending = {**base, "italic": True, "font_size": 9, "font_color": "#9C0006"}
-        self.pending_note = wb.add_format(pending)
-        self.pending_note_wrapped = wb.add_format({**pending, "text_wrap": True})
-        self.alert = wb.add_format({"bold": True, "font_color": "#9C0006"})  # a conditional format's font
-        self.date = wb.add_format({**base, "border": 1, "num_format": "dd.mm.yyyy", "align": "right"})
-        self.month = wb.add_format({**base, "border": 1, "num_format": "mm.yyyy"})
-        # right-aligned as its figures also when a formula shows "______" (a month's setting still to confirm, D201)
-        self.int = wb.add_format({**base, "border": 1, "num_format": "0", "align": "right"})
-        unlocked = {"locked": False, "bg_color": "#FFF9D6"}
-        self.in_text = wb.add_format({**base, "border": 1, **unlocked})
-        self.in_text_wrapped = wb.add_format({**base, "border": 1, "text_wrap": True, **unlocked})
-        self.in_date = wb.add_format({**base, "border": 1, "num_format": "dd.mm.yyyy", **unlocked})
-        self.in_month = wb.add_format({**base, "border": 1, "num_format": "mm.yyyy", **unlocked})
-        # A correction (refund, cancelled invoice) is a negative amount, shown in red with its sign.
-        # The language tag once, at the start: repeated in the second section LibreOffice prints it as digits.
-        self.in_money = wb.add_format({**base, "border": 1, "num_format": MONEY_SIGNED, **unlocked})
-        # The signature block's labels and fields sit on the row's bottom line, so "Sagatavoja" keeps a gap to a
-        # framed cell above it without a spacer row (audit35 F14: it touched 27's settlement and 31's date field).
-        self.sign_label = wb.add_format({**base, "bold": True, "valign": "bottom"})
-        self.sign_label_wrapped = wb.add_format({**base, "bold": True, "valign": "bottom", "text_wrap": True})
-        self.sign_label_right = wb.add_format({**base, "bold": True, "valign": "bottom", "align": "right"})
-        self.sign_field = wb.add_format({**base, "bottom": 1, "valign": "bottom", **unlocked})
-        self.sign_field_wrapped = wb.add_format({**base, "bottom": 1, "valign": "bottom", "text_wrap": True,
-                                                 **unlocked})
-        # a handwritten signature: a line, not an input
-        self.sign_line = wb.add_format({**base, "bottom": 1, "valign": "bottom"})
-        self.sign_date = wb.add_format({**base, "bottom": 1, "num_format": "dd.mm.yyyy", "valign": "bottom",
-                                        **unlocked})
-        self.in_number = wb.add_format({**base, "border": 1, "num_format": NUMBER_SIGNED, **unlocked})
-        self.in_int = wb.add_format({**base, "border": 1, "num_format": "0", **unlocked})
-        self.in_share = wb.add_format({**base, "border": 1, "num_format": SHARE_2, **unlocked})
-        # A wrong input's message (input_checks), and the line that counts them above a report's amounts.
-        self.error = wb.add_format({**base, "font_size": 9, "font_color": "#C00000"})
-        self.errors_line = wb.add_format({**base, "bold": True, "font_size": 9, "font_color": "#C00000",
-                                          "text_wrap": True})
 
 
 # Sheet 26's text columns B:D, and the characters of 10 pt text a line of them surely holds (Calibri, about 4.1 pt
 # a character of Latvian text, in a column of 40 units, 210–225 pt; a long word wraps early).
 BIP_WIDTH, BIP_LINE = 40, 34
 
-
-def _wrapped_height(*texts: tuple[str, int]) -> float:
-    """A row's height for wrapped 10 pt text: (text, characters that fit a line of its column) pairs; Excel
-    and Calc do not grow a row to its text when they open a file (13 pt a line: Calibri's line is 1.22 × its size)."""
-    return 13 * max(1, *(-(-len(text) // per_line) for text, per_line in texts))
 
 
 def register_row_height(catalogue: Catalogue, row: reg.RegisterRow, widths: Sequence[float]) -> float | None:
@@ -234,77 +160,14 @@ def register_row_height(catalogue: Catalogue, row: reg.RegisterRow, widths: Sequ
     texts = ((row.doc_type, 1), (row.doc_number, 2), (row.payee, 5), (reg.bip_label(catalogue, row.bip), 6),
              (row.service, 8), (row.route, 12), (document_text(row.doc_type, row.doc_number), 15), (row.payee, 16))
     lines = max(len(textwrap.wrap(text, int(widths[col] * REGISTER_CHARS_PER_UNIT))) for text, col in texts if text)
-    return _wrapped_height(("", 1)) * lines + 2 if lines > 1 else None
+    return wrapped_height(("", 1)) * lines + 2 if lines > 1 else None
 
 
-NOTE_LINE = 12  # pt per line of a 9 pt note (Calibri's line: 11 pt)
-NOTE_CHARS_PER_UNIT = 1.3  # characters of a 9 pt italic note per column-width unit (a cautious estimate)
-
-
-def write_wide_note(ws: Worksheet, row: int, first_col: int, last_col: int, text: str, fmt: xlsxwriter.format.Format,
-                    width: float) -> None:
-    """A note wrapped across columns ``first_col``–``last_col`` (``width``: their total width in column units),
-    so a long note prints whole instead of running past the page's edge. Its row is as tall as the lines it
-    needs: a column unit holds about 1.44 characters of the notes' 9 pt italic Calibri in Excel (3.64 pt an average
-    character of Latvian text, 5.25 pt a unit) and 1.53 as LibreOffice prints it with Carlito (5.57 pt a unit;
-    27's note breaks after 1.65 characters per unit); 1.3 leaves room for the word that wraps early, so the note
-    is never cut (the print proofs look for a line under its row: tests/documents/test_report_print_size.py), and
-    no empty line pushes a report's signatures off its page."""
-    ws.merge_range(row, first_col, row, last_col, text, fmt)
-    ws.set_row(row, note_height(text, width))
-
-
-LITERAL_CHARS = 250  # Excel keeps at most 255 characters in one string literal of a formula
-
-
-def text_formula(text: str) -> str:
-    """``text`` as a formula expression: string literals short enough for Excel, joined with "&"."""
-    return "&".join(checks.text_literal(text[i:i + LITERAL_CHARS]) for i in range(0, len(text), LITERAL_CHARS))
-
-
-def write_blank_inputs_note(ws: Worksheet, row: int, first_col: int, last_col: int, text: str,
-                            fmt: xlsxwriter.format.Format, width: float, filled: str) -> None:
-    """A wide note (write_wide_note) about blank date inputs that shows only while they are blank: ``filled``
-    is an expression that counts the filled ones (e.g. "COUNT(NP_Menesis)"), so a filled report never prints
-    that its month cells are empty (the cached value is the note: the template is written with them blank)."""
-    write_wide_note(ws, row, first_col, last_col, "", fmt, width)
-    ws.set_row(row, note_height(text, width))
-    ws.write_formula(row, first_col, f'=IF({filled}=0,{text_formula(text)},"")', fmt, text)
-
-
-def write_intro(ws: Worksheet, row: int, first_col: int, last_col: int, municipality: Municipality, rest: str,
-                fmt: xlsxwriter.format.Format, width: float) -> None:
-    """A form's intro line, "<municipality> – <social service>. ``rest``", the names a formula over sheet 26's
-    inputs (institution_names); as tall as the line needs with names typed longer than the blanks."""
-    shown = f"{institutions.names_text(municipality)}. {rest}"
-    write_wide_note(ws, row, first_col, last_col, "", fmt, width)
-    ws.set_row(row, note_height(shown + " " * max(0, institutions.TYPED_NAMES - len(institutions.names_text(municipality))), width))
-    ws.write_formula(row, first_col, f"={institutions.names_expression()}&{text_formula('. ' + rest)}", fmt, shown)
-
-
-def write_names_across(ws: Worksheet, row: int, first_col: int, last_col: int, municipality: Municipality,
-                       fmt: xlsxwriter.format.Format) -> None:
-    """The names of the intro line (write_intro) again above the columns ``first_col``–``last_col`` that print on
-    the pages across of a sheet wider than a page: that row repeats on every page (print_setup), so each page names
-    the municipality (audit35 F5, D173)."""
-    ws.merge_range(row, first_col, row, last_col, "", fmt)
-    ws.write_formula(row, first_col, f"={institutions.names_expression()}", fmt, institutions.names_text(municipality))
-
-
-def note_height(text: str, width: float) -> int:
-    """The height (pt) of a row that wraps a 9 pt note ``text`` in ``width`` column units (write_wide_note)."""
-    return NOTE_LINE * max(1, -(-len(text) // int(width * NOTE_CHARS_PER_UNIT)))
-
-
-def _num(value: Decimal) -> float:
-    return float(value)
 
 
 QUARTERS_TOTAL = "Kopā par visiem ceturkšņiem"  # 30's total rows: spending and result indicators (audit30 F4)
 # 30's result indicators: the documents counted are those of services received (D56).
 INDICATORS_LABEL = "Rezultatīvie rādītāji (SBS dokumentu skaitā korekcijas neieskaita)"
-# The line under a report's totals that gives the balance at its end (29, 27): a balance, not a sum.
-BALANCE_LABEL = "Atlikums pārskata perioda beigās, EUR"
 REGISTER_TOTAL = (f"Kopā visās reģistra rindās, EUR (korekcijas ar mīnusa zīmi ieskaitītas; BIP {BIP_PAY} – pilnā "
                   f"atlīdzība; 29. un 30. pielikumā ieskaita tikai tās daļu un pieskaita BIP {BIP_INDIRECT})")
 ON_SHEET_26 = "26. lapas dzeltenajā parametra šūnā"
@@ -314,41 +177,10 @@ PARAMETERS = {"social_worker_children": INTEGER, "indirect_cost_rate": SHARE, "m
 ERRORS, FIRST_ERROR = "Kludu_Skaits", "Pirma_Kluda"  # on the hidden list sheet: wrong inputs, the first message
 
 
-# The three lines of the wrapped line of input errors (9 pt bold, 12 pt a line): the count, the first message and
-# where the others are, within the printed columns it spans (never past a page's edge, audit29 F5).
-ERRORS_LINE_HEIGHT = 38
 # Where the register workbook's messages are: the check column of each sheet and, for a parameter, sheet 26.
 REGISTER_OTHERS = (f"Pārējās – katras lapas ailē „{checks.HEADER}” pa labi no tabulas un 26. lapā pie parametriem "
                    "(ekrānā).")
 
-
-def write_errors_line(ws: Worksheet, row: int, first_col: int, last_col: int, fmt: xlsxwriter.format.Format,
-                      count: str, first: str, others: str = checks.OTHERS, height: float = ERRORS_LINE_HEIGHT,
-                      hidden: str = "summas") -> None:
-    """The wrapped cell above a report's amounts that counts the rows (and single cells) with wrong inputs, shows
-    the first message and says where the others are; ``first_col``–``last_col`` lie on one printed page."""
-    ws.merge_range(row, first_col, row, last_col, "", fmt)
-    ws.write_formula(row, first_col, checks.summary(count, first, others, hidden), fmt, "")
-    ws.set_row(row, height)
-
-
-def open_report_workbook(catalogue: Catalogue, target: Path, output_id: str, municipality: Municipality,
-                         build_date: dt.date | None = None) -> tuple[xlsxwriter.Workbook, _Formats]:
-    """A new report workbook at ``target`` with its properties (reports/properties.py, D52: its title from the
-    output register, generator.documents.outputs; author and company the social service when its name is
-    confirmed for the day the workbook is made for, else the toolkit) and the shared formats."""
-    from generator.documents.build_step import papers_day
-    from generator.documents.reports.properties import report_properties
-
-    if output_id not in REPORT_WORKBOOKS:
-        raise KeyError(f"atskaites darbgrāmata '{output_id}' nav izvažu sarakstā "
-                       f"(zināmās: {', '.join(REPORT_WORKBOOKS)})")
-    day = papers_day(catalogue, municipality, build_date)  # the names' day, as write_report_workbooks'
-    target.parent.mkdir(parents=True, exist_ok=True)
-    wb = xlsxwriter.Workbook(str(target), {"strings_to_numbers": False, "strings_to_formulas": False})
-    wb.set_properties({**report_properties(catalogue, output_id, municipality, day),
-                       "comments": f"Veidnes versija {catalogue.version}", "created": _excel_date(catalogue.latest_date)})
-    return wb, _Formats(wb)
 
 
 def write_register_workbook(catalogue: Catalogue, municipality: Municipality, target: Path,
@@ -415,11 +247,11 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
         ws_bip.write(row, 1, reg.bip_label(catalogue, code), fmt.text)
         ws_bip.write(row, 2, includes[code], fmt.text)
         ws_bip.write(row, 3, how[code], fmt.text)
-        ws_bip.set_row(row, _wrapped_height(
+        ws_bip.set_row(row, wrapped_height(
             (reg.bip_label(catalogue, code), BIP_LINE), (includes[code], BIP_LINE), (how[code], BIP_LINE)))
-        wb.define_name(BIP_NAMES[code], "=" + _abs(S_BIP, row, 1))
+        wb.define_name(BIP_NAMES[code], "=" + absolute_cell(S_BIP, row, 1))
     entered_last = 4 + len(reg.ENTERED_BIPS) - 1
-    wb.define_name("BIP_Saraksts", "=" + _range(S_BIP, 4, entered_last, 1))
+    wb.define_name("BIP_Saraksts", "=" + column_range(S_BIP, 4, entered_last, 1))
     prow = 5 + len(BIP_CODES)
     every_value = [param for dated in values.values() for _, param in dated]
     ws_bip.write(prow, 0, "Parametri no kataloga (nemainīt)" if all(p.confirmed for p in every_value) else
@@ -442,7 +274,7 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
             source = f"Avots: {param.source}"
             ws_bip.write(row, 1, text, fmt.text)
             ws_bip.write(row, 2, source, fmt.text)
-            ws_bip.set_row(row, _wrapped_height((text, BIP_LINE), (source, BIP_LINE)))
+            ws_bip.set_row(row, wrapped_height((text, BIP_LINE), (source, BIP_LINE)))
             share = param.kind == SHARE
             written.append((start, write_parameter(wb, ws_bip, row, 3, value_name(name, index), param,
                                                    shown=fmt.share if share else fmt.int,
@@ -463,7 +295,7 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
         ws_bip.write(bip_last, 1, label, fmt.text)
         ws_bip.merge_range(bip_last, 2, bip_last, 3, typed[name], fmt.in_text)
         ws_bip.set_row(bip_last, FIELD_HEIGHT)
-        wb.define_name(name, "=" + _abs(S_BIP, bip_last, 2))
+        wb.define_name(name, "=" + absolute_cell(S_BIP, bip_last, 2))
     # what every month adds up to (totals, balances) waits for every value a month may use
     formulas = MonthFormulas(settings["social_worker_children"].whole(), settings["indirect_cost_rate"].whole(), ERRORS)
     amounts = formulas.amount_params
@@ -490,12 +322,12 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
         for i, value in enumerate(values):
             ws_lists.write(1 + i, col, value)
             if value == reg.CORRECTION:  # the document type a negative amount needs (the register's checks)
-                wb.define_name("Korekcija", "=" + _abs(S_LISTS, 1 + i, col))
-        wb.define_name(name, "=" + _range(S_LISTS, 1, len(values), col))
+                wb.define_name("Korekcija", "=" + absolute_cell(S_LISTS, 1 + i, col))
+        wb.define_name(name, "=" + column_range(S_LISTS, 1, len(values), col))
     # the correction's earlier label, still read as a correction (register.is_correction), not offered in the list
     ws_lists.write(0, len(lists), "Agrākie nosaukumi", fmt.head)
     ws_lists.write(1, len(lists), reg.CORRECTION_EARLIER)
-    wb.define_name(EARLIER_CORRECTION, "=" + _abs(S_LISTS, 1, len(lists)))
+    wb.define_name(EARLIER_CORRECTION, "=" + absolute_cell(S_LISTS, 1, len(lists)))
     ws_lists.set_column(0, 0, 50)
     ws_lists.set_column(1, 3, 28)
     ws_lists.hide()
@@ -544,7 +376,7 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
         for col, value in ((3, row.doc_date if row else None), (4, row.paid_on if row else None),
                            (9, row.month if row else None)):
             if value is not None:
-                ws_reg.write_datetime(r, col, _excel_date(value), fmt.in_date)
+                ws_reg.write_datetime(r, col, excel_date(value), fmt.in_date)
             else:
                 ws_reg.write_blank(r, col, None, fmt.in_date)
         ws_reg.write(r, 5, row.payee if row else "", fmt.in_text_wrapped)
@@ -552,11 +384,11 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
         ws_reg.write(r, 7, row.child_code if row else "", fmt.in_text)
         ws_reg.write(r, 8, row.service if row else "", fmt.in_text_wrapped)  # a long service name wraps
         if row and row.units is not None:
-            ws_reg.write_number(r, 10, _num(row.units), fmt.in_number)
+            ws_reg.write_number(r, 10, excel_number(row.units), fmt.in_number)
         else:
             ws_reg.write_blank(r, 10, None, fmt.in_number)
         if row:
-            ws_reg.write_number(r, 11, _num(row.amount), fmt.in_money)
+            ws_reg.write_number(r, 11, excel_number(row.amount), fmt.in_money)
         else:
             ws_reg.write_blank(r, 11, None, fmt.in_money)
         ws_reg.write(r, 12, row.route if row else "", fmt.in_text_wrapped)
@@ -570,7 +402,7 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     columns = {"Reg_Dokuments": 1, "Reg_BIP": 6, "Reg_Berns": 7, "Reg_Pakalpojums": 8, "Reg_Menesis": 9, "Reg_Daudzums": 10,
                "Reg_Summa": 11, "Reg_Veids": 12, "Reg_Joma": 14}
     for name, col in columns.items():
-        wb.define_name(name, "=" + _range(S_REG, REG_FIRST, last, col))
+        wb.define_name(name, "=" + column_range(S_REG, REG_FIRST, last, col))
     # Empty rows stay in collapsed groups and do not print; the sums above cover every row. The warning about
     # hidden filled rows (its comment: how to open more, unprinted, D215) sits left of the total; row 3 is the line of input errors.
     # one line of 10 pt text a row (as 27's months): the first rows shown, the notes and the signatures fit one
@@ -596,8 +428,8 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
                            None, 0)
     ws_lists.write_formula(2, 12, f"=IF(COUNT(NP_Menesis)=0,DATE(9999,12,31),{month_start('MAX(NP_Menesis)', 1)})",
                            None, 0)
-    wb.define_name("Parskata_Sakums", "=" + _abs(S_LISTS, 1, 12))
-    wb.define_name("Parskata_Beigas", "=" + _abs(S_LISTS, 2, 12))
+    wb.define_name("Parskata_Sakums", "=" + absolute_cell(S_LISTS, 1, 12))
+    wb.define_name("Parskata_Beigas", "=" + absolute_cell(S_LISTS, 2, 12))
     log.add_column(ws_reg, REG_FIRST, [register_check(REG_FIRST + 1 + i, texts)
                                        for i in range(last - REG_FIRST + 1)], len(headers), fmt.head, fmt.error)
     # B:H, the columns of the first page across (A repeats on the next): a longer line would be cut at its edge
@@ -655,8 +487,8 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
         ws_cash.write(2, 0, pending_note(ON_SHEET_26), fmt.pending_note)
     ws_cash.merge_range(3, 0, 3, 2, "Atlikums pārskata perioda sākumā, EUR", fmt.label_wrapped)
     ws_cash.set_row(3, 26)
-    ws_cash.write_number(3, 3, _num(data.opening_balance), fmt.in_money)
-    wb.define_name("Sakuma_Atlikums", "=" + _abs(S_CASH, 3, 3))
+    ws_cash.write_number(3, 3, excel_number(data.opening_balance), fmt.in_money)
+    wb.define_name("Sakuma_Atlikums", "=" + absolute_cell(S_CASH, 3, 3))
     cash_headers = ["Mēnesis", "Bērnu skaits", "Darba līgums (Jā/Nē)", "Saņemts no LM, EUR",
                     "Pilnā atlīdzība (reģistrs), EUR", "Atlīdzības daļa",
                     f"BIP {BIP_PAY}, EUR", f"BIP {BIP_TRANSPORT}, EUR", f"BIP {BIP_SBS}, EUR", f"BIP {BIP_INDIRECT}, EUR",
@@ -675,7 +507,7 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
         x = r + 1  # 1-based row in formulas
         rep = by_month[m.month]
         if dated:
-            ws_cash.write_datetime(r, 0, _excel_date(m.month), fmt.month)
+            ws_cash.write_datetime(r, 0, excel_date(m.month), fmt.month)
         else:
             ws_cash.write_blank(r, 0, None, fmt.in_month)
         if m.children is None:
@@ -684,7 +516,7 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
             ws_cash.write_number(r, 1, m.children, fmt.in_int)
         ws_cash.write(r, 2, contract_text(m.employment_contract), fmt.in_text)
         if dated:
-            ws_cash.write_number(r, 3, _num(m.receipts), fmt.in_money)
+            ws_cash.write_number(r, 3, excel_number(m.receipts), fmt.in_money)
         else:  # an unused row prints empty, not 0,00
             ws_cash.write_blank(r, 3, None, fmt.in_money)
 
@@ -738,7 +570,7 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
         cell(12, so_far.amount(f"L{x}+D{x}-K{x}"), fmt.money, cache(rep.closing_balance, *so_far.amount_params))
         due_day = own["monthly_report_day"]
         cell(13, guard(f'IF(A{x}="","",DATE(YEAR(A{x}),MONTH(A{x})+1,{due_day.name}))', due_day),
-             fmt.date, cache(_excel_serial(rep.due), due_day))
+             fmt.date, cache(excel_serial(rep.due), due_day))
         ws_cash.write_formula(r, 14, f'=IF(A{x}="","",YEAR(A{x}))', fmt.int, cache(m.month.year) if dated else "")
         ws_cash.write_formula(r, 15, f'=IF(A{x}="","",INT((MONTH(A{x})-1)/3)+1)', fmt.int,
                               cache((m.month.month - 1) // 3 + 1) if dated else "")
@@ -761,7 +593,7 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
              "NP_SBS": 8, "NP_Netiesas": 9, "NP_Kopa": 10, "NP_AtlikumsSakuma": 11, "NP_AtlikumsBeigas": 12,
              "NP_Termins": 13, "NP_Gads": 14, "NP_Ceturksnis": 15}
     for name, col in names.items():
-        wb.define_name(name, "=" + _range(S_CASH, CASH_FIRST, cash_last, col))
+        wb.define_name(name, "=" + column_range(S_CASH, CASH_FIRST, cash_last, col))
     tr = cash_last + 1
     ws_cash.merge_range(tr, 0, tr, 2, "Kopā par visiem pārskata mēnešiem", fmt.label_wrapped)
     ws_cash.set_row(tr, 26)
@@ -774,14 +606,14 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
                               fmt.money_total, cache(value, *uses))
     for name, col in (("Kopa_Sanemts", 3), ("Kopa_Atlidziba", 6), ("Kopa_Transports", 7), ("Kopa_SBS", 8),
                       ("Kopa_Netiesas", 9), ("Kopa_Izdevumi", 10)):
-        wb.define_name(name, "=" + _abs(S_CASH, tr, col))
+        wb.define_name(name, "=" + absolute_cell(S_CASH, tr, col))
     # A balance is not a sum: its own labelled line under the totals, below the months' closing balances.
     br = tr + 1
     ws_cash.merge_range(br, 0, br, 11, BALANCE_LABEL, fmt.label_right)
     ws_cash.write_formula(br, 12, formulas.amount(f"ROUND(Sakuma_Atlikums+D{tr + 1}-K{tr + 1},2)"),
                           fmt.money_total, cache(result.closing_balance, *amounts))
     ws_cash.set_row(br, FIELD_HEIGHT)
-    wb.define_name("Kopa_AtlikumsBeigas", "=" + _abs(S_CASH, br, 12))
+    wb.define_name("Kopa_AtlikumsBeigas", "=" + absolute_cell(S_CASH, br, 12))
     # "Sagatavoja (vārds, uzvārds, amats)" runs on over A:E, the fields start after it
     cash_signed = signature_block(ws_cash, br + 1, 0, 5, 8, fmt.sign_label, fmt.sign_field, fmt.sign_date,
                                   line=fmt.sign_line)
@@ -807,7 +639,7 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
                  f"BIP {BIP_INDIRECT}", "Kopā", "Saņemts no LM", "Iesniegt līdz"]
     ws_q.write_row(QUARTER_FIRST - 1, 0, q_headers, fmt.head)
     ws_q.set_row(QUARTER_FIRST - 1, 28)  # two lines: "Saņemts no LM"
-    cash_rng = {col: _range(S_CASH, CASH_FIRST, cash_last, col) for col in (3, 6, 7, 8, 9, 14, 15)}
+    cash_rng = {col: column_range(S_CASH, CASH_FIRST, cash_last, col) for col in (3, 6, 7, 8, 9, 14, 15)}
     quarters = result.quarters
     for i, qr in enumerate(quarters):
         r = QUARTER_FIRST + i
@@ -840,7 +672,7 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
         q_day = (quarterly.whole() if not quarterly.changes else MonthCell(in_force.name, (in_force,)) if dated else
                  MonthCell(quarterly.pick(f"DATE(A{x},B{x}*3,1)"), quarterly.whole().cells))
         ws_q.write_formula(r, 8, guard(f'IF(OR(A{x}="",B{x}=""),"",DATE(A{x},B{x}*3+1,{q_day.name}))', q_day),
-                           fmt.date, cache(_excel_serial(qr.due) if dated else "", q_day))
+                           fmt.date, cache(excel_serial(qr.due) if dated else "", q_day))
     q_last = QUARTER_FIRST + len(quarters) - 1
     areas = catalogue.enums.support_areas
     q_check = 2 + 2 * len(areas) + 3  # right of the result indicators' columns
@@ -857,7 +689,7 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
             "error_message": "Ceturksnis ir skaitlis no 1 līdz 4."})
     for name, col in (("CP_Gads", 0), ("CP_Ceturksnis", 1), ("CP_Atlidziba", 2), ("CP_Transports", 3),
                       ("CP_SBS", 4), ("CP_Netiesas", 5), ("CP_Kopa", 6), ("CP_Sanemts", 7), ("CP_Termins", 8)):
-        wb.define_name(name, "=" + _range(S_QUARTER, QUARTER_FIRST, q_last, col))
+        wb.define_name(name, "=" + column_range(S_QUARTER, QUARTER_FIRST, q_last, col))
     tr = q_last + 1
     ws_q.merge_range(tr, 0, tr, 1, QUARTERS_TOTAL, fmt.label_wrapped)
     ws_q.set_row(tr, 26)
@@ -914,7 +746,7 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
         for c in counts]) for r in range(ind_head + 1, ind_last + 1)], q_check, fmt.head, fmt.error)
     ws_q.data_validation(ind_head + 1, 2 + 2 * len(areas), ind_last, 2 + 2 * len(areas) + 2, COUNT_VALIDATION)
     for k, area in enumerate(areas):
-        wb.define_name(f"RR_SBS_Joma{area.number}", "=" + _range(S_QUARTER, ind_head + 1, ind_last, 2 + k))
+        wb.define_name(f"RR_SBS_Joma{area.number}", "=" + column_range(S_QUARTER, ind_head + 1, ind_last, 2 + k))
     # The result indicators' total, as the spending table's above (audit30 F4, D56): the SBS amounts and document
     # counts per area and the evaluations made add up over the quarters; the children at a quarter's end and the
     # parents who received SBS are counts of people at a time, which summed would count one child or parent once
@@ -931,9 +763,9 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
         ws_q.write_formula(ind_total, col, guard(f"SUM({letter}{ind_head + 2}:{letter}{ind_last + 1})"),
                            fmt.money_total if col < 2 + len(areas) else fmt.int, 0)
     for k, area in enumerate(areas):
-        wb.define_name(f"RR_Kopa_SBS_Joma{area.number}", "=" + _abs(S_QUARTER, ind_total, 2 + k))
-        wb.define_name(f"RR_Kopa_Dokumenti_Joma{area.number}", "=" + _abs(S_QUARTER, ind_total, 2 + len(areas) + k))
-    wb.define_name("RR_Kopa_Izvertesanas", "=" + _abs(S_QUARTER, ind_total, 2 + 2 * len(areas)))
+        wb.define_name(f"RR_Kopa_SBS_Joma{area.number}", "=" + absolute_cell(S_QUARTER, ind_total, 2 + k))
+        wb.define_name(f"RR_Kopa_Dokumenti_Joma{area.number}", "=" + absolute_cell(S_QUARTER, ind_total, 2 + len(areas) + k))
+    wb.define_name("RR_Kopa_Izvertesanas", "=" + absolute_cell(S_QUARTER, ind_total, 2 + 2 * len(areas)))
     ws_q.set_column(0, 0, 6)  # "Kopā par visiem ceturkšņiem" wrapped across A:B
     ws_q.set_column(1, 1, 10.5)
     ws_q.set_column(2, 2 + 2 * len(areas) - 1, 10.6)
@@ -971,9 +803,6 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     return target
 
 
-COUNT_EXPECTED = "jābūt veselam skaitlim, 0 vai vairāk"
-COUNT_VALIDATION = {"validate": "integer", "criteria": ">=", "value": 0, "error_title": "Skaits",
-                    "error_message": "Skaits ir vesels skaitlis, 0 vai vairāk."}
 EARLIER_CORRECTION = "Korekcija_Agraka"  # the cell of register.CORRECTION_EARLIER on the list sheet
 
 
@@ -1114,9 +943,6 @@ def quarter_check(x: int, since: dt.date | None = None) -> str:
                                  "vienu reizi"))
     return checks.row_check(S_QUARTER, rules)
 
-
-def _excel_serial(day: dt.date) -> int:
-    return (day - dt.date(1899, 12, 30)).days
 
 
 def write_report_workbooks(catalogue: Catalogue, municipality: Municipality, out: Path,
