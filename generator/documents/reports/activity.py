@@ -40,8 +40,9 @@ from generator.documents.reports.report_cells import (
     text_formula,
     write_intro,
 )
-from generator.documents.reports.workbooks import ACTIVITY_ID
 
+ACTIVITY_ID = "sd-menesa-atskaite"
+ACTIVITY_FILE = f"{ACTIVITY_ID}.xlsx"
 SHEET = "31 SD mēneša atskaite"
 NAMES_ROW = 2  # the municipality's and the social service's names (institution_names), one under the other
 WORKER_ROW = 4  # the social worker's name and the report month

@@ -29,7 +29,7 @@ from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Municipality
 from generator.documents.reports import input_checks as checks
 from generator.documents.reports import institution_names as institutions
-from generator.documents.reports.month_formulas import MonthFormulas
+from generator.documents.reports.month_formulas import MonthFormulas, month_start
 from generator.documents.reports.month_settings import (
     Setting,
     dated_values,
@@ -71,6 +71,7 @@ from generator.documents.reports.register import (
     round_note,
     settlement_inputs,
 )
+from generator.documents.reports.register_checks import CHILDREN_FOR_PAY, contract_rule, contract_text
 from generator.documents.reports.report_cells import (
     BALANCE_LABEL,
     BASE_FORMAT,
@@ -81,7 +82,6 @@ from generator.documents.reports.report_cells import (
     write_intro,
     write_wide_note,
 )
-from generator.documents.reports.workbooks import CHILDREN_FOR_PAY, contract_rule, contract_text, month_start
 from generator.documents.round_rules import procedures_context
 from generator.documents.terms import current_round
 from generator.reference.params import Params

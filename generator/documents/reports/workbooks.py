@@ -37,22 +37,18 @@ from generator.documents.reports import input_checks as checks
 from generator.documents.reports import institution_names as institutions
 from generator.documents.reports import register as reg
 from generator.documents.reports import text_fit
-from generator.documents.reports.month_formulas import MonthFormulas
+from generator.documents.reports.month_formulas import MonthFormulas, month_start
 from generator.documents.reports.month_settings import (
     MonthCell,
     Setting,
     dated_values,
     first_month,
     label_with_date,
-    month_rule,
     month_validation,
-    quarter_rule,
     value_name,
     values_text,
 )
 from generator.documents.reports.parameters import (
-    DAY,
-    INTEGER,
     SHARE,
     ParamCell,
     cached_value,
@@ -70,6 +66,44 @@ from generator.documents.reports.printing import (
     print_setup,
     signature_block,
     signature_row,
+)
+from generator.documents.reports.register_checks import (
+    cash_check_formula,
+    contract_text,
+    corrects,
+    quarter_check,
+    register_check,
+)
+from generator.documents.reports.register_layout import (
+    BIP_LINE,
+    BIP_NAMES,
+    BIP_WIDTH,
+    CASH_FIRST,
+    CASH_WIDTHS,
+    EARLIER_CORRECTION,
+    ERRORS,
+    FIRST_ERROR,
+    INDICATORS_LABEL,
+    ON_SHEET_26,
+    PARAMETERS,
+    QUARTER_FIRST,
+    QUARTERS_TOTAL,
+    REG_FIRST,
+    REG_SIGNED_ROW,
+    REG_TOTAL_ROW,
+    REGISTER_CHARS_PER_UNIT,
+    REGISTER_FILE,
+    REGISTER_ID,
+    REGISTER_OTHERS,
+    REGISTER_ROW,
+    REGISTER_ROWS,
+    REGISTER_TOTAL,
+    REPEATED_HEADERS,
+    S_BIP,
+    S_CASH,
+    S_LISTS,
+    S_QUARTER,
+    S_REG,
 )
 from generator.documents.reports.report_cells import (
     BALANCE_LABEL,
@@ -104,26 +138,6 @@ from generator.reference.settlement import (
 )
 from generator.xlsxformula import quick_formulas
 
-REGISTER_ID = "izdevumu-registrs-un-parskati"
-ACTIVITY_ID = "sd-menesa-atskaite"
-REGISTER_FILE = f"{REGISTER_ID}.xlsx"
-ACTIVITY_FILE = f"{ACTIVITY_ID}.xlsx"
-REGISTER_ROWS = 400
-
-
-S_REG, S_CASH, S_QUARTER, S_BIP, S_LISTS = (
-    "28 Reģistrs", "29 Naudas plūsma", "30 Ceturkšņa pārskats", "26 BIP", "Saraksti")
-BIP_NAMES = {BIP_PAY: "BIP_Atlidziba", BIP_TRANSPORT: "BIP_Transports", BIP_SBS: "BIP_SBS",
-             BIP_INDIRECT: "BIP_Netiesas"}
-
-REG_FIRST = 5  # first data row (0-based) of the register
-REG_SIGNED_ROW, REG_TOTAL_ROW = 2, 3  # the register's signatures and, under them, its total (I:Q; D242)
-REGISTER_ROW = 13.5  # pt: a register row, one line of 10 pt text (Excel's own row for it is 12.75)
-# The register's columns that repeat B and C (the document's type and number) and F (Saņēmējs) on the page across
-# (P, Q; D192): the signed page with the amounts says which row is a correction („korekcija”), not only by a red
-# minus (audit30 F5).
-REPEATED_HEADERS = ("Dokuments (veids, Nr.)", "Saņēmējs (atkārtots)")
-
 
 def document_text(doc_type: str, doc_number: str) -> str:
     """What the register's column P shows for a row: its document's type and number, as document_formula."""
@@ -136,24 +150,6 @@ def document_formula(x: int) -> str:
     return f'=IF(B{x}="",IF(C{x}="","",C{x}),IF(C{x}="",B{x},B{x}&", "&C{x}))'
 
 
-# Characters of 10 pt text a line of a register column holds, per unit of its width (Carlito: 1.2–1.4; the
-# words wrap whole, as textwrap wraps them).
-REGISTER_CHARS_PER_UNIT = 1.3
-CASH_FIRST = 6  # first month row (0-based) of sheet 29
-QUARTER_FIRST = 5  # first quarter row (0-based) of sheet 30
-# Sheet 29's printed columns A:N (month to "Iesniegt līdz"): one A4 landscape width (about 780 pt of 799 as
-# LibreOffice prints them with Carlito, less in Excel), so the due dates print with their months and signatures.
-CASH_WIDTHS = (7, 7, 7, 9.5, 10, 10, *[10] * 7, 10)
-
-
-
-
-# Sheet 26's text columns B:D, and the characters of 10 pt text a line of them surely holds (Calibri, about 4.1 pt
-# a character of Latvian text, in a column of 40 units, 210–225 pt; a long word wraps early).
-BIP_WIDTH, BIP_LINE = 40, 34
-
-
-
 def register_row_height(catalogue: Catalogue, row: reg.RegisterRow, widths: Sequence[float]) -> float | None:
     """The height (pt) of a register row written with ``row``'s texts in the wrapped columns of ``widths``, or
     None (the default height) when each fits one line."""
@@ -161,26 +157,6 @@ def register_row_height(catalogue: Catalogue, row: reg.RegisterRow, widths: Sequ
              (row.service, 8), (row.route, 12), (document_text(row.doc_type, row.doc_number), 15), (row.payee, 16))
     lines = max(len(textwrap.wrap(text, int(widths[col] * REGISTER_CHARS_PER_UNIT))) for text, col in texts if text)
     return wrapped_height(("", 1)) * lines + 2 if lines > 1 else None
-
-
-
-
-QUARTERS_TOTAL = "Kopā par visiem ceturkšņiem"  # 30's total rows: spending and result indicators (audit30 F4)
-# 30's result indicators: the documents counted are those of services received (D56).
-INDICATORS_LABEL = "Rezultatīvie rādītāji (SBS dokumentu skaitā korekcijas neieskaita)"
-REGISTER_TOTAL = (f"Kopā visās reģistra rindās, EUR (korekcijas ar mīnusa zīmi ieskaitītas; BIP {BIP_PAY} – pilnā "
-                  f"atlīdzība; 29. un 30. pielikumā ieskaita tikai tās daļu un pieskaita BIP {BIP_INDIRECT})")
-ON_SHEET_26 = "26. lapas dzeltenajā parametra šūnā"
-# The catalogue parameters sheet 26 shows and the formulas of 29 and 30 use.
-PARAMETERS = {"social_worker_children": INTEGER, "indirect_cost_rate": SHARE, "monthly_report_day": DAY,
-              "quarterly_report_day": DAY}
-ERRORS, FIRST_ERROR = "Kludu_Skaits", "Pirma_Kluda"  # on the hidden list sheet: wrong inputs, the first message
-
-
-# Where the register workbook's messages are: the check column of each sheet and, for a parameter, sheet 26.
-REGISTER_OTHERS = (f"Pārējās – katras lapas ailē „{checks.HEADER}” pa labi no tabulas un 26. lapā pie parametriem "
-                   "(ekrānā).")
-
 
 
 def write_register_workbook(catalogue: Catalogue, municipality: Municipality, target: Path,
@@ -803,154 +779,12 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     return target
 
 
-EARLIER_CORRECTION = "Korekcija_Agraka"  # the cell of register.CORRECTION_EARLIER on the list sheet
-
-
-def corrects(cell: str) -> str:
-    """Condition: register cell ``cell`` (a document type) is a correction, in its label or the earlier one."""
-    return f"OR({cell}=Korekcija,{cell}={EARLIER_CORRECTION})"
-
-
-def month_start(day: str, months_on: int = 0) -> str:
-    """The first day of the month of date expression ``day`` (``months_on`` months later): what a report month
-    counts from, whichever day of it a month cell holds (audit35 F1, D172)."""
-    return f"DATE(YEAR({day}),MONTH({day}){f'+{months_on}' if months_on else ''},1)"
-
-
-CORRECTION_AMOUNT = (f"dokumenta veidam „{reg.CORRECTION}” jābūt negatīvai summai (ar mīnusa zīmi), jo "
-                     f"{reg.CORRECTION_COVERS} izdevumus samazina")
-CORRECTION_UNITS = (f"dokumenta veidam „{reg.CORRECTION}” daudzumam jābūt 0 vai negatīvam (ar mīnusa zīmi) vai "
-                    "tukšai šūnai")
-
-
-def register_check(x: int, texts: checks.TextCells | None = None) -> str:
-    """The check of register row ``x`` (1-based) while any input that feeds an amount is filled: the position,
-    service (required for BIP 1.3, whose spending 30 reports by the service's support area), reporting month
-    (one of the months listed on 29, not only a day between the first and the last: a month missing from 29 would
-    drop out of 29's and 30's totals), quantity and amount, that a month's corrections do not exceed its costs,
-    and the payment route and the document's marks every entered payment needs (D172)."""
-    month, next_month = month_start(f"J{x}"), month_start(f"J{x}", 1)
-    window = f'Reg_BIP,G{x},Reg_Menesis,">="&{month},Reg_Menesis,"<"&{next_month}'
-    month_sum = f"ROUND(SUMIFS(Reg_Summa,{window}),2)"
-    listed = (f'AND(J{x}>=Parskata_Sakums,J{x}<Parskata_Beigas,OR(COUNT(NP_Menesis)=0,'
-              f'COUNTIFS(NP_Menesis,">="&{month},NP_Menesis,"<"&{next_month})>0))')
-    # Whether a month's corrections exceed its costs is asked only of right amounts: while this row's amount or
-    # month, or any amount of its position and month, is wrong, that cell's own message is the one (audit35 F12).
-    all_numbers = f'COUNTIFS({window})=COUNTIFS({window},Reg_Summa,"<0")+COUNTIFS({window},Reg_Summa,">=0")'
-    rules = [
-        checks.Rule(f"G{x}", checks.in_list(f"G{x}", "BIP_Saraksts"),
-                    "jābūt budžeta izmaksu pozīcijai no saraksta (26. lapa)"),
-        checks.Rule(f"I{x}", f"IF(G{x}=BIP_SBS,{checks.in_list(f'I{x}', 'Pakalpojumi')},"
-                             f"{checks.in_list(f'I{x}', 'Pakalpojumi', blank_ok=True)})",
-                    f"jābūt pakalpojumam no saraksta (pozīcijai BIP {BIP_SBS} – obligāti, citām var būt tukša šūna)"),
-        checks.Rule(f"J{x}", f"IF(ISNUMBER(J{x}),{listed},FALSE)",
-                    "jābūt datumam kāda pārskata mēneša laikā – mēneša, kas ierakstīts 29. lapas ailē „Mēnesis”"),
-        checks.Rule(f"K{x}", f'IF(ISNUMBER(K{x}),OR(K{x}>=0,{corrects(f"B{x}")}),K{x}="")',
-                    "jābūt skaitlim, 0 vai vairāk, vai tukšai šūnai; negatīvs daudzums (atceltās vienības) atļauts "
-                    f"tikai dokumenta veidam „{reg.CORRECTION}”"),
-        # A correction (a refund or a cancelled invoice) only lowers the costs: a forgotten minus sign would add
-        # the refund instead of taking it off (audit30 F1, D245).
-        checks.Rule(f"K{x}", f'IF(AND(ISNUMBER(K{x}),{corrects(f"B{x}")}),K{x}<=0,TRUE)', CORRECTION_UNITS),
-        checks.Rule(f"L{x}", f'IF(AND(ISNUMBER(L{x}),{corrects(f"B{x}")}),L{x}<0,TRUE)', CORRECTION_AMOUNT),
-        checks.Rule(f"L{x}", f'IF(ISNUMBER(L{x}),AND(ROUND(L{x},2)=L{x},OR(L{x}>=0,{corrects(f"B{x}")})),FALSE)',
-                    "jābūt skaitlim – summai euro ar ne vairāk kā diviem cipariem aiz komata; negatīva summa "
-                    f"atļauta tikai dokumenta veidam „{reg.CORRECTION}”"),
-        checks.Rule(f"L{x}", f'IF(AND(ISNUMBER(L{x}),ISNUMBER(J{x}),{corrects(f"B{x}")}),IF(L{x}<0,'
-                             f'IF(AND(ROUND(L{x},2)=L{x},{listed},{all_numbers}),{month_sum}>=0,TRUE),TRUE),TRUE)',
-                    "korekcijas pārsniedz šī mēneša izdevumus šajā pozīcijā; korekciju ieraksta tā mēneša "
-                    "pārskatā, kurā bija labojamais izdevums"),
-        # The methodology asks every payment's route and whether the document carries the project's marks
-        # (L2247–L2249): a row with an amount is not complete without them (audit9 F8).
-        checks.Rule(f"M{x}", checks.in_list(f"M{x}", "Samaksas_Veidi"), "jābūt samaksas veidam no saraksta"),
-        checks.Rule(f"N{x}", checks.one_of(f"N{x}", "Jā", "Nē"),
-                    "jābūt „Jā” vai „Nē” – vai uz dokumenta ir projekta atzīmes"),
-    ]
-    return checks.row_check(S_REG, rules, active=f'OR(G{x}<>"",I{x}<>"",J{x}<>"",K{x}<>"",L{x}<>"")', texts=texts)
-
-
-def cash_check_formula(x: int, dated: bool, first: bool, since: dt.date | None = None) -> str:
-    """The check of sheet 29's month row ``x`` (1-based): its month (an input once the round has ended; with
-    ``since``, not before the first month the catalogue has its settings for, D201), the children, the employment
-    contract and the money received; the first row also checks the opening balance."""
-    rules = [] if dated else [checks.Rule(f"A{x}", checks.a_date(f"A{x}"), checks.MONTH_EXPECTED)]
-    if not dated and since is not None:
-        rules.append(month_rule(f"A{x}", since))
-    if not dated and not first:  # each month once, in ascending order (as 31's month headings; audit35 F3, D172)
-        above = f"A${CASH_FIRST + 1}:A{x - 1}"
-        earlier = f'COUNTIFS({above},">="&{month_start(f"A{x}")},{above},"<"&{month_start(f"A{x}", 1)})'
-        rules += [
-            checks.Rule(f"A{x}", f"IF(ISNUMBER(A{x}),{earlier}=0,TRUE)",
-                        "šis mēnesis jau ierakstīts augstākā rindā; katru mēnesi ieraksta vienu reizi"),
-            checks.Rule(f"A{x}", f"IF(AND(ISNUMBER(A{x}),COUNT({above})>0),"
-                                 f"OR({earlier}>0,A{x}>={month_start(f'MAX({above})', 1)}),TRUE)",
-                        "mēnešiem jābūt augošā secībā – vēlākam mēnesim par augstāk ierakstītajiem"),
-        ]
-    rules += [
-        checks.Rule(f"B{x}", checks.whole_at_least(f"B{x}", 0, blank_ok=True),
-                    "jābūt veselam skaitlim, 0 vai vairāk"),
-        checks.Rule(f"B{x}", children_for_pay(f"A{x}", f"B{x}"), CHILDREN_FOR_PAY),
-        contract_rule(f"C{x}", f"B{x}" if dated else f"A{x}"),
-        checks.Rule(f"D{x}", checks.whole_cents(f"D{x}"), checks.EUR_AT_LEAST_ZERO),
-    ]
-    if first:
-        rules.append(checks.Rule("D4", checks.whole_cents("D4", at_least_zero=False), checks.EUR_EXPECTED))
-    return checks.row_check(S_CASH, rules)
-
-
-CHILDREN_FOR_PAY = ("jābūt bērnu skaitam (0 vai vairāk) – šim mēnesim ir sociālā darbinieka atlīdzība, "
-                    "no kuras bērnu skaits nosaka apmaksājamo daļu")
-
-
-def children_for_pay(month: str, children: str) -> str:
-    """A month whose register holds the social worker's pay (BIP 1.1) has its children typed: a blank count
-    prints a 0 % share, the pay and its indirect costs left out of the report without a word (D212)."""
-    pay = (f'SUMIFS(Reg_Summa,Reg_BIP,{BIP_NAMES[BIP_PAY]},Reg_Menesis,">="&{month_start(month)},'
-           f'Reg_Menesis,"<"&{month_start(month, 1)})')
-    return f'IF(AND({children}="",ISNUMBER({month})),{pay}=0,TRUE)'
-
-
-def contract_text(contract: bool | None) -> str:
-    """A month's employment-contract cell: "Jā", "Nē", or "" while not typed (after the round, D37)."""
-    return "" if contract is None else "Jā" if contract else "Nē"
-
-
-def contract_rule(cell: str, unused_while: str) -> checks.Rule:
-    """The employment contract is "Jā" or "Nē", or blank while ``unused_while`` is blank: the month input (after
-    the round, D37) or, where the template dates the months, the children's count – a month with no children
-    has no pay share, so nothing depends on the contract yet (a template for an ended round is not all errors
-    before its first month is filled, D212)."""
-    ok = f'OR(AND({unused_while}="",{cell}=""),{checks.one_of(cell, "Jā", "Nē")})'
-    return checks.Rule(cell, ok, "jābūt „Jā” vai „Nē”")
-
-
-def quarter_check(x: int, since: dt.date | None = None) -> str:
-    """The check of sheet 30's quarter row ``x`` (1-based) when the year and quarter are inputs: each quarter
-    once (a quarter typed twice would count its spending twice in the totals; audit35 F3, D172) and, with
-    ``since``, not ending before the first month the catalogue has the report settings for (D201)."""
-    rules = [
-        checks.Rule(f"A{x}", checks.whole_between(f"A{x}", *checks.YEARS, blank_ok=True),
-                    "jābūt gadam ar četriem cipariem"),
-        checks.Rule(f"B{x}", checks.whole_between(f"B{x}", *checks.QUARTERS, blank_ok=True),
-                    "jābūt ceturksnim – skaitlim no 1 līdz 4"),
-    ]
-    if since is not None:
-        rules.append(quarter_rule(f"A{x}", f"B{x}", since))
-    if x > QUARTER_FIRST + 1:
-        first = QUARTER_FIRST + 1
-        rules.append(checks.Rule(f"B{x}", f"IF(AND(ISNUMBER(A{x}),ISNUMBER(B{x})),"
-                                          f"COUNTIFS(A${first}:A{x - 1},A{x},B${first}:B{x - 1},B{x})=0,TRUE)",
-                                 "šis gads un ceturksnis jau ierakstīts augstākā rindā; katru ceturksni ieraksta "
-                                 "vienu reizi"))
-    return checks.row_check(S_QUARTER, rules)
-
-
-
 def write_report_workbooks(catalogue: Catalogue, municipality: Municipality, out: Path,
                            build_date: dt.date | None = None, folder: Path | None = None) -> list[Path]:
     """The municipality's report workbooks in ``folder`` (default: its folder under out/lejupielades/atskaites/)."""
     from generator.documents.build_step import papers_day
     from generator.documents.party_names import as_reported
-    from generator.documents.reports.activity import write_activity_report
+    from generator.documents.reports.activity import ACTIVITY_FILE, write_activity_report
     from generator.documents.reports.annex_workbooks import write_annex_workbooks
 
     folder = folder or reports_dir(out, municipality.id)
