@@ -26,17 +26,11 @@ from generator.documents.reports.input_checks import (
     summary,
 )
 from generator.documents.reports.parameters import DAY, PENDING, SHARE, guarded, parameter, write_parameter
+from generator.documents.reports.register_checks import register_check
+from generator.documents.reports.register_layout import REG_FIRST, S_BIP, S_CASH, S_QUARTER, S_REG
+from generator.documents.reports.register_workbook import write_register_workbook
 from generator.documents.reports.settlement_workbook import SHEET as S_SETTLE
 from generator.documents.reports.settlement_workbook import write_settlement_workbook
-from generator.documents.reports.workbooks import (
-    REG_FIRST,
-    S_BIP,
-    S_CASH,
-    S_QUARTER,
-    S_REG,
-    register_check,
-    write_register_workbook,
-)
 from generator.documents.terms import Choice, for_round
 from generator.recalc import make_profile, soffice
 from generator.reference.params import Params
