@@ -15,15 +15,8 @@ from generator.documents.reports.month_settings import (
     value_name,
     values_text,
 )
-from generator.documents.reports.parameters import (
-    SHARE,
-    pending,
-    pending_note,
-    write_parameter,
-)
-from generator.documents.reports.printing import (
-    FIELD_HEIGHT,
-)
+from generator.documents.reports.parameters import SHARE, pending, pending_note, write_parameter
+from generator.documents.reports.printing import FIELD_HEIGHT
 from generator.documents.reports.register_book import MONTH_KEYS, RegisterBook, RegisterSettings
 from generator.documents.reports.register_layout import (
     BIP_LINE,
@@ -33,19 +26,8 @@ from generator.documents.reports.register_layout import (
     PARAMETERS,
     S_BIP,
 )
-from generator.documents.reports.report_cells import (
-    absolute_cell,
-    column_range,
-    text_formula,
-    wrapped_height,
-)
-from generator.reference.settlement import (
-    BIP_CODES,
-    BIP_INDIRECT,
-    BIP_PAY,
-    BIP_SBS,
-    BIP_TRANSPORT,
-)
+from generator.documents.reports.report_cells import absolute_cell, column_range, text_formula, wrapped_height
+from generator.reference.settlement import BIP_CODES, BIP_INDIRECT, BIP_PAY, BIP_SBS, BIP_TRANSPORT
 
 
 def write_bip_sheet(book: RegisterBook) -> RegisterSettings:

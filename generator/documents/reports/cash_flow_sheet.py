@@ -11,24 +11,11 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 from generator.documents.reports import input_checks as checks
 from generator.documents.reports import register as reg
 from generator.documents.reports.month_formulas import MonthFormulas, month_start
-from generator.documents.reports.month_settings import (
-    month_validation,
-)
-from generator.documents.reports.parameters import (
-    SHARE,
-    guarded,
-    pending,
-    pending_note,
-)
-from generator.documents.reports.printing import (
-    FIELD_HEIGHT,
-    signature_block,
-)
+from generator.documents.reports.month_settings import month_validation
+from generator.documents.reports.parameters import SHARE, guarded, pending, pending_note
+from generator.documents.reports.printing import FIELD_HEIGHT, signature_block
 from generator.documents.reports.register_book import MONTH_KEYS, RegisterBook, RegisterSettings
-from generator.documents.reports.register_checks import (
-    cash_check_formula,
-    contract_text,
-)
+from generator.documents.reports.register_checks import cash_check_formula, contract_text
 from generator.documents.reports.register_layout import (
     BIP_NAMES,
     CASH_FIRST,
@@ -51,12 +38,7 @@ from generator.documents.reports.report_cells import (
     write_intro,
     write_wide_note,
 )
-from generator.reference.settlement import (
-    BIP_INDIRECT,
-    BIP_PAY,
-    BIP_SBS,
-    BIP_TRANSPORT,
-)
+from generator.reference.settlement import BIP_INDIRECT, BIP_PAY, BIP_SBS, BIP_TRANSPORT
 
 
 def write_cash_flow_sheet(book: RegisterBook, setup: RegisterSettings) -> tuple[int, int]:

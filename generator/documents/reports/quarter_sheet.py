@@ -9,21 +9,11 @@ from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
 from generator.documents.reports import input_checks as checks
 from generator.documents.reports import register as reg
 from generator.documents.reports.month_formulas import MonthFormulas
-from generator.documents.reports.month_settings import (
-    MonthCell,
-)
-from generator.documents.reports.parameters import (
-    pending,
-    pending_note,
-)
-from generator.documents.reports.printing import (
-    SPACER,
-    signature_block,
-)
+from generator.documents.reports.month_settings import MonthCell
+from generator.documents.reports.parameters import pending, pending_note
+from generator.documents.reports.printing import SPACER, signature_block
 from generator.documents.reports.register_book import RegisterBook, RegisterSettings
-from generator.documents.reports.register_checks import (
-    quarter_check,
-)
+from generator.documents.reports.register_checks import quarter_check
 from generator.documents.reports.register_layout import (
     CASH_FIRST,
     EARLIER_CORRECTION,
@@ -48,12 +38,7 @@ from generator.documents.reports.report_cells import (
     write_intro,
     write_wide_note,
 )
-from generator.reference.settlement import (
-    BIP_INDIRECT,
-    BIP_PAY,
-    BIP_SBS,
-    BIP_TRANSPORT,
-)
+from generator.reference.settlement import BIP_INDIRECT, BIP_PAY, BIP_SBS, BIP_TRANSPORT
 
 
 def write_quarter_sheet(book: RegisterBook, setup: RegisterSettings, cash_last: int) -> tuple[int, int, int]:

@@ -12,14 +12,9 @@ from generator.documents.reports import input_checks as checks
 from generator.documents.reports import register as reg
 from generator.documents.reports import text_fit
 from generator.documents.reports.month_formulas import month_start
-from generator.documents.reports.printing import (
-    signature_row,
-)
+from generator.documents.reports.printing import signature_row
 from generator.documents.reports.register_book import RegisterBook
-from generator.documents.reports.register_checks import (
-    corrects,
-    register_check,
-)
+from generator.documents.reports.register_checks import corrects, register_check
 from generator.documents.reports.register_layout import (
     EARLIER_CORRECTION,
     ERRORS,
