@@ -13,8 +13,7 @@ import openpyxl
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.loader import DEFAULT_CATALOGUE, load_or_raise
 from generator.documents.reports import register as reg
-from generator.documents.reports.settlement_workbook import FIRST, SHEET
-from generator.documents.reports.workbooks import (
+from generator.documents.reports.register_layout import (
     CASH_FIRST,
     QUARTER_FIRST,
     REG_FIRST,
@@ -22,6 +21,7 @@ from generator.documents.reports.workbooks import (
     S_QUARTER,
     S_REG,
 )
+from generator.documents.reports.settlement_workbook import FIRST, SHEET
 from generator.reference.settlement import SettlementMonth
 
 # key → (effective_from, value): each inside the pilot (08.2018–10.2019). The rate's change is dated on the 15th of

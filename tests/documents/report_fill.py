@@ -19,9 +19,7 @@ from generator.documents.reports.activity import SHEET as ACTIVITY_SHEET
 from generator.documents.reports.annex_registers import FIRST as REGISTER_FIRST
 from generator.documents.reports.questionnaire_workbooks import FIRST as QUALITY_FIRST
 from generator.documents.reports.questionnaire_workbooks import STAGE_COL
-from generator.documents.reports.settlement_workbook import FIRST as SETTLEMENT_FIRST
-from generator.documents.reports.settlement_workbook import SHEET as SETTLEMENT_SHEET
-from generator.documents.reports.workbooks import (
+from generator.documents.reports.register_layout import (
     CASH_FIRST,
     QUARTER_FIRST,
     REG_FIRST,
@@ -29,6 +27,8 @@ from generator.documents.reports.workbooks import (
     S_QUARTER,
     S_REG,
 )
+from generator.documents.reports.settlement_workbook import FIRST as SETTLEMENT_FIRST
+from generator.documents.reports.settlement_workbook import SHEET as SETTLEMENT_SHEET
 from generator.reference.settlement import BIP_PAY, BIP_SBS
 
 MONTHS = (dt.date(2019, 1, 1), dt.date(2019, 2, 1))

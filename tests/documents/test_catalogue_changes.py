@@ -17,7 +17,7 @@ from generator.catalogue.loader import load_or_raise
 from generator.documents import round_rules, terms
 from generator.documents.build_step import render_municipality
 from generator.documents.docx_writer import html_to_docx
-from generator.documents.reports.workbooks import write_register_workbook
+from generator.documents.reports.register_workbook import write_register_workbook
 from tests.documents.expectations import decision_term_printed
 
 

@@ -20,9 +20,10 @@ from generator.cli import main
 from generator.documents.reports.activity import FIRST_MONTH_COL
 from generator.documents.reports.activity import FIRST_ROW as ACTIVITY_FIRST
 from generator.documents.reports.activity import SHEET as ACTIVITY_SHEET
+from generator.documents.reports.register_layout import CASH_FIRST, S_CASH
 from generator.documents.reports.settlement_workbook import FIRST as SETTLEMENT_FIRST
 from generator.documents.reports.settlement_workbook import SHEET as SETTLEMENT_SHEET
-from generator.documents.reports.workbooks import CASH_FIRST, S_CASH, write_report_workbooks
+from generator.documents.reports.workbooks import write_report_workbooks
 from generator.documents.staged_output import DOCUMENTS_MANIFEST
 from generator.documents.terms import Choice, for_round
 from tests.documents.workbook_values import named

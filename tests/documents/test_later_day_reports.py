@@ -16,7 +16,8 @@ from generator.catalogue.loader import load_or_raise
 from generator.documents import build_step
 from generator.documents.outputs import REPORT_WORKBOOKS
 from generator.documents.paths import DAY_FOLDER, day_folder, reports_dir
-from generator.documents.reports.workbooks import REGISTER_FILE, write_report_workbooks
+from generator.documents.reports.register_layout import REGISTER_FILE
+from generator.documents.reports.workbooks import write_report_workbooks
 from generator.documents.terms import Choice, for_round
 from tests.documents.test_later_day_documents import LATER, ROUND, TODAY, _with_later_price
 

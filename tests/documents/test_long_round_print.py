@@ -17,15 +17,10 @@ import pytest
 from generator.documents.reports.activity import ACTIVITIES, MONTHS_ON_ONE_PAGE, write_activity_report
 from generator.documents.reports.activity import SHEET as S31
 from generator.documents.reports.printing import KEPT_ROWS, SIGNATURE_LABELS
+from generator.documents.reports.register_layout import INDICATORS_LABEL, QUARTERS_TOTAL, S_CASH, S_QUARTER
+from generator.documents.reports.register_workbook import write_register_workbook
 from generator.documents.reports.settlement_workbook import SHEET as S27
 from generator.documents.reports.settlement_workbook import write_settlement_workbook
-from generator.documents.reports.workbooks import (
-    INDICATORS_LABEL,
-    QUARTERS_TOTAL,
-    S_CASH,
-    S_QUARTER,
-    write_register_workbook,
-)
 from generator.recalc import make_profile, print_sheets
 from tests.round_yaml import catalogue_with_round, children_round_entry
 from tests.workbook.pdf_pages import Page, read_pages

@@ -18,13 +18,8 @@ from generator.catalogue.catalogue import Catalogue
 from generator.documents.reports import institution_names as institutions
 from generator.documents.reports import register as reg
 from generator.documents.reports import row_groups
-from generator.documents.reports.workbooks import (
-    REG_FIRST,
-    REGISTER_ROWS,
-    S_BIP,
-    S_REG,
-    write_register_workbook,
-)
+from generator.documents.reports.register_layout import REG_FIRST, REGISTER_ROWS, S_BIP, S_REG
+from generator.documents.reports.register_workbook import write_register_workbook
 from generator.recalc import convert, make_profile
 from generator.reference.settlement import BIP_SBS
 from tests.workbook.pdf_clip import cut_runs

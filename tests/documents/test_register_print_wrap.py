@@ -18,14 +18,9 @@ import pytest
 from generator.catalogue.catalogue import Catalogue
 from generator.documents.build_step import papers_day
 from generator.documents.reports import register as reg
-from generator.documents.reports.workbooks import (
-    REG_FIRST,
-    REGISTER_ROWS,
-    REPEATED_HEADERS,
-    S_REG,
-    write_register_workbook,
-    write_report_workbooks,
-)
+from generator.documents.reports.register_layout import REG_FIRST, REGISTER_ROWS, REPEATED_HEADERS, S_REG
+from generator.documents.reports.register_workbook import write_register_workbook
+from generator.documents.reports.workbooks import write_report_workbooks
 from generator.documents.terms import Choice, for_round
 from generator.recalc import make_profile, print_sheets
 from tests.workbook.pdf_clip import cut_runs

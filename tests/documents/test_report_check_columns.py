@@ -12,7 +12,7 @@ from openpyxl.utils import get_column_letter
 
 from generator.catalogue.catalogue import Catalogue
 from generator.documents.reports.input_checks import HEADER
-from generator.documents.reports.workbooks import write_register_workbook
+from generator.documents.reports.register_workbook import write_register_workbook
 
 
 def _hidden(ws, index: int) -> bool:  # noqa: ANN001 - openpyxl Worksheet

@@ -15,8 +15,9 @@ from generator.documents import terms
 from generator.documents.reports import register as reg
 from generator.documents.reports.activity import FIRST_ROW as ACTIVITY_FIRST
 from generator.documents.reports.activity import SHEET as ACTIVITY_SHEET
+from generator.documents.reports.register_layout import S_CASH, S_QUARTER
 from generator.documents.reports.settlement_workbook import SHEET as SETTLEMENT_SHEET
-from generator.documents.reports.workbooks import S_CASH, S_QUARTER, write_report_workbooks
+from generator.documents.reports.workbooks import write_report_workbooks
 from generator.reference.params import Params
 from tests.documents.workbook_values import named
 

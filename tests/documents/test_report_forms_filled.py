@@ -28,7 +28,8 @@ from generator.catalogue.catalogue import Catalogue
 from generator.documents.reports import register as reg
 from generator.documents.reports.annex_registers import questionnaire_names
 from generator.documents.reports.printing import SIGNATURE_LABELS
-from generator.documents.reports.workbooks import BALANCE_LABEL, write_report_workbooks
+from generator.documents.reports.report_cells import BALANCE_LABEL
+from generator.documents.reports.workbooks import write_report_workbooks
 from generator.recalc import convert, make_profile
 from generator.reference.params import Params
 from tests.documents import report_fill

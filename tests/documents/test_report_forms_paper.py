@@ -19,7 +19,7 @@ from generator.documents.reports import row_groups
 from generator.documents.reports.activity import REPORT_MONTH
 from generator.documents.reports.activity import SHEET as ACTIVITY_SHEET
 from generator.documents.reports.printing import SIGNATURE_LABELS
-from generator.documents.reports.workbooks import REGISTER_FILE, S_BIP
+from generator.documents.reports.register_layout import REGISTER_FILE, S_BIP
 from tests.documents.workbook_values import report_workbooks
 
 YELLOW = "FFF9D6"

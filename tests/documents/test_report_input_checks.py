@@ -26,17 +26,10 @@ from generator.documents.reports.input_checks import (
     summary,
 )
 from generator.documents.reports.parameters import DAY, PENDING, SHARE, guarded, parameter, write_parameter
+from generator.documents.reports.register_layout import REG_FIRST, S_BIP, S_CASH, S_QUARTER, S_REG
+from generator.documents.reports.register_workbook import write_register_workbook
 from generator.documents.reports.settlement_workbook import SHEET as S_SETTLE
 from generator.documents.reports.settlement_workbook import write_settlement_workbook
-from generator.documents.reports.workbooks import (
-    REG_FIRST,
-    S_BIP,
-    S_CASH,
-    S_QUARTER,
-    S_REG,
-    register_check,
-    write_register_workbook,
-)
 from generator.documents.terms import Choice, for_round
 from generator.recalc import make_profile, soffice
 from generator.reference.params import Params
@@ -374,28 +367,6 @@ def test_a_row_check_lists_each_failed_rule_with_its_cell() -> None:
     assert summary("N", "F", "Citur.") == (
         '=IF(N=0,"","Ievades kļūdas "&N&IF(N=1," rindā vai šūnā"," rindās vai šūnās")'
         '&" (summas nerāda, līdz tās izlabo). Pirmā: "&F&IF(N>1," Citur.",""))')
-
-
-def test_a_register_row_checks_every_input_that_feeds_an_amount() -> None:
-    formula = register_check(9)
-    assert formula.startswith('=IF(OR(G9<>"",I9<>"",J9<>"",K9<>"",L9<>""),TRIM(')
-    for part in ('IF(G9="",FALSE,COUNTIF(BIP_Saraksts,G9)>0)',
-                 # the service is required for BIP 1.3 (audit35 F4), the month one listed on 29 (F2)
-                 'IF(G9=BIP_SBS,IF(I9="",FALSE,COUNTIF(Pakalpojumi,I9)>0),IF(I9="",TRUE,COUNTIF(Pakalpojumi,I9)>0))',
-                 'IF(ISNUMBER(J9),AND(J9>=Parskata_Sakums,J9<Parskata_Beigas,OR(COUNT(NP_Menesis)=0,'
-                 'COUNTIFS(NP_Menesis,">="&DATE(YEAR(J9),MONTH(J9),1),NP_Menesis,"<"&DATE(YEAR(J9),MONTH(J9)+1,1))>0)),'
-                 'FALSE)',
-                 'IF(ISNUMBER(K9),OR(K9>=0,OR(B9=Korekcija,B9=Korekcija_Agraka)),K9="")',
-                 "IF(ISNUMBER(L9),AND(ROUND(L9,2)=L9,OR(L9>=0,OR(B9=Korekcija,B9=Korekcija_Agraka))),FALSE)",
-                 # a correction only lowers the costs (audit30 F1, D245)
-                 "IF(AND(ISNUMBER(L9),OR(B9=Korekcija,B9=Korekcija_Agraka)),L9<0,TRUE)",
-                 "IF(AND(ISNUMBER(K9),OR(B9=Korekcija,B9=Korekcija_Agraka)),K9<=0,TRUE)",
-                 # the month's corrections are compared with its costs only while its amounts are right (F12)
-                 "IF(L9<0,IF(AND(ROUND(L9,2)=L9,", ',Reg_Summa,"<0")+COUNTIFS(',
-                 "),ROUND(SUMIFS(Reg_Summa,Reg_BIP,G9,"):
-        assert part in formula, part
-    for cell in ("G9", "I9", "J9", "K9", "L9"):
-        assert f"Kļūda: '28 Reģistrs'!{cell} – " in formula, cell
 
 
 def test_every_amount_waits_for_right_inputs(tmp_path: Path, catalogue: Catalogue) -> None:

@@ -15,20 +15,15 @@ import pytest
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import PROCEDURE_FIELDS
 from generator.documents.reports import register as reg
+from generator.documents.reports.register_layout import CASH_FIRST, REG_TOTAL_ROW, S_CASH, S_REG
+from generator.documents.reports.register_workbook import write_register_workbook
 from generator.documents.reports.settlement_workbook import (
     NOT_FINAL,
     SHEET,
     TOTAL_LABEL,
     write_settlement_workbook,
 )
-from generator.documents.reports.workbooks import (
-    CASH_FIRST,
-    REG_TOTAL_ROW,
-    S_CASH,
-    S_REG,
-    write_register_workbook,
-    write_report_workbooks,
-)
+from generator.documents.reports.workbooks import write_report_workbooks
 from generator.reference.settlement import BIP_INDIRECT, BIP_PAY, SettlementMonth
 from tests.documents.test_report_later_round import BUILD_DAY, LATER
 from tests.round_yaml import catalogue_with_round, children_round_entry

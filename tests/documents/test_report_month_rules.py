@@ -23,15 +23,15 @@ import pytest
 from generator.catalogue.catalogue import Catalogue
 from generator.documents.reports import register as reg
 from generator.documents.reports.parameters import PENDING
-from generator.documents.reports.workbooks import (
+from generator.documents.reports.register_layout import (
     CASH_FIRST,
     QUARTER_FIRST,
     REG_FIRST,
     S_CASH,
     S_QUARTER,
     S_REG,
-    write_register_workbook,
 )
+from generator.documents.reports.register_workbook import write_register_workbook
 from generator.recalc import make_profile, soffice
 from generator.reference.settlement import BIP_PAY, BIP_SBS
 from tests.documents.workbook_values import money, named, recalculated_books

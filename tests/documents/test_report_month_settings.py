@@ -21,16 +21,11 @@ from generator.catalogue.loader import DEFAULT_CATALOGUE, load_catalogue
 from generator.cli_errors import describe
 from generator.documents.reports import register as reg
 from generator.documents.reports.parameters import PENDING
+from generator.documents.reports.register_layout import CASH_FIRST, S_BIP, S_CASH, S_QUARTER
+from generator.documents.reports.register_workbook import write_register_workbook
 from generator.documents.reports.settlement_workbook import FIRST as SETTLEMENT_FIRST
 from generator.documents.reports.settlement_workbook import SHEET as SETTLEMENT_SHEET
 from generator.documents.reports.settlement_workbook import write_settlement_workbook
-from generator.documents.reports.workbooks import (
-    CASH_FIRST,
-    S_BIP,
-    S_CASH,
-    S_QUARTER,
-    write_register_workbook,
-)
 from generator.money import cents
 from generator.recalc import make_profile, soffice
 from generator.reference.errors import CatalogueGap

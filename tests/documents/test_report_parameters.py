@@ -14,8 +14,8 @@ import pytest
 from generator.catalogue.catalogue import Catalogue
 from generator.documents.reports.input_checks import ErrorLog
 from generator.documents.reports.parameters import INTEGER, PENDING, guarded, parameter, write_parameter
+from generator.documents.reports.register_workbook import write_register_workbook
 from generator.documents.reports.settlement_workbook import write_settlement_workbook
-from generator.documents.reports.workbooks import write_register_workbook
 from tests.documents.pending_parameters import mark_pending
 from tests.documents.workbook_values import named
 

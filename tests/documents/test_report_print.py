@@ -17,8 +17,9 @@ from generator.documents.docx_format import footer_version
 from generator.documents.party_names import as_reported, municipal_documents_day
 from generator.documents.reports import institution_names as institutions
 from generator.documents.reports import register as reg
+from generator.documents.reports.activity import ACTIVITY_FILE
 from generator.documents.reports.printing import SIGNATURE_LABELS
-from generator.documents.reports.workbooks import ACTIVITY_FILE, REGISTER_FILE
+from generator.documents.reports.register_layout import REGISTER_FILE
 from tests.documents.workbook_values import report_workbooks
 
 

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
-from generator.documents.reports.workbooks import QUARTER_FIRST, S_CASH, S_QUARTER, S_REG
+from generator.documents.reports.register_layout import QUARTER_FIRST, S_CASH, S_QUARTER, S_REG
 from tests.documents.test_command_round import PILOT, REPORTS
 
 ENDED = "Kārta jau beigusies: veidne paredzēta šīs kārtas novēlotiem vai labotiem pārskatiem."

@@ -7,8 +7,8 @@ import re
 from pathlib import Path
 
 from generator.catalogue.catalogue import Catalogue
+from generator.documents.reports.register_layout import S_BIP
 from generator.documents.reports.source_text import readable_source
-from generator.documents.reports.workbooks import S_BIP
 from tests.documents.workbook_values import report_workbooks
 
 

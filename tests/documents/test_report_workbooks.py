@@ -16,8 +16,9 @@ from generator.catalogue.catalogue import Catalogue
 from generator.documents.reports import register as reg
 from generator.documents.reports.activity import ACTIVITIES, FIRST_MONTH_COL, write_activity_report
 from generator.documents.reports.parameters import PENDING
+from generator.documents.reports.register_layout import QUARTERS_TOTAL
+from generator.documents.reports.register_workbook import write_register_workbook
 from generator.documents.reports.settlement_workbook import write_settlement_workbook
-from generator.documents.reports.workbooks import QUARTERS_TOTAL, write_register_workbook
 from generator.recalc import convert, make_profile, soffice
 from generator.reference.params import Params
 from generator.reference.settlement import BIP_PAY, BIP_SBS, Settlement, month_params, settle

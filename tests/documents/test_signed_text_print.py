@@ -14,7 +14,8 @@ import pytest
 from generator.catalogue.catalogue import Catalogue
 from generator.documents.reports.activity import CONTINUED, FIRST_MONTH_COL, SHEET, write_activity_report
 from generator.documents.reports.printing import SIGNATURE_LABELS
-from generator.documents.reports.workbooks import REG_SIGNED_ROW, S_REG, write_register_workbook
+from generator.documents.reports.register_layout import REG_SIGNED_ROW, S_REG
+from generator.documents.reports.register_workbook import write_register_workbook
 from generator.recalc import make_profile, print_sheets
 from tests.workbook.pdf_pages import read_pages
 

@@ -31,8 +31,7 @@ from generator.documents.reports.register import (
     round_note,
     round_procedures,
 )
-from generator.documents.reports.workbooks import (
-    ACTIVITY_ID,
+from generator.documents.reports.report_cells import (
     BASE_FORMAT,
     COUNT_EXPECTED,
     DATE_VALIDATION,
@@ -42,6 +41,8 @@ from generator.documents.reports.workbooks import (
     write_intro,
 )
 
+ACTIVITY_ID = "sd-menesa-atskaite"
+ACTIVITY_FILE = f"{ACTIVITY_ID}.xlsx"
 SHEET = "31 SD mēneša atskaite"
 NAMES_ROW = 2  # the municipality's and the social service's names (institution_names), one under the other
 WORKER_ROW = 4  # the social worker's name and the report month

@@ -20,11 +20,11 @@ from generator.documents.reports import institution_names as institutions
 from generator.documents.reports import printing, row_groups
 from generator.documents.reports import register as reg
 from generator.documents.reports.printing import FIELD_HEIGHT, SPACER, print_setup, unprinted_note
-from generator.documents.reports.workbooks import (
+from generator.documents.reports.report_cells import (
     DATE_VALIDATION,
-    _wrapped_height,
     note_height,
     open_report_workbook,
+    wrapped_height,
     write_intro,
     write_names_across,
     write_wide_note,
@@ -149,7 +149,7 @@ def write_questionnaire_register(catalogue: Catalogue, municipality: Municipalit
     for i, name in enumerate(names):
         r = 4 + i
         counts.write(r, 0, name, fmt.text)
-        counts.set_row(r, _wrapped_height((name, 64)))
+        counts.set_row(r, wrapped_height((name, 64)))
         for k, round_name in enumerate(ROUNDS):
             counts.write_formula(r, 1 + k, f'=COUNTIFS({sheet}{span("C")},$A{r + 1},{sheet}{span("D")},"{round_name}")',
                                  fmt.int, 0)
@@ -205,7 +205,7 @@ def write_provider_list(catalogue: Catalogue, municipality: Municipality, target
         ws.merge_range(heading, 2, heading, 3, "", fmt.note_wrapped)
         ws.write_formula(heading, 2, f'="Pakalpojumi: {len(in_area)}; ar norādītu sniedzēju: "&COUNTIF(E{first + 1}:'
                          f'E{end + 1},"?*")&"."', fmt.note_wrapped, note)
-        height = max(_wrapped_height((f"{area_number}. {areas[area_number]}", 28)), note_height(note + "00", 18 + 46))
+        height = max(wrapped_height((f"{area_number}. {areas[area_number]}", 28)), note_height(note + "00", 18 + 46))
         ws.set_row(heading, height, None, {"collapsed": True})
         for r, service in enumerate(in_area, start=first):
             ws.write(r, 0, service.id, fmt.text)
@@ -215,7 +215,7 @@ def write_provider_list(catalogue: Catalogue, municipality: Municipality, target
             requirements = service.description.prasibas_sniedzejiem.teksts
             ws.write(r, 3, requirements, fmt.text)
             # about 48 characters fit a line of column D and 16 a line of column C
-            ws.set_row(r, _wrapped_height((requirements, 48), (area, 16)), None, {"level": 1, "hidden": True})
+            ws.set_row(r, wrapped_height((requirements, 48), (area, 16)), None, {"level": 1, "hidden": True})
             for col in range(4, 12):
                 ws.write(r, col, "", fmt.in_text)
         # a narrow empty row after each area: LibreOffice reads a "collapsed" heading row just below an open group

@@ -48,3 +48,9 @@ class MonthFormulas:
     def plain(self, expression: str, *cells: ParamCell) -> str:
         """An amount that uses only ``cells`` among the parameters (none: only the wrong-input guard)."""
         return guarded(expression, *cells, errors=self.errors)
+
+
+def month_start(day: str, months_on: int = 0) -> str:
+    """The first day of the month of date expression ``day`` (``months_on`` months later): what a report month
+    counts from, whichever day of it a month cell holds (audit35 F1, D172)."""
+    return f"DATE(YEAR({day}),MONTH({day}){f'+{months_on}' if months_on else ''},1)"

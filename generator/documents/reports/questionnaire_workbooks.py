@@ -21,12 +21,12 @@ from generator.documents.reports import institution_names as institutions
 from generator.documents.reports import row_groups
 from generator.documents.reports.parameters import guarded
 from generator.documents.reports.printing import FIELD_HEIGHT, print_setup
-from generator.documents.reports.workbooks import (
+from generator.documents.reports.report_cells import (
     DATE_VALIDATION,
     REPORT_FONT,
-    _wrapped_height,
     note_height,
     open_report_workbook,
+    wrapped_height,
     write_errors_line,
     write_intro,
 )
@@ -190,7 +190,7 @@ def write_questionnaire_workbook(catalogue: Catalogue, municipality: Municipalit
     for i, stage in enumerate(quality.stages):
         r = SUMMARY_HEAD + 1 + i
         summary.write(r, 0, stage.label_lv, fmt.text)
-        summary.set_row(r, _wrapped_height((stage.label_lv, STAGE_LINE)))
+        summary.set_row(r, wrapped_height((stage.label_lv, STAGE_LINE)))
         for j, party in enumerate(quality.parties):
             if stage.id not in party.stages:
                 summary.write(r, 1 + 2 * j, "–", not_rated)

@@ -29,7 +29,7 @@ from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Municipality
 from generator.documents.reports import input_checks as checks
 from generator.documents.reports import institution_names as institutions
-from generator.documents.reports.month_formulas import MonthFormulas
+from generator.documents.reports.month_formulas import MonthFormulas, month_start
 from generator.documents.reports.month_settings import (
     Setting,
     dated_values,
@@ -71,14 +71,11 @@ from generator.documents.reports.register import (
     round_note,
     settlement_inputs,
 )
-from generator.documents.reports.workbooks import (
+from generator.documents.reports.register_checks import CHILDREN_FOR_PAY, contract_rule, contract_text
+from generator.documents.reports.report_cells import (
     BALANCE_LABEL,
     BASE_FORMAT,
-    CHILDREN_FOR_PAY,
-    _excel_date,
-    contract_rule,
-    contract_text,
-    month_start,
+    excel_date,
     open_report_workbook,
     write_blank_inputs_note,
     write_errors_line,
@@ -212,7 +209,7 @@ def write_settlement_workbook(catalogue: Catalogue, municipality: Municipality, 
         rep = result.months[i]
         ws.set_row(r, MONTH_ROW)
         if dated:
-            ws.write_datetime(r, 0, _excel_date(m.month), fmt.month)
+            ws.write_datetime(r, 0, excel_date(m.month), fmt.month)
         else:
             ws.write_blank(r, 0, None, fmt.in_month)
         if typed_children:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from generator.documents.docx_widths import word_width
 
-LINE_PT = 13  # a line of 10 pt text (Calibri's line: 1.22 × its size), as workbooks._wrapped_height
+LINE_PT = 13  # a line of 10 pt text (Calibri's line: 1.22 × its size), as report_cells.wrapped_height
 PADDING_PT = 3.0  # the cell's margins left and right together, which text does not use
 CALC_PT_PER_UNIT = 5.55
 

@@ -1,0 +1,154 @@
+"""The check formulas of the expense register workbook's inputs (input_checks): a register row (28), a month row of
+sheet 29 (its month, children, employment contract and money received), a quarter row of 30, and the month rules
+27 shares with 29 (the children a month with pay needs, the employment contract)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from generator.documents.reports import input_checks as checks
+from generator.documents.reports import register as reg
+from generator.documents.reports.month_formulas import month_start
+from generator.documents.reports.month_settings import month_rule, quarter_rule
+from generator.documents.reports.register_layout import (
+    BIP_NAMES,
+    CASH_FIRST,
+    EARLIER_CORRECTION,
+    QUARTER_FIRST,
+    S_CASH,
+    S_QUARTER,
+    S_REG,
+)
+from generator.reference.settlement import BIP_PAY, BIP_SBS
+
+
+def corrects(cell: str) -> str:
+    """Condition: register cell ``cell`` (a document type) is a correction, in its label or the earlier one."""
+    return f"OR({cell}=Korekcija,{cell}={EARLIER_CORRECTION})"
+
+
+CORRECTION_AMOUNT = (f"dokumenta veidam „{reg.CORRECTION}” jābūt negatīvai summai (ar mīnusa zīmi), jo "
+                     f"{reg.CORRECTION_COVERS} izdevumus samazina")
+CORRECTION_UNITS = (f"dokumenta veidam „{reg.CORRECTION}” daudzumam jābūt 0 vai negatīvam (ar mīnusa zīmi) vai "
+                    "tukšai šūnai")
+
+
+def register_check(x: int, texts: checks.TextCells | None = None) -> str:
+    """The check of register row ``x`` (1-based) while any input that feeds an amount is filled: the position,
+    service (required for BIP 1.3, whose spending 30 reports by the service's support area), reporting month
+    (one of the months listed on 29, not only a day between the first and the last: a month missing from 29 would
+    drop out of 29's and 30's totals), quantity and amount, that a month's corrections do not exceed its costs,
+    and the payment route and the document's marks every entered payment needs (D172)."""
+    month, next_month = month_start(f"J{x}"), month_start(f"J{x}", 1)
+    window = f'Reg_BIP,G{x},Reg_Menesis,">="&{month},Reg_Menesis,"<"&{next_month}'
+    month_sum = f"ROUND(SUMIFS(Reg_Summa,{window}),2)"
+    listed = (f'AND(J{x}>=Parskata_Sakums,J{x}<Parskata_Beigas,OR(COUNT(NP_Menesis)=0,'
+              f'COUNTIFS(NP_Menesis,">="&{month},NP_Menesis,"<"&{next_month})>0))')
+    # Whether a month's corrections exceed its costs is asked only of right amounts: while this row's amount or
+    # month, or any amount of its position and month, is wrong, that cell's own message is the one (audit35 F12).
+    all_numbers = f'COUNTIFS({window})=COUNTIFS({window},Reg_Summa,"<0")+COUNTIFS({window},Reg_Summa,">=0")'
+    rules = [
+        checks.Rule(f"G{x}", checks.in_list(f"G{x}", "BIP_Saraksts"),
+                    "jābūt budžeta izmaksu pozīcijai no saraksta (26. lapa)"),
+        checks.Rule(f"I{x}", f"IF(G{x}=BIP_SBS,{checks.in_list(f'I{x}', 'Pakalpojumi')},"
+                             f"{checks.in_list(f'I{x}', 'Pakalpojumi', blank_ok=True)})",
+                    f"jābūt pakalpojumam no saraksta (pozīcijai BIP {BIP_SBS} – obligāti, citām var būt tukša šūna)"),
+        checks.Rule(f"J{x}", f"IF(ISNUMBER(J{x}),{listed},FALSE)",
+                    "jābūt datumam kāda pārskata mēneša laikā – mēneša, kas ierakstīts 29. lapas ailē „Mēnesis”"),
+        checks.Rule(f"K{x}", f'IF(ISNUMBER(K{x}),OR(K{x}>=0,{corrects(f"B{x}")}),K{x}="")',
+                    "jābūt skaitlim, 0 vai vairāk, vai tukšai šūnai; negatīvs daudzums (atceltās vienības) atļauts "
+                    f"tikai dokumenta veidam „{reg.CORRECTION}”"),
+        # A correction (a refund or a cancelled invoice) only lowers the costs: a forgotten minus sign would add
+        # the refund instead of taking it off (audit30 F1, D245).
+        checks.Rule(f"K{x}", f'IF(AND(ISNUMBER(K{x}),{corrects(f"B{x}")}),K{x}<=0,TRUE)', CORRECTION_UNITS),
+        checks.Rule(f"L{x}", f'IF(AND(ISNUMBER(L{x}),{corrects(f"B{x}")}),L{x}<0,TRUE)', CORRECTION_AMOUNT),
+        checks.Rule(f"L{x}", f'IF(ISNUMBER(L{x}),AND(ROUND(L{x},2)=L{x},OR(L{x}>=0,{corrects(f"B{x}")})),FALSE)',
+                    "jābūt skaitlim – summai euro ar ne vairāk kā diviem cipariem aiz komata; negatīva summa "
+                    f"atļauta tikai dokumenta veidam „{reg.CORRECTION}”"),
+        checks.Rule(f"L{x}", f'IF(AND(ISNUMBER(L{x}),ISNUMBER(J{x}),{corrects(f"B{x}")}),IF(L{x}<0,'
+                             f'IF(AND(ROUND(L{x},2)=L{x},{listed},{all_numbers}),{month_sum}>=0,TRUE),TRUE),TRUE)',
+                    "korekcijas pārsniedz šī mēneša izdevumus šajā pozīcijā; korekciju ieraksta tā mēneša "
+                    "pārskatā, kurā bija labojamais izdevums"),
+        # The methodology asks every payment's route and whether the document carries the project's marks
+        # (L2247–L2249): a row with an amount is not complete without them (audit9 F8).
+        checks.Rule(f"M{x}", checks.in_list(f"M{x}", "Samaksas_Veidi"), "jābūt samaksas veidam no saraksta"),
+        checks.Rule(f"N{x}", checks.one_of(f"N{x}", "Jā", "Nē"),
+                    "jābūt „Jā” vai „Nē” – vai uz dokumenta ir projekta atzīmes"),
+    ]
+    return checks.row_check(S_REG, rules, active=f'OR(G{x}<>"",I{x}<>"",J{x}<>"",K{x}<>"",L{x}<>"")', texts=texts)
+
+
+def cash_check_formula(x: int, dated: bool, first: bool, since: dt.date | None = None) -> str:
+    """The check of sheet 29's month row ``x`` (1-based): its month (an input once the round has ended; with
+    ``since``, not before the first month the catalogue has its settings for, D201), the children, the employment
+    contract and the money received; the first row also checks the opening balance."""
+    rules = [] if dated else [checks.Rule(f"A{x}", checks.a_date(f"A{x}"), checks.MONTH_EXPECTED)]
+    if not dated and since is not None:
+        rules.append(month_rule(f"A{x}", since))
+    if not dated and not first:  # each month once, in ascending order (as 31's month headings; audit35 F3, D172)
+        above = f"A${CASH_FIRST + 1}:A{x - 1}"
+        earlier = f'COUNTIFS({above},">="&{month_start(f"A{x}")},{above},"<"&{month_start(f"A{x}", 1)})'
+        rules += [
+            checks.Rule(f"A{x}", f"IF(ISNUMBER(A{x}),{earlier}=0,TRUE)",
+                        "šis mēnesis jau ierakstīts augstākā rindā; katru mēnesi ieraksta vienu reizi"),
+            checks.Rule(f"A{x}", f"IF(AND(ISNUMBER(A{x}),COUNT({above})>0),"
+                                 f"OR({earlier}>0,A{x}>={month_start(f'MAX({above})', 1)}),TRUE)",
+                        "mēnešiem jābūt augošā secībā – vēlākam mēnesim par augstāk ierakstītajiem"),
+        ]
+    rules += [
+        checks.Rule(f"B{x}", checks.whole_at_least(f"B{x}", 0, blank_ok=True),
+                    "jābūt veselam skaitlim, 0 vai vairāk"),
+        checks.Rule(f"B{x}", children_for_pay(f"A{x}", f"B{x}"), CHILDREN_FOR_PAY),
+        contract_rule(f"C{x}", f"B{x}" if dated else f"A{x}"),
+        checks.Rule(f"D{x}", checks.whole_cents(f"D{x}"), checks.EUR_AT_LEAST_ZERO),
+    ]
+    if first:
+        rules.append(checks.Rule("D4", checks.whole_cents("D4", at_least_zero=False), checks.EUR_EXPECTED))
+    return checks.row_check(S_CASH, rules)
+
+
+CHILDREN_FOR_PAY = ("jābūt bērnu skaitam (0 vai vairāk) – šim mēnesim ir sociālā darbinieka atlīdzība, "
+                    "no kuras bērnu skaits nosaka apmaksājamo daļu")
+
+
+def children_for_pay(month: str, children: str) -> str:
+    """A month whose register holds the social worker's pay (BIP 1.1) has its children typed: a blank count
+    prints a 0 % share, the pay and its indirect costs left out of the report without a word (D212)."""
+    pay = (f'SUMIFS(Reg_Summa,Reg_BIP,{BIP_NAMES[BIP_PAY]},Reg_Menesis,">="&{month_start(month)},'
+           f'Reg_Menesis,"<"&{month_start(month, 1)})')
+    return f'IF(AND({children}="",ISNUMBER({month})),{pay}=0,TRUE)'
+
+
+def contract_text(contract: bool | None) -> str:
+    """A month's employment-contract cell: "Jā", "Nē", or "" while not typed (after the round, D37)."""
+    return "" if contract is None else "Jā" if contract else "Nē"
+
+
+def contract_rule(cell: str, unused_while: str) -> checks.Rule:
+    """The employment contract is "Jā" or "Nē", or blank while ``unused_while`` is blank: the month input (after
+    the round, D37) or, where the template dates the months, the children's count – a month with no children
+    has no pay share, so nothing depends on the contract yet (a template for an ended round is not all errors
+    before its first month is filled, D212)."""
+    ok = f'OR(AND({unused_while}="",{cell}=""),{checks.one_of(cell, "Jā", "Nē")})'
+    return checks.Rule(cell, ok, "jābūt „Jā” vai „Nē”")
+
+
+def quarter_check(x: int, since: dt.date | None = None) -> str:
+    """The check of sheet 30's quarter row ``x`` (1-based) when the year and quarter are inputs: each quarter
+    once (a quarter typed twice would count its spending twice in the totals; audit35 F3, D172) and, with
+    ``since``, not ending before the first month the catalogue has the report settings for (D201)."""
+    rules = [
+        checks.Rule(f"A{x}", checks.whole_between(f"A{x}", *checks.YEARS, blank_ok=True),
+                    "jābūt gadam ar četriem cipariem"),
+        checks.Rule(f"B{x}", checks.whole_between(f"B{x}", *checks.QUARTERS, blank_ok=True),
+                    "jābūt ceturksnim – skaitlim no 1 līdz 4"),
+    ]
+    if since is not None:
+        rules.append(quarter_rule(f"A{x}", f"B{x}", since))
+    if x > QUARTER_FIRST + 1:
+        first = QUARTER_FIRST + 1
+        rules.append(checks.Rule(f"B{x}", f"IF(AND(ISNUMBER(A{x}),ISNUMBER(B{x})),"
+                                          f"COUNTIFS(A${first}:A{x - 1},A{x},B${first}:B{x - 1},B{x})=0,TRUE)",
+                                 "šis gads un ceturksnis jau ierakstīts augstākā rindā; katru ceturksni ieraksta "
+                                 "vienu reizi"))
+    return checks.row_check(S_QUARTER, rules)

@@ -1,0 +1,54 @@
+"""The register workbook's check formulas (generator.documents.reports.register_checks) as text; LibreOffice proves
+them on filled workbooks in tests/documents/test_report_input_checks.py and test_report_month_rules.py."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from generator.documents.reports.register_checks import (
+    cash_check_formula,
+    quarter_check,
+    register_check,
+)
+from generator.documents.reports.register_layout import CASH_FIRST, QUARTER_FIRST
+
+
+def test_a_register_row_checks_every_input_that_feeds_an_amount() -> None:
+    formula = register_check(9)
+    assert formula.startswith('=IF(OR(G9<>"",I9<>"",J9<>"",K9<>"",L9<>""),TRIM(')
+    for part in ('IF(G9="",FALSE,COUNTIF(BIP_Saraksts,G9)>0)',
+                 # the service is required for BIP 1.3 (audit35 F4), the month one listed on 29 (F2)
+                 'IF(G9=BIP_SBS,IF(I9="",FALSE,COUNTIF(Pakalpojumi,I9)>0),IF(I9="",TRUE,COUNTIF(Pakalpojumi,I9)>0))',
+                 'IF(ISNUMBER(J9),AND(J9>=Parskata_Sakums,J9<Parskata_Beigas,OR(COUNT(NP_Menesis)=0,'
+                 'COUNTIFS(NP_Menesis,">="&DATE(YEAR(J9),MONTH(J9),1),NP_Menesis,"<"&DATE(YEAR(J9),MONTH(J9)+1,1))>0)),'
+                 'FALSE)',
+                 'IF(ISNUMBER(K9),OR(K9>=0,OR(B9=Korekcija,B9=Korekcija_Agraka)),K9="")',
+                 "IF(ISNUMBER(L9),AND(ROUND(L9,2)=L9,OR(L9>=0,OR(B9=Korekcija,B9=Korekcija_Agraka))),FALSE)",
+                 # a correction only lowers the costs (audit30 F1, D245)
+                 "IF(AND(ISNUMBER(L9),OR(B9=Korekcija,B9=Korekcija_Agraka)),L9<0,TRUE)",
+                 "IF(AND(ISNUMBER(K9),OR(B9=Korekcija,B9=Korekcija_Agraka)),K9<=0,TRUE)",
+                 # the month's corrections are compared with its costs only while its amounts are right (F12)
+                 "IF(L9<0,IF(AND(ROUND(L9,2)=L9,", ',Reg_Summa,"<0")+COUNTIFS(',
+                 "),ROUND(SUMIFS(Reg_Summa,Reg_BIP,G9,"):
+        assert part in formula, part
+    for cell in ("G9", "I9", "J9", "K9", "L9"):
+        assert f"Kļūda: '28 Reģistrs'!{cell} – " in formula, cell
+
+
+def test_a_month_row_checks_its_month_only_where_it_is_an_input() -> None:
+    x = CASH_FIRST + 2  # the second month row (1-based)
+    dated = cash_check_formula(x, dated=True, first=False)
+    typed = cash_check_formula(x, dated=False, first=False, since=dt.date(2018, 10, 1))
+    assert f"'29 Naudas plūsma'!A{x} – " not in dated and f"'29 Naudas plūsma'!A{x} – " in typed
+    # each month once and in ascending order, from the first month row down to the row above (audit35 F3, D172)
+    assert f"COUNTIFS(A${CASH_FIRST + 1}:A{x - 1}," in typed
+    # the opening balance is checked on the first month row only
+    assert "D4" not in typed and "'29 Naudas plūsma'!D4 – " in cash_check_formula(x - 1, True, first=True)
+    # the contract may stay blank while the month (typed) or the children (dated) are blank (D37, D212)
+    assert f'OR(AND(A{x}="",C{x}=""),' in typed and f'OR(AND(B{x}="",C{x}=""),' in dated
+
+
+def test_a_quarter_is_typed_once() -> None:
+    first, second = quarter_check(QUARTER_FIRST + 1), quarter_check(QUARTER_FIRST + 2)
+    assert "jau ierakstīts augstākā rindā" not in first
+    assert f"COUNTIFS(A${QUARTER_FIRST + 1}:A{QUARTER_FIRST + 1},A{QUARTER_FIRST + 2}," in second
