@@ -1,0 +1,145 @@
+"""The calculator as a social worker on a phone uses it (audit32b): a tap higher up is not lost when a lower field
+is left (F12), Tab from the form's last stop reaches the results (F2), a thousands point is never read as a decimal
+one (F5, D264), a service given individually and in a group typed by its bare name gets both codes (F6), a day of
+the adults' round is named as such (F1), and the messages name the calculator's own fields (F8, F10, F14)."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.catalogue.catalogue import Catalogue
+from generator.catalogue.models import Pilot
+from generator.lvformat import date as lv_date
+from tests.site.browsing import ARTIFACTS, CHROMIUM, NO_CHROMIUM, Visit
+from tests.site.calculator_form import fill_line
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.is_file(), reason=NO_CHROMIUM),
+]
+
+PAGE = "kalkulators.html"
+BASE = {"dzimsanasDatums": "2012-05-01", "periodaSakums": "03.10.2018", "menesi": 6,
+        "rindas": [{"kods": "2.2", "daudzums": "100", "cena": "6,20", "ekspertuRangs": 1}]}
+
+
+@pytest.fixture
+def phone(browser, server: str):  # noqa: ANN001, ANN201 - a Playwright page
+    """The calculator at 375×740 with touch, as the audit's phone."""
+    context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(server + PAGE)
+    page.wait_for_load_state("networkidle")
+    page.errors = errors
+    yield page
+    context.close()
+
+
+def _api(page, inputs: list[dict]) -> list[dict]:  # noqa: ANN001
+    return page.evaluate("(all) => all.map((x) => window.ibmKalkulators.aprekins(x))", inputs)
+
+
+def _three_lines(page) -> None:  # noqa: ANN001
+    page.fill("#ibm-dzimsanas", "15.05.2012")
+    page.fill("#ibm-sakums", "01.10.2018")
+    page.locator("#ibm-sakums").press("Tab")
+    for k, line in enumerate((("3.1.3i", "10", "30"), ("2.2", "10", "6,20"), ("1.5", "20", "8")), start=1):
+        fill_line(page, k, *line)
+
+
+def _middle(page, selector: str) -> dict:  # noqa: ANN001
+    page.evaluate("""(s) => { const r = document.querySelector(s).getBoundingClientRect();
+        window.scrollBy(0, r.top - window.innerHeight / 2 + r.height / 2); }""", selector)
+    page.wait_for_timeout(100)
+    return page.locator(selector).bounding_box()
+
+
+def _tap(page, box: dict) -> None:  # noqa: ANN001
+    page.touchscreen.tap(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.wait_for_timeout(300)
+
+
+def test_a_tap_higher_up_is_not_lost_when_a_lower_field_is_left(phone) -> None:  # noqa: ANN001
+    """F12: the cursor in line 3, the reader scrolls up and taps „Noņemt 1. rindu”: the row goes and the page stays;
+    a tap on line 1's price then puts the cursor there with the field on the screen."""
+    page = phone
+    _three_lines(page)
+    page.focus("#ibm-r3-daudzums")
+    box = _middle(page, "#ibm-rindas > li:first-child .ibm-kalk__nonemt")
+    before = page.evaluate("scrollY")
+    _tap(page, box)
+    assert page.locator("#ibm-rindas > li").count() == 2
+    assert abs(page.evaluate("scrollY") - before) < 60, (before, page.evaluate("scrollY"))
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "kalkulators-nonemt-telefons.png"))
+    page.focus("#ibm-r3-cena")
+    box = _middle(page, "#ibm-r1-cena")
+    _tap(page, box)
+    assert page.evaluate("document.activeElement.id") == "ibm-r1-cena"
+    field = page.locator("#ibm-r1-cena").bounding_box()
+    assert field is not None and 0 <= field["y"] and field["y"] + field["height"] <= 740, field
+    assert page.errors == []
+
+
+def test_tab_from_the_forms_last_stop_reaches_the_results(phone) -> None:  # noqa: ANN001
+    """F2: a focusout that changed nothing does not rebuild the results, so Tab from the summary link lands on the
+    variants box, not on the page body."""
+    page = phone
+    _three_lines(page)
+    page.check("#ibm-varianti")
+    page.focus("#ibm-kopsavilkums")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.tagName") != "BODY"
+    assert page.evaluate("document.activeElement.classList.contains('ibm-kalk__ritinams')")
+    assert page.errors == []
+
+
+@pytest.mark.parametrize(("field", "typed", "thousands"), [
+    ("galigais", "2.500", "2 500"), ("pabalsti", "1,200", "1 200"), ("cena", "1.200", "1 200"),
+    ("daudzums", "1.200", "1 200"), ("daudzums", "1,250", "1 250")])
+def test_a_thousands_point_is_asked_about_never_read_as_decimals(phone, field: str, typed: str,  # noqa: ANN001
+                                                                 thousands: str) -> None:
+    """F5 (D264): three digits after a single point or comma are a question, no amount; with a space, or four
+    decimals, or a zero before the point, the number is taken."""
+    row = BASE["rindas"][0]
+    bad = {**BASE, "rindas": [{**row, field: typed}]} if field in row else {**BASE, field: typed}
+    (res,) = _api(phone, [bad])
+    assert res["Derigs"] is False and res["IB_Kopejais"] is None, res["messages"]
+    (message,) = res["messages"]
+    assert message["lauks"] == field and f"vai domājāt {thousands}?" in message["teksts"].replace("\u00a0", " ")
+    assert "atstarpi" in message["teksts"], message
+    fine = [thousands, typed.replace(".", ",") + "0", "0" + typed[1:]]
+    for good in fine:
+        inp = {**BASE, "rindas": [{**row, field: good}]} if field in row else {**BASE, field: good}
+        (res,) = _api(phone, [inp])
+        assert res["Derigs"] is True, (good, res["messages"])
+
+
+def test_a_bare_name_of_a_service_in_two_forms_gets_both_codes(phone) -> None:  # noqa: ANN001
+    """F6: „Logopēds” typed alone is in the catalogue individually and in a group: the message names both offers,
+    like the bare code does, never „nav katalogā”."""
+    inp = {**BASE, "rindas": [{"kods": "Logopēds", "daudzums": "10", "cena": "30", "ekspertuRangs": 1}]}
+    (res,) = _api(phone, [inp])
+    (message,) = res["messages"]
+    assert "nav katalogā" not in message["teksts"], message
+    assert "3.1.3i" in message["teksts"] and "3.1.3g" in message["teksts"], message
+    assert message["teksts"].startswith("1. rinda: „Logopēds” ir individuāli un grupā – izvēlieties"), message
+
+
+def test_a_day_of_the_adults_round_is_named(phone, catalogue: Catalogue) -> None:  # noqa: ANN001
+    """F1: a first day in no children's round's reporting period says so; inside an adults' round's services it
+    names that round and says the calculator is for the children's programme (D254)."""
+    adults = catalogue.rounds_of(Pilot.adults)[0]
+    day = adults.services_start
+    assert catalogue.round_at(Pilot.children, day) is None
+    inp = {**BASE, "periodaSakums": lv_date(day)}
+    (res,) = _api(phone, [inp])
+    texts = [m["teksts"] for m in res["messages"] if m["kods"] == "outside_reporting_period"]
+    (text,) = texts
+    assert "nav nevienā bērnu programmas kārtas pārskata periodā" in text, text
+    assert f"pieaugušo programmas kārtas „{adults.id}”" in text and "bērnu programmai" in text, text
+    (far,) = _api(phone, [{**BASE, "periodaSakums": "01.12.2026"}])
+    far_text = next(m["teksts"] for m in far["messages"] if m["kods"] == "outside_reporting_period")
+    assert "bērnu programmas kārtas" in far_text and "pieaugušo" not in far_text, far_text
