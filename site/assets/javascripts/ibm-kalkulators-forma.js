@@ -565,7 +565,13 @@
       return info;
     }
 
+    /* audit32b F2: a focusout that changed neither a value nor the fields left keeps the results as they are – a
+     * rebuilt results box would take the element Tab is moving to out of the page (focus falls to the body). */
+    var shownFor = null;
     function update(e) {
+      var key = JSON.stringify([readForm(), value("periodaSakums"), Object.keys(touched).sort()]);
+      if (e && e.type === "focusout" && key === shownFor) return;
+      shownFor = key;
       var info = monthChoices();
       var input = readForm();
       var res = api.aprekins(input);
@@ -679,7 +685,13 @@
 
     /* F14: a field's error note that appears when the field is left is not left under the sticky summary bar. */
     /* audit26 F6: nor is the result and the messages of the line the field is in. */
-    function revealNote(target) {
+    /* audit32b F12: only for a field left on the screen with nothing pressed elsewhere – a tap higher up (on
+     * „Noņemt 1. rindu” or another field) blurs the field first, and a scroll then would move the page from under
+     * the finger (the tap lost) or the newly focused field off the screen. */
+    function revealNote(target, next) {
+      if (pointerDown || !target || !target.getBoundingClientRect) return;
+      var own = target.getBoundingClientRect();
+      if (own.bottom <= 0 || own.top >= global.innerHeight) return;
       var note = target && target.id ? document.getElementById(target.id + "-kluda") : null;
       var line = target && target.closest ? target.closest(".ibm-kalk__rinda") : null;
       var bar = root.querySelector("#ibm-kopsavilkums");
@@ -695,16 +707,30 @@
       }, -Infinity);
       if (bottom === -Infinity) return;
       var overlap = bottom - bar.getBoundingClientRect().top;
+      var top = header ? header.getBoundingClientRect().bottom : 0;
+      // the field focus went to stays on the screen
+      if (next && next.getBoundingClientRect && next.getBoundingClientRect().top - overlap - 8 < top) return;
       if (overlap > 0 && bar.getBoundingClientRect().bottom >= global.innerHeight - 2) global.scrollBy(0, overlap + 8);
     }
+    var pointerDown = false;
+    ["pointerdown", "mousedown", "touchstart"].forEach(function (type) {
+      document.addEventListener(type, function () {
+        pointerDown = true;
+      }, true);
+    });
+    ["pointerup", "pointercancel", "mouseup", "touchend", "touchcancel", "click"].forEach(function (type) {
+      document.addEventListener(type, function () {
+        pointerDown = false;
+      }, true);
+    });
 
     function touch(e) {
-      if (e.target && e.target.id) touched[e.target.id] = true;
+      if (e.target && e.target.id && e.target.name) touched[e.target.id] = true;  // a field, not a link or button
     }
     root.querySelector("form").addEventListener("focusout", function (e) {
       touch(e);
       update(e);
-      revealNote(e.target);
+      revealNote(e.target, e.relatedTarget);
     });
     root.querySelector("form").addEventListener("input", function (e) {
       if (e.target && e.target.value && String(e.target.value).trim() !== "") touch(e);
