@@ -46,7 +46,7 @@ def _run(visit: Visit, inputs: list[dict]) -> list[dict]:
 def test_money_not_in_whole_cents_is_refused_in_the_references_words(visit: Visit) -> None:
     price = {**BASE, "rindas": [{**BASE["rindas"][0], "cena": "42,6712"}]}
     bad = [price, *({**BASE, name: "1,005"} for name, _ in MONEY)]
-    good = [{**BASE, "rindas": [{**BASE["rindas"][0], "cena": "12,500"}]}, {**BASE, "citi": "30,10"}]
+    good = [{**BASE, "rindas": [{**BASE["rindas"][0], "cena": "12,5000"}]}, {**BASE, "citi": "30,10"}]
     results = _run(visit, [*bad, *good])
     labels = ["1. rinda, cena", *(label for _, label in MONEY)]
     for inp, res, label in zip(bad, results[: len(bad)], labels, strict=True):
@@ -61,14 +61,15 @@ def test_money_not_in_whole_cents_is_refused_in_the_references_words(visit: Visi
 
 
 def test_units_take_what_the_reference_takes(visit: Visit, params: Params, offers) -> None:  # noqa: ANN001
-    """Units with three decimals, and a sum in euro at actual cost with three (units, not a price, D87): computed,
+    """Units with three decimals, and a sum in euro at actual cost with three (units, not a price, D87), written with
+    a fourth zero so that no thousands point is read (D264): computed,
     equal to the reference to the cent; negative or text units are refused."""
     euro = next(o for o in offers.values() if fixed_unit_price(o.service.unit) is not None)
     inputs = WorkbookInputs(
         birth_date=dt.date(2012, 5, 20), period_start=params.reporting_periods[0].start, months=6,
         special_care=False, impairment=None, lines=(
-            line_from_offer(offers["3.1.2i"], Decimal("10.125"), unit_price=Decimal("12.50"), expert_rank=1),
-            line_from_offer(euro, Decimal("120.405"), expert_rank=2)))
+            line_from_offer(offers["3.1.2i"], Decimal("10.1250"), unit_price=Decimal("12.50"), expert_rank=1),
+            line_from_offer(euro, Decimal("120.4050"), expert_rank=2)))
     api = api_input(inputs)
     negative = {**BASE, "rindas": [{**BASE["rindas"][0], "daudzums": "-3"}]}
     text = {**BASE, "rindas": [{**BASE["rindas"][0], "daudzums": "10 h"}]}

@@ -320,10 +320,26 @@
     if (euro) return label + ": „" + value + "” nav summa euro (gaidīts skaitlis ≥ 0, piem., 350,00 vai 350.00).";
     return label + ": „" + value + "” nav skaitlis ≥ 0 (gaidīts, piem., 12,50 vai 12.50).";
   }
+  /* D264 (audit32b F5): „2.500” or „1,200” – three digits after a single point or comma – may be 2 500 with a
+   * thousands point as well as 2,5: asked, never read either way. A zero before it („0,500”) or four decimals
+   * („2,5000”) is a decimal, a space („2 500”) a thousands separator. Money whose third decimal is not 0
+   * („12,345”) is refused anyway, in D87's words; units have no such rule, so any third decimal is asked. */
+  function thousandsQuestion(label, value, money) {
+    var m = /^([1-9]\d{0,2})[.,](\d{3})$/.exec(String(value).trim());
+    if (!m || money && m[2].charAt(2) !== "0") return null;
+    var thousands = m[1] + "\u00a0" + m[2];
+    var decimals = money ? m[2].slice(0, 2) : m[2].replace(/0+$/, "") || "";
+    var decimal = m[2].charAt(2) === "0" ? m[1] + (decimals ? "," + decimals : "") : m[1] + "," + m[2] + "0";
+    var meant = m[2].charAt(2) === "0" ? m[1] + "," + (money ? decimals : m[2].replace(/0+$/, "")) : m[1] + "," + m[2];
+    return label + ": „" + String(value).trim() + "” – vai domājāt " + thousands + "? Tūkstošus atdaliet ar atstarpi (" +
+      thousands + "), nevis ar punktu vai komatu; ja domājāt " + meant.replace(/,$/, "") + ", rakstiet " + decimal + ".";
+  }
   Reader.prototype.money = function (value, field, label, optional, row) {
     if (empty(value)) return optional ? null : this.fail(field, label + ": nav ievadīts (gaidīts skaitlis, piem. 12,50).", row);
     var d = parseNumber(value);
     if (!d) return this.fail(field, notANumber(label, value), row);
+    var asked = thousandsQuestion(label, value, true);
+    if (asked) return this.fail(field, asked, row);
     if (subcent(d)) return this.fail(field, fill(DATA.teksti.money_cents, { lauks: label, ievadits: String(value).trim() }), row);
     return d;
   };
@@ -332,7 +348,9 @@
   Reader.prototype.units = function (value, field, label, row, euro) {
     if (empty(value)) return ZERO;
     var d = parseNumber(value);
-    return d || this.fail(field, notANumber(label, value, euro), row);
+    if (!d) return this.fail(field, notANumber(label, value, euro), row);
+    var asked = thousandsQuestion(label, value, false);
+    return asked ? this.fail(field, asked, row) : d;
   };
   Reader.prototype.rank = function (value, field, label, row) {
     if (empty(value)) return null;
