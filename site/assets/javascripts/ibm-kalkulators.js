@@ -283,10 +283,16 @@
       return m[1] + (m[2] || "") === o.kods.toLowerCase() && (!m[3] || m[3] === name) || t === label || t === name;
     })[0] || null;
   }
-  /* "3.1.2": the offers 3.1.2i and 3.1.2g of the service it names. */
+  /* "3.1.2": the offers 3.1.2i and 3.1.2g of the service it names; "Logopēds", the service's bare name, the same
+   * (audit32b F6) – the name of an offer without its form („3.1.3i Logopēds, individuāli”). */
   function formsOf(text, offers) {
+    var t = folded(text);
     return list(offers).filter(function (o) {
-      return o.kods !== o.pakalpojums && o.pakalpojums.toLowerCase() === folded(text);
+      if (o.kods === o.pakalpojums) return false;
+      var label = folded(o.nosaukums);
+      var name = label.slice(label.indexOf(" ") + 1);
+      var comma = name.lastIndexOf(",");
+      return o.pakalpojums.toLowerCase() === t || comma > 0 && name.slice(0, comma) === t;
     });
   }
 
@@ -390,8 +396,9 @@
         line.offer = findOffer(row.kods, round.offers);
         var forms = line.offer ? [] : formsOf(row.kods, round.offers);
         if (forms.length > 1) {
+          var byCode = /^[\d.]+$/.test(row.kods.trim());  // a name gets the offers' names, to type or pick
           r.fail("kods", name + ": „" + row.kods.trim() + "” ir individuāli un grupā – izvēlieties " + forms.map(function (o) {
-            return o.kods;
+            return byCode ? o.kods : o.nosaukums;
           }).join(" vai ") + ".", i);
         } else if (!line.offer) {
           r.fail("kods", name + ": pakalpojums „" + row.kods + "” nav katalogā (gaidīts kods, piem. 3.1.2i).", i);
