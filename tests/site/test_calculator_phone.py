@@ -10,7 +10,7 @@ import pytest
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Pilot
 from generator.lvformat import date as lv_date
-from tests.site.browsing import ARTIFACTS, CHROMIUM, NO_CHROMIUM, Visit
+from tests.site.browsing import ARTIFACTS, CHROMIUM, NO_CHROMIUM
 from tests.site.calculator_form import fill_line
 
 pytestmark = [

@@ -691,7 +691,7 @@
     var checkDate = rp ? rp.periods.sakums : null;
     if (!rp) {
       plan.periodErrors.push({ kods: "outside_reporting_period", smagums: ERROR, rindas: [],
-        teksts: fill(t.outside_reporting_period, { sakums: lvDate(inp.start) }) });
+        teksts: outsideText(inp.start) });
     } else if (planEnd(inp.start, inp.months) > rp.periods.beigas) {
       plan.periodErrors.push({ kods: "past_reporting_period", smagums: ERROR, rindas: [],
         teksts: fill(t.past_reporting_period, {
@@ -863,8 +863,15 @@
   function sakumaKluda(periodaSakums) {
     var start = parseDate(periodaSakums);
     if (!start || reportingPeriod(start)) return null;
-    return { kods: "outside_reporting_period", smagums: ERROR, rindas: [],
-      teksts: fill(DATA.teksti.outside_reporting_period, { sakums: lvDate(start) }) };
+    return { kods: "outside_reporting_period", smagums: ERROR, rindas: [], teksts: outsideText(start) };
+  }
+  /* A first day in no children's round's reporting period; inside an adults' round's services, that round and that
+   * the calculator is for the children's programme (D254, audit32b F1). */
+  function outsideText(start) {
+    var adults = (DATA.pieaugusoKartas || []).filter(function (k) {
+      return k.no <= start && start <= k.lidz;
+    })[0];
+    return fill(DATA.teksti.outside_reporting_period, { sakums: lvDate(start) }) + (adults ? " " + adults.teksts : "");
   }
   function pakalpojums(teksts, periodaSakums) {
     var r = roundFor(parseDate(periodaSakums));
