@@ -189,7 +189,7 @@ def message_templates(params: Params) -> dict[str, str]:
     share_lines = [_line(LABEL, unit_price=Decimal(1), transport=True), _line(LABEL_B, unit_price=Decimal(2))]
     strict = params.replace(transport_share_max=Decimal("0.01"))
     (transport,) = check_transport_share(share_lines, strict, Decimal(3))
-    templates["transport_share"] = _replace(transport.message, [
+    templates["transport_share"] = _replace(in_calculator_places(transport.message), [
         (percent(Decimal(1) / Decimal(3), 1), "{dala}"), (percent(Decimal("0.01")), "{griesti}")])
     (final,) = check_final(PRICE, CEILING, Decimal(0), _field(FINAL_FIELD))
     templates["final_above_needed"] = _replace(final.message, [
@@ -264,12 +264,12 @@ def _prices_templates(params: Params) -> dict[str, str]:
     late = dt.date(1901, 2, 14)
     (after_change,) = check_prices_in_force(late, 1, params.replace(day=day, prices_until=until))
     return {
-        "prices_before": _replace(before.message, [(prices_advice(early), "{matrica}"), (lv_date(early), "{sakums}"),
+        "prices_before": _replace(in_calculator_places(before.message), [(prices_advice(early), "{matrica}"), (lv_date(early), "{sakums}"),
                                                    (lv_date(day), "{cenu_diena}")]),
-        "prices_after": _replace(after.message, [
+        "prices_after": _replace(in_calculator_places(after.message), [
             (f" vai sāciet {lv_date(change)} un {prices_advice(change)}", " un {matrica_lidz} vai sāciet {no} un {matrica_no}"),
             (lv_date(plan_end(start, 1)), "{beigas}"), (lv_date(until), "{lidz}"), (lv_date(change), "{no}")]),
-        "prices_after_change": _replace(after_change.message, [
+        "prices_after_change": _replace(in_calculator_places(after_change.message), [
             (prices_advice(late), "{matrica}"), (lv_date(plan_end(late, 1)), "{beigas}"), (lv_date(until), "{lidz}"),
             (lv_date(change), "{no}")]),
         # a day the calculator has no prices of: the reference's advice without the command
@@ -294,6 +294,20 @@ def _round_end_template(params: Params) -> str:
                                              *params.reporting_periods[1:]))
     return _replace(_finding(held, "not_eligible", birth, period.start, 1), [(lv_date(round_end), "{kartas_beigas}"),
                     (f" {params.eligibility_age_limit} gad", " {robeza} gad")])
+
+
+# audit32b F10, F14: where the reference's words name a place of the matrix the calculator has its own (or none)
+MATRIX_PLACES = (
+    ("6.1. tabulas „Perioda pirmā diena”", "laukā „Plāna pirmā diena”"),
+    (" Norādiet pamatojumu.", " Pamatojumu norāda IBM matricā (kalkulatorā tam nav lauka)."),
+)
+
+
+def in_calculator_places(message: str) -> str:
+    """The reference's message with the matrix's places named as the calculator's (MATRIX_PLACES)."""
+    for matrix, calculator in MATRIX_PLACES:
+        message = message.replace(matrix, calculator)
+    return message
 
 
 # audit32b F1: the reference's (and the matrix's) words for a first day in no reporting period, and the calculator's:

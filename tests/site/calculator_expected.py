@@ -38,6 +38,7 @@ from generator.site.calculator import (
     UNITS_FIELD_PLACE,
     adults_day_text,
     children_rounds_words,
+    in_calculator_places,
 )
 
 # Rules whose input the calculator does not have (they stay in the matrix).
@@ -165,7 +166,9 @@ def _calculator_words(finding: Any, inputs: WorkbookInputs, params: Params, matr
     of the euro at actual cost; F above N and a source above N start with the calculator's field, not the matrix's
     6.4 cell; the prices errors name matrix downloads, not a command (D186); every other message word for word."""
     if finding.code == "prices_not_in_force":
-        return _prices_words(finding.message, params, inputs.period_start, matrices)
+        return in_calculator_places(_prices_words(finding.message, params, inputs.period_start, matrices))
+    if finding.code == "transport_share":
+        return in_calculator_places(finding.message)
     if finding.code == "outside_reporting_period":  # audit32b F1: the children's rounds, and an adults' round named
         adults = adults_day_text(_default_catalogue(), inputs.period_start)
         return children_rounds_words(finding.message) + (f" {adults}" if adults else "")
