@@ -63,6 +63,7 @@ from generator.reference.workbook import (
     evaluate_workbook,
     prices_advice,
 )
+from generator.site.line_status import LINE_STATUS
 from generator.site.matrix_downloads import MATRICES as MATRICES_GROUP
 from generator.site.nav import NavPage
 from generator.site.pagetemplates import render
@@ -477,6 +478,7 @@ def calculator_data(catalogue: Catalogue) -> dict[str, Any]:
                   **{f"avots_{name}": label for name, label in SOURCE_FIELDS.items()}},
         "smagums": {"kļūda": Severity.error.value, "brīdinājums": Severity.warning.value},
         "pieaugusoKartas": adults_days(catalogue),
+        "statusi": LINE_STATUS,  # D265
     }
 
 

@@ -136,7 +136,7 @@ def test_random_plans_equal_the_reference(visit: Visit, catalogue: Catalogue, pa
             if row["kods"] and fixed_unit_price(offers[row["kods"]].service.unit) is not None]
     assert any(row["cena"] == "" for row in euro) and any(row["cena"] not in ("", "1") for row in euro), euro[:5]
     statuses = {s for r in results for s in r["Plans_Statuss"]}
-    assert {"finansēts", "daļēji finansēts", "nav finansēts finansējuma trūkuma dēļ"} <= statuses
+    assert {"finansēts", "daļēji finansēts", "nav akceptēts finansējuma trūkuma dēļ"} <= statuses
     assert any(Decimal(r["IB_Nepieciesamais"]) > Decimal(r["IB_Provizoriskais"]) for r in results)
     assert any(r["Parbaudes_Datums"] and r["Provizoriska_Likme"] == "0.70" for r in results)
 
@@ -327,7 +327,7 @@ def test_worked_examples_of_annex_10(visit: Visit, params: Params, offers) -> No
 
 
 STATUS_LV = {"funded": "finansēts", "partial": "daļēji finansēts",
-             "not_funded": "nav finansēts finansējuma trūkuma dēļ"}
+             "not_funded": "nav akceptēts finansējuma trūkuma dēļ"}
 
 
 def test_worked_examples_through_the_plan(visit: Visit, params: Params, offers) -> None:

@@ -16,12 +16,7 @@
   var ERROR = "kļūda";
   var WARNING = "brīdinājums";
   var CONFIRMED = "apstiprināts";
-  var STATUS = {
-    funded: "finansēts",
-    partial: "daļēji finansēts",
-    not_funded: "nav finansēts finansējuma trūkuma dēļ",
-    ignored: "netiek ņemta vērā",
-  };
+  var STATUS = DATA ? DATA.statusi : {};  // a line's funding status, the words of D4 and the examples page (D265)
 
   // ---- exact decimals: value = n / 10^s -----------------------------------------------------------
   function Dec(n, s) {
