@@ -34,8 +34,11 @@ def visit(small_index_visit: Visit) -> Visit:
 BASE = {"dzimsanasDatums": "2012-05-20", "periodaSakums": "01.10.2018", "menesi": 6,
         "rindas": [{"kods": "3.1.2i", "daudzums": "10", "cena": "12,50", "ekspertuRangs": 1}]}
 # every money field of the calculator (its API name and label) with a value of four decimals
-MONEY = (("galigais", "IB galīgais apmērs F"), ("pabalsti", "Pabalsti"), ("pakalpojumi", "Valsts un pašvaldību pakalpojumi"),
-         ("citi", "Citi finanšu avoti"), ("bazesApmers", "Bāzes apmērs B"))
+# (audit32b F8: a field of the form by its label on the screen; B is no field of the form, only of the API)
+MONEY = (("galigais", "Lauks „IB galīgais apmērs F, EUR”"), ("pabalsti", "Lauks „Valsts un pašvaldību pabalsti, EUR”"),
+         ("pakalpojumi", "Lauks „Valsts un pašvaldību pakalpojumi, EUR”"),
+         ("citi", "Lauks „Citi avoti (vecāki, ziedojumi), EUR”"), ("bazesApmers", "Bāzes apmērs B"))
+PRICE = "1. rinda, lauks „Cena, EUR par vienību”"
 
 
 def _run(visit: Visit, inputs: list[dict]) -> list[dict]:
@@ -48,7 +51,7 @@ def test_money_not_in_whole_cents_is_refused_in_the_references_words(visit: Visi
     bad = [price, *({**BASE, name: "1,005"} for name, _ in MONEY)]
     good = [{**BASE, "rindas": [{**BASE["rindas"][0], "cena": "12,5000"}]}, {**BASE, "citi": "30,10"}]
     results = _run(visit, [*bad, *good])
-    labels = ["1. rinda, cena", *(label for _, label in MONEY)]
+    labels = [PRICE, *(label for _, label in MONEY)]
     for inp, res, label in zip(bad, results[: len(bad)], labels, strict=True):
         assert res["Derigs"] is False and res["IB_Kopejais"] is None and res["IB_Nepieciesamais"] is None, inp
         (message,) = res["messages"]
@@ -93,7 +96,7 @@ def test_form_shows_the_cents_error_beside_the_field_and_no_total(visit: Visit) 
     page.click("#ibm-citi-avoti summary")  # the optional sources are folded
     page.fill("#ibm-citi", "15,555")
     page.locator("#ibm-citi").blur()
-    for field, text in (("#ibm-r1-cena", "1. rinda, cena"), ("#ibm-citi", "Citi finanšu avoti")):
+    for field, text in (("#ibm-r1-cena", PRICE), ("#ibm-citi", MONEY[3][1])):
         assert page.get_attribute(field, "aria-invalid") == "true", field
         note = page.get_attribute(field, "aria-describedby")
         shown = page.inner_text(f"#{note}")

@@ -146,3 +146,22 @@ def test_a_day_of_the_adults_round_is_named(phone, catalogue: Catalogue) -> None
     (far,) = _api(phone, [{**BASE, "periodaSakums": "01.12.2026"}])
     far_text = next(m["teksts"] for m in far["messages"] if m["kods"] == "outside_reporting_period")
     assert "bērnu programmas kārtas" in far_text and "pieaugušo" not in far_text, far_text
+
+
+def test_format_messages_name_the_fields_label(phone) -> None:  # noqa: ANN001
+    """F8: a format message names its field by the label on the screen, as the status line does."""
+    row = BASE["rindas"][0]
+    cases = [({**BASE, "pabalsti": "100 EUR"}, "ibm-pabalsti"), ({**BASE, "citi": "-50"}, "ibm-citi"),
+             ({**BASE, "galigais": "abc"}, "ibm-galigais"),
+             ({**BASE, "rindas": [{**row, "daudzums": "-5"}]}, "ibm-r1-daudzums"),
+             ({**BASE, "rindas": [{**row, "cena": "x"}]}, "ibm-r1-cena"),
+             ({**BASE, "rindas": [{**row, "ekspertuRangs": "0"}]}, "ibm-r1-ekspertuRangs"),
+             ({**BASE, "dzimsanasDatums": "31.02.2012"}, "ibm-dzimsanas")]
+    results = _api(phone, [inp for inp, _ in cases])
+    for (inp, field), res in zip(cases, results, strict=True):
+        label = phone.text_content(f"label[for='{field}']").removesuffix(" *")
+        if field == "ibm-galigais":
+            label = label.removesuffix(" (ja ministrija to noteikusi)")
+        (message,) = res["messages"]
+        prefix = "1. rinda, lauks" if field.startswith("ibm-r1-") else "Lauks"
+        assert message["teksts"].startswith(f"{prefix} „{label}”: "), (inp, message["teksts"])

@@ -361,8 +361,13 @@
 
   function readInput(ievade) {
     var r = new Reader();
-    var birth = r.date(ievade.dzimsanasDatums, "dzimsanasDatums", "Dzimšanas datums");
-    var start = r.date(ievade.periodaSakums, "periodaSakums", "Plāna pirmā diena");
+    // audit32b F8: each message names the field by the label on the screen
+    var L = DATA.lauki;
+    var place = function (label) {
+      return "lauks „" + label + "”";
+    };
+    var birth = r.date(ievade.dzimsanasDatums, "dzimsanasDatums", "Lauks „Bērna dzimšanas datums”");
+    var start = r.date(ievade.periodaSakums, "periodaSakums", "Lauks „Plāna pirmā diena”");
     var round = roundFor(start);
     var p = round.parametri;
     var inp = {
@@ -371,16 +376,16 @@
       round: round,
       params: p,
       special: truthy(ievade.atzinums),
-      final: r.money(ievade.galigais, "galigais", "IB galīgais apmērs F", true),
-      benefits: r.money(ievade.pabalsti, "pabalsti", "Pabalsti", true) || ZERO,
-      services: r.money(ievade.pakalpojumi, "pakalpojumi", "Valsts un pašvaldību pakalpojumi", true) || ZERO,
-      other: r.money(ievade.citi, "citi", "Citi finanšu avoti", true) || ZERO,
+      final: r.money(ievade.galigais, "galigais", "Lauks „" + L.galigais + "”", true),
+      benefits: r.money(ievade.pabalsti, "pabalsti", "Lauks „" + L.avots_benefits + "”", true) || ZERO,
+      services: r.money(ievade.pakalpojumi, "pakalpojumi", "Lauks „" + L.avots_services + "”", true) || ZERO,
+      other: r.money(ievade.citi, "citi", "Lauks „" + L.avots_other + "”", true) || ZERO,
       base: r.money(ievade.bazesApmers, "bazesApmers", "Bāzes apmērs B", true) || dec(p.bazesApmers),
       lines: [],
     };
     var months = String(empty(ievade.menesi) ? "" : ievade.menesi).trim();
     if (!/^\d+$/.test(months) || +months < 1 || +months > p.menesiMax) {
-      r.fail("menesi", "Mēnešu skaits: „" + months + "” (gaidīts vesels skaitlis no 1 līdz " + p.menesiMax + ").");
+      r.fail("menesi", "Lauks „Mēnešu skaits”: „" + months + "” (gaidīts vesels skaitlis no 1 līdz " + p.menesiMax + ").");
     }
     inp.months = +months;
     (ievade.rindas || []).forEach(function (row, i) {
@@ -400,14 +405,14 @@
         }
       }
       var euro = !!line.offer && line.offer.vienibasCena !== null;  // its field's label (D70)
-      line.units = r.units(row.daudzums, "daudzums", name + ", " + (euro ? "summa periodā" : "daudzums"), i, euro) || ZERO;
-      if (!empty(row.cena)) line.price = r.money(priceText(row.cena), "cena", name + ", cena", false, i);
+      line.units = r.units(row.daudzums, "daudzums", name + ", " + place(euro ? L.summa : L.daudzums), i, euro) || ZERO;
+      if (!empty(row.cena)) line.price = r.money(priceText(row.cena), "cena", name + ", " + place(L.cena), false, i);
       // D70: the unit fixes the price (the euro at actual cost, 1,00): the units are the amount in euro
       else if (line.offer && line.offer.vienibasCena !== null) line.price = dec(line.offer.vienibasCena);
       else if (line.offer && line.offer.cena !== null && line.offer.griestuStatuss === CONFIRMED) line.price = dec(line.offer.cena);
       else if (line.offer) r.fail("cena", name + ": nav norādīta sniedzēja cena (gaidīts: cena EUR par vienību, piem. 12,50).", i);
-      line.expert = r.rank(row.ekspertuRangs, "ekspertuRangs", name + ", ekspertu rangs", i);
-      line.parent = r.rank(row.vecakuRangs, "vecakuRangs", name + ", vecāku rangs", i);
+      line.expert = r.rank(row.ekspertuRangs, "ekspertuRangs", name + ", " + place("Ekspertu rangs"), i);
+      line.parent = r.rank(row.vecakuRangs, "vecakuRangs", name + ", " + place("Vecāku rangs"), i);
       line.price = line.price || ZERO;
       line.counted = !!line.offer && cmp(line.units, ZERO) > 0;
       inp.lines.push(line);
