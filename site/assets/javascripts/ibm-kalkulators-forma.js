@@ -317,12 +317,13 @@
             : provisionalBase() ? data.galigais.piemeroJa : data.galigais.nepiemero) +
             (provisionalBase() ? " (P – aplēse, kamēr B nav apstiprināts)" : "")],
       ]).concat([
-        ["No IB finansēts", money(d.IB)],
-        ["Pabalsti (izmantoti)", money(d.Pabalsti)],
-        ["Valsts un pašvaldību pakalpojumi (izmantoti)", money(d.Pakalpojumi)],
-        ["Citi avoti (izmantoti)", money(d.Citi)],
+        // audit32b F9: every figure that hangs on the plan's lines carries the mark (P and the rate do not)
+        ["No IB finansēts", figure(d.IB)],
+        ["Pabalsti (izmantoti)", figure(d.Pabalsti)],
+        ["Valsts un pašvaldību pakalpojumi (izmantoti)", figure(d.Pakalpojumi)],
+        ["Citi avoti (izmantoti)", figure(d.Citi)],
         ["IB kopējais apmērs K (2. variants)", figure(res.IB_Kopejais)],
-        ["Transporta daļa no A", pct(res.Transporta_Dala)],
+        ["Transporta daļa no A", blocked ? "–" : pct(res.Transporta_Dala) + invalid(res)],
       ]);
     }
 
@@ -337,7 +338,7 @@
             return el("td", { text: eur(x) });
           })));
       });
-      var caption = "Kopējais apmērs K pēc finansēšanas variantiem";
+      var caption = "Kopējais apmērs K pēc finansēšanas variantiem" + invalid(res);
       // wider than a phone: it scrolls in its own box, which the keyboard can reach. sitecheck F3: the title
       // stands above that box (a caption is as wide as its table: on a phone it was cut off with the columns),
       // and a hint says that the box scrolls while it does (scrollHint); the caption stays for screen readers.
