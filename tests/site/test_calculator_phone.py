@@ -165,3 +165,23 @@ def test_format_messages_name_the_fields_label(phone) -> None:  # noqa: ANN001
         (message,) = res["messages"]
         prefix = "1. rinda, lauks" if field.startswith("ibm-r1-") else "Lauks"
         assert message["teksts"].startswith(f"{prefix} „{label}”: "), (inp, message["teksts"])
+
+
+def test_the_printout_shows_dates_and_amounts_as_read(phone) -> None:  # noqa: ANN001
+    """F7: the printout's inputs give a date typed „1.5.2012” as 01.05.2012; F5: a thousands point is no amount
+    there either (as typed, not 2,50 EUR)."""
+    page = phone
+    page.fill("#ibm-dzimsanas", "1.5.2012")
+    page.fill("#ibm-sakums", "3.10.2018")
+    page.locator("#ibm-sakums").press("Tab")
+    fill_line(page, 1, "2.2", "1 200", "6,20")
+    page.click("#ibm-citi-avoti summary")
+    page.fill("#ibm-galigais", "2.500")
+    page.locator("#ibm-galigais").press("Tab")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    rows = dict(page.locator("#ibm-druka table").first.locator("tr").evaluate_all(
+        "rows => rows.map(r => [r.children[0].textContent, r.children[1].textContent])"))
+    assert rows["Dzimšanas datums"] == "01.05.2012", rows
+    assert rows["Plāna pirmā diena, mēneši"].startswith("03.10.2018, "), rows
+    assert rows["IB galīgais apmērs F"] == "2.500", rows
+    assert page.errors == []

@@ -639,10 +639,15 @@
       var typedEur = function (v) {
         return !v || !String(v).trim() ? "–" : amountOf(v) !== null ? eur(amountOf(v)) : v;
       };
+      // audit32b F7: a date as it was read (DD.MM.YYYY), one that is no date as typed
+      var typedDate = function (v) {
+        var iso = api.datums(v);
+        return iso ? api.formats.datums(iso) : v || "–";
+      };
       box.appendChild(table("Ievaddati", [
-        ["Dzimšanas datums", inp.dzimsanasDatums || "–"],
+        ["Dzimšanas datums", typedDate(inp.dzimsanasDatums)],
         ["VDEĀVK atzinums", inp.atzinums ? "Jā" : "Nē"],
-        ["Plāna pirmā diena, mēneši", (inp.periodaSakums || "–") + ", " + inp.menesi],
+        ["Plāna pirmā diena, mēneši", typedDate(inp.periodaSakums) + ", " + inp.menesi],
         ["IB galīgais apmērs F", typedEur(inp.galigais)],
         ["Pabalsti; pakalpojumi; citi avoti", [inp.pabalsti, inp.pakalpojumi, inp.citi].map(typedEur).join("; ")],
       ]));

@@ -887,7 +887,11 @@
     /* A typed amount of euro as the calculator reads it ("1 234,50"): "1234.50", or null. */
     summa: function (teksts) {
       var d = empty(teksts) ? null : parseNumber(teksts);
-      return d && !subcent(d) ? fixed(d, 2) : null;
+      return d && !subcent(d) && !thousandsQuestion("", teksts, true) ? fixed(d, 2) : null;
+    },
+    /* A typed date as the calculator reads it ("1.5.2012", "2012-05-01"): ISO, or null. */
+    datums: function (teksts) {
+      return empty(teksts) ? null : parseDate(teksts);
     },
     dati: DATA,
     formats: {
