@@ -253,6 +253,14 @@ def test_form_names_the_prices_of_the_plans_round(visit: Visit, several_rounds: 
     assert "No 01.07.2021 katalogā ir paziņotas citas cenas vai parametri: tos piemēro plāniem, kas sākas " \
            "01.07.2021 vai vēlāk" in shown, shown
     assert "matricas cenas un parametri" not in messages, messages
+    # audit32b F11, F10: a round without known prices gets no other round's prices note; its error names the field
+    page.fill("#ibm-sakums", "10.03.2018")
+    page.locator("#ibm-sakums").blur()
+    shown = page.inner_text("#ibm-rezultati")
+    assert "cenas uz" not in shown and "Šim plānam" not in shown, shown
+    assert "(laukā „Plāna pirmā diena”)" in page.inner_text("#ibm-sakums-kluda")
+    page.fill("#ibm-sakums", "01.05.2021")
+    page.locator("#ibm-sakums").blur()
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "kalkulators-pec-cenu-mainas-dators.png"), full_page=True)
     page.set_viewport_size({"width": 390, "height": 844})

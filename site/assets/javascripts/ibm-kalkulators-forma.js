@@ -604,7 +604,7 @@
         } else if (res.Kludas > 0) {
           box.appendChild(el("p", { class: "ibm-kalk__nederigs", text: "Uzmanību: plānā ir kļūdas – apmēri nav derīgi, kamēr tās nav novērstas." }));
         }
-        if (res.Parskata_Periods) box.appendChild(pricesNote(res));
+        if (res.Parskata_Periods && !api.karta(input.periodaSakums).bezCenam) box.appendChild(pricesNote(res));
         var onScreen = !blocking(res).length && provisionalBase();
         if (onScreen) box.appendChild(provisionalNote());
         box.appendChild(table(onScreen ? PROVISIONAL_CAPTION : "IB apmēri", summaryRows(res)));
@@ -672,7 +672,7 @@
         box.appendChild(el("p", { class: "ibm-kalk__nederigs", text: "Plānā ir kļūdas – apmēri nav derīgi, kamēr tās nav novērstas." }));
       }
       if (res.Derigs) {
-        if (res.Parskata_Periods) box.appendChild(pricesNote(res));
+        if (res.Parskata_Periods && !api.karta(inp.periodaSakums).bezCenam) box.appendChild(pricesNote(res));
         var provisional = amounts && provisionalBase();
         if (provisional) box.appendChild(provisionalNote());  // F5: a figure from an unconfirmed B is no final amount
         box.appendChild(table(provisional ? PROVISIONAL_CAPTION : "IB apmēri", summaryRows(res)));

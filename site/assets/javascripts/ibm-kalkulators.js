@@ -841,11 +841,15 @@
   /* The round and prices day a plan starting on `periodaSakums` gets (mainasDiena: the next change, mainaKarta: a
    * prices day of the same round), and its offer for a code or label (for the form's hints and prices). */
   function karta(periodaSakums) {
-    var r = roundFor(parseDate(periodaSakums));
+    var start = parseDate(periodaSakums);
+    var r = roundFor(start);
     var change = r.cenasLidz ? nextDay(r.cenasLidz) : null;
     var next = change && setOf(change);
+    var rp = start ? reportingPeriod(start) : null;
     return { id: r.karta.id, nosaukums: r.karta.nosaukums, cenuDiena: r.cenuDiena, cenasLidz: r.cenasLidz,
-      parametri: r.parametri, mainasDiena: change, mainaKarta: !!next && next.karta === r.karta };
+      parametri: r.parametri, mainasDiena: change, mainaKarta: !!next && next.karta === r.karta,
+      // audit32b F11: the plan's own round has no prices in the catalogue (the parameters are another round's)
+      bezCenam: !!rp && !rp.round.sets.length };
   }
   /* For the form: the reporting period of the first day as typed (its first and last day, the round's last day
    * for D110) and the most months a plan from it can have there (at most menesiMax); null for none. */
