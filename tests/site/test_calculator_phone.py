@@ -6,6 +6,7 @@ the adults' round is named as such (F1), and the messages name the calculator's 
 from __future__ import annotations
 
 import pytest
+from pypdf import PdfReader
 
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Pilot
@@ -184,4 +185,50 @@ def test_the_printout_shows_dates_and_amounts_as_read(phone) -> None:  # noqa: A
     assert rows["Dzimšanas datums"] == "01.05.2012", rows
     assert rows["Plāna pirmā diena, mēneši"].startswith("03.10.2018, "), rows
     assert rows["IB galīgais apmērs F"] == "2.500", rows
+    assert page.errors == []
+
+
+def _print_pages(page, tmp_path) -> list[str]:  # noqa: ANN001
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    pdf = tmp_path / "druka.pdf"
+    page.pdf(path=str(pdf), format="A4", print_background=True)
+    return [p.extract_text() or "" for p in PdfReader(str(pdf)).pages]
+
+
+def test_a_long_plan_prints_without_a_blank_page_or_a_split_message(phone, tmp_path) -> None:  # noqa: ANN001
+    """F3: the audit's plans of four and five lines with F, a source, the variants and two warnings: no page is
+    (nearly) blank, and no message is split over a page break (its last words are on the page where it starts)."""
+    page = phone
+    page.fill("#ibm-dzimsanas", "15.05.2012")
+    page.fill("#ibm-sakums", "03.10.2018")
+    page.locator("#ibm-sakums").press("Tab")
+    lines = [("3.1.3g Logopēds, grupā", "12,5", "25,93"), ("2.2 Asistents", "1 200", "6,20"), ("2.4", "150,40", ""),
+             ("1.4.1 Atelpas brīdis institūcijā", "10", "45")]
+    for k, (code, units, price) in enumerate(lines, start=1):
+        if k > 1:
+            page.click("#ibm-pievienot")
+        page.fill(f"#ibm-r{k}-kods", code)
+        page.dispatch_event(f"#ibm-r{k}-kods", "change")
+        page.fill(f"#ibm-r{k}-daudzums", units)
+        if price:  # 2.4's price is its unit's (D70), not editable
+            page.fill(f"#ibm-r{k}-cena", price)
+        page.fill(f"#ibm-r{k}-ekspertuRangs", "1")
+        page.locator(f"#ibm-r{k}-ekspertuRangs").press("Tab")
+    page.click("#ibm-citi-avoti summary")
+    page.fill("#ibm-galigais", "2 800")
+    page.fill("#ibm-pabalsti", "300")
+    page.locator("#ibm-pabalsti").press("Tab")
+    page.check("#ibm-varianti")
+    for extra in (False, True):
+        if extra:
+            fill_line(page, 5, "1.5", "10", "8")
+        pages = _print_pages(page, tmp_path)
+        assert all(len(" ".join(text.split())) > 200 for text in pages), [len(t) for t in pages]
+        messages = page.locator("#ibm-druka .ibm-kalk__zinojumi li").all_text_contents()
+        assert messages, "the plan has no messages: nothing to split"
+        for message in messages:
+            tail = " ".join(message.split())[-40:]
+            head = " ".join(message.split())[:40]
+            joined = [" ".join(text.split()) for text in pages]
+            assert any(head in text and tail in text for text in joined), (extra, message)
     assert page.errors == []
