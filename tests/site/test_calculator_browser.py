@@ -550,8 +550,10 @@ def test_script_sizes(built_site) -> None:
     assert set(sizes) == {"ibm-kalkulators.js", "ibm-kalkulators-forma.js", "ibm-kalkulators-dati.js"}
     # 120 000 until D186 (a prices set per prices day of a round: +1,8 KB of script, +44 B of data); 123 000 until
     # sitecheck F1 (the required fields still empty named by their labels: +0,6 KB); 124 500 until fix27d (an
-    # actual-cost line's amount told in euro, figures marked not valid while the plan has an error: +0,6 KB)
-    assert sum(sizes.values()) < 125_000, json.dumps(sizes)
+    # actual-cost line's amount told in euro, figures marked not valid while the plan has an error: +0,6 KB); 125 000
+    # until fix32e (audit32b: the scroll on leaving a field guarded, a thousands point asked about, a bare service
+    # name, the adults' round named, labels in the format messages, the print's dates: +5,4 KB)
+    assert sum(sizes.values()) < 131_000, json.dumps(sizes)
 
 
 def test_form_asks_the_amount_for_actual_cost_items(visit: Visit, params: Params, offers) -> None:
