@@ -326,14 +326,15 @@
    * („2,5000”) is a decimal, a space („2 500”) a thousands separator. Money whose third decimal is not 0
    * („12,345”) is refused anyway, in D87's words; units have no such rule, so any third decimal is asked. */
   function thousandsQuestion(label, value, money) {
-    var m = /^([1-9]\d{0,2})[.,](\d{3})$/.exec(String(value).trim());
+    var t = String(value).trim();
+    var m = /^([1-9]\d{0,2})[.,](\d{3})$/.exec(t);
     if (!m || money && m[2].charAt(2) !== "0") return null;
     var thousands = m[1] + "\u00a0" + m[2];
-    var decimals = money ? m[2].slice(0, 2) : m[2].replace(/0+$/, "") || "";
-    var decimal = m[2].charAt(2) === "0" ? m[1] + (decimals ? "," + decimals : "") : m[1] + "," + m[2] + "0";
-    var meant = m[2].charAt(2) === "0" ? m[1] + "," + (money ? decimals : m[2].replace(/0+$/, "")) : m[1] + "," + m[2];
-    return label + ": „" + String(value).trim() + "” – vai domājāt " + thousands + "? Tūkstošus atdaliet ar atstarpi (" +
-      thousands + "), nevis ar punktu vai komatu; ja domājāt " + meant.replace(/,$/, "") + ", rakstiet " + decimal + ".";
+    // the decimal reading as one writes it: money with two decimals, units without trailing zeros
+    var digits = money ? m[2].slice(0, 2) : m[2].replace(/0+$/, "");
+    var meant = m[1] + (digits ? "," + digits : "");
+    return label + ": „" + t + "” – vai domājāt " + thousands + "? Tūkstošus atdaliet ar atstarpi (" + thousands +
+      "), nevis ar punktu vai komatu; ja domājāt " + meant + ", rakstiet " + (digits.length === 3 ? meant + "0" : meant) + ".";
   }
   Reader.prototype.money = function (value, field, label, optional, row) {
     if (empty(value)) return optional ? null : this.fail(field, label + ": nav ievadīts (gaidīts skaitlis, piem. 12,50).", row);
