@@ -27,6 +27,7 @@ from generator.lvformat import agree, eur, percent
 from generator.lvformat import date as lv_date
 from generator.lvformat import number as lv_number
 from generator.lvformat import version as lv_version
+from generator.programme_scope import PROGRAMME_WORDS, adults_day_note
 from generator.reference.findings import Severity
 from generator.reference.inputs import CENTS_TEXT
 from generator.reference.lines import PlanLine, fixed_unit_price
@@ -62,6 +63,7 @@ from generator.reference.workbook import (
     evaluate_workbook,
     prices_advice,
 )
+from generator.site.line_status import LINE_STATUS
 from generator.site.matrix_downloads import MATRICES as MATRICES_GROUP
 from generator.site.nav import NavPage
 from generator.site.pagetemplates import render
@@ -188,7 +190,7 @@ def message_templates(params: Params) -> dict[str, str]:
     share_lines = [_line(LABEL, unit_price=Decimal(1), transport=True), _line(LABEL_B, unit_price=Decimal(2))]
     strict = params.replace(transport_share_max=Decimal("0.01"))
     (transport,) = check_transport_share(share_lines, strict, Decimal(3))
-    templates["transport_share"] = _replace(transport.message, [
+    templates["transport_share"] = _replace(in_calculator_places(transport.message), [
         (percent(Decimal(1) / Decimal(3), 1), "{dala}"), (percent(Decimal("0.01")), "{griesti}")])
     (final,) = check_final(PRICE, CEILING, Decimal(0), _field(FINAL_FIELD))
     templates["final_above_needed"] = _replace(final.message, [
@@ -263,12 +265,12 @@ def _prices_templates(params: Params) -> dict[str, str]:
     late = dt.date(1901, 2, 14)
     (after_change,) = check_prices_in_force(late, 1, params.replace(day=day, prices_until=until))
     return {
-        "prices_before": _replace(before.message, [(prices_advice(early), "{matrica}"), (lv_date(early), "{sakums}"),
+        "prices_before": _replace(in_calculator_places(before.message), [(prices_advice(early), "{matrica}"), (lv_date(early), "{sakums}"),
                                                    (lv_date(day), "{cenu_diena}")]),
-        "prices_after": _replace(after.message, [
+        "prices_after": _replace(in_calculator_places(after.message), [
             (f" vai sāciet {lv_date(change)} un {prices_advice(change)}", " un {matrica_lidz} vai sāciet {no} un {matrica_no}"),
             (lv_date(plan_end(start, 1)), "{beigas}"), (lv_date(until), "{lidz}"), (lv_date(change), "{no}")]),
-        "prices_after_change": _replace(after_change.message, [
+        "prices_after_change": _replace(in_calculator_places(after_change.message), [
             (prices_advice(late), "{matrica}"), (lv_date(plan_end(late, 1)), "{beigas}"), (lv_date(until), "{lidz}"),
             (lv_date(change), "{no}")]),
         # a day the calculator has no prices of: the reference's advice without the command
@@ -295,6 +297,51 @@ def _round_end_template(params: Params) -> str:
                     (f" {params.eligibility_age_limit} gad", " {robeza} gad")])
 
 
+# audit32b F10, F14: where the reference's words name a place of the matrix the calculator has its own (or none)
+MATRIX_PLACES = (
+    ("6.1. tabulas „Perioda pirmā diena”", "laukā „Plāna pirmā diena”"),
+    (" Norādiet pamatojumu.", " Pamatojumu norāda IBM matricā (kalkulatorā tam nav lauka)."),
+)
+
+
+def in_calculator_places(message: str) -> str:
+    """The reference's message with the matrix's places named as the calculator's (MATRIX_PLACES)."""
+    for matrix, calculator in MATRIX_PLACES:
+        message = message.replace(matrix, calculator)
+    return message
+
+
+# audit32b F1: the reference's (and the matrix's) words for a first day in no reporting period, and the calculator's:
+# the reporting periods it lists are the children's programme's, and a day of an adults' round is in a programme round
+ANY_ROUND = "nav nevienā programmas kārtas pārskata periodā"
+CHILDREN_ROUND = f"nav nevienā {PROGRAMME_WORDS[Pilot.children]['gen']} kārtas pārskata periodā"
+
+
+def children_rounds_words(message: str) -> str:
+    """The reference's ``outside_reporting_period`` message as the calculator says it (audit32b F1)."""
+    if ANY_ROUND not in message:
+        raise ValueError(f"atsauces paziņojumā nav „{ANY_ROUND}”: {message}")
+    return message.replace(ANY_ROUND, CHILDREN_ROUND)
+
+
+def adults_day_text(catalogue: Catalogue, day: dt.date) -> str | None:
+    """What the calculator adds for a first day inside an adults' round's services (D254, audit32b F1): the round,
+    in the CLI's words (programme_scope.adults_day_note), and that the calculator is for the children's programme
+    too; None for any other day."""
+    note = adults_day_note(catalogue, day)
+    if note is None:
+        return None
+    return (f"Šī diena ir {note.removeprefix('tā ir ')}; arī IB kalkulators rēķina tikai "
+            f"{PROGRAMME_WORDS[Pilot.children]['dat']}.")
+
+
+def adults_days(catalogue: Catalogue) -> list[dict[str, str]]:
+    """Each adults' round's services window with the sentence for a first day inside it (adults_day_text)."""
+    return [{"no": r.services_start.isoformat(), "lidz": r.services_end.isoformat(),
+             "teksts": adults_day_text(catalogue, r.services_start) or ""}
+            for r in catalogue.rounds_of(Pilot.adults)]
+
+
 def _eligibility_templates(params: Params) -> dict[str, str]:
     """The errors of the check date (D1, D21): a child too old or born after it, or one who comes of age by the
     last day of the plan's round (D110); a plan outside every reporting period or running past the end of its
@@ -314,8 +361,8 @@ def _eligibility_templates(params: Params) -> dict[str, str]:
         "not_eligible_born": _replace(_finding(params, "not_eligible", late, period.start, 1),
                                       [(lv_date(late), "{dzimis}"), (lv_date(period.start), "{parbaude}")]),
         "not_eligible_round_end": _round_end_template(params),
-        "outside_reporting_period": _replace(_finding(params, "outside_reporting_period", old, outside, 1),
-                                             [(lv_date(outside), "{sakums}")]),
+        "outside_reporting_period": children_rounds_words(_replace(
+            _finding(params, "outside_reporting_period", old, outside, 1), [(lv_date(outside), "{sakums}")])),
         "past_reporting_period": _replace(
             _finding(params, "past_reporting_period", late, inside, months),
             [(period.label, "{periods}"), (lv_date(inside), "{sakums}"), (f" {months} mēn.", " {menesi} mēn."),
@@ -430,6 +477,8 @@ def calculator_data(catalogue: Catalogue) -> dict[str, Any]:
         "lauki": {"daudzums": UNITS_FIELD, "summa": AMOUNT_FIELD, "cena": PRICE_FIELD, "galigais": FINAL_FIELD,
                   **{f"avots_{name}": label for name, label in SOURCE_FIELDS.items()}},
         "smagums": {"kļūda": Severity.error.value, "brīdinājums": Severity.warning.value},
+        "pieaugusoKartas": adults_days(catalogue),
+        "statusi": LINE_STATUS,  # D265
     }
 
 

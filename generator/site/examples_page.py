@@ -5,16 +5,10 @@ annex-10 financing examples of ``annex10`` next to the figures the methodology s
 from __future__ import annotations
 
 from generator.catalogue.catalogue import Catalogue
-from generator.reference.plan import FUNDED, IGNORED, NOT_FUNDED, PARTIAL
 from generator.site import annex10, examples, paths
+from generator.site.line_status import LINE_STATUS as STATUS  # D265: the calculator's words too
 from generator.site.pagetemplates import render
 
-STATUS = {
-    FUNDED: "finansēts no IB",
-    PARTIAL: "daļēji finansēts no IB",
-    NOT_FUNDED: "nav akceptēts finansējuma trūkuma dēļ",
-    IGNORED: "netiek ņemts vērā",
-}
 KEYS = {"needed": "proporcionāli nepieciešamajam apmēram N", "gap": "proporcionāli iztrūkumam N − P"}
 VARIANTS = {
     1: "1. variants: IB, tad pabalsti un citi avoti (valsts un pašvaldību pakalpojumus aizstāj IB)",

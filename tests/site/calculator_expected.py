@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from generator.catalogue.catalogue import Offer
+from generator.catalogue.catalogue import Catalogue, Offer
+from generator.catalogue.loader import DEFAULT_CATALOGUE, load_or_raise
 from generator.lvformat import date as lv_date
 from generator.reference.inputs import CENTS_TEXT
 from generator.reference.lines import ACTUAL_COST_PRICE, PlanLine, line_from_offer
@@ -29,7 +31,15 @@ from generator.reference.workbook import (
     evaluate_workbook,
     prices_advice,
 )
-from generator.site.calculator import FINAL_FIELD, PRICE_FIELD_PLACE, SOURCE_FIELDS, UNITS_FIELD_PLACE
+from generator.site.calculator import (
+    FINAL_FIELD,
+    PRICE_FIELD_PLACE,
+    SOURCE_FIELDS,
+    UNITS_FIELD_PLACE,
+    adults_day_text,
+    children_rounds_words,
+    in_calculator_places,
+)
 
 # Rules whose input the calculator does not have (they stay in the matrix).
 NOT_IN_CALCULATOR = frozenset({
@@ -144,13 +154,24 @@ def _prices_words(message: str, params: Params, start: dt.date, matrices: dict[s
     return message.replace(prices_advice(start), advice(start))
 
 
+@functools.cache
+def _default_catalogue() -> Catalogue:
+    """The catalogue whose adults' rounds the calculator names (the tests' several-rounds catalogue keeps them)."""
+    return load_or_raise(DEFAULT_CATALOGUE)
+
+
 def _calculator_words(finding: Any, inputs: WorkbookInputs, params: Params, matrices: dict[str, str]) -> str:
     """The reference's message as the calculator says it: the units above the period and a line above P (D148) name
     the calculator's units and price fields, not the matrix's tables 6.3 and 6.8 (audit36 F5), and so does a price
     of the euro at actual cost; F above N and a source above N start with the calculator's field, not the matrix's
     6.4 cell; the prices errors name matrix downloads, not a command (D186); every other message word for word."""
     if finding.code == "prices_not_in_force":
-        return _prices_words(finding.message, params, inputs.period_start, matrices)
+        return in_calculator_places(_prices_words(finding.message, params, inputs.period_start, matrices))
+    if finding.code == "transport_share":
+        return in_calculator_places(finding.message)
+    if finding.code == "outside_reporting_period":  # audit32b F1: the children's rounds, and an adults' round named
+        adults = adults_day_text(_default_catalogue(), inputs.period_start)
+        return children_rounds_words(finding.message) + (f" {adults}" if adults else "")
     if finding.code == "actual_cost_price":
         matrix = (f"cenai {PRICE_PLACE} jābūt", f"daudzumu {UNITS_PLACE}.")
         assert all(words in finding.message for words in matrix), finding.message

@@ -34,7 +34,6 @@ def test_a_wrong_amount_in_euro_is_told_as_an_amount_in_euro(visit: Visit) -> No
     page = open_for_child(visit, "31.01.2016", "31.10.2018", PAGE)
     data = page.evaluate("ibmKalkulators.dati")
     label = data["lauki"]["summa"]
-    word = label.split(",")[0].lower()
     euro_items = page.evaluate("""() => Array.from(new Set(ibmKalkulators.dati.pakalpojumi
       .filter(o => o.vienibasCena !== null && ibmKalkulators.pakalpojums(o.kods, '31.10.2018')).map(o => o.kods)))""")
     assert euro_items, "the round has no item at actual cost"
@@ -42,9 +41,9 @@ def test_a_wrong_amount_in_euro_is_told_as_an_amount_in_euro(visit: Visit) -> No
         for typed in ("-100", "abc"):
             shown, error = _error_for(page, code, typed)
             assert shown == label, code
-            assert error.startswith(f"1. rinda, {word}: „{typed}” nav summa euro"), (code, error)
+            assert error.startswith(f"1. rinda, lauks „{label}”: „{typed}” nav summa euro"), (code, error)
             assert "daudzums" not in error and "12,50" not in error, (code, error)
     # a line of units still says "daudzums"
     shown, error = _error_for(page, "3.1.3i", "-100")
     assert shown == data["lauki"]["daudzums"]
-    assert error.startswith("1. rinda, daudzums: „-100” nav skaitlis ≥ 0"), error
+    assert error.startswith(f"1. rinda, lauks „{data['lauki']['daudzums']}”: „-100” nav skaitlis ≥ 0"), error

@@ -34,8 +34,11 @@ def visit(small_index_visit: Visit) -> Visit:
 BASE = {"dzimsanasDatums": "2012-05-20", "periodaSakums": "01.10.2018", "menesi": 6,
         "rindas": [{"kods": "3.1.2i", "daudzums": "10", "cena": "12,50", "ekspertuRangs": 1}]}
 # every money field of the calculator (its API name and label) with a value of four decimals
-MONEY = (("galigais", "IB galīgais apmērs F"), ("pabalsti", "Pabalsti"), ("pakalpojumi", "Valsts un pašvaldību pakalpojumi"),
-         ("citi", "Citi finanšu avoti"), ("bazesApmers", "Bāzes apmērs B"))
+# (audit32b F8: a field of the form by its label on the screen; B is no field of the form, only of the API)
+MONEY = (("galigais", "Lauks „IB galīgais apmērs F, EUR”"), ("pabalsti", "Lauks „Valsts un pašvaldību pabalsti, EUR”"),
+         ("pakalpojumi", "Lauks „Valsts un pašvaldību pakalpojumi, EUR”"),
+         ("citi", "Lauks „Citi avoti (vecāki, ziedojumi), EUR”"), ("bazesApmers", "Bāzes apmērs B"))
+PRICE = "1. rinda, lauks „Cena, EUR par vienību”"
 
 
 def _run(visit: Visit, inputs: list[dict]) -> list[dict]:
@@ -46,9 +49,9 @@ def _run(visit: Visit, inputs: list[dict]) -> list[dict]:
 def test_money_not_in_whole_cents_is_refused_in_the_references_words(visit: Visit) -> None:
     price = {**BASE, "rindas": [{**BASE["rindas"][0], "cena": "42,6712"}]}
     bad = [price, *({**BASE, name: "1,005"} for name, _ in MONEY)]
-    good = [{**BASE, "rindas": [{**BASE["rindas"][0], "cena": "12,500"}]}, {**BASE, "citi": "30,10"}]
+    good = [{**BASE, "rindas": [{**BASE["rindas"][0], "cena": "12,5000"}]}, {**BASE, "citi": "30,10"}]
     results = _run(visit, [*bad, *good])
-    labels = ["1. rinda, cena", *(label for _, label in MONEY)]
+    labels = [PRICE, *(label for _, label in MONEY)]
     for inp, res, label in zip(bad, results[: len(bad)], labels, strict=True):
         assert res["Derigs"] is False and res["IB_Kopejais"] is None and res["IB_Nepieciesamais"] is None, inp
         (message,) = res["messages"]
@@ -61,14 +64,15 @@ def test_money_not_in_whole_cents_is_refused_in_the_references_words(visit: Visi
 
 
 def test_units_take_what_the_reference_takes(visit: Visit, params: Params, offers) -> None:  # noqa: ANN001
-    """Units with three decimals, and a sum in euro at actual cost with three (units, not a price, D87): computed,
+    """Units with three decimals, and a sum in euro at actual cost with three (units, not a price, D87), written with
+    a fourth zero so that no thousands point is read (D264): computed,
     equal to the reference to the cent; negative or text units are refused."""
     euro = next(o for o in offers.values() if fixed_unit_price(o.service.unit) is not None)
     inputs = WorkbookInputs(
         birth_date=dt.date(2012, 5, 20), period_start=params.reporting_periods[0].start, months=6,
         special_care=False, impairment=None, lines=(
-            line_from_offer(offers["3.1.2i"], Decimal("10.125"), unit_price=Decimal("12.50"), expert_rank=1),
-            line_from_offer(euro, Decimal("120.405"), expert_rank=2)))
+            line_from_offer(offers["3.1.2i"], Decimal("10.1250"), unit_price=Decimal("12.50"), expert_rank=1),
+            line_from_offer(euro, Decimal("120.4050"), expert_rank=2)))
     api = api_input(inputs)
     negative = {**BASE, "rindas": [{**BASE["rindas"][0], "daudzums": "-3"}]}
     text = {**BASE, "rindas": [{**BASE["rindas"][0], "daudzums": "10 h"}]}
@@ -92,7 +96,7 @@ def test_form_shows_the_cents_error_beside_the_field_and_no_total(visit: Visit) 
     page.click("#ibm-citi-avoti summary")  # the optional sources are folded
     page.fill("#ibm-citi", "15,555")
     page.locator("#ibm-citi").blur()
-    for field, text in (("#ibm-r1-cena", "1. rinda, cena"), ("#ibm-citi", "Citi finanšu avoti")):
+    for field, text in (("#ibm-r1-cena", PRICE), ("#ibm-citi", MONEY[3][1])):
         assert page.get_attribute(field, "aria-invalid") == "true", field
         note = page.get_attribute(field, "aria-describedby")
         shown = page.inner_text(f"#{note}")

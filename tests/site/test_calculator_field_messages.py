@@ -43,10 +43,21 @@ def _label(page: str, field_id: str) -> str:
 
 
 @pytest.mark.parametrize("code", ["actual_cost_price", "final_above_needed", "source_above_needed_benefits",
-                                  "source_above_needed_services", "source_above_needed_other"])
+                                  "source_above_needed_services", "source_above_needed_other", "prices_before",
+                                  "prices_after", "prices_after_change", "transport_share"])
 def test_no_calculator_message_names_a_matrix_cell(data: dict, code: str) -> None:
     text = data["teksti"][code]
     assert not MATRIX_WORDS.search(text.replace("{", "").replace("}", "")), text
+
+
+def test_the_first_day_and_the_transport_reason_are_the_calculators(data: dict) -> None:
+    """audit32b F10: the prices errors name the field „Plāna pirmā diena”; F14: the transport warning asks for no
+    reason the calculator has no field for – it is given in the matrix."""
+    texts = data["teksti"]
+    for code in ("prices_before", "prices_after", "prices_after_change"):
+        assert "laukā „Plāna pirmā diena”" in texts[code], texts[code]
+    assert "Norādiet pamatojumu" not in texts["transport_share"]
+    assert texts["transport_share"].endswith("Pamatojumu norāda IBM matricā (kalkulatorā tam nav lauka)."), texts
 
 
 def test_each_field_message_names_the_label_the_page_shows(data: dict, page: str) -> None:

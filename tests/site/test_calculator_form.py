@@ -77,7 +77,7 @@ def test_plan_outside_every_round_shows_no_amounts_and_marks_the_first_day(visit
     _plan(page, "10.05.2019", "01.12.2026", [("3.1.3i", "10", "30")])
     page.wait_for_timeout(100)
     assert page.get_attribute("#ibm-sakums", "aria-invalid") == "true"
-    assert "01.12.2026 nav nevienā programmas kārtas pārskata periodā" in page.inner_text("#ibm-sakums-kluda")
+    assert "01.12.2026 nav nevienā bērnu programmas kārtas pārskata periodā" in page.inner_text("#ibm-sakums-kluda")
     shown = page.inner_text("#ibm-rezultati")
     assert "kļūda laukā „Plāna pirmā diena”" in shown, shown
     assert "EUR" not in shown and "%" not in shown and " g." not in shown, shown
@@ -539,7 +539,7 @@ def test_every_error_at_once_codes_as_typed_and_whole_sentences(visit: Visit) ->
     page.wait_for_timeout(100)
     assert "nav datums" in page.inner_text("#ibm-dzimsanas-kluda")
     start_error = page.inner_text("#ibm-sakums-kluda")
-    assert "plāna sākums 01.12.2026 nav nevienā programmas kārtas pārskata periodā" in start_error, start_error
+    assert "plāna sākums 01.12.2026 nav nevienā bērnu programmas kārtas pārskata periodā" in start_error, start_error
     assert page.get_attribute("#ibm-sakums", "aria-invalid") == "true"
     assert page.inner_text("#ibm-r1-kods-kluda") == ("1. rinda: „3.1.2” ir individuāli un grupā – izvēlieties 3.1.2i "
                                                      "vai 3.1.2g.")

@@ -137,20 +137,22 @@ def test_one_price_set_a_round_keeps_the_data_file_size(catalogue: Catalogue) ->
 def test_prices_texts_are_the_references(built_site: BuiltSite, catalogue: Catalogue) -> None:
     """The prices_not_in_force templates filled in give the reference's messages (D61), where the reference names the
     command issuing a matrix the calculator names the matrix (D186): one for the first day, or one on each side of a
-    change inside the plan."""
+    change inside the plan; the matrix's 6.1 cell named as the calculator's field (audit32b F10)."""
     texts = _data(built_site)["teksti"]
+    fields = calculator.in_calculator_places
     params = Params.from_catalogue(catalogue, template_date(catalogue))
     start = params.day - dt.timedelta(days=1)
     (before,) = check_prices_in_force(start, 1, params)
     assert texts["prices_before"].format(sakums=lvformat.date(start), cenu_diena=lvformat.date(params.day),
-                                         matrica="MATRICA") == before.message.replace(prices_advice(start), "MATRICA")
+                                         matrica="MATRICA") == fields(before.message).replace(prices_advice(start),
+                                                                                              "MATRICA")
     until = params.day + dt.timedelta(days=40)
     change = until + dt.timedelta(days=1)
     (after,) = check_prices_in_force(params.day, 6, params.replace(prices_until=until))
     end = plan_end(params.day, 6)
     filled = texts["prices_after"].format(beigas=lvformat.date(end), lidz=lvformat.date(until),
                                           no=lvformat.date(change), matrica_lidz="VECĀ", matrica_no="JAUNĀ")
-    assert filled == after.message.replace(
+    assert filled == fields(after.message).replace(
         f"vai sāciet {lvformat.date(change)} un {prices_advice(change)}",
         f"un VECĀ vai sāciet {lvformat.date(change)} un JAUNĀ")
     assert "ibm matrix" in after.message and "ibm matrix" not in filled
@@ -158,7 +160,7 @@ def test_prices_texts_are_the_references(built_site: BuiltSite, catalogue: Catal
     (after_change,) = check_prices_in_force(late, 6, params.replace(prices_until=until))
     assert texts["prices_after_change"].format(
         beigas=lvformat.date(plan_end(late, 6)), lidz=lvformat.date(until), no=lvformat.date(change),
-        matrica="MATRICA") == after_change.message.replace(prices_advice(late), "MATRICA")
+        matrica="MATRICA") == fields(after_change.message).replace(prices_advice(late), "MATRICA")
 
 
 def test_message_texts_are_the_references(built_site: BuiltSite, catalogue: Catalogue) -> None:

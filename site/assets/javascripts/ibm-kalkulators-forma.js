@@ -317,12 +317,13 @@
             : provisionalBase() ? data.galigais.piemeroJa : data.galigais.nepiemero) +
             (provisionalBase() ? " (P – aplēse, kamēr B nav apstiprināts)" : "")],
       ]).concat([
-        ["No IB finansēts", money(d.IB)],
-        ["Pabalsti (izmantoti)", money(d.Pabalsti)],
-        ["Valsts un pašvaldību pakalpojumi (izmantoti)", money(d.Pakalpojumi)],
-        ["Citi avoti (izmantoti)", money(d.Citi)],
+        // audit32b F9: every figure that hangs on the plan's lines carries the mark (P and the rate do not)
+        ["No IB finansēts", figure(d.IB)],
+        ["Pabalsti (izmantoti)", figure(d.Pabalsti)],
+        ["Valsts un pašvaldību pakalpojumi (izmantoti)", figure(d.Pakalpojumi)],
+        ["Citi avoti (izmantoti)", figure(d.Citi)],
         ["IB kopējais apmērs K (2. variants)", figure(res.IB_Kopejais)],
-        ["Transporta daļa no A", pct(res.Transporta_Dala)],
+        ["Transporta daļa no A", blocked ? "–" : pct(res.Transporta_Dala) + invalid(res)],
       ]);
     }
 
@@ -337,7 +338,7 @@
             return el("td", { text: eur(x) });
           })));
       });
-      var caption = "Kopējais apmērs K pēc finansēšanas variantiem";
+      var caption = "Kopējais apmērs K pēc finansēšanas variantiem" + invalid(res);
       // wider than a phone: it scrolls in its own box, which the keyboard can reach. sitecheck F3: the title
       // stands above that box (a caption is as wide as its table: on a phone it was cut off with the columns),
       // and a hint says that the box scrolls while it does (scrollHint); the caption stays for screen readers.
@@ -565,7 +566,13 @@
       return info;
     }
 
+    /* audit32b F2: a focusout that changed neither a value nor the fields left keeps the results as they are – a
+     * rebuilt results box would take the element Tab is moving to out of the page (focus falls to the body). */
+    var shownFor = null;
     function update(e) {
+      var key = JSON.stringify([readForm(), value("periodaSakums"), Object.keys(touched).sort()]);
+      if (e && e.type === "focusout" && key === shownFor) return;
+      shownFor = key;
       var info = monthChoices();
       var input = readForm();
       var res = api.aprekins(input);
@@ -597,7 +604,7 @@
         } else if (res.Kludas > 0) {
           box.appendChild(el("p", { class: "ibm-kalk__nederigs", text: "Uzmanību: plānā ir kļūdas – apmēri nav derīgi, kamēr tās nav novērstas." }));
         }
-        if (res.Parskata_Periods) box.appendChild(pricesNote(res));
+        if (res.Parskata_Periods && !api.karta(input.periodaSakums).bezCenam) box.appendChild(pricesNote(res));
         var onScreen = !blocking(res).length && provisionalBase();
         if (onScreen) box.appendChild(provisionalNote());
         box.appendChild(table(onScreen ? PROVISIONAL_CAPTION : "IB apmēri", summaryRows(res)));
@@ -632,10 +639,15 @@
       var typedEur = function (v) {
         return !v || !String(v).trim() ? "–" : amountOf(v) !== null ? eur(amountOf(v)) : v;
       };
+      // audit32b F7: a date as it was read (DD.MM.YYYY), one that is no date as typed
+      var typedDate = function (v) {
+        var iso = api.datums(v);
+        return iso ? api.formats.datums(iso) : v || "–";
+      };
       box.appendChild(table("Ievaddati", [
-        ["Dzimšanas datums", inp.dzimsanasDatums || "–"],
+        ["Dzimšanas datums", typedDate(inp.dzimsanasDatums)],
         ["VDEĀVK atzinums", inp.atzinums ? "Jā" : "Nē"],
-        ["Plāna pirmā diena, mēneši", (inp.periodaSakums || "–") + ", " + inp.menesi],
+        ["Plāna pirmā diena, mēneši", typedDate(inp.periodaSakums) + ", " + inp.menesi],
         ["IB galīgais apmērs F", typedEur(inp.galigais)],
         ["Pabalsti; pakalpojumi; citi avoti", [inp.pabalsti, inp.pakalpojumi, inp.citi].map(typedEur).join("; ")],
       ]));
@@ -660,7 +672,7 @@
         box.appendChild(el("p", { class: "ibm-kalk__nederigs", text: "Plānā ir kļūdas – apmēri nav derīgi, kamēr tās nav novērstas." }));
       }
       if (res.Derigs) {
-        if (res.Parskata_Periods) box.appendChild(pricesNote(res));
+        if (res.Parskata_Periods && !api.karta(inp.periodaSakums).bezCenam) box.appendChild(pricesNote(res));
         var provisional = amounts && provisionalBase();
         if (provisional) box.appendChild(provisionalNote());  // F5: a figure from an unconfirmed B is no final amount
         box.appendChild(table(provisional ? PROVISIONAL_CAPTION : "IB apmēri", summaryRows(res)));
@@ -679,7 +691,13 @@
 
     /* F14: a field's error note that appears when the field is left is not left under the sticky summary bar. */
     /* audit26 F6: nor is the result and the messages of the line the field is in. */
-    function revealNote(target) {
+    /* audit32b F12: only for a field left on the screen with nothing pressed elsewhere – a tap higher up (on
+     * „Noņemt 1. rindu” or another field) blurs the field first, and a scroll then would move the page from under
+     * the finger (the tap lost) or the newly focused field off the screen. */
+    function revealNote(target, next) {
+      if (pointerDown || !target || !target.getBoundingClientRect) return;
+      var own = target.getBoundingClientRect();
+      if (own.bottom <= 0 || own.top >= global.innerHeight) return;
       var note = target && target.id ? document.getElementById(target.id + "-kluda") : null;
       var line = target && target.closest ? target.closest(".ibm-kalk__rinda") : null;
       var bar = root.querySelector("#ibm-kopsavilkums");
@@ -695,16 +713,30 @@
       }, -Infinity);
       if (bottom === -Infinity) return;
       var overlap = bottom - bar.getBoundingClientRect().top;
+      var top = header ? header.getBoundingClientRect().bottom : 0;
+      // the field focus went to stays on the screen
+      if (next && next.getBoundingClientRect && next.getBoundingClientRect().top - overlap - 8 < top) return;
       if (overlap > 0 && bar.getBoundingClientRect().bottom >= global.innerHeight - 2) global.scrollBy(0, overlap + 8);
     }
+    var pointerDown = false;
+    ["pointerdown", "mousedown", "touchstart"].forEach(function (type) {
+      document.addEventListener(type, function () {
+        pointerDown = true;
+      }, true);
+    });
+    ["pointerup", "pointercancel", "mouseup", "touchend", "touchcancel", "click"].forEach(function (type) {
+      document.addEventListener(type, function () {
+        pointerDown = false;
+      }, true);
+    });
 
     function touch(e) {
-      if (e.target && e.target.id) touched[e.target.id] = true;
+      if (e.target && e.target.id && e.target.name) touched[e.target.id] = true;  // a field, not a link or button
     }
     root.querySelector("form").addEventListener("focusout", function (e) {
       touch(e);
       update(e);
-      revealNote(e.target);
+      revealNote(e.target, e.relatedTarget);
     });
     root.querySelector("form").addEventListener("input", function (e) {
       if (e.target && e.target.value && String(e.target.value).trim() !== "") touch(e);

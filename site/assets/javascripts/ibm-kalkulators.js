@@ -16,12 +16,7 @@
   var ERROR = "kļūda";
   var WARNING = "brīdinājums";
   var CONFIRMED = "apstiprināts";
-  var STATUS = {
-    funded: "finansēts",
-    partial: "daļēji finansēts",
-    not_funded: "nav finansēts finansējuma trūkuma dēļ",
-    ignored: "netiek ņemta vērā",
-  };
+  var STATUS = DATA ? DATA.statusi : {};  // a line's funding status, the words of D4 and the examples page (D265)
 
   // ---- exact decimals: value = n / 10^s -----------------------------------------------------------
   function Dec(n, s) {
@@ -283,10 +278,16 @@
       return m[1] + (m[2] || "") === o.kods.toLowerCase() && (!m[3] || m[3] === name) || t === label || t === name;
     })[0] || null;
   }
-  /* "3.1.2": the offers 3.1.2i and 3.1.2g of the service it names. */
+  /* "3.1.2": the offers 3.1.2i and 3.1.2g of the service it names; "Logopēds", the service's bare name, the same
+   * (audit32b F6) – the name of an offer without its form („3.1.3i Logopēds, individuāli”). */
   function formsOf(text, offers) {
+    var t = folded(text);
     return list(offers).filter(function (o) {
-      return o.kods !== o.pakalpojums && o.pakalpojums.toLowerCase() === folded(text);
+      if (o.kods === o.pakalpojums) return false;
+      var label = folded(o.nosaukums);
+      var name = label.slice(label.indexOf(" ") + 1);
+      var comma = name.lastIndexOf(",");
+      return o.pakalpojums.toLowerCase() === t || comma > 0 && name.slice(0, comma) === t;
     });
   }
 
@@ -320,10 +321,27 @@
     if (euro) return label + ": „" + value + "” nav summa euro (gaidīts skaitlis ≥ 0, piem., 350,00 vai 350.00).";
     return label + ": „" + value + "” nav skaitlis ≥ 0 (gaidīts, piem., 12,50 vai 12.50).";
   }
+  /* D264 (audit32b F5): „2.500” or „1,200” – three digits after a single point or comma – may be 2 500 with a
+   * thousands point as well as 2,5: asked, never read either way. A zero before it („0,500”) or four decimals
+   * („2,5000”) is a decimal, a space („2 500”) a thousands separator. Money whose third decimal is not 0
+   * („12,345”) is refused anyway, in D87's words; units have no such rule, so any third decimal is asked. */
+  function thousandsQuestion(label, value, money) {
+    var t = String(value).trim();
+    var m = /^([1-9]\d{0,2})[.,](\d{3})$/.exec(t);
+    if (!m || money && m[2].charAt(2) !== "0") return null;
+    var thousands = m[1] + "\u00a0" + m[2];
+    // the decimal reading as one writes it: money with two decimals, units without trailing zeros
+    var digits = money ? m[2].slice(0, 2) : m[2].replace(/0+$/, "");
+    var meant = m[1] + (digits ? "," + digits : "");
+    return label + ": „" + t + "” – vai domājāt " + thousands + "? Tūkstošus atdaliet ar atstarpi (" + thousands +
+      "), nevis ar punktu vai komatu; ja domājāt " + meant + ", rakstiet " + (digits.length === 3 ? meant + "0" : meant) + ".";
+  }
   Reader.prototype.money = function (value, field, label, optional, row) {
     if (empty(value)) return optional ? null : this.fail(field, label + ": nav ievadīts (gaidīts skaitlis, piem. 12,50).", row);
     var d = parseNumber(value);
     if (!d) return this.fail(field, notANumber(label, value), row);
+    var asked = thousandsQuestion(label, value, true);
+    if (asked) return this.fail(field, asked, row);
     if (subcent(d)) return this.fail(field, fill(DATA.teksti.money_cents, { lauks: label, ievadits: String(value).trim() }), row);
     return d;
   };
@@ -332,7 +350,9 @@
   Reader.prototype.units = function (value, field, label, row, euro) {
     if (empty(value)) return ZERO;
     var d = parseNumber(value);
-    return d || this.fail(field, notANumber(label, value, euro), row);
+    if (!d) return this.fail(field, notANumber(label, value, euro), row);
+    var asked = thousandsQuestion(label, value, false);
+    return asked ? this.fail(field, asked, row) : d;
   };
   Reader.prototype.rank = function (value, field, label, row) {
     if (empty(value)) return null;
@@ -342,8 +362,13 @@
 
   function readInput(ievade) {
     var r = new Reader();
-    var birth = r.date(ievade.dzimsanasDatums, "dzimsanasDatums", "Dzimšanas datums");
-    var start = r.date(ievade.periodaSakums, "periodaSakums", "Plāna pirmā diena");
+    // audit32b F8: each message names the field by the label on the screen
+    var L = DATA.lauki;
+    var place = function (label) {
+      return "lauks „" + label + "”";
+    };
+    var birth = r.date(ievade.dzimsanasDatums, "dzimsanasDatums", "Lauks „Bērna dzimšanas datums”");
+    var start = r.date(ievade.periodaSakums, "periodaSakums", "Lauks „Plāna pirmā diena”");
     var round = roundFor(start);
     var p = round.parametri;
     var inp = {
@@ -352,16 +377,16 @@
       round: round,
       params: p,
       special: truthy(ievade.atzinums),
-      final: r.money(ievade.galigais, "galigais", "IB galīgais apmērs F", true),
-      benefits: r.money(ievade.pabalsti, "pabalsti", "Pabalsti", true) || ZERO,
-      services: r.money(ievade.pakalpojumi, "pakalpojumi", "Valsts un pašvaldību pakalpojumi", true) || ZERO,
-      other: r.money(ievade.citi, "citi", "Citi finanšu avoti", true) || ZERO,
+      final: r.money(ievade.galigais, "galigais", "Lauks „" + L.galigais + "”", true),
+      benefits: r.money(ievade.pabalsti, "pabalsti", "Lauks „" + L.avots_benefits + "”", true) || ZERO,
+      services: r.money(ievade.pakalpojumi, "pakalpojumi", "Lauks „" + L.avots_services + "”", true) || ZERO,
+      other: r.money(ievade.citi, "citi", "Lauks „" + L.avots_other + "”", true) || ZERO,
       base: r.money(ievade.bazesApmers, "bazesApmers", "Bāzes apmērs B", true) || dec(p.bazesApmers),
       lines: [],
     };
     var months = String(empty(ievade.menesi) ? "" : ievade.menesi).trim();
     if (!/^\d+$/.test(months) || +months < 1 || +months > p.menesiMax) {
-      r.fail("menesi", "Mēnešu skaits: „" + months + "” (gaidīts vesels skaitlis no 1 līdz " + p.menesiMax + ").");
+      r.fail("menesi", "Lauks „Mēnešu skaits”: „" + months + "” (gaidīts vesels skaitlis no 1 līdz " + p.menesiMax + ").");
     }
     inp.months = +months;
     (ievade.rindas || []).forEach(function (row, i) {
@@ -372,22 +397,23 @@
         line.offer = findOffer(row.kods, round.offers);
         var forms = line.offer ? [] : formsOf(row.kods, round.offers);
         if (forms.length > 1) {
+          var byCode = /^[\d.]+$/.test(row.kods.trim());  // a name gets the offers' names, to type or pick
           r.fail("kods", name + ": „" + row.kods.trim() + "” ir individuāli un grupā – izvēlieties " + forms.map(function (o) {
-            return o.kods;
+            return byCode ? o.kods : o.nosaukums;
           }).join(" vai ") + ".", i);
         } else if (!line.offer) {
           r.fail("kods", name + ": pakalpojums „" + row.kods + "” nav katalogā (gaidīts kods, piem. 3.1.2i).", i);
         }
       }
       var euro = !!line.offer && line.offer.vienibasCena !== null;  // its field's label (D70)
-      line.units = r.units(row.daudzums, "daudzums", name + ", " + (euro ? "summa periodā" : "daudzums"), i, euro) || ZERO;
-      if (!empty(row.cena)) line.price = r.money(priceText(row.cena), "cena", name + ", cena", false, i);
+      line.units = r.units(row.daudzums, "daudzums", name + ", " + place(euro ? L.summa : L.daudzums), i, euro) || ZERO;
+      if (!empty(row.cena)) line.price = r.money(priceText(row.cena), "cena", name + ", " + place(L.cena), false, i);
       // D70: the unit fixes the price (the euro at actual cost, 1,00): the units are the amount in euro
       else if (line.offer && line.offer.vienibasCena !== null) line.price = dec(line.offer.vienibasCena);
       else if (line.offer && line.offer.cena !== null && line.offer.griestuStatuss === CONFIRMED) line.price = dec(line.offer.cena);
       else if (line.offer) r.fail("cena", name + ": nav norādīta sniedzēja cena (gaidīts: cena EUR par vienību, piem. 12,50).", i);
-      line.expert = r.rank(row.ekspertuRangs, "ekspertuRangs", name + ", ekspertu rangs", i);
-      line.parent = r.rank(row.vecakuRangs, "vecakuRangs", name + ", vecāku rangs", i);
+      line.expert = r.rank(row.ekspertuRangs, "ekspertuRangs", name + ", " + place("Ekspertu rangs"), i);
+      line.parent = r.rank(row.vecakuRangs, "vecakuRangs", name + ", " + place("Vecāku rangs"), i);
       line.price = line.price || ZERO;
       line.counted = !!line.offer && cmp(line.units, ZERO) > 0;
       inp.lines.push(line);
@@ -666,7 +692,7 @@
     var checkDate = rp ? rp.periods.sakums : null;
     if (!rp) {
       plan.periodErrors.push({ kods: "outside_reporting_period", smagums: ERROR, rindas: [],
-        teksts: fill(t.outside_reporting_period, { sakums: lvDate(inp.start) }) });
+        teksts: outsideText(inp.start) });
     } else if (planEnd(inp.start, inp.months) > rp.periods.beigas) {
       plan.periodErrors.push({ kods: "past_reporting_period", smagums: ERROR, rindas: [],
         teksts: fill(t.past_reporting_period, {
@@ -816,11 +842,15 @@
   /* The round and prices day a plan starting on `periodaSakums` gets (mainasDiena: the next change, mainaKarta: a
    * prices day of the same round), and its offer for a code or label (for the form's hints and prices). */
   function karta(periodaSakums) {
-    var r = roundFor(parseDate(periodaSakums));
+    var start = parseDate(periodaSakums);
+    var r = roundFor(start);
     var change = r.cenasLidz ? nextDay(r.cenasLidz) : null;
     var next = change && setOf(change);
+    var rp = start ? reportingPeriod(start) : null;
     return { id: r.karta.id, nosaukums: r.karta.nosaukums, cenuDiena: r.cenuDiena, cenasLidz: r.cenasLidz,
-      parametri: r.parametri, mainasDiena: change, mainaKarta: !!next && next.karta === r.karta };
+      parametri: r.parametri, mainasDiena: change, mainaKarta: !!next && next.karta === r.karta,
+      // audit32b F11: the plan's own round has no prices in the catalogue (the parameters are another round's)
+      bezCenam: !!rp && !rp.round.sets.length };
   }
   /* For the form: the reporting period of the first day as typed (its first and last day, the round's last day
    * for D110) and the most months a plan from it can have there (at most menesiMax); null for none. */
@@ -838,8 +868,15 @@
   function sakumaKluda(periodaSakums) {
     var start = parseDate(periodaSakums);
     if (!start || reportingPeriod(start)) return null;
-    return { kods: "outside_reporting_period", smagums: ERROR, rindas: [],
-      teksts: fill(DATA.teksti.outside_reporting_period, { sakums: lvDate(start) }) };
+    return { kods: "outside_reporting_period", smagums: ERROR, rindas: [], teksts: outsideText(start) };
+  }
+  /* A first day in no children's round's reporting period; inside an adults' round's services, that round and that
+   * the calculator is for the children's programme (D254, audit32b F1). */
+  function outsideText(start) {
+    var adults = (DATA.pieaugusoKartas || []).filter(function (k) {
+      return k.no <= start && start <= k.lidz;
+    })[0];
+    return fill(DATA.teksti.outside_reporting_period, { sakums: lvDate(start) }) + (adults ? " " + adults.teksts : "");
   }
   function pakalpojums(teksts, periodaSakums) {
     var r = roundFor(parseDate(periodaSakums));
@@ -855,7 +892,11 @@
     /* A typed amount of euro as the calculator reads it ("1 234,50"): "1234.50", or null. */
     summa: function (teksts) {
       var d = empty(teksts) ? null : parseNumber(teksts);
-      return d && !subcent(d) ? fixed(d, 2) : null;
+      return d && !subcent(d) && !thousandsQuestion("", teksts, true) ? fixed(d, 2) : null;
+    },
+    /* A typed date as the calculator reads it ("1.5.2012", "2012-05-01"): ISO, or null. */
+    datums: function (teksts) {
+      return empty(teksts) ? null : parseDate(teksts);
     },
     dati: DATA,
     formats: {

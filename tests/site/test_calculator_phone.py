@@ -1,0 +1,234 @@
+"""The calculator as a social worker on a phone uses it (audit32b): a tap higher up is not lost when a lower field
+is left (F12), Tab from the form's last stop reaches the results (F2), a thousands point is never read as a decimal
+one (F5, D264), a service given individually and in a group typed by its bare name gets both codes (F6), a day of
+the adults' round is named as such (F1), and the messages name the calculator's own fields (F8, F10, F14)."""
+
+from __future__ import annotations
+
+import pytest
+from pypdf import PdfReader
+
+from generator.catalogue.catalogue import Catalogue
+from generator.catalogue.models import Pilot
+from generator.lvformat import date as lv_date
+from tests.site.browsing import ARTIFACTS, CHROMIUM, NO_CHROMIUM
+from tests.site.calculator_form import fill_line
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.is_file(), reason=NO_CHROMIUM),
+]
+
+PAGE = "kalkulators.html"
+BASE = {"dzimsanasDatums": "2012-05-01", "periodaSakums": "03.10.2018", "menesi": 6,
+        "rindas": [{"kods": "2.2", "daudzums": "100", "cena": "6,20", "ekspertuRangs": 1}]}
+
+
+@pytest.fixture
+def phone(browser, server: str):  # noqa: ANN001, ANN201 - a Playwright page
+    """The calculator at 375×740 with touch, as the audit's phone."""
+    context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(server + PAGE)
+    page.wait_for_load_state("networkidle")
+    page.errors = errors
+    yield page
+    context.close()
+
+
+def _api(page, inputs: list[dict]) -> list[dict]:  # noqa: ANN001
+    return page.evaluate("(all) => all.map((x) => window.ibmKalkulators.aprekins(x))", inputs)
+
+
+def _three_lines(page) -> None:  # noqa: ANN001
+    page.fill("#ibm-dzimsanas", "15.05.2012")
+    page.fill("#ibm-sakums", "01.10.2018")
+    page.locator("#ibm-sakums").press("Tab")
+    for k, line in enumerate((("3.1.3i", "10", "30"), ("2.2", "10", "6,20"), ("1.5", "20", "8")), start=1):
+        fill_line(page, k, *line)
+
+
+def _middle(page, selector: str) -> dict:  # noqa: ANN001
+    page.evaluate("""(s) => { const r = document.querySelector(s).getBoundingClientRect();
+        window.scrollBy(0, r.top - window.innerHeight / 2 + r.height / 2); }""", selector)
+    page.wait_for_timeout(100)
+    return page.locator(selector).bounding_box()
+
+
+def _tap(page, box: dict) -> None:  # noqa: ANN001
+    page.touchscreen.tap(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.wait_for_timeout(300)
+
+
+def test_a_tap_higher_up_is_not_lost_when_a_lower_field_is_left(phone) -> None:  # noqa: ANN001
+    """F12: the cursor in line 3, the reader scrolls up and taps „Noņemt 1. rindu”: the row goes and the page stays;
+    a tap on line 1's price then puts the cursor there with the field on the screen."""
+    page = phone
+    _three_lines(page)
+    page.focus("#ibm-r3-daudzums")
+    box = _middle(page, "#ibm-rindas > li:first-child .ibm-kalk__nonemt")
+    before = page.evaluate("scrollY")
+    _tap(page, box)
+    assert page.locator("#ibm-rindas > li").count() == 2
+    # the focus goes to the next line's first field, which may scroll a little; never a screen away
+    assert abs(page.evaluate("scrollY") - before) < 740 / 2, (before, page.evaluate("scrollY"))
+    focused = page.evaluate("() => { const r = document.activeElement.getBoundingClientRect(); return [r.top, r.bottom]; }")
+    assert page.evaluate("document.activeElement.id") == "ibm-r2-kods" and 0 <= focused[0] and focused[1] <= 740
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "kalkulators-nonemt-telefons.png"))
+    page.focus("#ibm-r3-cena")  # now line 2's price; line 1 is the former line 2 (ibm-r2-…)
+    box = _middle(page, "#ibm-r2-cena")
+    _tap(page, box)
+    assert page.evaluate("document.activeElement.id") == "ibm-r2-cena"
+    field = page.locator("#ibm-r2-cena").bounding_box()
+    assert field is not None and 0 <= field["y"] and field["y"] + field["height"] <= 740, field
+    assert page.errors == []
+
+
+def test_tab_from_the_forms_last_stop_reaches_the_results(phone) -> None:  # noqa: ANN001
+    """F2: a focusout that changed nothing does not rebuild the results, so Tab from the summary link lands on the
+    variants box, not on the page body."""
+    page = phone
+    _three_lines(page)
+    page.check("#ibm-varianti")
+    page.focus("#ibm-kopsavilkums")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.tagName") != "BODY"
+    assert page.evaluate("document.activeElement.classList.contains('ibm-kalk__ritinams')")
+    assert page.errors == []
+
+
+@pytest.mark.parametrize(("field", "typed", "thousands"), [
+    ("galigais", "2.500", "2 500"), ("pabalsti", "1,200", "1 200"), ("cena", "1.200", "1 200"),
+    ("daudzums", "1.200", "1 200"), ("daudzums", "1,250", "1 250")])
+def test_a_thousands_point_is_asked_about_never_read_as_decimals(phone, field: str, typed: str,  # noqa: ANN001
+                                                                 thousands: str) -> None:
+    """F5 (D264): three digits after a single point or comma are a question, no amount; with a space, or four
+    decimals, or a zero before the point, the number is taken."""
+    row = BASE["rindas"][0]
+    bad = {**BASE, "rindas": [{**row, field: typed}]} if field in row else {**BASE, field: typed}
+    (res,) = _api(phone, [bad])
+    assert res["Derigs"] is False and res["IB_Kopejais"] is None, res["messages"]
+    (message,) = res["messages"]
+    assert message["lauks"] == field and f"vai domājāt {thousands}?" in message["teksts"].replace("\u00a0", " ")
+    assert "atstarpi" in message["teksts"], message
+    fine = [thousands, typed.replace(".", ",") + "0", "0" + typed[1:]]
+    for good in fine:
+        inp = {**BASE, "rindas": [{**row, field: good}]} if field in row else {**BASE, field: good}
+        (res,) = _api(phone, [inp])
+        assert res["Derigs"] is True, (good, res["messages"])
+
+
+def test_a_bare_name_of_a_service_in_two_forms_gets_both_codes(phone) -> None:  # noqa: ANN001
+    """F6: „Logopēds” typed alone is in the catalogue individually and in a group: the message names both offers,
+    like the bare code does, never „nav katalogā”."""
+    inp = {**BASE, "rindas": [{"kods": "Logopēds", "daudzums": "10", "cena": "30", "ekspertuRangs": 1}]}
+    (res,) = _api(phone, [inp])
+    (message,) = res["messages"]
+    assert "nav katalogā" not in message["teksts"], message
+    assert "3.1.3i" in message["teksts"] and "3.1.3g" in message["teksts"], message
+    assert message["teksts"].startswith("1. rinda: „Logopēds” ir individuāli un grupā – izvēlieties"), message
+
+
+def test_a_day_of_the_adults_round_is_named(phone, catalogue: Catalogue) -> None:  # noqa: ANN001
+    """F1: a first day in no children's round's reporting period says so; inside an adults' round's services it
+    names that round and says the calculator is for the children's programme (D254)."""
+    adults = catalogue.rounds_of(Pilot.adults)[0]
+    day = adults.services_start
+    assert catalogue.round_at(Pilot.children, day) is None
+    inp = {**BASE, "periodaSakums": lv_date(day)}
+    (res,) = _api(phone, [inp])
+    texts = [m["teksts"] for m in res["messages"] if m["kods"] == "outside_reporting_period"]
+    (text,) = texts
+    assert "nav nevienā bērnu programmas kārtas pārskata periodā" in text, text
+    assert f"pieaugušo programmas kārtas „{adults.id}”" in text and "bērnu programmai" in text, text
+    (far,) = _api(phone, [{**BASE, "periodaSakums": "01.12.2026"}])
+    far_text = next(m["teksts"] for m in far["messages"] if m["kods"] == "outside_reporting_period")
+    assert "bērnu programmas kārtas" in far_text and "pieaugušo" not in far_text, far_text
+
+
+def test_format_messages_name_the_fields_label(phone) -> None:  # noqa: ANN001
+    """F8: a format message names its field by the label on the screen, as the status line does."""
+    row = BASE["rindas"][0]
+    cases = [({**BASE, "pabalsti": "100 EUR"}, "ibm-pabalsti"), ({**BASE, "citi": "-50"}, "ibm-citi"),
+             ({**BASE, "galigais": "abc"}, "ibm-galigais"),
+             ({**BASE, "rindas": [{**row, "daudzums": "-5"}]}, "ibm-r1-daudzums"),
+             ({**BASE, "rindas": [{**row, "cena": "x"}]}, "ibm-r1-cena"),
+             ({**BASE, "rindas": [{**row, "ekspertuRangs": "0"}]}, "ibm-r1-ekspertuRangs"),
+             ({**BASE, "dzimsanasDatums": "31.02.2012"}, "ibm-dzimsanas")]
+    results = _api(phone, [inp for inp, _ in cases])
+    for (inp, field), res in zip(cases, results, strict=True):
+        label = phone.text_content(f"label[for='{field}']").removesuffix(" *")
+        if field == "ibm-galigais":
+            label = label.removesuffix(" (ja ministrija to noteikusi)")
+        (message,) = res["messages"]
+        prefix = "1. rinda, lauks" if field.startswith("ibm-r1-") else "Lauks"
+        assert message["teksts"].startswith(f"{prefix} „{label}”: "), (inp, message["teksts"])
+
+
+def test_the_printout_shows_dates_and_amounts_as_read(phone) -> None:  # noqa: ANN001
+    """F7: the printout's inputs give a date typed „1.5.2012” as 01.05.2012; F5: a thousands point is no amount
+    there either (as typed, not 2,50 EUR)."""
+    page = phone
+    page.fill("#ibm-dzimsanas", "1.5.2012")
+    page.fill("#ibm-sakums", "3.10.2018")
+    page.locator("#ibm-sakums").press("Tab")
+    fill_line(page, 1, "2.2", "1 200", "6,20")
+    page.click("#ibm-citi-avoti summary")
+    page.fill("#ibm-galigais", "2.500")
+    page.locator("#ibm-galigais").press("Tab")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    rows = dict(page.locator("#ibm-druka table").first.locator("tr").evaluate_all(
+        "rows => rows.map(r => [r.children[0].textContent, r.children[1].textContent])"))
+    assert rows["Dzimšanas datums"] == "01.05.2012", rows
+    assert rows["Plāna pirmā diena, mēneši"].startswith("03.10.2018, "), rows
+    assert rows["IB galīgais apmērs F"] == "2.500", rows
+    assert page.errors == []
+
+
+def _print_pages(page, tmp_path) -> list[str]:  # noqa: ANN001
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    pdf = tmp_path / "druka.pdf"
+    page.pdf(path=str(pdf), format="A4", print_background=True)
+    return [p.extract_text() or "" for p in PdfReader(str(pdf)).pages]
+
+
+def test_a_long_plan_prints_without_a_blank_page_or_a_split_message(phone, tmp_path) -> None:  # noqa: ANN001
+    """F3: the audit's plans of four and five lines with F, a source, the variants and two warnings: no page is
+    (nearly) blank, and no message is split over a page break (its last words are on the page where it starts)."""
+    page = phone
+    page.fill("#ibm-dzimsanas", "15.05.2012")
+    page.fill("#ibm-sakums", "03.10.2018")
+    page.locator("#ibm-sakums").press("Tab")
+    lines = [("3.1.3g Logopēds, grupā", "12,5", "25,93"), ("2.2 Asistents", "1 200", "6,20"), ("2.4", "150,40", ""),
+             ("1.4.1 Atelpas brīdis institūcijā", "10", "45")]
+    for k, (code, units, price) in enumerate(lines, start=1):
+        if k > 1:
+            page.click("#ibm-pievienot")
+        page.fill(f"#ibm-r{k}-kods", code)
+        page.dispatch_event(f"#ibm-r{k}-kods", "change")
+        page.fill(f"#ibm-r{k}-daudzums", units)
+        if price:  # 2.4's price is its unit's (D70), not editable
+            page.fill(f"#ibm-r{k}-cena", price)
+        page.fill(f"#ibm-r{k}-ekspertuRangs", "1")
+        page.locator(f"#ibm-r{k}-ekspertuRangs").press("Tab")
+    page.click("#ibm-citi-avoti summary")
+    page.fill("#ibm-galigais", "2 800")
+    page.fill("#ibm-pabalsti", "300")
+    page.locator("#ibm-pabalsti").press("Tab")
+    page.check("#ibm-varianti")
+    for extra in (False, True):
+        if extra:
+            fill_line(page, 5, "1.5", "10", "8")
+        pages = _print_pages(page, tmp_path)
+        assert all(len(" ".join(text.split())) > 200 for text in pages), [len(t) for t in pages]
+        messages = page.locator("#ibm-druka .ibm-kalk__zinojumi li").all_text_contents()
+        assert messages, "the plan has no messages: nothing to split"
+        for message in messages:
+            tail = " ".join(message.split())[-40:]
+            head = " ".join(message.split())[:40]
+            joined = [" ".join(text.split()) for text in pages]
+            assert any(head in text and tail in text for text in joined), (extra, message)
+    assert page.errors == []
