@@ -19,9 +19,11 @@ from generator.documents.reports import register as reg
 from generator.documents.reports.input_checks import (
     DATE_VALIDATION,
     FIRST_DAY,
+    LOGICAL_EXPECTED,
     MONTH_EXPECTED,
     ErrorLog,
     Rule,
+    is_logical,
     row_check,
     summary,
 )
@@ -52,9 +54,11 @@ SETTLEMENT_AMOUNTS = ("NR_Dala", "NR_Atlidziba", "NR_Netiesas", "NR_Kopa", "NR_A
                       "NRK_Norekins")
 # Functions that Excel 2010 and LibreOffice 7.4 both compute (what the report workbooks may use). COUNTA and
 # SUBTOTAL(103, …) (since Excel 2003) count the register's filled rows hidden in collapsed groups (row_groups).
-EXCEL_2010 = {"ABS", "AND", "COUNT", "COUNTA", "COUNTIF", "COUNTIFS", "DATE", "EDATE", "FIND", "IF", "INDEX", "INT",
-              "ISNUMBER", "LEFT", "LEN", "MAX", "MIN", "MONTH", "N", "OR", "ROUND", "ROW", "SUBTOTAL", "SUM", "SUMIFS",
-              "TRIM", "VALUE", "YEAR"}
+EXCEL_2010 = {"ABS", "AND", "COUNT", "COUNTA", "COUNTIF", "COUNTIFS", "DATE", "EDATE", "FIND", "IF", "IFERROR", "INDEX",
+              "INT", "ISLOGICAL", "ISNUMBER", "LEFT", "LEN", "MAX", "MIN", "MONTH", "N", "OR", "RIGHT", "ROUND", "ROW",
+              "SUBTOTAL", "SUM", "SUMIFS", "TRIM", "VALUE", "YEAR"}
+# Excel 2013's FORMULATEXT only inside IFERROR (input_checks.is_logical): Excel 2010's #NAME? there is FALSE.
+IN_IFERROR = re.compile(r"IFERROR\(AND\(RIGHT\(_xlfn\.FORMULATEXT\(")
 
 
 def register_data(catalogue: Catalogue) -> reg.RegisterData:
@@ -124,6 +128,13 @@ REGISTER_CASES = {
     # amounts nobody can pay (audit29 F4): whole cents as in the register (D87)
     "sanemts-centa-dala": ({f"{S_CASH}!D7": 5000.005}, (S_CASH, "D7"), "diviem cipariem aiz komata"),
     "atlikums-centa-dala": ({f"{S_CASH}!D4": 10.001}, (S_CASH, "D4"), "diviem cipariem aiz komata"),
+    # TRUE (PATIESS; a bool cell, LibreOffice's =TRUE() with the value 1) in a number input counted as 1 (audit32a F1)
+    "patiess-parametrs": ({"Param_BerniPilnai": True}, (S_BIP, "Param_BerniPilnai"), LOGICAL_EXPECTED),
+    "patiess-likme": ({"Param_NetiesasLikme": True}, (S_BIP, "Param_NetiesasLikme"), LOGICAL_EXPECTED),
+    "patiess-berni": ({f"{S_CASH}!B8": True}, (S_CASH, "B8"), LOGICAL_EXPECTED),
+    "patiess-sanemts": ({f"{S_CASH}!D7": True}, (S_CASH, "D7"), LOGICAL_EXPECTED),
+    "aplams-atlikums": ({f"{S_CASH}!D4": False}, (S_CASH, "D4"), LOGICAL_EXPECTED),
+    "patiess-rr-skaits": ({f"{S_QUARTER}!K18": True}, (S_QUARTER, "K18"), LOGICAL_EXPECTED),
 }
 # Templates built after the round has ended: months, years and quarters are inputs.
 UNDATED_CASES = {
@@ -153,6 +164,9 @@ SETTLEMENT_CASES = {
     "n-alga-centa-dala": ({f"{S_SETTLE}!C9": 1250.005}, (S_SETTLE, "C9"), "diviem cipariem aiz komata"),
     "n-sbs-centa-dala": ({f"{S_SETTLE}!F9": 256.354}, (S_SETTLE, "F9"), "diviem cipariem aiz komata"),
     "n-atlikums-centa-dala": ({f"{S_SETTLE}!J6": 0.001}, (S_SETTLE, "J6"), "diviem cipariem aiz komata"),
+    "n-patiess-berni": ({f"{S_SETTLE}!B9": True}, (S_SETTLE, "B9"), LOGICAL_EXPECTED),
+    "n-patiess-transports": ({f"{S_SETTLE}!E9": True}, (S_SETTLE, "E9"), LOGICAL_EXPECTED),
+    "n-patiess-likme": ({"NR_NetiesasLikme": True}, (S_SETTLE, "NR_NetiesasLikme"), LOGICAL_EXPECTED),
 }
 # An ended round's templates (`--round`, D125): dated months, blank children and contract inputs (D37). A month
 # whose children are typed needs its contract; a month still blank is no error (D212), so the template as made
@@ -348,13 +362,15 @@ def test_a_parameter_is_checked_for_its_kind_not_only_for_being_filled(tmp_path:
     r = write_parameter(wb, ws, 4, 2, "P_R", pending_rate, shown=fmt, blank=fmt, error=fmt, log=log)
     d = write_parameter(wb, ws, 5, 2, "P_D", pending_day, shown=fmt, blank=fmt, error=fmt, log=log)
     wb.close()
-    assert guarded("A1*P_R", r) == '=IF(IF(ISNUMBER(P_R),AND(P_R>=0,P_R<=1),FALSE),A1*P_R,"______")'
+    lr, ld, l5 = is_logical("P_R"), is_logical("P_D"), is_logical("C5")
+    assert guarded("A1*P_R", r) == f'=IF(IF({lr},FALSE,IF(ISNUMBER(P_R),AND(P_R>=0,P_R<=1),FALSE)),A1*P_R,"______")'
     assert guarded("A1", r, d, errors="E") == (
-        '=IF(AND(IF(ISNUMBER(P_R),AND(P_R>=0,P_R<=1),FALSE),'
-        'IF(ISNUMBER(P_D),AND(P_D>=1,P_D<=28,P_D=INT(P_D)),FALSE),E=0),A1,"______")')
+        f'=IF(AND(IF({lr},FALSE,IF(ISNUMBER(P_R),AND(P_R>=0,P_R<=1),FALSE)),'
+        f'IF({ld},FALSE,IF(ISNUMBER(P_D),AND(P_D>=1,P_D<=28,P_D=INT(P_D)),FALSE)),E=0),A1,"______")')
     sheet = openpyxl.load_workbook(tmp_path / "p.xlsx")["30"]
-    assert sheet["D5"].value == ('=IF(OR(C5="",IF(ISNUMBER(C5),AND(C5>=0,C5<=1),FALSE)),"",'
-                                 '"Kļūda: \'30\'!C5 – jābūt procentiem no 0 līdz 100.")')
+    assert sheet["D5"].value == (f'=IF(OR(C5="",IF({l5},FALSE,IF(ISNUMBER(C5),AND(C5>=0,C5<=1),FALSE))),"",'
+                                 f'IF({l5},"Kļūda: \'30\'!C5 – jābūt skaitlim, nevis loģiskajai vērtībai.",'
+                                 '"Kļūda: \'30\'!C5 – jābūt procentiem no 0 līdz 100."))')
     assert log.count() == "=(LEN('30'!$D$5)>0)+(LEN('30'!$D$6)>0)"
     assert log.first() == "=IF(LEN('30'!$D$5)>0,'30'!$D$5,IF(LEN('30'!$D$6)>0,'30'!$D$6,\"\"))"
 
@@ -390,7 +406,8 @@ def test_every_amount_waits_for_right_inputs(tmp_path: Path, catalogue: Catalogu
         assert all("NR_Kludas=0" in c.value for c in cells), name
     used = {f for wb in (register, settlement) for ws in wb.worksheets for row in ws.iter_rows() for c in row
             if isinstance(c.value, str) and c.value.startswith("=")
-            for f in re.findall(r"([A-Z][A-Z0-9.]*)\(", re.sub(r'"[^"]*"', "", c.value))}
+            for f in re.findall(r"([A-Z][A-Z0-9.]*)\(", IN_IFERROR.sub("IFERROR(AND(RIGHT(",
+                                                                          re.sub(r'"[^"]*"', "", c.value)))}
     assert used <= EXCEL_2010, used - EXCEL_2010
 
 
