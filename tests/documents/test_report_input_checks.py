@@ -37,6 +37,7 @@ from generator.recalc import make_profile, soffice
 from generator.reference.params import Params
 from generator.reference.settlement import BIP_PAY, BIP_SBS, BIP_TRANSPORT, settle
 from tests.documents.pending_parameters import mark_pending
+from tests.documents.report_fill import fill_settlement
 from tests.documents.test_report_workbooks import check_against_reference
 from tests.documents.workbook_values import money, named, recalculated_books
 
@@ -180,6 +181,17 @@ ROUND_CASES = {
                                 f"{S_REG}!M{R}": reg.PAYMENT_ROUTES[3], f"{S_REG}!N{R}": "Jā"},
                                (S_CASH, "B9"), "jābūt bērnu skaitam"),
 }
+# 27 made after the round (months, children, contract are inputs), filled as tests/documents/report_fill.py fills it
+# (01.2019 and 02.2019 in rows 9–10): a row with data needs its month, each month once and in order, as 29 (audit32a
+# F2, F5; D172) – s17 printed „pašvaldība atmaksā LM 2 663,00” for 1 326,00
+UNDATED_SETTLEMENT_CASES = {
+    "n-menesis-notirits": ({f"{S_SETTLE}!A10": None, f"{S_SETTLE}!G10": 500.0}, (S_SETTLE, "A10"),
+                           "jābūt mēnesim, jo šīs rindas ailes ir aizpildītas"),
+    "n-rinda-bez-meneša": ({f"{S_SETTLE}!C11": 950.0, f"{S_SETTLE}!F11": 100.0}, (S_SETTLE, "A11"),
+                           "jābūt mēnesim, jo šīs rindas ailes ir aizpildītas"),
+    "n-menesis-divreiz": ({f"{S_SETTLE}!A10": dt.datetime(2019, 1, 1)}, (S_SETTLE, "A10"), "jau ierakstīts augstākā rindā"),
+    "n-menesi-dilstosi": ({f"{S_SETTLE}!A10": dt.datetime(2018, 12, 1)}, (S_SETTLE, "A10"), "augošā secībā"),
+}
 ROUND_SETTLEMENT_CASES = {
     "karta-n-berni-bez-liguma": ({f"{S_SETTLE}!B10": 14}, (S_SETTLE, "D10"), "„Jā” vai „Nē”"),
     "karta-n-alga-bez-berniem": ({f"{S_SETTLE}!C10": 1150}, (S_SETTLE, "B10"), "jābūt bērnu skaitam"),
@@ -244,8 +256,14 @@ def test_pasted_wrong_values_stop_every_amount_and_name_their_cell(tmp_path: Pat
     cases |= {k: (register, {**GOOD_REGISTER, **v[0]}) for k, v in REGISTER_CASES.items()}
     cases |= {k: (undated, {**GOOD_REGISTER, **v[0]}) for k, v in UNDATED_CASES.items()}
     cases |= {k: (settlement, {**GOOD_SETTLEMENT, **v[0]}) for k, v in SETTLEMENT_CASES.items()}
+    n_undated = fill_settlement(write_settlement_workbook(pending, municipality, tmp_path / "src" / "n-bez-datumiem.xlsx",
+                                                          build_date=dt.date(2031, 1, 1), cached=False),
+                                tmp_path / "src" / "n-bez-datumiem-aizpildits.xlsx")
+    cases |= {"n-bez-datumiem-labs": (n_undated, GOOD_SETTLEMENT)}
+    cases |= {k: (n_undated, {**GOOD_SETTLEMENT, **v[0]}) for k, v in UNDATED_SETTLEMENT_CASES.items()}
     bound = dt.datetime.combine(earliest_month(pending), dt.time())
-    cases["menesis-pirmais"] = (undated, {**GOOD_REGISTER, "!".join(BOUND_CELL): bound})
+    cases["menesis-pirmais"] = (undated, {**GOOD_REGISTER, "!".join(BOUND_CELL): bound, f"{S_QUARTER}!A6": bound.year,
+                                          f"{S_QUARTER}!B6": (bound.month + 2) // 3})  # its quarter on 30 (D260)
     # two rows wrong, one of them twice: the line counts rows and says where the messages it does not print are
     cases["divas-rindas"] = (register, {**GOOD_REGISTER, f"{S_CASH}!B8": -1, f"{S_CASH}!D8": -4000,
                                         f"{S_CASH}!D7": 10.001})
@@ -279,6 +297,14 @@ def test_pasted_wrong_values_stop_every_amount_and_name_their_cell(tmp_path: Pat
     for case, (_, cell, words) in SETTLEMENT_CASES.items():
         _check_refused(outputs[case], sources[case], cell, words, SETTLEMENT_AMOUNTS, "NR_Kludas", (S_SETTLE,),
                        case)
+    for case, (_, cell, words) in UNDATED_SETTLEMENT_CASES.items():
+        _check_refused(outputs[case], sources[case], cell, words, SETTLEMENT_AMOUNTS, "NR_Kludas", (S_SETTLE,),
+                       case)
+    # the same fill right: no message, and the figures of the audit's base (2 × 837,00 costs, 3 000,00 received)
+    n_typed = outputs["n-bez-datumiem-labs"]
+    assert named(n_typed, "NR_Kludas") == [0], n_typed[S_SETTLE][SUMMARY[S_SETTLE]].value
+    assert [money(named(n_typed, n)[0]) for n in ("NRK_Kopa", "NRK_Sanemts", "NRK_Norekins")] == \
+        [Decimal("1674.00"), Decimal("3000.00"), Decimal("1326.00")]
     for case, (_, cell, words) in ROUND_CASES.items():
         _check_refused(outputs[case], sources[case], cell, words, REGISTER_AMOUNTS, "Kludu_Skaits",
                        (S_REG, S_CASH, S_QUARTER), case)
