@@ -39,6 +39,8 @@ UNDATED = {
     "menesis-vidu": ({f"C{HEAD}": dt.datetime(2018, 10, 15)}, [(f"C{HEAD}", "mēneša 1. datumam")]),
     "menesis-atkartots": ({f"C{HEAD}": OCT, f"D{HEAD}": OCT}, [(f"D{HEAD}", "vēlākam par mēnešiem pa kreisi")]),
     "bez-meneša": ({f"C{HEAD}": OCT, f"D{ROW}": 2}, [(f"D{HEAD}", "jābūt mēnesim")]),
+    # TRUE (a bool cell; LibreOffice's =TRUE() with the value 1) counted as 1 (audit32a F1)
+    "patiess": ({f"C{HEAD}": OCT, f"C{ROW}": True}, [(f"C{ROW}", "jābūt skaitlim, nevis loģiskajai vērtībai")]),
     # three rows wrong: the line counts rows and points to the others
     "vairakas": ({f"C{HEAD}": OCT, f"C{ROW}": "3", f"C{ROW + 1}": -2, f"C{ROW + 2}": 2.5},
                  [(f"C{ROW}", ""), (f"C{ROW + 1}", ""), (f"C{ROW + 2}", "")]),

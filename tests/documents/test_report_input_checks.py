@@ -19,9 +19,11 @@ from generator.documents.reports import register as reg
 from generator.documents.reports.input_checks import (
     DATE_VALIDATION,
     FIRST_DAY,
+    LOGICAL_EXPECTED,
     MONTH_EXPECTED,
     ErrorLog,
     Rule,
+    is_logical,
     row_check,
     summary,
 )
@@ -35,6 +37,7 @@ from generator.recalc import make_profile, soffice
 from generator.reference.params import Params
 from generator.reference.settlement import BIP_PAY, BIP_SBS, BIP_TRANSPORT, settle
 from tests.documents.pending_parameters import mark_pending
+from tests.documents.report_fill import fill_settlement
 from tests.documents.test_report_workbooks import check_against_reference
 from tests.documents.workbook_values import money, named, recalculated_books
 
@@ -52,9 +55,11 @@ SETTLEMENT_AMOUNTS = ("NR_Dala", "NR_Atlidziba", "NR_Netiesas", "NR_Kopa", "NR_A
                       "NRK_Norekins")
 # Functions that Excel 2010 and LibreOffice 7.4 both compute (what the report workbooks may use). COUNTA and
 # SUBTOTAL(103, …) (since Excel 2003) count the register's filled rows hidden in collapsed groups (row_groups).
-EXCEL_2010 = {"ABS", "AND", "COUNT", "COUNTA", "COUNTIF", "COUNTIFS", "DATE", "EDATE", "FIND", "IF", "INDEX", "INT",
-              "ISNUMBER", "LEFT", "LEN", "MAX", "MIN", "MONTH", "N", "OR", "ROUND", "ROW", "SUBTOTAL", "SUM", "SUMIFS",
-              "TRIM", "VALUE", "YEAR"}
+EXCEL_2010 = {"ABS", "AND", "COUNT", "COUNTA", "COUNTIF", "COUNTIFS", "DATE", "EDATE", "FIND", "IF", "IFERROR", "INDEX",
+              "INT", "ISLOGICAL", "ISNUMBER", "LEFT", "LEN", "MAX", "MIN", "MONTH", "N", "OR", "RIGHT", "ROUND", "ROW",
+              "SUBTOTAL", "SUM", "SUMIFS", "TRIM", "VALUE", "YEAR"}
+# Excel 2013's FORMULATEXT only inside IFERROR (input_checks.is_logical): Excel 2010's #NAME? there is FALSE.
+IN_IFERROR = re.compile(r"IFERROR\(AND\(RIGHT\(_xlfn\.FORMULATEXT\(")
 
 
 def register_data(catalogue: Catalogue) -> reg.RegisterData:
@@ -124,6 +129,13 @@ REGISTER_CASES = {
     # amounts nobody can pay (audit29 F4): whole cents as in the register (D87)
     "sanemts-centa-dala": ({f"{S_CASH}!D7": 5000.005}, (S_CASH, "D7"), "diviem cipariem aiz komata"),
     "atlikums-centa-dala": ({f"{S_CASH}!D4": 10.001}, (S_CASH, "D4"), "diviem cipariem aiz komata"),
+    # TRUE (PATIESS; a bool cell, LibreOffice's =TRUE() with the value 1) in a number input counted as 1 (audit32a F1)
+    "patiess-parametrs": ({"Param_BerniPilnai": True}, (S_BIP, "Param_BerniPilnai"), LOGICAL_EXPECTED),
+    "patiess-likme": ({"Param_NetiesasLikme": True}, (S_BIP, "Param_NetiesasLikme"), LOGICAL_EXPECTED),
+    "patiess-berni": ({f"{S_CASH}!B8": True}, (S_CASH, "B8"), LOGICAL_EXPECTED),
+    "patiess-sanemts": ({f"{S_CASH}!D7": True}, (S_CASH, "D7"), LOGICAL_EXPECTED),
+    "aplams-atlikums": ({f"{S_CASH}!D4": False}, (S_CASH, "D4"), LOGICAL_EXPECTED),
+    "patiess-rr-skaits": ({f"{S_QUARTER}!K18": True}, (S_QUARTER, "K18"), LOGICAL_EXPECTED),
 }
 # Templates built after the round has ended: months, years and quarters are inputs.
 UNDATED_CASES = {
@@ -153,6 +165,9 @@ SETTLEMENT_CASES = {
     "n-alga-centa-dala": ({f"{S_SETTLE}!C9": 1250.005}, (S_SETTLE, "C9"), "diviem cipariem aiz komata"),
     "n-sbs-centa-dala": ({f"{S_SETTLE}!F9": 256.354}, (S_SETTLE, "F9"), "diviem cipariem aiz komata"),
     "n-atlikums-centa-dala": ({f"{S_SETTLE}!J6": 0.001}, (S_SETTLE, "J6"), "diviem cipariem aiz komata"),
+    "n-patiess-berni": ({f"{S_SETTLE}!B9": True}, (S_SETTLE, "B9"), LOGICAL_EXPECTED),
+    "n-patiess-transports": ({f"{S_SETTLE}!E9": True}, (S_SETTLE, "E9"), LOGICAL_EXPECTED),
+    "n-patiess-likme": ({"NR_NetiesasLikme": True}, (S_SETTLE, "NR_NetiesasLikme"), LOGICAL_EXPECTED),
 }
 # An ended round's templates (`--round`, D125): dated months, blank children and contract inputs (D37). A month
 # whose children are typed needs its contract; a month still blank is no error (D212), so the template as made
@@ -165,6 +180,17 @@ ROUND_CASES = {
                                 f"{S_REG}!J{R}": dt.datetime(2018, 10, 31), f"{S_REG}!L{R}": 1150,
                                 f"{S_REG}!M{R}": reg.PAYMENT_ROUTES[3], f"{S_REG}!N{R}": "Jā"},
                                (S_CASH, "B9"), "jābūt bērnu skaitam"),
+}
+# 27 made after the round (months, children, contract are inputs), filled as tests/documents/report_fill.py fills it
+# (01.2019 and 02.2019 in rows 9–10): a row with data needs its month, each month once and in order, as 29 (audit32a
+# F2, F5; D172) – s17 printed „pašvaldība atmaksā LM 2 663,00” for 1 326,00
+UNDATED_SETTLEMENT_CASES = {
+    "n-menesis-notirits": ({f"{S_SETTLE}!A10": None, f"{S_SETTLE}!G10": 500.0}, (S_SETTLE, "A10"),
+                           "jābūt mēnesim, jo šīs rindas ailes ir aizpildītas"),
+    "n-rinda-bez-meneša": ({f"{S_SETTLE}!C11": 950.0, f"{S_SETTLE}!F11": 100.0}, (S_SETTLE, "A11"),
+                           "jābūt mēnesim, jo šīs rindas ailes ir aizpildītas"),
+    "n-menesis-divreiz": ({f"{S_SETTLE}!A10": dt.datetime(2019, 1, 1)}, (S_SETTLE, "A10"), "jau ierakstīts augstākā rindā"),
+    "n-menesi-dilstosi": ({f"{S_SETTLE}!A10": dt.datetime(2018, 12, 1)}, (S_SETTLE, "A10"), "augošā secībā"),
 }
 ROUND_SETTLEMENT_CASES = {
     "karta-n-berni-bez-liguma": ({f"{S_SETTLE}!B10": 14}, (S_SETTLE, "D10"), "„Jā” vai „Nē”"),
@@ -230,8 +256,14 @@ def test_pasted_wrong_values_stop_every_amount_and_name_their_cell(tmp_path: Pat
     cases |= {k: (register, {**GOOD_REGISTER, **v[0]}) for k, v in REGISTER_CASES.items()}
     cases |= {k: (undated, {**GOOD_REGISTER, **v[0]}) for k, v in UNDATED_CASES.items()}
     cases |= {k: (settlement, {**GOOD_SETTLEMENT, **v[0]}) for k, v in SETTLEMENT_CASES.items()}
+    n_undated = fill_settlement(write_settlement_workbook(pending, municipality, tmp_path / "src" / "n-bez-datumiem.xlsx",
+                                                          build_date=dt.date(2031, 1, 1), cached=False),
+                                tmp_path / "src" / "n-bez-datumiem-aizpildits.xlsx")
+    cases |= {"n-bez-datumiem-labs": (n_undated, GOOD_SETTLEMENT)}
+    cases |= {k: (n_undated, {**GOOD_SETTLEMENT, **v[0]}) for k, v in UNDATED_SETTLEMENT_CASES.items()}
     bound = dt.datetime.combine(earliest_month(pending), dt.time())
-    cases["menesis-pirmais"] = (undated, {**GOOD_REGISTER, "!".join(BOUND_CELL): bound})
+    cases["menesis-pirmais"] = (undated, {**GOOD_REGISTER, "!".join(BOUND_CELL): bound, f"{S_QUARTER}!A6": bound.year,
+                                          f"{S_QUARTER}!B6": (bound.month + 2) // 3})  # its quarter on 30 (D260)
     # two rows wrong, one of them twice: the line counts rows and says where the messages it does not print are
     cases["divas-rindas"] = (register, {**GOOD_REGISTER, f"{S_CASH}!B8": -1, f"{S_CASH}!D8": -4000,
                                         f"{S_CASH}!D7": 10.001})
@@ -265,6 +297,14 @@ def test_pasted_wrong_values_stop_every_amount_and_name_their_cell(tmp_path: Pat
     for case, (_, cell, words) in SETTLEMENT_CASES.items():
         _check_refused(outputs[case], sources[case], cell, words, SETTLEMENT_AMOUNTS, "NR_Kludas", (S_SETTLE,),
                        case)
+    for case, (_, cell, words) in UNDATED_SETTLEMENT_CASES.items():
+        _check_refused(outputs[case], sources[case], cell, words, SETTLEMENT_AMOUNTS, "NR_Kludas", (S_SETTLE,),
+                       case)
+    # the same fill right: no message, and the figures of the audit's base (2 × 837,00 costs, 3 000,00 received)
+    n_typed = outputs["n-bez-datumiem-labs"]
+    assert named(n_typed, "NR_Kludas") == [0], n_typed[S_SETTLE][SUMMARY[S_SETTLE]].value
+    assert [money(named(n_typed, n)[0]) for n in ("NRK_Kopa", "NRK_Sanemts", "NRK_Norekins")] == \
+        [Decimal("1674.00"), Decimal("3000.00"), Decimal("1326.00")]
     for case, (_, cell, words) in ROUND_CASES.items():
         _check_refused(outputs[case], sources[case], cell, words, REGISTER_AMOUNTS, "Kludu_Skaits",
                        (S_REG, S_CASH, S_QUARTER), case)
@@ -348,13 +388,15 @@ def test_a_parameter_is_checked_for_its_kind_not_only_for_being_filled(tmp_path:
     r = write_parameter(wb, ws, 4, 2, "P_R", pending_rate, shown=fmt, blank=fmt, error=fmt, log=log)
     d = write_parameter(wb, ws, 5, 2, "P_D", pending_day, shown=fmt, blank=fmt, error=fmt, log=log)
     wb.close()
-    assert guarded("A1*P_R", r) == '=IF(IF(ISNUMBER(P_R),AND(P_R>=0,P_R<=1),FALSE),A1*P_R,"______")'
+    lr, ld, l5 = is_logical("P_R"), is_logical("P_D"), is_logical("C5")
+    assert guarded("A1*P_R", r) == f'=IF(IF({lr},FALSE,IF(ISNUMBER(P_R),AND(P_R>=0,P_R<=1),FALSE)),A1*P_R,"______")'
     assert guarded("A1", r, d, errors="E") == (
-        '=IF(AND(IF(ISNUMBER(P_R),AND(P_R>=0,P_R<=1),FALSE),'
-        'IF(ISNUMBER(P_D),AND(P_D>=1,P_D<=28,P_D=INT(P_D)),FALSE),E=0),A1,"______")')
+        f'=IF(AND(IF({lr},FALSE,IF(ISNUMBER(P_R),AND(P_R>=0,P_R<=1),FALSE)),'
+        f'IF({ld},FALSE,IF(ISNUMBER(P_D),AND(P_D>=1,P_D<=28,P_D=INT(P_D)),FALSE)),E=0),A1,"______")')
     sheet = openpyxl.load_workbook(tmp_path / "p.xlsx")["30"]
-    assert sheet["D5"].value == ('=IF(OR(C5="",IF(ISNUMBER(C5),AND(C5>=0,C5<=1),FALSE)),"",'
-                                 '"Kļūda: \'30\'!C5 – jābūt procentiem no 0 līdz 100.")')
+    assert sheet["D5"].value == (f'=IF(OR(C5="",IF({l5},FALSE,IF(ISNUMBER(C5),AND(C5>=0,C5<=1),FALSE))),"",'
+                                 f'IF({l5},"Kļūda: \'30\'!C5 – jābūt skaitlim, nevis loģiskajai vērtībai.",'
+                                 '"Kļūda: \'30\'!C5 – jābūt procentiem no 0 līdz 100."))')
     assert log.count() == "=(LEN('30'!$D$5)>0)+(LEN('30'!$D$6)>0)"
     assert log.first() == "=IF(LEN('30'!$D$5)>0,'30'!$D$5,IF(LEN('30'!$D$6)>0,'30'!$D$6,\"\"))"
 
@@ -390,7 +432,8 @@ def test_every_amount_waits_for_right_inputs(tmp_path: Path, catalogue: Catalogu
         assert all("NR_Kludas=0" in c.value for c in cells), name
     used = {f for wb in (register, settlement) for ws in wb.worksheets for row in ws.iter_rows() for c in row
             if isinstance(c.value, str) and c.value.startswith("=")
-            for f in re.findall(r"([A-Z][A-Z0-9.]*)\(", re.sub(r'"[^"]*"', "", c.value))}
+            for f in re.findall(r"([A-Z][A-Z0-9.]*)\(", IN_IFERROR.sub("IFERROR(AND(RIGHT(",
+                                                                          re.sub(r'"[^"]*"', "", c.value)))}
     assert used <= EXCEL_2010, used - EXCEL_2010
 
 

@@ -94,6 +94,19 @@ CASES = {
     # F12: two wrong cells in one row: the line above the amounts shows the first message only
     "divas-kludas-rinda": ((JAN, FEB), ((2019, 1),), {(S_REG, f"G{R + 1}"): "BIP 9.9 Cits",
                                                       (S_REG, f"L{R + 1}"): 950.005}),
+    # audit32a F2: a row whose month is emptied (its receipt kept) or never typed kept its money in 29's totals and
+    # not in 30's; it needs its month (D172)
+    "menesis-notirits": ((JAN, FEB), ((2019, 1),), {(S_CASH, f"A{CASH_FIRST + 2}"): None,
+                                                    (S_CASH, f"D{CASH_FIRST + 2}"): 500.0}),
+    "rinda-bez-meneša": ((JAN, FEB), ((2019, 1),), {(S_CASH, f"B{CASH_FIRST + 3}"): 5, (S_CASH, f"C{CASH_FIRST + 3}"): "Jā",
+                                                    (S_CASH, f"D{CASH_FIRST + 3}"): 200.0}),
+    # audit32a F3 (D260): 30 sums 29's months by the quarters typed on it – another quarter or year, none, or a
+    # half-filled row printed 0,00 as a confirmed report
+    "cits-ceturksnis": ((JAN, FEB), ((2019, 2),), {}),
+    "cits-gads": ((JAN, FEB), ((2030, 1),), {}),
+    "bez-ceturkšņa": ((JAN, FEB), (), {}),
+    "ceturksnis-bez-gada": ((JAN, FEB), ((2019, 1),), {(S_QUARTER, f"A{QUARTER_FIRST + 1}"): None}),
+    "gads-bez-ceturkšņa": ((JAN, FEB), ((2019, 1),), {(S_QUARTER, f"A{QUARTER_FIRST + 2}"): 2019}),
 }
 
 
@@ -146,6 +159,23 @@ def test_each_month_and_quarter_once_and_months_in_order(outputs: dict[str, open
     _refused(outputs["menesis-divreiz"], 1, f"'{S_CASH}'!A{CASH_FIRST + 2}", "jau ierakstīts augstākā rindā")
     _refused(outputs["menesi-dilstosi"], 1, f"'{S_CASH}'!A{CASH_FIRST + 2}", "augošā secībā")
     _refused(outputs["ceturksnis-divreiz"], 1, f"'{S_QUARTER}'!B{QUARTER_FIRST + 2}", "jau ierakstīts augstākā rindā")
+
+
+def test_a_row_with_data_needs_its_month(outputs: dict[str, openpyxl.Workbook]) -> None:
+    # the emptied month's register rows are not in a listed month either: each named (D172)
+    _refused(outputs["menesis-notirits"], 3, f"'{S_CASH}'!A{CASH_FIRST + 2}", "jābūt mēnesim, jo šīs rindas ailes")
+    _refused(outputs["rinda-bez-meneša"], 1, f"'{S_CASH}'!A{CASH_FIRST + 3}", "jābūt mēnesim, jo šīs rindas ailes")
+    assert set(named(outputs["rinda-bez-meneša"], "Kopa_Sanemts")) == {PENDING}
+
+
+def test_each_month_on_29_is_in_a_quarter_typed_on_30(outputs: dict[str, openpyxl.Workbook]) -> None:
+    missing = "šī mēneša ceturksnis nav ierakstīts 30. lapā"
+    for case in ("cits-ceturksnis", "cits-gads", "bez-ceturkšņa"):
+        for row in (CASH_FIRST + 1, CASH_FIRST + 2):
+            _refused(outputs[case], 2, f"'{S_CASH}'!A{row}", missing)
+        assert set(named(outputs[case], "CP_Kopa")) <= {PENDING, "", None}, case
+    _refused(outputs["ceturksnis-bez-gada"], 3, f"'{S_QUARTER}'!A{QUARTER_FIRST + 1}", "jābūt gadam, jo")
+    _refused(outputs["gads-bez-ceturkšņa"], 1, f"'{S_QUARTER}'!B{QUARTER_FIRST + 2}", "jābūt ceturksnim, jo")
 
 
 def test_an_sbs_row_needs_its_service(outputs: dict[str, openpyxl.Workbook]) -> None:

@@ -10,7 +10,8 @@ not 0 they show the blank marker, never a figure computed from a pasted value.
 Conditions are written so that no wrong value can raise a spreadsheet error inside them: ``IF(ISNUMBER(c), …)``
 tests a number before comparing it (AND does not stop at the first FALSE). Only functions that Excel 2010
 and LibreOffice 7.4 both compute are used: IF, AND, OR, ISNUMBER, INT, COUNT, COUNTIF, COUNTIFS, SUMIFS, DATE, YEAR,
-MONTH, EDATE, MIN, MAX, LEN, INDEX, ROW, TRIM, LEFT, FIND.
+MONTH, EDATE, MIN, MAX, LEN, INDEX, ROW, TRIM, LEFT, FIND, ISLOGICAL, IFERROR, RIGHT, N – and FORMULATEXT (Excel 2013)
+only inside IFERROR, where Excel 2010's #NAME? gives FALSE and its ISLOGICAL sees the value (is_logical).
 """
 
 from __future__ import annotations
@@ -54,23 +55,51 @@ def text_literal(value: str) -> str:
     return '"' + value.replace('"', '""') + '"'
 
 
-# Conditions on one cell ``c`` (a reference like "B7"); each is TRUE for a right value.
+# audit32a F1: a logical value (TRUE/FALSE, PATIESS/APLAMS – a bool cell, typed or pasted from a checkbox column) in
+# a number input is never valid. Excel's ISNUMBER is FALSE for it and its ISLOGICAL TRUE. LibreOffice 7.4 imports an
+# xlsx bool cell as the formula =TRUE() with the value 1: ISNUMBER TRUE and, in a cell with a number format (every
+# input has one), ISLOGICAL FALSE (measured: TYPE gives 8, a formula). So the formula's text is read: a function
+# without arguments whose value is 0 or 1 (TRUE(), FALSE(), PATIESS()). FORMULATEXT is Excel 2013's: in Excel 2010
+# its #NAME? becomes FALSE by IFERROR, and there ISLOGICAL sees the value. The words are the matrix's (fix32b,
+# generator/workbook/input_checks.logical_message("amount")).
+LOGICAL_EXPECTED = "jābūt skaitlim, nevis loģiskajai vērtībai"
+
+
+def is_logical(c: str) -> str:
+    """TRUE when cell ``c`` holds a logical value: Excel's ISLOGICAL, or LibreOffice's imported =TRUE()."""
+    return (f'OR(ISLOGICAL({c}),IFERROR(AND(RIGHT(_xlfn.FORMULATEXT({c}),2)="()",OR(N({c})=0,N({c})=1)),'
+            'FALSE))')
+
+
+def not_logical(c: str, condition: str) -> str:
+    """``condition`` on number input ``c``, FALSE while ``c`` holds a logical value. A Rule whose ``ok`` is made
+    with it gets LOGICAL_EXPECTED as its message for that value (row_check): the helper every number rule uses
+    (also the register's own, register_checks)."""
+    return f"IF({is_logical(c)},FALSE,{condition})"
+
+
+def refuses_logical(rule: Rule) -> bool:
+    """Whether ``rule`` is a number condition made with not_logical (its message then says the logical value)."""
+    return rule.ok.startswith(f"IF({is_logical(rule.cell)},FALSE,")
+
+
+# Conditions on one cell ``c`` (a reference like "B7"); each is TRUE for a right value, never for a logical one.
 def whole_at_least(c: str, low: int, blank_ok: bool = False) -> str:
-    return f'IF(ISNUMBER({c}),AND({c}>={low},{c}=INT({c})),{_blank(c, blank_ok)})'
+    return not_logical(c, f'IF(ISNUMBER({c}),AND({c}>={low},{c}=INT({c})),{_blank(c, blank_ok)})')
 
 
 def whole_between(c: str, low: int, high: int, blank_ok: bool = False) -> str:
-    return f'IF(ISNUMBER({c}),AND({c}>={low},{c}<={high},{c}=INT({c})),{_blank(c, blank_ok)})'
+    return not_logical(c, f'IF(ISNUMBER({c}),AND({c}>={low},{c}<={high},{c}=INT({c})),{_blank(c, blank_ok)})')
 
 
 def number_between(c: str, low: int, high: int, blank_ok: bool = False) -> str:
-    return f'IF(ISNUMBER({c}),AND({c}>={low},{c}<={high}),{_blank(c, blank_ok)})'
+    return not_logical(c, f'IF(ISNUMBER({c}),AND({c}>={low},{c}<={high}),{_blank(c, blank_ok)})')
 
 
 def whole_cents(c: str, at_least_zero: bool = True, blank_ok: bool = True) -> str:
     """An amount in euro: a number with at most two decimals (D87), 0 or more unless ``at_least_zero`` is False."""
     low = f",{c}>=0" if at_least_zero else ""
-    return f'IF(ISNUMBER({c}),AND(ROUND({c},2)={c}{low}),{_blank(c, blank_ok)})'
+    return not_logical(c, f'IF(ISNUMBER({c}),AND(ROUND({c},2)={c}{low}),{_blank(c, blank_ok)})')
 
 
 def cents_validation(first_cell: str) -> dict:
@@ -134,10 +163,15 @@ def row_check(sheet: str, rules: list[Rule], active: str = "", texts: TextCells 
     row is unused, when ``active`` is a condition that is FALSE). With ``texts``, what is expected is taken
     from its cell (the message reads the same)."""
 
-    def text(rule: Rule) -> str:
+    def said(rule: Rule, expected: str) -> str:
         if texts is None:
-            return text_literal(message(sheet, rule.cell, rule.expected) + " ")
-        return f'{text_literal(f"Kļūda: {where(sheet, rule.cell)} – ")}&{texts(rule.expected)}&". "'
+            return text_literal(message(sheet, rule.cell, expected) + " ")
+        return f'{text_literal(f"Kļūda: {where(sheet, rule.cell)} – ")}&{texts(expected)}&". "'
+
+    def text(rule: Rule) -> str:
+        if refuses_logical(rule):
+            return f"IF({is_logical(rule.cell)},{said(rule, LOGICAL_EXPECTED)},{said(rule, rule.expected)})"
+        return said(rule, rule.expected)
 
     parts = "&".join(f'IF({r.ok},"",{text(r)})' for r in rules)
     body = f"TRIM({parts})"

@@ -9,6 +9,7 @@ import datetime as dt
 from generator.documents.reports import input_checks as checks
 from generator.documents.reports import register as reg
 from generator.documents.reports.month_formulas import month_start
+from generator.documents.reports.month_rows import typed_month_rules
 from generator.documents.reports.month_settings import month_rule, quarter_rule
 from generator.documents.reports.register_layout import (
     BIP_NAMES,
@@ -80,21 +81,18 @@ def register_check(x: int, texts: checks.TextCells | None = None) -> str:
 
 def cash_check_formula(x: int, dated: bool, first: bool, since: dt.date | None = None) -> str:
     """The check of sheet 29's month row ``x`` (1-based): its month (an input once the round has ended; with
-    ``since``, not before the first month the catalogue has its settings for, D201), the children, the employment
-    contract and the money received; the first row also checks the opening balance."""
+    ``since``, not before the first month the catalogue has its settings for, D201; needed by a row with data, once,
+    in ascending order, D172; its quarter typed on 30, D260), the children, the employment contract and the money
+    received; the first row also checks the opening balance."""
     rules = [] if dated else [checks.Rule(f"A{x}", checks.a_date(f"A{x}"), checks.MONTH_EXPECTED)]
     if not dated and since is not None:
         rules.append(month_rule(f"A{x}", since))
-    if not dated and not first:  # each month once, in ascending order (as 31's month headings; audit35 F3, D172)
-        above = f"A${CASH_FIRST + 1}:A{x - 1}"
-        earlier = f'COUNTIFS({above},">="&{month_start(f"A{x}")},{above},"<"&{month_start(f"A{x}", 1)})'
-        rules += [
-            checks.Rule(f"A{x}", f"IF(ISNUMBER(A{x}),{earlier}=0,TRUE)",
-                        "šis mēnesis jau ierakstīts augstākā rindā; katru mēnesi ieraksta vienu reizi"),
-            checks.Rule(f"A{x}", f"IF(AND(ISNUMBER(A{x}),COUNT({above})>0),"
-                                 f"OR({earlier}>0,A{x}>={month_start(f'MAX({above})', 1)}),TRUE)",
-                        "mēnešiem jābūt augošā secībā – vēlākam mēnesim par augstāk ierakstītajiem"),
-        ]
+    if not dated:  # needed by a row with data, each month once, in ascending order (D172, audit32a F2)
+        rules += typed_month_rules(f"A{x}", [f"B{x}", f"C{x}", f"D{x}"],
+                                   None if first else f"A${CASH_FIRST + 1}:A{x - 1}")
+        # 30 sums 29's months by the quarters typed there: a month in none of them is left out of it (D260)
+        rules.append(checks.Rule(f"A{x}", f"IF(ISNUMBER(A{x}),COUNTIFS(CP_Gads,YEAR(A{x}),"
+                                          f"CP_Ceturksnis,INT((MONTH(A{x})+2)/3))>0,TRUE)", QUARTER_MISSING))
     rules += [
         checks.Rule(f"B{x}", checks.whole_at_least(f"B{x}", 0, blank_ok=True),
                     "jābūt veselam skaitlim, 0 vai vairāk"),
@@ -107,6 +105,8 @@ def cash_check_formula(x: int, dated: bool, first: bool, since: dt.date | None =
     return checks.row_check(S_CASH, rules)
 
 
+QUARTER_MISSING = ("šī mēneša ceturksnis nav ierakstīts 30. lapā (ailēs „Gads” un „Ceturksnis”) – bez tā mēneša "
+                   "summas neieskaita ceturkšņa pārskatā")
 CHILDREN_FOR_PAY = ("jābūt bērnu skaitam (0 vai vairāk) – šim mēnesim ir sociālā darbinieka atlīdzība, "
                     "no kuras bērnu skaits nosaka apmaksājamo daļu")
 
@@ -134,14 +134,17 @@ def contract_rule(cell: str, unused_while: str) -> checks.Rule:
 
 
 def quarter_check(x: int, since: dt.date | None = None) -> str:
-    """The check of sheet 30's quarter row ``x`` (1-based) when the year and quarter are inputs: each quarter
-    once (a quarter typed twice would count its spending twice in the totals; audit35 F3, D172) and, with
+    """The check of sheet 30's quarter row ``x`` (1-based) when the year and quarter are inputs: both or neither
+    typed (D260), each quarter once (a quarter typed twice would count its spending twice in the totals; audit35 F3, D172) and, with
     ``since``, not ending before the first month the catalogue has the report settings for (D201)."""
     rules = [
         checks.Rule(f"A{x}", checks.whole_between(f"A{x}", *checks.YEARS, blank_ok=True),
                     "jābūt gadam ar četriem cipariem"),
         checks.Rule(f"B{x}", checks.whole_between(f"B{x}", *checks.QUARTERS, blank_ok=True),
                     "jābūt ceturksnim – skaitlim no 1 līdz 4"),
+        # a half-filled row shows no amounts: its months would be left out of 30 without a word (D260)
+        checks.Rule(f"A{x}", f'IF(A{x}="",B{x}="",TRUE)', "jābūt gadam, jo šīs rindas ceturksnis ir ierakstīts"),
+        checks.Rule(f"B{x}", f'IF(B{x}="",A{x}="",TRUE)', "jābūt ceturksnim, jo šīs rindas gads ir ierakstīts"),
     ]
     if since is not None:
         rules.append(quarter_rule(f"A{x}", f"B{x}", since))

@@ -30,6 +30,7 @@ from generator.catalogue.models import Municipality
 from generator.documents.reports import input_checks as checks
 from generator.documents.reports import institution_names as institutions
 from generator.documents.reports.month_formulas import MonthFormulas, month_start
+from generator.documents.reports.month_rows import typed_month_rules
 from generator.documents.reports.month_settings import (
     Setting,
     dated_values,
@@ -342,6 +343,8 @@ def row_check(x: int, dated: bool, first: bool, since: dt.date | None = None) ->
     rules = [] if dated else [checks.Rule(f"A{x}", checks.a_date(f"A{x}"), checks.MONTH_EXPECTED)]
     if not dated and since is not None:
         rules.append(month_rule(f"A{x}", since))
+    if not dated:  # needed by a row with data, each month once, in ascending order – as on 29 (audit32a F2, F5)
+        rules += typed_month_rules(f"A{x}", [f"{c}{x}" for c in "BCDEFG"], None if first else f"A${FIRST + 1}:A{x - 1}")
     rules.append(checks.Rule(f"B{x}", checks.whole_at_least(f"B{x}", 0, blank_ok=True),
                              "jābūt veselam skaitlim, 0 vai vairāk"))
     # a pay typed with a blank count would print a 0 % share: the pay and its indirect costs left out (D212)
