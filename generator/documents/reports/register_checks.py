@@ -90,9 +90,12 @@ def cash_check_formula(x: int, dated: bool, first: bool, since: dt.date | None =
     if not dated:  # needed by a row with data, each month once, in ascending order (D172, audit32a F2)
         rules += typed_month_rules(f"A{x}", [f"B{x}", f"C{x}", f"D{x}"],
                                    None if first else f"A${CASH_FIRST + 1}:A{x - 1}")
-        # 30 sums 29's months by the quarters typed there: a month in none of them is left out of it (D260)
-        rules.append(checks.Rule(f"A{x}", f"IF(ISNUMBER(A{x}),COUNTIFS(CP_Gads,YEAR(A{x}),"
-                                          f"CP_Ceturksnis,INT((MONTH(A{x})+2)/3))>0,TRUE)", QUARTER_MISSING))
+        # 30 sums 29's months by the quarters typed there: a month in none of them is left out of it (D260) – once
+        # 30 is begun (a year or a quarter typed): a worker who fills 29 month by month is not stopped by an empty 30,
+        # whose own note says its years and quarters are not typed yet
+        rules.append(checks.Rule(f"A{x}", f"IF(AND(ISNUMBER(A{x}),COUNT(CP_Gads,CP_Ceturksnis)>0),"
+                                          f"COUNTIFS(CP_Gads,YEAR(A{x}),CP_Ceturksnis,INT((MONTH(A{x})+2)/3))>0,TRUE)",
+                                 QUARTER_MISSING))
     rules += [
         checks.Rule(f"B{x}", checks.whole_at_least(f"B{x}", 0, blank_ok=True),
                     "jābūt veselam skaitlim, 0 vai vairāk"),
