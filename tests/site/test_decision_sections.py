@@ -107,6 +107,7 @@ def test_the_page_names_exactly_the_unused_decision_numbers() -> None:
     gaps = sorted(set(range(1, max(used) + 1)) - used)
     sentence = re.search(r"Numuri ((?:D\d+, )*D\d+ un D\d+) nav izmantoti", text)
     assert sentence is not None
+    assert len(re.findall(r"Numuri (?:D\d+, )*D\d+ un D\d+ nav izmantoti", text)) == 1  # once (a merge left two)
     assert [int(n) for n in re.findall(r"D(\d+)", sentence.group(1))] == gaps
 
 
