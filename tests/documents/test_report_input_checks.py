@@ -53,7 +53,7 @@ SETTLEMENT_AMOUNTS = ("NR_Dala", "NR_Atlidziba", "NR_Netiesas", "NR_Kopa", "NR_A
 # Functions that Excel 2010 and LibreOffice 7.4 both compute (what the report workbooks may use). COUNTA and
 # SUBTOTAL(103, …) (since Excel 2003) count the register's filled rows hidden in collapsed groups (row_groups).
 EXCEL_2010 = {"ABS", "AND", "COUNT", "COUNTA", "COUNTIF", "COUNTIFS", "DATE", "EDATE", "FIND", "IF", "INDEX", "INT",
-              "ISNUMBER", "LEFT", "LEN", "MAX", "MIN", "MONTH", "N", "OR", "ROUND", "ROW", "SUBTOTAL", "SUM", "SUMIFS",
+              "ISLOGICAL", "ISNUMBER", "LEFT", "LEN", "MAX", "MIN", "MONTH", "N", "NOT", "OR", "ROUND", "ROW", "SUBTOTAL", "SUM", "SUMIFS",
               "TRIM", "VALUE", "YEAR"}
 
 
@@ -80,15 +80,27 @@ def _cell(wb: openpyxl.Workbook, name: str) -> openpyxl.cell.Cell:
     return wb[sheet][ref.replace("$", "")]
 
 
+@dataclasses.dataclass(frozen=True)
+class WithFormat:
+    """A pasted value that brings its cell's number format along (a whole cell copied, not its value only)."""
+
+    value: object
+    number_format: str = "General"
+
+
 def _paste(source: Path, target: Path, values: dict[str, object]) -> Path:
     """Write ``values`` (a defined name, or "sheet!A1") with openpyxl: no validation stops them."""
     wb = openpyxl.load_workbook(source)
     for key, value in values.items():
         if "!" in key:
             sheet, ref = key.split("!")
-            wb[sheet][ref].value = value
+            cell = wb[sheet][ref]
         else:
-            _cell(wb, key).value = value
+            cell = _cell(wb, key)
+        if isinstance(value, WithFormat):
+            cell.value, cell.number_format = value.value, value.number_format
+        else:
+            cell.value = value
     target.parent.mkdir(parents=True, exist_ok=True)
     wb.save(target)
     return target
@@ -101,7 +113,7 @@ REGISTER_CASES = {
     "likme-500": ({"Param_NetiesasLikme": 5}, (S_BIP, "Param_NetiesasLikme"), "procentiem no 0 līdz 100"),
     "berni-dala": ({"Param_BerniPilnai": 2.5}, (S_BIP, "Param_BerniPilnai"), "veselam skaitlim"),
     "diena-31": ({"Param_CeturksnaDiena": 31}, (S_BIP, "Param_CeturksnaDiena"), "mēneša dienai"),
-    "negativs-rekins": ({f"{S_REG}!L{R + 4}": -50}, (S_REG, f"L{R + 4}"), "negatīva summa atļauta tikai"),
+    "negativs-rekins": ({f"{S_REG}!L{R + 4}": -50}, (S_REG, f"L{R + 4}"), f"negatīva summa atļauta tikai, ja B{R + 4}"),
     "summa-teksts": ({f"{S_REG}!L{R + 1}": "40,00"}, (S_REG, f"L{R + 1}"), "jābūt skaitlim – summai euro"),
     "menesis-teksts": ({f"{S_REG}!J{R}": "28.09.2018"}, (S_REG, f"J{R}"), "pārskata mēneša laikā"),
     "menesis-arpus": ({f"{S_REG}!J{R}": dt.datetime(2030, 1, 5)}, (S_REG, f"J{R}"), "pārskata mēneša laikā"),
@@ -111,6 +123,17 @@ REGISTER_CASES = {
     "korekcija-pozitiva": ({f"{S_REG}!L{R + 3}": 20.5}, (S_REG, f"L{R + 3}"), "jābūt negatīvai summai"),
     "korekcija-daudzums-pozitivs": ({f"{S_REG}!K{R + 3}": 1}, (S_REG, f"K{R + 3}"), "daudzumam jābūt 0 vai negatīvam"),
     "daudzums-negativs": ({f"{S_REG}!K{R + 2}": -4}, (S_REG, f"K{R + 2}"), "0 vai vairāk"),
+    # a logical value (TRUE/PATIESS) is the number 1 to LibreOffice's ISNUMBER and SUM (audit32a F1); pasted
+    # with its cell (its own format): a value-only paste into the money format is 1 to every LibreOffice function
+    "summa-patiess": ({f"{S_REG}!L{R + 1}": WithFormat(True)}, (S_REG, f"L{R + 1}"), "loģiskā vērtība"),
+    "daudzums-patiess": ({f"{S_REG}!K{R + 2}": WithFormat(True)}, (S_REG, f"K{R + 2}"), "loģiskā vērtība"),
+    # the document type decides the sign: a type not of the list is named on B, not on the amount (audit32a F6)
+    "veids-atstarpe": ({f"{S_REG}!B{R + 3}": f"{reg.CORRECTION} "}, (S_REG, f"B{R + 3}"), "dokumenta veidam no saraksta"),
+    "veids-tukss": ({f"{S_REG}!B{R + 1}": None}, (S_REG, f"B{R + 1}"), "dokumenta veidam no saraksta"),
+    "veids-cits": ({f"{S_REG}!B{R + 2}": reg.PAYMENT_ROUTES[0]}, (S_REG, f"B{R + 2}"), "dokumenta veidam no saraksta"),
+    # one wrong sign in a month with a correction: one error, on the invoice, not also on the correction (F6b, D172)
+    "negativs-rekins-ar-korekciju": ({f"{S_REG}!L{R + 2}": -120.5}, (S_REG, f"L{R + 2}"),
+                                     f"negatīva summa atļauta tikai, ja B{R + 2} ir"),
     "samaksas-veids-tukss": ({f"{S_REG}!M{R + 1}": None}, (S_REG, f"M{R + 1}"), "samaksas veidam no saraksta"),
     "atzimes-cits": ({f"{S_REG}!N{R + 2}": "varbūt"}, (S_REG, f"N{R + 2}"), "projekta atzīmes"),
     # 30's three counts of the result indicators (row 18: the pilot's 2019 Q1; audit30 F8, D245)
@@ -235,6 +258,11 @@ def test_pasted_wrong_values_stop_every_amount_and_name_their_cell(tmp_path: Pat
     # two rows wrong, one of them twice: the line counts rows and says where the messages it does not print are
     cases["divas-rindas"] = (register, {**GOOD_REGISTER, f"{S_CASH}!B8": -1, f"{S_CASH}!D8": -4000,
                                         f"{S_CASH}!D7": 10.001})
+    # the correction entered with a service of another support area, which has no costs that month: 30 would
+    # report that area's SBS negative (audit32a F4, D261)
+    other_area = next(o.label for o in pending.offers(pending.latest_date)
+                      if reg.area_of_service(o.label) not in (None, reg.area_of_service(data.rows[3].service)))
+    cases["korekcija-cita-joma"] = (register, {**GOOD_REGISTER, f"{S_REG}!I{R + 3}": other_area})
     # a register filled with the correction's earlier, longer label (D155): still a correction
     cases["agraka-korekcija"] = (register, {**GOOD_REGISTER, f"{S_REG}!B{R + 3}": reg.CORRECTION_EARLIER})
     with for_round(Choice("berni-2018")):
@@ -279,6 +307,9 @@ def test_pasted_wrong_values_stop_every_amount_and_name_their_cell(tmp_path: Pat
         for name in names:
             shown = named(wb, name)
             assert len(shown) >= 1 and all(isinstance(v, int | float) for v in shown), (name, shown)
+    _check_refused(outputs["korekcija-cita-joma"], sources["korekcija-cita-joma"], (S_REG, f"L{R + 3}"),
+                   "šajā atbalsta jomā", REGISTER_AMOUNTS, "Kludu_Skaits", (S_REG, S_CASH, S_QUARTER),
+                   "korekcija-cita-joma")
     two = outputs["divas-rindas"]
     assert named(two, "Kludu_Skaits") == [2]
     for sheet in (S_REG, S_CASH, S_QUARTER):
