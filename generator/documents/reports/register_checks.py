@@ -35,9 +35,9 @@ DOCUMENT_TYPE = "jābūt dokumenta veidam no saraksta (arī korekcijai – tieš
 # LibreOffice counts a logical value (TRUE/PATIESS typed, or a pasted checkbox) as the number 1 (audit32a F1):
 # the same words as input_checks' shared rule (fix32c), written inline here until that is merged.
 LOGICAL = "ievadīta loģiskā vērtība (TRUE/PATIESS), nevis skaitlis"
-OVER_COSTS = ("korekcijas pārsniedz šī mēneša izdevumus šajā pozīcijā (pozīcijai BIP {sbs} – šajā atbalsta jomā); "
-              "korekciju ieraksta tā mēneša pārskatā, kurā bija labojamais izdevums, ar tā paša pakalpojuma "
-              "jomu").format(sbs=BIP_SBS)
+OVER_COSTS = (f"korekcijas pārsniedz šī mēneša izdevumus šajā pozīcijā (pozīcijai BIP {BIP_SBS} – šajā atbalsta "
+              "jomā); korekciju ieraksta tā mēneša pārskatā, kurā bija labojamais izdevums, ar tā paša pakalpojuma "
+              "jomu")
 
 
 def document_type_ok(cell: str) -> str:
