@@ -62,13 +62,18 @@ def register_data(catalogue: Catalogue) -> reg.RegisterData:
     months = reg.pilot_months(catalogue)
     service = next(o.label for o in catalogue.offers(catalogue.latest_date) if o.label.startswith("3."))
     rows = (
-        reg.RegisterRow(bip=BIP_PAY, month=months[0].replace(day=28), amount=Decimal("1501.01"), doc_type="algas saraksts", route=reg.PAYMENT_ROUTES[3]),
-        reg.RegisterRow(bip=BIP_TRANSPORT, month=months[0].replace(day=5), amount=Decimal("40.00"), doc_type="čeks", route=reg.PAYMENT_ROUTES[2]),
+        reg.RegisterRow(bip=BIP_PAY, month=months[0].replace(day=28), amount=Decimal("1501.01"), doc_type="algas saraksts", route=reg.PAYMENT_ROUTES[3],
+                        doc_number="A-1", doc_date=months[0].replace(day=28)),
+        reg.RegisterRow(bip=BIP_TRANSPORT, month=months[0].replace(day=5), amount=Decimal("40.00"), doc_type="čeks", route=reg.PAYMENT_ROUTES[2],
+                        doc_number="Č-7", doc_date=months[0].replace(day=5)),
         reg.RegisterRow(bip=BIP_SBS, month=months[1].replace(day=9), amount=Decimal("120.50"), doc_type="rēķins", route=reg.PAYMENT_ROUTES[0],
-                        service=service, units=Decimal(4), child_code="B01"),
+                        service=service, units=Decimal(4), child_code="B01", doc_number="R-12",
+                        doc_date=months[1].replace(day=9)),
         reg.RegisterRow(bip=BIP_SBS, month=months[1].replace(day=20), amount=Decimal("-20.50"),
-                        doc_type=reg.CORRECTION, service=service, child_code="B01", route=reg.PAYMENT_ROUTES[0]),
-        reg.RegisterRow(bip=BIP_PAY, month=months[1].replace(day=28), amount=Decimal("1501.01"), doc_type="algas saraksts", route=reg.PAYMENT_ROUTES[3]),
+                        doc_type=reg.CORRECTION, service=service, child_code="B01", route=reg.PAYMENT_ROUTES[0],
+                        doc_number="K-1", doc_date=months[1].replace(day=20)),
+        reg.RegisterRow(bip=BIP_PAY, month=months[1].replace(day=28), amount=Decimal("1501.01"), doc_type="algas saraksts", route=reg.PAYMENT_ROUTES[3],
+                        doc_number="A-2", doc_date=months[1].replace(day=28)),
     )
     inputs = tuple(reg.MonthInput(m, 20 if i else 13, Decimal("5000") if i == 0 else Decimal(0), i != 2)
                    for i, m in enumerate(months))
@@ -134,6 +139,9 @@ REGISTER_CASES = {
     # one wrong sign in a month with a correction: one error, on the invoice, not also on the correction (F6b, D172)
     "negativs-rekins-ar-korekciju": ({f"{S_REG}!L{R + 2}": -120.5}, (S_REG, f"L{R + 2}"),
                                      f"negatīva summa atļauta tikai, ja B{R + 2} ir"),
+    # a payment is entered from its document: its number and date (audit32a F7, D262)
+    "dokuments-bez-numura": ({f"{S_REG}!C{R + 2}": None}, (S_REG, f"C{R + 2}"), "jābūt dokumenta numuram"),
+    "dokuments-bez-datuma": ({f"{S_REG}!D{R + 1}": None}, (S_REG, f"D{R + 1}"), "jābūt dokumenta datumam"),
     "samaksas-veids-tukss": ({f"{S_REG}!M{R + 1}": None}, (S_REG, f"M{R + 1}"), "samaksas veidam no saraksta"),
     "atzimes-cits": ({f"{S_REG}!N{R + 2}": "varbūt"}, (S_REG, f"N{R + 2}"), "projekta atzīmes"),
     # 30's three counts of the result indicators (row 18: the pilot's 2019 Q1; audit30 F8, D245)
@@ -184,7 +192,8 @@ ROUND_CASES = {
     "karta-berni-bez-liguma": ({f"{S_CASH}!B9": 14}, (S_CASH, "C9"), "„Jā” vai „Nē”"),
     # the social worker's pay in the register for 10.2018 (29's row 9) while its children are blank: a 0 % share
     # would leave the pay and its indirect costs out without a word
-    "karta-alga-bez-berniem": ({f"{S_REG}!B{R}": "algas saraksts", f"{S_REG}!G{R}": "BIP 1.1 Sociālā darbinieka atlīdzība",
+    "karta-alga-bez-berniem": ({f"{S_REG}!B{R}": "algas saraksts", f"{S_REG}!C{R}": "A-10",
+                                f"{S_REG}!D{R}": dt.datetime(2018, 10, 31), f"{S_REG}!G{R}": "BIP 1.1 Sociālā darbinieka atlīdzība",
                                 f"{S_REG}!J{R}": dt.datetime(2018, 10, 31), f"{S_REG}!L{R}": 1150,
                                 f"{S_REG}!M{R}": reg.PAYMENT_ROUTES[3], f"{S_REG}!N{R}": "Jā"},
                                (S_CASH, "B9"), "jābūt bērnu skaitam"),

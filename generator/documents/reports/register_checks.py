@@ -32,6 +32,9 @@ CORRECTION_AMOUNT = (f"dokumenta veidam „{reg.CORRECTION}” jābūt negatīva
 CORRECTION_UNITS = (f"dokumenta veidam „{reg.CORRECTION}” daudzumam jābūt 0 vai negatīvam (ar mīnusa zīmi) vai "
                     "tukšai šūnai")
 DOCUMENT_TYPE = "jābūt dokumenta veidam no saraksta (arī korekcijai – tieši „korekcija”, bez atstarpēm)"
+DOCUMENT_NUMBER = ("jābūt dokumenta numuram – katru maksājumu ieraksta pēc dokumenta, kas to pamato (rēķina, "
+                   "čeka, konta izraksta, algas saraksta u. c.)")
+DOCUMENT_DATE = "jābūt dokumenta datumam"
 # LibreOffice counts a logical value (TRUE/PATIESS typed, or a pasted checkbox) as the number 1 (audit32a F1):
 # the same words as input_checks' shared rule (fix32c), written inline here until that is merged.
 LOGICAL = "ievadīta loģiskā vērtība (TRUE/PATIESS), nevis skaitlis"
@@ -47,7 +50,7 @@ def document_type_ok(cell: str) -> str:
 
 def register_check(x: int, texts: checks.TextCells | None = None) -> str:
     """The check of register row ``x`` (1-based) while any input that feeds an amount is filled: the document
-    type (the one thing that allows a negative amount, audit32a F6), the position, service (required for BIP 1.3,
+    type (the one thing that allows a negative amount, audit32a F6), number and date (D262), the position, service (required for BIP 1.3,
     whose spending 30 reports by the service's support area), reporting month (one of the months listed on 29,
     not only a day between the first and the last: a month missing from 29 would drop out of 29's and 30's
     totals), quantity and amount (never a logical value, which LibreOffice adds as 1), that a month's corrections
@@ -73,6 +76,10 @@ def register_check(x: int, texts: checks.TextCells | None = None) -> str:
                            f'+COUNTIFS({{w}},Reg_Summa,"<0",Reg_Dokuments,{EARLIER_CORRECTION})')
     rules = [
         checks.Rule(f"B{x}", typed, DOCUMENT_TYPE),
+        # Every payment is entered from the document it rests on (L2236, „pamatojošo dokumentu”): its number and
+        # date say which (audit32a F7, D262).
+        checks.Rule(f"C{x}", f'TRIM(C{x})<>""', DOCUMENT_NUMBER),
+        checks.Rule(f"D{x}", checks.a_date(f"D{x}", blank_ok=False), DOCUMENT_DATE),
         checks.Rule(f"G{x}", checks.in_list(f"G{x}", "BIP_Saraksts"),
                     "jābūt budžeta izmaksu pozīcijai no saraksta (26. lapa)"),
         checks.Rule(f"I{x}", f"IF(G{x}=BIP_SBS,{checks.in_list(f'I{x}', 'Pakalpojumi')},"
