@@ -132,7 +132,7 @@ ESTIMATED_SECONDS = {  # the unit times (s) of the lead's clean clone of 47823cc
     "documents-build": 174,  # 198 x 0.88 (the render memo tests write their papers by stand-ins), testtime31
     "one-price": 70,
     "tests/workbook/test_print.py": 69,
-    "documents-lo": 66,  # 61 x 1.09 (TRUE in number inputs, 27/29 rows without a month, 30's quarters against 29), fix32c
+    "documents-lo": 75,  # 61 x 1.09 (TRUE, rows without a month, 30's quarters), fix32c; + 9 (nine more register cases), fix32d
     "ministry-lo": 55,
     "tests/site/test_calculator_form.py": 43,  # 43 x 1.0 (two expected texts changed), fix32e
     "tests/site/test_calculator_phone.py": 37,  # new: 0.66 x its 56,8 s beside test_calculator_form's 64,8 s, fix32e
@@ -177,7 +177,7 @@ ESTIMATED_SECONDS = {  # the unit times (s) of the lead's clean clone of 47823cc
     "tests/documents/test_catalogue_changes.py": 10,
     "tests/documents/test_register_print.py": 11,  # 10 x 1.09 (one more register in the same soffice call), fix28b
     "tests/documents/test_signed_text_print.py": 8,  # new (31 and 28 printed in one soffice call), fix30c
-    "tests/documents/test_quality_rating_checks.py": 9,  # 8 x 1.09 (one more pasted rating: TRUE), fix32c
+    "tests/documents/test_quality_rating_checks.py": 11,  # 8 x 1.09 (TRUE), fix32c; + 2 (a rating without its code), fix32d
     "tests/documents/test_decisions.py": 10,
     "recalc-lo": 9,
     "tests/workbook/test_kept_book.py": 9,

@@ -59,7 +59,7 @@ def fill_register_template(source: Path, target: Path, catalogue: Catalogue, dat
     ws = wb[S_REG]
     for i, row in enumerate(data.rows):
         r = REG_FIRST + 1 + i
-        for col, value in {2: row.doc_type, 3: row.doc_number, 6: row.payee, 7: reg.bip_label(catalogue, row.bip),
+        for col, value in {2: row.doc_type, 3: row.doc_number, 4: row.doc_date and _day(row.doc_date), 6: row.payee, 7: reg.bip_label(catalogue, row.bip),
                            8: row.child_code or None, 9: row.service or None, 10: _day(row.month),
                            11: None if row.units is None else float(row.units), 12: float(row.amount),
                            13: row.route, 14: "Jā" if row.marked else "Nē"}.items():

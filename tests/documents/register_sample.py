@@ -57,7 +57,7 @@ def random_register(rng: random.Random, catalogue: Catalogue) -> reg.RegisterDat
         rows.append(reg.RegisterRow(
             bip=bip, month=month.replace(day=day), amount=amount, child_code=child_code, service=service,
             units=units, route=route, doc_type=doc_type,
-            doc_number=f"Nr. {rng.randrange(1, 999)}", payee="SIA Paraugs",
+            doc_number=f"Nr. {rng.randrange(1, 999)}", payee="SIA Paraugs", doc_date=month.replace(day=day),
         ))
     # Corrections: a refund or a cancelled invoice, negative, in the month of the cost it corrects.
     for original in [r for r in rows if r.amount > 0 and rng.random() < 0.2]:
@@ -65,7 +65,7 @@ def random_register(rng: random.Random, catalogue: Catalogue) -> reg.RegisterDat
         rows.append(reg.RegisterRow(bip=original.bip, month=original.month, amount=-part,
                                     child_code=original.child_code, service=original.service,
                                     doc_type=reg.CORRECTION, doc_number=f"K-{original.doc_number}", route=original.route,
-                                    payee=original.payee))
+                                    payee=original.payee, doc_date=original.month))
     return reg.RegisterData(months=month_inputs, rows=tuple(rows),
                             opening_balance=Decimal(rng.randrange(0, 1_000_000)) / 100)
 

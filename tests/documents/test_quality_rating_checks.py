@@ -47,9 +47,13 @@ def test_a_pasted_wrong_rating_is_named_and_no_mean_is_shown(tmp_path: Path, cat
                                           responses, cached=False)
     sheet = party_sheet(party)
     first, second = (f"{chr(ord('A') + STAGE_COL + k)}{FIRST + 2}" for k in range(2))
+    # a rating in a row without its questionnaire's code (audit32a F13): row FIRST + 3, the first empty one
+    lone = f"{chr(ord('A') + STAGE_COL)}{FIRST + 3}"
     cases = {"labs": {}, "teksts": {first: str(top)}, "arpus-skalas": {second: top + 2}, "dala": {first: 3.5},
-             "patiess": {second: True}}  # a bool cell counted as 1 (audit32a F1)
-    wrong = {"teksts": first, "arpus-skalas": second, "dala": first, "patiess": second}
+             "patiess": {second: True},  # a bool cell counted as 1 (audit32a F1)
+             "bez-koda": {lone: top}}
+    wrong = {"teksts": first, "arpus-skalas": second, "dala": first, "patiess": second, "bez-koda": f"B{FIRST + 3}"}
+    expected = {"bez-koda": "jābūt anketas kodam", "patiess": "jābūt skaitlim, nevis loģiskajai vērtībai"}
     sources = [_paste(source, tmp_path / f"{case}.xlsx", sheet, values) for case, values in cases.items()]
     outputs = dict(zip(cases, convert(sources, tmp_path / "out", profile=make_profile(tmp_path / "profile")),
                        strict=True))
@@ -65,8 +69,7 @@ def test_a_pasted_wrong_rating_is_named_and_no_mean_is_shown(tmp_path: Path, cat
         assert named(wb, "KV_Kludas") == [1], case
         line = next(c.value for row in wb[SUMMARY].iter_rows() for c in row
                     if isinstance(c.value, str) and c.value.startswith("Ievades kļūdas"))
-        words = "jābūt skaitlim, nevis loģiskajai vērtībai" if case == "patiess" else \
-            f"jābūt vērtējumam (veselam skaitlim no 1 līdz {top})"
+        words = expected.get(case, f"jābūt vērtējumam (veselam skaitlim no 1 līdz {top})")
         assert f"Kļūda: '{sheet}'!{cell} – {words}" in line, (case, line)
         assert "(vidējos vērtējumus un atbilžu skaitu nerāda," in line, line  # what waits: no sums in this summary
         for p in quality.parties:  # every mean and count of the summary waits: never a figure from a wrong rating

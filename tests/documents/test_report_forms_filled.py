@@ -255,7 +255,7 @@ ERROR_LINES = {"28. pielikums": ("registrs-kludas", 5), "29. pielikums": ("regis
 
 def test_the_errors_line_prints_whole_with_what_it_counts(printed: dict[str, list[str]]) -> None:
     first_28 = ("Kļūda: '28 Reģistrs'!L6 – jābūt skaitlim – summai euro ar ne vairāk kā diviem cipariem aiz komata; "
-                f"negatīva summa atļauta tikai dokumenta veidam „{reg.CORRECTION}”.")
+                f"negatīva summa atļauta tikai, ja B6 ir „{reg.CORRECTION}”.")
     for form, (book, rows) in ERROR_LINES.items():
         page = _form_pages(printed[book], form)[0]
         assert f"Ievades kļūdas {rows} rindās vai šūnās" in page, f"{form}: {page[:400]}"

@@ -56,8 +56,8 @@ SETTLEMENT_AMOUNTS = ("NR_Dala", "NR_Atlidziba", "NR_Netiesas", "NR_Kopa", "NR_A
 # Functions that Excel 2010 and LibreOffice 7.4 both compute (what the report workbooks may use). COUNTA and
 # SUBTOTAL(103, …) (since Excel 2003) count the register's filled rows hidden in collapsed groups (row_groups).
 EXCEL_2010 = {"ABS", "AND", "COUNT", "COUNTA", "COUNTIF", "COUNTIFS", "DATE", "EDATE", "FIND", "IF", "IFERROR", "INDEX",
-              "INT", "ISLOGICAL", "ISNUMBER", "LEFT", "LEN", "MAX", "MIN", "MONTH", "N", "OR", "RIGHT", "ROUND", "ROW",
-              "SUBTOTAL", "SUM", "SUMIFS", "TRIM", "VALUE", "YEAR"}
+              "INT", "ISLOGICAL", "ISNUMBER", "LEFT", "LEN", "MAX", "MIN", "MONTH", "N", "NOT", "OR", "RIGHT", "ROUND",
+              "ROW", "SUBTOTAL", "SUM", "SUMIFS", "TRIM", "VALUE", "YEAR"}
 # Excel 2013's FORMULATEXT only inside IFERROR (input_checks.is_logical): Excel 2010's #NAME? there is FALSE.
 IN_IFERROR = re.compile(r"IFERROR\(AND\(RIGHT\(_xlfn\.FORMULATEXT\(")
 
@@ -67,13 +67,18 @@ def register_data(catalogue: Catalogue) -> reg.RegisterData:
     months = reg.pilot_months(catalogue)
     service = next(o.label for o in catalogue.offers(catalogue.latest_date) if o.label.startswith("3."))
     rows = (
-        reg.RegisterRow(bip=BIP_PAY, month=months[0].replace(day=28), amount=Decimal("1501.01"), doc_type="algas saraksts", route=reg.PAYMENT_ROUTES[3]),
-        reg.RegisterRow(bip=BIP_TRANSPORT, month=months[0].replace(day=5), amount=Decimal("40.00"), doc_type="čeks", route=reg.PAYMENT_ROUTES[2]),
+        reg.RegisterRow(bip=BIP_PAY, month=months[0].replace(day=28), amount=Decimal("1501.01"), doc_type="algas saraksts", route=reg.PAYMENT_ROUTES[3],
+                        doc_number="A-1", doc_date=months[0].replace(day=28)),
+        reg.RegisterRow(bip=BIP_TRANSPORT, month=months[0].replace(day=5), amount=Decimal("40.00"), doc_type="čeks", route=reg.PAYMENT_ROUTES[2],
+                        doc_number="Č-7", doc_date=months[0].replace(day=5)),
         reg.RegisterRow(bip=BIP_SBS, month=months[1].replace(day=9), amount=Decimal("120.50"), doc_type="rēķins", route=reg.PAYMENT_ROUTES[0],
-                        service=service, units=Decimal(4), child_code="B01"),
+                        service=service, units=Decimal(4), child_code="B01", doc_number="R-12",
+                        doc_date=months[1].replace(day=9)),
         reg.RegisterRow(bip=BIP_SBS, month=months[1].replace(day=20), amount=Decimal("-20.50"),
-                        doc_type=reg.CORRECTION, service=service, child_code="B01", route=reg.PAYMENT_ROUTES[0]),
-        reg.RegisterRow(bip=BIP_PAY, month=months[1].replace(day=28), amount=Decimal("1501.01"), doc_type="algas saraksts", route=reg.PAYMENT_ROUTES[3]),
+                        doc_type=reg.CORRECTION, service=service, child_code="B01", route=reg.PAYMENT_ROUTES[0],
+                        doc_number="K-1", doc_date=months[1].replace(day=20)),
+        reg.RegisterRow(bip=BIP_PAY, month=months[1].replace(day=28), amount=Decimal("1501.01"), doc_type="algas saraksts", route=reg.PAYMENT_ROUTES[3],
+                        doc_number="A-2", doc_date=months[1].replace(day=28)),
     )
     inputs = tuple(reg.MonthInput(m, 20 if i else 13, Decimal("5000") if i == 0 else Decimal(0), i != 2)
                    for i, m in enumerate(months))
@@ -85,15 +90,27 @@ def _cell(wb: openpyxl.Workbook, name: str) -> openpyxl.cell.Cell:
     return wb[sheet][ref.replace("$", "")]
 
 
+@dataclasses.dataclass(frozen=True)
+class WithFormat:
+    """A pasted value that brings its cell's number format along (a whole cell copied, not its value only)."""
+
+    value: object
+    number_format: str = "General"
+
+
 def _paste(source: Path, target: Path, values: dict[str, object]) -> Path:
     """Write ``values`` (a defined name, or "sheet!A1") with openpyxl: no validation stops them."""
     wb = openpyxl.load_workbook(source)
     for key, value in values.items():
         if "!" in key:
             sheet, ref = key.split("!")
-            wb[sheet][ref].value = value
+            cell = wb[sheet][ref]
         else:
-            _cell(wb, key).value = value
+            cell = _cell(wb, key)
+        if isinstance(value, WithFormat):
+            cell.value, cell.number_format = value.value, value.number_format
+        else:
+            cell.value = value
     target.parent.mkdir(parents=True, exist_ok=True)
     wb.save(target)
     return target
@@ -106,7 +123,7 @@ REGISTER_CASES = {
     "likme-500": ({"Param_NetiesasLikme": 5}, (S_BIP, "Param_NetiesasLikme"), "procentiem no 0 līdz 100"),
     "berni-dala": ({"Param_BerniPilnai": 2.5}, (S_BIP, "Param_BerniPilnai"), "veselam skaitlim"),
     "diena-31": ({"Param_CeturksnaDiena": 31}, (S_BIP, "Param_CeturksnaDiena"), "mēneša dienai"),
-    "negativs-rekins": ({f"{S_REG}!L{R + 4}": -50}, (S_REG, f"L{R + 4}"), "negatīva summa atļauta tikai"),
+    "negativs-rekins": ({f"{S_REG}!L{R + 4}": -50}, (S_REG, f"L{R + 4}"), f"negatīva summa atļauta tikai, ja B{R + 4}"),
     "summa-teksts": ({f"{S_REG}!L{R + 1}": "40,00"}, (S_REG, f"L{R + 1}"), "jābūt skaitlim – summai euro"),
     "menesis-teksts": ({f"{S_REG}!J{R}": "28.09.2018"}, (S_REG, f"J{R}"), "pārskata mēneša laikā"),
     "menesis-arpus": ({f"{S_REG}!J{R}": dt.datetime(2030, 1, 5)}, (S_REG, f"J{R}"), "pārskata mēneša laikā"),
@@ -116,6 +133,22 @@ REGISTER_CASES = {
     "korekcija-pozitiva": ({f"{S_REG}!L{R + 3}": 20.5}, (S_REG, f"L{R + 3}"), "jābūt negatīvai summai"),
     "korekcija-daudzums-pozitivs": ({f"{S_REG}!K{R + 3}": 1}, (S_REG, f"K{R + 3}"), "daudzumam jābūt 0 vai negatīvam"),
     "daudzums-negativs": ({f"{S_REG}!K{R + 2}": -4}, (S_REG, f"K{R + 2}"), "0 vai vairāk"),
+    # a logical value (TRUE/PATIESS) is the number 1 to LibreOffice's ISNUMBER and SUM (audit32a F1); pasted
+    # with its cell (its own format): a value-only paste into the money format is 1 to every LibreOffice function
+    "summa-patiess": ({f"{S_REG}!L{R + 1}": WithFormat(True)}, (S_REG, f"L{R + 1}"), LOGICAL_EXPECTED),
+    "daudzums-patiess": ({f"{S_REG}!K{R + 2}": WithFormat(True)}, (S_REG, f"K{R + 2}"), LOGICAL_EXPECTED),
+    # the bool alone in the money-formatted cell (audit32a r08): LibreOffice's imported =TRUE() (is_logical)
+    "summa-patiess-bez-formata": ({f"{S_REG}!L{R + 1}": True}, (S_REG, f"L{R + 1}"), LOGICAL_EXPECTED),
+    # the document type decides the sign: a type not of the list is named on B, not on the amount (audit32a F6)
+    "veids-atstarpe": ({f"{S_REG}!B{R + 3}": f"{reg.CORRECTION} "}, (S_REG, f"B{R + 3}"), "dokumenta veidam no saraksta"),
+    "veids-tukss": ({f"{S_REG}!B{R + 1}": None}, (S_REG, f"B{R + 1}"), "dokumenta veidam no saraksta"),
+    "veids-cits": ({f"{S_REG}!B{R + 2}": reg.PAYMENT_ROUTES[0]}, (S_REG, f"B{R + 2}"), "dokumenta veidam no saraksta"),
+    # one wrong sign in a month with a correction: one error, on the invoice, not also on the correction (F6b, D172)
+    "negativs-rekins-ar-korekciju": ({f"{S_REG}!L{R + 2}": -120.5}, (S_REG, f"L{R + 2}"),
+                                     f"negatīva summa atļauta tikai, ja B{R + 2} ir"),
+    # a payment is entered from its document: its number and date (audit32a F7, D262)
+    "dokuments-bez-numura": ({f"{S_REG}!C{R + 2}": None}, (S_REG, f"C{R + 2}"), "jābūt dokumenta numuram"),
+    "dokuments-bez-datuma": ({f"{S_REG}!D{R + 1}": None}, (S_REG, f"D{R + 1}"), "jābūt dokumenta datumam"),
     "samaksas-veids-tukss": ({f"{S_REG}!M{R + 1}": None}, (S_REG, f"M{R + 1}"), "samaksas veidam no saraksta"),
     "atzimes-cits": ({f"{S_REG}!N{R + 2}": "varbūt"}, (S_REG, f"N{R + 2}"), "projekta atzīmes"),
     # 30's three counts of the result indicators (row 18: the pilot's 2019 Q1; audit30 F8, D245)
@@ -176,7 +209,8 @@ ROUND_CASES = {
     "karta-berni-bez-liguma": ({f"{S_CASH}!B9": 14}, (S_CASH, "C9"), "„Jā” vai „Nē”"),
     # the social worker's pay in the register for 10.2018 (29's row 9) while its children are blank: a 0 % share
     # would leave the pay and its indirect costs out without a word
-    "karta-alga-bez-berniem": ({f"{S_REG}!B{R}": "algas saraksts", f"{S_REG}!G{R}": "BIP 1.1 Sociālā darbinieka atlīdzība",
+    "karta-alga-bez-berniem": ({f"{S_REG}!B{R}": "algas saraksts", f"{S_REG}!C{R}": "A-10",
+                                f"{S_REG}!D{R}": dt.datetime(2018, 10, 31), f"{S_REG}!G{R}": "BIP 1.1 Sociālā darbinieka atlīdzība",
                                 f"{S_REG}!J{R}": dt.datetime(2018, 10, 31), f"{S_REG}!L{R}": 1150,
                                 f"{S_REG}!M{R}": reg.PAYMENT_ROUTES[3], f"{S_REG}!N{R}": "Jā"},
                                (S_CASH, "B9"), "jābūt bērnu skaitam"),
@@ -267,6 +301,11 @@ def test_pasted_wrong_values_stop_every_amount_and_name_their_cell(tmp_path: Pat
     # two rows wrong, one of them twice: the line counts rows and says where the messages it does not print are
     cases["divas-rindas"] = (register, {**GOOD_REGISTER, f"{S_CASH}!B8": -1, f"{S_CASH}!D8": -4000,
                                         f"{S_CASH}!D7": 10.001})
+    # the correction entered with a service of another support area, which has no costs that month: 30 would
+    # report that area's SBS negative (audit32a F4, D261)
+    other_area = next(o.label for o in pending.offers(pending.latest_date)
+                      if reg.area_of_service(o.label) not in (None, reg.area_of_service(data.rows[3].service)))
+    cases["korekcija-cita-joma"] = (register, {**GOOD_REGISTER, f"{S_REG}!I{R + 3}": other_area})
     # a register filled with the correction's earlier, longer label (D155): still a correction
     cases["agraka-korekcija"] = (register, {**GOOD_REGISTER, f"{S_REG}!B{R + 3}": reg.CORRECTION_EARLIER})
     with for_round(Choice("berni-2018")):
@@ -319,6 +358,9 @@ def test_pasted_wrong_values_stop_every_amount_and_name_their_cell(tmp_path: Pat
         for name in names:
             shown = named(wb, name)
             assert len(shown) >= 1 and all(isinstance(v, int | float) for v in shown), (name, shown)
+    _check_refused(outputs["korekcija-cita-joma"], sources["korekcija-cita-joma"], (S_REG, f"L{R + 3}"),
+                   "šajā atbalsta jomā", REGISTER_AMOUNTS, "Kludu_Skaits", (S_REG, S_CASH, S_QUARTER),
+                   "korekcija-cita-joma")
     two = outputs["divas-rindas"]
     assert named(two, "Kludu_Skaits") == [2]
     for sheet in (S_REG, S_CASH, S_QUARTER):

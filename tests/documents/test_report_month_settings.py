@@ -49,7 +49,8 @@ def register(catalogue: Catalogue, children: int = 9) -> reg.RegisterData:
     return reg.RegisterData(
         months=tuple(reg.MonthInput(m, children, Decimal("500.00") if i == 0 else Decimal(0)) for i, m in enumerate(months)),
         rows=tuple(reg.RegisterRow(bip=BIP_PAY, month=m.replace(day=20), amount=GROSS, route=reg.PAYMENT_ROUTES[3],
-                                   doc_type="algas saraksts", doc_number=f"A-{i}", payee="Darbinieks")
+                                   doc_type="algas saraksts", doc_number=f"A-{i}", payee="Darbinieks",
+                                   doc_date=m.replace(day=20))
                    for i, m in enumerate(months)))
 
 

@@ -55,6 +55,15 @@ SUMMARY_NAMES, SUMMARY_SCALE, SUMMARY_HEAD = 2, 4, 5
 ERRORS, FIRST_ERROR = "KV_Kludas", "KV_PirmaKluda"
 
 
+CODE_FOR_RATINGS = "jābūt anketas kodam – šajā rindā ir vērtējumi, un katra rinda ir vienas anketas vērtējumi"
+
+
+def code_for_ratings(x: int, stage_cols: list[str]) -> str:
+    """Condition: row ``x`` (1-based) has its questionnaire's code, or no rating at all."""
+    blank = ",".join(f'{c}{x}=""' for c in stage_cols)
+    return f'OR(TRIM(B{x})<>"",AND({blank}))'
+
+
 QUALITY_OTHERS = f"Pārējās – pušu lapu ailē „{checks.HEADER}” pa labi no tabulas (ekrānā)."
 
 
@@ -146,9 +155,11 @@ def write_questionnaire_workbook(catalogue: Catalogue, municipality: Municipalit
             "validate": "integer", "criteria": "between", "minimum": low, "maximum": top,
             "error_message": f"Vērtējums ir vesels skaitlis no {low} līdz {top}."})
         stage_cols = [xl_col_to_name(STAGE_COL + k) for k in range(len(party.stages))]
+        # A rating counts in the means only as a questionnaire's: a row with a rating has its code (audit32a F13).
         log.add_column(ws, FIRST, [checks.row_check(party_sheet(party), [
-            checks.Rule(f"{c}{r + 1}", checks.whole_between(f"{c}{r + 1}", low, top, blank_ok=True), rating_expected)
-            for c in stage_cols], texts=texts) for r in range(FIRST, last + 1)], comment_col + 1, fmt.head, fmt.error)
+            checks.Rule(f"B{r + 1}", code_for_ratings(r + 1, stage_cols), CODE_FOR_RATINGS),
+            *[checks.Rule(f"{c}{r + 1}", checks.whole_between(f"{c}{r + 1}", low, top, blank_ok=True), rating_expected)
+              for c in stage_cols]], texts=texts) for r in range(FIRST, last + 1)], comment_col + 1, fmt.head, fmt.error)
         ws.data_validation(FIRST, 2, last, 2, DATE_VALIDATION)
         ws.freeze_panes(FIRST, 2)
         ws.protect("", {"select_locked_cells": True, "select_unlocked_cells": True, "format_columns": True,

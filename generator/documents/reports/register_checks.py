@@ -32,23 +32,52 @@ CORRECTION_AMOUNT = (f"dokumenta veidam „{reg.CORRECTION}” jābūt negatīva
                      f"{reg.CORRECTION_COVERS} izdevumus samazina")
 CORRECTION_UNITS = (f"dokumenta veidam „{reg.CORRECTION}” daudzumam jābūt 0 vai negatīvam (ar mīnusa zīmi) vai "
                     "tukšai šūnai")
+DOCUMENT_TYPE = "jābūt dokumenta veidam no saraksta (arī korekcijai – tieši „korekcija”, bez atstarpēm)"
+DOCUMENT_NUMBER = ("jābūt dokumenta numuram – katru maksājumu ieraksta pēc dokumenta, kas to pamato (rēķina, "
+                   "čeka, konta izraksta, algas saraksta u. c.)")
+DOCUMENT_DATE = "jābūt dokumenta datumam"
+OVER_COSTS = (f"korekcijas pārsniedz šī mēneša izdevumus šajā pozīcijā (pozīcijai BIP {BIP_SBS} – šajā atbalsta "
+              "jomā); korekciju ieraksta tā mēneša pārskatā, kurā bija labojamais izdevums, ar tā paša pakalpojuma "
+              "jomu")
+
+
+def document_type_ok(cell: str) -> str:
+    """Condition: register cell ``cell`` holds a document type of the list, or the correction's earlier label."""
+    return f"OR({checks.in_list(cell, 'Dokumentu_Veidi')},{cell}={EARLIER_CORRECTION})"
 
 
 def register_check(x: int, texts: checks.TextCells | None = None) -> str:
-    """The check of register row ``x`` (1-based) while any input that feeds an amount is filled: the position,
-    service (required for BIP 1.3, whose spending 30 reports by the service's support area), reporting month
-    (one of the months listed on 29, not only a day between the first and the last: a month missing from 29 would
-    drop out of 29's and 30's totals), quantity and amount, that a month's corrections do not exceed its costs,
-    and the payment route and the document's marks every entered payment needs (D172)."""
+    """The check of register row ``x`` (1-based) while any input that feeds an amount is filled: the document
+    type (the one thing that allows a negative amount, audit32a F6), number and date (D262), the position, service (required for BIP 1.3,
+    whose spending 30 reports by the service's support area), reporting month (one of the months listed on 29,
+    not only a day between the first and the last: a month missing from 29 would drop out of 29's and 30's
+    totals), quantity and amount (never a logical value, which LibreOffice adds as 1), that a month's corrections
+    do not exceed its costs – per position, and for BIP 1.3 per support area too, since 30 reports the SBS per
+    area (audit32a F4, D261) – and the payment route and the document's marks every entered payment needs (D172)."""
     month, next_month = month_start(f"J{x}"), month_start(f"J{x}", 1)
-    window = f'Reg_BIP,G{x},Reg_Menesis,">="&{month},Reg_Menesis,"<"&{next_month}'
-    month_sum = f"ROUND(SUMIFS(Reg_Summa,{window}),2)"
+    plain = f'Reg_BIP,G{x},Reg_Menesis,">="&{month},Reg_Menesis,"<"&{next_month}'
+    # BIP 1.3: within the correction's support area too (its service's, column O), as 30 sums the SBS per area.
+    by_area = f"{plain},Reg_Joma,O{x}"
     listed = (f'AND(J{x}>=Parskata_Sakums,J{x}<Parskata_Beigas,OR(COUNT(NP_Menesis)=0,'
               f'COUNTIFS(NP_Menesis,">="&{month},NP_Menesis,"<"&{next_month})>0))')
+    typed = document_type_ok(f"B{x}")
+
+    def per_window(formula: str) -> str:
+        return f"IF(G{x}=BIP_SBS,{formula.format(w=by_area)},{formula.format(w=plain)})"
+
+    month_sum = per_window("ROUND(SUMIFS(Reg_Summa,{w}),2)")
     # Whether a month's corrections exceed its costs is asked only of right amounts: while this row's amount or
-    # month, or any amount of its position and month, is wrong, that cell's own message is the one (audit35 F12).
-    all_numbers = f'COUNTIFS({window})=COUNTIFS({window},Reg_Summa,"<0")+COUNTIFS({window},Reg_Summa,">=0")'
+    # month, or any amount of its position and month, is wrong – not a number, or negative on a row that is not a
+    # correction – that cell's own message is the one (audit35 F12; audit32a F6b, D172).
+    all_right = per_window(f'COUNTIFS({{w}})=COUNTIFS({{w}},Reg_Summa,">=0")'
+                           f'+COUNTIFS({{w}},Reg_Summa,"<0",Reg_Dokuments,Korekcija)'
+                           f'+COUNTIFS({{w}},Reg_Summa,"<0",Reg_Dokuments,{EARLIER_CORRECTION})')
     rules = [
+        checks.Rule(f"B{x}", typed, DOCUMENT_TYPE),
+        # Every payment is entered from the document it rests on (L2236, „pamatojošo dokumentu”): its number and
+        # date say which (audit32a F7, D262).
+        checks.Rule(f"C{x}", f'TRIM(C{x})<>""', DOCUMENT_NUMBER),
+        checks.Rule(f"D{x}", checks.a_date(f"D{x}", blank_ok=False), DOCUMENT_DATE),
         checks.Rule(f"G{x}", checks.in_list(f"G{x}", "BIP_Saraksts"),
                     "jābūt budžeta izmaksu pozīcijai no saraksta (26. lapa)"),
         checks.Rule(f"I{x}", f"IF(G{x}=BIP_SBS,{checks.in_list(f'I{x}', 'Pakalpojumi')},"
@@ -56,20 +85,24 @@ def register_check(x: int, texts: checks.TextCells | None = None) -> str:
                     f"jābūt pakalpojumam no saraksta (pozīcijai BIP {BIP_SBS} – obligāti, citām var būt tukša šūna)"),
         checks.Rule(f"J{x}", f"IF(ISNUMBER(J{x}),{listed},FALSE)",
                     "jābūt datumam kāda pārskata mēneša laikā – mēneša, kas ierakstīts 29. lapas ailē „Mēnesis”"),
-        checks.Rule(f"K{x}", f'IF(ISNUMBER(K{x}),OR(K{x}>=0,{corrects(f"B{x}")}),K{x}="")',
-                    "jābūt skaitlim, 0 vai vairāk, vai tukšai šūnai; negatīvs daudzums (atceltās vienības) atļauts "
-                    f"tikai dokumenta veidam „{reg.CORRECTION}”"),
+        checks.Rule(f"K{x}", f"NOT({checks.is_logical(f'K{x}')})", checks.LOGICAL_EXPECTED),
+        # While B is not a type of the list, its own message is the one (the sign depends on it; audit32a F6).
+        checks.Rule(f"K{x}", f'IF(AND(ISNUMBER(K{x}),{typed}),OR(K{x}>=0,{corrects(f"B{x}")}),'
+                             f'OR(K{x}="",ISNUMBER(K{x})))',
+                    f"jābūt skaitlim, 0 vai vairāk, vai tukšai šūnai; negatīvs daudzums (atceltās vienības) atļauts "
+                    f"tikai, ja B{x} ir „{reg.CORRECTION}”"),
         # A correction (a refund or a cancelled invoice) only lowers the costs: a forgotten minus sign would add
         # the refund instead of taking it off (audit30 F1, D245).
         checks.Rule(f"K{x}", f'IF(AND(ISNUMBER(K{x}),{corrects(f"B{x}")}),K{x}<=0,TRUE)', CORRECTION_UNITS),
         checks.Rule(f"L{x}", f'IF(AND(ISNUMBER(L{x}),{corrects(f"B{x}")}),L{x}<0,TRUE)', CORRECTION_AMOUNT),
-        checks.Rule(f"L{x}", f'IF(ISNUMBER(L{x}),AND(ROUND(L{x},2)=L{x},OR(L{x}>=0,{corrects(f"B{x}")})),FALSE)',
+        checks.Rule(f"L{x}", f"NOT({checks.is_logical(f'L{x}')})", checks.LOGICAL_EXPECTED),
+        checks.Rule(f"L{x}", f'IF(ISNUMBER(L{x}),AND(ROUND(L{x},2)=L{x},OR(L{x}>=0,NOT({typed}),'
+                             f'{corrects(f"B{x}")})),FALSE)',
                     "jābūt skaitlim – summai euro ar ne vairāk kā diviem cipariem aiz komata; negatīva summa "
-                    f"atļauta tikai dokumenta veidam „{reg.CORRECTION}”"),
+                    f"atļauta tikai, ja B{x} ir „{reg.CORRECTION}”"),
         checks.Rule(f"L{x}", f'IF(AND(ISNUMBER(L{x}),ISNUMBER(J{x}),{corrects(f"B{x}")}),IF(L{x}<0,'
-                             f'IF(AND(ROUND(L{x},2)=L{x},{listed},{all_numbers}),{month_sum}>=0,TRUE),TRUE),TRUE)',
-                    "korekcijas pārsniedz šī mēneša izdevumus šajā pozīcijā; korekciju ieraksta tā mēneša "
-                    "pārskatā, kurā bija labojamais izdevums"),
+                             f'IF(AND(ROUND(L{x},2)=L{x},{listed},{all_right}),{month_sum}>=0,TRUE),TRUE),TRUE)',
+                    OVER_COSTS),
         # The methodology asks every payment's route and whether the document carries the project's marks
         # (L2247–L2249): a row with an amount is not complete without them (audit9 F8).
         checks.Rule(f"M{x}", checks.in_list(f"M{x}", "Samaksas_Veidi"), "jābūt samaksas veidam no saraksta"),

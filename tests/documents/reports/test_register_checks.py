@@ -16,22 +16,37 @@ from generator.documents.reports.register_layout import CASH_FIRST, QUARTER_FIRS
 def test_a_register_row_checks_every_input_that_feeds_an_amount() -> None:
     formula = register_check(9)
     assert formula.startswith('=IF(OR(G9<>"",I9<>"",J9<>"",K9<>"",L9<>""),TRIM(')
+    typed = 'OR(IF(B9="",FALSE,COUNTIF(Dokumentu_Veidi,B9)>0),B9=Korekcija_Agraka)'
     for part in ('IF(G9="",FALSE,COUNTIF(BIP_Saraksts,G9)>0)',
+                 # the document type, which alone allows a negative amount (audit32a F6)
+                 f'IF({typed},"","Kļūda: \'28 Reģistrs\'!B9 – ',
                  # the service is required for BIP 1.3 (audit35 F4), the month one listed on 29 (F2)
                  'IF(G9=BIP_SBS,IF(I9="",FALSE,COUNTIF(Pakalpojumi,I9)>0),IF(I9="",TRUE,COUNTIF(Pakalpojumi,I9)>0))',
                  'IF(ISNUMBER(J9),AND(J9>=Parskata_Sakums,J9<Parskata_Beigas,OR(COUNT(NP_Menesis)=0,'
                  'COUNTIFS(NP_Menesis,">="&DATE(YEAR(J9),MONTH(J9),1),NP_Menesis,"<"&DATE(YEAR(J9),MONTH(J9)+1,1))>0)),'
                  'FALSE)',
-                 'IF(ISNUMBER(K9),OR(K9>=0,OR(B9=Korekcija,B9=Korekcija_Agraka)),K9="")',
-                 "IF(ISNUMBER(L9),AND(ROUND(L9,2)=L9,OR(L9>=0,OR(B9=Korekcija,B9=Korekcija_Agraka))),FALSE)",
+                 # the sign is judged only once B is a type of the list (its own message first)
+                 f'IF(AND(ISNUMBER(K9),{typed}),OR(K9>=0,OR(B9=Korekcija,B9=Korekcija_Agraka)),'
+                 'OR(K9="",ISNUMBER(K9)))',
+                 f"IF(ISNUMBER(L9),AND(ROUND(L9,2)=L9,OR(L9>=0,NOT({typed}),OR(B9=Korekcija,B9=Korekcija_Agraka))),"
+                 "FALSE)",
+                 # a logical value is not a number, though LibreOffice adds it as 1 (audit32a F1)
+                 "IF(NOT(ISLOGICAL(K9)),", "IF(NOT(ISLOGICAL(L9)),",
                  # a correction only lowers the costs (audit30 F1, D245)
                  "IF(AND(ISNUMBER(L9),OR(B9=Korekcija,B9=Korekcija_Agraka)),L9<0,TRUE)",
                  "IF(AND(ISNUMBER(K9),OR(B9=Korekcija,B9=Korekcija_Agraka)),K9<=0,TRUE)",
-                 # the month's corrections are compared with its costs only while its amounts are right (F12)
-                 "IF(L9<0,IF(AND(ROUND(L9,2)=L9,", ',Reg_Summa,"<0")+COUNTIFS(',
-                 "),ROUND(SUMIFS(Reg_Summa,Reg_BIP,G9,"):
+                 # the month's corrections are compared with its costs only while its amounts are right (F12),
+                 # signs included: a negative amount counts as right only on a correction (audit32a F6b)
+                 "IF(L9<0,IF(AND(ROUND(L9,2)=L9,", ',Reg_Summa,">=0")+COUNTIFS(',
+                 ',Reg_Summa,"<0",Reg_Dokuments,Korekcija)+COUNTIFS(',
+                 ',Reg_Summa,"<0",Reg_Dokuments,Korekcija_Agraka)',
+                 # and BIP 1.3's per support area, as 30 reports its SBS (audit32a F4, D261)
+                 'IF(G9=BIP_SBS,ROUND(SUMIFS(Reg_Summa,Reg_BIP,G9,Reg_Menesis,">="&DATE(YEAR(J9),MONTH(J9),1),'
+                 'Reg_Menesis,"<"&DATE(YEAR(J9),MONTH(J9)+1,1),Reg_Joma,O9),2),'
+                 'ROUND(SUMIFS(Reg_Summa,Reg_BIP,G9,Reg_Menesis,">="&DATE(YEAR(J9),MONTH(J9),1),'
+                 'Reg_Menesis,"<"&DATE(YEAR(J9),MONTH(J9)+1,1)),2))>=0'):
         assert part in formula, part
-    for cell in ("G9", "I9", "J9", "K9", "L9"):
+    for cell in ("B9", "G9", "I9", "J9", "K9", "L9"):
         assert f"Kļūda: '28 Reģistrs'!{cell} – " in formula, cell
 
 
