@@ -31,7 +31,8 @@ def test_a_register_row_checks_every_input_that_feeds_an_amount() -> None:
                  f"IF(ISNUMBER(L9),AND(ROUND(L9,2)=L9,OR(L9>=0,NOT({typed}),OR(B9=Korekcija,B9=Korekcija_Agraka))),"
                  "FALSE)",
                  # a logical value is not a number, though LibreOffice adds it as 1 (audit32a F1)
-                 "IF(NOT(ISLOGICAL(K9)),", "IF(NOT(ISLOGICAL(L9)),",
+                 "IF(NOT(OR(ISLOGICAL(K9),IFERROR(AND(RIGHT(_xlfn.FORMULATEXT(K9),2)=",
+                 "IF(NOT(OR(ISLOGICAL(L9),IFERROR(AND(RIGHT(_xlfn.FORMULATEXT(L9),2)=",
                  # a correction only lowers the costs (audit30 F1, D245)
                  "IF(AND(ISNUMBER(L9),OR(B9=Korekcija,B9=Korekcija_Agraka)),L9<0,TRUE)",
                  "IF(AND(ISNUMBER(K9),OR(B9=Korekcija,B9=Korekcija_Agraka)),K9<=0,TRUE)",
