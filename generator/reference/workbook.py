@@ -296,16 +296,17 @@ BASE_CELL = "6.11. tabulas šūna B21 („Bāzes apmērs šai matricai (B)”)" 
 def base_differs_text(base: Decimal, catalogue_base: Decimal) -> str:
     """The words of the ``base_differs`` warning (D257), the matrix's beside B on 6.11 too (technical.py)."""
     if base == 0:
-        return (f"bāzes apmērs B ir {eur(base)}, tāpēc provizoriskais apmērs P ir 0 – pārbaudiet, vai tas ievadīts "
+        return (f"bāzes apmērs B ir {eur(base)}, tāpēc provizoriskais apmērs P ir 0 – pārbaudiet, vai B ievadīts "
                 f"pareizi (kataloga B {eur(catalogue_base)})")
-    return (f"bāzes apmērs B {eur(base)} atšķiras no kataloga B {eur(catalogue_base)} – pārbaudiet, vai tas ievadīts "
-            "pareizi (pašvaldības lēmumā B var atšķirties)")
+    # B is the one LM approves (D72); the catalogue's may be a reconstruction still to be confirmed (audit32c F1)
+    return (f"bāzes apmērs B {eur(base)} atšķiras no kataloga B {eur(catalogue_base)} – pārbaudiet, vai ievadīts LM "
+            "apstiprinātais B (pareizs B var atšķirties no kataloga)")
 
 
 def check_base(base: Decimal | None, catalogue_base: Decimal, place: str = BASE_CELL) -> list[Finding]:
     """One ``base_differs`` warning when a typed B is 0 or differs from the catalogue's B for the matrix's prices day
-    (D257, audit31d F5: 0, 385,98 or 385980 passed silently, P and A with them). Not an error: B is typed from the
-    municipality's decision and may differ. The catalogue's B is compared whatever its status (today „jāprecizē”: the
+    (D257, audit31d F5: 0, 385,98 or 385980 passed silently, P and A with them). Not an error: B is the one LM
+    approves (D72) and may differ from the catalogue's. The catalogue's B is compared whatever its status (today „jāprecizē”: the
     only figure there is); an empty B is the catalogue's own, a sub-cent B already an invalid input."""
     if base is None or base < 0 or subcent(base) or (base != 0 and base == catalogue_base):
         return []

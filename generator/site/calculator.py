@@ -57,6 +57,7 @@ from generator.reference.workbook import (
     PRICES_ADVICE,
     SOURCE_CELLS,
     WorkbookInputs,
+    check_base,
     check_final,
     check_prices_in_force,
     check_sources,
@@ -197,6 +198,7 @@ def message_templates(params: Params) -> dict[str, str]:
         (eur(PRICE), "{galigais}"), (eur(CEILING), "{nepieciesamais}")])
     templates.update(_unit_templates())
     templates.update(_source_templates())
+    templates.update(_base_templates())
     # D87, D98: a money field with more than two decimals, in the reference's and the matrix's words
     templates["money_cents"] = f"{{lauks}}: {CENTS_TEXT}, ievadīts „{{ievadits}}”."
     templates.update(_eligibility_templates(params))
@@ -235,6 +237,18 @@ def _source_templates() -> dict[str, str]:
         templates[f"source_above_needed_{attr}"] = _replace(over.message, [(eur(PRICE), "{summa}"),
                                                                             (eur(CEILING), "{n}")])
     return templates
+
+
+BASE_FIELD = "Bāzes apmērs B"  # the API's B (kalkulators_api), as its format message names it
+
+
+def _base_templates() -> dict[str, str]:
+    """D257: a typed B of 0 (``base_zero``) or another than the catalogue's (``base_differs``), in the reference's
+    words with the calculator's field; the page itself takes the catalogue's B, its API may pass one (review32 F0)."""
+    (differs,) = check_base(PRICE, CEILING, _field(BASE_FIELD))
+    (zero,) = check_base(Decimal(0), CEILING, _field(BASE_FIELD))
+    return {"base_differs": _replace(differs.message, [(eur(PRICE), "{b}"), (eur(CEILING), "{katalogs}")]),
+            "base_zero": _replace(zero.message, [(eur(Decimal(0)), "{b}"), (eur(CEILING), "{katalogs}")])}
 
 
 def unit_limit_data(params: Params) -> dict[str, Any]:

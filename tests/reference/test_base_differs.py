@@ -1,5 +1,5 @@
 """A typed B that is 0 or differs from the catalogue's B is a warning (D257, audit31d F5): one ``base_differs``
-finding naming B's cell on 6.11 and both figures; not an error (B is typed from the municipality's decision); an
+finding naming B's cell on 6.11 and both figures; not an error (B is the one LM approves, D72); an
 empty B (the catalogue's own), B equal to it and a sub-cent B (already an invalid input) give none. The matrix says
 the same words beside B and counts it in its 6.11 row (tests/workbook/test_pasted_formula_and_text.py)."""
 
@@ -22,9 +22,9 @@ CATALOGUE_B = Decimal("3000.00")
 
 @pytest.mark.parametrize(("base", "said"), [
     (Decimal("385.98"), "bāzes apmērs B 385,98\u00a0EUR atšķiras no kataloga B 3\u00a0000,00\u00a0EUR – pārbaudiet, vai "
-                        "tas ievadīts pareizi (pašvaldības lēmumā B var atšķirties)."),
+                        "ievadīts LM apstiprinātais B (pareizs B var atšķirties no kataloga)."),
     (Decimal("385980"), "bāzes apmērs B 385\u00a0980,00\u00a0EUR atšķiras no kataloga B 3\u00a0000,00\u00a0EUR"),
-    (Decimal(0), "bāzes apmērs B ir 0,00\u00a0EUR, tāpēc provizoriskais apmērs P ir 0 – pārbaudiet, vai tas ievadīts "
+    (Decimal(0), "bāzes apmērs B ir 0,00\u00a0EUR, tāpēc provizoriskais apmērs P ir 0 – pārbaudiet, vai B ievadīts "
                  "pareizi (kataloga B 3\u00a0000,00\u00a0EUR)."),
 ])
 def test_a_base_of_0_or_another_figure_is_one_warning(base: Decimal, said: str) -> None:

@@ -183,6 +183,12 @@ def _calculator_words(finding: Any, inputs: WorkbookInputs, params: Params, matr
     if finding.code == "source_above_needed":
         attr, cell = next((a, c) for a, c, _ in SOURCE_CELLS if finding.message.startswith(f"{c}: "))
         return f"Lauks „{SOURCE_FIELDS[attr]}”: " + finding.message.removeprefix(f"{cell}: ")
+    if finding.code == "base_differs":  # D257: the API's B field, not the matrix's 6.11 cell
+        from generator.reference.workbook import BASE_CELL
+        from generator.site.calculator import BASE_FIELD
+
+        assert finding.message.startswith(f"{BASE_CELL}: "), finding.message
+        return f"Lauks „{BASE_FIELD}”: " + finding.message.removeprefix(f"{BASE_CELL}: ")
     if finding.code == "units_above_period":
         matrix = f"pārbaudiet daudzumu {UNITS_PLACE}."
         assert finding.message.endswith(matrix), finding.message

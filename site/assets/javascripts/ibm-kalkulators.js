@@ -381,9 +381,10 @@
       benefits: r.money(ievade.pabalsti, "pabalsti", "Lauks „" + L.avots_benefits + "”", true) || ZERO,
       services: r.money(ievade.pakalpojumi, "pakalpojumi", "Lauks „" + L.avots_services + "”", true) || ZERO,
       other: r.money(ievade.citi, "citi", "Lauks „" + L.avots_other + "”", true) || ZERO,
-      base: r.money(ievade.bazesApmers, "bazesApmers", "Bāzes apmērs B", true) || dec(p.bazesApmers),
+      typedBase: r.money(ievade.bazesApmers, "bazesApmers", "Bāzes apmērs B", true),
       lines: [],
     };
+    inp.base = inp.typedBase || dec(p.bazesApmers);
     var months = String(empty(ievade.menesi) ? "" : ievade.menesi).trim();
     if (!/^\d+$/.test(months) || +months < 1 || +months > p.menesiMax) {
       r.fail("menesi", "Lauks „Mēnešu skaits”: „" + months + "” (gaidīts vesels skaitlis no 1 līdz " + p.menesiMax + ").");
@@ -549,6 +550,14 @@
     if (plan.notEligible) found.push(plan.notEligible);
     if (plan.finalOver) found.push(plan.finalOver);
     found = found.concat(plan.sourcesOver || []);
+    // D257: a typed B of 0 or another than the catalogue's is a warning, in the reference's order (after the sources)
+    var catalogueBase = dec(p.bazesApmers);
+    if (inp.typedBase && cmp(inp.typedBase, ZERO) >= 0
+        && (cmp(inp.typedBase, ZERO) === 0 || cmp(inp.typedBase, catalogueBase) !== 0)) {
+      found.push({ kods: "base_differs", smagums: WARNING, rindas: [],
+        teksts: fill(cmp(inp.typedBase, ZERO) === 0 ? t.base_zero : t.base_differs,
+          { b: eur(inp.typedBase), katalogs: eur(catalogueBase) }) });
+    }
     var counted = inp.lines.filter(function (l) {
       return l.counted;
     });
