@@ -141,8 +141,8 @@ def cash_check_formula(x: int, dated: bool, first: bool, since: dt.date | None =
     return checks.row_check(S_CASH, rules)
 
 
-QUARTER_MISSING = ("šī mēneša ceturksnis nav ierakstīts 30. lapā (ailēs „Gads” un „Ceturksnis”) – bez tā mēneša "
-                   "summas neieskaita ceturkšņa pārskatā")
+QUARTER_MISSING = ("šī mēneša ceturksnis nav ierakstīts 30. lapā (ailēs „Gads” un „Ceturksnis”) – kamēr tā nav, "
+                   "mēneša summas ceturkšņa pārskatā neieskaita")
 CHILDREN_FOR_PAY = ("jābūt bērnu skaitam (0 vai vairāk) – šim mēnesim ir sociālā darbinieka atlīdzība, "
                     "no kuras bērnu skaits nosaka apmaksājamo daļu")
 
