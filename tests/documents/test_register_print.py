@@ -35,7 +35,7 @@ def _rows(catalogue: Catalogue, count: int, long_payees: int = 0) -> reg.Registe
     # a BIP 1.3 row names its service (audit35 F4)
     service = next(o.label for o in catalogue.offers(catalogue.latest_date) if o.label.startswith("3."))
     rows = tuple(reg.RegisterRow(bip=BIP_SBS, month=month, amount=Decimal(f"{i}.25"), doc_type="rēķins",
-                                 doc_number=f"DOK-{i:03d}", route=reg.PAYMENT_ROUTES[0],
+                                 doc_number=f"DOK-{i:03d}", doc_date=month, route=reg.PAYMENT_ROUTES[0],
                                  payee="SIA Paraugs un partneri, filiāle Jelgavā" if i <= long_payees else "SIA Paraugs",
                                  service=service) for i in range(1, count + 1))
     return reg.RegisterData(months=base.months, rows=rows)

@@ -36,7 +36,7 @@ CASES = (
     ("1.4.1", "diennakts", "182", "40", ()),
     ("1.4.1", "diennakts", "183", "40", ("units_above_period",)),
     ("3.6", "darba-diena", "124", "10", ()),
-    ("3.6", "darba-diena", "124.5", "10", ("units_above_period",)),
+    ("3.6", "darba-diena", "125", "10", ("units_above_period",)),  # whole: a working day (D256)
     ("1.3", "stunda", "4368", "1", ()),
     ("1.3", "stunda", "99999999", "30", ("units_above_period",)),
     ("1.1.1i", "reize", "99999999", "20", ("line_above_provisional",)),
@@ -49,7 +49,7 @@ UNLISTED = dt.date(2021, 10, 1)  # into 2022, a year the holiday list lacks: wor
 # (item, unit, units, price, new findings, period start); "P": the child's own P at a unit price of 1,00 EUR
 MORE = (
     ("1.4.1", "diennakts", "168", "40", (), HALF),
-    ("3.6", "darba-diena", "114.5", "10", ("units_above_period",), HALF),
+    ("3.6", "darba-diena", "115", "10", ("units_above_period",), HALF),
     ("3.6", "darba-diena", "500", "1", (), UNLISTED),
     ("1.4.1", "diennakts", "183", "1", ("units_above_period",), UNLISTED),
     ("1.1.1i", "reize", "P", "1", (), None),
