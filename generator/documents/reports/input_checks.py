@@ -24,6 +24,8 @@ from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
+from generator.workbook.input_checks import imported_logical, logical_message
+
 HEADER = "Pārbaude"
 # The earliest date any report input takes, itself included: the date validation (DATE_VALIDATION, "≥") and the
 # formula checks (a_date, ">=") alike; and the years a quarter row takes.
@@ -60,15 +62,14 @@ def text_literal(value: str) -> str:
 # xlsx bool cell as the formula =TRUE() with the value 1: ISNUMBER TRUE and, in a cell with a number format (every
 # input has one), ISLOGICAL FALSE (measured: TYPE gives 8, a formula). So the formula's text is read: a function
 # without arguments whose value is 0 or 1 (TRUE(), FALSE(), PATIESS()). FORMULATEXT is Excel 2013's: in Excel 2010
-# its #NAME? becomes FALSE by IFERROR, and there ISLOGICAL sees the value. The words are the matrix's (fix32b,
-# generator/workbook/input_checks.logical_message("amount")).
-LOGICAL_EXPECTED = "jābūt skaitlim, nevis loģiskajai vērtībai"
+# its #NAME? becomes FALSE by IFERROR, and there ISLOGICAL sees the value. The formula text and the words are the
+# matrix's (generator/workbook/input_checks: imported_logical, logical_message).
+LOGICAL_EXPECTED = logical_message("amount")
 
 
 def is_logical(c: str) -> str:
     """TRUE when cell ``c`` holds a logical value: Excel's ISLOGICAL, or LibreOffice's imported =TRUE()."""
-    return (f'OR(ISLOGICAL({c}),IFERROR(AND(RIGHT(_xlfn.FORMULATEXT({c}),2)="()",OR(N({c})=0,N({c})=1)),'
-            'FALSE))')
+    return f"OR(ISLOGICAL({c}),{imported_logical(c)})"
 
 
 def not_logical(c: str, condition: str) -> str:
