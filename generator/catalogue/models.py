@@ -107,6 +107,16 @@ class Unit(Labelled):
 
     whole: bool = Field(description="Vienību skaits tikai vesels skaitlis (reize, diennakts, darba diena; D256)")
 
+    @property
+    def short_name(self) -> str:
+        """The name without its explanation in brackets, as the matrix's narrow plan sheets show it ("reize")."""
+        return short_unit(self.name_lv)
+
+
+def short_unit(name: str) -> str:
+    """A unit's name without its explanation in brackets ("reize (…)" -> "reize")."""
+    return name.split(" (", 1)[0]
+
 
 class SupportArea(Strict):
     number: int = Field(ge=1, le=3)

@@ -19,7 +19,7 @@ from generator.ministry.xlsxread import CellValue, Coord, NameRef, XlsxBook, a1,
 from generator.money import to_decimal
 from generator.no_such_day import LV, no_such_day
 from generator.reference.errors import ReferenceInputError
-from generator.reference.inputs import REQUIRED_PARTIES, Parties
+from generator.reference.inputs import REQUIRED_PARTIES, Parties, units_shown, whole_units_message
 from generator.reference.lines import PlanLine, line_from_offer
 from generator.reference.params import Params
 from generator.reference.workbook import WorkbookInputs
@@ -42,7 +42,6 @@ from generator.workbook.input_checks import (
     text_length,
     too_long_message,
     unchecked_length_message,
-    whole_units_message,
 )
 from generator.workbook.layout import INTERFACE_KIND, INTERFACE_NAMES, INTERFACE_VERSION
 from generator.workbook.sheets.items import short_unit
@@ -296,6 +295,15 @@ class ChildData:
     # what is not a refusal but the user should know (Latvian, naming the cell): a text longer than today's limit in
     # a matrix whose older template did not check its length (D168)
     warnings: tuple[str, ...] = ()
+    # whether the matrix's template counted a fraction of a unit counted whole as an error (h_Pak_Vesels, D256)
+    whole_units_checked: bool = True
+
+    def params(self, catalogue: Catalogue) -> Params:
+        """The reference's parameters for this matrix: those in force on its prices day. A template that did not
+        check whole units showed no error for half a session (D256): the reader warns of it (naming the cell), so
+        the reference does not count it either."""
+        params = Params.from_catalogue(catalogue, self.params_day)
+        return params if self.whole_units_checked else params.replace(whole_units={})
 
 
 _ZERO = Decimal(0)
@@ -655,7 +663,7 @@ def read_child(m: Matrix, catalogue: Catalogue, *, strict: bool = True, where: W
         transport_override=reason, parties=_parties(m),
     )
     return ChildData(municipality or "", full_name or "", code or "", impairment or "", params_day, inputs,
-                     tuple(r.warnings)), []
+                     tuple(r.warnings), m.has(WHOLE_UNITS_NAME)), []
 
 
 def _text_lengths(r: _Reader, m: Matrix, *, current: bool = False) -> None:
@@ -794,6 +802,10 @@ def _lines(r: _Reader, m: Matrix, catalogue: Catalogue, day: dt.date) -> list[Pl
         if j is None or offer is None:
             r.fail("Plans_Pakalpojums", not_listed(entered, rows_68), i)
             continue
+        # the matrix checks the units of a listed service whatever its price: both are said (review32 F2)
+        unit = str(offer.service.unit)
+        if unit in catalogue.enums.whole_units:
+            _whole_units(r, m, i, units, planned, delivered, _unit_name(catalogue, unit))
         before = len(r.problems)
         price = r.number("Pak_Cena", j, what="cena EUR par vienību ≥ 0")
         if price is None and len(r.problems) > before:  # the price cell itself is invalid (said once)
@@ -817,8 +829,6 @@ def _lines(r: _Reader, m: Matrix, catalogue: Catalogue, day: dt.date) -> list[Pl
         except ReferenceInputError as exc:
             r.fail("Plans_Pakalpojums", str(exc), i)
             continue
-        if str(offer.service.unit) in catalogue.enums.whole_units:
-            _whole_units(r, m, i, units, planned, delivered, _unit_name(catalogue, str(offer.service.unit)))
         # a new line of our own: set in place what dataclasses.replace would validate again unchanged
         object.__setattr__(line, "ceiling", ceiling)
         object.__setattr__(line, "label", item)
@@ -843,7 +853,7 @@ def _whole_units(r: _Reader, m: Matrix, row: int, units: Decimal, planned: tuple
     for name, col, value in cells:
         if value == value.to_integral_value():
             continue
-        said = whole_units_message(CHECKED_FIELDS[name].label, unit, format(value, "f").replace(".", ","))
+        said = whole_units_message(CHECKED_FIELDS[name].label, unit, units_shown(value))
         if m.has(WHOLE_UNITS_NAME):
             r.fail(name, said, row, col)
         else:

@@ -64,7 +64,7 @@ from generator.money import to_decimal
 from generator.own_files import digest as file_digest
 from generator.reference.errors import ReferenceInputError
 from generator.reference.findings import Finding, Severity
-from generator.reference.params import Params
+from generator.reference.inputs import whole_units_message
 from generator.reference.workbook import WorkbookResult, evaluate_workbook
 from generator.replace_file import mark_replaced
 from generator.workbook.input_checks import LIMIT, TEXT_TOO_LONG
@@ -79,6 +79,11 @@ BASE_LABEL = "Bāzes apmērs B (6.11. tabula)"
 
 # the words every over-long text problem of a reader starts its sentence with ("… jābūt ne garākam par 55 zīmēm")
 TOO_LONG_WORDS = TEXT_TOO_LONG.split(LIMIT)[0]
+# and every fraction of a unit counted whole ("… jābūt veselam skaitlim (mērvienība „reize”)", D256)
+WHOLE_UNITS_WORDS = whole_units_message("", "", "").split("„")[0].strip()
+# the inputs an older template did not check whose problems the reader warns of there (D168, D256): in the migrated
+# matrix they are invalid inputs of the current template
+UNCHECKED_BEFORE = (TOO_LONG_WORDS, WHOLE_UNITS_WORDS)
 
 
 _EMPTY = Cell()
@@ -490,7 +495,7 @@ def _amounts(m: Matrix, catalogue: Catalogue) -> tuple[Amounts | None, tuple[Fin
     if data is None:
         return None, (), problems, ()
     try:
-        result: WorkbookResult = evaluate_workbook(data.inputs, Params.from_catalogue(catalogue, data.params_day))
+        result: WorkbookResult = evaluate_workbook(data.inputs, data.params(catalogue))
     except (ReferenceInputError, LookupError) as exc:
         return None, (), [str(exc)], data.warnings
     return (Amounts(result.provisional, result.needed, result.available, result.total, result.errors,
@@ -742,9 +747,11 @@ class Migrator:
             after, new_findings, new_problems, _ = _amounts(Matrix.from_book(staged_book), catalogue)
             report.before, report.after = _as_shown(old, before), after
             if (before is not None and after is None and unchecked_texts  # the old template did not check them (D168)
-                    and all(TOO_LONG_WORDS in p for p in new_problems)):  # and only they are new (review11 R11-2)
+                    and all(any(words in p for words in UNCHECKED_BEFORE) for p in new_problems)):  # only they
+                # are new (review11 R11-2): over-long texts and fractions of a whole unit (review32 F9)
                 report.notes.append("apmērus nevar salīdzināt, jo jaunajā matricā ir nederīga ievade, ko vecākā "
-                                    "veidne vēl nepārbaudīja (izlabojiet to jaunajā matricā): "
+                                    "veidne vēl nepārbaudīja (vērtība pārnesta, kā ievadīta; izlabojiet to jaunajā "
+                                    "matricā): "
                                     + "; ".join(new_problems[:5]))
             elif before is None or after is None:
                 report.notes.append("apmērus nevar salīdzināt, jo matricā ir nederīga ievade vai tā nav pilnībā aizpildīta: "

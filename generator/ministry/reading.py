@@ -353,7 +353,7 @@ def read_matrix(path: Path, root: Path, catalogue: Catalogue, templates: Templat
     result.warnings.extend(data.warnings)
     rel = result.rel = shown_path(rel, result.digest, data.full_name, data.personal_code)
     try:
-        params = Params.from_catalogue(catalogue, data.params_day)
+        params = data.params(catalogue)
         outcome = evaluate_workbook(data.inputs, params, template_kind(templates, version, expected))
     except (ReferenceInputError, LookupError) as exc:
         return refuse([f"aprēķins nav iespējams: {exc}"])

@@ -23,6 +23,7 @@ RULE_NAMES = {
     "municipality_not_listed": "Pašvaldība nav izmēģinājumprojektā",
     "required_field": "Nav aizpildīts obligāts lauks",
     "money_cents": "Summa nav veselos centos",
+    "whole_units": "Vienību skaits nav vesels",
     # the plan's rules (reference/rules.py)
     "transport_share": "Transporta daļa pārsniedz robežu",
     "incompatible": "Nesavienojami pakalpojumi",

@@ -1,12 +1,13 @@
 """Input checks of the reference that the matrix also counts as invalid inputs (6.11 „Ievades šūnā ir nederīga
-vērtība”, one per cell): money in whole cents (D87) and, once the plan has a service, the fields a signed annex
-and a contract name (D88), and a municipality outside the children's programme rounds (D104). Text where a number belongs cannot reach the reference (its inputs are typed values),
-so only these two are checked here.
+vērtība”, one per cell): money in whole cents (D87), units counted whole without a fraction (D256) and, once the plan
+has a service, the fields a signed annex and a contract name (D88), and a municipality outside the children's
+programme rounds (D104). Text where a number belongs cannot reach the reference (its inputs are typed values), so
+only these are checked here.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -17,6 +18,12 @@ CENT_EXPONENT = -2
 CENTS_TEXT = "jābūt summai euro ar ne vairāk kā diviem cipariem aiz komata"
 REQUIRED_TEXT = "jābūt aizpildītam, jo plānā ir pakalpojumi"
 LIST_TEXT = "jābūt vienai no saraksta vērtībām (burts burtā)"
+# D256: a fraction of a unit counted whole (a session, a day and night, a working day) cannot be delivered or paid
+WHOLE_TEXT = "jābūt veselam skaitlim"
+# the matrix's labels of the units it checks (generator/workbook/input_checks.py): 6.3's period units, a month's
+# planned (6.6) and delivered (6.10) units, each with its table
+UNITS_LABEL, PLANNED_LABEL, DELIVERED_LABEL = "daudzumam periodā", "plānotajām vienībām", "saņemtajām vienībām"
+UNITS_TABLE, PLANNED_TABLE, DELIVERED_TABLE = "6.3. tabulā", "6.6. tabulā", "6.10. tabulā"
 
 
 @dataclass(frozen=True)
@@ -75,6 +82,39 @@ def check_parties(parties: Parties, lines: Iterable[PlanLine],
         return found
     return found + [Finding("required_field", Severity.error, f"{p.where}: {p.label} {REQUIRED_TEXT}.")
                     for p in REQUIRED_PARTIES if not (getattr(parties, p.attr) or "").strip()]
+
+
+def whole_units_message(label: str, unit: str, value: str) -> str:
+    """The words on a fraction of a whole unit (D256), the matrix's (6.11) and the readers': "daudzumam periodā jābūt
+    veselam skaitlim (mērvienība „reize”), ievadīts 29,5"."""
+    return f"{label} {WHOLE_TEXT} (mērvienība „{unit}”), ievadīts {value}"
+
+
+def units_shown(value: Decimal) -> str:
+    """Units as the matrix quotes them: no trailing zeros, the Latvian decimal comma, no thousands spaces ("29,5")."""
+    return format(value.normalize(), "f").replace(".", ",")
+
+
+def check_whole_units(lines: Iterable[PlanLine], whole_units: Mapping[str, str],
+                      units_place: str = UNITS_TABLE) -> list[Finding]:
+    """One ``whole_units`` error per fraction of a unit counted whole (``whole_units``: such units by id with their
+    names, Params.whole_units; D256) in a plan line's period units, a month's planned or delivered units: the
+    matrix's invalid input of that cell, one per cell, in its words. Only a line with a service has a unit.
+    ``units_place``: where the period units are typed (the calculator names its field)."""
+    found: list[Finding] = []
+    for i, line in enumerate(lines):
+        unit = whole_units.get(line.unit) if line.offer_id else None
+        if unit is None:
+            continue
+        name = f"{i + 1}. rinda ({line.label or line.offer_id})"
+        cells = [(None, f"{UNITS_LABEL} {units_place}", line.units)]
+        cells += [(m, f"{m}. mēneša {PLANNED_LABEL} {PLANNED_TABLE}", v) for m, v in enumerate(line.planned_units, 1)]
+        cells += [(m, f"{m}. mēneša {DELIVERED_LABEL} {DELIVERED_TABLE}", v)
+                  for m, v in enumerate(line.delivered_units, 1)]
+        found += [Finding("whole_units", Severity.error,
+                          f"{name}: {whole_units_message(label, unit, units_shown(value))}.", (i,), month=month)
+                  for month, label, value in cells if value != value.to_integral_value()]
+    return found
 
 
 def _lv(value: Decimal | None) -> str:

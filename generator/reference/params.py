@@ -66,6 +66,9 @@ class Params:
     # The municipalities of the children's programme rounds (rounds.yaml), the list 6.1 B5 takes its value from
     # (Saraksts_Pasvaldibas): another one typed there is an invalid input (D104). None: not checked.
     municipalities: tuple[str, ...] | None = None
+    # The units counted whole (catalogue/enums.yaml ``whole``: a session, a day and night, a working day, D256) by id,
+    # with the name the matrix shows ("reize"): a fraction of one in a plan line is an invalid input. Empty: none is.
+    whole_units: dict[str, str] = field(default_factory=dict, hash=False)
 
     @classmethod
     def from_catalogue(cls, catalogue: Catalogue, day: dt.date) -> Params:
@@ -102,6 +105,7 @@ class Params:
             holiday_years=catalogue.holiday_years,
             prices_until=catalogue.prices_until(day),
             municipalities=tuple(m.id for m in catalogue.pilot_municipalities()),
+            whole_units={u.id: u.short_name for u in catalogue.enums.units if u.whole},
         )
 
     def replace(self, **changes: Any) -> Params:

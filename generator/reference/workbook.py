@@ -15,7 +15,7 @@ from generator.lvformat import eur
 from generator.money import to_decimal
 from generator.reference.errors import NotEligible
 from generator.reference.findings import Finding, Severity, count
-from generator.reference.inputs import Parties, check_cents, check_parties, subcent
+from generator.reference.inputs import Parties, check_cents, check_parties, check_whole_units, subcent
 from generator.reference.lines import PlanLine
 from generator.reference.monthly import Execution, check_months, execution, monthly_amounts
 from generator.reference.params import Params
@@ -176,7 +176,7 @@ def evaluate_workbook(inputs: WorkbookInputs, params: Params, template: str = CU
         services=inputs.services,
         other=inputs.other,
     )
-    findings.extend(check_input_values(inputs, params.municipalities))
+    findings.extend(check_input_values(inputs, params.municipalities, params.whole_units))
     if not subcent(inputs.final):  # a sub-cent F is one invalid input in the matrix, whatever N is
         findings.extend(check_final(inputs.final, plan.needed, p_amount))
     findings.extend(check_sources(inputs, plan.needed))
@@ -233,16 +233,19 @@ def with_final(inputs: WorkbookInputs, result: WorkbookResult, params: Params,
                    line_ib=line_ib, plan=plan if result.plan is not None else None)
 
 
-def check_input_values(inputs: WorkbookInputs, municipalities: Sequence[str] | None = None) -> list[Finding]:
-    """The inputs the matrix counts as invalid that typed values can still get wrong: money not in whole cents (D87)
-    and, when ``inputs.parties`` is given, a municipality not in ``municipalities`` (D104) and, once the plan has a
-    service, an empty field a contract needs (D88). A rank has no upper bound (D154): a gap or a rank above the
-    number of lines it orders only puts its line after the others."""
+def check_input_values(inputs: WorkbookInputs, municipalities: Sequence[str] | None = None,
+                       whole_units: Mapping[str, str] | None = None) -> list[Finding]:
+    """The inputs the matrix counts as invalid that typed values can still get wrong: money not in whole cents (D87),
+    a fraction of a unit counted whole (``whole_units``, Params.whole_units: D256) and, when ``inputs.parties`` is
+    given, a municipality not in ``municipalities`` (D104) and, once the plan has a service, an empty field a
+    contract needs (D88). A rank has no upper bound (D154): a gap or a rank above the number of lines it orders only
+    puts its line after the others."""
     amounts = {"bāzes apmēram B (6.11. tabulā)": inputs.base, "IB galīgajam apmēram F (6.4. tabulā)": inputs.final,
                "pabalstu summai (6.4. tabulā)": inputs.benefits,
                "valsts un pašvaldību pakalpojumu summai (6.4. tabulā)": inputs.services,
                "citu finanšu avotu summai (6.4. tabulā)": inputs.other}
     found = check_cents(inputs.lines, amounts)
+    found.extend(check_whole_units(inputs.lines, whole_units or {}))
     if inputs.parties is not None:
         found.extend(check_parties(inputs.parties, inputs.lines, municipalities))
     return found

@@ -17,6 +17,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+from collections.abc import Collection
 from decimal import Decimal
 from types import SimpleNamespace
 from typing import Any
@@ -29,7 +30,7 @@ from generator.lvformat import number as lv_number
 from generator.lvformat import version as lv_version
 from generator.programme_scope import PROGRAMME_WORDS, adults_day_note
 from generator.reference.findings import Severity
-from generator.reference.inputs import CENTS_TEXT
+from generator.reference.inputs import CENTS_TEXT, check_whole_units, units_shown
 from generator.reference.lines import PlanLine, fixed_unit_price
 from generator.reference.params import Params
 from generator.reference.plan import line_cost
@@ -107,8 +108,10 @@ def _money(value: Decimal | None) -> str | None:
     return None if value is None else format(value, "f")
 
 
-def offer_data(offer: Offer, unit_names: dict[str, str] | None = None) -> dict[str, Any]:
-    """One offer for the calculator; ``unit_names``: the catalogue's unit names by id (enums.yaml)."""
+def offer_data(offer: Offer, unit_names: dict[str, str] | None = None,
+               whole_units: Collection[str] = ()) -> dict[str, Any]:
+    """One offer for the calculator; ``unit_names``: the catalogue's unit names by id (enums.yaml), ``whole_units``:
+    the ids of its units counted whole (``whole``, D256)."""
     service = offer.service
     return {
         "kods": offer.id,
@@ -118,6 +121,8 @@ def offer_data(offer: Offer, unit_names: dict[str, str] | None = None) -> dict[s
         "forma": str(offer.form.value),
         "mervieniba": service.unit,
         "mervienibasNosaukums": (unit_names or {}).get(str(service.unit), str(service.unit)),
+        # a fraction of the unit is an error (D256): the reference's whole_units, its template whole_units_<unit>
+        "vesels": str(service.unit) in whole_units,
         # the price the unit fixes (D70: the euro at actual cost, 1,00): the units are then an amount in euro
         "vienibasCena": _money(fixed_unit_price(service.unit)),
         "transports": bool(service.transport),
@@ -197,6 +202,7 @@ def message_templates(params: Params) -> dict[str, str]:
     templates["final_above_needed"] = _replace(final.message, [
         (eur(PRICE), "{galigais}"), (eur(CEILING), "{nepieciesamais}")])
     templates.update(_unit_templates())
+    templates.update(_whole_units_templates(params))
     templates.update(_source_templates())
     templates.update(_base_templates())
     # D87, D98: a money field with more than two decimals, in the reference's and the matrix's words
@@ -223,6 +229,18 @@ def _unit_templates() -> dict[str, str]:
     templates["line_above_provisional"] = _replace(above.message, [
         _row(INDEX, LABEL, "rinda"), (eur(line_cost(line)), "{summa}"), (eur(CEILING), "{p}"),
         (units_text(UNITS), "{daudzums}")])
+    return templates
+
+
+def _whole_units_templates(params: Params) -> dict[str, str]:
+    """D256: a fraction of a unit counted whole in a line's units, one error template per such unit of the catalogue
+    (``whole_units_<unit>``, Params.whole_units), in the reference's words with the calculator's units field."""
+    templates = {}
+    for unit, name in params.whole_units.items():
+        line = PlanLine(offer_id="x", label=LABEL, unit=unit, units=UNITS, unit_price=Decimal(1))
+        (fraction,) = check_whole_units(_padded((INDEX, line)), {unit: name}, UNITS_FIELD_PLACE)
+        templates[f"whole_units_{unit}"] = _replace(in_calculator_places(fraction.message), [
+            _row(INDEX, LABEL, "rinda"), (units_shown(UNITS), "{ievadits}")])
     return templates
 
 
@@ -427,7 +445,7 @@ def _prices_set(catalogue: Catalogue, params: Params, offers: list[Offer], share
     positions = []
     unit_names = {u.id: u.name_lv for u in catalogue.enums.units}
     for offer in offers:
-        row = offer_data(offer, unit_names)
+        row = offer_data(offer, unit_names, params.whole_units)
         key = json.dumps(row, ensure_ascii=False, sort_keys=True)
         if key not in index:
             index[key] = len(shared)

@@ -38,7 +38,16 @@ import datetime as dt
 from dataclasses import dataclass, replace
 
 from generator.lvformat import agree
-from generator.reference.inputs import CENTS_TEXT, LIST_TEXT, REQUIRED_PARTIES, REQUIRED_TEXT
+from generator.reference.inputs import (
+    CENTS_TEXT,
+    DELIVERED_LABEL,
+    LIST_TEXT,
+    PLANNED_LABEL,
+    REQUIRED_PARTIES,
+    REQUIRED_TEXT,
+    UNITS_LABEL,
+    WHOLE_TEXT,
+)
 from generator.workbook.layout import C64
 from generator.workbook.sheets.common import lv_date_formula
 from generator.workbook.texts import NO, YES
@@ -163,8 +172,6 @@ def _empty(x: str) -> str:
     return f'OR(ISBLANK({x}),AND(ISTEXT({x}),LEN({x})=0))'
 
 
-# D256: a fraction of a unit counted whole (a session, a day and night, a working day) cannot be delivered or paid
-WHOLE_TEXT = "jābūt veselam skaitlim"
 LINE_UNIT = "{unit}"  # the plan line's unit in a ``units`` message: 6.4's unit column of the line's row
 
 
@@ -172,12 +179,6 @@ def _whole_unit(row: str) -> str:
     """True when the service chosen on the plan line of 6.4 row ``row`` is priced in a whole unit (D256)."""
     item = f"'6.4'!${C64.h_row}{row}"
     return f"IF({item}>0,INDEX(h_Pak_Vesels,{item}),0)=1" if row else "FALSE"
-
-
-def whole_units_message(label: str, unit: str, value: str) -> str:
-    """The matrix's message (6.11) on a fraction of a whole unit, for the readers (D256): "daudzumam periodā jābūt
-    veselam skaitlim (mērvienība „reize”), ievadīts 29,5"."""
-    return f"{label} {WHOLE_TEXT} (mērvienība „{unit}”), ievadīts {value}"
 
 
 @dataclass(frozen=True)
@@ -379,12 +380,12 @@ PLAN_FIELDS: tuple[Field, ...] = (
     Field("Plans_Pakalpojums", "list", "pakalpojumam", "Pak_Id"),
     Field("Plans_Sanemejs", "list", "saņēmējam", "Saraksts_Sanemeji"),
     Field("Plans_EkspertuRangs", "rank", "ekspertu rangam"),
-    Field("Plans_Daudzums", "units", "daudzumam periodā"),
+    Field("Plans_Daudzums", "units", UNITS_LABEL),
     Field("Plans_VecakuRangs", "rank", "vecāku rangam"),
 )
 MONTH_FIELDS: tuple[Field, ...] = (
-    Field("Men_Daudzums", "units", "plānotajām vienībām"),
-    Field("Fakt_Daudzums", "units", "saņemtajām vienībām"),
+    Field("Men_Daudzums", "units", PLANNED_LABEL),
+    Field("Fakt_Daudzums", "units", DELIVERED_LABEL),
     Field("Fakt_Summa", "payment", "maksājumam"),
 )
 # The free text of the signed 6.3 in cells of a fixed height (sheets/plan.py): the most characters that print whole.

@@ -463,6 +463,29 @@ def test_a_fraction_of_a_session_is_an_invalid_input(sessions: Path, tmp_path: P
                                          ], problems
 
 
+def test_a_fraction_of_a_session_without_a_price_is_said_with_the_price(sessions: Path, tmp_path: Path,
+                                                                          catalogue: Catalogue) -> None:
+    """review32 F2: the matrix counts both half a session (an invalid input) and the chosen item's missing provider
+    price (its own 6.11 rule): the reader said only the price; it says both, each by its cell."""
+    from openpyxl import load_workbook
+
+    m = Matrix.open(sessions)
+    label = m.column("Plans_Pakalpojums")[0]
+    j = next(j for j, v in enumerate(m.column("Pak_Id")) if v == label)
+    wb = load_workbook(sessions)
+    _, _, units = _cell(wb, "Plans_Daudzums", 0)
+    _, _, price = _cell(wb, "Pak_Cena", j)
+    units.value, price.value = 29.5, None
+    wb.save(tmp_path / "m.xlsx")
+    m = Matrix.open(tmp_path / "m.xlsx")
+    data, problems = read_child(m, catalogue)
+    assert data is None and len(problems) == 2, problems
+    assert problems[0] == (f"{m.where('Plans_Daudzums', 0)}: daudzumam periodā jābūt veselam skaitlim (mērvienība "
+                           "„reize”), ievadīts 29,5"), problems
+    assert problems[1].startswith(f"{m.where('Pak_Cena', j)}: plānā izvēlētajam pakalpojumam "), problems
+    assert "nav sniedzēja cenas" in problems[1]
+
+
 def test_a_fraction_of_a_unit_not_counted_whole_is_valid(sessions: Path, clean: Path, tmp_path: Path,
                                                          catalogue: Catalogue) -> None:
     """Half an hour and euro with cents are quantities (D256): no problem."""

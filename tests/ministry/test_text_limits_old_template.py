@@ -183,7 +183,8 @@ def test_migrate_says_the_new_matrix_will_count_the_long_texts(old_files: list[P
     assert report.before is not None and report.after is None, text
     new = Matrix.open(tmp_path / "jauna.xlsx")
     assert (f"Piezīme: apmērus nevar salīdzināt, jo jaunajā matricā ir nederīga ievade, ko vecākā veidne vēl "
-            f"nepārbaudīja (izlabojiet to jaunajā matricā): {new.where('Aprekins_Piezimes')}: piezīmju tekstam jābūt "
+            f"nepārbaudīja (vērtība pārnesta, kā ievadīta; izlabojiet to jaunajā matricā): "
+            f"{new.where('Aprekins_Piezimes')}: piezīmju tekstam jābūt "
             "ne garākam par 55 zīmēm") in text, text
     assert "sniedzēja nosaukumam jābūt ne garākam par 80 zīmēm" in text, text
 

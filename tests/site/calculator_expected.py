@@ -18,7 +18,7 @@ from typing import Any
 from generator.catalogue.catalogue import Catalogue, Offer
 from generator.catalogue.loader import DEFAULT_CATALOGUE, load_or_raise
 from generator.lvformat import date as lv_date
-from generator.reference.inputs import CENTS_TEXT
+from generator.reference.inputs import CENTS_TEXT, UNITS_LABEL, UNITS_TABLE
 from generator.reference.lines import ACTUAL_COST_PRICE, PlanLine, line_from_offer
 from generator.reference.params import Params
 from generator.reference.plan import financing
@@ -162,7 +162,8 @@ def _default_catalogue() -> Catalogue:
 
 def _calculator_words(finding: Any, inputs: WorkbookInputs, params: Params, matrices: dict[str, str]) -> str:
     """The reference's message as the calculator says it: the units above the period and a line above P (D148) name
-    the calculator's units and price fields, not the matrix's tables 6.3 and 6.8 (audit36 F5), and so does a price
+    the calculator's units and price fields, not the matrix's tables 6.3 and 6.8 (audit36 F5), and so do a fraction of
+    a unit counted whole (D256) and a price
     of the euro at actual cost; F above N and a source above N start with the calculator's field, not the matrix's
     6.4 cell; the prices errors name matrix downloads, not a command (D186); every other message word for word."""
     if finding.code == "prices_not_in_force":
@@ -189,6 +190,10 @@ def _calculator_words(finding: Any, inputs: WorkbookInputs, params: Params, matr
 
         assert finding.message.startswith(f"{BASE_CELL}: "), finding.message
         return f"Lauks „{BASE_FIELD}”: " + finding.message.removeprefix(f"{BASE_CELL}: ")
+    if finding.code == "whole_units":  # D256: the calculator's units field, not the matrix's table 6.3
+        matrix = f"{UNITS_LABEL} {UNITS_TABLE} "
+        assert matrix in finding.message, finding.message
+        return finding.message.replace(matrix, f"{UNITS_LABEL} {UNITS_FIELD_PLACE} ")
     if finding.code == "units_above_period":
         matrix = f"pārbaudiet daudzumu {UNITS_PLACE}."
         assert finding.message.endswith(matrix), finding.message

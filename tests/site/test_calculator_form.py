@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from decimal import Decimal
 
 import pytest
 
 from generator.documents.from_matrix.context import FINAL_IF_OVER, FINAL_NOT_APPLIED
 from generator.lvformat import agree
 from generator.lvformat import date as lv_date
+from generator.reference.lines import line_from_offer
 from generator.reference.params import Params
 from generator.reference.rounds import add_months, plan_end
+from generator.reference.workbook import WorkbookInputs, evaluate_workbook
 from generator.site.calculator import DATA_SCRIPT, data_script
 from tests.round_yaml import catalogue_with_round, children_round_entry
 from tests.site.axe import AxeUnavailable, ensure_axe
@@ -27,6 +30,7 @@ from tests.site.browsing import (
     served_one_page_index,
     small_search_index,
 )
+from tests.site.calculator_expected import expected
 from tests.site.calculator_form import fill_line
 
 pytestmark = [
@@ -266,6 +270,30 @@ def test_plan_period_first_to_last_day_on_screen_and_in_print(visit: Visit) -> N
     assert period in page.inner_text("#ibm-rezultati")
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
     assert period in page.inner_text("#ibm-druka")
+    assert visit.errors == []
+
+
+def test_half_a_session_shows_the_error_and_no_valid_total(visit: Visit, params: Params, offers) -> None:  # noqa: ANN001
+    """D256: 29,5 sessions is the reference's whole_units error: the form shows it at the line in the reference's
+    words and marks the totals as not valid, as for any error; 29 sessions is no error."""
+    visit.open(PAGE)
+    page = visit.page
+    _plan(page, "15.03.2012", "15.10.2018", [("3.1.2i", "29,5", "30")])
+    page.wait_for_function("document.querySelector('#ibm-rezultati').textContent.includes('kļūdas')")
+    results = page.inner_text("#ibm-rezultati")
+    assert "plānā ir kļūdas – apmēri nav derīgi" in results and "(nederīgs – ir kļūdas)" in results, results
+    inputs = WorkbookInputs(birth_date=dt.date(2012, 3, 15), period_start=dt.date(2018, 10, 15), months=6,
+                            special_care=False, impairment=None,
+                            lines=(line_from_offer(offers["3.1.2i"], Decimal("29.5"), unit_price=Decimal(30),
+                                                   expert_rank=1),))
+    assert evaluate_workbook(inputs, params).errors >= 1
+    (said,) = [text for code, _, text, _ in expected(inputs, params)["messages"] if code == "whole_units"]
+    assert said in page.inner_text("#ibm-kalkulators"), said
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "kalkulators-puse-reizes.png"), full_page=True)
+    fill_line(page, 1, "3.1.2i", "29", "30")
+    page.wait_for_function("!document.querySelector('#ibm-rezultati').textContent.includes('nederīgs')")
+    assert said not in page.inner_text("#ibm-kalkulators")
     assert visit.errors == []
 
 

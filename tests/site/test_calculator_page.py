@@ -105,7 +105,8 @@ def test_each_round_carries_its_matrix_prices(tmp_path: Path, monkeypatch) -> No
                                   (july, "2021-07-01", "2022-12-31", "3400.00")):
         assert (row["cenuDiena"], row["cenasLidz"], row["parametri"]["bazesApmers"]) == (day, until, base)
         offers = cat.offers(dt.date.fromisoformat(day))
-        assert [data["pakalpojumi"][i] for i in row["pakalpojumi"]] == [calculator.offer_data(o, units) for o in offers]
+        assert [data["pakalpojumi"][i] for i in row["pakalpojumi"]] == [calculator.offer_data(o, units, cat.enums.whole_units)
+                                                                   for o in offers]
     # each prices day names its matrix download (D85, D186), never a command; the pilot's round has ended
     assert "ibm-matrica.xlsx" in rounds["berni-2021"]["matrica"] and "cenām uz 01.01.2021" in rounds["berni-2021"]["matrica"]
     assert "ibm-matrica-2021-04-01.xlsx" in later["matrica"] and "cenām uz 01.04.2021" in later["matrica"]

@@ -218,7 +218,8 @@ def lo_batch(
         return path
 
     plan_pool = random_plans(RANDOM_PLANS, offers, params.full_rate_max_age, params.eligibility_age_limit,
-                             params.period_months_max, periods=params.reporting_periods, municipality=municipality)
+                             params.period_months_max, periods=params.reporting_periods, municipality=municipality,
+                             fractions=True)  # now and then half a session: the matrix and the reference count it
     plans = plan_sample(plan_pool, params)
     cases, skipped = workbook_cases(offers, params.base_amount)
     first_period = params.reporting_periods[0].start if params.reporting_periods else day

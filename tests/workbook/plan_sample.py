@@ -8,8 +8,8 @@ matrix opens, a typed or blank base B, a "jāprecizē" price kept, and per plan 
 recipient (as entered and as the catalogue says), payee, day service, transport, actual-cost unit, ceiling
 (none, confirmed, unconfirmed), expert and parent rank given or not, empty lines between filled ones. A greedy
 set cover keeps the plan that adds the most cases not yet kept (the first such in the pool's order), until every
-case of the pool is in the sample (tests/workbook/test_recalculated.py proves it on each run): 24 of the 120
-plans, 217 cases.
+case of the pool is in the sample (tests/workbook/test_recalculated.py proves it on each run): 26 of the 120
+plans, 223 cases (random_plans with ``fractions``: now and then half a session, D256).
 
 IBM_FULL=1 recalculates the whole pool (120 plans) instead.
 """

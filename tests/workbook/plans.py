@@ -107,7 +107,12 @@ def _price(rng: random.Random, offer: Offer) -> Decimal:
     return _money(rng, 3, 90)
 
 
-def _units(rng: random.Random, offer: Offer, month_days: int) -> Decimal:
+# With ``fractions`` (random_plan), every eighth half of a unit counted whole is kept: an invalid input the matrix and
+# the reference count (D256), drawn from the same numbers, so the other plans stay as they were
+FRACTION_EVERY = 8
+
+
+def _units(rng: random.Random, offer: Offer, month_days: int, fractions: bool = False) -> Decimal:
     if offer.service.regime is Regime.actual_cost:
         return _money(rng, 0, 400)
     if offer.service.day_service:
@@ -116,7 +121,10 @@ def _units(rng: random.Random, offer: Offer, month_days: int) -> Decimal:
     if choice < 0.05:
         return Decimal(0)
     if choice < 0.2:
-        half = Decimal(rng.randint(1, 40)) / 2
+        drawn = rng.randint(1, 40)
+        half = Decimal(drawn) / 2
+        if fractions and drawn % (2 * FRACTION_EVERY) == 1:
+            return half  # half a session: an invalid input (D256)
         # a unit counted whole (a session, a day; D256) has no half: the next whole unit, the same random draws
         return half.to_integral_value(ROUND_CEILING) if str(offer.service.unit) in whole_units() else half
     return Decimal(rng.randint(1, 40))
@@ -178,8 +186,10 @@ def _parties(rng: random.Random, municipality: str | None) -> Parties | None:
 
 
 def random_plan(seed: int, offers: list[Offer], full_max_age: int, age_limit: int, max_months: int,
-                periods: Sequence[ReportingPeriod] = (), municipality: str | None = None) -> RandomPlan:
-    """A random plan; with ``municipality``, also 6.1's fields a contract needs (``inputs.parties``)."""
+                periods: Sequence[ReportingPeriod] = (), municipality: str | None = None,
+                fractions: bool = False) -> RandomPlan:
+    """A random plan; with ``municipality``, also 6.1's fields a contract needs (``inputs.parties``); with
+    ``fractions``, now and then half a unit counted whole (FRACTION_EVERY, D256)."""
     rng = random.Random(seed)
     parties_rng = random.Random(seed * 7919)  # its own stream: the plans stay as they were without parties
     start, months, check_day = _period_and_start(rng, periods, max_months)
@@ -199,7 +209,7 @@ def random_plan(seed: int, offers: list[Offer], full_max_age: int, age_limit: in
             pool = [o for o in offers if o.service.day_service] or pool
         offer = rng.choice(pool)
         price = prices.setdefault(offer.id, _price(rng, offer))
-        units = _units(rng, offer, first_days)
+        units = _units(rng, offer, first_days, fractions)
         planned = _split(rng, units, months)
         roll = rng.random()
         if roll < 0.1 and units > 0:
@@ -248,7 +258,7 @@ def random_plan(seed: int, offers: list[Offer], full_max_age: int, age_limit: in
 
 
 def random_plans(count: int, offers: list[Offer], full_max_age: int, age_limit: int, max_months: int,
-                 seed: int = SEED, periods: Sequence[ReportingPeriod] = (), municipality: str | None = None
-                 ) -> list[RandomPlan]:
-    return [random_plan(seed + i, offers, full_max_age, age_limit, max_months, periods, municipality)
+                 seed: int = SEED, periods: Sequence[ReportingPeriod] = (), municipality: str | None = None,
+                 fractions: bool = False) -> list[RandomPlan]:
+    return [random_plan(seed + i, offers, full_max_age, age_limit, max_months, periods, municipality, fractions)
             for i in range(count)]

@@ -140,7 +140,7 @@ def test_random_plans_cover_the_rules_and_amount_cases(lo_batch, params) -> None
                  "outside_period", "delivered_above_plan", "paid_above_delivered", "impairment", "recipient",
                  "ignored_line_data", "not_eligible", "outside_reporting_period", "past_reporting_period", "day_care_sessions",
                  "ceiling_unconfirmed", "actual_cost_price", "final_above_needed", "units_above_period",
-                 "line_above_provisional"):
+                 "line_above_provisional", "whole_units"):
         assert codes[code] > 0, f"neviens nejaušais plāns nepārbauda {code}: {codes}"
     for shape in ("N>P", "N<=P", "F", "no F", "age 8", "age 9", "age 17", "age 18", "opinion", "no opinion"):
         assert shapes[shape] > 0, f"nejaušajos plānos nav gadījuma {shape}: {shapes}"

@@ -16,7 +16,7 @@ from generator.ministry.integrity import Content
 from generator.ministry.matrix import RECIPIENT_NAME, TRANSPORT_REASON_NAME, Matrix
 from generator.ministry.xlsxread import Coord, NameRef, a1, col_index
 from generator.reference.findings import Finding, Severity
-from generator.reference.inputs import REQUIRED_PARTIES
+from generator.reference.inputs import DELIVERED_LABEL, PLANNED_LABEL, REQUIRED_PARTIES
 from generator.reference.workbook import BASE_CELL, FINAL_CELL, SOURCE_CELLS
 
 CHECKS_SHEET, CHECKS_CODE, CHECKS_KIND, CHECKS_WHERE = "6.11", "S", "D", "F"  # 6.11: hidden code, "Veids", "Kur redzams"
@@ -82,7 +82,10 @@ CENTS_NAMES = (("bāzes apmēram B", "Bazes_Apmers"), ("IB galīgajam apmēram F
                ("citu finanšu avotu summai", "Fin_Citi"))
 # the reference's input checks the matrix counts as invalid inputs, in 6.11's list under INVALID_INPUT (F above N is
 # the check of the F cell itself, input_checks kind "final")
-INPUT_RULES = frozenset({"money_cents", "required_field", "municipality_not_listed", "final_above_needed"})
+INPUT_RULES = frozenset({"money_cents", "whole_units", "required_field", "municipality_not_listed",
+                         "final_above_needed"})
+# a fraction of a whole unit (D256): the line's period units, or the month's cell of the grid its words name
+WHOLE_UNITS_MONTHS = ((PLANNED_LABEL, "Men_Daudzums"), (DELIVERED_LABEL, "Fakt_Daudzums"))
 # rules with no cell of their own in any message: the tables and the 6.11 row the matrix names are the place
 NO_CELLS = frozenset({"transport_share_overridden", "missing_price", INVALID_INPUT})
 
@@ -320,8 +323,8 @@ def _line_item(m: Matrix, line: int, items: dict[str, int]) -> int | None:
 
 
 def finding_places(m: Matrix, finding: Finding) -> list[tuple[str, str]]:
-    """The cells a rule's finding is fixed in (LINE_CELLS, ITEM_CELLS, MONTH_CELLS, OWN_CELLS, TYPED_PLACES and the
-    amounts of money_cents), in that order."""
+    """The cells a rule's finding is fixed in (LINE_CELLS, ITEM_CELLS, MONTH_CELLS, OWN_CELLS, TYPED_PLACES, the
+    amounts of money_cents and the units of whole_units), in that order."""
     code, found = finding.code, []
     items = _item_rows(m) if code in ITEM_CELLS or code == "money_cents" else {}
     for line in finding.lines:
@@ -338,6 +341,12 @@ def finding_places(m: Matrix, finding: Finding) -> list[tuple[str, str]]:
         elif finding.lines and (j := _line_item(m, finding.lines[0], items)) is not None:
             found.append(cell(m, "Pak_Cena", j))
         found += [cell(m, name) for words, name in CENTS_NAMES if finding.message.lower().startswith(words.lower())]
+    if code == "whole_units" and finding.lines:
+        if finding.month is None:
+            found.append(cell(m, "Plans_Daudzums", finding.lines[0]))
+        else:
+            found += [cell(m, name, finding.lines[0], finding.month - 1) for words, name in WHOLE_UNITS_MONTHS
+                      if f" {words} " in finding.message]
     return [f for f in found if f is not None]
 
 

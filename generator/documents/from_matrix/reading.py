@@ -316,7 +316,7 @@ def read_for_documents(path: Path, catalogue: Catalogue, templates: TemplateSour
                               "pašvaldības kods no kataloga)")
         return result
     try:
-        params = Params.from_catalogue(catalogue, data.params_day)
+        params = data.params(catalogue)
         outcome = evaluate_workbook(data.inputs, params, template_kind(templates, version, expected))
     except (ReferenceInputError, LookupError) as exc:
         where = places.named(m, ["Perioda_Sakums", "Perioda_Menesi", "Parametru_Datums"])

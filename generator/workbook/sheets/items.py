@@ -8,7 +8,7 @@ import textwrap
 
 from generator import lvformat
 from generator.catalogue.catalogue import Offer
-from generator.catalogue.models import PriceStatus
+from generator.catalogue.models import PriceStatus, short_unit
 from generator.reference.lines import ACTUAL_COST_PRICE, ACTUAL_COST_UNIT, fixed_unit_price
 from generator.workbook.input_checks import PRICE_FIELD, PROVIDER_FIELD, message_formula, money_validation
 from generator.workbook.layout import col
@@ -60,11 +60,6 @@ HELPERS = (
     ("P", "h_Pak_Sanemejs"),
     ("Q", "h_Pak_Mervieniba"),
 )
-
-
-def short_unit(name: str) -> str:
-    """The unit without its explanation in brackets, for the narrow plan sheets ("reize (…)" -> "reize")."""
-    return name.split(" (", 1)[0]
 
 
 def row_height(label: str) -> float:

@@ -548,6 +548,14 @@
     var found = [];
     found = found.concat(plan.periodErrors);
     if (plan.notEligible) found.push(plan.notEligible);
+    // D256: a fraction of a unit counted whole (a session, a day and night, a working day) is an error of the line,
+    // as in the reference (whole_units) and the matrix; the units are shown as typed ("29,5")
+    inp.lines.forEach(function (l) {
+      if (l.offer && l.offer.vesels && cmp(round(l.units, 0), l.units) !== 0) {
+        found.push({ kods: "whole_units", smagums: ERROR, rindas: [l.index],
+          teksts: fill(t["whole_units_" + l.offer.mervieniba], { rinda: rowName(l), ievadits: plain(l.units).replace(".", ",") }) });
+      }
+    });
     if (plan.finalOver) found.push(plan.finalOver);
     found = found.concat(plan.sourcesOver || []);
     // D257: a typed B of 0 or another than the catalogue's is a warning, in the reference's order (after the sources)
