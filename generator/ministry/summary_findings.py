@@ -123,12 +123,14 @@ def refused_sheet(book: SummaryBook, ws: Worksheet, c: Collection) -> None:
                 [("Periods", 20), ("Pašvaldības mape", 16), ("Fails", 24), ("Iemesls", 72)], key_cols=0)
     row = DATA_FIRST
     # the period as a person reads it on paper, not a bare "šis" (audit21 F5)
-    for folder_period, refused in ((c.period or "šis pārskata periods", c.refused),
-                                   ("iepriekšējais pārskata periods", c.previous_refused)):
+    for folder_period, refused, where in ((c.period or "šis pārskata periods", c.refused, ""),
+                                          ("iepriekšējais pārskata periods", c.previous_refused,
+                                           " (iepriekšējā perioda mapē)")):
         for r in refused:
             name = _hashed_name(r)
-            # the file's own period where its plan's first day was read, else its folder's (audit33a F2)
-            period = r.period or folder_period
+            # the file's own period where its plan's first day was read, else its folder's (audit33a F2); a --previous
+            # folder's file says so
+            period = f"{r.period}{where}" if r.period else folder_period
             for reason in r.summary_reasons or r.reasons:
                 for i, value in enumerate([period, r.municipality_folder, name, reason]):
                     book.value(ws, row, i, value, book.f_wrap)

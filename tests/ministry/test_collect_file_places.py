@@ -120,6 +120,10 @@ def test_previous_folder_counted_apart_prefixed_once_and_its_errors_named(
     assert "pārdales fondā ieskaitīta, kā matricā ievadīts" in mine[0], mine
     notes = [r[1] for r in rows(out, "Piezīmes par failiem")]
     assert any("matricā ir noteikumu kļūdas" in n for n in notes), notes
+    own = period_holding(catalogue.children_reporting_periods(), children[1].inputs.period_start).label
+    sheet = rows(out, "Neizmantotās matricas")
+    assert {r[0] for r in sheet if "vairākos failos" in r[3]} == {f"{own} (iepriekšējā perioda mapē)"}, sheet
+    assert any(r[0] == "iepriekšējais pārskata periods" for r in sheet), sheet  # the damaged file: no period read
 
 
 def test_files_in_odd_places_are_noted_and_the_unused_sheet_names_files_alike(
