@@ -3,6 +3,8 @@ files."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from generator.catalogue.catalogue import FORM_LABELS_SHORT, Catalogue, item_forms, service_order
 from generator.changes.calendar import HolidayChange, RoundChange
 from generator.changes.diff import CatalogueDiff, ValueChange
@@ -47,10 +49,23 @@ def item_labels(cat: Catalogue) -> list[tuple[str, str]]:
             for service in cat.sorted_services() for form, item in item_forms(service)]
 
 
-def _review_line(cat: Catalogue, affected: set[str], labels: dict[str, str]) -> str:
+def first_plan_day(changes: list[ValueChange], cat: Catalogue) -> dt.date | None:
+    """The first plan day the dated changes reach, when plans that start earlier keep their values (a change dated
+    within the children's rounds, D63: a plan takes the values of its first day); None when every plan is reached."""
+    periods = cat.children_reporting_periods()
+    if not changes or not periods:
+        return None
+    day = min(c.effective_from for c in changes)
+    return day if day > periods[0].start else None
+
+
+def _review_line(cat: Catalogue, affected: set[str], labels: dict[str, str], since: dt.date | None = None) -> str:
     """Which support plans to review: those with an affected item – not every plan with the service when only
-    some of its items are affected (a group ceiling: group sessions only, audit24 F10)."""
-    line = "- Atbalsta plāni, kuros ir kāda no skartajām pozīcijām, jāpārskata (cenas maiņa ir plāna pārskatīšanas iemesls)"
+    some of its items are affected (a group ceiling: group sessions only, audit24 F10) – and, for a change dated within
+    the rounds, only those that start on its day or later (D63, audit33a F10)."""
+    which = f"kas sākas {date(since)} vai vēlāk un " if since else ""
+    line = (f"- Atbalsta plāni, {which}kuros ir kāda no skartajām pozīcijām, jāpārskata (cenas maiņa ir plāna "
+            "pārskatīšanas iemesls)")
     spared = [item for service in cat.sorted_services()
               for items in [[i for _, i in item_forms(service)]] if set(items) & affected
               for item in items if item not in affected]
@@ -169,11 +184,18 @@ def change_report(diff: CatalogueDiff, new: Catalogue, outputs: OutputDiff | Non
         if ruled:
             lines.append("- Pakalpojumi: " + ", ".join(
                 f"{s} {new.service_by_id[s].short_name_lv}" for s in ruled if s in new.service_by_id))
-        if prices or params or calendar:
+        since = None if calendar else first_plan_day(prices + params, new)
+        if (prices or params or calendar) and since is None:
             lines.append("- IBM matricas (6.8. tabulas cenas un griesti, 6.11. tabulas parametri) – jāpārveido aizpildītās matricas ar "
                          "`ibm migrate`.")
+        elif prices or params:
+            lines.append(f"- IBM matricas (6.8. tabulas cenas un griesti, 6.11. tabulas parametri) – ar `ibm migrate` "
+                         f"jāpārveido aizpildītās matricas, kuru plāna pirmā diena ir {date(since)} vai vēlāk. "
+                         f"Plāniem, kas sākas agrāk, paliek līdzšinējās vērtības: plāns visu savu periodu izmanto tās "
+                         f"dienas cenas un parametrus, kas ietver tā pirmo dienu (D63), tāpēc `ibm migrate` šīs matricas "
+                         f"nemaina.")
         if prices:
-            lines.append(_review_line(new, affected, labels))
+            lines.append(_review_line(new, affected, labels, since))
         if diff.service_rules:
             lines.append("- IBM matricu noteikumu pārbaudes – jāpārveido aizpildītās matricas ar `ibm migrate`; tajās, "
                          "kurās ir skartie pakalpojumi, var mainīties noteikumu kļūdas un brīdinājumi, tāpēc šie atbalsta "

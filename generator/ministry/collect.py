@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import errno
 import multiprocessing
 import os
 import pickle
@@ -46,9 +47,11 @@ from generator.ministry.reading import (
     read_matrix,
 )
 from generator.ministry.records import ChildRecord, Refusal, StaleValue
+from generator.ministry.rule_names import rule_name
 from generator.ministry.templates import TemplateSource
 from generator.money import to_decimal
 from generator.reference.final_amounts import ChildAmounts, ChildFinal, final_amounts
+from generator.reference.findings import Severity
 from generator.reference.paid_totals import paid_total
 from generator.reference.params import Params
 from generator.reference.planned_ib import plan_ib_part
@@ -151,15 +154,38 @@ def _read_for_main(args: Task) -> tuple[ReadResult, bytes | None, bytes | None]:
 
 
 def failed_read(path: Path, root: Path, exc: BaseException) -> ReadResult:
-    """A refusal for a file whose reading raised (corrupt or hostile content, an unreadable file)."""
+    """A refusal for a file whose reading raised (corrupt or hostile content, an unreadable file); a link that
+    leads to no file, or round in a loop, says so (README, audit33a F7)."""
     try:
         source = file_code(path)
     except OSError:
         source = "nenolasāms"
     rel = shown_path(path.relative_to(root).as_posix(), source)
     result = ReadResult(path, rel)
-    result.refusal = Refusal(rel, source, municipality_folder(path, root), (read_failure(exc),))
+    result.refusal = Refusal(rel, source, municipality_folder(path, root), (link_failure(path) or read_failure(exc),))
     return result
+
+
+def link_failure(path: Path) -> str | None:
+    """Why a link with a spreadsheet's name cannot be read (it leads to a missing file or round in a loop), None for
+    anything else. The link's target is not named: it may name a child."""
+    if not path.is_symlink():
+        return None
+    try:
+        path.stat()
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "saite cilpā (tā caur citām saitēm ved atpakaļ uz sevi) – ievietojiet mapē pašu matricas failu"
+        return "saite uz neesošu failu – ievietojiet mapē pašu matricas failu, nevis saiti uz to"
+    return None
+
+
+def hashed_name(path: str, source: str) -> str:
+    """A file's name in the summary's unused files: ``matrica-<SHA-256 sākums>`` with the file's own spreadsheet suffix
+    (an .xls is not shown as an .xlsx the analyst would look for in vain, audit27b F3); ``source`` ends in the hash's
+    start. Only a spreadsheet suffix is shown: any other text after a dot could be part of a child's name."""
+    suffix = Path(path).suffix
+    return f"matrica-{source.rpartition('/')[2]}{suffix if suffix.lower() in SPREADSHEET_SUFFIXES else ''}"
 
 
 def read_folder(folder: Path, catalogue: Catalogue, templates: TemplateSource, key: bytes, *,
@@ -319,6 +345,45 @@ def version_notes(results: list[ReadResult], current: str) -> list[str]:
     return notes
 
 
+def placement_notes(folder: Path, results: list[ReadResult], prefix: str = "") -> list[str]:
+    """Notes on where the files lie (audit33a F6): a municipality folder with files but no spreadsheet (its matrices
+    were not collected), used matrices in a municipality folder's subfolder (used, D270: a subfolder per child is a
+    layout the README names; an „arhivs” may hold superseded versions, so each is named) and used matrices outside
+    every municipality folder. ``prefix`` heads a --previous folder's notes."""
+    notes = []
+    spread = {r.path.relative_to(folder).parts[0] for r in results}
+    try:
+        subfolders = sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith("."))
+    except OSError:
+        subfolders = []
+    for sub in subfolders:
+        if sub.name not in spread and (others := other_files(sub)).startswith("; mapē ir"):
+            name = "…" if CODE_DIGITS.search(sub.name) else sub.name
+            notes.append(f"{prefix}{name}/: pašvaldības mapē nav nevienas izklājlapas{others} – no šīs mapes matricas "
+                         "nav savāktas; ja pašvaldība matricas iesniegusi, ievietojiet tās šajā mapē un palaidiet "
+                         "„ibm collect” vēlreiz")
+    nested: dict[str, list[str]] = defaultdict(list)
+    for r in results:
+        if r.record is None:
+            continue
+        parts = r.path.relative_to(folder).parts
+        if len(parts) == 1:
+            notes.append(f"{prefix}{r.rel}: matrica nav nevienā pašvaldības mapē (tā ir savācamās mapes saknē) – "
+                         f"izmantota, apmēri pieskaitīti matricā norādītajai pašvaldībai ({r.record.municipality}); "
+                         "ievietojiet to savas pašvaldības mapē")
+        elif len(parts) > 2:
+            nested[parts[0]].append(r.rel)
+    for muni_folder, files in sorted(nested.items()):
+        shown = ", ".join(files[:SHOWN_FILES]) + (f" un vēl {len(files) - SHOWN_FILES}" if len(files) > SHOWN_FILES
+                                                  else "")
+        n = len(files)
+        notes.append(f"{prefix}{muni_folder}/: {n} {agree(n, 'matrica ir', 'matricas ir')} pašvaldības mapes "
+                     f"apakšmapē ({shown}) – {agree(n, 'izmantota', 'izmantotas')} (D270); ja apakšmapē ir aizstātas "
+                     "vai vecas versijas (piem. mapē „arhivs”), izņemiet tās no savācamās mapes un palaidiet "
+                     "„ibm collect” vēlreiz")
+    return notes
+
+
 def open_notes(results: list[ReadResult]) -> list[str]:
     """A note for each used file that a spreadsheet program still has open (its lock file beside it): the
     collection used its last saved version (ministrycheck F1)."""
@@ -326,10 +391,12 @@ def open_notes(results: list[ReadResult]) -> list[str]:
             if r.record is not None and (program := open_in(r.path)) is not None]
 
 
-def _split_duplicates(results: list[ReadResult]) -> list[str]:
+def _split_duplicates(results: list[ReadResult], periods: tuple[ReportingPeriod, ...] = (),
+                      prefix: str = "") -> list[str]:
     """A byte-identical copy of a used file is used once (returns a note for each copy left out; the file kept is
     the one whose name does not look like a copy, else the first by name: D214); two
-    different used files of the same child: neither is used (the ministry must decide which is valid)."""
+    different used files of the same child: neither is used (the ministry must decide which is valid). ``prefix``
+    heads each note of a --previous folder's file once; the files a reason names are its bare names (audit33a F5)."""
     notes: list[str] = []
     by_code: dict[str, list[ReadResult]] = defaultdict(list)
     for r in results:
@@ -342,8 +409,8 @@ def _split_duplicates(results: list[ReadResult]) -> list[str]:
             first = distinct.setdefault(r.digest, r)
             if first is not r:
                 # name the file the rest of the summary uses (audit24 F12)
-                notes.append(f"{r.rel}: tas pats fails (identisks pa baitam) kā {first.rel}; izmantots vienreiz – "
-                             f"kopsavilkumā kā {first.rel}, šis fails atsevišķi nav skaitīts")
+                notes.append(f"{prefix}{r.rel}: tas pats fails (identisks pa baitam) kā {first.rel}; izmantots "
+                             f"vienreiz – kopsavilkumā kā {first.rel}, šis fails atsevišķi nav skaitīts")
                 r.record = None
                 r.stale = []
                 r.notes = []
@@ -352,14 +419,26 @@ def _split_duplicates(results: list[ReadResult]) -> list[str]:
         if len(group) < 2:
             continue
         sources = ", ".join(r.rel for r in group)  # as the line heads name them (audit15 F9)
+        # the summary names each file by its hash, as its column „Fails” does (audit33a F7)
+        hashed = ", ".join(_summary_file(r.record.source, r.rel) for r in group if r.record is not None)
+        reason = ("tā paša bērna ({code}) matrica ir vairākos failos ({files}); neviena no tām nav izmantota – "
+                  "atstājiet mapē tikai spēkā esošo")
         for r in group:
             assert r.record is not None
+            held = period_holding(periods, r.record.period_start) if periods else None
             r.refusal = Refusal(r.rel, r.record.source.split("/")[-1], r.record.source.split("/")[0],
-                                (f"tā paša bērna ({code}) matrica ir vairākos failos ({sources}); neviena no tām nav "
-                                 "izmantota – atstājiet mapē tikai spēkā esošo",))
+                                (reason.format(code=code, files=sources),), period=held.label if held else "",
+                                summary_reasons=(reason.format(code=code, files=hashed),))
             r.record = None
             r.stale = []
     return notes
+
+
+def _summary_file(source: str, rel: str) -> str:
+    """A used file as the summary's unused files name it: its municipality folder and hashed name."""
+    folder = source.split("/")[0]
+    name = hashed_name(rel, source)
+    return name if folder == "." else f"{folder}/{name}"
 
 
 @dataclass
@@ -377,7 +456,10 @@ def collect(folder: Path, catalogue: Catalogue, key: bytes, options: Options, *,
     templates = templates or TemplateSource(catalogue)
     results = read_folder(folder, catalogue, templates, key, jobs=options.jobs, progress=progress, cache=cache,
                           hash_progress=hash_progress)
-    duplicate_notes = _split_duplicates(results)
+    # one reporting period before the duplicates: a child's plans of two periods are two periods' matrices (D116),
+    # not two versions of one plan that would both be left out (audit33a F2)
+    period = one_period(results, catalogue, folder) if any(r.record is not None for r in results) else None
+    duplicate_notes = _split_duplicates(results, catalogue.children_reporting_periods())
     opened = open_notes(results)
     records = [r.record for r in results if r.record is not None]
     refused = [r.refusal for r in results if r.refusal is not None]
@@ -389,20 +471,24 @@ def collect(folder: Path, catalogue: Catalogue, key: bytes, options: Options, *,
     previous_refused: list[Refusal] = []
     notes = version_notes(results, templates.current_version)
     notes += [f"{r.rel}: {note}" for r in results if r.record is not None for note in r.notes]
-    notes += duplicate_notes + opened
+    notes += duplicate_notes + opened + placement_notes(folder, results)
     warnings = [f"{r.rel}: {w}" for r in results if r.record is not None for w in r.warnings]
-    period = one_period(results, catalogue, folder)
+    assert period is not None  # a used record was there before the duplicates
     if options.previous is not None:
         prev = read_folder(options.previous, catalogue, templates, key, strict_version=False, jobs=options.jobs,
                            progress=previous_progress, cache=cache)
         # its files said to be the previous period's: „ogre/a.xlsx” alone reads as a file of the collected folder
         # (fix27c); a label, not the folder's own name, which may name a child (review28 F2) or be a municipality's
         # (F11); its warnings (a matrix in another municipality's folder) are said too, not dropped
-        for r in prev:
+        notes += _split_duplicates(prev, catalogue.children_reporting_periods(), PREVIOUS_FILE)
+        for r in prev:  # once on every line of its file, refusals too (audit33a F5)
             r.rel = PREVIOUS_FILE + r.rel
-        notes += _split_duplicates(prev) + open_notes(prev)
+            if r.refusal is not None:
+                r.refusal = dataclasses.replace(r.refusal, path=PREVIOUS_FILE + r.refusal.path)
+        notes += open_notes(prev) + placement_notes(options.previous, prev, PREVIOUS_FILE)
         warnings += [f"{r.rel}: {previous_folder_warning(w)}" for r in prev if r.record is not None
                      for w in r.warnings]
+        warnings += previous_errors(prev)
         previous_records = [r.record for r in prev if r.record is not None]
         previous_refused = [r.refusal for r in prev if r.refusal is not None]
         notes += version_notes(prev, templates.current_version)
@@ -529,6 +615,27 @@ def folder_name(folder: Path) -> str:
 
 # how a --previous folder's file is named on the console and the notes sheet (before its path in that folder)
 PREVIOUS_FILE = "iepriekšējā perioda mapē "
+
+
+# how the warning on a used --previous matrix with rule errors starts (after its file): also on the notes sheet
+PREVIOUS_ERRORS = "matricā ir noteikumu kļūdas"
+
+
+def previous_errors(prev: list[ReadResult]) -> list[str]:
+    """A warning for each used --previous matrix with rule errors (audit33a F5): its unused amount feeds this period's
+    pool as the matrix has it, and no sheet lists the previous period's errors, so each names its rules."""
+    out = []
+    for r in prev:
+        if r.record is None:
+            continue
+        errors = [f for f in r.record.result.findings if f.counts and f.severity is Severity.error]
+        if errors:
+            rules = ", ".join(dict.fromkeys(f"„{rule_name(f.code)}”" for f in errors))
+            n = len(errors)
+            out.append(f"{r.rel}: {PREVIOUS_ERRORS} – {n} {agree(n, 'kļūda', 'kļūdas')} ({rules}); tās neizlietotā "
+                       "summa (IB daļa mīnus samaksātais) pārdales fondā ieskaitīta, kā matricā ievadīts – pārbaudiet "
+                       "matricu")
+    return out
 
 
 def previous_folder_warning(warning: str) -> str:

@@ -48,6 +48,8 @@ class Collection:
     def file_warnings(self) -> list[str]:
         """The warnings about a used file that no other sheet shows (a matrix in another municipality's folder): also
         on „Piezīmes par failiem”, which says it holds the console's notes (audit27b F4)."""
-        from generator.ministry.reading import FOLDER_WARNING  # here: reading imports much of the package
+        from generator.ministry.collect import PREVIOUS_ERRORS  # here: collect imports much of the package
+        from generator.ministry.reading import FOLDER_WARNING
 
-        return [w for w in self.warnings if f": {FOLDER_WARNING}" in w]
+        # and a used --previous matrix's rule errors, which no other sheet lists (audit33a F5)
+        return [w for w in self.warnings if f": {FOLDER_WARNING}" in w or f": {PREVIOUS_ERRORS}" in w]

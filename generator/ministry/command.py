@@ -285,7 +285,7 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
         click.echo(
             f"{_agree(len(result.records), 'Izmantota', 'Izmantotas')} {len(result.records)} "
             f"{_agree(len(result.records), 'matrica', 'matricas')}, {_agree(len(result.refused), 'neizmantota', 'neizmantotas')} "
-            f"{len(result.refused)}; pārskata periods {result.period}. "
+            f"{len(result.refused)}{previous_counts(result)}; pārskata periods {result.period}. "
             f"Finansējums {eur(fa.envelope)}{typed}, pārdales fonds {eur(fa.pool)}, sadalīts {eur(fa.distributed)}, "
             f"nesadalīts {eur(fa.unallocated)}; Σ F = {eur(agg.pilot.final)}{provisional}."
         )
@@ -296,13 +296,26 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
         click.echo(f"Kopsavilkums: {out}; galīgie apmēri: {out.parent / FINAL_DIR}/ ({len(csvs)} {_agree(len(csvs), 'fails', 'faili')}).")
         if result.refused or result.previous_refused:
             unused = len(result.refused) + len(result.previous_refused)
-            click.echo(f"{_agree(unused, 'Neizmantots', 'Neizmantoti')} {unused} {_agree(unused, 'fails', 'faili')} "
-                       f"(sk. sarakstu augstāk); izejas statuss {EXIT_SOME_REFUSED}.", err=True)
+            # which folder they are in, as the first line counts them (audit33a F5)
+            where = (f": savācamajā mapē {len(result.refused)}, iepriekšējā perioda mapē {len(result.previous_refused)}"
+                     if result.previous_folder is not None else "")
+            click.echo(f"{_agree(unused, 'Neizmantots', 'Neizmantoti')} {unused} {_agree(unused, 'fails', 'faili')}"
+                       f"{where} (sk. sarakstu augstāk); izejas statuss {EXIT_SOME_REFUSED}.", err=True)
             status = EXIT_SOME_REFUSED
     if held.came and late_interrupt() not in said:  # named once, also after a Ctrl-C during the swap
         click.echo(late_interrupt(), err=True)
     if status:
         sys.exit(status)
+
+
+def previous_counts(result) -> str:  # noqa: ANN001 - a Collection (imported lazily)
+    """The --previous folder's used and unused matrices, for the summary line: its unused files are counted apart
+    from this folder's (audit33a F5)."""
+    if result.previous_folder is None:
+        return ""
+    used, unused = len(result.previous_records), len(result.previous_refused)
+    return (f" (iepriekšējā perioda mapē {_agree(used, 'izmantota', 'izmantotas')} {used}, "
+            f"{_agree(unused, 'neizmantota', 'neizmantotas')} {unused})")
 
 
 def envelope_warning(fa: FinalAmounts, final_total: Decimal, typed: str) -> str | None:

@@ -45,6 +45,7 @@ from generator.reference.errors import ReferenceInputError
 from generator.reference.findings import Finding, Severity
 from generator.reference.lines import PlanLine
 from generator.reference.params import Params
+from generator.reference.rounds import period_holding
 from generator.reference.workbook import CURRENT, OLDER, UNKNOWN, WorkbookResult, evaluate_workbook
 from generator.workbook.version import is_newer
 
@@ -301,9 +302,10 @@ def read_matrix(path: Path, root: Path, catalogue: Catalogue, templates: Templat
     result.digest = digest
     rel = result.rel = shown_path(result.rel, result.digest)  # no personal code on the console
     source = result.digest[:12]
+    m: Matrix | None = None
 
     def refuse(reasons: list[str]) -> ReadResult:
-        result.refusal = Refusal(rel, source, folder, tuple(reasons))
+        result.refusal = Refusal(rel, source, folder, tuple(reasons), period=own_period(m, catalogue))
         return result
 
     fast = None
@@ -372,6 +374,29 @@ def read_matrix(path: Path, root: Path, catalogue: Catalogue, templates: Templat
     return result
 
 
+def own_period(m: Matrix | None, catalogue: Catalogue) -> str:
+    """A refused matrix's own reporting period, read from its plan's first day as typed ("01.04.2019–30.09.2019"),
+    "" when it cannot be read or lies in no period: the summary's unused files show each file's own period
+    (audit33a F2)."""
+    if m is None or not m.has(START_NAME):
+        return ""
+    try:
+        raw = m.scalar(START_NAME)
+    except (MatrixError, XlsxReadError, KeyError, IndexError):
+        return ""
+    if isinstance(raw, dt.datetime):
+        raw = raw.date()
+    elif isinstance(raw, int | float) and not isinstance(raw, bool) and 1 <= raw < 2958466:
+        from openpyxl.utils.datetime import from_excel
+
+        raw = from_excel(raw).date()
+    if not isinstance(raw, dt.date):
+        return ""
+    held = period_holding(catalogue.children_reporting_periods(), raw)
+    return held.label if held is not None else ""
+
+
+START_NAME = "Perioda_Sakums"
 _EMPTY_LINE = PlanLine(offer_id=None)
 
 

@@ -41,6 +41,9 @@ class Refusal:
     source: str  # the label without personal data, used in the summary
     municipality_folder: str
     reasons: tuple[str, ...]
+    period: str = ""  # the file's own reporting period ("01.04.2019–30.09.2019"), when its plan's first day was read
+    # the reasons as the summary says them, where they name other files: by the summary's hashed names (audit33a F7)
+    summary_reasons: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from pathlib import PurePosixPath
 
 from xlsxwriter.worksheet import Worksheet
 
 from generator.lvformat import date as lv_date
-from generator.ministry.collect import FINAL_NAME, SPREADSHEET_SUFFIXES
+from generator.ministry.collect import FINAL_NAME, hashed_name
 from generator.ministry.collection import Collection
 from generator.ministry.reading import MONEY_NAMES
 from generator.ministry.records import ChildRecord, Refusal
@@ -113,11 +112,8 @@ REFUSED_NAMES = ("Neizmantotu failu rāda kā matrica-<SHA-256 sākums> ar faila
 
 
 def _hashed_name(refusal: Refusal) -> str:
-    """A refused file's name in the summary: ``matrica-<SHA-256 sākums>`` with the file's own spreadsheet suffix
-    (an .xls is not shown as an .xlsx the analyst would look for in vain, audit27b F3); ``source`` is the hash's
-    start. Only a spreadsheet suffix is shown: any other text after a dot could be part of a child's name."""
-    suffix = PurePosixPath(refusal.path).suffix
-    return f"matrica-{refusal.source.rpartition('/')[2]}{suffix if suffix.lower() in SPREADSHEET_SUFFIXES else ''}"
+    """A refused file's name in the summary (collect.hashed_name)."""
+    return hashed_name(refusal.path, refusal.source)
 
 
 def refused_sheet(book: SummaryBook, ws: Worksheet, c: Collection) -> None:
@@ -127,11 +123,15 @@ def refused_sheet(book: SummaryBook, ws: Worksheet, c: Collection) -> None:
                 [("Periods", 20), ("Pašvaldības mape", 16), ("Fails", 24), ("Iemesls", 72)], key_cols=0)
     row = DATA_FIRST
     # the period as a person reads it on paper, not a bare "šis" (audit21 F5)
-    for period, refused in ((c.period or "šis pārskata periods", c.refused),
-                            ("iepriekšējais pārskata periods", c.previous_refused)):
+    for folder_period, refused, where in ((c.period or "šis pārskata periods", c.refused, ""),
+                                          ("iepriekšējais pārskata periods", c.previous_refused,
+                                           " (iepriekšējā perioda mapē)")):
         for r in refused:
             name = _hashed_name(r)
-            for reason in r.reasons:
+            # the file's own period where its plan's first day was read, else its folder's (audit33a F2); a --previous
+            # folder's file says so
+            period = f"{r.period}{where}" if r.period else folder_period
+            for reason in r.summary_reasons or r.reasons:
                 for i, value in enumerate([period, r.municipality_folder, name, reason]):
                     book.value(ws, row, i, value, book.f_wrap)
                 book.fit_row(ws, row, [(period, 20, False), (name, 24, False), (reason, 72, False)])
@@ -143,8 +143,9 @@ def refused_sheet(book: SummaryBook, ws: Worksheet, c: Collection) -> None:
 def notes_sheet(book: SummaryBook, ws: Worksheet, c: Collection) -> None:
     book.header(ws, "Piezīmes par izmantotajiem failiem",
                 "Šie faili aprēķinā izmantoti; piezīme saka, kas par tiem jāzina (identiska kopija izmantota vienreiz, "
-                "matrica vecākā veidnē, fails vēl atvērts citā programmā, fails citas pašvaldības mapē). Komandas izvadā "
-                "tās pašas piezīmes un brīdinājumi.", [("Nr.", 5), ("Piezīme", 123)],
+                "matrica vecākā veidnē, fails vēl atvērts citā programmā, fails citas pašvaldības mapē, pašvaldības "
+                "mapes apakšmapē vai ārpus pašvaldību mapēm, iepriekšējā perioda matrica ar noteikumu kļūdām), kā arī "
+                "pašvaldības mape bez matricām. Komandas izvadā tās pašas piezīmes un brīdinājumi.", [("Nr.", 5), ("Piezīme", 123)],
                 key_cols=0)  # two columns: the note above wraps within them
     # a matrix in another municipality's folder: the console's warning, here too (audit27b F4)
     notes = c.notes + [f"Brīdinājums: {w}" for w in c.file_warnings]

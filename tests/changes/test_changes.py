@@ -330,3 +330,34 @@ def test_an_adapted_version_keeps_its_own_date_when_a_dropped_file_holds_it(cata
     assert loaded.catalogue.latest_date < latest  # the precondition: the copy lost the latest date
     assert own_latest_date(old) == latest
     assert loaded.catalogue.version == f"{latest:%Y-%m-%d}+{files_hash(old)}", loaded.catalogue.version
+
+
+def test_a_price_dated_within_the_rounds_sends_only_later_plans_to_migrate(catalogue_copy: Path, catalogue) -> None:
+    """audit33a F10: a ceiling dated in the middle of the children's rounds reaches only plans that start on its day
+    or later (D63: a plan keeps the values of its first day): the report limits `ibm migrate` and the plans' review to
+    them and says why the others keep the old price."""
+    periods = catalogue.children_reporting_periods()
+    day = periods[1].start  # a later reporting period's first day: plans of the first one keep the old ceiling
+    (catalogue_copy / CEILING).write_text(
+        (catalogue_copy / CEILING).read_text("utf-8")
+        + f"  - effective_from: {day.isoformat()}\n    kind: ceiling\n    amount: 27.40\n    source: Tests\n"
+          "    status: apstiprināts\n", "utf-8")
+    new = load_or_raise(catalogue_copy)
+    text = change_report(diff_catalogues(catalogue, new), new, None)
+    shown = day.strftime("%d.%m.%Y")
+    matrices = next(line for line in text.splitlines() if line.startswith("- IBM matricas"))
+    assert f"kuru plāna pirmā diena ir {shown} vai vēlāk" in matrices, matrices
+    assert "Plāniem, kas sākas agrāk, paliek līdzšinējās vērtības" in matrices and "(D63)" in matrices, matrices
+    assert "jāpārveido aizpildītās matricas ar" not in text  # not every filled matrix
+    review = next(line for line in text.splitlines() if line.startswith("- Atbalsta plāni"))
+    assert review.startswith(f"- Atbalsta plāni, kas sākas {shown} vai vēlāk un kuros ir kāda no skartajām"), review
+
+
+def test_a_change_of_the_rounds_first_value_reaches_every_filled_matrix(catalogue_copy: Path, catalogue) -> None:
+    """A value in force from before the first plan day still reaches every filled matrix: no day is named."""
+    _edit(catalogue_copy / CEILING, "amount: 25.93", "amount: 26.40")
+    new = load_or_raise(catalogue_copy)
+    text = change_report(diff_catalogues(catalogue, new), new, None)
+    assert "- IBM matricas (6.8. tabulas cenas un griesti, 6.11. tabulas parametri) – jāpārveido aizpildītās matricas " \
+        "ar `ibm migrate`." in text, text
+    assert "vai vēlāk" not in text

@@ -9,6 +9,7 @@ column. No cell address is typed here, so an older template's layout is named as
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
@@ -144,16 +145,27 @@ def _heading(m: Matrix | Values, sheet: str, row: int, col: int) -> str:
     """A plan table's column heading above its first ``row``: its text, or for a month column (a number) "2.
     mēnesis" after the heading of the group of months when the sheet has one ("Saņemts, vienības, 2. mēnesis")."""
     values = _values(m)
+    when = ""  # the month's own row under its number: its first day (a date) or „ārpus perioda”
     for r in range(row - 1, max(row - 1 - LABEL_ABOVE, 0), -1):
         value = values(sheet, (r, col))
         if value in (None, ""):
             continue
+        if isinstance(value, dt.date):  # 6.6's and 6.10's months: „4. mēnesis (01.2019)” (audit33a F8)
+            when = f"{value:%m.%Y}"
+            continue
         if isinstance(value, int | float) and not isinstance(value, bool):
-            month = f"{int(value)}. mēnesis"
+            month = f"{int(value)}. mēnesis" + (f" ({when})" if when else "")
             group = _left_label(values, sheet, r - 1, col + 1) if r > 1 else ""
             return f"{group}, {month}" if group and not group.endswith(":") else month
+        if not when and r > 1 and _is_number(values(sheet, (r - 1, col))):
+            when = _text(value)  # a month after the plan's end: the number above it is the heading
+            continue
         return _text(value)
     return ""
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
 
 
 def _months(head: str, cols: int) -> str:
@@ -225,9 +237,23 @@ def cell(m: Matrix, name: str, row: int = 0, col: int = 0) -> tuple[str, str] | 
         item = m.book.cell(ref.sheet, (at[0], 1))
         if item is not None and (item_text := _text(item.value)):
             return ref.sheet, f"{text}, pakalpojums „{item_text}”"
+    if ref.rows > 1 and ref.cols > 1 and (service := _line_service(m, ref.sheet, first_row, at[0])):
+        # a month of a plan line (6.6, 6.10): its service too, the line number alone is read off the sheet (audit33a F8)
+        return ref.sheet, f"{text}, {row + 1}. rinda, pakalpojums „{service}”"
     if ref.rows > 1:
         return ref.sheet, f"{text}, {row + 1}. rinda"
     return ref.sheet, text
+
+
+SERVICE_COLUMN = 2  # a month table's column B: the line's service, under a heading „SBS pakalpojums …”
+
+
+def _line_service(m: Matrix, sheet: str, first_row: int, row: int) -> str:
+    """The service of a month table's plan line ("3.1.6i Psihologs, individuāli"), "" when the line has none."""
+    if not _heading(m, sheet, first_row, SERVICE_COLUMN).startswith("SBS pakalpojums"):
+        return ""
+    found = m.book.cell(sheet, (row, SERVICE_COLUMN))
+    return _text(found.value) if found is not None else ""
 
 
 def row_cells(m: Matrix, name: str, row: int) -> tuple[str, str] | None:
