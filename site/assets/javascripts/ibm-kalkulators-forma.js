@@ -405,10 +405,11 @@
           return !FIELD_RULES[m.kods];  // those are at their field
         }));
         if (!res.Derigs || res.Plans_Summa[i] === null || blocking(res).length) {
-          out.textContent = res.Derigs && res.Plans_Summa[i] === null ? "Rinda netiek ņemta vērā (nav pakalpojuma vai daudzuma)." : "";
+          out.textContent = res.Derigs && res.Plans_Summa[i] === null
+            ? "Rinda " + data.statusi.ignored + " (nav pakalpojuma vai daudzuma)." : "";
           return;
         }
-        // a line with an error of its own is not "finansēts"
+        // a line with an error of its own is not "finansēta"
         var errors = own.filter(function (m) {
           return m.smagums === "kļūda";
         });
