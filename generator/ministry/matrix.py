@@ -831,12 +831,23 @@ def _unit_name(catalogue: Catalogue, unit: str) -> str:
     return next((short_unit(u.name_lv) for u in catalogue.enums.units if u.id == unit), unit)
 
 
+# What a fraction of a whole unit does in an older template that did not check it (D256), by the cell's kind: the period
+# units price the line (6.4), a month's planned units price that month (6.7: units × price); the units received price
+# nothing (the month's payment is typed beside them), so there no sum is said to hold it
+OLDER_WHOLE_UNITS = {
+    "Plans_Daudzums": "rindas summa periodā (6.4. tabula) ietver vienības daļu",
+    "Men_Daudzums": "mēneša plānotā summa (6.7. tabula) ietver vienības daļu",
+    "Fakt_Daudzums": "vienības daļu nesniedz – pārbaudiet saņemto vienību skaitu un mēneša samaksāto summu",
+}
+
+
 def _whole_units(r: _Reader, m: Matrix, row: int, units: Decimal, planned: tuple[Decimal, ...],
                  delivered: tuple[Decimal, ...], unit: str) -> None:
     """A fraction of a unit counted whole (a session, a day and night, a working day; catalogue units ``whole``) in
     the line's period units (6.3), a month's planned (6.6) or delivered (6.10) units: an invalid input in the words
     of the matrix's own check (input_checks "units", D256), one per cell. A matrix whose older template did not check
-    whole units (no h_Pak_Vesels) showed no error: there it is a warning naming the cell."""
+    whole units (no h_Pak_Vesels) showed no error: there it is a warning naming the cell and what the fraction does
+    there (OLDER_WHOLE_UNITS)."""
     cells = [("Plans_Daudzums", 0, units)]
     cells += [("Men_Daudzums", k, v) for k, v in enumerate(planned)]
     cells += [("Fakt_Daudzums", k, v) for k, v in enumerate(delivered)]
@@ -848,4 +859,4 @@ def _whole_units(r: _Reader, m: Matrix, row: int, units: Decimal, planned: tuple
             r.fail(name, said, row, col)
         else:
             r.warnings.append(f"{r.where(name, row, col)}: {said}; šīs matricas vecākā veidne to nepārbaudīja, "
-                              "tāpēc tā nav kļūda, bet summa ietver vienības daļu")
+                              f"tāpēc tā nav kļūda, bet {OLDER_WHOLE_UNITS[name]}")
