@@ -311,9 +311,12 @@ def _round_end_template(params: Params) -> str:
                     (f" {params.eligibility_age_limit} gad", " {robeza} gad")])
 
 
-# audit32b F10, F14: where the reference's words name a place of the matrix the calculator has its own (or none)
+# audit32b F10, F14: where the reference's words name a place of the matrix the calculator has its own (or none); a
+# field named in brackets beside a figure is „lauks „…”” (nominative), as the script's own messages name a field
+# („Lauks „Plāna pirmā diena”: …”); „laukā „…”” (locative) only where a verb governs it („pārbaudiet daudzumu laukā …”)
+FIRST_DAY_FIELD = "Plāna pirmā diena"
 MATRIX_PLACES = (
-    ("6.1. tabulas „Perioda pirmā diena”", "laukā „Plāna pirmā diena”"),
+    ("6.1. tabulas „Perioda pirmā diena”", f"lauks „{FIRST_DAY_FIELD}”"),
     (" Norādiet pamatojumu.", " Pamatojumu norāda IBM matricā (kalkulatorā tam nav lauka)."),
 )
 

@@ -260,7 +260,7 @@ def test_form_names_the_prices_of_the_plans_round(visit: Visit, several_rounds: 
     page.locator("#ibm-sakums").blur()
     shown = page.inner_text("#ibm-rezultati")
     assert "cenas uz" not in shown and "Šim plānam" not in shown, shown
-    assert "(laukā „Plāna pirmā diena”)" in page.inner_text("#ibm-sakums-kluda")
+    assert "(lauks „Plāna pirmā diena”)" in page.inner_text("#ibm-sakums-kluda")
     page.fill("#ibm-sakums", "01.05.2021")
     page.locator("#ibm-sakums").blur()
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
