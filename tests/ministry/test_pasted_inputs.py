@@ -15,8 +15,10 @@ from click.testing import CliRunner
 from openpyxl import Workbook
 
 from generator.catalogue.catalogue import Catalogue
+from generator.catalogue.models import Pilot
 from generator.cli import main
 from generator.ministry.matrix import Matrix, read_child
+from generator.reference.params import Params
 from generator.workbook.input_checks import (
     DATE_REQUIRED,
     DATE_TEXT,
@@ -150,6 +152,34 @@ def test_a_negative_payment_says_how_a_correction_is_entered(clean: Path, tmp_pa
     _, problems = read_child(Matrix.open(tmp_path / "m.xlsx"), catalogue)
     assert problems == [f"{where}: maksājumam {NEGATIVE_PAYMENT_TEXT}, ievadīts -90,10"], problems
     assert "atskaita no tā mēneša summas, kuru tā labo" in NEGATIVE_PAYMENT_TEXT
+
+
+@pytest.mark.parametrize(("name", "value", "said"), [
+    ("Plans_Daudzums", -3, "daudzumam periodā jābūt skaitlim, kas nav mazāks par 0, ievadīts -3"),
+    ("Men_Daudzums", -2.5, "plānotajām vienībām jābūt skaitlim, kas nav mazāks par 0, ievadīts -2,5"),
+    ("Fin_Citi", -12.5, "citu finanšu avotu summai jābūt skaitlim, kas nav mazāks par 0, ievadīts -12,50"),
+    ("Bazes_Apmers", -1, "bāzes apmēram B jābūt skaitlim, kas nav mazāks par 0, ievadīts -1,00"),
+    ("Plans_EkspertuRangs", -1, "ekspertu rangam jābūt veselam skaitlim, sākot ar 1, ievadīts -1"),
+    ("Plans_VecakuRangs", 2.5, "vecāku rangam jābūt veselam skaitlim, sākot ar 1, ievadīts 2,5"),
+])
+def test_a_number_out_of_range_is_said_in_the_matrix_s_words(clean: Path, tmp_path: Path, catalogue: Catalogue,
+                                                           name: str, value: float, said: str) -> None:
+    """A negative number outside 6.10 (and a rank below 1 or not whole) is refused in the words of the matrix's own
+    check of that cell (input_checks KINDS, code 2) with the value as the matrix quotes it – a sum with two decimals –,
+    not the reader's own „ir negatīvs skaitlis” or „nav derīgs”."""
+    where = pasted(clean, tmp_path / "m.xlsx", name, value)
+    _, problems = read_child(Matrix.open(tmp_path / "m.xlsx"), catalogue)
+    assert problems[0] == f"{where}: {said}", problems
+    assert len(problems) == 1 or name == "Bazes_Apmers", problems
+
+
+def test_months_above_the_limit_are_said_in_the_matrix_s_words(clean: Path, tmp_path: Path, catalogue: Catalogue) -> None:
+    """The period's months above the programme's limit (the matrix's Param_PeriodaMenesi): its words, its limit."""
+    limit = Params.from_catalogue(catalogue, catalogue.rounds_of(Pilot.children)[0].services_start).period_months_max
+    where = pasted(clean, tmp_path / "m.xlsx", "Perioda_Menesi", limit + 1)
+    _, problems = read_child(Matrix.open(tmp_path / "m.xlsx"), catalogue)
+    assert f"{where}: mēnešu skaitam periodā jābūt veselam skaitlim no 1 līdz {limit}, ievadīts {limit + 1}" in problems, \
+        problems
 
 
 def test_an_empty_text_is_an_empty_input(clean: Path, tmp_path: Path, catalogue: Catalogue) -> None:
