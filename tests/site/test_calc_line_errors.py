@@ -1,5 +1,5 @@
 """The IB calculator's form after audit26, on one page: a line's own rule messages stand at the line in the
-reference's words and an erroneous line is not "finansēts" (F2); a typed F has its row in the results, with the
+reference's words and an erroneous line is not "finansēta" (F2); a typed F has its row in the results, with the
 matrix's words when it is not applied (F3); "2 4" is no number while "1 000" is, and a price pasted as "30,00 EUR"
 or "30,00 €" is the price (F4, F11); the summary bar writes "EUR" after every amount and the page says that nothing
 typed is kept (F6, F8)."""
@@ -173,7 +173,7 @@ def test_line_errors_final_amount_and_number_input_on_one_page(visit: Visit, off
 def test_units_beyond_the_period_at_the_units_field_and_a_line_above_p_under_it(
         visit: Visit, offers: dict[str, Offer], params: Params) -> None:
     """D147: 200 nights in a plan of 182 days is an error at the line's units field, in the reference's words but
-    naming that field, not the matrix's table 6.3 (audit36 F5), and the line is not "finansēts"; D148: 500 sessions of
+    naming that field, not the matrix's table 6.3 (audit36 F5), and the line is not "finansēta"; D148: 500 sessions of
     20,00 EUR, above the child's P, is a warning under the line naming the line's units and price fields."""
     page = visit.page
     visit.open(PAGE)
