@@ -31,8 +31,8 @@ from generator.workbook.input_checks import (
     KINDS,
     LOGICAL_FALSE,
     LOGICAL_TRUE,
+    MONEY_KINDS,
     MONTH_FIELDS,
-    NEGATIVE_PAYMENT_TEXT,
     PLAN_FIELDS,
     PRICE_FIELD,
     SINGLE_FIELDS,
@@ -436,7 +436,9 @@ class _Reader:
         return None
 
     def number(self, name: str, row: int = 0, col: int = 0, *, required: bool = False,
-               what: str = "skaitlis ≥ 0") -> Decimal | None:
+               what: str = "skaitlis ≥ 0", negative: bool = False) -> Decimal | None:
+        """A number input; a negative number is refused in the matrix's words (range_message) unless ``negative``
+        (whole: its own range check says it)."""
         if self.formula(name, row, col):
             return None
         raw = self.m.grid(name)[row][col]
@@ -451,12 +453,9 @@ class _Reader:
         if value is None or not value.is_finite():
             self.fail(name, f"nav skaitlis (gaidīts: {what})", row, col)
             return None
-        if value < 0:
-            checked = CHECKED_FIELDS.get(name)
-            if checked is not None and checked.kind == "payment":  # the matrix's words: how a correction goes (D258)
-                self.fail(name, f"{checked.label} {NEGATIVE_PAYMENT_TEXT}, ievadīts {cents_text(value)}", row, col)
-            else:
-                self.fail(name, f"ir negatīvs skaitlis (gaidīts: {what})", row, col)
+        if value < 0 and not negative:
+            # the matrix's words (a payment's say how a correction goes, D258); an input it does not check: ours
+            self.fail(name, range_message(name, value) or f"ir negatīvs skaitlis (gaidīts: {what})", row, col)
             return None
         return value
 
@@ -469,11 +468,11 @@ class _Reader:
     def whole(self, name: str, row: int = 0, col: int = 0, *, required: bool = False, minimum: int = 1,
               maximum: int | None = None) -> int | None:
         what = f"vesels skaitlis {minimum}–{maximum}" if maximum else f"vesels skaitlis ≥ {minimum}"
-        value = self.number(name, row, col, required=required, what=what)
+        value = self.number(name, row, col, required=required, what=what, negative=True)
         if value is None:
             return None
         if value != value.to_integral_value() or value < minimum or (maximum is not None and value > maximum):
-            self.fail(name, f"nav derīgs (gaidīts: {what})", row, col)
+            self.fail(name, range_message(name, value, maximum) or f"nav derīgs (gaidīts: {what})", row, col)
             return None
         return int(value)
 
@@ -532,6 +531,35 @@ def cents_text(value: Decimal) -> str:
     decimals as entered."""
     shown = f"{value:.2f}" if value == value.quantize(Decimal("0.01")) else str(value)
     return shown.replace(".", ",")
+
+
+def entered_number(value: Decimal, kind: str) -> str:
+    """A number as the matrix's message quotes it (input_checks Kind.shown): a sum with two decimals ("-90,10"), any
+    other number as the cell holds it, with the decimal comma ("-3", "2,5")."""
+    if kind in MONEY_KINDS:
+        return cents_text(value)
+    shown = format(value, "f")
+    if "." in shown:
+        shown = shown.rstrip("0").rstrip(".")
+    return shown.replace(".", ",")
+
+
+def range_message(name: str, value: Decimal, maximum: int | None = None) -> str | None:
+    """A number out of its input's range (negative, a rank below 1 or not whole, months outside 1..``maximum``) in
+    the words of the matrix's own check of that cell (its kind's code 2, 6.11's list): „daudzumam periodā jābūt
+    skaitlim, kas nav mazāks par 0, ievadīts -3”, „maksājumam jābūt skaitlim, kas nav mazāks par 0 (korekciju …),
+    ievadīts -90,10”; None for an input the matrix does not check (or months without their maximum)."""
+    checked = CHECKED_FIELDS.get(name)
+    if checked is None or len(KINDS[checked.kind].messages) < 2:
+        return None
+    words = KINDS[checked.kind].messages[1]
+    if checked.kind == "months":  # "… no 1 līdz "&Param_PeriodaMenesi: the matrix's parameter is the reader's maximum
+        if maximum is None:
+            return None
+        words = words.replace('"&Param_PeriodaMenesi', f'{maximum}"')
+    if not (words.startswith('"') and words.endswith('"') and words.count('"') == 2):
+        return None
+    return f"{checked.label} {words[1:-1]}, ievadīts {entered_number(value, checked.kind)}"
 
 
 def plan_has_data(m: Matrix) -> bool:
@@ -841,12 +869,23 @@ def _unit_name(catalogue: Catalogue, unit: str) -> str:
     return next((short_unit(u.name_lv) for u in catalogue.enums.units if u.id == unit), unit)
 
 
+# What a fraction of a whole unit does in an older template that did not check it (D256), by the cell's kind: the period
+# units price the line (6.4), a month's planned units price that month (6.7: units × price); the units received price
+# nothing (the month's payment is typed beside them), so there no sum is said to hold it
+OLDER_WHOLE_UNITS = {
+    "Plans_Daudzums": "rindas summa periodā (6.4. tabula) ietver vienības daļu",
+    "Men_Daudzums": "mēneša plānotā summa (6.7. tabula) ietver vienības daļu",
+    "Fakt_Daudzums": "vienības daļu nesniedz – pārbaudiet saņemto vienību skaitu un mēneša samaksāto summu",
+}
+
+
 def _whole_units(r: _Reader, m: Matrix, row: int, units: Decimal, planned: tuple[Decimal, ...],
                  delivered: tuple[Decimal, ...], unit: str) -> None:
     """A fraction of a unit counted whole (a session, a day and night, a working day; catalogue units ``whole``) in
     the line's period units (6.3), a month's planned (6.6) or delivered (6.10) units: an invalid input in the words
     of the matrix's own check (input_checks "units", D256), one per cell. A matrix whose older template did not check
-    whole units (no h_Pak_Vesels) showed no error: there it is a warning naming the cell."""
+    whole units (no h_Pak_Vesels) showed no error: there it is a warning naming the cell and what the fraction does
+    there (OLDER_WHOLE_UNITS)."""
     cells = [("Plans_Daudzums", 0, units)]
     cells += [("Men_Daudzums", k, v) for k, v in enumerate(planned)]
     cells += [("Fakt_Daudzums", k, v) for k, v in enumerate(delivered)]
@@ -858,4 +897,4 @@ def _whole_units(r: _Reader, m: Matrix, row: int, units: Decimal, planned: tuple
             r.fail(name, said, row, col)
         else:
             r.warnings.append(f"{r.where(name, row, col)}: {said}; šīs matricas vecākā veidne to nepārbaudīja, "
-                              "tāpēc tā nav kļūda, bet summa ietver vienības daļu")
+                              f"tāpēc tā nav kļūda, bet {OLDER_WHOLE_UNITS[name]}")

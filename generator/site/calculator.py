@@ -28,7 +28,7 @@ from generator.lvformat import agree, eur, percent
 from generator.lvformat import date as lv_date
 from generator.lvformat import number as lv_number
 from generator.lvformat import version as lv_version
-from generator.programme_scope import PROGRAMME_WORDS, adults_day_note
+from generator.programme_scope import PROGRAMME_WORDS
 from generator.reference.findings import Severity
 from generator.reference.inputs import CENTS_TEXT, check_whole_units, units_shown
 from generator.reference.lines import PlanLine, fixed_unit_price
@@ -329,9 +329,12 @@ def _round_end_template(params: Params) -> str:
                     (f" {params.eligibility_age_limit} gad", " {robeza} gad")])
 
 
-# audit32b F10, F14: where the reference's words name a place of the matrix the calculator has its own (or none)
+# audit32b F10, F14: where the reference's words name a place of the matrix the calculator has its own (or none); a
+# field named in brackets beside a figure is „lauks „…”” (nominative), as the script's own messages name a field
+# („Lauks „Plāna pirmā diena”: …”); „laukā „…”” (locative) only where a verb governs it („pārbaudiet daudzumu laukā …”)
+FIRST_DAY_FIELD = "Plāna pirmā diena"
 MATRIX_PLACES = (
-    ("6.1. tabulas „Perioda pirmā diena”", "laukā „Plāna pirmā diena”"),
+    ("6.1. tabulas „Perioda pirmā diena”", f"lauks „{FIRST_DAY_FIELD}”"),
     (" Norādiet pamatojumu.", " Pamatojumu norāda IBM matricā (kalkulatorā tam nav lauka)."),
 )
 
@@ -357,14 +360,15 @@ def children_rounds_words(message: str) -> str:
 
 
 def adults_day_text(catalogue: Catalogue, day: dt.date) -> str | None:
-    """What the calculator adds for a first day inside an adults' round's services (D254, audit32b F1): the round,
-    in the CLI's words (programme_scope.adults_day_note), and that the calculator is for the children's programme
-    too; None for any other day."""
-    note = adults_day_note(catalogue, day)
-    if note is None:
+    """What the calculator adds for a first day inside an adults' round's services (D254, audit32b F1): the round by
+    its name and services window from the catalogue (a user never sees its id, which the CLI's ``--round`` takes), and
+    once that the calculator, as the matrices and papers, is for the children's programme; None for any other day."""
+    found = catalogue.round_at(Pilot.adults, day)
+    if found is None:
         return None
-    return (f"Šī diena ir {note.removeprefix('tā ir ')}; arī IB kalkulators rēķina tikai "
-            f"{PROGRAMME_WORDS[Pilot.children]['dat']}.")
+    return (f"Šī diena ir {PROGRAMME_WORDS[Pilot.adults]['gen']} kārtas „{found.name_lv}” pakalpojumu laikā "
+            f"({lv_date(found.services_start)}–{lv_date(found.services_end)}), bet IB kalkulators, matricas, dokumenti "
+            f"un atskaišu veidnes ir tikai {PROGRAMME_WORDS[Pilot.children]['dat']}.")
 
 
 def adults_days(catalogue: Catalogue) -> list[dict[str, str]]:

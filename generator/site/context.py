@@ -11,7 +11,9 @@ years holidays.yaml lists and ``kartu_gadi`` the years the rounds' services wind
 example) and ``svetku_darbdienas(pirmā, pēdējā)`` the holidays between them that fall on a weekday; filters
 ``eur``, ``procenti``, ``skaitlis``, ``datums`` and ``vesels`` format numbers the Latvian way, ``versija``
 shows a catalogue or template version as a person reads it ("d382f2bc (katalogs 01.04.2023)") and
-``versijas_kods`` only its id ("d382f2bc", where the date is said beside it).
+``versijas_kods`` only its id ("d382f2bc", where the date is said beside it); ``matricas_vietas`` places of the matrix
+as the tools' messages name them, from its layout in code (``perioda_sakums`` „6.1. tabula, B38 „Perioda pirmā
+diena””, ``ievades_rinda`` the 6.11 row counting invalid inputs), so that no page types a row by hand.
 Every number a page shows therefore comes from the catalogue.
 """
 
@@ -31,6 +33,7 @@ from generator.programme_scope import adults_pilot_sentence
 from generator.reference.monthly import working_days_between
 from generator.site import labels, text
 from generator.workbook import render  # render.build_day: the build day (tests replace it)
+from generator.workbook.sheets import personal, technical
 
 
 class Parameters:
@@ -118,7 +121,15 @@ def template_context(catalogue: Catalogue) -> dict[str, Any]:
         "darba_dienas": lambda first, last: working_days_between(
             dt.date.fromisoformat(first), dt.date.fromisoformat(last), catalogue.holiday_dates),
         "svetku_darbdienas": lambda first, last: weekday_holidays(catalogue, first, last),
+        "matricas_vietas": matrix_places(),
     }
+
+
+def matrix_places() -> dict[str, object]:
+    """Places of the matrix a page names as the tools' messages do (documents.from_matrix.places), from the layout."""
+    cell, label = personal.input_cell("Perioda_Sakums")
+    return {"perioda_sakums": f"{personal.SHEET}. tabula, {cell} „{label}”",
+            "ievades_rinda": technical.rule_row_of("invalid_input")}
 
 
 def weekday_holidays(catalogue: Catalogue, first: str, last: str) -> list[dt.date]:

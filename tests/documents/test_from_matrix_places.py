@@ -85,7 +85,9 @@ INPUT_CASES = [
      "invalid_input", True),
     ("empty-municipality", {"Pasvaldiba": None}, "nav aizpildīts", "Pasvaldiba", 0, 0,
      "Pašvaldība (kods no kataloga)", "invalid_input", True),
-    ("negative-units", {"Plans_Daudzums": [-3]}, "ir negatīvs skaitlis", "Plans_Daudzums", 0, 0,
+    # in the matrix's words (input_checks KINDS["units"], code 2)
+    ("negative-units", {"Plans_Daudzums": [-3]}, "daudzumam periodā jābūt skaitlim, kas nav mazāks par 0, ievadīts -3",
+     "Plans_Daudzums", 0, 0,
      "Daudzums periodā", "invalid_input", True),
     ("month-text", {"Men_Daudzums": [[None, "divi"]]}, "ievadīts teksts (tā saturu nerāda", "Men_Daudzums", 0, 1, "2. mēnesis",
      "invalid_input", True),

@@ -15,8 +15,10 @@ from click.testing import CliRunner
 from openpyxl import Workbook
 
 from generator.catalogue.catalogue import Catalogue
+from generator.catalogue.models import Pilot
 from generator.cli import main
 from generator.ministry.matrix import Matrix, read_child
+from generator.reference.params import Params
 from generator.workbook.input_checks import (
     DATE_REQUIRED,
     DATE_TEXT,
@@ -150,6 +152,34 @@ def test_a_negative_payment_says_how_a_correction_is_entered(clean: Path, tmp_pa
     _, problems = read_child(Matrix.open(tmp_path / "m.xlsx"), catalogue)
     assert problems == [f"{where}: maksājumam {NEGATIVE_PAYMENT_TEXT}, ievadīts -90,10"], problems
     assert "atskaita no tā mēneša summas, kuru tā labo" in NEGATIVE_PAYMENT_TEXT
+
+
+@pytest.mark.parametrize(("name", "value", "said"), [
+    ("Plans_Daudzums", -3, "daudzumam periodā jābūt skaitlim, kas nav mazāks par 0, ievadīts -3"),
+    ("Men_Daudzums", -2.5, "plānotajām vienībām jābūt skaitlim, kas nav mazāks par 0, ievadīts -2,5"),
+    ("Fin_Citi", -12.5, "citu finanšu avotu summai jābūt skaitlim, kas nav mazāks par 0, ievadīts -12,50"),
+    ("Bazes_Apmers", -1, "bāzes apmēram B jābūt skaitlim, kas nav mazāks par 0, ievadīts -1,00"),
+    ("Plans_EkspertuRangs", -1, "ekspertu rangam jābūt veselam skaitlim, sākot ar 1, ievadīts -1"),
+    ("Plans_VecakuRangs", 2.5, "vecāku rangam jābūt veselam skaitlim, sākot ar 1, ievadīts 2,5"),
+])
+def test_a_number_out_of_range_is_said_in_the_matrix_s_words(clean: Path, tmp_path: Path, catalogue: Catalogue,
+                                                           name: str, value: float, said: str) -> None:
+    """A negative number outside 6.10 (and a rank below 1 or not whole) is refused in the words of the matrix's own
+    check of that cell (input_checks KINDS, code 2) with the value as the matrix quotes it – a sum with two decimals –,
+    not the reader's own „ir negatīvs skaitlis” or „nav derīgs”."""
+    where = pasted(clean, tmp_path / "m.xlsx", name, value)
+    _, problems = read_child(Matrix.open(tmp_path / "m.xlsx"), catalogue)
+    assert problems[0] == f"{where}: {said}", problems
+    assert len(problems) == 1 or name == "Bazes_Apmers", problems
+
+
+def test_months_above_the_limit_are_said_in_the_matrix_s_words(clean: Path, tmp_path: Path, catalogue: Catalogue) -> None:
+    """The period's months above the programme's limit (the matrix's Param_PeriodaMenesi): its words, its limit."""
+    limit = Params.from_catalogue(catalogue, catalogue.rounds_of(Pilot.children)[0].services_start).period_months_max
+    where = pasted(clean, tmp_path / "m.xlsx", "Perioda_Menesi", limit + 1)
+    _, problems = read_child(Matrix.open(tmp_path / "m.xlsx"), catalogue)
+    assert f"{where}: mēnešu skaitam periodā jābūt veselam skaitlim no 1 līdz {limit}, ievadīts {limit + 1}" in problems, \
+        problems
 
 
 def test_an_empty_text_is_an_empty_input(clean: Path, tmp_path: Path, catalogue: Catalogue) -> None:
@@ -497,17 +527,24 @@ def test_a_fraction_of_a_unit_not_counted_whole_is_valid(sessions: Path, clean: 
             assert problems == [] and data is not None, (source, name, problems)
 
 
-def test_an_older_template_without_the_check_warns(sessions: Path, tmp_path: Path, catalogue: Catalogue) -> None:
+@pytest.mark.parametrize(("name", "said", "does"), [
+    ("Plans_Daudzums", "daudzumam periodā", "rindas summa periodā (6.4. tabula) ietver vienības daļu"),
+    ("Men_Daudzums", "plānotajām vienībām", "mēneša plānotā summa (6.7. tabula) ietver vienības daļu"),
+    ("Fakt_Daudzums", "saņemtajām vienībām", "vienības daļu nesniedz – pārbaudiet saņemto vienību skaitu un mēneša "
+     "samaksāto summu"),
+])
+def test_an_older_template_without_the_check_warns(sessions: Path, tmp_path: Path, catalogue: Catalogue, name: str,
+                                                   said: str, does: str) -> None:
     """A matrix of a template issued before D256 (no h_Pak_Vesels) showed no error for half a session: the reader
-    reads it and warns, naming the cell."""
-    where = pasted(sessions, tmp_path / "m.xlsx", "Plans_Daudzums", 6.5)
+    reads it and warns, naming the cell and what the fraction does there – a sum only where the matrix prices that
+    cell (6.3's units in 6.4, 6.6's in 6.7), not for the units received (6.10, whose payment is typed)."""
+    where = pasted(sessions, tmp_path / "m.xlsx", name, 6.5)
     m = Matrix.open(tmp_path / "m.xlsx")
     del m.refs["h_Pak_Vesels"]
     data, problems = read_child(m, catalogue)
     assert problems == [] and data is not None
-    assert [w for w in data.warnings if w.startswith(f"{where}: daudzumam periodā jābūt veselam skaitlim "
-                                                     "(mērvienība „reize”), ievadīts 6,5; šīs matricas vecākā veidne")
-            ], data.warnings
+    assert [w for w in data.warnings if w == f"{where}: {said} jābūt veselam skaitlim (mērvienība „reize”), ievadīts "
+            f"6,5; šīs matricas vecākā veidne to nepārbaudīja, tāpēc tā nav kļūda, bet {does}"], data.warnings
 
 
 def test_documents_warn_of_a_base_not_the_catalogue_s(clean: Path, tmp_path: Path, catalogue: Catalogue) -> None:

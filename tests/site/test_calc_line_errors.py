@@ -1,5 +1,5 @@
 """The IB calculator's form after audit26, on one page: a line's own rule messages stand at the line in the
-reference's words and an erroneous line is not "finansēts" (F2); a typed F has its row in the results, with the
+reference's words and an erroneous line is not "finansēta" (F2); a typed F has its row in the results, with the
 matrix's words when it is not applied (F3); "2 4" is no number while "1 000" is, and a price pasted as "30,00 EUR"
 or "30,00 €" is the price (F4, F11); the summary bar writes "EUR" after every amount and the page says that nothing
 typed is kept (F6, F8)."""
@@ -17,6 +17,7 @@ from generator.lvformat import date as lv_date
 from generator.lvformat import eur
 from generator.reference.lines import PlanLine, line_from_offer
 from generator.reference.params import Params
+from generator.reference.plan import FUNDED
 from generator.reference.rules import (
     check_day_care_sessions,
     check_incompatible,
@@ -24,6 +25,7 @@ from generator.reference.rules import (
     check_unconfirmed_ceilings,
 )
 from generator.reference.workbook import WorkbookInputs, evaluate_workbook
+from generator.site.line_status import LINE_STATUS
 from generator.workbook.texts import FINAL_NOT_APPLIED
 from tests.site.axe import ensure_axe
 from tests.site.browsing import BROWSER_MARKS, Visit
@@ -142,14 +144,14 @@ def test_line_errors_final_amount_and_number_input_on_one_page(visit: Visit, off
     assert _plain(page.inner_text("#ibm-r2-cena-kluda")) == _plain(price_error.message)
     assert page.get_attribute("#ibm-r2-cena", "aria-invalid") == "true"
     second = _plain(page.inner_text("#ibm-r2-rezultats"))
-    assert "(finansēts)" not in second and "kļūda – skat. pie lauka „Cena, EUR par vienību”" in second, second
+    assert f"({LINE_STATUS[FUNDED]})" not in second and "kļūda – skat. pie lauka „Cena, EUR par vienību”" in second, second
     assert f"{eur(above * 8)}".replace(NBSP, " ") in second
     for i in range(len(plan)):
         want = {_plain(f.message) for f in findings if i in f.lines and f.code not in PRICE_RULES}
         assert _notes(page, i + 1) == want, i
     assert any(f.code == "incompatible" for f in findings) and any(f.code == "day_care_sessions" for f in findings)
     assert page.get_attribute("#ibm-r3-cena", "aria-invalid") is None  # a warning marks no field
-    assert "(finansēts)" in page.inner_text("#ibm-r3-rezultats")  # a line with warnings only is still funded
+    assert f"({LINE_STATUS[FUNDED]})" in page.inner_text("#ibm-r3-rezultats")  # a line with warnings only is still funded
     visit.shot("kalkulators-rindas-kludas-dators")
 
     # F6: "EUR" after every amount of the summary bar
@@ -171,7 +173,7 @@ def test_line_errors_final_amount_and_number_input_on_one_page(visit: Visit, off
 def test_units_beyond_the_period_at_the_units_field_and_a_line_above_p_under_it(
         visit: Visit, offers: dict[str, Offer], params: Params) -> None:
     """D147: 200 nights in a plan of 182 days is an error at the line's units field, in the reference's words but
-    naming that field, not the matrix's table 6.3 (audit36 F5), and the line is not "finansēts"; D148: 500 sessions of
+    naming that field, not the matrix's table 6.3 (audit36 F5), and the line is not "finansēta"; D148: 500 sessions of
     20,00 EUR, above the child's P, is a warning under the line naming the line's units and price fields."""
     page = visit.page
     visit.open(PAGE)
@@ -195,7 +197,7 @@ def test_units_beyond_the_period_at_the_units_field_and_a_line_above_p_under_it(
     assert "tabul" not in at_field and units_error.message.endswith("pārbaudiet daudzumu 6.3. tabulā."), at_field
     assert page.get_attribute("#ibm-r1-daudzums", "aria-invalid") == "true"
     first = _plain(page.inner_text("#ibm-r1-rezultats"))
-    assert "(finansēts)" not in first and "kļūda – skat. pie lauka „Vienības periodā”" in first, first
+    assert f"({LINE_STATUS[FUNDED]})" not in first and "kļūda – skat. pie lauka „Vienības periodā”" in first, first
     # D148 names the calculator's units and price fields, not the matrix's tables 6.3 and 6.8 (the reference's words)
     assert above_p.message.endswith(") 6.3. tabulā un cena 6.8. tabulā ir pareizi."), above_p.message
     in_calculator = above_p.message.replace(") 6.3. tabulā un cena 6.8. tabulā", ") laukā „Vienības periodā” un cena "

@@ -25,8 +25,10 @@ from generator.lvformat import number as lv_number
 from generator.money import to_decimal
 from generator.reference.lines import fixed_unit_price, line_from_offer
 from generator.reference.params import Params
+from generator.reference.plan import FUNDED, NOT_FUNDED, PARTIAL
 from generator.reference.workbook import WorkbookInputs, evaluate_workbook
 from generator.site.calculator import DATA_SCRIPT, SCRIPT, calculator_data, data_script
+from generator.site.line_status import LINE_STATUS
 from generator.workbook import render
 from generator.workbook.writer import template_date
 from tests.reference.caserunner import CASES_DIR, load_file
@@ -136,7 +138,7 @@ def test_random_plans_equal_the_reference(visit: Visit, catalogue: Catalogue, pa
             if row["kods"] and fixed_unit_price(offers[row["kods"]].service.unit) is not None]
     assert any(row["cena"] == "" for row in euro) and any(row["cena"] not in ("", "1") for row in euro), euro[:5]
     statuses = {s for r in results for s in r["Plans_Statuss"]}
-    assert {"finansēts", "daļēji finansēts", "nav akceptēts finansējuma trūkuma dēļ"} <= statuses
+    assert {LINE_STATUS[FUNDED], LINE_STATUS[PARTIAL], LINE_STATUS[NOT_FUNDED]} <= statuses
     assert any(Decimal(r["IB_Nepieciesamais"]) > Decimal(r["IB_Provizoriskais"]) for r in results)
     assert any(r["Parbaudes_Datums"] and r["Provizoriska_Likme"] == "0.70" for r in results)
 
@@ -258,7 +260,7 @@ def test_form_names_the_prices_of_the_plans_round(visit: Visit, several_rounds: 
     page.locator("#ibm-sakums").blur()
     shown = page.inner_text("#ibm-rezultati")
     assert "cenas uz" not in shown and "Šim plānam" not in shown, shown
-    assert "(laukā „Plāna pirmā diena”)" in page.inner_text("#ibm-sakums-kluda")
+    assert "(lauks „Plāna pirmā diena”)" in page.inner_text("#ibm-sakums-kluda")
     page.fill("#ibm-sakums", "01.05.2021")
     page.locator("#ibm-sakums").blur()
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
@@ -334,8 +336,7 @@ def test_worked_examples_of_annex_10(visit: Visit, params: Params, offers) -> No
             assert Decimal(got["Pakalpojumi"]) == to_decimal(out["services"]), example.case.id
 
 
-STATUS_LV = {"funded": "finansēts", "partial": "daļēji finansēts",
-             "not_funded": "nav akceptēts finansējuma trūkuma dēļ"}
+STATUS_LV = {code: LINE_STATUS[code] for code in (FUNDED, PARTIAL, NOT_FUNDED)}
 
 
 def test_worked_examples_through_the_plan(visit: Visit, params: Params, offers) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 import re
 from decimal import Decimal
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -55,7 +56,9 @@ def test_the_first_day_and_the_transport_reason_are_the_calculators(data: dict) 
     reason the calculator has no field for – it is given in the matrix."""
     texts = data["teksti"]
     for code in ("prices_before", "prices_after", "prices_after_change"):
-        assert "laukā „Plāna pirmā diena”" in texts[code], texts[code]
+        # in brackets beside the dates, the field as the script's messages name one: „lauks „…””, not „laukā „…””
+        assert "lauks „Plāna pirmā diena”)" in texts[code], texts[code]
+        assert "laukā „Plāna pirmā diena”" not in texts[code], texts[code]
     assert "Norādiet pamatojumu" not in texts["transport_share"]
     assert texts["transport_share"].endswith("Pamatojumu norāda IBM matricā (kalkulatorā tam nav lauka)."), texts
 
@@ -99,3 +102,13 @@ def test_the_matrix_still_names_its_cells(catalogue: Catalogue) -> None:
     transport = next(o for o in catalogue.offers(template_date(catalogue)) if o.id == "2.4")
     (actual,) = check_actual_cost_prices([line_from_offer(transport, 1, unit_price=Decimal(2))])
     assert "cenai 6.8. tabulā jābūt" in actual.message and actual.message.endswith("daudzumu 6.3. tabulā."), actual
+
+
+def test_a_field_in_brackets_is_named_in_one_form(data: dict) -> None:
+    """A field named in brackets (no verb governs it) is „lauks „…”” in every calculator message, the script's form
+    (its messages start „Lauks „…”: …”); „laukā „…”” only after a verb („pārbaudiet daudzumu laukā „…””)."""
+    script = (Path(__file__).resolve().parents[2] / "site" / calculator.SCRIPT).read_text(encoding="utf-8")
+    assert 'return "lauks „" + label + "”";' in script
+    for code, text in data["teksti"].items():
+        if isinstance(text, str):
+            assert not re.search(r"[(;] laukā „|\(laukā „", text), (code, text)

@@ -143,7 +143,8 @@ def test_a_day_of_the_adults_round_is_named(phone, catalogue: Catalogue) -> None
     texts = [m["teksts"] for m in res["messages"] if m["kods"] == "outside_reporting_period"]
     (text,) = texts
     assert "nav nevienā bērnu programmas kārtas pārskata periodā" in text, text
-    assert f"pieaugušo programmas kārtas „{adults.id}”" in text and "bērnu programmai" in text, text
+    assert f"pieaugušo programmas kārtas „{adults.name_lv}”" in text and "tikai bērnu programmai" in text, text
+    assert adults.id not in text, text  # a user sees the round's name, not its id
     (far,) = _api(phone, [{**BASE, "periodaSakums": "01.12.2026"}])
     far_text = next(m["teksts"] for m in far["messages"] if m["kods"] == "outside_reporting_period")
     assert "bērnu programmas kārtas" in far_text and "pieaugušo" not in far_text, far_text

@@ -27,6 +27,8 @@ def test_calculator_examples_page_and_d4_name_a_lines_status_alike(catalogue: Ca
     d4 = _decision(4)
     for status in (PARTIAL, NOT_FUNDED):
         assert f"„{LINE_STATUS[status]}”" in d4, status
+    plan_chapter = " ".join((DECISIONS.parent / "atbalsta-plans.md").read_text(encoding="utf-8").split())
+    assert all(f"„{LINE_STATUS[status]}”" in plan_chapter for status in (PARTIAL, NOT_FUNDED))
     d265 = _decision(265)
     assert all(f"„{words}”" in d265 for words in LINE_STATUS.values()), d265
 
@@ -34,5 +36,20 @@ def test_calculator_examples_page_and_d4_name_a_lines_status_alike(catalogue: Ca
 def test_the_calculators_script_has_no_status_words_of_its_own() -> None:
     script = (Path(__file__).resolve().parents[2] / "site" / "assets" / "javascripts" / "ibm-kalkulators.js").read_text(
         encoding="utf-8")
-    for words in ("nav finansēts", "nav akceptēts", "daļēji finansēts"):
+    for words in ("nav finansēt", "nav akceptēt", "daļēji finansēt"):  # either gender
         assert words not in script, words
+
+
+def test_every_status_agrees_with_one_subject_the_line() -> None:
+    """The subject of every status is the line („rinda”, feminine): no masculine participle („finansēts”) beside a
+    feminine one („netiek ņemta vērā”)."""
+    for status, words in LINE_STATUS.items():
+        assert re.search(r"\b\w+ta\b", words), (status, words)  # finansēta, akceptēta, ņemta
+        assert not re.search(r"\b\w+ts\b", words), (status, words)  # not finansēts, akceptēts
+
+
+def test_the_forms_script_takes_the_ignored_lines_words_from_the_data() -> None:
+    script = (Path(__file__).resolve().parents[2] / "site" / "assets" / "javascripts" / "ibm-kalkulators-forma.js"
+              ).read_text(encoding="utf-8")
+    assert LINE_STATUS[IGNORED] not in script
+    assert "data.statusi.ignored" in script

@@ -73,6 +73,11 @@ FIELDS: tuple[tuple[int, str, str, str | None, str | None, str], ...] = (
     (39, "Mēnešu skaits periodā", "months", "Perioda_Menesi", None, "vesels skaitlis"),
 )
 END_ROW, PERIOD_ROW, CHECK_DATE_ROW, AGE_ROW, CHECK_ROW = 40, 41, 42, 43, 44
+
+
+def input_cell(name: str) -> tuple[str, str]:
+    """The cell of input ``name`` on 6.1 and its label: ("B38", "Perioda pirmā diena")."""
+    return next((f"B{row}", label) for row, label, _, field, _, _ in FIELDS if field == name)
 CHECKED = {f.name: f for f in SINGLE_FIELDS if f.name in {n for *_, n, _, _ in FIELDS if n}}
 
 

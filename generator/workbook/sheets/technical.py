@@ -301,6 +301,12 @@ def rule_row(index: int) -> int:
     return RULES_FIRST + index + sum(1 for start in RULE_PAGE_STARTS[1:] if start <= index)
 
 
+def rule_row_of(code: str) -> int:
+    """The 6.11 row that counts rule ``code`` (its first row, for a code of two kinds): what the tools' messages and
+    the filling guide name („6.11. tabulas N. rinda”)."""
+    return rule_row(next(i for i, rule in enumerate(rules(Impairment.multipli.value)) if rule[0] == code))
+
+
 # the heading row again, first row of each page after the first (the row above that page's first rule)
 RULES_HEADING_COPIES = tuple(rule_row(start) - 1 for start in RULE_PAGE_STARTS[1:])
 RULES_LAST = rule_row(RULE_COUNT - 1)  # the last rule

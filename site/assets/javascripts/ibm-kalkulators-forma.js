@@ -282,8 +282,11 @@
     }
     var PROVISIONAL_CAPTION = "IB apmēri (provizoriski – B jāprecizē)";
     var ESTIMATE = " (aplēse)";
-    function invalid(res) {  // audit27c F7: no valid figure while the plan has an error
-      return res.Kludas > 0 ? " (nederīgs – ir kļūdas)" : "";
+    // audit27c F7: no valid figure while the plan has an error; the word agrees with the figure's label (a masculine
+    // „apmērs”, the feminine „daļa”, the plural „pabalsti”, „pakalpojumi”, „avoti”)
+    var INVALID_WORD = { m: "nederīgs", f: "nederīga", pl: "nederīgi" };
+    function invalid(res, form) {
+      return res.Kludas > 0 ? " (" + INVALID_WORD[form || "m"] + " – ir kļūdas)" : "";
     }
 
     function summaryRows(res) {
@@ -293,8 +296,8 @@
       var money = function (s) {
         return blocked ? "–" : eur(s);
       };
-      var figure = function (s) {
-        return blocked ? "–" : eur(s) + invalid(res);
+      var figure = function (s, form) {
+        return blocked ? "–" : eur(s) + invalid(res, form);
       };
       var pct = function (s) {
         return blocked ? "–" : api.formats.procenti(s, 1);
@@ -319,11 +322,11 @@
       ]).concat([
         // audit32b F9: every figure that hangs on the plan's lines carries the mark (P and the rate do not)
         ["No IB finansēts", figure(d.IB)],
-        ["Pabalsti (izmantoti)", figure(d.Pabalsti)],
-        ["Valsts un pašvaldību pakalpojumi (izmantoti)", figure(d.Pakalpojumi)],
-        ["Citi avoti (izmantoti)", figure(d.Citi)],
+        ["Pabalsti (izmantoti)", figure(d.Pabalsti, "pl")],
+        ["Valsts un pašvaldību pakalpojumi (izmantoti)", figure(d.Pakalpojumi, "pl")],
+        ["Citi avoti (izmantoti)", figure(d.Citi, "pl")],
         ["IB kopējais apmērs K (2. variants)", figure(res.IB_Kopejais)],
-        ["Transporta daļa no A", blocked ? "–" : pct(res.Transporta_Dala) + invalid(res)],
+        ["Transporta daļa no A", blocked ? "–" : pct(res.Transporta_Dala) + invalid(res, "f")],
       ]);
     }
 
@@ -405,10 +408,11 @@
           return !FIELD_RULES[m.kods];  // those are at their field
         }));
         if (!res.Derigs || res.Plans_Summa[i] === null || blocking(res).length) {
-          out.textContent = res.Derigs && res.Plans_Summa[i] === null ? "Rinda netiek ņemta vērā (nav pakalpojuma vai daudzuma)." : "";
+          out.textContent = res.Derigs && res.Plans_Summa[i] === null
+            ? "Rinda " + data.statusi.ignored + " (nav pakalpojuma vai daudzuma)." : "";
           return;
         }
-        // a line with an error of its own is not "finansēts"
+        // a line with an error of its own is not "finansēta"
         var errors = own.filter(function (m) {
           return m.smagums === "kļūda";
         });
