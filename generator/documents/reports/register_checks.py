@@ -49,29 +49,32 @@ OVER_COSTS = (f"korekcijas pārsniedz šī mēneša izdevumus šajā pozīcijā 
 
 @dataclass(frozen=True)
 class AmountBound:
-    """The largest amount a register row may hold (D267): the catalogue's largest base amount B, a child's whole
-    individual budget for a period, which no single document of one payment reaches; ``confirmed`` unless that B is
+    """The largest amount a register row may hold (D267): the individual budgets of all a municipality's children for
+    a period – the catalogue's largest base amount B times the children selected per municipality –, which no single
+    document of one payment (a month's payroll, an invoice, a receipt) reaches; ``confirmed`` unless that B is
     `jāprecizē` (the message then says so)."""
 
     amount: Decimal
     confirmed: bool
+    children: int = 1
 
     @property
     def expected(self) -> str:
         figure = eur(self.amount) if self.confirmed else f"katalogā {eur(self.amount)}, vēl jāprecizē"
-        return (f"summai (arī korekcijai) jābūt ne lielākai par bāzes apmēru B vienam bērnam periodā ({figure}) – "
-                "viena dokumenta maksājums tik liels nav; pārbaudiet komatu un ciparus")
+        return (f"summai (arī korekcijai) jābūt ne lielākai par bāzes apmēru B {self.children} bērniem periodā "
+                f"({figure}) – viena dokumenta maksājums tik liels nav; pārbaudiet komatu un ciparus")
 
 
 def amount_bound(catalogue: Catalogue) -> AmountBound | None:
-    """The register's amount bound: the largest base amount B of the catalogue (any day: a bound, not a price), or
-    None when the catalogue gives B no value."""
+    """The register's amount bound: the largest base amount B of the catalogue (any day: a bound, not a price) times
+    the largest number of children selected per municipality, or None when the catalogue gives B no value."""
     values = [(Decimal(str(v.value)), v.status is PriceStatus.confirmed)
               for v in catalogue.programme.base_amount.values if v.value not in (None, "")]
     if not values:
         return None
     top = max(amount for amount, _ in values)
-    return AmountBound(top, all(confirmed for amount, confirmed in values if amount == top))
+    children = max(v.value.per_municipality for v in catalogue.programme.selection_quotas.values)
+    return AmountBound(top * children, all(confirmed for amount, confirmed in values if amount == top), children)
 
 
 def document_type_ok(cell: str) -> str:

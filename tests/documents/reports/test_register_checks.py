@@ -83,13 +83,15 @@ def test_a_register_amount_is_bounded_by_the_catalogues_base_amount(catalogue: C
     with its status, and a correction's minus sign does not escape it."""
     values = catalogue.programme.base_amount.values
     bound = amount_bound(catalogue)
-    assert bound is not None and bound.amount == max(Decimal(str(v.value)) for v in values)
-    assert bound.confirmed == all(v.status is PriceStatus.confirmed for v in values
-                                  if Decimal(str(v.value)) == bound.amount)
-    formula = register_check(9, bound=AmountBound(Decimal("3000.00"), confirmed=False))
-    assert 'IF(IF(ISNUMBER(L9),ABS(L9)<=3000.00,TRUE),"",' in formula
-    assert "bāzes apmēru B vienam bērnam periodā (katalogā 3\u00a0000,00\u00a0EUR, vēl jāprecizē)" in formula
-    assert "(3\u00a0000,00\u00a0EUR)" in register_check(9, bound=AmountBound(Decimal("3000.00"), confirmed=True))
+    top = max(Decimal(str(v.value)) for v in values)
+    children = max(v.value.per_municipality for v in catalogue.programme.selection_quotas.values)
+    assert bound is not None and (bound.amount, bound.children) == (top * children, children)
+    assert bound.confirmed == all(v.status is PriceStatus.confirmed for v in values if Decimal(str(v.value)) == top)
+    formula = register_check(9, bound=AmountBound(Decimal("30000.00"), confirmed=False, children=10))
+    assert 'IF(IF(ISNUMBER(L9),ABS(L9)<=30000.00,TRUE),"",' in formula
+    assert "bāzes apmēru B 10 bērniem periodā (katalogā 30\u00a0000,00\u00a0EUR, vēl jāprecizē)" in formula
+    assert "(30\u00a0000,00\u00a0EUR)" in register_check(9, bound=AmountBound(Decimal("30000.00"), confirmed=True,
+                                                                              children=10))
     assert "ABS(L9)" not in register_check(9)
 
 
