@@ -26,8 +26,7 @@ from generator.reference.workbook import WorkbookInputs
 from generator.workbook.input_checks import (
     DATE_REQUIRED,
     DATE_TIME_TEXT,
-    FORMULA_HINT,
-    FORMULA_TEXT,
+    FORMULA_MESSAGE,
     KINDS,
     LOGICAL_FALSE,
     LOGICAL_TRUE,
@@ -56,7 +55,7 @@ PARAMS_DAY_NAME = "Parametru_Datums"
 # The cells people fill: a formula in one of them is an invalid input (D140).
 INPUT_NAMES = frozenset(n for n, kind in INTERFACE_KIND.items() if kind == "in") | {RECIPIENT_NAME,
                                                                                     TRANSPORT_REASON_NAME}
-FORMULA_IN_INPUT = f"ievadei {FORMULA_TEXT} ({FORMULA_HINT})"  # an input the matrix does not check (free text)
+FORMULA_IN_INPUT = f"ievadei {FORMULA_MESSAGE}"  # an input the matrix does not check (free text)
 # The matrix's own check of each input (generator/workbook/input_checks.py): its label and messages (D140).
 CHECKED_FIELDS: dict[str, Field] = {f.name: f for f in (*SINGLE_FIELDS, *PLAN_FIELDS, *MONTH_FIELDS, PRICE_FIELD)}
 # The texts the matrix checks (for length and, as every checked input, for a formula, D140): a formula in one is an
@@ -356,7 +355,7 @@ class _Reader:
             if (name, row, col) not in self._formulas:  # one formula, one problem (a text field is also read)
                 self._formulas.add((name, row, col))
                 checked = CHECKED_FIELDS.get(name) or TEXT_CHECKED.get(name)
-                self.fail(name, f"{checked.label} {FORMULA_TEXT} ({FORMULA_HINT})" if checked else FORMULA_IN_INPUT,
+                self.fail(name, f"{checked.label} {FORMULA_MESSAGE}" if checked else FORMULA_IN_INPUT,
                           row, col)
             return True
         return False

@@ -125,6 +125,7 @@ def _blank(x: str) -> str:
 # then only the tools' (generator/ministry/matrix.py), measured in tests/workbook/test_formula_in_input.py.
 FORMULA_TEXT = "jābūt vērtībai, nevis formulai vai saitei"  # short: it is also the one line beside the cell on 6.4
 FORMULA_HINT = "ielīmējiet tikai vērtību"
+FORMULA_MESSAGE = f"{FORMULA_TEXT} ({FORMULA_HINT})"  # the tools' words, and the report workbooks' (D140)
 
 
 def is_formula(x: str) -> str:

@@ -26,6 +26,7 @@ from generator.documents.reports.input_checks import (
     is_logical,
     row_check,
     summary,
+    typed_value,
 )
 from generator.documents.reports.parameters import DAY, PENDING, SHARE, guarded, parameter, write_parameter
 from generator.documents.reports.register_layout import REG_FIRST, S_BIP, S_CASH, S_QUARTER, S_REG
@@ -58,8 +59,10 @@ SETTLEMENT_AMOUNTS = ("NR_Dala", "NR_Atlidziba", "NR_Netiesas", "NR_Kopa", "NR_A
 EXCEL_2010 = {"ABS", "AND", "COUNT", "COUNTA", "COUNTIF", "COUNTIFS", "DATE", "EDATE", "FIND", "IF", "IFERROR", "INDEX",
               "INT", "ISLOGICAL", "ISNUMBER", "LEFT", "LEN", "MAX", "MIN", "MONTH", "N", "NOT", "OR", "RIGHT", "ROUND",
               "ROW", "SUBTOTAL", "SUM", "SUMIFS", "TRIM", "VALUE", "YEAR"}
-# Excel 2013's FORMULATEXT only inside IFERROR (input_checks.is_logical): Excel 2010's #NAME? there is FALSE.
+# Excel 2013's FORMULATEXT and ISFORMULA only inside IFERROR (input_checks.is_logical, is_formula): Excel 2010's
+# #NAME? there is FALSE.
 IN_IFERROR = re.compile(r"IFERROR\(AND\(RIGHT\(_xlfn\.FORMULATEXT\(")
+FORMULA_IN_IFERROR = re.compile(r"IFERROR\(_xlfn\.ISFORMULA\(")
 
 
 def register_data(catalogue: Catalogue) -> reg.RegisterData:
@@ -430,15 +433,17 @@ def test_a_parameter_is_checked_for_its_kind_not_only_for_being_filled(tmp_path:
     r = write_parameter(wb, ws, 4, 2, "P_R", pending_rate, shown=fmt, blank=fmt, error=fmt, log=log)
     d = write_parameter(wb, ws, 5, 2, "P_D", pending_day, shown=fmt, blank=fmt, error=fmt, log=log)
     wb.close()
-    lr, ld, l5 = is_logical("P_R"), is_logical("P_D"), is_logical("C5")
-    assert guarded("A1*P_R", r) == f'=IF(IF({lr},FALSE,IF(ISNUMBER(P_R),AND(P_R>=0,P_R<=1),FALSE)),A1*P_R,"______")'
+    rate_ok = typed_value("P_R", "IF(ISNUMBER(P_R),AND(P_R>=0,P_R<=1),FALSE)")
+    assert guarded("A1*P_R", r) == f'=IF({rate_ok},A1*P_R,"______")'
     assert guarded("A1", r, d, errors="E") == (
-        f'=IF(AND(IF({lr},FALSE,IF(ISNUMBER(P_R),AND(P_R>=0,P_R<=1),FALSE)),'
-        f'IF({ld},FALSE,IF(ISNUMBER(P_D),AND(P_D>=1,P_D<=28,P_D=INT(P_D)),FALSE)),E=0),A1,"______")')
+        f'=IF(AND({rate_ok},{typed_value("P_D", "IF(ISNUMBER(P_D),AND(P_D>=1,P_D<=28,P_D=INT(P_D)),FALSE)")},E=0),'
+        'A1,"______")')
     sheet = openpyxl.load_workbook(tmp_path / "p.xlsx")["30"]
-    assert sheet["D5"].value == (f'=IF(OR(C5="",IF({l5},FALSE,IF(ISNUMBER(C5),AND(C5>=0,C5<=1),FALSE))),"",'
-                                 f'IF({l5},"Kļūda: \'30\'!C5 – jābūt skaitlim, nevis loģiskajai vērtībai.",'
-                                 '"Kļūda: \'30\'!C5 – jābūt procentiem no 0 līdz 100."))')
+    # a logical value, then a formula (D267), each in its own words
+    assert sheet["D5"].value == (f'=IF(OR(C5="",{typed_value("C5", "IF(ISNUMBER(C5),AND(C5>=0,C5<=1),FALSE)")}),"",'
+                                 f'IF({is_logical("C5")},"Kļūda: \'30\'!C5 – jābūt skaitlim, nevis loģiskajai vērtībai.",'
+                                 'IF(IFERROR(_xlfn.ISFORMULA(C5),FALSE),"Kļūda: \'30\'!C5 – jābūt vērtībai, nevis formulai '
+                                 'vai saitei (ielīmējiet tikai vērtību).","Kļūda: \'30\'!C5 – jābūt procentiem no 0 līdz 100.")))')
     assert log.count() == "=(LEN('30'!$D$5)>0)+(LEN('30'!$D$6)>0)"
     assert log.first() == "=IF(LEN('30'!$D$5)>0,'30'!$D$5,IF(LEN('30'!$D$6)>0,'30'!$D$6,\"\"))"
 
@@ -474,8 +479,8 @@ def test_every_amount_waits_for_right_inputs(tmp_path: Path, catalogue: Catalogu
         assert all("NR_Kludas=0" in c.value for c in cells), name
     used = {f for wb in (register, settlement) for ws in wb.worksheets for row in ws.iter_rows() for c in row
             if isinstance(c.value, str) and c.value.startswith("=")
-            for f in re.findall(r"([A-Z][A-Z0-9.]*)\(", IN_IFERROR.sub("IFERROR(AND(RIGHT(",
-                                                                          re.sub(r'"[^"]*"', "", c.value)))}
+            for f in re.findall(r"([A-Z][A-Z0-9.]*)\(", FORMULA_IN_IFERROR.sub("IFERROR((", IN_IFERROR.sub(
+                "IFERROR(AND(RIGHT(", re.sub(r'"[^"]*"', "", c.value))))}
     assert used <= EXCEL_2010, used - EXCEL_2010
 
 

@@ -16,15 +16,18 @@ from pathlib import Path
 
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Municipality
+from generator.documents.reports import input_checks as checks
 from generator.documents.reports import institution_names as institutions
 from generator.documents.reports import printing, row_groups
 from generator.documents.reports import register as reg
+from generator.documents.reports.parameters import guarded
 from generator.documents.reports.printing import FIELD_HEIGHT, SPACER, print_setup, unprinted_note
 from generator.documents.reports.report_cells import (
     DATE_VALIDATION,
     note_height,
     open_report_workbook,
     wrapped_height,
+    write_errors_line,
     write_intro,
     write_names_across,
     write_wide_note,
@@ -39,6 +42,11 @@ FIRST = 7  # first table row (0-based); the heading row above it
 TEXT_COL = 2  # the first column that does not repeat on the pages across
 # Annexes whose filled questionnaires the register records (quality of life at start and end, ESF at the end).
 REGISTERED_ANNEXES = ("20", "21", "23", "25")
+# The count of register 24's rows with a wrong input and the first message (Kopsavilkums, hidden; D267).
+QR_ERRORS, QR_FIRST_ERROR = "AR_Kludas", "AR_PirmaKluda"
+QR_OTHERS = f"Pārējās – reģistra lapas ailē „{checks.HEADER}” pa labi no tabulas (ekrānā)."
+CHILD_CODE = "jābūt bērna identifikācijas kodam – šajā rindā ir anketas ieraksts"
+FILLED_DATE = f"jābūt aizpildīšanas datumam (DD.MM.GGGG), ne agrākam par {checks.FIRST_DAY:%d.%m.%Y}, vai tukšai šūnai"
 ESF_ANNEX = "25"  # the ESF participant's questionnaire (registry: procedure esf_questionnaire)
 # Where the scans go: the project's server where the round's rules confirm it (the pilot's FTP server), otherwise
 # the service's own storage, as the contracts say it (audit30 F10).
@@ -137,9 +145,19 @@ def write_questionnaire_register(catalogue: Catalogue, municipality: Municipalit
         ws.data_validation(span(col), {"validate": "list", "source": source})
     for col in ("F", "G"):
         ws.data_validation(span(col), DATE_VALIDATION)
+    # A pasted value passes the lists' validation: each row's inputs are checked by formula (D267), and the counts
+    # wait for right ones – a questionnaire or round not of the list would drop out of them without a word.
+    log = checks.ErrorLog()
+    counts = wb.add_worksheet("Kopsavilkums")
+    # on the hidden list sheet: the expected texts, the count of wrong inputs and the first message
+    texts = checks.TextCells(lists, 6, first_row=1)
+    lists.write(0, 6, "Pārbaužu teksti", fmt.head)
+    log.add_column(ws, FIRST, [questionnaire_check(FIRST + 1 + i, texts) for i in range(REGISTER_ROWS)],
+                   len(headers), fmt.head, fmt.error)
+    lists.write(0, 5, "Kļūdas", fmt.head)
+    log.write_totals(wb, lists, 1, 5, QR_ERRORS, QR_FIRST_ERROR)
     # Counts per questionnaire and round, on their own sheet.
     sheet = "'24 Aptauju reģistrs'!"
-    counts = wb.add_worksheet("Kopsavilkums")
     counts.write(0, 0, "24. pielikums. Reģistrēto anketu skaits", fmt.title)
     write_intro(counts, 1, 0, 3, municipality, "Aprēķinās no reģistra lapas.", fmt.note_wrapped, 60 + 3 * 12)
     counts.write_row(3, 0, ["Anketa", *[f"Reģistrētas: {r}" for r in ROUNDS], NOT_SCANNED_HEADER[server]], fmt.head)
@@ -151,12 +169,16 @@ def write_questionnaire_register(catalogue: Catalogue, municipality: Municipalit
         counts.write(r, 0, name, fmt.text)
         counts.set_row(r, wrapped_height((name, 64)))
         for k, round_name in enumerate(ROUNDS):
-            counts.write_formula(r, 1 + k, f'=COUNTIFS({sheet}{span("C")},$A{r + 1},{sheet}{span("D")},"{round_name}")',
-                                 fmt.int, 0)
-        counts.write_formula(r, 3, f'=COUNTIFS({sheet}{span("C")},$A{r + 1},{sheet}{span("H")},"Nē")', fmt.int, 0)
+            counts.write_formula(r, 1 + k, guarded(f'COUNTIFS({sheet}{span("C")},$A{r + 1},{sheet}{span("D")},'
+                                                   f'"{round_name}")', errors=QR_ERRORS), fmt.int, 0)
+        counts.write_formula(r, 3, guarded(f'COUNTIFS({sheet}{span("C")},$A{r + 1},{sheet}{span("H")},"Nē")',
+                                           errors=QR_ERRORS), fmt.int, 0)
     wb.define_name("AR_Skaits", f"=Kopsavilkums!$B$5:$C${4 + len(names)}")
+    # under the counts: how many rows have a wrong input and the first message (D267)
+    write_errors_line(counts, 4 + len(names), 0, 3, fmt.errors_line, QR_ERRORS, QR_FIRST_ERROR, QR_OTHERS,
+                      hidden="skaitus")
     counts.protect("", {"select_locked_cells": True, "select_unlocked_cells": True, "format_columns": True})
-    _print_setup(counts, catalogue, municipality, "24. pielikums. Reģistrēto anketu skaits", 3, 3 + len(names), 3)
+    _print_setup(counts, catalogue, municipality, "24. pielikums. Reģistrēto anketu skaits", 3, 4 + len(names), 3)
     ws.freeze_panes(FIRST, 2)
     ws.protect("", {"select_locked_cells": True, "select_unlocked_cells": True, "format_columns": True,
                     "sort": True, "autofilter": True})
@@ -164,6 +186,29 @@ def write_questionnaire_register(catalogue: Catalogue, municipality: Municipalit
                  repeat_cols=2)
     wb.close()
     return target
+
+
+def questionnaire_check(x: int, texts: checks.TextCells) -> str:
+    """The check of register 24's row ``x`` (1-based) while any of its inputs is filled (D267): the child's code, the
+    questionnaire and the round (the counts' keys) from the lists, the filler and the Jā/Nē marks from theirs or
+    blank, the dates as dates – the registration not before the filling."""
+    sheet = "24 Aptauju reģistrs"
+    rules = [
+        checks.Rule(f"B{x}", f'TRIM(B{x})<>""', CHILD_CODE),
+        checks.Rule(f"C{x}", checks.in_list(f"C{x}", "Anketas"), "jābūt anketai no saraksta"),
+        checks.Rule(f"D{x}", checks.in_list(f"D{x}", "Kartas"),
+                    f"jābūt kārtai no saraksta („{ROUNDS[0]}” vai „{ROUNDS[1]}”)"),
+        checks.Rule(f"E{x}", checks.in_list(f"E{x}", "Aizpilditajs", blank_ok=True),
+                    "jābūt aizpildītājam no saraksta vai tukšai šūnai"),
+        checks.date_rule(f"F{x}", FILLED_DATE),
+        checks.date_rule(f"G{x}", FILLED_DATE.replace("aizpildīšanas", "reģistrēšanas")),
+        checks.Rule(f"G{x}", f"IF(AND(ISNUMBER(F{x}),ISNUMBER(G{x})),G{x}>=F{x},TRUE)",
+                    "reģistrēšanas datums nevar būt agrāks par aizpildīšanas datumu"),
+        *[checks.Rule(f"{c}{x}", f'OR({c}{x}="",{checks.one_of(f"{c}{x}", *YES_NO)})',
+                      "jābūt „Jā” vai „Nē” (no saraksta) vai tukšai šūnai") for c in "HI"],
+    ]
+    active = "OR(" + ",".join(f'{c}{x}<>""' for c in "BCDEFGHI") + ")"
+    return checks.row_check(sheet, rules, active=active, texts=texts)
 
 
 def write_provider_list(catalogue: Catalogue, municipality: Municipality, target: Path,

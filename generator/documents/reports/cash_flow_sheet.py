@@ -15,10 +15,16 @@ from generator.documents.reports.month_settings import month_validation
 from generator.documents.reports.parameters import SHARE, guarded, pending, pending_note
 from generator.documents.reports.printing import FIELD_HEIGHT, signature_block
 from generator.documents.reports.register_book import MONTH_KEYS, RegisterBook, RegisterSettings
-from generator.documents.reports.register_checks import cash_check_formula, contract_text
+from generator.documents.reports.register_checks import (
+    NO_CHILDREN_WITH_PAY,
+    cash_check_formula,
+    contract_text,
+    no_children_with_pay,
+)
 from generator.documents.reports.register_layout import (
     BIP_NAMES,
     CASH_FIRST,
+    CASH_WARNINGS,
     CASH_WIDTHS,
     ERRORS,
     FIRST_ERROR,
@@ -150,8 +156,18 @@ def write_cash_flow_sheet(book: RegisterBook, setup: RegisterSettings) -> tuple[
     cash_last = CASH_FIRST + len(months) - 1
     log.add_column(ws_cash, CASH_FIRST, [cash_check_formula(CASH_FIRST + 1 + i, dated, first=i == 0, since=since)
                                          for i in range(len(months))], len(cash_headers), fmt.head, fmt.error)
+    # 0 children beside the register's pay of the month (E, the full pay): a counted warning (D266), in a hidden
+    # column right of „Pārbaude”, its count above it
+    warn_col = len(cash_headers) + 2
+    warnings = checks.add_warnings(ws_cash, CASH_FIRST, [no_children_with_pay(f"B{CASH_FIRST + 1 + i}",
+                                                                              f"E{CASH_FIRST + 1 + i}")
+                                                         for i in range(len(months))],
+                                   warn_col, "B", NO_CHILDREN_WITH_PAY)
+    ws_cash.write_formula(CASH_FIRST - 1, warn_col, "=" + warnings.count(), None, 0)
+    wb.define_name(CASH_WARNINGS, "=" + absolute_cell(S_CASH, CASH_FIRST - 1, warn_col))
     # F:N, up to the last printed column (the helper columns Gads and Ceturksnis do not print)
-    write_errors_line(ws_cash, 3, 5, len(CASH_WIDTHS) - 1, fmt.errors_line, ERRORS, FIRST_ERROR, REGISTER_OTHERS)
+    write_errors_line(ws_cash, 3, 5, len(CASH_WIDTHS) - 1, fmt.errors_line, ERRORS, FIRST_ERROR, REGISTER_OTHERS,
+                      warnings=warnings)
     if not dated:
         write_blank_inputs_note(ws_cash, CASH_FIRST - 2, 0, len(CASH_WIDTHS) - 1, reg.periods_note(periods),
                                 fmt.pending_note_wrapped, sum(CASH_WIDTHS), "COUNT(NP_Menesis)")

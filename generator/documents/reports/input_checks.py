@@ -10,8 +10,9 @@ not 0 they show the blank marker, never a figure computed from a pasted value.
 Conditions are written so that no wrong value can raise a spreadsheet error inside them: ``IF(ISNUMBER(c), …)``
 tests a number before comparing it (AND does not stop at the first FALSE). Only functions that Excel 2010
 and LibreOffice 7.4 both compute are used: IF, AND, OR, ISNUMBER, INT, COUNT, COUNTIF, COUNTIFS, SUMIFS, DATE, YEAR,
-MONTH, EDATE, MIN, MAX, LEN, INDEX, ROW, TRIM, LEFT, FIND, ISLOGICAL, IFERROR, RIGHT, N – and FORMULATEXT (Excel 2013)
-only inside IFERROR, where Excel 2010's #NAME? gives FALSE and its ISLOGICAL sees the value (is_logical).
+MONTH, EDATE, MIN, MAX, LEN, INDEX, ROW, TRIM, LEFT, FIND, ISLOGICAL, IFERROR, RIGHT, N – and FORMULATEXT and
+ISFORMULA (Excel 2013) only inside IFERROR, where Excel 2010's #NAME? gives FALSE: its ISLOGICAL sees the value
+(is_logical), and a pasted formula is refused where the program has ISFORMULA (typed_value, D140).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
-from generator.workbook.input_checks import imported_logical, logical_message
+from generator.workbook.input_checks import FORMULA_MESSAGE, imported_logical, is_formula, logical_message
 
 HEADER = "Pārbaude"
 # The earliest date any report input takes, itself included: the date validation (DATE_VALIDATION, "≥") and the
@@ -65,6 +66,11 @@ def text_literal(value: str) -> str:
 # its #NAME? becomes FALSE by IFERROR, and there ISLOGICAL sees the value. The formula text and the words are the
 # matrix's (generator/workbook/input_checks: imported_logical, logical_message).
 LOGICAL_EXPECTED = logical_message("amount")
+DATE_LOGICAL = logical_message("date")  # the same in a date input: „jābūt datumam, nevis loģiskajai vērtībai”
+# A formula or a link pasted into a number or date input (=100+20, ='[cits.xlsx]28'!L7): its value follows the cells
+# it refers to, so it is refused as the matrix refuses it, in the matrix's words (D140, D267). ISFORMULA is Excel
+# 2013's: Excel 2010's #NAME? becomes FALSE (is_formula), so there the check is silent, as the matrix's.
+FORMULA_EXPECTED = FORMULA_MESSAGE
 
 
 def is_logical(c: str) -> str:
@@ -72,35 +78,37 @@ def is_logical(c: str) -> str:
     return f"OR(ISLOGICAL({c}),{imported_logical(c)})"
 
 
-def not_logical(c: str, condition: str) -> str:
-    """``condition`` on number input ``c``, FALSE while ``c`` holds a logical value. A Rule whose ``ok`` is made
-    with it gets LOGICAL_EXPECTED as its message for that value (row_check): the helper every number rule uses
-    (also the register's own, register_checks)."""
-    return f"IF({is_logical(c)},FALSE,{condition})"
+def typed_value(c: str, condition: str) -> str:
+    """``condition`` on number or date input ``c``, FALSE while ``c`` holds a logical value (LibreOffice imports a
+    bool cell as the formula =TRUE(), so it is asked first) or a formula. A Rule whose ``ok`` is made with it gets
+    its ``logical`` words or FORMULA_EXPECTED as its message for such a value (row_check): the helper every number and
+    date rule uses (also the register's own, register_checks)."""
+    return f"IF({is_logical(c)},FALSE,IF({is_formula(c)},FALSE,{condition}))"
 
 
-def refuses_logical(rule: Rule) -> bool:
-    """Whether ``rule`` is a number condition made with not_logical (its message then says the logical value)."""
-    return rule.ok.startswith(f"IF({is_logical(rule.cell)},FALSE,")
+def refuses_pasted(rule: Rule) -> bool:
+    """Whether ``rule`` is a condition made with typed_value (its message then says the logical value or the
+    formula)."""
+    return rule.ok.startswith(f"IF({is_logical(rule.cell)},FALSE,IF({is_formula(rule.cell)},FALSE,")
 
 
 # Conditions on one cell ``c`` (a reference like "B7"); each is TRUE for a right value, never for a logical one.
 def whole_at_least(c: str, low: int, blank_ok: bool = False) -> str:
-    return not_logical(c, f'IF(ISNUMBER({c}),AND({c}>={low},{c}=INT({c})),{_blank(c, blank_ok)})')
+    return typed_value(c, f'IF(ISNUMBER({c}),AND({c}>={low},{c}=INT({c})),{_blank(c, blank_ok)})')
 
 
 def whole_between(c: str, low: int, high: int, blank_ok: bool = False) -> str:
-    return not_logical(c, f'IF(ISNUMBER({c}),AND({c}>={low},{c}<={high},{c}=INT({c})),{_blank(c, blank_ok)})')
+    return typed_value(c, f'IF(ISNUMBER({c}),AND({c}>={low},{c}<={high},{c}=INT({c})),{_blank(c, blank_ok)})')
 
 
 def number_between(c: str, low: int, high: int, blank_ok: bool = False) -> str:
-    return not_logical(c, f'IF(ISNUMBER({c}),AND({c}>={low},{c}<={high}),{_blank(c, blank_ok)})')
+    return typed_value(c, f'IF(ISNUMBER({c}),AND({c}>={low},{c}<={high}),{_blank(c, blank_ok)})')
 
 
 def whole_cents(c: str, at_least_zero: bool = True, blank_ok: bool = True) -> str:
     """An amount in euro: a number with at most two decimals (D87), 0 or more unless ``at_least_zero`` is False."""
     low = f",{c}>=0" if at_least_zero else ""
-    return not_logical(c, f'IF(ISNUMBER({c}),AND(ROUND({c},2)={c}{low}),{_blank(c, blank_ok)})')
+    return typed_value(c, f'IF(ISNUMBER({c}),AND(ROUND({c},2)={c}{low}),{_blank(c, blank_ok)})')
 
 
 def cents_validation(first_cell: str) -> dict:
@@ -117,7 +125,12 @@ EUR_AT_LEAST_ZERO = f"{EUR_EXPECTED}, 0 vai vairāk"
 
 
 def a_date(c: str, blank_ok: bool = True) -> str:
-    return f'IF(ISNUMBER({c}),{c}>={MIN_DATE},{_blank(c, blank_ok)})'
+    return typed_value(c, f'IF(ISNUMBER({c}),{c}>={MIN_DATE},{_blank(c, blank_ok)})')
+
+
+def date_rule(c: str, expected: str, blank_ok: bool = True) -> Rule:
+    """The rule of date input ``c``: a date from FIRST_DAY on (a_date), its logical value said as a date's."""
+    return Rule(c, a_date(c, blank_ok), expected, DATE_LOGICAL)
 
 
 def one_of(c: str, *values: str) -> str:
@@ -135,11 +148,13 @@ def _blank(c: str, blank_ok: bool) -> str:
 
 @dataclass(frozen=True)
 class Rule:
-    """One check of a row: ``ok`` is TRUE for a right value of ``cell``; ``expected`` says what is expected."""
+    """One check of a row: ``ok`` is TRUE for a right value of ``cell``; ``expected`` says what is expected, and
+    ``logical`` what a logical value there is told (an ``ok`` made with typed_value)."""
 
     cell: str
     ok: str
     expected: str
+    logical: str = LOGICAL_EXPECTED
 
 
 class TextCells:
@@ -170,8 +185,9 @@ def row_check(sheet: str, rules: list[Rule], active: str = "", texts: TextCells 
         return f'{text_literal(f"Kļūda: {where(sheet, rule.cell)} – ")}&{texts(expected)}&". "'
 
     def text(rule: Rule) -> str:
-        if refuses_logical(rule):
-            return f"IF({is_logical(rule.cell)},{said(rule, LOGICAL_EXPECTED)},{said(rule, rule.expected)})"
+        if refuses_pasted(rule):
+            return (f"IF({is_logical(rule.cell)},{said(rule, rule.logical)},"
+                    f"IF({is_formula(rule.cell)},{said(rule, FORMULA_EXPECTED)},{said(rule, rule.expected)}))")
         return said(rule, rule.expected)
 
     parts = "&".join(f'IF({r.ok},"",{text(r)})' for r in rules)
@@ -243,10 +259,42 @@ def first_message(text: str) -> str:
 OTHERS = f"Pārējās – ailē „{HEADER}” pa labi no tabulas (ekrānā)."
 
 
-def summary(count: str, first: str, others: str = OTHERS, hidden: str = "summas") -> str:
+def summary(count: str, first: str, others: str = OTHERS, hidden: str = "summas", otherwise: str = '""') -> str:
     """The line a sheet shows above its amounts while any input is wrong: how many rows (and single cells) have a
     message – a row may have several –, what is not shown until they are right (``hidden``), the first message, and
-    where the others are (``others``)."""
+    where the others are (``others``); while none is wrong, ``otherwise`` (an expression: a sheet's warnings)."""
     rest = text_literal(f" {others}")
-    return (f'=IF({count}=0,"","Ievades kļūdas "&{count}&IF({count}=1," rindā vai šūnā"," rindās vai šūnās")'
+    return (f'=IF({count}=0,{otherwise},"Ievades kļūdas "&{count}&IF({count}=1," rindā vai šūnā"," rindās vai šūnās")'
             f'&" ({hidden} nerāda, līdz tās izlabo). Pirmā: "&{first}&IF({count}>1,{rest},""))')
+
+
+@dataclass(frozen=True)
+class Warnings:
+    """A counted warning of a sheet's rows (D266): a right input whose amount the user may not mean – the amounts
+    are shown, as they follow from what is typed, but the sheet's errors line says how many rows and names the first
+    one's cell. ``helper`` is the hidden column holding the row number of each warned row."""
+
+    sheet: str
+    column: str  # the warned cell's column ("B")
+    helper: str  # the helper's range with its sheet
+    words: str  # what is said after the cell
+
+    def count(self) -> str:
+        return f"COUNT({self.helper})"
+
+    def line(self) -> str:
+        """'Brīdinājums: '27 Norēķini'!B9 – …' (or 'Brīdinājumi 2 rindās; pirmais: …'), or ""."""
+        n, cell = self.count(), f'{text_literal(where(self.sheet, self.column))}&MIN({self.helper})'
+        lead = f'IF({n}=1,"Brīdinājums: ","Brīdinājumi "&{n}&" rindās; pirmais: ")'
+        return f'IF({n}=0,"",{lead}&{cell}&{text_literal(" – " + self.words)})'
+
+
+def add_warnings(ws: Worksheet, first: int, conditions: list[str], col: int, column: str, words: str) -> Warnings:
+    """Write in hidden column ``col`` the row number of each row from ``first`` (0-based) whose condition holds, and
+    return the warnings of cell ``column`` of those rows."""
+    ws.set_column(col, col, None, None, {"hidden": True})
+    for i, condition in enumerate(conditions):
+        ws.write_formula(first + i, col, f'=IF({condition},ROW(),"")', None, "")
+    letter = xl_col_to_name(col, True)
+    sheet = ws.get_name()
+    return Warnings(sheet, column, f"{quoted(sheet)}!{letter}${first + 1}:{letter}${first + len(conditions)}", words)

@@ -140,8 +140,10 @@ def write_parameter(wb: Workbook, ws: Worksheet, row: int, col: int, name: str, 
         text = checks.message(ws.get_name(), here, kind.expected)
         error_row, error_col = error_at or (row, col + 1)
         logical = checks.text_literal(checks.message(ws.get_name(), here, checks.LOGICAL_EXPECTED))
+        formula = checks.text_literal(checks.message(ws.get_name(), here, checks.FORMULA_EXPECTED))
         ws.write_formula(error_row, error_col, f'=IF(OR({here}="",{kind.ok(here)}),"",'
-                         f'IF({checks.is_logical(here)},{logical},{checks.text_literal(text)}))', error, "")
+                         f'IF({checks.is_logical(here)},{logical},IF({checks.is_formula(here)},{formula},'
+                         f'{checks.text_literal(text)})))', error, "")
         log.add_cell(ws.get_name(), error_row, error_col)
     wb.define_name(name, f"={checks.quoted(ws.get_name())}!{xl_rowcol_to_cell(row, col, row_abs=True, col_abs=True)}")
     return cell

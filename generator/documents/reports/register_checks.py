@@ -5,7 +5,11 @@ sheet 29 (its month, children, employment contract and money received), a quarte
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
 
+from generator.catalogue.catalogue import Catalogue
+from generator.catalogue.models import PriceStatus
 from generator.documents.reports import input_checks as checks
 from generator.documents.reports import register as reg
 from generator.documents.reports.month_formulas import month_start
@@ -20,7 +24,9 @@ from generator.documents.reports.register_layout import (
     S_QUARTER,
     S_REG,
 )
-from generator.reference.settlement import BIP_PAY, BIP_SBS
+from generator.lvformat import eur
+from generator.reference.settlement import BIP_INDIRECT, BIP_PAY, BIP_SBS
+from generator.workbook.input_checks import WHOLE_TEXT
 
 
 def corrects(cell: str) -> str:
@@ -41,19 +47,70 @@ OVER_COSTS = (f"korekcijas pārsniedz šī mēneša izdevumus šajā pozīcijā 
               "jomu")
 
 
+@dataclass(frozen=True)
+class AmountBound:
+    """The largest amount a register row may hold (D267): the individual budgets of all a municipality's children for
+    a period – the catalogue's largest base amount B times the children selected per municipality –, which no single
+    document of one payment (a month's payroll, an invoice, a receipt) reaches; ``confirmed`` unless that B is
+    `jāprecizē` (the message then says so)."""
+
+    amount: Decimal
+    confirmed: bool
+    children: int = 1
+
+    @property
+    def expected(self) -> str:
+        figure = eur(self.amount) if self.confirmed else f"katalogā {eur(self.amount)}, vēl jāprecizē"
+        return (f"summai (arī korekcijai) jābūt ne lielākai par bāzes apmēru B {self.children} bērniem periodā "
+                f"({figure}) – viena dokumenta maksājums tik liels nav; pārbaudiet komatu un ciparus")
+
+
+def amount_bound(catalogue: Catalogue) -> AmountBound | None:
+    """The register's amount bound: the largest base amount B of the catalogue (any day: a bound, not a price) times
+    the largest number of children selected per municipality, or None when the catalogue gives B no value."""
+    values = [(Decimal(str(v.value)), v.status is PriceStatus.confirmed)
+              for v in catalogue.programme.base_amount.values if v.value not in (None, "")]
+    if not values:
+        return None
+    top = max(amount for amount, _ in values)
+    children = max(v.value.per_municipality for v in catalogue.programme.selection_quotas.values)
+    return AmountBound(top * children, all(confirmed for amount, confirmed in values if amount == top), children)
+
+
 def document_type_ok(cell: str) -> str:
     """Condition: register cell ``cell`` holds a document type of the list, or the correction's earlier label."""
     return f"OR({checks.in_list(cell, 'Dokumentu_Veidi')},{cell}={EARLIER_CORRECTION})"
 
 
-def register_check(x: int, texts: checks.TextCells | None = None) -> str:
+# The defined name of the services' flags on the list sheet: 1 where the service's unit is counted whole (D256).
+WHOLE_SERVICES = "Pakalpojumi_Veseli"
+
+
+def whole_unit_names(catalogue: Catalogue) -> str:
+    """The units counted whole only, as a message names them: „reize (konsultācija vai nodarbība), diennakts, …”."""
+    return ", ".join(u.name_lv for u in catalogue.enums.units if u.whole)
+
+
+def whole_units_rule(x: int, names: str) -> checks.Rule:
+    """Register row ``x``'s quantity (K) is whole when its service (I, from the catalogue's list) is priced in a unit
+    counted whole (D256, D267): half a session is neither delivered nor paid; a blank or unknown service, a text or a
+    logical value are other rules' messages."""
+    return checks.Rule(f"K{x}", f'IF(AND(ISNUMBER(K{x}),I{x}<>""),IF(SUMIFS({WHOLE_SERVICES},Pakalpojumi,I{x})>0,'
+                                f'K{x}=INT(K{x}),TRUE),TRUE)',
+                       f"{WHOLE_TEXT} – šī pakalpojuma mērvienību skaita tikai veselās vienībās ({names})")
+
+
+def register_check(x: int, texts: checks.TextCells | None = None, bound: AmountBound | None = None,
+                   whole_units: str = "") -> str:
     """The check of register row ``x`` (1-based) while any input that feeds an amount is filled: the document
     type (the one thing that allows a negative amount, audit32a F6), number and date (D262), the position, service (required for BIP 1.3,
     whose spending 30 reports by the service's support area), reporting month (one of the months listed on 29,
     not only a day between the first and the last: a month missing from 29 would drop out of 29's and 30's
     totals), quantity and amount (never a logical value, which LibreOffice adds as 1), that a month's corrections
     do not exceed its costs – per position, and for BIP 1.3 per support area too, since 30 reports the SBS per
-    area (audit32a F4, D261) – and the payment route and the document's marks every entered payment needs (D172)."""
+    area (audit32a F4, D261) – and the payment route and the document's marks every entered payment needs (D172).
+    A number, a date or the reporting month is never a formula (D267), with ``bound`` the amount is not above it, and
+    with ``whole_units`` (the names of the units counted whole) a quantity of such a service is whole (D267)."""
     month, next_month = month_start(f"J{x}"), month_start(f"J{x}", 1)
     plain = f'Reg_BIP,G{x},Reg_Menesis,">="&{month},Reg_Menesis,"<"&{next_month}'
     # BIP 1.3: within the correction's support area too (its service's, column O), as 30 sums the SBS per area.
@@ -77,15 +134,17 @@ def register_check(x: int, texts: checks.TextCells | None = None) -> str:
         # Every payment is entered from the document it rests on (L2236, „pamatojošo dokumentu”): its number and
         # date say which (audit32a F7, D262).
         checks.Rule(f"C{x}", f'TRIM(C{x})<>""', DOCUMENT_NUMBER),
-        checks.Rule(f"D{x}", checks.a_date(f"D{x}", blank_ok=False), DOCUMENT_DATE),
+        checks.date_rule(f"D{x}", DOCUMENT_DATE, blank_ok=False),
         checks.Rule(f"G{x}", checks.in_list(f"G{x}", "BIP_Saraksts"),
                     "jābūt budžeta izmaksu pozīcijai no saraksta (26. lapa)"),
         checks.Rule(f"I{x}", f"IF(G{x}=BIP_SBS,{checks.in_list(f'I{x}', 'Pakalpojumi')},"
                              f"{checks.in_list(f'I{x}', 'Pakalpojumi', blank_ok=True)})",
                     f"jābūt pakalpojumam no saraksta (pozīcijai BIP {BIP_SBS} – obligāti, citām var būt tukša šūna)"),
-        checks.Rule(f"J{x}", f"IF(ISNUMBER(J{x}),{listed},FALSE)",
-                    "jābūt datumam kāda pārskata mēneša laikā – mēneša, kas ierakstīts 29. lapas ailē „Mēnesis”"),
-        checks.Rule(f"K{x}", f"NOT({checks.is_logical(f'K{x}')})", checks.LOGICAL_EXPECTED),
+        checks.Rule(f"J{x}", checks.typed_value(f"J{x}", f"IF(ISNUMBER(J{x}),{listed},FALSE)"),
+                    "jābūt datumam kāda pārskata mēneša laikā – mēneša, kas ierakstīts 29. lapas ailē „Mēnesis”",
+                    checks.DATE_LOGICAL),
+        # a logical value or a formula: its own message, once (row_check)
+        checks.Rule(f"K{x}", checks.typed_value(f"K{x}", "TRUE"), checks.LOGICAL_EXPECTED),
         # While B is not a type of the list, its own message is the one (the sign depends on it; audit32a F6).
         checks.Rule(f"K{x}", f'IF(AND(ISNUMBER(K{x}),{typed}),OR(K{x}>=0,{corrects(f"B{x}")}),'
                              f'OR(K{x}="",ISNUMBER(K{x})))',
@@ -94,12 +153,16 @@ def register_check(x: int, texts: checks.TextCells | None = None) -> str:
         # A correction (a refund or a cancelled invoice) only lowers the costs: a forgotten minus sign would add
         # the refund instead of taking it off (audit30 F1, D245).
         checks.Rule(f"K{x}", f'IF(AND(ISNUMBER(K{x}),{corrects(f"B{x}")}),K{x}<=0,TRUE)', CORRECTION_UNITS),
+        *([whole_units_rule(x, whole_units)] if whole_units else []),
         checks.Rule(f"L{x}", f'IF(AND(ISNUMBER(L{x}),{corrects(f"B{x}")}),L{x}<0,TRUE)', CORRECTION_AMOUNT),
-        checks.Rule(f"L{x}", f"NOT({checks.is_logical(f'L{x}')})", checks.LOGICAL_EXPECTED),
+        checks.Rule(f"L{x}", checks.typed_value(f"L{x}", "TRUE"), checks.LOGICAL_EXPECTED),
         checks.Rule(f"L{x}", f'IF(ISNUMBER(L{x}),AND(ROUND(L{x},2)=L{x},OR(L{x}>=0,NOT({typed}),'
                              f'{corrects(f"B{x}")})),FALSE)',
                     "jābūt skaitlim – summai euro ar ne vairāk kā diviem cipariem aiz komata; negatīva summa "
                     f"atļauta tikai, ja B{x} ir „{reg.CORRECTION}”"),
+        # a pasted 1E+15 or a lost comma: before the month's corrections are compared with its costs (D267)
+        *([] if bound is None else [checks.Rule(f"L{x}", f"IF(ISNUMBER(L{x}),ABS(L{x})<={bound.amount},TRUE)",
+                                                bound.expected)]),
         checks.Rule(f"L{x}", f'IF(AND(ISNUMBER(L{x}),ISNUMBER(J{x}),{corrects(f"B{x}")}),IF(L{x}<0,'
                              f'IF(AND(ROUND(L{x},2)=L{x},{listed},{all_right}),{month_sum}>=0,TRUE),TRUE),TRUE)',
                     OVER_COSTS),
@@ -117,7 +180,7 @@ def cash_check_formula(x: int, dated: bool, first: bool, since: dt.date | None =
     ``since``, not before the first month the catalogue has its settings for, D201; needed by a row with data, once,
     in ascending order, D172; its quarter typed on 30, D260), the children, the employment contract and the money
     received; the first row also checks the opening balance."""
-    rules = [] if dated else [checks.Rule(f"A{x}", checks.a_date(f"A{x}"), checks.MONTH_EXPECTED)]
+    rules = [] if dated else [checks.date_rule(f"A{x}", checks.MONTH_EXPECTED)]
     if not dated and since is not None:
         rules.append(month_rule(f"A{x}", since))
     if not dated:  # needed by a row with data, each month once, in ascending order (D172, audit32a F2)
@@ -145,6 +208,18 @@ QUARTER_MISSING = ("šī mēneša ceturksnis nav ierakstīts 30. lapā (ailēs �
                    "mēneša summas ceturkšņa pārskatā neieskaita")
 CHILDREN_FOR_PAY = ("jābūt bērnu skaitam (0 vai vairāk) – šim mēnesim ir sociālā darbinieka atlīdzība, "
                     "no kuras bērnu skaits nosaka apmaksājamo daļu")
+
+
+# D266: 0 children typed beside a pay is a right input – a month without children has no pay share (the methodology
+# covers the pay in proportion to the children) – but a silent 0 % share drops the pay and its indirect costs from the
+# totals, so the sheet warns, naming the cell (its amounts are shown: they are what the typed figures give).
+NO_CHILDREN_WITH_PAY = (f"bērnu skaits 0, tāpēc šī mēneša atlīdzību (BIP {BIP_PAY}) un netiešās izmaksas (BIP "
+                        f"{BIP_INDIRECT}) nesedz; ja bērni bija, ierakstiet to skaitu.")  # two lines of the errors line
+
+
+def no_children_with_pay(children: str, pay: str) -> str:
+    """Condition: month cell ``children`` holds the number 0 while its pay (``pay``, the full monthly pay) is above 0."""
+    return f"AND(ISNUMBER({children}),{children}=0,N({pay})>0)"
 
 
 def children_for_pay(month: str, children: str) -> str:

@@ -44,6 +44,7 @@ ON_SHEET_26 = "26. lapas dzeltenajā parametra šūnā"
 PARAMETERS = {"social_worker_children": INTEGER, "indirect_cost_rate": SHARE, "monthly_report_day": DAY,
               "quarterly_report_day": DAY}
 ERRORS, FIRST_ERROR = "Kludu_Skaits", "Pirma_Kluda"  # on the hidden list sheet: wrong inputs, the first message
+CASH_WARNINGS = "NP_Bridinajumi"  # 29's months with 0 children beside the register's pay (D266)
 
 
 # Where the register workbook's messages are: the check column of each sheet and, for a parameter, sheet 26.

@@ -14,7 +14,13 @@ from generator.documents.reports import text_fit
 from generator.documents.reports.month_formulas import month_start
 from generator.documents.reports.printing import signature_row
 from generator.documents.reports.register_book import RegisterBook
-from generator.documents.reports.register_checks import corrects, register_check
+from generator.documents.reports.register_checks import (
+    WHOLE_SERVICES,
+    amount_bound,
+    corrects,
+    register_check,
+    whole_unit_names,
+)
 from generator.documents.reports.register_layout import (
     EARLIER_CORRECTION,
     ERRORS,
@@ -89,6 +95,14 @@ def write_lists_sheet(book: RegisterBook) -> None:
     ws_lists.write(0, len(lists), "Agrākie nosaukumi", fmt.head)
     ws_lists.write(1, len(lists), reg.CORRECTION_EARLIER)
     wb.define_name(EARLIER_CORRECTION, "=" + absolute_cell(S_LISTS, 1, len(lists)))
+    # beside the services' list: 1 where the service's unit is counted whole (enums.yaml `whole`, D256), for the
+    # check of the register's quantity (register_checks.whole_units_rule)
+    col = len(lists) + 1
+    whole = catalogue.enums.whole_units
+    ws_lists.write(0, col, "Veselās vienībās", fmt.head)
+    for i, offer in enumerate(catalogue.offers(catalogue.latest_date)):
+        ws_lists.write_number(1 + i, col, 1 if offer.service.unit in whole else 0)
+    wb.define_name(WHOLE_SERVICES, "=" + column_range(S_LISTS, 1, max(len(offers), 1), col))
     ws_lists.set_column(0, 0, 50)
     ws_lists.set_column(1, 3, 28)
     ws_lists.hide()
@@ -199,7 +213,8 @@ def write_register_sheet(book: RegisterBook) -> tuple[int, int]:
                            None, 0)
     wb.define_name("Parskata_Sakums", "=" + absolute_cell(S_LISTS, 1, 12))
     wb.define_name("Parskata_Beigas", "=" + absolute_cell(S_LISTS, 2, 12))
-    log.add_column(ws_reg, REG_FIRST, [register_check(REG_FIRST + 1 + i, texts)
+    bound, whole = amount_bound(catalogue), whole_unit_names(catalogue)
+    log.add_column(ws_reg, REG_FIRST, [register_check(REG_FIRST + 1 + i, texts, bound, whole)
                                        for i in range(last - REG_FIRST + 1)], len(headers), fmt.head, fmt.error)
     # B:H, the columns of the first page across (A repeats on the next): a longer line would be cut at its edge
     total_lines = text_fit.lines_in(REGISTER_TOTAL, sum(text_fit.excel_points(w) for w in widths[8:11]), bold=True)

@@ -197,11 +197,13 @@ ERRORS_LINE_HEIGHT = 38
 
 def write_errors_line(ws: Worksheet, row: int, first_col: int, last_col: int, fmt: xlsxwriter.format.Format,
                       count: str, first: str, others: str = checks.OTHERS, height: float = ERRORS_LINE_HEIGHT,
-                      hidden: str = "summas") -> None:
+                      hidden: str = "summas", warnings: checks.Warnings | None = None) -> None:
     """The wrapped cell above a report's amounts that counts the rows (and single cells) with wrong inputs, shows
-    the first message and says where the others are; ``first_col``–``last_col`` lie on one printed page."""
+    the first message and says where the others are – or, while none is wrong, the sheet's ``warnings``;
+    ``first_col``–``last_col`` lie on one printed page."""
     ws.merge_range(row, first_col, row, last_col, "", fmt)
-    ws.write_formula(row, first_col, checks.summary(count, first, others, hidden), fmt, "")
+    otherwise = warnings.line() if warnings else '""'
+    ws.write_formula(row, first_col, checks.summary(count, first, others, hidden, otherwise), fmt, "")
     ws.set_row(row, height)
 
 

@@ -22,7 +22,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from xlsxwriter.format import Format
-from xlsxwriter.utility import xl_rowcol_to_cell
+from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
 
 from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
@@ -72,7 +72,13 @@ from generator.documents.reports.register import (
     round_note,
     settlement_inputs,
 )
-from generator.documents.reports.register_checks import CHILDREN_FOR_PAY, contract_rule, contract_text
+from generator.documents.reports.register_checks import (
+    CHILDREN_FOR_PAY,
+    NO_CHILDREN_WITH_PAY,
+    contract_rule,
+    contract_text,
+    no_children_with_pay,
+)
 from generator.documents.reports.report_cells import (
     BALANCE_LABEL,
     BASE_FORMAT,
@@ -94,6 +100,7 @@ SHEET = "27 Norēķini"
 FIRST = 8  # first month row (0-based)
 CHECK = 12  # the hidden helper of the check column „Pārbaude” (the next one), and the wrong-input count
 ERRORS, FIRST_ERROR = "NR_Kludas", "NR_PirmaKluda"
+WARNINGS = "NR_Bridinajumi"  # the count of months with 0 children beside a pay (D266)
 # Columns A–L fill one A4 landscape width (in Excel and, a little wider, in LibreOffice with Carlito: about
 # 740 pt of 799), so that the costs and balances print with the month rows and the signatures; each header wraps
 # in at most four lines (HEADER_HEIGHT) of Calibri bold without breaking a word.
@@ -260,8 +267,14 @@ def write_settlement_workbook(catalogue: Catalogue, municipality: Municipality, 
                                for i in range(len(months))], CHECK,
                    fmt.head, fmt.error)
     log.write_totals(wb, ws, 4, CHECK, ERRORS, FIRST_ERROR)
+    # 0 children beside a pay: a counted warning (D266), in a hidden column right of the months' settings
+    warn_col = SETTING_COL + 3 * max(len(v) for v in values.values()) + 1
+    warnings = checks.add_warnings(ws, FIRST, [no_children_with_pay(f"B{FIRST + 1 + i}", f"C{FIRST + 1 + i}")
+                                               for i in range(len(months))], warn_col, "B", NO_CHILDREN_WITH_PAY)
+    ws.write_formula(6, CHECK, "=" + warnings.count(), None, 0)
+    wb.define_name(WARNINGS, f"='{SHEET}'!${xl_col_to_name(CHECK)}$7")
     # two lines beside the parameters (a taller row pushed the signatures' last line off the page)
-    write_errors_line(ws, 4, 6, 11, fmt.errors_line, ERRORS, FIRST_ERROR, height=26)
+    write_errors_line(ws, 4, 6, 11, fmt.errors_line, ERRORS, FIRST_ERROR, height=26, warnings=warnings)
     if periods is not None and not dated:
         write_blank_inputs_note(ws, FIRST - 2, 0, len(WIDTHS) - 1, periods_note(periods), fmt.pending_note_wrapped,
                                 sum(WIDTHS), "COUNT(NR_Menesis)")
@@ -340,7 +353,7 @@ def row_check(x: int, dated: bool, first: bool, since: dt.date | None = None) ->
     """The check of month row ``x`` (1-based): its month (an input once the round has ended; with ``since``, not
     before the first month the catalogue has the settings for, D201), the children, the amounts and the
     employment contract; the first row also checks the opening balance."""
-    rules = [] if dated else [checks.Rule(f"A{x}", checks.a_date(f"A{x}"), checks.MONTH_EXPECTED)]
+    rules = [] if dated else [checks.date_rule(f"A{x}", checks.MONTH_EXPECTED)]
     if not dated and since is not None:
         rules.append(month_rule(f"A{x}", since))
     if not dated:  # needed by a row with data, each month once, in ascending order – as on 29 (audit32a F2, F5)

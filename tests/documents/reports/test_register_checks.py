@@ -4,11 +4,18 @@ them on filled workbooks in tests/documents/test_report_input_checks.py and test
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
+from generator.catalogue.catalogue import Catalogue
+from generator.catalogue.models import PriceStatus
+from generator.documents.reports.input_checks import typed_value
 from generator.documents.reports.register_checks import (
+    AmountBound,
+    amount_bound,
     cash_check_formula,
     quarter_check,
     register_check,
+    whole_unit_names,
 )
 from generator.documents.reports.register_layout import CASH_FIRST, QUARTER_FIRST
 
@@ -30,9 +37,10 @@ def test_a_register_row_checks_every_input_that_feeds_an_amount() -> None:
                  'OR(K9="",ISNUMBER(K9)))',
                  f"IF(ISNUMBER(L9),AND(ROUND(L9,2)=L9,OR(L9>=0,NOT({typed}),OR(B9=Korekcija,B9=Korekcija_Agraka))),"
                  "FALSE)",
-                 # a logical value is not a number, though LibreOffice adds it as 1 (audit32a F1)
-                 "IF(NOT(OR(ISLOGICAL(K9),IFERROR(AND(RIGHT(_xlfn.FORMULATEXT(K9),2)=",
-                 "IF(NOT(OR(ISLOGICAL(L9),IFERROR(AND(RIGHT(_xlfn.FORMULATEXT(L9),2)=",
+                 # a logical value is not a number, though LibreOffice adds it as 1 (audit32a F1), and a formula
+                 # is no value (D267)
+                 f'IF({typed_value("K9", "TRUE")},"",', f'IF({typed_value("L9", "TRUE")},"",',
+                 f'IF({typed_value("J9", "IF(ISNUMBER(J9),AND(")}'[:-2],
                  # a correction only lowers the costs (audit30 F1, D245)
                  "IF(AND(ISNUMBER(L9),OR(B9=Korekcija,B9=Korekcija_Agraka)),L9<0,TRUE)",
                  "IF(AND(ISNUMBER(K9),OR(B9=Korekcija,B9=Korekcija_Agraka)),K9<=0,TRUE)",
@@ -68,3 +76,31 @@ def test_a_quarter_is_typed_once() -> None:
     first, second = quarter_check(QUARTER_FIRST + 1), quarter_check(QUARTER_FIRST + 2)
     assert "jau ierakstīts augstākā rindā" not in first
     assert f"COUNTIFS(A${QUARTER_FIRST + 1}:A{QUARTER_FIRST + 1},A{QUARTER_FIRST + 2}," in second
+
+
+def test_a_register_amount_is_bounded_by_the_catalogues_base_amount(catalogue: Catalogue) -> None:
+    """A pasted 1E+15 (or a lost comma) is no document's payment: the bound is the catalogue's largest B (D267), said
+    with its status, and a correction's minus sign does not escape it."""
+    values = catalogue.programme.base_amount.values
+    bound = amount_bound(catalogue)
+    top = max(Decimal(str(v.value)) for v in values)
+    children = max(v.value.per_municipality for v in catalogue.programme.selection_quotas.values)
+    assert bound is not None and (bound.amount, bound.children) == (top * children, children)
+    assert bound.confirmed == all(v.status is PriceStatus.confirmed for v in values if Decimal(str(v.value)) == top)
+    formula = register_check(9, bound=AmountBound(Decimal("30000.00"), confirmed=False, children=10))
+    assert 'IF(IF(ISNUMBER(L9),ABS(L9)<=30000.00,TRUE),"",' in formula
+    assert "bāzes apmēru B 10 bērniem periodā (katalogā 30\u00a0000,00\u00a0EUR, vēl jāprecizē)" in formula
+    assert "(30\u00a0000,00\u00a0EUR)" in register_check(9, bound=AmountBound(Decimal("30000.00"), confirmed=True,
+                                                                              children=10))
+    assert "ABS(L9)" not in register_check(9)
+
+
+def test_a_quantity_of_a_service_counted_whole_is_whole(catalogue: Catalogue) -> None:
+    """28 knows the row's service (I, the catalogue's list), so its quantity is checked against the service's unit
+    (enums.yaml `whole`, D256): the names in the message are the catalogue's."""
+    names = whole_unit_names(catalogue)
+    assert names == ", ".join(u.name_lv for u in catalogue.enums.units if u.whole) and names
+    formula = register_check(9, whole_units=names)
+    assert 'IF(AND(ISNUMBER(K9),I9<>""),IF(SUMIFS(Pakalpojumi_Veseli,Pakalpojumi,I9)>0,K9=INT(K9),TRUE),TRUE)' in formula
+    assert f"mērvienību skaita tikai veselās vienībās ({names})" in formula
+    assert "Pakalpojumi_Veseli" not in register_check(9)
