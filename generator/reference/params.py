@@ -66,10 +66,15 @@ class Params:
     # The municipalities of the children's programme rounds (rounds.yaml), the list 6.1 B5 takes its value from
     # (Saraksts_Pasvaldibas): another one typed there is an invalid input (D104). None: not checked.
     municipalities: tuple[str, ...] | None = None
+    # The catalogue's B on ``day`` is confirmed („apstiprināts”): a typed B equal to an unconfirmed one is a reminder
+    # to check it (D257, audit33b F2), not a figure LM set. Default: confirmed (no reminder), as a test's own Params.
+    base_confirmed: bool = True
 
     @classmethod
     def from_catalogue(cls, catalogue: Catalogue, day: dt.date) -> Params:
         """The parameters in force on ``day``; a parameter not yet in force raises LookupError."""
+        from generator.catalogue.models import PriceStatus  # the reference itself imports no catalogue module
+
         prog = catalogue.programme
 
         def value(name: str) -> Any:
@@ -102,6 +107,7 @@ class Params:
             holiday_years=catalogue.holiday_years,
             prices_until=catalogue.prices_until(day),
             municipalities=tuple(m.id for m in catalogue.pilot_municipalities()),
+            base_confirmed=prog.base_amount.at(day).status is PriceStatus.confirmed,
         )
 
     def replace(self, **changes: Any) -> Params:

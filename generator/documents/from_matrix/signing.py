@@ -89,9 +89,9 @@ def warning_lines(findings: Sequence[Finding], *, console: bool = False,
     return lines
 
 
-# warnings no matrix input approves (a ceiling the catalogue has not confirmed; one line's amount above P, D148, whose
-# sentence says what to check): shown without the approval note
-UNAPPROVABLE = frozenset({"ceiling_unconfirmed", "line_above_provisional"})
+# warnings no matrix input approves (a ceiling the catalogue has not confirmed; one line's amount above P, D148; a B to
+# check against LM's, D257 – each sentence says what to check): shown without the approval note
+UNAPPROVABLE = frozenset({"ceiling_unconfirmed", "line_above_provisional", "base_differs"})
 
 
 P_ON_BASE = "P aprēķināts ar vēl neapstiprināto bāzes apmēru B"
