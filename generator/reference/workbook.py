@@ -300,8 +300,9 @@ def base_differs_text(base: Decimal, catalogue_base: Decimal) -> str:
         return (f"bāzes apmērs B ir {eur(base)}, tāpēc provizoriskais apmērs P ir 0 – pārbaudiet, vai B ievadīts "
                 f"pareizi (kataloga B {eur(catalogue_base)})")
     if base == catalogue_base:  # audit33b F2: the catalogue's reconstruction copied into B is not LM's B yet
-        return (f"bāzes apmērs B {eur(base)} ir tāds pats kā kataloga B, kas vēl nav apstiprināts (jāprecizē) – "
-                "pārbaudiet, vai tas ir LM apstiprinātais B (kataloga skaitlis ir tikai rekonstrukcija)")
+        # short enough for the one printed line beside B on 6.11 (the first page across, A:F)
+        return (f"bāzes apmērs B {eur(base)} ir tāds pats kā kataloga neapstiprinātais B (jāprecizē) – pārbaudiet, "
+                "vai tas ir LM apstiprinātais B")
     # B is the one LM approves (D72); the catalogue's may be a reconstruction still to be confirmed (audit32c F1)
     return (f"bāzes apmērs B {eur(base)} atšķiras no kataloga B {eur(catalogue_base)} – pārbaudiet, vai ievadīts LM "
             "apstiprinātais B (pareizs B var atšķirties no kataloga)")

@@ -523,6 +523,6 @@ def test_documents_warn_of_the_catalogue_s_unconfirmed_base(clean: Path, tmp_pat
     warned = [f for f in reading.warnings if f.code == "base_differs"]
     assert len(warned) == 1, reading.warnings
     assert warned[0].message.startswith(
-        f"Bāzes apmērs B {eur(Decimal(str(base)))} ir tāds pats kā kataloga B, kas vēl nav apstiprināts (jāprecizē) – "
-        "pārbaudiet, vai tas ir LM apstiprinātais B"), warned[0].message
+        f"Bāzes apmērs B {eur(Decimal(str(base)))} ir tāds pats kā kataloga neapstiprinātais B (jāprecizē) – "
+        "pārbaudiet, vai tas ir LM apstiprinātais B."), warned[0].message
     assert "6.11. tabula, B21 " in reading.warning_places[warned[0]], reading.warning_places[warned[0]]

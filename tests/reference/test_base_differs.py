@@ -44,9 +44,8 @@ def test_no_warning_for_the_catalogue_s_b_an_empty_or_an_invalid_one(base: Decim
 def test_the_catalogue_s_unconfirmed_b_typed_is_one_warning(base: Decimal) -> None:
     (found,) = check_base(base, CATALOGUE_B, confirmed=False)
     assert found.code == "base_differs" and found.severity is Severity.warning and found.counts
-    assert found.message == (f"{BASE_CELL}: bāzes apmērs B 3\u00a0000,00\u00a0EUR ir tāds pats kā kataloga B, kas vēl "
-                             "nav apstiprināts (jāprecizē) – pārbaudiet, vai tas ir LM apstiprinātais B (kataloga "
-                             "skaitlis ir tikai rekonstrukcija)."), found.message
+    assert found.message == (f"{BASE_CELL}: bāzes apmērs B 3\u00a0000,00\u00a0EUR ir tāds pats kā kataloga "
+                             "neapstiprinātais B (jāprecizē) – pārbaudiet, vai tas ir LM apstiprinātais B."), found.message
 
 
 def test_the_catalogue_s_b_in_the_reference_warns_by_its_status(catalogue: Catalogue) -> None:

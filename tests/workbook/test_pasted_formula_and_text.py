@@ -400,4 +400,4 @@ def test_a_base_of_0_or_not_the_catalogue_s_is_a_warning_both_say(files, catalog
         beside = values._cells["6.11"].get((values.ranges["Bazes_Apmers"].min_row, 3))
         assert beside == f"6.11 B21: {said}", (beside, said)
         assert eur(catalogue_base) in beside and eur(base) in beside
-        assert ("kataloga B, kas vēl nav apstiprināts" in beside) is (name == "bazeK"), beside
+        assert ("kataloga neapstiprinātais B (jāprecizē)" in beside) is (name == "bazeK"), beside
