@@ -158,6 +158,12 @@ class PriceRow:
         return DEDUCTION_BLANK if DEDUCTION_BLANK in self.price.text else ""
 
     @property
+    def deduction_base(self) -> str:
+        """The confirmed figure the client's transport part is still to be taken from ("25,93 EUR") while that part is
+        open (deduction_blank), else "": the child's 02 and 03 bind the group price to it (D275)."""
+        return self.price.text.split(f", {DEDUCTION_BLANK}")[0] if self.deduction_blank else ""
+
+    @property
     def title_blank(self) -> bool:
         """The source cites a Cabinet regulation the catalogue does not name (``citation``): its title is a blank
         "„______”" the lawyer writes in from likumi.lv, and the annex says so (review7 R7-2)."""

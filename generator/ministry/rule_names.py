@@ -18,7 +18,7 @@ RULE_NAMES = {
     "not_eligible": "Bērns nav tiesīgs saņemt IB",
     "final_above_needed": "Galīgais apmērs F lielāks par N",
     "source_above_needed": "Cits avots lielāks par N",
-    "base_differs": "B atšķiras no kataloga B vai ir 0",
+    "base_differs": "B ir 0, cits vai neapstiprinātais",
     # the matrix's inputs (reference/inputs.py)
     "municipality_not_listed": "Pašvaldība nav izmēģinājumprojektā",
     "required_field": "Nav aizpildīts obligāts lauks",

@@ -69,10 +69,15 @@ class Params:
     # The units counted whole (catalogue/enums.yaml ``whole``: a session, a day and night, a working day, D256) by id,
     # with the name the matrix shows ("reize"): a fraction of one in a plan line is an invalid input. Empty: none is.
     whole_units: dict[str, str] = field(default_factory=dict, hash=False)
+    # The catalogue's B on ``day`` is confirmed („apstiprināts”): a typed B equal to an unconfirmed one is a reminder
+    # to check it (D257, audit33b F2), not a figure LM set. Default: confirmed (no reminder), as a test's own Params.
+    base_confirmed: bool = True
 
     @classmethod
     def from_catalogue(cls, catalogue: Catalogue, day: dt.date) -> Params:
         """The parameters in force on ``day``; a parameter not yet in force raises LookupError."""
+        from generator.catalogue.models import PriceStatus  # the reference itself imports no catalogue module
+
         prog = catalogue.programme
 
         def value(name: str) -> Any:
@@ -106,6 +111,7 @@ class Params:
             prices_until=catalogue.prices_until(day),
             municipalities=tuple(m.id for m in catalogue.pilot_municipalities()),
             whole_units={u.id: u.short_name for u in catalogue.enums.units if u.whole},
+            base_confirmed=prog.base_amount.at(day).status is PriceStatus.confirmed,
         )
 
     def replace(self, **changes: Any) -> Params:

@@ -180,7 +180,7 @@ def evaluate_workbook(inputs: WorkbookInputs, params: Params, template: str = CU
     if not subcent(inputs.final):  # a sub-cent F is one invalid input in the matrix, whatever N is
         findings.extend(check_final(inputs.final, plan.needed, p_amount))
     findings.extend(check_sources(inputs, plan.needed))
-    findings.extend(check_base(inputs.base, params.base_amount))
+    findings.extend(check_base(inputs.base, params.base_amount, confirmed=params.base_confirmed))
     findings.extend(
         check_plan(
             lines,
@@ -297,21 +297,28 @@ BASE_CELL = "6.11. tabulas šūna B21 („Bāzes apmērs šai matricai (B)”)" 
 
 
 def base_differs_text(base: Decimal, catalogue_base: Decimal) -> str:
-    """The words of the ``base_differs`` warning (D257), the matrix's beside B on 6.11 too (technical.py)."""
+    """The words of the ``base_differs`` warning (D257), the matrix's beside B on 6.11 too (technical.py). A B equal to
+    the catalogue's is warned of only while that one is unconfirmed (check_base): the words say so."""
     if base == 0:
         return (f"bāzes apmērs B ir {eur(base)}, tāpēc provizoriskais apmērs P ir 0 – pārbaudiet, vai B ievadīts "
                 f"pareizi (kataloga B {eur(catalogue_base)})")
+    if base == catalogue_base:  # audit33b F2: the catalogue's reconstruction copied into B is not LM's B yet
+        # short enough for the one printed line beside B on 6.11 (the first page across, A:F)
+        return (f"bāzes apmērs B {eur(base)} ir tāds pats kā kataloga neapstiprinātais B (jāprecizē) – pārbaudiet, "
+                "vai tas ir LM apstiprinātais B")
     # B is the one LM approves (D72); the catalogue's may be a reconstruction still to be confirmed (audit32c F1)
     return (f"bāzes apmērs B {eur(base)} atšķiras no kataloga B {eur(catalogue_base)} – pārbaudiet, vai ievadīts LM "
             "apstiprinātais B (pareizs B var atšķirties no kataloga)")
 
 
-def check_base(base: Decimal | None, catalogue_base: Decimal, place: str = BASE_CELL) -> list[Finding]:
+def check_base(base: Decimal | None, catalogue_base: Decimal, place: str = BASE_CELL,
+               confirmed: bool = True) -> list[Finding]:
     """One ``base_differs`` warning when a typed B is 0 or differs from the catalogue's B for the matrix's prices day
-    (D257, audit31d F5: 0, 385,98 or 385980 passed silently, P and A with them). Not an error: B is the one LM
-    approves (D72) and may differ from the catalogue's. The catalogue's B is compared whatever its status (today „jāprecizē”: the
-    only figure there is); an empty B is the catalogue's own, a sub-cent B already an invalid input."""
-    if base is None or base < 0 or subcent(base) or (base != 0 and base == catalogue_base):
+    (D257, audit31d F5: 0, 385,98 or 385980 passed silently, P and A with them), or equals it while the catalogue's B
+    is not ``confirmed`` (audit33b F2: the reconstruction copied into B then read as LM's B in the decision). Not an
+    error: B is the one LM approves (D72) and may differ from the catalogue's, or be the same figure. An empty B is
+    the catalogue's own (the papers then say it is provisional), a sub-cent B already an invalid input."""
+    if base is None or base < 0 or subcent(base) or (base != 0 and base == catalogue_base and confirmed):
         return []
     return [Finding("base_differs", Severity.warning, f"{place}: {base_differs_text(base, catalogue_base)}.")]
 

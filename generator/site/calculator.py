@@ -261,12 +261,15 @@ BASE_FIELD = "Bāzes apmērs B"  # the API's B (kalkulators_api), as its format 
 
 
 def _base_templates() -> dict[str, str]:
-    """D257: a typed B of 0 (``base_zero``) or another than the catalogue's (``base_differs``), in the reference's
+    """D257: a typed B of 0 (``base_zero``), another than the catalogue's (``base_differs``) or the catalogue's own while
+    it is unconfirmed (``base_unconfirmed``, audit33b F2; one ``base_differs`` finding each), in the reference's
     words with the calculator's field; the page itself takes the catalogue's B, its API may pass one (review32 F0)."""
     (differs,) = check_base(PRICE, CEILING, _field(BASE_FIELD))
     (zero,) = check_base(Decimal(0), CEILING, _field(BASE_FIELD))
+    (same,) = check_base(CEILING, CEILING, _field(BASE_FIELD), confirmed=False)  # audit33b F2
     return {"base_differs": _replace(differs.message, [(eur(PRICE), "{b}"), (eur(CEILING), "{katalogs}")]),
-            "base_zero": _replace(zero.message, [(eur(Decimal(0)), "{b}"), (eur(CEILING), "{katalogs}")])}
+            "base_zero": _replace(zero.message, [(eur(Decimal(0)), "{b}"), (eur(CEILING), "{katalogs}")]),
+            "base_unconfirmed": _replace(same.message, [(eur(CEILING), "{b}")])}
 
 
 def unit_limit_data(params: Params) -> dict[str, Any]:

@@ -19,7 +19,7 @@ from generator.documents.from_matrix.signing import UNAPPROVABLE
 from generator.reference.findings import Severity
 from generator.reference.lines import line_from_offer
 from generator.reference.rules import APPROVED
-from generator.reference.workbook import WorkbookInputs
+from generator.reference.workbook import BASE_CELL, WorkbookInputs
 from generator.workbook.inputs import People
 from generator.workbook.writer import template_date
 from tests.documents.from_matrix_helpers import write_matrices
@@ -90,6 +90,10 @@ def test_every_warning_and_the_reason_reach_the_console_and_the_report(catalogue
     report = (folder / "parskats.txt").read_text("utf-8")
     section = report.split(f"\n{HEADING}\n", 1)[1].split("\n\n", 1)[0].splitlines()
     for finding in warnings:
+        if finding.code == "base_differs":  # B typed as the catalogue's unconfirmed B (D257): listed without its
+            # typed place (the place follows in the note) and with a capital, as the papers list each warning
+            said = finding.message.removeprefix(f"{BASE_CELL}: ")
+            finding = dataclasses.replace(finding, message=said[:1].upper() + said[1:])
         # the note in brackets stands inside the sentence, before its full stop (audit12)
         shown = [line for line in section if finding.message.rstrip(".") in line]
         assert len(shown) == 1, (finding.message, section)

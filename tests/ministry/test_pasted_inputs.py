@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -561,4 +562,27 @@ def test_documents_warn_of_a_base_not_the_catalogue_s(clean: Path, tmp_path: Pat
     assert len(warned) == 1, reading.warnings
     # without its typed place (the place follows) and with a capital, as the papers list each warning
     assert warned[0].message.startswith("Bāzes apmērs B 385,98\u00a0EUR atšķiras no kataloga B "), warned[0].message
+    assert "6.11. tabula, B21 " in reading.warning_places[warned[0]], reading.warning_places[warned[0]]
+
+
+def test_documents_warn_of_the_catalogue_s_unconfirmed_base(clean: Path, tmp_path: Path,
+                                                            catalogue: Catalogue) -> None:
+    """audit33b F2: the catalogue's own B typed into B while it is not confirmed („jāprecizē”) passed silently, and the
+    decision (08) said LM had set it. `ibm documents --from-matrix` lists the matrix's warning in its own words at
+    B's cell, among the warnings the papers' checklist (parskats.txt) prints before signing."""
+    from generator.documents.from_matrix.reading import read_for_documents
+    from generator.lvformat import eur
+    from generator.ministry.templates import TemplateSource
+
+    base = _cell(opened(clean), "Param_Bazes")[2].value
+    status = _cell(opened(clean), "Param_BazesStatuss")[2].value
+    assert status == "jāprecizē", status  # today's catalogue: B is a reconstruction
+    pasted(clean, tmp_path / "m.xlsx", "Bazes_Apmers", base)
+    reading = read_for_documents(tmp_path / "m.xlsx", catalogue, TemplateSource(catalogue), None)
+    assert reading.refused == [], reading.refused
+    warned = [f for f in reading.warnings if f.code == "base_differs"]
+    assert len(warned) == 1, reading.warnings
+    assert warned[0].message.startswith(
+        f"Bāzes apmērs B {eur(Decimal(str(base)))} ir tāds pats kā kataloga neapstiprinātais B (jāprecizē) – "
+        "pārbaudiet, vai tas ir LM apstiprinātais B."), warned[0].message
     assert "6.11. tabula, B21 " in reading.warning_places[warned[0]], reading.warning_places[warned[0]]

@@ -12,6 +12,7 @@ import pytest
 
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Pilot
+from generator.reference.findings import Severity
 from generator.reference.params import Params
 from generator.reference.provisional import of_age_by_round_end
 from generator.reference.workbook import WorkbookInputs, evaluate_workbook
@@ -39,7 +40,9 @@ def test_coming_of_age_on_the_rounds_last_day_is_an_error(params: Params) -> Non
     limit, end = params.eligibility_age_limit, last_period(params).round_end
     result = evaluate_workbook(_inputs(params, edge_births(params)["on_end"]), params)
     assert result.age == limit - 1  # the check date still takes the age (D1)
-    assert result.rate == 0 and result.provisional == 0 and result.errors == 1 and result.warnings == 0
+    # the only warning: B typed as the catalogue's while that one is unconfirmed (D257, audit33b F2)
+    others = [f for f in result.findings if f.severity is Severity.warning and f.code != "base_differs"]
+    assert result.rate == 0 and result.provisional == 0 and result.errors == 1 and others == []
     (finding,) = [f for f in result.findings if f.code == "not_eligible"]
     assert finding.message == (f"Bērns nav tiesīgs saņemt IB: bērnam līdz kārtas pēdējai dienai "
                                f"{end:%d.%m.%Y} aprit {limit} gadi; IB pienākas tikai bērnam, kuram kārtas pēdējā "

@@ -15,6 +15,7 @@ import pytest
 from openpyxl import load_workbook
 
 from generator.catalogue.catalogue import Catalogue
+from generator.catalogue.models import PriceStatus
 from generator.documents.from_matrix.reading import MORE_ERRORS_STORED, read_for_documents
 from generator.ministry.matrix import CHECKED_FIELDS as CHECKED
 from generator.ministry.matrix import Matrix, read_child
@@ -144,16 +145,17 @@ def files(catalogue: Catalogue, params: Params, day, templates, tmp_path_factory
         cells[f"vieni:{name}"] = f"{sheet}!{cell}"
         cells[f"vieni:{name}:value"] = str(value).replace(".", ",")
     wb.save(folder / "vieni.xlsx")
-    # B typed with a digit lost and as 0 (audit31d F5, D257): a warning each, no error
-    for name, base in (("baze", 385.98), ("baze0", 0)):
+    # B typed with a digit lost and as 0 (audit31d F5, D257), and as the catalogue's own unconfirmed B (audit33b F2):
+    # a warning each, no error
+    for name, base in (("baze", 385.98), ("baze0", 0), ("bazeK", None)):
         wb = load_workbook(folder / "derigs.xlsx")
-        _cell(wb, "Bazes_Apmers")[2].value = base
+        _cell(wb, "Bazes_Apmers")[2].value = _cell(wb, "Param_Bazes")[2].value if base is None else base
         wb.save(folder / f"{name}.xlsx")
     old_excel = _as_excel_2010(folder / "ielimets.xlsx", folder / "excel2010.xlsx")
     assert old_excel > 100  # every checked input
     _as_excel_2010(folder / "derigs.xlsx", folder / "derigs2010.xlsx")
     names = ("derigs", "ielimets", "excel2010", "derigs2010", "cena", "komats", "garie", "avoti", "teksti", "vieni",
-             "baze", "baze0")
+             "baze", "baze0", "bazeK")
     out = convert([folder / f"{n}.xlsx" for n in names], folder / "lo",
                   profile=make_profile(tmp_path_factory.mktemp("lo-profile-ielimets")))
     return {n: (folder / f"{n}.xlsx", NamedValues(o, all_sheets=True), cells) for n, o in zip(names, out, strict=True)}
@@ -380,10 +382,14 @@ def test_a_base_of_0_or_not_the_catalogue_s_is_a_warning_both_say(files, catalog
     from generator.reference.workbook import BASE_CELL, base_differs_text, evaluate_workbook
 
     clean = files["derigs"][1]
-    for name, base in (("baze", Decimal("385.98")), ("baze0", Decimal(0))):
+    unconfirmed = clean["Param_BazesStatuss"] != PriceStatus.confirmed.value
+    assert unconfirmed  # today's catalogue: B is a reconstruction („jāprecizē”), the case audit33b F2 is about
+    for name, base in (("baze", Decimal("385.98")), ("baze0", Decimal(0)), ("bazeK", None)):
         path, values, _ = files[name]
         catalogue_base = Decimal(str(values["Param_Bazes"]))
-        assert base != catalogue_base
+        # bazeK: the catalogue's unconfirmed B typed into B (audit33b F2) – the same warning in its own words
+        base = catalogue_base if base is None else base
+        assert (base != catalogue_base) is (name != "bazeK")
         assert values["Kludas"] == clean["Kludas"] == 0, _listed(values)
         data, problems = read_child(Matrix.open(path), catalogue, strict=False)
         assert data is not None and problems == [], problems
@@ -394,3 +400,4 @@ def test_a_base_of_0_or_not_the_catalogue_s_is_a_warning_both_say(files, catalog
         beside = values._cells["6.11"].get((values.ranges["Bazes_Apmers"].min_row, 3))
         assert beside == f"6.11 B21: {said}", (beside, said)
         assert eur(catalogue_base) in beside and eur(base) in beside
+        assert ("kataloga neapstiprinātais B (jāprecizē)" in beside) is (name == "bazeK"), beside

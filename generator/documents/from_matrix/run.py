@@ -424,13 +424,17 @@ def run(source: Path, out: Path, catalogue: Catalogue, key: bytes | None, *, dra
             one_of = signing.one_of_lines(child, names) if signable else []
             # a plan line with no provider in 6.8: which papers print a blank and which cell to fill (audit27 F3)
             nameless = signing.nameless_lines(child, names, reading.provider_places) if signable else []
+            # a group price at the ceiling whose transport part is open: over the papers' cap once it is set (D275)
+            group = signing.group_price_lines(catalogue, child, reading.data.params_day,
+                                              [line.unit_price for line in reading.data.inputs.lines],
+                                              names) if signable else []
             links = child_link_lines(child.identification, names) if signable else []
             # signed from the DOCX, whose notes for the preparer are deleted first (audit38 F4); not a draft's
             preparer = [] if archived or draft else signing.preparer_lines(documents)
             write_child(documents, target, draft=draft, pdf=pdf, archive=archived,
                         report=_report(reading, status, names, notes, papers,
                                        [] if archived else before_signing(child),
-                                       signing.report_section(warnings, [*birth, *nameless, *first_plan, *next_plan,
+                                       signing.report_section(warnings, [*birth, *nameless, *group, *first_plan, *next_plan,
                                                                          *one_of, *links, *preparer],
                                                               draft=draft), first,
                                        provider_list(child, names),
@@ -478,7 +482,7 @@ def run(source: Path, out: Path, catalogue: Catalogue, key: bytes | None, *, dra
         on_screen = signing.warning_lines(reading.warnings, console=True, unconfirmed_p=unconfirmed_p,
                                            places=reading.warning_places) if signable else []
         ahead = signing.DRAFT_CONSOLE if draft else signing.CONSOLE
-        for line in [*on_screen, *birth, *nameless, *first_plan, *next_plan, *signing.one_of_console(one_of),
+        for line in [*on_screen, *birth, *nameless, *group, *first_plan, *next_plan, *signing.one_of_console(one_of),
                      *preparer]:
             echo(f"{head}: {ahead} {line}")
     return summary

@@ -17,7 +17,8 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from generator import lvformat
-from generator.catalogue.catalogue import Catalogue
+from generator.catalogue.catalogue import GROUP_CEILING_ID, GROUP_TRANSPORT_REDUCTION_ID, Catalogue
+from generator.catalogue.models import PriceStatus
 from generator.documents import terms
 from generator.documents.figures import BLANK_EUR
 from generator.documents.html import PREPARER_LABEL
@@ -89,9 +90,9 @@ def warning_lines(findings: Sequence[Finding], *, console: bool = False,
     return lines
 
 
-# warnings no matrix input approves (a ceiling the catalogue has not confirmed; one line's amount above P, D148, whose
-# sentence says what to check): shown without the approval note
-UNAPPROVABLE = frozenset({"ceiling_unconfirmed", "line_above_provisional"})
+# warnings no matrix input approves (a ceiling the catalogue has not confirmed; one line's amount above P, D148; a B to
+# check against LM's, D257 – each sentence says what to check): shown without the approval note
+UNAPPROVABLE = frozenset({"ceiling_unconfirmed", "line_above_provisional", "base_differs"})
 
 
 P_ON_BASE = "P aprēķināts ar vēl neapstiprināto bāzes apmēru B"
@@ -222,6 +223,35 @@ def one_of_lines(child: ChildContext, names: Sequence[str]) -> list[str]:
             continue
         lines.append(f"sniedzējam {provider_name(provider)} paraksta vai nu līgumu ({contract}), vai garantijas "
                      f"vēstuli ({letter}), ne abus")
+    return lines
+
+
+def group_price_lines(catalogue: Catalogue, child: ChildContext, day: dt.date, prices: Sequence[Decimal | None],
+                      names: Sequence[str]) -> list[str]:
+    """D275: a group session priced at the group ceiling itself while the client transport part to be taken from it is
+    not confirmed: 02 and 03 print the price, and their annex the ceiling less that part, so any part above nothing
+    puts the signed price over the papers' own cap. Said per such line funded from IB, with the papers that carry it
+    (they say the price binds only up to the ceiling less the part); never the unconfirmed part as a figure.
+    ``prices``: the lines' prices (6.3 order), ``day``: the matrix's parameters day."""
+    base = catalogue.price_by_id[GROUP_CEILING_ID].at(day)
+    part = catalogue.price_by_id[GROUP_TRANSPORT_REDUCTION_ID].at(day)
+    if (child.not_eligible or base is None or base.amount is None or base.status is not PriceStatus.confirmed
+            or part is None or part.status is PriceStatus.confirmed):
+        return []
+    capped = {o.id for o in catalogue.offers(day) if o.group_ceiling}
+    lines = []
+    for provider in child.providers:
+        papers = [f"{doc}-{provider.file_part}" for doc in (PROVIDER_CONTRACT, GUARANTEE)
+                  if any(n.startswith(f"{doc}-{provider.file_part}.") for n in names)]
+        for line in provider.lines:
+            if not papers or not line.funded or line.offer_id not in capped or prices[line.number - 1] != base.amount:
+                continue
+            lines.append(f"{line.number}. rinda ({line.label}): cena {eur(base.amount)} ir grupu nodarbību augstākā "
+                         "cena pirms klienta transporta daļas atskaitīšanas, bet šī daļa vēl nav apstiprināta – ja "
+                         "apstiprinātā daļa nebūs nulle, nolīgtā cena pārsniegs pieļaujamo; "
+                         f"{lvformat.agree(len(papers), 'failā', 'failos')} {lvformat.listed(papers)} cena ir "
+                         f"saistoša tikai līdz {eur(base.amount)}, atskaitot šo daļu, – pārrunājiet to ar sniedzēju "
+                         "pirms parakstīšanas vai vienojieties par zemāku cenu")
     return lines
 
 

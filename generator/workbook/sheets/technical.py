@@ -101,9 +101,11 @@ SOURCES_ABOVE_NEEDED = "+".join(
     for x in ("Fin_Pabalsti", "Fin_Pakalpojumi", "Fin_Citi"))
 
 
-# D257: a typed B (valid, not the code of an invalid input beside it) that is 0 or differs from the catalogue's B
+# D257: a typed B (valid, not the code of an invalid input beside it) that is 0 or differs from the catalogue's B,
+# or equals it while the catalogue's B is not confirmed (audit33b F2; the reference's check_base)
 BASE_DIFFERS = (f"IF(AND(ISNUMBER(Bazes_Apmers),N({TABLE_CODE}{BASE_ROW})=0),"
-                "IF(OR(Bazes_Apmers=0,ROUND(Bazes_Apmers,2)<>ROUND(Param_Bazes,2)),1,0),0)")
+                "IF(OR(Bazes_Apmers=0,ROUND(Bazes_Apmers,2)<>ROUND(Param_Bazes,2),"
+                f'Param_BazesStatuss<>"{PriceStatus.confirmed.value}"),1,0),0)')
 RULE_COUNT_NAMES = {"base_differs": "h_BazeCita"}
 _BASE_MARK, _CATALOGUE_MARK = Decimal("111111.11"), Decimal("222222.22")  # stand-ins for the two figures
 
@@ -126,7 +128,8 @@ def base_differs_formula() -> str:
         for mark, ref in ((_BASE_MARK, "Bazes_Apmers"), (_CATALOGUE_MARK, "Param_Bazes")):
             text = text.replace(eur(mark), f'"&{eur_formula(ref)}&"')
         return f'"{text}"'
-    return f"IF(Bazes_Apmers=0,{said(Decimal(0))},{said(_BASE_MARK)})"
+    return (f"IF(Bazes_Apmers=0,{said(Decimal(0))},IF(ROUND(Bazes_Apmers,2)=ROUND(Param_Bazes,2),"
+            f"{said(_CATALOGUE_MARK)},{said(_BASE_MARK)}))")
 
 
 def _cell_61(name: str) -> str:
@@ -167,8 +170,8 @@ def rules(multipli: str) -> list[tuple[str, str, str, str, str]]:
          "kopējā apmērā K no tās izmanto tikai N – jāpārbauda, vai summa ievadīta pareizi (katrs avots).", "6.4",
          SOURCES_ABOVE_NEEDED),
         # one line (D205's room on the first checks page): the words beside B say the rest
-        ("base_differs", "brīdinājums", "Ierakstītais bāzes apmērs B ir 0 vai atšķiras no kataloga B – jāpārbauda "
-         "(lēmumā B var atšķirties).", "6.11", BASE_DIFFERS),
+        ("base_differs", "brīdinājums", "Ierakstītais bāzes apmērs B ir 0, atšķiras no kataloga B vai ir tā "
+         "neapstiprinātā vērtība – jāpārbauda.", "6.11", BASE_DIFFERS),
         ("incompatible", "brīdinājums", "Plānā ir pakalpojumi, kurus nedrīkst saņemt vienlaikus (katrs pāris); "
          "jāpārliecinās, ka laiki nepārklājas.", "6.3, 6.4", "SUM(f_Nesaderigs)"),
         ("day_care_sessions", "brīdinājums", "Plānā ir dienas aprūpes centrs, kas jau ietver speciālistu un grupu "

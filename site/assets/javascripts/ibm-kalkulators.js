@@ -558,12 +558,15 @@
     });
     if (plan.finalOver) found.push(plan.finalOver);
     found = found.concat(plan.sourcesOver || []);
-    // D257: a typed B of 0 or another than the catalogue's is a warning, in the reference's order (after the sources)
+    // D257: a typed B of 0 or another than the catalogue's is a warning, in the reference's order (after the sources);
+    // so is the catalogue's own B while it is unconfirmed (audit33b F2)
     var catalogueBase = dec(p.bazesApmers);
+    var sameBase = inp.typedBase && cmp(inp.typedBase, catalogueBase) === 0;
+    var baseConfirmed = p.bazesApmeraStatuss === "apstiprināts";
     if (inp.typedBase && cmp(inp.typedBase, ZERO) >= 0
-        && (cmp(inp.typedBase, ZERO) === 0 || cmp(inp.typedBase, catalogueBase) !== 0)) {
+        && (cmp(inp.typedBase, ZERO) === 0 || !sameBase || !baseConfirmed)) {
       found.push({ kods: "base_differs", smagums: WARNING, rindas: [],
-        teksts: fill(cmp(inp.typedBase, ZERO) === 0 ? t.base_zero : t.base_differs,
+        teksts: fill(cmp(inp.typedBase, ZERO) === 0 ? t.base_zero : (sameBase ? t.base_unconfirmed : t.base_differs),
           { b: eur(inp.typedBase), katalogs: eur(catalogueBase) }) });
     }
     var counted = inp.lines.filter(function (l) {
