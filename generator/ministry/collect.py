@@ -33,6 +33,7 @@ from generator.ministry.cache import ResultCache, TemplateLoader
 from generator.ministry.collection import Collection
 from generator.ministry.console_names import CODE_DIGITS, HIDDEN, shown_path
 from generator.ministry.file_copies import kept_first
+from generator.ministry.final_status import default_envelope, envelope_warning, errors_reason, typed_base
 from generator.ministry.open_files import open_in, open_note
 from generator.ministry.previous_period import previous_period_problem
 from generator.ministry.reading import (
@@ -516,6 +517,8 @@ def collect(folder: Path, catalogue: Catalogue, key: bytes, options: Options, *,
         envelope_note=note, envelope_given=options.envelope is not None, period=period.label,
         period_start=period.start, period_end=period.end,
         final_differences=set_in_matrix, provisional=provisional_reason(records, catalogue, options), previous_records=previous_records, previous_refused=previous_refused,
+        errors_reason=errors_reason(records),  # D268
+        envelope_warning=envelope_warning(records, finals.envelope, options.envelope is not None),
         previous_folder=folder_name(options.previous) if options.previous else None, notes=notes, warnings=warnings,
         duplicates=len(duplicate_notes), old_template=sum(1 for r in results if r.record is not None and r.old_version),
         shown={r.record.code: r.rel for r in results if r.record is not None},
@@ -559,12 +562,8 @@ def stage3(records: list[ChildRecord], previous: list[ChildRecord], catalogue: C
     if options.envelope is not None:
         envelope = to_decimal(options.envelope)
         note = "norādīts komandā (--envelope)"
-    else:
-        envelope = sum((r.catalogue_base for r in records), Decimal(0))
-        bases = sorted({r.catalogue_base for r in records})
-        base_text = eur(bases[0]) if len(bases) == 1 else "kataloga bāzes apmēri"
-        note = (f"noklusējums: {base_text} × {len(records)} {agree(len(records), 'bērns', 'bērni')} "
-                "(kataloga bāzes apmērs)")
+    else:  # the ministry's B when every matrix has the same one typed (D72, D268), else the catalogue's
+        envelope, note, _ = default_envelope(records)
     return final_amounts(children, envelope, params, key=options.split), note
 
 
@@ -656,7 +655,8 @@ def provisional_reason(records: list[ChildRecord], catalogue: Catalogue, options
         return catalogue.programme.base_amount.at(day).status is not PriceStatus.confirmed
 
     on_base = [r for r in records if unconfirmed(r.params_day)]
-    if options.envelope is None and on_base:
+    # a default funding from the ministry's B typed in every matrix does not rest on the catalogue's B (D72, D268)
+    if options.envelope is None and on_base and typed_base(records) is None:
         return ("finansējums ir bāzes apmērs × bērnu skaits, bet bāzes apmērs B katalogā ir „jāprecizē”; "
                 "galīgie apmēri ir provizoriski, kamēr LM nav apstiprinājusi B (vai finansējumu, --envelope); "
                 + CONFIRMED_FROM.format("vai finansējums norādīts komandā ar --envelope"))

@@ -7,6 +7,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from generator.ministry.final_status import child_status
 from generator.ministry.records import ChildRecord, Refusal, StaleValue
 from generator.reference.final_amounts import FinalAmounts
 
@@ -39,6 +40,19 @@ class Collection:
     final_differences: list[StaleValue] = field(default_factory=list)
     provisional: str | None = None  # why F and the funding are provisional (B unconfirmed, D117), else None
     envelope_given: bool = False  # the funding was given on the command line (--envelope), not B × children
+    # why every F is provisional because some used matrix has rule errors (D268), else None
+    errors_reason: str | None = None
+    # Σ P above the default funding (matrices with another B typed, not all the same: D268), else None
+    envelope_warning: str | None = None
+
+    @property
+    def final_provisional(self) -> str | None:
+        """Why no F of this collection is final (an unconfirmed B, D117; rule errors in a matrix, D268), else None."""
+        return "; ".join(r for r in (self.provisional, self.errors_reason) if r) or None
+
+    def status(self, record: ChildRecord) -> str:
+        """The child's F status as its CSV row says it (final_status.child_status)."""
+        return child_status(record, bool(self.final_provisional))
 
     @property
     def envelope(self) -> Decimal:

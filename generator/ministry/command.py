@@ -222,11 +222,27 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
     _print_refused("Neizmantotās iepriekšējā perioda matricas", result.previous_refused)
     for note in result.notes:
         click.echo(f"Piezīme: {note}", err=True)
-    with_errors = sum(1 for r in result.records if r.result.errors)
+    from generator.ministry.collect import SHOWN_FILES
+    from generator.ministry.final_status import STATUS_CEILING, STATUS_ERRORS, ceiling_warnings, has_errors
+    from generator.ministry.summary_book import SHEET_CEILINGS
+
+    with_errors = [r for r in result.records if has_errors(r)]
     if with_errors:
-        click.echo(f"Brīdinājums: {with_errors} {_agree(with_errors, 'izmantotajā matricā', 'izmantotajās matricās')} ir noteikumu kļūdas (katra kļūda ar vietu matricā – lapā "
-                   "„Noteikumu kļūdas”; skaits – lapas „Bērni” kolonnā „Kļūdas”); apmēri aprēķināti, kā matricā ievadīts.",
-                   err=True)
+        n = len(with_errors)
+        files = ", ".join(result.shown.get(r.code, r.source) for r in with_errors[:SHOWN_FILES])
+        files += f" un vēl {n - SHOWN_FILES}" if n > SHOWN_FILES else ""
+        click.echo(f"Brīdinājums: {n} {_agree(n, 'izmantotajā matricā', 'izmantotajās matricās')} ir noteikumu kļūdas "
+                   f"({files}; katra kļūda ar vietu matricā – lapā „Noteikumu kļūdas”; skaits – lapas „Bērni” kolonnā "
+                   f"„Kļūdu skaits”); apmēri aprēķināti, kā matricā ievadīts, bet {_agree(n, 'šī bērna', 'šo bērnu')} F "
+                   f"CSV failā nav (statuss "
+                   f"„{STATUS_ERRORS}”), un pārējo bērnu F ir provizoriski (D268).", err=True)
+    ceiling_lines = [len(ceiling_warnings(r)) for r in result.records]
+    if sum(ceiling_lines):
+        lines, matrices = sum(ceiling_lines), sum(1 for n in ceiling_lines if n)
+        click.echo(f"Brīdinājums: {matrices} {_agree(matrices, 'izmantotajā matricā', 'izmantotajās matricās')} "
+                   f"{_agree(lines, f'ir {lines} plāna rinda', f'ir {lines} plāna rindas')} ar cenu, kuras griesti "
+                   "katalogā nav apstiprināti: bērna F, kas balstās uz tādu cenu, nav galīgs (statuss "
+                   f"„{STATUS_CEILING}”, D269) – katra rinda ar F statusu lapā „{SHEET_CEILINGS}”.", err=True)
     from generator.ministry.summary_book import SHEET_WARNINGS
     from generator.ministry.summary_findings import listed_warnings
 
@@ -280,8 +296,9 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
             cache.commit()
             cache.close()
         fa = result.finals
-        provisional = " (provizorisks)" if result.provisional else ""
-        typed = " (norādīts ar --envelope)" if amount is not None else provisional  # the analyst's own figure
+        provisional = " (provizorisks)" if result.final_provisional else ""
+        # the analyst's own figure; a default one is provisional while it rests on an unconfirmed B (D117)
+        typed = " (norādīts ar --envelope)" if amount is not None else " (provizorisks)" if result.provisional else ""
         click.echo(
             f"{_agree(len(result.records), 'Izmantota', 'Izmantotas')} {len(result.records)} "
             f"{_agree(len(result.records), 'matrica', 'matricas')}, {_agree(len(result.refused), 'neizmantota', 'neizmantotas')} "
@@ -291,8 +308,11 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
         )
         if (warning := envelope_warning(fa, agg.pilot.final, typed)) is not None:
             click.echo(warning, err=True)
-        if result.provisional:
-            click.echo(f"Uzmanību: {result.provisional}.")
+        if result.envelope_warning:
+            click.echo(f"Brīdinājums: {result.envelope_warning}.", err=True)
+        for reason in (result.provisional, result.errors_reason):
+            if reason:
+                click.echo(f"Uzmanību: {reason}.")
         click.echo(f"Kopsavilkums: {out}; galīgie apmēri: {out.parent / FINAL_DIR}/ ({len(csvs)} {_agree(len(csvs), 'fails', 'faili')}).")
         if result.refused or result.previous_refused:
             unused = len(result.refused) + len(result.previous_refused)

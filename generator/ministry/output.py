@@ -27,6 +27,7 @@ from generator.catalogue.catalogue import Catalogue
 from generator.ministry.aggregate import Aggregates, aggregate
 from generator.ministry.collection import Collection
 from generator.ministry.final_csv import write_final_amounts
+from generator.ministry.final_status import STATUS_ERRORS, STATUS_FINAL
 from generator.ministry.open_files import open_in
 from generator.ministry.reading import file_digest
 from generator.ministry.summary_book import SummaryBook
@@ -101,17 +102,26 @@ def check_ownership(out: Path) -> None:
                               "izveides); to nepārrakstīšu – pārvietojiet to vai izvēlieties citu --out")
 
 
-def csv_rows(collection: Collection, municipality: str) -> list[tuple[str, object, object, object]]:
+def csv_rows(collection: Collection, municipality: str) -> list[tuple[str, object, object, object, str]]:
+    """Each child's ``kods;P;N;F;statuss``: no F for a matrix with rule errors, which the matrix itself declares
+    invalid (D268)."""
     finals = collection.finals.by_id()
     records = sorted((r for r in collection.records if r.municipality == municipality), key=lambda r: r.code)
-    return [(r.code, r.result.provisional, r.result.needed, finals[r.code].final) for r in records]
+    rows = []
+    for r in records:
+        status = collection.status(r)
+        final = None if status == STATUS_ERRORS else finals[r.code].final
+        rows.append((r.code, r.result.provisional, r.result.needed, final, status))
+    return rows
 
 
 def csv_name(collection: Collection, municipality: str) -> str:
-    """``valmiera_01.04.2019-30.09.2019.csv``: the municipality and the reporting period (D116); while the amounts
-    rest on an unconfirmed base amount the name ends in ``_provizoriski`` (D117)."""
+    """``valmiera_01.04.2019-30.09.2019.csv``: the municipality and the reporting period (D116); while an amount of the
+    file is not final (an unconfirmed base amount, D117; rule errors or an unconfirmed ceiling, D268, D269) the name
+    ends in ``_provizoriski``."""
     period = collection.period.replace("\u2013", "-")
-    provisional = "_provizoriski" if collection.provisional else ""
+    final = all(row[4] == STATUS_FINAL for row in csv_rows(collection, municipality))
+    provisional = "" if final else "_provizoriski"
     return f"{municipality}_{period}{provisional}.csv" if period else f"{municipality}{provisional}.csv"
 
 
@@ -153,8 +163,7 @@ def write_outputs(out: Path, collection: Collection, catalogue: Catalogue, munic
         for m in agg.municipalities:
             rows = csv_rows(collection, m)
             if rows:
-                written.append(write_final_amounts(csv_dir / csv_name(collection, m), rows,
-                                                  provisional=bool(collection.provisional)).name)
+                written.append(write_final_amounts(csv_dir / csv_name(collection, m), rows).name)
         _write_manifest(csv_dir, tmp / out.name, written)
         check_ownership(out)  # nothing foreign appeared while writing
         final_dir = parent / FINAL_DIR

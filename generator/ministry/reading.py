@@ -53,6 +53,9 @@ STALE_LIMIT = 8
 # warnings the summary lists one by one (sheet „Brīdinājumi”): a line alone above P (D148) is most often a mistyped
 # quantity, and its amount is in N, which decides the child's share of the redistribution (D7)
 LISTED_WARNINGS = frozenset({"line_above_provisional"})
+# warnings the record keeps with their place: those listed above, and a price checked against a ceiling that is not
+# confirmed, which keeps the child's F from being final (D22, D269: listed on „Neapstiprināti griesti”)
+KEPT_WARNINGS = LISTED_WARNINGS | {"ceiling_unconfirmed"}
 MONEY_NAMES = {"IB_Provizoriskais", "IB_Nepieciesamais", "IB_Pieejamais", "IB_Kopejais", "Plans_Cena", "Plans_Summa",
                "Plans_NoIB", "Men_Summa", "Fakt_Kopa"}
 
@@ -425,9 +428,9 @@ def _record(code: str, data: ChildData, folder: str, source: str, params: Params
     object.__setattr__(execution, "lines", ())  # the summary uses the totals by month
     # the rule errors stay (code and Latvian message with the matrix's place): the summary lists which rules each
     # used child's plan breaks (audit21 F12); of the warnings, those of a line that changes N and so the pool split
-    # (LISTED_WARNINGS, audit31 F4), the others only by their count
+    # (LISTED_WARNINGS, audit31 F4) and of an unconfirmed ceiling (KEPT_WARNINGS, D269), the others only by their count
     errors = tuple(dataclasses.replace(f, message=named.finding_text(f)) for f in outcome.findings
-                   if f.counts and (f.severity is Severity.error or f.code in LISTED_WARNINGS))
+                   if f.counts and (f.severity is Severity.error or f.code in KEPT_WARNINGS))
     for name, value in (("plan", None), ("findings", errors), ("monthly_amounts", ()), ("execution", execution)):
         object.__setattr__(result, name, value)  # counts stay in errors / warnings
     return ChildRecord(

@@ -42,12 +42,14 @@ SHEET_LINES = "Plāna rindas"
 SHEET_MONTHS = "Mēnešu dati"
 SHEET_FINDINGS = "Noteikumu kļūdas"
 SHEET_WARNINGS = "Brīdinājumi"
+SHEET_CEILINGS = "Neapstiprināti griesti"  # the lines whose F is provisional for an unconfirmed ceiling (D269)
 SHEET_REFUSED = "Neizmantotās matricas"
 SHEET_NOTES = "Piezīmes par failiem"  # notes on used files, not under "unused" (audit24 F26)
 SHEET_STALE = "Atšķirības"
 
 SHEETS = (SHEET_SUMMARY, SHEET_MUNI, SHEET_CHILDREN, SHEET_GROUPS, SHEET_SERVICES, SHEET_CASH, SHEET_QUARTERS,
-          SHEET_LINES, SHEET_MONTHS, SHEET_FINDINGS, SHEET_WARNINGS, SHEET_REFUSED, SHEET_NOTES, SHEET_STALE)
+          SHEET_LINES, SHEET_MONTHS, SHEET_FINDINGS, SHEET_WARNINGS, SHEET_CEILINGS,
+          SHEET_REFUSED, SHEET_NOTES, SHEET_STALE)
 
 # A, K and the lines' "No IB" use the F this collection sets, not the one typed in the matrix (D174)
 WITH_F = "aprēķināts ar šajā savākšanā noteikto F, ne matricā ierakstīto (lēmums D174)"

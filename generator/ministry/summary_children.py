@@ -12,6 +12,7 @@ from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import PriceStatus
 from generator.ministry.aggregate import Aggregates
 from generator.ministry.collection import Collection
+from generator.ministry.final_status import STATUS_CEILING, STATUS_ERRORS, STATUS_FINAL, STATUS_PROVISIONAL
 from generator.ministry.records import ChildRecord
 from generator.ministry.sheet_rows import BulkRows
 from generator.ministry.summary_book import (
@@ -44,7 +45,7 @@ CHILD_COLUMNS = [
     ("P", "IB provizoriskais EUR (P)", 12), ("N", "IB nepieciešamais EUR (N)", 12), ("A", "IB pieejamais EUR (A)", 12),
     ("K", "IB kopējais EUR (K)", 12), ("stage2", "2. posma apmērs EUR (min(N; P))", 12),
     ("eligible", "Pārdalē (N > P)", 9), ("top_up", "Papildinājums no pārdales EUR", 12),
-    ("F", "IB galīgais EUR (F)", 12), ("capped", "Sasniegts N", 8),
+    ("F", "IB galīgais EUR (F)", 12), ("status", "F statuss", 16), ("capped", "Sasniegts N", 8),
     ("planned", "Plānots EUR (6.7. tabula)", 12), ("paid", "Samaksāts EUR (6.10. tabula)", 12), ("errors", "Kļūdu skaits", 7),
     ("warnings", "Brīdinājumu skaits", 9),
 ]
@@ -71,7 +72,9 @@ def children_sheet(book: SummaryBook, ws: Worksheet, c: Collection, names: dict[
     book.header(ws, "Bērni (pēc pseidonīma)",
                 "Katrs skaitlis pārrēķināts ar atsauces aprēķinu no matricas ievaddatiem; vārdi un personas kodi "
                 f"kopsavilkumā netiek iekļauti. A un K {WITH_F.replace('aprēķināts', 'aprēķināti', 1)}; matricā "
-                f"ierakstītais F – lapā „{SHEET_STALE}”.", columns, key_cols=2)
+                f"ierakstītais F – lapā „{SHEET_STALE}”. „F statuss” – kā galīgo apmēru CSV rindā: „{STATUS_ERRORS}” (CSV bez "
+                f"summas), „{STATUS_CEILING}”, „{STATUS_PROVISIONAL}” vai „{STATUS_FINAL}” (lēmumi D268, D269).",
+                columns, key_cols=2)
     idx = {key: i for i, (key, _, _) in enumerate(CHILD_COLUMNS)}
     finals = c.finals.by_id()
     records = sorted(c.records, key=lambda r: (r.municipality, r.code))
@@ -84,20 +87,26 @@ def children_sheet(book: SummaryBook, ws: Worksheet, c: Collection, names: dict[
              "A": ("n", book.f_money), "K": ("n", book.f_money),
              "stage2": ("f", book.f_money, f"MIN({n_col}{{0}},{p_col}{{0}})"), "eligible": ("b", book.f_text),
              "top_up": ("n", book.f_money), "F": ("f", book.f_money, f"{stage2_col}{{0}}+{top_up_col}{{0}}"),
+             "status": ("s", book.f_wrap),
              "capped": ("b", book.f_text), "planned": ("n", book.f_money), "paid": ("n", book.f_money),
              "errors": ("n", book.f_whole), "warnings": ("n", book.f_whole)}
     write = BulkRows(ws).writer([kinds[key] for key, _, _ in CHILD_COLUMNS])
     sheet_name = ws.get_name()
     stage2_letter, final_letter = column_letter(idx["stage2"]), column_letter(idx["F"])
     row = DATA_FIRST
+    status_width = columns[idx["status"]][1]
     for rec in records:
         r, f = rec.result, finals[rec.code]
         stage2 = f.final - f.top_up
+        # the F a CSV row sends as final or not (D268, D269); the figure stays here, where the pool adds up
+        status = c.status(rec)
+        lines = wrapped_lines(status, status_width)
         write(row, (rec.code, names[rec.municipality], rec.period_start,
                     rec.months, rec.age, age_group_label(rec.age_group), rec.impairment, rec.special_care, r.rate,
                     *child_base(rec, catalogue), r.provisional, r.needed, r.available, r.total, stage2, f.eligible,
-                    f.top_up, f.final, f.capped,
-                    r.execution.planned_total, paid_total(r.execution), r.errors, r.warnings))
+                    f.top_up, f.final, status, f.capped,
+                    r.execution.planned_total, paid_total(r.execution), r.errors, r.warnings),
+              lines * LINE_HEIGHT if lines > 1 else None)
         book.expected[(sheet_name, f"{stage2_letter}{row}")] = stage2
         book.expected[(sheet_name, f"{final_letter}{row}")] = f.final
         row += 1

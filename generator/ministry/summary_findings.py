@@ -12,7 +12,8 @@ from xlsxwriter.worksheet import Worksheet
 from generator.lvformat import date as lv_date
 from generator.ministry.collect import FINAL_NAME, hashed_name
 from generator.ministry.collection import Collection
-from generator.ministry.reading import MONEY_NAMES
+from generator.ministry.final_status import ceiling_warnings
+from generator.ministry.reading import LISTED_WARNINGS, MONEY_NAMES
 from generator.ministry.records import ChildRecord, Refusal
 from generator.ministry.rule_names import rule_name
 from generator.ministry.summary_book import (
@@ -64,9 +65,10 @@ def findings_sheet(book: SummaryBook, ws: Worksheet, c: Collection, names: dict[
 
 
 def listed_warnings(rec: ChildRecord) -> list[Finding]:
-    """The warnings of one used matrix the sheet „Brīdinājumi” lists (the record keeps only those, LISTED_WARNINGS):
-    one list for the sheet, its count on „Kopsavilkums” and the console line, so the three agree."""
-    return [f for f in rec.result.findings if f.counts and f.severity is Severity.warning]
+    """The warnings of one used matrix the sheet „Brīdinājumi” lists (LISTED_WARNINGS; the record keeps the unconfirmed
+    ceilings too, listed on their own sheet): one list for the sheet, its count on „Kopsavilkums” and the console
+    line, so the three agree."""
+    return [f for f in rec.result.findings if f.counts and f.severity is Severity.warning and f.code in LISTED_WARNINGS]
 
 
 def warnings_sheet(book: SummaryBook, ws: Worksheet, c: Collection, names: dict[str, str]) -> None:
@@ -94,6 +96,31 @@ def warnings_sheet(book: SummaryBook, ws: Worksheet, c: Collection, names: dict[
         book.fit_row(ws, row, [(str(text), widths[i], False) for i, text in enumerate(values) if i in (1, 2, 3, 6)])
     if not rows:
         ws.write_string(DATA_FIRST - 1, 0, "Šādu brīdinājumu nav.")
+
+
+def ceilings_sheet(book: SummaryBook, ws: Worksheet, c: Collection, names: dict[str, str]) -> None:
+    """Each plan line whose price was checked against a ceiling that is not confirmed (D22): the child's F rests on
+    it and is not final (D269), so the analyst sees the file and the line's place, not only a count (audit33a F3)."""
+    rows = []
+    for rec in sorted(c.records, key=lambda r: (r.municipality, r.code)):
+        muni = names.get(rec.municipality, rec.municipality)
+        shown = c.shown.get(rec.code, rec.source)
+        rows += [(rec.code, muni, shown, c.status(rec), f.message) for f in ceiling_warnings(rec)]
+    widths = [17, 14, 20, 20]
+    widths.append(PAGE_WIDTH - PAGE_SLACK - sum(widths))
+    book.header(ws, "Plāna rindas, kuru cenas griesti nav apstiprināti",
+                "Šo rindu cenu nevar pārbaudīt pret griestiem, jo katalogā tie vēl ir „jāprecizē”; ja cena tos "
+                "pārsniedz, bērna N ir par lielu. Tāpēc bērna F nav galīgs (statuss „provizorisks – griesti nav "
+                "apstiprināti” CSV un lapā „Bērni”), kamēr griesti nav apstiprināti vai cena pārbaudīta "
+                f"(lēmums D269). {SHOWN_NAMES}",
+                list(zip(("Bērna kods", "Pašvaldība", "Fails", "F statuss", "Apraksts"), widths, strict=True)),
+                key_cols=1)
+    for row, values in enumerate(rows, start=DATA_FIRST):
+        for i, value in enumerate(values):
+            book.value(ws, row, i, value, book.f_wrap)
+        book.fit_row(ws, row, [(str(text), widths[i], False) for i, text in enumerate(values) if i in (1, 2, 3, 4)])
+    if not rows:
+        ws.write_string(DATA_FIRST - 1, 0, "Tādu rindu nav.")
 
 
 # --- Neizmantotās matricas, Atšķirības ------------------------------------------------------------

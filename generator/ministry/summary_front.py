@@ -12,9 +12,11 @@ from generator.lvformat import agree, version_id
 from generator.lvformat import date as lv_date
 from generator.ministry.aggregate import Aggregates
 from generator.ministry.collection import Collection
+from generator.ministry.final_status import STATUS_CEILING, STATUS_ERRORS, ceiling_warnings, has_errors
 from generator.ministry.summary_book import (
     DATA_FIRST,
     SHEET_CASH,
+    SHEET_CEILINGS,
     SHEET_CHILDREN,
     SHEET_FINDINGS,
     SHEET_LINES,
@@ -42,7 +44,7 @@ def summary_sheet(book: SummaryBook, ws: Worksheet, c: Collection, agg: Aggregat
     ws.set_column(1, 1, 16)
     ws.set_column(2, 2, 60)
     book.print_setup(ws)
-    provisional = ", provizoriski" if c.provisional else ""  # one pair of brackets (audit24 F20)
+    provisional = ", provizoriski" if c.final_provisional else ""  # one pair of brackets (audit24 F20)
     ws.write_string(0, 0, f"IBM galīgo apmēru aprēķins (3. posms{provisional}) – pārskata periods {c.period}",
                     book.f_title)
     key_lv = {"needed": "proporcionāli IB nepieciešamajam apmēram (N)",
@@ -65,13 +67,23 @@ def summary_sheet(book: SummaryBook, ws: Worksheet, c: Collection, agg: Aggregat
               for r in c.records}
     with_errors = sum(1 for n in errors.values() if n)
     rows.append(("Noteikumu kļūdu skaits izmantotajās matricās", None, sum(errors.values()), book.f_whole,
-                 f"{with_errors} {agree(with_errors, 'matricā', 'matricās')}; katra kļūda lapā „{SHEET_FINDINGS}”"))
+                 f"{with_errors} {agree(with_errors, 'matricā', 'matricās')}; "
+                 + (f"{agree(with_errors, 'šī bērna', 'šo bērnu')} F statuss „{STATUS_ERRORS}” (CSV bez summas), "
+                    "pārējo F – provizoriski (lēmums D268); " if with_errors else "")
+                 + f"katra kļūda lapā „{SHEET_FINDINGS}”"))
     # the D148 lines listed on „Brīdinājumi” change N and so the pool split: counted here like the errors (D148)
     warnings = {r.code: len(listed_warnings(r)) for r in c.records}
     with_warnings = sum(1 for n in warnings.values() if n)
     rows.append(("To brīdinājumu skaits, kas maina N", None, sum(warnings.values()), book.f_whole,
                  f"{with_warnings} {agree(with_warnings, 'matricā', 'matricās')}; plāna rindas summa viena pati "
                  f"pārsniedz P un ir ieskaitīta N; katra rinda lapā „{SHEET_WARNINGS}”"))
+    # the F resting on a price checked against an unconfirmed ceiling: not final, each line listed (D269)
+    ceilings = {r.code: len(ceiling_warnings(r)) for r in c.records}
+    with_ceilings = sum(1 for n in ceilings.values() if n)
+    rows.append(("Plāna rindu skaits, kuru cenas griesti nav apstiprināti", None, sum(ceilings.values()), book.f_whole,
+                 f"{with_ceilings} {agree(with_ceilings, 'matricā', 'matricās')}; bērna F, kas balstās uz tādu cenu, nav "
+                 f"galīgs (statuss „{STATUS_CEILING}”, lēmums D269); katra rinda ar F statusu lapā „{SHEET_CEILINGS}”"
+                 if with_ceilings else "tādu rindu nav"))
     # the F typed in a matrix that differs from the one set now, and other stale values: on the front page, not only
     # on the last sheet (audit35 F6)
     differ = len({d.code for d in c.final_differences})
@@ -103,7 +115,8 @@ def summary_sheet(book: SummaryBook, ws: Worksheet, c: Collection, agg: Aggregat
     rows.append(("Σ IB kopējais (K), EUR", f"{muni}H{total_row}", agg.pilot.total, book.f_money, WITH_F))
     first = len(rows) + DATA_FIRST
     r_env, r_stage2, r_rest, r_plan, r_paid, r_under, r_pool, r_dist = range(first, first + 8)
-    envelope_note = c.envelope_note + (f"; PROVIZORISKS: {c.provisional}" if c.provisional else "")
+    envelope_note = (c.envelope_note + (f"; PROVIZORISKS: {c.provisional}" if c.provisional else "")
+                     + (f"; BRĪDINĀJUMS: {c.envelope_warning}" if c.envelope_warning else ""))
     rows.append(("Izmēģinājumprojekta finansējums periodam, EUR", None, fa.envelope, book.f_money, envelope_note))
     rows.append(("Σ 2. posma apmērs min(N; P), EUR", f"SUM({ch['stage2'].range(SHEET_CHILDREN)})", fa.stage2_total,
                  book.f_money, "katram bērnam mazākais no N un P"))
@@ -123,7 +136,7 @@ def summary_sheet(book: SummaryBook, ws: Worksheet, c: Collection, agg: Aggregat
                  "ko neviens nevar saņemt, jo visi sasnieguši N"))
     rows.append(("Bērnu skaits pārdalē (N > P)", f"{muni}D{total_row}", agg.pilot.eligible, book.f_whole, ""))
     rows.append(("Σ IB galīgais (F), EUR", f"{muni}K{total_row}", agg.pilot.final, book.f_money,
-                 ("PROVIZORISKI (bāzes apmērs B nav apstiprināts); " if c.provisional else "")
+                 (f"PROVIZORISKI ({final_why}); " if (final_why := _provisional_why(c)) else "")
                  + "galīgie apmēri pa pašvaldībām: mape galigie-apmeri/"))
     # Σ F reconciled with the IB the plan lines take (D174): A = F funds whole units only
     r_final = DATA_FIRST + len(rows) - 1
@@ -147,6 +160,15 @@ def summary_sheet(book: SummaryBook, ws: Worksheet, c: Collection, agg: Aggregat
         book.fit_row(ws, row, [(label, 52, False), (note or "", 60, False)])
     _sheet_notes(book, ws, DATA_FIRST + len(rows) + 1)
     ws.activate()
+
+
+def _provisional_why(c: Collection) -> str:
+    """Why Σ F is provisional, in short (D117, D268), or ""."""
+    why = ["bāzes apmērs B nav apstiprināts"] if c.provisional else []
+    if c.errors_reason:
+        n = sum(1 for r in c.records if has_errors(r))
+        why.append(f"{n} {agree(n, 'matricā', 'matricās')} noteikumu kļūdas")
+    return "; ".join(why)
 
 
 def _sheet_notes(book: SummaryBook, ws: Worksheet, row: int) -> None:

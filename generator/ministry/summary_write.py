@@ -14,6 +14,7 @@ from generator.ministry.aggregate import Aggregates
 from generator.ministry.collection import Collection
 from generator.ministry.summary_book import (
     SHEET_CASH,
+    SHEET_CEILINGS,
     SHEET_CHILDREN,
     SHEET_FINDINGS,
     SHEET_GROUPS,
@@ -33,6 +34,7 @@ from generator.ministry.summary_book import (
 )
 from generator.ministry.summary_children import children_sheet, groups_sheet, lines_sheet, months_sheet
 from generator.ministry.summary_findings import (
+    ceilings_sheet,
     findings_sheet,
     notes_sheet,
     refused_sheet,
@@ -50,7 +52,7 @@ def write_summary(path: Path, collection: Collection, agg: Aggregates, catalogue
     ``progress`` is told (in Latvian) which sheet is being written."""
     say = progress or (lambda _: None)
     book = SummaryBook(path)
-    provisional = " – provizoriski" if collection.provisional else ""
+    provisional = " – provizoriski" if collection.final_provisional else ""
     book.page_title = f"IBM galīgo apmēru kopsavilkums – pārskata periods {collection.period}{provisional}"
     book.version = f"kataloga versija {version_id(collection.catalogue_version)}"
     wb = book.wb
@@ -86,6 +88,7 @@ def write_summary(path: Path, collection: Collection, agg: Aggregates, catalogue
                     period=period)
     findings_sheet(book, sheet(SHEET_FINDINGS), collection, names)
     warnings_sheet(book, sheet(SHEET_WARNINGS), collection, names)
+    ceilings_sheet(book, sheet(SHEET_CEILINGS), collection, names)
     refused_sheet(book, sheet(SHEET_REFUSED), collection)
     notes_sheet(book, sheet(SHEET_NOTES), collection)
     stale_sheet(book, sheet(SHEET_STALE), collection)

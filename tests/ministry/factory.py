@@ -72,6 +72,18 @@ def two_line_inputs(catalogue: Catalogue, first: tuple[str, int, Decimal], secon
                           special_care=False, impairment="multipli", lines=lines, base=Decimal("3000.00"))
 
 
+def two_line_child(catalogue: Catalogue, index: int, municipality: str, first: tuple[str, int, Decimal],
+                   base: Decimal | None = Decimal("3000.00")) -> Child:
+    """A fictional child with ``two_line_inputs``: ``first`` and 10 units of 3.1.2i at 20,00 EUR (a market item, no
+    ceiling), ``base`` typed in 6.11 (None: the catalogue's). With 3.1.3i as ``first`` the plan has no rule error and
+    no unconfirmed ceiling, so its F can be final (D268, D269) – random plans nearly always have one or the other."""
+    inputs = dataclasses.replace(two_line_inputs(catalogue, first, ("3.1.2i", 10, Decimal(20))), base=base)
+    people = People(child_name=f"Anna Paraugs {index + 1}", child_code=f"010512-2{index:04d}",
+                    parent_name=f"Pēteris Paraugs {index + 1}", social_worker="Līga Piemēra",
+                    providers={first[0]: "SIA Sniedzējs 1", "3.1.2i": "SIA Sniedzējs 2"})
+    return Child(index, municipality, people, inputs)
+
+
 def personal_code(rng: random.Random, birth: dt.date, used: set[str]) -> str:
     while True:
         code = f"{birth:%d%m%y}-2{rng.randint(0, 9999):04d}"

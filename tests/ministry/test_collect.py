@@ -20,6 +20,7 @@ from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
 from generator.cli import main
 from generator.ministry.collect import Options, collect, pilot_municipalities
+from generator.ministry.final_status import STATUS_ERRORS, STATUS_FINAL
 from generator.ministry.output import FINAL_DIR
 from generator.ministry.pseudonym import ENV_KEY, pseudonym
 from generator.ministry.xlsxread import read_xlsx
@@ -92,8 +93,11 @@ def test_hundred_matrices_give_the_reference_final_amounts(pilot, catalogue: Cat
         assert rows and list(rows[0]) == ["kods", "P", "N", "F", "statuss"]
         for row in rows:
             want = expected[row["kods"]]
-            assert (lv_decimal(row["P"]), lv_decimal(row["N"]), lv_decimal(row["F"])) == (
-                want.provisional, want.needed, want.final), row
+            # a matrix with rule errors sends no F (D268); the others are provisional while B is unconfirmed (D117)
+            assert row["statuss"] != STATUS_FINAL, row
+            final = None if row["statuss"] == STATUS_ERRORS else want.final
+            assert (lv_decimal(row["P"]), lv_decimal(row["N"]), row["F"] and lv_decimal(row["F"]) or None) == (
+                want.provisional, want.needed, final), row
             seen.add(row["kods"])
         municipality = path.stem.split("_")[0]
         assert {r["kods"] for r in rows} == {pseudonym(KEY, c.code) for c in children if c.municipality == municipality}
@@ -442,8 +446,11 @@ def test_key_file_and_envelope_option(small_folder, tmp_path: Path, catalogue: C
                  "--split", "gap", "--jobs", "1", env={ENV_KEY: ""})
     assert result.exit_code == 0, result.output
     expected = expected_finals(catalogue, children, Decimal("30000.00"), key="gap").by_id()
-    got = {row["kods"]: lv_decimal(row["F"]) for p in (tmp_path / FINAL_DIR).glob("*.csv") for row in read_csv(p)}
-    assert got == {k: v.final for k, v in expected.items()}
+    rows = [row for p in (tmp_path / FINAL_DIR).glob("*.csv") for row in read_csv(p)]
+    # the summary keeps every F; the CSV has none for a matrix with rule errors (D268)
+    got = {row["kods"]: lv_decimal(row["F"]) for row in rows if row["statuss"] != STATUS_ERRORS}
+    assert got and got == {k: v.final for k, v in expected.items() if k in got}
+    assert all(row["F"] == "" for row in rows if row["statuss"] == STATUS_ERRORS)
 
 
 def test_duplicate_child_is_not_used(small_folder, tmp_path: Path) -> None:

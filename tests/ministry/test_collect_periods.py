@@ -19,7 +19,7 @@ from generator.ministry.output import FINAL_DIR
 from generator.ministry.pseudonym import ENV_KEY
 from generator.reference.rounds import period_holding
 from tests.ministry.conftest import KEY
-from tests.ministry.factory import Child, make_children, write_children
+from tests.ministry.factory import Child, make_children, two_line_child, write_children
 
 ENV = {ENV_KEY: KEY.decode()}
 
@@ -91,9 +91,8 @@ def test_one_child_is_counted_in_the_singular_and_the_default_funding_is_provisi
 
 def test_a_given_envelope_and_the_ministrys_own_base_make_the_amounts_final(
         tmp_path: Path, catalogue: Catalogue, template: Path, pool: list[Child]) -> None:
-    first, _ = two_periods(catalogue, pool)
-    children = [dataclasses.replace(c, inputs=dataclasses.replace(c.inputs, base=Decimal("2800.00")))
-                for c in first[:2]]
+    # plans with no rule error and no unconfirmed ceiling: either keeps an F from being final (D268, D269)
+    children = [two_line_child(catalogue, i, "ogre", ("3.1.3i", 10, Decimal(20)), Decimal("2800.00")) for i in (0, 1)]
     write_children(catalogue, template, children, tmp_path / "in")
     out = tmp_path / "out" / "k.xlsx"
     result = run(str(tmp_path / "in"), "--out", str(out), "--jobs", "1", "--envelope", "6000")

@@ -38,9 +38,12 @@ def test_an_unspread_ib_part_is_a_visible_row_and_a_console_warning(small_folder
                                        "--no-cache"], env={ENV_KEY: KEY.decode()})
     assert result.exit_code == 0, result.output
 
-    # the IB part with the F the collection sets (D174), as its CSV files give it
-    finals = {row[0]: Decimal(row[3].replace(",", ".")) for p in (out.parent / "galigie-apmeri").glob("*.csv")
-              for row in (line.split(";") for line in p.read_text(encoding="utf-8-sig").splitlines()[1:])}
+    # the IB part with the F the collection sets (D174), as „Bērni” gives it (a CSV has no F for a matrix with rule
+    # errors, D268)
+    kids = load_workbook(out, data_only=True)["Bērni"]
+    f_col = [c.value for c in kids[3]].index("IB galīgais EUR (F)")
+    finals = {r[0]: Decimal(str(r[f_col])).quantize(Decimal("0.01"))
+              for r in kids.iter_rows(min_row=4, values_only=True) if r[0]}
     results = [with_final(c.inputs, c.result(catalogue), params(catalogue), finals[pseudonym(KEY, c.code)])
                for c in written]
     ib_parts = [sum((v for v in r.line_ib if v is not None), Decimal(0)) for r in results]

@@ -1,0 +1,94 @@
+"""Whether each child's final amount F of a collection may be sent as final (D268, D269), and the default funding
+when no --envelope is given (D268).
+
+- A used matrix with counted rule errors (the matrix itself prints that its sums are not valid) never yields a final
+  F: its row is „matricā kļūdas” and the CSV has no figure for it. Its N is in every child's pool share (D7), so while
+  one matrix has errors every other F is provisional too, with a reason that counts the matrices.
+- An F resting on a price checked against a ceiling that is still „jāprecizē” (warning ``ceiling_unconfirmed``, D22)
+  is provisional: its row says why, and the summary lists each such line with its file and place.
+- The default funding is B × children: the ministry's B when every used matrix has the same B typed in its 6.11
+  (D72), else the catalogue's B; when Σ P then exceeds it, a warning names both sums.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+
+from generator.lvformat import agree, eur
+from generator.ministry.records import ChildRecord
+from generator.reference.findings import Finding, Severity
+
+STATUS_FINAL = "galīgs"
+STATUS_PROVISIONAL = "provizorisks"
+STATUS_ERRORS = "matricā kļūdas"
+STATUS_CEILING = "provizorisks – griesti nav apstiprināti"
+
+CEILING_WARNING = "ceiling_unconfirmed"
+
+
+def has_errors(record: ChildRecord) -> bool:
+    """The matrix has counted rule errors (its 6.11 count and „NAV PARAKSTĀMS”), recomputed."""
+    return any(f.counts and f.severity is Severity.error for f in record.result.findings)
+
+
+def ceiling_warnings(record: ChildRecord) -> list[Finding]:
+    """The plan lines whose price was checked against a ceiling that is not confirmed (D22), each with its place."""
+    return [f for f in record.result.findings if f.code == CEILING_WARNING and f.counts]
+
+
+def errors_reason(records: Iterable[ChildRecord]) -> str | None:
+    """Why every F is provisional while a used matrix has rule errors (D268), None when none has."""
+    n = sum(1 for r in records if has_errors(r))
+    if not n:
+        return None
+    return (f"{n} {agree(n, 'izmantotajā matricā', 'izmantotajās matricās')} ir noteikumu kļūdas (lapa „Noteikumu "
+            f"kļūdas”); {agree(n, 'šī bērna', 'šo bērnu')} F nav derīgs (statuss „{STATUS_ERRORS}”, CSV bez summas), "
+            f"un, tā kā {agree(n, 'viņa', 'viņu')} N ir visu bērnu pārdales daļās, arī pārējo bērnu F ir provizoriski, "
+            f"kamēr {agree(n, 'matrica nav izlabota un savākta', 'matricas nav izlabotas un savāktas')} vēlreiz")
+
+
+def child_status(record: ChildRecord, provisional: bool) -> str:
+    """One child's CSV status: errors first, then its own unconfirmed ceiling, then the collection's reason
+    (``provisional``: an unconfirmed B, or rule errors in some matrix)."""
+    if has_errors(record):
+        return STATUS_ERRORS
+    if ceiling_warnings(record):
+        return STATUS_CEILING
+    return STATUS_PROVISIONAL if provisional else STATUS_FINAL
+
+
+def typed_base(records: list[ChildRecord]) -> Decimal | None:
+    """The B typed in every used matrix's 6.11 when they all agree (the ministry's B, D72), else None."""
+    bases = {r.inputs.base for r in records}
+    if len(bases) != 1 or None in bases:
+        return None
+    return next(iter(bases))
+
+
+def default_envelope(records: list[ChildRecord]) -> tuple[Decimal, str, bool]:
+    """The funding when no --envelope is given: (amount, how it was set, whether it rests on the matrices' B)."""
+    n = len(records)
+    children = f"{n} {agree(n, 'bērns', 'bērni')}"
+    base = typed_base(records)
+    if base is not None:
+        return base * n, (f"noklusējums: {eur(base)} × {children} (bāzes apmērs B, kas ierakstīts visu matricu "
+                          "6.11. tabulā)"), True
+    bases = sorted({r.catalogue_base for r in records})
+    base_text = eur(bases[0]) if len(bases) == 1 else "kataloga bāzes apmēri"
+    return (sum((r.catalogue_base for r in records), Decimal(0)),
+            f"noklusējums: {base_text} × {children} (kataloga bāzes apmērs)", False)
+
+
+def envelope_warning(records: list[ChildRecord], envelope: Decimal, given: bool) -> str | None:
+    """Σ P above the default funding: matrices whose typed B is above the catalogue's, but not all with the same B
+    (D268). None with --envelope (the analyst's own figure, warned about by the command when Σ min(N, P) exceeds
+    it) or when Σ P fits."""
+    total = sum((r.result.provisional for r in records), Decimal(0))
+    if given or total <= envelope:
+        return None
+    typed = sum(1 for r in records if r.inputs.base is not None and r.inputs.base != r.catalogue_base)
+    return (f"Σ P {eur(total)} pārsniedz noklusējuma finansējumu {eur(envelope)} (kataloga B × bērnu skaits): "
+            f"{typed} {agree(typed, 'matricā', 'matricās')} 6.11. tabulā ierakstīts cits B, bet ne visās matricās "
+            "tas pats; pārbaudiet ierakstītos B (lapas „Bērni” kolonna „B avots”) vai norādiet finansējumu ar "
+            "--envelope")
