@@ -39,7 +39,14 @@ from generator.ministry.records import ChildRecord, Refusal, StaleValue
 from generator.ministry.template_checks import COUNT_NAMES, unchecked_codes, unchecked_reason
 from generator.ministry.templates import Expected, TemplateSource
 from generator.ministry.xlsxpatch import excel_serial
-from generator.ministry.xlsxread import MAX_TOTAL_BYTES, Coord, NameRef, XlsxReadError, _coords
+from generator.ministry.xlsxread import (
+    MAX_TOTAL_BYTES,
+    Coord,
+    NameRef,
+    XlsxReadError,
+    _coords,
+    read_xlsx_lazily,
+)
 from generator.own_files import digest as file_digest
 from generator.reference.errors import ReferenceInputError
 from generator.reference.findings import Finding, Severity
@@ -91,11 +98,12 @@ class MatrixPlaces:
 
     def whole(self) -> tuple[Matrix, frozenset[tuple[str, str]]]:
         """The whole matrix and its checked input cells, read on the first call that succeeds (a failure is not
-        kept)."""
+        kept). A fast-scanned file's sheets are read as the places ask for them (6.11 and the sheets of the named
+        cells, ``read_xlsx_lazily``): the same labels as a whole read, in about half of its time."""
         if self._whole is None:
             from generator.documents.from_matrix import places  # here: that package imports the ministry's
 
-            book = Matrix.open(self.path) if self.m.partial else self.m
+            book = Matrix.from_book(read_xlsx_lazily(self.path)) if self.m.partial else self.m
             self._whole = book, places.checked_cells(book)
         return self._whole
 
