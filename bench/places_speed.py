@@ -87,7 +87,7 @@ def main() -> int:
             outputs.setdefault(name, (contents(out), cached_results(out), result.output.replace(str(out), "OUT")))
     reading.read_xlsx_lazily = readers["lazy"]
     same = outputs["whole"] == outputs["lazy"]
-    listed = sum(v.count("6.11. tabulas".encode()) for v in outputs["lazy"][0].values())
+    listed = sum(v.count(b"6.11. tabulas") for v in outputs["lazy"][0].values())
     base, new = sum(seconds["whole"]), sum(seconds["lazy"])
     print(f"{args.files} files: whole {base:.2f} s, lazy {new:.2f} s CPU, ratio {new / base:.2f}; "
           f"6.11 rows named in the outputs: {listed}; outputs equal: {same}")
