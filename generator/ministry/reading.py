@@ -88,9 +88,10 @@ def changed_cell_namer(cells: Content, names: Mapping[str, NameRef]) -> Callable
 
 class MatrixPlaces:
     """Where collect says a problem of one matrix is fixed, as `ibm documents --from-matrix` says it (its places
-    module): the cell with its table and label and the 6.11 row that counts the problem. Labels need the whole file:
-    a fast-scanned one is read whole only when a problem is named (rare); if that fails, the cell is named by its
-    defined name as before (Matrix.where) and the next problem tries again."""
+    module): the cell with its table and label and the 6.11 row that counts the problem. Labels need the file's
+    sheets, not only its names: a fast-scanned file's sheets are read when a problem is named, each as the places
+    ask for it; if that fails, the cell is named by its defined name as before (Matrix.where) and the next problem
+    tries again."""
 
     def __init__(self, m: Matrix, path: Path) -> None:
         self.m, self.path = m, path
