@@ -39,7 +39,14 @@ from generator.ministry.records import ChildRecord, Refusal, StaleValue
 from generator.ministry.template_checks import COUNT_NAMES, unchecked_codes, unchecked_reason
 from generator.ministry.templates import Expected, TemplateSource
 from generator.ministry.xlsxpatch import excel_serial
-from generator.ministry.xlsxread import MAX_TOTAL_BYTES, Coord, NameRef, XlsxReadError, _coords
+from generator.ministry.xlsxread import (
+    MAX_TOTAL_BYTES,
+    Coord,
+    NameRef,
+    XlsxReadError,
+    _coords,
+    read_xlsx_lazily,
+)
 from generator.own_files import digest as file_digest
 from generator.reference.errors import ReferenceInputError
 from generator.reference.findings import Finding, Severity
@@ -85,9 +92,10 @@ def changed_cell_namer(cells: Content, names: Mapping[str, NameRef]) -> Callable
 
 class MatrixPlaces:
     """Where collect says a problem of one matrix is fixed, as `ibm documents --from-matrix` says it (its places
-    module): the cell with its table and label and the 6.11 row that counts the problem. Labels need the whole file:
-    a fast-scanned one is read whole only when a problem is named (rare); if that fails, the cell is named by its
-    defined name as before (Matrix.where) and the next problem tries again."""
+    module): the cell with its table and label and the 6.11 row that counts the problem. Labels need the file's
+    sheets, not only its names: a fast-scanned file's sheets are read when a problem is named, each as the places
+    ask for it; if that fails, the cell is named by its defined name as before (Matrix.where) and the next problem
+    tries again."""
 
     def __init__(self, m: Matrix, path: Path) -> None:
         self.m, self.path = m, path
@@ -95,11 +103,12 @@ class MatrixPlaces:
 
     def whole(self) -> tuple[Matrix, frozenset[tuple[str, str]]]:
         """The whole matrix and its checked input cells, read on the first call that succeeds (a failure is not
-        kept)."""
+        kept). A fast-scanned file's sheets are read as the places ask for them (6.11 and the sheets of the named
+        cells, ``read_xlsx_lazily``): the same labels as a whole read, in about half of its time."""
         if self._whole is None:
             from generator.documents.from_matrix import places  # here: that package imports the ministry's
 
-            book = Matrix.open(self.path) if self.m.partial else self.m
+            book = Matrix.from_book(read_xlsx_lazily(self.path)) if self.m.partial else self.m
             self._whole = book, places.checked_cells(book)
         return self._whole
 

@@ -306,13 +306,100 @@ def read_xlsx(path: Path, sheets: Iterable[str] | None = None) -> XlsxBook:
             for name in wanted:
                 book.cells[name], book.unlocked[name], book.hidden_rows[name] = _read_sheet(
                     zf, sheet_paths[name], strings, styles, book.date1904)
-        except ParseError as exc:
-            raise XlsxReadError(f"bojāts XML darbgrāmatas iekšienē ({exc})") from None
-        except KeyError as exc:
-            raise XlsxReadError(f"darbgrāmatā trūkst daļas {exc}") from None
-        except (zlib.error, zipfile.BadZipFile, EOFError) as exc:
-            raise XlsxReadError(f"bojāts saspiestais saturs (ZIP/deflate dati nav nolasāmi: {exc}); saglabājiet "
-                                "matricu vēlreiz") from None
+        except (ParseError, KeyError, zlib.error, zipfile.BadZipFile, EOFError) as exc:
+            raise _read_error(exc) from None
+    return book
+
+
+def _read_error(exc: Exception) -> XlsxReadError:
+    """The Latvian message of a part that cannot be read."""
+    if isinstance(exc, ParseError):
+        return XlsxReadError(f"bojāts XML darbgrāmatas iekšienē ({exc})")
+    if isinstance(exc, KeyError):
+        return XlsxReadError(f"darbgrāmatā trūkst daļas {exc}")
+    return XlsxReadError(f"bojāts saspiestais saturs (ZIP/deflate dati nav nolasāmi: {exc}); saglabājiet matricu "
+                         "vēlreiz")
+
+
+class _LazySheets(dict):
+    """The cells (or unlocked cells, or hidden rows) of a book read by ``read_xlsx_lazily``: a sheet is read on its
+    first use – by key, ``get`` or ``in`` – and every sheet before any iteration, so what the book answers is what
+    ``read_xlsx`` of every sheet answers."""
+
+    def __init__(self, load) -> None:  # noqa: ANN001 - the book's loader (one per book)
+        super().__init__()
+        self._load = load
+
+    def __getitem__(self, sheet: str):  # noqa: ANN204
+        self._load(sheet)
+        return super().__getitem__(sheet)
+
+    def get(self, sheet: str, default=None):  # noqa: ANN001, ANN201
+        self._load(sheet)
+        return super().get(sheet, default)
+
+    def __contains__(self, sheet: object) -> bool:
+        self._load(sheet)
+        return super().__contains__(sheet)
+
+    def __iter__(self):  # noqa: ANN204
+        self._load(None)
+        return super().__iter__()
+
+    def __len__(self) -> int:
+        self._load(None)
+        return super().__len__()
+
+    def keys(self):  # noqa: ANN201
+        self._load(None)
+        return super().keys()
+
+    def values(self):  # noqa: ANN201
+        self._load(None)
+        return super().values()
+
+    def items(self):  # noqa: ANN201
+        self._load(None)
+        return super().items()
+
+
+def read_xlsx_lazily(path: Path) -> XlsxBook:
+    """``read_xlsx`` of every sheet, with each sheet read only when first asked for (``_LazySheets``): for a caller
+    that looks at a few sheets of a file (where a problem is fixed: reading.MatrixPlaces), about a third of the
+    work. Names, sheet order and the zip's limits are read at once; a sheet that cannot be read raises
+    XlsxReadError when it is asked for."""
+    book = read_xlsx(path, sheets=())
+    state: dict[str, object] = {}
+    tried: set[str] = set()
+
+    def read(zf: zipfile.ZipFile, names: list[str]) -> None:
+        if "paths" not in state:
+            _, state["paths"], strings_path, styles_path = _read_workbook(zf, _workbook_part(zf, set(zf.namelist())),
+                                                                         set(zf.namelist()), path)
+            state["strings"] = _read_strings(zf, strings_path) if strings_path else []
+            state["styles"] = _Styles(zf, styles_path)
+        paths = state["paths"]
+        for name in names:
+            if name in paths:
+                cells, unlocked, hidden = _read_sheet(zf, paths[name], state["strings"], state["styles"],
+                                                      book.date1904)
+                dict.__setitem__(book.cells, name, cells)
+                dict.__setitem__(book.unlocked, name, unlocked)
+                dict.__setitem__(book.hidden_rows, name, hidden)
+            tried.add(name)  # only once read: a sheet that failed is tried again (and fails again) when asked for
+
+    def load(sheet: object) -> None:
+        names = [s for s in book.sheet_names if s not in tried] if sheet is None else \
+            [sheet] if isinstance(sheet, str) and sheet not in tried else []
+        if not names:
+            return
+        with open_zip(path) as zf:
+            try:
+                read(zf, names)
+            except (ParseError, KeyError, zlib.error, zipfile.BadZipFile, EOFError) as exc:
+                raise _read_error(exc) from None
+
+    book.cells, book.unlocked, book.hidden_rows = _LazySheets(load), _LazySheets(load), _LazySheets(load)
     return book
 
 

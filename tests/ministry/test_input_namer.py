@@ -10,18 +10,20 @@ import pytest
 from generator.ministry import reading
 from generator.ministry.fastread import read_fast
 from generator.ministry.matrix import Matrix
+from generator.ministry.xlsxread import XlsxBook
 
 
 def _counted_open(monkeypatch: pytest.MonkeyPatch, fail_first: bool = False) -> list[Path]:
+    """The calls that open the whole file (its sheets then read as the places ask for them, read_xlsx_lazily)."""
     calls: list[Path] = []
-    real = Matrix.open
+    real = reading.read_xlsx_lazily
 
-    def counted(path: Path) -> Matrix:
+    def counted(path: Path) -> XlsxBook:
         calls.append(path)
         if fail_first and len(calls) == 1:
             raise OSError("aizņemts")
         return real(path)
-    monkeypatch.setattr(Matrix, "open", staticmethod(counted))
+    monkeypatch.setattr(reading, "read_xlsx_lazily", counted)
     return calls
 
 

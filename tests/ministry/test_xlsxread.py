@@ -11,7 +11,14 @@ from pathlib import Path
 import pytest
 import xlsxwriter
 
-from generator.ministry.xlsxread import NameRef, XlsxReadError, parse_area, read_xlsx, sheet_parts
+from generator.ministry.xlsxread import (
+    NameRef,
+    XlsxReadError,
+    parse_area,
+    read_xlsx,
+    read_xlsx_lazily,
+    sheet_parts,
+)
 from tests.ministry.openpyxl_check import differences
 
 
@@ -81,6 +88,40 @@ def test_reads_varied_cells_and_shared_formulas_as_openpyxl_does(varied: Path) -
 def test_reads_only_the_sheets_asked_for(varied: Path) -> None:
     book = read_xlsx(varied, sheets=["6.1"])
     assert list(book.cells) == ["6.1"] and book.sheet_names == ["6.1", "Bērna 'A' lapa"]
+
+
+def test_a_lazy_book_reads_a_sheet_when_asked_and_then_as_a_whole_read(template: Path, small_folder,
+                                                                       varied: Path) -> None:
+    """reading.MatrixPlaces names a problem's place from a lazily read book: each sheet read on its first use (by
+    key, get or in), every sheet before any iteration, and then the same cells, unlocked cells and hidden rows as
+    ``read_xlsx`` of the whole file (the template with its closed plan rows, a filled matrix, shared formulas)."""
+    _, children = small_folder
+    for path in (template, children[0].path, varied):
+        whole, lazy = read_xlsx(path), read_xlsx_lazily(path)
+        assert (lazy.sheet_names, lazy.defined_names, lazy.date1904) == (whole.sheet_names, whole.defined_names,
+                                                                       whole.date1904)
+        first = whole.sheet_names[0]
+        assert dict.__len__(lazy.cells) == 0  # nothing read before it is asked for
+        assert lazy.cell(first, (1, 1)) == whole.cell(first, (1, 1))
+        assert dict.__len__(lazy.cells) == 1 and dict.__len__(lazy.unlocked) == 1  # only that sheet, all of it
+        assert lazy.unlocked.get(first) == whole.unlocked.get(first)
+        assert "nav tādas lapas" not in lazy.cells and lazy.cells.get("nav tādas lapas") is None
+        for kind in ("cells", "unlocked", "hidden_rows"):
+            assert dict(getattr(lazy, kind).items()) == getattr(whole, kind), (path.name, kind)
+    assert any(read_xlsx(template).hidden_rows.values()), "the template must have hidden rows to compare"
+
+
+def test_a_lazy_book_refuses_a_broken_sheet_when_it_is_asked_for(varied: Path, tmp_path: Path) -> None:
+    broken = tmp_path / "bojata.xlsx"
+    with zipfile.ZipFile(varied) as zin, zipfile.ZipFile(broken, "w") as zout:
+        part = sheet_parts(zin)["Bērna 'A' lapa"]
+        for info in zin.infolist():
+            zout.writestr(info, b"<worksheet" if info.filename == part else zin.read(info.filename))
+    book = read_xlsx_lazily(broken)
+    assert book.cells["6.1"][(1, 3)].value == 179.375
+    for _ in range(2):  # a sheet that failed is not taken for an empty one the next time
+        with pytest.raises(XlsxReadError, match=r"bojāts XML"):
+            book.cell("Bērna 'A' lapa", (2, 2))
 
 
 @pytest.mark.parametrize(
