@@ -619,10 +619,10 @@ class RoundProcedures(Strict):
         default=None, description="iesniegumu iesniegšanas laiku reģistrē līdz minūtei")
     forward_working_days: bool | None = Field(
         default=None, description="iesniegumus nosūta programme.yaml application_forward_working_days darba dienās")
-    esf_questionnaire: bool | None = Field(default=None, description="ESF projekta dalībnieka anketa (21)")
-    ftp_server: bool | None = Field(default=None, description="skenētās kopijas glabā projekta FTP serverī")
+    esf_questionnaire: bool | None = Field(default=None, description="kārtā aizpilda ESF projekta dalībnieka anketu (21)")
+    ftp_server: bool | None = Field(default=None, description="skenētās kopijas glabā projekta serverī (metodikā – FTP serveris)")
     transport_share: bool | None = Field(
-        default=None, description="transporta daļas ierobežojums programme.yaml transport_share_max")
+        default=None, description="kārtā piemēro transporta daļas ierobežojumu (programme.yaml transport_share_max)")
     methodology_rules: bool | None = Field(
         default=None, description="kārtas noteikumi ir izmēģinājumprojekta (IBM) metodika")
     reserve_list: bool | None = Field(
