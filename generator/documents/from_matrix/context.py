@@ -31,7 +31,7 @@ from generator.documents.from_matrix.reading import MatrixReading
 from generator.documents.from_matrix.reading import plan_round as round_of_plan
 from generator.documents.from_matrix.refusal import Refusal, refusal
 from generator.documents.round_rules import PILOT_KIND, kind_context
-from generator.documents.terms import BLANK_DATE, plan_round
+from generator.documents.terms import BLANK_DATE, certainly_first_plan, plan_round
 from generator.reference.lines import ACTUAL_COST_PRICE, PlanLine
 from generator.reference.plan import final_applies
 from generator.reference.rounds import plan_end
@@ -191,6 +191,8 @@ class ChildContext:
     start_day: dt.date | None = None  # the plan's first day: the price annexes of 02/03 print its prices
     round_id: str | None = None  # the round whose reporting period holds the plan: the papers follow it (D113)
     round_end_day: dt.date | None = None  # the plan's round's last day (round_end as a date), None without a round
+    # the plan can only be the child's first in its round (D151: it starts within the round's first reporting period)
+    first_in_round: bool = False
     # The other sources (6.5) the plan uses for what the IB does not pay, by name; empty: none (02, 03 say the
     # rest is not financed, never that the parent pays it).
     plan_sources: list[str] = field(default_factory=list)
@@ -387,6 +389,7 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool,
         check_date=lvformat.date(outcome.check_date) if outcome.check_date else BLANK_DATE,
         round_end=lvformat.date(round_end) if round_end else BLANK_DATE,
         round_id=round_id, round_end_day=round_end, round_gen=round_gen,
+        first_in_round=certainly_first_plan(catalogue, round_id, inputs.period_start),
         refusal=(refusal(inputs.birth_date, outcome.check_date,
                          int(catalogue.programme.eligibility_age_limit.at(data.params_day).value),
                          day or dt.date.today(), round_end, round_gen) if reading.not_eligible else None),

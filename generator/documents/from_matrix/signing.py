@@ -150,10 +150,14 @@ def first_plan_line(catalogue: Catalogue, child: ChildContext, day: dt.date) -> 
     first_months = int(catalogue.programme.first_period_months.at(day).value)
     if child.months == first_months:
         return None
-    return (f"plāna ilgums ir {child.months} {child.months_word}, bet kārtas "
-            f"pirmais atbalsta plāns ilgst {lvformat.months_accusative(first_months)} (to min "
-            f"līgums ar vecāku, {CONTRACT}): matrica nezina, vai šis ir bērna pirmais plāns kārtā – ja ir, pārbaudiet, "
-            "vai Labklājības ministrija šādu ilgumu pieļauj")
+    rule = (f"kārtas pirmais atbalsta plāns ilgst {lvformat.months_accusative(first_months)} (to min līgums ar "
+            f"vecāku, {CONTRACT})")
+    if child.first_in_round:  # it starts within the round's first reporting period: no plan can precede it (D151)
+        return (f"šis ir bērna pirmais atbalsta plāns kārtā (tas sākas {child.start}, kārtas pirmajā pārskata periodā), "
+                f"un tā ilgums ir {child.months} {child.months_word}, bet {rule} – pārbaudiet, vai Labklājības "
+                "ministrija šādu ilgumu pieļauj")
+    return (f"plāna ilgums ir {child.months} {child.months_word}, bet {rule}: matrica nezina, vai šis ir bērna "
+            "pirmais plāns kārtā – ja ir, pārbaudiet, vai Labklājības ministrija šādu ilgumu pieļauj")
 
 
 def code_birth(personal_code: str) -> dt.date | None:
@@ -193,16 +197,14 @@ def next_plan_line(catalogue: Catalogue, child: ChildContext) -> str | None:
     programme_round = terms.plan_round(catalogue, child.round_id) if child.round_id is not None else None
     if programme_round is None or child.start_day is None:
         return None
+    if terms.certainly_first_plan(catalogue, child.round_id, child.start_day):
+        return None
     if programme_round.first:
         first_period = next(p for p in catalogue.children_reporting_periods()
                             if p.round_id == child.round_id and p.number == 1)
-        if child.start_day <= first_period.end:
-            return None
         since = (f"pēc kārtas pirmā pārskata perioda ({lvformat.date(first_period.start)}–"
                  f"{lvformat.date(first_period.end)})")
     else:
-        if child.start_day <= programme_round.paid_from:
-            return None
         since = f"nevis kārtas pirmajā pakalpojumu dienā {lvformat.date(programme_round.paid_from)}"
     return (f"plāns sākas {lvformat.date(child.start_day)}, {since}, tāpēc tas var būt bērna nākamais atbalsta "
             f"plāns: ja līgums ar Vecāku šajā kārtā jau ir noslēgts, otru līgumu ({CONTRACT}) neslēdz – paraksta tikai "
