@@ -157,9 +157,9 @@ def _price(offer: Offer) -> Decimal | None:
 
 
 def _child_contract(catalogue: Catalogue, lines: int, months: int = 6,  # noqa: ANN202 - RenderedDocument
-                    start: dt.date = dt.date(2018, 10, 1)):
-    """The parent contract 01 for a fictional child whose plan has ``lines`` catalogue lines over ``months`` from
-    ``start`` (default: the pilot round's first service day)."""
+                    start: dt.date = dt.date(2018, 10, 1), doc_id: str = CONTRACT):
+    """The parent contract 01 (or the paper ``doc_id``) for a fictional child whose plan has ``lines`` catalogue
+    lines over ``months`` from ``start`` (default: the pilot round's first service day)."""
     day = template_date(catalogue)
     offers = list(catalogue.offers(day))[:lines]
     plan = tuple(line_from_offer(o, months, unit_price=_price(o), planned_units=(1,) * months) for o in offers)
@@ -176,7 +176,7 @@ def _child_contract(catalogue: Catalogue, lines: int, months: int = 6,  # noqa: 
     reading.not_eligible = None
     child = build(reading, catalogue, pseudonymous=False, day=PROVEN_DAY)
     return next(d for d in render_child(catalogue, catalogue.municipality("ogre"), child, day, False,
-                                        build_day=PROVEN_DAY) if d.spec.id == CONTRACT)
+                                        build_day=PROVEN_DAY) if d.spec.id == doc_id)
 
 
 @pytest.mark.parametrize("lines", [16, 18])
