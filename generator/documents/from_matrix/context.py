@@ -77,7 +77,9 @@ def quantity(value: Decimal) -> str:
 
 @dataclass
 class Line:
-    number: int  # 1-based, in the order of the plan (6.3)
+    # the plan row's number in 6.3, as the matrix, the console and parskats.txt name it: a line left out of the papers
+    # (no service or 0 units) leaves its number unused, and parskats.txt names such a line with a service (audit33b F10)
+    number: int
     label: str
     area: int
     unit: str
@@ -310,7 +312,7 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool,
         euro_months = ([amount(u * ACTUAL_COST_PRICE) for u in spread(paid_units, planned)]
                        if actual_cost and paid_units is not None else [BLANK_EUR] * inputs.months)
         lines.append(Line(
-            number=len(lines) + 1, label=line.label, area=line.area,
+            number=i + 1, label=line.label, area=line.area,
             unit=units.get(offer.service.unit, offer.service.unit) if offer else "",
             recipient=recipient(line.recipient, offer, recipients),
             provider=reading.providers.get(line.label, ""), units=quantity(line.units),
@@ -425,7 +427,7 @@ def _providers(lines: list[Line], inputs, plan, own: dict[str, str]) -> list[Pro
             line.own = own_kind(line.provider, own)
             groups.setdefault(line.provider, []).append(line)
     order = [name for name in groups if name] + ([""] if "" in groups else [])
-    costs = {i + 1: c for i, c in enumerate(_counted_costs(inputs, plan))}
+    costs = _counted_costs(inputs, plan)
     result: list[Provider] = []
     for number, name in enumerate(order, 1):
         group = groups[name]
@@ -442,5 +444,7 @@ def _providers(lines: list[Line], inputs, plan, own: dict[str, str]) -> list[Pro
     return result
 
 
-def _counted_costs(inputs, plan) -> list[tuple[Decimal, Decimal]]:  # noqa: ANN001
-    return [(lp.cost, lp.ib) for line, lp in zip(inputs.lines, plan.lines, strict=True) if line.counted]
+def _counted_costs(inputs, plan) -> dict[int, tuple[Decimal, Decimal]]:  # noqa: ANN001
+    """(cost, IB share) of each counted line by its number, the 6.3 row (Line.number)."""
+    return {i + 1: (lp.cost, lp.ib) for i, (line, lp) in enumerate(zip(inputs.lines, plan.lines, strict=True))
+            if line.counted}

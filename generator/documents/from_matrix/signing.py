@@ -23,6 +23,7 @@ from generator.documents.figures import BLANK_EUR
 from generator.documents.html import PREPARER_LABEL
 from generator.lvformat import eur
 from generator.reference.findings import Finding, Severity
+from generator.reference.lines import PlanLine
 from generator.reference.rules import APPROVED
 
 if TYPE_CHECKING:  # context.py reads the matrix through reading.py, which uses ``blocking``
@@ -225,6 +226,23 @@ def one_of_lines(child: ChildContext, names: Sequence[str]) -> list[str]:
         lines.append(f"sniedzējam {provider_name(provider)} paraksta vai nu līgumu ({contract}), vai garantijas "
                      f"vēstuli ({letter}), ne abus")
     return lines
+
+
+def zero_unit_lines(lines: Sequence[PlanLine], providers: Mapping[str, str]) -> list[str]:
+    """Per plan line with a service but 0 units in the period (audit33b F10): it gets no priority and no money, so the
+    papers leave it out (the annexes keep the other lines' 6.3 numbers, so its number is missing there), yet the
+    matrix's signed 6.3 prints it – said, so that a forgotten quantity is not signed away unseen. ``providers``:
+    service label -> the provider's name as typed in 6.8 (reading.providers)."""
+    found = []
+    for i, line in enumerate(lines):
+        if not line.offer_id or line.units > 0:
+            continue
+        name = (providers.get(line.label) or "").strip()
+        whose = f", sniedzējs {lvformat.latvian_quotes(name)}" if name else ""
+        found.append(f"6.3. tabulas {i + 1}. rinda ({line.label or line.offer_id}{whose}): daudzums periodā ir 0, tāpēc "
+                     f"dokumentos šīs rindas nav (pielikumos tās numurs izlaists) – ja pakalpojums ir paredzēts, "
+                     "ierakstiet daudzumu matricā un izveidojiet dokumentus vēlreiz, ja nav – izdzēsiet rindu matricā")
+    return found
 
 
 PROVIDERS_CHOICE = "05-iesniegums-par-sniedzejiem"  # the parent's choice of providers: every line's provider
