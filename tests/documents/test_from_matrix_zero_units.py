@@ -10,6 +10,7 @@ import dataclasses
 from decimal import Decimal
 from pathlib import Path
 
+import docx
 import pytest
 from click.testing import CliRunner
 
@@ -60,3 +61,6 @@ def test_a_line_of_0_units_is_named_and_the_annexes_keep_the_rows_numbers(catalo
     numbers = {(row[0], item) for row in rows for item in (PHYSIO, MARKET, WORKSHOP) if offers[item].label in row}
     assert ("1.", PHYSIO) in numbers and ("3.", MARKET) in numbers, rows
     assert not [n for n, item in numbers if item == WORKSHOP or n == "2."], rows
+    texts = [cell for table in tables for row in table for cell in row]
+    paragraphs = "\n".join(p.text for p in docx.Document(str(folder / "01-ligums-ar-vecaku.docx")).paragraphs)
+    assert "Nr. – rindas numurs atbalsta plāna I daļā (IBM matricas 6.3. tabulā)" in paragraphs + "\n".join(texts)
