@@ -51,8 +51,8 @@ def main() -> int:
         else:
             catalogue = round_catalogue(folder / "catalogue")
             template = write_workbook(catalogue, folder / "veidne.xlsx", "liepaja")
-            copies = {n: signed_copy(_long_goals(_showcase_file(catalogue, template, folder / f"rindas-{n}.xlsx", lines=n)),
-                                     folder) for n in _counts(args.lines)}
+            copies = {n: signed_copy(_showcase_file(catalogue, template, folder / f"rindas-{n}.xlsx", lines=n,
+                                                    change=_long_goals), folder) for n in _counts(args.lines)}
             start = time.perf_counter()
             pdfs = convert(list(copies.values()), folder / "pdf", to="pdf", profile=make_profile(folder / "profile"))
             print(f"LibreOffice: {len(pdfs)} failu, {time.perf_counter() - start:.0f} s", file=sys.stderr)

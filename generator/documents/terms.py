@@ -116,6 +116,20 @@ def plan_round(catalogue: Catalogue, round_id: str) -> Round | None:
                  periods=len(catalogue.round_periods(chosen)), first=chosen.id == every[0].id, round_id=chosen.id)
 
 
+def certainly_first_plan(catalogue: Catalogue, round_id: str | None, start: dt.date | None) -> bool:
+    """Whether a plan from ``start`` in the children's round ``round_id`` can only be the child's first plan in that
+    round (D151): it starts on the round's first service day – in a round with the first-plan rule (D127) within
+    the round's first reporting period, which the first plan fills. False when unknown (no round or no start)."""
+    programme_round = plan_round(catalogue, round_id) if round_id is not None else None
+    if programme_round is None or start is None:
+        return False
+    if programme_round.first:
+        first_period = next(p for p in catalogue.children_reporting_periods()
+                            if p.round_id == round_id and p.number == 1)
+        return start <= first_period.end
+    return start <= programme_round.paid_from
+
+
 def term_end(programme_round: Round | None, build_date: dt.date) -> dt.date | None:
     """The last day a term may run to, or None (print a blank) when there is no round or it has ended."""
     if programme_round is None or programme_round.end < build_date:

@@ -76,7 +76,7 @@ def check_parties(parties: Parties, lines: Iterable[PlanLine],
     if municipalities is not None and typed is not None and typed.strip() and typed not in municipalities:
         party = REQUIRED_PARTIES[0]
         found.append(Finding("municipality_not_listed", Severity.error,
-                             f"{party.where}: {party.label} {LIST_TEXT}, ievadīts '{typed}' (IBM izmēģinājumprojektā "
+                             f"{party.where}: {party.label} {LIST_TEXT}, ievadīts „{typed}” (IBM izmēģinājumprojektā "
                              f"bērniem piedalās tikai šīs pašvaldības: {', '.join(municipalities)})."))
     if not has_services(lines):
         return found

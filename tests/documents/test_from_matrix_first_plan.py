@@ -1,6 +1,7 @@
 """`ibm documents --from-matrix`: a plan not as long as its round's first plan (first_period_months, L2148, D127) gets
-one reminder on the console and in parskats.txt's "Pirms parakstīšanas pārbaudiet:" list – the matrix cannot know
-whether it is the child's first plan; a plan of exactly that length gets none."""
+one reminder on the console and in parskats.txt's "Pirms parakstīšanas pārbaudiet:" list; a plan of exactly that
+length gets none. A plan within the round's first reporting period is certainly the child's first (D151): the
+reminder and the contract's 4.5 say so (audit33b F6); a later plan's reminder says the matrix cannot know."""
 
 from __future__ import annotations
 
@@ -31,9 +32,9 @@ HEADING = "Pirms parakstīšanas pārbaudiet:"
 REMINDER = "kārtas pirmais atbalsta plāns ilgst {first} mēnešus"
 
 
-def _child(catalogue: Catalogue, index: int, months: int) -> Child:
+def _child(catalogue: Catalogue, index: int, months: int, period: int = 0) -> Child:
     offers = {o.id: o for o in catalogue.offers(template_date(catalogue))}
-    start = params(catalogue).reporting_periods[0].start
+    start = params(catalogue).reporting_periods[period].start
     line = line_from_offer(offers[MARKET], 2 * months, unit_price=Decimal(20), planned_units=(2,) * months)
     inputs = WorkbookInputs(birth_date=dt.date(start.year - 6, 5, 1), period_start=start, months=months,
                             special_care=False, impairment="multipli", lines=(line,), base=Decimal("3000.00"))
@@ -43,25 +44,34 @@ def _child(catalogue: Catalogue, index: int, months: int) -> Child:
     return Child(index, "ogre", people, inputs)
 
 
-@pytest.mark.parametrize("longer", [False, True])
+# (months, the reporting period the plan starts with): the round's first service day (01.10.2018, the first
+# period's start) with 6 or 2 months; the second period's start with 2 months
+CASES = [(6, 0), (2, 0), (2, 1)]
+DEFINITE = ("šis ir bērna pirmais atbalsta plāns kārtā (tas sākas {start}, kārtas pirmajā pārskata periodā), un tā "
+            "ilgums ir {months} mēneši, bet {reminder} (to min līgums ar vecāku, 01-ligums-ar-vecaku) – pārbaudiet, "
+            "vai Labklājības ministrija šādu ilgumu pieļauj")
+HEDGE = ("plāna ilgums ir {months} mēneši, bet {reminder} (to min līgums ar vecāku, 01-ligums-ar-vecaku): "
+         "matrica nezina, vai šis ir bērna pirmais plāns kārtā – ja ir, pārbaudiet, vai Labklājības ministrija šādu "
+         "ilgumu pieļauj")
+
+
+@pytest.mark.parametrize(("months", "period"), CASES)
 def test_a_plan_of_another_length_than_the_rounds_first_plan_gets_one_reminder(catalogue: Catalogue, tmp_path: Path,
-                                                                               longer: bool) -> None:
+                                                                               months: int, period: int) -> None:
     first = params(catalogue).first_period_months
     assert catalogue.rounds_of("bērni")[0].id == "berni-2018" and first == 5  # the pilot's rule (L2148)
-    months = 6 if longer else 2
-    other, same = write_matrices(catalogue, tmp_path, [_child(catalogue, 0, months), _child(catalogue, 1, first)])
+    other, same = write_matrices(catalogue, tmp_path, [_child(catalogue, 0, months, period),
+                                                       _child(catalogue, 1, first)])
     run = CliRunner().invoke(main, ["documents", "--from-matrix", str(other.path.parent), "--out", str(tmp_path / "out"),
                                     "--day", BUILD_DAY], env={"IBM_PSEUDONIMA_ATSLEGA": ""})
     assert run.exit_code == 0, run.output
     reminder = REMINDER.format(first=first)
+    start = params(catalogue).reporting_periods[period].start.strftime("%d.%m.%Y")
+    wanted = (DEFINITE if period == 0 else HEDGE).format(start=start, months=months, reminder=reminder)
     on_screen = [line for line in run.output.splitlines() if reminder in line]
     assert len(on_screen) == 1, run.output
-    assert other.path.stem in on_screen[0] and "pārbaudiet pirms parakstīšanas: plāna ilgums ir " \
-        f"{months} mēneši, bet {reminder}" in on_screen[0]
+    assert other.path.stem in on_screen[0] and f"pārbaudiet pirms parakstīšanas: {wanted}" in on_screen[0]
     report = (tmp_path / "out" / other.path.stem / "parskats.txt").read_text("utf-8")
     section = report.split(f"\n{HEADING}\n", 1)[1].split("\n\n", 1)[0].splitlines()
-    assert [line for line in section if reminder in line] == [
-        f"  - Plāna ilgums ir {months} mēneši, bet {reminder} (to min līgums ar vecāku, 01-ligums-ar-vecaku): "
-        "matrica nezina, vai šis ir bērna pirmais plāns kārtā – ja ir, pārbaudiet, vai Labklājības ministrija šādu "
-        "ilgumu pieļauj"]
+    assert [line for line in section if reminder in line] == [f"  - {wanted[0].upper()}{wanted[1:]}"]
     assert reminder not in (tmp_path / "out" / same.path.stem / "parskats.txt").read_text("utf-8")

@@ -73,7 +73,7 @@ def test_a_municipality_outside_the_rounds_gets_no_signable_papers(children, cat
     assert (summary.made, summary.drafted, summary.refused, summary.exit_code) == (0, 0, 1, 1), lines
     assert summary.reasons == {"pašvaldība nav bērnu programmas kārtās": 1}
     said = "\n".join(lines)
-    assert f"Pašvaldības kodam jābūt vienai no saraksta vērtībām (burts burtā), ievadīts '{child.municipality}'" \
+    assert f"Pašvaldības kodam jābūt vienai no saraksta vērtībām (burts burtā), ievadīts „{child.municipality}”" \
         in said
     # where it is fixed, from the file's defined name Pasvaldiba and 6.11's row of invalid inputs: after a dash, as
     # the sentence already ends in a bracket (no „(…) (…)”)
@@ -82,7 +82,7 @@ def test_a_municipality_outside_the_rounds_gets_no_signable_papers(children, cat
     summary, lines = _run(catalogue, child.path, tmp_path / "melnraksts", draft=True)
     assert (summary.made, summary.drafted, summary.refused) == (0, 1, 0), lines
     report = (summary.folders[0] / "parskats.txt").read_text(encoding="utf-8")
-    assert "Statuss: melnraksts" in report and f"ievadīts '{child.municipality}'" in report
+    assert "Statuss: melnraksts" in report and f"ievadīts „{child.municipality}”" in report
     # the same plan in a municipality of the rounds is made as before
     summary, lines = _run(catalogue, children["clean"].path, tmp_path / "tira")
     assert (summary.made, summary.refused) == (1, 0), lines

@@ -129,7 +129,8 @@ def test_the_first_plan_reminder_says_how_long_the_first_plan_lasts(catalogue: C
     (audit18 F13): a two-month pilot plan gets the reminder."""
     start = params(catalogue).reporting_periods[0].start
     line = signing.first_plan_line(catalogue, _child(catalogue, start), start)
-    assert line is not None and "plāna ilgums ir 2 mēneši, bet kārtas pirmais atbalsta plāns ilgst 5 mēnešus" in line
+    # from the round's first reporting period: certainly the child's first plan, said so (D151, audit33b F6)
+    assert line is not None and "tā ilgums ir 2 mēneši, bet kārtas pirmais atbalsta plāns ilgst 5 mēnešus" in line
     assert "ir 5 mēneši" not in line
 
 

@@ -69,6 +69,9 @@ def test_the_relative_pronoun_agrees_with_the_institution(tmp_path: Path, catalo
     for doc_id in ["01-ligums-ar-vecaku", "02-ligums-ar-sniedzeju", "14-patapinajuma-ligums"]:
         assert "turpmāk – Dienests), kuras vārdā" in pilot["jelgava"][doc_id], doc_id
         assert "turpmāk – Dienests), kura vārdā" in pilot["valmiera"][doc_id], doc_id
+    # the guarantee letter's apposition after the service's name agrees with it too (audit33b F7)
+    assert "kā individuālā budžeta administrētāja " in pilot["jelgava"]["03-garantijas-vestule"]
+    assert "kā individuālā budžeta administrētājs " in pilot["valmiera"]["03-garantijas-vestule"]
 
 
 def test_section_references_point_to_sections_that_exist(texts: dict[str, dict[str, str]]) -> None:

@@ -14,6 +14,7 @@ from generator.documents.html import environment, render
 from generator.documents.party_names import municipal_documents_day
 from generator.documents.registry import by_id
 from tests.documents.test_from_matrix_provider_terms import _text
+from tests.documents.test_signed_acts import _child_contract
 
 REQUEST = "05-iesniegums-par-sniedzejiem"
 SUBTITLE = "Pielikums līgumam par dalību izmēģinājumprojektā un individuālā budžeta saņemšanu"
@@ -50,3 +51,15 @@ def test_a_confirmed_social_service_is_the_addressee_without_a_label(catalogue: 
     assert '<p class="right">Paraugu sociālajam dienestam</p>' in html
     assert "Paraugu sociālajam dienestam" in above and "Adresāts" not in above
     assert SUBTITLE in below
+
+
+def test_a_childs_form_names_the_child_and_the_contract_and_is_signed_by_the_parent_only(
+        catalogue: Catalogue) -> None:
+    """audit33b F4, F5: the child's form names the child (the identification code is given only after the contract
+    is signed) and has the contract's number and date to fill in, as annexes 1–3; only the parent signs it, as the
+    contract says of it (01) and as the matrix's 6.9 is signed."""
+    text = _text(_child_contract(catalogue, 3, doc_id=REQUEST).html)
+    assert "Bērna vārds, uzvārds: Anna Paraugs" in text
+    assert "Līguma Nr." in text and "Līguma noslēgšanas datums" in text
+    assert text.count("Paraksts") == 1 and "Pārbaudīja" not in text and "sociālais darbinieks)" not in text
+    assert "Vecāks, aizbildnis vai audžuģimene Vārds, uzvārds" in text

@@ -156,12 +156,14 @@ def _price(offer: Offer) -> Decimal | None:
     return Decimal("1") if str(offer.service.unit) == ACTUAL_COST_UNIT else Decimal("20")
 
 
-def _child_contract(catalogue: Catalogue, lines: int, months: int = 6):  # noqa: ANN202 - RenderedDocument
-    """The parent contract 01 for a fictional child whose plan has ``lines`` catalogue lines over ``months``."""
+def _child_contract(catalogue: Catalogue, lines: int, months: int = 6,  # noqa: ANN202 - RenderedDocument
+                    start: dt.date = dt.date(2018, 10, 1), doc_id: str = CONTRACT):
+    """The parent contract 01 (or the paper ``doc_id``) for a fictional child whose plan has ``lines`` catalogue
+    lines over ``months`` from ``start`` (default: the pilot round's first service day)."""
     day = template_date(catalogue)
     offers = list(catalogue.offers(day))[:lines]
     plan = tuple(line_from_offer(o, months, unit_price=_price(o), planned_units=(1,) * months) for o in offers)
-    inputs = WorkbookInputs(birth_date=dt.date(2012, 5, 1), period_start=dt.date(2018, 10, 1), months=months,
+    inputs = WorkbookInputs(birth_date=dt.date(2012, 5, 1), period_start=start, months=months,
                             special_care=False, impairment="multipli", lines=plan, base=Decimal("3000.00"),
                             benefits=Decimal(0))
     params = Params.from_catalogue(catalogue, day)
@@ -174,7 +176,7 @@ def _child_contract(catalogue: Catalogue, lines: int, months: int = 6):  # noqa:
     reading.not_eligible = None
     child = build(reading, catalogue, pseudonymous=False, day=PROVEN_DAY)
     return next(d for d in render_child(catalogue, catalogue.municipality("ogre"), child, day, False,
-                                        build_day=PROVEN_DAY) if d.spec.id == CONTRACT)
+                                        build_day=PROVEN_DAY) if d.spec.id == doc_id)
 
 
 @pytest.mark.parametrize("lines", [16, 18])
@@ -211,9 +213,15 @@ def test_clause_4_5_states_the_rounds_first_plan_length_whatever_the_plans_lengt
     assert first != 6
     six = _text(_child_contract(catalogue, 3, months=6).body)
     assert sentence in six
-    assert "Šā līguma pielikumos ir atbalsta plāns periodam no 01.10.2018 līdz 31.03.2019 (6 mēneši)." in six
+    # a plan from the round's first service day is certainly the child's first (D151, audit33b F6); its months are
+    # calendar months (D93), whole or not (audit33b F13)
+    assert ("Šā līguma pielikumos ir bērna pirmais atbalsta plāns izmēģinājumprojekta kārtā periodam no 01.10.2018 "
+            "līdz 31.03.2019 (6 kalendāra mēneši).") in six
     same = _text(_child_contract(catalogue, 3, months=first).body)
-    assert sentence in same and f"({first} mēneši)." in same
+    assert sentence in same and f"({first} kalendāra mēneši)." in same
+    later = _text(_child_contract(catalogue, 3, months=3, start=dt.date(2019, 4, 15)).body)
+    assert ("Šā līguma pielikumos ir atbalsta plāns periodam no 15.04.2019 līdz 30.06.2019 (3 kalendāra mēneši)."
+            in later)
     municipal = render_municipality(catalogue, catalogue.municipality("ogre"), [by_id(CONTRACT)],
                                     build_date=PROVEN_DAY)[0]
     assert sentence in _text(municipal.body)

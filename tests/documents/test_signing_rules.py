@@ -223,6 +223,9 @@ def test_route_sheet_has_a_row_per_day_and_goal_assessment_enough_rows(catalogue
     route = parse(documents["15-marsruta-lapa"].body)
     days = [tr.elements()[0].text() for tr in _rows(route) if "blank" in tr.classes]
     assert days == [f"{d}." for d in range(1, 32)]
+    # attached to 06 by the parent: it names the child by the code, as 06 and 16 do (audit33b F12)
+    for doc_id in ("06-izdevumu-atmaksas-pieprasijums", "15-marsruta-lapa", "16-sabiedriska-transporta-atskaite"):
+        assert "Bērna identifikācijas kods" in documents[doc_id].body, doc_id
     goals = documents["11-merku-novertesana"].body
     areas = len(catalogue.enums.support_areas)
     assert goals.count('<tr class="blank">') >= 6 * areas

@@ -112,7 +112,7 @@ def test_a_municipality_outside_the_childrens_rounds_is_one_invalid_input(catalo
         errors = [f for f in result.findings if f.severity is Severity.error]
         assert [f.code for f in errors] == ["municipality_not_listed"] and result.errors == 1, typed
         assert errors[0].message.startswith(f"6.1 B5: pašvaldības kodam jābūt vienai no saraksta vērtībām (burts "
-                                            f"burtā), ievadīts '{typed}'"), errors[0].message
+                                            f"burtā), ievadīts „{typed}”"), errors[0].message
     assert evaluate_workbook(_inputs(catalogue, D(30)), params).errors == 0  # FILLED: a pilot municipality
     no_service = [PlanLine(offer_id=None)]
     assert [f.code for f in check_parties(Parties(municipality=outside.id), no_service, pilots)] == [

@@ -31,7 +31,7 @@ from generator.documents.from_matrix.reading import MatrixReading
 from generator.documents.from_matrix.reading import plan_round as round_of_plan
 from generator.documents.from_matrix.refusal import Refusal, refusal
 from generator.documents.round_rules import PILOT_KIND, kind_context
-from generator.documents.terms import BLANK_DATE, plan_round
+from generator.documents.terms import BLANK_DATE, certainly_first_plan, plan_round
 from generator.reference.lines import ACTUAL_COST_PRICE, PlanLine
 from generator.reference.plan import final_applies
 from generator.reference.rounds import plan_end
@@ -77,7 +77,9 @@ def quantity(value: Decimal) -> str:
 
 @dataclass
 class Line:
-    number: int  # 1-based, in the order of the plan (6.3)
+    # the plan row's number in 6.3, as the matrix, the console and parskats.txt name it: a line left out of the papers
+    # (no service or 0 units) leaves its number unused, and parskats.txt names such a line with a service (audit33b F10)
+    number: int
     label: str
     area: int
     unit: str
@@ -191,6 +193,8 @@ class ChildContext:
     start_day: dt.date | None = None  # the plan's first day: the price annexes of 02/03 print its prices
     round_id: str | None = None  # the round whose reporting period holds the plan: the papers follow it (D113)
     round_end_day: dt.date | None = None  # the plan's round's last day (round_end as a date), None without a round
+    # the plan can only be the child's first in its round (D151: it starts within the round's first reporting period)
+    first_in_round: bool = False
     # The other sources (6.5) the plan uses for what the IB does not pay, by name; empty: none (02, 03 say the
     # rest is not financed, never that the parent pays it).
     plan_sources: list[str] = field(default_factory=list)
@@ -308,7 +312,7 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool,
         euro_months = ([amount(u * ACTUAL_COST_PRICE) for u in spread(paid_units, planned)]
                        if actual_cost and paid_units is not None else [BLANK_EUR] * inputs.months)
         lines.append(Line(
-            number=len(lines) + 1, label=line.label, area=line.area,
+            number=i + 1, label=line.label, area=line.area,
             unit=units.get(offer.service.unit, offer.service.unit) if offer else "",
             recipient=recipient(line.recipient, offer, recipients),
             provider=reading.providers.get(line.label, ""), units=quantity(line.units),
@@ -387,6 +391,7 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool,
         check_date=lvformat.date(outcome.check_date) if outcome.check_date else BLANK_DATE,
         round_end=lvformat.date(round_end) if round_end else BLANK_DATE,
         round_id=round_id, round_end_day=round_end, round_gen=round_gen,
+        first_in_round=certainly_first_plan(catalogue, round_id, inputs.period_start),
         refusal=(refusal(inputs.birth_date, outcome.check_date,
                          int(catalogue.programme.eligibility_age_limit.at(data.params_day).value),
                          day or dt.date.today(), round_end, round_gen) if reading.not_eligible else None),
@@ -422,7 +427,7 @@ def _providers(lines: list[Line], inputs, plan, own: dict[str, str]) -> list[Pro
             line.own = own_kind(line.provider, own)
             groups.setdefault(line.provider, []).append(line)
     order = [name for name in groups if name] + ([""] if "" in groups else [])
-    costs = {i + 1: c for i, c in enumerate(_counted_costs(inputs, plan))}
+    costs = _counted_costs(inputs, plan)
     result: list[Provider] = []
     for number, name in enumerate(order, 1):
         group = groups[name]
@@ -439,5 +444,7 @@ def _providers(lines: list[Line], inputs, plan, own: dict[str, str]) -> list[Pro
     return result
 
 
-def _counted_costs(inputs, plan) -> list[tuple[Decimal, Decimal]]:  # noqa: ANN001
-    return [(lp.cost, lp.ib) for line, lp in zip(inputs.lines, plan.lines, strict=True) if line.counted]
+def _counted_costs(inputs, plan) -> dict[int, tuple[Decimal, Decimal]]:  # noqa: ANN001
+    """(cost, IB share) of each counted line by its number, the 6.3 row (Line.number)."""
+    return {i + 1: (lp.cost, lp.ib) for i, (line, lp) in enumerate(zip(inputs.lines, plan.lines, strict=True))
+            if line.counted}

@@ -412,6 +412,8 @@ def run(source: Path, out: Path, catalogue: Catalogue, key: bytes | None, *, dra
                       if line] if signable else []
         # a plan that may be the child's next one: the contract with the parent may already exist (D151)
         next_plan = [line for line in [signing.next_plan_line(catalogue, child)] if line] if signable else []
+        # a line with a service and 0 units: left out of the papers, printed in the matrix's 6.3 (audit33b F10)
+        zero = signing.zero_unit_lines(reading.data.inputs.lines, reading.providers) if signable else []
         # a personal code whose date is not the date of birth: the decision (grant or refusal) states both (F5)
         birth = [line for line in [signing.code_birth_line(reading.data.personal_code, reading.data.inputs.birth_date,
                                                            reading.birth_place)] if line] if not archived else []
@@ -434,8 +436,8 @@ def run(source: Path, out: Path, catalogue: Catalogue, key: bytes | None, *, dra
             write_child(documents, target, draft=draft, pdf=pdf, archive=archived,
                         report=_report(reading, status, names, notes, papers,
                                        [] if archived else before_signing(child),
-                                       signing.report_section(warnings, [*birth, *nameless, *group, *first_plan, *next_plan,
-                                                                         *one_of, *links, *preparer],
+                                       signing.report_section(warnings, [*birth, *zero, *nameless, *group, *first_plan,
+                                                                         *next_plan, *one_of, *links, *preparer],
                                                               draft=draft), first,
                                        provider_list(child, names),
                                        head_lines(target.name, child.identification or None), draft=draft))
@@ -482,7 +484,7 @@ def run(source: Path, out: Path, catalogue: Catalogue, key: bytes | None, *, dra
         on_screen = signing.warning_lines(reading.warnings, console=True, unconfirmed_p=unconfirmed_p,
                                            places=reading.warning_places) if signable else []
         ahead = signing.DRAFT_CONSOLE if draft else signing.CONSOLE
-        for line in [*on_screen, *birth, *nameless, *group, *first_plan, *next_plan, *signing.one_of_console(one_of),
+        for line in [*on_screen, *birth, *zero, *nameless, *group, *first_plan, *next_plan, *signing.one_of_console(one_of),
                      *preparer]:
             echo(f"{head}: {ahead} {line}")
     return summary

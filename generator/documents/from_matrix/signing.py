@@ -24,6 +24,7 @@ from generator.documents.figures import BLANK_EUR
 from generator.documents.html import PREPARER_LABEL
 from generator.lvformat import eur
 from generator.reference.findings import Finding, Severity
+from generator.reference.lines import PlanLine
 from generator.reference.rules import APPROVED
 
 if TYPE_CHECKING:  # context.py reads the matrix through reading.py, which uses ``blocking``
@@ -151,10 +152,14 @@ def first_plan_line(catalogue: Catalogue, child: ChildContext, day: dt.date) -> 
     first_months = int(catalogue.programme.first_period_months.at(day).value)
     if child.months == first_months:
         return None
-    return (f"plāna ilgums ir {child.months} {child.months_word}, bet kārtas "
-            f"pirmais atbalsta plāns ilgst {lvformat.months_accusative(first_months)} (to min "
-            f"līgums ar vecāku, {CONTRACT}): matrica nezina, vai šis ir bērna pirmais plāns kārtā – ja ir, pārbaudiet, "
-            "vai Labklājības ministrija šādu ilgumu pieļauj")
+    rule = (f"kārtas pirmais atbalsta plāns ilgst {lvformat.months_accusative(first_months)} (to min līgums ar "
+            f"vecāku, {CONTRACT})")
+    if child.first_in_round:  # it starts within the round's first reporting period: no plan can precede it (D151)
+        return (f"šis ir bērna pirmais atbalsta plāns kārtā (tas sākas {child.start}, kārtas pirmajā pārskata periodā), "
+                f"un tā ilgums ir {child.months} {child.months_word}, bet {rule} – pārbaudiet, vai Labklājības "
+                "ministrija šādu ilgumu pieļauj")
+    return (f"plāna ilgums ir {child.months} {child.months_word}, bet {rule}: matrica nezina, vai šis ir bērna "
+            "pirmais plāns kārtā – ja ir, pārbaudiet, vai Labklājības ministrija šādu ilgumu pieļauj")
 
 
 def code_birth(personal_code: str) -> dt.date | None:
@@ -194,16 +199,14 @@ def next_plan_line(catalogue: Catalogue, child: ChildContext) -> str | None:
     programme_round = terms.plan_round(catalogue, child.round_id) if child.round_id is not None else None
     if programme_round is None or child.start_day is None:
         return None
+    if terms.certainly_first_plan(catalogue, child.round_id, child.start_day):
+        return None
     if programme_round.first:
         first_period = next(p for p in catalogue.children_reporting_periods()
                             if p.round_id == child.round_id and p.number == 1)
-        if child.start_day <= first_period.end:
-            return None
         since = (f"pēc kārtas pirmā pārskata perioda ({lvformat.date(first_period.start)}–"
                  f"{lvformat.date(first_period.end)})")
     else:
-        if child.start_day <= programme_round.paid_from:
-            return None
         since = f"nevis kārtas pirmajā pakalpojumu dienā {lvformat.date(programme_round.paid_from)}"
     return (f"plāns sākas {lvformat.date(child.start_day)}, {since}, tāpēc tas var būt bērna nākamais atbalsta "
             f"plāns: ja līgums ar Vecāku šajā kārtā jau ir noslēgts, otru līgumu ({CONTRACT}) neslēdz – paraksta tikai "
@@ -253,6 +256,23 @@ def group_price_lines(catalogue: Catalogue, child: ChildContext, day: dt.date, p
                          f"saistoša tikai līdz {eur(base.amount)}, atskaitot šo daļu, – pārrunājiet to ar sniedzēju "
                          "pirms parakstīšanas vai vienojieties par zemāku cenu")
     return lines
+
+
+def zero_unit_lines(lines: Sequence[PlanLine], providers: Mapping[str, str]) -> list[str]:
+    """Per plan line with a service but 0 units in the period (audit33b F10): it gets no priority and no money, so the
+    papers leave it out (the annexes keep the other lines' 6.3 numbers, so its number is missing there), yet the
+    matrix's signed 6.3 prints it – said, so that a forgotten quantity is not signed away unseen. ``providers``:
+    service label -> the provider's name as typed in 6.8 (reading.providers)."""
+    found = []
+    for i, line in enumerate(lines):
+        if not line.offer_id or line.units > 0:
+            continue
+        name = (providers.get(line.label) or "").strip()
+        whose = f", sniedzējs {lvformat.latvian_quotes(name)}" if name else ""
+        found.append(f"6.3. tabulas {i + 1}. rinda ({line.label or line.offer_id}{whose}): daudzums periodā ir 0, tāpēc "
+                     f"dokumentos šīs rindas nav (pielikumos tās numurs izlaists) – ja pakalpojums ir paredzēts, "
+                     "ierakstiet daudzumu matricā un izveidojiet dokumentus vēlreiz, ja nav – izdzēsiet rindu matricā")
+    return found
 
 
 PROVIDERS_CHOICE = "05-iesniegums-par-sniedzejiem"  # the parent's choice of providers: every line's provider
