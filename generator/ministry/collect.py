@@ -33,7 +33,13 @@ from generator.ministry.cache import ResultCache, TemplateLoader
 from generator.ministry.collection import Collection
 from generator.ministry.console_names import CODE_DIGITS, HIDDEN, shown_path
 from generator.ministry.file_copies import kept_first
-from generator.ministry.final_status import default_envelope, envelope_warning, errors_reason, typed_base
+from generator.ministry.final_status import (
+    default_envelope,
+    envelope_warning,
+    errors_reason,
+    ministry_base,
+    typed_base,
+)
 from generator.ministry.open_files import open_in, open_note
 from generator.ministry.previous_period import previous_period_problem
 from generator.ministry.reading import (
@@ -563,7 +569,7 @@ def stage3(records: list[ChildRecord], previous: list[ChildRecord], catalogue: C
         envelope = to_decimal(options.envelope)
         note = "norādīts komandā (--envelope)"
     else:  # the ministry's B when every matrix has the same one typed (D72, D268), else the catalogue's
-        envelope, note, _ = default_envelope(records)
+        envelope, note, _ = default_envelope(records, base_unconfirmed(catalogue))
     return final_amounts(children, envelope, params, key=options.split), note
 
 
@@ -647,20 +653,24 @@ def previous_folder_warning(warning: str) -> str:
             "vai fails ievietots pareizajā mapē")
 
 
+def base_unconfirmed(catalogue: Catalogue) -> Callable[[dt.date], bool]:
+    """Whether the catalogue's base amount B is not confirmed on a day (D22, D117)."""
+    return lambda day: catalogue.programme.base_amount.at(day).status is not PriceStatus.confirmed
+
+
 def provisional_reason(records: list[ChildRecord], catalogue: Catalogue, options: Options) -> str | None:
     """Why the funding total or the final amounts are provisional (D22, D117), None when they are not: the
     catalogue's base amount B is not confirmed on a matrix's parameters day and the envelope comes from it
     (no --envelope), or a child's P rests on it (the matrix has no base amount of the ministry's own, 6.11)."""
-    def unconfirmed(day) -> bool:  # noqa: ANN001
-        return catalogue.programme.base_amount.at(day).status is not PriceStatus.confirmed
-
+    unconfirmed = base_unconfirmed(catalogue)
     on_base = [r for r in records if unconfirmed(r.params_day)]
     # a default funding from the ministry's B typed in every matrix does not rest on the catalogue's B (D72, D268)
-    if options.envelope is None and on_base and typed_base(records) is None:
+    if options.envelope is None and on_base and typed_base(records, unconfirmed) is None:
         return ("finansējums ir bāzes apmērs × bērnu skaits, bet bāzes apmērs B katalogā ir „jāprecizē”; "
                 "galīgie apmēri ir provizoriski, kamēr LM nav apstiprinājusi B (vai finansējumu, --envelope); "
                 + CONFIRMED_FROM.format("vai finansējums norādīts komandā ar --envelope"))
-    if any(r.inputs.base is None for r in on_base):
+    # the catalogue's unconfirmed B copied into 6.11 is no B of the ministry's (D257, D268)
+    if any(ministry_base(r, unconfirmed) is None for r in on_base):
         return ("provizoriskais apmērs P aprēķināts no bāzes apmēra B, kas katalogā ir „jāprecizē”; galīgie apmēri "
                 "ir provizoriski, kamēr LM nav apstiprinājusi B (vai ierakstījusi to matricas 6.11. tabulā); "
                 # --envelope is already given here: the other way is the ministry's B in the matrix (review5 F7)

@@ -7,12 +7,14 @@ when no --envelope is given (D268).
 - An F resting on a price checked against a ceiling that is still „jāprecizē” (warning ``ceiling_unconfirmed``, D22)
   is provisional: its row says why, and the summary lists each such line with its file and place.
 - The default funding is B × children: the ministry's B when every used matrix has the same B typed in its 6.11
-  (D72), else the catalogue's B; when Σ P then exceeds it, a warning names both sums.
+  (D72) – not the catalogue's own unconfirmed B copied into the cell (D257) –, else the catalogue's B; when Σ P then
+  exceeds it, a warning names both sums.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import datetime as dt
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 
 from generator.lvformat import agree, eur
@@ -43,9 +45,11 @@ def errors_reason(records: Iterable[ChildRecord]) -> str | None:
     if not n:
         return None
     return (f"{n} {agree(n, 'izmantotajā matricā', 'izmantotajās matricās')} ir noteikumu kļūdas (lapa „Noteikumu "
-            f"kļūdas”); {agree(n, 'šī bērna', 'šo bērnu')} F nav derīgs (statuss „{STATUS_ERRORS}”, CSV bez summas), "
-            f"un, tā kā {agree(n, 'viņa', 'viņu')} N ir visu bērnu pārdales daļās, arī pārējo bērnu F ir provizoriski, "
-            f"kamēr {agree(n, 'matrica nav izlabota un savākta', 'matricas nav izlabotas un savāktas')} vēlreiz")
+            # the pronouns refer back to the matrices: singular for one only, not by the numeral rule (21 matricā)
+            f"kļūdas”); {'šī bērna F nav derīgs' if n == 1 else 'šo bērnu F nav derīgi'} (statuss „{STATUS_ERRORS}”, "
+            f"CSV bez summas), un, tā kā {'viņa' if n == 1 else 'viņu'} N ir visu bērnu pārdales daļās, arī pārējo "
+            "bērnu F ir provizoriski, kamēr "
+            f"{'matrica nav izlabota un savākta' if n == 1 else 'matricas nav izlabotas un savāktas'} vēlreiz")
 
 
 def child_status(record: ChildRecord, provisional: bool) -> str:
@@ -58,19 +62,29 @@ def child_status(record: ChildRecord, provisional: bool) -> str:
     return STATUS_PROVISIONAL if provisional else STATUS_FINAL
 
 
-def typed_base(records: list[ChildRecord]) -> Decimal | None:
-    """The B typed in every used matrix's 6.11 when they all agree (the ministry's B, D72), else None."""
-    bases = {r.inputs.base for r in records}
+def ministry_base(record: ChildRecord, unconfirmed: Callable[[dt.date], bool]) -> Decimal | None:
+    """The B typed in the matrix's 6.11 as the ministry's own (D72), None when none is typed or when it is the
+    catalogue's B while that is not confirmed on the matrix's parameters day (``unconfirmed``): a reconstruction
+    copied into the cell is no B the ministry set, and the matrix warns of it (D257, D268)."""
+    base = record.inputs.base
+    if base is None or (base == record.catalogue_base and unconfirmed(record.params_day)):
+        return None
+    return base
+
+
+def typed_base(records: list[ChildRecord], unconfirmed: Callable[[dt.date], bool]) -> Decimal | None:
+    """The ministry's B (ministry_base) when every used matrix has the same one typed in 6.11 (D72), else None."""
+    bases = {ministry_base(r, unconfirmed) for r in records}
     if len(bases) != 1 or None in bases:
         return None
     return next(iter(bases))
 
 
-def default_envelope(records: list[ChildRecord]) -> tuple[Decimal, str, bool]:
+def default_envelope(records: list[ChildRecord], unconfirmed: Callable[[dt.date], bool]) -> tuple[Decimal, str, bool]:
     """The funding when no --envelope is given: (amount, how it was set, whether it rests on the matrices' B)."""
     n = len(records)
     children = f"{n} {agree(n, 'bērns', 'bērni')}"
-    base = typed_base(records)
+    base = typed_base(records, unconfirmed)
     if base is not None:
         return base * n, (f"noklusējums: {eur(base)} × {children} (bāzes apmērs B, kas ierakstīts visu matricu "
                           "6.11. tabulā)"), True
@@ -89,6 +103,6 @@ def envelope_warning(records: list[ChildRecord], envelope: Decimal, given: bool)
         return None
     typed = sum(1 for r in records if r.inputs.base is not None and r.inputs.base != r.catalogue_base)
     return (f"Σ P {eur(total)} pārsniedz noklusējuma finansējumu {eur(envelope)} (kataloga B × bērnu skaits): "
-            f"{typed} {agree(typed, 'matricā', 'matricās')} 6.11. tabulā ierakstīts cits B, bet ne visās matricās "
-            "tas pats; pārbaudiet ierakstītos B (lapas „Bērni” kolonna „B avots”) vai norādiet finansējumu ar "
-            "--envelope")
+            f"{typed} {agree(typed, 'matricā', 'matricās')} 6.11. tabulā ierakstīts B, kas atšķiras no kataloga B, "
+            "bet citās matricās B nav ierakstīts vai ir cits; pārbaudiet ierakstītos B (lapas „Bērni” kolonna "
+            "„B avots”) vai norādiet finansējumu ar --envelope")

@@ -38,9 +38,9 @@ def _errors(catalogue: Catalogue, index: int = 0) -> Child:
     return child
 
 
-def _ceiling(catalogue: Catalogue, index: int = 1) -> Child:
+def _ceiling(catalogue: Catalogue, index: int = 1, base: Decimal | None = Decimal("3000.00")) -> Child:
     """An escort line (2.1), whose ceiling is „jāprecizē”: a warning, no error."""
-    child = _child(catalogue, index, "talsi", (ESCORT, 10, Decimal("3.10")))
+    child = _child(catalogue, index, "talsi", (ESCORT, 10, Decimal("3.10")), base)
     codes = {f.code for f in child.result(catalogue).findings if f.counts}
     assert "ceiling_unconfirmed" in codes and not child.result(catalogue).errors, codes
     return child
@@ -114,7 +114,7 @@ def test_a_matrix_with_rule_errors_gets_no_final_amount(with_errors) -> None:  #
     wb = load_workbook(out)
     assert ", provizoriski)" in wb["Kopsavilkums"]["A1"].value
     front = _front(out)
-    assert front["Σ IB galīgais (F), EUR"][1].startswith("PROVIZORISKI (1 matricā noteikumu kļūdas); "), front
+    assert front["Σ IB galīgais (F), EUR"][1].startswith("PROVIZORISKI (bāzes apmērs B nav apstiprināts; 1 matricā noteikumu kļūdas); "), front
     assert "šī bērna F statuss „matricā kļūdas” (CSV bez summas), pārējo F – provizoriski (lēmums D268)" in \
         front["Noteikumu kļūdu skaits izmantotajās matricās"][1]
 
@@ -144,7 +144,7 @@ def test_an_unconfirmed_ceiling_is_listed_and_its_f_not_final(with_errors) -> No
 def test_without_errors_only_the_ceiling_row_is_provisional(catalogue: Catalogue, template: Path,
                                                             tmp_path: Path) -> None:
     """F3 with the ministry's B typed in every matrix: the others' F are final, the ceiling child's is not."""
-    ceiling, plain = _ceiling(catalogue), _plain(catalogue)
+    ceiling, plain = _ceiling(catalogue, base=Decimal("3500.00")), _plain(catalogue, base=Decimal("3500.00"))
     out, said = _collect(catalogue, template, tmp_path, [ceiling, plain])
     rows = _csv(out)
     assert rows[pseudonym(KEY, plain.code)][1]["statuss"] == STATUS_FINAL
@@ -172,9 +172,24 @@ def test_sum_of_p_above_the_default_funding_is_warned_about(catalogue: Catalogue
     children = [_plain(catalogue, 2, Decimal("3500.00")), _plain(catalogue, 3, None)]
     out, said = _collect(catalogue, template, tmp_path, children)
     warning = ("Σ P 6 500,00 EUR pārsniedz noklusējuma finansējumu 6 000,00 EUR (kataloga B × bērnu skaits): 1 matricā "
-               "6.11. tabulā ierakstīts cits B, bet ne visās matricās tas pats")
+               "6.11. tabulā ierakstīts B, kas atšķiras no kataloga B, bet citās matricās B nav ierakstīts vai ir cits")
     assert f"Brīdinājums: {warning}" in said, said
     note = _front(out)["Izmēģinājumprojekta finansējums periodam, EUR"][1].replace("\u00a0", " ")
     assert f"BRĪDINĀJUMS: {warning}" in note, note
     given = _collect(catalogue, template, tmp_path / "ar-finansejumu", children, "--envelope", "6000")[1]
     assert "pārsniedz noklusējuma finansējumu" not in given, given
+
+
+def test_the_catalogues_unconfirmed_b_copied_into_every_matrix_is_no_ministry_b(catalogue: Catalogue,
+                                                                                template: Path, tmp_path: Path) -> None:
+    """D257, D268: the catalogue's „jāprecizē” B typed in every matrix is a copied reconstruction, not LM's B – the
+    funding and every F stay provisional (audit33c: it made every F „galīgs”)."""
+    children = [_plain(catalogue, 2), _plain(catalogue, 3)]  # both with the catalogue's 3 000,00 typed
+    # D257's warning in each matrix: its typed B is the catalogue's unconfirmed one
+    assert all([f.code for f in c.result(catalogue).findings if f.counts] == ["base_differs"] for c in children)
+    out, said = _collect(catalogue, template, tmp_path, children)
+    rows = _csv(out)
+    assert {row["statuss"] for _, row in rows.values()} == {STATUS_PROVISIONAL}, rows
+    assert all(name.endswith("_provizoriski.csv") for name, _ in rows.values()), rows
+    note = _front(out)["Izmēģinājumprojekta finansējums periodam, EUR"][1].replace("\u00a0", " ")
+    assert "kataloga bāzes apmērs" in note and "ierakstīts visu matricu" not in note, note
