@@ -313,12 +313,18 @@ def read_xlsx(path: Path, sheets: Iterable[str] | None = None) -> XlsxBook:
 
 def _read_error(exc: Exception) -> XlsxReadError:
     """The Latvian message of a part that cannot be read."""
+    # the libraries' own English words are not shown (audit33c): the part's name and the place are what can be said
     if isinstance(exc, ParseError):
-        return XlsxReadError(f"bojāts XML darbgrāmatas iekšienē ({exc})")
+        line, column = getattr(exc, "position", (0, 0))
+        where = f" ({line}. rindā, {column + 1}. zīmē)" if line else ""
+        return XlsxReadError(f"bojāts XML darbgrāmatas iekšienē{where}; saglabājiet matricu vēlreiz")
     if isinstance(exc, KeyError):
-        return XlsxReadError(f"darbgrāmatā trūkst daļas {exc}")
-    return XlsxReadError(f"bojāts saspiestais saturs (ZIP/deflate dati nav nolasāmi: {exc}); saglabājiet matricu "
-                         "vēlreiz")
+        said = str(exc.args[0]) if exc.args else ""  # a part's name, or zipfile's sentence that quotes it
+        named = re.search(r"named '([^']+)'", said)
+        name = named.group(1) if named else said
+        part = f" „{name}”" if re.fullmatch(r"[^\n\"„”]{1,120}", name) else ""
+        return XlsxReadError(f"darbgrāmatā trūkst daļas{part}; saglabājiet matricu vēlreiz")
+    return XlsxReadError("bojāts saspiestais saturs (saspiestie dati nav nolasāmi); saglabājiet matricu vēlreiz")
 
 
 class _LazySheets(dict):

@@ -71,10 +71,11 @@ def test_a_group_session_under_an_unconfirmed_group_ceiling_is_a_warning_before_
     assert f"\n  - {line}\n" in section
 
 
-BINDS = ("2.2. punktā norādītā grupu nodarbības cena par vienību ir {how} tikai tiktāl, ciktāl tā nepārsniedz grupu nodarbību augstāko cenu – "
-         "{base}, atskaitot klienta transporta daļu, kas vēl nav apstiprināta (pielikums „Augstākās pieļaujamās "
-         "cenas”). Ja cena pēc šīs daļas apstiprināšanas to pārsniedz, Dienests par vienību maksā ne vairāk kā "
-         "augstāko cenu, kas ir spēkā pakalpojuma sniegšanas dienā")
+BINDS = ("Katras 2.2. punktā norādītās grupu nodarbības cena par vienību ir {how} tikai tiktāl, ciktāl tā nepārsniedz "
+         "grupu nodarbību augstāko cenu – {base}, atskaitot klienta transporta daļu, kas vēl nav apstiprināta (pielikums "
+         "„Augstākās pieļaujamās cenas”). Ja pēc šīs daļas apstiprināšanas cena pārsniedz grupu nodarbību augstāko "
+         "cenu, atskaitot apstiprināto transporta daļu, Dienests par vienību maksā ne vairāk kā šo augstāko cenu, "
+         "atskaitot apstiprināto transporta daļu, kas ir spēkā pakalpojuma sniegšanas dienā")
 
 
 @pytest.mark.parametrize("below", [Decimal(0), Decimal("0.01")])

@@ -153,3 +153,22 @@ def test_refuses_files_that_are_not_workbooks(tmp_path: Path) -> None:
         zf.writestr("xl/_rels/workbook.xml.rels", "<Relationships/>")
     with pytest.raises(XlsxReadError, match=r"bojāts XML"):
         read_xlsx(tmp_path / "c.xlsx")
+
+
+def test_a_broken_or_missing_part_is_said_in_latvian_only(varied: Path, tmp_path: Path) -> None:
+    """The libraries' English words (zipfile's „There is no item named …”, the XML parser's „mismatched tag”) are not
+    shown: the part's name and the place in Latvian are (audit33c)."""
+    for name, body in (("bez-dalas.xlsx", None), ("bojata.xlsx", b"<worksheet><row></worksheet>")):
+        with zipfile.ZipFile(varied) as zin, zipfile.ZipFile(tmp_path / name, "w") as zout:
+            part = sheet_parts(zin)["Bērna 'A' lapa"]
+            for info in zin.infolist():
+                if info.filename != part or body is not None:
+                    zout.writestr(info, body if info.filename == part else zin.read(info.filename))
+    with pytest.raises(XlsxReadError) as missing:
+        read_xlsx(tmp_path / "bez-dalas.xlsx")
+    # the sheet whose part is missing, by its name (or the part's own name where no sheet names it)
+    assert str(missing.value) == "darbgrāmatā trūkst daļas „Bērna 'A' lapa”; saglabājiet matricu vēlreiz"
+    with pytest.raises(XlsxReadError) as broken:
+        read_xlsx(tmp_path / "bojata.xlsx")
+    assert re.fullmatch(r"bojāts XML darbgrāmatas iekšienē \(1\. rindā, \d+\. zīmē\); saglabājiet matricu vēlreiz",
+                        str(broken.value)), str(broken.value)

@@ -38,9 +38,11 @@ def test_the_guide_tells_of_whole_units_and_their_units_from_the_catalogue(guide
 
 
 def test_the_guide_tells_of_the_warning_on_a_typed_base(guide: str) -> None:
-    assert f"arī P ir 0 (lēmums D257, sk. {DECISIONS_LINK})" in guide
-    assert "Ja ierakstītais B ir 0 vai nav tāds pats kā kataloga B, matrica to skaita brīdinājumos" in guide
-    assert "| Ierakstītais bāzes apmērs B ir 0 vai atšķiras no kataloga B | brīdinājums |" in guide
+    assert f"atstāj provizoriskus (lēmums D257, sk. {DECISIONS_LINK})" in guide
+    assert ("Ja ierakstītais B ir 0, atšķiras no kataloga B vai ir tieši kataloga B, kas vēl ir „jāprecizē”, matrica to "
+            "skaita brīdinājumos") in guide
+    assert ("| Ierakstītais bāzes apmērs B ir 0, atšķiras no kataloga B vai ir kataloga neapstiprinātā vērtība | "
+            "brīdinājums |") in guide
 
 
 def test_the_guides_example_places_are_the_templates(guide: str, catalogue: Catalogue, tmp_path: Path) -> None:

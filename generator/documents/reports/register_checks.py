@@ -60,9 +60,10 @@ class AmountBound:
 
     @property
     def expected(self) -> str:
-        figure = eur(self.amount) if self.confirmed else f"katalogā {eur(self.amount)}, vēl jāprecizē"
-        return (f"summai (arī korekcijai) jābūt ne lielākai par bāzes apmēru B {self.children} bērniem periodā "
-                f"({figure}) – viena dokumenta maksājums tik liels nav; pārbaudiet komatu un ciparus")
+        note = "" if self.confirmed else " (B katalogā vēl jāprecizē)"
+        return (f"summai (arī korekcijai) jābūt ne lielākai par {eur(self.amount)} – tik liels ir {self.children} "
+                f"bērnu bāzes apmērs B periodā kopā{note}; viena dokumenta maksājums tik liels nav, pārbaudiet komatu "
+                "un ciparus")
 
 
 def amount_bound(catalogue: Catalogue) -> AmountBound | None:
@@ -97,7 +98,7 @@ def whole_units_rule(x: int, names: str) -> checks.Rule:
     logical value are other rules' messages."""
     return checks.Rule(f"K{x}", f'IF(AND(ISNUMBER(K{x}),I{x}<>""),IF(SUMIFS({WHOLE_SERVICES},Pakalpojumi,I{x})>0,'
                                 f'K{x}=INT(K{x}),TRUE),TRUE)',
-                       f"{WHOLE_TEXT} – šī pakalpojuma mērvienību skaita tikai veselās vienībās ({names})")
+                       f"{WHOLE_TEXT}, jo šī pakalpojuma mērvienību skaita tikai veselās vienībās: {names}")
 
 
 def register_check(x: int, texts: checks.TextCells | None = None, bound: AmountBound | None = None,

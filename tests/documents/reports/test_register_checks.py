@@ -89,8 +89,8 @@ def test_a_register_amount_is_bounded_by_the_catalogues_base_amount(catalogue: C
     assert bound.confirmed == all(v.status is PriceStatus.confirmed for v in values if Decimal(str(v.value)) == top)
     formula = register_check(9, bound=AmountBound(Decimal("30000.00"), confirmed=False, children=10))
     assert 'IF(IF(ISNUMBER(L9),ABS(L9)<=30000.00,TRUE),"",' in formula
-    assert "bāzes apmēru B 10 bērniem periodā (katalogā 30\u00a0000,00\u00a0EUR, vēl jāprecizē)" in formula
-    assert "(30\u00a0000,00\u00a0EUR)" in register_check(9, bound=AmountBound(Decimal("30000.00"), confirmed=True,
+    assert "ne lielākai par 30\u00a0000,00\u00a0EUR – tik liels ir 10 bērnu bāzes apmērs B periodā kopā (B katalogā vēl jāprecizē)" in formula
+    assert "ne lielākai par 30\u00a0000,00\u00a0EUR – tik liels ir 10 bērnu bāzes apmērs B periodā kopā;" in register_check(9, bound=AmountBound(Decimal("30000.00"), confirmed=True,
                                                                               children=10))
     assert "ABS(L9)" not in register_check(9)
 
@@ -102,5 +102,5 @@ def test_a_quantity_of_a_service_counted_whole_is_whole(catalogue: Catalogue) ->
     assert names == ", ".join(u.name_lv for u in catalogue.enums.units if u.whole) and names
     formula = register_check(9, whole_units=names)
     assert 'IF(AND(ISNUMBER(K9),I9<>""),IF(SUMIFS(Pakalpojumi_Veseli,Pakalpojumi,I9)>0,K9=INT(K9),TRUE),TRUE)' in formula
-    assert f"mērvienību skaita tikai veselās vienībās ({names})" in formula
+    assert f"mērvienību skaita tikai veselās vienībās: {names}" in formula
     assert "Pakalpojumi_Veseli" not in register_check(9)
