@@ -384,8 +384,10 @@ def placement_notes(folder: Path, results: list[ReadResult], prefix: str = "") -
         shown = ", ".join(files[:SHOWN_FILES]) + (f" un vēl {len(files) - SHOWN_FILES}" if len(files) > SHOWN_FILES
                                                   else "")
         n = len(files)
+        several = len({Path(f).parent for f in files}) > 1
         notes.append(f"{prefix}{muni_folder}/: {n} {agree(n, 'matrica ir', 'matricas ir')} pašvaldības mapes "
-                     f"apakšmapē ({shown}) – {agree(n, 'izmantota', 'izmantotas')} (D270); ja apakšmapē ir aizstātas "
+                     f"{'apakšmapēs' if several else 'apakšmapē'} ({shown}) – {agree(n, 'izmantota', 'izmantotas')} "
+                     f"(D270); ja {'apakšmapēs' if several else 'apakšmapē'} ir aizstātas "
                      "vai vecas versijas (piem. mapē „arhivs”), izņemiet tās no savācamās mapes un palaidiet "
                      "„ibm collect” vēlreiz")
     return notes

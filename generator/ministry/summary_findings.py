@@ -111,8 +111,8 @@ def ceilings_sheet(book: SummaryBook, ws: Worksheet, c: Collection, names: dict[
     book.header(ws, "Plāna rindas, kuru cenas griesti nav apstiprināti",
                 "Šo rindu cenu nevar pārbaudīt pret griestiem, jo katalogā tie vēl ir „jāprecizē”; ja cena tos "
                 "pārsniedz, bērna N ir par lielu. Tāpēc bērna F nav galīgs (statuss „provizorisks – griesti nav "
-                "apstiprināti” CSV un lapā „Bērni”), kamēr griesti nav apstiprināti vai cena pārbaudīta "
-                f"(lēmums D269). {SHOWN_NAMES}",
+                "apstiprināti” CSV failā un lapā „Bērni”), līdz griesti ir apstiprināti un cena pret tiem "
+                f"pārbaudīta atkārtotā savākšanā (lēmums D269). {SHOWN_NAMES}",
                 list(zip(("Bērna kods", "Pašvaldība", "Fails", "F statuss", "Apraksts"), widths, strict=True)),
                 key_cols=1)
     for row, values in enumerate(rows, start=DATA_FIRST):

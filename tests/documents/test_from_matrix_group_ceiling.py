@@ -117,9 +117,10 @@ def test_a_group_price_at_the_undeducted_ceiling_is_bound_to_it_and_named(catalo
         assert named == [] and "grupu nodarbību augstākā cena pirms" not in report, named
         return
     stems = " un ".join(p.stem for p in group_papers)
-    words = (f"1. rinda ({offers[GROUP].label}): cena {clean(figure)} ir grupu nodarbību augstākā cena pirms klienta "
+    binds = "saistoša (vēstulē – garantēta)" if any(p.stem.startswith("03-") for p in group_papers) else "saistoša"
+    words = (f"6.3. tabulas 1. rinda ({offers[GROUP].label}): cena {clean(figure)} ir grupu nodarbību augstākā cena pirms klienta "
              "transporta daļas atskaitīšanas, bet šī daļa vēl nav apstiprināta – ja apstiprinātā daļa nebūs nulle, "
-             f"nolīgtā cena pārsniegs pieļaujamo; failos {stems} cena ir saistoša tikai līdz {clean(figure)}, "
+             f"nolīgtā cena pārsniegs pieļaujamo; failos {stems} cena ir {binds} tikai līdz {clean(figure)}, "
              "atskaitot šo daļu, – pārrunājiet to ar sniedzēju pirms parakstīšanas vai vienojieties par zemāku cenu")
     assert len(named) == 1 and named[0].endswith(f"pārbaudiet pirms parakstīšanas: {words}"), named
     assert clean(words[:1].upper() + words[1:]) in clean(report), report

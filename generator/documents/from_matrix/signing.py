@@ -249,11 +249,14 @@ def group_price_lines(catalogue: Catalogue, child: ChildContext, day: dt.date, p
         for line in provider.lines:
             if not papers or not line.funded or line.offer_id not in capped or prices[line.number - 1] != base.amount:
                 continue
-            lines.append(f"{line.number}. rinda ({line.label}): cena {eur(base.amount)} ir grupu nodarbību augstākā "
+            # the letter guarantees the price where the contract binds it (D275); rows by their 6.3 number (D273)
+            binds = "saistoša (vēstulē – garantēta)" if any(p.startswith(GUARANTEE) for p in papers) else "saistoša"
+            lines.append(f"6.3. tabulas {line.number}. rinda ({line.label}): cena {eur(base.amount)} ir grupu "
+                         "nodarbību augstākā "
                          "cena pirms klienta transporta daļas atskaitīšanas, bet šī daļa vēl nav apstiprināta – ja "
                          "apstiprinātā daļa nebūs nulle, nolīgtā cena pārsniegs pieļaujamo; "
                          f"{lvformat.agree(len(papers), 'failā', 'failos')} {lvformat.listed(papers)} cena ir "
-                         f"saistoša tikai līdz {eur(base.amount)}, atskaitot šo daļu, – pārrunājiet to ar sniedzēju "
+                         f"{binds} tikai līdz {eur(base.amount)}, atskaitot šo daļu, – pārrunājiet to ar sniedzēju "
                          "pirms parakstīšanas vai vienojieties par zemāku cenu")
     return lines
 
