@@ -525,7 +525,7 @@ def collect(folder: Path, catalogue: Catalogue, key: bytes, options: Options, *,
         envelope_note=note, envelope_given=options.envelope is not None, period=period.label,
         period_start=period.start, period_end=period.end,
         final_differences=set_in_matrix, provisional=provisional_reason(records, catalogue, options), previous_records=previous_records, previous_refused=previous_refused,
-        errors_reason=errors_reason(records),  # D268
+        errors_reason=errors_reason(records, previous_records),  # D268 (previous: review33 F5)
         envelope_warning=envelope_warning(records, finals.envelope, options.envelope is not None),
         previous_folder=folder_name(options.previous) if options.previous else None, notes=notes, warnings=warnings,
         duplicates=len(duplicate_notes), old_template=sum(1 for r in results if r.record is not None and r.old_version),

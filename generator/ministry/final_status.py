@@ -39,17 +39,37 @@ def ceiling_warnings(record: ChildRecord) -> list[Finding]:
     return [f for f in record.result.findings if f.code == CEILING_WARNING and f.counts]
 
 
-def errors_reason(records: Iterable[ChildRecord]) -> str | None:
-    """Why every F is provisional while a used matrix has rule errors (D268), None when none has."""
-    n = sum(1 for r in records if has_errors(r))
-    if not n:
-        return None
+def errors_reason(records: Iterable[ChildRecord], previous: Iterable[ChildRecord] = ()) -> str | None:
+    """Why every F is provisional while a used matrix has rule errors (D268), None when none has. ``previous``: the
+    used --previous matrices; each one's unused amount (IB part minus paid) enters this period's pool (D7), so one
+    with rule errors makes every F provisional too, said as the previous period's (review33 F5)."""
+    parts = [_current_errors(n)] if (n := sum(1 for r in records if has_errors(r))) else []
+    if m := previous_with_errors(previous):
+        parts.append(_previous_errors(m))
+    return "; ".join(parts) or None
+
+
+def previous_with_errors(previous: Iterable[ChildRecord]) -> int:
+    """How many used previous-period matrices have counted rule errors (their unused amount is in the pool)."""
+    return sum(1 for r in previous if has_errors(r))
+
+
+def _current_errors(n: int) -> str:
     return (f"{n} {agree(n, 'izmantotajā matricā', 'izmantotajās matricās')} ir noteikumu kļūdas (lapa „Noteikumu "
             # the pronouns refer back to the matrices: singular for one only, not by the numeral rule (21 matricā)
             f"kļūdas”); {'šī bērna F nav derīgs' if n == 1 else 'šo bērnu F nav derīgi'} (statuss „{STATUS_ERRORS}”, "
             f"CSV bez summas), un, tā kā {'viņa' if n == 1 else 'viņu'} N ir visu bērnu pārdales daļās, arī pārējo "
             "bērnu F ir provizoriski, kamēr "
             f"{'matrica nav izlabota un savākta' if n == 1 else 'matricas nav izlabotas un savāktas'} vēlreiz")
+
+
+def _previous_errors(m: int) -> str:
+    one = m == 1
+    return (f"iepriekšējā perioda mapē {m} {agree(m, 'izmantotajā matricā', 'izmantotajās matricās')} ir noteikumu "
+            f"kļūdas (sk. brīdinājumus), un, tā kā {'tās neizlietotā summa ir' if one else 'to neizlietotās summas ir'} "
+            "šī perioda pārdales fondā, visu bērnu F ir provizoriski, kamēr "
+            f"{'šī matrica nav izlabota' if one else 'šīs matricas nav izlabotas'} un savākšana ar --previous nav "
+            "atkārtota")
 
 
 def child_status(record: ChildRecord, provisional: bool) -> str:

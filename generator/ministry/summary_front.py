@@ -12,7 +12,13 @@ from generator.lvformat import agree, version_id
 from generator.lvformat import date as lv_date
 from generator.ministry.aggregate import Aggregates
 from generator.ministry.collection import Collection
-from generator.ministry.final_status import STATUS_CEILING, STATUS_ERRORS, ceiling_warnings, has_errors
+from generator.ministry.final_status import (
+    STATUS_CEILING,
+    STATUS_ERRORS,
+    ceiling_warnings,
+    has_errors,
+    previous_with_errors,
+)
 from generator.ministry.summary_book import (
     DATA_FIRST,
     SHEET_CASH,
@@ -167,7 +173,10 @@ def _provisional_why(c: Collection) -> str:
     why = ["bāzes apmērs B nav apstiprināts"] if c.provisional else []
     if c.errors_reason:
         n = sum(1 for r in c.records if has_errors(r))
-        why.append(f"{n} {agree(n, 'matricā', 'matricās')} noteikumu kļūdas")
+        if n:
+            why.append(f"{n} {agree(n, 'matricā', 'matricās')} noteikumu kļūdas")
+        if m := previous_with_errors(c.previous_records):  # their unused amount is in the pool (D268)
+            why.append(f"iepriekšējā perioda {m} {agree(m, 'matricā', 'matricās')} noteikumu kļūdas")
     return "; ".join(why)
 
 

@@ -4,8 +4,10 @@ A check added after a template was issued (D147 ``units_above_period``, D148 ``l
 ``base_differs``) counts in the reference at once, but the old file itself never showed it: its stored
 Kludas/Bridinajumi and its 6.3/6.11 tables say nothing of it. Each such check has a helper range in the template (its
 per-line flags, or its count on 6.11); a matrix that
-lacks that defined name was made on a template without the check. The Latvian texts here tell the user why a
-matrix that showed 0 errors now has one.
+lacks that defined name was made on a template without the check. A check that grew a new case keeps its name: an
+older template's count formula lacks the name the new case reads (``NEW_CASES``), and for a matrix whose inputs are
+that case the check is one its template did not compute. The Latvian texts here tell the user why a matrix that
+showed 0 errors now has one.
 """
 
 from __future__ import annotations
@@ -19,6 +21,23 @@ CHECK_FLAGS = {
     "line_above_provisional": "f_RindaVirsP",  # D148
     "base_differs": "h_BazeCita",  # D257: its count on 6.11 (technical.RULE_COUNT_NAMES)
 }
+
+# rule code -> (the name a newer template's count formula reads for a case an older one lacked, whether this matrix's
+# inputs are that case): D257's count of session 32 (h_BazeCita present) warned only of a B of 0 or other than the
+# template's catalogue B, not of that B itself while it is unconfirmed (review33 F4)
+BASE_STATUS_NAME = "Param_BazesStatuss"
+
+
+def _typed_catalogue_base(m: Matrix) -> bool:
+    """The matrix's typed B is its template's own catalogue B (not 0): the case the older B count did not warn of."""
+    if not (m.has("Bazes_Apmers") and m.has("Param_Bazes")):
+        return False
+    typed, catalogue = m.scalar("Bazes_Apmers"), m.scalar("Param_Bazes")
+    numbers = all(isinstance(v, int | float) and not isinstance(v, bool) for v in (typed, catalogue))
+    return numbers and typed != 0 and round(float(typed), 2) == round(float(catalogue), 2)
+
+
+NEW_CASES = {"base_differs": (BASE_STATUS_NAME, _typed_catalogue_base)}
 
 # Latvian labels of the interface names whose stored value a file may hold stale (audit31 F2, F9): the meaning
 # (the table is in the place shown beside it).
@@ -54,8 +73,17 @@ def shown_place(cell: str) -> str:
 
 
 def unchecked_codes(m: Matrix) -> frozenset[str]:
-    """The rule codes the matrix's own template did not compute (its flags' defined name is absent)."""
-    return frozenset(code for code, flags in CHECK_FLAGS.items() if not m.has(flags))
+    """The rule codes the matrix's own template did not compute for it: its flags' defined name is absent, or its
+    count's formula lacks a newer case (NEW_CASES) the matrix's inputs are."""
+    return frozenset(code for code, flags in CHECK_FLAGS.items() if not m.has(flags) or _lacks_case(m, code, flags))
+
+
+def _lacks_case(m: Matrix, code: str, flags: str) -> bool:
+    if code not in NEW_CASES:
+        return False
+    name, applies = NEW_CASES[code]
+    formula = m.formula_at(flags)
+    return formula is not None and name not in formula and applies(m)
 
 
 def unchecked_names(codes: frozenset[str] | set[str]) -> str:

@@ -20,7 +20,7 @@ from generator.ministry.pseudonym import pseudonym
 from generator.reference.findings import Severity
 from tests.documents.from_matrix_helpers import clean
 from tests.ministry.conftest import KEY
-from tests.ministry.factory import Child, two_line_child, write_children
+from tests.ministry.factory import Child, in_next_period, two_line_child, write_children
 
 ENV = {"IBM_PSEUDONIMA_ATSLEGA": KEY.decode()}
 GROUP, ESCORT, OTHER = "3.1.3g", "2.1", "3.1.3i"  # 3.1.3g's ceiling 25,93; 2.1's „jāprecizē”
@@ -193,3 +193,23 @@ def test_the_catalogues_unconfirmed_b_copied_into_every_matrix_is_no_ministry_b(
     assert all(name.endswith("_provizoriski.csv") for name, _ in rows.values()), rows
     note = _front(out)["Izmēģinājumprojekta finansējums periodam, EUR"][1].replace("\u00a0", " ")
     assert "kataloga bāzes apmērs" in note and "ierakstīts visu matricu" not in note, note
+
+
+def test_a_previous_matrix_with_rule_errors_makes_every_f_provisional(catalogue: Catalogue, template: Path,
+                                                                     tmp_path: Path) -> None:
+    """D268: a used --previous matrix with rule errors feeds this period's pool with its unused amount, so no F of
+    this collection is final while it is not corrected – said as the previous period's (review33 F5)."""
+    previous = _errors(catalogue)  # a group price above its ceiling
+    now = in_next_period(catalogue, [_plain(catalogue, i, Decimal("3500.00")) for i in (2, 3)])
+    write_children(catalogue, template, [previous], tmp_path / "prev")
+    out, said = _collect(catalogue, template, tmp_path, now, "--previous", str(tmp_path / "prev"))
+    rows = _csv(out)
+    assert {row["statuss"] for _, row in rows.values()} == {STATUS_PROVISIONAL}, rows
+    assert all(name.endswith("_provizoriski.csv") and row["F"] for name, row in rows.values()), rows
+    assert ("Uzmanību: iepriekšējā perioda mapē 1 izmantotajā matricā ir noteikumu kļūdas (sk. brīdinājumus), un, tā "
+            "kā tās neizlietotā summa ir šī perioda pārdales fondā, visu bērnu F ir provizoriski") in said, said
+    assert "Uzmanību: 1 izmantotajā matricā" not in said, said  # this period's matrices have none
+    assert {v["F statuss"] for v in _children_sheet(out).values()} == {STATUS_PROVISIONAL}
+    front = _front(out)
+    assert front["Σ IB galīgais (F), EUR"][1].startswith(
+        "PROVIZORISKI (iepriekšējā perioda 1 matricā noteikumu kļūdas); "), front
