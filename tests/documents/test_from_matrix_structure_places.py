@@ -15,9 +15,9 @@ import pytest
 from openpyxl import load_workbook
 
 from generator.catalogue.catalogue import Catalogue
-from generator.documents.from_matrix import reading as reading_module
 from generator.documents.from_matrix.reading import MatrixReading, read_for_documents
 from generator.documents.from_matrix.signing import with_note
+from generator.ministry.matrix import ChildData
 from generator.ministry.templates import TemplateSource
 from generator.ministry.xlsxpatch import fill_by_names
 from generator.ministry.xlsxread import a1, read_xlsx
@@ -130,7 +130,8 @@ def test_a_calculation_the_reference_refuses_names_the_period_cells(catalogue: C
         def from_catalogue(catalogue: Catalogue, day: dt.date) -> Params:
             return real(catalogue, day).replace(period_months_max=months - 1)
 
-    monkeypatch.setattr(reading_module, "Params", Shorter)
+    # the recomputation's parameters (ChildData.params, D256's whole units), not the reading's
+    monkeypatch.setattr(ChildData, "params", lambda self, catalogue: Shorter.from_catalogue(catalogue, self.params_day))
     start, length, day = (_ref(clean_matrix, n) for n in ("Perioda_Sakums", "Perioda_Menesi", "Parametru_Datums"))
     reading = _read(catalogue, path)
     assert start.sheet == length.sheet

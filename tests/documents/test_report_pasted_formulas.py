@@ -63,9 +63,9 @@ REGISTER_CASES = {
     "formula-sanemts": ({f"{S_CASH}!D7": "=2500*2"}, (S_CASH, "D7"), FORMULA_EXPECTED),
     "formula-parametrs": ({"Param_BerniPilnai": "=10+10"}, (S_BIP, "Param_BerniPilnai"), FORMULA_EXPECTED),
     # no document's payment: 1E+15 pasted, a lost comma, a correction as huge (D267)
-    "milzu-summa": ({f"{S_REG}!L{R + 1}": 1e15}, (S_REG, f"L{R + 1}"), "bāzes apmēru B"),
-    "pazudis-komats": ({f"{S_REG}!L{R}": 150101.0}, (S_REG, f"L{R}"), "bāzes apmēru B"),
-    "milzu-korekcija": ({f"{S_REG}!L{R + 3}": -1e15}, (S_REG, f"L{R + 3}"), "bāzes apmēru B"),
+    "milzu-summa": ({f"{S_REG}!L{R + 1}": 1e15}, (S_REG, f"L{R + 1}"), "bērnu bāzes apmērs B periodā kopā"),
+    "pazudis-komats": ({f"{S_REG}!L{R}": 150101.0}, (S_REG, f"L{R}"), "bērnu bāzes apmērs B periodā kopā"),
+    "milzu-korekcija": ({f"{S_REG}!L{R + 3}": -1e15}, (S_REG, f"L{R + 3}"), "bērnu bāzes apmērs B periodā kopā"),
     # half a session of the row's physiotherapist (a unit counted whole, D256): nobody delivers it
     "daudzums-dala": ({f"{S_REG}!K{R + 2}": 4.5}, (S_REG, f"K{R + 2}"), "jābūt veselam skaitlim – šī pakalpojuma"),
 }

@@ -321,5 +321,7 @@ def month_check(periods: ReportPeriods, activities: int, texts: checks.TextCells
 def count_check(x: int, months: int, texts: checks.TextCells) -> str:
     """The check of activity row ``x`` (1-based): every month's count a whole number, 0 or more, or blank."""
     cells = [f"{xl_col_to_name(FIRST_MONTH_COL + k)}{x}" for k in range(months)]
-    return checks.row_check(SHEET, [checks.Rule(c, checks.whole_at_least(c, 0, blank_ok=True), COUNT_EXPECTED)
-                                    for c in cells], texts=texts)
+    # counts feed no amount: a logical value is refused, a pasted formula not – with it a long round's row check would
+    # pass Excel's 8 192-character formula limit (D267)
+    return checks.row_check(SHEET, [checks.Rule(c, checks.whole_at_least(c, 0, blank_ok=True, formula=False),
+                                                COUNT_EXPECTED) for c in cells], texts=texts)

@@ -78,23 +78,32 @@ def is_logical(c: str) -> str:
     return f"OR(ISLOGICAL({c}),{imported_logical(c)})"
 
 
-def typed_value(c: str, condition: str) -> str:
+def typed_value(c: str, condition: str, formula: bool = True) -> str:
     """``condition`` on number or date input ``c``, FALSE while ``c`` holds a logical value (LibreOffice imports a
-    bool cell as the formula =TRUE(), so it is asked first) or a formula. A Rule whose ``ok`` is made with it gets
-    its ``logical`` words or FORMULA_EXPECTED as its message for such a value (row_check): the helper every number and
-    date rule uses (also the register's own, register_checks)."""
+    bool cell as the formula =TRUE(), so it is asked first) or, with ``formula``, a formula. A Rule whose ``ok`` is
+    made with it gets its ``logical`` words or FORMULA_EXPECTED as its message for such a value (row_check): the
+    helper every number and date rule uses (also the register's own, register_checks). ``formula`` False only for
+    inputs that feed no amount and whose row's check would otherwise pass Excel's 8 192-character formula limit
+    (31's monthly counts of a long round, D267)."""
+    if not formula:
+        return f"IF({is_logical(c)},FALSE,{condition})"
     return f"IF({is_logical(c)},FALSE,IF({is_formula(c)},FALSE,{condition}))"
 
 
 def refuses_pasted(rule: Rule) -> bool:
-    """Whether ``rule`` is a condition made with typed_value (its message then says the logical value or the
-    formula)."""
+    """Whether ``rule`` is a condition made with typed_value (its message then says the logical value and, when it
+    checks one, the formula)."""
+    return rule.ok.startswith(f"IF({is_logical(rule.cell)},FALSE,")
+
+
+def refuses_formula(rule: Rule) -> bool:
+    """Whether ``rule``'s typed_value condition also refuses a formula."""
     return rule.ok.startswith(f"IF({is_logical(rule.cell)},FALSE,IF({is_formula(rule.cell)},FALSE,")
 
 
 # Conditions on one cell ``c`` (a reference like "B7"); each is TRUE for a right value, never for a logical one.
-def whole_at_least(c: str, low: int, blank_ok: bool = False) -> str:
-    return typed_value(c, f'IF(ISNUMBER({c}),AND({c}>={low},{c}=INT({c})),{_blank(c, blank_ok)})')
+def whole_at_least(c: str, low: int, blank_ok: bool = False, formula: bool = True) -> str:
+    return typed_value(c, f'IF(ISNUMBER({c}),AND({c}>={low},{c}=INT({c})),{_blank(c, blank_ok)})', formula)
 
 
 def whole_between(c: str, low: int, high: int, blank_ok: bool = False) -> str:
@@ -185,9 +194,11 @@ def row_check(sheet: str, rules: list[Rule], active: str = "", texts: TextCells 
         return f'{text_literal(f"Kļūda: {where(sheet, rule.cell)} – ")}&{texts(expected)}&". "'
 
     def text(rule: Rule) -> str:
-        if refuses_pasted(rule):
+        if refuses_formula(rule):
             return (f"IF({is_logical(rule.cell)},{said(rule, rule.logical)},"
                     f"IF({is_formula(rule.cell)},{said(rule, FORMULA_EXPECTED)},{said(rule, rule.expected)}))")
+        if refuses_pasted(rule):
+            return f"IF({is_logical(rule.cell)},{said(rule, rule.logical)},{said(rule, rule.expected)})"
         return said(rule, rule.expected)
 
     parts = "&".join(f'IF({r.ok},"",{text(r)})' for r in rules)
