@@ -12,13 +12,17 @@ from generator.workbook.sheets.common import (
     PLAN_ROW_HEIGHT,
     UNIT_HEADING,
     header_block,
+    money_figure,
     not_signable,
     print_setup,
     protect,
     signature_block,
+    signed_rows_formula,
+    signed_rows_line,
     statement_line,
     unit_column,
 )
+from generator.workbook.sheets.price_marks import PRICES_OPEN
 from generator.workbook.texts import (
     CHECKS_63,
     EMPTY_MARK,
@@ -283,9 +287,12 @@ def write(sh: Sheet) -> None:
     # what the parent's signature means (or, while the workbook has errors, "NAV PARAKSTĀMS") in one line right above
     # the signatures, in place of a gap row
     statement_line(sh, last + 3, "L", PARENT_STATEMENT[SHEET])
+    # what the signatures approve: the used rows and N, also when the rows print on the page before (D272)
+    signed_rows_line(sh, last + 4, "L", signed_rows_formula(
+        f"A{first}:A{last}", SHEET, money_figure("IB nepieciešamais apmērs (N)", "IB_Nepieciesamais", PRICES_OPEN)))
     # both parties side by side in two rows (D96): the block after the plan rows is lower than three plan rows
-    signature_block(sh, last + 4, ("worker",), ("A", "C", "D:E", "F"))
-    end = signature_block(sh, last + 4, ("parent",), ("G", "J", "K", "L"))
+    signature_block(sh, last + 5, ("worker",), ("A", "C", "D:E", "F"))
+    end = signature_block(sh, last + 5, ("parent",), ("G", "J", "K", "L"))
     sh.ws.freeze_panes(lay.plan_first - 1, 3)
     print_setup(sh, "L", end - 2, annex="6.3. tabula (atbalsta plāna I daļa)", repeat_cols="A:C", signed=True)
     protect(sh)
