@@ -2,7 +2,9 @@
 proof; audit42 F1, F2; D96), never split between two pages, and 6.5's totals block (P … K and the transport share)
 whole on that page. Every count of open rows a program or a person opening the groups with „+” leaves: 5, 10, …, 40
 (plans of 1, 2, …, 40 lines), with goals of the limit's length (input_checks.GOAL_CHARS). All workbooks go to PDF
-in ONE LibreOffice call, each with only its four signed sheets visible (tests/workbook/signed_pages.py).
+in ONE LibreOffice call, each with only its four signed sheets visible (tests/workbook/signed_pages.py). And every
+signature page names what the signatures approve – the used rows and the annex's figure (D272) –, also where it holds
+only struck rows (signed_pages.STRUCK_ONLY); on main before D272 that test failed for every sheet and count.
 
 On main before D96's rewrite it failed for 6.3 with 1–15 and 25–35 lines (the goals under the rows), 6.9 with 25,
 6.5 and 6.6 with 15 and 35: the signature page held only the repeated table header and what follows the rows. 6.5 and
