@@ -6,7 +6,8 @@ lines, and whether that page also holds a plan row (issue 11's proof, audit42 F1
 Fills the showcase plan of tests/workbook/test_print.py (its six lines repeated) with goals of the limit's length
 into a Liepāja matrix of the test round, prints the four signed sheets of every workbook with LibreOffice (one soffice
 call) and prints a Markdown table: pages, the signature page's used rows (first-last) or "N —" (only unused, struck
-rows) or "NO ROWS", "SPLIT" when the parties' signatures print on two pages, then the first plan row of each page.
+rows) or "NO ROWS", "SPLIT" when the parties' signatures print on two pages, "NO LINE" when the signature page lacks
+the line that names what the signatures approve (D272) or it names other rows, then the first plan row of each page.
 Exit 1 when some count has no plan row on its signature page or is split.
 """
 
@@ -66,7 +67,9 @@ def main() -> int:
                 found = signed_print(sheet, n, sheets[sheet])
                 where = (f"{found.used_rows[0]}–{found.used_rows[-1]}" if found.used_rows
                          else f"{found.struck_rows} —" if found.struck_rows else "NO ROWS") + (" SPLIT" if found.split else "")
-                bare += found.split or not found.with_plan_rows
+                line_ok = found.signed_line is not None and found.signed_line[:3] == (n, 1, n)
+                where += "" if line_ok else " NO LINE"
+                bare += found.split or not found.with_plan_rows or not line_ok
                 cells.append(f"{found.pages} lp.; {where}; {'/'.join(map(str, found.first_rows))}")
             print(f"| {n} | " + " | ".join(cells) + " |")
         return 1 if bare else 0

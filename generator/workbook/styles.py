@@ -61,6 +61,7 @@ class Styles:
     label_centred: Format
     label_small: Format
     signer: Format
+    signed_rows_small: Format  # 6.5's line of what the signatures approve, beside them (D272)
     header: Format
     header_wrap: Format
     input_text: Format
@@ -131,6 +132,7 @@ def make_styles(wb: Workbook) -> Styles:
         label_small=fmt(text_wrap=True, font_size=8),  # 6.11's check descriptions
         # a signer's name under the signature line of a signed annex: one line of 8 pt in the label columns (D170)
         signer=fmt(text_wrap=True, font_size=8),
+        signed_rows_small=fmt(font_size=8),
         header=fmt(**cell, bold=True, bg_color=HEADER_FILL, text_wrap=True, valign="vcenter", align="center"),
         header_wrap=fmt(**cell, bold=True, bg_color=HEADER_FILL, text_wrap=True, valign="vcenter", align="left"),
         input_text=fmt(**inp, num_format=TEXT),

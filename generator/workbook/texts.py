@@ -151,6 +151,15 @@ PARENT_STATEMENT = {
     "6.6": ("Vecāks, parakstot šo pielikumu, apliecina, ka ar pakalpojumu saņemšanas "
             "grafiku pa mēnešiem ir iepazinies/iepazinusies un tam piekrīt."),
 }
+# D272: the line right above the signatures of a signed annex (common.signed_rows_line): what the signatures approve,
+# with the count of the used plan rows, their numbers and the annex's own figure; without a used row, the second.
+SIGNED_WHAT = {
+    "6.3": "Paraksti attiecas uz šo atbalsta plāna I daļu: aizpildīto rindu skaits",
+    "6.5": "Paraksti attiecas uz šo aprēķinu: rindu skaits",  # beside the signatures: short (annex.py)
+    "6.6": "Grafikā: rindu skaits",  # after the parent's statement, in its line (months.py)
+    "6.9": "Paraksts attiecas uz šo iesniegumu: pieprasīto pakalpojumu skaits",
+}
+SIGNED_NO_ROWS = "Šajā tabulā nav aizpildītu plāna rindu."
 # While the workbook counts errors (Kludas > 0), in red: in place of the subtitle beside the title (short) and of
 # the statement above the signatures (long); the count goes between the two parts.
 NOT_SIGNABLE_SHORT = ("NAV PARAKSTĀMS: matricā ir kļūdas (", ", sk. 6.11. tabulu).")

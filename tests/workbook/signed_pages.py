@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.workbook.texts import SIGNED_WHAT
 from tests.workbook.pdf_pages import read_pages
 
 SIGNED = ("6.3", "6.5", "6.6", "6.9")
@@ -44,6 +45,46 @@ STRUCK_ONLY: dict[str, frozenset[int]] = {
     "6.9": frozenset((21, 22, 23, 24)),
 }
 
+# D272: the line right above (6.5: beside) the signatures that names what they approve, as printed (whitespace
+# flattened): the used rows' count, the first and last row's number, then the annex's figure ("______ EUR" where it
+# rests on a "jāprecizē" value) – SIGNED_WHAT's words, the rest a pattern.
+SIGNED_LINE = {sheet: re.compile(re.escape(SIGNED_WHAT[sheet]) + r" – (\d+) \((\d+)\.(?:–(\d+)\.)? rinda\)"
+                                 r"(?:, (.*?))?\.(?= |$)") for sheet in SIGNED}
+# The figure's label in the line (6.9 has none) and where the same figure prints elsewhere on the annexes: 6.5's totals
+# (N and K: the label then the value) and 6.6's month headings.
+FIGURE_LABEL = {"6.3": "IB nepieciešamais apmērs (N)", "6.5": "K", "6.6": "mēnešu skaits"}
+TOTAL_LABEL = {"6.3": "IB nepieciešamais apmērs (N)", "6.5": "IB kopējais apmērs (K)"}
+MONEY_OR_BLANK = r"(\d{1,3}(?: \d{3})*,\d\d|______)"
+MONTH_HEADING = re.compile(r"(\d+)\. mēn\.")
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def signed_line(sheet: str, text: str) -> tuple[int, int, int, str] | None:
+    """The count, first and last row number and the figure ("" on 6.9) of ``sheet``'s D272 line in ``text``."""
+    m = SIGNED_LINE[sheet].search(flat(text))
+    if not m:
+        return None
+    count, first, last, figure = m.groups()
+    return int(count), int(first), int(last or first), figure or ""
+
+
+def expected_figure(sheet: str, sheets: dict[str, list[TextPage]], pdf: Path) -> str:
+    """The figure ``sheet``'s line must show, read from what the same print (``pdf``, its pages ``sheets``) shows
+    elsewhere: N and K from 6.5's totals (the value or the blank "______" beside the label: poppler's layout text, as
+    the raw text may put a value far from its label), the months from 6.6's last month heading."""
+    if sheet == "6.9":
+        return ""
+    if sheet == "6.6":
+        months = max(int(n) for p in sheets["6.6"] for n in MONTH_HEADING.findall(p.text))
+        return f"{FIGURE_LABEL[sheet]} – {months}"
+    text = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True,
+                          encoding="utf-8", check=True).stdout.replace("\u00a0", " ")
+    value = re.search(re.escape(TOTAL_LABEL[sheet]) + " +" + MONEY_OR_BLANK, text)
+    assert value, f"{pdf.name}: 6.5. tabulā nav „{TOTAL_LABEL[sheet]}” ar vērtību"
+    return f"{FIGURE_LABEL[sheet]} – {value.group(1)} EUR"
 
 @dataclass(frozen=True)
 class SignedPrint:
@@ -55,6 +96,8 @@ class SignedPrint:
     first_rows: tuple[int, ...]  # the plan rows' numbers on each page (the first one of each page; 0: none)
     split: bool  # the signature lines print on more than one page
     struck_rows: int = 0  # the unused ("—") plan rows on the signature page
+    # D272's line on the signature page: (count, first row, last row, figure), None when it is not there
+    signed_line: tuple[int, int, int, str] | None = None
 
     @property
     def bare(self) -> bool:
@@ -143,4 +186,5 @@ def signed_print(sheet: str, lines: int, pages: list[TextPage]) -> SignedPrint:
                for p in pages]
     used = tuple(numbers[pages.index(page)])
     return SignedPrint(sheet, lines, len(pages), used, AFTER_ROWS.get(sheet, "\0") in page.text,
-                       tuple(n[0] if n else 0 for n in numbers), len(signed) > 1, len(STRUCK_ROW.findall(page.text)))
+                       tuple(n[0] if n else 0 for n in numbers), len(signed) > 1, len(STRUCK_ROW.findall(page.text)),
+                       signed_line(sheet, page.text))

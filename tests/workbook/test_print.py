@@ -66,7 +66,7 @@ from tests.workbook.pdf_pages import Page, print_sheets_apart, read_pages
 from tests.workbook.plan_sample import FULL
 from tests.workbook.plans import random_plans
 from tests.workbook.signed_pages import ROW_NUMBER as USED_ROW
-from tests.workbook.signed_pages import STRUCK_ONLY
+from tests.workbook.signed_pages import STRUCK_ONLY, signed_line
 
 # Its own work unit (the file), not the "workbook-lo" group: it shares no LibreOffice call with that group, only
 # the templates (a few seconds), so the other xdist worker can print while the first recalculates.
@@ -482,6 +482,13 @@ def _signed_with_rows(name: str, sheet: str, pages: list[Page]) -> None:
     assert "(datums)" in page.text
     for party in SIGNED[sheet]:
         assert party in page.text, f"{name} {sheet}: nav paraksta rindas {party}"
+    # D272: the signature page names what the signatures approve, up to the last plan row printed (or further: rows
+    # a closed group hides); 6.6 in its statement's line, which says only "NAV PARAKSTĀMS …" while there are errors
+    if sheet != "6.6" or "NAV PARAKSTĀMS" not in page.text:
+        line = signed_line(sheet, page.text)
+        assert line, f"{name} {sheet}: parakstu lapā nav rindas, ko paraksti apliecina: {page.text[-600:]!r}"
+        printed = [int(m.group(1)) for p in pages for m in USED_ROW.finditer(p.text)]
+        assert line[2] >= max(printed, default=0), f"{name} {sheet}: {line}, izdrukātas rindas līdz {printed[-1:]}"
     # a used plan row, or what follows the rows (6.5, 6.6, 6.9). A struck row ("—", the last rows of an open group)
     # is not a plan row (audit33b F1): a signature page with struck rows only is one of the plans the layout cannot
     # keep so (signed_pages.STRUCK_ONLY, by the plan's line count: its last printed row number)

@@ -22,6 +22,7 @@ from generator.workbook.texts import (
     NOT_SIGNABLE,
     NOT_SIGNABLE_SHORT,
     PARENT_STATEMENT,
+    SIGNED_WHAT,
     STRUCK_ROWS,
 )
 
@@ -53,10 +54,27 @@ def test_parent_statement_with_the_signatures(wb, sheet: str) -> None:  # noqa: 
     ws = wb[sheet]
     text = PARENT_STATEMENT[sheet]
     assert "iepazinies/iepazinusies" in text and text.startswith("Vecāks, parakstot")
-    found = _cells(ws, f'"{text}"')
+    found = _cells(ws, f'"{text}')  # 6.6: the line goes on with D272's sentence (SIGNED_WHAT)
     assert len(found) == 1, f"{sheet}: vecāka apliecinājums {found}"
     row, _ = found[0]
     assert LAY.plan_last < row <= _signature_rows(ws)[-1], f"{sheet}: apliecinājums {row}. rindā"
+
+
+@pytest.mark.parametrize("sheet", SIGNED)
+def test_signed_line_right_above_or_beside_the_signatures(wb, sheet: str) -> None:  # noqa: ANN001
+    """D272: one formula names what the signatures approve (the used rows of the Nr. column, counted), in the line
+    right above the first signature line (6.6: the statement's line), on 6.5 beside it (the worker's signature row);
+    locked as every formula. tests/workbook/test_signed_page_rows.py reads it on paper."""
+    ws = wb[sheet]
+    found = _cells(ws, f'"{SIGNED_WHAT[sheet]} – "')
+    assert len(found) == 1, f"{sheet}: {found}"
+    row, column = found[0]
+    sign_row = _signature_rows(ws)[0] - 1  # the first party's title, over its "(paraksts)" line
+    assert (row, column) == ((sign_row, "E") if sheet == "6.5" else (sign_row - 1, "A")), f"{sheet}: {found}"
+    formula = ws[f"{column}{row}"].value
+    first = application.FIRST if sheet == "6.9" else LAY.plan_first
+    assert f"COUNT(A{first}:A{first + LAY.plan_rows - 1})" in formula, formula
+    assert ws[f"{column}{row}"].protection.locked
 
 
 def test_application_is_the_parents_own_request_to_the_social_service(wb) -> None:  # noqa: ANN001

@@ -2,7 +2,9 @@
 proof; audit42 F1, F2; D96), never split between two pages, and 6.5's totals block (P … K and the transport share)
 whole on that page. Every count of open rows a program or a person opening the groups with „+” leaves: 5, 10, …, 40
 (plans of 1, 2, …, 40 lines), with goals of the limit's length (input_checks.GOAL_CHARS). All workbooks go to PDF
-in ONE LibreOffice call, each with only its four signed sheets visible (tests/workbook/signed_pages.py).
+in ONE LibreOffice call, each with only its four signed sheets visible (tests/workbook/signed_pages.py). And every
+signature page names what the signatures approve – the used rows and the annex's figure (D272) –, also where it holds
+only struck rows (signed_pages.STRUCK_ONLY); on main before D272 that test failed for every sheet and count.
 
 On main before D96's rewrite it failed for 6.3 with 1–15 and 25–35 lines (the goals under the rows), 6.9 with 25,
 6.5 and 6.6 with 15 and 35: the signature page held only the repeated table header and what follows the rows. 6.5 and
@@ -25,6 +27,7 @@ from tests.workbook.signed_pages import (
     SIGNED,
     STRUCK_ONLY,
     SignedPrint,
+    expected_figure,
     pages_by_sheet,
     pypdf_texts,
     signed_copy,
@@ -52,7 +55,7 @@ def _long_goals(wb: Workbook) -> None:
 
 @pytest.fixture(scope="module")
 def found(catalogue, templates, tmp_path_factory: pytest.TempPathFactory,  # noqa: ANN001
-          ) -> dict[tuple[str, int], tuple[SignedPrint, str]]:
+          ) -> dict[tuple[str, int], tuple[SignedPrint, str, str]]:
     require_calibri_metrics()
     folder = tmp_path_factory.mktemp("signed-pages")
     copies = {n: signed_copy(_showcase_file(catalogue, templates["liepaja"], folder / f"rindas-{n}.xlsx", lines=n,
@@ -64,7 +67,7 @@ def found(catalogue, templates, tmp_path_factory: pytest.TempPathFactory,  # noq
         for sheet in SIGNED:
             got = signed_print(sheet, n, sheets[sheet])
             signed = [p for p in sheets[sheet] if "(paraksts)" in p.text]
-            result[(sheet, n)] = (got, signed[-1].text)
+            result[(sheet, n)] = (got, signed[-1].text, expected_figure(sheet, sheets, Path(pdf)))
     # the pages are read with pdftotext (signed_pages.page_texts); pypdf's text of the longest plan finds the same
     longest = Path(pdfs[-1])
     by_pypdf = pages_by_sheet(longest, pypdf_texts(longest))
@@ -74,9 +77,9 @@ def found(catalogue, templates, tmp_path_factory: pytest.TempPathFactory,  # noq
 
 
 @pytest.mark.parametrize(("sheet", "lines"), [(sheet, n) for sheet in SIGNED for n in LINES])
-def test_signatures_print_on_a_page_with_plan_rows(found: dict[tuple[str, int], tuple[SignedPrint, str]], sheet: str,
-                                                   lines: int) -> None:
-    got, text = found[(sheet, lines)]
+def test_signatures_print_on_a_page_with_plan_rows(found: dict[tuple[str, int], tuple[SignedPrint, str, str]],
+                                                   sheet: str, lines: int) -> None:
+    got, text, _ = found[(sheet, lines)]
     where = f"{sheet}, {lines} rindas ({got.pages} lapas, rindas lapās no {got.first_rows})"
     assert not got.split, f"{where}: paraksti sadalīti pa divām lapām"
     # a used plan row on the signature page (a struck row is not a plan row: audit33b F1), but the counts the layout
@@ -91,3 +94,16 @@ def test_signatures_print_on_a_page_with_plan_rows(found: dict[tuple[str, int], 
     if sheet == "6.5":
         for label in TOTALS_65:
             assert label in " ".join(text.split()), f"{where}: parakstu lapā nav kopsummu rindas „{label}”"
+
+
+@pytest.mark.parametrize(("sheet", "lines"), [(sheet, n) for sheet in SIGNED for n in LINES])
+def test_signature_page_names_what_it_signs(found: dict[tuple[str, int], tuple[SignedPrint, str, str]], sheet: str,
+                                            lines: int) -> None:
+    """D272 (audit33b F1): every signature page holds the line that names what the signatures approve – the plan's
+    used rows (count, first and last number) and the annex's figure as the same print shows it elsewhere (N and K in
+    6.5's totals, "______" while they rest on a "jāprecizē" value; the months in 6.6's headings). It matters most for
+    the plans whose signature page holds no used row (signed_pages.STRUCK_ONLY): there it is the plan's identity."""
+    got, text, figure = found[(sheet, lines)]
+    where = f"{sheet}, {lines} rindas{' (STRUCK_ONLY)' if lines in STRUCK_ONLY[sheet] else ''}"
+    assert got.signed_line is not None, f"{where}: parakstu lapā nav rindas, ko paraksti apliecina: {text[-600:]!r}"
+    assert got.signed_line == (lines, 1, lines, figure), f"{where}: {got.signed_line} (gaidīts {lines}, 1, {lines}, {figure!r})"

@@ -10,9 +10,12 @@ from generator.workbook.sheets.common import (
     TITLE_HEIGHT,
     UNIT_HEADING,
     header_block,
+    money_figure,
     print_setup,
     protect,
     signature_block,
+    signed_rows_cells,
+    signed_rows_formula,
     statement_line,
     unit_column,
 )
@@ -235,9 +238,14 @@ def write(sh: Sheet) -> None:
     # between the totals and the signatures, as on 6.3 (and the gap that keeps them apart)
     statement_line(sh, row, "I", PARENT_STATEMENT[SHEET])
     end = signature_block(sh, row + 1, ("worker", "parent"), ("A", "B", "C", "D"), SIGN_HEIGHT, SIGN_GAP)
+    # what the signatures approve, the used rows and K (blank as its cell above), beside the signatures at their top:
+    # a row of its own would make the block after the plan rows higher than D197's 177 px allow (D272)
+    signed_rows_cells(sh, f"E{row + 1}:I{row + 1}", signed_rows_formula(
+        f"A{lay.plan_first}:A{lay.plan_last}", SHEET,
+        money_figure("K", "IB_Kopejais", BLANK_WHEN["IB_Kopejais"])), st.signed_rows_small)
     # beside the signatures (both parties' rows), not under them: the block after the plan rows stays 177 px (D197)
     sh.merge_text(
-        f"E{row + 1}:I{end - 2}",
+        f"E{row + 2}:I{end - 2}",
         "Pakalpojumus finansē no IB prioritārā secībā, kamēr pietiek IB pieejamā apmēra; pirmajai rindai, kas pilnībā "
         "neiekļaujas, piešķir tik veselu vienību, cik iekļaujas; pārējās rindas sedz citi avoti vai tās nav akceptētas "
         "finansējuma trūkuma dēļ. Pabalsti, pakalpojumi un citi avoti – plānā izmantotās summas.",

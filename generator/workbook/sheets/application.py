@@ -15,6 +15,8 @@ from generator.workbook.sheets.common import (
     print_setup,
     protect,
     signature_block,
+    signed_rows_formula,
+    signed_rows_line,
     statement_line,
     unit_column,
 )
@@ -127,7 +129,9 @@ def write(sh: Sheet) -> None:
     # no statement: the parent's own request says what the signature means; while the workbook has errors, that
     # it must not be signed
     statement_line(sh, count + 1, "F")
-    end = signature_block(sh, count + 2, ("parent",), ("A", "B", "C", "D"))
+    # what the signature approves: the services' count and their numbers (D272)
+    signed_rows_line(sh, count + 2, "F", signed_rows_formula(f"A{FIRST}:A{last}", SHEET))
+    end = signature_block(sh, count + 3, ("parent",), ("A", "B", "C", "D"))
     sh.ws.freeze_panes(HEAD_ROW, 0)
     print_setup(sh, "F", end - 2, annex="6.9. tabula (iesniegums)", repeat_to=HEAD_ROW, landscape=False,
                 signed=True)

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 
+from xlsxwriter.format import Format
+
 from generator import lvformat
+from generator.lvformat import NBSP
 from generator.workbook.layout import col
 from generator.workbook.sheetio import Sheet
 from generator.workbook.sheets import party_names
-from generator.workbook.texts import NOT_SIGNABLE, NOT_SIGNABLE_SHORT
+from generator.workbook.texts import BLANK, NOT_SIGNABLE, NOT_SIGNABLE_SHORT, SIGNED_NO_ROWS, SIGNED_WHAT
 
 PAPER_A4 = 9
 # The plan rows of the signed annexes (6.3, 6.5, 6.6, 6.9) hold two lines of 9 pt text: the service and
@@ -226,11 +229,67 @@ def not_signable(sh: Sheet, cell: str, otherwise: str, text: tuple[str, str] = N
 STATEMENT_ROW_HEIGHT = 12  # one line of 9 pt text across the signed annex's page
 
 
-def statement_line(sh: Sheet, row: int, last_col: str, statement: str = "") -> None:
+def statement_line(sh: Sheet, row: int, last_col: str, statement: str = "",
+                   height: float = STATEMENT_ROW_HEIGHT) -> None:
     """Above the signatures of a signed annex, across A..``last_col``: the parent's statement (what the signature
     means; none on 6.9, the parent's own request), or, while the workbook has errors, that the annex must not be
     signed (in bold red)."""
     statement_cells(sh, f"A{row}:{last_col}{row}", statement)
+    sh.row_height(row, height)
+
+
+def signed_rows_formula(numbers: str, annex: str, figures: str = "") -> str:
+    """Formula of the line that names what the signatures of a signed annex approve (D272): SIGNED_WHAT of the
+    ``annex`` ("6.3"), the count of the used plan rows (``numbers``: the annex's Nr. column, e.g. "A9:A48"; an unused
+    row prints EMPTY_MARK, no number) and their first and last numbers, then ``figures`` (a formula giving
+    ", label – value", or ""); SIGNED_NO_ROWS without a used row."""
+    count, first, last = f"COUNT({numbers})", f"MIN({numbers})", f"MAX({numbers})"
+    span = f'IF({first}={last},{first}&". rinda",{first}&".–"&{last}&". rinda")'
+    return (f'IF({count}=0,"{SIGNED_NO_ROWS}",'
+            f'"{SIGNED_WHAT[annex]} – "&{count}&" ("&{span}&")"{"&" + figures if figures else ""}&".")')
+
+
+def signed_rows_cells(sh: Sheet, cells: str, formula: str, fmt: Format | None = None) -> None:
+    """signed_rows_formula in the merged range ``cells`` (locked, as every formula of the sheet): the signature
+    page never stands without the plan's identity, also when the plan's rows print on the page before (audit33b F1).
+    A generated workbook holds no plan row: its cached text is SIGNED_NO_ROWS."""
+    fmt = fmt or sh.st.label
+    first = cells.split(":", 1)[0]
+    sh.ws.merge_range(cells, "", fmt)
+    sh.formula(first, formula, fmt, SIGNED_NO_ROWS)
+    sh.watch(first, formula, "parakstu rindas apraksts")
+
+
+def signed_rows_line(sh: Sheet, row: int, last_col: str, formula: str,
+                     height: float = STATEMENT_ROW_HEIGHT) -> None:
+    """signed_rows_cells in a row of its own right above the signatures, across A..``last_col``."""
+    signed_rows_cells(sh, f"A{row}:{last_col}{row}", formula)
+    sh.row_height(row, height)
+
+
+def money_figure(label: str, ref: str, blank_when: str) -> str:
+    """Formula: ", ``label`` – 1 234,56 EUR" for signed_rows_line, the amount ``ref`` printed as the blank to fill
+    (BLANK, D22) where the annex prints it so (``blank_when``) or it is not a number."""
+    from generator.workbook.sheets.technical import eur_formula  # technical builds on this module
+
+    return (f'", {label} – "&IF(OR(NOT(ISNUMBER({ref})),{blank_when}),"{BLANK}{NBSP}EUR",'
+            f'{eur_formula(ref)})')
+
+
+def statement_with_rows_line(sh: Sheet, row: int, last_col: str, statement: str, rows_formula: str) -> None:
+    """statement_line whose statement ends with signed_rows_formula's sentence (``rows_formula``): where the block
+    after the plan rows has no room for a row of its own (6.6, D197), the line right above the signatures names
+    what they approve (D272). While the workbook has errors, only that the annex must not be signed. Not watched
+    (cross_checks.py): the check of a typed-over cell counts in Kludas, which this formula reads (a circular
+    reference, Err:522), as the statements are not."""
+    cells = f"A{row}:{last_col}{row}"
+    sh.ws.merge_range(cells, "", sh.st.label)
+    before, after = NOT_SIGNABLE
+    formula = f'IF(Kludas>0,"{before}"&Kludas&"{after}","{statement} "&{rows_formula})'
+    errors = sh.book.cache.errors
+    cached = f"{before}{errors}{after}" if errors else f"{statement} {SIGNED_NO_ROWS}"
+    sh.formula(f"A{row}", formula, sh.st.label, cached)
+    sh.ws.conditional_format(f"A{row}", {"type": "formula", "criteria": "=Kludas>0", "format": sh.st.not_signable_mark})
     sh.row_height(row, STATEMENT_ROW_HEIGHT)
 
 

@@ -16,7 +16,8 @@ from generator.workbook.sheets.common import (
     print_setup,
     protect,
     signature_block,
-    statement_line,
+    signed_rows_formula,
+    statement_with_rows_line,
 )
 from generator.workbook.sheets.plan import text_validation
 from generator.workbook.texts import CHECKS_66, EMPTY_MARK, PARENT_STATEMENT
@@ -36,7 +37,7 @@ TITLE_COLS_66 = "D"
 TITLE_HEIGHT_66 = 32
 ROW_7_HEIGHT = 11.25  # the months' numbers ("1. mēn."): one line of 9 pt bold
 GAP_ROW_HEIGHT_66 = 1.5  # row 6, between the header block and the table header
-BLANK = "______"
+BLANK = "______"  # texts.BLANK
 # beside the working days of 6.6 when a month's year has no holiday list in the catalogue (D62): two lines of the notes
 NO_HOLIDAYS = "„______”: gadam katalogā nav svētku dienu saraksta"
 # beside 6.6's planned day-care and workshop days when a month has more than its working days in the plan period (D11)
@@ -197,7 +198,13 @@ def write_units(sh: Sheet) -> None:
     check_codes.legend(sh, f"C{last + 3}:{free_c}{last + 3}", CHECKS_66, counts)
     # what the parent's signature means (or, while the workbook has errors, "NAV PARAKSTĀMS") in one line right above
     # the signatures, as on 6.3; both parties side by side (D197): the parent's name in the month columns
-    statement_line(sh, last + 4, free_c, PARENT_STATEMENT["6.6"])
+    # what the parent's signature means and what the signatures approve (the used rows and the period's months, D272)
+    # in one line right above the signatures (or, while the workbook has errors, "NAV PARAKSTĀMS"), as on 6.3: the
+    # block after the rows has no room for a second line (D197); both parties side by side: the parent's name in
+    # the month columns
+    months = '", mēnešu skaits – "&IF(AND(ISNUMBER(Perioda_Menesi),h_MenOK=1),INT(Perioda_Menesi),"' + BLANK + '")'
+    statement_with_rows_line(sh, last + 4, free_c, PARENT_STATEMENT["6.6"],
+                             signed_rows_formula(f"A{first}:A{last}", "6.6", months))
     signature_block(sh, last + 5, ("worker",), ("A", "B", "C", "D"))
     end = signature_block(sh, last + 5, ("parent",), (cols[0], cols[-1], f"{total_c}:{note_c}", free_c))
     sh.ws.freeze_panes(lay.plan_first - 1, 2)

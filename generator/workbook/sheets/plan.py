@@ -12,13 +12,17 @@ from generator.workbook.sheets.common import (
     PLAN_ROW_HEIGHT,
     UNIT_HEADING,
     header_block,
+    money_figure,
     not_signable,
     print_setup,
     protect,
     signature_block,
+    signed_rows_formula,
+    signed_rows_line,
     statement_line,
     unit_column,
 )
+from generator.workbook.sheets.price_marks import PRICES_OPEN
 from generator.workbook.texts import (
     CHECKS_63,
     EMPTY_MARK,
@@ -71,6 +75,11 @@ UNIT_COLUMN = unit_column(COLUMNS)  # the plan rows' unit (writer.EURO_UNIT_COLU
 # The row under the plan rows: the hidden-rows warning in A:C; the checks' legend in D:L of it and of the row
 # under it (all six texts fit four lines of 8 pt bold: LEGEND_ROW_HEIGHT + SECTION_ROW_HEIGHT).
 LEGEND_ROW_HEIGHT = 27
+# D272: the parent's statement and the line naming what the signatures approve, one line of 9 pt each (as 6.5's
+# totals), and the room to sign (as 6.5's): the block after the plan rows stays within the room the pages leave
+# under a group's last row (D96; 7 px to spare in LibreOffice, tests/workbook/test_signed_page_arithmetic.py)
+LINE_ROW_HEIGHT_63 = 10.5
+SIGN_ROW_HEIGHT_63 = 16
 TABLE_HEADER_HEIGHT = 17  # rows 7–8 together: three lines of 9 pt bold ("Ekspertu / rangs / jomā")
 # The checked inputs of a plan line (6.3 column, field) and the hidden columns of their check codes.
 PLAN_INPUTS = tuple(zip("CDFGI", PLAN_FIELDS, strict=True))
@@ -282,10 +291,14 @@ def write(sh: Sheet) -> None:
     recipient_note(sh, first, last)
     # what the parent's signature means (or, while the workbook has errors, "NAV PARAKSTĀMS") in one line right above
     # the signatures, in place of a gap row
-    statement_line(sh, last + 3, "L", PARENT_STATEMENT[SHEET])
+    statement_line(sh, last + 3, "L", PARENT_STATEMENT[SHEET], LINE_ROW_HEIGHT_63)
+    # what the signatures approve: the used rows and N, also when the rows print on the page before (D272)
+    signed_rows_line(sh, last + 4, "L", signed_rows_formula(
+        f"A{first}:A{last}", SHEET, money_figure("IB nepieciešamais apmērs (N)", "IB_Nepieciesamais", PRICES_OPEN)),
+        LINE_ROW_HEIGHT_63)
     # both parties side by side in two rows (D96): the block after the plan rows is lower than three plan rows
-    signature_block(sh, last + 4, ("worker",), ("A", "C", "D:E", "F"))
-    end = signature_block(sh, last + 4, ("parent",), ("G", "J", "K", "L"))
+    signature_block(sh, last + 5, ("worker",), ("A", "C", "D:E", "F"), SIGN_ROW_HEIGHT_63)
+    end = signature_block(sh, last + 5, ("parent",), ("G", "J", "K", "L"), SIGN_ROW_HEIGHT_63)
     sh.ws.freeze_panes(lay.plan_first - 1, 3)
     print_setup(sh, "L", end - 2, annex="6.3. tabula (atbalsta plāna I daļa)", repeat_cols="A:C", signed=True)
     protect(sh)
