@@ -134,9 +134,13 @@ def test_only_one_of_contract_and_guarantee_letter_per_provider(catalogue: Catal
     assert len(reminder) == 1 and "Paraugs" not in run.output, run.output
 
 
-def test_an_unconfirmed_base_is_said_first_and_no_provider_papers_are_made(catalogue: Catalogue,
-                                                                           tmp_path: Path) -> None:
-    unconfirmed = _child(catalogue, reason=REASON, base=None)
+@pytest.mark.parametrize("copied", [False, True])
+def test_an_unconfirmed_base_is_said_first_and_no_provider_papers_are_made(catalogue: Catalogue, tmp_path: Path,
+                                                                           copied: bool) -> None:
+    """An empty B, or the catalogue's „jāprecizē” B copied into 6.11 (D257: no B of LM's, review33 F2)."""
+    base = catalogue.programme.base_amount.at(template_date(catalogue))
+    assert base.status.value == "jāprecizē"
+    unconfirmed = _child(catalogue, reason=REASON, base=Decimal(base.value) if copied else None)
     child = write_matrices(catalogue, tmp_path, [unconfirmed])[0]
     run = _run(child.path, tmp_path / "out")
     assert run.exit_code == 0, run.output
