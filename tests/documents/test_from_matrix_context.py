@@ -43,7 +43,7 @@ def test_formatting_helpers() -> None:
     assert period_end(dt.date(2023, 11, 1), 2) == dt.date(2023, 12, 31)
 
 
-MINISTRY_BASE = Decimal("3000.00")  # Bazes_Apmers entered in the matrix: P rests on no catalogue value
+MINISTRY_BASE = Decimal("3100.00")  # Bazes_Apmers entered in the matrix: P rests on no catalogue value
 
 
 def _reading(catalogue: Catalogue, prices: dict[str, Decimal | None], providers: dict[str, str],
