@@ -23,8 +23,8 @@ from generator.documents.from_matrix.context import (
     quantity,
 )
 from generator.documents.from_matrix.reading import MatrixReading
-from generator.documents.from_matrix.signing import base_line
 from generator.documents.from_matrix.run import repaid_to_parent
+from generator.documents.from_matrix.signing import base_line
 from generator.documents.from_matrix.writing import render_child
 from generator.ministry.matrix import ChildData
 from generator.reference.lines import line_from_offer
