@@ -20,6 +20,7 @@ from decimal import Decimal
 from generator.lvformat import agree, eur
 from generator.ministry.records import ChildRecord
 from generator.reference.findings import Finding, Severity
+from generator.reference.params import ministry_base as reference_ministry_base
 
 STATUS_FINAL = "galīgs"
 STATUS_PROVISIONAL = "provizorisks"
@@ -86,10 +87,7 @@ def ministry_base(record: ChildRecord, unconfirmed: Callable[[dt.date], bool]) -
     """The B typed in the matrix's 6.11 as the ministry's own (D72), None when none is typed or when it is the
     catalogue's B while that is not confirmed on the matrix's parameters day (``unconfirmed``): a reconstruction
     copied into the cell is no B the ministry set, and the matrix warns of it (D257, D268)."""
-    base = record.inputs.base
-    if base is None or (base == record.catalogue_base and unconfirmed(record.params_day)):
-        return None
-    return base
+    return reference_ministry_base(record.inputs.base, record.catalogue_base, not unconfirmed(record.params_day))
 
 
 def typed_base(records: list[ChildRecord], unconfirmed: Callable[[dt.date], bool]) -> Decimal | None:

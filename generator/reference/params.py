@@ -19,6 +19,16 @@ if TYPE_CHECKING:
     from generator.catalogue.catalogue import Catalogue
 
 
+def ministry_base(typed: Decimal | None, catalogue_base: Decimal, catalogue_confirmed: bool) -> Decimal | None:
+    """The B typed in the matrix's 6.11 as the ministry's own (D72), None when none is typed or when it is the
+    catalogue's B while that is not confirmed (``catalogue_confirmed``) on the matrix's parameters day: a
+    reconstruction copied into the cell is no B the ministry set (D257). The papers, the printed matrix
+    (h_BazeProviz) and the collection then rest on the catalogue's unconfirmed B, as with an empty cell."""
+    if typed is None or (typed == catalogue_base and not catalogue_confirmed):
+        return None
+    return typed
+
+
 @dataclass(frozen=True)
 class AgeGroup:
     """One selection age group, completed years, both ends inclusive (D17)."""

@@ -58,7 +58,7 @@ def _reading(catalogue: Catalogue, birth: dt.date, prices: dict[str, Decimal | N
     lines = tuple(line_from_offer(offers[i], 10, unit_price=p, planned_units=(5, 5))
                   for i, p in (prices or {market: Decimal("20")}).items())
     inputs = WorkbookInputs(birth_date=birth, period_start=period_start, months=2, special_care=False,
-                            impairment="multipli", lines=lines, base=Decimal("3000.00"),
+                            impairment="multipli", lines=lines, base=Decimal("3100.00"),
                             benefits=benefits if benefits is not None else Decimal(0))
     params = Params.from_catalogue(catalogue, day)
     outcome = evaluate_workbook(inputs, params)

@@ -24,7 +24,7 @@ def _checklist(catalogue: Catalogue, birth: dt.date) -> str:
     day = template_date(catalogue)
     market = next(o for o in catalogue.offers(day) if o.prefill_price is None)
     inputs = WorkbookInputs(birth_date=birth, period_start=dt.date(2018, 10, 1), months=2, special_care=False,
-                            impairment="multipli", base=Decimal("3000.00"),
+                            impairment="multipli", base=Decimal("3100.00"),
                             lines=(line_from_offer(market, 10, unit_price=Decimal(20), planned_units=(5, 5)),))
     params = Params.from_catalogue(catalogue, day)
     outcome = evaluate_workbook(inputs, params)

@@ -24,6 +24,7 @@ from generator.documents.from_matrix.context import (
 )
 from generator.documents.from_matrix.reading import MatrixReading
 from generator.documents.from_matrix.run import repaid_to_parent
+from generator.documents.from_matrix.signing import base_line
 from generator.documents.from_matrix.writing import render_child
 from generator.ministry.matrix import ChildData
 from generator.reference.lines import line_from_offer
@@ -42,7 +43,7 @@ def test_formatting_helpers() -> None:
     assert period_end(dt.date(2023, 11, 1), 2) == dt.date(2023, 12, 31)
 
 
-MINISTRY_BASE = Decimal("3000.00")  # Bazes_Apmers entered in the matrix: P rests on no catalogue value
+MINISTRY_BASE = Decimal("3100.00")  # Bazes_Apmers entered in the matrix: P rests on no catalogue value
 
 
 def _reading(catalogue: Catalogue, prices: dict[str, Decimal | None], providers: dict[str, str],
@@ -125,6 +126,37 @@ def test_unconfirmed_catalogue_base_amount_blanks_p_and_what_rests_on_it(catalog
     # the ministry's own base amount in the matrix is a figure
     own = build(_reading(catalogue, {market: Decimal("400")}, {market: "SIA Viens"}), catalogue, pseudonymous=False)
     assert own.base_confirmed and own.provisional != BLANK_EUR and own.available == own.provisional
+
+
+def test_the_catalogues_unconfirmed_base_copied_into_6_11_gives_the_papers_of_an_empty_base(
+        catalogue: Catalogue) -> None:
+    """D257, review33 F2: the catalogue's „jāprecizē” B typed into 6.11 is a reconstruction copied into the cell, not
+    the B LM set: the papers are exactly those of an empty B – P, A and what rests on them blanks with the note, no
+    B figure, provider papers held back (signing.base_line) – whether N > P or N <= P."""
+    catalogue_base = catalogue.programme.base_amount.at(day(catalogue))
+    assert catalogue_base.status.value == "jāprecizē"
+    copied_base = Decimal(catalogue_base.value)
+    market = _market(catalogue)
+    for unit_price in (Decimal("400"), Decimal("20")):
+        empty, copied = (_reading(catalogue, {market: unit_price}, {market: "SIA Viens"}, base=base)
+                         for base in (None, copied_base))
+        # the reference's figures are the same: the warning aside, the copy changes nothing but the papers' trust
+        assert copied.outcome.provisional == empty.outcome.provisional
+        assert [f.code for f in copied.outcome.findings if f.code == "base_differs"] == ["base_differs"]
+        children = [build(r, catalogue, pseudonymous=False, day=day(catalogue)) for r in (empty, copied)]
+        assert children[1] == children[0], unit_price
+        assert not children[1].base_confirmed and children[1].base_amount is None
+        assert children[1].provisional == BLANK_EUR and "Bāzes apmērs" in children[1].base_note
+        assert base_line(children[1]) == base_line(children[0]) is not None
+        htmls = [{d.spec.id: d.html for d in render_child(catalogue, catalogue.municipality("ogre"), child,
+                                                          day(catalogue), False, build_day=day(catalogue))}
+                 for child in children]
+        assert htmls[1] == htmls[0], unit_price
+        assert lvformat.eur(copied_base) not in htmls[1]["08-lemums-par-pieskirsanu"]
+    # a B the ministry set (another figure) is a figure in the papers
+    own = build(_reading(catalogue, {market: Decimal("400")}, {market: "SIA Viens"}, base=copied_base + 100),
+                catalogue, pseudonymous=False)
+    assert own.base_confirmed and own.base_amount == copied_base + 100 and base_line(own) is None
 
 
 def day(catalogue: Catalogue) -> dt.date:

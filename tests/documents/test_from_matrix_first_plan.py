@@ -37,7 +37,7 @@ def _child(catalogue: Catalogue, index: int, months: int, period: int = 0) -> Ch
     start = params(catalogue).reporting_periods[period].start
     line = line_from_offer(offers[MARKET], 2 * months, unit_price=Decimal(20), planned_units=(2,) * months)
     inputs = WorkbookInputs(birth_date=dt.date(start.year - 6, 5, 1), period_start=start, months=months,
-                            special_care=False, impairment="multipli", lines=(line,), base=Decimal("3000.00"))
+                            special_care=False, impairment="multipli", lines=(line,), base=Decimal("3100.00"))
     # two children: one child's two matrices with overlapping periods would be refused together (D144)
     people = PEOPLE if index == 0 else dataclasses.replace(PEOPLE, child_name="Ance Paraugs", child_code=personal_code(
         random.Random(index), inputs.birth_date, {PEOPLE.child_code}))

@@ -38,7 +38,7 @@ def test_a_group_session_under_an_unconfirmed_group_ceiling_is_a_warning_before_
     lines = (line_from_offer(offers[GROUP], 4, unit_price=ceiling, planned_units=(2, 2)),
              line_from_offer(offers[INDIVIDUAL], 4, unit_price=Decimal(20), planned_units=(2, 2)))
     inputs = WorkbookInputs(birth_date=dt.date(start.year - 6, 5, 1), period_start=start, months=2,
-                            special_care=False, impairment="multipli", lines=lines, base=Decimal("3000.00"))
+                            special_care=False, impairment="multipli", lines=lines, base=Decimal("3100.00"))
     child = Child(0, "ogre", PEOPLE, inputs)
     result = child.result(catalogue)
     # B typed as the catalogue's unconfirmed B is a warning of its own (audit33b F2, D257)
@@ -95,7 +95,7 @@ def test_a_group_price_at_the_undeducted_ceiling_is_bound_to_it_and_named(catalo
     lines = (line_from_offer(offers[GROUP], 4, unit_price=base.amount - below, planned_units=(2, 2)),
              line_from_offer(offers[INDIVIDUAL], 4, unit_price=Decimal(20), planned_units=(2, 2)))
     inputs = WorkbookInputs(birth_date=dt.date(start.year - 6, 5, 1), period_start=start, months=2,
-                            special_care=False, impairment="multipli", lines=lines, base=Decimal("3000.00"))
+                            special_care=False, impairment="multipli", lines=lines, base=Decimal("3100.00"))
     matrix = write_matrices(catalogue, tmp_path, [Child(0, "ogre", PEOPLE, inputs)])[0].path
     said: list[str] = []
     summary = run(matrix, tmp_path / "out", catalogue, None, draft=False, echo=said.append, err=said.append,

@@ -31,7 +31,7 @@ def _reading(catalogue: Catalogue, rows: list[tuple[str, Decimal | None, str, st
              for rank, (oid, unit_price, _, recipient) in enumerate(rows, 1)]
     # the period starts on the first service day of the round whose prices the matrix carries (D61)
     inputs = WorkbookInputs(birth_date=dt.date(2012, 5, 1), period_start=day, months=2,
-                            special_care=False, impairment="multipli", lines=tuple(lines), base=Decimal("3000.00"))
+                            special_care=False, impairment="multipli", lines=tuple(lines), base=Decimal("3100.00"))
     params = Params.from_catalogue(catalogue, day)
     data = ChildData("ogre", "Anna Paraugs", "010512-20000", "multipli", day, inputs)
     providers = {line.label: row[2] for line, row in zip(lines, rows, strict=True)}
@@ -135,10 +135,10 @@ def test_provider_papers_spread_only_the_funded_units_over_the_months(catalogue:
     first, second, third = _markets(catalogue)[:3]
     reading = _reading(catalogue, [(first, Decimal("400"), "SIA Viens", None),
                                    (second, Decimal("500"), "SIA Divi", None),
-                                   (third, Decimal("30"), "SIA Viens", None)])
+                                   (third, Decimal("40"), "SIA Viens", None)])
     plan = reading.outcome.plan
     want = {}
-    for index, price in ((0, Decimal("400")), (2, Decimal("30"))):
+    for index, price in ((0, Decimal("400")), (2, Decimal("40"))):
         funded = plan.lines[index].ib / price  # the reference funds whole units of a line it cannot pay in full
         assert funded == funded.to_integral_value() and 5 < funded < 10, index
         want[index] = [5, funded - 5, funded]  # the first month in full, then what is left

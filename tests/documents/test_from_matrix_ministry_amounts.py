@@ -30,7 +30,7 @@ def _docs(catalogue: Catalogue, units: int, **inputs: object) -> tuple[ChildCont
 
 @pytest.fixture(scope="module")
 def pending(catalogue: Catalogue) -> tuple[ChildContext, dict[str, str]]:
-    """N = 160 × 25,00 = 4 000,00 > P = 70 % × 3 000,00 = 2 100,00, no F: A = P."""
+    """N = 160 × 25,00 = 4 000,00 > P = 70 % × 3 100,00 = 2 170,00, no F: A = P."""
     return _docs(catalogue, 160)
 
 
@@ -38,7 +38,7 @@ def test_the_grant_names_the_ministrys_documents_behind_b_and_f(catalogue: Catal
     child, docs = _docs(catalogue, 160, final=Decimal("3000.00"))
     assert child.final_applies
     grant = docs[GRANT]
-    base = "1.3. Labklājības ministrija ar šādu dokumentu ir noteikusi bāzes apmēru (B) 3 000,00 EUR: Dokumenta datums un Nr."
+    base = "1.3. Labklājības ministrija ar šādu dokumentu ir noteikusi bāzes apmēru (B) 3 100,00 EUR: Dokumenta datums un Nr."
     final = ("1.4. Labklājības ministrija pēc neizlietotā finansējuma pārdales ar šādu dokumentu ir noteikusi bērna "
              "individuālā budžeta galīgo apmēru (F) 3 000,00 EUR: Dokumenta datums un Nr.")
     assert base in grant and final in grant
@@ -57,7 +57,7 @@ def test_without_f_the_grant_says_a_new_decision_follows(pending) -> None:  # no
     assert NEW_DECISION in grant
     assert "līdz tam IB pieejamais apmērs ir provizoriskais" in grant
     # only B (written in the matrix) is the ministry's document here
-    assert "Labklājības ministrija ar šādu dokumentu ir noteikusi bāzes apmēru (B) 3 000,00 EUR" in grant
+    assert "Labklājības ministrija ar šādu dokumentu ir noteikusi bāzes apmēru (B) 3 100,00 EUR" in grant
     assert "galīgo apmēru (F)" not in grant
     assert "Tukšā vieta 1.3. punktā" in grant
     assert "Labklājības ministrijas dokumentu, kas minēts 1.3. punktā (bāzes apmērs);" in grant

@@ -40,7 +40,7 @@ def _child(catalogue: Catalogue, period_start: dt.date, day: dt.date):
     prices_day = template_date(catalogue)
     market = next(o for o in catalogue.offers(prices_day) if o.prefill_price is None and o.service.unit == "reize")
     inputs = WorkbookInputs(birth_date=dt.date(2012, 5, 1), period_start=period_start, months=2,
-                            special_care=False, impairment="multipli", base=Decimal("3000.00"),
+                            special_care=False, impairment="multipli", base=Decimal("3100.00"),
                             lines=(line_from_offer(market, 6, unit_price=Decimal(20), planned_units=(3, 3)),))
     params = Params.from_catalogue(catalogue, prices_day)
     outcome = evaluate_workbook(inputs, params)

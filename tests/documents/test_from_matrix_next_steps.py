@@ -37,7 +37,7 @@ def _offers(catalogue: Catalogue) -> dict:
     return {o.id: o for o in catalogue.offers(template_date(catalogue))}
 
 
-def _transport_child(catalogue: Catalogue, base: Decimal | None = Decimal("3000.00")) -> Child:
+def _transport_child(catalogue: Catalogue, base: Decimal | None = Decimal("3100.00")) -> Child:
     """Transport for the child (20 EUR at actual cost, repaid to the parent) and ten sessions: no error."""
     offers = _offers(catalogue)
     start = params(catalogue).reporting_periods[0].start

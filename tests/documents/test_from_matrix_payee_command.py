@@ -43,11 +43,13 @@ BUILD_DAY = "01.01.2018"  # before the plan period: nothing has ended
 
 def _child(catalogue: Catalogue) -> Child:
     """Transport for the child (20 EUR at actual cost) and ten sessions at the provider's own price: N is well
-    under P (the ministry's base amount in the matrix), every line fully funded, no rule error or warning."""
+    under P (the ministry's base amount in the matrix), every line fully funded, no rule error; the one warning is
+    D257's reminder that the typed B is not the catalogue's (review33 F3)."""
     inputs = two_line_inputs(catalogue, (TRANSPORT, 20, Decimal(1)), (MARKET, 10, Decimal(20)))
     child = Child(0, "ogre", PEOPLE, inputs)
     result = child.result(catalogue)
-    assert (result.errors, result.warnings) == (0, 0)
+    assert (result.errors, result.warnings) == (0, 1)
+    assert [f.code for f in result.findings if f.counts] == ["base_differs"]
     return child
 
 

@@ -52,7 +52,7 @@ def _reading(catalogue: Catalogue, rows: list[tuple[str, Decimal, str, tuple[int
                                   planned_units=months)
                   for rank, (oid, price, _, months) in enumerate(rows, 1))
     data_inputs = WorkbookInputs(birth_date=dt.date(2012, 5, 1), period_start=PLAN_START, months=len(rows[0][3]),
-                                 special_care=False, impairment="multipli", lines=lines, base=Decimal("3000.00"))
+                                 special_care=False, impairment="multipli", lines=lines, base=Decimal("3100.00"))
     data_inputs = dataclasses.replace(data_inputs, **inputs)
     params = Params.from_catalogue(catalogue, day)
     data = ChildData("ogre", "Anna Paraugs", "010512-20000", "multipli", day, data_inputs)

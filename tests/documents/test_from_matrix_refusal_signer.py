@@ -29,7 +29,7 @@ def _refusal_text(catalogue: Catalogue, social_worker: str) -> str:
     offers = {o.id: o for o in catalogue.offers(day)}
     market = next(o.id for o in offers.values() if o.prefill_price is None)
     inputs = WorkbookInputs(birth_date=dt.date(2000, 9, 1), period_start=dt.date(2018, 10, 1), months=2,
-                            special_care=False, impairment="multipli", base=Decimal("3000.00"),
+                            special_care=False, impairment="multipli", base=Decimal("3100.00"),
                             lines=(line_from_offer(offers[market], 10, unit_price=Decimal(20), planned_units=(5, 5)),))
     params = Params.from_catalogue(catalogue, day)
     outcome = evaluate_workbook(inputs, params)

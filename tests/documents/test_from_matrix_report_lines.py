@@ -44,7 +44,7 @@ def _child(catalogue: Catalogue, *, later: bool = False, transport: bool = False
     if transport:
         lines += (line_from_offer(offers[TRANSPORT], 120, unit_price=Decimal(1), planned_units=(60, 60)),)
     inputs = WorkbookInputs(birth_date=dt.date(start.year - 6, 5, 1), period_start=start, months=2,
-                            special_care=False, impairment="multipli", lines=lines, base=Decimal("3000.00"))
+                            special_care=False, impairment="multipli", lines=lines, base=Decimal("3100.00"))
     return Child(0, "ogre", PEOPLE, inputs)
 
 

@@ -15,7 +15,7 @@ from click.testing import CliRunner
 
 from generator.catalogue.catalogue import Catalogue
 from generator.cli import main
-from generator.documents.from_matrix.signing import UNAPPROVABLE
+from generator.documents.from_matrix.signing import NOTE_AFTER_BRACKET, UNAPPROVABLE
 from generator.reference.findings import Severity
 from generator.reference.lines import line_from_offer
 from generator.reference.rules import APPROVED
@@ -36,7 +36,7 @@ REASON = "Tuvākais fizioterapeits ir 60 km attālumā no dzīvesvietas."
 HEADING = "Pirms parakstīšanas pārbaudiet:"
 
 
-def _child(catalogue: Catalogue, *, reason: str | None = None, base: Decimal | None = Decimal("3000.00")) -> Child:
+def _child(catalogue: Catalogue, *, reason: str | None = None, base: Decimal | None = Decimal("3100.00")) -> Child:
     """Transport 120 EUR at actual cost next to 200 EUR of sessions and an assistant with a companion (services
     not received at the same time, D10): transport is 37 % of A, above its share (D9)."""
     offers = {o.id: o for o in catalogue.offers(template_date(catalogue))}
@@ -90,7 +90,7 @@ def test_every_warning_and_the_reason_reach_the_console_and_the_report(catalogue
     report = (folder / "parskats.txt").read_text("utf-8")
     section = report.split(f"\n{HEADING}\n", 1)[1].split("\n\n", 1)[0].splitlines()
     for finding in warnings:
-        if finding.code == "base_differs":  # B typed as the catalogue's unconfirmed B (D257): listed without its
+        if finding.code == "base_differs":  # the ministry's B, not the catalogue's (D257): listed without its
             # typed place (the place follows in the note) and with a capital, as the papers list each warning
             said = finding.message.removeprefix(f"{BASE_CELL}: ")
             finding = dataclasses.replace(finding, message=said[:1].upper() + said[1:])
@@ -99,8 +99,11 @@ def test_every_warning_and_the_reason_reach_the_console_and_the_report(catalogue
         assert len(shown) == 1, (finding.message, section)
         unapprovable = finding.code in UNAPPROVABLE  # nothing in the matrix approves it: no note (audit19 F27)
         if unapprovable:  # … only where it is seen in the matrix (places.py)
-            assert finding.message.rstrip(".") + " (" in shown[0] and "(matricā" not in shown[0], shown[0]
-            assert " tabula, " in shown[0] and shown[0].endswith(". rinda)."), shown[0]
+            # a sentence ending in a bracket gets its note after a dash (with_note)
+            bracket = finding.message.rstrip(".").endswith(")")
+            assert finding.message.rstrip(".") + (NOTE_AFTER_BRACKET if bracket else " (") in shown[0], shown[0]
+            assert "(matricā" not in shown[0], shown[0]
+            assert " tabula, " in shown[0] and shown[0].endswith(". rinda." if bracket else ". rinda)."), shown[0]
         else:
             assert shown[0].endswith(").") == finding.message.endswith("."), shown[0]
         on_screen = finding.message.split(APPROVED, 1)[0].rstrip(".")
@@ -134,9 +137,13 @@ def test_only_one_of_contract_and_guarantee_letter_per_provider(catalogue: Catal
     assert len(reminder) == 1 and "Paraugs" not in run.output, run.output
 
 
-def test_an_unconfirmed_base_is_said_first_and_no_provider_papers_are_made(catalogue: Catalogue,
-                                                                           tmp_path: Path) -> None:
-    unconfirmed = _child(catalogue, reason=REASON, base=None)
+@pytest.mark.parametrize("copied", [False, True])
+def test_an_unconfirmed_base_is_said_first_and_no_provider_papers_are_made(catalogue: Catalogue, tmp_path: Path,
+                                                                           copied: bool) -> None:
+    """An empty B, or the catalogue's „jāprecizē” B copied into 6.11 (D257: no B of LM's, review33 F2)."""
+    base = catalogue.programme.base_amount.at(template_date(catalogue))
+    assert base.status.value == "jāprecizē"
+    unconfirmed = _child(catalogue, reason=REASON, base=Decimal(base.value) if copied else None)
     child = write_matrices(catalogue, tmp_path, [unconfirmed])[0]
     run = _run(child.path, tmp_path / "out")
     assert run.exit_code == 0, run.output
@@ -153,7 +160,7 @@ def test_an_unconfirmed_base_is_said_first_and_no_provider_papers_are_made(catal
     # with the ministry's B in 6.11 the same plan gets its provider papers and no such line
     confirmed = dataclasses.replace(unconfirmed, index=1)
     child = write_matrices(catalogue, tmp_path / "b", [dataclasses.replace(
-        confirmed, inputs=dataclasses.replace(confirmed.inputs, base=Decimal("3000.00")))])[0]
+        confirmed, inputs=dataclasses.replace(confirmed.inputs, base=Decimal("3100.00")))])[0]
     run = _run(child.path, tmp_path / "out-b")
     assert run.exit_code == 0 and "VISPIRMS" not in run.output, run.output
     assert list((tmp_path / "out-b" / child.path.stem).glob("02-*.pdf"))
@@ -175,7 +182,7 @@ def test_a_final_amount_above_the_needed_one_is_refused_naming_its_cell(catalogu
     assert not (tmp_path / "out" / child.path.stem).exists()
 
 
-@pytest.mark.parametrize("base", [None, Decimal("3000.00")])
+@pytest.mark.parametrize("base", [None, Decimal("3100.00")])
 def test_p_on_an_unconfirmed_base_is_no_figure_in_the_report_or_on_the_console(catalogue: Catalogue, tmp_path: Path,
                                                                                 base: Decimal | None) -> None:
     """review7 R7-1: one line above P (D148) while B is unconfirmed: parskats.txt and the console say P is a blank

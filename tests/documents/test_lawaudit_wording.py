@@ -66,7 +66,7 @@ def child_reading(catalogue: Catalogue, *, reverse_priority: bool = True) -> Mat
                              expert_rank=(len(chosen) - k if reverse_priority else k + 1), parent_rank=None)
              for k, (oid, unit_price) in enumerate(chosen)]
     inputs = WorkbookInputs(birth_date=dt.date(2012, 5, 1), period_start=PLAN_START, months=1,
-                            special_care=False, impairment="multipli", lines=tuple(lines), base=Decimal("3000.00"))
+                            special_care=False, impairment="multipli", lines=tuple(lines), base=Decimal("3100.00"))
     params = Params.from_catalogue(catalogue, day)
     outcome = evaluate_workbook(inputs, params)
     data = ChildData("valmiera", "Anna Paraugs", "010512-20000", "multipli", day, inputs)

@@ -32,7 +32,7 @@ def _papers(catalogue: Catalogue, group_funded: bool) -> dict[str, str]:
     plan = (line_from_offer(offers[INDIVIDUAL], 4, unit_price=Decimal(20), planned_units=(2, 2)),
             line_from_offer(offers[GROUP], 4, unit_price=Decimal(10), planned_units=(2, 2)))
     inputs = WorkbookInputs(birth_date=dt.date(2012, 5, 1), period_start=dt.date(2018, 10, 1), months=2,
-                            special_care=False, impairment="multipli", lines=plan, base=Decimal("3000.00"),
+                            special_care=False, impairment="multipli", lines=plan, base=Decimal("3100.00"),
                             benefits=Decimal(0))
     params = Params.from_catalogue(catalogue, day)
     outcome = evaluate_workbook(inputs, params)

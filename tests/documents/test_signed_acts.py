@@ -164,7 +164,7 @@ def _child_contract(catalogue: Catalogue, lines: int, months: int = 6,  # noqa: 
     offers = list(catalogue.offers(day))[:lines]
     plan = tuple(line_from_offer(o, months, unit_price=_price(o), planned_units=(1,) * months) for o in offers)
     inputs = WorkbookInputs(birth_date=dt.date(2012, 5, 1), period_start=start, months=months,
-                            special_care=False, impairment="multipli", lines=plan, base=Decimal("3000.00"),
+                            special_care=False, impairment="multipli", lines=plan, base=Decimal("3100.00"),
                             benefits=Decimal(0))
     params = Params.from_catalogue(catalogue, day)
     outcome = evaluate_workbook(inputs, params)

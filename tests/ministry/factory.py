@@ -61,19 +61,19 @@ def params(catalogue: Catalogue) -> Params:
 
 def two_line_inputs(catalogue: Catalogue, first: tuple[str, int, Decimal], second: tuple[str, int, Decimal]
                     ) -> WorkbookInputs:
-    """A two-month plan of a six-year-old from the round's first reporting day with B 3 000,00 EUR and two lines
-    (item id, units, unit price) planned half in each month: the small plan the command tests build their
-    matrices on."""
+    """A two-month plan of a six-year-old from the round's first reporting day with B 3 100,00 EUR (the ministry's,
+    not the catalogue's: that one copied into 6.11 is a warning, D257) and two lines (item id, units, unit price)
+    planned half in each month: the small plan the command tests build their matrices on."""
     offers = {o.id: o for o in catalogue.offers(template_date(catalogue))}
     start = params(catalogue).reporting_periods[0].start
     lines = tuple(line_from_offer(offers[item], units, unit_price=price, planned_units=(units // 2, units // 2))
                   for item, units, price in (first, second))
     return WorkbookInputs(birth_date=dt.date(start.year - 6, 5, 1), period_start=start, months=2,
-                          special_care=False, impairment="multipli", lines=lines, base=Decimal("3000.00"))
+                          special_care=False, impairment="multipli", lines=lines, base=Decimal("3100.00"))
 
 
 def two_line_child(catalogue: Catalogue, index: int, municipality: str, first: tuple[str, int, Decimal],
-                   base: Decimal | None = Decimal("3000.00")) -> Child:
+                   base: Decimal | None = Decimal("3100.00")) -> Child:
     """A fictional child with ``two_line_inputs``: ``first`` and 10 units of 3.1.2i at 20,00 EUR (a market item, no
     ceiling), ``base`` typed in 6.11 (None: the catalogue's). With 3.1.3i as ``first`` the plan has no rule error and
     no unconfirmed ceiling, so its F can be final (D268, D269) – random plans nearly always have one or the other."""

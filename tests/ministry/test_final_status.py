@@ -49,7 +49,7 @@ def _ceiling(catalogue: Catalogue, index: int = 1, base: Decimal | None = Decima
 def _plain(catalogue: Catalogue, index: int = 2, base: Decimal | None = Decimal("3000.00")) -> Child:
     child = _child(catalogue, index, "ogre", (OTHER, 10, Decimal(20)), base)
     found = [f.code for f in child.result(catalogue).findings if f.counts]
-    assert set(found) <= {"base_differs"}, found  # D257's warning for a B other than the catalogue's
+    assert set(found) <= {"base_differs"}, found  # D257: a B not the catalogue's, or its unconfirmed one copied
     return child
 
 

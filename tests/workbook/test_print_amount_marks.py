@@ -39,7 +39,7 @@ catalogue, day, params, templates = (later_round.catalogue, later_round.day, lat
 pytestmark = [pytest.mark.libreoffice, pytest.mark.slow]
 
 FINAL = Decimal("583.15")  # the ministry's F as audit7 found it typed (below N)
-TYPED_BASE = Decimal("3000.00")  # a B the ministry typed into 6.11
+TYPED_BASE = Decimal("3100.00")  # a B the ministry typed into 6.11 (not the catalogue's own, D257)
 AUDIT_SEED = 20181001  # audit7's random plan: B unconfirmed, F typed, N <= P on the provisional P
 MIN_FONT = 8.0
 FIGURE_PART = re.compile(r"^[\d\s,.%]+$")
@@ -59,6 +59,8 @@ def _cases(catalogue: Catalogue, params) -> dict[str, tuple[WorkbookInputs, tupl
         # B unconfirmed (the catalogue's), F typed, N <= P on the provisional P: F may or may not apply
         "f-b-neapst": (_confirmed_prices(catalogue, final=FINAL), ("6.5",)),
         f"audit-{AUDIT_SEED}": (audit.inputs, ("6.5",)),
+        # the same with the catalogue's unconfirmed B copied into 6.11: no B of LM's (D257), the same marks
+        "f-b-kopets": (_confirmed_prices(catalogue, base=params.base_amount, final=FINAL), ("6.5",)),
         # B typed, F typed, N <= P: F does not apply, A = N
         "f-nepiemero": (_confirmed_prices(catalogue, base=TYPED_BASE, final=FINAL), ("6.4", "6.5", "6.7")),
         # the showcase: line 2.1 keeps the catalogue's "jāprecizē" price
@@ -118,12 +120,14 @@ def _figure(value: object) -> str:
 def test_unconfirmed_base_with_f_within_p_blanks_all_funded_from_a(printed, params) -> None:  # noqa: ANN001
     """F typed while N <= P on an unconfirmed B: A is a blank, and so are "Finansēts no IB", K, the other sources
     used, the transport share and each line's IB share and its funding state (the old 6.5 printed them as figures
-    resting on A = N); F's figure prints with the label that it applies only if N > P."""
-    for name in ("f-b-neapst", f"audit-{AUDIT_SEED}"):
+    resting on A = N); F's figure prints with the label that it applies only if N > P. The catalogue's unconfirmed
+    B copied into 6.11 is no B of LM's (D257, review33 F2): the same blanks as an empty B."""
+    assert not params.base_confirmed
+    for name in ("f-b-neapst", f"audit-{AUDIT_SEED}", "f-b-kopets"):
         inputs, pdfs = printed[name]
         result = evaluate_workbook(inputs, params)
         values = result.named_values()
-        assert inputs.final is not None and inputs.base is None, name
+        assert inputs.final is not None and inputs.base in (None, params.base_amount), name
         assert values["IB_Nepieciesamais"] <= values["IB_Provizoriskais"], name  # A = N on the provisional P
         text = _text(read_pages(pdfs["6.5"]))
         assert FINAL_IF_OVER in text and FINAL_NOT_APPLIED not in text, name

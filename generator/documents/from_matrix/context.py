@@ -33,6 +33,7 @@ from generator.documents.from_matrix.refusal import Refusal, refusal
 from generator.documents.round_rules import PILOT_KIND, kind_context
 from generator.documents.terms import BLANK_DATE, certainly_first_plan, plan_round
 from generator.reference.lines import ACTUAL_COST_PRICE, PlanLine
+from generator.reference.params import ministry_base
 from generator.reference.plan import final_applies
 from generator.reference.rounds import plan_end
 from generator.workbook.texts import IF_OVER_WORDS, NOT_APPLIED_WORDS
@@ -275,7 +276,11 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool,
     month_labels = plan_month_labels(inputs.period_start, inputs.months)
     plan = outcome.plan
     base_value = catalogue.programme.base_amount.at(data.params_day)
-    base_confirmed = inputs.base is not None or base_value.status is PriceStatus.confirmed
+    catalogue_confirmed = base_value.status is PriceStatus.confirmed
+    # the catalogue's unconfirmed B copied into 6.11 is no B of the ministry's: the papers are those of an empty B
+    # (blanks, the note, no provider papers), as the printed matrix (h_BazeProviz) and the collection (D257)
+    base = ministry_base(inputs.base, Decimal(base_value.value), catalogue_confirmed)
+    base_confirmed = base is not None or catalogue_confirmed
     # A is P when N > P and the ministry has set no F: then A and all that is funded from it rest on B too.
     # Whether N <= P is unknown while B is unconfirmed: unless F is set and N > P, A and all funded from it are
     # blanks (the matrix's 6.5 decides it alike: workbook/sheets/calculation.py A_ON_BASE).
@@ -378,7 +383,7 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool,
         services_used=amount(fin.services, sums_confirmed or not inputs.services),
         other_used=amount(fin.other, sums_confirmed or not inputs.other),
         needed_over_provisional=over and confirmed and base_confirmed,
-        confirmed=confirmed, unconfirmed_note=note, base_confirmed=base_confirmed, base_note=base_note, base_amount=inputs.base, lines=lines, providers=providers, goals=reading.goals,
+        confirmed=confirmed, unconfirmed_note=note, base_confirmed=base_confirmed, base_note=base_note, base_amount=base, lines=lines, providers=providers, goals=reading.goals,
         not_eligible=reading.not_eligible, identification=reading.code if pseudonymous else "",
         errors=list(reading.errors), start_day=inputs.period_start,
         plan_sources=_plan_sources(inputs, fin, sums_confirmed), final_pending=over and inputs.final is None,

@@ -427,8 +427,11 @@ def write(sh: Sheet) -> None:
                Decimal(base.value))
     sh.define("B_Efektivais", f"B{BASE_EFFECTIVE_ROW}")
     provisional = int(base.status is not PriceStatus.confirmed)
+    # B rests on the catalogue's unconfirmed B: none typed, or that very B copied into the cell (D257, as
+    # reference.params.ministry_base); nested IFs, as ROUND of a text B would be an error in Excel 2010's OR
     sh.formula(f"{TABLE_CODE}{BASE_EFFECTIVE_ROW}",
-               f'IF(AND(NOT(ISNUMBER(Bazes_Apmers)),Param_BazesStatuss="{PriceStatus.to_verify.value}"),1,0)',
+               f'IF(Param_BazesStatuss="{PriceStatus.to_verify.value}",IF(ISNUMBER(Bazes_Apmers),'
+               'IF(ROUND(Bazes_Apmers,2)=ROUND(Param_Bazes,2),1,0),1),0)',
                st.helper, provisional)
     sh.define("h_BazeProviz", f"{TABLE_CODE}{BASE_EFFECTIVE_ROW}")
     # in one line of C:E (the first page across): in C alone it wrapped into three lines and the row cut the last
