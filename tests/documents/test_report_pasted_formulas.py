@@ -67,7 +67,7 @@ REGISTER_CASES = {
     "pazudis-komats": ({f"{S_REG}!L{R}": 150101.0}, (S_REG, f"L{R}"), "bērnu bāzes apmērs B periodā kopā"),
     "milzu-korekcija": ({f"{S_REG}!L{R + 3}": -1e15}, (S_REG, f"L{R + 3}"), "bērnu bāzes apmērs B periodā kopā"),
     # half a session of the row's physiotherapist (a unit counted whole, D256): nobody delivers it
-    "daudzums-dala": ({f"{S_REG}!K{R + 2}": 4.5}, (S_REG, f"K{R + 2}"), "jābūt veselam skaitlim – šī pakalpojuma"),
+    "daudzums-dala": ({f"{S_REG}!K{R + 2}": 4.5}, (S_REG, f"K{R + 2}"), "jābūt veselam skaitlim, jo šī pakalpojuma"),
 }
 SETTLEMENT_CASES = {
     "n-formula-alga": ({f"{S_SETTLE}!C9": "=1000+250"}, (S_SETTLE, "C9"), FORMULA_EXPECTED),

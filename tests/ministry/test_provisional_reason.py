@@ -14,8 +14,8 @@ from generator.ministry.collect import Options, provisional_reason
 DAY = dt.date(2018, 10, 1)
 
 
-def _record(base: Decimal | None) -> SimpleNamespace:
-    return SimpleNamespace(params_day=DAY, inputs=SimpleNamespace(base=base))
+def _record(base: Decimal | None, catalogue_base: Decimal = Decimal("3000.00")) -> SimpleNamespace:
+    return SimpleNamespace(params_day=DAY, inputs=SimpleNamespace(base=base), catalogue_base=catalogue_base)
 
 
 def test_each_reason_names_its_own_way_to_confirmed_amounts(catalogue: Catalogue) -> None:
@@ -30,3 +30,6 @@ def test_each_reason_names_its_own_way_to_confirmed_amounts(catalogue: Catalogue
     for text in (default, given):
         assert not any(code in text for code in ("catalogue/", ".yaml", "base_amount")), text
     assert provisional_reason([_record(Decimal("2800.00"))], catalogue, Options(envelope=Decimal("6000"))) is None
+    # the catalogue's own unconfirmed B copied into 6.11 is no ministry B (D257, D268): still provisional
+    copied = Decimal(str(catalogue.programme.base_amount.at(DAY).value))
+    assert provisional_reason([_record(copied, copied)], catalogue, Options(envelope=Decimal("6000"))) == given

@@ -271,9 +271,10 @@ def write_settlement_workbook(catalogue: Catalogue, municipality: Municipality, 
     warn_col = SETTING_COL + 3 * max(len(v) for v in values.values()) + 1
     warnings = checks.add_warnings(ws, FIRST, [no_children_with_pay(f"B{FIRST + 1 + i}", f"C{FIRST + 1 + i}")
                                                for i in range(len(months))], warn_col, "B", NO_CHILDREN_WITH_PAY)
-    # shown as nothing: in the hidden column LibreOffice still printed the number's „###” at the page's edge
-    ws.write_formula(6, CHECK, "=" + warnings.count(), wb.add_format({"num_format": ";;;"}), 0)
-    wb.define_name(WARNINGS, f"='{SHEET}'!${xl_col_to_name(CHECK)}$7")
+    # in the check column, shown as nothing: in the hidden helper column M beside the print area's edge LibreOffice
+    # printed the number as „###” on the page
+    ws.write_formula(6, CHECK + 1, "=" + warnings.count(), wb.add_format({"num_format": ";;;"}), 0)
+    wb.define_name(WARNINGS, f"='{SHEET}'!${xl_col_to_name(CHECK + 1)}$7")
     # two lines beside the parameters (a taller row pushed the signatures' last line off the page)
     write_errors_line(ws, 4, 6, 11, fmt.errors_line, ERRORS, FIRST_ERROR, height=26, warnings=warnings)
     if periods is not None and not dated:
