@@ -308,10 +308,13 @@ def month_check(periods: ReportPeriods, activities: int, texts: checks.TextCells
         if k:
             previous = f"{xl_col_to_name(FIRST_MONTH_COL + k - 1)}{row}"
             conditions += [f"{c}>MAX({first}:{previous})", f"IF(ISNUMBER({first}),{c}<EDATE({first},{len(periods.months)}),TRUE)"]
-        rules.append(checks.Rule(c, checks.typed_value(c, f"IF(ISNUMBER({c}),AND({','.join(conditions)}),{c}=\"\")"),
+        # a heading feeds no amount, and a long round's row check would pass Excel's 8 192-character formula limit
+        # with the pasted-value helpers (D267): a logical value fails the date conditions (it is no date from the first
+        # day), a pasted formula whose value is a right month is not refused here
+        rules.append(checks.Rule(c, f"IF(ISNUMBER({c}),AND({','.join(conditions)}),{c}=\"\")",
                                  f"jābūt mēneša 1. datumam, ne agrākam par {checks.FIRST_DAY:%d.%m.%Y}, vēlākam par "
                                  f"mēnešiem pa kreisi un ne tālāk par {len(periods.months)} mēnešiem no pirmās "
-                                 "mēneša ailes", checks.DATE_LOGICAL))
+                                 "mēneša ailes"))
         counts = f"{col}{row + 1}:{col}{row + activities}"
         rules.append(checks.Rule(c, f"IF({c}=\"\",COUNTA({counts})=0,TRUE)",
                                  "jābūt mēnesim, jo šīs ailes skaiti ir aizpildīti"))
