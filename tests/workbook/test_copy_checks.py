@@ -47,7 +47,7 @@ OVERWRITTEN: dict[tuple[str, str], tuple[object, str]] = {
     ("6.3", "B"): (3, "joma " + COPIED),
     ("6.3", "E"): ("stunda", "mērvienība " + COPIED),
     ("6.3", "J"): (39, "kopējā prioritāte " + COPIED),
-    ("6.3", "G53"): ("Vecāks Izdomāts", "vecāka vārds un uzvārds pie paraksta " + PERSONAL),
+    ("6.3", "G54"): ("Vecāks Izdomāts", "vecāka vārds un uzvārds pie paraksta " + PERSONAL),
     # 6.5: a plan row's service, units, price, sum, IB amount; the totals P and K; the header's child; the hidden index
     ("6.5", "B"): ("Cits pakalpojums", "SBS pakalpojums " + COPIED),
     ("6.5", "E"): (12345, "daudzums " + COPIED),
