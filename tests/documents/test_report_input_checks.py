@@ -19,11 +19,15 @@ from generator.documents.reports import register as reg
 from generator.documents.reports.input_checks import (
     DATE_VALIDATION,
     FIRST_DAY,
+    FORMULA_EXPECTED,
     LOGICAL_EXPECTED,
     MONTH_EXPECTED,
     ErrorLog,
+    Refuses,
     Rule,
     is_logical,
+    refuses_formula,
+    refuses_pasted,
     row_check,
     summary,
     typed_value,
@@ -456,6 +460,24 @@ def test_a_row_check_lists_each_failed_rule_with_its_cell() -> None:
     assert summary("N", "F", "Citur.") == (
         '=IF(N=0,"","Ievades kļūdas "&N&IF(N=1," rindā vai šūnā"," rindās vai šūnās")'
         '&" (summas nerāda, līdz tās izlabo). Pirmā: "&F&IF(N>1," Citur.",""))')
+
+
+def test_a_rules_flag_not_its_formula_text_says_what_it_refuses() -> None:
+    """row_check says a logical value's and a formula's words for a rule flagged so (typed_value flags its
+    condition), whatever its formula reads; a hand-written formula that only reads like typed_value's gets its one
+    message."""
+    said = {kind: row_check("28", [Rule("L7", "L7>=0", "x", refuses=kind)]) for kind in Refuses}
+    assert FORMULA_EXPECTED in said[Refuses.PASTED] and LOGICAL_EXPECTED in said[Refuses.PASTED], said
+    assert FORMULA_EXPECTED not in said[Refuses.LOGICAL] and LOGICAL_EXPECTED in said[Refuses.LOGICAL], said
+    assert LOGICAL_EXPECTED not in said[Refuses.NOTHING], said
+    made, no_formula = typed_value("L7", "TRUE"), typed_value("L7", "TRUE", formula=False)
+    assert refuses_formula(Rule("L7", made, "x")) and refuses_pasted(Rule("L7", no_formula, "x"))
+    assert not refuses_formula(Rule("L7", no_formula, "x"))
+    for look_alike in (str(made), f"{made}"):  # the same text, not made by typed_value: no flag
+        rule = Rule("L7", look_alike, "x")
+        assert rule.refuses is Refuses.NOTHING and not refuses_pasted(rule), rule
+        assert LOGICAL_EXPECTED not in row_check("28", [rule])
+    assert refuses_formula(Rule("L7", "L7>=0", "x", refuses=Refuses.PASTED))  # given: the flag wins
 
 
 def test_every_amount_waits_for_right_inputs(tmp_path: Path, catalogue: Catalogue) -> None:
