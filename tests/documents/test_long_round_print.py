@@ -2,7 +2,8 @@
 F14–F16, D247; before it audit19 F35): 27 and 29 continue on a page that holds the last months with the totals
 and the signatures, never the signatures (or their „Datums”) alone under empty headings; 30 breaks only inside its
 spending table, so the result indicators print whole under their own header with the signatures; 31 continues its
-months on pages across at 100 % (no text below 8 pt), the total with months beside it, every page signed. One
+months on pages across at 100 % (no text below 8 pt), the total with months beside it, every page signed, its title
+whole within the repeated columns A:B. One
 soffice call prints the four sheets of every round length."""
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from generator.documents.reports.register_workbook import write_register_workboo
 from generator.documents.reports.settlement_workbook import SHEET as S27
 from generator.documents.reports.settlement_workbook import write_settlement_workbook
 from generator.recalc import make_profile, print_sheets
+from tests.documents.test_report_print_size import _words
 from tests.round_yaml import catalogue_with_round, children_round_entry
 from tests.workbook.pdf_pages import Page, read_pages
 
@@ -143,5 +145,10 @@ def test_31_continues_across_with_the_total_beside_months_and_every_page_signed(
         "kopsummas aile bez mēnešiem"
     for k, text in enumerate(texts, start=1):
         assert "31. pielikums. Sociālā darbinieka mēneša atskaite" in text
+        if len(texts) > 1:  # pages across repeat columns A:B: the title wraps there, not cut at B („… par pa”)
+            words = _words(folder / f"31-{n}.pdf", k)
+            months_left = min(w[0] for w in words if re.fullmatch(r"\d\d\.\d{4}", w[4]))
+            ends = [w[2] for w in words if w[4] in ("paveikto", "darbu")]
+            assert len(ends) == 2 and max(ends) < months_left, f"{k}. lapā virsraksts aiz B ailes: {ends}, {months_left}"
         assert all(label in text for label in SIGNATURE_LABELS), f"{k}. lapā nav parakstu"
         assert ACTIVITIES[-1][:30] in text and ACTIVITIES[1] in text, f"{k}. lapā nav darbību"
