@@ -1,6 +1,7 @@
 """The signed report forms of rounds longer than the pilot's 15 months on paper, as LibreOffice prints them (audit30
 F14–F16, D247; before it audit19 F35): 27 and 29 continue on a page that holds the last months with the totals
-and the signatures, never the signatures (or their „Datums”) alone under empty headings; 30 breaks only inside its
+and the signatures, never the signatures (or their „Datums”) alone under empty headings, 29's opening balance on the
+first page only; 30 breaks only inside its
 spending table, so the result indicators print whole under their own header with the signatures; 31 continues its
 months on pages across at 100 % (no text below 8 pt), the total with months beside it, every page signed, its title
 whole within the repeated columns A:B. One
@@ -103,6 +104,8 @@ def test_the_signatures_print_with_the_last_months_and_the_totals(printed: dict[
         assert _month_rows(text, months), f"{form}: {k}. lapā nav neviena mēneša rindas"
     printed_months = [m for t in texts for m in _month_rows(t, months)]
     assert sorted(printed_months) == months, f"{form}: mēneši iztrūkst vai atkārtojas"
+    if form == "29":  # the opening balance once, on the first page: not among the rows every page repeats
+        assert [t.count("Atlikums pārskata perioda sākumā") for t in texts] == [1] + [0] * (len(texts) - 1), texts
 
 
 @pytest.mark.parametrize("n", LENGTHS)

@@ -33,7 +33,14 @@ from generator.documents.reports.input_checks import (
     typed_value,
 )
 from generator.documents.reports.parameters import DAY, PENDING, SHARE, guarded, parameter, write_parameter
-from generator.documents.reports.register_layout import REG_FIRST, S_BIP, S_CASH, S_QUARTER, S_REG
+from generator.documents.reports.register_layout import (
+    OPENING_CELL,
+    REG_FIRST,
+    S_BIP,
+    S_CASH,
+    S_QUARTER,
+    S_REG,
+)
 from generator.documents.reports.register_workbook import write_register_workbook
 from generator.documents.reports.settlement_workbook import SHEET as S_SETTLE
 from generator.documents.reports.settlement_workbook import write_settlement_workbook
@@ -165,16 +172,16 @@ REGISTER_CASES = {
     "berni-negativs": ({f"{S_CASH}!B8": -1}, (S_CASH, "B8"), "veselam skaitlim, 0 vai vairāk"),
     "ligums": ({f"{S_CASH}!C7": "Varbūt"}, (S_CASH, "C7"), "„Jā” vai „Nē”"),
     "sanemts-negativs": ({f"{S_CASH}!D7": -100}, (S_CASH, "D7"), "0 vai vairāk"),
-    "atlikums-teksts": ({f"{S_CASH}!D4": "100 EUR"}, (S_CASH, "D4"), "jābūt summai euro"),
+    "atlikums-teksts": ({f"{S_CASH}!{OPENING_CELL}": "100 EUR"}, (S_CASH, OPENING_CELL), "jābūt summai euro"),
     # amounts nobody can pay (audit29 F4): whole cents as in the register (D87)
     "sanemts-centa-dala": ({f"{S_CASH}!D7": 5000.005}, (S_CASH, "D7"), "diviem cipariem aiz komata"),
-    "atlikums-centa-dala": ({f"{S_CASH}!D4": 10.001}, (S_CASH, "D4"), "diviem cipariem aiz komata"),
+    "atlikums-centa-dala": ({f"{S_CASH}!{OPENING_CELL}": 10.001}, (S_CASH, OPENING_CELL), "diviem cipariem aiz komata"),
     # TRUE (PATIESS; a bool cell, LibreOffice's =TRUE() with the value 1) in a number input counted as 1 (audit32a F1)
     "patiess-parametrs": ({"Param_BerniPilnai": True}, (S_BIP, "Param_BerniPilnai"), LOGICAL_EXPECTED),
     "patiess-likme": ({"Param_NetiesasLikme": True}, (S_BIP, "Param_NetiesasLikme"), LOGICAL_EXPECTED),
     "patiess-berni": ({f"{S_CASH}!B8": True}, (S_CASH, "B8"), LOGICAL_EXPECTED),
     "patiess-sanemts": ({f"{S_CASH}!D7": True}, (S_CASH, "D7"), LOGICAL_EXPECTED),
-    "aplams-atlikums": ({f"{S_CASH}!D4": False}, (S_CASH, "D4"), LOGICAL_EXPECTED),
+    "aplams-atlikums": ({f"{S_CASH}!{OPENING_CELL}": False}, (S_CASH, OPENING_CELL), LOGICAL_EXPECTED),
     "patiess-rr-skaits": ({f"{S_QUARTER}!K18": True}, (S_QUARTER, "K18"), LOGICAL_EXPECTED),
 }
 # Templates built after the round has ended: months, years and quarters are inputs.
