@@ -45,13 +45,11 @@ from generator.documents.reports.register_workbook import write_register_workboo
 from generator.documents.reports.settlement_workbook import SHEET as S_SETTLE
 from generator.documents.reports.settlement_workbook import write_settlement_workbook
 from generator.documents.terms import Choice, for_round
-from generator.recalc import make_profile, soffice
 from generator.reference.params import Params
 from generator.reference.settlement import BIP_PAY, BIP_SBS, BIP_TRANSPORT, settle
-from tests.documents.pending_parameters import mark_pending
 from tests.documents.report_fill import fill_settlement
 from tests.documents.test_report_workbooks import check_against_reference
-from tests.documents.workbook_values import money, named, recalculated_books
+from tests.documents.workbook_values import money, named
 
 PENDING_KEYS = ("social_worker_children", "indirect_cost_rate", "quarterly_report_day")
 # Where each sheet shows the line that counts wrong inputs (input_checks.summary).
@@ -284,32 +282,28 @@ def _check_refused(wb: openpyxl.Workbook, source: Path, cell: tuple[str, str], e
     assert not numbers, f"{case}: {numbers[:5]}"
 
 
-@pytest.mark.libreoffice
-@pytest.mark.xdist_group("documents-lo")
-def test_pasted_wrong_values_stop_every_amount_and_name_their_cell(tmp_path: Path, catalogue: Catalogue,
-                                                                  catalogue_copy: Path) -> None:
-    if soffice() is None:
-        pytest.skip("LibreOffice (soffice) nav instalēts: pārrēķina tests izlaists")
-    pending = mark_pending(catalogue_copy, PENDING_KEYS)
+def wrong_value_cases(src: Path, catalogue: Catalogue, pending: Catalogue) -> dict[str, tuple[Path, dict]]:
+    """The cases of test_pasted_wrong_values_…: each its source workbook (written in ``src``) and the values pasted
+    into it; ``pending``: the catalogue with PENDING_KEYS `jāprecizē`. The session fixture ``pasted_reports``
+    recalculates them with test_report_pasted_formulas' in one LibreOffice run."""
     municipality = pending.pilot_municipalities()[0]
-    params = Params.from_catalogue(catalogue, catalogue.latest_date)
     data = register_data(catalogue)
-    register = write_register_workbook(pending, municipality, tmp_path / "src" / "r.xlsx", data, cached=False)
-    undated = write_register_workbook(pending, municipality, tmp_path / "src" / "r-bez-datumiem.xlsx",
+    register = write_register_workbook(pending, municipality, src / "r.xlsx", data, cached=False)
+    undated = write_register_workbook(pending, municipality, src / "r-bez-datumiem.xlsx",
                                       build_date=dt.date(2031, 1, 1), cached=False)
     months = reg.settlement_inputs(data)
-    settlement = write_settlement_workbook(pending, municipality, tmp_path / "src" / "n.xlsx", months,
+    settlement = write_settlement_workbook(pending, municipality, src / "n.xlsx", months,
                                            data.opening_balance, cached=False)
     cases = {"labs": (register, GOOD_REGISTER), "n-labs": (settlement, GOOD_SETTLEMENT)}
     cases |= {k: (register, {**GOOD_REGISTER, **v[0]}) for k, v in REGISTER_CASES.items()}
     cases |= {k: (undated, {**GOOD_REGISTER, **v[0]}) for k, v in UNDATED_CASES.items()}
     cases |= {k: (settlement, {**GOOD_SETTLEMENT, **v[0]}) for k, v in SETTLEMENT_CASES.items()}
-    n_undated = fill_settlement(write_settlement_workbook(pending, municipality, tmp_path / "src" / "n-bez-datumiem.xlsx",
+    n_undated = fill_settlement(write_settlement_workbook(pending, municipality, src / "n-bez-datumiem.xlsx",
                                                           build_date=dt.date(2031, 1, 1), cached=False),
-                                tmp_path / "src" / "n-bez-datumiem-aizpildits.xlsx")
+                                src / "n-bez-datumiem-aizpildits.xlsx")
     cases |= {"n-bez-datumiem-labs": (n_undated, GOOD_SETTLEMENT)}
     cases |= {k: (n_undated, {**GOOD_SETTLEMENT, **v[0]}) for k, v in UNDATED_SETTLEMENT_CASES.items()}
-    bound = dt.datetime.combine(earliest_month(pending), dt.time())
+    bound = first_month_bound(pending)
     cases["menesis-pirmais"] = (undated, {**GOOD_REGISTER, "!".join(BOUND_CELL): bound, f"{S_QUARTER}!A6": bound.year,
                                           f"{S_QUARTER}!B6": (bound.month + 2) // 3})  # its quarter on 30 (D260)
     # two rows wrong, one of them twice: the line counts rows and says where the messages it does not print are
@@ -323,15 +317,27 @@ def test_pasted_wrong_values_stop_every_amount_and_name_their_cell(tmp_path: Pat
     # a register filled with the correction's earlier, longer label (D155): still a correction
     cases["agraka-korekcija"] = (register, {**GOOD_REGISTER, f"{S_REG}!B{R + 3}": reg.CORRECTION_EARLIER})
     with for_round(Choice("berni-2018")):
-        ended = write_register_workbook(catalogue, municipality, tmp_path / "src" / "r-karta.xlsx", cached=False)
-        n_ended = write_settlement_workbook(catalogue, municipality, tmp_path / "src" / "n-karta.xlsx", cached=False)
+        ended = write_register_workbook(catalogue, municipality, src / "r-karta.xlsx", cached=False)
+        n_ended = write_settlement_workbook(catalogue, municipality, src / "n-karta.xlsx", cached=False)
     cases |= {"karta-tuksa": (ended, {}), "karta-n-tuksa": (n_ended, {})}
     cases |= {k: (ended, v[0]) for k, v in ROUND_CASES.items()}
     cases |= {k: (n_ended, v[0]) for k, v in ROUND_SETTLEMENT_CASES.items()}
-    sources = {k: _paste(src, tmp_path / "in" / f"{k}.xlsx", values) for k, (src, values) in cases.items()}
+    return cases
 
-    outputs = dict(zip(sources, recalculated_books(list(sources.values()), make_profile(tmp_path / "profile")),
-                       strict=True))
+
+def first_month_bound(pending: Catalogue) -> dt.datetime:
+    """The earliest month a typed month takes (D201), as case „menesis-pirmais” pastes it."""
+    return dt.datetime.combine(earliest_month(pending), dt.time())
+
+
+@pytest.mark.libreoffice
+@pytest.mark.xdist_group("documents-lo")
+def test_pasted_wrong_values_stop_every_amount_and_name_their_cell(catalogue: Catalogue, pasted_reports) -> None:
+    sources, outputs = pasted_reports.cases("input_checks")
+    params = Params.from_catalogue(catalogue, catalogue.latest_date)
+    data = register_data(catalogue)
+    months = reg.settlement_inputs(data)
+    bound = first_month_bound(pasted_reports.pending)
 
     # Right values: the reference's amounts, no message.
     good = outputs["labs"]
