@@ -159,11 +159,17 @@ class PastedReports:
         return self.by_test[test]
 
 
+# the report paste tests by the name ``PastedReports.cases`` takes, with their files
+PASTE_TESTS = {"input_checks": "test_report_input_checks.py", "pasted_formulas": "test_report_pasted_formulas.py"}
+
+
 @pytest.fixture(scope="session")
-def pasted_reports(tmp_path_factory: pytest.TempPathFactory, catalogue: Catalogue) -> PastedReports:
+def pasted_reports(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory,
+                   catalogue: Catalogue) -> PastedReports:
     """Both report paste tests' cases recalculated in one LibreOffice run: the two tests set up alike (the same
     `jāprecizē` catalogue, register and settlement workbooks) and each paid a LibreOffice start and its profile
-    (docs/benchmarks.md); they stay in one xdist group („documents-lo”), so one worker runs this once."""
+    (docs/benchmarks.md); they stay in one xdist group („documents-lo”), so one worker runs this once. Only the
+    cases of the tests selected in this session: one file run alone does not recalculate the other's."""
     from generator.recalc import make_profile, soffice
     from tests.documents.pending_parameters import mark_pending
     from tests.documents.test_report_input_checks import PENDING_KEYS, _paste, wrong_value_cases
@@ -175,7 +181,10 @@ def pasted_reports(tmp_path_factory: pytest.TempPathFactory, catalogue: Catalogu
     root = tmp_path_factory.mktemp("ielimetas-vertibas")
     shutil.copytree(DEFAULT_CATALOGUE, root / "catalogue")
     pending = mark_pending(root / "catalogue", PENDING_KEYS)
-    builders = {"input_checks": wrong_value_cases, "pasted_formulas": pasted_formula_cases}
+    asking = {item.path.name for item in request.session.items if "pasted_reports" in getattr(item, "fixturenames", ())}
+    builders = {test: build for test, build in (("input_checks", wrong_value_cases),
+                                                ("pasted_formulas", pasted_formula_cases))
+                if PASTE_TESTS[test] in asking}
     sources = {test: {case: _paste(src, root / test / "in" / f"{case}.xlsx", values)
                       for case, (src, values) in build(root / test / "src", catalogue, pending).items()}
                for test, build in builders.items()}
