@@ -49,6 +49,7 @@ from generator.ministry.reading import (
     file_code,
     file_digest,
     municipality_folder,
+    municipality_named,
     old_version_note,
     read_failure,
     read_matrix,
@@ -352,11 +353,13 @@ def version_notes(results: list[ReadResult], current: str) -> list[str]:
     return notes
 
 
-def placement_notes(folder: Path, results: list[ReadResult], prefix: str = "") -> list[str]:
+def placement_notes(folder: Path, results: list[ReadResult], catalogue: Catalogue, prefix: str = "") -> list[str]:
     """Notes on where the files lie (audit33a F6): a municipality folder with files but no spreadsheet (its matrices
-    were not collected), used matrices in a municipality folder's subfolder (used, D270: a subfolder per child is a
-    layout the README names; an „arhivs” may hold superseded versions, so each is named) and used matrices outside
-    every municipality folder. ``prefix`` heads a --previous folder's notes."""
+    were not collected; an empty folder is a placeholder and gets none, D270), used matrices in a municipality
+    folder's subfolder (used, D270: a subfolder per child is a layout the README names; an „arhivs” may hold
+    superseded versions, so each is named) and used matrices outside every municipality folder, whose municipality is
+    named as the folder warning names it: „Name (id)”, the name in force on the plan's first day (D189). ``prefix``
+    heads a --previous folder's notes."""
     notes = []
     spread = {r.path.relative_to(folder).parts[0] for r in results}
     try:
@@ -376,7 +379,8 @@ def placement_notes(folder: Path, results: list[ReadResult], prefix: str = "") -
         parts = r.path.relative_to(folder).parts
         if len(parts) == 1:
             notes.append(f"{prefix}{r.rel}: matrica nav nevienā pašvaldības mapē (tā ir savācamās mapes saknē) – "
-                         f"izmantota, apmēri pieskaitīti matricā norādītajai pašvaldībai ({r.record.municipality}); "
+                         f"izmantota, apmēri pieskaitīti matricā norādītajai pašvaldībai "
+                         f"{municipality_named(catalogue, r.record.municipality, r.record.period_start)}; "
                          "ievietojiet to savas pašvaldības mapē")
         elif len(parts) > 2:
             nested[parts[0]].append(r.rel)
@@ -480,7 +484,7 @@ def collect(folder: Path, catalogue: Catalogue, key: bytes, options: Options, *,
     previous_refused: list[Refusal] = []
     notes = version_notes(results, templates.current_version)
     notes += [f"{r.rel}: {note}" for r in results if r.record is not None for note in r.notes]
-    notes += duplicate_notes + opened + placement_notes(folder, results)
+    notes += duplicate_notes + opened + placement_notes(folder, results, catalogue)
     warnings = [f"{r.rel}: {w}" for r in results if r.record is not None for w in r.warnings]
     assert period is not None  # a used record was there before the duplicates
     if options.previous is not None:
@@ -494,7 +498,7 @@ def collect(folder: Path, catalogue: Catalogue, key: bytes, options: Options, *,
             r.rel = PREVIOUS_FILE + r.rel
             if r.refusal is not None:
                 r.refusal = dataclasses.replace(r.refusal, path=PREVIOUS_FILE + r.refusal.path)
-        notes += open_notes(prev) + placement_notes(options.previous, prev, PREVIOUS_FILE)
+        notes += open_notes(prev) + placement_notes(options.previous, prev, catalogue, PREVIOUS_FILE)
         warnings += [f"{r.rel}: {previous_folder_warning(w)}" for r in prev if r.record is not None
                      for w in r.warnings]
         warnings += previous_errors(prev)

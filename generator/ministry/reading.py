@@ -18,7 +18,6 @@ from pathlib import Path
 
 from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
-from generator.catalogue.models import Municipality
 from generator.cli_errors import os_reason_without_path
 from generator.lvformat import version as shown_version
 from generator.ministry.console_names import shown_path
@@ -261,6 +260,15 @@ FOLDER_WARNING = "matricā norādītā pašvaldība ir "
 FOLDER_AMOUNTS = "; apmēri pieskaitīti pašvaldībai "  # where it says what the folder changes (previous_folder_warning)
 
 
+def municipality_named(catalogue: Catalogue, municipality: str, day: dt.date | None = None) -> str:
+    """A matrix's municipality as collect's messages name it: „Ogres novads (ogre)”, its name in force on the plan's
+    first day ``day`` (D189), else its pilot-time name; the id alone when the catalogue does not know it."""
+    mine = next((m for m in catalogue.municipalities.municipalities if m.id == municipality), None)
+    if mine is None:
+        return municipality
+    return f"{catalogue.name_on(mine.id, day) if day is not None else mine.name_lv} ({municipality})"
+
+
 def folder_warning(folder: str, municipality: str, catalogue: Catalogue, day: dt.date | None = None) -> str | None:
     """A warning when the folder is named after another catalogue municipality than the matrix's Pasvaldiba; it
     names both by their names in force on the plan's first day ``day`` (D189), else by the pilot-time names."""
@@ -269,13 +277,9 @@ def folder_warning(folder: str, municipality: str, catalogue: Catalogue, day: dt
     there = known.get(folder.lower())
     if there is None or there.id == municipality:
         return None
-    mine = next((m for m in catalogue.municipalities.municipalities if m.id == municipality), None)
-
-    def name(m: Municipality) -> str:
-        return catalogue.name_on(m.id, day) if day is not None else m.name_lv
-
-    named = f"{name(mine)} ({municipality})" if mine else municipality
-    return (f"{FOLDER_WARNING}{named}, bet fails ir mapē „{folder}” ({name(there)}){FOLDER_AMOUNTS}{named} – "
+    named = municipality_named(catalogue, municipality, day)
+    there_named = catalogue.name_on(there.id, day) if day is not None else there.name_lv
+    return (f"{FOLDER_WARNING}{named}, bet fails ir mapē „{folder}” ({there_named}){FOLDER_AMOUNTS}{named} – "
             "pārbaudiet, vai fails ievietots pareizajā mapē")
 
 

@@ -96,18 +96,19 @@ def units_shown(value: Decimal) -> str:
 
 
 def check_whole_units(lines: Iterable[PlanLine], whole_units: Mapping[str, str],
-                      units_place: str = UNITS_TABLE) -> list[Finding]:
+                      units_place: str = f"{UNITS_LABEL} {UNITS_TABLE}") -> list[Finding]:
     """One ``whole_units`` error per fraction of a unit counted whole (``whole_units``: such units by id with their
     names, Params.whole_units; D256) in a plan line's period units, a month's planned or delivered units: the
     matrix's invalid input of that cell, one per cell, in its words. Only a line with a service has a unit.
-    ``units_place``: where the period units are typed (the calculator names its field)."""
+    ``units_place``: what and where the period units are ("daudzumam periodā 6.3. tabulā"); the calculator names its
+    field alone ("laukā „Vienības periodā”"), whose label already says what it holds."""
     found: list[Finding] = []
     for i, line in enumerate(lines):
         unit = whole_units.get(line.unit) if line.offer_id else None
         if unit is None:
             continue
         name = f"{i + 1}. rinda ({line.label or line.offer_id})"
-        cells = [(None, f"{UNITS_LABEL} {units_place}", line.units)]
+        cells = [(None, units_place, line.units)]
         cells += [(m, f"{m}. mēneša {PLANNED_LABEL} {PLANNED_TABLE}", v) for m, v in enumerate(line.planned_units, 1)]
         cells += [(m, f"{m}. mēneša {DELIVERED_LABEL} {DELIVERED_TABLE}", v)
                   for m, v in enumerate(line.delivered_units, 1)]

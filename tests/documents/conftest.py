@@ -8,12 +8,14 @@ import hashlib
 import re
 import shutil
 import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
+from generator.catalogue.loader import DEFAULT_CATALOGUE
 from generator.catalogue.models import Pilot
 from generator.documents.build_step import render_documents
 
@@ -141,3 +143,54 @@ def pdf_pages(pdf: bytes | Path) -> list[str]:
 # pdf_pages' result by the PDF's bytes (their digest), for the rest of the process: pdftotext gives the same text for
 # the same bytes, and a test gets a list of its own
 _PAGES: dict[bytes, tuple[str, ...]] = {}
+
+
+@dataclass
+class PastedReports:
+    """The report paste cases of test_report_input_checks and test_report_pasted_formulas (D140, D267), each its
+    pasted source and its workbook as LibreOffice recalculated it – all in one run; ``pending``: the catalogue with
+    their `jāprecizē` parameters."""
+
+    pending: Catalogue
+    by_test: dict[str, tuple[dict[str, Path], dict[str, object]]]
+
+    def cases(self, test: str) -> tuple[dict[str, Path], dict[str, object]]:
+        """One test's sources and recalculated workbooks by case."""
+        return self.by_test[test]
+
+
+# the report paste tests by the name ``PastedReports.cases`` takes, with their files
+PASTE_TESTS = {"input_checks": "test_report_input_checks.py", "pasted_formulas": "test_report_pasted_formulas.py"}
+
+
+@pytest.fixture(scope="session")
+def pasted_reports(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory,
+                   catalogue: Catalogue) -> PastedReports:
+    """Both report paste tests' cases recalculated in one LibreOffice run: the two tests set up alike (the same
+    `jāprecizē` catalogue, register and settlement workbooks) and each paid a LibreOffice start and its profile
+    (docs/benchmarks.md); they stay in one xdist group („documents-lo”), so one worker runs this once. Only the
+    cases of the tests selected in this session: one file run alone does not recalculate the other's."""
+    from generator.recalc import make_profile, soffice
+    from tests.documents.pending_parameters import mark_pending
+    from tests.documents.test_report_input_checks import PENDING_KEYS, _paste, wrong_value_cases
+    from tests.documents.test_report_pasted_formulas import pasted_formula_cases
+    from tests.documents.workbook_values import recalculated_books
+
+    if soffice() is None:
+        pytest.skip("LibreOffice (soffice) nav instalēts: pārrēķina tests izlaists")
+    root = tmp_path_factory.mktemp("ielimetas-vertibas")
+    shutil.copytree(DEFAULT_CATALOGUE, root / "catalogue")
+    pending = mark_pending(root / "catalogue", PENDING_KEYS)
+    asking = {item.path.name for item in request.session.items if "pasted_reports" in getattr(item, "fixturenames", ())}
+    builders = {test: build for test, build in (("input_checks", wrong_value_cases),
+                                                ("pasted_formulas", pasted_formula_cases))
+                if PASTE_TESTS[test] in asking}
+    sources = {test: {case: _paste(src, root / test / "in" / f"{case}.xlsx", values)
+                      for case, (src, values) in build(root / test / "src", catalogue, pending).items()}
+               for test, build in builders.items()}
+    flat = [(test, case, path) for test, by_case in sources.items() for case, path in by_case.items()]
+    books = recalculated_books([path for _, _, path in flat], make_profile(root / "profile"))
+    outputs: dict[str, dict[str, object]] = {test: {} for test in builders}
+    for (test, case, _), book in zip(flat, books, strict=True):
+        outputs[test][case] = book
+    return PastedReports(pending, {test: (sources[test], outputs[test]) for test in builders})

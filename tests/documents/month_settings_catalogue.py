@@ -15,6 +15,7 @@ from generator.catalogue.loader import DEFAULT_CATALOGUE, load_or_raise
 from generator.documents.reports import register as reg
 from generator.documents.reports.register_layout import (
     CASH_FIRST,
+    OPENING_CELL,
     QUARTER_FIRST,
     REG_FIRST,
     S_CASH,
@@ -65,7 +66,7 @@ def fill_register_template(source: Path, target: Path, catalogue: Catalogue, dat
                            13: row.route, 14: "Jā" if row.marked else "Nē"}.items():
             ws.cell(r, col, value)
     cash = wb[S_CASH]
-    cash["D4"] = float(data.opening_balance)
+    cash[OPENING_CELL] = float(data.opening_balance)
     for i, m in enumerate(data.months):
         for col, value in ((1, _day(m.month)), (2, m.children), (3, "Jā" if m.employment_contract else "Nē"),
                            (4, float(m.receipts))):

@@ -1,8 +1,10 @@
 """The signed report forms of rounds longer than the pilot's 15 months on paper, as LibreOffice prints them (audit30
 F14–F16, D247; before it audit19 F35): 27 and 29 continue on a page that holds the last months with the totals
-and the signatures, never the signatures (or their „Datums”) alone under empty headings; 30 breaks only inside its
+and the signatures, never the signatures (or their „Datums”) alone under empty headings, 29's opening balance on the
+first page only; 30 breaks only inside its
 spending table, so the result indicators print whole under their own header with the signatures; 31 continues its
-months on pages across at 100 % (no text below 8 pt), the total with months beside it, every page signed. One
+months on pages across at 100 % (no text below 8 pt), the total with months beside it, every page signed, its title
+whole within the repeated columns A:B. One
 soffice call prints the four sheets of every round length."""
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from generator.documents.reports.register_workbook import write_register_workboo
 from generator.documents.reports.settlement_workbook import SHEET as S27
 from generator.documents.reports.settlement_workbook import write_settlement_workbook
 from generator.recalc import make_profile, print_sheets
+from tests.documents.test_report_print_size import _words
 from tests.round_yaml import catalogue_with_round, children_round_entry
 from tests.workbook.pdf_pages import Page, read_pages
 
@@ -101,6 +104,8 @@ def test_the_signatures_print_with_the_last_months_and_the_totals(printed: dict[
         assert _month_rows(text, months), f"{form}: {k}. lapā nav neviena mēneša rindas"
     printed_months = [m for t in texts for m in _month_rows(t, months)]
     assert sorted(printed_months) == months, f"{form}: mēneši iztrūkst vai atkārtojas"
+    if form == "29":  # the opening balance once, on the first page: not among the rows every page repeats
+        assert [t.count("Atlikums pārskata perioda sākumā") for t in texts] == [1] + [0] * (len(texts) - 1), texts
 
 
 @pytest.mark.parametrize("n", LENGTHS)
@@ -143,5 +148,10 @@ def test_31_continues_across_with_the_total_beside_months_and_every_page_signed(
         "kopsummas aile bez mēnešiem"
     for k, text in enumerate(texts, start=1):
         assert "31. pielikums. Sociālā darbinieka mēneša atskaite" in text
+        if len(texts) > 1:  # pages across repeat columns A:B: the title wraps there, not cut at B („… par pa”)
+            words = _words(folder / f"31-{n}.pdf", k)
+            months_left = min(w[0] for w in words if re.fullmatch(r"\d\d\.\d{4}", w[4]))
+            ends = [w[2] for w in words if w[4] in ("paveikto", "darbu")]
+            assert len(ends) == 2 and max(ends) < months_left, f"{k}. lapā virsraksts aiz B ailes: {ends}, {months_left}"
         assert all(label in text for label in SIGNATURE_LABELS), f"{k}. lapā nav parakstu"
         assert ACTIVITIES[-1][:30] in text and ACTIVITIES[1] in text, f"{k}. lapā nav darbību"

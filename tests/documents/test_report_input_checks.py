@@ -19,28 +19,37 @@ from generator.documents.reports import register as reg
 from generator.documents.reports.input_checks import (
     DATE_VALIDATION,
     FIRST_DAY,
+    FORMULA_EXPECTED,
     LOGICAL_EXPECTED,
     MONTH_EXPECTED,
     ErrorLog,
+    Refuses,
     Rule,
     is_logical,
+    refuses_formula,
+    refuses_pasted,
     row_check,
     summary,
     typed_value,
 )
 from generator.documents.reports.parameters import DAY, PENDING, SHARE, guarded, parameter, write_parameter
-from generator.documents.reports.register_layout import REG_FIRST, S_BIP, S_CASH, S_QUARTER, S_REG
+from generator.documents.reports.register_layout import (
+    OPENING_CELL,
+    REG_FIRST,
+    S_BIP,
+    S_CASH,
+    S_QUARTER,
+    S_REG,
+)
 from generator.documents.reports.register_workbook import write_register_workbook
 from generator.documents.reports.settlement_workbook import SHEET as S_SETTLE
 from generator.documents.reports.settlement_workbook import write_settlement_workbook
 from generator.documents.terms import Choice, for_round
-from generator.recalc import make_profile, soffice
 from generator.reference.params import Params
 from generator.reference.settlement import BIP_PAY, BIP_SBS, BIP_TRANSPORT, settle
-from tests.documents.pending_parameters import mark_pending
 from tests.documents.report_fill import fill_settlement
 from tests.documents.test_report_workbooks import check_against_reference
-from tests.documents.workbook_values import money, named, recalculated_books
+from tests.documents.workbook_values import money, named
 
 PENDING_KEYS = ("social_worker_children", "indirect_cost_rate", "quarterly_report_day")
 # Where each sheet shows the line that counts wrong inputs (input_checks.summary).
@@ -161,16 +170,16 @@ REGISTER_CASES = {
     "berni-negativs": ({f"{S_CASH}!B8": -1}, (S_CASH, "B8"), "veselam skaitlim, 0 vai vairāk"),
     "ligums": ({f"{S_CASH}!C7": "Varbūt"}, (S_CASH, "C7"), "„Jā” vai „Nē”"),
     "sanemts-negativs": ({f"{S_CASH}!D7": -100}, (S_CASH, "D7"), "0 vai vairāk"),
-    "atlikums-teksts": ({f"{S_CASH}!D4": "100 EUR"}, (S_CASH, "D4"), "jābūt summai euro"),
+    "atlikums-teksts": ({f"{S_CASH}!{OPENING_CELL}": "100 EUR"}, (S_CASH, OPENING_CELL), "jābūt summai euro"),
     # amounts nobody can pay (audit29 F4): whole cents as in the register (D87)
     "sanemts-centa-dala": ({f"{S_CASH}!D7": 5000.005}, (S_CASH, "D7"), "diviem cipariem aiz komata"),
-    "atlikums-centa-dala": ({f"{S_CASH}!D4": 10.001}, (S_CASH, "D4"), "diviem cipariem aiz komata"),
+    "atlikums-centa-dala": ({f"{S_CASH}!{OPENING_CELL}": 10.001}, (S_CASH, OPENING_CELL), "diviem cipariem aiz komata"),
     # TRUE (PATIESS; a bool cell, LibreOffice's =TRUE() with the value 1) in a number input counted as 1 (audit32a F1)
     "patiess-parametrs": ({"Param_BerniPilnai": True}, (S_BIP, "Param_BerniPilnai"), LOGICAL_EXPECTED),
     "patiess-likme": ({"Param_NetiesasLikme": True}, (S_BIP, "Param_NetiesasLikme"), LOGICAL_EXPECTED),
     "patiess-berni": ({f"{S_CASH}!B8": True}, (S_CASH, "B8"), LOGICAL_EXPECTED),
     "patiess-sanemts": ({f"{S_CASH}!D7": True}, (S_CASH, "D7"), LOGICAL_EXPECTED),
-    "aplams-atlikums": ({f"{S_CASH}!D4": False}, (S_CASH, "D4"), LOGICAL_EXPECTED),
+    "aplams-atlikums": ({f"{S_CASH}!{OPENING_CELL}": False}, (S_CASH, OPENING_CELL), LOGICAL_EXPECTED),
     "patiess-rr-skaits": ({f"{S_QUARTER}!K18": True}, (S_QUARTER, "K18"), LOGICAL_EXPECTED),
 }
 # Templates built after the round has ended: months, years and quarters are inputs.
@@ -273,32 +282,28 @@ def _check_refused(wb: openpyxl.Workbook, source: Path, cell: tuple[str, str], e
     assert not numbers, f"{case}: {numbers[:5]}"
 
 
-@pytest.mark.libreoffice
-@pytest.mark.xdist_group("documents-lo")
-def test_pasted_wrong_values_stop_every_amount_and_name_their_cell(tmp_path: Path, catalogue: Catalogue,
-                                                                  catalogue_copy: Path) -> None:
-    if soffice() is None:
-        pytest.skip("LibreOffice (soffice) nav instalēts: pārrēķina tests izlaists")
-    pending = mark_pending(catalogue_copy, PENDING_KEYS)
+def wrong_value_cases(src: Path, catalogue: Catalogue, pending: Catalogue) -> dict[str, tuple[Path, dict]]:
+    """The cases of test_pasted_wrong_values_…: each its source workbook (written in ``src``) and the values pasted
+    into it; ``pending``: the catalogue with PENDING_KEYS `jāprecizē`. The session fixture ``pasted_reports``
+    recalculates them with test_report_pasted_formulas' in one LibreOffice run."""
     municipality = pending.pilot_municipalities()[0]
-    params = Params.from_catalogue(catalogue, catalogue.latest_date)
     data = register_data(catalogue)
-    register = write_register_workbook(pending, municipality, tmp_path / "src" / "r.xlsx", data, cached=False)
-    undated = write_register_workbook(pending, municipality, tmp_path / "src" / "r-bez-datumiem.xlsx",
+    register = write_register_workbook(pending, municipality, src / "r.xlsx", data, cached=False)
+    undated = write_register_workbook(pending, municipality, src / "r-bez-datumiem.xlsx",
                                       build_date=dt.date(2031, 1, 1), cached=False)
     months = reg.settlement_inputs(data)
-    settlement = write_settlement_workbook(pending, municipality, tmp_path / "src" / "n.xlsx", months,
+    settlement = write_settlement_workbook(pending, municipality, src / "n.xlsx", months,
                                            data.opening_balance, cached=False)
     cases = {"labs": (register, GOOD_REGISTER), "n-labs": (settlement, GOOD_SETTLEMENT)}
     cases |= {k: (register, {**GOOD_REGISTER, **v[0]}) for k, v in REGISTER_CASES.items()}
     cases |= {k: (undated, {**GOOD_REGISTER, **v[0]}) for k, v in UNDATED_CASES.items()}
     cases |= {k: (settlement, {**GOOD_SETTLEMENT, **v[0]}) for k, v in SETTLEMENT_CASES.items()}
-    n_undated = fill_settlement(write_settlement_workbook(pending, municipality, tmp_path / "src" / "n-bez-datumiem.xlsx",
+    n_undated = fill_settlement(write_settlement_workbook(pending, municipality, src / "n-bez-datumiem.xlsx",
                                                           build_date=dt.date(2031, 1, 1), cached=False),
-                                tmp_path / "src" / "n-bez-datumiem-aizpildits.xlsx")
+                                src / "n-bez-datumiem-aizpildits.xlsx")
     cases |= {"n-bez-datumiem-labs": (n_undated, GOOD_SETTLEMENT)}
     cases |= {k: (n_undated, {**GOOD_SETTLEMENT, **v[0]}) for k, v in UNDATED_SETTLEMENT_CASES.items()}
-    bound = dt.datetime.combine(earliest_month(pending), dt.time())
+    bound = first_month_bound(pending)
     cases["menesis-pirmais"] = (undated, {**GOOD_REGISTER, "!".join(BOUND_CELL): bound, f"{S_QUARTER}!A6": bound.year,
                                           f"{S_QUARTER}!B6": (bound.month + 2) // 3})  # its quarter on 30 (D260)
     # two rows wrong, one of them twice: the line counts rows and says where the messages it does not print are
@@ -312,15 +317,27 @@ def test_pasted_wrong_values_stop_every_amount_and_name_their_cell(tmp_path: Pat
     # a register filled with the correction's earlier, longer label (D155): still a correction
     cases["agraka-korekcija"] = (register, {**GOOD_REGISTER, f"{S_REG}!B{R + 3}": reg.CORRECTION_EARLIER})
     with for_round(Choice("berni-2018")):
-        ended = write_register_workbook(catalogue, municipality, tmp_path / "src" / "r-karta.xlsx", cached=False)
-        n_ended = write_settlement_workbook(catalogue, municipality, tmp_path / "src" / "n-karta.xlsx", cached=False)
+        ended = write_register_workbook(catalogue, municipality, src / "r-karta.xlsx", cached=False)
+        n_ended = write_settlement_workbook(catalogue, municipality, src / "n-karta.xlsx", cached=False)
     cases |= {"karta-tuksa": (ended, {}), "karta-n-tuksa": (n_ended, {})}
     cases |= {k: (ended, v[0]) for k, v in ROUND_CASES.items()}
     cases |= {k: (n_ended, v[0]) for k, v in ROUND_SETTLEMENT_CASES.items()}
-    sources = {k: _paste(src, tmp_path / "in" / f"{k}.xlsx", values) for k, (src, values) in cases.items()}
+    return cases
 
-    outputs = dict(zip(sources, recalculated_books(list(sources.values()), make_profile(tmp_path / "profile")),
-                       strict=True))
+
+def first_month_bound(pending: Catalogue) -> dt.datetime:
+    """The earliest month a typed month takes (D201), as case „menesis-pirmais” pastes it."""
+    return dt.datetime.combine(earliest_month(pending), dt.time())
+
+
+@pytest.mark.libreoffice
+@pytest.mark.xdist_group("documents-lo")
+def test_pasted_wrong_values_stop_every_amount_and_name_their_cell(catalogue: Catalogue, pasted_reports) -> None:
+    sources, outputs = pasted_reports.cases("input_checks")
+    params = Params.from_catalogue(catalogue, catalogue.latest_date)
+    data = register_data(catalogue)
+    months = reg.settlement_inputs(data)
+    bound = first_month_bound(pasted_reports.pending)
 
     # Right values: the reference's amounts, no message.
     good = outputs["labs"]
@@ -456,6 +473,24 @@ def test_a_row_check_lists_each_failed_rule_with_its_cell() -> None:
     assert summary("N", "F", "Citur.") == (
         '=IF(N=0,"","Ievades kļūdas "&N&IF(N=1," rindā vai šūnā"," rindās vai šūnās")'
         '&" (summas nerāda, līdz tās izlabo). Pirmā: "&F&IF(N>1," Citur.",""))')
+
+
+def test_a_rules_flag_not_its_formula_text_says_what_it_refuses() -> None:
+    """row_check says a logical value's and a formula's words for a rule flagged so (typed_value flags its
+    condition), whatever its formula reads; a hand-written formula that only reads like typed_value's gets its one
+    message."""
+    said = {kind: row_check("28", [Rule("L7", "L7>=0", "x", refuses=kind)]) for kind in Refuses}
+    assert FORMULA_EXPECTED in said[Refuses.PASTED] and LOGICAL_EXPECTED in said[Refuses.PASTED], said
+    assert FORMULA_EXPECTED not in said[Refuses.LOGICAL] and LOGICAL_EXPECTED in said[Refuses.LOGICAL], said
+    assert LOGICAL_EXPECTED not in said[Refuses.NOTHING], said
+    made, no_formula = typed_value("L7", "TRUE"), typed_value("L7", "TRUE", formula=False)
+    assert refuses_formula(Rule("L7", made, "x")) and refuses_pasted(Rule("L7", no_formula, "x"))
+    assert not refuses_formula(Rule("L7", no_formula, "x"))
+    for look_alike in (str(made), f"{made}"):  # the same text, not made by typed_value: no flag
+        rule = Rule("L7", look_alike, "x")
+        assert rule.refuses is Refuses.NOTHING and not refuses_pasted(rule), rule
+        assert LOGICAL_EXPECTED not in row_check("28", [rule])
+    assert refuses_formula(Rule("L7", "L7>=0", "x", refuses=Refuses.PASTED))  # given: the flag wins
 
 
 def test_every_amount_waits_for_right_inputs(tmp_path: Path, catalogue: Catalogue) -> None:

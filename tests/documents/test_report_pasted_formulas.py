@@ -29,25 +29,21 @@ from generator.documents.reports.register_layout import S_BIP, S_CASH, S_REG
 from generator.documents.reports.register_workbook import write_register_workbook
 from generator.documents.reports.settlement_workbook import SHEET as S_SETTLE
 from generator.documents.reports.settlement_workbook import write_settlement_workbook
-from generator.recalc import make_profile, soffice
 from generator.reference.params import Params
 from generator.reference.settlement import settle
 from generator.workbook.input_checks import FORMULA_MESSAGE
-from tests.documents.pending_parameters import mark_pending
 from tests.documents.test_report_input_checks import (
     GOOD_REGISTER,
     GOOD_SETTLEMENT,
-    PENDING_KEYS,
     REGISTER_AMOUNTS,
     SETTLEMENT_AMOUNTS,
     SUMMARY,
     R,
     WithFormat,
     _check_refused,
-    _paste,
     register_data,
 )
-from tests.documents.workbook_values import money, named, recalculated_books
+from tests.documents.workbook_values import money, named
 
 # case → (pasted values, the cell its message names, words of what is expected)
 REGISTER_CASES = {
@@ -98,21 +94,17 @@ QUESTIONNAIRE_CASES = {
 }
 
 
-@pytest.mark.libreoffice
-@pytest.mark.xdist_group("documents-lo")
-def test_pasted_formulas_huge_amounts_zero_children_and_register_24(tmp_path: Path, catalogue: Catalogue,
-                                                                     catalogue_copy: Path) -> None:
-    if soffice() is None:
-        pytest.skip("LibreOffice (soffice) nav instalēts: pārrēķina tests izlaists")
-    pending = mark_pending(catalogue_copy, PENDING_KEYS)
+def pasted_formula_cases(src: Path, catalogue: Catalogue, pending: Catalogue) -> dict[str, tuple[Path, dict]]:
+    """The cases of test_pasted_formulas_…: each its source workbook (written in ``src``) and the values pasted
+    into it; ``pending``: the catalogue with PENDING_KEYS `jāprecizē`. The session fixture ``pasted_reports``
+    recalculates them with test_report_input_checks' in one LibreOffice run."""
     municipality = pending.pilot_municipalities()[0]
-    params = Params.from_catalogue(catalogue, catalogue.latest_date)
     data = register_data(catalogue)
-    register = write_register_workbook(pending, municipality, tmp_path / "src" / "r.xlsx", data, cached=False)
+    register = write_register_workbook(pending, municipality, src / "r.xlsx", data, cached=False)
     months = reg.settlement_inputs(data)
-    settlement = write_settlement_workbook(pending, municipality, tmp_path / "src" / "n.xlsx", months,
+    settlement = write_settlement_workbook(pending, municipality, src / "n.xlsx", months,
                                            data.opening_balance, cached=False)
-    questionnaires = write_questionnaire_register(catalogue, municipality, tmp_path / "src" / "a.xlsx")
+    questionnaires = write_questionnaire_register(catalogue, municipality, src / "a.xlsx")
     good_row = _questionnaire_row(catalogue)
     cases = {k: (register, {**GOOD_REGISTER, **v[0]}) for k, v in REGISTER_CASES.items()}
     cases |= {k: (settlement, {**GOOD_SETTLEMENT, **v[0]}) for k, v in SETTLEMENT_CASES.items()}
@@ -129,10 +121,16 @@ def test_pasted_formulas_huge_amounts_zero_children_and_register_24(tmp_path: Pa
     cases["ar-labs"] = (questionnaires, good_row)
     cases |= {k: (questionnaires, {**good_row, **{f"{QUESTIONNAIRES}!{c}": v for c, v in values.items()}})
               for k, (values, _, _) in QUESTIONNAIRE_CASES.items()}
-    sources = {k: _paste(src, tmp_path / "in" / f"{k}.xlsx", values) for k, (src, values) in cases.items()}
+    return cases
 
-    outputs = dict(zip(sources, recalculated_books(list(sources.values()), make_profile(tmp_path / "profile")),
-                       strict=True))
+
+@pytest.mark.libreoffice
+@pytest.mark.xdist_group("documents-lo")
+def test_pasted_formulas_huge_amounts_zero_children_and_register_24(catalogue: Catalogue, pasted_reports) -> None:
+    sources, outputs = pasted_reports.cases("pasted_formulas")
+    params = Params.from_catalogue(catalogue, catalogue.latest_date)
+    data = register_data(catalogue)
+    months = reg.settlement_inputs(data)
 
     assert FORMULA_EXPECTED == FORMULA_MESSAGE  # the matrix's words (D140)
     for case, (_, cell, words) in REGISTER_CASES.items():

@@ -6,7 +6,8 @@
 - with --previous, the previous folder's unused files are counted apart on the first and last line, every line of
   their list says „iepriekšējā perioda mapē” once, and a used previous matrix with rule errors is named;
 - a municipality folder with files but no spreadsheet, a matrix in a municipality folder's subfolder (used, D270) and
-  a matrix outside every municipality folder are noted on the console and on „Piezīmes par failiem”;
+  a matrix outside every municipality folder (its municipality „Name (id)”) are noted on the console and on
+  „Piezīmes par failiem”; an empty municipality folder is not (D270);
 - the unused sheet names the files of a duplicate child as its column „Fails” does; a link to a missing file says so.
 """
 
@@ -127,11 +128,12 @@ def test_previous_folder_counted_apart_prefixed_once_and_its_errors_named(
 
 
 def test_files_in_odd_places_are_noted_and_the_unused_sheet_names_files_alike(
-        tmp_path: Path, small_folder: tuple[Path, list[Child]]) -> None:
+        tmp_path: Path, catalogue: Catalogue, small_folder: tuple[Path, list[Child]]) -> None:
     source, children = small_folder
     folder = copy_children(source, children[:4], tmp_path / "in")
-    empty = next(m for m in ("jelgava", "ludza", "valka", "cesis") if not (folder / m).exists())
+    empty, placeholder = [m for m in ("jelgava", "ludza", "valka", "cesis") if not (folder / m).exists()][:2]
     (folder / empty).mkdir()
+    (folder / placeholder).mkdir()  # an empty municipality folder, made before its matrices came: no note (D270)
     (folder / empty / "ligums.docx").write_bytes(b"PK")
     (folder / empty / "lasimani.txt").write_text("nav matrica", encoding="utf-8")
     archive = folder / children[1].municipality / "arhivs"
@@ -150,7 +152,11 @@ def test_files_in_odd_places_are_noted_and_the_unused_sheet_names_files_alike(
         in text, text
     assert f"Piezīme: {muni}/: 1 matrica ir pašvaldības mapes apakšmapē ({muni}/arhivs/vecais.xlsx) – izmantota " \
         "(D270)" in text, text
-    assert "Piezīme: sakne.xlsx: matrica nav nevienā pašvaldības mapē" in text, text
+    root = children[2]
+    named = f"{catalogue.name_on(root.municipality, root.inputs.period_start)} ({root.municipality})"
+    assert "Piezīme: sakne.xlsx: matrica nav nevienā pašvaldības mapē (tā ir savācamās mapes saknē) – izmantota, " \
+        f"apmēri pieskaitīti matricā norādītajai pašvaldībai {named};" in text, text  # as the folder warning names it
+    assert f"{placeholder}/" not in text, text
     notes = " ".join(str(r[1]) for r in rows(out, "Piezīmes par failiem"))
     for said in (f"{empty}/: pašvaldības mapē nav nevienas izklājlapas", f"{muni}/arhivs/vecais.xlsx",
                  "sakne.xlsx: matrica nav nevienā pašvaldības mapē"):

@@ -83,4 +83,6 @@ def test_an_empty_line_and_no_whole_units_are_not_checked(catalogue: Catalogue) 
     empty = dataclasses.replace(inputs.lines[0], offer_id=None)
     assert check_whole_units([empty], {"reize": "reize"}) == []
     (found,) = check_whole_units(inputs.lines[:1] * 1, {"reize": "reize"}, "laukā „Vienības periodā”")[:1]
-    assert "daudzumam periodā laukā „Vienības periodā” jābūt veselam skaitlim" in found.message
+    # the calculator's field says what it holds: the quantity is not named twice
+    assert found.message.startswith(f"1. rinda ({inputs.lines[0].label}): laukā „Vienības periodā” jābūt veselam "
+                                    "skaitlim (mērvienība „reize”), ievadīts 10,5"), found.message

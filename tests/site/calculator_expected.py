@@ -193,7 +193,7 @@ def _calculator_words(finding: Any, inputs: WorkbookInputs, params: Params, matr
     if finding.code == "whole_units":  # D256: the calculator's units field, not the matrix's table 6.3
         matrix = f"{UNITS_LABEL} {UNITS_TABLE} "
         assert matrix in finding.message, finding.message
-        return finding.message.replace(matrix, f"{UNITS_LABEL} {UNITS_FIELD_PLACE} ")
+        return finding.message.replace(matrix, f"{UNITS_FIELD_PLACE} ")  # the field alone: its label says what
     if finding.code == "units_above_period":
         matrix = f"pārbaudiet daudzumu {UNITS_PLACE}."
         assert finding.message.endswith(matrix), finding.message

@@ -693,8 +693,8 @@ def test_a_fraction_of_a_whole_unit_is_the_references_error(blank: Visit, catalo
     assert not failures, "\n".join(failures)
     found = [[m["teksts"] for m in r["messages"] if m["kods"] == "whole_units"] for r in results]
     assert [len(f) for f in found] == [1, 0, 1, 1, 1, 0], found
-    assert found[0] == [f"1. rinda ({offers['3.1.2i'].label}): daudzumam periodā laukā „Vienības periodā” jābūt "
-                        "veselam skaitlim (mērvienība „reize”), ievadīts 29,5."], found[0]
+    assert found[0] == [f"1. rinda ({offers['3.1.2i'].label}): laukā „Vienības periodā” jābūt veselam skaitlim "
+                        "(mērvienība „reize”), ievadīts 29,5."], found[0]  # the field alone: its label is the units
     assert found[3][0].endswith("(mērvienība „diennakts”), ievadīts 0,5.") and "„darba diena”" in found[4][0]
     assert results[0]["Kludas"] >= 1 and results[0]["Derigs"] is True
     assert blank.errors == []

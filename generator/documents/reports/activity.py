@@ -15,6 +15,7 @@ from pathlib import Path
 
 from xlsxwriter.format import Format
 from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
+from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
 from generator.catalogue.catalogue import Catalogue
@@ -54,6 +55,11 @@ FIRST_MONTH_COL = 2
 # "Organizētas izvērtēšanas (sākotnējās, atkārtotās, noslēguma)" (248 pt) took two lines in Excel's column (245 pt)
 # and one in LibreOffice's (259 pt), which printed a blank second line; the months gave up the width.
 ACTIVITY_WIDTH, MONTH_WIDTH, TOTAL_WIDTH = 49, 4.3, 10.5
+NUMBER_WIDTH = 4.5  # column A: the activity's number
+# The title wrapped within columns A:B on pages across (write_title): 11 pt bold, two lines of 14,5 pt – the 13 pt
+# title's one line and 12 pt more, what the page's rows leave (at 13 pt its two lines pushed the signature's „Datums”
+# to a page below).
+TITLE_SIZE, TITLE_LINE_PT = 11, 14.5
 # A round of up to 18 months shares the width of the pilot's 15 (narrower columns: an upright "mm.yyyy" and a count
 # still fit; audit19 F35: at full width the total's column went alone to a second page under a cut title). A longer
 # round's months keep the full width and continue on pages across, at most 15 months a page, the activities repeated
@@ -147,8 +153,6 @@ def write_activity_report(catalogue: Catalogue, municipality: Municipality, targ
     number = wb.add_format({**base, "border": 1, "align": "center", "num_format": "0"})
 
     ws = wb.add_worksheet(SHEET)
-    ws.write(0, 0, f"31. pielikums. Sociālā darbinieka mēneša atskaite par paveikto darbu {periods.words('loc')}",
-             title)
     # the pilot's copies went to its project server (FTP; "projekta serveris", as 24 and the methodology say it,
     # audit30d #22); a round whose rules do not confirm one keeps them in the service
     # (audit19 F24; audit30 F10: by the round's procedures, not by its being the first)
@@ -164,6 +168,8 @@ def write_activity_report(catalogue: Catalogue, municipality: Municipality, targ
         first += count
     pages[-1] = (pages[-1][0], total_col)
     wide = pages[0][1]  # the last column of the first page
+    write_title(wb, ws, f"31. pielikums. Sociālā darbinieka mēneša atskaite par paveikto darbu {periods.words('loc')}",
+                title, across=len(pages) > 1)
     wide_width = ACTIVITY_WIDTH + width * (wide - FIRST_MONTH_COL + 1) + (TOTAL_WIDTH if wide == total_col else 0)
     write_intro(ws, 1, 0, wide, municipality, "Katru mēnesi aizpilda tā mēneša aili, izdrukā un paraksta; "
                 + kept, fmt.note_wrapped, wide_width + 4.5)
@@ -267,7 +273,7 @@ def write_activity_report(catalogue: Catalogue, municipality: Municipality, targ
     for page_first, page_last in pages:
         signed = signature_block(ws, r, 1, page_first, min(page_first + 5, page_last), fmt.sign_label,
                                  fmt.sign_field, fmt.sign_date, line=fmt.sign_line, prepared_last_col=page_last)
-    ws.set_column(0, 0, 4.5)
+    ws.set_column(0, 0, NUMBER_WIDTH)
     ws.set_column(1, 1, ACTIVITY_WIDTH)
     ws.set_column(FIRST_MONTH_COL, total_col - 1, width)
     ws.set_column(total_col, total_col, TOTAL_WIDTH)
@@ -281,6 +287,20 @@ def write_activity_report(catalogue: Catalogue, municipality: Municipality, targ
     ws.protect("", {"select_locked_cells": True, "select_unlocked_cells": True, "format_columns": True})
     wb.close()
     return target
+
+
+def write_title(wb: Workbook, ws: Worksheet, text: str, title: Format, across: bool) -> None:
+    """The title in A1. On one page it runs on over the empty cells on its right; with pages ``across`` each page
+    repeats columns A:B, and there the text past B was cut („… atskaite par pa”), so it wraps within A:B, its row
+    as tall as its lines in Excel's narrower columns (text_fit)."""
+    if not across:
+        ws.write(0, 0, text, title)
+        return
+    wrapped = wb.add_format({**BASE_FORMAT, "bold": True, "font_size": TITLE_SIZE, "text_wrap": True,
+                             "valign": "top"})
+    ws.merge_range(0, 0, 0, 1, text, wrapped)
+    room = text_fit.excel_points(NUMBER_WIDTH) + text_fit.excel_points(ACTIVITY_WIDTH)
+    ws.set_row(0, TITLE_LINE_PT * text_fit.lines_in(text, room, TITLE_SIZE, bold=True))
 
 
 def see_first_page(ws: Worksheet, row: int, pages: list[tuple[int, int]], cell_format: Format) -> None:

@@ -29,6 +29,8 @@ from generator.documents.reports.register_layout import (
     ERRORS,
     FIRST_ERROR,
     ON_SHEET_26,
+    OPENING_COL,
+    OPENING_ROW,
     REGISTER_OTHERS,
     S_CASH,
 )
@@ -64,10 +66,11 @@ def write_cash_flow_sheet(book: RegisterBook, setup: RegisterSettings) -> tuple[
                 "iesniedz līdz ailē „Iesniegt līdz” norādītajam datumam.", fmt.note_wrapped, 100)
     if pending(*amounts, monthly_day):
         ws_cash.write(2, 0, pending_note(ON_SHEET_26), fmt.pending_note)
-    ws_cash.merge_range(3, 0, 3, 2, "Atlikums pārskata perioda sākumā, EUR", fmt.label_wrapped)
-    ws_cash.set_row(3, 26)
-    ws_cash.write_number(3, 3, excel_number(data.opening_balance), fmt.in_money)
-    wb.define_name("Sakuma_Atlikums", "=" + absolute_cell(S_CASH, 3, 3))
+    # the opening balance on the title row, right of the title, above the months' „Atlikums sākumā” (OPENING_CELL)
+    ws_cash.merge_range(OPENING_ROW, OPENING_COL - 5, OPENING_ROW, OPENING_COL - 1,
+                        "Atlikums pārskata perioda sākumā, EUR", fmt.label_right)
+    ws_cash.write_number(OPENING_ROW, OPENING_COL, excel_number(data.opening_balance), fmt.in_money)
+    wb.define_name("Sakuma_Atlikums", "=" + absolute_cell(S_CASH, OPENING_ROW, OPENING_COL))
     cash_headers = ["Mēnesis", "Bērnu skaits", "Darba līgums (Jā/Nē)", "Saņemts no LM, EUR",
                     "Pilnā atlīdzība (reģistrs), EUR", "Atlīdzības daļa",
                     f"BIP {BIP_PAY}, EUR", f"BIP {BIP_TRANSPORT}, EUR", f"BIP {BIP_SBS}, EUR", f"BIP {BIP_INDIRECT}, EUR",

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from enum import Enum
 
 from xlsxwriter.format import Format
 from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
@@ -78,7 +79,28 @@ def is_logical(c: str) -> str:
     return f"OR(ISLOGICAL({c}),{imported_logical(c)})"
 
 
-def typed_value(c: str, condition: str, formula: bool = True) -> str:
+class Refuses(Enum):
+    """What a rule's check refuses besides its condition, each with its own words (row_check): nothing, a logical
+    value (its ``logical`` words), or a logical value and a formula (FORMULA_EXPECTED too) – typed_value's."""
+
+    NOTHING = "nothing"
+    LOGICAL = "logical"
+    PASTED = "pasted"  # a logical value and a formula or link
+
+
+class Typed(str):
+    """A condition made by typed_value: its formula text, marked with what it refuses (``refuses``), so a Rule made
+    with it knows without reading the text."""
+
+    refuses: Refuses
+
+    def __new__(cls, text: str, refuses: Refuses) -> Typed:
+        made = super().__new__(cls, text)
+        made.refuses = refuses
+        return made
+
+
+def typed_value(c: str, condition: str, formula: bool = True) -> Typed:
     """``condition`` on number or date input ``c``, FALSE while ``c`` holds a logical value (LibreOffice imports a
     bool cell as the formula =TRUE(), so it is asked first) or, with ``formula``, a formula. A Rule whose ``ok`` is
     made with it gets its ``logical`` words or FORMULA_EXPECTED as its message for such a value (row_check): the
@@ -86,19 +108,19 @@ def typed_value(c: str, condition: str, formula: bool = True) -> str:
     inputs that feed no amount and whose row's check would otherwise pass Excel's 8 192-character formula limit
     (31's monthly counts of a long round, D267)."""
     if not formula:
-        return f"IF({is_logical(c)},FALSE,{condition})"
-    return f"IF({is_logical(c)},FALSE,IF({is_formula(c)},FALSE,{condition}))"
+        return Typed(f"IF({is_logical(c)},FALSE,{condition})", Refuses.LOGICAL)
+    return Typed(f"IF({is_logical(c)},FALSE,IF({is_formula(c)},FALSE,{condition}))", Refuses.PASTED)
 
 
 def refuses_pasted(rule: Rule) -> bool:
-    """Whether ``rule`` is a condition made with typed_value (its message then says the logical value and, when it
+    """Whether ``rule`` refuses a logical value (typed_value's; its message then says the logical value and, when it
     checks one, the formula)."""
-    return rule.ok.startswith(f"IF({is_logical(rule.cell)},FALSE,")
+    return rule.refuses is not Refuses.NOTHING
 
 
 def refuses_formula(rule: Rule) -> bool:
-    """Whether ``rule``'s typed_value condition also refuses a formula."""
-    return rule.ok.startswith(f"IF({is_logical(rule.cell)},FALSE,IF({is_formula(rule.cell)},FALSE,")
+    """Whether ``rule`` also refuses a formula (typed_value's with ``formula``)."""
+    return rule.refuses is Refuses.PASTED
 
 
 # Conditions on one cell ``c`` (a reference like "B7"); each is TRUE for a right value, never for a logical one.
@@ -158,12 +180,19 @@ def _blank(c: str, blank_ok: bool) -> str:
 @dataclass(frozen=True)
 class Rule:
     """One check of a row: ``ok`` is TRUE for a right value of ``cell``; ``expected`` says what is expected, and
-    ``logical`` what a logical value there is told (an ``ok`` made with typed_value)."""
+    ``logical`` what a logical value there is told (an ``ok`` made with typed_value). ``refuses``: what ``ok``
+    refuses besides its condition, each said in its own words (row_check); unless given, typed_value's mark on
+    ``ok`` (a condition built around it, or written by hand, refuses nothing of its own)."""
 
     cell: str
     ok: str
     expected: str
     logical: str = LOGICAL_EXPECTED
+    refuses: Refuses | None = None
+
+    def __post_init__(self) -> None:
+        if self.refuses is None:
+            object.__setattr__(self, "refuses", self.ok.refuses if isinstance(self.ok, Typed) else Refuses.NOTHING)
 
 
 class TextCells:

@@ -19,6 +19,7 @@ from generator.documents.reports.register_layout import (
     BIP_NAMES,
     CASH_FIRST,
     EARLIER_CORRECTION,
+    OPENING_CELL,
     QUARTER_FIRST,
     S_CASH,
     S_QUARTER,
@@ -201,7 +202,8 @@ def cash_check_formula(x: int, dated: bool, first: bool, since: dt.date | None =
         checks.Rule(f"D{x}", checks.whole_cents(f"D{x}"), checks.EUR_AT_LEAST_ZERO),
     ]
     if first:
-        rules.append(checks.Rule("D4", checks.whole_cents("D4", at_least_zero=False), checks.EUR_EXPECTED))
+        rules.append(checks.Rule(OPENING_CELL, checks.whole_cents(OPENING_CELL, at_least_zero=False),
+                                 checks.EUR_EXPECTED))
     return checks.row_check(S_CASH, rules)
 
 

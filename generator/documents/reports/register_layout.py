@@ -27,6 +27,11 @@ REPEATED_HEADERS = ("Dokuments (veids, Nr.)", "Saņēmējs (atkārtots)")
 # words wrap whole, as textwrap wraps them).
 REGISTER_CHARS_PER_UNIT = 1.3
 CASH_FIRST = 6  # first month row (0-based) of sheet 29
+# Sheet 29's opening balance (an input): on the title row above the months' column „Atlikums sākumā”, not among the
+# rows from the intro to the headings, which every page down repeats (print_setup): a long round's second page showed
+# it again above its months.
+OPENING_ROW, OPENING_COL = 0, 11
+OPENING_CELL = "L1"
 QUARTER_FIRST = 5  # first quarter row (0-based) of sheet 30
 # Sheet 29's printed columns A:N (month to "Iesniegt līdz"): one A4 landscape width (about 780 pt of 799 as
 # LibreOffice prints them with Carlito, less in Excel), so the due dates print with their months and signatures.

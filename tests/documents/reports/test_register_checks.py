@@ -17,7 +17,7 @@ from generator.documents.reports.register_checks import (
     register_check,
     whole_unit_names,
 )
-from generator.documents.reports.register_layout import CASH_FIRST, QUARTER_FIRST
+from generator.documents.reports.register_layout import CASH_FIRST, OPENING_CELL, QUARTER_FIRST
 
 
 def test_a_register_row_checks_every_input_that_feeds_an_amount() -> None:
@@ -67,7 +67,8 @@ def test_a_month_row_checks_its_month_only_where_it_is_an_input() -> None:
     # each month once and in ascending order, from the first month row down to the row above (audit35 F3, D172)
     assert f"COUNTIFS(A${CASH_FIRST + 1}:A{x - 1}," in typed
     # the opening balance is checked on the first month row only
-    assert "D4" not in typed and "'29 Naudas plūsma'!D4 – " in cash_check_formula(x - 1, True, first=True)
+    assert OPENING_CELL not in typed and f"'29 Naudas plūsma'!{OPENING_CELL} – " in cash_check_formula(x - 1, True,
+                                                                                                   first=True)
     # the contract may stay blank while the month (typed) or the children (dated) are blank (D37, D212)
     assert f'OR(AND(A{x}="",C{x}=""),' in typed and f'OR(AND(B{x}="",C{x}=""),' in dated
 
