@@ -20,6 +20,7 @@ from generator.lvformat import agree, eur
 from generator.ministry.records import ChildRecord
 from generator.reference.findings import Finding, Severity
 from generator.reference.params import ministry_base as reference_ministry_base
+from generator.reference.params import unconfirmed_base
 
 STATUS_FINAL = "galīgs"
 STATUS_PROVISIONAL = "provizorisks"
@@ -91,10 +92,9 @@ def ministry_base(record: ChildRecord) -> Decimal | None:
 
 
 def on_unconfirmed_base(record: ChildRecord) -> bool:
-    """The child's P rests on the catalogue's unconfirmed B: no B of the ministry's in 6.11 (ministry_base) while the
-    catalogue's B is „jāprecizē” on the matrix's parameters day – as the printed matrix (h_BazeProviz) and the papers
-    (D72, D257)."""
-    return not record.base_confirmed and ministry_base(record) is None
+    """The child's P rests on the catalogue's unconfirmed B (reference.params.unconfirmed_base): no B of the ministry's
+    in 6.11 while the catalogue's B is „jāprecizē” on the matrix's parameters day (D72, D257)."""
+    return unconfirmed_base(record.inputs.base, record.catalogue_base, record.base_confirmed)
 
 
 def typed_base(records: list[ChildRecord]) -> Decimal | None:

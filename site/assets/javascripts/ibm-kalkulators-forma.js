@@ -263,9 +263,13 @@
         api.karta(start).parametri.vecumaRobeza + " gadi";
     }
 
-    /* B has the status "jāprecizē": P, and A unless F decides it, are estimates (audit16 F5). */
+    /* P rests on an unconfirmed B: P, and A unless F decides it, are estimates (audit16 F5). The result says so as
+     * the reference decides it (D257: no B given, or the catalogue's unconfirmed one); a refused input has no result
+     * of it, and then the round's catalogue B decides (its flag from the data, not the status word). */
     function provisionalBase() {
-      return api.karta(last.input.periodaSakums).parametri.bazesApmeraStatuss === "jāprecizē";
+      var res = last.res;
+      if (res && typeof res.Bazes_Apmers_Provizorisks === "boolean") return res.Bazes_Apmers_Provizorisks;
+      return !api.karta(last.input.periodaSakums).parametri.bazesApmersApstiprinats;
     }
 
     /* D206 (D53's A_ON_BASE): only a typed F applied because N > P makes A a figure; F typed while N <= P on the
@@ -292,7 +296,6 @@
     function summaryRows(res) {
       var blocked = blocking(res).length > 0;
       var d = res.Finansejums || {};
-      var base = api.karta(last.input.periodaSakums).parametri;
       var money = function (s) {
         return blocked ? "–" : eur(s);
       };
@@ -308,7 +311,7 @@
           roundEndText(last.input.periodaSakums) : "– (plāns nav pārskata periodā)"],
         ["Vecums pārbaudes datumā", res.Parbaudes_Datums && res.Vecums >= 0 ? res.Vecums + " g." : "–"],
         ["Provizoriskā apmēra likme", pct(res.Provizoriska_Likme)],
-        ["IB provizoriskais apmērs P" + (base.bazesApmeraStatuss === "jāprecizē" ? " (bāzes apmērs B – jāprecizē)" : ""),
+        ["IB provizoriskais apmērs P" + (provisionalBase() ? " (bāzes apmērs B – jāprecizē)" : ""),
           money(res.IB_Provizoriskais)],
         ["IB nepieciešamais apmērs N", figure(res.IB_Nepieciesamais)],
         ["Plānam pieejamais IB apmērs A", figure(res.IB_Pieejamais)],
