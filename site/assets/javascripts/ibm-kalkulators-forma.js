@@ -263,13 +263,11 @@
         api.karta(start).parametri.vecumaRobeza + " gadi";
     }
 
-    /* P rests on an unconfirmed B: P, and A unless F decides it, are estimates (audit16 F5). The result says so as
-     * the reference decides it (D257: no B given, or the catalogue's unconfirmed one); a refused input has no result
-     * of it, and then the round's catalogue B decides (its flag from the data, not the status word). */
+    /* P rests on an unconfirmed B (the result's flag, D257; without a result the round's): P, and A unless F
+     * decides it, are estimates (audit16 F5). */
     function provisionalBase() {
-      var res = last.res;
-      if (res && typeof res.Bazes_Apmers_Provizorisks === "boolean") return res.Bazes_Apmers_Provizorisks;
-      return !api.karta(last.input.periodaSakums).parametri.bazesApmersApstiprinats;
+      var b = last.res && last.res.Bazes_Apmers_Provizorisks;
+      return typeof b === "boolean" ? b : !api.karta(last.input.periodaSakums).parametri.bazesApmersApstiprinats;
     }
 
     /* D206 (D53's A_ON_BASE): only a typed F applied because N > P makes A a figure; F typed while N <= P on the

@@ -562,7 +562,7 @@
     // so is the catalogue's own B while it is unconfirmed (audit33b F2)
     var catalogueBase = dec(p.bazesApmers);
     var sameBase = inp.typedBase && cmp(inp.typedBase, catalogueBase) === 0;
-    var baseConfirmed = baseIsConfirmed(p);
+    var baseConfirmed = p.bazesApmersApstiprinats;
     if (inp.typedBase && cmp(inp.typedBase, ZERO) >= 0
         && (cmp(inp.typedBase, ZERO) === 0 || !sameBase || !baseConfirmed)) {
       found.push({ kods: "base_differs", smagums: WARNING, rindas: [],
@@ -665,17 +665,10 @@
     return a === null ? null : fixed(a, 2);
   }
 
-  /* Whether the round's catalogue B is confirmed: the reference's flag the data carries (Params.base_confirmed),
-   * never the catalogue's status word compared here. */
-  function baseIsConfirmed(p) {
-    return p.bazesApmersApstiprinats === true;
-  }
-
-  /* D257 (reference.params.unconfirmed_base): P rests on the catalogue's unconfirmed B when no B is given or the
-   * given one is that very B – a reconstruction copied is no B the ministry set; the matrix and the papers then call
-   * P (and A, unless an applied F decides it) provisional, and so does the calculator. */
+  /* D257, as reference.params.unconfirmed_base: P rests on the catalogue's unconfirmed B (the data's flag, not its
+   * status word) when no B is given or that very B is */
   function unconfirmedBase(inp) {
-    return !baseIsConfirmed(inp.params) && (!inp.typedBase || cmp(inp.typedBase, dec(inp.params.bazesApmers)) === 0);
+    return !inp.params.bazesApmersApstiprinats && (!inp.typedBase || cmp(inp.typedBase, dec(inp.params.bazesApmers)) === 0);
   }
 
   function invalidResult(errors) {
