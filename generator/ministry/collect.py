@@ -26,7 +26,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from generator.catalogue.catalogue import Catalogue
-from generator.catalogue.models import Pilot, PriceStatus
+from generator.catalogue.models import Pilot
 from generator.interrupts import AS_CTRL_C, interrupts_held
 from generator.lvformat import agree, eur
 from generator.ministry.cache import ResultCache, TemplateLoader
@@ -37,7 +37,7 @@ from generator.ministry.final_status import (
     default_envelope,
     envelope_warning,
     errors_reason,
-    ministry_base,
+    on_unconfirmed_base,
     typed_base,
 )
 from generator.ministry.open_files import open_in, open_note
@@ -528,7 +528,7 @@ def collect(folder: Path, catalogue: Catalogue, key: bytes, options: Options, *,
         catalogue_version=catalogue.version, records=records, refused=refused, stale=stale, finals=finals,
         envelope_note=note, envelope_given=options.envelope is not None, period=period.label,
         period_start=period.start, period_end=period.end,
-        final_differences=set_in_matrix, provisional=provisional_reason(records, catalogue, options), previous_records=previous_records, previous_refused=previous_refused,
+        final_differences=set_in_matrix, provisional=provisional_reason(records, options), previous_records=previous_records, previous_refused=previous_refused,
         errors_reason=errors_reason(records, previous_records),  # D268 (previous: review33 F5)
         envelope_warning=envelope_warning(records, finals.envelope, options.envelope is not None),
         previous_folder=folder_name(options.previous) if options.previous else None, notes=notes, warnings=warnings,
@@ -575,7 +575,7 @@ def stage3(records: list[ChildRecord], previous: list[ChildRecord], catalogue: C
         envelope = to_decimal(options.envelope)
         note = "norādīts komandā (--envelope)"
     else:  # the ministry's B when every matrix has the same one typed (D72, D268), else the catalogue's
-        envelope, note, _ = default_envelope(records, base_unconfirmed(catalogue))
+        envelope, note, _ = default_envelope(records)
     return final_amounts(children, envelope, params, key=options.split), note
 
 
@@ -659,24 +659,18 @@ def previous_folder_warning(warning: str) -> str:
             "vai fails ievietots pareizajā mapē")
 
 
-def base_unconfirmed(catalogue: Catalogue) -> Callable[[dt.date], bool]:
-    """Whether the catalogue's base amount B is not confirmed on a day (D22, D117)."""
-    return lambda day: catalogue.programme.base_amount.at(day).status is not PriceStatus.confirmed
-
-
-def provisional_reason(records: list[ChildRecord], catalogue: Catalogue, options: Options) -> str | None:
+def provisional_reason(records: list[ChildRecord], options: Options) -> str | None:
     """Why the funding total or the final amounts are provisional (D22, D117), None when they are not: the
     catalogue's base amount B is not confirmed on a matrix's parameters day and the envelope comes from it
     (no --envelope), or a child's P rests on it (the matrix has no base amount of the ministry's own, 6.11)."""
-    unconfirmed = base_unconfirmed(catalogue)
-    on_base = [r for r in records if unconfirmed(r.params_day)]
+    on_base = [r for r in records if not r.base_confirmed]  # Params.base_confirmed on the matrix's parameters day
     # a default funding from the ministry's B typed in every matrix does not rest on the catalogue's B (D72, D268)
-    if options.envelope is None and on_base and typed_base(records, unconfirmed) is None:
+    if options.envelope is None and on_base and typed_base(records) is None:
         return ("finansējums ir bāzes apmērs × bērnu skaits, bet bāzes apmērs B katalogā ir „jāprecizē”; "
                 "galīgie apmēri ir provizoriski, kamēr LM nav apstiprinājusi B (vai finansējumu, --envelope); "
                 + CONFIRMED_FROM.format("vai finansējums norādīts komandā ar --envelope"))
     # the catalogue's unconfirmed B copied into 6.11 is no B of the ministry's (D257, D268)
-    if any(ministry_base(r, unconfirmed) is None for r in on_base):
+    if any(on_unconfirmed_base(r) for r in on_base):
         return ("provizoriskais apmērs P aprēķināts no bāzes apmēra B, kas katalogā ir „jāprecizē”; galīgie apmēri "
                 "ir provizoriski, kamēr LM nav apstiprinājusi B (vai ierakstījusi to matricas 6.11. tabulā); "
                 # --envelope is already given here: the other way is the ministry's B in the matrix (review5 F7)

@@ -13,14 +13,14 @@ when no --envelope is given (D268).
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from decimal import Decimal
 
 from generator.lvformat import agree, eur
 from generator.ministry.records import ChildRecord
 from generator.reference.findings import Finding, Severity
 from generator.reference.params import ministry_base as reference_ministry_base
+from generator.reference.params import unconfirmed_base
 
 STATUS_FINAL = "galīgs"
 STATUS_PROVISIONAL = "provizorisks"
@@ -83,26 +83,33 @@ def child_status(record: ChildRecord, provisional: bool) -> str:
     return STATUS_PROVISIONAL if provisional else STATUS_FINAL
 
 
-def ministry_base(record: ChildRecord, unconfirmed: Callable[[dt.date], bool]) -> Decimal | None:
+def ministry_base(record: ChildRecord) -> Decimal | None:
     """The B typed in the matrix's 6.11 as the ministry's own (D72), None when none is typed or when it is the
-    catalogue's B while that is not confirmed on the matrix's parameters day (``unconfirmed``): a reconstruction
-    copied into the cell is no B the ministry set, and the matrix warns of it (D257, D268)."""
-    return reference_ministry_base(record.inputs.base, record.catalogue_base, not unconfirmed(record.params_day))
+    catalogue's B while that is not confirmed on the matrix's parameters day (``record.base_confirmed``): a
+    reconstruction copied into the cell is no B the ministry set, and the matrix warns of it (D257, D268). The rule
+    is the reference's (reference.params.ministry_base)."""
+    return reference_ministry_base(record.inputs.base, record.catalogue_base, record.base_confirmed)
 
 
-def typed_base(records: list[ChildRecord], unconfirmed: Callable[[dt.date], bool]) -> Decimal | None:
+def on_unconfirmed_base(record: ChildRecord) -> bool:
+    """The child's P rests on the catalogue's unconfirmed B (reference.params.unconfirmed_base): no B of the ministry's
+    in 6.11 while the catalogue's B is „jāprecizē” on the matrix's parameters day (D72, D257)."""
+    return unconfirmed_base(record.inputs.base, record.catalogue_base, record.base_confirmed)
+
+
+def typed_base(records: list[ChildRecord]) -> Decimal | None:
     """The ministry's B (ministry_base) when every used matrix has the same one typed in 6.11 (D72), else None."""
-    bases = {ministry_base(r, unconfirmed) for r in records}
+    bases = {ministry_base(r) for r in records}
     if len(bases) != 1 or None in bases:
         return None
     return next(iter(bases))
 
 
-def default_envelope(records: list[ChildRecord], unconfirmed: Callable[[dt.date], bool]) -> tuple[Decimal, str, bool]:
+def default_envelope(records: list[ChildRecord]) -> tuple[Decimal, str, bool]:
     """The funding when no --envelope is given: (amount, how it was set, whether it rests on the matrices' B)."""
     n = len(records)
     children = f"{n} {agree(n, 'bērns', 'bērni')}"
-    base = typed_base(records, unconfirmed)
+    base = typed_base(records)
     if base is not None:
         return base * n, (f"noklusējums: {eur(base)} × {children} (bāzes apmērs B, kas ierakstīts visu matricu "
                           "6.11. tabulā)"), True

@@ -450,6 +450,7 @@ def _record(code: str, data: ChildData, folder: str, source: str, params: Params
         code=code, municipality=data.municipality, source=f"{folder}/{source}", period_start=data.inputs.period_start,
         months=data.inputs.months, age=outcome.age, age_group=group, impairment=data.impairment,
         special_care=data.inputs.special_care, catalogue_base=params.base_amount, params_day=data.params_day,
+        base_confirmed=params.base_confirmed,
         inputs=inputs, result=result,
     )
 

@@ -29,6 +29,9 @@ class ChildRecord:
     special_care: bool
     catalogue_base: Decimal  # the catalogue's per-child base B of the matrix (on its parameters' day)
     params_day: dt.date
+    # the catalogue's B is confirmed on ``params_day`` (Params.base_confirmed): a B typed equal to an unconfirmed one is
+    # no B the ministry set (reference.params.ministry_base, D257, D268)
+    base_confirmed: bool
     inputs: WorkbookInputs = field(repr=False)
     result: WorkbookResult = field(repr=False)
 

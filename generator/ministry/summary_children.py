@@ -9,10 +9,15 @@ from decimal import Decimal
 from xlsxwriter.worksheet import Worksheet
 
 from generator.catalogue.catalogue import Catalogue
-from generator.catalogue.models import PriceStatus
 from generator.ministry.aggregate import Aggregates
 from generator.ministry.collection import Collection
-from generator.ministry.final_status import STATUS_CEILING, STATUS_ERRORS, STATUS_FINAL, STATUS_PROVISIONAL
+from generator.ministry.final_status import (
+    STATUS_CEILING,
+    STATUS_ERRORS,
+    STATUS_FINAL,
+    STATUS_PROVISIONAL,
+    ministry_base,
+)
 from generator.ministry.records import ChildRecord
 from generator.ministry.sheet_rows import BulkRows
 from generator.ministry.summary_book import (
@@ -54,19 +59,20 @@ CHILD_COLUMNS = [
 # „B avots” is 21 wide: „matrica (6.11. tabula)” and „katalogs (jāprecizē)” print whole (13 cut them)
 BASE_FROM_MATRIX = "matrica (6.11. tabula)"
 BASE_FROM_CATALOGUE = "katalogs"
+BASE_FROM_UNCONFIRMED = "katalogs (jāprecizē)"
 
 
-def child_base(rec: ChildRecord, catalogue: Catalogue) -> tuple[Decimal, str]:
+def child_base(rec: ChildRecord) -> tuple[Decimal, str]:
     """The base amount B the child's P rests on and where it comes from (audit27b F5): the ministry's B typed in the
-    matrix's 6.11, else the catalogue's on the matrix's parameters day – said to be unconfirmed when it is (D117)."""
-    if rec.inputs.base is not None:
+    matrix's 6.11, else the catalogue's on the matrix's parameters day – said to be unconfirmed when it is (D117). The
+    catalogue's unconfirmed B copied into 6.11 is no B of the ministry's (reference.params.ministry_base, D257, D268):
+    P rests on the catalogue's B as with an empty cell, and the source says so, not „matrica”."""
+    if ministry_base(rec) is not None:
         return rec.inputs.base, BASE_FROM_MATRIX
-    unconfirmed = catalogue.programme.base_amount.at(rec.params_day).status is not PriceStatus.confirmed
-    return rec.catalogue_base, BASE_FROM_CATALOGUE + (" (jāprecizē)" if unconfirmed else "")
+    return rec.catalogue_base, BASE_FROM_CATALOGUE if rec.base_confirmed else BASE_FROM_UNCONFIRMED
 
 
-def children_sheet(book: SummaryBook, ws: Worksheet, c: Collection, names: dict[str, str],
-                    catalogue: Catalogue) -> dict[str, Column]:
+def children_sheet(book: SummaryBook, ws: Worksheet, c: Collection, names: dict[str, str]) -> dict[str, Column]:
     used_names = [names.get(m, m) for m in {r.municipality for r in c.records}]
     columns = [(t, name_width(used_names) if key == "muni" else w) for key, t, w in CHILD_COLUMNS]
     book.header(ws, "Bērni (pēc pseidonīma)",
@@ -103,7 +109,7 @@ def children_sheet(book: SummaryBook, ws: Worksheet, c: Collection, names: dict[
         lines = wrapped_lines(status, status_width)
         write(row, (rec.code, names[rec.municipality], rec.period_start,
                     rec.months, rec.age, age_group_label(rec.age_group), rec.impairment, rec.special_care, r.rate,
-                    *child_base(rec, catalogue), r.provisional, r.needed, r.available, r.total, stage2, f.eligible,
+                    *child_base(rec), r.provisional, r.needed, r.available, r.total, stage2, f.eligible,
                     f.top_up, f.final, status, f.capped,
                     r.execution.planned_total, paid_total(r.execution), r.errors, r.warnings),
               lines * LINE_HEIGHT if lines > 1 else None)

@@ -70,7 +70,7 @@ def write_summary(path: Path, collection: Collection, agg: Aggregates, catalogue
         say(f"Raksta kopsavilkumu: lapa {step['n']}/{len(sheets)} „{name}”")
         return sheets[name]
 
-    children_cols = children_sheet(book, sheet(SHEET_CHILDREN), collection, names, catalogue)
+    children_cols = children_sheet(book, sheet(SHEET_CHILDREN), collection, names)
     line_cols = lines_sheet(book, sheet(SHEET_LINES), agg, names)
     month_cols = months_sheet(book, sheet(SHEET_MONTHS), agg, names)
     muni_total_row = municipality_sheet(book, sheet(SHEET_MUNI), agg, names, children_cols)

@@ -29,6 +29,13 @@ def ministry_base(typed: Decimal | None, catalogue_base: Decimal, catalogue_conf
     return typed
 
 
+def unconfirmed_base(typed: Decimal | None, catalogue_base: Decimal, catalogue_confirmed: bool) -> bool:
+    """P (and A, unless an applied F decides it) rests on the catalogue's B while that is not confirmed: no B of the
+    ministry's (ministry_base) and the catalogue's not confirmed. The papers print such P as a blank, the printed matrix
+    (h_BazeProviz) and the calculator call it provisional, and the collection's F are provisional (D72, D257, D268)."""
+    return not catalogue_confirmed and ministry_base(typed, catalogue_base, catalogue_confirmed) is None
+
+
 @dataclass(frozen=True)
 class AgeGroup:
     """One selection age group, completed years, both ends inclusive (D17)."""

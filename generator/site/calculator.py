@@ -412,11 +412,13 @@ def _eligibility_templates(params: Params) -> dict[str, str]:
 # --- the data file and the page --------------------------------------------------------------------
 
 
-def parameter_data(catalogue: Catalogue, params: Params) -> dict[str, Any]:
-    base_value = catalogue.programme.base_amount.at(params.day)
+def parameter_data(params: Params) -> dict[str, Any]:
+    """The round's parameters for the script. Whether the catalogue's B is confirmed is the reference's flag
+    (Params.base_confirmed), not the catalogue's status word for the script to compare: with the B a caller gives, the
+    script decides as reference.params.unconfirmed_base whether P rests on an unconfirmed B (D257)."""
     return {
         "bazesApmers": _money(params.base_amount),
-        "bazesApmeraStatuss": str(getattr(base_value, "status", "") or ""),
+        "bazesApmersApstiprinats": params.base_confirmed,
         "likmePilna": _money(params.rate_full),
         "likmeSamazinata": _money(params.rate_reduced),
         "pilnasLikmesVecums": params.full_rate_max_age,
@@ -460,7 +462,7 @@ def _prices_set(catalogue: Catalogue, params: Params, offers: list[Offer], share
         positions.append(index[key])
     return {"cenuDiena": params.day.isoformat(),
             "cenasLidz": None if params.prices_until is None else params.prices_until.isoformat(),
-            "parametri": parameter_data(catalogue, params), "pakalpojumi": positions,
+            "parametri": parameter_data(params), "pakalpojumi": positions,
             "matrica": matrix_advice(params.day, built)}
 
 

@@ -14,22 +14,33 @@ from generator.ministry.collect import Options, provisional_reason
 DAY = dt.date(2018, 10, 1)
 
 
-def _record(base: Decimal | None, catalogue_base: Decimal = Decimal("3000.00")) -> SimpleNamespace:
-    return SimpleNamespace(params_day=DAY, inputs=SimpleNamespace(base=base), catalogue_base=catalogue_base)
+def _record(base: Decimal | None, catalogue_base: Decimal = Decimal("3000.00"), confirmed: bool = False) -> SimpleNamespace:
+    return SimpleNamespace(params_day=DAY, inputs=SimpleNamespace(base=base), catalogue_base=catalogue_base,
+                           base_confirmed=confirmed)
 
 
 def test_each_reason_names_its_own_way_to_confirmed_amounts(catalogue: Catalogue) -> None:
     assert catalogue.programme.base_amount.at(DAY).status is not PriceStatus.confirmed  # the pilot's B: jāprecizē
-    default = provisional_reason([_record(None)], catalogue, Options())
+    default = provisional_reason([_record(None)], Options())
     assert default is not None and default.endswith("kad LM apstiprinātais bāzes apmērs B būs ierakstīts katalogā vai "
                                                     "finansējums norādīts komandā ar --envelope"), default
-    given = provisional_reason([_record(None)], catalogue, Options(envelope=Decimal("6000")))
+    given = provisional_reason([_record(None)], Options(envelope=Decimal("6000")))
     assert given is not None and "--envelope" not in given.split("apstiprinātos apmērus dos", 1)[1], given
     assert given.endswith("būs ierakstīts katalogā vai matricas 6.11. tabulā"), given
     # said in words to an analyst: no catalogue file or field path (audit27b F10)
     for text in (default, given):
         assert not any(code in text for code in ("catalogue/", ".yaml", "base_amount")), text
-    assert provisional_reason([_record(Decimal("2800.00"))], catalogue, Options(envelope=Decimal("6000"))) is None
+    assert provisional_reason([_record(Decimal("2800.00"))], Options(envelope=Decimal("6000"))) is None
     # the catalogue's own unconfirmed B copied into 6.11 is no ministry B (D257, D268): still provisional
     copied = Decimal(str(catalogue.programme.base_amount.at(DAY).value))
-    assert provisional_reason([_record(copied, copied)], catalogue, Options(envelope=Decimal("6000"))) == given
+    assert provisional_reason([_record(copied, copied)], Options(envelope=Decimal("6000"))) == given
+
+
+def test_the_base_rule_is_the_references(catalogue: Catalogue) -> None:
+    """D257/D268: collect asks the record's Params.base_confirmed (reference.params), not the catalogue's status word:
+    the same copied B is provisional under an unconfirmed catalogue B and the ministry's own under a confirmed one."""
+    copied = Decimal(str(catalogue.programme.base_amount.at(DAY).value))
+    given = Options(envelope=Decimal("6000"))
+    assert provisional_reason([_record(copied, copied, confirmed=False)], given) is not None
+    assert provisional_reason([_record(copied, copied, confirmed=True)], given) is None
+    assert provisional_reason([_record(None, copied, confirmed=True)], given) is None

@@ -194,7 +194,7 @@ def test_the_base_each_p_rests_on_is_shown_with_its_source(summary, catalogue: C
     unconfirmed = catalogue.programme.base_amount.at(chosen[0].inputs.period_start).status is not PriceStatus.confirmed
     for child in chosen:
         b, source = shown[pseudonym(KEY, child.code)]
-        if child.inputs.base is None:
+        if child.inputs.base is None or (unconfirmed and child.inputs.base == catalogue_base):
             assert money(b) == catalogue_base and source == "katalogs" + (" (jāprecizē)" if unconfirmed else "")
         else:
             assert money(b) == child.inputs.base and source == "matrica (6.11. tabula)", (b, source)
@@ -206,7 +206,10 @@ def test_the_base_each_p_rests_on_is_shown_with_its_source(summary, catalogue: C
     # the fixture's two: one B other than the catalogue's (counted), one the same (shown as typed, not counted)
     same = chosen[2]
     assert same.inputs.base == catalogue_bases[pseudonym(KEY, same.code)]
-    assert shown[pseudonym(KEY, same.code)][1] == "matrica (6.11. tabula)"
+    # the catalogue's B copied into 6.11 is the ministry's only while the catalogue's B is confirmed (D257, D268)
+    assert shown[pseudonym(KEY, same.code)][1] == ("katalogs (jāprecizē)" if unconfirmed else "matrica (6.11. tabula)")
+    # the rule is the reference's: each record carries Params.base_confirmed of its parameters day
+    assert all(r.base_confirmed is params(catalogue).base_confirmed for r in collection.records)
     assert 1 <= other < typed and row[1] == other, (row, other, typed)
     assert row[2].startswith(f"{other} bērn") and "P aprēķināts no matricas 6.11. tabulā" in row[2], row
     assert "finansējuma noklusējums rēķināts ar kataloga B" in row[2]  # no --envelope here (review28 F5)

@@ -20,7 +20,7 @@ from generator.catalogue.loader import DEFAULT_CATALOGUE, load_or_raise
 from generator.lvformat import date as lv_date
 from generator.reference.inputs import CENTS_TEXT, UNITS_LABEL, UNITS_TABLE
 from generator.reference.lines import ACTUAL_COST_PRICE, PlanLine, line_from_offer
-from generator.reference.params import Params
+from generator.reference.params import Params, unconfirmed_base
 from generator.reference.plan import financing
 from generator.reference.rules import PRICE_PLACE, UNITS_PLACE
 from generator.reference.workbook import (
@@ -50,8 +50,8 @@ NOT_IN_CALCULATOR = frozenset({
 CENTS_FIELDS = {"Bāzes apmēram B": "bazesApmers", "IB galīgajam apmēram F": "galigais", "Pabalstu summai": "pabalsti",
                 "Valsts un pašvaldību pakalpojumu summai": "pakalpojumi", "Citu finanšu avotu summai": "citi"}
 # The result of a refused input: no amounts (D98)
-REFUSED_NONE = ("Vecums", "Provizoriska_Likme", "IB_Provizoriskais", "IB_Nepieciesamais", "IB_Pieejamais",
-                "IB_Kopejais", "Transporta_Dala")
+REFUSED_NONE = ("Vecums", "Provizoriska_Likme", "IB_Provizoriskais", "Bazes_Apmers_Provizorisks", "IB_Nepieciesamais",
+                "IB_Pieejamais", "IB_Kopejais", "Transporta_Dala")
 SHARE_PLACES = Decimal("1e-12")
 # D186: the calculator's advice for a prices day it has no matrix of (the reference's words without the command)
 NO_MATRIX = f"{PRICES_ADVICE} (to izsniedz ministrija)"
@@ -229,6 +229,8 @@ def expected(inputs: WorkbookInputs, params: Params, matrices: dict[str, str] | 
         "Vecums": result.age,
         "Provizoriska_Likme": result.rate,
         "IB_Provizoriskais": result.provisional,
+        # D257: P rests on the catalogue's unconfirmed B (none given, or that very B given) – provisional
+        "Bazes_Apmers_Provizorisks": unconfirmed_base(inputs.base, params.base_amount, params.base_confirmed),
         "Plans_Cena": list(result.line_price),
         "Plans_Summa": list(result.line_cost),
         "Plans_Prioritate": list(result.line_priority),
@@ -260,7 +262,7 @@ def _dec(value: Any) -> Any:
 def returned(js: dict[str, Any]) -> dict[str, Any]:
     """The calculator's result in the shape of ``expected`` (money strings as Decimal)."""
     out = {name: js.get(name) for name in (
-        "Derigs", "Parbaudes_Datums", "Vecums", "Kludas", "Bridinajumi", "Plans_Prioritate")}
+        "Derigs", "Parbaudes_Datums", "Vecums", "Kludas", "Bridinajumi", "Plans_Prioritate", "Bazes_Apmers_Provizorisks")}
     for name in ("Provizoriska_Likme", "IB_Provizoriskais", "Plans_Cena", "Plans_Summa", "Plans_NoIB",
                  "IB_Nepieciesamais", "IB_Pieejamais", "IB_Kopejais", "Transporta_Dala"):
         out[name] = _dec(js.get(name))

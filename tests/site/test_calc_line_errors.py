@@ -81,8 +81,8 @@ def test_line_errors_final_amount_and_number_input_on_one_page(visit: Visit, off
     page.click("#ibm-citi-avoti summary")
     page.fill("#ibm-galigais", "500")
     page.locator("#ibm-galigais").press("Tab")
-    status = page.evaluate("ibmKalkulators.karta('31.10.2018').parametri.bazesApmeraStatuss")
-    provisional = " (P – aplēse, kamēr B nav apstiprināts)" if status == "jāprecizē" else ""
+    confirmed = page.evaluate("ibmKalkulators.karta('31.10.2018').parametri.bazesApmersApstiprinats")
+    provisional = "" if confirmed else " (P – aplēse, kamēr B nav apstiprināts)"
     # the words the papers print beside F (D53): with B unconfirmed N <= P rests on the estimated P
     words = FINAL_IF_OVER if provisional else FINAL_NOT_APPLIED.partition(" – ")[2]
     assert words == ("piemēro, ja N > P" if provisional else "nepiemēro, jo N ≤ P")

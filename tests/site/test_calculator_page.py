@@ -69,6 +69,8 @@ def test_data_comes_from_the_catalogue(built_site: BuiltSite, catalogue: Catalog
     assert {"3.1.2i", "3.1.2g", "1.3"} <= {o["kods"] for o in rows}
     p = only["parametri"]
     assert Decimal(p["bazesApmers"]) == params.base_amount
+    # D257: the reference's flag, not the catalogue's status word for the script to compare
+    assert p["bazesApmersApstiprinats"] is params.base_confirmed and "bazesApmeraStatuss" not in p
     assert Decimal(p["likmeSamazinata"]) == params.rate_reduced and p["vecumaRobeza"] == params.eligibility_age_limit
     assert Decimal(p["transportaDala"]) == params.transport_share_max and p["menesiMax"] == params.period_months_max
     periods = [(q["sakums"], q["beigas"], q["kartasBeigas"]) for k in data["kartas"] for q in k["periodi"]]

@@ -263,9 +263,11 @@
         api.karta(start).parametri.vecumaRobeza + " gadi";
     }
 
-    /* B has the status "jāprecizē": P, and A unless F decides it, are estimates (audit16 F5). */
+    /* P rests on an unconfirmed B (the result's flag, D257; without a result the round's): P, and A unless F
+     * decides it, are estimates (audit16 F5). */
     function provisionalBase() {
-      return api.karta(last.input.periodaSakums).parametri.bazesApmeraStatuss === "jāprecizē";
+      var b = last.res && last.res.Bazes_Apmers_Provizorisks;
+      return typeof b === "boolean" ? b : !api.karta(last.input.periodaSakums).parametri.bazesApmersApstiprinats;
     }
 
     /* D206 (D53's A_ON_BASE): only a typed F applied because N > P makes A a figure; F typed while N <= P on the
@@ -292,7 +294,6 @@
     function summaryRows(res) {
       var blocked = blocking(res).length > 0;
       var d = res.Finansejums || {};
-      var base = api.karta(last.input.periodaSakums).parametri;
       var money = function (s) {
         return blocked ? "–" : eur(s);
       };
@@ -308,7 +309,7 @@
           roundEndText(last.input.periodaSakums) : "– (plāns nav pārskata periodā)"],
         ["Vecums pārbaudes datumā", res.Parbaudes_Datums && res.Vecums >= 0 ? res.Vecums + " g." : "–"],
         ["Provizoriskā apmēra likme", pct(res.Provizoriska_Likme)],
-        ["IB provizoriskais apmērs P" + (base.bazesApmeraStatuss === "jāprecizē" ? " (bāzes apmērs B – jāprecizē)" : ""),
+        ["IB provizoriskais apmērs P" + (provisionalBase() ? " (bāzes apmērs B – jāprecizē)" : ""),
           money(res.IB_Provizoriskais)],
         ["IB nepieciešamais apmērs N", figure(res.IB_Nepieciesamais)],
         ["Plānam pieejamais IB apmērs A", figure(res.IB_Pieejamais)],

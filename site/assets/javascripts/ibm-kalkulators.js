@@ -562,7 +562,7 @@
     // so is the catalogue's own B while it is unconfirmed (audit33b F2)
     var catalogueBase = dec(p.bazesApmers);
     var sameBase = inp.typedBase && cmp(inp.typedBase, catalogueBase) === 0;
-    var baseConfirmed = p.bazesApmeraStatuss === "apstiprināts";
+    var baseConfirmed = p.bazesApmersApstiprinats;
     if (inp.typedBase && cmp(inp.typedBase, ZERO) >= 0
         && (cmp(inp.typedBase, ZERO) === 0 || !sameBase || !baseConfirmed)) {
       found.push({ kods: "base_differs", smagums: WARNING, rindas: [],
@@ -665,6 +665,12 @@
     return a === null ? null : fixed(a, 2);
   }
 
+  /* D257, as reference.params.unconfirmed_base: P rests on the catalogue's unconfirmed B (the data's flag, not its
+   * status word) when no B is given or that very B is */
+  function unconfirmedBase(inp) {
+    return !inp.params.bazesApmersApstiprinats && (!inp.typedBase || cmp(inp.typedBase, dec(inp.params.bazesApmers)) === 0);
+  }
+
   function invalidResult(errors) {
     return {
       Derigs: false,
@@ -677,6 +683,7 @@
       Vecums: null,
       Provizoriska_Likme: null,
       IB_Provizoriskais: null,
+      Bazes_Apmers_Provizorisks: null,
       Plans_Cena: [],
       Plans_Summa: [],
       Plans_Prioritate: [],
@@ -806,6 +813,7 @@
       Vecums: age,
       Provizoriska_Likme: fixed(rate, 2),
       IB_Provizoriskais: money(provisional),
+      Bazes_Apmers_Provizorisks: unconfirmedBase(inp),
       Plans_Cena: inp.lines.map(function (l) {
         return l.offer ? plain(l.price) : null;
       }),
