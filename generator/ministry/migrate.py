@@ -58,7 +58,7 @@ from generator.ministry.rule_names import rule_name
 from generator.ministry.template_checks import unchecked_codes
 from generator.ministry.templates import DEFAULT_REGISTRY, TemplateSource, generate_template, load_registry
 from generator.ministry.xlsx_outline import filled_groups_level, open_groups
-from generator.ministry.xlsxpatch import CellInput, patch_xlsx
+from generator.ministry.xlsxpatch import CellInput, excel_serial, patch_xlsx
 from generator.ministry.xlsxread import Cell, CellValue, Coord, NameRef, XlsxBook, a1, read_xlsx
 from generator.money import to_decimal
 from generator.own_files import digest as file_digest
@@ -328,9 +328,12 @@ class _Plan:
     cleared: list[str] = field(default_factory=list)  # 6.8 items whose prefilled old price was emptied
     cleared_labels: list[tuple[str, Decimal]] = field(default_factory=list)
     filled: list[PriceChange] = field(default_factory=list)  # 6.8 items whose empty old price is now prefilled
+    origins: dict[tuple[str, Coord], str] = field(default_factory=dict)  # a carried value's old cell, as named
 
-    def put(self, sheet: str, coord: Coord, value: CellInput) -> None:
+    def put(self, sheet: str, coord: Coord, value: CellInput, origin: str | None = None) -> None:
         self.values.setdefault(sheet, {})[coord] = value
+        if origin is not None:
+            self.origins[sheet, coord] = origin
 
 
 def _name_index(book: XlsxBook) -> dict[tuple[str, Coord], tuple[str, int, int]]:
@@ -406,7 +409,7 @@ def _plan_values(old: Matrix, new: XlsxBook) -> _Plan:
             value = None
             plan.cleared.append(code)
             plan.cleared_labels.append((new_label[code], old_price))
-        plan.put(sheet_c.sheet, (sheet_c.first[0] + k, sheet_c.first[1]), value)
+        plan.put(sheet_c.sheet, (sheet_c.first[0] + k, sheet_c.first[1]), value, old.where("Pak_Cena", j))
         if _decimal(old_max[j]) != _decimal(new_max[k]):
             plan.ceilings.append(CeilingChange(code, new_label[code], _decimal(old_max[j]), _decimal(new_max[k]),
                                                code in used))
@@ -445,7 +448,7 @@ def _plan_values(old: Matrix, new: XlsxBook) -> _Plan:
         plan.notes.append(f"{BASE_LABEL} {eur(old_value)} bija iepriekš ievietotā kataloga vērtība, kas nav "
                           "apstiprināta; jaunajā matricā B ir tukšs (aprēķinā izmanto kataloga vērtību, P un A ir "
                           "provizoriski), līdz LM nosaka B")
-    plan.put(new_base_ref.sheet, new_base_ref.first, value)
+    plan.put(new_base_ref.sheet, new_base_ref.first, value, old.where("Bazes_Apmers"))
 
     index = _name_index(old.book)
     for sheet in old.book.sheet_names:
@@ -472,7 +475,7 @@ def _plan_values(old: Matrix, new: XlsxBook) -> _Plan:
                 plan.problems.append(f"{sheet}!{a1(coord)}: vērtību nevar pārnest – jaunajā veidnē tai nav "
                                      "atbilstošas ievades šūnas")
                 continue
-            plan.put(target[0], target[1], cell.value)
+            plan.put(target[0], target[1], cell.value, f"{sheet}!{a1(coord)}")
     return plan
 
 
@@ -541,16 +544,52 @@ def _gone_findings(old: tuple[Finding, ...], new: tuple[Finding, ...], unchecked
             if f.counts and f.code not in unchecked and (f.code, f.lines, f.month, f.severity) not in kept]
 
 
-def _verify(book: XlsxBook, values: dict[str, dict[Coord, CellInput]]) -> list[str]:
-    """Every written value read back from the new file (a migration must lose nothing)."""
-    lost = []
+@dataclass
+class _Verified:
+    lost: list[str] = field(default_factory=list)  # cells the program failed to write (an internal error)
+    # a date the worker's file holds in a number input (a decimal point typed in a Latvian locale turns "18.5" into
+    # a date): the new template's cell is a number, so the value would silently become its serial number (D284)
+    dates_in_numbers: list[str] = field(default_factory=list)
+    # a date input that held the date's serial number without a date format (a file re-saved by another program):
+    # the same day, now shown as a date in the new template's date cell (D284)
+    numbers_as_dates: list[str] = field(default_factory=list)
+
+
+def _verify(book: XlsxBook, values: dict[str, dict[Coord, CellInput]],
+            origins: dict[tuple[str, Coord], str] | None = None) -> _Verified:
+    """Every written value read back from the new file (a migration must lose nothing). A date and its serial
+    number are the same value in the file; which one a reader sees depends on the cell's format, which is the new
+    template's: those two cases are told apart from a value the program lost."""
+    found = _Verified()
+    origins = origins or {}
     for sheet, cells in values.items():
         for coord, value in cells.items():
             cell = book.cell(sheet, coord)
             got = cell.value if cell else None
-            if not _equal(got, value):
-                lost.append(f"{sheet}!{a1(coord)}")
-    return lost
+            if _equal(got, value):
+                continue
+            where = origins.get((sheet, coord), f"{sheet}!{a1(coord)}")
+            if _same_serial(value, got) and isinstance(value, dt.date):
+                day = value.date() if isinstance(value, dt.datetime) else value
+                found.dates_in_numbers.append(
+                    f"{where}: ievadīts datums {lvformat_date(day)}, bet šajā šūnā jābūt skaitlim (ar punktu "
+                    "ierakstīta daļa Latvijas iestatījumos kļūst par datumu; vecajā matricā ierakstiet skaitli no "
+                    "jauna, daļu atdalot ar komatu, un pārnesiet matricu vēlreiz)")
+            elif _same_serial(got, value) and isinstance(got, dt.datetime):
+                found.numbers_as_dates.append(
+                    f"{where}: vecajā matricā datums bija skaitlis {_shown_value(value)} bez datuma formāta (fails, "
+                    f"iespējams, saglabāts ar citu programmu); jaunajā matricā tas ir tas pats datums "
+                    f"{lvformat_date(got.date())}")
+            else:
+                found.lost.append(f"{sheet}!{a1(coord)}")
+    return found
+
+
+def _same_serial(day: CellValue | CellInput, serial: CellValue | CellInput) -> bool:
+    """``day`` is a date and ``serial`` a number that is its spreadsheet serial (the same cell value)."""
+    if not isinstance(day, dt.date) or isinstance(serial, bool) or not isinstance(serial, int | float | Decimal):
+        return False
+    return abs(float(excel_serial(day)) - float(serial)) < 1e-6
 
 
 def _equal(got: CellValue, want: CellInput) -> bool:
@@ -733,9 +772,12 @@ class Migrator:
             patch_xlsx(template, staged, plan.values,
                        finish_sheet=lambda sheet, xml: open_groups(xml, shown) if opened_by_program(sheet) else xml)
             staged_book = read_xlsx(staged)
-            lost = _verify(staged_book, plan.values)
-            if lost:
-                raise MigrationError(f"pēc pārrakstīšanas neatbilst šūnas {', '.join(lost[:10])} (iekšēja kļūda)")
+            check = _verify(staged_book, plan.values, plan.origins)
+            if check.dates_in_numbers:  # the user's file, not the program (D284): said as documents would refuse it
+                raise MigrationError("; ".join(check.dates_in_numbers[:10]))
+            if check.lost:
+                raise MigrationError(f"pēc pārrakstīšanas neatbilst šūnas {', '.join(check.lost[:10])} (iekšēja kļūda)")
+            plan.notes += check.numbers_as_dates
             report.carried = sum(1 for cells in plan.values.values() for v in cells.values() if _entered(v))
             report.price_changes = plan.changes
             report.notes += plan.notes
