@@ -36,6 +36,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from generator.catalogue.catalogue import Catalogue
+from generator.changes.diff import describe_param
 from generator.interrupts import interrupts_held
 from generator.lvformat import agree, eur, number
 from generator.lvformat import date as lvformat_date
@@ -65,12 +66,14 @@ from generator.own_files import digest as file_digest
 from generator.reference.errors import ReferenceInputError
 from generator.reference.findings import Finding, Severity
 from generator.reference.inputs import whole_units_message
+from generator.reference.params import Params
 from generator.reference.workbook import WorkbookResult, evaluate_workbook
 from generator.replace_file import mark_replaced
 from generator.workbook.input_checks import LIMIT, TEXT_TOO_LONG
 from generator.workbook.issue_days import IssueDayError, day_covering, template_date
 from generator.workbook.layout import INTERFACE_KIND, INTERFACE_NAMES
 from generator.workbook.outline import opened_by_program
+from generator.workbook.sheets.technical import PARAMETERS
 from generator.workbook.version import base_version, is_newer, template_version
 
 ROW_NAMES_68 = ("Pak_Id", "Pak_Cena", "Pak_Sniedzejs", "Pak_Joma", "Pak_Transports", "Pak_MaxCena")
@@ -214,6 +217,16 @@ class CeilingChange:
     in_plan: bool
 
 
+@dataclass(frozen=True)
+class RuleChange:
+    """A programme parameter of 6.11 (transport_share_max, …) whose catalogue value differs in the new matrix."""
+
+    attr: str
+    label: str
+    old: str  # as a person reads it (describe_param: "10 %")
+    new: str
+
+
 @dataclass
 class Amounts:
     provisional: Decimal
@@ -235,6 +248,7 @@ class MigrationReport:
     path: Path | None = None
     price_changes: list[PriceChange] = field(default_factory=list)
     ceiling_changes: list[CeilingChange] = field(default_factory=list)
+    rule_changes: list[RuleChange] = field(default_factory=list)  # the programme's parameters on 6.11
     cleared_prices: list[str] = field(default_factory=list)  # items whose old prefilled price is not in force (D61)
     cleared: list[tuple[str, Decimal]] = field(default_factory=list)  # (label, old price) of those items
     filled: list[PriceChange] = field(default_factory=list)  # empty old prices the new template prefills
@@ -275,6 +289,10 @@ class MigrationReport:
             if others:
                 lines.append(f"  (maksimālā cena mainījusies vēl {others} "
                              f"{agree(others, 'pakalpojumam, kas plānā nav izmantots', 'pakalpojumiem, kas plānā nav izmantoti')})")
+        if self.rule_changes:
+            lines.append("Mainītie programmas noteikumu parametri (6.11. tabula; kataloga vērtības, jaunajā matricā "
+                         "ievietotas jaunās):")
+            lines += [f"  {r.label}: {r.old} → {r.new}" for r in self.rule_changes]
         if self.before and self.after:
             lines.append("Ietekme uz apmēriem (atsauces aprēķins):")
             for title, attr in (("IB provizoriskais (P)", "provisional"), ("IB nepieciešamais (N)", "needed"),
@@ -492,17 +510,65 @@ def _target(sheet: str, coord: Coord, index: dict[tuple[str, Coord], tuple[str, 
     return sheet, coord
 
 
-def _amounts(m: Matrix, catalogue: Catalogue) -> tuple[Amounts | None, tuple[Finding, ...], list[str], tuple[str, ...]]:
-    """The amounts, the findings, the problems (no amounts) and the reading's warnings (D168) of one matrix."""
+def _amounts(m: Matrix, catalogue: Catalogue, *, own: bool = False
+             ) -> tuple[Amounts | None, tuple[Finding, ...], list[str], tuple[str, ...]]:
+    """The amounts, the findings, the problems (no amounts) and the reading's warnings (D168) of one matrix;
+    ``own``: with the parameters the file itself holds (_own_params), as the old matrix computed them."""
     data, problems = read_child(m, catalogue, strict=False)
     if data is None:
         return None, (), problems, ()
     try:
-        result: WorkbookResult = evaluate_workbook(data.inputs, data.params(catalogue))
+        params = data.params(catalogue)
+        result: WorkbookResult = evaluate_workbook(data.inputs, _own_params(m, params) if own else params)
     except (ReferenceInputError, LookupError) as exc:
         return None, (), [str(exc)], data.warnings
     return (Amounts(result.provisional, result.needed, result.available, result.total, result.errors,
                     result.warnings), result.findings, [], data.warnings)
+
+
+def _own_params(m: Matrix, params: Params) -> Params:
+    """``params`` (the catalogue's on the matrix's prices day) with what the matrix's own 6.11 holds instead: the
+    programme's parameters and the last day its prices hold (Parametru_Lidz; blank – no change known to its
+    catalogue). A later catalogue may have changed a rule or dated a change inside the plan's period: the old matrix
+    knew nothing of it and showed no error for it."""
+    changes: dict[str, object] = {}
+    if m.has("Parametru_Lidz"):
+        until = m.scalar("Parametru_Lidz")
+        if isinstance(until, dt.datetime):
+            changes["prices_until"] = until.date()
+        elif until is None or until == "":
+            changes["prices_until"] = None
+    for attr, name, kind in PARAMETERS:
+        value = _decimal(m.scalar(name)) if m.has(name) else None
+        if value is None:
+            continue
+        if kind == "whole":
+            if value != value.to_integral_value():
+                continue
+            changes[attr] = int(value)
+        else:
+            changes[attr] = value
+    return params.replace(**changes) if changes else params
+
+
+def _rule_changes(old: Matrix, new: XlsxBook, catalogue: Catalogue, *, with_base: bool) -> list[RuleChange]:
+    """The programme parameters of 6.11 whose value in the new matrix differs from the old file's (each applies to
+    the plan: the matrix computes with it), old and new as a person reads them (before, a changed rule was named
+    only by the findings it removed). ``with_base``: B too (not when it is listed with the prices)."""
+    found = []
+    for attr, name, _ in PARAMETERS:
+        if (attr == "base_amount" and not with_base) or not old.has(name):
+            continue
+        ref = new.name_ref(name)
+        if ref is None:
+            continue
+        before, after = _decimal(old.scalar(name)), _decimal((new.cell(ref.sheet, ref.first) or _EMPTY).value)
+        if before is None or after is None or before == after:
+            continue
+        param = getattr(catalogue.programme, attr)
+        found.append(RuleChange(attr, param.name_lv, describe_param(before, param.unit),
+                                describe_param(after, param.unit)))
+    return found
 
 
 def _as_shown(old: Matrix, amounts: Amounts | None) -> Amounts | None:
@@ -785,7 +851,12 @@ class Migrator:
             report.cleared_prices = plan.cleared
             report.cleared = plan.cleared_labels
             report.filled = plan.filled
-            before, old_findings, old_problems, unchecked_texts = _amounts(old, catalogue)
+            report.rule_changes = _rule_changes(old, staged_book, catalogue,
+                                                with_base=not any(p.item == "B" for p in plan.changes))
+            # the old matrix as it showed itself: its own prices day, the parameters and the last day of its prices
+            # its template held (its catalogue), not the new catalogue's later changes – the counts and the lists of
+            # new and gone findings then come from the same two evaluations
+            before, old_findings, old_problems, unchecked_texts = _amounts(old, catalogue, own=True)
             after, new_findings, new_problems, _ = _amounts(Matrix.from_book(staged_book), catalogue)
             report.before, report.after = _as_shown(old, before), after
             if (before is not None and after is None and unchecked_texts  # the old template did not check them (D168)
