@@ -708,7 +708,7 @@ class Migrator:
             self._templates[municipality, day] = (path, read_xlsx(path))
         return self._templates[municipality, day]
 
-    def changed_template_cells(self, old: Matrix, version: str) -> list[str]:
+    def changed_template_cells(self, old: Matrix, version: str, new_book: XlsxBook | None = None) -> list[str]:
         """The old file's cells that differ from its template (the check `ibm collect` refuses such a file by), each
         as the report names it: the new matrix has the template's formula or value there, and what the old file
         held instead is not carried (audit37 F1)."""
@@ -733,8 +733,13 @@ class Migrator:
                                  "saturs nav pārnests")
             return notes
         if expected.rows is not None:
-            return [f"{p}; jaunajā matricā šīs rindas formulas un veidnes vērtības ir no veidnes, vecā faila izmaiņas "
-                    "tajās nav pārnestas" for p in compare_rows(content(old.book), expected.rows, limit=1 << 30)]
+            found = content(old.book)
+            notes = []
+            for p in compare_rows(found, expected.rows, limit=1 << 30):
+                cells = _formulas_typed_over(old, found, p, new_book)
+                notes += cells or [f"{p}; jaunajā matricā šīs rindas formulas un veidnes vērtības ir no veidnes, vecā "
+                                   "faila izmaiņas tajās nav pārnestas"]
+            return notes
         return []
 
     def target_day(self, old: Matrix) -> dt.date:
@@ -825,7 +830,13 @@ class Migrator:
         known = {m.id for m in catalogue.municipalities.municipalities}
         template, new_book = self.template(muni if isinstance(muni, str) and muni in known else None, day)
         report.notes += [_absent_note(name, version, new_book) for name in sorted(absent)]
-        report.overwritten = self.changed_template_cells(old, version)
+        report.overwritten = self.changed_template_cells(old, version, new_book)
+        if version != current and self.expected.expected(version) is None:  # D285
+            report.notes.insert(0, f"veidnes versija {shown_version(version)} nav reģistrā (matrica izveidota no "
+                                   "kataloga, kura veidnes nav reģistrētas), tāpēc nevarēja pārbaudīt, vai vecajā "
+                                   "matricā mainītas formulas vai veidnes vērtības; pārnestas tikai ievades šūnas, "
+                                   "jaunajā matricā visas formulas ir no veidnes – salīdziniet apmērus ar veco "
+                                   "matricu")
         plan = _plan_values(old, new_book)
         if plan.problems:
             raise MigrationError("; ".join(plan.problems))
@@ -884,6 +895,32 @@ class Migrator:
                 os.replace(staged_report, report.path)
                 mark_replaced()
         return report
+
+
+_CHANGED_ROW = re.compile(r"(.+), (\d+)\. rinda: formulas vai veidnes vērtības mainītas")
+
+
+def _formulas_typed_over(old: Matrix, found: dict[str, dict[Coord, str]], problem: str,
+                         new_book: XlsxBook | None) -> list[str]:
+    """The cells of a changed row (an older registered template known by its rows' fingerprints only) that hold a
+    value where the current template has a formula, each named as collect names a changed cell with the old file's
+    value; [] when none is found so (the row is then named as a whole)."""
+    hit = _CHANGED_ROW.fullmatch(problem)
+    if hit is None or new_book is None:
+        return []
+    sheet, row = hit[1], int(hit[2])
+    now = content(new_book)
+    refs = {n: r for n in new_book.defined_names if (r := new_book.name_ref(n)) is not None}
+    named = changed_cell_namer(now, refs)
+    notes = []
+    for coord, text in sorted(found.get(sheet, {}).items()):
+        if coord[0] != row or text.startswith("f:") or not now.get(sheet, {}).get(coord, "").startswith("f:"):
+            continue
+        cell = old.book.cell(sheet, coord)
+        notes.append(f"{named(sheet, coord)}: formula bija aizstāta ar vērtību "
+                     f"{_shown_value(cell.value if cell is not None else None)}; jaunajā matricā atjaunota formula, "
+                     "vērtība nav pārnesta")
+    return notes
 
 
 def _moved(then: str, now: str) -> str:
