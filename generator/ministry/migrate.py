@@ -90,6 +90,8 @@ UNCHECKED_BEFORE = (TOO_LONG_WORDS, WHOLE_UNITS_WORDS)
 
 
 _EMPTY = Cell()
+# how integrity names a template date whose file holds the same day as a plain number
+SAME_DAY_UNFORMATTED = "(tas pats datums bez datuma formāta)"
 
 
 class MigrationError(Exception):
@@ -719,7 +721,11 @@ class Migrator:
             found = content(old.book, expected.inputs)
             named = changed_cell_namer(expected.cells, expected.names)  # as collect names it (ministrycheck F2)
             notes = []
+            unformatted = 0  # template dates that lost their format only (a re-save by another program, D284)
             for sheet, coord, what in differing_cells(found, expected.cells):
+                if what.endswith(SAME_DAY_UNFORMATTED):
+                    unformatted += 1
+                    continue
                 cell = old.book.cell(sheet, coord)
                 value = cell.value if cell is not None else None
                 if what == "formula aizstāta ar vērtību":
@@ -731,6 +737,10 @@ class Migrator:
                 else:
                     notes.append(f"{named(sheet, coord)}: {what}; jaunajā matricā ir veidnes saturs, vecā faila "
                                  "saturs nav pārnests")
+            if unformatted:
+                notes.append(f"{unformatted} {agree(unformatted, 'veidnes datuma šūnā', 'veidnes datuma šūnās')} "
+                             "vecajā matricā ir tas pats datums bez datuma formāta (fails, iespējams, saglabāts ar "
+                             f"citu programmu); jaunajā matricā {agree(unformatted, 'tā ir', 'tās ir')} no veidnes")
             return notes
         if expected.rows is not None:
             found = content(old.book)

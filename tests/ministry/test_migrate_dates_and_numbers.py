@@ -62,3 +62,30 @@ def test_a_date_input_holding_its_serial_number_is_carried_as_that_date(small_fo
     assert f"bez datuma formāta (fails, iespējams, saglabāts ar citu programmu); jaunajā matricā tas ir tas pats " \
            f"datums {day}" in report
     assert "iekšēja kļūda" not in report
+
+
+def test_a_file_whose_dates_lost_their_format_is_migrated(small_folder, tmp_path: Path) -> None:  # noqa: ANN001
+    """Another program re-saved the matrix and every date cell – the worker's and the template's – is a plain number:
+    the worker's dates are carried as the same dates, each named; the template's are said once, not cell by cell."""
+    _, children = small_folder
+    wb = load_workbook(children[0].path)
+    dated = 0
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if getattr(cell, "is_date", False) and cell.value is not None:
+                    cell.value, cell.number_format = excel_serial(cell.value), "General"
+                    dated += 1
+    old = tmp_path / "parsaglabata.xlsx"
+    wb.save(old)
+    out = tmp_path / "jauna.xlsx"
+    result = _run(old, "--out", out)
+    assert result.exit_code == 0, result.output
+    report = (tmp_path / "jauna-parnesana.txt").read_text(encoding="utf-8")
+    assert "iekšēja kļūda" not in report
+    carried = report.count("vecajā matricā datums bija skaitlis")
+    assert carried >= 1  # at least the period's first day
+    template = [line for line in report.splitlines() if "veidnes datuma šūn" in line]
+    assert len(template) == 1 and "tas pats datums bez datuma formāta" in template[0], report
+    assert dated > carried
+    assert isinstance(Matrix.open(out).scalar("Perioda_Sakums"), dt.datetime)
