@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from generator.catalogue.loader import DEFAULT_CATALOGUE
-from generator.catalogue.problems import Problem
+from generator.catalogue.problems import Problem, Severity
 from generator.changes.diff import diff_catalogues
 from generator.changes.report import change_report
 from generator.changes.sources import SourceError, materialize
@@ -89,8 +89,17 @@ def _load(ref: str, folder: Path, other: Path, workdir: Path, label: str) -> Tol
     loaded = load_tolerant(folder, None if strict else other, workdir, label, drop_files=label != NEW)
     if loaded.catalogue is None:
         revision = "" if Path(ref).is_dir() else f"{ref}:"  # a git revision's file, not the working one (F13)
-        for p in loaded.problems:  # a folder's file as `ibm check` names it (audit39 F7), a revision's from its root
-            click.echo(revision + _user_path(p, folder, workdir).format(folder, plain=not revision), err=True)
+        shown = [revision + _user_path(p, folder, workdir).format(folder, plain=not revision) for p in loaded.problems]
+        for line in shown:  # a folder's file as `ibm check` names it (audit39 F7), a revision's from its root
+            click.echo(line, err=True)
+        # as `ibm check` ends: the errors again under their count when warnings stood between, then the counts
+        errors = [line for p, line in zip(loaded.problems, shown, strict=True) if p.severity is Severity.error]
+        warnings = sum(1 for p in loaded.problems if p.severity is Severity.warning)
+        if errors and warnings:
+            click.echo(f"Kļūdas ({len(errors)}):", err=True)
+            for line in errors:
+                click.echo(line, err=True)
+        click.echo(f"Kļūdas: {len(errors)}, brīdinājumi: {warnings}.", err=True)
         schema = any(p.field != "-" for p in loaded.problems)  # not a file that is no YAML at all (audit27 F1)
         why = ", un to nevar pielāgot pašreizējai shēmai" if label != NEW and schema else ""
         click.echo(f"Kļūda: katalogs „{ref}” nav derīgs{why}; nekas netika uzrakstīts.", err=True)

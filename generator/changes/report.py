@@ -59,6 +59,38 @@ def first_plan_day(changes: list[ValueChange], cat: Catalogue) -> dt.date | None
     return day if day > periods[0].start else None
 
 
+# the programme parameter whose rule touches only plans with some services: those services (Service flag)
+SERVICE_RULE_PARAMS = {"transport_share_max": "transport"}
+
+
+def _param_review_lines(cat: Catalogue, params: list[ValueChange]) -> list[str]:
+    """Which support plans to review for a changed rule of the matrix (its 6.11 parameters): those with the services
+    the rule touches (transport_share_max: the transport services), else every plan – from the change's first plan
+    day (D63). A parameter the matrix does not hold (report days, quotas) changes no plan."""
+    # the matrix's 6.11 parameters (imported here: the sheet module is a heavy import)
+    from generator.workbook.sheets.technical import PARAMETERS
+
+    in_matrix = {attr for attr, _, _ in PARAMETERS}
+    lines = []
+    for change in params:
+        if change.id not in in_matrix or change.old == change.new:
+            continue
+        since = first_plan_day([change], cat)
+        which = f", kas sākas {date(since)} vai vēlāk," if since else ""
+        values = f"„{change.name_lv}” ({change.old or 'nav'} → {change.new or 'nav'})"
+        flag = SERVICE_RULE_PARAMS.get(change.id)
+        if flag is not None:
+            touched = [f"{s.id} {s.short_name_lv}" for s in cat.sorted_services() if getattr(s, flag)]
+            starting = f"kas sākas {date(since)} vai vēlāk un " if since else ""
+            lines.append(f"- Atbalsta plāni, {starting}kuros ir kāds no pakalpojumiem {', '.join(touched)}, jāpārskata: "
+                         f"mainīts noteikums {values}, tāpēc tajos var mainīties kļūdas un brīdinājumi; plāni bez šiem "
+                         "pakalpojumiem šī noteikuma dēļ nav jāpārskata.")
+        else:
+            lines.append(f"- Visi atbalsta plāni{which} jāpārskata: mainīts noteikums {values}, ko matrica izmanto "
+                         "katra plāna aprēķinā vai pārbaudēs.")
+    return lines
+
+
 def _review_line(cat: Catalogue, affected: set[str], labels: dict[str, str], since: dt.date | None = None) -> str:
     """Which support plans to review: those with an affected item – not every plan with the service when only
     some of its items are affected (a group ceiling: group sessions only, audit24 F10) – and, for a change dated within
@@ -196,6 +228,7 @@ def change_report(diff: CatalogueDiff, new: Catalogue, outputs: OutputDiff | Non
                          f"nemaina.")
         if prices:
             lines.append(_review_line(new, affected, labels, since))
+        lines += _param_review_lines(new, params)
         if diff.service_rules:
             lines.append("- IBM matricu noteikumu pārbaudes – jāpārveido aizpildītās matricas ar `ibm migrate`; tajās, "
                          "kurās ir skartie pakalpojumi, var mainīties noteikumu kļūdas un brīdinājumi, tāpēc šie atbalsta "

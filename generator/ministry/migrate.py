@@ -36,6 +36,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from generator.catalogue.catalogue import Catalogue
+from generator.changes.diff import describe_param
 from generator.interrupts import interrupts_held
 from generator.lvformat import agree, eur, number
 from generator.lvformat import date as lvformat_date
@@ -58,19 +59,21 @@ from generator.ministry.rule_names import rule_name
 from generator.ministry.template_checks import unchecked_codes
 from generator.ministry.templates import DEFAULT_REGISTRY, TemplateSource, generate_template, load_registry
 from generator.ministry.xlsx_outline import filled_groups_level, open_groups
-from generator.ministry.xlsxpatch import CellInput, patch_xlsx
+from generator.ministry.xlsxpatch import CellInput, excel_serial, patch_xlsx
 from generator.ministry.xlsxread import Cell, CellValue, Coord, NameRef, XlsxBook, a1, read_xlsx
 from generator.money import to_decimal
 from generator.own_files import digest as file_digest
 from generator.reference.errors import ReferenceInputError
 from generator.reference.findings import Finding, Severity
 from generator.reference.inputs import whole_units_message
+from generator.reference.params import Params
 from generator.reference.workbook import WorkbookResult, evaluate_workbook
 from generator.replace_file import mark_replaced
 from generator.workbook.input_checks import LIMIT, TEXT_TOO_LONG
 from generator.workbook.issue_days import IssueDayError, day_covering, template_date
 from generator.workbook.layout import INTERFACE_KIND, INTERFACE_NAMES
 from generator.workbook.outline import opened_by_program
+from generator.workbook.sheets.technical import PARAMETERS
 from generator.workbook.version import base_version, is_newer, template_version
 
 ROW_NAMES_68 = ("Pak_Id", "Pak_Cena", "Pak_Sniedzejs", "Pak_Joma", "Pak_Transports", "Pak_MaxCena")
@@ -87,6 +90,8 @@ UNCHECKED_BEFORE = (TOO_LONG_WORDS, WHOLE_UNITS_WORDS)
 
 
 _EMPTY = Cell()
+# how integrity names a template date whose file holds the same day as a plain number
+SAME_DAY_UNFORMATTED = "(tas pats datums bez datuma formāta)"
 
 
 class MigrationError(Exception):
@@ -214,6 +219,16 @@ class CeilingChange:
     in_plan: bool
 
 
+@dataclass(frozen=True)
+class RuleChange:
+    """A programme parameter of 6.11 (transport_share_max, …) whose catalogue value differs in the new matrix."""
+
+    attr: str
+    label: str
+    old: str  # as a person reads it (describe_param: "10 %")
+    new: str
+
+
 @dataclass
 class Amounts:
     provisional: Decimal
@@ -235,6 +250,7 @@ class MigrationReport:
     path: Path | None = None
     price_changes: list[PriceChange] = field(default_factory=list)
     ceiling_changes: list[CeilingChange] = field(default_factory=list)
+    rule_changes: list[RuleChange] = field(default_factory=list)  # the programme's parameters on 6.11
     cleared_prices: list[str] = field(default_factory=list)  # items whose old prefilled price is not in force (D61)
     cleared: list[tuple[str, Decimal]] = field(default_factory=list)  # (label, old price) of those items
     filled: list[PriceChange] = field(default_factory=list)  # empty old prices the new template prefills
@@ -275,6 +291,10 @@ class MigrationReport:
             if others:
                 lines.append(f"  (maksimālā cena mainījusies vēl {others} "
                              f"{agree(others, 'pakalpojumam, kas plānā nav izmantots', 'pakalpojumiem, kas plānā nav izmantoti')})")
+        if self.rule_changes:
+            lines.append("Mainītie programmas noteikumu parametri (6.11. tabula; kataloga vērtības, jaunajā matricā "
+                         "ievietotas jaunās):")
+            lines += [f"  {r.label}: {r.old} → {r.new}" for r in self.rule_changes]
         if self.before and self.after:
             lines.append("Ietekme uz apmēriem (atsauces aprēķins):")
             for title, attr in (("IB provizoriskais (P)", "provisional"), ("IB nepieciešamais (N)", "needed"),
@@ -328,9 +348,12 @@ class _Plan:
     cleared: list[str] = field(default_factory=list)  # 6.8 items whose prefilled old price was emptied
     cleared_labels: list[tuple[str, Decimal]] = field(default_factory=list)
     filled: list[PriceChange] = field(default_factory=list)  # 6.8 items whose empty old price is now prefilled
+    origins: dict[tuple[str, Coord], str] = field(default_factory=dict)  # a carried value's old cell, as named
 
-    def put(self, sheet: str, coord: Coord, value: CellInput) -> None:
+    def put(self, sheet: str, coord: Coord, value: CellInput, origin: str | None = None) -> None:
         self.values.setdefault(sheet, {})[coord] = value
+        if origin is not None:
+            self.origins[sheet, coord] = origin
 
 
 def _name_index(book: XlsxBook) -> dict[tuple[str, Coord], tuple[str, int, int]]:
@@ -406,7 +429,7 @@ def _plan_values(old: Matrix, new: XlsxBook) -> _Plan:
             value = None
             plan.cleared.append(code)
             plan.cleared_labels.append((new_label[code], old_price))
-        plan.put(sheet_c.sheet, (sheet_c.first[0] + k, sheet_c.first[1]), value)
+        plan.put(sheet_c.sheet, (sheet_c.first[0] + k, sheet_c.first[1]), value, old.where("Pak_Cena", j))
         if _decimal(old_max[j]) != _decimal(new_max[k]):
             plan.ceilings.append(CeilingChange(code, new_label[code], _decimal(old_max[j]), _decimal(new_max[k]),
                                                code in used))
@@ -445,7 +468,7 @@ def _plan_values(old: Matrix, new: XlsxBook) -> _Plan:
         plan.notes.append(f"{BASE_LABEL} {eur(old_value)} bija iepriekš ievietotā kataloga vērtība, kas nav "
                           "apstiprināta; jaunajā matricā B ir tukšs (aprēķinā izmanto kataloga vērtību, P un A ir "
                           "provizoriski), līdz LM nosaka B")
-    plan.put(new_base_ref.sheet, new_base_ref.first, value)
+    plan.put(new_base_ref.sheet, new_base_ref.first, value, old.where("Bazes_Apmers"))
 
     index = _name_index(old.book)
     for sheet in old.book.sheet_names:
@@ -472,7 +495,7 @@ def _plan_values(old: Matrix, new: XlsxBook) -> _Plan:
                 plan.problems.append(f"{sheet}!{a1(coord)}: vērtību nevar pārnest – jaunajā veidnē tai nav "
                                      "atbilstošas ievades šūnas")
                 continue
-            plan.put(target[0], target[1], cell.value)
+            plan.put(target[0], target[1], cell.value, f"{sheet}!{a1(coord)}")
     return plan
 
 
@@ -489,17 +512,65 @@ def _target(sheet: str, coord: Coord, index: dict[tuple[str, Coord], tuple[str, 
     return sheet, coord
 
 
-def _amounts(m: Matrix, catalogue: Catalogue) -> tuple[Amounts | None, tuple[Finding, ...], list[str], tuple[str, ...]]:
-    """The amounts, the findings, the problems (no amounts) and the reading's warnings (D168) of one matrix."""
+def _amounts(m: Matrix, catalogue: Catalogue, *, own: bool = False
+             ) -> tuple[Amounts | None, tuple[Finding, ...], list[str], tuple[str, ...]]:
+    """The amounts, the findings, the problems (no amounts) and the reading's warnings (D168) of one matrix;
+    ``own``: with the parameters the file itself holds (_own_params), as the old matrix computed them."""
     data, problems = read_child(m, catalogue, strict=False)
     if data is None:
         return None, (), problems, ()
     try:
-        result: WorkbookResult = evaluate_workbook(data.inputs, data.params(catalogue))
+        params = data.params(catalogue)
+        result: WorkbookResult = evaluate_workbook(data.inputs, _own_params(m, params) if own else params)
     except (ReferenceInputError, LookupError) as exc:
         return None, (), [str(exc)], data.warnings
     return (Amounts(result.provisional, result.needed, result.available, result.total, result.errors,
                     result.warnings), result.findings, [], data.warnings)
+
+
+def _own_params(m: Matrix, params: Params) -> Params:
+    """``params`` (the catalogue's on the matrix's prices day) with what the matrix's own 6.11 holds instead: the
+    programme's parameters and the last day its prices hold (Parametru_Lidz; blank – no change known to its
+    catalogue). A later catalogue may have changed a rule or dated a change inside the plan's period: the old matrix
+    knew nothing of it and showed no error for it."""
+    changes: dict[str, object] = {}
+    if m.has("Parametru_Lidz"):
+        until = m.scalar("Parametru_Lidz")
+        if isinstance(until, dt.datetime):
+            changes["prices_until"] = until.date()
+        elif until is None or until == "":
+            changes["prices_until"] = None
+    for attr, name, kind in PARAMETERS:
+        value = _decimal(m.scalar(name)) if m.has(name) else None
+        if value is None:
+            continue
+        if kind == "whole":
+            if value != value.to_integral_value():
+                continue
+            changes[attr] = int(value)
+        else:
+            changes[attr] = value
+    return params.replace(**changes) if changes else params
+
+
+def _rule_changes(old: Matrix, new: XlsxBook, catalogue: Catalogue, *, with_base: bool) -> list[RuleChange]:
+    """The programme parameters of 6.11 whose value in the new matrix differs from the old file's (each applies to
+    the plan: the matrix computes with it), old and new as a person reads them (before, a changed rule was named
+    only by the findings it removed). ``with_base``: B too (not when it is listed with the prices)."""
+    found = []
+    for attr, name, _ in PARAMETERS:
+        if (attr == "base_amount" and not with_base) or not old.has(name):
+            continue
+        ref = new.name_ref(name)
+        if ref is None:
+            continue
+        before, after = _decimal(old.scalar(name)), _decimal((new.cell(ref.sheet, ref.first) or _EMPTY).value)
+        if before is None or after is None or before == after:
+            continue
+        param = getattr(catalogue.programme, attr)
+        found.append(RuleChange(attr, param.name_lv, describe_param(before, param.unit),
+                                describe_param(after, param.unit)))
+    return found
 
 
 def _as_shown(old: Matrix, amounts: Amounts | None) -> Amounts | None:
@@ -541,16 +612,52 @@ def _gone_findings(old: tuple[Finding, ...], new: tuple[Finding, ...], unchecked
             if f.counts and f.code not in unchecked and (f.code, f.lines, f.month, f.severity) not in kept]
 
 
-def _verify(book: XlsxBook, values: dict[str, dict[Coord, CellInput]]) -> list[str]:
-    """Every written value read back from the new file (a migration must lose nothing)."""
-    lost = []
+@dataclass
+class _Verified:
+    lost: list[str] = field(default_factory=list)  # cells the program failed to write (an internal error)
+    # a date the worker's file holds in a number input (a decimal point typed in a Latvian locale turns "18.5" into
+    # a date): the new template's cell is a number, so the value would silently become its serial number (D284)
+    dates_in_numbers: list[str] = field(default_factory=list)
+    # a date input that held the date's serial number without a date format (a file re-saved by another program):
+    # the same day, now shown as a date in the new template's date cell (D284)
+    numbers_as_dates: list[str] = field(default_factory=list)
+
+
+def _verify(book: XlsxBook, values: dict[str, dict[Coord, CellInput]],
+            origins: dict[tuple[str, Coord], str] | None = None) -> _Verified:
+    """Every written value read back from the new file (a migration must lose nothing). A date and its serial
+    number are the same value in the file; which one a reader sees depends on the cell's format, which is the new
+    template's: those two cases are told apart from a value the program lost."""
+    found = _Verified()
+    origins = origins or {}
     for sheet, cells in values.items():
         for coord, value in cells.items():
             cell = book.cell(sheet, coord)
             got = cell.value if cell else None
-            if not _equal(got, value):
-                lost.append(f"{sheet}!{a1(coord)}")
-    return lost
+            if _equal(got, value):
+                continue
+            where = origins.get((sheet, coord), f"{sheet}!{a1(coord)}")
+            if _same_serial(value, got) and isinstance(value, dt.date):
+                day = value.date() if isinstance(value, dt.datetime) else value
+                found.dates_in_numbers.append(
+                    f"{where}: ievadīts datums {lvformat_date(day)}, bet šajā šūnā jābūt skaitlim (ar punktu "
+                    "ierakstīta daļa Latvijas iestatījumos kļūst par datumu; vecajā matricā ierakstiet skaitli no "
+                    "jauna, daļu atdalot ar komatu, un pārnesiet matricu vēlreiz)")
+            elif _same_serial(got, value) and isinstance(got, dt.datetime):
+                found.numbers_as_dates.append(
+                    f"{where}: vecajā matricā datums bija skaitlis {_shown_value(value)} bez datuma formāta (fails, "
+                    f"iespējams, saglabāts ar citu programmu); jaunajā matricā tas ir tas pats datums "
+                    f"{lvformat_date(got.date())}")
+            else:
+                found.lost.append(f"{sheet}!{a1(coord)}")
+    return found
+
+
+def _same_serial(day: CellValue | CellInput, serial: CellValue | CellInput) -> bool:
+    """``day`` is a date and ``serial`` a number that is its spreadsheet serial (the same cell value)."""
+    if not isinstance(day, dt.date) or isinstance(serial, bool) or not isinstance(serial, int | float | Decimal):
+        return False
+    return abs(float(excel_serial(day)) - float(serial)) < 1e-6
 
 
 def _equal(got: CellValue, want: CellInput) -> bool:
@@ -603,7 +710,7 @@ class Migrator:
             self._templates[municipality, day] = (path, read_xlsx(path))
         return self._templates[municipality, day]
 
-    def changed_template_cells(self, old: Matrix, version: str) -> list[str]:
+    def changed_template_cells(self, old: Matrix, version: str, new_book: XlsxBook | None = None) -> list[str]:
         """The old file's cells that differ from its template (the check `ibm collect` refuses such a file by), each
         as the report names it: the new matrix has the template's formula or value there, and what the old file
         held instead is not carried (audit37 F1)."""
@@ -614,7 +721,11 @@ class Migrator:
             found = content(old.book, expected.inputs)
             named = changed_cell_namer(expected.cells, expected.names)  # as collect names it (ministrycheck F2)
             notes = []
+            unformatted = 0  # template dates that lost their format only (a re-save by another program, D284)
             for sheet, coord, what in differing_cells(found, expected.cells):
+                if what.endswith(SAME_DAY_UNFORMATTED):
+                    unformatted += 1
+                    continue
                 cell = old.book.cell(sheet, coord)
                 value = cell.value if cell is not None else None
                 if what == "formula aizstāta ar vērtību":
@@ -626,10 +737,19 @@ class Migrator:
                 else:
                     notes.append(f"{named(sheet, coord)}: {what}; jaunajā matricā ir veidnes saturs, vecā faila "
                                  "saturs nav pārnests")
+            if unformatted:
+                notes.append(f"{unformatted} {agree(unformatted, 'veidnes datuma šūnā', 'veidnes datuma šūnās')} "
+                             "vecajā matricā ir tas pats datums bez datuma formāta (fails, iespējams, saglabāts ar "
+                             f"citu programmu); jaunajā matricā {agree(unformatted, 'tā ir', 'tās ir')} no veidnes")
             return notes
         if expected.rows is not None:
-            return [f"{p}; jaunajā matricā šīs rindas formulas un veidnes vērtības ir no veidnes, vecā faila izmaiņas "
-                    "tajās nav pārnestas" for p in compare_rows(content(old.book), expected.rows, limit=1 << 30)]
+            found = content(old.book)
+            notes = []
+            for p in compare_rows(found, expected.rows, limit=1 << 30):
+                cells = _formulas_typed_over(old, found, p, new_book)
+                notes += cells or [f"{p}; jaunajā matricā šīs rindas formulas un veidnes vērtības ir no veidnes, vecā "
+                                   "faila izmaiņas tajās nav pārnestas"]
+            return notes
         return []
 
     def target_day(self, old: Matrix) -> dt.date:
@@ -720,7 +840,13 @@ class Migrator:
         known = {m.id for m in catalogue.municipalities.municipalities}
         template, new_book = self.template(muni if isinstance(muni, str) and muni in known else None, day)
         report.notes += [_absent_note(name, version, new_book) for name in sorted(absent)]
-        report.overwritten = self.changed_template_cells(old, version)
+        report.overwritten = self.changed_template_cells(old, version, new_book)
+        if version != current and self.expected.expected(version) is None:  # D285
+            report.notes.insert(0, f"veidnes versija {shown_version(version)} nav reģistrā (matrica izveidota no "
+                                   "kataloga, kura veidnes nav reģistrētas), tāpēc nevarēja pārbaudīt, vai vecajā "
+                                   "matricā mainītas formulas vai veidnes vērtības; pārnestas tikai ievades šūnas, "
+                                   "jaunajā matricā visas formulas ir no veidnes – salīdziniet apmērus ar veco "
+                                   "matricu")
         plan = _plan_values(old, new_book)
         if plan.problems:
             raise MigrationError("; ".join(plan.problems))
@@ -733,9 +859,12 @@ class Migrator:
             patch_xlsx(template, staged, plan.values,
                        finish_sheet=lambda sheet, xml: open_groups(xml, shown) if opened_by_program(sheet) else xml)
             staged_book = read_xlsx(staged)
-            lost = _verify(staged_book, plan.values)
-            if lost:
-                raise MigrationError(f"pēc pārrakstīšanas neatbilst šūnas {', '.join(lost[:10])} (iekšēja kļūda)")
+            check = _verify(staged_book, plan.values, plan.origins)
+            if check.dates_in_numbers:  # the user's file, not the program (D284): said as documents would refuse it
+                raise MigrationError("; ".join(check.dates_in_numbers[:10]))
+            if check.lost:
+                raise MigrationError(f"pēc pārrakstīšanas neatbilst šūnas {', '.join(check.lost[:10])} (iekšēja kļūda)")
+            plan.notes += check.numbers_as_dates
             report.carried = sum(1 for cells in plan.values.values() for v in cells.values() if _entered(v))
             report.price_changes = plan.changes
             report.notes += plan.notes
@@ -743,7 +872,12 @@ class Migrator:
             report.cleared_prices = plan.cleared
             report.cleared = plan.cleared_labels
             report.filled = plan.filled
-            before, old_findings, old_problems, unchecked_texts = _amounts(old, catalogue)
+            report.rule_changes = _rule_changes(old, staged_book, catalogue,
+                                                with_base=not any(p.item == "B" for p in plan.changes))
+            # the old matrix as it showed itself: its own prices day, the parameters and the last day of its prices
+            # its template held (its catalogue), not the new catalogue's later changes – the counts and the lists of
+            # new and gone findings then come from the same two evaluations
+            before, old_findings, old_problems, unchecked_texts = _amounts(old, catalogue, own=True)
             after, new_findings, new_problems, _ = _amounts(Matrix.from_book(staged_book), catalogue)
             report.before, report.after = _as_shown(old, before), after
             if (before is not None and after is None and unchecked_texts  # the old template did not check them (D168)
@@ -771,6 +905,32 @@ class Migrator:
                 os.replace(staged_report, report.path)
                 mark_replaced()
         return report
+
+
+_CHANGED_ROW = re.compile(r"(.+), (\d+)\. rinda: formulas vai veidnes vērtības mainītas")
+
+
+def _formulas_typed_over(old: Matrix, found: dict[str, dict[Coord, str]], problem: str,
+                         new_book: XlsxBook | None) -> list[str]:
+    """The cells of a changed row (an older registered template known by its rows' fingerprints only) that hold a
+    value where the current template has a formula, each named as collect names a changed cell with the old file's
+    value; [] when none is found so (the row is then named as a whole)."""
+    hit = _CHANGED_ROW.fullmatch(problem)
+    if hit is None or new_book is None:
+        return []
+    sheet, row = hit[1], int(hit[2])
+    now = content(new_book)
+    refs = {n: r for n in new_book.defined_names if (r := new_book.name_ref(n)) is not None}
+    named = changed_cell_namer(now, refs)
+    notes = []
+    for coord, text in sorted(found.get(sheet, {}).items()):
+        if coord[0] != row or text.startswith("f:") or not now.get(sheet, {}).get(coord, "").startswith("f:"):
+            continue
+        cell = old.book.cell(sheet, coord)
+        notes.append(f"{named(sheet, coord)}: formula bija aizstāta ar vērtību "
+                     f"{_shown_value(cell.value if cell is not None else None)}; jaunajā matricā atjaunota formula, "
+                     "vērtība nav pārnesta")
+    return notes
 
 
 def _moved(then: str, now: str) -> str:

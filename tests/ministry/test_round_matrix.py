@@ -147,7 +147,10 @@ def test_migrate_keeps_the_older_rounds_prices_day(setting: dict, tmp_path: Path
     result = CliRunner().invoke(main, ["migrate", str(children[0].path), "--catalogue", str(newer.root),
                                        "--out", str(tmp_path / "cli.xlsx")])
     assert result.exit_code == 0, result.output
-    assert "cenas uz 01.10.2018) → " in result.output and result.output.count("cenas uz 01.10.2018") == 2
+    heading = result.output.splitlines()[0]
+    assert "cenas uz 01.10.2018) → " in heading and heading.count("cenas uz 01.10.2018") == 2
+    # the old catalogue's versions are in no registry here: the report says its formulas were not checked (D285)
+    assert "nav reģistrā (matrica izveidota no kataloga, kura veidnes nav reģistrētas)" in result.output
 
 
 def test_migrate_moves_a_newer_round_matrix_with_a_pilot_plan_to_the_pilot_prices(setting: dict,

@@ -1,0 +1,103 @@
+"""`ibm migrate` across a change of a programme rule (transport_share_max): the report names the changed parameter with
+its old and new value, and its error counts agree with its lists of new and gone findings – both come from the old
+matrix evaluated as it showed itself (its own 6.11 parameters and the last day of its prices) and the new one."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.catalogue.catalogue import Catalogue
+from generator.catalogue.loader import DEFAULT_CATALOGUE, load_or_raise
+from generator.changes.diff import describe_param
+from generator.ministry.matrix import Matrix
+from generator.ministry.migrate import MigrationReport, Migrator
+from generator.ministry.xlsxpatch import patch_xlsx
+from generator.ministry.xlsxread import read_xlsx
+
+NEW_SHARE = "0.15"  # a made-up rule change, the test's own input
+
+
+def _with_share_from(day: dt.date, target: Path) -> Catalogue:
+    shutil.copytree(DEFAULT_CATALOGUE, target)
+    path = target / "programme.yaml"
+    text = path.read_text(encoding="utf-8")
+    block = re.search(r"^transport_share_max:\n(?:  .*\n)+", text, re.M)
+    assert block is not None
+    entry = f"    - {{effective_from: {day.isoformat()}, value: {NEW_SHARE}, source: \"Testa noteikumu maiņa (izdomāta)\"}}\n"
+    path.write_text(text[:block.end()] + entry + text[block.end():], encoding="utf-8")
+    return load_or_raise(target)
+
+
+def _first_of_next_month(day: dt.date) -> dt.date:
+    return (day.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
+
+
+def _plan(small_folder) -> tuple[Path, dt.date]:  # noqa: ANN001
+    """A matrix whose plan runs at least two months, from the first of a month, and its first day."""
+    _, children = small_folder
+    for child in children:
+        m = Matrix.open(child.path)
+        start, months = m.scalar("Perioda_Sakums"), m.scalar("Perioda_Menesi")
+        if isinstance(start, dt.datetime) and start.day == 1 and isinstance(months, int | float) and months >= 2:
+            return child.path, start.date()
+    pytest.skip("no plan of two months from the first of a month")
+
+
+def _agree(report: MigrationReport) -> None:
+    assert report.before is not None and report.after is not None, report.text()
+    new = sum(1 for f in report.new_findings if f.startswith("Kļūda"))
+    gone = sum(1 for f in report.gone_findings if f.startswith("Kļūda"))
+    assert report.after.errors - report.before.errors == new - gone, report.text()
+    new_w = sum(1 for f in report.new_findings if f.startswith("Brīdinājums"))
+    gone_w = sum(1 for f in report.gone_findings if f.startswith("Brīdinājums"))
+    assert report.after.warnings - report.before.warnings == new_w - gone_w, report.text()
+
+
+def test_a_rule_change_inside_the_plan_is_a_named_new_error(small_folder, tmp_path: Path) -> None:  # noqa: ANN001
+    path, start = _plan(small_folder)
+    catalogue = _with_share_from(_first_of_next_month(start), tmp_path / "katalogs")
+    with Migrator(catalogue) as migrator:
+        report = migrator.migrate(path, tmp_path / "jauna.xlsx")
+    _agree(report)
+    assert any("matricas cenas un parametri ir spēkā tikai līdz" in f for f in report.new_findings), report.text()
+    assert not any("spēkā tikai līdz" in f for f in report.gone_findings)
+
+
+def test_a_file_with_stored_counts_agrees_with_the_lists(small_folder, tmp_path: Path) -> None:  # noqa: ANN001
+    """The counts the old file stored (as LibreOffice computed them) and the lists: the change inside the plan is an
+    error the old matrix did not show, so it is new, not already there."""
+    path, start = _plan(small_folder)
+    catalogue = _with_share_from(_first_of_next_month(start), tmp_path / "katalogs")
+    with Migrator(catalogue) as migrator:
+        plain = migrator.migrate(path, tmp_path / "parrekinata.xlsx")
+        assert plain.before is not None
+        book = read_xlsx(path)
+        cells: dict = {}
+        for name, count in (("Kludas", plain.before.errors), ("Bridinajumi", plain.before.warnings)):
+            ref = book.name_ref(name)
+            assert ref is not None
+            cells.setdefault(ref.sheet, {})[ref.first] = count
+        shown = tmp_path / "ar-skaitiem.xlsx"
+        patch_xlsx(path, shown, cells)
+        report = migrator.migrate(shown, tmp_path / "jauna.xlsx")
+    assert report.before is not None and report.before.stored
+    _agree(report)
+    assert any("spēkā tikai līdz" in f for f in report.new_findings), report.text()
+
+
+def test_a_changed_rule_is_named_with_its_old_and_new_value(small_folder, tmp_path: Path) -> None:  # noqa: ANN001
+    path, start = _plan(small_folder)
+    catalogue = _with_share_from(start, tmp_path / "katalogs")
+    with Migrator(catalogue) as migrator:
+        report = migrator.migrate(path, tmp_path / "jauna.xlsx")
+    share = catalogue.programme.transport_share_max
+    old, new = (describe_param(share.at(day).value, share.unit) for day in (start - dt.timedelta(days=1), start))
+    assert old != new
+    assert f"\n  {share.name_lv}: {old} → {new}\n" in report.text(), report.text()
+    assert "Mainītie programmas noteikumu parametri (6.11. tabula" in report.text()
+    _agree(report)

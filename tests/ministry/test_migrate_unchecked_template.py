@@ -1,0 +1,60 @@
+"""`ibm migrate` and the template check (D285): a matrix whose template version is not in the registry is migrated
+with a note that its formulas could not be checked; a formula typed over in a registered older version known by its
+rows' fingerprints is named by its cell and the old file's value, not only by its row."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from generator.catalogue.catalogue import Catalogue
+from generator.catalogue.loader import DEFAULT_CATALOGUE
+from generator.lvformat import number
+from generator.ministry.migrate import Migrator
+from generator.workbook.writer import write_workbook
+from tests.ministry.factory import changed_catalogue, make_children, write_children
+
+UNREGISTERED = "nav reģistrā (matrica izveidota no kataloga, kura veidnes nav reģistrētas)"
+
+
+@pytest.fixture(scope="module")
+def other(tmp_path_factory: pytest.TempPathFactory) -> Catalogue:
+    """A catalogue whose template version is in no registry (a made-up price change)."""
+    return changed_catalogue(DEFAULT_CATALOGUE, tmp_path_factory.mktemp("cits") / "catalogue")
+
+
+def test_an_unregistered_version_is_migrated_with_a_note(other: Catalogue, catalogue: Catalogue,
+                                                          tmp_path: Path) -> None:
+    template = tmp_path / "veidne.xlsx"
+    write_workbook(other, template, None)
+    [child] = write_children(other, template, make_children(other, 1, seed=2851), tmp_path / "vecas")
+    with Migrator(catalogue) as migrator:
+        report = migrator.migrate(child.path, tmp_path / "jauna.xlsx")
+    assert report.old_version != report.new_version
+    assert any(UNREGISTERED in note and "nevarēja pārbaudīt" in note for note in report.notes), report.text()
+
+
+def test_a_registered_version_has_no_such_note(small_folder, other: Catalogue, tmp_path: Path) -> None:  # noqa: ANN001
+    _, children = small_folder
+    with Migrator(other) as migrator:
+        report = migrator.migrate(children[0].path, tmp_path / "jauna.xlsx")
+    assert not any(UNREGISTERED in note for note in report.notes), report.text()
+
+
+def test_a_formula_typed_over_is_named_by_its_cell_and_old_value(small_folder, other: Catalogue,  # noqa: ANN001
+                                                                 tmp_path: Path) -> None:
+    _, children = small_folder
+    wb = load_workbook(children[0].path)
+    ws = wb["6.4"]
+    ref = next(c.coordinate for row in ws.iter_rows() for c in row
+               if isinstance(c.value, str) and c.value.startswith("=") and c.protection.locked)
+    ws[ref] = 4321
+    old = tmp_path / "veca.xlsx"
+    wb.save(old)
+    with Migrator(other) as migrator:  # the old file's version is a registered older one: known by its rows
+        report = migrator.migrate(old, tmp_path / "jauna.xlsx")
+    named = [n for n in report.overwritten if f"6.4. tabula, {ref}" in n]
+    assert named, report.overwritten
+    assert f"formula bija aizstāta ar vērtību {number(4321, 0)}; jaunajā matricā atjaunota formula" in named[0], named
