@@ -72,7 +72,7 @@
         legend,
         remove,  // before the fields: Tab from a line's last field goes on, not onto "Noņemt"
         el("div", { class: "ibm-kalk__lauki" }, [
-          field(k, "kods", "Pakalpojums", { list: "ibm-pakalpojumi", placeholder: "kods vai nosaukums" }),
+          field(k, "kods", data.lauki.kods, { list: "ibm-pakalpojumi", placeholder: "kods vai nosaukums" }),
           field(k, "daudzums", UNITS_LABEL, { inputmode: "decimal" }),
           field(k, "cena", PRICE_LABEL, { inputmode: "decimal" }),
           field(k, "ekspertuRangs", "Ekspertu rangs", { inputmode: "numeric" }),
