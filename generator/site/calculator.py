@@ -14,6 +14,7 @@ reference's own message rendered with sentinel values that are then replaced by 
 
 from __future__ import annotations
 
+import calendar
 import dataclasses
 import datetime as dt
 import json
@@ -28,6 +29,7 @@ from generator.lvformat import agree, eur, percent
 from generator.lvformat import date as lv_date
 from generator.lvformat import number as lv_number
 from generator.lvformat import version as lv_version
+from generator.no_such_day import LV, no_such_day
 from generator.programme_scope import PROGRAMME_WORDS
 from generator.reference.findings import Severity
 from generator.reference.inputs import CENTS_TEXT, check_whole_units, units_shown
@@ -89,6 +91,7 @@ AMOUNTS_CHAPTER = "ib-apmeri-un-posmi.md"  # the methodology chapter on IB amoun
 UNITS_FIELD = "Vienības periodā"
 UNITS_FIELD_PLACE = f"laukā „{UNITS_FIELD}”"
 PRICE_FIELD = "Cena, EUR par vienību"
+SERVICE_FIELD = "Pakalpojums"  # a plan line's service (a code or a name)
 PRICE_FIELD_PLACE = f"laukā „{PRICE_FIELD}”"
 # The units field of an item at actual cost (the euro, D70): the amount in euro; its messages say so (audit27c F4)
 AMOUNT_FIELD = "Summa periodā, EUR"
@@ -203,6 +206,7 @@ def message_templates(params: Params) -> dict[str, str]:
         (eur(PRICE), "{galigais}"), (eur(CEILING), "{nepieciesamais}")])
     templates.update(_unit_templates())
     templates.update(_whole_units_templates(params))
+    templates.update(_no_such_day_templates())
     templates.update(_source_templates())
     templates.update(_base_templates())
     # D87, D98: a money field with more than two decimals, in the reference's and the matrix's words
@@ -241,6 +245,26 @@ def _whole_units_templates(params: Params) -> dict[str, str]:
         (fraction,) = check_whole_units(_padded((INDEX, line)), {unit: name}, UNITS_FIELD_PLACE)
         templates[f"whole_units_{unit}"] = _replace(in_calculator_places(fraction.message), [
             _row(INDEX, LABEL, "rinda"), (units_shown(UNITS), "{ievadits}")])
+    return templates
+
+
+def _no_such_day_templates() -> dict[str, str]:
+    """D89: a date typed in its form whose day the calendar has not, in the words of the matrix's commands
+    (generator/no_such_day.py): ``no_such_day_<month>_<days>`` for each month and length (February has two),
+    with ``{ievadits}`` (the text typed, in quotes) and ``{gads}``; ``no_such_month`` for a month outside 01–12."""
+    templates = {}
+    for year in (1901, 1904):  # a common and a leap year
+        for month in range(1, 13):
+            days = calendar.monthrange(year, month)[1]
+            text = f"{days + 1:02d}.{month:02d}.{year}"
+            why = no_such_day(text, (LV,), quoted=True)
+            assert why is not None
+            templates[f"no_such_day_{month}_{days}"] = why.replace(f"„{text}”", "{ievadits}").replace(
+                f"{year}. gada", "{gads}. gada")
+    text = "01.13.1901"
+    why = no_such_day(text, (LV,), quoted=True)
+    assert why is not None
+    templates["no_such_month"] = why.replace(f"„{text}”", "{ievadits}")
     return templates
 
 
@@ -515,7 +539,8 @@ def calculator_data(catalogue: Catalogue) -> dict[str, Any]:
         "teksti": message_templates(params),
         "vienibuRobezas": unit_limit_data(params),
         "galigais": {"nepiemero": NOT_APPLIED_WORDS, "piemeroJa": IF_OVER_WORDS, "piemero": FINAL_APPLIED_WORDS},
-        "lauki": {"daudzums": UNITS_FIELD, "summa": AMOUNT_FIELD, "cena": PRICE_FIELD, "galigais": FINAL_FIELD,
+        "lauki": {"kods": SERVICE_FIELD, "daudzums": UNITS_FIELD, "summa": AMOUNT_FIELD, "cena": PRICE_FIELD,
+                  "galigais": FINAL_FIELD,
                   **{f"avots_{name}": label for name, label in SOURCE_FIELDS.items()}},
         "smagums": {"kļūda": Severity.error.value, "brīdinājums": Severity.warning.value},
         "pieaugusoKartas": adults_days(catalogue),

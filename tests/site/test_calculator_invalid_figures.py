@@ -66,3 +66,50 @@ def test_figures_with_an_error_are_marked_not_valid(visit: Visit) -> None:
     rows = _rows(page)
     assert all(mark not in rows[label] for label in FIGURES for mark in MARKS), rows
     assert visit.errors == []
+
+
+LINE_MARKS = {"Izmaksas": "(nederīgas – ir kļūdas)", "No IB": INVALID}  # „izmaksas” are plural, „no IB” an amount
+
+
+def _printed_lines(page) -> list[dict[str, str]]:  # noqa: ANN001 - a Playwright page
+    """The print view's „Plāna rindas” table: one {column: text} a line."""
+    return page.evaluate("""() => {
+      const table = Array.from(document.querySelectorAll('#ibm-druka table'))
+        .find(t => t.caption && t.caption.textContent === 'Plāna rindas');
+      const head = Array.from(table.querySelectorAll('thead th')).map(th => th.textContent);
+      return Array.from(table.querySelectorAll('tbody tr')).map(tr =>
+        Object.fromEntries(Array.from(tr.cells).map((td, k) => [head[k], td.textContent])));
+    }""")
+
+
+def test_every_line_figure_of_a_plan_with_an_error_is_marked_on_screen_and_on_paper(visit: Visit) -> None:
+    """A line without an error of its own still hangs on the plan: while the plan has an error its cost and its IB
+    share carry the summary's mark on screen and in the print view, so that no printed sheet of an invalid plan
+    passes as valid; mended, no mark. The page (and its print view) stays axe-clean."""
+    page = open_for_child(visit, "14.03.2013", "01.10.2018", PAGE)
+    fill_line(page, 1, "3.6", "20", "22,50")
+    fill_line(page, 2, "3.6", "200", "22,50")  # more days than the period's working days: a rule error of line 2
+    page.wait_for_timeout(800)
+    assert "pārsniedz" in page.inner_text("#ibm-r2-daudzums-kluda")
+    for k in (1, 2):
+        text = _plain(page.inner_text(f"#ibm-r{k}-rezultats"))
+        cost, rest = text.split(" · prioritāte ", 1)
+        assert cost.startswith("Izmaksas ") and cost.endswith(LINE_MARKS["Izmaksas"]), text
+        assert f" EUR {INVALID}" in rest.split(" · no IB ", 1)[1], text
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    printed = _printed_lines(page)
+    assert len(printed) == 2, printed
+    for line in printed:
+        for column, mark in LINE_MARKS.items():
+            assert _plain(line[column]).endswith(" EUR " + mark), (column, line)
+    page.add_script_tag(path=str(ensure_axe()))
+    report = page.evaluate("axe.run(document.querySelector('#ibm-kalkulators'))")
+    assert [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in report["violations"]] == []
+
+    page.fill("#ibm-r2-daudzums", "20")
+    page.locator("#ibm-r2-daudzums").press("Tab")
+    page.wait_for_timeout(800)
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    assert not any(mark in page.inner_text(f"#ibm-r{k}-rezultats") for k in (1, 2) for mark in LINE_MARKS.values())
+    assert not any(mark in text for line in _printed_lines(page) for text in line.values() for mark in LINE_MARKS.values())
+    assert visit.errors == []

@@ -13,6 +13,7 @@ import pytest
 
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.loader import DEFAULT_CATALOGUE, load_or_raise
+from generator.lvformat import number
 from generator.site.context import template_context
 from generator.site.methodology import render_methodology
 from tests.round_yaml import catalogue_with_round, children_round_entry
@@ -185,3 +186,22 @@ def test_the_adults_pilot_is_described_as_the_seeds_say(rendered: dict[str, str]
     assert (f"piedalījās {adults} pilngadīgas personas ar GRT, kurām noteikta invaliditāte (ESF projekta mērķa grupa – "
             "pilngadīgas personas ar GRT, kurām VDEĀVK noteikusi smagu vai ļoti smagu invaliditāti)") in text
     assert "vadmotīvs" not in text and "LM jaunumos par to ir ziņa ar virsrakstu „Cilvēkam ir tiesības" in text
+
+
+def _typed_prices(text: str, figures: set[str]) -> list[str]:
+    return [f for f in sorted(figures) if re.search(r"(?<![\d,])" + re.escape(f) + r"(?!\d)", text)]
+
+
+def test_no_catalogue_price_is_typed_in_a_methodology_source(catalogue: Catalogue) -> None:
+    """A figure of catalogue/prices/ typed in a methodology page stays on the page when the price changes (a
+    printed-mark example once read „5,11*”, the ceiling then in force): a price is rendered from the catalogue or
+    the example has no figure. Zero is no price (0,00 EUR is said of many things)."""
+    figures = {number(v.amount, 2) for p in catalogue.price_by_id.values() for v in p.values
+               if v.amount is not None and v.amount != 0}
+    assert figures
+    some = sorted(figures)[0]
+    assert _typed_prices(f"drukājas („{some}*”)", figures) == [some]  # the check sees one
+    assert _typed_prices(f"1{some}0 un {some[:-1]}", figures) == []
+    found = {path.name: _typed_prices(path.read_text(encoding="utf-8"), figures)
+             for path in sorted((catalogue.root / "metodika").glob("*.md"))}
+    assert {name: typed for name, typed in found.items() if typed} == {}

@@ -68,9 +68,10 @@ def first_result(visit: Visit, query: str) -> str:
     # The results shown so far (the previous query's) are marked: the first result read below is one the theme
     # rendered for this query, without a fixed wait for it.
     visit.page.evaluate("() => document.querySelectorAll('.md-search-result__item').forEach(i => i.ibmOld = true)")
-    # The theme searches on key events, not on a set value: all but the last letter set at once, the last one
-    # typed, so that the query is searched once (typed letter by letter, every prefix was searched as well).
-    field.fill(query[:-1])
+    # All but the last letter set at once without an event, the last one typed as a key, so that the query is
+    # searched once, as typed (typed letter by letter, every prefix was searched as well; a filled prefix is searched
+    # too, since every "input" is: its results could be read as this query's).
+    field.evaluate("(f, v) => { f.value = v; }", query[:-1])
     field.press_sequentially(query[-1], delay=15)
     meta = visit.page.locator(".md-search-result__meta")
     visit.page.wait_for_function(
@@ -264,3 +265,25 @@ def test_a_document_result_leads_to_the_downloads_group_not_a_municipality(on_in
     links = visit.page.locator(".md-search-result__item a").evaluate_all("links => links.map(a => a.href)")
     assert any(urlsplit(h).fragment == "bloks-dokumenti-jelgava" for h in links), links
     assert visit.errors == []
+
+
+@pytest.mark.parametrize("how", ["fill", "input event"])
+def test_text_that_arrives_without_a_key_is_searched(on_index: Visit, how: str) -> None:
+    """Text pasted with the mouse, dictated or filled in by the browser comes with an "input" event and no key: it is
+    searched without a further key press (site/assets/javascripts/meklesana.js). Playwright's fill sends no key
+    events; the other case sets the value and sends "input" itself, as a context-menu paste does."""
+    page = on_index.page
+    field = page.locator("input.md-search__input")
+    field.click()
+    page.evaluate("() => document.querySelectorAll('.md-search-result__item').forEach(i => i.ibmOld = true)")
+    if how == "fill":
+        field.fill("logopēds")
+    else:
+        field.evaluate("f => { f.value = 'logopēds'; f.dispatchEvent(new InputEvent('input', {bubbles: true,"
+                       " inputType: 'insertFromPaste'})); }")
+    # the index is built by the module's first searches; a value searched at all is answered in well under this
+    page.wait_for_function("() => [...document.querySelectorAll('.md-search-result__item')]"
+                           ".some(i => !i.ibmOld && i.querySelector('a'))", timeout=20_000)
+    href = page.locator(".md-search-result__item > a").first.get_attribute("href") or ""
+    assert urlsplit(href).path.endswith("katalogs/3.1.3.html"), href
+    field.fill("")

@@ -72,7 +72,7 @@
         legend,
         remove,  // before the fields: Tab from a line's last field goes on, not onto "Noņemt"
         el("div", { class: "ibm-kalk__lauki" }, [
-          field(k, "kods", "Pakalpojums", { list: "ibm-pakalpojumi", placeholder: "kods vai nosaukums" }),
+          field(k, "kods", data.lauki.kods, { list: "ibm-pakalpojumi", placeholder: "kods vai nosaukums" }),
           field(k, "daudzums", UNITS_LABEL, { inputmode: "decimal" }),
           field(k, "cena", PRICE_LABEL, { inputmode: "decimal" }),
           field(k, "ekspertuRangs", "Ekspertu rangs", { inputmode: "numeric" }),
@@ -286,7 +286,7 @@
     var ESTIMATE = " (aplēse)";
     // audit27c F7: no valid figure while the plan has an error; the word agrees with the figure's label (a masculine
     // „apmērs”, the feminine „daļa”, the plural „pabalsti”, „pakalpojumi”, „avoti”)
-    var INVALID_WORD = { m: "nederīgs", f: "nederīga", pl: "nederīgi" };
+    var INVALID_WORD = { m: "nederīgs", f: "nederīga", pl: "nederīgi", fpl: "nederīgas" };
     function invalid(res, form) {
       return res.Kludas > 0 ? " (" + INVALID_WORD[form || "m"] + " – ir kļūdas)" : "";
     }
@@ -422,8 +422,9 @@
         var status = !errors.length ? res.Plans_Statuss[i]
           : "kļūda – skat. " + (field
             ? "pie lauka „" + root.querySelector("label[for='" + field.id + "']").textContent + "”" : "zemāk");
-        out.textContent = "Izmaksas " + eur(res.Plans_Summa[i]) + " · prioritāte " + res.Plans_Prioritate[i] +
-          " · no IB " + eur(res.Plans_NoIB[i]) + " (" + status + ")";
+        // every line's figures hang on the plan: marked as the summary's while the plan has an error
+        out.textContent = "Izmaksas " + eur(res.Plans_Summa[i]) + invalid(res, "fpl") + " · prioritāte " +
+          res.Plans_Prioritate[i] + " · no IB " + eur(res.Plans_NoIB[i]) + invalid(res) + " (" + status + ")";
       });
     }
 
@@ -659,14 +660,19 @@
       var head = el("tr", {}, ["Nr.", "Pakalpojums", "Vienības", "Cena", "Ekspertu / vecāku rangs", "Izmaksas", "Prioritāte", "No IB"].map(function (h) {
         return el("th", { scope: "col", text: h });
       }));
+      var figure = function (s, form) {
+        return amounts && s !== null && s !== undefined ? eur(s) + invalid(res, form) : "–";
+      };
       var rows = inp.rindas.map(function (r, i) {
         var offer = offerOf(r.kods);
         var price = res.Derigs && res.Plans_Cena[i] !== null ? api.formats.skaitlis(res.Plans_Cena[i], 2)
           : amountOf(r.cena) !== null ? api.formats.skaitlis(amountOf(r.cena), 2) : r.cena;
         return el("tr", {}, [String(i + 1), offer ? offer.nosaukums : r.kods, r.daudzums, price,
           (r.ekspertuRangs || "–") + " / " + (r.vecakuRangs || "–"),
-          amounts ? eur(res.Plans_Summa[i]) : "–", amounts && res.Plans_Prioritate[i] !== null ? String(res.Plans_Prioritate[i]) : "–",
-          amounts ? eur(res.Plans_NoIB[i]) : "–"].map(function (t) {
+          // a printed line's figures carry the summary's mark while the plan has an error: no sheet passes as valid
+          figure(res.Plans_Summa[i], "fpl"),
+          amounts && res.Plans_Prioritate[i] !== null ? String(res.Plans_Prioritate[i]) : "–",
+          figure(res.Plans_NoIB[i])].map(function (t) {
           return el("td", { text: t || "–" });
         }));
       });

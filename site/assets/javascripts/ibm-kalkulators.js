@@ -301,8 +301,31 @@
   Reader.prototype.date = function (value, field, label) {
     if (empty(value)) return this.fail(field, label + ": nav ievadīts (gaidīts datums DD.MM.GGGG).");
     var iso = parseDate(value);
-    return iso || this.fail(field, label + ": „" + value + "” nav datums (gaidīts DD.MM.GGGG, piem. 01.10.2018).");
+    return iso || this.fail(field, label + ": " + (noSuchDay(value) ||
+      "„" + value + "” nav datums (gaidīts DD.MM.GGGG, piem. 01.10.2018)") + ".");
   };
+  /* D89, as the matrix and the commands say it (generator/no_such_day.py, DATA.teksti.no_such_*): a text in the
+   * date's form whose day the calendar has not („31.02.2012”, „2012-02-30”, „01.13.2012”) is told that the day does
+   * not exist, with the month's length, not that the form is wrong; null for any other text. */
+  function noSuchDay(text) {
+    var t = String(text).trim();
+    var m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})\.?$/.exec(t);
+    var y, mo, d;
+    if (m) {
+      y = +m[3]; mo = +m[2]; d = +m[1];
+    } else if ((m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t))) {
+      y = +m[1]; mo = +m[2]; d = +m[3];
+    } else {
+      return null;
+    }
+    var quoted = "„" + t + "”";
+    if (mo < 1 || mo > 12) return fill(DATA.teksti.no_such_month, { ievadits: quoted });
+    if (y < 1) return null;
+    var leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+    var days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1];
+    if (d >= 1 && d <= days) return null;
+    return fill(DATA.teksti["no_such_day_" + mo + "_" + days], { ievadits: quoted, gads: String(y) });
+  }
   /* Money with more than two decimals (42,6712) is no amount of euro: an input error, as in the matrix and the
    * reference (D87), in the reference's words (DATA.teksti.money_cents); 12,500 is whole cents. */
   function subcent(d) {
@@ -310,7 +333,7 @@
   }
   /* Why `value` is no number: a figure with a thousands separator ("1.234,50", "1,234.50", "1.234.567") is told so
    * with an example (audit16 F8); anything else gets the general example. */
-  function notANumber(label, value, euro) {
+  function notANumber(label, value, euro, whole) {
     var t = String(value).replace(/[\s\u00a0]/g, "");
     if (/^\d{1,3}([.,]\d{3})+([.,]\d+)?$/.test(t)) {
       return label + ": „" + value + "” – tūkstošus neatdaliet ar punktu vai komatu (gaidīts, piem., 1234,50 vai 1 234,50).";
@@ -319,6 +342,8 @@
     var bare = euroAmount(value);
     if (bare !== null) return label + ": „" + value + "” – ierakstiet tikai skaitli, bez „EUR” (piem., " + bare + ").";
     if (euro) return label + ": „" + value + "” nav summa euro (gaidīts skaitlis ≥ 0, piem., 350,00 vai 350.00).";
+    // a unit counted whole (D256) gets a whole number for its example
+    if (whole) return label + ": „" + value + "” nav vesels skaitlis ≥ 0 (gaidīts, piem., 12).";
     return label + ": „" + value + "” nav skaitlis ≥ 0 (gaidīts, piem., 12,50 vai 12.50).";
   }
   /* D264 (audit32b F5): „2.500” or „1,200” – three digits after a single point or comma – may be 2 500 with a
@@ -347,10 +372,10 @@
   };
   /* Units in the period: a number >= 0 with any decimals, as the reference takes them (D87: units are not money,
    * also the euro of an item at actual cost, D70, told as euro); empty is 0. */
-  Reader.prototype.units = function (value, field, label, row, euro) {
+  Reader.prototype.units = function (value, field, label, row, euro, whole) {
     if (empty(value)) return ZERO;
     var d = parseNumber(value);
-    if (!d) return this.fail(field, notANumber(label, value, euro), row);
+    if (!d) return this.fail(field, notANumber(label, value, euro, whole), row);
     var asked = thousandsQuestion(label, value, false);
     return asked ? this.fail(field, asked, row) : d;
   };
@@ -387,7 +412,7 @@
     inp.base = inp.typedBase || dec(p.bazesApmers);
     var months = String(empty(ievade.menesi) ? "" : ievade.menesi).trim();
     if (!/^\d+$/.test(months) || +months < 1 || +months > p.menesiMax) {
-      r.fail("menesi", "Lauks „Mēnešu skaits”: „" + months + "” (gaidīts vesels skaitlis no 1 līdz " + p.menesiMax + ").");
+      r.fail("menesi", "Lauks „Mēnešu skaits”: „" + months + "” – jābūt veselam skaitlim no 1 līdz " + p.menesiMax + ".");
     }
     inp.months = +months;
     (ievade.rindas || []).forEach(function (row, i) {
@@ -403,16 +428,17 @@
             return byCode ? o.kods : o.nosaukums;
           }).join(" vai ") + ".", i);
         } else if (!line.offer) {
-          r.fail("kods", name + ": pakalpojums „" + row.kods + "” nav katalogā (gaidīts kods, piem. 3.1.2i).", i);
+          r.fail("kods", name + ", " + place(L.kods) + ": pakalpojums „" + row.kods + "” nav katalogā (gaidīts kods, piem. 3.1.2i).", i);
         }
       }
       var euro = !!line.offer && line.offer.vienibasCena !== null;  // its field's label (D70)
-      line.units = r.units(row.daudzums, "daudzums", name + ", " + place(euro ? L.summa : L.daudzums), i, euro) || ZERO;
+      line.units = r.units(row.daudzums, "daudzums", name + ", " + place(euro ? L.summa : L.daudzums), i, euro,
+        !!line.offer && line.offer.vesels) || ZERO;
       if (!empty(row.cena)) line.price = r.money(priceText(row.cena), "cena", name + ", " + place(L.cena), false, i);
       // D70: the unit fixes the price (the euro at actual cost, 1,00): the units are the amount in euro
       else if (line.offer && line.offer.vienibasCena !== null) line.price = dec(line.offer.vienibasCena);
       else if (line.offer && line.offer.cena !== null && line.offer.griestuStatuss === CONFIRMED) line.price = dec(line.offer.cena);
-      else if (line.offer) r.fail("cena", name + ": nav norādīta sniedzēja cena (gaidīts: cena EUR par vienību, piem. 12,50).", i);
+      else if (line.offer) r.fail("cena", name + ", " + place(L.cena) + ": nav norādīta sniedzēja cena (gaidīts: cena EUR par vienību, piem. 12,50).", i);
       line.expert = r.rank(row.ekspertuRangs, "ekspertuRangs", name + ", " + place("Ekspertu rangs"), i);
       line.parent = r.rank(row.vecakuRangs, "vecakuRangs", name + ", " + place("Vecāku rangs"), i);
       line.price = line.price || ZERO;
