@@ -38,8 +38,7 @@ def ended_round(catalogue: Catalogue, day: dt.date, made_on: dt.date | None) -> 
 def note(round_: Round) -> str:
     """The words on 6.1: the round, its end and what the matrix is still for."""
     return (f"{PREFIX}{round_.name_lv}” ({round_.id}) beidzās {lvformat.date(round_.end)}, pirms šī matrica tika "
-            "izveidota: tā der tikai šīs kārtas plānu atskaitēm un labojumiem, jaunus plānus un lēmumus beigušās "
-            "kārtas termiņiem negatavo.")
+            "izveidota: tā der tikai šīs kārtas plānu atskaitēm un labojumiem.")  # three lines of 8 pt in row 3
 
 
 def console_line(round_: Round, prices_day: dt.date | None = None) -> str:
