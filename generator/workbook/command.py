@@ -81,7 +81,7 @@ def matrix(catalogue_dir: Path, municipality_id: str | None, round_id: str | Non
         sys.exit(1)
     made_on = render.build_day()  # D277: 6.1's note when the round has ended (tests replace the day)
     try:
-        write_replacing(out, lambda staged: write_workbook(catalogue, staged, municipality_id, day, made_on),
+        write_replacing(out, lambda staged: write_workbook(catalogue, staged, municipality_id, day, made_on=made_on),
                         prefix=".ibm-matrica-", suffix=".xlsx")
     except OSError as exc:
         from generator.cli_errors import os_reason

@@ -112,9 +112,9 @@ def render_workbooks(catalogue: Catalogue, out: Path, progress: Callable[[str], 
     ended: list[tuple[Round, dt.date]] = []
     for issue in selected:
         names = issue.file_names()
-        written.append(write_workbook(catalogue, folder / names[0], None, issue.day, day))
+        written.append(write_workbook(catalogue, folder / names[0], None, issue.day, made_on=day))
         for municipality_id, name in zip(issue.municipality_ids, names[1:], strict=True):
-            written.append(write_workbook(catalogue, folder / name, municipality_id, issue.day, day))
+            written.append(write_workbook(catalogue, folder / name, municipality_id, issue.day, made_on=day))
         if (round_ := ended_round(catalogue, issue.day, day)) is not None:  # only the default day's (D85)
             ended.append((round_, issue.day))
     days = ", ".join(lvformat.date(i.day) for i in selected)
