@@ -114,7 +114,7 @@ def test_unwritable_output_is_one_latvian_line(tmp_path: Path, monkeypatch: pyte
     """xlsxwriter wraps the OSError of a read-only folder; the user sees the reason and the path."""
     target = tmp_path / "tikai lasāma" / "matrica ā.xlsx"
 
-    def refuse(catalogue, out, municipality_id, day=None):  # noqa: ANN001, ANN202
+    def refuse(catalogue, out, municipality_id, day=None, made_on=None):  # noqa: ANN001, ANN202
         raise FileCreateError(PermissionError(errno.EACCES, "Permission denied", str(target)))
 
     monkeypatch.setattr(matrix_module, "write_workbook", refuse)
@@ -126,7 +126,7 @@ def test_unwritable_output_is_one_latvian_line(tmp_path: Path, monkeypatch: pyte
 
 def test_unexpected_failure_hides_its_text_unless_asked(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """An exception's text may quote a matrix cell (a child's name): only its type and place are shown."""
-    def explode(catalogue, out, municipality_id, day=None):  # noqa: ANN001, ANN202
+    def explode(catalogue, out, municipality_id, day=None, made_on=None):  # noqa: ANN001, ANN202
         raise ValueError("Anna Paraugs 010101-21234")
 
     monkeypatch.setattr(matrix_module, "write_workbook", explode)

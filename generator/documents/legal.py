@@ -53,7 +53,7 @@ def readable_source(source: str) -> str:
 def _form(forms, case: str, what: str) -> str:  # noqa: ANN001 - CaseForms
     text = forms.get(Case(case))
     if text is None:
-        raise KeyError(f"{what}: katalogā (tiesibu-akti.yaml) nav locījuma '{case}'")
+        raise KeyError(f"{what}: katalogā (tiesibu-akti.yaml) nav locījuma „{case}”")
     return text
 
 

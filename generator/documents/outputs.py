@@ -32,7 +32,7 @@ def output_files(output_id: str) -> list[str]:
         return [f"{output_id}.xlsx"]
     if output_id in document_ids():
         return [f"{output_id}.pdf", f"{output_id}.docx"]
-    raise KeyError(f"izvade '{output_id}' nav zināma (zināmās: {', '.join(output_ids())})")
+    raise KeyError(f"izvade „{output_id}” nav zināma (zināmās: {', '.join(output_ids())})")
 
 
 def output_folder(output_id: str) -> str:

@@ -102,7 +102,7 @@ def by_id(doc_id: str) -> DocumentSpec:
         if spec.id == doc_id:
             return spec
     known = ", ".join(s.id for s in DOCUMENTS)
-    raise KeyError(f"dokuments '{doc_id}' nav zināms (zināmie: {known})")
+    raise KeyError(f"dokuments „{doc_id}” nav zināms (zināmie: {known})")
 
 
 def _annex_numbers(annex: str | None) -> tuple[int, ...]:

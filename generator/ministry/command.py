@@ -380,7 +380,7 @@ def migrate(old: Path, out: Path, overwrite: bool, catalogue_dir: Path) -> None:
     # complete run) cannot kill it by the signal with no message (review13 R13-6)
     click.get_current_context().call_on_close(interrupt_once())
     if not old.exists():
-        raise click.UsageError(f"'{shown_file(old)}' nav atrasts (gaidīts: aizpildīta IBM matrica .xlsx vai mape "
+        raise click.UsageError(f"„{shown_file(old)}” nav atrasts (gaidīts: aizpildīta IBM matrica .xlsx vai mape "
                                "ar tām)")
     if old.is_dir():
         from generator.ministry.collect import find_workbooks

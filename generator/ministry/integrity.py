@@ -24,6 +24,7 @@ from generator.ministry.matrix import PERSONAL_LOOKING, SHOWN_TEXT_CHARS
 from generator.ministry.xlsxpatch import excel_serial
 from generator.ministry.xlsxread import Coord, XlsxBook, a1
 from generator.money import to_decimal
+from generator.workbook.build_note import is_note
 
 Content = dict[str, dict[Coord, str]]
 
@@ -71,7 +72,8 @@ def normalise_value(value: object) -> str:
 
 
 def content(book: XlsxBook, inputs: Mapping[str, set[Coord]] | None = None) -> Content:
-    """Every non-input cell of every sheet: 'f:' + normalised formula or the normalised fixed value.
+    """Every non-input cell of every sheet: 'f:' + normalised formula or the normalised fixed value; not 6.1's
+    note that the matrix was made after its round had ended (workbook/build_note.py): the template has none.
 
     ``inputs``: the template's input cells per sheet (None: the file's own unlocked cells).
     """
@@ -86,7 +88,9 @@ def content(book: XlsxBook, inputs: Mapping[str, set[Coord]] | None = None) -> C
             if cell.formula is not None:
                 sheet_content[coord] = "f:" + normalise_formula(cell.formula)
             elif cell.value is not None and cell.value != "":
-                sheet_content[coord] = "v:" + normalise_value(cell.value)
+                text = "v:" + normalise_value(cell.value)
+                if not is_note(sheet, coord, text):  # the note of a matrix made after its round (D277)
+                    sheet_content[coord] = text
         result[sheet] = sheet_content
     return result
 

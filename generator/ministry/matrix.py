@@ -215,7 +215,7 @@ def interface_version(m: Matrix) -> str:
         try:
             newer = int(text) > int(INTERFACE_VERSION)
         except ValueError:
-            raise MatrixError(f"{m.where('IBM_Saskarne')}: saskarnes versija '{text}' nav saprotama "
+            raise MatrixError(f"{m.where('IBM_Saskarne')}: saskarnes versija „{text}” nav saprotama "
                               f"(gaidīts: {INTERFACE_VERSION})") from None
         if newer:
             raise MatrixError(f"{m.where('IBM_Saskarne')}: matrica ir jaunākas saskarnes versijas {text}, nekā šī "
@@ -224,7 +224,7 @@ def interface_version(m: Matrix) -> str:
                           f"(gaidīts: {INTERFACE_VERSION})")
     version = _plain(m.scalar("IBM_Versija"))
     if not VERSION_PATTERN.match(version):
-        raise MatrixError(f"{m.where('IBM_Versija')}: veidnes versija '{version}' nav saprotama "
+        raise MatrixError(f"{m.where('IBM_Versija')}: veidnes versija „{version}” nav saprotama "
                           "(gaidīts: GGGG-MM-DD+jaucējkods vai GGGG-MM-DD+jaucējkods.redakcija, aiz tās var būt @GGGG-MM-DD)")
     return version
 
@@ -574,7 +574,7 @@ def plan_has_data(m: Matrix) -> bool:
 
 def not_a_number(name: str, raw: str, what: str) -> str:
     """A text in a number input, in the words of the matrix's own check of that cell (6.11's list) and what the
-    tools expect: "Fin_Citi" with '12,5' -> "citu finanšu avotu summai jābūt skaitlim, ievadīts teksts '12,5' …"."""
+    tools expect: "Fin_Citi" with '12,5' -> "citu finanšu avotu summai jābūt skaitlim, ievadīts teksts „12,5” …"."""
     said = matrix_words(name) or "nav skaitlis"
     return f"{said}, {_entered_text(raw)} (gaidīts: {what}, ierakstīts kā skaitlis, nevis teksts)"
 
@@ -594,34 +594,34 @@ def not_listed(entered: str, labels: Collection[str]) -> str:
     said = matrix_words("Plans_Pakalpojums")
     if entered != entered.strip() and entered.strip() in {label.strip() for label in labels}:
         shown = entered if len(entered) <= 2 * SHOWN_TEXT_CHARS else "…" + entered[-SHOWN_TEXT_CHARS:]
-        return f"{said}, ievadīts '{shown}' (lieka atstarpe sākumā vai beigās; gaidīts: vērtība no 6.8. tabulas saraksta)"
+        return f"{said}, ievadīts „{shown}” (lieka atstarpe sākumā vai beigās; gaidīts: vērtība no 6.8. tabulas saraksta)"
     return f"{said} (gaidīts: vērtība no 6.8. tabulas saraksta)"
 
 
 def _entered_text(raw: str) -> str:
-    """", ievadīts teksts '12,5'", or without its content when it may hold personal data (D221)."""
+    """", ievadīts teksts „12,5”", or without its content when it may hold personal data (D221)."""
     if PERSONAL_LOOKING.search(raw):
         return "ievadīts teksts (tā saturu nerāda, jo tajā var būt personas dati – skatiet šūnu matricā)"
     shown = raw if len(raw) <= SHOWN_TEXT_CHARS else raw[:SHOWN_TEXT_CHARS] + "…"
-    return f"ievadīts teksts '{shown}'"
+    return f"ievadīts teksts „{shown}”"
 
 
 def list_message(name: str, raw: object, allowed: Collection[str] = (YES, NO)) -> str:
     """A list or yes/no input that is not exactly a list value, in the words of the matrix's own check (code 1 of
-    its kind): "VDEĀVK atzinumam jābūt tieši „Jā” vai „Nē” (no saraksta), ievadīts teksts 'Jā '". A list value
+    its kind): "VDEĀVK atzinumam jābūt tieši „Jā” vai „Nē” (no saraksta), ievadīts teksts „Jā ”". A list value
     that differs only by spaces or letter case is quoted whole (it is no personal data) with what differs."""
     said = matrix_words(name)
     if not isinstance(raw, str):
         return f"{said}, ievadīts {raw}"
     if raw.strip().casefold() in {value.casefold() for value in allowed}:
-        return f"{said}, ievadīts teksts '{raw}' (atšķiras ar atstarpi vai burtu lielumu)"
+        return f"{said}, ievadīts teksts „{raw}” (atšķiras ar atstarpi vai burtu lielumu)"
     return f"{said}, {_entered_text(raw)}"
 
 
 def date_text_message(name: str, raw: str) -> str:
     """A text in a date input, in the words of the matrix's own check of that cell (input_checks KINDS["date"], code
     1): "dzimšanas datumam jābūt datumam, nevis tekstam – ierakstiet datumu vēlreiz (DD.MM.GGGG), ievadīts teksts
-    '01.04.2010'"."""
+    „01.04.2010”"."""
     return f"{matrix_words(name, 'date') or 'nav datums'}, {_entered_text(raw)}"
 
 
@@ -646,7 +646,7 @@ def read_child(m: Matrix, catalogue: Catalogue, *, strict: bool = True, where: W
         known.update({x.name_lv.lower(): x.id for x in catalogue.municipalities.municipalities})
         municipality = known.get(municipality_text) or known.get(municipality_text.lower())
         if municipality is None:
-            r.fail("Pasvaldiba", f"pašvaldība '{municipality_text}' nav katalogā (gaidīts: kods no kataloga, "
+            r.fail("Pasvaldiba", f"pašvaldība „{municipality_text}” nav katalogā (gaidīts: kods no kataloga, "
                                  f"piem. {catalogue.municipalities.municipalities[0].id})")
     full_name = r.text("Berns_VardsUzvards", required=strict)
     code = r.text("Berns_PersonasKods", required=strict)

@@ -498,7 +498,7 @@ def _read_sheet(zf: zipfile.ZipFile, path: str, strings: list[str], styles: _Sty
                     try:
                         row_no, col_no = parse_cell(ref)
                     except ValueError:
-                        raise XlsxReadError(f"bojāta šūnas adrese '{ref[:20]}' daļā {path}") from None
+                        raise XlsxReadError(f"bojāta šūnas adrese „{ref[:20]}” daļā {path}") from None
                 else:
                     col_no += 1
                 coord = (row_no, col_no)
@@ -522,7 +522,7 @@ def _read_sheet(zf: zipfile.ZipFile, path: str, strings: list[str], styles: _Sty
                 try:
                     value = _value(kind, raw, inline, strings, style in date_styles, epoch, from_excel)
                 except (IndexError, ValueError, OverflowError):
-                    raise XlsxReadError(f"{a1(coord)} daļā {path}: vērtība '{(raw or '')[:20]}' nav nolasāma (bojāta "
+                    raise XlsxReadError(f"{a1(coord)} daļā {path}: vērtība „{(raw or '')[:20]}” nav nolasāma (bojāta "
                                         "atsauce uz kopīgo tekstu vai skaitlis)") from None
                 if value is not None or formula is not None:
                     cells[coord] = Cell(value, formula)

@@ -40,9 +40,9 @@ class ChildAmounts:
             value = to_decimal(getattr(self, attr))
             object.__setattr__(self, attr, value)
             if value < 0:
-                raise ReferenceInputError(f"bērns '{self.id}': {attr} ir negatīvs ({value}; gaidīts: ≥ 0)")
+                raise ReferenceInputError(f"bērns „{self.id}”: {attr} ir negatīvs ({value}; gaidīts: ≥ 0)")
             if value != value.quantize(Decimal("0.01")):
-                raise ReferenceInputError(f"bērns '{self.id}': {attr} {value} (gaidīts: summa ar centiem)")
+                raise ReferenceInputError(f"bērns „{self.id}”: {attr} {value} (gaidīts: summa ar centiem)")
 
 
 @dataclass(frozen=True)
@@ -124,7 +124,7 @@ def final_amounts(
     """
     key = key or params.redistribution_key
     if key not in KEYS:
-        raise ReferenceInputError(f"pārdales atslēga '{key}' (gaidīts: {' vai '.join(KEYS)})")
+        raise ReferenceInputError(f"pārdales atslēga „{key}” (gaidīts: {' vai '.join(KEYS)})")
     ids = [c.id for c in children]
     if len(set(ids)) != len(ids):
         dup = sorted({i for i in ids if ids.count(i) > 1})

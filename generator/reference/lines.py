@@ -90,35 +90,35 @@ class PlanLine:
     def __post_init__(self) -> None:
         name = self.label or self.offer_id or "tukša rinda"
         if self.area not in (1, 2, 3):
-            raise ReferenceInputError(f"rinda '{name}': atbalsta joma {self.area!r} (gaidīts: 1, 2 vai 3)")
+            raise ReferenceInputError(f"rinda „{name}”: atbalsta joma {self.area!r} (gaidīts: 1, 2 vai 3)")
         if self.day_service not in (None, *DAY_SERVICES):
             raise ReferenceInputError(
-                f"rinda '{name}': day_service {self.day_service!r} (gaidīts: day_care, workshop vai tukšs)"
+                f"rinda „{name}”: day_service {self.day_service!r} (gaidīts: day_care, workshop vai tukšs)"
             )
         for attr in ("service_recipient", "recipient"):
             value = getattr(self, attr)
             if value is not None and value not in RECIPIENTS:
                 raise ReferenceInputError(
-                    f"rinda '{name}': {attr} {value!r} (gaidīts: child, parent vai family)"
+                    f"rinda „{name}”: {attr} {value!r} (gaidīts: child, parent vai family)"
                 )
         if self.payee not in PAYEES:
-            raise ReferenceInputError(f"rinda '{name}': payee {self.payee!r} (gaidīts: provider vai parent)")
+            raise ReferenceInputError(f"rinda „{name}”: payee {self.payee!r} (gaidīts: provider vai parent)")
         for attr in ("units", "unit_price"):
             value = to_decimal(getattr(self, attr))
             object.__setattr__(self, attr, value)
             if value < 0:
-                raise ReferenceInputError(f"rinda '{name}': {attr} ir negatīvs ({value}; gaidīts: ≥ 0)")
+                raise ReferenceInputError(f"rinda „{name}”: {attr} ir negatīvs ({value}; gaidīts: ≥ 0)")
         if self.ceiling is not None:
             object.__setattr__(self, "ceiling", to_decimal(self.ceiling))
         for attr in ("expert_rank", "parent_rank"):
             value = getattr(self, attr)
             if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 1):
-                raise ReferenceInputError(f"rinda '{name}': {attr} {value!r} (gaidīts: vesels skaitlis ≥ 1)")
+                raise ReferenceInputError(f"rinda „{name}”: {attr} {value!r} (gaidīts: vesels skaitlis ≥ 1)")
         for attr in ("planned_units", "delivered_units", "paid"):
             values = _decimals(getattr(self, attr))
             object.__setattr__(self, attr, values)
             if any(v < 0 for v in values):
-                raise ReferenceInputError(f"rinda '{name}': {attr} satur negatīvu vērtību (gaidīts: ≥ 0)")
+                raise ReferenceInputError(f"rinda „{name}”: {attr} satur negatīvu vērtību (gaidīts: ≥ 0)")
         object.__setattr__(self, "impairments", tuple(self.impairments))
         object.__setattr__(self, "incompatible_with", tuple(self.incompatible_with))
         object.__setattr__(self, "includes_sessions_of", tuple(self.includes_sessions_of))
@@ -159,7 +159,7 @@ def line_from_offer(
     price = unit_price if unit_price is not None else offer.prefill_price
     if price is None:
         raise ReferenceInputError(
-            f"pakalpojumam '{offer.label}' nav norādīta sniedzēja cena (gaidīts: cena EUR par vienību, 6.8. tabula)"
+            f"pakalpojumam „{offer.label}” nav norādīta sniedzēja cena (gaidīts: cena EUR par vienību, 6.8. tabula)"
         )
     service = offer.service
     return PlanLine(

@@ -176,7 +176,7 @@ def _target_note(municipality: str, regions: dict[str, str], targets: dict[str, 
     region = regions[municipality]
     if final[municipality] < targets[municipality]:
         return (
-            f" Pašvaldībā '{municipality}' tiesīgo bērnu skaits ({final[municipality]}) ir mazāks par mērķi "
+            f" Pašvaldībā „{municipality}” tiesīgo bērnu skaits ({final[municipality]}) ir mazāks par mērķi "
             f"({targets[municipality]}); trūkstošās vietas vispirms nodotas citām pašvaldībām tajā pašā "
             f"plānošanas reģionā ({region}), tikai pēc tam – citiem reģioniem."
         )
@@ -189,7 +189,7 @@ def _target_note(municipality: str, regions: dict[str, str], targets: dict[str, 
     if not parts:
         return ""
     return (
-        f" Pašvaldības '{municipality}' mērķis palielināts no {targets[municipality]} līdz "
+        f" Pašvaldības „{municipality}” mērķis palielināts no {targets[municipality]} līdz "
         f"{final[municipality]}: " + "; ".join(parts) + "."
     )
 
@@ -235,7 +235,7 @@ def select_children(
         missing = [m for m in municipalities if m not in regions]
         if missing:
             raise ReferenceInputError(
-                f"pašvaldībai '{missing[0]}' nav norādīts plānošanas reģions (gaidīts: reģions katrai pašvaldībai)"
+                f"pašvaldībai „{missing[0]}” nav norādīts plānošanas reģions (gaidīts: reģions katrai pašvaldībai)"
             )
     apps = sorted(applications, key=lambda a: number_key(a.number))
     numbers = [a.number for a in apps]
@@ -245,7 +245,7 @@ def select_children(
     for a in apps:
         if a.impairment not in known:
             raise ReferenceInputError(
-                f"pieteikums {a.number}: traucējumu veids '{a.impairment}' (gaidīts: {', '.join(known)})"
+                f"pieteikums {a.number}: traucējumu veids „{a.impairment}” (gaidīts: {', '.join(known)})"
             )
 
     placements: dict[str, Placement] = {}
@@ -255,7 +255,7 @@ def select_children(
         group = _age_group(age, params) if age >= 0 else None
         reasons = []
         if a.municipality not in municipalities:
-            reasons.append(f"pašvaldība '{a.municipality}' izmēģinājumprojektā nepiedalās")
+            reasons.append(f"pašvaldība „{a.municipality}” izmēģinājumprojektā nepiedalās")
         if not a.disability:
             reasons.append("bērnam nav VDEĀVK noteiktas invaliditātes")
         if not a.di_assessed:
@@ -336,7 +336,7 @@ def select_children(
         else:
             reserve[a.municipality].append(a.number)
             full = [
-                f"{DIMENSION_LV[d]} '{k[d]}' kvota ({targets[d][k[d]]}) aizpildīta"
+                f"{DIMENSION_LV[d]} „{k[d]}” kvota ({targets[d][k[d]]}) aizpildīta"
                 for d in DIMENSIONS
                 if counts[d][k[d]] >= targets[d][k[d]]
             ]

@@ -151,7 +151,7 @@ UNITS = Decimal("98765432.1")  # shown as "98 765 432,1"
 def _replace(text: str, pairs: list[tuple[str, str]]) -> str:
     for old, new in pairs:
         if old not in text:
-            raise ValueError(f"ziņojuma veidnē nav atrasts '{old}': {text}")
+            raise ValueError(f"ziņojuma veidnē nav atrasts „{old}”: {text}")
         text = text.replace(old, new)
     return text
 

@@ -89,10 +89,10 @@ def price_lookup(catalogue: Catalogue, day: dt.date):
         price = catalogue.price_by_id.get(str(price_id))
         if price is None:
             known = ", ".join(sorted(catalogue.price_by_id))
-            raise UnknownPrice(f"cena '{price_id}' nav katalogā (catalogue/prices/; zināmās: {known})")
+            raise UnknownPrice(f"cena „{price_id}” nav katalogā (catalogue/prices/; zināmās: {known})")
         value = price.at(day)
         if value is None:
-            raise UnknownPrice(f"cenai '{price_id}' nav vērtības, kas būtu spēkā {day:%d.%m.%Y}")
+            raise UnknownPrice(f"cenai „{price_id}” nav vērtības, kas būtu spēkā {day:%d.%m.%Y}")
         return value
 
     return cena

@@ -14,6 +14,8 @@ from generator.catalogue.models import Pilot
 from generator.cli import CATALOGUE_OPTION, load_for_command, usage_error
 from generator.municipality_option import municipality_problem
 from generator.replace_file import write_replacing
+from generator.workbook import render
+from generator.workbook.build_note import console_line, ended_round
 from generator.workbook.issue_days import (
     IssueDayError,
     day_covering,
@@ -74,19 +76,22 @@ def matrix(catalogue_dir: Path, municipality_id: str | None, round_id: str | Non
         sys.exit(1)
     reason = None if overwrite else refusal(out)
     if reason is not None:
-        click.echo(f"Kļūda: --out: fails '{out}' jau ir, un {reason}; to nepārraksta (lai aizstātu, pievienojiet "
+        click.echo(f"Kļūda: --out: fails „{out}” jau ir, un {reason}; to nepārraksta (lai aizstātu, pievienojiet "
                    "--overwrite).", err=True)
         sys.exit(1)
+    made_on = render.build_day()  # D277: 6.1's note when the round has ended (tests replace the day)
     try:
-        write_replacing(out, lambda staged: write_workbook(catalogue, staged, municipality_id, day),
+        write_replacing(out, lambda staged: write_workbook(catalogue, staged, municipality_id, day, made_on=made_on),
                         prefix=".ibm-matrica-", suffix=".xlsx")
     except OSError as exc:
         from generator.cli_errors import os_reason
 
-        click.echo(f"Kļūda: --out: failu '{out}' nevar uzrakstīt: {os_reason(exc)}; esošais fails nav mainīts.", err=True)
+        click.echo(f"Kļūda: --out: failu „{out}” nevar uzrakstīt: {os_reason(exc)}; esošais fails nav mainīts.", err=True)
         sys.exit(1)
     click.echo(f"Uzrakstīts {out} (veidnes versija {lvformat.version(template_version(catalogue, day))}; "
                f"{validity(catalogue, day)}).")
+    if (ended := ended_round(catalogue, day, made_on)) is not None:  # D277: 6.1 says it too
+        click.echo(console_line(ended), err=True)
 
 
 def validity(catalogue: Catalogue, day: dt.date) -> str:

@@ -268,7 +268,7 @@ class Kind:
         entered = f"IF({x}<1,{plain},{number})"
         if self.name in MONEY_KINDS:  # "-90,10", not "-90,1" (audit31d F6); more decimals as entered (D87)
             entered = f"IF({_subcent(x)},{plain},{_cents_text(x)})"
-        shown = (f"IF(ISTEXT({x}),IF(LEN({x})=0,\"\",\", ievadīts '\"&{x}&\"'\"),"
+        shown = (f"IF(ISTEXT({x}),IF(LEN({x})=0,\"\",\", ievadīts „\"&{x}&\"”\"),"
                  f"IF(ISNUMBER({x}),\", ievadīts \"&{entered},\"\"))")
         if self.logical:  # as the cell shows it, not as LibreOffice's 1 (audit31d F4)
             shown = f'IF({is_logical(x)},", ievadīts "&{LOGICAL_SHOWN.format(x=x)},{shown})'
@@ -495,6 +495,6 @@ def beside_texts(field: Field, where: str) -> list[str]:
 
 
 def message_formula(field: Field, code: str, x: str, where: str) -> str:
-    """'6.10 R9: maksājumam jābūt skaitlim, ievadīts '180 eur'' when ``code`` > 0, else ''."""
+    """'6.10 R9: maksājumam jābūt skaitlim, ievadīts „180 eur”' when ``code`` > 0, else ''."""
     kind = KINDS[field.kind]
     return f'IF(N({code})>0,"{where}: {field.label} "&{kind.message(code, x, field.extra, field.place)},"")'

@@ -66,10 +66,10 @@ def resolve(defined: Any, name: str, source: str = "") -> NamedRange:
     """The range of a workbook-scope defined name (``defined`` = openpyxl's ``wb.defined_names``)."""
     where = f"{source}: " if source else ""
     if name not in defined:
-        raise UnknownName(f"{where}darbgrāmatā nav definētā nosaukuma '{name}' (gaidīts: IBM matricas saskarnes nosaukums)")
+        raise UnknownName(f"{where}darbgrāmatā nav definētā nosaukuma „{name}” (gaidīts: IBM matricas saskarnes nosaukums)")
     destinations = list(defined[name].destinations)
     if len(destinations) != 1:
-        raise UnknownName(f"{where}nosaukums '{name}' neatsaucas uz vienu šūnu apgabalu")
+        raise UnknownName(f"{where}nosaukums „{name}” neatsaucas uz vienu šūnu apgabalu")
     sheet, ref = destinations[0]
     min_col, min_row, max_col, max_row = range_boundaries(ref.replace("$", ""))
     return NamedRange(name, sheet, min_row, min_col, max_row, max_col)
@@ -155,7 +155,7 @@ class NamedValues:
 
     def __getitem__(self, name: str) -> Any:
         if name not in self.ranges:
-            raise UnknownName(f"{self.path}: darbgrāmatā nav definētā nosaukuma '{name}'")
+            raise UnknownName(f"{self.path}: darbgrāmatā nav definētā nosaukuma „{name}”")
         rng = self.ranges[name]
         cells = self._cells[rng.sheet]
         values = [[_plain(cells.get(rc)) for rc in row] for row in rng.cells()]
@@ -199,22 +199,22 @@ def write(wb: Workbook, name: str, value: Any) -> None:
     elif rng.cols == 1 or rng.rows == 1:
         flat = list(value)
         if len(flat) > rng.rows * rng.cols:
-            raise ValueError(f"'{name}': {len(flat)} vērtības, bet nosaukumā ir tikai {rng.rows * rng.cols} šūnas")
+            raise ValueError(f"„{name}”: {len(flat)} vērtības, bet nosaukumā ir tikai {rng.rows * rng.cols} šūnas")
         flat += [None] * (rng.rows * rng.cols - len(flat))
         rows = [[v] for v in flat] if rng.cols == 1 else [flat]
     else:
         given = [list(r) for r in value]
         if len(given) > rng.rows or any(len(r) > rng.cols for r in given):
-            raise ValueError(f"'{name}': vērtību bloks ir lielāks par {rng.rows}×{rng.cols}")
+            raise ValueError(f"„{name}”: vērtību bloks ir lielāks par {rng.rows}×{rng.cols}")
         rows = [r + [None] * (rng.cols - len(r)) for r in given] + [[None] * rng.cols] * (rng.rows - len(given))
     filled: list[int] = []
     for cells_row, values_row in zip(grid, rows, strict=True):
         for (r, c), v in zip(cells_row, values_row, strict=True):
             cell = ws.cell(r, c)
             if cell.protection.locked and ws.protection.sheet:
-                raise PermissionError(f"'{name}' ({rng.sheet}!{cell.coordinate}) ir aprēķina šūna; to nevar aizpildīt")
+                raise PermissionError(f"„{name}” ({rng.sheet}!{cell.coordinate}) ir aprēķina šūna; to nevar aizpildīt")
             if isinstance(v, str) and v.startswith("="):
-                raise ValueError(f"'{name}': teksts nedrīkst sākties ar '=' ({v!r})")
+                raise ValueError(f"„{name}”: teksts nedrīkst sākties ar „=” ({v!r})")
             cell.value = _cell_value(v)
             if isinstance(v, str):
                 cell.data_type = "s"

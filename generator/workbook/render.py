@@ -19,6 +19,7 @@ from pathlib import Path
 from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Pilot, Round
+from generator.workbook.build_note import console_line, ended_round
 from generator.workbook.issue_days import issue_days, template_date
 from generator.workbook.writer import write_workbook
 
@@ -91,11 +92,14 @@ def issues(catalogue: Catalogue, day: dt.date | None = None) -> list[Issue]:
 
 def state_key(catalogue: Catalogue, day: dt.date | None = None) -> str:
     """What the build's files depend on besides the catalogue and code: the prices days the build day selects and
-    the children's rounds not ended on it (the site says whether any is). The incremental build adds it to the
+    the children's rounds not ended on it (the site says whether any is) and those whose end was before it (6.1's note,
+    D277). The incremental build adds it to the
     step's fingerprint (and so to the site's), so a round that ends drops its matrices."""
     day = day or build_day()
     days = ",".join(i.day.isoformat() for i in issues(catalogue, day))
-    return f"{days}|open:{','.join(r.id for r in open_rounds(catalogue, day))}"
+    # D277: 6.1 notes a round that ended (its `end`) before the build day
+    ended = ",".join(r.id for r in catalogue.rounds_of(Pilot.children) if r.end < day)
+    return f"{days}|open:{','.join(r.id for r in open_rounds(catalogue, day))}|ended:{ended}"
 
 
 def render_workbooks(catalogue: Catalogue, out: Path, progress: Callable[[str], None] = print,
@@ -103,12 +107,18 @@ def render_workbooks(catalogue: Catalogue, out: Path, progress: Callable[[str], 
     folder = out / FOLDER
     folder.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
+    day = day or build_day()
     selected = issues(catalogue, day)
+    ended: list[tuple[Round, dt.date]] = []
     for issue in selected:
         names = issue.file_names()
-        written.append(write_workbook(catalogue, folder / names[0], None, issue.day))
+        written.append(write_workbook(catalogue, folder / names[0], None, issue.day, made_on=day))
         for municipality_id, name in zip(issue.municipality_ids, names[1:], strict=True):
-            written.append(write_workbook(catalogue, folder / name, municipality_id, issue.day))
+            written.append(write_workbook(catalogue, folder / name, municipality_id, issue.day, made_on=day))
+        if (round_ := ended_round(catalogue, issue.day, day)) is not None:  # only the default day's (D85)
+            ended.append((round_, issue.day))
     days = ", ".join(lvformat.date(i.day) for i in selected)
     progress(f"  {len(written)} IBM matricas mapē {FOLDER.as_posix()}/ (cenas uz {days})")
+    for round_, prices_day in ended:
+        progress(f"  {console_line(round_, prices_day)}")
     return written

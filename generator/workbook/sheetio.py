@@ -23,7 +23,7 @@ from generator.workbook.styles import Styles
 
 if TYPE_CHECKING:
     from generator.catalogue.catalogue import Catalogue, Offer
-    from generator.catalogue.models import Municipality
+    from generator.catalogue.models import Municipality, Round
     from generator.workbook.input_checks import Field
     from generator.workbook.values import CachedValues
 
@@ -87,6 +87,8 @@ class Book:
     layout: Layout
     municipality: Municipality | None
     cache: CachedValues
+    # the children's round of the prices day when it had ended before the matrix was made (build_note.py, D277)
+    ended_round: Round | None = None
     sheets: dict[str, Worksheet] = field(default_factory=dict)
     names: dict[str, Area] = field(default_factory=dict)
     # Checked input cells in writing order: (field, sheet, input cell, code cell), listed on 6.11.

@@ -12,6 +12,7 @@ from xlsxwriter.workbook import Workbook
 from generator.catalogue.catalogue import Catalogue
 from generator.file_author import FORM_OWNER, file_author
 from generator.reference.lines import ACTUAL_COST_UNIT
+from generator.workbook.build_note import ended_round
 from generator.workbook.issue_days import template_date
 from generator.workbook.layout import SHEETS, Layout
 from generator.workbook.sheetio import Book
@@ -90,10 +91,11 @@ def whole_units(book: Book) -> None:
 
 
 def write_workbook(catalogue: Catalogue, path: Path, municipality_id: str | None = None,
-                   day: dt.date | None = None) -> Path:
+                   day: dt.date | None = None, made_on: dt.date | None = None) -> Path:
     """Write the workbook for one municipality (its id prefilled) or the generic one (None), with the prices
     and parameters in force on ``day`` (default: template_date; `ibm matrix --round/--day` give another issue day,
-    D63, and its version then names that day)."""
+    D63, and its version then names that day). ``made_on``: the day `ibm matrix` or `ibm build` makes it, for 6.1's
+    note when the round of ``day`` had ended by then (build_note.py, D277); None: the template, without it."""
     day = day or template_date(catalogue)
     municipality = catalogue.municipality(municipality_id) if municipality_id else None
     offers = catalogue.offers(day)
@@ -131,6 +133,7 @@ def write_workbook(catalogue: Catalogue, path: Path, municipality_id: str | None
         layout=layout,
         municipality=municipality,
         cache=empty_plan_values(catalogue, day, municipality),
+        ended_round=ended_round(catalogue, day, made_on),
     )
     for title_ in SHEETS:
         ws = quick_formulas(wb.add_worksheet(title_))

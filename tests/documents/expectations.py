@@ -142,7 +142,7 @@ def expected_phrases(catalogue: Catalogue, build_date: dt.date | None = None) ->
         ],
         "16-sabiedriska-transporta-atskaite": [
             "Atskaite par sabiedriskā transporta izmantošanu pārskata mēnesī", "41. un 42. pielikums",
-            "Komisijas maksu", "stāvvietas",
+            "Komisijas maksu", "stāvvietas", "Mēneša diena", "31.", "Kopā mēnesī (visu dienu summa)",
         ],
         "17-lemums-par-atteikumu": [
             "Lēmums par atteikumu piešķirt individuālo budžetu", *DECISION_PARTS,

@@ -92,7 +92,7 @@ INPUT_CASES = [
     ("month-text", {"Men_Daudzums": [[None, "divi"]]}, "ievadīts teksts (tā saturu nerāda", "Men_Daudzums", 0, 1, "2. mēnesis",
      "invalid_input", True),
     # a mistyped number is quoted; a word is not, as it may be a name pasted into the wrong column (D221)
-    ("month-mistyped", {"Men_Daudzums": [[None, "2,5o"]]}, "ievadīts teksts '2,5o'", "Men_Daudzums", 0, 1,
+    ("month-mistyped", {"Men_Daudzums": [[None, "2,5o"]]}, "ievadīts teksts „2,5o”", "Men_Daudzums", 0, 1,
      "2. mēnesis", "invalid_input", True),
     # in the matrix's words, with how a correction is entered (D258)
     ("paid-negative", {"Fakt_Summa": [[-1]]}, "maksājumam jābūt skaitlim, kas nav mazāks par 0 (korekciju", "Fakt_Summa", 0, 0,

@@ -183,6 +183,13 @@ def test_table_headers_repeat_on_every_page_of_a_table(built: Path, catalogue: C
     assert len(route_pages) >= 2
     for page in route_pages:
         assert all(cell in page for cell in ("Mēneša diena", "Brauciena mērķis", "Nobraukti km")), page[:200]
+    # D276: 16 has a row for each day of a month too, over two pages, its total on the signatures' page
+    transport_pages = _pages(pdf_text, folder / "16-sabiedriska-transporta-atskaite.pdf")
+    assert len(transport_pages) >= 2
+    for page in transport_pages:
+        assert all(cell in page for cell in ("Mēneša diena", "Maršruts (no – uz – atpakaļ)", "Summa, EUR")), page[:200]
+    last = transport_pages[-1]
+    assert "31." in last and "Kopā mēnesī (visu dienu summa)" in last and "Paraksts" in last, last[:300]
 
 
 # --- DOCX ----------------------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from generator.catalogue.models import PriceStatus, Regime
 from generator.documents import figures, terms
 from generator.documents.build_step import render_municipality
 from generator.documents.htmltree import parse
+from generator.documents.registry import DOCUMENTS
 from tests.documents.conftest import normalise
 from tests.documents.party_helpers import PILOT_DAY, confirmed_pilot_copy
 from tests.documents.test_layout_for_signing import TERM
@@ -232,6 +233,29 @@ def test_route_sheet_has_a_row_per_day_and_goal_assessment_enough_rows(catalogue
     assert "turpinājuma lapu" in goals
     protocol = normalise(parse(documents["12-izvertesanas-protokols"].body).text())
     assert "Protokolu apstiprina sociālais darbinieks Vārds, uzvārds Paraksts Datums" in protocol
+
+
+def test_public_transport_report_has_a_row_per_day_of_a_month(catalogue: Catalogue) -> None:
+    """D276: a parent who takes the child to therapy several times a week fills one report a month: a row for each day
+    of the longest month, as the route sheet 15 has (it had six rows and said to fill another copy); the trips of a day
+    share its row, and the last rows keep with the total and the signatures (table.keep-tail keep-next)."""
+    (report,) = render_municipality(catalogue, catalogue.municipality("balvi"),
+                                    [d for d in DOCUMENTS if d.id == "16-sabiedriska-transporta-atskaite"])
+    tree = parse(report.body)
+    days = [tr.elements()[0].text() for tr in _rows(tree) if "blank" in tr.classes]
+    assert days == [f"{d}." for d in range(1, 32)]
+    table = next(n for n in _walk(tree) if n.tag == "table" and "grid" in n.classes)
+    assert {"keep-tail", "keep-next"} <= set(table.classes)
+    assert any(n.tag == "thead" for n in table.elements())  # repeated on the second page
+    text = normalise(tree.text())
+    assert "Mēneša diena" in text and "Kopā mēnesī (visu dienu summa)" in text
+    assert "šīs dienas rindā" in text and "eksemplāru" not in text
+
+
+def _walk(node):  # noqa: ANN001, ANN202
+    for child in node.elements():
+        yield child
+        yield from _walk(child)
 
 
 def _rows(node):  # noqa: ANN001, ANN202

@@ -110,14 +110,14 @@ def in_documents(where: str) -> str:
 
 
 @pytest.mark.parametrize(("name", "value", "said"), [
-    ("Plans_Daudzums", "12,5", "daudzumam periodā jābūt skaitlim, ievadīts teksts '12,5'"),
-    ("Plans_Daudzums", " 3 ", "daudzumam periodā jābūt skaitlim, ievadīts teksts ' 3 '"),
-    ("Fin_Citi", "12,5", "citu finanšu avotu summai jābūt skaitlim, ievadīts teksts '12,5'"),
-    ("Fin_Pabalsti", "544.60", "pabalstu summai jābūt skaitlim, ievadīts teksts '544.60'"),
-    ("Bazes_Apmers", "3 859,80", "bāzes apmēram B jābūt skaitlim, ievadīts teksts '3 859,80'"),
-    ("Men_Daudzums", "2", "plānotajām vienībām jābūt skaitlim, ievadīts teksts '2'"),
-    ("Perioda_Menesi", "4", "mēnešu skaitam periodā jābūt skaitlim, ievadīts teksts '4'"),
-    ("Fin_Citi", " ", "citu finanšu avotu summai jābūt skaitlim, ievadīts teksts ' '"),
+    ("Plans_Daudzums", "12,5", "daudzumam periodā jābūt skaitlim, ievadīts teksts „12,5”"),
+    ("Plans_Daudzums", " 3 ", "daudzumam periodā jābūt skaitlim, ievadīts teksts „ 3 ”"),
+    ("Fin_Citi", "12,5", "citu finanšu avotu summai jābūt skaitlim, ievadīts teksts „12,5”"),
+    ("Fin_Pabalsti", "544.60", "pabalstu summai jābūt skaitlim, ievadīts teksts „544.60”"),
+    ("Bazes_Apmers", "3 859,80", "bāzes apmēram B jābūt skaitlim, ievadīts teksts „3 859,80”"),
+    ("Men_Daudzums", "2", "plānotajām vienībām jābūt skaitlim, ievadīts teksts „2”"),
+    ("Perioda_Menesi", "4", "mēnešu skaitam periodā jābūt skaitlim, ievadīts teksts „4”"),
+    ("Fin_Citi", " ", "citu finanšu avotu summai jābūt skaitlim, ievadīts teksts „ ”"),
 ])
 def test_text_in_a_number_input_is_an_invalid_input(clean: Path, tmp_path: Path, catalogue: Catalogue, name: str,
                                                    value: str, said: str) -> None:
@@ -198,7 +198,7 @@ def test_a_text_price_is_one_problem(clean: Path, tmp_path: Path, catalogue: Cat
     where = pasted(clean, tmp_path / "m.xlsx", "Pak_Cena", "12.5 EUR", row)
     _, problems = read_child(Matrix.open(tmp_path / "m.xlsx"), catalogue)
     assert len(problems) == 1 and problems[0].startswith(f"{where}: sniedzēja cenai jābūt skaitlim, ievadīts teksts "
-                                                         "'12.5 EUR'"), problems
+                                                         "„12.5 EUR”"), problems
 
 
 @pytest.mark.parametrize(("name", "formula", "label"), [
@@ -244,7 +244,7 @@ def test_collect_refuses_a_text_or_a_formula(clean: Path, tmp_path: Path, key_en
     text_place = collected(folder / str(municipality) / "teksts.xlsx", "Plans_Daudzums")
     formula_place = collected(folder / str(municipality) / "formula.xlsx", "Fin_Pabalsti")
     assert text_place.startswith(in_documents(text_cell)) and formula_place.startswith(in_documents(formula_cell))
-    assert f"{text_place}: daudzumam periodā jābūt skaitlim, ievadīts teksts '12,5'" in result.output, result.output
+    assert f"{text_place}: daudzumam periodā jābūt skaitlim, ievadīts teksts „12,5”" in result.output, result.output
     assert f"{formula_place}: {formula_said}" in result.output, result.output
 
 
@@ -330,7 +330,7 @@ def test_a_text_that_may_name_a_person_is_not_quoted(clean: Path, tmp_path: Path
     assert "ierakstīts kā skaitlis, nevis teksts" in problems[0]
     pasted(clean, tmp_path / "n.xlsx", name, "12,5o")
     _, typo = read_child(Matrix.open(tmp_path / "n.xlsx"), catalogue)
-    assert "ievadīts teksts '12,5o'" in typo[0], typo
+    assert "ievadīts teksts „12,5o”" in typo[0], typo
 
 
 def test_collect_keeps_a_pasted_name_out_of_the_summary(clean: Path, tmp_path: Path, key_env: bytes) -> None:
@@ -351,10 +351,10 @@ def test_collect_keeps_a_pasted_name_out_of_the_summary(clean: Path, tmp_path: P
 
 
 @pytest.mark.parametrize(("name", "value", "said"), [
-    ("Berns_DzimsanasDatums", "01.04.2010", f"dzimšanas datumam {DATE_TEXT}, ievadīts teksts '01.04.2010'"),
-    ("Perioda_Sakums", "{start:%d.%m.%Y}", f"perioda pirmajai dienai {DATE_TEXT}, ievadīts teksts '{{start:%d.%m.%Y}}'"),
-    ("Perioda_Sakums", " ", f"perioda pirmajai dienai {DATE_TEXT}, ievadīts teksts ' '"),
-    ("Berns_DzimsanasDatums", "2010-04-01", f"dzimšanas datumam {DATE_TEXT}, ievadīts teksts '2010-04-01'"),
+    ("Berns_DzimsanasDatums", "01.04.2010", f"dzimšanas datumam {DATE_TEXT}, ievadīts teksts „01.04.2010”"),
+    ("Perioda_Sakums", "{start:%d.%m.%Y}", f"perioda pirmajai dienai {DATE_TEXT}, ievadīts teksts „{{start:%d.%m.%Y}}”"),
+    ("Perioda_Sakums", " ", f"perioda pirmajai dienai {DATE_TEXT}, ievadīts teksts „ ”"),
+    ("Berns_DzimsanasDatums", "2010-04-01", f"dzimšanas datumam {DATE_TEXT}, ievadīts teksts „2010-04-01”"),
     ("Berns_DzimsanasDatums", None, f"dzimšanas datumam {DATE_REQUIRED[:-1]}; gaidīts: datums DD.MM.GGGG)"),  # F3
 ])
 def test_a_text_date_is_an_invalid_input(clean: Path, tmp_path: Path, catalogue: Catalogue, name: str, value: object,
@@ -388,7 +388,7 @@ def test_a_service_with_a_space_is_not_in_the_list(clean: Path, tmp_path: Path, 
     where = pasted(clean, tmp_path / "m.xlsx", "Plans_Pakalpojums", label + " ")
     data, problems = read_child(Matrix.open(tmp_path / "m.xlsx"), catalogue)
     assert data is None and problems == [f"{where}: pakalpojumam jābūt vienai no saraksta vērtībām (burts burtā), "
-                                         f"ievadīts '{label} ' (lieka atstarpe sākumā vai beigās; gaidīts: vērtība no "
+                                         f"ievadīts „{label} ” (lieka atstarpe sākumā vai beigās; gaidīts: vērtība no "
                                          "6.8. tabulas saraksta)"], problems
     pasted(clean, tmp_path / "n.xlsx", "Plans_Pakalpojums", label.upper())
     _, problems = read_child(Matrix.open(tmp_path / "n.xlsx"), catalogue)
@@ -404,22 +404,22 @@ def test_documents_refuse_a_text_date_naming_its_cell(clean: Path, tmp_path: Pat
     result = CliRunner().invoke(main, ["documents", "--from-matrix", str(tmp_path / "m.xlsx"), "--out",
                                        str(tmp_path / "docs"), "--draft"])
     assert in_documents(where) + "Dzimšanas datums”" in result.output, result.output
-    assert f"): dzimšanas datumam {DATE_TEXT}, ievadīts teksts '01.04.2010'" in result.output, result.output
+    assert f"): dzimšanas datumam {DATE_TEXT}, ievadīts teksts „01.04.2010”" in result.output, result.output
     assert "atteikti 1" in result.output and "kļūdu, ko pārrēķins neatrod" not in result.output, result.output
     assert "MELNRAKSTS" not in result.output
 
 
 @pytest.mark.parametrize(("name", "value", "said"), [
-    ("Ipasas_Kopsanas_Atzinums", "Jā ", "VDEĀVK atzinumam jābūt tieši „Jā” vai „Nē” (no saraksta), ievadīts teksts 'Jā ' "
+    ("Ipasas_Kopsanas_Atzinums", "Jā ", "VDEĀVK atzinumam jābūt tieši „Jā” vai „Nē” (no saraksta), ievadīts teksts „Jā ” "
                                       "(atšķiras ar atstarpi vai burtu lielumu)"),
-    ("Ipasas_Kopsanas_Atzinums", "jā", "VDEĀVK atzinumam jābūt tieši „Jā” vai „Nē” (no saraksta), ievadīts teksts 'jā' "
+    ("Ipasas_Kopsanas_Atzinums", "jā", "VDEĀVK atzinumam jābūt tieši „Jā” vai „Nē” (no saraksta), ievadīts teksts „jā” "
                                      "(atšķiras ar atstarpi vai burtu lielumu)"),
-    ("Ipasas_Kopsanas_Atzinums", "ne", "VDEĀVK atzinumam jābūt tieši „Jā” vai „Nē” (no saraksta), ievadīts teksts 'ne'"),
+    ("Ipasas_Kopsanas_Atzinums", "ne", "VDEĀVK atzinumam jābūt tieši „Jā” vai „Nē” (no saraksta), ievadīts teksts „ne”"),
     ("Ipasas_Kopsanas_Atzinums", 1, "VDEĀVK atzinumam jābūt tieši „Jā” vai „Nē” (no saraksta), ievadīts 1"),
     ("Berns_Traucejums", "{value} ", "traucējumu veidam jābūt vienai no saraksta vērtībām (burts burtā), ievadīts "
-                                     "teksts '{value} ' (atšķiras ar atstarpi vai burtu lielumu) (gaidīts: "),
+                                     "teksts „{value} ” (atšķiras ar atstarpi vai burtu lielumu) (gaidīts: "),
     ("Plans_Sanemejs", "{recipient}", "saņēmējam jābūt vienai no saraksta vērtībām (burts burtā), ievadīts teksts "
-                                      "'{recipient}' (atšķiras ar atstarpi vai burtu lielumu) (gaidīts: "),
+                                      "„{recipient}” (atšķiras ar atstarpi vai burtu lielumu) (gaidīts: "),
     ("Berns_Traucejums", "Anna Paraugs", "traucējumu veidam jābūt vienai no saraksta vērtībām (burts burtā), ievadīts "
                                          "teksts (tā saturu nerāda"),
 ])
@@ -448,7 +448,7 @@ def test_collect_refuses_an_opinion_with_a_space(clean: Path, tmp_path: Path, ke
     pasted(clean, folder / str(municipality) / "atzinums.xlsx", "Ipasas_Kopsanas_Atzinums", "Jā ")
     result = CliRunner().invoke(main, ["collect", str(folder), "--out", str(tmp_path / "k.xlsx")])
     place = collected(folder / str(municipality) / "atzinums.xlsx", "Ipasas_Kopsanas_Atzinums")
-    assert f"{place}: VDEĀVK atzinumam jābūt tieši „Jā” vai „Nē” (no saraksta), ievadīts teksts 'Jā '" in result.output, \
+    assert f"{place}: VDEĀVK atzinumam jābūt tieši „Jā” vai „Nē” (no saraksta), ievadīts teksts „Jā ”" in result.output, \
         result.output
     assert result.exit_code != 0, result.output
 

@@ -86,7 +86,7 @@ def test_an_unreadable_version_names_both_forms(template: Path, tmp_path: Path) 
     wb.save(tmp_path / "x.xlsx")
     with pytest.raises(MatrixError) as raised:
         interface_version(Matrix.open(tmp_path / "x.xlsx"))
-    assert "veidnes versija 'versija 2' nav saprotama" in str(raised.value)
+    assert "veidnes versija „versija 2” nav saprotama" in str(raised.value)
     assert "GGGG-MM-DD+jaucējkods.redakcija" in str(raised.value)
 
 

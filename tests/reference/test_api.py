@@ -154,7 +154,7 @@ def test_selection_explains_every_applicant(params: Params) -> None:
     by = result.by_number()
     assert result.selected == ("2",)
     assert by["2"].explanation.startswith("Iekļauts: 1. vieta") and "mājmācībā" in by["2"].explanation
-    assert by["1"].explanation.startswith("Rezervē: 2. vieta") and "pašvaldības 'alfa' kvota (1)" in by["1"].explanation
+    assert by["1"].explanation.startswith("Rezervē: 2. vieta") and "pašvaldības „alfa” kvota (1)" in by["1"].explanation
     assert by["3"].explanation.startswith("Nav tiesīgs") and "18 gadi" in by["3"].explanation
     assert select_children(list(reversed(apps)), ["alfa"], DAY, dt.date(2019, 9, 30), small) == result
     with pytest.raises(ReferenceInputError, match="traucējumu veids"):

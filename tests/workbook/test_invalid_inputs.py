@@ -83,7 +83,7 @@ def test_pasted_values_raise_kludas_and_are_named(lo_batch, invalid_values, para
 
 
 def test_messages_quote_the_pasted_text(lo_batch, invalid_values) -> None:
-    """E.g. "6.10 R9: maksājumam jābūt skaitlim, ievadīts '180 eur'"."""
+    """E.g. "6.10 R9: maksājumam jābūt skaitlim, ievadīts „180 eur”"."""
     seen = 0
     for (_, cells, _), values in zip(lo_batch.invalid, invalid_values, strict=True):
         listed = " ".join(str(v) for s, _, v in values.all_values() if s == "6.11" and isinstance(v, str))
@@ -93,7 +93,7 @@ def test_messages_quote_the_pasted_text(lo_batch, invalid_values) -> None:
                 n = len(cell.value)
                 counted = f"ievadīta {n} zīme" if n % 10 == 1 and n % 100 != 11 else f"ievadītas {n} zīmes"
                 quoted = (counted if FIELDS[cell.name].kind in ("text", "name")
-                          else f"ievadīts '{cell.value}'")  # a long text is counted, not quoted
+                          else f"ievadīts „{cell.value}”")  # a long text is counted, not quoted
                 assert quoted in listed, cell.describe()
                 seen += 1
     assert seen > 0

@@ -61,7 +61,7 @@ def test_too_many_values(wb) -> None:
 
 
 def test_unknown_name_is_a_latvian_message(wb, templates) -> None:
-    with pytest.raises(UnknownName, match="nav definētā nosaukuma 'Nav_Tada'"):
+    with pytest.raises(UnknownName, match="nav definētā nosaukuma „Nav_Tada”"):
         read(wb, "Nav_Tada")
     with pytest.raises(UnknownName, match="Nav_Tada"):
         NamedValues(templates[None])["Nav_Tada"]

@@ -219,7 +219,7 @@ def test_a_text_price_is_one_error(files, catalogue: Catalogue) -> None:
     listed = _listed(values)
     sheet, cell = cells["Pak_Cena"].split("!")
     assert values["Kludas"] == 1 and values["h_NederigasIevades"] == 1, listed
-    assert [t for t in listed if f"{sheet} {cell}: sniedzēja cenai jābūt skaitlim, ievadīts '12.5 EUR'" in t], listed
+    assert [t for t in listed if f"{sheet} {cell}: sniedzēja cenai jābūt skaitlim, ievadīts „12.5 EUR”" in t], listed
     _, problems = read_child(Matrix.open(path), catalogue, strict=False)
     assert len(problems) == 1 and problems[0].startswith(f"{cells['Pak_Cena']} (Pak_Cena): sniedzēja cenai"), problems
 
@@ -238,7 +238,7 @@ def test_the_echo_has_a_decimal_comma_and_a_swapped_date_is_explained(files) -> 
     listed = " ".join(_listed(files["komats"][1]))
     assert "citu finanšu avotu summai" in listed and "ievadīts 12,345" in listed and "12.345" not in listed, listed
     assert "dzimšanas datumam jābūt īstam kalendāra datumam DD.MM.GGGG (mēnesis 1–12;" in listed, listed
-    assert "ievadīts '01.13.2018'" in listed
+    assert "ievadīts „01.13.2018”" in listed
 
 
 def test_months_after_the_period_are_blank(files) -> None:

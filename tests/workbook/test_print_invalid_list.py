@@ -97,7 +97,7 @@ def test_thirty_errors_print_every_text_at_8_pt_at_least(printed: dict[str, list
     assert _listed(pages) == list(range(1, INVALID_SHOWN + 1))
     for k in range(1, INVALID_SHOWN + 1):
         cell = f"G{Layout.plan_first + k - 1}"
-        assert f"{k}. 6.3 {cell}: daudzumam periodā jābūt skaitlim, ievadīts '{k} reizes'" in text, k
+        assert f"{k}. 6.3 {cell}: daudzumam periodā jābūt skaitlim, ievadīts „{k} reizes”" in text, k
     assert f"Kļūdas sarakstā: {INVALID_SHOWN} (nederīgas ievades šūnas: {INVALID_SHOWN}); visas zemāk." in text
     for name, case in printed.items():
         for page in case:

@@ -132,7 +132,7 @@ def round_problem(catalogue: Catalogue, municipality: str, start: dt.date, place
     if municipality not in {m.id for m in catalogue.pilot_municipalities()}:
         return None
     where = f" ({place})" if place else ""
-    return (f"pašvaldība '{municipality}' {ROUND_PROBLEM} „{round_.name_lv}” "
+    return (f"pašvaldība „{municipality}” {ROUND_PROBLEM} „{round_.name_lv}” "
             f"({lvformat.date(round_.services_start)}–{lvformat.date(round_.services_end)}), kurā ir plāna pirmā diena "
             f"{lvformat.date(start)} (šajā kārtā piedalās: {', '.join(round_.municipalities)}): tai nav līguma ar "
             f"ministriju, uz kura pamata parakstīt šā plāna dokumentus{where}")

@@ -216,7 +216,7 @@ def open_report_workbook(catalogue: Catalogue, target: Path, output_id: str, mun
     from generator.documents.reports.properties import report_properties
 
     if output_id not in REPORT_WORKBOOKS:
-        raise KeyError(f"atskaites darbgrāmata '{output_id}' nav izvažu sarakstā "
+        raise KeyError(f"atskaites darbgrāmata „{output_id}” nav izvažu sarakstā "
                        f"(zināmās: {', '.join(REPORT_WORKBOOKS)})")
     day = papers_day(catalogue, municipality, build_date)  # the names' day, as write_report_workbooks'
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import textwrap
 
-from generator.workbook import input_checks
+from generator.workbook import build_note, input_checks
 from generator.workbook.input_checks import (
     DECOMPOSED_HINT,
     SINGLE_FIELDS,
@@ -25,6 +25,7 @@ from generator.workbook.sheets.common import (
     protect,
 )
 from generator.workbook.sheets.plan import text_validation
+from generator.workbook.styles import FONT, WARNING_FILL
 
 SHEET = "6.1"
 # Said first wherever a status is shown, while the workbook has errors.
@@ -235,6 +236,7 @@ def write(sh: Sheet) -> None:
     protect(sh)
     # E prints too: a long message beside a cell runs on into it instead of stopping at the page edge
     child_line(sh, "A3")
+    _ended_round_note(sh)
     page_setup(sh, annex="6.1. tabula (bērna un vecāka personas dati)", area=f"A1:E{sh.ws.dim_rowmax + 1}", repeat_to=3)
     # audit42 F10: the parent's section starts page 2 with its fields; page 1 ended with the heading alone. The rows
     # are all visible and their heights fixed, so a manual break holds in Excel and LibreOffice alike. Page 2 then
@@ -252,6 +254,18 @@ def write(sh: Sheet) -> None:
         clear_of_rule(sh, row)
     gaps = sum(row >= PARENT_SECTION_ROW for row in sections)
     sh.row_height(sections[-1] - 1, ONE_LINE_HEIGHT - gaps * RULE_GAP)
+
+
+def _ended_round_note(sh: Sheet) -> None:
+    """D277: beside the child's line (row 3, frozen on screen and repeated on every printed page of 6.1), the note
+    that the matrix's round had ended before it was made (build_note.py); nothing in the template."""
+    ended = sh.book.ended_round
+    if ended is None:
+        return
+    # made here, not in make_styles: a matrix without the note (the template) keeps its bytes
+    fmt = sh.book.wb.add_format({"font_name": FONT, "font_size": 8, "bold": True, "font_color": "#9C0006",
+                                 "bg_color": WARNING_FILL, "text_wrap": True, "valign": "top"})
+    sh.merge_text(build_note.MERGED, build_note.note(ended), fmt)
 
 
 PARENT_SECTION_ROW = next(row for row, label, kind, *_ in FIELDS if kind == "section" and label.startswith("Vecāks"))

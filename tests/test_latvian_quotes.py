@@ -1,0 +1,27 @@
+"""User-facing text quotes a value in Latvian quotes „…”, never in straight single quotes ('cesis'): every refusal,
+check message and matrix formula of generator/ that puts a value between quotes after a word."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+GENERATOR = Path(__file__).resolve().parents[1] / "generator"
+# a word, a space and an f-string value in straight quotes ("pašvaldība '{x}' nav …"; a sheet name before "!" in a
+# formula, "'{sheet}'!A1", follows no space), or a formula's text around a cell ("ievadīts '\"&{x}&\"'")
+STRAIGHT = re.compile(r"""\w '\{[^{}'"]+\}'(?!!)|\w '\\?"&""")
+
+
+def test_no_value_in_straight_quotes() -> None:
+    found = [f"{path.relative_to(GENERATOR.parent)}:{number}: {line.strip()}"
+             for path in sorted(GENERATOR.rglob("*.py"))
+             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+             if STRAIGHT.search(line) and not line.lstrip().startswith("#")]
+    assert not found, "\n".join(found)
+
+
+def test_the_pattern_sees_both_forms() -> None:
+    assert STRAIGHT.search("""f"pašvaldība '{municipality_text}' nav katalogā\"""")
+    assert STRAIGHT.search("""\\", ievadīts '\\"&{x}&\\"'\\"),""")
+    assert not STRAIGHT.search("""f"'{sheet}'!{cell}\"""")
+    assert not STRAIGHT.search("""f"pašvaldība „{municipality_text}” nav katalogā\"""")
