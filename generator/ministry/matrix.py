@@ -594,8 +594,8 @@ def date_in_number(name: str, raw: dt.date | dt.time, what: str) -> str:
         shown = f"{raw:%d.%m.%Y}"
     else:
         shown = f"{raw:%H:%M}"
-    return (f"{said}, ievadīts datums {shown} (gaidīts: {what}; programma skaitli ar punktu, piem., 18.5, "
-            "nolasījusi kā datumu – ierakstiet to vēlreiz ar komatu un skaitļa formātā)")
+    return (f"{said}, ievadīts datums {shown} (gaidīts: {what}; skaitli ar punktu, piem., 18.5, Excel vai "
+            "LibreOffice nolasa kā datumu – ierakstiet to ar komatu)")
 
 
 def matrix_words(name: str, kind: str | None = None) -> str | None:
