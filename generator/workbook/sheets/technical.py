@@ -211,9 +211,9 @@ def rules(multipli: str) -> list[tuple[str, str, str, str, str]]:
          "provizorisko apmēru P – jāpārbauda daudzums un cena (katra rinda).", "6.3, 6.4", "SUM(f_RindaVirsP)"),
         ("missing_price", "kļūda", "Plānā izvēlētajam pakalpojumam 6.8. tabulā nav norādīta sniedzēja cena.", "6.8",
          "SUM(f_BezCenas)"),
-        ("invalid_input", "kļūda", "Ievades šūnā ir nederīga vērtība (teksts skaitļa vai datuma vietā, negatīvs "
-         "skaitlis, vairāk nekā divi cipari aiz komata, vērtība ārpus saraksta vai intervāla, tukšs līgumam "
-         "vajadzīgs lauks, formula vai saite), aprēķina šūnas vērtība neatbilst aprēķinam vai aizpildītas plāna "
+        ("invalid_input", "kļūda", "Ievades šūnā ir nederīga vērtība (teksts skaitļa vai datuma vietā, datums skaitļa "
+         "vietā, negatīvs skaitlis, vairāk nekā divi cipari aiz komata, vērtība ārpus saraksta vai intervāla, tukšs "
+         "līgumam vajadzīgs lauks, formula vai saite), aprēķina šūnas vērtība neatbilst aprēķinam vai aizpildītas plāna "
          "rindas ir paslēptas (katra šūna, tabula; saraksts zemāk).", "visas tabulas",
          LISTED),
     ]
