@@ -24,6 +24,7 @@ from generator.reference.lines import PlanLine, line_from_offer
 from generator.reference.params import Params
 from generator.reference.workbook import WorkbookInputs
 from generator.workbook.input_checks import (
+    DATE_IN_NUMBER_TEXT,
     DATE_REQUIRED,
     DATE_TIME_TEXT,
     FORMULA_MESSAGE,
@@ -448,6 +449,9 @@ class _Reader:
         if isinstance(raw, str):  # as the matrix: a text is not a number, whatever it looks like (D140)
             self.fail(name, not_a_number(name, raw, what), row, col)
             return None
+        if isinstance(raw, dt.date | dt.time):  # a date-formatted cell, as the matrix counts it (D282)
+            self.fail(name, date_in_number(name, raw, what), row, col)
+            return None
         value = to_decimal(raw) if isinstance(raw, int | float) and not isinstance(raw, bool) else None
         if value is None or not value.is_finite():
             self.fail(name, f"nav skaitlis (gaidīts: {what})", row, col)
@@ -577,6 +581,21 @@ def not_a_number(name: str, raw: str, what: str) -> str:
     tools expect: "Fin_Citi" with '12,5' -> "citu finanšu avotu summai jābūt skaitlim, ievadīts teksts „12,5” …"."""
     said = matrix_words(name) or "nav skaitlis"
     return f"{said}, {_entered_text(raw)} (gaidīts: {what}, ierakstīts kā skaitlis, nevis teksts)"
+
+
+def date_in_number(name: str, raw: dt.date | dt.time, what: str) -> str:
+    """A date-formatted value in a number input (D282), in the words of the matrix's own check and with the date as the
+    cell shows it: "sniedzēja cenai jābūt skaitlim, nevis datumam, ievadīts datums 18.05.2018 (gaidīts: …)"."""
+    checked = CHECKED_FIELDS.get(name)
+    said = f"{checked.label} {DATE_IN_NUMBER_TEXT}" if checked and KINDS[checked.kind].dated else "nav skaitlis"
+    if isinstance(raw, dt.datetime):
+        shown = f"{raw:%d.%m.%Y}" + (f" {raw:%H:%M}" if raw.time() != dt.time() else "")
+    elif isinstance(raw, dt.date):
+        shown = f"{raw:%d.%m.%Y}"
+    else:
+        shown = f"{raw:%H:%M}"
+    return (f"{said}, ievadīts datums {shown} (gaidīts: {what}; skaitli ar punktu, piem., 18.5, Excel vai "
+            "LibreOffice nolasa kā datumu – ierakstiet to ar komatu)")
 
 
 def matrix_words(name: str, kind: str | None = None) -> str | None:

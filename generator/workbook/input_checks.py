@@ -163,6 +163,25 @@ def is_logical(x: str) -> str:
     return f"IF(ISLOGICAL({x}),TRUE,IF({is_formula(x)},{imported_logical(x)},FALSE))"
 
 
+# D282: in a Latvian locale Excel and LibreOffice read a typed "18.5" as the date 18.05. of the year and give the cell a
+# date format; its value is then a day's serial (43 238), a number every amount would use. A number input whose cell has
+# a date or time format is an invalid input. CELL("format") says it: Excel (2010 too) returns "D1"…"D9" for a date or
+# time format. LibreOffice 7.4 (measured, tests/workbook/test_date_in_number.py) returns "D…" only for a format that is
+# one of its locale's built-in date formats ("[$-426]dd.mm.yyyy"), "G" for any other date or time format
+# ("dd.mm.yyyy", "yyyy-mm-dd h:mm:ss", "d.m") and for "@", and "F0" for General, where Excel returns "G". So "G" means a
+# date only where a General cell does not say "G" (DATE_FORMAT_PROBE: 1 in LibreOffice, 0 in Excel). The inputs' own
+# formats say ",2", ",4", ",0", "F0", "P0" or "C2" in LibreOffice, which pass.
+DATE_IN_NUMBER_TEXT = "jābūt skaitlim, nevis datumam"  # 6.4's one line holds it; the readers add how to type it
+DATE_FORMAT_PROBE = "h_DatumaFormatsG"
+NUMBER_KINDS = ("amount", "units", "money", "payment", "final", "rank", "months")
+
+
+def date_formatted(x: str) -> str:
+    """True when number cell ``x`` has a date or time format (Excel's "D…", LibreOffice's "D…" or, there, "G")."""
+    cell = f'CELL("format",{x})'
+    return f'OR(LEFT({cell},1)="D",AND({cell}="G",{DATE_FORMAT_PROBE}=1))'
+
+
 def logical_message(kind: str) -> str:
     """The words of a logical value in an input of ``kind``: „jābūt skaitlim, nevis loģiskajai vērtībai”."""
     return f"{LOGICAL_WORDS[kind]}, {LOGICAL_TEXT}"
@@ -229,6 +248,8 @@ class Kind:
             body = f'IF({_blank(x)},IF({SERVICES_CHOSEN},1,0),IF(LEN({x}&"")>{extra},2,0))'
         else:  # pragma: no cover - the kinds are fixed below
             raise ValueError(self.name)
+        if self.dated:  # a date in a number input (D282): CELL only for a number
+            body = f"IF(IF(ISNUMBER({x}),{date_formatted(x)},FALSE),{self.date_code},{body})"
         if not self.logical:
             return f"IFERROR(IF({is_formula(x)},{self.formula_code},{body}),1)"
         # a logical value before the formula: LibreOffice imports a bool cell as =TRUE() (audit31d F4)
@@ -251,10 +272,22 @@ class Kind:
         return len(self.messages) + 2
 
     @property
+    def dated(self) -> bool:
+        """Whether a date-formatted value is its own code (D282): a kind that takes a number."""
+        return self.name in NUMBER_KINDS
+
+    @property
+    def date_code(self) -> int:
+        """The code of a date in a number input (D282): after the logical value's (every number kind has one)."""
+        return len(self.messages) + 3
+
+    @property
     def all_messages(self) -> tuple[str, ...]:
-        """The kind's messages, then the formula's (D140) and, where checked, the logical value's (audit31d F4)."""
+        """The kind's messages, then the formula's (D140), where checked the logical value's (audit31d F4) and the
+        date's in a number input (D282)."""
         logical = (f'"{logical_message(self.name)}"',) if self.logical else ()
-        return (*self.messages, f'"{FORMULA_TEXT}"', *logical)
+        dated = (f'"{DATE_IN_NUMBER_TEXT}"',) if self.dated else ()
+        return (*self.messages, f'"{FORMULA_TEXT}"', *logical, *dated)
 
     def shown(self, x: str) -> str:
         """', ievadīts …' with the entered value (text in quotes, a date as DD.MM.YYYY), or ''; for a long text its
@@ -268,6 +301,8 @@ class Kind:
         entered = f"IF({x}<1,{plain},{number})"
         if self.name in MONEY_KINDS:  # "-90,10", not "-90,1" (audit31d F6); more decimals as entered (D87)
             entered = f"IF({_subcent(x)},{plain},{_cents_text(x)})"
+        if self.dated:  # a date in a number input as the cell shows it (D282): ", ievadīts datums 18.05.2018"
+            entered = (f'IF({date_formatted(x)},"datums "&{lv_date_formula(x)}&{_time_of_day(x)},{entered})')
         shown = (f"IF(ISTEXT({x}),IF(LEN({x})=0,\"\",\", ievadīts „\"&{x}&\"”\"),"
                  f"IF(ISNUMBER({x}),\", ievadīts \"&{entered},\"\"))")
         if self.logical:  # as the cell shows it, not as LibreOffice's 1 (audit31d F4)

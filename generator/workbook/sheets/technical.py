@@ -16,6 +16,7 @@ from generator.lvformat import NBSP, eur, percent
 from generator.reference.rules import HOURS_A_DAY
 from generator.reference.workbook import base_differs_text
 from generator.workbook.input_checks import (
+    DATE_FORMAT_PROBE,
     SINGLE_FIELDS,
     SUBCENT_TOLERANCE,
     message_formula,
@@ -73,6 +74,7 @@ KINDS = ("kļūda", "brīdinājums", "ieraksts")
 # checked input cell (its message when invalid, the running count of invalid cells).
 RULE_CODE, TABLE_CODE, TABLE_MESSAGE, TABLE_COUNT = "S", "T", "U", "V"
 TABLE_FIRST = 5
+DATE_PROBE_ROW = 9  # the date format's probe (D282) in TABLE_CODE, its General cell below it
 LISTS_FIRST = 6  # first value row of the lists (columns H…)
 # the cells the list names: the invalid inputs and the cells whose value differs from its computation (D153)
 LISTED = "h_Nederigas"
@@ -209,9 +211,9 @@ def rules(multipli: str) -> list[tuple[str, str, str, str, str]]:
          "provizorisko apmēru P – jāpārbauda daudzums un cena (katra rinda).", "6.3, 6.4", "SUM(f_RindaVirsP)"),
         ("missing_price", "kļūda", "Plānā izvēlētajam pakalpojumam 6.8. tabulā nav norādīta sniedzēja cena.", "6.8",
          "SUM(f_BezCenas)"),
-        ("invalid_input", "kļūda", "Ievades šūnā ir nederīga vērtība (teksts skaitļa vai datuma vietā, negatīvs "
-         "skaitlis, vairāk nekā divi cipari aiz komata, vērtība ārpus saraksta vai intervāla, tukšs līgumam "
-         "vajadzīgs lauks, formula vai saite), aprēķina šūnas vērtība neatbilst aprēķinam vai aizpildītas plāna "
+        ("invalid_input", "kļūda", "Ievades šūnā ir nederīga vērtība (teksts skaitļa vai datuma vietā, datums skaitļa "
+         "vietā, negatīvs skaitlis, vairāk nekā divi cipari aiz komata, vērtība ārpus saraksta vai intervāla, tukšs "
+         "līgumam vajadzīgs lauks, formula vai saite), aprēķina šūnas vērtība neatbilst aprēķinam vai aizpildītas plāna "
          "rindas ir paslēptas (katra šūna, tabula; saraksts zemāk).", "visas tabulas",
          LISTED),
     ]
@@ -379,6 +381,12 @@ def write(sh: Sheet) -> None:
                "Parametru_Datums,AND(ISNUMBER(Parametru_Lidz),ISNUMBER(Perioda_Beigas),Perioda_Beigas>Parametru_Lidz)),"
                "1,0),0)", st.helper, 0)
     sh.define("h_CenasArpus", f"{TABLE_CODE}8")
+    # D282: 1 where CELL("format") of a General cell (T10, no format) is not "G" (LibreOffice's "F0"): there "G" of a
+    # number input's format means a date or time format (input_checks.date_formatted); 0 in Excel
+    sh.number(f"{TABLE_CODE}{DATE_PROBE_ROW + 1}", 0)
+    sh.formula(f"{TABLE_CODE}{DATE_PROBE_ROW}", f'IF(CELL("format",{TABLE_CODE}{DATE_PROBE_ROW + 1})="G",0,1)',
+               st.helper, 1)
+    sh.define(DATE_FORMAT_PROBE, f"{TABLE_CODE}{DATE_PROBE_ROW}")
     sh.text("A9", "Izveidots ar", st.label)
     sh.text("B9", "IBM rīkkopa (ibm matrix)", st.out_text)
 
