@@ -124,7 +124,7 @@ def test_a_text_in_the_months_blames_its_cell_not_67(recalculated) -> None:  # n
     _, values, _, cell = recalculated
     text = values["text"]
     listed = _listed(text)
-    assert [t for t in listed if f"{cell}:" in t and "'2,5'" in t], listed
+    assert [t for t in listed if f"{cell}:" in t and "„2,5”" in t], listed
     assert not [t for t in listed if REPLACED_TEXT in t], listed
     assert text["h_Aizstatas"] == 0 and text["h_NederigasIevades"] == 1, listed
     assert Decimal(str(text["Kludas"])) >= 1
