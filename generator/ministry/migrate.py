@@ -44,6 +44,7 @@ from generator.lvformat import version as shown_version
 from generator.ministry.console_names import shown_file
 from generator.ministry.integrity import compare_rows, content, differing_cells
 from generator.ministry.matrix import (
+    DATE_FORMAT_ADVICE,
     PARAMS_DAY_NAME,
     Matrix,
     MatrixError,
@@ -640,9 +641,8 @@ def _verify(book: XlsxBook, values: dict[str, dict[Coord, CellInput]],
             if _same_serial(value, got) and isinstance(value, dt.date):
                 day = value.date() if isinstance(value, dt.datetime) else value
                 found.dates_in_numbers.append(
-                    f"{where}: ievadīts datums {lvformat_date(day)}, bet šajā šūnā jābūt skaitlim (ar punktu "
-                    "ierakstīta daļa Latvijas iestatījumos kļūst par datumu; vecajā matricā ierakstiet skaitli no "
-                    "jauna, daļu atdalot ar komatu, un pārnesiet matricu vēlreiz)")
+                    f"{where}: šūnai jābūt skaitlim, nevis datumam, ievadīts datums {lvformat_date(day)}. "
+                    f"{DATE_FORMAT_ADVICE} Kad vecajā matricā tas izlabots, pārnesiet matricu vēlreiz.")
             elif _same_serial(got, value) and isinstance(got, dt.datetime):
                 found.numbers_as_dates.append(
                     f"{where}: vecajā matricā datums bija skaitlis {_shown_value(value)} bez datuma formāta (fails, "
