@@ -42,7 +42,7 @@ from generator.lvformat import agree, eur, number
 from generator.lvformat import date as lvformat_date
 from generator.lvformat import version as shown_version
 from generator.ministry.console_names import shown_file
-from generator.ministry.integrity import compare_rows, content, differing_cells
+from generator.ministry.integrity import SAME_DAY_UNFORMATTED, compare_rows, content, differing_cells
 from generator.ministry.matrix import (
     DATE_FORMAT_ADVICE,
     PARAMS_DAY_NAME,
@@ -91,8 +91,6 @@ UNCHECKED_BEFORE = (TOO_LONG_WORDS, WHOLE_UNITS_WORDS)
 
 
 _EMPTY = Cell()
-# how integrity names a template date whose file holds the same day as a plain number
-SAME_DAY_UNFORMATTED = "(tas pats datums bez datuma formāta)"
 
 
 class MigrationError(Exception):
@@ -293,8 +291,8 @@ class MigrationReport:
                 lines.append(f"  (maksimālā cena mainījusies vēl {others} "
                              f"{agree(others, 'pakalpojumam, kas plānā nav izmantots', 'pakalpojumiem, kas plānā nav izmantoti')})")
         if self.rule_changes:
-            lines.append("Mainītie programmas noteikumu parametri (6.11. tabula; kataloga vērtības, jaunajā matricā "
-                         "ievietotas jaunās):")
+            lines.append("Mainītie programmas noteikumu parametri 6.11. tabulā (vecā vērtība → jaunā; jaunajā matricā "
+                         "ir jaunā):")
             lines += [f"  {r.label}: {r.old} → {r.new}" for r in self.rule_changes]
         if self.before and self.after:
             lines.append("Ietekme uz apmēriem (atsauces aprēķins):")
@@ -739,8 +737,9 @@ class Migrator:
                                  "saturs nav pārnests")
             if unformatted:
                 notes.append(f"{unformatted} {agree(unformatted, 'veidnes datuma šūnā', 'veidnes datuma šūnās')} "
-                             "vecajā matricā ir tas pats datums bez datuma formāta (fails, iespējams, saglabāts ar "
-                             f"citu programmu); jaunajā matricā {agree(unformatted, 'tā ir', 'tās ir')} no veidnes")
+                             "vecajā matricā veidnes datums saglabāts kā skaitlis bez datuma formāta (fails, "
+                             "iespējams, saglabāts ar citu programmu); jaunajā matricā "
+                             f"{agree(unformatted, 'šī šūna ir', 'šīs šūnas ir')} no veidnes, nekas nav zaudēts")
             return notes
         if expected.rows is not None:
             found = content(old.book)
