@@ -55,7 +55,7 @@ def version(template_version: str) -> str:
     file properties) keep the original form."""
     match = VERSION_PATTERN.match(template_version)
     if match is None:
-        raise ValueError(f"versija {template_version!r} nav saprotama "
+        raise ValueError(f"versija „{template_version}” nav saprotama "
                          "(gaidīts: GGGG-MM-DD+jaucējkods[.redakcija][@GGGG-MM-DD])")
     year, month, day, ident, p_year, p_month, p_day = match.groups()
     prices = f", cenas uz {p_day}.{p_month}.{p_year}" if p_year else ""
@@ -68,7 +68,7 @@ def version_id(template_version: str) -> str:
     the document (a 2018 contract with „katalogs 01.04.2023”; audit8 F25)."""
     match = VERSION_PATTERN.match(template_version)
     if match is None:
-        raise ValueError(f"versija {template_version!r} nav saprotama "
+        raise ValueError(f"versija „{template_version}” nav saprotama "
                          "(gaidīts: GGGG-MM-DD+jaucējkods[.redakcija][@GGGG-MM-DD])")
     return match.group(4)
 

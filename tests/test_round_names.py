@@ -237,4 +237,4 @@ def test_collect_folder_warning_names_the_plans_days_names(renamed: Catalogue) -
     from generator.ministry.reading import folder_warning
 
     warning = folder_warning("liepaja", "jelgava", renamed, IN_LATER)
-    assert warning is not None and f"{RENAMED} (jelgava)" in warning and PILOT_NAME not in warning
+    assert warning is not None and f"„{RENAMED}” (jelgava)" in warning and PILOT_NAME not in warning

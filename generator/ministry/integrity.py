@@ -33,6 +33,10 @@ _FUNC_PREFIX_RE = re.compile(r"_xlfn\.|_xlws\.", re.I)
 _BOOL_CALL_RE = re.compile(r"\b(TRUE|FALSE)\(\)")
 
 
+# how a template date is named whose file holds the same day as a plain number (migrate finds its notes by it)
+SAME_DAY_UNFORMATTED = "(veidnes datums, saglabāts kā skaitlis bez datuma formāta)"
+
+
 @lru_cache(maxsize=1 << 17)
 def normalise_formula(text: str) -> str:
     text = text.strip().lstrip("=")
@@ -132,7 +136,7 @@ def _value(text: str, *, own: bool = False, template: str | None = None) -> str:
         shown = f"skaitlis {number(amount, places)}"
         day = _as_date(template[4:]) if template is not None and template.startswith("v:d:") else None
         if day is not None and amount == excel_serial(day):
-            shown += " (tas pats datums bez datuma formāta)"
+            shown += f" {SAME_DAY_UNFORMATTED}"
         return shown
     if kind == "d":
         day = _as_date(raw)

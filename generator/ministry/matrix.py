@@ -583,6 +583,13 @@ def not_a_number(name: str, raw: str, what: str) -> str:
     return f"{said}, {_entered_text(raw)} (gaidīts: {what}, ierakstīts kā skaitlis, nevis teksts)"
 
 
+# How a worker removes a date format from an input on the protected sheet (D282): typing again keeps the format; pasting
+# an empty input cell of the same column over it brings back that column's number format (measured in LibreOffice 7.4)
+DATE_FORMAT_ADVICE = ("Šūnai ir datuma formāts, kas, skaitli ierakstot vēlreiz, paliek. Nokopējiet tās pašas ailes "
+                      "tukšu ievades šūnu, ielīmējiet to šajā šūnā un ierakstiet skaitli no jauna; daļu atdaliet ar "
+                      "komatu (18,5), jo ar punktu ierakstītu „18.5” Excel un LibreOffice nolasa kā datumu.")
+
+
 def date_in_number(name: str, raw: dt.date | dt.time, what: str) -> str:
     """A date-formatted value in a number input (D282), in the words of the matrix's own check and with the date as the
     cell shows it: "sniedzēja cenai jābūt skaitlim, nevis datumam, ievadīts datums 18.05.2018 (gaidīts: …)"."""
@@ -594,8 +601,7 @@ def date_in_number(name: str, raw: dt.date | dt.time, what: str) -> str:
         shown = f"{raw:%d.%m.%Y}"
     else:
         shown = f"{raw:%H:%M}"
-    return (f"{said}, ievadīts datums {shown} (gaidīts: {what}; skaitli ar punktu, piem., 18.5, Excel vai "
-            "LibreOffice nolasa kā datumu – ierakstiet to ar komatu)")
+    return f"{said}, ievadīts datums {shown} (gaidīts: {what}). {DATE_FORMAT_ADVICE}"
 
 
 def matrix_words(name: str, kind: str | None = None) -> str | None:

@@ -42,8 +42,9 @@ from generator.lvformat import agree, eur, number
 from generator.lvformat import date as lvformat_date
 from generator.lvformat import version as shown_version
 from generator.ministry.console_names import shown_file
-from generator.ministry.integrity import compare_rows, content, differing_cells
+from generator.ministry.integrity import SAME_DAY_UNFORMATTED, compare_rows, content, differing_cells
 from generator.ministry.matrix import (
+    DATE_FORMAT_ADVICE,
     PARAMS_DAY_NAME,
     Matrix,
     MatrixError,
@@ -90,8 +91,6 @@ UNCHECKED_BEFORE = (TOO_LONG_WORDS, WHOLE_UNITS_WORDS)
 
 
 _EMPTY = Cell()
-# how integrity names a template date whose file holds the same day as a plain number
-SAME_DAY_UNFORMATTED = "(tas pats datums bez datuma formāta)"
 
 
 class MigrationError(Exception):
@@ -292,8 +291,8 @@ class MigrationReport:
                 lines.append(f"  (maksimālā cena mainījusies vēl {others} "
                              f"{agree(others, 'pakalpojumam, kas plānā nav izmantots', 'pakalpojumiem, kas plānā nav izmantoti')})")
         if self.rule_changes:
-            lines.append("Mainītie programmas noteikumu parametri (6.11. tabula; kataloga vērtības, jaunajā matricā "
-                         "ievietotas jaunās):")
+            lines.append("Mainītie programmas noteikumu parametri 6.11. tabulā (vecā vērtība → jaunā; jaunajā matricā "
+                         "ir jaunā):")
             lines += [f"  {r.label}: {r.old} → {r.new}" for r in self.rule_changes]
         if self.before and self.after:
             lines.append("Ietekme uz apmēriem (atsauces aprēķins):")
@@ -640,9 +639,8 @@ def _verify(book: XlsxBook, values: dict[str, dict[Coord, CellInput]],
             if _same_serial(value, got) and isinstance(value, dt.date):
                 day = value.date() if isinstance(value, dt.datetime) else value
                 found.dates_in_numbers.append(
-                    f"{where}: ievadīts datums {lvformat_date(day)}, bet šajā šūnā jābūt skaitlim (ar punktu "
-                    "ierakstīta daļa Latvijas iestatījumos kļūst par datumu; vecajā matricā ierakstiet skaitli no "
-                    "jauna, daļu atdalot ar komatu, un pārnesiet matricu vēlreiz)")
+                    f"{where}: šūnai jābūt skaitlim, nevis datumam, ievadīts datums {lvformat_date(day)}. "
+                    f"{DATE_FORMAT_ADVICE} Kad vecajā matricā tas izlabots, pārnesiet matricu vēlreiz.")
             elif _same_serial(got, value) and isinstance(got, dt.datetime):
                 found.numbers_as_dates.append(
                     f"{where}: vecajā matricā datums bija skaitlis {_shown_value(value)} bez datuma formāta (fails, "
@@ -739,8 +737,9 @@ class Migrator:
                                  "saturs nav pārnests")
             if unformatted:
                 notes.append(f"{unformatted} {agree(unformatted, 'veidnes datuma šūnā', 'veidnes datuma šūnās')} "
-                             "vecajā matricā ir tas pats datums bez datuma formāta (fails, iespējams, saglabāts ar "
-                             f"citu programmu); jaunajā matricā {agree(unformatted, 'tā ir', 'tās ir')} no veidnes")
+                             "vecajā matricā veidnes datums saglabāts kā skaitlis bez datuma formāta (fails, "
+                             "iespējams, saglabāts ar citu programmu); jaunajā matricā "
+                             f"{agree(unformatted, 'šī šūna ir', 'šīs šūnas ir')} no veidnes, nekas nav zaudēts")
             return notes
         if expected.rows is not None:
             found = content(old.book)

@@ -261,12 +261,13 @@ FOLDER_AMOUNTS = "; apmēri pieskaitīti pašvaldībai "  # where it says what t
 
 
 def municipality_named(catalogue: Catalogue, municipality: str, day: dt.date | None = None) -> str:
-    """A matrix's municipality as collect's messages name it: „Ogres novads (ogre)”, its name in force on the plan's
-    first day ``day`` (D189), else its pilot-time name; the id alone when the catalogue does not know it."""
+    """A matrix's municipality as collect's messages name it: „„Ogres novada pašvaldība” (ogre)”, its name in force on
+    the plan's first day ``day`` (D189), else its pilot-time name, quoted so that it may stay nominative after a dative
+    („pieskaitīti pašvaldībai „…””); the id alone when the catalogue does not know it."""
     mine = next((m for m in catalogue.municipalities.municipalities if m.id == municipality), None)
     if mine is None:
         return municipality
-    return f"{catalogue.name_on(mine.id, day) if day is not None else mine.name_lv} ({municipality})"
+    return f"„{catalogue.name_on(mine.id, day) if day is not None else mine.name_lv}” ({municipality})"
 
 
 def folder_warning(folder: str, municipality: str, catalogue: Catalogue, day: dt.date | None = None) -> str | None:

@@ -88,7 +88,7 @@ class BulkRows:
         cells = []
         for col, (kind, fmt, *formula) in enumerate(columns):
             if kind not in ("s", "b", "n", "d", "f") or (kind == "f") != bool(formula):
-                raise ValueError(f"nezināms šūnas veids {kind!r}")
+                raise ValueError(f"nezināms šūnas veids „{kind}”")
             typed = ' t="s"' if kind in ("s", "b") else ""
             f = f"<f>{formula[0].translate(_ESCAPES)}</f>" if formula else ""
             cells.append(f'<c r="{self._letters[col]}{{0}}" s="{self._style(fmt)}"{typed}>{f}<v>{{{col + 1}}}</v></c>')

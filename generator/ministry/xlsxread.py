@@ -498,7 +498,7 @@ def _read_sheet(zf: zipfile.ZipFile, path: str, strings: list[str], styles: _Sty
                     try:
                         row_no, col_no = parse_cell(ref)
                     except ValueError:
-                        raise XlsxReadError(f"bojāta šūnas adrese „{ref[:20]}” daļā {path}") from None
+                        raise XlsxReadError(f"bojāta šūnas adrese „{ref[:20]}” faila iekšējā daļā {path}") from None
                 else:
                     col_no += 1
                 coord = (row_no, col_no)

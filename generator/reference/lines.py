@@ -90,19 +90,19 @@ class PlanLine:
     def __post_init__(self) -> None:
         name = self.label or self.offer_id or "tukša rinda"
         if self.area not in (1, 2, 3):
-            raise ReferenceInputError(f"rinda „{name}”: atbalsta joma {self.area!r} (gaidīts: 1, 2 vai 3)")
+            raise ReferenceInputError(f"rinda „{name}”: atbalsta joma „{self.area}” (gaidīts: 1, 2 vai 3)")
         if self.day_service not in (None, *DAY_SERVICES):
             raise ReferenceInputError(
-                f"rinda „{name}”: day_service {self.day_service!r} (gaidīts: day_care, workshop vai tukšs)"
+                f"rinda „{name}”: day_service „{self.day_service}” (gaidīts: day_care, workshop vai tukšs)"
             )
         for attr in ("service_recipient", "recipient"):
             value = getattr(self, attr)
             if value is not None and value not in RECIPIENTS:
                 raise ReferenceInputError(
-                    f"rinda „{name}”: {attr} {value!r} (gaidīts: child, parent vai family)"
+                    f"rinda „{name}”: {attr} „{value}” (gaidīts: child, parent vai family)"
                 )
         if self.payee not in PAYEES:
-            raise ReferenceInputError(f"rinda „{name}”: payee {self.payee!r} (gaidīts: provider vai parent)")
+            raise ReferenceInputError(f"rinda „{name}”: payee „{self.payee}” (gaidīts: provider vai parent)")
         for attr in ("units", "unit_price"):
             value = to_decimal(getattr(self, attr))
             object.__setattr__(self, attr, value)
@@ -113,7 +113,7 @@ class PlanLine:
         for attr in ("expert_rank", "parent_rank"):
             value = getattr(self, attr)
             if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 1):
-                raise ReferenceInputError(f"rinda „{name}”: {attr} {value!r} (gaidīts: vesels skaitlis ≥ 1)")
+                raise ReferenceInputError(f"rinda „{name}”: {attr} „{value}” (gaidīts: vesels skaitlis ≥ 1)")
         for attr in ("planned_units", "delivered_units", "paid"):
             values = _decimals(getattr(self, attr))
             object.__setattr__(self, attr, values)

@@ -63,7 +63,7 @@ def period_working_days(
 def check_months(months: int, maximum: int) -> None:
     """Raise when the number of period months is not 1..maximum (D2)."""
     if not isinstance(months, int) or isinstance(months, bool) or not 1 <= months <= maximum:
-        raise ReferenceInputError(f"perioda mēnešu skaits {months!r} (gaidīts: vesels skaitlis 1–{maximum})")
+        raise ReferenceInputError(f"perioda mēnešu skaits „{months}” (gaidīts: vesels skaitlis 1–{maximum})")
 
 
 def monthly_amounts(line: PlanLine, months: int) -> tuple[Decimal, ...]:

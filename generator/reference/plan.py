@@ -180,7 +180,7 @@ def financing(
         if value < 0:
             raise ReferenceInputError(f"{name} ir negatīvs ({value}; gaidīts: ≥ 0)")
     if variant not in VARIANTS:
-        raise ReferenceInputError(f"finansēšanas variants {variant!r} (gaidīts: 1, 2 vai 3)")
+        raise ReferenceInputError(f"finansēšanas variants „{variant}” (gaidīts: 1, 2 vai 3)")
 
     def take(rest: Decimal, source: Decimal) -> Decimal:
         return max(ZERO, min(rest, source))

@@ -17,7 +17,7 @@ def stage_mean(scores: Sequence[int], max_score: int) -> Decimal | None:
     """Mean of the given scores rounded half away from zero to 2 places; None when nobody answered."""
     for score in scores:
         if not isinstance(score, int) or not 1 <= score <= max_score:
-            raise ReferenceInputError(f"vērtējums {score!r} (gaidīts: vesels skaitlis 1–{max_score})")
+            raise ReferenceInputError(f"vērtējums „{score}” (gaidīts: vesels skaitlis 1–{max_score})")
     if not scores:
         return None
     return xround(Decimal(sum(scores)) / Decimal(len(scores)), 2)

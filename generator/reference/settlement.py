@@ -67,7 +67,7 @@ class SettlementMonth:
         if self.month.day != 1:
             raise ReferenceInputError(f"{where}: jānorāda mēneša pirmā diena")
         if not isinstance(self.children, int) or self.children < 0:
-            raise ReferenceInputError(f"{where}: bērnu skaits {self.children!r} (gaidīts: vesels skaitlis ≥ 0)")
+            raise ReferenceInputError(f"{where}: bērnu skaits „{self.children}” (gaidīts: vesels skaitlis ≥ 0)")
         for attr in ("sw_gross_pay", "sw_transport", "sbs_payments", "receipts"):
             value = to_decimal(getattr(self, attr))
             object.__setattr__(self, attr, value)

@@ -70,7 +70,7 @@ def _items(yf: YamlFile, data: Any, loc: tuple[Any, ...], folder: Path, problems
             if not _text(title):
                 problems.append(Problem(yf.path, line, f"{name}.virsraksts", "tukšs virsraksts", "lapas virsraksts"))
             if not (isinstance(file, str) and FILE_NAME.match(file)):
-                problems.append(Problem(yf.path, line, f"{name}.fails", f"nederīgs faila nosaukums {file!r}",
+                problems.append(Problem(yf.path, line, f"{name}.fails", f"nederīgs faila nosaukums „{file}”",
                                         "mazie burti, cipari un '-', beigās .md, piem. atbalsta-plans.md"))
             elif not (folder / file).is_file():
                 problems.append(Problem(yf.path, line, f"{name}.fails", f"fails {file} nav atrasts",

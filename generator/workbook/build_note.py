@@ -38,7 +38,7 @@ def ended_round(catalogue: Catalogue, day: dt.date, made_on: dt.date | None) -> 
 def note(round_: Round) -> str:
     """The words on 6.1: the round, its end and what the matrix is still for."""
     return (f"{PREFIX}{round_.name_lv}” ({round_.id}) beidzās {lvformat.date(round_.end)}, pirms šī matrica tika "
-            "izveidota: tā der tikai šīs kārtas plānu atskaitēm un labojumiem.")  # three lines of 8 pt in row 3
+            "izveidota; matrica der tikai šīs kārtas plānu atskaitēm un labojumiem.")  # three lines of 8 pt in row 3
 
 
 def console_line(round_: Round, prices_day: dt.date | None = None) -> str:
@@ -46,10 +46,10 @@ def console_line(round_: Round, prices_day: dt.date | None = None) -> str:
     ``prices_day``, the build's matrices of that prices day."""
     ended = f"kārta „{round_.name_lv}” ({round_.id}) beidzās {lvformat.date(round_.end)}"
     if prices_day is None:
-        return (f"Brīdinājums: {ended}, pirms šīs matricas izveides; 6.1. tabulā tas norādīts: matrica der tikai "
-                "šīs kārtas plānu atskaitēm un labojumiem.")
-    return (f"Brīdinājums: {ended}, pirms matricu ar cenām uz {lvformat.date(prices_day)} izveides; to 6.1. "
-            "tabulā tas norādīts: tās der tikai šīs kārtas plānu atskaitēm un labojumiem.")
+        return (f"Brīdinājums: {ended}, pirms šīs matricas izveides. Matrica der tikai šīs kārtas plānu atskaitēm un "
+                "labojumiem; tas norādīts arī 6.1. tabulas 3. rindā.")
+    return (f"Brīdinājums: {ended} – pirms matricu ar cenām uz {lvformat.date(prices_day)} izveides. Šīs matricas "
+            "der tikai šīs kārtas plānu atskaitēm un labojumiem; tas norādīts arī to 6.1. tabulā.")
 
 
 def is_note(sheet: str, coord: tuple[int, int], text: str) -> bool:

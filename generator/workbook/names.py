@@ -214,7 +214,7 @@ def write(wb: Workbook, name: str, value: Any) -> None:
             if cell.protection.locked and ws.protection.sheet:
                 raise PermissionError(f"„{name}” ({rng.sheet}!{cell.coordinate}) ir aprēķina šūna; to nevar aizpildīt")
             if isinstance(v, str) and v.startswith("="):
-                raise ValueError(f"„{name}”: teksts nedrīkst sākties ar „=” ({v!r})")
+                raise ValueError(f"„{name}”: teksts nedrīkst sākties ar „=” („{v}”)")
             cell.value = _cell_value(v)
             if isinstance(v, str):
                 cell.data_type = "s"

@@ -15,7 +15,8 @@ DAY = "v:" + normalise_value(dt.datetime(2018, 10, 1))
 
 @pytest.mark.parametrize(("template", "found", "said"), [
     (DAY, "v:" + normalise_value(43374),
-     "veidnes vērtība mainīta: veidnē datums 01.10.2018, failā skaitlis 43\u00a0374 (tas pats datums bez datuma formāta)"),
+     "veidnes vērtība mainīta: veidnē datums 01.10.2018, failā skaitlis 43\u00a0374 "
+     "(veidnes datums, saglabāts kā skaitlis bez datuma formāta)"),
     (DAY, "v:" + normalise_value(43375), "veidnes vērtība mainīta: veidnē datums 01.10.2018, failā skaitlis 43\u00a0375"),
     ("v:" + normalise_value(2.5), "v:" + normalise_value(3.75),
      "veidnes vērtība mainīta: veidnē skaitlis 2,5, failā skaitlis 3,75"),

@@ -153,7 +153,7 @@ def test_files_in_odd_places_are_noted_and_the_unused_sheet_names_files_alike(
     assert f"Piezīme: {muni}/: 1 matrica ir pašvaldības mapes apakšmapē ({muni}/arhivs/vecais.xlsx) – izmantota " \
         "(D270)" in text, text
     root = children[2]
-    named = f"{catalogue.name_on(root.municipality, root.inputs.period_start)} ({root.municipality})"
+    named = f"„{catalogue.name_on(root.municipality, root.inputs.period_start)}” ({root.municipality})"
     assert "Piezīme: sakne.xlsx: matrica nav nevienā pašvaldības mapē (tā ir savācamās mapes saknē) – izmantota, " \
         f"apmēri pieskaitīti matricā norādītajai pašvaldībai {named};" in text, text  # as the folder warning names it
     assert f"{placeholder}/" not in text, text

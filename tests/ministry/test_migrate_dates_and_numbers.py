@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from generator.cli import main
-from generator.ministry.matrix import Matrix
+from generator.ministry.matrix import DATE_FORMAT_ADVICE, Matrix
 from generator.ministry.xlsxpatch import excel_serial
 
 
@@ -41,7 +41,8 @@ def test_a_date_in_a_number_input_is_refused_naming_the_cell(small_folder, tmp_p
     result = _run(old, "--out", out)
     assert result.exit_code == 1, result.output
     assert "iekšēja kļūda" not in result.output and "Traceback" not in result.output
-    assert "(Bazes_Apmers): ievadīts datums 27.06.1908, bet šajā šūnā jābūt skaitlim" in result.output
+    said = "(Bazes_Apmers): šūnai jābūt skaitlim, nevis datumam, ievadīts datums 27.06.1908. "
+    assert said + DATE_FORMAT_ADVICE + " Kad vecajā matricā tas izlabots" in result.output.replace("\n", " ")
     assert "nekas netika uzrakstīts" in result.output
     assert not out.exists() and not (tmp_path / "jauna-parnesana.txt").exists()
 
@@ -86,6 +87,7 @@ def test_a_file_whose_dates_lost_their_format_is_migrated(small_folder, tmp_path
     carried = report.count("vecajā matricā datums bija skaitlis")
     assert carried >= 1  # at least the period's first day
     template = [line for line in report.splitlines() if "veidnes datuma šūn" in line]
-    assert len(template) == 1 and "tas pats datums bez datuma formāta" in template[0], report
+    assert len(template) == 1 and "vecajā matricā veidnes datums saglabāts kā skaitlis bez datuma formāta" in template[0] \
+        and "no veidnes, nekas nav zaudēts" in template[0], report
     assert dated > carried
     assert isinstance(Matrix.open(out).scalar("Perioda_Sakums"), dt.datetime)

@@ -99,5 +99,5 @@ def test_a_changed_rule_is_named_with_its_old_and_new_value(small_folder, tmp_pa
     old, new = (describe_param(share.at(day).value, share.unit) for day in (start - dt.timedelta(days=1), start))
     assert old != new
     assert f"\n  {share.name_lv}: {old} → {new}\n" in report.text(), report.text()
-    assert "Mainītie programmas noteikumu parametri (6.11. tabula" in report.text()
+    assert "Mainītie programmas noteikumu parametri 6.11. tabulā (vecā vērtība → jaunā; jaunajā matricā ir jaunā):" in report.text()
     _agree(report)

@@ -40,7 +40,8 @@ def test_a_matrix_made_after_its_round_names_the_round_and_its_end(tmp_path: Pat
     assert said is not None, "6.1 nesaka, ka kārta beigusies"
     assert said.startswith(f"Kārta „{ended.name_lv}” ({ended.id}) beidzās {lvformat.date(ended.end)}, pirms šī "
                            "matrica tika izveidota"), said
-    assert "atskaitēm un labojumiem" in said
+    assert said.endswith(", pirms šī matrica tika izveidota; matrica der tikai šīs kārtas plānu atskaitēm un "
+                         "labojumiem."), said  # "tā der" could be read as the round
     # on its last day the round still runs; the template (no day of making) has no note either
     for name, made_on in (("last.xlsx", ended.end), ("template.xlsx", None)):
         assert _note(write_workbook(catalogue, tmp_path / name, "liepaja", made_on=made_on)) is None, name
@@ -74,6 +75,8 @@ def test_ibm_matrix_warns_on_the_console(tmp_path: Path, catalogue: Catalogue, m
     assert result.exit_code == 0, result.output
     warning = f"Brīdinājums: kārta „{ended.name_lv}” ({ended.id}) beidzās {lvformat.date(ended.end)}"
     assert (warning in result.output) is (days_after > 0), result.output
+    said = "pirms šīs matricas izveides. Matrica der tikai šīs kārtas plānu atskaitēm un labojumiem; tas norādīts arī"
+    assert (said in " ".join(result.output.split())) is (days_after > 0), result.output
     assert (_note(tmp_path / "ibm-matrica-liepaja.xlsx") is not None) is (days_after > 0)
 
 

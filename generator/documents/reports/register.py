@@ -86,7 +86,7 @@ class RegisterRow:
     def __post_init__(self) -> None:
         if self.bip not in ENTERED_BIPS:
             allowed = ", ".join(ENTERED_BIPS)
-            raise ValueError(f"reģistra rinda: BIP {self.bip!r} (gaidīts viens no: {allowed})")
+            raise ValueError(f"reģistra rinda: BIP „{self.bip}” (gaidīts viens no: {allowed})")
         if self.amount < 0 and not is_correction(self.doc_type):
             raise ValueError(f"reģistra rinda: negatīva summa {self.amount} (gaidīts: ≥ 0; negatīva summa "
                              f"atļauta tikai dokumenta veidam „{CORRECTION}”)")

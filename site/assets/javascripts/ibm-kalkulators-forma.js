@@ -287,8 +287,10 @@
     // audit27c F7: no valid figure while the plan has an error; the word agrees with the figure's label (a masculine
     // „apmērs”, the feminine „daļa”, the plural „pabalsti”, „pakalpojumi”, „avoti”)
     var INVALID_WORD = { m: "nederīgs", f: "nederīga", pl: "nederīgi", fpl: "nederīgas" };
+    var LINE_INVALID = " – nav derīgi, kamēr plānā ir kļūdas";  // one mark after a plan line's figures on screen
+    var CELL_INVALID = " (aprēķins nav derīgs – plānā ir kļūdas)";  // a printed line's cell, whatever its column
     function invalid(res, form) {
-      return res.Kludas > 0 ? " (" + INVALID_WORD[form || "m"] + " – ir kļūdas)" : "";
+      return res.Kludas > 0 ? " (" + INVALID_WORD[form || "m"] + " – plānā ir kļūdas)" : "";
     }
 
     function summaryRows(res) {
@@ -422,9 +424,12 @@
         var status = !errors.length ? res.Plans_Statuss[i]
           : "kļūda – skat. " + (field
             ? "pie lauka „" + root.querySelector("label[for='" + field.id + "']").textContent + "”" : "zemāk");
-        // every line's figures hang on the plan: marked as the summary's while the plan has an error
-        out.textContent = "Izmaksas " + eur(res.Plans_Summa[i]) + invalid(res, "fpl") + " · prioritāte " +
-          res.Plans_Prioritate[i] + " · no IB " + eur(res.Plans_NoIB[i]) + invalid(res) + " (" + status + ")";
+        // every line's figures hang on the plan: while the plan has an error one mark at the line's end says so
+        // (no status: the line is not "finansēta"), and a line's own error still points to its field
+        var figures = "Izmaksas " + eur(res.Plans_Summa[i]) + " · prioritāte " + res.Plans_Prioritate[i] +
+          " · no IB " + eur(res.Plans_NoIB[i]);
+        out.textContent = figures + (res.Kludas > 0
+          ? LINE_INVALID + (errors.length ? "; šajā rindā " + status : "") : " (" + status + ")");
       });
     }
 
@@ -660,8 +665,9 @@
       var head = el("tr", {}, ["Nr.", "Pakalpojums", "Vienības", "Cena", "Ekspertu / vecāku rangs", "Izmaksas", "Prioritāte", "No IB"].map(function (h) {
         return el("th", { scope: "col", text: h });
       }));
-      var figure = function (s, form) {
-        return amounts && s !== null && s !== undefined ? eur(s) + invalid(res, form) : "–";
+      // a printed line's cells are read one by one: each carries the mark, in words that fit any column
+      var figure = function (s) {
+        return amounts && s !== null && s !== undefined ? eur(s) + (res.Kludas > 0 ? CELL_INVALID : "") : "–";
       };
       var rows = inp.rindas.map(function (r, i) {
         var offer = offerOf(r.kods);
@@ -670,7 +676,7 @@
         return el("tr", {}, [String(i + 1), offer ? offer.nosaukums : r.kods, r.daudzums, price,
           (r.ekspertuRangs || "–") + " / " + (r.vecakuRangs || "–"),
           // a printed line's figures carry the summary's mark while the plan has an error: no sheet passes as valid
-          figure(res.Plans_Summa[i], "fpl"),
+          figure(res.Plans_Summa[i]),
           amounts && res.Plans_Prioritate[i] !== null ? String(res.Plans_Prioritate[i]) : "–",
           figure(res.Plans_NoIB[i])].map(function (t) {
           return el("td", { text: t || "–" });

@@ -428,7 +428,7 @@
             return byCode ? o.kods : o.nosaukums;
           }).join(" vai ") + ".", i);
         } else if (!line.offer) {
-          r.fail("kods", name + ", " + place(L.kods) + ": pakalpojums „" + row.kods + "” nav katalogā (gaidīts kods, piem. 3.1.2i).", i);
+          r.fail("kods", name + ", " + place(L.kods) + ": „" + row.kods + "” nav katalogā (gaidīts pakalpojuma kods vai nosaukums, piem. 3.1.2i).", i);
         }
       }
       var euro = !!line.offer && line.offer.vienibasCena !== null;  // its field's label (D70)
