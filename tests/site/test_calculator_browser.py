@@ -566,7 +566,9 @@ def test_script_sizes(built_site) -> None:
     # review32 F0 (the API's typed B warned of as the reference does, D257: +0,9 KB with its two texts); 132 000 until
     # fix33a (a fraction of a unit counted whole, D256: each offer's whole flag, a text per such unit, the check: +2,4 KB);
     # 135 000 until fix34b (the result's Bazes_Apmers_Provizorisks that the form's provisional words follow, D257: +0,5 KB)
-    assert sum(sizes.values()) < 135_500, json.dumps(sizes)
+    # 135 500 until fix34f/fix34g (an invalid plan's lines marked on screen and in print, field names in the line
+    # messages, no_such_day's words for an impossible date: +3,4 KB)
+    assert sum(sizes.values()) < 139_500, json.dumps(sizes)
 
 
 def test_form_asks_the_amount_for_actual_cost_items(visit: Visit, params: Params, offers) -> None:

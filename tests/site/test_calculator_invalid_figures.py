@@ -69,7 +69,8 @@ def test_figures_with_an_error_are_marked_not_valid(visit: Visit) -> None:
 
 
 LINE_MARK = " – nav derīgi, kamēr plānā ir kļūdas"  # once, at the end of a line on screen, with no status
-CELL_MARK = "(aprēķins nav derīgs – plānā ir kļūdas)"  # each printed cell, in words that fit any column
+CELL_MARK = "(!)"  # each printed cell, one line in any column; the note under the table explains it
+CELL_NOTE = "(!) Plānā ir kļūdas – apmēri nav derīgi, kamēr tās nav novērstas."
 LINE_COLUMNS = ("Izmaksas", "No IB")
 
 
@@ -105,6 +106,7 @@ def test_every_line_figure_of_a_plan_with_an_error_is_marked_on_screen_and_on_pa
     for line in printed:
         for column in LINE_COLUMNS:
             assert _plain(line[column]).endswith(" EUR " + CELL_MARK), (column, line)
+    assert CELL_NOTE in _plain(page.inner_text("#ibm-druka"))  # the mark says what it means on the same sheet
     page.add_script_tag(path=str(ensure_axe()))
     report = page.evaluate("axe.run(document.querySelector('#ibm-kalkulators'))")
     assert [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in report["violations"]] == []
@@ -115,4 +117,5 @@ def test_every_line_figure_of_a_plan_with_an_error_is_marked_on_screen_and_on_pa
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
     assert not any(LINE_MARK in page.inner_text(f"#ibm-r{k}-rezultats") for k in (1, 2))
     assert not any(CELL_MARK in text for line in _printed_lines(page) for text in line.values())
+    assert CELL_NOTE not in _plain(page.inner_text("#ibm-druka"))
     assert visit.errors == []

@@ -288,7 +288,7 @@
     // „apmērs”, the feminine „daļa”, the plural „pabalsti”, „pakalpojumi”, „avoti”)
     var INVALID_WORD = { m: "nederīgs", f: "nederīga", pl: "nederīgi", fpl: "nederīgas" };
     var LINE_INVALID = " – nav derīgi, kamēr plānā ir kļūdas";  // one mark after a plan line's figures on screen
-    var CELL_INVALID = " (aprēķins nav derīgs – plānā ir kļūdas)";  // a printed line's cell, whatever its column
+    var CELL_INVALID = " (!)";  // a printed line's cell, one line in any column; the note under the table says what it means
     function invalid(res, form) {
       return res.Kludas > 0 ? " (" + INVALID_WORD[form || "m"] + " – plānā ir kļūdas)" : "";
     }
@@ -686,7 +686,7 @@
       if (res.Derigs && blocking(res).length) {
         box.appendChild(el("p", { class: "ibm-kalk__nederigs", text: "Apmērus nevar aprēķināt, kamēr plāna periods vai bērna vecums neatbilst programmai (skat. kļūdas zemāk)." }));
       } else if (!res.Derigs || res.Kludas > 0) {
-        box.appendChild(el("p", { class: "ibm-kalk__nederigs", text: "Plānā ir kļūdas – apmēri nav derīgi, kamēr tās nav novērstas." }));
+        box.appendChild(el("p", { class: "ibm-kalk__nederigs", text: (res.Kludas > 0 && amounts ? CELL_INVALID.trim() + " " : "") + "Plānā ir kļūdas – apmēri nav derīgi, kamēr tās nav novērstas." }));
       }
       if (res.Derigs) {
         if (res.Parskata_Periods && !api.karta(inp.periodaSakums).bezCenam) box.appendChild(pricesNote(res));
