@@ -4,7 +4,6 @@ changed 6.11 parameter every plan uses – every plan."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -13,15 +12,7 @@ from generator.catalogue.loader import DEFAULT_CATALOGUE, load_or_raise
 from generator.changes.diff import describe_param
 from generator.cli import main
 from generator.lvformat import date
-
-
-def _add_value(folder: Path, param: str, day: str, value: str) -> None:
-    path = folder / "programme.yaml"
-    text = path.read_text(encoding="utf-8")
-    block = re.search(rf"^{param}:\n(?:  .*\n)+", text, re.M)
-    assert block is not None
-    entry = f"    - {{effective_from: {day}, value: {value}, source: \"Testa noteikumu maiņa (izdomāta)\"}}\n"
-    path.write_text(text[:block.end()] + entry + text[block.end():], encoding="utf-8")
+from tests.programme_yaml import add_programme_value
 
 
 def _impact(folder: Path, out: Path) -> str:
@@ -37,7 +28,7 @@ def test_a_transport_rule_change_names_the_plans_with_transport(catalogue_copy: 
     day = catalogue.children_reporting_periods()[1].start  # inside the rounds: earlier plans keep their values
     share = catalogue.programme.transport_share_max
     old = share.at(day).value
-    _add_value(catalogue_copy, "transport_share_max", day.isoformat(), str(old * 2))
+    add_programme_value(catalogue_copy, "transport_share_max", day, str(old * 2))
     impact = _impact(catalogue_copy, tmp_path / "izmainas.md")
     transport = [f"{s.id} {s.short_name_lv}" for s in catalogue.sorted_services() if s.transport]
     assert transport
@@ -53,7 +44,7 @@ def test_a_rate_change_names_every_plan(catalogue_copy: Path, tmp_path: Path) ->
     catalogue = load_or_raise(catalogue_copy)
     day = catalogue.children_reporting_periods()[1].start
     rate = catalogue.programme.rate_full
-    _add_value(catalogue_copy, "rate_full", day.isoformat(), str(rate.at(day).value / 2))
+    add_programme_value(catalogue_copy, "rate_full", day, str(rate.at(day).value / 2))
     impact = _impact(catalogue_copy, tmp_path / "izmainas.md")
     assert f"- Visi atbalsta plāni, kas sākas {date(day)} vai vēlāk, jāpārskata: mainīts noteikums „{rate.name_lv}”" \
         in impact, impact

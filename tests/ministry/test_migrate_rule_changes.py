@@ -5,7 +5,6 @@ matrix evaluated as it showed itself (its own 6.11 parameters and the last day o
 from __future__ import annotations
 
 import datetime as dt
-import re
 import shutil
 from pathlib import Path
 
@@ -18,18 +17,14 @@ from generator.ministry.matrix import Matrix
 from generator.ministry.migrate import MigrationReport, Migrator
 from generator.ministry.xlsxpatch import patch_xlsx
 from generator.ministry.xlsxread import read_xlsx
+from tests.programme_yaml import add_programme_value
 
 NEW_SHARE = "0.15"  # a made-up rule change, the test's own input
 
 
 def _with_share_from(day: dt.date, target: Path) -> Catalogue:
     shutil.copytree(DEFAULT_CATALOGUE, target)
-    path = target / "programme.yaml"
-    text = path.read_text(encoding="utf-8")
-    block = re.search(r"^transport_share_max:\n(?:  .*\n)+", text, re.M)
-    assert block is not None
-    entry = f"    - {{effective_from: {day.isoformat()}, value: {NEW_SHARE}, source: \"Testa noteikumu maiņa (izdomāta)\"}}\n"
-    path.write_text(text[:block.end()] + entry + text[block.end():], encoding="utf-8")
+    add_programme_value(target, "transport_share_max", day, NEW_SHARE)
     return load_or_raise(target)
 
 
