@@ -127,3 +127,9 @@ def latvian_quotes(text: str) -> str:
             return text
         out.append("„" if opens else "”")
     return "".join(out) if depth == 0 else text
+
+
+def entered(value: object) -> str:
+    """A value a message quotes as entered: a text in Latvian quotes („abc”), a number as it is (3, 2.5) – as repr()
+    showed a number before, without its straight quotes for a text."""
+    return f"„{value}”" if isinstance(value, str) else str(value)

@@ -12,6 +12,7 @@ from generator.changes.municipalities import MunicipalityChange
 from generator.changes.outputs import OutputDiff
 from generator.changes.service_rules import ServiceRuleChange
 from generator.lvformat import date, version
+from generator.ministry.rule_names import RULE_NAMES
 
 
 def _cell(text: str | None) -> str:
@@ -225,7 +226,9 @@ def change_report(diff: CatalogueDiff, new: Catalogue, outputs: OutputDiff | Non
                          f"jāpārveido aizpildītās matricas, kuru plāna pirmā diena ir {date(since)} vai vēlāk. "
                          f"Plāniem, kas sākas agrāk, paliek līdzšinējās vērtības: plāns visu savu periodu izmanto tās "
                          f"dienas cenas un parametrus, kas ietver tā pirmo dienu (D63), tāpēc `ibm migrate` šīs matricas "
-                         f"nemaina.")
+                         f"nemaina. Ja šāds plāns turpinās {date(since)} vai vēlāk, `ibm collect`, `ibm documents "
+                         f"--from-matrix` un `ibm migrate` tam rāda kļūdu „{RULE_NAMES['prices_not_in_force']}”: plāns "
+                         f"jāsaīsina līdz {date(since - dt.timedelta(days=1))}.")
         if prices:
             lines.append(_review_line(new, affected, labels, since))
         lines += _param_review_lines(new, params)

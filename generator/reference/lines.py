@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from generator.lvformat import entered
 from generator.money import to_decimal
 from generator.reference.errors import ReferenceInputError
 
@@ -90,7 +91,7 @@ class PlanLine:
     def __post_init__(self) -> None:
         name = self.label or self.offer_id or "tukša rinda"
         if self.area not in (1, 2, 3):
-            raise ReferenceInputError(f"rinda „{name}”: atbalsta joma „{self.area}” (gaidīts: 1, 2 vai 3)")
+            raise ReferenceInputError(f"rinda „{name}”: atbalsta joma {entered(self.area)} (gaidīts: 1, 2 vai 3)")
         if self.day_service not in (None, *DAY_SERVICES):
             raise ReferenceInputError(
                 f"rinda „{name}”: day_service „{self.day_service}” (gaidīts: day_care, workshop vai tukšs)"
@@ -113,7 +114,7 @@ class PlanLine:
         for attr in ("expert_rank", "parent_rank"):
             value = getattr(self, attr)
             if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 1):
-                raise ReferenceInputError(f"rinda „{name}”: {attr} „{value}” (gaidīts: vesels skaitlis ≥ 1)")
+                raise ReferenceInputError(f"rinda „{name}”: {attr} {entered(value)} (gaidīts: vesels skaitlis ≥ 1)")
         for attr in ("planned_units", "delivered_units", "paid"):
             values = _decimals(getattr(self, attr))
             object.__setattr__(self, attr, values)

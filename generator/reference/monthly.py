@@ -12,6 +12,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from generator.lvformat import entered
 from generator.money import cents
 from generator.reference.errors import ReferenceInputError
 from generator.reference.lines import PlanLine
@@ -63,7 +64,7 @@ def period_working_days(
 def check_months(months: int, maximum: int) -> None:
     """Raise when the number of period months is not 1..maximum (D2)."""
     if not isinstance(months, int) or isinstance(months, bool) or not 1 <= months <= maximum:
-        raise ReferenceInputError(f"perioda mēnešu skaits „{months}” (gaidīts: vesels skaitlis 1–{maximum})")
+        raise ReferenceInputError(f"perioda mēnešu skaits {entered(months)} (gaidīts: vesels skaitlis 1–{maximum})")
 
 
 def monthly_amounts(line: PlanLine, months: int) -> tuple[Decimal, ...]:

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_FLOOR, Decimal
 
+from generator.lvformat import entered
 from generator.money import cents, to_decimal, xround
 from generator.reference.errors import ReferenceInputError
 from generator.reference.lines import PlanLine, line_from_offer
@@ -180,7 +181,7 @@ def financing(
         if value < 0:
             raise ReferenceInputError(f"{name} ir negatīvs ({value}; gaidīts: ≥ 0)")
     if variant not in VARIANTS:
-        raise ReferenceInputError(f"finansēšanas variants „{variant}” (gaidīts: 1, 2 vai 3)")
+        raise ReferenceInputError(f"finansēšanas variants {entered(variant)} (gaidīts: 1, 2 vai 3)")
 
     def take(rest: Decimal, source: Decimal) -> Decimal:
         return max(ZERO, min(rest, source))

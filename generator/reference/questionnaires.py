@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
+from generator.lvformat import entered
 from generator.money import xround
 from generator.reference.errors import ReferenceInputError
 
@@ -17,7 +18,7 @@ def stage_mean(scores: Sequence[int], max_score: int) -> Decimal | None:
     """Mean of the given scores rounded half away from zero to 2 places; None when nobody answered."""
     for score in scores:
         if not isinstance(score, int) or not 1 <= score <= max_score:
-            raise ReferenceInputError(f"vērtējums „{score}” (gaidīts: vesels skaitlis 1–{max_score})")
+            raise ReferenceInputError(f"vērtējums {entered(score)} (gaidīts: vesels skaitlis 1–{max_score})")
     if not scores:
         return None
     return xround(Decimal(sum(scores)) / Decimal(len(scores)), 2)

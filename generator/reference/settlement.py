@@ -29,6 +29,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from generator.lvformat import date as lv_date
+from generator.lvformat import entered
 from generator.money import cents, to_decimal
 from generator.reference.errors import ReferenceInputError, setting_gap
 from generator.reference.params import Params
@@ -67,7 +68,7 @@ class SettlementMonth:
         if self.month.day != 1:
             raise ReferenceInputError(f"{where}: jānorāda mēneša pirmā diena")
         if not isinstance(self.children, int) or self.children < 0:
-            raise ReferenceInputError(f"{where}: bērnu skaits „{self.children}” (gaidīts: vesels skaitlis ≥ 0)")
+            raise ReferenceInputError(f"{where}: bērnu skaits {entered(self.children)} (gaidīts: vesels skaitlis ≥ 0)")
         for attr in ("sw_gross_pay", "sw_transport", "sbs_payments", "receipts"):
             value = to_decimal(getattr(self, attr))
             object.__setattr__(self, attr, value)

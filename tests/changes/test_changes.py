@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import subprocess
 from pathlib import Path
@@ -348,6 +349,8 @@ def test_a_price_dated_within_the_rounds_sends_only_later_plans_to_migrate(catal
     matrices = next(line for line in text.splitlines() if line.startswith("- IBM matricas"))
     assert f"kuru plāna pirmā diena ir {shown} vai vēlāk" in matrices, matrices
     assert "Plāniem, kas sākas agrāk, paliek līdzšinējās vērtības" in matrices and "(D63)" in matrices, matrices
+    before = (day - dt.timedelta(days=1)).strftime("%d.%m.%Y")  # a plan running across the day ends before it
+    assert "„Cenas plāna periodā nav spēkā”" in matrices and f"plāns jāsaīsina līdz {before}." in matrices, matrices
     assert "jāpārveido aizpildītās matricas ar" not in text  # not every filled matrix
     review = next(line for line in text.splitlines() if line.startswith("- Atbalsta plāni"))
     assert review.startswith(f"- Atbalsta plāni, kas sākas {shown} vai vēlāk un kuros ir kāda no skartajām"), review

@@ -152,7 +152,11 @@ def test_line_errors_final_amount_and_number_input_on_one_page(visit: Visit, off
         assert _notes(page, i + 1) == want, i
     assert any(f.code == "incompatible" for f in findings) and any(f.code == "day_care_sessions" for f in findings)
     assert page.get_attribute("#ibm-r3-cena", "aria-invalid") is None  # a warning marks no field
-    assert f"({LINE_STATUS[FUNDED]})" in page.inner_text("#ibm-r3-rezultats")  # a line with warnings only is still funded
+    # a line with warnings only has no error of its own; while line 2's error stands, it carries only the plan's mark
+    # and no status (the plan's amounts are not valid)
+    third = _plain(page.inner_text("#ibm-r3-rezultats"))
+    assert third.endswith(" – nav derīgi, kamēr plānā ir kļūdas") and "kļūda – skat." not in third, third
+    assert f"({LINE_STATUS[FUNDED]})" not in third, third
     visit.shot("kalkulators-rindas-kludas-dators")
 
     # F6: "EUR" after every amount of the summary bar
