@@ -46,3 +46,8 @@ def test_a_version_id_has_no_date() -> None:
                                             (21, "21 mēnesi")])
 def test_a_month_count_as_an_object_is_in_the_accusative(n: int, printed: str) -> None:
     assert lvformat.months_accusative(n) == printed
+
+
+def test_entered_quotes_a_text_but_not_a_number() -> None:
+    assert lvformat.entered("abc") == "„abc”" and lvformat.entered("") == "„”"
+    assert lvformat.entered(3) == "3" and lvformat.entered(2.5) == "2.5"
