@@ -15,6 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from generator.catalogue.catalogue import Catalogue, Offer
+from generator.lvformat import date as lv_date
 from generator.ministry.xlsxread import CellValue, Coord, NameRef, XlsxBook, a1, parse_cell, read_xlsx
 from generator.money import to_decimal
 from generator.no_such_day import LV, no_such_day
@@ -596,9 +597,9 @@ def date_in_number(name: str, raw: dt.date | dt.time, what: str) -> str:
     checked = CHECKED_FIELDS.get(name)
     said = f"{checked.label} {DATE_IN_NUMBER_TEXT}" if checked and KINDS[checked.kind].dated else "nav skaitlis"
     if isinstance(raw, dt.datetime):
-        shown = f"{raw:%d.%m.%Y}" + (f" {raw:%H:%M}" if raw.time() != dt.time() else "")
+        shown = lv_date(raw) + (f" {raw:%H:%M}" if raw.time() != dt.time() else "")
     elif isinstance(raw, dt.date):
-        shown = f"{raw:%d.%m.%Y}"
+        shown = lv_date(raw)
     else:
         shown = f"{raw:%H:%M}"
     return f"{said}, ievadīts datums {shown} (gaidīts: {what}). {DATE_FORMAT_ADVICE}"

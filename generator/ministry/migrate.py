@@ -70,7 +70,7 @@ from generator.reference.inputs import whole_units_message
 from generator.reference.params import Params
 from generator.reference.workbook import WorkbookResult, evaluate_workbook
 from generator.replace_file import mark_replaced
-from generator.workbook.input_checks import LIMIT, TEXT_TOO_LONG
+from generator.workbook.input_checks import DATE_IN_NUMBER_TEXT, LIMIT, TEXT_TOO_LONG
 from generator.workbook.issue_days import IssueDayError, day_covering, template_date
 from generator.workbook.layout import INTERFACE_KIND, INTERFACE_NAMES
 from generator.workbook.outline import opened_by_program
@@ -639,7 +639,7 @@ def _verify(book: XlsxBook, values: dict[str, dict[Coord, CellInput]],
             if _same_serial(value, got) and isinstance(value, dt.date):
                 day = value.date() if isinstance(value, dt.datetime) else value
                 found.dates_in_numbers.append(
-                    f"{where}: šūnai jābūt skaitlim, nevis datumam, ievadīts datums {lvformat_date(day)}. "
+                    f"{where}: šūnai {DATE_IN_NUMBER_TEXT}, ievadīts datums {lvformat_date(day)}. "
                     f"{DATE_FORMAT_ADVICE} Kad vecajā matricā tas izlabots, pārnesiet matricu vēlreiz.")
             elif _same_serial(got, value) and isinstance(got, dt.datetime):
                 found.numbers_as_dates.append(
