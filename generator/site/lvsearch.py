@@ -75,6 +75,24 @@ def normalize(word: str) -> str:
 WORD = re.compile(r"[^\W_]+(?:\.\d+)*")
 
 
+def _has_digit(term: str) -> bool:
+    return any("0" <= ch <= "9" for ch in term)
+
+
 def title_terms(title: str) -> list[str]:
     """The normalised words of a page title without codes ('3.1.3 Logopēds' -> ['logoped'])."""
-    return [t for t in (normalize(w) for w in WORD.findall(title)) if not any("0" <= ch <= "9" for ch in t)]
+    return [t for t in (normalize(w) for w in WORD.findall(title)) if not _has_digit(t)]
+
+
+def title_codes(title: str) -> list[str]:
+    """The codes of a title: its words with a digit, normalised ('D257 – 6.11. tabula' -> ['d257', '6.11']). The
+    search script (lunr.lv.min.js, titleCodes) reads a section heading's codes the same way."""
+    return [t for t in (normalize(w) for w in WORD.findall(title)) if _has_digit(t)]
+
+
+def title_label(title: str) -> str | None:
+    """The code a title starts with, normalised ('3.1.3 Logopēds' -> '3.1.3', 'D257 – …' -> 'd257'); None when its
+    first word has no digit ('Cenu vēsture: 2. joma'). The search script's twin is titleLabel."""
+    first = WORD.search(title)
+    term = normalize(first.group(0)) if first else ""
+    return term if _has_digit(term) else None

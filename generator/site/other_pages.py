@@ -77,9 +77,13 @@ def render_downloads(catalogue: Catalogue, downloads: list[Download]) -> str:
 
 def render_workbook(catalogue: Catalogue, methodology_pages: list[NavPage], downloads: list[Download]) -> str:
     guide = next((p for p in methodology_pages if "matric" in p.file), None)
+    sheets = workbook_names.sheet_rows()
+    # the search codes of the page: the annex that is the matrix (6) and its tables (6.1–6.11)
+    annexes = [a.number for a in catalogue.annexes.annexes if a.matrix] if catalogue.annexes else []
     return render(
         "matrica.md.j2",
-        lapas=workbook_names.sheet_rows(),
+        kodi=annexes + [sheet for sheet, _, _ in sheets],
+        lapas=sheets,
         nosaukumi=workbook_names.name_rows(),
         aizpildisana=guide,
         matricas=matrix_downloads.by_round(catalogue, downloads),

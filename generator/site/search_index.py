@@ -15,6 +15,10 @@ build this hook rewrites search/search_index.json:
   not decide come methodology first and background pages last: the decisions page and every page whose front matter
   lowers its search boost (``search: {boost: 0.5}``, mkdocs-material's own setting: the pages about other countries
   and how the methodology was made, audit27c F6);
+- every page's own entry gets ``kodi`` when it has any: the code its navigation title or heading starts with ("3.1.3")
+  and those of its front matter's ``kodi`` (the matrix page: its annex number and tables "6.1"–"6.11", from the
+  annex register and the workbook's sheets). The script on the page puts the page a code of the query names first
+  ("6.11" finds the matrix page, not the decisions that mention the table, audit34a F6);
 - a page's search keywords (front matter ``atslegvardi``: the questions a reader types that the page answers in
   other words, "plāna ilgums" for "Atbalsta plāns", audit27c F5) are one more paragraph of its own entry and one
   more title list in ``nosaukums``, so the page is found and put first for them;
@@ -36,7 +40,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from generator.site import notfound
-from generator.site.lvsearch import title_terms
+from generator.site.lvsearch import normalize, title_label, title_terms
 from generator.site.search_blocks import block_ids, block_sections
 from generator.site.table_sentences import search_html
 
@@ -51,6 +55,7 @@ WEIGHT = "svars"
 # script on the page, lunr.lv.min.js).
 DECISIONS_PAGE = "metodika/rekonstrukcijas-un-lemumi.html"
 METHODOLOGY_WEIGHT, DEFAULT_WEIGHT, BACKGROUND_WEIGHT = 2, 1, 0
+CODES = "kodi"
 KEYWORDS = "atslegvardi"
 KEYWORDS_LABEL = "Meklēšanas atslēgvārdi"
 
@@ -76,6 +81,19 @@ def page_keywords(meta: dict[str, Any], where: str) -> list[str]:
 
         raise PluginError(f"{where}: laukam „{KEYWORDS}” jābūt frāžu sarakstam, piem. [plāna ilgums, cik ilgs ir plāns]")
     return [v.strip() for v in value]
+
+
+def page_codes(meta: dict[str, Any], where: str) -> list[str]:
+    """The search codes of a page's front matter (``kodi``: a list of codes written as text, "6.11"); anything else
+    is an error that names the page (a code written as a number would lose its zeros: 6.10 is 6.1)."""
+    value = meta.get(CODES)
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(v, str) and any(ch.isdigit() for ch in v) for v in value):
+        from mkdocs.exceptions import PluginError
+
+        raise PluginError(f"{where}: laukam „{CODES}” jābūt kodu sarakstam pēdiņās, piem. [\"6.1\", \"6.10\"]")
+    return [normalize(v.strip()) for v in value]
 
 
 _HEADING = re.compile(r"<h[2-6][\s>]")
@@ -105,10 +123,10 @@ def nav_titles(nav: list[Any]) -> dict[str, str]:
     return titles
 
 
-def latvian_index(data: dict[str, Any], titles: dict[str, str],
-                  keywords: dict[str, list[str]] | None = None) -> dict[str, Any]:
+def latvian_index(data: dict[str, Any], titles: dict[str, str], keywords: dict[str, list[str]] | None = None,
+                  codes: dict[str, list[str]] | None = None) -> dict[str, Any]:
     """The index with the Latvian language and pipeline, the pages' title words (navigation title, heading and
-    each search keyword) and weights."""
+    each search keyword), codes (those of the titles and the front matter's) and weights."""
     config = {**data.get("config", {}), "lang": [LANGUAGE], "pipeline": ["stemmer"]}
     docs = []
     for doc in data.get("docs", []):
@@ -117,10 +135,13 @@ def latvian_index(data: dict[str, Any], titles: dict[str, str],
         if "#" not in location:
             names = [titles[page]] if page in titles else []
             names.append(re.sub(r"<[^>]+>", "", str(doc.get("title", ""))))
+            own = [c for c in (title_label(n) for n in names) if c] + (codes or {}).get(page, [])
             names += (keywords or {}).get(page, [])
             terms = [t for t in (title_terms(n) for n in names) if t]
             if terms:
                 doc = {**doc, TITLE_TERMS: terms}
+            if own:
+                doc = {**doc, CODES: list(dict.fromkeys(own))}
             doc = {**doc, WEIGHT: page_weight(page, doc.get("boost", 1))}
         docs.append(doc)
     return {**data, "config": config, "docs": docs}
@@ -130,10 +151,12 @@ def latvian_index(data: dict[str, Any], titles: dict[str, str],
 _SEARCH_ATTRIBUTES = re.compile(r'\s?data-search-\w+="[^"]+"')
 _page_html: dict[str, str] = {}
 _keywords: dict[str, list[str]] = {}
+_codes: dict[str, list[str]] = {}
 
 
 def on_pre_build(**_kwargs: Any) -> None:
     _keywords.clear()
+    _codes.clear()
 
 
 def on_page_content(html: str, page: Any, **_kwargs: Any) -> str:
@@ -141,6 +164,9 @@ def on_page_content(html: str, page: Any, **_kwargs: Any) -> str:
     keywords = page_keywords(page.meta or {}, page.file.src_uri)
     if keywords:
         _keywords[page.url or "index.html"] = keywords
+    codes = page_codes(page.meta or {}, page.file.src_uri)
+    if codes:
+        _codes[page.url or "index.html"] = codes
     indexed = with_keywords(search_html(block_sections(own)), keywords)
     if indexed != html:
         _page_html[page.file.src_uri] = own
@@ -161,5 +187,5 @@ def on_post_build(config: Any, **_kwargs: Any) -> None:
         return
     data = json.loads(path.read_text(encoding="utf-8"))
     titles = nav_titles(config["nav"])
-    path.write_text(json.dumps(latvian_index(data, titles, _keywords), ensure_ascii=False, separators=(",", ":")),
+    path.write_text(json.dumps(latvian_index(data, titles, _keywords, _codes), ensure_ascii=False, separators=(",", ":")),
                     encoding="utf-8")

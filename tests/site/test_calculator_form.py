@@ -529,6 +529,41 @@ def test_the_rounds_last_day_stands_next_to_the_check_date(visit: Visit, params:
     assert visit.errors == []
 
 
+BOXES = """() => [document.querySelector('#ibm-kalk-paskaidrojums'), document.querySelector('#ibm-kopsavilkums')]
+    .map(e => { const r = e.getBoundingClientRect(); return {top: r.top, bottom: r.bottom}; })"""
+
+
+@pytest.mark.parametrize(("width", "height"), [(1280, 900), (1366, 768), (1920, 1080), (390, 844)])
+def test_the_summary_bar_never_covers_the_required_fields_line(visit: Visit, width: int, height: int) -> None:
+    """audit34a F8: on the first view at a desktop width the form's first line („Ar * atzīmētie lauki ir obligāti”)
+    is at the foot of the window; the bar sticks there only once that line is above it, so at no scroll position
+    do their boxes meet. Once the line is above, the bar is at the foot of the window again (F11)."""
+    page = visit.page
+    page.set_viewport_size({"width": width, "height": height})
+    visit.open(PAGE)
+    met = []
+    for y in range(0, 1200, 40):
+        page.evaluate("y => window.scrollTo(0, y)", y)
+        page.wait_for_timeout(30)
+        line, bar = page.evaluate(BOXES)
+        visible = line["bottom"] > 0 and line["top"] < height
+        if visible and bar["top"] < line["bottom"] and bar["bottom"] > line["top"]:
+            met.append((y, line, bar))
+    assert met == []
+    page.evaluate("() => window.scrollTo(0, 0)")
+    page.wait_for_timeout(30)
+    if width >= 1280:
+        visit.shot(f"kalkulators-pirmais-skats-{width}")
+    # the line just above the foot of the window: the bar sticks below it
+    page.evaluate("""() => { const line = document.querySelector('#ibm-kalk-paskaidrojums').getBoundingClientRect();
+        const bar = document.querySelector('#ibm-kopsavilkums').getBoundingClientRect();
+        window.scrollBy(0, line.bottom - (window.innerHeight - bar.height) + 8); }""")
+    page.wait_for_timeout(30)
+    line, bar = page.evaluate(BOXES)
+    assert line["bottom"] <= bar["top"] and abs(bar["bottom"] - height) <= 2, (line, bar)
+    assert visit.errors == []
+
+
 def test_a_fields_error_is_not_left_under_the_summary_bar(visit: Visit) -> None:
     """audit16 F14: a field left with a bad value near the foot of the window: its whole error note is above the
     sticky N/A/K bar."""

@@ -117,3 +117,78 @@ def test_rerank_counts_a_title_without_its_question_words(visit: Visit) -> None:
                                      [groups, query])
         assert ranked == ["a.html", "b.html"], (query, ranked)
     assert "kadel" not in visit.page.evaluate("q => window.ibmLatvian.typoQuery(q, true)", "kādēļ vajadzīgs plāns")
+
+
+@browser_test
+def test_javascript_reads_every_title_of_the_index_like_python(visit: Visit, built_site) -> None:  # noqa: ANN001
+    """audit34a F6: the index build reads a page title's words and code in Python (title_terms, title_label), the
+    search script a section heading's in JavaScript (titleTerms, titleCodes, titleLabel): the same on every title of
+    the built index and the navigation."""
+    import json
+
+    from generator.site.lvsearch import title_codes, title_label
+
+    index = json.loads((built_site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    titles = sorted({re.sub(r"<[^>]+>", "", d["title"]) for d in index["docs"]}) + [
+        "D257 – 6.11. tabula", "4. solis – sniedzēji un cenas (6.8.)", "3.1.3 Logopēds", "Cenu vēsture: 2. joma", ""]
+    assert len(titles) > 500
+    visit.open("index.html")
+    in_js = visit.page.evaluate("ts => ts.map(t => { const l = window.ibmLatvian; "
+                                "return [l.titleTerms(t), l.titleCodes(t), l.titleLabel(t)]; })", titles)
+    different = {t: js for t, js in zip(titles, in_js, strict=True)
+                 if js != [title_terms(t), title_codes(t), title_label(t)]}
+    assert different == {}
+    assert title_codes("D257 – 6.11. tabula (6.8.)") == ["d257", "6.11", "6.8"]
+    assert (title_label("D257 – 6.11. tabula"), title_label("3.1.3 Logopēds"), title_label("Cenu vēsture: 2. joma")) \
+        == ("d257", "3.1.3", None)
+    codes = visit.page.evaluate("qs => qs.map(q => Object.keys(window.ibmLatvian.queryCodes(q)).sort())",
+                                ["6.11", "6.11.", "D257", "5,11", "3 000", "+3.1.3*", "griesti"])
+    assert codes == [["6,11", "6.11"], ["6.11"], ["d257"], ["5,11"], ["3000"], ["3.1.3"], []]
+
+
+def _group(location: str, *, titles: list[list[str]] = (), codes: list[str] = (), weight: int = 1,
+           sections: list[str] = ()) -> list[dict]:
+    page = {"location": location, "title": location, "text": "", "nosaukums": list(titles), "svars": weight}
+    if codes:
+        page["kodi"] = list(codes)
+    return [page] + [{"location": f"{location}#s{i}", "title": t, "text": ""} for i, t in enumerate(sections)]
+
+
+@browser_test
+def test_rerank_puts_the_page_a_code_or_heading_names_first(visit: Visit) -> None:
+    """audit34a F6: the page whose codes hold the query's code, then a section heading starting with the code, then
+    a title or an exact heading, then pages not in the background, then a heading holding the words or the code; a
+    heading that stands on more than two of the pages found counts for none."""
+    visit.open("index.html")
+
+    def ranked(groups: list[list[dict]], query: str) -> list[str]:
+        return visit.page.evaluate("([g, q]) => window.ibmLatvian.rerank(g, q, []).map(r => r[0].location)",
+                                   [groups, query])
+
+    decisions = _group("lemumi.html", weight=0, sections=["D257 – ko saka 6.11. tabula", "D44 – 6.8. tabula"])
+    guide = _group("aizpildisana.html", weight=2, sections=["4. solis – cenas (6.8.)"])
+    matrix = _group("matrica.html", titles=[["ibm", "matric"]], codes=["6", "6.8", "6.11"])
+    downloads = _group("lejupielades.html")
+    assert ranked([decisions, guide, downloads, matrix], "6.11") == \
+        ["matrica.html", "aizpildisana.html", "lejupielades.html", "lemumi.html"]
+    assert ranked([decisions, downloads, guide], "6.8") == ["aizpildisana.html", "lejupielades.html", "lemumi.html"]
+    assert ranked([guide, matrix, decisions], "D257") == ["lemumi.html", "aizpildisana.html", "matrica.html"]
+    assert ranked([decisions, downloads], "5,11") == ["lejupielades.html", "lemumi.html"]  # decisions: background
+
+    service = _group("katalogs/2.1.html", titles=[["pavadon", "asistent", "pasvaldib"]])
+    pilot = _group("izmeginajumprojekti.html", weight=2, sections=["Abi projekti", "Pašvaldības"])
+    prices = _group("cenas.html", sections=["Grupu nodarbību griesti"])
+    guide_words = _group("aizpildisana.html", weight=2, sections=["4. solis – cenas"])
+    rows = _group("lemumi.html", weight=0, sections=["D53 – griesti un pašvaldības"])
+    assert ranked([service, rows, pilot], "pašvaldības") == ["izmeginajumprojekti.html", "katalogs/2.1.html",
+                                                             "lemumi.html"]
+    assert ranked([rows, guide_words, prices], "griesti") == ["cenas.html", "aizpildisana.html", "lemumi.html"]
+
+    everywhere = [_group(f"katalogs/{n}.html", sections=["Mērķa grupa"]) for n in ("1.1", "1.2", "1.3")]
+    principles = _group("merkis.html", weight=2, sections=["Mērķa grupa un kritēriji"])
+    assert ranked([*everywhere, principles], "mērķa grupa")[0] == "merkis.html"
+    assert ranked([everywhere[0], principles], "mērķa grupa")[0] == "katalogs/1.1.html"  # one page: it names it
+    # of a page title and a section heading alike, the page's own title first
+    history = _group("cenas/joma-3.html", sections=["3.4.1 Mūzikas terapija"])
+    service_page = _group("katalogs/3.4.1.html", titles=[["muzik", "terapij"]])
+    assert ranked([history, service_page], "mūzikas terapija") == ["katalogs/3.4.1.html", "cenas/joma-3.html"]

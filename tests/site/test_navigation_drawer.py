@@ -1,6 +1,7 @@
 """The theme's navigation drawer at phone width (390 px): while closed it is off screen and out of the Tab order, so
 Tab from the top reaches the skip link and then what is on screen, never one of the drawer's ~40 hidden links;
-opened, its links are reached and are on screen; at desktop width the sidebar's links stay in the Tab order. axe-core
+opened, its links are reached and are on screen; at desktop width the sidebar's links stay in the Tab order. The
+header's drawer button is a Tab stop with a name, Enter or Space opens the drawer and Escape closes it. axe-core
 finds nothing with the drawer closed or open (site/assets/javascripts/izvelne.js)."""
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ def phone(browser, server: str):  # noqa: ANN001, ANN201
 
 FOCUSED = """() => {
   const e = document.activeElement, r = e.getBoundingClientRect();
-  return {tag: e.tagName, text: (e.textContent || e.getAttribute('aria-label') || '').trim().slice(0, 40),
+  return {tag: e.tagName, text: (e.getAttribute('aria-label') || e.textContent || '').trim().slice(0, 40),
           left: r.left, right: r.right, width: r.width, height: r.height,
           drawer: !!e.closest('.md-sidebar--primary'), content: !!e.closest('.md-content')};
 }"""
@@ -60,9 +61,11 @@ def test_tab_at_phone_width_never_walks_the_closed_drawer(phone: Visit, path: st
     stops = _tab_walk(phone, settle_ms=350)
     assert stops[0]["tag"] == "A" and stops[0]["text"] == "Pāriet uz saturu", stops[0]
     assert [s for s in stops if s["drawer"]] == [], [s for s in stops if s["drawer"]][:3]
-    # everything focused that has a size is on screen (the colour scheme's radio input has none; its label shows)
+    # everything focused that has a size is on screen; the colour scheme's radio inputs of no size are no stop
+    # (krasu-shema.js: its button is)
     off = [s for s in stops if s["width"] * s["height"] > 0 and (s["left"] < 0 or s["right"] > PHONE)]
     assert off == [], off[:3]
+    assert [s for s in stops if s["tag"] == "INPUT" and s["width"] * s["height"] == 0] == []
     assert any(s["content"] for s in stops), stops
     assert _axe(phone) == []
     assert phone.errors == []
@@ -90,3 +93,43 @@ def test_at_desktop_width_the_sidebar_links_are_in_the_tab_order(small_index_vis
     stops = _tab_walk(small_index_visit, 40)
     assert any(s["drawer"] for s in stops), stops
     assert small_index_visit.page.evaluate("document.querySelector('.md-sidebar--primary').inert") is False
+
+
+BUTTON = "label.md-header__button[for='__drawer'] [role='button']"
+
+
+def test_the_drawer_button_works_with_the_keyboard(phone: Visit) -> None:
+    """The theme's drawer button was a label without a Tab stop or a name: a keyboard user could not open the
+    navigation. It is the second Tab stop (after the skip link), named „Navigācija”, on screen; Enter opens the drawer
+    with the focus on its first link, Escape closes it and gives the focus back, Space opens it again."""
+    page = phone.page
+    phone.open("index.html")
+    stops = _tab_walk(phone, 2)
+    assert stops[1]["text"] == "Navigācija" and stops[1]["width"] * stops[1]["height"] > 0, stops[1]
+    assert 0 <= stops[1]["left"] and stops[1]["right"] <= PHONE, stops[1]
+    button = page.locator(BUTTON)
+    assert button.get_attribute("aria-expanded") == "false"
+    assert page.evaluate("document.activeElement.matches(':focus-visible')")
+    phone.shot("izvelnes-poga-fokuss-telefons")
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(400)  # the theme slides it in in 0,25 s
+    assert page.evaluate("document.getElementById('__drawer').checked")
+    assert button.get_attribute("aria-expanded") == "true"
+    focused = page.evaluate(FOCUSED)
+    assert focused["drawer"] and focused["left"] >= 0 and focused["right"] <= PHONE, focused
+    phone.shot("izvelne-atverta-ar-tastaturu")
+    page.keyboard.press("Escape")
+    page.wait_for_timeout(400)
+    assert not page.evaluate("document.getElementById('__drawer').checked")
+    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Navigācija"
+    assert page.evaluate("document.querySelector('.md-sidebar--primary').inert") is True
+    page.keyboard.press(" ")
+    page.wait_for_timeout(400)
+    assert page.evaluate("document.getElementById('__drawer').checked")
+    assert page.evaluate("window.scrollY") == 0  # Space did not scroll the page
+    page.keyboard.press("Escape")
+    page.wait_for_timeout(400)
+    page.locator(BUTTON).click()  # a click on the icon is still the theme's label click
+    page.wait_for_timeout(400)
+    assert page.evaluate("document.getElementById('__drawer').checked")
+    assert phone.errors == []

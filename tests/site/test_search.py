@@ -45,6 +45,23 @@ FIRST_RESULT = [
 ]
 
 
+# audit34a F6: the page a code, a heading or a title names comes before the pages that only mention the words: a table
+# of the matrix finds the matrix page (not a decision that mentions the table), a price the prices page, a heading
+# that is the query ("Pašvaldības") its page, a heading that stands on every service page ("Mērķa grupa") none of them.
+NAMED_FIRST = [
+    ("6.11", "matrica.html"),
+    ("6.8", "matrica.html"),
+    ("6.11. tabula", "matrica.html"),
+    ("5,11", "cenas.html"),
+    ("pašvaldības", "metodika/izmeginajumprojekti.html"),
+    ("griesti", "cenas.html"),
+    ("bērnam", "metodika/merkis-un-principi.html"),
+    ("berns", "metodika/merkis-un-principi.html"),
+    ("mērķa grupa", "metodika/merkis-un-principi.html"),
+    ("D257", "metodika/rekonstrukcijas-un-lemumi.html"),
+]
+
+
 @pytest.fixture(scope="module")
 def search_page(browser, server: str):  # noqa: ANN001, ANN201
     """One page for the module's searches: its search worker loads and indexes the whole search index once, not
@@ -141,6 +158,17 @@ def test_each_query_finds_its_page_first(on_index: Visit) -> None:
     visit.page.wait_for_timeout(300)  # the results panel has faded in: the screenshot is for a person to look at
     visit.shot("meklesana-tabula")
     assert wrong == {}, "vaicājums: (pirmais rezultāts, gaidītais)"
+    assert visit.errors == []
+
+
+def test_a_code_heading_or_title_finds_its_page_first(on_index: Visit) -> None:
+    visit = on_index  # one page for the module: its search index is built once
+    found = {query: results(visit, query)[0] for query, _ in NAMED_FIRST}
+    wrong = {q: found[q][:3] for q, expected in NAMED_FIRST if found[q][0] != expected}
+    assert wrong == {}, "vaicājums: pirmie trīs rezultāti"
+    # the page the code names first, then the filling guide's step whose heading holds it (before the decisions that
+    # mention the table, if the theme shows them at all)
+    assert found["6.8"][1] == "metodika/matricas-aizpildisana.html", found["6.8"][:3]
     assert visit.errors == []
 
 

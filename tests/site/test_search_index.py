@@ -13,10 +13,12 @@ import pytest
 
 from generator.site.search_index import (
     BACKGROUND_WEIGHT,
+    CODES,
     DECISIONS_PAGE,
     INDEX,
     WEIGHT,
     latvian_index,
+    page_codes,
     page_keywords,
     page_weight,
     with_keywords,
@@ -91,6 +93,41 @@ def test_pages_get_their_weight_and_sections_none() -> None:
                        DECISIONS_PAGE: 0, "pielikumi.html": 2, "katalogs/2.3.html": 1, "cenas/joma-2.html": 1}
     assert page_weight("metodika/matricas-aizpildisana.html") > page_weight("katalogs/1.1.1.html") > \
         page_weight(DECISIONS_PAGE)
+
+
+def test_pages_get_the_codes_of_their_titles_and_front_matter() -> None:
+    """audit34a F6: a page's own entry carries the code its navigation title or heading starts with and its front
+    matter's codes (``kodi``), normalised; a code only mentioned in a title ("10 mēnešu kurss") or a section's
+    heading is not the page's."""
+    docs = [{"location": "katalogs/3.11.html", "title": "3.11 Sociālās rehabilitācijas 10 mēnešu kurss", "text": ""},
+            {"location": "katalogs/3.11.html#apjoms", "title": "3.11 Apjoms", "text": ""},
+            {"location": "matrica.html", "title": "IBM matrica", "text": ""},
+            {"location": "cenas/joma-2.html", "title": "Cenu vēsture: 2. joma: Atbalsts", "text": ""}]
+    out = {d["location"]: d for d in latvian_index({"config": {}, "docs": docs}, {"katalogs/3.11.html": "3.11 Kurss"},
+                                                   codes={"matrica.html": ["6", "6.10", "d1"]})["docs"]}
+    assert out["katalogs/3.11.html"][CODES] == ["3.11"]
+    assert out["matrica.html"][CODES] == ["6", "6.10", "d1"]
+    assert CODES not in out["katalogs/3.11.html#apjoms"] and CODES not in out["cenas/joma-2.html"]
+    assert page_codes({"kodi": ["6", " 6.10 ", "D257"]}, "a.md") == ["6", "6.10", "d257"]
+    assert page_codes({}, "a.md") == []
+    from mkdocs.exceptions import PluginError
+
+    for bad in ("6.1", [6.1], ["matrica"], [""]):  # YAML reads 6.10 written without quotes as the number 6.1
+        with pytest.raises(PluginError, match="a.md: laukam „kodi” jābūt kodu sarakstam pēdiņās"):
+            page_codes({"kodi": bad}, "a.md")
+
+
+def test_the_matrix_page_owns_its_annex_and_tables(built_site) -> None:  # noqa: ANN001
+    """The matrix page's codes come from the annex register (the annex that is the matrix) and the workbook's
+    sheets: every table 6.1–6.11, typed in full ("6.10", not 6.1)."""
+    from generator.site.workbook_names import sheet_rows
+
+    docs = {d["location"]: d for d in _index(built_site.site)}
+    annexes = [a.number for a in built_site.catalogue.annexes.annexes if a.matrix]
+    assert docs["matrica.html"][CODES] == annexes + [sheet for sheet, _, _ in sheet_rows()]
+    assert {"6", "6.10", "6.11"} <= set(docs["matrica.html"][CODES])
+    assert docs["katalogs/3.1.3.html"][CODES] == ["3.1.3"]
+    assert [loc for loc, d in docs.items() if CODES in d and "#" in loc] == []
 
 
 # audit16 F10 (the rest): every table is indexed as one sentence a row (generator/site/table_sentences.py).

@@ -532,7 +532,22 @@
       // a focused field or a line's result stops above the bar, however tall
       var clear = Math.ceil(bar.getBoundingClientRect().height) + 16;
       if (clear > 16) document.documentElement.style.scrollPaddingBottom = clear + "px";
+      placeBar();
     }
+
+    /* audit34a F8: the bar sticks to the foot of the window only once the form's first line (which fields are
+       required) is above it – on a first view at a desktop width that line is at the foot of the window, and the
+       bar stuck there would cover it. Until then the bar stays in its place at the end of the form. */
+    function placeBar() {
+      var bar = root.querySelector("#ibm-kopsavilkums");
+      var line = root.querySelector("#ibm-kalk-paskaidrojums");
+      if (!bar || !line) return;
+      var below = line.getBoundingClientRect().bottom > global.innerHeight - bar.getBoundingClientRect().height;
+      if (bar.classList.contains(BAR_WAITS) !== below) bar.classList.toggle(BAR_WAITS, below);
+    }
+    var BAR_WAITS = "ibm-kalk__kopsavilkums--vieta";
+    global.addEventListener("scroll", placeBar, { passive: true });
+    global.addEventListener("resize", placeBar);
 
     /* "1 mēnesis", "4 mēneši". */
     function monthsText(n) {
