@@ -63,7 +63,8 @@ def test_tab_at_phone_width_never_walks_the_closed_drawer(phone: Visit, path: st
     assert [s for s in stops if s["drawer"]] == [], [s for s in stops if s["drawer"]][:3]
     # everything focused that has a size is on screen; the colour scheme's radio inputs of no size are no stop
     # (krasu-shema.js: its button is)
-    off = [s for s in stops if s["width"] * s["height"] > 0 and (s["left"] < 0 or s["right"] > PHONE)]
+    # (within a pixel: the theme's search field slides in, and under load it was caught 0,14 px along)
+    off = [s for s in stops if s["width"] * s["height"] > 0 and (s["left"] < -1 or s["right"] > PHONE + 1)]
     assert off == [], off[:3]
     assert [s for s in stops if s["tag"] == "INPUT" and s["width"] * s["height"] == 0] == []
     assert any(s["content"] for s in stops), stops
