@@ -535,6 +535,12 @@ def _own_params(m: Matrix, params: Params) -> Params:
     changes: dict[str, object] = {}
     if m.has("Parametru_Lidz"):
         until = m.scalar("Parametru_Lidz")
+        if isinstance(until, int | float) and not isinstance(until, bool) and 1 <= until < 2958466:
+            # the day without its date format (a file re-saved by another program, D284): the old matrix's formulas
+            # computed with the number, which is that day (review34 §6)
+            from openpyxl.utils.datetime import from_excel
+
+            until = from_excel(until)
         if isinstance(until, dt.datetime):
             changes["prices_until"] = until.date()
         elif until is None or until == "":
