@@ -542,8 +542,8 @@ def _read_sheet(zf: zipfile.ZipFile, path: str, strings: list[str], styles: _Sty
                 try:
                     value = _value(kind, raw, inline, strings, style in date_styles, epoch, serial_day)
                 except (IndexError, ValueError, OverflowError):
-                    raise XlsxReadError(f"{a1(coord)} daļā {path}: vērtība „{(raw or '')[:20]}” nav nolasāma (bojāta "
-                                        "atsauce uz kopīgo tekstu vai skaitlis)") from None
+                    raise XlsxReadError(f"{a1(coord)} faila iekšējā daļā {path}: vērtība „{(raw or '')[:20]}” nav "
+                                        "nolasāma (bojāta atsauce uz kopīgo tekstu vai skaitlis)") from None
                 if value is not None or formula is not None:
                     cells[coord] = Cell(value, formula)
             row.clear()
