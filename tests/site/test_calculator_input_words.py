@@ -96,7 +96,7 @@ def test_a_whole_unit_gets_a_whole_example(visit: Visit, data: dict) -> None:
     for code in (whole, fraction):
         rows = [{"kods": code, "daudzums": "-3", "cena": "10", "ekspertuRangs": "1"}]
         (text,) = _input_errors(visit, {"rindas": rows}, "daudzums")
-        examples[code] = re.search(r"piem\., ([^)]*)\)", text).group(1)
+        examples[code] = re.search(r"\(piem\. ([^)]*)\)", text).group(1)
     assert re.fullmatch(r"\d+", examples[whole]), examples
     assert "," in examples[fraction], examples
 
