@@ -222,13 +222,15 @@ def change_report(diff: CatalogueDiff, new: Catalogue, outputs: OutputDiff | Non
             lines.append("- IBM matricas (6.8. tabulas cenas un griesti, 6.11. tabulas parametri) – jāpārveido aizpildītās matricas ar "
                          "`ibm migrate`.")
         elif prices or params:
+            until = since - dt.timedelta(days=1)
             lines.append(f"- IBM matricas (6.8. tabulas cenas un griesti, 6.11. tabulas parametri) – ar `ibm migrate` "
                          f"jāpārveido aizpildītās matricas, kuru plāna pirmā diena ir {date(since)} vai vēlāk. "
                          f"Plāniem, kas sākas agrāk, paliek līdzšinējās vērtības: plāns visu savu periodu izmanto tās "
-                         f"dienas cenas un parametrus, kas ietver tā pirmo dienu (D63), tāpēc `ibm migrate` šīs matricas "
-                         f"nemaina. Ja šāds plāns turpinās {date(since)} vai vēlāk, `ibm collect`, `ibm documents "
-                         f"--from-matrix` un `ibm migrate` tam rāda kļūdu „{RULE_NAMES['prices_not_in_force']}”: plāns "
-                         f"jāsaīsina līdz {date(since - dt.timedelta(days=1))}.")
+                         f"dienas cenas un parametrus, kas ietver tā pirmo dienu (D63), tāpēc `ibm migrate` to cenas un "
+                         f"parametrus nemaina, tikai 6.11. tabulā ieraksta, ka tie ir spēkā līdz {date(until)}. Ja šāds "
+                         f"plāns turpinās {date(since)} vai vēlāk, tam rāda kļūdu „{RULE_NAMES['prices_not_in_force']}” "
+                         f"`ibm collect` un `ibm documents --from-matrix` (arī nepārveidotai matricai), kā arī ar "
+                         f"`ibm migrate` pārveidotā matrica un pārnešanas pārskats: plāns jāsaīsina līdz {date(until)}.")
         if prices:
             lines.append(_review_line(new, affected, labels, since))
         lines += _param_review_lines(new, params)

@@ -59,6 +59,7 @@ from generator.ministry.xlsxread import (
     open_zip,
     parse_area,
     parse_cell,
+    serial_day,
 )
 
 try:  # ISA-L inflates and checks the CRC about 2.5x faster than zlib; same deflate format, same bytes
@@ -310,14 +311,14 @@ class _Decoder:
     """Cell values of one file, with the decoded values shared by files of the same styles part."""
 
     def __init__(self, fast: FastBook) -> None:
-        from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, from_excel
+        from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900
 
         self.strings = fast.strings
         styles = fast.styles
         assert styles is not None
         self.date_styles = styles.date_styles
         self.epoch = CALENDAR_MAC_1904 if fast.book.date1904 else CALENDAR_WINDOWS_1900
-        self.from_excel = from_excel
+        self.from_excel = serial_day  # as the full reader reads a day serial
         known = getattr(styles, "values", None)
         if known is None:
             known = styles.values = {}  # type: ignore[attr-defined]

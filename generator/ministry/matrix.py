@@ -16,7 +16,17 @@ from pathlib import Path
 
 from generator.catalogue.catalogue import Catalogue, Offer
 from generator.lvformat import date as lv_date
-from generator.ministry.xlsxread import CellValue, Coord, NameRef, XlsxBook, a1, parse_cell, read_xlsx
+from generator.ministry.xlsxpatch import excel_serial
+from generator.ministry.xlsxread import (
+    CellValue,
+    Coord,
+    NameRef,
+    XlsxBook,
+    a1,
+    parse_cell,
+    read_xlsx,
+    serial_day,
+)
 from generator.money import to_decimal
 from generator.no_such_day import LV, no_such_day
 from generator.reference.errors import ReferenceInputError
@@ -28,6 +38,7 @@ from generator.workbook.input_checks import (
     DATE_IN_NUMBER_TEXT,
     DATE_REQUIRED,
     DATE_TIME_TEXT,
+    FIRST_DAY_SHOWN,
     FORMULA_MESSAGE,
     KINDS,
     LOGICAL_FALSE,
@@ -430,9 +441,7 @@ class _Reader:
             self.fail(name, date_text_message(name, raw))
             return None
         if isinstance(raw, int | float) and not isinstance(raw, bool) and 1 <= raw < 2958466:
-            from openpyxl.utils.datetime import from_excel
-
-            return from_excel(raw).date()
+            return serial_day(raw).date()
         self.fail(name, "nav datums (gaidīts: datums DD.MM.GGGG)")
         return None
 
@@ -596,13 +605,21 @@ def date_in_number(name: str, raw: dt.date | dt.time, what: str) -> str:
     cell shows it: "sniedzēja cenai jābūt skaitlim, nevis datumam, ievadīts datums 18.05.2018 (gaidīts: …)"."""
     checked = CHECKED_FIELDS.get(name)
     said = f"{checked.label} {DATE_IN_NUMBER_TEXT}" if checked and KINDS[checked.kind].dated else "nav skaitlis"
+    return f"{said}, ievadīts {entered_date(raw, checked.kind if checked else '')} (gaidīts: {what}). {DATE_FORMAT_ADVICE}"
+
+
+def entered_date(raw: dt.date | dt.time, kind: str = "") -> str:
+    """A date-formatted value of a number input of ``kind`` as the matrix's check quotes it (input_checks Kind.shown):
+    "datums 18.05.2018", "datums 18.05.2018 12:00", "datums 12:00"; a day before 01.03.1900, which Excel and LibreOffice
+    show one day apart (xlsxread.serial_day), as its number: "4", "4,50"."""
+    serial = excel_serial(raw) if isinstance(raw, dt.datetime) else None
+    if serial is not None and 1 <= serial < FIRST_DAY_SHOWN:
+        return entered_number(to_decimal(round(serial, 9)), kind)
     if isinstance(raw, dt.datetime):
-        shown = lv_date(raw) + (f" {raw:%H:%M}" if raw.time() != dt.time() else "")
-    elif isinstance(raw, dt.date):
-        shown = lv_date(raw)
-    else:
-        shown = f"{raw:%H:%M}"
-    return f"{said}, ievadīts datums {shown} (gaidīts: {what}). {DATE_FORMAT_ADVICE}"
+        return "datums " + lv_date(raw) + (f" {raw:%H:%M}" if raw.time() != dt.time() else "")
+    if isinstance(raw, dt.date):
+        return "datums " + lv_date(raw)
+    return f"datums {raw:%H:%M}"
 
 
 def matrix_words(name: str, kind: str | None = None) -> str | None:

@@ -49,6 +49,7 @@ from generator.ministry.matrix import (
     Matrix,
     MatrixError,
     absent_names,
+    entered_date,
     interface_version,
     offer_code,
     optional_date,
@@ -61,7 +62,7 @@ from generator.ministry.template_checks import unchecked_codes
 from generator.ministry.templates import DEFAULT_REGISTRY, TemplateSource, generate_template, load_registry
 from generator.ministry.xlsx_outline import filled_groups_level, open_groups
 from generator.ministry.xlsxpatch import CellInput, excel_serial, patch_xlsx
-from generator.ministry.xlsxread import Cell, CellValue, Coord, NameRef, XlsxBook, a1, read_xlsx
+from generator.ministry.xlsxread import Cell, CellValue, Coord, NameRef, XlsxBook, a1, read_xlsx, serial_day
 from generator.money import to_decimal
 from generator.own_files import digest as file_digest
 from generator.reference.errors import ReferenceInputError
@@ -535,6 +536,10 @@ def _own_params(m: Matrix, params: Params) -> Params:
     changes: dict[str, object] = {}
     if m.has("Parametru_Lidz"):
         until = m.scalar("Parametru_Lidz")
+        if isinstance(until, int | float) and not isinstance(until, bool) and 1 <= until < 2958466:
+            # the day without its date format (a file re-saved by another program, D284): the old matrix's formulas
+            # computed with the number, which is that day (review34 §6)
+            until = serial_day(until)
         if isinstance(until, dt.datetime):
             changes["prices_until"] = until.date()
         elif until is None or until == "":
@@ -637,9 +642,8 @@ def _verify(book: XlsxBook, values: dict[str, dict[Coord, CellInput]],
                 continue
             where = origins.get((sheet, coord), f"{sheet}!{a1(coord)}")
             if _same_serial(value, got) and isinstance(value, dt.date):
-                day = value.date() if isinstance(value, dt.datetime) else value
                 found.dates_in_numbers.append(
-                    f"{where}: šūnai {DATE_IN_NUMBER_TEXT}, ievadīts datums {lvformat_date(day)}. "
+                    f"{where}: šūnai {DATE_IN_NUMBER_TEXT}, ievadīts {entered_date(value)}. "
                     f"{DATE_FORMAT_ADVICE} Kad vecajā matricā tas izlabots, pārnesiet matricu vēlreiz.")
             elif _same_serial(got, value) and isinstance(got, dt.datetime):
                 found.numbers_as_dates.append(

@@ -4,13 +4,15 @@ Collecting some 4,000 filled workbooks with openpyxl's full load would take far 
 docs/benchmarks.md), so this reader opens the zip, resolves the defined names from
 xl/workbook.xml, reads the shared strings and the cell styles (to tell dates from numbers) and
 streams each requested sheet with ``iterparse``. For every cell it keeps the value as openpyxl
-would give it (str, int, float, bool, datetime or None) and the formula text without "=";
+would give it (str, int, float, bool, datetime or None; a day before 01.03.1900 as serial_day says) and the
+formula text without "=";
 cells of a shared formula get their own translated text. tests/ministry/test_xlsxread.py proves
 it reads the same values and formulas as openpyxl on the same files.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import posixpath
 import re
 import zipfile
@@ -35,6 +37,24 @@ Coord = tuple[int, int]  # (row, column), both 1-based
 _CELL_RE = re.compile(r"^\$?([A-Z]{1,3})\$?(\d+)$")
 _REFS: dict[str, tuple[int, int]] = {}
 _AREA_RE = re.compile(r"^(?:'((?:[^']|'')+)'|([^'!]+))!(\$?[A-Z]{1,3}\$?\d+)(?::(\$?[A-Z]{1,3}\$?\d+))?$")
+
+
+def serial_day(value: float, epoch=None):  # noqa: ANN001, ANN201 - openpyxl's epoch (None: 1900's); a datetime or time
+    """The day (and time) of a date-formatted cell's serial number, as openpyxl's from_excel reads it – except serials
+    1–59, the days before 01.03.1900. There the file format and Excel count a 29.02.1900 that never was (serial 60) and
+    LibreOffice does not, so the two programs show such a serial one day apart (4: Excel 04.01.1900, LibreOffice
+    03.01.1900), and openpyxl gives 59 and 60 the same day. Our files take LibreOffice's, the calendar's, count from
+    30.12.1899: the one our writer uses (xlsxpatch.excel_serial), so a day read and written back keeps its serial, and
+    the one the matrix is proven in. No plan date, price or B is such a day, and Excel's matrix names it one day later:
+    where a message would name it, the matrix and the reader name the number instead (input_checks Kind.shown,
+    matrix.date_in_number), which every program says alike."""
+    from openpyxl.utils.datetime import CALENDAR_WINDOWS_1900, from_excel
+
+    epoch = CALENDAR_WINDOWS_1900 if epoch is None else epoch
+    day = from_excel(value, epoch)
+    if epoch == CALENDAR_WINDOWS_1900 and 1 <= value < 60:
+        return day - dt.timedelta(days=1)
+    return day
 
 
 class XlsxReadError(Exception):
@@ -470,7 +490,7 @@ def _read_strings(zf: zipfile.ZipFile, path: str) -> list[str]:
 
 def _read_sheet(zf: zipfile.ZipFile, path: str, strings: list[str], styles: _Styles, date1904: bool):
     """The cells of one sheet, streamed row by row with ``iterparse`` (each row is cleared once read)."""
-    from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, from_excel
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900
 
     epoch = CALENDAR_MAC_1904 if date1904 else CALENDAR_WINDOWS_1900
     cells: dict[Coord, Cell] = {}
@@ -520,10 +540,10 @@ def _read_sheet(zf: zipfile.ZipFile, path: str, strings: list[str], styles: _Sty
                     elif ctag == tag_is:
                         inline = child
                 try:
-                    value = _value(kind, raw, inline, strings, style in date_styles, epoch, from_excel)
+                    value = _value(kind, raw, inline, strings, style in date_styles, epoch, serial_day)
                 except (IndexError, ValueError, OverflowError):
-                    raise XlsxReadError(f"{a1(coord)} daļā {path}: vērtība „{(raw or '')[:20]}” nav nolasāma (bojāta "
-                                        "atsauce uz kopīgo tekstu vai skaitlis)") from None
+                    raise XlsxReadError(f"{a1(coord)} faila iekšējā daļā {path}: vērtība „{(raw or '')[:20]}” nav "
+                                        "nolasāma (bojāta atsauce uz kopīgo tekstu vai skaitlis)") from None
                 if value is not None or formula is not None:
                     cells[coord] = Cell(value, formula)
             row.clear()

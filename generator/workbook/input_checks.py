@@ -172,6 +172,9 @@ def is_logical(x: str) -> str:
 # date only where a General cell does not say "G" (DATE_FORMAT_PROBE: 1 in LibreOffice, 0 in Excel). The inputs' own
 # formats say ",2", ",4", ",0", "F0", "P0" or "C2" in LibreOffice, which pass.
 DATE_IN_NUMBER_TEXT = "jābūt skaitlim, nevis datumam"  # 6.4's one line holds it; the readers add how to type it
+# A serial from 1 to 60 is a day before 01.03.1900, which Excel and LibreOffice show one day apart (Excel counts a
+# 29.02.1900, xlsxread.serial_day): such a value in a date-formatted number input is said as the number, not a date
+FIRST_DAY_SHOWN = 61
 DATE_FORMAT_PROBE = "h_DatumaFormatsG"
 NUMBER_KINDS = ("amount", "units", "money", "payment", "final", "rank", "months")
 
@@ -301,8 +304,10 @@ class Kind:
         entered = f"IF({x}<1,{plain},{number})"
         if self.name in MONEY_KINDS:  # "-90,10", not "-90,1" (audit31d F6); more decimals as entered (D87)
             entered = f"IF({_subcent(x)},{plain},{_cents_text(x)})"
-        if self.dated:  # a date in a number input as the cell shows it (D282): ", ievadīts datums 18.05.2018"
-            entered = (f'IF({date_formatted(x)},"datums "&{lv_date_formula(x)}&{_time_of_day(x)},{entered})')
+        if self.dated:  # a date in a number input as the cell shows it (D282): ", ievadīts datums 18.05.2018"; a day
+            # before 01.03.1900 as its number (", ievadīts 4"): the programs' dates for it differ (FIRST_DAY_SHOWN)
+            entered = (f'IF(AND({date_formatted(x)},OR({x}<1,{x}>={FIRST_DAY_SHOWN})),"datums "&{lv_date_formula(x)}&'
+                       f'{_time_of_day(x)},{entered})')
         shown = (f"IF(ISTEXT({x}),IF(LEN({x})=0,\"\",\", ievadīts „\"&{x}&\"”\"),"
                  f"IF(ISNUMBER({x}),\", ievadīts \"&{entered},\"\"))")
         if self.logical:  # as the cell shows it, not as LibreOffice's 1 (audit31d F4)

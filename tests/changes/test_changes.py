@@ -351,6 +351,11 @@ def test_a_price_dated_within_the_rounds_sends_only_later_plans_to_migrate(catal
     assert "Plāniem, kas sākas agrāk, paliek līdzšinējās vērtības" in matrices and "(D63)" in matrices, matrices
     before = (day - dt.timedelta(days=1)).strftime("%d.%m.%Y")  # a plan running across the day ends before it
     assert "„Cenas plāna periodā nav spēkā”" in matrices and f"plāns jāsaīsina līdz {before}." in matrices, matrices
+    # migrate does rewrite such a matrix: the prices stay (D63), the end day of their validity is written, and a plan
+    # running across the day then shows the error in the migrated matrix too (tests/ministry/test_migrate_rule_changes)
+    assert "šīs matricas nemaina" not in matrices, matrices
+    assert f"`ibm migrate` to cenas un parametrus nemaina, tikai 6.11. tabulā ieraksta, ka tie ir spēkā līdz {before}." \
+        in matrices and "ar `ibm migrate` pārveidotā matrica" in matrices, matrices
     assert "jāpārveido aizpildītās matricas ar" not in text  # not every filled matrix
     review = next(line for line in text.splitlines() if line.startswith("- Atbalsta plāni"))
     assert review.startswith(f"- Atbalsta plāni, kas sākas {shown} vai vēlāk un kuros ir kāda no skartajām"), review

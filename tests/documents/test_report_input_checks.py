@@ -493,6 +493,19 @@ def test_a_rules_flag_not_its_formula_text_says_what_it_refuses() -> None:
     assert refuses_formula(Rule("L7", "L7>=0", "x", refuses=Refuses.PASTED))  # given: the flag wins
 
 
+def test_no_string_operation_loses_typed_values_flag() -> None:
+    """review34 §8: typed_value's condition is no str, so a string operation cannot quietly hand a Rule a text without
+    its flag: ``+``, ``.replace`` and ``join`` raise; a Rule takes its text and its flag, and keeps them when copied."""
+    made = typed_value("L7", "TRUE")
+    for operation in (lambda: made + "", lambda: "" + made, lambda: made.replace("L7", "L8"),  # type: ignore[operator, attr-defined]
+                      lambda: ",".join([made])):  # type: ignore[list-item]
+        with pytest.raises((TypeError, AttributeError)):
+            operation()
+    rule = Rule("L7", made, "x")
+    assert rule.ok == made.text and type(rule.ok) is str and rule.refuses is Refuses.PASTED
+    assert dataclasses.replace(rule, cell="L8").refuses is Refuses.PASTED
+
+
 def test_every_amount_waits_for_right_inputs(tmp_path: Path, catalogue: Catalogue) -> None:
     """Every amount formula of both workbooks is guarded by the count of wrong inputs, and every function any
     report formula uses is one Excel 2010 computes."""

@@ -96,3 +96,32 @@ def test_a_changed_rule_is_named_with_its_old_and_new_value(small_folder, tmp_pa
     assert f"\n  {share.name_lv}: {old} → {new}\n" in report.text(), report.text()
     assert "Mainītie programmas noteikumu parametri 6.11. tabulā (vecā vērtība → jaunā; jaunajā matricā ir jaunā):" in report.text()
     _agree(report)
+
+
+@pytest.mark.parametrize("form", ["date", "serial"])
+def test_an_own_prices_end_day_without_its_date_format_is_that_day(small_folder, tmp_path: Path, form: str) -> None:  # noqa: ANN001
+    """The old matrix's catalogue knew a change inside the plan (its 6.11 Parametru_Lidz a day in the plan), and the
+    file was re-saved by another program so the day is a plain serial number (D284): the old matrix showed the error
+    (its formulas compute with the number as that day), the new catalogue knows no change, so the error is gone – named
+    in the list whether the day kept its date format or not (review34 §6: a serial fell back to the new catalogue)."""
+    from openpyxl import load_workbook
+
+    from generator.ministry.xlsxpatch import excel_serial
+
+    path, start = _plan(small_folder)
+    until = _first_of_next_month(start) - dt.timedelta(days=1)  # the plan's first month's last day
+    wb = load_workbook(path)
+    sheet, ref = next(iter(wb.defined_names["Parametru_Lidz"].destinations))
+    cell = wb[sheet][ref.replace("$", "").split(":")[0]]
+    if form == "date":
+        cell.value, cell.number_format = dt.datetime.combine(until, dt.time()), "mm-dd-yy"
+    else:
+        cell.value, cell.number_format = excel_serial(until), "General"
+    old = tmp_path / "veca.xlsx"
+    wb.save(old)
+    assert isinstance(Matrix.open(old).scalar("Parametru_Lidz"), dt.datetime if form == "date" else int | float)
+    with Migrator(load_or_raise(DEFAULT_CATALOGUE)) as migrator:
+        report = migrator.migrate(old, tmp_path / "jauna.xlsx")
+    _agree(report)
+    assert any("spēkā tikai līdz" in f for f in report.gone_findings), report.text()
+    assert not any("spēkā tikai līdz" in f for f in report.new_findings), report.text()

@@ -172,3 +172,19 @@ def test_a_broken_or_missing_part_is_said_in_latvian_only(varied: Path, tmp_path
         read_xlsx(tmp_path / "bojata.xlsx")
     assert re.fullmatch(r"bojāts XML darbgrāmatas iekšienē \(1\. rindā, \d+\. zīmē\); saglabājiet matricu vēlreiz",
                         str(broken.value)), str(broken.value)
+
+
+def test_an_unreadable_value_names_its_cell_and_the_files_inner_part(varied: Path, tmp_path: Path) -> None:
+    """The part is said as the file's inner part („faila iekšējā daļā xl/worksheets/…”), not a bare „daļā”."""
+    broken = tmp_path / "bojata-vertiba.xlsx"
+    with zipfile.ZipFile(varied) as zin, zipfile.ZipFile(broken, "w") as zout:
+        part = sheet_parts(zin)["6.1"]
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if info.filename == part:
+                data = re.sub(rb'<c r="A1"([^>]*)t="s"([^>]*)><v>\d+</v>', rb'<c r="A1"\1t="s"\2><v>999</v>', data)
+            zout.writestr(info, data)
+    with pytest.raises(XlsxReadError) as unreadable:
+        read_xlsx(broken)
+    assert str(unreadable.value) == (f"A1 faila iekšējā daļā {part}: vērtība „999” nav nolasāma (bojāta atsauce uz "
+                                     "kopīgo tekstu vai skaitlis)")

@@ -55,7 +55,7 @@ def test_a_day_the_calendar_has_not_is_told_so(visit: Visit, typed: str, form: s
 @pytest.mark.parametrize("typed", ["31-02-2012", "31.2.12", "rīt"])
 def test_a_text_not_in_the_form_is_still_no_date(visit: Visit, typed: str) -> None:
     (text,) = _input_errors(visit, {"dzimsanasDatums": typed}, "dzimsanasDatums")
-    assert text == f"{BIRTH}: „{typed}” nav datums (gaidīts DD.MM.GGGG, piem. 01.10.2018).", text
+    assert text == f"{BIRTH}: „{typed}” nav datums (gaidīts: datums DD.MM.GGGG, piem. 01.10.2018).", text
 
 
 def test_the_form_shows_the_missing_day_at_its_field(visit: Visit) -> None:
@@ -77,7 +77,7 @@ def test_an_unknown_service_and_a_missing_price_name_their_field(visit: Visit, d
     assert (service, price) == (data["lauki"]["kods"], data["lauki"]["cena"])
     rows = [{"kods": "xyz", "daudzums": "10", "cena": "30", "ekspertuRangs": "1"}]
     (text,) = _input_errors(visit, {"rindas": rows}, "kods")
-    assert text == (f"1. rinda, lauks „{service}”: „xyz” nav katalogā (gaidīts pakalpojuma kods vai nosaukums, "
+    assert text == (f"1. rinda, lauks „{service}”: „xyz” nav katalogā (gaidīts: pakalpojuma kods vai nosaukums, "
                     "piem. 3.1.2i)."), text  # the field names the service once
     priced = calculator.default_round(data)["pakalpojumi"]
     # an offer whose price must be typed: no fixed unit price and no confirmed ceiling to take
@@ -96,7 +96,7 @@ def test_a_whole_unit_gets_a_whole_example(visit: Visit, data: dict) -> None:
     for code in (whole, fraction):
         rows = [{"kods": code, "daudzums": "-3", "cena": "10", "ekspertuRangs": "1"}]
         (text,) = _input_errors(visit, {"rindas": rows}, "daudzums")
-        examples[code] = re.search(r"piem\., ([^)]*)\)", text).group(1)
+        examples[code] = re.search(r"\(piem\. ([^)]*)\)", text).group(1)
     assert re.fullmatch(r"\d+", examples[whole]), examples
     assert "," in examples[fraction], examples
 

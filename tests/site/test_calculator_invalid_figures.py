@@ -71,7 +71,13 @@ def test_figures_with_an_error_are_marked_not_valid(visit: Visit) -> None:
 LINE_MARK = " – nav derīgi, kamēr plānā ir kļūdas"  # once, at the end of a line on screen, with no status
 CELL_MARK = "(!)"  # each printed cell, one line in any column; the note under the table explains it
 CELL_NOTE = "(!) Plānā ir kļūdas – apmēri nav derīgi, kamēr tās nav novērstas."
-LINE_COLUMNS = ("Izmaksas", "No IB")
+ESTIMATE = "(aplēse)"  # the summary's word for A and K while P rests on the catalogue's unconfirmed B (D257)
+
+
+def _estimate_mark(page) -> str:  # noqa: ANN001 - a Playwright page
+    """„ (aplēse)” while the round's catalogue B (the form's B) is unconfirmed, else nothing."""
+    confirmed = page.evaluate("ibmKalkulators.karta('2018-10-01').parametri.bazesApmersApstiprinats")
+    return "" if confirmed else " " + ESTIMATE
 
 
 def _printed_lines(page) -> list[dict[str, str]]:  # noqa: ANN001 - a Playwright page
@@ -94,18 +100,19 @@ def test_every_line_figure_of_a_plan_with_an_error_is_marked_on_screen_and_on_pa
     fill_line(page, 2, "3.6", "200", "22,50")  # more days than the period's working days: a rule error of line 2
     page.wait_for_timeout(800)
     assert "pārsniedz" in page.inner_text("#ibm-r2-daudzums-kluda")
+    estimate = _estimate_mark(page)  # the IB share is A's: A's estimate mark comes first
     for k in (1, 2):
         text = _plain(page.inner_text(f"#ibm-r{k}-rezultats"))
         cost, rest = text.split(" · prioritāte ", 1)
         assert cost.startswith("Izmaksas ") and cost.endswith(" EUR"), text  # the mark comes once, at the end
-        assert f" EUR{LINE_MARK}" in rest.split(" · no IB ", 1)[1], text
+        assert f" EUR{estimate}{LINE_MARK}" in rest.split(" · no IB ", 1)[1], text
         assert text.count("nav derīg") == 1 and "finansēt" not in text, text
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
     printed = _printed_lines(page)
     assert len(printed) == 2, printed
     for line in printed:
-        for column in LINE_COLUMNS:
-            assert _plain(line[column]).endswith(" EUR " + CELL_MARK), (column, line)
+        assert _plain(line["Izmaksas"]).endswith(" EUR " + CELL_MARK), line
+        assert _plain(line["No IB"]).endswith(f" EUR{estimate} " + CELL_MARK), line
     assert CELL_NOTE in _plain(page.inner_text("#ibm-druka"))  # the mark says what it means on the same sheet
     page.add_script_tag(path=str(ensure_axe()))
     report = page.evaluate("axe.run(document.querySelector('#ibm-kalkulators'))")
@@ -118,4 +125,55 @@ def test_every_line_figure_of_a_plan_with_an_error_is_marked_on_screen_and_on_pa
     assert not any(LINE_MARK in page.inner_text(f"#ibm-r{k}-rezultats") for k in (1, 2))
     assert not any(CELL_MARK in text for line in _printed_lines(page) for text in line.values())
     assert CELL_NOTE not in _plain(page.inner_text("#ibm-druka"))
+    assert visit.errors == []
+
+
+# the B given to the calculator (the API's bazesApmers; the form has no field for it): none, the catalogue's own
+# (still unconfirmed, D257) and a different one (a ministry's B: no estimate). From the page's data, never typed here.
+GIVEN_BASE = {
+    "none": "null",
+    "catalogue": "String(p.bazesApmers).replace('.', ',')",
+    "other": "String(Number(p.bazesApmers) + 100).replace('.', ',') + ',00'",
+}
+
+
+def _give_base(page, given: str) -> None:  # noqa: ANN001 - a Playwright page
+    """Every later calculation of the form gets bazesApmers as the API would (the form itself sends none)."""
+    page.evaluate("""(expr) => {
+      const api = window.ibmKalkulators, plain = api.aprekins;
+      api.aprekins = (input) => {
+        const p = api.karta(input.periodaSakums).parametri;
+        const b = eval(expr);
+        return plain(b === null ? input : Object.assign({}, input, { bazesApmers: b }));
+      };
+    }""", GIVEN_BASE[given])
+
+
+@pytest.mark.parametrize(("given", "marked"), [("none", True), ("catalogue", True), ("other", False)])
+def test_line_ib_share_carries_the_estimate_mark_while_b_is_unconfirmed(visit: Visit, given: str, marked: bool) -> None:
+    """review34 §5: a line's „No IB” is A split among the lines, so while P rests on the catalogue's unconfirmed B
+    it is an estimate as A is: on screen and on the printed sheet it carries the summary's „(aplēse)”; the line's
+    cost (price × units) does not. With a ministry's B (another B given) no line figure says „aplēse”."""
+    page = open_for_child(visit, "14.03.2013", "01.10.2018", PAGE)
+    if page.evaluate("ibmKalkulators.karta('2018-10-01').parametri.bazesApmersApstiprinats"):
+        pytest.skip("the catalogue's B is confirmed: nothing is an estimate")
+    _give_base(page, given)
+    fill_line(page, 1, "3.6", "20", "22,50")
+    fill_line(page, 2, "3.6", "10", "22,50")
+    page.wait_for_timeout(800)
+    bar = _plain(page.inner_text("#ibm-kopsavilkums"))
+    assert (ESTIMATE in bar) is marked, bar  # the summary's own mark, as the lines' must be
+    for k in (1, 2):
+        text = _plain(page.inner_text(f"#ibm-r{k}-rezultats"))
+        cost, rest = text.split(" · prioritāte ", 1)
+        assert cost.startswith("Izmaksas ") and cost.endswith(" EUR"), text  # price × units: no estimate
+        share = rest.split(" · no IB ", 1)[1]
+        assert share.startswith(tuple("0123456789")) and (f" EUR {ESTIMATE}" in share) is marked, text
+        assert text.count(ESTIMATE) == (1 if marked else 0), text
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    printed = _printed_lines(page)
+    assert len(printed) == 2, printed
+    for line in printed:
+        assert _plain(line["Izmaksas"]).endswith(" EUR"), line
+        assert _plain(line["No IB"]).endswith(f" EUR {ESTIMATE}" if marked else " EUR"), line
     assert visit.errors == []

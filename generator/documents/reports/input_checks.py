@@ -88,16 +88,19 @@ class Refuses(Enum):
     PASTED = "pasted"  # a logical value and a formula or link
 
 
-class Typed(str):
-    """A condition made by typed_value: its formula text, marked with what it refuses (``refuses``), so a Rule made
-    with it knows without reading the text."""
+@dataclass(frozen=True)
+class Typed:
+    """A condition made by typed_value: its formula ``text`` and what it refuses (``refuses``), so a Rule made with it
+    knows without reading the text. Not a str (review34 §8: a str subclass lost its flag to any string operation): a
+    Rule given it takes both (Rule.__post_init__); ``+``, ``.replace`` or ``join`` raise instead of returning a text
+    without the flag; a formula built around it (str() or an f-string, as guarded does) is a new condition, which
+    refuses nothing of its own."""
 
+    text: str
     refuses: Refuses
 
-    def __new__(cls, text: str, refuses: Refuses) -> Typed:
-        made = super().__new__(cls, text)
-        made.refuses = refuses
-        return made
+    def __str__(self) -> str:
+        return self.text
 
 
 def typed_value(c: str, condition: str, formula: bool = True) -> Typed:
@@ -124,19 +127,19 @@ def refuses_formula(rule: Rule) -> bool:
 
 
 # Conditions on one cell ``c`` (a reference like "B7"); each is TRUE for a right value, never for a logical one.
-def whole_at_least(c: str, low: int, blank_ok: bool = False, formula: bool = True) -> str:
+def whole_at_least(c: str, low: int, blank_ok: bool = False, formula: bool = True) -> Typed:
     return typed_value(c, f'IF(ISNUMBER({c}),AND({c}>={low},{c}=INT({c})),{_blank(c, blank_ok)})', formula)
 
 
-def whole_between(c: str, low: int, high: int, blank_ok: bool = False) -> str:
+def whole_between(c: str, low: int, high: int, blank_ok: bool = False) -> Typed:
     return typed_value(c, f'IF(ISNUMBER({c}),AND({c}>={low},{c}<={high},{c}=INT({c})),{_blank(c, blank_ok)})')
 
 
-def number_between(c: str, low: int, high: int, blank_ok: bool = False) -> str:
+def number_between(c: str, low: int, high: int, blank_ok: bool = False) -> Typed:
     return typed_value(c, f'IF(ISNUMBER({c}),AND({c}>={low},{c}<={high}),{_blank(c, blank_ok)})')
 
 
-def whole_cents(c: str, at_least_zero: bool = True, blank_ok: bool = True) -> str:
+def whole_cents(c: str, at_least_zero: bool = True, blank_ok: bool = True) -> Typed:
     """An amount in euro: a number with at most two decimals (D87), 0 or more unless ``at_least_zero`` is False."""
     low = f",{c}>=0" if at_least_zero else ""
     return typed_value(c, f'IF(ISNUMBER({c}),AND(ROUND({c},2)={c}{low}),{_blank(c, blank_ok)})')
@@ -155,7 +158,7 @@ EUR_EXPECTED = "jābūt summai euro ar ne vairāk kā diviem cipariem aiz komata
 EUR_AT_LEAST_ZERO = f"{EUR_EXPECTED}, 0 vai vairāk"
 
 
-def a_date(c: str, blank_ok: bool = True) -> str:
+def a_date(c: str, blank_ok: bool = True) -> Typed:
     return typed_value(c, f'IF(ISNUMBER({c}),{c}>={MIN_DATE},{_blank(c, blank_ok)})')
 
 
@@ -181,18 +184,22 @@ def _blank(c: str, blank_ok: bool) -> str:
 class Rule:
     """One check of a row: ``ok`` is TRUE for a right value of ``cell``; ``expected`` says what is expected, and
     ``logical`` what a logical value there is told (an ``ok`` made with typed_value). ``refuses``: what ``ok``
-    refuses besides its condition, each said in its own words (row_check); unless given, typed_value's mark on
-    ``ok`` (a condition built around it, or written by hand, refuses nothing of its own)."""
+    refuses besides its condition, each said in its own words (row_check); unless given, the flag of an ``ok`` made
+    by typed_value (a Typed; a condition built around it, or written by hand, refuses nothing of its own)."""
 
     cell: str
-    ok: str
+    ok: str  # given a Typed, its text (and its flag in ``refuses``)
     expected: str
     logical: str = LOGICAL_EXPECTED
-    refuses: Refuses | None = None
+    refuses: Refuses = Refuses.NOTHING
 
-    def __post_init__(self) -> None:
-        if self.refuses is None:
-            object.__setattr__(self, "refuses", self.ok.refuses if isinstance(self.ok, Typed) else Refuses.NOTHING)
+    def __init__(self, cell: str, ok: str | Typed, expected: str, logical: str = LOGICAL_EXPECTED,
+                 refuses: Refuses | None = None) -> None:
+        if refuses is None:
+            refuses = ok.refuses if isinstance(ok, Typed) else Refuses.NOTHING
+        for name, value in (("cell", cell), ("ok", str(ok)), ("expected", expected), ("logical", logical),
+                            ("refuses", refuses)):
+            object.__setattr__(self, name, value)
 
 
 class TextCells:

@@ -40,7 +40,7 @@ class Kind:
     """What a parameter of one kind must be: a condition on its cell (input_checks), the same range as data
     validation, and the words a message and the validation use."""
 
-    ok: Callable[[str], str]  # the condition on a cell reference
+    ok: Callable[[str], checks.Typed]  # the condition on a cell reference
     expected: str  # "jābūt …"
     validation: dict[str, object]
 
@@ -116,7 +116,7 @@ class ParamCell:
     @property
     def ok(self) -> str:
         """The condition that the cell holds a right value (filled and within its kind's range)."""
-        return KINDS[self.parameter.kind].ok(self.name)
+        return str(KINDS[self.parameter.kind].ok(self.name))  # its text: guarded builds its own condition on it
 
 
 def write_parameter(wb: Workbook, ws: Worksheet, row: int, col: int, name: str, param: Parameter, *,

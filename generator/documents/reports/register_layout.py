@@ -4,6 +4,8 @@ the cells that count its wrong inputs."""
 
 from __future__ import annotations
 
+from xlsxwriter.utility import xl_rowcol_to_cell
+
 from generator.documents.reports import input_checks as checks
 from generator.documents.reports.parameters import DAY, INTEGER, SHARE
 from generator.reference.settlement import BIP_INDIRECT, BIP_PAY, BIP_SBS, BIP_TRANSPORT
@@ -31,7 +33,7 @@ CASH_FIRST = 6  # first month row (0-based) of sheet 29
 # rows from the intro to the headings, which every page down repeats (print_setup): a long round's second page showed
 # it again above its months.
 OPENING_ROW, OPENING_COL = 0, 11
-OPENING_CELL = "L1"
+OPENING_CELL = xl_rowcol_to_cell(OPENING_ROW, OPENING_COL)  # "L1": stated once, so a move cannot split them
 QUARTER_FIRST = 5  # first quarter row (0-based) of sheet 30
 # Sheet 29's printed columns A:N (month to "Iesniegt līdz"): one A4 landscape width (about 780 pt of 799 as
 # LibreOffice prints them with Carlito, less in Excel), so the due dates print with their months and signatures.

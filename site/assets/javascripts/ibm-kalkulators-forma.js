@@ -427,7 +427,7 @@
         // every line's figures hang on the plan: while the plan has an error one mark at the line's end says so
         // (no status: the line is not "finansēta"), and a line's own error still points to its field
         var figures = "Izmaksas " + eur(res.Plans_Summa[i]) + " · prioritāte " + res.Plans_Prioritate[i] +
-          " · no IB " + eur(res.Plans_NoIB[i]);
+          " · no IB " + eur(res.Plans_NoIB[i]) + (estimatesAK() ? ESTIMATE : "");  // A's share: A's mark
         out.textContent = figures + (res.Kludas > 0
           ? LINE_INVALID + (errors.length ? "; šajā rindā " + status : "") : " (" + status + ")");
       });
@@ -681,8 +681,8 @@
         return el("th", { scope: "col", text: h });
       }));
       // a printed line's cells are read one by one: each carries the mark, in words that fit any column
-      var figure = function (s) {
-        return amounts && s !== null && s !== undefined ? eur(s) + (res.Kludas > 0 ? CELL_INVALID : "") : "–";
+      var figure = function (s, mark) {
+        return amounts && s !== null && s !== undefined ? eur(s) + (mark || "") + (res.Kludas > 0 ? CELL_INVALID : "") : "–";
       };
       var rows = inp.rindas.map(function (r, i) {
         var offer = offerOf(r.kods);
@@ -693,7 +693,7 @@
           // a printed line's figures carry the summary's mark while the plan has an error: no sheet passes as valid
           figure(res.Plans_Summa[i]),
           amounts && res.Plans_Prioritate[i] !== null ? String(res.Plans_Prioritate[i]) : "–",
-          figure(res.Plans_NoIB[i])].map(function (t) {
+          figure(res.Plans_NoIB[i], estimatesAK() ? ESTIMATE : "")].map(function (t) {
           return el("td", { text: t || "–" });
         }));
       });

@@ -299,10 +299,10 @@
     return null;
   };
   Reader.prototype.date = function (value, field, label) {
-    if (empty(value)) return this.fail(field, label + ": nav ievadīts (gaidīts datums DD.MM.GGGG).");
+    if (empty(value)) return this.fail(field, label + ": nav ievadīts (gaidīts: datums DD.MM.GGGG).");
     var iso = parseDate(value);
     return iso || this.fail(field, label + ": " + (noSuchDay(value) ||
-      "„" + value + "” nav datums (gaidīts DD.MM.GGGG, piem. 01.10.2018)") + ".");
+      "„" + value + "” nav datums (gaidīts: datums DD.MM.GGGG, piem. 01.10.2018)") + ".");
   };
   /* D89, as the matrix and the commands say it (generator/no_such_day.py, DATA.teksti.no_such_*): a text in the
    * date's form whose day the calendar has not („31.02.2012”, „2012-02-30”, „01.13.2012”) is told that the day does
@@ -336,15 +336,15 @@
   function notANumber(label, value, euro, whole) {
     var t = String(value).replace(/[\s\u00a0]/g, "");
     if (/^\d{1,3}([.,]\d{3})+([.,]\d+)?$/.test(t)) {
-      return label + ": „" + value + "” – tūkstošus neatdaliet ar punktu vai komatu (gaidīts, piem., 1234,50 vai 1 234,50).";
+      return label + ": „" + value + "” – tūkstošus neatdaliet ar punktu vai komatu (piem. 1234,50 vai 1 234,50).";
     }
     // "30,00 EUR" pasted from the price page: the reader did type a number (audit26 F11)
     var bare = euroAmount(value);
-    if (bare !== null) return label + ": „" + value + "” – ierakstiet tikai skaitli, bez „EUR” (piem., " + bare + ").";
-    if (euro) return label + ": „" + value + "” nav summa euro (gaidīts skaitlis ≥ 0, piem., 350,00 vai 350.00).";
+    if (bare !== null) return label + ": „" + value + "” – ierakstiet tikai skaitli, bez „EUR” (piem. " + bare + ").";
+    if (euro) return label + ": „" + value + "” nav summa euro (gaidīts: skaitlis ≥ 0, piem. 350,00 vai 350.00).";
     // a unit counted whole (D256) gets a whole number for its example
-    if (whole) return label + ": „" + value + "” nav vesels skaitlis ≥ 0 (gaidīts, piem., 12).";
-    return label + ": „" + value + "” nav skaitlis ≥ 0 (gaidīts, piem., 12,50 vai 12.50).";
+    if (whole) return label + ": „" + value + "” nav vesels skaitlis ≥ 0 (piem. 12).";
+    return label + ": „" + value + "” nav skaitlis ≥ 0 (piem. 12,50 vai 12.50).";
   }
   /* D264 (audit32b F5): „2.500” or „1,200” – three digits after a single point or comma – may be 2 500 with a
    * thousands point as well as 2,5: asked, never read either way. A zero before it („0,500”) or four decimals
@@ -362,7 +362,7 @@
       "), nevis ar punktu vai komatu; ja domājāt " + meant + ", rakstiet " + (digits.length === 3 ? meant + "0" : meant) + ".";
   }
   Reader.prototype.money = function (value, field, label, optional, row) {
-    if (empty(value)) return optional ? null : this.fail(field, label + ": nav ievadīts (gaidīts skaitlis, piem. 12,50).", row);
+    if (empty(value)) return optional ? null : this.fail(field, label + ": nav ievadīts (gaidīts: skaitlis, piem. 12,50).", row);
     var d = parseNumber(value);
     if (!d) return this.fail(field, notANumber(label, value), row);
     var asked = thousandsQuestion(label, value, true);
@@ -382,7 +382,7 @@
   Reader.prototype.rank = function (value, field, label, row) {
     if (empty(value)) return null;
     var r = parseRank(value);
-    return r === null ? this.fail(field, label + ": „" + value + "” (gaidīts vesels skaitlis, 1 vai lielāks).", row) : r;
+    return r === null ? this.fail(field, label + ": „" + value + "” (gaidīts: vesels skaitlis, 1 vai lielāks).", row) : r;
   };
 
   function readInput(ievade) {
@@ -428,7 +428,7 @@
             return byCode ? o.kods : o.nosaukums;
           }).join(" vai ") + ".", i);
         } else if (!line.offer) {
-          r.fail("kods", name + ", " + place(L.kods) + ": „" + row.kods + "” nav katalogā (gaidīts pakalpojuma kods vai nosaukums, piem. 3.1.2i).", i);
+          r.fail("kods", name + ", " + place(L.kods) + ": „" + row.kods + "” nav katalogā (gaidīts: pakalpojuma kods vai nosaukums, piem. 3.1.2i).", i);
         }
       }
       var euro = !!line.offer && line.offer.vienibasCena !== null;  // its field's label (D70)
