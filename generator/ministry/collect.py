@@ -168,7 +168,8 @@ def failed_read(path: Path, root: Path, exc: BaseException) -> ReadResult:
         source = file_code(path)
     except OSError:
         source = "nenolasāms"
-    rel = shown_path(path.relative_to(root).as_posix(), source)
+    # shown by its hash: a file that cannot be read may be named after the child (audit35b F1)
+    rel = shown_path(path.relative_to(root).as_posix(), source, hide=True, hide_subfolders=True)
     result = ReadResult(path, rel)
     result.refusal = Refusal(rel, source, municipality_folder(path, root), (link_failure(path) or read_failure(exc),))
     return result
