@@ -50,7 +50,7 @@ class _Day(click.DateTime):
 @click.option("--key-file", type=click.Path(path_type=Path, dir_okay=False), default=None,
               help="Ar --from-matrix: pseidonimizācijas atslēgas fails (citādi vides mainīgais "
                    "IBM_PSEUDONIMA_ATSLEGA); bērna mapes nosaukums ir pseidonīms, bez atslēgas – faila nosaukums "
-                   "(vai faila jaucējkods, ja nosaukumā ir bērna vārds vai personas kods).")
+                   "(vai faila jaucējkods, ja nosaukumā ir bērna vai vecāka vārds, personas kods vai datums).")
 @click.option("--round", "round_id", default=None, metavar="KĀRTA",
               help="Bez --from-matrix: bērnu programmas kārtas id no catalogue/rounds.yaml (piem. berni-2018), kurai "
                    "veidot pašvaldības atskaišu veidnes (ar tās mēnešiem un nosaukumu, arī ja kārta beigusies) un, "

@@ -31,7 +31,7 @@ from generator.interrupts import AS_CTRL_C, interrupts_held
 from generator.lvformat import agree, eur
 from generator.ministry.cache import ResultCache, TemplateLoader
 from generator.ministry.collection import Collection
-from generator.ministry.console_names import CODE_DIGITS, HIDDEN, shown_path
+from generator.ministry.console_names import HIDDEN, looks_personal, shown_path
 from generator.ministry.file_copies import kept_first
 from generator.ministry.final_status import (
     default_envelope,
@@ -369,7 +369,7 @@ def placement_notes(folder: Path, results: list[ReadResult], catalogue: Catalogu
         subfolders = []
     for sub in subfolders:
         if sub.name not in spread and (others := other_files(sub)).startswith("; mapē ir"):
-            name = "…" if CODE_DIGITS.search(sub.name) else sub.name
+            name = "…" if looks_personal(sub.name) else sub.name
             notes.append(f"{prefix}{name}/: pašvaldības mapē nav nevienas izklājlapas{others} – no šīs mapes matricas "
                          "nav savāktas; ja pašvaldība matricas iesniegusi, ievietojiet tās šajā mapē un palaidiet "
                          "„ibm collect” vēlreiz")
@@ -620,9 +620,9 @@ CONFIRMED_FROM = ("apstiprinātos apmērus dos atkārtota „ibm collect” pala
 
 def folder_name(folder: Path) -> str:
     """The folder's own name, as the summary shows the --previous folder: a full path may hold a user's name
-    (audit27b F10); a name with six digits in a row (a personal code's, D221) is not shown (review28 F2)."""
+    (audit27b F10); a name with six digits in a row (a personal code's, D221) or a date is not shown (review28 F2)."""
     name = folder.resolve().name or folder.as_posix()
-    return "…" if CODE_DIGITS.search(name) else name
+    return "…" if looks_personal(name) else name
 
 
 # how a --previous folder's file is named on the console and the notes sheet (before its path in that folder)

@@ -427,7 +427,7 @@ def migrate(old: Path, out: Path, overwrite: bool, catalogue_dir: Path) -> None:
         click.echo(f"{_agree(done, 'Pārnesta', 'Pārnestas')} {done} {_agree(done, 'matrica', 'matricas')}{already}, "
                    f"{_agree(refused, 'atteikta', 'atteiktas')} {refused}{where}.")
     if hidden:
-        click.echo("Faili, kuru nosaukumā redzams bērna vārds vai personas kods, parādīti kā "
+        click.echo("Faili, kuru nosaukumā redzams bērna vai vecāka vārds, personas kods vai datums, parādīti kā "
                    "mape/matrica-<SHA-256 sākums>.xlsx (atrodami ar sha256sum).")
     if refused:
         sys.exit(1)

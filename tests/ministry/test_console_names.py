@@ -104,3 +104,37 @@ def test_collect_hides_the_name_of_every_refused_matrix(small_folder, tmp_path: 
         for word in child.name.split():
             assert len(word) < 3 or word not in result.output, (word, result.output)
     assert result.output.count(f"{bad_input.municipality}/matrica-") >= 3, result.output
+
+
+def test_a_parents_name_or_a_date_in_a_file_name_is_hidden() -> None:
+    digest = "ab" * 32
+    hashed = "ogre/matrica-abababababab.xlsx"
+    assert shown_path("ogre/ogre-2 (berns dz. 03.02.2006).xlsx", digest) == hashed
+    assert shown_path("ogre/plans 3.2.2006.xlsx", digest) == hashed
+    assert shown_path("ogre/plans 2006-02-03.xlsx", digest) == hashed
+    assert shown_path("ogre/Ojārs Vecākais - vecāks.xlsx", digest, "Zane Paraugs Ojārs Vecākais", "") == hashed
+    assert shown_path("ogre/plans-2.xlsx", digest, "Zane Paraugs Ojārs Vecākais", "010101-21234") == "ogre/plans-2.xlsx"
+
+
+def test_collect_hides_a_parents_name_and_a_birth_date_in_file_names(small_folder, tmp_path: Path) -> None:  # noqa: ANN001
+    """Copies of one matrix named after the parent and with the child's birth date: neither the console nor the
+    summary's notes on files (where the copies are listed) show them (audit35b F3)."""
+    import zipfile
+
+    from generator.ministry.xlsxpatch import fill_by_names
+
+    _, children = small_folder
+    child = children[6]
+    folder = tmp_path / "matricas" / child.municipality
+    folder.mkdir(parents=True)
+    original = fill_by_names(child.path, folder / "plans.xlsx", {"Vecaks_VardsUzvards": "Ojārs Vecākais"})
+    (folder / "Ojārs Vecākais - vecāks.xlsx").write_bytes(original.read_bytes())
+    (folder / "plans (dz. 03.02.2006).xlsx").write_bytes(original.read_bytes())
+    result = CliRunner().invoke(main, ["collect", str(tmp_path / "matricas"), "--out", str(tmp_path / "r" / "k.xlsx"),
+                                       "--jobs", "1", "--no-cache"], env={"IBM_PSEUDONIMA_ATSLEGA": KEY.decode()})
+    assert result.exit_code == 0, result.output
+    with zipfile.ZipFile(tmp_path / "r" / "k.xlsx") as z:
+        text = b"".join(z.read(n) for n in z.namelist() if n.endswith(".xml")).decode("utf-8")
+    assert text.count(f"{child.municipality}/matrica-") >= 2
+    for shown in (result.output, text):
+        assert "Ojārs" not in shown and "Vecākais" not in shown and "03.02.2006" not in shown
