@@ -31,6 +31,7 @@ from generator.ministry.matrix import (
     read_child,
     structure_problems,
 )
+from generator.ministry.open_files import open_in, open_note
 from generator.ministry.pseudonym import normalise_personal_code, pseudonym
 from generator.ministry.reading import (
     MatrixPlaces,
@@ -240,6 +241,8 @@ def read_for_documents(path: Path, catalogue: Catalogue, templates: TemplateSour
                        key: bytes | None) -> MatrixReading:
     """Check and recompute one file; never raises for a bad file."""
     result = MatrixReading(path, path.stem)
+    if (program := open_in(path)) is not None:  # the papers show its last saved version: said as collect says it
+        result.notes.append(open_note(program, "ibm documents --from-matrix"))
     if looks_personal(path.stem):  # until the child is read, six digits may be a personal code, a date a birth date
         try:
             result.code, result.hidden_name = f"matrica-{file_code(path)}", True
