@@ -298,13 +298,18 @@ def build(catalogue_dir: Path, out_dir: Path, only: tuple[str, ...], force: bool
 @main.command(epilog=EXIT_TEXT)
 @click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False),
               default=DEFAULT_CATALOGUE / "schema", show_default="catalogue/schema",
-              help="Mape, kurā rakstīt JSON shēmas (esošās shēmas tajā tiek pārrakstītas).")
+              help="Mape, kurā rakstīt JSON shēmas: šīs komandas agrāk rakstītās shēmas tajā aizstāj, citus failus "
+                   "nemaina; ja tajā ir shēmas nosaukuma fails, ko šī komanda nav rakstījusi, neko neraksta "
+                   "(izejas statuss 1).")
 def schema(out_dir: Path) -> None:
     """Eksportē kataloga JSON shēmas (redaktoru automātiskajai pabeigšanai)."""
-    from generator.catalogue.schema import write_schemas
+    from generator.catalogue.schema import NotOwnSchema, write_schemas
 
     try:
         paths = write_schemas(out_dir)
+    except NotOwnSchema as exc:
+        click.echo(f"Kļūda: {exc}.", err=True)
+        sys.exit(EXIT_FAILED)
     except OSError as exc:
         click.echo(f"Kļūda: shēmas nevar uzrakstīt mapē {out_dir}/: {os_reason(exc)}.", err=True)
         sys.exit(EXIT_FAILED)
