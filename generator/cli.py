@@ -65,6 +65,14 @@ EXIT_TEXT = ("Izejas statuss: 0 – izdevās; 1 – neizdevās (kļūdas katalog
              "uzrakstīt), iepriekšējie rezultāti nav mainīti; 2 – nepareizi komandas parametri.")
 
 
+# check and schema write no results of their own kind: their statuses say only what they do (audit35b F10)
+CHECK_EXIT_TEXT = ("Izejas statuss: 0 – katalogs derīgs (var būt brīdinājumi); 1 – katalogā ir kļūdas; 2 – nepareizi "
+                   "komandas parametri. Komanda neko neraksta.")
+SCHEMA_EXIT_TEXT = ("Izejas statuss: 0 – shēmas uzrakstītas; 1 – shēmas nevar uzrakstīt (mapē ir shēmas nosaukuma "
+                    "fails, ko šī komanda nav rakstījusi, vai mapē nevar rakstīt), iepriekšējās shēmas nav mainītas; "
+                    "2 – nepareizi komandas parametri.")
+
+
 class IbmGroup(click.Group):
     """The `ibm` group. The subcommands of other packages are added on first use (generator/commands.py),
     so that importing a feature's command module first never meets a half-imported cli. An unexpected
@@ -193,7 +201,7 @@ for param in main.params:
         )
 
 
-@main.command(epilog=EXIT_TEXT)
+@main.command(epilog=CHECK_EXIT_TEXT)
 @CATALOGUE_OPTION
 def check(catalogue_dir: Path) -> None:
     """Pārbauda visu katalogu: shēmu, atsauces, datumus un neapstiprinātās cenas."""
@@ -295,7 +303,7 @@ def build(catalogue_dir: Path, out_dir: Path, only: tuple[str, ...], force: bool
     )
 
 
-@main.command(epilog=EXIT_TEXT)
+@main.command(epilog=SCHEMA_EXIT_TEXT)
 @click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False),
               default=DEFAULT_CATALOGUE / "schema", show_default="catalogue/schema",
               help="Mape, kurā rakstīt JSON shēmas: šīs komandas agrāk rakstītās shēmas tajā aizstāj, citus failus "

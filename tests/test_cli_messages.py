@@ -60,6 +60,20 @@ def test_main_help_documents_the_exit_statuses() -> None:
     assert "2 – nepareizi komandas parametri" in text and "collect izmanto arī 3" in text
 
 
+def test_every_command_help_lists_its_own_exit_statuses() -> None:
+    """Every command's --help says „Izejas statuss” (changes did not, documents said „Izejas kodi”); check and schema
+    promise only what they do (audit35b F10)."""
+    for name in main.list_commands(click.Context(main)):
+        text = " ".join(CliRunner().invoke(main, [name, "--help"], terminal_width=100).output.split())
+        assert "Izejas statuss: 0 – " in text and "Izejas kodi" not in text, name
+    check = " ".join(CliRunner().invoke(main, ["check", "--help"], terminal_width=100).output.split())
+    assert "ievaddatos" not in check and "rezultātu nevar uzrakstīt" not in check and "neko neraksta" in check
+    schema = " ".join(CliRunner().invoke(main, ["schema", "--help"], terminal_width=100).output.split())
+    assert "ievaddatos" not in schema and "ko šī komanda nav rakstījusi" in schema
+    matrix = " ".join(CliRunner().invoke(main, ["matrix", "--help"], terminal_width=100).output.split())
+    assert "dienai jābūt" in matrix and "diena jābūt" not in matrix
+
+
 @pytest.mark.parametrize(("argv", "expected"), [
     (["check", "lieks"], "Kļūda: Lieks arguments (lieks)."),
     (["check", "--catalog", "x"], "Kļūda: Nav tāda parametra „--catalog”. Vai domājāt „--catalogue”?"),

@@ -73,7 +73,7 @@ def documents(catalogue_dir: Path, municipality_ids: tuple[str, ...], out_dir: P
     """Izveido līgumus, veidlapas un vēstules (PDF un DOCX) un atskaišu veidnes (XLSX).
 
     Ar --from-matrix izveido viena bērna (vai katras mapes matricas bērna) dokumentus no aizpildītas IBM
-    matricas; visas summas pārrēķina pēc matricas ievaddatiem. Izejas kodi: 0 – visiem izveidoti dokumenti
+    matricas; visas summas pārrēķina pēc matricas ievaddatiem. Izejas statuss: 0 – visiem izveidoti dokumenti
     vai melnraksti (arī arhīva kopijas ar --arhivam); 1 – vismaz viena matrica atteikta (kļūdas, nav IBM
     matrica, mainītas formulas, atbalsta plāna periods beidzies pirms izveides dienas un nav --arhivam);
     2 – nepareizi parametri vai nav nevienas matricas.

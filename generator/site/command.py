@@ -19,8 +19,8 @@ from generator.cli import CATALOGUE_OPTION
 def serve(catalogue_dir: Path, port: int, build_dir: Path) -> None:
     """Rāda metodikas vietni pārlūkā (http://127.0.0.1:PORT/) un atjauno to, kad mainās katalogs.
 
-    Ctrl-C aptur rādīšanu (izejas statuss 0). Izejas statuss 1 – katalogā ir kļūdas vai vietni neizdevās
-    izveidot; 2 – nepareizi parametri (arī: norādītā --downloads mape nav atrasta).
+    Izejas statuss: 0 – rādīšana apturēta ar Ctrl-C; 1 – katalogā ir kļūdas vai vietni neizdevās izveidot;
+    2 – nepareizi parametri (arī: norādītā --downloads mape nav atrasta).
     """
     import os
 
