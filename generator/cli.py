@@ -251,9 +251,12 @@ def _refuse_foreign_folder(out_dir: Path) -> None:
                    f"{MANIFEST}); ibm build aizstāj visu mapi, tāpēc to neizmanto. Norādiet jaunu vai tukšu mapi "
                    f"ar --out. Nekas netika mainīts.", err=True)
         sys.exit(EXIT_FAILED)
-    from generator.ministry.writable import unwritable_reason
+    from generator.ministry.writable import unwritable_folder, unwritable_reason
 
-    if (why := unwritable_reason(out_dir.resolve())) is not None:  # the build is staged beside the folder
+    # the build is staged beside the folder, and the previous one is moved aside and removed: both are checked before
+    # minutes of building, as every other command checks its --out first (audit35b F6)
+    why = unwritable_reason(out_dir.resolve()) or (unwritable_folder(out_dir.resolve()) if out_dir.is_dir() else None)
+    if why is not None:
         click.echo(f"Kļūda: {why}. Nekas netika mainīts.", err=True)
         sys.exit(EXIT_FAILED)
     try:
@@ -283,6 +286,9 @@ def build(catalogue_dir: Path, out_dir: Path, only: tuple[str, ...], force: bool
         raise click.BadParameter(f"nav tādas daļas: {', '.join(unknown)} (gaidīts: {', '.join(names)})",
                                  param_hint="'--only'")
     _refuse_foreign_folder(out_dir)
+    from generator.build import MANIFEST
+
+    kept = (f"Iepriekšējais {out_dir}/ nav mainīts." if (out_dir / MANIFEST).is_file() else "Nekas netika mainīts.")
     catalogue = load_for_command(catalogue_dir)
     click.echo(f"Kataloga versija {lvformat.version(catalogue.version)}; rezultāts: {out_dir}/")
     try:
@@ -295,7 +301,7 @@ def build(catalogue_dir: Path, out_dir: Path, only: tuple[str, ...], force: bool
     except Exception as exc:  # noqa: BLE001 - any renderer failure: report, keep the old build
         os_error = find_os_error(exc)
         reason = os_reason(os_error) if os_error is not None else str(exc)
-        click.echo(f"Veidošana neizdevās: {reason}. Iepriekšējais {out_dir}/ nav mainīts.", err=True)
+        click.echo(f"Kļūda: veidošana neizdevās: {reason}. {kept}", err=True)
         sys.exit(EXIT_FAILED)
     click.echo(
         f"Gatavs: {count(len(report.written), 'fails', 'faili')} mapē {out_dir}/; no jauna veidots: "

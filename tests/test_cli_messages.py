@@ -199,9 +199,38 @@ def test_build_names_a_file_system_failure_in_latvian(tmp_path: Path, monkeypatc
     monkeypatch.setattr(build_module, "build_with_report", read_only)
     result = CliRunner().invoke(main, ["build", "--out", str(out)])
     assert result.exit_code == 1
-    assert (f"Veidošana neizdevās: failu sistēma ir tikai lasāma ({tmp_path / '.ibm-build-x'}). "
-            f"Iepriekšējais {out}/ nav mainīts.") in result.output
+    # „Kļūda:” as every other failure; no „previous build” where there was none (audit35b F6)
+    assert (f"Kļūda: veidošana neizdevās: failu sistēma ir tikai lasāma ({tmp_path / '.ibm-build-x'}). "
+            "Nekas netika mainīts.") in result.output
     assert "Read-only" not in result.output
+
+
+def test_build_checks_that_its_previous_folder_can_be_replaced_before_building(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A folder nothing can be written into (read-only, or immutable for root) is named before minutes of building,
+    not after them (audit35b F6)."""
+    import tempfile
+
+    from generator.ministry import writable
+
+    out = tmp_path / "build"
+    out.mkdir()
+    real = tempfile.TemporaryFile
+
+    def locked(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        if Path(kwargs.get("dir", "")) == out:
+            raise PermissionError(errno.EPERM, "Operation not permitted")
+        return real(*args, **kwargs)
+
+    def never(*_args, **_kwargs):  # noqa: ANN002, ANN003, ANN202
+        raise AssertionError("built into a folder that cannot be replaced")
+
+    monkeypatch.setattr(writable.tempfile, "TemporaryFile", locked)
+    monkeypatch.setattr(build_module, "build_with_report", never)
+    result = CliRunner().invoke(main, ["build", "--out", str(out), "--only", "atvertie-dati"])
+    assert result.exit_code == 1, result.output
+    assert result.output.startswith(f"Kļūda: mapē {out} nevar rakstīt (darbība nav atļauta). Nekas netika "
+                                    "mainīts."), result.output
 
 
 def test_schema_into_an_unwritable_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
