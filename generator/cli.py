@@ -285,6 +285,10 @@ def build(catalogue_dir: Path, out_dir: Path, only: tuple[str, ...], force: bool
     if unknown:
         raise click.BadParameter(f"nav tādas daļas: {', '.join(unknown)} (gaidīts: {', '.join(names)})",
                                  param_hint="'--only'")
+    inside = catalogue_dir.resolve()
+    if out_dir.resolve() == inside or inside in out_dir.resolve().parents:  # a build would change its own input
+        usage_error(f"--out „{out_dir}” ir kataloga mapē „{catalogue_dir}” (gaidīts: mape ārpus kataloga – "
+                    "būvējums kataloga mapē mainītu katalogu un tā versiju)")
     _refuse_foreign_folder(out_dir)
     from generator.build import MANIFEST
 

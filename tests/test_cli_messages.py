@@ -347,3 +347,22 @@ def test_the_help_hint_is_a_sentence_of_its_own(argv: list[str]) -> None:
     [line] = result.output.splitlines()
     before = line.split(" Palīdzība: ")[0].rstrip(")”")
     assert before.endswith((".", "?")), line
+
+
+def test_build_refuses_an_out_folder_inside_the_catalogue(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A build written into catalogue/ would change its own input (audit35b F11): refused as a parameter error,
+    before any building."""
+    from generator.catalogue.loader import DEFAULT_CATALOGUE
+
+    catalogue = DEFAULT_CATALOGUE  # nothing is written: the build itself is replaced below
+
+    def never(*_args, **_kwargs):  # noqa: ANN002, ANN003, ANN202
+        raise AssertionError("built into the catalogue")
+
+    monkeypatch.setattr(build_module, "build_with_report", never)
+    out = catalogue / "metodika" / "buvejums-tests"
+    result = CliRunner().invoke(main, ["build", "--catalogue", str(catalogue), "--out", str(out), "--only",
+                                       "atvertie-dati"])
+    assert result.exit_code == 2, result.output
+    assert f"Kļūda: --out „{out}” ir kataloga mapē „{catalogue}”" in result.output
+    assert not out.exists()
