@@ -422,9 +422,15 @@ def _split_duplicates(results: list[ReadResult], periods: tuple[ReportingPeriod,
         for r in kept_first(group, lambda r: r.path.name):
             first = distinct.setdefault(r.digest, r)
             if first is not r:
-                # name the file the rest of the summary uses (audit24 F12)
-                notes.append(f"{prefix}{r.rel}: tas pats fails (identisks pa baitam) kā {first.rel}; izmantots "
-                             f"vienreiz – kopsavilkumā kā {first.rel}, šis fails atsevišķi nav skaitīts")
+                # name the file the rest of the summary uses (audit24 F12); identical files whose names are both
+                # hidden show one hash: the note then says there is another copy, not that a file is itself
+                if r.rel == first.rel:
+                    notes.append(f"{prefix}{r.rel}: mapē ir vēl viena šī faila kopija (identiska pa baitam, tās "
+                                 "nosaukums nav rādīts, jo tajā ir personas dati); izmantota vienreiz, kopija "
+                                 "atsevišķi nav skaitīta")
+                else:
+                    notes.append(f"{prefix}{r.rel}: tas pats fails (identisks pa baitam) kā {first.rel}; izmantots "
+                                 f"vienreiz – kopsavilkumā kā {first.rel}, šis fails atsevišķi nav skaitīts")
                 r.record = None
                 r.stale = []
                 r.notes = []

@@ -138,3 +138,19 @@ def test_collect_hides_a_parents_name_and_a_birth_date_in_file_names(small_folde
     assert text.count(f"{child.municipality}/matrica-") >= 2
     for shown in (result.output, text):
         assert "Ojārs" not in shown and "Vecākais" not in shown and "03.02.2006" not in shown
+
+
+def test_two_hidden_copies_are_not_said_to_be_copies_of_themselves(small_folder, tmp_path: Path) -> None:  # noqa: ANN001
+    """Byte-identical files whose names are both hidden show one hash: the note says another copy is there, not
+    „matrica-X: tas pats fails kā matrica-X”."""
+    _, children = small_folder
+    child = children[7]
+    folder = tmp_path / "matricas" / child.municipality
+    folder.mkdir(parents=True)
+    (folder / f"{child.name}.xlsx").write_bytes(child.path.read_bytes())
+    (folder / f"{child.name} - kopija.xlsx").write_bytes(child.path.read_bytes())
+    result = CliRunner().invoke(main, ["collect", str(tmp_path / "matricas"), "--out", str(tmp_path / "r" / "k.xlsx"),
+                                       "--jobs", "1", "--no-cache"], env={"IBM_PSEUDONIMA_ATSLEGA": KEY.decode()})
+    assert result.exit_code == 0, result.output
+    line = next(x for x in result.output.splitlines() if "kopija (identiska pa baitam" in x)
+    assert line.startswith(f"Piezīme: {child.municipality}/matrica-") and " kā " not in line, line
