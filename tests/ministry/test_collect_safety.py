@@ -105,6 +105,7 @@ def test_a_users_file_in_an_existing_output_folder_is_never_removed(three: Path,
     result = run(str(three), "--out", str(out))
     assert result.exit_code == 1, result.output
     assert "nav izveidojis ibm collect" in result.output
+    assert "komanda nepārraksta" in result.output and "nepārrakstīšu" not in result.output  # impersonal (audit35b F9d)
     assert mine.read_bytes() == b"lietotaja dati" and not out.exists()
     # the same file put into a folder the command did create
     mine.unlink()
@@ -144,6 +145,7 @@ def test_a_foreign_or_edited_summary_is_not_overwritten(three: Path, tmp_path: P
     out.write_bytes(b"cits fails")
     result = run(str(three), "--out", str(out))
     assert result.exit_code == 1 and "nav izveidojis ibm collect" in result.output, result.output
+    assert "to komanda nepārraksta" in result.output and "nepārrakstīšu" not in result.output
     assert out.read_bytes() == b"cits fails"
     out.unlink()
     assert run(str(three), "--out", str(out)).exit_code == 0
