@@ -366,3 +366,12 @@ def test_build_refuses_an_out_folder_inside_the_catalogue(monkeypatch: pytest.Mo
     assert result.exit_code == 2, result.output
     assert f"Kļūda: --out „{out}” ir kataloga mapē „{catalogue}”" in result.output
     assert not out.exists()
+
+
+@pytest.mark.parametrize(("extra", "named"), [
+    (["--draft"], "Kļūda: --draft izmanto tikai kopā ar --from-matrix"),
+    (["--arhivam", "--draft"], "Kļūda: --draft un --arhivam izmanto tikai kopā ar --from-matrix"),
+])
+def test_documents_names_only_the_options_given_without_from_matrix(extra: list[str], named: str) -> None:
+    result = CliRunner().invoke(main, ["documents", *extra])
+    assert result.exit_code == 2 and result.output.startswith(named), result.output

@@ -101,8 +101,11 @@ def documents(catalogue_dir: Path, municipality_ids: tuple[str, ...], out_dir: P
 
         sys.exit(from_matrix_command(catalogue_dir, from_matrix, out_dir, draft, key_file, municipality_id,
                                      day.date() if day is not None else None, archive=archive))
-    if draft or key_file is not None or archive:
-        usage_error("--draft, --key-file un --arhivam izmanto tikai kopā ar --from-matrix")
+    given = [name for name, on in (("--draft", draft), ("--key-file", key_file is not None), ("--arhivam", archive))
+             if on]
+    if given:  # only the options given are named (audit35b F9h)
+        names = given[0] if len(given) == 1 else f"{', '.join(given[:-1])} un {given[-1]}"
+        usage_error(f"{names} izmanto tikai kopā ar --from-matrix")
     if round_id is not None and day is not None:
         usage_error("--round un --day kopā nelieto (gaidīts: viens no tiem – kārta vai diena tās pakalpojumu laikā)")
     plan_day = None if day is None else _plan_day(day)
