@@ -322,7 +322,11 @@ def build(catalogue_dir: Path, out_dir: Path, only: tuple[str, ...], force: bool
 def schema(out_dir: Path) -> None:
     """Eksportē kataloga JSON shēmas (redaktoru automātiskajai pabeigšanai)."""
     from generator.catalogue.schema import NotOwnSchema, write_schemas
+    from generator.ministry.writable import unwritable_folder
 
+    if (why := unwritable_folder(out_dir)) is not None:  # the folder named, not a temporary file in it (audit35b F9c)
+        click.echo(f"Kļūda: {why}; nekas netika uzrakstīts.", err=True)
+        sys.exit(EXIT_FAILED)
     try:
         paths = write_schemas(out_dir)
     except NotOwnSchema as exc:

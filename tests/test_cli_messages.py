@@ -375,3 +375,22 @@ def test_build_refuses_an_out_folder_inside_the_catalogue(monkeypatch: pytest.Mo
 def test_documents_names_only_the_options_given_without_from_matrix(extra: list[str], named: str) -> None:
     result = CliRunner().invoke(main, ["documents", *extra])
     assert result.exit_code == 2 and result.output.startswith(named), result.output
+
+
+def test_schema_names_an_unwritable_folder_not_its_temporary_file(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    import tempfile
+
+    out = tmp_path / "s"
+    out.mkdir()
+    real = tempfile.TemporaryFile
+
+    def locked(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        if Path(kwargs.get("dir", "")) == out:
+            raise PermissionError(errno.EPERM, "Operation not permitted")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(tempfile, "TemporaryFile", locked)
+    result = CliRunner().invoke(main, ["schema", "--out", str(out)])
+    assert result.exit_code == 1
+    assert result.output == f"Kļūda: mapē {out} nevar rakstīt (darbība nav atļauta); nekas netika uzrakstīts.\n"
