@@ -65,6 +65,14 @@ EXIT_TEXT = ("Izejas statuss: 0 – izdevās; 1 – neizdevās (kļūdas katalog
              "uzrakstīt), iepriekšējie rezultāti nav mainīti; 2 – nepareizi komandas parametri.")
 
 
+# check and schema write no results of their own kind: their statuses say only what they do (audit35b F10)
+CHECK_EXIT_TEXT = ("Izejas statuss: 0 – katalogs derīgs (var būt brīdinājumi); 1 – katalogā ir kļūdas; 2 – nepareizi "
+                   "komandas parametri. Komanda neko neraksta.")
+SCHEMA_EXIT_TEXT = ("Izejas statuss: 0 – shēmas uzrakstītas; 1 – shēmas nevar uzrakstīt (mapē ir shēmas nosaukuma "
+                    "fails, ko šī komanda nav rakstījusi, vai mapē nevar rakstīt), iepriekšējās shēmas nav mainītas; "
+                    "2 – nepareizi komandas parametri.")
+
+
 class IbmGroup(click.Group):
     """The `ibm` group. The subcommands of other packages are added on first use (generator/commands.py),
     so that importing a feature's command module first never meets a half-imported cli. An unexpected
@@ -193,7 +201,7 @@ for param in main.params:
         )
 
 
-@main.command(epilog=EXIT_TEXT)
+@main.command(epilog=CHECK_EXIT_TEXT)
 @CATALOGUE_OPTION
 def check(catalogue_dir: Path) -> None:
     """Pārbauda visu katalogu: shēmu, atsauces, datumus un neapstiprinātās cenas."""
@@ -243,9 +251,12 @@ def _refuse_foreign_folder(out_dir: Path) -> None:
                    f"{MANIFEST}); ibm build aizstāj visu mapi, tāpēc to neizmanto. Norādiet jaunu vai tukšu mapi "
                    f"ar --out. Nekas netika mainīts.", err=True)
         sys.exit(EXIT_FAILED)
-    from generator.ministry.writable import unwritable_reason
+    from generator.ministry.writable import unwritable_folder, unwritable_reason
 
-    if (why := unwritable_reason(out_dir.resolve())) is not None:  # the build is staged beside the folder
+    # the build is staged beside the folder, and the previous one is moved aside and removed: both are checked before
+    # minutes of building, as every other command checks its --out first (audit35b F6)
+    why = unwritable_reason(out_dir.resolve()) or (unwritable_folder(out_dir.resolve()) if out_dir.is_dir() else None)
+    if why is not None:
         click.echo(f"Kļūda: {why}. Nekas netika mainīts.", err=True)
         sys.exit(EXIT_FAILED)
     try:
@@ -274,7 +285,14 @@ def build(catalogue_dir: Path, out_dir: Path, only: tuple[str, ...], force: bool
     if unknown:
         raise click.BadParameter(f"nav tādas daļas: {', '.join(unknown)} (gaidīts: {', '.join(names)})",
                                  param_hint="'--only'")
+    inside = catalogue_dir.resolve()
+    if out_dir.resolve() == inside or inside in out_dir.resolve().parents:  # a build would change its own input
+        usage_error(f"--out „{out_dir}” ir kataloga mapē „{catalogue_dir}” (gaidīts: mape ārpus kataloga – "
+                    "būvējums kataloga mapē mainītu katalogu un tā versiju)")
     _refuse_foreign_folder(out_dir)
+    from generator.build import MANIFEST
+
+    kept = (f"Iepriekšējais {out_dir}/ nav mainīts." if (out_dir / MANIFEST).is_file() else "Nekas netika mainīts.")
     catalogue = load_for_command(catalogue_dir)
     click.echo(f"Kataloga versija {lvformat.version(catalogue.version)}; rezultāts: {out_dir}/")
     try:
@@ -287,7 +305,7 @@ def build(catalogue_dir: Path, out_dir: Path, only: tuple[str, ...], force: bool
     except Exception as exc:  # noqa: BLE001 - any renderer failure: report, keep the old build
         os_error = find_os_error(exc)
         reason = os_reason(os_error) if os_error is not None else str(exc)
-        click.echo(f"Veidošana neizdevās: {reason}. Iepriekšējais {out_dir}/ nav mainīts.", err=True)
+        click.echo(f"Kļūda: veidošana neizdevās: {reason}. {kept}", err=True)
         sys.exit(EXIT_FAILED)
     click.echo(
         f"Gatavs: {count(len(report.written), 'fails', 'faili')} mapē {out_dir}/; no jauna veidots: "
@@ -295,16 +313,25 @@ def build(catalogue_dir: Path, out_dir: Path, only: tuple[str, ...], force: bool
     )
 
 
-@main.command(epilog=EXIT_TEXT)
+@main.command(epilog=SCHEMA_EXIT_TEXT)
 @click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False),
               default=DEFAULT_CATALOGUE / "schema", show_default="catalogue/schema",
-              help="Mape, kurā rakstīt JSON shēmas (esošās shēmas tajā tiek pārrakstītas).")
+              help="Mape, kurā rakstīt JSON shēmas: šīs komandas agrāk rakstītās shēmas tajā aizstāj, citus failus "
+                   "nemaina; ja tajā ir shēmas nosaukuma fails, ko šī komanda nav rakstījusi, neko neraksta "
+                   "(izejas statuss 1).")
 def schema(out_dir: Path) -> None:
     """Eksportē kataloga JSON shēmas (redaktoru automātiskajai pabeigšanai)."""
-    from generator.catalogue.schema import write_schemas
+    from generator.catalogue.schema import NotOwnSchema, write_schemas
+    from generator.ministry.writable import unwritable_folder
 
+    if (why := unwritable_folder(out_dir)) is not None:  # the folder named, not a temporary file in it (audit35b F9c)
+        click.echo(f"Kļūda: {why}; nekas netika uzrakstīts.", err=True)
+        sys.exit(EXIT_FAILED)
     try:
         paths = write_schemas(out_dir)
+    except NotOwnSchema as exc:
+        click.echo(f"Kļūda: {exc}.", err=True)
+        sys.exit(EXIT_FAILED)
     except OSError as exc:
         click.echo(f"Kļūda: shēmas nevar uzrakstīt mapē {out_dir}/: {os_reason(exc)}.", err=True)
         sys.exit(EXIT_FAILED)

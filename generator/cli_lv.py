@@ -22,7 +22,7 @@ from generator.no_such_day import no_such_day
 # (audit39 F10); a command that had already replaced some outputs (e.g. one child's documents of several) says which
 # files stay as they were.
 STOPPED = "Pārtraukts ({cause}): nekas netika aizstāts – iepriekšējie rezultāti paliek nemainīti."
-STOPPED_PART = ("Pārtraukts ({cause}): nepabeigtais netika uzrakstīts; jau pabeigtie rezultāti ir aizstāti, bet "
+STOPPED_PART = ("Pārtraukts ({cause}): nepabeigtā daļa netika uzrakstīta; jau pabeigtie rezultāti ir aizstāti, bet "
                 "faili, ko komanda vēl nebija aizstājusi, ir nemainīti.")
 
 TEXTS = {

@@ -60,6 +60,20 @@ def test_main_help_documents_the_exit_statuses() -> None:
     assert "2 – nepareizi komandas parametri" in text and "collect izmanto arī 3" in text
 
 
+def test_every_command_help_lists_its_own_exit_statuses() -> None:
+    """Every command's --help says „Izejas statuss” (changes did not, documents said „Izejas kodi”); check and schema
+    promise only what they do (audit35b F10)."""
+    for name in main.list_commands(click.Context(main)):
+        text = " ".join(CliRunner().invoke(main, [name, "--help"], terminal_width=100).output.split())
+        assert "Izejas statuss: 0 – " in text and "Izejas kodi" not in text, name
+    check = " ".join(CliRunner().invoke(main, ["check", "--help"], terminal_width=100).output.split())
+    assert "ievaddatos" not in check and "rezultātu nevar uzrakstīt" not in check and "neko neraksta" in check
+    schema = " ".join(CliRunner().invoke(main, ["schema", "--help"], terminal_width=100).output.split())
+    assert "ievaddatos" not in schema and "ko šī komanda nav rakstījusi" in schema
+    matrix = " ".join(CliRunner().invoke(main, ["matrix", "--help"], terminal_width=100).output.split())
+    assert "dienai jābūt" in matrix and "diena jābūt" not in matrix
+
+
 @pytest.mark.parametrize(("argv", "expected"), [
     (["check", "lieks"], "Kļūda: Lieks arguments (lieks)."),
     (["check", "--catalog", "x"], "Kļūda: Nav tāda parametra „--catalog”. Vai domājāt „--catalogue”?"),
@@ -185,9 +199,38 @@ def test_build_names_a_file_system_failure_in_latvian(tmp_path: Path, monkeypatc
     monkeypatch.setattr(build_module, "build_with_report", read_only)
     result = CliRunner().invoke(main, ["build", "--out", str(out)])
     assert result.exit_code == 1
-    assert (f"Veidošana neizdevās: failu sistēma ir tikai lasāma ({tmp_path / '.ibm-build-x'}). "
-            f"Iepriekšējais {out}/ nav mainīts.") in result.output
+    # „Kļūda:” as every other failure; no „previous build” where there was none (audit35b F6)
+    assert (f"Kļūda: veidošana neizdevās: failu sistēma ir tikai lasāma ({tmp_path / '.ibm-build-x'}). "
+            "Nekas netika mainīts.") in result.output
     assert "Read-only" not in result.output
+
+
+def test_build_checks_that_its_previous_folder_can_be_replaced_before_building(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A folder nothing can be written into (read-only, or immutable for root) is named before minutes of building,
+    not after them (audit35b F6)."""
+    import tempfile
+
+    from generator.ministry import writable
+
+    out = tmp_path / "build"
+    out.mkdir()
+    real = tempfile.TemporaryFile
+
+    def locked(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        if Path(kwargs.get("dir", "")) == out:
+            raise PermissionError(errno.EPERM, "Operation not permitted")
+        return real(*args, **kwargs)
+
+    def never(*_args, **_kwargs):  # noqa: ANN002, ANN003, ANN202
+        raise AssertionError("built into a folder that cannot be replaced")
+
+    monkeypatch.setattr(writable.tempfile, "TemporaryFile", locked)
+    monkeypatch.setattr(build_module, "build_with_report", never)
+    result = CliRunner().invoke(main, ["build", "--out", str(out), "--only", "atvertie-dati"])
+    assert result.exit_code == 1, result.output
+    assert result.output.startswith(f"Kļūda: mapē {out} nevar rakstīt (darbība nav atļauta). Nekas netika "
+                                    "mainīts."), result.output
 
 
 def test_schema_into_an_unwritable_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -304,3 +347,50 @@ def test_the_help_hint_is_a_sentence_of_its_own(argv: list[str]) -> None:
     [line] = result.output.splitlines()
     before = line.split(" Palīdzība: ")[0].rstrip(")”")
     assert before.endswith((".", "?")), line
+
+
+def test_build_refuses_an_out_folder_inside_the_catalogue(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A build written into catalogue/ would change its own input (audit35b F11): refused as a parameter error,
+    before any building."""
+    from generator.catalogue.loader import DEFAULT_CATALOGUE
+
+    catalogue = DEFAULT_CATALOGUE  # nothing is written: the build itself is replaced below
+
+    def never(*_args, **_kwargs):  # noqa: ANN002, ANN003, ANN202
+        raise AssertionError("built into the catalogue")
+
+    monkeypatch.setattr(build_module, "build_with_report", never)
+    out = catalogue / "metodika" / "buvejums-tests"
+    result = CliRunner().invoke(main, ["build", "--catalogue", str(catalogue), "--out", str(out), "--only",
+                                       "atvertie-dati"])
+    assert result.exit_code == 2, result.output
+    assert f"Kļūda: --out „{out}” ir kataloga mapē „{catalogue}”" in result.output
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(("extra", "named"), [
+    (["--draft"], "Kļūda: --draft izmanto tikai kopā ar --from-matrix"),
+    (["--arhivam", "--draft"], "Kļūda: --draft un --arhivam izmanto tikai kopā ar --from-matrix"),
+])
+def test_documents_names_only_the_options_given_without_from_matrix(extra: list[str], named: str) -> None:
+    result = CliRunner().invoke(main, ["documents", *extra])
+    assert result.exit_code == 2 and result.output.startswith(named), result.output
+
+
+def test_schema_names_an_unwritable_folder_not_its_temporary_file(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    import tempfile
+
+    out = tmp_path / "s"
+    out.mkdir()
+    real = tempfile.TemporaryFile
+
+    def locked(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        if Path(kwargs.get("dir", "")) == out:
+            raise PermissionError(errno.EPERM, "Operation not permitted")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(tempfile, "TemporaryFile", locked)
+    result = CliRunner().invoke(main, ["schema", "--out", str(out)])
+    assert result.exit_code == 1
+    assert result.output == f"Kļūda: mapē {out} nevar rakstīt (darbība nav atļauta); nekas netika uzrakstīts.\n"

@@ -107,7 +107,10 @@ def _load(ref: str, folder: Path, other: Path, workdir: Path, label: str) -> Tol
     return loaded
 
 
-@click.command()
+@click.command(epilog="Izejas statuss: 0 – atskaite izveidota; 1 – kāds katalogs nav derīgs vai atskaiti nevar "
+                       "uzrakstīt (--out fails jau ir un to nav rakstījusi šī komanda, vai mapē nevar rakstīt), "
+                       "nekas netika uzrakstīts; 2 – nepareizi komandas parametri (arī REF nav ne git revīzija, ne "
+                       "kataloga mape).")
 @click.option("--from", "old_ref", required=True, metavar="REF",
               help="Iepriekšējā versija: git revīzija vai kataloga mape.")
 @click.option("--to", "new_ref", default=str(DEFAULT_CATALOGUE), show_default="catalogue/", metavar="REF",

@@ -50,7 +50,7 @@ class _Day(click.DateTime):
 @click.option("--key-file", type=click.Path(path_type=Path, dir_okay=False), default=None,
               help="Ar --from-matrix: pseidonimizācijas atslēgas fails (citādi vides mainīgais "
                    "IBM_PSEUDONIMA_ATSLEGA); bērna mapes nosaukums ir pseidonīms, bez atslēgas – faila nosaukums "
-                   "(vai faila jaucējkods, ja nosaukumā ir bērna vārds vai personas kods).")
+                   "(vai faila jaucējkods, ja nosaukumā ir bērna vai vecāka vārds, personas kods vai datums).")
 @click.option("--round", "round_id", default=None, metavar="KĀRTA",
               help="Bez --from-matrix: bērnu programmas kārtas id no catalogue/rounds.yaml (piem. berni-2018), kurai "
                    "veidot pašvaldības atskaišu veidnes (ar tās mēnešiem un nosaukumu, arī ja kārta beigusies) un, "
@@ -73,7 +73,7 @@ def documents(catalogue_dir: Path, municipality_ids: tuple[str, ...], out_dir: P
     """Izveido līgumus, veidlapas un vēstules (PDF un DOCX) un atskaišu veidnes (XLSX).
 
     Ar --from-matrix izveido viena bērna (vai katras mapes matricas bērna) dokumentus no aizpildītas IBM
-    matricas; visas summas pārrēķina pēc matricas ievaddatiem. Izejas kodi: 0 – visiem izveidoti dokumenti
+    matricas; visas summas pārrēķina pēc matricas ievaddatiem. Izejas statuss: 0 – visiem izveidoti dokumenti
     vai melnraksti (arī arhīva kopijas ar --arhivam); 1 – vismaz viena matrica atteikta (kļūdas, nav IBM
     matrica, mainītas formulas, atbalsta plāna periods beidzies pirms izveides dienas un nav --arhivam);
     2 – nepareizi parametri vai nav nevienas matricas.
@@ -101,8 +101,11 @@ def documents(catalogue_dir: Path, municipality_ids: tuple[str, ...], out_dir: P
 
         sys.exit(from_matrix_command(catalogue_dir, from_matrix, out_dir, draft, key_file, municipality_id,
                                      day.date() if day is not None else None, archive=archive))
-    if draft or key_file is not None or archive:
-        usage_error("--draft, --key-file un --arhivam izmanto tikai kopā ar --from-matrix")
+    given = [name for name, on in (("--draft", draft), ("--key-file", key_file is not None), ("--arhivam", archive))
+             if on]
+    if given:  # only the options given are named (audit35b F9h)
+        names = given[0] if len(given) == 1 else f"{', '.join(given[:-1])} un {given[-1]}"
+        usage_error(f"{names} izmanto tikai kopā ar --from-matrix")
     if round_id is not None and day is not None:
         usage_error("--round un --day kopā nelieto (gaidīts: viens no tiem – kārta vai diena tās pakalpojumu laikā)")
     plan_day = None if day is None else _plan_day(day)

@@ -31,7 +31,7 @@ from generator.interrupts import AS_CTRL_C, interrupts_held
 from generator.lvformat import agree, eur
 from generator.ministry.cache import ResultCache, TemplateLoader
 from generator.ministry.collection import Collection
-from generator.ministry.console_names import CODE_DIGITS, HIDDEN, shown_path
+from generator.ministry.console_names import HIDDEN, looks_personal, shown_path
 from generator.ministry.file_copies import kept_first
 from generator.ministry.final_status import (
     default_envelope,
@@ -168,7 +168,8 @@ def failed_read(path: Path, root: Path, exc: BaseException) -> ReadResult:
         source = file_code(path)
     except OSError:
         source = "nenolasāms"
-    rel = shown_path(path.relative_to(root).as_posix(), source)
+    # shown by its hash: a file that cannot be read may be named after the child (audit35b F1)
+    rel = shown_path(path.relative_to(root).as_posix(), source, hide=True, hide_subfolders=True)
     result = ReadResult(path, rel)
     result.refusal = Refusal(rel, source, municipality_folder(path, root), (link_failure(path) or read_failure(exc),))
     return result
@@ -368,7 +369,7 @@ def placement_notes(folder: Path, results: list[ReadResult], catalogue: Catalogu
         subfolders = []
     for sub in subfolders:
         if sub.name not in spread and (others := other_files(sub)).startswith("; mapē ir"):
-            name = "…" if CODE_DIGITS.search(sub.name) else sub.name
+            name = "…" if looks_personal(sub.name) else sub.name
             notes.append(f"{prefix}{name}/: pašvaldības mapē nav nevienas izklājlapas{others} – no šīs mapes matricas "
                          "nav savāktas; ja pašvaldība matricas iesniegusi, ievietojiet tās šajā mapē un palaidiet "
                          "„ibm collect” vēlreiz")
@@ -421,9 +422,15 @@ def _split_duplicates(results: list[ReadResult], periods: tuple[ReportingPeriod,
         for r in kept_first(group, lambda r: r.path.name):
             first = distinct.setdefault(r.digest, r)
             if first is not r:
-                # name the file the rest of the summary uses (audit24 F12)
-                notes.append(f"{prefix}{r.rel}: tas pats fails (identisks pa baitam) kā {first.rel}; izmantots "
-                             f"vienreiz – kopsavilkumā kā {first.rel}, šis fails atsevišķi nav skaitīts")
+                # name the file the rest of the summary uses (audit24 F12); identical files whose names are both
+                # hidden show one hash: the note then says there is another copy, not that a file is itself
+                if r.rel == first.rel:
+                    notes.append(f"{prefix}{r.rel}: mapē ir vēl viena šī faila kopija (identiska pa baitam, tās "
+                                 "nosaukums nav rādīts, jo tajā ir personas dati); izmantota vienreiz, kopija "
+                                 "atsevišķi nav skaitīta")
+                else:
+                    notes.append(f"{prefix}{r.rel}: tas pats fails (identisks pa baitam) kā {first.rel}; izmantots "
+                                 f"vienreiz – kopsavilkumā kā {first.rel}, šis fails atsevišķi nav skaitīts")
                 r.record = None
                 r.stale = []
                 r.notes = []
@@ -619,9 +626,9 @@ CONFIRMED_FROM = ("apstiprinātos apmērus dos atkārtota „ibm collect” pala
 
 def folder_name(folder: Path) -> str:
     """The folder's own name, as the summary shows the --previous folder: a full path may hold a user's name
-    (audit27b F10); a name with six digits in a row (a personal code's, D221) is not shown (review28 F2)."""
+    (audit27b F10); a name with six digits in a row (a personal code's, D221) or a date is not shown (review28 F2)."""
     name = folder.resolve().name or folder.as_posix()
-    return "…" if CODE_DIGITS.search(name) else name
+    return "…" if looks_personal(name) else name
 
 
 # how a --previous folder's file is named on the console and the notes sheet (before its path in that folder)

@@ -427,7 +427,7 @@ def migrate(old: Path, out: Path, overwrite: bool, catalogue_dir: Path) -> None:
         click.echo(f"{_agree(done, 'Pārnesta', 'Pārnestas')} {done} {_agree(done, 'matrica', 'matricas')}{already}, "
                    f"{_agree(refused, 'atteikta', 'atteiktas')} {refused}{where}.")
     if hidden:
-        click.echo("Faili, kuru nosaukumā redzams bērna vārds vai personas kods, parādīti kā "
+        click.echo("Faili, kuru nosaukumā redzams bērna vai vecāka vārds, personas kods vai datums, parādīti kā "
                    "mape/matrica-<SHA-256 sākums>.xlsx (atrodami ar sha256sum).")
     if refused:
         sys.exit(1)
@@ -494,16 +494,25 @@ def _migrate_one(migrator, old: Path, out: Path, source: Path, target: Path, ove
 @REGISTRY_OPTION
 @click.option("--replace", is_flag=True,
               help="Aizstāt jau reģistrētu šīs versijas nospiedumu, ja veidne mainīta (tikai neizsniegtai versijai).")
+@click.option("--new-registry", is_flag=True,
+              help="Ar --registry: izveidot jaunu reģistra failu, ja tā vēl nav (bez šī parametra neesošs --registry "
+                   "fails ir kļūda, lai pārrakstīšanās dēļ netiktu izveidots cits reģistrs).")
 @CATALOGUE_OPTION
-def fingerprint(registry: Path | None, replace: bool, catalogue_dir: Path) -> None:
+def fingerprint(registry: Path | None, replace: bool, new_registry: bool, catalogue_dir: Path) -> None:
     """Pieraksta pašreizējās matricas veidnes nospiedumu reģistrā (vecāku versiju pārbaudei savākšanā).
 
     Izejas statuss: 0 – versija pievienota, aizstāta vai jau reģistrēta tieši tāda pati; 1 – šī versija jau reģistrēta ar citu veidni (nekas nav mainīts);
-    2 – nepareizi komandas parametri.
+    2 – nepareizi komandas parametri (arī: --registry fails nav atrasts un nav norādīts --new-registry).
     """
     from generator.ministry.templates import TemplateChanged, register_current
 
-    _check_registry(registry, must_exist=False)  # a new registry file is created
+    if new_registry and registry is None:
+        _usage("--new-registry izmanto tikai kopā ar --registry (noklusējuma reģistrs jau ir)")
+    if registry is not None and not registry.exists() and not new_registry:  # a mistyped path (audit35b F11)
+        _usage(f"--registry „{registry}”: fails nav atrasts (gaidīts: veidņu reģistrs, ko raksta `ibm fingerprint`); "
+               "ja jāizveido jauns reģistrs, pievienojiet --new-registry")
+    created = registry is not None and not registry.exists()
+    _check_registry(registry, must_exist=False)
     catalogue = load_for_command(catalogue_dir)
     try:
         version, outcome = register_current(catalogue, registry, replace=replace)
@@ -512,4 +521,5 @@ def fingerprint(registry: Path | None, replace: bool, catalogue_dir: Path) -> No
         sys.exit(1)
     said = {"added": "pievienota reģistram", "replaced": "reģistrā aizstāta ar pašreizējo veidni",
             "unchanged": "reģistrā jau ir tieši tāda pati (nekas nav mainīts)"}
-    click.echo(f"Veidnes versija {shown_version(version)} {said[outcome]}.")
+    click.echo(f"Veidnes versija {shown_version(version)} {said[outcome]}."
+               + (f" Izveidots jauns reģistrs {registry}." if created else ""))

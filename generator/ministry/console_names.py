@@ -2,8 +2,10 @@
 
 A file named after the child ("jelgava/Jānis Paraugs 010101-21234.xlsx") is shown by its folder and the
 start of its SHA-256 ("jelgava/matrica-3f2a…​.xlsx", found again with `sha256sum`). Before the file is read
-only the digits can tell (six in a row: the birth date of a personal code); once the child's name and code
-are read, the same rule as `ibm documents --from-matrix` applies (a word of the name or six digits of the code).
+only the digits can tell (six in a row: the birth date of a personal code; a date such as „dz. 03.02.2006”); once
+the matrix is open, the same rule as `ibm documents --from-matrix` applies (a word of the child's or the parent's
+name, six digits of the code). A file that cannot be read as a matrix is always shown by its hash: nothing tells
+whose name it may carry.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ if TYPE_CHECKING:
     from generator.ministry.matrix import Matrix
 
 CODE_DIGITS = re.compile(r"\d{6}")
+# a date in a file name ("dz. 03.02.2006", "3.2.2006", "2006-02-03"): most often the child's birth date
+DATE_IN_NAME = re.compile(r"(?<!\d)\d{1,2}[.\-/]\d{1,2}[.\-/]\d{4}(?!\d)|(?<!\d)\d{4}-\d{1,2}-\d{1,2}(?!\d)")
 HIDDEN = "*"  # the file name a cached result keeps when its name was hidden (the name itself is never cached)
 
 
@@ -24,8 +28,14 @@ def _plain(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
 
 
+def looks_personal(text: str) -> bool:
+    """Whether a name may show a person before the file is read: six digits in a row or a date (DD.MM.YYYY)."""
+    return bool(CODE_DIGITS.search(text) or DATE_IN_NAME.search(text))
+
+
 def reveals_person(stem: str, full_name: str, personal_code: str) -> bool:
-    """Whether a file name shows the child's name (a word of 3+ letters) or personal code (6+ of its digits)."""
+    """Whether a file name shows a person's name (a word of 3+ letters of ``full_name``, which may hold the child's
+    and the parent's names, matrix_person) or the personal code (6+ of its digits)."""
     plain = _plain(stem)
     words = [w for w in re.split(r"[^a-z]+", _plain(full_name)) if len(w) >= 3]
     digits = re.sub(r"\D", "", personal_code)
@@ -34,7 +44,7 @@ def reveals_person(stem: str, full_name: str, personal_code: str) -> bool:
 
 
 def _reveals(part: str, full_name: str, personal_code: str) -> bool:
-    return bool(CODE_DIGITS.search(part)) or reveals_person(part, full_name, personal_code)
+    return looks_personal(part) or reveals_person(part, full_name, personal_code)
 
 
 def shown_path(rel: str, digest: str, full_name: str = "", personal_code: str = "", *, hide: bool = False,
@@ -87,17 +97,22 @@ def open_matrix(path: Path) -> Matrix | Exception:
         return exc
 
 
+PERSON_NAMES = ("Berns_VardsUzvards", "Vecaks_VardsUzvards")  # the child's and the parent's names (6.1)
+
+
 def matrix_person(matrix: Matrix | Exception) -> tuple[str, str]:
-    """The child's name and personal code as the matrix holds them, ("", "") when the file could not be read as a
-    matrix (``open_matrix``): what a command that does not read the child otherwise (`ibm migrate`) needs to hide a
-    file name such as "Paraugs_Janis.xlsx" as `ibm collect` and `ibm documents` do."""
+    """The names (the child's and the parent's, joined: a word of either hides a file name) and the child's personal
+    code as the matrix holds them, ("", "") when the file could not be read as a matrix (``open_matrix``): what a
+    command needs to hide a file name such as "Paraugs_Janis.xlsx" or "Pēteris Paraugs - vecāks.xlsx" before, or
+    without, reading the child (`ibm migrate`, a matrix `ibm collect` refuses)."""
     if isinstance(matrix, Exception):
         return "", ""
-    try:
-        values = [matrix.scalar(name) if matrix.has(name) else None
-                  for name in ("Berns_VardsUzvards", "Berns_PersonasKods")]
-    except Exception:  # noqa: BLE001 - an unreadable file is named by the digits rule; its reading says why
-        return "", ""
-    name, code = (str(int(v)) if isinstance(v, int | float) and not isinstance(v, bool) else
-                  v.strip() if isinstance(v, str) else "" for v in values)
-    return name, code
+    texts = []
+    for name in (*PERSON_NAMES, "Berns_PersonasKods"):
+        try:
+            v = matrix.scalar(name) if matrix.has(name) else None
+        except Exception:  # noqa: BLE001 - an unreadable cell tells nothing; the file's reading says why
+            v = None
+        texts.append(str(int(v)) if isinstance(v, int | float) and not isinstance(v, bool) else
+                     v.strip() if isinstance(v, str) else "")
+    return " ".join(t for t in texts[:-1] if t), texts[-1]

@@ -1,7 +1,7 @@
 """Is a matrix still open in a spreadsheet program? LibreOffice leaves a lock file ``.~lock.<name>#`` beside a file it
 has open, Excel ``~$<name>`` (for a longer name the first two characters of the name replaced by ``~$``). Both are
-skipped as workbooks (hidden or ``~$``), but the file they name may hold unsaved changes: `ibm collect` and
-`ibm migrate` use the last saved version and say so (ministrycheck F1). The lock file's own name and content (the
+skipped as workbooks (hidden or ``~$``), but the file they name may hold unsaved changes: `ibm collect`,
+`ibm migrate` and `ibm documents --from-matrix` use the last saved version and say so (ministrycheck F1). The lock file's own name and content (the
 name of the person who opened it) are never shown: the first repeats the matrix's file name, the second is personal."""
 
 from __future__ import annotations
@@ -23,8 +23,9 @@ def open_in(path: Path) -> str | None:
 
 
 def open_note(program: str, command: str) -> str:
-    """The Latvian note for a matrix that ``program`` has open, for ``command`` ("ibm collect" or "ibm migrate")."""
-    used = "izmantota" if command == "ibm collect" else "pārnesta"
+    """The Latvian note for a matrix that ``program`` has open, for ``command`` ("ibm collect", "ibm migrate" or
+    "ibm documents --from-matrix", whose papers would otherwise show the last saved numbers unsaid, audit35b F4)."""
+    used = "pārnesta" if command == "ibm migrate" else "izmantota"
     return (f"fails, šķiet, vēl ir atvērts ({program} bloķēšanas fails blakus tam) – {used} pēdējā saglabātā versija; "
             f"ja tajā ir nesaglabātas izmaiņas, saglabājiet un aizveriet failu un palaidiet „{command}” vēlreiz (ja "
             "failu neviens nav atvēris, bloķēšanas fails palicis no agrākas reizes, un to var izdzēst)")

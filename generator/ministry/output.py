@@ -80,7 +80,7 @@ def check_ownership(out: Path) -> None:
         manifest = read_manifest(final_dir)
         if manifest is None:
             raise OutputError(f"mapi {final_dir} nav izveidojis ibm collect (tajā nav {MANIFEST}); tās saturu "
-                              "nepārrakstīšu – pārvietojiet to vai izvēlieties --out citā mapē")
+                              "komanda nepārraksta – pārvietojiet to vai izvēlieties --out citā mapē")
         foreign, changed = strangers(final_dir, manifest["files"], ignore=(MANIFEST,))
         opened = [(name, program) for name in manifest["files"]
                   if (program := open_in(final_dir / name)) is not None]
@@ -99,7 +99,7 @@ def check_ownership(out: Path) -> None:
         summary = (manifest or {}).get("summary") or {}
         if summary.get("name") != out.name or summary.get("sha256") != file_digest(out):
             raise OutputError(f"fails {out} jau ir, un to nav izveidojis ibm collect (vai tas mainīts pēc "
-                              "izveides); to nepārrakstīšu – pārvietojiet to vai izvēlieties citu --out")
+                              "izveides); to komanda nepārraksta – pārvietojiet to vai izvēlieties citu --out")
 
 
 def csv_rows(collection: Collection, municipality: str) -> list[tuple[str, object, object, object, str]]:

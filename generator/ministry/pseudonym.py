@@ -15,11 +15,44 @@ class KeyError_(Exception):  # noqa: N801 - not the builtin KeyError
     pass
 
 
+UTF8_BOM = b"\xef\xbb\xbf"
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+# what an editor adds or changes without the user seeing it would change every child's code (audit35b F2)
+OTHER_CODES = "dotu citus bērnu kodus nekā iepriekš"
+
+
+def key_from_file(raw: bytes, key_file: Path) -> bytes:
+    """The key a key file holds: its text without a UTF-8 byte order mark (Notepad may add one) and without the
+    whitespace and line end around it, so that the same key gives the same codes however the file was saved. A file
+    saved as UTF-16 („Unicode”) or a text of several lines is refused: its bytes would silently change every code."""
+    if raw.startswith(UTF16_BOMS) and _utf16_text(raw):
+        raise KeyError_(f"atslēgas fails {key_file} saglabāts UTF-16 („Unicode”) kodējumā – saglabājiet to pašu "
+                        f"atslēgu kā UTF-8 teksta failu: citā kodējumā tā {OTHER_CODES}")
+    key = raw.removeprefix(UTF8_BOM).strip()
+    try:
+        several_lines = len(key.decode("utf-8").splitlines()) > 1
+    except UnicodeDecodeError:  # a binary key: its bytes as they are
+        several_lines = False
+    if several_lines:
+        raise KeyError_(f"atslēgas failā {key_file} ir vairākas teksta rindas (gaidīta viena rinda – tikai atslēga): "
+                        f"ar vēl kādu rindu atslēga būtu cita un {OTHER_CODES}")
+    return key
+
+
+def _utf16_text(raw: bytes) -> bool:
+    """Whether ``raw`` reads as printable UTF-16 text (not a binary key that happens to start with its mark)."""
+    try:
+        text = raw.decode("utf-16").strip()
+    except UnicodeDecodeError:
+        return False
+    return bool(text) and text.isprintable()
+
+
 def load_key(key_file: Path | None) -> bytes:
     """The secret key from ``key_file`` or the environment; refuse to work without a usable one."""
     if key_file is not None:
         try:
-            key = key_file.read_bytes().strip()
+            key = key_from_file(key_file.read_bytes(), key_file)
         except OSError as exc:
             from generator.cli_errors import os_reason_without_path
 
@@ -28,7 +61,7 @@ def load_key(key_file: Path | None) -> bytes:
             raise KeyError_(f"atslēgas fails {key_file} ir tukšs (gaidīts: vismaz {MIN_KEY_BYTES} baitu gara "
                             "slepena atslēga)")
     else:
-        key = os.environ.get(ENV_KEY, "").strip().encode("utf-8")
+        key = os.environ.get(ENV_KEY, "").removeprefix("\ufeff").strip().encode("utf-8")
     if not key:
         raise KeyError_(
             f"nav pseidonimizācijas atslēgas: norādiet --key-file vai vides mainīgo {ENV_KEY}; "

@@ -20,7 +20,7 @@ from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
 from generator.cli_errors import os_reason_without_path
 from generator.lvformat import version as shown_version
-from generator.ministry.console_names import shown_path
+from generator.ministry.console_names import matrix_person, shown_path
 from generator.ministry.fastread import read_fast
 from generator.ministry.integrity import Content, compare_cells, compare_rows, content
 from generator.ministry.matrix import (
@@ -317,7 +317,10 @@ def read_matrix(path: Path, root: Path, catalogue: Catalogue, templates: Templat
     if digest is None:
         digest, data = read_bytes(path)
     result.digest = digest
-    rel = result.rel = shown_path(result.rel, result.digest)  # no personal code on the console
+    given = result.rel
+    # no personal data on the console: until the matrix is open, its name is shown by its hash (a damaged copy of a
+    # child's matrix may be named after the child); once open, by the names and code it holds (audit35b F1)
+    rel = result.rel = shown_path(given, result.digest, hide=True, hide_subfolders=True)
     source = result.digest[:12]
     m: Matrix | None = None
 
@@ -330,6 +333,7 @@ def read_matrix(path: Path, root: Path, catalogue: Catalogue, templates: Templat
         if path.suffix.lower() == ".xlsx":
             fast = read_fast(path, data=data)
         m = Matrix.from_book(fast.book, partial=True) if fast is not None else Matrix.open(path)
+        rel = result.rel = shown_path(given, result.digest, *matrix_person(m))
         version = interface_version(m)
     except (MatrixError, XlsxReadError) as exc:
         return refuse([str(exc)])
@@ -370,7 +374,6 @@ def read_matrix(path: Path, root: Path, catalogue: Catalogue, templates: Templat
     if data is None:
         return refuse(problems)
     result.warnings.extend(data.warnings)
-    rel = result.rel = shown_path(rel, result.digest, data.full_name, data.personal_code)
     try:
         params = data.params(catalogue)
         outcome = evaluate_workbook(data.inputs, params, template_kind(templates, version, expected))

@@ -124,18 +124,20 @@ def ceilings_sheet(book: SummaryBook, ws: Worksheet, c: Collection, names: dict[
 
 
 # --- Neizmantotās matricas, Atšķirības ------------------------------------------------------------
-SHOWN_NAMES = ("Faila nosaukumu, kurā redzams bērna vārds vai personas kods, rāda kā matrica-<SHA-256 sākums>.xlsx "
+SHOWN_NAMES = ("Faila nosaukumu, kurā redzams bērna vai vecāka vārds, personas kods vai datums, rāda kā matrica-<SHA-256 sākums>.xlsx "
                "(atrodams ar komandu sha256sum), tāpat kā komandas izvadā.")
 # Latvian labels of the interface names a stale value or a typed F is found in (audit21 F7).
 VALUE_LABELS = {FINAL_NAME: "IB galīgais apmērs (F)", **NAME_LABELS}
 
 
 # A refused file may not have been read, so its name cannot be checked for the child's name: the summary, which
-# leaves the ministry's desk, names it by its content hash in the README's form; the console names it in full.
+# leaves the ministry's desk, names it by its content hash in the README's form; the console names it in full only
+# when the file could be opened as a matrix and its name shows nobody it holds (audit35b F1).
 REFUSED_NAMES = ("Neizmantotu failu rāda kā matrica-<SHA-256 sākums> ar faila paplašinājumu, piem. .xlsx vai .xls "
                  "(atrodams ar komandu sha256sum): "
                  "nenolasītam failam nevar pārbaudīt, vai tā nosaukumā nav bērna vārda; komandas izvadā tas nosaukts "
-                 "pilnā nosaukumā.")
+                 "pilnā nosaukumā tikai tad, ja matricu varēja atvērt un nosaukumā nav bērna vai vecāka vārda, "
+                 "personas koda vai datuma.")
 
 
 def _hashed_name(refusal: Refusal) -> str:

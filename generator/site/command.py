@@ -10,6 +10,19 @@ from click.core import ParameterSource
 from generator.cli import CATALOGUE_OPTION
 
 
+def port_taken(port: int) -> str | None:
+    """Why ``port`` on 127.0.0.1 cannot be served (another program listens there), None when it is free now."""
+    import socket
+
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server binds: a closed one's wait is free
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            return f"ports {port} jau ir aizņemts (izvēlieties citu ar --port)"
+    return None
+
+
 @click.command()
 @CATALOGUE_OPTION
 @click.option("--port", type=click.IntRange(1024, 65535), default=8000, show_default=True,
@@ -19,8 +32,9 @@ from generator.cli import CATALOGUE_OPTION
 def serve(catalogue_dir: Path, port: int, build_dir: Path) -> None:
     """Rāda metodikas vietni pārlūkā (http://127.0.0.1:PORT/) un atjauno to, kad mainās katalogs.
 
-    Ctrl-C aptur rādīšanu (izejas statuss 0). Izejas statuss 1 – katalogā ir kļūdas vai vietni neizdevās
-    izveidot; 2 – nepareizi parametri (arī: norādītā --downloads mape nav atrasta).
+    Izejas statuss: 0 – rādīšana apturēta ar Ctrl-C; 1 – katalogā ir kļūdas vai vietni neizdevās izveidot;
+    2 – nepareizi parametri (arī: norādītā --downloads mape nav atrasta vai --port ports jau aizņemts – to
+    pārbauda pirms vietnes veidošanas).
     """
     import os
 
@@ -31,6 +45,8 @@ def serve(catalogue_dir: Path, port: int, build_dir: Path) -> None:
         what = "ir fails, nevis mape" if build_dir.exists() else "nav atrasta"
         raise click.BadParameter(f"mape „{build_dir}” {what} (gaidīts: iepriekšējā `ibm build` mape)",
                                  param_hint="'--downloads'")
+    if (why := port_taken(port)) is not None:  # before the site is built and its address announced (audit35b F7)
+        raise click.BadParameter(why, param_hint="'--port'")
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     try:
         run(catalogue_dir, port, build_dir if build_dir.is_dir() else None, click.echo)

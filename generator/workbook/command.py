@@ -38,7 +38,7 @@ from generator.workbook.writer import write_workbook
                    "parametriem, kas spēkā tās pirmajā pakalpojumu dienā; bez tā – jaunākā kārta.")
 @click.option("--day", "plan_day", type=click.DateTime(formats=["%d.%m.%Y"]), metavar="DD.MM.GGGG",
               help="Plāna pirmā diena: matrica ar cenām un parametriem, kas spēkā šajā dienā (no tās kārtas "
-                   "sākuma vai pēdējās cenu maiņas pirms tās); diena jābūt kādas bērnu kārtas pakalpojumu laikā.")
+                   "sākuma vai pēdējās cenu maiņas pirms tās); dienai jābūt kādas bērnu kārtas pakalpojumu laikā.")
 @click.option("--out", "out_file", type=click.Path(path_type=Path, dir_okay=False),
               help="Kur rakstīt .xlsx failu (noklusējums: ibm-matrica[-ID].xlsx šajā mapē).")
 @click.option("--overwrite", is_flag=True,

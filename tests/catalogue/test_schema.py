@@ -51,3 +51,28 @@ def test_every_catalogue_yaml_names_its_schema_and_validates_against_it() -> Non
 def _is_number_as_string(error) -> bool:
     # pydantic's Decimal schema accepts numbers and numeric strings; YAML floats load as float here.
     return error.validator in ("anyOf", "type", "pattern") and isinstance(error.instance, (int, float, str))
+
+
+def test_schema_does_not_overwrite_a_file_it_did_not_write(tmp_path) -> None:  # noqa: ANN001
+    """A user's file of a schema's name stops `ibm schema --out` before anything is written (D119, audit35b F5); its
+    own earlier schemas are replaced, and other files stay."""
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    out = tmp_path / "shemas"
+    out.mkdir()
+    (out / "mans.txt").write_text("mans fails\n", encoding="utf-8")
+    first = CliRunner().invoke(main, ["schema", "--out", str(out)])
+    assert first.exit_code == 0, first.output
+    again = CliRunner().invoke(main, ["schema", "--out", str(out)])
+    assert again.exit_code == 0, again.output
+    mine = out / "programme.schema.json"
+    mine.write_text("mans svarīgais fails\n", encoding="utf-8")
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    refused = CliRunner().invoke(main, ["schema", "--out", str(out)])
+    assert refused.exit_code == 1, refused.output
+    assert refused.output.startswith(f"Kļūda: mapē {out} ir fails, ko šī komanda nav rakstījusi: "
+                                     "programme.schema.json; nekas netika uzrakstīts – pārvietojiet šo failu citur vai "
+                                     "izvēlieties citu --out."), refused.output
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before

@@ -82,3 +82,75 @@ def test_collect_hides_a_childs_folder_also_from_the_cache(small_folder, tmp_pat
             text = b"".join(z.read(n) for n in z.namelist() if n.endswith(".xml")).decode("utf-8")
         assert surname not in text and f"{other}/…/matrica-" in text
     assert "No kešatmiņas" in result.output
+
+
+def test_collect_hides_the_name_of_every_refused_matrix(small_folder, tmp_path: Path) -> None:  # noqa: ANN001
+    """A matrix refused for its inputs or its template, and a damaged copy, named after the child: the console never
+    shows the name (audit35b F1), however early the file is refused."""
+    from generator.ministry.xlsxpatch import fill_by_names
+
+    _, children = small_folder
+    bad_input, old_template, damaged = children[3], children[4], children[5]
+    folder = tmp_path / "matricas" / bad_input.municipality
+    folder.mkdir(parents=True)
+    fill_by_names(bad_input.path, folder / f"{bad_input.name}.xlsx", {"Perioda_Menesi": 99})
+    fill_by_names(old_template.path, folder / f"{old_template.name} vecā.xlsx", {"IBM_Versija": "20190101-00000000.1"})
+    (folder / f"{damaged.name} kopija.xlsx").write_bytes(damaged.path.read_bytes()[:3000])  # a truncated copy
+    (folder / "lietots.xlsx").write_bytes(children[0].path.read_bytes())
+    result = CliRunner().invoke(main, ["collect", str(tmp_path / "matricas"), "--out", str(tmp_path / "r" / "k.xlsx"),
+                                       "--jobs", "1", "--no-cache"], env={"IBM_PSEUDONIMA_ATSLEGA": KEY.decode()})
+    assert "neizmantotas 3" in result.output, result.output
+    for child in (bad_input, old_template, damaged):
+        for word in child.name.split():
+            assert len(word) < 3 or word not in result.output, (word, result.output)
+    assert result.output.count(f"{bad_input.municipality}/matrica-") >= 3, result.output
+
+
+def test_a_parents_name_or_a_date_in_a_file_name_is_hidden() -> None:
+    digest = "ab" * 32
+    hashed = "ogre/matrica-abababababab.xlsx"
+    assert shown_path("ogre/ogre-2 (berns dz. 03.02.2006).xlsx", digest) == hashed
+    assert shown_path("ogre/plans 3.2.2006.xlsx", digest) == hashed
+    assert shown_path("ogre/plans 2006-02-03.xlsx", digest) == hashed
+    assert shown_path("ogre/Ojārs Vecākais - vecāks.xlsx", digest, "Zane Paraugs Ojārs Vecākais", "") == hashed
+    assert shown_path("ogre/plans-2.xlsx", digest, "Zane Paraugs Ojārs Vecākais", "010101-21234") == "ogre/plans-2.xlsx"
+
+
+def test_collect_hides_a_parents_name_and_a_birth_date_in_file_names(small_folder, tmp_path: Path) -> None:  # noqa: ANN001
+    """Copies of one matrix named after the parent and with the child's birth date: neither the console nor the
+    summary's notes on files (where the copies are listed) show them (audit35b F3)."""
+    import zipfile
+
+    from generator.ministry.xlsxpatch import fill_by_names
+
+    _, children = small_folder
+    child = children[6]
+    folder = tmp_path / "matricas" / child.municipality
+    folder.mkdir(parents=True)
+    original = fill_by_names(child.path, folder / "plans.xlsx", {"Vecaks_VardsUzvards": "Ojārs Vecākais"})
+    (folder / "Ojārs Vecākais - vecāks.xlsx").write_bytes(original.read_bytes())
+    (folder / "plans (dz. 03.02.2006).xlsx").write_bytes(original.read_bytes())
+    result = CliRunner().invoke(main, ["collect", str(tmp_path / "matricas"), "--out", str(tmp_path / "r" / "k.xlsx"),
+                                       "--jobs", "1", "--no-cache"], env={"IBM_PSEUDONIMA_ATSLEGA": KEY.decode()})
+    assert result.exit_code == 0, result.output
+    with zipfile.ZipFile(tmp_path / "r" / "k.xlsx") as z:
+        text = b"".join(z.read(n) for n in z.namelist() if n.endswith(".xml")).decode("utf-8")
+    assert text.count(f"{child.municipality}/matrica-") >= 2
+    for shown in (result.output, text):
+        assert "Ojārs" not in shown and "Vecākais" not in shown and "03.02.2006" not in shown
+
+
+def test_two_hidden_copies_are_not_said_to_be_copies_of_themselves(small_folder, tmp_path: Path) -> None:  # noqa: ANN001
+    """Byte-identical files whose names are both hidden show one hash: the note says another copy is there, not
+    „matrica-X: tas pats fails kā matrica-X”."""
+    _, children = small_folder
+    child = children[7]
+    folder = tmp_path / "matricas" / child.municipality
+    folder.mkdir(parents=True)
+    (folder / f"{child.name}.xlsx").write_bytes(child.path.read_bytes())
+    (folder / f"{child.name} - kopija.xlsx").write_bytes(child.path.read_bytes())
+    result = CliRunner().invoke(main, ["collect", str(tmp_path / "matricas"), "--out", str(tmp_path / "r" / "k.xlsx"),
+                                       "--jobs", "1", "--no-cache"], env={"IBM_PSEUDONIMA_ATSLEGA": KEY.decode()})
+    assert result.exit_code == 0, result.output
+    line = next(x for x in result.output.splitlines() if "kopija (identiska pa baitam" in x)
+    assert line.startswith(f"Piezīme: {child.municipality}/matrica-") and " kā " not in line, line

@@ -22,8 +22,12 @@ def test_a_code_only_template_change_is_refused_unless_replaced(tmp_path: Path, 
     registry = tmp_path / "registrs.json"
     version = template_version(catalogue)
     run = CliRunner().invoke
-    result = run(main, ["fingerprint", "--registry", str(registry)])
+    mistyped = run(main, ["fingerprint", "--registry", str(registry)])  # never a new registry unasked (audit35b F11)
+    assert mistyped.exit_code == 2 and "pievienojiet --new-registry" in mistyped.output, mistyped.output
+    assert not registry.exists()
+    result = run(main, ["fingerprint", "--registry", str(registry), "--new-registry"])
     assert result.exit_code == 0, result.output
+    assert f"Izveidots jauns reģistrs {registry}." in result.output
     written = registry.stat().st_mtime_ns, registry.read_bytes()
     again = run(main, ["fingerprint", "--registry", str(registry)])
     assert again.exit_code == 0 and "jau ir tieši tāda pati (nekas nav mainīts)" in again.output
@@ -50,7 +54,7 @@ def test_a_bumped_layout_revision_is_added_next_to_the_issued_version(tmp_path: 
     entry of the issued one stays byte for byte as it was."""
     registry = tmp_path / "registrs.json"
     run = CliRunner().invoke
-    assert run(main, ["fingerprint", "--registry", str(registry)]).exit_code == 0
+    assert run(main, ["fingerprint", "--registry", str(registry), "--new-registry"]).exit_code == 0
     issued = template_version(catalogue)
     data = json.loads(registry.read_text(encoding="utf-8"))
     data["versions"][issued]["rows"]["6.4"]["12"] = "0" * 12  # the layout that was issued differed

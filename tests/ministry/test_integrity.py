@@ -80,7 +80,8 @@ def test_registry_lets_collect_check_an_older_version(tmp_path: Path, catalogue:
     old = load_or_raise(old_root)
     assert old.version != catalogue.version
     registry = tmp_path / "registrs.json"
-    result = CliRunner().invoke(main, ["fingerprint", "--catalogue", str(old_root), "--registry", str(registry)])
+    result = CliRunner().invoke(main, ["fingerprint", "--catalogue", str(old_root), "--registry", str(registry),
+                                       "--new-registry"])
     assert result.exit_code == 0, result.output
     assert f"Veidnes versija {lvformat.version(template_version(old))} pievienota reģistram." in result.output
     assert old.version not in result.output

@@ -43,7 +43,7 @@ def test_a_folder_run_hides_a_file_named_after_the_child(small_folder, tmp_path:
     sha_new = hashlib.sha256(made.read_bytes()).hexdigest()[:12]
     assert f"jelgava/matrica-{sha_old}.xlsx → jelgava/matrica-{sha_new}.xlsx: pārnestas" in result.output
     assert "jelgava/matrica-b.xlsx → jelgava/matrica-b.xlsx: pārnestas" in result.output  # not a person's name
-    assert "redzams bērna vārds vai personas kods" in result.output
+    assert "redzams bērna vai vecāka vārds, personas kods vai datums" in result.output
 
 
 def test_a_refused_and_a_single_file_hide_the_child_name(small_folder, tmp_path: Path) -> None:  # noqa: ANN001

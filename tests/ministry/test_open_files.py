@@ -110,3 +110,4 @@ def test_collect_asks_to_close_an_open_csv_not_to_move_its_lock(tmp_path: Path, 
             "bloķēšanas fails, ko ibm collect neaizstāj) un palaidiet vēlreiz; nekas netika uzrakstīts") in again.output
     assert "pārvietojiet" not in again.output and OPENED_BY not in again.output
     assert {p: p.read_bytes() for p in out.parent.rglob("*") if p.is_file() and p.suffix != ".sqlite"} == before
+

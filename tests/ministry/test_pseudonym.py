@@ -34,3 +34,36 @@ def test_refuses_without_a_usable_key(monkeypatch: pytest.MonkeyPatch, tmp_path:
         load_key(None)
     with pytest.raises(KeyError_, match="atslēgas failu .* nevar nolasīt"):
         load_key(tmp_path / "nav")
+
+
+def test_a_key_file_gives_the_same_key_however_an_editor_saved_it(monkeypatch: pytest.MonkeyPatch,
+                                                                    tmp_path: Path) -> None:
+    """A UTF-8 byte order mark (Notepad) or a Windows line end does not change the key, so no child's code changes
+    (audit35b F2); the same key in the environment is the same key."""
+    secret = "slepena-atslēga-0123456789abcdef"
+    monkeypatch.setenv(ENV_KEY, secret)
+    from_env = load_key(None)
+    for i, raw in enumerate((secret.encode(), secret.encode() + b"\r\n", b"\xef\xbb\xbf" + secret.encode() + b"\n",
+                             b"  " + secret.encode() + b"\n\n")):
+        (tmp_path / f"k{i}").write_bytes(raw)
+        assert load_key(tmp_path / f"k{i}") == from_env, raw
+    monkeypatch.setenv(ENV_KEY, "\ufeff" + secret)
+    assert load_key(None) == from_env
+
+
+def test_a_key_file_that_would_silently_change_every_code_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "u16").write_bytes("slepena-atslega-0123456789".encode("utf-16"))
+    with pytest.raises(KeyError_, match=r"UTF-16 .* saglabājiet to pašu atslēgu kā UTF-8"):
+        load_key(tmp_path / "u16")
+    (tmp_path / "two").write_bytes(b"slepena-atslega-0123456789\nvecais-komentars\n")
+    with pytest.raises(KeyError_, match="ir vairākas teksta rindas"):
+        load_key(tmp_path / "two")
+    (tmp_path / "bom").write_bytes(b"\xef\xbb\xbf\r\n")
+    with pytest.raises(KeyError_, match="ir tukšs"):
+        load_key(tmp_path / "bom")
+    (tmp_path / "short").write_bytes(b"\xef\xbb\xbfshort\n")
+    with pytest.raises(KeyError_, match=r"par īsu \(5 baiti"):
+        load_key(tmp_path / "short")
+    binary = b"\xff\xfe\x00\xd8\x01" + bytes(range(256)) * 2  # a binary key, even one that starts as UTF-16 does
+    (tmp_path / "bin").write_bytes(binary)
+    assert load_key(tmp_path / "bin") == binary.strip()

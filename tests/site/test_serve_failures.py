@@ -87,3 +87,23 @@ def test_the_module_is_restored(monkeypatch: pytest.MonkeyPatch, tmp_path: Path)
     with pytest.raises(SystemExit):
         serve_module.serve(tmp_path, 8000, None, lambda _line: None)
     assert livereload.traceback is traceback
+
+
+def test_a_busy_port_is_refused_before_the_site_is_built(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another program on the port: one line and status 2 before any building, never an address announced where
+    someone else answers (audit35b F7)."""
+    import socket
+
+    def never(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("the site was built for a busy port")
+
+    monkeypatch.setattr(serve_module, "serve", never)
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as other:
+        other.bind(("127.0.0.1", 0))
+        other.listen()
+        port = other.getsockname()[1]
+        result = CliRunner().invoke(main, ["serve", "--port", str(port)])
+    assert result.exit_code == 2, result.output
+    assert result.output.startswith(f"Kļūda: Nederīga parametra „--port” vērtība: ports {port} jau ir aizņemts "
+                                    "(izvēlieties citu ar --port)"), result.output
+    assert "Vietne:" not in result.output and "Veido" not in result.output

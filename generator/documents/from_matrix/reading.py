@@ -20,7 +20,7 @@ from generator.catalogue.models import Round as RoundEntry
 from generator.cli_errors import os_reason_without_path
 from generator.documents.from_matrix import places
 from generator.documents.from_matrix.signing import blocking, with_note
-from generator.ministry.console_names import CODE_DIGITS, reveals_person, shown_path
+from generator.ministry.console_names import looks_personal, reveals_person, shown_path
 from generator.ministry.integrity import compare_cells, compare_rows, content
 from generator.ministry.matrix import (
     ChildData,
@@ -31,6 +31,7 @@ from generator.ministry.matrix import (
     read_child,
     structure_problems,
 )
+from generator.ministry.open_files import open_in, open_note
 from generator.ministry.pseudonym import normalise_personal_code, pseudonym
 from generator.ministry.reading import (
     MatrixPlaces,
@@ -224,6 +225,7 @@ def _read_person(result: MatrixReading, m: Matrix, path: Path, key: bytes | None
     leaves the file unmatched (``person`` empty: the console says so, UNMATCHED)."""
     try:
         given_code, name = _text(m, "Berns_PersonasKods"), _text(m, "Berns_VardsUzvards")
+        name = f"{name} {_text(m, PARENT_NAME)}"  # a file named after the parent is hidden too (audit35b F3)
         result.code_place = places.named(m, ["Berns_PersonasKods"])
     except Exception:  # noqa: BLE001 - a broken file only stays unmatched; its own refusal says why
         return
@@ -239,7 +241,9 @@ def read_for_documents(path: Path, catalogue: Catalogue, templates: TemplateSour
                        key: bytes | None) -> MatrixReading:
     """Check and recompute one file; never raises for a bad file."""
     result = MatrixReading(path, path.stem)
-    if CODE_DIGITS.search(path.stem):  # until the child's name and code are read, six digits may be a personal code
+    if (program := open_in(path)) is not None:  # the papers show its last saved version: said as collect says it
+        result.notes.append(open_note(program, "ibm documents --from-matrix"))
+    if looks_personal(path.stem):  # until the child is read, six digits may be a personal code, a date a birth date
         try:
             result.code, result.hidden_name = f"matrica-{file_code(path)}", True
         except OSError:
@@ -303,12 +307,13 @@ def read_for_documents(path: Path, catalogue: Catalogue, templates: TemplateSour
         result.period = (data.inputs.period_start, plan_end(data.inputs.period_start, data.inputs.months))
     except (ValueError, OverflowError):
         result.period = None
-    result.hidden_name = reveals_person(path.stem, data.full_name, data.personal_code)
+    result.hidden_name = reveals_person(path.stem, f"{data.full_name} {_text(m, PARENT_NAME)}", data.personal_code)
     if key is not None and data.personal_code:
         result.code = pseudonym(key, data.personal_code)
     elif result.hidden_name:
         result.code = f"matrica-{file_code(path)}"
-        result.notes.append("faila nosaukumā ir bērna vārds vai personas kods: mapei izmantots faila jaucējkods")
+        result.notes.append("faila nosaukumā ir bērna vai vecāka vārds, personas kods vai datums: mapei izmantots faila "
+                            "jaucējkods")
     else:
         result.code = path.stem
     if not data.municipality:

@@ -34,6 +34,7 @@ from generator.documents.from_matrix.reading import (
     read_for_documents,
 )
 from generator.documents.from_matrix.writing import FolderTaken, check_folder, render_child, write_child
+from generator.lvformat import agree
 from generator.ministry.collect import find_workbooks
 from generator.ministry.file_copies import kept_first
 from generator.ministry.template_checks import shown_place, value_label
@@ -67,6 +68,7 @@ class Summary:
     copies: int = 0  # byte-identical copies of another file in the run: made once, from that file (D144)
     reasons: Counter = field(default_factory=Counter)
     folders: list[Path] = field(default_factory=list)
+    handled: int = 0  # matrices done with (papers made, drafted or refused, a copy skipped): said when interrupted
 
     @property
     def exit_code(self) -> int:
@@ -329,7 +331,6 @@ def run(source: Path, out: Path, catalogue: Catalogue, key: bytes | None, *, dra
     files = find_matrices(source)
     templates = TemplateSource(catalogue)
     summary = Summary()
-    used: set[str] = set()
     total = len(files)
     readings = []
     for number, path in enumerate(files, 1):  # all read first: one child's files are found before any folder
@@ -338,7 +339,31 @@ def run(source: Path, out: Path, catalogue: Catalogue, key: bytes | None, *, dra
             err(f"Lasa matricas: {number}/{total} ({number * 100 // total} %)")
     copies = same_child(readings, expiry_day)  # before any folder is made: one child, one plan, one set (D144)
     name_earlier_runs(readings, out)  # … and the folders this child has from earlier runs (review6 F10)
+    try:
+        _make_all(readings, copies, out, catalogue, summary, draft=draft, echo=echo, err=err, pdf=pdf, today=today,
+                  ended_by=ended_by, dated=dated, archive=archive, pseudonymous=key is not None)
+    except KeyboardInterrupt:  # how far it got, as `ibm migrate` says it (audit35b F8); cli_lv then says the rest
+        err(stopped_line(total, summary.handled))
+        raise
+    return summary
+
+
+def stopped_line(total: int, done: int) -> str:
+    """The line an interrupted run ends with: how many of the matrices were handled and what a re-run does."""
+    return (f"Pārtraukts: no {total} {agree(total, 'matricas', 'matricām')} {agree(done, 'apstrādāta', 'apstrādātas')} "
+            f"{done}; to bērnu mapes, kuru dokumenti bija pabeigti, ir uzrakstītas, nepabeigtā bērna dokumenti netika "
+            "uzrakstīti. Lai izveidotu visus, palaidiet to pašu komandu vēlreiz: tā apstrādās visas matricas no jauna "
+            "un aizstās jau uzrakstītās mapes.")
+
+
+def _make_all(readings: list[MatrixReading], copies: dict[int, MatrixReading], out: Path, catalogue: Catalogue,
+              summary: Summary, *, draft: bool, echo: Echo, err: Echo, pdf: bool, today: dt.date,
+              ended_by: dt.date | None, dated: bool, archive: bool, pseudonymous: bool) -> None:
+    """Every matrix's documents, one child after another (``run``); ``summary.handled`` counts those finished."""
+    total = len(readings)
+    used: set[str] = set()
     for number, reading in enumerate(readings, 1):
+        summary.handled = number - 1
         if (first := copies.get(number - 1)) is not None:
             summary.copies += 1
             err(f"{number}/{total} {first.code} ({reading.source}): izlaists: tas pats fails (identisks pa baitam) "
@@ -382,7 +407,7 @@ def run(source: Path, out: Path, catalogue: Catalogue, key: bytes | None, *, dra
                 f"izmantota pārrēķinātā{why}")
         # an archive copy addresses the people as on the day its papers were signed (D69), like its names
         day = arch.papers_day(reading.data.inputs.period_start) if archived and reading.data is not None else today
-        child = build(reading, catalogue, pseudonymous=key is not None, day=day)
+        child = build(reading, catalogue, pseudonymous=pseudonymous, day=day)
         child.code = code
         assert reading.data is not None
         municipality = catalogue.municipality(reading.data.municipality)
@@ -487,4 +512,4 @@ def run(source: Path, out: Path, catalogue: Catalogue, key: bytes | None, *, dra
         for line in [*on_screen, *birth, *zero, *nameless, *group, *first_plan, *next_plan, *signing.one_of_console(one_of),
                      *preparer]:
             echo(f"{head}: {ahead} {line}")
-    return summary
+    summary.handled = total
