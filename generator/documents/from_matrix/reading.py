@@ -237,6 +237,15 @@ def _read_person(result: MatrixReading, m: Matrix, path: Path, key: bytes | None
         result.code = pseudonym(key, given_code)
 
 
+def _hide_unreadable(result: MatrixReading, path: Path) -> None:
+    """A file that cannot be opened as a matrix: its name cannot be checked against the child it may show, so it is
+    named by its hash, as `ibm collect` names such a file (D221); a file that cannot even be hashed keeps its name."""
+    try:
+        result.code, result.hidden_name = f"matrica-{file_code(path)}", True
+    except OSError:
+        pass
+
+
 def read_for_documents(path: Path, catalogue: Catalogue, templates: TemplateSource,
                        key: bytes | None) -> MatrixReading:
     """Check and recompute one file; never raises for a bad file."""
@@ -261,9 +270,12 @@ def read_for_documents(path: Path, catalogue: Catalogue, templates: TemplateSour
         result.refused.append(_interface_problem(m, str(exc)))
         if m is not None:  # an IBM matrix of a newer interface: its child is still known by the name (R7-8)
             _read_person(result, m, path, key)
+        else:
+            _hide_unreadable(result, path)
         return result
     except OSError as exc:
         result.refused.append(f"failu nevar nolasīt: {os_reason_without_path(exc)}")
+        _hide_unreadable(result, path)
         return result
     expected = templates.expected(version)
     version_place = places.named(m, ["IBM_Versija"])
