@@ -205,6 +205,20 @@ class Catalogue:
         """The round of a programme whose services window holds ``day``."""
         return next((r for r in self.rounds_of(programme) if r.services_start <= day <= r.services_end), None)
 
+    def transport_limit_applies(self, day: dt.date) -> bool:
+        """Whether programme.yaml's transport_share_max binds the plans of the children's round whose services window
+        holds ``day`` (D287): only where that round's procedures (rounds.yaml, D135) are confirmed and include the
+        transport-share limit – the methodology sets it for the pilot (L1714). Elsewhere the round's limit is
+        „jāprecizē”: the matrix and the reference neither warn nor refuse on it, and the contract leaves it blank."""
+        round_ = self.round_at(Pilot.children, day)
+        procedures = round_.procedures if round_ is not None else None
+        if not (procedures is not None and procedures.status is PriceStatus.confirmed and procedures.transport_share):
+            return False
+        try:  # the limit's own value must be confirmed too
+            return self.programme.transport_share_max.at(day).status is PriceStatus.confirmed
+        except LookupError:
+            return False
+
     @cached_property
     def holiday_dates(self) -> tuple[dt.date, ...]:
         """Every public holiday of holidays.yaml, in date order (the workbook's holidays range)."""
