@@ -103,6 +103,10 @@ def files_hash(root: Path) -> str:
     return digest.hexdigest()[:8]
 
 
+# the words after a municipality's id where its name in force is not confirmed (stated_name_on)
+UNCONFIRMED_NAME = "nosaukums jāprecizē"
+
+
 @dataclass
 class Catalogue:
     root: Path
@@ -168,6 +172,20 @@ class Catalogue:
         dated = self.municipality_names.in_force(municipality_id, "municipality", day) \
             if self.municipality_names is not None else None
         return dated.name if dated is not None else self.municipality(municipality_id).name_lv
+
+    def stated_name_on(self, municipality_id: str, day: dt.date) -> str:
+        """How a console line names the municipality for ``day``: the name in force that day when it is confirmed (or
+        the pilot-time name when no dated name covers the day, as name_on); a name still „jāprecizē” is never stated
+        as fact – the id with „(nosaukums jāprecizē)” instead (audit35a F6)."""
+        if self.name_unconfirmed_on(municipality_id, day):
+            return f"{municipality_id} ({UNCONFIRMED_NAME})"
+        return self.name_on(municipality_id, day)
+
+    def name_unconfirmed_on(self, municipality_id: str, day: dt.date) -> bool:
+        """The municipality's name in force on ``day`` is a dated name still „jāprecizē” (stated_name_on)."""
+        dated = self.municipality_names.in_force(municipality_id, "municipality", day) \
+            if self.municipality_names is not None else None
+        return dated is not None and not dated.confirmed
 
     def confirmed_name_on(self, municipality_id: str, day: dt.date) -> str:
         """The municipality's name a page states as fact for ``day``: the name in force that day if it is confirmed,
