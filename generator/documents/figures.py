@@ -156,7 +156,8 @@ class PriceRow:
         """The annex may not present this row's source as the one in force on the prices day (audit35a F5): its price
         is a blank (the catalogue confirms neither the figure nor that the cited document gives it that day) or it
         cites an act the catalogue does not know in force then (``unproven_acts``). The column says „avots
-        jāprecizē”, and a heading over such rows only does not date them."""
+        jāprecizē”, and a heading over such rows only does not date them – in papers whose round's rules are not the
+        methodology that cites these sources (cenu_pielikums.html.j2)."""
         return self.blank or bool(self.unproven_acts)
 
     @property
