@@ -103,6 +103,10 @@ def files_hash(root: Path) -> str:
     return digest.hexdigest()[:8]
 
 
+# the words after a municipality's id where its name in force is not confirmed (stated_name_on)
+UNCONFIRMED_NAME = "nosaukums jāprecizē"
+
+
 @dataclass
 class Catalogue:
     root: Path
@@ -169,6 +173,20 @@ class Catalogue:
             if self.municipality_names is not None else None
         return dated.name if dated is not None else self.municipality(municipality_id).name_lv
 
+    def stated_name_on(self, municipality_id: str, day: dt.date) -> str:
+        """How a console line names the municipality for ``day``: the name in force that day when it is confirmed (or
+        the pilot-time name when no dated name covers the day, as name_on); a name still „jāprecizē” is never stated
+        as fact – the id with „(nosaukums jāprecizē)” instead (audit35a F6)."""
+        if self.name_unconfirmed_on(municipality_id, day):
+            return f"{municipality_id} ({UNCONFIRMED_NAME})"
+        return self.name_on(municipality_id, day)
+
+    def name_unconfirmed_on(self, municipality_id: str, day: dt.date) -> bool:
+        """The municipality's name in force on ``day`` is a dated name still „jāprecizē” (stated_name_on)."""
+        dated = self.municipality_names.in_force(municipality_id, "municipality", day) \
+            if self.municipality_names is not None else None
+        return dated is not None and not dated.confirmed
+
     def confirmed_name_on(self, municipality_id: str, day: dt.date) -> str:
         """The municipality's name a page states as fact for ``day``: the name in force that day if it is confirmed,
         else the newest confirmed name that began before it, else the pilot-time name (municipalities.yaml) – the
@@ -204,6 +222,20 @@ class Catalogue:
     def round_at(self, programme: Pilot | str, day: dt.date) -> Round | None:
         """The round of a programme whose services window holds ``day``."""
         return next((r for r in self.rounds_of(programme) if r.services_start <= day <= r.services_end), None)
+
+    def transport_limit_applies(self, day: dt.date) -> bool:
+        """Whether programme.yaml's transport_share_max binds the plans of the children's round whose services window
+        holds ``day`` (D287): only where that round's procedures (rounds.yaml, D135) are confirmed and include the
+        transport-share limit – the methodology sets it for the pilot (L1714). Elsewhere the round's limit is
+        „jāprecizē”: the matrix and the reference neither warn nor refuse on it, and the contract leaves it blank."""
+        round_ = self.round_at(Pilot.children, day)
+        procedures = round_.procedures if round_ is not None else None
+        if not (procedures is not None and procedures.status is PriceStatus.confirmed and procedures.transport_share):
+            return False
+        try:  # the limit's own value must be confirmed too
+            return self.programme.transport_share_max.at(day).status is PriceStatus.confirmed
+        except LookupError:
+            return False
 
     @cached_property
     def holiday_dates(self) -> tuple[dt.date, ...]:

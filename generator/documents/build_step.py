@@ -59,8 +59,8 @@ def papers_day(catalogue: Catalogue, municipality: Municipality, build_date: dt.
 
 def municipality_label(catalogue: Catalogue, municipality: Municipality, build_date: dt.date | None = None) -> str:
     """How a progress line names the municipality whose papers were made: its name in force on their day (D189),
-    not the pilot-time name of municipalities.yaml."""
-    return catalogue.name_on(municipality.id, papers_day(catalogue, municipality, build_date))
+    not the pilot-time name of municipalities.yaml – and never a name still „jāprecizē” as fact (stated_name_on)."""
+    return catalogue.stated_name_on(municipality.id, papers_day(catalogue, municipality, build_date))
 
 
 def write_document(document: RenderedDocument, folder: Path, memo: RenderMemo | None = None) -> list[Path]:
@@ -119,7 +119,7 @@ def render_documents(catalogue: Catalogue, out: Path, progress: Progress = print
                 for document in changed:
                     written.extend(write_document(document, folder / day_folder(issue.day), memo))
                 progress(f"  dokumenti ar cenām no {lvformat.date(issue.day)}: "
-                         f"{catalogue.name_on(municipality.id, issue.day)} – "
+                         f"{catalogue.stated_name_on(municipality.id, issue.day)} – "
                          f"{changed_phrase(len(changed), len(documents), day_folder(issue.day))}")
     return written
 

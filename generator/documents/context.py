@@ -158,7 +158,7 @@ def shared_context(catalogue: Catalogue, build_date: dt.date | None = None,
         "impairments": [i.name_lv for i in catalogue.enums.impairments],
         "atlase": rules,
         # the round's kind in words: the pilot's "izmēģinājumprojekta kārta" or a later "kārta" (D129)
-        "veids": round_rules.kind_context(programme_round),
+        "veids": round_rules.kind_context(programme_round, build_date),
         # the pilot's procedures that hold for the round (D135): none stated as fact for a round without them
         "kartiba": procedures,
         "prices": round_rules.with_round_group_basis(catalogue, figures.regulated_prices(catalogue, prices_day, prices_until),

@@ -152,6 +152,15 @@ class PriceRow:
         return self.price.text == BLANK_EUR
 
     @property
+    def source_unconfirmed(self) -> bool:
+        """The annex may not present this row's source as the one in force on the prices day (audit35a F5): its price
+        is a blank (the catalogue confirms neither the figure nor that the cited document gives it that day) or it
+        cites an act the catalogue does not know in force then (``unproven_acts``). The column says „avots
+        jāprecizē”, and a heading over such rows only does not date them – in papers whose round's rules are not the
+        methodology that cites these sources (cenu_pielikums.html.j2)."""
+        return self.blank or bool(self.unproven_acts)
+
+    @property
     def deduction_blank(self) -> str:
         """The words of the blank when the group ceiling's confirmed base is printed and only the client's transport
         part is open ("atskaitot klienta transporta daļu ______ EUR"), else ""."""

@@ -89,11 +89,16 @@ def rules_context(catalogue: Catalogue, programme_round: terms.Round | None, bui
             "deadline_known": deadline_known}
 
 
-def kind_context(programme_round: terms.Round | None) -> dict[str, Any]:
-    """How the papers name the kind of their round (`veids`, D129): the pilot's wording when they are made for the
-    programme's first round (also once it has ended, or with no round: its papers are the pilot's), otherwise a
-    later round's – never "izmēģinājumprojekts" for a round that is not the pilot."""
-    return PILOT_KIND if programme_round is None or programme_round.first else LATER_KIND
+def kind_context(programme_round: terms.Round | None, build_date: dt.date | None = None) -> dict[str, Any]:
+    """How the papers name the kind of their round (`veids`, D129): the pilot's wording only when they are made for
+    the programme's first round while it runs on ``build_date`` (a child's papers, without ``build_date``: for the
+    pilot round itself); otherwise – no round, or papers made after the pilot ended, whose blanks ask for a running
+    round – the neutral "programma", "kārta" (D135): never "izmēģinājumprojekts" for a round that is not the pilot."""
+    if programme_round is None or not programme_round.first:
+        return LATER_KIND
+    if build_date is not None and terms.term_end(programme_round, build_date) is None:
+        return LATER_KIND
+    return PILOT_KIND
 
 
 def kind_title(title: str, kind: dict[str, Any] | None) -> str:

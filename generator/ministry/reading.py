@@ -267,6 +267,8 @@ def municipality_named(catalogue: Catalogue, municipality: str, day: dt.date | N
     mine = next((m for m in catalogue.municipalities.municipalities if m.id == municipality), None)
     if mine is None:
         return municipality
+    if day is not None and catalogue.name_unconfirmed_on(mine.id, day):  # never a „jāprecizē” name as fact
+        return catalogue.stated_name_on(mine.id, day)
     return f"„{catalogue.name_on(mine.id, day) if day is not None else mine.name_lv}” ({municipality})"
 
 
@@ -279,7 +281,7 @@ def folder_warning(folder: str, municipality: str, catalogue: Catalogue, day: dt
     if there is None or there.id == municipality:
         return None
     named = municipality_named(catalogue, municipality, day)
-    there_named = catalogue.name_on(there.id, day) if day is not None else there.name_lv
+    there_named = catalogue.stated_name_on(there.id, day) if day is not None else there.name_lv
     return (f"{FOLDER_WARNING}{named}, bet fails ir mapē „{folder}” ({there_named}){FOLDER_AMOUNTS}{named} – "
             "pārbaudiet, vai fails ievietots pareizajā mapē")
 

@@ -89,6 +89,10 @@ class Params:
     # The catalogue's B on ``day`` is confirmed („apstiprināts”): a typed B equal to an unconfirmed one is a reminder
     # to check it (D257, audit33b F2), not a figure LM set. Default: confirmed (no reminder), as a test's own Params.
     base_confirmed: bool = True
+    # transport_share_max binds this day's round (D287, Catalogue.transport_limit_applies): its procedures confirm the
+    # limit, as the pilot's do. False: the round's limit is „jāprecizē” – no warning, no refusal (check_transport_share).
+    # Default: it binds, as a test's own Params.
+    transport_limit_applies: bool = True
 
     @classmethod
     def from_catalogue(cls, catalogue: Catalogue, day: dt.date) -> Params:
@@ -129,6 +133,7 @@ class Params:
             municipalities=tuple(m.id for m in catalogue.pilot_municipalities()),
             whole_units={u.id: u.short_name for u in catalogue.enums.units if u.whole},
             base_confirmed=prog.base_amount.at(day).status is PriceStatus.confirmed,
+            transport_limit_applies=catalogue.transport_limit_applies(day),
         )
 
     def replace(self, **changes: Any) -> Params:

@@ -91,7 +91,10 @@ def check_transport_share(
 ) -> list[Finding]:
     """The IB-funded cost of transport and specialised transport together above
     ``transport_share_max`` of the IB amount A is a warning that the social worker may override
-    with a stated reason (D9, L1714)."""
+    with a stated reason (D9, L1714) – only where the round confirms the limit (``transport_limit_applies``, D287):
+    otherwise the round's limit is yet to be checked in the ministry's rules and nothing is counted."""
+    if not params.transport_limit_applies:
+        return []
     share = transport_share(lines, available, params)
     if share <= params.transport_share_max:
         return []

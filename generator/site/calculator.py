@@ -197,7 +197,7 @@ def message_templates(params: Params) -> dict[str, str]:
     templates["actual_cost_price"] = _replace(actual.message, [_row(INDEX, LABEL, "rinda"), (eur(PRICE), "{cena}")])
     # One transport line of 1 EUR and one other line of 2 EUR, both funded: A = 3, the share is one third.
     share_lines = [_line(LABEL, unit_price=Decimal(1), transport=True), _line(LABEL_B, unit_price=Decimal(2))]
-    strict = params.replace(transport_share_max=Decimal("0.01"))
+    strict = params.replace(transport_share_max=Decimal("0.01"), transport_limit_applies=True)
     (transport,) = check_transport_share(share_lines, strict, Decimal(3))
     templates["transport_share"] = _replace(in_calculator_places(transport.message), [
         (percent(Decimal(1) / Decimal(3), 1), "{dala}"), (percent(Decimal("0.01")), "{griesti}")])
@@ -448,6 +448,8 @@ def parameter_data(params: Params) -> dict[str, Any]:
         "pilnasLikmesVecums": params.full_rate_max_age,
         "vecumaRobeza": params.eligibility_age_limit,
         "transportaDala": _money(params.transport_share_max),
+        # the round confirms the limit (D287, Params.transport_limit_applies): otherwise no warning, as the reference
+        "transportaDalaSpeka": params.transport_limit_applies,
         "ekspertuSvars": _money(params.expert_weight),
         "vecakuSvars": _money(params.parent_weight),
         "menesiMax": params.period_months_max,

@@ -6,7 +6,9 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
+from generator.catalogue.loader import DEFAULT_CATALOGUE, load_or_raise
 from generator.cli import main
+from generator.documents.build_step import municipality_label
 from generator.documents.outputs import REPORT_WORKBOOKS
 from generator.documents.paths import documents_dir, reports_dir
 from generator.documents.registry import DOCUMENTS
@@ -35,7 +37,11 @@ def test_a_municipality_outside_the_childrens_pilot_is_refused(tmp_path: Path) -
 def test_documents_command_writes_one_municipality(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["documents", "--municipality", "ogre", "--out", str(tmp_path)])
     assert result.exit_code == 0, result.output
-    assert "bērnu programmas dokumenti 1/1: Ogres novada pašvaldība" in result.output
+    # the name in force on the papers' day when confirmed, else the id with „(nosaukums jāprecizē)” (stated_name_on)
+    catalogue = load_or_raise(DEFAULT_CATALOGUE)
+    named = municipality_label(catalogue, catalogue.municipality("ogre"))
+    assert named in ("Ogres novada pašvaldība", "ogre (nosaukums jāprecizē)"), named
+    assert f"bērnu programmas dokumenti 1/1: {named}" in result.output
     folder = documents_dir(tmp_path, "ogre")
     # the ESF questionnaire only for a running round whose procedures have it: Ogre's pilot has ended (D135)
     made = [d for d in DOCUMENTS if d.id != "21-esf-dalibnieka-anketa"]

@@ -179,7 +179,7 @@ def test_invoices_name_the_rounds_project_after_the_pilot_ended(catalogue: Catal
         assert ended.noted(doc_id, STRIKE), doc_id
         assert f"norāda izmēģinājumprojekta numuru {number} „" in running.text[doc_id], doc_id
         assert not running.noted(doc_id, STRIKE), doc_id
-    assert "Izmēģinājumprojektā (projekts Nr. ______) bērns" in ended.text["03-garantijas-vestule"]
+    assert "Programmā (projekts Nr. ______) bērns" in ended.text["03-garantijas-vestule"]  # neutral (D129)
     assert ended.noted("03-garantijas-vestule", "šajā punktā svītro „(projekts Nr. ______)”")
     assert f"Izmēģinājumprojektā (Nr. {number}) bērns" in running.text["03-garantijas-vestule"]
     for doc_id in IDS:
@@ -278,7 +278,8 @@ def test_the_round_names_blank_says_it_is_a_childrens_rounds(catalogue: Catalogu
     """audit31e F3 (D254): the municipality's last round can be the adults' one, so the note under the round's blank
     and the preparer's line name the children's programme – in words, not by the ended pilot's name (D128); with
     the round's name printed, neither."""
-    blank = (f"Tukšā vieta „{figures.BLANK}” izmēģinājumprojekta kārtas nosaukuma vietā: bērnu programmas kārtas "
+    # after the pilot the papers call it neutrally „kārta” (D129, D135)
+    blank = (f"Tukšā vieta „{figures.BLANK}” kārtas nosaukuma vietā: bērnu programmas kārtas "
              "nosaukumu ieraksta pēc ")
     whose = "Šie dokumenti ir bērnu programmai, nevis pieaugušo programmai."
     noted = [doc_id for doc_id in IDS if blank in ended.text[doc_id]]

@@ -28,7 +28,8 @@ def test_the_letter_lists_reasons_under_an_intro_that_covers_every_row(catalogue
         assert "iesniegumu nevar atbalstīt tabulā atzīmētā iemesla (iemeslu) dēļ:" in text, day
         assert "Ja atzīmēts iemesls „iesniegums iesniegts pēc …”" in text, day
     # without the pilot's stages the selection is named in the locative, not a genitive hanging on „iesniegumu”
-    assert "Izmēģinājumprojekta dalībnieku atlasē iesniegumu nevar atbalstīt" in _letter(catalogue, None)  # review29 F2
+    # review29 F2; made today, after the pilot: the neutral „kārta” (D129)
+    assert "Kārtas dalībnieku atlasē iesniegumu nevar atbalstīt" in _letter(catalogue, None)
     pilot = _letter(catalogue, PILOT_DAY)
     assert "Izmēģinājumprojekta dalībnieku atlases 1. posmā iesniegumu nevar atbalstīt" in pilot
     assert "Tāpēc Dienests Jūsu iesniegumu Labklājības ministrijas projekta komandai bērnu atlasei nenosūta" in pilot

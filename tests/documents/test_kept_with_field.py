@@ -20,7 +20,7 @@ from tests.documents.conftest import normalise
 
 DECISIONS = ("08-lemums-par-pieskirsanu", "17-lemums-par-atteikumu")
 PARENT = "01-ligums-ar-vecaku"
-ITEM = "un Labklājības ministrijas līgumu par dalību izmēģinājumprojektā:"
+ITEM = "un Labklājības ministrijas līgumu par dalību programmā:"  # made today, after the pilot: neutral (D129)
 FIELD = "Līguma datums un Nr."
 ANNEXES = "Līgumam ir šādi pielikumi, kas ir tā neatņemama sastāvdaļa:"
 

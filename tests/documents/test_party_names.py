@@ -77,7 +77,7 @@ def test_sentences_after_the_pilot_use_the_defined_terms_grammatically(catalogue
         # (between them the note on the letterhead's blank requisites, audit29 F3)
         assert note + " Piezīme. Tukšās vietas galvenē: pašvaldības un sociālā dienesta reģistrācijas numuru" in \
             texts["01-ligums-ar-vecaku"]
-        assert ("dokumenta parakstīšanas dienā. Piezīme. Tukšā vieta „______” izmēģinājumprojekta kārtas nosaukuma "
+        assert ("dokumenta parakstīšanas dienā. Piezīme. Tukšā vieta „______” kārtas nosaukuma "
                 "vietā") in texts["01-ligums-ar-vecaku"]
         assert "Tekstā:" not in texts["01-ligums-ar-vecaku"]
         # … a letter to the parent defines it in its own text, not in a note deleted before signing (audit34 F4)

@@ -17,7 +17,8 @@ from tests.documents.test_from_matrix_provider_terms import _text
 from tests.documents.test_signed_acts import _child_contract
 
 REQUEST = "05-iesniegums-par-sniedzejiem"
-SUBTITLE = "Pielikums līgumam par dalību izmēģinājumprojektā un individuālā budžeta saņemšanu"
+# papers made today, after the pilot ended: the programme in neutral words (D129)
+SUBTITLE = "Pielikums līgumam par dalību programmā un individuālā budžeta saņemšanu"
 
 
 def _head(html: str) -> tuple[str, str]:

@@ -246,7 +246,7 @@ def test_an_ended_rounds_name_is_a_blank_with_one_note(catalogue: Catalogue) -> 
         assert name not in text, doc_id
         assert "kārtas nosaukumu ieraksta pēc Labklājības ministrijas noteikumiem par kārtu" in text, doc_id
         assert "izmēģinājumprojektā „" not in text, doc_id
-    assert ("Tukšās vietas „__.__.______”: izmēģinājumprojekta kārtas sākuma un beigu dienu un laiku, kurā saņemtos "
+    assert ("Tukšās vietas „__.__.______”: kārtas sākuma un beigu dienu un laiku, kurā saņemtos "
             "pakalpojumus apmaksā no individuālā budžeta, ieraksta") in texts["03-garantijas-vestule"]
     assert "kārta nedrīkst būt beigusies dokumenta parakstīšanas dienā" in texts["02-ligums-ar-sniedzeju"]
     assert "Tāpat pēc šā lēmuma" not in texts["02-ligums-ar-sniedzeju"]

@@ -207,6 +207,9 @@ class ChildContext:
     # the matrix's Transporta_Pamatojums as typed ("" when there is none: only a draft is made then; D9).
     transport_over: bool = False
     transport_share: str = ""
+    # the IB-funded transport share of A whenever the plan funds transport from IB ("" when none): where the round
+    # does not confirm a limit (D287) the preparer compares it with the contract's §5.4 as written in
+    transport_planned: str = ""
     transport_reason: str = ""
 
     @property
@@ -393,6 +396,8 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool,
         transport_share=(lvformat.percent(outcome.transport_share, 1) if transport_over and transport_known
                          else f"{BLANK}{lvformat.NBSP}%" if transport_over else ""),
         transport_reason=(inputs.transport_override or "").strip() if transport_over else "",
+        transport_planned=("" if not outcome.transport_share else lvformat.percent(outcome.transport_share, 1)
+                           if transport_known else f"{BLANK}{lvformat.NBSP}%"),
         check_date=lvformat.date(outcome.check_date) if outcome.check_date else BLANK_DATE,
         round_end=lvformat.date(round_end) if round_end else BLANK_DATE,
         round_id=round_id, round_end_day=round_end, round_gen=round_gen,

@@ -108,9 +108,11 @@ BLANK_WHEN = {
     "IB_Nepieciesamais": PRICES_OPEN,
     "IB_Pieejamais": A_OPEN,
     "Fin_NoIB": SUMS_OPEN,
-    "Fin_Pabalsti_Izmantots": SUMS_OPEN,
-    "Fin_Pakalpojumi_Izmantots": SUMS_OPEN,
-    "Fin_Citi_Izmantots": SUMS_OPEN,
+    # another source is blank only when 6.4 gives it an amount: one the matrix gives nothing funds nothing, whatever B
+    # and the prices are – its 0,00 EUR is a figure, as in the parent contract's annex 2 (audit35a F4, audit28 F5)
+    "Fin_Pabalsti_Izmantots": f"AND({SUMS_OPEN},N(Fin_Pabalsti)<>0)",
+    "Fin_Pakalpojumi_Izmantots": f"AND({SUMS_OPEN},N(Fin_Pakalpojumi)<>0)",
+    "Fin_Citi_Izmantots": f"AND({SUMS_OPEN},N(Fin_Citi)<>0)",
     "IB_Kopejais": SUMS_OPEN,
     "Transporta_Dala": SUMS_OPEN,
 }

@@ -452,6 +452,8 @@ def summary_top(lay: Layout) -> int:
     return lay.calc_last + 1 + SUMMARY_GAP
 
 
+# 6.11's status cell of transport_share_max: „jāprecizē” where the matrix's round does not confirm the limit (D287)
+TRANSPORT_STATUS_NAME = "Param_TransportaStatuss"
 # The 17 labelled rows of the summary (row below its title, label); row 9 heads the other funding sources.
 SUMMARY_ROWS: tuple[tuple[int, str], ...] = (
     (1, "Bērna vecums pārbaudes datumā (pilni gadi, 6.1. tabula)"),
@@ -548,8 +550,11 @@ def _summary(sh: Sheet, top: int) -> None:
     f(f"{v}{at(15)}", "IF(N(IB_Pieejamais)<>0,SUMIFS(Plans_NoIB,h_Transports,1)/IB_Pieejamais,0)", st.out_share,
       cache.transport_share)
     sh.define("Transporta_Dala", f"{v}{at(15)}")
-    f(f"{v2}{at(15)}", "Param_TransportaDala", st.out_share,
-      sh.book.catalogue.programme.transport_share_max.at(sh.book.day).value)
+    # the limit, or „jāprecizē” where the matrix's round does not confirm it (D287)
+    unconfirmed = PriceStatus.to_verify.value
+    f(f"{v2}{at(15)}", f'IF({TRANSPORT_STATUS_NAME}="{unconfirmed}","{unconfirmed}",Param_TransportaDala)',
+      st.out_share, sh.book.catalogue.programme.transport_share_max.at(sh.book.day).value
+      if sh.book.catalogue.transport_limit_applies(sh.book.day) else unconfirmed)
     # the justification and the status end with the first page across: no page edge falls inside them
     sh.ws.merge_range(f"{v}{at(16)}:{FIRST_PAGE_TO}{at(16)}", "", st.input_wrap)
     sh.define("Transporta_Pamatojums", f"{v}{at(16)}")

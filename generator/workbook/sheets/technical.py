@@ -25,6 +25,7 @@ from generator.workbook.input_checks import (
 from generator.workbook.layout import INTERFACE_VERSION
 from generator.workbook.sheetio import Sheet
 from generator.workbook.sheets import cross_checks, party_names, plan_rows
+from generator.workbook.sheets.calculation import TRANSPORT_STATUS_NAME
 from generator.workbook.sheets.common import (
     HEADER_CHILD_HEIGHT,
     SHEET_ROW_HEIGHT,
@@ -62,6 +63,8 @@ PARAMETERS = (
 )
 
 PARAM_FIRST = 12
+TRANSPORT_ROUND_NOTE = ("kārtai robeža jāprecizē Labklājības ministrijas noteikumos par kārtu (metodikas robeža – "
+                        "izmēģinājumprojektam); kamēr tā nav apstiprināta, matrica pārsniegumu neskaita")
 BASE_ROW = PARAM_FIRST + len(PARAMETERS)  # Bazes_Apmers
 BASE_EFFECTIVE_ROW = BASE_ROW + 1
 MONTHS_ROW = BASE_ROW + 2
@@ -404,9 +407,15 @@ def write(sh: Sheet) -> None:
         sh.define(name, f"B{row}")
         sh.text(f"C{row}", param.unit or "", st.out_text)
         sh.date(f"D{row}", dated.effective_from, st.out_date)
-        sh.text(f"E{row}", dated.status.value, st.out_text)
-        sh.text(f"F{row}", dated.source, st.out_text_wrap)
-        lines = -(-len(dated.source) // SOURCE_CHARS_PER_LINE)
+        status, source = dated.status.value, dated.source
+        if attr == "transport_share_max":
+            # D287: the limit binds only a round that confirms it; the flag below reads this cell
+            if not cat.transport_limit_applies(day):
+                status, source = PriceStatus.to_verify.value, f"{source}; {TRANSPORT_ROUND_NOTE}"
+            sh.define(TRANSPORT_STATUS_NAME, f"E{row}")
+        sh.text(f"E{row}", status, st.out_text)
+        sh.text(f"F{row}", source, st.out_text_wrap)
+        lines = -(-len(source) // SOURCE_CHARS_PER_LINE)
         if lines > 1:  # a long source wraps: the row grows with it instead of printing over the next row
             sh.row_height(row, 12 * lines + 3)
 
@@ -457,8 +466,9 @@ def write(sh: Sheet) -> None:
     sh.text(f"A{TRANSPORT_FLAG_ROW}", "Transporta daļa pārsniedz augšējo robežu (1 – jā)", st.label)
     sh.formula(
         f"B{TRANSPORT_FLAG_ROW}",
+        f'IF({TRANSPORT_STATUS_NAME}="{PriceStatus.to_verify.value}",0,'
         "IF(N(IB_Pieejamais)>0,IF(ROUND(SUMIFS(Plans_NoIB,h_Transports,1),2)"
-        ">ROUND(Param_TransportaDala*IB_Pieejamais,6),1,0),0)",
+        ">ROUND(Param_TransportaDala*IB_Pieejamais,6),1,0),0))",
         st.out_whole,
         0,
     )
@@ -484,10 +494,12 @@ def _rules(sh: Sheet) -> None:
     share = sh.book.catalogue.programme.transport_share_max.at(sh.book.day).value
     sh.text(f"A{RULES_SECTION}", "Noteikumu pārbaudes (skaits šobrīd)", st.section)
     # in B:F, one line (two at most): in F alone it took three, and the row 36 pt
+    limit = (f"{percent(share)} no plānam pieejamā IB apmēra A (no IB finansētais transports)."
+             if sh.book.catalogue.transport_limit_applies(sh.book.day)
+             else f"{PriceStatus.to_verify.value} Labklājības ministrijas noteikumos par kārtu; pārsniegumu neskaita.")
     sh.merge_text(
         f"B{RULES_SECTION}:F{RULES_SECTION}",
-        f"Transporta daļas augšējā robeža bez rakstiska pamatojuma: {percent(share)} no plānam pieejamā IB apmēra A "
-        "(no IB finansētais transports).",
+        f"Transporta daļas augšējā robeža bez rakstiska pamatojuma: {limit}",
         st.note,
     )
     sh.row_height(RULES_SECTION, SECTION_HEIGHT)
