@@ -187,17 +187,22 @@ def test_help_names_the_options() -> None:
     assert "atsaka arī ar --draft – tai var izveidot tikai arhīva kopiju (--arhivam;" in text
 
 
-TODAY = dt.date.today()  # the command builds on today's date
+@pytest.fixture
+def today() -> dt.date:
+    """The day the command builds on: taken when the test starts, not when the module is imported (a run crossing
+    midnight built on the next day)."""
+    return dt.date.today()
+
 RUNNING = "berni-tagad"
 
 
 @pytest.fixture
-def running_round(tmp_path: Path) -> Path:
+def running_round(tmp_path: Path, today: dt.date) -> Path:
     """A made-up children's round running today for Liepāja and Valmiera, its services begun 30 days ago."""
     entry = children_round_entry(RUNNING, "IBM ieviešana bērniem (izdomāta kārta, kas notiek)",
-                                 TODAY - dt.timedelta(days=90), TODAY + dt.timedelta(days=300),
-                                 services=(TODAY - dt.timedelta(days=30), TODAY + dt.timedelta(days=270)))
-    catalogue_with_round(tmp_path / "katalogs", entry, holiday_years=tuple(range(TODAY.year - 1, TODAY.year + 2)))
+                                 today - dt.timedelta(days=90), today + dt.timedelta(days=300),
+                                 services=(today - dt.timedelta(days=30), today + dt.timedelta(days=270)))
+    catalogue_with_round(tmp_path / "katalogs", entry, holiday_years=tuple(range(today.year - 1, today.year + 2)))
     return tmp_path / "katalogs"
 
 
@@ -213,9 +218,10 @@ def _prices_days(out: Path) -> set[str]:
 
 
 @pytest.mark.usefixtures("quick_papers")
-def test_a_day_ahead_in_a_running_round_gives_the_papers_its_prices(running_round: Path, tmp_path: Path) -> None:
+def test_a_day_ahead_in_a_running_round_gives_the_papers_its_prices(running_round: Path, tmp_path: Path,
+                                                                   today: dt.date) -> None:
     """`--day` → choose_round → RoundSet.prices_day → for_round → the price annexes (review1 F7)."""
-    ahead = TODAY + dt.timedelta(days=100)
+    ahead = today + dt.timedelta(days=100)
     result = _run(tmp_path / "out", "--catalogue", str(running_round), "--municipality", "liepaja",
                   "--day", lvformat.date(ahead))
     assert result.exit_code == 0, result.output
@@ -224,19 +230,20 @@ def test_a_day_ahead_in_a_running_round_gives_the_papers_its_prices(running_roun
     by_round = _run(tmp_path / "kārta", "--catalogue", str(running_round), "--municipality", "liepaja",
                     "--round", RUNNING)
     assert by_round.exit_code == 0, by_round.output
-    assert _prices_days(tmp_path / "kārta") == {lvformat.date(TODAY)}  # the same round without --day: today's
+    assert _prices_days(tmp_path / "kārta") == {lvformat.date(today)}  # the same round without --day: today's
 
 
 @pytest.mark.usefixtures("quick_papers")
-def test_a_past_day_in_a_running_round_gives_todays_prices_and_says_so(running_round: Path, tmp_path: Path) -> None:
+def test_a_past_day_in_a_running_round_gives_todays_prices_and_says_so(running_round: Path, tmp_path: Path,
+                                                                       today: dt.date) -> None:
     """D132: papers signed now never carry the ceilings of a day that has passed."""
-    past = TODAY - dt.timedelta(days=10)
+    past = today - dt.timedelta(days=10)
     result = _run(tmp_path / "out", "--catalogue", str(running_round), "--municipality", "liepaja",
                   "--day", lvformat.date(past))
     assert result.exit_code == 0, result.output
-    assert _prices_days(tmp_path / "out") == {lvformat.date(TODAY)}
+    assert _prices_days(tmp_path / "out") == {lvformat.date(today)}
     assert (f"Piezīme: --day {lvformat.date(past)} jau pagājusi – dokumentu cenu pielikumos ir cenas uz "
-            f"{lvformat.date(TODAY)}, kas spēkā parakstīšanas laikā, nevis pagājušās dienas cenas (D132).") in result.output
+            f"{lvformat.date(today)}, kas spēkā parakstīšanas laikā, nevis pagājušās dienas cenas (D132).") in result.output
 
 
 @pytest.mark.usefixtures("quick_papers")
