@@ -26,6 +26,7 @@ from generator.documents.from_matrix.reading import MatrixReading
 from generator.documents.from_matrix.writing import render_child
 from generator.documents.pdf_writer import write_pdf
 from generator.documents.registry import by_id
+from generator.documents.round_rules import LATER_KIND, PILOT_KIND
 from generator.documents.terms import BLANK_DATE
 from generator.ministry.matrix import ChildData
 from generator.reference.lines import line_from_offer
@@ -162,7 +163,8 @@ def test_the_age_criterion_of_the_decisions_is_the_rounds_last_day(cases, catalo
         assert rule in _texts(folder, REFUSAL)["pdf"], name
     for doc_id in (GRANT, REFUSAL):
         for kind, text in _decision_texts(cases, "municipality", doc_id).items():
-            assert f"Bērnam izmēģinājumprojekta kārtas pēdējā dienā ({normalise(BLANK_DATE)}) vēl nav {limit} " \
+            # made after the pilot ended: the neutral words (D129, D135)
+            assert f"Bērnam {LATER_KIND['karta']['gen']} pēdējā dienā ({normalise(BLANK_DATE)}) vēl nav {limit} " \
                    "gadu" in text, (doc_id, kind)
             assert "nav 18 gadu" not in text.replace(f"vēl nav {limit} gadu", ""), (doc_id, kind)
 
@@ -193,17 +195,19 @@ def test_the_application_and_the_letter_state_the_selection_age_rule_with_the_ro
     age on the check date (D1) chooses the rate only. The date is the round's last day while it runs, a blank with a note once it has ended."""
     limit = _limit(catalogue)
     end = lvformat.date(catalogue.rounds_of("bērni")[0].end)
-    for name, day in (("running", end), ("municipality", normalise(BLANK_DATE))):
+    # while the pilot runs its words; the municipality's set made after it ended, the neutral ones (D129, D135)
+    for name, day, round_words in (("running", end, PILOT_KIND["karta"]["gen"]),
+                                   ("municipality", normalise(BLANK_DATE), LATER_KIND["karta"]["gen"])):
         folder = cases[name][1]
         for kind, text in _texts(folder, APPLICATION).items():
-            assert f"Bērnam izmēģinājumprojekta kārtas pēdējā dienā ({day}) vēl nav {limit} gadu" in text, kind
-            assert f"kuram izmēģinājumprojekta kārtas pēdējā dienā ({day}) jau būs {limit} gadi" in text, kind
+            assert f"Bērnam {round_words} pēdējā dienā ({day}) vēl nav {limit} gadu" in text, kind
+            assert f"kuram {round_words} pēdējā dienā ({day}) jau būs {limit} gadi" in text, kind
             assert ("bērna vecums tā pārskata perioda pirmajā dienā, kurā sākas viņa atbalsta plāns, nosaka tikai "
                     "individuālā budžeta likmi") in text, kind
             assert ("Tukšā vieta" in text) == (name == "municipality"), kind
             assert "nesasniegs" not in text and "izmēģinājumprojekta laikā sasniegs" not in text, kind
         for kind, text in _texts(folder, LETTER).items():
-            assert f"bērnam izmēģinājumprojekta kārtas pēdējā dienā ({day}) jau būs {limit} gadi" in text, kind
+            assert f"bērnam {round_words} pēdējā dienā ({day}) jau būs {limit} gadi" in text, kind
             assert "izmēģinājumprojekta laikā sasniegs" not in text, kind
 
 

@@ -317,4 +317,4 @@ def test_a_file_named_after_the_child_gives_a_neutral_folder(matrices, catalogue
     first_name = child.name.split(" ")[0]
     for line in lines:
         assert first_name not in line and child.code not in line and child.code[:6] not in line, line
-    assert any("faila nosaukumā ir bērna vārds" in line for line in lines)
+    assert any("faila nosaukumā ir bērna vai vecāka vārds" in line for line in lines)

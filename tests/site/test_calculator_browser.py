@@ -568,7 +568,9 @@ def test_script_sizes(built_site) -> None:
     # 135 000 until fix34b (the result's Bazes_Apmers_Provizorisks that the form's provisional words follow, D257: +0,5 KB)
     # 135 500 until fix34f/fix34g (an invalid plan's lines marked on screen and in print, field names in the line
     # messages, no_such_day's words for an impossible date: +3,4 KB)
-    assert sum(sizes.values()) < 139_500, json.dumps(sizes)
+    # 139 500 until fix35b/fix35d (the lines' „(aplēse)” mark on an unconfirmed B, one „(gaidīts: …)” form, the round's
+    # transport limit flag: +0,7 KB)
+    assert sum(sizes.values()) < 141_000, json.dumps(sizes)
 
 
 def test_form_asks_the_amount_for_actual_cost_items(visit: Visit, params: Params, offers) -> None:
