@@ -13,10 +13,14 @@ from xlsxwriter.utility import xl_cell_to_rowcol, xl_col_to_name
 
 from generator.catalogue.models import Impairment, Pilot, PriceStatus
 from generator.lvformat import NBSP, eur, percent
+from generator.reference.date_serials import serial_day
+from generator.reference.params import children_date_serials
 from generator.reference.rules import HOURS_A_DAY
 from generator.reference.workbook import base_differs_text
 from generator.workbook.input_checks import (
     DATE_FORMAT_PROBE,
+    SERIAL_FIRST,
+    SERIAL_LAST,
     SINGLE_FIELDS,
     SUBCENT_TOLERANCE,
     message_formula,
@@ -75,6 +79,7 @@ KINDS = ("kļūda", "brīdinājums", "ieraksts")
 RULE_CODE, TABLE_CODE, TABLE_MESSAGE, TABLE_COUNT = "S", "T", "U", "V"
 TABLE_FIRST = 5
 DATE_PROBE_ROW = 9  # the date format's probe (D282) in TABLE_CODE, its General cell below it
+SERIAL_ROW = DATE_PROBE_ROW + 2  # the first and (below it) the last day of D286's serials in TABLE_CODE
 LISTS_FIRST = 6  # first value row of the lists (columns H…)
 # the cells the list names: the invalid inputs and the cells whose value differs from its computation (D153)
 LISTED = "h_Nederigas"
@@ -387,6 +392,16 @@ def write(sh: Sheet) -> None:
     sh.formula(f"{TABLE_CODE}{DATE_PROBE_ROW}", f'IF(CELL("format",{TABLE_CODE}{DATE_PROBE_ROW + 1})="G",0,1)',
                st.helper, 1)
     sh.define(DATE_FORMAT_PROBE, f"{TABLE_CODE}{DATE_PROBE_ROW}")
+    # D286: the first and the last day whose serial, as a whole number in a number input, is an invalid input: the
+    # catalogue's children's rounds' years, one more each way (Params.date_serials); no children's round, no day
+    serials = children_date_serials(cat)
+    for row, name, day in ((SERIAL_ROW, SERIAL_FIRST, serials and serial_day(serials.first)),
+                           (SERIAL_ROW + 1, SERIAL_LAST, serials and serial_day(serials.last))):
+        if day is None:
+            sh.text(f"{TABLE_CODE}{row}", "", st.helper_text)
+        else:
+            sh.date(f"{TABLE_CODE}{row}", day, st.helper)
+        sh.define(name, f"{TABLE_CODE}{row}")
     sh.text("A9", "Izveidots ar", st.label)
     sh.text("B9", "IBM rīkkopa (ibm matrix)", st.out_text)
 
