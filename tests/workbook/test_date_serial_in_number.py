@@ -19,7 +19,13 @@ from openpyxl import load_workbook
 from generator.catalogue.catalogue import Catalogue
 from generator.ministry.matrix import Matrix, read_child
 from generator.recalc import convert, make_profile
-from generator.reference.date_serials import DATE_IN_NUMBER_TEXT, day_serial, serial_entered, serial_message
+from generator.reference.date_serials import (
+    DATE_IN_NUMBER_TEXT,
+    day_serial,
+    serial_day,
+    serial_entered,
+    serial_message,
+)
 from generator.reference.params import Params
 from generator.reference.workbook import WorkbookInputs, evaluate_workbook
 from generator.workbook.inputs import fill
@@ -32,7 +38,12 @@ from tests.workbook.plans import SEED
 
 pytestmark = [pytest.mark.libreoffice, pytest.mark.xdist_group("workbook-lo")]
 
-TYPED = dt.date(2019, 5, 18)  # „18.5” typed in 2019
+
+
+def typed_day(params: Params) -> dt.date:
+    """„18.5” typed in the span's second year (the year the first children's round starts)."""
+    assert params.date_serials is not None
+    return dt.date(params.date_serials.first_year + 1, 5, 18)
 
 
 def _line(inputs: WorkbookInputs, **changes: object) -> WorkbookInputs:
@@ -51,7 +62,7 @@ def files(catalogue: Catalogue, params: Params, day, templates, tmp_path_factory
           ) -> dict[str, tuple[WorkbookInputs, NamedValues, Path, dict[str, str]]]:
     assert params.date_serials is not None
     first, last = params.date_serials.first, params.date_serials.last
-    serial = Decimal(day_serial(TYPED))
+    serial = Decimal(day_serial(typed_day(params)))
     folder = tmp_path_factory.mktemp("datuma-skaitlis")
     plan = clean_plans(catalogue.offers(day), params, 1, SEED + 62_000)[0].inputs
     line = plan.lines[0]
@@ -96,7 +107,8 @@ def test_a_serial_is_one_more_invalid_input_named_with_its_date(files, params: P
     assert values["h_NederigasIevades"] == clean["h_NederigasIevades"] + 1 == 1
     assert values["Kludas"] >= clean["Kludas"] + 1
     ((name, where),) = cells.items()
-    said = f"{where}: {serial_message(LABELS[name], day_serial(TYPED), TYPED)}"
+    typed = typed_day(params)
+    said = f"{where}: {serial_message(LABELS[name], day_serial(typed), typed)}"
     assert any(line.endswith(said) for line in _listed(values)), (said, _listed(values))
     # the reference counts it too: every amount and both counts are the matrix's
     assert differences(evaluate_workbook(inputs, params).named_values(), values) == [], sheet
@@ -109,8 +121,7 @@ def test_the_span_edges(files, params: Params) -> None:
     listed = " ".join(_listed(values))
     for name, serial in (("Fin_Pabalsti", params.date_serials.first), ("Fin_Pakalpojumi", params.date_serials.last)):
         assert f"{cells[name]}: {LABELS[name]} {DATE_IN_NUMBER_TEXT}, šūnā ir" in listed, listed
-        assert serial_entered(serial, dt.date(2017, 1, 1) if serial == params.date_serials.first
-                              else dt.date(2020, 12, 31)) in listed, listed
+        assert serial_entered(serial, serial_day(serial)) in listed, listed
     assert differences(evaluate_workbook(inputs, params).named_values(), values) == []
     inputs, values, _, _ = files["dala"]
     assert values["h_NederigasIevades"] == 0, _listed(values)

@@ -79,6 +79,10 @@ KINDS = ("kļūda", "brīdinājums", "ieraksts")
 RULE_CODE, TABLE_CODE, TABLE_MESSAGE, TABLE_COUNT = "S", "T", "U", "V"
 TABLE_FIRST = 5
 DATE_PROBE_ROW = 9  # the date format's probe (D282) in TABLE_CODE, its General cell below it
+# the columns' widths; the list of invalid inputs prints in one line of 8 pt across A:F (tests/workbook/
+# test_check_messages.py measures its longest line)
+WIDTHS = {"A": 50, "B": 16, "C": 12, "D": 12, "E": 14, "F": 34, "G": 3, "H": 8, "I": 16, "J": 26, "K": 10, "L": 8,
+          "M": 18, "N": 30, "O": 34, "P": 10, "Q": 18, "R": 12}
 SERIAL_ROW = DATE_PROBE_ROW + 2  # the first and (below it) the last day of D286's serials in TABLE_CODE
 LISTS_FIRST = 6  # first value row of the lists (columns H…)
 # the cells the list names: the invalid inputs and the cells whose value differs from its computation (D153)
@@ -349,8 +353,7 @@ def write(sh: Sheet) -> None:
     months = book.layout.months
     # A:F on one landscape page: with F 60 wide every page had a page across holding F alone, or nothing but the
     # repeated labels where F is empty (the checks)
-    sh.widths({"A": 50, "B": 16, "C": 12, "D": 12, "E": 14, "F": 34, "G": 3, "H": 8, "I": 16, "J": 26, "K": 10,
-               "L": 8, "M": 18, "N": 30, "O": 34, "P": 10, "Q": 18, "R": 12})
+    sh.widths(WIDTHS)
     # title and note in the repeated column A: whole on every page across
     sh.text("A1", "6.11. IBM matricas tehniskā tabula", st.title)
     sh.text(
