@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from generator.lvformat import date as lv_date
-from generator.lvformat import number as lv_number
 from generator.reference.findings import Finding, Severity
 from generator.reference.inputs import DELIVERED_LABEL, PLANNED_LABEL, UNITS_LABEL
 from generator.reference.lines import PlanLine
@@ -84,14 +83,14 @@ SERIAL_ENTERED = "šūnā ir {number} – tas izskatās pēc datuma {date}"
 
 
 def serial_entered(value: Decimal | float | int, day: dt.date) -> str:
-    """„šūnā ir 46 160 – tas izskatās pēc datuma 18.05.2026”: the value as a number with its thousands space and the
-    date it is the serial of."""
-    return SERIAL_ENTERED.format(number=lv_number(value, 0), date=lv_date(day))
+    """„šūnā ir 46160 – tas izskatās pēc datuma 18.05.2026”: the value as the cell holds it, as the matrix's messages
+    quote an entered number (no thousands space), and the date it is the serial of."""
+    return SERIAL_ENTERED.format(number=int(value), date=lv_date(day))
 
 
 def serial_message(label: str, value: Decimal | float | int, day: dt.date) -> str:
     """The matrix's words of a serial in the input labelled ``label`` (dative), as its 6.11 list says them:
-    „sniedzēja cenai jābūt skaitlim, nevis datumam, šūnā ir 46 160 – tas izskatās pēc datuma 18.05.2026; ierakstiet
+    „sniedzēja cenai jābūt skaitlim, nevis datumam, šūnā ir 46160 – tas izskatās pēc datuma 18.05.2026; ierakstiet
     skaitli ar komatu, piem., 18,5”."""
     return f"{label} {DATE_IN_NUMBER_TEXT}, {serial_entered(value, day)}{SERIAL_HINT}"
 
@@ -100,7 +99,7 @@ def serial_message(label: str, value: Decimal | float | int, day: dt.date) -> st
 def serial_refusal(label: str, value: Decimal | float | int, day: dt.date, what: str) -> str:
     """The readers' words (`ibm documents --from-matrix`, `ibm collect`, `ibm migrate`): the matrix's up to the date,
     what they expect and, as a sentence, why and how to type it: „sniedzēja cenai jābūt skaitlim, nevis datumam, šūnā
-    ir 43 603 – tas izskatās pēc datuma 18.05.2019 (gaidīts: cena EUR par vienību). Latvijas …”."""
+    ir 43603 – tas izskatās pēc datuma 18.05.2019 (gaidīts: cena EUR par vienību). Latvijas …”."""
     return f"{label} {DATE_IN_NUMBER_TEXT}, {serial_entered(value, day)} (gaidīts: {what}). {SERIAL_ADVICE}"
 
 

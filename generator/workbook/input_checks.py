@@ -37,7 +37,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
-from generator.lvformat import NBSP, agree
+from generator.lvformat import agree
 from generator.reference.date_serials import DATE_IN_NUMBER_TEXT, SERIAL_ENTERED, SERIAL_HINT
 from generator.reference.inputs import (
     CENTS_TEXT,
@@ -191,13 +191,13 @@ def date_serial(x: str) -> str:
     return f"AND({x}>={SERIAL_FIRST},{x}<={SERIAL_LAST},{x}=INT({x}))"
 
 
-def serial_shown(x: str) -> str:
-    """The reference's SERIAL_ENTERED words and SERIAL_HINT as a formula: „šūnā ir 46 160 – tas izskatās pēc datuma
-    18.05.2026; ierakstiet …”; the number (five digits in any year of the span) with its no-break thousands space."""
-    number = f'INT({x}/1000)&"{NBSP}"&RIGHT("00"&MOD({x},1000),3)'
+def _serial_words() -> tuple[str, str]:
+    """The reference's SERIAL_ENTERED words before and after the number (the date follows them): Kind.shown puts the
+    cell's value and its date between them, as the cell holds it („šūnā ir 46160 – tas izskatās pēc datuma …”)."""
     before, rest = SERIAL_ENTERED.split("{number}")
     between, after = rest.split("{date}")
-    return f'"{before}"&{number}&"{between}"&{lv_date_formula(x)}&"{after}{SERIAL_HINT}"'
+    assert not after, SERIAL_ENTERED  # the date ends the words: SERIAL_HINT follows it
+    return before, between
 
 
 def logical_message(kind: str) -> str:
@@ -313,7 +313,7 @@ class Kind:
         dated = (f'"{DATE_IN_NUMBER_TEXT}"',) * 2 if self.dated else ()
         return (*self.messages, f'"{FORMULA_TEXT}"', *logical, *dated)
 
-    def shown(self, x: str) -> str:
+    def shown(self, x: str, code: str = "") -> str:
         """', ievadīts …' with the entered value (text in quotes, a date as DD.MM.YYYY), or ''; for a long text its
         length (', ievadītas 734 zīmes', ', ievadīta 601 zīme')."""
         if self.name in ("text", "name"):
@@ -326,9 +326,12 @@ class Kind:
         if self.name in MONEY_KINDS:  # "-90,10", not "-90,1" (audit31d F6); more decimals as entered (D87)
             entered = f"IF({_subcent(x)},{plain},{_cents_text(x)})"
         typed = f'", ievadīts "&{entered}'
-        if self.dated:  # a date in a number input as the cell shows it (D282): ", ievadīts datums 18.05.2018"
-            typed = (f'IF({date_formatted(x)},", ievadīts datums "&{lv_date_formula(x)}&{_time_of_day(x)},'
-                     f'IF({date_serial(x)},", "&{serial_shown(x)},{typed}))')  # a day's serial (D286)
+        if self.dated:  # a date in a number input as the cell shows it (D282): ", ievadīts datums 18.05.2018"; a day's
+            # serial (D286, by the cell's ``code`` where given) with the same date: ", šūnā ir 43603 – tas izskatās …"
+            serial = f"{code}={self.serial_code}" if code else date_serial(x)
+            before, after = _serial_words()
+            typed = (f'IF(OR({date_formatted(x)},{serial}),", "&IF({serial},"{before}"&{x}&"{after}","ievadīts datums ")'
+                     f'&{lv_date_formula(x)}&IF({serial},"{SERIAL_HINT}",{_time_of_day(x)}),{typed})')
         shown = (f"IF(ISTEXT({x}),IF(LEN({x})=0,\"\",\", ievadīts „\"&{x}&\"”\"),"
                  f"IF(ISNUMBER({x}),{typed},\"\"))")
         if self.logical:  # as the cell shows it, not as LibreOffice's 1 (audit31d F4)
@@ -343,7 +346,7 @@ class Kind:
 
     def message(self, code: str, x: str, extra: str = "", place: str = "") -> str:
         """The message part after the label: CHOOSE(code, …) and the entered value."""
-        return f"CHOOSE({code},{self.texts(extra, place)})&{self.shown(x)}"
+        return f"CHOOSE({code},{self.texts(extra, place)})&{self.shown(x, code)}"
 
 
 # D258 (audit31d F6): a correction (a refund or a cancelled invoice, negative in the expense register 28, D245) is
