@@ -2,11 +2,12 @@
 
 In a Latvian locale LibreOffice 7.4 reads „18.5” typed into a number input of the matrix as the date 18.05. of the
 computer's year and, where the cell has a number format, keeps that format and stores the day's serial (46 160 for
-18.05.2026): the cell then shows a plain number, which the date-format check (D282) cannot see. A whole number in the
-span of the serials of the days a worker's computer can have while the programme's plans are filled in is therefore
-an invalid input: from 1 January of the year before the first children's round starts to 31 December of the year
-after the last one ends (catalogue/rounds.yaml; Params.date_serials). No legitimate value of a number input that feeds
-an amount is that large (D286 says why).
+18.05.2026): the cell then shows a plain number, which the date-format check (D282) cannot see. A whole number from the
+serial of 1 January of the year before the first children's round starts (catalogue/rounds.yaml; Params.date_serials)
+upwards is therefore an invalid input. The span has no upper end: a matrix of an earlier round is corrected on a
+computer whose clock says a later year, and no legitimate value of a number input that feeds an amount is that large
+(D286 says why). It stops only at the spreadsheet's own last day, 31.12.9999: a larger number is no day in Excel or
+LibreOffice and cannot come from a typed date.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ from generator.reference.lines import PlanLine
 
 # day 0 of Excel's and LibreOffice's serials for the days after 28.02.1900 (both count 01.03.1900 as 61)
 EPOCH = dt.date(1899, 12, 30)
+# the last day Excel and LibreOffice have a serial for (2 958 465): a property of the spreadsheet, not of the programme
+SHEET_LAST_DAY = dt.date(9999, 12, 31)
 
 # D282's words (a date in a number input), said of a day's serial too: the problem is the same
 DATE_IN_NUMBER_TEXT = "jābūt skaitlim, nevis datumam"  # 6.4's one line holds it; the readers add how to type it
@@ -44,10 +47,9 @@ def serial_day(serial: int) -> dt.date:
 
 @dataclass(frozen=True)
 class DateSerials:
-    """The serials of the days from 1 January ``first_year`` to 31 December ``last_year``."""
+    """The serials of the days from 1 January ``first_year`` on (to the spreadsheet's last day, SHEET_LAST_DAY)."""
 
     first_year: int
-    last_year: int
 
     @property
     def first(self) -> int:
@@ -55,10 +57,11 @@ class DateSerials:
 
     @property
     def last(self) -> int:
-        return day_serial(dt.date(self.last_year, 12, 31))
+        """The spreadsheet's last day's serial: no upper end of the programme's own (D286)."""
+        return day_serial(SHEET_LAST_DAY)
 
     def day(self, value: Decimal | float | int | None) -> dt.date | None:
-        """The day whose serial ``value`` is, when it is a whole number in the span; else None."""
+        """The day whose serial ``value`` is, when it is a whole number from ``first`` up; else None."""
         if value is None or isinstance(value, bool):
             return None
         number = Decimal(str(value)) if isinstance(value, float) else Decimal(value)
@@ -69,13 +72,12 @@ class DateSerials:
         return serial_day(int(number))
 
 
-def typing_span(rounds: Iterable[tuple[dt.date, dt.date]]) -> DateSerials | None:
-    """The span of the rounds (start, end): the year before the first start to the year after the last end; None
-    without rounds (nothing checked)."""
-    spans = list(rounds)
-    if not spans:
+def typing_span(starts: Iterable[dt.date]) -> DateSerials | None:
+    """The span from the year before the earliest round ``starts``; None without rounds (nothing checked)."""
+    years = [start.year for start in starts]
+    if not years:
         return None
-    return DateSerials(min(start for start, _ in spans).year - 1, max(end for _, end in spans).year + 1)
+    return DateSerials(min(years) - 1)
 
 
 # what the cell holds and the day it is the serial of; the matrix's Kind.shown fills in the same words by formula

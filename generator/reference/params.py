@@ -143,8 +143,8 @@ class Params:
 
 
 def children_date_serials(catalogue: Catalogue) -> DateSerials | None:
-    """The day serials of D286 for the children's programme rounds of ``catalogue`` (the matrix's parameters
-    h_DatumsNo, h_DatumsLidz and the readers' check); None without a children's round."""
+    """The day serials of D286 from the children's programme rounds of ``catalogue`` (the matrix's h_DatumaNrNo and
+    h_DatumaNrLidz, the readers' check); None without a children's round."""
     from generator.catalogue.models import Pilot  # the reference itself imports no catalogue module
 
-    return typing_span((r.start, r.end) for r in catalogue.rounds_of(Pilot.children))
+    return typing_span(r.start for r in catalogue.rounds_of(Pilot.children))

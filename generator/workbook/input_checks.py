@@ -176,7 +176,8 @@ DATE_FORMAT_PROBE = "h_DatumaFormatsG"
 NUMBER_KINDS = ("amount", "units", "money", "payment", "final", "rank", "months")
 # D286: LibreOffice 7.4 in a Latvian locale stores „18.5” typed into a cell with a number format as the day's serial
 # (46 160) and keeps the number format, which date_formatted cannot see: a whole number between these two days of 6.11
-# (the catalogue's children's rounds' years, widened by one each way: reference/date_serials.py) is an invalid input
+# (1 January of the year before the first children's round starts, and the spreadsheet's last day 31.12.9999: no upper
+# end of the programme's, reference/date_serials.py) is an invalid input
 SERIAL_FIRST, SERIAL_LAST = "h_DatumaNrNo", "h_DatumaNrLidz"
 
 

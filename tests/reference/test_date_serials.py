@@ -1,6 +1,7 @@
-"""D286: a whole number in a number input that is the serial of a day in the children's rounds' years (one more each
-way) is an invalid input: the span from the catalogue, its edges, a fraction, and how the reference counts it (one
-error per cell, F and B then not checked further, as the matrix's one code per cell)."""
+"""D286: a whole number in a number input from the serial of 1 January of the year before the first children's round
+starts upwards is an invalid input: the span from the catalogue, its edges (no upper end but the spreadsheet's last
+day), a fraction, and how the reference counts it (one error per cell, F and B then not checked further, as the
+matrix's one code per cell)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Pilot
 from generator.reference.date_serials import (
     DATE_IN_NUMBER_TEXT,
+    SHEET_LAST_DAY,
     DateSerials,
     day_serial,
     serial_day,
@@ -32,25 +34,27 @@ def test_serials_are_the_spreadsheets() -> None:
     assert serial_day(day_serial(day)) == day
 
 
-def test_the_span_is_the_childrens_rounds_years_one_more_each_way(catalogue: Catalogue) -> None:
+def test_the_span_starts_the_year_before_the_first_childrens_round(catalogue: Catalogue) -> None:
     rounds = catalogue.rounds_of(Pilot.children)
     span = children_date_serials(catalogue)
-    assert span == DateSerials(min(r.start for r in rounds).year - 1, max(r.end for r in rounds).year + 1)
+    assert span == DateSerials(min(r.start for r in rounds).year - 1)
     assert serial_day(span.first) == dt.date(span.first_year, 1, 1)
-    assert serial_day(span.last) == dt.date(span.last_year, 12, 31)
+    assert serial_day(span.last) == SHEET_LAST_DAY == dt.date(9999, 12, 31)  # the spreadsheet's, not the programme's
     assert Params.from_catalogue(catalogue, rounds[0].services_start).date_serials == span
-    # every children's round, not only the latest; no round, no span (nothing checked)
-    assert typing_span([(dt.date(2018, 8, 1), dt.date(2019, 10, 31)), (dt.date(2027, 1, 1), dt.date(2028, 6, 30))]) \
-        == DateSerials(2017, 2029)
+    # the earliest children's round, whichever is listed first; no round, no span (nothing checked)
+    assert typing_span([dt.date(2027, 1, 1), dt.date(2018, 8, 1)]) == DateSerials(2017)
     assert typing_span([]) is None
 
 
 def test_the_edges() -> None:
-    span = DateSerials(2017, 2020)
+    span = DateSerials(2017)
     first, last = span.first, span.last
     assert span.day(Decimal(first)) == dt.date(2017, 1, 1)
-    assert span.day(Decimal(last)) == dt.date(2020, 12, 31)
-    assert span.day(first - 1) is None and span.day(last + 1) is None
+    assert span.day(first - 1) is None
+    # no upper end: „18.5” typed years later (a 2018 matrix corrected with a 2026 clock) and the spreadsheet's last day
+    assert span.day(Decimal(46160)) == dt.date(2026, 5, 18)
+    assert span.day(Decimal(last)) == SHEET_LAST_DAY
+    assert span.day(last + 1) is None  # no day in Excel or LibreOffice: no typed date
     assert span.day(float(first)) == dt.date(2017, 1, 1)  # as openpyxl reads a number cell
     assert span.day(Decimal(first) + Decimal("0.5")) is None  # a fraction is no day typed as „d.m”
     assert span.day(first + 0.25) is None
@@ -101,6 +105,6 @@ def test_the_reference_counts_each_cell_once(catalogue: Catalogue) -> None:
         # one invalid input, as the matrix's one code of the cell: no „F above N” error, no „B differs” warning
         assert not [f for f in result.findings if f.code in ("final_above_needed", "base_differs")], attr
     # outside the span, a fraction inside and a test's own Params without the span: no error
-    for value in (Decimal(span.first - 1), Decimal(span.last + 1), serial + Decimal("0.5")):
+    for value in (Decimal(span.first - 1), serial + Decimal("0.5")):
         assert _serials(params, dataclasses.replace(clean, other=value)) == [], value
     assert _serials(params.replace(date_serials=None), dataclasses.replace(clean, other=serial)) == []

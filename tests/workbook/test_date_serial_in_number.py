@@ -1,10 +1,10 @@
 """A day's serial in a number input (D286): LibreOffice 7.4 in a Latvian locale turns „18.5” typed into a cell with a
 number format into the day's serial (43 603 for 18.05.2019) and keeps the number format, so D282's format check cannot
-see it. A whole number in the span of the catalogue's children's rounds' years (one more each way) is an invalid input:
-the matrix counts it once (Kludas and 6.11's invalid inputs one more than the clean plan), lists it with its sheet,
-cell and the date it looks like, and equals the reference, which counts it too; the ministry's reader refuses the same
-cell in the same words. The span's edges: its first and last day count, the day before and after and a fraction
-inside do not."""
+see it. A whole number from the serial of 1 January of the year before the first children's round starts upwards is
+an invalid input: the matrix counts it once (Kludas and 6.11's invalid inputs one more than the clean plan), lists it
+with its sheet, cell and the date it looks like, and equals the reference, which counts it too; the ministry's reader
+refuses the same cell in the same words. The edges: the first day counts, the day before does not; there is no upper
+end but the spreadsheet's last day (31.12.9999 counts, one more does not); a fraction does not count."""
 
 from __future__ import annotations
 
@@ -71,7 +71,8 @@ def files(catalogue: Catalogue, params: Params, day, templates, tmp_path_factory
         "6.3": (_line(plan, units=serial), {"Plans_Daudzums": (0, 0)}),
         "6.6": (_line(plan, planned_units=_month(line.planned_units, serial)), {"Men_Daudzums": (0, 0)}),
         "6.10": (_line(plan, paid=_month(line.paid, serial)), {"Fakt_Summa": (0, 0)}),
-        # the span's first and last day count; the day before, the day after and a fraction inside do not
+        # the span's first day and the spreadsheet's last day count (no upper end of the programme's); the day before
+        # the first and a number no spreadsheet day has do not
         "robezas": (dataclasses.replace(plan, benefits=Decimal(first), services=Decimal(last),
                                         other=Decimal(last + 1), base=Decimal(first - 1),
                                         final=None), {"Fin_Pabalsti": (0, 0), "Fin_Pakalpojumi": (0, 0)}),

@@ -395,8 +395,9 @@ def write(sh: Sheet) -> None:
     sh.formula(f"{TABLE_CODE}{DATE_PROBE_ROW}", f'IF(CELL("format",{TABLE_CODE}{DATE_PROBE_ROW + 1})="G",0,1)',
                st.helper, 1)
     sh.define(DATE_FORMAT_PROBE, f"{TABLE_CODE}{DATE_PROBE_ROW}")
-    # D286: the first and the last day whose serial, as a whole number in a number input, is an invalid input: the
-    # catalogue's children's rounds' years, one more each way (Params.date_serials); no children's round, no day
+    # D286: the first and the last day whose serial, as a whole number in a number input, is an invalid input: 1 January
+    # of the year before the catalogue's first children's round starts (Params.date_serials) and the spreadsheet's own
+    # last day (no upper end of the programme's); no children's round, no day
     serials = children_date_serials(cat)
     for row, name, day in ((SERIAL_ROW, SERIAL_FIRST, serials and serial_day(serials.first)),
                            (SERIAL_ROW + 1, SERIAL_LAST, serials and serial_day(serials.last))):
