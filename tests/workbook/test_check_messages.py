@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.reference.date_serials import serial_day, serial_message
+from generator.reference.date_serials import SHEET_LAST_DAY, day_serial, serial_day, serial_message
 from generator.workbook.input_checks import (
     FORMULA_TEXT,
     KINDS,
@@ -130,7 +130,7 @@ def test_a_serials_list_line_fits_one_line() -> None:
     the widest cell address, at Excel's widths."""
     font = _font("Carlito-Regular.ttf")
     width = sum(int(technical.WIDTHS[c] * 7 + 5) for c in "ABCDEF") * 0.75 - PADDING
-    serial = 99_999  # five digits, as every serial of the programme's years; the widest date
+    serial = day_serial(SHEET_LAST_DAY)  # seven digits, the widest D286 counts (no upper end but the sheet's last day)
     fields = [f for f in (*SINGLE_FIELDS, *PLAN_FIELDS, *MONTH_FIELDS, PRICE_FIELD) if KINDS[f.kind].dated]
     assert len(fields) >= 13
     for field in fields:
