@@ -29,10 +29,11 @@ from generator.ministry.xlsxread import (
 )
 from generator.money import to_decimal
 from generator.no_such_day import LV, no_such_day
+from generator.reference.date_serials import DateSerials, serial_refusal
 from generator.reference.errors import ReferenceInputError
 from generator.reference.inputs import REQUIRED_PARTIES, Parties, units_shown, whole_units_message
 from generator.reference.lines import PlanLine, line_from_offer
-from generator.reference.params import Params
+from generator.reference.params import Params, children_date_serials
 from generator.reference.workbook import WorkbookInputs
 from generator.workbook.input_checks import (
     DATE_IN_NUMBER_TEXT,
@@ -346,6 +347,8 @@ class _Reader:
         self.problems: list[str] = []
         self.warnings: list[str] = []
         self._formulas: set[tuple[str, int, int]] = set()  # the input cells already said to hold a formula
+        # the day serials a number input must not hold (D286; read_child sets the catalogue's): None, not checked
+        self.serials: DateSerials | None = None
         # a template issued before layout revisions (the three oldest, test_template_guard ISSUED) compared the
         # opinion and the lists by "=" (any letter case) without the exact check: read them as before (review31 F2)
         version = m.scalar("IBM_Versija") if m.has("IBM_Versija") else None
@@ -465,6 +468,11 @@ class _Reader:
         value = to_decimal(raw) if isinstance(raw, int | float) and not isinstance(raw, bool) else None
         if value is None or not value.is_finite():
             self.fail(name, f"nav skaitlis (gaidīts: {what})", row, col)
+            return None
+        checked = CHECKED_FIELDS.get(name)
+        day = self.serials.day(value) if self.serials and checked and KINDS[checked.kind].dated else None
+        if day is not None:  # a day's serial in a number cell, as the matrix counts it (D286)
+            self.fail(name, serial_refusal(checked.label, value, day, what), row, col)
             return None
         if value < 0 and not negative:
             # the matrix's words (a payment's say how a correction goes, D258); an input it does not check: ours
@@ -682,6 +690,7 @@ def read_child(m: Matrix, catalogue: Catalogue, *, strict: bool = True, where: W
     provider's price, MISSING_PRICE), not as an invalid input; without it, ``where`` names it.
     """
     r = _Reader(m, where, rule_where)
+    r.serials = children_date_serials(catalogue)
     municipality_text = r.text("Pasvaldiba", required=strict)
     municipality = None
     if municipality_text is not None:

@@ -24,6 +24,7 @@ RULE_NAMES = {
     "required_field": "Nav aizpildīts obligāts lauks",
     "money_cents": "Summa nav veselos centos",
     "whole_units": "Vienību skaits nav vesels",
+    "date_serial": "Skaitlis izskatās pēc datuma",
     # the plan's rules (reference/rules.py)
     "transport_share": "Transporta daļa pārsniedz robežu",
     "incompatible": "Nesavienojami pakalpojumi",

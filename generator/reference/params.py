@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from generator.reference.date_serials import DateSerials, typing_span
 from generator.reference.rounds import ReportingPeriod
 
 if TYPE_CHECKING:
@@ -93,6 +94,10 @@ class Params:
     # limit, as the pilot's do. False: the round's limit is „jāprecizē” – no warning, no refusal (check_transport_share).
     # Default: it binds, as a test's own Params.
     transport_limit_applies: bool = True
+    # The day serials a Latvian „18.5” typed into a number input can become (D286): the years from the one before the
+    # first children's round starts to the one after the last ends (rounds.yaml); a whole number of them in a number
+    # input is an invalid input. None: not checked, as a test's own Params.
+    date_serials: DateSerials | None = None
 
     @classmethod
     def from_catalogue(cls, catalogue: Catalogue, day: dt.date) -> Params:
@@ -134,8 +139,17 @@ class Params:
             whole_units={u.id: u.short_name for u in catalogue.enums.units if u.whole},
             base_confirmed=prog.base_amount.at(day).status is PriceStatus.confirmed,
             transport_limit_applies=catalogue.transport_limit_applies(day),
+            date_serials=children_date_serials(catalogue),
         )
 
     def replace(self, **changes: Any) -> Params:
         """A copy with some values changed (e.g. ``params.replace(base_amount=Decimal(1000))``)."""
         return dataclasses.replace(self, **changes)
+
+
+def children_date_serials(catalogue: Catalogue) -> DateSerials | None:
+    """The day serials of D286 from the children's programme rounds of ``catalogue`` (the matrix's h_DatumaNrNo and
+    h_DatumaNrLidz, the readers' check); None without a children's round."""
+    from generator.catalogue.models import Pilot  # the reference itself imports no catalogue module
+
+    return typing_span(r.start for r in catalogue.rounds_of(Pilot.children))

@@ -13,6 +13,7 @@ from decimal import Decimal
 from generator.lvformat import date as lv_date
 from generator.lvformat import eur
 from generator.money import to_decimal
+from generator.reference.date_serials import DateSerials, check_date_serials
 from generator.reference.errors import NotEligible
 from generator.reference.findings import Finding, Severity, count
 from generator.reference.inputs import Parties, check_cents, check_parties, check_whole_units, subcent
@@ -176,11 +177,13 @@ def evaluate_workbook(inputs: WorkbookInputs, params: Params, template: str = CU
         services=inputs.services,
         other=inputs.other,
     )
-    findings.extend(check_input_values(inputs, params.municipalities, params.whole_units))
-    if not subcent(inputs.final):  # a sub-cent F is one invalid input in the matrix, whatever N is
+    findings.extend(check_input_values(inputs, params.municipalities, params.whole_units, params.date_serials))
+    # a sub-cent F or B, or one that is a day's serial (D286), is one invalid input in the matrix, whatever N is
+    if not subcent(inputs.final) and not _serial(params, inputs.final):
         findings.extend(check_final(inputs.final, plan.needed, p_amount))
     findings.extend(check_sources(inputs, plan.needed))
-    findings.extend(check_base(inputs.base, params.base_amount, confirmed=params.base_confirmed))
+    if not _serial(params, inputs.base):
+        findings.extend(check_base(inputs.base, params.base_amount, confirmed=params.base_confirmed))
     findings.extend(
         check_plan(
             lines,
@@ -233,10 +236,17 @@ def with_final(inputs: WorkbookInputs, result: WorkbookResult, params: Params,
                    line_ib=line_ib, plan=plan if result.plan is not None else None)
 
 
+def _serial(params: Params, value: Decimal | None) -> bool:
+    """Whether ``value`` is a day's serial of ``params.date_serials`` (D286): the matrix's code of that input."""
+    return params.date_serials is not None and params.date_serials.day(value) is not None
+
+
 def check_input_values(inputs: WorkbookInputs, municipalities: Sequence[str] | None = None,
-                       whole_units: Mapping[str, str] | None = None) -> list[Finding]:
+                       whole_units: Mapping[str, str] | None = None,
+                       date_serials: DateSerials | None = None) -> list[Finding]:
     """The inputs the matrix counts as invalid that typed values can still get wrong: money not in whole cents (D87),
-    a fraction of a unit counted whole (``whole_units``, Params.whole_units: D256) and, when ``inputs.parties`` is
+    a day's serial in a number input (``date_serials``, Params.date_serials: D286), a fraction of a unit counted
+    whole (``whole_units``, Params.whole_units: D256) and, when ``inputs.parties`` is
     given, a municipality not in ``municipalities`` (D104) and, once the plan has a service, an empty field a
     contract needs (D88). A rank has no upper bound (D154): a gap or a rank above the number of lines it orders only
     puts its line after the others."""
@@ -245,6 +255,7 @@ def check_input_values(inputs: WorkbookInputs, municipalities: Sequence[str] | N
                "valsts un pašvaldību pakalpojumu summai (6.4. tabulā)": inputs.services,
                "citu finanšu avotu summai (6.4. tabulā)": inputs.other}
     found = check_cents(inputs.lines, amounts)
+    found.extend(check_date_serials(inputs.lines, amounts, date_serials))
     found.extend(check_whole_units(inputs.lines, whole_units or {}))
     if inputs.parties is not None:
         found.extend(check_parties(inputs.parties, inputs.lines, municipalities))

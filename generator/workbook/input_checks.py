@@ -38,6 +38,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 
 from generator.lvformat import agree
+from generator.reference.date_serials import DATE_IN_NUMBER_TEXT, SERIAL_ENTERED, SERIAL_HINT
 from generator.reference.inputs import (
     CENTS_TEXT,
     DELIVERED_LABEL,
@@ -171,18 +172,36 @@ def is_logical(x: str) -> str:
 # ("dd.mm.yyyy", "yyyy-mm-dd h:mm:ss", "d.m") and for "@", and "F0" for General, where Excel returns "G". So "G" means a
 # date only where a General cell does not say "G" (DATE_FORMAT_PROBE: 1 in LibreOffice, 0 in Excel). The inputs' own
 # formats say ",2", ",4", ",0", "F0", "P0" or "C2" in LibreOffice, which pass.
-DATE_IN_NUMBER_TEXT = "jābūt skaitlim, nevis datumam"  # 6.4's one line holds it; the readers add how to type it
 # A serial from 1 to 60 is a day before 01.03.1900, which Excel and LibreOffice show one day apart (Excel counts a
 # 29.02.1900, xlsxread.serial_day): such a value in a date-formatted number input is said as the number, not a date
 FIRST_DAY_SHOWN = 61
 DATE_FORMAT_PROBE = "h_DatumaFormatsG"
 NUMBER_KINDS = ("amount", "units", "money", "payment", "final", "rank", "months")
+# D286: LibreOffice 7.4 in a Latvian locale stores „18.5” typed into a cell with a number format as the day's serial
+# (46 160) and keeps the number format, which date_formatted cannot see: a whole number between these two days of 6.11
+# (1 January of the year before the first children's round starts, and the spreadsheet's last day 31.12.9999: no upper
+# end of the programme's, reference/date_serials.py) is an invalid input
+SERIAL_FIRST, SERIAL_LAST = "h_DatumaNrNo", "h_DatumaNrLidz"
 
 
 def date_formatted(x: str) -> str:
     """True when number cell ``x`` has a date or time format (Excel's "D…", LibreOffice's "D…" or, there, "G")."""
     cell = f'CELL("format",{x})'
     return f'OR(LEFT({cell},1)="D",AND({cell}="G",{DATE_FORMAT_PROBE}=1))'
+
+
+def date_serial(x: str) -> str:
+    """True when number cell ``x`` holds a whole number in the day serials of D286 (DateSerials.day)."""
+    return f"AND({x}>={SERIAL_FIRST},{x}<={SERIAL_LAST},{x}=INT({x}))"
+
+
+def _serial_words() -> tuple[str, str]:
+    """The reference's SERIAL_ENTERED words before and after the number (the date follows them): Kind.shown puts the
+    cell's value and its date between them, as the cell holds it („šūnā ir 46160 – tas izskatās pēc datuma …”)."""
+    before, rest = SERIAL_ENTERED.split("{number}")
+    between, after = rest.split("{date}")
+    assert not after, SERIAL_ENTERED  # the date ends the words: SERIAL_HINT follows it
+    return before, between
 
 
 def logical_message(kind: str) -> str:
@@ -251,8 +270,9 @@ class Kind:
             body = f'IF({_blank(x)},IF({SERVICES_CHOSEN},1,0),IF(LEN({x}&"")>{extra},2,0))'
         else:  # pragma: no cover - the kinds are fixed below
             raise ValueError(self.name)
-        if self.dated:  # a date in a number input (D282): CELL only for a number
-            body = f"IF(IF(ISNUMBER({x}),{date_formatted(x)},FALSE),{self.date_code},{body})"
+        if self.dated:  # a date in a number input (D282): CELL only for a number; then a day's serial (D286)
+            body = (f"IF(IF(ISNUMBER({x}),{date_formatted(x)},FALSE),{self.date_code},"
+                    f"IF(IF(ISNUMBER({x}),{date_serial(x)},FALSE),{self.serial_code},{body}))")
         if not self.logical:
             return f"IFERROR(IF({is_formula(x)},{self.formula_code},{body}),1)"
         # a logical value before the formula: LibreOffice imports a bool cell as =TRUE() (audit31d F4)
@@ -285,14 +305,19 @@ class Kind:
         return len(self.messages) + 3
 
     @property
+    def serial_code(self) -> int:
+        """The code of a day's serial in a number input (D286): after the date's."""
+        return len(self.messages) + 4
+
+    @property
     def all_messages(self) -> tuple[str, ...]:
-        """The kind's messages, then the formula's (D140), where checked the logical value's (audit31d F4) and the
-        date's in a number input (D282)."""
+        """The kind's messages, then the formula's (D140), where checked the logical value's (audit31d F4), the
+        date's in a number input (D282) and a day's serial's (D286), in the same words: a date is no number."""
         logical = (f'"{logical_message(self.name)}"',) if self.logical else ()
-        dated = (f'"{DATE_IN_NUMBER_TEXT}"',) if self.dated else ()
+        dated = (f'"{DATE_IN_NUMBER_TEXT}"',) * 2 if self.dated else ()
         return (*self.messages, f'"{FORMULA_TEXT}"', *logical, *dated)
 
-    def shown(self, x: str) -> str:
+    def shown(self, x: str, code: str = "") -> str:
         """', ievadīts …' with the entered value (text in quotes, a date as DD.MM.YYYY), or ''; for a long text its
         length (', ievadītas 734 zīmes', ', ievadīta 601 zīme')."""
         if self.name in ("text", "name"):
@@ -304,12 +329,17 @@ class Kind:
         entered = f"IF({x}<1,{plain},{number})"
         if self.name in MONEY_KINDS:  # "-90,10", not "-90,1" (audit31d F6); more decimals as entered (D87)
             entered = f"IF({_subcent(x)},{plain},{_cents_text(x)})"
-        if self.dated:  # a date in a number input as the cell shows it (D282): ", ievadīts datums 18.05.2018"; a day
-            # before 01.03.1900 as its number (", ievadīts 4"): the programs' dates for it differ (FIRST_DAY_SHOWN)
-            entered = (f'IF(AND({date_formatted(x)},OR({x}<1,{x}>={FIRST_DAY_SHOWN})),"datums "&{lv_date_formula(x)}&'
-                       f'{_time_of_day(x)},{entered})')
+        typed = f'", ievadīts "&{entered}'
+        if self.dated:  # a date in a number input as the cell shows it (D282): ", ievadīts datums 18.05.2018" – a day
+            # before 01.03.1900 as its number (", ievadīts 4"): the programs' dates for it differ (FIRST_DAY_SHOWN); a
+            # day's serial (D286, by the cell's ``code`` where given) with the same date: ", šūnā ir 43603 – tas izskatās …"
+            serial = f"{code}={self.serial_code}" if code else date_serial(x)
+            before, after = _serial_words()
+            shown_date = f"AND({date_formatted(x)},OR({x}<1,{x}>={FIRST_DAY_SHOWN}))"
+            typed = (f'IF(OR({shown_date},{serial}),", "&IF({serial},"{before}"&{x}&"{after}","ievadīts datums ")'
+                     f'&{lv_date_formula(x)}&IF({serial},"{SERIAL_HINT}",{_time_of_day(x)}),{typed})')
         shown = (f"IF(ISTEXT({x}),IF(LEN({x})=0,\"\",\", ievadīts „\"&{x}&\"”\"),"
-                 f"IF(ISNUMBER({x}),\", ievadīts \"&{entered},\"\"))")
+                 f"IF(ISNUMBER({x}),{typed},\"\"))")
         if self.logical:  # as the cell shows it, not as LibreOffice's 1 (audit31d F4)
             shown = f'IF({is_logical(x)},", ievadīts "&{LOGICAL_SHOWN.format(x=x)},{shown})'
         return f'IFERROR({shown},"")'
@@ -322,7 +352,7 @@ class Kind:
 
     def message(self, code: str, x: str, extra: str = "", place: str = "") -> str:
         """The message part after the label: CHOOSE(code, …) and the entered value."""
-        return f"CHOOSE({code},{self.texts(extra, place)})&{self.shown(x)}"
+        return f"CHOOSE({code},{self.texts(extra, place)})&{self.shown(x, code)}"
 
 
 # D258 (audit31d F6): a correction (a refund or a cancelled invoice, negative in the expense register 28, D245) is

@@ -95,7 +95,7 @@ def test_previous_folder_counted_apart_prefixed_once_and_its_errors_named(
     load_workbook(twin).save(copy)  # the same child's matrix with other bytes: both refused
     (previous / children[2].municipality / "bojats.xlsx").write_bytes(b"not a zip")
     (previous / children[2].municipality / "saite.xlsx").symlink_to(tmp_path / "nav-tada.xlsx")
-    wrong = dataclasses.replace(children[3], inputs=dataclasses.replace(children[3].inputs, final=Decimal("99999")))
+    wrong = dataclasses.replace(children[3], inputs=dataclasses.replace(children[3].inputs, final=Decimal("99999.99")))
     wrong_path = previous / children[3].path.relative_to(source)
     wrong_path.unlink()
     written = write_children(catalogue, template, [wrong], tmp_path / "f")[0]

@@ -46,6 +46,18 @@ NOT_IN_CALCULATOR = frozenset({
     "day_services", "monthly_units", "outside_period", "delivered_above_plan", "paid_above_delivered",
     "impairment", "recipient", "ignored_line_data",
 })
+# D286 (a day's serial in a number input) is the spreadsheet's problem: LibreOffice turns „18.5” typed into a matrix
+# cell into a date. A calculator field reads „18.5” and „18,5” alike as 18,5 (ibm-kalkulators.js, parseNumber), so a
+# whole number there is what was typed: the calculator does not apply D286, and the reference it is proven against
+# does not either (calculator_params). Not a NOT_IN_CALCULATOR code: with D286 the reference also leaves F and B
+# holding a serial unchecked further, which the calculator does check.
+
+
+def calculator_params(params: Params) -> Params:
+    """``params`` as the calculator's reference applies them: no day serials (D286)."""
+    return params.replace(date_serials=None)
+
+
 # The reference's labels of the money it checks for whole cents (D87) and the calculator's fields for them.
 CENTS_FIELDS = {"Bāzes apmēram B": "bazesApmers", "IB galīgajam apmēram F": "galigais", "Pabalstu summai": "pabalsti",
                 "Valsts un pašvaldību pakalpojumu summai": "pakalpojumi", "Citu finanšu avotu summai": "citi"}
@@ -211,6 +223,7 @@ def expected(inputs: WorkbookInputs, params: Params, matrices: dict[str, str] | 
     fields it names (``Refused``, with each price's 6.8 item) are the reference's. ``matrices``: the calculator
     data's matrix advice by prices day (matrix_texts), for the prices errors (D186)."""
     matrices = matrices or {}
+    params = calculator_params(params)
     result = evaluate_workbook(inputs, params)
     refused = refused_fields(inputs, result.findings)
     if refused:

@@ -10,8 +10,18 @@ from pathlib import Path
 
 import pytest
 
-from generator.workbook.input_checks import FORMULA_TEXT, logical_message
+from generator.reference.date_serials import SHEET_LAST_DAY, day_serial, serial_day, serial_message
+from generator.workbook.input_checks import (
+    FORMULA_TEXT,
+    KINDS,
+    MONTH_FIELDS,
+    PLAN_FIELDS,
+    PRICE_FIELD,
+    SINGLE_FIELDS,
+    logical_message,
+)
 from generator.workbook.layout import Layout
+from generator.workbook.sheets import technical
 from generator.workbook.sheets.calculation import (
     COLUMNS,
     FIRST_PAGE_TO,
@@ -111,4 +121,18 @@ def test_beside_message_fits_one_line() -> None:
     # and a logical value's (audit31d F4) and a formula's (D140), the longest of the kind's codes beside it
     for text in (f"{cell}: jābūt skaitlim", f"{cell}: jābūt skaitlim, kas nav mazāks par 0",
                  f"{cell}: {logical_message('money')}", f"{cell}: {FORMULA_TEXT}"):
+        assert _lines(text, font, 8, width) == 1, text
+
+
+def test_a_serials_list_line_fits_one_line() -> None:
+    """D286: 6.11's list line of a day's serial in a number input – its label, the value, the date it looks like and
+    how to type it – fits one line of 8 pt across A:F (the list's rows are one line high), for every number input and
+    the widest cell address, at Excel's widths."""
+    font = _font("Carlito-Regular.ttf")
+    width = sum(int(technical.WIDTHS[c] * 7 + 5) for c in "ABCDEF") * 0.75 - PADDING
+    serial = day_serial(SHEET_LAST_DAY)  # seven digits, the widest D286 counts (no upper end but the sheet's last day)
+    fields = [f for f in (*SINGLE_FIELDS, *PLAN_FIELDS, *MONTH_FIELDS, PRICE_FIELD) if KINDS[f.kind].dated]
+    assert len(fields) >= 13
+    for field in fields:
+        text = f"{technical.INVALID_SHOWN}. 6.10 AAA9999: {serial_message(field.label, serial, serial_day(serial))}"
         assert _lines(text, font, 8, width) == 1, text

@@ -13,10 +13,14 @@ from xlsxwriter.utility import xl_cell_to_rowcol, xl_col_to_name
 
 from generator.catalogue.models import Impairment, Pilot, PriceStatus
 from generator.lvformat import NBSP, eur, percent
+from generator.reference.date_serials import serial_day
+from generator.reference.params import children_date_serials
 from generator.reference.rules import HOURS_A_DAY
 from generator.reference.workbook import base_differs_text
 from generator.workbook.input_checks import (
     DATE_FORMAT_PROBE,
+    SERIAL_FIRST,
+    SERIAL_LAST,
     SINGLE_FIELDS,
     SUBCENT_TOLERANCE,
     message_formula,
@@ -78,6 +82,11 @@ KINDS = ("kļūda", "brīdinājums", "ieraksts")
 RULE_CODE, TABLE_CODE, TABLE_MESSAGE, TABLE_COUNT = "S", "T", "U", "V"
 TABLE_FIRST = 5
 DATE_PROBE_ROW = 9  # the date format's probe (D282) in TABLE_CODE, its General cell below it
+# the columns' widths; the list of invalid inputs prints in one line of 8 pt across A:F (tests/workbook/
+# test_check_messages.py measures its longest line)
+WIDTHS = {"A": 50, "B": 16, "C": 12, "D": 12, "E": 14, "F": 34, "G": 3, "H": 8, "I": 16, "J": 26, "K": 10, "L": 8,
+          "M": 18, "N": 30, "O": 34, "P": 10, "Q": 18, "R": 12}
+SERIAL_ROW = DATE_PROBE_ROW + 2  # the first and (below it) the last day of D286's serials in TABLE_CODE
 LISTS_FIRST = 6  # first value row of the lists (columns H…)
 # the cells the list names: the invalid inputs and the cells whose value differs from its computation (D153)
 LISTED = "h_Nederigas"
@@ -347,8 +356,7 @@ def write(sh: Sheet) -> None:
     months = book.layout.months
     # A:F on one landscape page: with F 60 wide every page had a page across holding F alone, or nothing but the
     # repeated labels where F is empty (the checks)
-    sh.widths({"A": 50, "B": 16, "C": 12, "D": 12, "E": 14, "F": 34, "G": 3, "H": 8, "I": 16, "J": 26, "K": 10,
-               "L": 8, "M": 18, "N": 30, "O": 34, "P": 10, "Q": 18, "R": 12})
+    sh.widths(WIDTHS)
     # title and note in the repeated column A: whole on every page across
     sh.text("A1", "6.11. IBM matricas tehniskā tabula", st.title)
     sh.text(
@@ -390,6 +398,17 @@ def write(sh: Sheet) -> None:
     sh.formula(f"{TABLE_CODE}{DATE_PROBE_ROW}", f'IF(CELL("format",{TABLE_CODE}{DATE_PROBE_ROW + 1})="G",0,1)',
                st.helper, 1)
     sh.define(DATE_FORMAT_PROBE, f"{TABLE_CODE}{DATE_PROBE_ROW}")
+    # D286: the first and the last day whose serial, as a whole number in a number input, is an invalid input: 1 January
+    # of the year before the catalogue's first children's round starts (Params.date_serials) and the spreadsheet's own
+    # last day (no upper end of the programme's); no children's round, no day
+    serials = children_date_serials(cat)
+    for row, name, day in ((SERIAL_ROW, SERIAL_FIRST, serials and serial_day(serials.first)),
+                           (SERIAL_ROW + 1, SERIAL_LAST, serials and serial_day(serials.last))):
+        if day is None:
+            sh.text(f"{TABLE_CODE}{row}", "", st.helper_text)
+        else:
+            sh.date(f"{TABLE_CODE}{row}", day, st.helper)
+        sh.define(name, f"{TABLE_CODE}{row}")
     sh.text("A9", "Izveidots ar", st.label)
     sh.text("B9", "IBM rīkkopa (ibm matrix)", st.out_text)
 
