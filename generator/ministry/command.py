@@ -59,7 +59,7 @@ def _check_registry(registry: Path | None, *, must_exist: bool) -> None:
     if registry is None:
         return
     if must_exist and not registry.is_file():
-        _usage(f"--registry „{registry}”: fails nav atrasts (gaidīts: veidņu reģistrs, ko raksta `ibm fingerprint`)")
+        _usage(f"--registry „{registry}”: fails nav atrasts (gaidīts: veidņu reģistrs, ko raksta „ibm fingerprint”)")
     try:
         load_registry(registry)
     except RegistryError as exc:
@@ -510,7 +510,7 @@ def fingerprint(registry: Path | None, replace: bool, new_registry: bool, catalo
     if new_registry and registry is None:
         _usage("--new-registry izmanto tikai kopā ar --registry (noklusējuma reģistrs jau ir)")
     if registry is not None and not registry.exists() and not new_registry:  # a mistyped path (audit35b F11)
-        _usage(f"--registry „{registry}”: fails nav atrasts (gaidīts: veidņu reģistrs, ko raksta `ibm fingerprint`); "
+        _usage(f"--registry „{registry}”: fails nav atrasts (gaidīts: veidņu reģistrs, ko raksta „ibm fingerprint”); "
                "ja jāizveido jauns reģistrs, pievienojiet --new-registry")
     created = registry is not None and not registry.exists()
     _check_registry(registry, must_exist=False)
