@@ -453,7 +453,9 @@ def _migrate_one(migrator, old: Path, out: Path, source: Path, target: Path, ove
 
     opened = open_matrix(source)  # read once: for the child and for the migration (review6 F5)
     person = matrix_person(opened)  # the child's name and code: no console line shows them (audit27 F12)
-    unknown = unknown_person(person)  # blank name and code cells: named by its hash, as an unreadable file (D221)
+    # a matrix with blank name and code cells: named by its hash, as collect names an unreadable file (D221); a file
+    # migrate cannot open as an IBM matrix keeps its name in its refusal (only the digits rule applies)
+    unknown = not isinstance(opened, Exception) and opened.has("IBM_Saskarne") and unknown_person(person)
     source_shown = shown_file(source, old if old.is_dir() else None, *person, hide=unknown)
     recorded = recorded_source(source, old, person)
     from generator.ministry.open_files import open_in, open_note
