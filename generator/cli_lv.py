@@ -33,7 +33,7 @@ TEXTS = {
     "Show this message and exit.": "Parāda šo palīdzību un beidz.",
     "Show the version and exit.": "Parāda kataloga versiju un beidz.",
     "Error: {message}": "Kļūda: {message}",
-    "Try '{command} {option}' for help.": "Palīdzība: „{command} {option}”.",
+    "Try '{command} {option}' for help.": "Palīdzība: {command} {option}.",
     "No such option {name!r}.": "Nav tāda parametra „{name}”.",
     "No such command {name!r}.": "Nav tādas komandas „{name}”.",
     "Missing command.": "Nav norādīta komanda.",

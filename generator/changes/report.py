@@ -229,8 +229,8 @@ def change_report(diff: CatalogueDiff, new: Catalogue, outputs: OutputDiff | Non
                          f"dienas cenas un parametrus, kas ietver tā pirmo dienu (D63), tāpēc `ibm migrate` to cenas un "
                          f"parametrus nemaina, tikai 6.11. tabulā ieraksta, ka tie ir spēkā līdz {date(until)}. Ja šāds "
                          f"plāns turpinās {date(since)} vai vēlāk, tam rāda kļūdu „{RULE_NAMES['prices_not_in_force']}” "
-                         f"`ibm collect` un `ibm documents --from-matrix` (arī nepārveidotai matricai), kā arī ar "
-                         f"`ibm migrate` pārveidotā matrica un pārnešanas pārskats: plāns jāsaīsina līdz {date(until)}.")
+                         f"`ibm collect` un `ibm documents --from-matrix` (arī nepārnestai matricai), ar "
+                         f"`ibm migrate` pārnestā matrica un pārnešanas pārskats: plāns jāsaīsina līdz {date(until)}.")
         if prices:
             lines.append(_review_line(new, affected, labels, since))
         lines += _param_review_lines(new, params)

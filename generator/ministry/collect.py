@@ -425,9 +425,9 @@ def _split_duplicates(results: list[ReadResult], periods: tuple[ReportingPeriod,
                 # name the file the rest of the summary uses (audit24 F12); identical files whose names are both
                 # hidden show one hash: the note then says there is another copy, not that a file is itself
                 if r.rel == first.rel:
-                    notes.append(f"{prefix}{r.rel}: mapē ir vēl viena šī faila kopija (identiska pa baitam, tās "
-                                 "nosaukums nav rādīts, jo tajā ir personas dati); izmantota vienreiz, kopija "
-                                 "atsevišķi nav skaitīta")
+                    notes.append(f"{prefix}{r.rel}: tajā pašā pašvaldības mapē ir vēl viena šī faila kopija (identiska pa "
+                                 "baitam; tās nosaukums nav rādīts, jo tajā var būt personas dati); fails izmantots "
+                                 "vienreiz, kopija atsevišķi nav skaitīta")
                 else:
                     notes.append(f"{prefix}{r.rel}: tas pats fails (identisks pa baitam) kā {first.rel}; izmantots "
                                  f"vienreiz – kopsavilkumā kā {first.rel}, šis fails atsevišķi nav skaitīts")

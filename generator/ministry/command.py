@@ -59,7 +59,7 @@ def _check_registry(registry: Path | None, *, must_exist: bool) -> None:
     if registry is None:
         return
     if must_exist and not registry.is_file():
-        _usage(f"--registry „{registry}”: fails nav atrasts (gaidīts: veidņu reģistrs, ko raksta `ibm fingerprint`)")
+        _usage(f"--registry „{registry}”: fails nav atrasts (gaidīts: veidņu reģistrs, ko raksta „ibm fingerprint”)")
     try:
         load_registry(registry)
     except RegistryError as exc:
@@ -160,7 +160,7 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
                    if option != "--templates" else f"{option} „{given}”: mape {what}")
     _check_registry(registry, must_exist=True)
     try:
-        key = load_key(key_file)
+        key = load_key(key_file, note=lambda text: click.echo(f"Piezīme: {text}.", err=True))
     except KeyError_ as exc:
         _usage(str(exc))
     amount = _amount(envelope, "--envelope")
@@ -436,24 +436,27 @@ def migrate(old: Path, out: Path, overwrite: bool, catalogue_dir: Path) -> None:
 def recorded_source(source: Path, old: Path, person: tuple[str, str] | None = None) -> str:
     """The old file as a migration's report records it (review13 R13-1): relative to VECA (its name when VECA is
     a file), hashed as the console shows it when the name shows the child."""
-    from generator.ministry.console_names import matrix_person, open_matrix, shown_file
+    from generator.ministry.console_names import matrix_person, open_matrix, shown_file, unknown_person
     from generator.ministry.migrate import source_label
 
     if person is None:
         person = matrix_person(open_matrix(source))
     base = old if old.is_dir() else source.parent
-    return source_label(shown_file(source, base, *person), base)
+    return source_label(shown_file(source, base, *person, hide=unknown_person(person)), base)
 
 
 def _migrate_one(migrator, old: Path, out: Path, source: Path, target: Path, overwrite: bool,  # noqa: ANN001
                  count: int, refused: int, hidden: int, skipped: int) -> tuple[int, int, int]:
     """One file of `ibm migrate`: its console lines; returns the counts (refused, hidden names, skipped)."""
-    from generator.ministry.console_names import matrix_person, open_matrix, shown_file
+    from generator.ministry.console_names import matrix_person, open_matrix, shown_file, unknown_person
     from generator.ministry.migrate import AlreadyMigrated, MigrationError
 
     opened = open_matrix(source)  # read once: for the child and for the migration (review6 F5)
     person = matrix_person(opened)  # the child's name and code: no console line shows them (audit27 F12)
-    source_shown = shown_file(source, old if old.is_dir() else None, *person)
+    # a matrix with blank name and code cells: named by its hash, as collect names an unreadable file (D221); a file
+    # migrate cannot open as an IBM matrix keeps its name in its refusal (only the digits rule applies)
+    unknown = not isinstance(opened, Exception) and opened.has("IBM_Saskarne") and unknown_person(person)
+    source_shown = shown_file(source, old if old.is_dir() else None, *person, hide=unknown)
     recorded = recorded_source(source, old, person)
     from generator.ministry.open_files import open_in, open_note
 
@@ -470,9 +473,9 @@ def _migrate_one(migrator, old: Path, out: Path, source: Path, target: Path, ove
         return refused + 1, hidden + source_hidden, skipped
     if count == 1:
         click.echo(report.text())
-        shown = shown_file(target.absolute(), None, *person)
+        shown = shown_file(target.absolute(), None, *person, hide=unknown)
         hidden += shown != target.absolute().as_posix()
-        click.echo(f"Jaunā matrica: {shown}; pārskats: {shown_file(report.path.absolute(), None, *person)}")
+        click.echo(f"Jaunā matrica: {shown}; pārskats: {shown_file(report.path.absolute(), None, *person, hide=unknown)}")
     else:
         changed = ", ".join(f"{p.item} {eur(p.old)} → {eur(p.new)}" for p in report.price_changes if p.in_plan)
         effect = ""
@@ -483,7 +486,7 @@ def _migrate_one(migrator, old: Path, out: Path, source: Path, target: Path, ove
             news += f"; {report.redone}"
         if report.overwritten:  # template cells the old file had changed: not carried (audit37 F1)
             news += f"; veidnes izmaiņas nav pārnestas: {len(report.overwritten)} (sk. pārskatu)"
-        shown = shown_file(target, out, *person)  # relative, as the source is shown (audit15 F8)
+        shown = shown_file(target, out, *person, hide=unknown)  # relative, as the source is shown (audit15 F8)
         hidden += shown != target.relative_to(out).as_posix()
         click.echo(f"{source_shown} → {shown}: {_agree(report.carried, 'pārnesta', 'pārnestas')} {report.carried} {_agree(report.carried, 'šūna', 'šūnas')}"
                    f"{'; plānā mainītas cenas: ' + changed if changed else ''}{effect}{news}")
@@ -509,7 +512,7 @@ def fingerprint(registry: Path | None, replace: bool, new_registry: bool, catalo
     if new_registry and registry is None:
         _usage("--new-registry izmanto tikai kopā ar --registry (noklusējuma reģistrs jau ir)")
     if registry is not None and not registry.exists() and not new_registry:  # a mistyped path (audit35b F11)
-        _usage(f"--registry „{registry}”: fails nav atrasts (gaidīts: veidņu reģistrs, ko raksta `ibm fingerprint`); "
+        _usage(f"--registry „{registry}”: fails nav atrasts (gaidīts: veidņu reģistrs, ko raksta „ibm fingerprint”); "
                "ja jāizveido jauns reģistrs, pievienojiet --new-registry")
     created = registry is not None and not registry.exists()
     _check_registry(registry, must_exist=False)

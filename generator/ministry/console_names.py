@@ -33,14 +33,33 @@ def looks_personal(text: str) -> bool:
     return bool(CODE_DIGITS.search(text) or DATE_IN_NAME.search(text))
 
 
+# Latvian noun endings, longest first: a name in a file name is mostly declined („Oskara Parauga plāns”, „Paraugam
+# Oskaram”), so a name word is matched by its stem at the start of a file name's word (ņ, ļ, č are already n, l, c)
+ENDINGS = ("iem", "am", "im", "um", "ai", "ei", "is", "us", "as", "es", "os", "ys", "s", "a", "e", "i", "u", "o")
+STEM_LETTERS = 3
+
+
+def name_stem(word: str) -> str:
+    """``word`` (ASCII-folded, lower case) without its Latvian ending, keeping at least three letters."""
+    for ending in ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= STEM_LETTERS:
+            return word[: -len(ending)]
+    return word
+
+
 def reveals_person(stem: str, full_name: str, personal_code: str) -> bool:
-    """Whether a file name shows a person's name (a word of 3+ letters of ``full_name``, which may hold the child's
-    and the parent's names, matrix_person) or the personal code (6+ of its digits)."""
+    """Whether a file name shows a person's name or the personal code (6+ of its digits). ``full_name`` may hold the
+    child's and the parent's names (matrix_person); each of its words of 3+ letters reveals when it is in the file
+    name as it is, or when a word of the file name starts with its stem – any case of the name („Jāņa”, „Jānim” for
+    „Jānis”). This errs on the safe side: a harmless word with the same start („janvāris”) hides the name too, which
+    only costs showing the file by its hash."""
     plain = _plain(stem)
-    words = [w for w in re.split(r"[^a-z]+", _plain(full_name)) if len(w) >= 3]
+    words = [w for w in re.split(r"[^a-z]+", _plain(full_name)) if len(w) >= STEM_LETTERS]
+    parts = [p for p in re.split(r"[^a-z]+", plain) if p]
     digits = re.sub(r"\D", "", personal_code)
     stem_digits = re.sub(r"\D", "", stem)
-    return any(w in plain for w in words) or (len(digits) >= 6 and digits[:6] in stem_digits)
+    return (any(w in plain or any(p.startswith(name_stem(w)) for p in parts) for w in words)
+            or (len(digits) >= 6 and digits[:6] in stem_digits))
 
 
 def _reveals(part: str, full_name: str, personal_code: str) -> bool:
@@ -67,22 +86,36 @@ def shown_path(rel: str, digest: str, full_name: str = "", personal_code: str = 
     return f"{folder}/{name}" if folder else name
 
 
-def shown_file(path: Path, base: Path | None = None, full_name: str = "", personal_code: str = "") -> str:
+def shown_file(path: Path, base: Path | None = None, full_name: str = "", personal_code: str = "", *,
+               hide: bool = False) -> str:
     """A file's path (relative to ``base``) for the console: by the digits rule before its content is read, and
-    by the child's name and personal code too when they are known (``matrix_person``)."""
+    by the child's name and personal code too when they are known (``matrix_person``). Every folder of the path
+    below ``base`` (of the whole path without ``base``: a file given by itself may sit in the child's folder) is
+    screened as the file name is, and shown as "…" when it reveals. ``hide``: the file name hashed in any case (a
+    matrix that gives neither name nor code: nothing tells whose name it may carry)."""
     from generator.ministry.reading import file_digest
 
     rel = (path.relative_to(base) if base is not None else path).as_posix()
     folder, _, stem = rel.rpartition("/")
-    parts = ([p for p in folder.split("/") if p not in ("", "..", ".")] if base is not None else []) + \
-        [stem.rpartition(".")[0] or stem]
-    if not any(_reveals(part, full_name, personal_code) for part in parts):
+    parts = [p for p in folder.split("/") if p not in ("", "..", ".")] + [stem.rpartition(".")[0] or stem]
+    if not hide and not any(_reveals(part, full_name, personal_code) for part in parts):
         return rel
     try:
         digest = file_digest(path)
     except OSError:
         digest = "nenolasāms"
     return shown_path(rel, digest, full_name, personal_code, hide=True)
+
+
+def path_reveals(path: Path, full_name: str, personal_code: str) -> bool:
+    """Whether the file name of ``path`` or any of its folders shows a person (the child's folder, D221)."""
+    return any(_reveals(part, full_name, personal_code) for part in (*path.parent.parts, path.stem))
+
+
+def unknown_person(person: tuple[str, str]) -> bool:
+    """A matrix that gives neither a name nor a personal code (``matrix_person``: blank 6.1 cells, or not readable
+    as a matrix): its file name is shown by its hash, as an unreadable file's (D221)."""
+    return not any(person)
 
 
 def open_matrix(path: Path) -> Matrix | Exception:

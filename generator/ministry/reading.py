@@ -20,7 +20,7 @@ from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
 from generator.cli_errors import os_reason_without_path
 from generator.lvformat import version as shown_version
-from generator.ministry.console_names import matrix_person, shown_path
+from generator.ministry.console_names import matrix_person, shown_path, unknown_person
 from generator.ministry.fastread import read_fast
 from generator.ministry.integrity import Content, compare_cells, compare_rows, content
 from generator.ministry.matrix import (
@@ -335,7 +335,8 @@ def read_matrix(path: Path, root: Path, catalogue: Catalogue, templates: Templat
         if path.suffix.lower() == ".xlsx":
             fast = read_fast(path, data=data)
         m = Matrix.from_book(fast.book, partial=True) if fast is not None else Matrix.open(path)
-        rel = result.rel = shown_path(given, result.digest, *matrix_person(m))
+        person = matrix_person(m)  # blank name and code cells: named by its hash, as an unreadable file (D221)
+        rel = result.rel = shown_path(given, result.digest, *person, hide=unknown_person(person))
         version = interface_version(m)
     except (MatrixError, XlsxReadError) as exc:
         return refuse([str(exc)])

@@ -376,7 +376,7 @@ KINDS = {
                               '"jābūt ievadītam (bez tā plānu un izpildi nevar sadalīt pa mēnešiem)"')),
     "date": Kind("date", (f'"{DATE_TEXT}"',
                           f'"jābūt datumam no {_lv(FIRST_DATE)} līdz {_lv(LAST_DATE)}"',
-                          '"jābūt īstam kalendāra datumam DD.MM.GGGG (mēnesis 1–12; tādas dienas nav, piem., 01.13. '
+                          '"jābūt īstam kalendāra datumam DD.MM.GGGG (mēnesis 1–12; tādas dienas nav, piem. 01.13. '
                           'vai 31.02.)"', f'"{DATE_TIME_TEXT}"', f'"{DATE_REQUIRED}"')),
     "yesno": Kind("yesno", (f'"jābūt tieši „{YES}” vai „{NO}” (no saraksta)"',
                             '"jābūt norādītam („Jā” vai „Nē”), jo no tā atkarīga provizoriskā apmēra likme"')),

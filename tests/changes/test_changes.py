@@ -355,7 +355,7 @@ def test_a_price_dated_within_the_rounds_sends_only_later_plans_to_migrate(catal
     # running across the day then shows the error in the migrated matrix too (tests/ministry/test_migrate_rule_changes)
     assert "šīs matricas nemaina" not in matrices, matrices
     assert f"`ibm migrate` to cenas un parametrus nemaina, tikai 6.11. tabulā ieraksta, ka tie ir spēkā līdz {before}." \
-        in matrices and "ar `ibm migrate` pārveidotā matrica" in matrices, matrices
+        in matrices and "ar `ibm migrate` pārnestā matrica" in matrices, matrices
     assert "jāpārveido aizpildītās matricas ar" not in text  # not every filled matrix
     review = next(line for line in text.splitlines() if line.startswith("- Atbalsta plāni"))
     assert review.startswith(f"- Atbalsta plāni, kas sākas {shown} vai vēlāk un kuros ir kāda no skartajām"), review

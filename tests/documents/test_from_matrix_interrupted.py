@@ -31,7 +31,7 @@ def test_an_interrupted_run_says_how_many_matrices_were_done(catalogue: Catalogu
                                        "--day", "01.01.2018"], env={"IBM_PSEUDONIMA_ATSLEGA": ""})
     assert result.exit_code == 1, result.output
     assert ("Pārtraukts: no 2 matricām apstrādāta 1; to bērnu mapes, kuru dokumenti bija pabeigti, ir uzrakstītas, "
-            "nepabeigtā bērna dokumenti netika uzrakstīti. Lai izveidotu visus, palaidiet to pašu komandu vēlreiz"
+            "nepabeigtā bērna dokumenti netika uzrakstīti. Lai izveidotu visu bērnu dokumentus, palaidiet to pašu komandu vēlreiz"
             ) in result.output, result.output
     assert "nepabeigtais" not in result.output
 

@@ -154,3 +154,4 @@ def test_two_hidden_copies_are_not_said_to_be_copies_of_themselves(small_folder,
     assert result.exit_code == 0, result.output
     line = next(x for x in result.output.splitlines() if "kopija (identiska pa baitam" in x)
     assert line.startswith(f"Piezīme: {child.municipality}/matrica-") and " kā " not in line, line
+    assert "fails izmantots vienreiz" in line and "var būt personas dati" in line, line

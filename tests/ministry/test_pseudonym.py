@@ -67,3 +67,27 @@ def test_a_key_file_that_would_silently_change_every_code_is_refused(tmp_path: P
     binary = b"\xff\xfe\x00\xd8\x01" + bytes(range(256)) * 2  # a binary key, even one that starts as UTF-16 does
     (tmp_path / "bin").write_bytes(binary)
     assert load_key(tmp_path / "bin") == binary.strip()
+
+
+def test_a_key_file_in_another_text_encoding_is_refused(tmp_path: Path) -> None:
+    """A UTF-16 file with a comment line or a tab, and a Windows-1257 text, are text the user would read as the key:
+    never taken as a binary key of other bytes (review35 F5)."""
+    for i, text in enumerate(("slepena-atslega-0123456789\r\nkomentars\r\n", "slepena\tatslega-0123456789")):
+        (tmp_path / f"u16-{i}").write_bytes(text.encode("utf-16"))
+        with pytest.raises(KeyError_, match="UTF-16"):
+            load_key(tmp_path / f"u16-{i}")
+    (tmp_path / "cp1257").write_bytes("slepenā-atslēga-0123456789".encode("cp1257"))
+    with pytest.raises(KeyError_, match="ne UTF-8 kodējumā"):
+        load_key(tmp_path / "cp1257")
+    binary = bytes(range(200, 256)) * 2  # a binary key: not text in any encoding
+    (tmp_path / "bin").write_bytes(binary)
+    assert load_key(tmp_path / "bin") == binary
+
+
+def test_a_key_file_with_a_bom_is_noted(tmp_path: Path) -> None:
+    """Earlier versions took the BOM as part of the key: a file that has one is said to give other codes than then."""
+    notes: list[str] = []
+    (tmp_path / "plain").write_bytes(b"slepena-atslega-0123456789\n")
+    (tmp_path / "bom").write_bytes(b"\xef\xbb\xbfslepena-atslega-0123456789\n")
+    assert load_key(tmp_path / "plain", note=notes.append) == load_key(tmp_path / "bom", note=notes.append)
+    assert len(notes) == 1 and "UTF-8 BOM" in notes[0] and "citi" in notes[0], notes

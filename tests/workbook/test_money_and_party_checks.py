@@ -32,7 +32,7 @@ SUBCENT = Decimal("0.0012")
 NOT_SIGNABLE = "NAV PARAKSTĀMS"
 # 6.1's longest messages: a period start naming no day, and an empty parent's name (D88)
 LONGEST_61 = ("6.1 B38: perioda pirmajai dienai jābūt īstam kalendāra datumam DD.MM.GGGG (mēnesis 1–12; tādas dienas "
-              "nav, piem., 01.13. vai 31.02.)", "6.1 B15: dzimšanas datumam jābūt īstam kalendāra datumam",
+              "nav, piem. 01.13. vai 31.02.)", "6.1 B15: dzimšanas datumam jābūt īstam kalendāra datumam",
               "6.1 B27: vecāka (likumiskā pārstāvja) vārdam un uzvārdam jābūt aizpildītam, jo plānā ir pakalpojumi")
 
 

@@ -44,7 +44,7 @@ def from_matrix_command(catalogue_dir: Path, source: Path, out: Path | None, dra
     key = None
     if key_file is not None or os.environ.get(ENV_KEY, "").strip():
         try:
-            key = load_key(key_file)
+            key = load_key(key_file, note=lambda text: err(f"Piezīme: {text}."))
         except KeyError_ as exc:
             usage_error(str(exc))
     from generator.ministry.writable import unwritable_folder

@@ -20,7 +20,7 @@ from generator.catalogue.models import Round as RoundEntry
 from generator.cli_errors import os_reason_without_path
 from generator.documents.from_matrix import places
 from generator.documents.from_matrix.signing import blocking, with_note
-from generator.ministry.console_names import looks_personal, reveals_person, shown_path
+from generator.ministry.console_names import looks_personal, path_reveals, reveals_person, shown_path
 from generator.ministry.integrity import compare_cells, compare_rows, content
 from generator.ministry.matrix import (
     ChildData,
@@ -89,6 +89,7 @@ class MatrixReading:
     # 6.3's „Biežums, ilgums, termiņš” as typed, by plan row (annex 1 prints it beside the line, as 6.3 does)
     typed_frequency: list[str] = field(default_factory=list)
     hidden_name: bool = False  # the file name shows the child's name or personal code: the console hashes it
+    names: str = ""  # the child's and the parent's names the file holds: a folder named by them is shown as "…"
     # set as soon as read, also for a file refused afterwards: which child and plan period it is (D144), and the
     # SHA-256 of the bytes read (identical copies are judged by what was read, not by the file later on)
     person: str = ""  # the normalised personal code; "" when the file gives none
@@ -108,7 +109,9 @@ class MatrixReading:
         """The matrix file as the console names it: the path as given, its file name replaced by
         ``matrica-<SHA-256 start>.xlsx`` when it shows the child's name or personal code (as the folder name)."""
         given = self.path.as_posix()
-        return shown_path(given, file_code(self.path), hide=True) if self.hidden_name else given
+        if not self.hidden_name:
+            return given
+        return shown_path(given, file_code(self.path), self.names, self.person, hide=True)
 
 
 MUNICIPALITY_NOT_LISTED = "municipality_not_listed"
@@ -229,10 +232,13 @@ def _read_person(result: MatrixReading, m: Matrix, path: Path, key: bytes | None
         result.code_place = places.named(m, ["Berns_PersonasKods"])
     except Exception:  # noqa: BLE001 - a broken file only stays unmatched; its own refusal says why
         return
-    result.person = normalise_personal_code(given_code)
-    if reveals_person(path.stem, name, given_code):
+    result.person, result.names = normalise_personal_code(given_code), name.strip()
+    # a file or folder name that shows the child, or a matrix with neither names nor code: named by its hash, as an
+    # unreadable file (D221)
+    if reveals_person(path.stem, name, given_code) or not (name.strip() or given_code):
         result.code = f"matrica-{file_code(path)}"
         result.hidden_name = True
+    result.hidden_name = result.hidden_name or path_reveals(path, name, given_code)
     if key is not None and result.person:  # the same child's code as on the line of its other matrix (D144)
         result.code = pseudonym(key, given_code)
 
@@ -319,10 +325,14 @@ def read_for_documents(path: Path, catalogue: Catalogue, templates: TemplateSour
         result.period = (data.inputs.period_start, plan_end(data.inputs.period_start, data.inputs.months))
     except (ValueError, OverflowError):
         result.period = None
-    result.hidden_name = reveals_person(path.stem, f"{data.full_name} {_text(m, PARENT_NAME)}", data.personal_code)
+    # a name hidden before reading (a date, six digits: looks_personal) stays hidden once the child is known
+    result.names = f"{data.full_name} {_text(m, PARENT_NAME)}".strip()
+    stem_hidden = (result.hidden_name or reveals_person(path.stem, result.names, data.personal_code)
+                   or not (result.names or data.personal_code))
+    result.hidden_name = stem_hidden or path_reveals(path, result.names, data.personal_code)  # the child's folder
     if key is not None and data.personal_code:
         result.code = pseudonym(key, data.personal_code)
-    elif result.hidden_name:
+    elif stem_hidden:
         result.code = f"matrica-{file_code(path)}"
         result.notes.append("faila nosaukumā ir bērna vai vecāka vārds, personas kods vai datums: mapei izmantots faila "
                             "jaucējkods")

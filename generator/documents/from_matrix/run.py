@@ -352,8 +352,8 @@ def stopped_line(total: int, done: int) -> str:
     """The line an interrupted run ends with: how many of the matrices were handled and what a re-run does."""
     return (f"Pārtraukts: no {total} {agree(total, 'matricas', 'matricām')} {agree(done, 'apstrādāta', 'apstrādātas')} "
             f"{done}; to bērnu mapes, kuru dokumenti bija pabeigti, ir uzrakstītas, nepabeigtā bērna dokumenti netika "
-            "uzrakstīti. Lai izveidotu visus, palaidiet to pašu komandu vēlreiz: tā apstrādās visas matricas no jauna "
-            "un aizstās jau uzrakstītās mapes.")
+            "uzrakstīti. Lai izveidotu visu bērnu dokumentus, palaidiet to pašu komandu vēlreiz: tā apstrādās visas "
+            "matricas no jauna un aizstās jau uzrakstītās mapes.")
 
 
 def _make_all(readings: list[MatrixReading], copies: dict[int, MatrixReading], out: Path, catalogue: Catalogue,
