@@ -11,6 +11,7 @@ from click.testing import CliRunner
 
 from generator.catalogue.catalogue import Catalogue
 from generator.cli import main
+from generator.ministry.reading import file_code
 from generator.ministry.xlsxpatch import fill_by_names
 from generator.ministry.xlsxread import NOT_ZIP_TEXT
 from tests.documents.from_matrix_helpers import funded_child
@@ -72,8 +73,10 @@ def test_a_byte_identical_copy_makes_one_set_and_other_files_are_named(catalogue
     assert "izlaistas identiskas kopijas – 1" in result.output
     assert "izveidoti 1" in result.output and "atteikti 3" in result.output
     assert len([p for p in out.iterdir() if p.is_dir()]) == 1
-    assert "veca.xls" in result.output and "paplašinājums „.xls”" in result.output
-    assert "cita.ods" in result.output and "salauzta.xlsx" in result.output
+    # files that cannot be opened as a matrix are named by their hash (D221); one that cannot even be read keeps its name
+    for name in ("veca.xls", "cita.ods"):
+        assert f"matrica-{file_code(source / name)}" in result.output and name not in result.output, result.output
+    assert "paplašinājums „.xls”" in result.output and "salauzta.xlsx" in result.output
     assert "fails vai mape nav atrasta" in result.output
 
 
@@ -159,7 +162,10 @@ def test_a_file_whose_child_cannot_be_read_is_to_be_checked_by_hand(catalogue: C
         "    šis fails nav sasaistīts ne ar vienu bērnu (bērna personas kodu no tā nevar nolasīt): pārbaudiet ar roku, "
         "kura bērna matrica tā ir un vai šim bērnam mapē nav vēl citas matricas (6.1. tabula, B14 „Personas kods”)"), \
         result.output
-    assert refusal("bojata.xlsx") == ["    " + NOT_ZIP_TEXT], result.output
-    assert refusal("tame.xlsx") == [
+    # cut off, it cannot be opened as a matrix: named by its hash (D221)
+    assert refusal(f"matrica-{file_code(source / 'bojata.xlsx')}.xlsx") == ["    " + NOT_ZIP_TEXT], result.output
+    assert "bojata" not in result.output
+    # a workbook with no child's name or code in it is named by its hash too: its name cannot be checked (D221)
+    assert refusal(f"matrica-{file_code(source / 'tame.xlsx')}.xlsx") == [
         "    nav IBM matrica (darbgrāmatā nav definēto nosaukumu IBM_Saskarne un IBM_Versija)"], result.output
     assert result.output.count("nav sasaistīts ne ar vienu bērnu") == 1
