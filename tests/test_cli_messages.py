@@ -205,27 +205,33 @@ def test_build_names_a_file_system_failure_in_latvian(tmp_path: Path, monkeypatc
     assert "Read-only" not in result.output
 
 
+def _temporary_files_refused_in(folder: Path):  # noqa: ANN202
+    """tempfile.TemporaryFile that fails with EPERM in ``folder`` (a read-only or, for root, immutable folder)."""
+    import tempfile
+
+    real = tempfile.TemporaryFile
+
+    def locked(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        if Path(kwargs.get("dir", "")) == folder:
+            raise PermissionError(errno.EPERM, "Operation not permitted")
+        return real(*args, **kwargs)
+
+    return locked
+
+
 def test_build_checks_that_its_previous_folder_can_be_replaced_before_building(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A folder nothing can be written into (read-only, or immutable for root) is named before minutes of building,
     not after them (audit35b F6)."""
-    import tempfile
-
     from generator.ministry import writable
 
     out = tmp_path / "build"
     out.mkdir()
-    real = tempfile.TemporaryFile
-
-    def locked(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
-        if Path(kwargs.get("dir", "")) == out:
-            raise PermissionError(errno.EPERM, "Operation not permitted")
-        return real(*args, **kwargs)
 
     def never(*_args, **_kwargs):  # noqa: ANN002, ANN003, ANN202
         raise AssertionError("built into a folder that cannot be replaced")
 
-    monkeypatch.setattr(writable.tempfile, "TemporaryFile", locked)
+    monkeypatch.setattr(writable.tempfile, "TemporaryFile", _temporary_files_refused_in(out))
     monkeypatch.setattr(build_module, "build_with_report", never)
     result = CliRunner().invoke(main, ["build", "--out", str(out), "--only", "atvertie-dati"])
     assert result.exit_code == 1, result.output
@@ -383,14 +389,7 @@ def test_schema_names_an_unwritable_folder_not_its_temporary_file(tmp_path: Path
 
     out = tmp_path / "s"
     out.mkdir()
-    real = tempfile.TemporaryFile
-
-    def locked(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
-        if Path(kwargs.get("dir", "")) == out:
-            raise PermissionError(errno.EPERM, "Operation not permitted")
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(tempfile, "TemporaryFile", locked)
+    monkeypatch.setattr(tempfile, "TemporaryFile", _temporary_files_refused_in(out))
     result = CliRunner().invoke(main, ["schema", "--out", str(out)])
     assert result.exit_code == 1
     assert result.output == f"Kļūda: mapē {out} nevar rakstīt (darbība nav atļauta); nekas netika uzrakstīts.\n"
