@@ -402,12 +402,13 @@ def write(sh: Sheet) -> None:
     # of the year before the catalogue's first children's round starts (Params.date_serials) and the spreadsheet's own
     # last day (no upper end of the programme's); no children's round, no day
     serials = children_date_serials(cat)
-    for row, name, day in ((SERIAL_ROW, SERIAL_FIRST, serials and serial_day(serials.first)),
-                           (SERIAL_ROW + 1, SERIAL_LAST, serials and serial_day(serials.last))):
-        if day is None:
+    # (its own name for the bound: ``day`` is the matrix's day, which the parameters below are read on)
+    for row, name, bound in ((SERIAL_ROW, SERIAL_FIRST, serials and serial_day(serials.first)),
+                             (SERIAL_ROW + 1, SERIAL_LAST, serials and serial_day(serials.last))):
+        if bound is None:
             sh.text(f"{TABLE_CODE}{row}", "", st.helper_text)
         else:
-            sh.date(f"{TABLE_CODE}{row}", day, st.helper)
+            sh.date(f"{TABLE_CODE}{row}", bound, st.helper)
         sh.define(name, f"{TABLE_CODE}{row}")
     sh.text("A9", "Izveidots ar", st.label)
     sh.text("B9", "IBM rīkkopa (ibm matrix)", st.out_text)
