@@ -319,7 +319,9 @@ def test_refuses_a_foreign_workbook(one_good: Path, tmp_path: Path) -> None:
     wb.active["A1"] = "Atskaite 28"
     wb.save(one_good / "ogre" / "atskaite.xlsx")
     out = collect_messages(one_good, tmp_path)
-    assert "ogre/atskaite.xlsx: nav IBM matrica (darbgrāmatā nav definēto nosaukumu IBM_Saskarne un IBM_Versija)" in out
+    # a workbook with no child in it is named by its hash: its name cannot be checked (D221)
+    assert re.search(r"ogre/matrica-[0-9a-f]{12}\.xlsx: nav IBM matrica \(darbgrāmatā nav definēto nosaukumu "
+                     r"IBM_Saskarne un IBM_Versija\)", out), out
 
 
 def test_refuses_a_newer_template_and_a_newer_interface(one_good: Path, tmp_path: Path) -> None:
@@ -408,7 +410,7 @@ def test_lists_the_reasons_when_no_matrix_is_usable(tmp_path: Path) -> None:
     Workbook().save(tmp_path / "in" / "ogre" / "cits.xlsx")
     result = run(str(tmp_path / "in"), "--out", str(tmp_path / "out" / "k.xlsx"))
     assert result.exit_code == 1
-    assert "ogre/cits.xlsx: nav IBM matrica" in result.output
+    assert re.search(r"ogre/matrica-[0-9a-f]{12}\.xlsx: nav IBM matrica", result.output), result.output  # hashed (D221)
     assert "nav nevienas izmantojamas IBM matricas (1 neizmantotas); nekas netika uzrakstīts" in result.output
     assert not (tmp_path / "out").exists()
 

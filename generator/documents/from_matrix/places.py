@@ -84,7 +84,7 @@ CENTS_NAMES = (("bāzes apmēram B", "Bazes_Apmers"), ("IB galīgajam apmēram F
 # the reference's input checks the matrix counts as invalid inputs, in 6.11's list under INVALID_INPUT (F above N is
 # the check of the F cell itself, input_checks kind "final")
 INPUT_RULES = frozenset({"money_cents", "whole_units", "required_field", "municipality_not_listed",
-                         "final_above_needed"})
+                         "final_above_needed", "date_serial"})  # date_serial: a day's serial in a number input (D286)
 # a fraction of a whole unit (D256): the line's period units, or the month's cell of the grid its words name
 WHOLE_UNITS_MONTHS = ((PLANNED_LABEL, "Men_Daudzums"), (DELIVERED_LABEL, "Fakt_Daudzums"))
 # rules with no cell of their own in any message: the tables and the 6.11 row the matrix names are the place
