@@ -20,18 +20,7 @@
   var label = document.querySelector("label.md-header__button[for='__drawer']");
   var NAME = "Navigācija";
 
-  /* The label's content wrapped in a span that is a button (the same in krasu-shema.js). */
-  function labelButton(host, name) {
-    var span = document.createElement("span");
-    span.className = "ibm-poga";
-    span.setAttribute("role", "button");
-    span.setAttribute("tabindex", "0");
-    span.setAttribute("aria-label", name);
-    while (host.firstChild) span.appendChild(host.firstChild);
-    host.appendChild(span);
-    return span;
-  }
-  var button = label ? labelButton(label, NAME) : null;
+  var button = label ? window.ibmPoga(label, NAME) : null;
 
   function update() {
     if (narrow.matches && !toggle.checked) drawer.setAttribute("inert", "");

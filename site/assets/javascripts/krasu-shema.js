@@ -19,20 +19,8 @@
     return form.querySelector("label.md-header__button:not([hidden])");
   }
 
-  /* The label's content wrapped in a span that is a button (the same in izvelne.js). */
-  function labelButton(host, name) {
-    var span = document.createElement("span");
-    span.className = "ibm-poga";
-    span.setAttribute("role", "button");
-    span.setAttribute("tabindex", "0");
-    span.setAttribute("aria-label", name);
-    while (host.firstChild) span.appendChild(host.firstChild);
-    host.appendChild(span);
-    return span;
-  }
-
   Array.prototype.forEach.call(form.querySelectorAll("label.md-header__button"), function (label) {
-    var button = labelButton(label, label.title);
+    var button = window.ibmPoga(label, label.title);
     button.addEventListener("keydown", function (event) {
       if (event.key !== "Enter" && event.key !== " ") return;
       event.preventDefault();  // Space would scroll the page
