@@ -243,9 +243,10 @@ def _read_person(result: MatrixReading, m: Matrix, path: Path, key: bytes | None
         result.code = pseudonym(key, given_code)
 
 
-def _hide_unreadable(result: MatrixReading, path: Path) -> None:
-    """A file that cannot be opened as a matrix: its name cannot be checked against the child it may show, so it is
-    named by its hash, as `ibm collect` names such a file (D221); a file that cannot even be hashed keeps its name."""
+def _hide_name(result: MatrixReading, path: Path) -> None:
+    """The file named by its hash (``matrica-<SHA-256 start>``, D221): a name that may show the child, or one that
+    cannot be checked against the child (a file that cannot be opened as a matrix, as `ibm collect` names it); a file
+    that cannot even be hashed keeps its name."""
     try:
         result.code, result.hidden_name = f"matrica-{file_code(path)}", True
     except OSError:
@@ -259,10 +260,7 @@ def read_for_documents(path: Path, catalogue: Catalogue, templates: TemplateSour
     if (program := open_in(path)) is not None:  # the papers show its last saved version: said as collect says it
         result.notes.append(open_note(program, "ibm documents --from-matrix"))
     if looks_personal(path.stem):  # until the child is read, six digits may be a personal code, a date a birth date
-        try:
-            result.code, result.hidden_name = f"matrica-{file_code(path)}", True
-        except OSError:
-            pass
+        _hide_name(result, path)
     try:
         result.digest = file_digest(path)
     except OSError:
@@ -277,11 +275,11 @@ def read_for_documents(path: Path, catalogue: Catalogue, templates: TemplateSour
         if m is not None:  # an IBM matrix of a newer interface: its child is still known by the name (R7-8)
             _read_person(result, m, path, key)
         else:
-            _hide_unreadable(result, path)
+            _hide_name(result, path)
         return result
     except OSError as exc:
         result.refused.append(f"failu nevar nolasīt: {os_reason_without_path(exc)}")
-        _hide_unreadable(result, path)
+        _hide_name(result, path)
         return result
     expected = templates.expected(version)
     version_place = places.named(m, ["IBM_Versija"])
