@@ -13,11 +13,12 @@ from generator.catalogue.loader import DEFAULT_CATALOGUE, load_or_raise
 def children_round_entry(round_id: str, name: str, start: dt.date, end: dt.date,
                          services: tuple[dt.date, dt.date] | None = None,
                          municipalities: tuple[str, ...] = ("liepaja", "valmiera"),
-                         deadline: dt.date | None = None, rules: bool = False) -> str:
+                         deadline: dt.date | None = None, rules: bool = False, procedures: str = "") -> str:
     """The entry's YAML text (appended to rounds.yaml's list): six-month periods, no envelope; services for the whole
     round unless ``services`` (first, last day) is given; Liepāja and Valmiera unless ``municipalities``. Its
     selection rules and application deadline are `jāprecizē` (D124) unless ``rules`` (made-up confirmed rules,
-    see SELECTION) or ``deadline`` (a confirmed application deadline) is given."""
+    see SELECTION) or ``deadline`` (a confirmed application deadline) is given. ``procedures``: a `procedures` block
+    (D135) as YAML text indented for the entry, none by default."""
     services_start, services_end = services or (start, end)
     return f"""  - id: {round_id}
     programme: bērni
@@ -32,7 +33,7 @@ def children_round_entry(round_id: str, name: str, start: dt.date, end: dt.date,
       amount: null
       status: jāprecizē
       source: "Testa dati"
-{_selection(rules)}{_deadline(deadline)}    participants: 10
+{_selection(rules)}{_deadline(deadline)}{procedures}    participants: 10
     source: "Testa dati: izdomāta kārta"
 """
 

@@ -110,9 +110,7 @@ CONFIRMED = """    procedures:
 def _later(target: Path, procedures: bool) -> Catalogue:
     entry = children_round_entry("berni-2026", "IBM ieviešana bērniem (izdomāta otrā kārta)", dt.date(2026, 9, 1),
                                  dt.date(2027, 12, 31), services=(dt.date(2026, 10, 1), dt.date(2027, 11, 30)),
-                                 municipalities=("cesis", "madona"))
-    if procedures:
-        entry = entry.replace("    participants: 10\n", CONFIRMED + "    participants: 10\n")
+                                 municipalities=("cesis", "madona"), procedures=CONFIRMED if procedures else "")
     return catalogue_with_round(target, entry)
 
 

@@ -42,9 +42,8 @@ def _procedures(transport: bool) -> str:
 
 def _catalogue(target: Path, confirmed: bool) -> Catalogue:
     entry = children_round_entry("berni-2026", "Izdomāta bērnu kārta", START, END, services=SERVICES,
-                                 municipalities=("valmiera",), rules=True)
-    if confirmed:
-        entry = entry.replace("    participants: 10\n", _procedures(True) + "    participants: 10\n")
+                                 municipalities=("valmiera",), rules=True,
+                                 procedures=_procedures(True) if confirmed else "")
     return catalogue_with_round(target, entry)
 
 
