@@ -227,7 +227,7 @@ def cell(m: Matrix, name: str, row: int = 0, col: int = 0) -> tuple[str, str] | 
     if ref is None:
         return None
     first_row, first_col = ref.first
-    at = (first_row + row, first_col + col)
+    at = (first_row + m.row_of(name, row), first_col + col)  # a plan line's row: the spacer rows above it (D288)
     if ref.rows > 1 or ref.cols > 1:
         label = _heading(m, ref.sheet, first_row, at[1])
     else:
@@ -322,7 +322,7 @@ def input_place(m: Matrix, name: str, row: int = 0, col: int = 0, checked: froze
     if found is None:
         return name
     ref = m.refs[name]
-    address = a1((ref.first[0] + row, ref.first[1] + col))
+    address = a1((ref.first[0] + m.row_of(name, row), ref.first[1] + col))
     counted = (ref.sheet, address) in (checked if checked is not None else checked_cells(m))
     check = check_row(m, INVALID_INPUT) if counted else None
     return with_check_row(joined([found]), check)
