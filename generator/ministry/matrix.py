@@ -892,7 +892,7 @@ def _lines(r: _Reader, m: Matrix, catalogue: Catalogue, day: dt.date) -> list[Pl
         if isinstance(label, str) and label.strip():
             rows_68[label] = j
     items = m.column("Plans_Pakalpojums")
-    recipients = m.column(RECIPIENT_NAME) if m.has(RECIPIENT_NAME) and m.refs[RECIPIENT_NAME].rows == len(items) \
+    recipients = m.column(RECIPIENT_NAME) if m.has(RECIPIENT_NAME) and m.lines(RECIPIENT_NAME) == len(items) \
         else [None] * len(items)
     words = {str(label): str(code) for code, label in catalogue.enums.recipients.items()}
     months_cols = min(m.refs[g].cols for g in ("Men_Daudzums", "Fakt_Daudzums", "Fakt_Summa"))

@@ -18,7 +18,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from generator.workbook import spacers
 from generator.workbook.layout import SPACER_LINES, Layout
-from generator.workbook.page_model import BODY_PX, pages as model_pages, px
+from generator.workbook.page_model import BODY_PX, px
+from generator.workbook.page_model import pages as model_pages
 from generator.workbook.sheets.plan_rows import STEP
 from tests.workbook.kept_book import kept_book
 from tests.workbook.signed_pages import SIGNED, STRUCK_ONLY

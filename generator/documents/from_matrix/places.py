@@ -19,6 +19,7 @@ from generator.ministry.xlsxread import Coord, NameRef, a1, col_index
 from generator.reference.findings import Finding, Severity
 from generator.reference.inputs import DELIVERED_LABEL, PLANNED_LABEL, REQUIRED_PARTIES
 from generator.reference.workbook import BASE_CELL, FINAL_CELL, SOURCE_CELLS
+from generator.workbook.layout import SPACED_SHEETS, block_rows, line_offsets
 
 CHECKS_SHEET, CHECKS_CODE, CHECKS_KIND, CHECKS_WHERE = "6.11", "S", "D", "F"  # 6.11: hidden code, "Veids", "Kur redzams"
 CHECKS_MESSAGE = "U"  # 6.11's hidden table of every checked input cell: its message formula names the cell
@@ -203,6 +204,9 @@ def changed_cell(values: Values, names: Mapping[str, NameRef], sheet: str, at: C
     if not label and covering:
         _, name, ref = min(covering)
         row = at[0] - ref.first[0]
+        if sheet in SPACED_SHEETS and ref.rows == block_rows():  # a plan name spanning spacer rows (D288): its line
+            offsets = line_offsets()
+            row = offsets.index(row) if row in offsets else row
         if ref.rows > 1 or ref.cols > 1:
             head = _heading(values, sheet, ref.first[0], at[1])
             label = f"„{head}”" if head else ""
