@@ -235,3 +235,8 @@ class C67:
 class C610:
     nr, item, price, plan_units, plan_cost = "ABCDE"
     first_plan_month = "F"
+
+
+def plan_row(i: int, first: int = Layout.plan_first) -> int:
+    """The sheet row of plan line ``i`` (0-based) on a spaced sheet of the current layout (Layout.plan_row)."""
+    return Layout(offers=0, months=0).plan_row(i, first)

@@ -17,7 +17,7 @@ from generator.recalc import make_profile, print_sheets
 from generator.reference.params import Params
 from generator.reference.workbook import evaluate_workbook
 from generator.workbook.inputs import fill
-from generator.workbook.layout import Layout
+from generator.workbook.layout import Layout, plan_row
 from generator.workbook.names import NamedValues, read
 from generator.workbook.recalculated import named_values
 from generator.workbook.render import pilot_ids
@@ -116,7 +116,7 @@ def _target(sheet: str, cell: str, counted: int) -> str:
     """The overwritten cell: a bare column is a plan row's (6.3, 6.6, 6.7, 6.10: the first counted line; 6.5, 6.9:
     the first row, a used one)."""
     if cell.isalpha():
-        return f"{cell}{_FIRST + (counted if sheet in ('6.3', '6.6', '6.7', '6.10') else 0)}"
+        return f"{cell}{plan_row(counted if sheet in ('6.3', '6.6', '6.7', '6.10') else 0)}"
     return cell
 
 
@@ -151,7 +151,7 @@ def recalculated(catalogue: Catalogue, params: Params, templates, tmp_path_facto
         overwritten.append(folder / f"aizstats{k}.xlsx")
     rows: dict[str, dict[str, object]] = {}
     for sheet, column, value, count, _ in MORE_ROWS:
-        rows.setdefault(sheet, {}).update({f"{column}{row}": value for row in range(_FIRST, _FIRST + count)})
+        rows.setdefault(sheet, {}).update({f"{column}{plan_row(i)}": value for i in range(count)})
     into.save(first, folder / "rindas.xlsx", lines, [], over_formulas=rows)
     together: dict[str, dict[str, object]] = {}
     for (sheet, cell), (value, _) in TOGETHER.items():

@@ -28,7 +28,7 @@ from generator.recalc import make_profile
 from generator.reference.lines import line_from_offer
 from generator.reference.workbook import WorkbookInputs, evaluate_workbook
 from generator.workbook.inputs import People, fill
-from generator.workbook.layout import Layout
+from generator.workbook.layout import Layout, plan_row
 from generator.workbook.names import write
 from generator.workbook.outline import show_plan_rows
 from generator.workbook.sheets.calculation import (
@@ -270,7 +270,7 @@ INVALID_F = -5
 
 
 def _many_checks(wb: Workbook) -> None:
-    row = Layout.plan_first + MANY_CHECKS_LINE - 1
+    row = plan_row(MANY_CHECKS_LINE - 1)
     wb["6.6"][f"E{row}"] = 99
     wb["6.3"][f"F{row}"] = 0
     write(wb, "IB_Galigais", INVALID_F)
@@ -278,7 +278,7 @@ def _many_checks(wb: Workbook) -> None:
 
 def _note_in_hidden_row(wb: Workbook) -> None:
     """The showcase with a note typed alone into 6.3's frequency column of collapsed plan row 20."""
-    wb["6.3"][f"H{Layout.plan_first + 19}"] = "ik ceturtdienu"
+    wb["6.3"][f"H{plan_row(19)}"] = "ik ceturtdienu"
 
 
 @pytest.fixture(scope="module")
@@ -669,7 +669,7 @@ def test_failing_checks_print_numbers_and_texts(printed: dict[str, dict[str, lis
         assert f"Pārbaude: {legend}" in text or ("Pārbaude: 1 – " in text and f"; {legend}" in text), (
             f"{sheet}: zem tabulas nav „{legend}”: {text[-900:]!r}")
         number = legend.split(" – ")[0]
-        row = int(cell.lstrip("EF")) - Layout.plan_first + 1
+        row = 1 + [plan_row(i) for i in range(Layout.plan_rows)].index(int(cell.lstrip("EF")))
         line = next((ln for p in printed["garais-vards-6"][sheet] for ln in p.text.splitlines()
                      if ln.startswith(f"{row} ")), "")
         # the row's last printed cell (its note is empty): "Pārbaude"

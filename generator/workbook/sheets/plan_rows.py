@@ -23,6 +23,7 @@ such a matrix from the file's row attributes (generator/ministry/matrix.py hidde
 
 from __future__ import annotations
 
+from generator.workbook.layout import SPACED_SHEETS
 from generator.workbook.sheetio import PlanRows, Sheet
 from generator.workbook.texts import EMPTY_MARK, OPEN_UNUSED_ROWS, STRUCK_ROWS
 
@@ -48,6 +49,16 @@ def shown_level(lines: int) -> int:
     return level(lines - 1) if lines > 0 else 0
 
 
+def line_spacers(sh: Sheet) -> tuple[int, ...]:
+    """The spacer lines of ``sh`` (D288): Layout.spacers on a spaced sheet, none on 6.4."""
+    return sh.book.layout.spacers if sh.title in SPACED_SHEETS else ()
+
+
+def line_row(sh: Sheet, i: int, first_row: int) -> int:
+    """The sheet row of plan line ``i`` on ``sh`` whose plan rows start at ``first_row``."""
+    return first_row + i + sum(1 for s in line_spacers(sh) if s <= i)
+
+
 def outline(sh: Sheet, first_row: int, count: int, height: float | None, visible: int = VISIBLE,
             step: int = STEP, first_height: float | None = None) -> None:
     """Group the ``count`` plan lines from ``first_row`` (1-based; their rows Layout.plan_row, with the spacer rows of
@@ -58,12 +69,12 @@ def outline(sh: Sheet, first_row: int, count: int, height: float | None, visible
     if level(count - 1, visible, step) > MAX_LEVEL:
         raise ValueError(f"{count} rows in groups of {step} need more than {MAX_LEVEL} outline levels")
     sh.ws.outline_settings(True, False, True, False)  # symbols shown, summary rows above the detail
-    lay = sh.book.layout
+    spacers = line_spacers(sh)
     rows: list[tuple[int, int, float | None]] = []  # (sheet row, level, height)
     for i in range(count):
         lvl = level(i, visible, step)
-        row = lay.plan_row(i, first_row)
-        if i in lay.spacers:
+        row = line_row(sh, i, first_row)
+        if i in spacers:
             rows.append((row - 1, lvl, None))
         rows.append((row, lvl, first_height if first_height is not None and lvl == 0 else height))
     for k, (row, lvl, shown) in enumerate(rows):
@@ -196,7 +207,7 @@ def plan_rows(sh: Sheet, first_row: int, count: int, height: float | None, *, us
     the sheet's other input columns of the plan rows (see hidden_filled); the warning is merged up to
     ``warning_to``, the last repeated label column. ``struck``: see warning; ``first_height``: see outline."""
     outline(sh, first_row, count, height, first_height=first_height)
-    lines = tuple(sh.book.layout.plan_row(i, first_row) for i in range(count))
+    lines = tuple(line_row(sh, i, first_row) for i in range(count))
     sh.book.plan_rows.append(PlanRows(sh.title, first_row, count, used, inputs, lines))
     count = lines[-1] - first_row + 1  # the block's sheet rows, spacers included (blank: no count sees them)
     warning(sh, warning_cell, used, first_row, count, warning_to, warning_height, inputs, otherwise, struck)
