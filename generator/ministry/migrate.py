@@ -46,6 +46,7 @@ from generator.ministry.integrity import SAME_DAY_UNFORMATTED, compare_rows, con
 from generator.ministry.matrix import (
     DATE_FORMAT_ADVICE,
     PARAMS_DAY_NAME,
+    PLAN_ROWS_NAME,
     Matrix,
     MatrixError,
     absent_names,
@@ -73,7 +74,7 @@ from generator.reference.workbook import WorkbookResult, evaluate_workbook
 from generator.replace_file import mark_replaced
 from generator.workbook.input_checks import DATE_IN_NUMBER_TEXT, LIMIT, TEXT_TOO_LONG
 from generator.workbook.issue_days import IssueDayError, day_covering, template_date
-from generator.workbook.layout import INTERFACE_KIND, INTERFACE_NAMES
+from generator.workbook.layout import INTERFACE_KIND, INTERFACE_NAMES, SPACED_SHEETS, line_offsets
 from generator.workbook.outline import opened_by_program
 from generator.workbook.sheets.technical import PARAMETERS
 from generator.workbook.version import base_version, is_newer, template_version
@@ -519,7 +520,25 @@ def _target(sheet: str, coord: Coord, index: dict[tuple[str, Coord], tuple[str, 
             if i < new.lines(name) and j < ref.cols:
                 return ref.sheet, (ref.first[0] + new.row_of(name, i), ref.first[1] + j)
             return None
-    return sheet, coord
+    return _by_line(sheet, coord, old, new)
+
+
+def _by_line(sheet: str, coord: Coord, old: Matrix, new: Matrix) -> tuple[str, Coord] | None:
+    """An input outside every name at the same address – on a plan sheet with spacer rows (D288) a plan row's cell
+    on the same line, a cell below the plan rows as many rows lower as the new block of lines is longer (None: an old
+    spacer row)."""
+    if sheet not in SPACED_SHEETS or not old.has(PLAN_ROWS_NAME) or not new.has(PLAN_ROWS_NAME):
+        return sheet, coord
+    old_lines, new_lines = line_offsets(old.spacers()), line_offsets(new.spacers())
+    first, new_first = old.refs[PLAN_ROWS_NAME].first[0], new.refs[PLAN_ROWS_NAME].first[0]
+    k = coord[0] - first
+    if k < 0:
+        return sheet, coord
+    if k > old_lines[-1]:
+        return sheet, (coord[0] + (new_first + new_lines[-1]) - (first + old_lines[-1]), coord[1])
+    if k not in old_lines:
+        return None
+    return sheet, (new_first + new_lines[old_lines.index(k)], coord[1])
 
 
 def _amounts(m: Matrix, catalogue: Catalogue, *, own: bool = False

@@ -96,6 +96,13 @@ def _line_cells(rng: NamedRange, rows: list[int] | None) -> list[list[tuple[int,
     return [[(r, c) for c in range(rng.min_col, rng.max_col + 1)] for r in rows]
 
 
+def line_cells(wb: Workbook, name: str) -> list[list[tuple[int, int]]]:
+    """(row, col) of every cell of ``name``'s lines in an open openpyxl workbook, line by line: a plan name's spacer
+    rows (D288) left out."""
+    rng = resolve(wb.defined_names, name)
+    return _line_cells(rng, line_rows(rng, _version(wb)))
+
+
 def _shape(rng: NamedRange, values: list[list[Any]]) -> Any:
     if len(values) != rng.rows:  # a plan name without its spacer rows
         return [row[0] for row in values] if rng.cols == 1 else values

@@ -130,7 +130,7 @@ def test_unused_plan_rows_are_struck(wb, sheet: str) -> None:  # noqa: ANN001
     row, _ = notes[0]
     last = LAY.plan_row(LAY.plan_rows - 1, first)
     assert last < row <= last + 3, f"{sheet}: piezīme {row}. rindā"
-    assert plan_rows.struck_count("A", first, LAY.plan_rows) in ws[f"{notes[0][1]}{row}"].value
+    assert plan_rows.struck_count("A", first, LAY.plan_block) in ws[f"{notes[0][1]}{row}"].value
 
 
 def test_unused_rows_print_the_mark_in_a_new_workbook(templates) -> None:  # noqa: ANN001
