@@ -11,7 +11,7 @@ import pytest
 
 from generator.catalogue.catalogue import Catalogue
 from generator.ministry.matrix import Matrix, read_child
-from generator.ministry.migrate import Migrator
+from generator.ministry.migrate import Migrator, _amounts
 from generator.workbook.layout import SPACER_LINES, Layout
 from tests.ministry.factory import make_children, write_children
 from tests.ministry.test_migrate_old_template import old_template
@@ -55,3 +55,6 @@ def test_an_old_layout_matrix_migrates_line_by_line(old_files: list[Path], catal
         for a, b in zip(new_child.inputs.lines, old_child.inputs.lines, strict=True):
             assert a == b, {f: (getattr(a, f), getattr(b, f)) for f in a.__dataclass_fields__ if getattr(a, f) != getattr(b, f)}
         assert len(old_child.inputs.lines) > SPACER_LINES[0] + 1
+        # the same amounts from the reference (what `ibm collect` computes) on both files
+        old_amounts, new_amounts = _amounts(old, catalogue)[0], _amounts(new, catalogue)[0]
+        assert old_amounts is not None and new_amounts == old_amounts
