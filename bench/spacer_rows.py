@@ -1,7 +1,9 @@
 """D288's measurement: would a blank spacer row opening each group that starts a page keep the last used plan row on
-the signature page of every signed annex (6.3, 6.5, 6.6, 6.9)? The template has no such rows (they would move the
-plan rows' addresses); this inserts them with LibreOffice into the signed copies that bench/signed_pages.py --keep
-left, prints them and reads the pages as tests/workbook/test_signed_page_rows.py does.
+the signature page of every signed annex (6.3, 6.5, 6.6, 6.9)? Kept as the record of that measurement: since layout
+revision 11 the template has the spacer rows itself (generator/workbook/spacers.py) and bench/signed_pages.py measures
+them; run this only on signed copies of a template of revision 10 or older. It inserts the rows with LibreOffice into
+the signed copies that bench/signed_pages.py --keep left, prints them and reads the pages as
+tests/workbook/test_signed_page_rows.py does.
 
     .venv/bin/python bench/signed_pages.py --lines 1-40 --keep DIR      # the signed copies (and today's table)
     .venv/bin/python bench/spacer_rows.py DIR [--lines 6,11,21]

@@ -56,7 +56,15 @@ from generator.workbook.input_checks import (
     too_long_message,
     unchecked_length_message,
 )
-from generator.workbook.layout import INTERFACE_KIND, INTERFACE_NAMES, INTERFACE_VERSION
+from generator.workbook.layout import (
+    INTERFACE_KIND,
+    INTERFACE_NAMES,
+    INTERFACE_VERSION,
+    SPACED_SHEETS,
+    block_rows,
+    line_offsets,
+    spacers_of_revision,
+)
 from generator.workbook.sheets.items import short_unit
 from generator.workbook.sheets.plan_rows import HIDDEN_HOW, HIDDEN_MANY, HIDDEN_ONE
 from generator.workbook.texts import NO, YES
@@ -137,6 +145,7 @@ class Matrix:
     partial: bool = False
     _grids: dict[str, list[list[CellValue]]] = field(default_factory=dict, repr=False)
     _length_checks: dict[tuple[str, Coord], int] | None = field(default=None, repr=False)
+    _spacers: tuple[int, ...] | None = field(default=None, repr=False)
 
     @classmethod
     def open(cls, path: Path) -> Matrix:
@@ -156,18 +165,55 @@ class Matrix:
         refs = {name: ref for name in book.defined_names if (ref := book.name_ref(name)) is not None}
         return cls(book.path, book, refs, partial)
 
+    # --- the plan lines' rows (D288) -----------------------------------------------------------------
+    def spacers(self) -> tuple[int, ...]:
+        """The spacer lines of this file's template (layout.spacers_of_revision of its version's layout revision:
+        none before revision SPACERS_FROM_REVISION; an unreadable version: none)."""
+        if self._spacers is None:
+            self._spacers = ()
+            if self.has("IBM_Versija"):
+                version = _plain(self.scalar("IBM_Versija"))
+                if VERSION_PATTERN.match(version):
+                    revision = base_version(version).partition(".")[2]
+                    self._spacers = spacers_of_revision(int(revision or 0))
+        return self._spacers
+
+    def offsets(self, name: str) -> tuple[int, ...] | None:
+        """The row offsets in ``name``'s range of the plan lines, where the range spans spacer rows (a plan name on a
+        spaced sheet of a template with spacers); None where every row of the range is its own line."""
+        ref = self.refs[name]
+        spacers = self.spacers() if ref.sheet in SPACED_SHEETS and name != "IBM_Versija" else ()
+        if spacers and ref.rows == block_rows(spacers):
+            return line_offsets(spacers)
+        return None
+
+    def row_of(self, name: str, row: int) -> int:
+        """The offset in ``name``'s range of its line (or row) ``row``."""
+        offsets = self.offsets(name)
+        return offsets[row] if offsets is not None and 0 <= row < len(offsets) else row
+
+    def lines(self, name: str) -> int:
+        """How many lines (rows without the spacers) ``name`` has."""
+        offsets = self.offsets(name)
+        return len(offsets) if offsets is not None else self.refs[name].rows
+
     # --- values by name ----------------------------------------------------------------------------
     def has(self, name: str) -> bool:
         return name in self.refs
 
     def where(self, name: str, row: int = 0, col: int = 0) -> str:
         ref = self.refs[name]
-        return f"{ref.sheet}!{a1((ref.first[0] + row, ref.first[1] + col))} ({name})"
+        return f"{ref.sheet}!{a1((ref.first[0] + self.row_of(name, row), ref.first[1] + col))} ({name})"
 
     def grid(self, name: str) -> list[list[CellValue]]:
+        """The values of ``name``: one list per line (a spacer row of the plan names left out, D288)."""
         grid = self._grids.get(name)
         if grid is None:
-            grid = self._grids[name] = self.book.values(self.refs[name])
+            grid = self.book.values(self.refs[name])
+            offsets = self.offsets(name)
+            if offsets is not None:
+                grid = [grid[k] for k in offsets]
+            self._grids[name] = grid
         return grid
 
     def column(self, name: str) -> list[CellValue]:
@@ -178,7 +224,7 @@ class Matrix:
 
     def formula_at(self, name: str, row: int = 0, col: int = 0) -> str | None:
         ref = self.refs[name]
-        cell = self.book.cell(ref.sheet, (ref.first[0] + row, ref.first[1] + col))
+        cell = self.book.cell(ref.sheet, (ref.first[0] + self.row_of(name, row), ref.first[1] + col))
         return cell.formula if cell else None
 
     def use_length_checks(self, checks: dict[tuple[str, Coord], int]) -> None:
@@ -194,7 +240,7 @@ class Matrix:
             book = read_xlsx(self.path) if self.partial else self.book
             self._length_checks = length_checks(book)
         ref = self.refs[name]
-        return self._length_checks.get((ref.sheet, (ref.first[0] + row, ref.first[1] + col)))
+        return self._length_checks.get((ref.sheet, (ref.first[0] + self.row_of(name, row), ref.first[1] + col)))
 
 
 def length_checks(book: XlsxBook) -> dict[tuple[str, Coord], int]:
@@ -284,7 +330,7 @@ def structure_problems(m: Matrix, expected: dict[str, NameRef] | None,
     if problems:
         return problems
     for group in ROW_GROUPS:
-        rows = {name: m.refs[name].rows for name in group if name in m.refs}
+        rows = {name: m.lines(name) for name in group if name in m.refs}
         if len(set(rows.values())) != 1:
             detail = ", ".join(f"{n}: {r}" for n, r in rows.items())
             problems.append(f"nosaukumu grupā ir atšķirīgs rindu skaits ({detail}): matricas struktūra ir bojāta")
@@ -810,7 +856,9 @@ def hidden_rows(m: Matrix, counted: int) -> list[str]:
     for sheet in PLAN_ROW_SHEETS:
         hidden = m.book.hidden_rows.get(sheet, set())
         rows = range(counted) if sheet in COMPACT_SHEETS else sorted(used)
-        found = sorted(first + i for i in rows if first + i in hidden)
+        # each line's sheet row: the spacer rows between them (D288) on every plan sheet but 6.4
+        spaced = m.spacers() if sheet in SPACED_SHEETS else ()
+        found = sorted(first + line_offsets(spaced)[i] for i in rows if first + line_offsets(spaced)[i] in hidden)
         if not found:
             continue
         said = (HIDDEN_ONE.format(row=found[0]) if len(found) == 1 else
@@ -844,7 +892,7 @@ def _lines(r: _Reader, m: Matrix, catalogue: Catalogue, day: dt.date) -> list[Pl
         if isinstance(label, str) and label.strip():
             rows_68[label] = j
     items = m.column("Plans_Pakalpojums")
-    recipients = m.column(RECIPIENT_NAME) if m.has(RECIPIENT_NAME) and m.refs[RECIPIENT_NAME].rows == len(items) \
+    recipients = m.column(RECIPIENT_NAME) if m.has(RECIPIENT_NAME) and m.lines(RECIPIENT_NAME) == len(items) \
         else [None] * len(items)
     words = {str(label): str(code) for code, label in catalogue.enums.recipients.items()}
     months_cols = min(m.refs[g].cols for g in ("Men_Daudzums", "Fakt_Daudzums", "Fakt_Summa"))

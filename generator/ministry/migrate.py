@@ -46,6 +46,7 @@ from generator.ministry.integrity import SAME_DAY_UNFORMATTED, compare_rows, con
 from generator.ministry.matrix import (
     DATE_FORMAT_ADVICE,
     PARAMS_DAY_NAME,
+    PLAN_ROWS_NAME,
     Matrix,
     MatrixError,
     absent_names,
@@ -62,7 +63,7 @@ from generator.ministry.template_checks import unchecked_codes
 from generator.ministry.templates import DEFAULT_REGISTRY, TemplateSource, generate_template, load_registry
 from generator.ministry.xlsx_outline import filled_groups_level, open_groups
 from generator.ministry.xlsxpatch import CellInput, excel_serial, patch_xlsx
-from generator.ministry.xlsxread import Cell, CellValue, Coord, NameRef, XlsxBook, a1, read_xlsx, serial_day
+from generator.ministry.xlsxread import Cell, CellValue, Coord, XlsxBook, a1, read_xlsx, serial_day
 from generator.money import to_decimal
 from generator.own_files import digest as file_digest
 from generator.reference.errors import ReferenceInputError
@@ -73,7 +74,7 @@ from generator.reference.workbook import WorkbookResult, evaluate_workbook
 from generator.replace_file import mark_replaced
 from generator.workbook.input_checks import DATE_IN_NUMBER_TEXT, LIMIT, TEXT_TOO_LONG
 from generator.workbook.issue_days import IssueDayError, day_covering, template_date
-from generator.workbook.layout import INTERFACE_KIND, INTERFACE_NAMES
+from generator.workbook.layout import INTERFACE_KIND, INTERFACE_NAMES, SPACED_SHEETS, line_offsets
 from generator.workbook.outline import opened_by_program
 from generator.workbook.sheets.technical import PARAMETERS
 from generator.workbook.version import base_version, is_newer, template_version
@@ -436,16 +437,19 @@ def _plan_values(old: Matrix, new: XlsxBook) -> _Plan:
 
     items_ref = old.refs["Plans_Pakalpojums"]
     new_items = new_refs["Plans_Pakalpojums"]
+    # the plan lines by their line (old and new templates may have different spacer rows between them, D288)
+    new_m = Matrix.from_book(new)
+    new_lines = new_m.lines("Plans_Pakalpojums")
     for i, value in enumerate(old.column("Plans_Pakalpojums")):
-        handled.add((items_ref.sheet, (items_ref.first[0] + i, items_ref.first[1])))
+        handled.add((items_ref.sheet, (items_ref.first[0] + old.row_of("Plans_Pakalpojums", i), items_ref.first[1])))
         if not _entered(value):
             continue
-        if i >= new_items.rows:
-            plan.problems.append(f"{old.where('Plans_Pakalpojums', i)}: jaunajā veidnē ir tikai {new_items.rows} plāna "
+        if i >= new_lines:
+            plan.problems.append(f"{old.where('Plans_Pakalpojums', i)}: jaunajā veidnē ir tikai {new_lines} plāna "
                                  "rindas")
             continue
         code = offer_code(str(value))
-        target = (new_items.first[0] + i, new_items.first[1])
+        target = (new_items.first[0] + new_m.row_of("Plans_Pakalpojums", i), new_items.first[1])
         if code in new_label:
             plan.put(new_items.sheet, target, new_label[code])
         else:
@@ -478,7 +482,7 @@ def _plan_values(old: Matrix, new: XlsxBook) -> _Plan:
                 continue
             cell = cells.get(coord)
             entered = cell is not None and (_entered(cell.value) or cell.formula is not None)
-            target = _target(sheet, coord, index, new_refs)
+            target = _target(sheet, coord, index, old, new_m)
             if not entered:
                 # an input the worker emptied: empty it in the new template too, if that prefills it (an input
                 # there: a label or formula of the new layout at the old input's address stays, D96)
@@ -500,16 +504,41 @@ def _plan_values(old: Matrix, new: XlsxBook) -> _Plan:
 
 
 def _target(sheet: str, coord: Coord, index: dict[tuple[str, Coord], tuple[str, int, int]],
-            new_refs: dict[str, NameRef]) -> tuple[str, Coord] | None:
+            old: Matrix, new: Matrix) -> tuple[str, Coord] | None:
+    """Where an old input cell goes: the same name's same line (a plan name's row offsets by each template's spacer
+    rows, D288) and column, or the same address outside every name."""
     hit = index.get((sheet, coord))
     if hit is not None:
         name, i, j = hit
-        ref = new_refs.get(name)
+        ref = new.refs.get(name)
         if ref is not None:
-            if i < ref.rows and j < ref.cols:
-                return ref.sheet, (ref.first[0] + i, ref.first[1] + j)
+            offsets = old.offsets(name) if name in old.refs else None
+            if offsets is not None:
+                if i not in offsets:
+                    return None  # a spacer row (locked and blank in a template)
+                i = offsets.index(i)
+            if i < new.lines(name) and j < ref.cols:
+                return ref.sheet, (ref.first[0] + new.row_of(name, i), ref.first[1] + j)
             return None
-    return sheet, coord
+    return _by_line(sheet, coord, old, new)
+
+
+def _by_line(sheet: str, coord: Coord, old: Matrix, new: Matrix) -> tuple[str, Coord] | None:
+    """An input outside every name at the same address – on a plan sheet with spacer rows (D288) a plan row's cell
+    on the same line, a cell below the plan rows as many rows lower as the new block of lines is longer (None: an old
+    spacer row)."""
+    if sheet not in SPACED_SHEETS or not old.has(PLAN_ROWS_NAME) or not new.has(PLAN_ROWS_NAME):
+        return sheet, coord
+    old_lines, new_lines = line_offsets(old.spacers()), line_offsets(new.spacers())
+    first, new_first = old.refs[PLAN_ROWS_NAME].first[0], new.refs[PLAN_ROWS_NAME].first[0]
+    k = coord[0] - first
+    if k < 0:
+        return sheet, coord
+    if k > old_lines[-1]:
+        return sheet, (coord[0] + (new_first + new_lines[-1]) - (first + old_lines[-1]), coord[1])
+    if k not in old_lines:
+        return None
+    return sheet, (new_first + new_lines[old_lines.index(k)], coord[1])
 
 
 def _amounts(m: Matrix, catalogue: Catalogue, *, own: bool = False

@@ -13,6 +13,7 @@ import datetime as dt
 import re
 import zipfile
 from collections.abc import Callable, Iterator, Mapping
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -221,7 +222,10 @@ def _full_calc(xml: str) -> str:
 def fill_by_names(src: Path, dst: Path, named: Mapping[str, object], *, strip_cached: bool = True) -> Path:
     """Write values by defined name: a scalar for a one-cell name, a list for a column, a list of rows
     for a grid (shorter lists leave the remaining cells as they are)."""
-    book = read_xlsx(src, sheets=())
+    from generator.ministry.matrix import Matrix
+
+    book = read_xlsx(src, sheets=("6.11",))  # the version (IBM_Versija): a plan name's spacer rows (D288)
+    matrix = Matrix.from_book(book, partial=True)
     values: dict[str, dict[Coord, CellInput]] = {}
     for name, value in named.items():
         ref = book.name_ref(name)
@@ -229,6 +233,10 @@ def fill_by_names(src: Path, dst: Path, named: Mapping[str, object], *, strip_ca
             raise PatchError(f"darbgrāmatā nav definētā nosaukuma {name}")
         target = values.setdefault(ref.sheet, {})
         coords = ref.coords()
+        offsets = matrix.offsets(name)
+        if offsets is not None:  # a plan name: one list item per line, the spacer rows skipped
+            coords = [coords[k] for k in offsets]
+            ref = replace(ref, last=(ref.first[0] + len(coords) - 1, ref.last[1]))
         if ref.is_cell and not isinstance(value, list | tuple):
             target[ref.first] = value  # type: ignore[assignment]
             continue

@@ -25,7 +25,7 @@ from generator.site.methodology import render_template
 from generator.site.nav import NavPage, background_titles
 from generator.site.pagetemplates import render
 from generator.workbook import render as render_day
-from generator.workbook.layout import PLAN_ROWS
+from generator.workbook.layout import PLAN_ROWS, SPACED_SHEETS, SPACER_LINES, SPACERS_FROM_REVISION
 from generator.workbook.sheets import plan_rows
 
 OPEN_DATA = GROUPS["atvertie-dati"]
@@ -88,7 +88,11 @@ def render_workbook(catalogue: Catalogue, methodology_pages: list[NavPage], down
         aizpildisana=guide,
         matricas=matrix_downloads.by_round(catalogue, downloads),
         izdosanas=matrix_downloads.every_prices_day(catalogue, downloads),
-        plana_rindas={"visas": PLAN_ROWS, "redzamas": plan_rows.VISIBLE, "solis": plan_rows.STEP},
+        plana_rindas={"visas": PLAN_ROWS, "redzamas": plan_rows.VISIBLE, "solis": plan_rows.STEP,
+                      # D288: the lines each spacer row opens (1-based), the sheets and the first revision with them
+                      "atstarpes": _listed([f"{s + 1}." for s in SPACER_LINES]),
+                      "atstarpu_lapas": _listed([f"{t}." for t in SPACED_SHEETS]),
+                      "atstarpu_redakcija": SPACERS_FROM_REVISION},
         **_rounds_context(catalogue),
     )
 
@@ -124,6 +128,11 @@ def render_about(catalogue: Catalogue, context: dict[str, Any], downloads: list[
                   bez_cenas=[s.id for s in without], visi_transports=all(s.transport for s in without),
                   citas_cenas=others, drukas_burti=letters_dative(typo_letters()),
                   fona_lapas=_quoted_list(background_titles(paths.methodology_dir(catalogue.root))))
+
+
+def _listed(items: list[str]) -> str:
+    """"a, b un c"."""
+    return f"{', '.join(items[:-1])} un {items[-1]}" if len(items) > 1 else "".join(items)
 
 
 def _quoted_list(titles: list[str]) -> str:

@@ -13,6 +13,18 @@ from xlsxwriter.utility import xl_cell_to_rowcol, xl_col_to_name
 
 INTERFACE_VERSION = "1"
 PLAN_ROWS = 40
+# D288: a blank spacer row opens each of these plan lines' outline groups (0-based line before which it sits) on every
+# sheet whose plan rows are the lines in order (SPACED_SHEETS; 6.4's calculation rows stay contiguous). On a signed
+# annex whose page would otherwise end inside that group, the spacer fills the rest of the page while the group is
+# open (the group then starts the next page with its rows) and hides with it while it is closed (the block after
+# the rows stays under the previous group); elsewhere it is a hairline (spacers.py). One position set for every spaced
+# sheet, so that plan line i has one sheet row on all of them (Layout.plan_row) and one map serves the readers. The
+# positions are the union of what the page model (page_model.py) needs on 6.3, 6.5, 6.6 and 6.9;
+# tests/workbook/test_signed_page_arithmetic.py checks that it needs exactly these.
+SPACER_LINES = (5, 10, 15, 20, 30, 35)
+# The layout revision (version.LAYOUT_REVISION) from which templates have the spacer rows; older ones have none.
+SPACERS_FROM_REVISION = 11
+SPACED_SHEETS = ("6.3", "6.5", "6.6", "6.7", "6.9", "6.10")
 
 SHEETS = ("6.1", "6.2", "6.3", "6.4", "6.5", "6.6", "6.7", "6.8", "6.9", "6.10", "6.11")
 
@@ -47,6 +59,31 @@ INTERFACE_KIND = {
         "Bridinajumi",
     )
 }
+
+
+def line_offsets(spacers: tuple[int, ...] = SPACER_LINES, lines: int = PLAN_ROWS) -> tuple[int, ...]:
+    """The offset of each plan line's row from the first plan row on a spaced sheet: the line's index plus the
+    spacer rows above it (no spacers: 0, 1, …, 39)."""
+    return tuple(i + sum(1 for s in spacers if s <= i) for i in range(lines))
+
+
+def block_rows(spacers: tuple[int, ...] = SPACER_LINES, lines: int = PLAN_ROWS) -> int:
+    """How many sheet rows the plan lines and their spacers take."""
+    return lines + len(spacers)
+
+
+def spacers_of_revision(revision: int) -> tuple[int, ...]:
+    """The spacer lines of the templates of a layout revision (the readers' row map per template version)."""
+    return SPACER_LINES if revision >= SPACERS_FROM_REVISION else ()
+
+
+def row_formula(n: str, first: int, spacers: tuple[int, ...]) -> str:
+    """Formula: the sheet row of the plan line numbered by formula ``n`` (1-based) whose sheet has ``spacers`` and its
+    first plan row at ``first`` – the spacer rows above the line counted by MATCH on a constant array."""
+    if not spacers:
+        return f"({first - 1}+{n})"
+    starts = ",".join(str(s) for s in (0, *spacers))
+    return f"({first - 2}+{n}+MATCH({n}-1,{{{starts}}},1))"
 
 
 def col(letter: str, offset: int = 0) -> str:
@@ -94,9 +131,37 @@ class Layout:
     table_header: int = 7  # two header rows: 7 and 8
     plan_first: int = 9
 
+    spacers: tuple[int, ...] = SPACER_LINES
+
+    def plan_row(self, i: int, first: int | None = None) -> int:
+        """The sheet row of plan line ``i`` (0-based) on a spaced sheet whose plan rows start at ``first`` (default
+        plan_first): spacer rows sit before the lines in ``spacers``."""
+        return (self.plan_first if first is None else first) + i + sum(1 for s in self.spacers if s <= i)
+
+    def spacer_rows(self, first: int | None = None) -> list[int]:
+        """The sheet rows of the spacers (each right above the line it opens)."""
+        return [self.plan_row(s, first) - 1 for s in self.spacers]
+
+    def segments(self, first: int | None = None) -> list[tuple[int, int, int]]:
+        """The runs of plan lines without a spacer between them: (first line, first sheet row, last sheet row)."""
+        starts = [0, *self.spacers]
+        ends = [*self.spacers, self.plan_rows]
+        return [(a, self.plan_row(a, first), self.plan_row(b - 1, first)) for a, b in zip(starts, ends, strict=True)]
+
+    def row_formula(self, n: str, first: int) -> str:
+        """Formula: the sheet row of the plan line numbered by formula ``n`` (1-based) on a spaced sheet whose plan
+        rows start at ``first``."""
+        return row_formula(n, first, self.spacers)
+
+    @property
+    def plan_block(self) -> int:
+        """Sheet rows of the plan lines and their spacers."""
+        return self.plan_rows + len(self.spacers)
+
     @property
     def plan_last(self) -> int:
-        return self.plan_first + self.plan_rows - 1
+        """The last plan row (the last line's) of a spaced sheet."""
+        return self.plan_row(self.plan_rows - 1)
 
     @property
     def plan_total_row(self) -> int:
@@ -170,3 +235,8 @@ class C67:
 class C610:
     nr, item, price, plan_units, plan_cost = "ABCDE"
     first_plan_month = "F"
+
+
+def plan_row(i: int, first: int = Layout.plan_first) -> int:
+    """The sheet row of plan line ``i`` (0-based) on a spaced sheet of the current layout (Layout.plan_row)."""
+    return Layout(offers=0, months=0).plan_row(i, first)

@@ -21,6 +21,7 @@ from openpyxl import load_workbook
 from openpyxl.utils.cell import range_boundaries
 from openpyxl.workbook.workbook import Workbook
 
+from generator.workbook.layout import SPACED_SHEETS, block_rows, line_offsets, spacers_of_revision
 from generator.workbook.outline import open_rows
 
 
@@ -75,7 +76,36 @@ def resolve(defined: Any, name: str, source: str = "") -> NamedRange:
     return NamedRange(name, sheet, min_row, min_col, max_row, max_col)
 
 
+def line_rows(rng: NamedRange, version: Any) -> list[int] | None:
+    """The sheet rows of a plan name's lines where its range spans spacer rows (a spaced sheet of a template whose
+    version ``version`` has them, D288); None where every row of the range is a line."""
+    from generator.workbook.version import VERSION_PATTERN, base_version
+
+    if rng.sheet not in SPACED_SHEETS or not isinstance(version, str) or not VERSION_PATTERN.match(version):
+        return None
+    spacers = spacers_of_revision(int(base_version(version).partition(".")[2] or 0))
+    if not spacers or rng.rows != block_rows(spacers):
+        return None
+    return [rng.min_row + k for k in line_offsets(spacers)]
+
+
+def _line_cells(rng: NamedRange, rows: list[int] | None) -> list[list[tuple[int, int]]]:
+    """(row, col) of every cell of ``rng``'s lines (its spacer rows left out), line by line."""
+    if rows is None:
+        return rng.cells()
+    return [[(r, c) for c in range(rng.min_col, rng.max_col + 1)] for r in rows]
+
+
+def line_cells(wb: Workbook, name: str) -> list[list[tuple[int, int]]]:
+    """(row, col) of every cell of ``name``'s lines in an open openpyxl workbook, line by line: a plan name's spacer
+    rows (D288) left out."""
+    rng = resolve(wb.defined_names, name)
+    return _line_cells(rng, line_rows(rng, _version(wb)))
+
+
 def _shape(rng: NamedRange, values: list[list[Any]]) -> Any:
+    if len(values) != rng.rows:  # a plan name without its spacer rows
+        return [row[0] for row in values] if rng.cols == 1 else values
     if rng.is_cell:
         return values[0][0]
     if rng.cols == 1:
@@ -158,7 +188,11 @@ class NamedValues:
             raise UnknownName(f"{self.path}: darbgrāmatā nav definētā nosaukuma „{name}”")
         rng = self.ranges[name]
         cells = self._cells[rng.sheet]
-        values = [[_plain(cells.get(rc)) for rc in row] for row in rng.cells()]
+        version = None
+        if "IBM_Versija" in self.ranges and rng.sheet in SPACED_SHEETS:
+            at = self.ranges["IBM_Versija"]
+            version = self._cells.get(at.sheet, {}).get((at.min_row, at.min_col))
+        values = [[_plain(cells.get(rc)) for rc in row] for row in _line_cells(rng, line_rows(rng, version))]
         return _shape(rng, values)
 
     def all_values(self) -> Iterable[tuple[str, tuple[int, int], Any]]:
@@ -168,11 +202,18 @@ class NamedValues:
                 yield sheet, rc, value
 
 
+def _version(wb: Workbook) -> Any:
+    if "IBM_Versija" not in wb.defined_names:
+        return None
+    at = resolve(wb.defined_names, "IBM_Versija")
+    return wb[at.sheet].cell(at.min_row, at.min_col).value
+
+
 def read(wb: Workbook, name: str) -> Any:
-    """The value(s) of a name in an open openpyxl workbook."""
+    """The value(s) of a name in an open openpyxl workbook (a plan name's lines without its spacer rows, D288)."""
     rng = resolve(wb.defined_names, name)
     ws = wb[rng.sheet]
-    values = [[_plain(ws.cell(r, c).value) for r, c in row] for row in rng.cells()]
+    values = [[_plain(ws.cell(r, c).value) for r, c in row] for row in _line_cells(rng, line_rows(rng, _version(wb)))]
     return _shape(rng, values)
 
 
@@ -193,7 +234,9 @@ def write(wb: Workbook, name: str, value: Any) -> None:
     """
     rng = resolve(wb.defined_names, name)
     ws = wb[rng.sheet]
-    grid = rng.cells()
+    grid = _line_cells(rng, line_rows(rng, _version(wb)))  # a plan name: its lines, not its spacer rows (D288)
+    if len(grid) != rng.rows:
+        rng = NamedRange(name, rng.sheet, 1, rng.min_col, len(grid), rng.max_col)  # the lines' shape
     if rng.is_cell:
         rows: list[Sequence[Any]] = [[value]]
     elif rng.cols == 1 or rng.rows == 1:

@@ -73,6 +73,7 @@ class PlanRows:
     count: int
     used: str
     inputs: tuple[str, ...]
+    rows: tuple[int, ...] = ()  # each line's sheet row (spacer rows between them, D288)
 
 
 @dataclass

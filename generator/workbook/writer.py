@@ -12,9 +12,10 @@ from xlsxwriter.workbook import Workbook
 from generator.catalogue.catalogue import Catalogue
 from generator.file_author import FORM_OWNER, file_author
 from generator.reference.lines import ACTUAL_COST_UNIT
+from generator.workbook import spacers
 from generator.workbook.build_note import ended_round
 from generator.workbook.issue_days import template_date
-from generator.workbook.layout import SHEETS, Layout
+from generator.workbook.layout import SHEETS, SPACED_SHEETS, Layout
 from generator.workbook.sheetio import Book
 from generator.workbook.sheets import (
     annex,
@@ -155,6 +156,8 @@ def write_workbook(catalogue: Catalogue, path: Path, municipality_id: str | None
     }
     for title_ in SHEETS:
         writers[title_](book.sheet(title_))
+    for title_ in SPACED_SHEETS:  # D288: the spacer rows' heights from the written sheets' rows
+        spacers.apply(book.sheet(title_), layout.plan_first, signed=title_ in SIGNED, landscape=title_ != "6.9")
     whole_units(book)
     book.sheets["6.1"].activate()
     wb.close()

@@ -329,17 +329,29 @@ def same_value(a: object, b: object) -> bool:
 def lost_free_cells(old: XlsxBook, new: XlsxBook, free: dict) -> list[str]:
     """The input cells outside the interface names whose value the new file does not carry: at the same internal
     defined name and offset (6.3's goals moved above the plan rows, D96), else at the same address."""
+    from generator.ministry.matrix import Matrix
     from generator.ministry.migrate import _name_index
+    from generator.workbook.layout import SPACED_SHEETS, line_offsets
 
     index = _name_index(old)
+    old_m, new_m = Matrix.from_book(old), Matrix.from_book(new)
+    # a plan line's row in each file: the spacer rows of its template above it (D288)
+    old_lines, new_lines = line_offsets(old_m.spacers()), line_offsets(new_m.spacers())
     lost = []
     for sheet, coords in free.items():
         for coord in coords:
             target = (sheet, coord)
             hit = index.get((sheet, coord))
             ref = new.name_ref(hit[0]) if hit else None
+            k = coord[0] - 9  # Layout.plan_first
             if hit and ref is not None:
-                target = (ref.sheet, (ref.first[0] + hit[1], ref.first[1] + hit[2]))
+                offsets = old_m.offsets(hit[0])
+                line = offsets.index(hit[1]) if offsets else hit[1]
+                target = (ref.sheet, (ref.first[0] + new_m.row_of(hit[0], line), ref.first[1] + hit[2]))
+            elif sheet in SPACED_SHEETS and k in old_lines:
+                target = (sheet, (9 + new_lines[old_lines.index(k)], coord[1]))
+            elif sheet in SPACED_SHEETS and k > old_lines[-1]:
+                target = (sheet, (coord[0] + new_lines[-1] - old_lines[-1], coord[1]))
             a, b = old.cell(sheet, coord), new.cell(*target)
             if (a is None or a.value in (None, "")) and target[1] not in new.unlocked.get(target[0], set()):
                 continue  # an empty old input where the new layout has a label (6.3's old goals, D96)

@@ -28,6 +28,7 @@ from generator.reference.final_amounts import ChildAmounts, final_amounts
 from generator.reference.planned_ib import plan_ib_part
 from generator.reference.rounds import period_holding
 from generator.reference.workbook import with_final
+from generator.workbook.layout import plan_row
 from tests.ministry.conftest import KEY
 from tests.ministry.factory import Child, make_children, params, saved_form, write_children
 from tests.shared_session import shared
@@ -363,8 +364,8 @@ def test_refuses_missing_names(one_good: Path, tmp_path: Path) -> None:
     edit(one_good / "ogre" / "laba.xlsx", one_good / "ogre" / "bez.xlsx",
          lambda wb: wb.defined_names.pop("Plans_Daudzums"))
     out = collect_messages(one_good, tmp_path)
-    assert ("ogre/bez.xlsx: trūkst definētā nosaukuma Plans_Daudzums (veidnē: 6.3!G9:G48): matricas struktūra ir "
-            "bojāta") in out
+    assert (f"ogre/bez.xlsx: trūkst definētā nosaukuma Plans_Daudzums (veidnē: 6.3!G9:G{plan_row(39)}): matricas "
+            "struktūra ir bojāta") in out
 
 
 def test_refuses_missing_required_inputs(one_good: Path, tmp_path: Path) -> None:

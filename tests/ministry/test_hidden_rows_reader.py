@@ -19,6 +19,7 @@ from generator.ministry.matrix import PLAN_ROW_SHEETS, Matrix, read_child
 from generator.ministry.migrate import Migrator
 from generator.ministry.xlsx_outline import open_groups
 from generator.ministry.xlsxread import sheet_parts
+from generator.workbook.layout import plan_row
 from generator.workbook.sheets.plan_rows import VISIBLE
 from tests.documents.from_matrix_helpers import clean
 from tests.ministry.factory import Child, make_children, write_children
@@ -69,8 +70,10 @@ def test_hidden_filled_rows_refuse_the_papers_naming_sheet_and_rows(files, catal
     counted = sum(1 for line in child.inputs.lines if line.counted)
     assert data is None and len(problems) == len(PLAN_ROW_SHEETS), problems
     for sheet, problem in zip(PLAN_ROW_SHEETS, problems, strict=True):
-        last = FIRST + (counted if sheet in ("6.5", "6.9") else LINES) - 1
-        assert problem.startswith(f"{sheet}. tabula: aizpildītas rindas {FIRST + VISIBLE}–{last} ir paslēptas un "
+        # each line's row: the spacer rows above it on every plan sheet but 6.4 (D288)
+        row = (lambda i: FIRST + i) if sheet == "6.4" else (lambda i: plan_row(i, FIRST))  # noqa: E731
+        last = row((counted if sheet in ("6.5", "6.9") else LINES) - 1)
+        assert problem.startswith(f"{sheet}. tabula: aizpildītas rindas {row(VISIBLE)}–{last} ir paslēptas un "
                                   "netiks izdrukātas – atveriet grupas ar „+”"), problem
     # the collection and migrate read the inputs only (the matrix counts the error itself)
     data, problems = read_child(Matrix.open(closed), catalogue, strict=False)
@@ -84,7 +87,7 @@ def test_migrate_opens_the_hidden_filled_rows(files, catalogue: Catalogue, tmp_p
         migrator.migrate(closed, out)  # type: ignore[arg-type]
     wb = load_workbook(out)
     for sheet in ("6.3", "6.6", "6.10"):
-        hidden = [r for r in range(FIRST, FIRST + LINES) if wb[sheet].row_dimensions[r].hidden]
+        hidden = [r for r in range(FIRST, plan_row(LINES - 1) + 1) if wb[sheet].row_dimensions[r].hidden]
         assert hidden == [], (sheet, hidden)
 
 
@@ -96,5 +99,5 @@ def test_from_matrix_refuses_hidden_filled_rows(files, tmp_path: Path) -> None: 
                                        "01.01.2018"], env={"IBM_PSEUDONIMA_ATSLEGA": ""})
     assert result.exit_code == 1, result.output
     text = clean(result.output)
-    assert "6.3. tabula: aizpildītas rindas 14–21 ir paslēptas" in text, text
+    assert f"6.3. tabula: aizpildītas rindas {plan_row(VISIBLE)}–{plan_row(LINES - 1)} ir paslēptas" in text, text
     assert not out.exists() or not any(out.rglob("*.pdf"))

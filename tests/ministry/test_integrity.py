@@ -20,6 +20,7 @@ from generator.ministry.integrity import compare_cells, compare_rows, content, n
 from generator.ministry.reading import template_mismatch
 from generator.ministry.templates import TemplateSource, load_registry
 from generator.ministry.xlsxread import read_xlsx
+from generator.workbook.layout import plan_row
 from generator.workbook.version import template_version
 from tests.ministry.conftest import KEY
 from tests.ministry.factory import generic_template, make_children, write_children
@@ -86,7 +87,7 @@ def test_registry_lets_collect_check_an_older_version(tmp_path: Path, catalogue:
     assert f"Veidnes versija {lvformat.version(template_version(old))} pievienota reģistram." in result.output
     assert old.version not in result.output
     entry = load_registry(registry)[template_version(old)]
-    assert entry["names"]["Plans_Daudzums"] == "6.3!G9:G48" and "6.4" in entry["rows"]
+    assert entry["names"]["Plans_Daudzums"] == f"6.3!G9:G{plan_row(39)}" and "6.4" in entry["rows"]
     assert json.loads(registry.read_text(encoding="utf-8"))["versions"]
 
     template = generic_template(old, tmp_path)

@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 from generator.catalogue.catalogue import Catalogue
 from generator.ministry.migrate import Migrator
 from generator.ministry.xlsx_outline import open_groups
-from generator.workbook.layout import Layout
+from generator.workbook.layout import Layout, plan_row
 from generator.workbook.sheets import technical
 from generator.workbook.sheets.plan_rows import STEP, VISIBLE
 from tests.ministry.factory import make_children, write_children
@@ -36,16 +36,17 @@ def test_migrated_long_plan_shows_its_rows(catalogue: Catalogue, template: Path,
     shown = VISIBLE + -(-(lines - VISIBLE) // STEP) * STEP  # 15 or 25 rows open: two unused
     for sheet, first in PLAN_SHEETS.items():
         ws = wb[sheet]
-        hidden = [k + 1 for k in range(40) if ws.row_dimensions[first + k].hidden]
+        hidden = [k + 1 for k in range(40)
+                  if ws.row_dimensions[first + k if sheet == "6.4" else plan_row(k, first)].hidden]
         assert hidden == list(range(shown + 1, 41)), f"{sheet}: paslēptās plāna rindas {hidden}"
     listed = wb[technical.SHEET]  # 6.11's list of invalid inputs: every row shown (D191)
     rows = [listed.row_dimensions[technical.INVALID_FIRST + k].hidden for k in range(technical.INVALID_SHOWN)]
     assert rows == [False] * technical.INVALID_SHOWN
     ws = wb["6.3"]
-    filled = [k + 1 for k in range(40) if ws[f"C{FIRST + k}"].value not in (None, "")]
+    filled = [k + 1 for k in range(40) if ws[f"C{plan_row(k)}"].value not in (None, "")]
     assert filled == list(range(1, lines + 1))
     units = wb["6.6"]
-    assert not [r for r in range(FIRST, FIRST + 40) if units.row_dimensions[r].hidden
+    assert not [r for r in range(FIRST, plan_row(39) + 1) if units.row_dimensions[r].hidden
                 and any(c.value not in (None, "") for c in units[f"E{r}:J{r}"][0])], "aizpildīta 6.6 rinda paslēpta"
 
 

@@ -75,7 +75,8 @@ def lost_values(old, new, free: dict, new_prices: dict) -> list[str]:  # noqa: A
     for name, kind in INTERFACE_KIND.items():
         if kind != "in" or name in ("Pak_Cena", "Pak_Sniedzejs", "Plans_Pakalpojums"):
             continue
-        o, n = old.values(old.name_ref(name)), new.values(new.name_ref(name))
+        # by line: the new template's plan names span its spacer rows (D288), the old one's did not
+        o, n = Matrix.from_book(old).grid(name), Matrix.from_book(new).grid(name)
         lost += [f"{name}[{i}][{j}]" for i, row in enumerate(o) for j, v in enumerate(row) if not same_value(v, n[i][j])]
     for name in ("Pak_Cena", "Pak_Sniedzejs"):
         got = by_item(new, name)

@@ -31,22 +31,14 @@ ROW_NUMBER = re.compile(r"^(\d+) (?:\d+ )?\d+(?:\.\d+)+\w* \S", re.M)
 # An unused ("struck") plan row as printed: its Nr. and the cells after it are "—".
 STRUCK_ROW = re.compile(r"^— —", re.M)
 # Plans (line counts, with the groups of 5 rows opened as a program or a person opens them) whose signature page holds
-# no used plan row, only struck ones – for 6.5, 6.6 and 6.9 with what follows the rows (AFTER_ROWS), for 6.3 with
-# nothing of the plan (audit33b F1). A struck row is not a plan row. Measured with LibreOffice for every count 1..40
-# (bench/signed_pages.py; tests/workbook/test_signed_page_rows.py). Row heights alone cannot avoid it: a page that
-# ends inside the open rows ends where the next row does not fit, so a page never ends after a group's last row with
-# room for the block under the rows (3,6 plan rows in 6.3); a page that ends inside a group leaves that group's last
-# rows – struck while the plan does not fill the group – alone with the signatures. Each page break inside the plan rows
-# costs at least as many counts as plan rows fit in the block's room (4 here; D288 measures the alternatives: only a
-# spacer row opening with each group that starts a page removes them, which moves the plan rows' addresses). Listed so
-# that a change of the layout that adds a count fails, and one that removes a count is seen; the quick run checks the
-# same list on the row heights (tests/workbook/test_signed_page_arithmetic.py, 6.3, 6.5 and 6.6).
-STRUCK_ONLY: dict[str, frozenset[int]] = {
-    "6.3": frozenset((6, 7, 8, 9, 26, 27, 28, 29)),
-    "6.5": frozenset((11, 12, 13, 14, 26, 27, 28, 29)),
-    "6.6": frozenset((16, 17, 18, 19, 36, 37, 38, 39)),
-    "6.9": frozenset((21, 22, 23, 24)),
-}
+# no used plan row, only struck ones. Measured with LibreOffice for every count 1..40 (bench/signed_pages.py;
+# tests/workbook/test_signed_page_rows.py) and checked on the row heights in the quick run
+# (tests/workbook/test_signed_page_arithmetic.py). Row heights alone could not avoid them (a page that ends inside a
+# group leaves that group's struck rows alone with the signatures); the spacer rows opening the groups that start a
+# page do (D288), so none is left.
+STRUCK_ONLY: dict[str, frozenset[int]] = {sheet: frozenset() for sheet in ("6.3", "6.5", "6.6", "6.9")}
+# Before the spacer rows (layout revision 10 and older) the lengths were 6.3: 6–9, 26–29; 6.5: 11–14, 26–29; 6.6:
+# 16–19, 36–39; 6.9: 21–24.
 
 # D272: the line right above (6.5: beside) the signatures that names what they approve, as printed (whitespace
 # flattened): the used rows' count, the first and last row's number, then the annex's figure ("______ EUR" where it

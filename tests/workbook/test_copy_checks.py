@@ -17,7 +17,7 @@ from generator.recalc import make_profile, print_sheets
 from generator.reference.params import Params
 from generator.reference.workbook import evaluate_workbook
 from generator.workbook.inputs import fill
-from generator.workbook.layout import Layout
+from generator.workbook.layout import Layout, plan_row
 from generator.workbook.names import NamedValues, read
 from generator.workbook.recalculated import named_values
 from generator.workbook.render import pilot_ids
@@ -41,58 +41,61 @@ CLEAN_PLANS = 8 if FULL else 2
 # (sheet, cell, "line" for a plan row of the first counted line (6.3, 6.6) or the top priority (6.5, 6.9), else the
 # cell itself) -> (the value typed over the formula, what the message names)
 _FIRST = Layout(offers=1, months=1).plan_first
+# the rows below the plan rows of a spaced sheet move down by the spacer rows (D288); the addresses below are the
+# template's before them (the last plan row 48)
+BELOW = plan_row(Layout.plan_rows - 1) - 48
 OVERWRITTEN: dict[tuple[str, str], tuple[object, str]] = {
     # 6.3: a plan row's number, area, unit and priority; the parent's name under the signature
     ("6.3", "A"): (7, "rindas numurs " + COMPUTED),
     ("6.3", "B"): (3, "joma " + COPIED),
     ("6.3", "E"): ("stunda", "mērvienība " + COPIED),
     ("6.3", "J"): (39, "kopējā prioritāte " + COPIED),
-    ("6.3", "G54"): ("Vecāks Izdomāts", "vecāka vārds un uzvārds pie paraksta " + PERSONAL),
+    ("6.3", f"G{54 + BELOW}"): ("Vecāks Izdomāts", "vecāka vārds un uzvārds pie paraksta " + PERSONAL),
     # 6.5: a plan row's service, units, price, sum, IB amount; the totals P and K; the header's child; the hidden index
     ("6.5", "B"): ("Cits pakalpojums", "SBS pakalpojums " + COPIED),
     ("6.5", "E"): (12345, "daudzums " + COPIED),
     ("6.5", "F"): (0.01, "cena " + COPIED),
     ("6.5", "G"): (987654.32, "summa " + COPIED),
     ("6.5", "H"): (1, "summa no IB " + COPIED),
-    ("6.5", "C50"): (99999, "IB provizoriskais apmērs (P) " + COPIED),
-    ("6.5", "C52"): (1, "IB galīgais apmērs (F), ja noteikts, " + COPIED),  # the clause closed by a comma
-    ("6.5", "H53"): (1, "IB kopējais apmērs (K) " + COPIED),  # the totals in two columns (D197)
+    ("6.5", f"C{50 + BELOW}"): (99999, "IB provizoriskais apmērs (P) " + COPIED),
+    ("6.5", f"C{52 + BELOW}"): (1, "IB galīgais apmērs (F), ja noteikts, " + COPIED),  # the clause closed by a comma
+    ("6.5", f"H{53 + BELOW}"): (1, "IB kopējais apmērs (K) " + COPIED),  # the totals in two columns (D197)
     ("6.5", "A3"): ("Bērns: Cits Bērns", "bērna vārds, uzvārds un personas kods " + PERSONAL),
     ("6.5", "J"): (0, "prioritāte " + COPIED),  # the hidden index: the row prints as unused
     # 6.6: a plan row's units in the period and their total; a month's heading and working days; the period
     ("6.6", "D"): (12345, "daudzums periodā " + COPIED),
     ("6.6", "K"): (12345, "vienību kopsumma " + COMPUTED),
     ("6.6", "E8"): ("01.2000", "mēneša virsraksts " + COMPUTED),
-    ("6.6", "E50"): (31, "mēneša darba dienas " + COMPUTED),
+    ("6.6", f"E{50 + BELOW}"): (31, "mēneša darba dienas " + COMPUTED),
     ("6.6", "A5"): ("Periods: 01.01.2000–31.12.2000", "plāna periods " + PERSONAL),
     # 6.9: a plan row's price and provider; the number of services; the addressee
     ("6.9", "F"): (0.01, "cena " + COPIED),
     ("6.9", "C"): ("Cits sniedzējs", "sniedzējs " + COPIED),
-    ("6.9", "C50"): (99, "pieprasīto pakalpojumu skaits " + COMPUTED),
+    ("6.9", f"C{50 + BELOW}"): (99, "pieprasīto pakalpojumu skaits " + COMPUTED),
     ("6.9", "C6"): ("Citam dienestam", "adresāts (sociālais dienests) " + PERSONAL),
 }
 # D169: the notes of the signed annexes and the working sheets' totals, differences and shares, all typed over in one
 # file (each is a check of its own, so each is named): (sheet, cell or a plan row's column) -> (value, message)
 TOGETHER: dict[tuple[str, str], tuple[object, str]] = {
     ("6.5", "C2"): ("Visas summas apstiprinātas.", "brīdinājums par neapstiprinātām summām " + COMPUTED),
-    ("6.5", "A52"): ("IB galīgais apmērs", "IB galīgā apmēra (F) rindas nosaukums " + COMPUTED),
-    ("6.6", "M49"): ("Dienu skaits pārbaudīts.", "piezīme par dienu pārsniegumu " + COMPUTED),
-    ("6.6", "M50"): ("Svētku dienas pārbaudītas.", "piezīme par svētku dienu sarakstu " + COMPUTED),
-    ("6.9", "D50"): ("Cenas apstiprinātas.", "piezīme par neapstiprinātu cenu " + COMPUTED),
+    ("6.5", f"A{52 + BELOW}"): ("IB galīgais apmērs", "IB galīgā apmēra (F) rindas nosaukums " + COMPUTED),
+    ("6.6", f"M{49 + BELOW}"): ("Dienu skaits pārbaudīts.", "piezīme par dienu pārsniegumu " + COMPUTED),
+    ("6.6", f"M{50 + BELOW}"): ("Svētku dienas pārbaudītas.", "piezīme par svētku dienu sarakstu " + COMPUTED),
+    ("6.9", f"D{50 + BELOW}"): ("Cenas apstiprinātas.", "piezīme par neapstiprinātu cenu " + COMPUTED),
     ("6.4", "C72"): ("Cenas apstiprinātas.", "piezīme par neapstiprinātām cenām " + COMPUTED),  # under the summary (D190)
-    ("6.7", "D49"): (1234.56, "mēneša kopsumma " + COMPUTED),
-    ("6.7", "J49"): (1, "mēnešu summu kopsumma " + COMPUTED),
-    ("6.7", "K49"): (1, "summu periodā kopsumma " + COMPUTED),
+    ("6.7", f"D{49 + BELOW}"): (1234.56, "mēneša kopsumma " + COMPUTED),
+    ("6.7", f"J{49 + BELOW}"): (1, "mēnešu summu kopsumma " + COMPUTED),
+    ("6.7", f"K{49 + BELOW}"): (1, "summu periodā kopsumma " + COMPUTED),
     ("6.7", "L"): (5, "starpība " + COMPUTED),
-    ("6.7", "C51"): ("Cenas apstiprinātas.", "piezīme par neapstiprinātām cenām " + COMPUTED),
-    ("6.10", "E49"): (1, "plānoto summu kopsumma " + COMPUTED),
-    ("6.10", "R49"): (4321.09, "mēnesī samaksāto summu kopsumma " + COMPUTED),
-    ("6.10", "AA49"): (4321.09, "atlikumu kopsumma " + COMPUTED),
+    ("6.7", f"C{51 + BELOW}"): ("Cenas apstiprinātas.", "piezīme par neapstiprinātām cenām " + COMPUTED),
+    ("6.10", f"E{49 + BELOW}"): (1, "plānoto summu kopsumma " + COMPUTED),
+    ("6.10", f"R{49 + BELOW}"): (4321.09, "mēnesī samaksāto summu kopsumma " + COMPUTED),
+    ("6.10", f"AA{49 + BELOW}"): (4321.09, "atlikumu kopsumma " + COMPUTED),
     ("6.10", "AB"): (0.123, "apguve " + COMPUTED),
-    ("6.10", "C51"): (1, "plānotā summa pa mēnešiem " + COMPUTED),
-    ("6.10", "C53"): (0.123, "apguve periodā " + COMPUTED),
-    ("6.10", "C54"): (4321.09, "neizlietotais apmērs " + COMPUTED),
-    ("6.10", "A55"): ("Cenas apstiprinātas.", "piezīme par neapstiprinātām cenām " + COMPUTED),
+    ("6.10", f"C{51 + BELOW}"): (1, "plānotā summa pa mēnešiem " + COMPUTED),
+    ("6.10", f"C{53 + BELOW}"): (0.123, "apguve periodā " + COMPUTED),
+    ("6.10", f"C{54 + BELOW}"): (4321.09, "neizlietotais apmērs " + COMPUTED),
+    ("6.10", f"A{55 + BELOW}"): ("Cenas apstiprinātas.", "piezīme par neapstiprinātām cenām " + COMPUTED),
 }
 # the 6.9 rows list the lines with a service applied for, 6.5's in priority order: their first row is a used one
 # one file with several rows of a sheet's plan rows overwritten: (sheet, column, value, rows) -> what 6.11 says after
@@ -116,7 +119,7 @@ def _target(sheet: str, cell: str, counted: int) -> str:
     """The overwritten cell: a bare column is a plan row's (6.3, 6.6, 6.7, 6.10: the first counted line; 6.5, 6.9:
     the first row, a used one)."""
     if cell.isalpha():
-        return f"{cell}{_FIRST + (counted if sheet in ('6.3', '6.6', '6.7', '6.10') else 0)}"
+        return f"{cell}{plan_row(counted if sheet in ('6.3', '6.6', '6.7', '6.10') else 0)}"
     return cell
 
 
@@ -151,7 +154,7 @@ def recalculated(catalogue: Catalogue, params: Params, templates, tmp_path_facto
         overwritten.append(folder / f"aizstats{k}.xlsx")
     rows: dict[str, dict[str, object]] = {}
     for sheet, column, value, count, _ in MORE_ROWS:
-        rows.setdefault(sheet, {}).update({f"{column}{row}": value for row in range(_FIRST, _FIRST + count)})
+        rows.setdefault(sheet, {}).update({f"{column}{plan_row(i)}": value for i in range(count)})
     into.save(first, folder / "rindas.xlsx", lines, [], over_formulas=rows)
     together: dict[str, dict[str, object]] = {}
     for (sheet, cell), (value, _) in TOGETHER.items():

@@ -166,7 +166,7 @@ def test_the_checks_live_on_the_sheet_that_counts_errors(templates) -> None:  # 
     # 8 amounts and 5 columns of the plan lines (D153), and the printed copies (test_copy_checks.py): the header's
     # 6 cells on 8 sheets, 7 signers' names, 6.5's 10 totals, 30 month headings (6.6, 6.7, 6.10), 6.6's 12 days,
     # 6.9's addressee and count, and the plan rows of 6.3, 6.5, 6.6 and 6.9; D169: the notes printed on the signed
-    # annexes (6.5 C2, A52, 6.6 M49, M50, 6.9 D50) and 6.4's price note (6), 6.7's line row, 6 month totals, two
+    # annexes (6.5 C2 and its F row, 6.6 two notes, 6.9 one) and 6.4's price note (6), 6.7's line row, 6 month totals, two
     # totals and price note (10), 6.10's line row, 6 monthly paid totals, five totals and summary cells and price note
     # (14); D272: the lines naming what the signatures approve on 6.3, 6.5 and 6.9 (3; 6.6's reads the error count)
     assert len(checks) == 13 + 6 * 8 + 7 + 10 + 30 + 12 + 2 + 4 + 6 + 10 + 14 + 3

@@ -16,6 +16,7 @@ import pytest
 from fontTools.ttLib import TTFont
 from openpyxl.utils import column_index_from_string, get_column_letter
 
+from generator.workbook.layout import plan_row
 from generator.workbook.writer import template_date
 from tests.workbook.kept_book import kept_book
 
@@ -151,7 +152,7 @@ def test_checks_print_whole_in_excel(templates: dict[str | None, Path], sheet: s
     ws = kept_book(templates["liepaja"])[sheet]
     checks, codes_col = (CHECKS_63, "K") if sheet == "6.3" else (CHECKS_66, "L")
     assert ws[f"{codes_col}7"].value == "Pārbaude", ws[f"{codes_col}7"].value
-    legend = next(c for row in ws.iter_rows(min_row=49, max_row=52) for c in row
+    legend = next(c for row in ws.iter_rows(min_row=plan_row(39) + 1, max_row=plan_row(39) + 4) for c in row
                   if isinstance(c.value, str) and "COUNTIF" in c.value)
     every = "; ".join(f"{k} – {text}" for k, (_, text) in enumerate(checks, start=1))
     _fits(ws, legend.coordinate, f"{CHECKS_LEGEND_LABEL} {every}.", legend.font.sz, bool(legend.font.b))

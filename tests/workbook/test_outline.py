@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.catalogue.catalogue import Catalogue
-from generator.workbook.layout import PLAN_ROWS, Layout
+from generator.workbook.layout import PLAN_ROWS, SPACER_LINES, Layout, plan_row
 from generator.workbook.names import write
 from generator.workbook.outline import show_plan_rows
 from generator.workbook.sheets import technical
@@ -25,9 +25,26 @@ def template(catalogue: Catalogue, tmp_path_factory: pytest.TempPathFactory) -> 
     return write_workbook(catalogue, tmp_path_factory.mktemp("outline") / "ibm-matrica.xlsx")
 
 
+def _row(ws, first: int, i: int) -> int:  # noqa: ANN001
+    """Plan line ``i``'s row: the spacer rows above it on every plan sheet but 6.4 (D288)."""
+    return first + i if ws.title == "6.4" else plan_row(i, first)
+
+
+def _above(ws, first: int, line: int) -> int:  # noqa: ANN001
+    """The row above the group that opens at ``line``: it holds the group's "+" (the row before its spacer, if any)."""
+    spaced = ws.title != "6.4" and line in SPACER_LINES
+    return _row(ws, first, line) - (2 if spaced else 1)
+
+
 def _state(ws, first: int) -> list[tuple[int, bool]]:  # noqa: ANN001
-    return [(ws.row_dimensions[first + i].outlineLevel, bool(ws.row_dimensions[first + i].hidden))
-            for i in range(PLAN_ROWS)]
+    """Each line's (level, hidden); a spacer row (D288) is in the group of the line it opens: the same state."""
+    lines = [(ws.row_dimensions[_row(ws, first, i)].outlineLevel, bool(ws.row_dimensions[_row(ws, first, i)].hidden))
+             for i in range(PLAN_ROWS)]
+    if ws.title != "6.4":
+        for s in SPACER_LINES:
+            spacer = ws.row_dimensions[_row(ws, first, s) - 1]
+            assert (spacer.outlineLevel, bool(spacer.hidden)) == lines[s], (ws.title, s)
+    return lines
 
 
 def _expected(shown: int) -> list[tuple[int, bool]]:
@@ -44,9 +61,12 @@ def test_template_shows_first_rows_and_groups_the_rest(template: Path) -> None:
         ws = wb[sheet]
         assert _state(ws, first) == _expected(0), sheet
         assert ws.sheet_properties.outlinePr.summaryBelow is False, sheet
-        collapsed = [first + i for i in range(PLAN_ROWS) if ws.row_dimensions[first + i].collapsed]
-        assert collapsed == [first + VISIBLE - 1 + k * STEP for k in range(MAX_LEVEL)], sheet
-        assert not ws.row_dimensions[first + PLAN_ROWS].hidden, f"{sheet}: rinda pēc plāna ir paslēpta"
+        rows = range(first, _row(ws, first, PLAN_ROWS - 1) + 1)  # the lines and their spacers
+        collapsed = [r for r in rows if ws.row_dimensions[r].collapsed]
+        # the row above each group holds its "+" (the previous group's last line)
+        above = [_above(ws, first, VISIBLE + k * STEP) for k in range(MAX_LEVEL)]
+        assert collapsed == above, sheet
+        assert not ws.row_dimensions[_row(ws, first, PLAN_ROWS - 1) + 1].hidden, f"{sheet}: rinda pēc plāna ir paslēpta"
 
 
 def test_groups_of_five_use_every_outline_level() -> None:
@@ -65,9 +85,9 @@ def test_show_plan_rows_opens_just_enough(template: Path, lines: int, shown: int
     for sheet, first in PLAN_SHEETS.items():
         ws = wb[sheet]
         assert _state(ws, first) == _expected(shown), (sheet, lines)
-        assert all(not ws.row_dimensions[first + i].hidden for i in range(lines)), (sheet, lines)
+        assert all(not ws.row_dimensions[_row(ws, first, i)].hidden for i in range(lines)), (sheet, lines)
         for k in range(MAX_LEVEL):
-            summary = ws.row_dimensions[first + VISIBLE - 1 + k * STEP]
+            summary = ws.row_dimensions[_above(ws, first, VISIBLE + k * STEP)]
             assert summary.collapsed == (k + 1 > shown), (sheet, lines, k)
 
 
@@ -98,7 +118,7 @@ def test_names_write_opens_the_groups_down_to_the_rows_it_fills(template: Path, 
     wb = kept_book(template)
     write(wb, "Plans_Daudzums", [None] * line + [3])
     for sheet, first in PLAN_SHEETS.items():
-        hidden = [i for i in range(PLAN_ROWS) if wb[sheet].row_dimensions[first + i].hidden]
+        hidden = [i for i in range(PLAN_ROWS) if wb[sheet].row_dimensions[_row(wb[sheet], first, i)].hidden]
         assert hidden == list(range(opened, PLAN_ROWS)), (sheet, hidden)
     write(wb, "Plans_Daudzums", [])  # emptying the rows closes nothing
-    assert not wb["6.3"].row_dimensions[PLAN_SHEETS["6.3"] + opened - 1].hidden
+    assert not wb["6.3"].row_dimensions[plan_row(opened - 1)].hidden

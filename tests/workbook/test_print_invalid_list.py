@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 
 from generator.catalogue.catalogue import Catalogue
 from generator.recalc import convert, make_profile
-from generator.workbook.layout import Layout
+from generator.workbook.layout import plan_row
 from generator.workbook.names import write
 from generator.workbook.sheets.technical import INVALID_SHOWN, NO_INVALID, SHEET, status_text
 from generator.workbook.writer import write_workbook
@@ -96,7 +96,7 @@ def test_thirty_errors_print_every_text_at_8_pt_at_least(printed: dict[str, list
     text = _flat(pages)
     assert _listed(pages) == list(range(1, INVALID_SHOWN + 1))
     for k in range(1, INVALID_SHOWN + 1):
-        cell = f"G{Layout.plan_first + k - 1}"
+        cell = f"G{plan_row(k - 1)}"
         assert f"{k}. 6.3 {cell}: daudzumam periodā jābūt skaitlim, ievadīts „{k} reizes”" in text, k
     assert f"Kļūdas sarakstā: {INVALID_SHOWN} (nederīgas ievades šūnas: {INVALID_SHOWN}); visas zemāk." in text
     for name, case in printed.items():

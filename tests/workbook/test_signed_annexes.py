@@ -73,7 +73,7 @@ def test_signed_line_right_above_or_beside_the_signatures(wb, sheet: str) -> Non
     assert (row, column) == ((sign_row, "E") if sheet == "6.5" else (sign_row - 1, "A")), f"{sheet}: {found}"
     formula = ws[f"{column}{row}"].value
     first = application.FIRST if sheet == "6.9" else LAY.plan_first
-    assert f"COUNT(A{first}:A{first + LAY.plan_rows - 1})" in formula, formula
+    assert f"COUNT(A{first}:A{LAY.plan_row(LAY.plan_rows - 1, first)})" in formula, formula
     assert ws[f"{column}{row}"].protection.locked
 
 
@@ -120,16 +120,17 @@ def test_unused_plan_rows_are_struck(wb, sheet: str) -> None:  # noqa: ANN001
     first = application.FIRST if sheet == "6.9" else LAY.plan_first
     for k in range(LAY.plan_rows):
         for column in STRUCK_COLUMNS[sheet]:
-            cell = ws[f"{column}{first + k}"]
+            cell = ws[f"{column}{LAY.plan_row(k, first)}"]
             assert isinstance(cell.value, str) and cell.value.startswith("=IF("), f"{sheet} {cell.coordinate}"
             assert f'"{EMPTY_MARK}"' in cell.value, f"{sheet} {cell.coordinate}: {cell.value}"
-        assert f",{k + 1}," in ws[f"A{first + k}"].value or f",{k + 1})" in ws[f"A{first + k}"].value
+        number = ws[f"A{LAY.plan_row(k, first)}"].value
+        assert f",{k + 1}," in number or f",{k + 1})" in number
     notes = _cells(ws, STRUCK_ROWS)
     assert len(notes) == 1, f"{sheet}: {notes}"
     row, _ = notes[0]
-    last = first + LAY.plan_rows - 1
+    last = LAY.plan_row(LAY.plan_rows - 1, first)
     assert last < row <= last + 3, f"{sheet}: piezīme {row}. rindā"
-    assert plan_rows.struck_count("A", first, LAY.plan_rows) in ws[f"{notes[0][1]}{row}"].value
+    assert plan_rows.struck_count("A", first, LAY.plan_block) in ws[f"{notes[0][1]}{row}"].value
 
 
 def test_unused_rows_print_the_mark_in_a_new_workbook(templates) -> None:  # noqa: ANN001

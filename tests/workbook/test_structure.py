@@ -15,8 +15,15 @@ from openpyxl.workbook.workbook import Workbook
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Regime
 from generator.reference.lines import ACTUAL_COST_PRICE
-from generator.workbook.layout import INTERFACE_KIND, INTERFACE_NAMES, PLAN_ROWS, SHEETS
-from generator.workbook.names import read, resolve
+from generator.workbook.layout import (
+    INTERFACE_KIND,
+    INTERFACE_NAMES,
+    PLAN_ROWS,
+    SHEETS,
+    SPACED_SHEETS,
+    block_rows,
+)
+from generator.workbook.names import line_cells, read, resolve
 from generator.workbook.writer import template_date, write_workbook
 from tests.file_properties import ooxml_properties
 from tests.workbook.conftest import round_catalogue
@@ -70,8 +77,11 @@ def test_every_interface_name_with_its_sheet(wb: Workbook) -> None:
 
 def test_name_sizes(wb: Workbook, catalogue: Catalogue) -> None:
     ranges = {name: resolve(wb.defined_names, name) for name in INTERFACE_NAMES}
-    rows = {ranges[n].rows for n in PLAN_NAMES + MONTH_NAMES}
+    rows = {len(line_cells(wb, n)) for n in PLAN_NAMES + MONTH_NAMES}  # the lines, without spacer rows (D288)
     assert rows == {PLAN_ROWS} and PLAN_ROWS >= 40
+    # a plan name on a spaced sheet spans its spacer rows, on 6.4 it does not
+    assert {n: ranges[n].rows for n in PLAN_NAMES + MONTH_NAMES} == {
+        n: block_rows() if ranges[n].sheet in SPACED_SHEETS else PLAN_ROWS for n in PLAN_NAMES + MONTH_NAMES}
     assert all(ranges[n].cols == 1 for n in PLAN_NAMES)
     months = catalogue.programme.period_months_max.at(template_date(catalogue)).value
     assert months == 6 and all(ranges[n].cols == months for n in MONTH_NAMES)
@@ -95,11 +105,17 @@ def test_inputs_unlocked_outputs_locked_and_sheets_protected(wb: Workbook) -> No
     for name in INTERFACE_NAMES:
         rng = resolve(wb.defined_names, name)
         ws = wb[rng.sheet]
-        for row in rng.cells():
+        lines = line_cells(wb, name)
+        for row in lines:
             for r, c in row:
                 cell = ws.cell(r, c)
                 locked = cell.protection.locked
                 assert locked == (INTERFACE_KIND[name] == "out"), f"{name} {cell.coordinate}"
+        # the spacer rows inside a plan name (D288): blank and locked
+        in_lines = {rc for row in lines for rc in row}
+        for r, c in (rc for row in rng.cells() for rc in row if rc not in in_lines):
+            cell = ws.cell(r, c)
+            assert cell.value is None and cell.protection.locked, f"{name} {cell.coordinate}"
 
 
 def test_output_names_are_formulas_or_catalogue_constants(wb: Workbook) -> None:
@@ -109,7 +125,7 @@ def test_output_names_are_formulas_or_catalogue_constants(wb: Workbook) -> None:
             continue
         rng = resolve(wb.defined_names, name)
         ws = wb[rng.sheet]
-        for row in rng.cells():
+        for row in line_cells(wb, name):
             for r, c in row:
                 value = ws.cell(r, c).value
                 assert isinstance(value, str) and value.startswith("="), f"{name} {ws.cell(r, c).coordinate}"
@@ -317,11 +333,11 @@ def test_no_developer_text_in_visible_cells(wb: Workbook) -> None:
 def test_notes_columns_are_free_text_inputs(wb: Workbook) -> None:
     for name, sheet in NOTES_NAMES.items():
         rng = resolve(wb.defined_names, name)
-        assert rng.sheet == sheet and rng.rows == PLAN_ROWS and rng.cols == 1, name
+        assert rng.sheet == sheet and len(line_cells(wb, name)) == PLAN_ROWS and rng.cols == 1, name
         ws = wb[sheet]
         header = ws.cell(rng.min_row - 2, rng.min_col).value
         assert header == "Piezīmes", f"{name}: {header}"
-        for row in rng.cells():
+        for row in line_cells(wb, name):
             for r, c in row:
                 cell = ws.cell(r, c)
                 assert not cell.protection.locked and cell.number_format == "@", f"{name} {cell.coordinate}"

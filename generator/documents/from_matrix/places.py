@@ -19,6 +19,7 @@ from generator.ministry.xlsxread import Coord, NameRef, a1, col_index
 from generator.reference.findings import Finding, Severity
 from generator.reference.inputs import DELIVERED_LABEL, PLANNED_LABEL, REQUIRED_PARTIES
 from generator.reference.workbook import BASE_CELL, FINAL_CELL, SOURCE_CELLS
+from generator.workbook.layout import SPACED_SHEETS, block_rows, line_offsets
 
 CHECKS_SHEET, CHECKS_CODE, CHECKS_KIND, CHECKS_WHERE = "6.11", "S", "D", "F"  # 6.11: hidden code, "Veids", "Kur redzams"
 CHECKS_MESSAGE = "U"  # 6.11's hidden table of every checked input cell: its message formula names the cell
@@ -203,6 +204,9 @@ def changed_cell(values: Values, names: Mapping[str, NameRef], sheet: str, at: C
     if not label and covering:
         _, name, ref = min(covering)
         row = at[0] - ref.first[0]
+        if sheet in SPACED_SHEETS and ref.rows == block_rows():  # a plan name spanning spacer rows (D288): its line
+            offsets = line_offsets()
+            row = offsets.index(row) if row in offsets else row
         if ref.rows > 1 or ref.cols > 1:
             head = _heading(values, sheet, ref.first[0], at[1])
             label = f"„{head}”" if head else ""
@@ -227,7 +231,7 @@ def cell(m: Matrix, name: str, row: int = 0, col: int = 0) -> tuple[str, str] | 
     if ref is None:
         return None
     first_row, first_col = ref.first
-    at = (first_row + row, first_col + col)
+    at = (first_row + m.row_of(name, row), first_col + col)  # a plan line's row: the spacer rows above it (D288)
     if ref.rows > 1 or ref.cols > 1:
         label = _heading(m, ref.sheet, first_row, at[1])
     else:
@@ -322,7 +326,7 @@ def input_place(m: Matrix, name: str, row: int = 0, col: int = 0, checked: froze
     if found is None:
         return name
     ref = m.refs[name]
-    address = a1((ref.first[0] + row, ref.first[1] + col))
+    address = a1((ref.first[0] + m.row_of(name, row), ref.first[1] + col))
     counted = (ref.sheet, address) in (checked if checked is not None else checked_cells(m))
     check = check_row(m, INVALID_INPUT) if counted else None
     return with_check_row(joined([found]), check)

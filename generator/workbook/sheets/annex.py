@@ -183,7 +183,7 @@ def write(sh: Sheet) -> None:
     sh.row_height(head, HEADER_ROW_HEIGHT)
     sh.row_height(head + 1, HEADER_ROW_HEIGHT)
     for k in range(1, lay.plan_rows + 1):
-        row = lay.plan_first + k - 1
+        row = lay.plan_row(k - 1)
         index = f"IFERROR(MATCH({k},Plans_Prioritate,0),0)"
         sh.formula(f"J{row}", index, st.helper, 0)
         # an unused row prints EMPTY_MARK in its priority, service and provider cells: struck (F2)

@@ -94,7 +94,7 @@ def write(sh: Sheet) -> None:
     sh.row_height(HEAD_ROW, 28)
     calc = f"${lay.calc_first}:$"
     for k in range(1, lay.plan_rows + 1):
-        row = FIRST + k - 1
+        row = lay.plan_row(k - 1, FIRST)
         sh.row_height(row, PLAN_ROW_HEIGHT_69)
         index = f"IFERROR(MATCH({k},h_AktNr,0),0)"
         sh.formula(f"G{row}", index, st.helper, 0)
@@ -111,8 +111,8 @@ def write(sh: Sheet) -> None:
                      line=k - 1, index=(f"$G{row}", index))
     sh.ws.set_column("G:G", 4, None, {"hidden": True})
     # a price still "jāprecizē" prints "______" (D22); the note beside the number of services says why
-    blank_line_figures(sh, f"F{FIRST}:F{FIRST + lay.plan_rows - 1}", "G", FIRST, "h_CenaNeapst")
-    last = FIRST + lay.plan_rows - 1
+    blank_line_figures(sh, f"F{FIRST}:F{lay.plan_row(lay.plan_rows - 1, FIRST)}", "G", FIRST, "h_CenaNeapst")
+    last = lay.plan_row(lay.plan_rows - 1, FIRST)
     plan_rows.plan_rows(sh, FIRST, lay.plan_rows, PLAN_ROW_HEIGHT_69, used="=A", warning_cell=f"A{last + 1}",
                         hint_cell=f"H{FIRST + plan_rows.VISIBLE - 1}", number_col=None, struck=f"A{FIRST}:A{last}")
     # the number of services applied for, printed with the signature: the signed page names what it closes, also

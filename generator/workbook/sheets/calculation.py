@@ -324,7 +324,7 @@ def write(sh: Sheet) -> None:
     sh.row_height(head + 1, SUMMARY_ROW_HEIGHT)
     for i in range(lay.plan_rows):
         r = lay.calc_first + i
-        p = lay.plan_first + i
+        p = lay.plan_row(i)
         _line(sh, r, p, i + 1)
     first, last = lay.calc_first, lay.calc_last
     total = last + 1

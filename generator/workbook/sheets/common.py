@@ -444,15 +444,16 @@ def protect(sh: Sheet) -> None:
     )
 
 
-def plan_row_lead(sh: Sheet, row: int, r: int, active_col: str, wrap: bool = False) -> str:
+def plan_row_lead(sh: Sheet, line: int, r: int, active_col: str, wrap: bool = False) -> str:
     """The first three cells of a per-line row that mirrors 6.4 (Nr., service, price).
 
-    ``row`` is the row on this sheet, ``r`` the same line's row on 6.4; returns the formula text
+    ``line`` is the plan line (0-based; its row on this sheet Layout.plan_row), ``r`` the same line's row on 6.4;
+    returns the formula text
     that is true when the line counts (6.4's hidden active column is 1). ``wrap``: the service's name wraps in
     its cell (a two-line row) instead of being cut at its edge.
     """
     st = sh.st
-    line = row - sh.book.layout.plan_first
+    row = sh.book.layout.plan_row(line)
     sh.number(f"A{row}", line + 1, st.out_whole)
     for c, formula, fmt, label, places in (
             ("B", f"'6.4'!$B{r}&\"\"", st.out_text_wrap if wrap else st.out_text, "SBS pakalpojums", 6),

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 from xlsxwriter.utility import xl_cell_to_rowcol, xl_col_to_name
 
-from generator.workbook.layout import C64, Area, Layout
+from generator.workbook.layout import C64, SPACED_SHEETS, Area, Layout, row_formula
 from generator.workbook.sheetio import Watched
 from generator.workbook.sheets.calculation import RATE_FORMULA, month_blocks
 from generator.workbook.sheets.months import unit_code_cols
@@ -79,10 +79,11 @@ class Column:
     first_row: int  # the sheet's row of the first plan line
     label: str
     helper: str  # 6.11's hidden column of the flags
+    spacers: tuple[int, ...] = ()  # the sheet's spacer rows (Layout.spacers on a spaced sheet, D288)
 
     def message(self, lines: str) -> str:
         where = self.column.split(":")
-        row = f"({self.first_row - 1}+MATCH(1,{lines},0))"
+        row = row_formula(f"MATCH(1,{lines},0)", self.first_row, self.spacers)
         # the sheet and the column in one text ("6.4 F"): a reader sees an address, not a bare sheet number (D59)
         cells = f'"{self.sheet} {where[0]}"&{row}' + (f'&":{where[1]}"&{row}' if len(where) > 1 else "")
         return f'{cells}&": {self.label} {REPLACED_TEXT}"&{more_rows(f"SUM({lines})")}'
@@ -124,7 +125,7 @@ def singles(lay: Layout, first: int) -> list[Single]:
 def line_flags(lay: Layout, i: int) -> list[str]:
     """The flags of plan line ``i`` (0-based), in LINE_COLUMNS' order: 6.4 price, sum, priority and IB share, 6.7
     months, and (not a flag) the line's paid total for 6.10's check."""
-    r, p = lay.calc_first + i, lay.plan_first + i
+    r, p = lay.calc_first + i, lay.plan_row(i)
     c = C64
 
     def at(column: str) -> str:
@@ -166,7 +167,8 @@ def columns(lay: Layout) -> list[Column]:
         Column("6.4", C64.cost, lay.calc_first, "summa", LINE_COLUMNS[1]),
         Column("6.4", C64.priority, lay.calc_first, "prioritāte", LINE_COLUMNS[2]),
         Column("6.4", C64.ib, lay.calc_first, "finansējums no IB", LINE_COLUMNS[3]),
-        Column("6.7", f"{months[0]}:{months[-1]}", lay.plan_first, "finansējums pa mēnešiem", LINE_COLUMNS[4]),
+        Column("6.7", f"{months[0]}:{months[-1]}", lay.plan_first, "finansējums pa mēnešiem", LINE_COLUMNS[4],
+               lay.spacers),
     ]
 
 
@@ -201,12 +203,13 @@ class WatchedRows:
     sheet: str
     first_row: int  # the sheet's row of the first plan line
     cells: tuple[Watched, ...]  # the first line's watched cells, in order
+    spacers: tuple[int, ...]  # the sheet's spacer rows (D288)
     index_column: str | None
     position_column: str
     flag_column: str
 
 
-def watched_rows(watched: list[Watched]) -> list[WatchedRows]:
+def watched_rows(watched: list[Watched], spacers: tuple[int, ...] = ()) -> list[WatchedRows]:
     """The sheets' plan-row groups, with their hidden columns of 6.11 assigned from WATCH_FIRST_COLUMN on."""
     groups: list[WatchedRows] = []
     column = WATCH_FIRST_COLUMN
@@ -216,7 +219,8 @@ def watched_rows(watched: list[Watched]) -> list[WatchedRows]:
         if any(w.index for w in cells):
             index, column = xl_col_to_name(column), column + 1
         first_row = xl_cell_to_rowcol(cells[0].cell)[0] + 1
-        groups.append(WatchedRows(sheet, first_row, cells, index, xl_col_to_name(column),
+        groups.append(WatchedRows(sheet, first_row, cells, spacers if sheet in SPACED_SHEETS else (), index,
+                                  xl_col_to_name(column),
                                   xl_col_to_name(column + 1)))
         column += 2
     return groups
@@ -247,5 +251,6 @@ def rows_message(group: WatchedRows, positions: str, flags: str) -> str:
     pos = f"INDEX({positions},{at})"
     letters = ",".join(f'"{re.sub(r"[0-9]+", "", w.cell)}"' for w in group.cells)
     texts = ",".join(f'"{watched_text(w)}"' for w in group.cells)
-    return (f'"{group.sheet} "&CHOOSE({pos},{letters})&({group.first_row - 1}+{at})&": "&CHOOSE({pos},{texts})'
+    row = row_formula(at, group.first_row, group.spacers)
+    return (f'"{group.sheet} "&CHOOSE({pos},{letters})&{row}&": "&CHOOSE({pos},{texts})'
             f"&{more_rows(f'SUM({flags})')}")

@@ -88,8 +88,8 @@ def write(sh: Sheet) -> None:
     sh.define("h_MenNrS", f"{paid_cols[0]}{head}", f"{paid_cols[-1]}{head}")
     units66 = lay.month_cols("E")
     for i in range(lay.plan_rows):
-        row, r = lay.plan_first + i, lay.calc_first + i
-        active = plan_row_lead(sh, row, r, C64.h_active, wrap=True)
+        row, r = lay.plan_row(i), lay.calc_first + i
+        active = plan_row_lead(sh, i, r, C64.h_active, wrap=True)
         # every printed formula of the line is checked on 6.11 (D153): (cell, formula, format, label, source, places)
         shown = [("D", f"IF({active},'6.4'!${C64.h_units}{r},\"\")", st.out_units, "plānotās vienības", "6.4. tabulai", 6),
                  ("E", f"IF({active},'6.4'!$G{r},\"\")", st.out_money, "plānotā summa", "6.4. tabulai", 2)]

@@ -139,7 +139,7 @@ def write_units(sh: Sheet) -> None:
     sh.define("h_MenNr66", f"{cols[0]}{head}", f"{cols[-1]}{head}")
     sh.define("h_MenVirsraksti66", f"{cols[0]}{head + 1}", f"{cols[-1]}{head + 1}")  # the months' headings
     for i in range(lay.plan_rows):
-        row, r = lay.plan_first + i, lay.calc_first + i
+        row, r = lay.plan_row(i), lay.calc_first + i
         sh.row_height(row, PLAN_ROW_HEIGHT)
         # an unused row (no service, no month's units, no note) prints EMPTY_MARK in its Nr. and service: struck (F2)
         used = f'OR(D{row}<>"",COUNTA({cols[0]}{row}:{cols[-1]}{row},{free_c}{row})>0)'
@@ -275,10 +275,10 @@ def write_amounts(sh: Sheet) -> None:
     month_headers(sh, cols, head, head + 1)
     sh.row_height(head + 1, MONTH_NAME_HEIGHT)  # a part first month's heading in two lines (D93), as on 6.6
     for i in range(lay.plan_rows):
-        row, r = lay.plan_first + i, lay.calc_first + i
+        row, r = lay.plan_row(i), lay.calc_first + i
         # the service's name wraps in the two lines of its row, as on 6.4 and 6.10: in one line the catalogue's
         # longest names were cut at the price column (annextrial F1, D224)
-        active = plan_row_lead(sh, row, r, C64.h_active, wrap=True)
+        active = plan_row_lead(sh, i, r, C64.h_active, wrap=True)
         for k, (c, u) in enumerate(zip(cols, units_cols, strict=True), start=1):
             sh.formula(
                 f"{c}{row}",

@@ -218,7 +218,7 @@ def write(sh: Sheet) -> None:
     sh.row_height(lay.table_header, TABLE_HEADER_HEIGHT)
     sh.row_height(lay.table_header + 1, TABLE_HEADER_HEIGHT)
     for i in range(lay.plan_rows):
-        row = lay.plan_first + i
+        row = lay.plan_row(i)
         r64 = lay.calc_first + i
         sh.row_height(row, PLAN_ROW_HEIGHT)
         # an unused row (no input) prints EMPTY_MARK in its Nr. and formula cells: struck, nothing to add after signing

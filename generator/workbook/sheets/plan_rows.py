@@ -23,6 +23,7 @@ such a matrix from the file's row attributes (generator/ministry/matrix.py hidde
 
 from __future__ import annotations
 
+from generator.workbook.layout import SPACED_SHEETS
 from generator.workbook.sheetio import PlanRows, Sheet
 from generator.workbook.texts import EMPTY_MARK, OPEN_UNUSED_ROWS, STRUCK_ROWS
 
@@ -48,21 +49,38 @@ def shown_level(lines: int) -> int:
     return level(lines - 1) if lines > 0 else 0
 
 
+def line_spacers(sh: Sheet) -> tuple[int, ...]:
+    """The spacer lines of ``sh`` (D288): Layout.spacers on a spaced sheet, none on 6.4."""
+    return sh.book.layout.spacers if sh.title in SPACED_SHEETS else ()
+
+
+def line_row(sh: Sheet, i: int, first_row: int) -> int:
+    """The sheet row of plan line ``i`` on ``sh`` whose plan rows start at ``first_row``."""
+    return first_row + i + sum(1 for s in line_spacers(sh) if s <= i)
+
+
 def outline(sh: Sheet, first_row: int, count: int, height: float | None, visible: int = VISIBLE,
             step: int = STEP, first_height: float | None = None) -> None:
-    """Group rows ``first_row``..``first_row + count - 1`` (1-based) in nested groups of ``step`` rows and collapse
-    them; the first ``visible`` rows stay shown (with none, the row above ``first_row`` holds the first group's "+":
-    the caller marks it collapsed). ``first_height``: the height of the always shown rows, where it differs (6.5,
-    D197)."""
+    """Group the ``count`` plan lines from ``first_row`` (1-based; their rows Layout.plan_row, with the spacer rows of
+    Layout.spacers between them, D288) in nested groups of ``step`` lines and collapse them; the first ``visible``
+    lines stay shown (with none, the row above ``first_row`` holds the first group's "+": the caller marks it
+    collapsed). A spacer row is in the group of the line it opens; spacers.apply sets its height once the sheet is
+    written. ``first_height``: the height of the always shown rows, where it differs (6.5, D197)."""
     if level(count - 1, visible, step) > MAX_LEVEL:
         raise ValueError(f"{count} rows in groups of {step} need more than {MAX_LEVEL} outline levels")
     sh.ws.outline_settings(True, False, True, False)  # symbols shown, summary rows above the detail
+    spacers = line_spacers(sh)
+    rows: list[tuple[int, int, float | None]] = []  # (sheet row, level, height)
     for i in range(count):
         lvl = level(i, visible, step)
-        summary = i + 1 < count and level(i + 1, visible, step) > lvl  # the row above a group holds its "+"
+        row = line_row(sh, i, first_row)
+        if i in spacers:
+            rows.append((row - 1, lvl, None))
+        rows.append((row, lvl, first_height if first_height is not None and lvl == 0 else height))
+    for k, (row, lvl, shown) in enumerate(rows):
+        summary = k + 1 < len(rows) and rows[k + 1][1] > lvl  # the row above a group holds its "+"
         options = {"level": lvl, "hidden": lvl > 0, "collapsed": summary}
-        shown = first_height if first_height is not None and lvl == 0 else height
-        sh.ws.set_row(first_row - 1 + i, shown, None, options)
+        sh.ws.set_row(row - 1, shown, None, options)
 
 
 def hidden_filled(column: str, first_row: int, count: int, inputs: tuple[str, ...] = ()) -> str:
@@ -189,7 +207,9 @@ def plan_rows(sh: Sheet, first_row: int, count: int, height: float | None, *, us
     the sheet's other input columns of the plan rows (see hidden_filled); the warning is merged up to
     ``warning_to``, the last repeated label column. ``struck``: see warning; ``first_height``: see outline."""
     outline(sh, first_row, count, height, first_height=first_height)
-    sh.book.plan_rows.append(PlanRows(sh.title, first_row, count, used, inputs))
+    lines = tuple(line_row(sh, i, first_row) for i in range(count))
+    sh.book.plan_rows.append(PlanRows(sh.title, first_row, count, used, inputs, lines))
+    count = lines[-1] - first_row + 1  # the block's sheet rows, spacers included (blank: no count sees them)
     warning(sh, warning_cell, used, first_row, count, warning_to, warning_height, inputs, otherwise, struck)
     if hint_cell:
         hint(sh, hint_cell)

@@ -26,7 +26,7 @@ from generator.workbook.input_checks import (
     message_formula,
     money_validation,
 )
-from generator.workbook.layout import INTERFACE_VERSION
+from generator.workbook.layout import C64, INTERFACE_VERSION
 from generator.workbook.sheetio import Sheet
 from generator.workbook.sheets import cross_checks, party_names, plan_rows
 from generator.workbook.sheets.calculation import TRANSPORT_STATUS_NAME
@@ -628,7 +628,7 @@ def _cross_checks(sh: Sheet, last: int) -> int:
     watched = sh.book.watched
     rows += cross_checks.watched_singles(watched)
     last_helper = cross_checks.LINE_COLUMNS[-1]
-    for group in cross_checks.watched_rows(watched):
+    for group in cross_checks.watched_rows(watched, lay.spacers):
         for i in range(lay.plan_rows):
             index, position = cross_checks.line_position(group, watched, i, first + i)
             if index is not None and group.index_column:
@@ -679,7 +679,7 @@ def _hidden_rows(sh: Sheet, last: int, last_helper: str) -> tuple[int, str]:
         letter = xl_col_to_name(column)
         column += 1
         for i in range(group.count):
-            sh.formula(f"{letter}{first + i}", plan_rows.row_hidden_filled(group, group.first_row + i), st.helper, 0)
+            sh.formula(f"{letter}{first + i}", plan_rows.row_hidden_filled(group, group.rows[i]), st.helper, 0)
         flags = f"${letter}${first}:${letter}${first + group.count - 1}"
         rows.append((f'COUNTIF({flags},">0")', plan_rows.hidden_message(group.sheet, flags)))
         last_helper = letter
@@ -742,7 +742,7 @@ def _months(sh: Sheet, months: int) -> None:
         sh.text(f"{c}{MONTHS_FIRST - 1}", head, st.header_wrap)
     names = ",".join(f'"{m}"' for m in MONTHS_LV)
     month_cols = sh.book.layout.month_cols("E")  # 6.6 columns of the months
-    first, last = sh.book.layout.plan_first, sh.book.layout.plan_last
+    lay = sh.book.layout
     for k in range(1, months + 1):
         row = MONTHS_FIRST + k - 1
         sh.number(f"A{row}", k, st.out_whole)
@@ -764,7 +764,11 @@ def _months(sh: Sheet, months: int) -> None:
                    f'{last_day},h_Svetki),"")),"")',
                    st.out_whole, "")
         mc = month_cols[k - 1]
-        sh.formula(f"D{row}", f"SUMIFS('6.6'!${mc}${first}:${mc}${last},h_Dienas,1)", st.out_units, 0)
+        # per run of lines between spacer rows (D288): 6.4's h_Dienas has no spacers, so each run pairs with its rows
+        days = "+".join(f"SUMIFS('6.6'!${mc}${top}:${mc}${bottom},'6.4'!${C64.h_day}${lay.calc_first + line}:"
+                        f"${C64.h_day}${lay.calc_first + line + bottom - top},1)"
+                        for line, top, bottom in lay.segments())
+        sh.formula(f"D{row}", days, st.out_units, 0)
         sh.formula(f"E{row}", f"IF(AND(h_MenOK=1,A{row}<=h_Menesi,ISNUMBER(C{row})),IF(ROUND(D{row},6)>C{row},1,0),0)",
                    st.out_whole, 0)
         sh.formula(f"F{row}", f'IF(ISNUMBER(B{row}),CHOOSE(MONTH(B{row}),{names})&" "&YEAR(B{row}),"")',
