@@ -20,8 +20,8 @@ from generator.reference.inputs import Parties, check_cents, check_parties, chec
 from generator.reference.lines import PlanLine
 from generator.reference.monthly import Execution, check_months, execution, monthly_amounts
 from generator.reference.params import Params
-from generator.reference.plan_changes import PlanChange, first_change
 from generator.reference.plan import PlanResult, evaluate_plan
+from generator.reference.plan_changes import PlanChange, first_change
 from generator.reference.provisional import age_in_years, of_age_by_round_end, provisional_amount
 from generator.reference.rounds import (
     OutsideReportingPeriod,
