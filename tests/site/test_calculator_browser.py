@@ -572,7 +572,8 @@ def test_script_sizes(built_site) -> None:
     # messages, no_such_day's words for an impossible date: +3,4 KB)
     # 139 500 until fix35b/fix35d (the lines' „(aplēse)” mark on an unconfirmed B, one „(gaidīts: …)” form, the round's
     # transport limit flag: +0,7 KB)
-    assert sum(sizes.values()) < 141_000, json.dumps(sizes)
+    # 141 000 until fix36f (D61: each prices set's changes a plan may use and the check of the plan's own: +0,9 KB)
+    assert sum(sizes.values()) < 142_500, json.dumps(sizes)
 
 
 def test_form_asks_the_amount_for_actual_cost_items(visit: Visit, params: Params, offers) -> None:
