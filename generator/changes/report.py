@@ -13,6 +13,7 @@ from generator.changes.outputs import OutputDiff
 from generator.changes.service_rules import ServiceRuleChange
 from generator.lvformat import date, version
 from generator.ministry.rule_names import RULE_NAMES
+from generator.reference.plan_changes import PLAN_PARAMETERS, TRANSPORT_PARAMETER
 
 
 def _cell(text: str | None) -> str:
@@ -62,6 +63,17 @@ def first_plan_day(changes: list[ValueChange], cat: Catalogue) -> dt.date | None
 
 # the programme parameter whose rule touches only plans with some services: those services (Service flag)
 SERVICE_RULE_PARAMS = {"transport_share_max": "transport"}
+
+
+def _uses(prices: list[ValueChange], params: list[ValueChange]) -> str:
+    """Which plans a change refuses (D61, plan_changes): every plan for a parameter each plan uses, else those with
+    an affected item (a price) or with transport (its limit) – as the clause „un …” after the plan's last day."""
+    if any(c.id in PLAN_PARAMETERS and c.old != c.new for c in params):
+        return ""
+    used = (["tajā ir kāda no skartajām pozīcijām"] if prices else []) + (
+        ["tajā ir transports un kārtā transporta daļas robeža ir apstiprināta"]
+        if any(c.id == TRANSPORT_PARAMETER and c.old != c.new for c in params) else [])
+    return " un " + " vai ".join(used or ["izmanto kādu no mainītajām vērtībām"])
 
 
 def _param_review_lines(cat: Catalogue, params: list[ValueChange]) -> list[str]:
@@ -228,9 +240,11 @@ def change_report(diff: CatalogueDiff, new: Catalogue, outputs: OutputDiff | Non
                          f"Plāniem, kas sākas agrāk, paliek līdzšinējās vērtības: plāns visu savu periodu izmanto tās "
                          f"dienas cenas un parametrus, kas ietver tā pirmo dienu (D63), tāpēc `ibm migrate` to cenas un "
                          f"parametrus nemaina, tikai 6.11. tabulā ieraksta, ka tie ir spēkā līdz {date(until)}. Ja šāds "
-                         f"plāns turpinās {date(since)} vai vēlāk, tam rāda kļūdu „{RULE_NAMES['prices_not_in_force']}” "
-                         f"`ibm collect` un `ibm documents --from-matrix` (arī nepārnestai matricai), ar "
-                         f"`ibm migrate` pārnestā matrica un pārnešanas pārskats: plāns jāsaīsina līdz {date(until)}.")
+                         f"plāns turpinās {date(since)} vai vēlāk{_uses(prices, params)}, tam rāda kļūdu "
+                         f"„{RULE_NAMES['prices_not_in_force']}” `ibm collect` un `ibm documents --from-matrix` (arī "
+                         f"nepārnestai matricai), ar `ibm migrate` pārnestā matrica un pārnešanas pārskats: plāns "
+                         f"jāsaīsina līdz {date(until)}. Plānam, kas neizmanto nevienu no mainītajām vērtībām, "
+                         f"kļūdas nav (D61).")
         if prices:
             lines.append(_review_line(new, affected, labels, since))
         lines += _param_review_lines(new, params)

@@ -70,6 +70,7 @@ from generator.reference.errors import ReferenceInputError
 from generator.reference.findings import Finding, Severity
 from generator.reference.inputs import whole_units_message
 from generator.reference.params import Params
+from generator.reference.plan_changes import PlanChange, item_what
 from generator.reference.workbook import WorkbookResult, evaluate_workbook
 from generator.replace_file import mark_replaced
 from generator.workbook.input_checks import DATE_IN_NUMBER_TEXT, LIMIT, TEXT_TOO_LONG
@@ -560,19 +561,15 @@ def _amounts(m: Matrix, catalogue: Catalogue, *, own: bool = False
 def _own_params(m: Matrix, params: Params) -> Params:
     """``params`` (the catalogue's on the matrix's prices day) with what the matrix's own 6.11 holds instead: the
     programme's parameters and the last day its prices hold (Parametru_Lidz; blank – no change known to its
-    catalogue). A later catalogue may have changed a rule or dated a change inside the plan's period: the old matrix
-    knew nothing of it and showed no error for it."""
+    catalogue), and the days its 6.8 and 6.11 know each used price or parameter to hold until (D61; a template
+    without them refused every plan past Parametru_Lidz). A later catalogue may have changed a rule or dated a change
+    inside the plan's period: the old matrix knew nothing of it and showed no error for it."""
     changes: dict[str, object] = {}
     if m.has("Parametru_Lidz"):
-        until = m.scalar("Parametru_Lidz")
-        if isinstance(until, int | float) and not isinstance(until, bool) and 1 <= until < 2958466:
-            # the day without its date format (a file re-saved by another program, D284): the old matrix's formulas
-            # computed with the number, which is that day (review34 §6)
-            until = serial_day(until)
-        if isinstance(until, dt.datetime):
-            changes["prices_until"] = until.date()
-        elif until is None or until == "":
-            changes["prices_until"] = None
+        until = _own_day(m.scalar("Parametru_Lidz"))
+        if until is not False:
+            changes["prices_until"] = until
+    changes["plan_changes"] = _own_changes(m, params) if m.has("h_Pak_Lidz") else None
     for attr, name, kind in PARAMETERS:
         value = _decimal(m.scalar(name)) if m.has(name) else None
         if value is None:
@@ -584,6 +581,38 @@ def _own_params(m: Matrix, params: Params) -> Params:
         else:
             changes[attr] = value
     return params.replace(**changes) if changes else params
+
+
+def _own_day(value: object) -> dt.date | None | bool:
+    """A day a matrix's cell holds (None: blank; False: not a day). A day without its date format (a file re-saved by
+    another program, D284) is its serial: the old matrix's formulas computed with the number, which is that day
+    (review34 §6)."""
+    if isinstance(value, int | float) and not isinstance(value, bool) and 1 <= value < 2958466:
+        value = serial_day(value)
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if value is None or value == "":
+        return None
+    return False
+
+
+def _own_changes(m: Matrix, params: Params) -> tuple[PlanChange, ...]:
+    """The changes the matrix's own 6.11 (the plan parameters, the transport limit) and 6.8 (each item) know of: the
+    catalogue's words where its change is on the same day, else the kind's plain words."""
+    known = {(c.items, c.transport, c.day): c.what for c in params.plan_changes or ()}
+    result: list[PlanChange] = []
+    for name, transport in (("h_ParamLidz", False), ("h_TranspLidz", True)):
+        until = _own_day(m.scalar(name)) if m.has(name) else None
+        if isinstance(until, dt.date):
+            day = until + dt.timedelta(days=1)
+            result.append(PlanChange(day, known.get((None, transport, day), "programmas parametri"),
+                                     transport=transport))
+    for label, value in zip(m.column("Pak_Id"), m.column("h_Pak_Lidz"), strict=False):
+        until = _own_day(value)
+        if isinstance(until, dt.date) and isinstance(label, str) and label.strip():
+            day, items = until + dt.timedelta(days=1), frozenset({label.split()[0]})
+            result.append(PlanChange(day, known.get((items, False, day), item_what(label)), items=items))
+    return tuple(result)
 
 
 def _rule_changes(old: Matrix, new: XlsxBook, catalogue: Catalogue, *, with_base: bool) -> list[RuleChange]:

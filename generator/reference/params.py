@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from generator.reference.date_serials import DateSerials, typing_span
+from generator.reference.plan_changes import PlanChange, catalogue_changes
 from generator.reference.rounds import ReportingPeriod
 
 if TYPE_CHECKING:
@@ -79,8 +80,12 @@ class Params:
     # year has no working-day count: the day-services limit cannot be checked there (D11, D62).
     holiday_years: frozenset[int] | None = None
     # The last day before the catalogue's next change of a price or parameter after ``day`` (None: no
-    # change known). A plan is priced with what is in force on ``day`` only within day…prices_until (D61).
+    # change known): what 6.11 shows as the matrix's prices' last day.
     prices_until: dt.date | None = None
+    # The changes after ``day`` a plan may use (plan_changes.catalogue_changes): a plan is refused only when one it
+    # uses falls inside its period (D61). None: every plan uses every change – one on the day after prices_until
+    # (a matrix of an older template, whose own 6.11 knew only that day; a test's own Params).
+    plan_changes: tuple[PlanChange, ...] | None = None
     # The municipalities of the children's programme rounds (rounds.yaml), the list 6.1 B5 takes its value from
     # (Saraksts_Pasvaldibas): another one typed there is an invalid input (D104). None: not checked.
     municipalities: tuple[str, ...] | None = None
@@ -135,6 +140,7 @@ class Params:
             holidays=frozenset(catalogue.holiday_dates),
             holiday_years=catalogue.holiday_years,
             prices_until=catalogue.prices_until(day),
+            plan_changes=catalogue_changes(catalogue, day),
             municipalities=tuple(m.id for m in catalogue.pilot_municipalities()),
             whole_units={u.id: u.short_name for u in catalogue.enums.units if u.whole},
             base_confirmed=prog.base_amount.at(day).status is PriceStatus.confirmed,

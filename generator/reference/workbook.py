@@ -6,7 +6,7 @@ tests compare every output name with ``WorkbookResult.named_values()`` to the ce
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
@@ -21,6 +21,7 @@ from generator.reference.lines import PlanLine
 from generator.reference.monthly import Execution, check_months, execution, monthly_amounts
 from generator.reference.params import Params
 from generator.reference.plan import PlanResult, evaluate_plan
+from generator.reference.plan_changes import PlanChange, first_change
 from generator.reference.provisional import age_in_years, of_age_by_round_end, provisional_amount
 from generator.reference.rounds import (
     OutsideReportingPeriod,
@@ -88,9 +89,9 @@ class WorkbookResult:
     check date and P and gets one ``past_reporting_period`` error.
 
     A plan is priced with the prices and parameters in force on ``params.day`` (the matrix's
-    Parametru_Datums); a plan inside a reporting period whose first day is before that day, or whose
-    last day is after ``params.prices_until`` (the catalogue changes a price or parameter inside the
-    period), gets one ``prices_not_in_force`` error (D61).
+    Parametru_Datums); a plan inside a reporting period whose first day is before that day, or that uses a price
+    or parameter the catalogue changes on a day up to its last day (plan_change), gets one ``prices_not_in_force``
+    error (D61).
     """
 
     check_date: dt.date | None
@@ -152,7 +153,8 @@ def evaluate_workbook(inputs: WorkbookInputs, params: Params, template: str = CU
         check_date = _holding(params, inputs.period_start)
         findings.append(Finding("past_reporting_period", Severity.error, f"Plāna periods ir par garu: {exc}."))
     if check_date is not None:
-        findings.extend(check_prices_in_force(inputs.period_start, inputs.months, params, template))
+        items, transport = plan_uses(inputs.lines)
+        findings.extend(check_prices_in_force(inputs.period_start, inputs.months, params, template, items, transport))
     if check_date is None:
         age, rate, p_amount = age_in_years(inputs.birth_date, inputs.period_start), ZERO, ZERO
     else:
@@ -350,28 +352,53 @@ def prices_advice(day: dt.date, template: str = CURRENT) -> str:
             f"pārnes uz pašreizējo veidni ar {lv_date(day)} spēkā esošajām cenām, vai {issued}")
 
 
+def plan_change(params: Params, items: Iterable[str] | None = None, transport: bool = True) -> PlanChange | None:
+    """The earliest change after the matrix's prices day that a plan of ``items`` (6.8 items; None: every item) uses
+    (D61): a parameter of every plan, the transport limit when the plan has ``transport`` and the limit binds the
+    round (D287), an item's price. A Params without its list (an older template's own 6.11): every plan uses
+    the one change on the day after ``prices_until``."""
+    if params.plan_changes is None:
+        if params.prices_until is None:
+            return None
+        return PlanChange(params.prices_until + _DAY, "cenas vai parametri")
+    return first_change(params.plan_changes, items, transport and params.transport_limit_applies)
+
+
+def plan_uses(lines: Sequence[PlanLine]) -> tuple[frozenset[str], bool]:
+    """The 6.8 items a plan's lines use (an item and units, as the matrix's h_Aktiva) and whether one is transport."""
+    used = [line for line in lines if line.counted]
+    return frozenset(str(line.offer_id) for line in used), any(line.transport for line in used)
+
+
 def check_prices_in_force(period_start: dt.date, months: int, params: Params,
-                          template: str = CURRENT) -> list[Finding]:
-    """One ``prices_not_in_force`` error when the plan period (6.1. tabulas „Perioda pirmā diena” and its months) is not
-    wholly inside the days the matrix's prices and parameters hold: from ``params.day`` (6.11 „Cenas un
-    parametri spēkā uz”) to ``params.prices_until`` (D61). The message names the matrix that fits (D63): the one
-    for the plan's first day, or – when the period spans a change – the choice of ending before it or starting on it;
-    for a matrix of an older or unknown ``template``, ``ibm migrate`` (prices_advice)."""
+                          template: str = CURRENT, items: Iterable[str] | None = None,
+                          transport: bool = True) -> list[Finding]:
+    """One ``prices_not_in_force`` error when the plan period (6.1. tabulas „Perioda pirmā diena” and its months)
+    starts before the matrix's prices day (6.11 „Cenas un parametri spēkā uz”) or when something the plan uses –
+    the price of one of its ``items`` (6.8 items; None: any), a parameter of every plan, the transport limit if it has
+    ``transport`` – changes in the catalogue on a day up to the plan's last day (D61, plan_change). Another item's
+    change does not refuse it. The error names what changes and when and the matrix that fits (D63): the one for
+    the plan's first day, or – when the change is inside the period – ending before it or starting on it with that
+    day's matrix, never the matrix it already has; for a matrix of an older or unknown ``template``, ``ibm
+    migrate`` (prices_advice)."""
     end = plan_end(period_start, months)
     if period_start < params.day:
         return [Finding("prices_not_in_force", Severity.error,
                         f"Plāna periods sākas {lv_date(period_start)} (6.1. tabulas „Perioda pirmā diena”), pirms matricas "
                         f"cenas un parametri stājušies spēkā ({lv_date(params.day)}); {prices_advice(period_start, template)}.")]
-    if params.prices_until is not None and end > params.prices_until:
-        change = params.prices_until + _DAY
-        advice = (prices_advice(period_start, template) if period_start >= change else
-                  f"plāna periodā mainās cenas vai parametri: saīsiniet to līdz {lv_date(params.prices_until)} vai "
-                  f"sāciet {lv_date(change)} un {prices_advice(change, template)}")
+    change = plan_change(params, items, transport)
+    if change is None or end < change.day:
+        return []
+    if period_start >= change.day:
         return [Finding("prices_not_in_force", Severity.error,
-                        f"Plāna periods beidzas {lv_date(end)}, bet matricas cenas un parametri ir spēkā tikai līdz "
-                        f"{lv_date(params.prices_until)} (katalogā no {lv_date(change)} ir "
-                        f"citas cenas vai parametri; 6.1. tabulas „Perioda pirmā diena”); {advice}.")]
-    return []
+                        f"Plāna periods sākas {lv_date(period_start)} (6.1. tabulas „Perioda pirmā diena”), bet katalogā "
+                        f"no {lv_date(change.day)} mainās {change.what} (šīs matricas vērtība ir spēkā līdz "
+                        f"{lv_date(change.until)}); {prices_advice(period_start, template)}.")]
+    return [Finding("prices_not_in_force", Severity.error,
+                    f"Plāna periodā ({lv_date(period_start)}–{lv_date(end)}, 6.1. tabulas „Perioda pirmā diena”) "
+                    f"katalogā no {lv_date(change.day)} mainās {change.what} (šīs matricas vērtība ir spēkā līdz "
+                    f"{lv_date(change.until)}): saīsiniet periodu līdz {lv_date(change.until)} vai sāciet to "
+                    f"{lv_date(change.day)} un {prices_advice(change.day, template)}.")]
 
 
 _DAY = dt.timedelta(days=1)

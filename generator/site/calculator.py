@@ -65,6 +65,7 @@ from generator.reference.workbook import (
     check_prices_in_force,
     check_sources,
     evaluate_workbook,
+    plan_change,
     prices_advice,
 )
 from generator.site.line_status import LINE_STATUS
@@ -319,19 +320,24 @@ def _prices_templates(params: Params) -> dict[str, str]:
     early = dt.date(1900, 12, 3)
     change = until + dt.timedelta(days=1)
     (before,) = check_prices_in_force(early, 1, params.replace(day=day))
-    (after,) = check_prices_in_force(start, 1, params.replace(day=day, prices_until=until))
+    # the words of one change of everything (plan_changes None): the calculator puts in what changes ({kas}, D61)
+    legacy = params.replace(day=day, prices_until=until, plan_changes=None)
+    (after,) = check_prices_in_force(start, 1, legacy)
     # a plan that starts on or after the change day: the advice names the matrix for its own first day (D63)
     late = dt.date(1901, 2, 14)
-    (after_change,) = check_prices_in_force(late, 1, params.replace(day=day, prices_until=until))
+    (after_change,) = check_prices_in_force(late, 1, legacy)
+    what = plan_change(legacy).what
     return {
         "prices_before": _replace(in_calculator_places(before.message), [(prices_advice(early), "{matrica}"), (lv_date(early), "{sakums}"),
                                                    (lv_date(day), "{cenu_diena}")]),
         "prices_after": _replace(in_calculator_places(after.message), [
-            (f" vai sāciet {lv_date(change)} un {prices_advice(change)}", " un {matrica_lidz} vai sāciet {no} un {matrica_no}"),
-            (lv_date(plan_end(start, 1)), "{beigas}"), (lv_date(until), "{lidz}"), (lv_date(change), "{no}")]),
+            (f" vai sāciet to {lv_date(change)} un {prices_advice(change)}",
+             " un {matrica_lidz} vai sāciet to {no} un {matrica_no}"),
+            (lv_date(start), "{sakums}"), (lv_date(plan_end(start, 1)), "{beigas}"), (lv_date(until), "{lidz}"),
+            (lv_date(change), "{no}"), (f" mainās {what} ", " mainās {kas} ")]),
         "prices_after_change": _replace(in_calculator_places(after_change.message), [
-            (prices_advice(late), "{matrica}"), (lv_date(plan_end(late, 1)), "{beigas}"), (lv_date(until), "{lidz}"),
-            (lv_date(change), "{no}")]),
+            (prices_advice(late), "{matrica}"), (lv_date(late), "{sakums}"), (lv_date(until), "{lidz}"),
+            (lv_date(change), "{no}"), (f" mainās {what} ", " mainās {kas} ")]),
         # a day the calculator has no prices of: the reference's advice without the command
         "matrica_nav": f"{PRICES_ADVICE} (to izsniedz ministrija)",
     }
@@ -488,6 +494,10 @@ def _prices_set(catalogue: Catalogue, params: Params, offers: list[Offer], share
         positions.append(index[key])
     return {"cenuDiena": params.day.isoformat(),
             "cenasLidz": None if params.prices_until is None else params.prices_until.isoformat(),
+            # what a plan may use that changes after the prices day (D61): it is refused only for one it uses
+            "izmainas": [{"diena": c.day.isoformat(), "kas": c.what,
+                          "pozicijas": None if c.items is None else sorted(c.items), "transports": c.transport}
+                         for c in params.plan_changes or ()],
             "parametri": parameter_data(params), "pakalpojumi": positions,
             "matrica": matrix_advice(params.day, built)}
 

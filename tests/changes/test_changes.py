@@ -351,6 +351,9 @@ def test_a_price_dated_within_the_rounds_sends_only_later_plans_to_migrate(catal
     assert "Plāniem, kas sākas agrāk, paliek līdzšinējās vērtības" in matrices and "(D63)" in matrices, matrices
     before = (day - dt.timedelta(days=1)).strftime("%d.%m.%Y")  # a plan running across the day ends before it
     assert "„Cenas plāna periodā nav spēkā”" in matrices and f"plāns jāsaīsina līdz {before}." in matrices, matrices
+    # D61: only a plan that uses the change – here one with a group session under the ceiling – gets the error
+    assert f"turpinās {shown} vai vēlāk un tajā ir kāda no skartajām pozīcijām, tam rāda kļūdu" in matrices, matrices
+    assert "Plānam, kas neizmanto nevienu no mainītajām vērtībām, kļūdas nav" in matrices, matrices
     # migrate does rewrite such a matrix: the prices stay (D63), the end day of their validity is written, and a plan
     # running across the day then shows the error in the migrated matrix too (tests/ministry/test_migrate_rule_changes)
     assert "šīs matricas nemaina" not in matrices, matrices

@@ -28,6 +28,20 @@ def _with_share_from(day: dt.date, target: Path) -> Catalogue:
     return load_or_raise(target)
 
 
+NEW_RATE = "0.65"  # a made-up change of a parameter every plan uses (D61), the test's own input
+
+
+def _with_rate_from(day: dt.date, target: Path) -> Catalogue:
+    """A catalogue whose reduced rate (a parameter of every plan's P, D61) changes on ``day``: a plan across it is
+    refused, whatever it plans (the transport limit would refuse only a plan with transport)."""
+    shutil.copytree(DEFAULT_CATALOGUE, target)
+    add_programme_value(target, "rate_reduced", day, NEW_RATE)
+    return load_or_raise(target)
+
+
+CHANGED = "šīs matricas vērtība ir spēkā līdz"  # the prices_not_in_force error of a change inside the plan (D61)
+
+
 def _first_of_next_month(day: dt.date) -> dt.date:
     return (day.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
 
@@ -55,19 +69,19 @@ def _agree(report: MigrationReport) -> None:
 
 def test_a_rule_change_inside_the_plan_is_a_named_new_error(small_folder, tmp_path: Path) -> None:  # noqa: ANN001
     path, start = _plan(small_folder)
-    catalogue = _with_share_from(_first_of_next_month(start), tmp_path / "katalogs")
+    catalogue = _with_rate_from(_first_of_next_month(start), tmp_path / "katalogs")
     with Migrator(catalogue) as migrator:
         report = migrator.migrate(path, tmp_path / "jauna.xlsx")
     _agree(report)
-    assert any("matricas cenas un parametri ir spēkā tikai līdz" in f for f in report.new_findings), report.text()
-    assert not any("spēkā tikai līdz" in f for f in report.gone_findings)
+    assert any(CHANGED in f and "mainās programmas parametrs" in f for f in report.new_findings), report.text()
+    assert not any(CHANGED in f for f in report.gone_findings)
 
 
 def test_a_file_with_stored_counts_agrees_with_the_lists(small_folder, tmp_path: Path) -> None:  # noqa: ANN001
     """The counts the old file stored (as LibreOffice computed them) and the lists: the change inside the plan is an
     error the old matrix did not show, so it is new, not already there."""
     path, start = _plan(small_folder)
-    catalogue = _with_share_from(_first_of_next_month(start), tmp_path / "katalogs")
+    catalogue = _with_rate_from(_first_of_next_month(start), tmp_path / "katalogs")
     with Migrator(catalogue) as migrator:
         plain = migrator.migrate(path, tmp_path / "parrekinata.xlsx")
         assert plain.before is not None
@@ -82,7 +96,7 @@ def test_a_file_with_stored_counts_agrees_with_the_lists(small_folder, tmp_path:
         report = migrator.migrate(shown, tmp_path / "jauna.xlsx")
     assert report.before is not None and report.before.stored
     _agree(report)
-    assert any("spēkā tikai līdz" in f for f in report.new_findings), report.text()
+    assert any(CHANGED in f for f in report.new_findings), report.text()
 
 
 def test_a_changed_rule_is_named_with_its_old_and_new_value(small_folder, tmp_path: Path) -> None:  # noqa: ANN001
@@ -100,8 +114,8 @@ def test_a_changed_rule_is_named_with_its_old_and_new_value(small_folder, tmp_pa
 
 @pytest.mark.parametrize("form", ["date", "serial"])
 def test_an_own_prices_end_day_without_its_date_format_is_that_day(small_folder, tmp_path: Path, form: str) -> None:  # noqa: ANN001
-    """The old matrix's catalogue knew a change inside the plan (its 6.11 Parametru_Lidz a day in the plan), and the
-    file was re-saved by another program so the day is a plain serial number (D284): the old matrix showed the error
+    """The old matrix's catalogue knew a change inside the plan (its 6.11 h_ParamLidz, the last day of the parameters
+    every plan uses, D61, a day in the plan), and the file was re-saved by another program so the day is a plain serial number (D284): the old matrix showed the error
     (its formulas compute with the number as that day), the new catalogue knows no change, so the error is gone – named
     in the list whether the day kept its date format or not (review34 §6: a serial fell back to the new catalogue)."""
     from openpyxl import load_workbook
@@ -111,7 +125,7 @@ def test_an_own_prices_end_day_without_its_date_format_is_that_day(small_folder,
     path, start = _plan(small_folder)
     until = _first_of_next_month(start) - dt.timedelta(days=1)  # the plan's first month's last day
     wb = load_workbook(path)
-    sheet, ref = next(iter(wb.defined_names["Parametru_Lidz"].destinations))
+    sheet, ref = next(iter(wb.defined_names["h_ParamLidz"].destinations))
     cell = wb[sheet][ref.replace("$", "").split(":")[0]]
     if form == "date":
         cell.value, cell.number_format = dt.datetime.combine(until, dt.time()), "mm-dd-yy"
@@ -119,9 +133,9 @@ def test_an_own_prices_end_day_without_its_date_format_is_that_day(small_folder,
         cell.value, cell.number_format = excel_serial(until), "General"
     old = tmp_path / "veca.xlsx"
     wb.save(old)
-    assert isinstance(Matrix.open(old).scalar("Parametru_Lidz"), dt.datetime if form == "date" else int | float)
+    assert isinstance(Matrix.open(old).scalar("h_ParamLidz"), dt.datetime if form == "date" else int | float)
     with Migrator(load_or_raise(DEFAULT_CATALOGUE)) as migrator:
         report = migrator.migrate(old, tmp_path / "jauna.xlsx")
     _agree(report)
-    assert any("spēkā tikai līdz" in f for f in report.gone_findings), report.text()
-    assert not any("spēkā tikai līdz" in f for f in report.new_findings), report.text()
+    assert any(CHANGED in f for f in report.gone_findings), report.text()
+    assert not any(CHANGED in f for f in report.new_findings), report.text()

@@ -57,11 +57,11 @@ def test_the_span_advice_of_an_older_template_names_the_migration(catalogue: Cat
     """A plan that runs past the matrix's prices: shorten it, or start on the change and migrate (the sentence
     stays one: "sāciet … un pārnesiet …")."""
     params = Params.from_catalogue(catalogue, dt.date(2023, 4, 1))
-    params = dataclasses.replace(params, prices_until=dt.date(2023, 6, 30))
+    params = dataclasses.replace(params, prices_until=dt.date(2023, 6, 30), plan_changes=None)
     [current] = check_prices_in_force(dt.date(2023, 5, 1), 3, params)
     [older] = check_prices_in_force(dt.date(2023, 5, 1), 3, params, OLDER)
-    assert "sāciet 01.07.2023 un izmantojiet matricu" in current.message, current.message
-    assert f"sāciet 01.07.2023 un pārnesiet matricu (tā aizpildīta vecākā veidnē) ar komandu {MIGRATE_COMMAND}" \
+    assert "sāciet to 01.07.2023 un izmantojiet matricu" in current.message, current.message
+    assert f"sāciet to 01.07.2023 un pārnesiet matricu (tā aizpildīta vecākā veidnē) ar komandu {MIGRATE_COMMAND}" \
         in older.message, older.message
     [before] = check_prices_in_force(dt.date(2023, 3, 1), 3, params, OLDER)
     assert "); pārnesiet matricu (tā aizpildīta vecākā veidnē)" in before.message, before.message

@@ -156,11 +156,13 @@ def _prices_words(message: str, params: Params, start: dt.date, matrices: dict[s
     def advice(day: dt.date) -> str:
         return matrices.get(day.isoformat(), NO_MATRIX)
 
-    if params.prices_until is not None and params.day <= start <= params.prices_until:  # a change inside the plan
-        change = params.prices_until + dt.timedelta(days=1)
-        spanning = f" vai sāciet {lv_date(change)} un {prices_advice(change)}"
-        if spanning in message:
-            return message.replace(spanning, f" un {advice(params.day)} vai sāciet {lv_date(change)} un "
+    # a change inside the plan (D61: of something it uses, whichever it is): the matrix on each side of it
+    days = ([c.day for c in params.plan_changes] if params.plan_changes is not None
+            else [params.prices_until + dt.timedelta(days=1)] if params.prices_until is not None else [])
+    for change in days:
+        spanning = f" vai sāciet to {lv_date(change)} un {prices_advice(change)}"
+        if params.day <= start < change and spanning in message:
+            return message.replace(spanning, f" un {advice(params.day)} vai sāciet to {lv_date(change)} un "
                                              f"{advice(change)}")
     assert prices_advice(start) in message, message
     return message.replace(prices_advice(start), advice(start))

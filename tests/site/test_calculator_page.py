@@ -151,19 +151,23 @@ def test_prices_texts_are_the_references(built_site: BuiltSite, catalogue: Catal
                                                                                               "MATRICA")
     until = params.day + dt.timedelta(days=40)
     change = until + dt.timedelta(days=1)
-    (after,) = check_prices_in_force(params.day, 6, params.replace(prices_until=until))
+    legacy = params.replace(prices_until=until, plan_changes=None)  # one change of everything: its words
+    (after,) = check_prices_in_force(params.day, 6, legacy)
     end = plan_end(params.day, 6)
-    filled = texts["prices_after"].format(beigas=lvformat.date(end), lidz=lvformat.date(until),
-                                          no=lvformat.date(change), matrica_lidz="VECĀ", matrica_no="JAUNĀ")
+    what = "pakalpojuma „9.9 Izdomāts” cena"  # D61: the calculator names what the plan uses that changes
+    filled = texts["prices_after"].format(beigas=lvformat.date(end), lidz=lvformat.date(until), kas=what,
+                                          no=lvformat.date(change), sakums=lvformat.date(params.day),
+                                          matrica_lidz="VECĀ", matrica_no="JAUNĀ")
     assert filled == fields(after.message).replace(
-        f"vai sāciet {lvformat.date(change)} un {prices_advice(change)}",
-        f"un VECĀ vai sāciet {lvformat.date(change)} un JAUNĀ")
+        f"vai sāciet to {lvformat.date(change)} un {prices_advice(change)}",
+        f"un VECĀ vai sāciet to {lvformat.date(change)} un JAUNĀ").replace(" cenas vai parametri ", f" {what} ")
     assert "ibm matrix" in after.message and "ibm matrix" not in filled
     late = until + dt.timedelta(days=5)  # starts after the change: the advice names its own first day (D63)
-    (after_change,) = check_prices_in_force(late, 6, params.replace(prices_until=until))
+    (after_change,) = check_prices_in_force(late, 6, legacy)
     assert texts["prices_after_change"].format(
-        beigas=lvformat.date(plan_end(late, 6)), lidz=lvformat.date(until), no=lvformat.date(change),
-        matrica="MATRICA") == fields(after_change.message).replace(prices_advice(late), "MATRICA")
+        sakums=lvformat.date(late), lidz=lvformat.date(until), no=lvformat.date(change), kas=what,
+        matrica="MATRICA") == fields(after_change.message).replace(prices_advice(late), "MATRICA").replace(
+        " cenas vai parametri ", f" {what} ")
 
 
 def test_message_texts_are_the_references(built_site: BuiltSite, catalogue: Catalogue) -> None:

@@ -37,6 +37,7 @@ from generator.workbook.render import file_name, pilot_ids
 from generator.workbook.sheets.plan_rows import VISIBLE, shown_level
 from generator.workbook.writer import template_date, write_workbook
 from tests.documents.municipality_sample import municipality_sample
+from tests.plan_changes_catalogue import MATRIX_DAY, changes_catalogue, plan_change_cases
 from tests.reference.round_age import edge_births, last_period
 from tests.round_yaml import children_round_entry
 from tests.shared_session import shared
@@ -137,6 +138,10 @@ class Batch:
     confirmed_base: Path | None = None  # a new matrix of a catalogue whose base amount B is confirmed
     # D61: pilot plans in a matrix with 2023 prices (as issued before), each with the one error prices_not_in_force
     old_prices: list[tuple[RandomPlan, Path]] = field(default_factory=list)
+    # D61: plans on a later round's matrix whose catalogue changes an item's price, the group ceiling, the transport
+    # limit and B after its prices day (tests/plan_changes_catalogue.py), by case name; the Params of that matrix
+    plan_changes: list[tuple[str, WorkbookInputs, Path]] = field(default_factory=list)
+    plan_changes_params: Params | None = None
     # D62: the same plan starting in a year with a holiday list (2019) and in one without (2026)
     holiday_years: list[tuple[RandomPlan, Path]] = field(default_factory=list)
     # D110: a child who turns 18 on the round's last day, the day after it, and one already 18 on the check date
@@ -251,6 +256,14 @@ def lo_batch(
         fill(old_wb, plan.inputs, labels, municipality=municipality, template_prices=old_prices)
         old_cells.save(old_wb, folder / f"cenas-2023-{i}.xlsx", len(plan.inputs.lines), [])
         inputs.append(("old_prices", plan, folder / f"cenas-2023-{i}.xlsx"))
+    changed = changes_catalogue(tmp_path_factory.mktemp("plan-changes") / "catalogue")
+    changed_template = write_workbook(changed, folder / "cenu-maina.xlsx", day=MATRIX_DAY)
+    changed_wb = load_workbook(changed_template)
+    changed_prices, changed_cells = read(changed_wb, "Pak_Cena"), InputCells(changed_template, changed_wb)
+    for name, plan_inputs in plan_change_cases(changed):
+        fill(changed_wb, plan_inputs, labels, municipality=municipality, template_prices=changed_prices)
+        changed_cells.save(changed_wb, folder / f"cenu-maina-{name}.xlsx", len(plan_inputs.lines), [])
+        inputs.append(("plan_changes", (name, plan_inputs), folder / f"cenu-maina-{name}.xlsx"))
     oddities = write_oddities(folder / "savadibas.xlsx")
     recalculated_templates = batch_templates(catalogue, templates)
     template_files = [*recalculated_templates.values(), confirmed_base]
@@ -293,7 +306,7 @@ def lo_batch(
     saved = {p: saved_as[same_as.get(p, p)] for p in sample}
     batch = Batch(templates=recalculated_templates, pool=plan_pool, skipped_cases=skipped, fresh=(fresh, fresh_path),
                   confirmed_base=confirmed_base, values=values, saved=saved,
-                  oddities=oddities)
+                  oddities=oddities, plan_changes_params=Params.from_catalogue(changed, MATRIX_DAY))
     for kind, item, out in inputs:
         if kind == "plan":
             batch.plans.append((item, out))  # type: ignore[arg-type]
@@ -305,6 +318,8 @@ def lo_batch(
             batch.months_cascade.append((*item, out))  # type: ignore[arg-type]
         elif kind == "old_prices":
             batch.old_prices.append((item, out))  # type: ignore[arg-type]
+        elif kind == "plan_changes":
+            batch.plan_changes.append((*item, out))  # type: ignore[arg-type]
         elif kind == "holidays":
             batch.holiday_years.append((item, out))  # type: ignore[arg-type]
         elif kind == "round_age":

@@ -349,7 +349,7 @@ def test_pilot_plans_on_2023_prices_are_refused(lo_batch, catalogue: Catalogue) 
         assert not differences(expected.named_values(), values), plan.describe()
         assert values["Kludas"] == 1
         status = values["Statuss_Tiesibas"]
-        assert "spēkā no 01.04.2023, bet plāna periods ir ārpus šī laika" in status, status
+        assert "spēkā no 01.04.2023, bet plāna periods sākas agrāk" in status, status
         # the matrix that fits: the one for the plan's first day (D63)
         start = plan.inputs.period_start.strftime("%d.%m.%Y")
         assert f"izmantojiet matricu, kas izdota tam periodam (ibm matrix --day {start})." in status, status
@@ -362,6 +362,49 @@ def test_pilot_plans_on_2023_prices_are_refused(lo_batch, catalogue: Catalogue) 
         header = load_workbook(path)["6.8"].oddHeader.right.text
         assert f"Veidne {lvformat.version(version).split(' (')[0]}, cenas uz 01.04.2023" in header, header
         assert not [v for sheet, _, v in values.all_values() if sheet == "6.8" and "cenas uz" in str(v)]
+
+
+def test_a_change_refuses_only_the_plans_that_use_it(lo_batch) -> None:
+    """D61: on a round's matrix whose catalogue later changes 2.1's price, the group ceiling, the transport limit and
+    B, the matrix counts the error only for a plan that uses what changes, names it and its day on 6.1 as the
+    reference does, and never advises the matrix the plan already has (`ibm matrix --day` of its prices day); a plan
+    across every other change is accepted. Otherwise the matrix equals the reference."""
+    from generator.reference.plan_changes import item_what
+    from generator.reference.workbook import plan_change, plan_uses
+    from tests.plan_changes_catalogue import MATRIX_DAY
+
+    params = lo_batch.plan_changes_params
+    assert params is not None and {name for name, _, _ in lo_batch.plan_changes} == {
+        "bez", "2.1", "grupa", "transports", "B", "pec-B"}
+    refused = set()
+    for name, inputs, path in lo_batch.plan_changes:
+        values = lo_batch.read(path)
+        expected = evaluate_workbook(inputs, params)
+        assert not differences(expected.named_values(), values), name
+        assert values["Kludas"] == expected.errors, name
+        status = values["Statuss_Tiesibas"]
+        if not [f for f in expected.findings if f.code == "prices_not_in_force"]:
+            assert " mainās " not in status and "ibm matrix" not in status, (name, status)
+            continue
+        refused.add(name)
+        change = plan_change(params, *plan_uses(inputs.lines))
+        assert change is not None
+        lidz, no = change.until.strftime("%d.%m.%Y"), change.day.strftime("%d.%m.%Y")
+        assert f"Katalogā no {no} mainās {change.what}" in status or f"periodā katalogā no {no} mainās {change.what}" \
+            in status, (name, status)
+        assert f"(šīs matricas vērtība ir spēkā līdz {lidz})" in status, (name, status)
+        start = inputs.period_start.strftime("%d.%m.%Y")
+        fits = start if inputs.period_start >= change.day else no
+        assert f"(ibm matrix --day {fits})" in status, (name, status)
+        assert f"--day {MATRIX_DAY.strftime('%d.%m.%Y')}" not in status, (name, status)  # not this matrix again
+        if name == "2.1":  # the item by its 6.8 label
+            assert change.what == item_what(values["Pak_Id"][change_row(values, "2.1")]), change.what
+    assert refused == {"2.1", "grupa", "transports", "B", "pec-B"}, refused
+
+
+def change_row(values: NamedValues, item: str) -> int:
+    """The index of ``item``'s row in 6.8 (Pak_Id holds „2.1 Pavadonis”)."""
+    return next(i for i, label in enumerate(values["Pak_Id"]) if str(label).split(" ")[0] == item)
 
 
 def test_working_days_blank_without_a_holiday_list(lo_batch, params) -> None:

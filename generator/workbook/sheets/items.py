@@ -10,6 +10,7 @@ from generator import lvformat
 from generator.catalogue.catalogue import Offer
 from generator.catalogue.models import PriceStatus, short_unit
 from generator.reference.lines import ACTUAL_COST_PRICE, ACTUAL_COST_UNIT, fixed_unit_price
+from generator.reference.plan_changes import catalogue_changes, item_until
 from generator.workbook.input_checks import PRICE_FIELD, PROVIDER_FIELD, message_formula, money_validation
 from generator.workbook.layout import col
 from generator.workbook.sheetio import Sheet
@@ -46,6 +47,10 @@ PRICE_CODE = "R"  # hidden: the formula check of the price cell
 INCLUDES, UNCONFIRMED, PROVISIONAL_PRICE = "S", "T", "U"
 PROVIDER_CODE = "V"  # hidden: the length check of the provider's name (D166)
 WHOLE = "W"  # hidden: 1 when the service's unit is counted in whole units only (catalogue units ``whole``, D256)
+# hidden (D61): the last day the row's ceiling, status and prefilled price hold (the day before the catalogue changes
+# them; blank: no change known), and that day again where a plan line uses the item (h_Aktiva), for 6.11's
+# h_PlanaLidz – another item's change does not touch the plan
+UNTIL, UNTIL_USED = "X", "Y"
 # A row holds its service's label (A, 9 pt) and a provider's name (H, two lines of 8 pt): neither LibreOffice nor Excel
 # grows a row to its wrapped text when it opens the file, so the height is set from the catalogue's label (audit32 F1,
 # F2). LABEL_CHARS_PER_LINE counts low: a line of A (40 wide) holds about 48 characters of 9 pt words.
@@ -80,6 +85,7 @@ def write(sh: Sheet) -> None:
     lay = book.layout
     units = {u.id: u.name_lv for u in cat.enums.units}
     whole_units = cat.enums.whole_units
+    until = item_until(catalogue_changes(cat, book.day))
     sh.widths({c: w for c, _, w in HEADS})
     # The title in the repeated column A and the note beside it on the first page across (B:E, a manual page break
     # before F): no page edge falls inside them. Rows 1–2 print once, above the first rows of the list.
@@ -164,14 +170,22 @@ def write(sh: Sheet) -> None:
             sh.number(f"{PROVISIONAL_PRICE}{row}", offer.prefill_price, st.helper)
         else:
             sh.blank(f"{PROVISIONAL_PRICE}{row}", st.helper)
+        if offer.id in until:
+            sh.date(f"{UNTIL}{row}", until[offer.id], st.helper)
+        else:
+            sh.blank(f"{UNTIL}{row}", st.helper)
+        sh.formula(f"{UNTIL_USED}{row}",
+                   f'IF(AND(ISNUMBER({UNTIL}{row}),COUNTIFS(h_Rinda,{row - lay.cat_first + 1},h_Aktiva,1)>0),'
+                   f'{UNTIL}{row},"")', st.helper, "")
     first, last = lay.cat_first, lay.cat_last
     for letter, name in (("A", "Pak_Id"), ("B", "Pak_Joma"), ("F", "Pak_MaxCena"), ("H", "Pak_Sniedzejs"),
                          ("I", "Pak_Cena"), ("J", "Pak_Transports")):
         sh.define(name, f"{letter}{first}", f"{letter}{last}")
     for letter, name in (*HELPERS, (INCLUDES, "h_Pak_Ietver"), (UNCONFIRMED, "h_Pak_GriestiNeapst"),
-                         (PROVISIONAL_PRICE, "h_Pak_CenaProviz"), (WHOLE, "h_Pak_Vesels")):
+                         (PROVISIONAL_PRICE, "h_Pak_CenaProviz"), (WHOLE, "h_Pak_Vesels"),
+                         (UNTIL, "h_Pak_Lidz"), (UNTIL_USED, "h_Pak_LidzPlana")):
         sh.define(name, f"{letter}{first}", f"{letter}{last}")
-    sh.ws.set_column(f"L:{WHOLE}", 10, None, {"hidden": True, "level": 1})
+    sh.ws.set_column(f"L:{UNTIL_USED}", 10, None, {"hidden": True, "level": 1})
     sh.ws.conditional_format(f"H{first}:H{last}", {"type": "formula", "criteria": f"=${PROVIDER_CODE}{first}>0",
                                                    "format": st.error_mark})
     text_validation(sh, f"H{first}:H{last}", PROVIDER_FIELD, "divās rindās parakstāmajās 6.5. un 6.9.\u00a0tabulās")

@@ -300,13 +300,21 @@ def _party_name(sh: Sheet, row: int, kind: party_names.Kind) -> None:
     sh.row_height(row, NAME_ROW_HEIGHT)
 
 
-# D61: the matrix's prices and parameters (6.11) hold from Parametru_Datums to Parametru_Lidz (blank: no change known);
-# the matrix for the plan's first day is made with `ibm matrix --day` (D63)
+# D61: the matrix's prices and parameters (6.11) hold from Parametru_Datums; a plan is refused when it starts before that
+# day or uses something the catalogue changes by its last day (6.11's h_PlanaLidz, what: h_CenasMaina). The advice is
+# the reference's (check_prices_in_force): the matrix for the plan's first day when it starts before that day or after
+# the change, else ending before the change or starting on it with that day's matrix (D63) – never this matrix again
+_CHANGE = lv_date_formula("h_PlanaLidz+1")
+_CHANGED = ('" mainās "&h_CenasMaina&" (šīs matricas vērtība ir spēkā līdz "&' + lv_date_formula("h_PlanaLidz") + '&")"')
+_FOR_START = '": izmantojiet matricu, kas izdota tam periodam (ibm matrix --day "&' + lv_date_formula("Perioda_Sakums") + '&"). "'
 PRICES_OUTSIDE = (
-    'IF(h_CenasArpus=1,"Šīs matricas cenas un parametri ir spēkā no "&' + lv_date_formula("Parametru_Datums")
-    + '&IF(ISNUMBER(Parametru_Lidz)," līdz "&' + lv_date_formula("Parametru_Lidz") + ',"")'
-    + '&", bet plāna periods ir ārpus šī laika: izmantojiet matricu, kas izdota tam periodam (ibm matrix --day "&'
-    + lv_date_formula("Perioda_Sakums") + '&"). ","")'
+    'IF(h_CenasArpus=1,IF(Perioda_Sakums<Parametru_Datums,"Šīs matricas cenas un parametri ir spēkā no "&'
+    + lv_date_formula("Parametru_Datums") + '&", bet plāna periods sākas agrāk"&' + _FOR_START + ','
+    + 'IF(Perioda_Sakums>h_PlanaLidz,"Katalogā no "&' + _CHANGE + '&' + _CHANGED + '&", bet plāns sākas "&'
+    + lv_date_formula("Perioda_Sakums") + '&' + _FOR_START + ','
+    + '"Plāna periodā katalogā no "&' + _CHANGE + '&' + _CHANGED + '&": saīsiniet periodu līdz "&'
+    + lv_date_formula("h_PlanaLidz") + '&" vai sāciet to "&' + _CHANGE + '&" un izmantojiet tās dienas matricu (ibm '
+    'matrix --day "&' + _CHANGE + '&"). ")),"")'
 )
 
 

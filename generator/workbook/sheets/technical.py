@@ -5,6 +5,7 @@ validation lists."""
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import textwrap
 from decimal import Decimal
@@ -15,6 +16,7 @@ from generator.catalogue.models import Impairment, Pilot, PriceStatus
 from generator.lvformat import NBSP, eur, percent
 from generator.reference.date_serials import serial_day
 from generator.reference.params import children_date_serials
+from generator.reference.plan_changes import ITEM_WHAT, catalogue_changes
 from generator.reference.rules import HOURS_A_DAY
 from generator.reference.workbook import base_differs_text
 from generator.workbook.input_checks import (
@@ -172,9 +174,9 @@ def rules(multipli: str) -> list[tuple[str, str, str, str, str]]:
          "IB nevar aprēķināt.", PERIOD_START, "h_PerArpus"),
         ("past_reporting_period", "kļūda", "Plāna mēneši sniedzas pāri tā pārskata perioda beigām; plānam jāiekļaujas "
          "vienā pārskata periodā.", PERIOD_CELLS, "h_PerParsniegts"),
-        ("prices_not_in_force", "kļūda", "Plāna periods nav laikā, kurā spēkā ir šīs matricas cenas un parametri "
-         "(augšā: spēkā uz … līdz); izmantojiet matricu, kas izdota tam periodam (ibm matrix --day ar plāna pirmo "
-         "dienu).", PERIOD_CELLS, "h_CenasArpus"),
+        ("prices_not_in_force", "kļūda", "Plāns sākas pirms šīs matricas cenu dienas, vai katalogs plāna periodā "
+         "maina tajā izmantotu cenu vai parametru; kas mainās, kad un kā rīkoties, rakstīts 6.1. tabulas statusā.",
+         PERIOD_CELLS, "h_CenasArpus"),
         ("transport_share", "brīdinājums", "No IB finansētā transporta daļa no IB pieejamā apmēra ir lielāka, "
          "nekā bez rakstiska pamatojuma atļauts, un pamatojums nav norādīts.", "6.4", 'IF(h_TranspParsniegts=1,IF(TRIM(Transporta_Pamatojums)="",1,0),0)'),
         ("transport_share_overridden", "ieraksts", "Transporta daļas pārsniegums ar sociālā darbinieka pamatojumu "
@@ -387,9 +389,11 @@ def write(sh: Sheet) -> None:
     else:
         sh.date("B8", until, st.out_date)
     sh.define("Parametru_Lidz", "B8")
-    # 1 when the plan period (inside a reporting period) is not wholly within B7…B8: prices_not_in_force
+    _plan_until(sh)
+    # 1 when the plan period (inside a reporting period) starts before B7 or reaches a change of what it uses
+    # (h_PlanaLidz, D61): prices_not_in_force
     sh.formula(f"{TABLE_CODE}8", "IF(AND(ISNUMBER(Perioda_Sakums),h_PerIndekss>0),IF(OR(Perioda_Sakums<"
-               "Parametru_Datums,AND(ISNUMBER(Parametru_Lidz),ISNUMBER(Perioda_Beigas),Perioda_Beigas>Parametru_Lidz)),"
+               "Parametru_Datums,AND(ISNUMBER(h_PlanaLidz),ISNUMBER(Perioda_Beigas),Perioda_Beigas>h_PlanaLidz)),"
                "1,0),0)", st.helper, 0)
     sh.define("h_CenasArpus", f"{TABLE_CODE}8")
     # D282: 1 where CELL("format") of a General cell (T10, no format) is not "G" (LibreOffice's "F0"): there "G" of a
@@ -507,6 +511,45 @@ def write(sh: Sheet) -> None:
     # one page wide (A:F): no columns to repeat
     page_setup(sh, annex="6.11. tabula (tehniskie dati un pārbaudes)", area=f"A1:F{INVALID_LAST}", repeat_to=3,
                repeat_from=REPEAT_FROM)
+
+
+# D61: the days (hidden, in TABLE_CODE) that give the last day the matrix prices the plan: the parameters of every
+# plan, the transport limit (used where the plan has transport and the round's limit binds, D287), the items the plan
+# uses (6.8's h_Pak_LidzPlana); h_PlanaLidz is the earliest, h_CenasMaina names what changes the day after it
+# (generator/reference/plan_changes.py, first_change: on one day parameters, transport, then 6.8's order)
+EXCEL_EPOCH = dt.date(1899, 12, 30)
+UNTIL_ROWS = {"h_ParamLidz": 3, "h_TranspLidz": 4, "h_TranspLidzPlana": 5, "h_PakLidzPlana": 6, "h_PlanaLidz": 7,
+              "h_CenasMaina": 2}
+
+
+def _plan_until(sh: Sheet) -> None:
+    st, cat, day = sh.st, sh.book.catalogue, sh.book.day
+    changes = catalogue_changes(cat, day)
+    params = next((c for c in changes if c.items is None and not c.transport), None)
+    transport = next((c for c in changes if c.transport), None)
+    at = {name: f"{TABLE_CODE}{row}" for name, row in UNTIL_ROWS.items()}
+    for name, change in (("h_ParamLidz", params), ("h_TranspLidz", transport)):
+        if change is None:
+            sh.blank(at[name], st.helper)
+        else:
+            sh.date(at[name], change.until, st.helper)
+    sh.formula(at["h_TranspLidzPlana"], f'IF(AND(ISNUMBER({at["h_TranspLidz"]}),SUM(h_Transports)>0,'
+               f'{TRANSPORT_STATUS_NAME}<>"{PriceStatus.to_verify.value}"),{at["h_TranspLidz"]},"")', st.helper, "")
+    sh.formula(at["h_PakLidzPlana"], 'IF(COUNT(h_Pak_LidzPlana)>0,MIN(h_Pak_LidzPlana),"")', st.helper, "")
+    used = f'{at["h_ParamLidz"]},{at["h_TranspLidzPlana"]},{at["h_PakLidzPlana"]}'
+    # an empty plan uses the parameters alone: their day (a serial) and name are the cached values
+    sh.formula(at["h_PlanaLidz"], f'IF(COUNT({used})>0,MIN({used}),"")', st.helper,
+               (params.until - EXCEL_EPOCH).days if params else "")
+    item = f'"{ITEM_WHAT[0]}"&INDEX(Pak_Id,MATCH({at["h_PakLidzPlana"]},h_Pak_LidzPlana,0))&"{ITEM_WHAT[1]}"'
+    what = {name: '"' + (c.what.replace('"', '""') if c else "") + '"' for name, c in (("params", params),
+                                                                                      ("transport", transport))}
+    until = at["h_PlanaLidz"]
+    sh.formula(at["h_CenasMaina"],
+               f'IF(NOT(ISNUMBER({until})),"",IF({until}={at["h_ParamLidz"]},{what["params"]},'
+               f'IF({until}={at["h_TranspLidzPlana"]},{what["transport"]},{item})))', st.helper_text,
+               params.what if params else "")
+    for name, ref in at.items():
+        sh.define(name, ref)
 
 
 def _rules(sh: Sheet) -> None:

@@ -171,6 +171,33 @@
   }
 
   // ---- input ---------------------------------------------------------------------------------------
+  function prevDay(iso) {
+    var p = ymd(iso);
+    return new Date(Date.UTC(p[0], p[1] - 1, p[2] - 1)).toISOString().slice(0, 10);
+  }
+
+  /* The earliest change after the prices day of `set` that the plan's `lines` use (D61; first_change in the
+   * reference): a parameter of every plan, the transport limit where a counted line is transport and the limit
+   * binds the round (D287), the price of a counted line's item. Another item's change does not refuse the plan. */
+  function firstChange(set, lines) {
+    var used = {};
+    var transport = false;
+    lines.forEach(function (l) {
+      if (!l.counted) return;
+      used[l.offer.kods] = true;
+      if (l.offer.transports) transport = true;
+    });
+    transport = transport && set.parametri.transportaDalaSpeka !== false;
+    var found = null;
+    set.izmainas.forEach(function (c) {
+      var uses = c.pozicijas === null ? (!c.transports || transport) : c.pozicijas.some(function (k) {
+        return used[k];
+      });
+      if (uses && (!found || c.diena < found.diena)) found = c;
+    });
+    return found;
+  }
+
   function empty(v) {
     return v === undefined || v === null || String(v).trim() === "";
   }
@@ -218,7 +245,7 @@
         offers[DATA.pakalpojumi[i].kods] = DATA.pakalpojumi[i];
       });
       return { karta: k, cenuDiena: set.cenuDiena, cenasLidz: set.cenasLidz, matrica: set.matrica, offers: offers,
-        parametri: set.parametri };
+        parametri: set.parametri, izmainas: set.izmainas || [] };
     });
     return r;
   }
@@ -756,21 +783,23 @@
           perioda_beigas: lvDate(rp.periods.beigas),
         }) });
     }
-    // The prices and parameters hold from the round's prices day to cenasLidz (D61): a plan inside a
-    // reporting period that does not fit them is an error (check_prices_in_force in the reference).
+    // The prices and parameters hold from the round's prices day (D61): a plan inside a reporting period that starts
+    // before it, or that uses something changing by its last day, is an error (check_prices_in_force in the reference).
     var end = planEnd(inp.start, inp.months);
     var prices = inp.round;
+    var used = rp ? firstChange(prices, inp.lines) : null;
     if (rp && inp.start < prices.cenuDiena) {
       plan.periodErrors.push({ kods: "prices_not_in_force", smagums: ERROR, rindas: [],
         teksts: fill(t.prices_before, { sakums: lvDate(inp.start), cenu_diena: lvDate(prices.cenuDiena),
           matrica: matrixFrom(inp.start) }) });
-    } else if (rp && prices.cenasLidz && end > prices.cenasLidz) {
+    } else if (used && end >= used.diena) {
       // a change inside the plan: end before it or start on it, each with its matrix (D63, D186)
-      var change = nextDay(prices.cenasLidz);
+      var change = used.diena;
       plan.periodErrors.push({ kods: "prices_not_in_force", smagums: ERROR, rindas: [],
         teksts: fill(inp.start >= change ? t.prices_after_change : t.prices_after,
-          { beigas: lvDate(end), lidz: lvDate(prices.cenasLidz), no: lvDate(change), sakums: lvDate(inp.start),
-            matrica: matrixFrom(inp.start), matrica_lidz: prices.matrica, matrica_no: matrixFrom(change) }) });
+          { beigas: lvDate(end), lidz: lvDate(prevDay(change)), no: lvDate(change), sakums: lvDate(inp.start),
+            kas: used.kas, matrica: matrixFrom(inp.start), matrica_lidz: prices.matrica,
+            matrica_no: matrixFrom(change) }) });
     }
     var age = ageInYears(inp.birth, checkDate || inp.start);
     var rate = ZERO;

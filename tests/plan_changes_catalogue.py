@@ -1,0 +1,82 @@
+"""A test catalogue whose later children's round sees changes of several kinds after its first service day (D61):
+an item's price (2.1), the group ceiling (every group session), the transport limit (confirmed for the round), a
+parameter of every plan (B) and one of no plan (a report day) – each on its own day."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+
+from generator.catalogue.catalogue import Catalogue
+from generator.catalogue.loader import load_or_raise
+from generator.reference.lines import line_from_offer
+from generator.reference.workbook import WorkbookInputs
+from tests.round_yaml import catalogue_with_round, children_round_entry
+
+D = dt.date
+ROUND_START, SERVICES = D(2026, 9, 1), (D(2026, 10, 1), D(2027, 11, 30))
+MATRIX_DAY = SERVICES[0]  # the round's matrix: the prices of its first service day
+REPORT_DAY_CHANGE = D(2026, 11, 1)  # monthly_report_day: no plan's amounts
+GROUP_CHANGE = D(2026, 12, 1)  # grupu-nodarbibu-griesti: every group session's ceiling
+COMPANION_CHANGE = D(2027, 1, 1)  # 2.1's own price
+TRANSPORT_CHANGE = D(2027, 2, 1)  # transport_share_max: plans with transport, where the round confirms the limit
+BASE_CHANGE = D(2027, 5, 1)  # B: every plan
+# the round confirms its procedures, among them the transport limit (D287)
+PROCEDURES = """    procedures:
+      status: apstiprināts
+      source: "Testa dati"
+      transport_share: true
+""" + "".join(f"      {name}: false\n" for name in (
+    "ministry_team", "registration_to_minute", "forward_working_days", "esf_questionnaire", "ftp_server",
+    "methodology_rules", "reserve_list", "advance_payment", "child_reallocation"))
+
+
+def _append(path: Path, text: str) -> None:
+    path.write_text(path.read_text("utf-8") + text, "utf-8")
+
+
+def _after_line(path: Path, line: str, text: str) -> None:
+    content = path.read_text("utf-8")
+    assert line in content, (path, line)
+    path.write_text(content.replace(line, line + text, 1), "utf-8")
+
+
+def changes_catalogue(target: Path) -> Catalogue:
+    """The catalogue at ``target`` (a copy): one more children's round and the changes above."""
+    entry = children_round_entry("berni-2026", "Izdomāta kārta ar cenu maiņām", ROUND_START, D(2027, 12, 31),
+                                 services=SERVICES, municipalities=("liepaja", "valmiera"), procedures=PROCEDURES)
+    catalogue_with_round(target, entry)
+    source = '    source: "Testa dati: izdomāta maiņa"\n    status: apstiprināts\n'
+    _append(target / "prices" / "2.1.yaml",
+            f"  - effective_from: {COMPANION_CHANGE.isoformat()}\n    kind: ceiling\n    amount: 5.50\n{source}")
+    _append(target / "prices" / "grupu-nodarbibu-griesti.yaml",
+            f"  - effective_from: {GROUP_CHANGE.isoformat()}\n    kind: ceiling\n    amount: 24.00\n{source}")
+    programme = target / "programme.yaml"
+    _after_line(programme, '    - {effective_from: 2018-08-01, value: 0.10, source: "Metodika L1714; D9"}\n',
+                f'    - {{effective_from: {TRANSPORT_CHANGE.isoformat()}, value: 0.15, source: "Testa dati"}}\n')
+    _after_line(programme, '    - {effective_from: 2018-08-01, value: 10, source: "Metodika L2238, L2240"}\n',
+                f'    - {{effective_from: {REPORT_DAY_CHANGE.isoformat()}, value: 12, source: "Testa dati"}}\n')
+    content = programme.read_text("utf-8")
+    programme.write_text(content.replace(
+        "rate_full:\n", f'    - effective_from: {BASE_CHANGE.isoformat()}\n      value: 3100.00\n'
+                        '      source: "Testa dati"\n      status: jāprecizē\nrate_full:\n', 1), "utf-8")
+    return load_or_raise(target)
+
+
+def plan_change_cases(changed: Catalogue) -> list[tuple[str, WorkbookInputs]]:
+    """Plans on the round's matrix (MATRIX_DAY), each with an individual session (3.1.2i, no change) and: nothing
+    else, across every change but B's (accepted); 2.1 (refused at its change); a group session and 2.1 (refused at
+    the group ceiling's, the earlier); transport (refused at the limit's); nothing else, across B's change after
+    the others (refused: every plan uses B); nothing else, starting on B's change (refused: another matrix)."""
+    offers = {o.id: o for o in changed.offers(MATRIX_DAY)}
+
+    def plan(start: dt.date, months: int, *items: str) -> WorkbookInputs:
+        lines = tuple(line_from_offer(offers[item], months, unit_price=offers[item].prefill_price or Decimal("1.00"),
+                                      expert_rank=1, parent_rank=i + 1, planned_units=[1] * months)
+                      for i, item in enumerate(("3.1.2i", *items)))
+        return WorkbookInputs(D(2015, 5, 17), start, months, False, "kustību", lines)
+
+    return [("bez", plan(MATRIX_DAY, 5)), ("2.1", plan(MATRIX_DAY, 5, "2.1")),
+            ("grupa", plan(MATRIX_DAY, 5, "2.1", "3.1.2g")), ("transports", plan(MATRIX_DAY, 5, "2.4")),
+            ("B", plan(D(2027, 3, 1), 3)), ("pec-B", plan(BASE_CHANGE, 2))]

@@ -1,0 +1,126 @@
+"""D61: a matrix's prices and parameters price a plan as long as nothing the plan USES changes – a change of another
+item's price, or of a parameter no plan's amounts use, does not refuse it; the error names what changes and when,
+and its advice never names the matrix the plan already has (the matrix itself: tests/workbook/test_recalculated.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from generator.catalogue.catalogue import Catalogue
+from generator.lvformat import date as lv_date
+from generator.reference.lines import line_from_offer
+from generator.reference.params import Params
+from generator.reference.plan_changes import PLAN_PARAMETERS, catalogue_changes, item_what, parameter_what
+from generator.reference.workbook import WorkbookInputs, evaluate_workbook
+from tests.plan_changes_catalogue import (
+    BASE_CHANGE,
+    COMPANION_CHANGE,
+    GROUP_CHANGE,
+    MATRIX_DAY,
+    TRANSPORT_CHANGE,
+    changes_catalogue,
+)
+
+D = dt.date
+DAY = dt.timedelta(days=1)
+
+
+@pytest.fixture(scope="module")
+def changed(tmp_path_factory: pytest.TempPathFactory) -> Catalogue:
+    return changes_catalogue(tmp_path_factory.mktemp("plan-changes") / "catalogue")
+
+
+@pytest.fixture(scope="module")
+def params(changed: Catalogue) -> Params:
+    return Params.from_catalogue(changed, MATRIX_DAY)
+
+
+def _plan(changed: Catalogue, start: dt.date, months: int, *items: str) -> WorkbookInputs:
+    offers = {o.id: o for o in changed.offers(MATRIX_DAY)}
+    lines = tuple(line_from_offer(offers[item], months, unit_price="1.00" if offers[item].prefill_price is None
+                                  else offers[item].prefill_price, expert_rank=1, parent_rank=i + 1,
+                                  planned_units=[1] * months)
+                  for i, item in enumerate(("3.1.2i", *items)))
+    return WorkbookInputs(D(2015, 5, 17), start, months, False, "kustību", lines)
+
+
+def _errors(changed: Catalogue, params: Params, start: dt.date, months: int, *items: str) -> list[str]:
+    result = evaluate_workbook(_plan(changed, start, months, *items), params)
+    return [f.message for f in result.findings if f.code == "prices_not_in_force"]
+
+
+def test_the_changes_a_plan_may_use(changed: Catalogue, params: Params) -> None:
+    """One change per item whose 6.8 row changes (2.1, every group session), one of the transport limit and one of the
+    plan parameters (B); the report day, which no plan uses, is none. 6.11 still shows the catalogue's first change."""
+    changes = params.plan_changes
+    assert changes is not None and params.prices_until is not None and params.prices_until < GROUP_CHANGE - DAY
+    by_item = {item: c.day for c in changes if c.items for item in c.items}
+    assert by_item["2.1"] == COMPANION_CHANGE and by_item["3.1.2g"] == GROUP_CHANGE and "3.1.2i" not in by_item
+    assert {i for i, day in by_item.items() if day == GROUP_CHANGE} == {
+        o.id for o in changed.offers(MATRIX_DAY) if o.group_ceiling}
+    (base,) = [c for c in changes if c.items is None and not c.transport]
+    assert base.day == BASE_CHANGE and base.what == parameter_what([changed.programme.base_amount.name_lv])
+    (transport,) = [c for c in changes if c.transport]
+    assert transport.day == TRANSPORT_CHANGE
+    assert "base_amount" in PLAN_PARAMETERS and "monthly_report_day" not in PLAN_PARAMETERS
+    assert catalogue_changes(changed, BASE_CHANGE) == ()  # nothing after the last change
+
+
+def test_a_plan_without_the_changed_items_is_accepted(changed: Catalogue, params: Params) -> None:
+    """The audit's case: a plan across 2.1's, the group ceiling's, the transport limit's and the report day's change
+    that uses none of them is priced by the round's matrix (before D61 was narrowed it was refused)."""
+    assert _errors(changed, params, MATRIX_DAY, 5) == []
+    # one that starts after those changes too: nothing it uses differs from the matrix
+    assert _errors(changed, params, D(2027, 3, 1), 2) == []
+
+
+def test_a_plan_with_a_changed_item_is_refused_naming_it(changed: Catalogue, params: Params) -> None:
+    """2.1 in the plan: the error names its price and the day, and advises ending before it or starting on it with
+    that day's matrix – never the matrix of the plan's own first day, which is this one (the loop of the matrix's
+    old advice)."""
+    label = next(o.label for o in changed.offers(MATRIX_DAY) if o.id == "2.1")
+    (message,) = _errors(changed, params, MATRIX_DAY, 5, "2.1")
+    assert f"katalogā no {lv_date(COMPANION_CHANGE)} mainās {item_what(label)}" in message, message
+    assert (f"saīsiniet periodu līdz {lv_date(COMPANION_CHANGE - DAY)} vai sāciet to {lv_date(COMPANION_CHANGE)} un "
+            f"izmantojiet matricu, kas izdota tam periodam (ibm matrix --day {lv_date(COMPANION_CHANGE)}") in message
+    assert f"--day {lv_date(MATRIX_DAY)}" not in message, message
+    # ended before the change: accepted
+    assert _errors(changed, params, MATRIX_DAY, 3, "2.1") == []
+
+
+def test_a_group_session_meets_the_ceiling_change_first(changed: Catalogue, params: Params) -> None:
+    """A group session and 2.1: the earlier change (the group ceiling) is the one named."""
+    label = next(o.label for o in changed.offers(MATRIX_DAY) if o.id == "3.1.2g")
+    (message,) = _errors(changed, params, MATRIX_DAY, 5, "2.1", "3.1.2g")
+    assert f"no {lv_date(GROUP_CHANGE)} mainās {item_what(label)}" in message, message
+
+
+def test_the_transport_limit_only_where_it_binds(changed: Catalogue, params: Params) -> None:
+    """Transport (2.4) across the limit's change: refused where the round confirms the limit (D287), not where it is
+    „jāprecizē”; a plan without transport never."""
+    assert params.transport_limit_applies
+    (message,) = _errors(changed, params, MATRIX_DAY, 5, "2.4")
+    assert f"no {lv_date(TRANSPORT_CHANGE)} mainās programmas parametrs „" in message, message
+    assert _errors(changed, params.replace(transport_limit_applies=False), MATRIX_DAY, 5, "2.4") == []
+
+
+def test_a_parameter_of_every_plan_refuses_every_plan(changed: Catalogue, params: Params) -> None:
+    """B changes: any plan across it is refused; one that starts on or after it is told the matrix of its own first
+    day (which is another matrix)."""
+    (message,) = _errors(changed, params, D(2027, 3, 1), 3)
+    assert f"no {lv_date(BASE_CHANGE)} mainās programmas parametrs „{changed.programme.base_amount.name_lv}”" in message
+    assert f"sāciet to {lv_date(BASE_CHANGE)}" in message, message
+    (late,) = _errors(changed, params, BASE_CHANGE, 2)
+    assert f"Plāna periods sākas {lv_date(BASE_CHANGE)}" in late and f"--day {lv_date(BASE_CHANGE)}" in late, late
+    assert f"--day {lv_date(MATRIX_DAY)}" not in late, late
+
+
+def test_an_older_templates_own_day_refuses_every_plan(changed: Catalogue, params: Params, tmp_path: Path) -> None:
+    """Without the list (a matrix of an older template: its own 6.11 knew one day only), every plan across that day is
+    refused, as that matrix showed it."""
+    legacy = params.replace(plan_changes=None)
+    (message,) = _errors(changed, legacy, MATRIX_DAY, 5)
+    assert "mainās cenas vai parametri" in message, message
