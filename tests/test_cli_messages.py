@@ -75,18 +75,18 @@ def test_every_command_help_lists_its_own_exit_statuses() -> None:
 
 
 @pytest.mark.parametrize(("argv", "expected"), [
-    (["check", "lieks"], "Kļūda: Lieks arguments (lieks)."),
-    (["check", "--catalog", "x"], "Kļūda: Nav tāda parametra „--catalog”. Vai domājāt „--catalogue”?"),
-    (["buil"], "Kļūda: Nav tādas komandas „buil”. Vai domājāt „build”?"),
-    (["matrix", "--out"], "Kļūda: Parametram „--out” jānorāda vērtība."),
-    (["build", "--force=1"], "Kļūda: Parametram „--force” vērtību nenorāda."),
-    (["serve", "--port", "abc"], "Kļūda: Nederīga parametra „--port” vērtība: „abc” nav vesels skaitlis."),
-    (["serve", "--port", "80"], "Kļūda: Nederīga parametra „--port” vērtība: 80 nav robežās 1024<=x<=65535."),
+    (["check", "lieks"], "Kļūda: lieks arguments (lieks)."),
+    (["check", "--catalog", "x"], "Kļūda: nav tāda parametra „--catalog”. Vai domājāt „--catalogue”?"),
+    (["buil"], "Kļūda: nav tādas komandas „buil”. Vai domājāt „build”?"),
+    (["matrix", "--out"], "Kļūda: parametram „--out” jānorāda vērtība."),
+    (["build", "--force=1"], "Kļūda: parametram „--force” vērtību nenorāda."),
+    (["serve", "--port", "abc"], "Kļūda: nederīga parametra „--port” vērtība: „abc” nav vesels skaitlis."),
+    (["serve", "--port", "80"], "Kļūda: nederīga parametra „--port” vērtība: 80 nav robežās no 1024 līdz 65535."),
     (["collect", "m", "--out", "k.xlsx", "--split", "x"],
-     "Kļūda: Nederīga parametra „--split” vērtība: „x” nav neviena no atļautajām vērtībām: „needed”, „gap”."),
-    (["migrate"], "Kļūda: Trūkst argumenta „VECA”."),
-    (["collect"], "Kļūda: Trūkst argumenta „MAPE”."),
-    (["changes"], "Kļūda: Trūkst parametra „--from”."),
+     "Kļūda: nederīga parametra „--split” vērtība: „x” nav neviena no atļautajām vērtībām: „needed”, „gap”."),
+    (["migrate"], "Kļūda: trūkst argumenta „VECA”."),
+    (["collect"], "Kļūda: trūkst argumenta „MAPE”."),
+    (["changes"], "Kļūda: trūkst parametra „--from”."),
 ])
 def test_usage_errors_are_latvian_with_exit_2(argv: list[str], expected: str) -> None:
     result = CliRunner().invoke(main, argv)
@@ -113,15 +113,15 @@ def test_a_bad_parameter_is_one_latvian_line(argv: list[str]) -> None:
 def test_latvian_plural_follows_the_last_digit() -> None:
     forms = ("Got unexpected extra argument ({args})", "Got unexpected extra arguments ({args})")
     assert [cli_lv._lv_n(*forms, n) for n in (1, 2, 11, 21)] == [
-        "Lieks arguments ({args}).", "Lieki argumenti ({args}).", "Lieki argumenti ({args}).",
-        "Lieks arguments ({args})."]
+        "lieks arguments ({args}).", "lieki argumenti ({args}).", "lieki argumenti ({args}).",
+        "lieks arguments ({args})."]
 
 
 def test_missing_catalogue_folder_is_a_usage_error(tmp_path: Path) -> None:
     missing = tmp_path / "nav-kataloga"
     result = CliRunner().invoke(main, ["check", "--catalogue", str(missing)])
     assert result.exit_code == 2
-    assert f"Nederīga parametra „--catalogue” vērtība: Mape „{missing}” nepastāv." in result.output
+    assert f"Kļūda: nederīga parametra „--catalogue” vērtība: mape „{missing}” nepastāv." in result.output
 
 
 def test_unwritable_output_is_one_latvian_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -159,7 +159,7 @@ def test_build_refuses_an_unknown_part(tmp_path: Path) -> None:
     out = tmp_path / "build"
     result = CliRunner().invoke(main, ["build", "--out", str(out), "--only", "dokumentii"])
     assert result.exit_code == 2
-    assert ("Nederīga parametra „--only” vērtība: nav tādas daļas: dokumentii (gaidīts: atvertie-dati, dokumenti, "
+    assert ("nederīga parametra „--only” vērtība: nav tādas daļas: dokumentii (gaidīts: atvertie-dati, dokumenti, "
             "matrica, vietne)") in " ".join(result.output.split())
     assert not out.exists()
 
@@ -393,3 +393,23 @@ def test_schema_names_an_unwritable_folder_not_its_temporary_file(tmp_path: Path
     result = CliRunner().invoke(main, ["schema", "--out", str(out)])
     assert result.exit_code == 1
     assert result.output == f"Kļūda: mapē {out} nevar rakstīt (darbība nav atļauta); nekas netika uzrakstīts.\n"
+
+
+def test_ranges_are_said_in_words_in_help_and_errors() -> None:
+    """click's „1<=x<=64” is said „no 1 līdz 64” in --help and in the error, as a person reads a range."""
+    serve = " ".join(CliRunner().invoke(main, ["serve", "--help"], terminal_width=100).output.split())
+    assert "[noklusējums: 8000; no 1024 līdz 65535]" in serve
+    collect = " ".join(CliRunner().invoke(main, ["collect", "--help"], terminal_width=100).output.split())
+    assert "[no 1 līdz 64]" in collect
+    assert "<=" not in serve + collect
+    jobs = CliRunner().invoke(main, ["collect", "m", "--out", "k.xlsx", "--jobs", "0"])
+    assert "0 nav robežās no 1 līdz 64." in jobs.output and jobs.exit_code == 2, jobs.output
+    assert [cli_lv.describe_range(*bounds) for bounds in ((1, None), (None, 9), (0, 5, True, False), (0, 5, False, True))] == [
+        "vismaz 1", "ne vairāk kā 9", "lielāks par 0 un ne vairāk kā 5", "vismaz 0 un mazāks par 5"]
+
+
+def test_click_texts_go_on_in_lower_case_after_the_colon(tmp_path: Path) -> None:
+    """The project's own lines go on in lower case after „Kļūda:”; click's own texts („Fails „x” ir mape …”) too."""
+    result = CliRunner().invoke(main, ["matrix", "--out", str(tmp_path)])
+    assert result.exit_code == 2
+    assert f"Kļūda: nederīga parametra „--out” vērtība: fails „{tmp_path}” ir mape, nevis fails." in result.output
