@@ -247,7 +247,7 @@ def _refuse_foreign_folder(out_dir: Path) -> None:
     # a staging folder a crashed run left is not the user's: the build removes it and says so (D133)
     if (out_dir.is_dir() and not (out_dir / MANIFEST).is_file()
             and set(out_dir.iterdir()) - set(crashed_in(out_dir))):
-        click.echo(f"Kļūda: mape {out_dir}/ nav tukša un nav iepriekšējs `ibm build` rezultāts (tajā nav "
+        click.echo(f"Kļūda: mape {out_dir}/ nav tukša un nav iepriekšējs „ibm build” rezultāts (tajā nav "
                    f"{MANIFEST}); ibm build aizstāj visu mapi, tāpēc to neizmanto. Norādiet jaunu vai tukšu mapi "
                    f"ar --out. Nekas netika mainīts.", err=True)
         sys.exit(EXIT_FAILED)
@@ -269,9 +269,9 @@ def _refuse_foreign_folder(out_dir: Path) -> None:
 @main.command(epilog=EXIT_TEXT)
 @CATALOGUE_OPTION
 @click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=Path("build"),
-              show_default=True, help="Kur rakstīt rezultātu (jauna vai iepriekšējā `ibm build` mape).")
+              show_default=True, help="Kur rakstīt rezultātu (jauna vai iepriekšējā „ibm build” mape).")
 @click.option("--only", multiple=True, metavar="DAĻA", cls=_OnlyOption)
-@click.option("--force", is_flag=True, help=("Veidot no jauna arī nemainītās daļas; ar `--only` – tikai norādītās, "
+@click.option("--force", is_flag=True, help=("Veidot no jauna arī nemainītās daļas; ar --only – tikai norādītās, "
                     "pārējās pārņem no iepriekšējās reizes."))
 def build(catalogue_dir: Path, out_dir: Path, only: tuple[str, ...], force: bool) -> None:
     """Izveido visu (atvērtos datus, darbgrāmatas, dokumentus, vietni) pagaidu mapē un nomaina build/."""

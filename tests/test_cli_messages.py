@@ -170,7 +170,7 @@ def test_build_never_replaces_a_folder_it_did_not_make(tmp_path: Path) -> None:
     (out / "piezīmes.txt").write_text("svarīgi", "utf-8")
     result = CliRunner().invoke(main, ["build", "--out", str(out), "--only", "atvertie-dati"])
     assert result.exit_code == 1
-    assert "nav iepriekšējs `ibm build` rezultāts" in result.output and "Nekas netika mainīts." in result.output
+    assert "nav iepriekšējs „ibm build” rezultāts" in result.output and "Nekas netika mainīts." in result.output
     assert [p.name for p in out.iterdir()] == ["piezīmes.txt"]
     assert (out / "piezīmes.txt").read_text("utf-8") == "svarīgi"
 
@@ -413,3 +413,14 @@ def test_click_texts_go_on_in_lower_case_after_the_colon(tmp_path: Path) -> None
     result = CliRunner().invoke(main, ["matrix", "--out", str(tmp_path)])
     assert result.exit_code == 2
     assert f"Kļūda: nederīga parametra „--out” vērtība: fails „{tmp_path}” ir mape, nevis fails." in result.output
+
+
+def test_no_backticks_in_what_a_command_says() -> None:
+    """Every --help says commands and options plainly or in „…” (as the messages do), never in Markdown's backticks;
+    changes' errors end with the same „Palīdzība: ibm changes --help.” as every other command's."""
+    for name in ("", "check", "build", "schema", "matrix", "documents", "serve", "changes", "migrate", "collect",
+                 "fingerprint"):
+        text = CliRunner().invoke(main, [*([name] if name else []), "--help"], terminal_width=100).output
+        assert "`" not in text, (name, text)
+    bad = CliRunner().invoke(main, ["changes", "--from", "nav-tadas-revizijas-xyz"])
+    assert bad.output.rstrip().endswith(". Palīdzība: ibm changes --help."), bad.output

@@ -44,7 +44,7 @@ def _check_out(out_file: Path, overwrite: bool) -> None:
         click.echo(f"Kļūda: {why}; nekas netika uzrakstīts.", err=True)
         sys.exit(1)
     if out_file.exists() and not overwrite and not _own_report(out_file):
-        click.echo(f"Kļūda: fails {out_file} jau ir, un to nav rakstījusi `ibm changes` (tas nesākas ar "
+        click.echo(f"Kļūda: fails {out_file} jau ir, un to nav rakstījusi komanda „ibm changes” (tas nesākas ar "
                    f"„{REPORT_HEAD}”); nekas netika uzrakstīts. Norādiet citu --out vai pievienojiet --overwrite.",
                    err=True)
         sys.exit(1)
@@ -64,7 +64,7 @@ def _folder(ref: str, workdir: Path, option: str) -> Path:
     try:
         return materialize(ref, workdir, REPO)
     except SourceError as exc:
-        click.echo(f"Kļūda: {option} {exc} (sk. `ibm changes --help`).", err=True)
+        click.echo(f"Kļūda: {option} {exc}. Palīdzība: ibm changes --help.", err=True)
         sys.exit(2)
 
 
@@ -121,7 +121,7 @@ def _load(ref: str, folder: Path, other: Path, workdir: Path, label: str) -> Tol
               help="Izveidot abas versijas un uzskaitīt mainītos ģenerētos failus.")
 @click.option("--only", multiple=True, metavar="DAĻA", help="Ar --outputs: salīdzināt tikai šīs būvēšanas daļas.")
 @click.option("--overwrite", is_flag=True,
-              help="Ar --out: aizstāt arī esošu failu, ko nav rakstījusi `ibm changes`.")
+              help="Ar --out: aizstāt arī esošu failu, ko nav rakstījusi komanda „ibm changes”.")
 @click.option("--catalogue", "catalogue_dir", type=click.Path(path_type=Path, file_okay=False, exists=True),
               default=None, help="Jaunās versijas kataloga mape (tas pats, kas --to MAPE).")
 def changes(old_ref: str, new_ref: str, out_file: Path | None, outputs: bool, only: tuple[str, ...],
