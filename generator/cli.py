@@ -39,6 +39,18 @@ def usage_error(message: str) -> None:
     raise click.UsageError(message, ctx=click.get_current_context(silent=True))
 
 
+def refuse_unwritable(why: str | None, done: str = "; nekas netika uzrakstīts.") -> None:
+    """An --out that cannot be written, said the same way in every command before any work (audit35b F9c, F9g):
+    a wrong path (a file where a folder must be, a folder that can hold no file such as /proc) is a parameter
+    error, status 2; a folder the user may not write into (permissions, read-only, immutable) is status 1."""
+    if why is None:
+        return
+    if getattr(why, "parameter", False):
+        usage_error(str(why))
+    click.echo(f"Kļūda: {why}{done}", err=True)
+    sys.exit(EXIT_FAILED)
+
+
 def absolute_out(_ctx: click.Context, _param: click.Parameter, value: Path | None) -> Path | None:
     """An `--out` value as the messages print it: absolute, so that the user sees where the results went (audit27
     F9). A leading "~" that the shell did not expand (the path was quoted, or typed in a program without a shell)
@@ -255,10 +267,8 @@ def _refuse_foreign_folder(out_dir: Path) -> None:
 
     # the build is staged beside the folder, and the previous one is moved aside and removed: both are checked before
     # minutes of building, as every other command checks its --out first (audit35b F6)
-    why = unwritable_reason(out_dir.resolve()) or (unwritable_folder(out_dir.resolve()) if out_dir.is_dir() else None)
-    if why is not None:
-        click.echo(f"Kļūda: {why}. Nekas netika mainīts.", err=True)
-        sys.exit(EXIT_FAILED)
+    refuse_unwritable(unwritable_reason(out_dir.resolve())
+                      or (unwritable_folder(out_dir.resolve()) if out_dir.is_dir() else None), ". Nekas netika mainīts.")
     try:
         check_out(out_dir)
     except FolderNotOwn as exc:
@@ -324,9 +334,7 @@ def schema(out_dir: Path) -> None:
     from generator.catalogue.schema import NotOwnSchema, write_schemas
     from generator.ministry.writable import unwritable_folder
 
-    if (why := unwritable_folder(out_dir)) is not None:  # the folder named, not a temporary file in it (audit35b F9c)
-        click.echo(f"Kļūda: {why}; nekas netika uzrakstīts.", err=True)
-        sys.exit(EXIT_FAILED)
+    refuse_unwritable(unwritable_folder(out_dir))  # the folder named, not a temporary file in it (audit35b F9c)
     try:
         paths = write_schemas(out_dir)
     except NotOwnSchema as exc:

@@ -319,6 +319,9 @@ def test_ctrl_c_says_what_was_not_written(tmp_path: Path, monkeypatch: pytest.Mo
     ["build", "--out", "{ro}/b"],
     ["migrate", "{src}", "--out", "{ro}/j.xlsx"],
     ["documents", "--from-matrix", "{src}", "--out", "{ro}/d"],
+    ["documents", "--municipality", "liepaja", "--out", "{ro}/d"],  # audit35b F9c: it named its temporary folder
+    ["fingerprint", "--registry", "{ro}/r.json", "--new-registry"],
+    ["schema", "--out", "{ro}/s"],
 ])
 def test_an_unwritable_out_folder_is_named_before_any_work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                            argv: list[str]) -> None:
@@ -424,3 +427,84 @@ def test_no_backticks_in_what_a_command_says() -> None:
         assert "`" not in text, (name, text)
     bad = CliRunner().invoke(main, ["changes", "--from", "nav-tadas-revizijas-xyz"])
     assert bad.output.rstrip().endswith(". Palīdzība: ibm changes --help."), bad.output
+
+
+WRONG_PLACES = [
+    ["matrix", "--out", "{bad}/m.xlsx"],
+    ["changes", "--from", "catalogue", "--out", "{bad}/x.md"],
+    ["build", "--out", "{bad}/b"],
+    ["migrate", "{src}", "--out", "{bad}/j.xlsx"],
+    ["documents", "--from-matrix", "{src}", "--out", "{bad}/d"],
+    ["documents", "--municipality", "liepaja", "--out", "{bad}/d"],
+    ["fingerprint", "--registry", "{bad}/r.json", "--new-registry"],
+    ["schema", "--out", "{bad}/s"],
+    ["collect", "{folder}", "--out", "{bad}/k.xlsx"],
+]
+
+
+@pytest.mark.parametrize("where", ["file", "proc"])
+@pytest.mark.parametrize("argv", WRONG_PLACES, ids=lambda argv: "-".join(argv[:2]).strip("-{}"))
+def test_an_out_under_a_file_or_in_proc_is_a_parameter_error_in_every_command(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, argv: list[str], where: str) -> None:
+    """audit35b F9g: --out whose parent is a file, or a folder that can hold no file (/proc), is a wrong parameter
+    in every command – status 2, one line naming the path, before any work – not status 1 in some."""
+    from generator.catalogue.loader import DEFAULT_CATALOGUE
+
+    src = tmp_path / "matrica.xlsx"
+    src.write_bytes(b"nav nolasita")
+    folder = tmp_path / "matricas" / "ogre"
+    folder.mkdir(parents=True)
+    (folder / "a.xlsx").write_bytes(b"nav nolasita")
+    if where == "file":
+        bad = tmp_path / "fails.txt"
+        bad.write_text("ne mape", encoding="utf-8")
+    else:
+        bad = Path("/proc")
+        if not bad.is_dir():
+            pytest.skip("no /proc")
+    args = [str(DEFAULT_CATALOGUE) if a == "catalogue"
+            else a.format(bad=bad, src=src, folder=folder.parent) for a in argv]
+    monkeypatch.setenv("IBM_PSEUDONIMA_ATSLEGA", "testa-atslega-tikai-testiem-0123456789")
+    result = CliRunner().invoke(main, args, prog_name="ibm")
+    assert result.exit_code == 2, result.output
+    [line] = result.output.splitlines()
+    said = "ir fails, nevis mape" if where == "file" else "failus izveidot nevar (tā nav parasta mape)"
+    assert line.startswith("Kļūda: --") and "nevar izveidot" in line and said in line, line
+    assert line.endswith(f"Palīdzība: ibm {argv[0]} --help."), line
+    if where == "file":
+        assert bad.read_text(encoding="utf-8") == "ne mape"
+
+
+def test_a_folder_without_matrices_is_status_2_in_collect_migrate_and_documents(tmp_path: Path) -> None:
+    """audit35b F9g: the same mistake – a folder with no matrix given – is the same status in every command."""
+    empty = tmp_path / "tuksa"
+    empty.mkdir()
+    env = {"IBM_PSEUDONIMA_ATSLEGA": "testa-atslega-tikai-testiem-0123456789"}
+    for args in (["collect", str(empty), "--out", str(tmp_path / "k.xlsx")],
+                 ["migrate", str(empty), "--out", str(tmp_path / "jaunas")],
+                 ["documents", "--from-matrix", str(empty), "--out", str(tmp_path / "d")]):
+        result = CliRunner().invoke(main, args, env=env, prog_name="ibm")
+        assert result.exit_code == 2, (args, result.output)
+        assert "nav nevienas" in result.output and f"„{empty}”" in result.output, result.output
+        assert result.output.rstrip().endswith(f"Palīdzība: ibm {args[0]} --help."), result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["tuksa"]
+
+
+def test_collect_refuses_a_previous_folder_overlapping_the_collected_one_before_reading(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """audit35b F9g: `collect X --previous X` read every matrix before saying status 1; now one line, status 2."""
+    from generator.ministry import collect as collect_module
+
+    def never(*_: object, **__: object) -> None:
+        raise AssertionError("matrices read before --previous was checked")
+
+    monkeypatch.setattr(collect_module, "collect", never)
+    folder = tmp_path / "matricas"
+    (folder / "ogre" / "vecie").mkdir(parents=True)
+    (folder / "ogre" / "a.xlsx").write_bytes(b"x")
+    env = {"IBM_PSEUDONIMA_ATSLEGA": "testa-atslega-tikai-testiem-0123456789"}
+    for previous, said in ((folder, "ir tā pati mape, kas MAPE"), (folder / "ogre" / "vecie", "ir mapē MAPE")):
+        result = CliRunner().invoke(main, ["collect", str(folder), "--out", str(tmp_path / "k.xlsx"), "--previous",
+                                           str(previous)], env=env, prog_name="ibm")
+        assert result.exit_code == 2, result.output
+        assert f"--previous „{previous}” {said} „{folder}”" in result.output, result.output

@@ -40,9 +40,9 @@ def _check_out(out_file: Path, overwrite: bool) -> None:
         sys.exit(2)
     from generator.ministry.writable import unwritable_reason
 
-    if (why := unwritable_reason(out_file)) is not None:
-        click.echo(f"Kļūda: {why}; nekas netika uzrakstīts.", err=True)
-        sys.exit(1)
+    from generator.cli import refuse_unwritable
+
+    refuse_unwritable(unwritable_reason(out_file))
     if out_file.exists() and not overwrite and not _own_report(out_file):
         click.echo(f"Kļūda: fails {out_file} jau ir, un to nav rakstījusi komanda „ibm changes” (tas nesākas ar "
                    f"„{REPORT_HEAD}”); nekas netika uzrakstīts. Norādiet citu --out vai pievienojiet --overwrite.",

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from generator.cli import CATALOGUE_OPTION, load_for_command, usage_error
+from generator.cli import CATALOGUE_OPTION, load_for_command, refuse_unwritable, usage_error
 from generator.municipality_option import municipality_problem
 
 if TYPE_CHECKING:
@@ -110,6 +110,10 @@ def documents(catalogue_dir: Path, municipality_ids: tuple[str, ...], out_dir: P
         usage_error("--round un --day kopā nelieto (gaidīts: viens no tiem – kārta vai diena tās pakalpojumu laikā)")
     plan_day = None if day is None else _plan_day(day)
     out_dir = out_dir or Path("build")
+    from generator.ministry.writable import unwritable_folder
+
+    # the user's folder named before any paper is made, not a temporary folder in it (audit35b F9c)
+    refuse_unwritable(unwritable_folder(out_dir))
 
     from generator.documents.build_step import render_documents
     from generator.documents.round_set import (
@@ -145,15 +149,15 @@ def documents(catalogue_dir: Path, municipality_ids: tuple[str, ...], out_dir: P
     try:
         written = render_staged(out_dir, render, manifest=DOCUMENTS_MANIFEST)
     except UndefinedError as exc:
-        click.echo(f"Veidnē trūkst mainīgā: {exc.message} (templates/dokumenti/); iepriekšējie faili nav "
+        click.echo(f"Kļūda: veidnē trūkst mainīgā: {exc.message} (templates/dokumenti/); iepriekšējie faili nav "
                    "mainīti.", err=True)
         sys.exit(1)
     except (NotOwnFile, PreviousAside) as exc:  # PreviousAside: a failed swap names where the previous files are
         click.echo(f"Kļūda: {exc}.", err=True)
         sys.exit(1)
     except OutputTaken as exc:
-        click.echo(f"Dokumentu vietā ir mape vai saite, ko ibm documents neaizstāj: {exc}; nekas nav mainīts.",
-                   err=True)
+        click.echo(f"Kļūda: dokumentu vietā ir mape vai saite, ko ibm documents neaizstāj: {exc}; nekas nav "
+                   "mainīts.", err=True)
         sys.exit(1)
     if chosen is not None and chosen.ended(today):
         click.echo(ended_note(chosen))

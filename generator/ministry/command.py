@@ -42,13 +42,33 @@ EXIT_USAGE = 2  # a missing file or folder, an invalid value of an option (READM
 
 
 def _fail(message: str) -> None:
-    click.echo(f"Kļūda: {message}", err=True)
+    end = "" if message.rstrip().endswith((".", "!", "?")) else "."  # a sentence, as every command's „Kļūda: …”
+    click.echo(f"Kļūda: {message}{end}", err=True)
     sys.exit(EXIT_NOTHING_WRITTEN)
 
 
 def _usage(message: str) -> None:
     """A wrong parameter: one line with the `--help` hint, status 2, before any work (cli.usage_error)."""
     usage_error(message)
+
+
+def _check_previous(folder: Path, previous: Path | None) -> None:
+    """Before any work (audit35b F9g): --previous overlapping MAPE – the same folder, or one inside the other – would
+    count the same matrices as both periods' (status 2), and a folder without a single spreadsheet, MAPE or
+    --previous, is a wrong folder given (status 2, as `ibm documents --from-matrix` and `ibm migrate` say it)."""
+    from generator.ministry.collect import find_workbooks, other_files
+
+    if previous is not None:
+        here, before = folder.resolve(), previous.resolve()
+        overlap = ("ir tā pati mape, kas MAPE" if here == before else "ir mapē MAPE" if here in before.parents
+                   else "satur mapi MAPE" if before in here.parents else None)
+        if overlap is not None:
+            _usage(f"--previous „{previous}” {overlap} „{folder}” (gaidīts: atsevišķa iepriekšējā pārskata perioda "
+                   "matricu mape)")
+    for option, given in (("MAPE", folder), ("--previous", previous)):
+        if given is not None and not find_workbooks(given):
+            _usage(f"{option}: mapē „{given}” nav nevienas izklājlapas (gaidīts: aizpildītas IBM matricas .xlsx)"
+                   f"{other_files(given)}")
 
 
 def _check_registry(registry: Path | None, *, must_exist: bool) -> None:
@@ -158,6 +178,7 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
             what = "ir fails, nevis mape" if given.exists() else "nav atrasta"
             _usage(f"{option} „{given}” {what} (gaidīts: mape ar pašvaldību matricām apakšmapēs)"
                    if option != "--templates" else f"{option} „{given}”: mape {what}")
+    _check_previous(folder, previous)
     _check_registry(registry, must_exist=True)
     try:
         key = load_key(key_file, note=lambda text: click.echo(f"Piezīme: {text}.", err=True))
@@ -181,6 +202,8 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
         check_ownership(out)
         say_leftovers(leftovers(out.parent))  # review3 F7 (to stderr)
         if (unwritable := unwritable_reason(out)) is not None:  # before reading any matrix
+            if unwritable.parameter:  # a file on the way, or /proc: a wrong --out (status 2, audit35b F9g)
+                _usage(unwritable)
             raise OutputError(unwritable)
     except OutputError as exc:
         _fail(f"{exc}; nekas netika uzrakstīts")
@@ -388,7 +411,8 @@ def migrate(old: Path, out: Path, overwrite: bool, catalogue_dir: Path) -> None:
         # as collect: .xls/.ods files and broken links are refused by name, not passed over (audit27 F4, F5)
         files = [p for p in find_workbooks(old) if not p.name.startswith(".")]
         if not files:
-            _fail(f"mapē {old} nav nevienas .xlsx matricas; nekas netika uzrakstīts")
+            # a folder without a matrix is a wrong VECA, as in collect and documents (status 2, audit35b F9g)
+            _usage(f"VECA: mapē „{old}” nav nevienas .xlsx matricas")
         if out.resolve() == old.resolve() or old.resolve() in out.resolve().parents:
             _usage(f"--out „{out}” ir pārnesamo matricu mapē „{old}” (gaidīts: cita mape, ne VECA vai tās apakšmape)")
         if out.suffix.lower() == ".xlsx" or (out.exists() and not out.is_dir()):
@@ -403,6 +427,8 @@ def migrate(old: Path, out: Path, overwrite: bool, catalogue_dir: Path) -> None:
     from generator.ministry.writable import unwritable_folder, unwritable_reason
 
     if (why := unwritable_folder(out) if old.is_dir() else unwritable_reason(out)) is not None:
+        if why.parameter:  # a file on the way, or /proc: a wrong --out (status 2, audit35b F9g)
+            _usage(why)
         _fail(f"{why}; nekas netika uzrakstīts")
     catalogue = load_for_command(catalogue_dir)
     refused = hidden = skipped = finished = 0
@@ -516,6 +542,12 @@ def fingerprint(registry: Path | None, replace: bool, new_registry: bool, catalo
                "ja jāizveido jauns reģistrs, pievienojiet --new-registry")
     created = registry is not None and not registry.exists()
     _check_registry(registry, must_exist=False)
+    from generator.cli import refuse_unwritable
+    from generator.ministry.templates import DEFAULT_REGISTRY
+    from generator.ministry.writable import unwritable_reason
+
+    # the registry's folder named before the template is made, not a temporary file in it (audit35b F9c)
+    refuse_unwritable(unwritable_reason(registry or DEFAULT_REGISTRY, option="--registry"))
     catalogue = load_for_command(catalogue_dir)
     try:
         version, outcome = register_current(catalogue, registry, replace=replace)

@@ -11,7 +11,7 @@ import click
 from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Pilot
-from generator.cli import CATALOGUE_OPTION, load_for_command, usage_error
+from generator.cli import CATALOGUE_OPTION, load_for_command, refuse_unwritable, usage_error
 from generator.municipality_option import municipality_problem
 from generator.replace_file import write_replacing
 from generator.workbook import render
@@ -71,9 +71,7 @@ def matrix(catalogue_dir: Path, municipality_id: str | None, round_id: str | Non
         usage_error(f"--out: „{out}” nav .xlsx fails (gaidīts: faila nosaukums ar paplašinājumu .xlsx)")
     from generator.ministry.writable import unwritable_reason
 
-    if (why := unwritable_reason(out)) is not None:  # named before the workbook is made (audit15 F18)
-        click.echo(f"Kļūda: {why}; nekas netika uzrakstīts.", err=True)
-        sys.exit(1)
+    refuse_unwritable(unwritable_reason(out))  # named before the workbook is made (audit15 F18)
     reason = None if overwrite else refusal(out)
     if reason is not None:
         click.echo(f"Kļūda: --out: fails „{out}” jau ir, un {reason}; to nepārraksta (lai aizstātu, pievienojiet "
