@@ -35,13 +35,11 @@ def _own_report(path: Path) -> bool:
 
 def _check_out(out_file: Path, overwrite: bool) -> None:
     """Refuse, before any work, an --out that is a file this command did not write (D119)."""
-    if out_file.is_symlink() or (out_file.exists() and not out_file.is_file()):
-        click.echo(f"Kļūda: --out {out_file} nav parasts fails; norādiet faila ceļu.", err=True)
-        sys.exit(2)
+    from generator.cli import refuse_unwritable, usage_error
     from generator.ministry.writable import unwritable_reason
 
-    from generator.cli import refuse_unwritable
-
+    if out_file.is_symlink() or (out_file.exists() and not out_file.is_file()):
+        usage_error(f"--out „{out_file}” nav parasts fails (gaidīts: Markdown faila ceļš)")
     refuse_unwritable(unwritable_reason(out_file))
     if out_file.exists() and not overwrite and not _own_report(out_file):
         click.echo(f"Kļūda: fails {out_file} jau ir, un to nav rakstījusi komanda „ibm changes” (tas nesākas ar "
