@@ -77,12 +77,20 @@ EXIT_TEXT = ("Izejas statuss: 0 – izdevās; 1 – neizdevās (kļūdas katalog
              "uzrakstīt), iepriekšējie rezultāti nav mainīti; 2 – nepareizi komandas parametri.")
 
 
+# every command's help ends with its exit statuses, in the same order (0, 1, 2, collect's 3), each command's own
+# (audit35b F10); an --out that no file can be written under is a wrong parameter everywhere (F9g)
+OUT_WRONG = "--out ceļā ir fails, nevis mape, vai mape, kurā failus izveidot nevar"
+BUILD_EXIT_TEXT = ("Izejas statuss: 0 – izdevās; 1 – neizdevās (kļūdas katalogā, mapē nevar rakstīt vai tā nav "
+                   "iepriekšējs „ibm build” rezultāts), iepriekšējais būvējums nav mainīts; 2 – nepareizi komandas "
+                   f"parametri (arī: --out kataloga mapē, {OUT_WRONG}).")
+
+
 # check and schema write no results of their own kind: their statuses say only what they do (audit35b F10)
 CHECK_EXIT_TEXT = ("Izejas statuss: 0 – katalogs derīgs (var būt brīdinājumi); 1 – katalogā ir kļūdas; 2 – nepareizi "
                    "komandas parametri. Komanda neko neraksta.")
 SCHEMA_EXIT_TEXT = ("Izejas statuss: 0 – shēmas uzrakstītas; 1 – shēmas nevar uzrakstīt (mapē ir shēmas nosaukuma "
                     "fails, ko šī komanda nav rakstījusi, vai mapē nevar rakstīt), iepriekšējās shēmas nav mainītas; "
-                    "2 – nepareizi komandas parametri.")
+                    f"2 – nepareizi komandas parametri (arī: {OUT_WRONG}).")
 
 
 class IbmGroup(click.Group):
@@ -141,6 +149,7 @@ class IbmGroup(click.Group):
         from generator.replace_file import reset_replaced
 
         reset_replaced()  # the Ctrl-C line says what this command replaced (audit39 F10)
+        cli_lv.writes_nothing(False)
         try:
             return super().invoke(ctx)
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
@@ -217,6 +226,7 @@ for param in main.params:
 @CATALOGUE_OPTION
 def check(catalogue_dir: Path) -> None:
     """Pārbauda visu katalogu: shēmu, atsauces, datumus un neapstiprinātās cenas."""
+    cli_lv.writes_nothing()  # an interrupted check has no results to keep (audit35b F9i)
     catalogue, problems = load_catalogue(catalogue_dir)
     if catalogue is None:
         errors, warnings = print_problems(problems, catalogue_dir, warnings_err=False)
@@ -276,7 +286,7 @@ def _refuse_foreign_folder(out_dir: Path) -> None:
         sys.exit(EXIT_FAILED)
 
 
-@main.command(epilog=EXIT_TEXT)
+@main.command(epilog=BUILD_EXIT_TEXT)
 @CATALOGUE_OPTION
 @click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=Path("build"),
               show_default=True, help="Kur rakstīt rezultātu (jauna vai iepriekšējā „ibm build” mape).")

@@ -33,7 +33,18 @@ class _Noun(str):
         return str(self)
 
 
-# click's own messages follow „Kļūda: ” as the project's own do: in lower case (a sentence after a colon)
+# click's own messages follow „Kļūda: ” as the project's own do: in lower case (a sentence after a colon)# A command that writes no file (check; changes printing its report on the screen) has no results to keep: its
+# Ctrl-C line says only that the work was not finished (audit35b F9i)
+STOPPED_READ_ONLY = "Pārtraukts ({cause}): darbs netika pabeigts (šī komanda failus neraksta)."
+_read_only = False
+
+
+def writes_nothing(on: bool = True) -> None:
+    """Said by a command that writes no file, at its start (IbmGroup.invoke resets it for the next command)."""
+    global _read_only  # noqa: PLW0603
+    _read_only = on
+
+
 TEXTS = {
     "Usage:": "Lietojums:",
     "Options": "Parametri",
@@ -123,7 +134,8 @@ def _lv(message: str) -> str:
     if message == "Aborted!":  # click's ending after KeyboardInterrupt: name a signal taken as Ctrl-C
         from generator.replace_file import replaced_any
 
-        return (STOPPED_PART if replaced_any() else STOPPED).format(cause=interrupts.received())
+        stopped = STOPPED_PART if replaced_any() else STOPPED_READ_ONLY if _read_only else STOPPED
+        return stopped.format(cause=interrupts.received())
     return TEXTS.get(message, message)
 
 

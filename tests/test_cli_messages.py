@@ -508,3 +508,41 @@ def test_collect_refuses_a_previous_folder_overlapping_the_collected_one_before_
                                            str(previous)], env=env, prog_name="ibm")
         assert result.exit_code == 2, result.output
         assert f"--previous „{previous}” {said} „{folder}”" in result.output, result.output
+
+
+def test_exit_statuses_close_every_help_in_one_order() -> None:
+    """audit35b F10: the exit statuses came before the parameters in most helps and after them in others; now every
+    command's help ends with them, in the order 0, 1, 2 (3), each naming status 2 as „nepareizi komandas parametri”;
+    one metavar per meaning (a municipality is an ID, a folder MAPE)."""
+    for name in main.list_commands(click.Context(main)):
+        output = CliRunner().invoke(main, [name, "--help"], terminal_width=100).output
+        last = " ".join(output.strip().split("\n\n")[-1].split())
+        assert last.startswith("Izejas statuss: 0 – "), (name, last)
+        assert output.count("Izejas statuss") == 1, name
+        numbers = [int(n) for n in re.findall(r"(?:^|; )(\d) – ", last.split(": ", 1)[1])]
+        assert numbers == sorted(numbers) and numbers[:3] == [0, 1, 2], (name, numbers)
+        assert "2 – nepareizi komandas parametri" in last, (name, last)
+    documents = CliRunner().invoke(main, ["documents", "--help"], terminal_width=100).output
+    matrix = CliRunner().invoke(main, ["matrix", "--help"], terminal_width=100).output
+    assert "--municipality ID" in documents and "--municipality ID" in matrix
+    collect = CliRunner().invoke(main, ["collect", "--help"], terminal_width=100).output
+    assert "--previous MAPE" in collect
+
+
+def test_an_interrupted_check_says_nothing_about_results_it_never_writes(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """audit35b F9i: check writes nothing, so its Ctrl-C line does not promise that earlier results are unchanged; a
+    writing command after it in the same process still says so."""
+    import generator.cli as cli_module
+
+    def interrupted(*_: object, **__: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli_module, "load_catalogue", interrupted)
+    result = CliRunner().invoke(main, ["check"])
+    assert result.exit_code == 1
+    assert result.output.strip() == cli_lv.STOPPED_READ_ONLY.format(cause="Ctrl-C"), result.output
+    assert "rezultāti" not in result.output
+    monkeypatch.setattr(matrix_module, "write_workbook", interrupted)
+    later = CliRunner().invoke(main, ["matrix", "--out", str(tmp_path / "m.xlsx")])
+    assert cli_lv.STOPPED.format(cause="Ctrl-C") in later.output, later.output

@@ -15,6 +15,7 @@ from generator.changes.diff import diff_catalogues
 from generator.changes.report import change_report
 from generator.changes.sources import SourceError, materialize
 from generator.changes.tolerant import Tolerant, load_tolerant
+from generator.cli import OUT_WRONG
 from generator.cli_errors import os_reason_without_path
 from generator.lvformat import agree
 from generator.replace_file import write_replacing
@@ -107,8 +108,8 @@ def _load(ref: str, folder: Path, other: Path, workdir: Path, label: str) -> Tol
 
 @click.command(epilog="Izejas statuss: 0 – atskaite izveidota; 1 – kāds katalogs nav derīgs vai atskaiti nevar "
                        "uzrakstīt (--out fails jau ir un to nav rakstījusi šī komanda, vai mapē nevar rakstīt), "
-                       "nekas netika uzrakstīts; 2 – nepareizi komandas parametri (arī REF nav ne git revīzija, ne "
-                       "kataloga mape).")
+                       "nekas netika uzrakstīts; 2 – nepareizi komandas parametri (arī: REF nav ne git revīzija, ne "
+                       "kataloga mape; --out ir mape vai saite; " + OUT_WRONG + ").")
 @click.option("--from", "old_ref", required=True, metavar="REF",
               help="Iepriekšējā versija: git revīzija vai kataloga mape.")
 @click.option("--to", "new_ref", default=str(DEFAULT_CATALOGUE), show_default="catalogue/", metavar="REF",
@@ -145,6 +146,10 @@ def changes(old_ref: str, new_ref: str, out_file: Path | None, outputs: bool, on
         new_ref = str(catalogue_dir)
     if out_file:
         _check_out(out_file, overwrite)
+    else:  # the report on the screen: an interrupted run has no file to keep (audit35b F9i)
+        from generator import cli_lv
+
+        cli_lv.writes_nothing()
     with tempfile.TemporaryDirectory(prefix="ibm-refs-") as tmp:
         old_folder = _folder(old_ref, Path(tmp) / "old", "--from")
         new_folder = _folder(new_ref, Path(tmp) / "new", "--catalogue" if catalogue_dir is not None else "--to")

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import click
 
 from generator import lvformat
-from generator.cli import CATALOGUE_OPTION, absolute_out, load_for_command, usage_error
+from generator.cli import CATALOGUE_OPTION, OUT_WRONG, absolute_out, load_for_command, usage_error
 from generator.lvformat import eur
 from generator.lvformat import version as shown_version
 
@@ -39,6 +39,24 @@ def _agree(n: int, one: str, many: str) -> str:
 
 
 EXIT_USAGE = 2  # a missing file or folder, an invalid value of an option (README „Izejas statuss”)
+
+# each help's last paragraph (audit35b F10), in the order 0, 1, 2, 3
+COLLECT_EXIT_TEXT = (
+    "Izejas statuss: 0 – rezultāti uzrakstīti, izmantoti visi faili; 1 – nekas netika uzrakstīts (iepriekšējie "
+    "rezultāti nav mainīti; ja tos nevar atlikt atpakaļ, paziņojums nosauc mapi, kurā tie saglabāti); 2 – nepareizi "
+    "komandas parametri (arī: MAPE vai --previous mapē nav nevienas izklājlapas, --previous pārklājas ar MAPE, --out "
+    f"vai tā mape galigie-apmeri/ pārklājas ar MAPE vai --previous, {OUT_WRONG}); 3 – rezultāti uzrakstīti, bet "
+    "daži faili neizmantoti (tie uzskaitīti). Ctrl-C rezultātu nomaiņas laikā nomaiņu nepārtrauc: rezultāti ir "
+    "uzrakstīti, un statuss ir 0 vai 3.")
+MIGRATE_EXIT_TEXT = (
+    "Izejas statuss: 0 – visas pārnestas; 1 – vismaz viena atteikta (tai nekas netika uzrakstīts) vai mapē nevar "
+    "rakstīt; 2 – nepareizi komandas parametri (arī: VECA nav atrasta vai tajā nav nevienas .xlsx matricas, --out ir "
+    f"tā pati matrica, nav .xlsx faila vai – ja VECA ir mape – nav mape, {OUT_WRONG}).")
+FINGERPRINT_EXIT_TEXT = (
+    "Izejas statuss: 0 – versija pievienota, aizstāta vai jau reģistrēta tieši tāda pati; 1 – šī versija jau "
+    "reģistrēta ar citu veidni vai reģistra mapē nevar rakstīt (nekas nav mainīts); 2 – nepareizi komandas "
+    "parametri (arī: --registry fails nav atrasts un nav norādīts --new-registry, --registry ceļā ir fails, nevis "
+    "mape).")
 
 
 def _fail(message: str) -> None:
@@ -124,14 +142,14 @@ def _amount(text: str | None, option: str) -> Decimal | None:
     return value.quantize(Decimal("0.01"))
 
 
-@click.command()
+@click.command(epilog=COLLECT_EXIT_TEXT)
 @click.argument("folder", type=click.Path(path_type=Path))
 @click.option("--out", "out", required=True, type=click.Path(path_type=Path, dir_okay=False),
               help="Kopsavilkuma darbgrāmata (.xlsx); blakus tiek izveidota mape galigie-apmeri/.",
               callback=absolute_out)
 @click.option("--envelope", default=None, metavar="EUR",
               help="Izmēģinājumprojekta finansējums periodam, EUR (noklusējums: bāzes apmērs × bērnu skaits).")
-@click.option("--previous", type=click.Path(path_type=Path), default=None,
+@click.option("--previous", type=click.Path(path_type=Path), default=None, metavar="MAPE",
               help="Iepriekšējā perioda matricu mape (neapgūtajam finansējumam): tikai tā pārskata perioda matricas, "
                    "kas ir tieši pirms savāktā; cita perioda mapi atsaka.")
 @click.option("--split", type=click.Choice(["needed", "gap"]), default=None,
@@ -148,16 +166,7 @@ def _amount(text: str | None, option: str) -> Decimal | None:
 def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None, split: str | None,
             key_file: Path | None, jobs: int | None, template_dirs: tuple[Path, ...], registry: Path | None,
             use_cache: bool, catalogue_dir: Path) -> None:
-    """Savāc aizpildītās IBM matricas, pārrēķina tās, aprēķina galīgos apmērus un uzraksta kopsavilkumu.
-
-    \b
-    Izejas statuss: 0 – rezultāti uzrakstīti, izmantoti visi faili;
-    3 – rezultāti uzrakstīti, bet daži faili neizmantoti (tie uzskaitīti);
-    1 – nekas netika uzrakstīts (iepriekšējie rezultāti nav mainīti; ja tos nevar atlikt atpakaļ, paziņojums
-    nosauc mapi, kurā tie saglabāti); 2 – nepareizi komandas parametri (arī --out vai tā mape galigie-apmeri/
-    pārklājas ar MAPE vai --previous). Ctrl-C rezultātu nomaiņas laikā
-    nomaiņu nepārtrauc: rezultāti ir uzrakstīti, un statuss ir 0 vai 3.
-    """
+    """Savāc aizpildītās IBM matricas, pārrēķina tās, aprēķina galīgos apmērus un uzraksta kopsavilkumu."""
     from generator.interrupts import interrupt_once, interrupts_held
     from generator.ministry.aggregate import unspread_children
     from generator.ministry.cache import CACHE_NAME, ResultCache
@@ -376,7 +385,7 @@ def envelope_warning(fa: FinalAmounts, final_total: Decimal, typed: str) -> str 
             f"Σ min(N, P) {eur(fa.stage2_total)} to pārsniedz; {pool} – pārbaudiet finansējuma summu un bērnu skaitu.")
 
 
-@click.command()
+@click.command(epilog=MIGRATE_EXIT_TEXT)
 @click.argument("old", type=click.Path(path_type=Path))
 @click.option("--out", "out", required=True, type=click.Path(path_type=Path),
               help="Jaunā matrica (.xlsx) vai, ja VECA ir mape, mape jaunajām matricām.",
@@ -391,9 +400,7 @@ def migrate(old: Path, out: Path, overwrite: bool, catalogue_dir: Path) -> None:
     fails tiek atteikts, pārējie pārnesti. Paša ibm migrate iepriekš uzrakstītu un kopš tā nemainītu jauno matricu
     ar pārskatu tai pašai vecajai matricai (tāds pats saturs – arī pārvietotā vai pārdēvētā mapē – vai tā pati
     vieta) atkārtotā palaišanā (piem. pēc Ctrl-C) izlaiž: „jau pārnesta iepriekš” (ja mainīta vecā matrica vai
-    veidne – pārnes no jauna). Izejas statuss: 0 – visas pārnestas; 1 – vismaz viena atteikta
-    (tai nekas netika uzrakstīts); 2 – nepareizi komandas parametri (arī: VECA nav atrasta, --out ir tā pati
-    matrica, nav .xlsx faila vai – ja VECA ir mape – nav mape).
+    veidne – pārnes no jauna).
     """
     from generator.interrupts import interrupt_once
     from generator.ministry.console_names import shown_file
@@ -519,7 +526,7 @@ def _migrate_one(migrator, old: Path, out: Path, source: Path, target: Path, ove
     return refused, hidden, skipped
 
 
-@click.command()
+@click.command(epilog=FINGERPRINT_EXIT_TEXT)
 @REGISTRY_OPTION
 @click.option("--replace", is_flag=True,
               help="Aizstāt jau reģistrētu šīs versijas nospiedumu, ja veidne mainīta (tikai neizsniegtai versijai).")
@@ -528,11 +535,7 @@ def _migrate_one(migrator, old: Path, out: Path, source: Path, target: Path, ove
                    "fails ir kļūda, lai pārrakstīšanās dēļ netiktu izveidots cits reģistrs).")
 @CATALOGUE_OPTION
 def fingerprint(registry: Path | None, replace: bool, new_registry: bool, catalogue_dir: Path) -> None:
-    """Pieraksta pašreizējās matricas veidnes nospiedumu reģistrā (vecāku versiju pārbaudei savākšanā).
-
-    Izejas statuss: 0 – versija pievienota, aizstāta vai jau reģistrēta tieši tāda pati; 1 – šī versija jau reģistrēta ar citu veidni (nekas nav mainīts);
-    2 – nepareizi komandas parametri (arī: --registry fails nav atrasts un nav norādīts --new-registry).
-    """
+    """Pieraksta pašreizējās matricas veidnes nospiedumu reģistrā (vecāku versiju pārbaudei savākšanā)."""
     from generator.ministry.templates import TemplateChanged, register_current
 
     if new_registry and registry is None:
