@@ -491,19 +491,26 @@ def _migrate_one(migrator, old: Path, out: Path, source: Path, target: Path, ove
     unknown = not isinstance(opened, Exception) and opened.has("IBM_Saskarne") and unknown_person(person)
     source_shown = shown_file(source, old if old.is_dir() else None, *person, hide=unknown)
     recorded = recorded_source(source, old, person)
-    from generator.ministry.open_files import open_in, open_note
+    from generator.ministry.collect import link_failure
+    from generator.ministry.open_files import open_in, open_note, open_note_unused
 
-    if (program := open_in(source)) is not None:  # its last saved version is migrated (ministrycheck F1)
-        click.echo(f"Brīdinājums: {source_shown}: {open_note(program, 'ibm migrate')}", err=True)
+    if (broken_link := link_failure(source)) is not None:  # said as collect and documents say it (audit35b F9e)
+        click.echo(f"Kļūda: {source_shown}: {broken_link}; nekas netika uzrakstīts.", err=True)
+        return refused + 1, hidden, skipped
+    program = open_in(source)  # its last saved version is migrated (ministrycheck F1) – said once the outcome is known
     source_hidden = source_shown != (source.relative_to(old) if old.is_dir() else source).as_posix()
     try:
         report = migrator.migrate(source, target, overwrite=overwrite, person=person, opened=opened, source=recorded)
-    except AlreadyMigrated as exc:
-        click.echo(f"{source_shown}: {exc}", err=True)
-        return refused, hidden + source_hidden, skipped + 1
-    except MigrationError as exc:
-        click.echo(f"Kļūda: {source_shown}: {exc}; nekas netika uzrakstīts", err=True)
-        return refused + 1, hidden + source_hidden, skipped
+    except (AlreadyMigrated, MigrationError) as exc:
+        # a file refused or skipped had nothing carried: not „pārnesta pēdējā saglabātā versija” (audit35b F9f)
+        failed = isinstance(exc, MigrationError)
+        click.echo(f"Kļūda: {source_shown}: {exc}; nekas netika uzrakstīts." if failed else f"{source_shown}: {exc}",
+                   err=True)
+        if program is not None:
+            click.echo(f"Piezīme: {source_shown}: {open_note_unused(program, 'ibm migrate')}.", err=True)
+        return refused + failed, hidden + source_hidden, skipped + (not failed)
+    if program is not None:
+        click.echo(f"Brīdinājums: {source_shown}: {open_note(program, 'ibm migrate')}", err=True)
     if count == 1:
         click.echo(report.text())
         shown = shown_file(target.absolute(), None, *person, hide=unknown)
