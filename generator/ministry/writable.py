@@ -44,7 +44,7 @@ def _probe(out: Path, probe: Path, option: str) -> Unwritable | None:
             pass
     except OSError as exc:
         if exc.errno in (errno.ENOENT, errno.ENOTDIR):  # an existing folder that can hold no file: /proc, /sys/…
-            return Unwritable(f"{option} „{out}” nevar izveidot: mapē „{probe}” failus izveidot nevar (tā nav "
-                              "parasta mape)", parameter=True)
+            return Unwritable(f"{option} „{out}”: mapē „{probe}” failus izveidot nevar (tā nav parasta mape)",
+                              parameter=True)
         return Unwritable(f"mapē {probe} nevar rakstīt ({os_reason_without_path(exc)})")
     return None
