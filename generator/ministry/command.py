@@ -503,7 +503,7 @@ def _migrate_one(migrator, old: Path, out: Path, source: Path, target: Path, ove
         report = migrator.migrate(source, target, overwrite=overwrite, person=person, opened=opened, source=recorded)
     except (AlreadyMigrated, MigrationError) as exc:
         # a file refused or skipped had nothing carried: not „pārnesta pēdējā saglabātā versija” (audit35b F9f)
-        failed = isinstance(exc, MigrationError)
+        failed = not isinstance(exc, AlreadyMigrated)  # AlreadyMigrated is a MigrationError: skipped, not refused
         click.echo(f"Kļūda: {source_shown}: {exc}; nekas netika uzrakstīts." if failed else f"{source_shown}: {exc}",
                    err=True)
         if program is not None:
