@@ -39,6 +39,18 @@ def usage_error(message: str) -> None:
     raise click.UsageError(message, ctx=click.get_current_context(silent=True))
 
 
+def refuse_unwritable(why: str | None, done: str = "; nekas netika uzrakstīts.") -> None:
+    """An --out that cannot be written, said the same way in every command before any work (audit35b F9c, F9g):
+    a wrong path (a file where a folder must be, a folder that can hold no file such as /proc) is a parameter
+    error, status 2; a folder the user may not write into (permissions, read-only, immutable) is status 1."""
+    if why is None:
+        return
+    if getattr(why, "parameter", False):
+        usage_error(str(why))
+    click.echo(f"Kļūda: {why}{done}", err=True)
+    sys.exit(EXIT_FAILED)
+
+
 def absolute_out(_ctx: click.Context, _param: click.Parameter, value: Path | None) -> Path | None:
     """An `--out` value as the messages print it: absolute, so that the user sees where the results went (audit27
     F9). A leading "~" that the shell did not expand (the path was quoted, or typed in a program without a shell)
@@ -65,12 +77,20 @@ EXIT_TEXT = ("Izejas statuss: 0 – izdevās; 1 – neizdevās (kļūdas katalog
              "uzrakstīt), iepriekšējie rezultāti nav mainīti; 2 – nepareizi komandas parametri.")
 
 
+# every command's help ends with its exit statuses, in the same order (0, 1, 2, collect's 3), each command's own
+# (audit35b F10); an --out that no file can be written under is a wrong parameter everywhere (F9g)
+OUT_WRONG = "--out ceļā ir fails, nevis mape, vai mape, kurā failus izveidot nevar"
+BUILD_EXIT_TEXT = ("Izejas statuss: 0 – izdevās; 1 – neizdevās (kļūdas katalogā, mapē nevar rakstīt vai tā nav "
+                   "iepriekšējs „ibm build” rezultāts), iepriekšējais būvējums nav mainīts; 2 – nepareizi komandas "
+                   f"parametri (arī: --out kataloga mapē, {OUT_WRONG}).")
+
+
 # check and schema write no results of their own kind: their statuses say only what they do (audit35b F10)
 CHECK_EXIT_TEXT = ("Izejas statuss: 0 – katalogs derīgs (var būt brīdinājumi); 1 – katalogā ir kļūdas; 2 – nepareizi "
                    "komandas parametri. Komanda neko neraksta.")
 SCHEMA_EXIT_TEXT = ("Izejas statuss: 0 – shēmas uzrakstītas; 1 – shēmas nevar uzrakstīt (mapē ir shēmas nosaukuma "
                     "fails, ko šī komanda nav rakstījusi, vai mapē nevar rakstīt), iepriekšējās shēmas nav mainītas; "
-                    "2 – nepareizi komandas parametri.")
+                    f"2 – nepareizi komandas parametri (arī: {OUT_WRONG}).")
 
 
 class IbmGroup(click.Group):
@@ -129,6 +149,7 @@ class IbmGroup(click.Group):
         from generator.replace_file import reset_replaced
 
         reset_replaced()  # the Ctrl-C line says what this command replaced (audit39 F10)
+        cli_lv.writes_nothing(False)
         try:
             return super().invoke(ctx)
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
@@ -205,6 +226,7 @@ for param in main.params:
 @CATALOGUE_OPTION
 def check(catalogue_dir: Path) -> None:
     """Pārbauda visu katalogu: shēmu, atsauces, datumus un neapstiprinātās cenas."""
+    cli_lv.writes_nothing()  # an interrupted check has no results to keep (audit35b F9i)
     catalogue, problems = load_catalogue(catalogue_dir)
     if catalogue is None:
         errors, warnings = print_problems(problems, catalogue_dir, warnings_err=False)
@@ -247,7 +269,7 @@ def _refuse_foreign_folder(out_dir: Path) -> None:
     # a staging folder a crashed run left is not the user's: the build removes it and says so (D133)
     if (out_dir.is_dir() and not (out_dir / MANIFEST).is_file()
             and set(out_dir.iterdir()) - set(crashed_in(out_dir))):
-        click.echo(f"Kļūda: mape {out_dir}/ nav tukša un nav iepriekšējs `ibm build` rezultāts (tajā nav "
+        click.echo(f"Kļūda: mape {out_dir}/ nav tukša un nav iepriekšējs „ibm build” rezultāts (tajā nav "
                    f"{MANIFEST}); ibm build aizstāj visu mapi, tāpēc to neizmanto. Norādiet jaunu vai tukšu mapi "
                    f"ar --out. Nekas netika mainīts.", err=True)
         sys.exit(EXIT_FAILED)
@@ -255,10 +277,8 @@ def _refuse_foreign_folder(out_dir: Path) -> None:
 
     # the build is staged beside the folder, and the previous one is moved aside and removed: both are checked before
     # minutes of building, as every other command checks its --out first (audit35b F6)
-    why = unwritable_reason(out_dir.resolve()) or (unwritable_folder(out_dir.resolve()) if out_dir.is_dir() else None)
-    if why is not None:
-        click.echo(f"Kļūda: {why}. Nekas netika mainīts.", err=True)
-        sys.exit(EXIT_FAILED)
+    refuse_unwritable(unwritable_reason(out_dir.resolve())
+                      or (unwritable_folder(out_dir.resolve()) if out_dir.is_dir() else None), ". Nekas netika mainīts.")
     try:
         check_out(out_dir)
     except FolderNotOwn as exc:
@@ -266,12 +286,12 @@ def _refuse_foreign_folder(out_dir: Path) -> None:
         sys.exit(EXIT_FAILED)
 
 
-@main.command(epilog=EXIT_TEXT)
+@main.command(epilog=BUILD_EXIT_TEXT)
 @CATALOGUE_OPTION
 @click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=Path("build"),
-              show_default=True, help="Kur rakstīt rezultātu (jauna vai iepriekšējā `ibm build` mape).")
+              show_default=True, help="Kur rakstīt rezultātu (jauna vai iepriekšējā „ibm build” mape).")
 @click.option("--only", multiple=True, metavar="DAĻA", cls=_OnlyOption)
-@click.option("--force", is_flag=True, help=("Veidot no jauna arī nemainītās daļas; ar `--only` – tikai norādītās, "
+@click.option("--force", is_flag=True, help=("Veidot no jauna arī nemainītās daļas; ar --only – tikai norādītās, "
                     "pārējās pārņem no iepriekšējās reizes."))
 def build(catalogue_dir: Path, out_dir: Path, only: tuple[str, ...], force: bool) -> None:
     """Izveido visu (atvērtos datus, darbgrāmatas, dokumentus, vietni) pagaidu mapē un nomaina build/."""
@@ -324,9 +344,7 @@ def schema(out_dir: Path) -> None:
     from generator.catalogue.schema import NotOwnSchema, write_schemas
     from generator.ministry.writable import unwritable_folder
 
-    if (why := unwritable_folder(out_dir)) is not None:  # the folder named, not a temporary file in it (audit35b F9c)
-        click.echo(f"Kļūda: {why}; nekas netika uzrakstīts.", err=True)
-        sys.exit(EXIT_FAILED)
+    refuse_unwritable(unwritable_folder(out_dir))  # the folder named, not a temporary file in it (audit35b F9c)
     try:
         paths = write_schemas(out_dir)
     except NotOwnSchema as exc:

@@ -25,6 +25,26 @@ STOPPED = "Pārtraukts ({cause}): nekas netika aizstāts – iepriekšējie rezu
 STOPPED_PART = ("Pārtraukts ({cause}): nepabeigtā daļa netika uzrakstīta; jau pabeigtie rezultāti ir aizstāti, bet "
                 "faili, ko komanda vēl nebija aizstājusi, ir nemainīti.")
 
+class _Noun(str):
+    """A word click puts at the start of its own sentence with ``.title()`` („Fails „x” ir mape …”): after „Kļūda:”
+    the project's messages go on in lower case, so its title is the word itself."""
+
+    def title(self) -> str:
+        return str(self)
+
+
+# click's own messages follow „Kļūda: ” as the project's own do: in lower case (a sentence after a colon)# A command that writes no file (check; changes printing its report on the screen) has no results to keep: its
+# Ctrl-C line says only that the work was not finished (audit35b F9i)
+STOPPED_READ_ONLY = "Pārtraukts ({cause}): darbs netika pabeigts (šī komanda failus neraksta)."
+_read_only = False
+
+
+def writes_nothing(on: bool = True) -> None:
+    """Said by a command that writes no file, at its start (IbmGroup.invoke resets it for the next command)."""
+    global _read_only  # noqa: PLW0603
+    _read_only = on
+
+
 TEXTS = {
     "Usage:": "Lietojums:",
     "Options": "Parametri",
@@ -34,17 +54,17 @@ TEXTS = {
     "Show the version and exit.": "Parāda kataloga versiju un beidz.",
     "Error: {message}": "Kļūda: {message}",
     "Try '{command} {option}' for help.": "Palīdzība: {command} {option}.",
-    "No such option {name!r}.": "Nav tāda parametra „{name}”.",
-    "No such command {name!r}.": "Nav tādas komandas „{name}”.",
-    "Missing command.": "Nav norādīta komanda.",
-    "Missing argument": "Trūkst argumenta",
-    "Missing option": "Trūkst parametra",
-    "Missing parameter": "Trūkst parametra",
-    "Missing parameter: {param_name}": "Trūkst parametra: {param_name}",
-    "Missing {param_type}": "Trūkst: {param_type}",
-    "Invalid value for {param_hint}: {message}": "Nederīga parametra {param_hint} vērtība: {message}",
-    "Invalid value: {message}": "Nederīga vērtība: {message}",
-    "Option {name!r} does not take a value.": "Parametram „{name}” vērtību nenorāda.",
+    "No such option {name!r}.": "nav tāda parametra „{name}”.",
+    "No such command {name!r}.": "nav tādas komandas „{name}”.",
+    "Missing command.": "nav norādīta komanda.",
+    "Missing argument": "trūkst argumenta",
+    "Missing option": "trūkst parametra",
+    "Missing parameter": "trūkst parametra",
+    "Missing parameter: {param_name}": "trūkst parametra: {param_name}",
+    "Missing {param_type}": "trūkst: {param_type}",
+    "Invalid value for {param_hint}: {message}": "nederīga parametra {param_hint} vērtība: {message}",
+    "Invalid value: {message}": "nederīga vērtība: {message}",
+    "Option {name!r} does not take a value.": "parametram „{name}” vērtību nenorāda.",
     "Aborted!": STOPPED.format(cause="Ctrl-C"),
     "required": "obligāts",
     "(dynamic)": "(mainīgs)",
@@ -56,19 +76,19 @@ TEXTS = {
     "{name} {filename!r} is not readable.": "{name} „{filename}” nav nolasāms.",
     "{name} {filename!r} is not writable.": "{name} „{filename}” nav rakstāms.",
     "{value!r} is not a valid {number_type}.": "„{value}” nav {number_type}.",
-    "{value} is not in the range {range}.": "{value} nav robežās {range}.",
+    "{value} is not in the range {range}.": "{value} nav robežās {range}.",  # „0 nav robežās no 1 līdz 64.”
     "Choose from:\n\t{choices}": "Izvēlieties no:\n\t{choices}",
-    "file": "fails",
-    "directory": "mape",
-    "path": "ceļš",
+    "file": _Noun("fails"),
+    "directory": _Noun("mape"),
+    "path": _Noun("ceļš"),
 }
 
 # click's plural messages: (singular, plural) -> Latvian (singular, plural).
 PLURALS = {
     ("Got unexpected extra argument ({args})", "Got unexpected extra arguments ({args})"):
-        ("Lieks arguments ({args}).", "Lieki argumenti ({args})."),
+        ("lieks arguments ({args}).", "lieki argumenti ({args})."),
     ("Option {name!r} requires an argument.", "Option {name!r} requires {nargs} arguments."):
-        ("Parametram „{name}” jānorāda vērtība.", "Parametram „{name}” jānorāda {nargs} vērtības."),
+        ("parametram „{name}” jānorāda vērtība.", "parametram „{name}” jānorāda {nargs} vērtības."),
     ("{value!r} is not {choice}.", "{value!r} is not one of {choices}."):
         ("„{value}” nav {choice}.", "„{value}” nav neviena no atļautajām vērtībām: {choices}."),
     ("{value!r} does not match the format {format}.", "{value!r} does not match the formats {formats}."):
@@ -93,11 +113,29 @@ SUBCOMMAND_METAVAR = "KOMANDA [ARGUMENTI]..."
 ARGUMENT_METAVARS = {"folder": "MAPE", "old": "VECA"}
 
 
+def describe_range(low: float | None, high: float | None, low_open: bool = False, high_open: bool = False) -> str:
+    """A number range as said in an error and in --help: „no 1 līdz 64”, „vismaz 1”, „ne vairāk kā 64”; an open
+    bound as „lielāks par”/„mazāks par”."""
+    if low is not None and high is not None and not low_open and not high_open:
+        return f"no {low} līdz {high}"
+    parts = []
+    if low is not None:
+        parts.append(f"lielāks par {low}" if low_open else f"vismaz {low}")
+    if high is not None:
+        parts.append(f"mazāks par {high}" if high_open else f"ne vairāk kā {high}")
+    return " un ".join(parts)
+
+
+def _describe_range(self: click.types._NumberRangeBase) -> str:
+    return describe_range(self.min, self.max, self.min_open, self.max_open)
+
+
 def _lv(message: str) -> str:
     if message == "Aborted!":  # click's ending after KeyboardInterrupt: name a signal taken as Ctrl-C
         from generator.replace_file import replaced_any
 
-        return (STOPPED_PART if replaced_any() else STOPPED).format(cause=interrupts.received())
+        stopped = STOPPED_PART if replaced_any() else STOPPED_READ_ONLY if _read_only else STOPPED
+        return stopped.format(cause=interrupts.received())
     return TEXTS.get(message, message)
 
 
@@ -183,6 +221,7 @@ def install() -> None:
         cls.get_metavar = lambda self, param, ctx, _m=metavar: _m  # type: ignore[method-assign]
     if not hasattr(click.types.DateTime.convert, "__wrapped__"):
         click.types.DateTime.convert = _date_convert(click.types.DateTime.convert)  # type: ignore[method-assign]
+    click.types._NumberRangeBase._describe_range = _describe_range  # type: ignore[method-assign]
     if not hasattr(click.Option.get_help_extra, "__wrapped__"):
         click.Option.get_help_extra = _help_extra(click.Option.get_help_extra)  # type: ignore[method-assign]
 

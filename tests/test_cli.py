@@ -86,4 +86,4 @@ def test_help_and_usage_errors_are_latvian() -> None:
     assert "Parāda šo palīdzību un beidz." in result.output
     bad = CliRunner().invoke(main, ["build", "--nav-tada"])
     assert bad.exit_code == 2
-    assert "Kļūda: Nav tāda parametra „--nav-tada”." in bad.output
+    assert "Kļūda: nav tāda parametra „--nav-tada”." in bad.output

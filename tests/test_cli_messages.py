@@ -75,18 +75,18 @@ def test_every_command_help_lists_its_own_exit_statuses() -> None:
 
 
 @pytest.mark.parametrize(("argv", "expected"), [
-    (["check", "lieks"], "Kļūda: Lieks arguments (lieks)."),
-    (["check", "--catalog", "x"], "Kļūda: Nav tāda parametra „--catalog”. Vai domājāt „--catalogue”?"),
-    (["buil"], "Kļūda: Nav tādas komandas „buil”. Vai domājāt „build”?"),
-    (["matrix", "--out"], "Kļūda: Parametram „--out” jānorāda vērtība."),
-    (["build", "--force=1"], "Kļūda: Parametram „--force” vērtību nenorāda."),
-    (["serve", "--port", "abc"], "Kļūda: Nederīga parametra „--port” vērtība: „abc” nav vesels skaitlis."),
-    (["serve", "--port", "80"], "Kļūda: Nederīga parametra „--port” vērtība: 80 nav robežās 1024<=x<=65535."),
+    (["check", "lieks"], "Kļūda: lieks arguments (lieks)."),
+    (["check", "--catalog", "x"], "Kļūda: nav tāda parametra „--catalog”. Vai domājāt „--catalogue”?"),
+    (["buil"], "Kļūda: nav tādas komandas „buil”. Vai domājāt „build”?"),
+    (["matrix", "--out"], "Kļūda: parametram „--out” jānorāda vērtība."),
+    (["build", "--force=1"], "Kļūda: parametram „--force” vērtību nenorāda."),
+    (["serve", "--port", "abc"], "Kļūda: nederīga parametra „--port” vērtība: „abc” nav vesels skaitlis."),
+    (["serve", "--port", "80"], "Kļūda: nederīga parametra „--port” vērtība: 80 nav robežās no 1024 līdz 65535."),
     (["collect", "m", "--out", "k.xlsx", "--split", "x"],
-     "Kļūda: Nederīga parametra „--split” vērtība: „x” nav neviena no atļautajām vērtībām: „needed”, „gap”."),
-    (["migrate"], "Kļūda: Trūkst argumenta „VECA”."),
-    (["collect"], "Kļūda: Trūkst argumenta „MAPE”."),
-    (["changes"], "Kļūda: Trūkst parametra „--from”."),
+     "Kļūda: nederīga parametra „--split” vērtība: „x” nav neviena no atļautajām vērtībām: „needed”, „gap”."),
+    (["migrate"], "Kļūda: trūkst argumenta „VECA”."),
+    (["collect"], "Kļūda: trūkst argumenta „MAPE”."),
+    (["changes"], "Kļūda: trūkst parametra „--from”."),
 ])
 def test_usage_errors_are_latvian_with_exit_2(argv: list[str], expected: str) -> None:
     result = CliRunner().invoke(main, argv)
@@ -113,15 +113,15 @@ def test_a_bad_parameter_is_one_latvian_line(argv: list[str]) -> None:
 def test_latvian_plural_follows_the_last_digit() -> None:
     forms = ("Got unexpected extra argument ({args})", "Got unexpected extra arguments ({args})")
     assert [cli_lv._lv_n(*forms, n) for n in (1, 2, 11, 21)] == [
-        "Lieks arguments ({args}).", "Lieki argumenti ({args}).", "Lieki argumenti ({args}).",
-        "Lieks arguments ({args})."]
+        "lieks arguments ({args}).", "lieki argumenti ({args}).", "lieki argumenti ({args}).",
+        "lieks arguments ({args})."]
 
 
 def test_missing_catalogue_folder_is_a_usage_error(tmp_path: Path) -> None:
     missing = tmp_path / "nav-kataloga"
     result = CliRunner().invoke(main, ["check", "--catalogue", str(missing)])
     assert result.exit_code == 2
-    assert f"Nederīga parametra „--catalogue” vērtība: Mape „{missing}” nepastāv." in result.output
+    assert f"Kļūda: nederīga parametra „--catalogue” vērtība: mape „{missing}” nepastāv." in result.output
 
 
 def test_unwritable_output_is_one_latvian_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -159,7 +159,7 @@ def test_build_refuses_an_unknown_part(tmp_path: Path) -> None:
     out = tmp_path / "build"
     result = CliRunner().invoke(main, ["build", "--out", str(out), "--only", "dokumentii"])
     assert result.exit_code == 2
-    assert ("Nederīga parametra „--only” vērtība: nav tādas daļas: dokumentii (gaidīts: atvertie-dati, dokumenti, "
+    assert ("nederīga parametra „--only” vērtība: nav tādas daļas: dokumentii (gaidīts: atvertie-dati, dokumenti, "
             "matrica, vietne)") in " ".join(result.output.split())
     assert not out.exists()
 
@@ -170,7 +170,7 @@ def test_build_never_replaces_a_folder_it_did_not_make(tmp_path: Path) -> None:
     (out / "piezīmes.txt").write_text("svarīgi", "utf-8")
     result = CliRunner().invoke(main, ["build", "--out", str(out), "--only", "atvertie-dati"])
     assert result.exit_code == 1
-    assert "nav iepriekšējs `ibm build` rezultāts" in result.output and "Nekas netika mainīts." in result.output
+    assert "nav iepriekšējs „ibm build” rezultāts" in result.output and "Nekas netika mainīts." in result.output
     assert [p.name for p in out.iterdir()] == ["piezīmes.txt"]
     assert (out / "piezīmes.txt").read_text("utf-8") == "svarīgi"
 
@@ -319,6 +319,9 @@ def test_ctrl_c_says_what_was_not_written(tmp_path: Path, monkeypatch: pytest.Mo
     ["build", "--out", "{ro}/b"],
     ["migrate", "{src}", "--out", "{ro}/j.xlsx"],
     ["documents", "--from-matrix", "{src}", "--out", "{ro}/d"],
+    ["documents", "--municipality", "liepaja", "--out", "{ro}/d"],  # audit35b F9c: it named its temporary folder
+    ["fingerprint", "--registry", "{ro}/r.json", "--new-registry"],
+    ["schema", "--out", "{ro}/s"],
 ])
 def test_an_unwritable_out_folder_is_named_before_any_work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                            argv: list[str]) -> None:
@@ -393,3 +396,155 @@ def test_schema_names_an_unwritable_folder_not_its_temporary_file(tmp_path: Path
     result = CliRunner().invoke(main, ["schema", "--out", str(out)])
     assert result.exit_code == 1
     assert result.output == f"Kļūda: mapē {out} nevar rakstīt (darbība nav atļauta); nekas netika uzrakstīts.\n"
+
+
+def test_ranges_are_said_in_words_in_help_and_errors() -> None:
+    """click's „1<=x<=64” is said „no 1 līdz 64” in --help and in the error, as a person reads a range."""
+    serve = " ".join(CliRunner().invoke(main, ["serve", "--help"], terminal_width=100).output.split())
+    assert "[noklusējums: 8000; no 1024 līdz 65535]" in serve
+    collect = " ".join(CliRunner().invoke(main, ["collect", "--help"], terminal_width=100).output.split())
+    assert "[no 1 līdz 64]" in collect
+    assert "<=" not in serve + collect
+    jobs = CliRunner().invoke(main, ["collect", "m", "--out", "k.xlsx", "--jobs", "0"])
+    assert "0 nav robežās no 1 līdz 64." in jobs.output and jobs.exit_code == 2, jobs.output
+    assert [cli_lv.describe_range(*bounds) for bounds in ((1, None), (None, 9), (0, 5, True, False), (0, 5, False, True))] == [
+        "vismaz 1", "ne vairāk kā 9", "lielāks par 0 un ne vairāk kā 5", "vismaz 0 un mazāks par 5"]
+
+
+def test_click_texts_go_on_in_lower_case_after_the_colon(tmp_path: Path) -> None:
+    """The project's own lines go on in lower case after „Kļūda:”; click's own texts („Fails „x” ir mape …”) too."""
+    result = CliRunner().invoke(main, ["matrix", "--out", str(tmp_path)])
+    assert result.exit_code == 2
+    assert f"Kļūda: nederīga parametra „--out” vērtība: fails „{tmp_path}” ir mape, nevis fails." in result.output
+
+
+def test_no_backticks_in_what_a_command_says() -> None:
+    """Every --help says commands and options plainly or in „…” (as the messages do), never in Markdown's backticks;
+    changes' errors end with the same „Palīdzība: ibm changes --help.” as every other command's."""
+    for name in ("", "check", "build", "schema", "matrix", "documents", "serve", "changes", "migrate", "collect",
+                 "fingerprint"):
+        text = CliRunner().invoke(main, [*([name] if name else []), "--help"], terminal_width=100).output
+        assert "`" not in text, (name, text)
+    bad = CliRunner().invoke(main, ["changes", "--from", "nav-tadas-revizijas-xyz"])
+    assert bad.output.rstrip().endswith(". Palīdzība: ibm changes --help."), bad.output
+
+
+WRONG_PLACES = [
+    ["matrix", "--out", "{bad}/m.xlsx"],
+    ["changes", "--from", "catalogue", "--out", "{bad}/x.md"],
+    ["build", "--out", "{bad}/b"],
+    ["migrate", "{src}", "--out", "{bad}/j.xlsx"],
+    ["documents", "--from-matrix", "{src}", "--out", "{bad}/d"],
+    ["documents", "--municipality", "liepaja", "--out", "{bad}/d"],
+    ["fingerprint", "--registry", "{bad}/r.json", "--new-registry"],
+    ["schema", "--out", "{bad}/s"],
+    ["collect", "{folder}", "--out", "{bad}/k.xlsx"],
+]
+
+
+@pytest.mark.parametrize("where", ["file", "proc"])
+@pytest.mark.parametrize("argv", WRONG_PLACES, ids=lambda argv: "-".join(argv[:2]).strip("-{}"))
+def test_an_out_under_a_file_or_in_proc_is_a_parameter_error_in_every_command(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, argv: list[str], where: str) -> None:
+    """audit35b F9g: --out whose parent is a file, or a folder that can hold no file (/proc), is a wrong parameter
+    in every command – status 2, one line naming the path, before any work – not status 1 in some."""
+    from generator.catalogue.loader import DEFAULT_CATALOGUE
+
+    src = tmp_path / "matrica.xlsx"
+    src.write_bytes(b"nav nolasita")
+    folder = tmp_path / "matricas" / "ogre"
+    folder.mkdir(parents=True)
+    (folder / "a.xlsx").write_bytes(b"nav nolasita")
+    if where == "file":
+        bad = tmp_path / "fails.txt"
+        bad.write_text("ne mape", encoding="utf-8")
+    else:
+        bad = Path("/proc")
+        if not bad.is_dir():
+            pytest.skip("no /proc")
+    args = [str(DEFAULT_CATALOGUE) if a == "catalogue"
+            else a.format(bad=bad, src=src, folder=folder.parent) for a in argv]
+    monkeypatch.setenv("IBM_PSEUDONIMA_ATSLEGA", "testa-atslega-tikai-testiem-0123456789")
+    result = CliRunner().invoke(main, args, prog_name="ibm")
+    assert result.exit_code == 2, result.output
+    [line] = result.output.splitlines()
+    said = "ir fails, nevis mape" if where == "file" else "failus izveidot nevar (tā nav parasta mape)"
+    option = "--registry" if argv[0] == "fingerprint" else "--out"
+    assert line.startswith(f"Kļūda: {option} „"), line
+    assert said in line and "probe" not in line, line
+    assert line.endswith(f"Palīdzība: ibm {argv[0]} --help."), line
+    if where == "file":
+        assert bad.read_text(encoding="utf-8") == "ne mape"
+
+
+def test_a_folder_without_matrices_is_status_2_in_collect_migrate_and_documents(tmp_path: Path) -> None:
+    """audit35b F9g: the same mistake – a folder with no matrix given – is the same status in every command."""
+    empty = tmp_path / "tuksa"
+    empty.mkdir()
+    env = {"IBM_PSEUDONIMA_ATSLEGA": "testa-atslega-tikai-testiem-0123456789"}
+    for args in (["collect", str(empty), "--out", str(tmp_path / "k.xlsx")],
+                 ["migrate", str(empty), "--out", str(tmp_path / "jaunas")],
+                 ["documents", "--from-matrix", str(empty), "--out", str(tmp_path / "d")]):
+        result = CliRunner().invoke(main, args, env=env, prog_name="ibm")
+        assert result.exit_code == 2, (args, result.output)
+        assert "nav nevienas" in result.output and f"„{empty}”" in result.output, result.output
+        assert result.output.rstrip().endswith(f"Palīdzība: ibm {args[0]} --help."), result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["tuksa"]
+
+
+def test_collect_refuses_a_previous_folder_overlapping_the_collected_one_before_reading(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """audit35b F9g: `collect X --previous X` read every matrix before saying status 1; now one line, status 2."""
+    from generator.ministry import collect as collect_module
+
+    def never(*_: object, **__: object) -> None:
+        raise AssertionError("matrices read before --previous was checked")
+
+    monkeypatch.setattr(collect_module, "collect", never)
+    folder = tmp_path / "matricas"
+    (folder / "ogre" / "vecie").mkdir(parents=True)
+    (folder / "ogre" / "a.xlsx").write_bytes(b"x")
+    env = {"IBM_PSEUDONIMA_ATSLEGA": "testa-atslega-tikai-testiem-0123456789"}
+    for previous, said in ((folder, "ir tā pati mape, kas MAPE"), (folder / "ogre" / "vecie", "ir mapē MAPE")):
+        result = CliRunner().invoke(main, ["collect", str(folder), "--out", str(tmp_path / "k.xlsx"), "--previous",
+                                           str(previous)], env=env, prog_name="ibm")
+        assert result.exit_code == 2, result.output
+        assert f"--previous „{previous}” {said} „{folder}”" in result.output, result.output
+
+
+def test_exit_statuses_close_every_help_in_one_order() -> None:
+    """audit35b F10: the exit statuses came before the parameters in most helps and after them in others; now every
+    command's help ends with them, in the order 0, 1, 2 (3), each naming status 2 as „nepareizi komandas parametri”;
+    one metavar per meaning (a municipality is an ID, a folder MAPE)."""
+    for name in main.list_commands(click.Context(main)):
+        output = CliRunner().invoke(main, [name, "--help"], terminal_width=100).output
+        last = " ".join(output.strip().split("\n\n")[-1].split())
+        assert last.startswith("Izejas statuss: 0 – "), (name, last)
+        assert output.count("Izejas statuss") == 1, name
+        numbers = [int(n) for n in re.findall(r"(?:^|; )(\d) – ", last.split(": ", 1)[1])]
+        assert numbers == sorted(numbers) and numbers[:3] == [0, 1, 2], (name, numbers)
+        assert "2 – nepareizi komandas parametri" in last, (name, last)
+    documents = CliRunner().invoke(main, ["documents", "--help"], terminal_width=100).output
+    matrix = CliRunner().invoke(main, ["matrix", "--help"], terminal_width=100).output
+    assert "--municipality ID" in documents and "--municipality ID" in matrix
+    collect = CliRunner().invoke(main, ["collect", "--help"], terminal_width=100).output
+    assert "--previous MAPE" in collect
+
+
+def test_an_interrupted_check_says_nothing_about_results_it_never_writes(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """audit35b F9i: check writes nothing, so its Ctrl-C line does not promise that earlier results are unchanged; a
+    writing command after it in the same process still says so."""
+    import generator.cli as cli_module
+
+    def interrupted(*_: object, **__: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli_module, "load_catalogue", interrupted)
+    result = CliRunner().invoke(main, ["check"])
+    assert result.exit_code == 1
+    assert result.output.strip() == cli_lv.STOPPED_READ_ONLY.format(cause="Ctrl-C"), result.output
+    assert "rezultāti" not in result.output
+    monkeypatch.setattr(matrix_module, "write_workbook", interrupted)
+    later = CliRunner().invoke(main, ["matrix", "--out", str(tmp_path / "m.xlsx")])
+    assert cli_lv.STOPPED.format(cause="Ctrl-C") in later.output, later.output

@@ -24,7 +24,7 @@ def _cases(tmp_path: Path) -> list[tuple[list[str], str, str]]:
          "migrate"),
         (["migrate", str(matrix), "--out", str(tmp_path / "x.ods")], f"--out „{tmp_path / 'x.ods'}”: jaunajai",
          "migrate"),
-        (["documents", "--from-matrix"], "Parametram „--from-matrix” jānorāda vērtība.", "documents"),
+        (["documents", "--from-matrix"], "parametram „--from-matrix” jānorāda vērtība.", "documents"),
         (["documents", "--from-matrix", str(matrix), "--round", "berni-2030"], "--round „berni-2030” izmanto tikai",
          "documents"),
         (["documents", "--from-matrix", str(tmp_path / "nav")], f"--from-matrix „{tmp_path / 'nav'}” nav atrasts",

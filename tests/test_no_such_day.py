@@ -62,4 +62,4 @@ def test_the_command_line_day(argv: list[str], says: str) -> None:
     result = CliRunner().invoke(main, argv, prog_name="ibm")
     assert result.exit_code == 2, result.output
     [line] = result.output.splitlines()
-    assert line == f"Kļūda: Nederīga parametra „--day” vērtība: {says} Palīdzība: ibm {argv[0]} --help.", line
+    assert line == f"Kļūda: nederīga parametra „--day” vērtība: {says} Palīdzība: ibm {argv[0]} --help.", line

@@ -15,6 +15,7 @@ from generator.changes.diff import diff_catalogues
 from generator.changes.report import change_report
 from generator.changes.sources import SourceError, materialize
 from generator.changes.tolerant import Tolerant, load_tolerant
+from generator.cli import OUT_WRONG
 from generator.cli_errors import os_reason_without_path
 from generator.lvformat import agree
 from generator.replace_file import write_replacing
@@ -35,16 +36,14 @@ def _own_report(path: Path) -> bool:
 
 def _check_out(out_file: Path, overwrite: bool) -> None:
     """Refuse, before any work, an --out that is a file this command did not write (D119)."""
-    if out_file.is_symlink() or (out_file.exists() and not out_file.is_file()):
-        click.echo(f"Kļūda: --out {out_file} nav parasts fails; norādiet faila ceļu.", err=True)
-        sys.exit(2)
+    from generator.cli import refuse_unwritable, usage_error
     from generator.ministry.writable import unwritable_reason
 
-    if (why := unwritable_reason(out_file)) is not None:
-        click.echo(f"Kļūda: {why}; nekas netika uzrakstīts.", err=True)
-        sys.exit(1)
+    if out_file.is_symlink() or (out_file.exists() and not out_file.is_file()):
+        usage_error(f"--out „{out_file}” nav parasts fails (gaidīts: Markdown faila ceļš)")
+    refuse_unwritable(unwritable_reason(out_file))
     if out_file.exists() and not overwrite and not _own_report(out_file):
-        click.echo(f"Kļūda: fails {out_file} jau ir, un to nav rakstījusi `ibm changes` (tas nesākas ar "
+        click.echo(f"Kļūda: fails {out_file} jau ir, un to nav rakstījusi komanda „ibm changes” (tas nesākas ar "
                    f"„{REPORT_HEAD}”); nekas netika uzrakstīts. Norādiet citu --out vai pievienojiet --overwrite.",
                    err=True)
         sys.exit(1)
@@ -64,7 +63,7 @@ def _folder(ref: str, workdir: Path, option: str) -> Path:
     try:
         return materialize(ref, workdir, REPO)
     except SourceError as exc:
-        click.echo(f"Kļūda: {option} {exc} (sk. `ibm changes --help`).", err=True)
+        click.echo(f"Kļūda: {option} {exc}. Palīdzība: ibm changes --help.", err=True)
         sys.exit(2)
 
 
@@ -109,8 +108,8 @@ def _load(ref: str, folder: Path, other: Path, workdir: Path, label: str) -> Tol
 
 @click.command(epilog="Izejas statuss: 0 – atskaite izveidota; 1 – kāds katalogs nav derīgs vai atskaiti nevar "
                        "uzrakstīt (--out fails jau ir un to nav rakstījusi šī komanda, vai mapē nevar rakstīt), "
-                       "nekas netika uzrakstīts; 2 – nepareizi komandas parametri (arī REF nav ne git revīzija, ne "
-                       "kataloga mape).")
+                       "nekas netika uzrakstīts; 2 – nepareizi komandas parametri (arī: REF nav ne git revīzija, ne "
+                       "kataloga mape; --out ir mape vai saite; " + OUT_WRONG + ").")
 @click.option("--from", "old_ref", required=True, metavar="REF",
               help="Iepriekšējā versija: git revīzija vai kataloga mape.")
 @click.option("--to", "new_ref", default=str(DEFAULT_CATALOGUE), show_default="catalogue/", metavar="REF",
@@ -121,7 +120,7 @@ def _load(ref: str, folder: Path, other: Path, workdir: Path, label: str) -> Tol
               help="Izveidot abas versijas un uzskaitīt mainītos ģenerētos failus.")
 @click.option("--only", multiple=True, metavar="DAĻA", help="Ar --outputs: salīdzināt tikai šīs būvēšanas daļas.")
 @click.option("--overwrite", is_flag=True,
-              help="Ar --out: aizstāt arī esošu failu, ko nav rakstījusi `ibm changes`.")
+              help="Ar --out: aizstāt arī esošu failu, ko nav rakstījusi komanda „ibm changes”.")
 @click.option("--catalogue", "catalogue_dir", type=click.Path(path_type=Path, file_okay=False, exists=True),
               default=None, help="Jaunās versijas kataloga mape (tas pats, kas --to MAPE).")
 def changes(old_ref: str, new_ref: str, out_file: Path | None, outputs: bool, only: tuple[str, ...],
@@ -147,6 +146,10 @@ def changes(old_ref: str, new_ref: str, out_file: Path | None, outputs: bool, on
         new_ref = str(catalogue_dir)
     if out_file:
         _check_out(out_file, overwrite)
+    else:  # the report on the screen: an interrupted run has no file to keep (audit35b F9i)
+        from generator import cli_lv
+
+        cli_lv.writes_nothing()
     with tempfile.TemporaryDirectory(prefix="ibm-refs-") as tmp:
         old_folder = _folder(old_ref, Path(tmp) / "old", "--from")
         new_folder = _folder(new_ref, Path(tmp) / "new", "--catalogue" if catalogue_dir is not None else "--to")

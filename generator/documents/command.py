@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from generator.cli import CATALOGUE_OPTION, load_for_command, usage_error
+from generator.cli import CATALOGUE_OPTION, OUT_WRONG, load_for_command, refuse_unwritable, usage_error
 from generator.municipality_option import municipality_problem
 
 if TYPE_CHECKING:
@@ -29,10 +29,16 @@ class _Day(click.DateTime):
         return super().convert(value, param, ctx)
 
 
-@click.command("documents")
+@click.command("documents", epilog=(
+    "Izejas statuss: 0 – dokumenti izveidoti (ar --from-matrix – visiem bērniem dokumenti vai melnraksti, arī "
+    "arhīva kopijas ar --arhivam); 1 – neizdevās (kļūdas katalogā, dokumenta vietā ir fails, ko šī komanda nav "
+    "rakstījusi vai kas kopš tā mainīts, mapē nevar rakstīt; ar --from-matrix – vismaz viena matrica atteikta: "
+    "kļūdas, nav IBM matrica, mainītas formulas, atbalsta plāna periods beidzies pirms izveides dienas un nav "
+    "--arhivam); 2 – nepareizi komandas parametri (arī: --from-matrix mapē nav nevienas matricas, "
+    f"{OUT_WRONG})."))
 @CATALOGUE_OPTION
-@click.option("--municipality", "municipality_ids", multiple=True,
-              help="Pašvaldības identifikators no kataloga (piem. jelgava), norāda vienu reizi; bez tā – visas bērnu "
+@click.option("--municipality", "municipality_ids", multiple=True, metavar="ID",
+              help="Pašvaldības kods no kataloga (piem. jelgava), norāda vienu reizi; bez tā – visas bērnu "
                    "programmas kārtu pašvaldības, ar --round vai --day – visas šīs kārtas pašvaldības.")
 @click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=None,
               help="Mape, kurā veidot lejupielades/dokumenti/ un lejupielades/atskaites/ (noklusējums: build); ar "
@@ -73,10 +79,7 @@ def documents(catalogue_dir: Path, municipality_ids: tuple[str, ...], out_dir: P
     """Izveido līgumus, veidlapas un vēstules (PDF un DOCX) un atskaišu veidnes (XLSX).
 
     Ar --from-matrix izveido viena bērna (vai katras mapes matricas bērna) dokumentus no aizpildītas IBM
-    matricas; visas summas pārrēķina pēc matricas ievaddatiem. Izejas statuss: 0 – visiem izveidoti dokumenti
-    vai melnraksti (arī arhīva kopijas ar --arhivam); 1 – vismaz viena matrica atteikta (kļūdas, nav IBM
-    matrica, mainītas formulas, atbalsta plāna periods beidzies pirms izveides dienas un nav --arhivam);
-    2 – nepareizi parametri vai nav nevienas matricas.
+    matricas; visas summas pārrēķina pēc matricas ievaddatiem.
 
     Ar --round vai --day pašvaldības atskaišu veidnes ir konkrētai bērnu programmas kārtai ar tās mēnešiem (arī
     beigušās kārtas novēlotiem pārskatiem), bet līgumus un citus parakstāmos dokumentus veido tikai kārtai, kas
@@ -110,6 +113,10 @@ def documents(catalogue_dir: Path, municipality_ids: tuple[str, ...], out_dir: P
         usage_error("--round un --day kopā nelieto (gaidīts: viens no tiem – kārta vai diena tās pakalpojumu laikā)")
     plan_day = None if day is None else _plan_day(day)
     out_dir = out_dir or Path("build")
+    from generator.ministry.writable import unwritable_folder
+
+    # the user's folder named before any paper is made, not a temporary folder in it (audit35b F9c)
+    refuse_unwritable(unwritable_folder(out_dir))
 
     from generator.documents.build_step import render_documents
     from generator.documents.round_set import (
@@ -145,15 +152,15 @@ def documents(catalogue_dir: Path, municipality_ids: tuple[str, ...], out_dir: P
     try:
         written = render_staged(out_dir, render, manifest=DOCUMENTS_MANIFEST)
     except UndefinedError as exc:
-        click.echo(f"Veidnē trūkst mainīgā: {exc.message} (templates/dokumenti/); iepriekšējie faili nav "
+        click.echo(f"Kļūda: veidnē trūkst mainīgā: {exc.message} (templates/dokumenti/); iepriekšējie faili nav "
                    "mainīti.", err=True)
         sys.exit(1)
     except (NotOwnFile, PreviousAside) as exc:  # PreviousAside: a failed swap names where the previous files are
         click.echo(f"Kļūda: {exc}.", err=True)
         sys.exit(1)
     except OutputTaken as exc:
-        click.echo(f"Dokumentu vietā ir mape vai saite, ko ibm documents neaizstāj: {exc}; nekas nav mainīts.",
-                   err=True)
+        click.echo(f"Kļūda: dokumentu vietā ir mape vai saite, ko ibm documents neaizstāj: {exc}; nekas nav "
+                   "mainīts.", err=True)
         sys.exit(1)
     if chosen is not None and chosen.ended(today):
         click.echo(ended_note(chosen))

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import click
 
 from generator import lvformat
-from generator.cli import CATALOGUE_OPTION, absolute_out, load_for_command, usage_error
+from generator.cli import CATALOGUE_OPTION, OUT_WRONG, absolute_out, load_for_command, usage_error
 from generator.lvformat import eur
 from generator.lvformat import version as shown_version
 
@@ -40,15 +40,53 @@ def _agree(n: int, one: str, many: str) -> str:
 
 EXIT_USAGE = 2  # a missing file or folder, an invalid value of an option (README „Izejas statuss”)
 
+# each help's last paragraph (audit35b F10), in the order 0, 1, 2, 3
+COLLECT_EXIT_TEXT = (
+    "Izejas statuss: 0 – rezultāti uzrakstīti, izmantoti visi faili; 1 – nekas netika uzrakstīts (iepriekšējie "
+    "rezultāti nav mainīti; ja tos nevar atlikt atpakaļ, paziņojums nosauc mapi, kurā tie saglabāti); 2 – nepareizi "
+    "komandas parametri (arī: MAPE vai --previous mapē nav nevienas izklājlapas, --previous pārklājas ar MAPE, --out "
+    f"vai tā mape galigie-apmeri/ pārklājas ar MAPE vai --previous, {OUT_WRONG}); 3 – rezultāti uzrakstīti, bet "
+    "daži faili neizmantoti (tie uzskaitīti). Ctrl-C rezultātu nomaiņas laikā nomaiņu nepārtrauc: rezultāti ir "
+    "uzrakstīti, un statuss ir 0 vai 3.")
+MIGRATE_EXIT_TEXT = (
+    "Izejas statuss: 0 – visas pārnestas; 1 – vismaz viena atteikta (tai nekas netika uzrakstīts) vai mapē nevar "
+    "rakstīt; 2 – nepareizi komandas parametri (arī: VECA nav atrasta vai tajā nav nevienas .xlsx matricas, --out ir "
+    f"tā pati matrica, nav .xlsx faila vai – ja VECA ir mape – nav mape, {OUT_WRONG}).")
+FINGERPRINT_EXIT_TEXT = (
+    "Izejas statuss: 0 – versija pievienota, aizstāta vai jau reģistrēta tieši tāda pati; 1 – šī versija jau "
+    "reģistrēta ar citu veidni vai reģistra mapē nevar rakstīt (nekas nav mainīts); 2 – nepareizi komandas "
+    "parametri (arī: --registry fails nav atrasts un nav norādīts --new-registry, --registry ceļā ir fails, nevis "
+    "mape).")
+
 
 def _fail(message: str) -> None:
-    click.echo(f"Kļūda: {message}", err=True)
+    end = "" if message.rstrip().endswith((".", "!", "?")) else "."  # a sentence, as every command's „Kļūda: …”
+    click.echo(f"Kļūda: {message}{end}", err=True)
     sys.exit(EXIT_NOTHING_WRITTEN)
 
 
 def _usage(message: str) -> None:
     """A wrong parameter: one line with the `--help` hint, status 2, before any work (cli.usage_error)."""
     usage_error(message)
+
+
+def _check_previous(folder: Path, previous: Path | None) -> None:
+    """Before any work (audit35b F9g): --previous overlapping MAPE – the same folder, or one inside the other – would
+    count the same matrices as both periods' (status 2), and a folder without a single spreadsheet, MAPE or
+    --previous, is a wrong folder given (status 2, as `ibm documents --from-matrix` and `ibm migrate` say it)."""
+    from generator.ministry.collect import find_workbooks, other_files
+
+    if previous is not None:
+        here, before = folder.resolve(), previous.resolve()
+        overlap = ("ir tā pati mape, kas MAPE" if here == before else "ir mapē MAPE" if here in before.parents
+                   else "satur mapi MAPE" if before in here.parents else None)
+        if overlap is not None:
+            _usage(f"--previous „{previous}” {overlap} „{folder}” (gaidīts: atsevišķa iepriekšējā pārskata perioda "
+                   "matricu mape)")
+    for option, given in (("MAPE", folder), ("--previous", previous)):
+        if given is not None and not find_workbooks(given):
+            _usage(f"{option}: mapē „{given}” nav nevienas izklājlapas (gaidīts: aizpildītas IBM matricas .xlsx)"
+                   f"{other_files(given)}")
 
 
 def _check_registry(registry: Path | None, *, must_exist: bool) -> None:
@@ -104,14 +142,14 @@ def _amount(text: str | None, option: str) -> Decimal | None:
     return value.quantize(Decimal("0.01"))
 
 
-@click.command()
+@click.command(epilog=COLLECT_EXIT_TEXT)
 @click.argument("folder", type=click.Path(path_type=Path))
 @click.option("--out", "out", required=True, type=click.Path(path_type=Path, dir_okay=False),
               help="Kopsavilkuma darbgrāmata (.xlsx); blakus tiek izveidota mape galigie-apmeri/.",
               callback=absolute_out)
 @click.option("--envelope", default=None, metavar="EUR",
               help="Izmēģinājumprojekta finansējums periodam, EUR (noklusējums: bāzes apmērs × bērnu skaits).")
-@click.option("--previous", type=click.Path(path_type=Path), default=None,
+@click.option("--previous", type=click.Path(path_type=Path), default=None, metavar="MAPE",
               help="Iepriekšējā perioda matricu mape (neapgūtajam finansējumam): tikai tā pārskata perioda matricas, "
                    "kas ir tieši pirms savāktā; cita perioda mapi atsaka.")
 @click.option("--split", type=click.Choice(["needed", "gap"]), default=None,
@@ -128,16 +166,7 @@ def _amount(text: str | None, option: str) -> Decimal | None:
 def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None, split: str | None,
             key_file: Path | None, jobs: int | None, template_dirs: tuple[Path, ...], registry: Path | None,
             use_cache: bool, catalogue_dir: Path) -> None:
-    """Savāc aizpildītās IBM matricas, pārrēķina tās, aprēķina galīgos apmērus un uzraksta kopsavilkumu.
-
-    \b
-    Izejas statuss: 0 – rezultāti uzrakstīti, izmantoti visi faili;
-    3 – rezultāti uzrakstīti, bet daži faili neizmantoti (tie uzskaitīti);
-    1 – nekas netika uzrakstīts (iepriekšējie rezultāti nav mainīti; ja tos nevar atlikt atpakaļ, paziņojums
-    nosauc mapi, kurā tie saglabāti); 2 – nepareizi komandas parametri (arī --out vai tā mape galigie-apmeri/
-    pārklājas ar MAPE vai --previous). Ctrl-C rezultātu nomaiņas laikā
-    nomaiņu nepārtrauc: rezultāti ir uzrakstīti, un statuss ir 0 vai 3.
-    """
+    """Savāc aizpildītās IBM matricas, pārrēķina tās, aprēķina galīgos apmērus un uzraksta kopsavilkumu."""
     from generator.interrupts import interrupt_once, interrupts_held
     from generator.ministry.aggregate import unspread_children
     from generator.ministry.cache import CACHE_NAME, ResultCache
@@ -158,6 +187,7 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
             what = "ir fails, nevis mape" if given.exists() else "nav atrasta"
             _usage(f"{option} „{given}” {what} (gaidīts: mape ar pašvaldību matricām apakšmapēs)"
                    if option != "--templates" else f"{option} „{given}”: mape {what}")
+    _check_previous(folder, previous)
     _check_registry(registry, must_exist=True)
     try:
         key = load_key(key_file, note=lambda text: click.echo(f"Piezīme: {text}.", err=True))
@@ -181,6 +211,8 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
         check_ownership(out)
         say_leftovers(leftovers(out.parent))  # review3 F7 (to stderr)
         if (unwritable := unwritable_reason(out)) is not None:  # before reading any matrix
+            if unwritable.parameter:  # a file on the way, or /proc: a wrong --out (status 2, audit35b F9g)
+                _usage(unwritable)
             raise OutputError(unwritable)
     except OutputError as exc:
         _fail(f"{exc}; nekas netika uzrakstīts")
@@ -353,7 +385,7 @@ def envelope_warning(fa: FinalAmounts, final_total: Decimal, typed: str) -> str 
             f"Σ min(N, P) {eur(fa.stage2_total)} to pārsniedz; {pool} – pārbaudiet finansējuma summu un bērnu skaitu.")
 
 
-@click.command()
+@click.command(epilog=MIGRATE_EXIT_TEXT)
 @click.argument("old", type=click.Path(path_type=Path))
 @click.option("--out", "out", required=True, type=click.Path(path_type=Path),
               help="Jaunā matrica (.xlsx) vai, ja VECA ir mape, mape jaunajām matricām.",
@@ -368,9 +400,7 @@ def migrate(old: Path, out: Path, overwrite: bool, catalogue_dir: Path) -> None:
     fails tiek atteikts, pārējie pārnesti. Paša ibm migrate iepriekš uzrakstītu un kopš tā nemainītu jauno matricu
     ar pārskatu tai pašai vecajai matricai (tāds pats saturs – arī pārvietotā vai pārdēvētā mapē – vai tā pati
     vieta) atkārtotā palaišanā (piem. pēc Ctrl-C) izlaiž: „jau pārnesta iepriekš” (ja mainīta vecā matrica vai
-    veidne – pārnes no jauna). Izejas statuss: 0 – visas pārnestas; 1 – vismaz viena atteikta
-    (tai nekas netika uzrakstīts); 2 – nepareizi komandas parametri (arī: VECA nav atrasta, --out ir tā pati
-    matrica, nav .xlsx faila vai – ja VECA ir mape – nav mape).
+    veidne – pārnes no jauna).
     """
     from generator.interrupts import interrupt_once
     from generator.ministry.console_names import shown_file
@@ -388,7 +418,8 @@ def migrate(old: Path, out: Path, overwrite: bool, catalogue_dir: Path) -> None:
         # as collect: .xls/.ods files and broken links are refused by name, not passed over (audit27 F4, F5)
         files = [p for p in find_workbooks(old) if not p.name.startswith(".")]
         if not files:
-            _fail(f"mapē {old} nav nevienas .xlsx matricas; nekas netika uzrakstīts")
+            # a folder without a matrix is a wrong VECA, as in collect and documents (status 2, audit35b F9g)
+            _usage(f"VECA: mapē „{old}” nav nevienas .xlsx matricas")
         if out.resolve() == old.resolve() or old.resolve() in out.resolve().parents:
             _usage(f"--out „{out}” ir pārnesamo matricu mapē „{old}” (gaidīts: cita mape, ne VECA vai tās apakšmape)")
         if out.suffix.lower() == ".xlsx" or (out.exists() and not out.is_dir()):
@@ -403,6 +434,8 @@ def migrate(old: Path, out: Path, overwrite: bool, catalogue_dir: Path) -> None:
     from generator.ministry.writable import unwritable_folder, unwritable_reason
 
     if (why := unwritable_folder(out) if old.is_dir() else unwritable_reason(out)) is not None:
+        if why.parameter:  # a file on the way, or /proc: a wrong --out (status 2, audit35b F9g)
+            _usage(why)
         _fail(f"{why}; nekas netika uzrakstīts")
     catalogue = load_for_command(catalogue_dir)
     refused = hidden = skipped = finished = 0
@@ -458,19 +491,26 @@ def _migrate_one(migrator, old: Path, out: Path, source: Path, target: Path, ove
     unknown = not isinstance(opened, Exception) and opened.has("IBM_Saskarne") and unknown_person(person)
     source_shown = shown_file(source, old if old.is_dir() else None, *person, hide=unknown)
     recorded = recorded_source(source, old, person)
-    from generator.ministry.open_files import open_in, open_note
+    from generator.ministry.collect import link_failure
+    from generator.ministry.open_files import open_in, open_note, open_note_unused
 
-    if (program := open_in(source)) is not None:  # its last saved version is migrated (ministrycheck F1)
-        click.echo(f"Brīdinājums: {source_shown}: {open_note(program, 'ibm migrate')}", err=True)
+    if (broken_link := link_failure(source)) is not None:  # said as collect and documents say it (audit35b F9e)
+        click.echo(f"Kļūda: {source_shown}: {broken_link}; nekas netika uzrakstīts.", err=True)
+        return refused + 1, hidden, skipped
+    program = open_in(source)  # its last saved version is migrated (ministrycheck F1) – said once the outcome is known
     source_hidden = source_shown != (source.relative_to(old) if old.is_dir() else source).as_posix()
     try:
         report = migrator.migrate(source, target, overwrite=overwrite, person=person, opened=opened, source=recorded)
-    except AlreadyMigrated as exc:
-        click.echo(f"{source_shown}: {exc}", err=True)
-        return refused, hidden + source_hidden, skipped + 1
-    except MigrationError as exc:
-        click.echo(f"Kļūda: {source_shown}: {exc}; nekas netika uzrakstīts", err=True)
-        return refused + 1, hidden + source_hidden, skipped
+    except (AlreadyMigrated, MigrationError) as exc:
+        # a file refused or skipped had nothing carried: not „pārnesta pēdējā saglabātā versija” (audit35b F9f)
+        failed = not isinstance(exc, AlreadyMigrated)  # AlreadyMigrated is a MigrationError: skipped, not refused
+        click.echo(f"Kļūda: {source_shown}: {exc}; nekas netika uzrakstīts." if failed else f"{source_shown}: {exc}",
+                   err=True)
+        if program is not None:
+            click.echo(f"Piezīme: {source_shown}: {open_note_unused(program, 'ibm migrate')}.", err=True)
+        return refused + failed, hidden + source_hidden, skipped + (not failed)
+    if program is not None:
+        click.echo(f"Brīdinājums: {source_shown}: {open_note(program, 'ibm migrate')}", err=True)
     if count == 1:
         click.echo(report.text())
         shown = shown_file(target.absolute(), None, *person, hide=unknown)
@@ -493,7 +533,7 @@ def _migrate_one(migrator, old: Path, out: Path, source: Path, target: Path, ove
     return refused, hidden, skipped
 
 
-@click.command()
+@click.command(epilog=FINGERPRINT_EXIT_TEXT)
 @REGISTRY_OPTION
 @click.option("--replace", is_flag=True,
               help="Aizstāt jau reģistrētu šīs versijas nospiedumu, ja veidne mainīta (tikai neizsniegtai versijai).")
@@ -502,11 +542,7 @@ def _migrate_one(migrator, old: Path, out: Path, source: Path, target: Path, ove
                    "fails ir kļūda, lai pārrakstīšanās dēļ netiktu izveidots cits reģistrs).")
 @CATALOGUE_OPTION
 def fingerprint(registry: Path | None, replace: bool, new_registry: bool, catalogue_dir: Path) -> None:
-    """Pieraksta pašreizējās matricas veidnes nospiedumu reģistrā (vecāku versiju pārbaudei savākšanā).
-
-    Izejas statuss: 0 – versija pievienota, aizstāta vai jau reģistrēta tieši tāda pati; 1 – šī versija jau reģistrēta ar citu veidni (nekas nav mainīts);
-    2 – nepareizi komandas parametri (arī: --registry fails nav atrasts un nav norādīts --new-registry).
-    """
+    """Pieraksta pašreizējās matricas veidnes nospiedumu reģistrā (vecāku versiju pārbaudei savākšanā)."""
     from generator.ministry.templates import TemplateChanged, register_current
 
     if new_registry and registry is None:
@@ -516,6 +552,12 @@ def fingerprint(registry: Path | None, replace: bool, new_registry: bool, catalo
                "ja jāizveido jauns reģistrs, pievienojiet --new-registry")
     created = registry is not None and not registry.exists()
     _check_registry(registry, must_exist=False)
+    from generator.cli import refuse_unwritable
+    from generator.ministry.templates import DEFAULT_REGISTRY
+    from generator.ministry.writable import unwritable_reason
+
+    # the registry's folder named before the template is made, not a temporary file in it (audit35b F9c)
+    refuse_unwritable(unwritable_reason(registry or DEFAULT_REGISTRY, option="--registry"))
     catalogue = load_for_command(catalogue_dir)
     try:
         version, outcome = register_current(catalogue, registry, replace=replace)

@@ -31,6 +31,12 @@ def open_note(program: str, command: str) -> str:
             "failu neviens nav atvēris, bloķēšanas fails palicis no agrākas reizes, un to var izdzēst)")
 
 
+def open_note_unused(program: str, command: str) -> str:
+    """The note for an open matrix that ``command`` refused or skipped: nothing was taken from it, so it does not say
+    its last saved version was used (audit35b F9f) – only what to do about unsaved changes."""
+    return (f"fails, šķiet, vēl ir atvērts ({program} bloķēšanas fails blakus tam); ja tajā ir nesaglabātas "
+            f"izmaiņas, saglabājiet un aizveriet failu, pirms palaižat „{command}” vēlreiz")
+
 
 def open_outputs(summary: Path) -> list[tuple[str, str]]:
     """(path as shown, program) when a spreadsheet program has the previous summary of `ibm collect` open: a new

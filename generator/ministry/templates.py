@@ -220,10 +220,10 @@ def load_registry(path: Path) -> dict[str, dict]:
         data = json.loads(path.read_text(encoding="utf-8"))
     except json.JSONDecodeError as exc:
         raise RegistryError(f"veidņu reģistrs {path} nav derīgs JSON ({exc.lineno}. rinda, {exc.colno}. kolonna; "
-                            "gaidīts: `ibm fingerprint` rakstīts reģistrs)") from None
+                            "gaidīts: komandas „ibm fingerprint” rakstīts reģistrs)") from None
     except UnicodeDecodeError:
-        raise RegistryError(f"veidņu reģistrs {path} nav UTF-8 teksts (gaidīts: `ibm fingerprint` rakstīts "
-                            "JSON reģistrs)") from None
+        raise RegistryError(f"veidņu reģistrs {path} nav UTF-8 teksts (gaidīts: komandas „ibm fingerprint” "
+                            "rakstīts JSON reģistrs)") from None
     except OSError as exc:
         from generator.cli_errors import os_reason_without_path
 
@@ -231,7 +231,7 @@ def load_registry(path: Path) -> dict[str, dict]:
     versions = data.get("versions") if isinstance(data, dict) else None
     if not isinstance(versions, dict) or not all(isinstance(v, dict) for v in versions.values()):
         raise RegistryError(f"fails {path} nav veidņu reģistrs (gaidīts: JSON objekts ar „versions”, ko raksta "
-                            "`ibm fingerprint`)")
+                            "komanda „ibm fingerprint”)")
     return dict(versions)
 
 

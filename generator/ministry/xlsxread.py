@@ -278,6 +278,8 @@ class _Styles:
 def open_zip(path: Path, content: IO[bytes] | None = None) -> zipfile.ZipFile:
     """The file (or its ``content`` already read) as a zip archive, or XlsxReadError (Latvian) when it is
     not one or cannot be opened."""
+    if _empty(path, content):  # said as it is, not „nav ZIP arhīvs” (audit35b F9e)
+        raise XlsxReadError(EMPTY_TEXT)
     try:
         return zipfile.ZipFile(path if content is None else content)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
@@ -288,8 +290,25 @@ def open_zip(path: Path, content: IO[bytes] | None = None) -> zipfile.ZipFile:
         raise XlsxReadError(NOT_ZIP_TEXT) from None
 
 
+# what a damaged, truncated or empty file's refusal advises, whichever way it is damaged (audit35b F9e)
+RESEND = "lūdziet to nosūtīt vēlreiz vai saglabājiet no jauna kā „Excel darbgrāmata (.xlsx)”"
 NOT_ZIP_TEXT = ("nav xlsx darbgrāmata: fails bojāts vai nepilnīgi nokopēts (nav ZIP arhīvs; gaidīts: .xlsx "
-                "darbgrāmata) – lūdziet to nosūtīt vēlreiz vai saglabājiet no jauna kā „Excel darbgrāmata (.xlsx)”")
+                f"darbgrāmata) – {RESEND}")
+EMPTY_TEXT = f"nav xlsx darbgrāmata: fails ir tukšs (0 baitu) – {RESEND}"
+NO_WORKBOOK_TEXT = (f"nav xlsx darbgrāmata: fails bojāts vai nepilnīgi nokopēts (ZIP arhīvā nav darbgrāmatas "
+                    f"xl/workbook.xml) – {RESEND}")
+
+
+def _empty(path: Path, content: IO[bytes] | None) -> bool:
+    try:
+        if content is not None:
+            content.seek(0, 2)
+            size = content.tell()
+            content.seek(0)
+            return size == 0
+        return path.stat().st_size == 0 and path.is_file()
+    except (OSError, ValueError):
+        return False
 # An Office file in the old compound format (D0 CF 11 E0): a password-protected xlsx is stored so, as is an .xls.
 OLE_SIGNATURE = bytes.fromhex("d0cf11e0a1b11ae1")
 OLE_TEXT = ("nav xlsx darbgrāmata: fails, iespējams, aizsargāts ar paroli vai saglabāts vecā Excel formātā (.xls) "
@@ -439,7 +458,7 @@ def _workbook_part(zf: zipfile.ZipFile, members: set[str]) -> str:
                         return target
     if "xl/workbook.xml" in members:
         return "xl/workbook.xml"
-    raise XlsxReadError("nav xlsx darbgrāmata (ZIP arhīvā nav xl/workbook.xml)")
+    raise XlsxReadError(NO_WORKBOOK_TEXT)
 
 
 def _read_workbook(zf: zipfile.ZipFile, wb_path: str, members: set[str], path: Path):

@@ -205,7 +205,7 @@ def serve(catalogue_dir: Path, port: int, build_dir: Path | None, echo: Echo = p
                 raise  # a busy port and the like: the command line's own Latvian reason
             except Exception as exc:  # noqa: BLE001 - the first build failed: one line, no traceback
                 echo(failure(exc))
-                echo("Vietni neizdevās izveidot; izlabojiet kļūdu un palaidiet `ibm serve` vēlreiz.")
+                echo("Vietni neizdevās izveidot; izlabojiet kļūdu un palaidiet „ibm serve” vēlreiz.")
                 raise SystemExit(1) from None
             finally:
                 renderer.stop()

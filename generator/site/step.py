@@ -65,7 +65,7 @@ def render_site(catalogue: Catalogue, out: Path, progress: Callable[[str], None]
         options = " ".join(f"--only {step}" for _, _, step in missing)
         raise SiteError(
             f"vietnē jābūt visām lejupielādēm, bet nav iepriekšējo soļu rezultātu: {names}. Veidojiet tos kopā "
-            f"ar vietni (`ibm build` bez --only vai ar {options} --only {STEP_NAME}) vai norādiet --out mapi "
+            f"ar vietni („ibm build” bez --only vai ar {options} --only {STEP_NAME}) vai norādiet --out mapi "
             "ar iepriekšēju pilnu būvējumu, no kuras tos pārņem"
         )
     site_dir = out / paths.OUTPUT_FOLDER

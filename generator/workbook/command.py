@@ -11,7 +11,7 @@ import click
 from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Pilot
-from generator.cli import CATALOGUE_OPTION, load_for_command, usage_error
+from generator.cli import CATALOGUE_OPTION, OUT_WRONG, load_for_command, refuse_unwritable, usage_error
 from generator.municipality_option import municipality_problem
 from generator.replace_file import write_replacing
 from generator.workbook import render
@@ -29,7 +29,9 @@ from generator.workbook.version import template_version
 from generator.workbook.writer import write_workbook
 
 
-@click.command("matrix")
+@click.command("matrix", epilog=(
+    "Izejas statuss: 0 – uzrakstīts; 1 – neizdevās (kļūdas katalogā, esošu failu nepārraksta vai mapē nevar "
+    f"rakstīt), nekas nav mainīts; 2 – nepareizi komandas parametri (arī: {OUT_WRONG})."))
 @CATALOGUE_OPTION
 @click.option("--municipality", "municipality_id", metavar="ID",
               help="Pašvaldības kods no kataloga (piem. liepaja); bez tā – vispārīgā matrica.")
@@ -52,8 +54,7 @@ def matrix(catalogue_dir: Path, municipality_id: str | None, round_id: str | Non
 
     Esošu failu aizstāj tikai tad, ja tā ir šīs komandas izveidota, vēl neaizpildīta IBM matrica; citu failu
     (arī aizpildītu matricu) – tikai ar --overwrite. Jaunais fails tiek uzrakstīts blakus ar pagaidu
-    nosaukumu un tikai beigās aizstāj veco. Izejas statuss: 0 – uzrakstīts; 1 – nekas nav mainīts; 2 – nepareizi
-    parametri.
+    nosaukumu un tikai beigās aizstāj veco.
     """
     catalogue = load_for_command(catalogue_dir)
     if municipality_id is not None and (problem := municipality_problem(catalogue, municipality_id)) is not None:
@@ -71,9 +72,7 @@ def matrix(catalogue_dir: Path, municipality_id: str | None, round_id: str | Non
         usage_error(f"--out: „{out}” nav .xlsx fails (gaidīts: faila nosaukums ar paplašinājumu .xlsx)")
     from generator.ministry.writable import unwritable_reason
 
-    if (why := unwritable_reason(out)) is not None:  # named before the workbook is made (audit15 F18)
-        click.echo(f"Kļūda: {why}; nekas netika uzrakstīts.", err=True)
-        sys.exit(1)
+    refuse_unwritable(unwritable_reason(out))  # named before the workbook is made (audit15 F18)
     reason = None if overwrite else refusal(out)
     if reason is not None:
         click.echo(f"Kļūda: --out: fails „{out}” jau ir, un {reason}; to nepārraksta (lai aizstātu, pievienojiet "

@@ -130,8 +130,8 @@ def test_bad_reference_is_refused() -> None:
     result = CliRunner().invoke(main, ["changes", "--from", "nav-tadas-revizijas-xyz"])
     assert result.exit_code == 2
     # audit21 F11: the parameter and the value in Latvian quotes, a pointer to --help, the reason said once
-    assert result.output.strip() == ("Kļūda: --from „nav-tadas-revizijas-xyz” nav ne kataloga mape, ne git revīzija "
-                                     "(sk. `ibm changes --help`)."), result.output
+    assert result.output.strip() == ("Kļūda: --from „nav-tadas-revizijas-xyz” nav ne kataloga mape, ne git revīzija. "
+                                     "Palīdzība: ibm changes --help."), result.output
     assert "fatal" not in result.output
 
 

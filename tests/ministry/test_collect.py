@@ -400,9 +400,9 @@ def test_refuses_an_empty_folder_and_writes_nothing(tmp_path: Path) -> None:
     (tmp_path / "tuksa" / "ogre").mkdir(parents=True)
     (tmp_path / "tuksa" / "ogre" / "skenejums.pdf").write_bytes(b"%PDF-1.4")
     result = run(str(tmp_path / "tuksa"), "--out", str(tmp_path / "out" / "k.xlsx"))
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # a wrong folder given, before any work, as documents and migrate say it (D121)
     assert ("nav nevienas izklājlapas (gaidīts: aizpildītas IBM matricas .xlsx); mapē ir tikai 1 cits fails (.pdf), "
-            "kas nav matrica; nekas netika uzrakstīts") in result.output, result.output  # what it holds (F5)
+            "kas nav matrica. Palīdzība: ibm collect --help.") in result.output, result.output  # what it holds (F5)
     assert not (tmp_path / "out").exists()
 
 
@@ -607,21 +607,21 @@ def test_previous_period_of_an_unknown_older_version_is_read_by_names(small_fold
 def test_previous_folder_of_another_period_is_refused(small_folder, later_folder, tmp_path: Path,  # noqa: ANN001
                                                       catalogue: Catalogue, which: str) -> None:
     """--previous holds the underspend of the period just before the collected one (D222): the collected folder
-    given again (its own money counted twice), or any --previous with the first period (the catalogue has two) is
-    refused with status 1 and nothing written."""
+    given again (its own money counted twice) is a parameter error found before any matrix is read (status 2), any
+    --previous with the first period (the catalogue has two) is refused with status 1; nothing is written."""
     current, previous = {"same": (later_folder[0], later_folder[0]), "first": (small_folder[0], later_folder[0])}[which]
     out = tmp_path / "darbs" / "k.xlsx"
     result = run(str(current), "--out", str(out), "--previous", str(previous), "--jobs", "1")
-    assert result.exit_code == 1, result.output
-    assert "Traceback" not in result.output and "nekas netika uzrakstīts" in result.output, result.output
+    assert result.exit_code == (1 if which == "first" else 2), result.output
+    assert "Traceback" not in result.output, result.output
     assert not out.parent.exists()
     if which == "first":
+        assert "nekas netika uzrakstīts" in result.output, result.output
         first = catalogue.children_reporting_periods()[0].label
         assert f"savāktais pārskata periods {first} ir pirmais" in result.output, result.output
         assert "--previous nenorādiet" in result.output
     else:
-        assert f"--previous mapē {previous} jābūt tikai iepriekšējā pārskata perioda " in result.output, result.output
-        assert "tas pats, ko savāc" in result.output, result.output
+        assert f"--previous „{previous}” ir tā pati mape, kas MAPE „{current}”" in result.output, result.output
 
 
 def test_a_previous_folder_named_with_a_personal_code_is_not_shown() -> None:

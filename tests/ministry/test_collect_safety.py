@@ -216,8 +216,9 @@ def test_read_only_output_location_is_a_latvian_message(three: Path, tmp_path: P
     blocker = tmp_path / "fails"
     blocker.write_text("x")
     monkeypatch.undo()
-    result = run(str(three), "--out", str(blocker / "k.xlsx"))
-    assert result.exit_code == 1 and "Kļūda:" in result.output and "Traceback" not in result.output, result.output
+    result = run(str(three), "--out", str(blocker / "k.xlsx"))  # a file on the way: a wrong --out (audit35b F9g)
+    assert result.exit_code == 2 and "Kļūda:" in result.output and "Traceback" not in result.output, result.output
+    assert f"„{blocker}” ir fails, nevis mape" in result.output, result.output
 
 
 def test_missing_folder_is_a_latvian_message(tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ from generator.cli import main
 def _collect(folder: Path, tmp_path: Path) -> str:
     result = CliRunner().invoke(main, ["collect", str(folder), "--out", str(tmp_path / "izvade" / "k.xlsx")],
                                 env={"IBM_PSEUDONIMA_ATSLEGA": "testa-atslega-tikai-testiem-0123456789"})
-    assert result.exit_code == 1, result.output
+    assert result.exit_code == 2, result.output  # a wrong folder given: before any work (audit35b F9g)
     assert not (tmp_path / "izvade").exists()
     assert "Traceback" not in result.output
     return result.output
@@ -29,7 +29,7 @@ def test_a_folder_of_scans_and_notes_is_described(tmp_path: Path) -> None:
     (folder / "ogre" / ".~lock.x.xlsx#").write_text(",x,y;", encoding="utf-8")  # hidden: not counted
     out = _collect(folder, tmp_path)
     assert ("nav nevienas izklājlapas (gaidīts: aizpildītas IBM matricas .xlsx); mapē ir tikai 3 citi faili "
-            "(.pdf, .txt), kas nav matricas; nekas netika uzrakstīts") in out, out
+            "(.pdf, .txt), kas nav matricas. Palīdzība:") in out, out
     assert "Anna" not in out and "ligums" not in out
 
 
@@ -37,7 +37,7 @@ def test_an_empty_folder_is_called_empty(tmp_path: Path) -> None:
     folder = tmp_path / "tuksa"
     (folder / "ogre").mkdir(parents=True)
     out = _collect(folder, tmp_path)
-    assert "nav nevienas izklājlapas (gaidīts: aizpildītas IBM matricas .xlsx); mape ir tukša; nekas" in out, out
+    assert "nav nevienas izklājlapas (gaidīts: aizpildītas IBM matricas .xlsx); mape ir tukša. Palīdzība:" in out, out
 
 
 def test_one_other_file_in_the_singular(tmp_path: Path) -> None:
@@ -45,4 +45,4 @@ def test_one_other_file_in_the_singular(tmp_path: Path) -> None:
     folder.mkdir()
     (folder / "README").write_text("x", encoding="utf-8")
     out = _collect(folder, tmp_path)
-    assert "mapē ir tikai 1 cits fails (bez paplašinājuma), kas nav matrica; nekas" in out, out
+    assert "mapē ir tikai 1 cits fails (bez paplašinājuma), kas nav matrica. Palīdzība:" in out, out

@@ -73,6 +73,27 @@ def test_migrate_warns_of_a_matrix_still_open(tmp_path: Path, small_folder) -> N
 
 
 
+def test_migrate_does_not_say_it_carried_an_open_matrix_it_refused(tmp_path: Path, small_folder) -> None:  # noqa: ANN001
+    """audit35b F9f: an open matrix whose new file cannot be written (a file the command did not write stands there)
+    was announced „pārnesta pēdējā saglabātā versija” and refused two lines later; now the refusal stands alone with
+    a note on the open file."""
+    _, children = small_folder
+    old = tmp_path / "vecas" / "matrica-001.xlsx"
+    old.parent.mkdir()
+    shutil.copyfile(children[0].path, old)
+    _lock(old, "LibreOffice")
+    taken = tmp_path / "jauna.xlsx"
+    taken.write_bytes(b"lietotaja fails")
+    result = CliRunner().invoke(main, ["migrate", str(old), "--out", str(taken)])
+    assert result.exit_code == 1, result.output
+    assert "pārnesta pēdējā saglabātā versija" not in result.output, result.output
+    assert f"Kļūda: {old}: " in result.output and "nekas netika uzrakstīts." in result.output, result.output
+    assert (f"Piezīme: {old}: fails, šķiet, vēl ir atvērts (LibreOffice bloķēšanas fails blakus tam); ja tajā ir "
+            "nesaglabātas izmaiņas, saglabājiet un aizveriet failu, pirms palaižat „ibm migrate” vēlreiz.") \
+        in result.output, result.output
+    assert taken.read_bytes() == b"lietotaja fails" and OPENED_BY not in result.output
+
+
 def _two_matrices(tmp_path: Path, small_folder) -> tuple[Path, Path]:  # noqa: ANN001
     source, children = small_folder
     folder = copy_children(source, children[:2], tmp_path / "matricas")

@@ -146,8 +146,12 @@ def test_refuses_files_that_are_not_workbooks(tmp_path: Path) -> None:
         read_xlsx(tmp_path / "a.xlsx")
     with zipfile.ZipFile(tmp_path / "b.xlsx", "w") as zf:
         zf.writestr("word/document.xml", "<w/>")
-    with pytest.raises(XlsxReadError, match=r"ZIP arhīvā nav xl/workbook.xml"):
+    with pytest.raises(XlsxReadError, match=r"ZIP arhīvā nav darbgrāmatas xl/workbook.xml\) – lūdziet to nosūtīt "
+                                            r"vēlreiz"):  # the same advice as a truncated file (audit35b F9e)
         read_xlsx(tmp_path / "b.xlsx")
+    (tmp_path / "d.xlsx").write_bytes(b"")
+    with pytest.raises(XlsxReadError, match=r"^nav xlsx darbgrāmata: fails ir tukšs \(0 baitu\) – lūdziet to nosūtīt"):
+        read_xlsx(tmp_path / "d.xlsx")
     with zipfile.ZipFile(tmp_path / "c.xlsx", "w") as zf:
         zf.writestr("xl/workbook.xml", "<workbook")
         zf.writestr("xl/_rels/workbook.xml.rels", "<Relationships/>")

@@ -104,6 +104,6 @@ def test_a_busy_port_is_refused_before_the_site_is_built(monkeypatch: pytest.Mon
         port = other.getsockname()[1]
         result = CliRunner().invoke(main, ["serve", "--port", str(port)])
     assert result.exit_code == 2, result.output
-    assert result.output.startswith(f"Kļūda: Nederīga parametra „--port” vērtība: ports {port} jau ir aizņemts "
+    assert result.output.startswith(f"Kļūda: nederīga parametra „--port” vērtība: ports {port} jau ir aizņemts "
                                     "(izvēlieties citu ar --port)"), result.output
     assert "Vietne:" not in result.output and "Veido" not in result.output

@@ -50,7 +50,9 @@ def from_matrix_command(catalogue_dir: Path, source: Path, out: Path | None, dra
     from generator.ministry.writable import unwritable_folder
 
     if source.exists() and (why := unwritable_folder(out)) is not None:  # before any matrix is rendered
-        err(f"Kļūda: {why}; nekas netika uzrakstīts")
+        if why.parameter:  # a file on the way, or /proc: a wrong --out (status 2, audit35b F9g)
+            usage_error(str(why))
+        err(f"Kļūda: {why}; nekas netika uzrakstīts.")
         return EXIT_REFUSED
     catalogue = load_for_command(catalogue_dir)
     try:

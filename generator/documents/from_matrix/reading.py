@@ -257,6 +257,12 @@ def read_for_documents(path: Path, catalogue: Catalogue, templates: TemplateSour
                        key: bytes | None) -> MatrixReading:
     """Check and recompute one file; never raises for a bad file."""
     result = MatrixReading(path, path.stem)
+    from generator.ministry.collect import link_failure
+
+    if (broken_link := link_failure(path)) is not None:  # said and counted as collect says it (audit35b F9e)
+        result.refused.append(broken_link)
+        _hide_name(result, path)
+        return result
     if (program := open_in(path)) is not None:  # the papers show its last saved version: said as collect says it
         result.notes.append(open_note(program, "ibm documents --from-matrix"))
     if looks_personal(path.stem):  # until the child is read, six digits may be a personal code, a date a birth date

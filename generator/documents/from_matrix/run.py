@@ -192,7 +192,8 @@ def _reason(reading: MatrixReading) -> str:
         first = reading.refused[0]
         if first.startswith(SAME_CHILD):
             return "tā paša bērna matrica vairākos failos"
-        if "nav IBM matrica" in first or "nav xlsx" in first or "nevar nolasīt" in first or "nav ZIP" in first:
+        if ("nav IBM matrica" in first or "nav xlsx" in first or "nevar nolasīt" in first or "nav ZIP" in first
+                or first.startswith("saite ")):  # a link to no file: no matrix there, as collect counts it
             return "nav IBM matrica"
         if "veidnes versija" in first:
             return "nezināma veidnes versija"
