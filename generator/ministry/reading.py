@@ -491,7 +491,9 @@ def stale_values(m: Matrix, outcome: WorkbookResult, code: str, source: str, mon
         if ref is None:
             continue
         cells = m.book.cells.get(ref.sheet, {})
-        for i, row in enumerate(_coords(ref)):
+        coords = _coords(ref)
+        offsets = m.offsets(name)  # a plan name's lines: its spacer rows left out (D288)
+        for i, row in enumerate([coords[k] for k in offsets] if offsets is not None else coords):
             for j, coord in enumerate(row):
                 cell = cells.get(coord)
                 if cell is None or cell.formula is None or cell.value is None:

@@ -18,7 +18,8 @@ from generator.reference.lines import PlanLine
 from generator.reference.params import Params
 from generator.reference.workbook import evaluate_workbook
 from generator.workbook.inputs import fill
-from generator.workbook.names import NamedValues, read, resolve
+from generator.workbook.layout import plan_row
+from generator.workbook.names import NamedValues, line_cells, read, resolve
 from generator.workbook.recalculated import recalculated_values
 from generator.workbook.render import pilot_ids
 from generator.workbook.sheets.cross_checks import REPLACED_TEXT
@@ -64,7 +65,9 @@ def recalculated(catalogue: Catalogue, params: Params, templates, tmp_path_facto
         first_row = sorted(r for r, d in ws.row_dimensions.items() if d.outlineLevel)[0] - VISIBLE
         # the sheet's row of plan line ``index``; 6.5 and 6.9 list the used lines from their first row on (by
         # priority, by number), so there their first row, shown in every template, is hidden ("Hide")
-        hidden_rows[sheet] = first_row if sheet in COMPACT else first_row + index
+        # (the spacer rows above it on every plan sheet but 6.4, D288)
+        row = first_row + index if sheet == "6.4" else plan_row(index, first_row)
+        hidden_rows[sheet] = first_row if sheet in COMPACT else row
         ws.row_dimensions[hidden_rows[sheet]].hidden = True
     hidden_path = folder / "paslepts.xlsx"
     wb.save(hidden_path)
@@ -72,7 +75,7 @@ def recalculated(catalogue: Catalogue, params: Params, templates, tmp_path_facto
     # line and a figure typed over 6.4's P (a cross-check)
     mixed = load_workbook(hidden_path)
     rng = resolve(mixed.defined_names, "Men_Daudzums")
-    row, col = rng.cells()[next(i for i, ln in enumerate(plan.inputs.lines) if ln.counted)][0]
+    row, col = line_cells(mixed, "Men_Daudzums")[next(i for i, ln in enumerate(plan.inputs.lines) if ln.counted)][0]
     mixed[rng.sheet].cell(row, col).value = "2,5"
     mixed[rng.sheet].cell(row, col).data_type = "s"
     _cell(mixed, "IB_Provizoriskais")[2].value = 99999
@@ -84,7 +87,7 @@ def recalculated(catalogue: Catalogue, params: Params, templates, tmp_path_facto
          template_prices=read(text, "Pak_Cena"))
     first = next(i for i, ln in enumerate(plan.inputs.lines) if ln.counted)
     rng = resolve(text.defined_names, "Men_Daudzums")
-    row, col = rng.cells()[first][0]
+    row, col = line_cells(text, "Men_Daudzums")[first][0]
     cell = text[rng.sheet].cell(row, col)
     cell.value = "2,5"
     cell.data_type = "s"
