@@ -31,7 +31,13 @@ from generator.money import to_decimal
 from generator.no_such_day import LV, no_such_day
 from generator.reference.date_serials import DateSerials, serial_refusal
 from generator.reference.errors import ReferenceInputError
-from generator.reference.inputs import REQUIRED_PARTIES, Parties, units_shown, whole_units_message
+from generator.reference.inputs import (
+    CASE_OR_SPACES,
+    REQUIRED_PARTIES,
+    Parties,
+    units_shown,
+    whole_units_message,
+)
 from generator.reference.lines import PlanLine, line_from_offer
 from generator.reference.params import Params, children_date_serials
 from generator.reference.workbook import WorkbookInputs
@@ -665,7 +671,7 @@ def list_message(name: str, raw: object, allowed: Collection[str] = (YES, NO)) -
     if not isinstance(raw, str):
         return f"{said}, ievadīts {raw}"
     if raw.strip().casefold() in {value.casefold() for value in allowed}:
-        return f"{said}, ievadīts teksts „{raw}” (atšķiras ar atstarpi vai burtu lielumu)"
+        return f"{said}, ievadīts teksts „{raw}” ({CASE_OR_SPACES})"
     return f"{said}, {_entered_text(raw)}"
 
 
