@@ -110,7 +110,7 @@ def _amount(text: str | None, option: str) -> Decimal | None:
               help="Kopsavilkuma darbgrāmata (.xlsx); blakus tiek izveidota mape galigie-apmeri/.",
               callback=absolute_out)
 @click.option("--envelope", default=None, metavar="EUR",
-              help="Izmēģinājumprojekta finansējums periodam, EUR (noklusējums: bāzes apmērs × bērnu skaits).")
+              help="Programmas kārtas finansējums periodam, EUR (noklusējums: bāzes apmērs × bērnu skaits).")
 @click.option("--previous", type=click.Path(path_type=Path), default=None,
               help="Iepriekšējā perioda matricu mape (neapgūtajam finansējumam): tikai tā pārskata perioda matricas, "
                    "kas ir tieši pirms savāktā; cita perioda mapi atsaka.")

@@ -316,6 +316,9 @@ class ChildData:
     warnings: tuple[str, ...] = ()
     # whether the matrix's template counted a fraction of a unit counted whole as an error (h_Pak_Vesels, D256)
     whole_units_checked: bool = True
+    # whether any payment cell of 6.10 (Fakt_Summa) is filled, 0 too: a previous period's matrix with none has no
+    # execution reported, and its plan is not the period's underspend (D7)
+    paid_entered: bool = True
 
     def params(self, catalogue: Catalogue) -> Params:
         """The reference's parameters for this matrix: those in force on its prices day. A template that did not
@@ -748,7 +751,12 @@ def read_child(m: Matrix, catalogue: Catalogue, *, strict: bool = True, where: W
         transport_override=reason, parties=_parties(m),
     )
     return ChildData(municipality or "", full_name or "", code or "", impairment or "", params_day, inputs,
-                     tuple(r.warnings), m.has(WHOLE_UNITS_NAME)), []
+                     tuple(r.warnings), m.has(WHOLE_UNITS_NAME), paid_entered(m)), []
+
+
+def paid_entered(m: Matrix) -> bool:
+    """Whether any payment cell of 6.10 (Fakt_Summa) holds a value – a typed 0 too: the worker reported the month."""
+    return any(v is not None and v != "" for row in m.grid("Fakt_Summa") for v in row)
 
 
 def _text_lengths(r: _Reader, m: Matrix, *, current: bool = False) -> None:
