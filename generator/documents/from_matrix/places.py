@@ -161,10 +161,17 @@ def _heading(m: Matrix | Values, sheet: str, row: int, col: int) -> str:
             group = _left_label(values, sheet, r - 1, col + 1) if r > 1 else ""
             return f"{group}, {month}" if group and not group.endswith(":") else month
         if not when and r > 1 and _is_number(values(sheet, (r - 1, col))):
-            when = _text(value)  # a month after the plan's end: the number above it is the heading
+            # a month after the plan's end: the number above it is the heading; an error value (a start date typed
+            # as text leaves „#VALUE!”) names no month: „1. mēnesis” alone (audit36a F8)
+            when = "" if _error_value(value) else _text(value)
             continue
         return _text(value)
     return ""
+
+
+def _error_value(value: object) -> bool:
+    """A formula's error as a file keeps it: „#VALUE!”, „#REF!”, „#N/A” (Excel) or „Err:502” (LibreOffice)."""
+    return isinstance(value, str) and (value.startswith("#") or value.startswith("Err:"))
 
 
 def _is_number(value: object) -> bool:
