@@ -392,7 +392,7 @@ def placement_notes(folder: Path, results: list[ReadResult], catalogue: Catalogu
         several = len({Path(f).parent for f in files}) > 1
         notes.append(f"{prefix}{muni_folder}/: {n} {agree(n, 'matrica ir', 'matricas ir')} pašvaldības mapes "
                      f"{'apakšmapēs' if several else 'apakšmapē'} ({shown}) – {agree(n, 'izmantota', 'izmantotas')} "
-                     f"(D270); ja {'apakšmapēs' if several else 'apakšmapē'} ir aizstātas "
+                     f"(kā pašvaldības mapes matricas); ja {'apakšmapēs' if several else 'apakšmapē'} ir aizstātas "
                      "vai vecas versijas (piem. mapē „arhivs”), izņemiet tās no savācamās mapes un palaidiet "
                      "„ibm collect” vēlreiz")
     return notes

@@ -727,8 +727,8 @@ def read_child(m: Matrix, catalogue: Catalogue, *, strict: bool = True, where: W
         try:
             params = Params.from_catalogue(catalogue, params_day)
         except LookupError:
-            r.fail("Perioda_Sakums", "šajā dienā programmas parametri vēl nav spēkā (gaidīts: diena pēc "
-                                     "izmēģinājumprojekta sākuma)")
+            r.fail("Perioda_Sakums", "šajā dienā programmas parametri vēl nav spēkā (gaidīts: diena, kurā tie jau "
+                                     "ir spēkā – programmas pirmajā kārtā vai vēlāk)")
     max_months = params.period_months_max if params else 6
     months = r.whole("Perioda_Menesi", required=True, minimum=1, maximum=max_months)
     base = r.number("Bazes_Apmers", what="summa EUR ≥ 0")

@@ -23,6 +23,7 @@ from generator.ministry.collect import Options, collect, pilot_municipalities
 from generator.ministry.final_status import STATUS_ERRORS, STATUS_FINAL
 from generator.ministry.output import FINAL_DIR
 from generator.ministry.pseudonym import ENV_KEY, pseudonym
+from generator.ministry.summary_front import ENVELOPE_LABEL
 from generator.ministry.xlsxread import read_xlsx
 from generator.reference.final_amounts import ChildAmounts, final_amounts
 from generator.reference.planned_ib import plan_ib_part
@@ -129,7 +130,7 @@ def test_summary_totals_are_the_sums_of_the_children(pilot, catalogue: Catalogue
                for (r, c) in book.cells["Kopsavilkums"] if c == 1 and r >= 4}
     for label, value in (("Pārdales fonds R, EUR", finals.pool), ("Nesadalītais atlikums, EUR", finals.unallocated),
                          ("Sadalīts bērniem ar N > P, EUR", finals.distributed),
-                         ("Izmēģinājumprojekta finansējums periodam, EUR", finals.envelope)):
+                         (ENVELOPE_LABEL, finals.envelope)):
         assert Decimal(str(summary[label].value)).quantize(Decimal("0.01")) == value, label
 
 
