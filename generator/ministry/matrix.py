@@ -37,6 +37,7 @@ from generator.reference.inputs import (
     Parties,
     units_shown,
     whole_units_message,
+    written_personal_code,
 )
 from generator.reference.lines import PlanLine, line_from_offer
 from generator.reference.params import Params, children_date_serials
@@ -89,7 +90,6 @@ SHOWN_TEXT_CHARS = 40  # a pasted text quoted in a message is cut to this many c
 # word of three or more letters (other than EUR) or six digits in a row may be a person's name or personal code
 # pasted into the wrong column, and the message goes to the console and the ministry's summary (D221).
 PERSONAL_LOOKING = re.compile(r"\d{6}|(?!eur)[^\W\d_]{3,}", re.IGNORECASE)
-PERSONAL_CODE_RE = re.compile(r"^\d{6}-?\d{5}$")
 # The matrix's own length check of a text input (input_checks.Kind "text": IF(LEN(x&"")>limit,1,0), in the hidden code
 # cell beside it): the cell it reads (optionally sheet-qualified) and the limit. A template issued before a text's check
 # existed (D90, D166, D167) has no such formula for that cell (D168).
@@ -711,9 +711,11 @@ def read_child(m: Matrix, catalogue: Catalogue, *, strict: bool = True, where: W
                                  f"piem. {catalogue.municipalities.municipalities[0].id})")
     full_name = r.text("Berns_VardsUzvards", required=strict)
     code = r.text("Berns_PersonasKods", required=strict)
-    if code is not None and not PERSONAL_CODE_RE.match(code):
-        r.fail("Berns_PersonasKods", "personas kods nav formā 000000-00000 (11 cipari)")
-        code = None
+    if code is not None:  # the one written form, with the hyphen, whichever way it was typed
+        written = written_personal_code(code)
+        if written is None:
+            r.fail("Berns_PersonasKods", "personas kods nav formā 000000-00000 (11 cipari)")
+        code = written
     birth = r.date("Berns_DzimsanasDatums", required=True)
     impairments = {str(i.id) for i in catalogue.enums.impairments}
     impairment = r.listed("Berns_Traucejums", impairments, required=strict)

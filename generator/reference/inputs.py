@@ -8,6 +8,7 @@ only these are checked here.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -59,6 +60,19 @@ class Parties:
     child_name: str | None = None
     child_code: str | None = None
     parent_name: str | None = None
+
+
+# A Latvian personal code: six digits, a hyphen, five digits (6.1's hint „teksts formā 000000-00000”). Typed without
+# the hyphen it is the same code: the tools read it in the one written form, with the hyphen, so that a contract and a
+# decision print it as the register writes it (and the child's pseudonym, made without the hyphen, is the same).
+PERSONAL_CODE = re.compile(r"^(\d{6})-?(\d{5})$")
+
+
+def written_personal_code(typed: str) -> str | None:
+    """The personal code in its written form „010519-20019” (typed with or without the hyphen, spaces around it
+    dropped); None when it is not 11 digits in that form."""
+    found = PERSONAL_CODE.match(typed.strip())
+    return f"{found.group(1)}-{found.group(2)}" if found else None
 
 
 def has_services(lines: Iterable[PlanLine]) -> bool:

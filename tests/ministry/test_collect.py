@@ -493,7 +493,9 @@ def test_previous_period_underspend_enters_the_pool(small_folder, later_folder, 
     result = collect(later_folder[0], catalogue, KEY, Options(previous=previous, jobs=1))
     # the planned side is each previous plan's IB part (D7, audit27b F1): the part of N the IB does not fund is no
     # underspend; the data must have a child whose IB part is less than its planned EUR, or the test proves nothing
-    results = [c.result(catalogue) for c in children]
+    # a previous matrix with no payment in 6.10 is no reported execution: not in the pool (D7)
+    results = [c.result(catalogue) for c in children if any(line.paid for line in c.inputs.lines)]
+    assert len(results) >= len(children) // 2
     ib_parts = [min(plan_ib_part(r.line_ib), r.execution.planned_total) for r in results]
     assert any(ib < r.execution.planned_total for ib, r in zip(ib_parts, results, strict=True))
     planned = sum(ib_parts, Decimal(0))
