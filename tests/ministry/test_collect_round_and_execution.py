@@ -132,3 +132,13 @@ def test_a_previous_matrix_without_payments_is_not_counted_as_unspent(previous_c
     front = load_workbook(out)["Kopsavilkums"]
     shown = {front.cell(r, 1).value: front.cell(r, 2).value for r in range(4, front.max_row + 1)}
     assert Decimal(str(shown[UNREPORTED_LABEL])) == result.unreported_planned
+    # neutral words for a round that is not the pilot: the funding row and the total of the municipalities
+    assert "Programmas kārtas finansējums periodam, EUR" in shown
+    book = load_workbook(out)
+    labels = " ".join(str(c.value) for ws in book.worksheets for row in ws.iter_rows(max_col=1) for c in row)
+    assert "zmēģinājumprojekt" not in labels, labels
+
+
+def test_the_envelope_help_names_the_rounds_funding() -> None:
+    said = " ".join(CliRunner().invoke(main, ["collect", "--help"]).output.split())
+    assert "--envelope EUR Programmas kārtas finansējums periodam" in said and "zmēģinājumprojekt" not in said, said
