@@ -30,7 +30,7 @@ from generator.catalogue.models import Pilot
 from generator.interrupts import AS_CTRL_C, interrupts_held
 from generator.lvformat import agree, eur
 from generator.ministry.cache import ResultCache, TemplateLoader
-from generator.ministry.collection import Collection
+from generator.ministry.collection import UNREPORTED, Collection
 from generator.ministry.console_names import HIDDEN, looks_personal, shown_path
 from generator.ministry.file_copies import kept_first
 from generator.ministry.final_status import (
@@ -392,7 +392,7 @@ def placement_notes(folder: Path, results: list[ReadResult], catalogue: Catalogu
         several = len({Path(f).parent for f in files}) > 1
         notes.append(f"{prefix}{muni_folder}/: {n} {agree(n, 'matrica ir', 'matricas ir')} pašvaldības mapes "
                      f"{'apakšmapēs' if several else 'apakšmapē'} ({shown}) – {agree(n, 'izmantota', 'izmantotas')} "
-                     f"(D270); ja {'apakšmapēs' if several else 'apakšmapē'} ir aizstātas "
+                     f"(kā pašvaldības mapes matricas); ja {'apakšmapēs' if several else 'apakšmapē'} ir aizstātas "
                      "vai vecas versijas (piem. mapē „arhivs”), izņemiet tās no savācamās mapes un palaidiet "
                      "„ibm collect” vēlreiz")
     return notes
@@ -489,6 +489,7 @@ def collect(folder: Path, catalogue: Catalogue, key: bytes, options: Options, *,
                            refused)
     previous_records: list[ChildRecord] = []
     previous_refused: list[Refusal] = []
+    unreported_planned = Decimal(0)
     notes = version_notes(results, templates.current_version)
     notes += [f"{r.rel}: {note}" for r in results if r.record is not None for note in r.notes]
     notes += duplicate_notes + opened + placement_notes(folder, results, catalogue)
@@ -509,6 +510,8 @@ def collect(folder: Path, catalogue: Catalogue, key: bytes, options: Options, *,
         warnings += [f"{r.rel}: {previous_folder_warning(w)}" for r in prev if r.record is not None
                      for w in r.warnings]
         warnings += previous_errors(prev)
+        unreported, unreported_planned = unreported_previous(prev)
+        warnings += unreported
         previous_records = [r.record for r in prev if r.record is not None]
         previous_refused = [r.refusal for r in prev if r.refusal is not None]
         notes += version_notes(prev, templates.current_version)
@@ -539,6 +542,7 @@ def collect(folder: Path, catalogue: Catalogue, key: bytes, options: Options, *,
         errors_reason=errors_reason(records, previous_records),  # D268 (previous: review33 F5)
         envelope_warning=envelope_warning(records, finals.envelope, options.envelope is not None),
         previous_folder=folder_name(options.previous) if options.previous else None, notes=notes, warnings=warnings,
+        unreported_planned=unreported_planned,
         duplicates=len(duplicate_notes), old_template=sum(1 for r in results if r.record is not None and r.old_version),
         shown={r.record.code: r.rel for r in results if r.record is not None},
     )
@@ -560,6 +564,30 @@ def with_collection_final(records: list[ChildRecord], finals: dict[str, ChildFin
     return out
 
 
+def previous_planned(p: ChildRecord) -> Decimal:
+    """A previous period's matrix's planned IB: the plan's IB part as the cash flow plans it (D123)."""
+    return min(plan_ib_part(p.result.line_ib), p.result.execution.planned_total)
+
+
+def unreported_previous(prev: list[ReadResult]) -> tuple[list[str], Decimal]:
+    """The used --previous matrices whose 6.10 has no payment cell filled in any month (a typed 0 is a report): the
+    period has ended, so an empty 6.10 almost always means the execution was not reported yet, not that nothing was
+    spent. The methodology's stage 3 shares what the previous months' actual uptake left unspent (L1079), read from
+    each child's 6.10 (L1385): with no 6.10 there is no uptake to compare, so the plan is left out of the pool until
+    its payments are entered and the collection is run again (D7). One warning for each, naming the child by the
+    pseudonym and the planned IB, and their planned IB in total (the summary shows it apart from the pool)."""
+    out, total = [], Decimal(0)
+    for r in prev:
+        if r.record is None or r.record.paid_entered:
+            continue
+        planned = previous_planned(r.record)
+        total += planned
+        out.append(f"{r.rel} (bērns {r.record.code}): {UNREPORTED} nevienā mēnesī, lai gan periods ir beidzies; "
+                   f"plānotais no IB {eur(planned)} pārdales fondā nav ieskaitīts kā neapgūts, kamēr izpilde nav "
+                   "ievadīta – ievadiet 6.10. tabulā samaksāto (ja samaksāts nav nekas, ierakstiet 0) un savāciet vēlreiz")
+    return out, total
+
+
 def stage3(records: list[ChildRecord], previous: list[ChildRecord], catalogue: Catalogue, options: Options):
     """Stage 3 with the reference: every child's P and N, the previous period's planned IB and paid EUR
     by pseudonym (children only in the previous period add their underspend with P = N = 0). The planned side is
@@ -569,7 +597,9 @@ def stage3(records: list[ChildRecord], previous: list[ChildRecord], catalogue: C
     planned: dict[str, Decimal] = defaultdict(Decimal)
     paid: dict[str, Decimal] = defaultdict(Decimal)
     for p in previous:
-        planned[p.code] += min(plan_ib_part(p.result.line_ib), p.result.execution.planned_total)
+        if not p.paid_entered:  # no execution reported: not the period's underspend (D7, unreported_previous)
+            continue
+        planned[p.code] += previous_planned(p)
         paid[p.code] += paid_total(p.result.execution)  # as the matrix's Fakt_Kopa (audit24 F16)
     children = [
         ChildAmounts(r.code, r.result.provisional, r.result.needed, planned.pop(r.code, Decimal(0)),

@@ -11,6 +11,10 @@ from generator.ministry.final_status import child_status
 from generator.ministry.records import ChildRecord, Refusal, StaleValue
 from generator.reference.final_amounts import FinalAmounts
 
+# how the warning on a --previous matrix with no payment in 6.10 goes on after its file (collect.unreported_previous):
+# also on „Piezīmes par failiem”
+UNREPORTED = "6.10. tabulā nav ievadīts neviens maksājums"
+
 
 @dataclass
 class Collection:
@@ -44,6 +48,8 @@ class Collection:
     errors_reason: str | None = None
     # Σ P above the default funding (matrices with another B typed, not all the same: D268), else None
     envelope_warning: str | None = None
+    # the planned IB of the --previous matrices with no payment in 6.10, left out of the pool (collect.unreported_previous)
+    unreported_planned: Decimal = Decimal(0)
 
     @property
     def final_provisional(self) -> str | None:
@@ -65,5 +71,6 @@ class Collection:
         from generator.ministry.collect import PREVIOUS_ERRORS  # here: collect imports much of the package
         from generator.ministry.reading import FOLDER_WARNING
 
-        # and a used --previous matrix's rule errors, which no other sheet lists (audit33a F5)
-        return [w for w in self.warnings if f": {FOLDER_WARNING}" in w or f": {PREVIOUS_ERRORS}" in w]
+        # and a used --previous matrix's rule errors, which no other sheet lists (audit33a F5), or its empty 6.10
+        return [w for w in self.warnings if f": {FOLDER_WARNING}" in w or f": {PREVIOUS_ERRORS}" in w
+                or f": {UNREPORTED}" in w]

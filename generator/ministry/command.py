@@ -148,7 +148,7 @@ def _amount(text: str | None, option: str) -> Decimal | None:
               help="Kopsavilkuma darbgrāmata (.xlsx); blakus tiek izveidota mape galigie-apmeri/.",
               callback=absolute_out)
 @click.option("--envelope", default=None, metavar="EUR",
-              help="Izmēģinājumprojekta finansējums periodam, EUR (noklusējums: bāzes apmērs × bērnu skaits).")
+              help="Programmas kārtas finansējums periodam, EUR (noklusējums: bāzes apmērs × bērnu skaits).")
 @click.option("--previous", type=click.Path(path_type=Path), default=None, metavar="MAPE",
               help="Iepriekšējā perioda matricu mape (neapgūtajam finansējumam): tikai tā pārskata perioda matricas, "
                    "kas ir tieši pirms savāktā; cita perioda mapi atsaka.")
@@ -267,14 +267,16 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
                    f"({files}; katra kļūda ar vietu matricā – lapā „Noteikumu kļūdas”; skaits – lapas „Bērni” kolonnā "
                    f"„Kļūdu skaits”); apmēri aprēķināti, kā matricā ievadīts, bet {_agree(n, 'šī bērna', 'šo bērnu')} F "
                    f"CSV failā nav (statuss "
-                   f"„{STATUS_ERRORS}”), un pārējo bērnu F ir provizoriski (D268).", err=True)
+                   f"„{STATUS_ERRORS}”), un pārējo bērnu F ir provizoriski, jo šo bērnu N ir pārdales aprēķinā – kamēr "
+                   "matricas nav izlabotas un savāktas vēlreiz.", err=True)
     ceiling_lines = [len(ceiling_warnings(r)) for r in result.records]
     if sum(ceiling_lines):
         lines, matrices = sum(ceiling_lines), sum(1 for n in ceiling_lines if n)
         click.echo(f"Brīdinājums: {matrices} {_agree(matrices, 'izmantotajā matricā', 'izmantotajās matricās')} "
                    f"{_agree(lines, f'ir {lines} plāna rinda', f'ir {lines} plāna rindas')} ar cenu, kuras griesti "
                    "katalogā nav apstiprināti: bērna F, kas balstās uz tādu cenu, nav galīgs (statuss "
-                   f"„{STATUS_CEILING}”, D269) – katra rinda ar F statusu lapā „{SHEET_CEILINGS}”.", err=True)
+                   f"„{STATUS_CEILING}”, kamēr griesti nav apstiprināti) – katra rinda ar F statusu lapā „{SHEET_CEILINGS}”.",
+                   err=True)
     from generator.ministry.summary_book import SHEET_WARNINGS
     from generator.ministry.summary_findings import listed_warnings
 
@@ -378,9 +380,9 @@ def envelope_warning(fa: FinalAmounts, final_total: Decimal, typed: str) -> str 
         return None
     if fa.pool > 0:
         pool = (f"pārdales fonds {eur(fa.pool)} veidojas tikai no iepriekšējā perioda neizlietotajiem līdzekļiem "
-                f"({eur(fa.underspend)}), un to sadala bērniem, kuru N ir lielāks par P (D7)")
+                f"({eur(fa.underspend)}), un to sadala bērniem, kuru N ir lielāks par P")
     else:
-        pool = "pārdales fonda nav, un katra bērna F ir mazākais no viņa N un P (D7)"
+        pool = "pārdales fonda nav, un katra bērna F ir mazākais no viņa N un P"
     return (f"Brīdinājums: Σ F {eur(final_total)} pārsniedz finansējumu {eur(fa.envelope)}{typed}: jau bērnu "
             f"Σ min(N, P) {eur(fa.stage2_total)} to pārsniedz; {pool} – pārbaudiet finansējuma summu un bērnu skaitu.")
 

@@ -31,7 +31,14 @@ from generator.money import to_decimal
 from generator.no_such_day import LV, no_such_day
 from generator.reference.date_serials import DateSerials, serial_refusal
 from generator.reference.errors import ReferenceInputError
-from generator.reference.inputs import REQUIRED_PARTIES, Parties, units_shown, whole_units_message
+from generator.reference.inputs import (
+    CASE_OR_SPACES,
+    REQUIRED_PARTIES,
+    Parties,
+    units_shown,
+    whole_units_message,
+    written_personal_code,
+)
 from generator.reference.lines import PlanLine, line_from_offer
 from generator.reference.params import Params, children_date_serials
 from generator.reference.workbook import WorkbookInputs
@@ -91,7 +98,6 @@ SHOWN_TEXT_CHARS = 40  # a pasted text quoted in a message is cut to this many c
 # word of three or more letters (other than EUR) or six digits in a row may be a person's name or personal code
 # pasted into the wrong column, and the message goes to the console and the ministry's summary (D221).
 PERSONAL_LOOKING = re.compile(r"\d{6}|(?!eur)[^\W\d_]{3,}", re.IGNORECASE)
-PERSONAL_CODE_RE = re.compile(r"^\d{6}-?\d{5}$")
 # The matrix's own length check of a text input (input_checks.Kind "text": IF(LEN(x&"")>limit,1,0), in the hidden code
 # cell beside it): the cell it reads (optionally sheet-qualified) and the limit. A template issued before a text's check
 # existed (D90, D166, D167) has no such formula for that cell (D168).
@@ -356,6 +362,9 @@ class ChildData:
     warnings: tuple[str, ...] = ()
     # whether the matrix's template counted a fraction of a unit counted whole as an error (h_Pak_Vesels, D256)
     whole_units_checked: bool = True
+    # whether any payment cell of 6.10 (Fakt_Summa) is filled, 0 too: a previous period's matrix with none has no
+    # execution reported, and its plan is not the period's underspend (D7)
+    paid_entered: bool = True
 
     def params(self, catalogue: Catalogue) -> Params:
         """The reference's parameters for this matrix: those in force on its prices day. A template that did not
@@ -711,7 +720,7 @@ def list_message(name: str, raw: object, allowed: Collection[str] = (YES, NO)) -
     if not isinstance(raw, str):
         return f"{said}, ievadīts {raw}"
     if raw.strip().casefold() in {value.casefold() for value in allowed}:
-        return f"{said}, ievadīts teksts „{raw}” (atšķiras ar atstarpi vai burtu lielumu)"
+        return f"{said}, ievadīts teksts „{raw}” ({CASE_OR_SPACES})"
     return f"{said}, {_entered_text(raw)}"
 
 
@@ -748,9 +757,11 @@ def read_child(m: Matrix, catalogue: Catalogue, *, strict: bool = True, where: W
                                  f"piem. {catalogue.municipalities.municipalities[0].id})")
     full_name = r.text("Berns_VardsUzvards", required=strict)
     code = r.text("Berns_PersonasKods", required=strict)
-    if code is not None and not PERSONAL_CODE_RE.match(code):
-        r.fail("Berns_PersonasKods", "personas kods nav formā 000000-00000 (11 cipari)")
-        code = None
+    if code is not None:  # the one written form, with the hyphen, whichever way it was typed
+        written = written_personal_code(code)
+        if written is None:
+            r.fail("Berns_PersonasKods", "personas kods nav formā 000000-00000 (11 cipari)")
+        code = written
     birth = r.date("Berns_DzimsanasDatums", required=True)
     impairments = {str(i.id) for i in catalogue.enums.impairments}
     impairment = r.listed("Berns_Traucejums", impairments, required=strict)
@@ -764,8 +775,8 @@ def read_child(m: Matrix, catalogue: Catalogue, *, strict: bool = True, where: W
         try:
             params = Params.from_catalogue(catalogue, params_day)
         except LookupError:
-            r.fail("Perioda_Sakums", "šajā dienā programmas parametri vēl nav spēkā (gaidīts: diena pēc "
-                                     "izmēģinājumprojekta sākuma)")
+            r.fail("Perioda_Sakums", "šajā dienā programmas parametri vēl nav spēkā (gaidīts: diena, kurā tie jau "
+                                     "ir spēkā – programmas pirmajā kārtā vai vēlāk)")
     max_months = params.period_months_max if params else 6
     months = r.whole("Perioda_Menesi", required=True, minimum=1, maximum=max_months)
     base = r.number("Bazes_Apmers", what="summa EUR ≥ 0")
@@ -788,7 +799,12 @@ def read_child(m: Matrix, catalogue: Catalogue, *, strict: bool = True, where: W
         transport_override=reason, parties=_parties(m),
     )
     return ChildData(municipality or "", full_name or "", code or "", impairment or "", params_day, inputs,
-                     tuple(r.warnings), m.has(WHOLE_UNITS_NAME)), []
+                     tuple(r.warnings), m.has(WHOLE_UNITS_NAME), paid_entered(m)), []
+
+
+def paid_entered(m: Matrix) -> bool:
+    """Whether any payment cell of 6.10 (Fakt_Summa) holds a value – a typed 0 too: the worker reported the month."""
+    return any(v is not None and v != "" for row in m.grid("Fakt_Summa") for v in row)
 
 
 def _text_lengths(r: _Reader, m: Matrix, *, current: bool = False) -> None:

@@ -44,6 +44,7 @@ from generator.lvformat import version as shown_version
 from generator.ministry.console_names import shown_file
 from generator.ministry.integrity import SAME_DAY_UNFORMATTED, compare_rows, content, differing_cells
 from generator.ministry.matrix import (
+    CHECKED_FIELDS,
     DATE_FORMAT_ADVICE,
     PARAMS_DAY_NAME,
     PLAN_ROWS_NAME,
@@ -340,6 +341,37 @@ def _price(value: Decimal | None) -> str:
     return eur(value) if value is not None else "nav"
 
 
+Origin = str | tuple[str, int, int]
+
+
+class Origins:
+    """Names a carried value's old cell as collect and documents name it (6.8. tabula, I24 „Sniedzēja cena, EUR par
+    vienību”, pakalpojums „…” (6.11. tabulas 55. rinda)), not in the internal „6.8!I24 (Pak_Cena)” form; the file's
+    checked cells are found once, when the first problem is named."""
+
+    def __init__(self, old: Matrix) -> None:
+        self.old = old
+        self._checked: frozenset[tuple[str, str]] | None = None
+
+    def place(self, origin: Origin) -> str:
+        if isinstance(origin, str):
+            return origin
+        from generator.documents.from_matrix import places  # here: that package imports the ministry's
+
+        try:
+            if self._checked is None:
+                self._checked = places.checked_cells(self.old)
+            return places.input_place(self.old, *origin, self._checked)
+        except (MatrixError, OSError, KeyError, ValueError):
+            return self.old.where(*origin)
+
+    @staticmethod
+    def label(origin: Origin) -> str:
+        """The input's label in the dative as the matrix's check says it („sniedzēja cenai”), or „šūnai”."""
+        field_ = CHECKED_FIELDS.get(origin[0]) if not isinstance(origin, str) else None
+        return field_.label if field_ is not None else "šūnai"
+
+
 @dataclass
 class _Plan:
     values: dict[str, dict[Coord, CellInput]] = field(default_factory=dict)
@@ -350,9 +382,11 @@ class _Plan:
     cleared: list[str] = field(default_factory=list)  # 6.8 items whose prefilled old price was emptied
     cleared_labels: list[tuple[str, Decimal]] = field(default_factory=list)
     filled: list[PriceChange] = field(default_factory=list)  # 6.8 items whose empty old price is now prefilled
-    origins: dict[tuple[str, Coord], str] = field(default_factory=dict)  # a carried value's old cell, as named
+    # a carried value's old cell: its defined name with the row and column in it (named as collect names a cell,
+    # Origins.place), or the sheet and cell of an input without a name
+    origins: dict[tuple[str, Coord], Origin] = field(default_factory=dict)
 
-    def put(self, sheet: str, coord: Coord, value: CellInput, origin: str | None = None) -> None:
+    def put(self, sheet: str, coord: Coord, value: CellInput, origin: Origin | None = None) -> None:
         self.values.setdefault(sheet, {})[coord] = value
         if origin is not None:
             self.origins[sheet, coord] = origin
@@ -431,7 +465,7 @@ def _plan_values(old: Matrix, new: XlsxBook) -> _Plan:
             value = None
             plan.cleared.append(code)
             plan.cleared_labels.append((new_label[code], old_price))
-        plan.put(sheet_c.sheet, (sheet_c.first[0] + k, sheet_c.first[1]), value, old.where("Pak_Cena", j))
+        plan.put(sheet_c.sheet, (sheet_c.first[0] + k, sheet_c.first[1]), value, ("Pak_Cena", j, 0))
         if _decimal(old_max[j]) != _decimal(new_max[k]):
             plan.ceilings.append(CeilingChange(code, new_label[code], _decimal(old_max[j]), _decimal(new_max[k]),
                                                code in used))
@@ -473,7 +507,7 @@ def _plan_values(old: Matrix, new: XlsxBook) -> _Plan:
         plan.notes.append(f"{BASE_LABEL} {eur(old_value)} bija iepriekš ievietotā kataloga vērtība, kas nav "
                           "apstiprināta; jaunajā matricā B ir tukšs (aprēķinā izmanto kataloga vērtību, P un A ir "
                           "provizoriski), līdz LM nosaka B")
-    plan.put(new_base_ref.sheet, new_base_ref.first, value, old.where("Bazes_Apmers"))
+    plan.put(new_base_ref.sheet, new_base_ref.first, value, ("Bazes_Apmers", 0, 0))
 
     index = _name_index(old.book)
     for sheet in old.book.sheet_names:
@@ -500,7 +534,7 @@ def _plan_values(old: Matrix, new: XlsxBook) -> _Plan:
                 plan.problems.append(f"{sheet}!{a1(coord)}: vērtību nevar pārnest – jaunajā veidnē tai nav "
                                      "atbilstošas ievades šūnas")
                 continue
-            plan.put(target[0], target[1], cell.value, f"{sheet}!{a1(coord)}")
+            plan.put(target[0], target[1], cell.value, index.get((sheet, coord), f"{sheet}!{a1(coord)}"))
     return plan
 
 
@@ -686,7 +720,7 @@ class _Verified:
 
 
 def _verify(book: XlsxBook, values: dict[str, dict[Coord, CellInput]],
-            origins: dict[tuple[str, Coord], str] | None = None) -> _Verified:
+            origins: dict[tuple[str, Coord], Origin] | None = None, named: Origins | None = None) -> _Verified:
     """Every written value read back from the new file (a migration must lose nothing). A date and its serial
     number are the same value in the file; which one a reader sees depends on the cell's format, which is the new
     template's: those two cases are told apart from a value the program lost."""
@@ -698,11 +732,11 @@ def _verify(book: XlsxBook, values: dict[str, dict[Coord, CellInput]],
             got = cell.value if cell else None
             if _equal(got, value):
                 continue
-            where = origins.get((sheet, coord), f"{sheet}!{a1(coord)}")
+            origin = origins.get((sheet, coord), f"{sheet}!{a1(coord)}")
+            where = named.place(origin) if named is not None else str(origin)
             if _same_serial(value, got) and isinstance(value, dt.date):
                 found.dates_in_numbers.append(
-                    f"{where}: šūnai {DATE_IN_NUMBER_TEXT}, ievadīts {entered_date(value)}. "
-                    f"{DATE_FORMAT_ADVICE} Kad vecajā matricā tas izlabots, pārnesiet matricu vēlreiz.")
+                    f"{where}: {Origins.label(origin)} {DATE_IN_NUMBER_TEXT}, ievadīts {entered_date(value)}")
             elif _same_serial(got, value) and isinstance(got, dt.datetime):
                 found.numbers_as_dates.append(
                     f"{where}: vecajā matricā datums bija skaitlis {_shown_value(value)} bez datuma formāta (fails, "
@@ -920,9 +954,10 @@ class Migrator:
             patch_xlsx(template, staged, plan.values,
                        finish_sheet=lambda sheet, xml: open_groups(xml, shown) if opened_by_program(sheet) else xml)
             staged_book = read_xlsx(staged)
-            check = _verify(staged_book, plan.values, plan.origins)
+            check = _verify(staged_book, plan.values, plan.origins, Origins(old))
             if check.dates_in_numbers:  # the user's file, not the program (D284): said as documents would refuse it
-                raise MigrationError("; ".join(check.dates_in_numbers[:10]))
+                raise MigrationError(f"{'; '.join(check.dates_in_numbers[:10])}. {DATE_FORMAT_ADVICE} Kad vecajā "
+                                     "matricā tas izlabots, pārnesiet matricu vēlreiz")
             if check.lost:
                 raise MigrationError(f"pēc pārrakstīšanas neatbilst šūnas {', '.join(check.lost[:10])} (iekšēja kļūda)")
             plan.notes += check.numbers_as_dates

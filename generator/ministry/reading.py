@@ -458,7 +458,7 @@ def _record(code: str, data: ChildData, folder: str, source: str, params: Params
         months=data.inputs.months, age=outcome.age, age_group=group, impairment=data.impairment,
         special_care=data.inputs.special_care, catalogue_base=params.base_amount, params_day=data.params_day,
         base_confirmed=params.base_confirmed,
-        inputs=inputs, result=result,
+        inputs=inputs, result=result, paid_entered=data.paid_entered,
     )
 
 

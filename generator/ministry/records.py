@@ -34,6 +34,9 @@ class ChildRecord:
     base_confirmed: bool
     inputs: WorkbookInputs = field(repr=False)
     result: WorkbookResult = field(repr=False)
+    # any 6.10 payment cell filled (ChildData.paid_entered): a previous period's matrix without one is left out of the
+    # pool until its execution is reported (D7)
+    paid_entered: bool = True
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,8 @@ RULE_NAMES = {
     "source_above_needed": "Cits avots lielāks par N",
     "base_differs": "B ir 0, cits vai neapstiprinātais",
     # the matrix's inputs (reference/inputs.py)
-    "municipality_not_listed": "Pašvaldība nav izmēģinājumprojektā",
+    "municipality_not_listed": "Pašvaldība nav no saraksta",
+    "municipality_not_in_round": "Pašvaldība nav plāna kārtā",
     "required_field": "Nav aizpildīts obligāts lauks",
     "money_cents": "Summa nav veselos centos",
     "whole_units": "Vienību skaits nav vesels",

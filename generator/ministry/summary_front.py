@@ -11,7 +11,7 @@ from xlsxwriter.worksheet import Worksheet
 from generator.lvformat import agree, version_id
 from generator.lvformat import date as lv_date
 from generator.ministry.aggregate import Aggregates
-from generator.ministry.collection import Collection
+from generator.ministry.collection import UNREPORTED, Collection
 from generator.ministry.final_status import (
     STATUS_CEILING,
     STATUS_ERRORS,
@@ -40,6 +40,10 @@ from generator.ministry.summary_book import (
 from generator.ministry.summary_findings import listed_warnings
 from generator.ministry.summary_money import UNSPREAD_LABEL
 from generator.reference.findings import Severity
+
+# the funding row's label: the round's, in the words that hold after the pilot (neutral, as the papers' „programmas kārta”)
+ENVELOPE_LABEL = "Programmas kārtas finansējums periodam, EUR"
+UNREPORTED_LABEL = "Iepriekšējā perioda plānotais no IB matricās bez 6.10. datiem (fondā neieskaitīts), EUR"
 
 
 # --- Kopsavilkums ---------------------------------------------------------------------------------
@@ -120,10 +124,12 @@ def summary_sheet(book: SummaryBook, ws: Worksheet, c: Collection, agg: Aggregat
     rows.append(("Σ IB pieejamais (A), EUR", f"{muni}G{total_row}", agg.pilot.available, book.f_money, WITH_F))
     rows.append(("Σ IB kopējais (K), EUR", f"{muni}H{total_row}", agg.pilot.total, book.f_money, WITH_F))
     first = len(rows) + DATA_FIRST
-    r_env, r_stage2, r_rest, r_plan, r_paid, r_under, r_pool, r_dist = range(first, first + 8)
+    unreported = 1 if c.unreported_planned else 0  # a row of its own only when some --previous 6.10 is empty
+    r_env, r_stage2, r_rest, r_plan, r_paid, r_under = range(first, first + 6)
+    r_pool, r_dist = r_under + 1 + unreported, r_under + 2 + unreported
     envelope_note = (c.envelope_note + (f"; PROVIZORISKS: {c.provisional}" if c.provisional else "")
                      + (f"; BRĪDINĀJUMS: {c.envelope_warning}" if c.envelope_warning else ""))
-    rows.append(("Izmēģinājumprojekta finansējums periodam, EUR", None, fa.envelope, book.f_money, envelope_note))
+    rows.append((ENVELOPE_LABEL, None, fa.envelope, book.f_money, envelope_note))
     rows.append(("Σ 2. posma apmērs min(N; P), EUR", f"SUM({ch['stage2'].range(SHEET_CHILDREN)})", fa.stage2_total,
                  book.f_money, "katram bērnam mazākais no N un P"))
     rows.append(("Atlikums pēc 2. posma, EUR", f"B{r_env}-B{r_stage2}", fa.envelope_rest, book.f_money,
@@ -133,7 +139,14 @@ def summary_sheet(book: SummaryBook, ws: Worksheet, c: Collection, agg: Aggregat
                  + "plāna IB daļa (6.4. tabulas „No IB”, ne vairāk par 6.7. tabulas plānoto), bez daļas, ko IB nesedz"))
     rows.append(("Iepriekšējā perioda samaksātais (6.10. tabula), EUR", None, fa.previous_actual, book.f_money, ""))
     rows.append(("Iepriekšējā perioda neapgūtais, EUR", f"B{r_plan}-B{r_paid}", fa.underspend, book.f_money,
-                 "plānotais no IB − samaksātais"))
+                 "plānotais no IB − samaksātais" + ("; bez matricām, kuru 6.10. tabulā nav neviena maksājuma (rinda "
+                                                   "zemāk)" if unreported else "")))
+    if unreported:
+        n = sum(1 for w in c.warnings if f": {UNREPORTED}" in w)
+        rows.append((UNREPORTED_LABEL, None, c.unreported_planned, book.f_money,
+                     f"{n} {agree(n, 'matricas', 'matricu')} plānotais no IB; periods beidzies, bet 6.10. tabulā nav "
+                     "ievadīts neviens maksājums, tāpēc pārdales fondā kā neapgūtais nav ieskaitīts, kamēr izpilde nav "
+                     f"ievadīta un savākšana atkārtota (katra matrica – lapā „{SHEET_NOTES}”)"))
     rows.append(("Pārdales fonds R, EUR", f"MAX(0,B{r_rest}+B{r_under})", fa.pool, book.f_money,
                  "atlikums + neapgūtais, ne mazāk par 0"))
     rows.append(("Sadalīts bērniem ar N > P, EUR", f"SUM({ch['top_up'].range(SHEET_CHILDREN)})", fa.distributed,

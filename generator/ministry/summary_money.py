@@ -38,7 +38,7 @@ MUNI_MEASURES = [("P", "provisional", "IB provizoriskais EUR (P)"), ("N", "neede
                  ("paid", "paid", "Samaksāts EUR (6.10. tabula)")]
 
 
-MUNI_TOTAL = "Kopā izmēģinājumprojektā"
+MUNI_TOTAL = "Kopā programmas kārtā"
 
 
 def municipality_sheet(book: SummaryBook, ws: Worksheet, agg: Aggregates, names: dict[str, str],

@@ -1,16 +1,19 @@
 """Input checks of the reference that the matrix also counts as invalid inputs (6.11 „Ievades šūnā ir nederīga
 vērtība”, one per cell): money in whole cents (D87), units counted whole without a fraction (D256) and, once the plan
 has a service, the fields a signed annex and a contract name (D88), and a municipality outside the children's
-programme rounds (D104). Text where a number belongs cannot reach the reference (its inputs are typed values), so
+programme rounds or outside the round of the plan's first day (D104, D113). Text where a number belongs cannot reach the reference (its inputs are typed values), so
 only these are checked here.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from generator.lvformat import date as lv_date
 from generator.reference.findings import Finding, Severity
 from generator.reference.lines import PlanLine
 
@@ -59,25 +62,81 @@ class Parties:
     parent_name: str | None = None
 
 
+# A Latvian personal code: six digits, a hyphen, five digits (6.1's hint „teksts formā 000000-00000”). Typed without
+# the hyphen it is the same code: the tools read it in the one written form, with the hyphen, so that a contract and a
+# decision print it as the register writes it (and the child's pseudonym, made without the hyphen, is the same).
+PERSONAL_CODE = re.compile(r"^(\d{6})-?(\d{5})$")
+
+
+def written_personal_code(typed: str) -> str | None:
+    """The personal code in its written form „010519-20019” (typed with or without the hyphen, spaces around it
+    dropped); None when it is not 11 digits in that form."""
+    found = PERSONAL_CODE.match(typed.strip())
+    return f"{found.group(1)}-{found.group(2)}" if found else None
+
+
 def has_services(lines: Iterable[PlanLine]) -> bool:
     """True once a plan line has a service chosen (the matrix: COUNTA(Plans_Pakalpojums)>0)."""
     return any(line.offer_id for line in lines)
 
 
+@dataclass(frozen=True)
+class PlanRound:
+    """The round of the plan's first day (D113) as the municipality check names it: its name, its municipalities and
+    the plan's first day."""
+
+    name: str
+    municipalities: tuple[str, ...]
+    start: dt.date
+
+
+# what a municipality outside the plan's round is told (documents' summary counts it by these words)
+NOT_IN_ROUND = "nepiedalās programmas kārtā"
+CASE_OR_SPACES = "atšķiras ar atstarpi vai burtu lielumu"  # the other list fields' words (ministry.matrix.list_message)
+
+
+def _members(municipalities: Sequence[str], plan_round: PlanRound | None) -> str:
+    """Who takes part: the plan's round and its municipalities, or – with no round of the plan's first day – every
+    children's round's."""
+    if plan_round is None:
+        return f"bērnu programmas kārtās piedalās: {', '.join(municipalities)}"
+    return (f"programmas kārtā „{plan_round.name}”, kurā ir plāna pirmā diena {lv_date(plan_round.start)}, "
+            f"piedalās: {', '.join(plan_round.municipalities)}")
+
+
+def municipality_findings(typed: str | None, municipalities: Sequence[str] | None,
+                          plan_round: PlanRound | None = None) -> list[Finding]:
+    """The one rule of 6.1 B5 (D104, D113), with or without services: a municipality typed must be, letter for letter,
+    one of ``municipalities`` (the children's rounds' list, 6.1 B5's choice; None: not checked) –
+    ``municipality_not_listed`` – and one of the round of the plan's first day (``plan_round``; None: no such round,
+    whose own error says so) – ``municipality_not_in_round``: a municipality outside that round has no agreement with
+    the ministry to sign the plan's papers on, and gets no final amount. A value that differs from one of the round's
+    only by spaces or letter case says which to type, as the other list fields do."""
+    if municipalities is None or typed is None or not typed.strip():
+        return []
+    party = REQUIRED_PARTIES[0]
+    if typed not in municipalities:
+        allowed = plan_round.municipalities if plan_round is not None else municipalities
+        meant = next((m for m in allowed if m.casefold() == typed.strip().casefold()), None)
+        fix = f"{CASE_OR_SPACES} – ierakstiet „{meant}”; " if meant is not None else ""
+        return [Finding("municipality_not_listed", Severity.error,
+                        f"{party.where}: {party.label} {LIST_TEXT}, ievadīts „{typed}” "
+                        f"({fix}{_members(municipalities, plan_round)}).")]
+    if plan_round is None or typed in plan_round.municipalities:
+        return []
+    return [Finding("municipality_not_in_round", Severity.error,
+                    f"{party.where}: pašvaldība „{typed}” {NOT_IN_ROUND} „{plan_round.name}”, kurā ir plāna pirmā "
+                    f"diena {lv_date(plan_round.start)} (šajā kārtā piedalās: "
+                    f"{', '.join(plan_round.municipalities)}): tai nav līguma ar ministriju, uz kura pamata parakstīt "
+                    "šā plāna dokumentus un noteikt IB galīgo apmēru.")]
+
+
 def check_parties(parties: Parties, lines: Iterable[PlanLine],
-                  municipalities: Sequence[str] | None = None) -> list[Finding]:
+                  municipalities: Sequence[str] | None = None, plan_round: PlanRound | None = None) -> list[Finding]:
     """One ``required_field`` error per empty field of REQUIRED_PARTIES once the plan has a service (D88): a
-    signed annex or contract must say whose plan it is, who signs it and which municipality pays. A municipality
-    typed that is not, letter for letter, one of ``municipalities`` (the children's programme rounds' list, 6.1 B5's
-    choice; None: not checked) is a ``municipality_not_listed`` error with or without services, as in the matrix:
-    a municipality outside the rounds has no agreement with the ministry to sign a child's papers on (D104)."""
-    found = []
-    typed = parties.municipality
-    if municipalities is not None and typed is not None and typed.strip() and typed not in municipalities:
-        party = REQUIRED_PARTIES[0]
-        found.append(Finding("municipality_not_listed", Severity.error,
-                             f"{party.where}: {party.label} {LIST_TEXT}, ievadīts „{typed}” (IBM izmēģinājumprojektā "
-                             f"bērniem piedalās tikai šīs pašvaldības: {', '.join(municipalities)})."))
+    signed annex or contract must say whose plan it is, who signs it and which municipality pays; and the municipality
+    rule of 6.1 B5 (municipality_findings), with or without services, as in the matrix."""
+    found = municipality_findings(parties.municipality, municipalities, plan_round)
     if not has_services(lines):
         return found
     return found + [Finding("required_field", Severity.error, f"{p.where}: {p.label} {REQUIRED_TEXT}.")

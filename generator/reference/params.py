@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from generator.reference.date_serials import DateSerials, typing_span
 from generator.reference.plan_changes import PlanChange, catalogue_changes
-from generator.reference.rounds import ReportingPeriod
+from generator.reference.rounds import ReportingPeriod, RoundMembers
 
 if TYPE_CHECKING:
     from generator.catalogue.catalogue import Catalogue
@@ -89,6 +89,10 @@ class Params:
     # The municipalities of the children's programme rounds (rounds.yaml), the list 6.1 B5 takes its value from
     # (Saraksts_Pasvaldibas): another one typed there is an invalid input (D104). None: not checked.
     municipalities: tuple[str, ...] | None = None
+    # Each children's round's name and municipalities by its id (rounds.yaml): a municipality of the list above that is
+    # not in the round of the plan's first day (reporting_periods' round_id) is an invalid input too (D104, D113).
+    # Empty: only the list above is checked, as a test's own Params.
+    rounds: dict[str, RoundMembers] = field(default_factory=dict, hash=False)
     # The units counted whole (catalogue/enums.yaml ``whole``: a session, a day and night, a working day, D256) by id,
     # with the name the matrix shows ("reize"): a fraction of one in a plan line is an invalid input. Empty: none is.
     whole_units: dict[str, str] = field(default_factory=dict, hash=False)
@@ -107,7 +111,10 @@ class Params:
     @classmethod
     def from_catalogue(cls, catalogue: Catalogue, day: dt.date) -> Params:
         """The parameters in force on ``day``; a parameter not yet in force raises LookupError."""
-        from generator.catalogue.models import PriceStatus  # the reference itself imports no catalogue module
+        from generator.catalogue.models import (  # the reference itself imports no catalogue module
+            Pilot,
+            PriceStatus,
+        )
 
         prog = catalogue.programme
 
@@ -142,6 +149,7 @@ class Params:
             prices_until=catalogue.prices_until(day),
             plan_changes=catalogue_changes(catalogue, day),
             municipalities=tuple(m.id for m in catalogue.pilot_municipalities()),
+            rounds={r.id: RoundMembers(r.name_lv, tuple(r.municipalities)) for r in catalogue.rounds_of(Pilot.children)},
             whole_units={u.id: u.short_name for u in catalogue.enums.units if u.whole},
             base_confirmed=prog.base_amount.at(day).status is PriceStatus.confirmed,
             transport_limit_applies=catalogue.transport_limit_applies(day),

@@ -30,6 +30,16 @@ class PastReportingPeriod(ReferenceInputError):
 
 
 @dataclass(frozen=True)
+class RoundMembers:
+    """Who takes part in one children's round (rounds.yaml): its name and its municipalities, in its own order. A plan
+    belongs to the round of its first day (D113); a municipality outside that round has no agreement with the
+    ministry for the plan (D104), whatever other round it took part in."""
+
+    name: str
+    municipalities: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class ReportingPeriod:
     """One reporting period of a round: ``number`` 1, 2, … from the services window's start."""
 

@@ -16,7 +16,14 @@ from generator.money import to_decimal
 from generator.reference.date_serials import DateSerials, check_date_serials
 from generator.reference.errors import NotEligible
 from generator.reference.findings import Finding, Severity, count
-from generator.reference.inputs import Parties, check_cents, check_parties, check_whole_units, subcent
+from generator.reference.inputs import (
+    Parties,
+    PlanRound,
+    check_cents,
+    check_parties,
+    check_whole_units,
+    subcent,
+)
 from generator.reference.lines import PlanLine
 from generator.reference.monthly import Execution, check_months, execution, monthly_amounts
 from generator.reference.params import Params
@@ -179,7 +186,8 @@ def evaluate_workbook(inputs: WorkbookInputs, params: Params, template: str = CU
         services=inputs.services,
         other=inputs.other,
     )
-    findings.extend(check_input_values(inputs, params.municipalities, params.whole_units, params.date_serials))
+    findings.extend(check_input_values(inputs, params.municipalities, params.whole_units, params.date_serials,
+                                       plan_round(params, inputs.period_start)))
     # a sub-cent F or B, or one that is a day's serial (D286), is one invalid input in the matrix, whatever N is
     if not subcent(inputs.final) and not _serial(params, inputs.final):
         findings.extend(check_final(inputs.final, plan.needed, p_amount))
@@ -243,13 +251,21 @@ def _serial(params: Params, value: Decimal | None) -> bool:
     return params.date_serials is not None and params.date_serials.day(value) is not None
 
 
+def plan_round(params: Params, start: dt.date) -> PlanRound | None:
+    """The round of the plan's first day (D113) with its municipalities (Params.rounds); None without one."""
+    held = period_holding(params.reporting_periods, start)
+    members = params.rounds.get(held.round_id) if held is not None else None
+    return PlanRound(members.name, members.municipalities, start) if members is not None else None
+
+
 def check_input_values(inputs: WorkbookInputs, municipalities: Sequence[str] | None = None,
                        whole_units: Mapping[str, str] | None = None,
-                       date_serials: DateSerials | None = None) -> list[Finding]:
+                       date_serials: DateSerials | None = None, round_: PlanRound | None = None) -> list[Finding]:
     """The inputs the matrix counts as invalid that typed values can still get wrong: money not in whole cents (D87),
     a day's serial in a number input (``date_serials``, Params.date_serials: D286), a fraction of a unit counted
     whole (``whole_units``, Params.whole_units: D256) and, when ``inputs.parties`` is
-    given, a municipality not in ``municipalities`` (D104) and, once the plan has a service, an empty field a
+    given, a municipality not in ``municipalities`` or not in ``round_``, the round of the plan's first day (D104,
+    D113) and, once the plan has a service, an empty field a
     contract needs (D88). A rank has no upper bound (D154): a gap or a rank above the number of lines it orders only
     puts its line after the others."""
     amounts = {"bāzes apmēram B (6.11. tabulā)": inputs.base, "IB galīgajam apmēram F (6.4. tabulā)": inputs.final,
@@ -260,7 +276,7 @@ def check_input_values(inputs: WorkbookInputs, municipalities: Sequence[str] | N
     found.extend(check_date_serials(inputs.lines, amounts, date_serials))
     found.extend(check_whole_units(inputs.lines, whole_units or {}))
     if inputs.parties is not None:
-        found.extend(check_parties(inputs.parties, inputs.lines, municipalities))
+        found.extend(check_parties(inputs.parties, inputs.lines, municipalities, round_))
     return found
 
 

@@ -66,6 +66,8 @@ def matrix(catalogue_dir: Path, municipality_id: str | None, round_id: str | Non
                else day_covering(catalogue, plan_day.date()) if plan_day is not None else template_date(catalogue))
     except IssueDayError as exc:
         usage_error(str(exc).rstrip("."))  # an invalid value: status 2 and the --help pointer (D121), as documents'
+    if municipality_id is not None and (problem := outside_round(catalogue, municipality_id, day)) is not None:
+        usage_error(problem)  # the tools refuse such a plan (D104, D113): no matrix for it either
     default_day = day == template_date(catalogue)
     out = out_file or Path(file_name(municipality_id, None if default_day else day))
     if out.suffix.lower() != ".xlsx":
@@ -91,6 +93,23 @@ def matrix(catalogue_dir: Path, municipality_id: str | None, round_id: str | Non
                f"{validity(catalogue, day)}).")
     if (ended := ended_round(catalogue, day, made_on)) is not None:  # D277: 6.1 says it too
         click.echo(console_line(ended), err=True)
+
+
+def outside_round(catalogue: Catalogue, municipality_id: str, day: dt.date) -> str | None:
+    """Why a children's rounds' municipality gets no matrix for the prices ``day`` (D104, D113): the matrix serves the
+    plans of the round of that day, and the municipality is not in it, so the matrix, `ibm documents --from-matrix` and
+    `ibm collect` would all refuse every plan in it. Refused, not warned: there is no use for such a file – an ended
+    round's reports and corrections take that round's own matrix (--round, --day), which has the municipality. The
+    rounds it is in are named with their --round and --day values. None: in the round (or no round, refused before)."""
+    round_ = catalogue.round_at(Pilot.children, day)
+    if round_ is None or municipality_id in round_.municipalities:
+        return None
+    own = [r for r in catalogue.rounds_of(Pilot.children) if municipality_id in r.municipalities]
+    where = "; ".join(f"--round {r.id} vai --day DD.MM.GGGG no {lvformat.date(r.services_start)} līdz "
+                      f"{lvformat.date(r.services_end)}" for r in own)
+    return (f"--municipality: „{municipality_id}” nepiedalās bērnu programmas kārtā „{round_.name_lv}” ({round_.id}), "
+            f"kuras plāniem ir šī matrica (tajā piedalās: {', '.join(round_.municipalities)}); tās plānus šajā kārtā "
+            f"neapstiprina un nesavāc. Matricai kārtā, kurā „{municipality_id}” piedalās: {where}")
 
 
 def validity(catalogue: Catalogue, day: dt.date) -> str:

@@ -261,9 +261,10 @@ class Kind:
             body = f'IF({_empty(x)},0,IF(SUMPRODUCT(--EXACT({x}&"",{extra}))>0,0,1))'
         elif self.name == "text":
             body = f"IF(LEN({x}&\"\")>{extra},1,0)"
-        elif self.name == "municipality":
+        elif self.name == "municipality":  # code 3: listed, but not in the round of the plan's first day (D113)
             body = (f'IF({_blank(x)},IF({SERVICES_CHOSEN},2,0),'
-                    f'IF(SUMPRODUCT(--EXACT({x}&"",{extra}))>0,0,1))')
+                    f'IF(SUMPRODUCT(--EXACT({x}&"",{extra}))>0,IF(ISNUMBER({PLAN_ROUND_ROW}),'
+                    f'IF(ISNUMBER(FIND(", "&{x}&",",", "&{PLAN_ROUND_MEMBERS}&",")),0,3),0),1))')
         elif self.name == "required":
             body = f"IF(AND({_blank(x)},{SERVICES_CHOSEN}),1,0)"
         elif self.name == "name":
@@ -363,6 +364,16 @@ LIMIT = "{limit}"  # a text field's character limit in its message
 PLACE = "{place}"  # where a text field's text prints ("parakstāmajā 6.3. tabulā", "darba tabulā 6.4.")
 TEXT_TOO_LONG = f"jābūt ne garākam par {LIMIT} zīmēm, citādi {PLACE} izdrukā tikai daļu"
 
+# D104, D113: a municipality of the children's rounds' list that is not in the round of the plan's first day (the
+# reporting period h_PerSatur marks, its round's municipalities h_PerPasvaldibas, "jelgava, bauska, cesis") has no
+# agreement with the ministry for this plan: the reference's municipality_not_in_round
+PLAN_ROUND_ROW = "MATCH(1,h_PerSatur,0)"
+PLAN_ROUND_MEMBERS = f"INDEX(h_PerPasvaldibas,{PLAN_ROUND_ROW})"
+START_PLACE = "6.1 B38"  # Perioda_Sakums (sheets/personal.py FIELDS; a test checks it)
+ROUND_MEMBERS_PART = f'"&IFERROR({PLAN_ROUND_MEMBERS},"")&"'  # the formula part of NOT_IN_ROUND_TEXT (beside_texts)
+NOT_IN_ROUND_TEXT = (f'"jābūt no programmas kārtas, kurā ir plāna pirmā diena ({START_PLACE}; tajā piedalās: '
+                     f'{ROUND_MEMBERS_PART})"')
+
 KINDS = {
     "amount": Kind("amount", ('"jābūt skaitlim"', '"jābūt skaitlim, kas nav mazāks par 0"')),
     "units": Kind("units", ('"jābūt skaitlim"', '"jābūt skaitlim, kas nav mazāks par 0"',
@@ -382,7 +393,7 @@ KINDS = {
                             '"jābūt norādītam („Jā” vai „Nē”), jo no tā atkarīga provizoriskā apmēra likme"')),
     "list": Kind("list", ('"jābūt vienai no saraksta vērtībām (burts burtā)"',)),
     "text": Kind("text", (f'"{TEXT_TOO_LONG}"',)),
-    "municipality": Kind("municipality", (f'"{LIST_TEXT}"', f'"{REQUIRED_TEXT}"')),
+    "municipality": Kind("municipality", (f'"{LIST_TEXT}"', f'"{REQUIRED_TEXT}"', NOT_IN_ROUND_TEXT)),
     "required": Kind("required", (f'"{REQUIRED_TEXT}"',)),
     "name": Kind("name", (f'"{REQUIRED_TEXT}"', f'"{TEXT_TOO_LONG}"')),
 }
@@ -556,12 +567,12 @@ def beside_message_formula(field: Field, code: str, where: str) -> str:
     return f'IF(N({code})>0,"{where}: {field.label} "&CHOOSE({code},{KINDS[field.kind].texts(field.extra, field.place)}),"")'
 
 
-def beside_texts(field: Field, where: str) -> list[str]:
-    """Every text ``beside_message_formula`` can show (the months' limit, a formula part, as three characters), to
-    size the row."""
+def beside_texts(field: Field, where: str, members: str = "") -> list[str]:
+    """Every text ``beside_message_formula`` can show (the months' limit, a formula part, as three characters; the
+    plan's round's municipalities as ``members``, the longest round's list), to size the row."""
     formula_part = '"&Param_PeriodaMenesi'
-    return [f"{where}: {field.label} {m.replace(formula_part, 'nnn').replace(PLACE, field.place)}".replace('"', "")
-            for m in KINDS[field.kind].all_messages]
+    return [f"{where}: {field.label} {m.replace(formula_part, 'nnn').replace(ROUND_MEMBERS_PART, members)}"
+            .replace(PLACE, field.place).replace('"', "") for m in KINDS[field.kind].all_messages]
 
 
 def message_formula(field: Field, code: str, x: str, where: str) -> str:

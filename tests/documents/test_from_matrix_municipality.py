@@ -96,9 +96,12 @@ def test_a_municipality_outside_the_rounds_gets_no_signable_papers(children, cat
 
 def test_a_municipality_not_in_the_round_of_the_plans_first_day(catalogue: Catalogue, tmp_path: Path) -> None:
     """With a second children's round of fewer municipalities, a pilot municipality outside it gets no papers for a
-    plan that starts in it (D104), while one of its municipalities, and the first round's plans, do."""
+    plan that starts in it (D104, D113): the reference's one rule (municipality_not_in_round), which the matrix, the
+    papers and the collection all use, while one of its municipalities, and the first round's plans, pass."""
     from generator.catalogue.loader import DEFAULT_CATALOGUE, load_or_raise
-    from generator.documents.from_matrix.reading import round_problem
+    from generator.reference.inputs import NOT_IN_ROUND, municipality_findings
+    from generator.reference.params import Params
+    from generator.reference.workbook import plan_round
     from tests.round_yaml import children_round_entry
 
     start, end = dt.date(2020, 1, 1), dt.date(2020, 6, 30)
@@ -110,14 +113,20 @@ def test_a_municipality_not_in_the_round_of_the_plans_first_day(catalogue: Catal
     new = two.round_by_id["berni-2020"]
     first = two.round_by_id["berni-2018"]
     member, other = new.municipalities[0], next(m for m in first.municipalities if m not in new.municipalities)
-    assert round_problem(two, member, start) is None
-    assert round_problem(two, other, first.services_start) is None
-    why = round_problem(two, other, start, "6.1. tabula, B5 „Pašvaldība”")
-    assert why is not None and why.startswith(f"pašvaldība „{other}” nepiedalās programmas kārtā „{new.name_lv}”")
-    assert why.endswith(" (6.1. tabula, B5 „Pašvaldība”)"), why
+    listed = tuple(m.id for m in two.pilot_municipalities())
+
+    def problems(municipality: str, day: dt.date) -> list[str]:
+        return [f.message for f in municipality_findings(municipality, listed,
+                                                         plan_round(Params.from_catalogue(two, day), day))]
+
+    assert problems(member, start) == []
+    assert problems(other, first.services_start) == []
+    [why] = problems(other, start)
+    assert why.startswith(f"6.1 B5: pašvaldība „{other}” {NOT_IN_ROUND} „{new.name_lv}”"), why
     assert "01.01.2020" in why and ", ".join(new.municipalities) in why
-    assert round_problem(two, other, end + dt.timedelta(days=1)) is None  # no round: the reference's error says so
-    assert round_problem(catalogue, other, first.services_start) is None  # one round: its list is 6.1 B5's list
+    assert problems(other, end + dt.timedelta(days=1)) == []  # no round: the reference's own error says so
+    assert [f.message for f in municipality_findings(other, tuple(first.municipalities),
+                                                     plan_round(params(catalogue), first.services_start))] == []
 
 
 def test_a_higher_stored_error_count_is_an_error_shown_as_a_whole_number(children, catalogue: Catalogue,
@@ -161,7 +170,7 @@ def test_a_provider_name_with_its_own_quotes_is_not_quoted_again(children, catal
 
 
 def test_one_rule_finds_the_plans_round(tmp_path: Path) -> None:
-    """round_problem, plan_round_end and plan_round_id all follow plan_round (review1 F14), which agrees with the
+    """plan_round_end and plan_round_id (and the reference's round of a plan, Params.rounds) all follow plan_round (review1 F14), which agrees with the
     reference's reporting periods (D21) on each side of every round's services window."""
     from generator.documents.from_matrix.reading import plan_round, plan_round_end, plan_round_id
     from tests.round_yaml import catalogue_with_round, children_round_entry

@@ -17,6 +17,7 @@ from generator.catalogue.catalogue import Catalogue
 from generator.cli import main
 from generator.ministry.output import FINAL_DIR
 from generator.ministry.pseudonym import ENV_KEY
+from generator.ministry.summary_front import ENVELOPE_LABEL
 from generator.reference.rounds import period_holding
 from tests.ministry.conftest import KEY
 from tests.ministry.factory import Child, make_children, two_line_child, write_children
@@ -78,7 +79,7 @@ def test_one_child_is_counted_in_the_singular_and_the_default_funding_is_provisi
     summary = load_workbook(out)["Kopsavilkums"]
     assert summary["A1"].value == f"IBM galīgo apmēru aprēķins (3. posms, provizoriski) – pārskata periods {label}"
     notes = {summary.cell(r, 1).value: summary.cell(r, 3).value for r in range(4, summary.max_row + 1)}
-    envelope_note = notes["Izmēģinājumprojekta finansējums periodam, EUR"]
+    envelope_note = notes[ENVELOPE_LABEL]
     assert "× 1 bērns (kataloga bāzes apmērs)" in envelope_note and "PROVIZORISKS" in envelope_note
     # the summary is never signed: its figures stay provisional, and it says where the confirmed ones come from
     # (audit24 F19), in words, with no catalogue file or field path (audit27b F10)

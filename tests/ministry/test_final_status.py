@@ -17,6 +17,7 @@ from generator.cli import main
 from generator.ministry.final_status import STATUS_CEILING, STATUS_ERRORS, STATUS_FINAL, STATUS_PROVISIONAL
 from generator.ministry.output import FINAL_DIR
 from generator.ministry.pseudonym import pseudonym
+from generator.ministry.summary_front import ENVELOPE_LABEL
 from generator.reference.findings import Severity
 from tests.documents.from_matrix_helpers import clean
 from tests.ministry.conftest import KEY
@@ -136,7 +137,9 @@ def test_an_unconfirmed_ceiling_is_listed_and_its_f_not_final(with_errors) -> No
     assert front["Plāna rindu skaits, kuru cenas griesti nav apstiprināti"][0] == 2
     assert ("Brīdinājums: 2 izmantotajās matricās ir 2 plāna rindas ar cenu, kuras griesti katalogā nav "
             "apstiprināti: bērna F, kas balstās uz tādu cenu, nav galīgs (statuss „provizorisks – griesti nav "
-            "apstiprināti”, D269) – katra rinda ar F statusu lapā „Neapstiprināti griesti”.") in said, said
+            "apstiprināti”, kamēr griesti nav apstiprināti) – katra rinda ar F statusu lapā „Neapstiprināti "
+            "griesti”.") in said, said
+    assert "D269" not in said and "D268" not in said, said  # the rule in words: no decision number (audit36a F8)
     # the D148 sheet keeps its own warnings only
     assert load_workbook(out)["Brīdinājumi"]["A4"].value == "Šādu brīdinājumu nav."
 
@@ -160,7 +163,7 @@ def test_the_default_funding_uses_the_b_typed_in_every_matrix(catalogue: Catalog
     children = [_plain(catalogue, 2, Decimal("3500.00")), _plain(catalogue, 3, Decimal("3500.00"))]
     out, said = _collect(catalogue, template, tmp_path, children)
     assert "Finansējums 7 000,00 EUR, pārdales fonds" in said, said
-    note = _front(out)["Izmēģinājumprojekta finansējums periodam, EUR"]
+    note = _front(out)[ENVELOPE_LABEL]
     assert note[0] == 7000
     assert note[1].replace("\u00a0", " ") == "noklusējums: 3 500,00 EUR × 2 bērni (bāzes apmērs B, kas ierakstīts visu matricu 6.11. tabulā)"
     assert "pārsniedz noklusējuma finansējumu" not in said
@@ -174,7 +177,7 @@ def test_sum_of_p_above_the_default_funding_is_warned_about(catalogue: Catalogue
     warning = ("Σ P 6 500,00 EUR pārsniedz noklusējuma finansējumu 6 000,00 EUR (kataloga B × bērnu skaits): 1 matricā "
                "6.11. tabulā ierakstīts B, kas atšķiras no kataloga B, bet citās matricās B nav ierakstīts vai ir cits")
     assert f"Brīdinājums: {warning}" in said, said
-    note = _front(out)["Izmēģinājumprojekta finansējums periodam, EUR"][1].replace("\u00a0", " ")
+    note = _front(out)[ENVELOPE_LABEL][1].replace("\u00a0", " ")
     assert f"BRĪDINĀJUMS: {warning}" in note, note
     given = _collect(catalogue, template, tmp_path / "ar-finansejumu", children, "--envelope", "6000")[1]
     assert "pārsniedz noklusējuma finansējumu" not in given, given
@@ -191,7 +194,7 @@ def test_the_catalogues_unconfirmed_b_copied_into_every_matrix_is_no_ministry_b(
     rows = _csv(out)
     assert {row["statuss"] for _, row in rows.values()} == {STATUS_PROVISIONAL}, rows
     assert all(name.endswith("_provizoriski.csv") for name, _ in rows.values()), rows
-    note = _front(out)["Izmēģinājumprojekta finansējums periodam, EUR"][1].replace("\u00a0", " ")
+    note = _front(out)[ENVELOPE_LABEL][1].replace("\u00a0", " ")
     assert "kataloga bāzes apmērs" in note and "ierakstīts visu matricu" not in note, note
 
 

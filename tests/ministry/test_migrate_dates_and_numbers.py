@@ -41,9 +41,13 @@ def test_a_date_in_a_number_input_is_refused_naming_the_cell(small_folder, tmp_p
     result = _run(old, "--out", out)
     assert result.exit_code == 1, result.output
     assert "iekšēja kļūda" not in result.output and "Traceback" not in result.output
-    said = "(Bazes_Apmers): šūnai jābūt skaitlim, nevis datumam, ievadīts datums 27.06.1908. "
-    assert said + DATE_FORMAT_ADVICE + " Kad vecajā matricā tas izlabots" in result.output.replace("\n", " ")
-    assert "nekas netika uzrakstīts" in result.output
+    # the cell as collect and documents name it, with its label in the matrix's words, not „6.11!B21 (Bazes_Apmers)”;
+    # the advice once, and no stray „.;” before the end (audit36a F8)
+    said = "„Bāzes apmērs šai matricai (B)"
+    output = " ".join(result.output.split())
+    assert said in output and "(Bazes_Apmers)" not in output, output
+    assert (": bāzes apmēram B jābūt skaitlim, nevis datumam, ievadīts datums 27.06.1908. " + DATE_FORMAT_ADVICE
+            + " Kad vecajā matricā tas izlabots, pārnesiet matricu vēlreiz; nekas netika uzrakstīts") in output, output
     assert not out.exists() and not (tmp_path / "jauna-parnesana.txt").exists()
 
 

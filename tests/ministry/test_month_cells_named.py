@@ -52,3 +52,20 @@ def test_a_month_after_the_plans_end_says_so(catalogue: Catalogue, template: Pat
     wb.save(written.path)
     label = cell(Matrix.open(written.path), "Men_Daudzums", 0, ref.cols - 1)[1]
     assert f"„{ref.cols}. mēnesis (ārpus perioda)”" in label, label
+
+
+def test_a_month_whose_date_is_an_error_value_is_named_by_its_number(catalogue: Catalogue, template: Path,
+                                                                    tmp_path: Path) -> None:
+    """A start date typed as text leaves each month's first day an error value („#VALUE!” in Excel, „Err:502” in
+    LibreOffice): the month is „1. mēnesis”, not „1. mēnesis (#VALUE!)”."""
+    child = make_children(catalogue, 1, seed=333, one_period=True)[0]
+    written = write_children(catalogue, template, [child], tmp_path)[0]
+    ref = Matrix.open(written.path).refs["Men_Daudzums"]
+    wb = load_workbook(written.path)
+    wb["6.6"].cell(ref.first[0] - 1, ref.first[1]).value = "#VALUE!"
+    wb["6.6"].cell(ref.first[0] - 1, ref.first[1] + 1).value = "Err:502"
+    wb.save(written.path)
+    m = Matrix.open(written.path)
+    for col, month in ((0, "1. mēnesis"), (1, "2. mēnesis")):
+        label = cell(m, "Men_Daudzums", 0, col)[1]
+        assert f"„{month}”, 1. rinda" in label and "VALUE" not in label and "Err:" not in label, label

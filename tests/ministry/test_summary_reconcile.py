@@ -21,6 +21,7 @@ from generator.ministry.final_status import STATUS_FINAL
 from generator.ministry.output import write_outputs
 from generator.ministry.pseudonym import pseudonym
 from generator.ministry.summary_book import PAGE_WIDTH, SHEET_NOTES, SHEET_REFUSED, SHEET_STALE
+from generator.ministry.summary_money import MUNI_TOTAL
 from generator.recalc import make_profile, print_sheets, soffice
 from generator.reference.workbook import with_final
 from tests.ministry.conftest import KEY
@@ -113,7 +114,7 @@ def test_municipality_columns_show_names_and_amounts_a_true_minus(summary, catal
     names = {m.id: m.short_name_lv for m in catalogue.municipalities.municipalities}
     wb = load_workbook(book.path)
     for sheet, col in (("Bērni", 1), ("Plāna rindas", 1), ("Mēnešu dati", 1), ("Pašvaldības", 0)):
-        shown = {r[col] for r in rows_of(wb[sheet]) if r[0] != "Kopā izmēģinājumprojektā"}
+        shown = {r[col] for r in rows_of(wb[sheet]) if r[0] != MUNI_TOTAL}
         assert wb[sheet].cell(3, col + 1).value == "Pašvaldība"
         assert {names[c.municipality] for c in chosen} <= shown and not shown & set(names), (sheet, shown)
     fmt = wb["Bērni"]["M4"].number_format  # N (two B columns before P: audit27b F5)
@@ -125,21 +126,21 @@ def test_narrow_columns_show_the_municipalitys_short_name_and_its_sheet_the_tota
                                                                                         catalogue: Catalogue) -> None:
     """D179: the municipality columns and the headers of the sheets by municipality show the catalogue's short name
     ("Bauskas novads", "Jelgava"), not "… novada pašvaldība" (on the old code every one of them did); the column of
-    „Pašvaldības” stays wide enough for its bold total "Kopā izmēģinājumprojektā"."""
+    „Pašvaldības” stays wide enough for its bold total (MUNI_TOTAL)."""
     chosen, _, book, _, _ = summary
     wb = load_workbook(book.path)
     short = {catalogue.municipality(c.municipality).short_name_lv for c in chosen}
     full = {m.name_lv for m in catalogue.municipalities.municipalities}
     every = {m.short_name_lv for m in catalogue.municipalities.municipalities}
     for sheet, col in (("Bērni", 1), ("Plāna rindas", 1), ("Mēnešu dati", 1), ("Pašvaldības", 0)):
-        shown = {r[col] for r in rows_of(wb[sheet])} - {"Kopā izmēģinājumprojektā"}
+        shown = {r[col] for r in rows_of(wb[sheet])} - {MUNI_TOTAL}
         assert short <= shown <= every, (sheet, shown)  # „Pašvaldības” lists every pilot municipality
     for sheet in ("Pakalpojumi", "Naudas plūsma", "Ceturkšņi"):
         headers = [str(c.value) for c in wb[sheet][3] if c.value]
         assert {h.split(": ")[0] for h in headers} >= short, (sheet, headers)
         assert not [h for h in headers if any(name in h for name in full)], (sheet, headers)
     column = wb["Pašvaldības"].column_dimensions["A"].width
-    assert column >= len("Kopā izmēģinājumprojektā") * 0.95, column
+    assert column >= len(MUNI_TOTAL) * 0.95, column
     # „Bērni” has no total under its names: its column is as narrow as they are (26 wide for the full names)
     children = wb["Bērni"].column_dimensions["B"].width
     assert children <= max(12, max(len(n) for n in short) * 0.85 + 1.5) + 1, children

@@ -165,3 +165,26 @@ def test_bad_round_or_day_is_refused_with_nothing_written(two_rounds: Catalogue,
 def test_the_issue_day_errors_are_latvian_messages(two_rounds: Catalogue) -> None:
     with pytest.raises(IssueDayError, match="nav nevienas bērnu programmas kārtas"):
         day_covering(two_rounds, D(2017, 1, 1))
+
+
+def test_a_municipality_outside_the_matrixs_round_is_refused_naming_its_own_round(two_rounds: Catalogue,
+                                                                                   tmp_path: Path) -> None:
+    """A municipality of the pilot only gets no matrix for the newest round (D104, D113): every plan in it would be
+    refused by the matrix, the papers and the collection. The refusal names the round it is in, with --round and
+    --day; that round's matrix is made."""
+    later = two_rounds.round_by_id[LATER_ROUND[0]]
+    pilot = two_rounds.round_by_id["berni-2018"]
+    outsider = next(m for m in pilot.municipalities if m not in later.municipalities)
+    for args in ((), ("--day", "15.08.2021")):
+        result = _in(tmp_path / "nav", two_rounds, "--municipality", outsider, *args)
+        assert result.exit_code == 2, result.output
+        said = " ".join(result.output.split())
+        assert f"--municipality: „{outsider}” nepiedalās bērnu programmas kārtā „{later.name_lv}” ({later.id})" in said
+        assert f"(tajā piedalās: {', '.join(later.municipalities)})" in said, said
+        assert (f"--round berni-2018 vai --day DD.MM.GGGG no {lvformat.date(pilot.services_start)} līdz "
+                f"{lvformat.date(pilot.services_end)}") in said, said
+        assert not any((tmp_path / "nav").iterdir())
+    result = _in(tmp_path / "ir", two_rounds, "--municipality", outsider, "--round", "berni-2018")
+    assert result.exit_code == 0, result.output
+    member = _in(tmp_path / "ir", two_rounds, "--municipality", later.municipalities[0])
+    assert member.exit_code == 0, member.output

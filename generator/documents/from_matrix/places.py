@@ -65,6 +65,7 @@ OWN_CELLS: dict[str, tuple[str, ...]] = {
     "transport_share": (TRANSPORT_REASON_NAME,),
     "final_above_needed": ("IB_Galigais",),
     "municipality_not_listed": ("Pasvaldiba",),
+    "municipality_not_in_round": ("Pasvaldiba", "Perioda_Sakums"),
     "base_differs": ("Bazes_Apmers",),
 }
 # a rule whose message says which input it is about, and the typed place it starts with: the message is said
@@ -77,6 +78,7 @@ TYPED_PLACES: dict[str, tuple[tuple[str, str], ...]] = {
     "source_above_needed": tuple((f"{cell}: ", SOURCE_NAMES[attr]) for attr, cell, _ in SOURCE_CELLS),
     "required_field": tuple((f"{p.where}: ", p.name) for p in REQUIRED_PARTIES),
     "municipality_not_listed": ((f"{REQUIRED_PARTIES[0].where}: ", "Pasvaldiba"),),
+    "municipality_not_in_round": ((f"{REQUIRED_PARTIES[0].where}: ", "Pasvaldiba"),),
 }
 # the amounts of reference.workbook.check_input_values by the words of their message
 CENTS_NAMES = (("bāzes apmēram B", "Bazes_Apmers"), ("IB galīgajam apmēram F", "IB_Galigais"),
@@ -85,6 +87,7 @@ CENTS_NAMES = (("bāzes apmēram B", "Bazes_Apmers"), ("IB galīgajam apmēram F
 # the reference's input checks the matrix counts as invalid inputs, in 6.11's list under INVALID_INPUT (F above N is
 # the check of the F cell itself, input_checks kind "final")
 INPUT_RULES = frozenset({"money_cents", "whole_units", "required_field", "municipality_not_listed",
+                         "municipality_not_in_round",  # 6.1 B5's code 3: not in the round of the plan's first day
                          "final_above_needed", "date_serial"})  # date_serial: a day's serial in a number input (D286)
 # a fraction of a whole unit (D256): the line's period units, or the month's cell of the grid its words name
 WHOLE_UNITS_MONTHS = ((PLANNED_LABEL, "Men_Daudzums"), (DELIVERED_LABEL, "Fakt_Daudzums"))
@@ -159,10 +162,17 @@ def _heading(m: Matrix | Values, sheet: str, row: int, col: int) -> str:
             group = _left_label(values, sheet, r - 1, col + 1) if r > 1 else ""
             return f"{group}, {month}" if group and not group.endswith(":") else month
         if not when and r > 1 and _is_number(values(sheet, (r - 1, col))):
-            when = _text(value)  # a month after the plan's end: the number above it is the heading
+            # a month after the plan's end: the number above it is the heading; an error value (a start date typed
+            # as text leaves „#VALUE!”) names no month: „1. mēnesis” alone (audit36a F8)
+            when = "" if _error_value(value) else _text(value)
             continue
         return _text(value)
     return ""
+
+
+def _error_value(value: object) -> bool:
+    """A formula's error as a file keeps it: „#VALUE!”, „#REF!”, „#N/A” (Excel) or „Err:502” (LibreOffice)."""
+    return isinstance(value, str) and (value.startswith("#") or value.startswith("Err:"))
 
 
 def _is_number(value: object) -> bool:

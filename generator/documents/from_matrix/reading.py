@@ -114,32 +114,16 @@ class MatrixReading:
         return shown_path(given, file_code(self.path), self.names, self.person, hide=True)
 
 
-MUNICIPALITY_NOT_LISTED = "municipality_not_listed"
+# the reference's rule of 6.1 B5 (D104, D113): outside the children's rounds' list, or outside the plan's round
+MUNICIPALITY_RULES = frozenset({"municipality_not_listed", "municipality_not_in_round"})
 ERRORS_NAME = "Kludas"
 
 
 def plan_round(catalogue: Catalogue, start: dt.date) -> RoundEntry | None:
     """The plan's round (D113): the children's round whose services window – cut into its reporting periods
     (D21) – holds the plan's first day; None when none does (the reference's own error then says so). The one
-    rule behind round_problem, plan_round_end and plan_round_id (review1 F14)."""
+    rule behind plan_round_end and plan_round_id (the municipality's round: the reference, Params.rounds) (review1 F14)."""
     return catalogue.round_at(Pilot.children, start)
-
-
-def round_problem(catalogue: Catalogue, municipality: str, start: dt.date, place: str = "") -> str | None:
-    """Why a municipality of the children's rounds gets no papers for this plan: the plan's round is not one it
-    takes part in (D104); None when it is, or when there is no plan's round (the reference's own error then says
-    so). A municipality of no children's round is the reference's invalid input. ``place``: where the municipality
-    and the plan's first day are in the matrix (places.named), said in brackets at the end."""
-    round_ = plan_round(catalogue, start)
-    if round_ is None or municipality in round_.municipalities:
-        return None
-    if municipality not in {m.id for m in catalogue.pilot_municipalities()}:
-        return None
-    where = f" ({place})" if place else ""
-    return (f"pašvaldība „{municipality}” {ROUND_PROBLEM} „{round_.name_lv}” "
-            f"({lvformat.date(round_.services_start)}–{lvformat.date(round_.services_end)}), kurā ir plāna pirmā diena "
-            f"{lvformat.date(start)} (šajā kārtā piedalās: {', '.join(round_.municipalities)}): tai nav līguma ar "
-            f"ministriju, uz kura pamata parakstīt šā plāna dokumentus{where}")
 
 
 def plan_round_end(catalogue: Catalogue, start: dt.date) -> dt.date | None:
@@ -156,7 +140,6 @@ def plan_round_id(catalogue: Catalogue, start: dt.date) -> str | None:
 
 
 TOO_LONG = frozenset({"past_reporting_period"})  # how long the plan may be is said (reference.rounds.longest_plan)
-ROUND_PROBLEM = "nepiedalās programmas kārtā"  # round_problem's words (run._reason counts it)
 NOT_LISTED = f"{REQUIRED_PARTIES[0].label} {LIST_TEXT}"  # the reference's municipality_not_listed (run._reason)
 
 
@@ -372,17 +355,12 @@ def read_for_documents(path: Path, catalogue: Catalogue, templates: TemplateSour
         place = places.rule_place(m, finding)
         message = places.without_typed_place(finding)
         text = with_note(message, place) if place else message
-        if finding.code == MUNICIPALITY_NOT_LISTED:  # no decision at all, not even a refusal, outside the rounds
+        if finding.code in MUNICIPALITY_RULES:  # no decision at all, not even a refusal, outside the plan's round
             result.errors.append(f"noteikumu kļūda: {text}")
         else:
             hint = f" {MIGRATE_HINT}" if finding.code in lacked else ""
             longest = f" {longest_line(params, data.inputs.period_start)}" if finding.code in TOO_LONG else ""
             rule_errors.append(f"noteikumu kļūda: {text}{longest}{hint}")
-    listed = not any(f.code == MUNICIPALITY_NOT_LISTED for f in outcome.findings)
-    round_place = places.named(m, ["Pasvaldiba", "Perioda_Sakums"])
-    if listed and (why := round_problem(catalogue, data.municipality, data.inputs.period_start,
-                                        round_place)) is not None:
-        result.errors.append(why)
     if result.not_eligible is None:  # a child who is not eligible gets the refusal whatever the plan says
         result.errors.extend(rule_errors)
     result.stale = stale_values(m, outcome, result.code, file_code(path), data.inputs.months)

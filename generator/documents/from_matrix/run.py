@@ -29,7 +29,6 @@ from generator.documents.from_matrix.provider_notes import repaid_to_parent as r
 from generator.documents.from_matrix.reading import (
     MORE_ERRORS_STORED,
     NOT_LISTED,
-    ROUND_PROBLEM,
     MatrixReading,
     read_for_documents,
 )
@@ -39,6 +38,7 @@ from generator.ministry.collect import find_workbooks
 from generator.ministry.file_copies import kept_first
 from generator.ministry.template_checks import shown_place, value_label
 from generator.ministry.templates import TemplateSource
+from generator.reference.inputs import CASE_OR_SPACES, NOT_IN_ROUND
 from generator.reference.rounds import plan_end
 from generator.replace_file import PreviousAside
 
@@ -206,7 +206,11 @@ def _reason(reading: MatrixReading) -> str:
         return "mainītas formulas vai veidnes šūnas"
     if any(e.startswith(signing.TRANSPORT_ERROR) for e in reading.errors):
         return "transporta daļa bez pamatojuma"
-    if any(NOT_LISTED.lower() in e.lower() or ROUND_PROBLEM in e for e in reading.errors):
+    if any(NOT_IN_ROUND in e for e in reading.errors):
+        return "pašvaldība nav plāna programmas kārtā"
+    if any(NOT_LISTED.lower() in e.lower() and CASE_OR_SPACES in e for e in reading.errors):
+        return "pašvaldības kods atšķiras ar atstarpi vai burtu lielumu"
+    if any(NOT_LISTED.lower() in e.lower() for e in reading.errors):
         return "pašvaldība nav bērnu programmas kārtās"
     if any(e.startswith(MORE_ERRORS_STORED) for e in reading.errors):
         return "matricā ir kļūdas, ko pārrēķins neatrod"

@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import textwrap
 
+from generator.catalogue.catalogue import Catalogue
+from generator.catalogue.models import Pilot
 from generator.workbook import build_note, input_checks
 from generator.workbook.input_checks import (
     DECOMPOSED_HINT,
@@ -111,7 +113,7 @@ def write(sh: Sheet) -> None:
             where = f"{SHEET} {cell}"
             sh.formula(f"C{row}", f'IF({code}>0,{beside_message_formula(checked, code, where)},"{hint}")', st.note,
                        hint)
-            sh.row_height(row, beside_height(checked, where))
+            sh.row_height(row, beside_height(checked, where, longest_members(book.catalogue)))
             sh.ws.conditional_format(cell, {"type": "formula", "criteria": f"={code}>0", "format": st.error_mark})
             sh.ws.conditional_format(f"C{row}", {"type": "formula", "criteria": f"={code}>0",
                                                  "format": st.error_mark})
@@ -283,10 +285,16 @@ DEFAULT_ROW_HEIGHT = SHEET_ROW_HEIGHT
 ONE_LINE_HEIGHT = 13  # a row of one line of 9 pt text (10,85 pt in LibreOffice, 15 px = 11,25 pt in Excel)
 
 
-def beside_height(field: input_checks.Field, where: str) -> float:
-    """The height of a checked input's row: room for the longest message beside it, wrapped (F7)."""
-    lines = max(len(textwrap.wrap(text, BESIDE_CHARS_PER_LINE)) for text in beside_texts(field, where))
+def beside_height(field: input_checks.Field, where: str, members: str = "") -> float:
+    """The height of a checked input's row: room for the longest message beside it, wrapped (F7); ``members``: the
+    longest round's municipalities, which 6.1 B5's message names."""
+    lines = max(len(textwrap.wrap(text, BESIDE_CHARS_PER_LINE)) for text in beside_texts(field, where, members))
     return max(DEFAULT_ROW_HEIGHT, lines * BESIDE_LINE_HEIGHT)
+
+
+def longest_members(catalogue: Catalogue) -> str:
+    """The longest children's round's municipalities as 6.1 B5's message lists them ("jelgava, bauska, cesis")."""
+    return max((", ".join(r.municipalities) for r in catalogue.rounds_of(Pilot.children)), key=len, default="")
 
 
 def _party_name(sh: Sheet, row: int, kind: party_names.Kind) -> None:

@@ -865,8 +865,10 @@ def _periods(sh: Sheet) -> None:
     periods = sh.book.catalogue.children_reporting_periods()
     sh.text(f"A{PERIODS_SECTION}", "Programmas kārtu pārskata periodi (no kataloga)", st.section)
     round_ends = {r.id: r.end for r in sh.book.catalogue.rounds_of(Pilot.children)}
-    for c, head in zip("ABCDEF", ("Kārta", "Pārskata periods", "Sākums", "Beigas", "Satur plāna sākumu (1 – jā)",
-                                  "Kārtas pēdējā diena"), strict=True):
+    # the round's municipalities: 6.1 B5 must be one of the round of the plan's first day (D104, D113)
+    members = {r.id: ", ".join(r.municipalities) for r in sh.book.catalogue.rounds_of(Pilot.children)}
+    for c, head in zip("ABCDEFG", ("Kārta", "Pārskata periods", "Sākums", "Beigas", "Satur plāna sākumu (1 – jā)",
+                                   "Kārtas pēdējā diena", "Kārtas pašvaldības"), strict=True):
         sh.text(f"{c}{PERIODS_FIRST - 1}", head, st.header_wrap)
     for i, period in enumerate(periods):
         row = PERIODS_FIRST + i
@@ -877,16 +879,19 @@ def _periods(sh: Sheet) -> None:
         sh.formula(f"E{row}", f"IF(ISNUMBER(Perioda_Sakums),IF(AND(Perioda_Sakums>=C{row},Perioda_Sakums<=D{row}),1,0),0)",
                    st.out_whole, 0)
         sh.date(f"F{row}", round_ends[period.round_id], st.out_date)  # the age criterion's day (D110)
+        sh.text(f"G{row}", members[period.round_id], st.out_text)
     last = PERIODS_FIRST + max(len(periods), 1) - 1
     if not periods:  # no round in the catalogue: one empty row, so the names still point at cells
         sh.blank(f"C{last}", st.out_date)
         sh.blank(f"D{last}", st.out_date)
         sh.number(f"E{last}", 0, st.out_whole)
         sh.blank(f"F{last}", st.out_date)
+        sh.blank(f"G{last}", st.out_text)
     sh.define("h_PerSakums", f"C{PERIODS_FIRST}", f"C{last}")
     sh.define("h_PerBeigas", f"D{PERIODS_FIRST}", f"D{last}")
     sh.define("h_PerSatur", f"E{PERIODS_FIRST}", f"E{last}")
     sh.define("h_PerKartasBeigas", f"F{PERIODS_FIRST}", f"F{last}")
+    sh.define("h_PerPasvaldibas", f"G{PERIODS_FIRST}", f"G{last}")
     after = _holidays(sh, last + 3)
     party_names.write_table(sh, after + 1)
 
