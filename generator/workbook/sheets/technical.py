@@ -48,6 +48,7 @@ from generator.workbook.texts import (
     GENDERS,
     MONTHS_LV,
     NO,
+    STRUCTURE_CHANGED,
     YES,
 )
 
@@ -728,7 +729,10 @@ def status_formula(hidden_rows: bool) -> str:
     shown = f'IF({count}>{INVALID_SHOWN},"; zemāk pirmās {INVALID_SHOWN}.","; visas zemāk.")'
     marked = f'IF(N(h_NederigasIevades)>0,"{STATUS_MARKED}","")'
     said = f'"{STATUS_TOTAL}"&{count}&" ("&MID({parts},3,500)&")"&{shown}&{marked}'
-    return f'IF({count}=0,"{NO_INVALID}",{said})'
+    # "no invalid cells" only while both the list's count and the error count are numbers: an error value in either
+    # (rows or columns inserted or deleted) says that the structure was changed and what to do (fails closed)
+    return (f'IF(AND(ISNUMBER(Kludas),ISNUMBER({count})),IF({count}=0,"{NO_INVALID}",{said}),'
+            f'"{STRUCTURE_CHANGED}")')
 
 
 def _months(sh: Sheet, months: int) -> None:
