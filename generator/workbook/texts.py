@@ -132,6 +132,7 @@ CHECKS_66 = (
     ("outside_period", "vērtības pēc perioda pēdējā mēneša"),
     ("ignored_line_data", "mēnešu dati rindā bez pakalpojuma vai daudzuma"),
     ("invalid_input", "nederīga ievade iezīmētajā šūnā (sk. 6.11. tabulu)"),
+    ("units_above_month", "iezīmētajā mēnesī vairāk diennakšu vai stundu, nekā tajā ir plāna periodā"),
 )
 # After a day-care number in a row's "Pārbaude" cell: the row it pairs with, e.g. "5 (3. rinda)".
 ROW_WORD = "rinda"

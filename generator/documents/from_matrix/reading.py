@@ -43,7 +43,7 @@ from generator.ministry.reading import (
     version_problem,
 )
 from generator.ministry.records import StaleValue
-from generator.ministry.template_checks import MIGRATE_HINT, unchecked_codes
+from generator.ministry.template_checks import migrate_hint, unchecked_codes
 from generator.ministry.templates import TemplateSource
 from generator.reference.errors import ReferenceInputError
 from generator.reference.findings import Finding, Severity
@@ -369,7 +369,7 @@ def read_for_documents(path: Path, catalogue: Catalogue, templates: TemplateSour
         if finding.code == MUNICIPALITY_NOT_LISTED:  # no decision at all, not even a refusal, outside the rounds
             result.errors.append(f"noteikumu kļūda: {text}")
         else:
-            hint = f" {MIGRATE_HINT}" if finding.code in lacked else ""
+            hint = f" {migrate_hint(finding.code)}" if finding.code in lacked else ""
             longest = f" {longest_line(params, data.inputs.period_start)}" if finding.code in TOO_LONG else ""
             rule_errors.append(f"noteikumu kļūda: {text}{longest}{hint}")
     listed = not any(f.code == MUNICIPALITY_NOT_LISTED for f in outcome.findings)
