@@ -43,6 +43,7 @@ RULE_NAMES = {
     "recipient": "Pakalpojums citam saņēmējam",
     "ignored_line_data": "Mēnešu dati rindā bez pakalpojuma",
     "units_above_period": "Daudzums pārsniedz plāna periodu",
+    "units_above_month": "Daudzums mēnesī pārsniedz mēneša dienas",
     "line_above_provisional": "Rindas summa viena pati pārsniedz P",
 }
 

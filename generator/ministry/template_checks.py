@@ -18,6 +18,7 @@ from generator.ministry.rule_names import rule_name
 # rule code -> the defined name of its per-line flags in the template (generator/workbook/sheets/calculation.py)
 CHECK_FLAGS = {
     "units_above_period": "f_VienibuRobeza",  # D147
+    "units_above_month": "f_MenVienibuRobeza",  # D147 per month: its per-cell flags on 6.6 (sheets/months.py)
     "line_above_provisional": "f_RindaVirsP",  # D148
     "base_differs": "h_BazeCita",  # D257: its count on 6.11 (technical.RULE_COUNT_NAMES)
 }
@@ -101,3 +102,11 @@ def unchecked_reason(codes: frozenset[str] | set[str]) -> str:
 # after the reference's message (a sentence of its own) on an error of a check the matrix's template lacked (F8)
 MIGRATE_HINT = ("Šo pārbaudi jūsu matricas veidne vēl neveica – pārnesiet matricu ar „ibm migrate”, tad kļūda būs "
                 "redzama arī matricā (6.3. un 6.11. tabulā).")
+# the check whose error a migrated matrix shows elsewhere than on 6.3 (its MIGRATE_HINT names those tables)
+HINT_TABLES = {"units_above_month": "6.6. un 6.11. tabulā"}
+
+
+def migrate_hint(code: str) -> str:
+    """MIGRATE_HINT for the error of ``code``, naming the tables where the migrated matrix shows it."""
+    tables = HINT_TABLES.get(code)
+    return MIGRATE_HINT.replace("6.3. un 6.11. tabulā", tables) if tables else MIGRATE_HINT

@@ -33,6 +33,9 @@ Counting (the workbook's Kludas and Bridinajumi count the same instances):
 - units_above_period (error, D147): 1 per counted line whose period units (6.3) are more than its unit can hold in
   the plan period: ``diennakts`` its calendar days, ``darba-diena`` its working days (the D11 count; not checked
   when the holiday list lacks a year of the period, D62), ``stunda`` 24 hours a calendar day.
+- units_above_month (error, D147 per month): 1 per counted line and period month whose planned units (6.6) are
+  more than the month holds inside the plan period: ``diennakts`` its calendar days there (a first month from the
+  period's first day, D93), ``stunda`` 24 hours each of them.
 - line_above_provisional (warning, D148): 1 per counted line of a unit with no such limit (``reize``, ``kurss``,
   ``euro``) whose amount alone is above the child's provisional IB amount P (P > 0).
 Only counted lines (an item and units > 0) are checked, except ``ignored_line_data``.
@@ -442,6 +445,48 @@ def check_unit_limits(
     ]
 
 
+def month_unit_limits(period_start: dt.date, months: int, month: int) -> dict[str, int]:
+    """How many nights and hours period month ``month`` holds inside the plan period (D147, per month): ``diennakts``
+    its calendar days from the period's first day (a first month may begin after its 1st, D93) to its last day or the
+    period's, ``stunda`` 24 hours each of them."""
+    first, last = period_month_span(period_start, months, month)
+    days = (last - first).days + 1
+    return {CALENDAR_DAY: days, HOUR: HOURS_A_DAY * days}
+
+
+MONTH_PLACE = "6.6. tabulā"  # where a month's planned units are typed
+
+
+def check_month_unit_limits(
+    lines: Sequence[PlanLine], period_start: dt.date, months: int, month_place: str = MONTH_PLACE,
+) -> list[Finding]:
+    """No month can hold more nights or hours than its days inside the plan period (D147, per month): an error per
+    counted line and month whose planned units (6.6) of a ``diennakts`` line are above those calendar days, or of a
+    ``stunda`` line above 24 hours each of them, naming the line, the month and its count. The period's own limit
+    (check_unit_limits) does not see 30 nights planned in a February of a longer period; the provider is paid by the
+    month. Working days per month are D11's (day-care centre and workshop lines together)."""
+    found: list[Finding] = []
+    for m in range(1, months + 1):
+        limits = month_unit_limits(period_start, months, m)
+        first, last = period_month_span(period_start, months, m)
+        whole = first.day == 1 and (last + dt.timedelta(days=1)).day == 1
+        where = "šajā mēnesī" if whole else f"plāna periodā šajā mēnesī ({lv_date(first)}–{lv_date(last)})"
+        year, number = calendar_month(period_start, m)
+        for i, line in _counted(lines):
+            planned = line.month_value("planned_units", m)
+            if line.unit in limits and planned > limits[line.unit]:
+                found.append(Finding(
+                    "units_above_month",
+                    Severity.error,
+                    f"{_name(i, line)}: {m}. mēnesī ({number:02d}.{year}) plānotais daudzums {units_text(planned)} "
+                    f"pārsniedz to, kas {where} iespējams: {LIMIT_WORDS[line.unit]} ir "
+                    f"{lv_number(limits[line.unit], 0)}; pārbaudiet daudzumu {month_place}.",
+                    (i,),
+                    month=m,
+                ))
+    return found
+
+
 def check_line_above_provisional(
     lines: Sequence[PlanLine], provisional: Decimal, units_place: str = UNITS_PLACE, price_place: str = PRICE_PLACE,
 ) -> list[Finding]:
@@ -493,5 +538,6 @@ def check_plan(
         *check_recipients(lines),
         *check_ignored_lines(lines),
         *check_unit_limits(lines, period_start, months, params.holidays, params.holiday_years),
+        *check_month_unit_limits(lines, period_start, months),
         *check_line_above_provisional(lines, provisional),
     ]

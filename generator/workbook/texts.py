@@ -132,6 +132,7 @@ CHECKS_66 = (
     ("outside_period", "vērtības pēc perioda pēdējā mēneša"),
     ("ignored_line_data", "mēnešu dati rindā bez pakalpojuma vai daudzuma"),
     ("invalid_input", "nederīga ievade iezīmētajā šūnā (sk. 6.11. tabulu)"),
+    ("units_above_month", "iezīmētajā mēnesī vairāk diennakšu vai stundu, nekā tajā ir plāna periodā"),
 )
 # After a day-care number in a row's "Pārbaude" cell: the row it pairs with, e.g. "5 (3. rinda)".
 ROW_WORD = "rinda"
@@ -165,6 +166,17 @@ SIGNED_NO_ROWS = "Šajā tabulā nav aizpildītu plāna rindu."
 NOT_SIGNABLE_SHORT = ("NAV PARAKSTĀMS: matricā ir kļūdas (", ", sk. 6.11. tabulu).")
 NOT_SIGNABLE = ("NAV PARAKSTĀMS: matricā ir kļūdas (", ") – 6.11. tabulā katrai norādīta tabula un šūna. Izlabojiet "
                 "kļūdas un izdrukājiet pielikumu no jauna.")
+# While the error count itself is an error value (Err:502, #REF!: a worker unprotected a sheet and inserted or deleted
+# rows or columns, so the count's formulas no longer find their cells), in red like NOT_SIGNABLE: the annex is not
+# signable, why, and what to do (the short one beside the title, the long one above the signatures). An error in the
+# count fails closed: it never reads as "no errors".
+NOT_SIGNABLE_BROKEN_SHORT = "NAV PARAKSTĀMS: mainīta struktūra (sk. 6.11. tabulu)."
+NOT_SIGNABLE_BROKEN = ("NAV PARAKSTĀMS: mainīta matricas struktūra (ievietotas vai dzēstas rindas). Atsauciet "
+                       "izmaiņu vai ievadiet datus jaunā matricā.")
+# 6.11's status line and 6.1's and 6.4's status while the count is an error value: what happened and what to do
+STRUCTURE_CHANGED = ("Kļūdu skaitu nevar aprēķināt: kādā tabulā ievietotas vai dzēstas rindas vai kolonnas. "
+                     "Atsauciet šīs izmaiņas vai ņemiet jaunu matricu un ievadiet datus tajā; līdz tam matrica nav "
+                     "parakstāma.")
 # Under the plan table of a signed annex, while an unused plan row prints: its Nr. (and names) print EMPTY_MARK.
 STRUCK_ROWS = f"Rindas ar „{EMPTY_MARK}” nav izmantotas (svītrotas)."
 # audit32 F7: more unused rows open than a program opens (at most STEP − 1): printed in the struck rows' note, red

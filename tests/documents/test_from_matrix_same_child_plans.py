@@ -13,6 +13,7 @@ from click.testing import CliRunner
 from generator.catalogue.catalogue import Catalogue
 from generator.cli import main
 from generator.ministry.xlsxpatch import fill_by_names
+from generator.workbook.sheets.technical import rule_row_of
 from tests.documents.from_matrix_helpers import funded_child
 
 pytestmark = pytest.mark.slow
@@ -49,7 +50,7 @@ def test_a_refused_second_matrix_of_the_child_stops_the_other(catalogue: Catalog
     for line in lines:
         assert "a-plans.xlsx" in line and "b-plans-jaunaks.xlsx" in line
     # the file's own reason is kept, naming the cell as the matrix labels it
-    assert "6.1. tabula, B5 „Pašvaldība (kods no kataloga)” (6.11. tabulas 55. rinda): nav aizpildīts" in result.output
+    assert f"6.1. tabula, B5 „Pašvaldība (kods no kataloga)” (6.11. tabulas {rule_row_of('invalid_input')}. rinda): nav aizpildīts" in result.output
     assert "izveidoti 0" in result.output and "atteikti 2" in result.output
     assert not out.exists() or not any(out.iterdir()), list(out.iterdir())
     heads = [line.split(" (")[0] for line in result.output.splitlines() if line.startswith(("1/2 ", "2/2 "))]

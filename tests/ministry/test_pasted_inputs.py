@@ -30,6 +30,7 @@ from generator.workbook.input_checks import (
     NOTE_FIELD_610,
     PROVIDER_FIELD,
 )
+from generator.workbook.sheets.technical import rule_row_of
 from tests.ministry.factory import make_children, opened_template, write_children
 from tests.workbook.invalid import _cell, too_long
 
@@ -226,7 +227,7 @@ def test_documents_name_the_cell_with_and_without_draft(clean: Path, tmp_path: P
         result = CliRunner().invoke(main, ["documents", "--from-matrix", str(tmp_path / "m.xlsx"), "--out", str(out),
                                            *draft])
         assert in_documents(where) in result.output, result.output
-        assert "(6.11. tabulas 55. rinda): citu finanšu avotu summai jābūt skaitlim" in result.output, result.output
+        assert f"(6.11. tabulas {rule_row_of('invalid_input')}. rinda): citu finanšu avotu summai jābūt skaitlim" in result.output, result.output
         assert "atteikti 1" in result.output and "kļūdu, ko pārrēķins neatrod" not in result.output, result.output
         assert "MELNRAKSTS" not in result.output
 

@@ -20,7 +20,9 @@ from tests.ministry.factory import make_children, write_children
 from tests.ministry.test_migrate_new_checks import too_many_hours
 from tests.ministry.test_migrate_old_template import old_template
 
-REASON = f"šīs matricas veidnes laikā pārbaudes „{rule_name('units_above_period')}” vēl nebija"
+# more hours in the period than it holds is more hours than some month holds too: both D147 checks are new
+REASON = (f"šīs matricas veidnes laikā pārbaužu „{rule_name('units_above_period')}”, "
+          f"„{rule_name('units_above_month')}” vēl nebija")
 
 
 @pytest.fixture(scope="module")
@@ -90,5 +92,9 @@ def test_documents_refusal_says_the_template_lacked_the_check(shown_zero: Path, 
     assert hours[0].endswith(". rinda). Šo pārbaudi jūsu matricas veidne vēl neveica – "
                              "pārnesiet matricu ar „ibm migrate”, tad kļūda būs redzama arī matricā (6.3. un 6.11. "
                              "tabulā)."), hours
-    others = [line for line in said if "noteikumu kļūda:" in line and line not in hours]
+    # D147 per month: each month over its hours, its 6.6 cell named, the tables where a migrated matrix shows it
+    months = [line for line in said if "noteikumu kļūda:" in line and "pārsniedz to, kas šajā mēnesī" in line]
+    assert months and all("pārbaudiet daudzumu 6.6. tabulā (6.6. tabula, " in line and line.endswith(
+        "tad kļūda būs redzama arī matricā (6.6. un 6.11. tabulā).") for line in months), months
+    others = [line for line in said if "noteikumu kļūda:" in line and line not in hours + months]
     assert not any("vēl neveica" in line for line in others), others

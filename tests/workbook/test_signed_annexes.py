@@ -12,6 +12,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from generator.workbook.layout import Layout
 from generator.workbook.sheets import annex, application, plan_rows
+from generator.workbook.sheets.common import HAS_ERRORS
 from generator.workbook.texts import (
     ANNEX_BASE_BLANK,
     ANNEX_BOTH_BLANK,
@@ -20,6 +21,8 @@ from generator.workbook.texts import (
     BLANK,
     EMPTY_MARK,
     NOT_SIGNABLE,
+    NOT_SIGNABLE_BROKEN,
+    NOT_SIGNABLE_BROKEN_SHORT,
     NOT_SIGNABLE_SHORT,
     PARENT_STATEMENT,
     SIGNED_WHAT,
@@ -108,8 +111,12 @@ def test_not_signable_while_the_workbook_has_errors(wb, sheet: str) -> None:  # 
         else:
             assert LAY.plan_last < row <= _signature_rows(ws)[-1], f"{sheet}: brīdinājums {row}. rindā"
         rules = [rule for rng in ws.conditional_formatting for rule in rng.rules
-                 if f"{column}{row}" in str(rng.sqref) and rule.formula == ["Kludas>0"]]
+                 if f"{column}{row}" in str(rng.sqref) and rule.formula == [HAS_ERRORS]]
         assert rules and rules[0].dxf.font.b and rules[0].dxf.font.color.rgb.endswith("9C0006"), f"{sheet} {where}"
+        # fails closed: an error value in the count (rows inserted or deleted) is not signable either
+        broken = NOT_SIGNABLE_BROKEN_SHORT if text is NOT_SIGNABLE_SHORT else NOT_SIGNABLE_BROKEN
+        formula = ws[f"{column}{row}"].value
+        assert formula.startswith("=IF(ISNUMBER(Kludas),") and formula.endswith(f',"{broken}")'), formula
 
 
 @pytest.mark.parametrize("sheet", SIGNED)

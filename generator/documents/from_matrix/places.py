@@ -55,6 +55,7 @@ MONTH_CELLS: dict[str, tuple[str, ...]] = {
     "delivered_above_plan": ("Fakt_Daudzums",),
     "paid_above_delivered": ("Fakt_Summa",),
     "ignored_line_data": ("Men_Daudzums", "Fakt_Daudzums", "Fakt_Summa"),
+    "units_above_month": ("Men_Daudzums",),
 }
 OWN_CELLS: dict[str, tuple[str, ...]] = {
     "not_eligible": ("Berns_DzimsanasDatums", "Perioda_Sakums"),

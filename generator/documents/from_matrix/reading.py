@@ -43,7 +43,7 @@ from generator.ministry.reading import (
     version_problem,
 )
 from generator.ministry.records import StaleValue
-from generator.ministry.template_checks import MIGRATE_HINT, unchecked_codes
+from generator.ministry.template_checks import migrate_hint, unchecked_codes
 from generator.ministry.templates import TemplateSource
 from generator.reference.errors import ReferenceInputError
 from generator.reference.findings import Finding, Severity
@@ -358,7 +358,7 @@ def read_for_documents(path: Path, catalogue: Catalogue, templates: TemplateSour
         if finding.code in MUNICIPALITY_RULES:  # no decision at all, not even a refusal, outside the plan's round
             result.errors.append(f"noteikumu kļūda: {text}")
         else:
-            hint = f" {MIGRATE_HINT}" if finding.code in lacked else ""
+            hint = f" {migrate_hint(finding.code)}" if finding.code in lacked else ""
             longest = f" {longest_line(params, data.inputs.period_start)}" if finding.code in TOO_LONG else ""
             rule_errors.append(f"noteikumu kļūda: {text}{longest}{hint}")
     if result.not_eligible is None:  # a child who is not eligible gets the refusal whatever the plan says

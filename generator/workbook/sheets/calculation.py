@@ -24,7 +24,15 @@ from generator.workbook.input_checks import (
 from generator.workbook.layout import C64, Layout, col
 from generator.workbook.sheetio import Sheet
 from generator.workbook.sheets import plan_rows, price_marks
-from generator.workbook.sheets.common import TITLE_HEIGHT, header_block, print_setup, protect, unit_column
+from generator.workbook.sheets.common import (
+    HAS_ERRORS,
+    TITLE_HEIGHT,
+    counted_or_broken,
+    header_block,
+    print_setup,
+    protect,
+    unit_column,
+)
 from generator.workbook.sheets.items import short_unit
 from generator.workbook.sheets.personal import ERRORS_FIRST
 from generator.workbook.sheets.plan import PLAN_CODES, PLAN_INPUTS, sessions_message, text_validation
@@ -39,6 +47,7 @@ from generator.workbook.texts import (
     STATUS_FUNDED,
     STATUS_NOT_FUNDED,
     STATUS_PARTIAL,
+    STRUCTURE_CHANGED,
     YES,
 )
 
@@ -570,11 +579,12 @@ def _summary(sh: Sheet, top: int) -> None:
     f(f"{v2}{at(17)}", "Bridinajumi", st.out_whole, cache.warnings)
     sh.ws.merge_range(f"{v}{at(18)}:{FIRST_PAGE_TO}{at(18)}", "", st.out_text_wrap)
     sh.row_height(at(SUMMARY_LAST), 36)  # three lines of 9 pt: the longest status at Excel's narrower column widths
-    f(f"{v}{at(18)}", f"{ERRORS_FIRST}&" 'IF(NOT(ISNUMBER(IB_Provizoriskais)),"Aizpildiet 6.1. tabulā dzimšanas datumu, perioda pirmo dienu un mēnešus.",'
-      'IF(IB_Nepieciesamais<=IB_Provizoriskais,"N ≤ P: nepieciešamais apmērs ir arī IB galīgais apmērs"&'
-      'IF(ISNUMBER(IB_Galigais),"; ievadīto F nepiemēro.","."),'
-      'IF(ISNUMBER(IB_Galigais),"N > P: no IB finansē prioritārā secībā līdz LM noteiktajam galīgajam apmēram F.",'
-      '"N > P: no IB finansē prioritārā secībā līdz P; pārējo sedz citi avoti, līdz LM nosaka galīgo apmēru F.")))',
+    status = (f"{ERRORS_FIRST}&" 'IF(NOT(ISNUMBER(IB_Provizoriskais)),"Aizpildiet 6.1. tabulā dzimšanas datumu, perioda pirmo dienu un mēnešus.",'
+              'IF(IB_Nepieciesamais<=IB_Provizoriskais,"N ≤ P: nepieciešamais apmērs ir arī IB galīgais apmērs"&'
+              'IF(ISNUMBER(IB_Galigais),"; ievadīto F nepiemēro.","."),'
+              'IF(ISNUMBER(IB_Galigais),"N > P: no IB finansē prioritārā secībā līdz LM noteiktajam galīgajam apmēram F.",'
+              '"N > P: no IB finansē prioritārā secībā līdz P; pārējo sedz citi avoti, līdz LM nosaka galīgo apmēru F.")))')
+    f(f"{v}{at(18)}", counted_or_broken(status, STRUCTURE_CHANGED),  # an error value in the count fails closed
       st.out_text_wrap, "Aizpildiet 6.1. tabulā dzimšanas datumu, perioda pirmo dienu un mēnešus.")
     dv = sh.ws.data_validation
     for row in (F_ROW, *SOURCE_ROWS):
@@ -582,7 +592,7 @@ def _summary(sh: Sheet, top: int) -> None:
     cf = sh.ws.conditional_format
     cf(f"{v}{at(15)}", {"type": "formula", "criteria": "=h_TranspParsniegts=1", "format": st.warning_mark})
     cf(f"{v}{at(17)}", {"type": "cell", "criteria": ">", "value": 0, "format": st.error_mark})
-    cf(f"{v}{at(18)}", {"type": "formula", "criteria": "=Kludas>0", "format": st.error_mark})
+    cf(f"{v}{at(18)}", {"type": "formula", "criteria": f"={HAS_ERRORS}", "format": st.error_mark})
     sh.define("Statuss_Aprekins", f"{v}{at(18)}")
     _summary_checks(sh, top)
     cf(f"{v2}{at(17)}", {"type": "cell", "criteria": ">", "value": 0, "format": st.warning_mark})

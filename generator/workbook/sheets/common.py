@@ -12,7 +12,15 @@ from generator.lvformat import NBSP
 from generator.workbook.layout import col
 from generator.workbook.sheetio import Sheet
 from generator.workbook.sheets import party_names
-from generator.workbook.texts import BLANK, NOT_SIGNABLE, NOT_SIGNABLE_SHORT, SIGNED_NO_ROWS, SIGNED_WHAT
+from generator.workbook.texts import (
+    BLANK,
+    NOT_SIGNABLE,
+    NOT_SIGNABLE_BROKEN,
+    NOT_SIGNABLE_BROKEN_SHORT,
+    NOT_SIGNABLE_SHORT,
+    SIGNED_NO_ROWS,
+    SIGNED_WHAT,
+)
 
 PAPER_A4 = 9
 # The plan rows of the signed annexes (6.3, 6.5, 6.6, 6.9) hold two lines of 9 pt text: the service and
@@ -209,11 +217,25 @@ def header_block(sh: Sheet, title: str, subtitle: str, last_col: str, split_col:
         sh.row_height(3 + len(HEADER_LEFT), HEADER_GAP_HEIGHT)
 
 
+# The workbook has errors, or its error count is itself an error value (rows or columns inserted or deleted in an
+# unprotected sheet: Err:502, #REF!): a status, a mark or "NAV PARAKSTĀMS" fails closed, never open (as a condition of
+# a conditional format or an IF; Excel 2010 and LibreOffice 7.4 both evaluate only the IF branch taken)
+HAS_ERRORS = "IF(ISNUMBER(Kludas),Kludas>0,TRUE)"
+
+
+def counted_or_broken(counted: str, broken: str) -> str:
+    """Formula: ``counted`` (a formula that reads Kludas as a number) while the error count is a number, else the
+    text ``broken`` (the count is an error value: the matrix's structure was changed)."""
+    return f'IF(ISNUMBER(Kludas),{counted},"{broken}")'
+
+
 def not_signable_formula(otherwise: str, text: tuple[str, str] = NOT_SIGNABLE) -> str:
     """Formula: the "NAV PARAKSTĀMS" text with the workbook's error count (6.11, Kludas) while there are errors,
-    else the text ``otherwise``."""
+    else the text ``otherwise``; while the count is an error value, NAV PARAKSTĀMS with what happened (fails
+    closed)."""
     before, after = text
-    return f'IF(Kludas>0,"{before}"&Kludas&"{after}","{otherwise}")'
+    broken = NOT_SIGNABLE_BROKEN_SHORT if text is NOT_SIGNABLE_SHORT else NOT_SIGNABLE_BROKEN
+    return counted_or_broken(f'IF(Kludas>0,"{before}"&Kludas&"{after}","{otherwise}")', broken)
 
 
 def not_signable(sh: Sheet, cell: str, otherwise: str, text: tuple[str, str] = NOT_SIGNABLE) -> None:
@@ -223,7 +245,8 @@ def not_signable(sh: Sheet, cell: str, otherwise: str, text: tuple[str, str] = N
     cached = f"{text[0]}{errors}{text[1]}" if errors else otherwise
     fmt = sh.st.subtitle if text is NOT_SIGNABLE_SHORT else sh.st.label
     sh.formula(cell, not_signable_formula(otherwise, text), fmt, cached)
-    sh.ws.conditional_format(cell, {"type": "formula", "criteria": "=Kludas>0", "format": sh.st.not_signable_mark})
+    sh.ws.conditional_format(cell, {"type": "formula", "criteria": f"={HAS_ERRORS}",
+                                    "format": sh.st.not_signable_mark})
 
 
 STATEMENT_ROW_HEIGHT = 12  # one line of 9 pt text across the signed annex's page
@@ -285,11 +308,13 @@ def statement_with_rows_line(sh: Sheet, row: int, last_col: str, statement: str,
     cells = f"A{row}:{last_col}{row}"
     sh.ws.merge_range(cells, "", sh.st.label)
     before, after = NOT_SIGNABLE
-    formula = f'IF(Kludas>0,"{before}"&Kludas&"{after}","{statement} "&{rows_formula})'
+    formula = counted_or_broken(f'IF(Kludas>0,"{before}"&Kludas&"{after}","{statement} "&{rows_formula})',
+                                NOT_SIGNABLE_BROKEN)
     errors = sh.book.cache.errors
     cached = f"{before}{errors}{after}" if errors else f"{statement} {SIGNED_NO_ROWS}"
     sh.formula(f"A{row}", formula, sh.st.label, cached)
-    sh.ws.conditional_format(f"A{row}", {"type": "formula", "criteria": "=Kludas>0", "format": sh.st.not_signable_mark})
+    sh.ws.conditional_format(f"A{row}", {"type": "formula", "criteria": f"={HAS_ERRORS}",
+                                         "format": sh.st.not_signable_mark})
     sh.row_height(row, STATEMENT_ROW_HEIGHT)
 
 

@@ -3,10 +3,12 @@
 
 from __future__ import annotations
 
+from generator.reference.rules import CALENDAR_DAY, HOUR, HOURS_A_DAY
 from generator.workbook.input_checks import MONTH_FIELDS, MONTH_TEXT_FIELDS, on_line
 from generator.workbook.layout import C64, Layout, col
 from generator.workbook.sheetio import Sheet
 from generator.workbook.sheets import check_codes, plan_rows, price_marks
+from generator.workbook.sheets.calculation import unit_names
 from generator.workbook.sheets.common import (
     PLAN_ROW_HEIGHT,
     TITLE_HEIGHT,
@@ -51,6 +53,7 @@ SIGNED_SHEET = "parakstāmajā 6.6.\u00a0tabulā"  # where the note prints (its 
 # and "ārpus perioda" in the narrow month columns
 MONTH_NAME_HEIGHT = 22
 
+MONTH_LIMIT_CODE = "units_above_month"  # D147 per month: a month's nights or hours above its days in the period
 MESSAGES_66 = (
     (C64.f_months, "monthly_units"),
     (C64.f_outside, "outside_period"),
@@ -99,6 +102,32 @@ def unit_code_cols(lay: Layout) -> list[str]:
     return [col(free_c, 2 + k) for k in range(len(cols))]
 
 
+def limit_cols(lay: Layout) -> list[str]:
+    """6.6's hidden columns of the months' D147 flags (1: the cell's nights or hours are above what the month holds
+    in the plan period), one per month column, right of the input check codes and the note's check."""
+    after = col(unit_code_cols(lay)[-1], 1)  # the note's length check
+    return [col(after, 1 + k) for k in range(lay.months)]
+
+
+def month_days(k: int) -> str:
+    """Formula: the calendar days of period month ``k`` inside the plan period (reference month_unit_limits): from its
+    1st or the period's first day (D93) to its last day or the period's; "" while the period is not known."""
+    start = f"INDEX(h_MenSakums,{k})"
+    end = f"MIN(DATE(YEAR({start}),MONTH({start})+1,0),Perioda_Beigas)"
+    known = f"AND(h_MenOK=1,{k}<=h_Menesi,ISNUMBER({start}),ISNUMBER(Perioda_Sakums),ISNUMBER(Perioda_Beigas))"
+    return f'IF({known},{end}-MAX({start},Perioda_Sakums)+1,"")'
+
+
+def month_limit_flag(cell: str, days: str, r: int, units: dict[str, str]) -> str:
+    """Formula: 1 when the 6.6 ``cell`` of a counted line (6.4 row ``r``) plans more nights (``diennakts``) than the
+    month's ``days`` in the plan period, or more hours (``stunda``) than 24 of each (reference
+    check_month_unit_limits, D147 per month), else 0."""
+    unit = f"INDEX(h_Pak_Mervieniba,'6.4'!$N{r})"
+    over = (f'OR(AND({unit}="{units.get(CALENDAR_DAY, CALENDAR_DAY)}",{cell}>{days}),'
+            f'AND({unit}="{units.get(HOUR, HOUR)}",{cell}>{HOURS_A_DAY}*{days}))')
+    return f"IF(AND('6.4'!${C64.h_active}{r}=1,ISNUMBER({days}),ISNUMBER({cell})),IF({over},1,0),0)"
+
+
 def write_units(sh: Sheet) -> None:
     """6.6: Men_Daudzums, rows × months, with the row total, the failing checks' numbers and a note."""
     book, st = sh.book, sh.st
@@ -107,6 +136,8 @@ def write_units(sh: Sheet) -> None:
     total_c, note_c, free_c = (col(cols[-1], k) for k in (1, 2, 3))
     code_cols = unit_code_cols(lay)
     note_code = col(code_cols[-1], 1)  # the note's length check (D90), hidden beside the months' codes
+    flag_cols = limit_cols(lay)  # D147 per month, hidden right of them
+    units = unit_names(book.catalogue)
     header_block(
         sh,
         "6.6. Atbalsta plāns / III daļa – SBS pakalpojumu saņemšanas intensitāte pa mēnešiem",
@@ -138,6 +169,9 @@ def write_units(sh: Sheet) -> None:
     sh.row_height(head + 1, MONTH_NAME_HEIGHT)
     sh.define("h_MenNr66", f"{cols[0]}{head}", f"{cols[-1]}{head}")
     sh.define("h_MenVirsraksti66", f"{cols[0]}{head + 1}", f"{cols[-1]}{head + 1}")  # the months' headings
+    for k, c in enumerate(flag_cols, start=1):  # each month's calendar days in the plan period, above its flags
+        sh.formula(f"{c}{head}", month_days(k), st.helper, "")
+    sh.define("h_MenKalDienas", f"{flag_cols[0]}{head}", f"{flag_cols[-1]}{head}")
     for i in range(lay.plan_rows):
         row, r = lay.plan_row(i), lay.calc_first + i
         sh.row_height(row, PLAN_ROW_HEIGHT)
@@ -161,7 +195,11 @@ def write_units(sh: Sheet) -> None:
         sh.watch(f"{total_c}{row}", total, "vienību kopsumma", line=i)
         for c, h in zip(cols, code_cols, strict=True):
             sh.check(on_line(MONTH_FIELDS[0], r), f"{c}{row}", f"{h}{row}")
+        for c, h in zip(cols, flag_cols, strict=True):
+            sh.formula(f"{h}{row}", month_limit_flag(f"{c}{row}", f"{h}${head}", r, units), st.helper, 0)
         parts = [(f"'6.4'!${c}{r}>0", f'"{check_codes.number(CHECKS_66, code)}"') for c, code in MESSAGES_66]
+        parts.append((f"SUM({flag_cols[0]}{row}:{flag_cols[-1]}{row})>0",
+                      f'"{check_codes.number(CHECKS_66, MONTH_LIMIT_CODE)}"'))
         sh.check(MONTH_TEXT_FIELDS[0], f"{free_c}{row}", f"{note_code}{row}")
         parts.append((f"SUM({code_cols[0]}{row}:{note_code}{row})>0",
                       f'"{check_codes.number(CHECKS_66, "invalid_input")}"'))
@@ -170,9 +208,12 @@ def write_units(sh: Sheet) -> None:
     first, last = lay.plan_first, lay.plan_last
     sh.define("Men_Daudzums", f"{cols[0]}{first}", f"{cols[-1]}{last}")
     sh.define("Men_Piezimes", f"{free_c}{first}", f"{free_c}{last}")
-    sh.ws.set_column(f"{code_cols[0]}:{note_code}", 4, None, {"hidden": True})
+    sh.define("f_MenVienibuRobeza", f"{flag_cols[0]}{first}", f"{flag_cols[-1]}{last}")
+    sh.ws.set_column(f"{code_cols[0]}:{flag_cols[-1]}", 4, None, {"hidden": True})
     sh.ws.conditional_format(f"{cols[0]}{first}:{cols[-1]}{last}",
                              {"type": "formula", "criteria": f"={code_cols[0]}{first}>0", "format": st.error_mark})
+    sh.ws.conditional_format(f"{cols[0]}{first}:{cols[-1]}{last}",
+                             {"type": "formula", "criteria": f"={flag_cols[0]}{first}>0", "format": st.error_mark})
     sh.ws.data_validation(
         f"{cols[0]}{first}:{cols[-1]}{last}",
         {"validate": "decimal", "criteria": ">=", "value": 0, "error_title": "Vienības",
@@ -195,6 +236,7 @@ def write_units(sh: Sheet) -> None:
     calc = f"${lay.calc_first}:$"
     counts = {code: f"COUNTIF('6.4'!${c}{calc}{c}${lay.calc_last},\">0\")" for c, code in MESSAGES_66}
     counts["invalid_input"] = f"COUNTIF(${code_cols[0]}${first}:${note_code}${last},\">0\")"
+    counts[MONTH_LIMIT_CODE] = "SUM(f_MenVienibuRobeza)"
     check_codes.legend(sh, f"C{last + 3}:{free_c}{last + 3}", CHECKS_66, counts)
     # what the parent's signature means (or, while the workbook has errors, "NAV PARAKSTĀMS") in one line right above
     # the signatures, as on 6.3; both parties side by side (D197): the parent's name in the month columns

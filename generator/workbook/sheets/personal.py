@@ -22,12 +22,14 @@ from generator.workbook.sheets.common import (
     SHEET_ROW_HEIGHT,
     child_line,
     clear_of_rule,
+    counted_or_broken,
     lv_date_formula,
     page_setup,
     protect,
 )
 from generator.workbook.sheets.plan import text_validation
 from generator.workbook.styles import FONT, WARNING_FILL
+from generator.workbook.texts import STRUCTURE_CHANGED
 
 SHEET = "6.1"
 # Said first wherever a status is shown, while the workbook has errors.
@@ -202,15 +204,18 @@ def write(sh: Sheet) -> None:
         '&Param_VecumaRobeza&" gadu.",'
         '"Bērns ir tiesīgs saņemt IB.")))'
     )
-    sh.formula(
-        f"B{CHECK_ROW}",
+    status = (
         f"{ERRORS_FIRST}&"
         'IF(OR(NOT(ISNUMBER(Berns_DzimsanasDatums)),NOT(ISNUMBER(Perioda_Sakums))),'
         '"Ievadiet dzimšanas datumu un perioda pirmo dienu.",'
         f'IF(h_PerArpus=1,"Plāna sākums nav nevienā programmas kārtas pārskata periodā (pārskata periodi: "&{known}&'
         '"); IB nevar aprēķināt.",'
         f'IF(h_PerParsniegts=1,"Plāns beidzas "&{lv_date_formula("Perioda_Beigas")}&", bet tā pārskata periods '
-        f'beidzas "&{held_end}&": plānam jāiekļaujas vienā pārskata periodā. ","")&{PRICES_OUTSIDE}&{eligible}))',
+        f'beidzas "&{held_end}&": plānam jāiekļaujas vienā pārskata periodā. ","")&{PRICES_OUTSIDE}&{eligible}))'
+    )
+    sh.formula(
+        f"B{CHECK_ROW}",
+        counted_or_broken(status, STRUCTURE_CHANGED),  # an error value in the count is no "tiesīgs" (fails closed)
         st.out_text_wrap,
         "Ievadiet dzimšanas datumu un perioda pirmo dienu.",
     )
@@ -221,7 +226,7 @@ def write(sh: Sheet) -> None:
     sh.define("Statuss_Tiesibas", f"B{CHECK_ROW}")
     sh.ws.conditional_format(
         f"B{CHECK_ROW}",
-        {"type": "formula", "criteria": "=OR(h_Neatbilst=1,Kludas>0)", "format": st.error_mark},
+        {"type": "formula", "criteria": "=IF(ISNUMBER(Kludas),OR(h_Neatbilst=1,Kludas>0),TRUE)", "format": st.error_mark},
     )
     # D110: 18 years on or before the last day of the round that holds the plan's first day (6.11) is not eligible
     # either; the age there in completed years, as Vecums is taken on the check date

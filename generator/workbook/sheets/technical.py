@@ -50,6 +50,7 @@ from generator.workbook.texts import (
     GENDERS,
     MONTHS_LV,
     NO,
+    STRUCTURE_CHANGED,
     YES,
 )
 
@@ -188,8 +189,8 @@ def rules(multipli: str) -> list[tuple[str, str, str, str, str]]:
         # one line (D205's room on the first checks page): the words beside B say the rest
         ("base_differs", "brīdinājums", "Ierakstītais bāzes apmērs B ir 0, atšķiras no kataloga B vai ir tā "
          "neapstiprinātā vērtība – jāpārbauda.", "6.11", BASE_DIFFERS),
-        ("incompatible", "brīdinājums", "Plānā ir pakalpojumi, kurus nedrīkst saņemt vienlaikus (katrs pāris); "
-         "jāpārliecinās, ka laiki nepārklājas.", "6.3, 6.4", "SUM(f_Nesaderigs)"),
+        ("incompatible", "brīdinājums", "Pakalpojumi, ko nedrīkst saņemt vienlaikus (katrs pāris): jāpārliecinās, "
+         "ka to laiki nepārklājas.", "6.3, 6.4", "SUM(f_Nesaderigs)"),
         ("day_care_sessions", "brīdinājums", "Plānā ir dienas aprūpes centrs, kas jau ietver speciālistu un grupu "
          "nodarbības, un tādas pašas nodarbības citur (katrs pāris); jāapstiprina, ka tās ir cita speciālista vai "
          "grupas nodarbības.", "6.3, 6.4", "SUM(f_Nodarbibas)"),
@@ -218,9 +219,12 @@ def rules(multipli: str) -> list[tuple[str, str, str, str, str]]:
         ("recipient", "kļūda", "Rindā norādītais saņēmējs neatbilst pakalpojuma saņēmējam (katra rinda).", "6.3",
          "SUM(f_Sanemejs)"),
         ("ignored_line_data", "kļūda", f"Rindā{IGNORED_TAIL}", "6.6, 6.10", "SUM(f_Tuksa)"),
-        ("units_above_period", "kļūda", "Daudzums periodā pārsniedz to, kas plāna periodā iespējams: diennaktīm – "
-         "kalendāra dienu skaitu, darba dienām – darba dienu skaitu (bez svētku dienām), stundām – "
-         f"{HOURS_A_DAY} stundas katrā dienā (katra rinda).", "6.3, 6.4", "SUM(f_VienibuRobeza)"),
+        # two lines (the month's check beside it kept 6.11's checks on two pages)
+        ("units_above_period", "kļūda", "Daudzums periodā pārsniedz plāna perioda dienas: diennaktīm – kalendāra "
+         f"dienas, darba dienām – darba dienas (bez svētku dienām), stundām – {HOURS_A_DAY} stundas katrā dienā "
+         "(katra rinda).", "6.3, 6.4", "SUM(f_VienibuRobeza)"),
+        ("units_above_month", "kļūda", "Diennakšu vai stundu mēnesī vairāk, nekā mēnesim ir dienu vai stundu plāna "
+         "periodā (katra šūna).", "6.6", "SUM(f_MenVienibuRobeza)"),
         ("line_above_provisional", "brīdinājums", "Reižu, kursu vai euro rindas summa viena pati pārsniedz bērna IB "
          "provizorisko apmēru P – jāpārbauda daudzums un cena (katra rinda).", "6.3, 6.4", "SUM(f_RindaVirsP)"),
         ("missing_price", "kļūda", "Plānā izvēlētajam pakalpojumam 6.8. tabulā nav norādīta sniedzēja cena.", "6.8",
@@ -771,7 +775,10 @@ def status_formula(hidden_rows: bool) -> str:
     shown = f'IF({count}>{INVALID_SHOWN},"; zemāk pirmās {INVALID_SHOWN}.","; visas zemāk.")'
     marked = f'IF(N(h_NederigasIevades)>0,"{STATUS_MARKED}","")'
     said = f'"{STATUS_TOTAL}"&{count}&" ("&MID({parts},3,500)&")"&{shown}&{marked}'
-    return f'IF({count}=0,"{NO_INVALID}",{said})'
+    # "no invalid cells" only while both the list's count and the error count are numbers: an error value in either
+    # (rows or columns inserted or deleted) says that the structure was changed and what to do (fails closed)
+    return (f'IF(AND(ISNUMBER(Kludas),ISNUMBER({count})),IF({count}=0,"{NO_INVALID}",{said}),'
+            f'"{STRUCTURE_CHANGED}")')
 
 
 def _months(sh: Sheet, months: int) -> None:
