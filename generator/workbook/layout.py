@@ -21,9 +21,16 @@ PLAN_ROWS = 40
 # sheet, so that plan line i has one sheet row on all of them (Layout.plan_row) and one map serves the readers. The
 # positions are the union of what the page model (page_model.py) needs on 6.3, 6.5, 6.6 and 6.9;
 # tests/workbook/test_signed_page_arithmetic.py checks that it needs exactly these.
-SPACER_LINES = (5, 10, 15, 20, 30, 35)
-# The layout revision (version.LAYOUT_REVISION) from which templates have the spacer rows; older ones have none.
-SPACERS_FROM_REVISION = 11
+# The spacer lines of each layout revision (version.LAYOUT_REVISION) that changed them, oldest first; a revision
+# uses the latest entry not after it, and revisions before the first have none. Matrices of every listed revision
+# are in use: never edit an entry – a template with other spacer lines is a new revision with its own entry (the
+# readers find a file's plan lines by it; tests/workbook/test_spacer_revisions.py pins them).
+SPACERS_BY_REVISION: tuple[tuple[int, tuple[int, ...]], ...] = (
+    (11, (5, 10, 15, 20, 30, 35)),
+)
+SPACER_LINES = SPACERS_BY_REVISION[-1][1]
+# The layout revision from which templates have spacer rows (D288); older ones have none.
+SPACERS_FROM_REVISION = SPACERS_BY_REVISION[0][0]
 SPACED_SHEETS = ("6.3", "6.5", "6.6", "6.7", "6.9", "6.10")
 
 SHEETS = ("6.1", "6.2", "6.3", "6.4", "6.5", "6.6", "6.7", "6.8", "6.9", "6.10", "6.11")
@@ -74,7 +81,11 @@ def block_rows(spacers: tuple[int, ...] = SPACER_LINES, lines: int = PLAN_ROWS) 
 
 def spacers_of_revision(revision: int) -> tuple[int, ...]:
     """The spacer lines of the templates of a layout revision (the readers' row map per template version)."""
-    return SPACER_LINES if revision >= SPACERS_FROM_REVISION else ()
+    found: tuple[int, ...] = ()
+    for since, lines in SPACERS_BY_REVISION:
+        if revision >= since:
+            found = lines
+    return found
 
 
 def row_formula(n: str, first: int, spacers: tuple[int, ...]) -> str:

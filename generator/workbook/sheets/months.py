@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from generator.reference.rules import CALENDAR_DAY, HOUR, HOURS_A_DAY
 from generator.workbook.input_checks import MONTH_FIELDS, MONTH_TEXT_FIELDS, on_line
-from generator.workbook.layout import C64, Layout, col
+from generator.workbook.layout import C64, SPACER_LINES, Layout, block_rows, col, line_offsets
 from generator.workbook.sheetio import Sheet
 from generator.workbook.sheets import check_codes, plan_rows, price_marks
 from generator.workbook.sheets.calculation import unit_names
@@ -88,11 +88,30 @@ def first_month_label(start: str) -> str:
 
 
 def grey_outside_period(sh: Sheet, cols: list[str], number_row: int, first: int, last: int) -> None:
+    """Months after the period grey on the plan lines only: a spacer row (D288) stays blank – greyed, the tall one
+    printed as a grey bar on the signed page."""
+    ranges = [f"{cols[0]}{a}:{cols[-1]}{b}" for a, b in line_runs(first, last)]
     sh.ws.conditional_format(
-        f"{cols[0]}{first}:{cols[-1]}{last}",
+        ranges[0],
         {"type": "formula", "criteria": f"=AND(h_Menesi>0,{cols[0]}${number_row}>h_Menesi)",
-         "format": sh.st.inactive_mark},
+         "format": sh.st.inactive_mark, "multi_range": " ".join(ranges)},
     )
+
+
+def line_runs(first: int, last: int) -> list[tuple[int, int]]:
+    """The sheet rows first..last of a spaced sheet's plan block split at its spacer rows: (first row, last row) of
+    each run of plan lines."""
+    offsets = line_offsets()
+    if last - first + 1 != block_rows():
+        return [(first, last)]
+    spacer_rows = {first + offsets[s] - 1 for s in SPACER_LINES}
+    runs: list[tuple[int, int]] = []
+    start = first
+    for r in sorted(spacer_rows):
+        runs.append((start, r - 1))
+        start = r + 1
+    runs.append((start, last))
+    return runs
 
 
 def unit_code_cols(lay: Layout) -> list[str]:
