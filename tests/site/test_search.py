@@ -184,7 +184,7 @@ def test_results_highlight_the_written_words(on_index: Visit, query: str) -> Non
     visit.shot("meklesana-" + query.replace(" ", "-"))
     # the page opened from the result highlights the words as they are written there
     visit.page.locator(".md-search-result__item > a").first.click()
-    visit.page.wait_for_load_state("networkidle")
+    visit.settle()
     on_page = visit.page.locator("article mark[data-md-highlight]").all_inner_texts()
     assert on_page, query
     typed = {normalize(w) for w in query.split()}
