@@ -196,6 +196,10 @@ def test_an_annex_number_finds_the_page_of_the_annex_first(on_index: Visit, buil
     found = {a.number: results(visit, f"{a.number}. pielikums")[0][:3] for a in chosen}
     wrong = {a.number: found[a.number] for a in chosen if found[a.number][0] != _annex_page(a)}
     assert wrong == {}, "pielikums: pirmie trīs rezultāti"
+    # the results mark the number and the word, not every word ("45.*" was "45" and a bare "*" to the highlighter)
+    marked = {normalize(w) for w in visit.page.locator(".md-search-result__item mark").all_inner_texts() if w.strip()}
+    last = chosen[-1].number
+    assert marked and all(w.startswith((last, "pielikum")) for w in marked), sorted(marked)[:20]
     assert visit.errors == []
 
 
