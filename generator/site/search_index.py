@@ -19,6 +19,10 @@ build this hook rewrites search/search_index.json:
   and those of its front matter's ``kodi`` (the matrix page: its annex number and tables "6.1"–"6.11", from the
   annex register and the workbook's sheets). The script on the page puts the page a code of the query names first
   ("6.11" finds the matrix page, not the decisions that mention the table, audit34a F6);
+- every page's own entry gets ``pielikumi`` when annexes live on it: their numbers (front matter ``pielikumi``, written
+  from the annex register by generator/site/annex_search.py), and its text one more paragraph naming them ("7. pielikums"),
+  so that a query with the word and the number finds the page. The script on the page puts it first for such a query
+  ("7. pielikums" finds the filling guide, not the register page whose title has the word);
 - a page's search keywords (front matter ``atslegvardi``: the questions a reader types that the page answers in
   other words, "plāna ilgums" for "Atbalsta plāns", audit27c F5) are one more paragraph of its own entry and one
   more title list in ``nosaukums``, so the page is found and put first for them;
@@ -56,6 +60,8 @@ WEIGHT = "svars"
 DECISIONS_PAGE = "metodika/rekonstrukcijas-un-lemumi.html"
 METHODOLOGY_WEIGHT, DEFAULT_WEIGHT, BACKGROUND_WEIGHT = 2, 1, 0
 CODES = "kodi"
+ANNEXES = "pielikumi"
+ANNEXES_LABEL = "Metodikas pielikumi šajā lapā"
 KEYWORDS = "atslegvardi"
 KEYWORDS_LABEL = "Meklēšanas atslēgvārdi"
 
@@ -96,6 +102,19 @@ def page_codes(meta: dict[str, Any], where: str) -> list[str]:
     return [normalize(v.strip()) for v in value]
 
 
+def page_annexes(meta: dict[str, Any], where: str) -> list[str]:
+    """The annex numbers of a page's front matter (``pielikumi``, written by annex_search.py: a list of numbers as
+    text, "16.1"); anything else is an error that names the page."""
+    value = meta.get(ANNEXES)
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(v, str) and re.fullmatch(r"\d+(?:\.\d+)?", v) for v in value):
+        from mkdocs.exceptions import PluginError
+
+        raise PluginError(f"{where}: laukam „{ANNEXES}” jābūt pielikumu numuru sarakstam pēdiņās, piem. [\"7\", \"16.1\"]")
+    return value
+
+
 _HEADING = re.compile(r"<h[2-6][\s>]")
 
 
@@ -105,6 +124,17 @@ def with_keywords(html: str, keywords: list[str]) -> str:
     if not keywords:
         return html
     text = escape(f"{KEYWORDS_LABEL}: {'; '.join(keywords)}.", quote=False)
+    first = _HEADING.search(html)
+    at = first.start() if first else len(html)
+    return f"{html[:at]}<p>{text}</p>\n{html[at:]}"
+
+
+def with_annexes(html: str, numbers: list[str]) -> str:
+    """The search's copy of a page with the annexes that live on it as one paragraph of the page's own entry ("7.
+    pielikums"), before its first section's heading."""
+    if not numbers:
+        return html
+    text = escape(f"{ANNEXES_LABEL}: {'; '.join(f'{n}. pielikums' for n in numbers)}.", quote=False)
     first = _HEADING.search(html)
     at = first.start() if first else len(html)
     return f"{html[:at]}<p>{text}</p>\n{html[at:]}"
@@ -124,9 +154,9 @@ def nav_titles(nav: list[Any]) -> dict[str, str]:
 
 
 def latvian_index(data: dict[str, Any], titles: dict[str, str], keywords: dict[str, list[str]] | None = None,
-                  codes: dict[str, list[str]] | None = None) -> dict[str, Any]:
+                  codes: dict[str, list[str]] | None = None, annexes: dict[str, list[str]] | None = None) -> dict[str, Any]:
     """The index with the Latvian language and pipeline, the pages' title words (navigation title, heading and
-    each search keyword), codes (those of the titles and the front matter's) and weights."""
+    each search keyword), codes (those of the titles and the front matter's), annex numbers and weights."""
     config = {**data.get("config", {}), "lang": [LANGUAGE], "pipeline": ["stemmer"]}
     docs = []
     for doc in data.get("docs", []):
@@ -142,6 +172,8 @@ def latvian_index(data: dict[str, Any], titles: dict[str, str], keywords: dict[s
                 doc = {**doc, TITLE_TERMS: terms}
             if own:
                 doc = {**doc, CODES: list(dict.fromkeys(own))}
+            if (annexes or {}).get(page):
+                doc = {**doc, ANNEXES: [normalize(n) for n in annexes[page]]}  # type: ignore[index]
             doc = {**doc, WEIGHT: page_weight(page, doc.get("boost", 1))}
         docs.append(doc)
     return {**data, "config": config, "docs": docs}
@@ -152,11 +184,13 @@ _SEARCH_ATTRIBUTES = re.compile(r'\s?data-search-\w+="[^"]+"')
 _page_html: dict[str, str] = {}
 _keywords: dict[str, list[str]] = {}
 _codes: dict[str, list[str]] = {}
+_annexes: dict[str, list[str]] = {}
 
 
 def on_pre_build(**_kwargs: Any) -> None:
     _keywords.clear()
     _codes.clear()
+    _annexes.clear()
 
 
 def on_page_content(html: str, page: Any, **_kwargs: Any) -> str:
@@ -167,7 +201,10 @@ def on_page_content(html: str, page: Any, **_kwargs: Any) -> str:
     codes = page_codes(page.meta or {}, page.file.src_uri)
     if codes:
         _codes[page.url or "index.html"] = codes
-    indexed = with_keywords(search_html(block_sections(own)), keywords)
+    annexes = page_annexes(page.meta or {}, page.file.src_uri)
+    if annexes:
+        _annexes[page.url or "index.html"] = annexes
+    indexed = with_annexes(with_keywords(search_html(block_sections(own)), keywords), annexes)
     if indexed != html:
         _page_html[page.file.src_uri] = own
     return indexed
@@ -187,5 +224,5 @@ def on_post_build(config: Any, **_kwargs: Any) -> None:
         return
     data = json.loads(path.read_text(encoding="utf-8"))
     titles = nav_titles(config["nav"])
-    path.write_text(json.dumps(latvian_index(data, titles, _keywords, _codes), ensure_ascii=False, separators=(",", ":")),
+    path.write_text(json.dumps(latvian_index(data, titles, _keywords, _codes, _annexes), ensure_ascii=False, separators=(",", ":")),
                     encoding="utf-8")

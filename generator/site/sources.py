@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.catalogue.catalogue import Catalogue
-from generator.site import annex_register, calculator, decision_links, examples_page, paths
+from generator.site import annex_register, annex_search, calculator, decision_links, examples_page, paths
 from generator.site import downloads as dl
 from generator.site.catalogue_pages import render_catalogue_pages
 from generator.site.context import template_context
@@ -150,6 +150,7 @@ def render_sources(catalogue: Catalogue, root: Path, build_dir: Path | None = No
     if examples is not None:
         rendered[paths.EXAMPLES] = examples
     annex_register.extend_pages(catalogue, rendered, downloads, paths.METHODOLOGY)
+    annex_search.extend_pages(catalogue, rendered, paths.METHODOLOGY)
     decision_links.extend_pages(rendered, also=(calculator.PAGE, paths.PRICES, paths.ABOUT),
                                 themes=methodology.decision_themes)
 

@@ -114,6 +114,75 @@ def test_the_open_search_panel_with_results(browser, server: str, axe_script: st
         visit.close()
 
 
+ACTIVE = """() => { const e = document.activeElement; const r = e.getBoundingClientRect();
+  return {box: e.classList.contains('md-search__scrollwrap'), width: r.width, height: r.height,
+          element: e.outerHTML.slice(0, 120)}; }"""
+SEARCH_OPEN = "document.getElementById('__search').checked"
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_search_results_box_is_a_tab_stop_only_with_results(browser, server: str, axe_script: str,
+                                                                 width: int) -> None:
+    """The theme's results box (.md-search__scrollwrap) was a Tab stop at 0×0 while the query was empty: Tab in the
+    search field closes the search (the theme's keys) and went on to the closed box, which no reader could see. Now
+    the box is a stop only while the search is open and lists results (site/assets/javascripts/meklesana.js), and a
+    box that is no stop does not scroll, so axe's scrollable-region-focusable holds in both states at both widths."""
+    visit = Visit(browser, server, width=width, init_script=axe_script)
+    page = visit.page
+    box = page.locator(".md-search__scrollwrap")
+    field = page.locator("input.md-search__input")
+    name = "dators" if width > 500 else "telefons"
+
+    def open_search(first: bool) -> None:
+        if page.evaluate(SEARCH_OPEN):
+            return
+        if width > 500:
+            field.click()
+        elif first:
+            page.locator("label.md-header__button[for='__search']").click()
+        else:  # the header's search button, after Tab moved the focus elsewhere: the theme's toggle it labels
+            page.evaluate("document.getElementById('__search').click()")
+        page.wait_for_function(SEARCH_OPEN)
+        page.wait_for_timeout(300)  # the search panel has opened
+
+    def tab_from_the_field() -> dict:
+        field.focus()
+        page.keyboard.press("Tab")
+        return page.evaluate(ACTIVE)
+
+    def serious() -> list[str]:
+        return [f"{v['id']} ({v['impact']}): {', '.join(v['nodes'])}" for v in page.evaluate(RUN)
+                if v["impact"] in FAILING or v["id"] in ALSO_FAILING]
+
+    try:
+        visit.open("index.html")
+        # open with the query empty: the box is no stop and does not scroll
+        open_search(first=True)
+        assert box.get_attribute("tabindex") is None
+        visit.shot(f"meklesana-tuksa-{name}")
+        assert serious() == []
+        focused = tab_from_the_field()  # Tab leaves the search: to something on screen, not to the box
+        assert not focused["box"] and focused["width"] > 0 and focused["height"] > 0, focused
+        # open with results: the box is a stop, on screen, and scrolls them
+        open_search(first=False)
+        first_result(visit, "aprupe")
+        assert box.get_attribute("tabindex") == "0"
+        shown = box.bounding_box()
+        assert shown is not None and shown["width"] > 0 and shown["height"] > 0, shown
+        page.wait_for_timeout(300)  # the results panel has faded in
+        visit.shot(f"meklesana-rezultati-{name}")
+        assert serious() == []
+        box.focus()
+        assert page.evaluate(ACTIVE)["box"]
+        # closed with the results still listed: no stop again (at desktop width the closed box is 0×0)
+        page.evaluate("document.getElementById('__search').click()")  # the theme's own toggle
+        page.wait_for_function(f"!{SEARCH_OPEN}")
+        assert box.get_attribute("tabindex") is None
+        assert visit.errors == []
+    finally:
+        visit.close()
+
+
 # Keyboard focus on each kind of link: the navigation, a link in the text (with an abbreviation's tooltip), the table of
 # contents, the footer's next page.
 FOCUSED = ["nav.md-nav--primary a.md-nav__link[href]", "article p a[href]:not(.headerlink)",

@@ -15,6 +15,7 @@ from tests.site.browsing import (
     BROWSER_MARKS,
     TIMEOUT_MS,
     Visit,
+    goto,
     served_one_page_index,
     small_search_index,
 )
@@ -149,8 +150,7 @@ def test_screenshots_at_desktop_and_phone_width(browser, server: str, built_site
         page.on("pageerror", lambda e: errors.append(str(e)))
         small_search_index(page, served_one_page_index(server))
         for label, path in [("sakums", "index.html"), ("pakalpojums", "katalogs/3.1.3.html"), ("cenas", "cenas.html")]:
-            page.goto(server + path)
-            page.wait_for_load_state("networkidle")
+            goto(page, server + path)
             assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), (path, width)
             page.screenshot(path=str(ARTIFACTS / f"{name}-{label}.png"))
         page.close()
@@ -158,8 +158,7 @@ def test_screenshots_at_desktop_and_phone_width(browser, server: str, built_site
         # the field is emptied by keys between them and the next query waits until the last one's results are gone.
         page = context.new_page()
         page.on("pageerror", lambda e: errors.append(str(e)))
-        page.goto(server + "index.html")
-        page.wait_for_load_state("networkidle")
+        goto(page, server + "index.html")
         if width <= 500:
             page.locator("label.md-header__button[for='__search']").click()
         field = page.locator("input.md-search__input")
@@ -186,16 +185,14 @@ def test_colour_scheme_follows_the_reader_and_toggles(browser, server: str, pref
     page = context.new_page()
     small_search_index(page, served_one_page_index(server))  # the theme's scripts run; the test never searches
     try:
-        page.goto(server + "index.html")
-        page.wait_for_load_state("networkidle")
+        goto(page, server + "index.html")
         scheme = "document.body.getAttribute('data-md-color-scheme')"
         assert page.evaluate(scheme) == first
         toggle = page.locator("form[data-md-component='palette'] label:visible").first
         assert toggle.get_attribute("title") in ("Tumšais režīms", "Gaišais režīms")
         toggle.click()
         assert page.evaluate(scheme) == toggled
-        page.goto(server + "cenas.html")  # the choice is remembered
-        page.wait_for_load_state("networkidle")
+        goto(page, server + "cenas.html")  # the choice is remembered
         assert page.evaluate(scheme) == toggled
     finally:
         context.close()

@@ -27,6 +27,7 @@ from tests.site.browsing import (
     CHROMIUM,
     NO_CHROMIUM,
     Visit,
+    goto,
     served_one_page_index,
     small_search_index,
 )
@@ -375,8 +376,7 @@ def test_errors_and_buttons_readable_in_the_dark_scheme(browser, server: str) ->
     try:
         page = context.new_page()
         small_search_index(page, served_one_page_index(server))
-        page.goto(server + PAGE)
-        page.wait_for_load_state("networkidle")
+        goto(page, server + PAGE)
         _plan(page, "10.05.2019", "15.08.2019", [("3.1.2i", "24", "30"), ("2.2", "x", "6,20")])
         page.wait_for_timeout(100)
         assert page.locator("[aria-invalid=true]").count() == 1  # the units: no amounts, no period check yet
@@ -737,8 +737,7 @@ def test_a_focused_or_hovered_button_keeps_its_contrast(browser, server: str) ->
         try:
             page = context.new_page()
             small_search_index(page, served_one_page_index(server))
-            page.goto(server + PAGE)
-            page.wait_for_load_state("networkidle")
+            goto(page, server + PAGE)
             for button in ("#ibm-pievienot", "#ibm-drukat"):
                 for state in ("focus", "hover"):
                     page.mouse.move(0, 0)

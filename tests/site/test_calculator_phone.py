@@ -11,7 +11,7 @@ from pypdf import PdfReader
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Pilot
 from generator.lvformat import date as lv_date
-from tests.site.browsing import ARTIFACTS, CHROMIUM, NO_CHROMIUM
+from tests.site.browsing import ARTIFACTS, CHROMIUM, NO_CHROMIUM, goto
 from tests.site.calculator_form import fill_line
 
 pytestmark = [
@@ -31,8 +31,7 @@ def phone(browser, server: str):  # noqa: ANN001, ANN201 - a Playwright page
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(server + PAGE)
-    page.wait_for_load_state("networkidle")
+    goto(page, server + PAGE)
     page.errors = errors
     yield page
     context.close()

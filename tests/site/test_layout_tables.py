@@ -10,7 +10,13 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.site.browsing import browser_test, served_one_page_index, skip_search_index, small_search_index
+from tests.site.browsing import (
+    browser_test,
+    goto,
+    served_one_page_index,
+    skip_search_index,
+    small_search_index,
+)
 from tests.site.conftest import BuiltSite
 
 DECISIONS = "metodika/rekonstrukcijas-un-lemumi.html"
@@ -73,8 +79,7 @@ class _Pages:
 
             page = self.page(width)
             self.errors.clear()
-            page.goto(self.server + path)
-            page.wait_for_load_state("networkidle")
+            goto(page, self.server + path)
             page.wait_for_timeout(300)
             facts = {"fits": page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"),
                      "tables": page.evaluate(MEASURE), "hints": page.locator(".ibm-tabula-norade").count()}

@@ -192,3 +192,30 @@ def test_rerank_puts_the_page_a_code_or_heading_names_first(visit: Visit) -> Non
     history = _group("cenas/joma-3.html", sections=["3.4.1 Mūzikas terapija"])
     service_page = _group("katalogs/3.4.1.html", titles=[["muzik", "terapij"]])
     assert ranked([history, service_page], "mūzikas terapija") == ["katalogs/3.4.1.html", "cenas/joma-3.html"]
+
+
+@browser_test
+def test_rerank_puts_the_page_of_a_named_annex_first(visit: Visit) -> None:
+    """A query with the word „pielikums” (any form) and a number puts first the page whose annexes hold the number,
+    before a page whose own code is the number („2. joma”) and the register page whose title has the word; without the
+    word the annex numbers count for nothing."""
+    visit.open("index.html")
+
+    def ranked(groups: list[list[dict]], query: str) -> list[str]:
+        return visit.page.evaluate("([g, q]) => window.ibmLatvian.rerank(g, q, []).map(r => r[0].location)",
+                                   [groups, query])
+
+    def annexes(group: list[dict], numbers: list[str]) -> list[dict]:
+        return [{**group[0], "pielikumi": numbers}, *group[1:]]
+
+    register = annexes(_group("pielikumi.html", titles=[["metodik", "pielikum"]], weight=2), ["1", "2", "19"])
+    area = _group("cenas/joma-2.html", codes=["2"])
+    guide = annexes(_group("aizpildisana.html", weight=2), ["7"])
+    prices = annexes(_group("cenas.html"), ["16", "16.1"])
+    groups = [area, register, prices, guide]
+    assert ranked(groups, "7. pielikums")[0] == "aizpildisana.html"
+    assert ranked(groups, "7. pielikumā")[0] == "aizpildisana.html"
+    assert ranked(groups, "pielikums 16.1")[0] == "cenas.html"
+    assert ranked(groups, "2. pielikums")[0] == "pielikumi.html"
+    assert ranked(groups, "2")[0] == "cenas/joma-2.html"  # no annex without the word
+    assert ranked(groups, "2. joma")[0] == "cenas/joma-2.html"

@@ -13,7 +13,7 @@ import pytest
 
 from generator.site.mkdocs_run import build_site
 from generator.site.sources import render_sources
-from tests.site.browsing import browser_test, served_one_page_index, small_search_index
+from tests.site.browsing import browser_test, goto, served_one_page_index, small_search_index
 from tests.site.conftest import BuiltSite
 
 
@@ -61,9 +61,8 @@ def test_404_page_from_a_subfolder_has_its_styles_and_working_links(browser, ser
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     try:
-        response = page.goto(subfolder_server + missing)
+        response = goto(page, subfolder_server + missing)
         assert response is not None and response.status == 404
-        page.wait_for_load_state("networkidle")
         assert page.locator("h1").count() == 1
         # the theme's stylesheet applied: the header is a fixed bar, not an unstyled list
         assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") in ("sticky", "fixed")

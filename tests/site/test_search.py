@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from generator.catalogue.annexes import annex_sort_key
 from generator.site.lvsearch import normalize
 from tests.site.browsing import BROWSER_MARKS, TIMEOUT_MS, Visit
 
@@ -172,6 +173,36 @@ def test_a_code_heading_or_title_finds_its_page_first(on_index: Visit) -> None:
     assert visit.errors == []
 
 
+def _annex_page(annex) -> str:  # noqa: ANN001 - generator.catalogue.annexes.Annex
+    """The page an annex lives on, from the register: the matrix page, its site page, or the register's row."""
+    if annex.matrix:
+        return "matrica.html"
+    return annex.page.removesuffix(".md") + ".html" if annex.page else "pielikumi.html"
+
+
+def test_an_annex_number_finds_the_page_of_the_annex_first(on_index: Visit, built_site) -> None:  # noqa: ANN001
+    """"7. pielikums" finds the filling guide (the annex's page), not the register page whose title has the word nor
+    a page whose code is the number ("2. pielikums": „2. joma”); an annex with no page of its own – the register's row.
+    The annexes: the first of each kind in the register (matrix, methodology page, other page, sub-annex, none) and
+    the last; "1. pielikums" and "19. pielikums" found nothing before lunr's token trie was fixed (lunr.lv.min.js)."""
+    annexes = sorted(built_site.catalogue.annexes.annexes, key=lambda a: annex_sort_key(a.number))
+    kinds = [lambda a: a.matrix, lambda a: a.page and a.page.startswith("metodika/"),
+             lambda a: a.page and not a.page.startswith("metodika/"), lambda a: "." in a.number,
+             lambda a: not a.matrix and not a.page]
+    numbers = list(dict.fromkeys([next(a for a in annexes if kind(a)).number for kind in kinds] + [annexes[-1].number]))
+    chosen = [a for a in annexes if a.number in numbers]
+    assert len(chosen) >= 5
+    visit = on_index  # one page for the module: its search index is built once
+    found = {a.number: results(visit, f"{a.number}. pielikums")[0][:3] for a in chosen}
+    wrong = {a.number: found[a.number] for a in chosen if found[a.number][0] != _annex_page(a)}
+    assert wrong == {}, "pielikums: pirmie trīs rezultāti"
+    # the results mark the number and the word, not every word ("45.*" was "45" and a bare "*" to the highlighter)
+    marked = {normalize(w) for w in visit.page.locator(".md-search-result__item mark").all_inner_texts() if w.strip()}
+    last = chosen[-1].number
+    assert marked and all(w.startswith((last, "pielikum")) for w in marked), sorted(marked)[:20]
+    assert visit.errors == []
+
+
 @pytest.mark.parametrize("query", ["logopeds", "gimenes asistents", "transports berniem"])
 def test_results_highlight_the_written_words(on_index: Visit, query: str) -> None:
     visit = on_index  # one page for the module: its search index is built once
@@ -184,7 +215,7 @@ def test_results_highlight_the_written_words(on_index: Visit, query: str) -> Non
     visit.shot("meklesana-" + query.replace(" ", "-"))
     # the page opened from the result highlights the words as they are written there
     visit.page.locator(".md-search-result__item > a").first.click()
-    visit.page.wait_for_load_state("networkidle")
+    visit.settle()
     on_page = visit.page.locator("article mark[data-md-highlight]").all_inner_texts()
     assert on_page, query
     typed = {normalize(w) for w in query.split()}

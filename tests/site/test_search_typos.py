@@ -73,7 +73,7 @@ def test_a_typing_error_finds_the_page(searching: Visit) -> None:
 def test_a_typo_result_opens_its_page_with_the_found_word_highlighted(searching: Visit) -> None:
     pages(searching, "psihoterapets")
     searching.page.locator(".md-search-result__item > a").first.click()
-    searching.page.wait_for_load_state("networkidle")
+    searching.settle()
     marked = searching.page.locator("article mark[data-md-highlight]").all_inner_texts()
     assert marked and all(w.lower().startswith("psihoterapeit") for w in marked), marked
 
