@@ -42,10 +42,14 @@ def _after_line(path: Path, line: str, text: str) -> None:
     path.write_text(content.replace(line, line + text, 1), "utf-8")
 
 
+# the made-up round's municipalities: a plan filled for another one is refused (D104, municipality_not_in_round)
+MUNICIPALITIES = ("liepaja", "valmiera")
+
+
 def changes_catalogue(target: Path) -> Catalogue:
     """The catalogue at ``target`` (a copy): one more children's round and the changes above."""
     entry = children_round_entry("berni-2026", "Izdomāta kārta ar cenu maiņām", ROUND_START, D(2027, 12, 31),
-                                 services=SERVICES, municipalities=("liepaja", "valmiera"), procedures=PROCEDURES)
+                                 services=SERVICES, municipalities=MUNICIPALITIES, procedures=PROCEDURES)
     catalogue_with_round(target, entry)
     source = '    source: "Testa dati: izdomāta maiņa"\n    status: apstiprināts\n'
     _append(target / "prices" / "2.1.yaml",

@@ -30,6 +30,7 @@ from generator.reference.planned_ib import plan_ib_part
 from generator.reference.rounds import period_holding
 from generator.reference.workbook import with_final
 from generator.workbook.layout import plan_row
+from generator.workbook.version import LAYOUT_REVISION
 from tests.ministry.conftest import KEY
 from tests.ministry.factory import Child, make_children, params, saved_form, write_children
 from tests.shared_session import shared
@@ -38,7 +39,8 @@ ENV = {ENV_KEY: KEY.decode()}
 
 
 def run(*args: str, env: dict[str, str] | None = None):
-    return CliRunner().invoke(main, ["collect", *args], env=ENV if env is None else env, catch_exceptions=False)
+    return CliRunner().invoke(main, ["collect", *args], env=ENV if env is None else env, catch_exceptions=False,
+                                prog_name="ibm")
 
 
 def read_csv(path: Path) -> list[dict[str, str]]:
@@ -428,7 +430,9 @@ def test_refuses_bad_options(small_folder, tmp_path: Path) -> None:
         result = run(str(folder), *args)
         assert result.exit_code == status and message in result.output, (args, result.output)
     # --out in the previous period's folder: named as that folder, not as the collected one (audit27b F2)
-    (tmp_path / "tagad").mkdir()
+    first = next(folder.rglob("*.xlsx"))  # a folder with a spreadsheet: an empty one is refused first (D121)
+    (tmp_path / "tagad" / first.parent.name).mkdir(parents=True)
+    shutil.copy(first, tmp_path / "tagad" / first.parent.name / first.name)
     result = run(str(tmp_path / "tagad"), "--out", str(folder / "k.xlsx"), "--previous", str(folder))
     assert result.exit_code == 2, result.output
     assert f"--out „{folder / 'k.xlsx'}” ir iepriekšējā perioda mapē (--previous) „{folder}”" in result.output, \
@@ -578,13 +582,15 @@ def test_previous_period_of_an_unknown_older_version_is_read_by_names(small_fold
     previous = tmp_path / "ieprieks" / other
     previous.mkdir(parents=True)
     edit(children[2].path, previous / "veca.xlsx",
-         lambda wb: setattr(cell_of(wb, "IBM_Versija"), "value", "2019-01-01+00000000"))
+         # an unregistered version of this layout revision: its plan lines are found by the revision's spacer rows
+         lambda wb: setattr(cell_of(wb, "IBM_Versija"), "value", f"2019-01-01+00000000.{LAYOUT_REVISION}"))
     result = run(str(folder), "--out", str(tmp_path / "k.xlsx"), "--previous", str(tmp_path / "ieprieks"),
                  "--jobs", "1")
     assert result.exit_code == 0, result.output
     # said to be the previous period's: „ogre/veca.xlsx” alone read as a file of the collected folder (fix27c); by a
     # label, not the folder's own name, which may name a child (review28 F2)
-    assert (f"Piezīme: iepriekšējā perioda mapē {other}/veca.xlsx: veidnes versija 00000000 (katalogs 01.01.2019) "
+    assert (f"Piezīme: iepriekšējā perioda mapē {other}/veca.xlsx: veidnes versija 00000000.{LAYOUT_REVISION} "
+            "(katalogs 01.01.2019) "
             "nav zināma: pārbaudīta tikai nosaukumu struktūra") in result.output
     warning = next((line for line in result.output.splitlines()
                     if line.startswith(f"Brīdinājums: iepriekšējā perioda mapē {other}/veca.xlsx: matricā norādītā "

@@ -59,8 +59,10 @@ def test_only_the_catalogues_b_is_a_case_the_old_template_lacked(old_files, temp
                                                                   catalogue: Catalogue, tmp_path: Path) -> None:
     _, same, other = old_files
     assert Matrix.open(same).has("h_BazeCita")  # the check is there, without the newer case
-    assert unchecked_codes(Matrix.open(same)) == {"base_differs"}
-    assert unchecked_codes(Matrix.open(other)) == frozenset()  # that template warned of another B itself
+    # checks added after that template (e.g. the per-month limits, D147) are unchecked in both files alike
+    newer = unchecked_codes(Matrix.open(other))  # that template warned of another B itself
+    assert "base_differs" not in newer
+    assert unchecked_codes(Matrix.open(same)) == newer | {"base_differs"}
     # the current template's count has the case
     [now] = write_children(catalogue, template, [two_line_child(catalogue, 2, "ogre", OTHER, _catalogue_base(catalogue))],
                            tmp_path)

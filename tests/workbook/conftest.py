@@ -38,6 +38,7 @@ from generator.workbook.sheets.plan_rows import VISIBLE, shown_level
 from generator.workbook.writer import template_date, write_workbook
 from tests.documents.municipality_sample import municipality_sample
 from tests.plan_changes_catalogue import MATRIX_DAY, changes_catalogue, plan_change_cases
+from tests.plan_changes_catalogue import MUNICIPALITIES as CHANGED_ROUND_MUNICIPALITIES
 from tests.reference.round_age import edge_births, last_period
 from tests.round_yaml import children_round_entry
 from tests.shared_session import shared
@@ -261,7 +262,8 @@ def lo_batch(
     changed_wb = load_workbook(changed_template)
     changed_prices, changed_cells = read(changed_wb, "Pak_Cena"), InputCells(changed_template, changed_wb)
     for name, plan_inputs in plan_change_cases(changed):
-        fill(changed_wb, plan_inputs, labels, municipality=municipality, template_prices=changed_prices)
+        fill(changed_wb, plan_inputs, labels, municipality=CHANGED_ROUND_MUNICIPALITIES[0],
+             template_prices=changed_prices)
         changed_cells.save(changed_wb, folder / f"cenu-maina-{name}.xlsx", len(plan_inputs.lines), [])
         inputs.append(("plan_changes", (name, plan_inputs), folder / f"cenu-maina-{name}.xlsx"))
     oddities = write_oddities(folder / "savadibas.xlsx")
