@@ -123,10 +123,7 @@ def with_keywords(html: str, keywords: list[str]) -> str:
     section's heading)."""
     if not keywords:
         return html
-    text = escape(f"{KEYWORDS_LABEL}: {'; '.join(keywords)}.", quote=False)
-    first = _HEADING.search(html)
-    at = first.start() if first else len(html)
-    return f"{html[:at]}<p>{text}</p>\n{html[at:]}"
+    return _before_first_heading(html, f"{KEYWORDS_LABEL}: {'; '.join(keywords)}.")
 
 
 def with_annexes(html: str, numbers: list[str]) -> str:
@@ -134,10 +131,14 @@ def with_annexes(html: str, numbers: list[str]) -> str:
     pielikums"), before its first section's heading."""
     if not numbers:
         return html
-    text = escape(f"{ANNEXES_LABEL}: {'; '.join(f'{n}. pielikums' for n in numbers)}.", quote=False)
+    return _before_first_heading(html, f"{ANNEXES_LABEL}: {'; '.join(f'{n}. pielikums' for n in numbers)}.")
+
+
+def _before_first_heading(html: str, text: str) -> str:
+    """``html`` with ``text`` as a paragraph of the page's own entry: before its first section's heading."""
     first = _HEADING.search(html)
     at = first.start() if first else len(html)
-    return f"{html[:at]}<p>{text}</p>\n{html[at:]}"
+    return f"{html[:at]}<p>{escape(text, quote=False)}</p>\n{html[at:]}"
 
 
 def nav_titles(nav: list[Any]) -> dict[str, str]:

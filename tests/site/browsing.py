@@ -9,9 +9,12 @@ import json
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -258,3 +261,16 @@ def small_index_visit(browser, server: str) -> Iterator[Visit]:
     v = Visit(browser, server, search_index=served_one_page_index(server))
     yield v
     v.close()
+
+
+@contextmanager
+def http_server(handler: type[SimpleHTTPRequestHandler], directory: Path) -> Iterator[int]:
+    """``directory`` served by ``handler`` on a free local port (yielded) in a thread, shut down afterwards."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server.server_address[1]
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -5,16 +5,14 @@ worker request that starts and ends in that time (the search worker's importScri
 
 from __future__ import annotations
 
-import functools
-import threading
 import time
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 
 import pytest
 
-from tests.site.browsing import QUIET_S, browser_test, goto
+from tests.site.browsing import QUIET_S, browser_test, goto, http_server
 
 # The worker starts while the page waits SLOW_S for its last script; that script keeps the main thread busy BUSY_MS
 # (the parser and DOMContentLoaded wait for it, as for mermaid.min.js); the worker, on its own thread, loads a script
@@ -46,12 +44,8 @@ def busy_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     (folder / "aiznemts.js").write_text(BUSY, encoding="utf-8")
     (folder / "darbinieks.js").write_text(WORKER, encoding="utf-8")
     (folder / "velais.js").write_text("var velais = 1;\n", encoding="utf-8")
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Slow, directory=str(folder)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with http_server(_Slow, folder) as port:
+        yield f"http://127.0.0.1:{port}/"
 
 
 @browser_test

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import functools
-import threading
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 
 import pytest
 
 from generator.site.mkdocs_run import build_site
 from generator.site.sources import render_sources
-from tests.site.browsing import browser_test, goto, served_one_page_index, small_search_index
+from tests.site.browsing import browser_test, goto, http_server, served_one_page_index, small_search_index
 from tests.site.conftest import BuiltSite
 
 
@@ -41,12 +39,8 @@ class _Handler(SimpleHTTPRequestHandler):
 def subfolder_server(built_site: BuiltSite) -> Iterator[str]:
     """The build folder served at the root, so the site lives in the sub-folder /vietne/."""
     handler = type("Handler", (_Handler,), {"not_found": built_site.site / "404.html"})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(built_site.build_dir)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/{built_site.site.name}/"
-    server.shutdown()
-    server.server_close()
+    with http_server(handler, built_site.build_dir) as port:
+        yield f"http://127.0.0.1:{port}/{built_site.site.name}/"
 
 
 @browser_test
