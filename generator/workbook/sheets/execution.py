@@ -165,7 +165,7 @@ def write(sh: Sheet) -> None:
     sh.define("Fakt_Planots", f"C{row}")
     sh.define("Fakt_Neizlietots", f"C{row + 3}")
     for cols in (plan_cols, got_cols, paid_cols):
-        grey_outside_period(sh, cols, head, first, last)
+        grey_outside_period(sh, cols, head, first)
     sh.ws.conditional_format(f"{notes}{first}:{notes}{last}",
                              {"type": "formula", "criteria": f'=${notes}{first}<>""', "format": st.error_mark})
     plan_rows.plan_rows(sh, first, lay.plan_rows, EXECUTION_ROW_HEIGHT, used="=C", warning_cell=f"A{total + 1}", warning_to="C",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from generator.reference.rules import CALENDAR_DAY, HOUR, HOURS_A_DAY
 from generator.workbook.input_checks import MONTH_FIELDS, MONTH_TEXT_FIELDS, on_line
-from generator.workbook.layout import C64, SPACER_LINES, Layout, block_rows, col, line_offsets
+from generator.workbook.layout import C64, Layout, col
 from generator.workbook.sheetio import Sheet
 from generator.workbook.sheets import check_codes, plan_rows, price_marks
 from generator.workbook.sheets.calculation import unit_names
@@ -87,31 +87,16 @@ def first_month_label(start: str) -> str:
     return f"IF(AND(ISNUMBER({start}),DAY({start})>1),{days}&CHAR(10)&{month},INDEX(h_MenSakums,1))"
 
 
-def grey_outside_period(sh: Sheet, cols: list[str], number_row: int, first: int, last: int) -> None:
+def grey_outside_period(sh: Sheet, cols: list[str], number_row: int, first: int) -> None:
     """Months after the period grey on the plan lines only: a spacer row (D288) stays blank – greyed, the tall one
     printed as a grey bar on the signed page."""
-    ranges = [f"{cols[0]}{a}:{cols[-1]}{b}" for a, b in line_runs(first, last)]
+    runs = [(a, b) for _, a, b in sh.book.layout.segments(first)]
+    ranges = [f"{cols[0]}{a}:{cols[-1]}{b}" for a, b in runs]
     sh.ws.conditional_format(
         ranges[0],
         {"type": "formula", "criteria": f"=AND(h_Menesi>0,{cols[0]}${number_row}>h_Menesi)",
          "format": sh.st.inactive_mark, "multi_range": " ".join(ranges)},
     )
-
-
-def line_runs(first: int, last: int) -> list[tuple[int, int]]:
-    """The sheet rows first..last of a spaced sheet's plan block split at its spacer rows: (first row, last row) of
-    each run of plan lines."""
-    offsets = line_offsets()
-    if last - first + 1 != block_rows():
-        return [(first, last)]
-    spacer_rows = {first + offsets[s] - 1 for s in SPACER_LINES}
-    runs: list[tuple[int, int]] = []
-    start = first
-    for r in sorted(spacer_rows):
-        runs.append((start, r - 1))
-        start = r + 1
-    runs.append((start, last))
-    return runs
 
 
 def unit_code_cols(lay: Layout) -> list[str]:
@@ -241,7 +226,7 @@ def write_units(sh: Sheet) -> None:
     sh.ws.conditional_format(f"{free_c}{first}:{free_c}{last}",
                              {"type": "formula", "criteria": f"=${note_code}{first}>0", "format": st.error_mark})
     text_validation(sh, f"{free_c}{first}:{free_c}{last}", MONTH_TEXT_FIELDS[0], f"šūnas divās rindās {SIGNED_SHEET}")
-    grey_outside_period(sh, cols, head, first, last)
+    grey_outside_period(sh, cols, head, first)
     sh.ws.conditional_format(f"{note_c}{first}:{note_c}{last}",
                              {"type": "formula", "criteria": f'=${note_c}{first}<>""', "format": st.error_mark})
     sh.ws.conditional_format(f"{total_c}{first}:{total_c}{last}",
@@ -365,7 +350,7 @@ def write_amounts(sh: Sheet) -> None:
     for c, label in ((total_c, "mēnešu summu kopsumma"), (plan_c, "summu periodā kopsumma")):
         sh.formula(f"{c}{total}", f"ROUND(SUM({c}{first}:{c}{last}),2)", st.out_money_bold, 0)
         sh.watch(f"{c}{total}", f"ROUND(SUM({c}{first}:{c}{last}),2)", label, places=2)
-    grey_outside_period(sh, cols, head, first, last)
+    grey_outside_period(sh, cols, head, first)
     sh.ws.conditional_format(f"{diff_c}{first}:{diff_c}{last}",
                              {"type": "formula", "criteria": f"=AND(ISNUMBER({diff_c}{first}),{diff_c}{first}<>0)",
                               "format": st.warning_mark})
