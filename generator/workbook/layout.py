@@ -68,10 +68,15 @@ INTERFACE_KIND = {
 }
 
 
+def line_offset(i: int, spacers: tuple[int, ...] = SPACER_LINES) -> int:
+    """The offset of plan line ``i``'s row (0-based) from the first plan row: the line's index plus the spacer rows
+    above it (the one place this is counted)."""
+    return i + sum(1 for s in spacers if s <= i)
+
+
 def line_offsets(spacers: tuple[int, ...] = SPACER_LINES, lines: int = PLAN_ROWS) -> tuple[int, ...]:
-    """The offset of each plan line's row from the first plan row on a spaced sheet: the line's index plus the
-    spacer rows above it (no spacers: 0, 1, …, 39)."""
-    return tuple(i + sum(1 for s in spacers if s <= i) for i in range(lines))
+    """The offset of each plan line's row from the first plan row on a spaced sheet (no spacers: 0, 1, …, 39)."""
+    return tuple(line_offset(i, spacers) for i in range(lines))
 
 
 def block_rows(spacers: tuple[int, ...] = SPACER_LINES, lines: int = PLAN_ROWS) -> int:
@@ -147,7 +152,7 @@ class Layout:
     def plan_row(self, i: int, first: int | None = None) -> int:
         """The sheet row of plan line ``i`` (0-based) on a spaced sheet whose plan rows start at ``first`` (default
         plan_first): spacer rows sit before the lines in ``spacers``."""
-        return (self.plan_first if first is None else first) + i + sum(1 for s in self.spacers if s <= i)
+        return (self.plan_first if first is None else first) + line_offset(i, self.spacers)
 
     def spacer_rows(self, first: int | None = None) -> list[int]:
         """The sheet rows of the spacers (each right above the line it opens)."""

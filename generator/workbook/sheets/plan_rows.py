@@ -23,7 +23,7 @@ such a matrix from the file's row attributes (generator/ministry/matrix.py hidde
 
 from __future__ import annotations
 
-from generator.workbook.layout import SPACED_SHEETS
+from generator.workbook.layout import SPACED_SHEETS, line_offset
 from generator.workbook.sheetio import PlanRows, Sheet
 from generator.workbook.texts import EMPTY_MARK, OPEN_UNUSED_ROWS, STRUCK_ROWS
 
@@ -56,7 +56,7 @@ def line_spacers(sh: Sheet) -> tuple[int, ...]:
 
 def line_row(sh: Sheet, i: int, first_row: int) -> int:
     """The sheet row of plan line ``i`` on ``sh`` whose plan rows start at ``first_row``."""
-    return first_row + i + sum(1 for s in line_spacers(sh) if s <= i)
+    return first_row + line_offset(i, line_spacers(sh))
 
 
 def outline(sh: Sheet, first_row: int, count: int, height: float | None, visible: int = VISIBLE,
