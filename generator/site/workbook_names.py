@@ -145,18 +145,10 @@ def name_rows() -> list[NameRow]:
     if missing:
         raise SiteError(f"IBM matricas nosaukumiem nav skaidrojuma: {', '.join(missing)} "
                         "(gaidīts: ieraksts generator/site/workbook_names.py MEANINGS)")
-    version = _interface_version()
-    return [NameRow(n, MEANINGS[n][0], KINDS[kinds[n]], MEANINGS[n][1].replace("{saskarne}", version))
+    from generator.workbook.layout import INTERFACE_VERSION  # the version new templates write (D290)
+
+    return [NameRow(n, MEANINGS[n][0], KINDS[kinds[n]], MEANINGS[n][1].replace("{saskarne}", INTERFACE_VERSION))
             for n in names]
-
-
-def _interface_version() -> str:
-    """The interface version new templates write (workbook-interface.md's "1" without the workbook package)."""
-    try:
-        from generator.workbook.layout import INTERFACE_VERSION
-    except ImportError:
-        return "1"
-    return INTERFACE_VERSION
 
 
 def sheet_rows() -> list[tuple[str, str, str]]:
