@@ -66,8 +66,9 @@ from generator.workbook.input_checks import (
 from generator.workbook.layout import (
     INTERFACE_KIND,
     INTERFACE_NAMES,
-    INTERFACE_VERSION,
+    PLAN_LINE_NAMES,
     SPACED_SHEETS,
+    SUPPORTED_INTERFACES,
     block_rows,
     line_offsets,
     spacers_of_revision,
@@ -111,9 +112,7 @@ DATE_TEXT_RE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})\.?$")
 
 ROW_GROUPS = (
     ("Pak_Id", "Pak_Cena", "Pak_Sniedzejs", "Pak_Joma", "Pak_Transports", "Pak_MaxCena"),
-    ("Plans_Pakalpojums", "Plans_Daudzums", "Plans_EkspertuRangs", "Plans_VecakuRangs", "Plans_Cena",
-     "Plans_Summa", "Plans_Prioritate", "Plans_NoIB", "Men_Daudzums", "Men_Summa", "Fakt_Daudzums",
-     "Fakt_Summa"),
+    PLAN_LINE_NAMES,
 )
 MONTH_GRIDS = ("Men_Daudzums", "Men_Summa", "Fakt_Daudzums", "Fakt_Summa")
 # the month inputs whose numbers make a plan have data (input_checks PLAN_HAS_DATA, besides a chosen service)
@@ -269,25 +268,28 @@ def length_checks(book: XlsxBook) -> dict[tuple[str, Coord], int]:
 
 
 def interface_version(m: Matrix) -> str:
-    """Check that the file is an IBM matrix of a known interface version; return the template version.
+    """Check that the file is an IBM matrix of a supported interface version (layout.SUPPORTED_INTERFACES: 1, the
+    matrices up to layout revision 11, and 2, D290); return the template version. Its plan rows are read by the
+    layout revision of that version (Matrix.spacers), whichever of the supported interfaces it says.
 
-    Raises MatrixError for a foreign workbook (no IBM_Saskarne) or a newer interface.
+    Raises MatrixError for a foreign workbook (no IBM_Saskarne), a newer, an older or an unreadable interface.
     """
     if not m.has("IBM_Saskarne") or not m.has("IBM_Versija"):
         raise MatrixError("nav IBM matrica (darbgrāmatā nav definēto nosaukumu IBM_Saskarne un IBM_Versija)")
     raw = m.scalar("IBM_Saskarne")
     text = _plain(raw)
-    if text != INTERFACE_VERSION:
+    if text not in SUPPORTED_INTERFACES:
+        expected = " vai ".join(SUPPORTED_INTERFACES)
         try:
-            newer = int(text) > int(INTERFACE_VERSION)
+            newer = int(text) > max(int(v) for v in SUPPORTED_INTERFACES)
         except ValueError:
             raise MatrixError(f"{m.where('IBM_Saskarne')}: saskarnes versija „{text}” nav saprotama "
-                              f"(gaidīts: {INTERFACE_VERSION})") from None
+                              f"(gaidīts: {expected})") from None
         if newer:
             raise MatrixError(f"{m.where('IBM_Saskarne')}: matrica ir jaunākas saskarnes versijas {text}, nekā šī "
-                              f"rīkkopa pazīst ({INTERFACE_VERSION}); atjauniniet rīkkopu")
+                              f"rīkkopa pazīst ({expected}); atjauniniet rīkkopu")
         raise MatrixError(f"{m.where('IBM_Saskarne')}: saskarnes versija {text} vairs netiek atbalstīta "
-                          f"(gaidīts: {INTERFACE_VERSION})")
+                          f"(gaidīts: {expected})")
     version = _plain(m.scalar("IBM_Versija"))
     if not VERSION_PATTERN.match(version):
         raise MatrixError(f"{m.where('IBM_Versija')}: veidnes versija „{version}” nav saprotama "

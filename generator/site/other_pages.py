@@ -17,7 +17,7 @@ from generator.opendata.description import FILE as OPEN_DATA_FILE
 from generator.opendata.export import FOLDER as OPEN_DATA_FOLDER
 from generator.opendata.licence import licence_lines
 from generator.programme_scope import adults_pilot_sentence
-from generator.site import matrix_downloads, paths, workbook_names
+from generator.site import interface_versions, matrix_downloads, paths, workbook_names
 from generator.site.context import announced_prices, environment, site_date
 from generator.site.downloads import GROUPS, Download
 from generator.site.matrix_downloads import MATRICES
@@ -25,7 +25,7 @@ from generator.site.methodology import render_template
 from generator.site.nav import NavPage, background_titles
 from generator.site.pagetemplates import render
 from generator.workbook import render as render_day
-from generator.workbook.layout import PLAN_ROWS, SPACED_SHEETS, SPACER_LINES, SPACERS_FROM_REVISION
+from generator.workbook.layout import PLAN_ROWS, SPACED_SHEETS, SPACER_LINES
 from generator.workbook.sheets import plan_rows
 
 OPEN_DATA = GROUPS["atvertie-dati"]
@@ -89,10 +89,11 @@ def render_workbook(catalogue: Catalogue, methodology_pages: list[NavPage], down
         matricas=matrix_downloads.by_round(catalogue, downloads),
         izdosanas=matrix_downloads.every_prices_day(catalogue, downloads),
         plana_rindas={"visas": PLAN_ROWS, "redzamas": plan_rows.VISIBLE, "solis": plan_rows.STEP,
-                      # D288: the lines each spacer row opens (1-based), the sheets and the first revision with them
+                      # D288: the lines each spacer row opens (1-based) and the sheets
                       "atstarpes": _listed([f"{s + 1}." for s in SPACER_LINES]),
-                      "atstarpu_lapas": _listed([f"{t}." for t in SPACED_SHEETS]),
-                      "atstarpu_redakcija": SPACERS_FROM_REVISION},
+                      "atstarpu_lapas": _listed([f"{t}." for t in SPACED_SHEETS])},
+        # D290: the interface version, the names whose shape it changed and where each plan line sits in them
+        saskarne=interface_versions.context({name: sheet for name, (sheet, _) in workbook_names.MEANINGS.items()}),
         **_rounds_context(catalogue),
     )
 

@@ -42,7 +42,7 @@ SHEETS: dict[str, tuple[str, str]] = {
 
 # Name -> (sheet, meaning). Rows are ranges with one row per plan line (6.8: per catalogue row).
 MEANINGS: dict[str, tuple[str, str]] = {
-    "IBM_Saskarne": ("6.11", "saskarnes versija (šai tabulai „1”)"),
+    "IBM_Saskarne": ("6.11", "saskarnes versija (šai tabulai „{saskarne}”; sk. „Saskarnes versijas”)"),
     "IBM_Versija": ("6.11", "veidnes versija GGGG-MM-DD+jaucējkods.redakcija: kataloga versija (jaunākais "
                      "spēkā stāšanās datums un īss satura jaucējkods) un aiz punkta veidnes izkārtojuma redakcija, "
                      "kas mainās, ja mainīts matricas izkārtojums, bet ne katalogs (agrāk izsniegtajām veidnēm "
@@ -145,7 +145,10 @@ def name_rows() -> list[NameRow]:
     if missing:
         raise SiteError(f"IBM matricas nosaukumiem nav skaidrojuma: {', '.join(missing)} "
                         "(gaidīts: ieraksts generator/site/workbook_names.py MEANINGS)")
-    return [NameRow(n, MEANINGS[n][0], KINDS[kinds[n]], MEANINGS[n][1]) for n in names]
+    from generator.workbook.layout import INTERFACE_VERSION  # the version new templates write (D290)
+
+    return [NameRow(n, MEANINGS[n][0], KINDS[kinds[n]], MEANINGS[n][1].replace("{saskarne}", INTERFACE_VERSION))
+            for n in names]
 
 
 def sheet_rows() -> list[tuple[str, str, str]]:

@@ -11,7 +11,15 @@ from dataclasses import dataclass, field
 
 from xlsxwriter.utility import xl_cell_to_rowcol, xl_col_to_name
 
-INTERFACE_VERSION = "1"
+# The interface versions the readers accept (IBM_Saskarne; workbook-interface.md: a change of a name's shape needs a
+# new one), each with the first layout revision (version.LAYOUT_REVISION) whose templates carry it. 1: one row per
+# plan line – the matrices issued up to layout revision 11, whose revision 11 (D288's first templates) already had the
+# spacer rows; 2 (D290): the plan names of the spaced sheets span block_rows() rows, a spacer row before each line of
+# the revision's spacer lines. Either way a reader finds a file's plan rows by its layout revision
+# (spacers_of_revision); a new template writes the last version.
+INTERFACE_FROM_REVISION: dict[str, int] = {"1": 0, "2": 12}
+SUPPORTED_INTERFACES = tuple(INTERFACE_FROM_REVISION)
+INTERFACE_VERSION = SUPPORTED_INTERFACES[-1]
 PLAN_ROWS = 40
 # D288: a blank spacer row opens each of these plan lines' outline groups (0-based line before which it sits) on every
 # sheet whose plan rows are the lines in order (SPACED_SHEETS; 6.4's calculation rows stay contiguous). On a signed
@@ -45,6 +53,13 @@ INTERFACE_NAMES = (
     "Plans_Summa", "Plans_Prioritate", "Plans_NoIB", "IB_Nepieciesamais", "IB_Pieejamais", "Fin_Pabalsti",
     "Fin_Pakalpojumi", "Fin_Citi", "IB_Kopejais", "Transporta_Dala", "Men_Daudzums", "Men_Summa",
     "Fakt_Daudzums", "Fakt_Summa", "Fakt_Kopa", "Kludas", "Bridinajumi",
+)
+
+# The interface names with one entry per plan line (workbook-interface.md "rows"): on the spaced sheets they span the
+# spacer rows too (interface version 2), on 6.4 they do not.
+PLAN_LINE_NAMES = (
+    "Plans_Pakalpojums", "Plans_Daudzums", "Plans_EkspertuRangs", "Plans_VecakuRangs", "Plans_Cena", "Plans_Summa",
+    "Plans_Prioritate", "Plans_NoIB", "Men_Daudzums", "Men_Summa", "Fakt_Daudzums", "Fakt_Summa",
 )
 
 # Kind of each interface name: "in" cells are filled by people, "out" cells are computed.

@@ -27,7 +27,9 @@ if TYPE_CHECKING:
 # name's place) and then run `ibm fingerprint` and commit the registry. tests/ministry/test_template_guard.py
 # fails until both are done. No bump is needed when the catalogue changes as well: its hash changes the
 # version anyway (the revision may then stay as it is).
-LAYOUT_REVISION = 11  # 11: the spacer rows of the plan sheets (D288, layout.SPACERS_FROM_REVISION)
+# 11: the spacer rows of the plan sheets (D288, layout.SPACERS_FROM_REVISION); 12: interface version 2 in
+# IBM_Saskarne (D290; the spacer lines of 11, layout.SPACERS_BY_REVISION)
+LAYOUT_REVISION = 12
 
 VERSION_PATTERN = lvformat.VERSION_PATTERN  # the form a person reads is made from the same parts
 

@@ -337,10 +337,10 @@ def test_refuses_a_newer_template_and_a_newer_interface(one_good: Path, tmp_path
             "katalogs") in out
     assert "2099-01-01+" not in out  # a person reads the version without the ISO date
     (one_good / "ogre" / "jauna.xlsx").unlink()
-    edit(good, one_good / "ogre" / "saskarne.xlsx", lambda wb: setattr(cell_of(wb, "IBM_Saskarne"), "value", "2"))
+    edit(good, one_good / "ogre" / "saskarne.xlsx", lambda wb: setattr(cell_of(wb, "IBM_Saskarne"), "value", "3"))
     out = collect_messages(one_good, tmp_path)
-    assert ("ogre/saskarne.xlsx: 6.11!B5 (IBM_Saskarne): matrica ir jaunākas saskarnes versijas 2, nekā šī rīkkopa "
-            "pazīst (1)") in out
+    assert ("ogre/saskarne.xlsx: 6.11!B5 (IBM_Saskarne): matrica ir jaunākas saskarnes versijas 3, nekā šī rīkkopa "
+            "pazīst (1 vai 2); atjauniniet rīkkopu") in out
 
 
 def test_refuses_an_unknown_older_template(one_good: Path, tmp_path: Path) -> None:

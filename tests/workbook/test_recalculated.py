@@ -98,7 +98,7 @@ def test_prefilled_workbook_shows_municipality_and_blank_names(lo_batch, catalog
 def test_template_outputs_of_an_empty_plan(lo_batch, catalogue: Catalogue) -> None:
     values = lo_batch.read(lo_batch.templates[None])
     assert values["IB_Nepieciesamais"] == 0 and values["Kludas"] == 0 and values["Bridinajumi"] == 0
-    assert values["IBM_Saskarne"] == "1" and values["IBM_Versija"] == template_version(catalogue)
+    assert values["IBM_Saskarne"] == "2" and values["IBM_Versija"] == template_version(catalogue)
     assert values["Vecums"] in (None, "") and values["IB_Provizoriskais"] in (None, "")
     assert set(INTERFACE_NAMES) <= set(values.names())
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 from generator.workbook.layout import SPACER_LINES, SPACERS_BY_REVISION, spacers_of_revision
 from generator.workbook.version import LAYOUT_REVISION
 
-# Revision 11's templates are in use with spacer rows before these plan lines (0-based): a reader of such a file
+# Revision 11's templates (interface version 1) and revision 12's (interface version 2, D290: the same spacer rows,
+# only IBM_Saskarne changed) are in use with spacer rows before these plan lines (0-based): a reader of such a file
 # must keep finding its lines there, whatever later revisions do.
-ISSUED = {11: (5, 10, 15, 20, 30, 35)}
+ISSUED = {11: (5, 10, 15, 20, 30, 35), 12: (5, 10, 15, 20, 30, 35)}
 
 
 def test_issued_revisions_keep_their_spacer_lines():
