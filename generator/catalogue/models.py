@@ -222,6 +222,11 @@ class Service(Strict):
     service_number: int = Field(ge=1, le=30, description="Pakalpojuma numurs metodikas sarakstā (1.–21.)")
     name_lv: SafeText
     short_name_lv: SafeText = Field(description="Īss nosaukums sarakstiem un darbgrāmatai")
+    search_terms_lv: list[SafeText] = Field(
+        default_factory=list,
+        description="Vārdi, ar kuriem lasītājs meklē šo pakalpojumu, bet kuru lapā nav (nozares vai terapijas "
+        "nosaukums: „ergoterapija” ergoterapeitam); vietnes meklēšana tos skaita kā lapas virsrakstu",
+    )
     name_en: SafeText
     recipient: Recipient
     form: Form

@@ -43,6 +43,11 @@ FIRST_RESULT = [
     ("lejupielades", "lejupielades.html"),
     ("terminu vardnica", "metodika/terminu-vardnica.html"),
     ("atbalsta plans", "metodika/atbalsta-plans.html"),
+    # a therapy's or a field's name finds its specialist's page (the service's search_terms_lv in the catalogue)
+    ("ergoterapija", "katalogs/3.1.2.html"),
+    ("fizioterapija", "katalogs/3.1.1.html"),
+    ("logopēdija", "katalogs/3.1.3.html"),
+    ("logopedijas", "katalogs/3.1.3.html"),
 ]
 
 
