@@ -62,14 +62,35 @@ def _deadline(deadline: dt.date | None) -> str:
             f"      source: \"Testa dati\"\n")
 
 
+def holiday_years_yaml(*years: int) -> str:
+    """holidays.yaml entries for ``years`` (appended to its ``years`` list): every holiday the catalogue's
+    ``recurring`` list names for a year, in date order (the days the law moves off a weekend are left out)."""
+    import yaml
+
+    from generator.catalogue.models import RecurringHoliday
+
+    data = yaml.safe_load((DEFAULT_CATALOGUE / "holidays.yaml").read_text("utf-8"))
+    recurring = [RecurringHoliday(**r) for r in data["recurring"]]
+    out = []
+    for year in years:
+        days = sorted((r.date_in(year), r.name_lv) for r in recurring)
+        out.append(f"  - year: {year}\n    days:\n" + "".join(
+            f"      - {{date: {day.isoformat()}, name_lv: \"{name}\"}}\n" for day, name in days))
+    return "".join(out)
+
+
+def add_holiday_years(catalogue_folder: Path, *years: int) -> None:
+    """Append ``years`` (holiday_years_yaml) to the holidays.yaml of a catalogue copy: a round's services years need
+    their holidays."""
+    holidays = catalogue_folder / "holidays.yaml"
+    holidays.write_text(holidays.read_text("utf-8") + holiday_years_yaml(*years), "utf-8")
+
+
 def catalogue_with_round(target: Path, entry: str, holiday_years: tuple[int, ...] = (2026, 2027)) -> Catalogue:
     """A copy of the catalogue at ``target`` with ``entry`` (children_round_entry's text) appended to rounds.yaml
-    and a New Year's Day stub for each of ``holiday_years`` (a round's services years need their holidays)."""
+    and the holidays of each of ``holiday_years`` (a round's services years need their holidays)."""
     shutil.copytree(DEFAULT_CATALOGUE, target)
     rounds = target / "rounds.yaml"
     rounds.write_text(rounds.read_text("utf-8") + entry, "utf-8")
-    holidays = target / "holidays.yaml"
-    holidays.write_text(holidays.read_text("utf-8") + "".join(
-        f"  - year: {year}\n    days:\n      - {{date: {year}-01-01, name_lv: Jaungada diena}}\n"
-        for year in holiday_years), "utf-8")
+    add_holiday_years(target, *holiday_years)
     return load_or_raise(target)

@@ -54,8 +54,10 @@ def test_the_catalogue_and_ibm_changes_say_the_day_does_not_exist(catalogue_copy
 
 @pytest.mark.parametrize(("argv", "says"), [
     (["matrix", "--day", "31.02.2019"], "„31.02.2019” – tāda datuma nav (2019. gada februārī ir 28 dienas)."),
-    (["documents", "--from-matrix", "m.xlsx", "--day", "2019-02-31"],
-     "„2019-02-31” – tāda datuma nav (2019. gada februārī ir 28 dienas)."),
+    (["documents", "--from-matrix", "m.xlsx", "--day", "31.02.2019"],
+     "„31.02.2019” – tāda datuma nav (2019. gada februārī ir 28 dienas)."),
+    # one form of a day on every command, with --from-matrix too (it took GGGG-MM-DD unsaid)
+    (["documents", "--from-matrix", "m.xlsx", "--day", "2019-05-01"], "„2019-05-01” nav datums (gaidīts: DD.MM.GGGG)."),
     (["matrix", "--day", "2019-02-31"], "„2019-02-31” nav datums (gaidīts: DD.MM.GGGG)."),  # the form is wrong
 ])
 def test_the_command_line_day(argv: list[str], says: str) -> None:

@@ -25,7 +25,7 @@ import pytest
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.loader import DEFAULT_CATALOGUE, load_or_raise
 from generator.catalogue.models import Pilot
-from tests.round_yaml import children_round_entry
+from tests.round_yaml import add_holiday_years, children_round_entry
 
 D = dt.date
 PILOT_NAME = "Jelgavas pilsētas pašvaldība"  # municipalities.yaml: the pilot-time name
@@ -67,9 +67,7 @@ def renamed_catalogue(folder: Path) -> Catalogue:
     rounds = target / "rounds.yaml"
     rounds.write_text(rounds.read_text("utf-8") + children_round_entry(
         LATER[0], LATER[1], start, end, municipalities=("jelgava", NEW, "liepaja")), "utf-8")
-    holidays = target / "holidays.yaml"
-    holidays.write_text(holidays.read_text("utf-8")
-                        + "  - year: 2022\n    days:\n      - {date: 2022-01-01, name_lv: Jaungada diena}\n", "utf-8")
+    add_holiday_years(target, 2022)
     municipalities = target / "municipalities.yaml"
     municipalities.write_text(municipalities.read_text("utf-8").rstrip("\n") + "\n" + _NEW_MUNICIPALITY, "utf-8")
     names = target / "municipality-names.yaml"

@@ -26,6 +26,11 @@ PAGE = r"^[a-z0-9][a-z0-9/-]*\.md$"
 MATRIX_SECTION = r"^6(\.[0-9]{1,2})?$"
 
 
+def annex_anchor(number: str) -> str:
+    """The id of annex ``number``'s row on the register page (pielikumi.html): "16.1" -> "p-16-1"."""
+    return "p-" + number.replace(".", "-")
+
+
 class Annex(Strict):
     number: str = Field(pattern=ANNEX_NUMBER, description="Pielikuma numurs, piem. \"27\" vai \"16.1\"")
     title_lv: SafeText = Field(description="Nosaukums (pārfrāzēts, mūsu latviešu valodā)")
@@ -53,7 +58,7 @@ class Annex(Strict):
     @property
     def anchor(self) -> str:
         """The row's id on pielikumi.html, e.g. p-16-1."""
-        return "p-" + self.number.replace(".", "-")
+        return annex_anchor(self.number)
 
 
 class UnnumberedForm(Strict):

@@ -222,6 +222,11 @@ class Service(Strict):
     service_number: int = Field(ge=1, le=30, description="Pakalpojuma numurs metodikas sarakstā (1.–21.)")
     name_lv: SafeText
     short_name_lv: SafeText = Field(description="Īss nosaukums sarakstiem un darbgrāmatai")
+    search_terms_lv: list[SafeText] = Field(
+        default_factory=list,
+        description="Vārdi, ar kuriem lasītājs meklē šo pakalpojumu, bet kuru lapā nav (nozares vai terapijas "
+        "nosaukums: „ergoterapija” ergoterapeitam); vietnes meklēšana tos skaita kā lapas virsrakstu",
+    )
     name_en: SafeText
     recipient: Recipient
     form: Form
@@ -728,11 +733,48 @@ class HolidayYear(Strict):
         return self
 
 
+def easter_sunday(year: int) -> dt.date:
+    """Western (Gregorian) Easter Sunday of ``year`` (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    weekday = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * weekday) // 433
+    month = (h + weekday - 7 * m + 90) // 25
+    return dt.date(year, month, (h + weekday - 7 * m + 33 * month + 19) % 32)
+
+
+class RecurringHoliday(Strict):
+    """A holiday the law names for every year: on a fixed day („23.06”) or a number of days from Easter Sunday (-2
+    Lielā Piektdiena, 1 Otrās Lieldienas)."""
+
+    day: str | None = Field(default=None, pattern=r"^(0[1-9]|[12][0-9]|3[01])\.(0[1-9]|1[0-2])$",
+                            description="Diena un mēnesis DD.MM, piem. 23.06")
+    easter: int | None = Field(default=None, ge=-60, le=60, description="Dienas no Lieldienām (Lielā Piektdiena: -2)")
+    name_lv: SafeText
+
+    @model_validator(mode="after")
+    def _one_rule(self) -> RecurringHoliday:
+        if (self.day is None) == (self.easter is None):
+            raise ValueError("jānorāda viens no laukiem: day (DD.MM) vai easter (dienas no Lieldienām)")
+        return self
+
+    def date_in(self, year: int) -> dt.date:
+        if self.easter is not None:
+            return easter_sunday(year) + dt.timedelta(days=self.easter)
+        assert self.day is not None
+        return dt.date(year, int(self.day[3:]), int(self.day[:2]))
+
+
 class Holidays(Strict):
     """Latvian public holidays (svētku dienas) by year, with their legal source: working days for
-    the day-care and workshop limit exclude them (D11, L1712)."""
+    the day-care and workshop limit exclude them (D11, L1712). ``recurring``: the holidays the law names for every
+    year – each listed year must hold them (a year listed with only some of them would count too many working days)."""
 
     source: SafeText
+    recurring: list[RecurringHoliday] = Field(default_factory=list)
     years: list[HolidayYear] = Field(min_length=1)
 
     @field_validator("years")
@@ -742,3 +784,15 @@ class Holidays(Strict):
         if len(set(numbers)) != len(numbers) or numbers != sorted(numbers):
             raise ValueError("gadiem jābūt augošā secībā, katram vienreiz")
         return years
+
+    @model_validator(mode="after")
+    def _recurring_in_every_year(self) -> Holidays:
+        for i, year in enumerate(self.years):
+            listed = {d.date for d in year.days}
+            missing = [r for r in self.recurring if r.date_in(year.year) not in listed]
+            if missing:
+                named = "; ".join(f"{r.date_in(year.year):%d.%m.%Y} {r.name_lv}" for r in missing)
+                raise EntryError(f"{year.year}. gadā nav svētku dienu, ko likums nosaka katram gadam: {named}",
+                                 ("years", i, "year"), "katra gada sarakstā visas recurring dienas (un pārceltās "
+                                 "brīvdienas), citādi darba dienu skaits dienas aprūpei un darbnīcām ir par lielu")
+        return self

@@ -16,19 +16,6 @@ if TYPE_CHECKING:
     from generator.catalogue.catalogue import Catalogue
     from generator.documents.round_set import RoundSet
 
-DAY_TEXT = "ibm_documents_day"  # click's context meta: the --day value as typed
-
-
-class _Day(click.DateTime):
-    """`--day`: a date; the text as typed is kept, because without --from-matrix only DD.MM.GGGG is a day (as
-    `ibm matrix --day`), while --from-matrix also takes GGGG-MM-DD."""
-
-    def convert(self, value, param, ctx):  # noqa: ANN001, ANN201
-        if ctx is not None and isinstance(value, str):
-            ctx.meta[DAY_TEXT] = value
-        return super().convert(value, param, ctx)
-
-
 @click.command("documents", epilog=(
     "Izejas statuss: 0 – dokumenti izveidoti (ar --from-matrix – visiem bērniem dokumenti vai melnraksti, arī "
     "arhīva kopijas ar --arhivam); 1 – neizdevās (kļūdas katalogā, dokumenta vietā ir fails, ko šī komanda nav "
@@ -62,7 +49,7 @@ class _Day(click.DateTime):
                    "veidot pašvaldības atskaišu veidnes (ar tās mēnešiem un nosaukumu, arī ja kārta beigusies) un, "
                    "kamēr kārta nav beigusies, dokumentus ar tās termiņiem; kārtā jābūt pašvaldībai; mapes "
                    "<pašvaldība>-<kārta> (D125).")
-@click.option("--day", type=_Day(formats=["%d.%m.%Y", "%Y-%m-%d"]), default=None, metavar="DD.MM.GGGG",
+@click.option("--day", type=click.DateTime(formats=["%d.%m.%Y"]), default=None, metavar="DD.MM.GGGG",
               help="Ar --from-matrix: dokumentu izveides diena (noklusējums: šodiena); matricu, kuras atbalsta plāna "
                    "periods beidzās pirms tās vai šodienas, atsaka (ja nav --arhivam), un programmas kārtas datumi, ja kārta tajā "
                    "jau beigusies, ir tukšas vietas. Bez --from-matrix: diena (DD.MM.GGGG) kādas bērnu kārtas "
@@ -111,7 +98,7 @@ def documents(catalogue_dir: Path, municipality_ids: tuple[str, ...], out_dir: P
         usage_error(f"{names} izmanto tikai kopā ar --from-matrix")
     if round_id is not None and day is not None:
         usage_error("--round un --day kopā nelieto (gaidīts: viens no tiem – kārta vai diena tās pakalpojumu laikā)")
-    plan_day = None if day is None else _plan_day(day)
+    plan_day = None if day is None else day.date()
     out_dir = out_dir or Path("build")
     from generator.ministry.writable import unwritable_folder
 
@@ -190,13 +177,3 @@ def _warn_passed_deadline(catalogue: Catalogue, chosen: RoundSet | None, municip
         if warning is not None and warning not in said:
             said.append(warning)
             click.echo(warning)
-
-
-def _plan_day(day: dt.datetime) -> dt.date:
-    """`--day` without --from-matrix: DD.MM.GGGG only, as `ibm matrix --day` (else exit 2, D121)."""
-    typed = click.get_current_context().meta.get(DAY_TEXT, "")
-    try:
-        dt.datetime.strptime(typed, "%d.%m.%Y")
-    except ValueError:
-        usage_error(f"--day: „{typed}” – bez --from-matrix dienu raksta formā DD.MM.GGGG.")
-    return day.date()

@@ -18,6 +18,7 @@ from pathlib import Path
 from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Municipality, Pilot
+from generator.catalogue.problems import shown_path
 from generator.documents import terms
 from generator.documents.paths import DOCUMENTS, DOWNLOADS, REPORTS
 from generator.programme_scope import adults_round_refusal
@@ -59,7 +60,7 @@ def choose_round(catalogue: Catalogue, round_id: str | None, day: dt.date | None
     if round_id is not None:
         found = catalogue.round_by_id.get(round_id)
         if found is None:
-            raise RoundChoiceError(f"--round: „{round_id}” nav kārta katalogā (catalogue/rounds.yaml) "
+            raise RoundChoiceError(f"--round: „{round_id}” nav kārta katalogā ({shown_path(catalogue.root / 'rounds.yaml')}) "
                                    f"({_expected(catalogue)}).")
         if found.programme is not Pilot.children:
             raise RoundChoiceError(f"--round: „{round_id}” {adults_round_refusal(found)} ({_expected(catalogue)}).")

@@ -50,6 +50,8 @@ FIELDS: dict[str, tuple[str, str]] = {
                       "(grupā), citiem – pakalpojuma kods", ""),
     "dienas_pakalpojums": ("dienas pakalpojuma veids: day_care – dienas aprūpe, workshop – darbnīca; null – nav", ""),
     "ietver_nodarbibas_no": ("pakalpojumu kodi, kuru nodarbības jau ietilpst šajā pakalpojumā", ""),
+    "meklesanas_vardi": ("vārdi, ar kuriem vietnes meklēšana atrod pakalpojuma lapu, lai gan lapā to nav (nozares vai "
+                         "terapijas nosaukums, piem. „ergoterapija”); tukšs saraksts, ja tādu nav", ""),
     "nesavietojams_ar": ("pakalpojumu kodi, ko nevar piešķirt kopā ar šo", ""),
     "apraksts": ("pakalpojuma apraksts pa metodikas sadaļām", ""),
     "attiecas_uz": ("cenu parametram: uz kurām pakalpojumu formām un cenu režīmiem tas attiecas; null – uz vienu "

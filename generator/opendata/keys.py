@@ -19,6 +19,7 @@ KEYS: dict[str, str] = {
     "name": "nosaukums",  # an appeal body's name (nominative), its case forms beside it
     "name_en": "nosaukums_en",
     "short_name_lv": "isais_nosaukums",
+    "search_terms_lv": "meklesanas_vardi",
     "number": "numurs",
     "note": "piezime",
     "source": "avots",

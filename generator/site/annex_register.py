@@ -17,11 +17,12 @@ from generator.catalogue.catalogue import Catalogue
 from generator.documents.outputs import REPORT_WORKBOOKS, output_files, output_folder
 from generator.documents.paths import DOWNLOADS
 from generator.documents.registry import by_id
+from generator.site import paths
 from generator.site.downloads import Download
 from generator.site.markdown import md
 from generator.site.nav import markdown_title
 
-PAGE = "pielikumi.md"
+PAGE = paths.ANNEX_REGISTER
 NAV_TITLE = "Pielikumi"
 # Titles of the generated pages an annex row may point at.
 PAGE_TITLES = {"katalogs/index.md": "Pakalpojumu katalogs", "cenas.md": "Cenas", "izmainas.md": "Izmaiņas",

@@ -25,6 +25,8 @@ CATALOGUE_INDEX = "katalogs/index.md"
 PRICES = "cenas.md"
 CHANGES = "izmainas.md"
 WORKBOOK = "matrica.md"
+# The annex register: a row for every annex of the methodology (generator/site/annex_register.py)
+ANNEX_REGISTER = "pielikumi.md"
 DOWNLOADS = "lejupielades.md"
 EXAMPLES = "piemeri.md"
 ABOUT = "par-vietni.md"

@@ -22,7 +22,9 @@ build this hook rewrites search/search_index.json:
 - every page's own entry gets ``pielikumi`` when annexes live on it: their numbers (front matter ``pielikumi``, written
   from the annex register by generator/site/annex_search.py), and its text one more paragraph naming them ("7. pielikums"),
   so that a query with the word and the number finds the page. The script on the page puts it first for such a query
-  ("7. pielikums" finds the filling guide, not the register page whose title has the word);
+  ("7. pielikums" finds the filling guide, not the register page whose title has the word); the register page's
+  entry also gets ``enkuri``, the id of each of its annexes' rows by number, so that the result for an annex that
+  has no page of its own opens the annex's row, not the top of the register ("22. pielikums" -> pielikumi.html#p-22);
 - a page's search keywords (front matter ``atslegvardi``: the questions a reader types that the page answers in
   other words, "plāna ilgums" for "Atbalsta plāns", audit27c F5) are one more paragraph of its own entry and one
   more title list in ``nosaukums``, so the page is found and put first for them;
@@ -43,7 +45,8 @@ from html import escape
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from generator.site import notfound
+from generator.catalogue.annexes import annex_anchor
+from generator.site import notfound, paths
 from generator.site.lvsearch import normalize, title_label, title_terms
 from generator.site.search_blocks import block_ids, block_sections
 from generator.site.table_sentences import search_html
@@ -62,6 +65,8 @@ METHODOLOGY_WEIGHT, DEFAULT_WEIGHT, BACKGROUND_WEIGHT = 2, 1, 0
 CODES = "kodi"
 ANNEXES = "pielikumi"
 ANNEXES_LABEL = "Metodikas pielikumi šajā lapā"
+ANCHORS = "enkuri"
+REGISTER_PAGE = str(PurePosixPath(paths.ANNEX_REGISTER).with_suffix(".html"))
 KEYWORDS = "atslegvardi"
 KEYWORDS_LABEL = "Meklēšanas atslēgvārdi"
 
@@ -175,6 +180,8 @@ def latvian_index(data: dict[str, Any], titles: dict[str, str], keywords: dict[s
                 doc = {**doc, CODES: list(dict.fromkeys(own))}
             if (annexes or {}).get(page):
                 doc = {**doc, ANNEXES: [normalize(n) for n in annexes[page]]}  # type: ignore[index]
+                if page == REGISTER_PAGE:
+                    doc = {**doc, ANCHORS: {normalize(n): annex_anchor(n) for n in annexes[page]}}  # type: ignore[index]
             doc = {**doc, WEIGHT: page_weight(page, doc.get("boost", 1))}
         docs.append(doc)
     return {**data, "config": config, "docs": docs}

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Pilot, Round
+from generator.catalogue.problems import shown_path
 from generator.programme_scope import adults_day_note, adults_round_refusal
 
 
@@ -80,7 +81,7 @@ def day_of_round(catalogue: Catalogue, round_id: str) -> dt.date:
     found = catalogue.round_by_id.get(round_id)
     if found is None or found.programme is not Pilot.children:
         what = (adults_round_refusal(found) if found is not None
-                else "nav kārta katalogā (catalogue/rounds.yaml)")
+                else f"nav kārta katalogā ({shown_path(catalogue.root / 'rounds.yaml')})")
         raise IssueDayError(f"--round: „{round_id}” {what} (gaidīts viens no: {', '.join(known) or 'nav kārtu'}).")
     return found.services_start
 

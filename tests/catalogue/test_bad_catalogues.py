@@ -185,6 +185,15 @@ CASES = [
          lambda c: _sub(c / "holidays.yaml", r"date: 2020-12-31", "date: 2020-12-32"),
          "years.2.days.14.date", "2020-12-32 – tāda datuma nav (2020. gada decembrī ir 31 diena)",
          "2020-12-32"),
+    # a year without a holiday the law names for every year would count too many working days (D11's limit)
+    Case("holiday-recurring-missing", "holidays.yaml",
+         lambda c: _sub(c / "holidays.yaml", r"      - \{date: 2020-06-23, name_lv: Līgo diena\}\n", ""),
+         "years.2.year", "2020. gadā nav svētku dienu, ko likums nosaka katram gadam: 23.06.2020 Līgo diena",
+         "- year: 2020"),
+    Case("holiday-easter-missing", "holidays.yaml",
+         lambda c: _sub(c / "holidays.yaml", r"      - \{date: 2019-04-19, name_lv: Lielā Piektdiena\}\n", ""),
+         "years.1.year", "2019. gadā nav svētku dienu, ko likums nosaka katram gadam: 19.04.2019 Lielā Piektdiena",
+         "- year: 2019"),
     Case("missing-rounds", "rounds.yaml", lambda c: (c / "rounds.yaml").unlink(),
          "-", "fails nav atrasts", None),
     # D87: money is euro and cents; a ministry typo 12.345 is refused, never rounded in one output only (audit21 F13).

@@ -159,7 +159,7 @@ def test_the_default_set_stays_byte_for_byte(catalogue: Catalogue, tmp_path: Pat
                               "laikā (01.11.2019–31.01.2021), bet matricas, dokumentus un atskaišu veidnes rīkkopa "
                               "veido tikai bērnu programmai (gaidīts: diena kādā no kārtām – berni-2018: "
                               "01.10.2018–30.09.2019)."),
-    (["--day", "2019-05-01"], "Kļūda: --day: „2019-05-01” – bez --from-matrix dienu raksta formā DD.MM.GGGG."),
+    (["--day", "2019-05-01"], "Kļūda: nederīga parametra „--day” vērtība: „2019-05-01” nav datums (gaidīts: DD.MM.GGGG)."),
     (["--day", "31.02.2019"], "„31.02.2019” – tāda datuma nav (2019. gada februārī ir 28 dienas)."),  # audit27 F8
     (["--round", PILOT, "--day", "01.05.2019"], "Kļūda: --round un --day kopā nelieto"),
     (["--round", PILOT, "--from-matrix", "matrica.xlsx"], f"Kļūda: --round „{PILOT}” izmanto tikai bez --from-matrix"),

@@ -41,3 +41,16 @@ def test_a_code_of_another_date_is_a_reminder_naming_the_cells_only() -> None:
     assert code_birth_line("140311-19999", dt.date(2011, 3, 14), PLACE) is not None
     assert code_birth("310211-29999") == dt.date.min
     assert code_birth_line("310211-29999", dt.date(2011, 2, 28), PLACE) is not None
+
+
+@pytest.mark.parametrize(("code", "birth"), [
+    ("140516-00000", dt.date(2016, 5, 14)),  # 0: the 1800s, for a child of the 2000s
+    ("140511-29999", dt.date(1911, 5, 14)),
+])
+def test_six_agreeing_digits_with_another_century_name_the_century_digit(code: str, birth: dt.date) -> None:
+    """A worker comparing the first six digits finds them right: the reminder names the seventh, the century."""
+    line = code_birth_line(code, birth, PLACE)
+    assert line is not None
+    assert line.startswith(f"bērna personas koda 7. cipars (gadsimts: 0 – 1800., 1 – 1900., 2 – 2000. gadi) neatbilst "
+                           f"dzimšanas gadam ({PLACE}): ")
+    assert "pirmie seši" not in line and code[:6] not in line

@@ -27,7 +27,7 @@ from generator.reference.params import Params
 from generator.reference.workbook import WorkbookInputs, evaluate_workbook
 from tests.documents.conftest import normalise
 from tests.ministry.factory import params
-from tests.round_yaml import SELECTION, children_round_entry
+from tests.round_yaml import SELECTION, add_holiday_years, children_round_entry
 
 EARLIER = "IBM ieviešana bērniem (izdomāta agrākā kārta)"
 LATER = "IBM ieviešana bērniem (izdomāta vēlākā kārta)"
@@ -48,10 +48,7 @@ def overlapping(tmp_path_factory: pytest.TempPathFactory) -> Catalogue:
                                  deadline=dt.date(2026, 9, 15), rules=True)
     rounds = target / "rounds.yaml"
     rounds.write_text(rounds.read_text("utf-8") + earlier + later, "utf-8")
-    holidays = target / "holidays.yaml"  # the rounds' services years need their holidays (a test stub)
-    holidays.write_text(holidays.read_text("utf-8") + "".join(
-        f"  - year: {year}\n    days:\n      - {{date: {year}-01-01, name_lv: Jaungada diena}}\n"
-        for year in (2025, 2026, 2027)), "utf-8")
+    add_holiday_years(Path(target), 2025, 2026, 2027)  # the rounds' services years need their holidays
     return load_or_raise(Path(target))
 
 

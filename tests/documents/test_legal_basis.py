@@ -20,6 +20,7 @@ from generator.documents.htmltree import parse
 from generator.documents.registry import DOCUMENTS
 from tests.documents.conftest import normalise
 from tests.documents.from_matrix_helpers import clean, docx_text
+from tests.round_yaml import add_holiday_years
 
 DECISIONS = ["08-lemums-par-pieskirsanu", "09-lemums-par-izbeigsanu", "17-lemums-par-atteikumu"]
 SPECS = [spec for spec in DOCUMENTS if spec.id in DECISIONS]
@@ -164,9 +165,7 @@ def test_a_round_after_2019_cites_no_regulation_the_catalogue_cannot_prove(catal
                                                                     "services_start: 2027-01-01")
              .replace("services_end: 2019-09-30", "services_end: 2027-09-30"))
     rounds.write_text(text + later, "utf-8")
-    holidays = catalogue_copy / "holidays.yaml"  # the round's services year needs its holidays (a test stub)
-    holidays.write_text(holidays.read_text("utf-8") + "  - year: 2027\n    days:\n"
-                        "      - {date: 2027-01-01, name_lv: Jaungada diena}\n", "utf-8")
+    add_holiday_years(catalogue_copy, 2027)  # the round's services year needs its holidays
     copy = load_or_raise(catalogue_copy)
     programme_round = terms.current_round(copy, LATE)
     assert programme_round is not None and programme_round.start == dt.date(2026, 11, 1)

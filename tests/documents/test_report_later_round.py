@@ -16,7 +16,7 @@ from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.loader import DEFAULT_CATALOGUE, load_or_raise
 from generator.documents.reports import register as reg
 from generator.documents.reports.settlement_workbook import FIRST, SHEET, write_settlement_workbook
-from tests.round_yaml import children_round_entry
+from tests.round_yaml import add_holiday_years, children_round_entry
 
 LATER = "IBM ieviešana bērniem (izdomāta otrā kārta)"
 BUILD_DAY = dt.date(2026, 11, 15)  # the later round runs
@@ -29,10 +29,7 @@ def _with_round(folder: Path, rules: bool) -> Catalogue:
                                  services=(dt.date(2026, 10, 1), dt.date(2027, 11, 30)), rules=rules)
     rounds = target / "rounds.yaml"
     rounds.write_text(rounds.read_text("utf-8") + later, "utf-8")
-    holidays = target / "holidays.yaml"
-    holidays.write_text(holidays.read_text("utf-8") + "".join(
-        f"  - year: {year}\n    days:\n      - {{date: {year}-01-01, name_lv: Jaungada diena}}\n"
-        for year in (2026, 2027)), "utf-8")
+    add_holiday_years(target, 2026, 2027)
     return load_or_raise(target)
 
 

@@ -43,6 +43,11 @@ FIRST_RESULT = [
     ("lejupielades", "lejupielades.html"),
     ("terminu vardnica", "metodika/terminu-vardnica.html"),
     ("atbalsta plans", "metodika/atbalsta-plans.html"),
+    # a therapy's or a field's name finds its specialist's page (the service's search_terms_lv in the catalogue)
+    ("ergoterapija", "katalogs/3.1.2.html"),
+    ("fizioterapija", "katalogs/3.1.1.html"),
+    ("logopēdija", "katalogs/3.1.3.html"),
+    ("logopedijas", "katalogs/3.1.3.html"),
 ]
 
 
@@ -184,7 +189,8 @@ def test_an_annex_number_finds_the_page_of_the_annex_first(on_index: Visit, buil
     """"7. pielikums" finds the filling guide (the annex's page), not the register page whose title has the word nor
     a page whose code is the number ("2. pielikums": „2. joma”); an annex with no page of its own – the register's row.
     The annexes: the first of each kind in the register (matrix, methodology page, other page, sub-annex, none) and
-    the last; "1. pielikums" and "19. pielikums" found nothing before lunr's token trie was fixed (lunr.lv.min.js)."""
+    the last; "1. pielikums" and "19. pielikums" found nothing before lunr's token trie was fixed (lunr.lv.min.js).
+    The register's result opens the annex's row (#p-22), not the top of the register."""
     annexes = sorted(built_site.catalogue.annexes.annexes, key=lambda a: annex_sort_key(a.number))
     kinds = [lambda a: a.matrix, lambda a: a.page and a.page.startswith("metodika/"),
              lambda a: a.page and not a.page.startswith("metodika/"), lambda a: "." in a.number,
@@ -193,9 +199,15 @@ def test_an_annex_number_finds_the_page_of_the_annex_first(on_index: Visit, buil
     chosen = [a for a in annexes if a.number in numbers]
     assert len(chosen) >= 5
     visit = on_index  # one page for the module: its search index is built once
-    found = {a.number: results(visit, f"{a.number}. pielikums")[0][:3] for a in chosen}
+    found, opens = {}, {}
+    for a in chosen:
+        found[a.number] = results(visit, f"{a.number}. pielikums")[0][:3]
+        opens[a.number] = urlsplit(visit.page.locator(".md-search-result__item > a").first.get_attribute("href") or "")
     wrong = {a.number: found[a.number] for a in chosen if found[a.number][0] != _annex_page(a)}
     assert wrong == {}, "pielikums: pirmie trīs rezultāti"
+    # the first result opens the annex's row on the register page; a page of the annex's own opens at its top
+    anchors = {a.number: opens[a.number].fragment for a in chosen}
+    assert anchors == {a.number: a.anchor if _annex_page(a) == "pielikumi.html" else "" for a in chosen}
     # the results mark the number and the word, not every word ("45.*" was "45" and a bare "*" to the highlighter)
     marked = {normalize(w) for w in visit.page.locator(".md-search-result__item mark").all_inner_texts() if w.strip()}
     last = chosen[-1].number

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.site.lvsearch import normalize
 from generator.site.search_index import (
     BACKGROUND_WEIGHT,
     CODES,
@@ -128,6 +129,20 @@ def test_the_matrix_page_owns_its_annex_and_tables(built_site) -> None:  # noqa:
     assert {"6", "6.10", "6.11"} <= set(docs["matrica.html"][CODES])
     assert docs["katalogs/3.1.3.html"][CODES] == ["3.1.3"]
     assert [loc for loc, d in docs.items() if CODES in d and "#" in loc] == []
+
+
+def test_the_register_page_carries_the_row_of_each_of_its_annexes(built_site) -> None:  # noqa: ANN001
+    """The register page's entry names the row id of each annex that lives on it (no page of its own), so that the
+    search opens the row; every id is a row of the page; no other page has rows by annex."""
+    from generator.site.search_index import ANCHORS
+
+    docs = {d["location"]: d for d in _index(built_site.site)}
+    register = docs["pielikumi.html"]
+    own = [a for a in built_site.catalogue.annexes.annexes if not a.matrix and not a.page]
+    assert own and register[ANCHORS] == {normalize(a.number): a.anchor for a in own}
+    html = built_site.html("pielikumi.html")
+    assert [a.anchor for a in own if f'id="{a.anchor}"' not in html] == []
+    assert [loc for loc, d in docs.items() if ANCHORS in d] == ["pielikumi.html"]
 
 
 # audit16 F10 (the rest): every table is indexed as one sentence a row (generator/site/table_sentences.py).

@@ -15,6 +15,7 @@ from click.testing import CliRunner
 from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.loader import load_or_raise
+from generator.catalogue.problems import shown_path
 from generator.cli import main
 from generator.ministry.matrix import Matrix, offer_code
 from generator.money import to_decimal
@@ -130,7 +131,8 @@ def test_a_price_change_inside_a_round_is_an_issue_day(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("args", "code", "says"), [
-    (["--round", "berni-2030"], 2, "--round: „berni-2030” nav kārta katalogā (catalogue/rounds.yaml) "
+    # the catalogue's own rounds file, the one --catalogue names (not the default catalogue/)
+    (["--round", "berni-2030"], 2, "--round: „berni-2030” nav kārta katalogā ({rounds}) "
                                    "(gaidīts viens no: berni-2018, berni-2021)."),
     (["--round", "pieaugusie-2019"], 2, "ir pieaugušo programmas kārta („IBM izmēģinājumprojekts pilngadīgām "
                                         "personām ar garīga rakstura traucējumiem”), bet matricas, dokumentus un "
@@ -154,6 +156,8 @@ def test_bad_round_or_day_is_refused_with_nothing_written(two_rounds: Catalogue,
                                                           code: int, says: str) -> None:
     result = _in(tmp_path, two_rounds, *args)
     assert result.exit_code == code, result.output
+    says = says.replace("{rounds}", shown_path(two_rounds.root / "rounds.yaml"))
+    assert "(catalogue/rounds.yaml)" not in says
     assert says in result.output, result.output
     assert "Traceback" not in result.output
     assert list(tmp_path.iterdir()) == []

@@ -355,8 +355,11 @@ def run(source: Path, out: Path, catalogue: Catalogue, key: bytes | None, *, dra
 
 def stopped_line(total: int, done: int) -> str:
     """The line an interrupted run ends with: how many of the matrices were handled and what a re-run does."""
-    return (f"Pārtraukts: no {total} {agree(total, 'matricas', 'matricām')} {agree(done, 'apstrādāta', 'apstrādātas')} "
-            f"{done}; to bērnu mapes, kuru dokumenti bija pabeigti, ir uzrakstītas, nepabeigtā bērna dokumenti netika "
+    counted = f"Pārtraukts: no {total} {agree(total, 'matricas', 'matricām')} {agree(done, 'apstrādāta', 'apstrādātas')} {done}"
+    if done == 0:  # nothing was written: no folder to speak of or to replace (audit: the line contradicted the next)
+        return (f"{counted}; neviena bērna dokumenti netika uzrakstīti. Lai tos izveidotu, palaidiet to pašu komandu "
+                "vēlreiz.")
+    return (f"{counted}; to bērnu mapes, kuru dokumenti bija pabeigti, ir uzrakstītas, nepabeigtā bērna dokumenti netika "
             "uzrakstīti. Lai izveidotu visu bērnu dokumentus, palaidiet to pašu komandu vēlreiz: tā apstrādās visas "
             "matricas no jauna un aizstās jau uzrakstītās mapes.")
 

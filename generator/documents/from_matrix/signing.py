@@ -183,7 +183,13 @@ def code_birth_line(personal_code: str, birth: dt.date, place: str) -> str | Non
     from_code = code_birth(personal_code)
     if from_code is None or from_code == birth:
         return None
-    return (f"bērna personas koda pirmie seši cipari neatbilst dzimšanas datumam ({place}): lēmumā ir abi, un bērna "
+    # the six digits agree and the century digit does not (140516-0… for 14.05.2016): a worker comparing the six
+    # digits would find them right, so the line names the digit that is wrong
+    century = from_code != dt.date.min and (from_code.day, from_code.month, from_code.year % 100) == \
+        (birth.day, birth.month, birth.year % 100)
+    what = ("bērna personas koda 7. cipars (gadsimts: 0 – 1800., 1 – 1900., 2 – 2000. gadi) neatbilst dzimšanas gadam"
+            if century else "bērna personas koda pirmie seši cipari neatbilst dzimšanas datumam")
+    return (f"{what} ({place}): lēmumā ir abi, un bērna "
             "vecumu un tiesības uz individuālo budžetu nosaka pēc dzimšanas datuma – pārbaudiet tos pēc dokumentiem, "
             "izlabojiet matricā un izveidojiet dokumentus no jauna")
 
