@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from generator.catalogue.catalogue import Catalogue
+from generator.catalogue.models import PriceStatus
 from generator.lvformat import date as lv_date
 from generator.reference.lines import line_from_offer
 from generator.reference.params import Params
-from generator.catalogue.models import PriceStatus
 from generator.reference.plan_changes import (
     PLAN_PARAMETERS,
     catalogue_changes,
