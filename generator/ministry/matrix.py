@@ -41,7 +41,7 @@ from generator.reference.inputs import (
 )
 from generator.reference.lines import PlanLine, line_from_offer
 from generator.reference.params import Params, children_date_serials
-from generator.reference.workbook import WorkbookInputs
+from generator.reference.workbook import MIGRATE_COMMAND, WorkbookInputs
 from generator.workbook.input_checks import (
     DATE_IN_NUMBER_TEXT,
     DATE_REQUIRED,
@@ -309,6 +309,17 @@ def absent_names(m: Matrix, template_names: Collection[str] | None) -> frozenset
     return frozenset(n for n in INTERFACE_NAMES if n not in m.refs and n not in template_names)
 
 
+# what changed the places of the matrix's tables and what to do about it, said once (with the first moved area)
+STRUCTURE_CHANGED = (" (pievienotas vai dzēstas rindas vai kolonnas); atsauciet rindu vai kolonnu ievietošanu vai "
+                     "dzēšanu vai pārnesiet ievadīto jaunā matricā ar komandu " + MIGRATE_COMMAND)
+
+
+def table_place(ref: NameRef) -> str:
+    """A defined name's area as a person reads it, without its label: "6.3. tabula, G9:G48" (not "6.3!G9:G48")."""
+    sheet, _, cells = ref.text().partition("!")
+    return f"{sheet}. tabula, {cells}"
+
+
 def structure_problems(m: Matrix, expected: dict[str, NameRef] | None,
                        absent: frozenset[str] = frozenset(), *,
                        place: Callable[[NameRef, bool], str] | None = None) -> list[str]:
@@ -320,9 +331,10 @@ def structure_problems(m: Matrix, expected: dict[str, NameRef] | None,
     "6.3!G9:G48"; papers from a matrix say it with its label, places.area).
     """
     def said(ref: NameRef, in_template: bool) -> str:
-        return place(ref, in_template) if place is not None else ref.text()
+        return place(ref, in_template) if place is not None else table_place(ref)
 
     problems: list[str] = []
+    moved = 0
     for name in INTERFACE_NAMES:
         if name in absent and name not in m.refs:
             continue
@@ -330,9 +342,11 @@ def structure_problems(m: Matrix, expected: dict[str, NameRef] | None,
             where = f" (veidnē: {said(expected[name], True)})" if expected and name in expected else ""
             problems.append(f"trūkst definētā nosaukuma {name}{where}: matricas struktūra ir bojāta")
         elif expected is not None and name in expected and m.refs[name] != expected[name]:
-            problems.append(f"nosaukums {name} norāda uz {said(m.refs[name], False)}, veidnē – "
-                            f"{said(expected[name], True)} "
-                            "(matricas struktūra mainīta: pievienotas vai dzēstas rindas vai kolonnas)")
+            # the table and column by their label, as every other message names a place (not the defined name), and
+            # once what to do (audit36a F8e)
+            moved += 1
+            problems.append(f"{said(m.refs[name], False)} – veidnē {said(expected[name], True)}: matricas struktūra "
+                            f"mainīta{STRUCTURE_CHANGED if moved == 1 else ''}")
     if problems:
         return problems
     for group in ROW_GROUPS:
