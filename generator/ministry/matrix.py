@@ -15,6 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from generator.catalogue.catalogue import Catalogue, Offer
+from generator.lvformat import agree
 from generator.lvformat import date as lv_date
 from generator.ministry.xlsxpatch import excel_serial
 from generator.ministry.xlsxread import (
@@ -41,6 +42,7 @@ from generator.reference.inputs import (
 )
 from generator.reference.lines import PlanLine, line_from_offer
 from generator.reference.params import Params, children_date_serials
+from generator.reference.rules import MONTH_ATTRS
 from generator.reference.workbook import MIGRATE_COMMAND, WorkbookInputs
 from generator.workbook.input_checks import (
     DATE_IN_NUMBER_TEXT,
@@ -802,7 +804,8 @@ def read_child(m: Matrix, catalogue: Catalogue, *, strict: bool = True, where: W
     lines = _lines(r, m, catalogue, params_day) if params_day else []
     _text_lengths(r, m, current=base_version(_plain(m.scalar("IBM_Versija"))) == template_version(catalogue))
     if printed:
-        r.problems.extend(hidden_rows(m, sum(1 for line in lines if line.counted)))
+        hidden = hidden_rows(m, sum(1 for line in lines if line.counted))
+        r.problems.extend([*ignored_cause(lines), *hidden] if hidden else [])
     needed = (birth, special, start, months) + ((municipality, full_name, code, impairment) if strict else ())
     if r.problems or None in needed:
         return None, r.problems
@@ -868,24 +871,26 @@ ROW_INPUTS = ("Plans_Pakalpojums", "Plans_Daudzums", "Plans_EkspertuRangs", "Pla
 def hidden_rows(m: Matrix, counted: int) -> list[str]:
     """Filled plan rows the file keeps hidden (a closed outline group or a hidden row; D191, audit42 F3): the
     amounts use them, the signed annexes do not print them. One problem per sheet, naming its rows as the matrix's own
-    6.11 does (plan_rows.hidden_message): on the sheets of the inputs, a row holding a value in any input of the
-    plan rows; on 6.5 and 6.9, their first ``counted`` rows. A file read without its
-    rows' attributes (the collection's fast scan) has none."""
+    6.11 does (plan_rows.hidden_message): on the sheets of the plan rows, a line with a service or a row holding a
+    value in one of that sheet's OWN inputs (month data pasted into 6.6 names 6.6 only, not every sheet whose row is
+    closed, audit36a F8c); on 6.5 and 6.9, their first ``counted`` rows. A file read without its rows' attributes (the
+    collection's fast scan) has none."""
     ref = m.refs.get(PLAN_ROWS_NAME)
     if ref is None or not m.book.hidden_rows:
         return []
     first = ref.first[0]
-    used: set[int] = set()
+    own: dict[str, set[int]] = {}
     for name in ROW_INPUTS:
         if not m.has(name) or m.refs[name].first[0] != first:
             continue
         for i, row in enumerate(m.grid(name)):
-            if any(v is not None and not (isinstance(v, str) and not v.strip()) for v in row):
-                used.add(i)
+            if any(_filled(v) for v in row):
+                own.setdefault(m.refs[name].sheet, set()).add(i)
+    services = {i for i, row in enumerate(m.grid(PLAN_ROWS_NAME)) if any(_filled(v) for v in row)}
     problems = []
     for sheet in PLAN_ROW_SHEETS:
         hidden = m.book.hidden_rows.get(sheet, set())
-        rows = range(counted) if sheet in COMPACT_SHEETS else sorted(used)
+        rows = range(counted) if sheet in COMPACT_SHEETS else sorted(services | own.get(sheet, set()))
         # each line's sheet row: the spacer rows between them (D288) on every plan sheet but 6.4
         spaced = m.spacers() if sheet in SPACED_SHEETS else ()
         found = sorted(first + line_offsets(spaced)[i] for i in rows if first + line_offsets(spaced)[i] in hidden)
@@ -895,6 +900,22 @@ def hidden_rows(m: Matrix, counted: int) -> list[str]:
                 HIDDEN_MANY.format(first=found[0], last=found[-1]))
         problems.append(f"{sheet}. tabula: {said} – {HIDDEN_HOW}")
     return problems
+
+
+def _filled(value: CellValue) -> bool:
+    return value is not None and not (isinstance(value, str) and not value.strip())
+
+
+def ignored_cause(lines: list[PlanLine]) -> list[str]:
+    """Month data in plan rows with no service or units (the rule the matrix counts in its own 6.11 row,
+    ignored_line_data): said before the hidden rows it fills, which are its consequence (audit36a F8c)."""
+    rows = [i + 1 for i, line in enumerate(lines)
+            if not line.counted and any(v != 0 for attr in MONTH_ATTRS for v in getattr(line, attr))]
+    if not rows:
+        return []
+    more = f" un vēl {len(rows) - 1} {agree(len(rows) - 1, 'citā', 'citās')}" if len(rows) > 1 else ""
+    return [f"plāna {rows[0]}. rindā{more} nav pakalpojuma vai daudzuma, bet 6.6. vai 6.10. tabulā ir mēnešu dati "
+            "(tie nav plānā; izdzēsiet tos vai 6.3. tabulā ierakstiet pakalpojumu un daudzumu)"]
 
 
 def _parties(m: Matrix) -> Parties:
