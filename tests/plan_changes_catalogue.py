@@ -1,6 +1,7 @@
 """A test catalogue whose later children's round sees changes of several kinds after its first service day (D61):
 an item's price (2.1), the group ceiling (every group session), the transport limit (confirmed for the round), a
-parameter of every plan (B) and one of no plan (a report day) – each on its own day."""
+parameter of every plan (B) and one of no plan (a report day) – each on its own day; and the ministry confirming B
+at the same amount (no change, D291)."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ ROUND_START, SERVICES = D(2026, 9, 1), (D(2026, 10, 1), D(2027, 11, 30))
 MATRIX_DAY = SERVICES[0]  # the round's matrix: the prices of its first service day
 REPORT_DAY_CHANGE = D(2026, 11, 1)  # monthly_report_day: no plan's amounts
 GROUP_CHANGE = D(2026, 12, 1)  # grupu-nodarbibu-griesti: every group session's ceiling
+BASE_CONFIRMED = D(2026, 12, 15)  # B: the same amount, now „apstiprināts” – no plan is refused for it (D291)
 COMPANION_CHANGE = D(2027, 1, 1)  # 2.1's own price
 TRANSPORT_CHANGE = D(2027, 2, 1)  # transport_share_max: plans with transport, where the round confirms the limit
 BASE_CHANGE = D(2027, 5, 1)  # B: every plan
@@ -62,15 +64,26 @@ def changes_catalogue(target: Path) -> Catalogue:
     _after_line(programme, '    - {effective_from: 2018-08-01, value: 10, source: "Metodika L2238, L2240"}\n',
                 f'    - {{effective_from: {REPORT_DAY_CHANGE.isoformat()}, value: 12, source: "Testa dati"}}\n')
     content = programme.read_text("utf-8")
+    base = changed_base_value(content)
     programme.write_text(content.replace(
-        "rate_full:\n", f'    - effective_from: {BASE_CHANGE.isoformat()}\n      value: 3100.00\n'
+        "rate_full:\n", f'    - effective_from: {BASE_CONFIRMED.isoformat()}\n      value: {base}\n'
+                        '      source: "Testa dati: LM apstiprina to pašu B"\n      status: apstiprināts\n'
+                        f'    - effective_from: {BASE_CHANGE.isoformat()}\n      value: 3100.00\n'
                         '      source: "Testa dati"\n      status: jāprecizē\nrate_full:\n', 1), "utf-8")
     return load_or_raise(target)
 
 
+def changed_base_value(programme: str) -> str:
+    """The catalogue's B before the test's changes, as written (its last value in programme.yaml), which must still
+    be „jāprecizē” for the confirmation to be one."""
+    block = programme[programme.index("base_amount:"):programme.index("rate_full:")]
+    assert block.rstrip().endswith("status: jāprecizē"), block
+    return block[block.rindex("value: ") + len("value: "):].split("\n", 1)[0].strip()
+
+
 def plan_change_cases(changed: Catalogue) -> list[tuple[str, WorkbookInputs]]:
     """Plans on the round's matrix (MATRIX_DAY), each with an individual session (3.1.2i, no change) and: nothing
-    else, across every change but B's (accepted); 2.1 (refused at its change); a group session and 2.1 (refused at
+    else, across every change but B's and across B's confirmation (accepted); 2.1 (refused at its change); a group session and 2.1 (refused at
     the group ceiling's, the earlier); transport (refused at the limit's); nothing else, across B's change after
     the others (refused: every plan uses B); nothing else, starting on B's change (refused: another matrix)."""
     offers = {o.id: o for o in changed.offers(MATRIX_DAY)}

@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from generator.catalogue.catalogue import Catalogue
-from generator.catalogue.models import PriceValue
+from generator.catalogue.models import PriceStatus, PriceValue
 from generator.changes.calendar import HolidayChange, RoundChange, holiday_changes, round_changes
 from generator.changes.municipalities import MunicipalityChange, municipality_changes
 from generator.changes.service_rules import ServiceRuleChange, descriptive_edits, service_rule_changes
@@ -36,6 +36,8 @@ class ValueChange:
     # the value, kind and status are the same; only its source (or note) text was corrected (review5 F5)
     text_only: bool = False
     corrected: tuple[str, str] | None = None  # (was, is) of the corrected text when ``text_only``
+    # the same number, its status „jāprecizē” → „apstiprināts”: it refuses no plan (D291, plan_changes.confirms)
+    confirms: bool = False
 
 
 @dataclass
@@ -124,6 +126,15 @@ TEXT_FIELDS = {"source", "note"}
 DAY_STATUS = "effective_from_status"
 
 
+def _confirms(previous: Any, value: Any) -> bool:
+    """Whether ``value`` only confirms ``previous`` (D291): the same number(s), „jāprecizē” → „apstiprināts"."""
+    if previous is None or value is None:
+        return False
+    kept = {"effective_from", "status"} | TEXT_FIELDS | {DAY_STATUS}
+    return (previous.status is PriceStatus.to_verify and value.status is PriceStatus.confirmed
+            and previous.model_dump(exclude=kept) == value.model_dump(exclude=kept))
+
+
 def _text_only(previous: Any, value: Any) -> bool:
     """Whether two values of one date differ only in their source or note text (e.g. "Nr.316" -> "Nr. 316")."""
     return (previous is not None and value is not None and previous.effective_from == value.effective_from
@@ -159,6 +170,7 @@ def _price_changes(old: Catalogue, new: Catalogue) -> list[ValueChange]:
                 source=current.source, status=current.status.value,
                 items=cat.price_items(price),
                 text_only=_text_only(previous, value), corrected=_corrected(previous, value),
+                confirms=_confirms(previous, value),
             ))
     return changes
 
@@ -170,10 +182,13 @@ def _parameter_changes(old: Catalogue, new: Catalogue) -> list[ValueChange]:
         for day, previous, value, current in _series_changes(getattr(old.programme, name).values, param.values):
             changes.append(ValueChange(
                 kind="parametrs", id=name, name_lv=param.name_lv, effective_from=day,
-                old=describe_param(previous.value, param.unit) if previous else None,
+                # the previous status beside its value where it differs, as a price's (a confirmation reads as one)
+                old=(describe_param(previous.value, param.unit)
+                     + (f" ({previous.status.value})" if previous.status != current.status else "")) if previous else None,
                 new=describe_param(value.value, param.unit) if value else None,
                 source=current.source, status=current.status.value,
                 text_only=_text_only(previous, value), corrected=_corrected(previous, value),
+                confirms=_confirms(previous, value),
             ))
     return changes
 

@@ -66,14 +66,27 @@ SERVICE_RULE_PARAMS = {"transport_share_max": "transport"}
 
 
 def _uses(prices: list[ValueChange], params: list[ValueChange]) -> str:
-    """Which plans a change refuses (D61, plan_changes): every plan for a parameter each plan uses, else those with
-    an affected item (a price) or with transport (its limit) – as the clause „un …” after the plan's last day."""
+    """Which plans a change refuses (D61, plan_changes): every plan for a parameter each plan uses (its value or its
+    status changes – a parameter's ``old`` names its status where that differs), else those with an affected item
+    (a price) or with transport (its limit) – as the clause „un …” after the plan's last day. A confirmation at the
+    same number refuses none (D291): the caller leaves those out."""
     if any(c.id in PLAN_PARAMETERS and c.old != c.new for c in params):
         return ""
     used = (["tajā ir kāda no skartajām pozīcijām"] if prices else []) + (
         ["tajā ir transports un kārtā transporta daļas robeža ir apstiprināta"]
         if any(c.id == TRANSPORT_PARAMETER and c.old != c.new for c in params) else [])
     return " un " + " vai ".join(used or ["izmanto kādu no mainītajām vērtībām"])
+
+
+def _confirmed_line(confirmed: list[ValueChange]) -> str:
+    """What a confirmation at the same number does (D291): no plan is refused, the papers made on or after its day
+    print the confirmed figure, a matrix issued before it prints it as unconfirmed."""
+    names = ", ".join(f"„{c.name_lv}” no {date(c.effective_from)}" for c in confirmed)
+    return (f"Apstiprinātas vērtības ar to pašu apmēru ({names}; statuss „jāprecizē” → „apstiprināts”) plāna summas "
+            "nemaina un nevienu plānu neatsaka, arī plānu, kas turpinās pēc apstiprināšanas dienas. Dokumentos, ko "
+            "`ibm documents --from-matrix` izveido apstiprināšanas dienā vai vēlāk, ir apstiprinātā vērtība; matrica, "
+            "kas izdota pirms tās, pati to drukā kā neapstiprinātu (tukšu vietu), tāpēc plānam, kas sākas "
+            "apstiprināšanas dienā vai vēlāk, izmantojiet tās dienas matricu (D291).")
 
 
 def _param_review_lines(cat: Catalogue, params: list[ValueChange]) -> list[str]:
@@ -86,7 +99,7 @@ def _param_review_lines(cat: Catalogue, params: list[ValueChange]) -> list[str]:
     in_matrix = {attr for attr, _, _ in PARAMETERS}
     lines = []
     for change in params:
-        if change.id not in in_matrix or change.old == change.new:
+        if change.id not in in_matrix or change.old == change.new or change.confirms:
             continue
         since = first_plan_day([change], cat)
         which = f", kas sākas {date(since)} vai vēlāk," if since else ""
@@ -230,23 +243,32 @@ def change_report(diff: CatalogueDiff, new: Catalogue, outputs: OutputDiff | Non
             lines.append("- Pakalpojumi: " + ", ".join(
                 f"{s} {new.service_by_id[s].short_name_lv}" for s in ruled if s in new.service_by_id))
         since = None if calendar else first_plan_day(prices + params, new)
+        changed_prices = [c for c in prices if not c.confirms]
+        changed_params = [c for c in params if not c.confirms]
+        confirmed = [c for c in prices + params if c.confirms]
         if (prices or params or calendar) and since is None:
             lines.append("- IBM matricas (6.8. tabulas cenas un griesti, 6.11. tabulas parametri) – jāpārveido aizpildītās matricas ar "
                          "`ibm migrate`.")
         elif prices or params:
-            until = since - dt.timedelta(days=1)
+            # the day the matrix's values stop holding: the first real change (a confirmation is none, D291)
+            limit = first_plan_day(changed_prices + changed_params, new) or since
+            until = limit - dt.timedelta(days=1)
+            kept = (f"tāpēc `ibm migrate` to cenas un parametrus nemaina, tikai 6.11. tabulā ieraksta, ka tie ir spēkā "
+                    f"līdz {date(until)}." if changed_prices or changed_params
+                    else "tāpēc `ibm migrate` to cenas un parametrus nemaina.")
+            refused = (f" Ja šāds plāns turpinās {date(limit)} vai vēlāk{_uses(changed_prices, changed_params)}, tam "
+                       f"rāda kļūdu „{RULE_NAMES['prices_not_in_force']}” `ibm collect` un `ibm documents "
+                       f"--from-matrix` (arī nepārnestai matricai), ar `ibm migrate` pārnestā matrica un pārnešanas "
+                       f"pārskats: plāns jāsaīsina līdz {date(until)}. Plānam, kas neizmanto nevienu no mainītajām "
+                       f"vērtībām, kļūdas nav (D61)." if changed_prices or changed_params else "")
             lines.append(f"- IBM matricas (6.8. tabulas cenas un griesti, 6.11. tabulas parametri) – ar `ibm migrate` "
                          f"jāpārveido aizpildītās matricas, kuru plāna pirmā diena ir {date(since)} vai vēlāk. "
                          f"Plāniem, kas sākas agrāk, paliek līdzšinējās vērtības: plāns visu savu periodu izmanto tās "
-                         f"dienas cenas un parametrus, kas ietver tā pirmo dienu (D63), tāpēc `ibm migrate` to cenas un "
-                         f"parametrus nemaina, tikai 6.11. tabulā ieraksta, ka tie ir spēkā līdz {date(until)}. Ja šāds "
-                         f"plāns turpinās {date(since)} vai vēlāk{_uses(prices, params)}, tam rāda kļūdu "
-                         f"„{RULE_NAMES['prices_not_in_force']}” `ibm collect` un `ibm documents --from-matrix` (arī "
-                         f"nepārnestai matricai), ar `ibm migrate` pārnestā matrica un pārnešanas pārskats: plāns "
-                         f"jāsaīsina līdz {date(until)}. Plānam, kas neizmanto nevienu no mainītajām vērtībām, "
-                         f"kļūdas nav (D61).")
-        if prices:
-            lines.append(_review_line(new, affected, labels, since))
+                         f"dienas cenas un parametrus, kas ietver tā pirmo dienu (D63), {kept}{refused}"
+                         + (f" {_confirmed_line(confirmed)}" if confirmed else ""))
+        if changed_prices:  # a confirmation at the same number is no reason to review a plan (D291)
+            lines.append(_review_line(new, {item for c in changed_prices for item in c.items}, labels,
+                                      first_plan_day(changed_prices, new) if since else None))
         lines += _param_review_lines(new, params)
         if diff.service_rules:
             lines.append("- IBM matricu noteikumu pārbaudes – jāpārveido aizpildītās matricas ar `ibm migrate`; tajās, "

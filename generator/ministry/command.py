@@ -49,9 +49,10 @@ COLLECT_EXIT_TEXT = (
     "daži faili neizmantoti (tie uzskaitīti). Ctrl-C rezultātu nomaiņas laikā nomaiņu nepārtrauc: rezultāti ir "
     "uzrakstīti, un statuss ir 0 vai 3.")
 MIGRATE_EXIT_TEXT = (
-    "Izejas statuss: 0 – visas pārnestas; 1 – vismaz viena atteikta (tai nekas netika uzrakstīts) vai mapē nevar "
-    "rakstīt; 2 – nepareizi komandas parametri (arī: VECA nav atrasta vai tajā nav nevienas .xlsx matricas, --out ir "
-    f"tā pati matrica, nav .xlsx faila vai – ja VECA ir mape – nav mape, {OUT_WRONG}).")
+    "Izejas statuss: 0 – visas pārnestas; 1 – vismaz viena atteikta (tai nekas netika uzrakstīts), mapē nevar "
+    "rakstīt vai --registry fails ir bojāts (pirms pārnešanas); 2 – nepareizi komandas parametri (arī: VECA nav "
+    "atrasta vai tajā nav nevienas .xlsx matricas, --out ir tā pati matrica, nav .xlsx faila vai – ja VECA ir mape – "
+    f"nav mape, {OUT_WRONG}, --registry fails nav atrasts).")
 FINGERPRINT_EXIT_TEXT = (
     "Izejas statuss: 0 – versija pievienota, aizstāta vai jau reģistrēta tieši tāda pati; 1 – šī versija jau "
     "reģistrēta ar citu veidni vai reģistra mapē nevar rakstīt (nekas nav mainīts); 2 – nepareizi komandas "
@@ -394,8 +395,9 @@ def envelope_warning(fa: FinalAmounts, final_total: Decimal, typed: str) -> str 
               callback=absolute_out)
 @click.option("--overwrite", is_flag=True,
               help="Aizstāt jau esošu jauno matricu un tās *-parnesana.txt (bez šī esošus failus nepārraksta).")
+@REGISTRY_OPTION
 @CATALOGUE_OPTION
-def migrate(old: Path, out: Path, overwrite: bool, catalogue_dir: Path) -> None:
+def migrate(old: Path, out: Path, overwrite: bool, registry: Path | None, catalogue_dir: Path) -> None:
     """Pārnes aizpildītu IBM matricu (vai visas mapes matricas) uz pašreizējo veidni un parāda, kas mainījās.
 
     Esošu failu (jaunā matrica vai tās pārskats *-parnesana.txt) nepārraksta, ja nav norādīts --overwrite; tāds
@@ -439,9 +441,10 @@ def migrate(old: Path, out: Path, overwrite: bool, catalogue_dir: Path) -> None:
         if why.parameter:  # a file on the way, or /proc: a wrong --out (status 2, audit35b F9g)
             _usage(why)
         _fail(f"{why}; nekas netika uzrakstīts")
+    _check_registry(registry, must_exist=True)  # as collect: a missing one is status 2, a broken one 1
     catalogue = load_for_command(catalogue_dir)
     refused = hidden = skipped = finished = 0
-    with Migrator(catalogue) as migrator:
+    with Migrator(catalogue, registry) as migrator:
         try:
             for source, target in targets:
                 refused, hidden, skipped = _migrate_one(migrator, old, out, source, target, overwrite, len(targets),

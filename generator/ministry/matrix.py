@@ -15,6 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from generator.catalogue.catalogue import Catalogue, Offer
+from generator.lvformat import agree
 from generator.lvformat import date as lv_date
 from generator.ministry.xlsxpatch import excel_serial
 from generator.ministry.xlsxread import (
@@ -41,7 +42,8 @@ from generator.reference.inputs import (
 )
 from generator.reference.lines import PlanLine, line_from_offer
 from generator.reference.params import Params, children_date_serials
-from generator.reference.workbook import WorkbookInputs
+from generator.reference.rules import MONTH_ATTRS
+from generator.reference.workbook import MIGRATE_COMMAND, WorkbookInputs
 from generator.workbook.input_checks import (
     DATE_IN_NUMBER_TEXT,
     DATE_REQUIRED,
@@ -311,6 +313,17 @@ def absent_names(m: Matrix, template_names: Collection[str] | None) -> frozenset
     return frozenset(n for n in INTERFACE_NAMES if n not in m.refs and n not in template_names)
 
 
+# what changed the places of the matrix's tables and what to do about it, said once (with the first moved area)
+STRUCTURE_CHANGED = (" (pievienotas vai dzēstas rindas vai kolonnas); atsauciet rindu vai kolonnu ievietošanu vai "
+                     "dzēšanu vai pārnesiet ievadīto jaunā matricā ar komandu " + MIGRATE_COMMAND)
+
+
+def table_place(ref: NameRef) -> str:
+    """A defined name's area as a person reads it, without its label: "6.3. tabula, G9:G48" (not "6.3!G9:G48")."""
+    sheet, _, cells = ref.text().partition("!")
+    return f"{sheet}. tabula, {cells}"
+
+
 def structure_problems(m: Matrix, expected: dict[str, NameRef] | None,
                        absent: frozenset[str] = frozenset(), *,
                        place: Callable[[NameRef, bool], str] | None = None) -> list[str]:
@@ -322,9 +335,10 @@ def structure_problems(m: Matrix, expected: dict[str, NameRef] | None,
     "6.3!G9:G48"; papers from a matrix say it with its label, places.area).
     """
     def said(ref: NameRef, in_template: bool) -> str:
-        return place(ref, in_template) if place is not None else ref.text()
+        return place(ref, in_template) if place is not None else table_place(ref)
 
     problems: list[str] = []
+    moved = 0
     for name in INTERFACE_NAMES:
         if name in absent and name not in m.refs:
             continue
@@ -332,9 +346,11 @@ def structure_problems(m: Matrix, expected: dict[str, NameRef] | None,
             where = f" (veidnē: {said(expected[name], True)})" if expected and name in expected else ""
             problems.append(f"trūkst definētā nosaukuma {name}{where}: matricas struktūra ir bojāta")
         elif expected is not None and name in expected and m.refs[name] != expected[name]:
-            problems.append(f"nosaukums {name} norāda uz {said(m.refs[name], False)}, veidnē – "
-                            f"{said(expected[name], True)} "
-                            "(matricas struktūra mainīta: pievienotas vai dzēstas rindas vai kolonnas)")
+            # the table and column by their label, as every other message names a place (not the defined name), and
+            # once what to do (audit36a F8e)
+            moved += 1
+            problems.append(f"{said(m.refs[name], False)} – veidnē {said(expected[name], True)}: matricas struktūra "
+                            f"mainīta{STRUCTURE_CHANGED if moved == 1 else ''}")
     if problems:
         return problems
     for group in ROW_GROUPS:
@@ -790,7 +806,8 @@ def read_child(m: Matrix, catalogue: Catalogue, *, strict: bool = True, where: W
     lines = _lines(r, m, catalogue, params_day) if params_day else []
     _text_lengths(r, m, current=base_version(_plain(m.scalar("IBM_Versija"))) == template_version(catalogue))
     if printed:
-        r.problems.extend(hidden_rows(m, sum(1 for line in lines if line.counted)))
+        hidden = hidden_rows(m, sum(1 for line in lines if line.counted))
+        r.problems.extend([*ignored_cause(lines), *hidden] if hidden else [])
     needed = (birth, special, start, months) + ((municipality, full_name, code, impairment) if strict else ())
     if r.problems or None in needed:
         return None, r.problems
@@ -856,24 +873,26 @@ ROW_INPUTS = ("Plans_Pakalpojums", "Plans_Daudzums", "Plans_EkspertuRangs", "Pla
 def hidden_rows(m: Matrix, counted: int) -> list[str]:
     """Filled plan rows the file keeps hidden (a closed outline group or a hidden row; D191, audit42 F3): the
     amounts use them, the signed annexes do not print them. One problem per sheet, naming its rows as the matrix's own
-    6.11 does (plan_rows.hidden_message): on the sheets of the inputs, a row holding a value in any input of the
-    plan rows; on 6.5 and 6.9, their first ``counted`` rows. A file read without its
-    rows' attributes (the collection's fast scan) has none."""
+    6.11 does (plan_rows.hidden_message): on the sheets of the plan rows, a line with a service or a row holding a
+    value in one of that sheet's OWN inputs (month data pasted into 6.6 names 6.6 only, not every sheet whose row is
+    closed, audit36a F8c); on 6.5 and 6.9, their first ``counted`` rows. A file read without its rows' attributes (the
+    collection's fast scan) has none."""
     ref = m.refs.get(PLAN_ROWS_NAME)
     if ref is None or not m.book.hidden_rows:
         return []
     first = ref.first[0]
-    used: set[int] = set()
+    own: dict[str, set[int]] = {}
     for name in ROW_INPUTS:
         if not m.has(name) or m.refs[name].first[0] != first:
             continue
         for i, row in enumerate(m.grid(name)):
-            if any(v is not None and not (isinstance(v, str) and not v.strip()) for v in row):
-                used.add(i)
+            if any(_filled(v) for v in row):
+                own.setdefault(m.refs[name].sheet, set()).add(i)
+    services = {i for i, row in enumerate(m.grid(PLAN_ROWS_NAME)) if any(_filled(v) for v in row)}
     problems = []
     for sheet in PLAN_ROW_SHEETS:
         hidden = m.book.hidden_rows.get(sheet, set())
-        rows = range(counted) if sheet in COMPACT_SHEETS else sorted(used)
+        rows = range(counted) if sheet in COMPACT_SHEETS else sorted(services | own.get(sheet, set()))
         # each line's sheet row: the spacer rows between them (D288) on every plan sheet but 6.4
         spaced = m.spacers() if sheet in SPACED_SHEETS else ()
         found = sorted(first + line_offsets(spaced)[i] for i in rows if first + line_offsets(spaced)[i] in hidden)
@@ -883,6 +902,22 @@ def hidden_rows(m: Matrix, counted: int) -> list[str]:
                 HIDDEN_MANY.format(first=found[0], last=found[-1]))
         problems.append(f"{sheet}. tabula: {said} – {HIDDEN_HOW}")
     return problems
+
+
+def _filled(value: CellValue) -> bool:
+    return value is not None and not (isinstance(value, str) and not value.strip())
+
+
+def ignored_cause(lines: list[PlanLine]) -> list[str]:
+    """Month data in plan rows with no service or units (the rule the matrix counts in its own 6.11 row,
+    ignored_line_data): said before the hidden rows it fills, which are its consequence (audit36a F8c)."""
+    rows = [i + 1 for i, line in enumerate(lines)
+            if not line.counted and any(v != 0 for attr in MONTH_ATTRS for v in getattr(line, attr))]
+    if not rows:
+        return []
+    more = f" un vēl {len(rows) - 1} {agree(len(rows) - 1, 'citā', 'citās')}" if len(rows) > 1 else ""
+    return [f"plāna {rows[0]}. rindā{more} nav pakalpojuma vai daudzuma, bet 6.6. vai 6.10. tabulā ir mēnešu dati "
+            "(tie nav plānā; izdzēsiet tos vai 6.3. tabulā ierakstiet pakalpojumu un daudzumu)"]
 
 
 def _parties(m: Matrix) -> Parties:

@@ -32,6 +32,7 @@ from generator.ministry.matrix import (
     length_checks,
     read_child,
     structure_problems,
+    table_place,
 )
 from generator.ministry.pseudonym import pseudonym
 from generator.ministry.records import ChildRecord, Refusal, StaleValue
@@ -150,6 +151,20 @@ class MatrixPlaces:
         except (MatrixError, XlsxReadError, OSError, KeyError):
             return finding.message
         return with_note(places.without_typed_place(finding), place) if place else finding.message
+
+    def area(self, ref: NameRef, in_template: bool, cells: Content | None) -> str:
+        """A defined name's area with the label the sheet shows there, as documents say a moved one ("6.3. tabula,
+        G9:G48 „Daudzums periodā”"): labelled by the template's cells ``cells`` when it is the template's place
+        and they are known, else by the file's; without the label when the file cannot be read whole."""
+        from generator.documents.from_matrix import places
+
+        try:
+            book, _ = self.whole()
+            values = (places.template_values(cells) if in_template and cells is not None
+                      else places.file_values(book, fixed=True))
+            return places.area(values, ref)
+        except (MatrixError, XlsxReadError, OSError, KeyError):
+            return table_place(ref)
 
     def rule_input(self, code: str, name: str, row: int = 0, col: int = 0) -> str:
         """An input cell whose problem the matrix counts in rule ``code``'s own 6.11 row (read_child's
@@ -347,8 +362,11 @@ def read_matrix(path: Path, root: Path, catalogue: Catalogue, templates: Templat
         result.notes.append(f"veidnes versija {shown_version(version)} nav zināma: pārbaudīta tikai nosaukumu struktūra")
     elif not templates.is_current(version):
         result.old_version = version  # the note is summarised per folder (collect.version_notes)
+    where = MatrixPlaces(m, path)
+    cells = expected.cells if expected else None
     problems = structure_problems(m, expected.names if expected else None,
-                                  absent_names(m, expected.names if expected else None))
+                                  absent_names(m, expected.names if expected else None),
+                                  place=lambda ref, template: where.area(ref, template, cells))
     if problems:
         return refuse(problems)
     if expected is not None and not (fast is not None and expected.fast_ok(fast)):

@@ -8,6 +8,12 @@ order the funding, the period's months – the parameters 6.11 carries), or the 
 transport and the limit binds its round (D287). A change of anything else – another item's price, a report day, a
 quota – does not touch the plan, and does not refuse it.
 
+A later value that only CONFIRMS the matrix's – the same number, the status moving from „jāprecizē” to
+„apstiprināts” (B confirmed by the ministry, an item's ceiling confirmed at the same amount) – is no change (D291):
+the plan's money is the same, so the matrix keeps pricing it. ``catalogue_confirmations`` lists those days; the
+papers made on or after one print the confirmed figure, and the matrix says that the catalogue confirms it. The
+other way (confirmed → „jāprecizē”) or another number stays a change.
+
 ``catalogue_changes`` lists them from the catalogue (the matrix writes the same days into 6.8 and 6.11);
 ``first_change`` picks the earliest one a plan uses.
 """
@@ -18,6 +24,8 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+
+from generator.catalogue.models import PriceStatus
 
 if TYPE_CHECKING:
     from generator.catalogue.catalogue import Catalogue
@@ -38,12 +46,14 @@ class PlanChange:
 
     ``what``: Latvian, as the error names it („pakalpojuma „2.1 Pavadoņa pakalpojums (stunda)” cena”).
     ``items``: the 6.8 items (1.1.1g, 2.1) whose row changes; None for a parameter. ``transport``: the transport
-    limit (a plan with transport, where the limit binds). A parameter with neither: every plan uses it."""
+    limit (a plan with transport, where the limit binds). A parameter with neither: every plan uses it.
+    ``confirms``: the later value only confirms the matrix's (D291) – listed by ``catalogue_confirmations`` only."""
 
     day: dt.date
     what: str
     items: frozenset[str] | None = None
     transport: bool = False
+    confirms: bool = False
 
     @property
     def until(self) -> dt.date:
@@ -66,44 +76,111 @@ def item_what(label: str) -> str:
     return f"{ITEM_WHAT[0]}{label}{ITEM_WHAT[1]}"
 
 
-def catalogue_changes(catalogue: Catalogue, day: dt.date) -> tuple[PlanChange, ...]:
-    """The first change after ``day`` of the plan parameters (one, naming each parameter that changes then), of the
-    transport limit, and of each 6.8 item's row (in 6.8 order); none for what the catalogue does not change."""
+def confirms(before: tuple[Any, ...], after: tuple[Any, ...]) -> bool:
+    """Whether ``after`` only confirms ``before`` (D291): every value the same but a status, which moves from
+    „jāprecizē” to „apstiprināts" – and at least one does."""
+    moved = False
+    for was, now in zip(before, after, strict=True):
+        if isinstance(was, PriceStatus) or isinstance(now, PriceStatus):
+            if was != now:
+                if (was, now) != (PriceStatus.to_verify, PriceStatus.confirmed):
+                    return False
+                moved = True
+        elif was != now:
+            return False
+    return moved
+
+
+def _first_days(catalogue: Catalogue, day: dt.date) -> tuple[dict[str, tuple[dt.date, bool]],
+                                                              dict[str, tuple[dt.date, bool]], list[Any]]:
+    """For each plan parameter and each 6.8 item of ``day``: the first later day its value differs from ``day``'s
+    and whether that later value only confirms it (D291); the first real change after a confirmation too."""
     later = sorted({d for d in catalogue.effective_dates() if d > day})
     prog = catalogue.programme
 
-    def param(name: str, on: dt.date) -> tuple[Any, Any]:
+    def param(name: str, on: dt.date) -> tuple[Any, ...]:
         value = getattr(prog, name).at(on)
         return value.value, getattr(value, "status", None)
-
-    def first_param_change(names: Iterable[str]) -> tuple[dt.date, list[str]] | None:
-        for on in later:
-            changed = [n for n in names if param(n, on) != param(n, day)]
-            if changed:
-                return on, [getattr(prog, n).name_lv for n in changed]
-        return None
-
-    result: list[PlanChange] = []
-    if (found := first_param_change(PLAN_PARAMETERS)) is not None:
-        result.append(PlanChange(found[0], parameter_what(found[1])))
-    if (found := first_param_change((TRANSPORT_PARAMETER,))) is not None:
-        result.append(PlanChange(found[0], parameter_what(found[1]), transport=True))
 
     def row(offer: Any) -> tuple[Any, ...]:  # what 6.8 shows of the item: ceiling, its status, the prefilled price
         return offer.ceiling, offer.ceiling_status, offer.prefill_price
 
+    def record(found: dict[str, tuple[dt.date, bool]], key: str, on: dt.date, was: tuple, now: tuple) -> None:
+        if was == now or (key in found and (not found[key][1] or found.get("!" + key))):
+            return
+        confirm = confirms(was, now)
+        if key not in found:
+            found[key] = (on, confirm)
+        elif not confirm:  # the real change after a confirmation
+            found["!" + key] = (on, False)
+
+    params: dict[str, tuple[dt.date, bool]] = {}
+    items: dict[str, tuple[dt.date, bool]] = {}
     offers = catalogue.offers(day)
     base = {o.id: row(o) for o in offers}
-    found_on: dict[str, dt.date] = {}
+    names = (*PLAN_PARAMETERS, TRANSPORT_PARAMETER)
+    start = {n: param(n, day) for n in names}
     for on in later:
+        for n in names:
+            record(params, n, on, start[n], param(n, on))
         for offer in catalogue.offers(on):
-            if offer.id in base and offer.id not in found_on and row(offer) != base[offer.id]:
-                found_on[offer.id] = on
-        if len(found_on) == len(base):
-            break
-    result.extend(PlanChange(found_on[o.id], item_what(o.label), items=frozenset({o.id}))
-                  for o in offers if o.id in found_on)
+            if offer.id in base:
+                record(items, offer.id, on, base[offer.id], row(offer))
+    return params, items, offers
+
+
+def _real(found: dict[str, tuple[dt.date, bool]], key: str) -> dt.date | None:
+    """The day of ``key``'s first real change (after its confirmation, if it has one first)."""
+    if key not in found:
+        return None
+    if not found[key][1]:
+        return found[key][0]
+    return found["!" + key][0] if "!" + key in found else None
+
+
+def _listed(catalogue: Catalogue, day: dt.date, confirmations: bool) -> tuple[PlanChange, ...]:
+    params, items, offers = _first_days(catalogue, day)
+    prog = catalogue.programme
+
+    def when(key: str) -> dt.date | None:
+        if confirmations:
+            return found[0] if (found := params.get(key) or items.get(key)) and found[1] else None
+        return _real(params if key in params else items, key)
+
+    result: list[PlanChange] = []
+    for names, transport in ((PLAN_PARAMETERS, False), ((TRANSPORT_PARAMETER,), True)):
+        days = {n: d for n in names if (d := when(n)) is not None}
+        if days:  # the first day, naming each parameter that changes (or is confirmed) then
+            first = min(days.values())
+            result.append(PlanChange(first, parameter_what([getattr(prog, n).name_lv for n in names
+                                                            if days.get(n) == first]),
+                                     transport=transport, confirms=confirmations))
+    result.extend(PlanChange(d, item_what(o.label), items=frozenset({o.id}), confirms=confirmations)
+                  for o in offers if (d := when(o.id)) is not None)
     return tuple(result)
+
+
+def catalogue_changes(catalogue: Catalogue, day: dt.date) -> tuple[PlanChange, ...]:
+    """The first change after ``day`` of the plan parameters (one, naming each parameter that changes then), of the
+    transport limit, and of each 6.8 item's row (in 6.8 order); none for what the catalogue does not change. A later
+    value that only confirms ``day``'s (the same number, „jāprecizē” → „apstiprināts”, D291) is no change."""
+    return _listed(catalogue, day, confirmations=False)
+
+
+def catalogue_confirmations(catalogue: Catalogue, day: dt.date) -> tuple[PlanChange, ...]:
+    """The first later day the catalogue confirms ``day``'s value of the plan parameters (one, naming each confirmed
+    then), of the transport limit and of each 6.8 item's row – the same number, „jāprecizē” → „apstiprināts” (D291)
+    – when that comes before any real change of it."""
+    return _listed(catalogue, day, confirmations=True)
+
+
+def confirmed_by(catalogue: Catalogue, day: dt.date, on: dt.date) -> tuple[bool, frozenset[str]]:
+    """Whether the catalogue has confirmed, by ``on``, ``day``'s unconfirmed B at the same amount, and which 6.8
+    items' ceilings it has so confirmed (D291): the papers made on ``on`` print them as confirmed figures."""
+    params, items, _ = _first_days(catalogue, day)
+    base = params.get("base_amount")
+    return (base is not None and base[1] and base[0] <= on,
+            frozenset(item for item, (found, confirm) in items.items() if confirm and found <= on))
 
 
 def item_until(changes: Iterable[PlanChange]) -> dict[str, dt.date]:

@@ -372,3 +372,48 @@ def test_a_change_of_the_rounds_first_value_reaches_every_filled_matrix(catalogu
     assert "- IBM matricas (6.8. tabulas cenas un griesti, 6.11. tabulas parametri) – jāpārveido aizpildītās matricas " \
         "ar `ibm migrate`." in text, text
     assert "vai vēlāk" not in text
+
+
+def _dated_value(catalogue_copy: Path, name: str, day: dt.date, status: str, value: str | None = None) -> None:
+    """One more value of programme parameter ``name`` from ``day``: its last value's number unless ``value``."""
+    programme = catalogue_copy / "programme.yaml"
+    text = programme.read_text("utf-8")
+    start = text.index(f"\n{name}:\n") + 1
+    end = text.index("\n", text.index("  values:\n", start) + 1)
+    block_end = next(i for i in range(end, len(text)) if text.startswith("\n", i) and not text.startswith("\n ", i))
+    block = text[start:block_end]
+    number = value or re.findall(r"value: ([0-9.]+)", block)[-1]
+    entry = (f"\n    - effective_from: {day.isoformat()}\n      value: {number}\n      source: Tests\n"
+             f"      status: {status}")
+    programme.write_text(text[:block_end] + entry + text[block_end:], "utf-8")
+
+
+def test_a_confirmation_at_the_same_amount_refuses_no_plan(catalogue_copy: Path, catalogue) -> None:
+    """D291 (the review's case): B confirmed at the same amount within the rounds – the report names the old status,
+    says no plan is refused (not „mainās”, not that some plans are exempt) and that the papers and the matrices
+    of its day show the confirmed figure; no plan review for it."""
+    day = catalogue.children_reporting_periods()[1].start
+    _dated_value(catalogue_copy, "base_amount", day, "apstiprināts")
+    new = load_or_raise(catalogue_copy)
+    diff = diff_catalogues(catalogue, new)
+    (change,) = [c for c in diff.values if c.id == "base_amount"]
+    assert change.confirms and change.old == f"{change.new} (jāprecizē)", change
+    text = change_report(diff, new, None)
+    matrices = next(line for line in text.splitlines() if line.startswith("- IBM matricas"))
+    assert "nevienu plānu neatsaka" in matrices and f"no {day.strftime('%d.%m.%Y')}; statuss" in matrices, matrices
+    assert "tam rāda kļūdu" not in matrices and "kļūdas nav (D61)" not in matrices, matrices
+    assert "ieraksta, ka tie ir spēkā līdz" not in matrices, matrices
+    assert "Visi atbalsta plāni" not in text and "- Atbalsta plāni" not in text, text
+
+
+def test_a_status_change_the_other_way_refuses_every_plan(catalogue_copy: Path, catalogue) -> None:
+    """A parameter of every plan that becomes „jāprecizē” at the same number is a change (D291): every plan across it
+    is refused – the report says so and does not say some plans are exempt (the review's R3)."""
+    day = catalogue.children_reporting_periods()[1].start
+    _dated_value(catalogue_copy, "rate_full", day, "jāprecizē")
+    new = load_or_raise(catalogue_copy)
+    text = change_report(diff_catalogues(catalogue, new), new, None)
+    matrices = next(line for line in text.splitlines() if line.startswith("- IBM matricas"))
+    shown = day.strftime("%d.%m.%Y")
+    assert f"Ja šāds plāns turpinās {shown} vai vēlāk, tam rāda kļūdu" in matrices, matrices
+    assert "nevienu plānu neatsaka" not in matrices, matrices

@@ -18,6 +18,7 @@ from generator.catalogue.catalogue import Catalogue
 from generator.documents.from_matrix.reading import MatrixReading, read_for_documents
 from generator.documents.from_matrix.signing import with_note
 from generator.ministry.matrix import ChildData
+from generator.ministry.reading import read_matrix
 from generator.ministry.templates import TemplateSource
 from generator.ministry.xlsxpatch import fill_by_names
 from generator.ministry.xlsxread import a1, read_xlsx
@@ -82,9 +83,16 @@ def test_a_moved_defined_name_names_both_areas_with_their_labels(catalogue: Cata
                                                    f"${a1(down[1])[0]}${down[1][0]}"
     wb.save(moved)
     reasons = _reasons(_read(catalogue, moved))
-    assert reasons == [f"nosaukums Plans_Daudzums norāda uz {ref.sheet}. tabula, {a1(down[0])}:{a1(down[1])} "
-                       f"„Daudzums periodā”, veidnē – {ref.sheet}. tabula, {a1(ref.first)}:{a1(ref.last)} „Daudzums "
-                       "periodā” (matricas struktūra mainīta: pievienotas vai dzēstas rindas vai kolonnas)"], reasons
+    # the table and column by their label, never the defined name, and once what to do (undo, or ibm migrate)
+    expected = (f"{ref.sheet}. tabula, {a1(down[0])}:{a1(down[1])} „Daudzums periodā” – veidnē {ref.sheet}. tabula, "
+                f"{a1(ref.first)}:{a1(ref.last)} „Daudzums periodā”: matricas struktūra mainīta (pievienotas vai "
+                "dzēstas rindas vai kolonnas); atsauciet rindu vai kolonnu ievietošanu vai dzēšanu vai pārnesiet "
+                "ievadīto jaunā matricā ar komandu „ibm migrate VECA.xlsx --out JAUNA.xlsx”")
+    assert reasons == [expected], reasons
+    _no_raw_places(reasons)
+    # collect names it alike
+    collected = read_matrix(moved, tmp_path, catalogue, TemplateSource(catalogue), b"k" * 32)
+    assert collected.refusal is not None and list(collected.refusal.reasons) == [expected], collected.refusal
 
 
 def test_a_changed_template_cell_is_named_with_its_label(catalogue: Catalogue, clean_matrix: Path,

@@ -367,8 +367,9 @@ def test_refuses_missing_names(one_good: Path, tmp_path: Path) -> None:
     edit(one_good / "ogre" / "laba.xlsx", one_good / "ogre" / "bez.xlsx",
          lambda wb: wb.defined_names.pop("Plans_Daudzums"))
     out = collect_messages(one_good, tmp_path)
-    assert (f"ogre/bez.xlsx: trūkst definētā nosaukuma Plans_Daudzums (veidnē: 6.3!G9:G{plan_row(39)}): matricas "
-            "struktūra ir bojāta") in out
+    # the template's place as documents name it: the table, the area and its label (audit36a F8e)
+    assert (f"ogre/bez.xlsx: trūkst definētā nosaukuma Plans_Daudzums (veidnē: 6.3. tabula, G9:G{plan_row(39)} "
+            "„Daudzums periodā”): matricas struktūra ir bojāta") in out
 
 
 def test_refuses_missing_required_inputs(one_good: Path, tmp_path: Path) -> None:

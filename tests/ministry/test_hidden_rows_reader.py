@@ -101,3 +101,33 @@ def test_from_matrix_refuses_hidden_filled_rows(files, tmp_path: Path) -> None: 
     text = clean(result.output)
     assert f"6.3. tabula: aizpildītas rindas {plan_row(VISIBLE)}–{plan_row(LINES - 1)} ir paslēptas" in text, text
     assert not out.exists() or not any(out.rglob("*.pdf"))
+
+
+def test_month_data_pasted_into_rows_without_a_service_names_the_cause_and_66_only(
+        catalogue: Catalogue, template: Path, tmp_path: Path) -> None:
+    """A whole column pasted into 6.6's first month (the audit's case): the refusal names the cause first – month data
+    in plan rows with no service, as the matrix counts it in its own 6.11 row – and then only 6.6, the one sheet whose
+    own inputs fill the hidden rows (6.3, 6.4, 6.7 and 6.10 hold nothing there: the matrix names 6.6 alone)."""
+    from generator.workbook.names import line_cells, resolve
+
+    child = make_children(catalogue, 1, seed=17)[0]
+    filled = [line for line in child.inputs.lines if line.offer_id][:2]  # shown rows: nothing of them is hidden
+    child = dataclasses.replace(child, inputs=dataclasses.replace(child.inputs, lines=tuple(filled)))
+    written = write_children(catalogue, template, [child], tmp_path / "atverts")[0]
+    wb = load_workbook(written.path)
+    sheet = resolve(wb.defined_names, "Men_Daudzums").sheet
+    cells = line_cells(wb, "Men_Daudzums")
+    for line in range(len(filled), len(cells)):  # every other row of the plan: month 1
+        row, col = cells[line][0]
+        wb[sheet].cell(row, col).value = 1
+    pasted = tmp_path / "ielimets.xlsx"
+    wb.save(pasted)
+    data, problems = read_child(Matrix.open(_closed(pasted, tmp_path / "aizverts.xlsx")), catalogue, strict=False,
+                                printed=True)
+    assert data is None, problems
+    others = len(cells) - len(filled) - 1
+    assert problems[0].startswith(f"plāna {len(filled) + 1}. rindā un vēl {others} citās nav pakalpojuma vai daudzuma, "
+                                  "bet 6.6. vai 6.10. tabulā ir mēnešu dati"), problems
+    assert [p.split(":")[0] for p in problems[1:]] == ["6.6. tabula"], problems
+    assert problems[1].startswith(f"6.6. tabula: aizpildītas rindas {plan_row(VISIBLE)}–{plan_row(len(cells) - 1)} "
+                                  "ir paslēptas"), problems

@@ -58,3 +58,36 @@ def test_a_formula_typed_over_is_named_by_its_cell_and_old_value(small_folder, o
     named = [n for n in report.overwritten if f"6.4. tabula, {ref}" in n]
     assert named, report.overwritten
     assert f"formula bija aizstāta ar vērtību {number(4321, 0)}; jaunajā matricā atjaunota formula" in named[0], named
+
+
+def test_migrate_takes_another_registry(other: Catalogue, tmp_path: Path) -> None:
+    """--registry as in collect: a version registered only there is formula-checked (no note); a missing file is a
+    parameter error (status 2), a broken one status 1 – both before any matrix is read, nothing written."""
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    registry = tmp_path / "cits-registrs.json"
+    made = CliRunner().invoke(main, ["fingerprint", "--catalogue", str(other.root), "--registry", str(registry),
+                                     "--new-registry"])
+    assert made.exit_code == 0, made.output
+    template = tmp_path / "veidne.xlsx"
+    write_workbook(other, template, None)
+    [child] = write_children(other, template, make_children(other, 1, seed=2851), tmp_path / "vecas")
+
+    def run(out: Path, *extra: str) -> tuple[int, str]:
+        result = CliRunner().invoke(main, ["migrate", str(child.path), "--out", str(out), *extra])
+        report = out.with_name(f"{out.stem}-parnesana.txt")
+        return result.exit_code, (report.read_text("utf-8") if report.exists() else "") + result.output
+
+    code, text = run(tmp_path / "bez.xlsx")
+    assert code == 0 and UNREGISTERED in text, text
+    code, text = run(tmp_path / "ar.xlsx", "--registry", str(registry))
+    assert code == 0 and UNREGISTERED not in text, text
+    missing = tmp_path / "nav.json"
+    code, text = run(tmp_path / "nav.xlsx", "--registry", str(missing))
+    assert code == 2 and f"--registry „{missing}”: fails nav atrasts" in text, text
+    broken = tmp_path / "bojats.json"
+    broken.write_text("{\n  bad", encoding="utf-8")
+    code, text = run(tmp_path / "bojats.xlsx", "--registry", str(broken))
+    assert code == 1 and "nav derīgs JSON" in text and not (tmp_path / "bojats.xlsx").exists(), text

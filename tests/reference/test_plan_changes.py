@@ -5,18 +5,29 @@ and its advice never names the matrix the plan already has (the matrix itself: t
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 from generator.catalogue.catalogue import Catalogue
+from generator.catalogue.models import PriceStatus
 from generator.lvformat import date as lv_date
 from generator.reference.lines import line_from_offer
 from generator.reference.params import Params
-from generator.reference.plan_changes import PLAN_PARAMETERS, catalogue_changes, item_what, parameter_what
+from generator.reference.plan_changes import (
+    PLAN_PARAMETERS,
+    catalogue_changes,
+    catalogue_confirmations,
+    confirmed_by,
+    confirms,
+    item_what,
+    parameter_what,
+)
 from generator.reference.workbook import WorkbookInputs, evaluate_workbook
 from tests.plan_changes_catalogue import (
     BASE_CHANGE,
+    BASE_CONFIRMED,
     COMPANION_CHANGE,
     GROUP_CHANGE,
     MATRIX_DAY,
@@ -124,3 +135,42 @@ def test_an_older_templates_own_day_refuses_every_plan(changed: Catalogue, param
     legacy = params.replace(plan_changes=None)
     (message,) = _errors(changed, legacy, MATRIX_DAY, 5)
     assert "mainās cenas vai parametri" in message, message
+
+
+def test_a_confirmation_at_the_same_amount_is_no_change(changed: Catalogue, params: Params) -> None:
+    """D291 (the review's case): the ministry confirms B at the same amount – a plan across that day is priced by the
+    matrix of the unconfirmed B (the money is the same), B's change is still its next other number, and the
+    confirmation is listed on its own, for the papers (confirmed on and after its day) and the matrix's note."""
+    (base,) = [c for c in params.plan_changes or () if c.items is None and not c.transport]
+    assert base.day == BASE_CHANGE and not base.confirms
+    (confirmation,) = catalogue_confirmations(changed, MATRIX_DAY)
+    assert confirmation.day == BASE_CONFIRMED and confirmation.confirms and confirmation.items is None
+    assert confirmation.what == parameter_what([changed.programme.base_amount.name_lv])
+    assert _errors(changed, params, MATRIX_DAY, 5) == []  # across BASE_CONFIRMED
+    assert _errors(changed, params, BASE_CONFIRMED, 3) == []  # starting on it
+    assert confirmed_by(changed, MATRIX_DAY, BASE_CONFIRMED - DAY) == (False, frozenset())
+    assert confirmed_by(changed, MATRIX_DAY, BASE_CONFIRMED) == (True, frozenset())
+    # the matrix of the confirmation day: confirmed already, nothing more to confirm; a matrix after B's change none
+    assert catalogue_confirmations(changed, BASE_CONFIRMED) == ()
+    assert catalogue_confirmations(changed, BASE_CHANGE) == ()
+
+
+def test_only_a_confirmation_is_no_change() -> None:
+    """The same number and „jāprecizē” → „apstiprināts” only: the other way, another number (confirmed or not) or
+    nothing moved is not a confirmation (a change, or no difference at all)."""
+    ok, unsure = PriceStatus.confirmed, PriceStatus.to_verify
+    one, two = Decimal("3000.00"), Decimal("3100.00")
+    assert confirms((one, unsure), (one, ok))
+    assert confirms((one, unsure, one), (one, ok, one))  # a 6.8 row: ceiling, status, prefilled price
+    assert not confirms((one, ok), (one, unsure))
+    assert not confirms((one, unsure), (two, ok))
+    assert not confirms((one, unsure), (one, unsure))
+    assert not confirms((None, None, None), (one, ok, one))  # a ceiling that appears is a change
+
+
+def test_a_number_change_with_a_confirmation_still_refuses(changed: Catalogue, params: Params) -> None:
+    """B's later change (another number) refuses a plan across it also after the confirmation; on the matrix of the
+    confirmation day (confirmed B), B's change back to „jāprecizē” with another number is the next change."""
+    assert _errors(changed, params, D(2027, 3, 1), 3)
+    later = catalogue_changes(changed, BASE_CONFIRMED)
+    assert [c.day for c in later if c.items is None and not c.transport] == [BASE_CHANGE]

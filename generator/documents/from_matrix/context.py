@@ -16,7 +16,7 @@ is used for 0,00 EUR whatever B and the prices are: a figure, never a blank (aud
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from generator import lvformat
@@ -35,6 +35,7 @@ from generator.documents.terms import BLANK_DATE, certainly_first_plan, plan_rou
 from generator.reference.lines import ACTUAL_COST_PRICE, PlanLine
 from generator.reference.params import ministry_base
 from generator.reference.plan import final_applies
+from generator.reference.plan_changes import confirmed_by
 from generator.reference.rounds import plan_end
 from generator.workbook.texts import IF_OVER_WORDS, NOT_APPLIED_WORDS
 
@@ -269,17 +270,20 @@ def _unconfirmed(line: PlanLine, offer: Offer | None) -> bool:
 def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool,
           day: dt.date | None = None) -> ChildContext:
     """``day`` (default: the system date) is the day the documents are made: a person of age on it gets the
-    decision to refuse addressed to the parent who applied (refusal.py)."""
+    decision to refuse addressed to the parent who applied (refusal.py), and a value the matrix has as „jāprecizē”
+    that the catalogue has confirmed at the same number by then is a confirmed figure in them (D291)."""
     data, outcome = reading.data, reading.outcome
     assert data is not None and outcome is not None
     inputs = data.inputs
-    offers = {o.id: o for o in catalogue.offers(data.params_day)}
+    base_since, items_since = confirmed_by(catalogue, data.params_day, day or dt.date.today())
+    offers = {o.id: replace(o, ceiling_status=PriceStatus.confirmed) if o.id in items_since else o
+              for o in catalogue.offers(data.params_day)}
     units = {u.id: u.name_lv for u in catalogue.enums.units}
     recipients = recipient_names(catalogue)
     month_labels = plan_month_labels(inputs.period_start, inputs.months)
     plan = outcome.plan
     base_value = catalogue.programme.base_amount.at(data.params_day)
-    catalogue_confirmed = base_value.status is PriceStatus.confirmed
+    catalogue_confirmed = base_value.status is PriceStatus.confirmed or base_since
     # the catalogue's unconfirmed B copied into 6.11 is no B of the ministry's: the papers are those of an empty B
     # (blanks, the note, no provider papers), as the printed matrix (h_BazeProviz) and the collection (D257)
     base = ministry_base(inputs.base, Decimal(base_value.value), catalogue_confirmed)

@@ -14,9 +14,10 @@ from xlsxwriter.utility import xl_cell_to_rowcol, xl_col_to_name
 
 from generator.catalogue.models import Impairment, Pilot, PriceStatus
 from generator.lvformat import NBSP, eur, percent
+from generator.lvformat import date as lv_date
 from generator.reference.date_serials import serial_day
 from generator.reference.params import children_date_serials
-from generator.reference.plan_changes import ITEM_WHAT, catalogue_changes
+from generator.reference.plan_changes import ITEM_WHAT, PlanChange, catalogue_changes, catalogue_confirmations
 from generator.reference.rules import HOURS_A_DAY
 from generator.reference.workbook import base_differs_text
 from generator.workbook.input_checks import (
@@ -393,6 +394,7 @@ def write(sh: Sheet) -> None:
     else:
         sh.date("B8", until, st.out_date)
     sh.define("Parametru_Lidz", "B8")
+    confirmed_note(sh, catalogue_confirmations(cat, day))
     _plan_until(sh)
     # 1 when the plan period (inside a reporting period) starts before B7 or reaches a change of what it uses
     # (h_PlanaLidz, D61): prices_not_in_force
@@ -515,6 +517,30 @@ def write(sh: Sheet) -> None:
     # one page wide (A:F): no columns to repeat
     page_setup(sh, annex="6.11. tabula (tehniskie dati un pārbaudes)", area=f"A1:F{INVALID_LAST}", repeat_to=3,
                repeat_from=REPEAT_FROM)
+
+
+# D291: beside the prices' last day, what the catalogue later confirms at the same number (no change: the plan stays
+# valid), in C8:F8; nothing – and the template unchanged – when it confirms nothing
+CONFIRMED_CHARS_PER_LINE = 80  # 9 pt bold in C:F (72 wide), counted low
+
+
+def confirmed_text(confirmations: tuple[PlanChange, ...]) -> str:
+    """The note: each day's confirmed values, then what the matrix and the papers print."""
+    days = sorted({c.day for c in confirmations})
+    listed = " ".join(f"Katalogā no {lv_date(d)} apstiprināta tā pati vērtība: "
+                      f"{', '.join(c.what for c in confirmations if c.day == d)}." for d in days)
+    first = lv_date(days[0])
+    return (f"{listed} Plāna summas nemainās, un plāns paliek derīgs, bet šī matrica to drukā kā neapstiprinātu "
+            f"(tukšu vietu); apstiprināto vērtību drukā matrica, kas izdota {first} (ibm matrix --day {first}), un "
+            f"dokumenti, ko ibm documents --from-matrix izveido {first} vai vēlāk.")
+
+
+def confirmed_note(sh: Sheet, confirmations: tuple[PlanChange, ...]) -> None:
+    if not confirmations:
+        return
+    text = confirmed_text(confirmations)
+    sh.merge_text("C8:F8", text, sh.st.alert)
+    sh.row_height(8, 12 * -(-len(text) // CONFIRMED_CHARS_PER_LINE) + 3)
 
 
 # D61: the days (hidden, in TABLE_CODE) that give the last day the matrix prices the plan: the parameters of every
