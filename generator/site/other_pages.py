@@ -17,7 +17,7 @@ from generator.opendata.description import FILE as OPEN_DATA_FILE
 from generator.opendata.export import FOLDER as OPEN_DATA_FOLDER
 from generator.opendata.licence import licence_lines
 from generator.programme_scope import adults_pilot_sentence
-from generator.site import matrix_downloads, paths, workbook_names
+from generator.site import calculator, matrix_downloads, paths, workbook_names
 from generator.site.context import announced_prices, environment, site_date
 from generator.site.downloads import GROUPS, Download
 from generator.site.matrix_downloads import MATRICES
@@ -93,6 +93,7 @@ def render_workbook(catalogue: Catalogue, methodology_pages: list[NavPage], down
                       "atstarpes": _listed([f"{s + 1}." for s in SPACER_LINES]),
                       "atstarpu_lapas": _listed([f"{t}." for t in SPACED_SHEETS]),
                       "atstarpu_redakcija": SPACERS_FROM_REVISION},
+        kalkulatora_lauki=calculator.message_fields(),  # the API paragraph (kalkulators_api.md.j2)
         **_rounds_context(catalogue),
     )
 

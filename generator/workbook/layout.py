@@ -11,8 +11,10 @@ from dataclasses import dataclass, field
 
 from xlsxwriter.utility import xl_cell_to_rowcol, xl_col_to_name
 
+from generator.reference.lines import PLAN_LINES
+
 INTERFACE_VERSION = "1"
-PLAN_ROWS = 40
+PLAN_ROWS = PLAN_LINES  # the rules' limit of a plan's lines (D293): one row for each
 # D288: a blank spacer row opens each of these plan lines' outline groups (0-based line before which it sits) on every
 # sheet whose plan rows are the lines in order (SPACED_SHEETS; 6.4's calculation rows stay contiguous). On a signed
 # annex whose page would otherwise end inside that group, the spacer fills the rest of the page while the group is

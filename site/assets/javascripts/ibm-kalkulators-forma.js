@@ -135,6 +135,17 @@
         var button = item.querySelector(".ibm-kalk__nonemt");
         button.textContent = "Noņemt " + (i + 1) + ". rindu";
       });
+      lineLimit();
+    }
+
+    /* D293: a matrix holds data.rinduSkaits plan lines; at that many the add button stops and says why. */
+    function lineLimit() {
+      var add = root.querySelector("#ibm-pievienot");
+      var note = root.querySelector("#ibm-rindu-robeza");
+      var full = list.children.length >= data.rinduSkaits;
+      var text = full ? data.rinduRobeza : "";
+      if (add.disabled !== full) add.disabled = full;
+      if (note.textContent !== text) note.textContent = text;
     }
 
     function value(name) {
@@ -779,6 +790,7 @@
       e.preventDefault();
     });
     root.querySelector("#ibm-pievienot").addEventListener("click", function () {
+      if (list.children.length >= data.rinduSkaits) return;  // D293
       var set = addRow();
       set.querySelector("input").focus();
       update();
