@@ -139,13 +139,17 @@
       lineLimit();
     }
 
-    /* D293: a matrix holds data.rinduSkaits plan lines; at that many the add button stops and says why. */
+    /* D293: a matrix holds data.rinduSkaits plan lines; at that many the add button stops and says why beside it.
+     * aria-disabled, not disabled: the button stays a Tab stop whose description (the note) is read. */
     function lineLimit() {
       var add = root.querySelector("#ibm-pievienot");
       var note = root.querySelector("#ibm-rindu-robeza");
       var full = list.children.length >= data.rinduSkaits;
       var text = full ? data.rinduRobeza : "";
-      if (add.disabled !== full) add.disabled = full;
+      if ((add.getAttribute("aria-disabled") === "true") !== full) {
+        if (full) add.setAttribute("aria-disabled", "true");
+        else add.removeAttribute("aria-disabled");
+      }
       if (note.textContent !== text) note.textContent = text;
     }
 
