@@ -23,7 +23,8 @@ TOGGLES = """() => Array.from(document.querySelectorAll('.md-nav label.md-nav__l
     const button = l.querySelector('[role=button]');
     return {id: l.htmlFor, title: link ? link.textContent.replace(/\\s+/g, ' ').trim() : null,
             name: button && button.getAttribute('aria-label'), tabbable: l.tabIndex >= 0,
-            expanded: button && button.getAttribute('aria-expanded'), checked: document.getElementById(l.htmlFor).checked};
+            expanded: button && button.getAttribute('aria-expanded'), checked: document.getElementById(l.htmlFor).checked,
+            width: button ? button.getBoundingClientRect().width : 0};
   })"""
 
 
@@ -50,6 +51,7 @@ def test_every_section_arrow_is_a_named_button(visit: Visit) -> None:
         assert not t["tabbable"], t  # one Tab stop: the button inside
         assert t["expanded"] == ("true" if t["checked"] else "false"), t
     label = next(t for t in toggles if t["title"] == SECTION)
+    assert label["width"] >= 12, label  # the arrow keeps its size inside the button (it was 0 wide once wrapped)
     # the accessibility tree (CDP): a button with the section's name, nothing nameless that takes the focus
     names = _ax_names(visit, f"label[for='{label['id']}'] [role=button]")
     assert ("button", SECTION + SUFFIX) in names, names
