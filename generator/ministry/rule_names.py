@@ -27,6 +27,7 @@ RULE_NAMES = {
     "whole_units": "Vienību skaits nav vesels",
     "date_serial": "Skaitlis izskatās pēc datuma",
     # the plan's rules (reference/rules.py)
+    "too_many_lines": "Vairāk rindu, nekā ir matricā",
     "transport_share": "Transporta daļa pārsniedz robežu",
     "incompatible": "Nesavienojami pakalpojumi",
     "day_care_sessions": "Dienas aprūpe jau ietver nodarbības",

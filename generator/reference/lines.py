@@ -23,6 +23,9 @@ RECIPIENTS = ("child", "parent", "family")
 PAYEES = ("provider", "parent")  # the catalogue's Payee: whom the social service pays for the line
 ACTUAL_COST_UNIT = "euro"  # catalogue/enums.yaml units: "euro (faktiskās izmaksas)", one unit is one euro
 ACTUAL_COST_PRICE = Decimal(1)  # D70: the price of one unit of ACTUAL_COST_UNIT (its quantity is the sum in euro)
+# The plan lines an IBM matrix holds (6.3's rows, every plan sheet's): a plan of more lines cannot be filled in, so the
+# rules refuse it (rules.check_line_count, D293) and the workbook's layout has exactly these rows (layout.PLAN_ROWS).
+PLAN_LINES = 40
 
 
 def fixed_unit_price(unit: object) -> Decimal | None:

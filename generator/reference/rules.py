@@ -1,6 +1,9 @@
 """Rule checks of a plan (DECISIONS.md D9–D13, L1695–L1716): each returns a list of Findings.
 
 Counting (the workbook's Kludas and Bridinajumi count the same instances):
+- too_many_lines (error, D293): 1 when the plan has more lines than the IBM matrix has plan rows (lines.PLAN_LINES);
+  it concerns the lines past them. A matrix cannot have it (it has no such rows); a plan typed elsewhere (the site's
+  calculator) can.
 - transport_share (warning, D9): 1 when the IB-funded transport share of A is above ``transport_share_max``;
   with a stated override reason it is recorded as overridden and not counted.
 - incompatible (warning, D10): 1 per pair of counted lines where one line's service is in the
@@ -56,7 +59,7 @@ from generator.lvformat import date as lv_date
 from generator.lvformat import number as lv_number
 from generator.money import cents
 from generator.reference.findings import Finding, Severity
-from generator.reference.lines import ACTUAL_COST_PRICE, ACTUAL_COST_UNIT, PlanLine
+from generator.reference.lines import ACTUAL_COST_PRICE, ACTUAL_COST_UNIT, PLAN_LINES, PlanLine
 from generator.reference.monthly import calendar_month, period_month_span, working_days_between
 from generator.reference.params import Params
 from generator.reference.plan import line_cost, transport_share
@@ -87,6 +90,23 @@ def _name(index: int, line: PlanLine) -> str:
 
 def _counted(lines: Sequence[PlanLine]) -> list[tuple[int, PlanLine]]:
     return [(i, line) for i, line in enumerate(lines) if line.counted]
+
+
+def line_count_text(count: int, limit: int = PLAN_LINES) -> str:
+    """The words of ``too_many_lines`` (D293): how many lines the plan has and how many the matrix holds."""
+    return (f"Plāna rindu skaits ir {count}, bet IBM matricā ir tikai {limit} {agree(limit, 'plāna rinda', 'plāna rindas')} "
+            f"– plānu ar vairāk rindām matricā ierakstīt nevar; apvienojiet vai izņemiet rindas, lai to būtu ne vairāk "
+            f"kā {limit}.")
+
+
+def check_line_count(lines: Sequence[PlanLine], limit: int = PLAN_LINES) -> list[Finding]:
+    """A plan of more lines than the IBM matrix has plan rows (``limit``, lines.PLAN_LINES) is one error (D293): the
+    matrix, and so the decision made with it, cannot hold the lines past them, which the finding names. Every line
+    given counts, an empty one too: its place is a matrix row."""
+    if len(lines) <= limit:
+        return []
+    return [Finding("too_many_lines", Severity.error, line_count_text(len(lines), limit),
+                    tuple(range(limit, len(lines))))]
 
 
 def check_transport_share(
@@ -525,6 +545,7 @@ def check_plan(
     ``available`` is the plan's IB amount A (D5), against which transport is measured (D9); ``provisional`` the
     child's P, against which one line's amount is measured (D148; 0: not checked)."""
     return [
+        *check_line_count(lines),
         *check_transport_share(lines, params, available, transport_override),
         *check_incompatible(lines),
         *check_day_care_sessions(lines),

@@ -12,6 +12,12 @@ brackets after its term („funkcionālie traucējumi (FT)”, in any case form)
 says the meaning („IB (individuālais budžets)”). A bracket that says something else gets the meaning at its
 start: „SD (sociālais dienests; IB …)” (R8-4). The meaning is the abbreviation list's text
 (catalogue/metodika/saisinajumi.md) up to its first „ – ” or bracket.
+
+An abbreviation that the texts put before a noun it qualifies („IBM matrica”, „ārpus IBM un …”) stands in the
+genitive there, and a nominative gloss inside that phrase is no Latvian („ar IBM (individuālā budžeta modelis)
+matricu”). The list may give such an abbreviation's meaning in the genitive, as a Markdown reference line the page
+does not show (``[IBM ģenitīvā]: # "individuālā budžeta modeļa"``); an abbreviation followed by a word then takes it:
+„ar IBM (individuālā budžeta modeļa) matricu”. One at the end of its phrase keeps the nominative gloss.
 """
 
 from __future__ import annotations
@@ -42,9 +48,30 @@ def abbreviation_list(path: Path) -> dict[str, str]:
     return {abbr: meaning for abbr, meaning in found if abbr not in NOT_GLOSSED}
 
 
-def explain_in_html(text: str, abbreviations: dict[str, str], explained: set[str]) -> str:
+GENITIVE_KEY = " ģenitīvā"  # „[IBM ģenitīvā]: # "…"”: the meaning in the genitive, a reference line of the list
+_GENITIVE_LINE = re.compile(r'^\[([^\]]+)' + GENITIVE_KEY + r'\]: *# +"(.+)" *$', re.M)
+# a word right after the abbreviation: it qualifies that word (and stands in the genitive) or is its verb
+_WORD_AFTER = re.compile(r"^ +[a-zāčēģīķļņšūž]")
+
+
+def genitive_list(path: Path) -> dict[str, str]:
+    """The genitive meanings of catalogue/metodika/saisinajumi.md („[IBM ģenitīvā]: # "…"”) by abbreviation."""
+    if not path.is_file():
+        return {}
+    return dict(_GENITIVE_LINE.findall(path.read_text(encoding="utf-8")))
+
+
+def gloss(title: str, tail: str, genitive: str | None) -> str:
+    """The meaning written after an abbreviation followed by ``tail``: the genitive one (the list's, when it has one)
+    before a word the abbreviation qualifies, else the nominative (short_meaning)."""
+    return genitive if genitive and _WORD_AFTER.match(tail) else short_meaning(title)
+
+
+def explain_in_html(text: str, abbreviations: dict[str, str], explained: set[str],
+                    genitives: dict[str, str] | None = None) -> str:
     """``text`` as HTML with its abbreviations in ``<abbr>``, the first of each kind (not yet in ``explained``)
-    followed by its meaning: for the pages' own HTML tables, which Python-Markdown does not read."""
+    followed by its meaning (in the genitive before a word, ``genitives``: gloss): for the pages' own HTML tables,
+    which Python-Markdown does not read."""
     if not abbreviations:
         return html.escape(text)
     pattern = re.compile(r"\b(" + "|".join(re.escape(a) for a in sorted(abbreviations, key=len, reverse=True)) + r")\b")
@@ -55,7 +82,7 @@ def explain_in_html(text: str, abbreviations: dict[str, str], explained: set[str
         parts.append(f'<abbr title="{html.escape(title)}">{html.escape(abbr)}</abbr>')
         if abbr not in explained and not CITATION.match(text[m.end():]):
             explained.add(abbr)
-            parts.append(f" ({html.escape(short_meaning(title))})")
+            parts.append(f" ({html.escape(gloss(title, text[m.end():], (genitives or {}).get(abbr)))})")
         last = m.end()
     parts.append(html.escape(text[last:]))
     return "".join(parts)
@@ -155,6 +182,9 @@ def _note(glosses: list[tuple[str, str]]) -> etree.Element:
 class FirstAbbreviationTreeprocessor(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         parents = {child: parent for parent in root.iter() for child in parent}
+        # the list's genitive meanings: its reference lines „[IBM ģenitīvā]: # "…"” (ids are lower case)
+        genitives = {key.removesuffix(GENITIVE_KEY.lower()): title for key, (_url, title) in self.md.references.items()
+                     if key.endswith(GENITIVE_KEY.lower()) and title}
         explained: set[str] = set()
         # abbreviation → where it first stood where no gloss goes (a heading, a link's text) and its title
         unexplained: dict[str, tuple[etree.Element, str]] = {}
@@ -173,7 +203,7 @@ class FirstAbbreviationTreeprocessor(Treeprocessor):
             bracket = _bracket_after(parents, el)
             if _written_before(before, tail, title) or (bracket is not None and _stem_in(title, bracket)):
                 continue  # the text explains it already
-            meaning = short_meaning(title)
+            meaning = gloss(title, tail, genitives.get(el.text.lower())) if short_meaning(title) else ""
             if not meaning:
                 continue
             if bracket is not None:  # its own bracket says something else: „SD (sociālais dienests; IB …)”

@@ -33,7 +33,7 @@ from generator.no_such_day import LV, no_such_day
 from generator.programme_scope import PROGRAMME_WORDS
 from generator.reference.findings import Severity
 from generator.reference.inputs import CENTS_TEXT, check_whole_units, units_shown
-from generator.reference.lines import PlanLine, fixed_unit_price
+from generator.reference.lines import PLAN_LINES, PlanLine, fixed_unit_price
 from generator.reference.params import Params
 from generator.reference.plan import line_cost
 from generator.reference.provisional import age_in_years
@@ -49,6 +49,7 @@ from generator.reference.rules import (
     check_day_care_sessions,
     check_incompatible,
     check_line_above_provisional,
+    check_line_count,
     check_prices,
     check_transport_share,
     check_unconfirmed_ceilings,
@@ -101,6 +102,10 @@ AMOUNT_FIELD = "Summa periodā, EUR"
 FINAL_FIELD = "IB galīgais apmērs F, EUR"
 SOURCE_FIELDS = {"benefits": "Valsts un pašvaldību pabalsti, EUR", "services": "Valsts un pašvaldību pakalpojumi, EUR",
                  "other": "Citi avoti (vecāki, ziedojumi), EUR"}
+
+
+# D293: how many plan lines a matrix holds, as the page and the form's add button say it
+MATRIX_LINES = f"IBM matricā ir {PLAN_LINES} {agree(PLAN_LINES, 'plāna rinda', 'plāna rindas')}"
 
 
 def _field(label: str) -> str:
@@ -205,6 +210,9 @@ def message_templates(params: Params) -> dict[str, str]:
     (final,) = check_final(PRICE, CEILING, Decimal(0), _field(FINAL_FIELD))
     templates["final_above_needed"] = _replace(final.message, [
         (eur(PRICE), "{galigais}"), (eur(CEILING), "{nepieciesamais}")])
+    # D293: more lines than the matrix has; the count is the placeholder, the limit the reference's own
+    (lines,) = check_line_count(_padded((INDEX, _EMPTY_LINE)))
+    templates["too_many_lines"] = _replace(lines.message, [(f" {INDEX + 1}, ", " {skaits}, ")])
     templates.update(_unit_templates())
     templates.update(_whole_units_templates(params))
     templates.update(_no_such_day_templates())
@@ -370,6 +378,13 @@ MATRIX_PLACES = (
     ("6.1. tabulas „Perioda pirmā diena”", f"lauks „{FIRST_DAY_FIELD}”"),
     (" Norādiet pamatojumu.", " Pamatojumu norāda IBM matricā (kalkulatorā tam nav lauka)."),
 )
+
+
+def message_fields() -> dict[str, Any]:
+    """The calculator's fields its messages name where the matrix's name a table or a cell (the matrix page's API
+    paragraph lists them): the labels the message templates themselves take (tests/site/calculator_expected.py)."""
+    return {"daudzums": UNITS_FIELD, "cena": PRICE_FIELD, "galigais": FINAL_FIELD, "avoti": list(SOURCE_FIELDS.values()),
+            "b": BASE_FIELD, "pirma_diena": FIRST_DAY_FIELD}
 
 
 def in_calculator_places(message: str) -> str:
@@ -550,6 +565,8 @@ def calculator_data(catalogue: Catalogue) -> dict[str, Any]:
         "pakalpojumi": shared,
         "teksti": message_templates(params),
         "vienibuRobezas": unit_limit_data(params),
+        # the plan lines a matrix holds (D293): the form adds no more, and says so at its add button
+        "rinduSkaits": PLAN_LINES, "rinduRobeza": f"{MATRIX_LINES} – vairāk rindu pievienot nevar.",
         "galigais": {"nepiemero": NOT_APPLIED_WORDS, "piemeroJa": IF_OVER_WORDS, "piemero": FINAL_APPLIED_WORDS},
         "lauki": {"kods": SERVICE_FIELD, "daudzums": UNITS_FIELD, "summa": AMOUNT_FIELD, "cena": PRICE_FIELD,
                   "galigais": FINAL_FIELD,
@@ -646,5 +663,5 @@ def render_calculator(catalogue: Catalogue, methodology_pages: list[NavPage]) ->
     page = render("kalkulators.md.j2", dati=data, oletus=default_round(data), kartas=round_texts(catalogue, data),
                   cenu_diena=dt.date.fromisoformat(data["datums"]), skripts=SCRIPT, formas_skripts=FORM_SCRIPT,
                   datu_skripts=DATA_SCRIPT, pirmas_dienas=first_days_text(catalogue, data), metodikas_lapa=chapter,
-                  perioda_garums=period_length_text(catalogue))
+                  perioda_garums=period_length_text(catalogue), matricas_rindas=MATRIX_LINES)
     return {PAGE: page, DATA_SCRIPT: data_script(catalogue, data)}

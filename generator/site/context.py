@@ -30,6 +30,7 @@ from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Pilot, PriceValue
 from generator.programme_scope import adults_pilot_sentence
+from generator.reference.lines import PLAN_LINES
 from generator.reference.monthly import working_days_between
 from generator.site import labels, text
 from generator.workbook import render  # render.build_day: the build day (tests replace it)
@@ -129,7 +130,8 @@ def matrix_places() -> dict[str, object]:
     """Places of the matrix a page names as the tools' messages do (documents.from_matrix.places), from the layout."""
     cell, label = personal.input_cell("Perioda_Sakums")
     return {"perioda_sakums": f"{personal.SHEET}. tabula, {cell} „{label}”",
-            "ievades_rinda": technical.rule_row_of("invalid_input")}
+            "ievades_rinda": technical.rule_row_of("invalid_input"),
+            "plana_rindas": PLAN_LINES}  # the plan lines a matrix holds, the rules' limit (D293)
 
 
 def weekday_holidays(catalogue: Catalogue, first: str, last: str) -> list[dt.date]:

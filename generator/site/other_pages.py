@@ -17,7 +17,7 @@ from generator.opendata.description import FILE as OPEN_DATA_FILE
 from generator.opendata.export import FOLDER as OPEN_DATA_FOLDER
 from generator.opendata.licence import licence_lines
 from generator.programme_scope import adults_pilot_sentence
-from generator.site import interface_versions, matrix_downloads, paths, workbook_names
+from generator.site import calculator, interface_versions, matrix_downloads, paths, workbook_names
 from generator.site.context import announced_prices, environment, site_date
 from generator.site.downloads import GROUPS, Download
 from generator.site.matrix_downloads import MATRICES
@@ -94,6 +94,7 @@ def render_workbook(catalogue: Catalogue, methodology_pages: list[NavPage], down
                       "atstarpu_lapas": _listed([f"{t}." for t in SPACED_SHEETS])},
         # D290: the interface version, the names whose shape it changed and where each plan line sits in them
         saskarne=interface_versions.context({name: sheet for name, (sheet, _) in workbook_names.MEANINGS.items()}),
+        kalkulatora_lauki=calculator.message_fields(),  # the API paragraph (kalkulators_api.md.j2)
         **_rounds_context(catalogue),
     )
 

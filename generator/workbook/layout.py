@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 
 from xlsxwriter.utility import xl_cell_to_rowcol, xl_col_to_name
 
+from generator.reference.lines import PLAN_LINES
+
 # The interface versions the readers accept (IBM_Saskarne; workbook-interface.md: a change of a name's shape needs a
 # new one), each with the first layout revision (version.LAYOUT_REVISION) whose templates carry it. 1: one row per
 # plan line – the matrices issued up to layout revision 11, whose revision 11 (D288's first templates) already had the
@@ -20,7 +22,7 @@ from xlsxwriter.utility import xl_cell_to_rowcol, xl_col_to_name
 INTERFACE_FROM_REVISION: dict[str, int] = {"1": 0, "2": 12}
 SUPPORTED_INTERFACES = tuple(INTERFACE_FROM_REVISION)
 INTERFACE_VERSION = SUPPORTED_INTERFACES[-1]
-PLAN_ROWS = 40
+PLAN_ROWS = PLAN_LINES  # the rules' limit of a plan's lines (D293): one row for each
 # D288: a blank spacer row opens each of these plan lines' outline groups (0-based line before which it sits) on every
 # sheet whose plan rows are the lines in order (SPACED_SHEETS; 6.4's calculation rows stay contiguous). On a signed
 # annex whose page would otherwise end inside that group, the spacer fills the rest of the page while the group is

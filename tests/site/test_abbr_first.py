@@ -9,7 +9,7 @@ from pathlib import Path
 import markdown
 import pytest
 
-from generator.site.abbr_first import abbreviation_list, explain_in_html, short_meaning
+from generator.site.abbr_first import abbreviation_list, explain_in_html, genitive_list, short_meaning
 from tests.site.conftest import BuiltSite
 from tests.site.htmltables import text_of
 
@@ -177,3 +177,33 @@ def test_the_html_tables_gloss_no_abbreviation_inside_an_acts_name() -> None:
     cell = explain_in_html("MK 16.06.2015 noteikumi Nr. 313", glossary, explained)
     assert "(Ministru kabinets)" not in cell and "MK" not in explained
     assert "(Ministru kabinets)" in explain_in_html("MK lēmums", glossary, explained)
+
+
+LIST = Path("catalogue/metodika/saisinajumi.md")
+
+
+def test_before_a_noun_the_gloss_is_the_lists_genitive() -> None:
+    """audit37b F7: „ar IBM (individuālā budžeta modelis) matricu” put a nominative inside a genitive phrase. An
+    abbreviation followed by a word takes the list's genitive meaning; at the end of its phrase the nominative stays;
+    one the list gives no genitive keeps its nominative gloss."""
+    genitive = genitive_list(LIST)["IBM"]
+    assert genitive == "individuālā budžeta modeļa"
+    glossary = f'\n\n*[IBM]: individuālā budžeta modelis\n*[FT]: funkcionālie traucējumi\n\n[IBM ģenitīvā]: # "{genitive}"\n'
+
+    def out(text: str) -> str:
+        return re.sub(r"<[^>]+>", "", markdown.markdown(text + glossary, extensions=["abbr", "generator.site.abbr_first"]))
+
+    assert out("Nosaka ar IBM matricu.") == f"Nosaka ar IBM ({genitive}) matricu."
+    assert out("Pakalpojumi ārpus IBM.") == "Pakalpojumi ārpus IBM (individuālā budžeta modelis)."
+    assert out("Smagu FT dēļ.") == "Smagu FT (funkcionālie traucējumi) dēļ."
+    assert "[IBM" not in out("IBM.") and genitive not in out("IBM.")  # the reference line shows nothing
+    assert explain_in_html("IBM matrica", {"IBM": "individuālā budžeta modelis"}, set(), {"IBM": genitive}) == (
+        f'<abbr title="individuālā budžeta modelis">IBM</abbr> ({genitive}) matrica')
+
+
+def test_no_page_glosses_ibm_in_the_nominative_before_a_noun(built_site: BuiltSite) -> None:
+    nominative = re.compile(r"IBM \(individuālā budžeta modelis\) [a-zāčēģīķļņšūž]")
+    found = [str(p.relative_to(built_site.site)) for p in sorted(built_site.site.rglob("*.html"))
+             if nominative.search(text_of(p.read_text(encoding="utf-8")))]
+    assert found == []
+    assert "ar IBM (individuālā budžeta modeļa) matricu" in text_of(built_site.html("kalkulators.html"))

@@ -543,6 +543,8 @@ def test_axe_clean_screenshots_and_one_page_print(visit: Visit, tmp_path: Path, 
     page.screenshot(path=str(ARTIFACTS / "kalkulators-telefons.png"), full_page=True)
     page.fill("#ibm-r3-daudzums", "40")
     page.fill("#ibm-r3-cena", "9")
+    # a short plan without the variants prints on one page (with them, two: test_calculator_plan_size)
+    page.uncheck("#ibm-varianti")
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
     pdf = ARTIFACTS / "kalkulators-druka.pdf"
     page.pdf(path=str(pdf), format="A4", print_background=True)
@@ -573,7 +575,9 @@ def test_script_sizes(built_site) -> None:
     # 139 500 until fix35b/fix35d (the lines' „(aplēse)” mark on an unconfirmed B, one „(gaidīts: …)” form, the round's
     # transport limit flag: +0,7 KB)
     # 141 000 until fix36f (D61: each prices set's changes a plan may use and the check of the plan's own: +0,9 KB)
-    assert sum(sizes.values()) < 142_500, json.dumps(sizes)
+    # 142 500 until fix37d (D293's line limit with its text and the add button's note, the print's variants table and
+    # page margins, the A, „No IB” and K rows' „(aplēse)”: +3,1 KB)
+    assert sum(sizes.values()) < 145_500, json.dumps(sizes)
 
 
 def test_form_asks_the_amount_for_actual_cost_items(visit: Visit, params: Params, offers) -> None:

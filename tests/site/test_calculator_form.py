@@ -484,7 +484,8 @@ def test_a_typed_f_not_applied_leaves_a_and_k_estimates_while_b_is_unconfirmed(
     # whether N <= P holds rests on the estimated P: F "piemēro, ja N > P", as 6.5 and the papers say it (D53)
     assert _summary_amount(page, "IB galīgais apmērs F").endswith(
         f" – {FINAL_IF_OVER} (P – aplēse, kamēr B nav apstiprināts)")
-    assert _summary_amount(page, "Plānam pieejamais") == needed  # A = N
+    # A = N, marked as an estimate in the results' row too (audit37b F5), as on the status line and the bar
+    assert _summary_amount(page, "Plānam pieejamais") == needed + " (aplēse)"
     for line in (page.inner_text("#ibm-statuss"), page.inner_text("#ibm-kopsavilkums")):
         line = line.replace(NBSP, " ")
         assert re.search(r"A [\d ]+,\d\d EUR \(aplēse\)", line) and re.search(r"K [\d ]+,\d\d EUR \(aplēse\)", line), line

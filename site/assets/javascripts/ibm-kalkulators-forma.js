@@ -1,5 +1,6 @@
 /* The form of the page "IB kalkulators": reads the fields, calls window.ibmKalkulators.aprekins on
- * every change and shows the results, the errors and warnings, and a one-page print view.
+ * every change and shows the results, the errors and warnings, and a print view whose every page carries the
+ * estimate's title, the day and „N. lpp. no M” (printPages).
  * Every amount shown is the API's; this file only formats and places it. */
 (function (global) {
   "use strict";
@@ -135,6 +136,21 @@
         var button = item.querySelector(".ibm-kalk__nonemt");
         button.textContent = "Noņemt " + (i + 1) + ". rindu";
       });
+      lineLimit();
+    }
+
+    /* D293: a matrix holds data.rinduSkaits plan lines; at that many the add button stops and says why beside it.
+     * aria-disabled, not disabled: the button stays a Tab stop whose description (the note) is read. */
+    function lineLimit() {
+      var add = root.querySelector("#ibm-pievienot");
+      var note = root.querySelector("#ibm-rindu-robeza");
+      var full = list.children.length >= data.rinduSkaits;
+      var text = full ? data.rinduRobeza : "";
+      if ((add.getAttribute("aria-disabled") === "true") !== full) {
+        if (full) add.setAttribute("aria-disabled", "true");
+        else add.removeAttribute("aria-disabled");
+      }
+      if (note.textContent !== text) note.textContent = text;
     }
 
     function value(name) {
@@ -299,9 +315,11 @@
       var money = function (s) {
         return blocked ? "–" : eur(s);
       };
-      var figure = function (s, form) {
-        return blocked ? "–" : eur(s) + invalid(res, form);
+      var figure = function (s, form, mark) {
+        return blocked ? "–" : eur(s) + (mark || "") + invalid(res, form);
       };
+      // A, its IB share and K hang on P while estimatesAK() holds: marked as the bar and the lines mark them
+      var ak = estimatesAK() ? ESTIMATE : "";
       var pct = function (s) {
         return blocked ? "–" : api.formats.procenti(s, 1);
       };
@@ -314,7 +332,7 @@
         ["IB provizoriskais apmērs P" + (provisionalBase() ? " (bāzes apmērs B – jāprecizē)" : ""),
           money(res.IB_Provizoriskais)],
         ["IB nepieciešamais apmērs N", figure(res.IB_Nepieciesamais)],
-        ["Plānam pieejamais IB apmērs A", figure(res.IB_Pieejamais)],
+        ["Plānam pieejamais IB apmērs A", figure(res.IB_Pieejamais, "m", ak)],
       ].concat(res.IB_Galigais === null || res.IB_Galigais === undefined ? [] : [
         // audit26 F3: a typed F and whether it decides A, in the words of 6.5 and the papers (D53): while B is
         // unconfirmed, N <= P rests on the estimated P, so F "applies if N > P"; N > P is sure only with B confirmed
@@ -324,27 +342,37 @@
             (provisionalBase() ? " (P – aplēse, kamēr B nav apstiprināts)" : "")],
       ]).concat([
         // audit32b F9: every figure that hangs on the plan's lines carries the mark (P and the rate do not)
-        ["No IB finansēts", figure(d.IB)],
+        ["No IB finansēts", figure(d.IB, "m", ak)],
         ["Pabalsti (izmantoti)", figure(d.Pabalsti, "pl")],
         ["Valsts un pašvaldību pakalpojumi (izmantoti)", figure(d.Pakalpojumi, "pl")],
         ["Citi avoti (izmantoti)", figure(d.Citi, "pl")],
-        ["IB kopējais apmērs K (2. variants)", figure(res.IB_Kopejais)],
+        ["IB kopējais apmērs K (2. variants)", figure(res.IB_Kopejais, "m", ak)],
         ["Transporta daļa no A", blocked ? "–" : pct(res.Transporta_Dala) + invalid(res, "f")],
       ]);
     }
 
-    function variantsTable(res) {
+    /* The three financing variants' table (its caption given: hidden on screen, shown on paper). */
+    function variantsRows(res, caption) {
       var head = el("tr", {}, ["Variants", "No IB", "Pabalsti", "Pakalpojumi", "Citi", "K"].map(function (h) {
         return el("th", { scope: "col", text: h });
       }));
+      // „No IB” and K hang on P as A does while estimatesAK() holds: the summary's mark
+      var mark = estimatesAK() ? ESTIMATE : "";
       var rows = [1, 2, 3].map(function (v) {
         var f = res.Varianti[v];
         return el("tr", {}, [el("th", { scope: "row", text: v + ". variants" })].concat(
-          [f.IB, f.Pabalsti, f.Pakalpojumi, f.Citi, f.IB_Kopejais].map(function (x) {
-            return el("td", { text: eur(x) });
+          [[f.IB, mark], [f.Pabalsti, ""], [f.Pakalpojumi, ""], [f.Citi, ""], [f.IB_Kopejais, mark]].map(function (x) {
+            return el("td", { text: eur(x[0]) + x[1] });
           })));
       });
-      var caption = "Kopējais apmērs K pēc finansēšanas variantiem" + invalid(res);
+      return el("table", { class: "ibm-kalk__tabula" }, [caption, el("thead", {}, [head]), el("tbody", {}, rows)]);
+    }
+    function variantsCaption(res) {
+      return "Kopējais apmērs K pēc finansēšanas variantiem" + invalid(res);
+    }
+
+    function variantsTable(res) {
+      var caption = variantsCaption(res);
       // wider than a phone: it scrolls in its own box, which the keyboard can reach. sitecheck F3: the title
       // stands above that box (a caption is as wide as its table: on a phone it was cut off with the columns),
       // and a hint says that the box scrolls while it does (scrollHint); the caption stays for screen readers.
@@ -353,11 +381,7 @@
           text: caption }),
         el("p", { class: "ibm-kalk__ritinams-norade", text: SCROLL_HINT }),
         el("div", { class: "ibm-kalk__ritinams", tabindex: "0", role: "region", "aria-label": caption }, [
-          el("table", { class: "ibm-kalk__tabula" }, [
-            el("caption", { class: "ibm-kalk__neredzams", text: caption }),
-            el("thead", {}, [head]),
-            el("tbody", {}, rows),
-          ]),
+          variantsRows(res, el("caption", { class: "ibm-kalk__neredzams", text: caption })),
         ]),
       ]);
     }
@@ -654,7 +678,7 @@
       var inp = last.input;
       var res = last.res;
       var amounts = res.Derigs && !blocking(res).length;
-      box.appendChild(el("p", { class: "ibm-kalk__druka-virsraksts", text: "IB aprēķina novērtējums – nav lēmums" }));
+      box.appendChild(el("p", { class: "ibm-kalk__druka-virsraksts", text: PRINT_TITLE }));
       box.appendChild(el("p", { text: "Aprēķināts " + today() + " ar IB kalkulatoru pēc kataloga versijas " +
         data.versijaTeksts + ". " +
         "IB apmērus nosaka pašvaldība un ministrija ar IBM matricu un lēmumu; bāzes apmērs un griesti ar statusu „jāprecizē” ir aplēses." }));
@@ -708,8 +732,29 @@
         var provisional = amounts && provisionalBase();
         if (provisional) box.appendChild(provisionalNote());  // F5: a figure from an unconfirmed B is no final amount
         box.appendChild(table(provisional ? PROVISIONAL_CAPTION : "IB apmēri", summaryRows(res)));
+        // the variants asked for on screen are on paper too
+        if (res.Varianti && amounts) box.appendChild(variantsRows(res, el("caption", { text: variantsCaption(res) })));
       }
       box.appendChild(messageList(res));
+      printPages();
+    }
+
+    /* Every printed page's margin: the estimate's title and day at its top, „N. lpp. no M” at its foot (CSS margin
+     * boxes of @page, which the print of Chromium and Firefox draws), so a second sheet is never a loose one. */
+    var PRINT_TITLE = "IB aprēķina novērtējums – nav lēmums";
+    function printPages() {
+      var css = function (text) {
+        return "\"" + text.replace(/\\/g, "\\\\").replace(/"/g, "\\\"") + "\"";
+      };
+      var style = document.getElementById("ibm-druka-lapas");
+      if (!style) {
+        style = el("style", { id: "ibm-druka-lapas" });
+        document.head.appendChild(style);
+      }
+      var margin = "font-size: 8pt; font-family: sans-serif; color: #000;";
+      style.textContent = "@media print { @page { " +
+        "@top-left { content: " + css(PRINT_TITLE + " · aprēķināts " + today()) + "; " + margin + " } " +
+        "@bottom-right { content: counter(page) \". lpp. no \" counter(pages); " + margin + " } } }";
     }
 
     /* The browser's day at print, DD.MM.YYYY (F13). */
@@ -779,6 +824,7 @@
       e.preventDefault();
     });
     root.querySelector("#ibm-pievienot").addEventListener("click", function () {
+      if (list.children.length >= data.rinduSkaits) return;  // D293
       var set = addRow();
       set.querySelector("input").focus();
       update();

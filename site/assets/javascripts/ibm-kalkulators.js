@@ -625,6 +625,13 @@
     var counted = inp.lines.filter(function (l) {
       return l.counted;
     });
+    // D293: more lines than the matrix has plan rows (the reference's check_line_count), about the lines past them
+    if (inp.lines.length > DATA.rinduSkaits) {
+      found.push({ kods: "too_many_lines", smagums: ERROR, teksts: fill(t.too_many_lines, { skaits: String(inp.lines.length) }),
+        rindas: inp.lines.slice(DATA.rinduSkaits).map(function (l) {
+          return l.index;
+        }) });
+    }
     if (plan.transportOver) {
       found.push({
         kods: "transport_share",
