@@ -8,13 +8,14 @@ price the ministry may confirm, and those are printed:
   N_c > P, N > P whatever the prices are, and A is F (when set) or P. With no F, N_c = P also gives A = P. The
   ministry's F with N > P (on the prices in the matrix) decides A as before (D53), and an unconfirmed B is not
   covered: its blanks stay (D72).
-- Each line's IB share, down the priority list: the lines before the first line with an open price are funded from
-  a known A before any open price counts. From that line on, what is left of A is at most R, what was left before
-  it (an open price of 0 takes nothing; a line never takes more than is left, and never less from a larger rest).
-  A line is then known to get 0 when R buys it nothing: an open-price line when R is 0, a confirmed line when its
-  funding from R alone (plan.line_funding) is 0. Any other share there is unknown. This is a bound: it never shows
-  a figure an open price could change, but a line that a confirmed line before it would always leave with 0 may
-  still be a blank.
+- Each line's IB share, down the priority list: the lines before the first line with an open price are funded in
+  full whatever A is (their costs are part of N_c, and A is N >= N_c or P > N_c) – unless A is unknown and the
+  ministry's F is typed (A may be F, below their costs): then they are blanks too. From the first open line on,
+  what is left of A is at most R, what was left before it (an open price of 0 takes nothing; a line never takes
+  more than is left, and never less from a larger rest). With A known, a line there is known to get 0 when R buys
+  it nothing: an open-price line when R is 0, a confirmed line when its funding from R alone (plan.line_funding)
+  is 0. Any other share there is unknown. This is a bound: it never shows a figure an open price could change, but
+  a line that a confirmed line before it would always leave with 0 may still be a blank.
 - The IB-funded sum is known when every line's share is; another source of 6.5 with an amount, and so K, also
   needs N (its use is what N leaves after the IB), so only when no price is open.
 
@@ -84,8 +85,11 @@ def known_figures(lines: Sequence[PlanLine], plan: PlanResult, open_lines: Colle
     rest = plan.available - sum((plan.lines[i].ib for i, p in position.items() if p < first), ZERO)
     known: list[bool] = []
     for i, line in enumerate(lines):
-        if i not in position or position[i] < first:
+        if i not in position:
             known.append(True)
+        elif position[i] < first:
+            # funded in full whatever A is (N >= N_c, P > N_c), unless A may be the ministry's F
+            known.append(a_known or final is None)
         elif not a_known:
             known.append(False)
         elif i in opened:
