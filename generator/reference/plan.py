@@ -27,6 +27,7 @@ __all__ = [
     "financing",
     "ib_funding",
     "line_cost",
+    "line_funding",
     "line_from_offer",
     "needed_amount",
     "priorities",
@@ -113,18 +114,23 @@ def ib_funding(lines: Sequence[PlanLine], available: object, params: Params) -> 
     prio = priorities(lines, params)
     rest = amount
     for index in sorted(prio, key=lambda i: prio[i].position):
-        line = lines[index]
-        cost = line_cost(line)
-        if cost <= rest:
-            funded = cost
-        elif line.unit_price > 0 and rest > 0:
-            units = (rest / line.unit_price).to_integral_value(rounding=ROUND_FLOOR)
-            funded = cents(min(units, line.units) * line.unit_price)
-        else:
-            funded = ZERO
+        funded = line_funding(lines[index], rest)
         result[index] = funded
         rest -= funded
     return result
+
+
+def line_funding(line: PlanLine, rest: Decimal) -> Decimal:
+    """What one line gets from ``rest`` of A (D4): its whole cost when that fits, else
+    ROUND(MIN(units, INT(rest ÷ price)) × price, 2), 0 when its price is 0 or nothing is left. Never more than
+    ``rest``, and never less for a larger ``rest`` (open_prices.py relies on both)."""
+    cost = line_cost(line)
+    if cost <= rest:
+        return cost
+    if line.unit_price > 0 and rest > 0:
+        units = (rest / line.unit_price).to_integral_value(rounding=ROUND_FLOOR)
+        return cents(min(units, line.units) * line.unit_price)
+    return ZERO
 
 
 def transport_share(lines: Sequence[PlanLine], available: object, params: Params) -> Decimal:

@@ -29,6 +29,7 @@ from generator.documents.from_matrix.reading import read_for_documents
 from generator.documents.from_matrix.writing import render_child, write_child
 from generator.ministry.templates import TemplateSource
 from generator.reference.lines import fixed_unit_price
+from generator.reference.open_prices import Known, known_figures
 from generator.workbook.writer import template_date
 from tests.documents.from_matrix_helpers import (
     base_unconfirmed,
@@ -77,15 +78,13 @@ def _expected_lines(child: Child, catalogue: Catalogue):
     outcome = child.result(catalogue)
     offers = {o.id: o for o in catalogue.offers(template_date(catalogue))}
     rows = []
-    positions = [outcome.line_priority[i] for i, ln in enumerate(child.inputs.lines)
-                 if ln.counted and unconfirmed(catalogue, ln.offer_id, ln.unit_price)]
-    first_blank = min(positions, default=None)
+    known = _known(child, outcome, catalogue)
     for i, line in enumerate(child.inputs.lines):
         if not line.counted:
             continue
         blank = unconfirmed(catalogue, line.offer_id, line.unit_price)
-        ib_blank = (blank or _a_on_base(child, outcome, catalogue)
-                    or (first_blank is not None and outcome.line_priority[i] > first_blank))
+        # what an open price cannot change is a figure (D294, the reference's bound)
+        ib_blank = not known.lines[i] or _a_on_base(child, outcome, catalogue)
         rows.append({
             "label": offers[line.offer_id].label, "units": line.units,
             "price": None if blank else line.unit_price,
@@ -100,6 +99,13 @@ def _expected_lines(child: Child, catalogue: Catalogue):
             "actual_cost": fixed_unit_price(offers[line.offer_id].service.unit) == line.unit_price,
         })
     return outcome, rows
+
+
+def _known(child: Child, outcome, catalogue: Catalogue) -> Known:  # noqa: ANN001
+    """The figures the plan's unconfirmed prices cannot change (D294)."""
+    opened = [i for i, ln in enumerate(child.inputs.lines)
+              if ln.counted and unconfirmed(catalogue, ln.offer_id, ln.unit_price)]
+    return known_figures(child.inputs.lines, outcome.plan, opened, outcome.provisional, child.inputs.final)
 
 
 def _a_on_base(child: Child, outcome, catalogue: Catalogue) -> bool:  # noqa: ANN001
@@ -129,12 +135,14 @@ def _check_amounts(table: list[list[str]], outcome, child: Child, confirmed: boo
     expect_n = outcome.needed if confirmed else None
     assert values["N"] == expect_n, where
     on_base = _a_on_base(child, outcome, catalogue)
-    # A is N or P, which one depends on every price and on B; only the ministry's F (N > P) fixes it regardless
-    known = (confirmed and not base_unconfirmed(catalogue, child)) or (
+    # A is N or P, which one depends on the prices no lower than 0 (D294) and on B; the ministry's F (N > P) fixes it
+    figures = _known(child, outcome, catalogue)
+    known = (figures.available and not base_unconfirmed(catalogue, child)) or (
         child.inputs.final is not None and outcome.needed > outcome.provisional)
     expect_a = outcome.available if known else None
     assert values["A"] == expect_a, where
-    assert values["K"] == (outcome.total if confirmed and not on_base else None), where
+    sources = (child.inputs.benefits, child.inputs.services, child.inputs.other)
+    assert values["K"] == (outcome.total if figures.total(*sources) and not on_base else None), where
     assert _final(values["F"], child) == child.inputs.final, where
 
 
@@ -214,7 +222,9 @@ def test_one_letter_and_one_contract_per_ib_funded_provider_with_only_its_funded
     partial = 0
     for child, _, docs, docx in rendered:
         _, expected = _expected_lines(child, catalogue)
-        providers = {w["provider"] for w in expected if _funded(w)}
+        # a provider with a share an open price can change waits for it: no papers (D294)
+        providers = ({w["provider"] for w in expected if _funded(w)}
+                     - {w["provider"] for w in expected if w["ib"] is None and not w["to_parent"]})
         outcome = child.result(catalogue)
         if base_unconfirmed(catalogue, child) and not (child.inputs.final is not None
                                                        and outcome.needed > outcome.provisional):

@@ -237,13 +237,16 @@ def _row(html: str, label: str) -> str:
 
 
 def test_an_unconfirmed_price_with_n_over_p_leaves_a_a_blank(later_catalogue: Catalogue) -> None:
-    """A is P only while N > P, and N rests on the unconfirmed price (a confirmed one may bring N under P): the
-    signed papers give A as a blank with the note, like N and K; the ministry's F (N > P) is a figure."""
+    """A is P only while N > P, and N rests on the unconfirmed price when the confirmed lines alone stay under P (a
+    confirmed price may bring N under P): the signed papers give A as a blank with the note, like N and K; the
+    ministry's F (N > P) is a figure. (The confirmed lines alone above P make A = P a figure, D294:
+    test_from_matrix_ib_share.)"""
     catalogue = later_catalogue  # a round whose matrix prefills a "jāprecizē" price (2.1)
     market = _market(catalogue)
-    reading = _reading(catalogue, {"2.1": None, market: Decimal("400")}, {"2.1": "SIA Pavadoņi", market: "SIA Viens"})
+    reading = _reading(catalogue, {"2.1": None, market: Decimal("213")}, {"2.1": "SIA Pavadoņi", market: "SIA Viens"})
     outcome = reading.outcome
     assert outcome.needed > outcome.provisional == outcome.available > 0
+    assert outcome.plan.lines[1].cost < outcome.provisional  # the confirmed line alone: under P
     child = build(reading, catalogue, pseudonymous=False)
     assert not child.confirmed and child.base_confirmed
     assert child.provisional == lvformat.eur(outcome.provisional)

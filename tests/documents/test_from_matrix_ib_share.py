@@ -11,7 +11,9 @@ from pathlib import Path
 from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
 from generator.documents.context import recipient_names
+from generator.documents.from_matrix import signing
 from generator.documents.from_matrix.context import BLANK_EUR, build
+from generator.documents.from_matrix.provider_notes import no_provider_papers, provider_list
 from generator.documents.from_matrix.reading import MatrixReading
 from generator.documents.from_matrix.specs import child_documents
 from generator.documents.from_matrix.writing import render_child
@@ -93,8 +95,10 @@ def test_a_line_without_a_price_is_a_blank_not_a_zero_contract(catalogue: Catalo
     # is a true zero, not the line without a price
     sources = re.compile(r"<tr><td>(?:Valsts un pašvaldības pabalsti|Valsts un pašvaldības nodrošinātie "
                          r"pakalpojumi|Citi finanšu avoti), izmantotā daļa</td><td class=\"num\">0,00\u00a0EUR</td></tr>")
-    for doc_id in ("01-ligums-ar-vecaku", "05-iesniegums-par-sniedzejiem", "02-ligums-ar-sniedzeju-2",
-                   "03-garantijas-vestule-2"):
+    # the provider of the line without a price gets no 02/03 until it has one: its IB share rests on it (D294)
+    assert "02-ligums-ar-sniedzeju-2" not in docs and "03-garantijas-vestule-2" not in docs
+    assert child.providers[1].pending and "02-ligums-ar-sniedzeju-1" in docs
+    for doc_id in ("01-ligums-ar-vecaku", "05-iesniegums-par-sniedzejiem"):
         assert len(sources.findall(docs[doc_id])) == (3 if doc_id.startswith("01") else 0), doc_id
         assert not zero_eur.search(sources.sub("", docs[doc_id])), doc_id
         assert child.unconfirmed_note.split(":")[0] in docs[doc_id] or doc_id.startswith("05"), doc_id
@@ -161,15 +165,65 @@ def test_provider_papers_spread_only_the_funded_units_over_the_months(catalogue:
         assert row.count("<td class=\"num\">5<br>") == 2, line.label
 
 
-def test_a_blank_ib_share_gives_blank_months_with_the_note(later_catalogue: Catalogue) -> None:
-    """A line whose IB share is unknown (funded after an unconfirmed price) shows blank months, not the plan."""
+def test_a_share_resting_on_an_open_price_withholds_the_providers_papers(later_catalogue: Catalogue) -> None:
+    """A line whose IB share an unconfirmed price can change (funded after it, A unknown): its provider gets no
+    contract or guarantee letter – one with blank volumes and sums is not signable (D294, like B's, D72) – and the
+    first line of the checklist names the price and the papers."""
     catalogue = later_catalogue  # a round whose matrix prefills a "jāprecizē" price (2.1)
     market = _markets(catalogue)[0]
     reading = _reading(catalogue, [("2.1", None, "SIA Pavadoņi", None), (market, Decimal("20"), "SIA Cits", None)])
     child, docs = _docs(catalogue, reading)
     line = child.lines[1]
-    assert line.confirmed and not line.ib_confirmed
-    letter = docs["03-garantijas-vestule-2"]
-    assert _monthly_rows(letter)[line.label] == ["______"] * 3
-    monthly = letter.split("apmaksātais apjoms pa mēnešiem", 1)[1]
-    assert child.unconfirmed_note.split(":")[0] in monthly
+    assert line.confirmed and not line.ib_confirmed and child.available == BLANK_EUR
+    assert not [d for d in docs if d.startswith(("02-", "03-"))]
+    first = signing.price_line(child)
+    assert first is not None and "2.1" in first and "03-garantijas-vestule-2" in first and "Nr. 1, 2 daļas" in first
+    listed = provider_list(child, list(docs))
+    assert all("kamēr nav apstiprināta cena" in line for line in listed[2:]), listed
+
+
+def _audit_plan(catalogue: Catalogue, rest_line: Decimal) -> MatrixReading:
+    """Confirmed lines far above P, then 2.1 at its "jāprecizē" price, then an expensive line (a provider of its
+    own) and one at ``rest_line`` EUR a unit (another provider)."""
+    first, second, third = _markets(catalogue)[:3]
+    return _reading(catalogue, [(first, Decimal("400"), "SIA Viens", None), ("2.1", None, "SIA Pavadoņi", None),
+                                (second, Decimal("500"), "SIA Divi", None), (third, rest_line, "SIA Trīs", None)])
+
+
+def test_a_is_printed_when_the_confirmed_lines_alone_exceed_p(later_catalogue: Catalogue) -> None:
+    """The audit's plan (D294): N is a blank, but the confirmed lines alone make N > P whatever 2.1 costs, so A = P is
+    printed in the contract (4.5 and annex 2) and the decision (4.1, 4.2); a provider that what is left before 2.1
+    cannot buy anything is known to get 0 and gets no papers, as any provider the IB pays nothing."""
+    catalogue = later_catalogue
+    reading = _audit_plan(catalogue, Decimal("500"))
+    outcome = reading.outcome
+    assert outcome.plan.lines[0].cost > outcome.provisional == outcome.available
+    child, docs = _docs(catalogue, reading)
+    p = lvformat.eur(outcome.provisional)
+    assert child.needed == BLANK_EUR and child.available == p and child.total == BLANK_EUR
+    decision = docs["08-lemums-par-pieskirsanu"]
+    assert f"no IB izlieto ne vairāk kā {p} (IB pieejamais apmērs)" in decision
+    assert decision.count(p) >= 3 and docs["01-ligums-ar-vecaku"].count(p) >= 3
+    divi, tris = child.providers[2], child.providers[3]
+    assert not divi.funded and not divi.pending and not tris.funded  # 500 EUR a unit: what is left buys none
+    assert child.lines[2].ib == child.lines[3].ib == lvformat.eur(0)
+    papers = sorted(d for d in docs if d.startswith(("02-", "03-")))
+    assert papers == ["02-ligums-ar-sniedzeju-1", "03-garantijas-vestule-1"]  # 2.1's provider waits for its price
+    assert "Nr. 3 (SIA Divi) – " in "".join(no_provider_papers(child)) and signing.price_line(child) is not None
+    cheap = _audit_plan(catalogue, Decimal("20"))  # 20 EUR a unit: the rest may buy some, or the price take it all
+    child, docs = _docs(catalogue, cheap)
+    assert child.available == p and child.providers[3].pending and child.lines[3].ib == BLANK_EUR
+    assert "02-ligums-ar-sniedzeju-4" not in docs and "Nr. 2, 4 daļas" in (signing.price_line(child) or "")
+
+
+def test_an_open_price_that_decides_a_keeps_a_blank(later_catalogue: Catalogue) -> None:
+    """The confirmed lines alone stay under P: a low 2.1 price makes N <= P (A = N), a high one N > P (A = P), so A
+    and K stay blanks in the contract and the decision (D22, D294)."""
+    catalogue = later_catalogue
+    market = _markets(catalogue)[0]
+    reading = _reading(catalogue, [(market, Decimal("20"), "SIA Viens", None), ("2.1", None, "SIA Pavadoņi", None)])
+    assert reading.outcome.plan.lines[0].cost < reading.outcome.provisional
+    child, docs = _docs(catalogue, reading)
+    assert child.available == child.total == child.needed == BLANK_EUR
+    assert f"no IB izlieto ne vairāk kā {BLANK_EUR}" in docs["08-lemums-par-pieskirsanu"]
+    assert child.lines[0].ib_confirmed and "02-ligums-ar-sniedzeju-1" in docs  # funded before the price counts

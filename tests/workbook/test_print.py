@@ -26,6 +26,7 @@ from generator.catalogue.models import PriceStatus
 from generator.lvformat import NBSP
 from generator.recalc import make_profile
 from generator.reference.lines import line_from_offer
+from generator.reference.open_prices import known_figures
 from generator.reference.workbook import WorkbookInputs, evaluate_workbook
 from generator.workbook.inputs import People, fill
 from generator.workbook.layout import Layout, plan_row
@@ -739,6 +740,12 @@ def test_signed_annexes_print_blanks_for_unconfirmed_figures(printed: dict[str, 
             if name != "paraugs" and figures[total] == figures["IB_Provizoriskais"]:
                 continue  # A is P here (N > P): the figure printed is P's, on the typed B
             assert figures[total] not in p65, f"{name} 6.5: {total} {figures[total]} izdrukāts"
+        if name != "paraugs":  # D294: the confirmed lines alone make N > P, so A = P whatever 2.1 costs: printed
+            outcome = evaluate_workbook(inputs, params)
+            opened = [i for i, ln in enumerate(inputs.lines) if ln.offer_id == PROVISIONAL_LINE]
+            assert known_figures(inputs.lines, outcome.plan, opened, outcome.provisional, None).available, name
+            a_line = next(ln for ln in p65.splitlines() if "IB pieejamais apmērs plānam (A)" in ln)
+            assert figures["IB_Pieejamais"] in a_line and BLANK not in a_line.split("(A)", 1)[1].split("IB ")[0], a_line
         if name == "paraugs":  # B unconfirmed too: P, and on each line the price, the sum, the IB sum, its status
             assert figures["IB_Provizoriskais"] not in p65 and _flat(ANNEX_BOTH_BLANK) in _flat(p65)
             assert p65.count(BLANK) >= 2 + 2 * len(inputs.lines) + 9, p65.count(BLANK)

@@ -14,6 +14,8 @@ from openpyxl.utils.cell import get_column_letter
 from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import PriceStatus
+from generator.documents.from_matrix.context import _unconfirmed as unconfirmed_line
+from generator.reference.open_prices import known_figures
 from generator.reference.plan import final_applies, financing
 from generator.reference.workbook import evaluate_workbook
 from generator.workbook.layout import INTERFACE_NAMES
@@ -34,6 +36,7 @@ from tests.workbook.cases import WORKBOOK_FIELDS
 from tests.workbook.compare import differences
 from tests.workbook.conftest import HIDDEN_NOTES, RANDOM_PLANS
 from tests.workbook.plan_sample import FULL, plan_cases, plan_sample, prices_open
+from tests.workbook.plan_sample import _offers as plan_offers
 from tests.workbook.test_names import same_reading
 
 pytestmark = [pytest.mark.libreoffice, pytest.mark.xdist_group("workbook-lo")]
@@ -423,3 +426,28 @@ def test_working_days_blank_without_a_holiday_list(lo_batch, params) -> None:
         rows[plan.inputs.period_start.year] = [v for (r, c), v in sorted(cells.items()) if r == label[0] and c > 2 and v not in ("", None)]
     assert rows[2019] == [20, 21, 19, 23, 22, 21], rows[2019]
     assert rows[2026] == [BLANK] * 6 + [NO_HOLIDAYS], rows[2026]
+
+
+def test_random_plans_blank_what_an_open_price_can_change_as_the_reference(lo_batch, plan_values, params) -> None:
+    """D294: 6.5's A (the hidden h_ANeapst) and each line's IB share (6.4 h_IBNeapst) are blanks exactly where the
+    reference's bound (reference/open_prices.py) says an unconfirmed price (or B, D72) can change them – the rule
+    the child's documents print by."""
+    offers = plan_offers()
+    failures, a_by_bound = [], 0
+    for (plan, _), values in zip(lo_batch.plans, plan_values, strict=True):
+        inputs = plan.inputs
+        outcome = evaluate_workbook(inputs, params)
+        opened = [i for i, ln in enumerate(inputs.lines)
+                  if ln.counted and unconfirmed_line(ln, offers.get(ln.offer_id or ""))]
+        known = known_figures(inputs.lines, outcome.plan, opened, outcome.provisional, inputs.final)
+        base_open = values["h_BazeProviz"] == 1
+        f_applies = final_applies(outcome.needed, outcome.provisional, inputs.final)
+        a_open = not ((known.available and not base_open) or f_applies)
+        lines_open = [int(ln.counted and ((base_open and not f_applies) or not known.lines[i]))
+                      for i, ln in enumerate(inputs.lines)]
+        got = [int(v or 0) for v in values["h_IBNeapst"]][:len(inputs.lines)]
+        if int(values["h_ANeapst"]) != int(a_open) or got != lines_open:
+            failures.append(f"{values.path.name}: A {values['h_ANeapst']} ≠ {int(a_open)}; rindas {got} ≠ {lines_open}")
+        a_by_bound += bool(opened) and not a_open
+    assert not failures, "\n".join(failures[:5])
+    print(f"plāni ar neapstiprinātu cenu un zināmu A: {a_by_bound}")

@@ -7,9 +7,10 @@ A counted line without a price (empty or 0,00) is a blank the same way, never a 
 The same holds for the base amount B when the matrix leaves Bazes_Apmers empty and the catalogue's base is
 "jāprecizē": P is a blank, and, unless the ministry has set F and N > P, so are A and everything funded from it
 (whether N <= P, i.e. whether A is N or P or F, is unknown while B is; an F typed while N <= P on the provisional
-P does not decide it, as the confirmed B may make N > P). An unconfirmed price leaves A unknown the
-same way (N, and so whether N <= P, rests on it): A is a blank unless F is set and N > P, and a line's IB share
-is a blank from the first unconfirmed line on in priority order. An other source of 6.5 the matrix gives nothing
+P does not decide it, as the confirmed B may make N > P). An unconfirmed price leaves N unknown, but only the
+figures it can change are blanks (D294, reference/open_prices.py): A is a figure when the confirmed lines alone
+already make N > P (a price is never below 0) or F is set and N > P, and from the first unconfirmed line on in
+priority order a line's IB share is a blank unless what is left of A there cannot buy it anything (then 0). An other source of 6.5 the matrix gives nothing
 is used for 0,00 EUR whatever B and the prices are: a figure, never a blank (audit28 F5).
 """
 
@@ -33,6 +34,7 @@ from generator.documents.from_matrix.refusal import Refusal, refusal
 from generator.documents.round_rules import PILOT_KIND, kind_context
 from generator.documents.terms import BLANK_DATE, certainly_first_plan, plan_round
 from generator.reference.lines import ACTUAL_COST_PRICE, PlanLine
+from generator.reference.open_prices import known_figures
 from generator.reference.params import ministry_base
 from generator.reference.plan import final_applies
 from generator.reference.plan_changes import confirmed_by
@@ -130,6 +132,8 @@ class Provider:
     partial: bool = False  # part of its plan cost is not (or may not be) paid from the IB
     funded: bool = True  # some of its lines get (or may get, once a figure is confirmed) IB funding
     own: str = ""  # own_service.SOCIAL_SERVICE or MUNICIPALITY: the case's own institution, no 02/03 (D50)
+    # some line's IB share is a blank (an unconfirmed price or B can change it): no 02/03 until it is known (D72, D294)
+    pending: bool = False
 
     @property
     def short_table(self) -> bool:
@@ -296,10 +300,10 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool,
     a_on_base = not base_confirmed and not f_applies
     lines: list[Line] = []
     sources: dict[str, str] = {}
-    # A line funded after an unconfirmed one in priority order gets what is left of A after it: unconfirmed too.
-    after = min((plan.lines[i].priority.position for i, ln in enumerate(inputs.lines)
-                 if ln.counted and plan.lines[i].priority and _unconfirmed(ln, offers.get(ln.offer_id or ""))),
-                default=None)
+    # What the unconfirmed prices cannot change (D294): A, and each line's IB share down the priority list.
+    open_lines = [i for i, ln in enumerate(inputs.lines)
+                  if ln.counted and _unconfirmed(ln, offers.get(ln.offer_id or ""))]
+    known = known_figures(inputs.lines, plan, open_lines, outcome.provisional, inputs.final)
     for i, line in enumerate(inputs.lines):
         if not line.counted:
             continue
@@ -313,8 +317,7 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool,
                   for k in range(inputs.months)]
         lp = plan.lines[i]
         position = lp.priority.position if lp.priority else None
-        ib_confirmed = (confirmed and not a_on_base
-                        and (after is None or position is None or position < after))
+        ib_confirmed = not a_on_base and known.lines[i]
         paid_units = funded_units(lp.ib, lp.cost, line.units, line.unit_price) if ib_confirmed else None
         planned = [line.month_value("planned_units", k + 1) for k in range(inputs.months)]
         ib_months = ([quantity(u) for u in spread(paid_units, planned)] if paid_units is not None
@@ -343,10 +346,13 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool,
             offer_id=line.offer_id or "",
         ))
     confirmed = all(line.confirmed for line in lines)
-    sums_confirmed = confirmed and not a_on_base  # A's share of the plan, K and the sources used
-    # A is N (N <= P) or P (N > P, no F): a figure only when N and P both are, since an unconfirmed price may
-    # turn N > P into N <= P or back. Only the ministry's F, when N > P, makes A a figure whatever the prices.
-    available_confirmed = (confirmed and base_confirmed) or f_applies
+    ib_known = known.ib_funded and not a_on_base  # the IB-funded sum: every line's share is a figure
+    # A is N (N <= P) or P (N > P, no F): a figure when P is and no open price can change it (the confirmed lines
+    # alone make N > P, D294). The ministry's F, when N > P, makes A a figure whatever B and the prices are.
+    available_confirmed = (known.available and base_confirmed) or f_applies
+    # N > P is sure when the confirmed lines alone exceed P
+    sure_over = base_confirmed and outcome.provisional < sum(
+        (lp.cost for i, lp in enumerate(plan.lines) if inputs.lines[i].counted and i not in open_lines), Decimal(0))
     final_note = ""
     if inputs.final is not None and not over:  # A = N (L1077): F applies only where N > P
         final_note = FINAL_NOT_APPLIED if available_confirmed else FINAL_IF_OVER
@@ -380,20 +386,21 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool,
         provisional=amount(outcome.provisional, base_confirmed), needed=amount(outcome.needed, confirmed),
         available=amount(outcome.available, available_confirmed),
         final=amount(inputs.final) if inputs.final is not None else "", final_note=final_note,
-        total=amount(outcome.total, sums_confirmed), ib_funded=amount(plan.ib_funded, sums_confirmed),
+        total=amount(outcome.total, ib_known and known.total(inputs.benefits, inputs.services, inputs.other)),
+        ib_funded=amount(plan.ib_funded, ib_known),
         # what each other source could give the plan (6.5): printed only when there is something to give
         benefits=amount(inputs.benefits or None), services=amount(inputs.services or None),
         other=amount(inputs.other or None),
         # a source the matrix gives nothing (6.5: 0 or empty) is used for nothing, whatever B and the prices are:
         # its 0,00 EUR is a figure; only what A leaves to a source with an amount rests on them (audit28 F5)
-        benefits_used=amount(fin.benefits, sums_confirmed or not inputs.benefits),
-        services_used=amount(fin.services, sums_confirmed or not inputs.services),
-        other_used=amount(fin.other, sums_confirmed or not inputs.other),
-        needed_over_provisional=over and confirmed and base_confirmed,
+        benefits_used=amount(fin.benefits, (ib_known or not inputs.benefits) and known.source_used(inputs.benefits)),
+        services_used=amount(fin.services, (ib_known or not inputs.services) and known.source_used(inputs.services)),
+        other_used=amount(fin.other, (ib_known or not inputs.other) and known.source_used(inputs.other)),
+        needed_over_provisional=over and ((confirmed and base_confirmed) or sure_over),
         confirmed=confirmed, unconfirmed_note=note, base_confirmed=base_confirmed, base_note=base_note, base_amount=base, lines=lines, providers=providers, goals=reading.goals,
         not_eligible=reading.not_eligible, identification=reading.code if pseudonymous else "",
         errors=list(reading.errors), start_day=inputs.period_start,
-        plan_sources=_plan_sources(inputs, fin, sums_confirmed), final_pending=over and inputs.final is None,
+        plan_sources=_plan_sources(inputs, fin, ib_known and known.needed), final_pending=over and inputs.final is None,
         final_short=over and inputs.final is not None and inputs.final < outcome.needed,
         ib_on_base=a_on_base,
         transport_over=transport_over,
@@ -454,7 +461,7 @@ def _providers(lines: list[Line], inputs, plan, own: dict[str, str]) -> list[Pro
         result.append(Provider(name, number, group, amount(cost, confirmed), ib_text, confirmed,
                                rest=amount(cost - ib, ib_confirmed),
                                partial=cost != ib or not ib_confirmed, funded=any(line.funded for line in group),
-                               own=own_kind(name, own)))
+                               own=own_kind(name, own), pending=not ib_confirmed))
     return result
 
 

@@ -85,6 +85,8 @@ def provider_list(child, names: list[str]) -> list[str]:  # noqa: ANN001 - a fro
             what = "no IB nemaksā neko: līgums un garantijas vēstule nav izveidoti"
         elif child.ib_on_base:
             what = "līgums un garantijas vēstule nav izveidoti, kamēr bāzes apmērs B nav apstiprināts"
+        elif p.pending:  # its IB share rests on an unconfirmed price (D294)
+            what = "līgums un garantijas vēstule nav izveidoti, kamēr nav apstiprināta cena, no kuras atkarīga tā daļa no IB"
         else:
             what = "līgums un garantijas vēstule nav izveidoti"
         services = _services(p) if not papers else "; ".join(_unpaid(line) for line in p.lines)

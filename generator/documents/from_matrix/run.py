@@ -61,6 +61,7 @@ class SourceError(Exception):
 class Summary:
     made: int = 0
     waiting: int = 0  # made without drafts' errors, but B is not confirmed: nothing is signed until it is (D72)
+    waiting_price: int = 0  # made, but some provider papers wait for a price to be confirmed (D294)
     drafted: int = 0
     refused: int = 0
     refusals: int = 0  # made, and the document is the decision to refuse (child not eligible)
@@ -77,6 +78,8 @@ class Summary:
     def line(self) -> str:
         # a set waiting for the ministry's base amount B is not a finished one (audit38 F6)
         waiting = f", izveidoti, gaida B: {self.waiting}" if self.waiting else ""
+        if self.waiting_price:
+            waiting += f", izveidoti, gaida cenu: {self.waiting_price}"
         text = f"Gatavs: izveidoti {self.made}{waiting}, melnraksti {self.drafted}, atteikti {self.refused}"
         if self.refusals:
             text += f" (no izveidotajiem {self.refusals} ar lēmumu par atteikumu – bērns nav tiesīgs)"
@@ -436,10 +439,16 @@ def _make_all(readings: list[MatrixReading], copies: dict[int, MatrixReading], o
         first = signing.base_line(child) if signable else None
         if first and status == "izveidoti":  # as the console counts it: not a finished set (review12 R12-4)
             status = "izveidoti, gaida B"
+        # provider papers withheld while a price their IB share rests on is unconfirmed (D294), said as B's are
+        price_first = signing.price_line(child) if signable else None
+        if price_first and status == "izveidoti":
+            status = "izveidoti, gaida cenu"
+        first = "; ".join(line for line in (first, price_first) if line) or None
+        open_prices = frozenset(line.number - 1 for line in child.lines if not line.confirmed)
         # P on an unconfirmed B is a blank in the annexes, so it is one in the checklist too (review7 R7-1)
         unconfirmed_p = None if child.base_confirmed else reading.outcome.provisional
         warnings = signing.warning_lines(reading.warnings, unconfirmed_p=unconfirmed_p,
-                                         places=reading.warning_places) if signable else []
+                                         places=reading.warning_places, open_prices=open_prices) if signable else []
         # the round's first-plan length when this plan differs from it (D127), in both lists of what to check
         first_plan = [line for line in [signing.first_plan_line(catalogue, child, reading.data.params_day)]
                       if line] if signable else []
@@ -504,8 +513,10 @@ def _make_all(readings: list[MatrixReading], copies: dict[int, MatrixReading], o
             errors = f"kļūdas: {len(reading.errors)}" if reading.errors else NO_ERRORS
             echo(f"{head}: MELNRAKSTS – {len(documents)} dokumenti ({errors}), mapē {target}")
         else:
-            if first:  # B unconfirmed: VISPIRMS above says what to do before anything is signed
+            if first and not child.base_confirmed:  # B unconfirmed: VISPIRMS above says what to do first
                 summary.waiting += 1
+            elif first:  # a price unconfirmed: VISPIRMS names the provider papers that wait for it (D294)
+                summary.waiting_price += 1
             else:
                 summary.made += 1
             if child.not_eligible:
@@ -515,7 +526,7 @@ def _make_all(readings: list[MatrixReading], copies: dict[int, MatrixReading], o
             for line in no_provider_papers(child, console=True):
                 echo(f"{head}: {line}")
         on_screen = signing.warning_lines(reading.warnings, console=True, unconfirmed_p=unconfirmed_p,
-                                           places=reading.warning_places) if signable else []
+                                           places=reading.warning_places, open_prices=open_prices) if signable else []
         ahead = signing.DRAFT_CONSOLE if draft else signing.CONSOLE
         for line in [*on_screen, *birth, *zero, *nameless, *group, *first_plan, *next_plan, *signing.one_of_console(one_of),
                      *preparer]:

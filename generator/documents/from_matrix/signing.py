@@ -63,17 +63,20 @@ def blocking(finding: Finding) -> str | None:
 
 
 def warning_lines(findings: Sequence[Finding], *, console: bool = False,
-                  unconfirmed_p: Decimal | None = None, places: Mapping[Finding, str] | None = None) -> list[str]:
+                  unconfirmed_p: Decimal | None = None, places: Mapping[Finding, str] | None = None,
+                  open_prices: frozenset[int] = frozenset()) -> list[str]:
     """Every warning of the recomputed plan with the reference's text and whether the matrix confirms it (a
     stated reason, D9) or not; the warnings that are errors here (``blocking``) are listed with the errors.
     ``console``: without the reason the social worker typed (free text may name the child; parskats.txt,
     inside the child's folder, has it). ``unconfirmed_p``: the child's P while it rests on an unconfirmed base
     amount B – then no sentence prints it as a figure (``blank_p``; the annexes print it as a blank too).
-    ``places``: where each warning is seen in the matrix (places.rule_place), said in its brackets."""
+    ``places``: where each warning is seen in the matrix (places.rule_place), said in its brackets.
+    ``open_prices``: the plan lines (indexes) that keep the catalogue's unconfirmed price itself (``own_ceiling``)."""
     lines = []
     where = [(places or {}).get(f, "") for f in findings]
     if unconfirmed_p is not None:
         findings = [blank_p(f, unconfirmed_p) for f in findings]
+    findings = [own_ceiling(f, open_prices) for f in findings]
     for f, place in zip(findings, where, strict=True):
         if f.severity is not Severity.warning or blocking(f) is not None:
             continue
@@ -94,6 +97,22 @@ def warning_lines(findings: Sequence[Finding], *, console: bool = False,
 # warnings no matrix input approves (a ceiling the catalogue has not confirmed; one line's amount above P, D148; a B to
 # check against LM's, D257 – each sentence says what to check): shown without the approval note
 UNAPPROVABLE = frozenset({"ceiling_unconfirmed", "line_above_provisional", "base_differs"})
+
+
+CEILING_CHECK = ": cenas griesti nav apstiprināti"
+PRICE_IS_CEILING = (": cena ir kataloga vēl neapstiprinātā (jāprecizē) normatīvajā aktā vai līgumā noteiktā cena, "
+                    "nevis sniedzēja cena, tāpēc dokumentos tā un no tās atkarīgās summas ir tukšas vietas, līdz "
+                    "Labklājības ministrija cenu apstiprina (metodikas vietnes sadaļa „Cenas”).")
+
+
+def own_ceiling(finding: Finding, open_prices: frozenset[int]) -> Finding:
+    """The unconfirmed-ceiling warning of a line whose price is that unconfirmed catalogue price itself (D294): there is
+    no provider's price to compare with it, so the sentence says what the price is and what the papers do instead
+    of asking to check that the provider's price does not exceed it."""
+    if finding.code != "ceiling_unconfirmed" or not set(finding.lines) & open_prices:
+        return finding
+    head = finding.message.split(CEILING_CHECK, 1)[0]
+    return replace(finding, message=head + PRICE_IS_CEILING)
 
 
 P_ON_BASE = "P aprēķināts ar vēl neapstiprināto bāzes apmēru B"
@@ -139,6 +158,27 @@ def base_line(child: ChildContext) -> str | None:
                  f"zināmi, tāpēc līgumi ar sniedzējiem ({PROVIDER_CONTRACT}) un garantijas vēstules ({GUARANTEE}) "
                  "nav izveidoti")
     return text
+
+
+def price_line(child: ChildContext) -> str | None:
+    """The first thing to do while a price the providers' IB shares rest on is unconfirmed (D294): which price, and
+    which provider contracts (02) and guarantee letters (03) are not made until it is (as with B, D72)."""
+    if child.not_eligible or child.ib_on_base:
+        return None
+    waiting = [p for p in child.providers if p.pending and p.funded and not p.own]
+    if not waiting:
+        return None
+    prices = ", ".join(dict.fromkeys(line.label for line in child.by_priority if not line.confirmed))
+    papers = ", ".join(f"{doc}-{p.file_part}" for p in waiting for doc in (PROVIDER_CONTRACT, GUARANTEE))
+    n = len(waiting)
+    numbers = ", ".join(str(p.number) for p in waiting)
+    single = lvformat.agree(n, "1", "") == "1"
+    whose = f"sniedzēja Nr. {numbers} daļa" if single else f"sniedzēju Nr. {numbers} daļas"
+    what = ("līgums ar sniedzēju un garantijas vēstule" if single
+            else "līgumi ar sniedzējiem un garantijas vēstules")
+    return (f"Cena nav apstiprināta ({prices}): no tās {lvformat.agree(n, 'atkarīga', 'atkarīgas')} {whose} no IB, "
+            f"tāpēc {what} ({papers}) nav izveidoti; kad Labklājības ministrija cenu apstiprina (metodikas vietnes "
+            "sadaļa „Cenas”), izveidojiet dokumentus vēlreiz no matricas ar apstiprināto cenu")
 
 
 def first_plan_line(catalogue: Catalogue, child: ChildContext, day: dt.date) -> str | None:

@@ -2,7 +2,8 @@
 
 Eligible child: 01 (contract with its annexes), 02 and 03 once per provider (the provider's number in the plan
 added to the file name, never its name, which may be a person's, D126; none for the case's own social service or
-municipality, D50, and none while A rests on an unconfirmed base amount B, D72), 05, 07 and 08; with lines repaid
+municipality, D50, none while A rests on an unconfirmed base amount B, D72, and none for a provider whose IB share
+an unconfirmed price can change, D294), 05, 07 and 08; with lines repaid
 to the parent also the parent's monthly forms 06 and, for transport, 15 and 16 (D176). A child who is not
 eligible: the decision to refuse and 07.
 """
@@ -47,6 +48,8 @@ def child_documents(child: ChildContext) -> list[tuple[DocumentSpec, Provider | 
             if not provider.funded:  # the IB pays it nothing: no contract or guarantee from the service
                 continue
             if provider.own:  # the Dienests or its municipality itself: no contract or guarantee with itself
+                continue
+            if provider.pending:  # an unconfirmed price can change its IB share: not signable until it is (D294)
                 continue
             result.append((dataclasses.replace(base, id=f"{base.id}-{provider.file_part}"), provider))
     result += [(by_id(doc_id), None) for doc_id in ("05-iesniegums-par-sniedzejiem", "07-klienta-lietas-titullapa",

@@ -5,7 +5,13 @@ from __future__ import annotations
 
 from generator.workbook.sheetio import Sheet
 from generator.workbook.sheets import plan_rows
-from generator.workbook.sheets.calculation import A_ON_BASE, F_NOT_APPLIED, base_provisional
+from generator.workbook.sheets.calculation import (
+    A_ON_BASE,
+    A_OPEN,
+    F_NOT_APPLIED,
+    PRICES_OPEN,
+    base_provisional,
+)
 from generator.workbook.sheets.common import (
     TITLE_HEIGHT,
     UNIT_HEADING,
@@ -96,25 +102,26 @@ TOTALS = (
     ("No IB finansētā transporta daļa no A", "Transporta_Dala"),
 )
 # D22, as the child's documents decide it (documents/from_matrix/context.py): when each figure of 6.5 rests on an
-# unconfirmed value and prints "______" (its value stays: the ministry and the tests read it). Everything funded
-# from A is blank wherever A is: A blank means SUMS_OPEN (a figure of F typed while N <= P on the provisional P
-# funded the plan from A = N, which the confirmed B may turn into F).
-PRICES_OPEN = "SUM(h_CenaNeapst)>0"  # a plan line keeps a "jāprecizē" catalogue price (or has none)
-SUMS_OPEN = f"OR({PRICES_OPEN},{A_ON_BASE})"
-A_OPEN = (f"NOT(OR(AND(NOT({PRICES_OPEN}),h_BazeProviz=0),AND(ISNUMBER(IB_Galigais),"
-          "N(IB_Nepieciesamais)>N(IB_Provizoriskais))))")
+# unconfirmed value and prints "______" (its value stays: the ministry and the tests read it). A figure an
+# unconfirmed price cannot change is printed (D294, reference/open_prices.py): A (A_OPEN), each line's IB share
+# (6.4 h_IBNeapst) and so the IB-funded sum; a used other source with an amount, and K, also need N.
+IB_OPEN = f"OR({A_ON_BASE},SUM(h_IBNeapst)>0)"  # some line's IB share, so the IB-funded sum, is a blank
+SOURCES_GIVEN = "OR(N(Fin_Pabalsti)<>0,N(Fin_Pakalpojumi)<>0,N(Fin_Citi)<>0)"
+# A_OPEN in a hidden cell (J beside the first total): a conditional format's formula stays short (Excel's dialog
+# takes at most 255 characters)
+A_BLANK = "h_ANeapst=1"
 BLANK_WHEN = {
     "IB_Provizoriskais": "h_BazeProviz=1",
     "IB_Nepieciesamais": PRICES_OPEN,
-    "IB_Pieejamais": A_OPEN,
-    "Fin_NoIB": SUMS_OPEN,
+    "IB_Pieejamais": A_BLANK,
+    "Fin_NoIB": IB_OPEN,
     # another source is blank only when 6.4 gives it an amount: one the matrix gives nothing funds nothing, whatever B
     # and the prices are – its 0,00 EUR is a figure, as in the parent contract's annex 2 (audit35a F4, audit28 F5)
-    "Fin_Pabalsti_Izmantots": f"AND({SUMS_OPEN},N(Fin_Pabalsti)<>0)",
-    "Fin_Pakalpojumi_Izmantots": f"AND({SUMS_OPEN},N(Fin_Pakalpojumi)<>0)",
-    "Fin_Citi_Izmantots": f"AND({SUMS_OPEN},N(Fin_Citi)<>0)",
-    "IB_Kopejais": SUMS_OPEN,
-    "Transporta_Dala": SUMS_OPEN,
+    "Fin_Pabalsti_Izmantots": f"AND(OR({IB_OPEN},{PRICES_OPEN}),N(Fin_Pabalsti)<>0)",
+    "Fin_Pakalpojumi_Izmantots": f"AND(OR({IB_OPEN},{PRICES_OPEN}),N(Fin_Pakalpojumi)<>0)",
+    "Fin_Citi_Izmantots": f"AND(OR({IB_OPEN},{PRICES_OPEN}),N(Fin_Citi)<>0)",
+    "IB_Kopejais": f"OR({IB_OPEN},AND({PRICES_OPEN},{SOURCES_GIVEN}))",
+    "Transporta_Dala": f"OR({A_BLANK},SUMPRODUCT((h_Transports=1)*(h_IBNeapst=1))>0)",
 }
 STRUCK_COLS = ("B", "C")  # beside the priority: an unused row's service and provider print EMPTY_MARK
 LINE_BLANK_WHEN = {"F": "h_CenaNeapst", "G": "h_CenaNeapst", "H": "h_IBNeapst", "I": "h_IBNeapst"}
@@ -149,7 +156,7 @@ def final_label(sh: Sheet, cells: str, style: object) -> None:
     holds."""
     first = cells.split(":", 1)[0]
     sh.ws.merge_range(cells, "", style)
-    formula = (f'IF(ISNUMBER(IB_Galigais),IF({A_OPEN},"{FINAL_IF_OVER}",IF({F_NOT_APPLIED},'
+    formula = (f'IF(ISNUMBER(IB_Galigais),IF({A_BLANK},"{FINAL_IF_OVER}",IF({F_NOT_APPLIED},'
                f'"{FINAL_NOT_APPLIED}","{FINAL_LABEL}")),"{FINAL_LABEL}")')
     sh.formula(first, formula, style, FINAL_LABEL)
     sh.watch(first, formula, "IB galīgā apmēra (F) rindas nosaukums")
@@ -235,6 +242,9 @@ def write(sh: Sheet) -> None:
         if ref in BLANK_WHEN:
             sh.ws.conditional_format(value, {"type": "formula", "criteria": f"={BLANK_WHEN[ref]}",
                                              "format": st.blank_figure})
+    # whether A is a blank (A_OPEN), hidden beside the first total: the conditional formats and F's label read it
+    sh.formula(f"J{first_total}", f"IF({A_OPEN},1,0)", st.helper, 1 if base_provisional(sh) else 0)
+    sh.define("h_ANeapst", f"J{first_total}")
     row = first_total + TOTALS_PER_COLUMN
     # what the parent's signature means (or, while the workbook has errors, that it is not to be signed) in one line
     # between the totals and the signatures, as on 6.3 (and the gap that keeps them apart)

@@ -57,6 +57,21 @@ UNRANKED = 1000000  # an empty expert rank sorts after every entered rank (refer
 # only the ministry's F with N > P makes A a figure: F typed while N <= P (on the provisional P) leaves A unknown,
 # because the confirmed B may yet make N > P. documents/from_matrix/context.py decides it alike (a_on_base).
 A_ON_BASE = "AND(h_BazeProviz=1,NOT(AND(ISNUMBER(IB_Galigais),N(IB_Nepieciesamais)>N(IB_Provizoriskais))))"
+# D294 (reference/open_prices.py): a figure is a blank only where an unconfirmed price can change it. A price is
+# never below 0, so the confirmed lines' costs alone (N_c) are the least N: N_c > P (or N_c = P with no F) leaves A
+# as F or P whatever the prices are. From the first line with an open price on in priority order, what is left of A
+# is at most what was left before it (FIRST_OPEN_REST): a line that it buys nothing is known to get 0.
+PRICES_OPEN = "SUM(h_CenaNeapst)>0"  # a plan line keeps a "jāprecizē" catalogue price (or has none)
+F_APPLIES = "AND(ISNUMBER(IB_Galigais),N(IB_Nepieciesamais)>N(IB_Provizoriskais))"
+CONFIRMED_NEEDED = "ROUND(SUMPRODUCT((h_CenaNeapst=0)*h_Izmaksas),2)"
+A_BY_BOUND = (f"OR({CONFIRMED_NEEDED}>N(IB_Provizoriskais),AND({CONFIRMED_NEEDED}=N(IB_Provizoriskais),"
+              "NOT(ISNUMBER(IB_Galigais))))")
+# A is a blank: B unconfirmed (and no F applied), or a price open that may change it (6.5 h_ANeapst holds it)
+A_OPEN = f"NOT(OR(AND(h_BazeProviz=0,OR(NOT({PRICES_OPEN}),{A_BY_BOUND})),{F_APPLIES}))"
+OPEN_FAR = 100000
+# the priority position of the first line with an open price (OPEN_FAR when there is none)
+FIRST_OPEN = f"({OPEN_FAR}-SUMPRODUCT(MAX((h_CenaNeapst=1)*(h_Prio>0)*({OPEN_FAR}-h_Prio))))"
+FIRST_OPEN_REST = f"IFERROR(INDEX(h_Atlikums,{FIRST_OPEN}),0)"
 # F is typed but not applied: N <= P makes A = N (L1077); the ministry sets F only where N > P (L1385).
 F_NOT_APPLIED = "AND(ISNUMBER(IB_Galigais),ISNUMBER(IB_Provizoriskais),N(IB_Nepieciesamais)<=N(IB_Provizoriskais))"
 
@@ -86,12 +101,25 @@ def _cum_terms(lay: Layout, p: int, r: int) -> tuple[str, str]:
     return ",".join(units), ",".join(paid)
 
 
-def whole_units(r: int) -> str:
+def whole_units(r: int, rest: str | None = None, price: str | None = None) -> str:
     """Whole units of the line in priority position k (row ``r``) that fit in what is left of A:
     INT(rest ÷ price), computed as INT(ROUND(…, 6)) and lowered by one when that many units cost
-    more than the rest (so that binary fractions never add or lose a unit)."""
-    units = f"INT(ROUND($AA{r}/INDEX(h_Cena,$Z{r}),6))"
-    return f"({units}-IF(ROUND({units}*INDEX(h_Cena,$Z{r}),4)>ROUND($AA{r},2),1,0))"
+    more than the rest (so that binary fractions never add or lose a unit). ``rest`` and ``price``: another rest
+    and the price of another line (open_price_zero)."""
+    rest = rest or f"$AA{r}"
+    price = price or f"INDEX(h_Cena,$Z{r})"
+    units = f"INT(ROUND({rest}/{price},6))"
+    return f"({units}-IF(ROUND({units}*{price},4)>ROUND({rest},2),1,0))"
+
+
+def known_zero(r: int) -> str:
+    """D294: the line of 6.4 row ``r`` (input order) is known to get 0 from what is left of A before the first open
+    price (FIRST_OPEN_REST): a line with an open price when nothing is left, another when that rest buys it nothing
+    (the reference's plan.line_funding of it is 0)."""
+    rest = FIRST_OPEN_REST
+    funded = (f"IF(ROUND($R{r},2)<=ROUND({rest},2),$R{r},IF(AND($Q{r}>0,{rest}>0),"
+              f"ROUND(MIN($O{r},{whole_units(r, rest, f'$Q{r}')})*$Q{r},2),0))")
+    return f"IF($BE{r}=1,ROUND({rest},2)=0,ROUND({funded},2)=0)"
 
 
 def helper_columns(lay: Layout, r: int, p: int, units: dict[str, str] | None = None) -> list[tuple[str, str, str, object]]:
@@ -198,14 +226,17 @@ def helper_columns(lay: Layout, r: int, p: int, units: dict[str, str] | None = N
          f"IF(AND($P{r}=1,N(IB_Provizoriskais)>0),IF(AND(OR({unbounded(r, units)}),$R{r}>IB_Provizoriskais),1,0),0)",
          0),
         # D22, as the child's documents decide it (documents/from_matrix/context.py): the price is blank where the
-        # line keeps the catalogue's "jāprecizē" price or has none; its IB share also where A rests on an
-        # unconfirmed B (A_ON_BASE), or where a line before it in priority order has an unconfirmed price
+        # line keeps the catalogue's "jāprecizē" price or has none; its IB share where A rests on an unconfirmed B
+        # (A_ON_BASE) or where A is a blank and may be the ministry's F, or from the first line with an open price on
+        # in priority order, unless A is known and what is left of it there buys the line nothing (D294,
+        # reference/open_prices.py)
         (c.h_price_provisional, "h_CenaNeapst",
          f"IF($P{r}=1,IF(OR($Q{r}=0,AND(ISNUMBER(INDEX(h_Pak_CenaProviz,$N{r})),"
          f"$Q{r}=INDEX(h_Pak_CenaProviz,$N{r}))),1,0),0)", 0),
         (c.h_ib_provisional, "h_IBNeapst",
-         f"IF($P{r}=1,IF(OR($BE{r}=1,{A_ON_BASE},"
-         f"AND($Y{r}>0,SUMPRODUCT((h_CenaNeapst=1)*(h_Prio>0)*(h_Prio<$Y{r}))>0)),1,0),0)", 0),
+         f"IF($P{r}=1,IF(OR({A_ON_BASE},AND(h_ANeapst=1,ISNUMBER(IB_Galigais)),"
+         f"AND($Y{r}>0,$Y{r}>={FIRST_OPEN},OR(h_ANeapst=1,NOT({known_zero(r)})))),1,0),0)",
+         0),
         (c.h_msg_full, "h_ZinasPilnas", full_messages(r, p), ""),
         (c.h_msg_short, "h_ZinasIsas", short_messages(r, p), ""),
     ]
