@@ -129,7 +129,7 @@ ESTIMATED_SECONDS = {  # the unit times (s) of the lead's clean clone of 47823cc
     "migrate-1": 19, "migrate-2": 15, "migrate-3": 15,
     "site": 239,  # 260 x 0.92 (axe-core runs only the rules that can fail the audit; table layout pages loaded once), testtime15
     "workbook-lo": 300,  # 228 + 5 (logical values and negative sums), fix32b; + 9 (three more files in its batch), fix32a; + 28 (a date in a number input: its file, ~7 % more LibreOffice CPU a matrix), fix34d; + 30 (a day's serial in a number input: its file, ~6 % more a matrix), fix35a
-    "documents-build": 174,  # 198 x 0.88 (the render memo tests write their papers by stand-ins), testtime31
+    "documents-build": 59,  # 198 x 0.88 (the render memo tests write their papers by stand-ins), testtime31; x 0.34 (the build of the sample's municipalities, D292), testtime37
     "one-price": 70,
     "tests/workbook/test_print.py": 69,
     "documents-lo": 75,  # 61 x 1.09 (TRUE, rows without a month, 30's quarters), fix32c; + 9 (nine more register cases), fix32d
