@@ -16,7 +16,7 @@ APT_PACKAGES := libreoffice-calc-nogui libreoffice-writer-nogui libpango-1.0-0 l
 STAMP_VENV := $(VENV)/.installed
 NO_DONTWRITE := env -u PYTHONDONTWRITEBYTECODE
 
-.PHONY: build test test-quick setup apt venv lint clean
+.PHONY: build test test-full test-quick setup apt venv lint clean
 
 build: setup
 	NO_MKDOCS_2_WARNING=1 $(BIN)/ibm build
@@ -28,6 +28,13 @@ test: setup
 	@# Bytecode is written even where PYTHONDONTWRITEBYTECODE is set: each test process otherwise compiles every test
 	@# module and its assert rewriting again (~8 s CPU each on a later run; docs/benchmarks.md).
 	NO_MKDOCS_2_WARNING=1 $(NO_DONTWRITE) $(BIN)/pytest -n 2 --dist loadgroup
+
+# Every proof on its whole set (IBM_FULL=1: every pilot municipality, every plan length, every random case; D223, D226,
+# D292): the same run as `test`, for before a release and after a change to layouts, templates or input checks.
+test-full: setup
+	NO_MKDOCS_2_WARNING=1 $(BIN)/ruff check generator tests bench
+	$(BIN)/python -m tests.site.axe || echo "axe-core nav ielādēts: pieejamības tests to mēģinās vēlreiz"
+	NO_MKDOCS_2_WARNING=1 IBM_FULL=1 $(NO_DONTWRITE) $(BIN)/pytest -n 2 --dist loadgroup
 
 # A quick subset while working (about two minutes): no LibreOffice, no browser, no slow proofs.
 test-quick: setup

@@ -1,5 +1,5 @@
-"""Fixtures for the document tests: one full build of every document for every pilot municipality per
-test session (the tests that use it share one xdist group, so it is built once), and text extraction."""
+"""Fixtures for the document tests: one build of every document for the sampled pilot municipalities (every one
+with IBM_FULL=1, D292) per test session (the tests that use it share one xdist group, so it is built once), and text extraction."""
 
 from __future__ import annotations
 
@@ -16,8 +16,9 @@ import pytest
 from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.loader import DEFAULT_CATALOGUE
-from generator.catalogue.models import Pilot
+from generator.catalogue.models import Municipality, Pilot
 from generator.documents.build_step import render_documents
+from tests.documents.municipality_sample import municipality_sample
 
 NBSP = "\u00a0"
 # the title of the preparer's sheet after an act (D161): its pages are not the act's, written out as a reader sees it
@@ -64,9 +65,27 @@ def built_day(catalogue: Catalogue) -> dt.date:
 
 
 @pytest.fixture(scope="session")
-def built(tmp_path_factory: pytest.TempPathFactory, catalogue: Catalogue, built_day: dt.date) -> Path:
+def built_municipalities(catalogue: Catalogue) -> list[Municipality]:
+    """The pilot municipalities whose papers the documents build ``built`` makes (D292): by default those that show
+    every kind of municipality data as the templates see it (tests/documents/municipality_sample.py, D223), every
+    pilot municipality with IBM_FULL=1. The first pilot municipality is always among them (the checks of a single
+    municipality's papers take it: tests/documents/scanned_texts.py)."""
+    sample = municipality_sample(catalogue)
+    first = catalogue.pilot_municipalities()[0]
+    return sample if first in sample else [first, *sample]
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory, catalogue: Catalogue, built_day: dt.date,
+          built_municipalities: list[Municipality]) -> Path:
+    """`ibm build`'s documents step on ``built_day`` for ``built_municipalities``: one run, as for every pilot
+    municipality (one render memo over all of them), with only the municipalities it takes changed."""
+    from generator.documents import build_step
+
     out = tmp_path_factory.mktemp("documents-build")
-    render_documents(catalogue, out, progress=lambda _line: None, build_date=built_day)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(build_step, "selected_municipalities", lambda *_args: built_municipalities)
+        render_documents(catalogue, out, progress=lambda _line: None, build_date=built_day)
     return out
 
 

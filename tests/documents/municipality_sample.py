@@ -7,7 +7,8 @@ inflect from them), the word its social service's name ends in, each requisite, 
 appeal body known or a blank, and the programmes whose pilot lists it. A greedy set cover
 (tests/workbook/plan_sample.py ``covering``) keeps the municipalities that together show every such case, the first
 in catalogue order on a tie, so the sample is the same on every run. The documents build (tests/documents/
-conftest.py ``built``) and the checks over it still take every municipality.
+conftest.py ``built``) and the checks over it take the sample too (D292); `ibm build` making every document for every
+pilot municipality is checked with stand-in papers (test_pdf_content.py).
 """
 
 from __future__ import annotations

@@ -16,6 +16,7 @@ from docx.text.paragraph import Paragraph
 
 from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
+from generator.catalogue.models import Municipality
 from generator.documents.build_step import render_municipality
 from generator.documents.htmltree import Node, parse
 from generator.documents.paths import documents_dir
@@ -99,9 +100,10 @@ def _body(document: DocxDocument) -> tuple[str, list[tuple[int, str]], int]:
     return " ".join([*out, *footnote_texts(document)]), headings, len(tables)
 
 
-def test_docx_has_the_same_content_as_the_pdf_source(built: Path, built_day: dt.date, catalogue: Catalogue) -> None:
+def test_docx_has_the_same_content_as_the_pdf_source(built: Path, built_municipalities: list[Municipality],
+                                                     built_day: dt.date, catalogue: Catalogue) -> None:
     expected = expected_phrases(catalogue, built_day)
-    for m in catalogue.pilot_municipalities():
+    for m in built_municipalities:
         for rendered in render_municipality(catalogue, m, build_date=built_day):
             spec = rendered.spec
             where = f"{m.id}/{spec.id}.docx"
@@ -161,8 +163,9 @@ def _walk(node: Node):  # noqa: ANN202
         yield from _walk(child)
 
 
-def test_docx_core_properties_footer_and_page(built: Path, built_day: dt.date, catalogue: Catalogue) -> None:
-    m = catalogue.pilot_municipalities()[0]
+def test_docx_core_properties_footer_and_page(built: Path, built_municipalities: list[Municipality],
+                                              built_day: dt.date, catalogue: Catalogue) -> None:
+    m = built_municipalities[0]
     for spec in DOCUMENTS:
         document = docx.Document(str(documents_dir(built, m.id) / f"{spec.id}.docx"))
         props = document.core_properties

@@ -1,5 +1,5 @@
-"""The lawyer's audit (lawaudit-report.md) on what is printed: every PDF and DOCX of every pilot municipality
-(the session's documents build) and one child's papers made from a matrix. No reconstruction note, no
+"""The lawyer's audit (lawaudit-report.md) on what is printed: every PDF and DOCX of the session's
+documents build (its municipalities, D292) and one child's papers made from a matrix. No reconstruction note, no
 „Nr.” glued to a number, no toolkit word in a contract, a project number that never breaks across lines, a
 short table kept on one page, prices of the plan's first day, the provider contract's IB sums, and metadata
 naming the social service that issues the paper, dated the day it is made."""
@@ -14,6 +14,7 @@ import docx
 import pytest
 
 from generator.catalogue.catalogue import Catalogue
+from generator.catalogue.models import Municipality
 from generator.documents.docx_writer import write_docx
 from generator.documents.paths import documents_dir
 from generator.documents.pdf_writer import write_pdf
@@ -35,8 +36,8 @@ def _pages(pdf_text, path: Path, title: str, version: str) -> list[str]:  # noqa
 
 
 def test_every_pdf_and_docx_is_free_of_reconstruction_notes_glued_numbers_and_catalogue_words(
-        built: Path, catalogue: Catalogue, pdf_text) -> None:  # noqa: ANN001
-    for m in catalogue.pilot_municipalities():
+        built: Path, built_municipalities: list[Municipality], catalogue: Catalogue, pdf_text) -> None:  # noqa: ANN001
+    for m in built_municipalities:
         folder = documents_dir(built, m.id)
         for spec in DOCUMENTS:
             where = f"{m.id}/{spec.id}"
@@ -49,10 +50,11 @@ def test_every_pdf_and_docx_is_free_of_reconstruction_notes_glued_numbers_and_ca
                     assert not re.search(r"[Kk]atalog", text), f"{where}.{kind}"
 
 
-def test_the_project_number_never_breaks_across_lines(built: Path, catalogue: Catalogue, pdf_text) -> None:  # noqa: ANN001
+def test_the_project_number_never_breaks_across_lines(built: Path, built_municipalities: list[Municipality],
+                                                      catalogue: Catalogue, pdf_text) -> None:  # noqa: ANN001
     number = catalogue.round_by_id["berni-2018"].project.number  # the pilot round the built papers are made for
     checked = 0
-    for m in catalogue.pilot_municipalities():
+    for m in built_municipalities:
         folder = documents_dir(built, m.id)
         for spec in DOCUMENTS:
             raw = pdf_text(folder / f"{spec.id}.pdf")
@@ -63,12 +65,14 @@ def test_the_project_number_never_breaks_across_lines(built: Path, catalogue: Ca
             # the DOCX has the number as typed, no word joiners: Word's Find finds it (audit33 F6)
             assert number in xml and WORD_JOINER.join(number[:3]) not in xml, f"{m.id}/{spec.id}.docx"
             checked += 1
-    assert checked == len(DOCUMENTS) * len(catalogue.pilot_municipalities())
+    assert checked == len(DOCUMENTS) * len(built_municipalities)
 
 
-def test_the_transport_table_of_the_expense_request_stays_on_one_page(built: Path, catalogue: Catalogue,
+def test_the_transport_table_of_the_expense_request_stays_on_one_page(built: Path,
+                                                                      built_municipalities: list[Municipality],
+                                                                      catalogue: Catalogue,
                                                                       pdf_text) -> None:  # noqa: ANN001
-    for m in catalogue.pilot_municipalities():
+    for m in built_municipalities:
         pages = pdf_text(documents_dir(built, m.id) / "06-izdevumu-atmaksas-pieprasijums.pdf").split("\f")
         page = next(p for p in pages if "2. Transporta izdevumi" in p)
         assert "Kopā pieprasīts, EUR" in page, m.id

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from generator.catalogue.catalogue import Catalogue
+from generator.catalogue.models import Municipality
 from generator.documents.paths import documents_dir
 from generator.documents.registry import by_id
 from tests.documents.conftest import act_pages, normalise, without_footer
@@ -82,11 +83,13 @@ def test_an_appeal_without_a_catalogued_body_is_a_blank_with_its_note(bodies: di
 
 
 @pytest.mark.xdist_group("documents-build")
-def test_the_printed_papers_define_the_term_and_appeal_in_one_wording(built: Path, catalogue: Catalogue,
+def test_the_printed_papers_define_the_term_and_appeal_in_one_wording(built: Path,
+                                                                      built_municipalities: list[Municipality],
+                                                                      catalogue: Catalogue,
                                                                        pdf_text) -> None:  # noqa: ANN001
-    """The session's build (PDF and DOCX of every pilot municipality): the definition stands in each defining
+    """The session's build (PDF and DOCX of its municipalities, D292): the definition stands in each defining
     document's act, and the appeal sentence of 08, 09, 17, 18 and 29 is one text in both files."""
-    for m in catalogue.pilot_municipalities():
+    for m in built_municipalities:
         folder = documents_dir(built, m.id)
         sentences = {}
         for doc_id in (*DEFINING, *APPEALING):

@@ -1,5 +1,6 @@
-"""Every PDF of every pilot municipality: municipality, headings, catalogue values, Latvian diacritics,
-the footer (title, template version, "Lapa X no Y") and reproducible metadata."""
+"""Every PDF of the documents build (D292: the sample's municipalities, every pilot municipality with IBM_FULL=1):
+municipality, headings, catalogue values, Latvian diacritics, the footer (title, template version, "Lapa X no Y") and
+reproducible metadata."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ from pypdf import PdfReader
 
 from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
+from generator.catalogue.models import Municipality
+from generator.documents.build_step import render_documents
 from generator.documents.paths import documents_dir
 from generator.documents.registry import DOCUMENTS
 from tests.documents.conftest import normalise, pdf_pages
@@ -20,21 +23,33 @@ from tests.documents.party_helpers import issuer, party_phrase
 pytestmark = pytest.mark.xdist_group("documents-build")
 
 
-def test_every_document_is_built_for_every_pilot_municipality(built: Path, catalogue: Catalogue) -> None:
+def test_every_document_is_built_for_every_pilot_municipality(tmp_path: Path, catalogue: Catalogue, built_day: dt.date,
+                                                              quick_papers: None,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """`ibm build`'s documents step makes every document as PDF and DOCX for every pilot municipality. The papers are
+    written as stand-ins here (their HTML, conftest ``quick_papers``) and the report workbooks not at all: the
+    documents build ``built`` renders for real only the sample's papers by default (D292), every pilot municipality's
+    with IBM_FULL=1, and the other tests of this file read those."""
+    from generator.documents.reports import workbooks
+
+    monkeypatch.setattr(workbooks, "write_report_workbooks", lambda *_args, **_kwargs: [])
+    render_documents(catalogue, tmp_path, progress=lambda _line: None, build_date=built_day)
     municipalities = catalogue.pilot_municipalities()
     assert len(municipalities) >= 10
     for m in municipalities:
-        folder = documents_dir(built, m.id)
+        folder = documents_dir(tmp_path, m.id)
         names = sorted(p.name for p in folder.iterdir())
         assert names == sorted([f"{d.id}.pdf" for d in DOCUMENTS] + [f"{d.id}.docx" for d in DOCUMENTS]), m.id
 
 
-def test_pdf_text_names_municipality_headings_and_catalogue_values(built: Path, built_day: dt.date, catalogue: Catalogue,
+def test_pdf_text_names_municipality_headings_and_catalogue_values(built: Path,
+                                                                   built_municipalities: list[Municipality],
+                                                                   built_day: dt.date, catalogue: Catalogue,
                                                                     pdf_text) -> None:
     expected = expected_phrases(catalogue, built_day)
     assert set(expected) == {d.id for d in DOCUMENTS}
     seen_letters: set[str] = set()
-    for m in catalogue.pilot_municipalities():
+    for m in built_municipalities:
         for spec in DOCUMENTS:
             path = documents_dir(built, m.id) / f"{spec.id}.pdf"
             text = normalise(pdf_text(path))
@@ -48,8 +63,9 @@ def test_pdf_text_names_municipality_headings_and_catalogue_values(built: Path, 
     assert seen_letters == ALL_DIACRITICS
 
 
-def test_pdf_footer_and_metadata(built: Path, built_day: dt.date, catalogue: Catalogue, pdf_text) -> None:
-    m = catalogue.pilot_municipalities()[0]
+def test_pdf_footer_and_metadata(built: Path, built_municipalities: list[Municipality],
+                                 built_day: dt.date, catalogue: Catalogue, pdf_text) -> None:
+    m = built_municipalities[0]
     for spec in DOCUMENTS:
         path = documents_dir(built, m.id) / f"{spec.id}.pdf"
         reader = PdfReader(path)
@@ -76,8 +92,9 @@ def test_pdf_footer_and_metadata(built: Path, built_day: dt.date, catalogue: Cat
         assert size == [595, 842], f"{spec.id}: nav A4 ({size})"
 
 
-def test_pdf_fonts_are_embedded_carlito(built: Path, catalogue: Catalogue) -> None:
-    m = catalogue.pilot_municipalities()[0]
+def test_pdf_fonts_are_embedded_carlito(built: Path, built_municipalities: list[Municipality],
+                                        catalogue: Catalogue) -> None:
+    m = built_municipalities[0]
     reader = PdfReader(documents_dir(built, m.id) / "01-ligums-ar-vecaku.pdf")
     fonts = set()
     for page in reader.pages:
@@ -93,11 +110,12 @@ def test_pdf_fonts_are_embedded_carlito(built: Path, catalogue: Catalogue) -> No
     assert all(f.startswith(("Carlito", "DejaVu")) for f in fonts), fonts
 
 
-def test_build_is_reproducible(tmp_path: Path, built: Path, built_day: dt.date, catalogue: Catalogue) -> None:
+def test_build_is_reproducible(tmp_path: Path, built: Path, built_municipalities: list[Municipality],
+                               built_day: dt.date, catalogue: Catalogue) -> None:
     """Four documents rendered again, as the build renders them, are byte-identical."""
     from generator.documents.build_step import render_municipality, write_document
 
-    m = catalogue.pilot_municipalities()[-1]
+    m = built_municipalities[-1]
     for document in render_municipality(catalogue, m, DOCUMENTS[:4], build_date=built_day):
         write_document(document, documents_dir(tmp_path, m.id))
     for spec in DOCUMENTS[:4]:

@@ -16,6 +16,7 @@ from pypdf import PdfReader
 
 from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
+from generator.catalogue.models import Municipality
 from generator.documents.htmltree import parse
 from generator.documents.paths import documents_dir
 from generator.documents.pdf_writer import SHEET_TITLE, split_instructions
@@ -48,10 +49,11 @@ def _instructions(catalogue: Catalogue, municipality_id: str, build_date: dt.dat
             for d in render_municipality(catalogue, m, build_date=build_date)}
 
 
-def test_no_act_page_carries_a_preparer_instruction(built: Path, built_day: dt.date, catalogue: Catalogue) -> None:
+def test_no_act_page_carries_a_preparer_instruction(built: Path, built_municipalities: list[Municipality],
+                                                    built_day: dt.date, catalogue: Catalogue) -> None:
     build_day = lvformat.date(built_day)
     seen_sheets = 0
-    for m in catalogue.pilot_municipalities():
+    for m in built_municipalities:
         instructions = _instructions(catalogue, m.id, built_day)
         for spec in DOCUMENTS:
             where = f"{m.id}/{spec.id}.pdf"
@@ -86,13 +88,14 @@ def test_no_act_page_carries_a_preparer_instruction(built: Path, built_day: dt.d
                 assert not re.search(r"(?<!Norādījumu )Lapa \d+ no \d+(?! ”)", page.replace(pages, "")), where
             assert f"ir {len(act)} lap" in sheet[0], where
             assert len(re.findall(r"\d+\. lapā", sheet_text)) == len(wanted), where
-    assert seen_sheets >= 2 * len(catalogue.pilot_municipalities())
+    assert seen_sheets >= 2 * len(built_municipalities)
 
 
-def test_every_marked_blank_keeps_its_footnote_in_the_act(built: Path, catalogue: Catalogue) -> None:
+def test_every_marked_blank_keeps_its_footnote_in_the_act(built: Path, built_municipalities: list[Municipality],
+                                                          catalogue: Catalogue) -> None:
     """A blank marked "______¹" has its note "¹ Ieraksta …" on the act's pages (it stays in the signed paper);
     the names' blanks keep the note where the names come from, on the signing day."""
-    for m in catalogue.pilot_municipalities():
+    for m in built_municipalities:
         for spec in DOCUMENTS:
             where = f"{m.id}/{spec.id}.pdf"
             act, _sheet = _pages(documents_dir(built, m.id) / f"{spec.id}.pdf")
@@ -103,11 +106,13 @@ def test_every_marked_blank_keeps_its_footnote_in_the_act(built: Path, catalogue
                 assert "Tukšajās vietās ieraksta" in text and "dokumenta parakstīšanas dienā" in text, where
 
 
-def test_the_footer_names_the_form_and_the_properties_the_catalogue_version(built: Path, built_day: dt.date,
+def test_the_footer_names_the_form_and_the_properties_the_catalogue_version(built: Path,
+                                                                            built_municipalities: list[Municipality],
+                                                                            built_day: dt.date,
                                                                            catalogue: Catalogue) -> None:
     """F15: "Veidlapa 08 · IBM rīkkopa, versija DD.MM.GGGG" on every act page, no "kataloga versija" in a
     document's text; the catalogue version is in the PDF's properties (Creator)."""
-    m = catalogue.pilot_municipalities()[0]
+    m = built_municipalities[0]
     day = lvformat.date(built_day)
     for spec in DOCUMENTS:
         path = documents_dir(built, m.id) / f"{spec.id}.pdf"

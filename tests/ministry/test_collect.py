@@ -1,5 +1,8 @@
-"""`ibm collect`: refusals with their messages, F equal to the reference's stage 3 on 100 random
-matrices in ten municipalities, totals equal to the children's sums, no personal data in the outputs."""
+"""`ibm collect`: refusals with their messages, F equal to the reference's stage 3 on random matrices in ten
+municipalities, totals equal to the children's sums, no personal data in the outputs. Of a pool of 100 random
+children the collection reads by default the fewest that show every case the pool shows (their plans' cases as
+tests/workbook/plan_sample.py describes them, each municipality and each file form: 24 on 06.12.2026), all 100 with
+IBM_FULL=1 (D292)."""
 
 from __future__ import annotations
 
@@ -34,6 +37,7 @@ from generator.workbook.version import LAYOUT_REVISION
 from tests.ministry.conftest import KEY
 from tests.ministry.factory import Child, make_children, params, saved_form, write_children
 from tests.shared_session import shared
+from tests.workbook.plan_sample import FULL, covering, input_cases
 
 ENV = {ENV_KEY: KEY.decode()}
 
@@ -54,12 +58,36 @@ def lv_decimal(text: str) -> Decimal:
     return Decimal(text.replace(",", "."))
 
 
-# --- 100 matrices across ten municipalities ----------------------------------------------------------------
+# --- random matrices across ten municipalities -------------------------------------------------------------
+POOL = 100
+POOL_SEED = 20181001
+
+
+def file_form(child: Child) -> str:
+    """How the pilot writes the child's matrix (factory.write_children): every tenth re-saved by openpyxl."""
+    return "xlsxpatch" if child.index % 10 else "openpyxl"
+
+
+def child_cases(child: Child, catalogue: Catalogue) -> set[tuple]:
+    """What one child of the pool shows the collection: its plan's cases, its municipality and its file's form."""
+    return input_cases(child.inputs, params(catalogue)) | {("municipality", child.municipality),
+                                                           ("file form", file_form(child))}
+
+
+def pilot_children(catalogue: Catalogue) -> tuple[list[Child], list[Child]]:
+    """(the pool, the children collected): every child with IBM_FULL=1, else the fewest that show every case of the
+    pool (plan_sample.covering, D292)."""
+    pool = make_children(catalogue, POOL, seed=POOL_SEED, one_period=True)
+    if FULL:
+        return pool, pool
+    return pool, covering(pool, [child_cases(c, catalogue) for c in pool])
+
+
 @pytest.fixture(scope="session")
 def pilot(tmp_path_factory: pytest.TempPathFactory, worker_id: str, catalogue: Catalogue, template: Path):
     def make(root: Path) -> tuple[Path, list[Child], Path, tuple[int, str]]:
         folder = root / "pilots"
-        made = make_children(catalogue, 100, seed=20181001, one_period=True)
+        made = pilot_children(catalogue)[1]
         # one collection reads both file forms (factory.write_children): every tenth re-saved by openpyxl (the
         # learned-digest path), the rest the template's bytes with the inputs patched (the template's own digests)
         children = sorted(write_children(catalogue, template, [c for c in made if c.index % 10], folder,
@@ -83,11 +111,21 @@ def expected_finals(catalogue: Catalogue, children: list[Child], envelope: Decim
     return final_amounts(amounts, env, p, key=key)
 
 
-def test_hundred_matrices_give_the_reference_final_amounts(pilot, catalogue: Catalogue) -> None:
+def test_the_collected_children_show_every_case_of_the_pool(catalogue: Catalogue) -> None:
+    """The default sample (D292) leaves out only children whose every case another collected child shows."""
+    pool, collected = pilot_children(catalogue)
+    wanted = set().union(*(child_cases(c, catalogue) for c in pool))
+    shown = set().union(*(child_cases(c, catalogue) for c in collected))
+    assert wanted - shown == set()
+    assert len(collected) == POOL or len(collected) < POOL / 2, "the sample saves little: take the whole pool"
+
+
+def test_random_matrices_give_the_reference_final_amounts(pilot, catalogue: Catalogue) -> None:
     folder, children, out, (exit_code, output) = pilot
     assert exit_code == 0, output
-    assert "Izmantotas 100 matricas, neizmantotas 0" in output
-    assert Counter(saved_form(c.path) for c in children) == {"xlsxpatch": 90, "openpyxl": 10}
+    assert f"Izmantotas {len(children)} matricas, neizmantotas 0" in output
+    assert Counter(saved_form(c.path) for c in children) == Counter(file_form(c) for c in children)
+    assert set(Counter(file_form(c) for c in children)) == {"xlsxpatch", "openpyxl"}
     assert len({c.municipality for c in children}) == 10
     expected = expected_finals(catalogue, children).by_id()
     assert any(c.eligible and c.top_up > 0 for c in expected.values()), "the data must exercise the redistribution"

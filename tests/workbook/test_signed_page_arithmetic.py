@@ -17,37 +17,13 @@ import pytest
 from openpyxl.worksheet.worksheet import Worksheet
 
 from generator.workbook import spacers
-from generator.workbook.layout import SPACER_LINES, Layout
-from generator.workbook.page_model import BODY_PX, px
-from generator.workbook.page_model import pages as model_pages
+from generator.workbook.layout import SPACER_LINES
 from generator.workbook.sheets.plan_rows import STEP
 from tests.workbook.kept_book import kept_book
+from tests.workbook.print_lengths import LAY, pages, row_px
 from tests.workbook.signed_pages import SIGNED, STRUCK_ONLY
 
-DEFAULT_PT = 15  # a row without a height of its own (xlsxwriter's default)
 LANDSCAPE_SIGNED = ("6.3", "6.5", "6.6")
-LAY = Layout(offers=0, months=6)
-
-
-def _height(ws: Worksheet, row: int) -> int:
-    dim = ws.row_dimensions.get(row)
-    return px(dim.height if dim is not None and dim.height is not None else DEFAULT_PT)
-
-
-def _last_printed_row(ws: Worksheet) -> int:
-    area = ws.print_area[0] if isinstance(ws.print_area, list) else ws.print_area
-    return int(area.split(":")[-1].lstrip("$ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
-
-
-def _tail(ws: Worksheet) -> range:
-    return range(LAY.plan_last + 1, _last_printed_row(ws) + 1)
-
-
-def pages(ws: Worksheet, lines: int) -> list[list[int]]:
-    """The rows of each printed page for a plan of ``lines`` lines (its groups open as a program opens them, the
-    spacer rows of the open groups with them, D288), as LibreOffice breaks them."""
-    rows = spacers.shown_rows(LAY, LAY.plan_first, lines, _tail(ws))
-    return model_pages(lambda r: _height(ws, r), rows, BODY_PX[ws.title != "6.9"])
 
 
 @pytest.mark.parametrize("sheet", LANDSCAPE_SIGNED)
@@ -67,7 +43,7 @@ def test_the_block_after_the_rows_prints_with_the_last_open_row(templates: dict[
 
 def _filled_spacers(ws: Worksheet) -> list[int]:
     """The lines whose spacer row fills a page (more than a hairline)."""
-    return [s for s in SPACER_LINES if _height(ws, LAY.plan_row(s) - 1) > spacers.SPACER_PX]
+    return [s for s in SPACER_LINES if row_px(ws, LAY.plan_row(s) - 1) > spacers.SPACER_PX]
 
 
 def test_the_model_is_the_measured_one(templates: dict[str | None, Path]) -> None:
@@ -113,5 +89,5 @@ def test_the_spacer_lines_are_those_the_signed_annexes_need(templates: dict[str 
 @pytest.mark.parametrize("sheet", ("6.7", "6.10"))
 def test_the_other_spaced_sheets_have_hairline_spacers(templates: dict[str | None, Path], sheet: str) -> None:
     ws = kept_book(templates["liepaja"])[sheet]
-    assert [_height(ws, r) for r in LAY.spacer_rows()] == [spacers.SPACER_PX] * len(SPACER_LINES)
+    assert [row_px(ws, r) for r in LAY.spacer_rows()] == [spacers.SPACER_PX] * len(SPACER_LINES)
     assert all(ws.cell(r, c).value is None for r in LAY.spacer_rows() for c in range(1, 30))

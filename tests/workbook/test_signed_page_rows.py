@@ -1,8 +1,11 @@
 """Each signed annex (6.3, 6.5, 6.6, 6.9) prints its signature lines on a page that also holds plan rows (issue 11's
 proof; audit42 F1, F2; D96), never split between two pages, and 6.5's totals block (P … K and the transport share)
 whole on that page. Every count of open rows a program or a person opening the groups with „+” leaves: 5, 10, …, 40
-(plans of 1, 2, …, 40 lines), with goals of the limit's length (input_checks.GOAL_CHARS). All workbooks go to PDF
-in ONE LibreOffice call, each with only its four signed sheets visible (tests/workbook/signed_pages.py). And every
+(plans of 1, 2, …, 40 lines; by default the lengths at which the page model breaks a page otherwise, with their
+neighbours, 1 and 40 – tests/workbook/print_lengths.py, D292; every length with IBM_FULL=1), with goals of the limit's
+length (input_checks.GOAL_CHARS). The printed pages of those lengths are the model's (where each page starts, how many
+there are), so the lengths left out break their pages as one of their printed neighbours. All workbooks go to PDF in
+ONE LibreOffice call, each with only its four signed sheets visible (tests/workbook/signed_pages.py). And every
 signature page names what the signatures approve – the used rows and the annex's figure (D272) –, also where it holds
 only struck rows (signed_pages.STRUCK_ONLY); on main before D272 that test failed for every sheet and count.
 
@@ -19,10 +22,11 @@ from openpyxl import Workbook
 
 from generator.recalc import convert, make_profile
 from generator.workbook.input_checks import GOAL_CHARS, GOAL_FIELDS
-from generator.workbook.layout import Layout
 from generator.workbook.names import write
 from tests.print_fonts import require_calibri_metrics
 from tests.workbook import later_round
+from tests.workbook.kept_book import kept_book
+from tests.workbook.print_lengths import EVERY_LENGTH, first_used_rows, lengths_to_print
 from tests.workbook.signed_pages import (
     SIGNED,
     STRUCK_ONLY,
@@ -41,9 +45,8 @@ catalogue, day, params, templates = (later_round.catalogue, later_round.day, lat
 
 pytestmark = [pytest.mark.libreoffice, pytest.mark.slow]
 
-# Every count of plan lines 1..40 (the template's rows), the groups opened as a program opens them: 1 line – five
-# rows open, four of them struck; 5k lines – 5k rows open, all used. All 40 workbooks in one soffice call.
-LINES = tuple(range(1, Layout.plan_rows + 1))
+# Counts of plan lines of 1..40 (the template's rows; print_lengths.lengths_to_print), the groups opened as a program
+# opens them: 1 line – five rows open, four of them struck; 5k lines – 5k rows open, all used. All in one soffice call.
 # 6.5's totals block: its first and last lines print on the signature page too.
 TOTALS_65 = ("IB provizoriskais apmērs (P)", "transporta daļa no A")
 
@@ -55,11 +58,13 @@ def _long_goals(wb: Workbook) -> None:
 
 @pytest.fixture(scope="module")
 def found(catalogue, templates, tmp_path_factory: pytest.TempPathFactory,  # noqa: ANN001
-          ) -> dict[tuple[str, int], tuple[SignedPrint, str, str]]:
+          ) -> dict[tuple[str, int], tuple[SignedPrint, str, str, tuple[int, ...]]]:
     require_calibri_metrics()
     folder = tmp_path_factory.mktemp("signed-pages")
+    book = kept_book(templates["liepaja"])
+    lines = lengths_to_print(book[sheet] for sheet in SIGNED)
     copies = {n: signed_copy(_showcase_file(catalogue, templates["liepaja"], folder / f"rindas-{n}.xlsx", lines=n,
-                                            change=_long_goals), folder) for n in LINES}
+                                            change=_long_goals), folder) for n in lines}
     pdfs = convert(list(copies.values()), folder / "pdf", to="pdf", profile=make_profile(folder / "profile"))
     result = {}
     for n, pdf in zip(copies, pdfs, strict=True):
@@ -67,43 +72,70 @@ def found(catalogue, templates, tmp_path_factory: pytest.TempPathFactory,  # noq
         for sheet in SIGNED:
             got = signed_print(sheet, n, sheets[sheet])
             signed = [p for p in sheets[sheet] if "(paraksts)" in p.text]
-            result[(sheet, n)] = (got, signed[-1].text, expected_figure(sheet, sheets, Path(pdf)))
+            result[(sheet, n)] = (got, signed[-1].text, expected_figure(sheet, sheets, Path(pdf)),
+                                  first_used_rows(book[sheet], n))
     # the pages are read with pdftotext (signed_pages.page_texts); pypdf's text of the longest plan finds the same
     longest = Path(pdfs[-1])
     by_pypdf = pages_by_sheet(longest, pypdf_texts(longest))
     for sheet in SIGNED:
-        assert signed_print(sheet, LINES[-1], by_pypdf[sheet]) == result[(sheet, LINES[-1])][0], sheet
+        assert signed_print(sheet, lines[-1], by_pypdf[sheet]) == result[(sheet, lines[-1])][0], sheet
     return result
 
 
-@pytest.mark.parametrize(("sheet", "lines"), [(sheet, n) for sheet in SIGNED for n in LINES])
-def test_signatures_print_on_a_page_with_plan_rows(found: dict[tuple[str, int], tuple[SignedPrint, str, str]],
-                                                   sheet: str, lines: int) -> None:
-    got, text, _ = found[(sheet, lines)]
-    where = f"{sheet}, {lines} rindas ({got.pages} lapas, rindas lapās no {got.first_rows})"
-    assert not got.split, f"{where}: paraksti sadalīti pa divām lapām"
-    # a used plan row on the signature page (a struck row is not a plan row: audit33b F1), but the counts the layout
-    # cannot keep so (signed_pages.STRUCK_ONLY); there 6.5, 6.6 and 6.9 print what follows their rows
-    assert bool(got.used_rows) != (lines in STRUCK_ONLY[sheet]), (
-        f"{where}: parakstu lapā {'ir' if got.used_rows else 'nav'} izmantotu plāna rindu (STRUCK_ONLY)")
-    if sheet != "6.3":
-        assert got.after_rows, f"{where}: parakstu lapā nav tā, kas seko rindām"
-    assert got.with_plan_rows, f"{where}: parakstu lapā nav plāna rindu"
-    if lines % 5 == 0:  # every open row is used: the last used one is on the signature page
-        assert lines in got.used_rows, f"{where}: parakstu lapā nav pēdējās plāna rindas ({got.used_rows})"
-    if sheet == "6.5":
-        for label in TOTALS_65:
-            assert label in " ".join(text.split()), f"{where}: parakstu lapā nav kopsummu rindas „{label}”"
+def _printed(found: dict, sheet: str) -> list[int]:  # noqa: ANN001
+    lines = sorted(n for s, n in found if s == sheet)
+    assert (lines[0], lines[-1]) == (EVERY_LENGTH[0], EVERY_LENGTH[-1]), lines  # the shortest and longest always
+    return lines
 
 
-@pytest.mark.parametrize(("sheet", "lines"), [(sheet, n) for sheet in SIGNED for n in LINES])
-def test_signature_page_names_what_it_signs(found: dict[tuple[str, int], tuple[SignedPrint, str, str]], sheet: str,
-                                            lines: int) -> None:
+@pytest.mark.parametrize("sheet", SIGNED)
+def test_the_printed_pages_break_where_the_page_model_says(found: dict, sheet: str) -> None:  # noqa: ANN001
+    """The lengths left out by default (D292) are chosen by the page model: on every printed length LibreOffice's pages
+    of the annex start at the plan rows the model gives (the first used row of each page, 0 where a page has none)."""
+    wrong = {n: (found[(sheet, n)][0].first_rows, found[(sheet, n)][3]) for n in _printed(found, sheet)
+             if found[(sheet, n)][0].first_rows != found[(sheet, n)][3]}
+    assert not wrong, f"{sheet}: LibreOffice un lappušu modelis lappuses sāk citur ({{rindas: (PDF, modelis)}}): {wrong}"
+
+
+@pytest.mark.parametrize("sheet", SIGNED)
+def test_signatures_print_on_a_page_with_plan_rows(found: dict[tuple[str, int], tuple[SignedPrint, str, str, tuple]],
+                                                   sheet: str) -> None:
+    wrong = []
+    for lines in _printed(found, sheet):
+        got, text, _, _ = found[(sheet, lines)]
+        where = f"{sheet}, {lines} rindas ({got.pages} lapas, rindas lapās no {got.first_rows})"
+        if got.split:
+            wrong.append(f"{where}: paraksti sadalīti pa divām lapām")
+        # a used plan row on the signature page (a struck row is not a plan row: audit33b F1), but the counts the layout
+        # cannot keep so (signed_pages.STRUCK_ONLY); there 6.5, 6.6 and 6.9 print what follows their rows
+        if bool(got.used_rows) == (lines in STRUCK_ONLY[sheet]):
+            wrong.append(f"{where}: parakstu lapā {'ir' if got.used_rows else 'nav'} izmantotu plāna rindu "
+                         "(STRUCK_ONLY)")
+        if sheet != "6.3" and not got.after_rows:
+            wrong.append(f"{where}: parakstu lapā nav tā, kas seko rindām")
+        if not got.with_plan_rows:
+            wrong.append(f"{where}: parakstu lapā nav plāna rindu")
+        if lines % 5 == 0 and lines not in got.used_rows:  # every open row is used: the last used one is there
+            wrong.append(f"{where}: parakstu lapā nav pēdējās plāna rindas ({got.used_rows})")
+        if sheet == "6.5":
+            wrong += [f"{where}: parakstu lapā nav kopsummu rindas „{label}”" for label in TOTALS_65
+                      if label not in " ".join(text.split())]
+    assert not wrong, "\n".join(wrong)
+
+
+@pytest.mark.parametrize("sheet", SIGNED)
+def test_signature_page_names_what_it_signs(found: dict[tuple[str, int], tuple[SignedPrint, str, str, tuple]],
+                                            sheet: str) -> None:
     """D272 (audit33b F1): every signature page holds the line that names what the signatures approve – the plan's
     used rows (count, first and last number) and the annex's figure as the same print shows it elsewhere (N and K in
     6.5's totals, "______" while they rest on a "jāprecizē" value; the months in 6.6's headings). It matters most for
     the plans whose signature page holds no used row (signed_pages.STRUCK_ONLY): there it is the plan's identity."""
-    got, text, figure = found[(sheet, lines)]
-    where = f"{sheet}, {lines} rindas{' (STRUCK_ONLY)' if lines in STRUCK_ONLY[sheet] else ''}"
-    assert got.signed_line is not None, f"{where}: parakstu lapā nav rindas, ko paraksti apliecina: {text[-600:]!r}"
-    assert got.signed_line == (lines, 1, lines, figure), f"{where}: {got.signed_line} (gaidīts {lines}, 1, {lines}, {figure!r})"
+    wrong = []
+    for lines in _printed(found, sheet):
+        got, text, figure, _ = found[(sheet, lines)]
+        where = f"{sheet}, {lines} rindas{' (STRUCK_ONLY)' if lines in STRUCK_ONLY[sheet] else ''}"
+        if got.signed_line is None:
+            wrong.append(f"{where}: parakstu lapā nav rindas, ko paraksti apliecina: {text[-600:]!r}")
+        elif got.signed_line != (lines, 1, lines, figure):
+            wrong.append(f"{where}: {got.signed_line} (gaidīts {lines}, 1, {lines}, {figure!r})")
+    assert not wrong, "\n".join(wrong)
