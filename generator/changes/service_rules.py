@@ -30,7 +30,8 @@ RULE_FIELDS: dict[str, str] = {
 }
 # the code, its support area and number are the service's identity (crossrefs: they follow from the code): another
 # area is another service, reported as removed and added
-DESCRIPTIVE_FIELDS = ("id", "area", "service_number", "name_lv", "short_name_lv", "name_en", "description")
+DESCRIPTIVE_FIELDS = ("id", "area", "service_number", "name_lv", "short_name_lv", "search_terms_lv", "name_en",
+                     "description")
 SERVICE_LISTS = ("incompatible_with", "includes_sessions_of")  # fields that name other services
 DAY_SERVICES = {"day_care": "dienas aprūpes centrs", "workshop": "specializētā darbnīca"}
 NONE = "nav"
