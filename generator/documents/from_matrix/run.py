@@ -22,6 +22,7 @@ from generator.documents.from_matrix import archive as arch
 from generator.documents.from_matrix import signing
 from generator.documents.from_matrix.checklist import before_signing
 from generator.documents.from_matrix.child_link import child_link_lines
+from generator.documents.from_matrix.confirmed_warnings import papers_warnings
 from generator.documents.from_matrix.context import build
 from generator.documents.from_matrix.earlier_runs import earlier_folders, earlier_line, kept_line
 from generator.documents.from_matrix.provider_notes import no_provider_papers, provider_list
@@ -438,7 +439,9 @@ def _make_all(readings: list[MatrixReading], copies: dict[int, MatrixReading], o
             status = "izveidoti, gaida B"
         # P on an unconfirmed B is a blank in the annexes, so it is one in the checklist too (review7 R7-1)
         unconfirmed_p = None if child.base_confirmed else reading.outcome.provisional
-        warnings = signing.warning_lines(reading.warnings, unconfirmed_p=unconfirmed_p,
+        # a ceiling confirmed by the papers' day is a figure in them: not listed as unconfirmed (D291)
+        stated = papers_warnings(reading, catalogue, day)
+        warnings = signing.warning_lines(stated, unconfirmed_p=unconfirmed_p,
                                          places=reading.warning_places) if signable else []
         # the round's first-plan length when this plan differs from it (D127), in both lists of what to check
         first_plan = [line for line in [signing.first_plan_line(catalogue, child, reading.data.params_day)]
@@ -514,7 +517,7 @@ def _make_all(readings: list[MatrixReading], copies: dict[int, MatrixReading], o
             echo(f"{head}: {what} (PDF un DOCX), mapē {target}")
             for line in no_provider_papers(child, console=True):
                 echo(f"{head}: {line}")
-        on_screen = signing.warning_lines(reading.warnings, console=True, unconfirmed_p=unconfirmed_p,
+        on_screen = signing.warning_lines(stated, console=True, unconfirmed_p=unconfirmed_p,
                                            places=reading.warning_places) if signable else []
         ahead = signing.DRAFT_CONSOLE if draft else signing.CONSOLE
         for line in [*on_screen, *birth, *zero, *nameless, *group, *first_plan, *next_plan, *signing.one_of_console(one_of),
