@@ -120,12 +120,26 @@ def os_reason(exc: OSError) -> str:
     return reasons.get(exc.errno or 0, f"sistēmas kļūda {exc.errno}") + where
 
 
-def _print_refused(title: str, refused: list) -> None:
+def _print_refused(title: str, refused: list, folder: Path | None = None) -> None:
+    from generator.ministry.collect import hashed_name
+    from generator.ministry.console_names import UNREADABLE
+
     if refused:
         click.echo(f"{title} ({len(refused)}):", err=True)
         for r in refused:
             for reason in r.reasons:
                 click.echo(f"  {r.path}: {reason}", err=True)
+    # a file shown by its label (D221) is found by it: the on-screen hint, not only the README's (audit37a F12)
+    labels = {r.source.rpartition("/")[2] for r in refused if r.path.rpartition("/")[2] == hashed_name(r.path, r.source)}
+    hints = []
+    if any(not label.startswith(UNREADABLE) for label in labels):
+        hints.append(f"faili, kas parādīti kā matrica-<SHA-256 sākums>, atrodami ar sha256sum mapē {folder} (faila "
+                     "SHA-256 sākas ar šiem cipariem)")
+    if any(label.startswith(UNREADABLE + "-") for label in labels):
+        hints.append(f"nenolasāmi faili un saites, kas parādīti kā matrica-{UNREADABLE}-<numurs>, – ar find "
+                     f"'{folder}' -inum <numurs>")
+    if hints and folder is not None:
+        click.echo(f"Piezīme: {'; '.join(hints)}.", err=True)
 
 
 def _amount(text: str | None, option: str) -> Decimal | None:
@@ -251,10 +265,10 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
                      cache=cache, hash_progress=progress("Salīdzina failus ar kešatmiņu"),
                      say=lambda text: click.echo(text, err=True))
     except CollectError as exc:
-        _print_refused("Neizmantotās matricas", exc.refused)
+        _print_refused("Neizmantotās matricas", exc.refused, folder)
         _fail(str(exc) + "; nekas netika uzrakstīts")
-    _print_refused("Neizmantotās matricas", result.refused)
-    _print_refused("Neizmantotās iepriekšējā perioda matricas", result.previous_refused)
+    _print_refused("Neizmantotās matricas", result.refused, folder)
+    _print_refused("Neizmantotās iepriekšējā perioda matricas", result.previous_refused, previous)
     for note in result.notes:
         click.echo(f"Piezīme: {note}", err=True)
     from generator.ministry.collect import SHOWN_FILES

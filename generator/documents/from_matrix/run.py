@@ -36,6 +36,7 @@ from generator.documents.from_matrix.reading import (
 from generator.documents.from_matrix.writing import FolderTaken, check_folder, render_child, write_child
 from generator.lvformat import agree
 from generator.ministry.collect import find_workbooks
+from generator.ministry.console_names import finding_hint
 from generator.ministry.file_copies import kept_first
 from generator.ministry.template_checks import shown_place, value_label
 from generator.ministry.templates import TemplateSource
@@ -391,7 +392,9 @@ def _make_all(readings: list[MatrixReading], copies: dict[int, MatrixReading], o
         if not reading.refused:
             used.add(code)
         reading.code = code
-        head = f"{number}/{total} {code} ({reading.source})"  # the file too: a refused one gets no folder
+        # the file too: a refused one gets no folder; one shown by its label says how it is found (audit37a F12)
+        found = f"; {finding_hint(reading.source, '')}" if reading.hidden_name and reading.refused else ""
+        head = f"{number}/{total} {code} ({reading.source}{found})"
         for note in reading.notes:
             err(f"{head}: piezīme: {note}")
         if reading.refused or (reading.errors and not draft):
