@@ -23,7 +23,7 @@ from generator.documents import context as ctx
 from generator.documents.annex_context import annex_context
 from generator.documents.docx_writer import write_docx
 from generator.documents.html import RenderedDocument, environment, render
-from generator.documents.paths import day_folder, documents_dir
+from generator.documents.paths import day_folder, documents_dir, reports_dir
 from generator.documents.pdf_writer import write_pdf
 from generator.documents.registry import DOCUMENTS, DocumentSpec
 from generator.documents.render_memo import RenderMemo, docx_key, pdf_key
@@ -122,6 +122,34 @@ def render_documents(catalogue: Catalogue, out: Path, progress: Progress = print
                          f"{catalogue.stated_name_on(municipality.id, issue.day)} – "
                          f"{changed_phrase(len(changed), len(documents), day_folder(issue.day))}")
     return written
+
+
+def written_names(papers: Iterable[str], reports: Iterable[str]) -> Callable[[str], bool]:
+    """Whether a name (relative to the output folder) is one a run can write: a document of DOCUMENTS (PDF or DOCX)
+    in one of the ``papers`` folders, or a report workbook in one of the ``reports`` folders. Known before anything is rendered, for the check of own files
+    changed since (staged_output.changed_since)."""
+    files = {f"{spec.id}{suffix}" for spec in DOCUMENTS for suffix in (".pdf", ".docx")}
+    paper_folders, report_folders = set(papers), set(reports)
+
+    def may_write(name: str) -> bool:
+        folder, _, file = name.rpartition("/")
+        return (folder in paper_folders and file in files) or (folder in report_folders and file.endswith(".xlsx"))
+
+    return may_write
+
+
+def documents_written(catalogue: Catalogue, out: Path, municipality_id: str | None = None,
+                      build_date: dt.date | None = None) -> Callable[[str], bool]:
+    """Which names ``render_documents`` can write (``written_names``): each municipality's documents, those of its
+    later prices days and its report workbooks."""
+    later = later_days(catalogue, build_date or dt.date.today())
+    papers: list[str] = []
+    reports: list[str] = []
+    for municipality in selected_municipalities(catalogue, municipality_id):
+        folder = documents_dir(out, municipality.id).relative_to(out).as_posix()
+        papers += [folder, *(f"{folder}/{day_folder(i.day)}" for i in later if municipality.id in i.municipality_ids)]
+        reports.append(reports_dir(out, municipality.id).relative_to(out).as_posix())
+    return written_names(papers, reports)
 
 
 def later_days(catalogue: Catalogue, build_date: dt.date) -> list[Issue]:

@@ -105,13 +105,14 @@ def documents(catalogue_dir: Path, municipality_ids: tuple[str, ...], out_dir: P
     # the user's folder named before any paper is made, not a temporary folder in it (audit35b F9c)
     refuse_unwritable(unwritable_folder(out_dir))
 
-    from generator.documents.build_step import render_documents
+    from generator.documents.build_step import documents_written, render_documents
     from generator.documents.round_set import (
         RoundChoiceError,
         choose_round,
         ended_note,
         past_day_note,
         render_round_set,
+        round_set_written,
     )
 
     catalogue = load_for_command(catalogue_dir)
@@ -136,8 +137,11 @@ def documents(catalogue_dir: Path, municipality_ids: tuple[str, ...], out_dir: P
         return render_documents(catalogue, staging, progress=click.echo, municipality_id=municipality_id,
                                 build_date=today)
 
+    # an own file changed since is refused before anything is rendered, as `ibm build` refuses it (audit37a F13)
+    may_write = (round_set_written(chosen, today) if chosen is not None
+                 else documents_written(catalogue, out_dir, municipality_id, today))
     try:
-        written = render_staged(out_dir, render, manifest=DOCUMENTS_MANIFEST)
+        written = render_staged(out_dir, render, manifest=DOCUMENTS_MANIFEST, may_write=may_write)
     except UndefinedError as exc:
         click.echo(f"Kļūda: veidnē trūkst mainīgā: {exc.message} (templates/dokumenti/); iepriekšējie faili nav "
                    "mainīti.", err=True)

@@ -113,6 +113,16 @@ def render_round_set(catalogue: Catalogue, chosen: RoundSet, out: Path, progress
     return written
 
 
+def round_set_written(chosen: RoundSet, build_date: dt.date) -> Callable[[str], bool]:
+    """Which names ``render_round_set`` can write (build_step.written_names): each municipality's papers, unless the
+    round has ended, and its report workbooks, in the set's folders."""
+    from generator.documents.build_step import written_names
+
+    folders = [chosen.folder(m) for m in chosen.municipalities]
+    papers = [] if chosen.ended(build_date) else [f"{DOWNLOADS}/{DOCUMENTS}/{f}" for f in folders]
+    return written_names(papers, [f"{DOWNLOADS}/{REPORTS}/{f}" for f in folders])
+
+
 def ended_note(chosen: RoundSet) -> str:
     """What the command says after the set of an ended round: why there are no papers."""
     return (f"Kārta „{chosen.round_name}” beidzās {lvformat.date(chosen.end)}: izveidotas tikai atskaišu veidnes ar "

@@ -43,9 +43,24 @@ def known_files(out: Path, manifest: str) -> dict[str, str]:
     return known
 
 
+def changed_since(out: Path, manifest: str, may_write: Callable[[str], bool]) -> list[str]:
+    """The files the manifests in ``out`` list, that this run ``may_write`` (a name relative to ``out``) and that
+    were changed since they were written: known before anything is rendered (audit37a F13)."""
+    changed = []
+    for name, sha in sorted(known_files(out, manifest).items()):
+        path = out / name
+        if may_write(name) and path.is_file() and not path.is_symlink() and digest(path) != sha:
+            changed.append(name)
+    return changed
+
+
 def render_staged(out: Path, render: Callable[[Path], object], prefix: str = ".ibm-documents-",
-                  manifest: str | None = None) -> list[Path]:
-    """``render(staging folder)``, then its files moved to the same places under ``out``; returns them."""
+                  manifest: str | None = None, may_write: Callable[[str], bool] | None = None) -> list[Path]:
+    """``render(staging folder)``, then its files moved to the same places under ``out``; returns them. With
+    ``may_write`` (which names this run can write), an own file changed since is refused before ``render`` – the
+    same refusal the check after it gives, without first rendering everything (`ibm build` checks first too)."""
+    if manifest is not None and may_write is not None and (changed := changed_since(out, manifest, may_write)):
+        raise NotOwnFile(refusal(out, [], changed))
     out.mkdir(parents=True, exist_ok=True)
     say_leftovers(leftovers(out))  # a cut-off earlier run's previous files (review3 F7)
     with staged_folder(out, prefix) as tmp:

@@ -31,7 +31,7 @@ from generator.interrupts import AS_CTRL_C, interrupts_held
 from generator.lvformat import agree, eur
 from generator.ministry.cache import ResultCache, TemplateLoader
 from generator.ministry.collection import UNREPORTED, Collection
-from generator.ministry.console_names import HIDDEN, looks_personal, shown_path
+from generator.ministry.console_names import HIDDEN, file_label, looks_personal, shown_path
 from generator.ministry.file_copies import kept_first
 from generator.ministry.final_status import (
     default_envelope,
@@ -46,7 +46,6 @@ from generator.ministry.reading import (
     FOLDER_AMOUNTS,
     FOLDER_WARNING,
     ReadResult,
-    file_code,
     file_digest,
     municipality_folder,
     municipality_named,
@@ -164,13 +163,10 @@ def _read_for_main(args: Task) -> tuple[ReadResult, bytes | None, bytes | None]:
 def failed_read(path: Path, root: Path, exc: BaseException) -> ReadResult:
     """A refusal for a file whose reading raised (corrupt or hostile content, an unreadable file); a link that
     leads to no file, or round in a loop, says so (README, audit33a F7)."""
-    try:
-        source = file_code(path)
-    except OSError:
-        source = "nenolasāms"
+    source = file_label(path)  # an unreadable file or a broken link: „nenolasāms-<inode>”, found by find -inum
     # shown by its hash: a file that cannot be read may be named after the child (audit35b F1)
     rel = shown_path(path.relative_to(root).as_posix(), source, hide=True, hide_subfolders=True)
-    result = ReadResult(path, rel)
+    result = ReadResult(path, rel, unread=True)
     result.refusal = Refusal(rel, source, municipality_folder(path, root), (link_failure(path) or read_failure(exc),))
     return result
 
@@ -242,7 +238,30 @@ def read_folder(folder: Path, catalogue: Catalogue, templates: TemplateSource, k
                 templates.use_current_later(TemplateLoader(template, templates.current_version))
         if progress:
             progress(n, len(tasks), res.rel)
-    return [r for r in results if r is not None]
+    return shown_folders([r for r in results if r is not None], folder)
+
+
+def shown_folders(results: list[ReadResult], root: Path) -> list[ReadResult]:
+    """A file that was not opened as a matrix (``ReadResult.unread``) is shown with every folder below
+    the municipality's as "…" (D221): nothing tells whose name a folder may carry. A folder this run already shows
+    for another file – screened against that file's child – tells no more beside it, so there it is named: the user
+    sees where to look („ogre/arhivs/matrica-….xlsx”, not „ogre/…/matrica-….xlsx”)."""
+    shown: set[str] = set()
+    for r in results:
+        parts = r.rel.split("/")[:-1]
+        if "…" not in parts:
+            shown.update("/".join(parts[: i + 1]) for i in range(len(parts)))
+    placed = []
+    for r in results:
+        parts = r.rel.split("/")
+        if not r.unread or r.refusal is None or "…" not in parts[:-1]:
+            placed.append(r)
+            continue
+        real = r.path.relative_to(root).parts
+        named = [real[i] if part == "…" and "/".join(real[: i + 1]) in shown else part
+                 for i, part in enumerate(parts[:-1])]
+        placed.append(_placed(r, r.path, "/".join([*named, parts[-1]])) if named != parts[:-1] else r)
+    return placed
 
 
 def _digest_or_error(path: Path) -> str | OSError:

@@ -21,8 +21,10 @@ KEY_FILE_OPTION = click.option(
     "--key-file", type=click.Path(path_type=Path, dir_okay=False), default=None,
     help="Fails ar pseidonimizācijas atslēgu (citādi vides mainīgais IBM_PSEUDONIMA_ATSLEGA).",
 )
+# readable=False: a file that exists but cannot be read is said by _check_registry as a broken one (status 1, before
+# any matrix is read); click's own check would make it a parameter error (status 2, README)
 REGISTRY_OPTION = click.option(
-    "--registry", type=click.Path(path_type=Path, dir_okay=False), default=None,
+    "--registry", type=click.Path(path_type=Path, dir_okay=False, readable=False), default=None,
     help="Veidņu nospiedumu reģistrs (noklusējums: generator/ministry/template_registry.json).",
 )
 
@@ -50,14 +52,14 @@ COLLECT_EXIT_TEXT = (
     "uzrakstīti, un statuss ir 0 vai 3.")
 MIGRATE_EXIT_TEXT = (
     "Izejas statuss: 0 – visas pārnestas; 1 – vismaz viena atteikta (tai nekas netika uzrakstīts), mapē nevar "
-    "rakstīt vai --registry fails ir bojāts (pirms pārnešanas); 2 – nepareizi komandas parametri (arī: VECA nav "
-    "atrasta vai tajā nav nevienas .xlsx matricas, --out ir tā pati matrica, nav .xlsx faila vai – ja VECA ir mape – "
-    f"nav mape, {OUT_WRONG}, --registry fails nav atrasts).")
+    "rakstīt vai --registry fails ir bojāts vai nenolasāms (pirms pārnešanas); 2 – nepareizi komandas parametri "
+    "(arī: VECA nav atrasta vai tajā nav nevienas .xlsx matricas, --out ir tā pati matrica, nav .xlsx fails vai ir "
+    f"mape (ja VECA ir fails), nav mape (ja VECA ir mape), {OUT_WRONG}, --registry fails nav atrasts).")
 FINGERPRINT_EXIT_TEXT = (
     "Izejas statuss: 0 – versija pievienota, aizstāta vai jau reģistrēta tieši tāda pati; 1 – šī versija jau "
-    "reģistrēta ar citu veidni vai reģistra mapē nevar rakstīt (nekas nav mainīts); 2 – nepareizi komandas "
-    "parametri (arī: --registry fails nav atrasts un nav norādīts --new-registry, --registry ceļā ir fails, nevis "
-    "mape).")
+    "reģistrēta ar citu veidni, --registry fails ir bojāts vai nenolasāms vai reģistra mapē nevar rakstīt (nekas "
+    "nav mainīts); 2 – nepareizi komandas parametri (arī: --registry fails nav atrasts un nav norādīts "
+    "--new-registry, --registry ceļā ir fails, nevis mape).")
 
 
 def _fail(message: str) -> None:
@@ -91,7 +93,7 @@ def _check_previous(folder: Path, previous: Path | None) -> None:
 
 
 def _check_registry(registry: Path | None, *, must_exist: bool) -> None:
-    """An explicit --registry that is missing (status 2) or broken (status 1) stops the command before any matrix
+    """An explicit --registry that is missing (status 2) or broken or unreadable (status 1) stops the command before any matrix
     is read: it would otherwise refuse valid old-template matrices as if they were at fault."""
     from generator.ministry.templates import RegistryError, load_registry
 
@@ -118,12 +120,26 @@ def os_reason(exc: OSError) -> str:
     return reasons.get(exc.errno or 0, f"sistēmas kļūda {exc.errno}") + where
 
 
-def _print_refused(title: str, refused: list) -> None:
+def _print_refused(title: str, refused: list, folder: Path | None = None) -> None:
+    from generator.ministry.collect import hashed_name
+    from generator.ministry.console_names import UNREADABLE
+
     if refused:
         click.echo(f"{title} ({len(refused)}):", err=True)
         for r in refused:
             for reason in r.reasons:
                 click.echo(f"  {r.path}: {reason}", err=True)
+    # a file shown by its label (D221) is found by it: the on-screen hint, not only the README's (audit37a F12)
+    labels = {r.source.rpartition("/")[2] for r in refused if r.path.rpartition("/")[2] == hashed_name(r.path, r.source)}
+    hints = []
+    if any(not label.startswith(UNREADABLE) for label in labels):
+        hints.append(f"faili, kas parādīti kā matrica-<SHA-256 sākums>, atrodami ar sha256sum mapē {folder} (faila "
+                     "SHA-256 sākas ar šiem cipariem)")
+    if any(label.startswith(UNREADABLE + "-") for label in labels):
+        hints.append(f"nenolasāmi faili un saites, kas parādīti kā matrica-{UNREADABLE}-<numurs>, – ar find "
+                     f"'{folder}' -inum <numurs>")
+    if hints and folder is not None:
+        click.echo(f"Piezīme: {'; '.join(hints)}.", err=True)
 
 
 def _amount(text: str | None, option: str) -> Decimal | None:
@@ -249,10 +265,10 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
                      cache=cache, hash_progress=progress("Salīdzina failus ar kešatmiņu"),
                      say=lambda text: click.echo(text, err=True))
     except CollectError as exc:
-        _print_refused("Neizmantotās matricas", exc.refused)
+        _print_refused("Neizmantotās matricas", exc.refused, folder)
         _fail(str(exc) + "; nekas netika uzrakstīts")
-    _print_refused("Neizmantotās matricas", result.refused)
-    _print_refused("Neizmantotās iepriekšējā perioda matricas", result.previous_refused)
+    _print_refused("Neizmantotās matricas", result.refused, folder)
+    _print_refused("Neizmantotās iepriekšējā perioda matricas", result.previous_refused, previous)
     for note in result.notes:
         click.echo(f"Piezīme: {note}", err=True)
     from generator.ministry.collect import SHOWN_FILES
@@ -430,6 +446,8 @@ def migrate(old: Path, out: Path, overwrite: bool, registry: Path | None, catalo
             _usage(f"--out „{out}”: ja VECA ir mape, --out jābūt mapei jaunajām matricām, nevis failam")
         targets = [(f, out / f.relative_to(old)) for f in files]
     else:
+        if out.is_dir():  # said at once, as `ibm matrix` and `ibm changes` say it (D121), not as a file to overwrite
+            _usage(f"--out „{out}” ir mape, nevis fails (gaidīts: jaunās matricas .xlsx fails)")
         if out.suffix.lower() != ".xlsx":
             _usage(f"--out „{out}”: jaunajai matricai vajag .xlsx failu")
         if out.resolve() == old.resolve():

@@ -22,6 +22,8 @@ CODE_DIGITS = re.compile(r"\d{6}")
 # a date in a file name ("dz. 03.02.2006", "3.2.2006", "2006-02-03"): most often the child's birth date
 DATE_IN_NAME = re.compile(r"(?<!\d)\d{1,2}[.\-/]\d{1,2}[.\-/]\d{4}(?!\d)|(?<!\d)\d{4}-\d{1,2}-\d{1,2}(?!\d)")
 HIDDEN = "*"  # the file name a cached result keeps when its name was hidden (the name itself is never cached)
+UNREADABLE = "nenolasāms"  # the label of a file that cannot be hashed, before its inode number (file_label)
+HASH_PREFIX = 12  # hex digits of the SHA-256 shown (reading.file_code)
 
 
 def _plain(text: str) -> str:
@@ -66,6 +68,41 @@ def _reveals(part: str, full_name: str, personal_code: str) -> bool:
     return looks_personal(part) or reveals_person(part, full_name, personal_code)
 
 
+def file_label(path: Path) -> str:
+    """A label of the file without personal data (D221): the start of its SHA-256, as `sha256sum` prints it, or –
+    for a file that cannot be read or a link that leads nowhere, which cannot be hashed – „nenolasāms-<inode>”, the
+    number `find MAPE -inum` finds it by (its name may show the child; before, every such file was „nenolasāms”)."""
+    from generator.ministry.reading import file_digest
+
+    try:
+        return file_digest(path)[:HASH_PREFIX]
+    except OSError:
+        try:
+            return f"{UNREADABLE}-{path.lstat().st_ino}"
+        except OSError:
+            return UNREADABLE
+
+
+def _label(digest: str) -> str:
+    return digest if digest.startswith(UNREADABLE) else digest[:HASH_PREFIX]
+
+
+def finding_hint(shown: str, base: str) -> str:
+    """How the user finds a file that ``shown`` (a path as the console shows it) names by its label, in the
+    deepest folder of it that is shown (below ``base``, the folder given; a folder hidden as "…" is searched
+    through): „atrodams ar sha256sum mapē X” or, for an unhashable file, „atrodams ar find 'X' -inum N”."""
+    folder, _, name = shown.rpartition("/")
+    parts = folder.split("/")
+    where = "/".join(parts[: parts.index("…")] if "…" in parts else parts)
+    if base:
+        where = f"{base.rstrip('/')}/{where}" if where else base
+    where = where or "."
+    label = name.removeprefix("matrica-").partition(".")[0]
+    if label.startswith(UNREADABLE + "-"):
+        return f"atrodams ar find '{where}' -inum {label.removeprefix(UNREADABLE + '-')}"
+    return f"atrodams ar sha256sum mapē {where}"
+
+
 def shown_path(rel: str, digest: str, full_name: str = "", personal_code: str = "", *, hide: bool = False,
                hide_subfolders: bool = False) -> str:
     """``rel`` (a relative path with '/') with a revealing file name replaced by ``matrica-<digest[:12]>``
@@ -81,7 +118,7 @@ def shown_path(rel: str, digest: str, full_name: str = "", personal_code: str = 
     shown_parts = ["…" if (hide_subfolders and i > 0) or _reveals(part, full_name, personal_code) else part
                    for i, part in enumerate(parts)]
     if hide or shown_parts != parts or _reveals(stem, full_name, personal_code):
-        name = f"matrica-{digest[:12]}{dot}{suffix}"
+        name = f"matrica-{_label(digest)}{dot}{suffix}"
     folder = "/".join(shown_parts)
     return f"{folder}/{name}" if folder else name
 
@@ -93,18 +130,12 @@ def shown_file(path: Path, base: Path | None = None, full_name: str = "", person
     below ``base`` (of the whole path without ``base``: a file given by itself may sit in the child's folder) is
     screened as the file name is, and shown as "…" when it reveals. ``hide``: the file name hashed in any case (a
     matrix that gives neither name nor code: nothing tells whose name it may carry)."""
-    from generator.ministry.reading import file_digest
-
     rel = (path.relative_to(base) if base is not None else path).as_posix()
     folder, _, stem = rel.rpartition("/")
     parts = [p for p in folder.split("/") if p not in ("", "..", ".")] + [stem.rpartition(".")[0] or stem]
     if not hide and not any(_reveals(part, full_name, personal_code) for part in parts):
         return rel
-    try:
-        digest = file_digest(path)
-    except OSError:
-        digest = "nenolasāms"
-    return shown_path(rel, digest, full_name, personal_code, hide=True)
+    return shown_path(rel, file_label(path), full_name, personal_code, hide=True)
 
 
 def path_reveals(path: Path, full_name: str, personal_code: str) -> bool:

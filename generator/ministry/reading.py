@@ -79,6 +79,9 @@ class ReadResult:
     digest: str = ""  # SHA-256 of the file's bytes
     full_read: bool = False  # the template check needed the full reader (not the fast digests)
     old_version: str = ""  # an older registered (or kept) template version the file was checked against
+    # shown as a file not opened as a matrix (every folder below the municipality's as "…", D221): collect's
+    # shown_folders names a folder there that the run already shows for another file
+    unread: bool = False
 
 
 def changed_cell_namer(cells: Content, names: Mapping[str, NameRef]) -> Callable[[str, Coord], str]:
@@ -338,6 +341,7 @@ def read_matrix(path: Path, root: Path, catalogue: Catalogue, templates: Templat
     # no personal data on the console: until the matrix is open, its name is shown by its hash (a damaged copy of a
     # child's matrix may be named after the child); once open, by the names and code it holds (audit35b F1)
     rel = result.rel = shown_path(given, result.digest, hide=True, hide_subfolders=True)
+    result.unread = True
     source = result.digest[:12]
     m: Matrix | None = None
 
@@ -352,6 +356,7 @@ def read_matrix(path: Path, root: Path, catalogue: Catalogue, templates: Templat
         m = Matrix.from_book(fast.book, partial=True) if fast is not None else Matrix.open(path)
         person = matrix_person(m)  # blank name and code cells: named by its hash, as an unreadable file (D221)
         rel = result.rel = shown_path(given, result.digest, *person, hide=unknown_person(person))
+        result.unread = False
         version = interface_version(m)
     except (MatrixError, XlsxReadError) as exc:
         return refuse([str(exc)])

@@ -134,7 +134,8 @@ VALUE_LABELS = {FINAL_NAME: "IB galīgais apmērs (F)", **NAME_LABELS}
 # leaves the ministry's desk, names it by its content hash in the README's form; the console names it in full only
 # when the file could be opened as a matrix and its name shows nobody it holds (audit35b F1).
 REFUSED_NAMES = ("Neizmantotu failu rāda kā matrica-<SHA-256 sākums> ar faila paplašinājumu, piem. .xlsx vai .xls "
-                 "(atrodams ar komandu sha256sum): "
+                 "(atrodams ar komandu sha256sum; failu, ko nevar nolasīt, un saiti uz neesošu failu – kā "
+                 "matrica-nenolasāms-<numurs>, atrodams ar find MAPE -inum <numurs>): "
                  "nenolasītam failam nevar pārbaudīt, vai tā nosaukumā nav bērna vārda; komandas izvadā tas nosaukts "
                  "pilnā nosaukumā tikai tad, ja matricu varēja atvērt un nosaukumā nav bērna vai vecāka vārda, "
                  "personas koda vai datuma.")
@@ -163,7 +164,8 @@ def refused_sheet(book: SummaryBook, ws: Worksheet, c: Collection) -> None:
             for reason in r.summary_reasons or r.reasons:
                 for i, value in enumerate([period, r.municipality_folder, name, reason]):
                     book.value(ws, row, i, value, book.f_wrap)
-                book.fit_row(ws, row, [(period, 20, False), (name, 24, False), (reason, 72, False)])
+                # a long name wraps at its hyphens („matrica-nenolasāms-<inode>.xlsx”): the row is as high
+                book.fit_row(ws, row, [(period, 20, False), (name.replace("-", "- "), 24, False), (reason, 72, False)])
                 row += 1
     if row == DATA_FIRST:  # one line, not an empty table row (audit24 F13)
         ws.write_string(DATA_FIRST - 1, 0, "Neizmantotu matricu nav.")

@@ -40,11 +40,12 @@ def test_every_line_names_the_matrix_file(catalogue: Catalogue, tmp_path: Path) 
     lines = _run(catalogue, folder, tmp_path / "out", after)  # the plan has ended: refused, no folder
     stand_in = f"{folder.as_posix()}/matrica-{file_code(named)}.xlsx"
     heads = [line.split(": ", 1)[0] for line in lines if not line.startswith(" ")]
-    assert f"1/2 {code} ({stand_in}): atteikts:" in lines, lines
+    found = f"; atrodams ar sha256sum mapē {folder.as_posix()}"  # a refused file shown by its hash (audit37a F12)
+    assert f"1/2 {code} ({stand_in}{found}): atteikts:" in lines, lines
     # the byte-identical copy is handled once (D144): its line names it and the file it copies
     assert (f"2/2 {code} ({plain.as_posix()}): izlaists: tas pats fails (identisks pa baitam) kā {stand_in} – "
             "apstrādāts vienreiz, sk. tā rindu") in lines, lines
-    assert heads and all(h.endswith(f"({stand_in})") or h.endswith(f"({plain.as_posix()})") for h in heads), lines
+    assert heads and all(h.endswith((f"({stand_in}{found})", f"({plain.as_posix()})")) for h in heads), lines
     words = [w for w in child.people.child_name.split() if len(w) >= 3]
     assert not [w for w in words if any(w in line for line in lines)], lines
     # made: the lines name the file too
@@ -60,5 +61,6 @@ def test_a_file_that_is_no_matrix_hides_a_personal_code_in_its_name(catalogue: C
     Workbook().save(foreign)
     lines = _run(catalogue, foreign, tmp_path / "out", dt.date(2018, 1, 1))
     code = f"matrica-{file_code(foreign)}"
-    assert lines[0] == f"1/1 {code} ({tmp_path.as_posix()}/{code}.xlsx): atteikts:", lines
+    assert lines[0] == (f"1/1 {code} ({tmp_path.as_posix()}/{code}.xlsx; atrodams ar sha256sum mapē "
+                        f"{tmp_path.as_posix()}): atteikts:"), lines
     assert not [line for line in lines if "010101" in line or "Paraugs" in line], lines

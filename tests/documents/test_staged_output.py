@@ -170,3 +170,57 @@ def test_a_ctrl_c_while_the_files_move_in_finishes_the_move_and_the_run(tmp_path
     assert LATE_INTERRUPT in capsys.readouterr().err
     assert snapshot(tmp_path) == {"lejupielades/dokumenti/ogre/01.pdf": b"jauns", "lejupielades/dokumenti/ogre/02.pdf": b"x"}
     assert [p.name for p in tmp_path.iterdir()] == ["lejupielades"]
+
+
+def _changed_own_file(out: Path, name: str) -> None:
+    """``name`` under ``out`` as an earlier run listed it in its manifest, then a byte appended to it."""
+    import hashlib
+    import json
+
+    _write(out, {name: "dokuments"})
+    sha = hashlib.sha256(b"dokuments").hexdigest()
+    _write(out, {DOCUMENTS_MANIFEST: json.dumps({"sha256": {name: sha}})})
+    with (out / name).open("ab") as handle:
+        handle.write(b"\n")
+
+
+def test_a_changed_own_file_is_refused_before_anything_is_rendered(catalogue, tmp_path: Path,  # noqa: ANN001
+                                                                   monkeypatch) -> None:  # noqa: ANN001
+    """The document set refuses an own file changed since (a byte appended to a DOCX) before it renders anything,
+    as `ibm build` does – not after rendering every municipality's papers; the same refusal, status 1, nothing
+    changed. Both the default set and a round's set (--round) know their names first."""
+    import datetime as dt
+
+    from generator.catalogue.models import Pilot
+    from generator.documents import build_step, round_set
+    from generator.documents.paths import DOWNLOADS, REPORTS
+    from generator.documents.registry import DOCUMENTS
+
+    def must_not_render(*_: object, **__: object) -> list[Path]:
+        raise AssertionError("rendered before the manifest was checked")
+
+    monkeypatch.setattr(build_step, "render_documents", must_not_render)
+    monkeypatch.setattr(round_set, "render_round_set", must_not_render)
+    name = f"lejupielades/dokumenti/ogre/{DOCUMENTS[0].id}.docx"
+    _changed_own_file(tmp_path, name)
+    before = tree(tmp_path)
+    result = CliRunner().invoke(main, ["documents", "--municipality", "ogre", "--out", str(tmp_path)])
+    assert result.exit_code == 1, result.output
+    assert f"Kļūda: mapē {tmp_path} ir fails, kas mainīts pēc tam, kad šī komanda to uzrakstīja: {name}" \
+        in result.output
+    assert tree(tmp_path) == before
+    # a changed file this run does not write (another municipality's) does not stop it before rendering
+    other = tmp_path / "cits"
+    _changed_own_file(other, f"lejupielades/dokumenti/zzz/{DOCUMENTS[0].id}.docx")
+    result = CliRunner().invoke(main, ["documents", "--municipality", "ogre", "--out", str(other)])
+    assert "AssertionError vietā" in result.output, result.output  # it went on to render
+
+    ended = next(r for r in catalogue.round_by_id.values() if r.programme is Pilot.children
+                 and "ogre" in r.municipalities and r.end < dt.date.today())  # a report workbook, no papers
+    report = f"{DOWNLOADS}/{REPORTS}/ogre-{ended.id}/atskaite.xlsx"
+    third = tmp_path / "kartas"
+    _changed_own_file(third, report)
+    before = tree(third)
+    result = CliRunner().invoke(main, ["documents", "--round", ended.id, "--municipality", "ogre", "--out", str(third)])
+    assert result.exit_code == 1 and report in result.output, result.output
+    assert tree(third) == before

@@ -87,3 +87,19 @@ def test_a_wrong_out_is_status_2_and_nothing_is_made(small_folder, tmp_path: Pat
         assert said in result.output and result.output.count("Kļūda:") == 1, result.output
     assert source.read_bytes() == before
     assert not any(tmp_path.iterdir())
+
+
+def test_a_folder_named_as_the_new_matrix_is_said_at_once(tmp_path: Path) -> None:
+    """A folder `dir.xlsx` as --out of one matrix: named as a folder at once, status 2 (as `ibm matrix` and
+    `ibm changes` say it, D121) – not „fails jau ir … --overwrite”, which with --overwrite only then said „mape”."""
+    old = tmp_path / "veca.xlsx"
+    old.write_bytes(b"x")  # never read: the parameters are checked first
+    out = tmp_path / "jauna.xlsx"
+    out.mkdir()
+    (out / "mans.txt").write_text("lietotāja fails", encoding="utf-8")
+    for extra in ((), ("--overwrite",)):
+        result = run(old, "--out", out, *extra)
+        assert result.exit_code == 2, result.output
+        assert f"Kļūda: --out „{out}” ir mape, nevis fails (gaidīts: jaunās matricas .xlsx fails)" in result.output
+        assert "--overwrite" not in result.output and result.output.count("Kļūda:") == 1, result.output
+    assert [p.name for p in out.iterdir()] == ["mans.txt"] and not (tmp_path / "jauna-parnesana.txt").exists()

@@ -20,7 +20,13 @@ from generator.catalogue.models import Round as RoundEntry
 from generator.cli_errors import os_reason_without_path
 from generator.documents.from_matrix import places
 from generator.documents.from_matrix.signing import blocking, with_note
-from generator.ministry.console_names import looks_personal, path_reveals, reveals_person, shown_path
+from generator.ministry.console_names import (
+    file_label,
+    looks_personal,
+    path_reveals,
+    reveals_person,
+    shown_path,
+)
 from generator.ministry.integrity import compare_cells, compare_rows, content
 from generator.ministry.matrix import (
     ChildData,
@@ -111,7 +117,7 @@ class MatrixReading:
         given = self.path.as_posix()
         if not self.hidden_name:
             return given
-        return shown_path(given, file_code(self.path), self.names, self.person, hide=True)
+        return shown_path(given, file_label(self.path), self.names, self.person, hide=True)
 
 
 # the reference's rule of 6.1 B5 (D104, D113): outside the children's rounds' list, or outside the plan's round
@@ -229,11 +235,9 @@ def _read_person(result: MatrixReading, m: Matrix, path: Path, key: bytes | None
 def _hide_name(result: MatrixReading, path: Path) -> None:
     """The file named by its hash (``matrica-<SHA-256 start>``, D221): a name that may show the child, or one that
     cannot be checked against the child (a file that cannot be opened as a matrix, as `ibm collect` names it); a file
-    that cannot even be hashed keeps its name."""
-    try:
-        result.code, result.hidden_name = f"matrica-{file_code(path)}", True
-    except OSError:
-        pass
+    that cannot even be hashed (unreadable, a link that leads nowhere) by a neutral name with its inode number
+    (``matrica-nenolasāms-<inode>``, console_names.file_label) – before, it kept its own name."""
+    result.code, result.hidden_name = f"matrica-{file_label(path)}", True
 
 
 def read_for_documents(path: Path, catalogue: Catalogue, templates: TemplateSource,

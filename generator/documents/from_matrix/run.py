@@ -22,6 +22,7 @@ from generator.documents.from_matrix import archive as arch
 from generator.documents.from_matrix import signing
 from generator.documents.from_matrix.checklist import before_signing
 from generator.documents.from_matrix.child_link import child_link_lines
+from generator.documents.from_matrix.confirmed_warnings import papers_warnings
 from generator.documents.from_matrix.context import build
 from generator.documents.from_matrix.earlier_runs import earlier_folders, earlier_line, kept_line
 from generator.documents.from_matrix.provider_notes import no_provider_papers, provider_list
@@ -35,6 +36,7 @@ from generator.documents.from_matrix.reading import (
 from generator.documents.from_matrix.writing import FolderTaken, check_folder, render_child, write_child
 from generator.lvformat import agree
 from generator.ministry.collect import find_workbooks
+from generator.ministry.console_names import finding_hint
 from generator.ministry.file_copies import kept_first
 from generator.ministry.template_checks import shown_place, value_label
 from generator.ministry.templates import TemplateSource
@@ -393,7 +395,9 @@ def _make_all(readings: list[MatrixReading], copies: dict[int, MatrixReading], o
         if not reading.refused:
             used.add(code)
         reading.code = code
-        head = f"{number}/{total} {code} ({reading.source})"  # the file too: a refused one gets no folder
+        # the file too: a refused one gets no folder; one shown by its label says how it is found (audit37a F12)
+        found = f"; {finding_hint(reading.source, '')}" if reading.hidden_name and reading.refused else ""
+        head = f"{number}/{total} {code} ({reading.source}{found})"
         for note in reading.notes:
             err(f"{head}: piezīme: {note}")
         if reading.refused or (reading.errors and not draft):
@@ -447,7 +451,9 @@ def _make_all(readings: list[MatrixReading], copies: dict[int, MatrixReading], o
         open_prices = frozenset(line.number - 1 for line in child.lines if not line.confirmed)
         # P on an unconfirmed B is a blank in the annexes, so it is one in the checklist too (review7 R7-1)
         unconfirmed_p = None if child.base_confirmed else reading.outcome.provisional
-        warnings = signing.warning_lines(reading.warnings, unconfirmed_p=unconfirmed_p,
+        # a ceiling confirmed by the papers' day is a figure in them: not listed as unconfirmed (D291)
+        stated = papers_warnings(reading, catalogue, day)
+        warnings = signing.warning_lines(stated, unconfirmed_p=unconfirmed_p,
                                          places=reading.warning_places, open_prices=open_prices) if signable else []
         # the round's first-plan length when this plan differs from it (D127), in both lists of what to check
         first_plan = [line for line in [signing.first_plan_line(catalogue, child, reading.data.params_day)]
@@ -525,7 +531,7 @@ def _make_all(readings: list[MatrixReading], copies: dict[int, MatrixReading], o
             echo(f"{head}: {what} (PDF un DOCX), mapē {target}")
             for line in no_provider_papers(child, console=True):
                 echo(f"{head}: {line}")
-        on_screen = signing.warning_lines(reading.warnings, console=True, unconfirmed_p=unconfirmed_p,
+        on_screen = signing.warning_lines(stated, console=True, unconfirmed_p=unconfirmed_p,
                                            places=reading.warning_places, open_prices=open_prices) if signable else []
         ahead = signing.DRAFT_CONSOLE if draft else signing.CONSOLE
         for line in [*on_screen, *birth, *zero, *nameless, *group, *first_plan, *next_plan, *signing.one_of_console(one_of),
