@@ -6,6 +6,7 @@ catalogue/schema/ is exported from them (``ibm schema``). Renderers only ever se
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from decimal import Decimal
 from enum import StrEnum
@@ -755,6 +756,24 @@ class RecurringHoliday(Strict):
     easter: int | None = Field(default=None, ge=-60, le=60, description="Dienas no Lieldienām (Lielā Piektdiena: -2)")
     name_lv: SafeText
 
+    @field_validator("day")
+    @classmethod
+    def _a_day_of_every_year(cls, day: str | None) -> str | None:
+        """A day that every year has: „31.04” is no day at all, „29.02” only a leap year's."""
+        if day is None:
+            return day
+        from generator.lvformat import MONTHS_IN, agree
+
+        number, month = int(day[:2]), int(day[3:])
+        days = calendar.monthrange(2001, month)[1]  # a common year: the days every year has
+        if (month, number) == (2, 29):
+            raise ValueError("„29.02” ir tikai garajos gados, bet šī diena jāatkārto katru gadu (gaidīts: diena, kas "
+                             "ir katrā gadā)")
+        if number > days:
+            raise ValueError(f"„{day}” – tāda datuma nav ({MONTHS_IN[month - 1]} ir {days} "
+                             f"{agree(days, 'diena', 'dienas')})")
+        return day
+
     @model_validator(mode="after")
     def _one_rule(self) -> RecurringHoliday:
         if (self.day is None) == (self.easter is None):
@@ -793,6 +812,6 @@ class Holidays(Strict):
             if missing:
                 named = "; ".join(f"{r.date_in(year.year):%d.%m.%Y} {r.name_lv}" for r in missing)
                 raise EntryError(f"{year.year}. gadā nav svētku dienu, ko likums nosaka katram gadam: {named}",
-                                 ("years", i, "year"), "katra gada sarakstā visas recurring dienas (un pārceltās "
-                                 "brīvdienas), citādi darba dienu skaits dienas aprūpei un darbnīcām ir par lielu")
+                                 ("years", i, "year"), "katra gada sarakstā visas saraksta „recurring” dienas – "
+                                 "pēc tām skaita darba dienas dienas aprūpei un darbnīcām")
         return self

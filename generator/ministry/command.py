@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 import sys
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -137,7 +138,7 @@ def _print_refused(title: str, refused: list, folder: Path | None = None) -> Non
                      "SHA-256 sākas ar šiem cipariem)")
     if any(label.startswith(UNREADABLE + "-") for label in labels):
         hints.append(f"nenolasāmi faili un saites, kas parādīti kā matrica-{UNREADABLE}-<numurs>, – ar find "
-                     f"'{folder}' -inum <numurs>")
+                     f"{shlex.quote(str(folder))} -inum <numurs>")
     if hints and folder is not None:
         click.echo(f"Piezīme: {'; '.join(hints)}.", err=True)
 

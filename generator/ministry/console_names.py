@@ -11,6 +11,7 @@ whose name it may carry.
 from __future__ import annotations
 
 import re
+import shlex
 import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -90,7 +91,7 @@ def _label(digest: str) -> str:
 def finding_hint(shown: str, base: str) -> str:
     """How the user finds a file that ``shown`` (a path as the console shows it) names by its label, in the
     deepest folder of it that is shown (below ``base``, the folder given; a folder hidden as "…" is searched
-    through): „atrodams ar sha256sum mapē X” or, for an unhashable file, „atrodams ar find 'X' -inum N”."""
+    through): „atrodams ar sha256sum mapē X” or, for an unhashable file, „atrodams ar find X -inum N” (X quoted for the shell when it needs it)."""
     folder, _, name = shown.rpartition("/")
     parts = folder.split("/")
     where = "/".join(parts[: parts.index("…")] if "…" in parts else parts)
@@ -99,7 +100,7 @@ def finding_hint(shown: str, base: str) -> str:
     where = where or "."
     label = name.removeprefix("matrica-").partition(".")[0]
     if label.startswith(UNREADABLE + "-"):
-        return f"atrodams ar find '{where}' -inum {label.removeprefix(UNREADABLE + '-')}"
+        return f"atrodams ar find {shlex.quote(where)} -inum {label.removeprefix(UNREADABLE + '-')}"
     return f"atrodams ar sha256sum mapē {where}"
 
 

@@ -83,7 +83,7 @@ def context(sheet_of: dict[str, str]) -> dict[str, Any]:
         "posmi": runs(),
         # the older interface: its last revision, the first with spacer rows and that revision's spacer lines
         "vecaka_lidz": last_older_revision,
-        "atstarpju_redakcijas": _span(SPACERS_FROM_REVISION, last_older_revision),
+        "atstarpju_redakcijas": _span(SPACERS_FROM_REVISION, last_older_revision, ""),
         "vecakas_atstarpes": lvformat.listed([f"{s + 1}." for s in older_spacers]),
         "vecakas_tadas_pasas": older_spacers == SPACER_LINES,
     }

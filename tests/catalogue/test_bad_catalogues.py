@@ -194,6 +194,13 @@ CASES = [
          lambda c: _sub(c / "holidays.yaml", r"      - \{date: 2019-04-19, name_lv: Lielā Piektdiena\}\n", ""),
          "years.1.year", "2019. gadā nav svētku dienu, ko likums nosaka katram gadam: 19.04.2019 Lielā Piektdiena",
          "- year: 2019"),
+    # a holiday of every year must be a day every year has (not 31.04, not 29.02)
+    Case("holiday-recurring-no-such-day", "holidays.yaml",
+         lambda c: _sub(c / "holidays.yaml", r'day: "31\.12", name_lv: Vecgada diena', 'day: "31.04", name_lv: Vecgada diena'),
+         "recurring.13.day", "„31.04” – tāda datuma nav (aprīlī ir 30 dienas)", 'day: "31.04"'),
+    Case("holiday-recurring-leap-day", "holidays.yaml",
+         lambda c: _sub(c / "holidays.yaml", r'day: "31\.12", name_lv: Vecgada diena', 'day: "29.02", name_lv: Vecgada diena'),
+         "recurring.13.day", "„29.02” ir tikai garajos gados", 'day: "29.02"'),
     Case("missing-rounds", "rounds.yaml", lambda c: (c / "rounds.yaml").unlink(),
          "-", "fails nav atrasts", None),
     # D87: money is euro and cents; a ministry typo 12.345 is refused, never rounded in one output only (audit21 F13).

@@ -4,6 +4,7 @@ papers, both lines name both files and the run ends with status 1; a byte-identi
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 
 import pytest
@@ -79,7 +80,7 @@ def test_a_byte_identical_copy_makes_one_set_and_other_files_are_named(catalogue
         assert f"matrica-{file_code(source / name)}" in result.output and name not in result.output, result.output
     inode = (source / "salauzta.xlsx").lstat().st_ino
     assert "paplašinājums „.xls”" in result.output and "salauzta.xlsx" not in result.output
-    assert f"matrica-nenolasāms-{inode}.xlsx; atrodams ar find '{source.as_posix()}' -inum {inode}" in result.output
+    assert f"matrica-nenolasāms-{inode}.xlsx; atrodams ar find {shlex.quote(source.as_posix())} -inum {inode}" in result.output
     # a link to no file: said and counted as collect says it (audit35b F9e), not „fails vai mape nav atrasta” among
     # „nepilnīgi vai nederīgi ievaddati”
     assert "saite uz neesošu failu – ievietojiet mapē pašu matricas failu" in result.output, result.output

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shlex
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -29,6 +30,6 @@ def test_a_refused_file_shown_by_its_label_says_how_it_is_found(tmp_path: Path) 
     sha = hashlib.sha256(b"not a spreadsheet").hexdigest()[:12]
     assert f"({folder}/matrica-{sha}.xlsx; atrodams ar sha256sum mapē {folder}): atteikts:" in run.output, run.output
     inode = os.lstat(link).st_ino
-    assert (f"({folder}/matrica-nenolasāms-{inode}.xlsx; atrodams ar find '{folder}' -inum {inode}): atteikts:"
+    assert (f"({folder}/matrica-nenolasāms-{inode}.xlsx; atrodams ar find {shlex.quote(str(folder))} -inum {inode}): atteikts:"
             in run.output), run.output
     assert "saite uz neesošu failu" in run.output

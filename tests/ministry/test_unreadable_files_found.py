@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shlex
 import shutil
 from pathlib import Path
 
@@ -51,7 +52,7 @@ def test_unread_files_are_found_by_their_labels(small_folder, tmp_path: Path) ->
         assert f"  {m}/matrica-nenolasāms-{os.lstat(link).st_ino}.xlsx: saite uz neesošu failu" in text, text
     assert (f"Piezīme: faili, kas parādīti kā matrica-<SHA-256 sākums>, atrodami ar sha256sum mapē {folder} (faila "
             "SHA-256 sākas ar šiem cipariem); nenolasāmi faili un saites, kas parādīti kā "
-            f"matrica-nenolasāms-<numurs>, – ar find '{folder}' -inum <numurs>.") in text, text
+            f"matrica-nenolasāms-<numurs>, – ar find {shlex.quote(str(folder))} -inum <numurs>.") in text, text
 
 
 def test_a_folder_is_named_only_when_another_file_shows_it(tmp_path: Path) -> None:
