@@ -89,13 +89,16 @@ def _confirmed_line(confirmed: list[ValueChange]) -> str:
     printed = [c for c in confirmed if c.id == PRINTED_PARAMETER or (c.kind == "cena" and c.items)]
     if not printed:
         return line[:-1] + " (D291)."
-    tail = ("dokumentos, ko `ibm documents --from-matrix` izveido apstiprināšanas dienā vai vēlāk, ir apstiprinātā "
-            "vērtība; matrica, kas izdota pirms tās, pati to drukā kā neapstiprinātu (tukšu vietu), tāpēc plānam, kas "
-            "sākas apstiprināšanas dienā vai vēlāk, izmantojiet tās dienas matricu (D291).")
+    one = len(printed) == 1
+    tail = ("dokumentos, ko `ibm documents --from-matrix` izveido apstiprināšanas dienā vai vēlāk, ir "
+            + ("apstiprinātā vērtība; matrica, kas izdota pirms tās, pati to drukā kā neapstiprinātu (tukšu vietu)" if one
+               else "apstiprinātās vērtības; matrica, kas izdota pirms tās, pati tās drukā kā neapstiprinātas (tukšas "
+                    "vietas)")
+            + ", tāpēc plānam, kas sākas apstiprināšanas dienā vai vēlāk, izmantojiet tās dienas matricu (D291).")
     if len(printed) == len(confirmed):
         return f"{line} {tail[0].upper()}{tail[1:]}"
     which = ", ".join(f"„{c.name_lv}”" for c in printed)
-    head = (f"Kamēr vērtība {which} ir „jāprecizē”, parakstāmajos papīros tās vietā ir tukša vieta" if len(printed) == 1
+    head = (f"Kamēr vērtība {which} ir „jāprecizē”, parakstāmajos papīros tās vietā ir tukša vieta" if one
             else f"Kamēr vērtības {which} ir „jāprecizē”, parakstāmajos papīros to vietā ir tukšas vietas")
     return f"{line} {head}: {tail}"
 

@@ -431,3 +431,23 @@ def test_a_status_change_the_other_way_refuses_every_plan(catalogue_copy: Path, 
     shown = day.strftime("%d.%m.%Y")
     assert f"Ja šāds plāns turpinās {shown} vai vēlāk, tam rāda kļūdu" in matrices, matrices
     assert "nevienu plānu neatsaka" not in matrices, matrices
+
+
+def test_the_confirmation_line_names_only_the_values_with_a_blank() -> None:
+    """B and a rate confirmed together: the blank/figure clause names B alone; B and a ceiling: both, in the plural."""
+    from generator.changes.diff import ValueChange
+    from generator.changes.report import _confirmed_line
+
+    day = dt.date(2026, 12, 15)
+
+    def value(kind: str, id_: str, name: str, items: tuple[str, ...] = ()) -> ValueChange:
+        return ValueChange(kind, id_, name, day, "1 (jāprecizē)", "1", "Tests", "apstiprināts", items=items,
+                           confirms=True)
+
+    base, rate = value("parametrs", "base_amount", "B"), value("parametrs", "rate_full", "Likme")
+    ceiling = value("cena", "2.1", "Pavadonis", ("2.1",))
+    mixed = _confirmed_line([base, rate])
+    assert "Kamēr vērtība „B” ir „jāprecizē”, parakstāmajos papīros tās vietā ir tukša vieta: dokumentos" in mixed, mixed
+    assert "„Likme” ir „jāprecizē”" not in mixed, mixed
+    both = _confirmed_line([base, ceiling])
+    assert "ir apstiprinātās vērtības; matrica, kas izdota pirms tās, pati tās drukā kā neapstiprinātas" in both, both
