@@ -13,7 +13,7 @@ from generator.changes.outputs import OutputDiff
 from generator.changes.service_rules import ServiceRuleChange
 from generator.lvformat import date, version
 from generator.ministry.rule_names import RULE_NAMES
-from generator.reference.plan_changes import PLAN_PARAMETERS, TRANSPORT_PARAMETER
+from generator.reference.plan_changes import PLAN_PARAMETERS, PRINTED_PARAMETER, TRANSPORT_PARAMETER
 
 
 def _cell(text: str | None) -> str:
@@ -79,14 +79,28 @@ def _uses(prices: list[ValueChange], params: list[ValueChange]) -> str:
 
 
 def _confirmed_line(confirmed: list[ValueChange]) -> str:
-    """What a confirmation at the same number does (D291): no plan is refused, the papers made on or after its day
-    print the confirmed figure, a matrix issued before it prints it as unconfirmed."""
+    """What a confirmation at the same number does (D291): no plan is refused; for B and a price that sets an item's
+    ceiling (the values the papers print as a blank while „jāprecizē”, confirmed_by), the papers made on or after its
+    day print the confirmed figure, a matrix issued before it prints it as unconfirmed. Of another value nothing is
+    said about blanks: it has none."""
     names = ", ".join(f"„{c.name_lv}” no {date(c.effective_from)}" for c in confirmed)
-    return (f"Apstiprinātas vērtības ar to pašu apmēru ({names}; statuss „jāprecizē” → „apstiprināts”) plāna summas "
-            "nemaina un nevienu plānu neatsaka, arī plānu, kas turpinās pēc apstiprināšanas dienas. Dokumentos, ko "
-            "`ibm documents --from-matrix` izveido apstiprināšanas dienā vai vēlāk, ir apstiprinātā vērtība; matrica, "
-            "kas izdota pirms tās, pati to drukā kā neapstiprinātu (tukšu vietu), tāpēc plānam, kas sākas "
-            "apstiprināšanas dienā vai vēlāk, izmantojiet tās dienas matricu (D291).")
+    line = (f"Apstiprinātas vērtības ar to pašu apmēru ({names}; statuss „jāprecizē” → „apstiprināts”) plāna summas "
+            "nemaina un nevienu plānu neatsaka, arī plānu, kas turpinās pēc apstiprināšanas dienas.")
+    printed = [c for c in confirmed if c.id == PRINTED_PARAMETER or (c.kind == "cena" and c.items)]
+    if not printed:
+        return line[:-1] + " (D291)."
+    one = len(printed) == 1
+    tail = ("dokumentos, ko `ibm documents --from-matrix` izveido apstiprināšanas dienā vai vēlāk, ir "
+            + ("apstiprinātā vērtība; matrica, kas izdota pirms tās, pati to drukā kā neapstiprinātu (tukšu vietu)" if one
+               else "apstiprinātās vērtības; matrica, kas izdota pirms tās, pati tās drukā kā neapstiprinātas (tukšas "
+                    "vietas)")
+            + ", tāpēc plānam, kas sākas apstiprināšanas dienā vai vēlāk, izmantojiet tās dienas matricu (D291).")
+    if len(printed) == len(confirmed):
+        return f"{line} {tail[0].upper()}{tail[1:]}"
+    which = ", ".join(f"„{c.name_lv}”" for c in printed)
+    head = (f"Kamēr vērtība {which} ir „jāprecizē”, parakstāmajos papīros tās vietā ir tukša vieta" if one
+            else f"Kamēr vērtības {which} ir „jāprecizē”, parakstāmajos papīros to vietā ir tukšas vietas")
+    return f"{line} {head}: {tail}"
 
 
 def _param_review_lines(cat: Catalogue, params: list[ValueChange]) -> list[str]:

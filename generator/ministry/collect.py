@@ -670,7 +670,9 @@ def one_period(results: list[ReadResult], catalogue: Catalogue, folder: Path) ->
 # audit24 F19), and the page says how they become final
 # (in words: an analyst is not told the catalogue's file and field, audit27b F10)
 CONFIRMED_FROM = ("apstiprinātos apmērus dos atkārtota „ibm collect” palaišana, kad LM apstiprinātais bāzes apmērs B "
-                  "būs ierakstīts katalogā {}")
+                  "būs ierakstīts katalogā no matricas cenu dienas {}")
+# collect takes B's status on the matrix's prices day (D291): a later same-number confirmation does not end it
+LATER_CONFIRMATION = "ja katalogs to pašu B apstiprina vēlāk, savākšana B statusu joprojām ņem matricas cenu dienā, D291"
 
 
 def folder_name(folder: Path) -> str:
@@ -722,13 +724,13 @@ def provisional_reason(records: list[ChildRecord], options: Options) -> str | No
     on_base = [r for r in records if not r.base_confirmed]  # Params.base_confirmed on the matrix's parameters day
     # a default funding from the ministry's B typed in every matrix does not rest on the catalogue's B (D72, D268)
     if options.envelope is None and on_base and typed_base(records) is None:
-        return ("finansējums ir bāzes apmērs × bērnu skaits, bet bāzes apmērs B katalogā ir „jāprecizē”; "
-                "galīgie apmēri ir provizoriski, kamēr LM nav apstiprinājusi B (vai finansējumu, --envelope); "
+        return ("finansējums ir bāzes apmērs × bērnu skaits, bet bāzes apmērs B katalogā ir „jāprecizē” kādas "
+                f"matricas cenu dienā, tāpēc galīgie apmēri ir provizoriski ({LATER_CONFIRMATION}); "
                 + CONFIRMED_FROM.format("vai finansējums norādīts komandā ar --envelope"))
     # the catalogue's unconfirmed B copied into 6.11 is no B of the ministry's (D257, D268)
     if any(on_unconfirmed_base(r) for r in on_base):
-        return ("provizoriskais apmērs P aprēķināts no bāzes apmēra B, kas katalogā ir „jāprecizē”; galīgie apmēri "
-                "ir provizoriski, kamēr LM nav apstiprinājusi B (vai ierakstījusi to matricas 6.11. tabulā); "
+        return ("provizoriskais apmērs P aprēķināts no bāzes apmēra B, kas katalogā ir „jāprecizē” matricas cenu "
+                f"dienā, tāpēc galīgie apmēri ir provizoriski ({LATER_CONFIRMATION}); "
                 # --envelope is already given here: the other way is the ministry's B in the matrix (review5 F7)
                 + CONFIRMED_FROM.format("vai matricas 6.11. tabulā"))
     return None

@@ -174,11 +174,23 @@ def catalogue_confirmations(catalogue: Catalogue, day: dt.date) -> tuple[PlanCha
     return _listed(catalogue, day, confirmations=True)
 
 
+# the parameter the papers print as a blank while „jāprecizē” and as a figure once confirmed (D72, D291); of the items
+# each 6.8 ceiling does the same (confirmed_by)
+PRINTED_PARAMETER = "base_amount"
+
+
+def confirmed_parameters(catalogue: Catalogue, day: dt.date) -> dict[str, dt.date]:
+    """Each plan parameter and the transport limit whose ``day`` value the catalogue later confirms at the same number
+    before any real change of it (D291), with the day it does: what ``catalogue_confirmations`` names."""
+    params, _, _ = _first_days(catalogue, day)
+    return {name: found for name, (found, confirm) in params.items() if confirm and not name.startswith("!")}
+
+
 def confirmed_by(catalogue: Catalogue, day: dt.date, on: dt.date) -> tuple[bool, frozenset[str]]:
     """Whether the catalogue has confirmed, by ``on``, ``day``'s unconfirmed B at the same amount, and which 6.8
     items' ceilings it has so confirmed (D291): the papers made on ``on`` print them as confirmed figures."""
     params, items, _ = _first_days(catalogue, day)
-    base = params.get("base_amount")
+    base = params.get(PRINTED_PARAMETER)
     return (base is not None and base[1] and base[0] <= on,
             frozenset(item for item, (found, confirm) in items.items() if confirm and found <= on))
 

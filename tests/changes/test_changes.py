@@ -406,6 +406,20 @@ def test_a_confirmation_at_the_same_amount_refuses_no_plan(catalogue_copy: Path,
     assert "Visi atbalsta plāni" not in text and "- Atbalsta plāni" not in text, text
 
 
+def test_a_confirmed_rate_is_promised_no_blank(catalogue_copy: Path) -> None:
+    """Only B and a ceiling have a blank in the papers while „jāprecizē”: a rate confirmed at the same number refuses
+    no plan, and the report promises nothing of blanks or of a confirmed figure in the papers for it."""
+    periods = load_or_raise(catalogue_copy).children_reporting_periods()
+    _dated_value(catalogue_copy, "rate_full", periods[1].start, "jāprecizē")
+    old = load_or_raise(catalogue_copy)
+    _dated_value(catalogue_copy, "rate_full", periods[1].start + dt.timedelta(days=20), "apstiprināts")
+    new = load_or_raise(catalogue_copy)
+    text = change_report(diff_catalogues(old, new), new, None)
+    matrices = next(line for line in text.splitlines() if line.startswith("- IBM matricas"))
+    assert "nevienu plānu neatsaka" in matrices and matrices.endswith("pēc apstiprināšanas dienas (D291)."), matrices
+    assert "tukš" not in matrices and "apstiprinātā vērtība" not in matrices, matrices
+
+
 def test_a_status_change_the_other_way_refuses_every_plan(catalogue_copy: Path, catalogue) -> None:
     """A parameter of every plan that becomes „jāprecizē” at the same number is a change (D291): every plan across it
     is refused – the report says so and does not say some plans are exempt (the review's R3)."""
@@ -417,3 +431,23 @@ def test_a_status_change_the_other_way_refuses_every_plan(catalogue_copy: Path, 
     shown = day.strftime("%d.%m.%Y")
     assert f"Ja šāds plāns turpinās {shown} vai vēlāk, tam rāda kļūdu" in matrices, matrices
     assert "nevienu plānu neatsaka" not in matrices, matrices
+
+
+def test_the_confirmation_line_names_only_the_values_with_a_blank() -> None:
+    """B and a rate confirmed together: the blank/figure clause names B alone; B and a ceiling: both, in the plural."""
+    from generator.changes.diff import ValueChange
+    from generator.changes.report import _confirmed_line
+
+    day = dt.date(2026, 12, 15)
+
+    def value(kind: str, id_: str, name: str, items: tuple[str, ...] = ()) -> ValueChange:
+        return ValueChange(kind, id_, name, day, "1 (jāprecizē)", "1", "Tests", "apstiprināts", items=items,
+                           confirms=True)
+
+    base, rate = value("parametrs", "base_amount", "B"), value("parametrs", "rate_full", "Likme")
+    ceiling = value("cena", "2.1", "Pavadonis", ("2.1",))
+    mixed = _confirmed_line([base, rate])
+    assert "Kamēr vērtība „B” ir „jāprecizē”, parakstāmajos papīros tās vietā ir tukša vieta: dokumentos" in mixed, mixed
+    assert "„Likme” ir „jāprecizē”" not in mixed, mixed
+    both = _confirmed_line([base, ceiling])
+    assert "ir apstiprinātās vērtības; matrica, kas izdota pirms tās, pati tās drukā kā neapstiprinātas" in both, both

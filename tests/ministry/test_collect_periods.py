@@ -74,8 +74,8 @@ def test_one_child_is_counted_in_the_singular_and_the_default_funding_is_provisi
     label = period_of(catalogue, child).label
     assert f"pārskata periods {label}." in result.output
     assert "EUR (provizorisks), pārdales fonds" in result.output and "(provizorisks).\n" in result.output
-    assert "Uzmanību: finansējums ir bāzes apmērs × bērnu skaits, bet bāzes apmērs B katalogā ir „jāprecizē”" \
-        in result.output
+    assert ("Uzmanību: finansējums ir bāzes apmērs × bērnu skaits, bet bāzes apmērs B katalogā ir „jāprecizē” kādas "
+            "matricas cenu dienā") in result.output
     summary = load_workbook(out)["Kopsavilkums"]
     assert summary["A1"].value == f"IBM galīgo apmēru aprēķins (3. posms, provizoriski) – pārskata periods {label}"
     notes = {summary.cell(r, 1).value: summary.cell(r, 3).value for r in range(4, summary.max_row + 1)}
@@ -84,7 +84,7 @@ def test_one_child_is_counted_in_the_singular_and_the_default_funding_is_provisi
     # the summary is never signed: its figures stay provisional, and it says where the confirmed ones come from
     # (audit24 F19), in words, with no catalogue file or field path (audit27b F10)
     assert ("apstiprinātos apmērus dos atkārtota „ibm collect” palaišana, kad LM apstiprinātais bāzes apmērs B būs "
-            "ierakstīts katalogā vai finansējums norādīts komandā ar --envelope") in envelope_note
+            "ierakstīts katalogā no matricas cenu dienas vai finansējums norādīts komandā ar --envelope") in envelope_note
     assert notes["Σ IB galīgais (F), EUR"].startswith("PROVIZORISKI")
     assert [p.name for p in (out.parent / FINAL_DIR).glob("*.csv")] == [
         f"{child.municipality}_{label.replace('–', '-')}_provizoriski.csv"]

@@ -22,11 +22,18 @@ def _record(base: Decimal | None, catalogue_base: Decimal = Decimal("3000.00"), 
 def test_each_reason_names_its_own_way_to_confirmed_amounts(catalogue: Catalogue) -> None:
     assert catalogue.programme.base_amount.at(DAY).status is not PriceStatus.confirmed  # the pilot's B: jāprecizē
     default = provisional_reason([_record(None)], Options())
-    assert default is not None and default.endswith("kad LM apstiprinātais bāzes apmērs B būs ierakstīts katalogā vai "
-                                                    "finansējums norādīts komandā ar --envelope"), default
+    assert default is not None and default.endswith("kad LM apstiprinātais bāzes apmērs B būs ierakstīts katalogā no "
+                                                    "matricas cenu dienas vai finansējums norādīts komandā ar "
+                                                    "--envelope"), default
     given = provisional_reason([_record(None)], Options(envelope=Decimal("6000")))
     assert given is not None and "--envelope" not in given.split("apstiprinātos apmērus dos", 1)[1], given
-    assert given.endswith("būs ierakstīts katalogā vai matricas 6.11. tabulā"), given
+    assert given.endswith("būs ierakstīts katalogā no matricas cenu dienas vai matricas 6.11. tabulā"), given
+    # B's status is that of the matrix's prices day (D291): after a later confirmation at the same number the
+    # catalogue has B confirmed, so the text says the day, not that LM has not confirmed B
+    for text in (default, given):
+        assert "kamēr LM nav apstiprinājusi" not in text, text
+        assert "matricas cenu dienā, tāpēc galīgie apmēri ir provizoriski" in text, text
+        assert "ja katalogs to pašu B apstiprina vēlāk, savākšana B statusu joprojām ņem matricas cenu dienā" in text, text
     # said in words to an analyst: no catalogue file or field path (audit27b F10)
     for text in (default, given):
         assert not any(code in text for code in ("catalogue/", ".yaml", "base_amount")), text

@@ -11,7 +11,10 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from generator.catalogue.catalogue import Catalogue
+from generator.catalogue.loader import load_or_raise
 from generator.lvformat import date as lv_date
+from generator.reference.plan_changes import parameter_what
+from generator.workbook.sheets.technical import confirmed_text
 from generator.workbook.writer import write_workbook
 from tests.plan_changes_catalogue import BASE_CHANGE, BASE_CONFIRMED, MATRIX_DAY, changes_catalogue
 
@@ -43,3 +46,47 @@ def test_no_note_on_the_confirmation_days_own_matrix(tmp_path: Path) -> None:
     changed: Catalogue = changes_catalogue(tmp_path / "catalogue")
     path = write_workbook(changed, tmp_path / "m.xlsx", "liepaja", BASE_CONFIRMED)
     assert load_workbook(path)["6.11"]["C8"].value is None
+
+
+def _rate_confirmed_on(target: Path, day: dt.date) -> Catalogue:
+    """The test catalogue with the full rate „jāprecizē” on the matrix's day and confirmed at the same number on
+    ``day``: a parameter with no blank in the papers."""
+    changes_catalogue(target)
+    programme = target / "programme.yaml"
+    line = '    - {effective_from: 2018-08-01, value: 1.00, source: "Metodika L1071"}\n'
+    content = programme.read_text("utf-8")
+    assert line in content
+    programme.write_text(content.replace(line, line.replace("}", ", status: jāprecizē}") + (
+        f'    - {{effective_from: {day.isoformat()}, value: 1.00, source: "Testa dati", status: apstiprināts}}\n'), 1),
+        "utf-8")
+    return load_or_raise(target)
+
+
+def test_the_note_sends_only_later_plans_to_the_confirmation_days_matrix(tmp_path: Path) -> None:
+    """The matrix of the confirmation day refuses a plan that starts earlier: for this plan the papers made on or
+    after that day print the figure; that matrix is for a plan that starts on it or later."""
+    day = lv_date(BASE_CONFIRMED)
+    note = confirmed_text(changes_catalogue(tmp_path / "catalogue"), MATRIX_DAY)
+    assert (f"šim plānam apstiprināto vērtību drukā dokumenti, ko ibm documents --from-matrix izveido {day} vai "
+            f"vēlāk. Plānam, kas sākas {day} vai vēlāk, ir tās dienas matrica (ibm matrix --day {day}).") in note, note
+    assert "apstiprināto vērtību drukā matrica" not in note, note
+
+
+def test_two_values_on_one_day_are_plural_and_only_b_is_a_blank(tmp_path: Path) -> None:
+    changed = _rate_confirmed_on(tmp_path / "catalogue", BASE_CONFIRMED)
+    note = confirmed_text(changed, MATRIX_DAY)
+    prog = changed.programme
+    both = parameter_what([prog.base_amount.name_lv, prog.rate_full.name_lv])
+    assert f"Katalogā no {lv_date(BASE_CONFIRMED)} apstiprinātas tās pašas vērtības: {both}." in note, note
+    assert (f"No tām šī matrica kā neapstiprinātu (tukšu vietu) drukā šo vērtību: "
+            f"{parameter_what([prog.base_amount.name_lv])}; šim plānam") in note, note
+
+
+def test_a_confirmed_rate_is_promised_no_blank(tmp_path: Path) -> None:
+    """A rate has no blank in the papers: the note says the plan stays, nothing of blanks or figures."""
+    rate_day = MATRIX_DAY + dt.timedelta(days=30)  # before B's confirmation: the parameters' first confirmation
+    changed = _rate_confirmed_on(tmp_path / "catalogue", rate_day)
+    note = confirmed_text(changed, MATRIX_DAY)
+    assert note == (f"Katalogā no {lv_date(rate_day)} apstiprināta tā pati vērtība: "
+                    f"{parameter_what([changed.programme.rate_full.name_lv])}. Plāna summas nemainās, un plāns paliek "
+                    "derīgs."), note

@@ -168,17 +168,21 @@ def price_line(child: ChildContext) -> str | None:
     waiting = [p for p in child.providers if p.pending and p.funded and not p.own]
     if not waiting:
         return None
-    prices = ", ".join(dict.fromkeys(line.label for line in child.by_priority if not line.confirmed))
+    labels = list(dict.fromkeys(line.label for line in child.by_priority if not line.confirmed))
     papers = ", ".join(f"{doc}-{p.file_part}" for p in waiting for doc in (PROVIDER_CONTRACT, GUARANTEE))
-    n = len(waiting)
     numbers = ", ".join(str(p.number) for p in waiting)
-    single = lvformat.agree(n, "1", "") == "1"
+    single = len(waiting) == 1  # one provider or a list of them, not numeral agreement (21 providers are many)
     whose = f"sniedzēja Nr. {numbers} daļa" if single else f"sniedzēju Nr. {numbers} daļas"
     what = ("līgums ar sniedzēju un garantijas vēstule" if single
             else "līgumi ar sniedzējiem un garantijas vēstules")
-    return (f"Cena nav apstiprināta ({prices}): no tās {lvformat.agree(n, 'atkarīga', 'atkarīgas')} {whose} no IB, "
-            f"tāpēc {what} ({papers}) nav izveidoti; kad Labklājības ministrija cenu apstiprina (metodikas vietnes "
-            "sadaļa „Cenas”), izveidojiet dokumentus vēlreiz no matricas ar apstiprināto cenu")
+    hangs = "atkarīga" if single else "atkarīgas"
+    if len(labels) == 1:
+        return (f"Cena nav apstiprināta ({labels[0]}): no tās {hangs} {whose} no IB, tāpēc {what} ({papers}) nav "
+                "izveidoti; kad Labklājības ministrija cenu apstiprina (metodikas vietnes sadaļa „Cenas”), izveidojiet "
+                "dokumentus vēlreiz no matricas ar apstiprināto cenu")
+    return (f"Cenas nav apstiprinātas ({', '.join(labels)}): no tām {hangs} {whose} no IB, tāpēc {what} ({papers}) "
+            "nav izveidoti; kad Labklājības ministrija cenas apstiprina (metodikas vietnes sadaļa „Cenas”), "
+            "izveidojiet dokumentus vēlreiz no matricas ar apstiprinātajām cenām")
 
 
 def first_plan_line(catalogue: Catalogue, child: ChildContext, day: dt.date) -> str | None:

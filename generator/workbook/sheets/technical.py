@@ -12,12 +12,21 @@ from decimal import Decimal
 
 from xlsxwriter.utility import xl_cell_to_rowcol, xl_col_to_name
 
+from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Impairment, Pilot, PriceStatus
 from generator.lvformat import NBSP, eur, percent
 from generator.lvformat import date as lv_date
 from generator.reference.date_serials import serial_day
 from generator.reference.params import children_date_serials
-from generator.reference.plan_changes import ITEM_WHAT, PlanChange, catalogue_changes, catalogue_confirmations
+from generator.reference.plan_changes import (
+    ITEM_WHAT,
+    PRINTED_PARAMETER,
+    TRANSPORT_PARAMETER,
+    catalogue_changes,
+    catalogue_confirmations,
+    confirmed_parameters,
+    parameter_what,
+)
 from generator.reference.rules import HOURS_A_DAY
 from generator.reference.workbook import base_differs_text
 from generator.workbook.input_checks import (
@@ -394,7 +403,7 @@ def write(sh: Sheet) -> None:
     else:
         sh.date("B8", until, st.out_date)
     sh.define("Parametru_Lidz", "B8")
-    confirmed_note(sh, catalogue_confirmations(cat, day))
+    confirmed_note(sh, cat, day)
     _plan_until(sh)
     # 1 when the plan period (inside a reporting period) starts before B7 or reaches a change of what it uses
     # (h_PlanaLidz, D61): prices_not_in_force
@@ -524,21 +533,59 @@ def write(sh: Sheet) -> None:
 CONFIRMED_CHARS_PER_LINE = 80  # 9 pt bold in C:F (72 wide), counted low
 
 
-def confirmed_text(confirmations: tuple[PlanChange, ...]) -> str:
-    """The note: each day's confirmed values, then what the matrix and the papers print."""
-    days = sorted({c.day for c in confirmations})
-    listed = " ".join(f"Katalogā no {lv_date(d)} apstiprināta tā pati vērtība: "
-                      f"{', '.join(c.what for c in confirmations if c.day == d)}." for d in days)
-    first = lv_date(days[0])
-    return (f"{listed} Plāna summas nemainās, un plāns paliek derīgs, bet šī matrica to drukā kā neapstiprinātu "
-            f"(tukšu vietu); apstiprināto vērtību drukā matrica, kas izdota {first} (ibm matrix --day {first}), un "
-            f"dokumenti, ko ibm documents --from-matrix izveido {first} vai vēlāk.")
+def _confirmed_values(catalogue: Catalogue, day: dt.date) -> list[tuple[dt.date, str, int, str | None]]:
+    """Each confirmation (D291): its day, what it names, how many values that is, and what of it the papers print as a
+    blank while „jāprecizē” and as a figure once confirmed (B, an item's ceiling – confirmed_by), None for the rest."""
+    params = confirmed_parameters(catalogue, day)
+    base = parameter_what([catalogue.programme.base_amount.name_lv])
+    result = []
+    for c in catalogue_confirmations(catalogue, day):
+        if c.items is not None:
+            result.append((c.day, c.what, 1, c.what))
+            continue
+        names = [n for n, found in params.items() if found == c.day and (n == TRANSPORT_PARAMETER) == c.transport]
+        result.append((c.day, c.what, len(names), base if PRINTED_PARAMETER in names else None))
+    return result
 
 
-def confirmed_note(sh: Sheet, confirmations: tuple[PlanChange, ...]) -> None:
-    if not confirmations:
+def confirmed_text(catalogue: Catalogue, day: dt.date) -> str:
+    """The note: each day's confirmed values; that the plan stays; what this matrix prints as a blank and which papers
+    print the figure for this plan, and which matrix a plan that starts on the day or later has (D63) – for B and the
+    ceilings only (a rate has no blank); "" when the catalogue confirms nothing."""
+    values = _confirmed_values(catalogue, day)
+    if not values:
+        return ""
+    days = sorted({d for d, _, _, _ in values})
+    listed = []
+    for d in days:
+        n = sum(count for on, _, count, _ in values if on == d)
+        what = ", ".join(w for on, w, _, _ in values if on == d)
+        listed.append(f"Katalogā no {lv_date(d)} " + ("apstiprināta tā pati vērtība" if n == 1 else
+                                                      "apstiprinātas tās pašas vērtības") + f": {what}.")
+    text = " ".join(listed) + " Plāna summas nemainās, un plāns paliek derīgs"
+    printed = [p for _, _, _, p in values if p is not None]
+    if not printed:
+        return text + "."
+    on = {d for d, _, _, p in values if p is not None}
+    when = lv_date(min(on)) if len(on) == 1 else "apstiprināšanas dienā"
+    one = len(printed) == 1
+    blank = "neapstiprinātu (tukšu vietu)" if one else "neapstiprinātas (tukšas vietas)"
+    if len(printed) == sum(count for _, _, count, _ in values):
+        text += f", bet šī matrica {'to' if one else 'tās'} drukā kā {blank}"
+    else:
+        text += (f". No tām šī matrica kā {blank} drukā " + ("šo vērtību" if one else "šīs vērtības")
+                 + f": {', '.join(printed)}")
+    text += (f"; šim plānam apstiprināt{'o vērtību' if one else 'ās vērtības'} drukā dokumenti, ko "
+             f"ibm documents --from-matrix izveido {when} vai vēlāk.")
+    if len(on) == 1:
+        return text + f" Plānam, kas sākas {when} vai vēlāk, ir tās dienas matrica (ibm matrix --day {when})."
+    return text + " Plānam, kas sākas apstiprināšanas dienā vai vēlāk, ir tās dienas matrica (ibm matrix --day)."
+
+
+def confirmed_note(sh: Sheet, catalogue: Catalogue, day: dt.date) -> None:
+    text = confirmed_text(catalogue, day)
+    if not text:
         return
-    text = confirmed_text(confirmations)
     sh.merge_text("C8:F8", text, sh.st.alert)
     sh.row_height(8, 12 * -(-len(text) // CONFIRMED_CHARS_PER_LINE) + 3)
 
