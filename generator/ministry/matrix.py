@@ -270,13 +270,16 @@ def length_checks(book: XlsxBook) -> dict[tuple[str, Coord], int]:
     return found
 
 
-def interface_version(m: Matrix) -> str:
+def interface_version(m: Matrix, where: Where | None = None) -> str:
     """Check that the file is an IBM matrix of a supported interface version (layout.SUPPORTED_INTERFACES: 1, the
     matrices up to layout revision 11, and 2, D290); return the template version. Its plan rows are read by the
     layout revision of that version (Matrix.spacers), whichever of the supported interfaces it says.
 
     Raises MatrixError for a foreign workbook (no IBM_Saskarne), a newer, an older or an unreadable interface.
+    ``where``: how the version cells are named, as every other message names a cell ("6.11. tabula, B5 „…”"; the
+    default, Matrix.where, says "6.11!B5 (IBM_Saskarne)" – for callers that show no message).
     """
+    where = where or m.where
     if not m.has("IBM_Saskarne") or not m.has("IBM_Versija"):
         raise MatrixError("nav IBM matrica (darbgrāmatā nav definēto nosaukumu IBM_Saskarne un IBM_Versija)")
     raw = m.scalar("IBM_Saskarne")
@@ -286,16 +289,16 @@ def interface_version(m: Matrix) -> str:
         try:
             newer = int(text) > max(int(v) for v in SUPPORTED_INTERFACES)
         except ValueError:
-            raise MatrixError(f"{m.where('IBM_Saskarne')}: saskarnes versija „{text}” nav saprotama "
+            raise MatrixError(f"{where('IBM_Saskarne', 0, 0)}: saskarnes versija „{text}” nav saprotama "
                               f"(gaidīts: {expected})") from None
         if newer:
-            raise MatrixError(f"{m.where('IBM_Saskarne')}: matrica ir jaunākas saskarnes versijas {text}, nekā šī "
+            raise MatrixError(f"{where('IBM_Saskarne', 0, 0)}: matrica ir jaunākas saskarnes versijas {text}, nekā šī "
                               f"rīkkopa pazīst ({expected}); atjauniniet rīkkopu")
-        raise MatrixError(f"{m.where('IBM_Saskarne')}: saskarnes versija {text} vairs netiek atbalstīta "
+        raise MatrixError(f"{where('IBM_Saskarne', 0, 0)}: saskarnes versija {text} vairs netiek atbalstīta "
                           f"(gaidīts: {expected})")
     version = _plain(m.scalar("IBM_Versija"))
     if not VERSION_PATTERN.match(version):
-        raise MatrixError(f"{m.where('IBM_Versija')}: veidnes versija „{version}” nav saprotama "
+        raise MatrixError(f"{where('IBM_Versija', 0, 0)}: veidnes versija „{version}” nav saprotama "
                           "(gaidīts: GGGG-MM-DD+jaucējkods vai GGGG-MM-DD+jaucējkods.redakcija, aiz tās var būt @GGGG-MM-DD)")
     return version
 

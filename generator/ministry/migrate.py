@@ -911,7 +911,8 @@ class Migrator:
                                  "nevis fails")
         try:
             old = Matrix.open(old_path) if opened is None else _opened(opened)
-            version = interface_version(old)
+            origins = Origins(old)  # the version cells named as collect names them (review37 F7)
+            version = interface_version(old, lambda name, row, col: origins.place((name, row, col)))
         except MatrixError as exc:
             raise MigrationError(str(exc)) from None
         day = self.target_day(old)
