@@ -118,3 +118,20 @@ def test_a_table_shifted_whole_is_offered_migrate_which_carries_it(catalogue: Ca
     before, _ = read_child(Matrix.open(clean_matrix), catalogue, strict=False)
     after, _ = read_child(Matrix.open(out), catalogue, strict=False)
     assert before is not None and after is not None and after.inputs == before.inputs
+
+
+def test_migrate_names_the_areas_not_of_the_template_size_even_when_most_grew(catalogue: Catalogue,
+                                                                              clean_matrix: Path,
+                                                                              tmp_path: Path) -> None:
+    """A row inserted inside both 6.3 and 6.4: most of the plan row group grew, yet the areas named as changed are the
+    grown ones (by the template's sizes), not the few that kept them."""
+    quantity, price = _ref(clean_matrix, "Plans_Daudzums"), _ref(clean_matrix, "Plans_Cena")
+    assert quantity.sheet != price.sheet
+    both = _inserted(clean_matrix, tmp_path / "abas.xlsx", quantity.sheet, quantity.first[0] + 1)
+    both = _inserted(both, tmp_path / "abas.xlsx", price.sheet, price.first[0] + 1)
+    with Migrator(catalogue) as migrator, pytest.raises(MigrationError) as refused:
+        migrator.migrate(both, tmp_path / "jauna.xlsx")
+    said = clean(str(refused.value))
+    changed, _, kept = said.partition(" – cits rindu skaits nekā ")
+    assert f"{_area(quantity, 1)} „{QUANTITY}”" in changed and _area(price, 1) in changed, said
+    assert not kept.startswith((f"{quantity.sheet}. tabula", f"{price.sheet}. tabula")) and kept.endswith(UNDO), said
