@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Collection
+from collections import Counter
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -269,13 +270,16 @@ def length_checks(book: XlsxBook) -> dict[tuple[str, Coord], int]:
     return found
 
 
-def interface_version(m: Matrix) -> str:
+def interface_version(m: Matrix, where: Where | None = None) -> str:
     """Check that the file is an IBM matrix of a supported interface version (layout.SUPPORTED_INTERFACES: 1, the
     matrices up to layout revision 11, and 2, D290); return the template version. Its plan rows are read by the
     layout revision of that version (Matrix.spacers), whichever of the supported interfaces it says.
 
     Raises MatrixError for a foreign workbook (no IBM_Saskarne), a newer, an older or an unreadable interface.
+    ``where``: how the version cells are named, as every other message names a cell ("6.11. tabula, B5 „…”"; the
+    default, Matrix.where, says "6.11!B5 (IBM_Saskarne)" – for callers that show no message).
     """
+    where = where or m.where
     if not m.has("IBM_Saskarne") or not m.has("IBM_Versija"):
         raise MatrixError("nav IBM matrica (darbgrāmatā nav definēto nosaukumu IBM_Saskarne un IBM_Versija)")
     raw = m.scalar("IBM_Saskarne")
@@ -285,16 +289,16 @@ def interface_version(m: Matrix) -> str:
         try:
             newer = int(text) > max(int(v) for v in SUPPORTED_INTERFACES)
         except ValueError:
-            raise MatrixError(f"{m.where('IBM_Saskarne')}: saskarnes versija „{text}” nav saprotama "
+            raise MatrixError(f"{where('IBM_Saskarne', 0, 0)}: saskarnes versija „{text}” nav saprotama "
                               f"(gaidīts: {expected})") from None
         if newer:
-            raise MatrixError(f"{m.where('IBM_Saskarne')}: matrica ir jaunākas saskarnes versijas {text}, nekā šī "
+            raise MatrixError(f"{where('IBM_Saskarne', 0, 0)}: matrica ir jaunākas saskarnes versijas {text}, nekā šī "
                               f"rīkkopa pazīst ({expected}); atjauniniet rīkkopu")
-        raise MatrixError(f"{m.where('IBM_Saskarne')}: saskarnes versija {text} vairs netiek atbalstīta "
+        raise MatrixError(f"{where('IBM_Saskarne', 0, 0)}: saskarnes versija {text} vairs netiek atbalstīta "
                           f"(gaidīts: {expected})")
     version = _plain(m.scalar("IBM_Versija"))
     if not VERSION_PATTERN.match(version):
-        raise MatrixError(f"{m.where('IBM_Versija')}: veidnes versija „{version}” nav saprotama "
+        raise MatrixError(f"{where('IBM_Versija', 0, 0)}: veidnes versija „{version}” nav saprotama "
                           "(gaidīts: GGGG-MM-DD+jaucējkods vai GGGG-MM-DD+jaucējkods.redakcija, aiz tās var būt @GGGG-MM-DD)")
     return version
 
@@ -313,9 +317,18 @@ def absent_names(m: Matrix, template_names: Collection[str] | None) -> frozenset
     return frozenset(n for n in INTERFACE_NAMES if n not in m.refs and n not in template_names)
 
 
-# what changed the places of the matrix's tables and what to do about it, said once (with the first moved area)
+# what changed the places of the matrix's tables and what to do about it, said once (with the first moved area): every
+# moved area kept the template's size (a table shifted whole), which ibm migrate carries
 STRUCTURE_CHANGED = (" (pievienotas vai dzēstas rindas vai kolonnas); atsauciet rindu vai kolonnu ievietošanu vai "
                      "dzēšanu vai pārnesiet ievadīto jaunā matricā ar komandu " + MIGRATE_COMMAND)
+
+
+def resized_advice(rows: bool, cols: bool) -> str:
+    """What changed when an area has another size than the template's (rows or columns inserted or deleted inside a
+    table) and the one thing to do about it: undo that – ibm migrate carries a shifted table, not a resized one."""
+    what, whose = (("rindas", "rindu") if not cols else ("kolonnas", "kolonnu") if not rows
+                   else ("rindas vai kolonnas", "rindu vai kolonnu"))
+    return f" (tabulā ievietotas vai dzēstas {what}); atsauciet {whose} ievietošanu vai dzēšanu"
 
 
 def table_place(ref: NameRef) -> str:
@@ -326,38 +339,55 @@ def table_place(ref: NameRef) -> str:
 
 def structure_problems(m: Matrix, expected: dict[str, NameRef] | None,
                        absent: frozenset[str] = frozenset(), *,
-                       place: Callable[[NameRef, bool], str] | None = None) -> list[str]:
+                       place: Callable[[NameRef, bool], str] | None = None,
+                       sizes: Mapping[str, NameRef] | None = None) -> list[str]:
     """Missing interface names, names moved from where the template has them, inconsistent row groups.
 
     ``expected``: the template's name places (None when the template of this version is unknown:
     then only the shapes are checked). ``absent``: names this file's (older) template did not have yet.
     ``place``: how a name's place is said, given whether it is the template's (True) or the file's (default
-    "6.3!G9:G48"; papers from a matrix say it with its label, places.area).
+    "6.3. tabula, G9:G48"; papers from a matrix and collect say it with its label, places.area).
+    ``sizes``: the template's name places where ``expected`` is not checked (migrate carries a moved area): a row
+    group of different sizes names the areas whose size is not the template's.
     """
     def said(ref: NameRef, in_template: bool) -> str:
         return place(ref, in_template) if place is not None else table_place(ref)
 
+    moved = [name for name in INTERFACE_NAMES if name in m.refs and expected is not None and name in expected
+             and m.refs[name] != expected[name]]
+    # an area of another size than the template's: rows or columns inserted inside a table, which ibm migrate
+    # cannot carry (its row groups differ), so only undoing it helps (review37 F5)
+    rows = any(m.refs[n].rows != expected[n].rows for n in moved if expected)
+    cols = any(m.refs[n].cols != expected[n].cols for n in moved if expected)
+    advice = resized_advice(rows, cols) if rows or cols else STRUCTURE_CHANGED
     problems: list[str] = []
-    moved = 0
     for name in INTERFACE_NAMES:
         if name in absent and name not in m.refs:
             continue
         if name not in m.refs:
             where = f" (veidnē: {said(expected[name], True)})" if expected and name in expected else ""
             problems.append(f"trūkst definētā nosaukuma {name}{where}: matricas struktūra ir bojāta")
-        elif expected is not None and name in expected and m.refs[name] != expected[name]:
+        elif name in moved and expected is not None:
             # the table and column by their label, as every other message names a place (not the defined name), and
             # once what to do (audit36a F8e)
-            moved += 1
             problems.append(f"{said(m.refs[name], False)} – veidnē {said(expected[name], True)}: matricas struktūra "
-                            f"mainīta{STRUCTURE_CHANGED if moved == 1 else ''}")
+                            f"mainīta{advice if name == moved[0] else ''}")
     if problems:
         return problems
+    template = expected if expected is not None else sizes
     for group in ROW_GROUPS:
-        rows = {name: m.lines(name) for name in group if name in m.refs}
-        if len(set(rows.values())) != 1:
-            detail = ", ".join(f"{n}: {r}" for n, r in rows.items())
-            problems.append(f"nosaukumu grupā ir atšķirīgs rindu skaits ({detail}): matricas struktūra ir bojāta")
+        lines = {name: m.lines(name) for name in group if name in m.refs}
+        if len(set(lines.values())) < 2:
+            continue
+        # the areas of the template's size, where it is known, else those of the most common size
+        right = [n for n in lines if template and n in template and m.refs[n].rows == template[n].rows]
+        if not right or len(right) == len(lines):
+            common = Counter(lines.values()).most_common(1)[0][0]
+            right = [n for n in lines if lines[n] == common]
+        odd = [n for n in lines if n not in right]
+        areas = ", ".join(said(m.refs[n], False) for n in odd)
+        problems.append(f"{areas} – cits rindu skaits nekā {said(m.refs[right[0]], False)}: matricas struktūra "
+                        f"mainīta{resized_advice(True, False)}")
     for name in MONTH_GRIDS:
         if name in m.refs and m.refs[name].cols < 1:
             problems.append(f"{name}: nav mēnešu kolonnu")

@@ -57,6 +57,7 @@ from generator.ministry.matrix import (
     optional_date,
     read_child,
     structure_problems,
+    table_place,
 )
 from generator.ministry.reading import changed_cell_namer
 from generator.ministry.rule_names import rule_name
@@ -64,7 +65,7 @@ from generator.ministry.template_checks import unchecked_codes
 from generator.ministry.templates import DEFAULT_REGISTRY, TemplateSource, generate_template, load_registry
 from generator.ministry.xlsx_outline import filled_groups_level, open_groups
 from generator.ministry.xlsxpatch import CellInput, excel_serial, patch_xlsx
-from generator.ministry.xlsxread import Cell, CellValue, Coord, XlsxBook, a1, read_xlsx, serial_day
+from generator.ministry.xlsxread import Cell, CellValue, Coord, NameRef, XlsxBook, a1, read_xlsx, serial_day
 from generator.money import to_decimal
 from generator.own_files import digest as file_digest
 from generator.reference.errors import ReferenceInputError
@@ -342,6 +343,17 @@ def _price(value: Decimal | None) -> str:
 
 
 Origin = str | tuple[str, int, int]
+
+
+def _area(old: Matrix, ref: NameRef) -> str:
+    """An area of the old matrix as collect and documents name it, with the label the file shows there ("6.3. tabula,
+    C9:C55 „SBS pakalpojums …”"), not "6.3!C9:C55"."""
+    from generator.documents.from_matrix import places  # here: that package imports the ministry's
+
+    try:
+        return places.area(places.file_values(old, fixed=True), ref)
+    except (MatrixError, OSError, KeyError, ValueError):
+        return table_place(ref)
 
 
 class Origins:
@@ -899,7 +911,8 @@ class Migrator:
                                  "nevis fails")
         try:
             old = Matrix.open(old_path) if opened is None else _opened(opened)
-            version = interface_version(old)
+            origins = Origins(old)  # the version cells named as collect names them (review37 F7)
+            version = interface_version(old, lambda name, row, col: origins.place((name, row, col)))
         except MatrixError as exc:
             raise MigrationError(str(exc)) from None
         day = self.target_day(old)
@@ -921,7 +934,11 @@ class Migrator:
             redone = "pārnesta no jauna: vecā matrica kopš iepriekšējās pārnešanas mainīta"
         entry = self.registry.get(version) if version != current else None
         absent = absent_names(old, entry["names"] if entry else None)  # names its registered template lacked
-        problems = structure_problems(old, None, absent)
+        # a row group of different sizes (rows inserted inside a table) is said as collect says a moved area: its
+        # table, cells and label, and the areas that differ from the template's size (review37 F5)
+        template = self.expected.expected(version)
+        problems = structure_problems(old, None, absent, place=lambda ref, _: _area(old, ref),
+                                      sizes=template.names if template is not None else None)
         if problems:
             raise MigrationError("; ".join(problems))
         report = MigrationReport(version, current, 0)

@@ -357,7 +357,8 @@ def read_matrix(path: Path, root: Path, catalogue: Catalogue, templates: Templat
         person = matrix_person(m)  # blank name and code cells: named by its hash, as an unreadable file (D221)
         rel = result.rel = shown_path(given, result.digest, *person, hide=unknown_person(person))
         result.unread = False
-        version = interface_version(m)
+        # the version cells named as every other cell is ("6.11. tabula, B5 „…”", review37 F7)
+        version = interface_version(m, MatrixPlaces(m, path).input)
     except (MatrixError, XlsxReadError) as exc:
         return refuse([str(exc)])
     expected = templates.expected(version)

@@ -377,8 +377,9 @@ def test_refuses_a_newer_template_and_a_newer_interface(one_good: Path, tmp_path
     (one_good / "ogre" / "jauna.xlsx").unlink()
     edit(good, one_good / "ogre" / "saskarne.xlsx", lambda wb: setattr(cell_of(wb, "IBM_Saskarne"), "value", "3"))
     out = collect_messages(one_good, tmp_path)
-    assert ("ogre/saskarne.xlsx: 6.11!B5 (IBM_Saskarne): matrica ir jaunākas saskarnes versijas 3, nekā šī rīkkopa "
-            "pazīst (1 vai 2); atjauniniet rīkkopu") in out
+    # the cell as every other message names it, not „6.11!B5 (IBM_Saskarne)” (review37 F7)
+    assert ("ogre/saskarne.xlsx: 6.11. tabula, B5 „Saskarnes versija (definēto nosaukumu kopa)”: matrica ir jaunākas "
+            "saskarnes versijas 3, nekā šī rīkkopa pazīst (1 vai 2); atjauniniet rīkkopu") in out
 
 
 def test_refuses_an_unknown_older_template(one_good: Path, tmp_path: Path) -> None:

@@ -181,17 +181,6 @@ def more_errors_stored(stale: list[StaleValue], m: Matrix | None = None) -> list
     return found
 
 
-def _interface_problem(m: Matrix | None, text: str) -> str:
-    """A MatrixError's sentence with the cell it starts with ("6.11!B5 (IBM_Saskarne): …") said with its label as the
-    matrix shows it (places.cell); other sentences (not a workbook, no IBM names) name the file, not a cell."""
-    if m is None:
-        return text
-    for name in ("IBM_Saskarne", "IBM_Versija"):
-        if m.has(name) and text.startswith(prefix := f"{m.where(name)}: "):
-            return f"{places.named(m, [name])}: {text.removeprefix(prefix)}"
-    return text
-
-
 def _text(m: Matrix, name: str, row: int = 0) -> str:
     if not m.has(name):
         return ""
@@ -262,9 +251,9 @@ def read_for_documents(path: Path, catalogue: Catalogue, templates: TemplateSour
     try:
         m = Matrix.open(path)
         result.recognised = m.has("IBM_Saskarne") and m.has("IBM_Versija")
-        version = interface_version(m)
+        version = interface_version(m, lambda name, row, col: places.named(m, [name]))  # "6.11. tabula, B5 „…”"
     except MatrixError as exc:
-        result.refused.append(_interface_problem(m, str(exc)))
+        result.refused.append(str(exc))
         if m is not None:  # an IBM matrix of a newer interface: its child is still known by the name (R7-8)
             _read_person(result, m, path, key)
         else:
