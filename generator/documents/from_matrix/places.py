@@ -94,6 +94,9 @@ INPUT_RULES = frozenset({"money_cents", "whole_units", "required_field", "munici
 WHOLE_UNITS_MONTHS = ((PLANNED_LABEL, "Men_Daudzums"), (DELIVERED_LABEL, "Fakt_Daudzums"))
 # rules with no cell of their own in any message: the tables and the 6.11 row the matrix names are the place
 NO_CELLS = frozenset({"transport_share_overridden", "missing_price", INVALID_INPUT})
+# rules a matrix cannot give: it holds exactly its plan rows (a grown table is refused before it is read), so more
+# lines than the matrix has (D293) is the calculator's and the reference's only
+NOT_IN_MATRIX = frozenset({"too_many_lines"})
 
 
 def _text(value: object) -> str:
