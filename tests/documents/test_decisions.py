@@ -123,7 +123,8 @@ def cases(catalogue: Catalogue, later_catalogue: Catalogue,
     later_start = template_date(later_catalogue)
     offers = {o.id: o for o in later_catalogue.offers(later_start)}
     market = next(o.id for o in offers.values() if o.prefill_price is None)
-    children["unconfirmed"] = (_reading(later_catalogue, dt.date(2012, 5, 1), {"2.1": None, market: Decimal("400")},
+    # the confirmed line alone stays below P, so 2.1's open price decides A (with N_c above P, A would be P: D294)
+    children["unconfirmed"] = (_reading(later_catalogue, dt.date(2012, 5, 1), {"2.1": None, market: Decimal("40")},
                                         period_start=later_start), later_start + dt.timedelta(days=45))
     for name, (reading, day) in children.items():
         cat = later_catalogue if name == "unconfirmed" else catalogue
@@ -280,6 +281,7 @@ def test_the_grant_states_the_amount_a_that_may_be_spent(cases) -> None:
     assert normalise(table[1][3]) == normalise(available)
     assert normalise(table[1][2]) == normalise(lvformat.eur(reading.outcome.provisional))
     (reading, child), folder = cases["unconfirmed"]
+    assert reading.outcome.needed < reading.outcome.provisional  # A = N, and N rests on the open price
     assert child.available == BLANK_EUR and reading.outcome.available > 0
     for kind, text in _texts(folder, GRANT).items():
         assert normalise(sentence.format(BLANK_EUR)) in text, kind
