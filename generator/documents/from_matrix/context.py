@@ -17,13 +17,14 @@ is used for 0,00 EUR whatever B and the prices are: a figure, never a blank (aud
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from generator import lvformat
 from generator.catalogue.catalogue import Catalogue, Offer
 from generator.catalogue.models import PriceStatus
 from generator.documents.context import recipient_names
+from generator.documents.from_matrix.confirmed_warnings import papers_offers
 from generator.documents.from_matrix.frequency import frequency
 from generator.documents.from_matrix.funded import funded_units, spread
 from generator.documents.from_matrix.month_labels import month_labels as plan_month_labels
@@ -37,7 +38,6 @@ from generator.reference.lines import ACTUAL_COST_PRICE, PlanLine
 from generator.reference.open_prices import known_figures
 from generator.reference.params import ministry_base
 from generator.reference.plan import final_applies
-from generator.reference.plan_changes import confirmed_by
 from generator.reference.rounds import plan_end
 from generator.workbook.texts import IF_OVER_WORDS, NOT_APPLIED_WORDS
 
@@ -279,9 +279,7 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool,
     data, outcome = reading.data, reading.outcome
     assert data is not None and outcome is not None
     inputs = data.inputs
-    base_since, items_since = confirmed_by(catalogue, data.params_day, day or dt.date.today())
-    offers = {o.id: replace(o, ceiling_status=PriceStatus.confirmed) if o.id in items_since else o
-              for o in catalogue.offers(data.params_day)}
+    base_since, offers = papers_offers(catalogue, data.params_day, day)
     units = {u.id: u.name_lv for u in catalogue.enums.units}
     recipients = recipient_names(catalogue)
     month_labels = plan_month_labels(inputs.period_start, inputs.months)
