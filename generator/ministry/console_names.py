@@ -91,7 +91,8 @@ def _label(digest: str) -> str:
 def finding_hint(shown: str, base: str) -> str:
     """How the user finds a file that ``shown`` (a path as the console shows it) names by its label, in the
     deepest folder of it that is shown (below ``base``, the folder given; a folder hidden as "…" is searched
-    through): „atrodams ar sha256sum mapē X” or, for an unhashable file, „atrodams ar find X -inum N” (X quoted for the shell when it needs it)."""
+    through): „atrodams ar sha256sum mapē X” or, for an unhashable file, „atrodams ar find X -inum N” (X quoted
+    for the shell when it needs it)."""
     folder, _, name = shown.rpartition("/")
     parts = folder.split("/")
     where = "/".join(parts[: parts.index("…")] if "…" in parts else parts)
