@@ -15,6 +15,7 @@ from generator.catalogue.loader import load_or_raise
 from generator.lvformat import date as lv_date
 from generator.reference.plan_changes import parameter_what
 from generator.workbook.sheets.technical import confirmed_text
+from generator.workbook.texts import BASE_LATER_FINAL, BASE_LATER_SHORT, BASE_PROVISIONAL_SHORT
 from generator.workbook.writer import template_date, write_workbook
 from tests.plan_changes_catalogue import (
     BASE_CHANGE,
@@ -47,6 +48,15 @@ def test_the_matrix_names_a_later_confirmation_and_keeps_its_days(tmp_path: Path
     assert _day(load_workbook(path)[target[0]][target[1].replace("$", "")].value) == BASE_CHANGE - dt.timedelta(1)
     # the catalogue confirms nothing: no note
     assert load_workbook(templates[None])["6.11"]["C8"].value is None
+    # 6.4's warning beside B does not say B waits for the ministry: it points to the note (D296); without a later
+    # confirmation it keeps its words
+    for book, said, unsaid in ((path, BASE_LATER_SHORT, BASE_PROVISIONAL_SHORT),
+                               (templates[None], BASE_PROVISIONAL_SHORT, BASE_LATER_SHORT)):
+        wb = load_workbook(book)
+        (sheet, a1), = wb.defined_names["Bridinajums_Baze_64"].destinations
+        formula = wb[sheet][a1.replace("$", "")].value
+        assert f'"{said}"' in formula and f'"{unsaid}"' not in formula, formula
+    assert "6.11. tabula, C8" in BASE_LATER_SHORT and "kamēr LM nav" not in BASE_LATER_SHORT + BASE_LATER_FINAL
 
 
 def test_no_note_on_the_confirmation_days_own_matrix(tmp_path: Path) -> None:
