@@ -217,6 +217,20 @@ def confirmed_by(catalogue: Catalogue, day: dt.date, on: dt.date) -> tuple[bool,
             frozenset(o.id for o in catalogue.offers(day) if o.id in rows and confirms(_row(o), rows[o.id])))
 
 
+def base_confirmed_since(catalogue: Catalogue, day: dt.date, on: dt.date) -> dt.date | None:
+    """The day from which the catalogue's B, as in force ON ``on``, confirms ``day``'s unconfirmed B at the same amount
+    (the first of the unbroken run of such entries that reaches ``on``, D291, D296); None when the B in force on
+    ``on`` does not confirm it (still „jāprecizē”, withdrawn, or another amount – a D61 change)."""
+    base = getattr(catalogue.programme, PRINTED_PARAMETER)
+    was = base.at(day)
+    since = None
+    for value in sorted(base.values, key=lambda v: v.effective_from):
+        if day < value.effective_from <= on:
+            confirming = confirms((was.value, was.status), (value.value, value.status))
+            since = (since or value.effective_from) if confirming else None
+    return since
+
+
 def confirmed_prices(catalogue: Catalogue, day: dt.date, on: dt.date) -> frozenset[str]:
     """The catalogue prices (their ids) whose ``day`` value is „jāprecizē” and whose entry in force ON ``on`` confirms
     it – the same kind and amounts, „apstiprināts” (D291, D296): what the papers made on ``on`` read as confirmed of a
