@@ -166,4 +166,4 @@ def base_confirmed_note(days: list[dt.date], day: dt.date) -> str | None:
         return None
     listed = ", ".join(lv_date(d) for d in days)
     return (f"bāzes apmērs B, kas matricas cenu dienā bija „jāprecizē”, katalogā ar to pašu apmēru apstiprināts no "
-            f"{listed} (spēkā savākšanas dienā {lv_date(day)}), tāpēc galīgie apmēri uz to balstās kā uz apstiprinātu")
+            f"{listed} (spēkā savākšanas dienā {lv_date(day)}), tāpēc B dēļ galīgie apmēri nav provizoriski")
