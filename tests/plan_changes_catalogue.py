@@ -24,6 +24,7 @@ BASE_CONFIRMED = D(2026, 12, 15)  # B: the same amount, now „apstiprināts” 
 COMPANION_CHANGE = D(2027, 1, 1)  # 2.1's own price
 TRANSPORT_CHANGE = D(2027, 2, 1)  # transport_share_max: plans with transport, where the round confirms the limit
 BASE_CHANGE = D(2027, 5, 1)  # B: every plan
+BASE_WITHDRAWN = D(2027, 3, 1)  # withdrawn_catalogue: B „jāprecizē” again at the same amount (D296)
 # the round confirms its procedures, among them the transport limit (D287)
 PROCEDURES = """    procedures:
       status: apstiprināts
@@ -70,6 +71,20 @@ def changes_catalogue(target: Path) -> Catalogue:
                         '      source: "Testa dati: LM apstiprina to pašu B"\n      status: apstiprināts\n'
                         f'    - effective_from: {BASE_CHANGE.isoformat()}\n      value: 3100.00\n'
                         '      source: "Testa dati"\n      status: jāprecizē\nrate_full:\n', 1), "utf-8")
+    return load_or_raise(target)
+
+
+def withdrawn_catalogue(target: Path) -> Catalogue:
+    """changes_catalogue with the confirmation of B withdrawn on BASE_WITHDRAWN: the same amount, „jāprecizē” again
+    (e.g. the next round's B entered as a placeholder) – from then the papers print B as a blank again (D296)."""
+    base = changes_catalogue(target).programme.base_amount.at(BASE_CONFIRMED).value  # the confirmed amount
+    programme = target / "programme.yaml"
+    content = programme.read_text("utf-8")
+    anchor = f"    - effective_from: {BASE_CHANGE.isoformat()}\n"
+    assert anchor in content
+    programme.write_text(content.replace(anchor, f"    - effective_from: {BASE_WITHDRAWN.isoformat()}\n      value: {base}\n"
+                                                 '      source: "Testa dati: B atkal jāprecizē"\n      status: jāprecizē\n'
+                                         + anchor, 1), "utf-8")
     return load_or_raise(target)
 
 

@@ -38,6 +38,9 @@ class ValueChange:
     corrected: tuple[str, str] | None = None  # (was, is) of the corrected text when ``text_only``
     # the same number, its status „jāprecizē” → „apstiprināts”: it refuses no plan (D291, plan_changes.confirms)
     confirms: bool = False
+    # the same number, its status „apstiprināts” → „jāprecizē”: a change for a matrix of the confirmed value, none for
+    # one of the earlier „jāprecizē” value; the papers print that one as a blank again (D296)
+    withdraws: bool = False
 
 
 @dataclass
@@ -135,6 +138,12 @@ def _confirms(previous: Any, value: Any) -> bool:
             and previous.model_dump(exclude=kept) == value.model_dump(exclude=kept))
 
 
+def _withdraws(previous: Any, value: Any) -> bool:
+    """Whether ``value`` withdraws the confirmation of ``previous`` (D296): the same number(s), „apstiprināts” →
+    „jāprecizē”."""
+    return _confirms(value, previous) if previous is not None and value is not None else False
+
+
 def _text_only(previous: Any, value: Any) -> bool:
     """Whether two values of one date differ only in their source or note text (e.g. "Nr.316" -> "Nr. 316")."""
     return (previous is not None and value is not None and previous.effective_from == value.effective_from
@@ -170,7 +179,7 @@ def _price_changes(old: Catalogue, new: Catalogue) -> list[ValueChange]:
                 source=current.source, status=current.status.value,
                 items=cat.price_items(price),
                 text_only=_text_only(previous, value), corrected=_corrected(previous, value),
-                confirms=_confirms(previous, value),
+                confirms=_confirms(previous, value), withdraws=_withdraws(previous, value),
             ))
     return changes
 
@@ -188,7 +197,7 @@ def _parameter_changes(old: Catalogue, new: Catalogue) -> list[ValueChange]:
                 new=describe_param(value.value, param.unit) if value else None,
                 source=current.source, status=current.status.value,
                 text_only=_text_only(previous, value), corrected=_corrected(previous, value),
-                confirms=_confirms(previous, value),
+                confirms=_confirms(previous, value), withdraws=_withdraws(previous, value),
             ))
     return changes
 

@@ -90,7 +90,8 @@ def _confirmed_line(confirmed: list[ValueChange]) -> str:
     if not printed:
         return line[:-1] + " (D291)."
     one = len(printed) == 1
-    tail = ("dokumentos, ko `ibm documents --from-matrix` izveido apstiprināšanas dienā vai vēlāk, ir "
+    tail = ("dokumentos, ko `ibm documents --from-matrix` izveido apstiprināšanas dienā vai vēlāk, kamēr katalogs "
+            + ("to" if one else "tās") + " vēl apstiprina (D296), ir "
             + ("apstiprinātā vērtība; matrica, kas izdota pirms tās, pati to drukā kā neapstiprinātu (tukšu vietu)" if one
                else "apstiprinātās vērtības; matrica, kas izdota pirms tās, pati tās drukā kā neapstiprinātas (tukšas "
                     "vietas)")
@@ -101,6 +102,29 @@ def _confirmed_line(confirmed: list[ValueChange]) -> str:
     head = (f"Kamēr vērtība {which} ir „jāprecizē”, parakstāmajos papīros tās vietā ir tukša vieta" if one
             else f"Kamēr vērtības {which} ir „jāprecizē”, parakstāmajos papīros to vietā ir tukšas vietas")
     return f"{line} {head}: {tail}"
+
+
+def _withdrawn_lines(withdrawn: list[ValueChange]) -> tuple[str, str]:
+    """What a withdrawn confirmation at the same number does (D296): no change for a matrix that has the value as
+    „jāprecizē” (issued before the confirmation), so its plans are not refused for it (the clause after the refusal);
+    for B and a ceiling, the papers made from such a matrix on or after the day print the blank again (a line of its
+    own, "" for another value)."""
+    if not withdrawn:
+        return "", ""
+    one = len(withdrawn) == 1
+    names = ", ".join(f"„{c.name_lv}”" for c in withdrawn)
+    clause = (f" Matricā, kurā {'vērtība' if one else 'vērtības'} {names} jau ir „jāprecizē” ar to pašu apmēru (izdota "
+              "pirms apstiprināšanas), atkārtotais „jāprecizē” nav izmaiņa, un plāniem tā dēļ kļūdas nav (D291, D296).")
+    printed = [c for c in withdrawn if c.id == PRINTED_PARAMETER or (c.kind == "cena" and c.items)]
+    if not printed:
+        return clause, ""
+    one = len(printed) == 1
+    dated = ", ".join(f"„{c.name_lv}” no {date(c.effective_from)}" for c in printed)
+    return clause, (f"- Parakstāmie dokumenti: {'vērtība' if one else 'vērtības'} ar to pašu apmēru atkal "
+                    f"ir „jāprecizē” ({dated}; statuss „apstiprināts” → „jāprecizē”), tāpēc "
+                    "dokumentos, ko `ibm documents --from-matrix` izveido šajā dienā vai vēlāk no matricas, kurā "
+                    f"{'tā' if one else 'tās'} ir „jāprecizē”, {'tās' if one else 'to'} vietā atkal ir tukša vieta "
+                    "(D296).")
 
 
 def _param_review_lines(cat: Catalogue, params: list[ValueChange]) -> list[str]:
@@ -260,6 +284,7 @@ def change_report(diff: CatalogueDiff, new: Catalogue, outputs: OutputDiff | Non
         changed_prices = [c for c in prices if not c.confirms]
         changed_params = [c for c in params if not c.confirms]
         confirmed = [c for c in prices + params if c.confirms]
+        withdrawn_clause, withdrawn_papers = _withdrawn_lines([c for c in prices + params if c.withdraws])
         if (prices or params or calendar) and since is None:
             lines.append("- IBM matricas (6.8. tabulas cenas un griesti, 6.11. tabulas parametri) – jāpārveido aizpildītās matricas ar "
                          "`ibm migrate`.")
@@ -274,12 +299,14 @@ def change_report(diff: CatalogueDiff, new: Catalogue, outputs: OutputDiff | Non
                        f"rāda kļūdu „{RULE_NAMES['prices_not_in_force']}” `ibm collect` un `ibm documents "
                        f"--from-matrix` (arī nepārnestai matricai), ar `ibm migrate` pārnestā matrica un pārnešanas "
                        f"pārskats: plāns jāsaīsina līdz {date(until)}. Plānam, kas neizmanto nevienu no mainītajām "
-                       f"vērtībām, kļūdas nav (D61)." if changed_prices or changed_params else "")
+                       f"vērtībām, kļūdas nav (D61).{withdrawn_clause}" if changed_prices or changed_params else "")
             lines.append(f"- IBM matricas (6.8. tabulas cenas un griesti, 6.11. tabulas parametri) – ar `ibm migrate` "
                          f"jāpārveido aizpildītās matricas, kuru plāna pirmā diena ir {date(since)} vai vēlāk. "
                          f"Plāniem, kas sākas agrāk, paliek līdzšinējās vērtības: plāns visu savu periodu izmanto tās "
                          f"dienas cenas un parametrus, kas ietver tā pirmo dienu (D63), {kept}{refused}"
                          + (f" {_confirmed_line(confirmed)}" if confirmed else ""))
+        if withdrawn_papers:
+            lines.append(withdrawn_papers)
         if changed_prices:  # a confirmation at the same number is no reason to review a plan (D291)
             lines.append(_review_line(new, {item for c in changed_prices for item in c.items}, labels,
                                       first_plan_day(changed_prices, new) if since else None))

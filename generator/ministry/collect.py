@@ -29,14 +29,17 @@ from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Pilot
 from generator.interrupts import AS_CTRL_C, interrupts_held
 from generator.lvformat import agree, eur
+from generator.lvformat import date as lv_date
 from generator.ministry.cache import ResultCache, TemplateLoader
 from generator.ministry.collection import UNREPORTED, Collection
 from generator.ministry.console_names import HIDDEN, file_label, looks_personal, shown_path
 from generator.ministry.file_copies import kept_first
 from generator.ministry.final_status import (
+    base_confirmed_note,
     default_envelope,
     envelope_warning,
     errors_reason,
+    on_collection_day,
     on_unconfirmed_base,
     typed_base,
 )
@@ -486,6 +489,9 @@ class Options:
     previous: Path | None = None
     split: str | None = None
     jobs: int | None = None
+    # the collection's day (the summary's „Sagatavots”; None: the system date): B's status is the one in force then
+    # (D296)
+    day: dt.date | None = None
 
 
 def collect(folder: Path, catalogue: Catalogue, key: bytes, options: Options, *,
@@ -501,6 +507,9 @@ def collect(folder: Path, catalogue: Catalogue, key: bytes, options: Options, *,
     duplicate_notes = _split_duplicates(results, catalogue.children_reporting_periods())
     opened = open_notes(results)
     records = [r.record for r in results if r.record is not None]
+    # B „jāprecizē” on a matrix's prices day and confirmed at the same amount by the collection's day: confirmed (D296)
+    day = options.day or dt.date.today()
+    records, confirmed_days = on_collection_day(records, catalogue, day)
     refused = [r.refusal for r in results if r.refusal is not None]
     stale: list[StaleValue] = [s for r in results for s in r.stale]
     if not records:
@@ -557,7 +566,9 @@ def collect(folder: Path, catalogue: Catalogue, key: bytes, options: Options, *,
         catalogue_version=catalogue.version, records=records, refused=refused, stale=stale, finals=finals,
         envelope_note=note, envelope_given=options.envelope is not None, period=period.label,
         period_start=period.start, period_end=period.end,
-        final_differences=set_in_matrix, provisional=provisional_reason(records, options), previous_records=previous_records, previous_refused=previous_refused,
+        final_differences=set_in_matrix, provisional=provisional_reason(records, options, day),
+        base_confirmed=base_confirmed_note(confirmed_days, day),
+        previous_records=previous_records, previous_refused=previous_refused,
         errors_reason=errors_reason(records, previous_records),  # D268 (previous: review33 F5)
         envelope_warning=envelope_warning(records, finals.envelope, options.envelope is not None),
         previous_folder=folder_name(options.previous) if options.previous else None, notes=notes, warnings=warnings,
@@ -670,9 +681,9 @@ def one_period(results: list[ReadResult], catalogue: Catalogue, folder: Path) ->
 # audit24 F19), and the page says how they become final
 # (in words: an analyst is not told the catalogue's file and field, audit27b F10)
 CONFIRMED_FROM = ("apstiprinātos apmērus dos atkārtota „ibm collect” palaišana, kad LM apstiprinātais bāzes apmērs B "
-                  "būs ierakstīts katalogā no matricas cenu dienas {}")
-# collect takes B's status on the matrix's prices day (D291): a later same-number confirmation does not end it
-LATER_CONFIRMATION = "ja katalogs to pašu B apstiprina vēlāk, savākšana B statusu joprojām ņem matricas cenu dienā, D291"
+                  "būs ierakstīts katalogā (tas pats apmērs, spēkā savākšanas dienā) {}")
+# collect takes B's status on its own day (D296): the catalogue's B in force then, at the same amount as the matrix's
+ON_THE_DAY = "arī savākšanas dienā {} katalogā tas pats B nav apstiprināts"
 
 
 def folder_name(folder: Path) -> str:
@@ -717,20 +728,22 @@ def previous_folder_warning(warning: str) -> str:
             "vai fails ievietots pareizajā mapē")
 
 
-def provisional_reason(records: list[ChildRecord], options: Options) -> str | None:
+def provisional_reason(records: list[ChildRecord], options: Options, day: dt.date | None = None) -> str | None:
     """Why the funding total or the final amounts are provisional (D22, D117), None when they are not: the
-    catalogue's base amount B is not confirmed on a matrix's parameters day and the envelope comes from it
+    catalogue's base amount B is „jāprecizē” on a matrix's parameters day and not confirmed at the same amount on the
+    collection's ``day`` either (the records' base_confirmed, on_collection_day, D296), and the envelope comes from it
     (no --envelope), or a child's P rests on it (the matrix has no base amount of the ministry's own, 6.11)."""
-    on_base = [r for r in records if not r.base_confirmed]  # Params.base_confirmed on the matrix's parameters day
+    on_base = [r for r in records if not r.base_confirmed]  # unconfirmed on the collection's day too
+    still = ON_THE_DAY.format(lv_date(day or options.day or dt.date.today()))
     # a default funding from the ministry's B typed in every matrix does not rest on the catalogue's B (D72, D268)
     if options.envelope is None and on_base and typed_base(records) is None:
         return ("finansējums ir bāzes apmērs × bērnu skaits, bet bāzes apmērs B katalogā ir „jāprecizē” kādas "
-                f"matricas cenu dienā, tāpēc galīgie apmēri ir provizoriski ({LATER_CONFIRMATION}); "
+                f"matricas cenu dienā, tāpēc galīgie apmēri ir provizoriski ({still}); "
                 + CONFIRMED_FROM.format("vai finansējums norādīts komandā ar --envelope"))
     # the catalogue's unconfirmed B copied into 6.11 is no B of the ministry's (D257, D268)
     if any(on_unconfirmed_base(r) for r in on_base):
         return ("provizoriskais apmērs P aprēķināts no bāzes apmēra B, kas katalogā ir „jāprecizē” matricas cenu "
-                f"dienā, tāpēc galīgie apmēri ir provizoriski ({LATER_CONFIRMATION}); "
+                f"dienā, tāpēc galīgie apmēri ir provizoriski ({still}); "
                 # --envelope is already given here: the other way is the ministry's B in the matrix (review5 F7)
                 + CONFIRMED_FROM.format("vai matricas 6.11. tabulā"))
     return None

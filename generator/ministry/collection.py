@@ -43,6 +43,8 @@ class Collection:
     # a final amount F the ministry typed in a matrix (6.4) that differs from the one computed now (audit13 F14)
     final_differences: list[StaleValue] = field(default_factory=list)
     provisional: str | None = None  # why F and the funding are provisional (B unconfirmed, D117), else None
+    # B „jāprecizē” on a matrix's prices day, confirmed at the same amount on the collection's day: from when (D296)
+    base_confirmed: str | None = None
     envelope_given: bool = False  # the funding was given on the command line (--envelope), not B × children
     # why every F is provisional because some used matrix has rule errors (D268), else None
     errors_reason: str | None = None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shlex
 import sys
 from decimal import Decimal, InvalidOperation
@@ -243,6 +244,8 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
                    "iepriekšējais saturs – aizveriet to nesaglabājot un atveriet no jauna (saglabājot tiktu pārrakstīti "
                    "jaunie rezultāti)", err=True)
     catalogue = load_for_command(catalogue_dir)
+    # the collection's day, once: B's status is read on it (D296) and the summary is dated with it
+    today = dt.date.today()
     templates = TemplateSource(catalogue, registry, template_dirs)
     step = {"last": -1}
 
@@ -261,7 +264,7 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
     if kept_template is not None:
         templates.use_current_later(kept_template)  # unpickled only if a file of that version is read
     try:
-        result = run(folder, catalogue, key, Options(amount, previous, split, jobs), templates=templates,
+        result = run(folder, catalogue, key, Options(amount, previous, split, jobs, today), templates=templates,
                      progress=progress("Lasa matricas"), previous_progress=progress("Lasa iepriekšējā perioda matricas"),
                      cache=cache, hash_progress=progress("Salīdzina failus ar kešatmiņu"),
                      say=lambda text: click.echo(text, err=True))
@@ -328,7 +331,7 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
         click.echo(text, err=True)
 
     try:
-        _, agg, csvs = write_outputs(out, result, catalogue, pilot_municipalities(catalogue), say=say)
+        _, agg, csvs = write_outputs(out, result, catalogue, pilot_municipalities(catalogue), today=today, say=say)
     except OutputError as exc:
         _fail(f"{exc}; nekas netika uzrakstīts")
     except PreviousAside as exc:  # the swap failed and could not move every previous output back
@@ -365,6 +368,8 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
         for reason in (result.provisional, result.errors_reason):
             if reason:
                 click.echo(f"Uzmanību: {reason}.")
+        if result.base_confirmed:  # B's status on the collection's day (D296)
+            click.echo(f"Piezīme: {result.base_confirmed}.")
         click.echo(f"Kopsavilkums: {out}; galīgie apmēri: {out.parent / FINAL_DIR}/ ({len(csvs)} {_agree(len(csvs), 'fails', 'faili')}).")
         if result.refused or result.previous_refused:
             unused = len(result.refused) + len(result.previous_refused)

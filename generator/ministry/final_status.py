@@ -6,6 +6,9 @@ when no --envelope is given (D268).
   one matrix has errors every other F is provisional too, with a reason that counts the matrices.
 - An F resting on a price checked against a ceiling that is still „jāprecizē” (warning ``ceiling_unconfirmed``, D22)
   is provisional: its row says why, and the summary lists each such line with its file and place.
+- B's status is the one in force on the collection's day (D296): a matrix whose B was „jāprecizē” on its prices day
+  rests on a confirmed B once the catalogue's B in force that day confirms the same amount (``on_collection_day``);
+  another amount is a D61 change, and a confirmation withdrawn by then leaves B unconfirmed.
 - The default funding is B × children: the ministry's B when every used matrix has the same B typed in its 6.11
   (D72) – not the catalogue's own unconfirmed B copied into the cell (D257) –, else the catalogue's B; when Σ P then
   exceeds it, a warning names both sums.
@@ -13,14 +16,19 @@ when no --envelope is given (D268).
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 from collections.abc import Iterable
 from decimal import Decimal
 
+from generator.catalogue.catalogue import Catalogue
 from generator.lvformat import agree, eur
+from generator.lvformat import date as lv_date
 from generator.ministry.records import ChildRecord
 from generator.reference.findings import Finding, Severity
 from generator.reference.params import ministry_base as reference_ministry_base
 from generator.reference.params import unconfirmed_base
+from generator.reference.plan_changes import base_confirmed_since
 
 STATUS_FINAL = "galīgs"
 STATUS_PROVISIONAL = "provizorisks"
@@ -131,3 +139,31 @@ def envelope_warning(records: list[ChildRecord], envelope: Decimal, given: bool)
             f"{typed} {agree(typed, 'matricā', 'matricās')} 6.11. tabulā ierakstīts B, kas atšķiras no kataloga B, "
             "bet citās matricās B nav ierakstīts vai ir cits; pārbaudiet ierakstītos B (lapas „Bērni” kolonna "
             "„B avots”) vai norādiet finansējumu ar --envelope")
+
+
+def on_collection_day(records: list[ChildRecord], catalogue: Catalogue,
+                      day: dt.date) -> tuple[list[ChildRecord], list[dt.date]]:
+    """The records with B's status of the collection's ``day`` (D296): one whose B was „jāprecizē” on its matrix's
+    prices day counts as confirmed when the catalogue's B in force on ``day`` confirms the same amount; with the days
+    from which those confirmations hold (base_confirmed_since), for the summary to say."""
+    since: dict[dt.date, dt.date | None] = {}
+    out, days = [], set()
+    for record in records:
+        if not record.base_confirmed:
+            if record.params_day not in since:
+                since[record.params_day] = base_confirmed_since(catalogue, record.params_day, day)
+            if (confirmed := since[record.params_day]) is not None:
+                record = dataclasses.replace(record, base_confirmed=True)
+                days.add(confirmed)
+        out.append(record)
+    return out, sorted(days)
+
+
+def base_confirmed_note(days: list[dt.date], day: dt.date) -> str | None:
+    """What the summary and the console say when B, „jāprecizē” on some matrix's prices day, is confirmed at the same
+    amount on the collection's ``day`` (D296): from which day; None when that is no matrix's case."""
+    if not days:
+        return None
+    listed = ", ".join(lv_date(d) for d in days)
+    return (f"bāzes apmērs B, kas matricas cenu dienā bija „jāprecizē”, katalogā ar to pašu apmēru apstiprināts no "
+            f"{listed} (spēkā savākšanas dienā {lv_date(day)}), tāpēc B dēļ galīgie apmēri nav provizoriski")

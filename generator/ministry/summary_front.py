@@ -156,6 +156,7 @@ def summary_sheet(book: SummaryBook, ws: Worksheet, c: Collection, agg: Aggregat
     rows.append(("Bērnu skaits pārdalē (N > P)", f"{muni}D{total_row}", agg.pilot.eligible, book.f_whole, ""))
     rows.append(("Σ IB galīgais (F), EUR", f"{muni}K{total_row}", agg.pilot.final, book.f_money,
                  (f"PROVIZORISKI ({final_why}); " if (final_why := _provisional_why(c)) else "")
+                 + (f"{c.base_confirmed[:1].upper()}{c.base_confirmed[1:]} (D296); " if c.base_confirmed else "")
                  + "galīgie apmēri pa pašvaldībām: mape galigie-apmeri/"))
     # Σ F reconciled with the IB the plan lines take (D174): A = F funds whole units only
     r_final = DATA_FIRST + len(rows) - 1

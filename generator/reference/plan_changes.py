@@ -10,9 +10,10 @@ quota – does not touch the plan, and does not refuse it.
 
 A later value that only CONFIRMS the matrix's – the same number, the status moving from „jāprecizē” to
 „apstiprināts” (B confirmed by the ministry, an item's ceiling confirmed at the same amount) – is no change (D291):
-the plan's money is the same, so the matrix keeps pricing it. ``catalogue_confirmations`` lists those days; the
-papers made on or after one print the confirmed figure, and the matrix says that the catalogue confirms it. The
-other way (confirmed → „jāprecizē”) or another number stays a change.
+the plan's money is the same, so the matrix keeps pricing it. ``catalogue_confirmations`` lists those days (and the
+day a confirmation stops holding); the papers print the confirmed figure when the entry in force on their own day
+confirms the matrix's value (``confirmed_by``, D296), and the matrix says that the catalogue confirms it. The other way
+(confirmed → „jāprecizē”) or another number stays a change.
 
 ``catalogue_changes`` lists them from the catalogue (the matrix writes the same days into 6.8 and 6.11);
 ``first_change`` picks the earliest one a plan uses.
@@ -47,13 +48,16 @@ class PlanChange:
     ``what``: Latvian, as the error names it („pakalpojuma „2.1 Pavadoņa pakalpojums (stunda)” cena”).
     ``items``: the 6.8 items (1.1.1g, 2.1) whose row changes; None for a parameter. ``transport``: the transport
     limit (a plan with transport, where the limit binds). A parameter with neither: every plan uses it.
-    ``confirms``: the later value only confirms the matrix's (D291) – listed by ``catalogue_confirmations`` only."""
+    ``confirms``: the later value only confirms the matrix's (D291) – listed by ``catalogue_confirmations`` only;
+    ``ends``: then the first day the catalogue no longer confirms it (withdrawn at the same number or changed, D296),
+    None while no such day is known."""
 
     day: dt.date
     what: str
     items: frozenset[str] | None = None
     transport: bool = False
     confirms: bool = False
+    ends: dt.date | None = None
 
     @property
     def until(self) -> dt.date:
@@ -91,10 +95,16 @@ def confirms(before: tuple[Any, ...], after: tuple[Any, ...]) -> bool:
     return moved
 
 
+def _row(offer: Any) -> tuple[Any, ...]:
+    """What 6.8 shows of an item: its ceiling, the ceiling's status, the prefilled price."""
+    return offer.ceiling, offer.ceiling_status, offer.prefill_price
+
+
 def _first_days(catalogue: Catalogue, day: dt.date) -> tuple[dict[str, tuple[dt.date, bool]],
                                                               dict[str, tuple[dt.date, bool]], list[Any]]:
     """For each plan parameter and each 6.8 item of ``day``: the first later day its value differs from ``day``'s
-    and whether that later value only confirms it (D291); the first real change after a confirmation too."""
+    and whether that later value only confirms it (D291); after a confirmation, the first day it no longer holds
+    ("~" + key: withdrawn or changed, D296) and the first real change ("!" + key)."""
     later = sorted({d for d in catalogue.effective_dates() if d > day})
     prog = catalogue.programme
 
@@ -102,22 +112,24 @@ def _first_days(catalogue: Catalogue, day: dt.date) -> tuple[dict[str, tuple[dt.
         value = getattr(prog, name).at(on)
         return value.value, getattr(value, "status", None)
 
-    def row(offer: Any) -> tuple[Any, ...]:  # what 6.8 shows of the item: ceiling, its status, the prefilled price
-        return offer.ceiling, offer.ceiling_status, offer.prefill_price
-
     def record(found: dict[str, tuple[dt.date, bool]], key: str, on: dt.date, was: tuple, now: tuple) -> None:
-        if was == now or (key in found and (not found[key][1] or found.get("!" + key))):
+        first = found.get(key)
+        if first is None:
+            if was != now:
+                found[key] = (on, confirms(was, now))
             return
-        confirm = confirms(was, now)
-        if key not in found:
-            found[key] = (on, confirm)
-        elif not confirm:  # the real change after a confirmation
-            found["!" + key] = (on, False)
+        if not first[1]:
+            return
+        if not confirms(was, now):
+            # the confirmation no longer holds: withdrawn at the same number („jāprecizē” again, D296) or a real change
+            found.setdefault("~" + key, (on, False))
+            if was != now:  # the real change after a confirmation
+                found.setdefault("!" + key, (on, False))
 
     params: dict[str, tuple[dt.date, bool]] = {}
     items: dict[str, tuple[dt.date, bool]] = {}
     offers = catalogue.offers(day)
-    base = {o.id: row(o) for o in offers}
+    base = {o.id: _row(o) for o in offers}
     names = (*PLAN_PARAMETERS, TRANSPORT_PARAMETER)
     start = {n: param(n, day) for n in names}
     for on in later:
@@ -125,7 +137,7 @@ def _first_days(catalogue: Catalogue, day: dt.date) -> tuple[dict[str, tuple[dt.
             record(params, n, on, start[n], param(n, on))
         for offer in catalogue.offers(on):
             if offer.id in base:
-                record(items, offer.id, on, base[offer.id], row(offer))
+                record(items, offer.id, on, base[offer.id], _row(offer))
     return params, items, offers
 
 
@@ -147,15 +159,20 @@ def _listed(catalogue: Catalogue, day: dt.date, confirmations: bool) -> tuple[Pl
             return found[0] if (found := params.get(key) or items.get(key)) and found[1] else None
         return _real(params if key in params else items, key)
 
+    def ends(keys: Iterable[str]) -> dt.date | None:  # the first day one of them is no longer confirmed (D296)
+        days = [found[0] for key in keys if (found := params.get("~" + key) or items.get("~" + key))]
+        return min(days) if confirmations and days else None
+
     result: list[PlanChange] = []
     for names, transport in ((PLAN_PARAMETERS, False), ((TRANSPORT_PARAMETER,), True)):
         days = {n: d for n in names if (d := when(n)) is not None}
         if days:  # the first day, naming each parameter that changes (or is confirmed) then
             first = min(days.values())
-            result.append(PlanChange(first, parameter_what([getattr(prog, n).name_lv for n in names
-                                                            if days.get(n) == first]),
-                                     transport=transport, confirms=confirmations))
-    result.extend(PlanChange(d, item_what(o.label), items=frozenset({o.id}), confirms=confirmations)
+            named = [n for n in names if days.get(n) == first]
+            result.append(PlanChange(first, parameter_what([getattr(prog, n).name_lv for n in named]),
+                                     transport=transport, confirms=confirmations, ends=ends(named)))
+    result.extend(PlanChange(d, item_what(o.label), items=frozenset({o.id}), confirms=confirmations,
+                             ends=ends((o.id,)))
                   for o in offers if (d := when(o.id)) is not None)
     return tuple(result)
 
@@ -170,7 +187,7 @@ def catalogue_changes(catalogue: Catalogue, day: dt.date) -> tuple[PlanChange, .
 def catalogue_confirmations(catalogue: Catalogue, day: dt.date) -> tuple[PlanChange, ...]:
     """The first later day the catalogue confirms ``day``'s value of the plan parameters (one, naming each confirmed
     then), of the transport limit and of each 6.8 item's row – the same number, „jāprecizē” → „apstiprināts” (D291)
-    – when that comes before any real change of it."""
+    – when that comes before any real change of it; with the first day it no longer does (``ends``, D296)."""
     return _listed(catalogue, day, confirmations=True)
 
 
@@ -183,16 +200,51 @@ def confirmed_parameters(catalogue: Catalogue, day: dt.date) -> dict[str, dt.dat
     """Each plan parameter and the transport limit whose ``day`` value the catalogue later confirms at the same number
     before any real change of it (D291), with the day it does: what ``catalogue_confirmations`` names."""
     params, _, _ = _first_days(catalogue, day)
-    return {name: found for name, (found, confirm) in params.items() if confirm and not name.startswith("!")}
+    return {name: found for name, (found, confirm) in params.items() if confirm and name[0] not in "!~"}
 
 
 def confirmed_by(catalogue: Catalogue, day: dt.date, on: dt.date) -> tuple[bool, frozenset[str]]:
-    """Whether the catalogue has confirmed, by ``on``, ``day``'s unconfirmed B at the same amount, and which 6.8
-    items' ceilings it has so confirmed (D291): the papers made on ``on`` print them as confirmed figures."""
-    params, items, _ = _first_days(catalogue, day)
-    base = params.get(PRINTED_PARAMETER)
-    return (base is not None and base[1] and base[0] <= on,
-            frozenset(item for item, (found, confirm) in items.items() if confirm and found <= on))
+    """Whether the catalogue's B in force ON ``on`` confirms ``day``'s unconfirmed B – the same amount, „apstiprināts”
+    –, and the 6.8 items whose row in force on ``on`` so confirms ``day``'s (D291, D296): the papers made on ``on``
+    print them as confirmed figures. The entry in force that day counts, not an earlier one: a confirmation that a
+    later entry withdraws (the same number, „jāprecizē” again) or a value changed since leaves the blank."""
+    if on <= day:
+        return False, frozenset()
+    base = getattr(catalogue.programme, PRINTED_PARAMETER)
+    was, now = base.at(day), base.at(on)
+    rows = {o.id: _row(o) for o in catalogue.offers(on)}
+    return (confirms((was.value, was.status), (now.value, now.status)),
+            frozenset(o.id for o in catalogue.offers(day) if o.id in rows and confirms(_row(o), rows[o.id])))
+
+
+def base_confirmed_since(catalogue: Catalogue, day: dt.date, on: dt.date) -> dt.date | None:
+    """The day from which the catalogue's B, as in force ON ``on``, confirms ``day``'s unconfirmed B at the same amount
+    (the first of the unbroken run of such entries that reaches ``on``, D291, D296); None when the B in force on
+    ``on`` does not confirm it (still „jāprecizē”, withdrawn, or another amount – a D61 change)."""
+    base = getattr(catalogue.programme, PRINTED_PARAMETER)
+    was = base.at(day)
+    since = None
+    for value in sorted(base.values, key=lambda v: v.effective_from):
+        if day < value.effective_from <= on:
+            confirming = confirms((was.value, was.status), (value.value, value.status))
+            since = (since or value.effective_from) if confirming else None
+    return since
+
+
+def confirmed_prices(catalogue: Catalogue, day: dt.date, on: dt.date) -> frozenset[str]:
+    """The catalogue prices (their ids) whose ``day`` value is „jāprecizē” and whose entry in force ON ``on`` confirms
+    it – the same kind and amounts, „apstiprināts” (D291, D296): what the papers made on ``on`` read as confirmed of a
+    price that is not a 6.8 row of its own (the group ceiling before the transport part, and that part, D275)."""
+    if on <= day:
+        return frozenset()
+
+    def value(price: Any, at: dt.date) -> tuple[Any, ...] | None:
+        found = price.at(at)
+        return None if found is None else (found.kind, found.amount, found.min, found.max, found.status)
+
+    return frozenset(price.id for price in catalogue.price_by_id.values()
+                     if (was := value(price, day)) is not None and (now := value(price, on)) is not None
+                     and confirms(was, now))
 
 
 def item_until(changes: Iterable[PlanChange]) -> dict[str, dt.date]:

@@ -102,6 +102,12 @@ BASE_PROVISIONAL_SHORT = ("B nav apstiprināts (6.11. tabula): P, A un no IB fin
                           "kamēr LM nav noteikusi B.")
 BASE_PROVISIONAL_FINAL = ("B nav apstiprināts (6.11. tabula): provizorisks ir tikai P, kamēr LM nav noteikusi B; "
                           "A ir LM noteiktais galīgais apmērs F.")
+# The same in a matrix whose catalogue already confirms its B at the same amount later (D291, D296): not „until the
+# ministry sets B” – it has; 6.11's note (C8) says from which day and which papers print the figure.
+BASE_LATER_SHORT = ("B matricas cenu dienā nav apstiprināts: P, A un no IB finansētās summas ir provizoriskas; to "
+                    "pašu B katalogs apstiprina vēlāk (6.11. tabula, C8).")
+BASE_LATER_FINAL = ("B matricas cenu dienā nav apstiprināts: tikai P ir provizorisks, A ir LM noteiktais F; to pašu B "
+                    "katalogs apstiprina vēlāk (6.11. tabula, C8).")
 # Beside the effective B of 6.11 while the input is empty and the catalogue's B unconfirmed: short enough for
 # the first page across (columns C–E).
 BASE_BLANK_NOTE = "Provizorisks: apstiprināto B nosaka LM"

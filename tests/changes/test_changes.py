@@ -15,6 +15,7 @@ from generator.changes.outputs import compare_trees
 from generator.changes.report import change_report
 from generator.cli import main
 from tests.changes.history import changes_before
+from tests.plan_changes_catalogue import BASE_WITHDRAWN, changes_catalogue, withdrawn_catalogue
 
 CEILING = "prices/grupu-nodarbibu-griesti.yaml"
 
@@ -431,6 +432,25 @@ def test_a_status_change_the_other_way_refuses_every_plan(catalogue_copy: Path, 
     shown = day.strftime("%d.%m.%Y")
     assert f"Ja šāds plāns turpinās {shown} vai vēlāk, tam rāda kļūdu" in matrices, matrices
     assert "nevienu plānu neatsaka" not in matrices, matrices
+
+
+def test_a_withdrawn_confirmation_refuses_no_plan_of_an_earlier_matrix(tmp_path: Path) -> None:
+    """D296 (review37's catalogue): B confirmed, then put back to „jāprecizē” at the same amount – for a matrix of the
+    earlier „jāprecizē” B nothing changes (its plans are not refused), and the papers made from such a matrix on or
+    after that day print B as a blank again; the report says both, not only that plans across the day are refused."""
+    old, new = changes_catalogue(tmp_path / "old"), withdrawn_catalogue(tmp_path / "new")
+    diff = diff_catalogues(old, new)
+    (change,) = [c for c in diff.values if c.id == "base_amount"]
+    assert change.withdraws and not change.confirms and change.effective_from == BASE_WITHDRAWN, change
+    text = change_report(diff, new, None)
+    lines = text.splitlines()
+    matrices = next(line for line in lines if line.startswith("- IBM matricas"))
+    name = new.programme.base_amount.name_lv
+    assert (f"Matricā, kurā vērtība „{name}” jau ir „jāprecizē” ar to pašu apmēru (izdota pirms apstiprināšanas), "
+            "atkārtotais „jāprecizē” nav izmaiņa, un plāniem tā dēļ kļūdas nav") in matrices, matrices
+    papers = next(line for line in lines if line.startswith("- Parakstāmie dokumenti"))
+    assert f"(„{name}” no {BASE_WITHDRAWN.strftime('%d.%m.%Y')}; statuss „apstiprināts” → „jāprecizē”)" in papers, papers
+    assert "no matricas, kurā tā ir „jāprecizē”, tās vietā atkal ir tukša vieta" in papers, papers
 
 
 def test_the_confirmation_line_names_only_the_values_with_a_blank() -> None:

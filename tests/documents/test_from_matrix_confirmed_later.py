@@ -1,6 +1,7 @@
 """D291: papers made from a matrix whose B was „jāprecizē” on its prices day print B as a confirmed figure once the
 catalogue has confirmed the same B by the papers' day (the money is the same; the signer then has the confirmed
-figure); papers made before that day keep the blanks and the note, as the matrix prints them."""
+figure); papers made before that day keep the blanks and the note, as the matrix prints them, and so do papers made
+after a later entry puts B back to „jāprecizē” (D296: the status in force on the papers' day counts)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from generator.catalogue.models import PriceStatus
 from generator.documents.from_matrix.context import build
 from generator.workbook.writer import template_date
 from tests.documents.from_matrix_helpers import plan_reading
-from tests.plan_changes_catalogue import changed_base_value
+from tests.plan_changes_catalogue import BASE_WITHDRAWN, MATRIX_DAY, changed_base_value, withdrawn_catalogue
 
 LINES = (("3.1.3i", 20, Decimal("25.00"), (10, 10), "SIA Izdomātā Terapija"),)
 
@@ -34,3 +35,16 @@ def test_b_confirmed_by_the_papers_day_is_a_figure(catalogue_copy: Path) -> None
     after = build(reading, changed, pseudonymous=False, day=day)
     assert after.base_confirmed and not after.base_note
     assert "_" in before.provisional and "_" not in after.provisional, (before.provisional, after.provisional)
+
+
+def test_a_withdrawn_confirmation_prints_the_blank_again(tmp_path: Path) -> None:
+    """D296 (review37's catalogue): B confirmed at the same amount and later put back to „jāprecizē” at it – the
+    papers made while the confirmation is in force print the figure, those made from the withdrawal on the blanks and
+    the note again, as the catalogue's B is „jāprecizē” on their day."""
+    changed = withdrawn_catalogue(tmp_path / "catalogue")
+    assert changed.programme.base_amount.at(MATRIX_DAY).status is PriceStatus.to_verify
+    reading = plan_reading(changed, "valmiera", LINES, start=MATRIX_DAY, base=None)
+    confirmed = build(reading, changed, pseudonymous=False, day=BASE_WITHDRAWN - dt.timedelta(days=1))
+    assert confirmed.base_confirmed and not confirmed.base_note and "_" not in confirmed.provisional
+    withdrawn = build(reading, changed, pseudonymous=False, day=BASE_WITHDRAWN)
+    assert not withdrawn.base_confirmed and withdrawn.base_note and "_" in withdrawn.provisional

@@ -12,6 +12,7 @@ from generator.catalogue.models import PriceStatus
 from generator.ministry.collect import Options, provisional_reason
 
 DAY = dt.date(2018, 10, 1)
+COLLECTED = dt.date(2019, 4, 2)  # the collection's day (Options.day)
 
 
 def _record(base: Decimal | None, catalogue_base: Decimal = Decimal("3000.00"), confirmed: bool = False) -> SimpleNamespace:
@@ -21,26 +22,27 @@ def _record(base: Decimal | None, catalogue_base: Decimal = Decimal("3000.00"), 
 
 def test_each_reason_names_its_own_way_to_confirmed_amounts(catalogue: Catalogue) -> None:
     assert catalogue.programme.base_amount.at(DAY).status is not PriceStatus.confirmed  # the pilot's B: jāprecizē
-    default = provisional_reason([_record(None)], Options())
-    assert default is not None and default.endswith("kad LM apstiprinātais bāzes apmērs B būs ierakstīts katalogā no "
-                                                    "matricas cenu dienas vai finansējums norādīts komandā ar "
-                                                    "--envelope"), default
-    given = provisional_reason([_record(None)], Options(envelope=Decimal("6000")))
+    default = provisional_reason([_record(None)], Options(day=COLLECTED))
+    assert default is not None and default.endswith("kad LM apstiprinātais bāzes apmērs B būs ierakstīts katalogā (tas "
+                                                    "pats apmērs, spēkā savākšanas dienā) vai finansējums norādīts "
+                                                    "komandā ar --envelope"), default
+    given = provisional_reason([_record(None)], Options(envelope=Decimal("6000"), day=COLLECTED))
     assert given is not None and "--envelope" not in given.split("apstiprinātos apmērus dos", 1)[1], given
-    assert given.endswith("būs ierakstīts katalogā no matricas cenu dienas vai matricas 6.11. tabulā"), given
-    # B's status is that of the matrix's prices day (D291): after a later confirmation at the same number the
-    # catalogue has B confirmed, so the text says the day, not that LM has not confirmed B
+    assert given.endswith("būs ierakstīts katalogā (tas pats apmērs, spēkā savākšanas dienā) vai matricas 6.11. "
+                          "tabulā"), given
+    # B's status is the one in force on the collection's day (D296): the text names that day and the matrix's, not
+    # that LM has not confirmed B
     for text in (default, given):
         assert "kamēr LM nav apstiprinājusi" not in text, text
         assert "matricas cenu dienā, tāpēc galīgie apmēri ir provizoriski" in text, text
-        assert "ja katalogs to pašu B apstiprina vēlāk, savākšana B statusu joprojām ņem matricas cenu dienā" in text, text
+        assert f"arī savākšanas dienā {COLLECTED:%d.%m.%Y} katalogā tas pats B nav apstiprināts" in text, text
     # said in words to an analyst: no catalogue file or field path (audit27b F10)
     for text in (default, given):
         assert not any(code in text for code in ("catalogue/", ".yaml", "base_amount")), text
     assert provisional_reason([_record(Decimal("2800.00"))], Options(envelope=Decimal("6000"))) is None
     # the catalogue's own unconfirmed B copied into 6.11 is no ministry B (D257, D268): still provisional
     copied = Decimal(str(catalogue.programme.base_amount.at(DAY).value))
-    assert provisional_reason([_record(copied, copied)], Options(envelope=Decimal("6000"))) == given
+    assert provisional_reason([_record(copied, copied)], Options(envelope=Decimal("6000"), day=COLLECTED)) == given
 
 
 def test_the_base_rule_is_the_references(catalogue: Catalogue) -> None:

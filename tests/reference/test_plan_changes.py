@@ -28,11 +28,13 @@ from generator.reference.workbook import WorkbookInputs, evaluate_workbook
 from tests.plan_changes_catalogue import (
     BASE_CHANGE,
     BASE_CONFIRMED,
+    BASE_WITHDRAWN,
     COMPANION_CHANGE,
     GROUP_CHANGE,
     MATRIX_DAY,
     TRANSPORT_CHANGE,
     changes_catalogue,
+    withdrawn_catalogue,
 )
 
 D = dt.date
@@ -153,6 +155,28 @@ def test_a_confirmation_at_the_same_amount_is_no_change(changed: Catalogue, para
     # the matrix of the confirmation day: confirmed already, nothing more to confirm; a matrix after B's change none
     assert catalogue_confirmations(changed, BASE_CONFIRMED) == ()
     assert catalogue_confirmations(changed, BASE_CHANGE) == ()
+
+
+def test_the_papers_read_the_status_in_force_on_their_day(changed: Catalogue, tmp_path: Path) -> None:
+    """D296 (review37's question): the papers print B confirmed only while the entry in force on their day confirms
+    the matrix's B – not after a later entry puts it back to „jāprecizē” at the same amount, nor after B's change to
+    another amount; for the matrix nothing of it is a change but B's other amount, and its confirmation says the day
+    it stops holding."""
+    withdrawn = withdrawn_catalogue(tmp_path / "catalogue")
+    assert confirmed_by(withdrawn, MATRIX_DAY, BASE_CONFIRMED) == (True, frozenset())
+    assert confirmed_by(withdrawn, MATRIX_DAY, BASE_WITHDRAWN - DAY) == (True, frozenset())
+    assert confirmed_by(withdrawn, MATRIX_DAY, BASE_WITHDRAWN) == (False, frozenset())
+    assert withdrawn.programme.base_amount.at(BASE_WITHDRAWN).status is PriceStatus.to_verify
+    assert confirmed_by(changed, MATRIX_DAY, BASE_CHANGE - DAY) == (True, frozenset())
+    assert confirmed_by(changed, MATRIX_DAY, BASE_CHANGE) == (False, frozenset())  # another amount: not the plan's
+    assert [(c.day, c.ends) for c in catalogue_confirmations(withdrawn, MATRIX_DAY)] == [(BASE_CONFIRMED,
+                                                                                          BASE_WITHDRAWN)]
+    assert [(c.day, c.ends) for c in catalogue_confirmations(changed, MATRIX_DAY)] == [(BASE_CONFIRMED, BASE_CHANGE)]
+    changes = catalogue_changes(withdrawn, MATRIX_DAY)
+    assert changes == catalogue_changes(changed, MATRIX_DAY)  # the withdrawal is the matrix's own value again
+    # a matrix of the confirmed B: the withdrawal is a change (confirmed → „jāprecizē”), which refuses its plans
+    (base,) = [c for c in catalogue_changes(withdrawn, BASE_CONFIRMED) if c.items is None and not c.transport]
+    assert base.day == BASE_WITHDRAWN and not base.confirms
 
 
 def test_only_a_confirmation_is_no_change() -> None:

@@ -10,13 +10,21 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from generator.catalogue.catalogue import Catalogue
+from generator.catalogue.catalogue import GROUP_TRANSPORT_REDUCTION_ID, Catalogue
 from generator.catalogue.loader import load_or_raise
 from generator.lvformat import date as lv_date
 from generator.reference.plan_changes import parameter_what
 from generator.workbook.sheets.technical import confirmed_text
-from generator.workbook.writer import write_workbook
-from tests.plan_changes_catalogue import BASE_CHANGE, BASE_CONFIRMED, MATRIX_DAY, changes_catalogue
+from generator.workbook.texts import BASE_LATER_FINAL, BASE_LATER_SHORT, BASE_PROVISIONAL_SHORT
+from generator.workbook.writer import template_date, write_workbook
+from tests.plan_changes_catalogue import (
+    BASE_CHANGE,
+    BASE_CONFIRMED,
+    BASE_WITHDRAWN,
+    MATRIX_DAY,
+    changes_catalogue,
+    withdrawn_catalogue,
+)
 
 EPOCH = dt.datetime(1899, 12, 30)
 
@@ -33,13 +41,22 @@ def test_the_matrix_names_a_later_confirmation_and_keeps_its_days(tmp_path: Path
     name = changed.programme.base_amount.name_lv
     assert f"Katalogā no {lv_date(BASE_CONFIRMED)} apstiprināta tā pati vērtība: programmas parametrs „{name}”." \
         in note, note
-    assert f"ibm matrix --day {lv_date(BASE_CONFIRMED)}" in note and "drukā kā neapstiprinātu" in note, note
+    assert "ibm matrix --day" in note and "drukā kā neapstiprinātu" in note, note
     assert ws.row_dimensions[8].height and ws.row_dimensions[8].height > 30  # the note's lines, not cut
     # the parameters' last day (hidden) is the day before B's other number, not before the confirmation
     (target,) = load_workbook(path).defined_names["h_ParamLidz"].destinations
     assert _day(load_workbook(path)[target[0]][target[1].replace("$", "")].value) == BASE_CHANGE - dt.timedelta(1)
     # the catalogue confirms nothing: no note
     assert load_workbook(templates[None])["6.11"]["C8"].value is None
+    # 6.4's warning beside B does not say B waits for the ministry: it points to the note (D296); without a later
+    # confirmation it keeps its words
+    for book, said, unsaid in ((path, BASE_LATER_SHORT, BASE_PROVISIONAL_SHORT),
+                               (templates[None], BASE_PROVISIONAL_SHORT, BASE_LATER_SHORT)):
+        wb = load_workbook(book)
+        (sheet, a1), = wb.defined_names["Bridinajums_Baze_64"].destinations
+        formula = wb[sheet][a1.replace("$", "")].value
+        assert f'"{said}"' in formula and f'"{unsaid}"' not in formula, formula
+    assert "6.11. tabula, C8" in BASE_LATER_SHORT and "kamēr LM nav" not in BASE_LATER_SHORT + BASE_LATER_FINAL
 
 
 def test_no_note_on_the_confirmation_days_own_matrix(tmp_path: Path) -> None:
@@ -64,12 +81,38 @@ def _rate_confirmed_on(target: Path, day: dt.date) -> Catalogue:
 
 def test_the_note_sends_only_later_plans_to_the_confirmation_days_matrix(tmp_path: Path) -> None:
     """The matrix of the confirmation day refuses a plan that starts earlier: for this plan the papers made on or
-    after that day print the figure; that matrix is for a plan that starts on it or later."""
-    day = lv_date(BASE_CONFIRMED)
+    after that day print the figure – until B's other amount, from which the papers' day's B is no longer the plan's
+    (D296); a plan that starts in between has the matrix of its first day, where B is confirmed."""
+    day, last = lv_date(BASE_CONFIRMED), lv_date(BASE_CHANGE - dt.timedelta(days=1))
     note = confirmed_text(changes_catalogue(tmp_path / "catalogue"), MATRIX_DAY)
-    assert (f"šim plānam apstiprināto vērtību drukā dokumenti, ko ibm documents --from-matrix izveido {day} vai "
-            f"vēlāk. Plānam, kas sākas {day} vai vēlāk, ir tās dienas matrica (ibm matrix --day {day}).") in note, note
-    assert "apstiprināto vērtību drukā matrica" not in note, note
+    assert (f"šim plānam apstiprināto vērtību drukā dokumenti, ko ibm documents --from-matrix izveido no {day} līdz "
+            f"{last}. Plānam, kas sākas no {day} līdz {last}, ir tā pirmās dienas matrica (ibm matrix --day ar plāna "
+            "pirmo dienu), kurā vērtība jau ir apstiprināta.") in note, note
+    assert "apstiprināto vērtību drukā matrica" not in note and "vai vēlāk" not in note, note
+
+
+def test_a_withdrawn_confirmation_bounds_the_papers_days(tmp_path: Path) -> None:
+    """D296: B put back to „jāprecizē” at the same amount – the papers print the figure only until the day before."""
+    day, last = lv_date(BASE_CONFIRMED), lv_date(BASE_WITHDRAWN - dt.timedelta(days=1))
+    note = confirmed_text(withdrawn_catalogue(tmp_path / "catalogue"), MATRIX_DAY)
+    assert f"ibm documents --from-matrix izveido no {day} līdz {last}." in note, note
+    assert f"Plānam, kas sākas no {day} līdz {last}, ir tā pirmās dienas matrica" in note, note
+
+
+def test_a_confirmation_with_no_end_holds_on(catalogue_copy: Path) -> None:
+    """A ceiling confirmed at the same number and never changed after: the papers made on its day or later print it,
+    and a plan that starts then has that day's matrix."""
+    path = catalogue_copy / "prices" / f"{GROUP_TRANSPORT_REDUCTION_ID}.yaml"
+    text = path.read_text("utf-8")
+    amount = text.split("amount: ", 1)[1].split("\n", 1)[0]  # the catalogue's own figure, not typed here
+    confirmed = dt.date(2018, 11, 1)
+    path.write_text(text + f"  - effective_from: {confirmed.isoformat()}\n    kind: ceiling\n    amount: {amount}\n"
+                           '    source: "Testa dati"\n    status: apstiprināts\n', "utf-8")
+    changed = load_or_raise(catalogue_copy)
+    day = lv_date(confirmed)
+    note = confirmed_text(changed, template_date(changed))
+    assert (f"ibm documents --from-matrix izveido {day} vai vēlāk. Plānam, kas sākas {day} vai vēlāk, ir tās dienas "
+            f"matrica (ibm matrix --day {day}).") in note, note
 
 
 def test_two_values_on_one_day_are_plural_and_only_b_is_a_blank(tmp_path: Path) -> None:

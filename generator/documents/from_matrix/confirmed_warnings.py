@@ -1,28 +1,43 @@
-"""The recomputed plan's warnings as the papers state them (D291): a ceiling that the matrix has as „jāprecizē” and
-that the catalogue has confirmed at the same number by the papers' day is printed in them as a confirmed figure, so
-its „Cenas griesti nav apstiprināti” warning is not listed with them (parskats.txt and the screen) either."""
+"""What the papers read as confirmed on their own day (D291, D296): a value the matrix has as „jāprecizē” and that the
+catalogue's entry in force on the papers' day confirms at the same number is printed in them as a confirmed figure –
+B, a 6.8 ceiling, and the group ceiling and its transport part that D275's reminder reads. So a ceiling's „Cenas
+griesti nav apstiprināti” warning is not listed with them (parskats.txt and the screen) either; a confirmation that
+a later entry withdraws, or a value changed since, leaves the blank and the warning."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
+from typing import NamedTuple
 
 from generator.catalogue.catalogue import Catalogue, Offer
 from generator.catalogue.models import PriceStatus
 from generator.documents.from_matrix.reading import MatrixReading
 from generator.reference.findings import Finding
-from generator.reference.plan_changes import confirmed_by
+from generator.reference.plan_changes import confirmed_by, confirmed_prices
 
 CEILING_WARNING = "ceiling_unconfirmed"  # reference/rules.py check_unconfirmed_ceilings
 
 
-def papers_offers(catalogue: Catalogue, params_day: dt.date, day: dt.date | None) -> tuple[bool, dict[str, Offer]]:
-    """Whether the catalogue has confirmed the matrix's unconfirmed B at the same amount by ``day`` (default: the
-    system date), the day the papers are made, and the matrix's 6.8 offers by id with every ceiling so confirmed by
-    then marked confirmed (D291): the statuses the papers print."""
-    base_since, items_since = confirmed_by(catalogue, params_day, day or dt.date.today())
-    return base_since, {o.id: replace(o, ceiling_status=PriceStatus.confirmed) if o.id in items_since else o
-                        for o in catalogue.offers(params_day)}
+class PapersStatuses(NamedTuple):
+    """The statuses the papers print: whether the matrix's B counts as confirmed, the matrix's 6.8 offers by id with
+    every ceiling so confirmed marked confirmed, and the ids of the catalogue prices so confirmed."""
+
+    base_confirmed: bool
+    offers: dict[str, Offer]
+    prices: frozenset[str]
+
+
+def papers_offers(catalogue: Catalogue, params_day: dt.date, day: dt.date | None) -> PapersStatuses:
+    """The statuses on ``day`` (default: the system date), the day the papers are made, of the matrix's („jāprecizē”
+    on ``params_day``) B, 6.8 ceilings and prices: confirmed when the entry in force that day confirms the same
+    number (D291, D296). The one place every part of the papers reads them from."""
+    on = day or dt.date.today()
+    base_since, items_since = confirmed_by(catalogue, params_day, on)
+    return PapersStatuses(base_since,
+                          {o.id: replace(o, ceiling_status=PriceStatus.confirmed) if o.id in items_since else o
+                           for o in catalogue.offers(params_day)},
+                          confirmed_prices(catalogue, params_day, on))
 
 
 def papers_warnings(reading: MatrixReading, catalogue: Catalogue, day: dt.date | None = None) -> list[Finding]:
@@ -31,7 +46,7 @@ def papers_warnings(reading: MatrixReading, catalogue: Catalogue, day: dt.date |
     data = reading.data
     if data is None:
         return list(reading.warnings)
-    _, offers = papers_offers(catalogue, data.params_day, day)
+    offers = papers_offers(catalogue, data.params_day, day).offers
     lines = data.inputs.lines
 
     def still_unconfirmed(index: int) -> bool:

@@ -279,7 +279,7 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool,
     data, outcome = reading.data, reading.outcome
     assert data is not None and outcome is not None
     inputs = data.inputs
-    base_since, offers = papers_offers(catalogue, data.params_day, day)
+    base_since, offers, _ = papers_offers(catalogue, data.params_day, day)
     units = {u.id: u.name_lv for u in catalogue.enums.units}
     recipients = recipient_names(catalogue)
     month_labels = plan_month_labels(inputs.period_start, inputs.months)

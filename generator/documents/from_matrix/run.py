@@ -22,7 +22,7 @@ from generator.documents.from_matrix import archive as arch
 from generator.documents.from_matrix import signing
 from generator.documents.from_matrix.checklist import before_signing
 from generator.documents.from_matrix.child_link import child_link_lines
-from generator.documents.from_matrix.confirmed_warnings import papers_warnings
+from generator.documents.from_matrix.confirmed_warnings import papers_offers, papers_warnings
 from generator.documents.from_matrix.context import build
 from generator.documents.from_matrix.earlier_runs import earlier_folders, earlier_line, kept_line
 from generator.documents.from_matrix.provider_notes import no_provider_papers, provider_list
@@ -476,8 +476,9 @@ def _make_all(readings: list[MatrixReading], copies: dict[int, MatrixReading], o
             nameless = signing.nameless_lines(child, names, reading.provider_places) if signable else []
             # a group price at the ceiling whose transport part is open: over the papers' cap once it is set (D275)
             group = signing.group_price_lines(catalogue, child, reading.data.params_day,
-                                              [line.unit_price for line in reading.data.inputs.lines],
-                                              names) if signable else []
+                                              [line.unit_price for line in reading.data.inputs.lines], names,
+                                              papers_offers(catalogue, reading.data.params_day, day).prices
+                                              ) if signable else []
             links = child_link_lines(child.identification, names) if signable else []
             # signed from the DOCX, whose notes for the preparer are deleted first (audit38 F4); not a draft's
             preparer = [] if archived or draft else signing.preparer_lines(documents)

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from generator import lvformat
 from generator.catalogue.catalogue import GROUP_CEILING_ID, GROUP_TRANSPORT_REDUCTION_ID, Catalogue
-from generator.catalogue.models import PriceStatus
+from generator.catalogue.models import PriceStatus, PriceValue
 from generator.documents import terms
 from generator.documents.figures import BLANK_EUR
 from generator.documents.html import PREPARER_LABEL
@@ -280,16 +280,22 @@ def one_of_lines(child: ChildContext, names: Sequence[str]) -> list[str]:
 
 
 def group_price_lines(catalogue: Catalogue, child: ChildContext, day: dt.date, prices: Sequence[Decimal | None],
-                      names: Sequence[str]) -> list[str]:
+                      names: Sequence[str], confirmed: frozenset[str] = frozenset()) -> list[str]:
     """D275: a group session priced at the group ceiling itself while the client transport part to be taken from it is
     not confirmed: 02 and 03 print the price, and their annex the ceiling less that part, so any part above nothing
     puts the signed price over the papers' own cap. Said per such line funded from IB, with the papers that carry it
     (they say the price binds only up to the ceiling less the part); never the unconfirmed part as a figure.
-    ``prices``: the lines' prices (6.3 order), ``day``: the matrix's parameters day."""
+    ``prices``: the lines' prices (6.3 order), ``day``: the matrix's parameters day; ``confirmed``: the prices whose
+    „jāprecizē” value of that day the catalogue confirms on the papers' day (papers_offers(…).prices, D296) – the two
+    statuses are read on the papers' day, as the papers print them."""
     base = catalogue.price_by_id[GROUP_CEILING_ID].at(day)
     part = catalogue.price_by_id[GROUP_TRANSPORT_REDUCTION_ID].at(day)
-    if (child.not_eligible or base is None or base.amount is None or base.status is not PriceStatus.confirmed
-            or part is None or part.status is PriceStatus.confirmed):
+
+    def settled(price_id: str, value: PriceValue) -> bool:
+        return value.status is PriceStatus.confirmed or price_id in confirmed
+
+    if (child.not_eligible or base is None or base.amount is None or not settled(GROUP_CEILING_ID, base)
+            or part is None or settled(GROUP_TRANSPORT_REDUCTION_ID, part)):
         return []
     capped = {o.id for o in catalogue.offers(day) if o.group_ceiling}
     lines = []

@@ -13,6 +13,7 @@ from generator.catalogue.models import PriceStatus, Recipient
 from generator.reference.lines import (
     ACTUAL_COST_UNIT,  # the unit's id; 6.8 shows "euro (faktiskās izmaksas)" as "euro"
 )
+from generator.reference.plan_changes import PRINTED_PARAMETER, confirmed_parameters
 from generator.reference.rules import CALENDAR_DAY, HOUR, HOURS_A_DAY, UNBOUNDED_UNITS, WORKING_DAY
 from generator.workbook.input_checks import (
     NOTE_FIELD_64,
@@ -37,6 +38,8 @@ from generator.workbook.sheets.items import short_unit
 from generator.workbook.sheets.personal import ERRORS_FIRST
 from generator.workbook.sheets.plan import PLAN_CODES, PLAN_INPUTS, sessions_message, text_validation
 from generator.workbook.texts import (
+    BASE_LATER_FINAL,
+    BASE_LATER_SHORT,
     BASE_PROVISIONAL_FINAL,
     BASE_PROVISIONAL_SHORT,
     CHECK_FULL_CHARS,
@@ -661,6 +664,9 @@ def base_warning(sh: Sheet, cells: str, name: str) -> None:
     follows F (D206, D53); empty otherwise."""
     first = cells.split(":", 1)[0]
     sh.ws.merge_range(cells, "", sh.st.alert_wrap)
-    formula = f'IF(h_BazeProviz=1,IF({A_ON_BASE},"{BASE_PROVISIONAL_SHORT}","{BASE_PROVISIONAL_FINAL}"),"")'
-    sh.formula(first, formula, sh.st.alert_wrap, BASE_PROVISIONAL_SHORT if base_provisional(sh) else "")
+    # the catalogue already confirms this B at the same amount later: not „until the ministry sets B” (D296)
+    later = PRINTED_PARAMETER in confirmed_parameters(sh.book.catalogue, sh.book.day)
+    short, final = (BASE_LATER_SHORT, BASE_LATER_FINAL) if later else (BASE_PROVISIONAL_SHORT, BASE_PROVISIONAL_FINAL)
+    formula = f'IF(h_BazeProviz=1,IF({A_ON_BASE},"{short}","{final}"),"")'
+    sh.formula(first, formula, sh.st.alert_wrap, short if base_provisional(sh) else "")
     sh.define(name, first)

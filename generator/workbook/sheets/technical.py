@@ -533,18 +533,19 @@ def write(sh: Sheet) -> None:
 CONFIRMED_CHARS_PER_LINE = 80  # 9 pt bold in C:F (72 wide), counted low
 
 
-def _confirmed_values(catalogue: Catalogue, day: dt.date) -> list[tuple[dt.date, str, int, str | None]]:
-    """Each confirmation (D291): its day, what it names, how many values that is, and what of it the papers print as a
-    blank while „jāprecizē” and as a figure once confirmed (B, an item's ceiling – confirmed_by), None for the rest."""
+def _confirmed_values(catalogue: Catalogue, day: dt.date) -> list[tuple[dt.date, str, int, str | None, dt.date | None]]:
+    """Each confirmation (D291): its day, what it names, how many values that is, what of it the papers print as a
+    blank while „jāprecizē” and as a figure once confirmed (B, an item's ceiling – confirmed_by), None for the rest, and
+    the day the catalogue stops confirming it (withdrawn or changed, D296), None when none is known."""
     params = confirmed_parameters(catalogue, day)
     base = parameter_what([catalogue.programme.base_amount.name_lv])
     result = []
     for c in catalogue_confirmations(catalogue, day):
         if c.items is not None:
-            result.append((c.day, c.what, 1, c.what))
+            result.append((c.day, c.what, 1, c.what, c.ends))
             continue
         names = [n for n, found in params.items() if found == c.day and (n == TRANSPORT_PARAMETER) == c.transport]
-        result.append((c.day, c.what, len(names), base if PRINTED_PARAMETER in names else None))
+        result.append((c.day, c.what, len(names), base if PRINTED_PARAMETER in names else None, c.ends))
     return result
 
 
@@ -555,30 +556,43 @@ def confirmed_text(catalogue: Catalogue, day: dt.date) -> str:
     values = _confirmed_values(catalogue, day)
     if not values:
         return ""
-    days = sorted({d for d, _, _, _ in values})
+    days = sorted({d for d, *_ in values})
     listed = []
     for d in days:
-        n = sum(count for on, _, count, _ in values if on == d)
-        what = ", ".join(w for on, w, _, _ in values if on == d)
+        n = sum(count for on, _, count, *_ in values if on == d)
+        what = ", ".join(w for on, w, *_ in values if on == d)
         listed.append(f"Katalogā no {lv_date(d)} " + ("apstiprināta tā pati vērtība" if n == 1 else
                                                       "apstiprinātas tās pašas vērtības") + f": {what}.")
     text = " ".join(listed) + " Plāna summas nemainās, un plāns paliek derīgs"
-    printed = [p for _, _, _, p in values if p is not None]
+    printed = [p for _, _, _, p, _ in values if p is not None]
     if not printed:
         return text + "."
-    on = {d for d, _, _, p in values if p is not None}
-    when = lv_date(min(on)) if len(on) == 1 else "apstiprināšanas dienā"
+    on = {d for d, _, _, p, _ in values if p is not None}
+    # the papers print the figure only while the catalogue's entry in force on their day confirms it (D296)
+    ends = {e for _, _, _, p, e in values if p is not None}
     one = len(printed) == 1
+    if len(on) == 1 and len(ends) == 1 and None not in ends:
+        last = lv_date(min(ends) - dt.timedelta(days=1))
+        when, period = f"no {lv_date(min(on))} līdz {last}", f"no {lv_date(min(on))} līdz {last}"
+    else:
+        when = (lv_date(min(on)) if len(on) == 1 else "apstiprināšanas dienā") + " vai vēlāk"
+        if ends != {None}:
+            when += ", kamēr katalogs " + ("to" if one else "tās") + " vēl apstiprina"
+        period = None
     blank = "neapstiprinātu (tukšu vietu)" if one else "neapstiprinātas (tukšas vietas)"
-    if len(printed) == sum(count for _, _, count, _ in values):
+    if len(printed) == sum(count for _, _, count, _, _ in values):
         text += f", bet šī matrica {'to' if one else 'tās'} drukā kā {blank}"
     else:
         text += (f". No tām šī matrica kā {blank} drukā " + ("šo vērtību" if one else "šīs vērtības")
                  + f": {', '.join(printed)}")
     text += (f"; šim plānam apstiprināt{'o vērtību' if one else 'ās vērtības'} drukā dokumenti, ko "
-             f"ibm documents --from-matrix izveido {when} vai vēlāk.")
-    if len(on) == 1:
-        return text + f" Plānam, kas sākas {when} vai vēlāk, ir tās dienas matrica (ibm matrix --day {when})."
+             f"ibm documents --from-matrix izveido {when}.")
+    if period is not None:
+        return text + (f" Plānam, kas sākas {period}, ir tā pirmās dienas matrica (ibm matrix --day ar plāna pirmo "
+                       f"dienu), kurā {'vērtība jau ir apstiprināta' if one else 'vērtības jau ir apstiprinātas'}.")
+    if len(on) == 1 and ends == {None}:
+        day_on = lv_date(min(on))
+        return text + f" Plānam, kas sākas {day_on} vai vēlāk, ir tās dienas matrica (ibm matrix --day {day_on})."
     return text + " Plānam, kas sākas apstiprināšanas dienā vai vēlāk, ir tās dienas matrica (ibm matrix --day)."
 
 
