@@ -37,6 +37,16 @@ EXIT_NOTHING_WRITTEN = 1  # nothing written (bad options, no usable matrix, outp
 EXIT_SOME_REFUSED = 3  # outputs written, but some files (this or the previous period) were refused
 
 
+def _own_open_prices(own: int, lines: int) -> str:
+    """Of the ``lines`` under an unconfirmed ceiling, the ``own`` that keep the catalogue's own „jāprecizē" price:
+    no provider's price to check, N may go up or down once the price is confirmed (ceiling_advice, D297)."""
+    if not own:
+        return ""
+    which = "tajā" if lines == 1 else "visās" if own == lines else f"{own} no tām"
+    return (f" ({which} ir pati kataloga vēl neapstiprinātā cena, nevis sniedzēja cena: bērna N pēc tās apstiprināšanas "
+            "var gan palielināties, gan samazināties)")
+
+
 def _agree(n: int, one: str, many: str) -> str:
     """The word form agreeing with ``n`` (Latvian: 1, 21, 31… take the singular; 11 does not)."""
     return lvformat.agree(n, one, many)
@@ -292,10 +302,14 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
                    "matricas nav izlabotas un savāktas vēlreiz.", err=True)
     ceiling_lines = [len(ceiling_warnings(r)) for r in result.records]
     if sum(ceiling_lines):
+        from generator.ministry.ceiling_advice import own_open_price
+
         lines, matrices = sum(ceiling_lines), sum(1 for n in ceiling_lines if n)
+        own = sum(own_open_price(r, f, catalogue) for r in result.records for f in ceiling_warnings(r))
         click.echo(f"Brīdinājums: {matrices} {_agree(matrices, 'izmantotajā matricā', 'izmantotajās matricās')} "
                    f"{_agree(lines, f'ir {lines} plāna rinda', f'ir {lines} plāna rindas')} ar cenu, kuras griesti "
-                   "katalogā nav apstiprināti: bērna F, kas balstās uz tādu cenu, nav galīgs (statuss "
+                   f"katalogā nav apstiprināti{_own_open_prices(own, lines)}: bērna F, kas balstās uz tādu cenu, nav "
+                   "galīgs (statuss "
                    f"„{STATUS_CEILING}”, kamēr griesti nav apstiprināti) – katra rinda ar F statusu lapā „{SHEET_CEILINGS}”.",
                    err=True)
     from generator.ministry.summary_book import SHEET_WARNINGS

@@ -9,7 +9,9 @@ from decimal import Decimal
 
 from xlsxwriter.worksheet import Worksheet
 
+from generator.catalogue.catalogue import Catalogue
 from generator.lvformat import date as lv_date
+from generator.ministry.ceiling_advice import ceiling_advice
 from generator.ministry.collect import FINAL_NAME, hashed_name
 from generator.ministry.collection import Collection
 from generator.ministry.final_status import ceiling_warnings
@@ -98,19 +100,25 @@ def warnings_sheet(book: SummaryBook, ws: Worksheet, c: Collection, names: dict[
         ws.write_string(DATA_FIRST - 1, 0, "Šādu brīdinājumu nav.")
 
 
-def ceilings_sheet(book: SummaryBook, ws: Worksheet, c: Collection, names: dict[str, str]) -> None:
+def ceilings_sheet(book: SummaryBook, ws: Worksheet, c: Collection, names: dict[str, str],
+                   catalogue: Catalogue) -> None:
     """Each plan line whose price was checked against a ceiling that is not confirmed (D22): the child's F rests on
-    it and is not final (D269), so the analyst sees the file and the line's place, not only a count (audit33a F3)."""
+    it and is not final (D269), so the analyst sees the file and the line's place, not only a count (audit33a F3).
+    A line that keeps the catalogue's own „jāprecizē" price says what it means for N, not to check the provider's
+    price (ceiling_advice, D297)."""
     rows = []
     for rec in sorted(c.records, key=lambda r: (r.municipality, r.code)):
         muni = names.get(rec.municipality, rec.municipality)
         shown = c.shown.get(rec.code, rec.source)
-        rows += [(rec.code, muni, shown, c.status(rec), f.message) for f in ceiling_warnings(rec)]
+        rows += [(rec.code, muni, shown, c.status(rec), ceiling_advice(rec, f, catalogue))
+                 for f in ceiling_warnings(rec)]
     widths = [17, 14, 20, 20]
     widths.append(PAGE_WIDTH - PAGE_SLACK - sum(widths))
     book.header(ws, "Plāna rindas, kuru cenas griesti nav apstiprināti",
-                "Šo rindu cenu nevar pārbaudīt pret griestiem, jo katalogā tie vēl ir „jāprecizē”; ja cena tos "
-                "pārsniedz, bērna N ir par lielu. Tāpēc bērna F nav galīgs (statuss „provizorisks – griesti nav "
+                "Sniedzēja cenu šajās rindās nevar pārbaudīt pret griestiem, jo katalogā tie vēl ir „jāprecizē”: "
+                "ja cena tos pārsniedz, bērna N ir par lielu. Rindā, kurā palikusi pati kataloga vēl neapstiprinātā "
+                "cena (aile „Apraksts” to saka), bērna N balstās uz šo cenu un pēc tās apstiprināšanas var gan "
+                "palielināties, gan samazināties. Abos gadījumos bērna F nav galīgs (statuss „provizorisks – griesti nav "
                 "apstiprināti” CSV failā un lapā „Bērni”), līdz griesti ir apstiprināti un cena pret tiem "
                 f"pārbaudīta atkārtotā savākšanā (lēmums D269). {SHOWN_NAMES}",
                 list(zip(("Bērna kods", "Pašvaldība", "Fails", "F statuss", "Apraksts"), widths, strict=True)),

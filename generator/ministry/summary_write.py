@@ -88,7 +88,7 @@ def write_summary(path: Path, collection: Collection, agg: Aggregates, catalogue
                     period=period)
     findings_sheet(book, sheet(SHEET_FINDINGS), collection, names)
     warnings_sheet(book, sheet(SHEET_WARNINGS), collection, names)
-    ceilings_sheet(book, sheet(SHEET_CEILINGS), collection, names)
+    ceilings_sheet(book, sheet(SHEET_CEILINGS), collection, names, catalogue)
     refused_sheet(book, sheet(SHEET_REFUSED), collection)
     notes_sheet(book, sheet(SHEET_NOTES), collection)
     stale_sheet(book, sheet(SHEET_STALE), collection)

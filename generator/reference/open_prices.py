@@ -18,6 +18,12 @@ price the ministry may confirm, and those are printed:
   a line that a confirmed line before it would always leave with 0 may still be a blank.
 - The IB-funded sum is known when every line's share is; another source of 6.5 with an amount, and so K, also
   needs N (its use is what N leaves after the IB), so only when no price is open.
+- N exceeds an amount (P, or a known A) whatever the open prices are only when the confirmed lines alone exceed it
+  (``needed_exceeds``): a signed paper states that N exceeds P, or that A does not cover the plan, as a fact only
+  then; otherwise it says so as a condition, or says nothing when N is known and within A (D297).
+
+A line's price is open (``open_price``) when it has none (empty or 0,00 on a counted line) or keeps the
+catalogue's own prefilled „jāprecizē" price – not a provider's price checked against an unconfirmed ceiling.
 
 The child's documents (documents/from_matrix/context.py) take these flags; the matrix's 6.4 h_IBNeapst and 6.5
 computes the same with formulas (workbook/sheets/calculation.py, annex.py), proven against this module.
@@ -28,10 +34,15 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
+from generator.catalogue.models import PriceStatus
 from generator.money import to_decimal
 from generator.reference.lines import PlanLine
 from generator.reference.plan import PlanResult, final_applies, line_cost, line_funding
+
+if TYPE_CHECKING:
+    from generator.catalogue.catalogue import Offer
 
 ZERO = Decimal(0)
 
@@ -63,13 +74,28 @@ def confirmed_needed(lines: Sequence[PlanLine], open_lines: Collection[int]) -> 
     return sum((line_cost(line) for i, line in enumerate(lines) if i not in open_lines), ZERO)
 
 
+def open_price(line: PlanLine, offer: Offer | None) -> bool:
+    """The line's price is open: none at all (empty or 0,00), or the catalogue's prefilled price of ``offer`` (the
+    line's 6.8 item) kept while its status is „jāprecizē" – the catalogue's own price, not a provider's (D294)."""
+    if line.unit_price is None or line.unit_price == 0:
+        return True
+    return (offer is not None and offer.ceiling_status is PriceStatus.to_verify
+            and offer.prefill_price is not None and line.unit_price == offer.prefill_price)
+
+
+def needed_exceeds(lines: Sequence[PlanLine], open_lines: Collection[int], amount: object) -> bool:
+    """N > ``amount`` for every price ≥ 0 of the ``open_lines``: the confirmed lines alone exceed it (D297)."""
+    return confirmed_needed(lines, open_lines) > to_decimal(amount)
+
+
 def available_known(lines: Sequence[PlanLine], open_lines: Collection[int], needed: object, provisional: object,
                     final: object | None) -> bool:
     """Whether A is the same for every price ≥ 0 of the ``open_lines`` (B confirmed: ``provisional`` is P)."""
     if not open_lines or final_applies(needed, provisional, final):
         return True
-    low, p = confirmed_needed(lines, open_lines), to_decimal(provisional)
-    return low > p or (low == p and final is None)
+    if needed_exceeds(lines, open_lines, provisional):
+        return True
+    return final is None and confirmed_needed(lines, open_lines) == to_decimal(provisional)
 
 
 def known_figures(lines: Sequence[PlanLine], plan: PlanResult, open_lines: Collection[int], provisional: object,

@@ -179,6 +179,15 @@ def check_day_care_sessions(lines: Sequence[PlanLine]) -> list[Finding]:
     return found
 
 
+CEILING_CHECK = ": cenas griesti nav apstiprināti"  # check_unconfirmed_ceilings: what follows the line's name
+CHECK_PRICE = "pārbaudiet, vai sniedzēja cena tos nepārsniedz"  # its advice, the last words before a place or the stop
+# Said instead of CEILING_CHECK and its advice of a line that keeps the catalogue's own „jāprecizē" price
+# (open_prices.open_price): there is no provider's price to check against the ceiling (D294); the papers and the
+# collection each add what follows from it for them.
+OWN_OPEN_PRICE = (": cena ir kataloga vēl neapstiprinātā (jāprecizē) normatīvajā aktā vai līgumā noteiktā cena, "
+                  "nevis sniedzēja cena")
+
+
 def check_unconfirmed_ceilings(lines: Sequence[PlanLine]) -> list[Finding]:
     """A regulated or delegated-contract item, or a group session, whose ceiling is not confirmed (D22): the price
     cannot be checked against it, so the line gets a warning instead of passing unchecked."""
@@ -186,9 +195,9 @@ def check_unconfirmed_ceilings(lines: Sequence[PlanLine]) -> list[Finding]:
         Finding(
             "ceiling_unconfirmed",
             Severity.warning,
-            f"{_name(i, line)}: cenas griesti nav apstiprināti (katalogā vēl jāprecizē normatīvajā aktā vai līgumā "
+            f"{_name(i, line)}{CEILING_CHECK} (katalogā vēl jāprecizē normatīvajā aktā vai līgumā "
             "noteiktā cena vai, grupu nodarbībai, klienta transporta daļa, ko atskaita no augstākās cenas); "
-            "pārbaudiet, vai sniedzēja cena tos nepārsniedz.",
+            f"{CHECK_PRICE}.",
             (i,),
         )
         for i, line in _counted(lines)

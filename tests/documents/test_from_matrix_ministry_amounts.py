@@ -20,6 +20,7 @@ from tests.documents.child_render import child_html, text
 
 GRANT, PARENT = "08-lemums-par-pieskirsanu", "01-ligums-ar-vecaku"
 NEW_DECISION = "Kad Labklājības ministrija noteiks IB galīgo apmēru, Dienests pieņems jaunu lēmumu par IB pieejamo apmēru."
+IF_OVER = "Ja IB nepieciešamais apmērs pārsniedz provizorisko"  # N > P as a condition (D297)
 NOT_FINANCED = "to nefinansē, līdz Labklājības ministrija nosaka IB galīgo apmēru vai atbalsta plānu groza."
 
 
@@ -64,13 +65,15 @@ def test_without_f_the_grant_says_a_new_decision_follows(pending) -> None:  # no
 
 
 def test_without_ministry_amounts_the_grant_cites_no_ministry_document(catalogue: Catalogue) -> None:
-    """N <= P on the catalogue's base (none written in the matrix): no facts line, no basis line, no promise."""
+    """N <= P on the catalogue's base (none written in the matrix): no facts line, no basis line; the new decision
+    on F is only a condition, as the confirmed B may still make N > P (D297)."""
     child, docs = _docs(catalogue, 40, base=None)
     grant = docs[GRANT]
     assert child.base_amount is None and not child.needed_over_provisional
     assert "Labklājības ministrija ar šādu dokumentu" not in grant
     assert "Labklājības ministrijas dokument" not in grant
-    assert NEW_DECISION not in grant
+    assert f"{IF_OVER} un Labklājības ministrija IB galīgo apmēru vēl nav noteikusi, līdz tam" in grant
+    assert "IB nepieciešamais apmērs pārsniedz provizorisko, un" not in grant
 
 
 def test_an_f_that_does_not_decide_a_is_not_cited(catalogue: Catalogue) -> None:

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from generator.catalogue.catalogue import Catalogue
 from generator.reference.lines import PlanLine
-from generator.reference.open_prices import available_known, confirmed_needed, known_figures
+from generator.reference.open_prices import available_known, confirmed_needed, known_figures, needed_exceeds
 from generator.reference.params import Params
 from generator.reference.plan import evaluate_plan, final_applies
 
@@ -111,3 +111,20 @@ def test_a_known_figure_is_the_same_for_every_open_price(params: Params, rows, o
         for i, is_known in enumerate(known.lines):
             if is_known:
                 assert again.lines[i].ib == plan.lines[i].ib, (i, other)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(prices, st.integers(min_value=1, max_value=20), st.booleans()), min_size=1, max_size=7),
+       st.lists(prices, min_size=3, max_size=3), st.decimals(min_value=0, max_value=3000, places=2))
+def test_n_exceeds_an_amount_as_a_fact_only_for_every_open_price(params: Params, rows, others, amount) -> None:
+    """needed_exceeds (D297): when it says N > the amount, N exceeds it at every price ≥ 0 of the open lines; when
+    it does not, some price (0) leaves N within it – the papers then say N > P only as a condition."""
+    lines = _ranked([_line(price, units) for price, units, _ in rows])
+    open_lines = [i for i, (_, _, is_open) in enumerate(rows) if is_open]
+    sure = needed_exceeds(lines, open_lines, amount)
+    needs = []
+    for other in [D(0), *others, D("99999.99")]:
+        priced = [PlanLine(offer_id=ln.offer_id, units=ln.units, expert_rank=ln.expert_rank, parent_rank=ln.parent_rank,
+                           unit_price=other if i in open_lines else ln.unit_price) for i, ln in enumerate(lines)]
+        needs.append(evaluate_plan(priced, amount, params).needed)
+    assert sure == all(n > amount for n in needs), (sure, needs, amount)

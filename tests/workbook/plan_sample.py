@@ -23,7 +23,7 @@ from typing import TypeVar
 
 from generator.catalogue.catalogue import Offer
 from generator.catalogue.loader import load_or_raise
-from generator.documents.from_matrix.context import _unconfirmed as unconfirmed_line
+from generator.reference.open_prices import open_price as unconfirmed_line
 from generator.reference.params import Params
 from generator.reference.workbook import WorkbookInputs, evaluate_workbook
 from generator.workbook.sheets.plan_rows import shown_level

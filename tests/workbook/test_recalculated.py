@@ -14,8 +14,8 @@ from openpyxl.utils.cell import get_column_letter
 from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import PriceStatus
-from generator.documents.from_matrix.context import _unconfirmed as unconfirmed_line
 from generator.reference.open_prices import known_figures
+from generator.reference.open_prices import open_price as unconfirmed_line
 from generator.reference.plan import final_applies, financing
 from generator.reference.workbook import evaluate_workbook
 from generator.workbook.layout import INTERFACE_NAMES

@@ -34,8 +34,8 @@ from generator.documents.from_matrix.reading import plan_round as round_of_plan
 from generator.documents.from_matrix.refusal import Refusal, refusal
 from generator.documents.round_rules import PILOT_KIND, kind_context
 from generator.documents.terms import BLANK_DATE, certainly_first_plan, plan_round
-from generator.reference.lines import ACTUAL_COST_PRICE, PlanLine
-from generator.reference.open_prices import known_figures
+from generator.reference.lines import ACTUAL_COST_PRICE
+from generator.reference.open_prices import known_figures, needed_exceeds, open_price
 from generator.reference.params import ministry_base
 from generator.reference.plan import final_applies
 from generator.reference.rounds import plan_end
@@ -204,8 +204,13 @@ class ChildContext:
     # The other sources (6.5) the plan uses for what the IB does not pay, by name; empty: none (02, 03 say the
     # rest is not financed, never that the parent pays it).
     plan_sources: list[str] = field(default_factory=list)
+    # on the matrix's figures (an open price or an unconfirmed B may still change them: short_known says whether not)
     final_pending: bool = False  # N > P and the ministry has not yet set F: F may still fund more of the plan
     final_short: bool = False  # N > P and the ministry's F is below N: F funds only part of the plan for good
+    # N > A whatever the open prices and B are (the confirmed figures alone prove it): the papers state it as a fact;
+    # short_maybe: not proven, but an open price or B may make it so – they state it as a condition (D297)
+    short_known: bool = False
+    short_maybe: bool = False
     ib_on_base: bool = False  # A and every IB share rest on an unconfirmed B: no 02/03 until B is confirmed (D72)
     # The reference's transport share of A is above the catalogue's limit (D9): the 2. pielikums states the share
     # (a blank while A or a transport line's IB share is one) and the social worker's written justification,
@@ -263,14 +268,6 @@ class ChildContext:
         return sorted(self.lines, key=lambda line: (line.priority is None, line.priority or 0, line.number))
 
 
-def _unconfirmed(line: PlanLine, offer: Offer | None) -> bool:
-    """A catalogue price still "jāprecizē", or no price at all (empty or 0,00 on a counted line)."""
-    if line.unit_price is None or line.unit_price == 0:
-        return True
-    return (offer is not None and offer.ceiling_status is PriceStatus.to_verify
-            and offer.prefill_price is not None and line.unit_price == offer.prefill_price)
-
-
 def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool,
           day: dt.date | None = None) -> ChildContext:
     """``day`` (default: the system date) is the day the documents are made: a person of age on it gets the
@@ -300,13 +297,13 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool,
     sources: dict[str, str] = {}
     # What the unconfirmed prices cannot change (D294): A, and each line's IB share down the priority list.
     open_lines = [i for i, ln in enumerate(inputs.lines)
-                  if ln.counted and _unconfirmed(ln, offers.get(ln.offer_id or ""))]
+                  if ln.counted and open_price(ln, offers.get(ln.offer_id or ""))]
     known = known_figures(inputs.lines, plan, open_lines, outcome.provisional, inputs.final)
     for i, line in enumerate(inputs.lines):
         if not line.counted:
             continue
         offer = offers.get(line.offer_id or "")
-        confirmed = not _unconfirmed(line, offer)
+        confirmed = not open_price(line, offer)
         if not confirmed:
             sources[line.label] = offer.label if offer is not None else line.label
         monthly = outcome.monthly_amounts[i] or ()
@@ -349,8 +346,10 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool,
     # alone make N > P, D294). The ministry's F, when N > P, makes A a figure whatever B and the prices are.
     available_confirmed = (known.available and base_confirmed) or f_applies
     # N > P is sure when the confirmed lines alone exceed P
-    sure_over = base_confirmed and outcome.provisional < sum(
-        (lp.cost for i, lp in enumerate(plan.lines) if inputs.lines[i].counted and i not in open_lines), Decimal(0))
+    sure_over = base_confirmed and needed_exceeds(inputs.lines, open_lines, outcome.provisional)
+    # N > A, the IB paying only part of the plan, is a fact only when A is a figure and the confirmed lines alone
+    # exceed it; nothing is left to say when N and A are figures and N <= A; otherwise it is a condition (D297)
+    short_known = available_confirmed and needed_exceeds(inputs.lines, open_lines, outcome.available)
     final_note = ""
     if inputs.final is not None and not over:  # A = N (L1077): F applies only where N > P
         final_note = FINAL_NOT_APPLIED if available_confirmed else FINAL_IF_OVER
@@ -400,6 +399,7 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool,
         errors=list(reading.errors), start_day=inputs.period_start,
         plan_sources=_plan_sources(inputs, fin, ib_known and known.needed), final_pending=over and inputs.final is None,
         final_short=over and inputs.final is not None and inputs.final < outcome.needed,
+        short_known=short_known, short_maybe=not short_known and not (confirmed and available_confirmed),
         ib_on_base=a_on_base,
         transport_over=transport_over,
         transport_share=(lvformat.percent(outcome.transport_share, 1) if transport_over and transport_known

@@ -25,7 +25,7 @@ from generator.documents.html import PREPARER_LABEL
 from generator.lvformat import eur
 from generator.reference.findings import Finding, Severity
 from generator.reference.lines import PlanLine
-from generator.reference.rules import APPROVED
+from generator.reference.rules import APPROVED, CEILING_CHECK, OWN_OPEN_PRICE
 
 if TYPE_CHECKING:  # context.py reads the matrix through reading.py, which uses ``blocking``
     from generator.documents.from_matrix.context import ChildContext
@@ -99,9 +99,7 @@ def warning_lines(findings: Sequence[Finding], *, console: bool = False,
 UNAPPROVABLE = frozenset({"ceiling_unconfirmed", "line_above_provisional", "base_differs"})
 
 
-CEILING_CHECK = ": cenas griesti nav apstiprināti"
-PRICE_IS_CEILING = (": cena ir kataloga vēl neapstiprinātā (jāprecizē) normatīvajā aktā vai līgumā noteiktā cena, "
-                    "nevis sniedzēja cena, tāpēc dokumentos tā un no tās atkarīgās summas ir tukšas vietas, līdz "
+PRICE_IS_CEILING = (f"{OWN_OPEN_PRICE}, tāpēc dokumentos tā un no tās atkarīgās summas ir tukšas vietas, līdz "
                     "Labklājības ministrija cenu apstiprina (metodikas vietnes sadaļa „Cenas”).")
 
 

@@ -1,0 +1,38 @@
+"""What the collection tells the analyst about a plan line whose ceiling is not confirmed (D269, D297).
+
+A provider's own price under a „jāprecizē" ceiling cannot be checked against it: if it exceeds the confirmed ceiling,
+the child's N is too high, so the advice is to check it. A line that keeps the catalogue's own „jāprecizē" price (the
+6.8 item's prefilled price, told apart as the child's papers do: reference/open_prices.open_price) has no provider's
+price to check: N rests on a price the ministry has not confirmed and may go up or down once it does (D294).
+"""
+
+from __future__ import annotations
+
+from generator.catalogue.catalogue import Catalogue
+from generator.ministry.matrix import _offers as offers_on
+from generator.ministry.records import ChildRecord
+from generator.reference.findings import Finding
+from generator.reference.open_prices import open_price
+from generator.reference.rules import CEILING_CHECK, CHECK_PRICE, OWN_OPEN_PRICE
+
+# what follows OWN_OPEN_PRICE on the summary's sheet „Neapstiprināti griesti"
+OPEN_PRICE_N = (": bērna N balstās uz cenu, ko Labklājības ministrija vēl nav apstiprinājusi, un pēc tās "
+                "apstiprināšanas var gan palielināties, gan samazināties")
+
+
+def own_open_price(record: ChildRecord, finding: Finding, catalogue: Catalogue) -> bool:
+    """The warning's line keeps the catalogue's own „jāprecizē" price of its 6.8 item on the matrix's day."""
+    lines = record.inputs.lines
+    offers = offers_on(catalogue, record.params_day)
+    return any(open_price(lines[i], offers.get(lines[i].offer_id or "")) for i in finding.lines if i < len(lines))
+
+
+def ceiling_advice(record: ChildRecord, finding: Finding, catalogue: Catalogue) -> str:
+    """The warning's sentence as the summary lists it: the reference's advice to check the provider's price, or for
+    the catalogue's own price what it means for N."""
+    if not own_open_price(record, finding, catalogue) or CEILING_CHECK not in finding.message:
+        return finding.message
+    head, rest = finding.message.split(CEILING_CHECK, 1)
+    # the line's place in the matrix, where the reading added it after the advice: " (6.8. tabula, …)."
+    place = rest.split(CHECK_PRICE, 1)[1] if CHECK_PRICE in rest else "."
+    return head + OWN_OPEN_PRICE + OPEN_PRICE_N + place

@@ -1,0 +1,62 @@
+"""What the collection says of a plan line under an unconfirmed ceiling (D297): a provider's own price keeps the advice
+to check it against the ceiling (N can only be too high); a line that keeps the catalogue's own „jāprecizē" price
+says that N rests on a price the ministry has not confirmed and may go either way once it does."""
+
+from __future__ import annotations
+
+import dataclasses
+from decimal import Decimal
+from types import SimpleNamespace
+
+from generator.catalogue.catalogue import Catalogue
+from generator.ministry.ceiling_advice import ceiling_advice, own_open_price
+from generator.ministry.command import _own_open_prices
+from generator.reference.lines import line_from_offer
+from generator.reference.rules import check_unconfirmed_ceilings
+from generator.workbook.writer import template_date
+
+PLACE = "6.8. tabula, I19 „Sniedzēja cena, EUR par vienību”; 6.11. tabulas 52. rinda"
+CHECK = "pārbaudiet, vai sniedzēja cena tos nepārsniedz"
+
+
+def _record(catalogue: Catalogue, price: Decimal) -> tuple[SimpleNamespace, str]:
+    """A record (what ceiling_advice reads of it) with one 2.1 line at ``price`` and the line's sentence."""
+    day = template_date(catalogue)
+    offer = next(o for o in catalogue.offers(day) if o.id == "2.1")
+    line = line_from_offer(offer, 10, unit_price=price, planned_units=(5, 5))
+    (finding,) = check_unconfirmed_ceilings([line])
+    record = SimpleNamespace(inputs=SimpleNamespace(lines=(line,)), params_day=day)
+    return record, ceiling_advice(record, finding, catalogue)  # type: ignore[arg-type]
+
+
+def test_the_catalogues_own_open_price_is_no_providers_price(later_catalogue: Catalogue) -> None:
+    catalogue = later_catalogue  # a round whose 6.8 prefills 2.1 at its „jāprecizē" price
+    prefilled = next(o for o in catalogue.offers(template_date(catalogue)) if o.id == "2.1").prefill_price
+    assert prefilled is not None
+    _, said = _record(catalogue, prefilled)
+    assert CHECK not in said and "par lielu" not in said, said
+    assert said.startswith("1. rinda (2.1 ") and ": cena ir kataloga vēl neapstiprinātā (jāprecizē)" in said, said
+    assert said.endswith("bērna N balstās uz cenu, ko Labklājības ministrija vēl nav apstiprinājusi, un pēc tās "
+                         "apstiprināšanas var gan palielināties, gan samazināties."), said
+    # the place the collection's reading adds after the advice stays, before the full stop
+    record, _ = _record(catalogue, prefilled)
+    (finding,) = check_unconfirmed_ceilings(record.inputs.lines)
+    placed = dataclasses.replace(finding, message=finding.message.removesuffix(".") + f" ({PLACE}).")
+    assert ceiling_advice(record, placed, catalogue).endswith(f"gan samazināties ({PLACE})."), placed  # type: ignore[arg-type]
+
+
+def test_a_providers_price_under_the_open_ceiling_keeps_the_check(later_catalogue: Catalogue) -> None:
+    catalogue = later_catalogue
+    prefilled = next(o for o in catalogue.offers(template_date(catalogue)) if o.id == "2.1").prefill_price
+    record, said = _record(catalogue, prefilled - Decimal("1.00"))
+    assert said.endswith(f"{CHECK}."), said
+    (finding,) = check_unconfirmed_ceilings(record.inputs.lines)
+    assert not own_open_price(record, finding, catalogue)  # type: ignore[arg-type]
+
+
+def test_the_console_says_how_many_keep_the_catalogues_price() -> None:
+    assert _own_open_prices(0, 3) == ""
+    assert _own_open_prices(1, 1).startswith(" (tajā ir pati kataloga vēl neapstiprinātā cena, nevis sniedzēja cena:")
+    assert _own_open_prices(2, 2).startswith(" (visās ir pati")
+    assert _own_open_prices(2, 6).startswith(" (2 no tām ir pati")
+    assert _own_open_prices(2, 6).endswith("var gan palielināties, gan samazināties)")
