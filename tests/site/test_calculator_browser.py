@@ -585,7 +585,9 @@ def test_script_sizes(built_site) -> None:
     # 141 000 until fix36f (D61: each prices set's changes a plan may use and the check of the plan's own: +0,9 KB)
     # 142 500 until fix37d (D293's line limit with its text and the add button's note, the print's variants table and
     # page margins, the A, „No IB” and K rows' „(aplēse)”: +3,1 KB)
-    assert sum(sizes.values()) < 145_500, json.dumps(sizes)
+    # 145 500 until fix38f (D300: the banner over the amounts names a price or parameter change in the prices error's
+    # own words – its reason templates and their use: +1,3 KB)
+    assert sum(sizes.values()) < 147_000, json.dumps(sizes)
 
 
 def test_form_asks_the_amount_for_actual_cost_items(visit: Visit, params: Params, offers) -> None:
