@@ -10,6 +10,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from generator.catalogue.confirmation import value_changes
 from generator.catalogue.models import (
     Enumerations,
     Form,
@@ -355,18 +356,28 @@ class Catalogue:
 
     def prices_until(self, day: dt.date) -> dt.date | None:
         """The last day on which every price and programme parameter in force on ``day`` still holds: the day
-        before the next dated change after ``day``, or None when the catalogue knows none (D61)."""
-        later = [d for d in self.effective_dates() if d > day]
+        before the next REAL change after ``day`` – a later value that only confirms ``day``'s (the same number,
+        „jāprecizē” → „apstiprināts”) is none (D291, D300) – or None when the catalogue knows none (D61)."""
+        later = []
+        for values in self._value_series():
+            held = None
+            for value in values:
+                if value.effective_from <= day:
+                    held = value
+                elif value_changes(held, value):
+                    later.append(value.effective_from)
+                    break
         return min(later) - dt.timedelta(days=1) if later else None
 
+    def _value_series(self) -> list[list]:
+        """Each price's and each programme parameter's dated values."""
+        return ([price.values for price in self.prices]
+                + [getattr(self.programme, name).values for name in type(self.programme).model_fields])
+
     def effective_dates(self) -> list[dt.date]:
-        """Every day on which a price or programme parameter value takes effect (with repeats)."""
-        dates: list[dt.date] = []
-        for price in self.prices:
-            dates.extend(v.effective_from for v in price.values)
-        for name in type(self.programme).model_fields:
-            dates.extend(v.effective_from for v in getattr(self.programme, name).values)
-        return dates
+        """Every day on which a price or programme parameter value takes effect (with repeats), confirmations of the
+        same number included: each is a day a matrix is issued for (D63)."""
+        return [v.effective_from for values in self._value_series() for v in values]
 
     @property
     def version(self) -> str:

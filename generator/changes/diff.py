@@ -12,7 +12,8 @@ from decimal import Decimal
 from typing import Any
 
 from generator.catalogue.catalogue import Catalogue
-from generator.catalogue.models import PriceStatus, PriceValue
+from generator.catalogue.confirmation import value_confirms
+from generator.catalogue.models import PriceValue
 from generator.changes.calendar import HolidayChange, RoundChange, holiday_changes, round_changes
 from generator.changes.municipalities import MunicipalityChange, municipality_changes
 from generator.changes.service_rules import ServiceRuleChange, descriptive_edits, service_rule_changes
@@ -129,19 +130,10 @@ TEXT_FIELDS = {"source", "note"}
 DAY_STATUS = "effective_from_status"
 
 
-def _confirms(previous: Any, value: Any) -> bool:
-    """Whether ``value`` only confirms ``previous`` (D291): the same number(s), „jāprecizē” → „apstiprināts"."""
-    if previous is None or value is None:
-        return False
-    kept = {"effective_from", "status"} | TEXT_FIELDS | {DAY_STATUS}
-    return (previous.status is PriceStatus.to_verify and value.status is PriceStatus.confirmed
-            and previous.model_dump(exclude=kept) == value.model_dump(exclude=kept))
-
-
 def _withdraws(previous: Any, value: Any) -> bool:
     """Whether ``value`` withdraws the confirmation of ``previous`` (D296): the same number(s), „apstiprināts” →
     „jāprecizē”."""
-    return _confirms(value, previous) if previous is not None and value is not None else False
+    return value_confirms(value, previous)
 
 
 def _text_only(previous: Any, value: Any) -> bool:
@@ -179,7 +171,7 @@ def _price_changes(old: Catalogue, new: Catalogue) -> list[ValueChange]:
                 source=current.source, status=current.status.value,
                 items=cat.price_items(price),
                 text_only=_text_only(previous, value), corrected=_corrected(previous, value),
-                confirms=_confirms(previous, value), withdraws=_withdraws(previous, value),
+                confirms=value_confirms(previous, value), withdraws=_withdraws(previous, value),
             ))
     return changes
 
@@ -197,7 +189,7 @@ def _parameter_changes(old: Catalogue, new: Catalogue) -> list[ValueChange]:
                 new=describe_param(value.value, param.unit) if value else None,
                 source=current.source, status=current.status.value,
                 text_only=_text_only(previous, value), corrected=_corrected(previous, value),
-                confirms=_confirms(previous, value), withdraws=_withdraws(previous, value),
+                confirms=value_confirms(previous, value), withdraws=_withdraws(previous, value),
             ))
     return changes
 

@@ -26,7 +26,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from generator.catalogue.models import PriceStatus
+# the one definition of a confirmation (D291, D300) lives with the catalogue; importable from here too
+from generator.catalogue.confirmation import confirms
 
 if TYPE_CHECKING:
     from generator.catalogue.catalogue import Catalogue
@@ -78,21 +79,6 @@ ITEM_WHAT = ("pakalpojuma „", "” cena")
 def item_what(label: str) -> str:
     """The price of one 6.8 item, by its label (ITEM_WHAT)."""
     return f"{ITEM_WHAT[0]}{label}{ITEM_WHAT[1]}"
-
-
-def confirms(before: tuple[Any, ...], after: tuple[Any, ...]) -> bool:
-    """Whether ``after`` only confirms ``before`` (D291): every value the same but a status, which moves from
-    „jāprecizē” to „apstiprināts" – and at least one does."""
-    moved = False
-    for was, now in zip(before, after, strict=True):
-        if isinstance(was, PriceStatus) or isinstance(now, PriceStatus):
-            if was != now:
-                if (was, now) != (PriceStatus.to_verify, PriceStatus.confirmed):
-                    return False
-                moved = True
-        elif was != now:
-            return False
-    return moved
 
 
 def _row(offer: Any) -> tuple[Any, ...]:

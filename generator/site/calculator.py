@@ -18,6 +18,7 @@ import calendar
 import dataclasses
 import datetime as dt
 import json
+import re
 from collections.abc import Collection
 from decimal import Decimal
 from types import SimpleNamespace
@@ -335,7 +336,7 @@ def _prices_templates(params: Params) -> dict[str, str]:
     late = dt.date(1901, 2, 14)
     (after_change,) = check_prices_in_force(late, 1, legacy)
     what = plan_change(legacy).what
-    return {
+    templates = {
         "prices_before": _replace(in_calculator_places(before.message), [(prices_advice(early), "{matrica}"), (lv_date(early), "{sakums}"),
                                                    (lv_date(day), "{cenu_diena}")]),
         "prices_after": _replace(in_calculator_places(after.message), [
@@ -349,6 +350,23 @@ def _prices_templates(params: Params) -> dict[str, str]:
         # a day the calculator has no prices of: the reference's advice without the command
         "matrica_nav": f"{PRICES_ADVICE} (to izsniedz ministrija)",
     }
+    for name in ("prices_before", "prices_after", "prices_after_change"):
+        templates[name + REASON] = _prices_reason(templates[name])
+    return templates
+
+
+# A prices_not_in_force template's reason: the banner over the amounts says why there are none in the error's own
+# words – the period starts before the prices day, or a price or parameter changes in it – not its advice.
+REASON = "_iemesls"
+
+
+def _prices_reason(template: str) -> str:
+    """The part of a ``prices_not_in_force`` template before its advice: up to the bracket that ends its dates
+    („… spēkā ({cenu_diena}); …”, „… spēkā līdz {lidz}): saīsiniet …”)."""
+    found = re.search(r"\)[;:] ", template)
+    if found is None:
+        raise ValueError(f"ziņojuma veidnē nav atrasts padoma sākums: {template}")
+    return template[:found.start() + 1]
 
 
 def _finding(params: Params, code: str, birth: dt.date, start: dt.date, months: int) -> str:

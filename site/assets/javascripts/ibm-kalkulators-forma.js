@@ -502,7 +502,20 @@
         : "kļūda laukā " + names[0];
     }
 
+    /* Why a plan has no amounts. A price or parameter that changes in the plan's period (or a period starting before
+     * the prices day, D61) is no wrong period or age: the error's own reason says so (its ``iemesls``, the message's
+     * words without the advice). */
+    function blockedReason(res) {
+      var found = blocking(res);
+      if (found.length && found.every(function (m) { return m.iemesls; })) {
+        return found.map(function (m) { return m.iemesls.charAt(0).toLowerCase() + m.iemesls.slice(1); }).join("; ");
+      }
+      return "";
+    }
+
     function blockedText(res) {
+      var reason = blockedReason(res);
+      if (reason) return "Apmērus nevar aprēķināt: " + reason + ".";
       return "Apmērus nevar aprēķināt, kamēr plāna periods vai bērna vecums neatbilst programmai – " +
         errorsAt(blocking(res)) + ".";
     }
@@ -723,7 +736,8 @@
       });
       box.appendChild(el("table", { class: "ibm-kalk__tabula" }, [el("caption", { text: "Plāna rindas" }), el("thead", {}, [head]), el("tbody", {}, rows)]));
       if (res.Derigs && blocking(res).length) {
-        box.appendChild(el("p", { class: "ibm-kalk__nederigs", text: "Apmērus nevar aprēķināt, kamēr plāna periods vai bērna vecums neatbilst programmai (skat. kļūdas zemāk)." }));
+        box.appendChild(el("p", { class: "ibm-kalk__nederigs", text: blockedReason(res) ? blockedText(res)
+          : "Apmērus nevar aprēķināt, kamēr plāna periods vai bērna vecums neatbilst programmai (skat. kļūdas zemāk)." }));
       } else if (!res.Derigs || res.Kludas > 0) {
         box.appendChild(el("p", { class: "ibm-kalk__nederigs", text: (res.Kludas > 0 && amounts ? CELL_INVALID.trim() + " " : "") + "Plānā ir kļūdas – apmēri nav derīgi, kamēr tās nav novērstas." }));
       }

@@ -795,18 +795,21 @@
     var end = planEnd(inp.start, inp.months);
     var prices = inp.round;
     var used = rp ? firstChange(prices, inp.lines) : null;
-    if (rp && inp.start < prices.cenuDiena) {
+    // each error carries its reason (``iemesls``: the same words without the advice) for the banner over the amounts
+    function pricesError(name, values) {
       plan.periodErrors.push({ kods: "prices_not_in_force", smagums: ERROR, rindas: [],
-        teksts: fill(t.prices_before, { sakums: lvDate(inp.start), cenu_diena: lvDate(prices.cenuDiena),
-          matrica: matrixFrom(inp.start) }) });
+        teksts: fill(t[name], values), iemesls: fill(t[name + "_iemesls"], values) });
+    }
+    if (rp && inp.start < prices.cenuDiena) {
+      pricesError("prices_before", { sakums: lvDate(inp.start), cenu_diena: lvDate(prices.cenuDiena),
+        matrica: matrixFrom(inp.start) });
     } else if (used && end >= used.diena) {
       // a change inside the plan: end before it or start on it, each with its matrix (D63, D186)
       var change = used.diena;
-      plan.periodErrors.push({ kods: "prices_not_in_force", smagums: ERROR, rindas: [],
-        teksts: fill(inp.start >= change ? t.prices_after_change : t.prices_after,
-          { beigas: lvDate(end), lidz: lvDate(prevDay(change)), no: lvDate(change), sakums: lvDate(inp.start),
-            kas: used.kas, matrica: matrixFrom(inp.start), matrica_lidz: prices.matrica,
-            matrica_no: matrixFrom(change) }) });
+      pricesError(inp.start >= change ? "prices_after_change" : "prices_after",
+        { beigas: lvDate(end), lidz: lvDate(prevDay(change)), no: lvDate(change), sakums: lvDate(inp.start),
+          kas: used.kas, matrica: matrixFrom(inp.start), matrica_lidz: prices.matrica,
+          matrica_no: matrixFrom(change) });
     }
     var age = ageInYears(inp.birth, checkDate || inp.start);
     var rate = ZERO;
