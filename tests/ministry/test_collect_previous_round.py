@@ -6,6 +6,7 @@ copy with a second children's round (tests/round_yaml.py) and a few hand-made pl
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -136,6 +137,24 @@ def test_the_second_periods_previous_is_the_rounds_first_not_the_pilots(rounds: 
             "2 matricas") in message, message
     assert "citas programmas kārtas perioda – neapgūtais šī perioda pārdales fondā nepieder" in message, message
     assert not out.parent.exists()
+
+
+def test_another_rounds_file_named_after_the_child_is_named_by_its_hash(rounds: dict, tmp_path: Path) -> None:
+    """The refusal names another round's file as the console names files elsewhere (D221): one named after the
+    child by its hash, never by the name."""
+    import shutil
+
+    two, root = rounds["two"], rounds["root"]
+    pilot_child = rounds["children"]["pilots"][0]
+    target = tmp_path / "ieprieks" / "liepaja" / f"{pilot_child.name}.xlsx"
+    target.parent.mkdir(parents=True)
+    shutil.copyfile(pilot_child.path, target)
+    result = run(two, root / "otrais", tmp_path / "darbs" / "k.xlsx", "--previous", str(tmp_path / "ieprieks"))
+    assert result.exit_code == 1, result.output
+    message = " ".join(result.output.split())
+    assert pilot_child.name not in message and "Paraugs" not in message, message
+    assert re.search(r"citas kārtas „[^”]+” \(berni-2018\) periods: 1 matrica \(liepaja/matrica-[0-9a-f]+\.xlsx\)",
+                     message), message
 
 
 def test_the_rounds_first_period_gives_the_second_its_underspend_as_the_reference(rounds: dict,
