@@ -31,6 +31,7 @@ from generator.interrupts import AS_CTRL_C, interrupts_held
 from generator.lvformat import agree, eur
 from generator.lvformat import date as lv_date
 from generator.ministry.cache import ResultCache, TemplateLoader
+from generator.ministry.collected_round import round_names
 from generator.ministry.collection import UNREPORTED, Collection
 from generator.ministry.console_names import HIDDEN, file_label, looks_personal, shown_path
 from generator.ministry.file_copies import kept_first
@@ -546,7 +547,8 @@ def collect(folder: Path, catalogue: Catalogue, key: bytes, options: Options, *,
         notes += [f"{r.rel}: {note}" for r in prev if r.record is not None for note in r.notes]
         problem = previous_period_problem([(r.rel.removeprefix(PREVIOUS_FILE), r.record.period_start)
                                            for r in prev if r.record is not None],
-                                          catalogue.children_reporting_periods(), period, options.previous)
+                                          catalogue.children_reporting_periods(), period, options.previous,
+                                          round_names(catalogue))
         if problem:
             raise CollectError(problem)
     if say:

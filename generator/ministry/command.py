@@ -199,8 +199,9 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
     from generator.interrupts import interrupt_once, interrupts_held
     from generator.ministry.aggregate import unspread_children
     from generator.ministry.cache import CACHE_NAME, ResultCache
-    from generator.ministry.collect import CollectError, Options, pilot_municipalities
+    from generator.ministry.collect import CollectError, Options
     from generator.ministry.collect import collect as run
+    from generator.ministry.collected_round import round_municipalities
     from generator.ministry.output import FINAL_DIR, OutputError, check_ownership, check_paths, write_outputs
     from generator.ministry.pseudonym import KeyError_, load_key
     from generator.ministry.summary_money import UNSPREAD_LABEL
@@ -345,7 +346,8 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
         click.echo(text, err=True)
 
     try:
-        _, agg, csvs = write_outputs(out, result, catalogue, pilot_municipalities(catalogue), today=today, say=say)
+        _, agg, csvs = write_outputs(out, result, catalogue, round_municipalities(catalogue, result.period_start),
+                                     today=today, say=say)
     except OutputError as exc:
         _fail(f"{exc}; nekas netika uzrakstīts")
     except PreviousAside as exc:  # the swap failed and could not move every previous output back

@@ -1,12 +1,13 @@
-"""The period of ``--previous``: its underspend belongs to the reporting period just before the one collected (D7,
-D222). A previous folder of the same period (the collected folder given twice, or a copy of it), of a later one, of
-an earlier one than the last, or of several periods would add another period's money to the pool, so the whole
-collection is refused before anything is computed or written."""
+"""The period of ``--previous``: its underspend belongs to the reporting period just before the one collected in the
+same programme round (D7, D222, D299). A previous folder of the same period (the collected folder given twice, or a
+copy of it), of a later one, of an earlier one than the last, of several periods or of another round (the pilot's
+last period before a new round's first) would add another period's money to the pool, so the whole collection is
+refused before anything is computed or written. A round's first period has no previous one."""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from generator.lvformat import agree
@@ -16,18 +17,21 @@ SHOWN_FILES = 5  # files named per period in the refusal; the rest are counted
 
 
 def previous_period_problem(files: Sequence[tuple[str, object]], periods: Sequence[ReportingPeriod],
-                            current: ReportingPeriod, folder: Path) -> str | None:
+                            current: ReportingPeriod, folder: Path, rounds: Mapping[str, str]) -> str | None:
     """Why the used previous matrices (``files``: (shown name, plan's first day) pairs) cannot give the underspend
-    of ``current``'s previous period, or None when they all lie in the reporting period just before it."""
+    of ``current``'s previous period, or None when they all lie in the reporting period just before it in its own
+    round (D299). ``periods``: every children's round's; ``rounds``: each round's name as messages give it, by id."""
     if not files:
         return None
-    at = list(periods).index(current) if current in periods else -1
-    expected = periods[at - 1] if at > 0 else None
+    own = [p for p in periods if p.round_id == current.round_id]
+    at = own.index(current) if current in own else -1
+    expected = own[at - 1] if at > 0 else None
     by_period: dict[ReportingPeriod | None, list[str]] = defaultdict(list)
     for name, start in files:
         by_period[period_holding(periods, start)].append(name)
     if set(by_period) == {expected}:
         return None
+    this_round = f"kārtas {rounds.get(current.round_id, current.round_id)}"
     parts = []
     for period in sorted(by_period, key=lambda p: p.start if p else current.start):
         names = by_period[period]
@@ -35,10 +39,17 @@ def previous_period_problem(files: Sequence[tuple[str, object]], periods: Sequen
                                                   else "")
         label = period.label if period else "ārpus pārskata periodiem"
         same = " – tas pats, ko savāc" if period == current else ""
-        parts.append(f"{label}{same}: {len(names)} {agree(len(names), 'matrica', 'matricas')} ({shown})")
+        other = (f" – citas kārtas {rounds.get(period.round_id, period.round_id)} periods"
+                 if period is not None and period.round_id != current.round_id else "")
+        parts.append(f"{label}{same}{other}: {len(names)} {agree(len(names), 'matrica', 'matricas')} ({shown})")
     found = "; ".join(parts)
+    foreign = any(p is not None and p.round_id != current.round_id for p in by_period)
+    why = ("Cita perioda – arī citas programmas kārtas perioda – neapgūtais šī perioda pārdales fondā nepieder"
+           if foreign else "Cita perioda neapgūtais šī perioda pārdales fondā nepieder")
     if expected is None:
-        return (f"savāktais pārskata periods {current.label} ir pirmais – iepriekšējā perioda neapgūtā tam nav, "
-                f"--previous nenorādiet (mapē {folder} ir: {found})")
-    return (f"--previous mapē {folder} jābūt tikai iepriekšējā pārskata perioda {expected.label} matricām, bet tajā "
-            f"ir: {found}. Cita perioda neapgūtais šī perioda pārdales fondā nepieder")
+        # the round's own first period: no previous period to name, and never another round's (D299)
+        return (f"savāktais pārskata periods {current.label} ir {this_round} pirmais: šajā kārtā tam iepriekšējā "
+                f"pārskata perioda nav, tātad nav arī tā neapgūtā – --previous nenorādiet (mapē {folder} ir: "
+                f"{found}). {why}")
+    return (f"--previous mapē {folder} jābūt tikai {this_round} iepriekšējā pārskata perioda {expected.label} "
+            f"matricām, bet tajā ir: {found}. {why}")

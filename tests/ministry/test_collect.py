@@ -657,7 +657,8 @@ def test_previous_folder_of_another_period_is_refused(small_folder, later_folder
                                                       catalogue: Catalogue, which: str) -> None:
     """--previous holds the underspend of the period just before the collected one (D222): the collected folder
     given again (its own money counted twice) is a parameter error found before any matrix is read (status 2), any
-    --previous with the first period (the catalogue has two) is refused with status 1; nothing is written."""
+    --previous with the round's first period (the catalogue's round has two) is refused with status 1; nothing is
+    written."""
     current, previous = {"same": (later_folder[0], later_folder[0]), "first": (small_folder[0], later_folder[0])}[which]
     out = tmp_path / "darbs" / "k.xlsx"
     result = run(str(current), "--out", str(out), "--previous", str(previous), "--jobs", "1")
@@ -667,7 +668,10 @@ def test_previous_folder_of_another_period_is_refused(small_folder, later_folder
     if which == "first":
         assert "nekas netika uzrakstīts" in result.output, result.output
         first = catalogue.children_reporting_periods()[0].label
-        assert f"savāktais pārskata periods {first} ir pirmais" in result.output, result.output
+        pilot = catalogue.pilot_round("bērni")
+        message = " ".join(result.output.split())  # the round's first period: it has no previous one (D299)
+        assert f"savāktais pārskata periods {first} ir kārtas „{pilot.name_lv}” ({pilot.id}) pirmais" in message, \
+            message
         assert "--previous nenorādiet" in result.output
     else:
         assert f"--previous „{previous}” ir tā pati mape, kas MAPE „{current}”" in result.output, result.output
