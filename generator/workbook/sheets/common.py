@@ -420,7 +420,8 @@ def page_setup(
     total (footer_text, D23 as D58 for the report forms): &P restarts on every sheet (set_start_page), but Excel
     and LibreOffice fill &N with the pages of the whole print job, so a one-page annex of a workbook printed
     whole read "Lapa 1 no 26" (measured: tests/workbook/test_whole_workbook_pdf.py). A signed annex ends with its
-    signatures, printed on its last page only.
+    signatures, printed on its last page only, and states its own page count in its repeated header rows (D295,
+    page_count.py).
     ``signed``: narrower margins (SIGNED_MARGINS), so that a signed annex prints one page wide and its rows and
     signatures need fewer pages.
     """
