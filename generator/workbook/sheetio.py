@@ -98,6 +98,10 @@ class Book:
     watched: list[Watched] = field(default_factory=list)
     # Each sheet's outlined plan rows (plan_rows.plan_rows): a filled row left hidden is an error on 6.11 (D191).
     plan_rows: list[PlanRows] = field(default_factory=list)
+    # D295: the cell of each signed annex's page count (header_block's count_from) and the legend cell of its plan
+    # rows' checks that the continuation mark repeats (6.3, 6.6); page_count.py fills them once the rows are sized.
+    page_count_cells: dict[str, str] = field(default_factory=dict)
+    continued_legends: dict[str, str] = field(default_factory=dict)
     # Vertically centred copies of formats, by the id of the format copied (Sheet.centre_row).
     centred: dict[int, Format] = field(default_factory=dict)
 

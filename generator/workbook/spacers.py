@@ -76,19 +76,35 @@ def _last_printed_row(area: str) -> int:
     return int(re.sub(r"^.*\$(\d+)$", r"\1", area))
 
 
-def apply(sh: Sheet, first_row: int, *, signed: bool, landscape: bool = True) -> dict[int, int]:
-    """Set the heights of ``sh``'s spacer rows (after the sheet is written: the model needs its rows' heights and
-    print area); returns them by line."""
-    ws, layout = sh.ws, sh.book.layout
+def last_printed_col(area: str) -> str:
+    """The last column of a print area ("$A$1:$L$60" -> "L")."""
+    return re.sub(r"^.*\$([A-Z]+)\$\d+$", r"\1", area)
+
+
+def row_pixels(sh: Sheet) -> Callable[[int], int]:
+    """A written sheet's row heights in pixels, by 1-based row (DEFAULT_PX for a row without a height of its own)."""
+    ws = sh.ws
 
     def height(row: int) -> int:
         info = ws.row_info.get(row - 1)
         return int(info.height) if info is not None and info.height is not None else DEFAULT_PX
 
+    return height
+
+
+def tail_rows(sh: Sheet, first_row: int) -> range:
+    """The rows of a written signed annex after its plan rows up to its print area's end."""
+    layout = sh.book.layout
+    return range(layout.plan_row(layout.plan_rows - 1, first_row) + 1, _last_printed_row(sh.ws.print_area_range) + 1)
+
+
+def apply(sh: Sheet, first_row: int, *, signed: bool, landscape: bool = True) -> dict[int, int]:
+    """Set the heights of ``sh``'s spacer rows (after the sheet is written: the model needs its rows' heights and
+    print area); returns them by line."""
+    ws, layout = sh.ws, sh.book.layout
+    height = row_pixels(sh)
     if signed:
-        tail = range(layout.plan_row(layout.plan_rows - 1, first_row) + 1,
-                     _last_printed_row(ws.print_area_range) + 1)
-        heights = fit(height, layout, first_row, tail, BODY_PX[landscape])
+        heights = fit(height, layout, first_row, tail_rows(sh, first_row), BODY_PX[landscape])
     else:
         heights = dict.fromkeys(layout.spacers, SPACER_PX)
     for line, px in heights.items():

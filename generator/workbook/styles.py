@@ -62,6 +62,8 @@ class Styles:
     label_small: Format
     signer: Format
     signed_rows_small: Format  # 6.5's line of what the signatures approve, beside them (D272)
+    page_count: Format  # a signed annex's page count in its header rows (D295)
+    continued: Format  # the continuation mark (and 6.3's, 6.6's legend) in a page-filling spacer row (D295)
     header: Format
     header_wrap: Format
     input_text: Format
@@ -133,6 +135,8 @@ def make_styles(wb: Workbook) -> Styles:
         # a signer's name under the signature line of a signed annex: one line of 8 pt in the label columns (D170)
         signer=fmt(text_wrap=True, font_size=8),
         signed_rows_small=fmt(font_size=8),
+        page_count=fmt(bold=True, text_wrap=True, align="right"),
+        continued=fmt(bold=True, font_size=8, text_wrap=True),
         header=fmt(**cell, bold=True, bg_color=HEADER_FILL, text_wrap=True, valign="vcenter", align="center"),
         header_wrap=fmt(**cell, bold=True, bg_color=HEADER_FILL, text_wrap=True, valign="vcenter", align="left"),
         input_text=fmt(**inp, num_format=TEXT),

@@ -167,6 +167,12 @@ SIGNED_WHAT = {
     "6.9": "Paraksts attiecas uz šo iesniegumu: pieprasīto pakalpojumu skaits",
 }
 SIGNED_NO_ROWS = "Šajā tabulā nav aizpildītu plāna rindu."
+# D295: the page count of a signed annex, in its header rows on every printed page (page_count.py): "Pielikums 3 lapās"
+# ("1 lapā"); the footer keeps the page's own number ("6.3. tabula, 2. lapa").
+ANNEX_PAGES = ("Pielikums ", " lapā", " lapās")  # before the count, after 1, after any other count
+# D295: at the top of a signed annex's spacer row that fills a page (D288; shown only while the next group of plan
+# rows is open, so only on a page that has a next one): the blank space under the rows is the annex's continuation.
+CONTINUED = "Turpinājums nākamajā lapā."
 # While the workbook counts errors (Kludas > 0), in red: in place of the subtitle beside the title (short) and of
 # the statement above the signatures (long); the count goes between the two parts.
 NOT_SIGNABLE_SHORT = ("NAV PARAKSTĀMS: matricā ir kļūdas (", ", sk. 6.11. tabulu).")

@@ -12,7 +12,7 @@ from xlsxwriter.workbook import Workbook
 from generator.catalogue.catalogue import Catalogue
 from generator.file_author import FORM_OWNER, file_author
 from generator.reference.lines import ACTUAL_COST_UNIT
-from generator.workbook import spacers
+from generator.workbook import page_count, spacers
 from generator.workbook.build_note import ended_round
 from generator.workbook.issue_days import template_date
 from generator.workbook.layout import SHEETS, SPACED_SHEETS, Layout
@@ -155,9 +155,13 @@ def write_workbook(catalogue: Catalogue, path: Path, municipality_id: str | None
         "6.11": technical.write,
     }
     for title_ in SHEETS:
-        writers[title_](book.sheet(title_))
-    for title_ in SPACED_SHEETS:  # D288: the spacer rows' heights from the written sheets' rows
-        spacers.apply(book.sheet(title_), layout.plan_first, signed=title_ in SIGNED, landscape=title_ != "6.9")
+        sh = book.sheet(title_)
+        writers[title_](sh)
+        if title_ in SPACED_SHEETS:  # D288: the spacer rows' heights from the written sheet's rows
+            landscape = title_ != "6.9"
+            heights = spacers.apply(sh, layout.plan_first, signed=title_ in SIGNED, landscape=landscape)
+            if title_ in SIGNED:  # D295: the page count and the continuation marks, before 6.11 lists the checks
+                page_count.finish(sh, layout.plan_first, heights, landscape)
     whole_units(book)
     book.sheets["6.1"].activate()
     wb.close()

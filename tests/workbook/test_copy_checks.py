@@ -82,6 +82,9 @@ TOGETHER: dict[tuple[str, str], tuple[object, str]] = {
     ("6.6", f"M{49 + BELOW}"): ("Dienu skaits pārbaudīts.", "piezīme par dienu pārsniegumu " + COMPUTED),
     ("6.6", f"M{50 + BELOW}"): ("Svētku dienas pārbaudītas.", "piezīme par svētku dienu sarakstu " + COMPUTED),
     ("6.9", f"D{50 + BELOW}"): ("Cenas apstiprinātas.", "piezīme par neapstiprinātu cenu " + COMPUTED),
+    # D295: an annex's page count in its repeated header rows
+    ("6.3", "K5"): ("Pielikums 9 lapās", "pielikuma lappušu skaits " + COMPUTED),
+    ("6.9", "E5"): ("Pielikums 9 lapās", "pielikuma lappušu skaits " + COMPUTED),
     ("6.4", "C72"): ("Cenas apstiprinātas.", "piezīme par neapstiprinātām cenām " + COMPUTED),  # under the summary (D190)
     ("6.7", f"D{49 + BELOW}"): (1234.56, "mēneša kopsumma " + COMPUTED),
     ("6.7", f"J{49 + BELOW}"): (1, "mēnešu summu kopsumma " + COMPUTED),

@@ -12,6 +12,7 @@ from openpyxl import load_workbook
 
 from generator.workbook.inputs import fill
 from generator.workbook.outline import show_plan_rows
+from generator.workbook.page_count import pages_text
 from generator.workbook.texts import NOT_SIGNABLE_SHORT, OPEN_UNUSED_ROWS, STRUCK_ROWS
 from tests.print_fonts import require_calibri_metrics
 from tests.workbook import later_round
@@ -27,7 +28,7 @@ SIGNED = ("6.3", "6.5", "6.6", "6.9")
 
 
 @pytest.fixture(scope="module")
-def printed(catalogue, templates, tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN001, ANN201
+def pdfs(catalogue, templates, tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN001, ANN201
     require_calibri_metrics()
     folder = tmp_path_factory.mktemp("atvertas-rindas")
     plan = showcase(catalogue)
@@ -41,7 +42,11 @@ def printed(catalogue, templates, tmp_path_factory: pytest.TempPathFactory):  # 
         path = folder / f"{name}.xlsx"
         wb.save(path)
         files[path] = SIGNED
-    pdfs = print_sheets_apart(files, folder / "pdf", folder / "profile")
+    return print_sheets_apart(files, folder / "pdf", folder / "profile")
+
+
+@pytest.fixture(scope="module")
+def printed(pdfs):  # noqa: ANN001, ANN201
     return {(stem, sheet): " ".join("\n".join(p.text for p in read_pages(pdf)).split())
             for (stem, sheet), pdf in pdfs.items()}
 
@@ -58,3 +63,16 @@ def test_rows_as_the_program_opens_them_do_not_warn(printed, sheet: str) -> None
     text = printed[("programmas", sheet)]
     assert OPEN_UNUSED_ROWS not in text, f"{sheet}: brīdinājums, lai gan atvērtas tikai programmas atvērtās rindas"
     assert STRUCK_ROWS in text, f"{sheet}: nav piezīmes par svītrotajām rindām"
+
+
+@pytest.mark.parametrize("sheet", SIGNED)
+def test_the_page_count_follows_the_open_rows(pdfs, sheet: str) -> None:  # noqa: ANN001
+    """D295: the annex's page count counts the rows that print – the same one-line plan states the pages of its five
+    shown rows as the program opens them, and the more pages of all 40 rows opened with "+" on every page of them."""
+    counts = {}
+    for stem in ("programmas", "visas-40"):
+        pages = [" ".join(p.text.split()) for p in read_pages(pdfs[(stem, sheet)])]
+        expected = pages_text(len(pages))
+        assert all(expected in text for text in pages), f"{sheet}, {stem}: {len(pages)} lapas, bet ne visās „{expected}”"
+        counts[stem] = len(pages)
+    assert counts["visas-40"] > counts["programmas"], (sheet, counts)

@@ -46,10 +46,13 @@ def test_repeated_header_rows_hold_no_fragment(templates: dict[str | None, Path]
 # 6.3's line of the parent's statement above the signatures (D96) spans the page's width as 6.9's does; so do 6.5's
 # and 6.6's (D197: under the totals' five rows; under the day rows and the legend, which starts in C beside the
 # hidden-rows warning, inside 6.6's repeated columns A:D). 6.3's line under the statement that names what the
-# signatures approve (D272) spans it too, for the same reason, and so does 6.9's.
-_LAST = Layout(offers=0, months=6).plan_last
-CHILD_WIDER = {"6.3": (3, _LAST + 3, _LAST + 4), "6.5": (3, _LAST + 7), "6.6": (_LAST + 3, _LAST + 4),
-               "6.9": (7, _LAST + 3, _LAST + 4)}
+# signatures approve (D272) spans it too, for the same reason, and so does 6.9's. So does the continuation mark (with
+# 6.3's and 6.6's check legend) in a signed annex's spacer row that fills a page (D295).
+_LAY = Layout(offers=0, months=6)
+_LAST = _LAY.plan_last
+_SPACERS = tuple(_LAY.spacer_rows())
+CHILD_WIDER = {"6.3": (3, _LAST + 3, _LAST + 4, *_SPACERS), "6.5": (3, _LAST + 7, *_SPACERS),
+               "6.6": (_LAST + 3, _LAST + 4, *_SPACERS), "6.9": (7, _LAST + 3, _LAST + 4, *_SPACERS)}
 KNOWN_WIDER = {"6.2": range(1, 10_000), "6.11": range(INVALID_FIRST, INVALID_LAST + 1)} | CHILD_WIDER
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from openpyxl.utils import column_index_from_string, get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from generator.workbook.layout import Layout
@@ -16,6 +17,7 @@ from generator.workbook.sheets.common import HAS_ERRORS
 from generator.workbook.texts import (
     ANNEX_BASE_BLANK,
     ANNEX_BOTH_BLANK,
+    ANNEX_PAGES,
     APPLICATION_ADDRESSEE_BLANK,
     APPLICATION_ADDRESSEE_LABEL,
     BLANK,
@@ -196,7 +198,8 @@ RIGHT_HAND = ("Pašvaldība: ", "Sociālais dienests: ", "Sociālais darbinieks:
 def test_the_right_hand_header_lines_start_at_one_edge(templates, sheet: str) -> None:  # noqa: ANN001
     """Rows 3–5: the municipality's, the social service's and the worker's lines start in one column, each in a merged
     range that ends where the others end. 6.3, 6.5 and 6.6 give the child's line more room in row 3 (child_to, D170),
-    and printed "Pašvaldība:" further right than the two lines under it (annexhead, seen on 6.3)."""
+    and printed "Pašvaldība:" further right than the two lines under it (annexhead, seen on 6.3). On 6.3, 6.5 and 6.6
+    the worker's line ends where the annex's page count starts (D295), the count's range ending with the others."""
     ws = load_workbook(templates["liepaja"], data_only=True)[sheet]
     starts = {c.value.split(":")[0]: c.coordinate for row in ws.iter_rows(min_row=3, max_row=5) for c in row
               if isinstance(c.value, str) and c.value.startswith(RIGHT_HAND)}
@@ -207,4 +210,13 @@ def test_the_right_hand_header_lines_start_at_one_edge(templates, sheet: str) ->
         spans[label] = ranges[0].split(":") if ranges else [cell, cell]
     columns = {label: ("".join(ch for ch in a if ch.isalpha()), "".join(ch for ch in b if ch.isalpha()))
                for label, (a, b) in spans.items()}
+    count = next((c for row in ws.iter_rows(min_row=5, max_row=5) for c in row
+                  if isinstance(c.value, str) and c.value.startswith(ANNEX_PAGES[0])), None)
+    assert (count is not None) == (sheet in SIGNED), (sheet, count)
+    worker = "Sociālais darbinieks"
+    if count is not None and column_index_from_string(count.column_letter) <= column_index_from_string(
+            columns["Pašvaldība"][1]):  # inside the block (6.3, 6.5, 6.6); 6.9's lies right of its block
+        start, end = columns.pop(worker)
+        assert (start, get_column_letter(column_index_from_string(end) + 1)) == (columns["Pašvaldība"][0],
+                                                                                count.column_letter), (sheet, spans)
     assert len(set(columns.values())) == 1, (sheet, columns)

@@ -15,6 +15,7 @@ On main before D96's rewrite it failed for 6.3 with 1–15 and 25–35 lines (th
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,8 @@ from openpyxl import Workbook
 from generator.recalc import convert, make_profile
 from generator.workbook.input_checks import GOAL_CHARS, GOAL_FIELDS
 from generator.workbook.names import write
+from generator.workbook.page_count import pages_text
+from generator.workbook.texts import CHECKS_LEGEND_LABEL, CONTINUED
 from tests.print_fonts import require_calibri_metrics
 from tests.workbook import later_round
 from tests.workbook.kept_book import kept_book
@@ -32,6 +35,7 @@ from tests.workbook.signed_pages import (
     STRUCK_ONLY,
     SignedPrint,
     expected_figure,
+    flat,
     pages_by_sheet,
     pypdf_texts,
     signed_copy,
@@ -73,7 +77,7 @@ def found(catalogue, templates, tmp_path_factory: pytest.TempPathFactory,  # noq
             got = signed_print(sheet, n, sheets[sheet])
             signed = [p for p in sheets[sheet] if "(paraksts)" in p.text]
             result[(sheet, n)] = (got, signed[-1].text, expected_figure(sheet, sheets, Path(pdf)),
-                                  first_used_rows(book[sheet], n))
+                                  first_used_rows(book[sheet], n), tuple(flat(p.text) for p in sheets[sheet]))
     # the pages are read with pdftotext (signed_pages.page_texts); pypdf's text of the longest plan finds the same
     longest = Path(pdfs[-1])
     by_pypdf = pages_by_sheet(longest, pypdf_texts(longest))
@@ -102,7 +106,7 @@ def test_signatures_print_on_a_page_with_plan_rows(found: dict[tuple[str, int], 
                                                    sheet: str) -> None:
     wrong = []
     for lines in _printed(found, sheet):
-        got, text, _, _ = found[(sheet, lines)]
+        got, text, *_ = found[(sheet, lines)]
         where = f"{sheet}, {lines} rindas ({got.pages} lapas, rindas lapās no {got.first_rows})"
         if got.split:
             wrong.append(f"{where}: paraksti sadalīti pa divām lapām")
@@ -132,10 +136,52 @@ def test_signature_page_names_what_it_signs(found: dict[tuple[str, int], tuple[S
     the plans whose signature page holds no used row (signed_pages.STRUCK_ONLY): there it is the plan's identity."""
     wrong = []
     for lines in _printed(found, sheet):
-        got, text, figure, _ = found[(sheet, lines)]
+        got, text, figure, *_ = found[(sheet, lines)]
         where = f"{sheet}, {lines} rindas{' (STRUCK_ONLY)' if lines in STRUCK_ONLY[sheet] else ''}"
         if got.signed_line is None:
             wrong.append(f"{where}: parakstu lapā nav rindas, ko paraksti apliecina: {text[-600:]!r}")
         elif got.signed_line != (lines, 1, lines, figure):
             wrong.append(f"{where}: {got.signed_line} (gaidīts {lines}, 1, {lines}, {figure!r})")
+    assert not wrong, "\n".join(wrong)
+
+
+@pytest.mark.parametrize("sheet", SIGNED)
+def test_every_page_states_the_annexs_page_count(found: dict, sheet: str) -> None:  # noqa: ANN001
+    """D295 (issue 11): every printed page of the annex says how many pages the annex has, and the count is the number
+    of pages LibreOffice really printed of it – the sheet's lookup table, generated from the page model at build
+    time, checked against the print for each printed length (all 40 with IBM_FULL=1). On main before D295 no page
+    said it (the footer's "6.3. tabula, 2. lapa" only)."""
+    wrong = []
+    for lines in _printed(found, sheet):
+        texts = found[(sheet, lines)][4]
+        expected = pages_text(len(texts))
+        missing = [k for k, text in enumerate(texts, start=1) if expected not in text]
+        if missing:
+            printed = sorted({m for t in texts for m in re.findall(r"Pielikums \d+ lap\w+", t)})
+            wrong.append(f"{sheet}, {lines} rindas: {len(texts)} lapas, bet „{expected}” nav {missing}. lapā "
+                         f"(izdrukāts {printed})")
+    assert not wrong, "\n".join(wrong)
+
+
+@pytest.mark.parametrize("sheet", SIGNED)
+def test_every_page_but_the_last_says_the_annex_continues(found: dict, sheet: str) -> None:  # noqa: ANN001
+    """D295: the blank space under the rows of a page the annex continues from holds the continuation mark, the last
+    page none; on 6.3 and 6.6 every page repeats the legend of the rows' check numbers that the last page prints
+    under the rows (the showcase has a "1" on 6.3: 2.1's ceiling is not confirmed). On main before D295 no page had
+    the mark, and 6.3's legend was on its last page only."""
+    wrong, legends = [], 0
+    for lines in _printed(found, sheet):
+        texts = found[(sheet, lines)][4]
+        where = f"{sheet}, {lines} rindas"
+        wrong += [f"{where}, {k}. lapa: nav „{CONTINUED}”" for k, text in enumerate(texts[:-1], start=1)
+                  if CONTINUED not in text]
+        if CONTINUED in texts[-1]:
+            wrong.append(f"{where}: „{CONTINUED}” pēdējā lapā")
+        if sheet in ("6.3", "6.6"):
+            last = texts[-1]
+            legend = last[last.find(CHECKS_LEGEND_LABEL):].split(".")[0] if CHECKS_LEGEND_LABEL in last else None
+            legends += legend is not None
+            wrong += [f"{where}, {k}. lapa: nav pārbaužu skaidrojuma „{legend}”" for k, text in
+                      enumerate(texts[:-1], start=1) if legend is not None and legend not in text]
+    assert sheet != "6.3" or legends, "6.3: neviena izdruka nerāda pārbaužu skaidrojumu (pārbaude bez gadījuma)"
     assert not wrong, "\n".join(wrong)

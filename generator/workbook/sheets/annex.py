@@ -178,6 +178,7 @@ def write(sh: Sheet) -> None:
         subtitle_height=SUBTITLE_HEIGHT,
         child_to="C",  # one page wide: the child's name (up to input_checks.NAME_CHARS, D170) in one line, the code under it
         signed=True,
+        count_from="H",  # the page count (D295) beside the worker's line
     )
     # beside the title on the first page (C:I): P, A and the IB-funded amounts rest on an unconfirmed B (D22); two
     # lines of 8 pt, no row of its own (D197: the first page's height)

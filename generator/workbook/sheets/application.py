@@ -73,6 +73,7 @@ def write(sh: Sheet) -> None:
         two_lines=True,
         title_height=TITLE_HEIGHT_69 + TITLE_EXTRA_69,
         signed=True,
+        count_from="E",  # the page count (D295) beside the worker's line
     )
     sh.widths({c: w for c, _, w, _ in COLUMNS})
     # whom the request is addressed to (F13), in the header block's gap row: the social service in the dative, a

@@ -135,7 +135,7 @@ def header_block(sh: Sheet, title: str, subtitle: str, last_col: str, split_col:
                  title_to: str | None = None, two_lines: bool = False, title_height: int | None = None,
                  title_cols_to: str | None = None, subtitle_height: int | None = None,
                  child_to: str | None = None, code_line: bool = False, signed: bool = False,
-                 rows_12: bool = True) -> None:
+                 rows_12: bool = True, count_from: str | None = None) -> None:
     """Rows 1–6: title, subtitle, and the child, parent, period, municipality, service and worker.
 
     ``title_to``: the last column of the first printed page of a sheet wider than it (portrait), where the
@@ -164,6 +164,10 @@ def header_block(sh: Sheet, title: str, subtitle: str, last_col: str, split_col:
     ``rows_12`` False: the sheet writes rows 1–2 itself (6.3: the title and the goals, D96).
     ``signed`` (6.3, 6.5, 6.6, 6.9): the subtitle says "NAV PARAKSTĀMS" while the workbook has errors, and the
     municipality's or social service's line that prints the blank adds where the name comes from (D227).
+    ``count_from`` (the signed annexes, D295): the worker's line (row 5) ends before this column, and
+    ``count_from``..``head_to`` (or ..``last_col`` where it lies right of ``head_to``) of row 5 is kept for the annex's
+    page count (page_count.py writes it once the sheet's
+    row heights are known), so that every printed page says how many pages the annex has.
     """
     st = sh.st
     head_to = title_to or last_col
@@ -186,13 +190,17 @@ def header_block(sh: Sheet, title: str, subtitle: str, last_col: str, split_col:
         sh.row_height(2, SUBTITLE_ROW_HEIGHT)
     cache = sh.book.cache
     right_first = col(split_col, 1)
+    # the page count inside the right-hand block (its row 5 ends before it), or right of a block that ends before
+    # ``last_col`` (6.9: the block keeps to the first page's D, the count takes E:F)
+    count_in_block = bool(count_from) and sh._rc(f"{count_from}1")[1] <= sh._rc(f"{head_to}1")[1]
     for row, (left, right) in enumerate(zip(HEADER_LEFT, HEADER_RIGHT, strict=True), start=3):
         # with child_to every row's right-hand line starts after it, so that the municipality's, the service's and the
         # worker's lines start at one edge (6.3 printed "Pašvaldība:" further right than the lines under it)
         # while the parent's and the period's lines stay in the repeated label columns (test_print_titles)
         left_to = child_to if child_to and row == 3 else split_col
         right_from = col(child_to, 1) if child_to else right_first
-        for first, last, name in ((f"A{row}", f"{left_to}{row}", left), (f"{right_from}{row}", f"{head_to}{row}", right)):
+        right_to = col(count_from, -1) if count_in_block and right == HEADER_RIGHT[-1] else head_to
+        for first, last, name in ((f"A{row}", f"{left_to}{row}", left), (f"{right_from}{row}", f"{right_to}{row}", right)):
             r1, c1 = sh._rc(first)
             r2, c2 = sh._rc(last)
             if (r1, c1) != (r2, c2):
@@ -215,6 +223,12 @@ def header_block(sh: Sheet, title: str, subtitle: str, last_col: str, split_col:
         sh.row_height(row, height)
     if two_lines:
         sh.row_height(3 + len(HEADER_LEFT), HEADER_GAP_HEIGHT)
+    if count_from:
+        row = 2 + len(HEADER_RIGHT)
+        count_to = head_to if count_in_block else last_col
+        if count_to != count_from:
+            sh.ws.merge_range(f"{count_from}{row}:{count_to}{row}", "", st.page_count)
+        sh.book.page_count_cells[sh.title] = f"{count_from}{row}"
 
 
 # The workbook has errors, or its error count is itself an error value (rows or columns inserted or deleted in an
@@ -406,7 +420,8 @@ def page_setup(
     total (footer_text, D23 as D58 for the report forms): &P restarts on every sheet (set_start_page), but Excel
     and LibreOffice fill &N with the pages of the whole print job, so a one-page annex of a workbook printed
     whole read "Lapa 1 no 26" (measured: tests/workbook/test_whole_workbook_pdf.py). A signed annex ends with its
-    signatures, printed on its last page only.
+    signatures, printed on its last page only, and states its own page count in its repeated header rows (D295,
+    page_count.py).
     ``signed``: narrower margins (SIGNED_MARGINS), so that a signed annex prints one page wide and its rows and
     signatures need fewer pages.
     """

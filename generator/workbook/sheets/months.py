@@ -154,6 +154,7 @@ def write_units(sh: Sheet) -> None:
         title_height=TITLE_HEIGHT_66,
         child_to=TITLE_COLS_66,  # the child's name in one line, the code under it (D170): row 3 two lines high
         signed=True,
+        count_from=free_c,  # the page count (D295) beside the worker's line, over Piezīmes
     )
     sh.row_height(3 + 3, GAP_ROW_HEIGHT_66)
     # one landscape page wide at Excel's column widths (LibreOffice prints them alike with Carlito): the service's
@@ -242,6 +243,7 @@ def write_units(sh: Sheet) -> None:
     counts["invalid_input"] = f"COUNTIF(${code_cols[0]}${first}:${note_code}${last},\">0\")"
     counts[MONTH_LIMIT_CODE] = "SUM(f_MenVienibuRobeza)"
     check_codes.legend(sh, f"C{last + 3}:{free_c}{last + 3}", CHECKS_66, counts)
+    book.continued_legends["6.6"] = f"C{last + 3}"  # repeated on every page the rows continue from (D295)
     # what the parent's signature means (or, while the workbook has errors, "NAV PARAKSTĀMS") in one line right above
     # the signatures, as on 6.3; both parties side by side (D197): the parent's name in the month columns
     # what the parent's signature means and what the signatures approve (the used rows and the period's months, D272)

@@ -211,6 +211,7 @@ def write(sh: Sheet) -> None:
         child_to="E",  # one page wide: the child's name (up to input_checks.NAME_CHARS, D170) in one line, the code under it
         signed=True,
         rows_12=False,
+        count_from="K",  # the page count (D295) beside the worker's line, over Pārbaude and Piezīmes
     )
     sh.widths({c: w for c, _, w in COLUMNS})
     for c, head, _ in COLUMNS:
@@ -266,6 +267,7 @@ def write(sh: Sheet) -> None:
     counts["invalid_input"] = (f"COUNTIF(${PLAN_CODES[0]}${first}:${TEXT_CODES[-1]}${last},\">0\")"
                                f"+COUNTIF({goals},\">0\")")
     check_codes.legend(sh, f"D{last + 1}:L{last + 2}", CHECKS_63, counts)
+    book.continued_legends[SHEET] = f"D{last + 1}"  # repeated on every page the rows continue from (D295)
     for (c, _), h in zip(PLAN_INPUTS + PLAN_TEXTS, PLAN_CODES + TEXT_CODES, strict=True):
         sh.ws.conditional_format(f"{c}{first}:{c}{last}", {"type": "formula", "criteria": f"=${h}{first}>0",
                                                            "format": st.error_mark})
