@@ -28,8 +28,10 @@ if TYPE_CHECKING:
 # fails until both are done. No bump is needed when the catalogue changes as well: its hash changes the
 # version anyway (the revision may then stay as it is).
 # 11: the spacer rows of the plan sheets (D288, layout.SPACERS_FROM_REVISION); 12: interface version 2 in
-# IBM_Saskarne (D290; the spacer lines of 11, layout.SPACERS_BY_REVISION)
-LAYOUT_REVISION = 12
+# IBM_Saskarne (D290; the spacer lines of 11, layout.SPACERS_BY_REVISION); 13: the signed annexes' own page count,
+# continuation marks in the page-filling spacer rows and 6.3's/6.6's legend on every page (D295; no cell a reader
+# reads moved: interface 2, the spacer lines of 11)
+LAYOUT_REVISION = 13
 
 VERSION_PATTERN = lvformat.VERSION_PATTERN  # the form a person reads is made from the same parts
 

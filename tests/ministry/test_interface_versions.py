@@ -31,10 +31,11 @@ from tests.documents.from_matrix_helpers import clean
 from tests.ministry.factory import Child, free_input_cells, lost_free_cells, make_children, write_children
 from tests.ministry.test_migrate_old_template import old_template
 
-# main's commits whose templates were issued with interface version 1: the last one before the spacer rows (layout
-# revision 10) and the first with them (revision 11, D288); the current template is revision 12 (interface 2)
-pytestmark = pytest.mark.slow  # two templates rebuilt from git history (about a minute)
-ISSUED_COMMITS = {10: "a439136e", 11: "2d127da1"}
+# main's commits whose templates were issued: with interface version 1 the last one before the spacer rows (layout
+# revision 10) and the first with them (revision 11, D288); with interface version 2 revision 12 (D290); the current
+# template is a later revision of interface 2 (13: D295's page counts)
+pytestmark = pytest.mark.slow  # three templates rebuilt from git history (about a minute and a half)
+ISSUED_COMMITS = {10: "a439136e", 11: "2d127da1", 12: "d8024294"}
 # the cell as every other message names it: its table, address and label, not „6.11!B5 (IBM_Saskarne)” (review37 F7)
 INTERFACE_CELL = "6.11. tabula, B5 „Saskarnes versija (definēto nosaukumu kopa)”"
 NEWER = f"{INTERFACE_CELL}: matrica ir jaunākas saskarnes versijas 3, nekā šī rīkkopa pazīst (1 vai 2); " \
@@ -73,7 +74,7 @@ def child(catalogue: Catalogue) -> Child:
 def files(tmp_path_factory: pytest.TempPathFactory, catalogue: Catalogue, template: Path,
           child: Child) -> dict[int, tuple[Path, Path, Path]]:
     """Layout revision -> (its template, the child's filled matrix of it, the same with the cells outside the names
-    filled too – team, goals, notes, also in rows of closed groups): revisions 10, 11 and the current one."""
+    filled too – team, goals, notes, also in rows of closed groups): the issued revisions and the current one."""
     found = {}
     for revision, commit in {**ISSUED_COMMITS, LAYOUT_REVISION: None}.items():
         folder = tmp_path_factory.mktemp(f"redakcija-{revision}")
@@ -89,7 +90,7 @@ def files(tmp_path_factory: pytest.TempPathFactory, catalogue: Catalogue, templa
 def test_a_new_matrix_says_the_current_interface(template: Path) -> None:
     assert INTERFACE_VERSION == "2" and SUPPORTED_INTERFACES == ("1", "2")
     assert Matrix.open(template).scalar("IBM_Saskarne") == "2"
-    assert INTERFACE_FROM_REVISION[INTERFACE_VERSION] == LAYOUT_REVISION == 12
+    assert INTERFACE_FROM_REVISION[INTERFACE_VERSION] == 12 < LAYOUT_REVISION
     assert spacers_of_revision(LAYOUT_REVISION) == spacers_of_revision(11) == SPACER_LINES
 
 
@@ -97,7 +98,7 @@ def test_the_issued_files_are_of_interface_1_and_their_revision(files: dict[int,
     for revision, (_, path, _) in files.items():
         m = Matrix.open(path)
         assert _revision(path) == revision
-        assert m.scalar("IBM_Saskarne") == ("2" if revision == LAYOUT_REVISION else "1"), revision
+        assert m.scalar("IBM_Saskarne") == ("2" if revision >= INTERFACE_FROM_REVISION["2"] else "1"), revision
         # the plan names span the spacer rows from revision 11 on, whatever the interface version says
         assert (m.offsets("Plans_Pakalpojums") is None) == (revision < 11), revision
 
@@ -117,10 +118,10 @@ def test_collect_and_documents_read_the_same_plan_from_every_version(
         reading = read_for_documents(path, catalogue, templates, None)
         assert not reading.refused, (revision, reading.refused)
         assert reading.data is not None and reading.data.inputs == data.inputs, revision
-    assert read[0] == read[1] == read[2]  # the same inputs from revision 10, 11 and 12
+    assert len(read) == len(ISSUED_COMMITS) + 1 and all(r == read[0] for r in read)  # the same inputs from each
 
 
-@pytest.mark.parametrize("revision", [10, 11, LAYOUT_REVISION])
+@pytest.mark.parametrize("revision", [10, 11, 12, LAYOUT_REVISION])
 def test_every_reader_refuses_a_newer_interface_naming_the_cell(
         revision: int, files: dict[int, tuple[Path, Path, Path]], catalogue: Catalogue, tmp_path: Path) -> None:
     _, good, _ = files[revision]
@@ -184,6 +185,25 @@ def test_migrate_carries_a_revision_11_matrix_to_interface_2_line_by_line(
     for name in ("Pasvaldiba", "Berns_VardsUzvards", "Berns_PersonasKods", "Berns_DzimsanasDatums",
                  "Berns_Traucejums", "Ipasas_Kopsanas_Atzinums", "Perioda_Sakums", "Perioda_Menesi"):
         assert new.scalar(name) == old.scalar(name), name
+    assert lost_free_cells(read_xlsx(path), read_xlsx(out), free_input_cells(old_template_path)) == []
+    old_child, _ = read_child(old, catalogue, strict=False)
+    new_child, _ = read_child(new, catalogue, strict=False)
+    assert old_child is not None and new_child is not None and new_child.inputs == old_child.inputs
+
+
+def test_migrate_carries_an_issued_interface_2_matrix_to_the_current_revision(
+        files: dict[int, tuple[Path, Path, Path]], catalogue: Catalogue, tmp_path: Path) -> None:
+    """A revision-12 matrix (issued with interface 2) migrates to the current template without loss: D295's new cells
+    are the template's, not the person's."""
+    old_template_path, _, path = files[12]
+    out = tmp_path / "jauna.xlsx"
+    with Migrator(catalogue) as migrator:
+        migrator.migrate(path, out)
+    old, new = Matrix.open(path), Matrix.open(out)
+    assert (_revision(path), _revision(out)) == (12, LAYOUT_REVISION)
+    assert (old.scalar("IBM_Saskarne"), new.scalar("IBM_Saskarne")) == ("2", "2")
+    for name in PLAN_INPUTS:
+        assert new.grid(name) == old.grid(name), name
     assert lost_free_cells(read_xlsx(path), read_xlsx(out), free_input_cells(old_template_path)) == []
     old_child, _ = read_child(old, catalogue, strict=False)
     new_child, _ = read_child(new, catalogue, strict=False)

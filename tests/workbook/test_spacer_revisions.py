@@ -5,10 +5,11 @@ from __future__ import annotations
 from generator.workbook.layout import SPACER_LINES, SPACERS_BY_REVISION, spacers_of_revision
 from generator.workbook.version import LAYOUT_REVISION
 
-# Revision 11's templates (interface version 1) and revision 12's (interface version 2, D290: the same spacer rows,
-# only IBM_Saskarne changed) are in use with spacer rows before these plan lines (0-based): a reader of such a file
-# must keep finding its lines there, whatever later revisions do.
-ISSUED = {11: (5, 10, 15, 20, 30, 35), 12: (5, 10, 15, 20, 30, 35)}
+# Revision 11's templates (interface version 1), revision 12's (interface version 2, D290: the same spacer rows, only
+# IBM_Saskarne changed) and revision 13's (D295: page counts and marks, the same rows) are in use with spacer rows
+# before these plan lines (0-based): a reader of such a file must keep finding its lines there, whatever later
+# revisions do.
+ISSUED = {11: (5, 10, 15, 20, 30, 35), 12: (5, 10, 15, 20, 30, 35), 13: (5, 10, 15, 20, 30, 35)}
 
 
 def test_issued_revisions_keep_their_spacer_lines():
