@@ -52,7 +52,6 @@ SIGNED_SHEET = "parakstāmajā 6.6.\u00a0tabulā"  # where the note prints (its 
 # 6.6, 6.7, 6.10: two lines of 8 pt in the month headings' row: a part first month ("16.–30." over "04.2019", D93)
 # and "ārpus perioda" in the narrow month columns
 MONTH_NAME_HEIGHT = 22
-AMOUNT_NOTE_HEIGHT = 33  # 6.7's legend of the marked amounts: three lines of 8 pt
 
 MONTH_LIMIT_CODE = "units_above_month"  # D147 per month: a month's nights or hours above its days in the period
 MESSAGES_66 = (
@@ -379,7 +378,7 @@ def write_amounts(sh: Sheet) -> None:
     price_marks.mark_amounts(sh, f"{cols[0]}{first}:{plan_c}{last}", f"${flag_c}{first}=1")
     price_marks.mark_amounts(sh, f"{cols[0]}{total}:{plan_c}{total}",
                              f'COUNTIFS(${flag_c}${first}:${flag_c}${last},1,{cols[0]}${first}:{cols[0]}${last},">0")>0')
-    price_marks.price_note(sh, f"C{total + 2}:{diff_c}{total + 2}", AMOUNT_NOTE_HEIGHT, AMOUNT_MARK_NOTE)  # right of A:B
+    price_marks.price_note(sh, f"C{total + 2}:{diff_c}{total + 2}", text=AMOUNT_MARK_NOTE)  # right of A:B, two lines
     sh.ws.freeze_panes(lay.plan_first - 1, 2)
     print_setup(sh, diff_c, total + 2, annex="6.7. tabula (finansējums pa mēnešiem)")
     protect(sh)
