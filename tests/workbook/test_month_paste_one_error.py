@@ -121,8 +121,8 @@ def test_one_paste_is_one_error_in_the_matrix_the_reference_and_the_reader(files
 
 @pytest.mark.parametrize("name", ["datums", "teksts", "negativs", "kartas-nr"])
 def test_what_rests_on_the_pasted_month_is_no_number(files, name: str) -> None:
-    """6.6's row total, 6.7's month, the line's total and the month's total print „nederīgs”; the line's difference is
-    blank; the other months and lines keep their figures."""
+    """6.6's row total, 6.7's month, the line's total and the month's total, 6.10's copy of the month and its planned
+    sum print „nederīgs”; the line's difference is blank; the other months and lines keep their figures."""
     _, values, _, cell = files[name]
     row = int(cell.split("!")[1].lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
     units = values.ranges["Men_Daudzums"]
@@ -137,6 +137,10 @@ def test_what_rests_on_the_pasted_month_is_no_number(files, name: str) -> None:
     totals = [values._cells["6.7"].get((amounts.max_row + 1, c)) for c in range(first, last + 2 + 1)]
     assert totals[0] == INVALID_UNITS and totals[last - first + 1] == INVALID_UNITS, totals
     assert isinstance(totals[last - first + 2], int | float), totals
+    # 6.10 copies the month's planned units (column F of the first month): „nederīgs” too, and its summary's planned
+    # sum by months, which rests on 6.7
+    assert values._cells["6.10"].get((row, 6)) == INVALID_UNITS
+    assert INVALID_UNITS in [v for (_, c), v in values._cells["6.10"].items() if c == 3], "6.10 „Plānots pa mēnešiem”"
     clean = files["tira"][1]
     clean_totals = [clean._cells["6.7"].get((amounts.max_row + 1, c)) for c in range(first, last + 1)]
     assert totals[1:last - first + 1] == clean_totals[1:], (totals, clean_totals)
