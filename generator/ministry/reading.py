@@ -20,6 +20,7 @@ from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
 from generator.cli_errors import os_reason_without_path
 from generator.lvformat import version as shown_version
+from generator.ministry.check_stages import run_stages
 from generator.ministry.console_names import matrix_person, shown_path, unknown_person
 from generator.ministry.fastread import read_fast
 from generator.ministry.integrity import Content, compare_cells, compare_rows, content
@@ -370,36 +371,48 @@ def read_matrix(path: Path, root: Path, catalogue: Catalogue, templates: Templat
         result.old_version = version  # the note is summarised per folder (collect.version_notes)
     where = MatrixPlaces(m, path)
     cells = expected.cells if expected else None
-    problems = structure_problems(m, expected.names if expected else None,
+
+    def structure() -> list[str]:
+        return structure_problems(m, expected.names if expected else None,
                                   absent_names(m, expected.names if expected else None),
                                   place=lambda ref, template: where.area(ref, template, cells))
-    if problems:
-        return refuse(problems)
-    if expected is not None and not (fast is not None and expected.fast_ok(fast)):
-        full = m = m if fast is None else Matrix.open(path)  # the fast scan is used only when proven
-        if expected.cells is not None:
-            problems = compare_cells(content(full.book, expected.inputs), expected.cells,
-                                     where=changed_cell_namer(expected.cells, expected.names))
-        elif expected.rows is not None:
-            problems = compare_rows(content(full.book), expected.rows)
-        if problems:
-            return refuse([template_mismatch(version)] + problems)
-        if fast is not None:
-            expected.learn(fast)
-        if not templates.is_current(version) and expected.length_checks is None:
-            expected.length_checks = length_checks(full.book)  # its template's text limits (R11-3)
-        result.full_read = True
-    elif expected is not None and expected.length_checks is not None:
-        m.use_length_checks(expected.length_checks)  # the fast scan proved the template: the same checks
-    try:
+
+    def template() -> list[str]:
+        nonlocal m
+        if expected is not None and not (fast is not None and expected.fast_ok(fast)):
+            full = m = m if fast is None else Matrix.open(path)  # the fast scan is used only when proven
+            problems: list[str] = []
+            if expected.cells is not None:
+                problems = compare_cells(content(full.book, expected.inputs), expected.cells,
+                                         where=changed_cell_namer(expected.cells, expected.names))
+            elif expected.rows is not None:
+                problems = compare_rows(content(full.book), expected.rows)
+            if problems:
+                return [template_mismatch(version), *problems]
+            if fast is not None:
+                expected.learn(fast)
+            if not templates.is_current(version) and expected.length_checks is None:
+                expected.length_checks = length_checks(full.book)  # its template's text limits (R11-3)
+            result.full_read = True
+        elif expected is not None and expected.length_checks is not None:
+            m.use_length_checks(expected.length_checks)  # the fast scan proved the template: the same checks
+        return []
+
+    def inputs() -> tuple[ChildData | None, list[str]]:
         named = MatrixPlaces(m, path)  # a problem's cell with its table, label and 6.11 row (ministrycheck F3)
-        where = named.input
         # an over-long text reads a fast-scanned file's formulas (D168)
-        data, problems = read_child(m, catalogue, where=where, rule_where=named.rule_input)
+        return read_child(m, catalogue, where=named.input, rule_where=named.rule_input)
+
+    # D298: the changed template cells and the invalid inputs, both named in one run, in the stages' order
+    try:
+        stages = run_stages(structure, template, inputs)
     except (MatrixError, XlsxReadError) as exc:
         return refuse([str(exc)])
-    if data is None:
-        return refuse(problems)
+    if stages.named:
+        return refuse(stages.named)
+    data = stages.data
+    assert data is not None
+    named = MatrixPlaces(m, path)
     result.warnings.extend(data.warnings)
     try:
         params = data.params(catalogue)

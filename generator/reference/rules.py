@@ -58,6 +58,7 @@ from generator.lvformat import MONTHS_IN, agree, eur, percent
 from generator.lvformat import date as lv_date
 from generator.lvformat import number as lv_number
 from generator.money import cents
+from generator.reference.date_serials import DateSerials
 from generator.reference.findings import Finding, Severity
 from generator.reference.lines import ACTUAL_COST_PRICE, ACTUAL_COST_UNIT, PLAN_LINES, PlanLine
 from generator.reference.monthly import calendar_month, period_month_span, working_days_between
@@ -82,6 +83,32 @@ HOURS_A_DAY = 24
 # a month (``menesis``) is measured against P too: no catalogue service is priced by the month, so a limit of the
 # plan's months would be a rule nothing exercises; D147 says so (every catalogue unit is in exactly one list)
 UNBOUNDED_UNITS = ("reize", "kurss", "menesis", ACTUAL_COST_UNIT)
+
+
+Invalid = Collection[tuple[int, int]]  # (line index, period month) of planned units that are an invalid input
+
+
+def invalid_planned(lines: Sequence[PlanLine], whole_units: Collection[str],
+                    serials: DateSerials | None) -> frozenset[tuple[int, int]]:
+    """(line index, month) of each planned month (6.6) that the matrix counts as an invalid input of its own and the
+    reference can see: a day's serial (D286) or a fraction of a unit counted whole (D256). One paste, one error (D140,
+    D298): the rules such a cell feeds skip it – a line with one is not checked for its months' sum or for delivered
+    units above the plan so far, and the cell is not counted in a month's limit, the day-care days, the values after
+    the period or an ignored line's data. A date or a text in the cell never reaches the reference (the readers refuse
+    it), and the matrix skips the same rules for it. ``whole_units``: the ids of the units counted whole
+    (Params.whole_units); ``serials``: Params.date_serials."""
+    found = set()
+    for i, line in enumerate(lines):
+        whole = bool(line.offer_id) and line.unit in whole_units
+        for m, value in enumerate(line.planned_units, start=1):
+            if (serials is not None and serials.day(value) is not None) or (
+                    whole and value != value.to_integral_value()):
+                found.add((i, m))
+    return frozenset(found)
+
+
+def _has_invalid(invalid: Invalid, i: int) -> bool:
+    return any(line == i for line, _ in invalid)
 
 
 def _name(index: int, line: PlanLine) -> str:
@@ -207,25 +234,26 @@ def check_unconfirmed_ceilings(lines: Sequence[PlanLine]) -> list[Finding]:
 
 def check_day_services(
     lines: Sequence[PlanLine], period_start: dt.date, months: int, holidays: Collection[dt.date] = (),
-    holiday_years: Collection[int] | None = None,
+    holiday_years: Collection[int] | None = None, invalid: Invalid = (),
 ) -> list[Finding]:
     """Day-care centre and specialised workshop days together in a calendar month may not exceed
     the working days of that month inside the plan period, Monday to Friday without the public holidays
     (D11, L1712; a first month that begins after its 1st counts from the period's first day, D93): an error
     per month. Only a plan with a day-care or workshop line is checked. A month of a year that
     ``holiday_years`` (the years the holiday list covers; None: all) lacks has no working-day count
-    and is not checked (D62)."""
+    and is not checked (D62). A month's cell in ``invalid`` (invalid_planned) is not counted."""
     day_lines = [(i, line) for i, line in _counted(lines) if line.day_service]
     found: list[Finding] = []
     for m in range(1, months + 1):
-        total = sum((line.month_value("planned_units", m) for _, line in day_lines), ZERO)
+        total = sum((line.month_value("planned_units", m) for i, line in day_lines if (i, m) not in invalid), ZERO)
         year, month = calendar_month(period_start, m)
         if holiday_years is not None and year not in holiday_years:
             continue  # no holiday list for the year: no working-day count, the matrix shows a blank (D62)
         first, last = period_month_span(period_start, months, m)
         limit = working_days_between(first, last, holidays)
         if total > limit:
-            concerned = tuple(i for i, line in day_lines if line.month_value("planned_units", m) > 0)
+            concerned = tuple(i for i, line in day_lines
+                              if line.month_value("planned_units", m) > 0 and (i, m) not in invalid)
             whole = first.day == 1 and (last + dt.timedelta(days=1)).day == 1
             where = "mēnesī" if whole else f"plāna periodā šajā mēnesī ({lv_date(first)}–{lv_date(last)})"
             found.append(
@@ -290,12 +318,13 @@ def check_actual_cost_prices(lines: Sequence[PlanLine], units_place: str = UNITS
     ]
 
 
-def check_monthly_units(lines: Sequence[PlanLine], months: int) -> list[Finding]:
+def check_monthly_units(lines: Sequence[PlanLine], months: int, invalid: Invalid = ()) -> list[Finding]:
     """The monthly units of a line (6.6) must add up to its units in the period (6.3), and no
-    6.6/6.10 value may fall after the period's last month (ib-calculation.md §7.2)."""
+    6.6/6.10 value may fall after the period's last month (ib-calculation.md §7.2). A line with a planned month in
+    ``invalid`` (invalid_planned) is not checked for the sum, and that month is no value after the period."""
     found: list[Finding] = []
     for i, line in enumerate(lines):
-        if line.counted:
+        if line.counted and not _has_invalid(invalid, i):
             planned = sum((line.month_value("planned_units", m) for m in range(1, months + 1)), ZERO)
             if planned != line.units:
                 found.append(
@@ -307,7 +336,7 @@ def check_monthly_units(lines: Sequence[PlanLine], months: int) -> list[Finding]
                         (i,),
                     )
                 )
-        if line.counted and any(v != 0 for attr in MONTH_ATTRS for v in getattr(line, attr)[months:]):
+        if line.counted and any(v != 0 for _, m, v in _month_values(line, invalid, i) if m > months):
             found.append(
                 Finding(
                     "outside_period",
@@ -319,9 +348,10 @@ def check_monthly_units(lines: Sequence[PlanLine], months: int) -> list[Finding]
     return found
 
 
-def check_execution(lines: Sequence[PlanLine], months: int) -> list[Finding]:
+def check_execution(lines: Sequence[PlanLine], months: int, invalid: Invalid = ()) -> list[Finding]:
     """Delivered units may exceed the month's plan only by units missed earlier in the same period,
-    and never the period's plan (D13, L1716); payment only for delivered units (L1715)."""
+    and never the period's plan (D13, L1716); payment only for delivered units (L1715). A line with a planned month
+    in ``invalid`` (invalid_planned) is not checked for its delivered units."""
     found: list[Finding] = []
     for i, line in _counted(lines):
         cum_p = cum_d = cum_paid = ZERO
@@ -332,7 +362,7 @@ def check_execution(lines: Sequence[PlanLine], months: int) -> list[Finding]:
             cum_paid += line.month_value("paid", m)
             over_units = over_units or cum_d > cum_p
             over_paid = over_paid or cum_paid > cents(cum_d * line.unit_price)
-        over_units = over_units or cum_d > line.units
+        over_units = (over_units or cum_d > line.units) and not _has_invalid(invalid, i)
         over_paid = over_paid or cum_paid > line_cost(line)
         if over_units:
             found.append(
@@ -408,8 +438,15 @@ def check_recipients(lines: Sequence[PlanLine]) -> list[Finding]:
     ]
 
 
-def check_ignored_lines(lines: Sequence[PlanLine]) -> list[Finding]:
-    """A line without an item or with no units must not carry monthly plan or execution values."""
+def _month_values(line: PlanLine, invalid: Invalid, i: int) -> list[tuple[str, int, Decimal]]:
+    """(attribute, month, value) of each 6.6/6.10 value of line ``i``, without the planned months in ``invalid``."""
+    return [(attr, m, v) for attr in MONTH_ATTRS for m, v in enumerate(getattr(line, attr), start=1)
+            if not (attr == "planned_units" and (i, m) in invalid)]
+
+
+def check_ignored_lines(lines: Sequence[PlanLine], invalid: Invalid = ()) -> list[Finding]:
+    """A line without an item or with no units must not carry monthly plan or execution values (a planned month in
+    ``invalid``, invalid_planned, is an error of its own)."""
     return [
         Finding(
             "ignored_line_data",
@@ -418,7 +455,7 @@ def check_ignored_lines(lines: Sequence[PlanLine]) -> list[Finding]:
             (i,),
         )
         for i, line in enumerate(lines)
-        if not line.counted and any(v != 0 for attr in MONTH_ATTRS for v in getattr(line, attr))
+        if not line.counted and any(v != 0 for _, _, v in _month_values(line, invalid, i))
     ]
 
 
@@ -488,12 +525,14 @@ MONTH_PLACE = "6.6. tabulā"  # where a month's planned units are typed
 
 def check_month_unit_limits(
     lines: Sequence[PlanLine], period_start: dt.date, months: int, month_place: str = MONTH_PLACE,
+    invalid: Invalid = (),
 ) -> list[Finding]:
     """No month can hold more nights or hours than its days inside the plan period (D147, per month): an error per
     counted line and month whose planned units (6.6) of a ``diennakts`` line are above those calendar days, or of a
     ``stunda`` line above 24 hours each of them, naming the line, the month and its count. The period's own limit
     (check_unit_limits) does not see 30 nights planned in a February of a longer period; the provider is paid by the
-    month. Working days per month are D11's (day-care centre and workshop lines together)."""
+    month. Working days per month are D11's (day-care centre and workshop lines together). A month's cell in
+    ``invalid`` (invalid_planned: a date's serial is no number of hours) is not checked."""
     found: list[Finding] = []
     for m in range(1, months + 1):
         limits = month_unit_limits(period_start, months, m)
@@ -503,7 +542,7 @@ def check_month_unit_limits(
         year, number = calendar_month(period_start, m)
         for i, line in _counted(lines):
             planned = line.month_value("planned_units", m)
-            if line.unit in limits and planned > limits[line.unit]:
+            if line.unit in limits and planned > limits[line.unit] and (i, m) not in invalid:
                 found.append(Finding(
                     "units_above_month",
                     Severity.error,
@@ -553,21 +592,22 @@ def check_plan(
     """Every rule check of one plan, in a fixed order (see the module docstring for the counts);
     ``available`` is the plan's IB amount A (D5), against which transport is measured (D9); ``provisional`` the
     child's P, against which one line's amount is measured (D148; 0: not checked)."""
+    invalid = invalid_planned(lines, params.whole_units, params.date_serials)
     return [
         *check_line_count(lines),
         *check_transport_share(lines, params, available, transport_override),
         *check_incompatible(lines),
         *check_day_care_sessions(lines),
-        *check_day_services(lines, period_start, months, params.holidays, params.holiday_years),
+        *check_day_services(lines, period_start, months, params.holidays, params.holiday_years, invalid),
         *check_prices(lines),
         *check_actual_cost_prices(lines),
         *check_unconfirmed_ceilings(lines),
-        *check_monthly_units(lines, months),
-        *check_execution(lines, months),
+        *check_monthly_units(lines, months, invalid),
+        *check_execution(lines, months, invalid),
         *check_impairments(lines, impairment),
         *check_recipients(lines),
-        *check_ignored_lines(lines),
+        *check_ignored_lines(lines, invalid),
         *check_unit_limits(lines, period_start, months, params.holidays, params.holiday_years),
-        *check_month_unit_limits(lines, period_start, months),
+        *check_month_unit_limits(lines, period_start, months, invalid=invalid),
         *check_line_above_provisional(lines, provisional),
     ]

@@ -37,7 +37,7 @@ from generator.reference.rounds import (
     plan_end,
     reporting_period,
 )
-from generator.reference.rules import check_plan
+from generator.reference.rules import check_plan, invalid_planned
 
 ZERO = Decimal(0)
 
@@ -113,7 +113,7 @@ class WorkbookResult:
     line_cost: tuple[Decimal | None, ...]
     line_priority: tuple[int | None, ...]
     line_ib: tuple[Decimal | None, ...]
-    monthly_amounts: tuple[tuple[Decimal, ...] | None, ...]
+    monthly_amounts: tuple[tuple[Decimal | None, ...] | None, ...]
     paid_total: Decimal
     errors: int
     warnings: int
@@ -207,6 +207,7 @@ def evaluate_workbook(inputs: WorkbookInputs, params: Params, template: str = CU
         )
     )
     exe = execution(lines, inputs.months)
+    invalid = invalid_planned(lines, params.whole_units, params.date_serials)  # 6.7 shows no amount of an invalid planned month (D298)
     return WorkbookResult(
         check_date=check_date,
         age=age,
@@ -221,7 +222,8 @@ def evaluate_workbook(inputs: WorkbookInputs, params: Params, template: str = CU
         line_priority=tuple(lp.priority.position if lp.priority else None for lp in plan.lines),
         line_ib=tuple(lp.ib if line.counted else None for lp, line in zip(plan.lines, lines, strict=True)),
         monthly_amounts=tuple(
-            monthly_amounts(line, inputs.months) if line.counted else None for line in lines
+            _months_shown(monthly_amounts(line, inputs.months), i, invalid) if line.counted else None
+            for i, line in enumerate(lines)
         ),
         paid_total=exe.paid_total,
         errors=count(findings, Severity.error),
@@ -244,6 +246,13 @@ def with_final(inputs: WorkbookInputs, result: WorkbookResult, params: Params,
     line_ib = tuple(lp.ib if line.counted else None for lp, line in zip(plan.lines, inputs.lines, strict=True))
     return replace(result, available=plan.available, total=plan.total, transport_share=plan.transport_share,
                    line_ib=line_ib, plan=plan if result.plan is not None else None)
+
+
+def _months_shown(amounts: tuple[Decimal, ...], i: int, invalid: frozenset[tuple[int, int]],
+                  ) -> tuple[Decimal | None, ...]:
+    """Line ``i``'s 6.7 amounts as the matrix shows them: None (the matrix prints „nederīgs”) for a month whose planned
+    units are an invalid input (rules.invalid_planned, D298)."""
+    return tuple(None if (i, m) in invalid else amount for m, amount in enumerate(amounts, start=1))
 
 
 def _serial(params: Params, value: Decimal | None) -> bool:

@@ -92,7 +92,8 @@ MEANINGS: dict[str, tuple[str, str]] = {
     "Transporta_Dala": ("6.4", "no IB finansētā transporta (transporta un specializētā transporta rindu "
                         "Plans_NoIB summa) daļa no IB pieejamā apmēra A (0–1; 0, ja A = 0)"),
     "Men_Daudzums": ("6.6", "rindas × mēneši: plānotās vienības katrā perioda mēnesī"),
-    "Men_Summa": ("6.7", "rindas × mēneši: plānotie eiro katrā mēnesī"),
+    "Men_Summa": ("6.7", "rindas × mēneši: plānotie eiro katrā mēnesī („nederīgs”, ja šā mēneša vienības 6.6. "
+                         "tabulā ir nederīga ievade)"),
     "Fakt_Daudzums": ("6.10", "rindas × mēneši: saņemtās vienības katrā mēnesī"),
     "Fakt_Summa": ("6.10", "rindas × mēneši: samaksātie eiro katrā mēnesī"),
     "Fakt_Kopa": ("6.10", "periodā kopā samaksāts"),

@@ -219,6 +219,21 @@ class Layout:
         return [col(first, k) for k in range(self.months)]
 
 
+def unit_code_cols(lay: Layout) -> list[str]:
+    """6.6's hidden columns of the months' input check codes (0 valid), one per month column, right of the notes: the
+    months' columns from E, then the row total, the checks' numbers and the notes, then a gap column."""
+    cols = lay.month_cols("E")
+    free_c = col(cols[-1], 3)
+    return [col(free_c, 2 + k) for k in range(len(cols))]
+
+
+def planned_codes(lay: Layout, row: int, sheet: str = "'6.6'!") -> str:
+    """The range of 6.6 ``row``'s month input check codes (unit_code_cols), for a formula on another sheet: a sum
+    above 0 means that one of the line's planned months is an invalid input (D140, D298)."""
+    codes = unit_code_cols(lay)
+    return f"{sheet}${codes[0]}${row}:${codes[-1]}${row}"
+
+
 # Columns of the plan sheets (one constant per meaning, so formulas read like the sheets).
 class C63:
     nr, area, item, recipient, unit, expert, units, frequency, parent, priority, check, notes = "ABCDEFGHIJKL"

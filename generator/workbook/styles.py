@@ -44,6 +44,7 @@ TEXT = "@"
 MONTH_NUMBER = '0". mēn."'
 BLANK_FIGURE = '"______";"______";"______";"______"'  # any number or text prints as a blank to fill (D22)
 MARKED_PRICE = f'{PRICE}"*"'  # a price still "jāprecizē" on the working sheets: "5,11*" (sheets/price_marks.py)
+MARKED_MONEY = f'{MONEY}"*"'  # an amount such a price can still change: "102,20*" (6.7, D298)
 MONTH_YEAR = "mm.yyyy"  # a period month under its number: "09.2019" fits the narrow month columns
 
 
@@ -109,6 +110,7 @@ class Styles:
     blank_mark: Format
     blank_figure: Format
     marked_price: Format
+    marked_money: Format
 
 
 def make_styles(wb: Workbook) -> Styles:
@@ -193,4 +195,6 @@ def make_styles(wb: Workbook) -> Styles:
         units_money=wb.add_format({"num_format": MONEY}),
         # conditional: a working sheet's price that is the catalogue's unconfirmed one prints "5,11*"
         marked_price=wb.add_format({"num_format": MARKED_PRICE}),
+        # conditional: an amount an unconfirmed price can still change prints "102,20*" (6.7)
+        marked_money=wb.add_format({"num_format": MARKED_MONEY}),
     )

@@ -96,6 +96,10 @@ FINAL_IF_OVER = "IB galīgais apmērs (F), ja N > P"
 # "jāprecizē" price, or none): two lines of 8 pt in the note's cells.
 PRICE_MARK_NOTE = ("* – cena vēl jāprecizē: tā ir kataloga cena, ko apstiprina LM; no tās aprēķinātās summas ir "
                    "provizoriskas (parakstāmajās 6.5. un 6.9. tabulās tās ir „______”).")
+# 6.7's legend (D298): which amounts carry the mark too
+AMOUNT_MARK_NOTE = ("* – cena vēl jāprecizē (kataloga cena, ko apstiprina LM); ar * atzīmētas arī summas, ko tā var "
+                    "mainīt: rindas mēneši, „Kopā”, „Summa periodā” un „Kopā mēnesī”. Tās ir provizoriskas (parakstāmajās "
+                    "6.5. un 6.9. tabulās tās ir „______”).")
 # 6.9 beside the number of services, on the signed page: one line of 8 pt in D:F
 APPLICATION_PRICE_BLANK = f"{BLANK} – cena vēl jāprecizē (apstiprina LM)"
 BASE_PROVISIONAL_SHORT = ("B nav apstiprināts (6.11. tabula): P, A un no IB finansētās summas ir provizoriskas, "

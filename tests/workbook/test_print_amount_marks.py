@@ -22,7 +22,14 @@ from generator.catalogue.catalogue import Catalogue
 from generator.recalc import make_profile
 from generator.reference.workbook import WorkbookInputs, evaluate_workbook
 from generator.workbook.inputs import fill
-from generator.workbook.texts import BLANK, FINAL_IF_OVER, FINAL_LABEL, FINAL_NOT_APPLIED, PRICE_MARK_NOTE
+from generator.workbook.texts import (
+    AMOUNT_MARK_NOTE,
+    BLANK,
+    FINAL_IF_OVER,
+    FINAL_LABEL,
+    FINAL_NOT_APPLIED,
+    PRICE_MARK_NOTE,
+)
 from generator.workbook.writer import template_date
 from tests.print_fonts import require_calibri_metrics
 from tests.workbook import later_round
@@ -159,17 +166,28 @@ def test_f_not_applied_when_n_within_p_says_so(printed, params) -> None:  # noqa
     assert "ievadīto F nepiemēro" in _text(read_pages(pdfs["6.4"]))
 
 
-def test_unconfirmed_price_marked_on_working_sheets(printed, catalogue: Catalogue) -> None:
+def test_unconfirmed_price_marked_on_working_sheets(printed, catalogue: Catalogue, params) -> None:  # noqa: ANN001
     """The showcase's 2.1 keeps the catalogue's "jāprecizē" price: 6.4, 6.7 and 6.10 print it with "*" and the note
-    under the table; with every price confirmed neither prints."""
+    under the table; with every price confirmed neither prints. On 6.7 the amounts the price can still change carry
+    the mark too (D298): the line's months, its total and sum, „Kopā mēnesī” and the totals; its legend says which."""
     offer = {o.id: o for o in catalogue.offers(template_date(catalogue))}[PROVISIONAL_LINE]
     price = _figure(offer.prefill_price)
-    note = " ".join(PRICE_MARK_NOTE.split())
-    _, marked = printed["cena-japrecize"]
+    inputs, marked = printed["cena-japrecize"]
     _, clean = printed["f-nepiemero"]
+    result = evaluate_workbook(inputs, params)
+    i = next(k for k, ln in enumerate(inputs.lines) if ln.offer_id == PROVISIONAL_LINE)
+    months = [a for a in result.monthly_amounts[i] or () if a]
+    assert months, result.monthly_amounts[i]
+    per_month = [sum((m[k] or Decimal(0) for m in result.monthly_amounts if m is not None), Decimal(0))
+                 for k in range(inputs.months)]
     for sheet in ("6.4", "6.7", "6.10"):
+        note = " ".join((AMOUNT_MARK_NOTE if sheet == "6.7" else PRICE_MARK_NOTE).split())
         text = _text(read_pages(marked[sheet]))
         assert f"{price}*" in text, sheet
+        if sheet == "6.7":
+            for amount in (*months, result.line_cost[i], sum(months, Decimal(0)), result.needed,
+                           *(m for m in per_month if m)):
+                assert f"{_figure(amount)}*" in text, (amount, text)
         # the note whole (6.10 wraps it in two lines of the repeated label columns: its words in order)
         assert note in text or all(w in text for w in note.split()[:8]), sheet
         if sheet in clean:

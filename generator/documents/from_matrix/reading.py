@@ -20,6 +20,7 @@ from generator.catalogue.models import Round as RoundEntry
 from generator.cli_errors import os_reason_without_path
 from generator.documents.from_matrix import places
 from generator.documents.from_matrix.signing import blocking, with_note
+from generator.ministry.check_stages import run_stages
 from generator.ministry.console_names import (
     file_label,
     looks_personal,
@@ -276,26 +277,36 @@ def read_for_documents(path: Path, catalogue: Catalogue, templates: TemplateSour
     # changed or moved label is named by what it should say), else the file's
     in_file = places.file_values(m, fixed=True)
     in_template = places.template_values(expected.cells) if expected.cells is not None else in_file
-    problems = structure_problems(m, expected.names, absent_names(m, expected.names),
+
+    def structure() -> list[str]:
+        return structure_problems(m, expected.names, absent_names(m, expected.names),
                                   place=lambda ref, template: places.area(in_template if template else in_file, ref))
-    if problems:
-        result.refused.extend(problems)
+
+    def template() -> list[str]:
+        problems: list[str] = []
+        if expected.cells is not None:
+            problems = compare_cells(content(m.book, expected.inputs), expected.cells,
+                                     where=lambda sheet, at: places.changed_cell(in_template, expected.names, sheet, at))
+        elif expected.rows is not None:
+            problems = compare_rows(content(m.book), expected.rows)
+        return [f"matrica neatbilst veidnei {lvformat.version(version)}: {p}" for p in problems]
+
+    def inputs() -> tuple[ChildData | None, list[str]]:
+        checked = places.checked_cells(m)  # each problem names its cell, its label and 6.11's row when 6.11 counts it
+        return read_child(m, catalogue, strict=False, printed=True,
+                          where=lambda name, row, col: places.input_place(m, name, row, col, checked),
+                          rule_where=MatrixPlaces(m, path).rule_input)  # a rule's own 6.11 row (audit27 F2)
+
+    # D298: the changed template cells and the invalid inputs, both named in one run, in the stages' order (as
+    # `ibm collect` names them); a structure that hides the inputs stops the checks and says so
+    stages = run_stages(structure, template, inputs)
+    result.errors.extend(stages.template)  # a matrix with valid inputs: a draft can still be made (--draft)
+    if stages.structure or stages.inputs:
+        result.refused.extend(stages.named)
         _read_person(result, m, path, key)
         return result
-    if expected.cells is not None:
-        problems = compare_cells(content(m.book, expected.inputs), expected.cells,
-                                 where=lambda sheet, at: places.changed_cell(in_template, expected.names, sheet, at))
-    elif expected.rows is not None:
-        problems = compare_rows(content(m.book), expected.rows)
-    result.errors.extend(f"matrica neatbilst veidnei {lvformat.version(version)}: {p}" for p in problems)
-    checked = places.checked_cells(m)  # each problem names its cell, its label and 6.11's row when 6.11 counts it
-    data, problems = read_child(m, catalogue, strict=False, printed=True,
-                                where=lambda name, row, col: places.input_place(m, name, row, col, checked),
-                                rule_where=MatrixPlaces(m, path).rule_input)  # a rule's own 6.11 row (audit27 F2)
-    if data is None:
-        _read_person(result, m, path, key)
-        result.refused.extend(problems)
-        return result
+    data = stages.data
+    assert data is not None
     result.person = normalise_personal_code(data.personal_code)
     result.period_place = places.named(m, ["Perioda_Sakums", "Perioda_Menesi"])
     result.code_place = places.named(m, ["Berns_PersonasKods"])
@@ -319,7 +330,7 @@ def read_for_documents(path: Path, catalogue: Catalogue, templates: TemplateSour
     else:
         result.code = path.stem
     if not data.municipality:
-        result.refused.append(f"{places.input_place(m, 'Pasvaldiba', checked=checked)}: nav aizpildīts (gaidīts: "
+        result.refused.append(f"{places.input_place(m, 'Pasvaldiba', checked=places.checked_cells(m))}: nav aizpildīts (gaidīts: "
                               "pašvaldības kods no kataloga)")
         return result
     try:

@@ -22,7 +22,7 @@ from generator.workbook.input_checks import (
     money_validation,
     short_message_formula,
 )
-from generator.workbook.layout import C64, Layout, col
+from generator.workbook.layout import C64, Layout, col, planned_codes
 from generator.workbook.sheetio import Sheet
 from generator.workbook.sheets import plan_rows, price_marks
 from generator.workbook.sheets.common import (
@@ -142,6 +142,12 @@ def helper_columns(lay: Layout, r: int, p: int, units: dict[str, str] | None = N
     codes = {c: code for (c, _), code in zip(PLAN_INPUTS, PLAN_CODES, strict=True)}
     item_code, units_code = f"'6.3'!${codes['C']}{p}", f"'6.3'!${codes['G']}{p}"
     price_invalid = f'AND(NOT(ISNUMBER(INDEX(Pak_Cena,$N{r}))),IFERROR(LEN(INDEX(Pak_Cena,$N{r})&""),1)>0)'
+    # D298: a planned month on 6.6 that is an invalid input (a date, a text, a negative: its own code > 0) is one
+    # error; the rules it feeds (the months' sum, delivered above the plan so far) skip the line, and the rules that
+    # count a month's value (outside the period, an ignored line's data) count only the valid ones
+    codes = planned_codes(lay, p)
+    months_valid = f"SUM({codes})=0"
+    valid_planned = f'{planned},">0",{codes},0'
 
     def incompat(relation: str) -> str:
         return (
@@ -189,11 +195,13 @@ def helper_columns(lay: Layout, r: int, p: int, units: dict[str, str] | None = N
         (c.f_incompat, "f_Nesaderigs", incompat(">"), 0),
         (c.f_price, "f_Cena",
          f"IF($P{r}=1,IF(ISNUMBER(INDEX(Pak_MaxCena,$N{r})),IF($Q{r}>INDEX(Pak_MaxCena,$N{r}),1,0),0),0)", 0),
-        (c.f_months, "f_Menesi", f"IF(AND($P{r}=1,h_MenOK=1),IF(ROUND($AT{r},6)<>ROUND($O{r},6),1,0),0)", 0),
+        (c.f_months, "f_Menesi",
+         f"IF(AND($P{r}=1,h_MenOK=1,{months_valid}),IF(ROUND($AT{r},6)<>ROUND($O{r},6),1,0),0)", 0),
         (c.f_outside, "f_Arpus",
-         f'IF(AND($P{r}=1,h_MenOK=1),IF(COUNTIFS(h_MenNr66,">"&h_Menesi,{planned},">0")+COUNTIFS(h_MenNrD,">"&h_Menesi,'
+         f'IF(AND($P{r}=1,h_MenOK=1),IF(COUNTIFS(h_MenNr66,">"&h_Menesi,{valid_planned})+COUNTIFS(h_MenNrD,">"&h_Menesi,'
          f'{delivered},">0")+COUNTIFS(h_MenNrS,">"&h_Menesi,{paid},">0")>0,1,0),0)', 0),
-        (c.f_delivered, "f_Sanemts", f"IF(AND($P{r}=1,h_MenOK=1),IF(OR({units_terms},ROUND($AU{r}-$O{r},6)>0),1,0),0)", 0),
+        (c.f_delivered, "f_Sanemts",
+         f"IF(AND($P{r}=1,h_MenOK=1,{months_valid}),IF(OR({units_terms},ROUND($AU{r}-$O{r},6)>0),1,0),0)", 0),
         (c.f_paid, "f_Samaksats",
          f"IF(AND($P{r}=1,h_MenOK=1,NOT({price_invalid})),IF(OR({paid_terms},ROUND($AV{r},2)>$R{r}),1,0),0)", 0),
         (c.f_impairment, "f_Traucejums",
@@ -202,7 +210,7 @@ def helper_columns(lay: Layout, r: int, p: int, units: dict[str, str] | None = N
         (c.f_recipient, "f_Sanemejs",
          f'IF($P{r}=1,IF(AND($AR{r}<>"",$AS{r}<>"{family}",$AR{r}<>$AS{r}),1,0),0)', 0),
         (c.f_ignored, "f_Tuksa",
-         f'IF(AND($P{r}=0,{item_code}=0,{units_code}=0),IF(COUNTIF({planned},">0")+COUNTIF({delivered},">0")+COUNTIF({paid},">0")>0,1,0),0)', 0),
+         f'IF(AND($P{r}=0,{item_code}=0,{units_code}=0),IF(COUNTIFS({valid_planned})+COUNTIF({delivered},">0")+COUNTIF({paid},">0")>0,1,0),0)', 0),
         (c.f_unknown, "f_Nezinams", f'IF(AND({item}<>"",$N{r}=0),1,0)', 0),
         (c.f_missing_price, "f_BezCenas", f"IF($P{r}=1,IF(ISNUMBER(INDEX(Pak_Cena,$N{r})),0,IF({price_invalid},0,1)),0)",
          0),

@@ -4,10 +4,10 @@ remaining units and money, absorption; the period's totals (Fakt_Kopa) and under
 from __future__ import annotations
 
 from generator.workbook.input_checks import MONTH_FIELDS, NOTE_FIELD_610, money_validation, on_line
-from generator.workbook.layout import C64, Layout, col
+from generator.workbook.layout import C64, Layout, col, unit_code_cols
 from generator.workbook.sheetio import Sheet
 from generator.workbook.sheets import plan_rows, price_marks
-from generator.workbook.sheets.calculation import month_blocks
+from generator.workbook.sheets.calculation import INVALID_UNITS, month_blocks
 from generator.workbook.sheets.common import (
     TITLE_HEIGHT,
     header_block,
@@ -15,7 +15,7 @@ from generator.workbook.sheets.common import (
     print_setup,
     protect,
 )
-from generator.workbook.sheets.months import MONTH_NAME_HEIGHT, grey_outside_period, month_headers
+from generator.workbook.sheets.months import MONTH_NAME_HEIGHT, grey_outside_period, invalid_or, month_headers
 from generator.workbook.sheets.plan import invalid_cells, message_formula, text_validation
 
 SHEET = "6.10"
@@ -93,9 +93,10 @@ def write(sh: Sheet) -> None:
         # every printed formula of the line is checked on 6.11 (D153): (cell, formula, format, label, source, places)
         shown = [("D", f"IF({active},'6.4'!${C64.h_units}{r},\"\")", st.out_units, "plānotās vienības", "6.4. tabulai", 6),
                  ("E", f"IF({active},'6.4'!$G{r},\"\")", st.out_money, "plānotā summa", "6.4. tabulai", 2)]
-        shown += [(c, f"IF(AND({active},{k}<=h_Menesi),N('6.6'!{u}{row}),\"\")", st.out_units,
-                   "mēnesī plānotās vienības", "6.6. tabulai", 6)
-                  for k, (c, u) in enumerate(zip(plan_cols, units66, strict=True), start=1)]
+        # a month whose 6.6 cell is an invalid input prints INVALID_UNITS, as 6.6's total and 6.7 do (D298)
+        shown += [(c, f"IF(AND({active},{k}<=h_Menesi),IF(N('6.6'!{code}{row})>0,\"{INVALID_UNITS}\","
+                      f"N('6.6'!{u}{row})),\"\")", st.out_units, "mēnesī plānotās vienības", "6.6. tabulai", 6)
+                  for k, (c, u, code) in enumerate(zip(plan_cols, units66, unit_code_cols(lay), strict=True), start=1)]
         # the delivered and paid totals are 6.4's hidden sums of this sheet's months: recomputed, not "6.4"
         shown += [(got_sum, f"IF({active},'6.4'!${C64.h_delivered}{r},\"\")", st.out_units, "saņemtās vienības", "", 6),
                   (left_units, f"IF({active},ROUND(D{row}-{got_sum}{row},6),\"\")", st.out_units,
@@ -150,12 +151,14 @@ def write(sh: Sheet) -> None:
     row = total + 2
     # (printed label, formula, format, cached value, what 6.11 calls it, decimals compared)
     summary = (
-        ("Plānots pa mēnešiem (6.7. tabula), EUR", "ROUND(SUM(Men_Summa),2)", st.out_money, 0,
+        # „nederīgs” while a month of 6.7 rests on an invalid input (D298), not the sum of the others
+        ("Plānots pa mēnešiem (6.7. tabula), EUR", invalid_or("Men_Summa"), st.out_money, 0,
          "plānotā summa pa mēnešiem", 2),
         ("Samaksāts periodā, EUR", "Fakt_Kopa", st.out_money, cache.paid_total, "periodā samaksātā summa", 2),
-        ("Apguve (samaksāts ÷ plānots)", f"IF(C{row}>0,C{row + 1}/C{row},0)", st.out_share, 0, "apguve periodā", 6),
-        ("Neizlietotais apmērs (plānots − samaksāts), EUR", f"ROUND(C{row}-C{row + 1},2)", st.out_money, 0,
-         "neizlietotais apmērs", 2),
+        ("Apguve (samaksāts ÷ plānots)", f'IF(ISNUMBER(C{row}),IF(C{row}>0,C{row + 1}/C{row},0),"")', st.out_share,
+         0, "apguve periodā", 6),
+        ("Neizlietotais apmērs (plānots − samaksāts), EUR", f'IF(ISNUMBER(C{row}),ROUND(C{row}-C{row + 1},2),"")',
+         st.out_money, 0, "neizlietotais apmērs", 2),
     )
     for k, (label, formula, fmt, cached, checked, places) in enumerate(summary):
         sh.ws.merge_range(f"A{row + k}:B{row + k}", "", st.label_bold)

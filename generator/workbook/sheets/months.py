@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from generator.reference.rules import CALENDAR_DAY, HOUR, HOURS_A_DAY
 from generator.workbook.input_checks import MONTH_FIELDS, MONTH_TEXT_FIELDS, on_line
-from generator.workbook.layout import C64, Layout, col
+from generator.workbook.layout import C64, Layout, col, unit_code_cols
 from generator.workbook.sheetio import Sheet
 from generator.workbook.sheets import check_codes, plan_rows, price_marks
-from generator.workbook.sheets.calculation import unit_names
+from generator.workbook.sheets.calculation import INVALID_UNITS, unit_names
 from generator.workbook.sheets.common import (
     PLAN_ROW_HEIGHT,
     TITLE_HEIGHT,
@@ -22,7 +22,7 @@ from generator.workbook.sheets.common import (
     statement_with_rows_line,
 )
 from generator.workbook.sheets.plan import text_validation
-from generator.workbook.texts import CHECKS_66, EMPTY_MARK, PARENT_STATEMENT
+from generator.workbook.texts import AMOUNT_MARK_NOTE, CHECKS_66, EMPTY_MARK, PARENT_STATEMENT
 
 OUT_OF_PERIOD = "ārpus perioda"
 # D197: what follows 6.6's plan rows is exactly as high as four plan rows (116 px = 4 × 29 px, 22 pt rows as
@@ -99,13 +99,6 @@ def grey_outside_period(sh: Sheet, cols: list[str], number_row: int, first: int)
     )
 
 
-def unit_code_cols(lay: Layout) -> list[str]:
-    """6.6's hidden columns of the months' input check codes (0 valid), one per month column, right of the notes."""
-    cols = lay.month_cols("E")
-    free_c = col(cols[-1], 3)
-    return [col(free_c, 2 + k) for k in range(len(cols))]
-
-
 def limit_cols(lay: Layout) -> list[str]:
     """6.6's hidden columns of the months' D147 flags (1: the cell's nights or hours are above what the month holds
     in the plan period), one per month column, right of the input check codes and the note's check."""
@@ -122,14 +115,15 @@ def month_days(k: int) -> str:
     return f'IF({known},{end}-MAX({start},Perioda_Sakums)+1,"")'
 
 
-def month_limit_flag(cell: str, days: str, r: int, units: dict[str, str]) -> str:
+def month_limit_flag(cell: str, days: str, r: int, units: dict[str, str], code: str) -> str:
     """Formula: 1 when the 6.6 ``cell`` of a counted line (6.4 row ``r``) plans more nights (``diennakts``) than the
     month's ``days`` in the plan period, or more hours (``stunda``) than 24 of each (reference
-    check_month_unit_limits, D147 per month), else 0."""
+    check_month_unit_limits, D147 per month), else 0; 0 too while the cell is an invalid input (its check ``code``
+    above 0: a date's serial is no number of hours; one paste, one error, D298)."""
     unit = f"INDEX(h_Pak_Mervieniba,'6.4'!$N{r})"
     over = (f'OR(AND({unit}="{units.get(CALENDAR_DAY, CALENDAR_DAY)}",{cell}>{days}),'
             f'AND({unit}="{units.get(HOUR, HOUR)}",{cell}>{HOURS_A_DAY}*{days}))')
-    return f"IF(AND('6.4'!${C64.h_active}{r}=1,ISNUMBER({days}),ISNUMBER({cell})),IF({over},1,0),0)"
+    return f"IF(AND('6.4'!${C64.h_active}{r}=1,ISNUMBER({days}),ISNUMBER({cell}),N({code})=0),IF({over},1,0),0)"
 
 
 def write_units(sh: Sheet) -> None:
@@ -195,13 +189,16 @@ def write_units(sh: Sheet) -> None:
             sh.watch(f"{c}{row}", formula, label, source, line=i)
         for c in cols:
             sh.blank(f"{c}{row}", st.input_units)
-        total = f"IF(COUNT({cols[0]}{row}:{cols[-1]}{row})>0,SUM({cols[0]}{row}:{cols[-1]}{row}),\"\")"
+        # a month that is an invalid input (a date's serial, a text): the total rests on it and prints INVALID_UNITS,
+        # as 6.4's "Daudzums periodā" of invalid units does (D140, D298), not 46 482 hours
+        total = (f"IF(SUM({code_cols[0]}{row}:{code_cols[-1]}{row})>0,\"{INVALID_UNITS}\","
+                 f"IF(COUNT({cols[0]}{row}:{cols[-1]}{row})>0,SUM({cols[0]}{row}:{cols[-1]}{row}),\"\"))")
         sh.formula(f"{total_c}{row}", total, st.out_units, "")
         sh.watch(f"{total_c}{row}", total, "vienību kopsumma", line=i)
         for c, h in zip(cols, code_cols, strict=True):
             sh.check(on_line(MONTH_FIELDS[0], r), f"{c}{row}", f"{h}{row}")
-        for c, h in zip(cols, flag_cols, strict=True):
-            sh.formula(f"{h}{row}", month_limit_flag(f"{c}{row}", f"{h}${head}", r, units), st.helper, 0)
+        for c, h, code in zip(cols, flag_cols, code_cols, strict=True):
+            sh.formula(f"{h}{row}", month_limit_flag(f"{c}{row}", f"{h}${head}", r, units, f"{code}{row}"), st.helper, 0)
         parts = [(f"'6.4'!${c}{r}>0", f'"{check_codes.number(CHECKS_66, code)}"') for c, code in MESSAGES_66]
         parts.append((f"SUM({flag_cols[0]}{row}:{flag_cols[-1]}{row})>0",
                       f'"{check_codes.number(CHECKS_66, MONTH_LIMIT_CODE)}"'))
@@ -295,6 +292,11 @@ def _day_services(sh: Sheet, cols: list[str], row: int) -> None:
     )
 
 
+def invalid_or(cells: str) -> str:
+    """Formula: INVALID_UNITS when one of ``cells`` (a 6.7 column) is, else their sum in cents (D298)."""
+    return f'IF(COUNTIF({cells},"{INVALID_UNITS}")>0,"{INVALID_UNITS}",ROUND(SUM({cells}),2))'
+
+
 def write_amounts(sh: Sheet) -> None:
     """6.7: Men_Summa, rows × months (empty after the period's last month and for ignored lines)."""
     book, st = sh.book, sh.st
@@ -302,6 +304,7 @@ def write_amounts(sh: Sheet) -> None:
     cols = lay.month_cols("D")
     total_c, plan_c, diff_c = (col(cols[-1], k) for k in (1, 2, 3))
     units_cols = lay.month_cols("E")
+    code_cols = unit_code_cols(lay)
     header_block(
         sh,
         "6.7. Atbalsta plāns / III daļa – finansējuma sadalījums pa mēnešiem (rekonstruēts)",
@@ -327,18 +330,25 @@ def write_amounts(sh: Sheet) -> None:
         # the service's name wraps in the two lines of its row, as on 6.4 and 6.10: in one line the catalogue's
         # longest names were cut at the price column (annextrial F1, D224)
         active = plan_row_lead(sh, i, r, C64.h_active, wrap=True)
-        for k, (c, u) in enumerate(zip(cols, units_cols, strict=True), start=1):
+        for k, (c, u, code) in enumerate(zip(cols, units_cols, code_cols, strict=True), start=1):
+            # a month whose 6.6 cell is an invalid input (its check code above 0: a date's serial, a text) prints
+            # INVALID_UNITS, not the date's serial times the price (D140, D298)
             sh.formula(
                 f"{c}{row}",
-                f"IF(AND({active},{k}<=h_Menesi),ROUND(N('6.6'!{u}{row})*'6.4'!${C64.h_price}{r},2),\"\")",
+                f"IF(AND({active},{k}<=h_Menesi),IF(N('6.6'!{code}{row})>0,\"{INVALID_UNITS}\","
+                f"ROUND(N('6.6'!{u}{row})*'6.4'!${C64.h_price}{r},2)),\"\")",
                 st.out_money,
                 "",
             )
-        # the line's total, its sum in 6.4 and the difference: checked on 6.11 (D153), as the months are
+        months = f"{cols[0]}{row}:{cols[-1]}{row}"
+        # the line's total, its sum in 6.4 and the difference: checked on 6.11 (D153), as the months are; a total
+        # resting on an invalid month is INVALID_UNITS too, and its difference blank
         for c, formula, label, source in (
-                (total_c, f"IF({active},SUM({cols[0]}{row}:{cols[-1]}{row}),\"\")", "mēnešu kopsumma", ""),
+                (total_c, f"IF({active},IF(COUNTIF({months},\"{INVALID_UNITS}\")>0,\"{INVALID_UNITS}\","
+                          f"SUM({months})),\"\")", "mēnešu kopsumma", ""),
                 (plan_c, f"IF({active},'6.4'!$G{r},\"\")", "summa periodā", "6.4. tabulai"),
-                (diff_c, f"IF({active},ROUND({plan_c}{row}-{total_c}{row},2),\"\")", "starpība", "")):
+                (diff_c, f"IF(AND({active},ISNUMBER({total_c}{row})),ROUND({plan_c}{row}-{total_c}{row},2),\"\")",
+                 "starpība", "")):
             sh.formula(f"{c}{row}", formula, st.out_money, "")
             sh.watch(f"{c}{row}", formula, label, source, 2, line=i)
     first, last = lay.plan_first, lay.plan_last
@@ -346,21 +356,31 @@ def write_amounts(sh: Sheet) -> None:
     total = last + 1
     sh.text(f"B{total}", "Kopā mēnesī", st.label_bold)
     for k, c in enumerate(cols, start=1):  # a month after the period prints blank, as its rows (audit20 F9)
-        month_total = f'IF(AND(h_Menesi>0,{k}>h_Menesi),"",ROUND(SUM({c}{first}:{c}{last}),2))'
+        month_total = (f'IF(AND(h_Menesi>0,{k}>h_Menesi),"",{invalid_or(f"{c}{first}:{c}{last}")})')
         sh.formula(f"{c}{total}", month_total, st.out_money_bold, 0)
         sh.watch(f"{c}{total}", month_total, "mēneša kopsumma", places=2)
     for c, label in ((total_c, "mēnešu summu kopsumma"), (plan_c, "summu periodā kopsumma")):
-        sh.formula(f"{c}{total}", f"ROUND(SUM({c}{first}:{c}{last}),2)", st.out_money_bold, 0)
-        sh.watch(f"{c}{total}", f"ROUND(SUM({c}{first}:{c}{last}),2)", label, places=2)
+        sh.formula(f"{c}{total}", invalid_or(f"{c}{first}:{c}{last}"), st.out_money_bold, 0)
+        sh.watch(f"{c}{total}", invalid_or(f"{c}{first}:{c}{last}"), label, places=2)
     grey_outside_period(sh, cols, head, first)
     sh.ws.conditional_format(f"{diff_c}{first}:{diff_c}{last}",
                              {"type": "formula", "criteria": f"=AND(ISNUMBER({diff_c}{first}),{diff_c}{first}<>0)",
                               "format": st.warning_mark})
     plan_rows.plan_rows(sh, first, lay.plan_rows, PLAN_ROW_HEIGHT, used="=C", warning_cell=f"A{total + 1}",
                         hint_cell=f"{col(diff_c, 1)}{first + plan_rows.VISIBLE - 1}")
-    # F7: a "jāprecizē" catalogue price prints "5,11*" (A holds the line's number: its 6.4 row), explained below
+    # F7: a "jāprecizē" catalogue price prints "5,11*" (A holds the line's number: its 6.4 row), explained below;
+    # so do the amounts it can still change (D294's h_CenaNeapst, D298): the line's months, its total and its sum,
+    # and the totals' row wherever such a line has an amount (a hidden flag per row beside the table)
+    flag_c = col(diff_c, 2)  # right of the hint column
+    for i in range(lay.plan_rows):
+        row = lay.plan_row(i)
+        sh.formula(f"{flag_c}{row}", f"IF(ISNUMBER($A{row}),N(INDEX(h_CenaNeapst,$A{row})),0)", st.helper, 0)
+    sh.ws.set_column(f"{flag_c}:{flag_c}", 4, None, {"hidden": True})
     price_marks.mark_prices(sh, f"C{first}:C{last}", f"INDEX(h_CenaNeapst,$A{first})=1")
-    price_marks.price_note(sh, f"C{total + 2}:{diff_c}{total + 2}")  # right of the repeated A:B
+    price_marks.mark_amounts(sh, f"{cols[0]}{first}:{plan_c}{last}", f"${flag_c}{first}=1")
+    price_marks.mark_amounts(sh, f"{cols[0]}{total}:{plan_c}{total}",
+                             f'COUNTIFS(${flag_c}${first}:${flag_c}${last},1,{cols[0]}${first}:{cols[0]}${last},">0")>0')
+    price_marks.price_note(sh, f"C{total + 2}:{diff_c}{total + 2}", text=AMOUNT_MARK_NOTE)  # right of A:B, two lines
     sh.ws.freeze_panes(lay.plan_first - 1, 2)
     print_setup(sh, diff_c, total + 2, annex="6.7. tabula (finansējums pa mēnešiem)")
     protect(sh)

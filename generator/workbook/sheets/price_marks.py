@@ -19,13 +19,20 @@ def mark_prices(sh: Sheet, cells: str, criteria: str) -> None:
                                      "format": sh.st.marked_price})
 
 
-def price_note(sh: Sheet, cells: str, height: float = NOTE_HEIGHT) -> None:
-    """PRICE_MARK_NOTE in the merged ``cells`` (one row, ``height`` pt) while some line's price is unconfirmed;
-    empty otherwise."""
+def mark_amounts(sh: Sheet, cells: str, criteria: str) -> None:
+    """Conditional format: the amounts in ``cells`` print with "*" ("102,20*") where ``criteria`` (relative to the
+    first cell) holds: an amount an unconfirmed price can still change (D294, D298)."""
+    sh.ws.conditional_format(cells, {"type": "formula", "criteria": f"={criteria}",
+                                     "format": sh.st.marked_money})
+
+
+def price_note(sh: Sheet, cells: str, height: float = NOTE_HEIGHT, text: str = PRICE_MARK_NOTE) -> None:
+    """PRICE_MARK_NOTE (or ``text``) in the merged ``cells`` (one row, ``height`` pt) while some line's price is
+    unconfirmed; empty otherwise."""
     first = cells.split(":", 1)[0]
     row = int("".join(ch for ch in first if ch.isdigit()))
     sh.ws.merge_range(cells, "", sh.st.alert_wrap)
-    note = f'IF({PRICES_OPEN},"{PRICE_MARK_NOTE}","")'
+    note = f'IF({PRICES_OPEN},"{text}","")'
     sh.formula(first, note, sh.st.alert_wrap, "")
     sh.watch(first, note, "piezīme par neapstiprinātām cenām")  # checked on 6.11 (D153)
     sh.row_height(row, height)

@@ -38,7 +38,7 @@ from generator.workbook.input_checks import (
     message_formula,
     money_validation,
 )
-from generator.workbook.layout import C64, INTERFACE_VERSION
+from generator.workbook.layout import C64, INTERFACE_VERSION, unit_code_cols
 from generator.workbook.sheetio import Sheet
 from generator.workbook.sheets import cross_checks, party_names, plan_rows
 from generator.workbook.sheets.calculation import TRANSPORT_STATUS_NAME
@@ -900,10 +900,12 @@ def _months(sh: Sheet, months: int) -> None:
         sh.formula(f"C{row}", f'IF(ISNUMBER(B{row}),IF({after},"",IF({listed},NETWORKDAYS(MAX(B{row},Perioda_Sakums),'
                    f'{last_day},h_Svetki),"")),"")',
                    st.out_whole, "")
-        mc = month_cols[k - 1]
-        # per run of lines between spacer rows (D288): 6.4's h_Dienas has no spacers, so each run pairs with its rows
+        mc, code = month_cols[k - 1], unit_code_cols(lay)[k - 1]
+        # per run of lines between spacer rows (D288): 6.4's h_Dienas has no spacers, so each run pairs with its rows;
+        # a month's cell that is an invalid input (its 6.6 check code above 0: a date's serial) is not counted as days
+        # (one paste, one error, D298)
         days = "+".join(f"SUMIFS('6.6'!${mc}${top}:${mc}${bottom},'6.4'!${C64.h_day}${lay.calc_first + line}:"
-                        f"${C64.h_day}${lay.calc_first + line + bottom - top},1)"
+                        f"${C64.h_day}${lay.calc_first + line + bottom - top},1,'6.6'!${code}${top}:${code}${bottom},0)"
                         for line, top, bottom in lay.segments())
         sh.formula(f"D{row}", days, st.out_units, 0)
         sh.formula(f"E{row}", f"IF(AND(h_MenOK=1,A{row}<=h_Menesi,ISNUMBER(C{row})),IF(ROUND(D{row},6)>C{row},1,0),0)",
