@@ -216,6 +216,10 @@ class ChildContext:
     # does not confirm a limit (D287) the preparer compares it with the contract's §5.4 as written in
     transport_planned: str = ""
     transport_reason: str = ""
+    # the B the papers print as a figure (4.1 of 01 and 08): the ministry's B of 6.11, else the catalogue's B when
+    # it is confirmed on the matrix's parameters day or its entry in force on the papers' day confirms the matrix's
+    # at the same number (papers_offers, D296, D301); None: no confirmed B, a blank with its note
+    printed_base: Decimal | None = None
 
     @property
     def ib_short(self) -> bool:
@@ -395,7 +399,8 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool,
         services_used=amount(fin.services, (ib_known or not inputs.services) and known.source_used(inputs.services)),
         other_used=amount(fin.other, (ib_known or not inputs.other) and known.source_used(inputs.other)),
         needed_over_provisional=over and ((confirmed and base_confirmed) or sure_over),
-        confirmed=confirmed, unconfirmed_note=note, base_confirmed=base_confirmed, base_note=base_note, base_amount=base, lines=lines, providers=providers, goals=reading.goals,
+        confirmed=confirmed, unconfirmed_note=note, base_confirmed=base_confirmed, base_note=base_note, base_amount=base,
+        printed_base=base if base is not None or not catalogue_confirmed else Decimal(base_value.value), lines=lines, providers=providers, goals=reading.goals,
         not_eligible=reading.not_eligible, identification=reading.code if pseudonymous else "",
         errors=list(reading.errors), start_day=inputs.period_start,
         plan_sources=_plan_sources(inputs, fin, ib_known and known.needed), final_pending=over and inputs.final is None,
