@@ -13,6 +13,7 @@ from generator import lvformat
 from generator.catalogue.catalogue import GROUP_CEILING_ID, GROUP_TRANSPORT_REDUCTION_ID, Catalogue
 from generator.catalogue.legal_acts import ActKind, LegalActs
 from generator.catalogue.models import Price, PriceScope, PriceStatus, PriceValue, Regime
+from generator.reference.plan_changes import confirming_value
 
 BLANK_EUR = "______ EUR"
 BLANK = "______"
@@ -220,19 +221,44 @@ def values_in_term(price: Price | None, day: dt.date, until: dt.date | None) -> 
     return found
 
 
+def papers_values(price: Price | None, found: list[tuple[PriceValue | None, dt.date]],
+                  on: dt.date | None) -> list[tuple[PriceValue | None, dt.date]]:
+    """``found`` (values_in_term) as papers made on ``on`` print them (D291, D296, D301): a „jāprecizē” value that the
+    entry in force on ``on`` confirms at the same number is that confirmed entry, and a value followed by the same one
+    is one row from the first's day – a same-number confirmation by the papers' day is no change in the term."""
+    if price is None or on is None:
+        return found
+    merged: list[tuple[PriceValue | None, dt.date]] = []
+    for value, start in found:
+        value = (confirming_value(price, start, on) or value) if value is not None else None
+        if merged and value is not None and merged[-1][0] is not None and _same(merged[-1][0], value):
+            continue
+        merged.append((value, start))
+    return merged
+
+
+def _same(one: PriceValue, other: PriceValue) -> bool:
+    """Whether two entries print the same row: kind, amounts, status and source."""
+    return ((one.kind, one.amount, one.min, one.max, one.status, one.source)
+            == (other.kind, other.amount, other.min, other.max, other.status, other.source))
+
+
 def in_force_text(start: dt.date, following: dt.date | None) -> str:
     """"spēkā no 01.01.2023 līdz 31.03.2023" (the day before the next value), or "spēkā no 01.04.2023" for the last."""
     text = f"spēkā no {lvformat.date(start)}"
     return f"{text} līdz {lvformat.date(following - dt.timedelta(days=1))}" if following else text
 
 
-def regulated_prices(catalogue: Catalogue, day: dt.date, until: dt.date | None = None) -> PriceList:
+def regulated_prices(catalogue: Catalogue, day: dt.date, until: dt.date | None = None, *,
+                     papers_day: dt.date | None = None) -> PriceList:
     """Every service whose price a normative act or a delegation contract sets, and the group-session ceiling
     (L1691–L1697): the figure when confirmed, otherwise a blank and the act that gives the figure. Each row
     knows the offers it caps: every form of a regulated service; for the group ceiling, the group sessions of
     market-priced services (catalogue.offers). ``until``: the last day of the contract's term that starts on
     ``day``: a service whose price changes by then has a row for every price in force in the term, each with its
-    days (``in_force``, D218); one price for the whole term is one row, as without ``until``."""
+    days (``in_force``, D218); one price for the whole term is one row, as without ``until``. ``papers_day``: the day
+    the papers are made – a value the catalogue's entry in force then confirms at the same number is printed as
+    that confirmed figure, and one row with it (papers_values, D301)."""
     units = {u.id: u.name_lv for u in catalogue.enums.units}
     offers = catalogue.offers(day)
     rows = PriceList()
@@ -240,7 +266,7 @@ def regulated_prices(catalogue: Catalogue, day: dt.date, until: dt.date | None =
         if service.regime not in REGULATED:
             continue
         price = catalogue.price_by_service.get(service.id)
-        found = values_in_term(price, day, until)
+        found = papers_values(price, values_in_term(price, day, until), papers_day)
         for index, (value, start) in enumerate(found):
             source = citation(value.source, catalogue.legal_acts) if value else "avots katalogā nav norādīts"
             figure = money(value.amount if value else None, value.status if value else None,
