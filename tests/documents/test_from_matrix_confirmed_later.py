@@ -14,6 +14,7 @@ from generator import lvformat
 from generator.catalogue.loader import load_or_raise
 from generator.catalogue.models import PriceStatus
 from generator.documents.from_matrix.context import build
+from generator.documents.from_matrix.signing import base_line
 from generator.documents.from_matrix.writing import render_child
 from generator.workbook.writer import template_date
 from tests.documents.from_matrix_helpers import plan_reading
@@ -116,5 +117,9 @@ def test_one_rule_for_plans_before_and_after_the_confirmation(tmp_path: Path) ->
                                     (early, BASE_CONFIRMED, True)):
         child = build(reading, changed, pseudonymous=False, day=day)
         assert child.base_confirmed is confirmed, (reading.data.params_day, day)
+        # the plan that waits is told the day from which papers print B, not to type the same B in 6.11 (D257)
+        first = base_line(child)
+        assert (first is None) is confirmed, first
+        assert confirmed or (lvformat.date(BASE_CONFIRMED) in first and "6.11" not in first), first
         for name, html in _papers(changed, reading, day).items():
             assert (figure in _clause_41(html)) is confirmed, (name, reading.data.params_day, day)
