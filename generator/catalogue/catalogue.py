@@ -22,6 +22,7 @@ from generator.catalogue.models import (
     Price,
     PriceKind,
     PriceStatus,
+    PriceValue,
     Programme,
     Regime,
     Round,
@@ -106,6 +107,15 @@ def files_hash(root: Path) -> str:
 
 # the words after a municipality's id where its name in force is not confirmed (stated_name_on)
 UNCONFIRMED_NAME = "nosaukums jāprecizē"
+
+
+def group_ceiling_of(base: PriceValue | None, reduction: PriceValue | None) -> tuple[Decimal | None, PriceStatus]:
+    """The group-session ceiling of its two entries (Catalogue.group_ceiling): the base less the client transport part,
+    None when either is unknown, and the weaker of the two statuses."""
+    if base is None or reduction is None or base.amount is None or reduction.amount is None:
+        return None, PriceStatus.to_verify
+    confirmed = base.status is PriceStatus.confirmed and reduction.status is PriceStatus.confirmed
+    return base.amount - reduction.amount, PriceStatus.confirmed if confirmed else PriceStatus.to_verify
 
 
 @dataclass
@@ -285,12 +295,8 @@ class Catalogue:
 
         Returns the amount (None when either part is unknown) and the weaker of the two statuses.
         """
-        base = self.price_by_id[GROUP_CEILING_ID].at(day)
-        reduction = self.price_by_id[GROUP_TRANSPORT_REDUCTION_ID].at(day)
-        if base is None or reduction is None or base.amount is None or reduction.amount is None:
-            return None, PriceStatus.to_verify
-        confirmed = base.status is PriceStatus.confirmed and reduction.status is PriceStatus.confirmed
-        return base.amount - reduction.amount, PriceStatus.confirmed if confirmed else PriceStatus.to_verify
+        return group_ceiling_of(self.price_by_id[GROUP_CEILING_ID].at(day),
+                                self.price_by_id[GROUP_TRANSPORT_REDUCTION_ID].at(day))
 
     def price_items(self, price: Price) -> tuple[str, ...]:
         """The item codes (as sheet 6.8 names them: 1.1.1g, 3.6) whose price or ceiling ``price`` sets: every item

@@ -81,7 +81,8 @@ def _uses(prices: list[ValueChange], params: list[ValueChange]) -> str:
 def _confirmed_line(confirmed: list[ValueChange]) -> str:
     """What a confirmation at the same number does (D291): no plan is refused; for B and a price that sets an item's
     ceiling (the values the papers print as a blank while „jāprecizē”, confirmed_by), the papers made on or after its
-    day print the confirmed figure, a matrix issued before it prints it as unconfirmed. Of another value nothing is
+    day print the confirmed figure, a matrix issued before it prints it as unconfirmed, and a matrix of that day or
+    later prints it confirmed whenever its papers are made (D301: the later of the two days). Of another value nothing is
     said about blanks: it has none."""
     names = ", ".join(f"„{c.name_lv}” no {date(c.effective_from)}" for c in confirmed)
     line = (f"Apstiprinātas vērtības ar to pašu apmēru ({names}; statuss „jāprecizē” → „apstiprināts”) plāna summas "
@@ -95,7 +96,8 @@ def _confirmed_line(confirmed: list[ValueChange]) -> str:
             + ("apstiprinātā vērtība; matrica, kas izdota pirms tās, pati to drukā kā neapstiprinātu (tukšu vietu)" if one
                else "apstiprinātās vērtības; matrica, kas izdota pirms tās, pati tās drukā kā neapstiprinātas (tukšas "
                     "vietas)")
-            + ", tāpēc plānam, kas sākas apstiprināšanas dienā vai vēlāk, izmantojiet tās dienas matricu (D291).")
+            + ", tāpēc plānam, kas sākas apstiprināšanas dienā vai vēlāk, izmantojiet tās dienas matricu – tās "
+            + "dokumentos vērtība ir apstiprināta, arī ja tos izveido pirms apstiprināšanas dienas (D291, D301).")
     if len(printed) == len(confirmed):
         return f"{line} {tail[0].upper()}{tail[1:]}"
     which = ", ".join(f"„{c.name_lv}”" for c in printed)

@@ -10,9 +10,15 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from generator import lvformat
-from generator.catalogue.catalogue import GROUP_CEILING_ID, GROUP_TRANSPORT_REDUCTION_ID, Catalogue
+from generator.catalogue.catalogue import (
+    GROUP_CEILING_ID,
+    GROUP_TRANSPORT_REDUCTION_ID,
+    Catalogue,
+    group_ceiling_of,
+)
 from generator.catalogue.legal_acts import ActKind, LegalActs
 from generator.catalogue.models import Price, PriceScope, PriceStatus, PriceValue, Regime
+from generator.reference.plan_changes import confirming_value
 
 BLANK_EUR = "______ EUR"
 BLANK = "______"
@@ -220,19 +226,52 @@ def values_in_term(price: Price | None, day: dt.date, until: dt.date | None) -> 
     return found
 
 
+def papers_values(price: Price | None, found: list[tuple[PriceValue | None, dt.date]],
+                  on: dt.date | None) -> list[tuple[PriceValue | None, dt.date]]:
+    """``found`` (values_in_term) as papers made on ``on`` print them (D291, D296, D301): a „jāprecizē” value that the
+    entry in force on ``on`` confirms at the same number is that confirmed entry, and a value followed by the same one
+    is one row from the first's day – a same-number confirmation by the papers' day is no change in the term."""
+    if price is None or on is None:
+        return found
+    merged: list[tuple[PriceValue | None, dt.date]] = []
+    for value, start in found:
+        value = (papers_value(price, start, on) or value) if value is not None else None
+        if merged and value is not None and _same_or_none(merged[-1][0], value):
+            continue
+        merged.append((value, start))
+    return merged
+
+
+def papers_value(price: Price, day: dt.date, on: dt.date | None) -> PriceValue | None:
+    """The entry papers made on ``on`` print for ``price``'s entry of ``day`` when the one in force on ``on`` confirms
+    it at the same number (plan_changes.confirming_value, D301), else None."""
+    return None if on is None else confirming_value(price, day, on)
+
+
+def _same_or_none(one: PriceValue | None, other: PriceValue | None) -> bool:
+    """Whether two entries print the same row: kind, amounts, status and source (two missing entries too)."""
+    if one is None or other is None:
+        return one is other
+    return ((one.kind, one.amount, one.min, one.max, one.status, one.source)
+            == (other.kind, other.amount, other.min, other.max, other.status, other.source))
+
+
 def in_force_text(start: dt.date, following: dt.date | None) -> str:
     """"spēkā no 01.01.2023 līdz 31.03.2023" (the day before the next value), or "spēkā no 01.04.2023" for the last."""
     text = f"spēkā no {lvformat.date(start)}"
     return f"{text} līdz {lvformat.date(following - dt.timedelta(days=1))}" if following else text
 
 
-def regulated_prices(catalogue: Catalogue, day: dt.date, until: dt.date | None = None) -> PriceList:
+def regulated_prices(catalogue: Catalogue, day: dt.date, until: dt.date | None = None, *,
+                     papers_day: dt.date | None = None) -> PriceList:
     """Every service whose price a normative act or a delegation contract sets, and the group-session ceiling
     (L1691–L1697): the figure when confirmed, otherwise a blank and the act that gives the figure. Each row
     knows the offers it caps: every form of a regulated service; for the group ceiling, the group sessions of
     market-priced services (catalogue.offers). ``until``: the last day of the contract's term that starts on
     ``day``: a service whose price changes by then has a row for every price in force in the term, each with its
-    days (``in_force``, D218); one price for the whole term is one row, as without ``until``."""
+    days (``in_force``, D218); one price for the whole term is one row, as without ``until``. ``papers_day``: the day
+    the papers are made – a value the catalogue's entry in force then confirms at the same number is printed as
+    that confirmed figure, and one row with it (papers_values, D301)."""
     units = {u.id: u.name_lv for u in catalogue.enums.units}
     offers = catalogue.offers(day)
     rows = PriceList()
@@ -240,7 +279,7 @@ def regulated_prices(catalogue: Catalogue, day: dt.date, until: dt.date | None =
         if service.regime not in REGULATED:
             continue
         price = catalogue.price_by_service.get(service.id)
-        found = values_in_term(price, day, until)
+        found = papers_values(price, values_in_term(price, day, until), papers_day)
         for index, (value, start) in enumerate(found):
             source = citation(value.source, catalogue.legal_acts) if value else "avots katalogā nav norādīts"
             figure = money(value.amount if value else None, value.status if value else None,
@@ -256,22 +295,29 @@ def regulated_prices(catalogue: Catalogue, day: dt.date, until: dt.date | None =
     # the ceiling is the base less the reduction: it changes on the day either part does (D218)
     changes = sorted({v.effective_from for price in (base, reduction) for v in price.values
                       if until is not None and day < v.effective_from <= until})
-    starts = [day, *changes]
+    # each part as papers made on papers_day print it: confirmed at the same number by then is that entry (D301), and
+    # a term whose parts so stay the same is one row
+    periods: list[tuple[dt.date, PriceValue | None, PriceValue | None]] = []
+    for start in [day, *changes]:
+        parts_on = tuple((papers_value(price, start, papers_day) or price.at(start)) for price in (base, reduction))
+        if periods and all(_same_or_none(was, now) for was, now in zip(periods[-1][1:], parts_on, strict=True)):
+            continue
+        periods.append((start, *parts_on))
     # the items the ceiling caps and their description are the catalogue's scope (`applies_to`), as on sheet 6.8
     # and in `ibm changes` (review5 F10)
     scope = base.applies_to
     capped = frozenset(o.id for o in offers if scope is not None and scope.covers(o.service, o.form))
-    for index, start in enumerate(starts):
-        ceiling, status = catalogue.group_ceiling(start)
-        parts = [v for v in (base.at(start), reduction.at(start)) if v is not None]
+    for index, (start, base_value, reduction_value) in enumerate(periods):
+        ceiling, status = group_ceiling_of(base_value, reduction_value)
+        parts = [v for v in (base_value, reduction_value) if v is not None]
         source = citation("; ".join(v.source for v in parts)) or "avots katalogā nav norādīts"
         first = max((v.effective_from for v in parts), default=start) if index == 0 else start
-        following = starts[index + 1] if index + 1 < len(starts) else None
+        following = periods[index + 1][0] if index + 1 < len(periods) else None
         rows.append(PriceRow(
             f"Grupu nodarbība ({scope_text(catalogue, scope)}) – augstākā cena, no kuras atskaitīta klienta "
             "transporta daļa", units.get(base.unit, base.unit), "grupu nodarbību augstākā cena", source,
-            group_figure(ceiling, status, base.at(start), source), capped, group=True,
-            in_force=in_force_text(first, following) if len(starts) > 1 else ""))
+            group_figure(ceiling, status, base_value, source), capped, group=True,
+            in_force=in_force_text(first, following) if len(periods) > 1 else ""))
     return rows
 
 

@@ -217,20 +217,26 @@ def base_confirmed_since(catalogue: Catalogue, day: dt.date, on: dt.date) -> dt.
     return since
 
 
+def confirming_value(price: Any, day: dt.date, on: dt.date) -> Any | None:
+    """The entry of one catalogue price in force ON ``on`` when it confirms ``day``'s „jāprecizē” entry – the same
+    kind and amounts, „apstiprināts” (D291, D296) –, else None: what papers made on ``on`` print for ``day``'s value
+    (D301: the confirmation in force on the later of the papers' day and the value's own day counts)."""
+    if on <= day:
+        return None
+
+    def value(found: Any) -> tuple[Any, ...] | None:
+        return None if found is None else (found.kind, found.amount, found.min, found.max, found.status)
+
+    was, now = price.at(day), price.at(on)
+    return now if (w := value(was)) is not None and (n := value(now)) is not None and confirms(w, n) else None
+
+
 def confirmed_prices(catalogue: Catalogue, day: dt.date, on: dt.date) -> frozenset[str]:
     """The catalogue prices (their ids) whose ``day`` value is „jāprecizē” and whose entry in force ON ``on`` confirms
     it – the same kind and amounts, „apstiprināts” (D291, D296): what the papers made on ``on`` read as confirmed of a
     price that is not a 6.8 row of its own (the group ceiling before the transport part, and that part, D275)."""
-    if on <= day:
-        return frozenset()
-
-    def value(price: Any, at: dt.date) -> tuple[Any, ...] | None:
-        found = price.at(at)
-        return None if found is None else (found.kind, found.amount, found.min, found.max, found.status)
-
     return frozenset(price.id for price in catalogue.price_by_id.values()
-                     if (was := value(price, day)) is not None and (now := value(price, on)) is not None
-                     and confirms(was, now))
+                     if confirming_value(price, day, on) is not None)
 
 
 def item_until(changes: Iterable[PlanChange]) -> dict[str, dt.date]:

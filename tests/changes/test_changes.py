@@ -471,3 +471,5 @@ def test_the_confirmation_line_names_only_the_values_with_a_blank() -> None:
     assert "„Likme” ir „jāprecizē”" not in mixed, mixed
     both = _confirmed_line([base, ceiling])
     assert "ir apstiprinātās vērtības; matrica, kas izdota pirms tās, pati tās drukā kā neapstiprinātas" in both, both
+    # D301: the matrix of the confirmation's day or later prints the value confirmed whenever its papers are made
+    assert both.endswith("arī ja tos izveido pirms apstiprināšanas dienas (D291, D301)."), both

@@ -177,11 +177,13 @@ def funded_child(catalogue: Catalogue, folder: Path) -> Child:
 
 def plan_reading(catalogue: Catalogue, municipality_id: str,
                  lines: tuple[tuple[str, int, Decimal | None, tuple[int, ...], str], ...], *,
-                 months: int = 2, start: dt.date = dt.date(2018, 10, 1), **values: object) -> MatrixReading:
+                 months: int = 2, start: dt.date = dt.date(2018, 10, 1), params_day: dt.date | None = None,
+                 **values: object) -> MatrixReading:
     """A matrix as read for a fictional child with a ``months``-month plan (default two) in the template's first
     period (or from ``start``), without errors: per line (offer, units, unit price – None: the catalogue's own, planned units per
-    month, provider); ``values``: the matrix's other inputs (default base B 3 100,00, the ministry's and not the catalogue's)."""
-    day = template_date(catalogue)
+    month, provider); ``values``: the matrix's other inputs (default base B 3 100,00, the ministry's and not the catalogue's);
+    ``params_day``: the matrix's prices day (default: the template's)."""
+    day = params_day or template_date(catalogue)
     offers = {o.id: o for o in catalogue.offers(day)}
     plan = tuple(line_from_offer(offers[offer], units, unit_price=price, planned_units=planned)
                  for offer, units, price, planned, _ in lines)

@@ -6,16 +6,28 @@ after a later entry puts B back to „jāprecizē” (D296: the status in force 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from pathlib import Path
 
+from generator import lvformat
 from generator.catalogue.loader import load_or_raise
 from generator.catalogue.models import PriceStatus
 from generator.documents.from_matrix.context import build
+from generator.documents.from_matrix.signing import base_line
+from generator.documents.from_matrix.writing import render_child
 from generator.workbook.writer import template_date
 from tests.documents.from_matrix_helpers import plan_reading
-from tests.plan_changes_catalogue import BASE_WITHDRAWN, MATRIX_DAY, changed_base_value, withdrawn_catalogue
+from tests.plan_changes_catalogue import (
+    BASE_CONFIRMED,
+    BASE_WITHDRAWN,
+    MATRIX_DAY,
+    changed_base_value,
+    changes_catalogue,
+    withdrawn_catalogue,
+)
 
+BASE_BLANK_NOTE = "bāzes apmērs vēl nav apstiprināts"
 LINES = (("3.1.3i", 20, Decimal("25.00"), (10, 10), "SIA Izdomātā Terapija"),)
 
 
@@ -48,3 +60,66 @@ def test_a_withdrawn_confirmation_prints_the_blank_again(tmp_path: Path) -> None
     assert confirmed.base_confirmed and not confirmed.base_note and "_" not in confirmed.provisional
     withdrawn = build(reading, changed, pseudonymous=False, day=BASE_WITHDRAWN)
     assert not withdrawn.base_confirmed and withdrawn.base_note and "_" in withdrawn.provisional
+
+
+def _clause_41(html: str) -> str:
+    """The parent contract's and the grant decision's clause on the provisional amount (its B), as printed text."""
+    text = re.sub(r"<[^>]+>", "", html)
+    start = text.index("IB provizoriskais apmērs</") if "IB provizoriskais apmērs</" in text else \
+        text.index("IB provizoriskais apmērs ir")
+    return text[start:text.index("pārējiem bērniem", start)]
+
+
+def _papers(catalogue, reading, day: dt.date) -> dict[str, str]:  # noqa: ANN001
+    """The HTML of the parent contract (01) and the grant decision (08) made on ``day``."""
+    child = build(reading, catalogue, pseudonymous=False, day=day)
+    documents = render_child(catalogue, catalogue.municipality(reading.data.municipality), child,
+                             reading.data.params_day, False, build_day=day)
+    return {d.spec.id: d.html for d in documents if d.spec.id in ("01-ligums-ar-vecaku", "08-lemums-par-pieskirsanu")}
+
+
+def test_the_confirmed_b_is_printed_in_4_1_of_the_contract_and_the_decision(catalogue_copy: Path) -> None:
+    """With no B typed, the papers made once the catalogue confirms the same B print it in the provisional amount's
+    clause (01 and 08) beside P, A and K, not the blank and „bāzes apmērs vēl nav apstiprināts” (D296, D301)."""
+    programme = catalogue_copy / "programme.yaml"
+    text = programme.read_text("utf-8")
+    day = dt.date(2018, 11, 1)
+    value = changed_base_value(text)
+    programme.write_text(text.replace("rate_full:\n", f"    - effective_from: {day.isoformat()}\n      value: "
+                                      f"{value}\n      source: Tests\n      status: apstiprināts\n"
+                                      "rate_full:\n", 1), "utf-8")
+    changed = load_or_raise(catalogue_copy)
+    reading = plan_reading(changed, "valmiera", LINES, base=None)
+    figure = lvformat.eur(Decimal(value))
+    before = _papers(changed, reading, day - dt.timedelta(days=1))
+    after = _papers(changed, reading, day)
+    assert len(after) == 2
+    for name, html in after.items():
+        assert figure in _clause_41(html) and BASE_BLANK_NOTE not in html, name
+        assert BASE_BLANK_NOTE in before[name] and figure not in _clause_41(before[name]), name
+
+
+def test_one_rule_for_plans_before_and_after_the_confirmation(tmp_path: Path) -> None:
+    """D301: on one papers' day before B's same-number confirmation, a plan of a matrix whose prices day is after it
+    rests on the B the ministry has set for that day (a figure), a plan of an earlier matrix waits for B (a blank);
+    papers of the earlier plan made on the confirmation day print the figure too."""
+    changed = changes_catalogue(tmp_path / "catalogue")
+    confirmed_b = changed.programme.base_amount.at(BASE_CONFIRMED)
+    assert changed.programme.base_amount.at(MATRIX_DAY).status is PriceStatus.to_verify
+    assert confirmed_b.status is PriceStatus.confirmed
+    papers_day = BASE_CONFIRMED - dt.timedelta(days=9)
+    early = plan_reading(changed, "valmiera", LINES, start=dt.date(2026, 11, 2), params_day=MATRIX_DAY, base=None)
+    late_day = BASE_CONFIRMED + dt.timedelta(days=1)
+    late = plan_reading(changed, "valmiera", LINES, start=late_day, params_day=late_day,
+                        base=Decimal(confirmed_b.value))  # the matrix of a confirmed B has it in 6.11
+    figure = lvformat.eur(Decimal(confirmed_b.value))
+    for reading, day, confirmed in ((early, papers_day, False), (late, papers_day, True),
+                                    (early, BASE_CONFIRMED, True)):
+        child = build(reading, changed, pseudonymous=False, day=day)
+        assert child.base_confirmed is confirmed, (reading.data.params_day, day)
+        # the plan that waits is told the day from which papers print B, not to type the same B in 6.11 (D257)
+        first = base_line(child)
+        assert (first is None) is confirmed, first
+        assert confirmed or (lvformat.date(BASE_CONFIRMED) in first and "6.11" not in first), first
+        for name, html in _papers(changed, reading, day).items():
+            assert (figure in _clause_41(html)) is confirmed, (name, reading.data.params_day, day)

@@ -13,6 +13,7 @@ import docx
 import pytest
 import yaml
 
+from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.loader import load_or_raise
 from generator.catalogue.models import Pilot
@@ -202,3 +203,52 @@ def test_a_childs_provider_papers_cover_the_plan_period_not_the_round(catalogue_
     blank = render_municipality(changed, changed.municipality("ogre"), [by_id(PAPERS[0])], build_date=build_day)[0]
     rows = [r for r in _annex_rows(blank.body) if r[0].startswith(f"{SERVICE} ")]
     assert [r[-1] for r in rows] == ["30,00 EUR", "40,00 EUR"]
+
+
+def test_a_ceiling_confirmed_at_the_same_number_by_the_papers_day_is_one_row(catalogue_copy: Path) -> None:
+    """D291, D301: a ceiling „jāprecizē” from the term's first day and confirmed at the same number inside it is no
+    change for papers made on or after the confirmation: one row with the figure for the whole term (the contract's
+    body pays it for every day); papers made before it keep the blank row and the confirmed row from its day."""
+    start, until, confirmed = dt.date(2018, 10, 1), dt.date(2019, 3, 31), dt.date(2018, 12, 15)
+
+    def service(data: dict) -> None:
+        first = data["values"][0]
+        first.update(amount=30.0, status="jāprecizē", source="Testa dati: izdomāta cena (avots jāprecizē)")
+        data["values"][1:] = [{**first, "effective_from": confirmed, "status": "apstiprināts",
+                               "source": "Testa dati: izdomāta cena"}]
+
+    _edit(catalogue_copy / f"prices/{SERVICE}.yaml", service)
+    changed = load_or_raise(catalogue_copy)
+
+    def rows(papers_day: dt.date) -> list[tuple[str, str, str]]:
+        return [(r.price.text, r.source, r.in_force) for r in figures.regulated_prices(
+            changed, start, until, papers_day=papers_day) if r.label.startswith(f"{SERVICE} ")]
+
+    before = rows(confirmed - dt.timedelta(days=1))
+    assert [r[0] for r in before] == [figures.BLANK_EUR, "30,00\u00a0EUR"], before
+    assert rows(confirmed) == rows(until) == [("30,00\u00a0EUR", "Testa dati: izdomāta cena", "")]
+
+
+def test_a_group_ceiling_part_confirmed_at_the_same_number_is_one_row(catalogue_copy: Path) -> None:
+    """D301 for the group ceiling: its client transport part „jāprecizē” and confirmed at the same number inside the
+    term – papers made on or after that day print one row with the whole ceiling; earlier papers keep two rows, the
+    first with the part as a blank."""
+    start, until, confirmed = dt.date(2018, 10, 1), dt.date(2019, 3, 31), dt.date(2018, 12, 15)
+
+    def reduction(data: dict) -> None:
+        first = data["values"][-1]
+        assert first["status"] == "jāprecizē"
+        data["values"].append({**first, "effective_from": confirmed, "status": "apstiprināts"})
+
+    _edit(catalogue_copy / f"prices/{REDUCTION}.yaml", reduction)
+    changed = load_or_raise(catalogue_copy)
+    ceiling, status = changed.group_ceiling(confirmed)
+    assert ceiling is not None and status.value == "apstiprināts"
+
+    def rows(papers_day: dt.date) -> list[tuple[str, str]]:
+        return [(r.price.text, r.in_force) for r in figures.regulated_prices(changed, start, until,
+                                                                             papers_day=papers_day) if r.group]
+
+    before = rows(confirmed - dt.timedelta(days=1))
+    assert len(before) == 2 and figures.DEDUCTION_BLANK in before[0][0] and before[1][0] == lvformat.eur(ceiling)
+    assert rows(confirmed) == rows(until) == [(lvformat.eur(ceiling), "")]

@@ -38,6 +38,7 @@ from generator.reference.lines import ACTUAL_COST_PRICE
 from generator.reference.open_prices import known_figures, needed_exceeds, open_price
 from generator.reference.params import ministry_base
 from generator.reference.plan import final_applies
+from generator.reference.plan_changes import PRINTED_PARAMETER, confirmed_parameters
 from generator.reference.rounds import plan_end
 from generator.workbook.texts import IF_OVER_WORDS, NOT_APPLIED_WORDS
 
@@ -221,6 +222,13 @@ class ChildContext:
     # does not confirm a limit (D287) the preparer compares it with the contract's §5.4 as written in
     transport_planned: str = ""
     transport_reason: str = ""
+    # the B the papers print as a figure (4.1 of 01 and 08): the ministry's B of 6.11, else the catalogue's B when
+    # it is confirmed on the matrix's parameters day or its entry in force on the papers' day confirms the matrix's
+    # at the same number (papers_offers, D296, D301); None: no confirmed B, a blank with its note
+    printed_base: Decimal | None = None
+    # B unconfirmed on the papers' day, but the catalogue already confirms the matrix's B at the same number from this
+    # later day: papers made on it or after print the figure (D301) – VISPIRMS says to make them again then
+    base_confirmed_from: dt.date | None = None
 
     @property
     def ib_short(self) -> bool:
@@ -287,6 +295,9 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool,
     # (blanks, the note, no provider papers), as the printed matrix (h_BazeProviz) and the collection (D257)
     base = ministry_base(inputs.base, Decimal(base_value.value), catalogue_confirmed)
     base_confirmed = base is not None or catalogue_confirmed
+    confirmed_from = None if base_confirmed else confirmed_parameters(catalogue, data.params_day).get(PRINTED_PARAMETER)
+    if confirmed_from is not None and confirmed_from <= (day or dt.date.today()):
+        confirmed_from = None  # in force on the papers' day but not confirming it any more (withdrawn, D296)
     # A is P when N > P and the ministry has set no F: then A and all that is funded from it rest on B too.
     # Whether N <= P is unknown while B is unconfirmed: unless F is set and N > P, A and all funded from it are
     # blanks (the matrix's 6.5 decides it alike: workbook/sheets/calculation.py A_ON_BASE).
@@ -394,7 +405,9 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool,
         services_used=amount(fin.services, (ib_known or not inputs.services) and known.source_used(inputs.services)),
         other_used=amount(fin.other, (ib_known or not inputs.other) and known.source_used(inputs.other)),
         needed_over_provisional=over and ((confirmed and base_confirmed) or sure_over),
-        confirmed=confirmed, unconfirmed_note=note, base_confirmed=base_confirmed, base_note=base_note, base_amount=base, lines=lines, providers=providers, goals=reading.goals,
+        confirmed=confirmed, unconfirmed_note=note, base_confirmed=base_confirmed, base_note=base_note, base_amount=base,
+        printed_base=base if base is not None or not catalogue_confirmed else Decimal(base_value.value),
+        base_confirmed_from=confirmed_from, lines=lines, providers=providers, goals=reading.goals,
         not_eligible=reading.not_eligible, identification=reading.code if pseudonymous else "",
         errors=list(reading.errors), start_day=inputs.period_start,
         plan_sources=_plan_sources(inputs, fin, ib_known and known.needed), final_pending=over and inputs.final is None,

@@ -149,8 +149,13 @@ def base_line(child: ChildContext) -> str | None:
     """The first thing to do when B is not confirmed (D72): no provider papers until it is."""
     if child.not_eligible or child.base_confirmed:
         return None
-    text = ("Bāzes apmērs B nav apstiprināts: ierakstiet Labklājības ministrijas apstiprināto B matricas 6.11. "
-            "tabulā un izveidojiet dokumentus vēlreiz")
+    if child.base_confirmed_from is not None:  # the same B is confirmed from a later day: typing it changes nothing
+        text = (f"Bāzes apmērs B dokumentu dienā nav apstiprināts: katalogā tas pats B ir apstiprināts no "
+                f"{lvformat.date(child.base_confirmed_from)}, tāpēc izveidojiet dokumentus vēlreiz tajā dienā vai "
+                "vēlāk – tad tajos būs apstiprinātais B")
+    else:
+        text = ("Bāzes apmērs B nav apstiprināts: ierakstiet Labklājības ministrijas apstiprināto B matricas 6.11. "
+                "tabulā un izveidojiet dokumentus vēlreiz")
     if child.ib_on_base:
         text += (f"; līdz tam IB provizoriskais apmērs, no IB finansētās summas un to sadalījums pa sniedzējiem nav "
                  f"zināmi, tāpēc līgumi ar sniedzējiem ({PROVIDER_CONTRACT}) un garantijas vēstules ({GUARANTEE}) "
