@@ -11,8 +11,9 @@ quota – does not touch the plan, and does not refuse it.
 A later value that only CONFIRMS the matrix's – the same number, the status moving from „jāprecizē” to
 „apstiprināts” (B confirmed by the ministry, an item's ceiling confirmed at the same amount) – is no change (D291):
 the plan's money is the same, so the matrix keeps pricing it. ``catalogue_confirmations`` lists those days (and the
-day a confirmation stops holding); the papers print the confirmed figure when the entry in force on their own day
-confirms the matrix's value (``confirmed_by``, D296), and the matrix says that the catalogue confirms it. The other way
+day a confirmation stops holding); the papers print the confirmed figure, and collect counts B as confirmed, when the
+plan's value – the matrix's number – stands confirmed as the catalogue last recorded that number by their day
+(``confirmation_spans``, D296: another number later is a new value for later plans), and the matrix says so. The other way
 (confirmed → „jāprecizē”) or another number stays a change.
 
 ``catalogue_changes`` lists them from the catalogue (the matrix writes the same days into 6.8 and 6.11);
@@ -101,8 +102,7 @@ def _first_days(catalogue: Catalogue, day: dt.date) -> tuple[dict[str, tuple[dt.
     prog = catalogue.programme
 
     def param(name: str, on: dt.date) -> tuple[Any, ...]:
-        value = getattr(prog, name).at(on)
-        return value.value, getattr(value, "status", None)
+        return said(getattr(prog, name).at(on))
 
     def record(found: dict[str, tuple[dt.date, bool]], key: str, on: dt.date, was: tuple, now: tuple) -> None:
         first = found.get(key)
