@@ -25,6 +25,7 @@ COMPANION_CHANGE = D(2027, 1, 1)  # 2.1's own price
 TRANSPORT_CHANGE = D(2027, 2, 1)  # transport_share_max: plans with transport, where the round confirms the limit
 BASE_CHANGE = D(2027, 5, 1)  # B: every plan
 BASE_WITHDRAWN = D(2027, 3, 1)  # withdrawn_catalogue: B „jāprecizē” again at the same amount (D296)
+BASE_RECONFIRMED = D(2027, 4, 1)  # reconfirmed_catalogue: and confirmed again at it
 # the round confirms its procedures, among them the transport limit (D287)
 PROCEDURES = """    procedures:
       status: apstiprināts
@@ -85,6 +86,19 @@ def withdrawn_catalogue(target: Path) -> Catalogue:
     programme.write_text(content.replace(anchor, f"    - effective_from: {BASE_WITHDRAWN.isoformat()}\n      value: {base}\n"
                                                  '      source: "Testa dati: B atkal jāprecizē"\n      status: jāprecizē\n'
                                          + anchor, 1), "utf-8")
+    return load_or_raise(target)
+
+
+def reconfirmed_catalogue(target: Path) -> Catalogue:
+    """withdrawn_catalogue with B confirmed again at the same amount on BASE_RECONFIRMED (before its other amount)."""
+    base = withdrawn_catalogue(target).programme.base_amount.at(BASE_CONFIRMED).value
+    programme = target / "programme.yaml"
+    content = programme.read_text("utf-8")
+    anchor = f"    - effective_from: {BASE_CHANGE.isoformat()}\n"
+    programme.write_text(content.replace(anchor, f"    - effective_from: {BASE_RECONFIRMED.isoformat()}\n"
+                                                 f"      value: {base}\n"
+                                                 '      source: "Testa dati: LM apstiprina atkal"\n'
+                                                 "      status: apstiprināts\n" + anchor, 1), "utf-8")
     return load_or_raise(target)
 
 

@@ -32,6 +32,13 @@ def confirms(before: tuple[Any, ...], after: tuple[Any, ...]) -> bool:
     return moved
 
 
+def same_figures(before: tuple[Any, ...], after: tuple[Any, ...]) -> bool:
+    """Whether ``after`` has the same figures as ``before`` – every value but a status the same (D296: an entry of the
+    plan's value, which may confirm it or put it back to „jāprecizē”)."""
+    return all(isinstance(was, PriceStatus) or isinstance(now, PriceStatus) or was == now
+               for was, now in zip(before, after, strict=True))
+
+
 def real_change(before: tuple[Any, ...], after: tuple[Any, ...]) -> bool:
     """Whether ``after`` says something else than ``before``: it differs, and not only by a confirmation."""
     return before != after and not confirms(before, after)

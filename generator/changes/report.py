@@ -122,11 +122,13 @@ def _withdrawn_lines(withdrawn: list[ValueChange]) -> tuple[str, str]:
         return clause, ""
     one = len(printed) == 1
     dated = ", ".join(f"„{c.name_lv}” no {date(c.effective_from)}" for c in printed)
+    # one day for all: „šajā dienā”; each value its own day: „attiecīgajā dienā”
+    when = "šajā dienā" if len({c.effective_from for c in printed}) == 1 else "attiecīgajā dienā"
     return clause, (f"- Parakstāmie dokumenti: {'vērtība' if one else 'vērtības'} ar to pašu apmēru atkal "
                     f"ir „jāprecizē” ({dated}; statuss „apstiprināts” → „jāprecizē”), tāpēc "
-                    "dokumentos, ko `ibm documents --from-matrix` izveido šajā dienā vai vēlāk no matricas, kurā "
-                    f"{'tā' if one else 'tās'} ir „jāprecizē”, {'tās' if one else 'to'} vietā atkal ir tukša vieta "
-                    "(D296).")
+                    f"dokumentos, ko `ibm documents --from-matrix` izveido {when} vai vēlāk no matricas, kurā "
+                    f"{'tā' if one else 'tās'} ir „jāprecizē”, "
+                    + ("tās vietā atkal ir tukša vieta" if one else "to vietā atkal ir tukšas vietas") + " (D296).")
 
 
 def _param_review_lines(cat: Catalogue, params: list[ValueChange]) -> list[str]:

@@ -42,9 +42,11 @@ def _own_open_prices(own: int, lines: int) -> str:
     no provider's price to check, N may go up or down once the price is confirmed (ceiling_advice, D297)."""
     if not own:
         return ""
-    which = "tajā" if lines == 1 else "visās" if own == lines else f"{own} no tām"
-    return (f" ({which} ir pati kataloga vēl neapstiprinātā cena, nevis sniedzēja cena: bērna N pēc tās apstiprināšanas "
-            "var gan palielināties, gan samazināties)")
+    # where the price is, in the locative like the rows it names: in it, in all of them, in N of them
+    which = ("tajā" if lines == 1 else "visās" if own == lines
+             else f"no tām {own} {_agree(own, 'rindā', 'rindās')}")
+    return (f" ({which} ir pati kataloga vēl neapstiprinātā cena, nevis sniedzēja cena, tāpēc bērna N pēc tās "
+            "apstiprināšanas var gan palielināties, gan samazināties)")
 
 
 def _agree(n: int, one: str, many: str) -> str:

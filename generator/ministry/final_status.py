@@ -6,9 +6,9 @@ when no --envelope is given (D268).
   one matrix has errors every other F is provisional too, with a reason that counts the matrices.
 - An F resting on a price checked against a ceiling that is still „jāprecizē” (warning ``ceiling_unconfirmed``, D22)
   is provisional: its row says why, and the summary lists each such line with its file and place.
-- B's status is the one in force on the collection's day (D296): a matrix whose B was „jāprecizē” on its prices day
-  rests on a confirmed B once the catalogue's B in force that day confirms the same amount (``on_collection_day``);
-  another amount is a D61 change, and a confirmation withdrawn by then leaves B unconfirmed.
+- B's status is the one of the collection's day (D296): a matrix whose B was „jāprecizē” on its prices day rests on a
+  confirmed B once the catalogue's last entry of the same amount by that day confirms it (``on_collection_day``); an
+  entry of another amount is a new value for later plans and leaves it, a withdrawal at the same amount undoes it.
 - The default funding is B × children: the ministry's B when every used matrix has the same B typed in its 6.11
   (D72) – not the catalogue's own unconfirmed B copied into the cell (D257) –, else the catalogue's B; when Σ P then
   exceeds it, a warning names both sums.
@@ -144,8 +144,8 @@ def envelope_warning(records: list[ChildRecord], envelope: Decimal, given: bool)
 def on_collection_day(records: list[ChildRecord], catalogue: Catalogue,
                       day: dt.date) -> tuple[list[ChildRecord], list[dt.date]]:
     """The records with B's status of the collection's ``day`` (D296): one whose B was „jāprecizē” on its matrix's
-    prices day counts as confirmed when the catalogue's B in force on ``day`` confirms the same amount; with the days
-    from which those confirmations hold (base_confirmed_since), for the summary to say."""
+    prices day counts as confirmed when that amount stands confirmed on ``day`` (base_confirmed_since); with the days
+    from which those confirmations hold, for the summary to say."""
     since: dict[dt.date, dt.date | None] = {}
     out, days = [], set()
     for record in records:

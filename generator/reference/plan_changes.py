@@ -11,8 +11,9 @@ quota – does not touch the plan, and does not refuse it.
 A later value that only CONFIRMS the matrix's – the same number, the status moving from „jāprecizē” to
 „apstiprināts” (B confirmed by the ministry, an item's ceiling confirmed at the same amount) – is no change (D291):
 the plan's money is the same, so the matrix keeps pricing it. ``catalogue_confirmations`` lists those days (and the
-day a confirmation stops holding); the papers print the confirmed figure when the entry in force on their own day
-confirms the matrix's value (``confirmed_by``, D296), and the matrix says that the catalogue confirms it. The other way
+day a confirmation stops holding); the papers print the confirmed figure, and collect counts B as confirmed, when the
+plan's value – the matrix's number – stands confirmed as the catalogue last recorded that number by their day
+(``confirmation_spans``, D296: another number later is a new value for later plans), and the matrix says so. The other way
 (confirmed → „jāprecizē”) or another number stays a change.
 
 ``catalogue_changes`` lists them from the catalogue (the matrix writes the same days into 6.8 and 6.11);
@@ -27,10 +28,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 # the one definition of a confirmation (D291, D300) lives with the catalogue; importable from here too
-from generator.catalogue.confirmation import confirms
+from generator.catalogue.confirmation import confirms, said, same_figures
 
 if TYPE_CHECKING:
     from generator.catalogue.catalogue import Catalogue
+
+# a confirmation's days: from the first, until the day before the second (None: it still holds)
+Span = tuple[dt.date, dt.date | None]
 
 # The programme parameters that enter every plan's amounts or checks (the matrix's 6.11 carries each of them):
 # P = rate × B, the rate by age (full_rate_max_age) and eligibility (eligibility_age_limit), the priority score that
@@ -51,7 +55,8 @@ class PlanChange:
     limit (a plan with transport, where the limit binds). A parameter with neither: every plan uses it.
     ``confirms``: the later value only confirms the matrix's (D291) – listed by ``catalogue_confirmations`` only;
     ``ends``: then the first day the catalogue no longer confirms it (withdrawn at the same number or changed, D296),
-    None while no such day is known."""
+    None while no such day is known – the last day a plan may start on a matrix where it is confirmed; ``spans``: the
+    days the papers print it (confirmation_spans: another number does not end them, a withdrawal does)."""
 
     day: dt.date
     what: str
@@ -59,6 +64,7 @@ class PlanChange:
     transport: bool = False
     confirms: bool = False
     ends: dt.date | None = None
+    spans: tuple[Span, ...] = ()
 
     @property
     def until(self) -> dt.date:
@@ -87,16 +93,16 @@ def _row(offer: Any) -> tuple[Any, ...]:
 
 
 def _first_days(catalogue: Catalogue, day: dt.date) -> tuple[dict[str, tuple[dt.date, bool]],
-                                                              dict[str, tuple[dt.date, bool]], list[Any]]:
+                                                              dict[str, tuple[dt.date, bool]], list[Any],
+                                                              dict[str, tuple[Span, ...]]]:
     """For each plan parameter and each 6.8 item of ``day``: the first later day its value differs from ``day``'s
     and whether that later value only confirms it (D291); after a confirmation, the first day it no longer holds
-    ("~" + key: withdrawn or changed, D296) and the first real change ("!" + key)."""
+    ("~" + key: withdrawn or changed, D296) and the first real change ("!" + key); and each one's confirmation_spans."""
     later = sorted({d for d in catalogue.effective_dates() if d > day})
     prog = catalogue.programme
 
     def param(name: str, on: dt.date) -> tuple[Any, ...]:
-        value = getattr(prog, name).at(on)
-        return value.value, getattr(value, "status", None)
+        return said(getattr(prog, name).at(on))
 
     def record(found: dict[str, tuple[dt.date, bool]], key: str, on: dt.date, was: tuple, now: tuple) -> None:
         first = found.get(key)
@@ -118,13 +124,18 @@ def _first_days(catalogue: Catalogue, day: dt.date) -> tuple[dict[str, tuple[dt.
     base = {o.id: _row(o) for o in offers}
     names = (*PLAN_PARAMETERS, TRANSPORT_PARAMETER)
     start = {n: param(n, day) for n in names}
+    entries: dict[str, list[tuple[dt.date, tuple | None]]] = {key: [] for key in (*names, *base)}
     for on in later:
         for n in names:
-            record(params, n, on, start[n], param(n, on))
-        for offer in catalogue.offers(on):
-            if offer.id in base:
-                record(items, offer.id, on, base[offer.id], _row(offer))
-    return params, items, offers
+            entries[n].append((on, now := param(n, on)))
+            record(params, n, on, start[n], now)
+        offered = {o.id: _row(o) for o in catalogue.offers(on)}
+        for key, row in base.items():
+            entries[key].append((on, offered.get(key)))
+            if key in offered:
+                record(items, key, on, row, offered[key])
+    spans = {key: confirmation_spans({**start, **base}[key], seq) for key, seq in entries.items()}
+    return params, items, offers, spans
 
 
 def _real(found: dict[str, tuple[dt.date, bool]], key: str) -> dt.date | None:
@@ -137,7 +148,7 @@ def _real(found: dict[str, tuple[dt.date, bool]], key: str) -> dt.date | None:
 
 
 def _listed(catalogue: Catalogue, day: dt.date, confirmations: bool) -> tuple[PlanChange, ...]:
-    params, items, offers = _first_days(catalogue, day)
+    params, items, offers, spans = _first_days(catalogue, day)
     prog = catalogue.programme
 
     def when(key: str) -> dt.date | None:
@@ -155,10 +166,12 @@ def _listed(catalogue: Catalogue, day: dt.date, confirmations: bool) -> tuple[Pl
         if days:  # the first day, naming each parameter that changes (or is confirmed) then
             first = min(days.values())
             named = [n for n in names if days.get(n) == first]
+            shown = PRINTED_PARAMETER if PRINTED_PARAMETER in named else named[0]  # the papers' blank, if named
             result.append(PlanChange(first, parameter_what([getattr(prog, n).name_lv for n in named]),
-                                     transport=transport, confirms=confirmations, ends=ends(named)))
+                                     transport=transport, confirms=confirmations, ends=ends(named),
+                                     spans=spans[shown] if confirmations else ()))
     result.extend(PlanChange(d, item_what(o.label), items=frozenset({o.id}), confirms=confirmations,
-                             ends=ends((o.id,)))
+                             ends=ends((o.id,)), spans=spans[o.id] if confirmations else ())
                   for o in offers if (d := when(o.id)) is not None)
     return tuple(result)
 
@@ -185,56 +198,95 @@ PRINTED_PARAMETER = "base_amount"
 def confirmed_parameters(catalogue: Catalogue, day: dt.date) -> dict[str, dt.date]:
     """Each plan parameter and the transport limit whose ``day`` value the catalogue later confirms at the same number
     before any real change of it (D291), with the day it does: what ``catalogue_confirmations`` names."""
-    params, _, _ = _first_days(catalogue, day)
+    params, _, _, _ = _first_days(catalogue, day)
     return {name: found for name, (found, confirm) in params.items() if confirm and name[0] not in "!~"}
 
 
+def confirmation_spans(was: tuple[Any, ...] | None,
+                       later: Iterable[tuple[dt.date, tuple[Any, ...] | None]]) -> tuple[Span, ...]:
+    """The days on which THE PLAN'S VALUE ``was`` (the matrix's, „jāprecizē”) stands confirmed, as the catalogue last
+    recorded it (D296): ``later`` – the catalogue's entries after the matrix's day, in date order (``said`` tuples or
+    6.8 rows, None where there is none) – is walked; an entry with the same figures updates the status (confirmed from
+    its day, or withdrawn back to „jāprecizē” from its day), an entry with other figures (or none) is a new value for
+    later plans and leaves the plan's value's status as it was (a running plan crossing it is refused by D61). Each
+    span is (first day, first day it no longer holds – None while it holds). The one rule of the papers
+    (``confirmed_by``, ``confirmed_prices``), of collect (``base_confirmed_since``) and of 6.11's note."""
+    spans: list[Span] = []
+    if was is None:
+        return ()
+    for on, now in later:
+        if now is None or not same_figures(was, now):
+            continue
+        if confirms(was, now):
+            if not spans or spans[-1][1] is not None:
+                spans.append((on, None))
+        elif spans and spans[-1][1] is None:
+            spans[-1] = (spans[-1][0], on)
+    return tuple(spans)
+
+
+def confirmed_since(was: tuple[Any, ...] | None, later: Iterable[tuple[dt.date, tuple[Any, ...] | None]],
+                    on: dt.date) -> dt.date | None:
+    """The day from which the plan's value ``was`` stands confirmed on ``on`` (confirmation_spans up to ``on``), None
+    when it is not (still or again „jāprecizē”)."""
+    spans = confirmation_spans(was, ((d, v) for d, v in later if d <= on))
+    return spans[-1][0] if spans and spans[-1][1] is None else None
+
+
+def _base_entries(catalogue: Catalogue, day: dt.date) -> tuple[tuple[Any, ...], list[tuple[dt.date, tuple]]]:
+    """B's value on ``day`` and its later entries, as ``said``."""
+    base = getattr(catalogue.programme, PRINTED_PARAMETER)
+    return said(base.at(day)), [(v.effective_from, said(v)) for v in sorted(base.values, key=lambda v: v.effective_from)
+                                if v.effective_from > day]
+
+
 def confirmed_by(catalogue: Catalogue, day: dt.date, on: dt.date) -> tuple[bool, frozenset[str]]:
-    """Whether the catalogue's B in force ON ``on`` confirms ``day``'s unconfirmed B – the same amount, „apstiprināts”
-    –, and the 6.8 items whose row in force on ``on`` so confirms ``day``'s (D291, D296): the papers made on ``on``
-    print them as confirmed figures. The entry in force that day counts, not an earlier one: a confirmation that a
-    later entry withdraws (the same number, „jāprecizē” again) or a value changed since leaves the blank."""
+    """Whether ``day``'s unconfirmed B stands confirmed on ``on``, and the 6.8 items whose ``day`` row does
+    (confirmed_since, D291, D296): the papers made on ``on`` print them as confirmed figures. A later entry of the
+    same number counts – a confirmation, or its withdrawal („jāprecizē” again: the blank) –, an entry of another
+    number (the next period's B) is no entry of the plan's value and leaves it as it was."""
     if on <= day:
         return False, frozenset()
-    base = getattr(catalogue.programme, PRINTED_PARAMETER)
-    was, now = base.at(day), base.at(on)
-    rows = {o.id: _row(o) for o in catalogue.offers(on)}
-    return (confirms((was.value, was.status), (now.value, now.status)),
-            frozenset(o.id for o in catalogue.offers(day) if o.id in rows and confirms(_row(o), rows[o.id])))
+    was, later = _base_entries(catalogue, day)
+    dates = sorted({d for d in catalogue.effective_dates() if day < d <= on})
+    offers = catalogue.offers(day)
+    rows: dict[str, list[tuple[dt.date, tuple | None]]] = {o.id: [] for o in offers}
+    for d in dates:
+        offered = {o.id: _row(o) for o in catalogue.offers(d)}
+        for key, entries in rows.items():
+            entries.append((d, offered.get(key)))
+    return (confirmed_since(was, later, on) is not None,
+            frozenset(o.id for o in offers if confirmed_since(_row(o), rows[o.id], on)))
 
 
 def base_confirmed_since(catalogue: Catalogue, day: dt.date, on: dt.date) -> dt.date | None:
-    """The day from which the catalogue's B, as in force ON ``on``, confirms ``day``'s unconfirmed B at the same amount
-    (the first of the unbroken run of such entries that reaches ``on``, D291, D296); None when the B in force on
-    ``on`` does not confirm it (still „jāprecizē”, withdrawn, or another amount – a D61 change)."""
-    base = getattr(catalogue.programme, PRINTED_PARAMETER)
-    was = base.at(day)
-    since = None
-    for value in sorted(base.values, key=lambda v: v.effective_from):
-        if day < value.effective_from <= on:
-            confirming = confirms((was.value, was.status), (value.value, value.status))
-            since = (since or value.effective_from) if confirming else None
-    return since
+    """The day from which ``day``'s unconfirmed B stands confirmed on the collection's day ``on`` (confirmed_since,
+    D291, D296); None while it is „jāprecizē” (not yet, or withdrawn at the same amount). A later B of another amount
+    is a new value for later plans (for a plan crossing it a D61 change) and leaves the collected plans' B as it was."""
+    was, later = _base_entries(catalogue, day)
+    return confirmed_since(was, later, on)
 
 
 def confirming_value(price: Any, day: dt.date, on: dt.date) -> Any | None:
-    """The entry of one catalogue price in force ON ``on`` when it confirms ``day``'s „jāprecizē” entry – the same
-    kind and amounts, „apstiprināts” (D291, D296) –, else None: what papers made on ``on`` print for ``day``'s value
-    (D301: the confirmation in force on the later of the papers' day and the value's own day counts)."""
-    if on <= day:
+    """The catalogue entry that confirms one price's „jāprecizē” ``day`` entry as the papers made on ``on`` read it –
+    the last entry by ``on`` with the same kind and amounts, „apstiprināts”, while the plan's value stands confirmed
+    on ``on`` (confirmed_since, D291, D296) –, else None: what those papers print for ``day``'s value (D301: the
+    confirmation in force on the later of the papers' day and the value's own day counts). A later entry of other
+    amounts is the next value, not this one's (it is never printed for it)."""
+    if on <= day or (was := price.at(day)) is None:
         return None
-
-    def value(found: Any) -> tuple[Any, ...] | None:
-        return None if found is None else (found.kind, found.amount, found.min, found.max, found.status)
-
-    was, now = price.at(day), price.at(on)
-    return now if (w := value(was)) is not None and (n := value(now)) is not None and confirms(w, n) else None
+    ordered = sorted(price.values, key=lambda v: v.effective_from)
+    later = [(v.effective_from, said(v)) for v in ordered if v.effective_from > day]
+    if confirmed_since(said(was), later, on) is None:
+        return None
+    return [v for v in ordered if day < v.effective_from <= on and confirms(said(was), said(v))][-1]
 
 
 def confirmed_prices(catalogue: Catalogue, day: dt.date, on: dt.date) -> frozenset[str]:
-    """The catalogue prices (their ids) whose ``day`` value is „jāprecizē” and whose entry in force ON ``on`` confirms
-    it – the same kind and amounts, „apstiprināts” (D291, D296): what the papers made on ``on`` read as confirmed of a
-    price that is not a 6.8 row of its own (the group ceiling before the transport part, and that part, D275)."""
+    """The catalogue prices (their ids) whose ``day`` value is „jāprecizē” and stands confirmed on ``on``
+    (confirming_value – the same kind and amounts, „apstiprināts”, D291, D296): what the papers made on ``on`` read as
+    confirmed of a price that is not a 6.8 row of its own (the group ceiling before the transport part, and that
+    part, D275)."""
     return frozenset(price.id for price in catalogue.price_by_id.values()
                      if confirming_value(price, day, on) is not None)
 

@@ -66,3 +66,29 @@ def test_budget_positions_match_the_settlement_codes(catalogue: Catalogue) -> No
     from generator.reference.settlement import BIP_CODES
 
     assert [b.code for b in catalogue.enums.budget_positions] == list(BIP_CODES)
+
+
+def test_prices_until_of_the_unconfirmed_value_ignores_its_withdrawal(catalogue_copy: Path) -> None:
+    """D296, D300: a ceiling „jāprecizē” on the matrix's day, confirmed and then withdrawn at the same number – for
+    the matrix of the unconfirmed value neither is a change (its „spēkā līdz” stays), for the matrix of the
+    confirmation day the withdrawal is one."""
+    import datetime as dt
+
+    from generator.catalogue.catalogue import GROUP_TRANSPORT_REDUCTION_ID
+    from generator.catalogue.loader import load_or_raise
+    from generator.workbook.writer import template_date
+
+    before = load_or_raise(catalogue_copy)
+    day = template_date(before)
+    price = before.price_by_id[GROUP_TRANSPORT_REDUCTION_ID].at(day)
+    assert price is not None and price.status is PriceStatus.to_verify
+    confirmed, withdrawn = day + dt.timedelta(days=1), day + dt.timedelta(days=2)
+    until = before.prices_until(day)
+    assert until is None or until >= withdrawn  # nothing else ends the day's prices first
+    path = catalogue_copy / "prices" / f"{GROUP_TRANSPORT_REDUCTION_ID}.yaml"
+    for on, status in ((confirmed, PriceStatus.confirmed), (withdrawn, PriceStatus.to_verify)):
+        path.write_text(path.read_text("utf-8") + f"  - effective_from: {on.isoformat()}\n    kind: ceiling\n"
+                        f"    amount: {price.amount}\n    source: \"Testa dati\"\n    status: {status.value}\n", "utf-8")
+    after = load_or_raise(catalogue_copy)
+    assert after.prices_until(day) == until
+    assert after.prices_until(confirmed) == withdrawn - dt.timedelta(days=1)

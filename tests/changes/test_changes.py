@@ -473,3 +473,20 @@ def test_the_confirmation_line_names_only_the_values_with_a_blank() -> None:
     assert "ir apstiprinātās vērtības; matrica, kas izdota pirms tās, pati tās drukā kā neapstiprinātas" in both, both
     # D301: the matrix of the confirmation's day or later prints the value confirmed whenever its papers are made
     assert both.endswith("arī ja tos izveido pirms apstiprināšanas dienas (D291, D301)."), both
+
+
+def test_the_withdrawal_line_in_the_plural_and_on_several_days() -> None:
+    """Two values withdrawn on their own days: „tukšas vietas” in the plural and no single „šajā dienā”."""
+    from generator.changes.diff import ValueChange
+    from generator.changes.report import _withdrawn_lines
+
+    def value(id_: str, name: str, day: dt.date, items: tuple[str, ...] = ()) -> ValueChange:
+        return ValueChange("cena" if items else "parametrs", id_, name, day, "1", "1 (jāprecizē)", "Tests",
+                           "jāprecizē", items=items, withdraws=True)
+
+    base, ceiling = value("base_amount", "B", dt.date(2027, 3, 1)), value("2.1", "Pavadonis", dt.date(2027, 3, 2),
+                                                                            ("2.1",))
+    _, both = _withdrawn_lines([base, ceiling])
+    assert "izveido attiecīgajā dienā vai vēlāk" in both and "to vietā atkal ir tukšas vietas (D296)." in both, both
+    _, one = _withdrawn_lines([base])
+    assert "izveido šajā dienā vai vēlāk" in one and "tās vietā atkal ir tukša vieta (D296)." in one, one

@@ -18,7 +18,7 @@ from generator.catalogue.models import PriceStatus
 from generator.documents.from_matrix.confirmed_warnings import CEILING_WARNING, papers_offers, papers_warnings
 from generator.documents.from_matrix.signing import PROVIDER_CONTRACT, group_price_lines
 from generator.reference.findings import Severity
-from generator.reference.plan_changes import confirmed_by
+from generator.reference.plan_changes import confirmed_by, confirmed_prices
 from generator.workbook.writer import template_date
 from tests.documents.from_matrix_helpers import plan_reading
 
@@ -72,6 +72,22 @@ def test_a_withdrawn_ceiling_confirmation_warns_again(catalogue_copy: Path) -> N
     assert papers_warnings(reading, changed, withdrawn) == warnings
     assert "3.1.3g" not in confirmed_by(changed, template_date(changed), withdrawn)[1]
     assert papers_offers(changed, template_date(changed), withdrawn).offers["3.1.3g"].ceiling_unconfirmed
+
+
+def test_another_ceiling_later_leaves_the_confirmation(catalogue_copy: Path) -> None:
+    """D296: the transport part confirmed at the matrix's amount, then another amount – a new value for later plans:
+    papers made after it still read the plan's ceiling (and D275's price) as confirmed."""
+    day, other = dt.date(2018, 11, 1), dt.date(2018, 11, 15)
+    _confirm_the_reduction(catalogue_copy, day)
+    path = catalogue_copy / "prices" / f"{GROUP_TRANSPORT_REDUCTION_ID}.yaml"
+    text = path.read_text("utf-8")
+    amount = Decimal(text.split("amount: ", 1)[1].split("\n", 1)[0]) + 1  # another figure than the catalogue's
+    path.write_text(text + f"  - effective_from: {other.isoformat()}\n    kind: ceiling\n    amount: {amount}\n"
+                           '    source: "Testa dati: cits apmērs"\n    status: apstiprināts\n', "utf-8")
+    changed = load_or_raise(catalogue_copy)
+    for on in (day, other):
+        assert "3.1.3g" in confirmed_by(changed, template_date(changed), on)[1], on
+        assert GROUP_TRANSPORT_REDUCTION_ID in confirmed_prices(changed, template_date(changed), on), on
 
 
 def _group_child(offer: str, label: str) -> SimpleNamespace:

@@ -19,6 +19,7 @@ from generator.documents.from_matrix.writing import render_child
 from generator.workbook.writer import template_date
 from tests.documents.from_matrix_helpers import plan_reading
 from tests.plan_changes_catalogue import (
+    BASE_CHANGE,
     BASE_CONFIRMED,
     BASE_WITHDRAWN,
     MATRIX_DAY,
@@ -60,6 +61,20 @@ def test_a_withdrawn_confirmation_prints_the_blank_again(tmp_path: Path) -> None
     assert confirmed.base_confirmed and not confirmed.base_note and "_" not in confirmed.provisional
     withdrawn = build(reading, changed, pseudonymous=False, day=BASE_WITHDRAWN)
     assert not withdrawn.base_confirmed and withdrawn.base_note and "_" in withdrawn.provisional
+    # after B's other amount (a new value for later plans) the withdrawal still holds: the blank
+    later = build(reading, changed, pseudonymous=False, day=BASE_CHANGE)
+    assert not later.base_confirmed and later.base_note and "_" in later.provisional
+
+
+def test_another_amount_later_keeps_the_figure(tmp_path: Path) -> None:
+    """D296 (review38's case): B confirmed at the matrix's amount and the next period's B of another amount entered –
+    papers made on or after that entry (e.g. an archive copy of a plan that ended before it) still print the plan's
+    B as the confirmed figure."""
+    changed = changes_catalogue(tmp_path / "catalogue")
+    reading = plan_reading(changed, "valmiera", LINES, start=MATRIX_DAY, base=None)
+    for day in (BASE_CHANGE - dt.timedelta(days=1), BASE_CHANGE):
+        papers = build(reading, changed, pseudonymous=False, day=day)
+        assert papers.base_confirmed and not papers.base_note and "_" not in papers.provisional, day
 
 
 def _clause_41(html: str) -> str:

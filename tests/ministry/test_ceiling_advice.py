@@ -56,7 +56,10 @@ def test_a_providers_price_under_the_open_ceiling_keeps_the_check(later_catalogu
 
 def test_the_console_says_how_many_keep_the_catalogues_price() -> None:
     assert _own_open_prices(0, 3) == ""
-    assert _own_open_prices(1, 1).startswith(" (tajā ir pati kataloga vēl neapstiprinātā cena, nevis sniedzēja cena:")
+    assert _own_open_prices(1, 1).startswith(" (tajā ir pati kataloga vēl neapstiprinātā cena, nevis sniedzēja cena, "
+                                             "tāpēc bērna N")
     assert _own_open_prices(2, 2).startswith(" (visās ir pati")
-    assert _own_open_prices(2, 6).startswith(" (2 no tām ir pati")
+    assert _own_open_prices(2, 6).startswith(" (no tām 2 rindās ir pati")
+    assert _own_open_prices(1, 6).startswith(" (no tām 1 rindā ir pati")
+    assert ":" not in _own_open_prices(2, 6)  # no colon of its own before the sentence's
     assert _own_open_prices(2, 6).endswith("var gan palielināties, gan samazināties)")

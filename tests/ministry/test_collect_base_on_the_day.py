@@ -7,6 +7,7 @@ catalogue, tests/plan_changes_catalogue.py)."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
@@ -25,10 +26,12 @@ from generator.workbook.inputs import People
 from generator.workbook.writer import write_workbook
 from tests.ministry.factory import Child, write_children
 from tests.plan_changes_catalogue import (
+    BASE_CHANGE,
     BASE_CONFIRMED,
     BASE_WITHDRAWN,
     MATRIX_DAY,
     MUNICIPALITIES,
+    changes_catalogue,
     withdrawn_catalogue,
 )
 
@@ -38,9 +41,19 @@ KEY = b"d296-collect-test-key-0123456789abcdef"
 @pytest.fixture(scope="module")
 def folder(tmp_path_factory: pytest.TempPathFactory) -> tuple[Catalogue, Path]:
     """Three matrices of the round's matrix (MATRIX_DAY, B „jāprecizē”, none typed in 6.11) in two municipalities,
-    each plan two months from the round's first service day (before any change it uses)."""
-    root = tmp_path_factory.mktemp("d296")
-    changed = withdrawn_catalogue(root / "catalogue")
+    each plan two months from the round's first service day (before any change it uses); B's confirmation is
+    withdrawn later."""
+    return _folder(tmp_path_factory.mktemp("d296"), withdrawn_catalogue)
+
+
+@pytest.fixture(scope="module")
+def kept(tmp_path_factory: pytest.TempPathFactory) -> tuple[Catalogue, Path]:
+    """The same matrices in the catalogue where B's confirmation holds and the next period's B has another amount."""
+    return _folder(tmp_path_factory.mktemp("d296-kept"), changes_catalogue)
+
+
+def _folder(root: Path, make: Callable[[Path], Catalogue]) -> tuple[Catalogue, Path]:
+    changed = make(root / "catalogue")
     template = write_workbook(changed, root / "veidne.xlsx", None, MATRIX_DAY)
     offers = {o.id: o for o in changed.offers(MATRIX_DAY)}
     children = []
@@ -55,6 +68,25 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> tuple[Catalogue, Path]:
         children.append(Child(i, municipality, people, inputs))
     write_children(changed, template, children, root / "in")
     return changed, root / "in"
+
+
+def test_a_later_b_of_another_amount_leaves_the_amounts_final(kept: tuple[Catalogue, Path],
+                                                                folder: tuple[Catalogue, Path]) -> None:
+    """review38's case: a finished period collected after the next period's B (another amount) is in the catalogue –
+    final, from the confirmation's day (the other amount is a new value for later plans); after a withdrawal at the
+    same amount it stays provisional, also once the other amount follows."""
+    changed, matrices = kept
+    for day in (BASE_CHANGE, BASE_CHANGE + dt.timedelta(days=31)):
+        collection = collect(matrices, changed, KEY, Options(jobs=1, day=day))
+        assert len(collection.records) == 3 and not collection.refused, collection.refused
+        assert collection.provisional is None and collection.final_provisional is None, collection.provisional
+        assert {collection.status(r) for r in collection.records} == {STATUS_FINAL}
+        assert collection.base_confirmed is not None and f"apstiprināts no {lv_date(BASE_CONFIRMED)}" in \
+            collection.base_confirmed
+    withdrawn, matrices = folder
+    collection = collect(matrices, withdrawn, KEY, Options(jobs=1, day=BASE_CHANGE))
+    assert collection.base_confirmed is None and {collection.status(r) for r in collection.records} == \
+        {STATUS_PROVISIONAL}
 
 
 def test_b_confirmed_by_the_collection_day_gives_final_amounts(folder: tuple[Catalogue, Path]) -> None:

@@ -17,9 +17,12 @@ from generator.reference.lines import line_from_offer
 from generator.reference.params import Params
 from generator.reference.plan_changes import (
     PLAN_PARAMETERS,
+    base_confirmed_since,
     catalogue_changes,
     catalogue_confirmations,
+    confirmation_spans,
     confirmed_by,
+    confirmed_since,
     confirms,
     item_what,
     parameter_what,
@@ -28,12 +31,14 @@ from generator.reference.workbook import WorkbookInputs, evaluate_workbook
 from tests.plan_changes_catalogue import (
     BASE_CHANGE,
     BASE_CONFIRMED,
+    BASE_RECONFIRMED,
     BASE_WITHDRAWN,
     COMPANION_CHANGE,
     GROUP_CHANGE,
     MATRIX_DAY,
     TRANSPORT_CHANGE,
     changes_catalogue,
+    reconfirmed_catalogue,
     withdrawn_catalogue,
 )
 
@@ -159,24 +164,66 @@ def test_a_confirmation_at_the_same_amount_is_no_change(changed: Catalogue, para
 
 def test_the_papers_read_the_status_in_force_on_their_day(changed: Catalogue, tmp_path: Path) -> None:
     """D296 (review37's question): the papers print B confirmed only while the entry in force on their day confirms
-    the matrix's B – not after a later entry puts it back to „jāprecizē” at the same amount, nor after B's change to
-    another amount; for the matrix nothing of it is a change but B's other amount, and its confirmation says the day
-    it stops holding."""
+    the matrix's B – not after a later entry puts it back to „jāprecizē” at the same amount; for the matrix nothing of
+    it is a change but B's other amount, and its confirmation says the day it stops holding for a plan's start."""
     withdrawn = withdrawn_catalogue(tmp_path / "catalogue")
     assert confirmed_by(withdrawn, MATRIX_DAY, BASE_CONFIRMED) == (True, frozenset())
     assert confirmed_by(withdrawn, MATRIX_DAY, BASE_WITHDRAWN - DAY) == (True, frozenset())
     assert confirmed_by(withdrawn, MATRIX_DAY, BASE_WITHDRAWN) == (False, frozenset())
     assert withdrawn.programme.base_amount.at(BASE_WITHDRAWN).status is PriceStatus.to_verify
     assert confirmed_by(changed, MATRIX_DAY, BASE_CHANGE - DAY) == (True, frozenset())
-    assert confirmed_by(changed, MATRIX_DAY, BASE_CHANGE) == (False, frozenset())  # another amount: not the plan's
     assert [(c.day, c.ends) for c in catalogue_confirmations(withdrawn, MATRIX_DAY)] == [(BASE_CONFIRMED,
                                                                                           BASE_WITHDRAWN)]
     assert [(c.day, c.ends) for c in catalogue_confirmations(changed, MATRIX_DAY)] == [(BASE_CONFIRMED, BASE_CHANGE)]
+    # the papers' days: a withdrawal ends them, another amount does not (a new value for later plans)
+    assert [c.spans for c in catalogue_confirmations(withdrawn, MATRIX_DAY)] == [((BASE_CONFIRMED, BASE_WITHDRAWN),)]
+    assert [c.spans for c in catalogue_confirmations(changed, MATRIX_DAY)] == [((BASE_CONFIRMED, None),)]
     changes = catalogue_changes(withdrawn, MATRIX_DAY)
     assert changes == catalogue_changes(changed, MATRIX_DAY)  # the withdrawal is the matrix's own value again
     # a matrix of the confirmed B: the withdrawal is a change (confirmed → „jāprecizē”), which refuses its plans
     (base,) = [c for c in catalogue_changes(withdrawn, BASE_CONFIRMED) if c.items is None and not c.transport]
     assert base.day == BASE_WITHDRAWN and not base.confirms
+
+
+def test_another_amount_later_leaves_the_plans_value_confirmed(changed: Catalogue, tmp_path: Path) -> None:
+    """D296 (review38's case): B confirmed at the matrix's amount, then the next period's B of another amount – the
+    papers and a collection on or after that entry still read the plan's B as confirmed (the other amount is a new
+    value for later plans; a plan crossing it is refused by D61); a withdrawal at the same amount still leaves the
+    blank, also after the other amount."""
+    for on in (BASE_CONFIRMED, BASE_CHANGE - DAY, BASE_CHANGE, D(2027, 6, 1)):
+        assert base_confirmed_since(changed, MATRIX_DAY, on) == BASE_CONFIRMED, on
+        assert confirmed_by(changed, MATRIX_DAY, on) == (True, frozenset()), on
+    withdrawn = withdrawn_catalogue(tmp_path / "catalogue")
+    for on in (BASE_WITHDRAWN, BASE_CHANGE, D(2027, 6, 1)):
+        assert base_confirmed_since(withdrawn, MATRIX_DAY, on) is None, on
+        assert confirmed_by(withdrawn, MATRIX_DAY, on) == (False, frozenset()), on
+    assert base_confirmed_since(withdrawn, MATRIX_DAY, BASE_WITHDRAWN - DAY) == BASE_CONFIRMED
+
+
+def test_a_confirmation_again_after_a_withdrawal(tmp_path: Path) -> None:
+    """Confirmed, withdrawn and confirmed again at the same amount: the papers and collect read it confirmed again
+    from the second confirmation, and the confirmation's spans (6.11's note) name both; the plans' matrices keep the
+    first end (a plan starting in the withdrawn days has this matrix's own „jāprecizē” B)."""
+    again = reconfirmed_catalogue(tmp_path / "catalogue")
+    assert confirmed_by(again, MATRIX_DAY, BASE_RECONFIRMED - DAY) == (False, frozenset())
+    for on in (BASE_RECONFIRMED, BASE_CHANGE):
+        assert confirmed_by(again, MATRIX_DAY, on) == (True, frozenset())
+        assert base_confirmed_since(again, MATRIX_DAY, on) == BASE_RECONFIRMED
+    (confirmation,) = catalogue_confirmations(again, MATRIX_DAY)
+    assert (confirmation.day, confirmation.ends) == (BASE_CONFIRMED, BASE_WITHDRAWN)
+    assert confirmation.spans == ((BASE_CONFIRMED, BASE_WITHDRAWN), (BASE_RECONFIRMED, None))
+
+
+def test_the_walk_of_the_plans_value() -> None:
+    """confirmation_spans: entries of the same figures set the status, another figure (or none) leaves it."""
+    ok, unsure = PriceStatus.confirmed, PriceStatus.to_verify
+    one, two = Decimal("3000.00"), Decimal("3100.00")
+    entries = [(D(2027, 1, 1), (two, unsure)), (D(2027, 2, 1), (one, ok)), (D(2027, 3, 1), (two, ok)),
+               (D(2027, 4, 1), None), (D(2027, 5, 1), (one, unsure)), (D(2027, 6, 1), (one, ok))]
+    assert confirmation_spans((one, unsure), entries) == ((D(2027, 2, 1), D(2027, 5, 1)), (D(2027, 6, 1), None))
+    assert confirmation_spans((one, ok), entries) == ()  # the matrix's value is confirmed already
+    assert confirmed_since((one, unsure), entries, D(2027, 4, 30)) == D(2027, 2, 1)
+    assert confirmed_since((one, unsure), entries, D(2027, 5, 31)) is None
 
 
 def test_only_a_confirmation_is_no_change() -> None:

@@ -132,6 +132,10 @@ def test_site_templates_wording() -> None:  # F34, F44: pages of generator/site/
     templates = Path(__file__).resolve().parents[2] / "generator" / "site" / "templates"
     assert "skat. [" not in (templates / "cenas.md.j2").read_text(encoding="utf-8")
     assert "caur šiem nosaukumiem" not in (templates / "matrica.md.j2").read_text(encoding="utf-8")
+    # two matrices' plan ranges overlap after a confirmation (D300): the pages say which to take
+    matrix = (templates / "matrica.md.j2").read_text(encoding="utf-8")
+    assert "Bērna plānam vajag to matricu" not in matrix and "der abas matricas, bet ņemiet to, kuras cenu" in matrix
+    assert "ņemiet to, kuras cenu diena ir\nvēlākā" in (templates / "lejupielades_matricas.md.j2").read_text("utf-8")
 
 
 def test_the_escort_rate_act_is_the_one_the_catalogue_gives(rendered, catalogue) -> None:  # F22, F25

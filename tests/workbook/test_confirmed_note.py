@@ -20,9 +20,11 @@ from generator.workbook.writer import template_date, write_workbook
 from tests.plan_changes_catalogue import (
     BASE_CHANGE,
     BASE_CONFIRMED,
+    BASE_RECONFIRMED,
     BASE_WITHDRAWN,
     MATRIX_DAY,
     changes_catalogue,
+    reconfirmed_catalogue,
     withdrawn_catalogue,
 )
 
@@ -81,14 +83,24 @@ def _rate_confirmed_on(target: Path, day: dt.date) -> Catalogue:
 
 def test_the_note_sends_only_later_plans_to_the_confirmation_days_matrix(tmp_path: Path) -> None:
     """The matrix of the confirmation day refuses a plan that starts earlier: for this plan the papers made on or
-    after that day print the figure – until B's other amount, from which the papers' day's B is no longer the plan's
-    (D296); a plan that starts in between has the matrix of its first day, where B is confirmed."""
+    after that day print the figure – also after B's other amount, a new value for later plans that leaves this
+    plan's B confirmed (D296); a plan that starts from the confirmation until that other amount has the matrix of
+    its first day, where B is confirmed."""
     day, last = lv_date(BASE_CONFIRMED), lv_date(BASE_CHANGE - dt.timedelta(days=1))
     note = confirmed_text(changes_catalogue(tmp_path / "catalogue"), MATRIX_DAY)
-    assert (f"šim plānam apstiprināto vērtību drukā dokumenti, ko ibm documents --from-matrix izveido no {day} līdz "
-            f"{last}. Plānam, kas sākas no {day} līdz {last}, ir tā pirmās dienas matrica (ibm matrix --day ar plāna "
+    assert (f"šim plānam apstiprināto vērtību drukā dokumenti, ko ibm documents --from-matrix izveido {day} vai "
+            f"vēlāk. Plānam, kas sākas no {day} līdz {last}, ir tā pirmās dienas matrica (ibm matrix --day ar plāna "
             "pirmo dienu), kurā vērtība jau ir apstiprināta.") in note, note
-    assert "apstiprināto vērtību drukā matrica" not in note and "vai vēlāk" not in note, note
+    assert "apstiprināto vērtību drukā matrica" not in note, note
+
+
+def test_a_confirmation_again_names_each_span(tmp_path: Path) -> None:
+    """Confirmed, withdrawn, confirmed again at the same amount: the note names both spans of the papers' days (it
+    named only the first), and plans starting in the first span only have its day's matrix."""
+    first, last = lv_date(BASE_CONFIRMED), lv_date(BASE_WITHDRAWN - dt.timedelta(days=1))
+    note = confirmed_text(reconfirmed_catalogue(tmp_path / "catalogue"), MATRIX_DAY)
+    assert (f"ibm documents --from-matrix izveido no {first} līdz {last} un no {lv_date(BASE_RECONFIRMED)}. "
+            f"Plānam, kas sākas no {first} līdz {last}, ir tā pirmās dienas matrica") in note, note
 
 
 def test_a_withdrawn_confirmation_bounds_the_papers_days(tmp_path: Path) -> None:

@@ -22,6 +22,7 @@ from generator.reference.plan_changes import (
     ITEM_WHAT,
     PRINTED_PARAMETER,
     TRANSPORT_PARAMETER,
+    Span,
     catalogue_changes,
     catalogue_confirmations,
     confirmed_parameters,
@@ -533,19 +534,21 @@ def write(sh: Sheet) -> None:
 CONFIRMED_CHARS_PER_LINE = 80  # 9 pt bold in C:F (72 wide), counted low
 
 
-def _confirmed_values(catalogue: Catalogue, day: dt.date) -> list[tuple[dt.date, str, int, str | None, dt.date | None]]:
+def _confirmed_values(catalogue: Catalogue, day: dt.date) -> list[tuple[dt.date, str, int, str | None, dt.date | None,
+                                                                        tuple[Span, ...]]]:
     """Each confirmation (D291): its day, what it names, how many values that is, what of it the papers print as a
     blank while „jāprecizē” and as a figure once confirmed (B, an item's ceiling – confirmed_by), None for the rest, and
-    the day the catalogue stops confirming it (withdrawn or changed, D296), None when none is known."""
+    the day the catalogue stops confirming it (withdrawn or changed, D296), None when none is known, and the days the
+    papers print it (confirmation_spans)."""
     params = confirmed_parameters(catalogue, day)
     base = parameter_what([catalogue.programme.base_amount.name_lv])
     result = []
     for c in catalogue_confirmations(catalogue, day):
         if c.items is not None:
-            result.append((c.day, c.what, 1, c.what, c.ends))
+            result.append((c.day, c.what, 1, c.what, c.ends, c.spans))
             continue
         names = [n for n, found in params.items() if found == c.day and (n == TRANSPORT_PARAMETER) == c.transport]
-        result.append((c.day, c.what, len(names), base if PRINTED_PARAMETER in names else None, c.ends))
+        result.append((c.day, c.what, len(names), base if PRINTED_PARAMETER in names else None, c.ends, c.spans))
     return result
 
 
@@ -564,23 +567,26 @@ def confirmed_text(catalogue: Catalogue, day: dt.date) -> str:
         listed.append(f"Katalogā no {lv_date(d)} " + ("apstiprināta tā pati vērtība" if n == 1 else
                                                       "apstiprinātas tās pašas vērtības") + f": {what}.")
     text = " ".join(listed) + " Plāna summas nemainās, un plāns paliek derīgs"
-    printed = [p for _, _, _, p, _ in values if p is not None]
+    printed = [p for _, _, _, p, *_ in values if p is not None]
     if not printed:
         return text + "."
-    on = {d for d, _, _, p, _ in values if p is not None}
-    # the papers print the figure only while the catalogue's entry in force on their day confirms it (D296)
-    ends = {e for _, _, _, p, e in values if p is not None}
+    on = {d for d, _, _, p, *_ in values if p is not None}
+    # a plan starting from the confirmation until its end (withdrawn or another number) has a matrix where it is
+    # confirmed; the papers print it while the plan's value stands confirmed (confirmation_spans, D296)
+    ends = {e for _, _, _, p, e, _ in values if p is not None}
+    spans = {s for _, _, _, p, _, s in values if p is not None}
     one = len(printed) == 1
+    period = None
     if len(on) == 1 and len(ends) == 1 and None not in ends:
-        last = lv_date(min(ends) - dt.timedelta(days=1))
-        when, period = f"no {lv_date(min(on))} līdz {last}", f"no {lv_date(min(on))} līdz {last}"
+        period = f"no {lv_date(min(on))} līdz {lv_date(min(ends) - dt.timedelta(days=1))}"
+    if len(spans) == 1:
+        when = _spans_text(next(iter(spans)))
     else:
         when = (lv_date(min(on)) if len(on) == 1 else "apstiprināšanas dienā") + " vai vēlāk"
-        if ends != {None}:
+        if any(end is not None for s in spans for _, end in s):
             when += ", kamēr katalogs " + ("to" if one else "tās") + " vēl apstiprina"
-        period = None
     blank = "neapstiprinātu (tukšu vietu)" if one else "neapstiprinātas (tukšas vietas)"
-    if len(printed) == sum(count for _, _, count, _, _ in values):
+    if len(printed) == sum(count for _, _, count, *_ in values):
         text += f", bet šī matrica {'to' if one else 'tās'} drukā kā {blank}"
     else:
         text += (f". No tām šī matrica kā {blank} drukā " + ("šo vērtību" if one else "šīs vērtības")
@@ -594,6 +600,14 @@ def confirmed_text(catalogue: Catalogue, day: dt.date) -> str:
         day_on = lv_date(min(on))
         return text + f" Plānam, kas sākas {day_on} vai vēlāk, ir tās dienas matrica (ibm matrix --day {day_on})."
     return text + " Plānam, kas sākas apstiprināšanas dienā vai vēlāk, ir tās dienas matrica (ibm matrix --day)."
+
+
+def _spans_text(spans: tuple[Span, ...]) -> str:
+    """„15.12.2026 vai vēlāk”, „no 15.12.2026 līdz 28.02.2027”, „no 15.12.2026 līdz 28.02.2027 un no 01.04.2027”."""
+    if len(spans) == 1 and spans[0][1] is None:
+        return f"{lv_date(spans[0][0])} vai vēlāk"
+    return " un ".join(f"no {lv_date(start)}" + ("" if end is None else f" līdz {lv_date(end - dt.timedelta(days=1))}")
+                       for start, end in spans)
 
 
 def confirmed_note(sh: Sheet, catalogue: Catalogue, day: dt.date) -> None:
