@@ -96,7 +96,7 @@ def line_offset(i: int, spacers: tuple[int, ...] = SPACER_LINES) -> int:
 def line_offsets(spacers: tuple[int, ...] = SPACER_LINES, lines: int = PLAN_ROWS) -> tuple[int, ...]:
     """The offset of each plan line's row from the first plan row on a spaced sheet (no spacers: 0, 1, …, 39).
     Kept per argument pair: a pure function of two immutable values whose answer is an immutable tuple, asked for
-    each name a reader looks up (~2 000 times a matrix in `ibm collect` and `ibm migrate`)."""
+    each plan line a migration carries over (~2 000 times for each matrix `ibm migrate` moves)."""
     return tuple(line_offset(i, spacers) for i in range(lines))
 
 
