@@ -92,12 +92,15 @@ def params(catalogue: Catalogue, day: dt.date) -> Params:
 def templates(catalogue: Catalogue, tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> dict[str | None, Path]:
     """The generic workbook (key None) and one per pilot municipality, as `ibm build` writes them; made once per
     session (tests/shared_session.py): the workbook, ministry and documents units on both xdist workers use them,
-    and the tests only read them."""
+    and the tests only read them. Written through the session's kept templates (tests/template_cache.py, the bytes
+    ``write_workbook`` gives for the same catalogue, municipality and day): a template the ministry's runs or the
+    other worker wrote already is not written again, and theirs then come from these."""
+    from tests.template_cache import kept_template
 
     def make(folder: Path) -> dict[str | None, Path]:
-        result: dict[str | None, Path] = {None: write_workbook(catalogue, folder / file_name(None))}
+        result: dict[str | None, Path] = {None: kept_template(catalogue, folder / file_name(None))}
         for municipality_id in pilot_ids(catalogue):
-            result[municipality_id] = write_workbook(catalogue, folder / file_name(municipality_id), municipality_id)
+            result[municipality_id] = kept_template(catalogue, folder / file_name(municipality_id), municipality_id)
         return result
 
     return shared(tmp_path_factory, worker_id, "templates", make)
