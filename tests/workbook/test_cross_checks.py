@@ -168,8 +168,10 @@ def test_the_checks_live_on_the_sheet_that_counts_errors(templates) -> None:  # 
     # 6.9's addressee and count, and the plan rows of 6.3, 6.5, 6.6 and 6.9; D169: the notes printed on the signed
     # annexes (6.5 C2 and its F row, 6.6 two notes, 6.9 one) and 6.4's price note (6), 6.7's line row, 6 month totals, two
     # totals and price note (10), 6.10's line row, 6 monthly paid totals, five totals and summary cells and price note
-    # (14); D272: the lines naming what the signatures approve on 6.3, 6.5 and 6.9 (3; 6.6's reads the error count)
-    assert len(checks) == 13 + 6 * 8 + 7 + 10 + 30 + 12 + 2 + 4 + 6 + 10 + 14 + 3
+    # (14); D272: the lines naming what the signatures approve on 6.3, 6.5 and 6.9 (3; 6.6's reads the error count);
+    # D295: the page count „Pielikums N lapās” of 6.3, 6.5, 6.6 and 6.9 (4)
+    assert len(checks) == 13 + 6 * 8 + 7 + 10 + 30 + 12 + 2 + 4 + 6 + 10 + 14 + 3 + 4
+    assert sum("pielikuma lappušu skaits" in t for t in checks) == 4
 
 
 def test_ranks_with_a_gap_and_above_the_count_are_no_error(recalculated, params: Params) -> None:
