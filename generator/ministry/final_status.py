@@ -226,5 +226,5 @@ def _days(days: list[dt.date]) -> str:
 
 def withdrawn_text(days: Iterable[dt.date]) -> str:
     """A withdrawn B as provisional_reason says it (D296): „jāprecizē” again at the same amount from which days."""
-    return (f"bija apstiprināts matricas cenu dienā, bet ar to pašu apmēru atkal ir „jāprecizē” no "
+    return (f"bija apstiprināts matricas cenu dienā, taču ar to pašu apmēru atkal ir „jāprecizē” no "
             f"{_days(sorted(set(days)))}")
