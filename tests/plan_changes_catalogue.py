@@ -9,7 +9,7 @@ import datetime as dt
 from decimal import Decimal
 from pathlib import Path
 
-from generator.catalogue.catalogue import Catalogue
+from generator.catalogue.catalogue import GROUP_TRANSPORT_REDUCTION_ID, Catalogue
 from generator.catalogue.loader import load_or_raise
 from generator.reference.lines import line_from_offer
 from generator.reference.workbook import WorkbookInputs
@@ -26,6 +26,8 @@ TRANSPORT_CHANGE = D(2027, 2, 1)  # transport_share_max: plans with transport, w
 BASE_CHANGE = D(2027, 5, 1)  # B: every plan
 BASE_WITHDRAWN = D(2027, 3, 1)  # withdrawn_catalogue: B „jāprecizē” again at the same amount (D296)
 BASE_RECONFIRMED = D(2027, 4, 1)  # reconfirmed_catalogue: and confirmed again at it
+# ceiling_confirmed_catalogue: the group sessions' transport part „apstiprināts” at the same amount (before GROUP_CHANGE)
+CEILING_CONFIRMED = D(2026, 11, 15)
 # the round confirms its procedures, among them the transport limit (D287)
 PROCEDURES = """    procedures:
       status: apstiprināts
@@ -99,6 +101,18 @@ def reconfirmed_catalogue(target: Path) -> Catalogue:
                                                  f"      value: {base}\n"
                                                  '      source: "Testa dati: LM apstiprina atkal"\n'
                                                  "      status: apstiprināts\n" + anchor, 1), "utf-8")
+    return load_or_raise(target)
+
+
+def ceiling_confirmed_catalogue(target: Path) -> Catalogue:
+    """changes_catalogue with the group sessions' client transport part, „jāprecizē” on MATRIX_DAY, confirmed at the
+    same amount on CEILING_CONFIRMED: each group session's 6.8 ceiling stands confirmed from then (D291, D296)."""
+    changes_catalogue(target)
+    path = target / "prices" / f"{GROUP_TRANSPORT_REDUCTION_ID}.yaml"
+    text = path.read_text("utf-8")
+    amount = text.split("amount: ", 1)[1].split("\n", 1)[0]  # the catalogue's own figure, not typed here
+    _append(path, f"  - effective_from: {CEILING_CONFIRMED.isoformat()}\n    kind: ceiling\n    amount: {amount}\n"
+                  '    source: "Testa dati: tā pati vērtība apstiprināta"\n    status: apstiprināts\n')
     return load_or_raise(target)
 
 

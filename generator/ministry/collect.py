@@ -43,6 +43,7 @@ from generator.ministry.final_status import (
     on_collection_day,
     on_unconfirmed_base,
     typed_base,
+    withdrawn_text,
 )
 from generator.ministry.open_files import open_in, open_note
 from generator.ministry.previous_period import previous_period_problem
@@ -508,9 +509,11 @@ def collect(folder: Path, catalogue: Catalogue, key: bytes, options: Options, *,
     duplicate_notes = _split_duplicates(results, catalogue.children_reporting_periods())
     opened = open_notes(results)
     records = [r.record for r in results if r.record is not None]
-    # B „jāprecizē” on a matrix's prices day and confirmed at the same amount by the collection's day: confirmed (D296)
+    # B's and the ceilings' status of the collection's day (D296): „jāprecizē” on a matrix's prices day and confirmed
+    # at the same amount by then – confirmed; B confirmed then and withdrawn at the same amount by then – „jāprecizē”
     day = options.day or dt.date.today()
-    records, confirmed_days = on_collection_day(records, catalogue, day)
+    on_day = on_collection_day(records, catalogue, day)
+    records = on_day.records
     refused = [r.refusal for r in results if r.refusal is not None]
     stale: list[StaleValue] = [s for r in results for s in r.stale]
     if not records:
@@ -568,8 +571,8 @@ def collect(folder: Path, catalogue: Catalogue, key: bytes, options: Options, *,
         catalogue_version=catalogue.version, records=records, refused=refused, stale=stale, finals=finals,
         envelope_note=note, envelope_given=options.envelope is not None, period=period.label,
         period_start=period.start, period_end=period.end,
-        final_differences=set_in_matrix, provisional=provisional_reason(records, options, day),
-        base_confirmed=base_confirmed_note(confirmed_days, day),
+        final_differences=set_in_matrix, provisional=provisional_reason(records, options, day, on_day.withdrawn),
+        base_confirmed=base_confirmed_note(on_day.base_days, day, on_day.ceiling_days),
         previous_records=previous_records, previous_refused=previous_refused,
         errors_reason=errors_reason(records, previous_records),  # D268 (previous: review33 F5)
         envelope_warning=envelope_warning(records, finals.envelope, options.envelope is not None),
@@ -730,22 +733,33 @@ def previous_folder_warning(warning: str) -> str:
             "vai fails ievietots pareizajā mapē")
 
 
-def provisional_reason(records: list[ChildRecord], options: Options, day: dt.date | None = None) -> str | None:
+def provisional_reason(records: list[ChildRecord], options: Options, day: dt.date | None = None,
+                       withdrawn: dict[str, dt.date] | None = None) -> str | None:
     """Why the funding total or the final amounts are provisional (D22, D117), None when they are not: the
     catalogue's base amount B is „jāprecizē” on a matrix's parameters day and not confirmed at the same amount on the
     collection's ``day`` either (the records' base_confirmed, on_collection_day, D296), and the envelope comes from it
-    (no --envelope), or a child's P rests on it (the matrix has no base amount of the ministry's own, 6.11)."""
+    (no --envelope), or a child's P rests on it (the matrix has no base amount of the ministry's own, 6.11).
+    ``withdrawn``: the pseudonyms of the records whose B, confirmed on the matrix's prices day or later, is „jāprecizē”
+    again at the same amount on the collection's day, with that day (on_collection_day): the reason names it."""
     on_base = [r for r in records if not r.base_confirmed]  # unconfirmed on the collection's day too
     still = ON_THE_DAY.format(lv_date(day or options.day or dt.date.today()))
+    gone = {r.code: withdrawn[r.code] for r in on_base if r.code in withdrawn} if withdrawn else {}
+    status = ("ir „jāprecizē” kādas matricas cenu dienā" if not gone
+              else withdrawn_text(gone.values()) if len(gone) == len(on_base)
+              else f"ir „jāprecizē” kādas matricas cenu dienā vai {withdrawn_text(gone.values())}")
     # a default funding from the ministry's B typed in every matrix does not rest on the catalogue's B (D72, D268)
     if options.envelope is None and on_base and typed_base(records) is None:
-        return ("finansējums ir bāzes apmērs × bērnu skaits, bet bāzes apmērs B katalogā ir „jāprecizē” kādas "
-                f"matricas cenu dienā, tāpēc galīgie apmēri ir provizoriski ({still}); "
+        return (f"finansējums ir bāzes apmērs × bērnu skaits, bet bāzes apmērs B katalogā {status}, tāpēc galīgie "
+                f"apmēri ir provizoriski ({still}); "
                 + CONFIRMED_FROM.format("vai finansējums norādīts komandā ar --envelope"))
     # the catalogue's unconfirmed B copied into 6.11 is no B of the ministry's (D257, D268)
     if any(on_unconfirmed_base(r) for r in on_base):
-        return ("provizoriskais apmērs P aprēķināts no bāzes apmēra B, kas katalogā ir „jāprecizē” matricas cenu "
-                f"dienā, tāpēc galīgie apmēri ir provizoriski ({still}); "
+        own = [r for r in on_base if on_unconfirmed_base(r)]
+        mine = [gone[r.code] for r in own if r.code in gone] if gone else []
+        status = ("ir „jāprecizē” matricas cenu dienā" if not mine else withdrawn_text(mine) if len(mine) == len(own)
+                  else f"ir „jāprecizē” matricas cenu dienā vai {withdrawn_text(mine)}")
+        return (f"provizoriskais apmērs P aprēķināts no bāzes apmēra B, kas katalogā {status}, tāpēc galīgie apmēri "
+                f"ir provizoriski ({still}); "
                 # --envelope is already given here: the other way is the ministry's B in the matrix (review5 F7)
                 + CONFIRMED_FROM.format("vai matricas 6.11. tabulā"))
     return None

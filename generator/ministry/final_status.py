@@ -8,7 +8,9 @@ when no --envelope is given (D268).
   is provisional: its row says why, and the summary lists each such line with its file and place.
 - B's status is the one of the collection's day (D296): a matrix whose B was „jāprecizē” on its prices day rests on a
   confirmed B once the catalogue's last entry of the same amount by that day confirms it (``on_collection_day``); an
-  entry of another amount is a new value for later plans and leaves it, a withdrawal at the same amount undoes it.
+  entry of another amount is a new value for later plans and leaves it, a withdrawal at the same amount undoes it –
+  also of a B confirmed on the prices day. A ceiling warning whose 6.8 rows stand confirmed on that day is dropped (the
+  papers' items, confirmed_by), so the line is no unconfirmed ceiling.
 - The default funding is B × children: the ministry's B when every used matrix has the same B typed in its 6.11
   (D72) – not the catalogue's own unconfirmed B copied into the cell (D257) –, else the catalogue's B; when Σ P then
   exceeds it, a warning names both sums.
@@ -20,6 +22,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Iterable
 from decimal import Decimal
+from typing import NamedTuple
 
 from generator.catalogue.catalogue import Catalogue
 from generator.lvformat import agree, eur
@@ -28,7 +31,7 @@ from generator.ministry.records import ChildRecord
 from generator.reference.findings import Finding, Severity
 from generator.reference.params import ministry_base as reference_ministry_base
 from generator.reference.params import unconfirmed_base
-from generator.reference.plan_changes import base_confirmed_since
+from generator.reference.plan_changes import base_confirmed_since, base_withdrawn_since, items_confirmed_since
 
 STATUS_FINAL = "galīgs"
 STATUS_PROVISIONAL = "provizorisks"
@@ -141,29 +144,87 @@ def envelope_warning(records: list[ChildRecord], envelope: Decimal, given: bool)
             "„B avots”) vai norādiet finansējumu ar --envelope")
 
 
-def on_collection_day(records: list[ChildRecord], catalogue: Catalogue,
-                      day: dt.date) -> tuple[list[ChildRecord], list[dt.date]]:
-    """The records with B's status of the collection's ``day`` (D296): one whose B was „jāprecizē” on its matrix's
-    prices day counts as confirmed when that amount stands confirmed on ``day`` (base_confirmed_since); with the days
-    from which those confirmations hold, for the summary to say."""
-    since: dict[dt.date, dt.date | None] = {}
-    out, days = [], set()
+class OnTheDay(NamedTuple):
+    """The records with B's and the ceilings' status of the collection's day (on_collection_day), and for the summary
+    to say: the days from which B, „jāprecizē” on some matrix's prices day, stands confirmed; the days from which a
+    6.8 ceiling does; each withdrawn B's day by the child's pseudonym (B confirmed on the matrix's prices day or later,
+    „jāprecizē” again at the same amount on the collection's day)."""
+
+    records: list[ChildRecord]
+    base_days: list[dt.date]
+    ceiling_days: list[dt.date]
+    withdrawn: dict[str, dt.date]
+
+
+def on_collection_day(records: list[ChildRecord], catalogue: Catalogue, day: dt.date) -> OnTheDay:
+    """The records with B's and the ceilings' status of the collection's ``day`` (D296), the papers' rule
+    (reference.plan_changes: base_confirmed_since, items_confirmed_since – confirmed_by's): a B „jāprecizē” on the
+    matrix's prices day counts as confirmed when that amount stands confirmed on ``day``, a B confirmed then counts as
+    „jāprecizē” when a later entry of the same amount withdraws it by ``day``; a ceiling warning (D22) whose every line's
+    6.8 row stands confirmed on ``day`` is no longer the record's – the line is no unconfirmed ceiling, as in the
+    papers."""
+    states: dict[dt.date, tuple[dt.date | None, dt.date | None, dict[str, dt.date]]] = {}
+    out: list[ChildRecord] = []
+    base_days: set[dt.date] = set()
+    ceiling_days: set[dt.date] = set()
+    withdrawn: dict[str, dt.date] = {}
     for record in records:
-        if not record.base_confirmed:
-            if record.params_day not in since:
-                since[record.params_day] = base_confirmed_since(catalogue, record.params_day, day)
-            if (confirmed := since[record.params_day]) is not None:
-                record = dataclasses.replace(record, base_confirmed=True)
-                days.add(confirmed)
+        if record.params_day not in states:
+            states[record.params_day] = (base_confirmed_since(catalogue, record.params_day, day),
+                                         base_withdrawn_since(catalogue, record.params_day, day),
+                                         items_confirmed_since(catalogue, record.params_day, day))
+        since, gone, items = states[record.params_day]
+        if not record.base_confirmed and since is not None:
+            record = dataclasses.replace(record, base_confirmed=True)
+            base_days.add(since)
+        elif record.base_confirmed and gone is not None:
+            record = dataclasses.replace(record, base_confirmed=False)
+            withdrawn[record.code] = gone
+        kept, dropped = _confirmed_ceilings(record, items)
+        if dropped:
+            record = dataclasses.replace(record, result=dataclasses.replace(record.result, findings=kept))
+            ceiling_days.update(dropped)
         out.append(record)
-    return out, sorted(days)
+    return OnTheDay(out, sorted(base_days), sorted(ceiling_days), withdrawn)
 
 
-def base_confirmed_note(days: list[dt.date], day: dt.date) -> str | None:
+def _confirmed_ceilings(record: ChildRecord, items: dict[str, dt.date]) -> tuple[tuple[Finding, ...], set[dt.date]]:
+    """The record's findings without each ceiling warning whose every line's 6.8 item is in ``items`` (confirmed on
+    the collection's day), and the days from which the dropped ones stand confirmed."""
+    lines = record.inputs.lines
+    kept: list[Finding] = []
+    days: set[dt.date] = set()
+    for f in record.result.findings:
+        ids = [lines[i].offer_id if i < len(lines) else None for i in f.lines]
+        if f.code == CEILING_WARNING and ids and all(i in items for i in ids):
+            days.update(items[i] for i in ids if i is not None)
+            continue
+        kept.append(f)
+    return tuple(kept), days
+
+
+def base_confirmed_note(days: list[dt.date], day: dt.date, ceiling_days: list[dt.date] = ()) -> str | None:
     """What the summary and the console say when B, „jāprecizē” on some matrix's prices day, is confirmed at the same
-    amount on the collection's ``day`` (D296): from which day; None when that is no matrix's case."""
-    if not days:
+    amount on the collection's ``day`` (D296): from which day; and the same of 6.8 ceilings (``ceiling_days``); None
+    when that is no matrix's case."""
+    parts = []
+    if days:
+        parts.append("bāzes apmērs B, kas matricas cenu dienā bija „jāprecizē”, katalogā ar to pašu apmēru apstiprināts "
+                     f"no {_days(days)}")
+    if ceiling_days:
+        parts.append("6.8. tabulas griesti, kas matricas cenu dienā bija „jāprecizē”, katalogā ar to pašu apmēru "
+                     f"apstiprināti no {_days(ceiling_days)}")
+    if not parts:
         return None
-    listed = ", ".join(lv_date(d) for d in days)
-    return (f"bāzes apmērs B, kas matricas cenu dienā bija „jāprecizē”, katalogā ar to pašu apmēru apstiprināts no "
-            f"{listed} (spēkā savākšanas dienā {lv_date(day)}), tāpēc B dēļ galīgie apmēri nav provizoriski")
+    why = "B dēļ" if not ceiling_days else "griestu dēļ" if not days else "B un griestu dēļ"
+    return f"{'; '.join(parts)} (spēkā savākšanas dienā {lv_date(day)}), tāpēc {why} galīgie apmēri nav provizoriski"
+
+
+def _days(days: list[dt.date]) -> str:
+    return ", ".join(lv_date(d) for d in days)
+
+
+def withdrawn_text(days: Iterable[dt.date]) -> str:
+    """A withdrawn B as provisional_reason says it (D296): „jāprecizē” again at the same amount from which days."""
+    return (f"bija apstiprināts matricas cenu dienā, taču ar to pašu apmēru atkal ir „jāprecizē” no "
+            f"{_days(sorted(set(days)))}")

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 # the one definition of a confirmation (D291, D300) lives with the catalogue; importable from here too
 from generator.catalogue.confirmation import confirms, said, same_figures
+from generator.catalogue.models import PriceStatus
 
 if TYPE_CHECKING:
     from generator.catalogue.catalogue import Catalogue
@@ -203,21 +204,25 @@ def confirmed_parameters(catalogue: Catalogue, day: dt.date) -> dict[str, dt.dat
 
 
 def confirmation_spans(was: tuple[Any, ...] | None,
-                       later: Iterable[tuple[dt.date, tuple[Any, ...] | None]]) -> tuple[Span, ...]:
+                       later: Iterable[tuple[dt.date, tuple[Any, ...] | None]],
+                       confirmed_on: dt.date | None = None) -> tuple[Span, ...]:
     """The days on which THE PLAN'S VALUE ``was`` (the matrix's, „jāprecizē”) stands confirmed, as the catalogue last
     recorded it (D296): ``later`` – the catalogue's entries after the matrix's day, in date order (``said`` tuples or
     6.8 rows, None where there is none) – is walked; an entry with the same figures updates the status (confirmed from
     its day, or withdrawn back to „jāprecizē” from its day), an entry with other figures (or none) is a new value for
     later plans and leaves the plan's value's status as it was (a running plan crossing it is refused by D61). Each
     span is (first day, first day it no longer holds – None while it holds). The one rule of the papers
-    (``confirmed_by``, ``confirmed_prices``), of collect (``base_confirmed_since``) and of 6.11's note."""
-    spans: list[Span] = []
+    (``confirmed_by``, ``confirmed_prices``), of collect (``base_confirmed_since``) and of 6.11's note.
+    ``confirmed_on``: the matrix's day when the plan's value is itself „apstiprināts” on it (the other direction,
+    D296): the first span opens that day, an entry of the same figures saying exactly the same keeps or confirms it
+    again, and one of the same figures with another status („jāprecizē”) withdraws it."""
     if was is None:
         return ()
+    spans: list[Span] = [(confirmed_on, None)] if confirmed_on is not None else []
     for on, now in later:
         if now is None or not same_figures(was, now):
             continue
-        if confirms(was, now):
+        if confirms(was, now) or (confirmed_on is not None and now == was):
             if not spans or spans[-1][1] is not None:
                 spans.append((on, None))
         elif spans and spans[-1][1] is None:
@@ -226,28 +231,52 @@ def confirmation_spans(was: tuple[Any, ...] | None,
 
 
 def confirmed_since(was: tuple[Any, ...] | None, later: Iterable[tuple[dt.date, tuple[Any, ...] | None]],
-                    on: dt.date) -> dt.date | None:
-    """The day from which the plan's value ``was`` stands confirmed on ``on`` (confirmation_spans up to ``on``), None
-    when it is not (still or again „jāprecizē”)."""
-    spans = confirmation_spans(was, ((d, v) for d, v in later if d <= on))
+                    on: dt.date, confirmed_on: dt.date | None = None) -> dt.date | None:
+    """The day from which the plan's value ``was`` stands confirmed on ``on`` (confirmation_spans up to ``on``, with
+    ``confirmed_on`` when it is confirmed on the matrix's day), None when it is not (still or again „jāprecizē”)."""
+    spans = confirmation_spans(was, ((d, v) for d, v in later if d <= on), confirmed_on)
     return spans[-1][0] if spans and spans[-1][1] is None else None
 
 
-def _base_entries(catalogue: Catalogue, day: dt.date) -> tuple[tuple[Any, ...], list[tuple[dt.date, tuple]]]:
-    """B's value on ``day`` and its later entries, as ``said``."""
+def withdrawn_since(was: tuple[Any, ...] | None, later: Iterable[tuple[dt.date, tuple[Any, ...] | None]],
+                    on: dt.date, confirmed_on: dt.date | None = None) -> dt.date | None:
+    """The day from which the plan's value ``was``, confirmed once (on the matrix's day ``confirmed_on`` or later),
+    stands withdrawn on ``on`` – „jāprecizē” again at the same figures (confirmation_spans up to ``on``) –, None when
+    it stands confirmed or was never confirmed."""
+    spans = confirmation_spans(was, ((d, v) for d, v in later if d <= on), confirmed_on)
+    return spans[-1][1] if spans and spans[-1][1] is not None else None
+
+
+def _own_confirmation(value: Any, day: dt.date) -> dt.date | None:
+    """``day`` when the catalogue's ``value`` is itself „apstiprināts” on it (confirmation_spans' ``confirmed_on``)."""
+    return day if value is not None and value.status is PriceStatus.confirmed else None
+
+
+def _base_entries(catalogue: Catalogue,
+                  day: dt.date) -> tuple[tuple[Any, ...], list[tuple[dt.date, tuple]], dt.date | None]:
+    """B's value on ``day``, its later entries, as ``said``, and ``day`` when B is itself confirmed on it."""
     base = getattr(catalogue.programme, PRINTED_PARAMETER)
-    return said(base.at(day)), [(v.effective_from, said(v)) for v in sorted(base.values, key=lambda v: v.effective_from)
-                                if v.effective_from > day]
+    value = base.at(day)
+    return (said(value), [(v.effective_from, said(v)) for v in sorted(base.values, key=lambda v: v.effective_from)
+                          if v.effective_from > day], _own_confirmation(value, day))
 
 
 def confirmed_by(catalogue: Catalogue, day: dt.date, on: dt.date) -> tuple[bool, frozenset[str]]:
-    """Whether ``day``'s unconfirmed B stands confirmed on ``on``, and the 6.8 items whose ``day`` row does
-    (confirmed_since, D291, D296): the papers made on ``on`` print them as confirmed figures. A later entry of the
-    same number counts – a confirmation, or its withdrawal („jāprecizē” again: the blank) –, an entry of another
-    number (the next period's B) is no entry of the plan's value and leaves it as it was."""
+    """Whether ``day``'s B stands confirmed on ``on`` (base_confirmed_since: one confirmed on ``day`` too, until a
+    withdrawal at the same number), and the 6.8 items whose unconfirmed ``day`` row does (items_confirmed_since,
+    D291, D296): the papers made on ``on`` print them as confirmed figures. A later entry of the same number counts –
+    a confirmation, or its withdrawal („jāprecizē” again: the blank) –, an entry of another number (the next period's
+    B) is no entry of the plan's value and leaves it as it was."""
+    return (base_confirmed_since(catalogue, day, on) is not None,
+            frozenset(items_confirmed_since(catalogue, day, on)))
+
+
+def items_confirmed_since(catalogue: Catalogue, day: dt.date, on: dt.date) -> dict[str, dt.date]:
+    """The 6.8 items whose „jāprecizē” ``day`` row stands confirmed on ``on`` (confirmed_since, D291, D296), each with
+    the day from which it does: confirmed_by's items, which the papers print as confirmed figures and whose ceiling
+    collect no longer calls unconfirmed."""
     if on <= day:
-        return False, frozenset()
-    was, later = _base_entries(catalogue, day)
+        return {}
     dates = sorted({d for d in catalogue.effective_dates() if day < d <= on})
     offers = catalogue.offers(day)
     rows: dict[str, list[tuple[dt.date, tuple | None]]] = {o.id: [] for o in offers}
@@ -255,16 +284,23 @@ def confirmed_by(catalogue: Catalogue, day: dt.date, on: dt.date) -> tuple[bool,
         offered = {o.id: _row(o) for o in catalogue.offers(d)}
         for key, entries in rows.items():
             entries.append((d, offered.get(key)))
-    return (confirmed_since(was, later, on) is not None,
-            frozenset(o.id for o in offers if confirmed_since(_row(o), rows[o.id], on)))
+    return {o.id: since for o in offers if (since := confirmed_since(_row(o), rows[o.id], on)) is not None}
 
 
 def base_confirmed_since(catalogue: Catalogue, day: dt.date, on: dt.date) -> dt.date | None:
-    """The day from which ``day``'s unconfirmed B stands confirmed on the collection's day ``on`` (confirmed_since,
-    D291, D296); None while it is „jāprecizē” (not yet, or withdrawn at the same amount). A later B of another amount
-    is a new value for later plans (for a plan crossing it a D61 change) and leaves the collected plans' B as it was."""
-    was, later = _base_entries(catalogue, day)
-    return confirmed_since(was, later, on)
+    """The day from which ``day``'s B stands confirmed on ``on``, the papers' or the collection's day (confirmed_since,
+    D291, D296, D301: the later of ``on`` and ``day`` counts); None while it is „jāprecizē” (not yet, or withdrawn at
+    the same amount – also one confirmed on ``day`` itself, which then holds from ``day``). A later B of another
+    amount is a new value for later plans (for a plan crossing it a D61 change) and leaves the plans' B as it was."""
+    was, later, own = _base_entries(catalogue, day)
+    return confirmed_since(was, later, max(on, day), own)
+
+
+def base_withdrawn_since(catalogue: Catalogue, day: dt.date, on: dt.date) -> dt.date | None:
+    """The day from which ``day``'s B, confirmed on ``day`` or later, is „jāprecizē” again at the same amount on
+    ``on`` (withdrawn_since, D296); None when it stands confirmed or was never confirmed."""
+    was, later, own = _base_entries(catalogue, day)
+    return withdrawn_since(was, later, max(on, day), own)
 
 
 def confirming_value(price: Any, day: dt.date, on: dt.date) -> Any | None:

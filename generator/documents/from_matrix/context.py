@@ -22,7 +22,6 @@ from decimal import Decimal
 
 from generator import lvformat
 from generator.catalogue.catalogue import Catalogue, Offer
-from generator.catalogue.models import PriceStatus
 from generator.documents.context import recipient_names
 from generator.documents.from_matrix.confirmed_warnings import papers_offers
 from generator.documents.from_matrix.frequency import frequency
@@ -290,7 +289,9 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool,
     month_labels = plan_month_labels(inputs.period_start, inputs.months)
     plan = outcome.plan
     base_value = catalogue.programme.base_amount.at(data.params_day)
-    catalogue_confirmed = base_value.status is PriceStatus.confirmed or base_since
+    # B's status on the papers' day (D296, D301): one confirmed on the matrix's day stays so until a withdrawal at the
+    # same number, one „jāprecizē” on it is confirmed by a later entry of the same number (confirmed_by)
+    catalogue_confirmed = base_since
     # the catalogue's unconfirmed B copied into 6.11 is no B of the ministry's: the papers are those of an empty B
     # (blanks, the note, no provider papers), as the printed matrix (h_BazeProviz) and the collection (D257)
     base = ministry_base(inputs.base, Decimal(base_value.value), catalogue_confirmed)

@@ -1,0 +1,114 @@
+"""D296 in both directions and for the ceilings: collect reads every record's B and 6.8 ceilings with their status on
+the collection's day, by the rule the papers use (confirmed_by). A group session's ceiling „jāprecizē” on the matrix's
+prices day and confirmed at the same number by the collection's day is no unconfirmed ceiling – the child is
+„galīgs” and the summary says from which day; a B „apstiprināts” on the matrix's prices day and withdrawn at the same
+amount by the collection's day makes the amounts provisional, the reason naming the withdrawal's day – as the papers
+made that day print a blank (tests/plan_changes_catalogue.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from generator.catalogue.catalogue import Catalogue
+from generator.catalogue.models import PriceStatus
+from generator.lvformat import date as lv_date
+from generator.ministry.collect import Options, collect
+from generator.ministry.final_status import STATUS_CEILING, STATUS_FINAL, STATUS_PROVISIONAL, ceiling_warnings
+from generator.reference.lines import line_from_offer
+from generator.reference.plan_changes import confirmed_by
+from generator.reference.workbook import WorkbookInputs
+from generator.workbook.inputs import People
+from generator.workbook.writer import write_workbook
+from tests.ministry.factory import Child, write_children
+from tests.plan_changes_catalogue import (
+    BASE_CONFIRMED,
+    BASE_WITHDRAWN,
+    CEILING_CONFIRMED,
+    MATRIX_DAY,
+    MUNICIPALITIES,
+    ceiling_confirmed_catalogue,
+    withdrawn_catalogue,
+)
+
+KEY = b"d296-both-ways-test-key-0123456789abcdef"
+
+
+def _folder(root: Path, make: Callable[[Path], Catalogue], day: dt.date, start: dt.date,
+            items: tuple[str, ...]) -> tuple[Catalogue, Path]:
+    """Two matrices of prices day ``day`` (no B typed in 6.11), each plan two months from ``start`` with ``items``."""
+    changed = make(root / "catalogue")
+    template = write_workbook(changed, root / "veidne.xlsx", None, day)
+    offers = {o.id: o for o in changed.offers(day)}
+    children = []
+    for i, municipality in enumerate(MUNICIPALITIES):
+        lines = tuple(line_from_offer(offers[item], 10, unit_price=Decimal(18 + i), planned_units=(5, 5))
+                      for item in items)
+        inputs = WorkbookInputs(birth_date=dt.date(2019, 6, 1 + i), period_start=start, months=2,
+                                special_care=False, impairment="multipli", lines=lines, base=None)
+        people = People(child_name=f"Ilze Paraugs {i + 1}", child_code=f"010619-2{i:04d}",
+                        parent_name=f"Jānis Paraugs {i + 1}", social_worker="Līga Piemēra",
+                        providers={item: f"SIA Sniedzējs {n + 1}" for n, item in enumerate(items)})
+        children.append(Child(i, municipality, people, inputs))
+    write_children(changed, template, children, root / "in")
+    return changed, root / "in"
+
+
+@pytest.fixture(scope="module")
+def ceilings(tmp_path_factory: pytest.TempPathFactory) -> tuple[Catalogue, Path]:
+    """The round's matrix (MATRIX_DAY): a group session (its ceiling „jāprecizē”) and an individual one."""
+    return _folder(tmp_path_factory.mktemp("d296-ceilings"), ceiling_confirmed_catalogue, MATRIX_DAY, MATRIX_DAY,
+                   ("3.1.3g", "3.1.3i"))
+
+
+@pytest.fixture(scope="module")
+def withdrawn(tmp_path_factory: pytest.TempPathFactory) -> tuple[Catalogue, Path]:
+    """Matrices made on B's confirmation day (B „apstiprināts” on their prices day), plans ending before the
+    withdrawal (D61 refuses none)."""
+    return _folder(tmp_path_factory.mktemp("d296-withdrawn"), withdrawn_catalogue, BASE_CONFIRMED,
+                   dt.date(2027, 1, 1), ("3.1.3i", "3.1.2i"))
+
+
+def test_a_ceiling_confirmed_by_the_collection_day_is_no_unconfirmed_ceiling(
+        ceilings: tuple[Catalogue, Path]) -> None:
+    changed, matrices = ceilings
+    before = collect(matrices, changed, KEY, Options(jobs=1, day=CEILING_CONFIRMED - dt.timedelta(days=1)))
+    assert len(before.records) == 2 and not before.refused, before.refused
+    # on the matrix's prices day the group ceiling is „jāprecizē”: one warning a child, each child's status says so
+    assert [len(ceiling_warnings(r)) for r in before.records] == [1, 1]
+    assert {before.status(r) for r in before.records} == {STATUS_CEILING}
+    # B and the ceiling both confirmed at the same numbers by the collection's day: final, as the papers print them
+    on = BASE_CONFIRMED
+    assert "3.1.3g" in confirmed_by(changed, MATRIX_DAY, on)[1]
+    after = collect(matrices, changed, KEY, Options(jobs=1, day=on))
+    assert [ceiling_warnings(r) for r in after.records] == [[], []]
+    assert after.provisional is None and after.final_provisional is None, after.provisional
+    assert {after.status(r) for r in after.records} == {STATUS_FINAL}
+    assert after.base_confirmed is not None and \
+        f"griesti, kas matricas cenu dienā bija „jāprecizē”, katalogā ar to pašu apmēru apstiprināti no " \
+        f"{lv_date(CEILING_CONFIRMED)}" in after.base_confirmed, after.base_confirmed
+    assert before.finals == after.finals  # only the statuses differ
+
+
+def test_a_b_withdrawn_after_the_matrix_day_makes_the_amounts_provisional(
+        withdrawn: tuple[Catalogue, Path]) -> None:
+    changed, matrices = withdrawn
+    assert changed.programme.base_amount.at(BASE_CONFIRMED).status is PriceStatus.confirmed
+    last = BASE_WITHDRAWN - dt.timedelta(days=1)
+    confirmed = collect(matrices, changed, KEY, Options(jobs=1, day=last))
+    assert len(confirmed.records) == 2 and not confirmed.refused, confirmed.refused
+    assert confirmed.provisional is None and {confirmed.status(r) for r in confirmed.records} == {STATUS_FINAL}
+    gone = collect(matrices, changed, KEY, Options(jobs=1, day=BASE_WITHDRAWN))
+    assert not gone.refused, gone.refused
+    assert {gone.status(r) for r in gone.records} == {STATUS_PROVISIONAL}
+    assert gone.provisional is not None and f"atkal ir „jāprecizē” no {lv_date(BASE_WITHDRAWN)}" in gone.provisional \
+        and f"savākšanas dienā {lv_date(BASE_WITHDRAWN)}" in gone.provisional, gone.provisional
+    assert "cenu dienā bija apstiprināts" in gone.provisional or "bija apstiprināts matricas cenu dienā" in \
+        gone.provisional, gone.provisional
+    # the papers agree: B confirmed on the matrix's day reads as confirmed until the withdrawal, then as a blank
+    assert confirmed_by(changed, BASE_CONFIRMED, last)[0] and not confirmed_by(changed, BASE_CONFIRMED, BASE_WITHDRAWN)[0]
+    assert confirmed.finals == gone.finals
