@@ -200,23 +200,34 @@ def version_difference(version: str, current: str) -> str:
         return " – tas pats katalogs, bet citas dienas cenas"
     if old.group(4).partition(".")[0] != new.group(4).partition(".")[0]:
         return " – tā paša datuma katalogs, bet mainīts tā saturs (cenas, pakalpojumi vai parametri)"
-    return " – tas pats katalogs, bet mainīts veidnes izkārtojums vai formulas"
+    return LAYOUT_ONLY
+
+
+LAYOUT_ONLY = " – tas pats katalogs, bet mainīts veidnes izkārtojums vai formulas"
+STALE_PRICES = "cenas var būt novecojušas"
+# the same catalogue and prices day, only the template code changed: the prices are the current ones (audit38c)
+SAME_PRICES = "cenas nav mainītas, bet jaunākajā veidnē ir labojumi"
+
+
+def prices_consequence(version: str, current: str) -> str:
+    """What an older template means for the prices: unchanged when only the layout differs, otherwise maybe outdated."""
+    return SAME_PRICES if version_difference(version, current) == LAYOUT_ONLY else STALE_PRICES
 
 
 def old_version_note(version: str, current: str, count: int = 1) -> str:
     """The note on matrices of an older known template version (``count`` of them, 1: one named file): both
     versions in the same form, no nested brackets, the command in Latvian quotes – the note is also a cell of the
     summary, where Markdown backticks would print as they are (audit24 F11)."""
-    differs = version_difference(version, current)
+    differs, prices = version_difference(version, current), prices_consequence(version, current)
     version, current = shown_version(version), shown_version(current)
     current += differs
     if count == 1:
-        return (f"veidnes versija {version} nav pašreizējā {current}; pārbaudīta pēc saglabātās veidnes – cenas "
-                f"var būt novecojušas, apsveriet komandu {MIGRATE}")
+        return (f"veidnes versija {version} nav pašreizējā {current}; pārbaudīta pēc saglabātās veidnes – {prices}, "
+                f"apsveriet komandu {MIGRATE}")
     one = lvformat.agree(count, True, False)  # Latvian: 21, 31… agree with the singular
     return (f"{count} {'matrica ir' if one else 'matricas ir'} veidnes versijas {version}, kas nav pašreizējā "
-            f"{current}; {'pārbaudīta' if one else 'pārbaudītas'} pēc saglabātās veidnes – cenas var būt "
-            f"novecojušas, apsveriet komandu {MIGRATE}")
+            f"{current}; {'pārbaudīta' if one else 'pārbaudītas'} pēc saglabātās veidnes – {prices}, "
+            f"apsveriet komandu {MIGRATE}")
 
 
 MIGRATE = "„ibm migrate”"
@@ -226,7 +237,8 @@ def documents_version_note(version: str, current: str) -> str:
     """`ibm documents --from-matrix` on a matrix of an older template: as collect's note (no nested brackets, the
     command in Latvian quotes, what differs when both name the same catalogue day; audit37 F9)."""
     return (f"veidnes versija {shown_version(version)} nav pašreizējā {shown_version(current)}"
-            f"{version_difference(version, current)}; cenas var būt novecojušas, apsveriet komandu {MIGRATE}")
+            f"{version_difference(version, current)}; {prices_consequence(version, current)}, apsveriet komandu "
+            f"{MIGRATE}")
 
 
 def template_kind(templates: TemplateSource, version: str, expected: Expected | None) -> str:

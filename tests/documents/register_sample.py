@@ -62,6 +62,7 @@ def random_register(rng: random.Random, catalogue: Catalogue) -> reg.RegisterDat
     # Corrections: a refund or a cancelled invoice, negative, in the month of the cost it corrects.
     for original in [r for r in rows if r.amount > 0 and rng.random() < 0.2]:
         part = (original.amount * Decimal(rng.choice([1, rng.randrange(1, 100)])) / 100).quantize(Decimal("0.01"))
+        part = max(part, Decimal("0.01"))  # a part of a few cents rounds to 0,00, which is no correction (D245)
         rows.append(reg.RegisterRow(bip=original.bip, month=original.month, amount=-part,
                                     child_code=original.child_code, service=original.service,
                                     doc_type=reg.CORRECTION, doc_number=f"K-{original.doc_number}", route=original.route,

@@ -184,7 +184,12 @@ def test_version_notes_say_what_differs_without_nested_brackets() -> None:
                     "tā paša datuma katalogs, bet mainīts tā saturs (cenas, pakalpojumi vai parametri); cenas var būt "
                     "novecojušas, apsveriet komandu „ibm migrate”")
     assert "`" not in note and "((" not in note and "))" not in note
-    assert "mainīts veidnes izkārtojums" in old_version_note("2023-04-01+12ef49f0.9", current)
+    layout_only = old_version_note("2023-04-01+12ef49f0.9", current)
+    assert "mainīts veidnes izkārtojums" in layout_only
+    # the same catalogue and prices: the prices are not outdated, only the template has fixes (audit38c)
+    for same in (layout_only, documents_version_note("2023-04-01+12ef49f0.9", current)):
+        assert "cenas nav mainītas, bet jaunākajā veidnē ir labojumi, apsveriet komandu „ibm migrate”" in same, same
+        assert "novecojušas" not in same, same
     assert " – " not in old_version_note("2021-01-01+aaaaaaaa", current).split(";")[0]
 
 
