@@ -30,8 +30,9 @@ if TYPE_CHECKING:
 # 11: the spacer rows of the plan sheets (D288, layout.SPACERS_FROM_REVISION); 12: interface version 2 in
 # IBM_Saskarne (D290; the spacer lines of 11, layout.SPACERS_BY_REVISION); 13: the signed annexes' own page count,
 # continuation marks in the page-filling spacer rows and 6.3's/6.6's legend on every page (D295; no cell a reader
-# reads moved: interface 2, the spacer lines of 11)
-LAYOUT_REVISION = 13
+# reads moved: interface 2, the spacer lines of 11); 14: the template changes after revision 13 was issued
+# (06.12.2026; interface 2, the spacer lines of 11)
+LAYOUT_REVISION = 14
 
 VERSION_PATTERN = lvformat.VERSION_PATTERN  # the form a person reads is made from the same parts
 
