@@ -427,7 +427,7 @@ def test_no_unused_file_is_one_line_not_an_empty_table(three: Path, tmp_path: Pa
 def test_cash_sheets_show_only_the_municipalities_that_sent_matrices(three: Path, tmp_path: Path,
                                                                      catalogue: Catalogue) -> None:
     """audit21 F15, D138: three columns per pilot municipality filled most printed pages with zeros; the cash
-    sheets show the municipalities whose matrices were collected, „Pašvaldības” still lists every one."""
+    sheets show the municipalities whose matrices were collected, „Pašvaldības” still lists every one of the round."""
     from openpyxl import load_workbook
 
     out = tmp_path / "k.xlsx"
@@ -442,6 +442,8 @@ def test_cash_sheets_show_only_the_municipalities_that_sent_matrices(three: Path
         shown = sorted({h.split(": ")[0] for h in headers if ": " in h})
         assert shown == sorted(names[m] for m in sent), (sheet, headers)
         assert "lēmums D138" in wb[sheet]["A2"].value
+        # D299: „Pašvaldības” lists the collected round's municipalities, not every programme's
+        assert "visas savāktās kārtas pašvaldības ir lapā „Pašvaldības”" in wb[sheet]["A2"].value
     # audit24 F21: „Pakalpojumi” too, one column per municipality that sent matrices, then the two totals
     headers = [c.value for c in wb["Pakalpojumi"][3] if c.value]
     assert headers[-2:] == ["Kopā no IB EUR", "Kopā plānā EUR (N)"], headers
