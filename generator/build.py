@@ -52,6 +52,22 @@ class Step:
     depends: tuple[str, ...] = field(default=())
 
 
+class StaleParts(RuntimeError):
+    """`--only vietne` over parts of the previous build made from other inputs: the site would describe files
+    of another catalogue or code as the current ones (their versions, prices days, plans they take)."""
+
+    def __init__(self, parts: list[Step]) -> None:
+        names = ", ".join(f"„{p.title_lv}”" for p in parts)
+        options = " ".join(f"--only {p.name}" for p in parts)
+        which = (f"iepriekšējā būvējuma daļa {names} ir veidota" if len(parts) == 1
+                 else f"iepriekšējā būvējuma daļas {names} ir veidotas")
+        super().__init__(
+            f"vietne apraksta visas lejupielādes, bet {which} ar citu katalogu, kodu vai veidnēm nekā tagad, tāpēc "
+            "vietne tās nosauktu nepareizi (piemēram, ar pašreizējo veidnes versiju). Veidojiet tās kopā ar vietni "
+            f"(„ibm build” bez --only vai ar {options} --only {LAST_STEP})")
+        self.parts = parts
+
+
 @dataclass
 class BuildReport:
     written: list[Path] = field(default_factory=list)
@@ -201,11 +217,17 @@ def build_with_report(catalogue: Catalogue, out: Path, progress: Progress = prin
         keys: list[str] = []
         # the progress counts the parts this run shows: built, or taken over from the previous build (audit15 F16)
         shown = [s.name for s in steps if only is None or s.name in only or s.name in previous.get("steps", {})]
+        stale: list[Step] = []  # parts taken over that their inputs have changed since (the site would misdescribe)
         for step in steps:
             i = shown.index(step.name) + 1 if step.name in shown else 0
             key = step_key(step, catalogue, keys)
             keys.append(key)
             selected = only is None or step.name in only
+            entry = previous.get("steps", {}).get(step.name)
+            if not selected and entry and entry.get("key") != key:
+                stale.append(step)
+            if step.name == LAST_STEP and selected and only is not None and stale:
+                raise StaleParts(stale)
             reused = None if force and selected else _reuse(previous, out, staging, step.name,
                                                             key if selected else None)
             if reused is not None:
