@@ -109,3 +109,37 @@ def test_the_navigation_stays_axe_clean(visit: Visit) -> None:
     visit.page.add_script_tag(path=str(ensure_axe()))
     report = visit.page.evaluate("axe.run(document.querySelector('.md-sidebar--primary'))")
     assert [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in report["violations"]] == []
+
+
+
+
+# every shown label of the desktop sidebar (not in a closed section): at its left edge, one pixel below its top, in
+# its middle and two pixels above its bottom – those of the points inside the sidebar's visible box – the element
+# there is the label itself (or inside it)
+COVERED = """() => {
+  const box = document.querySelector('.md-sidebar--primary .md-sidebar__scrollwrap').getBoundingClientRect();
+  return Array.from(document.querySelectorAll('.md-sidebar--primary .md-nav__link'))
+    .map(l => [l, l.getBoundingClientRect()])
+    .filter(([l, r]) => r.height > 0 && r.width > 0 && r.bottom > box.top && r.top < box.bottom
+                        && l.checkVisibility({visibilityProperty: true})
+                        && l.closest('.md-nav').getBoundingClientRect().height > 0)
+    .map(([l, r]) => {
+      const ys = [r.top + 1, r.top + r.height / 2, r.bottom - 2].filter(y => y >= box.top && y < box.bottom);
+      const found = ys.map(y => document.elementFromPoint(r.left + 2, y));
+      return {text: l.textContent.replace(/\\s+/g, ' ').trim(),
+              ok: found.every(e => e !== null && (l === e || l.contains(e))),
+              by: found.map(e => e ? e.textContent.replace(/\\s+/g, ' ').trim().slice(0, 40) : null)};
+    });
+}"""
+
+
+def test_no_sidebar_label_is_covered_at_desktop_width(visit: Visit) -> None:
+    """audit37b F8: on a page far down the sidebar (which the theme scrolls to the open page) the sidebar's sticky
+    title „IBM metodika” covered half of the first label below it."""
+    visit.page.set_viewport_size({"width": 1280, "height": 700})  # a laptop: the sidebar is longer than the screen
+    visit.open("metodika/rekonstrukcijas-un-lemumi.html")
+    visit.page.wait_for_timeout(300)  # the theme scrolls the sidebar to the open page after load
+    labels = visit.page.evaluate(COVERED)
+    assert len(labels) > 10, labels
+    assert visit.page.evaluate("document.querySelector('.md-sidebar--primary .md-sidebar__scrollwrap').scrollTop") > 0
+    assert [entry for entry in labels if not entry["ok"]] == [], labels
