@@ -155,6 +155,7 @@ FILTERS = {
     "versija": lvformat.version,
     "versijas_kods": lvformat.version_id,
     "lokativa_siev": text.feminine_locative,
+    "menesus": lvformat.months_accusative,  # "ilgst 5 mēnešus", "ilgst 1 mēnesi"
 }
 
 

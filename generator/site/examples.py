@@ -7,8 +7,8 @@ and the other funding sources. Every rate, weight, ceiling and regulated price c
 catalogue, and every amount is computed by generator.reference; none is typed here.
 
 The dates come from the latest children's programme round (catalogue/rounds.yaml, D21): the plan is
-that round's first plan – ``first_period_months`` months ending with the first reporting period
-(L2148: months 2–6 in the pilot) – and age and the special-care opinion are taken on the reporting
+that round's first plan – in the pilot ``first_period_months`` months ending with the first reporting period
+(L2148: months 2–6), in a later round the whole first reporting period – and age and the special-care opinion are taken on the reporting
 period's first day (D1), so the plan starts after the check date.
 """
 
@@ -103,16 +103,21 @@ class Timing:
 
 
 def timing(catalogue: Catalogue) -> Timing:
-    """The first plan of the latest children's round: ``first_period_months`` months (in force at the
-    services window's start) that end with the round's first reporting period."""
+    """The first plan of the latest children's round. In the programme's first children's round – the pilot, the
+    only round with the first-plan rule (L2148, D113, D127) – it is ``first_period_months`` months (in force at the
+    services window's start) that end with the round's first reporting period; in a later round it fills the first
+    reporting period (at most ``period_months_max`` months), as the papers of such a round assume."""
     rounds = catalogue.rounds_of(Pilot.children)
     if not rounds:
         raise SiteError("katalogā (rounds.yaml) nav nevienas bērnu programmas kārtas (gaidīts: vismaz viena)")
     round_ = rounds[-1]
     period = catalogue.round_periods(round_)[0]
     params = Params.from_catalogue(catalogue, period.start)
-    months = min(params.first_period_months, params.period_months_max)
-    start = max(period.start, add_months(period.end + dt.timedelta(days=1), -months))
+    after = period.end + dt.timedelta(days=1)
+    period_months = (after.year - period.start.year) * 12 + after.month - period.start.month
+    rule = params.first_period_months if round_.id == rounds[0].id else period_months
+    months = min(rule, params.period_months_max, period_months)
+    start = max(period.start, add_months(after, -months))
     return Timing(round_, period, start, months)
 
 

@@ -17,7 +17,7 @@ from generator.opendata.description import FILE as OPEN_DATA_FILE
 from generator.opendata.export import FOLDER as OPEN_DATA_FOLDER
 from generator.opendata.licence import licence_lines
 from generator.programme_scope import adults_pilot_sentence
-from generator.site import calculator, interface_versions, matrix_downloads, paths, workbook_names
+from generator.site import calculator, examples, interface_versions, matrix_downloads, paths, workbook_names
 from generator.site.context import announced_prices, environment, site_date
 from generator.site.downloads import GROUPS, Download
 from generator.site.matrix_downloads import MATRICES
@@ -95,8 +95,20 @@ def render_workbook(catalogue: Catalogue, methodology_pages: list[NavPage], down
         # D290: the interface version, the names whose shape it changed and where each plan line sits in them
         saskarne=interface_versions.context({name: sheet for name, (sheet, _) in workbook_names.MEANINGS.items()}),
         kalkulatora_lauki=calculator.message_fields(),  # the API paragraph (kalkulators_api.md.j2)
+        api_piemers=_api_example(catalogue),
         **_rounds_context(catalogue),
     )
+
+
+def _api_example(catalogue: Catalogue) -> dict[str, Any]:
+    """The calculator API's example call on the matrix page: the first plan line of the worked examples' first child
+    (generator/site/examples.py), in the latest children's round – no day typed in the template (audit39b F10)."""
+    when = examples.timing(catalogue)
+    child, line = examples.CHILDREN[0], examples.PLAN_A[1]
+    price = line.example_price
+    return {"dzimsanasDatums": examples.birth_date(when.check_date, child.age).isoformat(),
+            "periodaSakums": when.start.isoformat(), "menesi": when.months, "kods": line.offer_id,
+            "daudzums": str(line.units), "cena": lvformat.number(price) if price is not None else ""}
 
 
 # the site's search script (site/assets/…/lunr.lv.min.js): a word of this many letters or more may have one typing error

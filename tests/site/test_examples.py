@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from pathlib import Path
 
-from generator.catalogue.loader import load_or_raise
+from generator.catalogue.loader import DEFAULT_CATALOGUE, load_or_raise
 from generator.reference.params import Params
 from generator.reference.plan import NOT_FUNDED, needed_amount
 from generator.reference.provisional import provisional_amount
 from generator.site import examples, text
 from generator.site.examples_page import render_examples
 from generator.site.line_status import LINE_STATUS
+from tests.round_yaml import catalogue_with_round, children_round_entry
 from tests.site.catalogue_edit import set_parameter
 from tests.site.conftest import BuiltSite, amounts
 from tests.site.htmltables import tables, text_of
@@ -79,6 +82,25 @@ def test_examples_take_their_dates_from_the_round_and_the_new_rules(built_site: 
     assert "no IB apmēra A" in html and "no N ir" not in html  # transport against A (D9)
 
 
+def test_a_later_rounds_examples_fill_its_first_period_without_the_pilots_first_plan_rule(tmp_path: Path) -> None:
+    """audit39b F3: with a 2027 round the examples page applied the pilot's first-plan rule (L2148: 5 months) to it
+    and spoke of „izmēģinājumprojekts”; the first-plan rule is the first children's round's only (D113, D127)."""
+    start, end = dt.date(2026, 12, 1), dt.date(2028, 1, 31)
+    entry = children_round_entry("berni-2027", "IBM kārta bērniem 2027. gadā", start, end,
+                                 services=(dt.date(2027, 1, 1), dt.date(2027, 12, 31)), rules=True)
+    cat = catalogue_with_round(tmp_path / "katalogs", entry)
+    when = examples.timing(cat)
+    assert when.round.id == "berni-2027"
+    assert (when.start, when.months) == (dt.date(2027, 1, 1), 6) == (when.period.start, 6)
+    page = " ".join(render_examples(cat).split())
+    assert "sākas 01.01.2027 un ilgst 6 mēnešus" in page, page[:1500]
+    # the texts about the example's own round (the variant „(izmēģinājumprojektā)” names where the pilot used it)
+    assert "izmēģinājumprojekta plāni" not in page and "piemērā izmēģinājumprojektā" not in page
+    assert "Kad visi pārskata perioda plāni ir sastādīti" in page
+    pilot = examples.timing(load_or_raise(DEFAULT_CATALOGUE))  # the pilot keeps its 5-month first plan
+    assert pilot.months == Params.from_catalogue(load_or_raise(DEFAULT_CATALOGUE), pilot.start).first_period_months
+
+
 def test_an_expert_rank_tie_in_one_area_is_ordered_by_plan_row_as_the_page_says(built_site: BuiltSite) -> None:
     """audit30 F5: Cilda's plan has two area-3 rows with one expert rank; the page says how they are ordered and
     the table's expert places (from the reference) agree."""
@@ -107,3 +129,16 @@ def test_the_priority_score_and_order_have_the_matrixs_terms(built_site: BuiltSi
     text = text_of(page)
     assert "Prioritātes punkti = 0,7 × ekspertu vieta + 0,3 × vecāku rangs" in text
     assert "apvienotā prioritāte" not in text and "Punkti =" not in text
+
+
+def test_the_calculator_api_example_is_the_worked_examples_first_line(built_site: BuiltSite) -> None:
+    """audit39b F10: the API example on the matrix page had the pilot's days typed in its template; it now calls the
+    calculator with the worked examples' first child and plan line in the latest children's round."""
+    when = examples.timing(built_site.catalogue)
+    born = examples.birth_date(when.check_date, examples.CHILDREN[0].age)
+    page = text_of(built_site.html("matrica.html"))
+    assert f'dzimsanasDatums: "{born.isoformat()}", periodaSakums: "{when.start.isoformat()}", ' \
+           f"menesi: {when.months}," in page
+    assert f'kods: "{examples.PLAN_A[1].offer_id}"' in page
+    template = Path(examples.__file__).parent / "templates" / "kalkulators_api.md.j2"
+    assert not re.search(r"\d{4}-\d{2}-\d{2}", template.read_text(encoding="utf-8"))
