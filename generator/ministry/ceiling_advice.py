@@ -9,7 +9,7 @@ price to check: N rests on a price the ministry has not confirmed and may go up 
 from __future__ import annotations
 
 from generator.catalogue.catalogue import Catalogue
-from generator.ministry.matrix import _offers as offers_on
+from generator.ministry.matrix import offers_on
 from generator.ministry.records import ChildRecord
 from generator.reference.findings import Finding
 from generator.reference.open_prices import open_price

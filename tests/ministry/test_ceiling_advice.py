@@ -63,3 +63,19 @@ def test_the_console_says_how_many_keep_the_catalogues_price() -> None:
     assert _own_open_prices(1, 6).startswith(" (no tām 1 rindā ir pati")
     assert ":" not in _own_open_prices(2, 6)  # no colon of its own before the sentence's
     assert _own_open_prices(2, 6).endswith("var gan palielināties, gan samazināties)")
+
+
+def test_the_advice_and_the_reading_share_one_public_lookup() -> None:
+    """The advice reads the 6.8 items through the reading's own public lookup (matrix.offers_on), not a private name of
+    another module: both see the same items of a day."""
+    import ast
+    import inspect
+
+    from generator.ministry import ceiling_advice as advice
+    from generator.ministry import matrix
+
+    imported = [(node.module, alias.name) for node in ast.walk(ast.parse(inspect.getsource(advice)))
+                if isinstance(node, ast.ImportFrom) for alias in node.names]
+    assert not [name for module, name in imported if (module or "").startswith("generator.") and
+                name.startswith("_")], imported
+    assert advice.offers_on is matrix.offers_on
