@@ -61,6 +61,28 @@ def first_plan_day(changes: list[ValueChange], cat: Catalogue) -> dt.date | None
     return day if day > periods[0].start else None
 
 
+def kept_span(cat: Catalogue, limit: dt.date) -> tuple[dt.date | None, dt.date | None]:
+    """The plans that start before ``limit`` and whose matrices `ibm migrate` gives a new „spēkā līdz” day: from the
+    first day whose prices and parameters hold until the same day as the day before ``limit``'s (``start``, None when
+    no catalogue day is earlier), and that day (``until``: Catalogue.prices_until, what 6.11 B8 holds; None when
+    the catalogue knows no real change after it, D291, D300). A plan that starts before ``start`` already had an
+    earlier day in its matrix, before this change: `ibm migrate` writes that one again."""
+    last = limit - dt.timedelta(days=1)
+    until = cat.prices_until(last)
+    days = [d for d in sorted(set(cat.effective_dates())) if d <= last and cat.prices_until(d) == until]
+    return (days[0] if days else None), until
+
+
+def _since_clause(start: dt.date | None, cat: Catalogue) -> str:
+    """Which of the earlier plans the „spēkā līdz” day is new for (kept_span): those from ``start`` when an earlier
+    real change already ended the values of the plans before it; nothing when every earlier plan is one of them."""
+    periods = cat.children_reporting_periods()
+    if start is None or not periods or start <= periods[0].start:
+        return ""
+    return (f", ja plāns sākas {date(start)} vai vēlāk (agrāk sākušos plānu matricās 6.11. tabulā jau ir agrāka diena, "
+            "un tā paliek)")
+
+
 # the programme parameter whose rule touches only plans with some services: those services (Service flag)
 SERVICE_RULE_PARAMS = {"transport_share_max": "transport"}
 
@@ -293,12 +315,17 @@ def change_report(diff: CatalogueDiff, new: Catalogue, outputs: OutputDiff | Non
             lines.append("- IBM matricas (6.8. tabulas cenas un griesti, 6.11. tabulas parametri) – jāpārveido aizpildītās matricas ar "
                          "`ibm migrate`.")
         elif prices or params:
-            # the day the matrix's values stop holding: the first real change (a confirmation is none, D291)
+            # the day the matrix's values stop holding: the first real change (a confirmation is none, D291), as
+            # `ibm migrate` writes it into 6.11 – the catalogue's own prices_until, one source (D300, D303)
             limit = first_plan_day(changed_prices + changed_params, new) or since
-            until = limit - dt.timedelta(days=1)
+            start, until = kept_span(new, limit)
+            if until is not None:
+                limit = until + dt.timedelta(days=1)
+            dated = until is not None and bool(changed_prices or changed_params)
             kept = (f"tāpēc `ibm migrate` to cenas un parametrus nemaina, tikai 6.11. tabulā ieraksta, ka tie ir spēkā "
-                    f"līdz {date(until)}." if changed_prices or changed_params
+                    f"līdz {date(until)}{_since_clause(start, new)}." if dated
                     else "tāpēc `ibm migrate` to cenas un parametrus nemaina.")
+            until = until or limit - dt.timedelta(days=1)
             refused = (f" Ja šāds plāns turpinās {date(limit)} vai vēlāk{_uses(changed_prices, changed_params)}, tam "
                        f"rāda kļūdu „{RULE_NAMES['prices_not_in_force']}” `ibm collect` un `ibm documents "
                        f"--from-matrix` (arī nepārnestai matricai), ar `ibm migrate` pārnestā matrica un pārnešanas "

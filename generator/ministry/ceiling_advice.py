@@ -9,7 +9,7 @@ price to check: N rests on a price the ministry has not confirmed and may go up 
 from __future__ import annotations
 
 from generator.catalogue.catalogue import Catalogue
-from generator.ministry.matrix import _offers as offers_on
+from generator.ministry.matrix import offers_on
 from generator.ministry.records import ChildRecord
 from generator.reference.findings import Finding
 from generator.reference.open_prices import open_price
@@ -21,10 +21,13 @@ OPEN_PRICE_N = (": bērna N balstās uz cenu, ko Labklājības ministrija vēl n
 
 
 def own_open_price(record: ChildRecord, finding: Finding, catalogue: Catalogue) -> bool:
-    """The warning's line keeps the catalogue's own „jāprecizē" price of its 6.8 item on the matrix's day."""
+    """The warning's line keeps the catalogue's own „jāprecizē" price of its 6.8 item on the matrix's day – a price,
+    not none: a line without one (open_price's other case, the rule error „nav sniedzēja cenas”) keeps the advice, as
+    the matrix's 6.4 says it (D303)."""
     lines = record.inputs.lines
     offers = offers_on(catalogue, record.params_day)
-    return any(open_price(lines[i], offers.get(lines[i].offer_id or "")) for i in finding.lines if i < len(lines))
+    return any(bool(lines[i].unit_price) and open_price(lines[i], offers.get(lines[i].offer_id or ""))
+               for i in finding.lines if i < len(lines))
 
 
 def ceiling_advice(record: ChildRecord, finding: Finding, catalogue: Catalogue) -> str:

@@ -684,9 +684,12 @@ def one_period(results: list[ReadResult], catalogue: Catalogue, folder: Path) ->
 
 # where the confirmed figures will come from: the summary is never signed, its B-based figures are provisional (D117,
 # audit24 F19), and the page says how they become final
-# (in words: an analyst is not told the catalogue's file and field, audit27b F10)
+# (in words: an analyst is not told the catalogue's file and field, audit27b F10). Which entry counts is D296's rule
+# (confirmation_spans): the last entry of the matrix's amount by the collection's day – not the B in force that day,
+# which may be another amount for later plans (D303)
+SAME_AMOUNT_RULE = "tas pats apmērs; noteicošais ir pēdējais šā apmēra ieraksts līdz savākšanas dienai"
 CONFIRMED_FROM = ("apstiprinātos apmērus dos atkārtota „ibm collect” palaišana, kad LM apstiprinātais bāzes apmērs B "
-                  "būs ierakstīts katalogā (tas pats apmērs, spēkā savākšanas dienā) {}")
+                  f"būs ierakstīts katalogā ({SAME_AMOUNT_RULE}) {{}}")
 # collect takes B's status on its own day (D296): the catalogue's B in force then, at the same amount as the matrix's
 ON_THE_DAY = "arī savākšanas dienā {} katalogā tas pats B nav apstiprināts"
 

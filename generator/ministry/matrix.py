@@ -426,8 +426,9 @@ _ZERO = Decimal(0)
 _OFFERS: dict[tuple[str, dt.date], dict[str, Offer]] = {}
 
 
-def _offers(catalogue: Catalogue, day: dt.date) -> dict[str, Offer]:
-    """The 6.8 items in force on a day, by id (looked up once per catalogue version and day)."""
+def offers_on(catalogue: Catalogue, day: dt.date) -> dict[str, Offer]:
+    """The 6.8 items in force on a day, by id (looked up once per catalogue version and day): the reading's and
+    the collection's ceiling advice's (ceiling_advice) one lookup."""
     key = (catalogue.version, day)
     found = _OFFERS.get(key)
     if found is None:
@@ -968,7 +969,7 @@ def offer_code(label: str) -> str:
 
 
 def _lines(r: _Reader, m: Matrix, catalogue: Catalogue, day: dt.date) -> list[PlanLine]:
-    offers = _offers(catalogue, day)
+    offers = offers_on(catalogue, day)
     ids = m.column("Pak_Id")
     rows_68 = {}  # the 6.8 labels as they are: the matrix's list check is EXACT, letter by letter and space by space
     for j, label in enumerate(ids):

@@ -42,6 +42,12 @@ MSG = {
     "line_above_provisional": "Rindas summa viena pati pārsniedz P – pārbaudiet daudzumu un cenu.",
 }
 
+# MSG's "ceiling_unconfirmed" on a line that keeps the catalogue's own „jāprecizē" price (6.4 h_CenaNeapst, as
+# reference/open_prices.open_price decides it): there is no provider's price to check against the ceiling, so the
+# advice to check it is not given – the price is the catalogue's, LM confirms it (D294, D297, D303), as the child's
+# papers (documents/from_matrix/signing.PRICE_IS_CEILING) and `ibm collect` (ministry/ceiling_advice) say it
+OWN_PRICE_MSG = "Cena ir kataloga neapstiprinātā (jāprecizē) cena, nevis sniedzēja cena (apstiprina LM)."
+
 # 6.4's "Pārbaude" cell holds two lines of 9 pt (D60): the row's messages (MSG) in full while they are at most
 # CHECK_FULL_CHARS long, otherwise the short keywords below (cut with "…" at CHECK_SHORT_CHARS)
 # and CHECK_SHORT_POINTER, which says where each check is explained in full. Lengths measured with Calibri's metrics

@@ -114,6 +114,44 @@ def test_the_confirmed_b_is_printed_in_4_1_of_the_contract_and_the_decision(cata
         assert BASE_BLANK_NOTE in before[name] and figure not in _clause_41(before[name]), name
 
 
+LM_DOCUMENT = "Labklājības ministrijas vēstule Nr. 1-2/000 (izdomāta)"  # the catalogue's source of the confirmation
+
+
+def _text(html: str) -> str:
+    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
+
+
+def test_the_decision_names_the_catalogues_confirmation_of_b(catalogue_copy: Path) -> None:
+    """D303: a B the papers print as confirmed from the catalogue (no B typed in 6.11, D301) rests on the ministry's
+    document in the grant decision (08) as a typed B does (D101) – named with the catalogue's source and first day of
+    the confirming entry (nothing typed in the template, no blank to fill) – and the legal basis cites it; the papers
+    made before the confirmation name none, and 01's 4.1 prints the same figure."""
+    programme = catalogue_copy / "programme.yaml"
+    text = programme.read_text("utf-8")
+    day = dt.date(2018, 11, 1)
+    value = changed_base_value(text)
+    programme.write_text(text.replace("rate_full:\n", f"    - effective_from: {day.isoformat()}\n      value: "
+                                      f"{value}\n      source: \"{LM_DOCUMENT}\"\n      status: apstiprināts\n"
+                                      "rate_full:\n", 1), "utf-8")
+    changed = load_or_raise(catalogue_copy)
+    reading = plan_reading(changed, "valmiera", LINES, base=None)
+    figure = lvformat.eur(Decimal(value))
+    clause = (f"Labklājības ministrija ir noteikusi bāzes apmēru (B) {figure}, kas piemērojams no "
+              f"{lvformat.date(day)} (dokuments: {LM_DOCUMENT}).")
+    after = _papers(changed, reading, day)
+    decision = _text(after["08-lemums-par-pieskirsanu"])
+    assert _text(clause) in decision, decision
+    assert "(bāzes apmērs)" in decision and "Labklājības ministrijas dokumentu, kas minēts" in decision, decision
+    assert "datumu un numuru ieraksta no Labklājības ministrijas" not in decision, decision  # no blank of it to fill
+    assert "Dokumenta datums un Nr." not in decision, decision
+    assert figure in _clause_41(after["01-ligums-ar-vecaku"])  # the same figure as 01's 4.1
+    before = _text(_papers(changed, reading, day - dt.timedelta(days=1))["08-lemums-par-pieskirsanu"])
+    assert LM_DOCUMENT not in before and "(bāzes apmērs)" not in before, before
+    # a B typed in 6.11 keeps its own document's blank, not the catalogue's
+    typed = _text(_papers(changed, plan_reading(changed, "valmiera", LINES), day)["08-lemums-par-pieskirsanu"])
+    assert LM_DOCUMENT not in typed and "ar šādu dokumentu ir noteikusi bāzes apmēru (B)" in typed, typed
+
+
 def test_one_rule_for_plans_before_and_after_the_confirmation(tmp_path: Path) -> None:
     """D301: on one papers' day before B's same-number confirmation, a plan of a matrix whose prices day is after it
     rests on the B the ministry has set for that day (a figure), a plan of an earlier matrix waits for B (a blank);

@@ -54,6 +54,15 @@ def test_a_providers_price_under_the_open_ceiling_keeps_the_check(later_catalogu
     assert not own_open_price(record, finding, catalogue)  # type: ignore[arg-type]
 
 
+def test_a_line_without_a_price_is_not_the_catalogues_price(later_catalogue: Catalogue) -> None:
+    """D303: a line with no price (0,00: the rule error of a missing price) keeps no catalogue price either – the
+    matrix's 6.4 gives it the advice, and so does the collection, not the catalogue's price sentence."""
+    record, said = _record(later_catalogue, Decimal("0.00"))
+    assert said.endswith(f"{CHECK}."), said
+    (finding,) = check_unconfirmed_ceilings(record.inputs.lines)
+    assert not own_open_price(record, finding, later_catalogue)  # type: ignore[arg-type]
+
+
 def test_the_console_says_how_many_keep_the_catalogues_price() -> None:
     assert _own_open_prices(0, 3) == ""
     assert _own_open_prices(1, 1).startswith(" (tajā ir pati kataloga vēl neapstiprinātā cena, nevis sniedzēja cena, "
@@ -63,3 +72,19 @@ def test_the_console_says_how_many_keep_the_catalogues_price() -> None:
     assert _own_open_prices(1, 6).startswith(" (no tām 1 rindā ir pati")
     assert ":" not in _own_open_prices(2, 6)  # no colon of its own before the sentence's
     assert _own_open_prices(2, 6).endswith("var gan palielināties, gan samazināties)")
+
+
+def test_the_advice_and_the_reading_share_one_public_lookup() -> None:
+    """The advice reads the 6.8 items through the reading's own public lookup (matrix.offers_on), not a private name of
+    another module: both see the same items of a day."""
+    import ast
+    import inspect
+
+    from generator.ministry import ceiling_advice as advice
+    from generator.ministry import matrix
+
+    imported = [(node.module, alias.name) for node in ast.walk(ast.parse(inspect.getsource(advice)))
+                if isinstance(node, ast.ImportFrom) for alias in node.names]
+    assert not [name for module, name in imported if (module or "").startswith("generator.") and
+                name.startswith("_")], imported
+    assert advice.offers_on is matrix.offers_on

@@ -84,8 +84,8 @@ def test_one_child_is_counted_in_the_singular_and_the_default_funding_is_provisi
     # the summary is never signed: its figures stay provisional, and it says where the confirmed ones come from
     # (audit24 F19), in words, with no catalogue file or field path (audit27b F10)
     assert ("apstiprinātos apmērus dos atkārtota „ibm collect” palaišana, kad LM apstiprinātais bāzes apmērs B būs "
-            "ierakstīts katalogā (tas pats apmērs, spēkā savākšanas dienā) vai finansējums norādīts komandā ar "
-            "--envelope") in envelope_note
+            "ierakstīts katalogā (tas pats apmērs; noteicošais ir pēdējais šā apmēra ieraksts līdz savākšanas dienai) "
+            "vai finansējums norādīts komandā ar --envelope") in envelope_note
     assert notes["Σ IB galīgais (F), EUR"].startswith("PROVIZORISKI")
     assert [p.name for p in (out.parent / FINAL_DIR).glob("*.csv")] == [
         f"{child.municipality}_{label.replace('–', '-')}_provizoriski.csv"]

@@ -24,15 +24,17 @@ def test_each_reason_names_its_own_way_to_confirmed_amounts(catalogue: Catalogue
     assert catalogue.programme.base_amount.at(DAY).status is not PriceStatus.confirmed  # the pilot's B: jāprecizē
     default = provisional_reason([_record(None)], Options(day=COLLECTED))
     assert default is not None and default.endswith("kad LM apstiprinātais bāzes apmērs B būs ierakstīts katalogā (tas "
-                                                    "pats apmērs, spēkā savākšanas dienā) vai finansējums norādīts "
+                                                    "pats apmērs; noteicošais ir pēdējais šā apmēra ieraksts līdz "
+                                                    "savākšanas dienai) vai finansējums norādīts "
                                                     "komandā ar --envelope"), default
     given = provisional_reason([_record(None)], Options(envelope=Decimal("6000"), day=COLLECTED))
     assert given is not None and "--envelope" not in given.split("apstiprinātos apmērus dos", 1)[1], given
-    assert given.endswith("būs ierakstīts katalogā (tas pats apmērs, spēkā savākšanas dienā) vai matricas 6.11. "
-                          "tabulā"), given
-    # B's status is the one in force on the collection's day (D296): the text names that day and the matrix's, not
-    # that LM has not confirmed B
+    assert given.endswith("būs ierakstīts katalogā (tas pats apmērs; noteicošais ir pēdējais šā apmēra "
+                          "ieraksts līdz savākšanas dienai) vai matricas 6.11. tabulā"), given
+    # B's status is the one last recorded for its amount by the collection's day (D296): the text names that day and
+    # the matrix's, not that LM has not confirmed B, nor a B "in force" that day (another amount may be, D303)
     for text in (default, given):
+        assert "spēkā savākšanas dienā" not in text, text
         assert "kamēr LM nav apstiprinājusi" not in text, text
         assert "matricas cenu dienā, tāpēc galīgie apmēri ir provizoriski" in text, text
         assert f"arī savākšanas dienā {COLLECTED:%d.%m.%Y} katalogā tas pats B nav apstiprināts" in text, text

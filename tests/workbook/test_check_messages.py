@@ -37,6 +37,7 @@ from generator.workbook.texts import (
     CHECK_SHORT_POINTER,
     MSG,
     MSG_SHORT,
+    OWN_PRICE_MSG,
 )
 
 ImageFont = pytest.importorskip("PIL.ImageFont")
@@ -70,8 +71,9 @@ def _lines(text: str, font: object, size: float, width: float) -> int:
 
 
 def _full_parts() -> list[list[str]]:
-    """The full messages of each check in the formula's order; the day-care one with every row number it may name."""
-    parts = [[MSG[code]] for _, code in MESSAGES_64]
+    """The full messages of each check in the formula's order; the day-care one with every row number it may name, the
+    unconfirmed ceiling's also as a line that keeps the catalogue's own price says it (D303)."""
+    parts = [[MSG[code], OWN_PRICE_MSG] if code == "ceiling_unconfirmed" else [MSG[code]] for _, code in MESSAGES_64]
     parts.append([f"{MSG['day_care_sessions']} {row}{more} – apstipriniet, ka tās ir cita speciālista vai grupas "
                   "nodarbības." for row in (9, 40) for more in ("", " (un vēl 9)")])
     parts.append([MSG["invalid_input_63"]])

@@ -55,6 +55,7 @@ from generator.workbook.texts import (
     CHECK_SHORT_POINTER,
     MSG,
     MSG_SHORT,
+    OWN_PRICE_MSG,
 )
 from generator.workbook.version import template_version
 from generator.workbook.writer import template_date, write_workbook
@@ -962,11 +963,14 @@ def test_long_provider_names_print_whole(printed: dict[str, dict[str, list[Page]
 
 
 def test_ceiling_messages_print_on_64(printed: dict[str, dict[str, list[Page]]]) -> None:
-    """The two states of 6.4's ceiling check whose print test_no_text_cut_at_a_page_edge proves whole: the price at an
-    unconfirmed ceiling ("paraugs": its message alone) and above it ("griesti": both messages in one cell)."""
+    """The two states of 6.4's ceiling check whose print test_no_text_cut_at_a_page_edge proves whole: the catalogue's
+    own „jāprecizē" price kept ("paraugs": its message alone, which says the price is the catalogue's and gives no
+    advice to check it against the ceiling, D303) and a provider's price above it ("griesti": both messages in one
+    cell)."""
     under = _flat("\n".join(p.text for p in printed["paraugs"]["6.4"]))
     over = _flat("\n".join(p.text for p in printed["griesti"]["6.4"]))
-    assert _flat(MSG["ceiling_unconfirmed"]) in under and MSG["price_above_ceiling"] not in under
+    # (its group session at a provider's price under the unconfirmed group ceiling keeps the advice to check it)
+    assert _flat(OWN_PRICE_MSG) in under and MSG["price_above_ceiling"] not in under
     # both messages are longer than the cell's two lines: their keywords and the pointer to 6.11 (D60)
     assert (f'{MSG_SHORT["price_above_ceiling"]}; {MSG_SHORT["ceiling_unconfirmed"]}'
             f'{CHECK_SHORT_POINTER}') in over

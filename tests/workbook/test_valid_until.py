@@ -22,7 +22,14 @@ from generator.lvformat import date as lv_date
 from generator.site.calculator import calculator_data
 from generator.workbook.command import validity
 from generator.workbook.writer import write_workbook
-from tests.plan_changes_catalogue import BASE_CONFIRMED, COMPANION_CHANGE, GROUP_CHANGE, changes_catalogue
+from tests.plan_changes_catalogue import (
+    BASE_CONFIRMED,
+    COMPANION_CHANGE,
+    GROUP_CHANGE,
+    MATRIX_DAY,
+    TRANSPORT_CHANGE,
+    changes_catalogue,
+)
 
 EPOCH = dt.datetime(1899, 12, 30)
 DAY = dt.timedelta(days=1)
@@ -69,4 +76,30 @@ def test_every_place_gives_the_day_before_the_next_real_change(tmp_path: Path) -
     assert first - DAY == UNTIL, prices["izmainas"]
     # `ibm changes`: what `ibm migrate` writes into 6.11 for the plans that keep their values
     report = change_report(diff_catalogues(_before(tmp_path / "catalogue", tmp_path / "before"), changed), changed, None)
-    assert f"tikai 6.11. tabulā ieraksta, ka tie ir spēkā līdz {lv_date(UNTIL)}." in report, report
+    # (for the plans from the group ceiling's change: the old catalogue already ended earlier plans' values, D303)
+    assert (f"tikai 6.11. tabulā ieraksta, ka tie ir spēkā līdz {lv_date(UNTIL)}, ja plāns sākas {lv_date(ISSUED)} vai "
+            "vēlāk (") in report, report
+
+
+def test_the_changes_report_promises_the_day_migrate_writes(tmp_path: Path) -> None:
+    """D303: the „spēkā līdz” day `ibm changes` promises for the matrices `ibm migrate` rewrites is the catalogue's own
+    prices_until – what 6.11 B8 of each migrated matrix holds – not the diff's first changed day. Here the old catalogue
+    already had earlier real changes (2.1 on 01.01.2027 among them) and the new one adds the transport limit on
+    01.02.2027: a plan from 01.01.2027 gets 31.01.2027, a plan of the round's first day keeps its earlier day, and the
+    report says so instead of promising 31.01.2027 to every earlier plan."""
+    changed = changes_catalogue(tmp_path / "catalogue")
+    before = tmp_path / "before"
+    shutil.copytree(tmp_path / "catalogue", before)
+    _without(before / "programme.yaml",
+             f'    - {{effective_from: {TRANSPORT_CHANGE.isoformat()}, value: 0.15, source: "Testa dati"}}\n')
+    report = change_report(diff_catalogues(load_or_raise(before), changed), changed, None)
+    until = TRANSPORT_CHANGE - DAY
+    # what migrate writes into 6.11 B8 (the matrix of a plan's first day: its issue day's prices_until)
+    assert changed.prices_until(COMPANION_CHANGE) == until
+    assert changed.prices_until(MATRIX_DAY) < COMPANION_CHANGE
+    matrices = next(line for line in report.splitlines() if line.startswith("- IBM matricas"))
+    assert (f"tikai 6.11. tabulā ieraksta, ka tie ir spēkā līdz {lv_date(until)}, ja plāns sākas "
+            f"{lv_date(COMPANION_CHANGE)} vai vēlāk (agrāk sākušos plānu matricās 6.11. tabulā jau ir agrāka diena, un "
+            "tā paliek).") in matrices, matrices
+    # the plans refused are those crossing the same day
+    assert f"plāns jāsaīsina līdz {lv_date(until)}." in matrices, matrices

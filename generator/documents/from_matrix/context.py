@@ -37,7 +37,7 @@ from generator.reference.lines import ACTUAL_COST_PRICE
 from generator.reference.open_prices import known_figures, needed_exceeds, open_price
 from generator.reference.params import ministry_base
 from generator.reference.plan import final_applies
-from generator.reference.plan_changes import PRINTED_PARAMETER, confirmed_parameters
+from generator.reference.plan_changes import PRINTED_PARAMETER, base_confirmed_since, confirmed_parameters
 from generator.reference.rounds import plan_end
 from generator.workbook.texts import IF_OVER_WORDS, NOT_APPLIED_WORDS
 
@@ -77,6 +77,26 @@ def quantity(value: Decimal) -> str:
     return lvformat.number(value, places)
 
 
+
+
+@dataclass(frozen=True)
+class BaseDocument:
+    """Where the catalogue's confirmed B comes from, as the papers print it: the source of its confirming entry (the
+    ministry's document, from catalogue/) and the day from which that entry holds (DD.MM.YYYY)."""
+
+    source: str
+    since: str
+
+
+def base_document(catalogue: Catalogue, params_day: dt.date, day: dt.date | None) -> BaseDocument | None:
+    """The catalogue's entry that makes the matrix's B confirmed on the papers' ``day`` (default: today): the one in
+    force from base_confirmed_since – the matrix's own when confirmed on its day, else the later entry of the same
+    amount that confirms it (D296, D301) –, None while B is not so confirmed."""
+    since = base_confirmed_since(catalogue, params_day, day or dt.date.today())
+    if since is None:
+        return None
+    entry = catalogue.programme.base_amount.at(since)
+    return BaseDocument(str(entry.source), lvformat.date(entry.effective_from))
 
 
 @dataclass
@@ -228,6 +248,10 @@ class ChildContext:
     # B unconfirmed on the papers' day, but the catalogue already confirms the matrix's B at the same number from this
     # later day: papers made on it or after print the figure (D301) – VISPIRMS says to make them again then
     base_confirmed_from: dt.date | None = None
+    # the catalogue's entry that confirms the printed_base the papers print without a B typed in 6.11 (its source, the
+    # ministry's document as the catalogue names it, and its first day): the grant decision (08) names it where it
+    # names a typed B's document, so that 4.1's figure rests on a document there too (D101, D303); None otherwise
+    base_document: BaseDocument | None = None
 
     @property
     def ib_short(self) -> bool:
@@ -408,7 +432,9 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool,
         needed_over_provisional=over and ((confirmed and base_confirmed) or sure_over),
         confirmed=confirmed, unconfirmed_note=note, base_confirmed=base_confirmed, base_note=base_note, base_amount=base,
         printed_base=base if base is not None or not catalogue_confirmed else Decimal(base_value.value),
-        base_confirmed_from=confirmed_from, lines=lines, providers=providers, goals=reading.goals,
+        base_confirmed_from=confirmed_from,
+        base_document=base_document(catalogue, data.params_day, day) if base is None and catalogue_confirmed else None,
+        lines=lines, providers=providers, goals=reading.goals,
         not_eligible=reading.not_eligible, identification=reading.code if pseudonymous else "",
         errors=list(reading.errors), start_day=inputs.period_start,
         plan_sources=_plan_sources(inputs, fin, ib_known and known.needed), final_pending=over and inputs.final is None,

@@ -47,6 +47,7 @@ from generator.workbook.texts import (
     CHECK_SHORT_POINTER,
     MSG,
     MSG_SHORT,
+    OWN_PRICE_MSG,
     STATUS_FUNDED,
     STATUS_NOT_FUNDED,
     STATUS_PARTIAL,
@@ -284,11 +285,20 @@ def _invalid_63(p: int) -> str:
 
 
 def full_messages(r: int, p: int) -> str:
-    """Every failing check of line ``r`` (6.3 row ``p``) in full (MSG), in MESSAGES_64's order."""
-    parts = [f'IF(${c}{r}>0,"{MSG[code]} ","")' for c, code in MESSAGES_64]
+    """Every failing check of line ``r`` (6.3 row ``p``) in full (MSG), in MESSAGES_64's order; the unconfirmed
+    ceiling's of a line that keeps the catalogue's own „jāprecizē" price is OWN_PRICE_MSG (D303)."""
+    parts = [f'IF(${c}{r}>0,{_message(code, r)},"")' for c, code in MESSAGES_64]
     parts.append(sessions_message(r))
     parts.append(f'IF({_invalid_63(p)},"{MSG["invalid_input_63"]} ","")')
     return "TRIM(" + "&".join(parts) + ")"
+
+
+def _message(code: str, r: int) -> str:
+    """The formula of check ``code``'s full message on line ``r``, with the space that separates it from the next."""
+    if code == "ceiling_unconfirmed":
+        # a kept catalogue price, not an empty one (h_CenaNeapst also marks a line without a price: missing_price)
+        return f'IF(AND(${C64.h_price_provisional}{r}=1,$Q{r}<>0),"{OWN_PRICE_MSG} ","{MSG[code]} ")'
+    return f'"{MSG[code]} "'
 
 
 def short_messages(r: int, p: int) -> str:
