@@ -94,3 +94,30 @@ def catalogue_with_round(target: Path, entry: str, holiday_years: tuple[int, ...
     rounds.write_text(rounds.read_text("utf-8") + entry, "utf-8")
     add_holiday_years(target, *holiday_years)
     return load_or_raise(target)
+
+
+
+def add_quota(catalogue_folder: Path, effective_from: dt.date, per_municipality: int) -> None:
+    """Append a confirmed `selection_quotas` entry to the programme.yaml of a catalogue copy: a later round's own
+    quota (D308), with the age groups and impairment shares of the catalogue's last entry."""
+    import yaml
+
+    path = catalogue_folder / "programme.yaml"
+    lines = path.read_text("utf-8").splitlines()
+    last = yaml.safe_load("\n".join(lines))["selection_quotas"]["values"][-1]["value"]
+    start = lines.index("selection_quotas:")
+    # the parameter's block ends before the next unindented line (the next parameter), or at the end of the file
+    end = next((i for i in range(start + 1, len(lines)) if lines[i] and not lines[i].startswith(" ")), len(lines))
+    while not lines[end - 1].strip():
+        end -= 1
+
+    def flow(value: dict) -> str:
+        return yaml.safe_dump(value, default_flow_style=True, allow_unicode=True).strip()
+
+    lines[end:end] = [f"    - effective_from: {effective_from.isoformat()}",
+                      "      source: \"Testa dati: izdomātas kārtas kvota\"",
+                      "      value:",
+                      f"        per_municipality: {per_municipality}",
+                      f"        per_age_group: {flow(last['per_age_group'])}",
+                      f"        impairment_share: {flow(last['impairment_share'])}"]
+    path.write_text("\n".join(lines) + "\n", "utf-8")
