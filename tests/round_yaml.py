@@ -13,12 +13,13 @@ from generator.catalogue.loader import DEFAULT_CATALOGUE, load_or_raise
 def children_round_entry(round_id: str, name: str, start: dt.date, end: dt.date,
                          services: tuple[dt.date, dt.date] | None = None,
                          municipalities: tuple[str, ...] = ("liepaja", "valmiera"),
-                         deadline: dt.date | None = None, rules: bool = False, procedures: str = "") -> str:
+                         deadline: dt.date | None = None, rules: bool = False, procedures: str = "",
+                         participants: int = 10) -> str:
     """The entry's YAML text (appended to rounds.yaml's list): six-month periods, no envelope; services for the whole
     round unless ``services`` (first, last day) is given; Liepāja and Valmiera unless ``municipalities``. Its
     selection rules and application deadline are `jāprecizē` (D124) unless ``rules`` (made-up confirmed rules,
     see SELECTION) or ``deadline`` (a confirmed application deadline) is given. ``procedures``: a `procedures` block
-    (D135) as YAML text indented for the entry, none by default."""
+    (D135) as YAML text indented for the entry, none by default; ``participants``: the round's count."""
     services_start, services_end = services or (start, end)
     return f"""  - id: {round_id}
     programme: bērni
@@ -33,7 +34,7 @@ def children_round_entry(round_id: str, name: str, start: dt.date, end: dt.date,
       amount: null
       status: jāprecizē
       source: "Testa dati"
-{_selection(rules)}{_deadline(deadline)}{procedures}    participants: 10
+{_selection(rules)}{_deadline(deadline)}{procedures}    participants: {participants}
     source: "Testa dati: izdomāta kārta"
 """
 
@@ -94,3 +95,49 @@ def catalogue_with_round(target: Path, entry: str, holiday_years: tuple[int, ...
     rounds.write_text(rounds.read_text("utf-8") + entry, "utf-8")
     add_holiday_years(target, *holiday_years)
     return load_or_raise(target)
+
+
+
+
+def add_programme_value(catalogue_folder: Path, parameter: str, entry: list[str]) -> None:
+    """Append a dated entry (its YAML lines, indented as a `values` item) to ``parameter`` of the programme.yaml of a
+    catalogue copy."""
+    path = catalogue_folder / "programme.yaml"
+    lines = path.read_text("utf-8").splitlines()
+    start = lines.index(f"{parameter}:")
+    # the parameter's block ends before the next unindented line (the next parameter), or at the end of the file
+    end = next((i for i in range(start + 1, len(lines)) if lines[i] and not lines[i].startswith(" ")), len(lines))
+    while not lines[end - 1].strip():
+        end -= 1
+    lines[end:end] = entry
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+
+
+def add_quota(catalogue_folder: Path, effective_from: dt.date, per_municipality: int) -> None:
+    """Append a confirmed `selection_quotas` entry to the programme.yaml of a catalogue copy: a later round's own
+    quota (D308), with the age groups and impairment shares of the catalogue's last entry."""
+    import yaml
+
+    last = yaml.safe_load((catalogue_folder / "programme.yaml").read_text("utf-8"))["selection_quotas"]["values"][-1]
+
+    def flow(value: dict) -> str:
+        return yaml.safe_dump(value, default_flow_style=True, allow_unicode=True).strip()
+
+    add_programme_value(catalogue_folder, "selection_quotas", [
+        f"    - effective_from: {effective_from.isoformat()}",
+        "      source: \"Testa dati: izdomātas kārtas kvota\"",
+        "      value:",
+        f"        per_municipality: {per_municipality}",
+        f"        per_age_group: {flow(last['value']['per_age_group'])}",
+        f"        impairment_share: {flow(last['value']['impairment_share'])}"])
+
+
+def confirm_base_amount(catalogue_folder: Path, effective_from: dt.date) -> None:
+    """Append to the programme.yaml of a catalogue copy the base amount B of its last entry, confirmed from
+    ``effective_from`` (as a later round's rules would confirm it)."""
+    import yaml
+
+    last = yaml.safe_load((catalogue_folder / "programme.yaml").read_text("utf-8"))["base_amount"]["values"][-1]
+    add_programme_value(catalogue_folder, "base_amount", [
+        f"    - {{effective_from: {effective_from.isoformat()}, value: {last['value']}, status: apstiprināts, "
+        "source: \"Testa dati\"}"])

@@ -1,7 +1,7 @@
 """The report templates of a later round. The prefilled children count and employment contract (27 „Norēķini”,
-29 „Naudas plūsma”) are the plan of a running round only where that round's quota is confirmed (audit19 F36); an
-ended round's templates (also `--round`, D125) leave both blank (D37, audit21 F9). A later round is not called the
-pilot (audit19 F24)."""
+29 „Naudas plūsma”) are the plan of a running round only where that round's selection rules are confirmed (audit19
+F36) and the quota took effect for that round, not carried over from the pilot (D308); an ended round's templates
+(also `--round`, D125) leave both blank (D37, audit21 F9). A later round is not called the pilot (audit19 F24)."""
 
 from __future__ import annotations
 
@@ -16,38 +16,52 @@ from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.loader import DEFAULT_CATALOGUE, load_or_raise
 from generator.documents.reports import register as reg
 from generator.documents.reports.settlement_workbook import FIRST, SHEET, write_settlement_workbook
-from tests.round_yaml import add_holiday_years, children_round_entry
+from tests.round_yaml import add_holiday_years, add_quota, children_round_entry
 
 LATER = "IBM ieviešana bērniem (izdomāta otrā kārta)"
+LATER_START = dt.date(2026, 9, 1)
 BUILD_DAY = dt.date(2026, 11, 15)  # the later round runs
 
 
-def _with_round(folder: Path, rules: bool) -> Catalogue:
+def _with_round(folder: Path, rules: bool, quota_from: dt.date | None = None) -> Catalogue:
+    """The catalogue with a later children's round; with ``quota_from`` a quota of its own (D308) from that day."""
     target = folder / "catalogue"
     shutil.copytree(DEFAULT_CATALOGUE, target)
-    later = children_round_entry("berni-2026", LATER, dt.date(2026, 9, 1), dt.date(2027, 12, 31),
+    later = children_round_entry("berni-2026", LATER, LATER_START, dt.date(2027, 12, 31),
                                  services=(dt.date(2026, 10, 1), dt.date(2027, 11, 30)), rules=rules)
     rounds = target / "rounds.yaml"
     rounds.write_text(rounds.read_text("utf-8") + later, "utf-8")
     add_holiday_years(target, 2026, 2027)
+    if quota_from is not None:
+        add_quota(target, quota_from, 14)
     return load_or_raise(target)
 
 
-@pytest.mark.parametrize("rules", [False, True], ids=["quota-jaaprecize", "quota-confirmed"])
-def test_a_later_round_gets_the_quota_only_once_its_rules_are_confirmed(tmp_path: Path, rules: bool) -> None:
-    catalogue = _with_round(tmp_path, rules)
+@pytest.mark.parametrize(("rules", "quota_from"), [
+    (False, None), (True, None), (False, LATER_START), (True, LATER_START), (True, dt.date(2025, 1, 1))],
+    ids=["rules-jaaprecize", "pilot-quota", "own-quota-rules-jaaprecize", "own-quota", "own-quota-before-start"])
+def test_a_later_round_gets_only_its_own_quota_once_its_rules_are_confirmed(
+        tmp_path: Path, rules: bool, quota_from: dt.date | None) -> None:
+    """The children count is the round's plan only with confirmed selection rules and a quota that took effect for
+    it: the pilot's quota of 2018, still in force, is not a 2026 round's plan (D308) – the count and the contract
+    are blank inputs, as for a `jāprecizē` quota; a quota dated after the pilot's first day, in force on the round's
+    first day, is the round's own."""
+    catalogue = _with_round(tmp_path, rules, quota_from)
     periods = reg.report_periods(catalogue, BUILD_DAY, "liepaja")
-    assert periods.dated and periods.round_start == dt.date(2026, 9, 1)
+    assert periods.dated and periods.round_start == LATER_START
     data = reg.empty_register(catalogue, periods)
-    expected = catalogue.programme.selection_quotas.at(periods.round_start).value.per_municipality if rules else None
+    quotas = catalogue.programme.selection_quotas.values
+    own = rules and quota_from is not None
+    expected = quotas[-1].value.per_municipality if own else None
+    assert own is False or (quotas[-1].effective_from == quota_from and expected != quotas[0].value.per_municipality)
     assert {m.children for m in data.months} == {expected}
-    assert {m.employment_contract for m in data.months} == {True if rules else None}
+    assert {m.employment_contract for m in data.months} == {True if own else None}
     path = write_settlement_workbook(catalogue, catalogue.municipality("liepaja"), tmp_path / "27.xlsx",
                                      build_date=BUILD_DAY)
     ws = openpyxl.load_workbook(path)[SHEET]
     rows = range(FIRST + 1, FIRST + 1 + len(periods.months))
     assert [ws.cell(r, 2).value for r in rows] == [expected] * len(periods.months)
-    assert {ws.cell(r, 4).value or None for r in rows} == {"Jā" if rules else None}
+    assert {ws.cell(r, 4).value or None for r in rows} == {"Jā" if own else None}
 
 
 def test_the_running_pilot_keeps_its_confirmed_plan(catalogue: Catalogue) -> None:

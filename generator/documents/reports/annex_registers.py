@@ -16,6 +16,7 @@ from pathlib import Path
 
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Municipality
+from generator.documents.dated_wording import in_force_wording
 from generator.documents.reports import input_checks as checks
 from generator.documents.reports import institution_names as institutions
 from generator.documents.reports import printing, row_groups
@@ -239,6 +240,8 @@ def write_provider_list(catalogue: Catalogue, municipality: Municipality, target
     # person opens the areas whose providers the list is to show, and a red warning prints while a row with a
     # provider (or any other entry) is hidden. The counts below cover every row.
     services = catalogue.sorted_services()
+    # a requirement's dated alternatives: only those in force in the round the list is made for (D308)
+    periods = reg.report_periods(catalogue, build_date or dt.date.today(), municipality.id)
     ws.outline_settings(True, False, True, False)  # symbols shown, the "+" on the heading row above its group
     r = FIRST
     for area_number in sorted({s.area for s in services}):
@@ -257,7 +260,8 @@ def write_provider_list(catalogue: Catalogue, municipality: Municipality, target
             ws.write(r, 1, service.short_name_lv, fmt.text)
             area = f"{service.area}. {areas[service.area]}"
             ws.write(r, 2, area, fmt.text)
-            requirements = service.description.prasibas_sniedzejiem.teksts
+            requirements = in_force_wording(service.description.prasibas_sniedzejiem.teksts, periods.round_start,
+                                            periods.round_end)
             ws.write(r, 3, requirements, fmt.text)
             # about 48 characters fit a line of column D and 16 a line of column C
             ws.set_row(r, wrapped_height((requirements, 48), (area, 16)), None, {"level": 1, "hidden": True})

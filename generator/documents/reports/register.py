@@ -15,7 +15,8 @@ from decimal import Decimal
 
 from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
-from generator.catalogue.models import Pilot, PriceStatus
+from generator.catalogue.models import Pilot, PriceStatus, Round
+from generator.documents.round_quota import round_quota
 from generator.documents.round_rules import LATER_KIND, PILOT_KIND
 from generator.documents.terms import asked_round, current_round, term_end
 from generator.reference.params import Params
@@ -227,20 +228,30 @@ def planned_children(catalogue: Catalogue, periods: ReportPeriods | None = None)
       counts that were, never the plan (D37; audit21 F9);
     - the round's own selection rules are `jāprecizē`: the quota of programme.yaml is the pilot's, not a later
       round's plan (audit19 F36);
-    - the quota in force on the round's first day is `jāprecizē`.
+    - the quota in force on the round's first day did not take effect for this round – it was already in force on
+      the previous children's round's first day, so it is an earlier round's plan (round_quota, D308) –, or it is
+      `jāprecizē`.
 
     Without ``periods`` (the pilot's months) the quota in force on the catalogue's date."""
-    day = catalogue.latest_date
     if periods is not None:
         if periods.ended or not periods.dated:
             return None
         if periods.round_start is not None:
-            day = periods.round_start
-            own = next((r for r in catalogue.rounds_of(Pilot.children) if r.start == periods.round_start), None)
+            own = periods_round(catalogue, periods)
             if own is None or own.selection is None or own.selection.status is not PriceStatus.confirmed:
                 return None
-    dated = catalogue.programme.selection_quotas.at(day)
+            quota = round_quota(catalogue, own)
+            confirmed = quota is not None and quota.status is PriceStatus.confirmed
+            return quota.value.per_municipality if confirmed else None
+    dated = catalogue.programme.selection_quotas.at(catalogue.latest_date)
     return dated.value.per_municipality if dated.status is PriceStatus.confirmed else None
+
+
+def periods_round(catalogue: Catalogue, periods: ReportPeriods) -> Round | None:
+    """The children's round whose months ``periods`` are (by its first day), or None without one."""
+    if periods.round_start is None:
+        return None
+    return next((r for r in catalogue.rounds_of(Pilot.children) if r.start == periods.round_start), None)
 
 
 def empty_register(catalogue: Catalogue, periods: ReportPeriods | None = None) -> RegisterData:

@@ -25,6 +25,7 @@ from generator.documents.reports.register_layout import (
     S_QUARTER,
     S_REG,
 )
+from generator.documents.round_quota import round_quota
 from generator.lvformat import eur
 from generator.reference.settlement import BIP_INDIRECT, BIP_PAY, BIP_SBS
 from generator.workbook.input_checks import WHOLE_TEXT
@@ -51,32 +52,57 @@ OVER_COSTS = (f"korekcijas pārsniedz šī mēneša izdevumus šajā pozīcijā 
 @dataclass(frozen=True)
 class AmountBound:
     """The largest amount a register row may hold (D267): the individual budgets of all a municipality's children for
-    a period – the catalogue's largest base amount B times the children selected per municipality –, which no single
-    document of one payment (a month's payroll, an invoice, a receipt) reaches; ``confirmed`` unless that B is
-    `jāprecizē` (the message then says so)."""
+    a period – the largest base amount B times the children selected per municipality –, which no single document
+    of one payment (a month's payroll, an invoice, a receipt) reaches; ``confirmed`` unless that B is `jāprecizē`
+    (the message then says so). ``children`` None: the round has no quota of its own (D308), the bound counts the
+    round's ``participants`` (all its municipalities' children); both None: the bound has no count of the round's
+    children behind it, and the message says only that it is a sanity bound."""
 
     amount: Decimal
     confirmed: bool
-    children: int = 1
+    children: int | None = 1
+    participants: int | None = None
 
     @property
     def expected(self) -> str:
         note = "" if self.confirmed else " (B katalogā vēl jāprecizē)"
-        return (f"summai (arī korekcijai) jābūt ne lielākai par {eur(self.amount)} – tik liels ir {self.children} "
-                f"bērnu bāzes apmērs B periodā kopā{note}; viena dokumenta maksājums tik liels nav, pārbaudiet komatu "
-                "un ciparus")
+        if self.children is not None:
+            basis = f"tik liels ir {self.children} bērnu bāzes apmērs B periodā kopā{note}"
+        elif self.participants is not None:
+            basis = f"tik liels ir visu {self.participants} kārtas dalībnieku bāzes apmērs B periodā kopā{note}"
+        else:
+            basis = "tā ir saprātīguma robeža, jo kārtas bērnu skaits katalogā nav noteikts"
+        return (f"summai (arī korekcijai) jābūt ne lielākai par {eur(self.amount)} – {basis}; viena dokumenta "
+                "maksājums tik liels nav, pārbaudiet komatu un ciparus")
 
 
-def amount_bound(catalogue: Catalogue) -> AmountBound | None:
-    """The register's amount bound: the largest base amount B of the catalogue (any day: a bound, not a price) times
-    the largest number of children selected per municipality, or None when the catalogue gives B no value."""
-    values = [(Decimal(str(v.value)), v.status is PriceStatus.confirmed)
-              for v in catalogue.programme.base_amount.values if v.value not in (None, "")]
+def amount_bound(catalogue: Catalogue, periods: reg.ReportPeriods | None = None) -> AmountBound | None:
+    """The register's amount bound, or None when the catalogue gives B no value.
+
+    For the round of ``periods`` (D308): the largest B in force on the round's services days, the days its plans
+    take B from (a bound, not a price; confirmed if that B is confirmed on them) times the round's own confirmed quota (round_quota) – or, without one, the round's
+    participants; with neither, the largest quota of the catalogue gives the bound, but the message names no count.
+    Without a round: the catalogue's largest B (any day) times its largest quota."""
+    own = reg.periods_round(catalogue, periods) if periods is not None else None
+    series = catalogue.programme.base_amount.values
+    if own is not None:
+        first, last = own.services_start, own.services_end
+        series = [v for v in series if v.effective_from <= last
+                  and not any(first >= w.effective_from > v.effective_from for w in series)]
+    values = [(Decimal(str(v.value)), v.status is PriceStatus.confirmed) for v in series if v.value not in (None, "")]
     if not values:
         return None
     top = max(amount for amount, _ in values)
-    children = max(v.value.per_municipality for v in catalogue.programme.selection_quotas.values)
-    return AmountBound(top * children, all(confirmed for amount, confirmed in values if amount == top), children)
+    confirmed = all(confirmed for amount, confirmed in values if amount == top)
+    largest = max(v.value.per_municipality for v in catalogue.programme.selection_quotas.values)
+    if own is None:
+        return AmountBound(top * largest, confirmed, largest)
+    quota = round_quota(catalogue, own)
+    if quota is not None and quota.status is PriceStatus.confirmed:
+        return AmountBound(top * quota.value.per_municipality, confirmed, quota.value.per_municipality)
+    if own.participants:
+        return AmountBound(top * own.participants, confirmed, None, own.participants)
+    return AmountBound(top * largest, confirmed, None)
 
 
 def document_type_ok(cell: str) -> str:

@@ -213,7 +213,7 @@ def write_register_sheet(book: RegisterBook) -> tuple[int, int]:
                            None, 0)
     wb.define_name("Parskata_Sakums", "=" + absolute_cell(S_LISTS, 1, 12))
     wb.define_name("Parskata_Beigas", "=" + absolute_cell(S_LISTS, 2, 12))
-    bound, whole = amount_bound(catalogue), whole_unit_names(catalogue)
+    bound, whole = amount_bound(catalogue, book.periods), whole_unit_names(catalogue)
     log.add_column(ws_reg, REG_FIRST, [register_check(REG_FIRST + 1 + i, texts, bound, whole)
                                        for i in range(last - REG_FIRST + 1)], len(headers), fmt.head, fmt.error)
     # B:H, the columns of the first page across (A repeats on the next): a longer line would be cut at its edge

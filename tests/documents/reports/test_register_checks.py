@@ -4,10 +4,17 @@ them on filled workbooks in tests/documents/test_report_input_checks.py and test
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from decimal import Decimal
+from pathlib import Path
+
+import openpyxl
+import pytest
 
 from generator.catalogue.catalogue import Catalogue
+from generator.catalogue.loader import DEFAULT_CATALOGUE, load_or_raise
 from generator.catalogue.models import PriceStatus
+from generator.documents.reports import register as reg
 from generator.documents.reports.input_checks import typed_value
 from generator.documents.reports.register_checks import (
     AmountBound,
@@ -17,7 +24,9 @@ from generator.documents.reports.register_checks import (
     register_check,
     whole_unit_names,
 )
-from generator.documents.reports.register_layout import CASH_FIRST, OPENING_CELL, QUARTER_FIRST
+from generator.documents.reports.register_layout import CASH_FIRST, OPENING_CELL, QUARTER_FIRST, S_LISTS
+from generator.documents.reports.register_workbook import write_register_workbook
+from tests.round_yaml import add_holiday_years, add_quota, children_round_entry, confirm_base_amount
 
 
 def test_a_register_row_checks_every_input_that_feeds_an_amount() -> None:
@@ -105,3 +114,63 @@ def test_a_quantity_of_a_service_counted_whole_is_whole(catalogue: Catalogue) ->
     assert 'IF(AND(ISNUMBER(K9),I9<>""),IF(SUMIFS(Pakalpojumi_Veseli,Pakalpojumi,I9)>0,K9=INT(K9),TRUE),TRUE)' in formula
     assert f"mērvienību skaita tikai veselās vienībās: {names}" in formula
     assert "Pakalpojumi_Veseli" not in register_check(9)
+
+
+NEW_ROUND_DAY = dt.date(2026, 12, 6)  # the build day: a new round runs
+
+
+def _new_round(folder: Path, own_quota: bool) -> Catalogue:
+    """A 2027 children's round with confirmed selection rules (audit39b), B confirmed from its first services day,
+    and with ``own_quota`` a quota of its own from its first day (D308)."""
+    target = folder / "catalogue"
+    entry = children_round_entry("berni-2027", "Izdomāta kārta bērniem 2027. gadā", dt.date(2026, 12, 1),
+                                 dt.date(2028, 1, 31), services=(dt.date(2027, 1, 1), dt.date(2027, 12, 31)),
+                                 municipalities=("ogre", "cesis", "valmiera"), rules=True, participants=40)
+    shutil.copytree(DEFAULT_CATALOGUE, target)
+    rounds = target / "rounds.yaml"
+    rounds.write_text(rounds.read_text("utf-8") + entry, "utf-8")
+    add_holiday_years(target, 2026, 2027, 2028)
+    confirm_base_amount(target, dt.date(2027, 1, 1))
+    if own_quota:
+        add_quota(target, dt.date(2026, 12, 1), 14)
+    return load_or_raise(target)
+
+
+def _bound_message(catalogue: Catalogue, folder: Path) -> str:
+    """The amount check's message as the written register workbook's list sheet holds it."""
+    path = write_register_workbook(catalogue, catalogue.municipality("ogre"), folder / "28.xlsx",
+                                   build_date=NEW_ROUND_DAY)
+    ws = openpyxl.load_workbook(path)[S_LISTS]
+    texts = [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str) and "ne lielākai par" in c.value]
+    assert len(texts) == 1, texts
+    return texts[0]
+
+
+@pytest.mark.parametrize("own_quota", [False, True], ids=["pilot-quota", "own-quota"])
+def test_a_later_rounds_amount_bound_names_no_pilot_figure(tmp_path: Path, own_quota: bool) -> None:
+    """audit39b F4: in a later round the bound counts the round's own quota (D308) – without one, the round's
+    participants, never the pilot's quota – and B's status on the round's services days, where the catalogue
+    confirms it."""
+    catalogue = _new_round(tmp_path, own_quota)
+    periods = reg.report_periods(catalogue, NEW_ROUND_DAY, "ogre")
+    own = reg.periods_round(catalogue, periods)
+    assert own is not None and own.id == "berni-2027"
+    b = catalogue.programme.base_amount.at(own.services_start)
+    assert b.status is PriceStatus.confirmed
+    message = _bound_message(catalogue, tmp_path)
+    pilot = catalogue.programme.selection_quotas.values[0].value.per_municipality
+    assert f"{pilot} bērnu" not in message and "jāprecizē" not in message
+    bound = amount_bound(catalogue, periods)
+    quota = catalogue.programme.selection_quotas.values[-1].value.per_municipality
+    if own_quota:
+        assert bound == AmountBound(Decimal(str(b.value)) * quota, confirmed=True, children=quota)
+    else:
+        assert bound == AmountBound(Decimal(str(b.value)) * own.participants, confirmed=True, children=None,
+                                    participants=own.participants)
+    assert bound.expected in message
+
+
+def test_a_bound_without_a_count_of_the_rounds_children_says_so() -> None:
+    message = AmountBound(Decimal("30000.00"), confirmed=True, children=None).expected
+    assert "30\u00a0000,00\u00a0EUR – tā ir saprātīguma robeža, jo kārtas bērnu skaits katalogā nav noteikts" in message
+    assert "bērnu bāzes apmērs" not in message
