@@ -141,8 +141,9 @@ def test_site_templates_wording() -> None:  # F34, F44: pages of generator/site/
 def test_the_escort_rate_act_is_the_one_the_catalogue_gives(rendered, catalogue) -> None:  # F22, F25
     since = next(v.effective_from for v in catalogue.price_by_id["2.1"].values if "Nr. 316" in v.source)
     prices = rendered["pakalpojumu-saraksts-un-cenas.md"]
-    assert f"no {since:%d.%m.%Y} tos aizstāj MK noteikumi Nr. 316" in prices
-    assert f"(MK noteikumi Nr. 942, no {since:%d.%m.%Y} – Nr. 316)" in rendered["vienibas-izmaksas.md"]
+    assert f"no {since:%d.%m.%Y} tos aizstāj MK noteikumi Nr. 316 – *rekonstruēts, avotā nav dots*" in prices
+    assert (f"(MK noteikumi Nr. 942, no {since:%d.%m.%Y} – Nr. 316; Nr. 316 un maiņas datums – *rekonstruēts, avotā"
+            " nav dots*)") in rendered["vienibas-izmaksas.md"]
     for page in ("pakalpojumu-saraksts-un-cenas.md", "vienibas-izmaksas.md"):
         assert "Nr. 313 vai Nr. 942" not in rendered[page]
 
