@@ -109,7 +109,7 @@ def regime_without_price(catalogue: Catalogue, service: Service, day: dt.date) -
 def transport_limit(share: object) -> str:
     """The transport rule in words (D9): its base is A, the amount available to the plan, not N."""
     return (f"visi transporta izdevumi kopā ne vairāk kā {text.percent(share)} no plānam pieejamā IB apmēra A; "
-            "vairāk – tikai ar sociālā darbinieka pamatojumu")
+            "vairāk – tikai ar sociālā darbinieka rakstisku pamatojumu")
 
 
 UNKNOWN = "nav zināma"
