@@ -52,7 +52,7 @@ VALUE_LABELS = {
     "Plans_NoIB": "Rindas finansējums no IB",
     "Plans_Cena": "Rindas cena",
     "Plans_Summa": "Rindas summa",
-    "Men_Summa": "Plānotie eiro mēnesī",
+    "Men_Summa": "Plānotie euro mēnesī",
     "Fakt_Kopa": "Periodā kopā samaksāts",
     "Vecums": "Bērna vecums",
     "Parbaudes_Datums": "Pārbaudes datums",

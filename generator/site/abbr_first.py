@@ -17,7 +17,12 @@ An abbreviation that the texts put before a noun it qualifies („IBM matrica”
 genitive there, and a nominative gloss inside that phrase is no Latvian („ar IBM (individuālā budžeta modelis)
 matricu”). The list may give such an abbreviation's meaning in the genitive, as a Markdown reference line the page
 does not show (``[IBM ģenitīvā]: # "individuālā budžeta modeļa"``); an abbreviation followed by a word then takes it:
-„ar IBM (individuālā budžeta modeļa) matricu”. One at the end of its phrase keeps the nominative gloss.
+„ar IBM (individuālā budžeta modeļa) matricu”. One at the end of its phrase keeps the nominative gloss. The same goes
+for every abbreviation the list gives a genitive, except before a word after which the abbreviation is the subject
+or ends its phrase (a verb, a conjunction: the list's line ``[nominatīvā pirms]: # "ir nav un …"``), where the
+nominative stays. After a preposition that governs it the list may give the form that preposition needs
+(``[FT aiz ar]: # "funkcionāliem traucējumiem"``): „bērni ar FT (funkcionāliem traucējumiem)”. The case forms are
+the list's data; this module only picks which one the phrase needs.
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from __future__ import annotations
 import html
 import re
 import xml.etree.ElementTree as etree
+from dataclasses import dataclass
 from pathlib import Path
 
 from markdown import Markdown
@@ -50,8 +56,6 @@ def abbreviation_list(path: Path) -> dict[str, str]:
 
 GENITIVE_KEY = " ģenitīvā"  # „[IBM ģenitīvā]: # "…"”: the meaning in the genitive, a reference line of the list
 _GENITIVE_LINE = re.compile(r'^\[([^\]]+)' + GENITIVE_KEY + r'\]: *# +"(.+)" *$', re.M)
-# a word right after the abbreviation: it qualifies that word (and stands in the genitive) or is its verb
-_WORD_AFTER = re.compile(r"^ +[a-zāčēģīķļņšūž]")
 
 
 def genitive_list(path: Path) -> dict[str, str]:
@@ -61,19 +65,75 @@ def genitive_list(path: Path) -> dict[str, str]:
     return dict(_GENITIVE_LINE.findall(path.read_text(encoding="utf-8")))
 
 
-def gloss(title: str, tail: str, genitive: str | None) -> str:
-    """The meaning written after an abbreviation followed by ``tail``: the genitive one (the list's, when it has one)
-    before a word the abbreviation qualifies, else the nominative (short_meaning)."""
-    return genitive if genitive and _WORD_AFTER.match(tail) else short_meaning(title)
+GENITIVE = GENITIVE_KEY.strip()
+AFTER = "aiz "  # „[FT aiz ar]: # "…"”: the form after the preposition „ar”
+NOMINATIVE_BEFORE = "nominatīvā pirms"  # the words after which an abbreviation keeps the nominative gloss
+_REFERENCE_LINE = re.compile(r'^\[([^\]]+)\]: *# +"(.+)" *$', re.M)
+_NEXT_WORD = re.compile(r"^\s+([a-zāčēģīķļņšūž][\w-]*)")
+_LAST_WORD = re.compile(r"(?:^|\s)(\w+)\s+$")
+_JOINED = re.compile(r"^\s+(?:un|vai)\s+([\w-]+)\s+([a-zāčēģīķļņšūž][\w-]*)")
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """The abbreviation list's case forms (abbreviation in lower case → {"ģenitīvā" or "aiz <prievārds>": form}) and
+    the words before which the nominative stays."""
+
+    forms: dict[str, dict[str, str]]
+    nominative_before: frozenset[str] = frozenset()
+
+    @classmethod
+    def from_references(cls, references: dict[str, str]) -> Grammar:
+        """From the list's reference lines („[IB ģenitīvā]: # "…"”) by their lower-case ids."""
+        forms: dict[str, dict[str, str]] = {}
+        before: frozenset[str] = frozenset()
+        for key, value in references.items():
+            key = key.lower()
+            if key == NOMINATIVE_BEFORE:
+                before = frozenset(value.split())
+                continue
+            abbr, _, case = key.partition(" ")
+            if case == GENITIVE or case.startswith(AFTER):
+                forms.setdefault(abbr, {})[case] = value
+        return cls(forms, before)
+
+    @classmethod
+    def from_genitives(cls, genitives: dict[str, str] | None) -> Grammar:
+        return cls({abbr.lower(): {GENITIVE: form} for abbr, form in (genitives or {}).items()})
+
+    def gloss(self, abbr: str, title: str, before: str, tail: str) -> str:
+        """The meaning written after ``abbr`` between ``before`` and ``tail`` (the text after it): the list's form
+        after the preposition before it, else its genitive before a word it qualifies, else the nominative."""
+        forms = self.forms.get(abbr.lower(), {})
+        preposition = _LAST_WORD.search(before)
+        if preposition and AFTER + preposition.group(1).lower() in forms:
+            return forms[AFTER + preposition.group(1).lower()]
+        word = _NEXT_WORD.match(tail)
+        if word and word.group(1) not in self.nominative_before and GENITIVE in forms:
+            return forms[GENITIVE]
+        # „LNB un LNS sociālās rehabilitācijas”: joined to a second abbreviation that qualifies a word, both qualify it
+        joined = _JOINED.match(tail)
+        if (joined and GENITIVE in forms and GENITIVE in self.forms.get(joined.group(1).lower(), {})
+                and joined.group(2) not in self.nominative_before):
+            return forms[GENITIVE]
+        return short_meaning(title)
+
+
+def grammar_list(path: Path) -> Grammar:
+    """The case forms of catalogue/metodika/saisinajumi.md (its reference lines)."""
+    if not path.is_file():
+        return Grammar({})
+    return Grammar.from_references(dict(_REFERENCE_LINE.findall(path.read_text(encoding="utf-8"))))
 
 
 def explain_in_html(text: str, abbreviations: dict[str, str], explained: set[str],
-                    genitives: dict[str, str] | None = None) -> str:
+                    genitives: dict[str, str] | None = None, grammar: Grammar | None = None) -> str:
     """``text`` as HTML with its abbreviations in ``<abbr>``, the first of each kind (not yet in ``explained``)
     followed by its meaning (in the genitive before a word, ``genitives``: gloss): for the pages' own HTML tables,
     which Python-Markdown does not read."""
     if not abbreviations:
         return html.escape(text)
+    grammar = grammar or Grammar.from_genitives(genitives)
     pattern = re.compile(r"\b(" + "|".join(re.escape(a) for a in sorted(abbreviations, key=len, reverse=True)) + r")\b")
     parts, last = [], 0
     for m in pattern.finditer(text):
@@ -82,7 +142,7 @@ def explain_in_html(text: str, abbreviations: dict[str, str], explained: set[str
         parts.append(f'<abbr title="{html.escape(title)}">{html.escape(abbr)}</abbr>')
         if abbr not in explained and not CITATION.match(text[m.end():]):
             explained.add(abbr)
-            parts.append(f" ({html.escape(gloss(title, text[m.end():], (genitives or {}).get(abbr)))})")
+            parts.append(f" ({html.escape(grammar.gloss(abbr, title, text[:m.start()], text[m.end():]))})")
         last = m.end()
     parts.append(html.escape(text[last:]))
     return "".join(parts)
@@ -182,9 +242,8 @@ def _note(glosses: list[tuple[str, str]]) -> etree.Element:
 class FirstAbbreviationTreeprocessor(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         parents = {child: parent for parent in root.iter() for child in parent}
-        # the list's genitive meanings: its reference lines „[IBM ģenitīvā]: # "…"” (ids are lower case)
-        genitives = {key.removesuffix(GENITIVE_KEY.lower()): title for key, (_url, title) in self.md.references.items()
-                     if key.endswith(GENITIVE_KEY.lower()) and title}
+        # the list's case forms: its reference lines „[IBM ģenitīvā]: # "…"” (ids are lower case)
+        grammar = Grammar.from_references({key: title for key, (_url, title) in self.md.references.items() if title})
         explained: set[str] = set()
         # abbreviation → where it first stood where no gloss goes (a heading, a link's text) and its title
         unexplained: dict[str, tuple[etree.Element, str]] = {}
@@ -203,7 +262,8 @@ class FirstAbbreviationTreeprocessor(Treeprocessor):
             bracket = _bracket_after(parents, el)
             if _written_before(before, tail, title) or (bracket is not None and _stem_in(title, bracket)):
                 continue  # the text explains it already
-            meaning = gloss(title, tail, genitives.get(el.text.lower())) if short_meaning(title) else ""
+            after = tail + "".join(etree.tostring(s, encoding="unicode", method="text") for s in _siblings_after(parents, el))
+            meaning = grammar.gloss(el.text, title, _text_before(parents, el), after) if short_meaning(title) else ""
             if not meaning:
                 continue
             if bracket is not None:  # its own bracket says something else: „SD (sociālais dienests; IB …)”

@@ -8,7 +8,7 @@ from typing import Any
 from generator.catalogue.catalogue import Catalogue, Offer
 from generator.catalogue.models import Dated, PriceValue, Service
 from generator.site import labels, paths
-from generator.site.abbr_first import abbreviation_list, explain_in_html, genitive_list
+from generator.site.abbr_first import abbreviation_list, explain_in_html, grammar_list
 from generator.site.context import site_date
 from generator.site.markdown import anchor_id
 from generator.site.offer_text import rows_sentence
@@ -115,8 +115,9 @@ def render_catalogue_pages(catalogue: Catalogue, refs: SourceRefs | None = None)
     # the index table is HTML: its service names explain their abbreviations themselves (audit30 F19: „ABA”)
     abbreviations = abbreviation_list(paths.methodology_dir(catalogue.root) / paths.ABBREVIATIONS)
     explained: set[str] = set()
-    genitives = genitive_list(paths.methodology_dir(catalogue.root) / paths.ABBREVIATIONS)
-    names = {r.service.id: explain_in_html(r.service.short_name_lv, abbreviations, explained, genitives) for r in rows}
+    grammar = grammar_list(paths.methodology_dir(catalogue.root) / paths.ABBREVIATIONS)
+    names = {r.service.id: explain_in_html(r.service.short_name_lv, abbreviations, explained, grammar=grammar)
+             for r in rows}
     pages = {
         paths.CATALOGUE_INDEX: render(
             "katalogs_index.md.j2",

@@ -3,7 +3,8 @@
 The syntax is agreed with the methodology authors (see the module docstring of ``methodology``):
 ``p.<parameter>`` is every programme parameter in force on the catalogue date, ``cena(id)`` a price
 value in force, ``grupu_griesti`` the group-session ceiling (``grupu_griesti_teksts`` the same in words, „ne vairāk
-kā …” while the deducted transport part is unknown, ``grupu_griesti_izmainas`` its changes dated later, " (no …
+kā …” while the deducted transport part is unknown; ``grupu_griesti_par_nodarbibu`` with „par nodarbību” next to the
+amount, before that bracket), ``grupu_griesti_izmainas`` its changes dated later, " (no …
 – …)" or "" (``grupu_griesti_izmainas_turpinot`` "; no … – …" inside a bracket) – D185; ``nezinama(value)`` tells such an unknown figure – D106), ``katalogs`` the Catalogue,
 ``pasvaldibas`` the children's pilot municipalities and ``izmeginajumi`` the two pilots, ``svetku_gadi`` the
 years holidays.yaml lists and ``kartu_gadi`` the years the rounds' services windows touch (both sorted),
@@ -108,6 +109,7 @@ def template_context(catalogue: Catalogue) -> dict[str, Any]:
         "cena": price_lookup(catalogue, day),
         "grupu_griesti": group_ceiling,
         "grupu_griesti_teksts": labels.group_ceiling_text(catalogue, day),
+        "grupu_griesti_par_nodarbibu": labels.group_ceiling_text(catalogue, day, per="par nodarbību"),
         "grupu_griesti_izmainas": labels.ceiling_changes(catalogue, day),
         "grupu_griesti_izmainas_turpinot": labels.ceiling_changes(catalogue, day, in_brackets=False),
         "nezinama": labels.unknown_amount,

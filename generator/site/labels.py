@@ -109,7 +109,7 @@ def regime_without_price(catalogue: Catalogue, service: Service, day: dt.date) -
 def transport_limit(share: object) -> str:
     """The transport rule in words (D9): its base is A, the amount available to the plan, not N."""
     return (f"visi transporta izdevumi kopā ne vairāk kā {text.percent(share)} no plānam pieejamā IB apmēra A; "
-            "vairāk – tikai ar sociālā darbinieka pamatojumu")
+            "vairāk – tikai ar sociālā darbinieka rakstisku pamatojumu")
 
 
 UNKNOWN = "nav zināma"
@@ -137,18 +137,20 @@ def ceiling_changes(catalogue: Catalogue, day: dt.date, in_brackets: bool = True
     return f" ({said})" if in_brackets else f"; {said}"
 
 
-def group_ceiling_text(catalogue: Catalogue, day: dt.date, short: bool = False) -> str:
+def group_ceiling_text(catalogue: Catalogue, day: dt.date, short: bool = False, per: str = "") -> str:
     """The group sessions' ceiling in words: an amount, „nav noteikti”, or while the deducted transport part is
     unknown „ne vairāk kā 25,93 EUR (kamēr … nav zināma)” (D106). ``short``: without a bracket, to follow one (an
-    announced change, D185): „ne vairāk kā 27,50 EUR” (the text in force says why), „…, jāprecizē”."""
+    announced change, D185): „ne vairāk kā 27,50 EUR” (the text in force says why), „…, jāprecizē”. ``per``: what
+    the amount is for („par nodarbību”), kept next to the amount, before the bracket."""
     ceiling, status = catalogue.group_ceiling(day)
     reduction = catalogue.price_by_id.get(GROUP_TRANSPORT_REDUCTION_ID)
     if ceiling is None:
         return "nav noteikti"
+    amount = text.eur(ceiling) + (f" {per}" if per else "")
     if reduction is not None and unknown_amount(reduction.at(day)):
-        return f"ne vairāk kā {text.eur(ceiling)}" + ("" if short else f" ({CEILING_WHILE_UNKNOWN}; jāprecizē)")
+        return f"ne vairāk kā {amount}" + ("" if short else f" ({CEILING_WHILE_UNKNOWN}; jāprecizē)")
     unconfirmed = ", jāprecizē" if short else " (jāprecizē)"
-    return text.eur(ceiling) + (unconfirmed if status is PriceStatus.to_verify else "")
+    return amount + (unconfirmed if status is PriceStatus.to_verify else "")
 
 
 UNKNOWN_START = "datums jāprecizē"  # audit40 F9: the value's start date is the programme's start, not its source's

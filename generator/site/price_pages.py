@@ -82,6 +82,8 @@ def parameter_value_text(catalogue: Catalogue, parameter: Parameter[Any], value:
         return text.percent(value)
     if parameter.unit == "EUR":
         return text.eur(value)
+    if isinstance(value, int) and not isinstance(value, bool) and (parameter.unit or "").endswith(" datums"):
+        return parameter.unit.replace(" datums", f" {value}. datums")  # "mēneša 10. datums", an ordinal (D27)
     if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
         unit = f" {parameter.unit}" if parameter.unit else ""
         return f"{text.number(value)}{unit}"

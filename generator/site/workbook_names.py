@@ -26,7 +26,7 @@ SHEETS: dict[str, tuple[str, str]] = {
             "parakstāms pielikums"),
     "6.6": ("Atbalsta plāns, III daļa – vienības pa mēnešiem", "cik vienību katrā perioda mēnesī; "
             "parakstāms pielikums"),
-    "6.7": ("Atbalsta plāns, III daļa – finansējums pa mēnešiem", "plānotie eiro katrā mēnesī (vienības × "
+    "6.7": ("Atbalsta plāns, III daļa – finansējums pa mēnešiem", "plānotie euro katrā mēnesī (vienības × "
             "cena); rekonstruēta tabula, kas vajadzīga 6.10. tabulai"),
     "6.8": ("Pakalpojumu katalogs un sniedzēji", "katalogs ar izvēlēto sniedzēju un tā faktisko cenu; "
             "regulētās un līgumcenas ierakstītas, ja katalogā ir to apmērs (citādi plāna rinda saņem "
@@ -80,7 +80,7 @@ MEANINGS: dict[str, tuple[str, str]] = {
     "Plans_Cena": ("6.4", "rindas: vienības cena no 6.8. tabulas"),
     "Plans_Summa": ("6.4", "rindas: vienības × cena, noapaļots līdz centiem"),
     "Plans_Prioritate": ("6.4", "rindas: kopējā prioritāte (vieta secībā)"),
-    "Plans_NoIB": ("6.4", "rindas: eiro, ko rindai piešķir no IB, ejot pa visu prioritāšu sarakstu: rinda saņem "
+    "Plans_NoIB": ("6.4", "rindas: euro, ko rindai piešķir no IB, ejot pa visu prioritāšu sarakstu: rinda saņem "
                    "visas izmaksas, ja tās ietilpst vēl neizlietotajā IB pieejamajā apmērā A, citādi tik veselu "
                    "vienību, cik ietilpst (0, ja cena ir 0), un sarakstu turpina līdz galam"),
     "IB_Nepieciesamais": ("6.4", "IB nepieciešamais apmērs N"),
@@ -92,10 +92,10 @@ MEANINGS: dict[str, tuple[str, str]] = {
     "Transporta_Dala": ("6.4", "no IB finansētā transporta (transporta un specializētā transporta rindu "
                         "Plans_NoIB summa) daļa no IB pieejamā apmēra A (0–1; 0, ja A = 0)"),
     "Men_Daudzums": ("6.6", "rindas × mēneši: plānotās vienības katrā perioda mēnesī"),
-    "Men_Summa": ("6.7", "rindas × mēneši: plānotie eiro katrā mēnesī („nederīgs”, ja šā mēneša vienības 6.6. "
+    "Men_Summa": ("6.7", "rindas × mēneši: plānotie euro katrā mēnesī („nederīgs”, ja šā mēneša vienības 6.6. "
                          "tabulā ir nederīga ievade)"),
     "Fakt_Daudzums": ("6.10", "rindas × mēneši: saņemtās vienības katrā mēnesī"),
-    "Fakt_Summa": ("6.10", "rindas × mēneši: samaksātie eiro katrā mēnesī"),
+    "Fakt_Summa": ("6.10", "rindas × mēneši: samaksātie euro katrā mēnesī"),
     "Fakt_Kopa": ("6.10", "periodā kopā samaksāts"),
     "Kludas": ("6.11", "kļūdu skaits pašlaik: noteikumu kļūdas, katra ievades šūna ar nederīgu vērtību (teksts "
                "skaitļa vai datuma vietā, negatīvs skaitlis, vērtība ārpus saraksta vai intervāla), katra aprēķinam "

@@ -9,7 +9,13 @@ from pathlib import Path
 import markdown
 import pytest
 
-from generator.site.abbr_first import abbreviation_list, explain_in_html, genitive_list, short_meaning
+from generator.site.abbr_first import (
+    abbreviation_list,
+    explain_in_html,
+    genitive_list,
+    grammar_list,
+    short_meaning,
+)
 from tests.site.conftest import BuiltSite
 from tests.site.htmltables import text_of
 
@@ -101,8 +107,8 @@ def _explains(content: str, m: re.Match, meaning: str) -> bool:
     stem = meaning.split()[0][:5].lower()
     if after.startswith((f" ({meaning})", f" [{meaning}]", f" ({meaning}; ", f" – {meaning}")):
         return True
-    if after.startswith(" (") and stem in after[2:].split(")", 1)[0].lower():
-        return True
+    if after.startswith((" (", " [")) and stem in re.split(r"[)\]]", after[2:], maxsplit=1)[0].lower():
+        return True  # also a gloss in the case of its phrase („IB [individuālā budžeta] administrētājs”)
     return (content[:m.start()].endswith("(") and after.startswith(")")
             and stem in text_of(content[max(0, m.start() - 300):m.start()]).lower())
 
@@ -154,7 +160,7 @@ def test_html_tables_explain_the_first_abbreviation_too() -> None:
 
 def test_catalogue_index_explains_aba(built_site: BuiltSite) -> None:  # audit30 F19
     text = text_of(built_site.html("katalogs/index.html"))
-    assert "ABA (lietišķā uzvedības analīze) terapija" in text
+    assert f"ABA ({grammar_list(LIST).forms['aba']['ģenitīvā']}) terapija" in text
 
 
 @pytest.mark.parametrize("text", ["Cena (MK noteikumi Nr. 313) un viss.", "Saskaņā ar MK 16.06.2015 noteikumiem Nr. 313.",
@@ -205,5 +211,38 @@ def test_no_page_glosses_ibm_in_the_nominative_before_a_noun(built_site: BuiltSi
     nominative = re.compile(r"IBM \(individuālā budžeta modelis\) [a-zāčēģīķļņšūž]")
     found = [str(p.relative_to(built_site.site)) for p in sorted(built_site.site.rglob("*.html"))
              if nominative.search(text_of(p.read_text(encoding="utf-8")))]
-    assert found == []
+    assert found == [], "\n".join(map(str, found))
     assert "ar IBM (individuālā budžeta modeļa) matricu" in text_of(built_site.html("kalkulators.html"))
+
+
+def test_the_gloss_takes_the_case_of_its_phrase() -> None:
+    """F9: „pieejamā IB (individuālais budžets) apmēra”, „bērni ar FT (funkcionālie traucējumi)” glossed in the
+    nominative inside other cases. The forms are the list's data (catalogue/metodika/saisinajumi.md)."""
+    glossary = "\n\n" + LIST.read_text(encoding="utf-8")
+
+    def out(text: str) -> str:
+        html_ = markdown.markdown(text + glossary, extensions=["abbr", "generator.site.abbr_first"])
+        return re.sub(r"<[^>]+>", "", html_).splitlines()[0]
+
+    grammar = grammar_list(LIST)
+    assert out("Plānam pieejamā IB apmēra.") == f"Plānam pieejamā IB ({grammar.forms['ib']['ģenitīvā']}) apmēra."
+    assert out("Bērni ar FT un citi.") == f"Bērni ar FT ({grammar.forms['ft']['aiz ar']}) un citi."
+    assert out("Tad VDEĀVK ir noteikusi.") == "Tad VDEĀVK (Veselības un darbspēju ekspertīzes ārstu valsts komisija) ir noteikusi."
+    assert explain_in_html("Bērniem ar FT", {"FT": "funkcionālie traucējumi"}, set(), grammar=grammar) == (
+        f'Bērniem ar <abbr title="funkcionālie traucējumi">FT</abbr> ({grammar.forms["ft"]["aiz ar"]})')
+
+
+def test_no_page_glosses_in_the_nominative_before_a_word_the_abbreviation_qualifies(built_site: BuiltSite) -> None:
+    """Every first use glossed in the nominative before a lower-case word the list does not name as a verb or a
+    conjunction („nominatīvā pirms”) is wrong: the list must give that abbreviation's genitive, and the page use it."""
+    grammar = grammar_list(LIST)
+    meanings = {abbr: short_meaning(title) for abbr, title in abbreviation_list(LIST).items()}
+    nominative = re.compile(r"\b(" + "|".join(re.escape(a) for a in sorted(meanings, key=len, reverse=True))
+                            + r") [(\[]([^)\]]+)[)\]] ([a-zāčēģīķļņšūž][\w-]*)")
+    found = []
+    for page in sorted(built_site.site.rglob("*.html")):
+        for m in nominative.finditer(text_of(page.read_text(encoding="utf-8"))):
+            abbr, said, word = m.groups()
+            if said == meanings[abbr] and word not in grammar.nominative_before:
+                found.append((str(page.relative_to(built_site.site)), m.group(0)))
+    assert found == [], "\n".join(map(str, found))

@@ -141,8 +141,9 @@ def test_site_templates_wording() -> None:  # F34, F44: pages of generator/site/
 def test_the_escort_rate_act_is_the_one_the_catalogue_gives(rendered, catalogue) -> None:  # F22, F25
     since = next(v.effective_from for v in catalogue.price_by_id["2.1"].values if "Nr. 316" in v.source)
     prices = rendered["pakalpojumu-saraksts-un-cenas.md"]
-    assert f"no {since:%d.%m.%Y} tos aizstāj MK noteikumi Nr. 316" in prices
-    assert f"(MK noteikumi Nr. 942, no {since:%d.%m.%Y} – Nr. 316)" in rendered["vienibas-izmaksas.md"]
+    assert f"no {since:%d.%m.%Y} tos aizstāj MK noteikumi Nr. 316 – *rekonstruēts, avotā nav dots*" in prices
+    assert (f"(MK noteikumi Nr. 942, no {since:%d.%m.%Y} – Nr. 316; Nr. 316 un maiņas datums – *rekonstruēts, avotā"
+            " nav dots*)") in rendered["vienibas-izmaksas.md"]
     for page in ("pakalpojumu-saraksts-un-cenas.md", "vienibas-izmaksas.md"):
         assert "Nr. 313 vai Nr. 942" not in rendered[page]
 
@@ -178,3 +179,18 @@ def test_termination_hears_the_parent_before_every_decision(rendered) -> None:  
     assert '-->|"atteikšanās, pārcelšanās u. c."| F' not in chart
     assert 'G -->|"nē"| V[' in chart
     assert "V --> F" in chart and '|"atteikšanās, pārcelšanās u. c."| V' in chart
+
+
+def test_the_check_day_reading_is_marked_as_the_projects(rendered) -> None:  # F5
+    """The methodology names the P check days by project month (002 L1075–L1076) but not the day month 1 starts:
+    counting from the services' start is the project's reading, said on the page and argued in D21."""
+    page = rendered["ib-apmeri-un-posmi.md"]
+    reading = page[page.index("Ka projekta pirmais mēnesis"):]
+    assert "projekta lasījums" in reading[:400] and "*rekonstruēts, avotā nav dots*" in reading[:400], reading[:400]
+    d21 = decision(rendered[DECISIONS], 21)
+    assert "*rekonstruēts, avotā nav dots*" in d21 and "002 L1075" in d21 and "S004" in d21
+
+
+def test_the_age_limit_decision_weighs_the_parents_leaflet(rendered) -> None:  # F2
+    d110 = decision(rendered[DECISIONS], 110)
+    assert "S000 L107" in d110 and "002 L980" in d110
