@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 # the one definition of a confirmation (D291, D300) lives with the catalogue; importable from here too
-from generator.catalogue.confirmation import confirms, said, same_figures
+from generator.catalogue.confirmation import confirms, real_change, said, same_figures
 from generator.catalogue.models import PriceStatus
 
 if TYPE_CHECKING:
@@ -108,15 +108,17 @@ def _first_days(catalogue: Catalogue, day: dt.date) -> tuple[dict[str, tuple[dt.
     def record(found: dict[str, tuple[dt.date, bool]], key: str, on: dt.date, was: tuple, now: tuple) -> None:
         first = found.get(key)
         if first is None:
-            if was != now:
-                found[key] = (on, confirms(was, now))
+            # a status alone at the same figures is no change (D302): a confirmation is listed as one (D291), a
+            # withdrawal of the matrix's own confirmed value only ends its papers' span (confirmation_spans)
+            if real_change(was, now) or confirms(was, now):
+                found[key] = (on, not real_change(was, now))
             return
         if not first[1]:
             return
         if not confirms(was, now):
             # the confirmation no longer holds: withdrawn at the same number („jāprecizē” again, D296) or a real change
             found.setdefault("~" + key, (on, False))
-            if was != now:  # the real change after a confirmation
+            if real_change(was, now):  # the real change after a confirmation
                 found.setdefault("!" + key, (on, False))
 
     params: dict[str, tuple[dt.date, bool]] = {}
