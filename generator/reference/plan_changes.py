@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 # the one definition of a confirmation (D291, D300) lives with the catalogue; importable from here too
@@ -277,16 +277,52 @@ def items_confirmed_since(catalogue: Catalogue, day: dt.date, on: dt.date) -> di
     """The 6.8 items whose „jāprecizē” ``day`` row stands confirmed on ``on`` (confirmed_since, D291, D296), each with
     the day from which it does: confirmed_by's items, which the papers print as confirmed figures and whose ceiling
     collect no longer calls unconfirmed."""
-    if on <= day:
-        return {}
-    dates = sorted({d for d in catalogue.effective_dates() if day < d <= on})
+    offers, rows = _item_entries(catalogue, day, on)
+    return {o.id: since for o in offers if (since := confirmed_since(_row(o), rows[o.id], on)) is not None}
+
+
+def items_withdrawn_since(catalogue: Catalogue, day: dt.date, on: dt.date) -> dict[str, dt.date]:
+    """The 6.8 items whose ``day`` row is itself confirmed and stands withdrawn on ``on`` – „jāprecizē” again at the
+    same figures (withdrawn_since with ``day`` as its own confirmation, D296, D302) –, each with the day from which it
+    does: the papers made on ``on`` print their ceilings as blanks, and collect calls them unconfirmed, as it does B
+    (base_withdrawn_since). No change for the plan (the money is the same, D302)."""
+    offers, rows = _item_entries(catalogue, day, on)
+    return {o.id: since for o in offers if o.ceiling_status is PriceStatus.confirmed
+            and (since := withdrawn_since(_row(o), rows[o.id], on, day)) is not None}
+
+
+def withdrawn_ceilings(catalogue: Catalogue, day: dt.date, on: dt.date) -> dict[str, dt.date]:
+    """Of items_withdrawn_since, the items whose price is checked against their ceiling (Offer.ceiling_unconfirmed once
+    „jāprecizē”: regulated, delegated-contract or under the group ceiling): on ``on`` a plan line of one is a line of an
+    unconfirmed ceiling (D22) for the papers and collect alike (D302), with the day it is withdrawn from."""
+    offers = {o.id: o for o in catalogue.offers(day)}
+    return {item: since for item, since in items_withdrawn_since(catalogue, day, on).items()
+            if replace(offers[item], ceiling_status=PriceStatus.to_verify).ceiling_unconfirmed}
+
+
+def ceilings_ever_withdrawn(catalogue: Catalogue, day: dt.date) -> frozenset[str]:
+    """The items of withdrawn_ceilings on some day the catalogue knows (after ``day``): a collection reads their
+    lines' places once, while the matrix is open, for the day it is withdrawn on."""
+    offers = {o.id: o for o in catalogue.offers(day)}
+    _, rows = _item_entries(catalogue, day, max(catalogue.effective_dates(), default=day))
+    return frozenset(o.id for o in offers.values() if o.ceiling_status is PriceStatus.confirmed
+                     and replace(o, ceiling_status=PriceStatus.to_verify).ceiling_unconfirmed
+                     and any(end is not None for _, end in confirmation_spans(_row(o), rows[o.id], day)))
+
+
+def _item_entries(catalogue: Catalogue, day: dt.date,
+                  on: dt.date) -> tuple[list[Any], dict[str, list[tuple[dt.date, tuple | None]]]]:
+    """``day``'s 6.8 offers and each one's later rows up to ``on`` (none when ``on`` is not after ``day``: the later
+    of the two days counts, D301)."""
     offers = catalogue.offers(day)
     rows: dict[str, list[tuple[dt.date, tuple | None]]] = {o.id: [] for o in offers}
-    for d in dates:
+    if on <= day:
+        return offers, rows
+    for d in sorted({d for d in catalogue.effective_dates() if day < d <= on}):
         offered = {o.id: _row(o) for o in catalogue.offers(d)}
         for key, entries in rows.items():
             entries.append((d, offered.get(key)))
-    return {o.id: since for o in offers if (since := confirmed_since(_row(o), rows[o.id], on)) is not None}
+    return offers, rows
 
 
 def base_confirmed_since(catalogue: Catalogue, day: dt.date, on: dt.date) -> dt.date | None:
