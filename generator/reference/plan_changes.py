@@ -291,6 +291,28 @@ def items_withdrawn_since(catalogue: Catalogue, day: dt.date, on: dt.date) -> di
             and (since := withdrawn_since(_row(o), rows[o.id], on, day)) is not None}
 
 
+def catalogue_withdrawals(catalogue: Catalogue, day: dt.date) -> tuple[PlanChange, ...]:
+    """The values the papers print as a figure once confirmed (B, each 6.8 item's ceiling) that are themselves
+    „apstiprināts” on ``day`` and that a later entry of the same figures puts back to „jāprecizē” (D302): no change
+    for the plan (``catalogue_changes`` lists none), but the papers made from that day print a blank. Each with the
+    first such day and ``spans``: the days the papers print it confirmed (confirmation_spans from ``day``: a
+    confirmation again reopens one). B first, then the items in 6.8 order."""
+    later = sorted({d for d in catalogue.effective_dates() if d > day})
+    result: list[PlanChange] = []
+    was, entries, own = _base_entries(catalogue, day)
+    if own is not None and (spans := confirmation_spans(was, entries, own)) and spans[0][1] is not None:
+        result.append(PlanChange(spans[0][1], parameter_what([catalogue.programme.base_amount.name_lv]),
+                                 spans=spans))
+    _, rows = _item_entries(catalogue, day, later[-1]) if later else (None, {})
+    for o in catalogue.offers(day):
+        if o.ceiling_status is not PriceStatus.confirmed or not later:
+            continue
+        spans = confirmation_spans(_row(o), rows[o.id], day)
+        if spans and spans[0][1] is not None:
+            result.append(PlanChange(spans[0][1], item_what(o.label), items=frozenset({o.id}), spans=spans))
+    return tuple(result)
+
+
 def withdrawn_ceilings(catalogue: Catalogue, day: dt.date, on: dt.date) -> dict[str, dt.date]:
     """Of items_withdrawn_since, the items whose price is checked against their ceiling (Offer.ceiling_unconfirmed once
     „jāprecizē”: regulated, delegated-contract or under the group ceiling): on ``on`` a plan line of one is a line of an

@@ -16,11 +16,11 @@ import pytest
 
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import PriceStatus
+from generator.documents.from_matrix.confirmed_warnings import papers_offers
 from generator.lvformat import date as lv_date
 from generator.ministry.collect import Options, collect
 from generator.ministry.final_status import STATUS_CEILING, STATUS_FINAL, STATUS_PROVISIONAL, ceiling_warnings
 from generator.reference.lines import line_from_offer
-from generator.documents.from_matrix.confirmed_warnings import papers_offers
 from generator.reference.plan_changes import confirmed_by
 from generator.reference.workbook import WorkbookInputs
 from generator.workbook.inputs import People
