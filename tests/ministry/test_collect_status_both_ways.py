@@ -20,6 +20,8 @@ from generator.documents.from_matrix.confirmed_warnings import papers_offers
 from generator.lvformat import date as lv_date
 from generator.ministry.collect import Options, collect
 from generator.ministry.final_status import STATUS_CEILING, STATUS_FINAL, STATUS_PROVISIONAL, ceiling_warnings
+from generator.ministry.migrate import Migrator
+from generator.ministry.rule_names import RULE_NAMES
 from generator.reference.lines import line_from_offer
 from generator.reference.plan_changes import confirmed_by
 from generator.reference.workbook import WorkbookInputs
@@ -174,3 +176,17 @@ def test_a_ceiling_withdrawn_after_the_matrix_day_is_an_unconfirmed_ceiling(
     assert not papers_offers(changed, CEILING_CONFIRMED, CEILING_WITHDRAWN - dt.timedelta(days=1)
                              ).offers["3.1.3g"].ceiling_unconfirmed
     assert papers_offers(changed, CEILING_CONFIRMED, CEILING_WITHDRAWN).offers["3.1.3g"].ceiling_unconfirmed
+
+
+def test_migrate_keeps_a_plan_across_b_s_withdrawal(withdrawn_crossing: tuple[Catalogue, Path],
+                                                     tmp_path: Path) -> None:
+    """D302: `ibm migrate` of such a matrix (to the template of its plan's first day, where B is confirmed too) finds
+    no price change in the plan's period – the withdrawal at the same amount is none – as collect and the papers."""
+    changed, matrices = withdrawn_crossing
+    old = next(matrices.rglob("*.xlsx"))
+    with Migrator(changed) as migrator:
+        report = migrator.migrate(old, tmp_path / "jauna.xlsx")
+    said = report.text()
+    assert not [n for n in report.new_findings if "mainās" in n], report.new_findings
+    assert "mainās" not in said and RULE_NAMES["prices_not_in_force"] not in said, said
+    assert "Kļūdas: 0 → 0" in said, said  # neither the old matrix nor the new one refuses the plan
