@@ -14,7 +14,9 @@ the plan's money is the same, so the matrix keeps pricing it. ``catalogue_confir
 day a confirmation stops holding); the papers print the confirmed figure, and collect counts B as confirmed, when the
 plan's value – the matrix's number – stands confirmed as the catalogue last recorded that number by their day
 (``confirmation_spans``, D296: another number later is a new value for later plans), and the matrix says so. The other way
-(confirmed → „jāprecizē”) or another number stays a change.
+– the same number back to „jāprecizē” – is no change either (D302): no matrix refuses a plan for it, whether it has the
+value „jāprecizē” or confirmed; only the papers made from that day print a blank (``catalogue_withdrawals``,
+``items_withdrawn_since``, ``base_withdrawn_since``). Another number stays a change.
 
 ``catalogue_changes`` lists them from the catalogue (the matrix writes the same days into 6.8 and 6.11);
 ``first_change`` picks the earliest one a plan uses.
