@@ -116,8 +116,8 @@ def _withdrawn_lines(withdrawn: list[ValueChange]) -> tuple[str, str]:
         return "", ""
     one = len(withdrawn) == 1
     names = ", ".join(f"„{c.name_lv}” no {date(c.effective_from)}" for c in withdrawn)
-    clause = (f" {'Vērtība' if one else 'Vērtības'} ar to pašu apmēru atkal „jāprecizē” ({names}; statuss "
-              "„apstiprināts” → „jāprecizē”): plāna summas tas nemaina, tāpēc plānus tā dēļ neatsaka neviena matrica "
+    clause = (f" {'Vērtība' if one else 'Vērtības'} ar to pašu apmēru atkal ir „jāprecizē” ({names}; statuss "
+              "„apstiprināts” → „jāprecizē”): plāna summas nemainās, tāpēc tā dēļ plānus neatsaka neviena matrica "
               f"– ne tā, kurā {'vērtība' if one else 'vērtības'} jau ir „jāprecizē”, ne tā, kurā "
               f"{'tā bija apstiprināta' if one else 'tās bija apstiprinātas'} (D302).")
     printed = [c for c in withdrawn if c.id == PRINTED_PARAMETER or (c.kind == "cena" and c.items)]
@@ -147,7 +147,8 @@ def _param_review_lines(cat: Catalogue, params: list[ValueChange]) -> list[str]:
     in_matrix = {attr for attr, _, _ in PARAMETERS}
     lines = []
     for change in params:
-        if change.id not in in_matrix or change.old == change.new or change.confirms:
+        # a status alone at the same number – a confirmation (D291) or its withdrawal (D302) – changes no plan
+        if change.id not in in_matrix or change.old == change.new or change.confirms or change.withdraws:
             continue
         since = first_plan_day([change], cat)
         which = f", kas sākas {date(since)} vai vēlāk," if since else ""
@@ -311,8 +312,11 @@ def change_report(diff: CatalogueDiff, new: Catalogue, outputs: OutputDiff | Non
                        f"--from-matrix` (arī nepārnestai matricai), ar `ibm migrate` pārnestā matrica un pārnešanas "
                        f"pārskats: plāns jāsaīsina līdz {date(until)}. Plānam, kas neizmanto nevienu no mainītajām "
                        f"vērtībām, kļūdas nav (D61)." if changed_prices or changed_params else "")
+            # a status alone (D291, D302): the matrices hold the same money, so migrating is not needed
+            must = ("jāpārveido" if changed_prices or changed_params
+                    else "var pārveidot (nav obligāti: mainās tikai statuss ar to pašu skaitli)")
             lines.append(f"- IBM matricas (6.8. tabulas cenas un griesti, 6.11. tabulas parametri) – ar `ibm migrate` "
-                         f"jāpārveido aizpildītās matricas, kuru plāna pirmā diena ir {date(since)} vai vēlāk. "
+                         f"{must} aizpildītās matricas, kuru plāna pirmā diena ir {date(since)} vai vēlāk. "
                          f"Plāniem, kas sākas agrāk, paliek līdzšinējās vērtības: plāns visu savu periodu izmanto tās "
                          f"dienas cenas un parametrus, kas ietver tā pirmo dienu (D63), {kept}{refused}"
                          + (f" {_confirmed_line(confirmed)}" if confirmed else "") + withdrawn_clause)

@@ -435,8 +435,11 @@ def test_a_status_change_the_other_way_refuses_no_plan(catalogue_copy: Path, cat
     matrices = next(line for line in text.splitlines() if line.startswith("- IBM matricas"))
     shown = day.strftime("%d.%m.%Y")
     assert "tam rāda kļūdu" not in matrices and "ieraksta, ka tie ir spēkā" not in matrices, matrices
-    assert (f"no {shown}; statuss „apstiprināts” → „jāprecizē”): plāna summas tas nemaina, tāpēc plānus tā dēļ "
+    assert (f"no {shown}; statuss „apstiprināts” → „jāprecizē”): plāna summas nemainās, tāpēc tā dēļ plānus "
             "neatsaka neviena matrica") in matrices, matrices
+    # migrating is not needed for a status alone, and no plan is to be reviewed for it
+    assert "ar `ibm migrate` var pārveidot (nav obligāti: mainās tikai statuss ar to pašu skaitli)" in matrices, matrices
+    assert not any("jāpārskata" in line for line in text.splitlines()), text
     assert "ne tā, kurā tā bija apstiprināta (D302)." in matrices, matrices
     # a rate has no blank in the papers: no papers' line
     assert not any(line.startswith("- Parakstāmie dokumenti") for line in text.splitlines()), text
@@ -454,7 +457,7 @@ def test_a_withdrawn_confirmation_refuses_no_plan_of_an_earlier_matrix(tmp_path:
     lines = text.splitlines()
     matrices = next(line for line in lines if line.startswith("- IBM matricas"))
     name = new.programme.base_amount.name_lv
-    assert ("plānus tā dēļ neatsaka neviena matrica – ne tā, kurā vērtība jau ir „jāprecizē”, ne tā, kurā tā bija "
+    assert ("tā dēļ plānus neatsaka neviena matrica – ne tā, kurā vērtība jau ir „jāprecizē”, ne tā, kurā tā bija "
             "apstiprināta (D302)") in matrices, matrices
     papers = next(line for line in lines if line.startswith("- Parakstāmie dokumenti"))
     assert f"(„{name}” no {BASE_WITHDRAWN.strftime('%d.%m.%Y')}; statuss „apstiprināts” → „jāprecizē”)" in papers, papers
