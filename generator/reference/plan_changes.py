@@ -326,7 +326,15 @@ def withdrawn_ceilings(catalogue: Catalogue, day: dt.date, on: dt.date) -> dict[
 
 def ceilings_ever_withdrawn(catalogue: Catalogue, day: dt.date) -> frozenset[str]:
     """The items of withdrawn_ceilings on some day the catalogue knows (after ``day``): a collection reads their
-    lines' places once, while the matrix is open, for the day it is withdrawn on."""
+    lines' places once, while the matrix is open, for the day it is withdrawn on. Kept with the catalogue for each
+    ``day`` (asked once for every file collected; the catalogue does not change while it is loaded)."""
+    kept: dict[dt.date, frozenset[str]] = catalogue.__dict__.setdefault("_ceilings_ever_withdrawn", {})
+    if day not in kept:
+        kept[day] = _ever_withdrawn(catalogue, day)
+    return kept[day]
+
+
+def _ever_withdrawn(catalogue: Catalogue, day: dt.date) -> frozenset[str]:
     offers = {o.id: o for o in catalogue.offers(day)}
     _, rows = _item_entries(catalogue, day, max(catalogue.effective_dates(), default=day))
     return frozenset(o.id for o in offers.values() if o.ceiling_status is PriceStatus.confirmed
