@@ -143,14 +143,15 @@ class MatrixPlaces:
             return self.m.where(name, 0, 0)
         return places.with_check_row(cells or self.m.where(name, 0, 0), check)
 
-    def rule_place(self, finding: Finding) -> str:
-        """Where a rule's finding is fixed, as finding_text says it in brackets; "" when the file cannot be read whole
-        or the matrix has no place for it."""
+    def cells_place(self, finding: Finding) -> str:
+        """The cells a rule's finding is fixed in, as finding_text says them in brackets but without 6.11's row that
+        counts it (a finding the matrix itself does not count, D302); "" when the file cannot be read whole or the
+        matrix has no cell for it."""
         from generator.documents.from_matrix import places
 
         try:
             book, _ = self.whole()
-            return places.rule_place(book, finding)
+            return places.joined(places.finding_places(book, finding))
         except (MatrixError, XlsxReadError, OSError, KeyError):
             return ""
 
@@ -523,7 +524,7 @@ def _record(code: str, data: ChildData, folder: str, source: str, params: Params
         base_confirmed=params.base_confirmed,
         inputs=inputs, result=result, paid_entered=data.paid_entered,
         # the places of the lines whose confirmed ceiling is withdrawn some day (D302): the collection's day decides
-        ceiling_places=tuple((i, named.rule_place(Finding(CEILING_WARNING, Severity.warning, "", (i,))))
+        ceiling_places=tuple((i, named.cells_place(Finding(CEILING_WARNING, Severity.warning, "", (i,))))
                              for i, line in enumerate(data.inputs.lines)
                              if line.counted and line.offer_id in withdrawable),
     )
