@@ -16,12 +16,14 @@ import pytest
 
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import PriceStatus
-from generator.documents.from_matrix.confirmed_warnings import papers_offers
+from generator.documents.from_matrix.confirmed_warnings import papers_offers, papers_warnings
+from generator.documents.from_matrix.reading import read_for_documents
 from generator.lvformat import date as lv_date
 from generator.ministry.collect import Options, collect
 from generator.ministry.final_status import STATUS_CEILING, STATUS_FINAL, STATUS_PROVISIONAL, ceiling_warnings
 from generator.ministry.migrate import Migrator
 from generator.ministry.rule_names import RULE_NAMES
+from generator.ministry.templates import TemplateSource
 from generator.reference.lines import line_from_offer
 from generator.reference.plan_changes import confirmed_by
 from generator.reference.workbook import WorkbookInputs
@@ -191,3 +193,20 @@ def test_migrate_keeps_a_plan_across_b_s_withdrawal(withdrawn_crossing: tuple[Ca
     assert not [n for n in report.new_findings if "mainās" in n], report.new_findings
     assert "mainās" not in said and RULE_NAMES["prices_not_in_force"] not in said, said
     assert "Kļūdas: 0 → 0" in said, said  # neither the old matrix nor the new one refuses the plan
+
+
+def test_the_papers_warn_of_a_withdrawn_ceiling_with_its_cell(ceiling_withdrawn: tuple[Catalogue, Path]) -> None:
+    """D302: `ibm documents --from-matrix` reads the same file as collect and, made on the withdrawal's day, lists the
+    group session's „Cenas griesti nav apstiprināti” warning with the day and the price's cell – the same words as
+    collect's; the day before, no such warning."""
+    changed, matrices = ceiling_withdrawn
+    path = next(matrices.rglob("*.xlsx"))
+    reading = read_for_documents(path, changed, TemplateSource(changed), None)
+    assert reading.data is not None and not reading.refused, reading.refused
+    assert not [f for f in papers_warnings(reading, changed, CEILING_WITHDRAWN - dt.timedelta(days=1))
+                if f.code == "ceiling_unconfirmed"]
+    (warning,) = [f for f in papers_warnings(reading, changed, CEILING_WITHDRAWN) if f.code == "ceiling_unconfirmed"]
+    assert f"no {lv_date(CEILING_WITHDRAWN)} atkal ir „jāprecizē”" in warning.message, warning.message
+    assert "(6.8. tabula, I" in warning.message and "6.11. tabulas" not in warning.message, warning.message
+    collected = collect(matrices, changed, KEY, Options(jobs=1, day=CEILING_WITHDRAWN))
+    assert warning.message in [f.message for r in collected.records for f in ceiling_warnings(r)]

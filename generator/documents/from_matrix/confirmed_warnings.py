@@ -15,6 +15,7 @@ from typing import NamedTuple
 from generator.catalogue.catalogue import Catalogue, Offer
 from generator.catalogue.models import PriceStatus
 from generator.documents.from_matrix.reading import MatrixReading
+from generator.documents.from_matrix.signing import with_note
 from generator.reference.findings import Finding
 from generator.reference.plan_changes import (
     confirmed_by,
@@ -68,5 +69,7 @@ def papers_warnings(reading: MatrixReading, catalogue: Catalogue, day: dt.date |
             if f.code != CEILING_WARNING or not f.lines or any(still_unconfirmed(i) for i in f.lines)]
     # a ceiling confirmed on the matrix's day and withdrawn at the same number by ``day``: its lines are warned of as
     # the matrix warns of a „jāprecizē” one (D302; the matrix, recomputed on its own day, has no warning for them)
-    return kept + check_withdrawn_ceilings(lines, withdrawn_ceilings(catalogue, data.params_day,
-                                                                    day or dt.date.today()))
+    where = reading.ceiling_places
+    return kept + [replace(f, message=with_note(f.message, where[f.lines[0]])) if where.get(f.lines[0]) else f
+                   for f in check_withdrawn_ceilings(lines, withdrawn_ceilings(catalogue, data.params_day,
+                                                                               day or dt.date.today()))]
