@@ -28,6 +28,8 @@ BASE_WITHDRAWN = D(2027, 3, 1)  # withdrawn_catalogue: B „jāprecizē” again
 BASE_RECONFIRMED = D(2027, 4, 1)  # reconfirmed_catalogue: and confirmed again at it
 # ceiling_confirmed_catalogue: the group sessions' transport part „apstiprināts” at the same amount (before GROUP_CHANGE)
 CEILING_CONFIRMED = D(2026, 11, 15)
+# ceiling_withdrawn_catalogue: and „jāprecizē” again at the same amount (still before GROUP_CHANGE, D302)
+CEILING_WITHDRAWN = D(2026, 11, 25)
 # the round confirms its procedures, among them the transport limit (D287)
 PROCEDURES = """    procedures:
       status: apstiprināts
@@ -113,6 +115,19 @@ def ceiling_confirmed_catalogue(target: Path) -> Catalogue:
     amount = text.split("amount: ", 1)[1].split("\n", 1)[0]  # the catalogue's own figure, not typed here
     _append(path, f"  - effective_from: {CEILING_CONFIRMED.isoformat()}\n    kind: ceiling\n    amount: {amount}\n"
                   '    source: "Testa dati: tā pati vērtība apstiprināta"\n    status: apstiprināts\n')
+    return load_or_raise(target)
+
+
+def ceiling_withdrawn_catalogue(target: Path) -> Catalogue:
+    """ceiling_confirmed_catalogue with the transport part „jāprecizē” again at the same amount on CEILING_WITHDRAWN:
+    a matrix of CEILING_CONFIRMED has each group session's ceiling confirmed, and from then the catalogue no longer
+    does (D302: no change for its plans, but the papers and collect read it as unconfirmed)."""
+    ceiling_confirmed_catalogue(target)
+    path = target / "prices" / f"{GROUP_TRANSPORT_REDUCTION_ID}.yaml"
+    text = path.read_text("utf-8")
+    amount = text.split("amount: ", 1)[1].split("\n", 1)[0]
+    _append(path, f"  - effective_from: {CEILING_WITHDRAWN.isoformat()}\n    kind: ceiling\n    amount: {amount}\n"
+                  '    source: "Testa dati: tā pati vērtība atkal jāprecizē"\n    status: jāprecizē\n')
     return load_or_raise(target)
 
 

@@ -1,9 +1,12 @@
-"""What is a real change of a dated value and what only confirms it (D291, D300) – one definition for the catalogue's
-„spēkā līdz” day (``Catalogue.prices_until``), the plans a matrix takes (reference/plan_changes) and `ibm changes`.
+"""What is a real change of a dated value and what only confirms it (D291, D300, D302) – one definition for the
+catalogue's „spēkā līdz” day (``Catalogue.prices_until``), the plans a matrix takes (reference/plan_changes) and
+`ibm changes`.
 
 A later value that CONFIRMS an earlier one says the same – the same number(s) – and only moves a status from
 „jāprecizē” to „apstiprināts” (B confirmed by the ministry, a ceiling confirmed at the same amount): the plan's money
-stays, so it is no change. Another number, or a status moving back („apstiprināts” → „jāprecizē”), is a real one.
+stays, so it is no change. One that WITHDRAWS it says the same number(s) and moves the status back („apstiprināts” →
+„jāprecizē”): the money stays too, so it is no change either (D302) – only what the papers print of it does
+(reference/plan_changes.confirmation_spans). Another number is a real change.
 """
 
 from __future__ import annotations
@@ -39,9 +42,16 @@ def same_figures(before: tuple[Any, ...], after: tuple[Any, ...]) -> bool:
                for was, now in zip(before, after, strict=True))
 
 
+def withdraws(before: tuple[Any, ...], after: tuple[Any, ...]) -> bool:
+    """Whether ``after`` withdraws ``before``'s confirmation (D296, D302): the same figures, and a status moves from
+    „apstiprināts” back to „jāprecizē”."""
+    return same_figures(before, after) and confirms(after, before)
+
+
 def real_change(before: tuple[Any, ...], after: tuple[Any, ...]) -> bool:
-    """Whether ``after`` says something else than ``before``: it differs, and not only by a confirmation."""
-    return before != after and not confirms(before, after)
+    """Whether ``after`` says something else than ``before`` that a plan's money can feel: another figure. A status
+    alone – a confirmation (D291) or its withdrawal (D302) at the same figures – is none."""
+    return not same_figures(before, after)
 
 
 def said(value: Any) -> tuple[Any, ...]:
@@ -52,6 +62,11 @@ def said(value: Any) -> tuple[Any, ...]:
 def value_confirms(before: Any, after: Any) -> bool:
     """``confirms`` of two dated catalogue values (None: no value – no confirmation)."""
     return before is not None and after is not None and confirms(said(before), said(after))
+
+
+def value_withdraws(before: Any, after: Any) -> bool:
+    """``withdraws`` of two dated catalogue values (None: no value – no withdrawal)."""
+    return before is not None and after is not None and withdraws(said(before), said(after))
 
 
 def value_changes(before: Any, after: Any) -> bool:

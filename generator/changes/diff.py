@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from generator.catalogue.catalogue import Catalogue
-from generator.catalogue.confirmation import value_confirms
+from generator.catalogue.confirmation import value_confirms, value_withdraws
 from generator.catalogue.models import PriceValue
 from generator.changes.calendar import HolidayChange, RoundChange, holiday_changes, round_changes
 from generator.changes.municipalities import MunicipalityChange, municipality_changes
@@ -133,7 +133,7 @@ DAY_STATUS = "effective_from_status"
 def _withdraws(previous: Any, value: Any) -> bool:
     """Whether ``value`` withdraws the confirmation of ``previous`` (D296): the same number(s), „apstiprināts” →
     „jāprecizē”."""
-    return value_confirms(value, previous)
+    return value_withdraws(previous, value)
 
 
 def _text_only(previous: Any, value: Any) -> bool:

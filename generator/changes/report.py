@@ -129,16 +129,19 @@ def _confirmed_line(confirmed: list[ValueChange]) -> str:
 
 
 def _withdrawn_lines(withdrawn: list[ValueChange]) -> tuple[str, str]:
-    """What a withdrawn confirmation at the same number does (D296): no change for a matrix that has the value as
-    „jāprecizē” (issued before the confirmation), so its plans are not refused for it (the clause after the refusal);
-    for B and a ceiling, the papers made from such a matrix on or after the day print the blank again (a line of its
-    own, "" for another value)."""
+    """What a withdrawn confirmation at the same number does (D296, D302): a status alone, so no change for any
+    matrix – neither one that has the value as „jāprecizē” (issued before the confirmation) nor one that has it
+    confirmed (issued on the confirmation day or later): no plan is refused for it (a sentence after the matrices'
+    line); for B and a ceiling, the papers made on or after the day from any of these matrices print the blank again,
+    and a plan starting then may have either matrix (a line of its own, "" for another value)."""
     if not withdrawn:
         return "", ""
     one = len(withdrawn) == 1
-    names = ", ".join(f"„{c.name_lv}”" for c in withdrawn)
-    clause = (f" Matricā, kurā {'vērtība' if one else 'vērtības'} {names} jau ir „jāprecizē” ar to pašu apmēru (izdota "
-              "pirms apstiprināšanas), atkārtotais „jāprecizē” nav izmaiņa, un plāniem tā dēļ kļūdas nav (D291, D296).")
+    names = ", ".join(f"„{c.name_lv}” no {date(c.effective_from)}" for c in withdrawn)
+    clause = (f" {'Vērtība' if one else 'Vērtības'} ar to pašu apmēru atkal ir „jāprecizē” ({names}; statuss "
+              "„apstiprināts” → „jāprecizē”): plāna summas nemainās, tāpēc tā dēļ plānus neatsaka neviena matrica "
+              f"– ne tā, kurā {'vērtība' if one else 'vērtības'} jau ir „jāprecizē”, ne tā, kurā "
+              f"{'tā bija apstiprināta' if one else 'tās bija apstiprinātas'} (D302).")
     printed = [c for c in withdrawn if c.id == PRINTED_PARAMETER or (c.kind == "cena" and c.items)]
     if not printed:
         return clause, ""
@@ -148,9 +151,12 @@ def _withdrawn_lines(withdrawn: list[ValueChange]) -> tuple[str, str]:
     when = "šajā dienā" if len({c.effective_from for c in printed}) == 1 else "attiecīgajā dienā"
     return clause, (f"- Parakstāmie dokumenti: {'vērtība' if one else 'vērtības'} ar to pašu apmēru atkal "
                     f"ir „jāprecizē” ({dated}; statuss „apstiprināts” → „jāprecizē”), tāpēc "
-                    f"dokumentos, ko `ibm documents --from-matrix` izveido {when} vai vēlāk no matricas, kurā "
-                    f"{'tā' if one else 'tās'} ir „jāprecizē”, "
-                    + ("tās vietā atkal ir tukša vieta" if one else "to vietā atkal ir tukšas vietas") + " (D296).")
+                    f"dokumentos, ko `ibm documents --from-matrix` izveido {when} vai vēlāk no jebkuras matricas – arī "
+                    f"no tās, kurā {'tā bija apstiprināta' if one else 'tās bija apstiprinātas'} –, "
+                    + ("tās vietā atkal ir tukša vieta" if one else "to vietā atkal ir tukšas vietas")
+                    + f" (D296, D302). Plānam, kas sākas {when} vai vēlāk, der gan iepriekšējā matrica, gan "
+                    f"{'šīs dienas' if when == 'šajā dienā' else 'attiecīgās dienas'} matrica (`ibm matrix --day`): "
+                    "summas abās ir tās pašas.")
 
 
 def _param_review_lines(cat: Catalogue, params: list[ValueChange]) -> list[str]:
@@ -163,7 +169,8 @@ def _param_review_lines(cat: Catalogue, params: list[ValueChange]) -> list[str]:
     in_matrix = {attr for attr, _, _ in PARAMETERS}
     lines = []
     for change in params:
-        if change.id not in in_matrix or change.old == change.new or change.confirms:
+        # a status alone at the same number – a confirmation (D291) or its withdrawal (D302) – changes no plan
+        if change.id not in in_matrix or change.old == change.new or change.confirms or change.withdraws:
             continue
         since = first_plan_day([change], cat)
         which = f", kas sākas {date(since)} vai vēlāk," if since else ""
@@ -307,8 +314,9 @@ def change_report(diff: CatalogueDiff, new: Catalogue, outputs: OutputDiff | Non
             lines.append("- Pakalpojumi: " + ", ".join(
                 f"{s} {new.service_by_id[s].short_name_lv}" for s in ruled if s in new.service_by_id))
         since = None if calendar else first_plan_day(prices + params, new)
-        changed_prices = [c for c in prices if not c.confirms]
-        changed_params = [c for c in params if not c.confirms]
+        # a status alone at the same figures – a confirmation (D291) or its withdrawal (D302) – is no change
+        changed_prices = [c for c in prices if not c.confirms and not c.withdraws]
+        changed_params = [c for c in params if not c.confirms and not c.withdraws]
         confirmed = [c for c in prices + params if c.confirms]
         withdrawn_clause, withdrawn_papers = _withdrawn_lines([c for c in prices + params if c.withdraws])
         if (prices or params or calendar) and since is None:
@@ -330,12 +338,15 @@ def change_report(diff: CatalogueDiff, new: Catalogue, outputs: OutputDiff | Non
                        f"rāda kļūdu „{RULE_NAMES['prices_not_in_force']}” `ibm collect` un `ibm documents "
                        f"--from-matrix` (arī nepārnestai matricai), ar `ibm migrate` pārnestā matrica un pārnešanas "
                        f"pārskats: plāns jāsaīsina līdz {date(until)}. Plānam, kas neizmanto nevienu no mainītajām "
-                       f"vērtībām, kļūdas nav (D61).{withdrawn_clause}" if changed_prices or changed_params else "")
+                       f"vērtībām, kļūdas nav (D61)." if changed_prices or changed_params else "")
+            # a status alone (D291, D302): the matrices hold the same money, so migrating is not needed
+            must = ("jāpārveido" if changed_prices or changed_params
+                    else "var pārveidot (nav obligāti: mainās tikai statuss ar to pašu skaitli)")
             lines.append(f"- IBM matricas (6.8. tabulas cenas un griesti, 6.11. tabulas parametri) – ar `ibm migrate` "
-                         f"jāpārveido aizpildītās matricas, kuru plāna pirmā diena ir {date(since)} vai vēlāk. "
+                         f"{must} aizpildītās matricas, kuru plāna pirmā diena ir {date(since)} vai vēlāk. "
                          f"Plāniem, kas sākas agrāk, paliek līdzšinējās vērtības: plāns visu savu periodu izmanto tās "
                          f"dienas cenas un parametrus, kas ietver tā pirmo dienu (D63), {kept}{refused}"
-                         + (f" {_confirmed_line(confirmed)}" if confirmed else ""))
+                         + (f" {_confirmed_line(confirmed)}" if confirmed else "") + withdrawn_clause)
         if withdrawn_papers:
             lines.append(withdrawn_papers)
         if changed_prices:  # a confirmation at the same number is no reason to review a plan (D291)

@@ -10,7 +10,8 @@ when no --envelope is given (D268).
   confirmed B once the catalogue's last entry of the same amount by that day confirms it (``on_collection_day``); an
   entry of another amount is a new value for later plans and leaves it, a withdrawal at the same amount undoes it –
   also of a B confirmed on the prices day. A ceiling warning whose 6.8 rows stand confirmed on that day is dropped (the
-  papers' items, confirmed_by), so the line is no unconfirmed ceiling.
+  papers' items, confirmed_by), so the line is no unconfirmed ceiling; a ceiling confirmed on the prices day and
+  withdrawn at the same amount by that day adds one, naming the day and the line's place (D302).
 - The default funding is B × children: the ministry's B when every used matrix has the same B typed in its 6.11
   (D72) – not the catalogue's own unconfirmed B copied into the cell (D257) –, else the catalogue's B; when Σ P then
   exceeds it, a warning names both sums.
@@ -31,7 +32,13 @@ from generator.ministry.records import ChildRecord
 from generator.reference.findings import Finding, Severity
 from generator.reference.params import ministry_base as reference_ministry_base
 from generator.reference.params import unconfirmed_base
-from generator.reference.plan_changes import base_confirmed_since, base_withdrawn_since, items_confirmed_since
+from generator.reference.plan_changes import (
+    base_confirmed_since,
+    base_withdrawn_since,
+    items_confirmed_since,
+    withdrawn_ceilings,
+)
+from generator.reference.rules import check_withdrawn_ceilings
 
 STATUS_FINAL = "galīgs"
 STATUS_PROVISIONAL = "provizorisks"
@@ -163,7 +170,7 @@ def on_collection_day(records: list[ChildRecord], catalogue: Catalogue, day: dt.
     „jāprecizē” when a later entry of the same amount withdraws it by ``day``; a ceiling warning (D22) whose every line's
     6.8 row stands confirmed on ``day`` is no longer the record's – the line is no unconfirmed ceiling, as in the
     papers."""
-    states: dict[dt.date, tuple[dt.date | None, dt.date | None, dict[str, dt.date]]] = {}
+    states: dict[dt.date, tuple[dt.date | None, dt.date | None, dict[str, dt.date], dict[str, dt.date]]] = {}
     out: list[ChildRecord] = []
     base_days: set[dt.date] = set()
     ceiling_days: set[dt.date] = set()
@@ -172,8 +179,9 @@ def on_collection_day(records: list[ChildRecord], catalogue: Catalogue, day: dt.
         if record.params_day not in states:
             states[record.params_day] = (base_confirmed_since(catalogue, record.params_day, day),
                                          base_withdrawn_since(catalogue, record.params_day, day),
-                                         items_confirmed_since(catalogue, record.params_day, day))
-        since, gone, items = states[record.params_day]
+                                         items_confirmed_since(catalogue, record.params_day, day),
+                                         withdrawn_ceilings(catalogue, record.params_day, day))
+        since, gone, items, withdrawn_items = states[record.params_day]
         if not record.base_confirmed and since is not None:
             record = dataclasses.replace(record, base_confirmed=True)
             base_days.add(since)
@@ -184,8 +192,24 @@ def on_collection_day(records: list[ChildRecord], catalogue: Catalogue, day: dt.
         if dropped:
             record = dataclasses.replace(record, result=dataclasses.replace(record.result, findings=kept))
             ceiling_days.update(dropped)
+        if added := _withdrawn_ceilings(record, withdrawn_items):
+            record = dataclasses.replace(record, result=dataclasses.replace(
+                record.result, findings=(*record.result.findings, *added)))
         out.append(record)
     return OnTheDay(out, sorted(base_days), sorted(ceiling_days), withdrawn)
+
+
+def _withdrawn_ceilings(record: ChildRecord, withdrawn: dict[str, dt.date]) -> list[Finding]:
+    """A ceiling warning (D22) for each line whose 6.8 ceiling, confirmed on the matrix's prices day, is „jāprecizē”
+    again at the same amount on the collection's day (``withdrawn``, D302) – the papers' warning
+    (rules.check_withdrawn_ceilings), with the line's place in the matrix read with the file (``ceiling_places``)."""
+    if not withdrawn:
+        return []
+    from generator.documents.from_matrix.signing import with_note  # here: that package imports the ministry's
+
+    where = dict(record.ceiling_places)
+    return [dataclasses.replace(f, message=with_note(f.message, where[f.lines[0]]))
+            if where.get(f.lines[0]) else f for f in check_withdrawn_ceilings(record.inputs.lines, withdrawn)]
 
 
 def _confirmed_ceilings(record: ChildRecord, items: dict[str, dt.date]) -> tuple[tuple[Finding, ...], set[dt.date]]:

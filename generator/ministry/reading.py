@@ -23,6 +23,7 @@ from generator.lvformat import version as shown_version
 from generator.ministry.check_stages import run_stages
 from generator.ministry.console_names import matrix_person, shown_path, unknown_person
 from generator.ministry.fastread import read_fast
+from generator.ministry.final_status import CEILING_WARNING
 from generator.ministry.integrity import Content, compare_cells, compare_rows, content
 from generator.ministry.matrix import (
     ChildData,
@@ -53,6 +54,7 @@ from generator.reference.errors import ReferenceInputError
 from generator.reference.findings import Finding, Severity
 from generator.reference.lines import PlanLine
 from generator.reference.params import Params
+from generator.reference.plan_changes import ceilings_ever_withdrawn
 from generator.reference.rounds import period_holding
 from generator.reference.workbook import CURRENT, OLDER, UNKNOWN, WorkbookResult, evaluate_workbook
 from generator.workbook.version import is_newer
@@ -140,6 +142,18 @@ class MatrixPlaces:
         except (MatrixError, XlsxReadError, OSError, KeyError):
             return self.m.where(name, 0, 0)
         return places.with_check_row(cells or self.m.where(name, 0, 0), check)
+
+    def cells_place(self, finding: Finding) -> str:
+        """The cells a rule's finding is fixed in, as finding_text says them in brackets but without 6.11's row that
+        counts it (a finding the matrix itself does not count, D302); "" when the file cannot be read whole or the
+        matrix has no cell for it."""
+        from generator.documents.from_matrix import places
+
+        try:
+            book, _ = self.whole()
+            return places.joined(places.finding_places(book, finding))
+        except (MatrixError, XlsxReadError, OSError, KeyError):
+            return ""
 
     def finding_text(self, finding: Finding) -> str:
         """A rule's message with where it is fixed in brackets, in the words `ibm documents --from-matrix` uses
@@ -441,7 +455,8 @@ def read_matrix(path: Path, root: Path, catalogue: Catalogue, templates: Templat
     warning = folder_warning(folder, data.municipality, catalogue, data.inputs.period_start)
     if warning:
         result.warnings.append(warning)
-    result.record = _record(code, data, folder, source, params, outcome, named)
+    result.record = _record(code, data, folder, source, params, outcome, named,
+                            ceilings_ever_withdrawn(catalogue, data.params_day))
     result.stale = stale_values(m, outcome, code, source, data.inputs.months)
     return result
 
@@ -483,7 +498,7 @@ def _slim_line(line: PlanLine) -> PlanLine:
 
 
 def _record(code: str, data: ChildData, folder: str, source: str, params: Params,
-            outcome: WorkbookResult, named: MatrixPlaces) -> ChildRecord:
+            outcome: WorkbookResult, named: MatrixPlaces, withdrawable: frozenset[str] = frozenset()) -> ChildRecord:
     """The kept record: what the summary and stage 3 use. The inputs' monthly tuples, the plan's working
     state, the warnings (their count stays), the monthly amounts and the execution per line are dropped:
     a national collection keeps thousands of records in the main process (see docs/benchmarks.md)."""
@@ -508,6 +523,10 @@ def _record(code: str, data: ChildData, folder: str, source: str, params: Params
         special_care=data.inputs.special_care, catalogue_base=params.base_amount, params_day=data.params_day,
         base_confirmed=params.base_confirmed,
         inputs=inputs, result=result, paid_entered=data.paid_entered,
+        # the places of the lines whose confirmed ceiling is withdrawn some day (D302): the collection's day decides
+        ceiling_places=tuple((i, named.cells_place(Finding(CEILING_WARNING, Severity.warning, "", (i,))))
+                             for i, line in enumerate(data.inputs.lines)
+                             if line.counted and line.offer_id in withdrawable),
     )
 
 

@@ -37,6 +37,10 @@ class ChildRecord:
     # any 6.10 payment cell filled (ChildData.paid_entered): a previous period's matrix without one is left out of the
     # pool until its execution is reported (D7)
     paid_entered: bool = True
+    # where the matrix shows the price of each line whose 6.8 ceiling, confirmed on ``params_day``, the catalogue
+    # withdraws at the same amount on some later day (plan_changes.ceilings_ever_withdrawn): collect warns of it with
+    # this place once it is withdrawn on the collection's day (D302)
+    ceiling_places: tuple[tuple[int, str], ...] = ()
 
 
 @dataclass(frozen=True)

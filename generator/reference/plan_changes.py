@@ -14,7 +14,9 @@ the plan's money is the same, so the matrix keeps pricing it. ``catalogue_confir
 day a confirmation stops holding); the papers print the confirmed figure, and collect counts B as confirmed, when the
 plan's value – the matrix's number – stands confirmed as the catalogue last recorded that number by their day
 (``confirmation_spans``, D296: another number later is a new value for later plans), and the matrix says so. The other way
-(confirmed → „jāprecizē”) or another number stays a change.
+– the same number back to „jāprecizē” – is no change either (D302): no matrix refuses a plan for it, whether it has the
+value „jāprecizē” or confirmed; only the papers made from that day print a blank (``catalogue_withdrawals``,
+``items_withdrawn_since``, ``base_withdrawn_since``). Another number stays a change.
 
 ``catalogue_changes`` lists them from the catalogue (the matrix writes the same days into 6.8 and 6.11);
 ``first_change`` picks the earliest one a plan uses.
@@ -24,11 +26,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 # the one definition of a confirmation (D291, D300) lives with the catalogue; importable from here too
-from generator.catalogue.confirmation import confirms, said, same_figures
+from generator.catalogue.confirmation import confirms, real_change, said, same_figures
 from generator.catalogue.models import PriceStatus
 
 if TYPE_CHECKING:
@@ -108,15 +110,17 @@ def _first_days(catalogue: Catalogue, day: dt.date) -> tuple[dict[str, tuple[dt.
     def record(found: dict[str, tuple[dt.date, bool]], key: str, on: dt.date, was: tuple, now: tuple) -> None:
         first = found.get(key)
         if first is None:
-            if was != now:
-                found[key] = (on, confirms(was, now))
+            # a status alone at the same figures is no change (D302): a confirmation is listed as one (D291), a
+            # withdrawal of the matrix's own confirmed value only ends its papers' span (confirmation_spans)
+            if real_change(was, now) or confirms(was, now):
+                found[key] = (on, not real_change(was, now))
             return
         if not first[1]:
             return
         if not confirms(was, now):
             # the confirmation no longer holds: withdrawn at the same number („jāprecizē” again, D296) or a real change
             found.setdefault("~" + key, (on, False))
-            if was != now:  # the real change after a confirmation
+            if real_change(was, now):  # the real change after a confirmation
                 found.setdefault("!" + key, (on, False))
 
     params: dict[str, tuple[dt.date, bool]] = {}
@@ -275,16 +279,82 @@ def items_confirmed_since(catalogue: Catalogue, day: dt.date, on: dt.date) -> di
     """The 6.8 items whose „jāprecizē” ``day`` row stands confirmed on ``on`` (confirmed_since, D291, D296), each with
     the day from which it does: confirmed_by's items, which the papers print as confirmed figures and whose ceiling
     collect no longer calls unconfirmed."""
-    if on <= day:
-        return {}
-    dates = sorted({d for d in catalogue.effective_dates() if day < d <= on})
+    offers, rows = _item_entries(catalogue, day, on)
+    return {o.id: since for o in offers if (since := confirmed_since(_row(o), rows[o.id], on)) is not None}
+
+
+def items_withdrawn_since(catalogue: Catalogue, day: dt.date, on: dt.date) -> dict[str, dt.date]:
+    """The 6.8 items whose ``day`` row is itself confirmed and stands withdrawn on ``on`` – „jāprecizē” again at the
+    same figures (withdrawn_since with ``day`` as its own confirmation, D296, D302) –, each with the day from which it
+    does: the papers made on ``on`` print their ceilings as blanks, and collect calls them unconfirmed, as it does B
+    (base_withdrawn_since). No change for the plan (the money is the same, D302)."""
+    offers, rows = _item_entries(catalogue, day, on)
+    return {o.id: since for o in offers if o.ceiling_status is PriceStatus.confirmed
+            and (since := withdrawn_since(_row(o), rows[o.id], on, day)) is not None}
+
+
+def catalogue_withdrawals(catalogue: Catalogue, day: dt.date) -> tuple[PlanChange, ...]:
+    """The values the papers print as a figure once confirmed (B, each 6.8 item's ceiling) that are themselves
+    „apstiprināts” on ``day`` and that a later entry of the same figures puts back to „jāprecizē” (D302): no change
+    for the plan (``catalogue_changes`` lists none), but the papers made from that day print a blank. Each with the
+    first such day and ``spans``: the days the papers print it confirmed (confirmation_spans from ``day``: a
+    confirmation again reopens one). B first, then the items in 6.8 order."""
+    later = sorted({d for d in catalogue.effective_dates() if d > day})
+    result: list[PlanChange] = []
+    was, entries, own = _base_entries(catalogue, day)
+    if own is not None and (spans := confirmation_spans(was, entries, own)) and spans[0][1] is not None:
+        result.append(PlanChange(spans[0][1], parameter_what([catalogue.programme.base_amount.name_lv]),
+                                 spans=spans))
+    _, rows = _item_entries(catalogue, day, later[-1]) if later else (None, {})
+    for o in catalogue.offers(day):
+        if o.ceiling_status is not PriceStatus.confirmed or not later:
+            continue
+        spans = confirmation_spans(_row(o), rows[o.id], day)
+        if spans and spans[0][1] is not None:
+            result.append(PlanChange(spans[0][1], item_what(o.label), items=frozenset({o.id}), spans=spans))
+    return tuple(result)
+
+
+def withdrawn_ceilings(catalogue: Catalogue, day: dt.date, on: dt.date) -> dict[str, dt.date]:
+    """Of items_withdrawn_since, the items whose price is checked against their ceiling (Offer.ceiling_unconfirmed once
+    „jāprecizē”: regulated, delegated-contract or under the group ceiling): on ``on`` a plan line of one is a line of an
+    unconfirmed ceiling (D22) for the papers and collect alike (D302), with the day it is withdrawn from."""
+    offers = {o.id: o for o in catalogue.offers(day)}
+    return {item: since for item, since in items_withdrawn_since(catalogue, day, on).items()
+            if replace(offers[item], ceiling_status=PriceStatus.to_verify).ceiling_unconfirmed}
+
+
+def ceilings_ever_withdrawn(catalogue: Catalogue, day: dt.date) -> frozenset[str]:
+    """The items of withdrawn_ceilings on some day the catalogue knows (after ``day``): a collection reads their
+    lines' places once, while the matrix is open, for the day it is withdrawn on. Kept with the catalogue for each
+    ``day`` (asked once for every file collected; the catalogue does not change while it is loaded)."""
+    kept: dict[dt.date, frozenset[str]] = catalogue.__dict__.setdefault("_ceilings_ever_withdrawn", {})
+    if day not in kept:
+        kept[day] = _ever_withdrawn(catalogue, day)
+    return kept[day]
+
+
+def _ever_withdrawn(catalogue: Catalogue, day: dt.date) -> frozenset[str]:
+    offers = {o.id: o for o in catalogue.offers(day)}
+    _, rows = _item_entries(catalogue, day, max(catalogue.effective_dates(), default=day))
+    return frozenset(o.id for o in offers.values() if o.ceiling_status is PriceStatus.confirmed
+                     and replace(o, ceiling_status=PriceStatus.to_verify).ceiling_unconfirmed
+                     and any(end is not None for _, end in confirmation_spans(_row(o), rows[o.id], day)))
+
+
+def _item_entries(catalogue: Catalogue, day: dt.date,
+                  on: dt.date) -> tuple[list[Any], dict[str, list[tuple[dt.date, tuple | None]]]]:
+    """``day``'s 6.8 offers and each one's later rows up to ``on`` (none when ``on`` is not after ``day``: the later
+    of the two days counts, D301)."""
     offers = catalogue.offers(day)
     rows: dict[str, list[tuple[dt.date, tuple | None]]] = {o.id: [] for o in offers}
-    for d in dates:
+    if on <= day:
+        return offers, rows
+    for d in sorted({d for d in catalogue.effective_dates() if day < d <= on}):
         offered = {o.id: _row(o) for o in catalogue.offers(d)}
         for key, entries in rows.items():
             entries.append((d, offered.get(key)))
-    return {o.id: since for o in offers if (since := confirmed_since(_row(o), rows[o.id], on)) is not None}
+    return offers, rows
 
 
 def base_confirmed_since(catalogue: Catalogue, day: dt.date, on: dt.date) -> dt.date | None:

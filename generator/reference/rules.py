@@ -51,7 +51,7 @@ ministry's final amount F is applied (N > P) and is above N.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from decimal import Decimal
 
 from generator.lvformat import MONTHS_IN, agree, eur, percent
@@ -229,6 +229,24 @@ def check_unconfirmed_ceilings(lines: Sequence[PlanLine]) -> list[Finding]:
         )
         for i, line in _counted(lines)
         if line.ceiling_unconfirmed
+    ]
+
+
+def check_withdrawn_ceilings(lines: Sequence[PlanLine], withdrawn: Mapping[str, dt.date]) -> list[Finding]:
+    """A counted line whose 6.8 ceiling was confirmed on the matrix's prices day and is „jāprecizē” again at the same
+    amount on the papers' or the collection's day (``withdrawn``: item → the day, plan_changes.withdrawn_ceilings,
+    D302): the same warning as check_unconfirmed_ceilings (D22), naming the day – the matrix itself, recomputed on
+    its own day, cannot know it."""
+    return [
+        Finding(
+            "ceiling_unconfirmed",
+            Severity.warning,
+            f"{_name(i, line)}{CEILING_CHECK} (matricas cenu dienā tie bija apstiprināti, bet katalogā ar to pašu "
+            f"apmēru no {lv_date(withdrawn[line.offer_id])} atkal ir „jāprecizē”); {CHECK_PRICE}.",
+            (i,),
+        )
+        for i, line in _counted(lines)
+        if line.offer_id in withdrawn
     ]
 
 

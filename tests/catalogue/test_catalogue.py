@@ -69,9 +69,9 @@ def test_budget_positions_match_the_settlement_codes(catalogue: Catalogue) -> No
 
 
 def test_prices_until_of_the_unconfirmed_value_ignores_its_withdrawal(catalogue_copy: Path) -> None:
-    """D296, D300: a ceiling „jāprecizē” on the matrix's day, confirmed and then withdrawn at the same number – for
-    the matrix of the unconfirmed value neither is a change (its „spēkā līdz” stays), for the matrix of the
-    confirmation day the withdrawal is one."""
+    """D296, D300, D302: a ceiling „jāprecizē” on the matrix's day, confirmed and then withdrawn at the same number –
+    neither is a change, for the matrix of the unconfirmed value nor for the one of the confirmation day (a status
+    alone: their „spēkā līdz” stays)."""
     import datetime as dt
 
     from generator.catalogue.catalogue import GROUP_TRANSPORT_REDUCTION_ID
@@ -91,4 +91,4 @@ def test_prices_until_of_the_unconfirmed_value_ignores_its_withdrawal(catalogue_
                         f"    amount: {price.amount}\n    source: \"Testa dati\"\n    status: {status.value}\n", "utf-8")
     after = load_or_raise(catalogue_copy)
     assert after.prices_until(day) == until
-    assert after.prices_until(confirmed) == withdrawn - dt.timedelta(days=1)
+    assert after.prices_until(confirmed) == until

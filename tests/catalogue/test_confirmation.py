@@ -1,5 +1,5 @@
-"""D291, D300: what only confirms a dated value (the same number, „jāprecizē” → „apstiprināts”) and what is a real
-change (another number, the status back to „jāprecizē”) – one definition (generator/catalogue/confirmation.py) for the
+"""D291, D300, D302: what only confirms a dated value (the same number, „jāprecizē” → „apstiprināts”), what withdraws
+it (the same number, the status back to „jāprecizē”) and what is a real change (another number) – one definition (generator/catalogue/confirmation.py) for the
 matrix's last day (Catalogue.prices_until), the plans a matrix takes (reference/plan_changes) and `ibm changes`."""
 
 from __future__ import annotations
@@ -7,7 +7,14 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from generator.catalogue.confirmation import confirms, real_change, value_changes, value_confirms
+from generator.catalogue.confirmation import (
+    confirms,
+    real_change,
+    value_changes,
+    value_confirms,
+    value_withdraws,
+    withdraws,
+)
 from generator.catalogue.models import Dated, PriceKind, PriceStatus, PriceValue
 from generator.reference import plan_changes
 
@@ -29,7 +36,12 @@ def test_a_confirmation_is_the_same_number_confirmed() -> None:
     assert not confirms((Decimal(3000), TO_VERIFY), (Decimal(3100), CONFIRMED))  # another number
     assert not confirms((Decimal(3000), TO_VERIFY), (Decimal(3000), TO_VERIFY))  # nothing moves
     assert not real_change((Decimal(3000), TO_VERIFY), (Decimal(3000), CONFIRMED))
-    assert real_change((Decimal(3000), CONFIRMED), (Decimal(3000), TO_VERIFY))
+    # D302: the status back to „jāprecizē” at the same number withdraws the confirmation – no change either
+    assert not real_change((Decimal(3000), CONFIRMED), (Decimal(3000), TO_VERIFY))
+    assert withdraws((Decimal(3000), CONFIRMED), (Decimal(3000), TO_VERIFY))
+    assert not withdraws((Decimal(3000), TO_VERIFY), (Decimal(3000), CONFIRMED))
+    assert not withdraws((Decimal(3000), CONFIRMED), (Decimal(3100), TO_VERIFY))  # another number: a change
+    assert real_change((Decimal(3000), CONFIRMED), (Decimal(3100), TO_VERIFY))
     assert not real_change((Decimal(3000), TO_VERIFY), (Decimal(3000), TO_VERIFY))
     assert plan_changes.confirms is confirms  # the reference's name is the same function
 
@@ -40,7 +52,10 @@ def test_dated_values_compare_their_figures_and_status_not_their_day_or_texts() 
     assert not value_changes(was, _price(D(2026, 12, 15), "5.00", CONFIRMED, "Cits avots"))
     assert not value_changes(was, _price(D(2026, 12, 15), "5.00", TO_VERIFY, "Cits avots"))  # only the text
     assert value_changes(was, _price(D(2027, 1, 1), "5.50", CONFIRMED))
-    assert value_changes(_price(D(2026, 10, 1), "5.00", CONFIRMED), _price(D(2027, 1, 1), "5.00", TO_VERIFY))
+    # withdrawn at the same amount (D302): no change, a withdrawal
+    assert not value_changes(_price(D(2026, 10, 1), "5.00", CONFIRMED), _price(D(2027, 1, 1), "5.00", TO_VERIFY))
+    assert value_withdraws(_price(D(2026, 10, 1), "5.00", CONFIRMED), _price(D(2027, 1, 1), "5.00", TO_VERIFY))
+    assert not value_withdraws(None, was)
     assert value_changes(None, was)  # a value where there was none
     assert not value_confirms(None, was)
     assert value_confirms(_param(D(2026, 10, 1), "3000", TO_VERIFY), _param(D(2026, 12, 15), "3000", CONFIRMED))

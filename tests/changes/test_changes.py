@@ -421,17 +421,28 @@ def test_a_confirmed_rate_is_promised_no_blank(catalogue_copy: Path) -> None:
     assert "tukš" not in matrices and "apstiprinātā vērtība" not in matrices, matrices
 
 
-def test_a_status_change_the_other_way_refuses_every_plan(catalogue_copy: Path, catalogue) -> None:
-    """A parameter of every plan that becomes „jāprecizē” at the same number is a change (D291): every plan across it
-    is refused – the report says so and does not say some plans are exempt (the review's R3)."""
+def test_a_status_change_the_other_way_refuses_no_plan(catalogue_copy: Path, catalogue) -> None:
+    """D302 (audit39): a parameter of every plan that becomes „jāprecizē” at the same number changes no plan's money:
+    the report refuses no plan for it (no „kļūdu” clause, no „spēkā līdz” for ibm migrate) and says that no matrix
+    refuses a plan for it – neither the one with the value „jāprecizē” nor the one where it was confirmed."""
     day = catalogue.children_reporting_periods()[1].start
     _dated_value(catalogue_copy, "rate_full", day, "jāprecizē")
     new = load_or_raise(catalogue_copy)
-    text = change_report(diff_catalogues(catalogue, new), new, None)
+    diff = diff_catalogues(catalogue, new)
+    (change,) = [c for c in diff.values if c.id == "rate_full"]
+    assert change.withdraws and not change.confirms, change
+    text = change_report(diff, new, None)
     matrices = next(line for line in text.splitlines() if line.startswith("- IBM matricas"))
     shown = day.strftime("%d.%m.%Y")
-    assert f"Ja šāds plāns turpinās {shown} vai vēlāk, tam rāda kļūdu" in matrices, matrices
-    assert "nevienu plānu neatsaka" not in matrices, matrices
+    assert "tam rāda kļūdu" not in matrices and "ieraksta, ka tie ir spēkā" not in matrices, matrices
+    assert (f"no {shown}; statuss „apstiprināts” → „jāprecizē”): plāna summas nemainās, tāpēc tā dēļ plānus "
+            "neatsaka neviena matrica") in matrices, matrices
+    # migrating is not needed for a status alone, and no plan is to be reviewed for it
+    assert "ar `ibm migrate` var pārveidot (nav obligāti: mainās tikai statuss ar to pašu skaitli)" in matrices, matrices
+    assert not any("jāpārskata" in line for line in text.splitlines()), text
+    assert "ne tā, kurā tā bija apstiprināta (D302)." in matrices, matrices
+    # a rate has no blank in the papers: no papers' line
+    assert not any(line.startswith("- Parakstāmie dokumenti") for line in text.splitlines()), text
 
 
 def test_a_withdrawn_confirmation_refuses_no_plan_of_an_earlier_matrix(tmp_path: Path) -> None:
@@ -446,11 +457,14 @@ def test_a_withdrawn_confirmation_refuses_no_plan_of_an_earlier_matrix(tmp_path:
     lines = text.splitlines()
     matrices = next(line for line in lines if line.startswith("- IBM matricas"))
     name = new.programme.base_amount.name_lv
-    assert (f"Matricā, kurā vērtība „{name}” jau ir „jāprecizē” ar to pašu apmēru (izdota pirms apstiprināšanas), "
-            "atkārtotais „jāprecizē” nav izmaiņa, un plāniem tā dēļ kļūdas nav") in matrices, matrices
+    assert ("tā dēļ plānus neatsaka neviena matrica – ne tā, kurā vērtība jau ir „jāprecizē”, ne tā, kurā tā bija "
+            "apstiprināta (D302)") in matrices, matrices
     papers = next(line for line in lines if line.startswith("- Parakstāmie dokumenti"))
     assert f"(„{name}” no {BASE_WITHDRAWN.strftime('%d.%m.%Y')}; statuss „apstiprināts” → „jāprecizē”)" in papers, papers
-    assert "no matricas, kurā tā ir „jāprecizē”, tās vietā atkal ir tukša vieta" in papers, papers
+    # D302: from any matrix – also the one where B was confirmed – and which matrix a later plan may have
+    assert ("no jebkuras matricas – arī no tās, kurā tā bija apstiprināta –, tās vietā atkal ir tukša vieta "
+            "(D296, D302)") in papers, papers
+    assert "der gan iepriekšējā matrica, gan šīs dienas matrica (`ibm matrix --day`)" in papers, papers
 
 
 def test_the_confirmation_line_names_only_the_values_with_a_blank() -> None:
@@ -487,6 +501,6 @@ def test_the_withdrawal_line_in_the_plural_and_on_several_days() -> None:
     base, ceiling = value("base_amount", "B", dt.date(2027, 3, 1)), value("2.1", "Pavadonis", dt.date(2027, 3, 2),
                                                                             ("2.1",))
     _, both = _withdrawn_lines([base, ceiling])
-    assert "izveido attiecīgajā dienā vai vēlāk" in both and "to vietā atkal ir tukšas vietas (D296)." in both, both
+    assert "izveido attiecīgajā dienā vai vēlāk" in both and "to vietā atkal ir tukšas vietas (D296, D302)." in both, both
     _, one = _withdrawn_lines([base])
-    assert "izveido šajā dienā vai vēlāk" in one and "tās vietā atkal ir tukša vieta (D296)." in one, one
+    assert "izveido šajā dienā vai vēlāk" in one and "tās vietā atkal ir tukša vieta (D296, D302)." in one, one

@@ -13,6 +13,7 @@ from pathlib import Path
 from generator import lvformat
 from generator.catalogue.loader import load_or_raise
 from generator.catalogue.models import PriceStatus
+from generator.documents.from_matrix.confirmed_warnings import papers_offers, papers_warnings
 from generator.documents.from_matrix.context import build
 from generator.documents.from_matrix.signing import base_line
 from generator.documents.from_matrix.writing import render_child
@@ -22,7 +23,10 @@ from tests.plan_changes_catalogue import (
     BASE_CHANGE,
     BASE_CONFIRMED,
     BASE_WITHDRAWN,
+    CEILING_CONFIRMED,
+    CEILING_WITHDRAWN,
     MATRIX_DAY,
+    ceiling_withdrawn_catalogue,
     changed_base_value,
     changes_catalogue,
     withdrawn_catalogue,
@@ -176,3 +180,35 @@ def test_one_rule_for_plans_before_and_after_the_confirmation(tmp_path: Path) ->
         assert confirmed or (lvformat.date(BASE_CONFIRMED) in first and "6.11" not in first), first
         for name, html in _papers(changed, reading, day).items():
             assert (figure in _clause_41(html)) is confirmed, (name, reading.data.params_day, day)
+
+
+def test_a_plan_across_the_withdrawal_of_a_confirmed_b(tmp_path: Path) -> None:
+    """D302: the matrix of B's confirmation day takes a plan across B's withdrawal at the same amount (no D61 change:
+    the papers are made, not refused), and its papers follow D296/D301 – the figure while the confirmation holds on
+    the papers' day, the blank and the note from the withdrawal on."""
+    changed = withdrawn_catalogue(tmp_path / "catalogue")
+    reading = plan_reading(changed, "valmiera", LINES, start=dt.date(2027, 2, 1), params_day=BASE_CONFIRMED,
+                           base=None)  # plan_reading asserts the matrix counts no error
+    assert not [f for f in reading.outcome.findings if f.code == "prices_not_in_force"]
+    confirmed = build(reading, changed, pseudonymous=False, day=BASE_WITHDRAWN - dt.timedelta(days=1))
+    assert confirmed.base_confirmed and not confirmed.base_note and "_" not in confirmed.provisional
+    withdrawn = build(reading, changed, pseudonymous=False, day=BASE_WITHDRAWN)
+    assert not withdrawn.base_confirmed and withdrawn.base_note and "_" in withdrawn.provisional
+
+
+def test_a_ceiling_withdrawn_after_the_matrix_day_is_a_blank_with_its_warning(tmp_path: Path) -> None:
+    """D302: a group session's ceiling confirmed on the matrix's day and „jāprecizē” again at the same amount by the
+    papers' day – the papers read it as unconfirmed, and list the line's „Cenas griesti nav apstiprināti” warning with
+    the withdrawal's day (the matrix, recomputed on its own day, has none); the day before, neither."""
+    changed = ceiling_withdrawn_catalogue(tmp_path / "catalogue")
+    lines = (("3.1.3g", 5, Decimal("10.00"), (5,), "SIA Izdomātā Grupa"),)
+    reading = plan_reading(changed, "valmiera", lines, start=CEILING_CONFIRMED, months=1,
+                           params_day=CEILING_CONFIRMED, base=None)
+    assert not [f for f in reading.warnings if f.code == "ceiling_unconfirmed"]
+    before = papers_warnings(reading, changed, CEILING_WITHDRAWN - dt.timedelta(days=1))
+    assert not [f for f in before if f.code == "ceiling_unconfirmed"], before
+    (warning,) = [f for f in papers_warnings(reading, changed, CEILING_WITHDRAWN) if f.code == "ceiling_unconfirmed"]
+    assert warning.lines == (0,) and f"no {lvformat.date(CEILING_WITHDRAWN)} atkal ir „jāprecizē”" in warning.message
+    assert papers_offers(changed, CEILING_CONFIRMED, CEILING_WITHDRAWN).offers["3.1.3g"].ceiling_unconfirmed
+    assert not papers_offers(changed, CEILING_CONFIRMED,
+                             CEILING_WITHDRAWN - dt.timedelta(days=1)).offers["3.1.3g"].ceiling_unconfirmed

@@ -180,9 +180,28 @@ def test_the_papers_read_the_status_in_force_on_their_day(changed: Catalogue, tm
     assert [c.spans for c in catalogue_confirmations(changed, MATRIX_DAY)] == [((BASE_CONFIRMED, None),)]
     changes = catalogue_changes(withdrawn, MATRIX_DAY)
     assert changes == catalogue_changes(changed, MATRIX_DAY)  # the withdrawal is the matrix's own value again
-    # a matrix of the confirmed B: the withdrawal is a change (confirmed → „jāprecizē”), which refuses its plans
+    # a matrix of the confirmed B: the withdrawal at the same amount is no change either (D302) – B's next change is
+    # its other amount, as without the withdrawal
+    assert catalogue_changes(withdrawn, BASE_CONFIRMED) == catalogue_changes(changed, BASE_CONFIRMED)
     (base,) = [c for c in catalogue_changes(withdrawn, BASE_CONFIRMED) if c.items is None and not c.transport]
-    assert base.day == BASE_WITHDRAWN and not base.confirms
+    assert base.day == BASE_CHANGE and not base.confirms
+
+
+def test_a_status_change_alone_refuses_no_plan_of_either_matrix(changed: Catalogue, tmp_path: Path) -> None:
+    """D302 (audit39's case): B confirmed, then „jāprecizē” again at the same amount. A plan crossing the withdrawal is
+    priced alike by the matrix of the „jāprecizē” B (MATRIX_DAY) and by the one of the confirmed B (BASE_CONFIRMED):
+    neither refuses it – the amounts cannot differ – and both still refuse it across B's other amount (D61). The
+    matrix's values hold until that change, as without the withdrawal (6.11 „spēkā līdz”, D300)."""
+    withdrawn = withdrawn_catalogue(tmp_path / "catalogue")
+    crossing = (D(2027, 2, 1), 3)  # 01.02.–30.04.2027: across BASE_WITHDRAWN, before BASE_CHANGE
+    assert crossing[0] < BASE_WITHDRAWN < D(2027, 5, 1) <= BASE_CHANGE
+    for day in (MATRIX_DAY, BASE_CONFIRMED):
+        params = Params.from_catalogue(withdrawn, day)
+        assert _errors(withdrawn, params, *crossing) == [], day
+        assert _errors(withdrawn, params, BASE_WITHDRAWN, 2) == [], day  # starting on the withdrawal
+        across = _errors(withdrawn, params, D(2027, 4, 1), 2)  # across B's other amount: still refused
+        assert len(across) == 1 and lv_date(BASE_CHANGE) in across[0], (day, across)
+        assert withdrawn.prices_until(day) == changed.prices_until(day), day
 
 
 def test_another_amount_later_leaves_the_plans_value_confirmed(changed: Catalogue, tmp_path: Path) -> None:

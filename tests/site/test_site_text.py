@@ -134,7 +134,10 @@ def test_site_templates_wording() -> None:  # F34, F44: pages of generator/site/
     assert "caur šiem nosaukumiem" not in (templates / "matrica.md.j2").read_text(encoding="utf-8")
     # two matrices' plan ranges overlap after a confirmation (D300): the pages say which to take
     matrix = (templates / "matrica.md.j2").read_text(encoding="utf-8")
-    assert "Bērna plānam vajag to matricu" not in matrix and "der abas matricas, bet ņemiet to, kuras cenu" in matrix
+    assert "Bērna plānam vajag to matricu" not in matrix and "der abas matricas –\nsummas tajās ir tās pašas –, bet " \
+        "ņemiet to, kuras cenu" in matrix
+    # and after a withdrawal at the same number (D302): either matrix, and the papers made from then print a blank
+    assert "šo apstiprinājumu atsaucis, D302" in matrix and "tās vietā ir tukša vieta, lai kuru no abām" in matrix
     assert "ņemiet to, kuras cenu diena ir\nvēlākā" in (templates / "lejupielades_matricas.md.j2").read_text("utf-8")
 
 

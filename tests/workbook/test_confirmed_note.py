@@ -14,7 +14,7 @@ from generator.catalogue.catalogue import GROUP_TRANSPORT_REDUCTION_ID, Catalogu
 from generator.catalogue.loader import load_or_raise
 from generator.lvformat import date as lv_date
 from generator.reference.plan_changes import parameter_what
-from generator.workbook.sheets.technical import confirmed_text
+from generator.workbook.sheets.technical import confirmed_text, withdrawn_text
 from generator.workbook.texts import BASE_LATER_FINAL, BASE_LATER_SHORT, BASE_PROVISIONAL_SHORT
 from generator.workbook.writer import template_date, write_workbook
 from tests.plan_changes_catalogue import (
@@ -145,3 +145,32 @@ def test_a_confirmed_rate_is_promised_no_blank(tmp_path: Path) -> None:
     assert note == (f"Katalogā no {lv_date(rate_day)} apstiprināta tā pati vērtība: "
                     f"{parameter_what([changed.programme.rate_full.name_lv])}. Plāna summas nemainās, un plāns paliek "
                     "derīgs."), note
+
+
+def test_the_confirmed_matrix_names_a_later_withdrawal_and_keeps_its_days(tmp_path: Path) -> None:
+    """D302: the matrix of B's confirmation day, B „jāprecizē” again at the same amount later – its D61 days (6.11's
+    hidden parameter day) stay those of B's other amount (the withdrawal is no change), and 6.11 says from which day
+    the papers made from it print a blank and that a plan starting then may have either matrix."""
+    changed = withdrawn_catalogue(tmp_path / "catalogue")
+    path = write_workbook(changed, tmp_path / "m.xlsx", "liepaja", BASE_CONFIRMED)
+    book = load_workbook(path)
+    (target,) = book.defined_names["h_ParamLidz"].destinations
+    assert _day(book[target[0]][target[1].replace("$", "")].value) == BASE_CHANGE - dt.timedelta(1)
+    note = book["6.11"]["C8"].value
+    gone, name = lv_date(BASE_WITHDRAWN), changed.programme.base_amount.name_lv
+    assert note == withdrawn_text(changed, BASE_CONFIRMED), note
+    assert note == (f"Katalogā no {gone} tā pati vērtība atkal ir „jāprecizē”: programmas parametrs „{name}”. Plāna "
+                    f"summas nemainās, un plāns paliek derīgs, bet dokumenti, ko ibm documents --from-matrix no šīs "
+                    f"matricas izveido {gone} vai vēlāk, to drukā kā neapstiprinātu (tukšu vietu). Plānam, kas sākas "
+                    f"{gone} vai vēlāk, der gan šī, gan tās dienas matrica (ibm matrix --day {gone}): summas abās ir "
+                    "tās pašas."), note
+    assert book["6.11"].row_dimensions[8].height > 30  # the note's lines, not cut
+
+
+def test_a_withdrawal_then_a_confirmation_again_bounds_the_blank(tmp_path: Path) -> None:
+    """Withdrawn and confirmed again at the same amount: the papers of the confirmed matrix print the blank only
+    between the two (confirmation_spans from the matrix's own day)."""
+    note = withdrawn_text(reconfirmed_catalogue(tmp_path / "catalogue"), BASE_CONFIRMED)
+    assert (f"izveido no {lv_date(BASE_WITHDRAWN)} līdz {lv_date(BASE_RECONFIRMED - dt.timedelta(days=1))}, to drukā "
+            "kā neapstiprinātu") in note, note
+    assert withdrawn_text(reconfirmed_catalogue(tmp_path / "again"), MATRIX_DAY) == ""  # the confirmation's note says it

@@ -2,7 +2,9 @@
 catalogue's entry in force on the papers' day confirms at the same number is printed in them as a confirmed figure –
 B, a 6.8 ceiling, and the group ceiling and its transport part that D275's reminder reads. So a ceiling's „Cenas
 griesti nav apstiprināti” warning is not listed with them (parskats.txt and the screen) either; a confirmation that
-a later entry withdraws, or a value changed since, leaves the blank and the warning."""
+a later entry withdraws, or a value changed since, leaves the blank and the warning. A value confirmed on the
+matrix's own day and withdrawn at the same number by the papers' day is a blank too, its ceiling with the warning
+(D302)."""
 
 from __future__ import annotations
 
@@ -13,8 +15,15 @@ from typing import NamedTuple
 from generator.catalogue.catalogue import Catalogue, Offer
 from generator.catalogue.models import PriceStatus
 from generator.documents.from_matrix.reading import MatrixReading
+from generator.documents.from_matrix.signing import with_note
 from generator.reference.findings import Finding
-from generator.reference.plan_changes import confirmed_by, confirmed_prices
+from generator.reference.plan_changes import (
+    confirmed_by,
+    confirmed_prices,
+    items_withdrawn_since,
+    withdrawn_ceilings,
+)
+from generator.reference.rules import check_withdrawn_ceilings
 
 CEILING_WARNING = "ceiling_unconfirmed"  # reference/rules.py check_unconfirmed_ceilings
 
@@ -34,8 +43,11 @@ def papers_offers(catalogue: Catalogue, params_day: dt.date, day: dt.date | None
     number (D291, D296). The one place every part of the papers reads them from."""
     on = day or dt.date.today()
     base_since, items_since = confirmed_by(catalogue, params_day, on)
+    # a ceiling confirmed on ``params_day`` and „jāprecizē” again at the same number on ``on``: a blank (D302)
+    withdrawn = items_withdrawn_since(catalogue, params_day, on)
     return PapersStatuses(base_since,
-                          {o.id: replace(o, ceiling_status=PriceStatus.confirmed) if o.id in items_since else o
+                          {o.id: replace(o, ceiling_status=PriceStatus.confirmed) if o.id in items_since
+                           else replace(o, ceiling_status=PriceStatus.to_verify) if o.id in withdrawn else o
                            for o in catalogue.offers(params_day)},
                           confirmed_prices(catalogue, params_day, on))
 
@@ -53,5 +65,11 @@ def papers_warnings(reading: MatrixReading, catalogue: Catalogue, day: dt.date |
         offer = offers.get(lines[index].offer_id or "") if index < len(lines) else None
         return offer is None or offer.ceiling_unconfirmed
 
-    return [f for f in reading.warnings
+    kept = [f for f in reading.warnings
             if f.code != CEILING_WARNING or not f.lines or any(still_unconfirmed(i) for i in f.lines)]
+    # a ceiling confirmed on the matrix's day and withdrawn at the same number by ``day``: its lines are warned of as
+    # the matrix warns of a „jāprecizē” one (D302; the matrix, recomputed on its own day, has no warning for them)
+    where = reading.ceiling_places
+    return kept + [replace(f, message=with_note(f.message, where[f.lines[0]])) if where.get(f.lines[0]) else f
+                   for f in check_withdrawn_ceilings(lines, withdrawn_ceilings(catalogue, data.params_day,
+                                                                               day or dt.date.today()))]

@@ -56,6 +56,7 @@ from generator.reference.errors import ReferenceInputError
 from generator.reference.findings import Finding, Severity
 from generator.reference.inputs import LIST_TEXT, REQUIRED_PARTIES
 from generator.reference.params import Params
+from generator.reference.plan_changes import ceilings_ever_withdrawn
 from generator.reference.rounds import longest_plan, plan_end
 from generator.reference.workbook import WorkbookResult, evaluate_workbook
 
@@ -87,6 +88,9 @@ class MatrixReading:
     not_eligible: str | None = None
     warnings: list[Finding] = field(default_factory=list)  # every warning of the recomputed plan (signing.py)
     warning_places: dict[Finding, str] = field(default_factory=dict)  # where each is seen (places.rule_place)
+    # the price cells of the plan lines whose 6.8 ceiling, confirmed on the prices day, the catalogue withdraws at the
+    # same amount on some later day (plan_changes.ceilings_ever_withdrawn): the papers' warning names it (D302)
+    ceiling_places: dict[int, str] = field(default_factory=dict)
     parent_name: str = ""
     social_worker: str = ""
     providers: dict[str, str] = field(default_factory=dict)  # 6.8 label -> provider name
@@ -341,6 +345,11 @@ def read_for_documents(path: Path, catalogue: Catalogue, templates: TemplateSour
         result.refused.append(with_note(f"aprēķins nav iespējams: {exc}", where))
         return result
     result.data, result.params, result.outcome = data, params, outcome
+    withdrawable = ceilings_ever_withdrawn(catalogue, data.params_day)
+    for i, line in enumerate(data.inputs.lines):
+        if line.counted and line.offer_id in withdrawable:  # its price cell, for the papers' warning (D302)
+            unconfirmed = Finding("ceiling_unconfirmed", Severity.warning, "", (i,))  # rules.check_withdrawn_ceilings
+            result.ceiling_places[i] = places.joined(places.finding_places(m, unconfirmed))
     rule_errors = []
     lacked = unchecked_codes(m)  # the checks its template did not compute: the matrix itself shows no error (F8)
     for finding in outcome.findings:

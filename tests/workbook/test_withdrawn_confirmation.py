@@ -1,0 +1,60 @@
+"""D302, recalculated by LibreOffice: the matrix of B's confirmation day (B „apstiprināts” on its prices day), whose
+catalogue later puts B back to „jāprecizē” at the same amount, takes a plan across that day – its D61 cells (6.11's
+hidden days) end at B's other amount, not at the withdrawal – and refuses one across the other amount, as the
+reference does (tests/plan_changes_catalogue.py, withdrawn_catalogue)."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from generator.recalc import make_profile
+from generator.reference.params import Params
+from generator.reference.workbook import evaluate_workbook
+from generator.workbook.inputs import fill
+from generator.workbook.recalculated import recalculated_values
+from generator.workbook.writer import write_workbook
+from tests.plan_changes_catalogue import (
+    BASE_CHANGE,
+    BASE_CONFIRMED,
+    BASE_WITHDRAWN,
+    MUNICIPALITIES,
+    plan_change_cases,
+    withdrawn_catalogue,
+)
+from tests.workbook.conftest import recipient_labels, require_soffice, require_uno
+
+pytestmark = pytest.mark.libreoffice
+
+
+def test_the_confirmed_matrix_takes_a_plan_across_the_withdrawal(tmp_path: Path) -> None:
+    require_uno()
+    require_soffice()
+    changed = withdrawn_catalogue(tmp_path / "catalogue")
+    template = write_workbook(changed, tmp_path / "veidne.xlsx", None, BASE_CONFIRMED)
+    cases = dict(plan_change_cases(changed))
+    base = cases["bez"]  # one individual session, no item that changes
+    plans = {"pari-atsauksanai": dataclasses.replace(base, period_start=dt.date(2027, 2, 1), months=2),
+             "pari-citam-b": dataclasses.replace(base, period_start=dt.date(2027, 4, 1), months=2)}
+    paths = []
+    for name, inputs in plans.items():
+        wb = load_workbook(template)
+        fill(wb, inputs, recipient_labels(changed), municipality=MUNICIPALITIES[0])
+        wb.save(tmp_path / f"{name}.xlsx")
+        paths.append(tmp_path / f"{name}.xlsx")
+    values = dict(zip(plans, recalculated_values(paths, profile=make_profile(tmp_path / "profile")), strict=True))
+    params = Params.from_catalogue(changed, BASE_CONFIRMED)
+    for name, inputs in plans.items():
+        expected = evaluate_workbook(inputs, params)
+        refused = [f for f in expected.findings if f.code == "prices_not_in_force"]
+        assert bool(refused) == (name == "pari-citam-b"), (name, [f.message for f in refused])
+        assert values[name]["Kludas"] == expected.errors, (name, values[name]["Kludas"], expected.errors)
+        status = str(values[name]["Statuss_Tiesibas"])
+        if name == "pari-atsauksanai":  # across BASE_WITHDRAWN: no „mainās”, no other matrix advised
+            assert " mainās " not in status and "ibm matrix" not in status, status
+        else:  # across B's other amount: the change's day, not the withdrawal's
+            assert f"no {BASE_CHANGE:%d.%m.%Y} mainās" in status and f"{BASE_WITHDRAWN:%d.%m.%Y}" not in status, status
