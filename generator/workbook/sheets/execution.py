@@ -15,7 +15,13 @@ from generator.workbook.sheets.common import (
     print_setup,
     protect,
 )
-from generator.workbook.sheets.months import MONTH_NAME_HEIGHT, grey_outside_period, invalid_or, month_headers
+from generator.workbook.sheets.months import (
+    MONTH_NAME_HEIGHT,
+    grey_outside_period,
+    invalid_or,
+    mark_pasted_dates,
+    month_headers,
+)
 from generator.workbook.sheets.plan import invalid_cells, message_formula, text_validation
 
 SHEET = "6.10"
@@ -135,6 +141,8 @@ def write(sh: Sheet) -> None:
     sh.ws.conditional_format(f"{free}{first}:{free}{last}", {"type": "formula", "criteria": f"=${note_code}{first}>0",
                                                              "format": st.error_mark})
     text_validation(sh, f"{free}{first}:{free}{last}", NOTE_FIELD_610, "šūnas divās rindās")
+    for cols, codes, field in ((got_cols, got_codes, MONTH_FIELDS[1]), (paid_cols, paid_codes, MONTH_FIELDS[2])):
+        mark_pasted_dates(sh, f"{cols[0]}{first}:{cols[-1]}{last}", f"{codes[0]}{first}", field)
     sh.ws.conditional_format(f"{got_cols[0]}{first}:{paid_cols[-1]}{last}",
                              {"type": "formula", "criteria": f"={code_cols[0]}{first}>0", "format": st.error_mark})
     dv = sh.ws.data_validation

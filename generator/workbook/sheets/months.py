@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from generator.reference.rules import CALENDAR_DAY, HOUR, HOURS_A_DAY
-from generator.workbook.input_checks import MONTH_FIELDS, MONTH_TEXT_FIELDS, on_line
+from generator.workbook.input_checks import KINDS, MONTH_FIELDS, MONTH_TEXT_FIELDS, Field, on_line
 from generator.workbook.layout import C64, Layout, col, unit_code_cols
 from generator.workbook.sheetio import Sheet
 from generator.workbook.sheets import check_codes, plan_rows, price_marks
@@ -85,6 +85,15 @@ def first_month_label(start: str) -> str:
     days = f'RIGHT("0"&DAY({start}),2)&"."&IF(DAY({start})<{end_day},"–"&{end_day}&".","")'
     month = f'RIGHT("0"&MONTH({start}),2)&"."&YEAR({start})'
     return f"IF(AND(ISNUMBER({start}),DAY({start})>1),{days}&CHAR(10)&{month},INDEX(h_MenSakums,1))"
+
+
+def mark_pasted_dates(sh: Sheet, cells: str, code: str, field: Field) -> None:
+    """A month input of ``cells`` holding a date or a day's serial (its check ``code`` of the first cell: the kind's
+    date or serial code) prints INVALID_UNITS in the error's fill (D304): a date's format in a narrow month column
+    printed „###”, a serial a five-figure number. Written before the inputs' other marks, so that it comes first."""
+    kind = KINDS[field.kind]
+    sh.ws.conditional_format(cells, {"type": "formula", "format": sh.st.invalid_number_mark,
+                                     "criteria": f"=OR({code}={kind.date_code},{code}={kind.serial_code})"})
 
 
 def grey_outside_period(sh: Sheet, cols: list[str], number_row: int, first: int) -> None:
@@ -212,6 +221,7 @@ def write_units(sh: Sheet) -> None:
     sh.define("Men_Piezimes", f"{free_c}{first}", f"{free_c}{last}")
     sh.define("f_MenVienibuRobeza", f"{flag_cols[0]}{first}", f"{flag_cols[-1]}{last}")
     sh.ws.set_column(f"{code_cols[0]}:{flag_cols[-1]}", 4, None, {"hidden": True})
+    mark_pasted_dates(sh, f"{cols[0]}{first}:{cols[-1]}{last}", f"{code_cols[0]}{first}", MONTH_FIELDS[0])
     sh.ws.conditional_format(f"{cols[0]}{first}:{cols[-1]}{last}",
                              {"type": "formula", "criteria": f"={code_cols[0]}{first}>0", "format": st.error_mark})
     sh.ws.conditional_format(f"{cols[0]}{first}:{cols[-1]}{last}",
@@ -292,6 +302,11 @@ def _day_services(sh: Sheet, cols: list[str], row: int) -> None:
     )
 
 
+# 6.7's legend of the marked amounts (D304) in rows 1–2 from the fifth month's column (0-based 4; of fewer months the
+# last one's) to "Starpība": the subtitle ends in the month before it
+LEGEND_FROM = 4
+
+
 def invalid_or(cells: str) -> str:
     """Formula: INVALID_UNITS when one of ``cells`` (a 6.7 column) is, else their sum in cents (D298)."""
     return f'IF(COUNTIF({cells},"{INVALID_UNITS}")>0,"{INVALID_UNITS}",ROUND(SUM({cells}),2))'
@@ -305,6 +320,7 @@ def write_amounts(sh: Sheet) -> None:
     total_c, plan_c, diff_c = (col(cols[-1], k) for k in (1, 2, 3))
     units_cols = lay.month_cols("E")
     code_cols = unit_code_cols(lay)
+    legend_from = max(1, min(LEGEND_FROM, len(cols) - 1))
     header_block(
         sh,
         "6.7. Atbalsta plāns / III daļa – finansējuma sadalījums pa mēnešiem (rekonstruēts)",
@@ -312,7 +328,7 @@ def write_amounts(sh: Sheet) -> None:
         "6.8. tabulas cena, noapaļots līdz centiem. Tā ir 6.10. tabulas finansējuma plāns.",
         diff_c,
         "B",  # the repeated label columns: the title and the child's lines whole on every page across
-        title_to=cols[min(3, len(cols) - 1)],  # four months fit the first landscape page
+        title_to=cols[legend_from - 1],  # the subtitle ends before the legend (D304)
         two_lines=True,
         title_height=TITLE_HEIGHT,
     )
@@ -380,7 +396,10 @@ def write_amounts(sh: Sheet) -> None:
     price_marks.mark_amounts(sh, f"{cols[0]}{first}:{plan_c}{last}", f"${flag_c}{first}=1")
     price_marks.mark_amounts(sh, f"{cols[0]}{total}:{plan_c}{total}",
                              f'COUNTIFS(${flag_c}${first}:${flag_c}${last},1,{cols[0]}${first}:{cols[0]}${last},">0")>0')
-    price_marks.price_note(sh, f"C{total + 2}:{diff_c}{total + 2}", text=AMOUNT_MARK_NOTE)  # right of A:B, two lines
+    # D304: the legend stands in the repeated header rows, right of the subtitle (rows 1–2 of the months after the
+    # fourth, the totals and "Starpība"), so that it prints on every page with the table: under the totals' row it
+    # printed on a page of its own when the rows and the totals filled the page (11–15 plan lines)
+    price_marks.price_note(sh, f"{cols[legend_from]}1:{diff_c}2", None, AMOUNT_MARK_NOTE)
     sh.ws.freeze_panes(lay.plan_first - 1, 2)
-    print_setup(sh, diff_c, total + 2, annex="6.7. tabula (finansējums pa mēnešiem)")
+    print_setup(sh, diff_c, total + 1, annex="6.7. tabula (finansējums pa mēnešiem)")
     protect(sh)
