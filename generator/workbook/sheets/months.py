@@ -21,7 +21,7 @@ from generator.workbook.sheets.common import (
     signed_rows_formula,
     statement_with_rows_line,
 )
-from generator.workbook.sheets.plan import text_validation
+from generator.workbook.sheets.plan import PLAN_CODES, text_validation
 from generator.workbook.texts import AMOUNT_MARK_NOTE, CHECKS_66, EMPTY_MARK, PARENT_STATEMENT
 
 OUT_OF_PERIOD = "ārpus perioda"
@@ -124,15 +124,19 @@ def month_days(k: int) -> str:
     return f'IF({known},{end}-MAX({start},Perioda_Sakums)+1,"")'
 
 
-def month_limit_flag(cell: str, days: str, r: int, units: dict[str, str], code: str) -> str:
+def month_limit_flag(cell: str, days: str, r: int, units: dict[str, str], code: str, units_code: str) -> str:
     """Formula: 1 when the 6.6 ``cell`` of a counted line (6.4 row ``r``) plans more nights (``diennakts``) than the
     month's ``days`` in the plan period, or more hours (``stunda``) than 24 of each (reference
     check_month_unit_limits, D147 per month), else 0; 0 too while the cell is an invalid input (its check ``code``
-    above 0: a date's serial is no number of hours; one paste, one error, D298)."""
+    above 0: a date's serial is no number of hours; one paste, one error, D298). A line whose period units on 6.3 are
+    an invalid input (their check ``units_code`` above 0) is checked too, while it has a service (D304): the month's
+    limit rests on the month's cell and the service's unit only, not on the period units, so it is an error of its own,
+    not one that follows from the paste (D140's one paste, one error does not hide it)."""
     unit = f"INDEX(h_Pak_Mervieniba,'6.4'!$N{r})"
     over = (f'OR(AND({unit}="{units.get(CALENDAR_DAY, CALENDAR_DAY)}",{cell}>{days}),'
             f'AND({unit}="{units.get(HOUR, HOUR)}",{cell}>{HOURS_A_DAY}*{days}))')
-    return f"IF(AND('6.4'!${C64.h_active}{r}=1,ISNUMBER({days}),ISNUMBER({cell}),N({code})=0),IF({over},1,0),0)"
+    line = f"OR('6.4'!${C64.h_active}{r}=1,AND('6.4'!${C64.h_row}{r}>0,N({units_code})>0))"
+    return f"IF(AND({line},ISNUMBER({days}),ISNUMBER({cell}),N({code})=0),IF({over},1,0),0)"
 
 
 def write_units(sh: Sheet) -> None:
@@ -144,6 +148,7 @@ def write_units(sh: Sheet) -> None:
     code_cols = unit_code_cols(lay)
     note_code = col(code_cols[-1], 1)  # the note's length check (D90), hidden beside the months' codes
     flag_cols = limit_cols(lay)  # D147 per month, hidden right of them
+    units_code = dict(zip("CDFGI", PLAN_CODES, strict=True))["G"]  # 6.3's check code of the period units
     units = unit_names(book.catalogue)
     header_block(
         sh,
@@ -207,7 +212,8 @@ def write_units(sh: Sheet) -> None:
         for c, h in zip(cols, code_cols, strict=True):
             sh.check(on_line(MONTH_FIELDS[0], r), f"{c}{row}", f"{h}{row}")
         for c, h, code in zip(cols, flag_cols, code_cols, strict=True):
-            sh.formula(f"{h}{row}", month_limit_flag(f"{c}{row}", f"{h}${head}", r, units, f"{code}{row}"), st.helper, 0)
+            sh.formula(f"{h}{row}", month_limit_flag(f"{c}{row}", f"{h}${head}", r, units, f"{code}{row}",
+                                                     f"'6.3'!${units_code}${row}"), st.helper, 0)
         parts = [(f"'6.4'!${c}{r}>0", f'"{check_codes.number(CHECKS_66, code)}"') for c, code in MESSAGES_66]
         parts.append((f"SUM({flag_cols[0]}{row}:{flag_cols[-1]}{row})>0",
                       f'"{check_codes.number(CHECKS_66, MONTH_LIMIT_CODE)}"'))
