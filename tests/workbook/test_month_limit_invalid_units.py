@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import dataclasses
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
