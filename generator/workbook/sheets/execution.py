@@ -3,7 +3,13 @@ remaining units and money, absorption; the period's totals (Fakt_Kopa) and under
 
 from __future__ import annotations
 
-from generator.workbook.input_checks import MONTH_FIELDS, NOTE_FIELD_610, money_validation, on_line
+from generator.workbook.input_checks import (
+    MONTH_FIELDS,
+    NOTE_FIELD_610,
+    after_period,
+    money_validation,
+    on_line,
+)
 from generator.workbook.layout import C64, Layout, col, execution_code_cols, unit_code_cols
 from generator.workbook.sheetio import Sheet
 from generator.workbook.sheets import plan_rows, price_marks
@@ -128,7 +134,7 @@ def write(sh: Sheet) -> None:
         for c in paid_cols:
             sh.blank(f"{c}{row}", st.input_money)
         fields = [on_line(MONTH_FIELDS[1], r)] * lay.months + [MONTH_FIELDS[2]] * lay.months
-        codes = [(f"{c}{row}", sh.check(field, f"{c}{row}", f"{h}{row}"))
+        codes = [(f"{c}{row}", sh.check(after_period(field, SHEET, f"${c}${head}"), f"{c}{row}", f"{h}{row}"))
                  for c, h, field in zip(got_cols + paid_cols, code_cols, fields, strict=True)]
         codes.append((f"{free}{row}", sh.check(NOTE_FIELD_610, f"{free}{row}", f"{note_code}{row}")))
         sh.formula(f"{notes}{row}", message_formula(r, MESSAGES_610, invalid_cells(codes)), st.message, "")

@@ -4,7 +4,14 @@
 from __future__ import annotations
 
 from generator.reference.rules import CALENDAR_DAY, HOUR, HOURS_A_DAY
-from generator.workbook.input_checks import KINDS, MONTH_FIELDS, MONTH_TEXT_FIELDS, Field, on_line
+from generator.workbook.input_checks import (
+    KINDS,
+    MONTH_FIELDS,
+    MONTH_TEXT_FIELDS,
+    Field,
+    after_period,
+    on_line,
+)
 from generator.workbook.layout import C64, Layout, col, unit_code_cols
 from generator.workbook.sheetio import Sheet
 from generator.workbook.sheets import check_codes, plan_rows, price_marks
@@ -210,7 +217,7 @@ def write_units(sh: Sheet) -> None:
         sh.formula(f"{total_c}{row}", total, st.out_units, "")
         sh.watch(f"{total_c}{row}", total, "vienību kopsumma", line=i)
         for c, h in zip(cols, code_cols, strict=True):
-            sh.check(on_line(MONTH_FIELDS[0], r), f"{c}{row}", f"{h}{row}")
+            sh.check(after_period(on_line(MONTH_FIELDS[0], r), sh.title, f"${c}${head}"), f"{c}{row}", f"{h}{row}")
         for c, h, code in zip(cols, flag_cols, code_cols, strict=True):
             sh.formula(f"{h}{row}", month_limit_flag(f"{c}{row}", f"{h}${head}", r, units, f"{code}{row}",
                                                      f"'6.3'!${units_code}${row}"), st.helper, 0)
