@@ -54,7 +54,7 @@ def test_a_serial_after_the_period_is_told_to_be_cleared(catalogue: Catalogue, p
     listed = [str(v) for s, _, v in values.all_values() if s == "6.11" and isinstance(v, str) and ". 6." in v[:6]]
     said = {key: [line for line in listed if where in line] for key, where in cells.items()}
     assert all(len(found) == 1 for found in said.values()), (said, listed)
-    for (name, month), (line,) in said.items():
+    for (_, month), (line,) in said.items():
         if month:  # after the period
             assert line.endswith(AFTER_PERIOD_HINT) and "ierakstiet skaitli" not in line, line
         else:
