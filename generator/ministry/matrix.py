@@ -31,7 +31,7 @@ from generator.ministry.xlsxread import (
 )
 from generator.money import to_decimal
 from generator.no_such_day import LV, no_such_day
-from generator.reference.date_serials import DateSerials, serial_refusal
+from generator.reference.date_serials import SERIAL_ADVICE, DateSerials, serial_refusal
 from generator.reference.errors import ReferenceInputError
 from generator.reference.inputs import (
     CASE_OR_SPACES,
@@ -453,6 +453,8 @@ class _Reader:
         self._formulas: set[tuple[str, int, int]] = set()  # the input cells already said to hold a formula
         # the day serials a number input must not hold (D286; read_child sets the catalogue's): None, not checked
         self.serials: DateSerials | None = None
+        # the plan's months (Perioda_Menesi, once read): a month cell after them must stay empty (D304)
+        self.period_months: int | None = None
         # a template issued before layout revisions (the three oldest, test_template_guard ISSUED) compared the
         # opinion and the lists by "=" (any letter case) without the exact check: read them as before (review31 F2)
         version = m.scalar("IBM_Versija") if m.has("IBM_Versija") else None
@@ -566,8 +568,10 @@ class _Reader:
         if isinstance(raw, str):  # as the matrix: a text is not a number, whatever it looks like (D140)
             self.fail(name, not_a_number(name, raw, what), row, col)
             return None
+        after = self.after_period(name, col)
         if isinstance(raw, dt.date | dt.time):  # a date-formatted cell, as the matrix counts it (D282)
-            self.fail(name, date_in_number(name, raw, what), row, col)
+            said = date_in_number(name, raw, AFTER_PERIOD_WHAT if after else what)
+            self.fail(name, said.replace(DATE_FORMAT_ADVICE, AFTER_PERIOD_ADVICE) if after else said, row, col)
             return None
         value = to_decimal(raw) if isinstance(raw, int | float) and not isinstance(raw, bool) else None
         if value is None or not value.is_finite():
@@ -576,13 +580,19 @@ class _Reader:
         checked = CHECKED_FIELDS.get(name)
         day = self.serials.day(value) if self.serials and checked and KINDS[checked.kind].dated else None
         if day is not None:  # a day's serial in a number cell, as the matrix counts it (D286)
-            self.fail(name, serial_refusal(checked.label, value, day, what), row, col)
+            said = serial_refusal(checked.label, value, day, AFTER_PERIOD_WHAT if after else what)
+            self.fail(name, said.replace(SERIAL_ADVICE, AFTER_PERIOD_ADVICE) if after else said, row, col)
             return None
         if value < 0 and not negative:
             # the matrix's words (a payment's say how a correction goes, D258); an input it does not check: ours
             self.fail(name, range_message(name, value) or f"ir negatīvs skaitlis (gaidīts: {what})", row, col)
             return None
         return value
+
+    def after_period(self, name: str, col: int) -> bool:
+        """Whether column ``col`` of the month grid ``name`` is a month after the plan's last (D304): its cell must
+        stay empty, so the advice says to clear it, not to type the number again."""
+        return name in MONTH_GRIDS and self.period_months is not None and col >= self.period_months
 
     def months(self, name: str, row: int, count: int, *, what: str = "skaitlis ≥ 0") -> tuple[Decimal, ...]:
         """The first ``count`` month cells of a plan row as numbers (an empty cell is 0)."""
@@ -712,6 +722,14 @@ DATE_FORMAT_ADVICE = ("Šūnai ir datuma formāts, kas, skaitli ierakstot vēlre
                       "komatu (18,5), jo ar punktu ierakstītu „18.5” Excel un LibreOffice nolasa kā datumu.")
 
 
+# D304: a date or a day's serial in a month cell after the plan's last month: that cell must stay empty, so the advice
+# is to clear it (DATE_FORMAT_ADVICE and SERIAL_ADVICE say to type the number again)
+MONTH_GRIDS = PLAN_DATA_NAMES  # the plan rows' month grids (6.6, 6.10)
+AFTER_PERIOD_WHAT = "tukša šūna"  # what such a cell should hold: after „(gaidīts: “
+AFTER_PERIOD_ADVICE = ("Šis mēnesis ir pēc plāna perioda pēdējā mēneša, tāpēc šai šūnai jābūt tukšai: izdzēsiet tās "
+                       "saturu (taustiņš Delete), skaitli tajā neierakstiet.")
+
+
 def date_in_number(name: str, raw: dt.date | dt.time, what: str) -> str:
     """A date-formatted value in a number input (D282), in the words of the matrix's own check and with the date as the
     cell shows it: "sniedzēja cenai jābūt skaitlim, nevis datumam, ievadīts datums 18.05.2018 (gaidīts: …)"."""
@@ -828,6 +846,7 @@ def read_child(m: Matrix, catalogue: Catalogue, *, strict: bool = True, where: W
                                      "ir spēkā – programmas pirmajā kārtā vai vēlāk)")
     max_months = params.period_months_max if params else 6
     months = r.whole("Perioda_Menesi", required=True, minimum=1, maximum=max_months)
+    r.period_months = months
     base = r.number("Bazes_Apmers", what="summa EUR ≥ 0")
     final = r.number("IB_Galigais", what="summa EUR ≥ 0")
     benefits = r.number("Fin_Pabalsti", what="summa EUR ≥ 0") or Decimal(0)

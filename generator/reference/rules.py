@@ -107,6 +107,35 @@ def invalid_planned(lines: Sequence[PlanLine], whole_units: Collection[str],
     return frozenset(found)
 
 
+ExecutionInvalid = Collection[tuple[str, int, int]]  # (attribute, line index, period month) of 6.10's invalid inputs
+
+
+def invalid_execution(lines: Sequence[PlanLine], whole_units: Collection[str],
+                      serials: DateSerials | None) -> frozenset[tuple[str, int, int]]:
+    """(attribute, line index, month) of each 6.10 value the matrix counts as an invalid input of its own and the
+    reference can see: a day's serial (D286) in a month's delivered units or payment, a fraction of a unit counted whole
+    (D256) in delivered units, a payment with more than two decimals (D87). One paste, one error (D298, D304): a line
+    with a delivered one is not checked for its delivered units or its payments (they are measured against the
+    delivered units), one with such a payment not for its payments, and the cell is no value after the period nor an
+    ignored line's data. A date, a text or a negative number never reaches the reference (the readers refuse it), and
+    the matrix skips the same rules for it."""
+    found = set()
+    for i, line in enumerate(lines):
+        whole = bool(line.offer_id) and line.unit in whole_units
+        for m, value in enumerate(line.delivered_units, start=1):
+            if (serials is not None and serials.day(value) is not None) or (
+                    whole and value != value.to_integral_value()):
+                found.add(("delivered_units", i, m))
+        for m, value in enumerate(line.paid, start=1):
+            if (serials is not None and serials.day(value) is not None) or value != cents(value):
+                found.add(("paid", i, m))
+    return frozenset(found)
+
+
+def _has_invalid_value(invalid: ExecutionInvalid, attrs: Collection[str], i: int) -> bool:
+    return any(line == i and attr in attrs for attr, line, _ in invalid)
+
+
 def _has_invalid(invalid: Invalid, i: int) -> bool:
     return any(line == i for line, _ in invalid)
 
@@ -336,10 +365,12 @@ def check_actual_cost_prices(lines: Sequence[PlanLine], units_place: str = UNITS
     ]
 
 
-def check_monthly_units(lines: Sequence[PlanLine], months: int, invalid: Invalid = ()) -> list[Finding]:
+def check_monthly_units(lines: Sequence[PlanLine], months: int, invalid: Invalid = (),
+                        execution_invalid: ExecutionInvalid = ()) -> list[Finding]:
     """The monthly units of a line (6.6) must add up to its units in the period (6.3), and no
     6.6/6.10 value may fall after the period's last month (ib-calculation.md §7.2). A line with a planned month in
-    ``invalid`` (invalid_planned) is not checked for the sum, and that month is no value after the period."""
+    ``invalid`` (invalid_planned) is not checked for the sum, and that month is no value after the period, nor is a
+    6.10 value in ``execution_invalid`` (invalid_execution)."""
     found: list[Finding] = []
     for i, line in enumerate(lines):
         if line.counted and not _has_invalid(invalid, i):
@@ -354,7 +385,8 @@ def check_monthly_units(lines: Sequence[PlanLine], months: int, invalid: Invalid
                         (i,),
                     )
                 )
-        if line.counted and any(v != 0 for _, m, v in _month_values(line, invalid, i) if m > months):
+        if line.counted and any(v != 0 for _, m, v in _month_values(line, invalid, i, execution_invalid)
+                                if m > months):
             found.append(
                 Finding(
                     "outside_period",
@@ -366,10 +398,12 @@ def check_monthly_units(lines: Sequence[PlanLine], months: int, invalid: Invalid
     return found
 
 
-def check_execution(lines: Sequence[PlanLine], months: int, invalid: Invalid = ()) -> list[Finding]:
+def check_execution(lines: Sequence[PlanLine], months: int, invalid: Invalid = (),
+                    execution_invalid: ExecutionInvalid = ()) -> list[Finding]:
     """Delivered units may exceed the month's plan only by units missed earlier in the same period,
     and never the period's plan (D13, L1716); payment only for delivered units (L1715). A line with a planned month
-    in ``invalid`` (invalid_planned) is not checked for its delivered units."""
+    in ``invalid`` (invalid_planned) or a delivered month in ``execution_invalid`` (invalid_execution) is not checked
+    for its delivered units, one with a delivered month or a payment there not for its payments (D304)."""
     found: list[Finding] = []
     for i, line in _counted(lines):
         cum_p = cum_d = cum_paid = ZERO
@@ -380,8 +414,10 @@ def check_execution(lines: Sequence[PlanLine], months: int, invalid: Invalid = (
             cum_paid += line.month_value("paid", m)
             over_units = over_units or cum_d > cum_p
             over_paid = over_paid or cum_paid > cents(cum_d * line.unit_price)
-        over_units = (over_units or cum_d > line.units) and not _has_invalid(invalid, i)
-        over_paid = over_paid or cum_paid > line_cost(line)
+        delivered_invalid = _has_invalid_value(execution_invalid, ("delivered_units",), i)
+        over_units = (over_units or cum_d > line.units) and not _has_invalid(invalid, i) and not delivered_invalid
+        over_paid = (over_paid or cum_paid > line_cost(line)) and not _has_invalid_value(
+            execution_invalid, ("delivered_units", "paid"), i)
         if over_units:
             found.append(
                 Finding(
@@ -456,15 +492,19 @@ def check_recipients(lines: Sequence[PlanLine]) -> list[Finding]:
     ]
 
 
-def _month_values(line: PlanLine, invalid: Invalid, i: int) -> list[tuple[str, int, Decimal]]:
-    """(attribute, month, value) of each 6.6/6.10 value of line ``i``, without the planned months in ``invalid``."""
+def _month_values(line: PlanLine, invalid: Invalid, i: int,
+                  execution_invalid: ExecutionInvalid = ()) -> list[tuple[str, int, Decimal]]:
+    """(attribute, month, value) of each 6.6/6.10 value of line ``i``, without the planned months in ``invalid`` and
+    the 6.10 values in ``execution_invalid``."""
     return [(attr, m, v) for attr in MONTH_ATTRS for m, v in enumerate(getattr(line, attr), start=1)
-            if not (attr == "planned_units" and (i, m) in invalid)]
+            if not (attr == "planned_units" and (i, m) in invalid) and (attr, i, m) not in execution_invalid]
 
 
-def check_ignored_lines(lines: Sequence[PlanLine], invalid: Invalid = ()) -> list[Finding]:
+def check_ignored_lines(lines: Sequence[PlanLine], invalid: Invalid = (),
+                        execution_invalid: ExecutionInvalid = ()) -> list[Finding]:
     """A line without an item or with no units must not carry monthly plan or execution values (a planned month in
-    ``invalid``, invalid_planned, is an error of its own)."""
+    ``invalid``, invalid_planned, or a 6.10 value in ``execution_invalid``, invalid_execution, is an error of its
+    own)."""
     return [
         Finding(
             "ignored_line_data",
@@ -473,7 +513,7 @@ def check_ignored_lines(lines: Sequence[PlanLine], invalid: Invalid = ()) -> lis
             (i,),
         )
         for i, line in enumerate(lines)
-        if not line.counted and any(v != 0 for _, _, v in _month_values(line, invalid, i))
+        if not line.counted and any(v != 0 for _, _, v in _month_values(line, invalid, i, execution_invalid))
     ]
 
 
@@ -611,6 +651,7 @@ def check_plan(
     ``available`` is the plan's IB amount A (D5), against which transport is measured (D9); ``provisional`` the
     child's P, against which one line's amount is measured (D148; 0: not checked)."""
     invalid = invalid_planned(lines, params.whole_units, params.date_serials)
+    executed = invalid_execution(lines, params.whole_units, params.date_serials)
     return [
         *check_line_count(lines),
         *check_transport_share(lines, params, available, transport_override),
@@ -620,11 +661,11 @@ def check_plan(
         *check_prices(lines),
         *check_actual_cost_prices(lines),
         *check_unconfirmed_ceilings(lines),
-        *check_monthly_units(lines, months, invalid),
-        *check_execution(lines, months, invalid),
+        *check_monthly_units(lines, months, invalid, executed),
+        *check_execution(lines, months, invalid, executed),
         *check_impairments(lines, impairment),
         *check_recipients(lines),
-        *check_ignored_lines(lines, invalid),
+        *check_ignored_lines(lines, invalid, executed),
         *check_unit_limits(lines, period_start, months, params.holidays, params.holiday_years),
         *check_month_unit_limits(lines, period_start, months, invalid=invalid),
         *check_line_above_provisional(lines, provisional),

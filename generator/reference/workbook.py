@@ -37,7 +37,7 @@ from generator.reference.rounds import (
     plan_end,
     reporting_period,
 )
-from generator.reference.rules import check_plan, invalid_planned
+from generator.reference.rules import check_plan, invalid_execution, invalid_planned
 
 ZERO = Decimal(0)
 
@@ -120,6 +120,9 @@ class WorkbookResult:
     findings: tuple[Finding, ...]
     plan: PlanResult = field(repr=False)
     execution: Execution = field(repr=False)
+    # a counted line's payment is an invalid input the reference sees (rules.invalid_execution): the matrix prints
+    # „nederīgs” for its period's paid total, Fakt_Kopa (D304); ``paid_total`` is still the sum of what was entered
+    paid_invalid: bool = False
 
     def named_values(self) -> dict[str, object]:
         """Output values keyed by the workbook's defined names."""
@@ -137,7 +140,7 @@ class WorkbookResult:
             "Plans_Prioritate": self.line_priority,
             "Plans_NoIB": self.line_ib,
             "Men_Summa": self.monthly_amounts,
-            "Fakt_Kopa": self.paid_total,
+            "Fakt_Kopa": None if self.paid_invalid else self.paid_total,
             "Kludas": self.errors,
             "Bridinajumi": self.warnings,
         }
@@ -231,6 +234,8 @@ def evaluate_workbook(inputs: WorkbookInputs, params: Params, template: str = CU
         findings=tuple(findings),
         plan=plan,
         execution=exe,
+        paid_invalid=any(attr == "paid" and lines[i].counted
+                         for attr, i, _ in invalid_execution(lines, params.whole_units, params.date_serials)),
     )
 
 

@@ -318,9 +318,10 @@ class Kind:
         dated = (f'"{DATE_IN_NUMBER_TEXT}"',) * 2 if self.dated else ()
         return (*self.messages, f'"{FORMULA_TEXT}"', *logical, *dated)
 
-    def shown(self, x: str, code: str = "") -> str:
+    def shown(self, x: str, code: str = "", after: str = "") -> str:
         """', ievadīts …' with the entered value (text in quotes, a date as DD.MM.YYYY), or ''; for a long text its
-        length (', ievadītas 734 zīmes', ', ievadīta 601 zīme')."""
+        length (', ievadītas 734 zīmes', ', ievadīta 601 zīme'). ``after``: a condition true while the cell is a month
+        after the plan's period, which must stay empty: a day's serial there is told to be cleared (D304)."""
         if self.name in ("text", "name"):
             n = f'LEN({x}&"")'
             counted = f'", ievadīt"&IF(AND(MOD({n},10)=1,MOD({n},100)<>11),"a "&{n}&" zīme","as "&{n}&" zīmes")'
@@ -335,10 +336,11 @@ class Kind:
             # before 01.03.1900 as its number (", ievadīts 4"): the programs' dates for it differ (FIRST_DAY_SHOWN); a
             # day's serial (D286, by the cell's ``code`` where given) with the same date: ", šūnā ir 43603 – tas izskatās …"
             serial = f"{code}={self.serial_code}" if code else date_serial(x)
-            before, after = _serial_words()
+            hint = f'IF({after},"{AFTER_PERIOD_HINT}","{SERIAL_HINT}")' if after else f'"{SERIAL_HINT}"'
+            before, between = _serial_words()
             shown_date = f"AND({date_formatted(x)},OR({x}<1,{x}>={FIRST_DAY_SHOWN}))"
-            typed = (f'IF(OR({shown_date},{serial}),", "&IF({serial},"{before}"&{x}&"{after}","ievadīts datums ")'
-                     f'&{lv_date_formula(x)}&IF({serial},"{SERIAL_HINT}",{_time_of_day(x)}),{typed})')
+            typed = (f'IF(OR({shown_date},{serial}),", "&IF({serial},"{before}"&{x}&"{between}","ievadīts datums ")'
+                     f'&{lv_date_formula(x)}&IF({serial},{hint},{_time_of_day(x)}),{typed})')
         shown = (f"IF(ISTEXT({x}),IF(LEN({x})=0,\"\",\", ievadīts „\"&{x}&\"”\"),"
                  f"IF(ISNUMBER({x}),{typed},\"\"))")
         if self.logical:  # as the cell shows it, not as LibreOffice's 1 (audit31d F4)
@@ -351,9 +353,9 @@ class Kind:
         unit = f"'6.4'!${C64.unit}{extra}&\"\"" if self.name == "units" and extra else '""'
         return ",".join(m.replace(LIMIT, extra).replace(PLACE, place).replace(LINE_UNIT, unit) for m in self.all_messages)
 
-    def message(self, code: str, x: str, extra: str = "", place: str = "") -> str:
-        """The message part after the label: CHOOSE(code, …) and the entered value."""
-        return f"CHOOSE({code},{self.texts(extra, place)})&{self.shown(x, code)}"
+    def message(self, code: str, x: str, extra: str = "", place: str = "", after: str = "") -> str:
+        """The message part after the label: CHOOSE(code, …) and the entered value (``after``: as in ``shown``)."""
+        return f"CHOOSE({code},{self.texts(extra, place)})&{self.shown(x, code, after)}"
 
 
 # D258 (audit31d F6): a correction (a refund or a cancelled invoice, negative in the expense register 28, D245) is
@@ -409,6 +411,7 @@ class Field:
     label: str
     extra: str = ""
     place: str = ""
+    after: str = ""  # a month cell: the condition, on 6.11, that it is after the plan's period (after_period, D304)
 
 
 # The plan has a service or any month data:
@@ -546,6 +549,17 @@ def unchecked_length_message(field: Field, length: int) -> str:
             "tas nemaina)")
 
 
+# D304: a day's serial in a month cell after the plan's period: that cell must stay empty, so the list's line ends by
+# saying to clear it, not SERIAL_HINT's „ierakstiet skaitli …” (one line of 8 pt: no longer than SERIAL_HINT)
+AFTER_PERIOD_HINT = "; pēc perioda: izdzēsiet šūnas saturu"
+
+
+def after_period(field: Field, sheet: str, number_cell: str) -> Field:
+    """``field`` of a month cell whose month number is in ``number_cell`` ("$F$7") of ``sheet``: its 6.11 line knows
+    whether the month is after the plan's period (D304)."""
+    return replace(field, after=f"AND(h_Menesi>0,'{sheet}'!{number_cell}>h_Menesi)")
+
+
 def on_line(field: Field, row64: int) -> Field:
     """``field`` as checked in the plan line of 6.4 row ``row64``: a ``units`` field knows its line (D256)."""
     return replace(field, extra=str(row64)) if field.kind == "units" else field
@@ -578,4 +592,4 @@ def beside_texts(field: Field, where: str, members: str = "") -> list[str]:
 def message_formula(field: Field, code: str, x: str, where: str) -> str:
     """'6.10 R9: maksājumam jābūt skaitlim, ievadīts „180 eur”' when ``code`` > 0, else ''."""
     kind = KINDS[field.kind]
-    return f'IF(N({code})>0,"{where}: {field.label} "&{kind.message(code, x, field.extra, field.place)},"")'
+    return f'IF(N({code})>0,"{where}: {field.label} "&{kind.message(code, x, field.extra, field.place, field.after)},"")'

@@ -238,6 +238,22 @@ def planned_codes(lay: Layout, row: int, sheet: str = "'6.6'!") -> str:
     return f"{sheet}${codes[0]}${row}:${codes[-1]}${row}"
 
 
+def execution_code_cols(lay: Layout) -> tuple[list[str], list[str]]:
+    """6.10's hidden columns of the months' input check codes (0 valid): the delivered units' months, then the
+    payments' months, right of the notes (sheets/execution.py: the planned, delivered and paid months from F, then
+    the totals, the check, the notes and a gap column)."""
+    free = col("F", 3 * lay.months + 6)
+    codes = [col(free, 2 + k) for k in range(2 * lay.months)]
+    return codes[:lay.months], codes[lay.months:]
+
+
+def execution_codes(lay: Layout, row: int, kind: int, sheet: str = "'6.10'!") -> str:
+    """The range of 6.10 ``row``'s delivered (``kind`` 0) or paid (1) months' input check codes, for a formula on
+    another sheet: a sum above 0 means that one of them is an invalid input (D140, D304)."""
+    codes = execution_code_cols(lay)[kind]
+    return f"{sheet}${codes[0]}${row}:${codes[-1]}${row}"
+
+
 # Columns of the plan sheets (one constant per meaning, so formulas read like the sheets).
 class C63:
     nr, area, item, recipient, unit, expert, units, frequency, parent, priority, check, notes = "ABCDEFGHIJKL"

@@ -42,6 +42,9 @@ RATE = f"{LATVIAN}0{PERCENT_SIGN}"
 WHOLE = "0"
 TEXT = "@"
 MONTH_NUMBER = '0". mēn."'
+# a month input holding a date (or a day's serial) prints the word the sheets print for an amount resting on an invalid
+# input (calculation.INVALID_UNITS), not „###” or the serial (D304)
+INVALID_NUMBER = '"nederīgs";"nederīgs";"nederīgs"'
 BLANK_FIGURE = '"______";"______";"______";"______"'  # any number or text prints as a blank to fill (D22)
 MARKED_PRICE = f'{PRICE}"*"'  # a price still "jāprecizē" on the working sheets: "5,11*" (sheets/price_marks.py)
 MARKED_MONEY = f'{MONEY}"*"'  # an amount such a price can still change: "102,20*" (6.7, D298)
@@ -97,6 +100,7 @@ class Styles:
     helper_text: Format
     signature: Format
     error_mark: Format
+    invalid_number_mark: Format
     warning_mark: Format
     inactive_mark: Format
     month_number: Format
@@ -173,6 +177,7 @@ def make_styles(wb: Workbook) -> Styles:
         helper_text=fmt(font_color="#7F7F7F", font_size=8, num_format=TEXT),
         signature=fmt(top=1, font_size=8, align="center"),
         error_mark=wb.add_format({"bg_color": ERROR_FILL, "font_color": "#9C0006"}),
+        invalid_number_mark=wb.add_format({"bg_color": ERROR_FILL, "font_color": "#9C0006", "num_format": INVALID_NUMBER}),
         # conditional: a row of 6.11's list that names an error, bordered and filled as the other computed cells
         listed_mark=wb.add_format({**cell, "bg_color": ERROR_FILL, "font_color": "#9C0006"}),
         warning_mark=wb.add_format({"bg_color": WARNING_FILL}),

@@ -52,6 +52,8 @@ def differences(expected: dict[str, Any], values: NamedValues) -> list[str]:
                 want = ref[i] if i < len(ref) else None
                 if not _same(name, want, cell):
                     problems.append(f"{name}[{i + 1}]: atsauce {want}, darbgrāmata {cell!r}")
+        elif name == "Fakt_Kopa" and ref is None and got == INVALID_UNITS:
+            continue  # a counted line's payment is an invalid input: the matrix prints „nederīgs” (D304)
         elif not _same(name, ref, got):
             problems.append(f"{name}: atsauce {ref}, darbgrāmata {got!r}")
     return problems

@@ -90,7 +90,7 @@ TOGETHER: dict[tuple[str, str], tuple[object, str]] = {
     ("6.7", f"J{49 + BELOW}"): (1, "mēnešu summu kopsumma " + COMPUTED),
     ("6.7", f"K{49 + BELOW}"): (1, "summu periodā kopsumma " + COMPUTED),
     ("6.7", "L"): (5, "starpība " + COMPUTED),
-    ("6.7", f"C{51 + BELOW}"): ("Cenas apstiprinātas.", "piezīme par neapstiprinātām cenām " + COMPUTED),
+    ("6.7", "H1"): ("Cenas apstiprinātas.", "piezīme par neapstiprinātām cenām " + COMPUTED),  # the legend in the header rows (D304)
     ("6.10", f"E{49 + BELOW}"): (1, "plānoto summu kopsumma " + COMPUTED),
     ("6.10", f"R{49 + BELOW}"): (4321.09, "mēnesī samaksāto summu kopsumma " + COMPUTED),
     ("6.10", f"AA{49 + BELOW}"): (4321.09, "atlikumu kopsumma " + COMPUTED),

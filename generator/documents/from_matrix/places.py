@@ -287,6 +287,22 @@ def row_cells(m: Matrix, name: str, row: int) -> tuple[str, str] | None:
     return ref.sheet, f"{a1(start)}:{a1(end)} „{label}”, {row + 1}. rinda"
 
 
+OUTSIDE_PERIOD = "outside_period"
+
+
+def after_period_cells(m: Matrix, name: str, line: int) -> list[tuple[str, str]] | None:
+    """The cells of plan ``line``'s months in ``name`` after the plan's last month (Perioda_Menesi) that hold a number
+    other than 0, each on its own, as every other message names its cell (D304); None when the file's month count is
+    not a number (then the line's months are named)."""
+    months = m.scalar("Perioda_Menesi") if m.has("Perioda_Menesi") else None
+    ref = m.refs.get(name)
+    if not _is_number(months) or ref is None or line >= m.lines(name):
+        return None
+    values = m.grid(name)[line]
+    return [found for k, value in enumerate(values) if k >= int(months) and _is_number(value) and value != 0
+            and (found := cell(m, name, line, k)) is not None]
+
+
 def check_row(m: Matrix, code: str, severity: Severity | None = None) -> tuple[int, str] | None:
     """The 6.11 row where the matrix counts rule ``code`` (of ``severity`` when it has rows of both kinds) and the
     tables it names as where it shows ("6.4., 6.8. tabula"), read from the file itself (its hidden code column), so
@@ -376,6 +392,9 @@ def finding_places(m: Matrix, finding: Finding) -> list[tuple[str, str]]:
         found += [cell(m, name, j) for name in ITEM_CELLS.get(code, ()) if (j := _line_item(m, line, items)) is not None]
         for name in MONTH_CELLS.get(code, ()):
             month = finding.month
+            if code == OUTSIDE_PERIOD and month is None and (after := after_period_cells(m, name, line)) is not None:
+                found += after
+                continue
             found.append(row_cells(m, name, line) if month is None else cell(m, name, line, month - 1))
     found += [cell(m, name) for name in OWN_CELLS.get(code, ())]
     found += [cell(m, name) for prefix, name in TYPED_PLACES.get(code, ()) if finding.message.startswith(prefix)]

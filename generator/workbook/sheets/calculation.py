@@ -22,7 +22,7 @@ from generator.workbook.input_checks import (
     money_validation,
     short_message_formula,
 )
-from generator.workbook.layout import C64, Layout, col, planned_codes
+from generator.workbook.layout import C64, Layout, col, execution_codes, planned_codes
 from generator.workbook.sheetio import Sheet
 from generator.workbook.sheets import plan_rows, price_marks
 from generator.workbook.sheets.common import (
@@ -149,6 +149,12 @@ def helper_columns(lay: Layout, r: int, p: int, units: dict[str, str] | None = N
     codes = planned_codes(lay, p)
     months_valid = f"SUM({codes})=0"
     valid_planned = f'{planned},">0",{codes},0'
+    # D304: so is a delivered month or a payment on 6.10 (its own code > 0): a line with one is not checked for its
+    # delivered units (a delivered one) or its payments (either: they are measured against the delivered units), and
+    # the values after the period and an ignored line's data count only the valid ones
+    got_codes, paid_codes = execution_codes(lay, p, 0), execution_codes(lay, p, 1)
+    got_valid, paid_valid = f"SUM({got_codes})=0", f"SUM({paid_codes})=0"
+    valid_got, valid_paid = f'{delivered},">0",{got_codes},0', f'{paid},">0",{paid_codes},0'
 
     def incompat(relation: str) -> str:
         return (
@@ -200,18 +206,20 @@ def helper_columns(lay: Layout, r: int, p: int, units: dict[str, str] | None = N
          f"IF(AND($P{r}=1,h_MenOK=1,{months_valid}),IF(ROUND($AT{r},6)<>ROUND($O{r},6),1,0),0)", 0),
         (c.f_outside, "f_Arpus",
          f'IF(AND($P{r}=1,h_MenOK=1),IF(COUNTIFS(h_MenNr66,">"&h_Menesi,{valid_planned})+COUNTIFS(h_MenNrD,">"&h_Menesi,'
-         f'{delivered},">0")+COUNTIFS(h_MenNrS,">"&h_Menesi,{paid},">0")>0,1,0),0)', 0),
+         f'{valid_got})+COUNTIFS(h_MenNrS,">"&h_Menesi,{valid_paid})>0,1,0),0)', 0),
         (c.f_delivered, "f_Sanemts",
-         f"IF(AND($P{r}=1,h_MenOK=1,{months_valid}),IF(OR({units_terms},ROUND($AU{r}-$O{r},6)>0),1,0),0)", 0),
+         f"IF(AND($P{r}=1,h_MenOK=1,{months_valid},{got_valid}),IF(OR({units_terms},ROUND($AU{r}-$O{r},6)>0),1,0),0)",
+         0),
         (c.f_paid, "f_Samaksats",
-         f"IF(AND($P{r}=1,h_MenOK=1,NOT({price_invalid})),IF(OR({paid_terms},ROUND($AV{r},2)>$R{r}),1,0),0)", 0),
+         f"IF(AND($P{r}=1,h_MenOK=1,NOT({price_invalid}),{got_valid},{paid_valid}),"
+         f"IF(OR({paid_terms},ROUND($AV{r},2)>$R{r}),1,0),0)", 0),
         (c.f_impairment, "f_Traucejums",
          f'IF(AND($P{r}=1,Berns_Traucejums<>""),IF($AW{r}="",0,'
          f'IF(ISNUMBER(SEARCH(";"&Berns_Traucejums&";",$AW{r})),0,1)),0)', 0),
         (c.f_recipient, "f_Sanemejs",
          f'IF($P{r}=1,IF(AND($AR{r}<>"",$AS{r}<>"{family}",$AR{r}<>$AS{r}),1,0),0)', 0),
         (c.f_ignored, "f_Tuksa",
-         f'IF(AND($P{r}=0,{item_code}=0,{units_code}=0),IF(COUNTIFS({valid_planned})+COUNTIF({delivered},">0")+COUNTIF({paid},">0")>0,1,0),0)', 0),
+         f'IF(AND($P{r}=0,{item_code}=0,{units_code}=0),IF(COUNTIFS({valid_planned})+COUNTIFS({valid_got})+COUNTIFS({valid_paid})>0,1,0),0)', 0),
         (c.f_unknown, "f_Nezinams", f'IF(AND({item}<>"",$N{r}=0),1,0)', 0),
         (c.f_missing_price, "f_BezCenas", f"IF($P{r}=1,IF(ISNUMBER(INDEX(Pak_Cena,$N{r})),0,IF({price_invalid},0,1)),0)",
          0),

@@ -31,10 +31,10 @@ from dataclasses import dataclass
 
 from xlsxwriter.utility import xl_cell_to_rowcol, xl_col_to_name
 
-from generator.workbook.layout import C64, SPACED_SHEETS, Area, Layout, row_formula
+from generator.workbook.layout import C64, SPACED_SHEETS, Area, Layout, execution_codes, row_formula
 from generator.workbook.sheetio import Watched
-from generator.workbook.sheets.calculation import RATE_FORMULA, month_blocks
-from generator.workbook.sheets.months import unit_code_cols
+from generator.workbook.sheets.calculation import INVALID_UNITS, RATE_FORMULA, month_blocks
+from generator.workbook.sheets.months import invalid_or, unit_code_cols
 
 REPLACED_TEXT = "neatbilst aprēķinam – formula aizstāta ar vērtību?"
 COPIED_TEXT = "neatbilst {source} – formula aizstāta ar vērtību?"  # a printed copy of another sheet's cell
@@ -118,7 +118,7 @@ def singles(lay: Layout, first: int) -> list[Single]:
         # the sources used one after another up to N make min(N − funded from IB, their sum): not from their cells
         Single("IB_Kopejais", "IB kopējais apmērs K",
                f'IF(ISNUMBER(IB_Pieejamais),ROUND(Fin_NoIB+MIN(MAX(0,ROUND(IB_Nepieciesamais-Fin_NoIB,2)),{sources}),2),"")'),
-        Single("Fakt_Kopa", "periodā samaksātā summa kopā", f"ROUND(SUM({paid}),2)"),
+        Single("Fakt_Kopa", "periodā samaksātā summa kopā", invalid_or(paid)),
     ]
 
 
@@ -149,7 +149,9 @@ def line_flags(lay: Layout, i: int) -> list[str]:
     codes = unit_code_cols(lay)
     invalid = f"SUM('6.6'!${codes[0]}${p}:${codes[-1]}${p})>0"
     paid_cols = month_blocks(lay)["paid"]
-    paid = f"IF({active},ROUND(SUMIFS('6.10'!{paid_cols[0]}{p}:{paid_cols[-1]}{p},h_MenNrS,\"<=\"&h_Menesi),2),0)"
+    # a line with an invalid payment: INVALID_UNITS, as its paid sum on 6.10 and then Fakt_Kopa print it (D304)
+    paid = (f"IF({active},IF(SUM({execution_codes(lay, p, 1)})>0,\"{INVALID_UNITS}\","
+            f"ROUND(SUMIFS('6.10'!{paid_cols[0]}{p}:{paid_cols[-1]}{p},h_MenNrS,\"<=\"&h_Menesi),2)),0)")
     return [
         differs(at(c.price), price),
         differs(at(c.cost), cost),

@@ -3,8 +3,14 @@ remaining units and money, absorption; the period's totals (Fakt_Kopa) and under
 
 from __future__ import annotations
 
-from generator.workbook.input_checks import MONTH_FIELDS, NOTE_FIELD_610, money_validation, on_line
-from generator.workbook.layout import C64, Layout, col, unit_code_cols
+from generator.workbook.input_checks import (
+    MONTH_FIELDS,
+    NOTE_FIELD_610,
+    after_period,
+    money_validation,
+    on_line,
+)
+from generator.workbook.layout import C64, Layout, col, execution_code_cols, unit_code_cols
 from generator.workbook.sheetio import Sheet
 from generator.workbook.sheets import plan_rows, price_marks
 from generator.workbook.sheets.calculation import INVALID_UNITS, month_blocks
@@ -15,7 +21,13 @@ from generator.workbook.sheets.common import (
     print_setup,
     protect,
 )
-from generator.workbook.sheets.months import MONTH_NAME_HEIGHT, grey_outside_period, invalid_or, month_headers
+from generator.workbook.sheets.months import (
+    MONTH_NAME_HEIGHT,
+    grey_outside_period,
+    invalid_or,
+    mark_pasted_dates,
+    month_headers,
+)
 from generator.workbook.sheets.plan import invalid_cells, message_formula, text_validation
 
 SHEET = "6.10"
@@ -51,7 +63,9 @@ def write(sh: Sheet) -> None:
     blocks = month_blocks(lay)
     plan_cols, got_cols, paid_cols = blocks["exe_plan"], blocks["delivered"], blocks["paid"]
     got_sum, left_units, paid_sum, left_money, absorption, notes, free = (col(paid_cols[-1], k) for k in range(1, 8))
-    code_cols = [col(free, 2 + k) for k in range(2 * lay.months)]  # hidden: delivered, then paid
+    got_codes, paid_codes = execution_code_cols(lay)  # hidden: delivered, then paid
+    code_cols = got_codes + paid_codes
+    assert code_cols[0] == col(free, 2), (code_cols, free)
     note_code = col(code_cols[-1], 1)  # hidden: the note's length check (audit32 F6)
     header_block(
         sh,
@@ -97,13 +111,20 @@ def write(sh: Sheet) -> None:
         shown += [(c, f"IF(AND({active},{k}<=h_Menesi),IF(N('6.6'!{code}{row})>0,\"{INVALID_UNITS}\","
                       f"N('6.6'!{u}{row})),\"\")", st.out_units, "mēnesī plānotās vienības", "6.6. tabulai", 6)
                   for k, (c, u, code) in enumerate(zip(plan_cols, units66, unit_code_cols(lay), strict=True), start=1)]
-        # the delivered and paid totals are 6.4's hidden sums of this sheet's months: recomputed, not "6.4"
-        shown += [(got_sum, f"IF({active},'6.4'!${C64.h_delivered}{r},\"\")", st.out_units, "saņemtās vienības", "", 6),
-                  (left_units, f"IF({active},ROUND(D{row}-{got_sum}{row},6),\"\")", st.out_units,
+        # the delivered and paid totals are 6.4's hidden sums of this sheet's months: recomputed, not "6.4"; a sum
+        # resting on a month that is an invalid input (its check code above 0: a date, a text, a negative, a fraction
+        # of a whole unit, a sub-cent payment) prints INVALID_UNITS, and what is computed from it is blank (D304)
+        got_bad = f"SUM({got_codes[0]}{row}:{got_codes[-1]}{row})>0"
+        paid_bad = f"SUM({paid_codes[0]}{row}:{paid_codes[-1]}{row})>0"
+        got_ok, paid_ok = f"AND({active},ISNUMBER({got_sum}{row}))", f"AND({active},ISNUMBER({paid_sum}{row}))"
+        shown += [(got_sum, f"IF({active},IF({got_bad},\"{INVALID_UNITS}\",'6.4'!${C64.h_delivered}{r}),\"\")",
+                   st.out_units, "saņemtās vienības", "", 6),
+                  (left_units, f"IF({got_ok},ROUND(D{row}-{got_sum}{row},6),\"\")", st.out_units,
                    "atlikušās vienības", "", 6),
-                  (paid_sum, f"IF({active},'6.4'!${C64.h_paid}{r},\"\")", st.out_money, "samaksātā summa", "", 2),
-                  (left_money, f"IF({active},ROUND(E{row}-{paid_sum}{row},2),\"\")", st.out_money, "atlikums", "", 2),
-                  (absorption, f"IF({active},IF(E{row}>0,{paid_sum}{row}/E{row},0),\"\")", st.out_share, "apguve",
+                  (paid_sum, f"IF({active},IF({paid_bad},\"{INVALID_UNITS}\",'6.4'!${C64.h_paid}{r}),\"\")",
+                   st.out_money, "samaksātā summa", "", 2),
+                  (left_money, f"IF({paid_ok},ROUND(E{row}-{paid_sum}{row},2),\"\")", st.out_money, "atlikums", "", 2),
+                  (absorption, f"IF({paid_ok},IF(E{row}>0,{paid_sum}{row}/E{row},0),\"\")", st.out_share, "apguve",
                    "", 6)]
         for c, formula, fmt, label, source, places in shown:
             sh.formula(f"{c}{row}", formula, fmt, "")
@@ -113,7 +134,7 @@ def write(sh: Sheet) -> None:
         for c in paid_cols:
             sh.blank(f"{c}{row}", st.input_money)
         fields = [on_line(MONTH_FIELDS[1], r)] * lay.months + [MONTH_FIELDS[2]] * lay.months
-        codes = [(f"{c}{row}", sh.check(field, f"{c}{row}", f"{h}{row}"))
+        codes = [(f"{c}{row}", sh.check(after_period(field, SHEET, f"${c}${head}"), f"{c}{row}", f"{h}{row}"))
                  for c, h, field in zip(got_cols + paid_cols, code_cols, fields, strict=True)]
         codes.append((f"{free}{row}", sh.check(NOTE_FIELD_610, f"{free}{row}", f"{note_code}{row}")))
         sh.formula(f"{notes}{row}", message_formula(r, MESSAGES_610, invalid_cells(codes)), st.message, "")
@@ -126,6 +147,8 @@ def write(sh: Sheet) -> None:
     sh.ws.conditional_format(f"{free}{first}:{free}{last}", {"type": "formula", "criteria": f"=${note_code}{first}>0",
                                                              "format": st.error_mark})
     text_validation(sh, f"{free}{first}:{free}{last}", NOTE_FIELD_610, "šūnas divās rindās")
+    for cols, codes, field in ((got_cols, got_codes, MONTH_FIELDS[1]), (paid_cols, paid_codes, MONTH_FIELDS[2])):
+        mark_pasted_dates(sh, f"{cols[0]}{first}:{cols[-1]}{last}", f"{codes[0]}{first}", field)
     sh.ws.conditional_format(f"{got_cols[0]}{first}:{paid_cols[-1]}{last}",
                              {"type": "formula", "criteria": f"={code_cols[0]}{first}>0", "format": st.error_mark})
     dv = sh.ws.data_validation
@@ -140,24 +163,31 @@ def write(sh: Sheet) -> None:
     sh.row_height(total, TOTAL_ROW_HEIGHT)
     totals = {"E": "plānoto summu kopsumma", left_money: "atlikumu kopsumma"} | {
         c: "mēnesī samaksāto summu kopsumma" for c in paid_cols}
+    # a month's total with an invalid payment in its column (an unused row's too: the sum reads every row), the paid
+    # total and the remainders' total while a line's paid sum is one: INVALID_UNITS, not the date's serial (D304)
+    sums = {c: f"ROUND(SUM({c}{first}:{c}{last}),2)" for c in ["E", *paid_cols, left_money]}
+    sums |= {c: f'IF(SUM({code}{first}:{code}{last})>0,"{INVALID_UNITS}",{sums[c]})'
+             for c, code in zip(paid_cols, paid_codes, strict=True)}
+    sums[left_money] = f'IF(ISNUMBER({paid_sum}{total}),{sums[left_money]},"{INVALID_UNITS}")'
     for c in ["E", *paid_cols, left_money]:
-        sh.formula(f"{c}{total}", f"ROUND(SUM({c}{first}:{c}{last}),2)", st.out_money_bold, 0)
-        sh.watch(f"{c}{total}", f"ROUND(SUM({c}{first}:{c}{last}),2)", totals[c], places=2)
+        sh.formula(f"{c}{total}", sums[c], st.out_money_bold, 0)
+        sh.watch(f"{c}{total}", sums[c], totals[c], places=2)
     # no unit totals: a column's lines count hours, sessions, days and trips of different services
-    sh.formula(f"{paid_sum}{total}", f"ROUND(SUM({paid_sum}{first}:{paid_sum}{last}),2)", st.out_money_bold,
+    sh.formula(f"{paid_sum}{total}", invalid_or(f"{paid_sum}{first}:{paid_sum}{last}"), st.out_money_bold,
                cache.paid_total)
     sh.define("Fakt_Kopa", f"{paid_sum}{total}")
 
     row = total + 2
+    both = f"AND(ISNUMBER(C{row}),ISNUMBER(C{row + 1}))"  # neither the planned nor the paid sum „nederīgs” (D298, D304)
     # (printed label, formula, format, cached value, what 6.11 calls it, decimals compared)
     summary = (
         # „nederīgs” while a month of 6.7 rests on an invalid input (D298), not the sum of the others
         ("Plānots pa mēnešiem (6.7. tabula), EUR", invalid_or("Men_Summa"), st.out_money, 0,
          "plānotā summa pa mēnešiem", 2),
         ("Samaksāts periodā, EUR", "Fakt_Kopa", st.out_money, cache.paid_total, "periodā samaksātā summa", 2),
-        ("Apguve (samaksāts ÷ plānots)", f'IF(ISNUMBER(C{row}),IF(C{row}>0,C{row + 1}/C{row},0),"")', st.out_share,
+        ("Apguve (samaksāts ÷ plānots)", f'IF({both},IF(C{row}>0,C{row + 1}/C{row},0),"")', st.out_share,
          0, "apguve periodā", 6),
-        ("Neizlietotais apmērs (plānots − samaksāts), EUR", f'IF(ISNUMBER(C{row}),ROUND(C{row}-C{row + 1},2),"")',
+        ("Neizlietotais apmērs (plānots − samaksāts), EUR", f'IF({both},ROUND(C{row}-C{row + 1},2),"")',
          st.out_money, 0, "neizlietotais apmērs", 2),
     )
     for k, (label, formula, fmt, cached, checked, places) in enumerate(summary):

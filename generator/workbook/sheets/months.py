@@ -4,7 +4,14 @@
 from __future__ import annotations
 
 from generator.reference.rules import CALENDAR_DAY, HOUR, HOURS_A_DAY
-from generator.workbook.input_checks import MONTH_FIELDS, MONTH_TEXT_FIELDS, on_line
+from generator.workbook.input_checks import (
+    KINDS,
+    MONTH_FIELDS,
+    MONTH_TEXT_FIELDS,
+    Field,
+    after_period,
+    on_line,
+)
 from generator.workbook.layout import C64, Layout, col, unit_code_cols
 from generator.workbook.sheetio import Sheet
 from generator.workbook.sheets import check_codes, plan_rows, price_marks
@@ -21,7 +28,7 @@ from generator.workbook.sheets.common import (
     signed_rows_formula,
     statement_with_rows_line,
 )
-from generator.workbook.sheets.plan import text_validation
+from generator.workbook.sheets.plan import PLAN_CODES, text_validation
 from generator.workbook.texts import AMOUNT_MARK_NOTE, CHECKS_66, EMPTY_MARK, PARENT_STATEMENT
 
 OUT_OF_PERIOD = "ārpus perioda"
@@ -87,6 +94,15 @@ def first_month_label(start: str) -> str:
     return f"IF(AND(ISNUMBER({start}),DAY({start})>1),{days}&CHAR(10)&{month},INDEX(h_MenSakums,1))"
 
 
+def mark_pasted_dates(sh: Sheet, cells: str, code: str, field: Field) -> None:
+    """A month input of ``cells`` holding a date or a day's serial (its check ``code`` of the first cell: the kind's
+    date or serial code) prints INVALID_UNITS in the error's fill (D304): a date's format in a narrow month column
+    printed „###”, a serial a five-figure number. Written before the inputs' other marks, so that it comes first."""
+    kind = KINDS[field.kind]
+    sh.ws.conditional_format(cells, {"type": "formula", "format": sh.st.invalid_number_mark,
+                                     "criteria": f"=OR({code}={kind.date_code},{code}={kind.serial_code})"})
+
+
 def grey_outside_period(sh: Sheet, cols: list[str], number_row: int, first: int) -> None:
     """Months after the period grey on the plan lines only: a spacer row (D288) stays blank – greyed, the tall one
     printed as a grey bar on the signed page."""
@@ -115,15 +131,19 @@ def month_days(k: int) -> str:
     return f'IF({known},{end}-MAX({start},Perioda_Sakums)+1,"")'
 
 
-def month_limit_flag(cell: str, days: str, r: int, units: dict[str, str], code: str) -> str:
+def month_limit_flag(cell: str, days: str, r: int, units: dict[str, str], code: str, units_code: str) -> str:
     """Formula: 1 when the 6.6 ``cell`` of a counted line (6.4 row ``r``) plans more nights (``diennakts``) than the
     month's ``days`` in the plan period, or more hours (``stunda``) than 24 of each (reference
     check_month_unit_limits, D147 per month), else 0; 0 too while the cell is an invalid input (its check ``code``
-    above 0: a date's serial is no number of hours; one paste, one error, D298)."""
+    above 0: a date's serial is no number of hours; one paste, one error, D298). A line whose period units on 6.3 are
+    an invalid input (their check ``units_code`` above 0) is checked too, while it has a service (D304): the month's
+    limit rests on the month's cell and the service's unit only, not on the period units, so it is an error of its own,
+    not one that follows from the paste (D140's one paste, one error does not hide it)."""
     unit = f"INDEX(h_Pak_Mervieniba,'6.4'!$N{r})"
     over = (f'OR(AND({unit}="{units.get(CALENDAR_DAY, CALENDAR_DAY)}",{cell}>{days}),'
             f'AND({unit}="{units.get(HOUR, HOUR)}",{cell}>{HOURS_A_DAY}*{days}))')
-    return f"IF(AND('6.4'!${C64.h_active}{r}=1,ISNUMBER({days}),ISNUMBER({cell}),N({code})=0),IF({over},1,0),0)"
+    line = f"OR('6.4'!${C64.h_active}{r}=1,AND('6.4'!${C64.h_row}{r}>0,N({units_code})>0))"
+    return f"IF(AND({line},ISNUMBER({days}),ISNUMBER({cell}),N({code})=0),IF({over},1,0),0)"
 
 
 def write_units(sh: Sheet) -> None:
@@ -135,6 +155,7 @@ def write_units(sh: Sheet) -> None:
     code_cols = unit_code_cols(lay)
     note_code = col(code_cols[-1], 1)  # the note's length check (D90), hidden beside the months' codes
     flag_cols = limit_cols(lay)  # D147 per month, hidden right of them
+    units_code = dict(zip("CDFGI", PLAN_CODES, strict=True))["G"]  # 6.3's check code of the period units
     units = unit_names(book.catalogue)
     header_block(
         sh,
@@ -196,9 +217,10 @@ def write_units(sh: Sheet) -> None:
         sh.formula(f"{total_c}{row}", total, st.out_units, "")
         sh.watch(f"{total_c}{row}", total, "vienību kopsumma", line=i)
         for c, h in zip(cols, code_cols, strict=True):
-            sh.check(on_line(MONTH_FIELDS[0], r), f"{c}{row}", f"{h}{row}")
+            sh.check(after_period(on_line(MONTH_FIELDS[0], r), sh.title, f"${c}${head}"), f"{c}{row}", f"{h}{row}")
         for c, h, code in zip(cols, flag_cols, code_cols, strict=True):
-            sh.formula(f"{h}{row}", month_limit_flag(f"{c}{row}", f"{h}${head}", r, units, f"{code}{row}"), st.helper, 0)
+            sh.formula(f"{h}{row}", month_limit_flag(f"{c}{row}", f"{h}${head}", r, units, f"{code}{row}",
+                                                     f"'6.3'!${units_code}${row}"), st.helper, 0)
         parts = [(f"'6.4'!${c}{r}>0", f'"{check_codes.number(CHECKS_66, code)}"') for c, code in MESSAGES_66]
         parts.append((f"SUM({flag_cols[0]}{row}:{flag_cols[-1]}{row})>0",
                       f'"{check_codes.number(CHECKS_66, MONTH_LIMIT_CODE)}"'))
@@ -212,6 +234,7 @@ def write_units(sh: Sheet) -> None:
     sh.define("Men_Piezimes", f"{free_c}{first}", f"{free_c}{last}")
     sh.define("f_MenVienibuRobeza", f"{flag_cols[0]}{first}", f"{flag_cols[-1]}{last}")
     sh.ws.set_column(f"{code_cols[0]}:{flag_cols[-1]}", 4, None, {"hidden": True})
+    mark_pasted_dates(sh, f"{cols[0]}{first}:{cols[-1]}{last}", f"{code_cols[0]}{first}", MONTH_FIELDS[0])
     sh.ws.conditional_format(f"{cols[0]}{first}:{cols[-1]}{last}",
                              {"type": "formula", "criteria": f"={code_cols[0]}{first}>0", "format": st.error_mark})
     sh.ws.conditional_format(f"{cols[0]}{first}:{cols[-1]}{last}",
@@ -292,6 +315,11 @@ def _day_services(sh: Sheet, cols: list[str], row: int) -> None:
     )
 
 
+# 6.7's legend of the marked amounts (D304) in rows 1–2 from the fifth month's column (0-based 4; of fewer months the
+# last one's) to "Starpība": the subtitle ends in the month before it
+LEGEND_FROM = 4
+
+
 def invalid_or(cells: str) -> str:
     """Formula: INVALID_UNITS when one of ``cells`` (a 6.7 column) is, else their sum in cents (D298)."""
     return f'IF(COUNTIF({cells},"{INVALID_UNITS}")>0,"{INVALID_UNITS}",ROUND(SUM({cells}),2))'
@@ -305,6 +333,7 @@ def write_amounts(sh: Sheet) -> None:
     total_c, plan_c, diff_c = (col(cols[-1], k) for k in (1, 2, 3))
     units_cols = lay.month_cols("E")
     code_cols = unit_code_cols(lay)
+    legend_from = max(1, min(LEGEND_FROM, len(cols) - 1))
     header_block(
         sh,
         "6.7. Atbalsta plāns / III daļa – finansējuma sadalījums pa mēnešiem (rekonstruēts)",
@@ -312,7 +341,7 @@ def write_amounts(sh: Sheet) -> None:
         "6.8. tabulas cena, noapaļots līdz centiem. Tā ir 6.10. tabulas finansējuma plāns.",
         diff_c,
         "B",  # the repeated label columns: the title and the child's lines whole on every page across
-        title_to=cols[min(3, len(cols) - 1)],  # four months fit the first landscape page
+        title_to=cols[legend_from - 1],  # the subtitle ends before the legend (D304)
         two_lines=True,
         title_height=TITLE_HEIGHT,
     )
@@ -380,7 +409,10 @@ def write_amounts(sh: Sheet) -> None:
     price_marks.mark_amounts(sh, f"{cols[0]}{first}:{plan_c}{last}", f"${flag_c}{first}=1")
     price_marks.mark_amounts(sh, f"{cols[0]}{total}:{plan_c}{total}",
                              f'COUNTIFS(${flag_c}${first}:${flag_c}${last},1,{cols[0]}${first}:{cols[0]}${last},">0")>0')
-    price_marks.price_note(sh, f"C{total + 2}:{diff_c}{total + 2}", text=AMOUNT_MARK_NOTE)  # right of A:B, two lines
+    # D304: the legend stands in the repeated header rows, right of the subtitle (rows 1–2 of the months after the
+    # fourth, the totals and "Starpība"), so that it prints on every page with the table: under the totals' row it
+    # printed on a page of its own when the rows and the totals filled the page (11–15 plan lines)
+    price_marks.price_note(sh, f"{cols[legend_from]}1:{diff_c}2", None, AMOUNT_MARK_NOTE)
     sh.ws.freeze_panes(lay.plan_first - 1, 2)
-    print_setup(sh, diff_c, total + 2, annex="6.7. tabula (finansējums pa mēnešiem)")
+    print_setup(sh, diff_c, total + 1, annex="6.7. tabula (finansējums pa mēnešiem)")
     protect(sh)

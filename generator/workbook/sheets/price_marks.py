@@ -26,13 +26,14 @@ def mark_amounts(sh: Sheet, cells: str, criteria: str) -> None:
                                      "format": sh.st.marked_money})
 
 
-def price_note(sh: Sheet, cells: str, height: float = NOTE_HEIGHT, text: str = PRICE_MARK_NOTE) -> None:
-    """PRICE_MARK_NOTE (or ``text``) in the merged ``cells`` (one row, ``height`` pt) while some line's price is
-    unconfirmed; empty otherwise."""
+def price_note(sh: Sheet, cells: str, height: float | None = NOTE_HEIGHT, text: str = PRICE_MARK_NOTE) -> None:
+    """PRICE_MARK_NOTE (or ``text``) in the merged ``cells`` (their first row ``height`` pt; None: the rows keep
+    their heights) while some line's price is unconfirmed; empty otherwise."""
     first = cells.split(":", 1)[0]
     row = int("".join(ch for ch in first if ch.isdigit()))
     sh.ws.merge_range(cells, "", sh.st.alert_wrap)
     note = f'IF({PRICES_OPEN},"{text}","")'
     sh.formula(first, note, sh.st.alert_wrap, "")
     sh.watch(first, note, "piezīme par neapstiprinātām cenām")  # checked on 6.11 (D153)
-    sh.row_height(row, height)
+    if height is not None:
+        sh.row_height(row, height)

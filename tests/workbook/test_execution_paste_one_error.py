@@ -1,0 +1,180 @@
+"""One value pasted into a 6.10 input (a month's delivered units or payment) is one error everywhere (D140, D298,
+D304), as D298 made it for 6.6's months: a date (a date format), a text number, a negative number, half a unit counted
+whole (D256), a sub-cent payment (D87) and a day's serial (D286). Before, the matrix counted each as the invalid input
+and, besides, „saņemts vairāk, nekā plānots” or „samaksāts vairāk, nekā maksā saņemtās vienības” (the rules summed the
+date's serial, or left the text out of the delivered units a payment is measured against), and printed the date's serial
+as the line's delivered units, its paid sum and the period's paid total (Fakt_Kopa). Now the matrix counts one error, as
+the reference does for the values it can be given (the fraction, the sub-cent payment, the serial) and as the reader
+(`ibm documents --from-matrix`, `ibm collect`) names one cell; the sums resting on the cell (the line's delivered units
+or paid sum, the month's paid total, the period's paid total) print „nederīgs”, what is computed from them is blank."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from generator.catalogue.catalogue import Catalogue
+from generator.ministry.matrix import Matrix, read_child
+from generator.money import cents
+from generator.recalc import convert, make_profile
+from generator.reference.date_serials import day_serial
+from generator.reference.params import Params
+from generator.reference.workbook import WorkbookInputs, evaluate_workbook
+from generator.workbook.inputs import fill
+from generator.workbook.layout import line_offset
+from generator.workbook.names import NamedValues, read
+from generator.workbook.render import pilot_ids
+from generator.workbook.sheets.calculation import INVALID_UNITS
+from tests.workbook.compare import differences
+from tests.workbook.conftest import recipient_labels
+from tests.workbook.invalid import _cell
+from tests.workbook.plans import SEED, random_plan
+
+pytestmark = [pytest.mark.libreoffice, pytest.mark.xdist_group("workbook-lo")]
+
+PASTED_DAY = dt.datetime(2027, 1, 15)  # a date far above any month's units or payment (its serial 46 402)
+DELIVERED, PAID = "Fakt_Daudzums", "Fakt_Summa"
+
+
+def _plan(catalogue: Catalogue, params: Params, day: dt.date) -> tuple[WorkbookInputs, int]:
+    """An error-free random plan whose counted line of a whole unit (D256) received its first month's plan (at least
+    2 units) and was paid for it; that line's index."""
+    offers = catalogue.offers(day)
+    seed = SEED + 64_000
+    while True:
+        plan = random_plan(seed, offers, params.full_rate_max_age, params.eligibility_age_limit,
+                           params.period_months_max, params.reporting_periods).inputs
+        seed += 1
+        whole = [i for i, ln in enumerate(plan.lines) if ln.counted and ln.unit in params.whole_units
+                 and ln.planned_units and ln.planned_units[0] >= 2 and ln.unit_price > 0]
+        if not whole or plan.months < 2 or len(plan.lines) % 5 == 0:  # an unused row in the last open group
+            continue
+        i = whole[0]
+        lines = list(plan.lines)
+        ln = lines[i]
+        got = ln.planned_units[0]
+        rest = ln.planned_units[1:]
+        lines[i] = dataclasses.replace(ln, delivered_units=(got, *(Decimal(0),) * len(rest)),
+                                       paid=(cents(got * ln.unit_price), *(Decimal(0),) * len(rest)))
+        plan = dataclasses.replace(plan, lines=tuple(lines))
+        if evaluate_workbook(plan, params).errors == 0:
+            return plan, i
+
+
+def _with(inputs: WorkbookInputs, line: int, attr: str, value: Decimal) -> WorkbookInputs:
+    lines = list(inputs.lines)
+    values = getattr(lines[line], attr)
+    lines[line] = dataclasses.replace(lines[line], **{attr: (value, *values[1:])})
+    return dataclasses.replace(inputs, lines=tuple(lines))
+
+
+@pytest.fixture(scope="module")
+def files(catalogue: Catalogue, params: Params, day, templates, tmp_path_factory: pytest.TempPathFactory,  # noqa: ANN001
+          ) -> dict[str, tuple[WorkbookInputs, NamedValues, Path, str]]:
+    folder = tmp_path_factory.mktemp("izpildes-ielime")
+    plan, line = _plan(catalogue, params, day)
+    serial = Decimal(day_serial(PASTED_DAY.date()))
+    paid = plan.lines[line].paid[0]
+    labels = recipient_labels(catalogue)
+    # name: (inputs, the named range, the value pasted into its first month of ``row`` or None, row)
+    variants: dict[str, tuple[WorkbookInputs, str, object, int]] = {
+        "tira": (plan, DELIVERED, None, line),
+        "sanemts-datums": (plan, DELIVERED, PASTED_DAY, line),
+        "sanemts-teksts": (plan, DELIVERED, "2,5", line),
+        "sanemts-negativs": (plan, DELIVERED, -5, line),
+        "sanemts-dala": (_with(plan, line, "delivered_units", Decimal("1.5")), DELIVERED, None, line),
+        "samaksats-datums": (plan, PAID, PASTED_DAY, line),
+        "samaksats-negativs": (plan, PAID, -5, line),
+        "samaksats-centi": (_with(plan, line, "paid", paid + Decimal("0.004")), PAID, None, line),
+        "samaksats-kartas-nr": (_with(plan, line, "paid", serial), PAID, None, line),
+        # an unused row's payment (shown: a hidden row's data is an error of its own): one invalid input, not also
+        # "no service, but month data"
+        "tuksa-rinda": (plan, PAID, PASTED_DAY, len(plan.lines)),
+    }
+    cells: dict[str, str] = {}
+    paths = []
+    for name, (inputs, rng, value, row) in variants.items():
+        wb = load_workbook(templates[None])
+        fill(wb, inputs, labels, municipality=pilot_ids(catalogue)[0], template_prices=read(wb, "Pak_Cena"))
+        sheet, cell, c = _cell(wb, rng, line_offset(row), 0)  # plan line ``row``'s sheet row (D288's spacers)
+        if value is not None:
+            c.value = value
+        cells[name] = f"{sheet}!{cell}"
+        path = folder / f"{name}.xlsx"
+        wb.save(path)
+        paths.append(path)
+    out = convert(paths, folder / "lo", profile=make_profile(tmp_path_factory.mktemp("lo-profile-izpildes-ielime")))
+    return {name: (variants[name][0], NamedValues(o, all_sheets=True), p, cells[name])
+            for (name, p), o in zip(zip(variants, paths, strict=True), out, strict=True)}
+
+
+SEEN = ("sanemts-dala", "samaksats-centi", "samaksats-kartas-nr")  # the values the reference is given
+
+
+def _listed(values: NamedValues) -> list[str]:
+    return [str(v) for s, _, v in values.all_values() if s == "6.11" and isinstance(v, str) and ". " in str(v)[:4]]
+
+
+@pytest.mark.parametrize("name", ["sanemts-datums", "sanemts-teksts", "sanemts-negativs", "sanemts-dala",
+                                  "samaksats-datums", "samaksats-negativs", "samaksats-centi", "samaksats-kartas-nr",
+                                  "tuksa-rinda"])
+def test_one_paste_is_one_error_in_the_matrix_the_reference_and_the_reader(files, params: Params,
+                                                                          catalogue: Catalogue, name: str) -> None:
+    clean = files["tira"][1]
+    assert clean["Kludas"] == 0 and clean["h_NederigasIevades"] == 0, _listed(clean)
+    inputs, values, path, cell = files[name]
+    listed = _listed(values)
+    assert values["h_NederigasIevades"] == 1, listed
+    reference = evaluate_workbook(inputs, params)
+    expected = reference.errors if name in SEEN else evaluate_workbook(files["tira"][0], params).errors + 1
+    assert values["Kludas"] == expected == 1, (name, values["Kludas"], listed)
+    data, problems = read_child(Matrix.open(path), catalogue, strict=False)
+    if name == "samaksats-centi":  # the reader passes a sub-cent payment on: the reference counts it, once
+        assert data is not None and not problems, problems
+        found = evaluate_workbook(data.inputs, data.params(catalogue)).findings
+        assert [f.code for f in found if f.severity.name == "error"] == ["money_cents"], found
+    else:
+        assert data is None and len(problems) == 1 and problems[0].startswith(f"{cell} "), problems
+    if name in SEEN:  # every amount and count equals the reference's
+        assert differences(reference.named_values(), values) == []
+
+
+def _sheet(values: NamedValues) -> dict[tuple[int, int], object]:
+    return values._cells["6.10"]
+
+
+@pytest.mark.parametrize("name", ["sanemts-datums", "sanemts-teksts", "sanemts-negativs", "sanemts-dala",
+                                  "samaksats-datums", "samaksats-negativs", "samaksats-centi", "samaksats-kartas-nr"])
+def test_what_rests_on_the_pasted_value_is_no_number(files, name: str) -> None:
+    """The line's delivered units (a delivered month) or its paid sum, the month's and the period's paid totals and the
+    summary's paid sum (a payment) print „nederīgs”; the remainders, the shares and the underspend are blank; no cell of
+    6.10 is an error value; the other lines and months keep their figures."""
+    _, values, _, cell = files[name]
+    clean = _sheet(files["tira"][1])
+    row = int(cell.split("!")[1].lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+    paid = values.ranges[PAID]
+    got_sum, left_units, paid_sum, left_money, absorption = (paid.max_col + k for k in range(1, 6))
+    sheet = _sheet(values)
+    assert not [v for v in sheet.values() if isinstance(v, str) and v.startswith(("#", "Err:"))], sheet
+    total = paid.max_row + 1
+    if name.startswith("sanemts"):
+        assert sheet.get((row, got_sum)) == INVALID_UNITS, sheet.get((row, got_sum))
+        assert sheet.get((row, left_units)) in (None, ""), sheet.get((row, left_units))
+        assert sheet.get((row, paid_sum)) == clean.get((row, paid_sum))  # the payment itself is valid
+        return
+    assert sheet.get((row, got_sum)) == clean.get((row, got_sum))
+    assert sheet.get((row, paid_sum)) == INVALID_UNITS, sheet.get((row, paid_sum))
+    assert sheet.get((row, left_money)) in (None, "") and sheet.get((row, absorption)) in (None, "")
+    assert sheet.get((total, paid.min_col)) == INVALID_UNITS  # the pasted month's total
+    assert sheet.get((total, paid_sum)) == INVALID_UNITS and values["Fakt_Kopa"] == INVALID_UNITS
+    # the other months' totals stay
+    assert [sheet.get((total, c)) for c in range(paid.min_col + 1, paid.max_col + 1)] == \
+        [clean.get((total, c)) for c in range(paid.min_col + 1, paid.max_col + 1)]
+    summary = [v for (r, c), v in sorted(sheet.items()) if c == 3 and r > total]
+    assert INVALID_UNITS in summary, summary  # „Samaksāts periodā”
+    assert not any(isinstance(v, int | float) and not isinstance(v, bool) for v in summary[2:4]), summary
