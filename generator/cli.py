@@ -331,6 +331,13 @@ def build(catalogue_dir: Path, out_dir: Path, only: tuple[str, ...], force: bool
         f"Gatavs: {count(len(report.written), 'fails', 'faili')} mapē {out_dir}/; no jauna veidots: "
         f"{', '.join(report.rendered) or 'nekas'}; pārņemts: {', '.join(report.reused) or 'nekas'}."
     )
+    if "matrica" in report.rendered or "matrica" in report.reused:  # the matrices made are in the build (D309)
+        from generator.workbook.registry_note import registry_warning
+
+        other = catalogue_dir.resolve() != DEFAULT_CATALOGUE.resolve()
+        warning = registry_warning(catalogue, "ibm fingerprint" + (f" --catalogue {catalogue_dir}" if other else ""))
+        if warning:
+            click.echo(warning)
 
 
 @main.command(epilog=SCHEMA_EXIT_TEXT)
