@@ -80,7 +80,8 @@ EXIT_TEXT = ("Izejas statuss: 0 – izdevās; 1 – neizdevās (kļūdas katalog
 # every command's help ends with its exit statuses, in the same order (0, 1, 2, collect's 3), each command's own
 # (audit35b F10); an --out that no file can be written under is a wrong parameter everywhere (F9g)
 OUT_WRONG = "--out ceļā ir fails, nevis mape, vai mape, kurā failus izveidot nevar"
-BUILD_EXIT_TEXT = ("Izejas statuss: 0 – izdevās; 1 – neizdevās (kļūdas katalogā, mapē nevar rakstīt vai tā nav "
+BUILD_EXIT_TEXT = ("Izejas statuss: 0 – izdevās (arī ar brīdinājumu, ka matricu veidne nav veidņu reģistrā – "
+                   "tad palaidiet „ibm fingerprint”); 1 – neizdevās (kļūdas katalogā, mapē nevar rakstīt vai tā nav "
                    "iepriekšējs „ibm build” rezultāts), iepriekšējais būvējums nav mainīts; 2 – nepareizi komandas "
                    f"parametri (arī: --out kataloga mapē, {OUT_WRONG}).")
 
