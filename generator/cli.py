@@ -80,7 +80,8 @@ EXIT_TEXT = ("Izejas statuss: 0 – izdevās; 1 – neizdevās (kļūdas katalog
 # every command's help ends with its exit statuses, in the same order (0, 1, 2, collect's 3), each command's own
 # (audit35b F10); an --out that no file can be written under is a wrong parameter everywhere (F9g)
 OUT_WRONG = "--out ceļā ir fails, nevis mape, vai mape, kurā failus izveidot nevar"
-BUILD_EXIT_TEXT = ("Izejas statuss: 0 – izdevās; 1 – neizdevās (kļūdas katalogā, mapē nevar rakstīt vai tā nav "
+BUILD_EXIT_TEXT = ("Izejas statuss: 0 – izdevās (arī ar brīdinājumu, ka matricu veidne nav veidņu reģistrā – "
+                   "tad palaidiet „ibm fingerprint”); 1 – neizdevās (kļūdas katalogā, mapē nevar rakstīt vai tā nav "
                    "iepriekšējs „ibm build” rezultāts), iepriekšējais būvējums nav mainīts; 2 – nepareizi komandas "
                    f"parametri (arī: --out kataloga mapē, {OUT_WRONG}).")
 
@@ -331,6 +332,13 @@ def build(catalogue_dir: Path, out_dir: Path, only: tuple[str, ...], force: bool
         f"Gatavs: {count(len(report.written), 'fails', 'faili')} mapē {out_dir}/; no jauna veidots: "
         f"{', '.join(report.rendered) or 'nekas'}; pārņemts: {', '.join(report.reused) or 'nekas'}."
     )
+    if "matrica" in report.rendered or "matrica" in report.reused:  # the matrices made are in the build (D309)
+        from generator.workbook.registry_note import registry_warning
+
+        other = catalogue_dir.resolve() != DEFAULT_CATALOGUE.resolve()
+        warning = registry_warning(catalogue, "ibm fingerprint" + (f" --catalogue {catalogue_dir}" if other else ""))
+        if warning:
+            click.echo(warning)
 
 
 @main.command(epilog=SCHEMA_EXIT_TEXT)

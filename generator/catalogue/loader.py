@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from enum import Enum
 from pathlib import Path
 from typing import Any, TypeVar, get_args, get_origin
@@ -144,7 +145,12 @@ def _validate(model: type[M], yf: YamlFile, problems: list[Problem]) -> M | None
     try:
         return model.model_validate(yf.data)
     except ValidationError as exc:
-        problems.extend(_problem_from_error(yf, e, model=model) for e in exc.errors(include_url=False))
+        for err in exc.errors(include_url=False):
+            problems.append(_problem_from_error(yf, err, model=model))
+            entry = (err.get("ctx") or {}).get("error")
+            for other in getattr(entry, "also", ()):  # a validator's other independent errors (D309)
+                problems.append(_problem_from_error(yf, {**err, "ctx": {"error": other}, "msg": str(other)},
+                                                    model=model))
         return None
 
 
@@ -185,8 +191,38 @@ def _load_folder(folder: Path, model: type[M], problems: list[Problem],
     return items
 
 
+def _entry_ids(field: str, data: Any) -> tuple[str | None, ...]:
+    """The `id` of the entry at each list position of a problem's dotted ``field`` in the file's ``data`` (None
+    where the entry has none), so that a problem names „berni-2027”, not only its position (D309)."""
+    ids: list[str | None] = []
+    for segment in field.split("."):
+        if segment.isdigit():
+            data = data[int(segment)] if isinstance(data, list) and int(segment) < len(data) else None
+            entry_id = data.get("id") if isinstance(data, dict) else None
+            ids.append(entry_id if isinstance(entry_id, str) and entry_id else None)
+        else:
+            data = data.get(segment) if isinstance(data, dict) else None
+    return tuple(ids) if any(ids) else ()
+
+
+def _named_entries(problems: list[Problem], files: list[YamlFile | None]) -> list[Problem]:
+    """The problems with the ids of the entries their fields point into, for the files read (D309)."""
+    data = {yf.path: yf.data for yf in files if yf is not None}
+    named = []
+    for problem in problems:
+        ids = _entry_ids(problem.field, data[problem.path]) if problem.path in data and not problem.ids else ()
+        named.append(replace(problem, ids=ids) if ids else problem)
+    return named
+
+
 def load_catalogue(root: Path | None = None) -> tuple[Catalogue | None, list[Problem]]:
     """Load and check the catalogue in ``root``; return it (None on errors) and every problem."""
+    files: list[YamlFile | None] = []
+    catalogue, problems = _load_catalogue(root, files)
+    return catalogue, _named_entries(problems, files)
+
+
+def _load_catalogue(root: Path | None, files: list[YamlFile | None]) -> tuple[Catalogue | None, list[Problem]]:
     root = Path(root or DEFAULT_CATALOGUE)
     problems: list[Problem] = []
     if not root.is_dir():
@@ -267,6 +303,8 @@ def load_catalogue(root: Path | None = None) -> tuple[Catalogue | None, list[Pro
         service_files=[yf for _, yf in services],
         price_files=[yf for _, yf in prices],
     )
+    files.extend([*(yf for _, yf in singles.values()), *(yf for _, yf in services), *(yf for _, yf in prices),
+                  annexes_file, legal_acts_file, names_file, licence_file])
     if {"municipalities", "rounds"} <= loaded:
         catalogue.attach_rounds()
     unloaded = frozenset(path.stem for path in failed_folder_files)

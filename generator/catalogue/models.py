@@ -259,6 +259,7 @@ class EntryError(ValueError):
         super().__init__(message)
         self.at = at
         self.expected = expected
+        self.also: list[EntryError] = []  # the validator's other independent errors, each reported too (D309)
 
 
 def _check_dates(values: list) -> list:
@@ -682,23 +683,35 @@ class Round(Strict):
 
     @model_validator(mode="after")
     def _dates(self) -> Round:
+        """Every independent date mistake of the entry at once, each at its own field's line with what was
+        expected (D309; before, only the first one, at the entry's first line)."""
+        found: list[EntryError] = []
         if self.end < self.start:
-            raise ValueError(f"kārta beidzas ({self.end:%d.%m.%Y}) pirms sākuma ({self.start:%d.%m.%Y})")
+            found.append(EntryError(f"kārta beidzas ({self.end:%d.%m.%Y}) pirms sākuma ({self.start:%d.%m.%Y})",
+                                    ("end",), f"end ne agrāk par start {self.start:%d.%m.%Y}"))
         if self.services_end < self.services_start:
-            raise ValueError("pakalpojumu saņemšanas beigas (services_end) ir pirms sākuma (services_start)")
+            found.append(EntryError(
+                f"pakalpojumu saņemšanas beigas ({self.services_end:%d.%m.%Y}) ir pirms sākuma "
+                f"({self.services_start:%d.%m.%Y})", ("services_end",),
+                f"services_end ne agrāk par services_start {self.services_start:%d.%m.%Y}"))
         window = f"kārtas laikā {self.start:%d.%m.%Y}–{self.end:%d.%m.%Y} (start–end)"
         if self.services_start < self.start:
-            raise EntryError(f"pakalpojumu saņemšanas sākums {self.services_start:%d.%m.%Y} ir pirms kārtas sākuma "
-                             f"{self.start:%d.%m.%Y}", ("services_start",), f"services_start {window}")
+            found.append(EntryError(f"pakalpojumu saņemšanas sākums {self.services_start:%d.%m.%Y} ir pirms kārtas "
+                                    f"sākuma {self.start:%d.%m.%Y}", ("services_start",), f"services_start {window}"))
         if self.services_end > self.end:
-            raise EntryError(f"pakalpojumu saņemšanas beigas {self.services_end:%d.%m.%Y} ir pēc kārtas beigām "
-                             f"{self.end:%d.%m.%Y}", ("services_end",), f"services_end {window}")
+            found.append(EntryError(f"pakalpojumu saņemšanas beigas {self.services_end:%d.%m.%Y} ir pēc kārtas beigām "
+                                    f"{self.end:%d.%m.%Y}", ("services_end",), f"services_end {window}"))
         deadline = self.application_deadline.date if self.application_deadline else None
         if deadline is not None and deadline >= self.services_start:  # D131: the selection comes before services
             when = ("ir pakalpojumu saņemšanas sākuma dienā" if deadline == self.services_start
                     else "ir pēc pakalpojumu saņemšanas sākuma")
-            raise ValueError(f"iesniegšanas termiņš ({deadline:%d.%m.%Y}) {when} ({self.services_start:%d.%m.%Y}) "
-                             "(gaidīts: termiņš pirms pakalpojumu saņemšanas sākuma, D131)")
+            found.append(EntryError(f"iesniegšanas termiņš ({deadline:%d.%m.%Y}) {when} "
+                                    f"({self.services_start:%d.%m.%Y})", ("application_deadline", "date"),
+                                    "termiņš pirms pakalpojumu saņemšanas sākuma, D131"))
+        if found:
+            first, *rest = found
+            first.also = rest
+            raise first
         return self
 
 

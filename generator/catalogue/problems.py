@@ -30,14 +30,20 @@ def lv_number(value: object) -> str:
     return str(value).replace(".", ",")
 
 
-def human_field(field: str) -> str:
+def human_field(field: str, ids: tuple[str | None, ...] = ()) -> str:
     """A dotted field path with its list positions counted from one: "values.1.amount" -> "values 2. ieraksts,
-    amount", "a.values.0.value" -> "a.values 1. ieraksts, value", "0.fails" -> "1. ieraksts, fails"."""
+    amount", "a.values.0.value" -> "a.values 1. ieraksts, value", "0.fails" -> "1. ieraksts, fails". ``ids``: the
+    `id` of the entry at each list position, where it has one, named after its position ("rounds 3. ieraksts
+    „berni-2027”, end", D309)."""
     groups: list[str] = []
     names: list[str] = []
+    positions = 0
     for segment in field.split("."):
         if segment.isdigit():
-            groups.append(" ".join([".".join(names), f"{int(segment) + 1}. ieraksts"]).strip())
+            entry_id = ids[positions] if positions < len(ids) else None
+            positions += 1
+            named = f" {quoted(entry_id)}" if entry_id else ""
+            groups.append(" ".join([".".join(names), f"{int(segment) + 1}. ieraksts{named}"]).strip())
             names = []
         else:
             names.append(segment)
@@ -70,6 +76,7 @@ class Problem:
     message: str
     expected: str | None = None
     severity: Severity = Severity.error
+    ids: tuple[str | None, ...] = ()  # the `id` of the entry at each list position of ``field`` (human_field)
 
     def with_path(self, path: Path) -> Problem:
         return replace(self, path=path)
@@ -89,7 +96,7 @@ class Problem:
             where = shown_path(self.path)
         # a whole file or folder has no field ("-") and a folder no line (0): neither is shown (audit15 F11)
         text = f"{where}{f':{self.line}' if self.line > 0 else ''}: " \
-               f"{'' if self.field in ('-', '') else f'{human_field(self.field)}: '}{self.message}"
+               f"{'' if self.field in ('-', '') else f'{human_field(self.field, self.ids)}: '}{self.message}"
         if self.expected:
             text += f" (gaidīts: {self.expected})"
         if self.severity is not Severity.error:

@@ -218,8 +218,10 @@ def diff_catalogues(old: Catalogue, new: Catalogue) -> CatalogueDiff:
     result.services_removed = sorted(set(old_s) - set(new_s))
     result.services_edited = descriptive_edits(old, new)
     result.service_rules = service_rule_changes(old, new)
-    old_m = {m.id: m for m in old.municipalities.municipalities}
-    new_m = {m.id: m for m in new.municipalities.municipalities}
+    # what municipalities.yaml says, not the programmes derived from the rounds (attach_rounds): a municipality that
+    # only joins a round is told in the round's row, for every municipality alike (D309)
+    old_m = {m.id: m.model_dump() for m in old.municipalities.municipalities}
+    new_m = {m.id: m.model_dump() for m in new.municipalities.municipalities}
     result.municipalities_changed = sorted(m for m in set(old_m) | set(new_m) if old_m.get(m) != new_m.get(m))
     result.municipalities = municipality_changes(old, new)
     result.rounds = round_changes(old, new)

@@ -57,6 +57,15 @@ def papers_day(catalogue: Catalogue, municipality: Municipality, build_date: dt.
     return municipality_day(catalogue, asked_day or build_date or dt.date.today(), municipality.id)
 
 
+def base_prices_day(catalogue: Catalogue, municipality: Municipality, build_date: dt.date | None = None) -> dt.date:
+    """The day whose prices the municipality's base set prints (terms.prices_day): a round whose services begin after
+    the build day prints its first service day's, which is then also a prices day of its matrices."""
+    from generator.documents import terms
+
+    day = build_date or dt.date.today()
+    return terms.prices_day(terms.current_round(catalogue, day, municipality.id), day)
+
+
 def municipality_label(catalogue: Catalogue, municipality: Municipality, build_date: dt.date | None = None) -> str:
     """How a progress line names the municipality whose papers were made: its name in force on their day (D189),
     not the pilot-time name of municipalities.yaml – and never a name still „jāprecizē” as fact (stated_name_on)."""
@@ -118,6 +127,8 @@ def render_documents(catalogue: Catalogue, out: Path, progress: Progress = print
                 changed = day_documents(catalogue, municipality, issue, documents, build_date)
                 for document in changed:
                     written.extend(write_document(document, folder / day_folder(issue.day), memo))
+                if not changed and issue.day == base_prices_day(catalogue, municipality, build_date):
+                    continue  # the base set's own prices day: no line saying nothing differs (D309)
                 progress(f"  dokumenti ar cenām no {lvformat.date(issue.day)}: "
                          f"{catalogue.stated_name_on(municipality.id, issue.day)} – "
                          f"{changed_phrase(len(changed), len(documents), day_folder(issue.day))}")

@@ -720,9 +720,12 @@ def previous_errors(prev: list[ReadResult]) -> list[str]:
         if errors:
             rules = ", ".join(dict.fromkeys(f"„{rule_name(f.code)}”" for f in errors))
             n = len(errors)
+            # nothing of a matrix without any 6.10 payment enters the pool (unreported_previous says so): the
+            # warning must not say its unused amount did (D309)
+            pool = ("pārdales fondā ieskaitīta, kā matricā ievadīts" if r.record.paid_entered else
+                    "pārdales fondā nav ieskaitīta, jo 6.10. tabulā nav ievadīts neviens maksājums")
             out.append(f"{r.rel}: {PREVIOUS_ERRORS} – {n} {agree(n, 'kļūda', 'kļūdas')} ({rules}); tās neizlietotā "
-                       "summa (IB daļa mīnus samaksātais) pārdales fondā ieskaitīta, kā matricā ievadīts – pārbaudiet "
-                       "matricu")
+                       f"summa (IB daļa mīnus samaksātais) {pool} – pārbaudiet matricu")
     return out
 
 

@@ -336,12 +336,20 @@ def municipality_folder(path: Path, root: Path) -> str:
     return parts[0] if len(parts) > 1 else "."
 
 
-def version_problem(version: str, current: str) -> str:
-    """Why a template version without a known template cannot be collected."""
+def version_problem(version: str, current: str, *, collecting: bool = False) -> str:
+    """Why a template version without a known template cannot be collected. ``collecting`` (`ibm collect`, which
+    takes --templates and --registry): also what lets it check the file after all – the old build's blank
+    matrices or another registry – before the migration, which carries the inputs without the formula check (D309)."""
     if is_newer(version, current):
         return (f"matrica ir jaunākas veidnes versijas {shown_version(version)} nekā pašreizējais katalogs "
                 f"({shown_version(current)}); atjauniniet katalogu un rīkkopu")
     version, current = shown_version(version), shown_version(current)
+    if collecting:
+        return (f"veidnes versija {version} nav pašreizējā {current} un nav veidņu reģistrā (to tajā ieraksta "
+                "„ibm fingerprint”, pirms matricas izsniedz); ja šīs versijas tukšās matricas vēl ir (iepriekšējā "
+                "„ibm build” mapē lejupielades/matrica/), norādiet šo mapi ar --templates, bet citu reģistru – ar "
+                "--registry, tad matricu savāc ar formulu pārbaudi; citādi pārnesiet matricu uz pašreizējo veidni ar "
+                f"komandu {MIGRATE} (tā pārnes tikai ievades šūnas, formulas nepārbaudot)")
     return (f"veidnes versija {version} nav pašreizējā {current} un nav veidņu reģistrā; pārnesiet matricu uz "
             f"pašreizējo veidni ar komandu {MIGRATE}")
 
@@ -391,7 +399,7 @@ def read_matrix(path: Path, root: Path, catalogue: Catalogue, templates: Templat
     expected = templates.expected(version)
     if expected is None:
         if strict_version or is_newer(version, templates.current_version):
-            return refuse([version_problem(version, templates.current_version)])
+            return refuse([version_problem(version, templates.current_version, collecting=True)])
         result.notes.append(f"veidnes versija {shown_version(version)} nav zināma: pārbaudīta tikai nosaukumu struktūra")
     elif not templates.is_current(version):
         result.old_version = version  # the note is summarised per folder (collect.version_notes)

@@ -66,7 +66,8 @@ def matrix(catalogue_dir: Path, municipality_id: str | None, round_id: str | Non
                else day_covering(catalogue, plan_day.date()) if plan_day is not None else template_date(catalogue))
     except IssueDayError as exc:
         usage_error(str(exc).rstrip("."))  # an invalid value: status 2 and the --help pointer (D121), as documents'
-    if municipality_id is not None and (problem := outside_round(catalogue, municipality_id, day)) is not None:
+    if municipality_id is not None and (problem := outside_round(catalogue, municipality_id, day,
+                                                                 render.build_day())) is not None:
         usage_error(problem)  # the tools refuse such a plan (D104, D113): no matrix for it either
     default_day = day == template_date(catalogue)
     out = out_file or Path(file_name(municipality_id, None if default_day else day))
@@ -95,7 +96,7 @@ def matrix(catalogue_dir: Path, municipality_id: str | None, round_id: str | Non
         click.echo(console_line(ended), err=True)
 
 
-def outside_round(catalogue: Catalogue, municipality_id: str, day: dt.date) -> str | None:
+def outside_round(catalogue: Catalogue, municipality_id: str, day: dt.date, today: dt.date | None = None) -> str | None:
     """Why a children's rounds' municipality gets no matrix for the prices ``day`` (D104, D113): the matrix serves the
     plans of the round of that day, and the municipality is not in it, so the matrix, `ibm documents --from-matrix` and
     `ibm collect` would all refuse every plan in it. Refused, not warned: there is no use for such a file – an ended
@@ -105,11 +106,19 @@ def outside_round(catalogue: Catalogue, municipality_id: str, day: dt.date) -> s
     if round_ is None or municipality_id in round_.municipalities:
         return None
     own = [r for r in catalogue.rounds_of(Pilot.children) if municipality_id in r.municipalities]
-    where = "; ".join(f"--round {r.id} vai --day DD.MM.GGGG no {lvformat.date(r.services_start)} līdz "
-                      f"{lvformat.date(r.services_end)}" for r in own)
-    return (f"--municipality: „{municipality_id}” nepiedalās bērnu programmas kārtā „{round_.name_lv}” ({round_.id}), "
+    said = (f"--municipality: „{municipality_id}” nepiedalās bērnu programmas kārtā „{round_.name_lv}” ({round_.id}), "
             f"kuras plāniem ir šī matrica (tajā piedalās: {', '.join(round_.municipalities)}); tās plānus šajā kārtā "
-            f"neapstiprina un nesavāc. Matricai kārtā, kurā „{municipality_id}” piedalās: {where}")
+            "neapstiprina un nesavāc.")
+    if not own:  # nothing to advise: no children's round has it (D309; before, an empty list after the colon)
+        return (f"{said} „{municipality_id}” nepiedalās nevienā bērnu programmas kārtā, tāpēc IBM matricu tai neveido; "
+                "vispārīgo matricu var izveidot bez --municipality")
+    today = today or dt.date.today()
+    where = "; ".join(f"--round {r.id} vai --day DD.MM.GGGG no {lvformat.date(r.services_start)} līdz "
+                      f"{lvformat.date(r.services_end)}"
+                      # an ended round's matrix serves only that round's reports and corrections (D277, D309)
+                      + (f" (kārta beigusies {lvformat.date(r.end)}: matrica der tikai tās plānu atskaitēm un labojumiem)"
+                         if r.end < today else "") for r in own)
+    return f"{said} Matricai kārtā, kurā „{municipality_id}” piedalās: {where}"
 
 
 def validity(catalogue: Catalogue, day: dt.date) -> str:

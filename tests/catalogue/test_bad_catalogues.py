@@ -267,7 +267,7 @@ def test_broken_catalogue_is_refused_with_location(case: Case, catalogue_copy: P
         assert problem.line == _expected_line(target, case.marker), f"{case.name}: {problem.format()}"
     text = problem.format(catalogue_copy)
     # a whole file's problem shows no field slot (F11); list positions counted from one (audit24 F25)
-    field = "" if case.field == "-" else f"{human_field(case.field)}: "
+    field = "" if case.field == "-" else f"{human_field(case.field, problem.ids)}: "  # with entry ids (D309)
     assert text.startswith(f"catalogue/{case.file}:{problem.line}: {field}"), text
     assert ": -:" not in text, text
 

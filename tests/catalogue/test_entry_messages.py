@@ -48,6 +48,29 @@ def test_services_before_the_round_starts(catalogue_copy: Path) -> None:
                     "utf-8")
     line = _line(path, "services_start: 2018-07-01")
     errors = _errors(catalogue_copy)
-    assert (f"catalogue/rounds.yaml:{line}: rounds 1. ieraksts, services_start: pakalpojumu saņemšanas sākums "
+    assert (f"catalogue/rounds.yaml:{line}: rounds 1. ieraksts „berni-2018”, services_start: pakalpojumu saņemšanas sākums "
             "01.07.2018 ir pirms kārtas sākuma 01.08.2018 (gaidīts: services_start kārtas laikā 01.08.2018–31.10.2019 "
             "(start–end))") in errors, errors
+
+
+def test_every_date_mistake_of_a_round_in_one_run_at_its_fields_line(catalogue_copy: Path) -> None:
+    """D309: the round ends before it starts, its services start before it and its confirmed deadline is after the
+    services' start – three independent mistakes, all in one run, each at its own field's line with the entry's id and
+    what was expected (before: only the first, at the entry's `- id:` line and without „(gaidīts: …)”)."""
+    path = catalogue_copy / "rounds.yaml"
+    text = path.read_text("utf-8").replace("    end: 2019-10-31\n", "    end: 2018-07-31\n", 1)
+    text = text.replace("      date: null\n      status: jāprecizē\n", "      date: 2018-10-02\n      status: apstiprināts\n",
+                        1)
+    path.write_text(text, "utf-8")
+    errors = _errors(catalogue_copy)
+    where = "catalogue/rounds.yaml:{}: rounds 1. ieraksts „berni-2018”, "
+    assert errors == [
+        where.format(_line(path, "end: 2018-07-31")) + "end: kārta beidzas (31.07.2018) pirms sākuma (01.08.2018) "
+        "(gaidīts: end ne agrāk par start 01.08.2018)",
+        where.format(_line(path, "services_end: 2019-09-30")) + "services_end: pakalpojumu saņemšanas beigas "
+        "30.09.2019 ir pēc kārtas beigām 31.07.2018 (gaidīts: services_end kārtas laikā 01.08.2018–31.07.2018 "
+        "(start–end))",
+        where.format(_line(path, "date: 2018-10-02")) + "application_deadline.date: iesniegšanas termiņš (02.10.2018) "
+        "ir pēc pakalpojumu saņemšanas sākuma (01.10.2018) (gaidīts: termiņš pirms pakalpojumu saņemšanas sākuma, "
+        "D131)",
+    ], errors

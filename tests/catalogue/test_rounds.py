@@ -145,9 +145,9 @@ def test_a_malformed_round_rule_is_refused_in_latvian(catalogue_copy: Path) -> N
     assert result.exit_code == 1, result.output
     assert "Traceback" not in result.output
     assert "rounds.yaml:" in result.output
-    assert "rounds 1. ieraksts, application_deadline.date: 2018-13-01 – tāda datuma nav (mēnesis var būt no 01 līdz 12)" \
+    assert "rounds 1. ieraksts „berni-2018”, application_deadline.date: 2018-13-01 – tāda datuma nav (mēnesis var būt no 01 līdz 12)" \
         in result.output
-    assert "rounds 1. ieraksts, selection.tie_brake: nezināms lauks" in result.output, result.output
+    assert "rounds 1. ieraksts „berni-2018”, selection.tie_brake: nezināms lauks" in result.output, result.output
 
 
 def test_a_confirmed_deadline_needs_a_date_before_the_services(catalogue_copy: Path) -> None:
@@ -201,5 +201,5 @@ def test_a_confirmed_project_needs_its_number_and_name(catalogue_copy: Path) -> 
     path.write_text(path.read_text("utf-8").replace("      number: 9.2.2.2./16/I/001\n", "", 1), "utf-8")
     result = CliRunner().invoke(main, ["check", "--catalogue", str(catalogue_copy)])
     assert result.exit_code == 1 and "Traceback" not in result.output, result.output
-    assert "rounds.yaml:" in result.output and "rounds 1. ieraksts, project:" in result.output, result.output
+    assert "rounds.yaml:" in result.output and "rounds 1. ieraksts „berni-2018”, project:" in result.output, result.output
     assert "apstiprinātam kārtas projektam vajag gan numuru (number), gan nosaukumu (name_lv)" in result.output

@@ -43,5 +43,5 @@ def test_a_unit_without_whole_is_refused(catalogue_copy: Path) -> None:
     path.write_text(path.read_text("utf-8").replace("name_en: course, whole: false}", "name_en: course}"), "utf-8")
     result = CliRunner().invoke(main, ["check", "--catalogue", str(catalogue_copy)])
     assert result.exit_code == 1, result.output
-    assert re.search(r"catalogue/enums\.yaml:\d+: units 5\. ieraksts, whole: lauks nav norādīts \(gaidīts: obligāts "
+    assert re.search(r"catalogue/enums\.yaml:\d+: units 5\. ieraksts „kurss”, whole: lauks nav norādīts \(gaidīts: obligāts "
                      r"lauks\)", result.output), result.output

@@ -52,3 +52,22 @@ def test_the_report_names_them_and_the_new_round_lists_its_municipalities() -> N
     round_row = next(line for line in text.splitlines() if "(`testa-karta`) | kārta |" in line)
     assert "Testpils novada pašvaldība (`testpils`)" in round_row and "finansējums SBS pakalpojumiem:" in round_row
     assert "6.1. tabulas pašvaldības nosaukums" in text[text.index("## Ko tas ietekmē"):]
+
+
+def test_a_municipality_that_only_joins_a_round_is_told_in_the_rounds_row(tmp_path) -> None:  # noqa: ANN001
+    """D309: Cēsis (so far only in the adults' round) joins a new children's round beside Ogre and Valmiera: the round's
+    row names all three, and no „Mainīti dati: cesis” line names one of them as if municipalities.yaml had changed."""
+    import datetime as dt
+
+    from tests.round_yaml import catalogue_with_round, children_round_entry
+
+    old = load_or_raise()
+    entry = children_round_entry("berni-2027", "Testa kārta 2027", dt.date(2027, 1, 1), dt.date(2027, 12, 31),
+                                 municipalities=("ogre", "cesis", "valmiera"))
+    new = catalogue_with_round(tmp_path / "catalogue", entry)
+    diff = diff_catalogues(old, new)
+    assert diff.municipalities_changed == [] and diff.municipalities == []
+    text = change_report(diff, new, None)
+    assert "Mainīti dati" not in text and "## Pašvaldības" not in text
+    row = next(line for line in text.splitlines() if "(`berni-2027`)" in line)
+    assert all(f"(`{m}`)" in row for m in ("ogre", "cesis", "valmiera")), row

@@ -192,3 +192,24 @@ def test_a_municipality_outside_the_matrixs_round_is_refused_naming_its_own_roun
     assert result.exit_code == 0, result.output
     member = _in(tmp_path / "ir", two_rounds, "--municipality", later.municipalities[0])
     assert member.exit_code == 0, member.output
+
+
+def test_the_advice_marks_an_ended_round_and_says_when_there_is_none(two_rounds: Catalogue) -> None:
+    """D309: the round a municipality takes part in is named with its end when it has ended (its matrix serves only
+    that round's reports and corrections), and a municipality in no children's round is told so – before, the advice
+    after „Matricai kārtā, kurā … piedalās:” was empty."""
+    from generator.workbook.command import outside_round
+
+    later = two_rounds.round_by_id[LATER_ROUND[0]]
+    pilot = two_rounds.round_by_id["berni-2018"]
+    outsider = next(m for m in pilot.municipalities if m not in later.municipalities)
+    ended = outside_round(two_rounds, outsider, later.services_start, today=pilot.end + dt.timedelta(days=1))
+    assert ended is not None and ended.endswith(
+        f"--round berni-2018 vai --day DD.MM.GGGG no {lvformat.date(pilot.services_start)} līdz "
+        f"{lvformat.date(pilot.services_end)} (kārta beigusies {lvformat.date(pilot.end)}: matrica der tikai tās plānu "
+        "atskaitēm un labojumiem)"), ended
+    running = outside_round(two_rounds, outsider, later.services_start, today=pilot.end)
+    assert running is not None and "beigusies" not in running, running
+    nowhere = outside_round(two_rounds, "testpils", later.services_start)
+    assert nowhere is not None and "„testpils” nepiedalās nevienā bērnu programmas kārtā" in nowhere, nowhere
+    assert "piedalās: " not in nowhere.rsplit("nesavāc.", 1)[1], nowhere

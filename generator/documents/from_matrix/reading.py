@@ -19,6 +19,7 @@ from generator.catalogue.models import Pilot
 from generator.catalogue.models import Round as RoundEntry
 from generator.cli_errors import os_reason_without_path
 from generator.documents.from_matrix import places
+from generator.documents.from_matrix.download_advice import with_download
 from generator.documents.from_matrix.signing import blocking, with_note
 from generator.ministry.check_stages import run_stages
 from generator.ministry.console_names import (
@@ -366,7 +367,7 @@ def read_for_documents(path: Path, catalogue: Catalogue, templates: TemplateSour
         if finding.code == "not_eligible":
             result.not_eligible = finding.message
         place = places.rule_place(m, finding)
-        message = places.without_typed_place(finding)
+        message = with_download(places.without_typed_place(finding), catalogue)  # the site's matrix (D186, D309)
         text = with_note(message, place) if place else message
         if finding.code in MUNICIPALITY_RULES:  # no decision at all, not even a refusal, outside the plan's round
             result.errors.append(f"noteikumu kļūda: {text}")
