@@ -68,6 +68,21 @@ class StaleParts(RuntimeError):
         self.parts = parts
 
 
+class StaleSite(RuntimeError):
+    """`--only` remakes parts from new inputs while the previous build's site, taken over, describes their old
+    files (their versions, prices days and plans)."""
+
+    def __init__(self, parts: list[Step]) -> None:
+        names = ", ".join(f"„{p.title_lv}”" for p in parts)
+        options = " ".join(f"--only {p.name}" for p in parts)
+        which = f"daļu {names}" if len(parts) == 1 else f"daļas {names}"
+        super().__init__(
+            f"šī palaišana no jauna veido {which} ar citu katalogu, kodu vai veidnēm nekā iepriekšējā būvējumā, bet "
+            "iepriekšējā būvējuma vietne, ko tā pārņemtu, apraksta vecos failus. Veidojiet vietni kopā ar tām "
+            f"(„ibm build” bez --only vai ar {options} --only {LAST_STEP})")
+        self.parts = parts
+
+
 @dataclass
 class BuildReport:
     written: list[Path] = field(default_factory=list)
@@ -195,6 +210,23 @@ def _reuse(previous: dict, out: Path, staging: Path, name: str, key: str | None)
     return copied
 
 
+def _refuse_a_misdescribing_site(steps: list[Step], keys: list[str], previous: dict, only: set[str]) -> None:
+    """D306: the site describes every other part's files, so `--only` may not leave it describing files of other
+    inputs – neither a new site over parts taken over from other inputs, nor an old site taken over beside parts
+    this run makes from new inputs."""
+    entries = previous.get("steps", {})
+    changed = [step for step, key in zip(steps, keys, strict=True) if step.name != LAST_STEP
+               and (step.name not in entries or entries[step.name].get("key") != key)]
+    if LAST_STEP in only:
+        stale = [step for step in changed if step.name not in only and step.name in entries]
+        if stale:
+            raise StaleParts(stale)
+    elif LAST_STEP in entries:
+        remade = [step for step in changed if step.name in only]
+        if remade:
+            raise StaleSite(remade)
+
+
 def build(catalogue: Catalogue, out: Path, progress: Progress = print, only: set[str] | None = None,
           force: bool = False) -> list[Path]:
     """Build everything into ``out``. Raises on failure; ``out`` is then exactly as it was."""
@@ -212,22 +244,18 @@ def build_with_report(catalogue: Catalogue, out: Path, progress: Progress = prin
     previous = _read_manifest(out)
     report = BuildReport()
     manifest: dict = {"catalogue_version": catalogue.version, "steps": {}}
+    steps = _renderers()
+    keys: list[str] = []
+    for step in steps:
+        keys.append(step_key(step, catalogue, keys))
+    if only is not None:
+        _refuse_a_misdescribing_site(steps, keys, previous, only)
     with staged_folder(out.parent, ".ibm-build-", say=progress) as staging:
-        steps = _renderers()
-        keys: list[str] = []
         # the progress counts the parts this run shows: built, or taken over from the previous build (audit15 F16)
         shown = [s.name for s in steps if only is None or s.name in only or s.name in previous.get("steps", {})]
-        stale: list[Step] = []  # parts taken over that their inputs have changed since (the site would misdescribe)
-        for step in steps:
+        for step, key in zip(steps, keys, strict=True):
             i = shown.index(step.name) + 1 if step.name in shown else 0
-            key = step_key(step, catalogue, keys)
-            keys.append(key)
             selected = only is None or step.name in only
-            entry = previous.get("steps", {}).get(step.name)
-            if not selected and entry and entry.get("key") != key:
-                stale.append(step)
-            if step.name == LAST_STEP and selected and only is not None and stale:
-                raise StaleParts(stale)
             reused = None if force and selected else _reuse(previous, out, staging, step.name,
                                                             key if selected else None)
             if reused is not None:

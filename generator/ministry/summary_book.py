@@ -286,8 +286,8 @@ def text_criterion(text: str) -> str:
 
 
 # D138: the sheets by municipality and item or month show only the municipalities that sent matrices
-NOT_SENT = (f"Pašvaldības, no kurām matricas nav savāktas, šajā lapā nav (lēmums D138); visas savāktās kārtas "
-            f"pašvaldības ir lapā „{SHEET_MUNI}”.")
+NOT_SENT = (f"Pašvaldības, no kurām matricas nav savāktas, šajā lapā nav (lēmums D138); lapā „{SHEET_MUNI}” ir visas "
+            "tās programmas kārtas pašvaldības, kuras periodu savāc, arī tās, no kurām matricas nav savāktas.")
 
 
 def group_page_breaks(ws: Worksheet, widths: list[float], starts: list[int]) -> None:

@@ -20,6 +20,7 @@ from decimal import Decimal
 
 from generator.catalogue.catalogue import Catalogue, Offer
 from generator.catalogue.models import Pilot, Round
+from generator.documents import terms
 from generator.money import cents
 from generator.reference.errors import NotEligible
 from generator.reference.final_amounts import ChildAmounts, FinalAmounts, final_amounts
@@ -115,7 +116,8 @@ def timing(catalogue: Catalogue) -> Timing:
     params = Params.from_catalogue(catalogue, period.start)
     after = period.end + dt.timedelta(days=1)
     period_months = (after.year - period.start.year) * 12 + after.month - period.start.month
-    rule = params.first_period_months if round_.id == rounds[0].id else period_months
+    first = terms.plan_round(catalogue, round_.id)  # the first-plan rule is the first children's round's (D113)
+    rule = params.first_period_months if first is not None and first.first else period_months
     months = min(rule, params.period_months_max, period_months)
     start = max(period.start, add_months(after, -months))
     return Timing(round_, period, start, months)

@@ -140,8 +140,9 @@ def test_the_decision_names_the_catalogues_confirmation_of_b(catalogue_copy: Pat
     changed = load_or_raise(catalogue_copy)
     reading = plan_reading(changed, "valmiera", LINES, base=None)
     figure = lvformat.eur(Decimal(value))
-    clause = (f"Labklājības ministrija ir noteikusi bāzes apmēru (B) {figure}, kas piemērojams no "
-              f"{lvformat.date(day)} (dokuments: {LM_DOCUMENT}).")
+    # review39: the day is the confirmation's, not the first day B applies to (the plan may start before it)
+    clause = (f"Labklājības ministrija ir apstiprinājusi bāzes apmēru (B) {figure} (apstiprinājums spēkā no "
+              f"{lvformat.date(day)}; dokuments: {LM_DOCUMENT}).")
     after = _papers(changed, reading, day)
     decision = _text(after["08-lemums-par-pieskirsanu"])
     assert _text(clause) in decision, decision

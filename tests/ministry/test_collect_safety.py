@@ -443,7 +443,8 @@ def test_cash_sheets_show_only_the_municipalities_that_sent_matrices(three: Path
         assert shown == sorted(names[m] for m in sent), (sheet, headers)
         assert "lēmums D138" in wb[sheet]["A2"].value
         # D299: „Pašvaldības” lists the collected round's municipalities, not every programme's
-        assert "visas savāktās kārtas pašvaldības ir lapā „Pašvaldības”" in wb[sheet]["A2"].value
+        assert "lapā „Pašvaldības” ir visas tās programmas kārtas pašvaldības, kuras periodu savāc, arī tās, no " \
+               "kurām matricas nav savāktas" in wb[sheet]["A2"].value
     # audit24 F21: „Pakalpojumi” too, one column per municipality that sent matrices, then the two totals
     headers = [c.value for c in wb["Pakalpojumi"][3] if c.value]
     assert headers[-2:] == ["Kopā no IB EUR", "Kopā plānā EUR (N)"], headers

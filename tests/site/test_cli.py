@@ -116,3 +116,30 @@ def test_a_site_only_build_into_an_empty_folder_refuses_with_a_message(tmp_path:
     assert "--only atvertie-dati --only dokumenti --only matrica --only vietne" in result.output
     assert "Traceback" not in result.output
     assert list(out.iterdir()) == []  # nothing written, not even a half site
+
+
+def test_remaking_a_part_under_a_taken_over_site_refuses(catalogue_with_fixture_methodology: Path,
+                                                         tmp_path: Path) -> None:
+    """review39: the other direction of D306 – `--only atvertie-dati` from new inputs would keep the previous build's
+    site, which describes the old open data files; the build refuses, names the part and changes nothing. With the
+    part's inputs unchanged (the same key) the site stays right and the build takes it over."""
+    out = previous_build(tmp_path / "build", catalogue_with_fixture_methodology)
+    site = out / "vietne" / "index.html"
+    site.parent.mkdir()
+    site.write_text("<html lang=\"lv\"></html>\n", encoding="utf-8")
+    manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    manifest["steps"]["vietne"] = {"key": "iepriekšējā vietne", "files": ["vietne/index.html"]}
+    manifest["steps"]["atvertie-dati"] = {"key": "iepriekšējie dati", "files": []}
+    (out / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+    before = snapshot(out)
+    args = ["build", "--catalogue", str(catalogue_with_fixture_methodology), "--out", str(out), "--only",
+            "atvertie-dati"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 1, result.output
+    assert "no jauna veido daļu „Atvērtie dati” ar citu katalogu, kodu vai veidnēm" in result.output, result.output
+    assert "--only atvertie-dati --only vietne" in result.output and "Traceback" not in result.output
+    assert snapshot(out) == before
+    manifest["steps"]["atvertie-dati"]["key"] = current_keys(catalogue_with_fixture_methodology)["atvertie-dati"]
+    (out / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+    result = CliRunner().invoke(main, args + ["--force"])
+    assert result.exit_code == 0, result.output
