@@ -25,12 +25,19 @@ def known_acts(catalogue: Catalogue) -> set[tuple[str, str]]:
     return known
 
 
+# a sentence ends at a full stop before a capital letter ("Nr. 316" and "22. punkts" do not end one)
+SENTENCE_END = re.compile(r"\.\s+(?=[A-ZĀČĒĢĪĶĻŅŠŪŽ])")
+
+
 def unmarked(text: str, known: set[tuple[str, str]]) -> list[str]:
-    """Each dated citation of an act not in ``known`` that no „rekonstruēts, avotā nav dots” follows in ``text``."""
+    """Each dated citation of an act not in ``known`` that no „rekonstruēts, avotā nav dots” follows in its own
+    sentence of ``text`` (review39: a mark at the end of the text no longer covers every act before it)."""
     found = []
     for match in DATED_ACT.finditer(text):
         day, month, year, number = match.groups()
-        if (f"{day}.{month}.{year}", number) not in known and MARK not in text[match.end():]:
+        rest = text[match.end():]
+        end = SENTENCE_END.search(rest)
+        if (f"{day}.{month}.{year}", number) not in known and MARK not in rest[:end.start() if end else None]:
             found.append(match.group(0))
     return found
 
@@ -53,6 +60,9 @@ def test_the_check_sees_an_unmarked_act() -> None:
     assert unmarked("MK 21.04.2008 noteikumi Nr. 288; MK 20.04.2021 noteikumi Nr. 250.", known) == [
         "MK 20.04.2021 noteikumi Nr. 250"]
     assert unmarked(f"MK 20.04.2021 noteikumi Nr. 250 ({MARK}).", known) == []
+    # a mark in a later sentence does not cover the act
+    assert unmarked(f"MK 20.04.2021 noteikumi Nr. 250. Cits teikums ({MARK}).", known) == [
+        "MK 20.04.2021 noteikumi Nr. 250"]
 
 
 def test_service_descriptions_mark_the_acts_the_sources_do_not_give(catalogue: Catalogue) -> None:
