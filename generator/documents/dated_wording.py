@@ -14,10 +14,16 @@ _BRACKETS = re.compile(r" ?\(([^()]*)\)")
 _PART = re.compile(r"^(līdz|no) (\d{2})\.(\d{2})\.(\d{4}) – (.+)$", re.DOTALL)
 
 
+# a note after the dated parts for the site's reader („…; maiņas datums un Nr. 316: rekonstruēts, avotā nav dots”):
+# a form states only what is in force and leaves it out, as it leaves out every reconstruction note
+_NOTE = re.compile(r"; [^;]*rekonstruēts[^;]*$")
+
+
 def _parts(inner: str) -> list[tuple[dt.date | None, dt.date | None, str]] | None:
-    """The bracket's parts as (first day, last day, what is in force), or None when it is no dated list."""
+    """The bracket's parts as (first day, last day, what is in force), or None when it is no dated list; a trailing
+    reconstruction note (_NOTE) is no part."""
     parts = []
-    for piece in inner.split(", "):
+    for piece in _NOTE.sub("", inner).split(", "):
         match = _PART.match(piece.strip())
         if match is None:
             return None
@@ -39,8 +45,8 @@ def in_force_wording(text: str, first: dt.date | None, last: dt.date | None) -> 
             return ""
         held = [what for since, until, what in parts
                 if (since is None or since <= last) and (until is None or until >= first)]
-        if len(held) == len(parts):
-            return match.group(0)
+        if len(held) == len(parts):  # the round spans the change: every dated part, without the note
+            return f" ({_NOTE.sub('', match.group(1))})"
         return f" ({', '.join(held)})" if held else ""
 
     return _BRACKETS.sub(keep, text)

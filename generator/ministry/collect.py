@@ -723,7 +723,7 @@ def previous_errors(prev: list[ReadResult]) -> list[str]:
             # nothing of a matrix without any 6.10 payment enters the pool (unreported_previous says so): the
             # warning must not say its unused amount did (D309)
             pool = ("pārdales fondā ieskaitīta, kā matricā ievadīts" if r.record.paid_entered else
-                    "pārdales fondā nav ieskaitīta, jo 6.10. tabulā nav ievadīts neviens maksājums")
+                    "pārdales fondā nav ieskaitīta, jo 6.10. tabulā maksājumu nav")
             out.append(f"{r.rel}: {PREVIOUS_ERRORS} – {n} {agree(n, 'kļūda', 'kļūdas')} ({rules}); tās neizlietotā "
                        f"summa (IB daļa mīnus samaksātais) {pool} – pārbaudiet matricu")
     return out

@@ -95,12 +95,12 @@ def render_workbook(catalogue: Catalogue, methodology_pages: list[NavPage], down
         # D290: the interface version, the names whose shape it changed and where each plan line sits in them
         saskarne=interface_versions.context({name: sheet for name, (sheet, _) in workbook_names.MEANINGS.items()}),
         kalkulatora_lauki=calculator.message_fields(),  # the API paragraph (kalkulators_api.md.j2)
-        api_piemers=_api_example(catalogue),
+        api_piemers=api_example(catalogue),
         **_rounds_context(catalogue),
     )
 
 
-def _api_example(catalogue: Catalogue) -> dict[str, Any]:
+def api_example(catalogue: Catalogue) -> dict[str, Any]:
     """The calculator API's example call on the matrix page: the first plan line of the worked examples' first child
     (generator/site/examples.py), in the latest children's round – no day typed in the template (audit39b F10)."""
     when = examples.timing(catalogue)

@@ -27,6 +27,16 @@ def test_only_the_parts_in_force_in_the_rounds_time_are_printed() -> None:
     assert in_force_wording(TEXT, None, None) == "Cena nepārsniedz likmi. Cits (piem., C) teikums."
 
 
+def test_a_reconstruction_note_after_the_dated_parts_is_no_part_and_no_form_prints_it() -> None:
+    """review39: the site's reconstruction note inside the bracket („…; maiņas datums: rekonstruēts, avotā nav
+    dots”) had made the bracket no dated list, so a later round's form printed the whole history."""
+    noted = TEXT.replace("noteikumi B)", "noteikumi B; maiņas datums: rekonstruēts, avotā nav dots)")
+    assert in_force_wording(noted, dt.date(2026, 12, 1), dt.date(2028, 1, 31)) == (
+        "Cena nepārsniedz likmi (noteikumi B). Cits (piem., C) teikums.")
+    assert "rekonstruēts" not in in_force_wording(noted, dt.date(2021, 6, 30), dt.date(2021, 7, 1))
+    assert in_force_wording(noted, None, None) == "Cena nepārsniedz likmi. Cits (piem., C) teikums."
+
+
 def _requirement(catalogue: Catalogue, path: Path, municipality: str, day: dt.date, service: str) -> str:
     ws = openpyxl.load_workbook(write_provider_list(catalogue, catalogue.municipality(municipality), path,
                                                     build_date=day))["17 Sniedzēji"]

@@ -24,5 +24,5 @@ def test_a_matrix_with_payments_entered_is_in_the_pool_as_typed() -> None:
 def test_a_matrix_without_any_payment_is_not_said_to_be_in_the_pool() -> None:
     [warning] = previous_errors([_previous(False)])
     assert "ieskaitīta, kā matricā ievadīts" not in warning, warning
-    assert ("pārdales fondā nav ieskaitīta, jo 6.10. tabulā nav ievadīts neviens maksājums – pārbaudiet matricu"
+    assert ("pārdales fondā nav ieskaitīta, jo 6.10. tabulā maksājumu nav – pārbaudiet matricu"
             in warning), warning

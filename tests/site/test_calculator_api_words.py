@@ -6,14 +6,17 @@ from __future__ import annotations
 import re
 
 from generator.catalogue.catalogue import Catalogue
+from generator.catalogue.loader import DEFAULT_CATALOGUE, load_or_raise
 from generator.site.calculator import calculator_data, message_fields
+from generator.site.other_pages import api_example
 from generator.site.pagetemplates import render
 from generator.workbook.layout import PLAN_ROWS
 
 
 def _paragraph() -> str:
+    catalogue = load_or_raise(DEFAULT_CATALOGUE)
     return " ".join(render("kalkulators_api.md.j2", plana_rindas={"visas": PLAN_ROWS},
-                           kalkulatora_lauki=message_fields()).split())
+                           kalkulatora_lauki=message_fields(), api_piemers=api_example(catalogue)).split())
 
 
 def test_every_field_the_messages_name_is_listed(catalogue: Catalogue) -> None:
