@@ -332,6 +332,13 @@ def build(catalogue_dir: Path, out_dir: Path, only: tuple[str, ...], force: bool
         f"Gatavs: {count(len(report.written), 'fails', 'faili')} mapē {out_dir}/; no jauna veidots: "
         f"{', '.join(report.rendered) or 'nekas'}; pārņemts: {', '.join(report.reused) or 'nekas'}."
     )
+    if "dokumenti" in report.rendered or "dokumenti" in report.reused:  # the papers' form (04) names a passed day
+        import datetime as dt
+
+        from generator.documents.round_rules import municipalities_deadline_warnings
+
+        for line in municipalities_deadline_warnings(catalogue, None, dt.date.today()):
+            click.echo(line)
     if "matrica" in report.rendered or "matrica" in report.reused:  # the matrices made are in the build (D309)
         from generator.workbook.registry_note import registry_warning
 

@@ -168,16 +168,12 @@ def _warn_passed_deadline(catalogue: Catalogue, chosen: RoundSet | None, municip
     passed (round_rules.passed_deadline_warning): the chosen round, else each rendered municipality's own running
     round (D113) – every pilot municipality's without --municipality (review1 F1)."""
     from generator.documents import terms
-    from generator.documents.round_rules import passed_deadline_warning
+    from generator.documents.round_rules import municipalities_deadline_warnings, passed_deadline_warnings
 
     if chosen is not None:
-        rounds = [terms.plan_round(catalogue, chosen.round_id)]
+        lines = passed_deadline_warnings(catalogue, [terms.plan_round(catalogue, chosen.round_id)], today)
     else:
-        ids = [municipality_id] if municipality_id is not None else [m.id for m in catalogue.pilot_municipalities()]
-        rounds = [terms.current_round(catalogue, today, m) for m in ids]
-    said: list[str] = []
-    for papers_round in rounds:
-        warning = passed_deadline_warning(catalogue, papers_round, today)
-        if warning is not None and warning not in said:
-            said.append(warning)
-            click.echo(warning)
+        lines = municipalities_deadline_warnings(catalogue, [municipality_id] if municipality_id is not None else None,
+                                                 today)
+    for line in lines:
+        click.echo(line)

@@ -183,6 +183,25 @@ def passed_deadline_warning(catalogue: Catalogue, programme_round: terms.Round |
             f"jau ir pagājis – iesnieguma veidlapā (04) šis datums ir pagātnē.")
 
 
+def passed_deadline_warnings(catalogue: Catalogue, rounds: list[terms.Round | None], build_date: dt.date) -> list[str]:
+    """passed_deadline_warning for each of ``rounds`` whose papers are made, each distinct line once."""
+    said: list[str] = []
+    for programme_round in rounds:
+        warning = passed_deadline_warning(catalogue, programme_round, build_date)
+        if warning is not None and warning not in said:
+            said.append(warning)
+    return said
+
+
+def municipalities_deadline_warnings(catalogue: Catalogue, municipality_ids: list[str] | None,
+                                     build_date: dt.date) -> list[str]:
+    """The passed-deadline lines for the papers of ``municipality_ids`` (None: every pilot municipality, as the
+    build's documents step and `ibm documents` without --municipality make them), each made for the municipality's
+    own running round (D113)."""
+    ids = municipality_ids if municipality_ids is not None else [m.id for m in catalogue.pilot_municipalities()]
+    return passed_deadline_warnings(catalogue, [terms.current_round(catalogue, build_date, m) for m in ids], build_date)
+
+
 def project_context(catalogue: Catalogue, programme_round: terms.Round | None,
                     build_date: dt.date) -> dict[str, Any]:
     """The project the papers' round runs under (rounds.yaml ``project``, audit18 F11), for templates: ``number``

@@ -31,7 +31,7 @@ from generator.interrupts import AS_CTRL_C, interrupts_held
 from generator.lvformat import agree, eur
 from generator.lvformat import date as lv_date
 from generator.ministry.cache import ResultCache, TemplateLoader
-from generator.ministry.collected_round import round_names
+from generator.ministry.collected_round import collected_round, round_envelope_note, round_named, round_names
 from generator.ministry.collection import UNREPORTED, Collection
 from generator.ministry.console_names import HIDDEN, file_label, looks_personal, shown_path
 from generator.ministry.file_copies import kept_first
@@ -567,8 +567,11 @@ def collect(folder: Path, catalogue: Catalogue, key: bytes, options: Options, *,
     warnings += [f"{r.rel}: matricā ierakstītais galīgais apmērs F {eur(r.record.inputs.final)} atšķiras no aprēķinātā "
                  f"{eur(computed[r.record.code].final)} – LM lēmums par šī bērna F jāatjauno (sk. lapu „Atšķirības”)"
                  for r in results if r.record is not None and r.record.code in differing]
+    collected = collected_round(catalogue, period.start)
     return Collection(
         catalogue_version=catalogue.version, records=records, refused=refused, stale=stale, finals=finals,
+        round_name=round_named(collected) if collected is not None else None,
+        round_envelope=round_envelope_note(collected),
         envelope_note=note, envelope_given=options.envelope is not None, period=period.label,
         period_start=period.start, period_end=period.end,
         final_differences=set_in_matrix, provisional=provisional_reason(records, options, day, on_day.withdrawn),

@@ -1,13 +1,15 @@
 """The children's programme round a collection belongs to: the round whose services window holds the collected
 reporting period (D21, D113). Its own municipalities head the summary's „Pašvaldības” sheet (D138) and its name is
-how the --previous refusals tell one round's periods from another's (D299)."""
+how the --previous refusals tell one round's periods from another's (D299); the summary (console and „Kopsavilkums”)
+names it and, when rounds.yaml confirms its envelope, says that amount beside the default funding."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from generator.catalogue.catalogue import Catalogue
-from generator.catalogue.models import Pilot, Round
+from generator.catalogue.models import Pilot, PriceStatus, Round
+from generator.lvformat import eur
 
 
 def collected_round(catalogue: Catalogue, day: dt.date | None) -> Round | None:
@@ -33,3 +35,14 @@ def round_named(round_: Round) -> str:
 def round_names(catalogue: Catalogue) -> dict[str, str]:
     """Each children's round as messages name it (``round_named``), by its id."""
     return {r.id: round_named(r) for r in catalogue.rounds_of(Pilot.children)}
+
+
+def round_envelope_note(round_: Round | None) -> str | None:
+    """One sentence for the summary when rounds.yaml confirms the collected round's envelope: the catalogue's amount,
+    and that the period's default funding stays B × children unless --envelope is given (the amount rule is not
+    changed by it). None for a round without a confirmed envelope (or no round)."""
+    envelope = round_.envelope if round_ is not None else None
+    if envelope is None or envelope.status is not PriceStatus.confirmed or envelope.amount is None:
+        return None
+    return (f"kārtas finansējums katalogā (rounds.yaml) ir apstiprināts – {eur(envelope.amount)}; perioda finansējuma "
+            "noklusējums tomēr ir bāzes apmērs B × bērnu skaits, ja komandā nav norādīts --envelope")

@@ -50,6 +50,10 @@ class Collection:
     errors_reason: str | None = None
     # Σ P above the default funding (matrices with another B typed, not all the same: D268), else None
     envelope_warning: str | None = None
+    # the collected round as messages name it („…” (id), collected_round.round_named), and the sentence on its
+    # envelope confirmed in rounds.yaml (collected_round.round_envelope_note), else None
+    round_name: str | None = None
+    round_envelope: str | None = None
     # the planned IB of the --previous matrices with no payment in 6.10, left out of the pool (collect.unreported_previous)
     unreported_planned: Decimal = Decimal(0)
 

@@ -375,10 +375,14 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
         click.echo(
             f"{_agree(len(result.records), 'Izmantota', 'Izmantotas')} {len(result.records)} "
             f"{_agree(len(result.records), 'matrica', 'matricas')}, {_agree(len(result.refused), 'neizmantota', 'neizmantotas')} "
-            f"{len(result.refused)}{previous_counts(result)}; pārskata periods {result.period}. "
+            f"{len(result.refused)}{previous_counts(result)}; "
+            + (f"programmas kārta {result.round_name}, " if result.round_name else "")
+            + f"pārskata periods {result.period}. "
             f"Finansējums {eur(fa.envelope)}{typed}, pārdales fonds {eur(fa.pool)}, sadalīts {eur(fa.distributed)}, "
             f"nesadalīts {eur(fa.unallocated)}; Σ F = {eur(agg.pilot.final)}{provisional}."
         )
+        if result.round_envelope:  # the catalogue's envelope beside the default funding; the amount rule unchanged
+            click.echo(f"Piezīme: {result.round_envelope}.")
         if (warning := envelope_warning(fa, agg.pilot.final, typed)) is not None:
             click.echo(warning, err=True)
         if result.envelope_warning:

@@ -100,6 +100,11 @@ def warnings_sheet(book: SummaryBook, ws: Worksheet, c: Collection, names: dict[
         ws.write_string(DATA_FIRST - 1, 0, "Šādu brīdinājumu nav.")
 
 
+# why a ceiling on „Neapstiprināti griesti" is not confirmed on the collection's day: both cases (D269, D302)
+CEILING_STATES = ("vēl „jāprecizē” vai to apstiprinājums atsaukts pēc matricas cenu dienas (aile „Apraksts” saka, no "
+                  "kuras dienas)")
+
+
 def ceilings_sheet(book: SummaryBook, ws: Worksheet, c: Collection, names: dict[str, str],
                    catalogue: Catalogue) -> None:
     """Each plan line whose price was checked against a ceiling that is not confirmed (D22): the child's F rests on
@@ -114,10 +119,12 @@ def ceilings_sheet(book: SummaryBook, ws: Worksheet, c: Collection, names: dict[
                  for f in ceiling_warnings(rec)]
     widths = [17, 14, 20, 20]
     widths.append(PAGE_WIDTH - PAGE_SLACK - sum(widths))
-    book.header(ws, "Plāna rindas, kuru cenas griesti nav apstiprināti",
-                "Sniedzēja cenu šajās rindās nevar pārbaudīt pret griestiem, jo katalogā tie vēl ir „jāprecizē”: "
-                "ja cena tos pārsniedz, bērna N ir par lielu. Rindā, kurā palikusi pati kataloga vēl neapstiprinātā "
-                "cena (aile „Apraksts” to saka), bērna N balstās uz šo cenu un pēc tās apstiprināšanas var gan "
+    # a ceiling is listed while „jāprecizē" on the collection's day: never confirmed yet, or confirmed on the matrix's
+    # prices day and withdrawn at the same amount since (D302) – the header holds for both
+    book.header(ws, "Plāna rindas, kuru cenas griesti nav apstiprināti savākšanas dienā",
+                "Sniedzēja cenu šajās rindās nevar pārbaudīt pret griestiem, jo savākšanas dienā tie katalogā nav "
+                f"apstiprināti – {CEILING_STATES}: ja cena tos pārsniedz, bērna N ir par lielu. Rindā, kurā palikusi "
+                "pati kataloga vēl neapstiprinātā cena (aile „Apraksts” to saka), bērna N balstās uz šo cenu un pēc tās apstiprināšanas var gan "
                 "palielināties, gan samazināties. Abos gadījumos bērna F nav galīgs (statuss „provizorisks – griesti nav "
                 "apstiprināti” CSV failā un lapā „Bērni”), līdz griesti ir apstiprināti un cena pret tiem "
                 f"pārbaudīta atkārtotā savākšanā (lēmums D269). {SHOWN_NAMES}",

@@ -59,8 +59,12 @@ def summary_sheet(book: SummaryBook, ws: Worksheet, c: Collection, agg: Aggregat
                     book.f_title)
     key_lv = {"needed": "proporcionāli IB nepieciešamajam apmēram (N)",
               "gap": "proporcionāli iztrūkumam (N − P)"}.get(fa.key, fa.key)
-    ws.write_string(1, 0, f"Sagatavots {lv_date(today)}; kataloga versija {version_id(c.catalogue_version)}; "
-                          f"pārdales atslēga: {key_lv}.", book.f_note)
+    collected = f"programmas kārta {c.round_name}; " if c.round_name else ""
+    intro = (f"Sagatavots {lv_date(today)}; {collected}kataloga versija {version_id(c.catalogue_version)}; "
+             f"pārdales atslēga: {key_lv}.")
+    # with the round's name the note is longer than the page: it wraps within the three columns, never cut in print
+    ws.merge_range(1, 0, 1, 2, intro, book.f_note_wrap)
+    book.fit_row(ws, 2, [(intro, 52 + 16 + 60, False)])
     muni = f"{q(SHEET_MUNI)}!"
     rows: list[tuple[str, str | None, object, Any, str]] = []
     # (label, formula or None, value, format, explanation); the column „Vērtība” holds counts and sums: a sum's label
@@ -127,7 +131,7 @@ def summary_sheet(book: SummaryBook, ws: Worksheet, c: Collection, agg: Aggregat
     unreported = 1 if c.unreported_planned else 0  # a row of its own only when some --previous 6.10 is empty
     r_env, r_stage2, r_rest, r_plan, r_paid, r_under = range(first, first + 6)
     r_pool, r_dist = r_under + 1 + unreported, r_under + 2 + unreported
-    envelope_note = (c.envelope_note + (f"; PROVIZORISKS: {c.provisional}" if c.provisional else "")
+    envelope_note = (c.envelope_note + (f". {c.round_envelope[:1].upper()}{c.round_envelope[1:]}" if c.round_envelope else "") + (f"; PROVIZORISKS: {c.provisional}" if c.provisional else "")
                      + (f"; BRĪDINĀJUMS: {c.envelope_warning}" if c.envelope_warning else ""))
     rows.append((ENVELOPE_LABEL, None, fa.envelope, book.f_money, envelope_note))
     rows.append(("Σ 2. posma apmērs min(N; P), EUR", f"SUM({ch['stage2'].range(SHEET_CHILDREN)})", fa.stage2_total,

@@ -5,7 +5,8 @@ Runs after Python-Markdown's ``abbr`` tree processor. In document order, the fir
 abbreviation outside headings and link texts gets its meaning in brackets right after it: „smagu FT
 (funkcionālie traucējumi) dēļ” (in square brackets when it already stands inside round ones). The meaning is
 written in the nominative as a gloss, so the sentence keeps its grammar. A heading stays short and a quoted
-chapter title in a link stays as it reads, so the next use in the text gets the gloss (review8 R8-5); an
+chapter title in a link stays as it reads, and so does a name quoted in „…” („IBM kārta bērniem 2027. gadā”), so the
+next use in the text gets the gloss (review8 R8-5); an
 abbreviation used only there is explained once in a line right after its heading or link block: „Saīsinājums:
 FT – funkcionālie traucējumi.” (R8-3). An abbreviation the text already explains gets nothing: one written in
 brackets after its term („funkcionālie traucējumi (FT)”, in any case form) or followed by its own bracket that
@@ -44,6 +45,14 @@ NOT_GLOSSED = {"EUR"}
 # it – „MK (Ministru kabinets) noteikumi” breaks the citation a lawyer copies (audit27c F3); it is explained after
 # its block instead, as one in a heading, unless the text uses it again.
 CITATION = re.compile(r"^\s+(?:\d{1,2}\.\d{1,2}\.\d{4}\.?\s+)?noteikum")
+# A name quoted from data („IBM kārta bērniem 2027. gadā”, an act's or an institution's name) stays as written: an
+# abbreviation inside „…” takes no gloss there; the next use outside quotes gets it, or a line after its block.
+OPENING_QUOTE, CLOSING_QUOTES = "„", ("”", "“")
+
+
+def in_quotes(before: str) -> bool:
+    """The text ``before`` ends inside a „…” quotation (more opening than closing quotes)."""
+    return before.count(OPENING_QUOTE) > sum(before.count(q) for q in CLOSING_QUOTES)
 
 
 def abbreviation_list(path: Path) -> dict[str, str]:
@@ -140,7 +149,7 @@ def explain_in_html(text: str, abbreviations: dict[str, str], explained: set[str
         abbr, title = m.group(1), abbreviations[m.group(1)]
         parts.append(html.escape(text[last:m.start()]))
         parts.append(f'<abbr title="{html.escape(title)}">{html.escape(abbr)}</abbr>')
-        if abbr not in explained and not CITATION.match(text[m.end():]):
+        if abbr not in explained and not CITATION.match(text[m.end():]) and not in_quotes(text[:m.start()]):
             explained.add(abbr)
             parts.append(f" ({html.escape(grammar.gloss(abbr, title, text[:m.start()], text[m.end():]))})")
         last = m.end()
@@ -251,7 +260,7 @@ class FirstAbbreviationTreeprocessor(Treeprocessor):
             if el.tag != "abbr" or not el.text or el.text in explained or el.text in NOT_GLOSSED:
                 continue
             place = self._no_gloss_place(parents, el)
-            if place is not None:  # a heading stays short, a quoted title in a link as it reads
+            if place is not None:  # a heading stays short, a quoted title in a link or a quoted name as it reads
                 unexplained.setdefault(el.text, (place, el.get("title", "")))
                 continue
             explained.add(el.text)
@@ -287,9 +296,10 @@ class FirstAbbreviationTreeprocessor(Treeprocessor):
 
     @staticmethod
     def _no_gloss_place(parents: dict, el: etree.Element) -> etree.Element | None:
-        """The heading ``el`` stands in, or for one in a link or starting an act's name (CITATION) its top block; None
-        where a gloss may go."""
-        node, link, top = parents.get(el), CITATION.match(el.tail or "") is not None, None
+        """The heading ``el`` stands in, or for one in a link, starting an act's name (CITATION) or inside a „…”
+        quotation its top block; None where a gloss may go."""
+        node, top = parents.get(el), None
+        link = CITATION.match(el.tail or "") is not None or in_quotes(_block_text_before(parents, el))
         while node is not None:
             if node.tag in HEADINGS:
                 return node

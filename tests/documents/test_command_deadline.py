@@ -122,3 +122,23 @@ def test_no_warning_after_the_ended_rounds_note(tmp_path: Path, today: dt.date) 
     assert result.exit_code == 0, result.output
     assert "tikai atskaišu veidnes" in result.output and "D125" in result.output
     assert _warnings(result.output) == [], result.output
+
+
+@pytest.mark.parametrize("step", ["rendered", "reused"])
+def test_the_build_summary_says_a_passed_deadline_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, today: dt.date,
+                                                       step: str) -> None:
+    """`ibm build` makes the same papers as `ibm documents` without --municipality, so its summary says the same line
+    once per round (a warning, exit 0) – not only `ibm documents` (its parts stand in: only the summary is tested)."""
+    from generator import build as build_module
+
+    _two_rounds(tmp_path / "katalogs", today)
+    made = build_module.BuildReport(written=[tmp_path / "out" / "a"], **{step: ["dokumenti"]})
+    monkeypatch.setattr(build_module, "build_with_report", lambda *_a, **_k: made)
+    result = CliRunner().invoke(main, ["build", "--catalogue", str(tmp_path / "katalogs"), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert _warnings(result.output) == [_warning(today)], result.output
+    assert result.output.index("Gatavs:") < result.output.index(_warning(today))
+    without = build_module.BuildReport(written=[tmp_path / "out" / "a"], rendered=["vietne"])
+    monkeypatch.setattr(build_module, "build_with_report", lambda *_a, **_k: without)
+    result = CliRunner().invoke(main, ["build", "--catalogue", str(tmp_path / "katalogs"), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0 and _warnings(result.output) == [], result.output  # no papers made: no line

@@ -210,3 +210,29 @@ def test_the_papers_warn_of_a_withdrawn_ceiling_with_its_cell(ceiling_withdrawn:
     assert "(6.8. tabula, I" in warning.message and "6.11. tabulas" not in warning.message, warning.message
     collected = collect(matrices, changed, KEY, Options(jobs=1, day=CEILING_WITHDRAWN))
     assert warning.message in [f.message for r in collected.records for f in ceiling_warnings(r)]
+
+
+def test_the_ceilings_sheet_header_holds_for_a_withdrawn_ceiling(ceiling_withdrawn: tuple[Catalogue, Path],
+                                                                  tmp_path: Path) -> None:
+    """D302 lists a ceiling confirmed on the matrix's prices day and withdrawn since on „Neapstiprināti griesti”; its
+    header said the ceilings were still („vēl”) „jāprecizē”, false for this one. It now says they are not confirmed
+    on the collection's day, naming both cases, and the row's description says from which day."""
+    from openpyxl import load_workbook
+
+    from generator.ministry.collected_round import round_municipalities
+    from generator.ministry.output import write_outputs
+    from generator.ministry.summary_book import SHEET_CEILINGS
+
+    changed, matrices = ceiling_withdrawn
+    after = collect(matrices, changed, KEY, Options(jobs=1, day=CEILING_WITHDRAWN))
+    out = tmp_path / "k.xlsx"
+    write_outputs(out, after, changed, round_municipalities(changed, after.period_start), today=CEILING_WITHDRAWN)
+    sheet = load_workbook(out)[SHEET_CEILINGS]
+    title, note = sheet["A1"].value, sheet["A2"].value
+    assert title == "Plāna rindas, kuru cenas griesti nav apstiprināti savākšanas dienā", title
+    assert "vēl ir „jāprecizē”:" not in note, note
+    assert ("nevar pārbaudīt pret griestiem, jo savākšanas dienā tie katalogā nav apstiprināti – vēl „jāprecizē” vai "
+            "to apstiprinājums atsaukts pēc matricas cenu dienas (aile „Apraksts” saka, no kuras dienas)") in note, note
+    descriptions = [row[4] for row in sheet.iter_rows(min_row=4, values_only=True) if row[0]]
+    assert len(descriptions) == 2 and all(f"no {lv_date(CEILING_WITHDRAWN)} atkal ir „jāprecizē”" in d
+                                          for d in descriptions), descriptions

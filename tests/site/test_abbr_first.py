@@ -14,6 +14,7 @@ from generator.site.abbr_first import (
     explain_in_html,
     genitive_list,
     grammar_list,
+    in_quotes,
     short_meaning,
 )
 from tests.site.conftest import BuiltSite
@@ -114,7 +115,7 @@ def _explains(content: str, m: re.Match, meaning: str) -> bool:
 
 
 def test_on_every_page_the_first_key_abbreviation_is_explained_without_hover(built_site: BuiltSite) -> None:
-    """Outside headings and link texts (review8 R8-5), the first use of each key abbreviation is explained; one
+    """Outside headings, link texts (review8 R8-5) and quoted names, the first use of each key abbreviation is explained; one
     used only in headings or links is explained in the text too (R8-3); a bracket counts only if it says the
     meaning (R8-4)."""
     unexplained, glossed_links = [], []
@@ -136,6 +137,8 @@ def test_on_every_page_the_first_key_abbreviation_is_explained_without_hover(bui
             title, abbr = html.unescape(m.group(1)), m.group(2)
             if abbr not in KEY_ABBREVIATIONS or abbr in seen or any(a <= m.start() < b for a, b in links):
                 continue
+            if in_quotes(html.unescape(re.sub(r"<[^>]+>", "", content[:m.start()]))):
+                continue  # a quoted name stays as written: the next use, or the note after its block, explains it
             seen.add(abbr)
             checked += 1
             if not _explains(content, m, short_meaning(title)):
@@ -246,3 +249,24 @@ def test_no_page_glosses_in_the_nominative_before_a_word_the_abbreviation_qualif
             if said == meanings[abbr] and word not in grammar.nominative_before:
                 found.append((str(page.relative_to(built_site.site)), m.group(0)))
     assert found == [], "\n".join(map(str, found))
+
+
+def test_a_quoted_name_stays_as_written_and_the_next_use_is_glossed() -> None:
+    """A round's name quoted from data („IBM kārta bērniem 2027. gadā”) printed „IBM (individuālā budžeta modeļa)
+    kārta” inside the quotation marks; the name stays as written, the next use outside quotes is glossed, and one
+    used only inside quotes is explained in a line after its block."""
+    glossary = '\n\n*[IBM]: individuālā budžeta modelis\n\n[IBM ģenitīvā]: # "individuālā budžeta modeļa"\n'
+
+    def out(text: str) -> str:
+        return re.sub(r"<[^>]+>", "", markdown.markdown(text + glossary, extensions=["abbr", "generator.site.abbr_first"]))
+
+    both = out("Kārta „IBM kārta bērniem 2027. gadā” sākas. Pieteikumus vērtē pēc IBM metodikas.")
+    assert "„IBM kārta bērniem 2027. gadā”" in both, both
+    assert "pēc IBM (individuālā budžeta modeļa) metodikas" in both and "Saīsinājums" not in both, both
+    only = out("Kārta „IBM kārta bērniem 2027. gadā” sākas.")
+    assert "„IBM kārta bērniem 2027. gadā”" in only and "Saīsinājums: IBM – individuālā budžeta modelis." in only, only
+    names = {"IBM": "individuālā budžeta modelis"}
+    explained: set[str] = set()
+    cell = explain_in_html("Projekts „IBM ieviešana” LM", names, explained)
+    assert "(individuālā" not in cell and "IBM" not in explained
+    assert "(individuālā budžeta modelis)" in explain_in_html("IBM un citi", names, explained)
