@@ -13,26 +13,21 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
-from openpyxl import load_workbook
 
 from generator.catalogue.catalogue import Catalogue
 from generator.ministry.matrix import Matrix, read_child
 from generator.money import cents
-from generator.recalc import convert, make_profile
+from generator.recalc import make_profile
 from generator.reference.date_serials import day_serial
 from generator.reference.params import Params
 from generator.reference.workbook import WorkbookInputs, evaluate_workbook
-from generator.workbook.inputs import fill
 from generator.workbook.layout import line_offset
-from generator.workbook.names import NamedValues, read
-from generator.workbook.render import pilot_ids
+from generator.workbook.names import NamedValues
 from generator.workbook.sheets.calculation import INVALID_UNITS
 from tests.workbook.compare import differences
-from tests.workbook.conftest import recipient_labels
-from tests.workbook.invalid import _cell
+from tests.workbook.pasted_files import Files, Variants, listed_checks, pasted_files
 from tests.workbook.plans import SEED, random_plan
 
 pytestmark = [pytest.mark.libreoffice, pytest.mark.xdist_group("workbook-lo")]
@@ -75,14 +70,13 @@ def _with(inputs: WorkbookInputs, line: int, attr: str, value: Decimal) -> Workb
 
 @pytest.fixture(scope="module")
 def files(catalogue: Catalogue, params: Params, day, templates, tmp_path_factory: pytest.TempPathFactory,  # noqa: ANN001
-          ) -> dict[str, tuple[WorkbookInputs, NamedValues, Path, str]]:
+          ) -> Files:
     folder = tmp_path_factory.mktemp("izpildes-ielime")
     plan, line = _plan(catalogue, params, day)
     serial = Decimal(day_serial(PASTED_DAY.date()))
     paid = plan.lines[line].paid[0]
-    labels = recipient_labels(catalogue)
-    # name: (inputs, the named range, the value pasted into its first month of ``row`` or None, row)
-    variants: dict[str, tuple[WorkbookInputs, str, object, int]] = {
+    # name: (inputs, the named range, the value pasted into its first month of plan line ``row`` or None, row)
+    variants: Variants = {
         "tira": (plan, DELIVERED, None, line),
         "sanemts-datums": (plan, DELIVERED, PASTED_DAY, line),
         "sanemts-teksts": (plan, DELIVERED, "2,5", line),
@@ -96,28 +90,16 @@ def files(catalogue: Catalogue, params: Params, day, templates, tmp_path_factory
         # "no service, but month data"
         "tuksa-rinda": (plan, PAID, PASTED_DAY, len(plan.lines)),
     }
-    cells: dict[str, str] = {}
-    paths = []
-    for name, (inputs, rng, value, row) in variants.items():
-        wb = load_workbook(templates[None])
-        fill(wb, inputs, labels, municipality=pilot_ids(catalogue)[0], template_prices=read(wb, "Pak_Cena"))
-        sheet, cell, c = _cell(wb, rng, line_offset(row), 0)  # plan line ``row``'s sheet row (D288's spacers)
-        if value is not None:
-            c.value = value
-        cells[name] = f"{sheet}!{cell}"
-        path = folder / f"{name}.xlsx"
-        wb.save(path)
-        paths.append(path)
-    out = convert(paths, folder / "lo", profile=make_profile(tmp_path_factory.mktemp("lo-profile-izpildes-ielime")))
-    return {name: (variants[name][0], NamedValues(o, all_sheets=True), p, cells[name])
-            for (name, p), o in zip(zip(variants, paths, strict=True), out, strict=True)}
+    # the rows are plan lines: their sheet rows leave room for D288's spacers
+    placed = {name: (inputs, rng, value, line_offset(row)) for name, (inputs, rng, value, row) in variants.items()}
+    profile = make_profile(tmp_path_factory.mktemp("lo-profile-izpildes-ielime"))
+    return pasted_files(catalogue, templates[None], folder, profile, placed)
 
 
 SEEN = ("sanemts-dala", "samaksats-centi", "samaksats-kartas-nr")  # the values the reference is given
 
 
-def _listed(values: NamedValues) -> list[str]:
-    return [str(v) for s, _, v in values.all_values() if s == "6.11" and isinstance(v, str) and ". " in str(v)[:4]]
+_listed = listed_checks
 
 
 @pytest.mark.parametrize("name", ["sanemts-datums", "sanemts-teksts", "sanemts-negativs", "sanemts-dala",

@@ -12,29 +12,25 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
-from openpyxl import load_workbook
 
 from generator.catalogue.catalogue import Catalogue
 from generator.ministry.matrix import Matrix, read_child
-from generator.recalc import convert, make_profile
+from generator.recalc import make_profile
 from generator.reference.date_serials import day_serial
 from generator.reference.params import Params
 from generator.reference.rules import HOUR
 from generator.reference.workbook import WorkbookInputs, evaluate_workbook
-from generator.workbook.inputs import fill
-from generator.workbook.names import NamedValues, read
-from generator.workbook.render import pilot_ids
+from generator.workbook.names import NamedValues
 from generator.workbook.sheets.calculation import INVALID_UNITS
 from tests.workbook.compare import differences
-from tests.workbook.conftest import recipient_labels
-from tests.workbook.invalid import _cell
+from tests.workbook.pasted_files import Files, Variants, listed_checks, pasted_files
 from tests.workbook.plans import SEED, random_plan
 
 pytestmark = [pytest.mark.libreoffice, pytest.mark.xdist_group("workbook-lo")]
 
+MONTHS = "Men_Daudzums"
 PASTED_DAY = dt.datetime(2027, 1, 15)  # the audit's paste: a date far above any month's hours (its serial 46 402)
 
 
@@ -61,39 +57,24 @@ def _serial_month(inputs: WorkbookInputs, line: int, serial: int) -> WorkbookInp
 
 @pytest.fixture(scope="module")
 def files(catalogue: Catalogue, params: Params, day, templates, tmp_path_factory: pytest.TempPathFactory,  # noqa: ANN001
-          ) -> dict[str, tuple[WorkbookInputs, NamedValues, Path, str]]:
+          ) -> Files:
     folder = tmp_path_factory.mktemp("menesa-ielime")
     plan, line = _hours_plan(catalogue, params, day)
     serial = day_serial(PASTED_DAY.date())
-    labels = recipient_labels(catalogue)
-    variants: dict[str, tuple[WorkbookInputs, object, int]] = {
-        "tira": (plan, None, line),
-        "datums": (plan, PASTED_DAY, line),
-        "teksts": (plan, "20,5", line),
-        "negativs": (plan, -5, line),
-        "kartas-nr": (_serial_month(plan, line, serial), None, line),
+    variants: Variants = {
+        "tira": (plan, MONTHS, None, line),
+        "datums": (plan, MONTHS, PASTED_DAY, line),
+        "teksts": (plan, MONTHS, "20,5", line),
+        "negativs": (plan, MONTHS, -5, line),
+        "kartas-nr": (_serial_month(plan, line, serial), MONTHS, None, line),
         # an unused row's month: one invalid input, not also "no service, but month data"
-        "tuksa-rinda": (plan, PASTED_DAY, len(plan.lines) + 2),
+        "tuksa-rinda": (plan, MONTHS, PASTED_DAY, len(plan.lines) + 2),
     }
-    cells: dict[str, str] = {}
-    paths = []
-    for name, (inputs, value, row) in variants.items():
-        wb = load_workbook(templates[None])
-        fill(wb, inputs, labels, municipality=pilot_ids(catalogue)[0], template_prices=read(wb, "Pak_Cena"))
-        sheet, cell, c = _cell(wb, "Men_Daudzums", row, 0)
-        if value is not None:
-            c.value = value
-        cells[name] = f"{sheet}!{cell}"
-        path = folder / f"{name}.xlsx"
-        wb.save(path)
-        paths.append(path)
-    out = convert(paths, folder / "lo", profile=make_profile(tmp_path_factory.mktemp("lo-profile-menesa-ielime")))
-    return {name: (variants[name][0], NamedValues(o, all_sheets=True), p, cells[name])
-            for (name, p), o in zip(zip(variants, paths, strict=True), out, strict=True)}
+    profile = make_profile(tmp_path_factory.mktemp("lo-profile-menesa-ielime"))
+    return pasted_files(catalogue, templates[None], folder, profile, variants)
 
 
-def _listed(values: NamedValues) -> list[str]:
-    return [str(v) for s, _, v in values.all_values() if s == "6.11" and isinstance(v, str) and ". " in str(v)[:4]]
+_listed = listed_checks
 
 
 def _row(values: NamedValues, sheet: str, row: int) -> list[object]:
