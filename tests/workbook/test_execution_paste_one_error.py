@@ -27,7 +27,14 @@ from generator.workbook.layout import line_offset
 from generator.workbook.names import NamedValues
 from generator.workbook.sheets.calculation import INVALID_UNITS
 from tests.workbook.compare import differences
-from tests.workbook.pasted_files import Files, Variants, listed_checks, pasted_files
+from tests.workbook.pasted_files import (
+    Files,
+    Variants,
+    listed_checks,
+    one_error_each,
+    pasted_files,
+    with_first_month,
+)
 from tests.workbook.plans import SEED, random_plan
 
 pytestmark = [pytest.mark.libreoffice, pytest.mark.xdist_group("workbook-lo")]
@@ -61,11 +68,7 @@ def _plan(catalogue: Catalogue, params: Params, day: dt.date) -> tuple[WorkbookI
             return plan, i
 
 
-def _with(inputs: WorkbookInputs, line: int, attr: str, value: Decimal) -> WorkbookInputs:
-    lines = list(inputs.lines)
-    values = getattr(lines[line], attr)
-    lines[line] = dataclasses.replace(lines[line], **{attr: (value, *values[1:])})
-    return dataclasses.replace(inputs, lines=tuple(lines))
+_with = with_first_month
 
 
 @pytest.fixture(scope="module")
@@ -107,14 +110,7 @@ _listed = listed_checks
                                   "tuksa-rinda"])
 def test_one_paste_is_one_error_in_the_matrix_the_reference_and_the_reader(files, params: Params,
                                                                           catalogue: Catalogue, name: str) -> None:
-    clean = files["tira"][1]
-    assert clean["Kludas"] == 0 and clean["h_NederigasIevades"] == 0, _listed(clean)
-    inputs, values, path, cell = files[name]
-    listed = _listed(values)
-    assert values["h_NederigasIevades"] == 1, listed
-    reference = evaluate_workbook(inputs, params)
-    expected = reference.errors if name in SEEN else evaluate_workbook(files["tira"][0], params).errors + 1
-    assert values["Kludas"] == expected == 1, (name, values["Kludas"], listed)
+    reference, values, path, cell = one_error_each(files, name, params, given=name in SEEN)
     data, problems = read_child(Matrix.open(path), catalogue, strict=False)
     if name == "samaksats-centi":  # the reader passes a sub-cent payment on: the reference counts it, once
         assert data is not None and not problems, problems

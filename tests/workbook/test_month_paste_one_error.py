@@ -9,7 +9,6 @@ not a number. A date in an unused row's month is one error too (not also „no s
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from decimal import Decimal
 
@@ -25,7 +24,14 @@ from generator.reference.workbook import WorkbookInputs, evaluate_workbook
 from generator.workbook.names import NamedValues
 from generator.workbook.sheets.calculation import INVALID_UNITS
 from tests.workbook.compare import differences
-from tests.workbook.pasted_files import Files, Variants, listed_checks, pasted_files
+from tests.workbook.pasted_files import (
+    Files,
+    Variants,
+    listed_checks,
+    one_error_each,
+    pasted_files,
+    with_first_month,
+)
 from tests.workbook.plans import SEED, random_plan
 
 pytestmark = [pytest.mark.libreoffice, pytest.mark.xdist_group("workbook-lo")]
@@ -48,13 +54,6 @@ def _hours_plan(catalogue: Catalogue, params: Params, day: dt.date) -> tuple[Wor
             return plan, hours[0]
 
 
-def _serial_month(inputs: WorkbookInputs, line: int, serial: int) -> WorkbookInputs:
-    lines = list(inputs.lines)
-    planned = lines[line].planned_units
-    lines[line] = dataclasses.replace(lines[line], planned_units=(Decimal(serial), *planned[1:]))
-    return dataclasses.replace(inputs, lines=tuple(lines))
-
-
 @pytest.fixture(scope="module")
 def files(catalogue: Catalogue, params: Params, day, templates, tmp_path_factory: pytest.TempPathFactory,  # noqa: ANN001
           ) -> Files:
@@ -66,7 +65,7 @@ def files(catalogue: Catalogue, params: Params, day, templates, tmp_path_factory
         "datums": (plan, MONTHS, PASTED_DAY, line),
         "teksts": (plan, MONTHS, "20,5", line),
         "negativs": (plan, MONTHS, -5, line),
-        "kartas-nr": (_serial_month(plan, line, serial), MONTHS, None, line),
+        "kartas-nr": (with_first_month(plan, line, "planned_units", Decimal(serial)), MONTHS, None, line),
         # an unused row's month: one invalid input, not also "no service, but month data"
         "tuksa-rinda": (plan, MONTHS, PASTED_DAY, len(plan.lines) + 2),
     }
@@ -84,15 +83,8 @@ def _row(values: NamedValues, sheet: str, row: int) -> list[object]:
 @pytest.mark.parametrize("name", ["datums", "teksts", "negativs", "kartas-nr", "tuksa-rinda"])
 def test_one_paste_is_one_error_in_the_matrix_the_reference_and_the_reader(files, params: Params,
                                                                           catalogue: Catalogue, name: str) -> None:
-    clean = files["tira"][1]
-    assert clean["Kludas"] == 0 and clean["h_NederigasIevades"] == 0, _listed(clean)
-    inputs, values, path, cell = files[name]
-    listed = _listed(values)
-    assert values["h_NederigasIevades"] == 1, listed
     # the reference: the same count (the serial it is given; the others never reach it, so its clean plan's 0 + 1)
-    reference = evaluate_workbook(inputs, params)
-    expected = reference.errors if name == "kartas-nr" else evaluate_workbook(files["tira"][0], params).errors + 1
-    assert values["Kludas"] == expected == 1, (name, values["Kludas"], listed, reference.findings)
+    reference, values, path, cell = one_error_each(files, name, params, given=name == "kartas-nr")
     # the reader (`ibm documents --from-matrix`, `ibm collect`): the same one cell
     data, problems = read_child(Matrix.open(path), catalogue, strict=False)
     assert data is None and len(problems) == 1 and problems[0].startswith(f"{cell} "), problems
