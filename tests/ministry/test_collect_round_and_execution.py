@@ -138,6 +138,9 @@ def test_a_previous_matrix_without_payments_is_not_counted_as_unspent(previous_c
     assert "Programmas kārtas finansējums periodam, EUR" in shown
     book = load_workbook(out)
     labels = " ".join(str(c.value) for ws in book.worksheets for row in ws.iter_rows(max_col=1) for c in row)
+    # the collected round is named from its data (fix39h) – the pilot's own name says „izmēģinājumprojekts”
+    for programme_round in catalogue.rounds:
+        labels = labels.replace(programme_round.name_lv, "")
     assert "zmēģinājumprojekt" not in labels, labels
 
 
