@@ -9,7 +9,7 @@ register's amount bound does not name it."""
 from __future__ import annotations
 
 from generator.catalogue.catalogue import Catalogue
-from generator.catalogue.models import Dated, Pilot, Quotas, Round
+from generator.catalogue.models import Dated, Pilot, PriceStatus, Quotas, Round
 
 
 def round_quota(catalogue: Catalogue, round_: Round) -> Dated[Quotas] | None:
@@ -24,3 +24,9 @@ def round_quota(catalogue: Catalogue, round_: Round) -> Dated[Quotas] | None:
     if earlier and dated.effective_from <= max(earlier):
         return None
     return dated
+
+
+def round_children(catalogue: Catalogue, round_: Round) -> int | None:
+    """The children per municipality of ``round_``'s own confirmed quota (round_quota), or None without one."""
+    quota = round_quota(catalogue, round_)
+    return quota.value.per_municipality if quota is not None and quota.status is PriceStatus.confirmed else None

@@ -16,7 +16,7 @@ from decimal import Decimal
 from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Pilot, PriceStatus, Round
-from generator.documents.round_quota import round_quota
+from generator.documents.round_quota import round_children
 from generator.documents.round_rules import LATER_KIND, PILOT_KIND
 from generator.documents.terms import asked_round, current_round, term_end
 from generator.reference.params import Params
@@ -240,9 +240,7 @@ def planned_children(catalogue: Catalogue, periods: ReportPeriods | None = None)
             own = periods_round(catalogue, periods)
             if own is None or own.selection is None or own.selection.status is not PriceStatus.confirmed:
                 return None
-            quota = round_quota(catalogue, own)
-            confirmed = quota is not None and quota.status is PriceStatus.confirmed
-            return quota.value.per_municipality if confirmed else None
+            return round_children(catalogue, own)
     dated = catalogue.programme.selection_quotas.at(catalogue.latest_date)
     return dated.value.per_municipality if dated.status is PriceStatus.confirmed else None
 

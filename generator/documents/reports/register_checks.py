@@ -4,6 +4,7 @@ sheet 29 (its month, children, employment contract and money received), a quarte
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
@@ -25,7 +26,7 @@ from generator.documents.reports.register_layout import (
     S_QUARTER,
     S_REG,
 )
-from generator.documents.round_quota import round_quota
+from generator.documents.round_quota import round_children
 from generator.lvformat import eur
 from generator.reference.settlement import BIP_INDIRECT, BIP_PAY, BIP_SBS
 from generator.workbook.input_checks import WHOLE_TEXT
@@ -84,11 +85,13 @@ def amount_bound(catalogue: Catalogue, periods: reg.ReportPeriods | None = None)
     participants; with neither, the largest quota of the catalogue gives the bound, but the message names no count.
     Without a round: the catalogue's largest B (any day) times its largest quota."""
     own = reg.periods_round(catalogue, periods) if periods is not None else None
-    series = catalogue.programme.base_amount.values
-    if own is not None:
+    base = catalogue.programme.base_amount
+    series = base.values
+    if own is not None:  # the entry in force on the first services day and every later one up to the last
         first, last = own.services_start, own.services_end
-        series = [v for v in series if v.effective_from <= last
-                  and not any(first >= w.effective_from > v.effective_from for w in series)]
+        series = [v for v in series if first < v.effective_from <= last]
+        with contextlib.suppress(LookupError):
+            series.insert(0, base.at(first))
     values = [(Decimal(str(v.value)), v.status is PriceStatus.confirmed) for v in series if v.value not in (None, "")]
     if not values:
         return None
@@ -97,9 +100,9 @@ def amount_bound(catalogue: Catalogue, periods: reg.ReportPeriods | None = None)
     largest = max(v.value.per_municipality for v in catalogue.programme.selection_quotas.values)
     if own is None:
         return AmountBound(top * largest, confirmed, largest)
-    quota = round_quota(catalogue, own)
-    if quota is not None and quota.status is PriceStatus.confirmed:
-        return AmountBound(top * quota.value.per_municipality, confirmed, quota.value.per_municipality)
+    children = round_children(catalogue, own)
+    if children is not None:
+        return AmountBound(top * children, confirmed, children)
     if own.participants:
         return AmountBound(top * own.participants, confirmed, None, own.participants)
     return AmountBound(top * largest, confirmed, None)
