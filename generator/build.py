@@ -52,34 +52,26 @@ class Step:
     depends: tuple[str, ...] = field(default=())
 
 
-class StaleParts(RuntimeError):
-    """`--only vietne` over parts of the previous build made from other inputs: the site would describe files
-    of another catalogue or code as the current ones (their versions, prices days, plans they take)."""
+class MisdescribingSite(RuntimeError):
+    """`--only` would leave the site describing files of other inputs (their versions, prices days, plans they
+    take) as the current ones (D306): a new site over parts of the previous build made from other inputs
+    (``remade`` False), or the previous build's site, taken over, beside parts this run remakes from new inputs."""
 
-    def __init__(self, parts: list[Step]) -> None:
+    def __init__(self, parts: list[Step], remade: bool) -> None:
         names = ", ".join(f"„{p.title_lv}”" for p in parts)
         options = " ".join(f"--only {p.name}" for p in parts)
-        which = (f"iepriekšējā būvējuma daļa {names} ir veidota" if len(parts) == 1
-                 else f"iepriekšējā būvējuma daļas {names} ir veidotas")
-        super().__init__(
-            f"vietne apraksta visas lejupielādes, bet {which} ar citu katalogu, kodu vai veidnēm nekā tagad, tāpēc "
-            "vietne tās nosauktu nepareizi (piemēram, ar pašreizējo veidnes versiju). Veidojiet tās kopā ar vietni "
-            f"(„ibm build” bez --only vai ar {options} --only {LAST_STEP})")
-        self.parts = parts
-
-
-class StaleSite(RuntimeError):
-    """`--only` remakes parts from new inputs while the previous build's site, taken over, describes their old
-    files (their versions, prices days and plans)."""
-
-    def __init__(self, parts: list[Step]) -> None:
-        names = ", ".join(f"„{p.title_lv}”" for p in parts)
-        options = " ".join(f"--only {p.name}" for p in parts)
-        which = f"daļu {names}" if len(parts) == 1 else f"daļas {names}"
-        super().__init__(
-            f"šī palaišana no jauna veido {which} ar citu katalogu, kodu vai veidnēm nekā iepriekšējā būvējumā, bet "
-            "iepriekšējā būvējuma vietne, ko tā pārņemtu, apraksta vecos failus. Veidojiet vietni kopā ar tām "
-            f"(„ibm build” bez --only vai ar {options} --only {LAST_STEP})")
+        one = len(parts) == 1
+        if remade:
+            told = (f"šī palaišana no jauna veido {'daļu' if one else 'daļas'} {names} ar citu katalogu, kodu vai "
+                    "veidnēm nekā iepriekšējā būvējumā, bet iepriekšējā būvējuma vietne, ko tā pārņemtu, apraksta "
+                    "vecos failus. Veidojiet vietni kopā ar tām")
+        else:
+            which = (f"iepriekšējā būvējuma daļa {names} ir veidota" if one
+                     else f"iepriekšējā būvējuma daļas {names} ir veidotas")
+            told = (f"vietne apraksta visas lejupielādes, bet {which} ar citu katalogu, kodu vai veidnēm nekā tagad, "
+                    "tāpēc vietne tās nosauktu nepareizi (piemēram, ar pašreizējo veidnes versiju). Veidojiet tās "
+                    "kopā ar vietni")
+        super().__init__(f"{told} („ibm build” bez --only vai ar {options} --only {LAST_STEP})")
         self.parts = parts
 
 
@@ -220,11 +212,11 @@ def _refuse_a_misdescribing_site(steps: list[Step], keys: list[str], previous: d
     if LAST_STEP in only:
         stale = [step for step in changed if step.name not in only and step.name in entries]
         if stale:
-            raise StaleParts(stale)
+            raise MisdescribingSite(stale, remade=False)
     elif LAST_STEP in entries:
-        remade = [step for step in changed if step.name in only]
-        if remade:
-            raise StaleSite(remade)
+        remaking = [step for step in changed if step.name in only]
+        if remaking:
+            raise MisdescribingSite(remaking, remade=True)
 
 
 def build(catalogue: Catalogue, out: Path, progress: Progress = print, only: set[str] | None = None,
