@@ -1,4 +1,5 @@
-"""Checks that span files: references, duplicates, a price for every priced item, unconfirmed figures."""
+"""Checks that span files: references, duplicates, a price for every priced item, unconfirmed figures, the ministry's
+document of a confirmed value (D310)."""
 
 from __future__ import annotations
 
@@ -40,8 +41,8 @@ class _Collector:
 # errors of the others, audit39 F3). services/ and prices/ files that failed are named in ``unloaded``.
 CHECKS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("_services", ("enums",), "pakalpojumu atsauces"),
-    ("_prices", ("enums",), "cenu atsauces"),
-    ("_programme", ("programme", "enums"), "programmas svari un kvotas"),
+    ("_prices", ("enums",), "cenu atsauces un apstiprinājumu dokumenti"),
+    ("_programme", ("programme", "enums"), "programmas svari, kvotas un apstiprinājumu dokumenti"),
     ("_municipalities", ("municipalities",), "pašvaldību id"),
     ("_rounds", ("rounds", "municipalities"), "kārtu pašvaldības un pakalpojumu laiki"),
     ("_report_settings", ("programme", "rounds"), "atskaišu parametri kārtu mēnešos"),
