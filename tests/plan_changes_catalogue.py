@@ -13,6 +13,7 @@ from generator.catalogue.catalogue import GROUP_TRANSPORT_REDUCTION_ID, Catalogu
 from generator.catalogue.loader import load_or_raise
 from generator.reference.lines import line_from_offer
 from generator.reference.workbook import WorkbookInputs
+from tests.lm_document import LM_DOCUMENT
 from tests.round_yaml import catalogue_with_round, children_round_entry
 
 D = dt.date
@@ -73,7 +74,7 @@ def changes_catalogue(target: Path) -> Catalogue:
     base = changed_base_value(content)
     programme.write_text(content.replace(
         "rate_full:\n", f'    - effective_from: {BASE_CONFIRMED.isoformat()}\n      value: {base}\n'
-                        '      source: "Testa dati: LM apstiprina to pašu B"\n      status: apstiprināts\n'
+                        f'      source: "{LM_DOCUMENT}"\n      status: apstiprināts\n'
                         f'    - effective_from: {BASE_CHANGE.isoformat()}\n      value: 3100.00\n'
                         '      source: "Testa dati"\n      status: jāprecizē\nrate_full:\n', 1), "utf-8")
     return load_or_raise(target)
@@ -101,7 +102,7 @@ def reconfirmed_catalogue(target: Path) -> Catalogue:
     anchor = f"    - effective_from: {BASE_CHANGE.isoformat()}\n"
     programme.write_text(content.replace(anchor, f"    - effective_from: {BASE_RECONFIRMED.isoformat()}\n"
                                                  f"      value: {base}\n"
-                                                 '      source: "Testa dati: LM apstiprina atkal"\n'
+                                                 f'      source: "{LM_DOCUMENT}"\n'
                                                  "      status: apstiprināts\n" + anchor, 1), "utf-8")
     return load_or_raise(target)
 
@@ -114,7 +115,7 @@ def ceiling_confirmed_catalogue(target: Path) -> Catalogue:
     text = path.read_text("utf-8")
     amount = text.split("amount: ", 1)[1].split("\n", 1)[0]  # the catalogue's own figure, not typed here
     _append(path, f"  - effective_from: {CEILING_CONFIRMED.isoformat()}\n    kind: ceiling\n    amount: {amount}\n"
-                  '    source: "Testa dati: tā pati vērtība apstiprināta"\n    status: apstiprināts\n')
+                  f'    source: "{LM_DOCUMENT}"\n    status: apstiprināts\n')
     return load_or_raise(target)
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.loader import DEFAULT_CATALOGUE, load_or_raise
+from tests.lm_document import LM_DOCUMENT
 
 
 def children_round_entry(round_id: str, name: str, start: dt.date, end: dt.date,
@@ -140,4 +141,4 @@ def confirm_base_amount(catalogue_folder: Path, effective_from: dt.date) -> None
     last = yaml.safe_load((catalogue_folder / "programme.yaml").read_text("utf-8"))["base_amount"]["values"][-1]
     add_programme_value(catalogue_folder, "base_amount", [
         f"    - {{effective_from: {effective_from.isoformat()}, value: {last['value']}, status: apstiprināts, "
-        "source: \"Testa dati\"}"])
+        f"source: \"{LM_DOCUMENT}\"}}"])

@@ -1,4 +1,5 @@
-"""Checks that span files: references, duplicates, a price for every priced item, unconfirmed figures."""
+"""Checks that span files: references, duplicates, a price for every priced item, unconfirmed figures, the ministry's
+document of a confirmed value (D310)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,9 @@ from collections import Counter
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from generator.catalogue.models import Pilot, PriceStatus, Regime
+from generator.catalogue.confirming_documents import EXPECTED as DOCUMENT_EXPECTED
+from generator.catalogue.confirming_documents import problems_of as undocumented
+from generator.catalogue.models import Parameter, Pilot, PriceStatus, Regime
 from generator.catalogue.problems import Problem, Severity, lv_number
 from generator.catalogue.yamlfile import Loc, YamlFile
 from generator.lvformat import eur
@@ -38,8 +41,8 @@ class _Collector:
 # errors of the others, audit39 F3). services/ and prices/ files that failed are named in ``unloaded``.
 CHECKS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("_services", ("enums",), "pakalpojumu atsauces"),
-    ("_prices", ("enums",), "cenu atsauces"),
-    ("_programme", ("programme", "enums"), "programmas svari un kvotas"),
+    ("_prices", ("enums",), "cenu atsauces un apstiprinājumu dokumenti"),
+    ("_programme", ("programme", "enums"), "programmas svari, kvotas un apstiprinājumu dokumenti"),
     ("_municipalities", ("municipalities",), "pašvaldību id"),
     ("_rounds", ("rounds", "municipalities"), "kārtu pašvaldības un pakalpojumu laiki"),
     ("_report_settings", ("programme", "rounds"), "atskaišu parametri kārtu mēnešos"),
@@ -127,6 +130,8 @@ def _prices(cat: Catalogue, out: _Collector) -> None:
                 shown = eur(value.amount) if value.amount is not None else "summa nav zināma"
                 out.add(yf, ("values", i, "status"), "status",
                         f"cena „{price.name_lv}” no {value.effective_from:%d.%m.%Y} ({shown}) ir jāprecizē", warn=True)
+        for i, message in undocumented(price.name_lv, price.values):  # a confirmation names LM's document (D310)
+            out.add(yf, ("values", i, "source"), f"values.{i}.source", message, DOCUMENT_EXPECTED)
     for needed in (GROUP_CEILING_ID, GROUP_TRANSPORT_REDUCTION_ID):
         if needed not in cat.price_by_id and needed not in out.unloaded:
             out.problems.append(
@@ -170,6 +175,11 @@ def _programme(cat: Catalogue, out: _Collector) -> None:
         if dated.value != dated.value.quantize(Decimal("0.01")):
             out.add(yf, ("base_amount", "values", i, "value"), f"base_amount.values.{i}.value",
                     f"summa {lv_number(dated.value)} nav veselos centos", CENTS_EXPECTED)
+    for field in type(cat.programme).model_fields:  # a confirmation names LM's document; B's always (D310)
+        param = getattr(cat.programme, field)
+        if isinstance(param, Parameter):
+            for i, message in undocumented(param.name_lv, param.values, printed=field == "base_amount"):
+                out.add(yf, (field, "values", i, "source"), f"{field}.values.{i}.source", message, DOCUMENT_EXPECTED)
     groups = {g.id for g in cat.enums.age_groups}
     for i, value in enumerate(cat.programme.selection_quotas.values):
         if set(value.value.per_age_group) != groups:

@@ -229,8 +229,9 @@ def _confirmed_ceilings(record: ChildRecord, items: dict[str, dt.date]) -> tuple
 
 def base_confirmed_note(days: list[dt.date], day: dt.date, ceiling_days: list[dt.date] = ()) -> str | None:
     """What the summary and the console say when B, „jāprecizē” on some matrix's prices day, is confirmed at the same
-    amount on the collection's ``day`` (D296): from which day; and the same of 6.8 ceilings (``ceiling_days``); None
-    when that is no matrix's case."""
+    amount on the collection's ``day`` (D296): from which day, and that the last entry of that amount by ``day``
+    decides (last_entry_rule, D303); the same of 6.8 ceilings (``ceiling_days``); None when that is no matrix's
+    case."""
     parts = []
     if days:
         parts.append("bāzes apmērs B, kas matricas cenu dienā bija „jāprecizē”, katalogā ar to pašu apmēru apstiprināts "
@@ -241,7 +242,14 @@ def base_confirmed_note(days: list[dt.date], day: dt.date, ceiling_days: list[dt
     if not parts:
         return None
     why = "B dēļ" if not ceiling_days else "griestu dēļ" if not days else "B un griestu dēļ"
-    return f"{'; '.join(parts)} (spēkā savākšanas dienā {lv_date(day)}), tāpēc {why} galīgie apmēri nav provizoriski"
+    return f"{'; '.join(parts)} ({last_entry_rule(day)}), tāpēc {why} galīgie apmēri nav provizoriski"
+
+
+def last_entry_rule(day: dt.date) -> str:
+    """Which catalogue entry decides a status on the collection's ``day`` (D296, D303): the last one of the matrix's
+    amount by that day – not the value in force that day, which may already be another amount for later plans."""
+    return (f"noteicošais ir pēdējais šā apmēra ieraksts katalogā līdz savākšanas dienai {lv_date(day)}; vēlākiem "
+            "plāniem tajā dienā spēkā var būt jau cits apmērs")
 
 
 def _days(days: list[dt.date]) -> str:

@@ -77,6 +77,7 @@ def test_prices_until_of_the_unconfirmed_value_ignores_its_withdrawal(catalogue_
     from generator.catalogue.catalogue import GROUP_TRANSPORT_REDUCTION_ID
     from generator.catalogue.loader import load_or_raise
     from generator.workbook.writer import template_date
+    from tests.lm_document import LM_DOCUMENT
 
     before = load_or_raise(catalogue_copy)
     day = template_date(before)
@@ -88,7 +89,7 @@ def test_prices_until_of_the_unconfirmed_value_ignores_its_withdrawal(catalogue_
     path = catalogue_copy / "prices" / f"{GROUP_TRANSPORT_REDUCTION_ID}.yaml"
     for on, status in ((confirmed, PriceStatus.confirmed), (withdrawn, PriceStatus.to_verify)):
         path.write_text(path.read_text("utf-8") + f"  - effective_from: {on.isoformat()}\n    kind: ceiling\n"
-                        f"    amount: {price.amount}\n    source: \"Testa dati\"\n    status: {status.value}\n", "utf-8")
+                        f"    amount: {price.amount}\n    source: \"{LM_DOCUMENT}\"\n    status: {status.value}\n", "utf-8")
     after = load_or_raise(catalogue_copy)
     assert after.prices_until(day) == until
     assert after.prices_until(confirmed) == until

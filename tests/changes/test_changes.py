@@ -15,6 +15,7 @@ from generator.changes.outputs import compare_trees
 from generator.changes.report import change_report
 from generator.cli import main
 from tests.changes.history import changes_before
+from tests.lm_document import LM_DOCUMENT
 from tests.plan_changes_catalogue import BASE_WITHDRAWN, changes_catalogue, withdrawn_catalogue
 
 CEILING = "prices/grupu-nodarbibu-griesti.yaml"
@@ -384,7 +385,7 @@ def _dated_value(catalogue_copy: Path, name: str, day: dt.date, status: str, val
     block_end = next(i for i in range(end, len(text)) if text.startswith("\n", i) and not text.startswith("\n ", i))
     block = text[start:block_end]
     number = value or re.findall(r"value: ([0-9.]+)", block)[-1]
-    entry = (f"\n    - effective_from: {day.isoformat()}\n      value: {number}\n      source: Tests\n"
+    entry = (f"\n    - effective_from: {day.isoformat()}\n      value: {number}\n      source: \"{LM_DOCUMENT}\"\n"
              f"      status: {status}")
     programme.write_text(text[:block_end] + entry + text[block_end:], "utf-8")
 

@@ -19,6 +19,7 @@ from generator.documents.build_step import render_municipality
 from generator.documents.docx_writer import html_to_docx
 from generator.documents.reports.register_workbook import write_register_workbook
 from tests.documents.expectations import decision_term_printed
+from tests.lm_document import LM_DOCUMENT
 
 
 def _edit(path: Path, change) -> None:  # noqa: ANN001
@@ -79,7 +80,7 @@ def test_one_change_changes_exactly_the_documents_that_show_it(catalogue: Catalo
     day = catalogue.latest_date
     if what == "base_amount confirmed":
         def change(data: dict) -> None:
-            _latest(data["base_amount"]["values"], day)["status"] = "apstiprināts"
+            _latest(data["base_amount"]["values"], day).update(status="apstiprināts", source=LM_DOCUMENT)  # D310
         rel = "programme.yaml"
     elif what == "grupu-nodarbibu-transporta-samazinajums confirmed":
         def change(data: dict) -> None:

@@ -21,6 +21,7 @@ from generator.reference.findings import Severity
 from generator.reference.plan_changes import confirmed_by, confirmed_prices
 from generator.workbook.writer import template_date
 from tests.documents.from_matrix_helpers import plan_reading
+from tests.lm_document import LM_DOCUMENT
 
 LINES = (("3.1.3g", 10, Decimal("20.00"), (5, 5), "SIA Izdomātā Grupa"),
          ("3.1.3i", 20, Decimal("25.00"), (10, 10), "SIA Izdomātā Terapija"))
@@ -32,7 +33,7 @@ def _same_amount(root: Path, price: str, day: dt.date, status: PriceStatus) -> N
     text = path.read_text("utf-8")
     amount = text.split("amount: ", 1)[1].split("\n", 1)[0]  # the catalogue's own figure, not typed here
     path.write_text(text + f"  - effective_from: {day.isoformat()}\n    kind: ceiling\n    amount: {amount}\n"
-                           f'    source: "Testa dati: tā pati vērtība"\n    status: {status.value}\n', "utf-8")
+                           f'    source: "{LM_DOCUMENT}"\n    status: {status.value}\n', "utf-8")
 
 
 def _confirm_the_reduction(root: Path, day: dt.date) -> None:

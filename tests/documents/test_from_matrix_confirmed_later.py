@@ -19,6 +19,7 @@ from generator.documents.from_matrix.signing import base_line
 from generator.documents.from_matrix.writing import render_child
 from generator.workbook.writer import template_date
 from tests.documents.from_matrix_helpers import plan_reading
+from tests.lm_document import LM_DOCUMENT
 from tests.plan_changes_catalogue import (
     BASE_CHANGE,
     BASE_CONFIRMED,
@@ -41,7 +42,7 @@ def test_b_confirmed_by_the_papers_day_is_a_figure(catalogue_copy: Path) -> None
     text = programme.read_text("utf-8")
     day = dt.date(2018, 11, 1)  # inside the plan of plan_reading (from 01.10.2018, two months)
     programme.write_text(text.replace("rate_full:\n", f"    - effective_from: {day.isoformat()}\n      value: "
-                                      f"{changed_base_value(text)}\n      source: Tests\n      status: apstiprināts\n"
+                                      f"{changed_base_value(text)}\n      source: \"{LM_DOCUMENT}\"\n      status: apstiprināts\n"
                                       "rate_full:\n", 1), "utf-8")
     changed = load_or_raise(catalogue_copy)
     assert changed.programme.base_amount.at(template_date(changed)).status is PriceStatus.to_verify
@@ -105,7 +106,7 @@ def test_the_confirmed_b_is_printed_in_4_1_of_the_contract_and_the_decision(cata
     day = dt.date(2018, 11, 1)
     value = changed_base_value(text)
     programme.write_text(text.replace("rate_full:\n", f"    - effective_from: {day.isoformat()}\n      value: "
-                                      f"{value}\n      source: Tests\n      status: apstiprināts\n"
+                                      f"{value}\n      source: \"{LM_DOCUMENT}\"\n      status: apstiprināts\n"
                                       "rate_full:\n", 1), "utf-8")
     changed = load_or_raise(catalogue_copy)
     reading = plan_reading(changed, "valmiera", LINES, base=None)
@@ -116,9 +117,6 @@ def test_the_confirmed_b_is_printed_in_4_1_of_the_contract_and_the_decision(cata
     for name, html in after.items():
         assert figure in _clause_41(html) and BASE_BLANK_NOTE not in html, name
         assert BASE_BLANK_NOTE in before[name] and figure not in _clause_41(before[name]), name
-
-
-LM_DOCUMENT = "Labklājības ministrijas vēstule Nr. 1-2/000 (izdomāta)"  # the catalogue's source of the confirmation
 
 
 def _text(html: str) -> str:

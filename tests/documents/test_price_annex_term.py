@@ -24,6 +24,7 @@ from generator.documents.htmltree import parse
 from generator.documents.registry import by_id
 from generator.reference.rounds import add_months
 from tests.documents.conftest import normalise
+from tests.lm_document import LM_DOCUMENT
 
 PAPERS = ("02-ligums-ar-sniedzeju", "03-garantijas-vestule")
 ANNEX = "Pielikums. Augstākās pieļaujamās cenas"
@@ -214,8 +215,7 @@ def test_a_ceiling_confirmed_at_the_same_number_by_the_papers_day_is_one_row(cat
     def service(data: dict) -> None:
         first = data["values"][0]
         first.update(amount=30.0, status="jāprecizē", source="Testa dati: izdomāta cena (avots jāprecizē)")
-        data["values"][1:] = [{**first, "effective_from": confirmed, "status": "apstiprināts",
-                               "source": "Testa dati: izdomāta cena"}]
+        data["values"][1:] = [{**first, "effective_from": confirmed, "status": "apstiprināts", "source": LM_DOCUMENT}]
 
     _edit(catalogue_copy / f"prices/{SERVICE}.yaml", service)
     changed = load_or_raise(catalogue_copy)
@@ -226,7 +226,7 @@ def test_a_ceiling_confirmed_at_the_same_number_by_the_papers_day_is_one_row(cat
 
     before = rows(confirmed - dt.timedelta(days=1))
     assert [r[0] for r in before] == [figures.BLANK_EUR, "30,00\u00a0EUR"], before
-    assert rows(confirmed) == rows(until) == [("30,00\u00a0EUR", "Testa dati: izdomāta cena", "")]
+    assert rows(confirmed) == rows(until) == [("30,00\u00a0EUR", LM_DOCUMENT, "")]
 
 
 def test_a_group_ceiling_part_confirmed_at_the_same_number_is_one_row(catalogue_copy: Path) -> None:
@@ -238,7 +238,7 @@ def test_a_group_ceiling_part_confirmed_at_the_same_number_is_one_row(catalogue_
     def reduction(data: dict) -> None:
         first = data["values"][-1]
         assert first["status"] == "jāprecizē"
-        data["values"].append({**first, "effective_from": confirmed, "status": "apstiprināts"})
+        data["values"].append({**first, "effective_from": confirmed, "status": "apstiprināts", "source": LM_DOCUMENT})
 
     _edit(catalogue_copy / f"prices/{REDUCTION}.yaml", reduction)
     changed = load_or_raise(catalogue_copy)

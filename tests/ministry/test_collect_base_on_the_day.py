@@ -100,7 +100,9 @@ def test_b_confirmed_by_the_collection_day_gives_final_amounts(folder: tuple[Cat
     assert confirmed.provisional is None and confirmed.final_provisional is None, confirmed.provisional
     assert {confirmed.status(r) for r in confirmed.records} == {STATUS_FINAL}
     assert confirmed.base_confirmed is not None and f"apstiprināts no {lv_date(BASE_CONFIRMED)}" in \
-        confirmed.base_confirmed and f"savākšanas dienā {lv_date(BASE_CONFIRMED)}" in confirmed.base_confirmed
+        confirmed.base_confirmed and f"(noteicošais ir pēdējais šā apmēra ieraksts katalogā līdz savākšanas dienai " \
+        f"{lv_date(BASE_CONFIRMED)}; vēlākiem plāniem tajā dienā spēkā var būt jau cits apmērs)" in \
+        confirmed.base_confirmed and "spēkā savākšanas dienā" not in confirmed.base_confirmed, confirmed.base_confirmed
     # the day before, and from the withdrawal on: provisional, saying B is not confirmed on the collection's day
     for day, provisional in ((BASE_CONFIRMED - dt.timedelta(days=1), before), (BASE_WITHDRAWN, withdrawn)):
         assert provisional.base_confirmed is None

@@ -34,6 +34,7 @@ from generator.site.calculator import DATA_SCRIPT, SCRIPT, calculator_data, data
 from generator.site.line_status import LINE_STATUS
 from generator.workbook import render
 from generator.workbook.writer import template_date
+from tests.lm_document import LM_DOCUMENT
 from tests.reference.caserunner import CASES_DIR, load_file
 from tests.site.axe import AxeUnavailable, ensure_axe
 from tests.site.browsing import ARTIFACTS, CHROMIUM, NO_CHROMIUM, Visit
@@ -748,6 +749,8 @@ def _confirmed_catalogue(folder: Path) -> Catalogue:
     text = programme.read_text(encoding="utf-8")
     head, sep, rest = text.partition("\nrate_full:\n")
     assert sep and head.count("status: jāprecizē") == 1, "the base amount's one value is „jāprecizē”"
+    before, key, line = head.rpartition("source: ")  # its source: the ministry's document (D310)
+    head = f'{before}{key}"{LM_DOCUMENT}"{line[line.index(chr(10)):]}'
     programme.write_text(head.replace("status: jāprecizē", "status: apstiprināts") + sep + rest, encoding="utf-8")
     return load_or_raise(target)
 

@@ -10,6 +10,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import random
+import re
 import shutil
 import tempfile
 from collections.abc import Callable
@@ -37,6 +38,7 @@ from generator.workbook.render import file_name, pilot_ids
 from generator.workbook.sheets.plan_rows import VISIBLE, shown_level
 from generator.workbook.writer import template_date, write_workbook
 from tests.documents.municipality_sample import municipality_sample
+from tests.lm_document import LM_DOCUMENT
 from tests.plan_changes_catalogue import MATRIX_DAY, changes_catalogue, plan_change_cases
 from tests.plan_changes_catalogue import MUNICIPALITIES as CHANGED_ROUND_MUNICIPALITIES
 from tests.reference.round_age import edge_births, last_period
@@ -169,8 +171,8 @@ def confirmed_base_catalogue(folder: Path) -> Catalogue:
     text = programme.read_text(encoding="utf-8")
     start = text.index("base_amount:")
     end = text.index("\n", text.index("status: jāprecizē", start))
-    programme.write_text(text[:start] + text[start:end].replace("jāprecizē", "apstiprināts") + text[end:],
-                         encoding="utf-8")
+    block = re.sub(r'source: ".*"', f'source: "{LM_DOCUMENT}"', text[start:end], count=1)  # LM's document (D310)
+    programme.write_text(text[:start] + block.replace("jāprecizē", "apstiprināts") + text[end:], encoding="utf-8")
     return load_or_raise(target)
 
 

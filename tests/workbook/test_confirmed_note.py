@@ -17,6 +17,7 @@ from generator.reference.plan_changes import parameter_what
 from generator.workbook.sheets.technical import confirmed_text, withdrawn_text
 from generator.workbook.texts import BASE_LATER_FINAL, BASE_LATER_SHORT, BASE_PROVISIONAL_SHORT
 from generator.workbook.writer import template_date, write_workbook
+from tests.lm_document import LM_DOCUMENT
 from tests.plan_changes_catalogue import (
     BASE_CHANGE,
     BASE_CONFIRMED,
@@ -76,7 +77,7 @@ def _rate_confirmed_on(target: Path, day: dt.date) -> Catalogue:
     content = programme.read_text("utf-8")
     assert line in content
     programme.write_text(content.replace(line, line.replace("}", ", status: jāprecizē}") + (
-        f'    - {{effective_from: {day.isoformat()}, value: 1.00, source: "Testa dati", status: apstiprināts}}\n'), 1),
+        f'    - {{effective_from: {day.isoformat()}, value: 1.00, source: "{LM_DOCUMENT}", status: apstiprināts}}\n'), 1),
         "utf-8")
     return load_or_raise(target)
 
@@ -119,7 +120,7 @@ def test_a_confirmation_with_no_end_holds_on(catalogue_copy: Path) -> None:
     amount = text.split("amount: ", 1)[1].split("\n", 1)[0]  # the catalogue's own figure, not typed here
     confirmed = dt.date(2018, 11, 1)
     path.write_text(text + f"  - effective_from: {confirmed.isoformat()}\n    kind: ceiling\n    amount: {amount}\n"
-                           '    source: "Testa dati"\n    status: apstiprināts\n', "utf-8")
+                           f'    source: "{LM_DOCUMENT}"\n    status: apstiprināts\n', "utf-8")
     changed = load_or_raise(catalogue_copy)
     day = lv_date(confirmed)
     note = confirmed_text(changed, template_date(changed))
