@@ -16,7 +16,7 @@ from generator.lvformat import eur
 
 if TYPE_CHECKING:
     from generator.catalogue.catalogue import Catalogue
-    from generator.catalogue.models import Municipality
+    from generator.catalogue.models import Municipality, Round
 
 
 # A required field that is absent (the loader's word too); `ibm changes` fills such a field of an older version.
@@ -195,7 +195,7 @@ def _report_settings(cat: Catalogue, out: _Collector) -> None:
     from generator.reference.settlement import SETTLEMENT_KEYS
 
     yf = cat.files["programme"]
-    rounds = [r for r in cat.rounds if r.programme is Pilot.children]
+    rounds = [r for r in cat.rounds if r.programme is Pilot.children and r.start is not None]  # None: D311
     if not rounds:
         return
     earliest = min(rounds, key=lambda r: r.start)
@@ -254,16 +254,18 @@ def _short_name(yf: YamlFile, i: int, municipality: Municipality, short_names: d
 def _rounds(cat: Catalogue, out: _Collector) -> None:
     """Round ids are unique, every municipality is in municipalities.yaml (once per round), and
     the services windows of one programme's rounds do not overlap, so a plan's first day belongs
-    to at most one reporting period (D21)."""
+    to at most one reporting period (D21). An entry of a rounds.yaml with errors has None in a wrong field
+    (partial_rounds.py, D311): the checks that need that field skip the entry, its other fields are checked."""
     yf = cat.files["rounds"]
     known = {m.id for m in cat.municipalities.municipalities}
     seen: set[str] = set()
     for i, round_ in enumerate(cat.rounds):
         if round_.id in seen:
             out.add(yf, ("rounds", i, "id"), "id", f"kārtas id {round_.id} atkārtojas", "unikāls id")
-        seen.add(round_.id)
+        if round_.id is not None:
+            seen.add(round_.id)
         listed: set[str] = set()
-        for j, municipality in enumerate(round_.municipalities):
+        for j, municipality in enumerate(round_.municipalities or ()):
             loc = ("rounds", i, "municipalities", j)
             if municipality not in known:
                 out.add(yf, loc, f"rounds.{i}.municipalities", f"nezināma pašvaldība „{municipality}”",
@@ -272,6 +274,8 @@ def _rounds(cat: Catalogue, out: _Collector) -> None:
                 out.add(yf, loc, f"rounds.{i}.municipalities", f"pašvaldība {municipality} kārtā norādīta divreiz",
                         "katra pašvaldība vienreiz")
             listed.add(municipality)
+        if not _services_window(round_):
+            continue
         missing = [y for y in range(round_.services_start.year, round_.services_end.year + 1)
                    if y not in cat.holiday_years]
         if missing and cat.holidays is not None:  # None only for a version from before holidays.yaml
@@ -279,10 +283,17 @@ def _rounds(cat: Catalogue, out: _Collector) -> None:
                     f"svētku dienu sarakstā (holidays.yaml) nav {', '.join(map(str, missing))}. gada; bez tā "
                     "darba dienas dienas aprūpei un darbnīcām nevar saskaitīt",
                     "holidays.yaml gads katram kārtas pakalpojumu laika gadam")
-    for i, a in enumerate(cat.rounds):
-        for b in cat.rounds[:i]:
+    windows = [(i, r) for i, r in enumerate(cat.rounds) if r.programme is not None and _services_window(r)]
+    for n, (i, a) in enumerate(windows):
+        for _, b in windows[:n]:
             if a.programme is b.programme and a.services_start <= b.services_end and b.services_start <= a.services_end:
                 out.add(yf, ("rounds", i, "services_start"), f"rounds.{i}.services_start",
                         f"kārtas {a.id} pakalpojumu laiks ({a.services_start:%d.%m.%Y}–{a.services_end:%d.%m.%Y}) "
                         f"pārklājas ar kārtu {b.id} ({b.services_start:%d.%m.%Y}–{b.services_end:%d.%m.%Y})",
                         "vienas programmas kārtu pakalpojumu laiki nepārklājas")
+
+
+def _services_window(round_: Round) -> bool:
+    """Has the round a services window to check (both days valid, in order; an entry with errors may lack one)?"""
+    return (round_.services_start is not None and round_.services_end is not None
+            and round_.services_start <= round_.services_end)

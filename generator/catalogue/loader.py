@@ -27,6 +27,7 @@ from generator.catalogue.models import (
     Municipalities,
     Price,
     Programme,
+    Round,
     Rounds,
     Service,
 )
@@ -34,6 +35,7 @@ from generator.catalogue.municipality_names import FILE_NAME as NAMES_FILE
 from generator.catalogue.municipality_names import MunicipalityNames, name_problems
 from generator.catalogue.open_data_licence import FILE_NAME as LICENCE_FILE
 from generator.catalogue.open_data_licence import HTTPS_PATTERN, OpenDataLicence
+from generator.catalogue.partial_rounds import partial_rounds
 from generator.catalogue.problems import CatalogueError, Problem, Severity, lv_number, quoted
 from generator.catalogue.yamlfile import YamlFile, read_yaml
 from generator.no_such_day import no_such_day
@@ -283,6 +285,7 @@ def _load_catalogue(root: Path | None, files: list[YamlFile | None]) -> tuple[Ca
     municipalities, municipalities_file = singles.get("municipalities.yaml", (None, None))
     enums, enums_file = singles.get("enums.yaml", (None, None))
     rounds, rounds_file = singles.get("rounds.yaml", (None, None))
+    round_list = rounds.rounds if rounds is not None else _partial_rounds(rounds_file, problems, loaded)
     holidays, holidays_file = singles.get("holidays.yaml", (None, None))
     catalogue = Catalogue(
         root=root,
@@ -291,7 +294,7 @@ def _load_catalogue(root: Path | None, files: list[YamlFile | None]) -> tuple[Ca
         enums=enums,
         services=[s for s, _ in services],
         prices=[p for p, _ in prices],
-        rounds=rounds.rounds if rounds is not None else [],
+        rounds=round_list,
         holidays=holidays,
         annexes=annexes,
         legal_acts=legal_acts,
@@ -305,7 +308,7 @@ def _load_catalogue(root: Path | None, files: list[YamlFile | None]) -> tuple[Ca
     )
     files.extend([*(yf for _, yf in singles.values()), *(yf for _, yf in services), *(yf for _, yf in prices),
                   annexes_file, legal_acts_file, names_file, licence_file])
-    if {"municipalities", "rounds"} <= loaded:
+    if {"municipalities", "rounds"} <= loaded and rounds is not None:
         catalogue.attach_rounds()
     unloaded = frozenset(path.stem for path in failed_folder_files)
     problems.extend(cross_reference_problems(catalogue, frozenset(loaded), unloaded))
@@ -317,6 +320,21 @@ def _load_catalogue(root: Path | None, files: list[YamlFile | None]) -> tuple[Ca
     if any(p.severity is Severity.error for p in problems):
         return None, problems
     return catalogue, problems
+
+
+def _partial_rounds(yf: YamlFile | None, problems: list[Problem], loaded: set[str]) -> list[Round]:
+    """The entries of a rounds.yaml with errors, as far as they are valid, for the checks across files, and the
+    date mistakes of its entries with a wrong field (D311); ``loaded`` then has "rounds": the checks that read the
+    rounds run on them (a field that is None skips only its own checks)."""
+    read = partial_rounds(yf.data) if yf is not None else None
+    if read is None:
+        return []
+    entries, mistakes = read
+    for i, mistake in mistakes:
+        problems.append(_problem_from_error(yf, {"type": "value_error", "loc": ("rounds", i), "msg": str(mistake),
+                                                 "ctx": {"error": mistake}}))
+    loaded.add("rounds")
+    return entries
 
 
 SINGLE_FILES = ("programme.yaml", "municipalities.yaml", "enums.yaml", "rounds.yaml", "holidays.yaml")

@@ -30,6 +30,13 @@ REGISTRY_OPTION = click.option(
     help="Veidņu nospiedumu reģistrs (noklusējums: generator/ministry/template_registry.json).",
 )
 
+# the blank matrices of older template versions (`ibm collect` and `ibm migrate` check such a version's formulas by
+# them when the registry lacks it, D309, D311); a missing folder is said by _check_templates
+TEMPLATES_OPTION = click.option(
+    "--templates", "template_dirs", multiple=True, type=click.Path(path_type=Path, file_okay=False),
+    help="Mape ar iepriekšējo versiju matricu veidnēm (piem. iepriekšējā ibm build mape build/lejupielades/matrica/).",
+)
+
 
 # Exit statuses of `ibm collect` (also in its --help and the README); 2 is click's usage error.
 EXIT_ALL_USED = 0  # outputs written, every file used
@@ -68,7 +75,8 @@ MIGRATE_EXIT_TEXT = (
     "Izejas statuss: 0 – visas pārnestas; 1 – vismaz viena atteikta (tai nekas netika uzrakstīts), mapē nevar "
     "rakstīt vai --registry fails ir bojāts vai nenolasāms (pirms pārnešanas); 2 – nepareizi komandas parametri "
     "(arī: VECA nav atrasta vai tajā nav nevienas .xlsx matricas, --out ir tā pati matrica, nav .xlsx fails vai ir "
-    f"mape (ja VECA ir fails), nav mape (ja VECA ir mape), {OUT_WRONG}, --registry fails nav atrasts).")
+    f"mape (ja VECA ir fails), nav mape (ja VECA ir mape), {OUT_WRONG}, --templates mape vai --registry fails nav "
+    "atrasts).")
 FINGERPRINT_EXIT_TEXT = (
     "Izejas statuss: 0 – versija pievienota, aizstāta vai jau reģistrēta tieši tāda pati; 1 – šī versija jau "
     "reģistrēta ar citu veidni, --registry fails ir bojāts vai nenolasāms vai reģistra mapē nevar rakstīt (nekas "
@@ -104,6 +112,17 @@ def _check_previous(folder: Path, previous: Path | None) -> None:
         if given is not None and not find_workbooks(given):
             _usage(f"{option}: mapē „{given}” nav nevienas izklājlapas (gaidīts: aizpildītas IBM matricas .xlsx)"
                    f"{other_files(given)}")
+
+
+def _not_folder(given: Path) -> str:
+    return "ir fails, nevis mape" if given.exists() else "nav atrasta"
+
+
+def _check_templates(template_dirs: tuple[Path, ...]) -> None:
+    """Each --templates folder exists (`ibm collect`, `ibm migrate`): else a parameter error (status 2, D121)."""
+    for given in template_dirs:
+        if not given.is_dir():
+            _usage(f"--templates „{given}”: mape {_not_folder(given)}")
 
 
 def _check_registry(registry: Path | None, *, must_exist: bool) -> None:
@@ -187,9 +206,7 @@ def _amount(text: str | None, option: str) -> Decimal | None:
               help="Pārdales atslēga: needed – proporcionāli N, gap – proporcionāli N − P (noklusējums: katalogā).")
 @KEY_FILE_OPTION
 @click.option("--jobs", type=click.IntRange(1, 64), default=None, help="Paralēlo procesu skaits (noklusējums: kodolu skaits).")
-@click.option("--templates", "template_dirs", multiple=True, type=click.Path(path_type=Path, file_okay=False),
-              help="Mape ar iepriekšējo versiju matricu veidnēm (piem. iepriekšējā ibm build mape "
-                   "build/lejupielades/matrica/).")
+@TEMPLATES_OPTION
 @REGISTRY_OPTION
 @click.option("--cache/--no-cache", "use_cache", default=True,
               help="Nemainītu failu rezultātus ņemt no kešatmiņas blakus kopsavilkumam (.ibm-collect-cache.sqlite).")
@@ -214,11 +231,10 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
     click.get_current_context().call_on_close(interrupt_once())  # a second Ctrl-C cannot cut the clean-up short
     if out.suffix.lower() != ".xlsx":
         _usage(f"--out „{out}”: kopsavilkumam vajag .xlsx failu")
-    for option, given in (("MAPE", folder), ("--previous", previous), *(("--templates", t) for t in template_dirs)):
+    for option, given in (("MAPE", folder), ("--previous", previous)):
         if given is not None and not given.is_dir():
-            what = "ir fails, nevis mape" if given.exists() else "nav atrasta"
-            _usage(f"{option} „{given}” {what} (gaidīts: mape ar pašvaldību matricām apakšmapēs)"
-                   if option != "--templates" else f"{option} „{given}”: mape {what}")
+            _usage(f"{option} „{given}” {_not_folder(given)} (gaidīts: mape ar pašvaldību matricām apakšmapēs)")
+    _check_templates(template_dirs)
     _check_previous(folder, previous)
     _check_registry(registry, must_exist=True)
     try:
@@ -439,9 +455,11 @@ def envelope_warning(fa: FinalAmounts, final_total: Decimal, typed: str) -> str 
               callback=absolute_out)
 @click.option("--overwrite", is_flag=True,
               help="Aizstāt jau esošu jauno matricu un tās *-parnesana.txt (bez šī esošus failus nepārraksta).")
+@TEMPLATES_OPTION
 @REGISTRY_OPTION
 @CATALOGUE_OPTION
-def migrate(old: Path, out: Path, overwrite: bool, registry: Path | None, catalogue_dir: Path) -> None:
+def migrate(old: Path, out: Path, overwrite: bool, template_dirs: tuple[Path, ...], registry: Path | None,
+            catalogue_dir: Path) -> None:
     """Pārnes aizpildītu IBM matricu (vai visas mapes matricas) uz pašreizējo veidni un parāda, kas mainījās.
 
     Esošu failu (jaunā matrica vai tās pārskats *-parnesana.txt) nepārraksta, ja nav norādīts --overwrite; tāds
@@ -487,10 +505,11 @@ def migrate(old: Path, out: Path, overwrite: bool, registry: Path | None, catalo
         if why.parameter:  # a file on the way, or /proc: a wrong --out (status 2, audit35b F9g)
             _usage(why)
         _fail(f"{why}; nekas netika uzrakstīts")
+    _check_templates(template_dirs)  # as collect
     _check_registry(registry, must_exist=True)  # as collect: a missing one is status 2, a broken one 1
     catalogue = load_for_command(catalogue_dir)
     refused = hidden = skipped = finished = 0
-    with Migrator(catalogue, registry) as migrator:
+    with Migrator(catalogue, registry, template_dirs) as migrator:
         try:
             for source, target in targets:
                 refused, hidden, skipped = _migrate_one(migrator, old, out, source, target, overwrite, len(targets),

@@ -59,7 +59,7 @@ from generator.ministry.matrix import (
     structure_problems,
     table_place,
 )
-from generator.ministry.reading import changed_cell_namer
+from generator.ministry.reading import TEMPLATES_ADVICE, changed_cell_namer
 from generator.ministry.rule_names import rule_name
 from generator.ministry.template_checks import unchecked_codes
 from generator.ministry.templates import DEFAULT_REGISTRY, TemplateSource, generate_template, load_registry
@@ -792,10 +792,11 @@ def _absent_note(name: str, version: str, new: XlsxBook) -> str:
 class Migrator:
     """Migrates files onto the current catalogue's templates (generated once per municipality)."""
 
-    def __init__(self, catalogue: Catalogue, registry: Path | None = None) -> None:
+    def __init__(self, catalogue: Catalogue, registry: Path | None = None, template_dirs: tuple[Path, ...] = ()) -> None:
         self.catalogue = catalogue
         self.registry = load_registry(registry or DEFAULT_REGISTRY)
-        self.expected = TemplateSource(catalogue, registry)  # the check collect makes (audit37 F1)
+        # the check collect makes (audit37 F1), with the same --templates folders of older versions' blank matrices
+        self.expected = TemplateSource(catalogue, registry, template_dirs)
         self._dir = tempfile.TemporaryDirectory(prefix="ibm-migrate-")
         self._templates: dict[tuple[str | None, dt.date], tuple[Path, XlsxBook]] = {}
 
@@ -932,11 +933,11 @@ class Migrator:
                 else f"tās pašas versijas {shown_version(current)} nospiedums ir cits")
         elif own is not None and out.is_file():  # the same place, the old file changed since (D178)
             redone = "pārnesta no jauna: vecā matrica kopš iepriekšējās pārnešanas mainīta"
-        entry = self.registry.get(version) if version != current else None
-        absent = absent_names(old, entry["names"] if entry else None)  # names its registered template lacked
         # a row group of different sizes (rows inserted inside a table) is said as collect says a moved area: its
         # table, cells and label, and the areas that differ from the template's size (review37 F5)
         template = self.expected.expected(version)
+        # names its template (registered or given with --templates) lacked
+        absent = absent_names(old, template.names if template is not None and version != current else None)
         problems = structure_problems(old, None, absent, place=lambda ref, _: _area(old, ref),
                                       sizes=template.names if template is not None else None)
         if problems:
@@ -958,7 +959,8 @@ class Migrator:
                                    "kataloga, kura veidnes nav reģistrētas), tāpēc nevarēja pārbaudīt, vai vecajā "
                                    "matricā mainītas formulas vai veidnes vērtības; pārnestas tikai ievades šūnas, "
                                    "jaunajā matricā visas formulas ir no veidnes – salīdziniet apmērus ar veco "
-                                   "matricu")
+                                   f"matricu; {TEMPLATES_ADVICE} un pievienojiet --overwrite, tad matricu pārnes ar "
+                                   "formulu pārbaudi")
         plan = _plan_values(old, new_book)
         if plan.problems:
             raise MigrationError("; ".join(plan.problems))

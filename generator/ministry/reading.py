@@ -336,6 +336,12 @@ def municipality_folder(path: Path, root: Path) -> str:
     return parts[0] if len(parts) > 1 else "."
 
 
+# How a command that checks an older template's formulas (`ibm collect`, `ibm migrate`) learns a template version the
+# registry lacks: the old build's blank matrices or another registry (D309, D311).
+TEMPLATES_ADVICE = ("ja šīs versijas tukšās matricas vēl ir (iepriekšējā „ibm build” mapē lejupielades/matrica/), "
+                    "norādiet šo mapi ar --templates, bet citu reģistru – ar --registry")
+
+
 def version_problem(version: str, current: str, *, collecting: bool = False) -> str:
     """Why a template version without a known template cannot be collected. ``collecting`` (`ibm collect`, which
     takes --templates and --registry): also what lets it check the file after all – the old build's blank
@@ -346,10 +352,9 @@ def version_problem(version: str, current: str, *, collecting: bool = False) -> 
     version, current = shown_version(version), shown_version(current)
     if collecting:
         return (f"veidnes versija {version} nav pašreizējā {current} un nav veidņu reģistrā (to tajā ieraksta "
-                "„ibm fingerprint”, pirms matricas izsniedz); ja šīs versijas tukšās matricas vēl ir (iepriekšējā "
-                "„ibm build” mapē lejupielades/matrica/), norādiet šo mapi ar --templates, bet citu reģistru – ar "
-                "--registry, tad matricu savāc ar formulu pārbaudi; citādi pārnesiet matricu uz pašreizējo veidni ar "
-                f"komandu {MIGRATE} (tā pārnes tikai ievades šūnas, formulas nepārbaudot)")
+                f"„ibm fingerprint”, pirms matricas izsniedz); {TEMPLATES_ADVICE}, tad matricu savāc ar formulu "
+                f"pārbaudi; citādi pārnesiet matricu uz pašreizējo veidni ar komandu {MIGRATE} (bez --templates tā "
+                "pārnes tikai ievades šūnas, formulas nepārbaudot)")
     return (f"veidnes versija {version} nav pašreizējā {current} un nav veidņu reģistrā; pārnesiet matricu uz "
             f"pašreizējo veidni ar komandu {MIGRATE}")
 

@@ -390,7 +390,7 @@ def test_refuses_an_unknown_older_template(one_good: Path, tmp_path: Path) -> No
             and "pārnesiet matricu uz pašreizējo veidni ar komandu „ibm migrate”" in out and "`" not in out)
     # what lets the ministry check it after all (D309): the old build's blank matrices or another registry
     assert ("„ibm fingerprint”" in out and "lejupielades/matrica/), norādiet šo mapi ar --templates" in out
-            and "citu reģistru – ar --registry" in out and "formulas nepārbaudot" in out)
+            and "citu reģistru – ar --registry" in out and "(bez --templates tā pārnes tikai ievades šūnas, formulas nepārbaudot)" in out)
 
 
 def test_refuses_a_tampered_formula_naming_the_cell(one_good: Path, tmp_path: Path) -> None:

@@ -91,3 +91,41 @@ def test_migrate_takes_another_registry(other: Catalogue, tmp_path: Path) -> Non
     broken.write_text("{\n  bad", encoding="utf-8")
     code, text = run(tmp_path / "bojats.xlsx", "--registry", str(broken))
     assert code == 1 and "nav derīgs JSON" in text and not (tmp_path / "bojats.xlsx").exists(), text
+
+
+def test_migrate_takes_the_old_builds_blank_matrices(other: Catalogue, tmp_path: Path) -> None:
+    """--templates as in collect (D311): the folder of the old build's blank matrices lets migrate check the formulas
+    of a version the registry lacks – a formula typed over is named by its cell, no D285 note; without it the note
+    says what to give; a missing folder is a parameter error (status 2) said as collect says it, nothing written."""
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    kept = tmp_path / "vecais-build" / "lejupielades" / "matrica"
+    kept.mkdir(parents=True)
+    write_workbook(other, kept / "veidne.xlsx", None)
+    [child] = write_children(other, kept / "veidne.xlsx", make_children(other, 1, seed=3111), tmp_path / "vecas")
+    wb = load_workbook(child.path)
+    ws = wb["6.4"]
+    ref = next(c.coordinate for row in ws.iter_rows() for c in row
+               if isinstance(c.value, str) and c.value.startswith("=") and c.protection.locked)
+    ws[ref] = 4321
+    wb.save(child.path)
+
+    def run(out: Path, *extra: str) -> tuple[int, str]:
+        result = CliRunner().invoke(main, ["migrate", str(child.path), "--out", str(out), *extra])
+        assert "Traceback" not in result.output, result.output
+        report = out.with_name(f"{out.stem}-parnesana.txt")
+        return result.exit_code, (report.read_text("utf-8") if report.exists() else "") + result.output
+
+    code, text = run(tmp_path / "bez.xlsx")
+    assert code == 0 and UNREGISTERED in text and f"6.4. tabula, {ref}" not in text, text
+    assert ("ja šīs versijas tukšās matricas vēl ir (iepriekšējā „ibm build” mapē lejupielades/matrica/), norādiet šo "
+            "mapi ar --templates, bet citu reģistru – ar --registry un pievienojiet --overwrite") in " ".join(text.split()), text
+    code, text = run(tmp_path / "ar.xlsx", "--templates", str(tmp_path / "vecais-build"))
+    assert code == 0 and UNREGISTERED not in text, text
+    assert f"6.4. tabula, {ref}" in text and "formula bija aizstāta ar vērtību" in text, text
+    missing = tmp_path / "nav-mapes"
+    code, text = run(tmp_path / "nav.xlsx", "--templates", str(missing))
+    assert code == 2 and f"--templates „{missing}”: mape nav atrasta" in text, text
+    assert not (tmp_path / "nav.xlsx").exists()
