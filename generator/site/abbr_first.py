@@ -22,8 +22,12 @@ does not show (``[IBM ģenitīvā]: # "individuālā budžeta modeļa"``); an ab
 for every abbreviation the list gives a genitive, except before a word after which the abbreviation is the subject
 or ends its phrase (a verb, a conjunction: the list's line ``[nominatīvā pirms]: # "ir nav un …"``), where the
 nominative stays. After a preposition that governs it the list may give the form that preposition needs
-(``[FT aiz ar]: # "funkcionāliem traucējumiem"``): „bērni ar FT (funkcionāliem traucējumiem)”. The case forms are
-the list's data; this module only picks which one the phrase needs.
+(``[FT aiz ar]: # "funkcionāliem traucējumiem"``): „bērni ar FT (funkcionāliem traucējumiem)”; such a form is
+used after that preposition always, and also for a second abbreviation joined to the first („ar LNB un LNS”). Where
+the abbreviation after a preposition ends its phrase in some places and qualifies a noun in others („līgums par IB”,
+„par IB piešķiršanu”), the list gives the form for the phrase's end only (``[IB aiz par frāzes beigās]: #
+"individuālo budžetu"``): „līgums par IB (individuālo budžetu)”, but „par IB (individuālā budžeta) piešķiršanu”. The
+case forms are the list's data; this module only picks which one the phrase needs.
 """
 
 from __future__ import annotations
@@ -76,10 +80,12 @@ def genitive_list(path: Path) -> dict[str, str]:
 
 GENITIVE = GENITIVE_KEY.strip()
 AFTER = "aiz "  # „[FT aiz ar]: # "…"”: the form after the preposition „ar”
+PHRASE_END = " frāzes beigās"  # „[IB aiz par frāzes beigās]: # "…"”: after „par” where the abbreviation ends its phrase
 NOMINATIVE_BEFORE = "nominatīvā pirms"  # the words after which an abbreviation keeps the nominative gloss
 _REFERENCE_LINE = re.compile(r'^\[([^\]]+)\]: *# +"(.+)" *$', re.M)
 _NEXT_WORD = re.compile(r"^\s+([a-zāčēģīķļņšūž][\w-]*)")
 _LAST_WORD = re.compile(r"(?:^|\s)(\w+)\s+$")
+_COORDINATED = re.compile(r"(?:^|\s)(\w+)\s+[A-ZĀČĒĢĪĶĻŅŠŪŽ][A-ZĀČĒĢĪĶĻŅŠŪŽ-]*\s+(?:[(\[][^)\]]*[)\]]\s+)?(?:un|vai)\s+$")
 _JOINED = re.compile(r"^\s+(?:un|vai)\s+([\w-]+)\s+([a-zāčēģīķļņšūž][\w-]*)")
 
 
@@ -112,20 +118,30 @@ class Grammar:
 
     def gloss(self, abbr: str, title: str, before: str, tail: str) -> str:
         """The meaning written after ``abbr`` between ``before`` and ``tail`` (the text after it): the list's form
-        after the preposition before it, else its genitive before a word it qualifies, else the nominative."""
+        after the preposition before it, else its genitive before a word it qualifies, else the list's form after
+        that preposition at the end of a phrase, else the nominative."""
         forms = self.forms.get(abbr.lower(), {})
-        preposition = _LAST_WORD.search(before)
-        if preposition and AFTER + preposition.group(1).lower() in forms:
-            return forms[AFTER + preposition.group(1).lower()]
-        word = _NEXT_WORD.match(tail)
-        if word and word.group(1) not in self.nominative_before and GENITIVE in forms:
+        # „ar LNB (…) un LNS”: the second of two joined abbreviations stands after the first one's preposition
+        preposition = _COORDINATED.search(before) or _LAST_WORD.search(before)
+        after = AFTER + preposition.group(1).lower() if preposition else None
+        if after in forms:
+            return forms[after]
+        if GENITIVE in forms and self._qualifies(tail):
             return forms[GENITIVE]
-        # „LNB un LNS sociālās rehabilitācijas”: joined to a second abbreviation that qualifies a word, both qualify it
-        joined = _JOINED.match(tail)
-        if (joined and GENITIVE in forms and GENITIVE in self.forms.get(joined.group(1).lower(), {})
-                and joined.group(2) not in self.nominative_before):
-            return forms[GENITIVE]
+        if after and after + PHRASE_END in forms and not self._qualifies(tail):
+            return forms[after + PHRASE_END]  # „līgums par IB (individuālo budžetu)”, but „par FT veidu” above
         return short_meaning(title)
+
+    def _qualifies(self, tail: str) -> bool:
+        """The abbreviation before ``tail`` qualifies the word after it: a lower-case word not named as one before
+        which it keeps the nominative („IB apmērs”, not „IB ir”), or „LNB un LNS sociālās rehabilitācijas” –
+        joined to a second abbreviation that qualifies a word, both qualify it."""
+        word = _NEXT_WORD.match(tail)
+        if word and word.group(1) not in self.nominative_before:
+            return True
+        joined = _JOINED.match(tail)
+        return bool(joined and GENITIVE in self.forms.get(joined.group(1).lower(), {})
+                    and joined.group(2) not in self.nominative_before)
 
 
 def grammar_list(path: Path) -> Grammar:
@@ -272,7 +288,7 @@ class FirstAbbreviationTreeprocessor(Treeprocessor):
             if _written_before(before, tail, title) or (bracket is not None and _stem_in(title, bracket)):
                 continue  # the text explains it already
             after = tail + "".join(etree.tostring(s, encoding="unicode", method="text") for s in _siblings_after(parents, el))
-            meaning = grammar.gloss(el.text, title, _text_before(parents, el), after) if short_meaning(title) else ""
+            meaning = grammar.gloss(el.text, title, _block_text_before(parents, el), after) if short_meaning(title) else ""
             if not meaning:
                 continue
             if bracket is not None:  # its own bracket says something else: „SD (sociālais dienests; IB …)”
