@@ -7,8 +7,8 @@ abbreviation outside headings and link texts gets its meaning in brackets right 
 written in the nominative as a gloss, so the sentence keeps its grammar. A heading stays short and a quoted
 chapter title in a link stays as it reads, and so does a name quoted in „…” („IBM kārta bērniem 2027. gadā”), so the
 next use in the text gets the gloss (review8 R8-5); an
-abbreviation used only there is explained once in a line right after its heading or link block: „Saīsinājums:
-FT – funkcionālie traucējumi.” (R8-3). An abbreviation the text already explains gets nothing: one written in
+abbreviation used only there is explained once in a line right after its heading, or after the paragraph, list
+item's text or table that holds the link or quotation: „Saīsinājums: FT – funkcionālie traucējumi.” (R8-3). An abbreviation the text already explains gets nothing: one written in
 brackets after its term („funkcionālie traucējumi (FT)”, in any case form) or followed by its own bracket that
 says the meaning („IB (individuālais budžets)”). A bracket that says something else gets the meaning at its
 start: „SD (sociālais dienests; IB …)” (R8-4). The meaning is the abbreviation list's text
@@ -252,6 +252,14 @@ def _stem_in(title: str, text: str) -> bool:
     return bool(words) and words[0][:5] in text.lower()
 
 
+# Where the line for an abbreviation used only in a link, an act's name or a quotation goes: right after the
+# nearest of these blocks that holds the use (a table cell's line after its table, a definition's after its list);
+# a list item (or a definition) gets it at the end of its own text, before a nested list, as a list holds only items.
+NOTE_BLOCKS = {"p", "li", "dd", "table", "dl"}
+NOTE_INSIDE = {"li", "dd"}
+NESTED_BLOCKS = {"ul", "ol", "dl", "table", "blockquote", "div", "pre"}
+
+
 def _note(glosses: list[tuple[str, str]]) -> etree.Element:
     """„Saīsinājums: FT – funkcionālie traucējumi.” for abbreviations the text below a heading never uses."""
     p = etree.Element("p", {"class": "ibm-saisinajumi"})
@@ -300,30 +308,37 @@ class FirstAbbreviationTreeprocessor(Treeprocessor):
 
     @staticmethod
     def _explain_under(root: etree.Element, parents: dict, unexplained: dict) -> None:
-        """An abbreviation the text never uses outside headings and links is explained once, in a line right after
-        the heading (or the block with the link) where it first stands: „3.1.10 … bērniem ar FT – …” (review8 R8-3)."""
+        """An abbreviation the text never uses outside headings, links and quotations is explained once, in a line
+        right after the heading (or the block with the link or quotation) where it first stands (review8 R8-3)."""
         by_place: dict[etree.Element, list[tuple[str, str]]] = {}
         for abbr, (place, title) in unexplained.items():
             if short_meaning(title):
                 by_place.setdefault(place, []).append((abbr, title))
         for place, glosses in by_place.items():
+            if place.tag in NOTE_INSIDE:  # a list can hold only its items: the line ends the item's own text
+                nested = [i for i, child in enumerate(place) if child.tag in NESTED_BLOCKS]
+                place.insert(nested[0] if nested else len(place), _note(glosses))
+                continue
             parent = parents.get(place, root)
             parent.insert(list(parent).index(place) + 1, _note(glosses))
 
     @staticmethod
     def _no_gloss_place(parents: dict, el: etree.Element) -> etree.Element | None:
         """The heading ``el`` stands in, or for one in a link, starting an act's name (CITATION) or inside a „…”
-        quotation its top block; None where a gloss may go."""
-        node, top = parents.get(el), None
+        quotation the block that holds it (paragraph, list item, table; else its top block); None where a gloss
+        may go."""
+        node, top, block = parents.get(el), None, None
         link = CITATION.match(el.tail or "") is not None or in_quotes(_block_text_before(parents, el))
         while node is not None:
             if node.tag in HEADINGS:
                 return node
             link = link or node.tag == "a"
+            if block is None and node.tag in NOTE_BLOCKS:
+                block = node
             if parents.get(node) is not None:
                 top = node  # ends as the block right under the page's root
             node = parents.get(node)
-        return top if link else None
+        return (block if block is not None else top) if link else None
 
 
 class FirstAbbreviationExtension(Extension):

@@ -336,3 +336,22 @@ def test_no_page_glosses_a_phrase_final_abbreviation_after_an_accusative_preposi
                 found.append((str(page.relative_to(built_site.site)), m.group(0)))
     assert checked >= 2 and found == [], "\n".join(map(str, found))
 
+
+def test_a_line_for_a_quoted_abbreviation_follows_the_block_that_holds_it() -> None:
+    """An abbreviation used only inside „…” (or a link, an act's name) got its line after the page's top block – after
+    a whole list or the box it stood in, far from the use; it now follows its paragraph, list item's text or table."""
+    glossary = '\n\n*[IBM]: individuālā budžeta modelis\n'
+
+    def out(text: str) -> str:
+        return markdown.markdown(text + glossary, extensions=["abbr", "tables", "generator.site.abbr_first"])
+
+    note = '<p class="ibm-saisinajumi">Saīsinājums: '
+    in_list = out("- Kārta „IBM kārta bērniem” sākas.\n- Otrs punkts.\n- Trešais punkts.")
+    assert in_list.index(note) < in_list.index("Otrs punkts"), in_list
+    assert re.search(r"sākas\.<p class=\"ibm-saisinajumi\">.*?</p>\s*</li>\s*<li>Otrs", in_list, re.S), in_list
+    nested = out("- Kārta „IBM kārta bērniem” sākas.\n    - apakšpunkts\n- Otrs punkts.")
+    assert nested.index(note) < nested.index("<ul>", nested.index("sākas")), nested
+    in_table = out("| A | B |\n|---|---|\n| „IBM kārta” | x |\n\nCits teksts.")
+    assert re.search(r"</table>\s*" + re.escape(note), in_table) and in_table.index(note) < in_table.index("Cits"), in_table
+    in_box = out("> Pirmais „IBM kārta” teikums.\n>\n> Otrais teikums.")
+    assert in_box.index(note) < in_box.index("Otrais"), in_box
