@@ -7,8 +7,8 @@ abbreviation outside headings and link texts gets its meaning in brackets right 
 written in the nominative as a gloss, so the sentence keeps its grammar. A heading stays short and a quoted
 chapter title in a link stays as it reads, and so does a name quoted in „…” („IBM kārta bērniem 2027. gadā”), so the
 next use in the text gets the gloss (review8 R8-5); an
-abbreviation used only there is explained once in a line right after its heading or link block: „Saīsinājums:
-FT – funkcionālie traucējumi.” (R8-3). An abbreviation the text already explains gets nothing: one written in
+abbreviation used only there is explained once in a line right after its heading, or after the paragraph, list
+item's text or table that holds the link or quotation: „Saīsinājums: FT – funkcionālie traucējumi.” (R8-3). An abbreviation the text already explains gets nothing: one written in
 brackets after its term („funkcionālie traucējumi (FT)”, in any case form) or followed by its own bracket that
 says the meaning („IB (individuālais budžets)”). A bracket that says something else gets the meaning at its
 start: „SD (sociālais dienests; IB …)” (R8-4). The meaning is the abbreviation list's text
@@ -22,8 +22,12 @@ does not show (``[IBM ģenitīvā]: # "individuālā budžeta modeļa"``); an ab
 for every abbreviation the list gives a genitive, except before a word after which the abbreviation is the subject
 or ends its phrase (a verb, a conjunction: the list's line ``[nominatīvā pirms]: # "ir nav un …"``), where the
 nominative stays. After a preposition that governs it the list may give the form that preposition needs
-(``[FT aiz ar]: # "funkcionāliem traucējumiem"``): „bērni ar FT (funkcionāliem traucējumiem)”. The case forms are
-the list's data; this module only picks which one the phrase needs.
+(``[FT aiz ar]: # "funkcionāliem traucējumiem"``): „bērni ar FT (funkcionāliem traucējumiem)”; such a form is
+used after that preposition always, and also for a second abbreviation joined to the first („ar LNB un LNS”). Where
+the abbreviation after a preposition ends its phrase in some places and qualifies a noun in others („līgums par IB”,
+„par IB piešķiršanu”), the list gives the form for the phrase's end only (``[IB aiz par frāzes beigās]: #
+"individuālo budžetu"``): „līgums par IB (individuālo budžetu)”, but „par IB (individuālā budžeta) piešķiršanu”. The
+case forms are the list's data; this module only picks which one the phrase needs.
 """
 
 from __future__ import annotations
@@ -76,10 +80,12 @@ def genitive_list(path: Path) -> dict[str, str]:
 
 GENITIVE = GENITIVE_KEY.strip()
 AFTER = "aiz "  # „[FT aiz ar]: # "…"”: the form after the preposition „ar”
+PHRASE_END = " frāzes beigās"  # „[IB aiz par frāzes beigās]: # "…"”: after „par” where the abbreviation ends its phrase
 NOMINATIVE_BEFORE = "nominatīvā pirms"  # the words after which an abbreviation keeps the nominative gloss
 _REFERENCE_LINE = re.compile(r'^\[([^\]]+)\]: *# +"(.+)" *$', re.M)
 _NEXT_WORD = re.compile(r"^\s+([a-zāčēģīķļņšūž][\w-]*)")
 _LAST_WORD = re.compile(r"(?:^|\s)(\w+)\s+$")
+_COORDINATED = re.compile(r"(?:^|\s)(\w+)\s+[A-ZĀČĒĢĪĶĻŅŠŪŽ][A-ZĀČĒĢĪĶĻŅŠŪŽ-]*\s+(?:[(\[][^)\]]*[)\]]\s+)?(?:un|vai)\s+$")
 _JOINED = re.compile(r"^\s+(?:un|vai)\s+([\w-]+)\s+([a-zāčēģīķļņšūž][\w-]*)")
 
 
@@ -112,20 +118,30 @@ class Grammar:
 
     def gloss(self, abbr: str, title: str, before: str, tail: str) -> str:
         """The meaning written after ``abbr`` between ``before`` and ``tail`` (the text after it): the list's form
-        after the preposition before it, else its genitive before a word it qualifies, else the nominative."""
+        after the preposition before it, else its genitive before a word it qualifies, else the list's form after
+        that preposition at the end of a phrase, else the nominative."""
         forms = self.forms.get(abbr.lower(), {})
-        preposition = _LAST_WORD.search(before)
-        if preposition and AFTER + preposition.group(1).lower() in forms:
-            return forms[AFTER + preposition.group(1).lower()]
-        word = _NEXT_WORD.match(tail)
-        if word and word.group(1) not in self.nominative_before and GENITIVE in forms:
+        # „ar LNB (…) un LNS”: the second of two joined abbreviations stands after the first one's preposition
+        preposition = _COORDINATED.search(before) or _LAST_WORD.search(before)
+        after = AFTER + preposition.group(1).lower() if preposition else None
+        if after in forms:
+            return forms[after]
+        if GENITIVE in forms and self._qualifies(tail):
             return forms[GENITIVE]
-        # „LNB un LNS sociālās rehabilitācijas”: joined to a second abbreviation that qualifies a word, both qualify it
-        joined = _JOINED.match(tail)
-        if (joined and GENITIVE in forms and GENITIVE in self.forms.get(joined.group(1).lower(), {})
-                and joined.group(2) not in self.nominative_before):
-            return forms[GENITIVE]
+        if after and after + PHRASE_END in forms and not self._qualifies(tail):
+            return forms[after + PHRASE_END]  # „līgums par IB (individuālo budžetu)”, but „par FT veidu” above
         return short_meaning(title)
+
+    def _qualifies(self, tail: str) -> bool:
+        """The abbreviation before ``tail`` qualifies the word after it: a lower-case word not named as one before
+        which it keeps the nominative („IB apmērs”, not „IB ir”), or „LNB un LNS sociālās rehabilitācijas” –
+        joined to a second abbreviation that qualifies a word, both qualify it."""
+        word = _NEXT_WORD.match(tail)
+        if word and word.group(1) not in self.nominative_before:
+            return True
+        joined = _JOINED.match(tail)
+        return bool(joined and GENITIVE in self.forms.get(joined.group(1).lower(), {})
+                    and joined.group(2) not in self.nominative_before)
 
 
 def grammar_list(path: Path) -> Grammar:
@@ -236,6 +252,14 @@ def _stem_in(title: str, text: str) -> bool:
     return bool(words) and words[0][:5] in text.lower()
 
 
+# Where the line for an abbreviation used only in a link, an act's name or a quotation goes: right after the
+# nearest of these blocks that holds the use (a table cell's line after its table, a definition's after its list);
+# a list item (or a definition) gets it at the end of its own text, before a nested list, as a list holds only items.
+NOTE_BLOCKS = {"p", "li", "dd", "table", "dl"}
+NOTE_INSIDE = {"li", "dd"}
+NESTED_BLOCKS = {"ul", "ol", "dl", "table", "blockquote", "div", "pre"}
+
+
 def _note(glosses: list[tuple[str, str]]) -> etree.Element:
     """„Saīsinājums: FT – funkcionālie traucējumi.” for abbreviations the text below a heading never uses."""
     p = etree.Element("p", {"class": "ibm-saisinajumi"})
@@ -272,7 +296,7 @@ class FirstAbbreviationTreeprocessor(Treeprocessor):
             if _written_before(before, tail, title) or (bracket is not None and _stem_in(title, bracket)):
                 continue  # the text explains it already
             after = tail + "".join(etree.tostring(s, encoding="unicode", method="text") for s in _siblings_after(parents, el))
-            meaning = grammar.gloss(el.text, title, _text_before(parents, el), after) if short_meaning(title) else ""
+            meaning = grammar.gloss(el.text, title, _block_text_before(parents, el), after) if short_meaning(title) else ""
             if not meaning:
                 continue
             if bracket is not None:  # its own bracket says something else: „SD (sociālais dienests; IB …)”
@@ -284,30 +308,37 @@ class FirstAbbreviationTreeprocessor(Treeprocessor):
 
     @staticmethod
     def _explain_under(root: etree.Element, parents: dict, unexplained: dict) -> None:
-        """An abbreviation the text never uses outside headings and links is explained once, in a line right after
-        the heading (or the block with the link) where it first stands: „3.1.10 … bērniem ar FT – …” (review8 R8-3)."""
+        """An abbreviation the text never uses outside headings, links and quotations is explained once, in a line
+        right after the heading (or the block with the link or quotation) where it first stands (review8 R8-3)."""
         by_place: dict[etree.Element, list[tuple[str, str]]] = {}
         for abbr, (place, title) in unexplained.items():
             if short_meaning(title):
                 by_place.setdefault(place, []).append((abbr, title))
         for place, glosses in by_place.items():
+            if place.tag in NOTE_INSIDE:  # a list can hold only its items: the line ends the item's own text
+                nested = [i for i, child in enumerate(place) if child.tag in NESTED_BLOCKS]
+                place.insert(nested[0] if nested else len(place), _note(glosses))
+                continue
             parent = parents.get(place, root)
             parent.insert(list(parent).index(place) + 1, _note(glosses))
 
     @staticmethod
     def _no_gloss_place(parents: dict, el: etree.Element) -> etree.Element | None:
         """The heading ``el`` stands in, or for one in a link, starting an act's name (CITATION) or inside a „…”
-        quotation its top block; None where a gloss may go."""
-        node, top = parents.get(el), None
+        quotation the block that holds it (paragraph, list item, table; else its top block); None where a gloss
+        may go."""
+        node, top, block = parents.get(el), None, None
         link = CITATION.match(el.tail or "") is not None or in_quotes(_block_text_before(parents, el))
         while node is not None:
             if node.tag in HEADINGS:
                 return node
             link = link or node.tag == "a"
+            if block is None and node.tag in NOTE_BLOCKS:
+                block = node
             if parents.get(node) is not None:
                 top = node  # ends as the block right under the page's root
             node = parents.get(node)
-        return top if link else None
+        return (block if block is not None else top) if link else None
 
 
 class FirstAbbreviationExtension(Extension):

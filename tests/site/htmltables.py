@@ -77,7 +77,8 @@ def _glosses() -> re.Pattern[str]:
 
     listing = (DEFAULT_CATALOGUE / "metodika" / "saisinajumi.md").read_text(encoding="utf-8")
     meanings = sorted({short_meaning(m) for m in re.findall(r"^\*\[[^\]]+\]: (.+)$", listing, re.M)}
-                      | set(re.findall(r'^\[[^\]]+ ģenitīvā\]: # "(.+)"$', listing, re.M)), key=len, reverse=True)
+                      | set(re.findall(r'^\[[^\]]+ (?:ģenitīvā|aiz [^\]]+)\]: # "(.+)"$', listing, re.M)),
+                      key=len, reverse=True)
     alternatives = "|".join(re.escape(m) for m in meanings)
     return re.compile(rf" (?:\((?:{alternatives})\)|\[(?:{alternatives})\])")
 

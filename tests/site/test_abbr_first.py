@@ -270,3 +270,88 @@ def test_a_quoted_name_stays_as_written_and_the_next_use_is_glossed() -> None:
     cell = explain_in_html("Projekts „IBM ieviešana” LM", names, explained)
     assert "(individuālā" not in cell and "IBM" not in explained
     assert "(individuālā budžeta modelis)" in explain_in_html("IBM un citi", names, explained)
+
+
+def _glossed(text: str) -> str:
+    """``text`` with the real list's forms, as the page shows it (first line only)."""
+    out = markdown.markdown(text + "\n\n" + LIST.read_text(encoding="utf-8"),
+                            extensions=["abbr", "generator.site.abbr_first"])
+    return re.sub(r"<[^>]+>", "", out).splitlines()[0]
+
+
+@pytest.mark.parametrize(("text", "case"), [
+    ("Noslēgts līgums par IB; pakalpojums.", "aiz par frāzes beigās"),
+    ("Ja plāns ir dārgāks par IB, bērns nesaņem.", "aiz par frāzes beigās"),
+    ("Lēmumu par IB var apstrīdēt.", "aiz par frāzes beigās"),
+    ("Lēmumu par IB un provizorisko apmēru pieņem.", "aiz par frāzes beigās"),
+    ("Bērns nav tiesīgs uz IB.", "aiz uz frāzes beigās"),
+    ("Līgums par IB piešķiršanu.", "ģenitīvā"),
+    ("Sāk darbu pēc lēmuma par IB saņemšanas.", "ģenitīvā"),
+])
+def test_after_par_and_uz_a_phrase_final_abbreviation_takes_the_lists_accusative(text: str, case: str) -> None:
+    """„līgums par IB (individuālais budžets)” kept the nominative after a preposition that governs the accusative;
+    the list gives the form for the phrase's end, while before a noun („par IB piešķiršanu”) the genitive stays."""
+    form = grammar_list(LIST).forms["ib"][case]
+    assert f"IB ({form})" in _glossed(text)
+
+
+def test_a_plural_abbreviation_after_par_takes_its_form_too() -> None:
+    forms = grammar_list(LIST).forms["ft"]
+    assert forms["aiz par frāzes beigās"] != short_meaning("funkcionālie traucējumi")
+    assert f"par FT ({forms['aiz par frāzes beigās']}), to ietekmi" in _glossed("Atzinumi par FT, to ietekmi.")
+    assert f"par FT ({forms['aiz par frāzes beigās']}) un veselību" in _glossed("Ziņas par FT un veselību.")
+    assert f"par FT ({forms['ģenitīvā']}) veidu" in _glossed("Veidlapa par FT veidu.")
+    assert explain_in_html("Līgums par IB.", abbreviation_list(LIST), set(), grammar=grammar_list(LIST)).endswith(
+        f"IB</abbr> ({grammar_list(LIST).forms['ib']['aiz par frāzes beigās']}).")
+
+
+def test_a_second_joined_abbreviation_takes_the_first_ones_preposition() -> None:
+    """„līgumos ar LNB (Latvijas Neredzīgo biedrību) un LNS (Latvijas Nedzirdīgo savienība)” – „ar” governs both."""
+    forms = grammar_list(LIST).forms
+    out = _glossed("Cena, kas noteikta līgumos ar LNB un LNS par pakalpojumiem.")
+    assert f"ar LNB ({forms['lnb']['aiz ar']}) un LNS ({forms['lns']['aiz ar']}) par" in out
+    assert f"ar BIP ({forms['bip']['aiz ar']}) 1.3" in _glossed("Rindas ar BIP 1.3 visos veidos.")
+
+
+ACCUSATIVE_PREPOSITIONS = ("par", "uz", "caur", "pa", "pret", "ap", "gar")
+
+
+def test_no_page_glosses_a_phrase_final_abbreviation_after_an_accusative_preposition_in_the_nominative(
+        built_site: BuiltSite) -> None:
+    """Every first use after „par”, „uz”, „caur”, „pa” … that ends its phrase (no lower-case word it qualifies after
+    it) is glossed in the form that preposition needs: the list must give it, and the page use it."""
+    grammar = grammar_list(LIST)
+    meanings = {abbr: short_meaning(title) for abbr, title in abbreviation_list(LIST).items()}
+    glossed = re.compile(r"\b(" + "|".join(ACCUSATIVE_PREPOSITIONS) + r") (" + "|".join(
+        re.escape(a) for a in sorted(meanings, key=len, reverse=True)) + r") [(\[]([^)\]]+)[)\]]( [\w-]+)?", re.I)
+    found, checked = [], 0
+    for page in sorted(built_site.site.rglob("*.html")):
+        for m in glossed.finditer(text_of(page.read_text(encoding="utf-8"))):
+            _prep, abbr, said, word = m.groups()
+            word = (word or "").strip()
+            if word[:1].islower() and word not in grammar.nominative_before:
+                continue  # it qualifies the word after it: the genitive („par IB piešķiršanu”)
+            checked += 1
+            if said == meanings[abbr]:
+                found.append((str(page.relative_to(built_site.site)), m.group(0)))
+    assert checked >= 2 and found == [], "\n".join(map(str, found))
+
+
+def test_a_line_for_a_quoted_abbreviation_follows_the_block_that_holds_it() -> None:
+    """An abbreviation used only inside „…” (or a link, an act's name) got its line after the page's top block – after
+    a whole list or the box it stood in, far from the use; it now follows its paragraph, list item's text or table."""
+    glossary = '\n\n*[IBM]: individuālā budžeta modelis\n'
+
+    def out(text: str) -> str:
+        return markdown.markdown(text + glossary, extensions=["abbr", "tables", "generator.site.abbr_first"])
+
+    note = '<p class="ibm-saisinajumi">Saīsinājums: '
+    in_list = out("- Kārta „IBM kārta bērniem” sākas.\n- Otrs punkts.\n- Trešais punkts.")
+    assert in_list.index(note) < in_list.index("Otrs punkts"), in_list
+    assert re.search(r"sākas\.<p class=\"ibm-saisinajumi\">.*?</p>\s*</li>\s*<li>Otrs", in_list, re.S), in_list
+    nested = out("- Kārta „IBM kārta bērniem” sākas.\n    - apakšpunkts\n- Otrs punkts.")
+    assert nested.index(note) < nested.index("<ul>", nested.index("sākas")), nested
+    in_table = out("| A | B |\n|---|---|\n| „IBM kārta” | x |\n\nCits teksts.")
+    assert re.search(r"</table>\s*" + re.escape(note), in_table) and in_table.index(note) < in_table.index("Cits"), in_table
+    in_box = out("> Pirmais „IBM kārta” teikums.\n>\n> Otrais teikums.")
+    assert in_box.index(note) < in_box.index("Otrais"), in_box

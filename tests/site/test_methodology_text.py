@@ -207,3 +207,14 @@ def test_no_catalogue_price_is_typed_in_a_methodology_source(catalogue: Catalogu
     found = {path.name: _typed_prices(path.read_text(encoding="utf-8"), figures)
              for path in sorted((catalogue.root / "metodika").glob("*.md"))}
     assert {name: typed for name, typed in found.items() if typed} == {}
+
+
+def test_the_pilot_pages_planning_regions_are_marked_as_reconstructed(rendered: dict[str, str]) -> None:
+    """No seed says which planning region each pilot municipality belongs to (S004 names only the five regions): each
+    table that shows a region is followed, before the next heading, by the mark „rekonstruēts, avotā nav dots”."""
+    text = rendered["izmeginajumprojekti.md"]
+    tables = [m.start() for m in re.finditer(r"^\| Pašvaldība \| Plānošanas reģions \|", text, re.M)]
+    assert len(tables) == 2
+    for start in tables:
+        section = re.split(r"^#", text[start:], maxsplit=1, flags=re.M)[0]
+        assert "plānošanas reģion" in section.lower() and "*rekonstruēts, avotā nav dots*" in section, section[-400:]
