@@ -195,6 +195,14 @@ def test_a_plan_across_the_withdrawal_of_a_confirmed_b(tmp_path: Path) -> None:
     assert confirmed.base_confirmed and not confirmed.base_note and "_" not in confirmed.provisional
     withdrawn = build(reading, changed, pseudonymous=False, day=BASE_WITHDRAWN)
     assert not withdrawn.base_confirmed and withdrawn.base_note and "_" in withdrawn.provisional
+    # the provisional amount's clause of 01 and 08 follows the same printed B: not the catalogue's B of the matrix's
+    # prices day, confirmed there (the CLI end to end: test_from_matrix_withdrawn_base.py)
+    figure = lvformat.eur(Decimal(changed.programme.base_amount.at(BASE_CONFIRMED).value))
+    for day, printed in ((BASE_WITHDRAWN - dt.timedelta(days=1), True), (BASE_WITHDRAWN, False)):
+        papers = _papers(changed, reading, day)
+        assert len(papers) == 2
+        for name, html in papers.items():
+            assert (figure in _clause_41(html)) is printed and (BASE_BLANK_NOTE in html) is not printed, (name, day)
 
 
 def test_a_ceiling_withdrawn_after_the_matrix_day_is_a_blank_with_its_warning(tmp_path: Path) -> None:
