@@ -379,6 +379,15 @@ def base_withdrawn_since(catalogue: Catalogue, day: dt.date, on: dt.date) -> dt.
     return withdrawn_since(was, later, max(on, day), own)
 
 
+def base_confirmed_again(catalogue: Catalogue, day: dt.date, on: dt.date) -> dt.date | None:
+    """The first day after ``on`` (and ``day``) from which ``day``'s B stands confirmed once more (confirmation_spans):
+    the day papers made from then print the figure again after a withdrawal the catalogue already knows the end of;
+    None when the catalogue knows no such day."""
+    was, later, own = _base_entries(catalogue, day)
+    return next((start for start, _ in confirmation_spans(was, later, own)
+                 if start is not None and start > max(on, day)), None)
+
+
 def confirming_value(price: Any, day: dt.date, on: dt.date) -> Any | None:
     """The catalogue entry that confirms one price's „jāprecizē” ``day`` entry as the papers made on ``on`` read it –
     the last entry by ``on`` with the same kind and amounts, „apstiprināts”, while the plan's value stands confirmed
