@@ -7,6 +7,7 @@ from collections import Counter
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from generator.catalogue.confirmation import value_withdraws
 from generator.catalogue.confirming_documents import EXPECTED as DOCUMENT_EXPECTED
 from generator.catalogue.confirming_documents import problems_of as undocumented
 from generator.catalogue.models import Parameter, Pilot, PriceStatus, Regime
@@ -159,6 +160,20 @@ def _same_group_scope(cat: Catalogue, out: _Collector) -> None:
                 f"tās pašas pozīcijas kā {GROUP_CEILING_ID}.yaml ({wanted})")
 
 
+def _withdrawn_base(cat: Catalogue, yf: YamlFile, out: _Collector) -> None:
+    """A warning for each B entry that withdraws the confirmation before it at the same amount (D302): the papers
+    print B as a blank again from its day, which the entry's own „jāprecizē” does not tell the ministry (as a price's
+    „jāprecizē” entry is warned of)."""
+    base = cat.programme.base_amount
+    ordered = sorted(enumerate(base.values), key=lambda pair: pair[1].effective_from)
+    for (_, before), (i, value) in zip(ordered, ordered[1:], strict=False):
+        if value_withdraws(before, value):
+            out.add(yf, ("base_amount", "values", i, "status"), f"base_amount.values.{i}.status",
+                    f"„{base.name_lv}” no {value.effective_from:%d.%m.%Y} ({eur(value.value)}) atkal ir jāprecizē: "
+                    f"ieraksts no {before.effective_from:%d.%m.%Y} to pašu apmēru apstiprināja; plānus tas neatsaka, "
+                    "bet dokumentos, ko izveido no šīs dienas, B vietā ir tukša vieta (D302)", warn=True)
+
+
 def _programme(cat: Catalogue, out: _Collector) -> None:
     yf = cat.files["programme"]
     expert = {v.effective_from: v.value for v in cat.programme.expert_weight.values}
@@ -180,6 +195,7 @@ def _programme(cat: Catalogue, out: _Collector) -> None:
         if isinstance(param, Parameter):
             for i, message in undocumented(param.name_lv, param.values, printed=field == "base_amount"):
                 out.add(yf, (field, "values", i, "source"), f"{field}.values.{i}.source", message, DOCUMENT_EXPECTED)
+    _withdrawn_base(cat, yf, out)
     groups = {g.id for g in cat.enums.age_groups}
     for i, value in enumerate(cat.programme.selection_quotas.values):
         if set(value.value.per_age_group) != groups:

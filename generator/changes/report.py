@@ -128,7 +128,21 @@ def _confirmed_line(confirmed: list[ValueChange]) -> str:
     return f"{line} {head}: {tail}"
 
 
-def _withdrawn_lines(withdrawn: list[ValueChange]) -> tuple[str, str]:
+def _backdated(printed: list[ValueChange], day: dt.date) -> str:
+    """A withdrawal dated before ``day`` (the report's day, the day it is entered): papers made from its day with the
+    previous catalogue – where the value stood confirmed – print it as a confirmed figure and are made again (D302)."""
+    back = [c for c in printed if c.effective_from < day]
+    if not back:
+        return ""
+    one = len(back) == 1
+    names = ", ".join(f"„{c.name_lv}” no {date(c.effective_from)}" for c in back)
+    return (f" Atsaukšana ir ar atpakaļejošu datumu ({names}; atskaite izveidota {date(day)}): dokumentos, ko no "
+            f"{'šīs dienas' if len({c.effective_from for c in back}) == 1 else 'attiecīgās dienas'} izveidoja vēl ar "
+            f"iepriekšējo katalogu, {'tā' if one else 'tās'} ir kā apstiprināts skaitlis, tāpēc šos dokumentus "
+            "neparakstiet, bet izveidojiet vēlreiz ar šo katalogu.")
+
+
+def _withdrawn_lines(withdrawn: list[ValueChange], day: dt.date) -> tuple[str, str]:
     """What a withdrawn confirmation at the same number does (D296, D302): a status alone, so no change for any
     matrix – neither one that has the value as „jāprecizē” (issued before the confirmation) nor one that has it
     confirmed (issued on the confirmation day or later): no plan is refused for it (a sentence after the matrices'
@@ -156,7 +170,7 @@ def _withdrawn_lines(withdrawn: list[ValueChange]) -> tuple[str, str]:
                     + ("tās vietā atkal ir tukša vieta" if one else "to vietā atkal ir tukšas vietas")
                     + f" (D296, D302). Plānam, kas sākas {when} vai vēlāk, der gan iepriekšējā matrica, gan "
                     f"{'šīs dienas' if when == 'šajā dienā' else 'attiecīgās dienas'} matrica (`ibm matrix --day`): "
-                    "summas abās ir tās pašas.")
+                    "summas abās ir tās pašas." + _backdated(printed, day))
 
 
 def _param_review_lines(cat: Catalogue, params: list[ValueChange]) -> list[str]:
@@ -243,9 +257,12 @@ def _holiday_table(changes: list[HolidayChange]) -> list[str]:
 
 
 def change_report(diff: CatalogueDiff, new: Catalogue, outputs: OutputDiff | None,
-                  skipped: list[str] | None = None) -> str:
+                  skipped: list[str] | None = None, *, day: dt.date | None = None) -> str:
     """Markdown report of ``diff``; ``outputs`` lists the generated files that differ (if built); ``skipped``:
-    what could not be compared because the two versions' catalogue schemas differ."""
+    what could not be compared because the two versions' catalogue schemas differ. ``day`` (default: the system
+    date) is the day the report is made, as the day the new catalogue is entered: a withdrawal dated before it is
+    backdated (_backdated)."""
+    day = day or dt.date.today()
     lines = ["# Cenu un noteikumu izmaiņas", "",
              f"Salīdzinātas kataloga versijas **{version(diff.old_version)}** → **{version(diff.new_version)}**.", ""]
     if diff.empty:
@@ -318,7 +335,7 @@ def change_report(diff: CatalogueDiff, new: Catalogue, outputs: OutputDiff | Non
         changed_prices = [c for c in prices if not c.confirms and not c.withdraws]
         changed_params = [c for c in params if not c.confirms and not c.withdraws]
         confirmed = [c for c in prices + params if c.confirms]
-        withdrawn_clause, withdrawn_papers = _withdrawn_lines([c for c in prices + params if c.withdraws])
+        withdrawn_clause, withdrawn_papers = _withdrawn_lines([c for c in prices + params if c.withdraws], day)
         if (prices or params or calendar) and since is None:
             lines.append("- IBM matricas (6.8. tabulas cenas un griesti, 6.11. tabulas parametri) – jāpārveido aizpildītās matricas ar "
                          "`ibm migrate`.")

@@ -53,9 +53,11 @@ class Params(Mapping[str, figures.Figure]):
     turns into a loud render failure instead of a silent blank.
     """
 
-    def __init__(self, catalogue: Catalogue, day: dt.date, *, base_amount: Decimal | None = None) -> None:
-        """``base_amount``: the ministry's own base amount for one child (written in the matrix, 6.11); it is
-        the confirmed figure that child's documents print instead of the catalogue's."""
+    def __init__(self, catalogue: Catalogue, day: dt.date, *, base: figures.Figure | None = None) -> None:
+        """``base``: B as one child's papers print it (base_figure of the child's printed_base: the figure, or the
+        blank and its note) – there the one notion of B for every place that prints it; without it (the
+        municipality's papers) the catalogue's B on ``day``. A child's papers never fall back on the catalogue's B
+        of their parameters day: it may be confirmed there and withdrawn by the papers' day (D296, D302)."""
         values: dict[str, figures.Figure] = {}
         for name in sorted(_MONEY | _SHARES | _PLAIN):
             dated = getattr(catalogue.programme, name).at(day)
@@ -69,8 +71,8 @@ class Params(Mapping[str, figures.Figure]):
                 values[name] = figures.Figure(lvformat.percent(Decimal(value)))
             else:
                 values[name] = figures.Figure(str(value))
-        if base_amount is not None:
-            values["base_amount"] = figures.Figure(lvformat.eur(base_amount))
+        if base is not None:
+            values["base_amount"] = base
         self._values = values
 
     def __getitem__(self, key: str) -> figures.Figure:
@@ -81,6 +83,12 @@ class Params(Mapping[str, figures.Figure]):
 
     def __len__(self) -> int:
         return len(self._values)
+
+
+def base_figure(printed: Decimal | None) -> figures.Figure:
+    """B as a child's papers print it (ChildContext.printed_base): the confirmed figure, or for None the blank and
+    the note where the confirmed B comes from."""
+    return figures.money(printed, PriceStatus.confirmed, _WHERE_CONFIRMED["base_amount"])
 
 
 def _pilot(catalogue: Catalogue) -> PilotInfo:

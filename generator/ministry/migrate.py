@@ -59,6 +59,7 @@ from generator.ministry.matrix import (
     structure_problems,
     table_place,
 )
+from generator.ministry.migrate_status import StatusChange, status_changes, status_lines
 from generator.ministry.reading import TEMPLATES_ADVICE, changed_cell_namer
 from generator.ministry.rule_names import rule_name
 from generator.ministry.template_checks import unchecked_codes
@@ -255,6 +256,7 @@ class MigrationReport:
     price_changes: list[PriceChange] = field(default_factory=list)
     ceiling_changes: list[CeilingChange] = field(default_factory=list)
     rule_changes: list[RuleChange] = field(default_factory=list)  # the programme's parameters on 6.11
+    status_changes: list[StatusChange] = field(default_factory=list)  # B's or a ceiling's status alone (D302)
     cleared_prices: list[str] = field(default_factory=list)  # items whose old prefilled price is not in force (D61)
     cleared: list[tuple[str, Decimal]] = field(default_factory=list)  # (label, old price) of those items
     filled: list[PriceChange] = field(default_factory=list)  # empty old prices the new template prefills
@@ -299,6 +301,7 @@ class MigrationReport:
             lines.append("Mainītie programmas noteikumu parametri 6.11. tabulā (vecā vērtība → jaunā; jaunajā matricā "
                          "ir jaunā):")
             lines += [f"  {r.label}: {r.old} → {r.new}" for r in self.rule_changes]
+        lines += status_lines(self.status_changes)
         if self.before and self.after:
             lines.append("Ietekme uz apmēriem (atsauces aprēķins):")
             for title, attr in (("IB provizoriskais (P)", "provisional"), ("IB nepieciešamais (N)", "needed"),
@@ -989,6 +992,8 @@ class Migrator:
             report.filled = plan.filled
             report.rule_changes = _rule_changes(old, staged_book, catalogue,
                                                 with_base=not any(p.item == "B" for p in plan.changes))
+            plan_items = {offer_code(str(v)) for v in old.column("Plans_Pakalpojums") if isinstance(v, str) and v.strip()}
+            report.status_changes = status_changes(catalogue, optional_date(old, PARAMS_DAY_NAME), day, plan_items)
             # the old matrix as it showed itself: its own prices day, the parameters and the last day of its prices
             # its template held (its catalogue), not the new catalogue's later changes – the counts and the lists of
             # new and gone findings then come from the same two evaluations

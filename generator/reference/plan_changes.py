@@ -90,7 +90,7 @@ def item_what(label: str) -> str:
     return f"{ITEM_WHAT[0]}{label}{ITEM_WHAT[1]}"
 
 
-def _row(offer: Any) -> tuple[Any, ...]:
+def item_row(offer: Any) -> tuple[Any, ...]:
     """What 6.8 shows of an item: its ceiling, the ceiling's status, the prefilled price."""
     return offer.ceiling, offer.ceiling_status, offer.prefill_price
 
@@ -126,7 +126,7 @@ def _first_days(catalogue: Catalogue, day: dt.date) -> tuple[dict[str, tuple[dt.
     params: dict[str, tuple[dt.date, bool]] = {}
     items: dict[str, tuple[dt.date, bool]] = {}
     offers = catalogue.offers(day)
-    base = {o.id: _row(o) for o in offers}
+    base = {o.id: item_row(o) for o in offers}
     names = (*PLAN_PARAMETERS, TRANSPORT_PARAMETER)
     start = {n: param(n, day) for n in names}
     entries: dict[str, list[tuple[dt.date, tuple | None]]] = {key: [] for key in (*names, *base)}
@@ -134,7 +134,7 @@ def _first_days(catalogue: Catalogue, day: dt.date) -> tuple[dict[str, tuple[dt.
         for n in names:
             entries[n].append((on, now := param(n, on)))
             record(params, n, on, start[n], now)
-        offered = {o.id: _row(o) for o in catalogue.offers(on)}
+        offered = {o.id: item_row(o) for o in catalogue.offers(on)}
         for key, row in base.items():
             entries[key].append((on, offered.get(key)))
             if key in offered:
@@ -280,7 +280,7 @@ def items_confirmed_since(catalogue: Catalogue, day: dt.date, on: dt.date) -> di
     the day from which it does: confirmed_by's items, which the papers print as confirmed figures and whose ceiling
     collect no longer calls unconfirmed."""
     offers, rows = _item_entries(catalogue, day, on)
-    return {o.id: since for o in offers if (since := confirmed_since(_row(o), rows[o.id], on)) is not None}
+    return {o.id: since for o in offers if (since := confirmed_since(item_row(o), rows[o.id], on)) is not None}
 
 
 def items_withdrawn_since(catalogue: Catalogue, day: dt.date, on: dt.date) -> dict[str, dt.date]:
@@ -290,7 +290,7 @@ def items_withdrawn_since(catalogue: Catalogue, day: dt.date, on: dt.date) -> di
     (base_withdrawn_since). No change for the plan (the money is the same, D302)."""
     offers, rows = _item_entries(catalogue, day, on)
     return {o.id: since for o in offers if o.ceiling_status is PriceStatus.confirmed
-            and (since := withdrawn_since(_row(o), rows[o.id], on, day)) is not None}
+            and (since := withdrawn_since(item_row(o), rows[o.id], on, day)) is not None}
 
 
 def catalogue_withdrawals(catalogue: Catalogue, day: dt.date) -> tuple[PlanChange, ...]:
@@ -309,7 +309,7 @@ def catalogue_withdrawals(catalogue: Catalogue, day: dt.date) -> tuple[PlanChang
     for o in catalogue.offers(day):
         if o.ceiling_status is not PriceStatus.confirmed or not later:
             continue
-        spans = confirmation_spans(_row(o), rows[o.id], day)
+        spans = confirmation_spans(item_row(o), rows[o.id], day)
         if spans and spans[0][1] is not None:
             result.append(PlanChange(spans[0][1], item_what(o.label), items=frozenset({o.id}), spans=spans))
     return tuple(result)
@@ -345,7 +345,7 @@ def _ever_withdrawn(catalogue: Catalogue, day: dt.date) -> frozenset[str]:
     _, rows = _item_entries(catalogue, day, max(catalogue.effective_dates(), default=day))
     return frozenset(o.id for o in offers.values() if o.ceiling_status is PriceStatus.confirmed
                      and _checked_against_ceiling(o)
-                     and any(end is not None for _, end in confirmation_spans(_row(o), rows[o.id], day)))
+                     and any(end is not None for _, end in confirmation_spans(item_row(o), rows[o.id], day)))
 
 
 def _item_entries(catalogue: Catalogue, day: dt.date,
@@ -357,7 +357,7 @@ def _item_entries(catalogue: Catalogue, day: dt.date,
     if on <= day:
         return offers, rows
     for d in sorted({d for d in catalogue.effective_dates() if day < d <= on}):
-        offered = {o.id: _row(o) for o in catalogue.offers(d)}
+        offered = {o.id: item_row(o) for o in catalogue.offers(d)}
         for key, entries in rows.items():
             entries.append((d, offered.get(key)))
     return offers, rows
@@ -377,6 +377,15 @@ def base_withdrawn_since(catalogue: Catalogue, day: dt.date, on: dt.date) -> dt.
     ``on`` (withdrawn_since, D296); None when it stands confirmed or was never confirmed."""
     was, later, own = _base_entries(catalogue, day)
     return withdrawn_since(was, later, max(on, day), own)
+
+
+def base_confirmed_again(catalogue: Catalogue, day: dt.date, on: dt.date) -> dt.date | None:
+    """The first day after ``on`` (and ``day``) from which ``day``'s B stands confirmed once more (confirmation_spans):
+    the day papers made from then print the figure again after a withdrawal the catalogue already knows the end of;
+    None when the catalogue knows no such day."""
+    was, later, own = _base_entries(catalogue, day)
+    return next((start for start, _ in confirmation_spans(was, later, own)
+                 if start is not None and start > max(on, day)), None)
 
 
 def confirming_value(price: Any, day: dt.date, on: dt.date) -> Any | None:

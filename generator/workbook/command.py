@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from collections import Counter
 from pathlib import Path
 
 import click
@@ -12,7 +13,9 @@ from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Pilot
 from generator.cli import CATALOGUE_OPTION, OUT_WRONG, load_for_command, refuse_unwritable, usage_error
+from generator.lvformat import agree
 from generator.municipality_option import municipality_problem
+from generator.reference.plan_changes import catalogue_withdrawals
 from generator.replace_file import write_replacing
 from generator.workbook import render
 from generator.workbook.build_note import console_line, ended_round
@@ -134,4 +137,20 @@ def validity(catalogue: Catalogue, day: dt.date) -> str:
     if last_first_day is not None and last_first_day != until:
         said += (f"; matrica der plāniem, kuru pirmā diena ir no {lvformat.date(day)} līdz kārtas pakalpojumu beigām "
                  f"{lvformat.date(last_first_day)}")
-    return said
+    return said + withdrawn_clause(catalogue, day)
+
+
+def withdrawn_clause(catalogue: Catalogue, day: dt.date) -> str:
+    """What the console adds when B or 6.8 ceilings confirmed on ``day`` are „jāprecizē” again at the same number from a
+    later day the catalogue already knows (catalogue_withdrawals, D302): no change – the prices' days above stay –, but
+    the papers made from this matrix from then print blanks, as the 6.11 note says; "" when there is none."""
+    withdrawn = catalogue_withdrawals(catalogue, day)
+    parts = [f"{w.what} no {lvformat.date(w.day)}" for w in withdrawn if w.items is None]
+    ceilings = Counter(w.day for w in withdrawn if w.items is not None)
+    parts += [f"griesti {n} {agree(n, 'pozīcijai', 'pozīcijām')} no {lvformat.date(d)}" for d, n in sorted(ceilings.items())]
+    if not parts:
+        return ""
+    one = len(withdrawn) == 1
+    return (f"; ar to pašu apmēru katalogā atkal ir „jāprecizē” {', '.join(parts)} – plānu tas neatsaka, bet "
+            f"dokumentos, ko no šīs matricas izveido no tās dienas, {'tā vietā ir tukša vieta' if one else 'to vietā ir tukšas vietas'} "
+            "(6.11. tabulas piezīme, D302)")

@@ -93,3 +93,19 @@ def test_prices_until_of_the_unconfirmed_value_ignores_its_withdrawal(catalogue_
     after = load_or_raise(catalogue_copy)
     assert after.prices_until(day) == until
     assert after.prices_until(confirmed) == until
+
+
+def test_a_withdrawn_b_is_warned_of_with_its_day(tmp_path: Path) -> None:
+    """D302: a B entry that puts the confirmed B before it back to „jāprecizē” at the same amount is a warning of
+    `ibm check` naming its day and what it does to the papers (as a price's „jāprecizē” entry is); B's first, never
+    confirmed entry is none."""
+    from tests.plan_changes_catalogue import BASE_CONFIRMED, BASE_WITHDRAWN, withdrawn_catalogue
+
+    withdrawn_catalogue(tmp_path / "catalogue")
+    _, problems = load_catalogue(tmp_path / "catalogue")
+    about_b = [p for p in problems if p.severity is Severity.warning and "Bāzes apmērs" in p.message]
+    assert len(about_b) == 1, [p.message for p in about_b]
+    message = about_b[0].message
+    assert f"no {BASE_WITHDRAWN:%d.%m.%Y} (" in message and "atkal ir jāprecizē" in message, message
+    assert f"ieraksts no {BASE_CONFIRMED:%d.%m.%Y} to pašu apmēru apstiprināja" in message, message
+    assert "dokumentos, ko izveido no šīs dienas, B vietā ir tukša vieta (D302)" in message, message

@@ -466,6 +466,16 @@ def test_a_withdrawn_confirmation_refuses_no_plan_of_an_earlier_matrix(tmp_path:
     assert ("no jebkuras matricas – arī no tās, kurā tā bija apstiprināta –, tās vietā atkal ir tukša vieta "
             "(D296, D302)") in papers, papers
     assert "der gan iepriekšējā matrica, gan šīs dienas matrica (`ibm matrix --day`)" in papers, papers
+    # entered on its own day: nothing backdated; entered later (a backdated withdrawal): the papers made from its day
+    # with the previous catalogue print B as confirmed and are made again
+    assert "atpakaļejošu" not in change_report(diff, new, None, day=BASE_WITHDRAWN)
+    later = BASE_WITHDRAWN + dt.timedelta(days=5)
+    backdated = next(line for line in change_report(diff, new, None, day=later).splitlines()
+                     if line.startswith("- Parakstāmie dokumenti"))
+    assert (f"Atsaukšana ir ar atpakaļejošu datumu („{name}” no {BASE_WITHDRAWN.strftime('%d.%m.%Y')}; atskaite "
+            f"izveidota {later.strftime('%d.%m.%Y')}): dokumentos, ko no šīs dienas izveidoja vēl ar iepriekšējo "
+            "katalogu, tā ir kā apstiprināts skaitlis, tāpēc šos dokumentus neparakstiet, bet izveidojiet vēlreiz ar "
+            "šo katalogu.") in backdated, backdated
 
 
 def test_the_confirmation_line_names_only_the_values_with_a_blank() -> None:
@@ -501,7 +511,7 @@ def test_the_withdrawal_line_in_the_plural_and_on_several_days() -> None:
 
     base, ceiling = value("base_amount", "B", dt.date(2027, 3, 1)), value("2.1", "Pavadonis", dt.date(2027, 3, 2),
                                                                             ("2.1",))
-    _, both = _withdrawn_lines([base, ceiling])
+    _, both = _withdrawn_lines([base, ceiling], dt.date(2027, 3, 1))
     assert "izveido attiecīgajā dienā vai vēlāk" in both and "to vietā atkal ir tukšas vietas (D296, D302)." in both, both
-    _, one = _withdrawn_lines([base])
+    _, one = _withdrawn_lines([base], dt.date(2027, 3, 1))
     assert "izveido šajā dienā vai vēlāk" in one and "tās vietā atkal ir tukša vieta (D296, D302)." in one, one

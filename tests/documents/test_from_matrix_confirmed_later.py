@@ -23,6 +23,7 @@ from tests.lm_document import LM_DOCUMENT
 from tests.plan_changes_catalogue import (
     BASE_CHANGE,
     BASE_CONFIRMED,
+    BASE_RECONFIRMED,
     BASE_WITHDRAWN,
     CEILING_CONFIRMED,
     CEILING_WITHDRAWN,
@@ -30,6 +31,7 @@ from tests.plan_changes_catalogue import (
     ceiling_withdrawn_catalogue,
     changed_base_value,
     changes_catalogue,
+    reconfirmed_catalogue,
     withdrawn_catalogue,
 )
 
@@ -66,6 +68,8 @@ def test_a_withdrawn_confirmation_prints_the_blank_again(tmp_path: Path) -> None
     assert confirmed.base_confirmed and not confirmed.base_note and "_" not in confirmed.provisional
     withdrawn = build(reading, changed, pseudonymous=False, day=BASE_WITHDRAWN)
     assert not withdrawn.base_confirmed and withdrawn.base_note and "_" in withdrawn.provisional
+    first = base_line(withdrawn)  # confirmed after the matrix's day, then withdrawn: VISPIRMS says so (D302)
+    assert first is not None and f"no {lvformat.date(BASE_WITHDRAWN)} atkal ir „jāprecizē”" in first, first
     # after B's other amount (a new value for later plans) the withdrawal still holds: the blank
     later = build(reading, changed, pseudonymous=False, day=BASE_CHANGE)
     assert not later.base_confirmed and later.base_note and "_" in later.provisional
@@ -193,6 +197,33 @@ def test_a_plan_across_the_withdrawal_of_a_confirmed_b(tmp_path: Path) -> None:
     assert confirmed.base_confirmed and not confirmed.base_note and "_" not in confirmed.provisional
     withdrawn = build(reading, changed, pseudonymous=False, day=BASE_WITHDRAWN)
     assert not withdrawn.base_confirmed and withdrawn.base_note and "_" in withdrawn.provisional
+    # VISPIRMS says B was confirmed and is „jāprecizē” again from the withdrawal, and to wait for the ministry's new
+    # confirmation – not to type a withdrawn B into 6.11 (D257, D302)
+    assert base_line(confirmed) is None
+    first = base_line(withdrawn)
+    assert first is not None and f"no {lvformat.date(BASE_WITHDRAWN)} atkal ir „jāprecizē”" in first, first
+    assert "bija apstiprināts" in first and "neierakstiet" in first and "ierakstiet Labklājības" not in first, first
+    assert "nogaidiet, līdz Labklājības ministrija B atkal apstiprina" in first, first
+    # the provisional amount's clause of 01 and 08 follows the same printed B: not the catalogue's B of the matrix's
+    # prices day, confirmed there (the CLI end to end: test_from_matrix_withdrawn_base.py)
+    figure = lvformat.eur(Decimal(changed.programme.base_amount.at(BASE_CONFIRMED).value))
+    for day, printed in ((BASE_WITHDRAWN - dt.timedelta(days=1), True), (BASE_WITHDRAWN, False)):
+        papers = _papers(changed, reading, day)
+        assert len(papers) == 2
+        for name, html in papers.items():
+            assert (figure in _clause_41(html)) is printed and (BASE_BLANK_NOTE in html) is not printed, (name, day)
+
+
+def test_a_withdrawal_whose_end_the_catalogue_knows(tmp_path: Path) -> None:
+    """D302: B confirmed on the matrix's day, withdrawn and confirmed again at the same amount – VISPIRMS of papers made
+    between the two names both days and says to make the papers again from the second on; from then, no VISPIRMS."""
+    changed = reconfirmed_catalogue(tmp_path / "catalogue")
+    reading = plan_reading(changed, "valmiera", LINES, start=dt.date(2027, 2, 1), params_day=BASE_CONFIRMED,
+                           base=None)
+    first = base_line(build(reading, changed, pseudonymous=False, day=BASE_WITHDRAWN))
+    assert first is not None and f"no {lvformat.date(BASE_WITHDRAWN)} atkal ir „jāprecizē”" in first, first
+    assert f"atkal ir apstiprināts no {lvformat.date(BASE_RECONFIRMED)}" in first and "nogaidiet" not in first, first
+    assert base_line(build(reading, changed, pseudonymous=False, day=BASE_RECONFIRMED)) is None
 
 
 def test_a_ceiling_withdrawn_after_the_matrix_day_is_a_blank_with_its_warning(tmp_path: Path) -> None:

@@ -85,3 +85,19 @@ def test_build_step_writes_one_workbook_per_pilot_municipality_and_a_generic_one
     expected = ["ibm-matrica.xlsx"] + [f"ibm-matrica-{m.id}.xlsx" for m in catalogue.pilot_municipalities()]
     assert names == sorted(expected) and len(names) == 11
     assert all(p.parent == tmp_path / FOLDER and p.stat().st_size > 0 for p in written)
+
+
+def test_the_console_names_a_withdrawal_the_catalogue_knows(tmp_path: Path) -> None:
+    """D302: a matrix whose B is confirmed on its day and „jāprecizē” again at the same amount from a later day – no
+    change, so the prices' days stay as they are, but the console says from which day the papers made from it print B
+    as a blank (as 6.11's note does); a matrix of the withdrawal's day says nothing of it."""
+    from tests.plan_changes_catalogue import BASE_CONFIRMED, BASE_WITHDRAWN, withdrawn_catalogue
+
+    changed = withdrawn_catalogue(tmp_path / "catalogue")
+    said = validity(changed, BASE_CONFIRMED)
+    assert said.startswith(f"cenas un parametri spēkā {lvformat.date(BASE_CONFIRMED)}"), said
+    assert (f"; ar to pašu apmēru katalogā atkal ir „jāprecizē” programmas parametrs "
+            f"„{changed.programme.base_amount.name_lv}” no {lvformat.date(BASE_WITHDRAWN)} – plānu tas neatsaka, bet "
+            "dokumentos, ko no šīs matricas izveido no tās dienas, tā vietā ir tukša vieta (6.11. tabulas piezīme, "
+            "D302)") in said, said
+    assert "jāprecizē" not in validity(changed, BASE_WITHDRAWN)

@@ -37,7 +37,13 @@ from generator.reference.lines import ACTUAL_COST_PRICE
 from generator.reference.open_prices import known_figures, needed_exceeds, open_price
 from generator.reference.params import ministry_base
 from generator.reference.plan import final_applies
-from generator.reference.plan_changes import PRINTED_PARAMETER, base_confirmed_since, confirmed_parameters
+from generator.reference.plan_changes import (
+    PRINTED_PARAMETER,
+    base_confirmed_again,
+    base_confirmed_since,
+    base_withdrawn_since,
+    confirmed_parameters,
+)
 from generator.reference.rounds import plan_end
 from generator.workbook.texts import IF_OVER_WORDS, NOT_APPLIED_WORDS
 
@@ -248,6 +254,9 @@ class ChildContext:
     # B unconfirmed on the papers' day, but the catalogue already confirms the matrix's B at the same number from this
     # later day: papers made on it or after print the figure (D301) – VISPIRMS says to make them again then
     base_confirmed_from: dt.date | None = None
+    # B was confirmed (on the matrix's day or later) and is „jāprecizē” again at the same amount from this day by the
+    # papers' day (D302): VISPIRMS says so – the worker waits for the ministry's new confirmation, types nothing
+    base_withdrawn_from: dt.date | None = None
     # the catalogue's entry that confirms the printed_base the papers print without a B typed in 6.11 (its source, the
     # ministry's document as the catalogue names it, and its first day): the grant decision (08) names it where it
     # names a typed B's document, so that 4.1's figure rests on a document there too (D101, D303); None otherwise
@@ -323,6 +332,12 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool,
     confirmed_from = None if base_confirmed else confirmed_parameters(catalogue, data.params_day).get(PRINTED_PARAMETER)
     if confirmed_from is not None and confirmed_from <= (day or dt.date.today()):
         confirmed_from = None  # in force on the papers' day but not confirming it any more (withdrawn, D296)
+    # B confirmed once (on the matrix's day or later) and „jāprecizē” again at the same amount on the papers' day
+    # (D302): VISPIRMS says so and when (if the catalogue knows it) it stands confirmed again
+    withdrawn_from = None if base_confirmed else base_withdrawn_since(catalogue, data.params_day,
+                                                                       day or dt.date.today())
+    if withdrawn_from is not None:
+        confirmed_from = base_confirmed_again(catalogue, data.params_day, day or dt.date.today())
     # A is P when N > P and the ministry has set no F: then A and all that is funded from it rest on B too.
     # Whether N <= P is unknown while B is unconfirmed: unless F is set and N > P, A and all funded from it are
     # blanks (the matrix's 6.5 decides it alike: workbook/sheets/calculation.py A_ON_BASE).
@@ -432,7 +447,7 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool,
         needed_over_provisional=over and ((confirmed and base_confirmed) or sure_over),
         confirmed=confirmed, unconfirmed_note=note, base_confirmed=base_confirmed, base_note=base_note, base_amount=base,
         printed_base=base if base is not None or not catalogue_confirmed else Decimal(base_value.value),
-        base_confirmed_from=confirmed_from,
+        base_confirmed_from=confirmed_from, base_withdrawn_from=withdrawn_from,
         base_document=base_document(catalogue, data.params_day, day) if base is None and catalogue_confirmed else None,
         lines=lines, providers=providers, goals=reading.goals,
         not_eligible=reading.not_eligible, identification=reading.code if pseudonymous else "",

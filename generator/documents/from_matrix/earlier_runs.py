@@ -10,8 +10,10 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from generator.documents.from_matrix.folder_origin import Origin, read_origin
 from generator.documents.from_matrix.older_folder import OLDER_ASIDE
 from generator.documents.from_matrix.writing import MARKER
+from generator.lvformat import VERSION_PATTERN, version
 
 
 def _pattern(code: str) -> re.Pattern[str]:
@@ -51,10 +53,12 @@ def earlier_line(folders: list[Path]) -> str:
 DRAFT_STATUS = "Statuss: melnraksts"  # parskats.txt's status line of a draft (run.py)
 
 
-def kept_line(out: Path, code: str) -> str:
+def kept_line(out: Path, code: str, now: Origin | None = None) -> str:
     """What a refusal adds when an earlier run's folder of the same matrix (``out``/``code``, with the command's
     marker) is still there (audit38 F7): the refusal leaves it as it was, and a draft in it is not for signing; ""
-    when there is none."""
+    when there is none. ``now``: this run's matrix and catalogue – when the folder's marker records the same matrix,
+    the papers there were made from it as it is (with another catalogue, or on another day) and are not signed while
+    the plan is refused; otherwise they were made from the matrix's earlier content."""
     folder = out / code
     if folder.is_symlink() or not folder.is_dir() or not (folder / MARKER).is_file():
         return ""
@@ -65,5 +69,15 @@ def kept_line(out: Path, code: str) -> str:
     if any(line.startswith(DRAFT_STATUS) for line in report):
         return (f"mapē {folder} palika iepriekšējās palaišanas melnraksts (katrā lapā „MELNRAKSTS”) – to neparaksta; "
                 "izlabojiet matricu un izveidojiet dokumentus vēlreiz")
+    try:
+        then = read_origin((folder / MARKER).read_text(encoding="utf-8", errors="replace"))
+    except OSError:
+        then = Origin(None, None)
+    if now is not None and now.matrix is not None and then.matrix == now.matrix:
+        made = (f" ar agrāku kataloga versiju {version(then.catalogue)}"
+                if then.catalogue is not None and now.catalogue is not None and then.catalogue != now.catalogue
+                and VERSION_PATTERN.match(then.catalogue) else "")
+        return (f"mapē {folder} palika iepriekšējās palaišanas dokumenti, kas izveidoti no šīs pašas, nemainītas "
+                f"matricas{made} – kamēr plāns ir atteikts, tos neparaksta")
     return (f"mapē {folder} palika iepriekšējās palaišanas dokumenti, kas izveidoti pēc šīs matricas agrākā satura – "
             "pirms parakstīšanas pārbaudiet, vai tie vēl atbilst matricai")

@@ -25,6 +25,7 @@ from generator.documents.from_matrix.child_link import child_link_lines
 from generator.documents.from_matrix.confirmed_warnings import papers_offers, papers_warnings
 from generator.documents.from_matrix.context import build
 from generator.documents.from_matrix.earlier_runs import earlier_folders, earlier_line, kept_line
+from generator.documents.from_matrix.folder_origin import Origin
 from generator.documents.from_matrix.provider_notes import no_provider_papers, provider_list
 from generator.documents.from_matrix.provider_notes import repaid_to_parent as repaid_to_parent
 from generator.documents.from_matrix.reading import (
@@ -408,7 +409,8 @@ def _make_all(readings: list[MatrixReading], copies: dict[int, MatrixReading], o
             for reason in reading.refused or reading.errors:
                 err(f"    {reason}")
             if not (reading.refused and reading.refused[0].startswith(SAME_CHILD)):  # those name their folders
-                if kept := kept_line(out, code):  # an earlier run's folder stays as it was (audit38 F7)
+                # an earlier run's folder stays as it was (audit38 F7), said by what it was made from
+                if kept := kept_line(out, code, Origin(reading.digest, catalogue.version)):
                     err(f"    {kept}")
             # an IBM matrix not grouped with any child's other matrices (D144, R7-8); a file that is no matrix (not
             # a workbook, no IBM names) is no child's matrix and is not to be matched to one (review9)
@@ -483,6 +485,7 @@ def _make_all(readings: list[MatrixReading], copies: dict[int, MatrixReading], o
             # signed from the DOCX, whose notes for the preparer are deleted first (audit38 F4); not a draft's
             preparer = [] if archived or draft else signing.preparer_lines(documents)
             write_child(documents, target, draft=draft, pdf=pdf, archive=archived,
+                        origin=Origin(reading.digest, catalogue.version),
                         report=_report(reading, status, names, notes, papers,
                                        [] if archived else before_signing(child),
                                        signing.report_section(warnings, [*birth, *zero, *nameless, *group, *first_plan,

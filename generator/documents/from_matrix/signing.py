@@ -149,7 +149,14 @@ def base_line(child: ChildContext) -> str | None:
     """The first thing to do when B is not confirmed (D72): no provider papers until it is."""
     if child.not_eligible or child.base_confirmed:
         return None
-    if child.base_confirmed_from is not None:  # the same B is confirmed from a later day: typing it changes nothing
+    if child.base_withdrawn_from is not None:  # confirmed once, „jāprecizē” again: nothing to type (D257, D302)
+        text = (f"Bāzes apmērs B bija apstiprināts, taču katalogā tas pats B no "
+                f"{lvformat.date(child.base_withdrawn_from)} atkal ir „jāprecizē”, tāpēc dokumentos tā vietā ir tukša "
+                "vieta; to matricas 6.11. tabulā neierakstiet")
+        text += (f": katalogā tas pats B atkal ir apstiprināts no {lvformat.date(child.base_confirmed_from)}, tāpēc "
+                 "izveidojiet dokumentus vēlreiz tajā dienā vai vēlāk" if child.base_confirmed_from is not None else
+                 ", bet nogaidiet, līdz Labklājības ministrija B atkal apstiprina, un tad izveidojiet dokumentus vēlreiz")
+    elif child.base_confirmed_from is not None:  # the same B is confirmed from a later day: typing it changes nothing
         text = (f"Bāzes apmērs B dokumentu dienā nav apstiprināts: katalogā tas pats B ir apstiprināts no "
                 f"{lvformat.date(child.base_confirmed_from)}, tāpēc izveidojiet dokumentus vēlreiz tajā dienā vai "
                 "vēlāk – tad tajos būs apstiprinātais B")

@@ -21,6 +21,7 @@ from generator.documents import terms
 from generator.documents.docx_writer import write_docx
 from generator.documents.from_matrix.archive import ARCHIVE_MARK, papers_day
 from generator.documents.from_matrix.context import ChildContext
+from generator.documents.from_matrix.folder_origin import Origin, origin_lines
 from generator.documents.from_matrix.older_folder import is_older, older_line, put_back, set_older_aside
 from generator.documents.from_matrix.specs import child_documents
 from generator.documents.html import RenderedDocument, environment, render
@@ -62,7 +63,7 @@ def render_child(catalogue: Catalogue, municipality: Municipality, child: ChildC
     base = {**ctx.shared_context(catalogue, day, prices_on=child.start_day, municipality=municipality.id,
                                  round_id=child.round_id, prices_until=child.end_day),
             **ctx.municipality_context(catalogue, municipality, names_day(catalogue, child, day, archive)),
-            "param": ctx.Params(catalogue, params_day, base_amount=child.printed_base), "child": child, "draft": draft,
+            "param": ctx.Params(catalogue, params_day, base=ctx.base_figure(child.printed_base)), "child": child, "draft": draft,
             "archive": archive, "archive_mark": ARCHIVE_MARK, "build_day": build_day, "as_of": day,
             "archive_ended": ended or build_day,
             "created": build_day}  # the files are made on the build day
@@ -104,10 +105,12 @@ def check_folder(target: Path) -> None:
 
 
 def write_child(documents: list[RenderedDocument], target: Path, *, draft: bool, pdf: bool = True,
-                report: str = "", archive: bool = False, say: Callable[[str], object] | None = None) -> list[Path]:
+                report: str = "", archive: bool = False, say: Callable[[str], object] | None = None,
+                origin: Origin | None = None) -> list[Path]:
     """Write PDF (unless ``pdf`` is False) and DOCX of each document into ``target``; returns the final paths. An
     older version's folder at ``target`` is renamed aside, named in one line (``say``, default stderr, and the new
-    parskats.txt), and moved back if the new folder does not take its place (D119)."""
+    parskats.txt), and moved back if the new folder does not take its place (D119). ``origin``: the matrix and the
+    catalogue version the papers are made from, recorded in the marker after the file list (folder_origin)."""
     say_leftovers(leftovers(target.parent, aside_prefix(target)))  # a cut-off earlier run's folder (review3 F7)
     check_folder(target)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -130,7 +133,7 @@ def write_child(documents: list[RenderedDocument], target: Path, *, draft: bool,
             if report:
                 (tmp / "parskats.txt").write_text(report, encoding="utf-8")
             written = [*names, *(["parskats.txt"] if report else [])]
-            mark = MARKER_HEAD + "".join(f"{line}\n" for line in listing(tmp, written))
+            mark = MARKER_HEAD + "".join(f"{line}\n" for line in listing(tmp, written)) + origin_lines(origin)
             (tmp / MARKER).write_text(mark, encoding="utf-8")
             check_folder(target)  # nothing foreign appeared while rendering
             # a Ctrl-C now is taken once the new folder is in place and the old one removed: the command stops

@@ -1,0 +1,75 @@
+"""What `ibm migrate`'s report says of a value whose status alone changed between the old matrix's prices day and
+the new one's – B or a 6.8 ceiling at the same number, „apstiprināts” → „jāprecizē” (a withdrawal, D302) or back (a
+confirmation, D291). The plan's money stays, so no price or rule change lists it; but the new matrix shows the value
+otherwise (B unconfirmed: its warning and blank P, A and K; a ceiling unconfirmed: blanks in the papers), and the
+report says why. One rule with the catalogue and `ibm changes` (generator/catalogue/confirmation.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from generator.catalogue.catalogue import Catalogue
+from generator.catalogue.confirmation import confirms, value_confirms, value_withdraws, withdraws
+from generator.catalogue.models import PriceStatus
+from generator.lvformat import agree, eur
+from generator.reference.plan_changes import item_row
+
+CONFIRMED, OPEN = PriceStatus.confirmed.value, PriceStatus.to_verify.value
+
+
+@dataclass(frozen=True)
+class StatusChange:
+    label: str  # B's name, or the 6.8 item's label and its ceiling
+    old: str  # the status word in the old matrix
+    new: str  # and in the new one
+    in_plan: bool  # B always; a ceiling when the plan uses its item
+    base: bool = False
+
+
+def status_changes(catalogue: Catalogue, old_day: dt.date | None, new_day: dt.date,
+                   items: set[str]) -> list[StatusChange]:
+    """B's and each 6.8 ceiling's status change at the same number from ``old_day`` (the old matrix's prices day) to
+    ``new_day`` (the new one's); none when the old day is unknown or the same. ``items``: the plan's 6.8 items."""
+    if old_day is None or old_day == new_day:
+        return []
+    found: list[StatusChange] = []
+    base = catalogue.programme.base_amount
+    before, after = base.at(old_day), base.at(new_day)
+    if value_withdraws(before, after) or value_confirms(before, after):
+        found.append(StatusChange(f"{base.name_lv} {eur(Decimal(after.value))}", before.status.value,
+                                  after.status.value, True, base=True))
+    old_offers = {o.id: o for o in catalogue.offers(old_day)}
+    for offer in catalogue.offers(new_day):
+        was = old_offers.get(offer.id)
+        if was is None or offer.ceiling is None or was.ceiling_status is None or offer.ceiling_status is None:
+            continue
+        then, now = item_row(was), item_row(offer)
+        if withdraws(then, now) or confirms(then, now):
+            found.append(StatusChange(f"{offer.label}: griesti {eur(offer.ceiling)}", was.ceiling_status.value,
+                                      offer.ceiling_status.value, offer.id in items))
+    return found
+
+
+def status_lines(changes: list[StatusChange]) -> list[str]:
+    """The report's lines: B and the plan's ceilings each with its old and new status, and how many other items'
+    ceilings changed so."""
+    if not changes:
+        return []
+    shown = [c for c in changes if c.in_plan]
+    others = len(changes) - len(shown)
+    lines = ["Mainījies tikai statuss ar to pašu vērtību (vecā matrica → jaunā; plāna summas paliek tās pašas, D291, D302):"]
+    for c in shown:
+        if c.base:
+            meaning = ("jaunajā matricā B nav apstiprināts: 6.5. tabulā no tā atkarīgās summas ir tukšas un "
+                       "dokumentos B vietā ir tukša vieta, līdz Labklājības ministrija B atkal apstiprina"
+                       if c.new == OPEN else "jaunajā matricā B ir apstiprināts")
+        else:
+            meaning = ("dokumentos šo griestu vietā ir tukša vieta, līdz tos atkal apstiprina" if c.new == OPEN
+                       else "dokumentos tie ir apstiprināti")
+        lines.append(f"  {c.label}: „{c.old}” → „{c.new}” ({meaning})")
+    if others:
+        lines.append(f"  (griestu statuss mainījies vēl {others} "
+                     f"{agree(others, 'pozīcijai, kas plānā nav izmantota', 'pozīcijām, kas plānā nav izmantotas')})")
+    return lines
