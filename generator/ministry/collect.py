@@ -556,7 +556,7 @@ def collect(folder: Path, catalogue: Catalogue, key: bytes, options: Options, *,
             raise CollectError(problem)
     if say:
         say("Aprēķina galīgos apmērus (3. posms)")
-    finals, note = stage3(records, previous_records, catalogue, options)
+    finals, note, default = stage3(records, previous_records, catalogue, options)
     computed = finals.by_id()
     set_in_matrix = [StaleValue(r.code, r.source, FINAL_NAME, FINAL_PLACE, r.inputs.final, computed[r.code].final)
                      for r in records if r.inputs.final is not None and r.inputs.final != computed[r.code].final]
@@ -572,13 +572,15 @@ def collect(folder: Path, catalogue: Catalogue, key: bytes, options: Options, *,
         catalogue_version=catalogue.version, records=records, refused=refused, stale=stale, finals=finals,
         round_name=round_named(collected) if collected is not None else None,
         round_envelope=round_envelope_note(collected),
-        envelope_note=note, envelope_given=options.envelope is not None, period=period.label,
+        envelope_note=note, envelope_given=default is None, period=period.label,
+        envelope_matrix_base=default is not None and default.matrix_base,
         period_start=period.start, period_end=period.end,
         final_differences=set_in_matrix, provisional=provisional_reason(records, options, day, on_day.withdrawn),
         base_confirmed=base_confirmed_note(on_day.base_days, day, on_day.ceiling_days),
         previous_records=previous_records, previous_refused=previous_refused,
         errors_reason=errors_reason(records, previous_records),  # D268 (previous: review33 F5)
-        envelope_warning=envelope_warning(records, finals.envelope, options.envelope is not None),
+        envelope_warning=envelope_warning(records, finals.envelope, default is None,
+                                          default is not None and default.matrix_base),
         previous_folder=folder_name(options.previous) if options.previous else None, notes=notes, warnings=warnings,
         unreported_planned=unreported_planned,
         duplicates=len(duplicate_notes), old_template=sum(1 for r in results if r.record is not None and r.old_version),
@@ -630,7 +632,8 @@ def stage3(records: list[ChildRecord], previous: list[ChildRecord], catalogue: C
     """Stage 3 with the reference: every child's P and N, the previous period's planned IB and paid EUR
     by pseudonym (children only in the previous period add their underspend with P = N = 0). The planned side is
     the plan's IB part as the cash flow plans it (D123: Σ "No IB", at most the months' planned EUR), not the whole
-    plan: the part of N the IB did not fund (N > A) was never IB money, so it is no underspend (D7)."""
+    plan: the part of N the IB did not fund (N > A) was never IB money, so it is no underspend (D7). Returns the
+    amounts, the funding's note and the default funding (final_status.DefaultEnvelope; None with --envelope)."""
     params = Params.from_catalogue(catalogue, max(r.params_day for r in records))
     planned: dict[str, Decimal] = defaultdict(Decimal)
     paid: dict[str, Decimal] = defaultdict(Decimal)
@@ -647,11 +650,12 @@ def stage3(records: list[ChildRecord], previous: list[ChildRecord], catalogue: C
     children += [ChildAmounts(code, Decimal(0), Decimal(0), planned[code], paid.get(code, Decimal(0)))
                  for code in sorted(planned)]
     if options.envelope is not None:
-        envelope = to_decimal(options.envelope)
-        note = "norādīts komandā (--envelope)"
-    else:  # the ministry's B when every matrix has the same one typed (D72, D268), else the catalogue's
-        envelope, note, _ = default_envelope(records)
-    return final_amounts(children, envelope, params, key=options.split), note
+        given = final_amounts(children, to_decimal(options.envelope), params, key=options.split)
+        return given, "norādīts komandā (--envelope)", None
+    # the ministry's B when every matrix has the same one typed (D72, D268), else the catalogue's: the one result
+    # every sentence on the funding is said from (the note, the front page, the Σ P warning)
+    default = default_envelope(records)
+    return final_amounts(children, default.amount, params, key=options.split), default.note, default
 
 
 # the table and cell as „Noteikumu kļūdas” names them (audit24 F14): "6.4. tabula, šūna E59"

@@ -46,6 +46,8 @@ class Collection:
     # B „jāprecizē” on a matrix's prices day, confirmed at the same amount on the collection's day: from when (D296)
     base_confirmed: str | None = None
     envelope_given: bool = False  # the funding was given on the command line (--envelope), not B × children
+    # the default funding rests on the B typed the same in every matrix, not the catalogue's (DefaultEnvelope)
+    envelope_matrix_base: bool = False
     # why every F is provisional because some used matrix has rule errors (D268), else None
     errors_reason: str | None = None
     # Σ P above the default funding (matrices with another B typed, not all the same: D268), else None

@@ -16,6 +16,7 @@ from generator.ministry.final_status import (
     STATUS_CEILING,
     STATUS_ERRORS,
     ceiling_warnings,
+    default_base_words,
     has_errors,
     previous_with_errors,
 )
@@ -110,8 +111,10 @@ def summary_sheet(book: SummaryBook, ws: Worksheet, c: Collection, agg: Aggregat
     rows.append(("Bērnu skaits, kuru matricā ierakstītais B atšķiras no kataloga B", None, other_base, book.f_whole,
                  (f"{other_base} {agree(other_base, 'bērnam', 'bērniem')} P aprēķināts no matricas 6.11. tabulā "
                   "ierakstītā bāzes apmēra B, ne no kataloga B; "
-                  # the default funding is the catalogue's B × children; one given on the command line is not (review28 F5)
-                  + ("" if c.envelope_given else "finansējuma noklusējums rēķināts ar kataloga B; ")
+                  # the default funding's B as default_envelope chose it (the funding row's note says the same); one
+                  # given on the command line rests on no B (review28 F5)
+                  + ("" if c.envelope_given else
+                     f"finansējuma noklusējums rēķināts ar {default_base_words(c.envelope_matrix_base)}; ")
                   + f"sk. lapas „{SHEET_CHILDREN}” kolonnas „Bāzes apmērs B EUR” un „B avots”") if other_base else
                  "nevienā matricā nav ierakstīts B, kas atšķiras no kataloga B"))
     stale_files = len({s.source for s in c.stale})
