@@ -46,7 +46,7 @@ from generator.ministry.final_status import (
     withdrawn_text,
 )
 from generator.ministry.open_files import open_in, open_note
-from generator.ministry.previous_period import previous_period_problem
+from generator.ministry.previous_period import previous_period_problem, running_warning, still_running
 from generator.ministry.reading import (
     FOLDER_AMOUNTS,
     FOLDER_WARNING,
@@ -521,6 +521,7 @@ def collect(folder: Path, catalogue: Catalogue, key: bytes, options: Options, *,
                            refused)
     previous_records: list[ChildRecord] = []
     previous_refused: list[Refusal] = []
+    previous_running: dt.date | None = None  # the previous period's end when it had not ended on the collection's day
     unreported_planned = Decimal(0)
     notes = version_notes(results, templates.current_version)
     notes += [f"{r.rel}: {note}" for r in results if r.record is not None for note in r.notes]
@@ -542,8 +543,14 @@ def collect(folder: Path, catalogue: Catalogue, key: bytes, options: Options, *,
         warnings += [f"{r.rel}: {previous_folder_warning(w)}" for r in prev if r.record is not None
                      for w in r.warnings]
         warnings += previous_errors(prev)
-        unreported, unreported_planned = unreported_previous(prev)
+        # a previous period not ended on the collection's day: its paid amounts may still grow (a warning only)
+        running = still_running([r.record.period_start for r in prev if r.record is not None],
+                                catalogue.children_reporting_periods(), day)
+        unreported, unreported_planned = unreported_previous(prev, ended=running is None)
         warnings += unreported
+        if running is not None:
+            warnings.append(running_warning(running, day))
+            previous_running = running.end
         previous_records = [r.record for r in prev if r.record is not None]
         previous_refused = [r.refusal for r in prev if r.refusal is not None]
         notes += version_notes(prev, templates.current_version)
@@ -582,7 +589,7 @@ def collect(folder: Path, catalogue: Catalogue, key: bytes, options: Options, *,
         envelope_warning=envelope_warning(records, finals.envelope, default is None,
                                           default is not None and default.matrix_base),
         previous_folder=folder_name(options.previous) if options.previous else None, notes=notes, warnings=warnings,
-        unreported_planned=unreported_planned,
+        unreported_planned=unreported_planned, previous_running=previous_running,
         duplicates=len(duplicate_notes), old_template=sum(1 for r in results if r.record is not None and r.old_version),
         shown={r.record.code: r.rel for r in results if r.record is not None},
     )
@@ -609,20 +616,22 @@ def previous_planned(p: ChildRecord) -> Decimal:
     return min(plan_ib_part(p.result.line_ib), p.result.execution.planned_total)
 
 
-def unreported_previous(prev: list[ReadResult]) -> tuple[list[str], Decimal]:
+def unreported_previous(prev: list[ReadResult], ended: bool = True) -> tuple[list[str], Decimal]:
     """The used --previous matrices whose 6.10 has no payment cell filled in any month (a typed 0 is a report): the
     period has ended, so an empty 6.10 almost always means the execution was not reported yet, not that nothing was
     spent. The methodology's stage 3 shares what the previous months' actual uptake left unspent (L1079), read from
     each child's 6.10 (L1385): with no 6.10 there is no uptake to compare, so the plan is left out of the pool until
     its payments are entered and the collection is run again (D7). One warning for each, naming the child by the
-    pseudonym and the planned IB, and their planned IB in total (the summary shows it apart from the pool)."""
+    pseudonym and the planned IB, and their planned IB in total (the summary shows it apart from the pool). ``ended``:
+    False when the previous period has not ended on the collection's day (said apart, running_warning)."""
     out, total = [], Decimal(0)
     for r in prev:
         if r.record is None or r.record.paid_entered:
             continue
         planned = previous_planned(r.record)
         total += planned
-        out.append(f"{r.rel} (bērns {r.record.code}): {UNREPORTED} nevienā mēnesī, lai gan periods ir beidzies; "
+        out.append(f"{r.rel} (bērns {r.record.code}): {UNREPORTED} nevienā mēnesī"
+                   f"{', lai gan periods ir beidzies' if ended else ' (periods vēl nav beidzies)'}; "
                    f"plānotais no IB {eur(planned)} pārdales fondā nav ieskaitīts kā neapgūts, kamēr izpilde nav "
                    "ievadīta – ievadiet 6.10. tabulā samaksāto (ja samaksāts nav nekas, ierakstiet 0) un savāciet vēlreiz")
     return out, total

@@ -144,15 +144,20 @@ def summary_sheet(book: SummaryBook, ws: Worksheet, c: Collection, agg: Aggregat
     rows.append(("Iepriekšējā perioda plānotais no IB, EUR", None, fa.previous_planned, book.f_money,
                  (c.previous_folder and f"no mapes „{c.previous_folder}”; " or "iepriekšējais periods nav norādīts; ")
                  + "plāna IB daļa (6.4. tabulas „No IB”, ne vairāk par 6.7. tabulas plānoto), bez daļas, ko IB nesedz"))
-    rows.append(("Iepriekšējā perioda samaksātais (6.10. tabula), EUR", None, fa.previous_actual, book.f_money, ""))
+    rows.append(("Iepriekšējā perioda samaksātais (6.10. tabula), EUR", None, fa.previous_actual, book.f_money,
+                 # a previous period not ended on the collection's day: its payments may still grow (a warning)
+                 f"periods savākšanas dienā vēl nav beidzies: līdz {lv_date(c.previous_running)} samaksātais var "
+                 f"pieaugt un neapgūtais – samazināties (sk. lapu „{SHEET_NOTES}”)" if c.previous_running else ""))
     rows.append(("Iepriekšējā perioda neapgūtais, EUR", f"B{r_plan}-B{r_paid}", fa.underspend, book.f_money,
                  "plānotais no IB − samaksātais" + ("; bez matricām, kuru 6.10. tabulā nav neviena maksājuma (rinda "
                                                    "zemāk)" if unreported else "")))
     if unreported:
         n = sum(1 for w in c.warnings if f": {UNREPORTED}" in w)
         rows.append((UNREPORTED_LABEL, None, c.unreported_planned, book.f_money,
-                     f"{n} {agree(n, 'matricas', 'matricu')} plānotais no IB; periods beidzies, bet 6.10. tabulā nav "
-                     "ievadīts neviens maksājums, tāpēc pārdales fondā kā neapgūtais nav ieskaitīts, kamēr izpilde nav "
+                     f"{n} {agree(n, 'matricas', 'matricu')} plānotais no IB; "
+                     + ("periods vēl nav beidzies, un " if c.previous_running else "periods beidzies, bet ")
+                     + "6.10. tabulā nav ievadīts neviens maksājums, tāpēc pārdales fondā kā neapgūtais nav ieskaitīts, "
+                     "kamēr izpilde nav "
                      f"ievadīta un savākšana atkārtota (katra matrica – lapā „{SHEET_NOTES}”)"))
     rows.append(("Pārdales fonds R, EUR", f"MAX(0,B{r_rest}+B{r_under})", fa.pool, book.f_money,
                  "atlikums + neapgūtais, ne mazāk par 0"))
