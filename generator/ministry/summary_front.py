@@ -15,6 +15,7 @@ from generator.ministry.collection import UNREPORTED, Collection
 from generator.ministry.final_status import (
     STATUS_CEILING,
     STATUS_ERRORS,
+    STATUS_PROVISIONAL,
     ceiling_warnings,
     default_base_words,
     has_errors,
@@ -167,7 +168,9 @@ def summary_sheet(book: SummaryBook, ws: Worksheet, c: Collection, agg: Aggregat
                  "ko neviens nevar saņemt, jo visi sasnieguši N"))
     rows.append(("Bērnu skaits pārdalē (N > P)", f"{muni}D{total_row}", agg.pilot.eligible, book.f_whole, ""))
     rows.append(("Σ IB galīgais (F), EUR", f"{muni}K{total_row}", agg.pilot.final, book.f_money,
-                 (f"PROVIZORISKI ({final_why}); " if (final_why := _provisional_why(c)) else "")
+                 # the CSV's status „provizorisks” has no room for its reason (kods;P;N;F;statuss): said here
+                (f"PROVIZORISKI ({final_why}); tas ir galīgo apmēru CSV statusa „{STATUS_PROVISIONAL}” iemesls; "
+                 if (final_why := _provisional_why(c)) else "")
                  + (f"{c.base_confirmed[:1].upper()}{c.base_confirmed[1:]} (D296); " if c.base_confirmed else "")
                  + "galīgie apmēri pa pašvaldībām: mape galigie-apmeri/"))
     # Σ F reconciled with the IB the plan lines take (D174): A = F funds whole units only

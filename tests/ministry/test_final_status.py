@@ -118,6 +118,8 @@ def test_a_matrix_with_rule_errors_gets_no_final_amount(with_errors) -> None:  #
     assert ", provizoriski)" in wb["Kopsavilkums"]["A1"].value
     front = _front(out)
     assert front["Σ IB galīgais (F), EUR"][1].startswith("PROVIZORISKI (bāzes apmērs B nav apstiprināts; 1 matricā noteikumu kļūdas); "), front
+    # the CSV's „provizorisks” has no reason in its row: the summary ties this reason to it (audit40a F3)
+    assert "; tas ir galīgo apmēru CSV statusa „provizorisks” iemesls; " in front["Σ IB galīgais (F), EUR"][1], front
     assert "šī bērna F statuss „matricā kļūdas” (CSV bez summas), pārējo F – provizoriski (lēmums D268)" in \
         front["Noteikumu kļūdu skaits izmantotajās matricās"][1]
 
