@@ -46,7 +46,7 @@ from generator.ministry.final_status import (
     withdrawn_text,
 )
 from generator.ministry.open_files import open_in, open_note
-from generator.ministry.previous_period import previous_period_problem
+from generator.ministry.previous_period import previous_period_problem, running_warning, still_running
 from generator.ministry.reading import (
     FOLDER_AMOUNTS,
     FOLDER_WARNING,
@@ -521,6 +521,7 @@ def collect(folder: Path, catalogue: Catalogue, key: bytes, options: Options, *,
                            refused)
     previous_records: list[ChildRecord] = []
     previous_refused: list[Refusal] = []
+    previous_running: dt.date | None = None  # the previous period's end when it had not ended on the collection's day
     unreported_planned = Decimal(0)
     notes = version_notes(results, templates.current_version)
     notes += [f"{r.rel}: {note}" for r in results if r.record is not None for note in r.notes]
@@ -542,8 +543,14 @@ def collect(folder: Path, catalogue: Catalogue, key: bytes, options: Options, *,
         warnings += [f"{r.rel}: {previous_folder_warning(w)}" for r in prev if r.record is not None
                      for w in r.warnings]
         warnings += previous_errors(prev)
-        unreported, unreported_planned = unreported_previous(prev)
+        # a previous period not ended on the collection's day: its paid amounts may still grow (a warning only)
+        running = still_running([r.record.period_start for r in prev if r.record is not None],
+                                catalogue.children_reporting_periods(), day)
+        unreported, unreported_planned = unreported_previous(prev, ended=running is None)
         warnings += unreported
+        if running is not None:
+            warnings.append(running_warning(running, day))
+            previous_running = running.end
         previous_records = [r.record for r in prev if r.record is not None]
         previous_refused = [r.refusal for r in prev if r.refusal is not None]
         notes += version_notes(prev, templates.current_version)
@@ -556,7 +563,7 @@ def collect(folder: Path, catalogue: Catalogue, key: bytes, options: Options, *,
             raise CollectError(problem)
     if say:
         say("Aprēķina galīgos apmērus (3. posms)")
-    finals, note = stage3(records, previous_records, catalogue, options)
+    finals, note, default = stage3(records, previous_records, catalogue, options)
     computed = finals.by_id()
     set_in_matrix = [StaleValue(r.code, r.source, FINAL_NAME, FINAL_PLACE, r.inputs.final, computed[r.code].final)
                      for r in records if r.inputs.final is not None and r.inputs.final != computed[r.code].final]
@@ -572,15 +579,17 @@ def collect(folder: Path, catalogue: Catalogue, key: bytes, options: Options, *,
         catalogue_version=catalogue.version, records=records, refused=refused, stale=stale, finals=finals,
         round_name=round_named(collected) if collected is not None else None,
         round_envelope=round_envelope_note(collected),
-        envelope_note=note, envelope_given=options.envelope is not None, period=period.label,
+        envelope_note=note, envelope_given=default is None, period=period.label,
+        envelope_matrix_base=default is not None and default.matrix_base,
         period_start=period.start, period_end=period.end,
         final_differences=set_in_matrix, provisional=provisional_reason(records, options, day, on_day.withdrawn),
         base_confirmed=base_confirmed_note(on_day.base_days, day, on_day.ceiling_days),
         previous_records=previous_records, previous_refused=previous_refused,
         errors_reason=errors_reason(records, previous_records),  # D268 (previous: review33 F5)
-        envelope_warning=envelope_warning(records, finals.envelope, options.envelope is not None),
+        envelope_warning=envelope_warning(records, finals.envelope, default is None,
+                                          default is not None and default.matrix_base),
         previous_folder=folder_name(options.previous) if options.previous else None, notes=notes, warnings=warnings,
-        unreported_planned=unreported_planned,
+        unreported_planned=unreported_planned, previous_running=previous_running,
         duplicates=len(duplicate_notes), old_template=sum(1 for r in results if r.record is not None and r.old_version),
         shown={r.record.code: r.rel for r in results if r.record is not None},
     )
@@ -607,20 +616,22 @@ def previous_planned(p: ChildRecord) -> Decimal:
     return min(plan_ib_part(p.result.line_ib), p.result.execution.planned_total)
 
 
-def unreported_previous(prev: list[ReadResult]) -> tuple[list[str], Decimal]:
+def unreported_previous(prev: list[ReadResult], ended: bool = True) -> tuple[list[str], Decimal]:
     """The used --previous matrices whose 6.10 has no payment cell filled in any month (a typed 0 is a report): the
     period has ended, so an empty 6.10 almost always means the execution was not reported yet, not that nothing was
     spent. The methodology's stage 3 shares what the previous months' actual uptake left unspent (L1079), read from
     each child's 6.10 (L1385): with no 6.10 there is no uptake to compare, so the plan is left out of the pool until
     its payments are entered and the collection is run again (D7). One warning for each, naming the child by the
-    pseudonym and the planned IB, and their planned IB in total (the summary shows it apart from the pool)."""
+    pseudonym and the planned IB, and their planned IB in total (the summary shows it apart from the pool). ``ended``:
+    False when the previous period has not ended on the collection's day (said apart, running_warning)."""
     out, total = [], Decimal(0)
     for r in prev:
         if r.record is None or r.record.paid_entered:
             continue
         planned = previous_planned(r.record)
         total += planned
-        out.append(f"{r.rel} (bērns {r.record.code}): {UNREPORTED} nevienā mēnesī, lai gan periods ir beidzies; "
+        out.append(f"{r.rel} (bērns {r.record.code}): {UNREPORTED} nevienā mēnesī"
+                   f"{', lai gan periods ir beidzies' if ended else ' (periods vēl nav beidzies)'}; "
                    f"plānotais no IB {eur(planned)} pārdales fondā nav ieskaitīts kā neapgūts, kamēr izpilde nav "
                    "ievadīta – ievadiet 6.10. tabulā samaksāto (ja samaksāts nav nekas, ierakstiet 0) un savāciet vēlreiz")
     return out, total
@@ -630,7 +641,8 @@ def stage3(records: list[ChildRecord], previous: list[ChildRecord], catalogue: C
     """Stage 3 with the reference: every child's P and N, the previous period's planned IB and paid EUR
     by pseudonym (children only in the previous period add their underspend with P = N = 0). The planned side is
     the plan's IB part as the cash flow plans it (D123: Σ "No IB", at most the months' planned EUR), not the whole
-    plan: the part of N the IB did not fund (N > A) was never IB money, so it is no underspend (D7)."""
+    plan: the part of N the IB did not fund (N > A) was never IB money, so it is no underspend (D7). Returns the
+    amounts, the funding's note and the default funding (final_status.DefaultEnvelope; None with --envelope)."""
     params = Params.from_catalogue(catalogue, max(r.params_day for r in records))
     planned: dict[str, Decimal] = defaultdict(Decimal)
     paid: dict[str, Decimal] = defaultdict(Decimal)
@@ -647,11 +659,12 @@ def stage3(records: list[ChildRecord], previous: list[ChildRecord], catalogue: C
     children += [ChildAmounts(code, Decimal(0), Decimal(0), planned[code], paid.get(code, Decimal(0)))
                  for code in sorted(planned)]
     if options.envelope is not None:
-        envelope = to_decimal(options.envelope)
-        note = "norādīts komandā (--envelope)"
-    else:  # the ministry's B when every matrix has the same one typed (D72, D268), else the catalogue's
-        envelope, note, _ = default_envelope(records)
-    return final_amounts(children, envelope, params, key=options.split), note
+        given = final_amounts(children, to_decimal(options.envelope), params, key=options.split)
+        return given, "norādīts komandā (--envelope)", None
+    # the ministry's B when every matrix has the same one typed (D72, D268), else the catalogue's: the one result
+    # every sentence on the funding is said from (the note, the front page, the Σ P warning)
+    default = default_envelope(records)
+    return final_amounts(children, default.amount, params, key=options.split), default.note, default
 
 
 # the table and cell as „Noteikumu kļūdas” names them (audit24 F14): "6.4. tabula, šūna E59"

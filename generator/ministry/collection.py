@@ -46,6 +46,8 @@ class Collection:
     # B „jāprecizē” on a matrix's prices day, confirmed at the same amount on the collection's day: from when (D296)
     base_confirmed: str | None = None
     envelope_given: bool = False  # the funding was given on the command line (--envelope), not B × children
+    # the default funding rests on the B typed the same in every matrix, not the catalogue's (DefaultEnvelope)
+    envelope_matrix_base: bool = False
     # why every F is provisional because some used matrix has rule errors (D268), else None
     errors_reason: str | None = None
     # Σ P above the default funding (matrices with another B typed, not all the same: D268), else None
@@ -56,6 +58,9 @@ class Collection:
     round_envelope: str | None = None
     # the planned IB of the --previous matrices with no payment in 6.10, left out of the pool (collect.unreported_previous)
     unreported_planned: Decimal = Decimal(0)
+    # the --previous period's last day when it had not ended on the collection's day (its 6.10 may still grow: a
+    # warning, previous_period.running_warning), else None
+    previous_running: dt.date | None = None
 
     @property
     def final_provisional(self) -> str | None:
@@ -75,8 +80,10 @@ class Collection:
         """The warnings about a used file that no other sheet shows (a matrix in another municipality's folder): also
         on „Piezīmes par failiem”, which says it holds the console's notes (audit27b F4)."""
         from generator.ministry.collect import PREVIOUS_ERRORS  # here: collect imports much of the package
+        from generator.ministry.previous_period import RUNNING
         from generator.ministry.reading import FOLDER_WARNING
 
-        # and a used --previous matrix's rule errors, which no other sheet lists (audit33a F5), or its empty 6.10
+        # and a used --previous matrix's rule errors, which no other sheet lists (audit33a F5), or its empty 6.10,
+        # and the previous period still running on the collection's day
         return [w for w in self.warnings if f": {FOLDER_WARNING}" in w or f": {PREVIOUS_ERRORS}" in w
-                or f": {UNREPORTED}" in w]
+                or f": {UNREPORTED}" in w or w.startswith(RUNNING)]

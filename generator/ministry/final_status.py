@@ -123,27 +123,52 @@ def typed_base(records: list[ChildRecord]) -> Decimal | None:
     return next(iter(bases))
 
 
-def default_envelope(records: list[ChildRecord]) -> tuple[Decimal, str, bool]:
-    """The funding when no --envelope is given: (amount, how it was set, whether it rests on the matrices' B)."""
+class DefaultEnvelope(NamedTuple):
+    """The funding when no --envelope is given (default_envelope): every sentence on it – the funding row's note, the
+    front page's word on a typed B, the Σ P warning – says which B it rests on from ``matrix_base`` alone."""
+
+    amount: Decimal
+    note: str  # how it was set, for the funding row
+    matrix_base: bool  # True: the ministry's B typed the same in every matrix's 6.11 (D72); False: the catalogue's B
+
+
+# which B the default funding rests on, as the front page's count of matrices with another B says it
+MATRIX_BASE_WORDS = "visu matricu 6.11. tabulā ierakstīto bāzes apmēru B (tas visās ir viens un tas pats)"
+CATALOGUE_BASE_WORDS = "kataloga B"
+
+
+def default_base_words(matrix_base: bool) -> str:
+    """The B the default funding rests on (DefaultEnvelope.matrix_base), after „rēķināts ar”."""
+    return MATRIX_BASE_WORDS if matrix_base else CATALOGUE_BASE_WORDS
+
+
+def default_envelope(records: list[ChildRecord]) -> DefaultEnvelope:
+    """The funding when no --envelope is given: amount, how it was set, whether it rests on the matrices' B."""
     n = len(records)
     children = f"{n} {agree(n, 'bērns', 'bērni')}"
     base = typed_base(records)
     if base is not None:
-        return base * n, (f"noklusējums: {eur(base)} × {children} (bāzes apmērs B, kas ierakstīts visu matricu "
-                          "6.11. tabulā)"), True
+        return DefaultEnvelope(base * n, (f"noklusējums: {eur(base)} × {children} (bāzes apmērs B, kas ierakstīts visu "
+                                          "matricu 6.11. tabulā)"), True)
     bases = sorted({r.catalogue_base for r in records})
     base_text = eur(bases[0]) if len(bases) == 1 else "kataloga bāzes apmēri"
-    return (sum((r.catalogue_base for r in records), Decimal(0)),
-            f"noklusējums: {base_text} × {children} (kataloga bāzes apmērs)", False)
+    return DefaultEnvelope(sum((r.catalogue_base for r in records), Decimal(0)),
+                           f"noklusējums: {base_text} × {children} (kataloga bāzes apmērs)", False)
 
 
-def envelope_warning(records: list[ChildRecord], envelope: Decimal, given: bool) -> str | None:
+def envelope_warning(records: list[ChildRecord], envelope: Decimal, given: bool,
+                     matrix_base: bool = False) -> str | None:
     """Σ P above the default funding: matrices whose typed B is above the catalogue's, but not all with the same B
     (D268). None with --envelope (the analyst's own figure, warned about by the command when Σ min(N, P) exceeds
-    it) or when Σ P fits."""
+    it) or when Σ P fits. ``matrix_base``: the default rests on the B typed in every matrix (DefaultEnvelope), so the
+    warning names that B, not the catalogue's."""
     total = sum((r.result.provisional for r in records), Decimal(0))
     if given or total <= envelope:
         return None
+    if matrix_base:  # P = rate × B: only a rate above 1 could do it; said as it is, not as the catalogue's B
+        return (f"Σ P {eur(total)} pārsniedz noklusējuma finansējumu {eur(envelope)} (visu matricu 6.11. tabulā "
+                "ierakstītais B × bērnu skaits); pārbaudiet ierakstītos B (lapas „Bērni” kolonna „B avots”) vai "
+                "norādiet finansējumu ar --envelope")
     typed = sum(1 for r in records if r.inputs.base is not None and r.inputs.base != r.catalogue_base)
     return (f"Σ P {eur(total)} pārsniedz noklusējuma finansējumu {eur(envelope)} (kataloga B × bērnu skaits): "
             f"{typed} {agree(typed, 'matricā', 'matricās')} 6.11. tabulā ierakstīts B, kas atšķiras no kataloga B, "

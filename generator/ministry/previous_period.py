@@ -2,15 +2,21 @@
 same programme round (D7, D222, D299). A previous folder of the same period (the collected folder given twice, or a
 copy of it), of a later one, of an earlier one than the last, of several periods or of another round (the pilot's
 last period before a new round's first) would add another period's money to the pool, so the whole collection is
-refused before anything is computed or written. A round's first period has no previous one."""
+refused before anything is computed or written. A round's first period has no previous one.
+
+A previous period that has not ended on the collection's day is used as its matrices have it, with a warning: its
+6.10 payments may still grow, so its unspent amount and the pool may still fall (running_warning). It changes no
+status and no exit status: the collection is run again once the period has ended and its execution is entered."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from generator.lvformat import agree
+from generator.lvformat import date as lv_date
 from generator.reference.rounds import ReportingPeriod, period_holding
 
 SHOWN_FILES = 5  # files named per period in the refusal; the rest are counted
@@ -53,3 +59,23 @@ def previous_period_problem(files: Sequence[tuple[str, object]], periods: Sequen
                 f"{found}). {why}")
     return (f"--previous mapē {folder} jābūt tikai {this_round} iepriekšējā pārskata perioda {expected.label} "
             f"matricām, bet tajā ir: {found}. {why}")
+
+
+# how the warning on a previous period still running on the collection's day begins (console and „Piezīmes par failiem”)
+RUNNING = "iepriekšējais pārskata periods"
+
+
+def still_running(starts: Sequence[dt.date], periods: Sequence[ReportingPeriod], day: dt.date) -> ReportingPeriod | None:
+    """The reporting period of the used previous matrices (``starts``: their plans' first days) when it has not ended
+    on the collection's ``day`` (its last day included), else None. Several periods are refused by
+    previous_period_problem; the first matrix's is taken here."""
+    held = period_holding(periods, starts[0]) if starts else None
+    return held if held is not None and day <= held.end else None
+
+
+def running_warning(period: ReportingPeriod, day: dt.date) -> str:
+    """The previous period ``period`` has not ended on the collection's ``day``: what its figures may still do."""
+    return (f"{RUNNING} {period.label} savākšanas dienā {lv_date(day)} vēl nav beidzies: līdz tā beigām "
+            f"{lv_date(period.end)} tā matricu 6.10. tabulās samaksātais var pieaugt, tāpēc iepriekšējā perioda "
+            "neapgūtais un pārdales fonds var vēl samazināties; galīgie apmēri rēķināti ar līdz šim ievadīto izpildi – "
+            "pēc perioda beigām, kad izpilde ievadīta, savāciet vēlreiz")

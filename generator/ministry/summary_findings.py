@@ -191,7 +191,8 @@ def notes_sheet(book: SummaryBook, ws: Worksheet, c: Collection) -> None:
                 "Šie faili aprēķinā izmantoti; piezīme saka, kas par tiem jāzina (identiska kopija izmantota vienreiz, "
                 "matrica vecākā veidnē, fails vēl atvērts citā programmā, fails citas pašvaldības mapē, pašvaldības "
                 "mapes apakšmapē vai ārpus pašvaldību mapēm, iepriekšējā perioda matrica ar noteikumu kļūdām), kā arī "
-                "pašvaldības mape bez matricām. Komandas izvadā tās pašas piezīmes un brīdinājumi.", [("Nr.", 5), ("Piezīme", 123)],
+                "pašvaldības mape bez matricām un iepriekšējais periods, kas savākšanas dienā vēl nav beidzies. Komandas "
+                "izvadā tās pašas piezīmes un brīdinājumi.", [("Nr.", 5), ("Piezīme", 123)],
                 key_cols=0)  # two columns: the note above wraps within them
     # a matrix in another municipality's folder: the console's warning, here too (audit27b F4)
     notes = c.notes + [f"Brīdinājums: {w}" for w in c.file_warnings]

@@ -15,7 +15,9 @@ from generator.ministry.collection import UNREPORTED, Collection
 from generator.ministry.final_status import (
     STATUS_CEILING,
     STATUS_ERRORS,
+    STATUS_PROVISIONAL,
     ceiling_warnings,
+    default_base_words,
     has_errors,
     previous_with_errors,
 )
@@ -110,8 +112,10 @@ def summary_sheet(book: SummaryBook, ws: Worksheet, c: Collection, agg: Aggregat
     rows.append(("Bērnu skaits, kuru matricā ierakstītais B atšķiras no kataloga B", None, other_base, book.f_whole,
                  (f"{other_base} {agree(other_base, 'bērnam', 'bērniem')} P aprēķināts no matricas 6.11. tabulā "
                   "ierakstītā bāzes apmēra B, ne no kataloga B; "
-                  # the default funding is the catalogue's B × children; one given on the command line is not (review28 F5)
-                  + ("" if c.envelope_given else "finansējuma noklusējums rēķināts ar kataloga B; ")
+                  # the default funding's B as default_envelope chose it (the funding row's note says the same); one
+                  # given on the command line rests on no B (review28 F5)
+                  + ("" if c.envelope_given else
+                     f"finansējuma noklusējums rēķināts ar {default_base_words(c.envelope_matrix_base)}; ")
                   + f"sk. lapas „{SHEET_CHILDREN}” kolonnas „Bāzes apmērs B EUR” un „B avots”") if other_base else
                  "nevienā matricā nav ierakstīts B, kas atšķiras no kataloga B"))
     stale_files = len({s.source for s in c.stale})
@@ -141,15 +145,20 @@ def summary_sheet(book: SummaryBook, ws: Worksheet, c: Collection, agg: Aggregat
     rows.append(("Iepriekšējā perioda plānotais no IB, EUR", None, fa.previous_planned, book.f_money,
                  (c.previous_folder and f"no mapes „{c.previous_folder}”; " or "iepriekšējais periods nav norādīts; ")
                  + "plāna IB daļa (6.4. tabulas „No IB”, ne vairāk par 6.7. tabulas plānoto), bez daļas, ko IB nesedz"))
-    rows.append(("Iepriekšējā perioda samaksātais (6.10. tabula), EUR", None, fa.previous_actual, book.f_money, ""))
+    rows.append(("Iepriekšējā perioda samaksātais (6.10. tabula), EUR", None, fa.previous_actual, book.f_money,
+                 # a previous period not ended on the collection's day: its payments may still grow (a warning)
+                 f"periods savākšanas dienā vēl nav beidzies: līdz {lv_date(c.previous_running)} samaksātais var "
+                 f"pieaugt un neapgūtais – samazināties (sk. lapu „{SHEET_NOTES}”)" if c.previous_running else ""))
     rows.append(("Iepriekšējā perioda neapgūtais, EUR", f"B{r_plan}-B{r_paid}", fa.underspend, book.f_money,
                  "plānotais no IB − samaksātais" + ("; bez matricām, kuru 6.10. tabulā nav neviena maksājuma (rinda "
                                                    "zemāk)" if unreported else "")))
     if unreported:
         n = sum(1 for w in c.warnings if f": {UNREPORTED}" in w)
         rows.append((UNREPORTED_LABEL, None, c.unreported_planned, book.f_money,
-                     f"{n} {agree(n, 'matricas', 'matricu')} plānotais no IB; periods beidzies, bet 6.10. tabulā nav "
-                     "ievadīts neviens maksājums, tāpēc pārdales fondā kā neapgūtais nav ieskaitīts, kamēr izpilde nav "
+                     f"{n} {agree(n, 'matricas', 'matricu')} plānotais no IB; "
+                     + ("periods vēl nav beidzies, un " if c.previous_running else "periods beidzies, bet ")
+                     + "6.10. tabulā nav ievadīts neviens maksājums, tāpēc pārdales fondā kā neapgūtais nav ieskaitīts, "
+                     "kamēr izpilde nav "
                      f"ievadīta un savākšana atkārtota (katra matrica – lapā „{SHEET_NOTES}”)"))
     rows.append(("Pārdales fonds R, EUR", f"MAX(0,B{r_rest}+B{r_under})", fa.pool, book.f_money,
                  "atlikums + neapgūtais, ne mazāk par 0"))
@@ -159,7 +168,9 @@ def summary_sheet(book: SummaryBook, ws: Worksheet, c: Collection, agg: Aggregat
                  "ko neviens nevar saņemt, jo visi sasnieguši N"))
     rows.append(("Bērnu skaits pārdalē (N > P)", f"{muni}D{total_row}", agg.pilot.eligible, book.f_whole, ""))
     rows.append(("Σ IB galīgais (F), EUR", f"{muni}K{total_row}", agg.pilot.final, book.f_money,
-                 (f"PROVIZORISKI ({final_why}); " if (final_why := _provisional_why(c)) else "")
+                 # the CSV's status „provizorisks” has no room for its reason (kods;P;N;F;statuss): said here
+                (f"PROVIZORISKI ({final_why}); tas ir galīgo apmēru CSV statusa „{STATUS_PROVISIONAL}” iemesls; "
+                 if (final_why := _provisional_why(c)) else "")
                  + (f"{c.base_confirmed[:1].upper()}{c.base_confirmed[1:]} (D296); " if c.base_confirmed else "")
                  + "galīgie apmēri pa pašvaldībām: mape galigie-apmeri/"))
     # Σ F reconciled with the IB the plan lines take (D174): A = F funds whole units only

@@ -11,7 +11,7 @@ from types import SimpleNamespace
 import pytest
 
 from generator.catalogue.catalogue import Catalogue
-from generator.ministry.final_status import default_envelope, on_unconfirmed_base
+from generator.ministry.final_status import default_envelope, envelope_warning, on_unconfirmed_base
 from generator.ministry.summary_children import (
     BASE_FROM_CATALOGUE,
     BASE_FROM_MATRIX,
@@ -53,6 +53,21 @@ def test_a_typed_other_base_is_the_matrixs(pilot: Params) -> None:
     assert default_envelope([other, other])[0] == 2 * (b + 100)
     # the copied one is no ministry B: the funding is the catalogue's
     assert default_envelope([_record(b, b, False), _record(b, b, False)])[2] is False
+
+
+def test_the_sum_of_p_warning_names_the_b_the_default_rests_on(pilot: Params) -> None:
+    """The Σ P warning says the B of default_envelope's one result: the matrices' B when it rests on it, never „kataloga
+    B × bērnu skaits” beside a funding row that names the matrices' B (audit40a). P above that B is made up here."""
+    b = pilot.base_amount
+    records = [_record(b + 100, b, False) for _ in range(2)]
+    for r in records:
+        r.result = SimpleNamespace(provisional=b + 200)
+    default = default_envelope(records)
+    assert default.matrix_base and default.amount == 2 * (b + 100)
+    warning = envelope_warning(records, default.amount, False, default.matrix_base)
+    assert warning is not None and "(visu matricu 6.11. tabulā ierakstītais B × bērnu skaits)" in warning, warning
+    assert "kataloga B" not in warning, warning
+    assert envelope_warning(records, default.amount, True, default.matrix_base) is None  # --envelope
 
 
 def test_a_confirmed_catalogue_base_typed_is_the_matrixs(pilot: Params) -> None:

@@ -24,6 +24,8 @@ from tests.ministry.conftest import KEY
 from tests.ministry.factory import Child, in_next_period, two_line_child, write_children
 
 ENV = {"IBM_PSEUDONIMA_ATSLEGA": KEY.decode()}
+OTHER_B = "Bērnu skaits, kuru matricā ierakstītais B atšķiras no kataloga B"  # the front page's row
+DEFAULT_ON = "finansējuma noklusējums rēķināts ar"
 GROUP, ESCORT, OTHER = "3.1.3g", "2.1", "3.1.3i"  # 3.1.3g's ceiling 25,93; 2.1's „jāprecizē”
 
 
@@ -116,6 +118,8 @@ def test_a_matrix_with_rule_errors_gets_no_final_amount(with_errors) -> None:  #
     assert ", provizoriski)" in wb["Kopsavilkums"]["A1"].value
     front = _front(out)
     assert front["Σ IB galīgais (F), EUR"][1].startswith("PROVIZORISKI (bāzes apmērs B nav apstiprināts; 1 matricā noteikumu kļūdas); "), front
+    # the CSV's „provizorisks” has no reason in its row: the summary ties this reason to it (audit40a F3)
+    assert "; tas ir galīgo apmēru CSV statusa „provizorisks” iemesls; " in front["Σ IB galīgais (F), EUR"][1], front
     assert "šī bērna F statuss „matricā kļūdas” (CSV bez summas), pārējo F – provizoriski (lēmums D268)" in \
         front["Noteikumu kļūdu skaits izmantotajās matricās"][1]
 
@@ -167,6 +171,11 @@ def test_the_default_funding_uses_the_b_typed_in_every_matrix(catalogue: Catalog
     assert note[0] == 7000
     assert note[1].replace("\u00a0", " ") == "noklusējums: 3 500,00 EUR × 2 bērni (bāzes apmērs B, kas ierakstīts visu matricu 6.11. tabulā)"
     assert "pārsniedz noklusējuma finansējumu" not in said
+    # the count of matrices with another B says the same B as the funding row, not the catalogue's (audit40a)
+    other = _front(out)[OTHER_B]
+    assert other[0] == 2 and (f"{DEFAULT_ON} visu matricu 6.11. tabulā ierakstīto bāzes apmēru B (tas visās ir viens "
+                              "un tas pats); ") in other[1], other
+    assert f"{DEFAULT_ON} kataloga B" not in other[1], other
 
 
 def test_sum_of_p_above_the_default_funding_is_warned_about(catalogue: Catalogue, template: Path,
@@ -177,10 +186,15 @@ def test_sum_of_p_above_the_default_funding_is_warned_about(catalogue: Catalogue
     warning = ("Σ P 6 500,00 EUR pārsniedz noklusējuma finansējumu 6 000,00 EUR (kataloga B × bērnu skaits): 1 matricā "
                "6.11. tabulā ierakstīts B, kas atšķiras no kataloga B, bet citās matricās B nav ierakstīts vai ir cits")
     assert f"Brīdinājums: {warning}" in said, said
-    note = _front(out)[ENVELOPE_LABEL][1].replace("\u00a0", " ")
+    front = _front(out)
+    note = front[ENVELOPE_LABEL][1].replace("\u00a0", " ")
     assert f"BRĪDINĀJUMS: {warning}" in note, note
-    given = _collect(catalogue, template, tmp_path / "ar-finansejumu", children, "--envelope", "6000")[1]
+    # the catalogue's B in the funding row's note and in the count of matrices with another B alike (audit40a)
+    assert "(kataloga bāzes apmērs)" in note, note
+    assert front[OTHER_B][0] == 1 and f"{DEFAULT_ON} kataloga B; " in front[OTHER_B][1], front[OTHER_B]
+    given_out, given = _collect(catalogue, template, tmp_path / "ar-finansejumu", children, "--envelope", "6000")
     assert "pārsniedz noklusējuma finansējumu" not in given, given
+    assert DEFAULT_ON not in _front(given_out)[OTHER_B][1]  # a funding given on the command line rests on no B
 
 
 def test_the_catalogues_unconfirmed_b_copied_into_every_matrix_is_no_ministry_b(catalogue: Catalogue,
