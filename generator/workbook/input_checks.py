@@ -553,8 +553,6 @@ def unchecked_length_message(field: Field, length: int) -> str:
             "tas nemaina)")
 
 
-
-
 def after_period(field: Field, sheet: str, number_cell: str) -> Field:
     """``field`` of a month cell whose month number is in ``number_cell`` ("$F$7") of ``sheet``: its 6.11 line knows
     whether the month is after the plan's period (D304)."""
