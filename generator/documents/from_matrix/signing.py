@@ -189,7 +189,8 @@ def price_line(child: ChildContext) -> str | None:
     waiting = [p for p in child.providers if p.pending and p.funded and not p.own]
     if not waiting:
         return None
-    labels = list(dict.fromkeys(line.label for line in child.by_priority if not line.confirmed))
+    labels = list(dict.fromkeys(line.label for line in child.by_priority if not line.confirmed and line.priced))
+    unpriced = list(dict.fromkeys(line.label for line in child.by_priority if not line.priced))
     papers = ", ".join(f"{doc}-{p.file_part}" for p in waiting for doc in (PROVIDER_CONTRACT, GUARANTEE))
     numbers = ", ".join(str(p.number) for p in waiting)
     single = len(waiting) == 1  # one provider or a list of them, not numeral agreement (21 providers are many)
@@ -197,6 +198,15 @@ def price_line(child: ChildContext) -> str | None:
     what = ("līgums ar sniedzēju un garantijas vēstule" if single
             else "līgumi ar sniedzējiem un garantijas vēstules")
     hangs = "atkarīga" if single else "atkarīgas"
+    if unpriced:  # D313: no price is the matrix's „nav sniedzēja cenas”, typed in 6.8 – not one the ministry confirms
+        missing = f"nav sniedzēja cenas ({', '.join(unpriced)})"
+        head = f"Cena nav apstiprināta ({', '.join(labels)}) un {missing}" if labels else missing[0].upper() + missing[1:]
+        of = "tām" if len(labels) + len(unpriced) > 1 else "tās"
+        confirmed = "neapstiprināto cenu" if len(labels) == 1 else "neapstiprinātās cenas"
+        then = ("ierakstiet sniedzēja cenu matricas 6.8. tabulā un izveidojiet dokumentus vēlreiz no matricas" if not labels
+                else "ierakstiet sniedzēja cenu matricas 6.8. tabulā un, kad Labklājības ministrija apstiprina "
+                f"{confirmed} (metodikas vietnes sadaļa „Cenas”), izveidojiet dokumentus vēlreiz no matricas")
+        return f"{head}: no {of} {hangs} {whose} no IB, tāpēc {what} ({papers}) nav izveidoti; {then}"
     if len(labels) == 1:
         return (f"Cena nav apstiprināta ({labels[0]}): no tās {hangs} {whose} no IB, tāpēc {what} ({papers}) nav "
                 "izveidoti; kad Labklājības ministrija cenu apstiprina (metodikas vietnes sadaļa „Cenas”), izveidojiet "
