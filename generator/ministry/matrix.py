@@ -31,7 +31,7 @@ from generator.ministry.xlsxread import (
 )
 from generator.money import to_decimal
 from generator.no_such_day import LV, no_such_day
-from generator.reference.date_serials import SERIAL_ADVICE, DateSerials, serial_refusal
+from generator.reference.date_serials import DateSerials, serial_refusal
 from generator.reference.errors import ReferenceInputError
 from generator.reference.inputs import (
     CASE_OR_SPACES,
@@ -465,6 +465,8 @@ class _Reader:
         if rule is not None and self.rule_where is not None:
             self.problems.append(f"{self.rule_where(rule, name, row, col)}: {text}")
             return
+        if self.after_period(name, col):
+            text = after_period_message(text)
         self.problems.append(f"{self.where(name, row, col)}: {text}")
 
     def formula(self, name: str, row: int = 0, col: int = 0) -> bool:
@@ -568,10 +570,8 @@ class _Reader:
         if isinstance(raw, str):  # as the matrix: a text is not a number, whatever it looks like (D140)
             self.fail(name, not_a_number(name, raw, what), row, col)
             return None
-        after = self.after_period(name, col)
         if isinstance(raw, dt.date | dt.time):  # a date-formatted cell, as the matrix counts it (D282)
-            said = date_in_number(name, raw, AFTER_PERIOD_WHAT if after else what)
-            self.fail(name, said.replace(DATE_FORMAT_ADVICE, AFTER_PERIOD_ADVICE) if after else said, row, col)
+            self.fail(name, date_in_number(name, raw, what), row, col)
             return None
         value = to_decimal(raw) if isinstance(raw, int | float) and not isinstance(raw, bool) else None
         if value is None or not value.is_finite():
@@ -580,8 +580,7 @@ class _Reader:
         checked = CHECKED_FIELDS.get(name)
         day = self.serials.day(value) if self.serials and checked and KINDS[checked.kind].dated else None
         if day is not None:  # a day's serial in a number cell, as the matrix counts it (D286)
-            said = serial_refusal(checked.label, value, day, AFTER_PERIOD_WHAT if after else what)
-            self.fail(name, said.replace(SERIAL_ADVICE, AFTER_PERIOD_ADVICE) if after else said, row, col)
+            self.fail(name, serial_refusal(checked.label, value, day, what), row, col)
             return None
         if value < 0 and not negative:
             # the matrix's words (a payment's say how a correction goes, D258); an input it does not check: ours
@@ -591,7 +590,8 @@ class _Reader:
 
     def after_period(self, name: str, col: int) -> bool:
         """Whether column ``col`` of the month grid ``name`` is a month after the plan's last (D304): its cell must
-        stay empty, so the advice says to clear it, not to type the number again."""
+        stay empty, so whatever invalid value it holds is told to be cleared, not typed again (after_period_message,
+        D313)."""
         return name in MONTH_GRIDS and self.period_months is not None and col >= self.period_months
 
     def months(self, name: str, row: int, count: int, *, what: str = "skaitlis ≥ 0") -> tuple[Decimal, ...]:
@@ -722,12 +722,23 @@ DATE_FORMAT_ADVICE = ("Šūnai ir datuma formāts, kas, skaitli ierakstot vēlre
                       "komatu (18,5), jo ar punktu ierakstītu „18.5” Excel un LibreOffice nolasa kā datumu.")
 
 
-# D304: a date or a day's serial in a month cell after the plan's last month: that cell must stay empty, so the advice
-# is to clear it (DATE_FORMAT_ADVICE and SERIAL_ADVICE say to type the number again)
+# D304, D313: any invalid value in a month cell after the plan's last month – a text, a date, a day's serial, a negative
+# number, a fraction of a whole unit, a formula: that cell must stay empty, so what is expected is an empty cell and the
+# advice is to clear it (not_a_number, DATE_FORMAT_ADVICE and SERIAL_ADVICE say to type the number again); the matrix's
+# list line ends with reference.inputs.AFTER_PERIOD_HINT
 MONTH_GRIDS = PLAN_DATA_NAMES  # the plan rows' month grids (6.6, 6.10)
 AFTER_PERIOD_WHAT = "tukša šūna"  # what such a cell should hold: after „(gaidīts: “
 AFTER_PERIOD_ADVICE = ("Šis mēnesis ir pēc plāna perioda pēdējā mēneša, tāpēc šai šūnai jābūt tukšai: izdzēsiet tās "
                        "saturu (taustiņš Delete), skaitli tajā neierakstiet.")
+EXPECTED = " (gaidīts: "
+
+
+def after_period_message(said: str) -> str:
+    """A month cell's problem after the plan's period in one wording whatever the value (D313): the matrix's words and
+    the entered value, then an empty cell expected and the advice to clear it, in place of what a month of the plan
+    expects and how to type it again: „…, ievadīts teksts „20,5” (gaidīts: tukša šūna). Šis mēnesis ir pēc …”."""
+    head = said.rpartition(EXPECTED)[0] if EXPECTED in said else said
+    return f"{head}{EXPECTED}{AFTER_PERIOD_WHAT}). {AFTER_PERIOD_ADVICE}"
 
 
 def date_in_number(name: str, raw: dt.date | dt.time, what: str) -> str:

@@ -19,7 +19,7 @@ from decimal import Decimal
 
 from generator.lvformat import date as lv_date
 from generator.reference.findings import Finding, Severity
-from generator.reference.inputs import DELIVERED_LABEL, PLANNED_LABEL, UNITS_LABEL
+from generator.reference.inputs import AFTER_PERIOD_HINT, DELIVERED_LABEL, PLANNED_LABEL, UNITS_LABEL
 from generator.reference.lines import PlanLine
 
 # day 0 of Excel's and LibreOffice's serials for the days after 28.02.1900 (both count 01.03.1900 as 61)
@@ -90,11 +90,12 @@ def serial_entered(value: Decimal | float | int, day: dt.date) -> str:
     return SERIAL_ENTERED.format(number=int(value), date=lv_date(day))
 
 
-def serial_message(label: str, value: Decimal | float | int, day: dt.date) -> str:
+def serial_message(label: str, value: Decimal | float | int, day: dt.date, *, after: bool = False) -> str:
     """The matrix's words of a serial in the input labelled ``label`` (dative), as its 6.11 list says them:
     „sniedzēja cenai jābūt skaitlim, nevis datumam, šūnā ir 46160 – tas izskatās pēc datuma 18.05.2026; ierakstiet
-    skaitli ar komatu, piem. 18,5”."""
-    return f"{label} {DATE_IN_NUMBER_TEXT}, {serial_entered(value, day)}{SERIAL_HINT}"
+    skaitli ar komatu, piem. 18,5”; ``after``: in a month cell after the plan's period, which must stay empty, they
+    end with AFTER_PERIOD_HINT instead (D304, D313)."""
+    return f"{label} {DATE_IN_NUMBER_TEXT}, {serial_entered(value, day)}{AFTER_PERIOD_HINT if after else SERIAL_HINT}"
 
 
 
@@ -106,11 +107,12 @@ def serial_refusal(label: str, value: Decimal | float | int, day: dt.date, what:
 
 
 def check_date_serials(lines: Iterable[PlanLine], amounts: dict[str, Decimal | None],
-                       serials: DateSerials | None) -> list[Finding]:
+                       serials: DateSerials | None, months: int | None = None) -> list[Finding]:
     """One ``date_serial`` error per number input holding a day's serial of ``serials`` (D286), as the matrix counts
     it (one per cell): each 6.8 price (one per item, whichever lines share it), each line's period units and ranks,
     each month's planned and delivered units and payment, and ``amounts`` (B, F and the other sources, by their
-    label in the dative with the table). ``serials`` None: not checked."""
+    label in the dative with the table). ``serials`` None: not checked. A month after the plan's ``months``: the
+    matrix's words there (serial_message ``after``)."""
     if serials is None:
         return []
     found: list[Finding] = []
@@ -120,7 +122,8 @@ def check_date_serials(lines: Iterable[PlanLine], amounts: dict[str, Decimal | N
         day = serials.day(value)
         if day is not None:
             assert value is not None
-            found.append(Finding("date_serial", Severity.error, f"{serial_message(label, value, day)}.",
+            after = month is not None and months is not None and month > months
+            found.append(Finding("date_serial", Severity.error, f"{serial_message(label, value, day, after=after)}.",
                                  () if line is None else (line,), month=month))
 
     for i, line in enumerate(lines):

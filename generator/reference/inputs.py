@@ -23,6 +23,18 @@ REQUIRED_TEXT = "jābūt aizpildītam, jo plānā ir pakalpojumi"
 LIST_TEXT = "jābūt vienai no saraksta vērtībām (burts burtā)"
 # D256: a fraction of a unit counted whole (a session, a day and night, a working day) cannot be delivered or paid
 WHOLE_TEXT = "jābūt veselam skaitlim"
+# D304, D313: a month cell after the plan's last month (6.6, 6.10) must stay empty. Whatever invalid value it holds (a
+# text, a date, a day's serial, a negative number, a fraction of a whole unit, a sum with a cent's fraction), the
+# matrix's list line ends with this, not with advice to type the value again (one line of 8 pt: no longer than
+# date_serials.SERIAL_HINT); the readers say it as ministry.matrix.AFTER_PERIOD_ADVICE
+AFTER_PERIOD_HINT = "; pēc perioda: izdzēsiet šūnas saturu"
+# the same said of a line's numbers after the period (the rule outside_period, one per line): after its sentence
+AFTER_PERIOD_CLEAR = ": šūnām pēc plāna perioda jābūt tukšām – izdzēsiet to saturu"
+
+
+def after_period_hint(month: int | None, months: int | None) -> str:
+    """AFTER_PERIOD_HINT for a value of ``month`` (1-based) after a plan of ``months`` months, else ""."""
+    return AFTER_PERIOD_HINT if month is not None and months is not None and month > months else ""
 # the matrix's labels of the units it checks (generator/workbook/input_checks.py): 6.3's period units, a month's
 # planned (6.6) and delivered (6.10) units, each with its table
 UNITS_LABEL, PLANNED_LABEL, DELIVERED_LABEL = "daudzumam periodā", "plānotajām vienībām", "saņemtajām vienībām"
@@ -155,12 +167,13 @@ def units_shown(value: Decimal) -> str:
 
 
 def check_whole_units(lines: Iterable[PlanLine], whole_units: Mapping[str, str],
-                      units_place: str = f"{UNITS_LABEL} {UNITS_TABLE}") -> list[Finding]:
+                      units_place: str = f"{UNITS_LABEL} {UNITS_TABLE}", months: int | None = None) -> list[Finding]:
     """One ``whole_units`` error per fraction of a unit counted whole (``whole_units``: such units by id with their
     names, Params.whole_units; D256) in a plan line's period units, a month's planned or delivered units: the
     matrix's invalid input of that cell, one per cell, in its words. Only a line with a service has a unit.
     ``units_place``: what and where the period units are ("daudzumam periodā 6.3. tabulā"); the calculator names its
-    field alone ("laukā „Vienības periodā”"), whose label already says what it holds."""
+    field alone ("laukā „Vienības periodā”"), whose label already says what it holds. A month after the plan's
+    ``months`` ends with AFTER_PERIOD_HINT, as the matrix's list line (D313)."""
     found: list[Finding] = []
     for i, line in enumerate(lines):
         unit = whole_units.get(line.unit) if line.offer_id else None
@@ -172,7 +185,8 @@ def check_whole_units(lines: Iterable[PlanLine], whole_units: Mapping[str, str],
         cells += [(m, f"{m}. mēneša {DELIVERED_LABEL} {DELIVERED_TABLE}", v)
                   for m, v in enumerate(line.delivered_units, 1)]
         found += [Finding("whole_units", Severity.error,
-                          f"{name}: {whole_units_message(label, unit, units_shown(value))}.", (i,), month=month)
+                          f"{name}: {whole_units_message(label, unit, units_shown(value))}"
+                          f"{after_period_hint(month, months)}.", (i,), month=month)
                   for month, label, value in cells if value != value.to_integral_value()]
     return found
 
@@ -187,9 +201,11 @@ def subcent(value: Decimal | None) -> bool:
     return value is not None and value != value.quantize(Decimal(1).scaleb(CENT_EXPONENT))
 
 
-def check_cents(lines: Iterable[PlanLine], amounts: dict[str, Decimal | None]) -> list[Finding]:
+def check_cents(lines: Iterable[PlanLine], amounts: dict[str, Decimal | None], months: int | None = None
+                ) -> list[Finding]:
     """One ``money_cents`` error per money input with more than two decimals (D87): each 6.8 price (one per item,
-    whichever lines share it), each 6.10 payment, and ``amounts`` (B, F and the other sources, by label)."""
+    whichever lines share it), each 6.10 payment (one after the plan's ``months`` ends with AFTER_PERIOD_HINT, D313),
+    and ``amounts`` (B, F and the other sources, by label)."""
     found: list[Finding] = []
     prices: dict[str, Decimal] = {}
     for i, line in enumerate(lines):
@@ -203,7 +219,7 @@ def check_cents(lines: Iterable[PlanLine], amounts: dict[str, Decimal | None]) -
             if subcent(paid):
                 found.append(Finding("money_cents", Severity.error,
                                      f"{i + 1}. rinda: {m}. mēneša maksājumam (6.10. tabulā) {CENTS_TEXT}, ievadīts "
-                                     f"{_lv(paid)} EUR.", (i,), month=m))
+                                     f"{_lv(paid)} EUR{after_period_hint(m, months)}.", (i,), month=m))
     for label, amount in amounts.items():
         if subcent(amount):
             found.append(Finding("money_cents", Severity.error,

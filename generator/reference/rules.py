@@ -60,6 +60,7 @@ from generator.lvformat import number as lv_number
 from generator.money import cents
 from generator.reference.date_serials import DateSerials
 from generator.reference.findings import Finding, Severity
+from generator.reference.inputs import AFTER_PERIOD_CLEAR
 from generator.reference.lines import ACTUAL_COST_PRICE, ACTUAL_COST_UNIT, PLAN_LINES, PlanLine
 from generator.reference.monthly import calendar_month, period_month_span, working_days_between
 from generator.reference.params import Params
@@ -391,7 +392,7 @@ def check_monthly_units(lines: Sequence[PlanLine], months: int, invalid: Invalid
                 Finding(
                     "outside_period",
                     Severity.error,
-                    f"{i + 1}. rindā ir vērtības pēc perioda {months}. mēneša.",
+                    f"{i + 1}. rindā ir vērtības pēc perioda {months}. mēneša{AFTER_PERIOD_CLEAR}.",
                     (i,),
                 )
             )

@@ -286,9 +286,9 @@ def check_input_values(inputs: WorkbookInputs, municipalities: Sequence[str] | N
                "pabalstu summai (6.4. tabulā)": inputs.benefits,
                "valsts un pašvaldību pakalpojumu summai (6.4. tabulā)": inputs.services,
                "citu finanšu avotu summai (6.4. tabulā)": inputs.other}
-    found = check_cents(inputs.lines, amounts)
-    found.extend(check_date_serials(inputs.lines, amounts, date_serials))
-    found.extend(check_whole_units(inputs.lines, whole_units or {}))
+    found = check_cents(inputs.lines, amounts, inputs.months)
+    found.extend(check_date_serials(inputs.lines, amounts, date_serials, inputs.months))
+    found.extend(check_whole_units(inputs.lines, whole_units or {}, months=inputs.months))
     if inputs.parties is not None:
         found.extend(check_parties(inputs.parties, inputs.lines, municipalities, round_))
     return found

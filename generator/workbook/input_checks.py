@@ -40,6 +40,7 @@ from dataclasses import dataclass, replace
 from generator.lvformat import agree
 from generator.reference.date_serials import DATE_IN_NUMBER_TEXT, SERIAL_ENTERED, SERIAL_HINT
 from generator.reference.inputs import (
+    AFTER_PERIOD_HINT,
     CENTS_TEXT,
     DELIVERED_LABEL,
     LIST_TEXT,
@@ -336,7 +337,7 @@ class Kind:
             # before 01.03.1900 as its number (", ievadīts 4"): the programs' dates for it differ (FIRST_DAY_SHOWN); a
             # day's serial (D286, by the cell's ``code`` where given) with the same date: ", šūnā ir 43603 – tas izskatās …"
             serial = f"{code}={self.serial_code}" if code else date_serial(x)
-            hint = f'IF({after},"{AFTER_PERIOD_HINT}","{SERIAL_HINT}")' if after else f'"{SERIAL_HINT}"'
+            hint = f'IF({after},"","{SERIAL_HINT}")' if after else f'"{SERIAL_HINT}"'  # message() adds the other
             before, between = _serial_words()
             shown_date = f"AND({date_formatted(x)},OR({x}<1,{x}>={FIRST_DAY_SHOWN}))"
             typed = (f'IF(OR({shown_date},{serial}),", "&IF({serial},"{before}"&{x}&"{between}","ievadīts datums ")'
@@ -354,8 +355,11 @@ class Kind:
         return ",".join(m.replace(LIMIT, extra).replace(PLACE, place).replace(LINE_UNIT, unit) for m in self.all_messages)
 
     def message(self, code: str, x: str, extra: str = "", place: str = "", after: str = "") -> str:
-        """The message part after the label: CHOOSE(code, …) and the entered value (``after``: as in ``shown``)."""
-        return f"CHOOSE({code},{self.texts(extra, place)})&{self.shown(x, code, after)}"
+        """The message part after the label: CHOOSE(code, …) and the entered value; ``after`` (as in ``shown``): in a
+        month after the plan's period every message – a text, a date, a serial, a negative number, a fraction, a
+        formula – ends with AFTER_PERIOD_HINT (D304, D313): no value belongs there, so none is to be typed again."""
+        said = f"CHOOSE({code},{self.texts(extra, place)})&{self.shown(x, code, after)}"
+        return f'{said}&IF(IFERROR({after},FALSE),"{AFTER_PERIOD_HINT}","")' if after else said
 
 
 # D258 (audit31d F6): a correction (a refund or a cancelled invoice, negative in the expense register 28, D245) is
@@ -547,11 +551,6 @@ def unchecked_length_message(field: Field, length: int) -> str:
     return (f"{field.label} pašreizējā veidnē {allowed}, {_entered(length)}; šīs matricas vecākā veidne teksta "
             f"garumu nepārbaudīja, tāpēc tā nav kļūda, bet {field.place} izdrukā teksts var būt nogriezts (summas "
             "tas nemaina)")
-
-
-# D304: a day's serial in a month cell after the plan's period: that cell must stay empty, so the list's line ends by
-# saying to clear it, not SERIAL_HINT's „ierakstiet skaitli …” (one line of 8 pt: no longer than SERIAL_HINT)
-AFTER_PERIOD_HINT = "; pēc perioda: izdzēsiet šūnas saturu"
 
 
 def after_period(field: Field, sheet: str, number_cell: str) -> Field:

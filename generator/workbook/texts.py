@@ -102,10 +102,12 @@ FINAL_IF_OVER = "IB galīgais apmērs (F), ja N > P"
 # "jāprecizē" price, or none): two lines of 8 pt in the note's cells.
 PRICE_MARK_NOTE = ("* – cena vēl jāprecizē: tā ir kataloga cena, ko apstiprina LM; no tās aprēķinātās summas ir "
                    "provizoriskas (parakstāmajās 6.5. un 6.9. tabulās tās ir „______”).")
-# 6.7's legend (D298): which amounts carry the mark too
+# 6.7's legend (D298): the amounts marked too. It stands in the repeated header rows 1–2 (40,5 pt, D304), three lines of
+# 8 pt bold in Excel 2010 (a line 11,25 pt); the marks themselves show which amounts, so it does not list them: at
+# Excel's glyph widths rounded up to whole pixels and 15 % wider still it keeps to three lines, a third of the last
+# line to spare (D313, tests/workbook/test_label_widths.py)
 AMOUNT_MARK_NOTE = ("* – cena vēl jāprecizē (kataloga cena, ko apstiprina LM); ar * atzīmētas arī summas, ko tā var "
-                    "mainīt: rindas mēneši, „Kopā”, „Summa periodā” un „Kopā mēnesī”. Tās ir provizoriskas (parakstāmajās "
-                    "6.5. un 6.9. tabulās tās ir „______”).")
+                    "mainīt: tās ir provizoriskas (parakstāmajās 6.5. un 6.9. tabulās tās ir „______”).")
 # 6.9 beside the number of services, on the signed page: one line of 8 pt in D:F
 APPLICATION_PRICE_BLANK = f"{BLANK} – cena vēl jāprecizē (apstiprina LM)"
 BASE_PROVISIONAL_SHORT = ("B nav apstiprināts (6.11. tabula): P, A un no IB finansētās summas ir provizoriskas, "
@@ -133,7 +135,9 @@ CHECKS_LEGEND_LABEL = "Pārbaude:"
 # print it (D48) and the reference counts it (annexhead F4, D227).
 RECIPIENT_DEFAULT_NOTE = "Tukšs „Saņēmējs” – saņēmējs kā 6.8. tabulā."
 CHECKS_63 = (
-    ("ceiling_unconfirmed", "cenas griesti vēl nav apstiprināti; cenu ar tiem salīdzinās pēc apstiprināšanas"),
+    # D313: right for a provider's price and for the catalogue's own unconfirmed price alike (D303: not compared)
+    ("ceiling_unconfirmed", "cenas griesti vēl nav apstiprināti: kataloga cenu apstiprinās LM, sniedzēja cenu ar "
+                            "tiem salīdzinās"),
     ("recipient", "saņēmējs neatbilst pakalpojumam"),
     ("impairment", "pakalpojums paredzēts citam traucējumu veidam"),
     ("incompatible", "nesaderīgs ar citu plāna pakalpojumu – laiki nedrīkst pārklāties"),

@@ -18,13 +18,20 @@ from generator.documents.from_matrix.context import (
     BLANK_EUR,
     FINAL_IF_OVER,
     FINAL_NOT_APPLIED,
+    NO_PRICE_NOTE,
     build,
     price,
     quantity,
 )
 from generator.documents.from_matrix.reading import MatrixReading
 from generator.documents.from_matrix.run import repaid_to_parent
-from generator.documents.from_matrix.signing import base_line
+from generator.documents.from_matrix.signing import (
+    NO_PRICE_UNDER_CEILING,
+    PRICE_IS_CEILING,
+    base_line,
+    open_lines,
+    warning_lines,
+)
 from generator.documents.from_matrix.writing import render_child
 from generator.ministry.matrix import ChildData
 from generator.reference.lines import line_from_offer
@@ -92,6 +99,29 @@ def test_unconfirmed_catalogue_price_is_a_blank_with_a_note(later_catalogue: Cat
     companion_cost = lvformat.eur(reading.outcome.line_cost[0])
     assert companion_cost not in contract.html and lvformat.eur(reading.outcome.needed) not in contract.html
     assert BLANK_EUR in contract.html and child.unconfirmed_note.split(":")[0] in contract.html
+
+
+def test_a_line_without_a_price_is_no_catalogue_price(later_catalogue: Catalogue) -> None:
+    """D313: a line under unconfirmed ceilings whose price is empty or 0,00 has no provider's price – the matrix's
+    „nav sniedzēja cenas” –, not the catalogue's unconfirmed price: the papers' note and checklist say that, and a
+    line that keeps the catalogue's price keeps D294's and D303's words."""
+    catalogue = later_catalogue  # a round whose matrix prefills a "jāprecizē" price (2.1)
+    market = _market(catalogue)
+    for kept in (True, False):
+        prices = {"2.1": None if kept else Decimal(0), market: Decimal("20")}
+        reading = _reading(catalogue, prices, {"2.1": "SIA Pavadoņi", market: "SIA Cits"})
+        child = build(reading, catalogue, pseudonymous=False)
+        [line] = [ln for ln in child.lines if ln.label.startswith("2.1")]
+        assert line.price == BLANK_EUR and line.priced == kept and not child.confirmed
+        assert ("vēl nav apstiprināta" in child.unconfirmed_note) == kept, child.unconfirmed_note
+        assert child.unconfirmed_note.startswith(NO_PRICE_NOTE) != kept, child.unconfirmed_note
+        ceiling = [f for f in reading.outcome.findings if f.code == "ceiling_unconfirmed" and f.lines == (0,)]
+        assert ceiling, reading.outcome.findings
+        own, none = open_lines(child)
+        assert (own, none) == ((frozenset({0}), frozenset()) if kept else (frozenset(), frozenset({0})))
+        [said] = [w for w in warning_lines(ceiling, open_prices=own, no_prices=none)]
+        assert (PRICE_IS_CEILING in said) == kept and (NO_PRICE_UNDER_CEILING.rstrip(".") in said) != kept, said
+        assert ("kataloga vēl neapstiprinātā" in said) == kept, said
 
 
 def test_unconfirmed_catalogue_base_amount_blanks_p_and_what_rests_on_it(catalogue: Catalogue) -> None:

@@ -1,5 +1,6 @@
 """The first line while a price the providers' IB shares rest on is unconfirmed (D294, signing.price_line): one price
-or several, one provider or a list of them – a list of 21 is many, not a numeral's singular."""
+or several, one provider or a list of them – a list of 21 is many, not a numeral's singular; a line without a price
+is the matrix's „nav sniedzēja cenas”, to be typed in 6.8, not a price the ministry confirms (D313)."""
 
 from __future__ import annotations
 
@@ -8,8 +9,8 @@ from types import SimpleNamespace
 from generator.documents.from_matrix import signing
 
 
-def _child(labels: list[str], providers: int) -> SimpleNamespace:
-    lines = [SimpleNamespace(label=label, confirmed=False) for label in labels]
+def _child(labels: list[str], providers: int, unpriced: tuple[str, ...] = ()) -> SimpleNamespace:
+    lines = [SimpleNamespace(label=label, confirmed=False, priced=label not in unpriced) for label in labels]
     waiting = [SimpleNamespace(pending=True, funded=True, own=False, number=n, file_part=str(n))
                for n in range(1, providers + 1)]
     return SimpleNamespace(not_eligible=False, ib_on_base=False, providers=waiting, by_priority=lines)
@@ -34,3 +35,13 @@ def test_twenty_one_providers_are_many() -> None:
     numbers = ", ".join(str(n) for n in range(1, 22))
     assert f"no tās atkarīgas sniedzēju Nr. {numbers} daļas no IB, tāpēc līgumi ar sniedzējiem un garantijas " \
            "vēstules (" in line, line
+
+
+def test_a_line_without_a_price_waits_for_the_providers_price() -> None:
+    line = signing.price_line(_child(["2.1 Pavadonis"], 1, unpriced=("2.1 Pavadonis",))) or ""
+    assert line.startswith("Nav sniedzēja cenas (2.1 Pavadonis): no tās atkarīga sniedzēja Nr. 1 daļa no IB, "), line
+    assert line.endswith("ierakstiet sniedzēja cenu matricas 6.8. tabulā un izveidojiet dokumentus vēlreiz no "
+                         "matricas") and "ministrija" not in line, line
+    both = signing.price_line(_child(["2.1 Pavadonis", "2.2 Asistents"], 1, unpriced=("2.2 Asistents",))) or ""
+    assert both.startswith("Cena nav apstiprināta (2.1 Pavadonis) un nav sniedzēja cenas (2.2 Asistents): no tām "
+                           "atkarīga sniedzēja Nr. 1 daļa no IB"), both

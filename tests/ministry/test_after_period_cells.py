@@ -1,7 +1,9 @@
 """A month cell after the plan's last month must stay empty (D304). The readers (`ibm collect`, `ibm documents
 --from-matrix`) name a number typed there by its cell – sheet and address with its month and line, as every other
 message names its cell – not by the line's whole rows of 6.6 and 6.10; and a date (or a day's serial) pasted there is
-told to be cleared, not to be typed again as a number (DATE_FORMAT_ADVICE, SERIAL_ADVICE)."""
+told to be cleared, not to be typed again as a number (DATE_FORMAT_ADVICE, SERIAL_ADVICE) – and so is any other value
+there, a text or a negative number, in the same words (D313), not with what a month of the plan expects
+(„gaidīts: skaitlis ≥ 0 …”)."""
 
 from __future__ import annotations
 
@@ -71,3 +73,20 @@ def test_a_date_after_the_period_is_told_to_be_cleared(small_folder, catalogue: 
         assert DATE_FORMAT_ADVICE not in said[cell][0] and SERIAL_ADVICE not in said[cell][0], said[cell]
         assert "ierakstiet skaitli" not in said[cell][0].lower() and "(gaidīts: tukša šūna)" in said[cell][0], said[cell]
     assert said[within][0].endswith(DATE_FORMAT_ADVICE), said[within]  # a month of the plan: typed again
+
+
+def test_any_value_after_the_period_is_told_to_be_cleared_alike(small_folder, catalogue: Catalogue,  # noqa: ANN001
+                                                              tmp_path: Path) -> None:
+    path, months, line = _matrix(small_folder, tmp_path)
+    text = _set(path, "Men_Daudzums", line, months, "20,5")
+    negative = _set(path, "Fakt_Daudzums", line, months, -3)
+    payment = _set(path, "Fakt_Summa", line, months, "25 eur")
+    within = _set(path, "Men_Daudzums", line, 0, "20,5")
+    _, problems = read_child(Matrix.open(path), catalogue, strict=False)
+    said = {cell: [p for p in problems if p.startswith(f"{cell} ")] for cell in (text, negative, payment, within)}
+    assert all(len(found) == 1 for found in said.values()), (said, problems)
+    for cell in (text, negative, payment):
+        assert said[cell][0].endswith(f"(gaidīts: tukša šūna). {AFTER_PERIOD_ADVICE}"), said[cell]
+        assert said[cell][0].count("gaidīts") == 1 and "skaitlis" not in said[cell][0].split("(gaidīts")[1], said[cell]
+    assert "ievadīts teksts „20,5”" in said[text][0] and "ievadīts -3" in said[negative][0], said
+    assert AFTER_PERIOD_ADVICE not in said[within][0] and "(gaidīts: skaitlis ≥ 0" in said[within][0], said[within]

@@ -13,16 +13,26 @@ from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Pilot
 from generator.reference.date_serials import (
     DATE_IN_NUMBER_TEXT,
+    SERIAL_HINT,
     SHEET_LAST_DAY,
     DateSerials,
+    check_date_serials,
     day_serial,
     serial_day,
     serial_message,
     serial_refusal,
     typing_span,
 )
+from generator.reference.inputs import (
+    AFTER_PERIOD_CLEAR,
+    AFTER_PERIOD_HINT,
+    PLANNED_LABEL,
+    check_cents,
+    check_whole_units,
+)
 from generator.reference.lines import PlanLine
 from generator.reference.params import Params, children_date_serials
+from generator.reference.rules import check_monthly_units
 from generator.reference.workbook import WorkbookInputs, evaluate_workbook
 
 
@@ -108,3 +118,27 @@ def test_the_reference_counts_each_cell_once(catalogue: Catalogue) -> None:
     for value in (Decimal(span.first - 1), serial + Decimal("0.5")):
         assert _serials(params, dataclasses.replace(clean, other=value)) == [], value
     assert _serials(params.replace(date_serials=None), dataclasses.replace(clean, other=serial)) == []
+
+
+def test_after_the_period_every_word_says_to_clear_the_cell() -> None:
+    """D304, D313: a month after the plan's period must stay empty: the reference's words of an invalid value there – a
+    serial, a fraction of a whole unit, a payment with a cent's fraction – end as the matrix's list line does, and a
+    line's valid numbers there (outside_period) say to clear them too; a month of the plan keeps its own ending."""
+    serials = DateSerials(2017)
+    serial = Decimal(day_serial(dt.date(2027, 1, 15)))
+    line = PlanLine(offer_id="x", label="Paraugs", unit="reize", units=Decimal(10), unit_price=Decimal(20),
+                    planned_units=(serial, Decimal("2.5"), serial), delivered_units=(Decimal(0), Decimal("1.5")),
+                    paid=(Decimal("1.005"), Decimal("2.125")))
+    findings = (*check_date_serials([line], {}, serials, 1), *check_whole_units([line], {"reize": "reize"}, months=1),
+                *check_cents([line], {}, 1))
+    assert sorted((f.code, f.month) for f in findings) == [("date_serial", 1), ("date_serial", 3), ("money_cents", 1),
+                                                           ("money_cents", 2), ("whole_units", 2), ("whole_units", 2)]
+    for f in findings:
+        assert f.message.endswith(f"{AFTER_PERIOD_HINT}.") == (f.month > 1), f
+    found = {(f.code, f.month): f.message for f in findings}
+    assert found[("date_serial", 1)].endswith(f"{SERIAL_HINT}.")
+    assert found[("date_serial", 3)] == (f"1. rindas 3. mēneša {PLANNED_LABEL} (6.6. tabulā) "
+                                         f"{serial_message('', serial, dt.date(2027, 1, 15), after=True).strip()}.")
+    [outside] = check_monthly_units([dataclasses.replace(line, planned_units=(Decimal(10), Decimal(3)),
+                                                         delivered_units=(), paid=())], 1)
+    assert outside.code == "outside_period" and outside.message.endswith(f"{AFTER_PERIOD_CLEAR}."), outside

@@ -260,3 +260,42 @@ def test_names_of_the_limits_length_fit_under_the_signatures_in_excel(templates:
         width, height = _room(ws, "A3")
         lines = lines_needed(f"Bērns: {name}", width, 9, True) + 1  # the personal code on a line of its own
         assert lines * LINE_PT <= height + 0.5, f"{sheet}!A3: „{name}” + kods vajag {lines} rindu, augstums {height}"
+
+
+# Excel 2010 draws text in whole pixels (GDI): at 96 dpi 8 pt is an 11 px em, each glyph's advance rounded to a pixel
+# (taken up here, the worst case), and it gives a line of 8 pt Calibri 15 px, 11,25 pt (its row height for that size).
+EXCEL_LINE_8PT = 11.25
+EXCEL_SLACK = 1.15  # a further 15 % for what the estimate does not know (bold hinting, the merged cell's own margins)
+
+
+def excel_worst_width(text: str, size: float, bold: bool) -> float:
+    """``text``'s width in pt as Excel 2010 may draw it at the worst: each glyph's advance rounded up to whole pixels
+    of the font's pixel em, then EXCEL_SLACK wider."""
+    import math
+
+    font = _font(bold)
+    cmap, metrics = font.getBestCmap(), font["hmtx"]
+    em = round(size * 96 / 72)
+    px = sum(math.ceil(metrics[cmap.get(ord(c), cmap[ord("?")])][0] / font["head"].unitsPerEm * em) for c in text)
+    return px * 0.75 * EXCEL_SLACK
+
+
+def test_the_amount_legend_of_67_cannot_be_cut_in_excel(templates: dict[str | None, Path]) -> None:
+    """D304, D313: 6.7's legend stands in the repeated header rows 1–2 (8 pt bold), which have room for three of
+    Excel's lines; at the worst widths (excel_worst_width) it still takes three, so Excel 2010 cannot cut it (the
+    longer legend before D313 fitted LibreOffice in three lines but took four at these widths)."""
+    from generator.workbook.texts import AMOUNT_MARK_NOTE
+
+    ws = kept_book(templates["liepaja"])["6.7"]
+    [cell] = [c for c in ws[1] if isinstance(c.value, str) and AMOUNT_MARK_NOTE in c.value]
+    assert cell.font.sz >= 8 and cell.alignment.wrap_text, (cell.font.sz, cell.alignment.wrap_text)
+    width, height = _room(ws, cell.coordinate)
+    room = int(height // (EXCEL_LINE_8PT * cell.font.sz / 8))
+    lines, current = 1, ""
+    for word in AMOUNT_MARK_NOTE.split():
+        trial = f"{current} {word}".strip()
+        if excel_worst_width(trial, cell.font.sz, bool(cell.font.b)) <= width:
+            current = trial
+        else:
+            lines, current = lines + 1, word
+    assert lines <= room, f"6.7!{cell.coordinate}: Excel sliktākajā platumā vajag {lines} rindu, ietilpst {room}"

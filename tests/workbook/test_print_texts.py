@@ -57,6 +57,15 @@ def test_the_signed_plans_legend_speaks_to_the_signer() -> None:
         assert "?" not in text and "pārbaudiet" not in text, f"{key}: {text}"
 
 
+def test_the_ceiling_legend_holds_for_either_price() -> None:
+    """D313: the unconfirmed-ceiling check of 6.3 marks a line with a provider's price and one that keeps the
+    catalogue's own unconfirmed price (D303: nothing to compare): the legend says what happens to each – only a
+    provider's price is compared with the ceilings, the catalogue's price is confirmed by LM."""
+    text = dict(CHECKS_63)["ceiling_unconfirmed"]
+    assert "kataloga cenu apstiprinās LM" in text and "sniedzēja cenu ar tiem salīdzinās" in text, text
+    assert text.count("salīdzinās") == 1, text
+
+
 def test_an_empty_header_field_is_a_blank_to_fill_in(templates: dict[str | None, Path]) -> None:
     """The generic matrix (no municipality) prints the same blank as a municipality's, not "—"."""
     wb = load_workbook(templates[None])

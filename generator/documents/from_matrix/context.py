@@ -57,6 +57,9 @@ FINAL_NOT_APPLIED = NOT_APPLIED_WORDS  # the matrix's own words
 FINAL_NOT_SET = "nav noteikts"
 FINAL_IF_OVER = IF_OVER_WORDS  # while B or a price is unconfirmed (D53); the calculator says it too
 BLANK_EUR = f"{BLANK}{lvformat.NBSP}EUR"
+# D313: a plan line without a price (empty or 0,00) has no provider's price – the matrix's error „nav sniedzēja cenas” –
+# not the catalogue's unconfirmed price the ministry confirms: the papers' note and checklist say that
+NO_PRICE_NOTE = "Nav sniedzēja cenas"
 
 
 def amount(value: Decimal | None, confirmed: bool = True) -> str:
@@ -139,6 +142,9 @@ class Line:
     ib_months_eur: list[str] = field(default_factory=list)  # an actual-cost line's IB-funded EUR per month (02, 03)
     ib_month_eur: str = ""  # those EUR when every month has the same (else "": by schedule)
     offer_id: str = ""  # the 6.8 item (e.g. "3.1.1g"): the rows of the 02/03 price annex it needs (figures.PriceList)
+    # the line has a price (not empty, not 0,00): an unconfirmed line without one is not the catalogue's price but the
+    # matrix's „nav sniedzēja cenas” (D313), and the papers say so (unconfirmed_note, signing.own_ceiling)
+    priced: bool = True
 
     @property
     def funded(self) -> bool:
@@ -346,6 +352,7 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool,
     a_on_base = not base_confirmed and not f_applies
     lines: list[Line] = []
     sources: dict[str, str] = {}
+    unpriced: dict[str, str] = {}  # the open lines without a price (D313): not the catalogue's unconfirmed price
     # What the unconfirmed prices cannot change (D294): A, and each line's IB share down the priority list.
     open_lines = [i for i, ln in enumerate(inputs.lines)
                   if ln.counted and open_price(ln, offers.get(ln.offer_id or ""))]
@@ -355,8 +362,9 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool,
             continue
         offer = offers.get(line.offer_id or "")
         confirmed = not open_price(line, offer)
+        priced = bool(line.unit_price)
         if not confirmed:
-            sources[line.label] = offer.label if offer is not None else line.label
+            (sources if priced else unpriced)[line.label] = offer.label if offer is not None else line.label
         monthly = outcome.monthly_amounts[i] or ()
         months = [(quantity(line.month_value("planned_units", k + 1)),
                    amount(monthly[k] if k < len(monthly) else Decimal(0), confirmed))
@@ -389,7 +397,7 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool,
             # a sum "mēnesī" only for whole months, as the frequency (a part first month: the monthly table)
             ib_month_eur=(euro_months[0] if actual_cost and BLANK_EUR not in euro_months
                           and len(set(euro_months)) == 1 and paid_units and inputs.period_start.day == 1 else ""),
-            offer_id=line.offer_id or "",
+            offer_id=line.offer_id or "", priced=priced,
         ))
     confirmed = all(line.confirmed for line in lines)
     ib_known = known.ib_funded and not a_on_base  # the IB-funded sum: every line's share is a figure
@@ -415,11 +423,16 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool,
     round_id = entry.id if entry is not None else None
     round_gen = kind_context(plan_round(catalogue, round_id) if round_id else None)["karta"]["gen"]
     providers = _providers(lines, inputs, plan, own_names(catalogue, data.municipality))
-    note = ""
-    if not confirmed:
+    notes = []
+    if sources:
         items = ", ".join(sorted(sources.values()))
-        note = (f"Cena ({items}) vēl nav apstiprināta: apstiprināto cenu un no tās atkarīgās summas ieraksta "
-                "pēc tam, kad Labklājības ministrija to publicē metodikas vietnē (sadaļa „Cenas”).")
+        notes.append(f"Cena ({items}) vēl nav apstiprināta: apstiprināto cenu un no tās atkarīgās summas ieraksta "
+                     "pēc tam, kad Labklājības ministrija to publicē metodikas vietnē (sadaļa „Cenas”).")
+    if unpriced:  # D313: no price typed is the matrix's „nav sniedzēja cenas”, not a price the ministry confirms
+        items = ", ".join(sorted(unpriced.values()))
+        notes.append(f"{NO_PRICE_NOTE} ({items}): to un no tās atkarīgās summas ieraksta, kad sniedzēja cenu "
+                     "ieraksta matricas 6.8. tabulā.")
+    note = " ".join(notes)
     base_note = "" if base_confirmed else (
         "Bāzes apmērs vēl nav apstiprināts: IB provizorisko apmēru un no tā atkarīgās summas ieraksta pēc tam, "
         "kad Labklājības ministrija apstiprina bāzes apmēru (vai ieraksta to matricas 6.11. tabulā).")

@@ -450,13 +450,14 @@ def _make_all(readings: list[MatrixReading], copies: dict[int, MatrixReading], o
         if price_first and status == "izveidoti":
             status = "izveidoti, gaida cenu"
         first = "; ".join(line for line in (first, price_first) if line) or None
-        open_prices = frozenset(line.number - 1 for line in child.lines if not line.confirmed)
+        open_prices, no_prices = signing.open_lines(child)
         # P on an unconfirmed B is a blank in the annexes, so it is one in the checklist too (review7 R7-1)
         unconfirmed_p = None if child.base_confirmed else reading.outcome.provisional
         # a ceiling confirmed by the papers' day is a figure in them: not listed as unconfirmed (D291)
         stated = papers_warnings(reading, catalogue, day)
         warnings = signing.warning_lines(stated, unconfirmed_p=unconfirmed_p,
-                                         places=reading.warning_places, open_prices=open_prices) if signable else []
+                                         places=reading.warning_places, open_prices=open_prices,
+                                         no_prices=no_prices) if signable else []
         # the round's first-plan length when this plan differs from it (D127), in both lists of what to check
         first_plan = [line for line in [signing.first_plan_line(catalogue, child, reading.data.params_day)]
                       if line] if signable else []
@@ -536,7 +537,8 @@ def _make_all(readings: list[MatrixReading], copies: dict[int, MatrixReading], o
             for line in no_provider_papers(child, console=True):
                 echo(f"{head}: {line}")
         on_screen = signing.warning_lines(stated, console=True, unconfirmed_p=unconfirmed_p,
-                                           places=reading.warning_places, open_prices=open_prices) if signable else []
+                                           places=reading.warning_places, open_prices=open_prices,
+                                         no_prices=no_prices) if signable else []
         ahead = signing.DRAFT_CONSOLE if draft else signing.CONSOLE
         for line in [*on_screen, *birth, *zero, *nameless, *group, *first_plan, *next_plan, *signing.one_of_console(one_of),
                      *preparer]:

@@ -64,19 +64,20 @@ def blocking(finding: Finding) -> str | None:
 
 def warning_lines(findings: Sequence[Finding], *, console: bool = False,
                   unconfirmed_p: Decimal | None = None, places: Mapping[Finding, str] | None = None,
-                  open_prices: frozenset[int] = frozenset()) -> list[str]:
+                  open_prices: frozenset[int] = frozenset(), no_prices: frozenset[int] = frozenset()) -> list[str]:
     """Every warning of the recomputed plan with the reference's text and whether the matrix confirms it (a
     stated reason, D9) or not; the warnings that are errors here (``blocking``) are listed with the errors.
     ``console``: without the reason the social worker typed (free text may name the child; parskats.txt,
     inside the child's folder, has it). ``unconfirmed_p``: the child's P while it rests on an unconfirmed base
     amount B – then no sentence prints it as a figure (``blank_p``; the annexes print it as a blank too).
     ``places``: where each warning is seen in the matrix (places.rule_place), said in its brackets.
-    ``open_prices``: the plan lines (indexes) that keep the catalogue's unconfirmed price itself (``own_ceiling``)."""
+    ``open_prices``: the plan lines (indexes) that keep the catalogue's unconfirmed price itself, ``no_prices`` those
+    without a price (``own_ceiling``)."""
     lines = []
     where = [(places or {}).get(f, "") for f in findings]
     if unconfirmed_p is not None:
         findings = [blank_p(f, unconfirmed_p) for f in findings]
-    findings = [own_ceiling(f, open_prices) for f in findings]
+    findings = [own_ceiling(f, open_prices, no_prices) for f in findings]
     for f, place in zip(findings, where, strict=True):
         if f.severity is not Severity.warning or blocking(f) is not None:
             continue
@@ -101,15 +102,32 @@ UNAPPROVABLE = frozenset({"ceiling_unconfirmed", "line_above_provisional", "base
 
 PRICE_IS_CEILING = (f"{OWN_OPEN_PRICE}, tāpēc dokumentos tā un no tās atkarīgās summas ir tukšas vietas, līdz "
                     "Labklājības ministrija cenu apstiprina (metodikas vietnes sadaļa „Cenas”).")
+# D313: the same warning of a line without a price (empty or 0,00): not the catalogue's price, but the matrix's error
+# „nav sniedzēja cenas”; once the provider's price is typed, the advice to check it against the ceiling holds
+NO_PRICE_UNDER_CEILING = (": nav sniedzēja cenas (matricas 6.8. tabula), tāpēc dokumentos no tās atkarīgās summas ir "
+                          "tukšas vietas; kad sniedzēja cenu ieraksta, pārbaudiet, vai tā nepārsniedz cenas griestus "
+                          "(katalogā tie vēl jāprecizē).")
 
 
-def own_ceiling(finding: Finding, open_prices: frozenset[int]) -> Finding:
+def open_lines(child: ChildContext) -> tuple[frozenset[int], frozenset[int]]:
+    """The plan lines (indexes) that keep the catalogue's unconfirmed price itself, and those without a price (empty
+    or 0,00: „nav sniedzēja cenas”, D313), for ``own_ceiling``."""
+    return (frozenset(line.number - 1 for line in child.lines if not line.confirmed and line.priced),
+            frozenset(line.number - 1 for line in child.lines if not line.priced))
+
+
+def own_ceiling(finding: Finding, open_prices: frozenset[int], no_prices: frozenset[int] = frozenset()) -> Finding:
     """The unconfirmed-ceiling warning of a line whose price is that unconfirmed catalogue price itself (D294): there is
     no provider's price to compare with it, so the sentence says what the price is and what the papers do instead
-    of asking to check that the provider's price does not exceed it."""
-    if finding.code != "ceiling_unconfirmed" or not set(finding.lines) & open_prices:
+    of asking to check that the provider's price does not exceed it. A line of ``no_prices`` has no price at all
+    (D313): the sentence says that, not that its price is the catalogue's."""
+    if finding.code != "ceiling_unconfirmed":
         return finding
     head = finding.message.split(CEILING_CHECK, 1)[0]
+    if set(finding.lines) & no_prices:
+        return replace(finding, message=head + NO_PRICE_UNDER_CEILING)
+    if not set(finding.lines) & open_prices:
+        return finding
     return replace(finding, message=head + PRICE_IS_CEILING)
 
 
@@ -178,7 +196,8 @@ def price_line(child: ChildContext) -> str | None:
     waiting = [p for p in child.providers if p.pending and p.funded and not p.own]
     if not waiting:
         return None
-    labels = list(dict.fromkeys(line.label for line in child.by_priority if not line.confirmed))
+    labels = list(dict.fromkeys(line.label for line in child.by_priority if not line.confirmed and line.priced))
+    unpriced = list(dict.fromkeys(line.label for line in child.by_priority if not line.priced))
     papers = ", ".join(f"{doc}-{p.file_part}" for p in waiting for doc in (PROVIDER_CONTRACT, GUARANTEE))
     numbers = ", ".join(str(p.number) for p in waiting)
     single = len(waiting) == 1  # one provider or a list of them, not numeral agreement (21 providers are many)
@@ -186,6 +205,15 @@ def price_line(child: ChildContext) -> str | None:
     what = ("līgums ar sniedzēju un garantijas vēstule" if single
             else "līgumi ar sniedzējiem un garantijas vēstules")
     hangs = "atkarīga" if single else "atkarīgas"
+    if unpriced:  # D313: no price is the matrix's „nav sniedzēja cenas”, typed in 6.8 – not one the ministry confirms
+        missing = f"nav sniedzēja cenas ({', '.join(unpriced)})"
+        head = f"Cena nav apstiprināta ({', '.join(labels)}) un {missing}" if labels else missing[0].upper() + missing[1:]
+        of = "tām" if len(labels) + len(unpriced) > 1 else "tās"
+        confirmed = "neapstiprināto cenu" if len(labels) == 1 else "neapstiprinātās cenas"
+        then = ("ierakstiet sniedzēja cenu matricas 6.8. tabulā un izveidojiet dokumentus vēlreiz no matricas" if not labels
+                else "ierakstiet sniedzēja cenu matricas 6.8. tabulā un, kad Labklājības ministrija apstiprina "
+                f"{confirmed} (metodikas vietnes sadaļa „Cenas”), izveidojiet dokumentus vēlreiz no matricas")
+        return f"{head}: no {of} {hangs} {whose} no IB, tāpēc {what} ({papers}) nav izveidoti; {then}"
     if len(labels) == 1:
         return (f"Cena nav apstiprināta ({labels[0]}): no tās {hangs} {whose} no IB, tāpēc {what} ({papers}) nav "
                 "izveidoti; kad Labklājības ministrija cenu apstiprina (metodikas vietnes sadaļa „Cenas”), izveidojiet "
