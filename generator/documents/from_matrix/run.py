@@ -28,8 +28,10 @@ from generator.documents.from_matrix.earlier_runs import earlier_folders, earlie
 from generator.documents.from_matrix.provider_notes import no_provider_papers, provider_list
 from generator.documents.from_matrix.provider_notes import repaid_to_parent as repaid_to_parent
 from generator.documents.from_matrix.reading import (
+    HIDDEN,
     MORE_ERRORS_STORED,
     NOT_LISTED,
+    STRUCTURE,
     MatrixReading,
     read_for_documents,
 )
@@ -204,8 +206,10 @@ def _reason(reading: MatrixReading) -> str:
             return "nezināma veidnes versija"
         if f"{ENDED} (" in first and f") {ENDED_BEFORE} " in first:
             return "atbalsta plāna periods jau beidzies"
-        if "struktūra" in first:
+        if reading.refused_kind == STRUCTURE:  # by the finding's kind: „struktūras pogu” is no broken structure
             return "bojāta matricas struktūra"
+        if reading.refused_kind == HIDDEN:
+            return "aizpildītas plāna rindas paslēptas"
         return "nepilnīgi vai nederīgi ievaddati"
     if any(e.startswith("matrica neatbilst veidnei") for e in reading.errors):
         return "mainītas formulas vai veidnes šūnas"
