@@ -25,6 +25,7 @@ from generator.documents.from_matrix.child_link import child_link_lines
 from generator.documents.from_matrix.confirmed_warnings import papers_offers, papers_warnings
 from generator.documents.from_matrix.context import build
 from generator.documents.from_matrix.earlier_runs import earlier_folders, earlier_line, kept_line
+from generator.documents.from_matrix.plan_folder import Period, period_line, place
 from generator.documents.from_matrix.provider_notes import no_provider_papers, provider_list
 from generator.documents.from_matrix.provider_notes import repaid_to_parent as repaid_to_parent
 from generator.documents.from_matrix.reading import (
@@ -246,7 +247,7 @@ def _report(reading: MatrixReading, status: str, names: list[str], archive: Sequ
     ``providers``: which provider each number in the 02/03 file names is (provider_notes.provider_list, D126);
     ``head``: the folder and pseudonym lines (head_lines); ``draft``: made with --draft (a matrix without errors
     says so under its status)."""
-    lines = [*(head or head_lines(reading.code, None)), f"Statuss: {status}", *archive]
+    lines = [*(head or head_lines(reading.code, None)), f"Statuss: {status}", *period_line(reading.period), *archive]
     if draft and not reading.errors:
         lines.append(f"Matricā kļūdu nav: {NO_ERRORS_DRAFT}.")
     if first:
@@ -373,12 +374,40 @@ def stopped_line(total: int, done: int) -> str:
             "matricas no jauna un aizstās jau uzrakstītās mapes.")
 
 
+def _folder_code(reading: MatrixReading, out: Path, used: dict[str, Period | None], archived: bool) -> str:
+    """The code a matrix's papers are made under, its folder's name (``used``: the folders this run has taken). A
+    refused file keeps the child's own code; a plan whose ``<kods>`` holds another plan period's papers gets a folder
+    of its own, dated, and a note saying so on the console and in parskats.txt (plan_folder.place, D315); an
+    archive copy (dated folder of its own) takes a further code only when its folder is taken in this run."""
+    if reading.refused:
+        return reading.code
+    if archived:
+        assert reading.data is not None
+        start, name, n = reading.data.inputs.period_start, reading.code, 2
+        while arch.folder_name(name, start) in used:
+            name, n = f"{reading.code}-{n}", n + 1
+        used[arch.folder_name(name, start)] = reading.period
+    else:
+        placed = place(out, reading.code, reading.period, used)
+        name = placed.name
+        used[name] = reading.period
+        if placed.note:
+            reading.notes.append(placed.note)
+    reading.code = name
+    return name
+
+
+def _plan_folder(reading: MatrixReading, out: Path, used: dict[str, Period | None]) -> str:
+    """The folder a refused matrix's plan would have had: the one an earlier run's papers of it are in (D315)."""
+    return place(out, reading.code, reading.period, used).name
+
+
 def _make_all(readings: list[MatrixReading], copies: dict[int, MatrixReading], out: Path, catalogue: Catalogue,
               summary: Summary, *, draft: bool, echo: Echo, err: Echo, pdf: bool, today: dt.date,
               ended_by: dt.date | None, dated: bool, archive: bool, pseudonymous: bool) -> None:
     """Every matrix's documents, one child after another (``run``); ``summary.handled`` counts those finished."""
     total = len(readings)
-    used: set[str] = set()
+    used: dict[str, Period | None] = {}  # the folders taken in this run, with their plan periods
     for number, reading in enumerate(readings, 1):
         summary.handled = number - 1
         if (first := copies.get(number - 1)) is not None:
@@ -392,13 +421,7 @@ def _make_all(readings: list[MatrixReading], copies: dict[int, MatrixReading], o
                 archived = True
             else:
                 reading.refused = [why]
-        code, n = reading.code, 2
-        # a second folder of one code only for a file that gets papers: a refused file keeps the child's own code
-        while code in used and not reading.refused:
-            code, n = f"{reading.code}-{n}", n + 1
-        if not reading.refused:
-            used.add(code)
-        reading.code = code
+        code = _folder_code(reading, out, used, archived)
         # the file too: a refused one gets no folder; one shown by its label says how it is found (audit37a F12)
         found = f"; {finding_hint(reading.source, '')}" if reading.hidden_name and reading.refused else ""
         head = f"{number}/{total} {code} ({reading.source}{found})"
@@ -412,7 +435,7 @@ def _make_all(readings: list[MatrixReading], copies: dict[int, MatrixReading], o
             for reason in reading.refused or reading.errors:
                 err(f"    {reason}")
             if not (reading.refused and reading.refused[0].startswith(SAME_CHILD)):  # those name their folders
-                if kept := kept_line(out, code):  # an earlier run's folder stays as it was (audit38 F7)
+                if kept := kept_line(out, _plan_folder(reading, out, used)):  # it stays as it was (audit38 F7)
                     err(f"    {kept}")
             # an IBM matrix not grouped with any child's other matrices (D144, R7-8); a file that is no matrix (not
             # a workbook, no IBM names) is no child's matrix and is not to be matched to one (review9)
