@@ -29,7 +29,7 @@ def test_a_possible_next_plan_gets_both_cases_in_08_and_the_annexes_for_the_exis
     annexes = text(html[NEXT])
     assert "Atbalsta plāns nākamajam periodam – pielikumi līgumam ar Vecāku" in annexes
     assert "Nr. ______, kas noslēgts __.__.______ (turpmāk – Līgums), pievieno bērna atbalsta plānu nākamajam" in annexes
-    assert "Citi Līguma noteikumi nemainās." in annexes
+    assert "Citi Līguma noteikumi nemainās, arī tā termiņš: Līgums ir spēkā ne ilgāk kā līdz" in annexes
     for number in (1, 2, 3):  # the same three annexes, headed for the contract's number and date
         assert f"Līguma Nr. ______, kas noslēgts __.__.______, {number}. pielikums" in annexes
     assert "01-pielikumi-esosajam-ligumam" in text(html["01-ligums-ar-vecaku"])  # the contract's preparer note

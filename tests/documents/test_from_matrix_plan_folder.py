@@ -20,7 +20,7 @@ def _made(out: Path, name: str, period: tuple[dt.date, dt.date] | None) -> Path:
     folder = out / name
     folder.mkdir(parents=True)
     (folder / MARKER).write_text("", encoding="utf-8")
-    lines = ["Mape: x", "Statuss: izveidoti", *period_line(period), "", "Dokumenti:"]
+    lines = ["Mape: x", "Statuss: izveidoti", "", *period_line(period), "Dokumenti:"]
     (folder / "parskats.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return folder
 

@@ -247,12 +247,12 @@ def _report(reading: MatrixReading, status: str, names: list[str], archive: Sequ
     ``providers``: which provider each number in the 02/03 file names is (provider_notes.provider_list, D126);
     ``head``: the folder and pseudonym lines (head_lines); ``draft``: made with --draft (a matrix without errors
     says so under its status)."""
-    lines = [*(head or head_lines(reading.code, None)), f"Statuss: {status}", *period_line(reading.period), *archive]
+    lines = [*(head or head_lines(reading.code, None)), f"Statuss: {status}", *archive]
     if draft and not reading.errors:
         lines.append(f"Matricā kļūdu nav: {NO_ERRORS_DRAFT}.")
     if first:
         lines += ["", f"VISPIRMS: {first}."]
-    lines += ["", "Dokumenti:"]
+    lines += ["", *period_line(reading.period), "Dokumenti:"]  # the plan the folder holds (plan_folder, D315)
     lines += [f"  {name}" for name in names]
     lines += providers
     if papers:
@@ -398,8 +398,10 @@ def _folder_code(reading: MatrixReading, out: Path, used: dict[str, Period | Non
 
 
 def _plan_folder(reading: MatrixReading, out: Path, used: dict[str, Period | None]) -> str:
-    """The folder a refused matrix's plan would have had: the one an earlier run's papers of it are in (D315)."""
-    return place(out, reading.code, reading.period, used).name
+    """The folder a refused matrix's plan would have had, where an earlier run's papers of it are (D315); the child's
+    own ``<kods>`` when that one does not exist."""
+    name = place(out, reading.code, reading.period, used).name
+    return name if (out / name).is_dir() else reading.code
 
 
 def _make_all(readings: list[MatrixReading], copies: dict[int, MatrixReading], out: Path, catalogue: Catalogue,
