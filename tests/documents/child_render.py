@@ -27,18 +27,18 @@ def text(html: str) -> str:
     return normalise(re.sub(r"<[^>]+>", " ", html))
 
 
-def child_html(catalogue: Catalogue, units: int, *, pseudonymous: bool = False,
+def child_html(catalogue: Catalogue, units: int, *, pseudonymous: bool = False, start: dt.date = dt.date(2018, 10, 1),
                **inputs: object) -> tuple[ChildContext, dict[str, str]]:
     """A fictional child (9 years, 70 %) in Madona with one market-priced session line of ``units`` sessions at
     25,00 EUR over two months from 01.10.2018, made on 20.09.2018; ``inputs``: the matrix's base (default the
-    ministry's 3 100,00, not the catalogue's) and final amounts, other sources. Returns the context and each
-    document's HTML."""
+    ministry's 3 100,00, not the catalogue's) and final amounts, other sources; ``start``: another first day of
+    the plan. Returns the context and each document's HTML."""
     day = template_date(catalogue)
     offer = next(o for o in catalogue.offers(day) if o.prefill_price is None and o.service.unit == "reize")
     line = line_from_offer(offer, units, unit_price=Decimal("25.00"), expert_rank=1, parent_rank=1,
                            planned_units=(units // 2, units - units // 2))
     values = {"base": Decimal("3100.00"), **inputs}
-    data_inputs = WorkbookInputs(birth_date=dt.date(2009, 3, 2), period_start=dt.date(2018, 10, 1), months=2,
+    data_inputs = WorkbookInputs(birth_date=dt.date(2009, 3, 2), period_start=start, months=2,
                                  special_care=False, impairment="multipli", lines=(line,), **values)
     params = Params.from_catalogue(catalogue, day)
     data = ChildData("madona", "Ģirts Paraugs", "020309-20005", "multipli", day, data_inputs)

@@ -53,7 +53,8 @@ def _texts(folder: Path) -> dict[str, str]:
 def _rounds_part(text: str) -> str:
     """The text without the date the contract is signed on or the letter is dated, which the annexes' heads
     leave to fill (D67, audit17 F9)."""
-    return text.replace(f"kas noslēgts {BLANK_DATE},", "").replace(f"({BLANK_DATE}) pielikums", "")
+    return (text.replace(f"kas noslēgts {BLANK_DATE},", "").replace(f"({BLANK_DATE}) pielikums", "")
+            .replace(f"kas noslēgts {BLANK_DATE} (turpmāk – Līgums)", ""))  # the existing contract's (D315)
 
 
 def _names_term_end(name: str, text: str, end: dt.date, plan_end: dt.date) -> bool:

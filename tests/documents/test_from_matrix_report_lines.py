@@ -125,6 +125,7 @@ def test_the_next_plan_line_is_shown_only_after_the_first_reporting_period(catal
     assert line.startswith(f"plāns sākas {later.start_day:%d.%m.%Y}, pēc kārtas pirmā pārskata perioda "
                            f"({first_period.start:%d.%m.%Y}–{first_period.end:%d.%m.%Y}), {NEXT_PLAN}")
     assert "otru līgumu (01-ligums-ar-vecaku) neslēdz" in line and "(08-lemums-par-pieskirsanu)" in line
+    assert "pielikumus esošajam līgumam (01-pielikumi-esosajam-ligumam)" in line, line
     assert signing.next_plan_line(catalogue, dataclasses.replace(later, round_id=None)) is None
 
 

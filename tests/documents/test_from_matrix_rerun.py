@@ -48,10 +48,20 @@ def test_the_marker_lists_every_written_file_with_its_hash(first_run) -> None:
     for name in written:
         assert f"  {name}\n" in marker, name
     # an own unchanged folder is replaced, and a file the user deleted is simply made again
-    (folder / "parskats.txt").unlink()
+    docx = sorted(folder.glob("*.docx"))[0]
+    docx.unlink()
     refused, text = again()
     assert refused == 0, text
-    assert (folder / "parskats.txt").exists()
+    assert docx.exists()
+    # … but without its parskats.txt the folder no longer says which plan period it holds: it may be another plan's,
+    # so it stays as it is and the papers go to a folder dated by the plan's first day (D315)
+    (folder / "parskats.txt").unlink()
+    before = _snapshot(folder)
+    refused, text = again()
+    assert refused == 0, text
+    assert _snapshot(folder) == before
+    [dated] = [p for p in folder.parent.iterdir() if p != folder]
+    assert dated.name.startswith(f"{folder.name}-") and "bez ierakstīta atbalsta plāna perioda" in text, text
 
 
 def test_a_foreign_file_in_the_child_folder_stops_the_rerun(first_run) -> None:

@@ -92,9 +92,10 @@ def test_a_byte_identical_copy_makes_one_set_and_other_files_are_named(catalogue
 @pytest.mark.parametrize("key", [KEY, ""])
 def test_the_refusal_names_this_childs_folders_of_earlier_runs(catalogue: Catalogue, tmp_path: Path,
                                                                key: str) -> None:
-    """review6 F10: an earlier run's folders of the child (`<kods>`, `<kods>-2`, an older version's set aside) stand
-    in --out when a later run refuses the child's competing matrices: the refusal names them – only them (not a
-    folder without the command's marker, not another child's) and never the child's name or personal code."""
+    """review6 F10: an earlier run's folders of the child (`<kods>`, `<kods>-2`, another period's dated one, D315, an
+    older version's set aside) stand in --out when a later run refuses the child's competing matrices: the refusal
+    names them – only them (not a folder without the command's marker, not another child's) and never the child's
+    name or personal code."""
     child = funded_child(catalogue, tmp_path / "src")
     source = tmp_path / "mape"
     source.mkdir()
@@ -106,7 +107,8 @@ def test_the_refusal_names_this_childs_folders_of_earlier_runs(catalogue: Catalo
     assert first.exit_code == 0, first.output
     [made] = out.iterdir()
     marker = next(p.name for p in made.iterdir() if p.name.startswith("."))
-    for name in (f"{made.name}-2", f"{made.name}-iepriekseja-versija-01.12.2017", "cits-berns"):
+    for name in (f"{made.name}-2", f"{made.name}-2018-07-01", f"{made.name}-iepriekseja-versija-01.12.2017",
+                 "cits-berns"):
         (out / name).mkdir()
         (out / name / marker).write_text("", encoding="utf-8")
     (out / f"{made.name}-3").mkdir()  # no marker: not the command's folder
@@ -117,6 +119,7 @@ def test_the_refusal_names_this_childs_folders_of_earlier_runs(catalogue: Catalo
     assert result.exit_code == 1, result.output
     lines = [line for line in result.output.splitlines() if "matrica ir vairākos failos" in line]
     named = (f"šī bērna iepriekšējo palaišanu mapes: {made}, {out / (made.name + '-2')}, "
+             f"{out / (made.name + '-2018-07-01')}, "
              f"{out / (made.name + '-iepriekseja-versija-01.12.2017')} – pārbaudiet, kura ir spēkā")
     assert len(lines) == 2 and all(named in line for line in lines), result.output
     assert "cits-berns" not in result.output and f"{made.name}-3" not in result.output

@@ -97,6 +97,24 @@ def test_a_first_and_a_next_period_are_two_plans_but_overlapping_ones_compete(ca
     result = _run(source, out)
     assert SAME_CHILD not in result.output, result.output
     assert "izveidoti 2" in result.output and result.exit_code == 0, result.output
+    # each plan in its own folder, the next one dated by its first day (D315) – never "-2", which says no period
+    names = sorted(p.name for p in out.iterdir())
+    assert len(names) == 2 and names[1] == f"{names[0]}-2019-06-01", names
+    first = {p.name: p.read_bytes() for p in (out / names[0]).iterdir()}
+    assert "Atbalsta plāna periods: 01.05.2019–31.05.2019" in (out / names[0] / "parskats.txt").read_text("utf-8")
+    # the next period alone again: it replaces its own folder, the first period's stays byte-identical (before: the
+    # next period's papers went into the first period's folder, without a word)
+    alone = tmp_path / "tikai-nakamais"
+    alone.mkdir()
+    (alone / "b-plans-2019-06.xlsx").write_bytes((source / "b-plans-2019-06.xlsx").read_bytes())
+    rerun = _run(alone, out)
+    assert rerun.exit_code == 0, rerun.output
+    assert sorted(p.name for p in out.iterdir()) == names
+    assert {p.name: p.read_bytes() for p in (out / names[0]).iterdir()} == first
+    said = (f"mapē {out / names[0]} ir cita atbalsta plāna perioda (01.05.2019–31.05.2019) dokumenti – tā palika "
+            f"neskarta; šī plāna (01.06.2019–30.06.2019) dokumenti ir mapē {out / names[1]}")
+    assert said in " ".join(rerun.output.split()), rerun.output
+    assert said in (out / names[1] / "parskats.txt").read_text("utf-8")
     # a third file whose period overlaps the next one: those two compete, the first period is still made
     fill_by_names(matrix, source / "c-plans-2019-06-labots.xlsx", {"Perioda_Sakums": dt.datetime(2019, 6, 1),
                                                                   "Perioda_Menesi": 1,

@@ -233,6 +233,9 @@ class ChildContext:
     round_end_day: dt.date | None = None  # the plan's round's last day (round_end as a date), None without a round
     # the plan can only be the child's first in its round (D151: it starts within the round's first reporting period)
     first_in_round: bool = False
+    # the plan may be the child's next one in its round (D151: a round is known and the plan is not certainly its
+    # first): 08 says both cases, and the new plan's annexes to an existing contract are made beside 01 (D315)
+    maybe_next: bool = False
     # The other sources (6.5) the plan uses for what the IB does not pay, by name; empty: none (02, 03 say the
     # rest is not financed, never that the parent pays it).
     plan_sources: list[str] = field(default_factory=list)
@@ -479,6 +482,8 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool,
         round_end=lvformat.date(round_end) if round_end else BLANK_DATE,
         round_id=round_id, round_end_day=round_end, round_gen=round_gen,
         first_in_round=certainly_first_plan(catalogue, round_id, inputs.period_start),
+        maybe_next=(round_id is not None and plan_round(catalogue, round_id) is not None
+                    and not certainly_first_plan(catalogue, round_id, inputs.period_start)),
         refusal=(refusal(inputs.birth_date, outcome.check_date,
                          int(catalogue.programme.eligibility_age_limit.at(data.params_day).value),
                          day or dt.date.today(), round_end, round_gen) if reading.not_eligible else None),

@@ -1,8 +1,8 @@
 """The folders an earlier run made for a child whose matrices this run refuses as one child's competing files
-(D144, review6 F10): `<kods>`, `<kods>-2`, `<kods>-arhivs-…`, `<kods>-iepriekseja-versija-…` in `--out`. The refusal
-names them, so that the social worker checks which of them is in force. Only names made from the child's codes
-(a pseudonym, or the file's stem hashed when it shows the child) and only folders with the command's marker: no
-name or personal code can appear."""
+(D144, review6 F10): `<kods>`, `<kods>-2`, another plan period's `<kods>-<GGGG-MM-DD>` (D315), `<kods>-arhivs-…`,
+`<kods>-iepriekseja-versija-…` in `--out`. The refusal names them, so that the social worker checks which of them is
+in force. Only names made from the child's codes (a pseudonym, or the file's stem hashed when it shows the child) and
+only folders with the command's marker: no name or personal code can appear."""
 
 from __future__ import annotations
 
@@ -17,9 +17,9 @@ from generator.lvformat import VERSION_PATTERN, version
 
 
 def _pattern(code: str) -> re.Pattern[str]:
-    """A folder a run makes for ``code``: a further folder of the code (-2 …), an archive copy, an older version's
-    folder set aside (older_folder.py)."""
-    return re.compile(rf"{re.escape(code)}(-\d+)?(-arhivs-\d{{4}}-\d{{2}}-\d{{2}})?"
+    """A folder a run makes for ``code``: a further folder of the code (-2 …), another plan period's (dated,
+    plan_folder.py), an archive copy, an older version's folder set aside (older_folder.py)."""
+    return re.compile(rf"{re.escape(code)}(-\d+)?(-\d{{4}}-\d{{2}}-\d{{2}}(-\d+)?)?(-arhivs-\d{{4}}-\d{{2}}-\d{{2}})?"
                       rf"(-{OLDER_ASIDE}-\d{{2}}\.\d{{2}}\.\d{{4}}(-\d+)?)?")
 
 

@@ -60,6 +60,7 @@ from generator.reference.params import Params
 from generator.reference.plan_changes import ceilings_ever_withdrawn
 from generator.reference.rounds import longest_plan, plan_end
 from generator.reference.workbook import WorkbookResult, evaluate_workbook
+from generator.workbook.sheets.plan_rows import HIDDEN_HOW
 
 # Names outside the interface that the documents show when the matrix has them (6.1, 6.3).
 PARENT_NAME = "Vecaks_VardsUzvards"
@@ -115,6 +116,10 @@ class MatrixReading:
     period_place: str = ""
     code_place: str = ""
     birth_place: str = ""  # the child's personal code and date of birth, when they disagree (signing.code_birth_line)
+    # the kind of the refusal's first finding, for the summary's reason counter (run._reason): STRUCTURE (a defined
+    # name missing or moved, a table of another size: the inputs cannot be located), HIDDEN (filled plan rows left in
+    # closed groups, matrix.hidden_rows) or "" (any other)
+    refused_kind: str = ""
 
     @property
     def source(self) -> str:
@@ -125,6 +130,8 @@ class MatrixReading:
             return given
         return shown_path(given, file_label(self.path), self.names, self.person, hide=True)
 
+
+STRUCTURE, HIDDEN = "struktūra", "paslēptas rindas"  # MatrixReading.refused_kind
 
 # the reference's rule of 6.1 B5 (D104, D113): outside the children's rounds' list, or outside the plan's round
 MUNICIPALITY_RULES = frozenset({"municipality_not_listed", "municipality_not_in_round"})
@@ -308,6 +315,7 @@ def read_for_documents(path: Path, catalogue: Catalogue, templates: TemplateSour
     result.errors.extend(stages.template)  # a matrix with valid inputs: a draft can still be made (--draft)
     if stages.structure or stages.inputs:
         result.refused.extend(stages.named)
+        result.refused_kind = STRUCTURE if stages.structure else HIDDEN if stages.named[0].endswith(HIDDEN_HOW) else ""
         _read_person(result, m, path, key)
         return result
     data = stages.data

@@ -26,11 +26,14 @@ from generator.documents.from_matrix.confirmed_warnings import papers_offers, pa
 from generator.documents.from_matrix.context import build
 from generator.documents.from_matrix.earlier_runs import earlier_folders, earlier_line, kept_line
 from generator.documents.from_matrix.folder_origin import Origin
+from generator.documents.from_matrix.plan_folder import Period, period_line, place
 from generator.documents.from_matrix.provider_notes import no_provider_papers, provider_list
 from generator.documents.from_matrix.provider_notes import repaid_to_parent as repaid_to_parent
 from generator.documents.from_matrix.reading import (
+    HIDDEN,
     MORE_ERRORS_STORED,
     NOT_LISTED,
+    STRUCTURE,
     MatrixReading,
     read_for_documents,
 )
@@ -205,8 +208,10 @@ def _reason(reading: MatrixReading) -> str:
             return "nezināma veidnes versija"
         if f"{ENDED} (" in first and f") {ENDED_BEFORE} " in first:
             return "atbalsta plāna periods jau beidzies"
-        if "struktūra" in first:
+        if reading.refused_kind == STRUCTURE:  # by the finding's kind: „struktūras pogu” is no broken structure
             return "bojāta matricas struktūra"
+        if reading.refused_kind == HIDDEN:
+            return "aizpildītas plāna rindas paslēptas"
         return "nepilnīgi vai nederīgi ievaddati"
     if any(e.startswith("matrica neatbilst veidnei") for e in reading.errors):
         return "mainītas formulas vai veidnes šūnas"
@@ -248,7 +253,7 @@ def _report(reading: MatrixReading, status: str, names: list[str], archive: Sequ
         lines.append(f"Matricā kļūdu nav: {NO_ERRORS_DRAFT}.")
     if first:
         lines += ["", f"VISPIRMS: {first}."]
-    lines += ["", "Dokumenti:"]
+    lines += ["", *period_line(reading.period), "Dokumenti:"]  # the plan the folder holds (plan_folder, D315)
     lines += [f"  {name}" for name in names]
     lines += providers
     if papers:
@@ -370,12 +375,42 @@ def stopped_line(total: int, done: int) -> str:
             "matricas no jauna un aizstās jau uzrakstītās mapes.")
 
 
+def _folder_code(reading: MatrixReading, out: Path, used: dict[str, Period | None], archived: bool) -> str:
+    """The code a matrix's papers are made under, its folder's name (``used``: the folders this run has taken). A
+    refused file keeps the child's own code; a plan whose ``<kods>`` holds another plan period's papers gets a folder
+    of its own, dated, and a note saying so on the console and in parskats.txt (plan_folder.place, D315); an
+    archive copy (dated folder of its own) takes a further code only when its folder is taken in this run."""
+    if reading.refused:
+        return reading.code
+    if archived:
+        assert reading.data is not None
+        start, name, n = reading.data.inputs.period_start, reading.code, 2
+        while arch.folder_name(name, start) in used:
+            name, n = f"{reading.code}-{n}", n + 1
+        used[arch.folder_name(name, start)] = reading.period
+    else:
+        placed = place(out, reading.code, reading.period, used)
+        name = placed.name
+        used[name] = reading.period
+        if placed.note:
+            reading.notes.append(placed.note)
+    reading.code = name
+    return name
+
+
+def _plan_folder(reading: MatrixReading, out: Path, used: dict[str, Period | None]) -> str:
+    """The folder a refused matrix's plan would have had, where an earlier run's papers of it are (D315); the child's
+    own ``<kods>`` when that one does not exist."""
+    name = place(out, reading.code, reading.period, used).name
+    return name if (out / name).is_dir() else reading.code
+
+
 def _make_all(readings: list[MatrixReading], copies: dict[int, MatrixReading], out: Path, catalogue: Catalogue,
               summary: Summary, *, draft: bool, echo: Echo, err: Echo, pdf: bool, today: dt.date,
               ended_by: dt.date | None, dated: bool, archive: bool, pseudonymous: bool) -> None:
     """Every matrix's documents, one child after another (``run``); ``summary.handled`` counts those finished."""
     total = len(readings)
-    used: set[str] = set()
+    used: dict[str, Period | None] = {}  # the folders taken in this run, with their plan periods
     for number, reading in enumerate(readings, 1):
         summary.handled = number - 1
         if (first := copies.get(number - 1)) is not None:
@@ -389,13 +424,7 @@ def _make_all(readings: list[MatrixReading], copies: dict[int, MatrixReading], o
                 archived = True
             else:
                 reading.refused = [why]
-        code, n = reading.code, 2
-        # a second folder of one code only for a file that gets papers: a refused file keeps the child's own code
-        while code in used and not reading.refused:
-            code, n = f"{reading.code}-{n}", n + 1
-        if not reading.refused:
-            used.add(code)
-        reading.code = code
+        code = _folder_code(reading, out, used, archived)
         # the file too: a refused one gets no folder; one shown by its label says how it is found (audit37a F12)
         found = f"; {finding_hint(reading.source, '')}" if reading.hidden_name and reading.refused else ""
         head = f"{number}/{total} {code} ({reading.source}{found})"
@@ -409,8 +438,9 @@ def _make_all(readings: list[MatrixReading], copies: dict[int, MatrixReading], o
             for reason in reading.refused or reading.errors:
                 err(f"    {reason}")
             if not (reading.refused and reading.refused[0].startswith(SAME_CHILD)):  # those name their folders
-                # an earlier run's folder stays as it was (audit38 F7), said by what it was made from
-                if kept := kept_line(out, code, Origin(reading.digest, catalogue.version)):
+                # an earlier run's folder of this plan stays as it was (audit38 F7), said by what it was made from
+                if kept := kept_line(out, _plan_folder(reading, out, used),
+                                     Origin(reading.digest, catalogue.version)):
                     err(f"    {kept}")
             # an IBM matrix not grouped with any child's other matrices (D144, R7-8); a file that is no matrix (not
             # a workbook, no IBM names) is no child's matrix and is not to be matched to one (review9)

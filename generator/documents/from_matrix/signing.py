@@ -41,6 +41,7 @@ TRANSPORT_ERROR = "transporta daļa bez pamatojuma"
 JUSTIFICATION = "6.4. tabulas ailē „Pamatojums, ja transporta daļa pārsniedz robežu”"
 CONTRACT = "01-ligums-ar-vecaku"
 DECISION = "08-lemums-par-pieskirsanu"
+NEXT_ANNEXES = "01-pielikumi-esosajam-ligumam"  # a next plan's annexes to the contract already signed (D315)
 PROVIDER_CONTRACT, GUARANTEE = "02-ligums-ar-sniedzeju", "03-garantijas-vestule"
 NAMELESS = "sniedzējs nav norādīts matricas 6.8. tabulā"
 
@@ -298,9 +299,10 @@ def next_plan_line(catalogue: Catalogue, child: ChildContext) -> str | None:
         since = f"nevis kārtas pirmajā pakalpojumu dienā {lvformat.date(programme_round.paid_from)}"
     return (f"plāns sākas {lvformat.date(child.start_day)}, {since}, tāpēc tas var būt bērna nākamais atbalsta "
             f"plāns: ja līgums ar Vecāku šajā kārtā jau ir noslēgts, otru līgumu ({CONTRACT}) neslēdz – paraksta tikai "
-            f"jaunā plāna pielikumus (1.–3. pielikums), ierakstot tajos esošā līguma numuru un datumu, un jauno lēmumu "
-            f"({DECISION}), "
-            "kā paredz līguma nodaļa „Līguma grozīšana”")
+            f"jaunā plāna pielikumus esošajam līgumam ({NEXT_ANNEXES}), ierakstot tajos esošā līguma numuru un datumu, "
+            f"kā paredz līguma nodaļa „Līguma grozīšana”, un jauno lēmumu ({DECISION}), atzīmējot tajā, ka bērns kārtā "
+            "jau piedalās; ja līguma vēl nav, paraksta līgumu un lēmumu, atzīmējot, ka individuālo budžetu piešķir "
+            "pirmo reizi")
 
 
 def one_of_lines(child: ChildContext, names: Sequence[str]) -> list[str]:
