@@ -833,6 +833,16 @@
       if (e.target && e.target.value && String(e.target.value).trim() !== "") touch(e);
       update(e);
     });
+    /* A date typed in another form the calculator reads („10062010”, „10 06 2010”, „10-06-2010”: a phone's number
+     * keypad may have no point) is shown back as the day understood, DD.MM.GGGG, when the field is left. */
+    function showDate(e) {
+      var input = e.target;
+      if (!input || (input.id !== "ibm-dzimsanas" && input.id !== "ibm-sakums")) return;
+      var iso = api.datums(input.value);
+      var shown = iso ? api.formats.datums(iso) : null;
+      if (shown && input.value !== shown) input.value = shown;
+    }
+    root.querySelector("form").addEventListener("change", showDate);
     root.querySelector("form").addEventListener("change", update);
     root.querySelector("form").addEventListener("submit", function (e) {
       e.preventDefault();
