@@ -421,7 +421,9 @@
         var out = item.querySelector(".ibm-kalk__rindas-rezultats");
         var info = item.querySelector(".ibm-kalk__pakalpojuma-info");
         var offer = offerOf(item.querySelector("[name=kods]").value);
-        info.textContent = offer && offer.vienibasCena !== null
+        // the chosen item's code and name (the page's data), so that a typed code shows what it is
+        var named = offer ? offer.kods + " " + offer.nosaukums + ". " : "";
+        info.textContent = named + (offer && offer.vienibasCena !== null
           ? "Mērvienība: " + offer.mervienibasNosaukums + " – ierakstiet summu euro; cena " + eur(offer.vienibasCena) +
             " par vienību" + (offer.transports ? "; transports" : "")
           : offer
@@ -429,7 +431,7 @@
             ? "; cenas griesti " + eur(offer.griesti) + " (" + (LIMIT_LABEL[offer.griestuStatuss] || offer.griestuStatuss) + ")"
             : offer.griestiNavApstiprinati ? "; cenas griesti nav apstiprināti (jāprecizē)" : "; cenas griestu nav") +
             (offer.transports ? "; transports" : "")
-          : "";
+          : "");
         var own = res.Derigs && !blocking(res).length ? lineMessages(res, i) : [];
         writeLineNotes(item.querySelector(".ibm-kalk__rindas-zinojumi"), own.filter(function (m) {
           return !FIELD_RULES[m.kods];  // those are at their field
@@ -451,9 +453,12 @@
         // every line's figures hang on the plan: while the plan has an error one mark at the line's end says so
         // (no status: the line is not "finansēta"), and a line's own error still points to its field
         var figures = "Izmaksas " + eur(res.Plans_Summa[i]) + " · prioritāte " + res.Plans_Prioritate[i] +
-          " · no IB " + eur(res.Plans_NoIB[i]) + (estimatesAK() ? ESTIMATE : "");  // A's share: A's mark
+          " · no IB " + eur(res.Plans_NoIB[i]);
+        // A's share: A's mark, in the status's bracket when one follows (one bracket, not two in a row)
+        var estimate = estimatesAK();
         out.textContent = figures + (res.Kludas > 0
-          ? LINE_INVALID + (errors.length ? "; šajā rindā " + status : "") : " (" + status + ")");
+          ? (estimate ? ESTIMATE : "") + LINE_INVALID + (errors.length ? "; šajā rindā " + status : "")
+          : " (" + (estimate ? "aplēse; " : "") + status + ")");
       });
     }
 
