@@ -635,7 +635,7 @@ def test_every_error_at_once_codes_as_typed_and_whole_sentences(visit: Visit) ->
             return [o.kods, o.nosaukums]; }""", typed)
         # the line names the item its code was read as (from the page's data), then its unit (audit40b F8)
         info = page.inner_text("#ibm-r1-info")
-        assert got == code and info.startswith(f"{code} {name}. Mērvienība"), (typed, got, info)
+        assert got == code and name.startswith(f"{code} ") and info.startswith(f"{name}. Mērvienība"), (typed, got, info)
 
     page.fill("#ibm-r1-cena", "30")
     page.fill("#ibm-dzimsanas", "10.05.2000")  # 18 on the check date: the reference's reason has no full stop

@@ -421,8 +421,9 @@
         var out = item.querySelector(".ibm-kalk__rindas-rezultats");
         var info = item.querySelector(".ibm-kalk__pakalpojuma-info");
         var offer = offerOf(item.querySelector("[name=kods]").value);
-        // the chosen item's code and name (the page's data), so that a typed code shows what it is
-        var named = offer ? offer.kods + " " + offer.nosaukums + ". " : "";
+        // the chosen item's code and name („3.1.2i Ergoterapeits, individuāli”, the page's data): a typed code shows
+        // what it is
+        var named = offer ? offer.nosaukums + ". " : "";
         info.textContent = named + (offer && offer.vienibasCena !== null
           ? "Mērvienība: " + offer.mervienibasNosaukums + " – ierakstiet summu euro; cena " + eur(offer.vienibasCena) +
             " par vienību" + (offer.transports ? "; transports" : "")
