@@ -34,8 +34,8 @@ from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Pilot, PriceValue
 from generator.programme_scope import adults_pilot_sentence
 from generator.reference.lines import PLAN_LINES
-from generator.reference.params import children_date_serials
 from generator.reference.monthly import working_days_between
+from generator.reference.params import children_date_serials
 from generator.site import labels, text
 from generator.workbook import render  # render.build_day: the build day (tests replace it)
 from generator.workbook.sheets import personal, technical
