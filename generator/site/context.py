@@ -1,7 +1,9 @@
 """The template context of the methodology pages (catalogue/metodika/*.md) and of the site's own pages.
 
 The syntax is agreed with the methodology authors (see the module docstring of ``methodology``):
-``p.<parameter>`` is every programme parameter in force on the catalogue date, ``cena(id)`` a price
+``p.<parameter>`` is every programme parameter in force on the catalogue date (``p_statuss.<parameter>`` its
+status in words, „jāprecizē” or „apstiprināts”, to say beside the figure), ``dienas_numuri`` D286's span of day
+serials (``.first`` the serial of 1 January ``.first_year``), ``cena(id)`` a price
 value in force, ``grupu_griesti`` the group-session ceiling (``grupu_griesti_teksts`` the same in words, „ne vairāk
 kā …” while the deducted transport part is unknown; ``grupu_griesti_par_nodarbibu`` with „par nodarbību” next to the
 amount, before that bracket), ``grupu_griesti_izmainas`` its changes dated later, " (no …
@@ -33,6 +35,7 @@ from generator.catalogue.models import Pilot, PriceValue
 from generator.programme_scope import adults_pilot_sentence
 from generator.reference.lines import PLAN_LINES
 from generator.reference.monthly import working_days_between
+from generator.reference.params import children_date_serials
 from generator.site import labels, text
 from generator.workbook import render  # render.build_day: the build day (tests replace it)
 from generator.workbook.sheets import personal, technical
@@ -48,6 +51,19 @@ class Parameters:
 
     def __repr__(self) -> str:
         return f"p ({', '.join(self._names)})"
+
+
+class ParameterStatuses:
+    """``p_statuss``: the status of every programme parameter's value in force on one day, in words („jāprecizē” or
+    „apstiprināts”), so that a page printing ``p.<name>`` says beside it whether the figure is confirmed."""
+
+    def __init__(self, catalogue: Catalogue, day: dt.date) -> None:
+        self._names = sorted(type(catalogue.programme).model_fields)
+        for name in self._names:
+            setattr(self, name, labels.status_text(getattr(catalogue.programme, name).at(day).status))
+
+    def __repr__(self) -> str:
+        return f"p_statuss ({', '.join(self._names)})"
 
 
 class UnknownPrice(LookupError):
@@ -106,6 +122,8 @@ def template_context(catalogue: Catalogue) -> dict[str, Any]:
     group_ceiling: Decimal | None = catalogue.group_ceiling(day)[0]
     return {
         "p": Parameters(catalogue, day),
+        "p_statuss": ParameterStatuses(catalogue, day),
+        "dienas_numuri": children_date_serials(catalogue),  # D286's span of day serials (None without a round)
         "cena": price_lookup(catalogue, day),
         "grupu_griesti": group_ceiling,
         "grupu_griesti_teksts": labels.group_ceiling_text(catalogue, day),

@@ -22,7 +22,7 @@ from generator.site.context import environment
 from generator.site.methodology_data import load_decision_themes, load_methodology_data
 from generator.site.nav import NavItem, pages, read_nav
 
-EXPECTED_NAMES = "p.<parametrs>, cena(id), grupu_griesti, katalogs, pasvaldibas, izmeginajumi, svetku_gadi, kartu_gadi, " \
+EXPECTED_NAMES = "p.<parametrs>, p_statuss.<parametrs>, dienas_numuri, cena(id), grupu_griesti, katalogs, pasvaldibas, izmeginajumi, svetku_gadi, kartu_gadi, " \
                  "darba_dienas(no, līdz), svetku_darbdienas(no, līdz), valstis, valsts.<id>, " \
                  "skaitli.<nosaukums>, tabulas.<nosaukums>, nodalas, lapu_virsraksti; filtri eur, procenti, skaitlis, datums, vesels"
 

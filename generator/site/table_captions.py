@@ -1,7 +1,8 @@
 """Markdown extension (mkdocs.yml `markdown_extensions`): every Markdown data table gets a caption a screen reader
 announces, hidden on screen (audit30 F16). The caption is the title of the section the table stands in: the text of
 the last heading before it, or the summary of the collapsible block that holds it (a municipality's downloads).
-Tables written as HTML (the catalogue index, the examples' variants) keep their own visible captions.
+Tables written as HTML keep their own captions: the examples' variants a visible one, the catalogue index one
+that repeats its area's heading, hidden the same way.
 
 A table inside ``<div class="ibm-kartites" markdown>`` also gets every cell's column name (``data-label``), so that
 on a phone ibm.css shows each row as a card of „column: value” lines instead of a table wider than the screen."""

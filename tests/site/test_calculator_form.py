@@ -434,6 +434,9 @@ def test_printout_formats_the_typed_amounts_dates_itself_and_marks_an_unconfirme
         line = line.replace(NBSP, " ")
         assert re.search(r"A [\d ]+,\d\d EUR \(aplēse\)", line) and re.search(r"K [\d ]+,\d\d EUR \(aplēse\)", line), line
         assert not re.search(r"N [\d ]+,\d\d EUR \(aplēse\)", line), line  # N is the plan's own sum
+    # a line's IB share and its status share one bracket (audit40b F10), not „(aplēse) (finansēta)”
+    line = page.inner_text("#ibm-r1-rezultats").replace(NBSP, " ")
+    assert re.search(r"no IB [\d ]+,\d\d EUR \(aplēse; [^()]+\)$", line) and ") (" not in line, line
     page.fill("#ibm-galigais", "1500")
     page.locator("#ibm-galigais").press("Tab")
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
@@ -628,8 +631,11 @@ def test_every_error_at_once_codes_as_typed_and_whole_sentences(visit: Visit) ->
         page.locator("#ibm-r1-kods").press("Tab")
         page.wait_for_timeout(50)
         assert page.inner_text("#ibm-r1-kods-kluda") == "", typed
-        got = page.evaluate("(t) => window.ibmKalkulators.pakalpojums(t, '01.10.2018').kods", typed)
-        assert got == code and page.inner_text("#ibm-r1-info").startswith("Mērvienība"), (typed, got)
+        got, name = page.evaluate("""(t) => { const o = window.ibmKalkulators.pakalpojums(t, '01.10.2018');
+            return [o.kods, o.nosaukums]; }""", typed)
+        # the line names the item its code was read as (from the page's data), then its unit (audit40b F8)
+        info = page.inner_text("#ibm-r1-info")
+        assert got == code and name.startswith(f"{code} ") and info.startswith(f"{name}. Mērvienība"), (typed, got, info)
 
     page.fill("#ibm-r1-cena", "30")
     page.fill("#ibm-dzimsanas", "10.05.2000")  # 18 on the check date: the reference's reason has no full stop

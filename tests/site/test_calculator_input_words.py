@@ -52,10 +52,41 @@ def test_a_day_the_calendar_has_not_is_told_so(visit: Visit, typed: str, form: s
     assert _input_errors(visit, {"periodaSakums": typed}, "periodaSakums") == [f"{START}: {why}."]
 
 
-@pytest.mark.parametrize("typed", ["31-02-2012", "31.2.12", "rīt"])
+@pytest.mark.parametrize("typed", ["31_02_2012", "31.2.12", "3102201", "31.02-2012x", "rīt"])
 def test_a_text_not_in_the_form_is_still_no_date(visit: Visit, typed: str) -> None:
     (text,) = _input_errors(visit, {"dzimsanasDatums": typed}, "dzimsanasDatums")
     assert text == f"{BIRTH}: „{typed}” nav datums (gaidīts: datums DD.MM.GGGG, piem. 01.10.2018).", text
+
+
+# A phone's number keypad (inputmode="numeric") may have no point: eight digits and other separators are read too.
+KEYPAD_FORMS = ["10062010", "10 06 2010", "10-06-2010", "10,06,2010", "10/06/2010", "10.06.2010", "10 . 6 . 2010"]
+
+
+@pytest.mark.parametrize("typed", KEYPAD_FORMS)
+def test_a_date_without_points_is_read(visit: Visit, typed: str) -> None:
+    assert visit.page.evaluate("(t) => window.ibmKalkulators.datums(t)", typed) == "2010-06-10"
+    assert _input_errors(visit, {"dzimsanasDatums": typed}, "dzimsanasDatums") == []
+
+
+@pytest.mark.parametrize("typed", ["31022012", "31 02 2012", "31-02-2012", "31,02,2012", "31/02/2012"])
+def test_a_missing_day_without_points_is_told_so(visit: Visit, typed: str) -> None:
+    why = no_such_day("31.02.2012", (LV,), quoted=True).replace("31.02.2012", typed)
+    assert _input_errors(visit, {"dzimsanasDatums": typed}, "dzimsanasDatums") == [f"{BIRTH}: {why}."]
+
+
+def test_the_form_shows_the_date_it_understood(visit: Visit) -> None:
+    """The keypad's „10062010” is shown back as 10.06.2010 when the field is left; the field keeps inputmode
+    numeric, whose keypad can type it."""
+    for field, typed in (("#ibm-dzimsanas", "15032012"), ("#ibm-sakums", "01 10 2018")):
+        assert visit.page.get_attribute(field, "inputmode") == "numeric"
+        visit.page.fill(field, typed)
+        visit.page.locator(field).press("Tab")
+        assert visit.page.input_value(field) == {"15032012": "15.03.2012", "01 10 2018": "01.10.2018"}[typed]
+    visit.page.fill("#ibm-dzimsanas", "31022012")
+    visit.page.locator("#ibm-dzimsanas").press("Tab")
+    assert visit.page.input_value("#ibm-dzimsanas") == "31022012"  # no such day: kept as typed, with the error
+    assert "tāda datuma nav" in visit.page.inner_text("#ibm-dzimsanas-kluda")
+    assert visit.errors == []
 
 
 def test_the_form_shows_the_missing_day_at_its_field(visit: Visit) -> None:

@@ -219,3 +219,33 @@ def test_navigation_tree_and_fallback_without_nav_file(catalogue_with_fixture_me
     nav = render_methodology(catalogue.root, template_context(catalogue)).nav
     assert [p.file for p in pages(nav)] == ["cits.md", "principi.md", "process.md"]
     assert pages(nav)[1].title == "Principi"  # the page's own first heading
+
+
+# The pages that print the base amount B (audit40b F1): its figure always with its status beside it.
+BASE_PAGES = ("rekonstrukcijas-un-lemumi.md", "ib-apmeri-un-posmi.md")
+
+
+def _base_mentions(pages: dict[str, str], figure: str) -> list[str]:
+    """The text after each place the pages print ``figure`` (the next 60 characters)."""
+    found = [page[m.end():m.end() + 60] for name in BASE_PAGES for page in [pages[name]]
+             for m in re.finditer(re.escape(figure), page)]
+    assert found, f"B ({figure}) nav lapās {BASE_PAGES}"
+    return found
+
+
+@pytestmark_real
+def test_the_base_amount_is_printed_with_its_status(catalogue_copy: Path, real_pages: dict[str, str]) -> None:
+    catalogue = load_or_raise(DEFAULT_CATALOGUE)
+    value = catalogue.programme.base_amount.at(site_date(catalogue))
+    assert str(value.status) == "jāprecizē", "B is confirmed now: make the check below a confirmed one"
+    figure = text.eur(value.value)
+    assert all(" periodā, statuss **jāprecizē**" in after for after in _base_mentions(real_pages, figure))
+    # confirmed in the catalogue: the pages say so, and no longer „jāprecizē”
+    path = catalogue_copy / "programme.yaml"
+    yaml = path.read_text(encoding="utf-8")
+    block = yaml.split("base_amount:", 1)[1].split("\nrate_full:", 1)[0]
+    confirmed_block = block.replace("status: jāprecizē", "status: apstiprināts").replace(
+        block.split("source: ", 1)[1].split("\n", 1)[0], '"Labklājības ministrijas vēstule Nr. 1-12/345, 24.02.2027"')
+    path.write_text(yaml.replace(block, confirmed_block), encoding="utf-8")
+    confirmed = _base_mentions(_render(catalogue_copy), figure)
+    assert all(" periodā, statuss **apstiprināts**" in after for after in confirmed), confirmed

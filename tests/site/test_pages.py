@@ -79,6 +79,25 @@ def test_catalogue_index_lists_every_item_with_its_filter_data(built_site: Built
         assert f'<option value="{imp.id.value}">' in html
 
 
+def test_catalogue_index_area_line_names_the_recipients_its_rows_have(built_site: BuiltSite) -> None:
+    """audit40b F5: an area's line under its heading names the recipients of its items (from the data, in the rows'
+    order), not the area's one recipient that some rows contradict; its table's caption repeats the heading for a
+    screen reader only (F6)."""
+    cat = built_site.catalogue
+    html = built_site.html("katalogs/index.html")
+    mixed = 0
+    for area in cat.enums.support_areas:
+        services = [s for s in cat.sorted_services() if s.area == area.number]
+        if not services:
+            continue
+        names = list(dict.fromkeys(cat.enums.recipients[s.recipient] for s in services))
+        mixed += len(names) > 1
+        said = (f"Saņēmējs: {names[0]}." if len(names) == 1 else f"Saņēmēji: {', '.join(names)}.")
+        assert f"{said} Pakalpojumu vienības: {len(services)}." in html, (area.number, said)
+        assert f'<caption class="ibm-tikai-lasitajam">{area.number}. joma: ' in html, area.number
+    assert mixed, "no area has items for several recipients: the check above tells one recipient only"
+
+
 def test_every_price_on_the_price_page_equals_the_catalogue(built_site: BuiltSite) -> None:
     cat = built_site.catalogue
     day = site_date(cat)

@@ -421,7 +421,10 @@
         var out = item.querySelector(".ibm-kalk__rindas-rezultats");
         var info = item.querySelector(".ibm-kalk__pakalpojuma-info");
         var offer = offerOf(item.querySelector("[name=kods]").value);
-        info.textContent = offer && offer.vienibasCena !== null
+        // the chosen item's code and name („3.1.2i Ergoterapeits, individuāli”, the page's data): a typed code shows
+        // what it is
+        var named = offer ? offer.nosaukums + ". " : "";
+        info.textContent = named + (offer && offer.vienibasCena !== null
           ? "Mērvienība: " + offer.mervienibasNosaukums + " – ierakstiet summu euro; cena " + eur(offer.vienibasCena) +
             " par vienību" + (offer.transports ? "; transports" : "")
           : offer
@@ -429,7 +432,7 @@
             ? "; cenas griesti " + eur(offer.griesti) + " (" + (LIMIT_LABEL[offer.griestuStatuss] || offer.griestuStatuss) + ")"
             : offer.griestiNavApstiprinati ? "; cenas griesti nav apstiprināti (jāprecizē)" : "; cenas griestu nav") +
             (offer.transports ? "; transports" : "")
-          : "";
+          : "");
         var own = res.Derigs && !blocking(res).length ? lineMessages(res, i) : [];
         writeLineNotes(item.querySelector(".ibm-kalk__rindas-zinojumi"), own.filter(function (m) {
           return !FIELD_RULES[m.kods];  // those are at their field
@@ -451,9 +454,12 @@
         // every line's figures hang on the plan: while the plan has an error one mark at the line's end says so
         // (no status: the line is not "finansēta"), and a line's own error still points to its field
         var figures = "Izmaksas " + eur(res.Plans_Summa[i]) + " · prioritāte " + res.Plans_Prioritate[i] +
-          " · no IB " + eur(res.Plans_NoIB[i]) + (estimatesAK() ? ESTIMATE : "");  // A's share: A's mark
+          " · no IB " + eur(res.Plans_NoIB[i]);
+        // A's share: A's mark, in the status's bracket when one follows (one bracket, not two in a row)
+        var estimate = estimatesAK();
         out.textContent = figures + (res.Kludas > 0
-          ? LINE_INVALID + (errors.length ? "; šajā rindā " + status : "") : " (" + status + ")");
+          ? (estimate ? ESTIMATE : "") + LINE_INVALID + (errors.length ? "; šajā rindā " + status : "")
+          : " (" + (estimate ? "aplēse; " : "") + status + ")");
       });
     }
 
@@ -833,6 +839,16 @@
       if (e.target && e.target.value && String(e.target.value).trim() !== "") touch(e);
       update(e);
     });
+    /* A date typed in another form the calculator reads („10062010”, „10 06 2010”, „10-06-2010”: a phone's number
+     * keypad may have no point) is shown back as the day understood, DD.MM.GGGG, when the field is left. */
+    function showDate(e) {
+      var input = e.target;
+      if (!input || (input.id !== "ibm-dzimsanas" && input.id !== "ibm-sakums")) return;
+      var iso = api.datums(input.value);
+      var shown = iso ? api.formats.datums(iso) : null;
+      if (shown && input.value !== shown) input.value = shown;
+    }
+    root.querySelector("form").addEventListener("change", showDate);
     root.querySelector("form").addEventListener("change", update);
     root.querySelector("form").addEventListener("submit", function (e) {
       e.preventDefault();

@@ -140,13 +140,22 @@
     if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== m - 1 || dt.getUTCDate() !== d) return null;
     return String(y).padStart(4, "0") + "-" + String(m).padStart(2, "0") + "-" + String(d).padStart(2, "0");
   }
-  /* "DD.MM.GGGG" (also D.M.GGGG) or ISO "GGGG-MM-DD" -> ISO string, or null. */
-  function parseDate(text) {
+  /* The year, month and day a typed date names, as numbers, or null for a text in no date form: "DD.MM.GGGG" (also
+   * D.M.GGGG), the day, month and year separated by a space, „-”, „,” or „/” instead of the point („10 06 2010”,
+   * „10-06-2010”, „10,06,2010”, „10/06/2010”: a phone's number keypad may have no point), eight digits DDMMGGGG
+   * („10062010”, all a keypad of digits can type), or ISO "GGGG-MM-DD". Whether the day exists is not checked here. */
+  var DAY_MONTH_YEAR = /^(\d{1,2})(?:\s*[.,\/-]\s*|\s+)(\d{1,2})(?:\s*[.,\/-]\s*|\s+)(\d{4})\.?$/;
+  function dateParts(text) {
     var t = String(text).trim();
-    var m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})\.?$/.exec(t);
-    if (m) return isoDate(+m[3], +m[2], +m[1]);
+    var m = DAY_MONTH_YEAR.exec(t) || /^(\d{2})(\d{2})(\d{4})$/.exec(t);
+    if (m) return [+m[3], +m[2], +m[1]];
     m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
-    return m ? isoDate(+m[1], +m[2], +m[3]) : null;
+    return m ? [+m[1], +m[2], +m[3]] : null;
+  }
+  /* A typed date (dateParts' forms) -> ISO string, or null (no such form, or no such day). */
+  function parseDate(text) {
+    var p = dateParts(text);
+    return p ? isoDate(p[0], p[1], p[2]) : null;
   }
   function ymd(iso) {
     return iso.split("-").map(Number);
@@ -336,15 +345,9 @@
    * not exist, with the month's length, not that the form is wrong; null for any other text. */
   function noSuchDay(text) {
     var t = String(text).trim();
-    var m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})\.?$/.exec(t);
-    var y, mo, d;
-    if (m) {
-      y = +m[3]; mo = +m[2]; d = +m[1];
-    } else if ((m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t))) {
-      y = +m[1]; mo = +m[2]; d = +m[3];
-    } else {
-      return null;
-    }
+    var p = dateParts(t);
+    if (!p) return null;
+    var y = p[0], mo = p[1], d = p[2];
     var quoted = "„" + t + "”";
     if (mo < 1 || mo > 12) return fill(DATA.teksti.no_such_month, { ievadits: quoted });
     if (y < 1) return null;
@@ -988,7 +991,7 @@
       var d = empty(teksts) ? null : parseNumber(teksts);
       return d && !subcent(d) && !thousandsQuestion("", teksts, true) ? fixed(d, 2) : null;
     },
-    /* A typed date as the calculator reads it ("1.5.2012", "2012-05-01"): ISO, or null. */
+    /* A typed date as the calculator reads it ("1.5.2012", "01052012", "1 5 2012", "2012-05-01"): ISO, or null. */
     datums: function (teksts) {
       return empty(teksts) ? null : parseDate(teksts);
     },

@@ -1,0 +1,58 @@
+"""A page with a wide table prints every column (audit40b F2): Chromium's print to PDF (A4) of the pages whose tables
+are wider than a printed page holds each table's last column header. On screen such a table scrolls in its own box;
+paper cannot scroll, so ibm.css's print rules make it a table as wide as the page whose cells wrap."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from tests.site.browsing import BROWSER_MARKS, Visit, served_one_page_index
+from tests.site.conftest import BuiltSite
+
+pytestmark = BROWSER_MARKS
+
+# the audit's pages; the price list's areas (cenas/joma-*.html) are added from the built site
+PAGES = ["cenas.html", "cenas/parametri.html", "katalogs/index.html", "piemeri.html", "metodika/arvalstu-pieredze.html"]
+
+# Each table's last column header gets a marker word of its own before printing: a header's words may stand elsewhere
+# on the page too („Piezīme”, „Statuss”), the marker only there. It is short, so the layout hardly changes.
+MARK = """() => [...document.querySelectorAll('article table')].map((t, k) => {
+  const heads = t.querySelectorAll('thead th');
+  const last = heads[heads.length - 1];
+  if (!last) return null;
+  const text = last.textContent.trim();
+  last.textContent = 'Qz' + k + 'qz ' + text;
+  return text;
+})"""
+
+
+@pytest.fixture(scope="module")
+def printer(browser, server: str) -> Iterator[Visit]:  # noqa: ANN001 - the browsing fixture's browser
+    visit = Visit(browser, server, search_index=served_one_page_index(server))
+    yield visit
+    visit.close()
+
+
+def _pages(built_site: BuiltSite) -> list[str]:
+    areas = sorted(p.relative_to(built_site.site).as_posix() for p in (built_site.site / "cenas").glob("joma-*.html"))
+    assert areas, "cenas/joma-*.html"
+    return PAGES + areas
+
+
+def test_every_wide_table_prints_its_last_column(printer: Visit, built_site: BuiltSite, tmp_path: Path) -> None:
+    missing = []
+    for path in _pages(built_site):
+        printer.open(path)
+        heads = printer.page.evaluate(MARK)
+        assert [h for h in heads if h], path
+        pdf = tmp_path / (path.replace("/", "_") + ".pdf")
+        printer.page.pdf(path=str(pdf), format="A4")
+        text = "".join(page.extract_text() or "" for page in PdfReader(str(pdf)).pages)
+        missing += [f"{path}: {k}. tabulas „{head}”" for k, head in enumerate(heads)
+                    if head and f"Qz{k}qz" not in text]
+    assert missing == [], "izdrukā nav pēdējās kolonnas:\n" + "\n".join(missing)
+    assert printer.errors == []
