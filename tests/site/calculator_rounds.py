@@ -26,6 +26,7 @@ from generator.reference.params import Params
 from generator.reference.rounds import period_holding
 from generator.workbook.issue_days import day_covering
 from generator.workbook.writer import template_date
+from tests.lm_document import LM_DOCUMENT
 from tests.round_yaml import children_round_entry
 
 TEST_ROUNDS = (
@@ -45,7 +46,7 @@ def rounds_catalogue(folder: Path) -> Catalogue:
     rounds.write_text(text, encoding="utf-8")
     programme = target / "programme.yaml"
     text = programme.read_text(encoding="utf-8")
-    values = "".join(f'    - {{effective_from: {day.isoformat()}, value: {amount}, source: "Testa dati"}}\n'
+    values = "".join(f'    - {{effective_from: {day.isoformat()}, value: {amount}, source: "{LM_DOCUMENT}"}}\n'
                      for day, amount in BASE_CHANGES)
     assert text.count("\nrate_full:\n") == 1  # the base amount's values end where rate_full begins
     programme.write_text(text.replace("\nrate_full:\n", "\n" + values + "rate_full:\n"), encoding="utf-8")
