@@ -50,6 +50,17 @@ def test_the_names_point_at_the_labelled_input_cells(templates) -> None:  # noqa
         assert mine.formula1.replace(CELLS[name], "X") == theirs.formula1.replace(f"B{at.min_row}", "X"), name
 
 
+def test_the_site_lists_names_the_template_has_and_the_papers_read(templates) -> None:  # noqa: ANN001 - fixture
+    from generator.documents.from_matrix import case_fields, reading
+    from generator.site.workbook_names import DOCUMENT_NAMES
+
+    wb = kept_book(templates[None])
+    for name, (sheet, _) in DOCUMENT_NAMES.items():
+        assert resolve(wb.defined_names, name).sheet == sheet, name
+    assert set(DOCUMENT_NAMES) == {reading.PARENT_NAME, reading.SOCIAL_WORKER, case_fields.PARENT_CODE,
+                                   case_fields.WORKER_CONTACTS, case_fields.CASE_OPENED}
+
+
 def test_what_is_typed_reads_back_through_the_names(templates, tmp_path: Path) -> None:  # noqa: ANN001 - fixture
     wb = load_workbook(templates[None])
     write(wb, PARENT_CODE, "120380-19999")  # fictional
