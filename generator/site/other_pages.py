@@ -85,6 +85,7 @@ def render_workbook(catalogue: Catalogue, methodology_pages: list[NavPage], down
         kodi=annexes + [sheet for sheet, _, _ in sheets],
         lapas=sheets,
         nosaukumi=workbook_names.name_rows(),
+        dokumentu_nosaukumi=workbook_names.document_rows(),  # D317: read by the papers, outside the interface
         aizpildisana=guide,
         matricas=matrix_downloads.by_round(catalogue, downloads),
         izdosanas=matrix_downloads.every_prices_day(catalogue, downloads),

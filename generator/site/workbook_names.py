@@ -105,6 +105,19 @@ MEANINGS: dict[str, tuple[str, str]] = {
 
 KINDS = {"in": "ievade", "out": "formula"}
 
+# Input names outside the interface (IBM_Saskarne does not cover them) that `ibm documents --from-matrix` reads, by
+# name, when a matrix has them (D88, D317): a matrix of an earlier template without one leaves its blank in the papers
+# for the worker to fill in. Name -> (sheet, meaning).
+DOCUMENT_NAMES: dict[str, tuple[str, str]] = {
+    "Socialais_Darbinieks": ("6.1", "sociālā darbinieka vārds un uzvārds (līgums ar vecāku, lēmumi, lietas "
+                             "titullapa)"),
+    "Darbinieks_Kontakti": ("6.1", "sociālā darbinieka tālrunis un e-pasts (līgums ar vecāku)"),
+    "Lietas_Sakums": ("6.1", "lietas atvēršanas datums (lietas titullapā – „Lieta uzsākta”)"),
+    "Vecaks_VardsUzvards": ("6.1", "vecāka (likumiskā pārstāvja) vārds un uzvārds (līgums ar vecāku, lēmumi, "
+                            "iesniegumi, lietas titullapa)"),
+    "Vecaks_PersonasKods": ("6.1", "vecāka personas kods (līgums ar vecāku, lietas titullapas pamatinformācija)"),
+}
+
 # The input names of workbook-interface.md (every other name is a formula).
 SPEC_KINDS = {
     name: "in"
@@ -150,6 +163,11 @@ def name_rows() -> list[NameRow]:
 
     return [NameRow(n, MEANINGS[n][0], KINDS[kinds[n]], MEANINGS[n][1].replace("{saskarne}", INTERFACE_VERSION))
             for n in names]
+
+
+def document_rows() -> list[NameRow]:
+    """The input names outside the interface that the papers print (DOCUMENT_NAMES), in the order of their sheet."""
+    return [NameRow(n, sheet, KINDS["in"], meaning) for n, (sheet, meaning) in DOCUMENT_NAMES.items()]
 
 
 def sheet_rows() -> list[tuple[str, str, str]]:

@@ -34,6 +34,12 @@ def test_page_lists_every_name_and_sheet(built_site: BuiltSite) -> None:
         assert row[2] == workbook_names.KINDS[INTERFACE_KIND[row[0]]]
         assert row[1] == f"{workbook_names.MEANINGS[row[0]][0]}."
         assert row[3]
+    # D317: the inputs outside the interface that the papers print, each with its sheet and meaning
+    outside = found["Nosaukums ārpus saskarnes"]
+    assert [row[0] for row in outside.rows] == list(workbook_names.DOCUMENT_NAMES)
+    assert [row[1:] for row in outside.rows] == [[f"{sheet}.", meaning]
+                                                 for sheet, meaning in workbook_names.DOCUMENT_NAMES.values()]
+    assert not set(workbook_names.DOCUMENT_NAMES) & set(INTERFACE_NAMES)
 
 
 def test_a_name_without_meaning_stops_the_build(monkeypatch) -> None:

@@ -236,6 +236,10 @@ class ChildContext:
     # the plan may be the child's next one in its round (D151: a round is known and the plan is not certainly its
     # first): 08 says both cases, and the new plan's annexes to an existing contract are made beside 01 (D315)
     maybe_next: bool = False
+    # 6.1's fields no amount depends on (D317): "" – the file has no such name or the cell is empty, the blank stays
+    parent_code: str = ""  # the parent's personal code (01 clause 1.2, 07 page 2)
+    worker_contacts: str = ""  # the social worker's phone and e-mail (01 clause 1.4)
+    case_opened: str = ""  # the day the case was opened, DD.MM.YYYY (07 „Lieta uzsākta”)
     # The other sources (6.5) the plan uses for what the IB does not pay, by name; empty: none (02, 03 say the
     # rest is not financed, never that the parent pays it).
     plan_sources: list[str] = field(default_factory=list)
@@ -442,7 +446,8 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool,
     return ChildContext(
         code=reading.code, name=data.full_name, personal_code=data.personal_code,
         birth=lvformat.date(inputs.birth_date), parent_name=reading.parent_name,
-        social_worker=reading.social_worker, start=lvformat.date(inputs.period_start),
+        social_worker=reading.social_worker, parent_code=reading.case.parent_code,
+        worker_contacts=reading.case.worker_contacts, case_opened=reading.case.case_opened, start=lvformat.date(inputs.period_start),
         end=lvformat.date(plan_end(inputs.period_start, inputs.months)),
         period=f"{lvformat.date(inputs.period_start)}–{lvformat.date(plan_end(inputs.period_start, inputs.months))}",
         months=inputs.months, month_labels=month_labels, age=outcome.age, special_care=inputs.special_care,

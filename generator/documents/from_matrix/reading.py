@@ -19,6 +19,7 @@ from generator.catalogue.models import Pilot
 from generator.catalogue.models import Round as RoundEntry
 from generator.cli_errors import os_reason_without_path
 from generator.documents.from_matrix import places
+from generator.documents.from_matrix.case_fields import CaseFields, read_case_fields
 from generator.documents.from_matrix.download_advice import with_download
 from generator.documents.from_matrix.signing import blocking, with_note
 from generator.ministry.check_stages import run_stages
@@ -95,6 +96,7 @@ class MatrixReading:
     ceiling_places: dict[int, str] = field(default_factory=dict)
     parent_name: str = ""
     social_worker: str = ""
+    case: CaseFields = field(default_factory=CaseFields)  # 6.1's parent's code, worker's contacts, case day (D317)
     providers: dict[str, str] = field(default_factory=dict)  # 6.8 label -> provider name
     # 6.8 label -> where its empty provider cell is (places.cell of Pak_Sniedzejs), for the plan's lines only
     provider_places: dict[str, str] = field(default_factory=dict)
@@ -389,6 +391,9 @@ def read_for_documents(path: Path, catalogue: Catalogue, templates: TemplateSour
     result.errors.extend(more_errors_stored(result.stale, m))
     result.parent_name = _text(m, PARENT_NAME)
     result.social_worker = _text(m, SOCIAL_WORKER)
+    checked = places.checked_cells(m)
+    result.case = read_case_fields(m, lambda name, row, col: places.input_place(m, name, row, col, checked))
+    result.errors.extend(result.case.problems)  # a wrong personal code or date never prints in a contract (D317)
     if m.has("Pak_Sniedzejs"):
         used = {line.label.strip() for line in data.inputs.lines if line.counted and line.label}
         for j, label in enumerate(m.column("Pak_Id")):
