@@ -162,10 +162,12 @@ class Expected:
 
 
 def generate_template(catalogue: Catalogue, path: Path, municipality: str | None = None,
-                      day: dt.date | None = None) -> Path:
+                      day: dt.date | None = None, status_on: dt.date | None = None) -> Path:
+    """The template of ``day`` (``status_on``: `ibm migrate`'s day, B's confirmation status read on it, D318; None –
+    the template a matrix is compared with)."""
     from generator.workbook.writer import write_workbook
 
-    return write_workbook(catalogue, path, municipality, day)
+    return write_workbook(catalogue, path, municipality, day, status_on=status_on)
 
 
 def issued_day(catalogue: Catalogue, version: str) -> dt.date | None:

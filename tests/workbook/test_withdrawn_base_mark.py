@@ -13,6 +13,7 @@ import pytest
 from openpyxl import load_workbook
 
 from generator.ministry.integrity import content, differing_cells
+from generator.ministry.migrate import Migrator
 from generator.ministry.xlsxread import read_xlsx
 from generator.workbook import withdrawn_base
 from generator.workbook.sheets.technical import BASE_ROW
@@ -63,3 +64,15 @@ def test_the_same_day_makes_the_same_bytes(made: dict[str, Path], tmp_path: Path
     changed = withdrawn_catalogue(tmp_path / "catalogue")
     again = write_workbook(changed, tmp_path / "atkal.xlsx", None, BASE_CONFIRMED, made_on=BASE_WITHDRAWN)
     assert again.read_bytes() == made["atsaukts"].read_bytes()
+
+
+@pytest.mark.parametrize("on, withdrawn", [(BASE_WITHDRAWN - dt.timedelta(days=1), False), (BASE_WITHDRAWN, True)])
+def test_migrate_reads_the_status_on_its_day(made: dict[str, Path], tmp_path: Path, on: dt.date,
+                                              withdrawn: bool) -> None:
+    changed = withdrawn_catalogue(tmp_path / "catalogue")
+    out = tmp_path / "parnesta.xlsx"
+    with Migrator(changed, made_on=on) as migrator:
+        migrator.migrate(made["pirms"], out)
+    formulas = load_workbook(out)  # (a migrated matrix keeps no computed values: recalculated on opening)
+    assert _cell(formulas, withdrawn_base.NAME).value == (withdrawn_base.MARK if withdrawn else None)
+    assert (formulas["6.11"][f"B{BASE_ROW}"].value is None) == withdrawn
