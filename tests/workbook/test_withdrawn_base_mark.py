@@ -12,12 +12,15 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from generator.ministry.fastread import read_fast
 from generator.ministry.integrity import content, differing_cells
 from generator.ministry.migrate import Migrator
+from generator.ministry.templates import TemplateSource
 from generator.ministry.xlsxread import read_xlsx
 from generator.workbook import withdrawn_base
 from generator.workbook.sheets.technical import BASE_ROW
 from generator.workbook.texts import ANNEX_BASE_BLANK, BASE_PROVISIONAL_SHORT
+from generator.workbook.version import template_version
 from generator.workbook.writer import write_workbook
 from tests.plan_changes_catalogue import BASE_CONFIRMED, BASE_WITHDRAWN, withdrawn_catalogue
 
@@ -76,3 +79,13 @@ def test_migrate_reads_the_status_on_its_day(made: dict[str, Path], tmp_path: Pa
     formulas = load_workbook(out)  # (a migrated matrix keeps no computed values: recalculated on opening)
     assert _cell(formulas, withdrawn_base.NAME).value == (withdrawn_base.MARK if withdrawn else None)
     assert (formulas["6.11"][f"B{BASE_ROW}"].value is None) == withdrawn
+
+
+def test_the_collections_fast_scan_accepts_the_mark(made: dict[str, Path], tmp_path: Path) -> None:
+    """The fast scan `ibm collect` proves a file by (templates.Expected._fixed_ok) leaves the mark out too."""
+    changed = withdrawn_catalogue(tmp_path / "catalogue")
+    expected = TemplateSource(changed).expected(template_version(changed, BASE_CONFIRMED))
+    assert expected is not None and expected.cells is not None
+    for name in ("pirms", "atsaukts"):
+        fast = read_fast(made[name])
+        assert fast is not None and expected.fast_ok(fast), name
