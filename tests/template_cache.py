@@ -38,7 +38,7 @@ from pathlib import Path
 from generator.ministry import migrate, templates
 from tests.shared_session import write_whole
 
-_WRITTEN: dict[tuple[str, str | None, object], bytes] = {}
+_WRITTEN: dict[tuple, bytes] = {}
 _DESCRIBED: dict[tuple[bytes, str], bytes] = {}
 _WRAPPED: dict[str, object] = {}  # the wrappers and the real functions (tests/test_template_cache.py)
 _TEMPLATE_DIGESTS: set[bytes] = set()  # SHA-256 of every template's bytes this process wrote
@@ -72,13 +72,18 @@ def install() -> None:
         return
     generate, describe = templates.generate_template, templates.describe
 
-    def generate_kept(catalogue, path: Path, municipality=None, day=None) -> Path:  # noqa: ANN001
+    def generate_kept(catalogue, path: Path, municipality=None, day=None, status_on=None) -> Path:  # noqa: ANN001
         from generator.workbook.version import template_version
+        from generator.workbook.withdrawn_base import withdrawn_on
+        from generator.workbook.writer import template_date
 
-        key = (template_version(catalogue, day), municipality, day)
+        # the template's bytes, and the mark of B withdrawn by `ibm migrate`'s day (D318)
+        marked = withdrawn_on(catalogue, day or template_date(catalogue), status_on) is not None
+        key = (template_version(catalogue, day), municipality, day) + (("atsaukts",) if marked else ())
         if key not in _WRITTEN:
             kept = _shared_file(key)
-            made = None if kept is not None and kept.is_file() else generate(catalogue, path, municipality, day)
+            made = (None if kept is not None and kept.is_file()
+                    else generate(catalogue, path, municipality, day, status_on=status_on))
             # made now, or built by the other worker (or an earlier test of this one)
             _WRITTEN[key] = Path(made).read_bytes() if made is not None else kept.read_bytes()
             _TEMPLATE_DIGESTS.add(hashlib.sha256(_WRITTEN[key]).digest())

@@ -18,7 +18,7 @@ from generator.catalogue.catalogue import (
 )
 from generator.catalogue.legal_acts import ActKind, LegalActs
 from generator.catalogue.models import Price, PriceScope, PriceStatus, PriceValue, Regime
-from generator.reference.plan_changes import confirming_value
+from generator.reference.plan_changes import confirming_value, withdrawing_value
 
 BLANK_EUR = "______ EUR"
 BLANK = "______"
@@ -244,8 +244,12 @@ def papers_values(price: Price | None, found: list[tuple[PriceValue | None, dt.d
 
 def papers_value(price: Price, day: dt.date, on: dt.date | None) -> PriceValue | None:
     """The entry papers made on ``on`` print for ``price``'s entry of ``day`` when the one in force on ``on`` confirms
-    it at the same number (plan_changes.confirming_value, D301), else None."""
-    return None if on is None else confirming_value(price, day, on)
+    it at the same number (plan_changes.confirming_value, D301) or withdraws its confirmation at the same number – a
+    blank citing the withdrawing entry's source, not the withdrawn confirmation's document (withdrawing_value, D318) –,
+    else None."""
+    if on is None:
+        return None
+    return confirming_value(price, day, on) or withdrawing_value(price, day, on)
 
 
 def _same_or_none(one: PriceValue | None, other: PriceValue | None) -> bool:

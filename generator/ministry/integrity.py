@@ -25,6 +25,7 @@ from generator.ministry.xlsxpatch import excel_serial
 from generator.ministry.xlsxread import Coord, XlsxBook, a1
 from generator.money import to_decimal
 from generator.workbook.build_note import is_note
+from generator.workbook.withdrawn_base import is_mark
 
 Content = dict[str, dict[Coord, str]]
 
@@ -93,7 +94,8 @@ def content(book: XlsxBook, inputs: Mapping[str, set[Coord]] | None = None) -> C
                 sheet_content[coord] = "f:" + normalise_formula(cell.formula)
             elif cell.value is not None and cell.value != "":
                 text = "v:" + normalise_value(cell.value)
-                if not is_note(sheet, coord, text):  # the note of a matrix made after its round (D277)
+                # the note of a matrix made after its round (D277), the mark of a B withdrawn by then (D318)
+                if not is_note(sheet, coord, text) and not is_mark(sheet, coord, text):
                     sheet_content[coord] = text
         result[sheet] = sheet_content
     return result

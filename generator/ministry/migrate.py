@@ -795,8 +795,12 @@ def _absent_note(name: str, version: str, new: XlsxBook) -> str:
 class Migrator:
     """Migrates files onto the current catalogue's templates (generated once per municipality)."""
 
-    def __init__(self, catalogue: Catalogue, registry: Path | None = None, template_dirs: tuple[Path, ...] = ()) -> None:
+    def __init__(self, catalogue: Catalogue, registry: Path | None = None, template_dirs: tuple[Path, ...] = (),
+                 made_on: dt.date | None = None) -> None:
         self.catalogue = catalogue
+        # the day the new matrices are made (default: today): B's confirmation status is read on it, as the papers
+        # made that day read it (D301, D318)
+        self.made_on = made_on or dt.date.today()
         self.registry = load_registry(registry or DEFAULT_REGISTRY)
         # the check collect makes (audit37 F1), with the same --templates folders of older versions' blank matrices
         self.expected = TemplateSource(catalogue, registry, template_dirs)
@@ -816,7 +820,7 @@ class Migrator:
         day = day or template_date(self.catalogue)
         if (municipality, day) not in self._templates:
             path = Path(self._dir.name) / f"veidne-{municipality or 'visparigā'}-{day.isoformat()}.xlsx"
-            generate_template(self.catalogue, path, municipality, day)
+            generate_template(self.catalogue, path, municipality, day, status_on=self.made_on)
             self._templates[municipality, day] = (path, read_xlsx(path))
         return self._templates[municipality, day]
 
@@ -1070,7 +1074,8 @@ def _opened(opened: Matrix | Exception) -> Matrix:
     return opened
 
 
-def migrate(old_path: Path, out: Path, catalogue: Catalogue, *, overwrite: bool = False) -> MigrationReport:
-    """Migrate one filled matrix onto the current template (see Migrator.migrate)."""
-    with Migrator(catalogue) as migrator:
+def migrate(old_path: Path, out: Path, catalogue: Catalogue, *, overwrite: bool = False,
+            made_on: dt.date | None = None) -> MigrationReport:
+    """Migrate one filled matrix onto the current template (see Migrator.migrate) on ``made_on`` (default: today)."""
+    with Migrator(catalogue, made_on=made_on) as migrator:
         return migrator.migrate(old_path, out, overwrite=overwrite)

@@ -34,6 +34,7 @@ from generator.workbook.build_note import is_note
 from generator.workbook.issue_days import issue_days, template_date
 from generator.workbook.layout import INTERFACE_NAMES, INTERFACE_VERSION
 from generator.workbook.version import base_version, prices_day, template_version
+from generator.workbook.withdrawn_base import is_mark
 
 DEFAULT_REGISTRY = Path(__file__).with_name("template_registry.json")
 
@@ -112,7 +113,8 @@ class Expected:
             known = self.fixed_keys.setdefault(sheet, set())
             if key in known:
                 return True
-            decoded = {c: t for c, t in fast.decode(cells).items() if not is_note(sheet, c, t)}  # D277
+            decoded = {c: t for c, t in fast.decode(cells).items()
+                       if not is_note(sheet, c, t) and not is_mark(sheet, c, t)}  # D277, D318
             if decoded != self.fixed.get(sheet, {}):
                 return False
         except SCAN_ERRORS:
@@ -162,10 +164,12 @@ class Expected:
 
 
 def generate_template(catalogue: Catalogue, path: Path, municipality: str | None = None,
-                      day: dt.date | None = None) -> Path:
+                      day: dt.date | None = None, status_on: dt.date | None = None) -> Path:
+    """The template of ``day`` (``status_on``: `ibm migrate`'s day, B's confirmation status read on it, D318; None –
+    the template a matrix is compared with)."""
     from generator.workbook.writer import write_workbook
 
-    return write_workbook(catalogue, path, municipality, day)
+    return write_workbook(catalogue, path, municipality, day, status_on=status_on)
 
 
 def issued_day(catalogue: Catalogue, version: str) -> dt.date | None:

@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 # the one definition of a confirmation (D291, D300) lives with the catalogue; importable from here too
-from generator.catalogue.confirmation import confirms, real_change, said, same_figures
+from generator.catalogue.confirmation import confirms, real_change, said, same_figures, withdraws
 from generator.catalogue.models import PriceStatus
 
 if TYPE_CHECKING:
@@ -401,6 +401,20 @@ def confirming_value(price: Any, day: dt.date, on: dt.date) -> Any | None:
     if confirmed_since(said(was), later, on) is None:
         return None
     return [v for v in ordered if day < v.effective_from <= on and confirms(said(was), said(v))][-1]
+
+
+def withdrawing_value(price: Any, day: dt.date, on: dt.date) -> Any | None:
+    """The catalogue entry that withdraws one price's „apstiprināts” ``day`` entry as the papers made on ``on`` read it
+    – the last entry by ``on`` with the same kind and amounts, „jāprecizē”, while the plan's value stands withdrawn on
+    ``on`` (withdrawn_since, D296, D302) –, else None: the entry in force whose blank and source those papers print for
+    ``day``'s value (D318), not the withdrawn confirmation's document."""
+    if on <= day or (was := price.at(day)) is None or was.status is not PriceStatus.confirmed:
+        return None
+    ordered = sorted(price.values, key=lambda v: v.effective_from)
+    later = [(v.effective_from, said(v)) for v in ordered if v.effective_from > day]
+    if withdrawn_since(said(was), later, on, day) is None:
+        return None
+    return [v for v in ordered if day < v.effective_from <= on and withdraws(said(was), said(v))][-1]
 
 
 def confirmed_prices(catalogue: Catalogue, day: dt.date, on: dt.date) -> frozenset[str]:

@@ -90,6 +90,8 @@ class Book:
     cache: CachedValues
     # the children's round of the prices day when it had ended before the matrix was made (build_note.py, D277)
     ended_round: Round | None = None
+    # the day from which the prices day's confirmed B is „jāprecizē” again by the day the matrix is made (D318)
+    base_withdrawn: dt.date | None = None
     sheets: dict[str, Worksheet] = field(default_factory=dict)
     names: dict[str, Area] = field(default_factory=dict)
     # Checked input cells in writing order: (field, sheet, input cell, code cell), listed on 6.11.

@@ -252,3 +252,44 @@ def test_a_group_ceiling_part_confirmed_at_the_same_number_is_one_row(catalogue_
     before = rows(confirmed - dt.timedelta(days=1))
     assert len(before) == 2 and figures.DEDUCTION_BLANK in before[0][0] and before[1][0] == lvformat.eur(ceiling)
     assert rows(confirmed) == rows(until) == [(lvformat.eur(ceiling), "")]
+
+
+def test_a_ceiling_withdrawn_at_the_same_number_cites_the_withdrawing_entry(catalogue_copy: Path) -> None:
+    """D318 (D296, D301): a ceiling „apstiprināts” on the term's first day that the catalogue puts back to „jāprecizē”
+    at the same number inside the term is, in papers made on or after that day, one blank row citing the entry in
+    force – the withdrawing one's source –, never the withdrawn confirmation's document to take the price from;
+    papers made before it print the confirmed figure with that document."""
+    start, until, withdrawn = dt.date(2018, 10, 1), dt.date(2019, 3, 31), dt.date(2018, 12, 15)
+    again = "Testa dati: tā pati cena atkal jāprecizē"
+
+    def service(data: dict) -> None:
+        first = data["values"][0]
+        first.update(amount=30.0, status="apstiprināts", source=LM_DOCUMENT)
+        data["values"][1:] = [{**first, "effective_from": withdrawn, "status": "jāprecizē", "source": again}]
+
+    _edit(catalogue_copy / f"prices/{SERVICE}.yaml", service)
+    changed = load_or_raise(catalogue_copy)
+
+    def rows(papers_day: dt.date) -> list[tuple[str, str]]:
+        return [(r.price.text, r.source) for r in figures.regulated_prices(
+            changed, start, until, papers_day=papers_day) if r.label.startswith(f"{SERVICE} ")]
+
+    before = rows(withdrawn - dt.timedelta(days=1))
+    assert before[0] == ("30,00\u00a0EUR", LM_DOCUMENT), before
+    assert rows(withdrawn) == rows(until) == [(figures.BLANK_EUR, again)]
+
+
+def test_a_group_ceiling_part_withdrawn_cites_the_withdrawing_entry(tmp_path: Path) -> None:
+    """D318 for the group ceiling: its client transport part confirmed on the prices day and „jāprecizē” again at the
+    same number by the papers' day is a blank part citing the withdrawing entry, not the confirming document."""
+    from tests.plan_changes_catalogue import CEILING_CONFIRMED, CEILING_WITHDRAWN, ceiling_withdrawn_catalogue
+
+    changed = ceiling_withdrawn_catalogue(tmp_path / "catalogue")
+
+    def row(papers_day: dt.date) -> figures.PriceRow:
+        return next(r for r in figures.regulated_prices(changed, CEILING_CONFIRMED, papers_day=papers_day) if r.group)
+
+    before, after = row(CEILING_WITHDRAWN - dt.timedelta(days=1)), row(CEILING_WITHDRAWN)
+    assert LM_DOCUMENT in before.source and figures.DEDUCTION_BLANK not in before.price.text, before
+    assert LM_DOCUMENT not in after.source and "atkal jāprecizē" in after.source, after.source
+    assert figures.DEDUCTION_BLANK in after.price.text, after.price.text

@@ -17,6 +17,7 @@ from generator.reference.params import Params
 from generator.reference.workbook import evaluate_workbook
 from generator.workbook.inputs import fill
 from generator.workbook.recalculated import recalculated_values
+from generator.workbook.texts import ANNEX_BASE_BLANK, BASE_PROVISIONAL_SHORT
 from generator.workbook.writer import write_workbook
 from tests.plan_changes_catalogue import (
     BASE_CHANGE,
@@ -58,3 +59,26 @@ def test_the_confirmed_matrix_takes_a_plan_across_the_withdrawal(tmp_path: Path)
             assert " mainās " not in status and "ibm matrix" not in status, status
         else:  # across B's other amount: the change's day, not the withdrawal's
             assert f"no {BASE_CHANGE:%d.%m.%Y} mainās" in status and f"{BASE_WITHDRAWN:%d.%m.%Y}" not in status, status
+
+
+def test_a_matrix_made_after_the_withdrawal_prints_b_as_unconfirmed(tmp_path: Path) -> None:
+    """D318: the matrix of B's confirmation day made on the withdrawal's day or later computes h_BazeProviz 1 – P, A
+    and K blanks with the 6.4 and 6.5 notes, as the papers made that day (D301) – and the same money as the matrix
+    made the day before, which prints B confirmed."""
+    require_uno()
+    require_soffice()
+    changed = withdrawn_catalogue(tmp_path / "catalogue")
+    inputs = dataclasses.replace(dict(plan_change_cases(changed))["bez"], period_start=dt.date(2027, 1, 1), months=2)
+    paths = []
+    for name, on in (("pirms", BASE_WITHDRAWN - dt.timedelta(days=1)), ("atsaukts", BASE_WITHDRAWN)):
+        made = write_workbook(changed, tmp_path / f"veidne-{name}.xlsx", None, BASE_CONFIRMED, made_on=on)
+        wb = load_workbook(made)
+        fill(wb, inputs, recipient_labels(changed), municipality=MUNICIPALITIES[0])
+        wb.save(tmp_path / f"{name}.xlsx")
+        paths.append(tmp_path / f"{name}.xlsx")
+    before, after = recalculated_values(paths, profile=make_profile(tmp_path / "profile"))
+    assert (before["h_BazeProviz"], after["h_BazeProviz"]) == (0, 1)
+    assert before["Bridinajums_Baze_65"] in ("", None) and after["Bridinajums_Baze_65"] == ANNEX_BASE_BLANK
+    assert before["Bridinajums_Baze_64"] in ("", None) and after["Bridinajums_Baze_64"] == BASE_PROVISIONAL_SHORT
+    for name in ("IB_Provizoriskais", "IB_Pieejamais", "IB_Kopejais", "Kludas"):  # the money is the same
+        assert before[name] == after[name], (name, before[name], after[name])

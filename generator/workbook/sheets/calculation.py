@@ -680,8 +680,10 @@ def cache_base(sh: Sheet) -> object:
 
 
 def base_provisional(sh: Sheet) -> bool:
-    """A new workbook computes with the catalogue's B, and that one is not confirmed (6.11 h_BazeProviz)."""
-    return sh.book.catalogue.programme.base_amount.at(sh.book.day).status is not PriceStatus.confirmed
+    """A new workbook computes with the catalogue's B, and that one is not confirmed (6.11 h_BazeProviz): not on the
+    prices day, or withdrawn by the day the matrix is made (D318)."""
+    return (sh.book.catalogue.programme.base_amount.at(sh.book.day).status is not PriceStatus.confirmed
+            or sh.book.base_withdrawn is not None)
 
 
 def base_warning(sh: Sheet, cells: str, name: str) -> None:

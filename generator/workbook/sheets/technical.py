@@ -31,6 +31,7 @@ from generator.reference.plan_changes import (
 )
 from generator.reference.rules import HOURS_A_DAY
 from generator.reference.workbook import base_differs_text
+from generator.workbook import withdrawn_base
 from generator.workbook.input_checks import (
     DATE_FORMAT_PROBE,
     SERIAL_FIRST,
@@ -43,7 +44,7 @@ from generator.workbook.input_checks import (
 from generator.workbook.layout import C64, INTERFACE_VERSION, unit_code_cols
 from generator.workbook.sheetio import Sheet
 from generator.workbook.sheets import cross_checks, party_names, plan_rows
-from generator.workbook.sheets.calculation import TRANSPORT_STATUS_NAME
+from generator.workbook.sheets.calculation import TRANSPORT_STATUS_NAME, base_provisional
 from generator.workbook.sheets.common import (
     HEADER_CHILD_HEIGHT,
     SHEET_ROW_HEIGHT,
@@ -465,7 +466,8 @@ def write(sh: Sheet) -> None:
     sh.text(f"A{BASE_ROW}", "Bāzes apmērs šai matricai (B); tukšs – izmanto kataloga vērtību", st.label_bold)
     # prefilled only when the catalogue's B is confirmed: a figure here is the ministry's B for the documents
     # and the collection; an unconfirmed B stays out of the input, the calculation takes it as provisional (D22)
-    if base.status is PriceStatus.confirmed:
+    # …and not one the catalogue puts back to „jāprecizē” by the day the matrix is made (D318)
+    if base.status is PriceStatus.confirmed and book.base_withdrawn is None:
         sh.number(f"B{BASE_ROW}", Decimal(base.value), st.input_money)
     else:
         sh.blank(f"B{BASE_ROW}", st.input_money)
@@ -484,11 +486,18 @@ def write(sh: Sheet) -> None:
     sh.formula(f"B{BASE_EFFECTIVE_ROW}", "IF(ISNUMBER(Bazes_Apmers),Bazes_Apmers,Param_Bazes)", st.out_money,
                Decimal(base.value))
     sh.define("B_Efektivais", f"B{BASE_EFFECTIVE_ROW}")
-    provisional = int(base.status is not PriceStatus.confirmed)
+    provisional = int(base_provisional(sh))
+    # D318: the mark of a B withdrawn by the day the matrix is made (withdrawn_base.py); empty in the template
+    if book.base_withdrawn is not None:
+        sh.number(withdrawn_base.CELL, withdrawn_base.MARK, st.helper)
+    else:
+        sh.blank(withdrawn_base.CELL, st.helper)
+    sh.define(withdrawn_base.NAME, withdrawn_base.CELL)
     # B rests on the catalogue's unconfirmed B: none typed, or that very B copied into the cell (D257, as
     # reference.params.ministry_base); nested IFs, as ROUND of a text B would be an error in Excel 2010's OR
     sh.formula(f"{TABLE_CODE}{BASE_EFFECTIVE_ROW}",
-               f'IF(Param_BazesStatuss="{PriceStatus.to_verify.value}",IF(ISNUMBER(Bazes_Apmers),'
+               f'IF(OR(Param_BazesStatuss="{PriceStatus.to_verify.value}",N({withdrawn_base.NAME})=1),'
+               'IF(ISNUMBER(Bazes_Apmers),'
                'IF(ROUND(Bazes_Apmers,2)=ROUND(Param_Bazes,2),1,0),1),0)',
                st.helper, provisional)
     sh.define("h_BazeProviz", f"{TABLE_CODE}{BASE_EFFECTIVE_ROW}")
