@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.confirmation import confirms, value_confirms, value_withdraws, withdraws
-from generator.catalogue.models import PriceStatus
+from generator.catalogue.models import Dated, Money, PriceStatus
 from generator.lvformat import agree, eur
 from generator.reference.plan_changes import item_row
 
@@ -36,8 +36,8 @@ def status_changes(catalogue: Catalogue, old_day: dt.date | None, new_day: dt.da
         return []
     found: list[StatusChange] = []
     base = catalogue.programme.base_amount
-    before, after = base.at(old_day), base.at(new_day)
-    if value_withdraws(before, after) or value_confirms(before, after):
+    before, after = _base_at(catalogue, old_day), _base_at(catalogue, new_day)
+    if before is not None and after is not None and (value_withdraws(before, after) or value_confirms(before, after)):
         found.append(StatusChange(f"{base.name_lv} {eur(Decimal(after.value))}", before.status.value,
                                   after.status.value, True, base=True))
     old_offers = {o.id: o for o in catalogue.offers(old_day)}
@@ -50,6 +50,15 @@ def status_changes(catalogue: Catalogue, old_day: dt.date | None, new_day: dt.da
             found.append(StatusChange(f"{offer.label}: griesti {eur(offer.ceiling)}", was.ceiling_status.value,
                                       offer.ceiling_status.value, offer.id in items))
     return found
+
+
+def _base_at(catalogue: Catalogue, day: dt.date) -> Dated[Money] | None:
+    """B's catalogue entry on ``day``; None for a day before its first entry (an old matrix's prices day may be
+    any day typed in 6.11: no status to compare then, as _amounts compares no amounts)."""
+    try:
+        return catalogue.programme.base_amount.at(day)
+    except LookupError:
+        return None
 
 
 def status_lines(changes: list[StatusChange]) -> list[str]:

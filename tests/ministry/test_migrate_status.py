@@ -79,3 +79,25 @@ def test_a_withdrawn_ceiling_of_the_plan_is_named(tmp_path: Path) -> None:
     assert "griesti" in line and "„apstiprināts” → „jāprecizē” (dokumentos šo griestu vietā ir tukša vieta" in line, line
     assert "pozīcijām, kas plānā nav izmantotas)" in said, said  # the other group sessions, counted
     assert ceiling_confirmed_catalogue  # the same catalogue without the withdrawal (the fixture's base)
+
+
+def test_a_prices_day_before_b_is_known_stops_no_other_matrix(small_folder, tmp_path: Path) -> None:  # noqa: ANN001
+    """A matrix whose 6.11 prices day is before the catalogue's first B entry has no status to compare (review40 §1):
+    it is no unexpected error, and the good matrix beside it is migrated."""
+    from click.testing import CliRunner
+
+    from generator.cli import main
+    from generator.ministry.matrix import PARAMS_DAY_NAME, Matrix
+    from generator.ministry.xlsxpatch import patch_xlsx
+
+    source, children = small_folder
+    folder = tmp_path / "vecas"
+    folder.mkdir()
+    good, early = children[0].path, children[1].path
+    (folder / "laba.xlsx").write_bytes(good.read_bytes())
+    ref = Matrix.open(early).refs[PARAMS_DAY_NAME]
+    patch_xlsx(early, folder / "agra.xlsx", {ref.sheet: {ref.first: dt.date(2000, 1, 1)}}, strip_cached=False)
+    result = CliRunner().invoke(main, ["migrate", str(folder), "--out", str(tmp_path / "jaunas")])
+    assert "neparedzēta kļūda" not in result.output and "Traceback" not in result.output, result.output
+    assert (tmp_path / "jaunas" / "laba.xlsx").exists(), result.output
+    assert (tmp_path / "jaunas" / "laba-parnesana.txt").exists(), result.output
