@@ -85,7 +85,8 @@ def _load(ref: str, folder: Path, other: Path, workdir: Path, label: str) -> Tol
     published: it must pass `ibm check` as it is, so a required field deleted from it is an error, not a schema
     difference reported as "not compared" (audit27 F14)."""
     strict = label == NEW and Path(ref).is_dir()
-    loaded = load_tolerant(folder, None if strict else other, workdir, label, drop_files=label != NEW)
+    loaded = load_tolerant(folder, None if strict else other, workdir, label, drop_files=label != NEW,
+                           documents=label == NEW)  # D310 binds the new version, not the one it is compared with
     if loaded.catalogue is None:
         revision = "" if Path(ref).is_dir() else f"{ref}:"  # a git revision's file, not the working one (F13)
         shown = [revision + _user_path(p, folder, workdir).format(folder, plain=not revision) for p in loaded.problems]
