@@ -16,6 +16,7 @@ from pydantic import BaseModel, RootModel, ValidationError
 
 from generator.catalogue.annexes import AnnexRegister, annex_problems
 from generator.catalogue.catalogue import Catalogue
+from generator.catalogue.confirming_documents import EXPECTED as DOCUMENT_EXPECTED
 from generator.catalogue.crossrefs import CENTS_EXPECTED, MISSING, cross_reference_problems
 from generator.catalogue.data_files import DATA_FILES, PAGE_PATTERN
 from generator.catalogue.legacy import is_legacy, split_legacy
@@ -217,14 +218,17 @@ def _named_entries(problems: list[Problem], files: list[YamlFile | None]) -> lis
     return named
 
 
-def load_catalogue(root: Path | None = None) -> tuple[Catalogue | None, list[Problem]]:
-    """Load and check the catalogue in ``root``; return it (None on errors) and every problem."""
+def load_catalogue(root: Path | None = None, *, documents: bool = True) -> tuple[Catalogue | None, list[Problem]]:
+    """Load and check the catalogue in ``root``; return it (None on errors) and every problem. Without
+    ``documents`` a confirmation whose source names no ministry's document (D310) is a warning, not an error: an
+    older version `ibm changes` compares against was valid when written, and D310 binds the catalogue in use."""
     files: list[YamlFile | None] = []
-    catalogue, problems = _load_catalogue(root, files)
+    catalogue, problems = _load_catalogue(root, files, documents)
     return catalogue, _named_entries(problems, files)
 
 
-def _load_catalogue(root: Path | None, files: list[YamlFile | None]) -> tuple[Catalogue | None, list[Problem]]:
+def _load_catalogue(root: Path | None, files: list[YamlFile | None], documents: bool = True
+                    ) -> tuple[Catalogue | None, list[Problem]]:
     root = Path(root or DEFAULT_CATALOGUE)
     problems: list[Problem] = []
     if not root.is_dir():
@@ -311,7 +315,10 @@ def _load_catalogue(root: Path | None, files: list[YamlFile | None]) -> tuple[Ca
     if {"municipalities", "rounds"} <= loaded and rounds is not None:
         catalogue.attach_rounds()
     unloaded = frozenset(path.stem for path in failed_folder_files)
-    problems.extend(cross_reference_problems(catalogue, frozenset(loaded), unloaded))
+    crossed = cross_reference_problems(catalogue, frozenset(loaded), unloaded)
+    if not documents:  # D310 is not asked of an older version (load_catalogue)
+        crossed = [replace(p, severity=Severity.warning) if p.expected == DOCUMENT_EXPECTED else p for p in crossed]
+    problems.extend(crossed)
     if "municipalities" in loaded:
         problems.extend(name_problems(catalogue))
     if failed or not {name.removesuffix(".yaml") for name in SINGLE_FILES} <= loaded:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import sys
 import tempfile
 from pathlib import Path
@@ -85,7 +86,8 @@ def _load(ref: str, folder: Path, other: Path, workdir: Path, label: str) -> Tol
     published: it must pass `ibm check` as it is, so a required field deleted from it is an error, not a schema
     difference reported as "not compared" (audit27 F14)."""
     strict = label == NEW and Path(ref).is_dir()
-    loaded = load_tolerant(folder, None if strict else other, workdir, label, drop_files=label != NEW)
+    loaded = load_tolerant(folder, None if strict else other, workdir, label, drop_files=label != NEW,
+                           documents=label == NEW)  # D310 binds the new version, not the one it is compared with
     if loaded.catalogue is None:
         revision = "" if Path(ref).is_dir() else f"{ref}:"  # a git revision's file, not the working one (F13)
         shown = [revision + _user_path(p, folder, workdir).format(folder, plain=not revision) for p in loaded.problems]
@@ -123,8 +125,12 @@ def _load(ref: str, folder: Path, other: Path, workdir: Path, label: str) -> Tol
               help="Ar --out: aizstāt arī esošu failu, ko nav rakstījusi komanda „ibm changes”.")
 @click.option("--catalogue", "catalogue_dir", type=click.Path(path_type=Path, file_okay=False, exists=True),
               default=None, help="Jaunās versijas kataloga mape (tas pats, kas --to MAPE).")
+@click.option("--day", type=click.DateTime(formats=["%d.%m.%Y"]), default=None, metavar="DD.MM.GGGG",
+              help="Atskaites diena (noklusējums: šodiena) – diena, kurā jauno katalogu sāk lietot: atsaukšanu, kas "
+                   "spēkā šajā dienā vai agrāk, atskaite nosauc, un dokumentus, kas no tās dienas izveidoti ar "
+                   "iepriekšējo katalogu, liek izveidot vēlreiz.")
 def changes(old_ref: str, new_ref: str, out_file: Path | None, outputs: bool, only: tuple[str, ...],
-            overwrite: bool, catalogue_dir: Path | None) -> None:
+            overwrite: bool, catalogue_dir: Path | None, day: dt.datetime | None) -> None:
     """Cenu un noteikumu izmaiņu atskaite starp divām kataloga versijām.
 
     Ar --out esošu failu aizstāj tikai tad, ja tā ir šīs komandas atskaite (sākas ar tās virsrakstu) vai ir
@@ -166,7 +172,7 @@ def changes(old_ref: str, new_ref: str, out_file: Path | None, outputs: bool, on
             from generator.changes.outputs import diff_outputs
 
             out_diff = diff_outputs(old, new, set(only) or None, progress=lambda m: click.echo(m, err=True))
-        text = change_report(diff, new, out_diff, skipped)
+        text = change_report(diff, new, out_diff, skipped, day=day.date() if day is not None else None)
     if out_file:
         _check_out(out_file, overwrite)  # nothing appeared there while comparing
         _write(out_file, text)

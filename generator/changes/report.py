@@ -129,14 +129,16 @@ def _confirmed_line(confirmed: list[ValueChange]) -> str:
 
 
 def _backdated(printed: list[ValueChange], day: dt.date) -> str:
-    """A withdrawal dated before ``day`` (the report's day, the day it is entered): papers made from its day with the
+    """A withdrawal dated on or before ``day`` (the report's day, the day it is entered): papers made from its day with the
     previous catalogue – where the value stood confirmed – print it as a confirmed figure and are made again (D302)."""
-    back = [c for c in printed if c.effective_from < day]
+    back = [c for c in printed if c.effective_from <= day]  # from the report's day too: papers made earlier that day
     if not back:
         return ""
     one = len(back) == 1
     names = ", ".join(f"„{c.name_lv}” no {date(c.effective_from)}" for c in back)
-    return (f" Atsaukšana ir ar atpakaļejošu datumu ({names}; atskaite izveidota {date(day)}): dokumentos, ko no "
+    head = ("ir ar atpakaļejošu datumu" if all(c.effective_from < day for c in back)
+            else "ir spēkā jau atskaites dienā")
+    return (f" Atsaukšana {head} ({names}; atskaite izveidota {date(day)}): dokumentos, ko no "
             f"{'šīs dienas' if len({c.effective_from for c in back}) == 1 else 'attiecīgās dienas'} izveidoja vēl ar "
             f"iepriekšējo katalogu, {'tā' if one else 'tās'} ir kā apstiprināts skaitlis, tāpēc šos dokumentus "
             "neparakstiet, bet izveidojiet vēlreiz ar šo katalogu.")

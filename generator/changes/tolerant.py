@@ -145,14 +145,16 @@ def own_latest_date(folder: Path) -> dt.date | None:
     return max(days, default=None)
 
 
-def load_tolerant(folder: Path, other: Path | None, workdir: Path, label: str, drop_files: bool = True) -> Tolerant:
+def load_tolerant(folder: Path, other: Path | None, workdir: Path, label: str, drop_files: bool = True,
+                  documents: bool = True) -> Tolerant:
     """Load ``folder``; when it does not validate, adapt a copy in ``workdir`` towards ``other`` (the other
     version's catalogue folder). ``label`` names the version in the sentences (e.g. "iepriekšējā").
 
     Without ``drop_files`` only fields are adapted (a schema change): a file with a wrong value stays an error
     named at its line. The new version is read so – a typo in a price being published (12.345 EUR) must be
-    refused, not left out of the report."""
-    catalogue, first = load_catalogue(folder)
+    refused, not left out of the report. Without ``documents`` (an older version) a confirmation whose source names
+    no ministry's document is a warning (D310 binds the catalogue in use: load_catalogue)."""
+    catalogue, first = load_catalogue(folder, documents=documents)
     if catalogue is not None or other is None:
         return Tolerant(catalogue, problems=[] if catalogue else first)
     copy_root = workdir / "pielagots"
@@ -162,7 +164,7 @@ def load_tolerant(folder: Path, other: Path | None, workdir: Path, label: str, d
     result = Tolerant(None)
     fields: dict[tuple[str, str, str], list[tuple[str, str]]] = {}  # (folder, field, what) -> (file, field), _field_notes
     for _ in range(ROUNDS):
-        catalogue, problems = load_catalogue(copy_root)
+        catalogue, problems = load_catalogue(copy_root, documents=documents)
         errors = [p for p in problems if p.severity is Severity.error]
         if catalogue is not None:
             # the revision's own version, not the adapted copy's: the one its matrices and `ibm migrate` name

@@ -549,7 +549,7 @@ def collect(folder: Path, catalogue: Catalogue, key: bytes, options: Options, *,
         unreported, unreported_planned = unreported_previous(prev, ended=running is None)
         warnings += unreported
         if running is not None:
-            warnings.append(running_warning(running, day))
+            warnings.append(running_warning(running, day, folder_name(options.previous)))
             previous_running = running.end
         previous_records = [r.record for r in prev if r.record is not None]
         previous_refused = [r.refusal for r in prev if r.refusal is not None]

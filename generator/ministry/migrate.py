@@ -59,10 +59,10 @@ from generator.ministry.matrix import (
     structure_problems,
     table_place,
 )
-from generator.ministry.migrate_status import StatusChange, status_changes, status_lines
+from generator.ministry.migrate_status import OldBase, StatusChange, status_changes, status_lines
 from generator.ministry.reading import TEMPLATES_ADVICE, changed_cell_namer
 from generator.ministry.rule_names import rule_name
-from generator.ministry.template_checks import unchecked_codes
+from generator.ministry.template_checks import BASE_STATUS_NAME, unchecked_codes
 from generator.ministry.templates import DEFAULT_REGISTRY, TemplateSource, generate_template, load_registry
 from generator.ministry.xlsx_outline import filled_groups_level, open_groups
 from generator.ministry.xlsxpatch import CellInput, excel_serial, patch_xlsx
@@ -997,7 +997,11 @@ class Migrator:
             report.rule_changes = _rule_changes(old, staged_book, catalogue,
                                                 with_base=not any(p.item == "B" for p in plan.changes))
             plan_items = {offer_code(str(v)) for v in old.column("Plans_Pakalpojums") if isinstance(v, str) and v.strip()}
-            report.status_changes = status_changes(catalogue, optional_date(old, PARAMS_DAY_NAME), day, plan_items)
+            shown_base = OldBase(_decimal(old.scalar(PARAM_BASE)) if old.has(PARAM_BASE) else None,
+                                 old.scalar(BASE_STATUS_NAME) if old.has(BASE_STATUS_NAME) else None,  # type: ignore[arg-type]
+                                 _decimal(Matrix.from_book(staged_book).scalar("Bazes_Apmers")))
+            report.status_changes = status_changes(catalogue, optional_date(old, PARAMS_DAY_NAME), day, plan_items,
+                                                   shown_base)
             # the old matrix as it showed itself: its own prices day, the parameters and the last day of its prices
             # its template held (its catalogue), not the new catalogue's later changes – the counts and the lists of
             # new and gone findings then come from the same two evaluations

@@ -12,8 +12,9 @@ from decimal import Decimal
 
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.confirmation import confirms, value_confirms, value_withdraws, withdraws
-from generator.catalogue.models import PriceStatus
+from generator.catalogue.models import Dated, Money, PriceStatus
 from generator.lvformat import agree, eur
+from generator.reference.params import ministry_base
 from generator.reference.plan_changes import item_row
 
 CONFIRMED, OPEN = PriceStatus.confirmed.value, PriceStatus.to_verify.value
@@ -26,20 +27,42 @@ class StatusChange:
     new: str  # and in the new one
     in_plan: bool  # B always; a ceiling when the plan uses its item
     base: bool = False
+    typed: Decimal | None = None  # B: the ministry's own B the new matrix's 6.11 holds (carried, ministry_base)
+
+
+@dataclass(frozen=True)
+class OldBase:
+    """B as the old matrix's 6.11 showed it: the catalogue's B and its status word (Param_Bazes, Param_BazesStatuss),
+    and the B typed in 6.11 that the new matrix carries (Bazes_Apmers)."""
+    value: Decimal | None
+    status: str | None
+    typed: Decimal | None
 
 
 def status_changes(catalogue: Catalogue, old_day: dt.date | None, new_day: dt.date,
-                   items: set[str]) -> list[StatusChange]:
-    """B's and each 6.8 ceiling's status change at the same number from ``old_day`` (the old matrix's prices day) to
-    ``new_day`` (the new one's); none when the old day is unknown or the same. ``items``: the plan's 6.8 items."""
-    if old_day is None or old_day == new_day:
-        return []
+                   items: set[str], old_base: OldBase | None = None) -> list[StatusChange]:
+    """B's and each 6.8 ceiling's status change at the same number from the old matrix to the new one (prices day
+    ``new_day``). B's old status is what the old matrix's 6.11 showed (``old_base``; a later backdated withdrawal
+    does not rewrite it), else the catalogue's on ``old_day`` (its prices day); a ceiling's is the catalogue's on
+    ``old_day``, none when that is unknown or the same. ``items``: the plan's 6.8 items."""
     found: list[StatusChange] = []
     base = catalogue.programme.base_amount
-    before, after = base.at(old_day), base.at(new_day)
-    if value_withdraws(before, after) or value_confirms(before, after):
-        found.append(StatusChange(f"{base.name_lv} {eur(Decimal(after.value))}", before.status.value,
-                                  after.status.value, True, base=True))
+    after = _base_at(catalogue, new_day)
+    # the B typed in 6.11 that is the ministry's own (not the catalogue's unconfirmed B copied in, D257)
+    typed = (ministry_base(old_base.typed, Decimal(after.value), after.status.value == CONFIRMED)
+             if old_base is not None and after is not None else None)
+    if old_base is not None and old_base.value is not None and old_base.status in (CONFIRMED, OPEN):
+        if (after is not None and Decimal(after.value) == old_base.value and old_base.status != after.status.value):
+            found.append(StatusChange(f"{base.name_lv} {eur(Decimal(after.value))}", old_base.status,
+                                      after.status.value, True, base=True, typed=typed))
+    elif old_day is not None and old_day != new_day:
+        before = _base_at(catalogue, old_day)
+        if before is not None and after is not None and (value_withdraws(before, after)
+                                                         or value_confirms(before, after)):
+            found.append(StatusChange(f"{base.name_lv} {eur(Decimal(after.value))}", before.status.value,
+                                      after.status.value, True, base=True, typed=typed))
+    if old_day is None or old_day == new_day:
+        return found
     old_offers = {o.id: o for o in catalogue.offers(old_day)}
     for offer in catalogue.offers(new_day):
         was = old_offers.get(offer.id)
@@ -52,6 +75,15 @@ def status_changes(catalogue: Catalogue, old_day: dt.date | None, new_day: dt.da
     return found
 
 
+def _base_at(catalogue: Catalogue, day: dt.date) -> Dated[Money] | None:
+    """B's catalogue entry on ``day``; None for a day before its first entry (an old matrix's prices day may be
+    any day typed in 6.11: no status to compare then, as _amounts compares no amounts)."""
+    try:
+        return catalogue.programme.base_amount.at(day)
+    except LookupError:
+        return None
+
+
 def status_lines(changes: list[StatusChange]) -> list[str]:
     """The report's lines: B and the plan's ceilings each with its old and new status, and how many other items'
     ceilings changed so."""
@@ -61,7 +93,12 @@ def status_lines(changes: list[StatusChange]) -> list[str]:
     others = len(changes) - len(shown)
     lines = ["Mainījies tikai statuss ar to pašu vērtību (vecā matrica → jaunā; plāna summas paliek tās pašas, D291, D302):"]
     for c in shown:
-        if c.base:
+        if c.base and c.new == OPEN and c.typed is not None:
+            # the ministry's own B typed in 6.11 is carried over: P, A and K and the papers rest on it (D72)
+            meaning = (f"jaunajā matricā kataloga B nav apstiprināts, bet 6.11. tabulā ierakstītais Labklājības "
+                       f"ministrijas B {eur(c.typed)} paliek spēkā: no tā aprēķina 6.5. tabulas summas, un dokumenti "
+                       "to drukā")
+        elif c.base:
             meaning = ("jaunajā matricā B nav apstiprināts: 6.5. tabulā no tā atkarīgās summas ir tukšas un "
                        "dokumentos B vietā ir tukša vieta, līdz Labklājības ministrija B atkal apstiprina"
                        if c.new == OPEN else "jaunajā matricā B ir apstiprināts")

@@ -73,9 +73,10 @@ def still_running(starts: Sequence[dt.date], periods: Sequence[ReportingPeriod],
     return held if held is not None and day <= held.end else None
 
 
-def running_warning(period: ReportingPeriod, day: dt.date) -> str:
-    """The previous period ``period`` has not ended on the collection's ``day``: what its figures may still do."""
-    return (f"{RUNNING} {period.label} savākšanas dienā {lv_date(day)} vēl nav beidzies: līdz tā beigām "
+def running_warning(period: ReportingPeriod, day: dt.date, folder: str) -> str:
+    """The previous period ``period`` has not ended on the collection's ``day``: what its figures may still do.
+    ``folder``: the --previous folder as the summary names it (collect.folder_name: no personal data)."""
+    return (f"{RUNNING} {period.label} (--previous mapē „{folder}”) savākšanas dienā {lv_date(day)} vēl nav beidzies: līdz tā beigām "
             f"{lv_date(period.end)} tā matricu 6.10. tabulās samaksātais var pieaugt, tāpēc iepriekšējā perioda "
             "neapgūtais un pārdales fonds var vēl samazināties; galīgie apmēri rēķināti ar līdz šim ievadīto izpildi – "
             "pēc perioda beigām, kad izpilde ievadīta, savāciet vēlreiz")

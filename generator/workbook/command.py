@@ -150,7 +150,9 @@ def withdrawn_clause(catalogue: Catalogue, day: dt.date) -> str:
     parts += [f"griesti {n} {agree(n, 'pozīcijai', 'pozīcijām')} no {lvformat.date(d)}" for d, n in sorted(ceilings.items())]
     if not parts:
         return ""
-    one = len(withdrawn) == 1
+    # one B (a singular noun) is one blank; ceilings („griesti”, plural) are blanks even for one item
+    one = len(withdrawn) == 1 and withdrawn[0].items is None
+    days = len({w.day for w in withdrawn})
     return (f"; ar to pašu apmēru katalogā atkal ir „jāprecizē” {', '.join(parts)} – plānu tas neatsaka, bet "
-            f"dokumentos, ko no šīs matricas izveido no tās dienas, {'tā vietā ir tukša vieta' if one else 'to vietā ir tukšas vietas'} "
-            "(6.11. tabulas piezīme, D302)")
+            f"dokumentos, ko no šīs matricas izveido no {'tās' if days == 1 else 'attiecīgās'} dienas, "
+            f"{'tā vietā ir tukša vieta' if one else 'to vietā ir tukšas vietas'} (6.11. tabulas piezīme, D302)")

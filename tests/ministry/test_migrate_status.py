@@ -19,7 +19,6 @@ from generator.workbook.inputs import People
 from generator.workbook.writer import write_workbook
 from tests.ministry.factory import Child, write_children
 from tests.plan_changes_catalogue import (
-    BASE_CHANGE,
     BASE_CONFIRMED,
     BASE_WITHDRAWN,
     CEILING_CONFIRMED,
@@ -27,24 +26,28 @@ from tests.plan_changes_catalogue import (
     MATRIX_DAY,
     ceiling_confirmed_catalogue,
     ceiling_withdrawn_catalogue,
+    changes_catalogue,
     withdrawn_catalogue,
 )
 
 HEAD = "Mainījies tikai statuss ar to pašu vērtību (vecā matrica → jaunā; plāna summas paliek tās pašas, D291, D302):"
 
 
-def _migrated(root: Path, make: Callable[[Path], Catalogue], day: dt.date, start: dt.date, item: str) -> str:
-    """The report of migrating a matrix of prices day ``day`` (no B typed in 6.11) holding one plan of ``item`` from
-    ``start`` (one month) to the matrix of the day holding ``start``."""
+def _migrated(root: Path, make: Callable[[Path], Catalogue], day: dt.date, start: dt.date, item: str, *,
+              base: Decimal | None = None, old_make: Callable[[Path], Catalogue] | None = None) -> str:
+    """The report of migrating a matrix of prices day ``day`` (``base`` typed in 6.11, none by default; made with
+    ``old_make``'s catalogue, by default ``make``'s) holding one plan of ``item`` from ``start`` (one month) to the
+    matrix of the day holding ``start``."""
     changed = make(root / "catalogue")
-    template = write_workbook(changed, root / "veidne.xlsx", None, day)
-    offer = {o.id: o for o in changed.offers(day)}[item]
+    old_catalogue = old_make(root / "old-catalogue") if old_make is not None else changed
+    template = write_workbook(old_catalogue, root / "veidne.xlsx", None, day)
+    offer = {o.id: o for o in old_catalogue.offers(day)}[item]
     line = line_from_offer(offer, 5, unit_price=Decimal(18), planned_units=(5,))
     inputs = WorkbookInputs(birth_date=dt.date(2019, 6, 1), period_start=start, months=1, special_care=False,
-                            impairment="multipli", lines=(line,), base=None)
+                            impairment="multipli", lines=(line,), base=base)
     people = People(child_name="Ilze Paraugs", child_code="010619-20000", parent_name="Jānis Paraugs",
                     social_worker="Līga Piemēra", providers={item: "SIA Sniedzējs"})
-    [child] = write_children(changed, template, [Child(0, "valmiera", people, inputs)], root / "in",
+    [child] = write_children(old_catalogue, template, [Child(0, "valmiera", people, inputs)], root / "in",
                              by_municipality=False)
     with Migrator(changed) as migrator:
         return migrator.migrate(child.path, root / "jauna.xlsx").text()
@@ -69,7 +72,6 @@ def test_nothing_when_the_status_is_the_same(tmp_path: Path) -> None:
     """B confirmed in both matrices (a withdrawal between them and a new confirmation is no status change either)."""
     said = _migrated(tmp_path, withdrawn_catalogue, BASE_CONFIRMED, BASE_CONFIRMED + dt.timedelta(days=17), "3.1.3i")
     assert HEAD not in said, said
-    assert BASE_CHANGE > BASE_WITHDRAWN
 
 
 def test_a_withdrawn_ceiling_of_the_plan_is_named(tmp_path: Path) -> None:
@@ -78,4 +80,48 @@ def test_a_withdrawn_ceiling_of_the_plan_is_named(tmp_path: Path) -> None:
     line = next(s for s in said.splitlines() if s.startswith("  ") and "3.1.3g" in s)
     assert "griesti" in line and "„apstiprināts” → „jāprecizē” (dokumentos šo griestu vietā ir tukša vieta" in line, line
     assert "pozīcijām, kas plānā nav izmantotas)" in said, said  # the other group sessions, counted
-    assert ceiling_confirmed_catalogue  # the same catalogue without the withdrawal (the fixture's base)
+
+
+def test_no_line_without_the_withdrawal(tmp_path: Path) -> None:
+    """The same matrix and day with the catalogue that does not withdraw the ceilings: no status line."""
+    said = _migrated(tmp_path, ceiling_confirmed_catalogue, CEILING_CONFIRMED, CEILING_WITHDRAWN, "3.1.3g")
+    assert HEAD not in said, said
+
+
+def test_a_ministry_b_typed_in_6_11_still_applies(tmp_path: Path) -> None:
+    """The old matrix has the ministry's own B in 6.11 (carried over): P, A and K rest on it, no blank is said."""
+    typed = Decimal("3123.45")
+    said = _migrated(tmp_path, withdrawn_catalogue, BASE_CONFIRMED, BASE_WITHDRAWN, "3.1.3i", base=typed)
+    line = next(s for s in said.splitlines() if "„apstiprināts” → „jāprecizē”" in s)
+    assert f"6.11. tabulā ierakstītais Labklājības ministrijas B {eur(typed)} paliek spēkā" in line, line
+    assert "tukša" not in line, line
+
+
+def test_the_old_status_is_what_the_old_matrix_showed(tmp_path: Path) -> None:
+    """A matrix made while B stood confirmed, migrated after the catalogue withdrew it from a day before the
+    matrix's prices day (backdated), to the same prices day: its 6.11 said „apstiprināts”, the new one „jāprecizē”."""
+    day = BASE_WITHDRAWN + dt.timedelta(days=10)
+    said = _migrated(tmp_path, withdrawn_catalogue, day, day, "3.1.3i", old_make=changes_catalogue)
+    assert "„apstiprināts” → „jāprecizē” (jaunajā matricā B nav apstiprināts" in said, said
+
+
+def test_a_prices_day_before_b_is_known_stops_no_other_matrix(small_folder, tmp_path: Path) -> None:  # noqa: ANN001
+    """A matrix whose 6.11 prices day is before the catalogue's first B entry has no status to compare (review40 §1):
+    it is no unexpected error, and the good matrix beside it is migrated."""
+    from click.testing import CliRunner
+
+    from generator.cli import main
+    from generator.ministry.matrix import PARAMS_DAY_NAME, Matrix
+    from generator.ministry.xlsxpatch import patch_xlsx
+
+    source, children = small_folder
+    folder = tmp_path / "vecas"
+    folder.mkdir()
+    good, early = children[0].path, children[1].path
+    (folder / "laba.xlsx").write_bytes(good.read_bytes())
+    ref = Matrix.open(early).refs[PARAMS_DAY_NAME]
+    patch_xlsx(early, folder / "agra.xlsx", {ref.sheet: {ref.first: dt.date(2000, 1, 1)}}, strip_cached=False)
+    result = CliRunner().invoke(main, ["migrate", str(folder), "--out", str(tmp_path / "jaunas")])
+    assert "neparedzēta kļūda" not in result.output and "Traceback" not in result.output, result.output
+    assert (tmp_path / "jaunas" / "laba.xlsx").exists(), result.output
+    assert (tmp_path / "jaunas" / "laba-parnesana.txt").exists(), result.output

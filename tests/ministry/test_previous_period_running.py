@@ -56,8 +56,9 @@ def test_a_previous_period_still_running_is_warned_of_and_changes_nothing_else(
     end = held.end
     running = _collect(monkeypatch, end, later_folder[0], previous, tmp_path / "vel" / "k.xlsx")
     ended = _collect(monkeypatch, end + dt.timedelta(days=1), later_folder[0], previous, tmp_path / "pec" / "k.xlsx")
-    warning = (f"iepriekšējais pārskata periods {held.label} savākšanas dienā {lv_date(end)} vēl nav beidzies: līdz "
-               f"tā beigām {lv_date(end)} tā matricu 6.10. tabulās samaksātais var pieaugt, tāpēc iepriekšējā perioda "
+    # the --previous folder named as the summary names it (its own name, no personal data)
+    warning = (f"iepriekšējais pārskata periods {held.label} (--previous mapē „{previous.name}”) savākšanas dienā "
+               f"{lv_date(end)} vēl nav beidzies: līdz tā beigām {lv_date(end)} tā matricu 6.10. tabulās samaksātais var pieaugt, tāpēc iepriekšējā perioda "
                "neapgūtais un pārdales fonds var vēl samazināties")
     run, said, notes, front, csvs = running
     assert run.exit_code == 0, said  # a warning: the exit status rules are unchanged

@@ -101,3 +101,23 @@ def test_the_console_names_a_withdrawal_the_catalogue_knows(tmp_path: Path) -> N
             "dokumentos, ko no šīs matricas izveido no tās dienas, tā vietā ir tukša vieta (6.11. tabulas piezīme, "
             "D302)") in said, said
     assert "jāprecizē" not in validity(changed, BASE_WITHDRAWN)
+
+
+def test_the_withdrawal_clause_agrees_with_what_is_withdrawn(monkeypatch, catalogue: Catalogue) -> None:  # noqa: ANN001
+    """Ceilings („griesti”, plural) are blanks even for one item; withdrawals of several days are said from each
+    one's day (review40 §5)."""
+    import datetime as dt
+
+    from generator.reference.plan_changes import PlanChange
+    from generator.workbook import command
+
+    first, second = dt.date(2027, 3, 1), dt.date(2027, 4, 1)
+    one_ceiling = (PlanChange(first, "griesti", frozenset({"3.1.3g"})),)
+    monkeypatch.setattr(command, "catalogue_withdrawals", lambda *_: one_ceiling)
+    said = command.withdrawn_clause(catalogue, dt.date(2027, 1, 1))
+    assert f"griesti 1 pozīcijai no {lvformat.date(first)}" in said, said
+    assert "no tās dienas, to vietā ir tukšas vietas" in said, said
+    two_days = (PlanChange(first, "B"), PlanChange(second, "griesti", frozenset({"3.1.3g"})))
+    monkeypatch.setattr(command, "catalogue_withdrawals", lambda *_: two_days)
+    said = command.withdrawn_clause(catalogue, dt.date(2027, 1, 1))
+    assert "no attiecīgās dienas, to vietā ir tukšas vietas" in said, said
