@@ -198,7 +198,7 @@ def test_contracts_and_the_letter_name_the_period_whose_services_the_ib_pays(cat
     paid = (f"apmaksā tikai tos pakalpojumus, kas saņemti no {lvformat.date(first.services_start)} līdz "
             f"{lvformat.date(first.services_end)}")
     context, texts = child
-    for text in _docs(texts, "01-"):
+    for text in _docs(texts, "01-ligums"):
         assert paid in text
         assert "pēc kārtas beigām sniegtos pakalpojumus" not in text
     # the provider's papers from a matrix pay the plan period's services, not the round's (audit8 F2)

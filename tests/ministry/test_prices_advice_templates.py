@@ -70,7 +70,7 @@ def test_the_span_advice_of_an_older_template_names_the_migration(catalogue: Cat
 def test_the_command_form_is_the_documented_one() -> None:
     """The advice's command is the one README's table and `ibm migrate --help` give: VECA, then --out."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert "| `ibm migrate VECA.xlsx\\|MAPE --out JAUNA.xlsx\\|MAPE [--overwrite] [--registry F]` |" in readme
+    assert "| `ibm migrate VECA.xlsx\\|MAPE --out JAUNA.xlsx\\|MAPE [--overwrite] [--templates MAPE] [--registry F]` |" in readme
     shown = CliRunner().invoke(main, ["migrate", "--help"])
     assert "migrate [PARAMETRI] VECA" in shown.output and "--out CEĻŠ" in shown.output, shown.output
     assert MIGRATE_COMMAND == "„ibm migrate VECA.xlsx --out JAUNA.xlsx”"

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.loader import DEFAULT_CATALOGUE, load_or_raise
+from tests.lm_document import LM_DOCUMENT
 from tests.round_yaml import children_round_entry
 
 D = dt.date
@@ -43,6 +44,6 @@ def open_rounds_catalogue(folder: Path) -> Catalogue:
     programme = target / "programme.yaml"
     text = programme.read_text(encoding="utf-8")
     assert text.count("\nrate_full:\n") == 1  # the base amount's values end where rate_full begins
-    change = f'    - {{effective_from: {PRICE_CHANGE.isoformat()}, value: 3300.00, source: "Testa dati"}}\n'
+    change = f'    - {{effective_from: {PRICE_CHANGE.isoformat()}, value: 3300.00, source: "{LM_DOCUMENT}"}}\n'
     programme.write_text(text.replace("\nrate_full:\n", "\n" + change + "rate_full:\n"), encoding="utf-8")
     return load_or_raise(target)
