@@ -588,7 +588,9 @@ def test_script_sizes(built_site) -> None:
     # page margins, the A, „No IB” and K rows' „(aplēse)”: +3,1 KB)
     # 145 500 until fix38f (D300: the banner over the amounts names a price or parameter change in the prices error's
     # own words – its reason templates and their use: +1,3 KB)
-    assert sum(sizes.values()) < 147_000, json.dumps(sizes)
+    # 147 000 until fix40h (audit40b: dates typed as DDMMYYYY or with other separators, the line's service name, one
+    # bracket for the line's marks: +0,8 KB)
+    assert sum(sizes.values()) < 148_500, json.dumps(sizes)
 
 
 def test_form_asks_the_amount_for_actual_cost_items(visit: Visit, params: Params, offers) -> None:

@@ -232,3 +232,13 @@ def test_a_long_plan_prints_without_a_blank_page_or_a_split_message(phone, tmp_p
             joined = [" ".join(text.split()) for text in pages]
             assert any(head in text and tail in text for text in joined), (extra, message)
     assert page.errors == []
+
+
+def test_every_checkbox_is_big_enough_for_a_finger(phone) -> None:  # noqa: ANN001
+    """audit40b F9: the calculator's boxes were the browser's 13 × 13 px; a phone user needs at least 24 × 24 CSS px
+    (WCAG 2.2 target size), the label still tappable beside it."""
+    boxes = phone.locator(".ibm-kalk input[type=checkbox]")
+    assert boxes.count() >= 2
+    for i in range(boxes.count()):
+        box = boxes.nth(i).bounding_box()
+        assert box is not None and box["width"] >= 24 and box["height"] >= 24, (i, box)
