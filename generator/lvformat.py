@@ -12,6 +12,9 @@ NBSP = "\u00a0"
 # the months in the locative ("2019. gada februārī"): the reference's rule messages and the no-such-day message
 MONTHS_IN = ("janvārī", "februārī", "martā", "aprīlī", "maijā", "jūnijā", "jūlijā", "augustā", "septembrī",
              "oktobrī", "novembrī", "decembrī")
+# the months in the genitive, as a Cabinet regulation or a ministry's document is dated: "2015. gada 16. jūnija"
+MONTHS_OF = ("janvāra", "februāra", "marta", "aprīļa", "maija", "jūnija", "jūlija", "augusta", "septembra",
+             "oktobra", "novembra", "decembra")
 
 
 def number(value: object, places: int = 2) -> str:

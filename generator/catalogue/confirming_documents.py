@@ -16,11 +16,10 @@ from typing import Any
 
 from generator.catalogue.confirmation import value_confirms
 from generator.catalogue.models import PriceStatus
+from generator.lvformat import MONTHS_OF
 
 NUMBER = re.compile(r"\bNr\.\s*\w")
-MONTHS = ("janvāra", "februāra", "marta", "aprīļa", "maija", "jūnija", "jūlija", "augusta", "septembra", "oktobra",
-          "novembra", "decembra")
-DATE = re.compile(r"\b\d{1,2}\.\d{1,2}\.\d{4}\b|\b\d{4}\. gada \d{1,2}\. (?:" + "|".join(MONTHS) + r")\b")
+DATE = re.compile(r"\b\d{1,2}\.\d{1,2}\.\d{4}\b|\b\d{4}\. gada \d{1,2}\. (?:" + "|".join(MONTHS_OF) + r")\b")
 
 # what the check asks for, in the words the README's how-to uses (fictional examples)
 EXPECTED = ("avots, kas nosauc Labklājības ministrijas dokumentu ar numuru un datumu, kā to drukās lēmums par IB "

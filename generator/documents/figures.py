@@ -77,15 +77,12 @@ def _full_names(acts: LegalActs) -> dict[tuple[dt.date, str], str]:
     return names
 
 
-# the months in the genitive, as a Cabinet regulation is named: "2015. gada 16. jūnija"
-MONTHS_OF = ("janvāra", "februāra", "marta", "aprīļa", "maija", "jūnija", "jūlija", "augusta", "septembra",
-             "oktobra", "novembra", "decembra")
 
 
 def regulation_name(adopted: dt.date, number: str) -> str:
     """A Cabinet regulation by its day and number, as its full name begins: "Ministru kabineta 2012. gada 18.
     decembra noteikumi Nr. 942"."""
-    return (f"Ministru kabineta {adopted.year}. gada {adopted.day}. {MONTHS_OF[adopted.month - 1]} noteikumi "
+    return (f"Ministru kabineta {adopted.year}. gada {adopted.day}. {lvformat.MONTHS_OF[adopted.month - 1]} noteikumi "
             f"Nr. {number}")
 
 
