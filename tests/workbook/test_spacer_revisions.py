@@ -9,7 +9,8 @@ from generator.workbook.version import LAYOUT_REVISION
 # IBM_Saskarne changed) and revision 13's (D295: page counts and marks, the same rows) are in use with spacer rows
 # before these plan lines (0-based): a reader of such a file must keep finding its lines there, whatever later
 # revisions do.
-ISSUED = {11: (5, 10, 15, 20, 30, 35), 12: (5, 10, 15, 20, 30, 35), 13: (5, 10, 15, 20, 30, 35), 14: (5, 10, 15, 20, 30, 35)}
+ISSUED = {11: (5, 10, 15, 20, 30, 35), 12: (5, 10, 15, 20, 30, 35), 13: (5, 10, 15, 20, 30, 35), 14: (5, 10, 15, 20, 30, 35),
+          15: (5, 10, 15, 20, 30, 35)}
 
 
 def test_issued_revisions_keep_their_spacer_lines():
