@@ -39,6 +39,7 @@ from generator.reference.plan_changes import (
     withdrawn_ceilings,
 )
 from generator.reference.rules import check_withdrawn_ceilings
+from generator.withdrawn_wording import BASE, CEILINGS, again_open, confirmed
 
 STATUS_FINAL = "galīgs"
 STATUS_PROVISIONAL = "provizorisks"
@@ -259,11 +260,11 @@ def base_confirmed_note(days: list[dt.date], day: dt.date, ceiling_days: list[dt
     case."""
     parts = []
     if days:
-        parts.append("bāzes apmērs B, kas matricas cenu dienā bija „jāprecizē”, katalogā ar to pašu apmēru apstiprināts "
-                     f"no {_days(days)}")
+        parts.append("bāzes apmērs B, kas matricas cenu dienā bija „jāprecizē”, katalogā ar to pašu apmēru "
+                     f"{confirmed(BASE)} no {_days(days)}")
     if ceiling_days:
         parts.append("6.8. tabulas griesti, kas matricas cenu dienā bija „jāprecizē”, katalogā ar to pašu apmēru "
-                     f"apstiprināti no {_days(ceiling_days)}")
+                     f"{confirmed(CEILINGS)} no {_days(ceiling_days)}")
     if not parts:
         return None
     why = "B dēļ" if not ceiling_days else "griestu dēļ" if not days else "B un griestu dēļ"
@@ -283,5 +284,4 @@ def _days(days: list[dt.date]) -> str:
 
 def withdrawn_text(days: Iterable[dt.date]) -> str:
     """A withdrawn B as provisional_reason says it (D296): „jāprecizē” again at the same amount from which days."""
-    return (f"bija apstiprināts matricas cenu dienā, taču ar to pašu apmēru atkal ir „jāprecizē” no "
-            f"{_days(sorted(set(days)))}")
+    return f"bija {confirmed(BASE)} matricas cenu dienā, taču {again_open()} no {_days(sorted(set(days)))}"

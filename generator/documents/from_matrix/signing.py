@@ -17,6 +17,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from generator import lvformat
+from generator import withdrawn_wording as wording
 from generator.catalogue.catalogue import GROUP_CEILING_ID, GROUP_TRANSPORT_REDUCTION_ID, Catalogue
 from generator.catalogue.models import PriceStatus, PriceValue
 from generator.documents import terms
@@ -26,6 +27,7 @@ from generator.lvformat import eur
 from generator.reference.findings import Finding, Severity
 from generator.reference.lines import PlanLine
 from generator.reference.rules import APPROVED, CEILING_CHECK, OWN_OPEN_PRICE
+from generator.withdrawn_wording import BASE
 
 if TYPE_CHECKING:  # context.py reads the matrix through reading.py, which uses ``blocking``
     from generator.documents.from_matrix.context import ChildContext
@@ -169,14 +171,15 @@ def base_line(child: ChildContext) -> str | None:
     if child.not_eligible or child.base_confirmed:
         return None
     if child.base_withdrawn_from is not None:  # confirmed once, „jāprecizē” again: nothing to type (D257, D302)
-        text = (f"Bāzes apmērs B bija apstiprināts, taču katalogā tas pats B no "
-                f"{lvformat.date(child.base_withdrawn_from)} atkal ir „jāprecizē”, tāpēc dokumentos tā vietā ir tukša "
-                "vieta; to matricas 6.11. tabulā neierakstiet")
-        text += (f": katalogā tas pats B atkal ir apstiprināts no {lvformat.date(child.base_confirmed_from)}, tāpēc "
+        text = (f"Bāzes apmērs B bija {wording.confirmed(BASE)}, taču katalogā {wording.same(BASE)} no "
+                f"{lvformat.date(child.base_withdrawn_from)} atkal ir „jāprecizē”, tāpēc dokumentos "
+                f"{wording.blank(BASE)}; to matricas 6.11. tabulā neierakstiet")
+        text += (f": katalogā {wording.same(BASE)} atkal ir {wording.confirmed(BASE)} no "
+                 f"{lvformat.date(child.base_confirmed_from)}, tāpēc "
                  "izveidojiet dokumentus vēlreiz tajā dienā vai vēlāk" if child.base_confirmed_from is not None else
                  ", bet nogaidiet, līdz Labklājības ministrija B atkal apstiprina, un tad izveidojiet dokumentus vēlreiz")
     elif child.base_confirmed_from is not None:  # the same B is confirmed from a later day: typing it changes nothing
-        text = (f"Bāzes apmērs B dokumentu dienā nav apstiprināts: katalogā tas pats B ir apstiprināts no "
+        text = (f"Bāzes apmērs B dokumentu dienā nav apstiprināts: katalogā {wording.same(BASE)} ir {wording.confirmed(BASE)} no "
                 f"{lvformat.date(child.base_confirmed_from)}, tāpēc izveidojiet dokumentus vēlreiz tajā dienā vai "
                 "vēlāk – tad tajos būs apstiprinātais B")
     else:
