@@ -92,6 +92,30 @@ def _previous_errors(m: int) -> str:
             "atkārtota")
 
 
+def provisional_why(provisional: bool, records: Iterable[ChildRecord], previous: Iterable[ChildRecord] = ()) -> str:
+    """Why every F of a collection is provisional, in short (D117, D268), or "": the summary's Σ F row and each CSV
+    row's „iemesls” (child_reason) say it alike. ``provisional``: B is not confirmed on the collection's day."""
+    why = ["bāzes apmērs B nav apstiprināts"] if provisional else []
+    if n := sum(1 for r in records if has_errors(r)):
+        why.append(f"{n} {agree(n, 'matricā', 'matricās')} noteikumu kļūdas")
+    if m := previous_with_errors(previous):  # their unused amount is in the pool (D268)
+        why.append(f"iepriekšējā perioda {m} {agree(m, 'matricā', 'matricās')} noteikumu kļūdas")
+    return "; ".join(why)
+
+
+def child_reason(record: ChildRecord, why: str) -> str:
+    """Why one child's F is not final, as its CSV row's „iemesls” says it beside child_status (D320): the rule errors
+    of its own matrix; its own unconfirmed ceiling and then the collection's ``why`` (provisional_why); "" for a
+    final F."""
+    if has_errors(record):
+        return "šī bērna matricā ir noteikumu kļūdas"
+    own = [CEILING_REASON] if ceiling_warnings(record) else []
+    return "; ".join(own + ([why] if why else []))
+
+
+CEILING_REASON = "plāna rindas cena pārbaudīta pret griestiem, kas nav apstiprināti"
+
+
 def child_status(record: ChildRecord, provisional: bool) -> str:
     """One child's CSV status: errors first, then its own unconfirmed ceiling, then the collection's reason
     (``provisional``: an unconfirmed B, or rule errors in some matrix)."""
