@@ -27,7 +27,6 @@ from generator.lvformat import eur
 from generator.reference.findings import Finding, Severity
 from generator.reference.lines import PlanLine
 from generator.reference.rules import APPROVED, CEILING_CHECK, OWN_OPEN_PRICE
-from generator.withdrawn_wording import BASE
 
 if TYPE_CHECKING:  # context.py reads the matrix through reading.py, which uses ``blocking``
     from generator.documents.from_matrix.context import ChildContext
@@ -171,17 +170,17 @@ def base_line(child: ChildContext) -> str | None:
     if child.not_eligible or child.base_confirmed:
         return None
     if child.base_withdrawn_from is not None:  # confirmed once, „jāprecizē” again: nothing to type (D257, D302)
-        text = (f"Bāzes apmērs B bija {wording.confirmed(BASE)}, taču katalogā {wording.same(BASE)} no "
+        text = (f"Bāzes apmērs B bija {wording.confirmed(wording.BASE)}, taču katalogā {wording.same(wording.BASE)} no "
                 f"{lvformat.date(child.base_withdrawn_from)} atkal ir „jāprecizē”, tāpēc dokumentos "
-                f"{wording.blank(BASE)}; to matricas 6.11. tabulā neierakstiet")
-        text += (f": katalogā {wording.same(BASE)} atkal ir {wording.confirmed(BASE)} no "
+                f"{wording.blank(wording.BASE)}; to matricas 6.11. tabulā neierakstiet")
+        text += (f": katalogā {wording.same(wording.BASE)} atkal ir {wording.confirmed(wording.BASE)} no "
                  f"{lvformat.date(child.base_confirmed_from)}, tāpēc "
                  "izveidojiet dokumentus vēlreiz tajā dienā vai vēlāk" if child.base_confirmed_from is not None else
                  ", bet nogaidiet, līdz Labklājības ministrija B atkal apstiprina, un tad izveidojiet dokumentus vēlreiz")
     elif child.base_confirmed_from is not None:  # the same B is confirmed from a later day: typing it changes nothing
-        text = (f"Bāzes apmērs B dokumentu dienā nav apstiprināts: katalogā {wording.same(BASE)} ir {wording.confirmed(BASE)} no "
-                f"{lvformat.date(child.base_confirmed_from)}, tāpēc izveidojiet dokumentus vēlreiz tajā dienā vai "
-                "vēlāk – tad tajos būs apstiprinātais B")
+        text = (f"Bāzes apmērs B dokumentu dienā nav apstiprināts: katalogā {wording.same(wording.BASE)} ir "
+                f"{wording.confirmed(wording.BASE)} no {lvformat.date(child.base_confirmed_from)}, tāpēc izveidojiet "
+                "dokumentus vēlreiz tajā dienā vai vēlāk – tad tajos būs apstiprinātais B")
     else:
         text = ("Bāzes apmērs B nav apstiprināts: ierakstiet Labklājības ministrijas apstiprināto B matricas 6.11. "
                 "tabulā un izveidojiet dokumentus vēlreiz")
