@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from generator import withdrawn_wording as wording
 from generator.catalogue.catalogue import FORM_LABELS_SHORT, Catalogue, item_forms, service_order
 from generator.changes.calendar import HolidayChange, RoundChange
 from generator.changes.diff import CatalogueDiff, ValueChange
@@ -123,8 +124,8 @@ def _confirmed_line(confirmed: list[ValueChange]) -> str:
     if len(printed) == len(confirmed):
         return f"{line} {tail[0].upper()}{tail[1:]}"
     which = ", ".join(f"„{c.name_lv}”" for c in printed)
-    head = (f"Kamēr vērtība {which} ir „jāprecizē”, parakstāmajos papīros tās vietā ir tukša vieta" if one
-            else f"Kamēr vērtības {which} ir „jāprecizē”, parakstāmajos papīros to vietā ir tukšas vietas")
+    noun = wording.values(len(printed))
+    head = f"Kamēr {noun.word} {which} ir „jāprecizē”, parakstāmajos papīros {wording.blank(noun)}"
     return f"{line} {head}: {tail}"
 
 
@@ -152,24 +153,22 @@ def _withdrawn_lines(withdrawn: list[ValueChange], day: dt.date) -> tuple[str, s
     and a plan starting then may have either matrix (a line of its own, "" for another value)."""
     if not withdrawn:
         return "", ""
-    one = len(withdrawn) == 1
+    noun = wording.values(len(withdrawn))
     names = ", ".join(f"„{c.name_lv}” no {date(c.effective_from)}" for c in withdrawn)
-    clause = (f" {'Vērtība' if one else 'Vērtības'} ar to pašu apmēru atkal ir „jāprecizē” ({names}; statuss "
+    clause = (f" {noun.word.capitalize()} {wording.again_open()} ({names}; statuss "
               "„apstiprināts” → „jāprecizē”): plāna summas nemainās, tāpēc tā dēļ plānus neatsaka neviena matrica "
-              f"– ne tā, kurā {'vērtība' if one else 'vērtības'} jau ir „jāprecizē”, ne tā, kurā "
-              f"{'tā bija apstiprināta' if one else 'tās bija apstiprinātas'} (D302).")
+              f"– ne tā, kurā {noun.word} jau ir „jāprecizē”, ne tā, kurā {wording.was_confirmed(noun)} (D302).")
     printed = [c for c in withdrawn if c.id == PRINTED_PARAMETER or (c.kind == "cena" and c.items)]
     if not printed:
         return clause, ""
-    one = len(printed) == 1
+    noun = wording.values(len(printed))
     dated = ", ".join(f"„{c.name_lv}” no {date(c.effective_from)}" for c in printed)
     # one day for all: „šajā dienā”; each value its own day: „attiecīgajā dienā”
     when = "šajā dienā" if len({c.effective_from for c in printed}) == 1 else "attiecīgajā dienā"
-    return clause, (f"- Parakstāmie dokumenti: {'vērtība' if one else 'vērtības'} ar to pašu apmēru atkal "
-                    f"ir „jāprecizē” ({dated}; statuss „apstiprināts” → „jāprecizē”), tāpēc "
-                    f"dokumentos, ko `ibm documents --from-matrix` izveido {when} vai vēlāk no jebkuras matricas – arī "
-                    f"no tās, kurā {'tā bija apstiprināta' if one else 'tās bija apstiprinātas'} –, "
-                    + ("tās vietā atkal ir tukša vieta" if one else "to vietā atkal ir tukšas vietas")
+    return clause, (f"- Parakstāmie dokumenti: {noun.word} {wording.again_open()} ({dated}; statuss „apstiprināts” → "
+                    f"„jāprecizē”), tāpēc dokumentos, ko `ibm documents --from-matrix` izveido {when} vai vēlāk no "
+                    f"jebkuras matricas – arī no tās, kurā {wording.was_confirmed(noun)} –, "
+                    + wording.blank(noun, again=True)
                     + f" (D296, D302). Plānam, kas sākas {when} vai vēlāk, der gan iepriekšējā matrica, gan "
                     f"{'šīs dienas' if when == 'šajā dienā' else 'attiecīgās dienas'} matrica (`ibm matrix --day`): "
                     "summas abās ir tās pašas." + _backdated(printed, day))

@@ -69,6 +69,7 @@ from generator.reference.params import Params
 from generator.reference.planned_ib import plan_ib_part
 from generator.reference.rounds import ReportingPeriod, period_holding
 from generator.reference.workbook import FINAL_CELL, with_final
+from generator.withdrawn_wording import BASE, same
 
 SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods", ".xlsb"}
 Progress = Callable[[int, int, str], None]
@@ -707,7 +708,7 @@ SAME_AMOUNT_RULE = "tas pats apmērs; noteicošais ir pēdējais šā apmēra ie
 CONFIRMED_FROM = ("apstiprinātos apmērus dos atkārtota „ibm collect” palaišana, kad LM apstiprinātais bāzes apmērs B "
                   f"būs ierakstīts katalogā ({SAME_AMOUNT_RULE}) {{}}")
 # collect takes B's status on its own day (D296): the catalogue's B in force then, at the same amount as the matrix's
-ON_THE_DAY = "arī savākšanas dienā {} katalogā tas pats B nav apstiprināts"
+ON_THE_DAY = f"arī savākšanas dienā {{}} katalogā {same(BASE)} nav apstiprināts"
 
 
 def folder_name(folder: Path) -> str:

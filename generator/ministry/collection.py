@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from generator.ministry.final_status import child_status
+from generator.ministry.final_status import child_reason, child_status, provisional_why
 from generator.ministry.records import ChildRecord, Refusal, StaleValue
 from generator.reference.final_amounts import FinalAmounts
 
@@ -70,6 +70,15 @@ class Collection:
     def status(self, record: ChildRecord) -> str:
         """The child's F status as its CSV row says it (final_status.child_status)."""
         return child_status(record, bool(self.final_provisional))
+
+    @property
+    def why_provisional(self) -> str:
+        """Why every F is provisional, in short (final_status.provisional_why), or ""."""
+        return provisional_why(bool(self.provisional), self.records, self.previous_records)
+
+    def reason(self, record: ChildRecord) -> str:
+        """Why the child's F is not final, as its CSV row's „iemesls” says it (final_status.child_reason)."""
+        return child_reason(record, self.why_provisional)
 
     @property
     def envelope(self) -> Decimal:

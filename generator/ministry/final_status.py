@@ -39,6 +39,7 @@ from generator.reference.plan_changes import (
     withdrawn_ceilings,
 )
 from generator.reference.rules import check_withdrawn_ceilings
+from generator.withdrawn_wording import BASE, CEILINGS, again_open, confirmed
 
 STATUS_FINAL = "galīgs"
 STATUS_PROVISIONAL = "provizorisks"
@@ -89,6 +90,30 @@ def _previous_errors(m: int) -> str:
             "šī perioda pārdales fondā, visu bērnu F ir provizoriski, kamēr "
             f"{'šī matrica nav izlabota' if one else 'šīs matricas nav izlabotas'} un savākšana ar --previous nav "
             "atkārtota")
+
+
+def provisional_why(provisional: bool, records: Iterable[ChildRecord], previous: Iterable[ChildRecord] = ()) -> str:
+    """Why every F of a collection is provisional, in short (D117, D268), or "": the summary's Σ F row and each CSV
+    row's „iemesls” (child_reason) say it alike. ``provisional``: B is not confirmed on the collection's day."""
+    why = ["bāzes apmērs B nav apstiprināts"] if provisional else []
+    if n := sum(1 for r in records if has_errors(r)):
+        why.append(f"{n} {agree(n, 'matricā', 'matricās')} noteikumu kļūdas")
+    if m := previous_with_errors(previous):  # their unused amount is in the pool (D268)
+        why.append(f"iepriekšējā perioda {m} {agree(m, 'matricā', 'matricās')} noteikumu kļūdas")
+    return "; ".join(why)
+
+
+def child_reason(record: ChildRecord, why: str) -> str:
+    """Why one child's F is not final, as its CSV row's „iemesls” says it beside child_status (D320): the rule errors
+    of its own matrix; its own unconfirmed ceiling and then the collection's ``why`` (provisional_why); "" for a
+    final F."""
+    if has_errors(record):
+        return "šī bērna matricā ir noteikumu kļūdas"
+    own = [CEILING_REASON] if ceiling_warnings(record) else []
+    return "; ".join(own + ([why] if why else []))
+
+
+CEILING_REASON = "plāna rindas cena pārbaudīta pret griestiem, kas nav apstiprināti"
 
 
 def child_status(record: ChildRecord, provisional: bool) -> str:
@@ -259,11 +284,11 @@ def base_confirmed_note(days: list[dt.date], day: dt.date, ceiling_days: list[dt
     case."""
     parts = []
     if days:
-        parts.append("bāzes apmērs B, kas matricas cenu dienā bija „jāprecizē”, katalogā ar to pašu apmēru apstiprināts "
-                     f"no {_days(days)}")
+        parts.append("bāzes apmērs B, kas matricas cenu dienā bija „jāprecizē”, katalogā ar to pašu apmēru "
+                     f"{confirmed(BASE)} no {_days(days)}")
     if ceiling_days:
         parts.append("6.8. tabulas griesti, kas matricas cenu dienā bija „jāprecizē”, katalogā ar to pašu apmēru "
-                     f"apstiprināti no {_days(ceiling_days)}")
+                     f"{confirmed(CEILINGS)} no {_days(ceiling_days)}")
     if not parts:
         return None
     why = "B dēļ" if not ceiling_days else "griestu dēļ" if not days else "B un griestu dēļ"
@@ -283,5 +308,4 @@ def _days(days: list[dt.date]) -> str:
 
 def withdrawn_text(days: Iterable[dt.date]) -> str:
     """A withdrawn B as provisional_reason says it (D296): „jāprecizē” again at the same amount from which days."""
-    return (f"bija apstiprināts matricas cenu dienā, taču ar to pašu apmēru atkal ir „jāprecizē” no "
-            f"{_days(sorted(set(days)))}")
+    return f"bija {confirmed(BASE)} matricas cenu dienā, taču {again_open()} no {_days(sorted(set(days)))}"

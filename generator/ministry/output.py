@@ -102,16 +102,16 @@ def check_ownership(out: Path) -> None:
                               "izveides); to komanda nepārraksta – pārvietojiet to vai izvēlieties citu --out")
 
 
-def csv_rows(collection: Collection, municipality: str) -> list[tuple[str, object, object, object, str]]:
-    """Each child's ``kods;P;N;F;statuss``: no F for a matrix with rule errors, which the matrix itself declares
-    invalid (D268)."""
+def csv_rows(collection: Collection, municipality: str) -> list[tuple[str, object, object, object, str, str]]:
+    """Each child's ``kods;P;N;F;statuss;iemesls``: no F for a matrix with rule errors, which the matrix itself
+    declares invalid (D268); why F is not final beside its status (D320)."""
     finals = collection.finals.by_id()
     records = sorted((r for r in collection.records if r.municipality == municipality), key=lambda r: r.code)
     rows = []
     for r in records:
         status = collection.status(r)
         final = None if status == STATUS_ERRORS else finals[r.code].final
-        rows.append((r.code, r.result.provisional, r.result.needed, final, status))
+        rows.append((r.code, r.result.provisional, r.result.needed, final, status, collection.reason(r)))
     return rows
 
 

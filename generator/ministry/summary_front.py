@@ -18,8 +18,6 @@ from generator.ministry.final_status import (
     STATUS_PROVISIONAL,
     ceiling_warnings,
     default_base_words,
-    has_errors,
-    previous_with_errors,
 )
 from generator.ministry.summary_book import (
     DATA_FIRST,
@@ -168,9 +166,9 @@ def summary_sheet(book: SummaryBook, ws: Worksheet, c: Collection, agg: Aggregat
                  "ko neviens nevar saņemt, jo visi sasnieguši N"))
     rows.append(("Bērnu skaits pārdalē (N > P)", f"{muni}D{total_row}", agg.pilot.eligible, book.f_whole, ""))
     rows.append(("Σ IB galīgais (F), EUR", f"{muni}K{total_row}", agg.pilot.final, book.f_money,
-                 # the CSV's status „provizorisks” has no room for its reason (kods;P;N;F;statuss): said here
+                 # the same words as each CSV row's „iemesls” beside its status (D320)
                 (f"PROVIZORISKI ({final_why}); tas ir galīgo apmēru CSV statusa „{STATUS_PROVISIONAL}” iemesls; "
-                 if (final_why := _provisional_why(c)) else "")
+                 if (final_why := c.why_provisional) else "")
                  + (f"{c.base_confirmed[:1].upper()}{c.base_confirmed[1:]} (D296); " if c.base_confirmed else "")
                  + "galīgie apmēri pa pašvaldībām: mape galigie-apmeri/"))
     # Σ F reconciled with the IB the plan lines take (D174): A = F funds whole units only
@@ -195,18 +193,6 @@ def summary_sheet(book: SummaryBook, ws: Worksheet, c: Collection, agg: Aggregat
         book.fit_row(ws, row, [(label, 52, False), (note or "", 60, False)])
     _sheet_notes(book, ws, DATA_FIRST + len(rows) + 1)
     ws.activate()
-
-
-def _provisional_why(c: Collection) -> str:
-    """Why Σ F is provisional, in short (D117, D268), or ""."""
-    why = ["bāzes apmērs B nav apstiprināts"] if c.provisional else []
-    if c.errors_reason:
-        n = sum(1 for r in c.records if has_errors(r))
-        if n:
-            why.append(f"{n} {agree(n, 'matricā', 'matricās')} noteikumu kļūdas")
-        if m := previous_with_errors(c.previous_records):  # their unused amount is in the pool (D268)
-            why.append(f"iepriekšējā perioda {m} {agree(m, 'matricā', 'matricās')} noteikumu kļūdas")
-    return "; ".join(why)
 
 
 def _sheet_notes(book: SummaryBook, ws: Worksheet, row: int) -> None:

@@ -66,6 +66,7 @@ from generator.reference.monthly import calendar_month, period_month_span, worki
 from generator.reference.params import Params
 from generator.reference.plan import line_cost, transport_share
 from generator.reference.rounds import plan_end
+from generator.withdrawn_wording import CEILINGS, again_open, was_confirmed
 
 ZERO = Decimal(0)
 ONE_EURO = ACTUAL_COST_PRICE  # D70, the unit's own price (generator/reference/lines.py)
@@ -271,8 +272,8 @@ def check_withdrawn_ceilings(lines: Sequence[PlanLine], withdrawn: Mapping[str, 
         Finding(
             "ceiling_unconfirmed",
             Severity.warning,
-            f"{_name(i, line)}{CEILING_CHECK} (matricas cenu dienā tie bija apstiprināti, bet katalogā ar to pašu "
-            f"apmēru no {lv_date(withdrawn[line.offer_id])} atkal ir „jāprecizē”); {CHECK_PRICE}.",
+            f"{_name(i, line)}{CEILING_CHECK} (matricas cenu dienā {was_confirmed(CEILINGS)}, bet katalogā "
+            f"{again_open('no ' + lv_date(withdrawn[line.offer_id]))}); {CHECK_PRICE}.",
             (i,),
         )
         for i, line in _counted(lines)

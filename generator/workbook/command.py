@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from generator import lvformat
+from generator import withdrawn_wording as wording
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Pilot
 from generator.cli import CATALOGUE_OPTION, OUT_WRONG, load_for_command, refuse_unwritable, usage_error
@@ -151,8 +152,8 @@ def withdrawn_clause(catalogue: Catalogue, day: dt.date) -> str:
     if not parts:
         return ""
     # one B (a singular noun) is one blank; ceilings („griesti”, plural) are blanks even for one item
-    one = len(withdrawn) == 1 and withdrawn[0].items is None
+    noun = wording.BASE if len(withdrawn) == 1 and withdrawn[0].items is None else wording.VALUES
     days = len({w.day for w in withdrawn})
-    return (f"; ar to pašu apmēru katalogā atkal ir „jāprecizē” {', '.join(parts)} – plānu tas neatsaka, bet "
+    return (f"; {wording.again_open('katalogā')} {', '.join(parts)} – plānu tas neatsaka, bet "
             f"dokumentos, ko no šīs matricas izveido no {'tās' if days == 1 else 'attiecīgās'} dienas, "
-            f"{'tā vietā ir tukša vieta' if one else 'to vietā ir tukšas vietas'} (6.11. tabulas piezīme, D302)")
+            f"{wording.blank(noun)} (6.11. tabulas piezīme, D302)")

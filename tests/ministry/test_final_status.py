@@ -14,7 +14,13 @@ from openpyxl import load_workbook
 
 from generator.catalogue.catalogue import Catalogue
 from generator.cli import main
-from generator.ministry.final_status import STATUS_CEILING, STATUS_ERRORS, STATUS_FINAL, STATUS_PROVISIONAL
+from generator.ministry.final_status import (
+    CEILING_REASON,
+    STATUS_CEILING,
+    STATUS_ERRORS,
+    STATUS_FINAL,
+    STATUS_PROVISIONAL,
+)
 from generator.ministry.output import FINAL_DIR
 from generator.ministry.pseudonym import pseudonym
 from generator.ministry.summary_front import ENVELOPE_LABEL
@@ -104,6 +110,11 @@ def test_a_matrix_with_rule_errors_gets_no_final_amount(with_errors) -> None:  #
     assert rows[pseudonym(KEY, ceiling.code)][1]["statuss"] == STATUS_CEILING
     assert all(row["statuss"] != STATUS_FINAL for _, row in rows.values())
     assert all(name.endswith("_provizoriski.csv") for name, _ in rows.values()), rows
+    # each row says why its F is not final, in the summary's Σ F words (D320; „provizorisks” alone did not)
+    assert row["iemesls"] == "šī bērna matricā ir noteikumu kļūdas", row
+    assert rows[pseudonym(KEY, plain.code)][1]["iemesls"] == "bāzes apmērs B nav apstiprināts; 1 matricā noteikumu kļūdas"
+    assert rows[pseudonym(KEY, ceiling.code)][1]["iemesls"] == (
+        f"{CEILING_REASON}; bāzes apmērs B nav apstiprināts; 1 matricā noteikumu kļūdas")
     # the reason counts the matrices; the console names the file, whose errors are on „Noteikumu kļūdas”
     assert ("Uzmanību: 1 izmantotajā matricā ir noteikumu kļūdas (lapa „Noteikumu kļūdas”); šī bērna F nav derīgs "
             "(statuss „matricā kļūdas”, CSV bez summas), un, tā kā viņa N ir visu bērnu pārdales daļās, arī pārējo "
@@ -158,6 +169,7 @@ def test_without_errors_only_the_ceiling_row_is_provisional(catalogue: Catalogue
     assert not rows[pseudonym(KEY, plain.code)][0].endswith("_provizoriski.csv")
     name, row = rows[pseudonym(KEY, ceiling.code)]
     assert row["statuss"] == STATUS_CEILING and row["F"] and name.endswith("_provizoriski.csv"), (name, row)
+    assert row["iemesls"] == CEILING_REASON and rows[pseudonym(KEY, plain.code)][1]["iemesls"] == "", rows
     assert "Uzmanību:" not in said, said
 
 
@@ -207,6 +219,7 @@ def test_the_catalogues_unconfirmed_b_copied_into_every_matrix_is_no_ministry_b(
     out, said = _collect(catalogue, template, tmp_path, children)
     rows = _csv(out)
     assert {row["statuss"] for _, row in rows.values()} == {STATUS_PROVISIONAL}, rows
+    assert {row["iemesls"] for _, row in rows.values()} == {"bāzes apmērs B nav apstiprināts"}, rows
     assert all(name.endswith("_provizoriski.csv") for name, _ in rows.values()), rows
     note = _front(out)[ENVELOPE_LABEL][1].replace("\u00a0", " ")
     assert "kataloga bāzes apmērs" in note and "ierakstīts visu matricu" not in note, note

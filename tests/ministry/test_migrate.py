@@ -6,6 +6,7 @@ matrices: of a pool of 100, the fewest that show every case of the pool before a
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import shutil
 from decimal import Decimal
 from pathlib import Path
@@ -344,3 +345,23 @@ def test_literal_escape_sequence_in_text_survives_migration(small_folder, templa
     assert [new.cell(sheet, c).value for c in texts] == list(texts.values())  # type: ignore[union-attr]
     wb = load_workbook(out)
     assert wb[sheet].cell(*coords[0]).value in (texts[coords[0]], "Kods _x005F_x0041_ paliek")
+
+
+# 6.1's fields the papers print from their names (D317): typed in the old matrix, they are in the new one
+CASE_FIELDS = {"Vecaks_PersonasKods": "010180-10006", "Darbinieks_Kontakti": "tālr. 60000000, darbinieks@piemers.lv",
+               "Lietas_Sakums": dt.datetime(2018, 9, 3)}
+
+
+def test_the_named_case_fields_are_carried_to_the_new_template(one_old: Child, new_catalogue: Catalogue,
+                                                               tmp_path: Path) -> None:
+    def typed(wb: Workbook) -> None:
+        for name, value in CASE_FIELDS.items():
+            _cell(wb, name).value = value
+
+    old = _edited(one_old.path, tmp_path / "veca.xlsx", typed)  # type: ignore[arg-type]
+    out = tmp_path / "jauna.xlsx"
+    result = migrate_cli(old, out, new_catalogue.root)  # type: ignore[arg-type]
+    assert result.exit_code == 0, result.output
+    assert Matrix.open(out).scalar("IBM_Versija") == template_version(new_catalogue)  # a new template, not a copy
+    new = load_workbook(out)
+    assert {name: _cell(new, name).value for name in CASE_FIELDS} == CASE_FIELDS

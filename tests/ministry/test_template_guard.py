@@ -67,7 +67,11 @@ def test_the_template_carries_its_version_in_the_name_the_property_and_the_heade
     # the template's code and its prices day (D91), e.g. "Veidne 214ae134.10, cenas uz 01.10.2018"
     shown = header_version(version, template_date(catalogue))
     assert shown.startswith(lvformat.version(version).split(" (")[0])
-    assert headers and all(f"Veidne {shown}" in s for s in headers)
+    # a signed annex names the plan's first day instead of the prices day (D320): the same template code
+    signed = header_version(version, None)
+    assert signed.endswith(", cenas uz plāna pirmo dienu") and signed.split(",")[0] == shown.split(",")[0]
+    assert headers and all(f"Veidne {shown}" in s or f"Veidne {signed}" in s for s in headers)
+    assert 4 == sum(f"Veidne {signed}" in s for s in headers), "6.3, 6.5, 6.6 and 6.9"
 
 
 def test_versions_with_and_without_a_layout_revision_are_understood() -> None:

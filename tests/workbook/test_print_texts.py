@@ -30,12 +30,18 @@ def test_footer_names_the_table_and_its_page_without_a_total(books) -> None:
             assert footer == f"{sheet}. tabula, &P. lapa", f"{sheet}: {footer!r}"
 
 
+SIGNED_SHEETS = ("6.3", "6.5", "6.6", "6.9")
+
+
 def test_header_names_the_prices_day(books, catalogue: Catalogue) -> None:
+    """The matrix's prices day on the working sheets; a signed annex names the plan's first day, whose prices the
+    plan uses and the papers print (D320): a later period's plan printed the first period's day."""
     day = lvformat.date(template_date(catalogue))
     for wb in books.values():
         for sheet in PLAN_SHEETS:
             right = wb[sheet].oddHeader.right.text
-            assert right.endswith(f", cenas uz {day}") and "katalogs" not in right, f"{sheet}: {right!r}"
+            said = "plāna pirmo dienu" if sheet in SIGNED_SHEETS else day
+            assert right.endswith(f", cenas uz {said}") and "katalogs" not in right, f"{sheet}: {right!r}"
 
 
 def test_the_working_calculation_is_not_titled_as_the_signed_annex(books) -> None:
@@ -81,3 +87,15 @@ def test_the_parents_application_gives_no_signing_instruction(books) -> None:
         texts = [c.value for row in wb["6.9"].iter_rows(max_row=12) for c in row if isinstance(c.value, str)]
         assert any("Līguma ar vecāku pielikums." in t for t in texts), texts
         assert not any("paraksta vecāks" in t.lower() or "pielikums; paraksta" in t for t in texts), texts
+
+
+def test_a_providers_name_prints_in_its_columns_8_pt_whatever_it_holds(books) -> None:
+    """A name typed with straight quotes ('SIA "Gaisma"') looked smaller on 6.5 and 6.9: every provider's name prints
+    in the column's own 8 pt wrapped in two lines (D166), never shrunk to fit, so quotes or no quotes the size is one.
+    The text itself is the worker's, as typed (the papers print the quotes as „…”, D79)."""
+    for sheet in ("6.5", "6.9"):
+        ws = books[None][sheet]
+        # the plan rows' provider cells (the signatures' 8 pt captions under them do not wrap)
+        names = [c for (c,) in ws.iter_rows(min_col=3, max_col=3) if c.font.sz == 8 and c.alignment.wrap_text]
+        assert len(names) >= 20, (sheet, len(names))
+        assert not [c.coordinate for (c,) in ws.iter_rows(min_col=3, max_col=3, min_row=6) if c.alignment.shrink_to_fit]

@@ -17,6 +17,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from generator import lvformat
+from generator import withdrawn_wording as wording
 from generator.catalogue.catalogue import GROUP_CEILING_ID, GROUP_TRANSPORT_REDUCTION_ID, Catalogue
 from generator.catalogue.models import PriceStatus, PriceValue
 from generator.documents import terms
@@ -169,16 +170,17 @@ def base_line(child: ChildContext) -> str | None:
     if child.not_eligible or child.base_confirmed:
         return None
     if child.base_withdrawn_from is not None:  # confirmed once, „jāprecizē” again: nothing to type (D257, D302)
-        text = (f"Bāzes apmērs B bija apstiprināts, taču katalogā tas pats B no "
-                f"{lvformat.date(child.base_withdrawn_from)} atkal ir „jāprecizē”, tāpēc dokumentos tā vietā ir tukša "
-                "vieta; to matricas 6.11. tabulā neierakstiet")
-        text += (f": katalogā tas pats B atkal ir apstiprināts no {lvformat.date(child.base_confirmed_from)}, tāpēc "
+        text = (f"Bāzes apmērs B bija {wording.confirmed(wording.BASE)}, taču katalogā {wording.same(wording.BASE)} no "
+                f"{lvformat.date(child.base_withdrawn_from)} atkal ir „jāprecizē”, tāpēc dokumentos "
+                f"{wording.blank(wording.BASE)}; to matricas 6.11. tabulā neierakstiet")
+        text += (f": katalogā {wording.same(wording.BASE)} atkal ir {wording.confirmed(wording.BASE)} no "
+                 f"{lvformat.date(child.base_confirmed_from)}, tāpēc "
                  "izveidojiet dokumentus vēlreiz tajā dienā vai vēlāk" if child.base_confirmed_from is not None else
                  ", bet nogaidiet, līdz Labklājības ministrija B atkal apstiprina, un tad izveidojiet dokumentus vēlreiz")
     elif child.base_confirmed_from is not None:  # the same B is confirmed from a later day: typing it changes nothing
-        text = (f"Bāzes apmērs B dokumentu dienā nav apstiprināts: katalogā tas pats B ir apstiprināts no "
-                f"{lvformat.date(child.base_confirmed_from)}, tāpēc izveidojiet dokumentus vēlreiz tajā dienā vai "
-                "vēlāk – tad tajos būs apstiprinātais B")
+        text = (f"Bāzes apmērs B dokumentu dienā nav apstiprināts: katalogā {wording.same(wording.BASE)} ir "
+                f"{wording.confirmed(wording.BASE)} no {lvformat.date(child.base_confirmed_from)}, tāpēc izveidojiet "
+                "dokumentus vēlreiz tajā dienā vai vēlāk – tad tajos būs apstiprinātais B")
     else:
         text = ("Bāzes apmērs B nav apstiprināts: ierakstiet Labklājības ministrijas apstiprināto B matricas 6.11. "
                 "tabulā un izveidojiet dokumentus vēlreiz")

@@ -450,19 +450,26 @@ def page_setup(
     if area:
         ws.print_area(area)
     # "&9" sets the font size, so the text after it must not start with a digit
-    ws.set_header(f"&L&9IBM matrica – {annex}&R&9Veidne {header_version(sh.book.cache.version, sh.book.day)}",
-                  {"margin": header_margin})
+    version = header_version(sh.book.cache.version, None if signed else sh.book.day)
+    ws.set_header(f"&L&9IBM matrica – {annex}&R&9Veidne {version}", {"margin": header_margin})
     # a space after the size code: "&9" followed by "6.3. tabula" would read as size 96
     ws.set_footer(f"&C&9 {footer_text(annex)}", {"margin": header_margin})
     ws.hide_gridlines(2)
 
 
-def header_version(version: str, day: dt.date) -> str:
+def header_version(version: str, day: dt.date | None) -> str:
     """The template in the page header with the day of the prices it carries, as the documents name theirs (D45):
     "214ae134.10, cenas uz 01.10.2018". The catalogue's own day ("katalogs 01.04.2023") read as the price list
-    that applies to the plan (audit9 F9); 6.11 keeps the whole version (IBM_Versija)."""
+    that applies to the plan (audit9 F9); 6.11 keeps the whole version (IBM_Versija). ``day`` None (a signed annex,
+    D320): "214ae134.10, cenas uz plāna pirmo dienu" – the day whose prices the papers' price annexes print
+    and the plan uses (a plan whose prices are not in force then is an error of the matrix, D61), named by the
+    period the annex's header rows print; a page header cannot read a cell, and the matrix's own prices day was the
+    first period's on a later period's plan."""
     ident = lvformat.version(version).split(" (", 1)[0]
-    return f"{ident}, cenas uz {lvformat.date(day)}"
+    return f"{ident}, cenas uz {PLAN_PRICES_DAY if day is None else lvformat.date(day)}"
+
+
+PLAN_PRICES_DAY = "plāna pirmo dienu"  # a signed annex's page header (header_version)
 
 
 def footer_text(annex: str) -> str:

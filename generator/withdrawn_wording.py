@@ -1,0 +1,63 @@
+"""One wording for a value that was confirmed and is „jāprecizē” again at the same amount (D302, D320): the
+console of `ibm matrix`, the papers' first line (parskats.txt), collect's reason of a provisional amount and the
+report of `ibm changes` each say it in a sentence of their own, but the noun (B, vērtība, griesti…) comes with its
+gender and number (``Noun``), and every form agreeing with it – „tas pats B”, „tā bija apstiprināta”, „to vietā ir
+tukšas vietas” – is made here, never spelled beside the noun by hand."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Noun:
+    """What a withdrawal sentence is about, as the sentence names it, with the gender and number the words agreeing
+    with it take: B (bāzes apmērs) is masculine singular, „vērtība” feminine, „griesti” masculine plural."""
+
+    word: str
+    feminine: bool = False
+    plural: bool = False
+
+    def form(self, masculine: str, feminine: str, masculine_plural: str, feminine_plural: str) -> str:
+        """The one of four forms that agrees with this noun."""
+        if self.plural:
+            return feminine_plural if self.feminine else masculine_plural
+        return feminine if self.feminine else masculine
+
+
+BASE = Noun("B")
+VALUE = Noun("vērtība", feminine=True)
+VALUES = Noun("vērtības", feminine=True, plural=True)
+CEILINGS = Noun("griesti", plural=True)
+
+
+def values(n: int) -> Noun:
+    """„vērtība” for one value, „vērtības” for more (the catalogue's values listed by name after it)."""
+    return VALUE if n == 1 else VALUES
+
+
+def again_open(where: str = "") -> str:
+    """„ar to pašu apmēru atkal ir „jāprecizē””; ``where`` („katalogā”) stands before „atkal”."""
+    return f"ar to pašu apmēru {where + ' ' if where else ''}atkal ir „jāprecizē”"
+
+
+def same(noun: Noun) -> str:
+    """„tas pats B”, „tā pati vērtība”, „tie paši griesti”, „tās pašas vērtības”."""
+    return f"{noun.form('tas pats', 'tā pati', 'tie paši', 'tās pašas')} {noun.word}"
+
+
+def confirmed(noun: Noun) -> str:
+    """The participle agreeing with the noun: „apstiprināts”, „apstiprināta”, „apstiprināti”, „apstiprinātas”."""
+    return "apstiprināt" + noun.form("s", "a", "i", "as")
+
+
+def was_confirmed(noun: Noun) -> str:
+    """„tas bija apstiprināts”, „tā bija apstiprināta”, „tie bija apstiprināti”, „tās bija apstiprinātas”."""
+    return f"{noun.form('tas', 'tā', 'tie', 'tās')} bija {confirmed(noun)}"
+
+
+def blank(noun: Noun, again: bool = False) -> str:
+    """Where the papers print the value: „tā vietā ir tukša vieta” (B), „tās vietā ir tukša vieta” (a value), „to
+    vietā ir tukšas vietas” (more than one, or the plural „griesti”); ``again``: „… vietā atkal ir …”."""
+    spaces = "tukšas vietas" if noun.plural else "tukša vieta"
+    return f"{noun.form('tā', 'tās', 'to', 'to')} vietā {'atkal ' if again else ''}ir {spaces}"
