@@ -85,8 +85,13 @@ def test_a_theme_is_one_tap_from_the_top_and_a_decision_opens_at_its_heading(pho
     back.tap()
     page.wait_for_timeout(300)
     assert _under_the_header(page, "#lemumu-temas")
-    goto(page, page.base + PAGE + "#lemums-d257")  # a citation of another page
-    page.wait_for_timeout(300)
+    goto(page, page.base + "metodika/matricas-aizpildisana.html")  # a page that cites a decision
+    citation = page.locator("article a[href$='rekonstrukcijas-un-lemumi.html#lemums-d257']").first
+    citation.scroll_into_view_if_needed()
+    citation.tap()
+    page.wait_for_url("**/rekonstrukcijas-un-lemumi.html#lemums-d257")
+    page.wait_for_load_state("load")
+    page.wait_for_timeout(500)
     assert _under_the_header(page, "#lemums-d257")
     page.add_script_tag(path=str(ensure_axe()))
     report = page.evaluate("axe.run(document)")
