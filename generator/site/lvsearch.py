@@ -26,7 +26,7 @@ ending is taken off it. ``t`` – ``š`` is not joined so: folded ``š`` is ``s`
 Words with a digit (service codes such as ``3.1.3``, amounts such as ``4,79``) are only
 folded, and an amount's thousands spaces go (``3 000,00`` -> ``3000,00``).
 
-``derive`` then joins the words a reader takes for one: a profession and its field or service
+``derive`` then joins the words a reader takes for one (D321): a profession and its field or service
 (``logopēds`` – ``logopēdija``, ``ergoterapeits`` – ``ergoterapija``, ``pedagogs`` – ``pedagoģija``), a
 person and the help (``asistents`` – ``asistence``), a doer and the deed (``aprūpētājs`` – ``aprūpe``): after the
 ending is gone one derivational suffix of a stem goes too, when at least four letters stay – ``ij`` (a noun in
