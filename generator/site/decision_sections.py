@@ -7,6 +7,11 @@ a heading "D4 – question" (anchor ``#lemums-d4``, the link target of every cit
 long texts in paragraphs, and the decisions grouped by the themes of catalogue/metodika/lemumu-temas.yaml.
 A decision no theme names is shown at the end under OTHER; sections of the source without decision rows
 (the list of open points) stay as they are, after the themes.
+
+On a phone the page is some 300 000 px tall: under the title a list of the themes (CONTENTS, anchor
+``#lemumu-temas``) links to each theme's heading with its number of decisions, and each theme ends with a link back
+to the list. The theme headings keep the ids the Markdown table of contents gives them (``slug``), so a link to
+one made before the list still works.
 """
 
 from __future__ import annotations
@@ -14,11 +19,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from markdown.extensions.toc import slugify
+
 from generator.catalogue.data_files import DecisionThemes
+from generator.lvformat import agree
 
 ROW = re.compile(r"^\|\s*D(\d{1,3})\s*\|(.*)\|\s*$")
 TABLE_HEAD = re.compile(r"^\|\s*Nr\.\s*\||^\|[-:| ]+\|\s*$")
 OTHER = "Citi lēmumi"
+CONTENTS = "lemumu-temas"  # the id of the list of themes
+BACK = f"[↑ Uz tēmu sarakstu](#{CONTENTS})\n{{: .ibm-uz-temam }}"  # ibm.css: not printed
 PARAGRAPH = 450  # a decision's text is broken into paragraphs of about this many characters, at sentence ends
 LIST_OVER = 1200  # a paragraph longer than this that is one list of "; " clauses is shown as a bulleted list
 # A sentence ends with ". " before a capital letter or an opening quote; not after these abbreviations.
@@ -107,6 +117,21 @@ def _decision(number: int, question: str, decision: str) -> list[str]:
     return lines
 
 
+def slug(heading: str) -> str:
+    """The id the Markdown table of contents (mkdocs.yml: toc, its default slugify) gives a heading."""
+    return slugify(heading, "-")
+
+
+def _contents(entries: list[tuple[str, int]]) -> list[str]:
+    """The list of themes: each heading a link to its section, with its number of decisions (none for a section
+    without decision rows)."""
+    lines = ["Lēmumi pēc tēmām:", f"{{: #{CONTENTS} }}", ""]
+    for heading, count in entries:
+        counted = f" – {count} {agree(count, 'lēmums', 'lēmumi')}" if count else ""
+        lines.append(f"- [{heading}](#{slug(heading)}){counted}")
+    return [*lines, ""]
+
+
 def sectionize(markdown: str, themes: DecisionThemes) -> str:
     """The decisions page with one heading per decision, grouped by ``themes``."""
     preamble, sections = _parse(markdown)
@@ -117,26 +142,36 @@ def sectionize(markdown: str, themes: DecisionThemes) -> str:
         text = "\n".join(s.intro).strip()
         if s.rows and text:
             intros.setdefault(first_theme.get(s.rows[0][0], OTHER), []).append(text)
-    out = list(preamble)
+    out: list[str] = []
+    contents: list[tuple[str, int]] = []
     for theme in themes.temas:
         numbers = [n for n in theme.lemumi if n in found]
         if not numbers:
             continue
+        contents.append((theme.virsraksts, len(numbers)))
         out += [f"## {theme.virsraksts}", ""]
         for text in ([theme.ievads] if theme.ievads else []) + intros.get(theme.id, []):
             out += [text, ""]
         for n in numbers:
             out += _decision(n, *found[n])
+        out += [BACK, ""]
     rest = sorted(n for n in found if n not in first_theme)
     if rest:
+        contents.append((OTHER, len(rest)))
         out += [f"## {OTHER}", ""]
         for text in intros.get(OTHER, []):
             out += [text, ""]
         for n in rest:
             out += _decision(n, *found[n])
+        out += [BACK, ""]
     for s in sections:
         if not s.rows:
+            contents.append((s.heading, 0))
             out += [f"## {s.heading}", *s.body]
+    # the list right under the page's title, on a phone's first screen
+    title = next((i for i, line in enumerate(preamble) if line.startswith("# ")), -1) + 1
+    intro = "\n".join(preamble[title:]).lstrip("\n").split("\n")
+    out = [*preamble[:title], "", *_contents(contents), *intro, *out]
     return "\n".join(out).rstrip("\n") + "\n"
 
 

@@ -25,6 +25,19 @@ meet too, only spelt with ``d`` (``bāze``, ``bāzes`` → ``bad``); a word type
 ending is taken off it. ``t`` – ``š`` is not joined so: folded ``š`` is ``s``, and ``s`` stems are many.
 Words with a digit (service codes such as ``3.1.3``, amounts such as ``4,79``) are only
 folded, and an amount's thousands spaces go (``3 000,00`` -> ``3000,00``).
+
+``derive`` then joins the words a reader takes for one (D321): a profession and its field or service
+(``logopēds`` – ``logopēdija``, ``ergoterapeits`` – ``ergoterapija``, ``pedagogs`` – ``pedagoģija``), a
+person and the help (``asistents`` – ``asistence``), a doer and the deed (``aprūpētājs`` – ``aprūpe``): after the
+ending is gone one derivational suffix of a stem goes too, when at least four letters stay – ``ij`` (a noun in
+``-ija``, ``-ijs``; not a verb's past ``-īja``: ``parādīja`` stays apart from ``parāds``), ``ātāj``/``ētāj``
+(``-ātājs``, ``-ētājs``; also when the stemmer took ``-ājam``, ``-ājas`` … for a definite adjective's ending, as
+``ā`` shows), and ``enc`` becomes ``ent``. A therapy is its therapist: ``terapij`` becomes ``terapeit`` (not the
+other way round: the search's one typing error is counted against the index's terms, and „ergoterapets” is one
+error from ``ergoterapeit``, two from a shorter ``ergoterap``). Suffixes that would join unrelated words are left
+out: ``ist`` (``speciālists`` with ``speciālais``, the verbs ``atpazīst``, ``saista``), ``otāj`` (``veidotājs``
+with ``veids``, ``lietotājs`` with ``lieta``). A stem of three letters keeps its suffix (``kopija`` stays apart
+from ``kopa``, ``sesija`` from ``seši``).
 """
 
 from __future__ import annotations
@@ -40,6 +53,11 @@ ENDINGS: tuple[tuple[str, int, bool], ...] = (
     ("as", 1, False), ("es", 1, False), ("os", 1, True), ("ij", 1, False), ("is", 1, False),
     ("ie", 1, False), ("u", 1, True), ("a", 1, True), ("i", 1, True), ("e", 1, False), ("o", 1, False),
     ("s", 0, False),
+)
+# (derivational suffix of a stem, what it becomes), checked in this order (see derive).
+# (derivational suffix of a stem, what it becomes, letters the stem keeps before it at least), checked in this order.
+DERIVATIONS: tuple[tuple[str, str, int], ...] = (
+    ("terapij", "terapeit", 0), ("ij", "", 4), ("etaj", "", 4), ("ataj", "", 4), ("enc", "ent", 4),
 )
 VOWELS = frozenset("aeiou")
 LABIALS = frozenset("pbmv")
@@ -63,13 +81,30 @@ def stem(word: str) -> str:
     return word
 
 
+def derive(term: str, word: str) -> str:
+    """The root of a stem ``term`` of ``word`` (as written) without its derivational suffix (see the module
+    docstring): 'ergoterapij' -> 'ergoterap', 'asistenc' -> 'asistent'; a verb's 'īj' stays ('parādīja')."""
+    written = unicodedata.normalize("NFC", word.lower())
+    letters = len(written) == len(fold(word))  # one character a letter, as in the folded word: positions agree
+    for suffix, becomes, root in DERIVATIONS:
+        if term.endswith(suffix) and len(term) - len(suffix) >= root:
+            if suffix == "ij" and letters and written[len(term) - 2] == "\u012b":  # a verb's past -īja
+                return term
+            return term[: -len(suffix)] + becomes
+    # a doer whose ending the stemmer took for a definite adjective's ("aprūpētājam": "ajam" -> "aprupet"); written
+    # with "ā": "aprēķinātajam" is an adjective
+    if term[-2:] in ("at", "et") and len(term) - 2 >= 4 and letters and written[len(term) : len(term) + 2] == "\u0101j":
+        return term[:-2]
+    return term
+
+
 def normalize(word: str) -> str:
-    """The search term of one word: folded, and stemmed unless it contains a digit; a number's thousands spaces
-    go ('3\u00a0000,00' -> '3000,00': the index keeps it as one token, see the separator in mkdocs.yml)."""
+    """The search term of one word: folded, and stemmed and derived unless it contains a digit; a number's thousands
+    spaces go ('3\u00a0000,00' -> '3000,00': the index keeps it as one token, see the separator in mkdocs.yml)."""
     folded = fold(word)
     if any("0" <= ch <= "9" for ch in folded):
         return re.sub(r"\s+", "", folded)
-    return stem(folded)
+    return derive(stem(folded), word)
 
 
 WORD = re.compile(r"[^\W_]+(?:\.\d+)*")

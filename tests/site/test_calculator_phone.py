@@ -242,3 +242,40 @@ def test_every_checkbox_is_big_enough_for_a_finger(phone) -> None:  # noqa: ANN0
     for i in range(boxes.count()):
         box = boxes.nth(i).bounding_box()
         assert box is not None and box["width"] >= 24 and box["height"] >= 24, (i, box)
+
+
+@pytest.mark.parametrize("width", [320, 375, 1280])
+def test_the_form_is_one_tap_from_the_top_on_a_phone(browser, server: str, width: int) -> None:  # noqa: ANN001
+    """On a phone the form started ~1 570 px (375 px) or ~1 830 px (320 px) down, under the introduction: a link under
+    the title reaches it with one tap, the form's first field below the theme's header; the page stays axe-core clean
+    at that width. At desktop width the link is not shown (the form is a screen down, the navigation beside it)."""
+    from tests.site.axe import ensure_axe
+    from tests.site.test_accessibility import FAILING
+
+    phone = width < 960
+    context = browser.new_context(viewport={"width": width, "height": 740}, is_mobile=phone, has_touch=phone)
+    try:
+        page = context.new_page()
+        goto(page, server + PAGE)
+        link = page.locator(".ibm-kalk__uz-formu a")
+        if not phone:
+            assert not link.is_visible()
+            return
+        box = link.bounding_box()
+        assert box is not None and box["y"] + box["height"] <= 740 / 2 and box["height"] >= 44, box
+        link.tap()
+        page.wait_for_timeout(300)
+        header = page.locator(".md-header").bounding_box()
+        legend = page.locator("#ibm-kalkulators legend").first.bounding_box()
+        field = page.locator("#ibm-dzimsanas").bounding_box()
+        assert header is not None and legend is not None and field is not None
+        assert header["y"] + header["height"] <= legend["y"] and field["y"] + field["height"] <= 740, (legend, field)
+        page.add_script_tag(path=str(ensure_axe()))
+        report = page.evaluate("axe.run(document)")
+        violations = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in report["violations"]
+                      if v["impact"] in FAILING]
+        assert violations == []
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / f"kalkulators-uz-formu-{width}.png"))
+    finally:
+        context.close()

@@ -57,8 +57,22 @@ def test_each_decision_is_a_heading_with_its_anchor_under_its_theme() -> None:
     ]
     assert out.index("Visi apmēri ir par periodu.") < out.index("### D2")  # the section's text goes with its theme
     assert "| Metodikā nav | Rekonstruēts |" in out
-    assert "Nē ([D1](#lemums-d1))" in out and out.startswith("# Lēmumi\n\nIevads.")
+    assert "Nē ([D1](#lemums-d1))" in out and out.startswith("# Lēmumi\n\nLēmumi pēc tēmām:")
+    assert out.index("Ievads.") < out.index("## Nauda")
     assert unthemed(SOURCE, themes(nauda=[1, 2], teksts=[7])) == [100]
+
+
+def test_a_list_of_the_themes_under_the_title_links_to_each_and_back() -> None:
+    """On a phone the page is ~300 000 px tall: under the title a list of the themes with their numbers of decisions
+    links to each theme's heading (by the id the table of contents gives it), and each theme ends with a link back."""
+    out = sectionize(SOURCE, themes(nauda=[2, 1], teksts=[7]))
+    head = out[: out.index("Ievads.")]
+    assert head == ("# Lēmumi\n\nLēmumi pēc tēmām:\n{: #lemumu-temas }\n\n"
+                    "- [Nauda](#nauda) – 2 lēmumi\n- [Teksts](#teksts) – 1 lēmums\n"
+                    f"- [{OTHER}](#citi-lemumi) – 1 lēmums\n- [Atklātas vietas](#atklatas-vietas)\n\n")
+    themed = out[out.index("## Nauda"): out.index("## Atklātas vietas")]
+    assert themed.count("[↑ Uz tēmu sarakstu](#lemumu-temas)\n{: .ibm-uz-temam }") == 3  # Nauda, Teksts, OTHER
+    assert themed.index("[↑ Uz tēmu sarakstu]") > themed.index("### D1 ") and "↑" not in out[out.index("## Atklātas"):]
 
 
 def test_long_decisions_break_into_paragraphs_only_at_sentence_ends() -> None:

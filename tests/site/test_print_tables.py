@@ -56,3 +56,21 @@ def test_every_wide_table_prints_its_last_column(printer: Visit, built_site: Bui
                     if head and f"Qz{k}qz" not in text]
     assert missing == [], "izdrukā nav pēdējās kolonnas:\n" + "\n".join(missing)
     assert printer.errors == []
+
+
+def test_the_decisions_page_prints_every_decision(printer: Visit, built_site: BuiltSite, tmp_path: Path) -> None:
+    """The decisions page prints whole: the list of its themes, every decision's heading, not the links back to the
+    list (on paper they lead nowhere)."""
+    import re
+
+    page = "metodika/rekonstrukcijas-un-lemumi.html"
+    printer.open(page)
+    pdf = tmp_path / "lemumi.pdf"
+    printer.page.pdf(path=str(pdf), format="A4")
+    text = " ".join(" ".join((p.extract_text() or "").split()) for p in PdfReader(str(pdf)).pages)
+    numbers = sorted({int(n) for n in re.findall(r'id="lemums-d(\d+)"', built_site.html(page))})
+    assert len(numbers) > 250
+    missing = [n for n in numbers if not re.search(rf"\bD{n} –", text)]
+    assert missing == [] and "Lēmumi pēc tēmām:" in text, missing
+    assert "Uz tēmu sarakstu" not in text
+    assert printer.errors == []

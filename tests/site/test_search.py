@@ -150,6 +150,24 @@ def test_a_case_form_finds_the_pages_of_the_nominative(on_index: Visit) -> None:
     assert on_index.errors == []
 
 
+# A profession and its field, a person and the help, typed with or without diacritics: one search term, the same pages.
+SAME_PAGES = [("ergoterapija", "ergoterapeits", "ergoterapeitam"), ("fizioterapija", "fizioterapeits", "fizioterapeite"),
+              ("logopēdija", "logopēds", "logopedi"), ("asistence", "asistents", "asistentiem"),
+              ("aprūpe", "aprūpes", "aprupe")]
+
+
+def test_a_profession_and_its_field_find_the_same_pages(on_index: Visit) -> None:
+    """fix41: „ergoterapija” found 2 pages and „ergoterapeits” 20 – the derived words of one root were two terms."""
+    for forms in SAME_PAGES:
+        found = {}
+        for query in forms:
+            pages, _ = results(on_index, query)
+            found[query] = (on_index.page.locator(".md-search-result__meta").inner_text(), pages)
+        assert len({repr(v) for v in found.values()}) == 1, found
+        assert len(found[forms[0]][1]) >= 5, found  # the pages that name the specialist, not only its own page
+    assert on_index.errors == []
+
+
 def test_a_service_result_is_its_summary_not_its_property_table(on_index: Visit) -> None:
     visit = on_index  # one page for the module: its search index is built once
     pages, first = results(visit, "dienas aprūpes centrs")

@@ -1,0 +1,101 @@
+"""The decisions page on a phone (~300 000 px tall at 375 px): a list of the themes under the title reaches each
+theme with one tap and each theme leads back to it (generator/site/decision_sections.py); every link of the site to a
+decision (…rekonstrukcijas-un-lemumi.html#lemums-d…) still finds its heading, and the page stays axe-core clean."""
+
+from __future__ import annotations
+
+import posixpath
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests.site.browsing import browser_test, goto, served_one_page_index, small_search_index
+from tests.site.conftest import BuiltSite
+
+PAGE = "metodika/rekonstrukcijas-un-lemumi.html"
+
+
+def _links_to_the_page(built_site: BuiltSite) -> dict[str, set[str]]:
+    """Each fragment of a link to the decisions page (from any page of the site, the page itself among them) and
+    the pages that link with it."""
+    found: dict[str, set[str]] = {}
+    for path, facts in built_site.page_facts().items():
+        for link in facts.links:
+            if link.tag != "a" or "#" not in link.url:
+                continue
+            parts = urlsplit(link.url)
+            if parts.scheme or parts.netloc:
+                continue
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(path), parts.path)) if parts.path else path
+            if target == PAGE and parts.fragment:
+                found.setdefault(parts.fragment, set()).add(path)
+    return found
+
+
+def test_every_link_to_a_decision_finds_its_heading(built_site: BuiltSite) -> None:
+    """Other pages cite decisions by their anchors (#lemums-d…); the list of themes and the links back to it are
+    anchors of the page too: each one is an id of the page."""
+    ids = built_site.page_facts()[PAGE].ids
+    links = _links_to_the_page(built_site)
+    decisions = {f for f in links if f.startswith("lemums-d")}
+    elsewhere = {f for f, pages in links.items() if pages - {PAGE}}
+    assert len(decisions) > 100 and len(elsewhere & decisions) > 50, (len(decisions), len(elsewhere))
+    assert "lemumu-temas" in links and len(links) > len(decisions)  # the list and the themes it links to
+    assert sorted(f for f in links if f not in ids) == []
+
+
+@pytest.fixture(params=[320, 375], ids=lambda w: f"{w}px")
+def phone(request, browser, server: str):  # noqa: ANN001, ANN201 - a Playwright page
+    context = browser.new_context(viewport={"width": request.param, "height": 740}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    small_search_index(page, served_one_page_index(server))
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.errors = errors
+    page.base = server
+    yield page
+    context.close()
+
+
+def _under_the_header(page, selector: str) -> bool:  # noqa: ANN001
+    return page.evaluate("""(s) => { const h = document.querySelector('.md-header').getBoundingClientRect();
+        const r = document.querySelector(s).getBoundingClientRect();
+        return r.top >= h.bottom - 1 && r.bottom <= window.innerHeight; }""", selector)
+
+
+@browser_test
+def test_a_theme_is_one_tap_from_the_top_and_a_decision_opens_at_its_heading(phone) -> None:  # noqa: ANN001
+    from tests.site.axe import ensure_axe
+    from tests.site.test_accessibility import FAILING
+
+    page = phone
+    goto(page, page.base + PAGE)
+    themes = page.locator("#lemumu-temas + ul > li > a")
+    assert themes.count() >= 9
+    first = themes.first.bounding_box()
+    assert first is not None and first["y"] + first["height"] <= 740, first  # on the first screen
+    documents = page.locator("#lemumu-temas + ul > li > a", has_text="Dokumenti")
+    target = documents.get_attribute("href")
+    documents.tap()
+    page.wait_for_timeout(300)
+    assert _under_the_header(page, target), target
+    assert page.evaluate("scrollY") > 20_000  # a theme far down the page
+    back = page.locator(f"h2{target} ~ p.ibm-uz-temam a").first
+    back.scroll_into_view_if_needed()
+    back.tap()
+    page.wait_for_timeout(300)
+    assert _under_the_header(page, "#lemumu-temas")
+    goto(page, page.base + "metodika/matricas-aizpildisana.html")  # a page that cites a decision
+    citation = page.locator("article a[href$='rekonstrukcijas-un-lemumi.html#lemums-d257']").first
+    citation.scroll_into_view_if_needed()
+    citation.tap()
+    page.wait_for_url("**/rekonstrukcijas-un-lemumi.html#lemums-d257")
+    page.wait_for_load_state("load")
+    page.wait_for_timeout(500)
+    assert _under_the_header(page, "#lemums-d257")
+    page.add_script_tag(path=str(ensure_axe()))
+    report = page.evaluate("axe.run(document)")
+    assert [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in report["violations"]
+            if v["impact"] in FAILING] == []
+    assert page.errors == []
+
