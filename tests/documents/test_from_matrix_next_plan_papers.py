@@ -83,3 +83,27 @@ def test_a_next_plan_past_a_contracts_term_is_told_to_sign_a_new_contract(catalo
     # L8: the case's title page and the providers' application in a next plan's folder are explained
     assert "klienta lietas titullapu (07-klienta-lietas-titullapa) neizmanto" in line
     assert "(05-iesniegums-par-sniedzejiem) paraksta arī nākamajam plānam" in line
+
+
+def test_the_next_plan_clause_and_its_two_boxes_stay_on_one_page(catalogue: Catalogue) -> None:
+    """D323 (audit L8): 08's clause on a possible next plan and its two boxes are one choice – the PDF keeps them in
+    one block (div.keep: break-inside avoid), the DOCX keeps each paragraph with the next (before: split over pages
+    1 and 2)."""
+    import io
+    import re
+
+    from docx import Document
+
+    from generator.documents.docx_writer import html_to_docx
+
+    _, html = child_html(catalogue, 4, start=dt.date(2019, 4, 1))
+    decision = html["08-lemums-par-pieskirsanu"]
+    block = re.search(r'<div class="keep">\s*<p class="clause lead">(?:(?!</div>).)*tāpēc tas var būt bērna nākamais(?:(?!</div>).)*</div>',
+                      decision, re.S)
+    assert block is not None and block.group(0).count("☐") == 2, decision
+    docx = Document(io.BytesIO(html_to_docx(decision, "08", "2023-04-01+12ef49f0", dt.date(2020, 1, 1))))
+    texts = [p.text for p in docx.paragraphs]
+    lead = next(i for i, t in enumerate(texts) if "var būt bērna nākamais" in t)
+    paragraphs = docx.paragraphs[lead:lead + 3]
+    assert [p.text[:1] for p in paragraphs[1:]] == ["☐", "☐"] and all(p.paragraph_format.keep_with_next for p in paragraphs[:2]), \
+        [p.text[:40] for p in paragraphs]
