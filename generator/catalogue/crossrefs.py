@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from collections import Counter
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from generator.catalogue.confirmation import value_withdraws
 from generator.catalogue.confirming_documents import EXPECTED as DOCUMENT_EXPECTED
 from generator.catalogue.confirming_documents import problems_of as undocumented
-from generator.catalogue.models import Parameter, Pilot, PriceStatus, Regime
+from generator.catalogue.models import Parameter, Pilot, PriceKind, PriceStatus, Regime
 from generator.catalogue.problems import Problem, Severity, lv_number
 from generator.catalogue.yamlfile import Loc, YamlFile
 from generator.lvformat import eur
@@ -129,8 +129,15 @@ def _prices(cat: Catalogue, out: _Collector) -> None:
         for i, value in enumerate(price.values):
             if value.status is PriceStatus.to_verify:
                 shown = eur(value.amount) if value.amount is not None else "summa nav zināma"
-                out.add(yf, ("values", i, "status"), "status",
-                        f"cena „{price.name_lv}” no {value.effective_from:%d.%m.%Y} ({shown}) ir jāprecizē", warn=True)
+                before = _before(price.values, value)
+                what = "griesti" if value.kind is PriceKind.ceiling else "cena"
+                # D323: a withdrawal is named as B's is (D302), not as a price never confirmed
+                said = (f"{what} „{price.name_lv}” no {value.effective_from:%d.%m.%Y} ({shown}) atkal ir jāprecizē: "
+                        f"ieraksts no {before.effective_from:%d.%m.%Y} to pašu apmēru apstiprināja (atsaukums: "
+                        f"{value.source}); plānus tas neatsaka, bet dokumentos, ko izveido no šīs dienas, šī apmēra "
+                        "vietā ir tukša vieta (D302)" if value_withdraws(before, value) else
+                        f"cena „{price.name_lv}” no {value.effective_from:%d.%m.%Y} ({shown}) ir jāprecizē")
+                out.add(yf, ("values", i, "status"), "status", said, warn=True)
         for i, message in undocumented(price.name_lv, price.values):  # a confirmation names LM's document (D310)
             out.add(yf, ("values", i, "source"), f"values.{i}.source", message, DOCUMENT_EXPECTED)
     for needed in (GROUP_CEILING_ID, GROUP_TRANSPORT_REDUCTION_ID):
@@ -160,6 +167,12 @@ def _same_group_scope(cat: Catalogue, out: _Collector) -> None:
                 f"tās pašas pozīcijas kā {GROUP_CEILING_ID}.yaml ({wanted})")
 
 
+def _before(values: list, value: Any) -> Any:  # noqa: ANN401 - dated catalogue values
+    """The entry of ``values`` in force the day before ``value``'s (None: the first one): the one it may withdraw."""
+    earlier = [v for v in values if v.effective_from < value.effective_from]
+    return max(earlier, key=lambda v: v.effective_from) if earlier else None
+
+
 def _withdrawn_base(cat: Catalogue, yf: YamlFile, out: _Collector) -> None:
     """A warning for each B entry that withdraws the confirmation before it at the same amount (D302): the papers
     print B as a blank again from its day, which the entry's own „jāprecizē” does not tell the ministry (as a price's
@@ -170,7 +183,8 @@ def _withdrawn_base(cat: Catalogue, yf: YamlFile, out: _Collector) -> None:
         if value_withdraws(before, value):
             out.add(yf, ("base_amount", "values", i, "status"), f"base_amount.values.{i}.status",
                     f"„{base.name_lv}” no {value.effective_from:%d.%m.%Y} ({eur(value.value)}) atkal ir jāprecizē: "
-                    f"ieraksts no {before.effective_from:%d.%m.%Y} to pašu apmēru apstiprināja; plānus tas neatsaka, "
+                    f"ieraksts no {before.effective_from:%d.%m.%Y} to pašu apmēru apstiprināja (atsaukums: "
+                    f"{value.source}); plānus tas neatsaka, "
                     "bet dokumentos, ko izveido no šīs dienas, B vietā ir tukša vieta (D302)", warn=True)
 
 

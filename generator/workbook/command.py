@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from collections import Counter
 from pathlib import Path
 
 import click
@@ -12,9 +11,9 @@ import click
 from generator import lvformat
 from generator import withdrawn_wording as wording
 from generator.catalogue.catalogue import Catalogue
-from generator.catalogue.models import Pilot
+from generator.catalogue.confirmation import value_changes, value_withdraws
+from generator.catalogue.models import Pilot, PriceStatus
 from generator.cli import CATALOGUE_OPTION, OUT_WRONG, load_for_command, refuse_unwritable, usage_error
-from generator.lvformat import agree
 from generator.municipality_option import municipality_problem
 from generator.reference.plan_changes import catalogue_withdrawals
 from generator.replace_file import write_replacing
@@ -141,16 +140,53 @@ def validity(catalogue: Catalogue, day: dt.date) -> str:
     return said + withdrawn_clause(catalogue, day)
 
 
+QUIET = " (6.8. tabulā tās pozīciju griesti jau tāpat ir „jāprecizē”, tāpēc dokumentos tas neko nemaina)"
+
+
+def parameter_withdrawals(catalogue: Catalogue, day: dt.date) -> list[tuple[str, dt.date, tuple[str, ...]]]:
+    """The price parameters (prices/*.yaml without a service: the group sessions' ceiling and its transport
+    reduction) whose entry in force on ``day`` is „apstiprināts” and a later entry of the same figures puts back to
+    „jāprecizē” before any real change (D302): each name with that day and the 6.8 items it caps."""
+    found = []
+    for price in catalogue.prices:
+        if price.service is not None:
+            continue
+        values = sorted(price.values, key=lambda v: v.effective_from)
+        current = next((v for v in reversed(values) if v.effective_from <= day), None)
+        if current is None or current.status is not PriceStatus.confirmed:
+            continue
+        for later in (v for v in values if v.effective_from > day):
+            if value_withdraws(current, later):
+                found.append((price.name_lv, later.effective_from, catalogue.price_items(price)))
+            if value_withdraws(current, later) or value_changes(current, later):
+                break
+    return found
+
+
 def withdrawn_clause(catalogue: Catalogue, day: dt.date) -> str:
     """What the console adds when B or 6.8 ceilings confirmed on ``day`` are „jāprecizē” again at the same number from a
     later day the catalogue already knows (catalogue_withdrawals, D302): no change – the prices' days above stay –, but
     the papers made from this matrix from then print blanks, as the 6.11 note says; "" when there is none."""
     withdrawn = catalogue_withdrawals(catalogue, day)
     parts = [f"{w.what} no {lvformat.date(w.day)}" for w in withdrawn if w.items is None]
-    ceilings = Counter(w.day for w in withdrawn if w.items is not None)
-    parts += [f"griesti {n} {agree(n, 'pozīcijai', 'pozīcijām')} no {lvformat.date(d)}" for d, n in sorted(ceilings.items())]
+    # each item by its 6.8 label, not a count (D323): the worker sees which ceilings, and no count can be off
+    labels = {o.id: o.label for o in catalogue.offers(day)}
+    ceilings: dict[dt.date, list[str]] = {}
+    for w in withdrawn:
+        if w.items is not None:
+            ceilings.setdefault(w.day, []).extend(labels.get(item, item) for item in sorted(w.items))
+    parts += [f"griesti {'pozīcijai' if len(items) == 1 else 'pozīcijām'} {', '.join(f'„{x}”' for x in items)} no "
+              f"{lvformat.date(d)}" for d, items in sorted(ceilings.items())]
+    # a ceiling parameter (the group sessions' ceiling) withdrawn while the items it caps are „jāprecizē” anyway (the
+    # transport reduction): no new blank, but it was withdrawn too – said, so that nothing the catalogue withdrew is
+    # left out (D323)
+    blanked = {item for w in withdrawn if w.items is not None for item in w.items}
+    quiet = [f"„{name}” no {lvformat.date(d)}" for name, d, items in parameter_withdrawals(catalogue, day)
+             if not blanked & set(items)]
     if not parts:
-        return ""
+        return f"; ar to pašu apmēru katalogā atkal ir „jāprecizē” {', '.join(quiet)}{QUIET}" if quiet else ""
+    if quiet:
+        parts.append(f"{', '.join(quiet)}{QUIET}")
     # one B (a singular noun) is one blank; ceilings („griesti”, plural) are blanks even for one item
     noun = wording.BASE if len(withdrawn) == 1 and withdrawn[0].items is None else wording.VALUES
     days = len({w.day for w in withdrawn})

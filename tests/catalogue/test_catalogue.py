@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from generator.catalogue.catalogue import Catalogue
-from generator.catalogue.loader import load_catalogue
+from generator.catalogue.loader import load_catalogue, load_or_raise
 from generator.catalogue.models import Form, PriceStatus, Regime
 from generator.catalogue.problems import Severity
 
@@ -109,3 +109,22 @@ def test_a_withdrawn_b_is_warned_of_with_its_day(tmp_path: Path) -> None:
     assert f"no {BASE_WITHDRAWN:%d.%m.%Y} (" in message and "atkal ir jāprecizē" in message, message
     assert f"ieraksts no {BASE_CONFIRMED:%d.%m.%Y} to pašu apmēru apstiprināja" in message, message
     assert "dokumentos, ko izveido no šīs dienas, B vietā ir tukša vieta (D302)" in message, message
+    withdrawing = load_or_raise(tmp_path / "catalogue").programme.base_amount.at(BASE_WITHDRAWN)
+    assert f"(atsaukums: {withdrawing.source})" in message, message  # the withdrawing entry's source (D323)
+
+
+def test_a_withdrawn_ceiling_is_warned_of_as_b_is(tmp_path: Path) -> None:
+    """D323 (audit L5): a price entry that puts the confirmed figure before it back to „jāprecizē” is named as a
+    withdrawal – what, from which day, the entry it withdraws and its own source –, not as the generic „ir jāprecizē”
+    of a figure never confirmed."""
+    from tests.plan_changes_catalogue import CEILING_CONFIRMED, CEILING_WITHDRAWN, ceiling_withdrawn_catalogue
+
+    changed = ceiling_withdrawn_catalogue(tmp_path / "catalogue")
+    _, problems = load_catalogue(tmp_path / "catalogue")
+    name = changed.price_by_id["grupu-nodarbibu-transporta-samazinajums"].name_lv
+    about = [p.message for p in problems if p.severity is Severity.warning and f"„{name}”" in p.message
+             and f"no {CEILING_WITHDRAWN:%d.%m.%Y}" in p.message]
+    assert len(about) == 1, about
+    assert about[0].startswith(f"griesti „{name}” no {CEILING_WITHDRAWN:%d.%m.%Y} (") and "atkal ir jāprecizē" in about[0]
+    assert f"ieraksts no {CEILING_CONFIRMED:%d.%m.%Y} to pašu apmēru apstiprināja" in about[0], about[0]
+    assert "(atsaukums: Testa dati: tā pati vērtība atkal jāprecizē)" in about[0], about[0]

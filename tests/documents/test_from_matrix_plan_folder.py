@@ -79,3 +79,26 @@ def test_a_refusal_names_the_dated_folders_of_the_child(tmp_path: Path) -> None:
         _made(tmp_path, name, None)
     assert [p.name for p in earlier_folders(tmp_path, ["B-1"])] == [
         "B-1", "B-1-2027-01-01", "B-1-2027-01-01-iepriekseja-versija-01.12.2026"]
+
+
+def test_a_childs_first_period_gets_the_code_whatever_the_files_are_called(tmp_path: Path) -> None:
+    """D323 (audit L7): one run over two matrices of one child – the later period's file first in name order (here
+    „a-…” before „b-…”) – still gives ``<kods>`` to the first period; other children's files keep their places."""
+    from generator.documents.from_matrix.reading import MatrixReading
+    from generator.documents.from_matrix.run import by_period
+
+    files = [("a-next.xlsx", "B-1", NEXT), ("m-other.xlsx", "B-2", FIRST), ("b-first.xlsx", "B-1", FIRST),
+             ("c-undated.xlsx", "B-3", None)]
+    readings = []
+    for name, code, period in files:
+        reading = MatrixReading(Path(name), code)
+        reading.period = period
+        readings.append(reading)
+    ordered = by_period(readings)
+    assert [r.path.name for r in ordered] == ["b-first.xlsx", "m-other.xlsx", "a-next.xlsx", "c-undated.xlsx"]
+    used: dict[str, tuple[dt.date, dt.date] | None] = {}
+    folders = {}
+    for reading in ordered:
+        folders[reading.path.name] = name = place(tmp_path, reading.code, reading.period, used).name
+        used[name] = reading.period
+    assert folders["b-first.xlsx"] == "B-1" and folders["a-next.xlsx"] == "B-1-2027-01-01"

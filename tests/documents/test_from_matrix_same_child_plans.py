@@ -148,3 +148,21 @@ def test_identical_copies_with_hidden_names_are_named_once_with_their_count(tmp_
     assert all(r.refused[0] == line for r in readings)
     assert line.count("matrica-") == 1 and "– 2 identiskas kopijas" in line and "labots.xlsx" in line, line
     assert "Paraugs" not in line and "010101" not in line
+
+
+@pytest.mark.usefixtures("pdf_stand_ins")
+def test_the_first_period_gets_the_code_when_its_file_name_sorts_last(catalogue: Catalogue, tmp_path: Path) -> None:
+    """D323 (audit L7): the next period's file first in name order – the first period still gets ``<kods>`` and the
+    next one the dated folder (before: whichever file came first took ``<kods>``)."""
+    matrix, _ = _start(catalogue, tmp_path)
+    source = tmp_path / "mape"
+    source.mkdir()
+    fill_by_names(matrix, source / "a-plans-2019-06.xlsx", {"Perioda_Sakums": dt.datetime(2019, 6, 1),
+                                                           "Perioda_Menesi": 1}, strip_cached=False)
+    fill_by_names(matrix, source / "b-plans-2019-05.xlsx", {"Perioda_Menesi": 1}, strip_cached=False)
+    out = tmp_path / "out"
+    result = _run(source, out)
+    assert "izveidoti 2" in result.output and result.exit_code == 0, result.output
+    names = sorted(p.name for p in out.iterdir())
+    assert len(names) == 2 and names[1] == f"{names[0]}-2019-06-01", names
+    assert "Atbalsta plāna periods: 01.05.2019–31.05.2019" in (out / names[0] / "parskats.txt").read_text("utf-8")

@@ -115,9 +115,42 @@ def test_the_withdrawal_clause_agrees_with_what_is_withdrawn(monkeypatch, catalo
     one_ceiling = (PlanChange(first, "griesti", frozenset({"3.1.3g"})),)
     monkeypatch.setattr(command, "catalogue_withdrawals", lambda *_: one_ceiling)
     said = command.withdrawn_clause(catalogue, dt.date(2027, 1, 1))
-    assert f"griesti 1 pozīcijai no {lvformat.date(first)}" in said, said
+    label = next(o.label for o in catalogue.offers(dt.date(2027, 1, 1)) if o.id == "3.1.3g")
+    assert f"griesti pozīcijai „{label}” no {lvformat.date(first)}" in said, said  # named, not counted (D323)
     assert "no tās dienas, to vietā ir tukšas vietas" in said, said
     two_days = (PlanChange(first, "B"), PlanChange(second, "griesti", frozenset({"3.1.3g"})))
     monkeypatch.setattr(command, "catalogue_withdrawals", lambda *_: two_days)
     said = command.withdrawn_clause(catalogue, dt.date(2027, 1, 1))
     assert "no attiecīgās dienas, to vietā ir tukšas vietas" in said, said
+
+
+def test_every_withdrawn_ceiling_is_named(tmp_path: Path) -> None:
+    """D323 (audit L5): the console names each 6.8 item whose confirmed ceiling is withdrawn (before: „griesti N
+    pozīcijām”), and a ceiling parameter withdrawn while the items it caps are „jāprecizē” anyway (the group sessions'
+    ceiling beside an unconfirmed transport part) is said too, with why the papers do not change – not left out of
+    the count."""
+    import datetime as dt
+
+    from tests.plan_changes_catalogue import (
+        CEILING_CONFIRMED,
+        CEILING_WITHDRAWN,
+        GROUP_CHANGE,
+        ceiling_withdrawn_catalogue,
+        changes_catalogue,
+    )
+
+    changed = ceiling_withdrawn_catalogue(tmp_path / "a")
+    said = validity(changed, CEILING_CONFIRMED)
+    group = [o.label for o in changed.offers(CEILING_CONFIRMED) if o.id.endswith("g") and o.ceiling is not None]
+    assert len(group) > 1 and f"griesti pozīcijām „{group[0]}”" in said, said
+    assert all(f"„{label}”" in said for label in group), said
+    assert f"no {lvformat.date(CEILING_WITHDRAWN)}" in said and "neko nemaina" not in said, said
+    quiet = tmp_path / "b"
+    changes_catalogue(quiet)
+    path = quiet / "prices" / "grupu-nodarbibu-griesti.yaml"
+    later = GROUP_CHANGE + dt.timedelta(days=40)
+    path.write_text(path.read_text("utf-8") + f"  - effective_from: {later.isoformat()}\n    kind: ceiling\n"
+                    "    amount: 24.00\n    source: \"Testa dati: atsaukts\"\n    status: jāprecizē\n", "utf-8")
+    said = validity(load_or_raise(quiet), GROUP_CHANGE)
+    name = load_or_raise(quiet).price_by_id["grupu-nodarbibu-griesti"].name_lv
+    assert (f"„{name}” no {lvformat.date(later)} (6.8. tabulā tās pozīciju griesti jau tāpat ir „jāprecizē”") in said, said

@@ -24,6 +24,7 @@ from generator import lvformat
 from generator.catalogue.catalogue import Catalogue, Offer
 from generator.documents.context import recipient_names
 from generator.documents.from_matrix.confirmed_warnings import papers_offers
+from generator.documents.from_matrix.contract_term import covering_from
 from generator.documents.from_matrix.frequency import frequency
 from generator.documents.from_matrix.funded import funded_units, spread
 from generator.documents.from_matrix.month_labels import month_labels as plan_month_labels
@@ -95,6 +96,22 @@ class BaseDocument:
 
     source: str
     since: str
+
+
+def base_blank_note(withdrawn_from: dt.date | None, confirmed_from: dt.date | None) -> str:
+    """The papers' note under a blank P: what fills it in, the same instruction as VISPIRMS (signing.base_line) – a
+    withdrawn B (D302) and one the catalogue confirms from a later day (D301) are never typed into 6.11, they come with
+    papers made again; any other unconfirmed B comes from the ministry's letter typed into 6.11 by the social worker."""
+    head = "Bāzes apmērs vēl nav apstiprināts: IB provizorisko apmēru un no tā atkarīgās summas ieraksta "
+    if confirmed_from is not None:
+        return (f"{head}dokumentos, ko izveido vēlreiz {lvformat.date(confirmed_from)} vai vēlāk (no šīs dienas "
+                "katalogā tas pats bāzes apmērs ir apstiprināts); matricas 6.11. tabulā to neieraksta.")
+    if withdrawn_from is not None:
+        return (f"{head}dokumentos, ko izveido vēlreiz pēc tam, kad Labklājības ministrija bāzes apmēru atkal apstiprina "
+                f"(katalogā tas no {lvformat.date(withdrawn_from)} atkal ir „jāprecizē”); matricas 6.11. tabulā to "
+                "neieraksta.")
+    return (f"{head}dokumentos, ko izveido vēlreiz pēc tam, kad Labklājības ministrija apstiprina bāzes apmēru un tās "
+            "apstiprināto bāzes apmēru ieraksta matricas 6.11. tabulā.")
 
 
 def base_document(catalogue: Catalogue, params_day: dt.date, day: dt.date | None) -> BaseDocument | None:
@@ -274,6 +291,10 @@ class ChildContext:
     # ministry's document as the catalogue names it, and its first day): the grant decision (08) names it where it
     # names a typed B's document, so that 4.1's figure rests on a document there too (D101, D303); None otherwise
     base_document: BaseDocument | None = None
+    # a possible next plan (maybe_next): the first signing day from which the contract already signed in the round
+    # still holds on the plan's last day, when one signed earlier in the round ends before it (contract_term.py, D323);
+    # None: every contract of the round holds it, or unknown
+    contract_cover_from: dt.date | None = None
 
     @property
     def ib_short(self) -> bool:
@@ -297,6 +318,11 @@ class ChildContext:
             return None
         end = plan_end(self.start_day, self.months)
         return min(end, self.round_end_day) if self.round_end_day is not None else end
+
+    @property
+    def contract_cover_text(self) -> str:
+        """contract_cover_from as DD.MM.YYYY ("" when None): the annexes' preparer note names it."""
+        return lvformat.date(self.contract_cover_from) if self.contract_cover_from is not None else ""
 
     @property
     def months_word(self) -> str:
@@ -341,6 +367,11 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool,
     # the catalogue's unconfirmed B copied into 6.11 is no B of the ministry's: the papers are those of an empty B
     # (blanks, the note, no provider papers), as the printed matrix (h_BazeProviz) and the collection (D257)
     base = ministry_base(inputs.base, Decimal(base_value.value), catalogue_confirmed)
+    # `ibm matrix` prefills 6.11 with the catalogue's confirmed B: that figure is the catalogue's, not one the worker
+    # copied from a letter of the ministry's for this plan, so 08 names the catalogue's document as for an empty cell
+    # (D303, D323); another B typed there keeps its own document's blank (D257)
+    if base is not None and catalogue_confirmed and base == Decimal(base_value.value):
+        base = None
     base_confirmed = base is not None or catalogue_confirmed
     confirmed_from = None if base_confirmed else confirmed_parameters(catalogue, data.params_day).get(PRINTED_PARAMETER)
     if confirmed_from is not None and confirmed_from <= (day or dt.date.today()):
@@ -440,9 +471,12 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool,
         notes.append(f"{NO_PRICE_NOTE} ({items}): to un no tās atkarīgās summas ieraksta, kad sniedzēja cenu "
                      "ieraksta matricas 6.8. tabulā.")
     note = " ".join(notes)
-    base_note = "" if base_confirmed else (
-        "Bāzes apmērs vēl nav apstiprināts: IB provizorisko apmēru un no tā atkarīgās summas ieraksta pēc tam, "
-        "kad Labklājības ministrija apstiprina bāzes apmēru (vai ieraksta to matricas 6.11. tabulā).")
+    base_note = "" if base_confirmed else base_blank_note(withdrawn_from, confirmed_from)
+    maybe_next = (round_id is not None and plan_round(catalogue, round_id) is not None
+                  and not certainly_first_plan(catalogue, round_id, inputs.period_start))
+    last_day = plan_end(inputs.period_start, inputs.months)
+    cover_from = covering_from(catalogue, round_id, min(last_day, round_end) if round_end else last_day,
+                               data.params_day) if maybe_next else None
     return ChildContext(
         code=reading.code, name=data.full_name, personal_code=data.personal_code,
         birth=lvformat.date(inputs.birth_date), parent_name=reading.parent_name,
@@ -487,8 +521,7 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool,
         round_end=lvformat.date(round_end) if round_end else BLANK_DATE,
         round_id=round_id, round_end_day=round_end, round_gen=round_gen,
         first_in_round=certainly_first_plan(catalogue, round_id, inputs.period_start),
-        maybe_next=(round_id is not None and plan_round(catalogue, round_id) is not None
-                    and not certainly_first_plan(catalogue, round_id, inputs.period_start)),
+        maybe_next=maybe_next, contract_cover_from=cover_from,
         refusal=(refusal(inputs.birth_date, outcome.check_date,
                          int(catalogue.programme.eligibility_age_limit.at(data.params_day).value),
                          day or dt.date.today(), round_end, round_gen) if reading.not_eligible else None),

@@ -353,6 +353,7 @@ def run(source: Path, out: Path, catalogue: Catalogue, key: bytes | None, *, dra
         readings.append(_read(path, catalogue, templates, key))
         if total >= READ_PROGRESS_FROM and (number * 10 // total) != ((number - 1) * 10 // total):
             err(f"Lasa matricas: {number}/{total} ({number * 100 // total} %)")
+    readings = by_period(readings)
     copies = same_child(readings, expiry_day)  # before any folder is made: one child, one plan, one set (D144)
     name_earlier_runs(readings, out)  # … and the folders this child has from earlier runs (review6 F10)
     try:
@@ -373,6 +374,22 @@ def stopped_line(total: int, done: int) -> str:
     return (f"{counted}; to bērnu mapes, kuru dokumenti bija pabeigti, ir uzrakstītas, nepabeigtā bērna dokumenti netika "
             "uzrakstīti. Lai izveidotu visu bērnu dokumentus, palaidiet to pašu komandu vēlreiz: tā apstrādās visas "
             "matricas no jauna un aizstās jau uzrakstītās mapes.")
+
+
+def by_period(readings: list[MatrixReading]) -> list[MatrixReading]:
+    """The readings with each child's matrices (one ``<kods>``) in the order of their plan periods' first days, in the
+    places that child's files hold in file-name order (D315, D323): the child's first period gets ``<kods>`` and a
+    later one the dated folder, whatever the files are called. A matrix that cannot be dated keeps its place."""
+    result = list(readings)
+    groups: dict[str, list[int]] = {}
+    for i, reading in enumerate(readings):
+        if reading.period is not None:
+            groups.setdefault(reading.code, []).append(i)
+    for places in groups.values():
+        ordered = sorted((readings[i] for i in places), key=lambda r: r.period or ())
+        for i, reading in zip(places, ordered, strict=True):
+            result[i] = reading
+    return result
 
 
 def _folder_code(reading: MatrixReading, out: Path, used: dict[str, Period | None], archived: bool) -> str:

@@ -304,7 +304,25 @@ def next_plan_line(catalogue: Catalogue, child: ChildContext) -> str | None:
             f"jaunā plāna pielikumus esošajam līgumam ({NEXT_ANNEXES}), ierakstot tajos esošā līguma numuru un datumu, "
             f"kā paredz līguma nodaļa „Līguma grozīšana”, un jauno lēmumu ({DECISION}), atzīmējot tajā, ka bērns kārtā "
             "jau piedalās; ja līguma vēl nav, paraksta līgumu un lēmumu, atzīmējot, ka individuālo budžetu piešķir "
-            "pirmo reizi")
+            "pirmo reizi" + _contract_term_words(child) + CASE_FILE_WORDS)
+
+
+# D323: a possible next plan's folder has the case's title page and the providers' application too, as the matrix cannot
+# tell whether the case file exists: the line says which of them a next plan uses
+CASE_FILE_WORDS = ("; ja bērns kārtā jau piedalās, klienta lietas titullapu (07-klienta-lietas-titullapa) neizmanto – "
+                   "tā ir jau iekārtotajā lietā –, bet iesniegumu par sniedzējiem (05-iesniegums-par-sniedzejiem) "
+                   "paraksta arī nākamajam plānam, jo tajā ir šī plāna sniedzēji")
+
+
+def _contract_term_words(child: ChildContext) -> str:
+    """What the next plan's line adds on the contract's term (D323): the existing contract must still hold – and, when
+    one signed early in the round ends before the plan does, from which signing day it holds the plan's last day."""
+    words = (f"; pirms pielikumu ({NEXT_ANNEXES}) parakstīšanas pārbaudiet, vai esošais līgums tajā dienā vēl ir spēkā "
+             f"(līguma nodaļa „Līguma termiņš”): ja tas beidzies, slēdz jaunu līgumu ({CONTRACT})")
+    if child.contract_cover_from is not None:
+        words += (f"; līgums, kas noslēgts pirms {lvformat.date(child.contract_cover_from)}, beidzas pirms šī plāna "
+                  f"beigām {child.end}, tāpēc arī tad slēdz jaunu līgumu ({CONTRACT}), nevis paraksta pielikumus")
+    return words
 
 
 def one_of_lines(child: ChildContext, names: Sequence[str]) -> list[str]:
