@@ -184,7 +184,7 @@ def withdrawn_clause(catalogue: Catalogue, day: dt.date) -> str:
     quiet = [f"„{name}” no {lvformat.date(d)}" for name, d, items in parameter_withdrawals(catalogue, day)
              if not blanked & set(items)]
     if not parts:
-        return f"; ar to pašu apmēru katalogā atkal ir „jāprecizē” {', '.join(quiet)}{QUIET}" if quiet else ""
+        return f"; {wording.again_open('katalogā')} {', '.join(quiet)}{QUIET}" if quiet else ""
     if quiet:
         parts.append(f"{', '.join(quiet)}{QUIET}")
     # one B (a singular noun) is one blank; ceilings („griesti”, plural) are blanks even for one item
