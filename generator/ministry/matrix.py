@@ -43,8 +43,10 @@ from generator.reference.inputs import (
 )
 from generator.reference.lines import PlanLine, line_from_offer
 from generator.reference.params import Params, children_date_serials
+from generator.reference.plan_changes import checked_against_ceiling
 from generator.reference.rules import MONTH_ATTRS
 from generator.reference.workbook import MIGRATE_COMMAND, WorkbookInputs
+from generator.workbook import withdrawn_ceilings
 from generator.workbook.input_checks import (
     DATE_IN_NUMBER_TEXT,
     DATE_REQUIRED,
@@ -1013,6 +1015,8 @@ def _lines(r: _Reader, m: Matrix, catalogue: Catalogue, day: dt.date) -> list[Pl
     row_names = ("Plans_Pakalpojums", "Plans_Daudzums", "Plans_EkspertuRangs", "Plans_VecakuRangs", "Men_Daudzums",
                  "Fakt_Daudzums", "Fakt_Summa")
     row_grids = [m.grid(name) for name in row_names]
+    # D319: the 6.8 rows whose confirmed ceiling the matrix shows withdrawn by the day it was made (its mark)
+    marks = m.column(withdrawn_ceilings.NAME) if m.has(withdrawn_ceilings.NAME) else []
     empty_line: PlanLine | None = None  # most plan rows are empty: one line (what the reads below give them)
     lines: list[PlanLine] = []
     for i in range(len(items)):
@@ -1072,9 +1076,17 @@ def _lines(r: _Reader, m: Matrix, catalogue: Catalogue, day: dt.date) -> list[Pl
             continue
         # a new line of our own: set in place what dataclasses.replace would validate again unchanged
         object.__setattr__(line, "ceiling", ceiling)
+        if j < len(marks) and _is_day(marks[j]) and checked_against_ceiling(offer):
+            object.__setattr__(line, "ceiling_unconfirmed", True)  # as the matrix's h_Pak_GriestiNeapst (D319)
         object.__setattr__(line, "label", item)
         lines.append(line)
     return lines
+
+
+def _is_day(value: CellValue) -> bool:
+    """A mark of withdrawn_ceilings: a day (its serial number, or a date as a reader gives it)."""
+    return isinstance(value, dt.datetime) or (isinstance(value, int | float) and not isinstance(value, bool)
+                                              and value > 0)
 
 
 def _unit_name(catalogue: Catalogue, unit: str) -> str:
