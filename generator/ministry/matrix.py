@@ -46,7 +46,7 @@ from generator.reference.params import Params, children_date_serials
 from generator.reference.plan_changes import checked_against_ceiling
 from generator.reference.rules import MONTH_ATTRS
 from generator.reference.workbook import MIGRATE_COMMAND, WorkbookInputs
-from generator.workbook import withdrawn_ceilings
+from generator.workbook import withdrawn_base, withdrawn_ceilings
 from generator.workbook.input_checks import (
     DATE_IN_NUMBER_TEXT,
     DATE_REQUIRED,
@@ -415,12 +415,17 @@ class ChildData:
     # whether any payment cell of 6.10 (Fakt_Summa) is filled, 0 too: a previous period's matrix with none has no
     # execution reported, and its plan is not the period's underspend (D7)
     paid_entered: bool = True
+    # whether the matrix shows its prices day's confirmed B withdrawn by the day it was made (6.11's mark, D318, D319)
+    base_withdrawn: bool = False
 
     def params(self, catalogue: Catalogue) -> Params:
         """The reference's parameters for this matrix: those in force on its prices day. A template that did not
         check whole units showed no error for half a session (D256): the reader warns of it (naming the cell), so
-        the reference does not count it either."""
+        the reference does not count it either. A B the matrix shows withdrawn by the day it was made is not
+        confirmed, as in the matrix (D319: a typed B equal to the catalogue's is its unconfirmed B, D257)."""
         params = Params.from_catalogue(catalogue, self.params_day)
+        if self.base_withdrawn:
+            params = params.replace(base_confirmed=False)
         return params if self.whole_units_checked else params.replace(whole_units={})
 
 
@@ -881,7 +886,12 @@ def read_child(m: Matrix, catalogue: Catalogue, *, strict: bool = True, where: W
         transport_override=reason, parties=_parties(m),
     )
     return ChildData(municipality or "", full_name or "", code or "", impairment or "", params_day, inputs,
-                     tuple(r.warnings), m.has(WHOLE_UNITS_NAME), paid_entered(m)), []
+                     tuple(r.warnings), m.has(WHOLE_UNITS_NAME), paid_entered(m), base_marked(m)), []
+
+
+def base_marked(m: Matrix) -> bool:
+    """Whether the matrix holds the mark of a B withdrawn by the day it was made (6.11, withdrawn_base.py, D318)."""
+    return m.has(withdrawn_base.NAME) and _is_day(m.scalar(withdrawn_base.NAME))
 
 
 def paid_entered(m: Matrix) -> bool:
@@ -1084,7 +1094,7 @@ def _lines(r: _Reader, m: Matrix, catalogue: Catalogue, day: dt.date) -> list[Pl
 
 
 def _is_day(value: CellValue) -> bool:
-    """A mark of withdrawn_ceilings: a day (its serial number, or a date as a reader gives it)."""
+    """A mark of withdrawn_ceilings (a day: its serial number, or a date as a reader gives it) or of withdrawn_base (1)."""
     return isinstance(value, dt.datetime) or (isinstance(value, int | float) and not isinstance(value, bool)
                                               and value > 0)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -90,6 +91,36 @@ def test_a_matrix_made_after_the_withdrawal_prints_b_as_unconfirmed(tmp_path: Pa
     assert before["Bridinajums_Baze_64"] in ("", None) and after["Bridinajums_Baze_64"] == BASE_PROVISIONAL_SHORT
     for name in ("IB_Provizoriskais", "IB_Pieejamais", "IB_Kopejais", "Kludas"):  # the money is the same
         assert before[name] == after[name], (name, before[name], after[name])
+
+
+def test_b_typed_after_the_withdrawal_is_the_catalogues_unconfirmed_b(tmp_path: Path) -> None:
+    """D319: 6.11's parameter table shows a B withdrawn by the day the matrix is made „jāprecizē”, so the catalogue's
+    B typed into 6.11 is its unconfirmed B (D257: a warning, P/A/K blanks) – the counts the reference computes from
+    the matrix as `ibm collect` reads it –; the matrix made the day before shows B „apstiprināts”, and the same B
+    typed there is the ministry's, without a warning."""
+    require_uno()
+    require_soffice()
+    changed = withdrawn_catalogue(tmp_path / "catalogue")
+    base = Decimal(changed.programme.base_amount.at(BASE_CONFIRMED).value)
+    inputs = dataclasses.replace(dict(plan_change_cases(changed))["bez"], period_start=dt.date(2027, 1, 1), months=2,
+                                 base=base)
+    paths = []
+    for name, on in (("pirms", BASE_WITHDRAWN - dt.timedelta(days=1)), ("atsaukts", BASE_WITHDRAWN)):
+        made = write_workbook(changed, tmp_path / f"veidne-{name}.xlsx", None, BASE_CONFIRMED, made_on=on)
+        wb = load_workbook(made)
+        fill(wb, inputs, recipient_labels(changed), municipality=MUNICIPALITIES[0])
+        wb.save(tmp_path / f"{name}.xlsx")
+        paths.append(tmp_path / f"{name}.xlsx")
+    before, after = recalculated_values(paths, profile=make_profile(tmp_path / "profile"))
+    assert (before["Param_BazesStatuss"], after["Param_BazesStatuss"]) == (PriceStatus.confirmed.value,
+                                                                          PriceStatus.to_verify.value)
+    assert (before["h_BazeProviz"], after["h_BazeProviz"]) == (0, 1)
+    assert after["Bridinajumi"] == before["Bridinajumi"] + 1  # D257's warning of the unconfirmed B typed
+    for path, values in zip(paths, (before, after), strict=True):
+        child, problems = read_child(Matrix.open(path), changed, strict=False)
+        assert child is not None, problems
+        expected = evaluate_workbook(child.inputs, child.params(changed))
+        assert (values["Kludas"], values["Bridinajumi"]) == (expected.errors, expected.warnings), path.stem
 
 
 def test_a_matrix_made_after_a_ceilings_withdrawal_warns_of_it(tmp_path: Path) -> None:

@@ -455,7 +455,12 @@ def write(sh: Sheet) -> None:
             if not cat.transport_limit_applies(day):
                 status, source = PriceStatus.to_verify.value, f"{source}; {TRANSPORT_ROUND_NOTE}"
             sh.define(TRANSPORT_STATUS_NAME, f"E{row}")
-        sh.text(f"E{row}", status, st.out_text)
+        if attr == "base_amount" and withdrawn_base.withdrawable(cat, day):
+            # D319: B's real status in a matrix made after its withdrawal (the mark, withdrawn_base.py)
+            sh.formula(f"E{row}", f'IF(N({withdrawn_base.NAME})=1,"{PriceStatus.to_verify.value}","{status}")',
+                       st.out_text, PriceStatus.to_verify.value if book.base_withdrawn is not None else status)
+        else:
+            sh.text(f"E{row}", status, st.out_text)
         sh.text(f"F{row}", source, st.out_text_wrap)
         lines = -(-len(source) // SOURCE_CHARS_PER_LINE)
         if lines > 1:  # a long source wraps: the row grows with it instead of printing over the next row
