@@ -25,7 +25,6 @@ from generator.reference.plan_changes import (
     Span,
     catalogue_changes,
     catalogue_confirmations,
-    catalogue_withdrawals,
     confirmed_parameters,
     parameter_what,
 )
@@ -66,6 +65,7 @@ from generator.workbook.texts import (
     STRUCTURE_CHANGED,
     YES,
 )
+from generator.workbook.withdrawal_note import withdrawn_text
 
 SHEET = "6.11"
 
@@ -623,46 +623,6 @@ def _spans_text(spans: tuple[Span, ...]) -> str:
         return f"{lv_date(spans[0][0])} vai vēlāk"
     return " un ".join(f"no {lv_date(start)}" + ("" if end is None else f" līdz {lv_date(end - dt.timedelta(days=1))}")
                        for start, end in spans)
-
-
-def withdrawn_text(catalogue: Catalogue, day: dt.date) -> str:
-    """The note of a matrix whose B or 6.8 ceiling is itself confirmed and later „jāprecizē” again at the same number
-    (D302, catalogue_withdrawals): from which day; that the plan stays valid (no change, its money is the same); that
-    the papers made from this matrix on those days print a blank; and that a plan starting then may have either this
-    matrix or that day's. "" when the catalogue withdraws nothing of this matrix's."""
-    values = catalogue_withdrawals(catalogue, day)
-    if not values:
-        return ""
-    days = sorted({c.day for c in values})
-    listed = []
-    for d in days:
-        what = [c.what for c in values if c.day == d]
-        listed.append(f"Katalogā no {lv_date(d)} " + ("tā pati vērtība atkal ir" if len(what) == 1 else
-                                                      "tās pašas vērtības atkal ir") + f" „jāprecizē”: {', '.join(what)}.")
-    one = len(values) == 1
-    spans = {c.spans for c in values}
-    when = (_gaps_text(next(iter(spans))) if len(spans) == 1
-            else "atsaukšanas dienā vai vēlāk, kamēr katalogs " + ("to" if one else "tās") + " neapstiprina atkal")
-    blank = "to drukā kā neapstiprinātu (tukšu vietu)" if one else "tās drukā kā neapstiprinātas (tukšas vietas)"
-    text = (" ".join(listed) + " Plāna summas nemainās, un plāns paliek derīgs, bet dokumenti, ko ibm documents "
-            f"--from-matrix no šīs matricas izveido {when}, {blank}.")
-    if len(days) == 1:
-        first = lv_date(days[0])
-        return text + (f" Plānam, kas sākas {first} vai vēlāk, der gan šī, gan tās dienas matrica (ibm matrix --day "
-                       f"{first}): summas abās ir tās pašas.")
-    return text + (" Plānam, kas sākas atsaukšanas dienā vai vēlāk, der gan šī, gan tās dienas matrica (ibm matrix "
-                   "--day): summas abās ir tās pašas.")
-
-
-def _gaps_text(spans: tuple[Span, ...]) -> str:
-    """The days between the confirmation spans (confirmation_spans from the matrix's day): „01.03.2027 vai vēlāk”,
-    „no 01.03.2027 līdz 31.03.2027”, „no 01.03.2027 līdz 31.03.2027 un no 01.05.2027”."""
-    gaps = [(end, spans[i + 1][0] if i + 1 < len(spans) else None)
-            for i, (_, end) in enumerate(spans) if end is not None]
-    if len(gaps) == 1 and gaps[0][1] is None:
-        return f"{lv_date(gaps[0][0])} vai vēlāk"
-    return " un ".join(f"no {lv_date(start)}" + ("" if end is None else f" līdz {lv_date(end - dt.timedelta(days=1))}")
-                       for start, end in gaps)
 
 
 def confirmed_note(sh: Sheet, catalogue: Catalogue, day: dt.date) -> None:
