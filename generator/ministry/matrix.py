@@ -889,6 +889,16 @@ def read_child(m: Matrix, catalogue: Catalogue, *, strict: bool = True, where: W
                      tuple(r.warnings), m.has(WHOLE_UNITS_NAME), paid_entered(m), base_marked(m)), []
 
 
+def withdrawn_rows(m: Matrix) -> frozenset[str]:
+    """The 6.8 items (codes) whose row holds the mark of a ceiling withdrawn by the day the matrix was made
+    (withdrawn_ceilings.py, D319): the matrix showed them „jāprecizē”."""
+    if not m.has(withdrawn_ceilings.NAME) or not m.has("Pak_Id"):
+        return frozenset()
+    return frozenset(offer_code(label) for label, mark in zip(m.column("Pak_Id"), m.column(withdrawn_ceilings.NAME),
+                                                              strict=False)
+                     if isinstance(label, str) and label.strip() and _is_day(mark))
+
+
 def base_marked(m: Matrix) -> bool:
     """Whether the matrix holds the mark of a B withdrawn by the day it was made (6.11, withdrawn_base.py, D318)."""
     return m.has(withdrawn_base.NAME) and _is_day(m.scalar(withdrawn_base.NAME))
