@@ -4,6 +4,7 @@ prefilled with the price its unit fixes, 1,00 EUR, D70)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import textwrap
 
 from generator import lvformat
@@ -233,12 +234,12 @@ def write(sh: Sheet) -> None:
     sh.ws.set_v_pagebreaks([sh._rc(f"{col(FIRST_PAGE_TO, 1)}1")[1]])
 
 
-def _withdrawable_status(sh: Sheet, row: int, withdrawn: object) -> None:
+def _withdrawable_status(sh: Sheet, row: int, withdrawn: dt.date | None) -> None:
     """D319: the status of a ceiling „apstiprināts” on the prices day that the catalogue later puts back to
     „jāprecizē” at the same amount – „jāprecizē no DD.MM.YYYY” while the row holds the mark (WITHDRAWN, the day), else
     „apstiprināts”; in two lines of the row."""
     mark = f"{WITHDRAWN}{row}"
     confirmed, open_ = PriceStatus.confirmed.value, PriceStatus.to_verify.value
-    shown = confirmed if withdrawn is None else f"{open_} no {lvformat.date(withdrawn)}"  # type: ignore[arg-type]
+    shown = confirmed if withdrawn is None else f"{open_} no {lvformat.date(withdrawn)}"
     sh.formula(f"G{row}", f'IF(N({mark})>0,"{open_} no "&{lv_date_formula(mark)},"{confirmed}")',
                sh.st.out_text_wrap, shown)
