@@ -63,11 +63,21 @@ def _items_what(changes: list[PlanChange], offers: dict[str, Offer]) -> list[str
     return [f"{n} {kind} – pakalpojumi {', '.join(ids)}"]
 
 
-def withdrawing_sources(catalogue: Catalogue, day: dt.date, on: dt.date) -> list[str]:
-    """The sources of the catalogue entries of ``on`` that put ``day``'s confirmed B or prices back to „jāprecizē”
-    at the same figures (withdrawing_value), each once, B's first."""
+def base_withdrawn_source(catalogue: Catalogue, day: dt.date) -> str:
+    """What 6.11's source of B says in a matrix made after B's withdrawal (D319): each day the catalogue puts ``day``'s
+    confirmed B back to „jāprecizē” and the withdrawing entry's source; "" when it never does."""
+    spans = next((c.spans for c in catalogue_withdrawals(catalogue, day) if c.items is None), ())
+    gone = [end for _, end in spans if end is not None]
+    return "; ".join(f"no {lv_date(d)} atkal „jāprecizē”: " + "; ".join(withdrawing_sources(catalogue, day, d, True))
+                     for d in gone)
+
+
+def withdrawing_sources(catalogue: Catalogue, day: dt.date, on: dt.date, base_only: bool = False) -> list[str]:
+    """The sources of the catalogue entries of ``on`` that put ``day``'s confirmed B or prices (``base_only``: B)
+    back to „jāprecizē” at the same figures (withdrawing_value), each once, B's first."""
     found: list[str] = []
-    for price in (catalogue.programme.base_amount, *catalogue.price_by_id.values()):
+    prices = () if base_only else tuple(catalogue.price_by_id.values())
+    for price in (catalogue.programme.base_amount, *prices):
         entry = withdrawing_value(price, day, on)
         if entry is not None and entry.effective_from == on and entry.source and entry.source not in found:
             found.append(entry.source)

@@ -22,6 +22,7 @@ from generator.reference.workbook import evaluate_workbook
 from generator.workbook.inputs import fill
 from generator.workbook.layout import Layout
 from generator.workbook.recalculated import recalculated_values
+from generator.workbook.sheets.technical import PARAM_FIRST
 from generator.workbook.texts import ANNEX_BASE_BLANK, BASE_PROVISIONAL_SHORT
 from generator.workbook.writer import write_workbook
 from tests.plan_changes_catalogue import (
@@ -116,6 +117,10 @@ def test_b_typed_after_the_withdrawal_is_the_catalogues_unconfirmed_b(tmp_path: 
                                                                           PriceStatus.to_verify.value)
     assert (before["h_BazeProviz"], after["h_BazeProviz"]) == (0, 1)
     assert after["Bridinajumi"] == before["Bridinajumi"] + 1  # D257's warning of the unconfirmed B typed
+    sources = [next(v for sheet, rc, v in values.all_values() if sheet == "6.11" and rc == (PARAM_FIRST, 6))
+               for values in (before, after)]
+    gone = changed.programme.base_amount.at(BASE_WITHDRAWN).source  # the withdrawing entry's
+    assert gone not in sources[0] and f"no {BASE_WITHDRAWN:%d.%m.%Y} atkal „jāprecizē”: {gone}" == sources[1], sources
     for path, values in zip(paths, (before, after), strict=True):
         child, problems = read_child(Matrix.open(path), changed, strict=False)
         assert child is not None, problems

@@ -65,7 +65,7 @@ from generator.workbook.texts import (
     STRUCTURE_CHANGED,
     YES,
 )
-from generator.workbook.withdrawal_note import withdrawn_text
+from generator.workbook.withdrawal_note import base_withdrawn_source, withdrawn_text
 
 SHEET = "6.11"
 
@@ -110,6 +110,12 @@ LISTED = "h_Nederigas"
 
 # Characters of 9 pt Calibri on one line of the 34-wide source column (F), counted low.
 SOURCE_CHARS_PER_LINE = 38
+FORMULA_TEXT_MAX = 255  # the characters of one text constant in an Excel formula
+
+
+def _quoted(text: str) -> str:
+    """A text as a formula's constant: its quotation marks doubled."""
+    return text.replace('"', '""')
 
 # audit20 F14: the description of the check of month data in a line with no service names the (first) line once
 # there is one: "6.3. tabulas N. rindā[ un vēl citās] nav …" (NAMED_RULES; ordinals kept with their word), the plain
@@ -455,14 +461,24 @@ def write(sh: Sheet) -> None:
             if not cat.transport_limit_applies(day):
                 status, source = PriceStatus.to_verify.value, f"{source}; {TRANSPORT_ROUND_NOTE}"
             sh.define(TRANSPORT_STATUS_NAME, f"E{row}")
+        shown = source
         if attr == "base_amount" and withdrawn_base.withdrawable(cat, day):
-            # D319: B's real status in a matrix made after its withdrawal (the mark, withdrawn_base.py)
-            sh.formula(f"E{row}", f'IF(N({withdrawn_base.NAME})=1,"{PriceStatus.to_verify.value}","{status}")',
+            # D319: B's real status in a matrix made after its withdrawal (the mark, withdrawn_base.py), and the
+            # withdrawing entry's source (a text constant of a formula holds 255 characters at most)
+            marked = f"N({withdrawn_base.NAME})=1"
+            sh.formula(f"E{row}", f'IF({marked},"{PriceStatus.to_verify.value}","{status}")',
                        st.out_text, PriceStatus.to_verify.value if book.base_withdrawn is not None else status)
+            gone = base_withdrawn_source(cat, day)
+            if gone and max(len(gone), len(source)) <= FORMULA_TEXT_MAX:
+                sh.formula(f"F{row}", f'IF({marked},"{_quoted(gone)}","{_quoted(source)}")', st.out_text_wrap,
+                           gone if book.base_withdrawn is not None else source)
+                shown = max(gone, source, key=len)
+            else:
+                sh.text(f"F{row}", source, st.out_text_wrap)
         else:
             sh.text(f"E{row}", status, st.out_text)
-        sh.text(f"F{row}", source, st.out_text_wrap)
-        lines = -(-len(source) // SOURCE_CHARS_PER_LINE)
+            sh.text(f"F{row}", source, st.out_text_wrap)
+        lines = -(-len(shown) // SOURCE_CHARS_PER_LINE)
         if lines > 1:  # a long source wraps: the row grows with it instead of printing over the next row
             sh.row_height(row, 12 * lines + 3)
 
