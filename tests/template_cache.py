@@ -75,11 +75,16 @@ def install() -> None:
     def generate_kept(catalogue, path: Path, municipality=None, day=None, status_on=None) -> Path:  # noqa: ANN001
         from generator.workbook.version import template_version
         from generator.workbook.withdrawn_base import withdrawn_on
+        from generator.workbook.withdrawn_ceilings import withdrawn_on as ceilings_withdrawn_on
         from generator.workbook.writer import template_date
 
-        # the template's bytes, and the mark of B withdrawn by `ibm migrate`'s day (D318)
-        marked = withdrawn_on(catalogue, day or template_date(catalogue), status_on) is not None
-        key = (template_version(catalogue, day), municipality, day) + (("atsaukts",) if marked else ())
+        # the template's bytes, and the marks of B (D318) and of the 6.8 ceilings (D319) withdrawn by `ibm migrate`'s
+        # day
+        prices_day = day or template_date(catalogue)
+        marked = withdrawn_on(catalogue, prices_day, status_on) is not None
+        ceilings = tuple(sorted(ceilings_withdrawn_on(catalogue, prices_day, status_on).items()))
+        key = ((template_version(catalogue, day), municipality, day) + (("atsaukts",) if marked else ())
+               + ((("griesti", ceilings),) if ceilings else ()))
         if key not in _WRITTEN:
             kept = _shared_file(key)
             made = (None if kept is not None and kept.is_file()

@@ -26,6 +26,7 @@ from generator.ministry.xlsxread import Coord, XlsxBook, a1
 from generator.money import to_decimal
 from generator.workbook.build_note import is_note
 from generator.workbook.withdrawn_base import is_mark
+from generator.workbook.withdrawn_ceilings import is_mark as is_ceiling_mark
 
 Content = dict[str, dict[Coord, str]]
 
@@ -94,8 +95,10 @@ def content(book: XlsxBook, inputs: Mapping[str, set[Coord]] | None = None) -> C
                 sheet_content[coord] = "f:" + normalise_formula(cell.formula)
             elif cell.value is not None and cell.value != "":
                 text = "v:" + normalise_value(cell.value)
-                # the note of a matrix made after its round (D277), the mark of a B withdrawn by then (D318)
-                if not is_note(sheet, coord, text) and not is_mark(sheet, coord, text):
+                # the note of a matrix made after its round (D277), the mark of a B (D318) or of a 6.8 ceiling (D319)
+                # withdrawn by then
+                if not (is_note(sheet, coord, text) or is_mark(sheet, coord, text)
+                        or is_ceiling_mark(sheet, coord, text)):
                     sheet_content[coord] = text
         result[sheet] = sheet_content
     return result

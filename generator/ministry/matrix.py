@@ -43,8 +43,10 @@ from generator.reference.inputs import (
 )
 from generator.reference.lines import PlanLine, line_from_offer
 from generator.reference.params import Params, children_date_serials
+from generator.reference.plan_changes import checked_against_ceiling
 from generator.reference.rules import MONTH_ATTRS
 from generator.reference.workbook import MIGRATE_COMMAND, WorkbookInputs
+from generator.workbook import withdrawn_base, withdrawn_ceilings
 from generator.workbook.input_checks import (
     DATE_IN_NUMBER_TEXT,
     DATE_REQUIRED,
@@ -413,12 +415,17 @@ class ChildData:
     # whether any payment cell of 6.10 (Fakt_Summa) is filled, 0 too: a previous period's matrix with none has no
     # execution reported, and its plan is not the period's underspend (D7)
     paid_entered: bool = True
+    # whether the matrix shows its prices day's confirmed B withdrawn by the day it was made (6.11's mark, D318, D319)
+    base_withdrawn: bool = False
 
     def params(self, catalogue: Catalogue) -> Params:
         """The reference's parameters for this matrix: those in force on its prices day. A template that did not
         check whole units showed no error for half a session (D256): the reader warns of it (naming the cell), so
-        the reference does not count it either."""
+        the reference does not count it either. A B the matrix shows withdrawn by the day it was made is not
+        confirmed, as in the matrix (D319: a typed B equal to the catalogue's is its unconfirmed B, D257)."""
         params = Params.from_catalogue(catalogue, self.params_day)
+        if self.base_withdrawn:
+            params = params.replace(base_confirmed=False)
         return params if self.whole_units_checked else params.replace(whole_units={})
 
 
@@ -879,7 +886,22 @@ def read_child(m: Matrix, catalogue: Catalogue, *, strict: bool = True, where: W
         transport_override=reason, parties=_parties(m),
     )
     return ChildData(municipality or "", full_name or "", code or "", impairment or "", params_day, inputs,
-                     tuple(r.warnings), m.has(WHOLE_UNITS_NAME), paid_entered(m)), []
+                     tuple(r.warnings), m.has(WHOLE_UNITS_NAME), paid_entered(m), base_marked(m)), []
+
+
+def withdrawn_rows(m: Matrix) -> frozenset[str]:
+    """The 6.8 items (codes) whose row holds the mark of a ceiling withdrawn by the day the matrix was made
+    (withdrawn_ceilings.py, D319): the matrix showed them „jāprecizē”."""
+    if not m.has(withdrawn_ceilings.NAME) or not m.has("Pak_Id"):
+        return frozenset()
+    return frozenset(offer_code(label) for label, mark in zip(m.column("Pak_Id"), m.column(withdrawn_ceilings.NAME),
+                                                              strict=False)
+                     if isinstance(label, str) and label.strip() and _is_day(mark))
+
+
+def base_marked(m: Matrix) -> bool:
+    """Whether the matrix holds the mark of a B withdrawn by the day it was made (6.11, withdrawn_base.py, D318)."""
+    return m.has(withdrawn_base.NAME) and _is_day(m.scalar(withdrawn_base.NAME))
 
 
 def paid_entered(m: Matrix) -> bool:
@@ -1013,6 +1035,8 @@ def _lines(r: _Reader, m: Matrix, catalogue: Catalogue, day: dt.date) -> list[Pl
     row_names = ("Plans_Pakalpojums", "Plans_Daudzums", "Plans_EkspertuRangs", "Plans_VecakuRangs", "Men_Daudzums",
                  "Fakt_Daudzums", "Fakt_Summa")
     row_grids = [m.grid(name) for name in row_names]
+    # D319: the 6.8 rows whose confirmed ceiling the matrix shows withdrawn by the day it was made (its mark)
+    marks = m.column(withdrawn_ceilings.NAME) if m.has(withdrawn_ceilings.NAME) else []
     empty_line: PlanLine | None = None  # most plan rows are empty: one line (what the reads below give them)
     lines: list[PlanLine] = []
     for i in range(len(items)):
@@ -1072,9 +1096,17 @@ def _lines(r: _Reader, m: Matrix, catalogue: Catalogue, day: dt.date) -> list[Pl
             continue
         # a new line of our own: set in place what dataclasses.replace would validate again unchanged
         object.__setattr__(line, "ceiling", ceiling)
+        if j < len(marks) and _is_day(marks[j]) and checked_against_ceiling(offer):
+            object.__setattr__(line, "ceiling_unconfirmed", True)  # as the matrix's h_Pak_GriestiNeapst (D319)
         object.__setattr__(line, "label", item)
         lines.append(line)
     return lines
+
+
+def _is_day(value: CellValue) -> bool:
+    """A mark of withdrawn_ceilings (a day: its serial number, or a date as a reader gives it) or of withdrawn_base (1)."""
+    return isinstance(value, dt.datetime) or (isinstance(value, int | float) and not isinstance(value, bool)
+                                              and value > 0)
 
 
 def _unit_name(catalogue: Catalogue, unit: str) -> str:

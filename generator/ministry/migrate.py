@@ -58,6 +58,7 @@ from generator.ministry.matrix import (
     read_child,
     structure_problems,
     table_place,
+    withdrawn_rows,
 )
 from generator.ministry.migrate_status import OldBase, StatusChange, status_changes, status_lines
 from generator.ministry.reading import TEMPLATES_ADVICE, changed_cell_namer
@@ -1001,7 +1002,7 @@ class Migrator:
                                  old.scalar(BASE_STATUS_NAME) if old.has(BASE_STATUS_NAME) else None,  # type: ignore[arg-type]
                                  _decimal(Matrix.from_book(staged_book).scalar("Bazes_Apmers")))
             report.status_changes = status_changes(catalogue, optional_date(old, PARAMS_DAY_NAME), day, plan_items,
-                                                   shown_base)
+                                                   shown_base, withdrawn_rows(old))
             # the old matrix as it showed itself: its own prices day, the parameters and the last day of its prices
             # its template held (its catalogue), not the new catalogue's later changes – the counts and the lists of
             # new and gone findings then come from the same two evaluations

@@ -7,7 +7,7 @@ report says why. One rule with the catalogue and `ibm changes` (generator/catalo
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from generator.catalogue.catalogue import Catalogue
@@ -40,11 +40,14 @@ class OldBase:
 
 
 def status_changes(catalogue: Catalogue, old_day: dt.date | None, new_day: dt.date,
-                   items: set[str], old_base: OldBase | None = None) -> list[StatusChange]:
+                   items: set[str], old_base: OldBase | None = None,
+                   old_withdrawn: frozenset[str] = frozenset()) -> list[StatusChange]:
     """B's and each 6.8 ceiling's status change at the same number from the old matrix to the new one (prices day
     ``new_day``). B's old status is what the old matrix's 6.11 showed (``old_base``; a later backdated withdrawal
     does not rewrite it), else the catalogue's on ``old_day`` (its prices day); a ceiling's is the catalogue's on
-    ``old_day``, none when that is unknown or the same. ``items``: the plan's 6.8 items."""
+    ``old_day`` – „jāprecizē” where the old matrix's 6.8 row holds the mark of its withdrawal by the day it was made
+    (``old_withdrawn``, withdrawn_ceilings.py, D319) –, none when that is unknown or the same. ``items``: the plan's
+    6.8 items."""
     found: list[StatusChange] = []
     base = catalogue.programme.base_amount
     after = _base_at(catalogue, new_day)
@@ -68,6 +71,8 @@ def status_changes(catalogue: Catalogue, old_day: dt.date | None, new_day: dt.da
         was = old_offers.get(offer.id)
         if was is None or offer.ceiling is None or was.ceiling_status is None or offer.ceiling_status is None:
             continue
+        if offer.id in old_withdrawn:  # the old matrix showed it „jāprecizē” (D319)
+            was = replace(was, ceiling_status=PriceStatus.to_verify)
         then, now = item_row(was), item_row(offer)
         if withdraws(then, now) or confirms(then, now):
             found.append(StatusChange(f"{offer.label}: griesti {eur(offer.ceiling)}", was.ceiling_status.value,

@@ -35,6 +35,7 @@ from generator.workbook.issue_days import issue_days, template_date
 from generator.workbook.layout import INTERFACE_NAMES, INTERFACE_VERSION
 from generator.workbook.version import base_version, prices_day, template_version
 from generator.workbook.withdrawn_base import is_mark
+from generator.workbook.withdrawn_ceilings import is_mark as is_ceiling_mark
 
 DEFAULT_REGISTRY = Path(__file__).with_name("template_registry.json")
 
@@ -114,7 +115,8 @@ class Expected:
             if key in known:
                 return True
             decoded = {c: t for c, t in fast.decode(cells).items()
-                       if not is_note(sheet, c, t) and not is_mark(sheet, c, t)}  # D277, D318
+                       if not (is_note(sheet, c, t) or is_mark(sheet, c, t)
+                               or is_ceiling_mark(sheet, c, t))}  # D277, D318, D319
             if decoded != self.fixed.get(sheet, {}):
                 return False
         except SCAN_ERRORS:

@@ -321,10 +321,10 @@ def withdrawn_ceilings(catalogue: Catalogue, day: dt.date, on: dt.date) -> dict[
     unconfirmed ceiling (D22) for the papers and collect alike (D302), with the day it is withdrawn from."""
     offers = {o.id: o for o in catalogue.offers(day)}
     return {item: since for item, since in items_withdrawn_since(catalogue, day, on).items()
-            if _checked_against_ceiling(offers[item])}
+            if checked_against_ceiling(offers[item])}
 
 
-def _checked_against_ceiling(offer: Any) -> bool:
+def checked_against_ceiling(offer: Any) -> bool:
     """Whether a line of ``offer`` is a line of an unconfirmed ceiling once its ceiling is „jāprecizē”
     (Offer.ceiling_unconfirmed: regulated, delegated-contract or under the group ceiling)."""
     return replace(offer, ceiling_status=PriceStatus.to_verify).ceiling_unconfirmed
@@ -344,7 +344,7 @@ def _ever_withdrawn(catalogue: Catalogue, day: dt.date) -> frozenset[str]:
     offers = {o.id: o for o in catalogue.offers(day)}
     _, rows = _item_entries(catalogue, day, max(catalogue.effective_dates(), default=day))
     return frozenset(o.id for o in offers.values() if o.ceiling_status is PriceStatus.confirmed
-                     and _checked_against_ceiling(o)
+                     and checked_against_ceiling(o)
                      and any(end is not None for _, end in confirmation_spans(item_row(o), rows[o.id], day)))
 
 

@@ -86,6 +86,7 @@ def render_workbook(catalogue: Catalogue, methodology_pages: list[NavPage], down
         lapas=sheets,
         nosaukumi=workbook_names.name_rows(),
         dokumentu_nosaukumi=workbook_names.document_rows(),  # D317: read by the papers, outside the interface
+        atzimju_nosaukumi=workbook_names.mark_rows(),  # D318, D319: hidden marks the tools read
         aizpildisana=guide,
         matricas=matrix_downloads.by_round(catalogue, downloads),
         izdosanas=matrix_downloads.every_prices_day(catalogue, downloads),

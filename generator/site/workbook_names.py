@@ -118,6 +118,18 @@ DOCUMENT_NAMES: dict[str, tuple[str, str]] = {
     "Vecaks_PersonasKods": ("6.1", "vecāka personas kods (līgums ar vecāku, lietas titullapas pamatinformācija)"),
 }
 
+# Hidden marks outside the interface that the tools read when a matrix has them: a fact of the day it was made, left
+# out of the template comparison (D318, D319). Name -> (sheet, meaning).
+MARK_NAMES: dict[str, tuple[str, str]] = {
+    "h_BazeAtsaukts": ("6.11", "1, ja cenu dienā apstiprināto B katalogs līdz matricas izveides dienai ar to pašu "
+                       "apmēru atkal padarījis par „jāprecizē”: B statuss ir „jāprecizē”, P, A un K – tukšas vietas; "
+                       "ibm collect un ibm documents --from-matrix B skaita par neapstiprinātu"),
+    "h_Pak_Atsaukts": ("6.8", "katrai kataloga rindai: diena, no kuras cenu dienā apstiprinātie griesti ar to pašu "
+                       "apmēru atkal ir „jāprecizē” (līdz matricas izveides dienai), citādi tukša: statuss „jāprecizē "
+                       "no DD.MM.GGGG”, plāna rindai – brīdinājums par neapstiprinātiem griestiem; ibm migrate to "
+                       "uzskata par vecās matricas statusu"),
+}
+
 # The input names of workbook-interface.md (every other name is a formula).
 SPEC_KINDS = {
     name: "in"
@@ -168,6 +180,11 @@ def name_rows() -> list[NameRow]:
 def document_rows() -> list[NameRow]:
     """The input names outside the interface that the papers print (DOCUMENT_NAMES), in the order of their sheet."""
     return [NameRow(n, sheet, KINDS["in"], meaning) for n, (sheet, meaning) in DOCUMENT_NAMES.items()]
+
+
+def mark_rows() -> list[NameRow]:
+    """The hidden marks outside the interface that the tools read (MARK_NAMES), in the order of their sheet."""
+    return [NameRow(n, sheet, KINDS["out"], meaning) for n, (sheet, meaning) in MARK_NAMES.items()]
 
 
 def sheet_rows() -> list[tuple[str, str, str]]:

@@ -92,6 +92,8 @@ class Book:
     ended_round: Round | None = None
     # the day from which the prices day's confirmed B is „jāprecizē” again by the day the matrix is made (D318)
     base_withdrawn: dt.date | None = None
+    # the 6.8 items whose confirmed ceiling is „jāprecizē” again by then, each with its day (withdrawn_ceilings, D319)
+    ceilings_withdrawn: dict[str, dt.date] = field(default_factory=dict)
     sheets: dict[str, Worksheet] = field(default_factory=dict)
     names: dict[str, Area] = field(default_factory=dict)
     # Checked input cells in writing order: (field, sheet, input cell, code cell), listed on 6.11.

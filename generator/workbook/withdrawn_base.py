@@ -4,7 +4,10 @@ prices day.
 
 A matrix whose prices day has B „apstiprināts” but is made on or after the day the catalogue puts the same B back to
 „jāprecizē” carries a mark (6.11, a hidden helper cell, ``NAME``) that makes h_BazeProviz 1: P, A and K are blanks
-and the notes say B is not confirmed, as in a matrix of a prices day after the withdrawal. The money is the same.
+and the notes say B is not confirmed, as in a matrix of a prices day after the withdrawal; 6.11's parameter table
+shows B's status „jāprecizē” (Param_BazesStatuss, D319), so a B typed in 6.11 equal to the catalogue's is the
+catalogue's unconfirmed B (D257), and the reading of the matrix (generator/ministry/matrix.py) takes B as unconfirmed
+as the matrix does. The money is the same.
 
 The mark is a fact of the day the matrix was made (as build_note.py's note): the template the ministry regenerates to
 check a matrix has the cell empty, so the template comparison (generator/ministry/integrity.py) leaves the cell out
@@ -15,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 
 from generator.catalogue.catalogue import Catalogue
-from generator.reference.plan_changes import base_withdrawn_since
+from generator.reference.plan_changes import base_withdrawn_since, catalogue_withdrawals
 
 SHEET = "6.11"
 CELL = "T13"  # the hidden code column (technical.TABLE_CODE), the row of the second parameter (free)
@@ -31,6 +34,13 @@ def withdrawn_on(catalogue: Catalogue, day: dt.date, made_on: dt.date | None) ->
     if made_on is None or made_on <= day:
         return None
     return base_withdrawn_since(catalogue, day, made_on)
+
+
+def withdrawable(catalogue: Catalogue, day: dt.date) -> bool:
+    """Whether the catalogue puts ``day``'s confirmed B back to „jāprecizē” on some later day: then 6.11's status of B
+    (Param_BazesStatuss) reads the mark – „jāprecizē” while it holds it (D319) – in the template and in every matrix of
+    ``day`` alike."""
+    return any(c.items is None for c in catalogue_withdrawals(catalogue, day))
 
 
 def is_mark(sheet: str, coord: tuple[int, int], text: str) -> bool:

@@ -34,6 +34,7 @@ from generator.workbook.styles import make_styles
 from generator.workbook.values import empty_plan_values
 from generator.workbook.version import template_version
 from generator.workbook.withdrawn_base import withdrawn_on
+from generator.workbook.withdrawn_ceilings import withdrawn_on as ceilings_withdrawn_on
 from generator.xlsxformula import quick_formulas
 
 __all__ = ["template_date", "write_workbook"]
@@ -99,8 +100,9 @@ def write_workbook(catalogue: Catalogue, path: Path, municipality_id: str | None
     and parameters in force on ``day`` (default: template_date; `ibm matrix --round/--day` give another issue day,
     D63, and its version then names that day). ``made_on``: the day `ibm matrix` or `ibm build` makes it, for 6.1's
     note when the round of ``day`` had ended by then (build_note.py, D277); None: the template, without it.
-    ``status_on`` (default ``made_on``): the day B's confirmation status is read on, as the papers read it (D301,
-    withdrawn_base.py, D318: `ibm migrate` gives its day without 6.1's note)."""
+    ``status_on`` (default ``made_on``): the day B's and the 6.8 ceilings' confirmation status is read on, as the
+    papers read it (D301; withdrawn_base.py, D318; withdrawn_ceilings.py, D319: `ibm migrate` gives its day without
+    6.1's note)."""
     day = day or template_date(catalogue)
     municipality = catalogue.municipality(municipality_id) if municipality_id else None
     offers = catalogue.offers(day)
@@ -140,6 +142,7 @@ def write_workbook(catalogue: Catalogue, path: Path, municipality_id: str | None
         cache=empty_plan_values(catalogue, day, municipality),
         ended_round=ended_round(catalogue, day, made_on),
         base_withdrawn=withdrawn_on(catalogue, day, status_on or made_on),
+        ceilings_withdrawn=ceilings_withdrawn_on(catalogue, day, status_on or made_on),
     )
     for title_ in SHEETS:
         ws = quick_formulas(wb.add_worksheet(title_))

@@ -34,13 +34,14 @@ HEAD = "Mainījies tikai statuss ar to pašu vērtību (vecā matrica → jaunā
 
 
 def _migrated(root: Path, make: Callable[[Path], Catalogue], day: dt.date, start: dt.date, item: str, *,
-              base: Decimal | None = None, old_make: Callable[[Path], Catalogue] | None = None) -> str:
+              base: Decimal | None = None, old_make: Callable[[Path], Catalogue] | None = None,
+              made_on: dt.date | None = None) -> str:
     """The report of migrating a matrix of prices day ``day`` (``base`` typed in 6.11, none by default; made with
-    ``old_make``'s catalogue, by default ``make``'s) holding one plan of ``item`` from ``start`` (one month) to the
-    matrix of the day holding ``start``."""
+    ``old_make``'s catalogue, by default ``make``'s, on ``made_on``, by default none: the template) holding one plan of
+    ``item`` from ``start`` (one month) to the matrix of the day holding ``start``."""
     changed = make(root / "catalogue")
     old_catalogue = old_make(root / "old-catalogue") if old_make is not None else changed
-    template = write_workbook(old_catalogue, root / "veidne.xlsx", None, day)
+    template = write_workbook(old_catalogue, root / "veidne.xlsx", None, day, made_on=made_on)
     offer = {o.id: o for o in old_catalogue.offers(day)}[item]
     line = line_from_offer(offer, 5, unit_price=Decimal(18), planned_units=(5,))
     inputs = WorkbookInputs(birth_date=dt.date(2019, 6, 1), period_start=start, months=1, special_care=False,
@@ -80,6 +81,15 @@ def test_a_withdrawn_ceiling_of_the_plan_is_named(tmp_path: Path) -> None:
     line = next(s for s in said.splitlines() if s.startswith("  ") and "3.1.3g" in s)
     assert "griesti" in line and "„apstiprināts” → „jāprecizē” (dokumentos šo griestu vietā ir tukša vieta" in line, line
     assert "pozīcijām, kas plānā nav izmantotas)" in said, said  # the other group sessions, counted
+
+
+def test_the_old_ceilings_status_is_what_the_old_matrix_showed(tmp_path: Path) -> None:
+    """D319: the old matrix, made on the withdrawal's day, marks the group sessions' ceilings withdrawn – it showed
+    them „jāprecizē”, as the new matrix does: no status change (the catalogue's status on the old prices day was
+    „apstiprināts”)."""
+    said = _migrated(tmp_path, ceiling_withdrawn_catalogue, CEILING_CONFIRMED, CEILING_WITHDRAWN, "3.1.3g",
+                     made_on=CEILING_WITHDRAWN)
+    assert HEAD not in said, said
 
 
 def test_no_line_without_the_withdrawal(tmp_path: Path) -> None:

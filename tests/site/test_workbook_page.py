@@ -9,6 +9,7 @@ import pytest
 
 from generator import lvformat
 from generator.site import workbook_names
+from generator.workbook import withdrawn_base, withdrawn_ceilings
 from tests.site.conftest import BuiltSite
 from tests.site.htmltables import tables
 
@@ -40,6 +41,14 @@ def test_page_lists_every_name_and_sheet(built_site: BuiltSite) -> None:
     assert [row[1:] for row in outside.rows] == [[f"{sheet}.", meaning]
                                                  for sheet, meaning in workbook_names.DOCUMENT_NAMES.values()]
     assert not set(workbook_names.DOCUMENT_NAMES) & set(INTERFACE_NAMES)
+    # D318, D319: the hidden marks the tools read, each with its sheet and meaning, defined where the page says
+    marks = found["Slēptā atzīme"]
+    assert [row[0] for row in marks.rows] == list(workbook_names.MARK_NAMES)
+    assert [row[1:] for row in marks.rows] == [[f"{sheet}.", meaning]
+                                               for sheet, meaning in workbook_names.MARK_NAMES.values()]
+    assert (withdrawn_base.NAME, withdrawn_base.SHEET) in [(n, s) for n, (s, _) in workbook_names.MARK_NAMES.items()]
+    assert (withdrawn_ceilings.NAME, withdrawn_ceilings.SHEET) in [(n, s)
+                                                                   for n, (s, _) in workbook_names.MARK_NAMES.items()]
 
 
 def test_a_name_without_meaning_stops_the_build(monkeypatch) -> None:

@@ -23,7 +23,10 @@ from tests.plan_changes_catalogue import (
     BASE_CONFIRMED,
     BASE_RECONFIRMED,
     BASE_WITHDRAWN,
+    CEILING_CONFIRMED,
+    CEILING_WITHDRAWN,
     MATRIX_DAY,
+    ceiling_withdrawn_catalogue,
     changes_catalogue,
     reconfirmed_catalogue,
     withdrawn_catalogue,
@@ -159,8 +162,10 @@ def test_the_confirmed_matrix_names_a_later_withdrawal_and_keeps_its_days(tmp_pa
     assert _day(book[target[0]][target[1].replace("$", "")].value) == BASE_CHANGE - dt.timedelta(1)
     note = book["6.11"]["C8"].value
     gone, name = lv_date(BASE_WITHDRAWN), changed.programme.base_amount.name_lv
+    source = changed.programme.base_amount.at(BASE_WITHDRAWN).source  # the withdrawing entry's (D319)
     assert note == withdrawn_text(changed, BASE_CONFIRMED), note
-    assert note == (f"Katalogā no {gone} tā pati vērtība atkal ir „jāprecizē”: programmas parametrs „{name}”. Plāna "
+    assert note == (f"Katalogā no {gone} tā pati vērtība atkal ir „jāprecizē” (avots: „{source}”): programmas "
+                    f"parametrs „{name}”. Plāna "
                     f"summas nemainās, un plāns paliek derīgs, bet dokumenti, ko ibm documents --from-matrix no šīs "
                     f"matricas izveido {gone} vai vēlāk, to drukā kā neapstiprinātu (tukšu vietu). Plānam, kas sākas "
                     f"{gone} vai vēlāk, der gan šī, gan tās dienas matrica (ibm matrix --day {gone}): summas abās ir "
@@ -175,3 +180,16 @@ def test_a_withdrawal_then_a_confirmation_again_bounds_the_blank(tmp_path: Path)
     assert (f"izveido no {lv_date(BASE_WITHDRAWN)} līdz {lv_date(BASE_RECONFIRMED - dt.timedelta(days=1))}, to drukā "
             "kā neapstiprinātu") in note, note
     assert withdrawn_text(reconfirmed_catalogue(tmp_path / "again"), MATRIX_DAY) == ""  # the confirmation's note says it
+
+
+def test_many_withdrawn_ceilings_are_said_by_their_number_and_codes(tmp_path: Path) -> None:
+    """D319: the group sessions' transport part withdrawn at the same amount puts every group session's 6.8 ceiling
+    back to „jāprecizē”: the note says how many, that they are group sessions, each one's code and the withdrawing
+    entry's source – not each service's name (28 of them filled a third of 6.11's first page)."""
+    changed = ceiling_withdrawn_catalogue(tmp_path / "catalogue")
+    note = withdrawn_text(changed, CEILING_CONFIRMED)
+    group = [o.id for o in changed.offers(CEILING_CONFIRMED) if o.group_ceiling]
+    source = changed.price_by_id[GROUP_TRANSPORT_REDUCTION_ID].at(CEILING_WITHDRAWN).source
+    assert (f"Katalogā no {lv_date(CEILING_WITHDRAWN)} tās pašas vērtības atkal ir „jāprecizē” (avots: „{source}”): "
+            f"{len(group)} grupu nodarbību cenas – pakalpojumi {', '.join(group)}.") in note, note
+    assert "pakalpojuma „" not in note and len(note) < 800, note

@@ -12,13 +12,14 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from generator.catalogue.models import PriceStatus
 from generator.ministry.fastread import read_fast
 from generator.ministry.integrity import content, differing_cells
 from generator.ministry.migrate import Migrator
 from generator.ministry.templates import TemplateSource
 from generator.ministry.xlsxread import read_xlsx
 from generator.workbook import withdrawn_base
-from generator.workbook.sheets.technical import BASE_ROW
+from generator.workbook.sheets.technical import BASE_ROW, PARAM_FIRST
 from generator.workbook.texts import ANNEX_BASE_BLANK, BASE_PROVISIONAL_SHORT
 from generator.workbook.version import template_version
 from generator.workbook.writer import write_workbook
@@ -51,6 +52,12 @@ def test_the_status_is_the_papers_of_the_day_it_is_made(made: dict[str, Path], n
     assert _cell(values, "h_BazeProviz").value == int(withdrawn)
     # the ministry's B is not prefilled once withdrawn: it is no LM B for the papers (D257, D314)
     assert (formulas["6.11"][f"B{BASE_ROW}"].value is None) == withdrawn
+    # 6.11's parameter table shows B's status of the day it is made (D319)
+    assert _cell(values, "Param_BazesStatuss").value == (PriceStatus.to_verify if withdrawn
+                                                         else PriceStatus.confirmed).value
+    assert withdrawn_base.NAME in _cell(formulas, "Param_BazesStatuss").value
+    source = values["6.11"][f"F{PARAM_FIRST}"].value  # and the withdrawing entry's source
+    assert ("Testa dati: B atkal jāprecizē" in source) == withdrawn, source
     # 6.5's note and 6.4's warning as a matrix of a prices day after the withdrawal prints them
     annex = [c.value for row in values["6.5"].iter_rows() for c in row if c.value == ANNEX_BASE_BLANK]
     calc = [c.value for row in values["6.4"].iter_rows() for c in row if c.value == BASE_PROVISIONAL_SHORT]

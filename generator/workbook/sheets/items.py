@@ -4,18 +4,21 @@ prefilled with the price its unit fixes, 1,00 EUR, D70)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import textwrap
 
 from generator import lvformat
 from generator.catalogue.catalogue import Offer
 from generator.catalogue.models import PriceStatus, short_unit
 from generator.reference.lines import ACTUAL_COST_PRICE, ACTUAL_COST_UNIT, fixed_unit_price
-from generator.reference.plan_changes import catalogue_changes, item_until
+from generator.reference.plan_changes import catalogue_changes, checked_against_ceiling, item_until
+from generator.workbook import withdrawn_ceilings
 from generator.workbook.input_checks import PRICE_FIELD, PROVIDER_FIELD, message_formula, money_validation
 from generator.workbook.layout import col
 from generator.workbook.sheetio import Sheet
 from generator.workbook.sheets.common import (
     child_line,
+    lv_date_formula,
     page_setup,
 )
 from generator.workbook.sheets.plan import text_validation
@@ -51,6 +54,9 @@ WHOLE = "W"  # hidden: 1 when the service's unit is counted in whole units only 
 # them; blank: no change known), and that day again where a plan line uses the item (h_Aktiva), for 6.11's
 # h_PlanaLidz – another item's change does not touch the plan
 UNTIL, UNTIL_USED = "X", "Y"
+# hidden (D319): the day a confirmed ceiling is „jāprecizē” again from, in a matrix made on or after it (empty in the
+# template, withdrawn_ceilings.py)
+WITHDRAWN = withdrawn_ceilings.COLUMN
 # A row holds its service's label (A, 9 pt) and a provider's name (H, two lines of 8 pt): neither LibreOffice nor Excel
 # grows a row to its wrapped text when it opens the file, so the height is set from the catalogue's label (audit32 F1,
 # F2). LABEL_CHARS_PER_LINE counts low: a line of A (40 wide) holds about 48 characters of 9 pt words.
@@ -86,6 +92,7 @@ def write(sh: Sheet) -> None:
     units = {u.id: u.name_lv for u in cat.enums.units}
     whole_units = cat.enums.whole_units
     until = item_until(catalogue_changes(cat, book.day))
+    withdrawable = withdrawn_ceilings.withdrawable(cat, book.day)
     sh.widths({c: w for c, _, w in HEADS})
     # The title in the repeated column A and the note beside it on the first page across (B:E, a manual page break
     # before F): no page edge falls inside them. Rows 1–2 print once, above the first rows of the list.
@@ -123,7 +130,10 @@ def write(sh: Sheet) -> None:
             sh.number(f"F{row}", offer.ceiling, st.out_price)
         else:
             sh.blank(f"F{row}", st.out_price)
-        sh.text(f"G{row}", offer.ceiling_status.value if offer.ceiling_status else "", st.out_text)
+        if offer.id in withdrawable:
+            _withdrawable_status(sh, row, book.ceilings_withdrawn.get(offer.id))
+        else:
+            sh.text(f"G{row}", offer.ceiling_status.value if offer.ceiling_status else "", st.out_text)
         sh.row_height(row, row_height(offer.label))
         sh.blank(f"H{row}", st.input_small)  # wrapped in two lines of 8 pt, as 6.5 and 6.9 print it (D166)
         provider_code = sh.check(PROVIDER_FIELD, f"H{row}", f"{PROVIDER_CODE}{row}")
@@ -165,11 +175,23 @@ def write(sh: Sheet) -> None:
         sh.text(f"Q{row}", short_unit(units.get(service.unit, service.unit)), st.helper_text)
         sh.text(f"{INCLUDES}{row}", _joined(list(service.includes_sessions_of)), st.helper_text)
         sh.number(f"{WHOLE}{row}", 1 if service.unit in whole_units else 0, st.helper)
-        sh.number(f"{UNCONFIRMED}{row}", 1 if offer.ceiling_unconfirmed else 0, st.helper)
+        marked = f"N({WITHDRAWN}{row})>0"
+        withdrawn = offer.id in book.ceilings_withdrawn
+        if offer.id in withdrawable and checked_against_ceiling(offer):  # D319: unconfirmed while it holds the mark
+            sh.formula(f"{UNCONFIRMED}{row}", f"IF({marked},1,0)", st.helper, int(withdrawn))
+        else:
+            sh.number(f"{UNCONFIRMED}{row}", 1 if offer.ceiling_unconfirmed else 0, st.helper)
         if offer.ceiling_status is PriceStatus.to_verify and offer.prefill_price is not None:
             sh.number(f"{PROVISIONAL_PRICE}{row}", offer.prefill_price, st.helper)
+        elif offer.id in withdrawable and offer.prefill_price is not None:
+            sh.formula(f"{PROVISIONAL_PRICE}{row}", f'IF({marked},{offer.prefill_price},"")', st.helper,
+                       offer.prefill_price if withdrawn else "")
         else:
             sh.blank(f"{PROVISIONAL_PRICE}{row}", st.helper)
+        if withdrawn:
+            sh.date(f"{WITHDRAWN}{row}", book.ceilings_withdrawn[offer.id], st.helper)
+        else:
+            sh.blank(f"{WITHDRAWN}{row}", st.helper)
         if offer.id in until:
             sh.date(f"{UNTIL}{row}", until[offer.id], st.helper)
         else:
@@ -183,9 +205,10 @@ def write(sh: Sheet) -> None:
         sh.define(name, f"{letter}{first}", f"{letter}{last}")
     for letter, name in (*HELPERS, (INCLUDES, "h_Pak_Ietver"), (UNCONFIRMED, "h_Pak_GriestiNeapst"),
                          (PROVISIONAL_PRICE, "h_Pak_CenaProviz"), (WHOLE, "h_Pak_Vesels"),
-                         (UNTIL, "h_Pak_Lidz"), (UNTIL_USED, "h_Pak_LidzPlana")):
+                         (UNTIL, "h_Pak_Lidz"), (UNTIL_USED, "h_Pak_LidzPlana"),
+                         (WITHDRAWN, withdrawn_ceilings.NAME)):
         sh.define(name, f"{letter}{first}", f"{letter}{last}")
-    sh.ws.set_column(f"L:{UNTIL_USED}", 10, None, {"hidden": True, "level": 1})
+    sh.ws.set_column(f"L:{WITHDRAWN}", 10, None, {"hidden": True, "level": 1})
     sh.ws.conditional_format(f"H{first}:H{last}", {"type": "formula", "criteria": f"=${PROVIDER_CODE}{first}>0",
                                                    "format": st.error_mark})
     text_validation(sh, f"H{first}:H{last}", PROVIDER_FIELD, "divās rindās parakstāmajās 6.5. un 6.9.\u00a0tabulās")
@@ -209,3 +232,14 @@ def write(sh: Sheet) -> None:
     page_setup(sh, annex="6.8. tabula (pakalpojumu saraksts)", area=f"A1:K{last}", repeat_from=3, repeat_to=HEADER_ROW,
                repeat_cols="A:A")
     sh.ws.set_v_pagebreaks([sh._rc(f"{col(FIRST_PAGE_TO, 1)}1")[1]])
+
+
+def _withdrawable_status(sh: Sheet, row: int, withdrawn: dt.date | None) -> None:
+    """D319: the status of a ceiling „apstiprināts” on the prices day that the catalogue later puts back to
+    „jāprecizē” at the same amount – „jāprecizē no DD.MM.YYYY” while the row holds the mark (WITHDRAWN, the day), else
+    „apstiprināts”; in two lines of the row."""
+    mark = f"{WITHDRAWN}{row}"
+    confirmed, open_ = PriceStatus.confirmed.value, PriceStatus.to_verify.value
+    shown = confirmed if withdrawn is None else f"{open_} no {lvformat.date(withdrawn)}"
+    sh.formula(f"G{row}", f'IF(N({mark})>0,"{open_} no "&{lv_date_formula(mark)},"{confirmed}")',
+               sh.st.out_text_wrap, shown)

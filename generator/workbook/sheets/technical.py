@@ -25,7 +25,6 @@ from generator.reference.plan_changes import (
     Span,
     catalogue_changes,
     catalogue_confirmations,
-    catalogue_withdrawals,
     confirmed_parameters,
     parameter_what,
 )
@@ -66,6 +65,7 @@ from generator.workbook.texts import (
     STRUCTURE_CHANGED,
     YES,
 )
+from generator.workbook.withdrawal_note import base_withdrawn_source, withdrawn_text
 
 SHEET = "6.11"
 
@@ -110,6 +110,12 @@ LISTED = "h_Nederigas"
 
 # Characters of 9 pt Calibri on one line of the 34-wide source column (F), counted low.
 SOURCE_CHARS_PER_LINE = 38
+FORMULA_TEXT_MAX = 255  # the characters of one text constant in an Excel formula
+
+
+def _quoted(text: str) -> str:
+    """A text as a formula's constant: its quotation marks doubled."""
+    return text.replace('"', '""')
 
 # audit20 F14: the description of the check of month data in a line with no service names the (first) line once
 # there is one: "6.3. tabulas N. rindā[ un vēl citās] nav …" (NAMED_RULES; ordinals kept with their word), the plain
@@ -455,9 +461,24 @@ def write(sh: Sheet) -> None:
             if not cat.transport_limit_applies(day):
                 status, source = PriceStatus.to_verify.value, f"{source}; {TRANSPORT_ROUND_NOTE}"
             sh.define(TRANSPORT_STATUS_NAME, f"E{row}")
-        sh.text(f"E{row}", status, st.out_text)
-        sh.text(f"F{row}", source, st.out_text_wrap)
-        lines = -(-len(source) // SOURCE_CHARS_PER_LINE)
+        shown = source
+        if attr == "base_amount" and withdrawn_base.withdrawable(cat, day):
+            # D319: B's real status in a matrix made after its withdrawal (the mark, withdrawn_base.py), and the
+            # withdrawing entry's source (a text constant of a formula holds 255 characters at most)
+            marked = f"N({withdrawn_base.NAME})=1"
+            sh.formula(f"E{row}", f'IF({marked},"{PriceStatus.to_verify.value}","{status}")',
+                       st.out_text, PriceStatus.to_verify.value if book.base_withdrawn is not None else status)
+            gone = base_withdrawn_source(cat, day)
+            if gone and max(len(gone), len(source)) <= FORMULA_TEXT_MAX:
+                sh.formula(f"F{row}", f'IF({marked},"{_quoted(gone)}","{_quoted(source)}")', st.out_text_wrap,
+                           gone if book.base_withdrawn is not None else source)
+                shown = max(gone, source, key=len)
+            else:
+                sh.text(f"F{row}", source, st.out_text_wrap)
+        else:
+            sh.text(f"E{row}", status, st.out_text)
+            sh.text(f"F{row}", source, st.out_text_wrap)
+        lines = -(-len(shown) // SOURCE_CHARS_PER_LINE)
         if lines > 1:  # a long source wraps: the row grows with it instead of printing over the next row
             sh.row_height(row, 12 * lines + 3)
 
@@ -618,46 +639,6 @@ def _spans_text(spans: tuple[Span, ...]) -> str:
         return f"{lv_date(spans[0][0])} vai vēlāk"
     return " un ".join(f"no {lv_date(start)}" + ("" if end is None else f" līdz {lv_date(end - dt.timedelta(days=1))}")
                        for start, end in spans)
-
-
-def withdrawn_text(catalogue: Catalogue, day: dt.date) -> str:
-    """The note of a matrix whose B or 6.8 ceiling is itself confirmed and later „jāprecizē” again at the same number
-    (D302, catalogue_withdrawals): from which day; that the plan stays valid (no change, its money is the same); that
-    the papers made from this matrix on those days print a blank; and that a plan starting then may have either this
-    matrix or that day's. "" when the catalogue withdraws nothing of this matrix's."""
-    values = catalogue_withdrawals(catalogue, day)
-    if not values:
-        return ""
-    days = sorted({c.day for c in values})
-    listed = []
-    for d in days:
-        what = [c.what for c in values if c.day == d]
-        listed.append(f"Katalogā no {lv_date(d)} " + ("tā pati vērtība atkal ir" if len(what) == 1 else
-                                                      "tās pašas vērtības atkal ir") + f" „jāprecizē”: {', '.join(what)}.")
-    one = len(values) == 1
-    spans = {c.spans for c in values}
-    when = (_gaps_text(next(iter(spans))) if len(spans) == 1
-            else "atsaukšanas dienā vai vēlāk, kamēr katalogs " + ("to" if one else "tās") + " neapstiprina atkal")
-    blank = "to drukā kā neapstiprinātu (tukšu vietu)" if one else "tās drukā kā neapstiprinātas (tukšas vietas)"
-    text = (" ".join(listed) + " Plāna summas nemainās, un plāns paliek derīgs, bet dokumenti, ko ibm documents "
-            f"--from-matrix no šīs matricas izveido {when}, {blank}.")
-    if len(days) == 1:
-        first = lv_date(days[0])
-        return text + (f" Plānam, kas sākas {first} vai vēlāk, der gan šī, gan tās dienas matrica (ibm matrix --day "
-                       f"{first}): summas abās ir tās pašas.")
-    return text + (" Plānam, kas sākas atsaukšanas dienā vai vēlāk, der gan šī, gan tās dienas matrica (ibm matrix "
-                   "--day): summas abās ir tās pašas.")
-
-
-def _gaps_text(spans: tuple[Span, ...]) -> str:
-    """The days between the confirmation spans (confirmation_spans from the matrix's day): „01.03.2027 vai vēlāk”,
-    „no 01.03.2027 līdz 31.03.2027”, „no 01.03.2027 līdz 31.03.2027 un no 01.05.2027”."""
-    gaps = [(end, spans[i + 1][0] if i + 1 < len(spans) else None)
-            for i, (_, end) in enumerate(spans) if end is not None]
-    if len(gaps) == 1 and gaps[0][1] is None:
-        return f"{lv_date(gaps[0][0])} vai vēlāk"
-    return " un ".join(f"no {lv_date(start)}" + ("" if end is None else f" līdz {lv_date(end - dt.timedelta(days=1))}")
-                       for start, end in gaps)
 
 
 def confirmed_note(sh: Sheet, catalogue: Catalogue, day: dt.date) -> None:
