@@ -242,3 +242,25 @@ def test_every_checkbox_is_big_enough_for_a_finger(phone) -> None:  # noqa: ANN0
     for i in range(boxes.count()):
         box = boxes.nth(i).bounding_box()
         assert box is not None and box["width"] >= 24 and box["height"] >= 24, (i, box)
+
+
+def test_the_amounts_table_fits_a_320_px_screen(browser, server: str) -> None:  # noqa: ANN001
+    """audit41c H1: at 320 px the amounts table („IB apmēri”, its period cell and its caption) ends inside its box –
+    nothing cut off on the right with no way to see it; on a desktop the period stays on one line."""
+    widths = {}
+    for width in (320, 1280):
+        context = browser.new_context(viewport={"width": width, "height": 640})
+        page = context.new_page()
+        goto(page, server + PAGE)
+        _three_lines(page)
+        fill_line(page, 4, "3.1.3g", "10", "27")  # an error: every figure carries „(nederīgs – plānā ir kļūdas)”
+        widths[width] = page.evaluate("""() => {
+            const t = document.querySelector('#ibm-rezultati > table'), box = t.parentElement;
+            const ranges = [...t.querySelector('td').querySelectorAll('span')];
+            return [t.getBoundingClientRect().right - box.getBoundingClientRect().right, box.scrollWidth - box.clientWidth,
+                    ranges.map((s) => s.getClientRects().length)]
+        }""")
+        context.close()
+    right, overflow = widths[320][:2]
+    assert right <= 0.5 and overflow == 0, widths
+    assert widths[1280][2] == [1, 1], widths  # on a desktop neither date range is broken
