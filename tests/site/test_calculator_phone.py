@@ -264,3 +264,24 @@ def test_the_amounts_table_fits_a_320_px_screen(browser, server: str) -> None:  
     right, overflow = widths[320][:2]
     assert right <= 0.5 and overflow == 0, widths
     assert widths[1280][2] == [1, 1], widths  # on a desktop neither date range is broken
+
+
+def test_a_fields_message_waits_until_the_field_is_left(phone) -> None:  # noqa: ANN001
+    """audit41c M3: „14.0” on the way to a date is no error while it is typed; leaving the field shows the message,
+    and typing in it again does not show a new one before it is left again."""
+    phone.click("#ibm-dzimsanas")
+    phone.keyboard.type("14.0")
+    assert phone.text_content("#ibm-dzimsanas-kluda") == ""
+    assert phone.get_attribute("#ibm-dzimsanas", "aria-invalid") is None
+    phone.keyboard.press("Tab")
+    assert "„14.0” nav datums" in phone.text_content("#ibm-dzimsanas-kluda")
+    phone.click("#ibm-dzimsanas")
+    phone.keyboard.type("3")
+    assert phone.text_content("#ibm-dzimsanas-kluda") == ""
+    phone.keyboard.press("Tab")
+    assert "„14.03” nav datums" in phone.text_content("#ibm-dzimsanas-kluda")
+    phone.click("#ibm-dzimsanas")
+    phone.keyboard.type(".2014")
+    phone.keyboard.press("Tab")
+    assert phone.text_content("#ibm-dzimsanas-kluda") == ""
+    assert phone.errors == []

@@ -190,6 +190,7 @@
     }
 
     var touched = {};
+    var typing = null;  // the field a key was just pressed in
 
     function inputOf(m) {
       if (BLOCKING_FIELD[m.kods]) return root.querySelector("form [name=" + BLOCKING_FIELD[m.kods] + "]");
@@ -202,15 +203,16 @@
         : root.querySelector("form [name=" + m.lauks + "]");
     }
 
-    /* Input errors of the fields the reader has left (or typed in); an untouched empty field is not
+    /* Input errors of the fields the reader has left (not of the one being typed in); an untouched empty field is not
      * an error yet, only a reason why there are no amounts. Returns the messages to list. */
     function markErrors(messages) {
       var notes = {};
       var shown = messages.filter(function (m) {
         var input = inputOf(m);
         if (!input) return true;
-        // an input error waits until the field is left or typed in; a period or age error is about valid dates
-        if (m.kods === "ievade" && !touched[input.id]) return false;
+        // an input error waits until the field is left (not while it is typed in); a period or age error is about
+        // valid dates
+        if (m.kods === "ievade" && (!touched[input.id] || input.id === typing)) return false;
         notes[input.id] = notes[input.id] ? notes[input.id] + " " + m.teksts : m.teksts;
         return true;
       });
@@ -835,9 +837,12 @@
       update(e);
       revealNote(e.target, e.relatedTarget);
     });
+    /* audit41c M3: a field's message waits until the field is left – typing „14.0” on the way to a date or „log” on
+     * the way to „logopēds” is not an error yet (the amounts still follow every key). */
     root.querySelector("form").addEventListener("input", function (e) {
-      if (e.target && e.target.value && String(e.target.value).trim() !== "") touch(e);
+      typing = e.target && e.target.id;
       update(e);
+      typing = null;
     });
     /* A date typed in another form the calculator reads („10062010”, „10 06 2010”, „10-06-2010”: a phone's number
      * keypad may have no point) is shown back as the day understood, DD.MM.GGGG, when the field is left. */
