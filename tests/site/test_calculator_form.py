@@ -608,8 +608,8 @@ def test_every_error_at_once_codes_as_typed_and_whole_sentences(visit: Visit) ->
     start_error = page.inner_text("#ibm-sakums-kluda")
     assert "plāna sākums 01.12.2026 nav nevienā bērnu programmas kārtas pārskata periodā" in start_error, start_error
     assert page.get_attribute("#ibm-sakums", "aria-invalid") == "true"
-    assert page.inner_text("#ibm-r1-kods-kluda") == ("1. rinda: „3.1.2” ir individuāli un grupā – izvēlieties 3.1.2i "
-                                                     "vai 3.1.2g.")
+    assert page.inner_text("#ibm-r1-kods-kluda") == ("1. rinda, lauks „Pakalpojums”: „3.1.2” ir individuāli un grupā – "
+                                                     "izvēlieties 3.1.2i vai 3.1.2g.")
     assert page.inner_text("#ibm-statuss") == (
         "Apmēru nav: kļūdas laukos „Bērna dzimšanas datums”, „Pakalpojums” (1. rinda), „Cena, EUR par vienību” "
         "(1. rinda) un „Plāna pirmā diena”.")

@@ -128,7 +128,26 @@ def test_a_bare_name_of_a_service_in_two_forms_gets_both_codes(phone) -> None:  
     (message,) = res["messages"]
     assert "nav katalogā" not in message["teksts"], message
     assert "3.1.3i" in message["teksts"] and "3.1.3g" in message["teksts"], message
-    assert message["teksts"].startswith("1. rinda: „Logopēds” ir individuāli un grupā – izvēlieties"), message
+    assert message["teksts"].startswith("1. rinda, lauks „Pakalpojums”: „Logopēds” ir individuāli un grupā – "
+                                        "izvēlieties"), message
+
+
+@pytest.mark.parametrize(("typed", "offers"), [
+    ("ergo", ["3.1.2i", "3.1.2g"]), ("logopeds", ["3.1.3i", "3.1.3g"]), ("ERGOTERAPEITAM", ["3.1.2i", "3.1.2g"]),
+    ("aprupe majas", ["2.3"]), ("atelpas brīdis", ["1.4.1", "1.4.2"]), ("dienas centrs", ["3.6"]),
+    ("transports", ["1.6", "2.4", "2.5"]),
+])
+def test_a_service_is_found_by_the_beginnings_of_its_words(phone, catalogue: Catalogue, typed: str,  # noqa: ANN001
+                                                             offers: list[str]) -> None:
+    """audit41c M2: a beginning of each word of the name, without diacritics or in another case form, lists the
+    offers it fits (as „Logopēds” does), in the catalogue's names, naming the field; never „nav katalogā”."""
+    names = {o.id: o.label for o in catalogue.offers(catalogue.rounds_of(Pilot.children)[0].services_start)}
+    inp = {**BASE, "rindas": [{"kods": typed, "daudzums": "10", "cena": "30", "ekspertuRangs": 1}]}
+    (res,) = _api(phone, [inp])
+    (message,) = res["messages"]
+    listed = [names[k] for k in offers]
+    assert message["teksts"] == (f"1. rinda, lauks „Pakalpojums”: „{typed}” nav kods vai pilns nosaukums – izvēlieties "
+                                 + ("; ".join(listed[:-1]) + " vai " if len(listed) > 1 else "") + listed[-1] + "."), message
 
 
 def test_a_day_of_the_adults_round_is_named(phone, catalogue: Catalogue) -> None:  # noqa: ANN001
