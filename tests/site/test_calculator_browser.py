@@ -729,6 +729,30 @@ def test_a_fraction_of_a_whole_unit_is_the_references_error(blank: Visit, catalo
     assert blank.errors == []
 
 
+def test_a_price_above_an_unconfirmed_ceiling_says_it_is_unconfirmed(blank: Visit, catalogue: Catalogue,
+                                                                    params: Params, offers) -> None:
+    """audit41c L10, D22: a group session's price above its highest price while the client transport part is still
+    „jāprecizē” is the reference's error in the reference's words – the ceiling not confirmed, not „pieļaujamo” (a
+    confirmed ceiling: tests/reference/test_rules.py). The amounts are the reference's."""
+    period = params.reporting_periods[0]
+    group = [o for o in offers.values() if o.ceiling is not None and o.ceiling_unconfirmed][0]
+    named = []
+    for units in (10, 0):  # audit41c L8: no units – the line counts nothing, as in the reference (the form says so)
+        line = line_from_offer(group, units, unit_price=group.ceiling + Decimal("1.07"), expert_rank=1)
+        inputs = WorkbookInputs(birth_date=dt.date(period.start.year - 7, 2, 3), period_start=period.start, months=6,
+                                special_care=False, impairment=None, lines=(line,))
+        named.append((f"{group.id} × {units}", inputs))
+    results = run_with_data(blank, catalogue, [api_input(inputs) for _, inputs in named])
+    failures = _compare(named, params, results)
+    assert not failures, "\n".join(failures)
+    found = [[m["teksts"] for m in r["messages"] if m["kods"] == "price_above_ceiling"] for r in results]
+    assert found[1] == [] and results[1]["Plans_Summa"] == [None] and results[1]["Kludas"] == 0, results[1]
+    assert found[0] == [f"1. rinda ({group.label}): sniedzēja cena {eur(group.ceiling + Decimal('1.07'))} pārsniedz "
+                        f"{eur(group.ceiling)} par vienību; cenas griesti nav apstiprināti (katalogā vēl jāprecizē), "
+                        "bet tie nebūs augstāki par šo summu."], found
+    assert blank.errors == []
+
+
 def test_json_batch_gives_what_playwright_gives(blank: Visit) -> None:
     """aprekins_all's JSON crossing returns each value as playwright's own evaluate would: undefined, NaN, ±Infinity,
     -0 and a Date too, not only what JSON has a form for."""

@@ -304,3 +304,29 @@ def test_a_fields_message_waits_until_the_field_is_left(phone) -> None:  # noqa:
     phone.keyboard.press("Tab")
     assert phone.text_content("#ibm-dzimsanas-kluda") == ""
     assert phone.errors == []
+
+
+def test_a_line_without_units_a_rank_and_p_say_what_they_are(phone) -> None:  # noqa: ANN001
+    """audit41c L8: a line with its service and price but no units says it counts nothing and why, at the line and
+    under the messages; L9: a rank that is no whole number is „nav rangs” as other fields' „nav …”; L11: P from an
+    unconfirmed B is marked „(aplēse)” as A and K are."""
+    phone.fill("#ibm-dzimsanas", "15.05.2012")
+    phone.fill("#ibm-sakums", "01.10.2018")
+    phone.locator("#ibm-sakums").press("Tab")
+    fill_line(phone, 1, "3.1.3i", "", "30")
+    units = phone.text_content("label[for='ibm-r1-daudzums']")
+    hint = f"1. rinda netiek ņemta vērā: lauks „{units}” ir tukšs vai 0."
+    assert phone.text_content("#ibm-r1-rezultats") == hint
+    assert phone.inner_text("#ibm-zinojumi").endswith(hint)
+    fill_line(phone, 2, "2.2", "10", "6,20")
+    rows = phone.evaluate("""() => Object.fromEntries([...document.querySelectorAll('#ibm-rezultati > table tr')]
+        .map((r) => [r.querySelector('th').textContent, r.querySelector('td').textContent]))""")
+    (p_label,) = [k for k in rows if k.startswith("IB provizoriskais apmērs P")]
+    estimate = not phone.evaluate("ibmKalkulators.karta('2018-10-01').parametri.bazesApmersApstiprinats")
+    a = rows["Plānam pieejamais IB apmērs A"]
+    assert rows[p_label].endswith(" (aplēse)") == a.endswith(" (aplēse)") == estimate, rows
+    phone.fill("#ibm-r2-ekspertuRangs", "1.5")
+    phone.locator("#ibm-r2-ekspertuRangs").press("Tab")
+    assert phone.text_content("#ibm-r2-ekspertuRangs-kluda") == (
+        "2. rinda, lauks „Ekspertu rangs”: „1.5” nav rangs (gaidīts: vesels skaitlis, 1 vai lielāks).")
+    assert phone.errors == []

@@ -332,7 +332,7 @@
         ["Vecums pārbaudes datumā", res.Parbaudes_Datums && res.Vecums >= 0 ? res.Vecums + " g." : "–"],
         ["Provizoriskā apmēra likme", pct(res.Provizoriska_Likme)],
         ["IB provizoriskais apmērs P" + (provisionalBase() ? " (bāzes apmērs B – jāprecizē)" : ""),
-          money(res.IB_Provizoriskais)],
+          money(res.IB_Provizoriskais) + (blocked || !provisionalBase() ? "" : ESTIMATE)],  // audit41c L11: as A and K
         ["IB nepieciešamais apmērs N", figure(res.IB_Nepieciesamais)],
         ["Plānam pieejamais IB apmērs A", figure(res.IB_Pieejamais, "m", ak)],
       ].concat(res.IB_Galigais === null || res.IB_Galigais === undefined ? [] : [
@@ -440,8 +440,8 @@
           return !FIELD_RULES[m.kods];  // those are at their field
         }));
         if (!res.Derigs || res.Plans_Summa[i] === null || blocking(res).length) {
-          out.textContent = res.Derigs && res.Plans_Summa[i] === null
-            ? "Rinda " + data.statusi.ignored + " (nav pakalpojuma vai daudzuma)." : "";
+          out.textContent = res.Derigs && res.Plans_Summa[i] === null ? unitsMissing(item, offer) ||
+            "Rinda " + data.statusi.ignored + " (nav pakalpojuma vai daudzuma)." : "";
           return;
         }
         // a line with an error of its own is not "finansēta"
@@ -463,6 +463,13 @@
           ? (estimate ? ESTIMATE : "") + LINE_INVALID + (errors.length ? "; šajā rindā " + status : "")
           : " (" + (estimate ? "aplēse; " : "") + status + ")");
       });
+    }
+
+    /* audit41c L8: a line with its service but no units (or 0) counts nothing – the line and the messages say why. */
+    function unitsMissing(item, offer) {
+      var units = item.querySelector("[name=daudzums]");
+      return offer ? item.querySelector("legend").textContent + " " + data.statusi.ignored + ": lauks „" +
+        item.querySelector("label[for='" + units.id + "']").textContent + "” ir tukšs vai 0." : "";
     }
 
     /* The rule messages about line i (not the input errors, which are at their fields, nor the plan's own). */
@@ -690,6 +697,10 @@
       msgs.appendChild(messageList({ messages: shown, Kludas: shown.filter(function (m) {
         return m.smagums === "kļūda";
       }).length, Bridinajumi: res.Bridinajumi }));
+      var idle = res.Derigs ? Array.prototype.map.call(list.children, function (item) {
+        return unitsMissing(item, offerOf(item.querySelector("[name=kods]").value));
+      }).filter(function (t, i) { return t && res.Plans_Summa[i] === null; }) : [];
+      if (idle.length) msgs.appendChild(el("p", { class: "ibm-kalk__piezime", text: idle.join(" ") }));
     }
 
     function printView() {

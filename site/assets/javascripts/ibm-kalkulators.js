@@ -436,7 +436,8 @@
   Reader.prototype.rank = function (value, field, label, row) {
     if (empty(value)) return null;
     var r = parseRank(value);
-    return r === null ? this.fail(field, label + ": „" + value + "” (gaidīts: vesels skaitlis, 1 vai lielāks).", row) : r;
+    return r === null ? this.fail(field, label + ": „" + value + "” nav rangs (gaidīts: vesels skaitlis, 1 vai lielāks).",
+      row) : r;
   };
 
   function readInput(ievade) {
@@ -714,7 +715,9 @@
         found.push({
           kods: "price_above_ceiling",
           smagums: ERROR,
-          teksts: fill(t.price_above_ceiling, { rinda: rowName(l), cena: eur(l.price), griesti: eur(dec(l.offer.griesti)) }),
+          // D22: above a ceiling still „jāprecizē” in its words
+          teksts: fill(l.offer.griestiNavApstiprinati ? t.price_above_unconfirmed_ceiling : t.price_above_ceiling,
+            { rinda: rowName(l), cena: eur(l.price), griesti: eur(dec(l.offer.griesti)) }),
           rindas: [l.index],
         });
       }
