@@ -590,7 +590,10 @@ def test_script_sizes(built_site) -> None:
     # own words – its reason templates and their use: +1,3 KB)
     # 147 000 until fix40h (audit40b: dates typed as DDMMYYYY or with other separators, the line's service name, one
     # bracket for the line's marks: +0,8 KB)
-    assert sum(sizes.values()) < 148_500, json.dumps(sizes)
+    # 148 500 until fix41f (audit41c: a service found by the beginnings of its words without diacritics or in another
+    # case form, and the field's choices; messages when a field is left; a line without units, P's „(aplēse)”, a price
+    # above an unconfirmed ceiling in D22's words: +3,5 KB)
+    assert sum(sizes.values()) < 152_000, json.dumps(sizes)
 
 
 def test_form_asks_the_amount_for_actual_cost_items(visit: Visit, params: Params, offers) -> None:
