@@ -648,7 +648,7 @@
      * rebuilt results box would take the element Tab is moving to out of the page (focus falls to the body). */
     var shownFor = null;
     function update(e) {
-      var key = JSON.stringify([readForm(), value("periodaSakums"), Object.keys(touched).sort()]);
+      var key = JSON.stringify([readForm(), value("periodaSakums"), Object.keys(touched).sort(), typing]);
       if (e && e.type === "focusout" && key === shownFor) return;
       shownFor = key;
       var info = monthChoices();
@@ -837,14 +837,25 @@
     ["pointerup", "pointercancel", "mouseup", "touchend", "touchcancel", "click"].forEach(function (type) {
       document.addEventListener(type, function () {
         pointerDown = false;
+        if (leftByPointer) global.setTimeout(left, 0);  // after the click: the press lands where it was aimed
+        leftByPointer = false;
       }, true);
     });
+    /* A field left: its message is shown (typing ends). Left by a press elsewhere, not before the press is over – a
+     * message appearing under the finger would move what was pressed away from it. */
+    var leftByPointer = false;
+    function left() {
+      typing = null;
+      update();
+    }
 
     function touch(e) {
       if (e.target && e.target.id && e.target.name) touched[e.target.id] = true;  // a field, not a link or button
     }
     root.querySelector("form").addEventListener("focusout", function (e) {
       touch(e);
+      if (pointerDown && typing) leftByPointer = true;
+      else typing = null;
       update(e);
       revealNote(e.target, e.relatedTarget);
     });
@@ -853,7 +864,6 @@
     root.querySelector("form").addEventListener("input", function (e) {
       typing = e.target && e.target.id;
       update(e);
-      typing = null;
     });
     /* A date typed in another form the calculator reads („10062010”, „10 06 2010”, „10-06-2010”: a phone's number
      * keypad may have no point) is shown back as the day understood, DD.MM.GGGG, when the field is left. */
