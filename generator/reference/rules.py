@@ -333,15 +333,23 @@ def _planned_days(total: Decimal) -> str:
     return f"plānotas {lv_number(total, 2)} dienas"
 
 
+# After the price and the amount it is above, of a line whose ceiling is not confirmed (D22: a group session's highest
+# price while its client transport part is „jāprecizē”): the amount is no confirmed ceiling, and the real one is not
+# higher.
+ABOVE_UNCONFIRMED = (" par vienību; cenas griesti nav apstiprināti (katalogā vēl jāprecizē), bet tie nebūs augstāki par "
+                     "šo summu.")
+
+
 def check_prices(lines: Sequence[PlanLine]) -> list[Finding]:
     """A provider price above the item's regulated, contract or group-session ceiling is an error
-    (D12, L1695, L1703–L1706)."""
+    (D12, L1695, L1703–L1706); above a ceiling still „jāprecizē” it says so in D22's words."""
     return [
         Finding(
             "price_above_ceiling",
             Severity.error,
-            f"{_name(i, line)}: sniedzēja cena {eur(line.unit_price)} pārsniedz pieļaujamo "
-            f"{eur(line.ceiling)} par vienību.",
+            f"{_name(i, line)}: sniedzēja cena {eur(line.unit_price)} pārsniedz "
+            + (f"{eur(line.ceiling)}{ABOVE_UNCONFIRMED}" if line.ceiling_unconfirmed
+               else f"pieļaujamo {eur(line.ceiling)} par vienību."),
             (i,),
         )
         for i, line in _counted(lines)

@@ -464,7 +464,7 @@ def _summary_amount(page, label: str) -> str:  # noqa: ANN001
 
 
 def _euros(text: str) -> float:
-    return float(text.removesuffix(" EUR").replace(" ", "").replace(",", "."))
+    return float(text.removesuffix(" (aplēse)").removesuffix(" EUR").replace(" ", "").replace(",", "."))
 
 
 def test_a_typed_f_not_applied_leaves_a_and_k_estimates_while_b_is_unconfirmed(
@@ -483,6 +483,7 @@ def test_a_typed_f_not_applied_leaves_a_and_k_estimates_while_b_is_unconfirmed(
     page.locator("#ibm-galigais").press("Tab")
     page.wait_for_function("document.querySelector('#ibm-statuss').textContent.startsWith('N ')")
     needed, provisional = _summary_amount(page, "IB nepieciešamais"), _summary_amount(page, "IB provizoriskais")
+    assert provisional.endswith(" (aplēse)"), provisional  # P from the unconfirmed B, as A and K (audit41c L11)
     assert _euros(needed) <= _euros(provisional), (needed, provisional)  # the case under test: N <= P
     # whether N <= P holds rests on the estimated P: F "piemēro, ja N > P", as 6.5 and the papers say it (D53)
     assert _summary_amount(page, "IB galīgais apmērs F").endswith(
@@ -608,8 +609,8 @@ def test_every_error_at_once_codes_as_typed_and_whole_sentences(visit: Visit) ->
     start_error = page.inner_text("#ibm-sakums-kluda")
     assert "plāna sākums 01.12.2026 nav nevienā bērnu programmas kārtas pārskata periodā" in start_error, start_error
     assert page.get_attribute("#ibm-sakums", "aria-invalid") == "true"
-    assert page.inner_text("#ibm-r1-kods-kluda") == ("1. rinda: „3.1.2” ir individuāli un grupā – izvēlieties 3.1.2i "
-                                                     "vai 3.1.2g.")
+    assert page.inner_text("#ibm-r1-kods-kluda") == ("1. rinda, lauks „Pakalpojums”: „3.1.2” ir individuāli un grupā – "
+                                                     "izvēlieties 3.1.2i vai 3.1.2g.")
     assert page.inner_text("#ibm-statuss") == (
         "Apmēru nav: kļūdas laukos „Bērna dzimšanas datums”, „Pakalpojums” (1. rinda), „Cena, EUR par vienību” "
         "(1. rinda) un „Plāna pirmā diena”.")

@@ -4,6 +4,7 @@ page, where the API is documented."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import re
@@ -179,8 +180,12 @@ def test_message_texts_are_the_references(built_site: BuiltSite, catalogue: Cata
     line = line_from_offer(group, 3, unit_price=group.ceiling + Decimal("0.01"))
     (finding,) = check_prices([line])
     name = f"1. rinda ({group.label})"
-    filled = texts["price_above_ceiling"].format(rinda=name, cena=eur(line.unit_price), griesti=eur(group.ceiling))
+    template = texts["price_above_unconfirmed_ceiling" if group.ceiling_unconfirmed else "price_above_ceiling"]
+    filled = template.format(rinda=name, cena=eur(line.unit_price), griesti=eur(group.ceiling))
     assert filled == finding.message
+    (confirmed,) = check_prices([dataclasses.replace(line, ceiling_unconfirmed=False)])  # D22 or not: each its words
+    assert texts["price_above_ceiling"].format(rinda=name, cena=eur(line.unit_price), griesti=eur(group.ceiling)) == (
+        confirmed.message) != finding.message
     a, b = by_id["2.3"], by_id["1.5"]
     (pair,) = check_incompatible([line_from_offer(a, 1, unit_price=1), line_from_offer(b, 1, unit_price=1)])
     assert texts["incompatible"].format(rinda=f"1. rinda ({a.label})", rinda2=f"2. rinda ({b.label})") == pair.message

@@ -128,7 +128,26 @@ def test_a_bare_name_of_a_service_in_two_forms_gets_both_codes(phone) -> None:  
     (message,) = res["messages"]
     assert "nav katalogā" not in message["teksts"], message
     assert "3.1.3i" in message["teksts"] and "3.1.3g" in message["teksts"], message
-    assert message["teksts"].startswith("1. rinda: „Logopēds” ir individuāli un grupā – izvēlieties"), message
+    assert message["teksts"].startswith("1. rinda, lauks „Pakalpojums”: „Logopēds” ir individuāli un grupā – "
+                                        "izvēlieties"), message
+
+
+@pytest.mark.parametrize(("typed", "offers"), [
+    ("ergo", ["3.1.2i", "3.1.2g"]), ("logopeds", ["3.1.3i", "3.1.3g"]), ("ERGOTERAPEITAM", ["3.1.2i", "3.1.2g"]),
+    ("aprupe majas", ["2.3"]), ("atelpas brīdis", ["1.4.1", "1.4.2"]), ("dienas centrs", ["3.6"]),
+    ("transports", ["1.6", "2.4", "2.5"]),
+])
+def test_a_service_is_found_by_the_beginnings_of_its_words(phone, catalogue: Catalogue, typed: str,  # noqa: ANN001
+                                                             offers: list[str]) -> None:
+    """audit41c M2: a beginning of each word of the name, without diacritics or in another case form, lists the
+    offers it fits (as „Logopēds” does), in the catalogue's names, naming the field; never „nav katalogā”."""
+    names = {o.id: o.label for o in catalogue.offers(catalogue.rounds_of(Pilot.children)[0].services_start)}
+    inp = {**BASE, "rindas": [{"kods": typed, "daudzums": "10", "cena": "30", "ekspertuRangs": 1}]}
+    (res,) = _api(phone, [inp])
+    (message,) = res["messages"]
+    listed = [names[k] for k in offers]
+    assert message["teksts"] == (f"1. rinda, lauks „Pakalpojums”: „{typed}” nav kods vai pilns nosaukums – izvēlieties "
+                                 + ("; ".join(listed[:-1]) + " vai " if len(listed) > 1 else "") + listed[-1] + "."), message
 
 
 def test_a_day_of_the_adults_round_is_named(phone, catalogue: Catalogue) -> None:  # noqa: ANN001
@@ -279,3 +298,77 @@ def test_the_form_is_one_tap_from_the_top_on_a_phone(browser, server: str, width
         page.screenshot(path=str(ARTIFACTS / f"kalkulators-uz-formu-{width}.png"))
     finally:
         context.close()
+
+
+def test_the_amounts_table_fits_a_320_px_screen(browser, server: str) -> None:  # noqa: ANN001
+    """audit41c H1: at 320 px the amounts table („IB apmēri”, its period cell and its caption) ends inside its box –
+    nothing cut off on the right with no way to see it; on a desktop the period stays on one line."""
+    widths = {}
+    for width in (320, 1280):
+        context = browser.new_context(viewport={"width": width, "height": 640})
+        page = context.new_page()
+        goto(page, server + PAGE)
+        _three_lines(page)
+        fill_line(page, 4, "3.1.3g", "10", "27")  # an error: every figure carries „(nederīgs – plānā ir kļūdas)”
+        widths[width] = page.evaluate("""() => {
+            const t = document.querySelector('#ibm-rezultati > table'), box = t.parentElement;
+            const ranges = [...t.querySelector('td').querySelectorAll('span')];
+            return [t.getBoundingClientRect().right - box.getBoundingClientRect().right, box.scrollWidth - box.clientWidth,
+                    ranges.map((s) => s.getClientRects().length)]
+        }""")
+        context.close()
+    right, overflow = widths[320][:2]
+    assert right <= 0.5 and overflow == 0, widths
+    assert widths[1280][2] == [1, 1], widths  # on a desktop neither date range is broken
+
+
+def test_a_fields_message_waits_until_the_field_is_left(phone) -> None:  # noqa: ANN001
+    """audit41c M3: „14.0” on the way to a date is no error while it is typed; leaving the field shows the message,
+    and typing in it again does not show a new one before it is left again."""
+    phone.click("#ibm-dzimsanas")
+    phone.keyboard.type("14.0")
+    assert phone.text_content("#ibm-dzimsanas-kluda") == ""
+    assert phone.get_attribute("#ibm-dzimsanas", "aria-invalid") is None
+    phone.keyboard.press("Tab")
+    assert "„14.0” nav datums" in phone.text_content("#ibm-dzimsanas-kluda")
+    phone.click("#ibm-dzimsanas")
+    phone.keyboard.type("3")
+    assert phone.text_content("#ibm-dzimsanas-kluda") == ""
+    phone.keyboard.press("Tab")
+    assert "„14.03” nav datums" in phone.text_content("#ibm-dzimsanas-kluda")
+    phone.click("#ibm-dzimsanas")
+    phone.keyboard.type(".2014")
+    phone.keyboard.press("Tab")
+    assert phone.text_content("#ibm-dzimsanas-kluda") == ""
+    # a field left by a tap elsewhere: the message waits for the tap to end, so the tap is not moved off its target
+    phone.fill("#ibm-r1-daudzums", "4O")  # letter O
+    phone.locator("#ibm-varianti").tap()
+    assert phone.is_checked("#ibm-varianti")
+    assert "„4O”" in phone.text_content("#ibm-r1-daudzums-kluda")
+    assert phone.errors == []
+
+
+def test_a_line_without_units_a_rank_and_p_say_what_they_are(phone) -> None:  # noqa: ANN001
+    """audit41c L8: a line with its service and price but no units says it counts nothing and why, at the line and
+    under the messages; L9: a rank that is no whole number is „nav rangs” as other fields' „nav …”; L11: P from an
+    unconfirmed B is marked „(aplēse)” as A and K are."""
+    phone.fill("#ibm-dzimsanas", "15.05.2012")
+    phone.fill("#ibm-sakums", "01.10.2018")
+    phone.locator("#ibm-sakums").press("Tab")
+    fill_line(phone, 1, "3.1.3i", "", "30")
+    units = phone.text_content("label[for='ibm-r1-daudzums']")
+    hint = f"1. rinda netiek ņemta vērā: lauks „{units}” ir tukšs vai 0."
+    assert phone.text_content("#ibm-r1-rezultats") == hint
+    assert phone.inner_text("#ibm-zinojumi").endswith(hint)
+    fill_line(phone, 2, "2.2", "10", "6,20")
+    rows = phone.evaluate("""() => Object.fromEntries([...document.querySelectorAll('#ibm-rezultati > table tr')]
+        .map((r) => [r.querySelector('th').textContent, r.querySelector('td').textContent]))""")
+    (p_label,) = [k for k in rows if k.startswith("IB provizoriskais apmērs P")]
+    estimate = not phone.evaluate("ibmKalkulators.karta('2018-10-01').parametri.bazesApmersApstiprinats")
+    a = rows["Plānam pieejamais IB apmērs A"]
+    assert rows[p_label].endswith(" (aplēse)") == a.endswith(" (aplēse)") == estimate, rows
+    phone.fill("#ibm-r2-ekspertuRangs", "1.5")
+    phone.locator("#ibm-r2-ekspertuRangs").press("Tab")
+    assert phone.text_content("#ibm-r2-ekspertuRangs-kluda") == (
+        "2. rinda, lauks „Ekspertu rangs”: „1.5” nav rangs (gaidīts: vesels skaitlis, 1 vai lielāks).")
+    assert phone.errors == []

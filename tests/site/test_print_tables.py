@@ -4,6 +4,7 @@ paper cannot scroll, so ibm.css's print rules make it a table as wide as the pag
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -61,8 +62,6 @@ def test_every_wide_table_prints_its_last_column(printer: Visit, built_site: Bui
 def test_the_decisions_page_prints_every_decision(printer: Visit, built_site: BuiltSite, tmp_path: Path) -> None:
     """The decisions page prints whole: the list of its themes, every decision's heading, not the links back to the
     list (on paper they lead nowhere)."""
-    import re
-
     page = "metodika/rekonstrukcijas-un-lemumi.html"
     printer.open(page)
     pdf = tmp_path / "lemumi.pdf"
@@ -73,4 +72,32 @@ def test_the_decisions_page_prints_every_decision(printer: Visit, built_site: Bu
     missing = [n for n in numbers if not re.search(rf"\bD{n} –", text)]
     assert missing == [] and "Lēmumi pēc tēmām:" in text, missing
     assert "Uz tēmu sarakstu" not in text
+    assert printer.errors == []
+
+
+# Each heading of the article gets a marker word after its text: a printed page whose text ends with a marker ends with
+# that heading – its table or text is on the next page.
+HEAD_MARK = """() => [...document.querySelectorAll('article h2, article h3, article h4')].map((h, k) => {
+  h.append(' Hz' + k + 'hz');
+  return h.textContent;
+})"""
+
+
+def test_no_printed_page_ends_with_a_heading(printer: Visit, built_site: BuiltSite, tmp_path: Path) -> None:
+    """audit41c M5: a heading is printed on the page of what follows it (the price list's areas, the decisions page):
+    ibm.css's print rules keep it with the next block and a short table whole."""
+    stranded = []
+    paths = ["metodika/rekonstrukcijas-un-lemumi.html"] + [p for p in _pages(built_site) if p.startswith("cenas/joma-")]
+    for path in paths:
+        printer.open(path)
+        heads = printer.page.evaluate(HEAD_MARK)
+        assert heads, path
+        pdf = tmp_path / (path.replace("/", "_") + ".pdf")
+        printer.page.pdf(path=str(pdf), format="A4")
+        for number, page in enumerate(PdfReader(str(pdf)).pages, start=1):
+            text = page.extract_text() or ""
+            marks = list(re.finditer(r"Hz(\d+)hz", text))
+            if marks and not text[marks[-1].end():].strip():
+                stranded.append(f"{path}, {number}. lpp.: „{heads[int(marks[-1].group(1))].rsplit(' Hz', 1)[0].rstrip('¶')}”")
+    assert stranded == [], "virsraksts lapas apakšā, tā saturs nākamajā lapā:\n" + "\n".join(stranded)
     assert printer.errors == []

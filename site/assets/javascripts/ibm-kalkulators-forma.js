@@ -190,6 +190,7 @@
     }
 
     var touched = {};
+    var typing = null;  // the field a key was just pressed in
 
     function inputOf(m) {
       if (BLOCKING_FIELD[m.kods]) return root.querySelector("form [name=" + BLOCKING_FIELD[m.kods] + "]");
@@ -202,15 +203,16 @@
         : root.querySelector("form [name=" + m.lauks + "]");
     }
 
-    /* Input errors of the fields the reader has left (or typed in); an untouched empty field is not
+    /* Input errors of the fields the reader has left (not of the one being typed in); an untouched empty field is not
      * an error yet, only a reason why there are no amounts. Returns the messages to list. */
     function markErrors(messages) {
       var notes = {};
       var shown = messages.filter(function (m) {
         var input = inputOf(m);
         if (!input) return true;
-        // an input error waits until the field is left or typed in; a period or age error is about valid dates
-        if (m.kods === "ievade" && !touched[input.id]) return false;
+        // an input error waits until the field is left (not while it is typed in); a period or age error is about
+        // valid dates
+        if (m.kods === "ievade" && (!touched[input.id] || input.id === typing)) return false;
         notes[input.id] = notes[input.id] ? notes[input.id] + " " + m.teksts : m.teksts;
         return true;
       });
@@ -330,7 +332,7 @@
         ["Vecums pārbaudes datumā", res.Parbaudes_Datums && res.Vecums >= 0 ? res.Vecums + " g." : "–"],
         ["Provizoriskā apmēra likme", pct(res.Provizoriska_Likme)],
         ["IB provizoriskais apmērs P" + (provisionalBase() ? " (bāzes apmērs B – jāprecizē)" : ""),
-          money(res.IB_Provizoriskais)],
+          money(res.IB_Provizoriskais) + (blocked || !provisionalBase() ? "" : ESTIMATE)],  // audit41c L11: as A and K
         ["IB nepieciešamais apmērs N", figure(res.IB_Nepieciesamais)],
         ["Plānam pieejamais IB apmērs A", figure(res.IB_Pieejamais, "m", ak)],
       ].concat(res.IB_Galigais === null || res.IB_Galigais === undefined ? [] : [
@@ -438,8 +440,8 @@
           return !FIELD_RULES[m.kods];  // those are at their field
         }));
         if (!res.Derigs || res.Plans_Summa[i] === null || blocking(res).length) {
-          out.textContent = res.Derigs && res.Plans_Summa[i] === null
-            ? "Rinda " + data.statusi.ignored + " (nav pakalpojuma vai daudzuma)." : "";
+          out.textContent = res.Derigs && res.Plans_Summa[i] === null ? unitsMissing(item, offer) ||
+            "Rinda " + data.statusi.ignored + " (nav pakalpojuma vai daudzuma)." : "";
           return;
         }
         // a line with an error of its own is not "finansēta"
@@ -461,6 +463,13 @@
           ? (estimate ? ESTIMATE : "") + LINE_INVALID + (errors.length ? "; šajā rindā " + status : "")
           : " (" + (estimate ? "aplēse; " : "") + status + ")");
       });
+    }
+
+    /* audit41c L8: a line with its service but no units (or 0) counts nothing – the line and the messages say why. */
+    function unitsMissing(item, offer) {
+      var units = item.querySelector("[name=daudzums]");
+      return offer ? item.querySelector("legend").textContent + " " + data.statusi.ignored + ": lauks „" +
+        item.querySelector("label[for='" + units.id + "']").textContent + "” ir tukšs vai 0." : "";
     }
 
     /* The rule messages about line i (not the input errors, which are at their fields, nor the plan's own). */
@@ -639,7 +648,7 @@
      * rebuilt results box would take the element Tab is moving to out of the page (focus falls to the body). */
     var shownFor = null;
     function update(e) {
-      var key = JSON.stringify([readForm(), value("periodaSakums"), Object.keys(touched).sort()]);
+      var key = JSON.stringify([readForm(), value("periodaSakums"), Object.keys(touched).sort(), typing]);
       if (e && e.type === "focusout" && key === shownFor) return;
       shownFor = key;
       var info = monthChoices();
@@ -688,6 +697,10 @@
       msgs.appendChild(messageList({ messages: shown, Kludas: shown.filter(function (m) {
         return m.smagums === "kļūda";
       }).length, Bridinajumi: res.Bridinajumi }));
+      var idle = res.Derigs ? Array.prototype.map.call(list.children, function (item) {
+        return unitsMissing(item, offerOf(item.querySelector("[name=kods]").value));
+      }).filter(function (t, i) { return t && res.Plans_Summa[i] === null; }) : [];
+      if (idle.length) msgs.appendChild(el("p", { class: "ibm-kalk__piezime", text: idle.join(" ") }));
     }
 
     function printView() {
@@ -824,19 +837,32 @@
     ["pointerup", "pointercancel", "mouseup", "touchend", "touchcancel", "click"].forEach(function (type) {
       document.addEventListener(type, function () {
         pointerDown = false;
+        if (leftByPointer) global.setTimeout(left, 0);  // after the click: the press lands where it was aimed
+        leftByPointer = false;
       }, true);
     });
+    /* A field left: its message is shown (typing ends). Left by a press elsewhere, not before the press is over – a
+     * message appearing under the finger would move what was pressed away from it. */
+    var leftByPointer = false;
+    function left() {
+      typing = null;
+      update();
+    }
 
     function touch(e) {
       if (e.target && e.target.id && e.target.name) touched[e.target.id] = true;  // a field, not a link or button
     }
     root.querySelector("form").addEventListener("focusout", function (e) {
       touch(e);
+      if (pointerDown && typing) leftByPointer = true;
+      else typing = null;
       update(e);
       revealNote(e.target, e.relatedTarget);
     });
+    /* audit41c M3: a field's message waits until the field is left – typing „14.0” on the way to a date or „log” on
+     * the way to „logopēds” is not an error yet (the amounts still follow every key). */
     root.querySelector("form").addEventListener("input", function (e) {
-      if (e.target && e.target.value && String(e.target.value).trim() !== "") touch(e);
+      typing = e.target && e.target.id;
       update(e);
     });
     /* A date typed in another form the calculator reads („10062010”, „10 06 2010”, „10-06-2010”: a phone's number

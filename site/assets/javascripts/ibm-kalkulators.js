@@ -327,6 +327,30 @@
     });
   }
 
+  /* audit41c M2: the offers whose name has, for every word typed, a word that begins with it – without diacritics, and
+   * in another case form once its Latvian ending is dropped („ergo”, „aprupe majas”, „transportu”, „logopēdam”). A
+   * code typed is not searched for (findOffer, formsOf). */
+  function plainWords(text) {
+    return folded(text).normalize("NFD").replace(/[\u0300-\u036f]/g, "").split(/[^a-z0-9]+/).filter(Boolean);
+  }
+  function stem(word) {
+    var s = word.replace(/(iem|am|ai|ei|em|os|as|es|is|us|[aeiuso])$/, "");
+    return s.length >= 3 ? s : word;
+  }
+  function offersByWords(text, offers) {
+    var typed = plainWords(text);
+    if (/^[\d.]+\s?[ig]?$/.test(folded(text))) return [];
+    return list(offers).filter(function (o) {
+      var words = plainWords(o.nosaukums.slice(o.nosaukums.indexOf(" ") + 1));
+      return typed.length > 0 && typed.every(function (t) {
+        return words.some(function (w) {
+          return w.indexOf(t) === 0 || w.indexOf(stem(t)) === 0;
+        });
+      });
+    });
+  }
+  var MOST_CHOICES = 6;  // more found: the message asks for more of the name
+
   function Reader() {
     this.errors = [];
   }
@@ -412,7 +436,8 @@
   Reader.prototype.rank = function (value, field, label, row) {
     if (empty(value)) return null;
     var r = parseRank(value);
-    return r === null ? this.fail(field, label + ": „" + value + "” (gaidīts: vesels skaitlis, 1 vai lielāks).", row) : r;
+    return r === null ? this.fail(field, label + ": „" + value + "” nav rangs (gaidīts: vesels skaitlis, 1 vai lielāks).",
+      row) : r;
   };
 
   function readInput(ievade) {
@@ -452,11 +477,22 @@
       if (!empty(row.kods)) {
         line.offer = findOffer(row.kods, round.offers);
         var forms = line.offer ? [] : formsOf(row.kods, round.offers);
-        if (forms.length > 1) {
-          var byCode = /^[\d.]+$/.test(row.kods.trim());  // a name gets the offers' names, to type or pick
-          r.fail("kods", name + ": „" + row.kods.trim() + "” ir individuāli un grupā – izvēlieties " + forms.map(function (o) {
+        var found = line.offer || forms.length > 1 ? [] : offersByWords(row.kods, round.offers);
+        var byCode = /^[\d.]+$/.test(row.kods.trim());  // a name gets the offers' names, to type or pick
+        var choices = function (offers) {  // „A vai B”, „A; B vai C” (a name has a comma of its own)
+          var each = offers.map(function (o) {
             return byCode ? o.kods : o.nosaukums;
-          }).join(" vai ") + ".", i);
+          });
+          return (each.length > 1 ? each.slice(0, -1).join("; ") + " vai " : "") + each[each.length - 1] + ".";
+        };
+        var at = name + ", " + place(L.kods) + ": „" + row.kods.trim() + "” ";
+        if (forms.length > 1) {
+          r.fail("kods", at + "ir individuāli un grupā – izvēlieties " + choices(forms), i);
+        } else if (found.length > MOST_CHOICES) {
+          r.fail("kods", at + "atbilst vairāk nekā " + MOST_CHOICES + " kataloga pakalpojumiem – ierakstiet kodu vai " +
+            "garāku nosaukuma daļu (piem. 3.1.2i).", i);
+        } else if (found.length) {
+          r.fail("kods", at + "nav kods vai pilns nosaukums – izvēlieties " + choices(found), i);
         } else if (!line.offer) {
           r.fail("kods", name + ", " + place(L.kods) + ": „" + row.kods + "” nav katalogā (gaidīts: pakalpojuma kods vai nosaukums, piem. 3.1.2i).", i);
         }
@@ -679,7 +715,9 @@
         found.push({
           kods: "price_above_ceiling",
           smagums: ERROR,
-          teksts: fill(t.price_above_ceiling, { rinda: rowName(l), cena: eur(l.price), griesti: eur(dec(l.offer.griesti)) }),
+          // D22: above a ceiling still „jāprecizē” in its words
+          teksts: fill(l.offer.griestiNavApstiprinati ? t.price_above_unconfirmed_ceiling : t.price_above_ceiling,
+            { rinda: rowName(l), cena: eur(l.price), griesti: eur(dec(l.offer.griesti)) }),
           rindas: [l.index],
         });
       }
