@@ -36,6 +36,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from generator.catalogue.catalogue import Catalogue
+from generator.catalogue.models import PriceStatus
 from generator.changes.diff import describe_param
 from generator.interrupts import interrupts_held
 from generator.lvformat import agree, eur, number
@@ -430,7 +431,7 @@ def _entered(value: CellValue) -> bool:
     return value is not None and not (isinstance(value, str) and value == "")
 
 
-def _plan_values(old: Matrix, new: XlsxBook) -> _Plan:
+def _plan_values(old: Matrix, new: XlsxBook, catalogue: Catalogue | None = None) -> _Plan:
     plan = _Plan()
     new_refs = {n: r for n in new.defined_names if (r := new.name_ref(n)) is not None}
     new_inputs = new.unlocked
@@ -517,11 +518,14 @@ def _plan_values(old: Matrix, new: XlsxBook) -> _Plan:
         plan.changes.append(PriceChange("B", BASE_LABEL, old_value, new_value, True))  # type: ignore[arg-type]
     elif prefilled and new_value is None:
         # the old template's prefill of the catalogue's B, which the new template leaves blank because it is
-        # not confirmed (D22): carried as blank, so that no document takes it for the ministry's B
+        # not confirmed (D22): carried as blank, so that no document takes it for the ministry's B. Whether the old
+        # matrix had it confirmed is its own day's word (its 6.11 status, D314), not the new catalogue's
         value = None
-        plan.notes.append(f"{BASE_LABEL} {eur(old_value)} bija iepriekš ievietotā kataloga vērtība, kas nav "
-                          "apstiprināta; jaunajā matricā B ir tukšs (aprēķinā izmanto kataloga vērtību, P un A ir "
-                          "provizoriski), līdz LM nosaka B")
+        was = ("bija iepriekš ievietotā kataloga vērtība, vecajā matricā apstiprināta, bet jaunās matricas cenu dienā "
+               "katalogs to vairs neapstiprina" if _old_base_status(old, catalogue) == PriceStatus.confirmed.value
+               else "bija iepriekš ievietotā kataloga vērtība, kas nav apstiprināta")
+        plan.notes.append(f"{BASE_LABEL} {eur(old_value)} {was}; jaunajā matricā B ir tukšs (aprēķinā izmanto "
+                          "kataloga vērtību, P un A ir provizoriski), līdz LM nosaka B")
     plan.put(new_base_ref.sheet, new_base_ref.first, value, ("Bazes_Apmers", 0, 0))
 
     index = _name_index(old.book)
@@ -607,6 +611,19 @@ def _amounts(m: Matrix, catalogue: Catalogue, *, own: bool = False
                     result.warnings), result.findings, [], data.warnings)
 
 
+def _old_base_status(m: Matrix, catalogue: Catalogue | None) -> str | None:
+    """B's status word as the old matrix showed it: its 6.11 status (Param_BazesStatuss), else the catalogue's on
+    its prices day (D314: a later withdrawal does not rewrite what the old matrix said); None when neither is known."""
+    shown = m.scalar(BASE_STATUS_NAME) if m.has(BASE_STATUS_NAME) else None
+    if shown in (PriceStatus.confirmed.value, PriceStatus.to_verify.value):
+        return str(shown)
+    day = optional_date(m, PARAMS_DAY_NAME) if catalogue is not None else None
+    try:
+        return catalogue.programme.base_amount.at(day).status.value if catalogue and day else None
+    except LookupError:
+        return None
+
+
 def _own_params(m: Matrix, params: Params) -> Params:
     """``params`` (the catalogue's on the matrix's prices day) with what the matrix's own 6.11 holds instead: the
     programme's parameters and the last day its prices hold (Parametru_Lidz; blank – no change known to its
@@ -619,6 +636,9 @@ def _own_params(m: Matrix, params: Params) -> Params:
         if until is not False:
             changes["prices_until"] = until
     changes["plan_changes"] = _own_changes(m, params) if m.has("h_Pak_Lidz") else None
+    shown = m.scalar(BASE_STATUS_NAME) if m.has(BASE_STATUS_NAME) else None
+    if shown in (PriceStatus.confirmed.value, PriceStatus.to_verify.value):  # B's status as the old matrix showed it
+        changes["base_confirmed"] = shown == PriceStatus.confirmed.value
     for attr, name, kind in PARAMETERS:
         value = _decimal(m.scalar(name)) if m.has(name) else None
         if value is None:
@@ -968,7 +988,7 @@ class Migrator:
                                    "jaunajā matricā visas formulas ir no veidnes – salīdziniet apmērus ar veco "
                                    f"matricu; {TEMPLATES_ADVICE} un pievienojiet --overwrite, tad matricu pārnes ar "
                                    "formulu pārbaudi")
-        plan = _plan_values(old, new_book)
+        plan = _plan_values(old, new_book, catalogue)
         if plan.problems:
             raise MigrationError("; ".join(plan.problems))
         out.parent.mkdir(parents=True, exist_ok=True)

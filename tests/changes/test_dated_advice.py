@@ -17,6 +17,7 @@ from tests.plan_changes_catalogue import (
     COMPANION_CHANGE,
     ceiling_confirmed_catalogue,
     changes_catalogue,
+    unconfirmed_catalogue,
 )
 from tests.round_yaml import catalogue_with_round, children_round_entry, confirm_base_amount
 
@@ -70,15 +71,7 @@ def test_status_only_positions_are_not_sent_to_review(tmp_path: Path) -> None:
 def test_a_removed_confirmation_is_a_status_change(tmp_path: Path) -> None:
     """H2: B's confirmation entry deleted (B „jāprecizē” again at the same amount): a withdrawal, not „→ nav” and
     not a plan review; a change both versions have (2.1's) is not this diff's."""
-    old = changes_catalogue(tmp_path / "old")
-    target = tmp_path / "new"
-    shutil.copytree(tmp_path / "old", target)
-    programme = target / "programme.yaml"
-    content = programme.read_text("utf-8")
-    start = content.index(f"    - effective_from: {BASE_CONFIRMED.isoformat()}\n")
-    end = content.index("    - effective_from: ", start + 1)
-    programme.write_text(content[:start] + content[end:], "utf-8")
-    new = load_or_raise(target)
+    old, new = changes_catalogue(tmp_path / "old"), unconfirmed_catalogue(tmp_path / "new")
     diff = diff_catalogues(old, new)
     (change,) = diff.values
     assert change.withdraws and not change.confirms and change.status == "jāprecizē", change
