@@ -12,6 +12,7 @@ from generator.changes.municipalities import MunicipalityChange
 from generator.changes.outputs import OutputDiff
 from generator.changes.service_rules import ServiceRuleChange
 from generator.lvformat import date, version
+from generator.ministry.final_status import STATUS_CEILING, STATUS_PROVISIONAL
 from generator.ministry.rule_names import RULE_NAMES
 from generator.reference.plan_changes import PLAN_PARAMETERS, PRINTED_PARAMETER, TRANSPORT_PARAMETER
 
@@ -184,6 +185,23 @@ def _withdrawn_lines(withdrawn: list[ValueChange], day: dt.date) -> tuple[str, s
                     + f" (D296, D302). Plānam, kas sākas {when} vai vēlāk, der gan iepriekšējā matrica, gan "
                     f"{'šīs dienas' if when == 'šajā dienā' else 'attiecīgās dienas'} matrica (`ibm matrix --day`): "
                     "summas abās ir tās pašas." + _backdated(printed, day))
+
+
+def _withdrawn_collect_line(withdrawn: list[ValueChange]) -> str:
+    """What `ibm collect` makes of a withdrawn B or ceiling (D296, D302): from its day the final amounts it rests on
+    are provisional again – for B every child's F that rests on the catalogue's B, for a ceiling the F of a child with
+    a line under it – also of matrices where the value stood confirmed."""
+    base = [c for c in withdrawn if c.id == PRINTED_PARAMETER]
+    ceilings = [c for c in withdrawn if c.kind == "cena" and c.items]
+    said = []
+    if base:
+        said.append(f"savākšanā {date(base[0].effective_from)} vai vēlāk bērnu galīgie apmēri (F), kas balstās uz "
+                    f"kataloga B, ir „{STATUS_PROVISIONAL}”, līdz B atkal apstiprina")
+    if ceilings:
+        said.append(f"savākšanā {date(min(c.effective_from for c in ceilings))} vai vēlāk bērna F, kura plānā ir "
+                    f"rinda ar šiem griestiem, ir „{STATUS_CEILING}” (rinda ir kopsavilkuma lapā „Neapstiprināti "
+                    "griesti”)")
+    return "- `ibm collect`: " + "; ".join(said) + " – arī no matricām, kurās vērtība bija apstiprināta (D296, D302)."
 
 
 def _param_review_lines(cat: Catalogue, params: list[ValueChange]) -> list[str]:
@@ -413,6 +431,7 @@ def change_report(diff: CatalogueDiff, new: Catalogue, outputs: OutputDiff | Non
             lines.append(_calendar_matrices_line(diff))
         if withdrawn_papers:
             lines.append(withdrawn_papers)
+            lines.append(_withdrawn_collect_line([c for c in prices + params if c.withdraws]))
         if changed_prices:  # a confirmation at the same number is no reason to review a plan (D291)
             lines.append(_review_line(new, amounts, labels, first_plan_day(changed_prices, new) if since else None))
         lines += _param_review_lines(new, params)

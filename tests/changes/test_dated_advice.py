@@ -79,6 +79,9 @@ def test_a_removed_confirmation_is_a_status_change(tmp_path: Path) -> None:
     assert "→ nav" not in text and "jāpārskata:" not in text and "tam rāda kļūdu" not in text, text
     assert "jāpārveido" not in _line(text, "- IBM matricas"), text
     assert _line(text, "- Parakstāmie dokumenti")
+    collect = _line(text, "- `ibm collect`:")  # F is provisional again from the day
+    assert f"savākšanā {date(BASE_CONFIRMED)} vai vēlāk bērnu galīgie apmēri (F), kas balstās uz kataloga B, ir " \
+        "„provizorisks”" in collect, collect
     assert date(COMPANION_CHANGE) not in text, text
     backdated = change_report(diff, new, None, day=BASE_CONFIRMED + dt.timedelta(days=2))
     assert "neparakstiet, bet izveidojiet vēlreiz" in backdated, backdated
