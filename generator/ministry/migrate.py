@@ -39,9 +39,10 @@ from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import PriceStatus
 from generator.changes.diff import describe_param
 from generator.interrupts import interrupts_held
-from generator.lvformat import agree, eur, number
+from generator.lvformat import agree, eur
 from generator.lvformat import date as lvformat_date
 from generator.lvformat import version as shown_version
+from generator.ministry.changed_rows import shown_value as _shown_value
 from generator.ministry.console_names import shown_file
 from generator.ministry.integrity import SAME_DAY_UNFORMATTED, compare_rows, content, differing_cells
 from generator.ministry.matrix import (
@@ -331,15 +332,6 @@ class MigrationReport:
 
 def _where(in_plan: bool) -> str:
     return "plānā" if in_plan else "plānā nav izmantots"
-
-
-def _shown_value(value: CellValue) -> str:
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return number(value, max(0, -to_decimal(value).normalize().as_tuple().exponent))  # type: ignore[operator]
-    if isinstance(value, dt.datetime | dt.date):
-        return lvformat_date(value if isinstance(value, dt.date) and not isinstance(value, dt.datetime)
-                             else value.date())
-    return f"„{value}”" if value not in (None, "") else "(tukša)"
 
 
 def _price(value: Decimal | None) -> str:
