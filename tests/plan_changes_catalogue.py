@@ -94,6 +94,18 @@ def withdrawn_catalogue(target: Path) -> Catalogue:
     return load_or_raise(target)
 
 
+def unconfirmed_catalogue(target: Path) -> Catalogue:
+    """changes_catalogue with B's confirmation entry (BASE_CONFIRMED) deleted: B is „jāprecizē” again from then at the
+    same amount, as if never confirmed – a status change for a matrix made while it stood confirmed (D302, D314)."""
+    changes_catalogue(target)
+    programme = target / "programme.yaml"
+    content = programme.read_text("utf-8")
+    start = content.index(f"    - effective_from: {BASE_CONFIRMED.isoformat()}\n")
+    end = content.index("    - effective_from: ", start + 1)
+    programme.write_text(content[:start] + content[end:], "utf-8")
+    return load_or_raise(target)
+
+
 def reconfirmed_catalogue(target: Path) -> Catalogue:
     """withdrawn_catalogue with B confirmed again at the same amount on BASE_RECONFIRMED (before its other amount)."""
     base = withdrawn_catalogue(target).programme.base_amount.at(BASE_CONFIRMED).value

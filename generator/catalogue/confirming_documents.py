@@ -10,6 +10,7 @@ The check is on ``source`` itself, as the decision prints it: no second field th
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -25,6 +26,29 @@ DATE = re.compile(r"\b\d{1,2}\.\d{1,2}\.\d{4}\b|\b\d{4}\. gada \d{1,2}\. (?:" + 
 EXPECTED = ("avots, kas nosauc Labklājības ministrijas dokumentu ar numuru un datumu, kā to drukās lēmums par IB "
             "piešķiršanu, piem. „Labklājības ministrijas 2027. gada 24. februāra rīkojums Nr. 45” vai "
             "„Labklājības ministrijas vēstule Nr. 1-12/345, 24.02.2027”")
+
+
+# a reconstruction or a methodology line is no ministry's document, even with a number and a date in its text
+NOT_A_DOCUMENT = re.compile(r"^\s*(?:Rekonstruēts|Rekonstruēta|Metodika)\b", re.IGNORECASE)
+
+
+def impossible_dates(source: str) -> list[str]:
+    """The dates ``source`` writes that are no calendar day („31.02.2027”, „2027. gada 30. februāra”)."""
+    bad = []
+    for hit in DATE.finditer(source):
+        text = hit.group(0)
+        if "gada" in text:
+            year, rest = text.split(". gada ", 1)
+            day, month = rest.split(". ", 1)
+            parts = (int(year), MONTHS_OF.index(month) + 1, int(day))
+        else:
+            d, m, y = text.split(".")
+            parts = (int(y), int(m), int(d))
+        try:
+            dt.date(*parts)
+        except ValueError:
+            bad.append(text)
+    return bad
 
 
 def missing(source: str) -> str | None:
@@ -54,7 +78,12 @@ def problems_of(name: str, values: Sequence[Any], printed: bool = False) -> list
     """(entry index, message) for each entry of ``name``'s series that must name a document and does not."""
     out = []
     for i, why in needing_document(values, printed):
-        if (lacks := missing(values[i].source)) is not None:
-            out.append((i, f"„{name}” vērtība no {values[i].effective_from:%d.%m.%Y} {why}, bet avotā nav "
-                           f"dokumenta {lacks}"))
+        source = values[i].source
+        head = f"„{name}” vērtība no {values[i].effective_from:%d.%m.%Y} {why}, bet avotā"
+        if (lacks := missing(source)) is not None:
+            out.append((i, f"{head} nav dokumenta {lacks}"))
+        elif NOT_A_DOCUMENT.match(source):
+            out.append((i, f"{head} ir rekonstrukcija vai metodikas atsauce, nevis Labklājības ministrijas dokuments"))
+        elif bad := impossible_dates(source):
+            out.append((i, f"{head} dokumenta datums {', '.join(f'„{d}”' for d in bad)} nav kalendāra diena"))
     return out

@@ -106,9 +106,11 @@ def describe_param(value: Any, unit: str | None) -> str:
     return str(value)
 
 
-def _series_changes(before: list, after: list) -> list[tuple[dt.date, Any, Any, Any]]:
-    """(date, previous value, new value or None, the value that carries source and status) for every
-    dated value that differs between two series; a new date is compared with the value in force before it."""
+def _series_changes(before: list, after: list) -> list[tuple[dt.date, Any, Any, Any, Any]]:
+    """(date, previous value, new value or None, the value that carries source and status, the value in force from
+    that date in ``after``) for every dated value that differs between two series; a new date is compared with the
+    value in force before it. A removed date's value in force is the new series' value before it (None: none): a
+    removed confirmation leaves the earlier „jāprecizē” value of the same amount in force – a status alone (D302)."""
     old_by_day = {v.effective_from: v for v in before}
     new_by_day = {v.effective_from: v for v in after}
     result = []
@@ -120,7 +122,11 @@ def _series_changes(before: list, after: list) -> list[tuple[dt.date, Any, Any, 
         if previous is None:
             prior = [v for d, v in old_by_day.items() if d < day]
             previous = prior[-1] if prior else None
-        result.append((day, previous, b, b or a))
+        in_force = b
+        if in_force is None:
+            earlier = [v for d, v in new_by_day.items() if d < day]
+            in_force = earlier[-1] if earlier else None
+        result.append((day, previous, b, b or a, in_force))
     return result
 
 
@@ -134,6 +140,11 @@ def _withdraws(previous: Any, value: Any) -> bool:
     """Whether ``value`` withdraws the confirmation of ``previous`` (D296): the same number(s), „apstiprināts” →
     „jāprecizē”."""
     return value_withdraws(previous, value)
+
+
+def _removed(in_force: str) -> str:
+    """„Tagad” of a removed dated entry: the earlier value that holds from its day again."""
+    return f"{in_force} (ieraksts izņemts, atkal spēkā iepriekšējā vērtība)"
 
 
 def _text_only(previous: Any, value: Any) -> bool:
@@ -162,16 +173,20 @@ def _price_changes(old: Catalogue, new: Catalogue) -> list[ValueChange]:
         price = cat.price_by_id[price_id]
         before = old.price_by_id[price_id].values if price_id in old.price_by_id else []
         after = new.price_by_id[price_id].values if price_id in new.price_by_id else []
-        for day, previous, value, current in _series_changes(before, after):
+        for day, previous, value, current, in_force in _series_changes(before, after):
+            # a removed entry: the value now in force from its day, its status in „Statuss” (H2: not „→ nav”)
+            shown = value or in_force
+            status = shown.status if shown is not None else current.status
             changes.append(ValueChange(
                 kind="cena", id=price_id, name_lv=price.name_lv, effective_from=day,
                 # the status once, in „Statuss”; the previous value's only where it differs from that
-                old=describe_price(previous, previous.status != current.status) if previous else None,
-                new=describe_price(value, False) if value else None,
-                source=current.source, status=current.status.value,
+                old=describe_price(previous, previous.status != status) if previous else None,
+                new=(describe_price(value, False) if value else
+                     _removed(describe_price(in_force, False)) if in_force else None),
+                source=current.source, status=status.value,
                 items=cat.price_items(price),
                 text_only=_text_only(previous, value), corrected=_corrected(previous, value),
-                confirms=value_confirms(previous, value), withdraws=_withdraws(previous, value),
+                confirms=value_confirms(previous, shown), withdraws=_withdraws(previous, shown),
             ))
     return changes
 
@@ -180,16 +195,20 @@ def _parameter_changes(old: Catalogue, new: Catalogue) -> list[ValueChange]:
     changes: list[ValueChange] = []
     for name in type(new.programme).model_fields:
         param = getattr(new.programme, name)
-        for day, previous, value, current in _series_changes(getattr(old.programme, name).values, param.values):
+        for day, previous, value, current, in_force in _series_changes(getattr(old.programme, name).values,
+                                                                       param.values):
+            shown = value or in_force  # a removed entry: the value now in force from its day
+            status = shown.status if shown is not None else current.status
             changes.append(ValueChange(
                 kind="parametrs", id=name, name_lv=param.name_lv, effective_from=day,
                 # the previous status beside its value where it differs, as a price's (a confirmation reads as one)
                 old=(describe_param(previous.value, param.unit)
-                     + (f" ({previous.status.value})" if previous.status != current.status else "")) if previous else None,
-                new=describe_param(value.value, param.unit) if value else None,
-                source=current.source, status=current.status.value,
+                     + (f" ({previous.status.value})" if previous.status != status else "")) if previous else None,
+                new=(describe_param(value.value, param.unit) if value else
+                     _removed(describe_param(in_force.value, param.unit)) if in_force else None),
+                source=current.source, status=status.value,
                 text_only=_text_only(previous, value), corrected=_corrected(previous, value),
-                confirms=value_confirms(previous, value), withdraws=_withdraws(previous, value),
+                confirms=value_confirms(previous, shown), withdraws=_withdraws(previous, shown),
             ))
     return changes
 

@@ -13,6 +13,7 @@ from generator.changes.municipalities import MunicipalityChange
 from generator.changes.outputs import OutputDiff
 from generator.changes.service_rules import ServiceRuleChange
 from generator.lvformat import date, version
+from generator.ministry.final_status import STATUS_CEILING, STATUS_PROVISIONAL
 from generator.ministry.rule_names import RULE_NAMES
 from generator.reference.plan_changes import PLAN_PARAMETERS, PRINTED_PARAMETER, TRANSPORT_PARAMETER
 
@@ -74,12 +75,23 @@ def kept_span(cat: Catalogue, limit: dt.date) -> tuple[dt.date | None, dt.date |
     return (days[0] if days else None), until
 
 
+def plan_day_from(cat: Catalogue, day: dt.date) -> dt.date | None:
+    """The first day on or after ``day`` on which a children's plan can start – within a reporting period of a round
+    (a day between the rounds starts no plan); None when no period reaches it."""
+    for period in sorted(cat.children_reporting_periods(), key=lambda p: p.start):
+        if period.end >= day:
+            return max(day, period.start)
+    return None
+
+
 def _since_clause(start: dt.date | None, cat: Catalogue) -> str:
-    """Which of the earlier plans the „spēkā līdz” day is new for (kept_span): those from ``start`` when an earlier
-    real change already ended the values of the plans before it; nothing when every earlier plan is one of them."""
+    """Which of the earlier plans the „spēkā līdz” day is new for (kept_span): those from ``start`` – as the first day
+    a plan can start on (plan_day_from) – when an earlier real change already ended the values of the plans before
+    it; nothing when every earlier plan is one of them."""
     periods = cat.children_reporting_periods()
     if start is None or not periods or start <= periods[0].start:
         return ""
+    start = plan_day_from(cat, start) or start
     return (f", ja plāns sākas {date(start)} vai vēlāk (agrāk sākušos plānu matricās 6.11. tabulā jau ir agrāka diena, "
             "un tā paliek)")
 
@@ -174,6 +186,23 @@ def _withdrawn_lines(withdrawn: list[ValueChange], day: dt.date) -> tuple[str, s
                     "summas abās ir tās pašas." + _backdated(printed, day))
 
 
+def _withdrawn_collect_line(withdrawn: list[ValueChange]) -> str:
+    """What `ibm collect` makes of a withdrawn B or ceiling (D296, D302): from its day the final amounts it rests on
+    are provisional again – for B every child's F that rests on the catalogue's B, for a ceiling the F of a child with
+    a line under it – also of matrices where the value stood confirmed."""
+    base = [c for c in withdrawn if c.id == PRINTED_PARAMETER]
+    ceilings = [c for c in withdrawn if c.kind == "cena" and c.items]
+    said = []
+    if base:
+        said.append(f"savākšanā {date(base[0].effective_from)} vai vēlāk bērnu galīgie apmēri (F), kas balstās uz "
+                    f"kataloga B, ir „{STATUS_PROVISIONAL}”, līdz B atkal apstiprina")
+    if ceilings:
+        said.append(f"savākšanā {date(min(c.effective_from for c in ceilings))} vai vēlāk bērna F, kura plānā ir "
+                    f"rinda ar šiem griestiem, ir „{STATUS_CEILING}” (rinda ir kopsavilkuma lapā „Neapstiprināti "
+                    "griesti”)")
+    return "- `ibm collect`: " + "; ".join(said) + " – arī no matricām, kurās vērtība bija apstiprināta (D296, D302)."
+
+
 def _param_review_lines(cat: Catalogue, params: list[ValueChange]) -> list[str]:
     """Which support plans to review for a changed rule of the matrix (its 6.11 parameters): those with the services
     the rule touches (transport_share_max: the transport services), else every plan – from the change's first plan
@@ -201,6 +230,26 @@ def _param_review_lines(cat: Catalogue, params: list[ValueChange]) -> list[str]:
             lines.append(f"- Visi atbalsta plāni{which} jāpārskata: mainīts noteikums {values}, ko matrica izmanto "
                          "katra plāna aprēķinā vai pārbaudēs.")
     return lines
+
+
+def _status_only_line(names: list[str]) -> str:
+    """The positions a price's status alone touches (a confirmation or its withdrawal at the same amount, D291, D302):
+    no plan's sum changes, so no plan is reviewed for them; what changes is what the papers print for their ceiling."""
+    return ("- Pozīcijas, kurām mainās tikai cenas vai griestu statuss ar to pašu apmēru (6.8. tabulas rindas): "
+            + "; ".join(names) + ". Plāna summas tām nemainās, tāpēc plāni šo pozīciju dēļ nav jāpārskata; mainās "
+            "parakstāmie dokumenti (`ibm documents --from-matrix`): apstiprinātas vērtības vietā ir skaitlis, "
+            "neapstiprinātas – tukša vieta.")
+
+
+def _calendar_matrices_line(diff: CatalogueDiff) -> str:
+    """What a changed round or holiday does to the filled matrices besides the dated price advice: the matrix holds
+    the rounds' reporting periods and the holidays (6.11), so every filled matrix is migrated, whatever its first day;
+    its prices and parameters stay those of its plan's first day (D63)."""
+    what = " un ".join(w for w, on in (("programmas kārtas", diff.rounds),
+                                        ("svētku dienas", diff.holidays or diff.holiday_notes)) if on)
+    return (f"- IBM matricas (6.11. tabulas kārtu pārskata periodi un svētku dienas) – mainītas {what}, tāpēc ar "
+            "`ibm migrate` jāpārveido visas aizpildītās matricas, arī tās, kuru plāns sākas agrāk par cenu maiņu; "
+            "cenas un parametrus `ibm migrate` ņem no plāna pirmās dienas (D63), kā teikts iepriekš.")
 
 
 def _review_line(cat: Catalogue, affected: set[str], labels: dict[str, str], since: dt.date | None = None) -> str:
@@ -325,29 +374,41 @@ def change_report(diff: CatalogueDiff, new: Catalogue, outputs: OutputDiff | Non
     if prices or params or calendar or diff.service_rules or diff.municipalities:
         lines += ["## Ko tas ietekmē", ""]
         labels = {item: label for item, label in item_labels(new)}
-        if affected:
-            lines.append("- Pozīcijas (6.8. tabulas rindas): " + "; ".join(
-                labels[item] for item, _ in item_labels(new) if item in affected))
-        if ruled:
-            lines.append("- Pakalpojumi: " + ", ".join(
-                f"{s} {new.service_by_id[s].short_name_lv}" for s in ruled if s in new.service_by_id))
-        since = None if calendar else first_plan_day(prices + params, new)
         # a status alone at the same figures – a confirmation (D291) or its withdrawal (D302) – is no change
         changed_prices = [c for c in prices if not c.confirms and not c.withdraws]
         changed_params = [c for c in params if not c.confirms and not c.withdraws]
+        amounts = {item for c in changed_prices for item in c.items}
+        if amounts:  # the positions whose price or ceiling changes: the plans to review name these
+            lines.append("- Pozīcijas (6.8. tabulas rindas): " + "; ".join(
+                labels[item] for item, _ in item_labels(new) if item in amounts))
+        if affected - amounts:
+            lines.append(_status_only_line([labels[item] for item, _ in item_labels(new) if item in affected - amounts]))
+        if ruled:
+            lines.append("- Pakalpojumi: " + ", ".join(
+                f"{s} {new.service_by_id[s].short_name_lv}" for s in ruled if s in new.service_by_id))
+        # the plans a change reaches from its day: those of the real changes, else of the statuses alone (D63, D291);
+        # a new or changed round or holiday reaches every filled matrix besides (a line of its own below)
+        real = changed_prices + changed_params
+        since = first_plan_day(real or prices + params, new)
         confirmed = [c for c in prices + params if c.confirms]
         withdrawn_clause, withdrawn_papers = _withdrawn_lines([c for c in prices + params if c.withdraws], day)
         if (prices or params or calendar) and since is None:
             lines.append("- IBM matricas (6.8. tabulas cenas un griesti, 6.11. tabulas parametri) – jāpārveido aizpildītās matricas ar "
                          "`ibm migrate`.")
+            if prices or params:  # the dated advice of the statuses is still true for every matrix (D291, D302)
+                lines[-1] += (f" {_confirmed_line(confirmed)}" if confirmed else "") + withdrawn_clause
         elif prices or params:
             # the day the matrix's values stop holding: the first real change (a confirmation is none, D291), as
             # `ibm migrate` writes it into 6.11 – the catalogue's own prices_until, one source (D300, D303)
-            limit = first_plan_day(changed_prices + changed_params, new) or since
+            limit = since
             start, until = kept_span(new, limit)
             if until is not None:
                 limit = until + dt.timedelta(days=1)
-            dated = until is not None and bool(changed_prices or changed_params)
+            dated = until is not None and bool(real)
+            # the plans the new „spēkā līdz” day is for start on a plan day before it (plan_day_from): none, when no
+            # round's period lies between (M4)
+            first = plan_day_from(new, start) if start is not None else None
+            dated = dated and (start is None or (first is not None and first <= until))
             kept = (f"tāpēc `ibm migrate` to cenas un parametrus nemaina, tikai 6.11. tabulā ieraksta, ka tie ir spēkā "
                     f"līdz {date(until)}{_since_clause(start, new)}." if dated
                     else "tāpēc `ibm migrate` to cenas un parametrus nemaina.")
@@ -365,18 +426,22 @@ def change_report(diff: CatalogueDiff, new: Catalogue, outputs: OutputDiff | Non
                          f"Plāniem, kas sākas agrāk, paliek līdzšinējās vērtības: plāns visu savu periodu izmanto tās "
                          f"dienas cenas un parametrus, kas ietver tā pirmo dienu (D63), {kept}{refused}"
                          + (f" {_confirmed_line(confirmed)}" if confirmed else "") + withdrawn_clause)
+        if calendar and since is not None:  # the dated advice above is the prices'; the rounds' reaches every matrix
+            lines.append(_calendar_matrices_line(diff))
         if withdrawn_papers:
             lines.append(withdrawn_papers)
+            lines.append(_withdrawn_collect_line([c for c in prices + params if c.withdraws]))
         if changed_prices:  # a confirmation at the same number is no reason to review a plan (D291)
-            lines.append(_review_line(new, {item for c in changed_prices for item in c.items}, labels,
-                                      first_plan_day(changed_prices, new) if since else None))
+            lines.append(_review_line(new, amounts, labels, first_plan_day(changed_prices, new) if since else None))
         lines += _param_review_lines(new, params)
         if diff.service_rules:
             lines.append("- IBM matricu noteikumu pārbaudes – jāpārveido aizpildītās matricas ar `ibm migrate`; tajās, "
                          "kurās ir skartie pakalpojumi, var mainīties noteikumu kļūdas un brīdinājumi, tāpēc šie atbalsta "
                          "plāni jāpārbauda.")
         if diff.rounds:
-            lines.append("- Dokumentu termiņi un pārskata periodi ir jāveido no jauna (`ibm build`).")
+            lines.append("- Dokumentu termiņi un pārskata periodi ir jāveido no jauna (`ibm build`); jauno matricu veidnes "
+                         "nospiedums pirms to izsniegšanas jāpieraksta ar `ibm fingerprint`, citādi `ibm collect` un "
+                         "`ibm migrate` to formulas nevar pārbaudīt (D309).")
         if diff.municipalities:
             added = [c.name for c in diff.municipalities if c.what == "jauna pašvaldība"]
             lines.append("- Skarto pašvaldību dokumenti un IBM matricas (6.1. tabulas pašvaldības nosaukums) – jāveido no "

@@ -28,6 +28,7 @@ from typing import NamedTuple
 from generator.catalogue.catalogue import Catalogue
 from generator.lvformat import agree, eur
 from generator.lvformat import date as lv_date
+from generator.ministry.ceiling_parts import name_withdrawn_parts, withdrawn_parts
 from generator.ministry.records import ChildRecord
 from generator.reference.findings import Finding, Severity
 from generator.reference.params import ministry_base as reference_ministry_base
@@ -225,6 +226,7 @@ def on_collection_day(records: list[ChildRecord], catalogue: Catalogue, day: dt.
     base_days: set[dt.date] = set()
     ceiling_days: set[dt.date] = set()
     withdrawn: dict[str, dt.date] = {}
+    parts: dict[dt.date, dict[str, tuple[str, dt.date]]] = {}
     for record in records:
         if record.params_day not in states:
             states[record.params_day] = (base_confirmed_since(catalogue, record.params_day, day),
@@ -242,6 +244,9 @@ def on_collection_day(records: list[ChildRecord], catalogue: Catalogue, day: dt.
         if dropped:
             record = dataclasses.replace(record, result=dataclasses.replace(record.result, findings=kept))
             ceiling_days.update(dropped)
+        if record.params_day not in parts:
+            parts[record.params_day] = withdrawn_parts(catalogue, record.params_day, day)
+        record = name_withdrawn_parts(record, parts[record.params_day])  # a part withdrawn since (D302)
         if added := _withdrawn_ceilings(record, withdrawn_items):
             record = dataclasses.replace(record, result=dataclasses.replace(
                 record.result, findings=(*record.result.findings, *added)))

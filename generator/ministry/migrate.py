@@ -36,11 +36,13 @@ from decimal import Decimal
 from pathlib import Path
 
 from generator.catalogue.catalogue import Catalogue
+from generator.catalogue.models import PriceStatus
 from generator.changes.diff import describe_param
 from generator.interrupts import interrupts_held
-from generator.lvformat import agree, eur, number
+from generator.lvformat import agree, eur
 from generator.lvformat import date as lvformat_date
 from generator.lvformat import version as shown_version
+from generator.ministry.changed_rows import shown_value as _shown_value
 from generator.ministry.console_names import shown_file
 from generator.ministry.integrity import SAME_DAY_UNFORMATTED, compare_rows, content, differing_cells
 from generator.ministry.matrix import (
@@ -333,15 +335,6 @@ def _where(in_plan: bool) -> str:
     return "plānā" if in_plan else "plānā nav izmantots"
 
 
-def _shown_value(value: CellValue) -> str:
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return number(value, max(0, -to_decimal(value).normalize().as_tuple().exponent))  # type: ignore[operator]
-    if isinstance(value, dt.datetime | dt.date):
-        return lvformat_date(value if isinstance(value, dt.date) and not isinstance(value, dt.datetime)
-                             else value.date())
-    return f"„{value}”" if value not in (None, "") else "(tukša)"
-
-
 def _price(value: Decimal | None) -> str:
     return eur(value) if value is not None else "nav"
 
@@ -431,7 +424,7 @@ def _entered(value: CellValue) -> bool:
     return value is not None and not (isinstance(value, str) and value == "")
 
 
-def _plan_values(old: Matrix, new: XlsxBook) -> _Plan:
+def _plan_values(old: Matrix, new: XlsxBook, catalogue: Catalogue | None = None) -> _Plan:
     plan = _Plan()
     new_refs = {n: r for n in new.defined_names if (r := new.name_ref(n)) is not None}
     new_inputs = new.unlocked
@@ -518,11 +511,14 @@ def _plan_values(old: Matrix, new: XlsxBook) -> _Plan:
         plan.changes.append(PriceChange("B", BASE_LABEL, old_value, new_value, True))  # type: ignore[arg-type]
     elif prefilled and new_value is None:
         # the old template's prefill of the catalogue's B, which the new template leaves blank because it is
-        # not confirmed (D22): carried as blank, so that no document takes it for the ministry's B
+        # not confirmed (D22): carried as blank, so that no document takes it for the ministry's B. Whether the old
+        # matrix had it confirmed is its own day's word (its 6.11 status, D314), not the new catalogue's
         value = None
-        plan.notes.append(f"{BASE_LABEL} {eur(old_value)} bija iepriekš ievietotā kataloga vērtība, kas nav "
-                          "apstiprināta; jaunajā matricā B ir tukšs (aprēķinā izmanto kataloga vērtību, P un A ir "
-                          "provizoriski), līdz LM nosaka B")
+        was = ("bija iepriekš ievietotā kataloga vērtība, vecajā matricā apstiprināta, bet jaunās matricas cenu dienā "
+               "katalogs to vairs neapstiprina" if _old_base_status(old, catalogue) == PriceStatus.confirmed.value
+               else "bija iepriekš ievietotā kataloga vērtība, kas nav apstiprināta")
+        plan.notes.append(f"{BASE_LABEL} {eur(old_value)} {was}; jaunajā matricā B ir tukšs (aprēķinā izmanto "
+                          "kataloga vērtību, P un A ir provizoriski), līdz LM nosaka B")
     plan.put(new_base_ref.sheet, new_base_ref.first, value, ("Bazes_Apmers", 0, 0))
 
     index = _name_index(old.book)
@@ -608,6 +604,19 @@ def _amounts(m: Matrix, catalogue: Catalogue, *, own: bool = False
                     result.warnings), result.findings, [], data.warnings)
 
 
+def _old_base_status(m: Matrix, catalogue: Catalogue | None) -> str | None:
+    """B's status word as the old matrix showed it: its 6.11 status (Param_BazesStatuss), else the catalogue's on
+    its prices day (D314: a later withdrawal does not rewrite what the old matrix said); None when neither is known."""
+    shown = m.scalar(BASE_STATUS_NAME) if m.has(BASE_STATUS_NAME) else None
+    if shown in (PriceStatus.confirmed.value, PriceStatus.to_verify.value):
+        return str(shown)
+    day = optional_date(m, PARAMS_DAY_NAME) if catalogue is not None else None
+    try:
+        return catalogue.programme.base_amount.at(day).status.value if catalogue and day else None
+    except LookupError:
+        return None
+
+
 def _own_params(m: Matrix, params: Params) -> Params:
     """``params`` (the catalogue's on the matrix's prices day) with what the matrix's own 6.11 holds instead: the
     programme's parameters and the last day its prices hold (Parametru_Lidz; blank – no change known to its
@@ -620,6 +629,9 @@ def _own_params(m: Matrix, params: Params) -> Params:
         if until is not False:
             changes["prices_until"] = until
     changes["plan_changes"] = _own_changes(m, params) if m.has("h_Pak_Lidz") else None
+    shown = m.scalar(BASE_STATUS_NAME) if m.has(BASE_STATUS_NAME) else None
+    if shown in (PriceStatus.confirmed.value, PriceStatus.to_verify.value):  # B's status as the old matrix showed it
+        changes["base_confirmed"] = shown == PriceStatus.confirmed.value
     for attr, name, kind in PARAMETERS:
         value = _decimal(m.scalar(name)) if m.has(name) else None
         if value is None:
@@ -969,7 +981,7 @@ class Migrator:
                                    "jaunajā matricā visas formulas ir no veidnes – salīdziniet apmērus ar veco "
                                    f"matricu; {TEMPLATES_ADVICE} un pievienojiet --overwrite, tad matricu pārnes ar "
                                    "formulu pārbaudi")
-        plan = _plan_values(old, new_book)
+        plan = _plan_values(old, new_book, catalogue)
         if plan.problems:
             raise MigrationError("; ".join(plan.problems))
         out.parent.mkdir(parents=True, exist_ok=True)

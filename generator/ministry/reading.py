@@ -20,6 +20,7 @@ from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
 from generator.cli_errors import os_reason_without_path
 from generator.lvformat import version as shown_version
+from generator.ministry.changed_rows import CHANGED_ROW, shown_value, typed_over
 from generator.ministry.check_stages import run_stages
 from generator.ministry.console_names import matrix_person, shown_path, unknown_person
 from generator.ministry.fastread import read_fast
@@ -342,6 +343,27 @@ TEMPLATES_ADVICE = ("ja šīs versijas tukšās matricas vēl ir (iepriekšējā
                     "norādiet šo mapi ar --templates, bet citu reģistru – ar --registry")
 
 
+def _named_rows(problems: list[str], found: Content, m: Matrix, templates: TemplateSource) -> list[str]:
+    """Each changed row of an older registered template (compare_rows) as its cells that hold a value where the
+    current template has a formula, named as `ibm migrate` names them (changed_rows.typed_over); the row as a whole
+    when none is found so."""
+    if not any(CHANGED_ROW.fullmatch(p) for p in problems):
+        return problems
+    current = templates.current()
+    if current.cells is None:
+        return problems
+    named = changed_cell_namer(current.cells, current.names)
+
+    def shown(sheet: str, coord: Coord) -> str:
+        cell = m.book.cell(sheet, coord)
+        return shown_value(cell.value if cell is not None else None)
+
+    out: list[str] = []
+    for problem in problems:
+        out += typed_over(found, current.cells, problem, named, shown) or [problem]
+    return out
+
+
 def version_problem(version: str, current: str, *, collecting: bool = False) -> str:
     """Why a template version without a known template cannot be collected. ``collecting`` (`ibm collect`, which
     takes --templates and --registry): also what lets it check the file after all – the old build's blank
@@ -425,7 +447,8 @@ def read_matrix(path: Path, root: Path, catalogue: Catalogue, templates: Templat
                 problems = compare_cells(content(full.book, expected.inputs), expected.cells,
                                          where=changed_cell_namer(expected.cells, expected.names))
             elif expected.rows is not None:
-                problems = compare_rows(content(full.book), expected.rows)
+                found = content(full.book)
+                problems = _named_rows(compare_rows(found, expected.rows), found, full, templates)
             if problems:
                 return [template_mismatch(version), *problems]
             if fast is not None:

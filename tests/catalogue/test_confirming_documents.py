@@ -113,3 +113,19 @@ def test_ibm_check_refuses_it_with_status_1(catalogue_copy: Path) -> None:
 ])
 def test_what_names_a_document(source: str, lacks: str | None) -> None:
     assert missing(source) == lacks
+
+
+@pytest.mark.parametrize(("source", "said"), [
+    ("Labklājības ministrijas vēstule Nr. 1-12/401, 31.02.2027", "dokumenta datums „31.02.2027” nav kalendāra diena"),
+    ("Labklājības ministrijas 2027. gada 30. februāra rīkojums Nr. 45",
+     "dokumenta datums „2027. gada 30. februāra” nav kalendāra diena"),
+    ("Rekonstruēts Nr. 5, 01.01.2019", "ir rekonstrukcija vai metodikas atsauce, nevis Labklājības ministrijas dokuments"),
+])
+def test_an_impossible_date_or_a_reconstruction_is_no_document(catalogue_copy: Path, source: str, said: str) -> None:
+    """A number and a date in the text are not enough: the date must be a calendar day, and a reconstruction is no
+    ministry's document (`ibm check` names the file, the line and the entry)."""
+    line = _confirm_base(catalogue_copy, source)
+    errors = _errors(catalogue_copy)
+    assert errors == [f"catalogue/programme.yaml:{line}: base_amount.values 2. ieraksts, source: „Bāzes apmērs vienam "
+                      "bērnam periodā (B)” vērtība no 01.03.2027 apstiprina iepriekšējo „jāprecizē” vērtību ar tiem "
+                      f"pašiem skaitļiem, bet avotā {said} (gaidīts: {EXPECTED})"], errors

@@ -157,3 +157,33 @@ def test_a_prefixed_cell_the_pattern_cannot_see_sends_the_file_to_the_full_reade
     assert read_xlsx(odd).cells["6.1"][(999, 26)].value == 7  # the full reader sees it
     assert read_fast(odd, {}) is None
     assert read_fast(path, {}) is not None
+
+
+def test_a_formula_typed_over_in_an_older_version_is_named_by_its_cell(
+        small_folder, older, catalogue: Catalogue, tmp_path: Path) -> None:
+    """A formula replaced by its value in a matrix of an older registered version (row hashes only): collect names the
+    cell as `ibm migrate` does („6.4. tabula, E57 „…”: formula aizstāta ar vērtību …”), not only its row."""
+    folder, children = small_folder
+    newer, registry = older
+    templates = TemplateSource(newer, registry)
+    book = read_xlsx(children[3].path)
+    # the last formula of 6.4 (its amounts: P, N, A, K), typed over with a number as a worker would
+    sheet, ref = "6.4", [a1(c) for c, text in sorted(content(book)["6.4"].items())
+                         if text.startswith("f:") and re.fullmatch(r"[A-Z][0-9]+", a1(c))][-1]
+
+    def drop_formula(data: bytes) -> bytes:
+        changed, n = re.subn(rf'(<c r="{ref}")([^>]*)>(?:<f>[^<]*</f>)(?:<v>[^<]*</v>)?</c>'.encode(),
+                             lambda m: m.group(1) + re.sub(rb' t="[^"]*"', b"", m.group(2)) + b"><v>2900</v></c>",
+                             data, count=1)
+        assert n == 1, (sheet, ref)
+        return changed
+
+    target = tmp_path / "m" / "x.xlsx"
+    target.parent.mkdir()
+    rewrite(children[3].path, target, sheet, drop_formula)
+    result = read_matrix(target, tmp_path, newer, templates, KEY)
+    assert result.refusal is not None, f"{sheet}!{ref} typed over but the file was used"
+    reasons = result.refusal.reasons
+    assert reasons[0] == template_mismatch(template_version(catalogue)) and len(reasons) == 2, reasons
+    assert f", {ref}" in reasons[1] and ": formula aizstāta ar vērtību " in reasons[1], reasons
+    assert "rinda: formulas vai veidnes vērtības mainītas" not in reasons[1], reasons

@@ -27,6 +27,7 @@ from tests.plan_changes_catalogue import (
     ceiling_confirmed_catalogue,
     ceiling_withdrawn_catalogue,
     changes_catalogue,
+    unconfirmed_catalogue,
     withdrawn_catalogue,
 )
 
@@ -61,6 +62,19 @@ def test_a_withdrawn_b_is_named_with_both_statuses(tmp_path: Path) -> None:
     assert f"{HEAD}\n  {base.name_lv} {eur(Decimal(base.at(BASE_WITHDRAWN).value))}: „apstiprināts” → „jāprecizē” " \
            "(jaunajā matricā B nav apstiprināts: 6.5. tabulā no tā atkarīgās summas ir tukšas" in said, said
     assert f"  {base.name_lv}: " not in said, said  # the same number: no rule change of B
+
+
+def test_a_b_confirmed_on_the_old_day_is_judged_by_that_day(tmp_path: Path, catalogue: Catalogue) -> None:
+    """D314: the old matrix made while B stood confirmed, the new catalogue without that confirmation – the report
+    says the old matrix had B confirmed (not that it was an unconfirmed prefill), and lists no warning as gone that
+    the old matrix never showed (a typed B equal to an unconfirmed catalogue B)."""
+    typed = Decimal(catalogue.programme.base_amount.values[-1].value)  # the B the test catalogue confirms
+    said = _migrated(tmp_path, unconfirmed_catalogue, BASE_CONFIRMED, BASE_CONFIRMED, "3.1.3i",
+                     old_make=changes_catalogue, base=typed)
+    assert "„apstiprināts” → „jāprecizē”" in said, said
+    assert "vecajā matricā apstiprināta, bet jaunās matricas cenu dienā katalogs to vairs neapstiprina" in said, said
+    assert "kas nav apstiprināta" not in said, said
+    assert "vairs nav:" not in said and "brīdinājumi: 0 → 0" in said, said
 
 
 def test_a_confirmed_b_is_named_the_other_way(tmp_path: Path) -> None:

@@ -1,0 +1,58 @@
+"""A ceiling that was already unconfirmed on the matrix's prices day for one of its parts (a group session: the
+client transport part „jāprecizē”) while another part – the ceiling price itself – stood confirmed, and that part is
+withdrawn at the same amount by the collection's day (D302): the matrix's own warning (D22) says only „vēl
+jāprecizē”, so collect adds the withdrawn part and its day, as the sheet „Neapstiprināti griesti” promises."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from generator.catalogue.catalogue import Catalogue
+from generator.catalogue.confirmation import said
+from generator.catalogue.models import PriceStatus
+from generator.lvformat import date as lv_date
+from generator.ministry.records import ChildRecord
+from generator.reference.plan_changes import confirmation_spans
+from generator.reference.rules import CEILING_CHECK, CHECK_PRICE
+
+
+def withdrawn_parts(catalogue: Catalogue, day: dt.date, on: dt.date) -> dict[str, tuple[str, dt.date]]:
+    """Item → (the price's name, the day) of each catalogue price that sets the item's ceiling, is „apstiprināts” on
+    ``day`` and stands „jāprecizē” again at the same figures on ``on`` (confirmation_spans: the papers' one rule)."""
+    found: dict[str, tuple[str, dt.date]] = {}
+    if on <= day:
+        return found
+    for price in catalogue.price_by_id.values():
+        then = price.at(day)
+        if then is None or then.status is not PriceStatus.confirmed:
+            continue
+        later = [(v.effective_from, said(v)) for v in price.values if day < v.effective_from <= on]
+        spans = confirmation_spans(said(then), later, day)
+        if spans and spans[-1][1] is not None:
+            for item in catalogue.price_items(price):
+                found.setdefault(item, (price.name_lv, spans[-1][1]))
+    return found
+
+
+def name_withdrawn_parts(record: ChildRecord, parts: dict[str, tuple[str, dt.date]]) -> ChildRecord:
+    """``record`` with each of its ceiling warnings (D22) whose line's item has a withdrawn part (withdrawn_parts)
+    naming that part and the day it is „jāprecizē” again from."""
+    if not parts:
+        return record
+    lines = record.inputs.lines
+    changed = False
+    findings = []
+    for f in record.result.findings:
+        item = lines[f.lines[0]].offer_id if f.lines and f.lines[0] < len(lines) else None
+        if (f.code == "ceiling_unconfirmed" and item in parts and CEILING_CHECK in f.message
+                and f"; {CHECK_PRICE}" in f.message):
+            name, since = parts[item]
+            f = dataclasses.replace(f, message=f.message.replace(
+                f"; {CHECK_PRICE}", f"; „{name}” statuss matricas cenu dienā bija „apstiprināts”, bet katalogā ar to "
+                                    f"pašu apmēru no {lv_date(since)} tas atkal ir „jāprecizē”; {CHECK_PRICE}", 1))
+            changed = True
+        findings.append(f)
+    if not changed:
+        return record
+    return dataclasses.replace(record, result=dataclasses.replace(record.result, findings=tuple(findings)))
