@@ -6,13 +6,14 @@ unit counted whole (D256) gets a whole number for its example; the months' messa
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 import pytest
 
 from generator.catalogue.catalogue import Catalogue
 from generator.no_such_day import ISO, LV, no_such_day
 from generator.site import calculator
-from tests.site.browsing import BROWSER_MARKS, Visit
+from tests.site.browsing import BROWSER_MARKS, Visit, served_one_page_index
 
 pytestmark = BROWSER_MARKS
 
@@ -34,6 +35,18 @@ def visit(small_index_visit: Visit) -> Visit:
     return small_index_visit
 
 
+@pytest.fixture(scope="module")
+def api(browser, server: str) -> Iterator[Visit]:  # noqa: ANN001 - tests/site/browsing.py's browser
+    """The calculator page opened once for the tests that only call its API (window.ibmKalkulators.aprekins, datums:
+    pure functions of their input, which keep no state in the page); the tests that type into the form open their
+    own page (``visit``). A page of its own for each API test cost ~0,8 s of Chromium CPU more (docs/benchmarks.md,
+    testtime41)."""
+    v = Visit(browser, server, search_index=served_one_page_index(server))
+    v.open(PAGE)
+    yield v
+    v.close()
+
+
 def _messages(visit: Visit, changes: dict) -> list[dict]:
     inp = {**BASE, **changes}
     return visit.page.evaluate("(x) => window.ibmKalkulators.aprekins(x).messages", inp)
@@ -45,16 +58,16 @@ def _input_errors(visit: Visit, changes: dict, field: str) -> list[str]:
 
 @pytest.mark.parametrize(("typed", "form"), [("31.02.2012", LV), ("29.02.2013", LV), ("31.04.2018", LV),
                                              ("00.05.2012", LV), ("01.13.2012", LV), ("2012-02-30", ISO)])
-def test_a_day_the_calendar_has_not_is_told_so(visit: Visit, typed: str, form: str) -> None:
+def test_a_day_the_calendar_has_not_is_told_so(api: Visit, typed: str, form: str) -> None:
     why = no_such_day(typed, (form,), quoted=True)
     assert why is not None
-    assert _input_errors(visit, {"dzimsanasDatums": typed}, "dzimsanasDatums") == [f"{BIRTH}: {why}."]
-    assert _input_errors(visit, {"periodaSakums": typed}, "periodaSakums") == [f"{START}: {why}."]
+    assert _input_errors(api, {"dzimsanasDatums": typed}, "dzimsanasDatums") == [f"{BIRTH}: {why}."]
+    assert _input_errors(api, {"periodaSakums": typed}, "periodaSakums") == [f"{START}: {why}."]
 
 
 @pytest.mark.parametrize("typed", ["31_02_2012", "31.2.12", "3102201", "31.02-2012x", "rīt"])
-def test_a_text_not_in_the_form_is_still_no_date(visit: Visit, typed: str) -> None:
-    (text,) = _input_errors(visit, {"dzimsanasDatums": typed}, "dzimsanasDatums")
+def test_a_text_not_in_the_form_is_still_no_date(api: Visit, typed: str) -> None:
+    (text,) = _input_errors(api, {"dzimsanasDatums": typed}, "dzimsanasDatums")
     assert text == f"{BIRTH}: „{typed}” nav datums (gaidīts: datums DD.MM.GGGG, piem. 01.10.2018).", text
 
 
@@ -63,15 +76,15 @@ KEYPAD_FORMS = ["10062010", "10 06 2010", "10-06-2010", "10,06,2010", "10/06/201
 
 
 @pytest.mark.parametrize("typed", KEYPAD_FORMS)
-def test_a_date_without_points_is_read(visit: Visit, typed: str) -> None:
-    assert visit.page.evaluate("(t) => window.ibmKalkulators.datums(t)", typed) == "2010-06-10"
-    assert _input_errors(visit, {"dzimsanasDatums": typed}, "dzimsanasDatums") == []
+def test_a_date_without_points_is_read(api: Visit, typed: str) -> None:
+    assert api.page.evaluate("(t) => window.ibmKalkulators.datums(t)", typed) == "2010-06-10"
+    assert _input_errors(api, {"dzimsanasDatums": typed}, "dzimsanasDatums") == []
 
 
 @pytest.mark.parametrize("typed", ["31022012", "31 02 2012", "31-02-2012", "31,02,2012", "31/02/2012"])
-def test_a_missing_day_without_points_is_told_so(visit: Visit, typed: str) -> None:
+def test_a_missing_day_without_points_is_told_so(api: Visit, typed: str) -> None:
     why = no_such_day("31.02.2012", (LV,), quoted=True).replace("31.02.2012", typed)
-    assert _input_errors(visit, {"dzimsanasDatums": typed}, "dzimsanasDatums") == [f"{BIRTH}: {why}."]
+    assert _input_errors(api, {"dzimsanasDatums": typed}, "dzimsanasDatums") == [f"{BIRTH}: {why}."]
 
 
 def test_the_form_shows_the_date_it_understood(visit: Visit) -> None:
@@ -119,20 +132,20 @@ def test_an_unknown_service_and_a_missing_price_name_their_field(visit: Visit, d
     assert text.startswith(f"1. rinda, lauks „{price}”: nav norādīta sniedzēja cena"), text
 
 
-def test_a_whole_unit_gets_a_whole_example(visit: Visit, data: dict) -> None:
+def test_a_whole_unit_gets_a_whole_example(api: Visit, data: dict) -> None:
     offers = [o for o in calculator.default_round(data)["pakalpojumi"] if o["vienibasCena"] is None]
     whole = next(o["kods"] for o in offers if o["vesels"])
     fraction = next(o["kods"] for o in offers if not o["vesels"])
     examples = {}
     for code in (whole, fraction):
         rows = [{"kods": code, "daudzums": "-3", "cena": "10", "ekspertuRangs": "1"}]
-        (text,) = _input_errors(visit, {"rindas": rows}, "daudzums")
+        (text,) = _input_errors(api, {"rindas": rows}, "daudzums")
         examples[code] = re.search(r"\(piem\. ([^)]*)\)", text).group(1)
     assert re.fullmatch(r"\d+", examples[whole]), examples
     assert "," in examples[fraction], examples
 
 
-def test_the_months_message_has_its_verb(visit: Visit, data: dict) -> None:
+def test_the_months_message_has_its_verb(api: Visit, data: dict) -> None:
     most = calculator.default_round(data)["parametri"]["menesiMax"]
-    (text,) = _input_errors(visit, {"menesi": str(most + 1)}, "menesi")
+    (text,) = _input_errors(api, {"menesi": str(most + 1)}, "menesi")
     assert text == f"Lauks „Mēnešu skaits”: „{most + 1}” – jābūt veselam skaitlim no 1 līdz {most}.", text

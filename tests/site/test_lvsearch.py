@@ -4,6 +4,7 @@ catalogue's vocabulary, and the JavaScript twin in the browser giving the same r
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,17 @@ def catalogue_vocabulary(root: Path = DEFAULT_CATALOGUE) -> list[str]:
         if path.suffix in (".yaml", ".md") and path.is_file():
             words.update(w.lower() for w in WORD.findall(path.read_text(encoding="utf-8")))
     return sorted(words)
+
+
+@pytest.fixture(scope="module")
+def latvian(browser, server: str) -> Iterator[Visit]:  # noqa: ANN001 - tests/site/browsing.py's browser
+    """index.html opened once for the module's browser tests: they only call window.ibmLatvian (normalize, rerank,
+    titleTerms …), pure functions of their arguments that no call changes; a page of its own for each test cost
+    ~2 s of Chromium CPU more (docs/benchmarks.md, testtime41)."""
+    v = Visit(browser, server)
+    v.open("index.html")
+    yield v
+    v.close()
 
 
 def test_fold_removes_latvian_diacritics() -> None:
@@ -128,43 +140,41 @@ def test_vocabulary_is_the_catalogues() -> None:
 
 
 @browser_test
-def test_javascript_normalises_every_catalogue_word_like_python(visit: Visit) -> None:
-    visit.open("index.html")
+def test_javascript_normalises_every_catalogue_word_like_python(latvian: Visit) -> None:
     words = catalogue_vocabulary() + ["3.1.3", "Ģimenēm", "ĀČĒĢĪĶĻŅŠŪŽ", "zivju", "kopijas", "brīža", "brīdim", "pieredzes", "bāz"]
     words += [w for group in SAME_ROOT for w in group] + [w for pair in APART for w in pair] + ["PARĀDĪJA", "parādi\u0304ja"]
-    in_js = visit.page.evaluate("words => words.map(w => window.ibmLatvian.normalize(w))", words)
+    in_js = latvian.page.evaluate("words => words.map(w => window.ibmLatvian.normalize(w))", words)
     different = {w: (normalize(w), js) for w, js in zip(words, in_js, strict=True) if normalize(w) != js}
     assert different == {}
-    assert visit.page.evaluate("q => window.ibmLatvian.normalizeQuery(q)", "Ģimenes asistents 3.1.3*") \
+    assert latvian.page.evaluate("q => window.ibmLatvian.normalizeQuery(q)", "Ģimenes asistents 3.1.3*") \
         == "gimen asistent 3.1.3*"
     queries = {"3 000": "3000", "1 234,56": "1234,56", "2018 2019": "2018 2019", "5.11": "5.11 5,11",
                "4,79": "4,79", "3.1.3": "3.1.3", "3.15.2": "3.15.2", "18.05.2021": "18.05.2021",
                "pavadonis 5.11 EUR": "pavadon 5.11 5,11 eur"}
-    in_js = visit.page.evaluate("qs => qs.map(q => window.ibmLatvian.normalizeQuery(q))", list(queries))
+    in_js = latvian.page.evaluate("qs => qs.map(q => window.ibmLatvian.normalizeQuery(q))", list(queries))
     assert dict(zip(queries, in_js, strict=True)) == queries
-    assert visit.page.evaluate("w => window.ibmLatvian.normalize(w)", "3\u00a0000,00") == normalize("3\u00a0000,00")
+    assert latvian.page.evaluate("w => window.ibmLatvian.normalize(w)", "3\u00a0000,00") == normalize("3\u00a0000,00")
     assert LUNR_LV.is_file()
 
 
 @browser_test
-def test_rerank_counts_a_title_without_its_question_words(visit: Visit) -> None:
+def test_rerank_counts_a_title_without_its_question_words(latvian: Visit) -> None:
     """review28 F10: a page keyword written as a question ("cik ilgs ir plāns") is as whole a title for the query
     as one without question words; „kādēļ” is a question word like „kāpēc”."""
-    visit.open("index.html")
 
     def page(location: str, *titles: list[str]) -> list[dict]:
         return [{"location": location, "title": location, "text": "", "nosaukums": list(titles)}]
 
     groups = [page("b.html", ["plan", "ilg", "atbalst"]), page("a.html", ["cik", "ilg", "ir", "plan"])]
     for query in ("cik ilgs plāns", "kādēļ ilgs plāns", "kamdēļ ilgs plāns", "ko ilgs plāns", "plāns ilgs"):
-        ranked = visit.page.evaluate("([g, q]) => window.ibmLatvian.rerank(g, q, []).map(r => r[0].location)",
+        ranked = latvian.page.evaluate("([g, q]) => window.ibmLatvian.rerank(g, q, []).map(r => r[0].location)",
                                      [groups, query])
         assert ranked == ["a.html", "b.html"], (query, ranked)
-    assert "kadel" not in visit.page.evaluate("q => window.ibmLatvian.typoQuery(q, true)", "kādēļ vajadzīgs plāns")
+    assert "kadel" not in latvian.page.evaluate("q => window.ibmLatvian.typoQuery(q, true)", "kādēļ vajadzīgs plāns")
 
 
 @browser_test
-def test_javascript_reads_every_title_of_the_index_like_python(visit: Visit, built_site) -> None:  # noqa: ANN001
+def test_javascript_reads_every_title_of_the_index_like_python(latvian: Visit, built_site) -> None:  # noqa: ANN001
     """audit34a F6: the index build reads a page title's words and code in Python (title_terms, title_label), the
     search script a section heading's in JavaScript (titleTerms, titleCodes, titleLabel): the same on every title of
     the built index and the navigation."""
@@ -176,8 +186,7 @@ def test_javascript_reads_every_title_of_the_index_like_python(visit: Visit, bui
     titles = sorted({re.sub(r"<[^>]+>", "", d["title"]) for d in index["docs"]}) + [
         "D257 – 6.11. tabula", "4. solis – sniedzēji un cenas (6.8.)", "3.1.3 Logopēds", "Cenu vēsture: 2. joma", ""]
     assert len(titles) > 500
-    visit.open("index.html")
-    in_js = visit.page.evaluate("ts => ts.map(t => { const l = window.ibmLatvian; "
+    in_js = latvian.page.evaluate("ts => ts.map(t => { const l = window.ibmLatvian; "
                                 "return [l.titleTerms(t), l.titleCodes(t), l.titleLabel(t)]; })", titles)
     different = {t: js for t, js in zip(titles, in_js, strict=True)
                  if js != [title_terms(t), title_codes(t), title_label(t)]}
@@ -185,7 +194,7 @@ def test_javascript_reads_every_title_of_the_index_like_python(visit: Visit, bui
     assert title_codes("D257 – 6.11. tabula (6.8.)") == ["d257", "6.11", "6.8"]
     assert (title_label("D257 – 6.11. tabula"), title_label("3.1.3 Logopēds"), title_label("Cenu vēsture: 2. joma")) \
         == ("d257", "3.1.3", None)
-    codes = visit.page.evaluate("qs => qs.map(q => Object.keys(window.ibmLatvian.queryCodes(q)).sort())",
+    codes = latvian.page.evaluate("qs => qs.map(q => Object.keys(window.ibmLatvian.queryCodes(q)).sort())",
                                 ["6.11", "6.11.", "D257", "5,11", "3 000", "+3.1.3*", "griesti"])
     assert codes == [["6,11", "6.11"], ["6.11"], ["d257"], ["5,11"], ["3000"], ["3.1.3"], []]
 
@@ -199,14 +208,13 @@ def _group(location: str, *, titles: list[list[str]] = (), codes: list[str] = ()
 
 
 @browser_test
-def test_rerank_puts_the_page_a_code_or_heading_names_first(visit: Visit) -> None:
+def test_rerank_puts_the_page_a_code_or_heading_names_first(latvian: Visit) -> None:
     """audit34a F6: the page whose codes hold the query's code, then a section heading starting with the code, then
     a title or an exact heading, then pages not in the background, then a heading holding the words or the code; a
     heading that stands on more than two of the pages found counts for none."""
-    visit.open("index.html")
 
     def ranked(groups: list[list[dict]], query: str) -> list[str]:
-        return visit.page.evaluate("([g, q]) => window.ibmLatvian.rerank(g, q, []).map(r => r[0].location)",
+        return latvian.page.evaluate("([g, q]) => window.ibmLatvian.rerank(g, q, []).map(r => r[0].location)",
                                    [groups, query])
 
     decisions = _group("lemumi.html", weight=0, sections=["D257 – ko saka 6.11. tabula", "D44 – 6.8. tabula"])
@@ -239,14 +247,13 @@ def test_rerank_puts_the_page_a_code_or_heading_names_first(visit: Visit) -> Non
 
 
 @browser_test
-def test_rerank_puts_the_page_of_a_named_annex_first(visit: Visit) -> None:
+def test_rerank_puts_the_page_of_a_named_annex_first(latvian: Visit) -> None:
     """A query with the word „pielikums” (any form) and a number puts first the page whose annexes hold the number,
     before a page whose own code is the number („2. joma”) and the register page whose title has the word; without the
     word the annex numbers count for nothing."""
-    visit.open("index.html")
 
     def ranked(groups: list[list[dict]], query: str) -> list[str]:
-        return visit.page.evaluate("([g, q]) => window.ibmLatvian.rerank(g, q, []).map(r => r[0].location)",
+        return latvian.page.evaluate("([g, q]) => window.ibmLatvian.rerank(g, q, []).map(r => r[0].location)",
                                    [groups, query])
 
     def annexes(group: list[dict], numbers: list[str]) -> list[dict]:
