@@ -65,3 +65,27 @@ def test_price_history_statuses_and_notes_stay_on_a_phone_screen(phone) -> None:
     assert outside == [], outside[:3]
     # each cell names its column („Statuss: jāprecizē”): a card has no header row above it
     assert {c["label"] for c in cells} == {"Spēkā", "Nozīme", "Summa", "Statuss", "Avots", "Piezīme"}
+
+
+@browser_test
+def test_heading_links_are_tap_targets_on_a_phone(phone) -> None:  # noqa: ANN001
+    """A heading's „¶” link is at least 24 × 24 px (WCAG 2.5.8); the theme's was as wide as its glyph, 13–20 px."""
+    goto(phone, phone.base + "katalogs/index.html")
+    sizes = phone.evaluate("""() => [...document.querySelectorAll('article .headerlink')].map(a => {
+      const r = a.getBoundingClientRect(); return [a.parentElement.tagName, r.width, r.height]; })""")
+    assert {tag for tag, _, _ in sizes} >= {"H1", "H2"}, sizes
+    assert [s for s in sizes if s[1] < 24 or s[2] < 24] == [], sizes
+
+
+@browser_test
+def test_the_search_clear_button_shows_no_tooltip_over_the_results_on_a_phone(phone) -> None:  # noqa: ANN001
+    """The clear button appears where the search icon was tapped: its tooltip „Notīrīt” covered the first result."""
+    goto(phone, phone.base + "index.html")
+    phone.click("label[for=__search]")
+    phone.fill(".md-search__input", "katalogs")
+    phone.hover(".md-search__options button[type=reset]")
+    phone.wait_for_timeout(500)
+    shown = phone.evaluate("""() => [...document.querySelectorAll('.md-search__options .md-tooltip')]
+      .filter(t => t.getBoundingClientRect().width > 0 && getComputedStyle(t).opacity !== '0').length""")
+    assert shown == 0
+    phone.keyboard.press("Escape")
