@@ -133,3 +133,13 @@ def test_examples_quote_no_template_id_or_round_day() -> None:
     assert not re.search(r"Veidne [0-9a-f]{8}\.\d+", text)
     assert "„Veidne xxxxxxxx.NN, cenas uz DD.MM.GGGG”" in rows["91"]
     assert not re.search(r"\d\d\.\d\d\.\d{4}", rows["40"]) and not re.search(r"\d\d\.\d\d\.\d{4}", rows["91"])
+
+
+def test_every_decision_answer_ends_with_sentence_punctuation() -> None:
+    """The decisions page's answers are sentences: each ends with a full stop (or ? !), not some with and some
+    without (about half had none). The answer is the row's last cell, its text up to the closing „ |”."""
+    source = PAGE.read_text(encoding="utf-8")
+    answers = re.findall(r"^\| (D\d+) \|.*\| (.*?) \|[ \t]*$", source, re.M)
+    assert len(answers) == len(re.findall(r"^\| D\d+ \|", source, re.M)) > 200
+    unfinished = [number for number, answer in answers if not answer.rstrip().endswith((".", "?", "!"))]
+    assert unfinished == [], unfinished

@@ -1,9 +1,8 @@
 /* Wide tables that scroll sideways can be reached and scrolled with the keyboard: the theme wraps
    every table in .md-typeset__scrollwrap; a wrapper whose table is wider than the page becomes a
    focusable, named region (tabindex=0, role=region, aria-label from the table's caption or the
-   section heading), and a visible hint above it says that it scrolls. A long table (LONG_TABLE rows) is marked
-   (class ibm-gara-tabula): on a phone it scrolls in a box of its own whose column headers stay in view (audit36
-   F11); that box is a focusable region too. A cell of running text is
+   section heading), and a visible hint above it says that it scrolls. A long table grows with its rows in the
+   page's own vertical scroll (no box of its own on a phone: ibm.css). A cell of running text is
    marked (class ibm-teksts) so that on a phone it keeps a readable width (ibm.css). Checked again
    when the window is resized. */
 (function () {
@@ -28,7 +27,6 @@
   }
 
   var LONG_TEXT = 30;   // characters: a cell longer than this is running text
-  var LONG_TABLE = 15;  // body rows: on a phone a longer table scrolls in its own box under a fixed header (ibm.css)
   var HINT = "Tabula ir platāka par ekrānu – pabīdiet to uz sāniem, lai redzētu visas kolonnas.";
 
   function markText(wrap) {
@@ -62,10 +60,6 @@
   function mark() {
     document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
       markText(wrap);
-      var head = wrap.querySelector("table > thead");
-      // (not the changes page's tables, which a phone shows as cards without a header row)
-      wrap.classList.toggle("ibm-gara-tabula", !!head && !wrap.closest(".ibm-kartites") &&
-        wrap.querySelectorAll("table > tbody > tr").length > LONG_TABLE);
       var scrolls = overflows(wrap);
       // a box that scrolls either way is reached by the keyboard (axe: scrollable-region-focusable)
       if (scrolls || wrap.scrollHeight > wrap.clientHeight + 1) {
