@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import PriceStatus
 from generator.ministry.matrix import Matrix, read_child
 from generator.recalc import make_profile
@@ -71,22 +72,35 @@ def test_the_confirmed_matrix_takes_a_plan_across_the_withdrawal(tmp_path: Path)
             assert f"no {BASE_CHANGE:%d.%m.%Y} mainās" in status and f"{BASE_WITHDRAWN:%d.%m.%Y}" not in status, status
 
 
-def test_a_matrix_made_after_the_withdrawal_prints_b_as_unconfirmed(tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def base_withdrawn(tmp_path_factory: pytest.TempPathFactory) -> tuple[Catalogue, dict[str, tuple[Path, object]]]:
+    """The matrices of B's confirmation day made the day before B's withdrawal („pirms”) and on its day
+    („atsaukts”), each filled with one plan without B typed („bez-b”) and with the catalogue's B typed into 6.11
+    („ar-b”): four files recalculated in one LibreOffice run, by name – (path, recalculated values)."""
+    require_uno()
+    require_soffice()
+    folder = tmp_path_factory.mktemp("b-atsaukts")
+    changed = withdrawn_catalogue(folder / "catalogue")
+    plain = dataclasses.replace(dict(plan_change_cases(changed))["bez"], period_start=dt.date(2027, 1, 1), months=2)
+    typed = dataclasses.replace(plain, base=Decimal(changed.programme.base_amount.at(BASE_CONFIRMED).value))
+    paths = []
+    for name, on in (("pirms", BASE_WITHDRAWN - dt.timedelta(days=1)), ("atsaukts", BASE_WITHDRAWN)):
+        made = write_workbook(changed, folder / f"veidne-{name}.xlsx", None, BASE_CONFIRMED, made_on=on)
+        for kind, inputs in (("bez-b", plain), ("ar-b", typed)):
+            wb = load_workbook(made)
+            fill(wb, inputs, recipient_labels(changed), municipality=MUNICIPALITIES[0])
+            paths.append(folder / f"{kind}-{name}.xlsx")
+            wb.save(paths[-1])
+    values = recalculated_values(paths, profile=make_profile(folder / "profile"))
+    return changed, {path.stem: (path, found) for path, found in zip(paths, values, strict=True)}
+
+
+def test_a_matrix_made_after_the_withdrawal_prints_b_as_unconfirmed(base_withdrawn) -> None:  # noqa: ANN001
     """D318: the matrix of B's confirmation day made on the withdrawal's day or later computes h_BazeProviz 1 – P, A
     and K blanks with the 6.4 and 6.5 notes, as the papers made that day (D301) – and the same money as the matrix
     made the day before, which prints B confirmed."""
-    require_uno()
-    require_soffice()
-    changed = withdrawn_catalogue(tmp_path / "catalogue")
-    inputs = dataclasses.replace(dict(plan_change_cases(changed))["bez"], period_start=dt.date(2027, 1, 1), months=2)
-    paths = []
-    for name, on in (("pirms", BASE_WITHDRAWN - dt.timedelta(days=1)), ("atsaukts", BASE_WITHDRAWN)):
-        made = write_workbook(changed, tmp_path / f"veidne-{name}.xlsx", None, BASE_CONFIRMED, made_on=on)
-        wb = load_workbook(made)
-        fill(wb, inputs, recipient_labels(changed), municipality=MUNICIPALITIES[0])
-        wb.save(tmp_path / f"{name}.xlsx")
-        paths.append(tmp_path / f"{name}.xlsx")
-    before, after = recalculated_values(paths, profile=make_profile(tmp_path / "profile"))
+    _, made = base_withdrawn
+    (_, before), (_, after) = made["bez-b-pirms"], made["bez-b-atsaukts"]
     assert (before["h_BazeProviz"], after["h_BazeProviz"]) == (0, 1)
     assert before["Bridinajums_Baze_65"] in ("", None) and after["Bridinajums_Baze_65"] == ANNEX_BASE_BLANK
     assert before["Bridinajums_Baze_64"] in ("", None) and after["Bridinajums_Baze_64"] == BASE_PROVISIONAL_SHORT
@@ -94,25 +108,14 @@ def test_a_matrix_made_after_the_withdrawal_prints_b_as_unconfirmed(tmp_path: Pa
         assert before[name] == after[name], (name, before[name], after[name])
 
 
-def test_b_typed_after_the_withdrawal_is_the_catalogues_unconfirmed_b(tmp_path: Path) -> None:
+def test_b_typed_after_the_withdrawal_is_the_catalogues_unconfirmed_b(base_withdrawn) -> None:  # noqa: ANN001
     """D319: 6.11's parameter table shows a B withdrawn by the day the matrix is made „jāprecizē”, so the catalogue's
     B typed into 6.11 is its unconfirmed B (D257: a warning, P/A/K blanks) – the counts the reference computes from
     the matrix as `ibm collect` reads it –; the matrix made the day before shows B „apstiprināts”, and the same B
     typed there is the ministry's, without a warning."""
-    require_uno()
-    require_soffice()
-    changed = withdrawn_catalogue(tmp_path / "catalogue")
-    base = Decimal(changed.programme.base_amount.at(BASE_CONFIRMED).value)
-    inputs = dataclasses.replace(dict(plan_change_cases(changed))["bez"], period_start=dt.date(2027, 1, 1), months=2,
-                                 base=base)
-    paths = []
-    for name, on in (("pirms", BASE_WITHDRAWN - dt.timedelta(days=1)), ("atsaukts", BASE_WITHDRAWN)):
-        made = write_workbook(changed, tmp_path / f"veidne-{name}.xlsx", None, BASE_CONFIRMED, made_on=on)
-        wb = load_workbook(made)
-        fill(wb, inputs, recipient_labels(changed), municipality=MUNICIPALITIES[0])
-        wb.save(tmp_path / f"{name}.xlsx")
-        paths.append(tmp_path / f"{name}.xlsx")
-    before, after = recalculated_values(paths, profile=make_profile(tmp_path / "profile"))
+    changed, made = base_withdrawn
+    (before_path, before), (after_path, after) = made["ar-b-pirms"], made["ar-b-atsaukts"]
+    paths = [before_path, after_path]
     assert (before["Param_BazesStatuss"], after["Param_BazesStatuss"]) == (PriceStatus.confirmed.value,
                                                                           PriceStatus.to_verify.value)
     assert (before["h_BazeProviz"], after["h_BazeProviz"]) == (0, 1)
