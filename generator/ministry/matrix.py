@@ -895,10 +895,10 @@ def withdrawn_rows(m: Matrix, catalogue: Catalogue, params_day: dt.date | None) 
     matrix's prices day (withdrawn_ceilings.withdrawable): no other row's formulas read a mark."""
     if not m.has(withdrawn_ceilings.NAME) or not m.has("Pak_Id") or params_day is None:
         return frozenset()
-    withdrawable = withdrawn_ceilings.withdrawable(catalogue, params_day)
-    return frozenset(code for label, mark in zip(m.column("Pak_Id"), m.column(withdrawn_ceilings.NAME), strict=False)
-                     if isinstance(label, str) and label.strip() and _is_day(mark)
-                     and (code := offer_code(label)) in withdrawable)
+    marked = frozenset(offer_code(label) for label, mark in zip(m.column("Pak_Id"), m.column(withdrawn_ceilings.NAME),
+                                                                strict=False)
+                       if isinstance(label, str) and label.strip() and _is_day(mark))
+    return marked & withdrawn_ceilings.withdrawable(catalogue, params_day) if marked else marked
 
 
 def base_marked(m: Matrix) -> bool:
