@@ -22,6 +22,7 @@ from generator.ministry.integrity import content, differing_cells
 from generator.ministry.matrix import Matrix, read_child
 from generator.ministry.migrate import Migrator
 from generator.ministry.templates import TemplateSource
+from generator.ministry.xlsxpatch import excel_serial
 from generator.ministry.xlsxread import read_xlsx
 from generator.reference.ceilings_on_day import CEILING_WARNING, CeilingsOnDay
 from generator.reference.lines import line_from_offer
@@ -195,7 +196,7 @@ def test_a_day_on_a_row_the_catalogue_never_withdraws_is_a_changed_cell(tmp_path
                            planned_units=[1])
     fill(wb, WorkbookInputs(dt.date(2015, 5, 17), CEILING_CONFIRMED, 1, False, "kustību", (line,)),
          recipient_labels(confirmed), municipality=MUNICIPALITIES[0])
-    wb["6.8"][f"{withdrawn_ceilings.COLUMN}{row}"] = CEILING_WITHDRAWN
+    wb["6.8"][f"{withdrawn_ceilings.COLUMN}{row}"] = excel_serial(CEILING_WITHDRAWN)  # as a mark is written
     path = tmp_path / "diena.xlsx"
     wb.save(path)
     differing = differing_cells(content(read_xlsx(path)), content(read_xlsx(template)))
