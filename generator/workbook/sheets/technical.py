@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from xlsxwriter.utility import xl_cell_to_rowcol, xl_col_to_name
 
+from generator import withdrawn_wording as wording
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Impairment, Pilot, PriceStatus
 from generator.lvformat import NBSP, eur, percent
@@ -599,8 +600,8 @@ def confirmed_text(catalogue: Catalogue, day: dt.date) -> str:
     for d in days:
         n = sum(count for on, _, count, *_ in values if on == d)
         what = ", ".join(w for on, w, *_ in values if on == d)
-        listed.append(f"Katalogā no {lv_date(d)} " + ("apstiprināta tā pati vērtība" if n == 1 else
-                                                      "apstiprinātas tās pašas vērtības") + f": {what}.")
+        noun = wording.values(n)
+        listed.append(f"Katalogā no {lv_date(d)} {wording.confirmed(noun)} {wording.same(noun)}: {what}.")
     text = " ".join(listed) + " Plāna summas nemainās, un plāns paliek derīgs"
     printed = [p for _, _, _, p, *_ in values if p is not None]
     if not printed:
