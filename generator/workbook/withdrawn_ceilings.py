@@ -61,11 +61,12 @@ def read_rows(sheet: str, formulas: Iterable[tuple[tuple[int, int], str]]) -> fr
     if sheet != SHEET:
         return frozenset()
     return frozenset(coord[0] for coord, formula in formulas
-                     if coord[0] >= FIRST_ROW and re.search(_reference(coord[0]), formula.upper()))
+                     if coord[0] >= FIRST_ROW and f"{COLUMN}{coord[0]}" in (upper := formula.upper().replace("$", ""))
+                     and re.search(_reference(coord[0]), upper))
 
 
 def _reference(row: int) -> str:
-    return rf"(?<![A-Z0-9_.$])\$?{COLUMN}\$?{row}(?![0-9])"
+    return rf"(?<![A-Z0-9_.])\$?{COLUMN}\$?{row}(?![0-9])"
 
 
 def is_mark(sheet: str, coord: tuple[int, int], text: str, rows: Container[int] = frozenset()) -> bool:
