@@ -29,6 +29,7 @@ BASE = Noun("B")
 VALUE = Noun("vērtība", feminine=True)
 VALUES = Noun("vērtības", feminine=True, plural=True)
 CEILINGS = Noun("griesti", plural=True)
+BASE_AMOUNT = Noun("bāzes apmērs")  # B by its name, where the sentence does not abbreviate it
 
 
 def values(n: int) -> Noun:
@@ -56,8 +57,13 @@ def was_confirmed(noun: Noun) -> str:
     return f"{noun.form('tas', 'tā', 'tie', 'tās')} bija {confirmed(noun)}"
 
 
+def its(noun: Noun) -> str:
+    """The pronoun in the genitive standing for the noun: „tā” (B), „tās” (a value), „to” (more, or „griesti”)."""
+    return noun.form("tā", "tās", "to", "to")
+
+
 def blank(noun: Noun, again: bool = False) -> str:
     """Where the papers print the value: „tā vietā ir tukša vieta” (B), „tās vietā ir tukša vieta” (a value), „to
     vietā ir tukšas vietas” (more than one, or the plural „griesti”); ``again``: „… vietā atkal ir …”."""
     spaces = "tukšas vietas" if noun.plural else "tukša vieta"
-    return f"{noun.form('tā', 'tās', 'to', 'to')} vietā {'atkal ' if again else ''}ir {spaces}"
+    return f"{its(noun)} vietā {'atkal ' if again else ''}ir {spaces}"

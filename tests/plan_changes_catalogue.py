@@ -31,6 +31,7 @@ BASE_RECONFIRMED = D(2027, 4, 1)  # reconfirmed_catalogue: and confirmed again a
 CEILING_CONFIRMED = D(2026, 11, 15)
 # ceiling_withdrawn_catalogue: and „jāprecizē” again at the same amount (still before GROUP_CHANGE, D302)
 CEILING_WITHDRAWN = D(2026, 11, 25)
+CEILING_RECONFIRMED = D(2026, 11, 28)  # ceiling_reconfirmed_catalogue: confirmed again
 # the round confirms its procedures, among them the transport limit (D287)
 PROCEDURES = """    procedures:
       status: apstiprināts
@@ -141,6 +142,18 @@ def ceiling_withdrawn_catalogue(target: Path) -> Catalogue:
     amount = text.split("amount: ", 1)[1].split("\n", 1)[0]
     _append(path, f"  - effective_from: {CEILING_WITHDRAWN.isoformat()}\n    kind: ceiling\n    amount: {amount}\n"
                   '    source: "Testa dati: tā pati vērtība atkal jāprecizē"\n    status: jāprecizē\n')
+    return load_or_raise(target)
+
+
+def ceiling_reconfirmed_catalogue(target: Path) -> Catalogue:
+    """ceiling_withdrawn_catalogue with the transport part „apstiprināts” again at the same amount on
+    CEILING_RECONFIRMED: from then the group sessions' ceilings stand confirmed again."""
+    ceiling_withdrawn_catalogue(target)
+    path = target / "prices" / f"{GROUP_TRANSPORT_REDUCTION_ID}.yaml"
+    text = path.read_text("utf-8")
+    amount = text.split("amount: ", 1)[1].split("\n", 1)[0]
+    _append(path, f"  - effective_from: {CEILING_RECONFIRMED.isoformat()}\n    kind: ceiling\n    amount: {amount}\n"
+                  f'    source: "{LM_DOCUMENT}"\n    status: apstiprināts\n')
     return load_or_raise(target)
 
 

@@ -27,13 +27,17 @@ def test_every_form_agrees_with_its_noun(noun: wording.Noun, same: str, was: str
 
 def test_the_count_picks_the_number_and_the_place_stands_before_again() -> None:
     assert wording.values(1) is VALUE and wording.values(2) is VALUES
+    assert [wording.its(n) for n in (BASE, VALUE, VALUES, CEILINGS)] == ["tā", "tās", "to", "to"]
+    assert wording.same(wording.BASE_AMOUNT) == "tas pats bāzes apmērs"
     assert wording.again_open() == "ar to pašu apmēru atkal ir „jāprecizē”"
     assert wording.again_open("katalogā") == "ar to pašu apmēru katalogā atkal ir „jāprecizē”"
 
 
 # the agreeing phrases the builder makes: spelled elsewhere in generator/, they are a second builder (review40 9)
 SPELLED = re.compile(r"ar to pašu apmēru (?:\S+ )?atkal|(?:tā|tās|to) vietā (?:atkal )?ir tukš|"
-                     r"(?:tas|tā|tie|tās) bija apstiprināt|tas pats B\b")
+                     r"(?:tas|tā|tie|tās) bija apstiprināt|"
+                     r"(?:tas pats|tā pati|tie paši|tās pašas) (?:B\b|vērtīb|bāzes apmēr|griest)|"
+                     r"(?:tā|tās|to) pozīciju griest")
 OWN = {"withdrawn_wording.py"}
 # the 6.11 note (workbook/sheets/technical.py) has its own sentence in the accusative („to drukā kā neapstiprinātu”)
 

@@ -169,8 +169,13 @@ def prices_until(catalogue: Catalogue, programme_round: Round | None, build_date
     end = term_end(programme_round, build_date)
     if end is not None:
         return end
-    months = int(catalogue.programme.contract_term_months.at(prices_day).value)
-    return add_months(prices_day, months) - dt.timedelta(days=1)
+    return contract_last_day(prices_day, int(catalogue.programme.contract_term_months.at(prices_day).value))
+
+
+def contract_last_day(signed: dt.date, months: int) -> dt.date:
+    """The last day a contract signed on ``signed`` holds with a term of ``months`` (01 „Līguma termiņš”): the day
+    before the same day ``months`` later (EDATE − 1: at a month's end the shorter month's last day, less one)."""
+    return add_months(signed, months) - dt.timedelta(days=1)
 
 
 def document_day(programme_round: Round | None, build_date: dt.date) -> dt.date:

@@ -30,16 +30,11 @@ from generator.lvformat import agree, eur
 from generator.lvformat import date as lv_date
 from generator.ministry.ceiling_parts import name_withdrawn_parts, withdrawn_parts
 from generator.ministry.records import ChildRecord
+from generator.reference.ceilings_on_day import CeilingsOnDay
 from generator.reference.findings import Finding, Severity
 from generator.reference.params import ministry_base as reference_ministry_base
 from generator.reference.params import unconfirmed_base
-from generator.reference.plan_changes import (
-    base_confirmed_since,
-    base_withdrawn_since,
-    items_confirmed_since,
-    withdrawn_ceilings,
-)
-from generator.reference.rules import check_withdrawn_ceilings
+from generator.reference.plan_changes import base_confirmed_since, base_withdrawn_since
 from generator.withdrawn_wording import BASE, CEILINGS, again_open, confirmed
 
 STATUS_FINAL = "galīgs"
@@ -221,7 +216,7 @@ def on_collection_day(records: list[ChildRecord], catalogue: Catalogue, day: dt.
     „jāprecizē” when a later entry of the same amount withdraws it by ``day``; a ceiling warning (D22) whose every line's
     6.8 row stands confirmed on ``day`` is no longer the record's – the line is no unconfirmed ceiling, as in the
     papers."""
-    states: dict[dt.date, tuple[dt.date | None, dt.date | None, dict[str, dt.date], dict[str, dt.date]]] = {}
+    states: dict[dt.date, tuple[dt.date | None, dt.date | None, CeilingsOnDay]] = {}
     out: list[ChildRecord] = []
     base_days: set[dt.date] = set()
     ceiling_days: set[dt.date] = set()
@@ -231,55 +226,37 @@ def on_collection_day(records: list[ChildRecord], catalogue: Catalogue, day: dt.
         if record.params_day not in states:
             states[record.params_day] = (base_confirmed_since(catalogue, record.params_day, day),
                                          base_withdrawn_since(catalogue, record.params_day, day),
-                                         items_confirmed_since(catalogue, record.params_day, day),
-                                         withdrawn_ceilings(catalogue, record.params_day, day))
-        since, gone, items, withdrawn_items = states[record.params_day]
+                                         CeilingsOnDay.of(catalogue, record.params_day, day))
+        since, gone, ceilings = states[record.params_day]
         if not record.base_confirmed and since is not None:
             record = dataclasses.replace(record, base_confirmed=True)
             base_days.add(since)
         elif record.base_confirmed and gone is not None:
             record = dataclasses.replace(record, base_confirmed=False)
             withdrawn[record.code] = gone
-        kept, dropped = _confirmed_ceilings(record, items)
-        if dropped:
-            record = dataclasses.replace(record, result=dataclasses.replace(record.result, findings=kept))
-            ceiling_days.update(dropped)
+        # the papers' rule of a ceiling's status on the day (ceilings_on_day.py): a marked row's too (D319)
+        found = ceilings.warnings(record.result.findings, record.inputs.lines)
+        if len(found.kept) != len(record.result.findings) or found.added:
+            record = dataclasses.replace(record, result=dataclasses.replace(
+                record.result, findings=(*found.kept, *_placed(record, found.added))))
+            ceiling_days.update(found.confirmed_days)
         if record.params_day not in parts:
             parts[record.params_day] = withdrawn_parts(catalogue, record.params_day, day)
         record = name_withdrawn_parts(record, parts[record.params_day])  # a part withdrawn since (D302)
-        if added := _withdrawn_ceilings(record, withdrawn_items):
-            record = dataclasses.replace(record, result=dataclasses.replace(
-                record.result, findings=(*record.result.findings, *added)))
         out.append(record)
     return OnTheDay(out, sorted(base_days), sorted(ceiling_days), withdrawn)
 
 
-def _withdrawn_ceilings(record: ChildRecord, withdrawn: dict[str, dt.date]) -> list[Finding]:
-    """A ceiling warning (D22) for each line whose 6.8 ceiling, confirmed on the matrix's prices day, is „jāprecizē”
-    again at the same amount on the collection's day (``withdrawn``, D302) – the papers' warning
-    (rules.check_withdrawn_ceilings), with the line's place in the matrix read with the file (``ceiling_places``)."""
-    if not withdrawn:
+def _placed(record: ChildRecord, added: list[Finding]) -> list[Finding]:
+    """The warnings of ceilings withdrawn by the collection's day (D302), each with its line's place in the matrix
+    read with the file (``ceiling_places``)."""
+    if not added:
         return []
     from generator.documents.from_matrix.signing import with_note  # here: that package imports the ministry's
 
     where = dict(record.ceiling_places)
     return [dataclasses.replace(f, message=with_note(f.message, where[f.lines[0]]))
-            if where.get(f.lines[0]) else f for f in check_withdrawn_ceilings(record.inputs.lines, withdrawn)]
-
-
-def _confirmed_ceilings(record: ChildRecord, items: dict[str, dt.date]) -> tuple[tuple[Finding, ...], set[dt.date]]:
-    """The record's findings without each ceiling warning whose every line's 6.8 item is in ``items`` (confirmed on
-    the collection's day), and the days from which the dropped ones stand confirmed."""
-    lines = record.inputs.lines
-    kept: list[Finding] = []
-    days: set[dt.date] = set()
-    for f in record.result.findings:
-        ids = [lines[i].offer_id if i < len(lines) else None for i in f.lines]
-        if f.code == CEILING_WARNING and ids and all(i in items for i in ids):
-            days.update(items[i] for i in ids if i is not None)
-            continue
-        kept.append(f)
-    return tuple(kept), days
+            if where.get(f.lines[0]) else f for f in added]
 
 
 def base_confirmed_note(days: list[dt.date], day: dt.date, ceiling_days: list[dt.date] = ()) -> str | None:

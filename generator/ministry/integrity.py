@@ -27,6 +27,7 @@ from generator.money import to_decimal
 from generator.workbook.build_note import is_note
 from generator.workbook.withdrawn_base import is_mark
 from generator.workbook.withdrawn_ceilings import is_mark as is_ceiling_mark
+from generator.workbook.withdrawn_ceilings import read_rows
 
 Content = dict[str, dict[Coord, str]]
 
@@ -88,6 +89,9 @@ def content(book: XlsxBook, inputs: Mapping[str, set[Coord]] | None = None) -> C
         cells = book.cells.get(sheet, {})
         skip = (inputs.get(sheet, set()) if inputs is not None else book.unlocked.get(sheet, set()))
         sheet_content: dict[Coord, str] = {}
+        # the 6.8 rows whose formulas read a mark of a withdrawn ceiling (D319): only there is a day a mark
+        marked_rows = read_rows(sheet, ((c, cell.formula) for c, cell in cells.items()
+                                        if cell.formula is not None and c not in skip))
         for coord, cell in cells.items():
             if coord in skip:
                 continue
@@ -98,7 +102,7 @@ def content(book: XlsxBook, inputs: Mapping[str, set[Coord]] | None = None) -> C
                 # the note of a matrix made after its round (D277), the mark of a B (D318) or of a 6.8 ceiling (D319)
                 # withdrawn by then
                 if not (is_note(sheet, coord, text) or is_mark(sheet, coord, text)
-                        or is_ceiling_mark(sheet, coord, text)):
+                        or is_ceiling_mark(sheet, coord, text, marked_rows)):
                     sheet_content[coord] = text
         result[sheet] = sheet_content
     return result

@@ -889,14 +889,25 @@ def read_child(m: Matrix, catalogue: Catalogue, *, strict: bool = True, where: W
                      tuple(r.warnings), m.has(WHOLE_UNITS_NAME), paid_entered(m), base_marked(m)), []
 
 
-def withdrawn_rows(m: Matrix) -> frozenset[str]:
+def withdrawn_rows(m: Matrix, catalogue: Catalogue, params_day: dt.date | None) -> frozenset[str]:
     """The 6.8 items (codes) whose row holds the mark of a ceiling withdrawn by the day the matrix was made
-    (withdrawn_ceilings.py, D319): the matrix showed them „jāprecizē”."""
-    if not m.has(withdrawn_ceilings.NAME) or not m.has("Pak_Id"):
+    (withdrawn_ceilings.py, D319): the matrix showed them „jāprecizē”. Only an item the catalogue withdraws after the
+    matrix's prices day (withdrawn_ceilings.withdrawable): no other row's formulas read a mark."""
+    if not m.has(withdrawn_ceilings.NAME) or not m.has("Pak_Id") or params_day is None:
         return frozenset()
-    return frozenset(offer_code(label) for label, mark in zip(m.column("Pak_Id"), m.column(withdrawn_ceilings.NAME),
-                                                              strict=False)
-                     if isinstance(label, str) and label.strip() and _is_day(mark))
+    marked = frozenset(offer_code(label) for label, mark in zip(m.column("Pak_Id"), m.column(withdrawn_ceilings.NAME),
+                                                                strict=False)
+                       if isinstance(label, str) and label.strip() and _is_day(mark))
+    return marked & _withdrawable(catalogue, params_day) if marked else marked
+
+
+def _withdrawable(catalogue: Catalogue, day: dt.date) -> frozenset[str]:
+    """withdrawn_ceilings.withdrawable, none for a prices day the catalogue holds no B or prices for (its matrix is
+    refused or reported elsewhere, not here)."""
+    try:
+        return withdrawn_ceilings.withdrawable(catalogue, day)
+    except LookupError:
+        return frozenset()
 
 
 def base_marked(m: Matrix) -> bool:
@@ -1037,6 +1048,7 @@ def _lines(r: _Reader, m: Matrix, catalogue: Catalogue, day: dt.date) -> list[Pl
     row_grids = [m.grid(name) for name in row_names]
     # D319: the 6.8 rows whose confirmed ceiling the matrix shows withdrawn by the day it was made (its mark)
     marks = m.column(withdrawn_ceilings.NAME) if m.has(withdrawn_ceilings.NAME) else []
+    withdrawable: frozenset[str] | None = None  # looked up at the first mark
     empty_line: PlanLine | None = None  # most plan rows are empty: one line (what the reads below give them)
     lines: list[PlanLine] = []
     for i in range(len(items)):
@@ -1097,7 +1109,10 @@ def _lines(r: _Reader, m: Matrix, catalogue: Catalogue, day: dt.date) -> list[Pl
         # a new line of our own: set in place what dataclasses.replace would validate again unchanged
         object.__setattr__(line, "ceiling", ceiling)
         if j < len(marks) and _is_day(marks[j]) and checked_against_ceiling(offer):
-            object.__setattr__(line, "ceiling_unconfirmed", True)  # as the matrix's h_Pak_GriestiNeapst (D319)
+            if withdrawable is None:
+                withdrawable = _withdrawable(catalogue, day)
+            if offer.id in withdrawable:  # only such a row's formulas read the mark (withdrawn_ceilings.read_rows)
+                object.__setattr__(line, "ceiling_unconfirmed", True)  # as the matrix's h_Pak_GriestiNeapst (D319)
         object.__setattr__(line, "label", item)
         lines.append(line)
     return lines

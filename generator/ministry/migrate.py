@@ -1013,8 +1013,9 @@ class Migrator:
             shown_base = OldBase(_decimal(old.scalar(PARAM_BASE)) if old.has(PARAM_BASE) else None,
                                  old.scalar(BASE_STATUS_NAME) if old.has(BASE_STATUS_NAME) else None,  # type: ignore[arg-type]
                                  _decimal(Matrix.from_book(staged_book).scalar("Bazes_Apmers")))
-            report.status_changes = status_changes(catalogue, optional_date(old, PARAMS_DAY_NAME), day, plan_items,
-                                                   shown_base, withdrawn_rows(old))
+            old_day = optional_date(old, PARAMS_DAY_NAME)
+            report.status_changes = status_changes(catalogue, old_day, day, plan_items,
+                                                   shown_base, withdrawn_rows(old, catalogue, old_day))
             # the old matrix as it showed itself: its own prices day, the parameters and the last day of its prices
             # its template held (its catalogue), not the new catalogue's later changes – the counts and the lists of
             # new and gone findings then come from the same two evaluations

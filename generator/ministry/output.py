@@ -1,5 +1,5 @@
 """Writing the collection's outputs without ever losing a file: the summary workbook and, in
-``galigie-apmeri/`` beside it, one ``kods;P;N;F;statuss`` CSV per municipality and reporting period.
+``galigie-apmeri/`` beside it, one ``kods;P;N;F;statuss;iemesls`` CSV per municipality and reporting period.
 
 Ownership: ``galigie-apmeri/`` carries a manifest (``.ibm-collect.json``) naming every file the
 command wrote there and the summary workbook, each with its SHA-256. A later run replaces only

@@ -557,7 +557,9 @@ def _record(code: str, data: ChildData, folder: str, source: str, params: Params
         code=code, municipality=data.municipality, source=f"{folder}/{source}", period_start=data.inputs.period_start,
         months=data.inputs.months, age=outcome.age, age_group=group, impairment=data.impairment,
         special_care=data.inputs.special_care, catalogue_base=params.base_amount, params_day=data.params_day,
-        base_confirmed=params.base_confirmed,
+        # B's status on the prices day, not the recomputation's (ChildData.params: a B the matrix marks withdrawn by
+        # the day it was made counts as unconfirmed there, D319): the collection's day decides it (on_collection_day)
+        base_confirmed=params.base_confirmed or data.base_withdrawn,
         inputs=inputs, result=result, paid_entered=data.paid_entered,
         # the places of the lines whose confirmed ceiling is withdrawn some day (D302): the collection's day decides
         ceiling_places=tuple((i, named.cells_place(Finding(CEILING_WARNING, Severity.warning, "", (i,))))

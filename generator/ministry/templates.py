@@ -36,6 +36,7 @@ from generator.workbook.layout import INTERFACE_NAMES, INTERFACE_VERSION
 from generator.workbook.version import base_version, prices_day, template_version
 from generator.workbook.withdrawn_base import is_mark
 from generator.workbook.withdrawn_ceilings import is_mark as is_ceiling_mark
+from generator.workbook.withdrawn_ceilings import read_rows
 
 DEFAULT_REGISTRY = Path(__file__).with_name("template_registry.json")
 
@@ -114,9 +115,12 @@ class Expected:
             known = self.fixed_keys.setdefault(sheet, set())
             if key in known:
                 return True
+            # the formulas are the template's (by digest): its rows that read a ceiling's mark are the file's
+            marked_rows = read_rows(sheet, ((c, t[2:]) for c, t in (self.cells or {}).get(sheet, {}).items()
+                                            if t.startswith("f:")))
             decoded = {c: t for c, t in fast.decode(cells).items()
                        if not (is_note(sheet, c, t) or is_mark(sheet, c, t)
-                               or is_ceiling_mark(sheet, c, t))}  # D277, D318, D319
+                               or is_ceiling_mark(sheet, c, t, marked_rows))}  # D277, D318, D319
             if decoded != self.fixed.get(sheet, {}):
                 return False
         except SCAN_ERRORS:

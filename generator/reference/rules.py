@@ -267,8 +267,8 @@ def check_withdrawn_ceilings(lines: Sequence[PlanLine], withdrawn: Mapping[str, 
     """A counted line whose 6.8 ceiling was confirmed on the matrix's prices day and is „jāprecizē” again at the same
     amount on the papers' or the collection's day (``withdrawn``: item → the day, plan_changes.withdrawn_ceilings,
     D302): the same warning as check_unconfirmed_ceilings (D22), naming the day – the matrix itself, recomputed on
-    its own day, cannot know it –, unless the line already is one of an unconfirmed ceiling: a matrix made on or after
-    that day marks its row so (D319) and warns of it itself, once."""
+    its own day, cannot know it. A matrix made on or after that day marks its row (D319) and warns of it itself: its
+    plain warning gives way to this one (ceilings_on_day.py), so the line is warned of once."""
     return [
         Finding(
             "ceiling_unconfirmed",
@@ -278,7 +278,7 @@ def check_withdrawn_ceilings(lines: Sequence[PlanLine], withdrawn: Mapping[str, 
             (i,),
         )
         for i, line in _counted(lines)
-        if line.offer_id in withdrawn and not line.ceiling_unconfirmed
+        if line.offer_id in withdrawn
     ]
 
 

@@ -140,7 +140,10 @@ def validity(catalogue: Catalogue, day: dt.date) -> str:
     return said + withdrawn_clause(catalogue, day)
 
 
-QUIET = " (6.8. tabulā tās pozīciju griesti jau tāpat ir „jāprecizē”, tāpēc dokumentos tas neko nemaina)"
+def _quiet(n: int) -> str:
+    """After ``n`` price parameters withdrawn whose 6.8 items are „jāprecizē” anyway (their names are values)."""
+    return (f" (6.8. tabulā {wording.its(wording.values(n))} pozīciju griesti jau tāpat ir „jāprecizē”, tāpēc "
+            "dokumentos tas neko nemaina)")
 
 
 def parameter_withdrawals(catalogue: Catalogue, day: dt.date) -> list[tuple[str, dt.date, tuple[str, ...]]]:
@@ -184,9 +187,9 @@ def withdrawn_clause(catalogue: Catalogue, day: dt.date) -> str:
     quiet = [f"„{name}” no {lvformat.date(d)}" for name, d, items in parameter_withdrawals(catalogue, day)
              if not blanked & set(items)]
     if not parts:
-        return f"; {wording.again_open('katalogā')} {', '.join(quiet)}{QUIET}" if quiet else ""
+        return f"; {wording.again_open('katalogā')} {', '.join(quiet)}{_quiet(len(quiet))}" if quiet else ""
     if quiet:
-        parts.append(f"{', '.join(quiet)}{QUIET}")
+        parts.append(f"{', '.join(quiet)}{_quiet(len(quiet))}")
     # one B (a singular noun) is one blank; ceilings („griesti”, plural) are blanks even for one item
     noun = wording.BASE if len(withdrawn) == 1 and withdrawn[0].items is None else wording.VALUES
     days = len({w.day for w in withdrawn})

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from generator import withdrawn_wording as wording
 from generator.catalogue.catalogue import Catalogue, Offer
 from generator.lvformat import agree
 from generator.lvformat import date as lv_date
@@ -32,8 +33,8 @@ def withdrawn_text(catalogue: Catalogue, day: dt.date) -> str:
         sources = withdrawing_sources(catalogue, day, d)
         cited = (f" ({agree(len(sources), 'avots', 'avoti')}: " + "; ".join(f"„{s}”" for s in sources) + ")"
                  if sources else "")
-        listed.append(f"Katalogā no {lv_date(d)} " + ("tā pati vērtība atkal ir" if len(on) == 1 else
-                                                      "tās pašas vērtības atkal ir") + f" „jāprecizē”{cited}: {what}.")
+        listed.append(f"Katalogā no {lv_date(d)} {wording.same(wording.values(len(on)))} atkal ir „jāprecizē”{cited}: "
+                      f"{what}.")
     one = len(values) == 1
     spans = {c.spans for c in values}
     when = (_gaps_text(next(iter(spans))) if len(spans) == 1

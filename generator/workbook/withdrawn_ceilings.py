@@ -12,14 +12,18 @@ price in 6.5, as the papers do). The money is the same.
 Only the rows the catalogue ever withdraws after the prices day (catalogue_withdrawals) have those formulas; every
 other row is as before. The mark is a fact of the day the matrix was made (as build_note.py's note and 6.11's mark of
 B, withdrawn_base.py): the template the ministry regenerates to check a matrix has the column empty, so the template
-comparison (generator/ministry/integrity.py) leaves a cell of the column out while it holds a day – only that way
-round: a mark only turns figures into blanks. The reading of a matrix (generator/ministry/matrix.py) takes a marked
-row's line as a line of an unconfirmed ceiling, so the reference counts the warning the matrix counts."""
+comparison (generator/ministry/integrity.py) leaves a cell of the column out while it holds a day on a row whose
+formulas read it (``read_rows``: the rows of ``withdrawable``, the same in the file as in the template when the rest
+of the row is) – only that way round: a mark only turns figures into blanks. A day on any other row is a changed
+cell. The reading of a matrix (generator/ministry/matrix.py) takes a marked row's line as a line of an unconfirmed
+ceiling only for an item withdrawable on the matrix's prices day, so the reference counts the warning the matrix
+counts."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Container, Iterable
 
 from generator.catalogue.catalogue import Catalogue
 from generator.reference.plan_changes import catalogue_withdrawals, items_withdrawn_since
@@ -43,11 +47,30 @@ def withdrawn_on(catalogue: Catalogue, day: dt.date, made_on: dt.date | None) ->
 
 def withdrawable(catalogue: Catalogue, day: dt.date) -> frozenset[str]:
     """The 6.8 items of ``day`` whose confirmed ceiling the catalogue puts back to „jāprecizē” on some later day: the
-    rows whose status and hidden cells read the mark (the same in the template and in every matrix of ``day``)."""
-    return frozenset(item for c in catalogue_withdrawals(catalogue, day) if c.items for item in c.items)
+    rows whose status and hidden cells read the mark (the same in the template and in every matrix of ``day``). Kept
+    with the catalogue for each ``day`` (the reading of every matrix asks it)."""
+    kept: dict[dt.date, frozenset[str]] = catalogue.__dict__.setdefault("_withdrawable_ceilings", {})
+    if day not in kept:
+        kept[day] = frozenset(item for c in catalogue_withdrawals(catalogue, day) if c.items for item in c.items)
+    return kept[day]
 
 
-def is_mark(sheet: str, coord: tuple[int, int], text: str) -> bool:
-    """Is a compared cell (integrity.content: 'v:' + its value) a mark – a day in the hidden column?"""
-    return (sheet == SHEET and coord[1] == COLUMN_NUMBER and coord[0] >= FIRST_ROW
+def read_rows(sheet: str, formulas: Iterable[tuple[tuple[int, int], str]]) -> frozenset[int]:
+    """The 6.8 rows whose own formulas read the row's mark (``formulas``: (row, column) and formula text): the rows of
+    the withdrawable items, where a mark may stand."""
+    if sheet != SHEET:
+        return frozenset()
+    return frozenset(coord[0] for coord, formula in formulas
+                     if coord[0] >= FIRST_ROW and f"{COLUMN}{coord[0]}" in (upper := formula.upper().replace("$", ""))
+                     and re.search(_reference(coord[0]), upper))
+
+
+def _reference(row: int) -> str:
+    return rf"(?<![A-Z0-9_.])\$?{COLUMN}\$?{row}(?![0-9])"
+
+
+def is_mark(sheet: str, coord: tuple[int, int], text: str, rows: Container[int] = frozenset()) -> bool:
+    """Is a compared cell (integrity.content: 'v:' + its value) a mark – a day in the hidden column on one of the
+    ``rows`` whose formulas read it (read_rows)?"""
+    return (sheet == SHEET and coord[1] == COLUMN_NUMBER and coord[0] >= FIRST_ROW and coord[0] in rows
             and _DAY.fullmatch(text) is not None)

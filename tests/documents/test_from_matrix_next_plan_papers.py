@@ -9,11 +9,14 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
+import pytest
+
 from generator.catalogue.catalogue import Catalogue
+from generator.catalogue.models import Pilot
 from generator.documents.from_matrix.contract_term import covering_from
 from generator.documents.from_matrix.signing import next_plan_line
 from generator.documents.from_matrix.writing import render_child
-from generator.documents.terms import plan_round
+from generator.documents.terms import contract_last_day, plan_round
 from generator.reference.rounds import add_months
 from generator.workbook.writer import template_date
 from tests.documents.child_render import child_html, text
@@ -107,3 +110,20 @@ def test_the_next_plan_clause_and_its_two_boxes_stay_on_one_page(catalogue: Cata
     paragraphs = docx.paragraphs[lead:lead + 3]
     assert [p.text[:1] for p in paragraphs[1:]] == ["☐", "☐"] and all(p.paragraph_format.keep_with_next for p in paragraphs[:2]), \
         [p.text[:40] for p in paragraphs]
+
+
+@pytest.mark.parametrize("last_day", [dt.date(2028, 2, 28), dt.date(2028, 2, 29), dt.date(2027, 2, 28),
+                                      dt.date(2028, 3, 31), dt.date(2028, 4, 30), dt.date(2028, 1, 31),
+                                      dt.date(2028, 3, 1)])
+def test_the_first_covering_day_is_that_of_the_contract_s_end(catalogue: Catalogue, last_day: dt.date) -> None:
+    """covering_from and the contract's end (terms.contract_last_day, 01 „Līguma termiņš”) are one rule, at a
+    month's end and on 29.02 too: a contract signed on the day named holds the plan's last day, one signed a day
+    earlier does not (a plan ending 28.02.2028 with a 12-month term: 01.03.2027, as one signed 28.02.2027 ends
+    27.02.2028)."""
+    first_round = catalogue.rounds_of(Pilot.children)[0]
+    term = int(catalogue.programme.contract_term_months.at(first_round.start).value)
+    first = covering_from(catalogue, first_round.id, last_day, first_round.start)
+    assert first is not None
+    assert contract_last_day(first, term) >= last_day > contract_last_day(first - dt.timedelta(days=1), term)
+    if term == 12 and last_day == dt.date(2028, 2, 28):
+        assert first == dt.date(2027, 3, 1)

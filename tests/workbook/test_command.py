@@ -154,3 +154,11 @@ def test_every_withdrawn_ceiling_is_named(tmp_path: Path) -> None:
     said = validity(load_or_raise(quiet), GROUP_CHANGE)
     name = load_or_raise(quiet).price_by_id["grupu-nodarbibu-griesti"].name_lv
     assert (f"„{name}” no {lvformat.date(later)} (6.8. tabulā tās pozīciju griesti jau tāpat ir „jāprecizē”") in said, said
+
+
+def test_the_quiet_note_agrees_with_the_count_of_names() -> None:
+    """One price parameter's name (a feminine value) is „tās”, both listed are „to” (withdrawn_wording.its)."""
+    from generator.workbook.command import _quiet
+
+    assert _quiet(1).startswith(" (6.8. tabulā tās pozīciju griesti")
+    assert _quiet(2).startswith(" (6.8. tabulā to pozīciju griesti")

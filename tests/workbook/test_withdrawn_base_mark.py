@@ -96,3 +96,25 @@ def test_the_collections_fast_scan_accepts_the_mark(made: dict[str, Path], tmp_p
     for name in ("pirms", "atsaukts"):
         fast = read_fast(made[name])
         assert fast is not None and expected.fast_ok(fast), name
+
+
+def test_a_long_withdrawing_source_is_said_in_pieces(tmp_path: Path) -> None:
+    """A withdrawing entry's source longer than a formula's text constant holds (technical.FORMULA_TEXT_MAX) is put
+    together from pieces: 6.11's row says „jāprecizē” with the withdrawing source, never with the confirming one."""
+    from generator.catalogue.loader import load_or_raise
+    from generator.workbook.sheets.technical import FORMULA_TEXT_MAX
+
+    root = tmp_path / "catalogue"
+    withdrawn_catalogue(root)
+    long = "Testa dati: B atkal jāprecizē – " + "; ".join(["garš „avota” apraksts"] * 20)
+    assert len(long) > FORMULA_TEXT_MAX
+    programme = root / "programme.yaml"
+    text = programme.read_text("utf-8")
+    assert '"Testa dati: B atkal jāprecizē"' in text
+    programme.write_text(text.replace('"Testa dati: B atkal jāprecizē"', f"'{long}'"), "utf-8")
+    changed = load_or_raise(root)
+    path = write_workbook(changed, tmp_path / "atsaukts.xlsx", None, BASE_CONFIRMED, made_on=BASE_WITHDRAWN)
+    formula = load_workbook(path)["6.11"][f"F{PARAM_FIRST}"].value
+    assert formula.startswith("=IF(") and '"&"' in formula, formula
+    source = load_workbook(path, data_only=True)["6.11"][f"F{PARAM_FIRST}"].value
+    assert long in source, source

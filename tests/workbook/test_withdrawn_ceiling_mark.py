@@ -7,7 +7,6 @@ of an unconfirmed ceiling. The recalculated matrix: tests/workbook/test_withdraw
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from decimal import Decimal
 from pathlib import Path
@@ -23,9 +22,12 @@ from generator.ministry.integrity import content, differing_cells
 from generator.ministry.matrix import Matrix, read_child
 from generator.ministry.migrate import Migrator
 from generator.ministry.templates import TemplateSource
+from generator.ministry.xlsxpatch import excel_serial, patch_xlsx
 from generator.ministry.xlsxread import read_xlsx
+from generator.reference.ceilings_on_day import CEILING_WARNING, CeilingsOnDay
 from generator.reference.lines import line_from_offer
-from generator.reference.workbook import WorkbookInputs
+from generator.reference.plan_changes import checked_against_ceiling
+from generator.reference.workbook import WorkbookInputs, evaluate_workbook
 from generator.workbook import withdrawn_ceilings
 from generator.workbook.inputs import fill
 from generator.workbook.layout import Layout
@@ -33,8 +35,11 @@ from generator.workbook.version import template_version
 from generator.workbook.writer import write_workbook
 from tests.plan_changes_catalogue import (
     CEILING_CONFIRMED,
+    CEILING_RECONFIRMED,
     CEILING_WITHDRAWN,
     MUNICIPALITIES,
+    ceiling_confirmed_catalogue,
+    ceiling_reconfirmed_catalogue,
     ceiling_withdrawn_catalogue,
 )
 from tests.workbook.conftest import recipient_labels
@@ -144,14 +149,67 @@ def test_migrate_reads_the_status_on_its_day(changed: Catalogue, made: dict[str,
     assert (mark is not None) == withdrawn, mark
 
 
-def test_a_marked_line_is_warned_of_once(changed: Catalogue) -> None:
-    """The papers' and the collection's warning of a ceiling withdrawn by their day (check_withdrawn_ceilings) is not
-    said again for a line the matrix itself marks (the reference's D22 warning, as the matrix counts it)."""
-    from generator.reference.rules import check_withdrawn_ceilings
+@pytest.fixture(scope="module")
+def reconfirmed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Catalogue, dict[str, Path]]:
+    """The catalogue confirming the withdrawn ceiling again (CEILING_RECONFIRMED), a plan in a matrix made before the
+    withdrawal (unmarked) and in one made on its day (marked)."""
+    root = tmp_path_factory.mktemp("reconfirmed-ceiling")
+    again = ceiling_reconfirmed_catalogue(root / "catalogue")
+    return again, {name: filled(again, write_workbook(again, root / f"{name}-v.xlsx", None, CEILING_CONFIRMED,
+                                                      made_on=DAYS[name]), root / f"{name}.xlsx")
+                   for name in ("pirms", "atsaukts")}
 
-    lines = plan(changed).lines
-    withdrawn = {GROUP: CEILING_WITHDRAWN}
-    assert len(check_withdrawn_ceilings(lines, withdrawn)) == 1
-    marked = tuple(dataclasses.replace(line, ceiling_unconfirmed=True) if line.offer_id == GROUP else line
-                   for line in lines)
-    assert check_withdrawn_ceilings(marked, withdrawn) == []
+
+@pytest.mark.parametrize("on, warned", [(CEILING_WITHDRAWN, True), (CEILING_RECONFIRMED, False)])
+def test_a_marked_line_has_the_status_of_the_day(reconfirmed: tuple[Catalogue, dict[str, Path]], on: dt.date,
+                                                 warned: bool) -> None:
+    """On a later day (the papers' or the collection's, ceilings_on_day.py) a marked matrix's line is warned of as the
+    unmarked matrix's: once, with the day it is withdrawn from, while the catalogue has it „jāprecizē” again; not at
+    all once it is confirmed again – as the papers made that day print the confirmed figure."""
+    catalogue, paths = reconfirmed
+    said = {}
+    for name, path in paths.items():
+        child, problems = read_child(Matrix.open(path), catalogue, strict=False)
+        assert child is not None, problems
+        findings = evaluate_workbook(child.inputs, child.params(catalogue)).findings
+        found = CeilingsOnDay.of(catalogue, child.params_day, on).warnings(findings, child.inputs.lines)
+        said[name] = [f.message for f in (*found.kept, *found.added) if f.code == CEILING_WARNING]
+        assert not found.confirmed_days, name  # the ceiling was confirmed on the prices day: no „jāprecizē” confirmed
+    assert said["atsaukts"] == said["pirms"], said
+    assert len(said["pirms"]) == int(warned), said
+    if warned:
+        assert f"no {lvformat.date(CEILING_WITHDRAWN)}" in said["pirms"][0], said
+
+
+def test_a_day_on_a_row_the_catalogue_never_withdraws_is_a_changed_cell(tmp_path: Path) -> None:
+    """Only a withdrawable item's row reads the mark: a day typed in the column on another row (here an item whose
+    confirmed ceiling is checked and never withdrawn) is named by the template comparison and the fast scan refuses
+    the file; the reading does not take it for a mark."""
+    confirmed = ceiling_confirmed_catalogue(tmp_path / "catalogue")
+    offers = confirmed.offers(CEILING_CONFIRMED)
+    assert not withdrawn_ceilings.withdrawable(confirmed, CEILING_CONFIRMED)
+    other = next(o for o in offers if checked_against_ceiling(o) and o.ceiling_status is PriceStatus.confirmed)
+    row = Layout.cat_first + [o.id for o in offers].index(other.id)
+    template = write_workbook(confirmed, tmp_path / "veidne.xlsx", None, CEILING_CONFIRMED)
+    wb = load_workbook(template)
+    line = line_from_offer(other, 1, unit_price=min(other.ceiling, Decimal("10.00")), expert_rank=1, parent_rank=1,
+                           planned_units=[1])
+    fill(wb, WorkbookInputs(dt.date(2015, 5, 17), CEILING_CONFIRMED, 1, False, "kustību", (line,)),
+         recipient_labels(confirmed), municipality=MUNICIPALITIES[0])
+    wb["6.8"][f"{withdrawn_ceilings.COLUMN}{row}"] = excel_serial(CEILING_WITHDRAWN)  # as a mark is written
+    path = tmp_path / "diena.xlsx"
+    wb.save(path)
+    differing = differing_cells(content(read_xlsx(path)), content(read_xlsx(template)))
+    assert [(sheet, coord) for sheet, coord, _ in differing] == [("6.8", (row, withdrawn_ceilings.COLUMN_NUMBER))]
+    # the fast scan (of a file written as the program writes one): the template itself passes, with the day not
+    patched = patch_xlsx(template, tmp_path / "veidne-diena.xlsx",
+                         {"6.8": {(row, withdrawn_ceilings.COLUMN_NUMBER): excel_serial(CEILING_WITHDRAWN)}},
+                         strip_cached=False)
+    expected = TemplateSource(confirmed).expected(template_version(confirmed, CEILING_CONFIRMED))
+    assert expected is not None
+    for file, passes in ((template, True), (patched, False)):
+        fast = read_fast(file)
+        assert fast is not None and expected.fast_ok(fast) is passes, file.name
+    child, problems = read_child(Matrix.open(path), confirmed, strict=False)
+    assert child is not None, problems
+    assert {ln.offer_id: ln.ceiling_unconfirmed for ln in child.inputs.lines if ln.counted} == {other.id: False}

@@ -158,3 +158,25 @@ def test_a_matrix_made_after_a_ceilings_withdrawal_warns_of_it(tmp_path: Path) -
         assert (values["Kludas"], values["Bridinajumi"]) == (expected.errors, expected.warnings), path.stem
     for name in ("IB_Provizoriskais", "IB_Pieejamais", "IB_Kopejais", "Kludas"):  # the money is the same
         assert before[name] == after[name], (name, before[name], after[name])
+
+
+def test_a_long_withdrawing_source_is_computed_whole(tmp_path: Path) -> None:
+    """6.11's source of a B withdrawn by the day the matrix is made, longer than one text constant holds, is put
+    together from pieces (technical.text_constant): LibreOffice computes the whole text, never the confirming
+    source."""
+    require_uno()
+    require_soffice()
+    from generator.catalogue.loader import load_or_raise
+    from generator.workbook.sheets.technical import FORMULA_TEXT_MAX
+
+    root = tmp_path / "catalogue"
+    withdrawn_catalogue(root)
+    long = "Testa dati: B atkal jāprecizē – " + "; ".join(["garš „avota” apraksts"] * 20)
+    assert len(long) > FORMULA_TEXT_MAX
+    programme = root / "programme.yaml"
+    programme.write_text(programme.read_text("utf-8").replace('"Testa dati: B atkal jāprecizē"', f"'{long}'"), "utf-8")
+    changed = load_or_raise(root)
+    path = write_workbook(changed, tmp_path / "atsaukts.xlsx", None, BASE_CONFIRMED, made_on=BASE_WITHDRAWN)
+    (values,) = recalculated_values([path], profile=make_profile(tmp_path / "profile"))
+    source = next(v for sheet, rc, v in values.all_values() if sheet == "6.11" and rc == (PARAM_FIRST, 6))
+    assert source == f"no {BASE_WITHDRAWN:%d.%m.%Y} atkal „jāprecizē”: {long}", source

@@ -16,16 +16,11 @@ from generator.catalogue.catalogue import Catalogue, Offer
 from generator.catalogue.models import PriceStatus
 from generator.documents.from_matrix.reading import MatrixReading
 from generator.documents.from_matrix.signing import with_note
+from generator.reference.ceilings_on_day import CEILING_WARNING, CeilingsOnDay
 from generator.reference.findings import Finding
-from generator.reference.plan_changes import (
-    confirmed_by,
-    confirmed_prices,
-    items_withdrawn_since,
-    withdrawn_ceilings,
-)
-from generator.reference.rules import check_withdrawn_ceilings
+from generator.reference.plan_changes import confirmed_by, confirmed_prices, items_withdrawn_since
 
-CEILING_WARNING = "ceiling_unconfirmed"  # reference/rules.py check_unconfirmed_ceilings
+__all__ = ["CEILING_WARNING", "PapersStatuses", "papers_offers", "papers_warnings"]
 
 
 class PapersStatuses(NamedTuple):
@@ -53,23 +48,15 @@ def papers_offers(catalogue: Catalogue, params_day: dt.date, day: dt.date | None
 
 
 def papers_warnings(reading: MatrixReading, catalogue: Catalogue, day: dt.date | None = None) -> list[Finding]:
-    """``reading.warnings`` without a ceiling warning whose every line's 6.8 row is confirmed by ``day`` (default:
-    the system date), the day the papers are made – the statuses of papers_offers, as context.build gives them."""
+    """``reading.warnings`` as of ``day`` (default: the system date), the day the papers are made (ceilings_on_day.py,
+    the rule collect uses too): without a ceiling warning whose every line's 6.8 row is confirmed by then, with a
+    ceiling confirmed on the matrix's day and withdrawn at the same number by then warned of with its day and price
+    cell (D302) – also when the matrix marks the row itself (D319)."""
     data = reading.data
     if data is None:
         return list(reading.warnings)
-    offers = papers_offers(catalogue, data.params_day, day).offers
-    lines = data.inputs.lines
-
-    def still_unconfirmed(index: int) -> bool:
-        offer = offers.get(lines[index].offer_id or "") if index < len(lines) else None
-        return offer is None or offer.ceiling_unconfirmed
-
-    kept = [f for f in reading.warnings
-            if f.code != CEILING_WARNING or not f.lines or any(still_unconfirmed(i) for i in f.lines)]
-    # a ceiling confirmed on the matrix's day and withdrawn at the same number by ``day``: its lines are warned of as
-    # the matrix warns of a „jāprecizē” one (D302; the matrix, recomputed on its own day, has no warning for them)
+    found = CeilingsOnDay.of(catalogue, data.params_day, day or dt.date.today()).warnings(reading.warnings,
+                                                                                         data.inputs.lines)
     where = reading.ceiling_places
-    return kept + [replace(f, message=with_note(f.message, where[f.lines[0]])) if where.get(f.lines[0]) else f
-                   for f in check_withdrawn_ceilings(lines, withdrawn_ceilings(catalogue, data.params_day,
-                                                                               day or dt.date.today()))]
+    return found.kept + [replace(f, message=with_note(f.message, where[f.lines[0]])) if where.get(f.lines[0]) else f
+                         for f in found.added]

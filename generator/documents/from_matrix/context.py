@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from generator import lvformat
+from generator import withdrawn_wording as wording
 from generator.catalogue.catalogue import Catalogue, Offer
 from generator.documents.context import recipient_names
 from generator.documents.from_matrix.confirmed_warnings import papers_offers
@@ -105,13 +106,14 @@ def base_blank_note(withdrawn_from: dt.date | None, confirmed_from: dt.date | No
     head = "Bāzes apmērs vēl nav apstiprināts: IB provizorisko apmēru un no tā atkarīgās summas ieraksta "
     if confirmed_from is not None:
         return (f"{head}dokumentos, ko izveido vēlreiz {lvformat.date(confirmed_from)} vai vēlāk (no šīs dienas "
-                "katalogā tas pats bāzes apmērs ir apstiprināts); matricas 6.11. tabulā to neieraksta.")
+                f"katalogā {wording.same(wording.BASE_AMOUNT)} ir {wording.confirmed(wording.BASE_AMOUNT)}); "
+                "matricas 6.11. tabulā to neieraksta.")
     if withdrawn_from is not None:
         return (f"{head}dokumentos, ko izveido vēlreiz pēc tam, kad Labklājības ministrija bāzes apmēru atkal apstiprina "
                 f"(katalogā tas no {lvformat.date(withdrawn_from)} atkal ir „jāprecizē”); matricas 6.11. tabulā to "
                 "neieraksta.")
-    return (f"{head}dokumentos, ko izveido vēlreiz pēc tam, kad Labklājības ministrija apstiprina bāzes apmēru un tās "
-            "apstiprināto bāzes apmēru ieraksta matricas 6.11. tabulā.")
+    return (f"{head}dokumentos, ko izveido vēlreiz pēc tam, kad Labklājības ministrija apstiprina bāzes apmēru un "
+            "sociālais darbinieks to ieraksta matricas 6.11. tabulā.")
 
 
 def base_document(catalogue: Catalogue, params_day: dt.date, day: dt.date | None) -> BaseDocument | None:

@@ -10,7 +10,7 @@ import datetime as dt
 
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import PriceStatus
-from generator.documents.terms import plan_round
+from generator.documents.terms import contract_last_day, plan_round
 from generator.reference.rounds import add_months
 
 
@@ -24,6 +24,10 @@ def covering_from(catalogue: Catalogue, round_id: str | None, plan_last_day: dt.
     term = catalogue.programme.contract_term_months.at(params_day)
     if programme_round is None or plan_last_day is None or term.status is not PriceStatus.confirmed:
         return None
-    # a contract signed on day S holds through add_months(S, term) - 1 day
-    first = add_months(plan_last_day + dt.timedelta(days=1), -int(term.value))
+    months = int(term.value)
+    # the first S whose contract holds the plan's last day (terms.contract_last_day, the one rule of a contract's end):
+    # it grows with S, so walked from a few days before the same day ``months`` earlier (a month's end clamps it)
+    first = add_months(plan_last_day, -months) - dt.timedelta(days=3)
+    while contract_last_day(first, months) < plan_last_day:
+        first += dt.timedelta(days=1)
     return first if first > programme_round.start else None

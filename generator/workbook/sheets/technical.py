@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from xlsxwriter.utility import xl_cell_to_rowcol, xl_col_to_name
 
+from generator import withdrawn_wording as wording
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Impairment, Pilot, PriceStatus
 from generator.lvformat import NBSP, eur, percent
@@ -116,6 +117,13 @@ FORMULA_TEXT_MAX = 255  # the characters of one text constant in an Excel formul
 def _quoted(text: str) -> str:
     """A text as a formula's constant: its quotation marks doubled."""
     return text.replace('"', '""')
+
+
+def text_constant(text: str) -> str:
+    """A text as a formula's expression: one quoted constant, or – longer than a constant holds (FORMULA_TEXT_MAX) –
+    constants of at most that many characters joined with & (Excel 2010 and LibreOffice compute it alike)."""
+    pieces = [text[i:i + FORMULA_TEXT_MAX] for i in range(0, len(text), FORMULA_TEXT_MAX)] or [""]
+    return "&".join(f'"{_quoted(piece)}"' for piece in pieces)
 
 # audit20 F14: the description of the check of month data in a line with no service names the (first) line once
 # there is one: "6.3. tabulas N. rindā[ un vēl citās] nav …" (NAMED_RULES; ordinals kept with their word), the plain
@@ -464,17 +472,14 @@ def write(sh: Sheet) -> None:
         shown = source
         if attr == "base_amount" and withdrawn_base.withdrawable(cat, day):
             # D319: B's real status in a matrix made after its withdrawal (the mark, withdrawn_base.py), and the
-            # withdrawing entry's source (a text constant of a formula holds 255 characters at most)
+            # withdrawing entry's source (a long one in pieces a text constant holds: text_constant)
             marked = f"N({withdrawn_base.NAME})=1"
             sh.formula(f"E{row}", f'IF({marked},"{PriceStatus.to_verify.value}","{status}")',
                        st.out_text, PriceStatus.to_verify.value if book.base_withdrawn is not None else status)
-            gone = base_withdrawn_source(cat, day)
-            if gone and max(len(gone), len(source)) <= FORMULA_TEXT_MAX:
-                sh.formula(f"F{row}", f'IF({marked},"{_quoted(gone)}","{_quoted(source)}")', st.out_text_wrap,
-                           gone if book.base_withdrawn is not None else source)
-                shown = max(gone, source, key=len)
-            else:
-                sh.text(f"F{row}", source, st.out_text_wrap)
+            gone = base_withdrawn_source(cat, day) or source
+            sh.formula(f"F{row}", f"IF({marked},{text_constant(gone)},{text_constant(source)})", st.out_text_wrap,
+                       gone if book.base_withdrawn is not None else source)
+            shown = max(gone, source, key=len)
         else:
             sh.text(f"E{row}", status, st.out_text)
             sh.text(f"F{row}", source, st.out_text_wrap)
@@ -595,8 +600,8 @@ def confirmed_text(catalogue: Catalogue, day: dt.date) -> str:
     for d in days:
         n = sum(count for on, _, count, *_ in values if on == d)
         what = ", ".join(w for on, w, *_ in values if on == d)
-        listed.append(f"Katalogā no {lv_date(d)} " + ("apstiprināta tā pati vērtība" if n == 1 else
-                                                      "apstiprinātas tās pašas vērtības") + f": {what}.")
+        noun = wording.values(n)
+        listed.append(f"Katalogā no {lv_date(d)} {wording.confirmed(noun)} {wording.same(noun)}: {what}.")
     text = " ".join(listed) + " Plāna summas nemainās, un plāns paliek derīgs"
     printed = [p for _, _, _, p, *_ in values if p is not None]
     if not printed:

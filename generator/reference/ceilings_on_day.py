@@ -1,0 +1,60 @@
+"""A matrix's 6.8 ceiling warnings (D22) on a later day – the day papers are made from it or it is collected (D296,
+D302, D319): the one rule of both.
+
+A warning of the matrix's own day stays while some line of it is „jāprecizē” on the matrix's prices day and is not
+confirmed since at the same amount (plan_changes.items_confirmed_since). A line whose ceiling is „apstiprināts” on the
+prices day has a warning only while the catalogue has it „jāprecizē” again on the later day (withdrawn_ceilings), and
+then the one naming the day it is from (rules.check_withdrawn_ceilings) – also when the matrix, made after that day,
+marks the row and warns of it itself (withdrawn_ceilings.py's mark): its status on the later day is the catalogue's
+of that day, as the papers print it; after a confirmation again the line has no warning."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from generator.catalogue.catalogue import Catalogue
+from generator.catalogue.models import PriceStatus
+from generator.reference.findings import Finding
+from generator.reference.lines import PlanLine
+from generator.reference.plan_changes import items_confirmed_since, withdrawn_ceilings
+from generator.reference.rules import check_withdrawn_ceilings
+
+CEILING_WARNING = "ceiling_unconfirmed"  # rules.check_unconfirmed_ceilings, rules.check_withdrawn_ceilings
+
+
+class CeilingWarnings(NamedTuple):
+    """The warnings on the later day: ``kept`` (the matrix's own, other than ceiling ones no longer held),
+    ``added`` (a withdrawn ceiling's, with its day, D302), and the days from which a dropped „jāprecizē” one stands
+    confirmed (``confirmed_days``)."""
+
+    kept: list[Finding]
+    added: list[Finding]
+    confirmed_days: set[dt.date]
+
+
+class CeilingsOnDay(NamedTuple):
+    """The 6.8 statuses of a prices day's items on a later day."""
+
+    confirmed: dict[str, dt.date]  # „jāprecizē” on the prices day, confirmed since (items_confirmed_since)
+    withdrawn: dict[str, dt.date]  # confirmed on the prices day, „jāprecizē” again (withdrawn_ceilings)
+    own: frozenset[str]  # confirmed on the prices day
+
+    @classmethod
+    def of(cls, catalogue: Catalogue, params_day: dt.date, on: dt.date) -> CeilingsOnDay:
+        return cls(items_confirmed_since(catalogue, params_day, on), withdrawn_ceilings(catalogue, params_day, on),
+                   frozenset(o.id for o in catalogue.offers(params_day)
+                             if o.ceiling_status is PriceStatus.confirmed))
+
+    def warnings(self, findings: Sequence[Finding], lines: Sequence[PlanLine]) -> CeilingWarnings:
+        """``findings`` (the matrix's, recomputed on its prices day) as of the later day, for the plan's ``lines``."""
+        kept: list[Finding] = []
+        days: set[dt.date] = set()
+        for f in findings:
+            ids = [lines[i].offer_id if i < len(lines) else None for i in f.lines]
+            if f.code == CEILING_WARNING and ids and all(i in self.confirmed or i in self.own for i in ids):
+                days.update(self.confirmed[i] for i in ids if i in self.confirmed)
+                continue
+            kept.append(f)
+        return CeilingWarnings(kept, check_withdrawn_ceilings(lines, self.withdrawn), days)
