@@ -236,13 +236,17 @@ def on_collection_day(records: list[ChildRecord], catalogue: Catalogue, day: dt.
             withdrawn[record.code] = gone
         # the papers' rule of a ceiling's status on the day (ceilings_on_day.py): a marked row's too (D319)
         found = ceilings.warnings(record.result.findings, record.inputs.lines)
-        if len(found.kept) != len(record.result.findings) or found.added:
-            record = dataclasses.replace(record, result=dataclasses.replace(
-                record.result, findings=(*found.kept, *_placed(record, found.added))))
+        if len(found.kept) != len(record.result.findings):
+            record = dataclasses.replace(record, result=dataclasses.replace(record.result, findings=found.kept))
             ceiling_days.update(found.confirmed_days)
         if record.params_day not in parts:
             parts[record.params_day] = withdrawn_parts(catalogue, record.params_day, day)
-        record = name_withdrawn_parts(record, parts[record.params_day])  # a part withdrawn since (D302)
+        # a part withdrawn since, named in the matrix's own warnings (D302) – a dated warning added above names it
+        record = name_withdrawn_parts(record, parts[record.params_day])
+        if found.added:
+            record = dataclasses.replace(record, result=dataclasses.replace(
+                record.result, findings=(*record.result.findings, *_placed(record, found.added))))
+            ceiling_days.update(found.confirmed_days)
         out.append(record)
     return OnTheDay(out, sorted(base_days), sorted(ceiling_days), withdrawn)
 
