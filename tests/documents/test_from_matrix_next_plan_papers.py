@@ -41,7 +41,9 @@ def test_a_possible_next_plan_gets_both_cases_in_08_and_the_annexes_for_the_exis
     assert "Atbalsta plāns nākamajam periodam – pielikumi līgumam ar Vecāku" in annexes
     assert "Nr. ______, kas noslēgts __.__.______ (turpmāk – Līgums), pievieno bērna atbalsta plānu nākamajam" in annexes
     # D323: the term as 01 states it – its months from signing too, not only the round's end (audit M3)
-    term = text(html["01-ligums-ar-vecaku"]).split("ir spēkā ", 1)[1].split(".", 1)[0].split(" no šīs dienas")
+    # (the contract's own clause: the preparer's note above it says "ir spēkā līdz šī … plāna perioda beigām", D327)
+    term = next(part.split(".", 1)[0] for part in text(html["01-ligums-ar-vecaku"]).split("ir spēkā ")[1:]
+                if " no šīs dienas" in part.split(".", 1)[0]).split(" no šīs dienas")
     assert f"arī tā termiņš: Līgums ir spēkā {term[0]} no tā parakstīšanas dienas{term[1]}." in annexes, (term, annexes)
     assert "mēnešus" in term[0] and "vai Līgums šī dokumenta parakstīšanas dienā vēl ir spēkā" in annexes
     for number in (1, 2, 3):  # the same three annexes, headed for the contract's number and date
