@@ -67,3 +67,9 @@ def blank(noun: Noun, again: bool = False) -> str:
     vietā ir tukšas vietas” (more than one, or the plural „griesti”); ``again``: „… vietā atkal ir …”."""
     spaces = "tukšas vietas" if noun.plural else "tukša vieta"
     return f"{its(noun)} vietā {'atkal ' if again else ''}ir {spaces}"
+
+
+def not_confirmed(noun: Noun, again: bool = False) -> str:
+    """„vēl nav apstiprināts” (never confirmed yet), or with ``again`` „atkal nav apstiprināts” (withdrawn, D302):
+    the participle agrees with the noun – „vēl nav apstiprināta” for a value, „… apstiprināti” for „griesti”."""
+    return f"{'atkal' if again else 'vēl'} nav {confirmed(noun)}"

@@ -46,3 +46,11 @@ def test_no_module_spells_the_withdrawal_wording_beside_the_builder() -> None:
     found = [f"{path.relative_to(GENERATOR)}: {m.group(0)}" for path in sorted(GENERATOR.rglob("*.py"))
              if path.name not in OWN for m in SPELLED.finditer(path.read_text(encoding="utf-8"))]
     assert not found, found
+
+
+def test_not_confirmed_agrees_and_says_again_after_a_withdrawal() -> None:
+    """D327: the papers' blank B says „vēl nav apstiprināts”, after a withdrawal „atkal nav apstiprināts”."""
+    assert wording.not_confirmed(wording.BASE_AMOUNT) == "vēl nav apstiprināts"
+    assert wording.not_confirmed(wording.BASE_AMOUNT, again=True) == "atkal nav apstiprināts"
+    assert [wording.not_confirmed(n, again=True) for n in (VALUE, VALUES, CEILINGS)] == [
+        "atkal nav apstiprināta", "atkal nav apstiprinātas", "atkal nav apstiprināti"]

@@ -85,10 +85,11 @@ class Params(Mapping[str, figures.Figure]):
         return len(self._values)
 
 
-def base_figure(printed: Decimal | None) -> figures.Figure:
+def base_figure(printed: Decimal | None, note: str = "") -> figures.Figure:
     """B as a child's papers print it (ChildContext.printed_base): the confirmed figure, or for None the blank and
-    the note where the confirmed B comes from."""
-    return figures.money(printed, PriceStatus.confirmed, _WHERE_CONFIRMED["base_amount"])
+    the note where the confirmed B comes from – ``note`` (the child's base_footnote: papers made again once B is
+    confirmed, D327), else the blank form's note (written into the blank)."""
+    return figures.money(printed, PriceStatus.confirmed, note or _WHERE_CONFIRMED["base_amount"])
 
 
 def _pilot(catalogue: Catalogue) -> PilotInfo:

@@ -183,7 +183,8 @@ class _Writer:
                 self.inline_paragraph(node, cell, width)
         elif tag in ("ul", "ol"):
             for number, item in enumerate((c for c in node.elements() if c.tag == "li"), 1):
-                style = "List Bullet" if tag == "ul" else "List Paragraph"
+                # ul.bare: items that carry their own number ("1. pielikums …") get no bullet beside it (D327)
+                style = "List Bullet" if tag == "ul" and "bare" not in node.classes else "List Paragraph"
                 paragraph = self._new_paragraph(cell, style)
                 if tag == "ol":
                     docx_xml.plain_run(paragraph._p, f"{number}. ")

@@ -32,7 +32,8 @@ def test_a_possible_next_plan_gets_both_cases_in_08_and_the_annexes_for_the_exis
     decision = text(html["08-lemums-par-pieskirsanu"])
     assert "☐ bērnam individuālo budžetu" in decision and "piešķir pirmo reizi" in decision, decision
     assert ("jau piedalās: ar Vecāku ir noslēgts līgums par bērna dalību" in decision
-            and "Nr. ______, kas noslēgts __.__.______, un individuālais budžets iepriekšējam atbalsta plāna periodam "
+            and f"Nr. ______, kas noslēgts __.__.______ un ir spēkā līdz šī atbalsta plāna perioda beigām ({child.end}), "
+                "un individuālais budžets iepriekšējam atbalsta plāna periodam "
                 "piešķirts ar Dienesta lēmumu Nr. ______, kas pieņemts __.__.______; ar šo lēmumu individuālo budžetu "
                 "piešķir nākamajam atbalsta plāna periodam" in decision), decision
     assert "punktā minēto līgumu ar Vecāku" in decision and "ko Dienests slēdz ar Vecāku" not in decision
@@ -40,7 +41,9 @@ def test_a_possible_next_plan_gets_both_cases_in_08_and_the_annexes_for_the_exis
     assert "Atbalsta plāns nākamajam periodam – pielikumi līgumam ar Vecāku" in annexes
     assert "Nr. ______, kas noslēgts __.__.______ (turpmāk – Līgums), pievieno bērna atbalsta plānu nākamajam" in annexes
     # D323: the term as 01 states it – its months from signing too, not only the round's end (audit M3)
-    term = text(html["01-ligums-ar-vecaku"]).split("ir spēkā ", 1)[1].split(".", 1)[0].split(" no šīs dienas")
+    # (the contract's own clause: the preparer's note above it says "ir spēkā līdz šī … plāna perioda beigām", D327)
+    term = next(part.split(".", 1)[0] for part in text(html["01-ligums-ar-vecaku"]).split("ir spēkā ")[1:]
+                if " no šīs dienas" in part.split(".", 1)[0]).split(" no šīs dienas")
     assert f"arī tā termiņš: Līgums ir spēkā {term[0]} no tā parakstīšanas dienas{term[1]}." in annexes, (term, annexes)
     assert "mēnešus" in term[0] and "vai Līgums šī dokumenta parakstīšanas dienā vēl ir spēkā" in annexes
     for number in (1, 2, 3):  # the same three annexes, headed for the contract's number and date
@@ -103,12 +106,12 @@ def test_the_next_plan_clause_and_its_two_boxes_stay_on_one_page(catalogue: Cata
     decision = html["08-lemums-par-pieskirsanu"]
     block = re.search(r'<div class="keep">\s*<p class="clause lead">(?:(?!</div>).)*tāpēc tas var būt bērna nākamais(?:(?!</div>).)*</div>',
                       decision, re.S)
-    assert block is not None and block.group(0).count("☐") == 2, decision
+    assert block is not None and block.group(0).count("☐") == 3, decision
     docx = Document(io.BytesIO(html_to_docx(decision, "08", "2023-04-01+12ef49f0", dt.date(2020, 1, 1))))
     texts = [p.text for p in docx.paragraphs]
     lead = next(i for i, t in enumerate(texts) if "var būt bērna nākamais" in t)
-    paragraphs = docx.paragraphs[lead:lead + 3]
-    assert [p.text[:1] for p in paragraphs[1:]] == ["☐", "☐"] and all(p.paragraph_format.keep_with_next for p in paragraphs[:2]), \
+    paragraphs = docx.paragraphs[lead:lead + 4]
+    assert [p.text[:1] for p in paragraphs[1:]] == ["☐", "☐", "☐"] and all(p.paragraph_format.keep_with_next for p in paragraphs[:3]), \
         [p.text[:40] for p in paragraphs]
 
 

@@ -63,4 +63,7 @@ def test_the_blank_ps_note_never_asks_to_type_a_withdrawn_b(tmp_path: Path) -> N
     for name, text in papers.items():
         assert "vai ieraksta to matricas 6.11" not in text, name
         assert "6.11. tabulā" not in text or "6.11. tabulā to neieraksta" in text, name
-    assert "matricas 6.11. tabulā to neieraksta" in child.base_note and "atkal apstiprina" in child.base_note
+    # D327: the signed note says when B became unconfirmed again and that papers are made again; the matrix's 6.11 and
+    # the catalogue are the preparer's note only
+    assert "6.11" not in child.base_note and "atkal apstiprina" in child.base_note and "atkal nav" in child.base_note
+    assert "matricas 6.11. tabulā to neieraksta" in child.base_preparer

@@ -21,11 +21,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from generator import lvformat
-from generator import withdrawn_wording as wording
 from generator.catalogue.catalogue import Catalogue, Offer
 from generator.documents.context import recipient_names
+from generator.documents.from_matrix.base_notes import base_blank_note, base_footnote, base_preparer_note
 from generator.documents.from_matrix.confirmed_warnings import papers_offers
-from generator.documents.from_matrix.contract_term import covering_from
+from generator.documents.from_matrix.contract_term import covering_from, later_plans_words
 from generator.documents.from_matrix.frequency import frequency
 from generator.documents.from_matrix.funded import funded_units, spread
 from generator.documents.from_matrix.month_labels import month_labels as plan_month_labels
@@ -97,23 +97,6 @@ class BaseDocument:
 
     source: str
     since: str
-
-
-def base_blank_note(withdrawn_from: dt.date | None, confirmed_from: dt.date | None) -> str:
-    """The papers' note under a blank P: what fills it in, the same instruction as VISPIRMS (signing.base_line) – a
-    withdrawn B (D302) and one the catalogue confirms from a later day (D301) are never typed into 6.11, they come with
-    papers made again; any other unconfirmed B comes from the ministry's letter typed into 6.11 by the social worker."""
-    head = "Bāzes apmērs vēl nav apstiprināts: IB provizorisko apmēru un no tā atkarīgās summas ieraksta "
-    if confirmed_from is not None:
-        return (f"{head}dokumentos, ko izveido vēlreiz {lvformat.date(confirmed_from)} vai vēlāk (no šīs dienas "
-                f"katalogā {wording.same(wording.BASE_AMOUNT)} ir {wording.confirmed(wording.BASE_AMOUNT)}); "
-                "matricas 6.11. tabulā to neieraksta.")
-    if withdrawn_from is not None:
-        return (f"{head}dokumentos, ko izveido vēlreiz pēc tam, kad Labklājības ministrija bāzes apmēru atkal apstiprina "
-                f"(katalogā tas no {lvformat.date(withdrawn_from)} atkal ir „jāprecizē”); matricas 6.11. tabulā to "
-                "neieraksta.")
-    return (f"{head}dokumentos, ko izveido vēlreiz pēc tam, kad Labklājības ministrija apstiprina bāzes apmēru un "
-            "sociālais darbinieks to ieraksta matricas 6.11. tabulā.")
 
 
 def base_document(catalogue: Catalogue, params_day: dt.date, day: dt.date | None) -> BaseDocument | None:
@@ -297,6 +280,13 @@ class ChildContext:
     # still holds on the plan's last day, when one signed earlier in the round ends before it (contract_term.py, D323);
     # None: every contract of the round holds it, or unknown
     contract_cover_from: dt.date | None = None
+    # a blank B (not base_confirmed): its footnote in 01 §4.1 and 08 §3.2, agreeing with base_note, and the preparer's
+    # note beside base_note with the toolkit's part – the catalogue, the matrix's 6.11 (base_notes.py, D327)
+    base_footnote: str = ""
+    base_preparer: str = ""
+    # a certainly first plan (first_in_round): which later reporting periods' plans a contract signed for it can take
+    # as annexes, by its signing day (contract_term.later_plans_words, D327); "" when every contract holds them all
+    later_cover: str = ""
 
     @property
     def ib_short(self) -> bool:
@@ -479,6 +469,9 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool,
     last_day = plan_end(inputs.period_start, inputs.months)
     cover_from = covering_from(catalogue, round_id, min(last_day, round_end) if round_end else last_day,
                                data.params_day) if maybe_next else None
+    first_in_round = certainly_first_plan(catalogue, round_id, inputs.period_start)
+    later_cover = later_plans_words(catalogue, round_id, min(last_day, round_end) if round_end else last_day,
+                                    data.params_day, round_gen) if first_in_round else ""
     return ChildContext(
         code=reading.code, name=data.full_name, personal_code=data.personal_code,
         birth=lvformat.date(inputs.birth_date), parent_name=reading.parent_name,
@@ -503,6 +496,8 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool,
         other_used=amount(fin.other, (ib_known or not inputs.other) and known.source_used(inputs.other)),
         needed_over_provisional=over and ((confirmed and base_confirmed) or sure_over),
         confirmed=confirmed, unconfirmed_note=note, base_confirmed=base_confirmed, base_note=base_note, base_amount=base,
+        base_footnote="" if base_confirmed else base_footnote(withdrawn_from, confirmed_from),
+        base_preparer="" if base_confirmed else base_preparer_note(withdrawn_from, confirmed_from),
         printed_base=base if base is not None or not catalogue_confirmed else Decimal(base_value.value),
         base_confirmed_from=confirmed_from, base_withdrawn_from=withdrawn_from,
         base_document=base_document(catalogue, data.params_day, day) if base is None and catalogue_confirmed else None,
@@ -522,7 +517,7 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool,
         check_date=lvformat.date(outcome.check_date) if outcome.check_date else BLANK_DATE,
         round_end=lvformat.date(round_end) if round_end else BLANK_DATE,
         round_id=round_id, round_end_day=round_end, round_gen=round_gen,
-        first_in_round=certainly_first_plan(catalogue, round_id, inputs.period_start),
+        first_in_round=first_in_round, later_cover=later_cover,
         maybe_next=maybe_next, contract_cover_from=cover_from,
         refusal=(refusal(inputs.birth_date, outcome.check_date,
                          int(catalogue.programme.eligibility_age_limit.at(data.params_day).value),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import PriceStatus
 from generator.documents.terms import contract_last_day, plan_round
@@ -31,3 +32,34 @@ def covering_from(catalogue: Catalogue, round_id: str | None, plan_last_day: dt.
     while contract_last_day(first, months) < plan_last_day:
         first += dt.timedelta(days=1)
     return first if first > programme_round.start else None
+
+
+def later_plans_words(catalogue: Catalogue, round_id: str | None, plan_last_day: dt.date, params_day: dt.date,
+                      round_gen: str) -> str:
+    """For a plan that can only be the child's first in its round (D151): which later reporting periods' plans the
+    contract signed for it can take as new annexes (01-pielikumi-esosajam-ligumam), by its signing day – the same rule
+    as covering_from, per period (D327). "" when every contract of the round holds every later period, or without a
+    round or a confirmed term. ``plan_last_day``: this plan's last day; ``round_gen``: the round in the genitive."""
+    programme_round = plan_round(catalogue, round_id) if round_id is not None else None
+    term = catalogue.programme.contract_term_months.at(params_day)
+    if programme_round is None or term.status is not PriceStatus.confirmed:
+        return ""
+    later = [p for p in catalogue.children_reporting_periods() if p.round_id == round_id and p.start > plan_last_day]
+    items, any_cover = [], False
+    for period in later:
+        cover = covering_from(catalogue, round_id, min(period.end, programme_round.end), params_day)
+        what = f"{period.number}. pārskata perioda ({lvformat.date(period.start)}–{lvformat.date(period.end)}) plānam"
+        if cover is None:
+            items.append(f"{what} – vienmēr")
+        elif cover <= plan_last_day:
+            items.append(f"{what} – ja līgums noslēgts {lvformat.date(cover)} vai vēlāk")
+        else:
+            items.append(f"{what} – nevar: līgums, kas noslēgts līdz šī plāna beigām ({lvformat.date(plan_last_day)}), "
+                         "beidzas agrāk")
+        any_cover = any_cover or cover is not None
+    if not any_cover:
+        return ""
+    return (f"līgums ar Vecāku ir spēkā {lvformat.months_accusative(int(term.value))} no tā parakstīšanas dienas, bet ne "
+            f"ilgāk kā līdz {round_gen} beigām (līguma nodaļa „Līguma termiņš”), tāpēc tam var pievienot bērna nākamā "
+            "atbalsta plāna pielikumus (01-pielikumi-esosajam-ligumam) tikai tad, ja tas ir spēkā līdz nākamā plāna "
+            f"beigām: {'; '.join(items)}; pārējos gadījumos nākamajam plānam slēdz jaunu līgumu (01-ligums-ar-vecaku)")

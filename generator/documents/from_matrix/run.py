@@ -509,7 +509,8 @@ def _make_all(readings: list[MatrixReading], copies: dict[int, MatrixReading], o
         first_plan = [line for line in [signing.first_plan_line(catalogue, child, reading.data.params_day)]
                       if line] if signable else []
         # a plan that may be the child's next one: the contract with the parent may already exist (D151)
-        next_plan = [line for line in [signing.next_plan_line(catalogue, child)] if line] if signable else []
+        next_plan = [line for line in [signing.next_plan_line(catalogue, child), signing.later_plans_line(child)]
+                     if line] if signable else []
         # a line with a service and 0 units: left out of the papers, printed in the matrix's 6.3 (audit33b F10)
         zero = signing.zero_unit_lines(reading.data.inputs.lines, reading.providers) if signable else []
         # a personal code whose date is not the date of birth: the decision (grant or refusal) states both (F5)

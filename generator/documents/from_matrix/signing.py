@@ -307,6 +307,12 @@ def next_plan_line(catalogue: Catalogue, child: ChildContext) -> str | None:
             "pirmo reizi" + _contract_term_words(child) + CASE_FILE_WORDS)
 
 
+def later_plans_line(child: ChildContext) -> str | None:
+    """A certainly first plan: which later periods' plans its contract can take as annexes, by its signing day
+    (contract_term.later_plans_words, D327) – the same sentence as 01's preparer note."""
+    return child.later_cover or None
+
+
 # D323: a possible next plan's folder has the case's title page and the providers' application too, as the matrix cannot
 # tell whether the case file exists: the line says which of them a next plan uses
 CASE_FILE_WORDS = ("; ja bērns kārtā jau piedalās, klienta lietas titullapu (07-klienta-lietas-titullapa) neizmanto – "
@@ -322,7 +328,9 @@ def _contract_term_words(child: ChildContext) -> str:
     if child.contract_cover_from is not None:
         words += (f"; līgums, kas noslēgts pirms {lvformat.date(child.contract_cover_from)}, beidzas pirms šī plāna "
                   f"beigām {child.end}, tāpēc arī tad slēdz jaunu līgumu ({CONTRACT}), nevis paraksta pielikumus")
-    return words
+    # D327: the decision then says so – its third box (already in the round, the contract does not hold the plan)
+    return words + (f"; ja bērnam, kas kārtā jau piedalās, slēdz jaunu līgumu, lēmumā ({DECISION}) atzīmē, ka "
+                    "esošais līgums nav spēkā līdz plāna perioda beigām")
 
 
 def one_of_lines(child: ChildContext, names: Sequence[str]) -> list[str]:

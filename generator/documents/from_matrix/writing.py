@@ -63,7 +63,8 @@ def render_child(catalogue: Catalogue, municipality: Municipality, child: ChildC
     base = {**ctx.shared_context(catalogue, day, prices_on=child.start_day, municipality=municipality.id,
                                  round_id=child.round_id, prices_until=child.end_day),
             **ctx.municipality_context(catalogue, municipality, names_day(catalogue, child, day, archive)),
-            "param": ctx.Params(catalogue, params_day, base=ctx.base_figure(child.printed_base)), "child": child, "draft": draft,
+            "param": ctx.Params(catalogue, params_day, base=ctx.base_figure(child.printed_base, child.base_footnote)),
+            "child": child, "draft": draft,
             "archive": archive, "archive_mark": ARCHIVE_MARK, "build_day": build_day, "as_of": day,
             "archive_ended": ended or build_day,
             "created": build_day}  # the files are made on the build day
