@@ -593,7 +593,10 @@ def test_script_sizes(built_site) -> None:
     # 148 500 until fix41f (audit41c: a service found by the beginnings of its words without diacritics or in another
     # case form, and the field's choices; messages when a field is left; a line without units, P's „(aplēse)”, a price
     # above an unconfirmed ceiling in D22's words: +3,5 KB)
-    assert sum(sizes.values()) < 152_000, json.dumps(sizes)
+    # 152 000 until fix42d (D328: a fraction of a whole unit kept at its field while a line is incomplete, the fields
+    # still to fill in named beside the errors, the offers a name matches as buttons and one match taken, a line
+    # without units priced nothing and noted in print: +4,2 KB)
+    assert sum(sizes.values()) < 157_000, json.dumps(sizes)
 
 
 def test_form_asks_the_amount_for_actual_cost_items(visit: Visit, params: Params, offers) -> None:

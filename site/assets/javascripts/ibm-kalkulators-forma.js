@@ -16,7 +16,10 @@
   };
   /* A line's own rule errors about one of its fields: shown at that field of the line – the price (audit26 F2), the
    * units beyond what the plan period holds (D147). */
-  var FIELD_RULES = { price_above_ceiling: "cena", actual_cost_price: "cena", units_above_period: "daudzums" };
+  var FIELD_RULES = { price_above_ceiling: "cena", actual_cost_price: "cena", units_above_period: "daudzums",
+    whole_units: "daudzums" };  // D328: a fraction of a whole unit too, like a value that is no number
+  /* The errors about a value typed: shown at their field once it is left (markErrors). */
+  var VALUE_ERRORS = { ievade: true, whole_units: true };
   /* Messages about the plan as a whole, though they name lines: not repeated at each line. */
   var PLAN_RULES = { transport_share: true };
   var STATUS_PAUSE_MS = 600;  // the live status line waits for a pause in typing
@@ -87,9 +90,12 @@
       list.appendChild(item);
       var code = set.querySelector("[name=kods]");
       var price = set.querySelector("[name=cena]");
-      code.setAttribute("aria-describedby", code.getAttribute("aria-describedby") + " " + notes.id);
+      code.setAttribute("aria-describedby", code.getAttribute("aria-describedby") + " " + hint.id + " " + notes.id);
       code.addEventListener("change", function () {
         var offer = offerOf(code.value);
+        // D328: a name that matches one offer only is that offer, shown by its code and, below, its name
+        var one = offer ? [] : choicesOf(code.value);
+        if (one.length === 1) offer = offerOf(code.value = one[0]);
         fixedPrice(set, offer);
         if (offer && price.value.trim() === "" && offer.cena !== null && offer.griestuStatuss === "apstiprināts") {
           price.value = offer.cena.replace(".", ",");
@@ -185,6 +191,14 @@
       };
     }
 
+    /* The codes of the offers a typed name matches (the API's message about it), as the field's buttons offer them. */
+    function choicesOf(text) {
+      var m = api.aprekins({ periodaSakums: value("periodaSakums"), rindas: [{ kods: text }] }).messages.filter(function (x) {
+        return x.lauks === "kods";
+      })[0];
+      return (m && m.izvele) || [];
+    }
+
     function rowItem(i) {
       return list.children[i];
     }
@@ -203,18 +217,30 @@
         : root.querySelector("form [name=" + m.lauks + "]");
     }
 
-    /* Input errors of the fields the reader has left (not of the one being typed in); an untouched empty field is not
-     * an error yet, only a reason why there are no amounts. Returns the messages to list. */
+    /* Input errors of the fields the reader has left (not of the one being typed in); an empty required field is never
+     * an error (D328: not even when passed over with Tab), only a field still to fill in (`missing`). Returns the
+     * messages to list. */
+    var missing = [];
     function markErrors(messages) {
       var notes = {};
+      var choices = {};
+      missing = [];
       var shown = messages.filter(function (m) {
         var input = inputOf(m);
         if (!input) return true;
-        // an input error waits until the field is left (not while it is typed in); a period or age error is about
+        if (m.kods === "ievade" && !input.value.trim()) {
+          missing.push(m);
+          return false;
+        }
+        // a value's error waits until the field is left (not while it is typed in); a period or age error is about
         // valid dates
-        if (m.kods === "ievade" && (!touched[input.id] || input.id === typing)) return false;
+        if (VALUE_ERRORS[m.kods] && (!touched[input.id] || input.id === typing)) return false;
         notes[input.id] = notes[input.id] ? notes[input.id] + " " + m.teksts : m.teksts;
+        if (m.izvele) choices[input.id] = m.izvele;
         return true;
+      });
+      Array.prototype.forEach.call(list.children, function (item) {
+        choiceButtons(item.querySelector("[name=kods]"), choices);
       });
       // only what changed is written: the notes are live regions, an unchanged one is not read again
       root.querySelectorAll(".ibm-kalk__kluda").forEach(function (n) {
@@ -228,6 +254,31 @@
       });
       return shown;
     }
+
+    /* D328: the offers a typed name matches, as buttons under its field that put the offer's code in it. */
+    function choiceButtons(code, choices) {
+      var codes = choices[code.id] || [];
+      var box = document.getElementById(code.id + "-izvele");
+      if ((box ? box.getAttribute("data-kodi") : "") === codes.join(" ")) return;
+      if (box) box.remove();
+      if (!codes.length) return;
+      var legend = code.closest(".ibm-kalk__rinda").querySelector("legend").textContent;
+      box = el("div", { id: code.id + "-izvele", class: "ibm-kalk__izvele", role: "group", "data-kodi": codes.join(" "),
+        "aria-label": legend + ": izvēlieties pakalpojumu" }, codes.map(function (k) {
+        var offer = offerOf(k);
+        return el("button", { type: "button", "data-kods": k, text: offer ? offer.nosaukums : k });
+      }));
+      document.getElementById(code.id + "-kluda").after(box);
+    }
+    list.addEventListener("click", function (e) {
+      var button = e.target.closest && e.target.closest(".ibm-kalk__izvele button");
+      if (!button) return;
+      var code = button.closest(".ibm-kalk__lauks").querySelector("input");
+      code.value = button.getAttribute("data-kods");
+      touched[code.id] = true;
+      code.focus();
+      code.dispatchEvent(new Event("change", { bubbles: true }));
+    });
 
     /* The errors that leave the plan without amounts (BLOCKING_FIELD). */
     function blocking(res) {
@@ -537,19 +588,24 @@
 
     /* sitecheck F1: once the reader has typed something, the required fields still empty (their errors wait
      * until the field is left, markErrors) are named, not left to a general "fill in the form". */
-    function missingText(res, shown) {
-      if (res.Derigs || shown.length !== 0 || !Object.keys(touched).length) return "";
-      var names = fieldNames(res.messages);
+    function missingText(res) {
+      if (res.Derigs || !Object.keys(touched).length) return "";
+      var fill = toFill(missing.length ? missing : res.messages);
+      return fill ? "Lai aprēķinātu apmērus, " + fill + "." : "";
+    }
+    function toFill(messages) {
+      var names = fieldNames(messages);
       if (!names.length) return "";
-      return "Lai aprēķinātu apmērus, vēl jāaizpilda " + (names.length > 1
-        ? "lauki " + names.slice(0, -1).join(", ") + " un " + names[names.length - 1] : "lauks " + names[0]) + ".";
+      return "vēl jāaizpilda " + (names.length > 1
+        ? "lauki " + names.slice(0, -1).join(", ") + " un " + names[names.length - 1] : "lauks " + names[0]);
     }
 
     /* One short line for the live status and the summary bar: N, A, K, or why there are none. */
     function statusText(res, shown) {
-      if (!res.Derigs && shown.length === 0) return missingText(res, shown);
-      // the field notes are no live regions (they would speak at every character): this line names the fields
-      if (!res.Derigs) return "Apmēru nav: " + errorsAt(shown) + ".";
+      if (!res.Derigs && shown.length === 0) return missingText(res);
+      // the field notes are no live regions (they would speak at every character): this line names the fields, and
+      // those still to fill in (D328)
+      if (!res.Derigs) return "Apmēru nav: " + errorsAt(shown) + (missing.length ? "; " + toFill(missing) : "") + ".";
       var counts = "kļūdas " + res.Kludas + ", brīdinājumi " + res.Bridinajumi;
       if (blocking(res).length) return "Apmēru nav: " + errorsAt(blocking(res)) + "; " + counts + ".";
       var mark = estimatesAK() ? ESTIMATE : "";
@@ -657,6 +713,8 @@
       // audit36 F7, F6: the first day's own error; whole sentences
       var own = res.Derigs ? null : api.sakumaKluda(input.periodaSakums);
       if (own) res.messages = res.messages.concat([own]);
+      // D328: a fraction of a whole unit stays at its field while another line is incomplete
+      if (!res.Derigs) res.messages = res.messages.concat(api.veselasVienibas(input));
       res.messages.forEach(function (m) {
         if (!/[.!?]$/.test(m.teksts)) m.teksts += ".";
       });
@@ -668,7 +726,7 @@
       var box = root.querySelector("#ibm-rezultati");
       box.textContent = "";
       if (!res.Derigs && shown.length === 0) {
-        box.appendChild(el("p", { class: "ibm-kalk__piezime", text: missingText(res, shown) ||
+        box.appendChild(el("p", { class: "ibm-kalk__piezime", text: missingText(res) ||
           "Ievadiet bērna dzimšanas datumu, plāna pirmo dienu un plāna rindas – apmēri parādīsies uzreiz." }));
         if (info) {
           box.appendChild(el("p", { class: "ibm-kalk__piezime", text: "Plānam no " + api.formats.datums(info.pirmaDiena) + " bērna vecumu pārbauda pārskata perioda sākumā " + api.formats.datums(info.sakums) +
@@ -676,6 +734,7 @@
         }
       } else if (!res.Derigs) {
         box.appendChild(el("p", { class: "ibm-kalk__nederigs", text: "Apmērus nevar aprēķināt, kamēr ievaddatos ir kļūdas (skat. zemāk)." }));
+        if (missing.length) box.appendChild(el("p", { class: "ibm-kalk__piezime", text: missingText(res) }));
       } else {
         if (blocking(res).length) {
           box.appendChild(el("p", { class: "ibm-kalk__nederigs", text: blockedText(res) }));
@@ -697,10 +756,15 @@
       msgs.appendChild(messageList({ messages: shown, Kludas: shown.filter(function (m) {
         return m.smagums === "kļūda";
       }).length, Bridinajumi: res.Bridinajumi }));
-      var idle = res.Derigs ? Array.prototype.map.call(list.children, function (item) {
+      var idle = idleLines(res);
+      if (idle) msgs.appendChild(el("p", { class: "ibm-kalk__piezime", text: idle }));
+    }
+
+    /* The lines with a service but no units (or 0), which count nothing: on screen and in print (D328). */
+    function idleLines(res) {
+      return res.Derigs ? Array.prototype.map.call(list.children, function (item) {
         return unitsMissing(item, offerOf(item.querySelector("[name=kods]").value));
-      }).filter(function (t, i) { return t && res.Plans_Summa[i] === null; }) : [];
-      if (idle.length) msgs.appendChild(el("p", { class: "ibm-kalk__piezime", text: idle.join(" ") }));
+      }).filter(function (t, i) { return t && res.Plans_Summa[i] === null; }).join(" ") : "";
     }
 
     function printView() {
@@ -754,6 +818,8 @@
         }));
       });
       box.appendChild(el("table", { class: "ibm-kalk__tabula" }, [el("caption", { text: "Plāna rindas" }), el("thead", {}, [head]), el("tbody", {}, rows)]));
+      var idle = idleLines(res);
+      if (idle) box.appendChild(el("p", { text: idle }));
       if (res.Derigs && blocking(res).length) {
         box.appendChild(el("p", { class: "ibm-kalk__nederigs", text: blockedReason(res) ? blockedText(res)
           : "Apmērus nevar aprēķināt, kamēr plāna periods vai bērna vecums neatbilst programmai (skat. kļūdas zemāk)." }));

@@ -354,8 +354,10 @@
   function Reader() {
     this.errors = [];
   }
-  Reader.prototype.fail = function (field, text, row) {
-    this.errors.push({ kods: "ievade", smagums: ERROR, teksts: text, lauks: field, rindas: row === undefined ? [] : [row] });
+  Reader.prototype.fail = function (field, text, row, choice) {
+    var m = { kods: "ievade", smagums: ERROR, teksts: text, lauks: field, rindas: row === undefined ? [] : [row] };
+    if (choice) m.izvele = choice;  // D328: the codes of the offers a name matches, for the form's buttons
+    this.errors.push(m);
     return null;
   };
   Reader.prototype.date = function (value, field, label) {
@@ -478,6 +480,9 @@
         line.offer = findOffer(row.kods, round.offers);
         var forms = line.offer ? [] : formsOf(row.kods, round.offers);
         var found = line.offer || forms.length > 1 ? [] : offersByWords(row.kods, round.offers);
+        var codes = function (offers) {
+          return offers.map(function (o) { return o.kods; });
+        };
         var byCode = /^[\d.]+$/.test(row.kods.trim());  // a name gets the offers' names, to type or pick
         var choices = function (offers) {  // „A vai B”, „A; B vai C” (a name has a comma of its own)
           var each = offers.map(function (o) {
@@ -487,12 +492,12 @@
         };
         var at = name + ", " + place(L.kods) + ": „" + row.kods.trim() + "” ";
         if (forms.length > 1) {
-          r.fail("kods", at + "ir individuāli un grupā – izvēlieties " + choices(forms), i);
+          r.fail("kods", at + "ir individuāli un grupā – izvēlieties " + choices(forms), i, codes(forms));
         } else if (found.length > MOST_CHOICES) {
           r.fail("kods", at + "atbilst vairāk nekā " + MOST_CHOICES + " kataloga pakalpojumiem – ierakstiet kodu vai " +
             "garāku nosaukuma daļu (piem. 3.1.2i).", i);
         } else if (found.length) {
-          r.fail("kods", at + "nav kods vai pilns nosaukums – izvēlieties " + choices(found), i);
+          r.fail("kods", at + "nav kods vai pilns nosaukums – izvēlieties " + choices(found), i, codes(found));
         } else if (!line.offer) {
           r.fail("kods", name + ", " + place(L.kods) + ": „" + row.kods + "” nav katalogā (gaidīts: pakalpojuma kods vai nosaukums, piem. 3.1.2i).", i);
         }
@@ -504,9 +509,11 @@
       // D70: the unit fixes the price (the euro at actual cost, 1,00): the units are the amount in euro
       else if (line.offer && line.offer.vienibasCena !== null) line.price = dec(line.offer.vienibasCena);
       else if (line.offer && line.offer.cena !== null && line.offer.griestuStatuss === CONFIRMED) line.price = dec(line.offer.cena);
-      else if (line.offer) r.fail("cena", name + ", " + place(L.cena) + ": nav norādīta sniedzēja cena (gaidīts: cena EUR par vienību, piem. 12,50).", i);
+      // D328: a line without units (or 0) is ignored, as the matrix does – no price is asked of it
+      else if (line.offer && cmp(line.units, ZERO) > 0) r.fail("cena", name + ", " + place(L.cena) + ": nav norādīta sniedzēja cena (gaidīts: cena EUR par vienību, piem. 12,50).", i);
       line.expert = r.rank(row.ekspertuRangs, "ekspertuRangs", name + ", " + place("Ekspertu rangs"), i);
       line.parent = r.rank(row.vecakuRangs, "vecakuRangs", name + ", " + place("Vecāku rangs"), i);
+      line.unpriced = !line.price;  // D328: its Plans_Cena is null, not 0
       line.price = line.price || ZERO;
       line.counted = !!line.offer && cmp(line.units, ZERO) > 0;
       inp.lines.push(line);
@@ -634,20 +641,24 @@
     return line.index + 1 + ". rinda (" + line.offer.nosaukums + ")";
   }
 
+  /* D256: a fraction of a unit counted whole (a session, a day and night, a working day) is an error of the line,
+   * as in the reference (whole_units) and the matrix; the units are shown as typed ("29,5") */
+  function wholeUnits(inp) {
+    return inp.lines.filter(function (l) {
+      return l.offer && l.offer.vesels && cmp(round(l.units, 0), l.units) !== 0;
+    }).map(function (l) {
+      return { kods: "whole_units", smagums: ERROR, rindas: [l.index], teksts: fill(DATA.teksti["whole_units_" +
+        l.offer.mervieniba], { rinda: rowName(l), ievadits: plain(l.units).replace(".", ",") }) };
+    });
+  }
+
   function findings(inp, plan) {
     var t = DATA.teksti;
     var p = inp.params;
     var found = [];
     found = found.concat(plan.periodErrors);
     if (plan.notEligible) found.push(plan.notEligible);
-    // D256: a fraction of a unit counted whole (a session, a day and night, a working day) is an error of the line,
-    // as in the reference (whole_units) and the matrix; the units are shown as typed ("29,5")
-    inp.lines.forEach(function (l) {
-      if (l.offer && l.offer.vesels && cmp(round(l.units, 0), l.units) !== 0) {
-        found.push({ kods: "whole_units", smagums: ERROR, rindas: [l.index],
-          teksts: fill(t["whole_units_" + l.offer.mervieniba], { rinda: rowName(l), ievadits: plain(l.units).replace(".", ",") }) });
-      }
-    });
+    found = found.concat(wholeUnits(inp));
     if (plan.finalOver) found.push(plan.finalOver);
     found = found.concat(plan.sourcesOver || []);
     // D257: a typed B of 0 or another than the catalogue's is a warning, in the reference's order (after the sources);
@@ -922,7 +933,7 @@
       IB_Provizoriskais: money(provisional),
       Bazes_Apmers_Provizorisks: unconfirmedBase(inp),
       Plans_Cena: inp.lines.map(function (l) {
-        return l.offer ? plain(l.price) : null;
+        return l.offer && !l.unpriced ? plain(l.price) : null;
       }),
       Plans_Summa: inp.lines.map(function (l, i) {
         return l.counted ? money(costs[i]) : null;
@@ -1024,6 +1035,10 @@
     periods: periods,
     sakumaKluda: sakumaKluda,
     pakalpojums: pakalpojums,
+    /* D328: whole_units also while other fields have input errors (aprekins then gives only those). */
+    veselasVienibas: function (ievade) {
+      return wholeUnits(readInput(ievade || {}).input);
+    },
     /* A typed amount of euro as the calculator reads it ("1 234,50"): "1234.50", or null. */
     summa: function (teksts) {
       var d = empty(teksts) ? null : parseNumber(teksts);
