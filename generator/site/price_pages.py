@@ -43,9 +43,9 @@ def value_amount_text(value: PriceValue) -> str:
 
 def current_price_cell(row: ServiceRow) -> str:
     """The „Cena vai griesti” cell of the prices in force (Markdown): the figure with its unit and kind, and
-    „jāprecizē” beside it (a phone shows this column, not the status column – audit11 F9). A market reference
-    figure (one municipality's price list) is no price: the cell says the provider's actual price is paid and the
-    comparison figure is on the history page (D107)."""
+    „jāprecizē” beside it, so that the figure is never read without it (audit11 F9; a phone shows the row as a card
+    with its status line too, D326). A market reference figure (one municipality's price list) is no price: the cell
+    says the provider's actual price is paid and the comparison figure is on the history page (D107)."""
     value = row.price
     if value is None:
         return md(row.price_text)
@@ -98,7 +98,7 @@ COMPARISON = "salīdzinājuma skaitlis, nevis cena"
 
 
 def unconfirmed_mark(status: PriceStatus | None) -> str:
-    """„· jāprecizē” in the value cell itself: a phone shows that column, not the status one (D107, audit30 F3)."""
+    """„· jāprecizē” in the value cell itself: the figure is never read without it (D107, audit30 F3)."""
     return UNCONFIRMED if status is PriceStatus.to_verify else ""
 
 

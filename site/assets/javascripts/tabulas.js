@@ -3,8 +3,9 @@
    focusable, named region (tabindex=0, role=region, aria-label from the table's caption or the
    section heading), and a visible hint above it says that it scrolls. A long table grows with its rows in the
    page's own vertical scroll (no box of its own on a phone: ibm.css). A cell of running text is
-   marked (class ibm-teksts) so that on a phone it keeps a readable width (ibm.css). Checked again
-   when the window is resized. */
+   marked (class ibm-teksts) so that on a phone it keeps a readable width (ibm.css). A wrapper whose
+   table fits is marked too (class ibm-ietilpst): on a phone its column headers stay in view (ibm.css).
+   Checked again when the window is resized. */
 (function () {
   "use strict";
 
@@ -27,6 +28,9 @@
   }
 
   var LONG_TEXT = 30;   // characters: a cell longer than this is running text
+  // A table as wide as its box or narrower: on a phone ibm.css keeps its column headers in view (sticky) while the
+  // page scrolls past its rows – possible only in a box that is no scroll container of its own.
+  var FITS = "ibm-ietilpst";
   var HINT = "Tabula ir platāka par ekrānu – pabīdiet to uz sāniem, lai redzētu visas kolonnas.";
 
   function markText(wrap) {
@@ -63,13 +67,17 @@
       var scrolls = overflows(wrap);
       // a box that scrolls either way is reached by the keyboard (axe: scrollable-region-focusable)
       if (scrolls || wrap.scrollHeight > wrap.clientHeight + 1) {
+        wrap.classList.remove(FITS);
         wrap.setAttribute("tabindex", "0");
         wrap.setAttribute("role", "region");
         if (!wrap.hasAttribute("aria-label")) wrap.setAttribute("aria-label", label(wrap));
-      } else if (wrap.getAttribute("role") === "region") {
-        wrap.removeAttribute("tabindex");
-        wrap.removeAttribute("role");
-        wrap.removeAttribute("aria-label");
+      } else {
+        wrap.classList.add(FITS);
+        if (wrap.getAttribute("role") === "region") {
+          wrap.removeAttribute("tabindex");
+          wrap.removeAttribute("role");
+          wrap.removeAttribute("aria-label");
+        }
       }
       hint(wrap, scrolls);
     });
