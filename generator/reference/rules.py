@@ -274,7 +274,7 @@ def check_withdrawn_ceilings(lines: Sequence[PlanLine], withdrawn: Mapping[str, 
             "ceiling_unconfirmed",
             Severity.warning,
             f"{_name(i, line)}{CEILING_CHECK} (matricas cenu dienā {was_confirmed(CEILINGS)}, bet katalogā "
-            f"{again_open('no ' + lv_date(withdrawn[line.offer_id]))}); {CHECK_PRICE}.",
+            f"{again_open(since=withdrawn[line.offer_id])}); {CHECK_PRICE}.",
             (i,),
         )
         for i, line in _counted(lines)

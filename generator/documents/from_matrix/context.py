@@ -110,7 +110,8 @@ def base_blank_note(withdrawn_from: dt.date | None, confirmed_from: dt.date | No
                 "matricas 6.11. tabulā to neieraksta.")
     if withdrawn_from is not None:
         return (f"{head}dokumentos, ko izveido vēlreiz pēc tam, kad Labklājības ministrija bāzes apmēru atkal apstiprina "
-                f"(katalogā tas no {lvformat.date(withdrawn_from)} atkal ir „jāprecizē”); matricas 6.11. tabulā to "
+                f"(katalogā {wording.subject(wording.BASE_AMOUNT)} no {lvformat.date(withdrawn_from)} atkal ir "
+                "„jāprecizē”); matricas 6.11. tabulā to "
                 "neieraksta.")
     return (f"{head}dokumentos, ko izveido vēlreiz pēc tam, kad Labklājības ministrija apstiprina bāzes apmēru un "
             "sociālais darbinieks to ieraksta matricas 6.11. tabulā.")
