@@ -33,6 +33,7 @@ VALUE = Noun("vērtība", feminine=True)
 VALUES = Noun("vērtības", feminine=True, plural=True)
 CEILINGS = Noun("griesti", plural=True)
 BASE_AMOUNT = Noun("bāzes apmērs")  # B by its name, where the sentence does not abbreviate it
+PRICE = Noun("cena", feminine=True)  # a line's price that is the catalogue's own (a regulated price)
 STATUS = Noun("statuss")  # a catalogue price's status, where the sentence is about it (collect's withdrawn part)
 
 

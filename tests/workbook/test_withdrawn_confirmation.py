@@ -284,7 +284,7 @@ def test_a_regulated_price_withdrawn_prints_as_a_blank(withdrawals) -> None:  # 
 def test_the_papers_print_a_withdrawn_regulated_price_as_a_blank(withdrawals, tmp_path: Path) -> None:  # noqa: ANN001
     """`ibm documents --from-matrix` on the withdrawal's day, from the matrix made that day: the signed papers print
     the withdrawn regulated price – and the amounts it sets – as blanks, never the figure; the other line's price is
-    a figure."""
+    a figure; the checklist names the withdrawal and its day."""
     changed, made, _ = withdrawals["cena"]
     offers = {o.id: o for o in changed.offers(COMPANION_CHANGE)}
     figure = lvformat.eur(offers[REGULATED].prefill_price)
@@ -302,6 +302,10 @@ def test_the_papers_print_a_withdrawn_regulated_price_as_a_blank(withdrawals, tm
         priced = [row for row in rows if "EUR" in " ".join(row)]  # 01's 1. pielikums has no price column
         assert priced and all(clean(BLANK_EUR) in " ".join(row) for row in priced), (name, rows)
         assert clean(lvformat.eur(Decimal("10.00"))) in text, name  # the confirmed line's price is a figure
+    # the checklist says the price was confirmed and from which day it is „jāprecizē” again (D325), not „vēl”
+    [said] = [line for line in (folder / "parskats.txt").read_text("utf-8").splitlines() if f"({label})" in line
+              and "cena ir kataloga" in line]
+    assert f"no {PRICE_WITHDRAWN:%d.%m.%Y} atkal ir „jāprecizē”" in said and "vēl neapstiprinātā" not in said, said
 
 
 def test_a_long_withdrawing_source_is_computed_whole(tmp_path: Path) -> None:
