@@ -6,7 +6,10 @@ tukšas vietas” – is made here, never spelled beside the noun by hand."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
+
+from generator.lvformat import date as lv_date
 
 
 @dataclass(frozen=True)
@@ -30,6 +33,8 @@ VALUE = Noun("vērtība", feminine=True)
 VALUES = Noun("vērtības", feminine=True, plural=True)
 CEILINGS = Noun("griesti", plural=True)
 BASE_AMOUNT = Noun("bāzes apmērs")  # B by its name, where the sentence does not abbreviate it
+PRICE = Noun("cena", feminine=True)  # a line's price that is the catalogue's own (a regulated price)
+STATUS = Noun("statuss")  # a catalogue price's status, where the sentence is about it (collect's withdrawn part)
 
 
 def values(n: int) -> Noun:
@@ -37,9 +42,13 @@ def values(n: int) -> Noun:
     return VALUE if n == 1 else VALUES
 
 
-def again_open(where: str = "") -> str:
-    """„ar to pašu apmēru atkal ir „jāprecizē””; ``where`` („katalogā”) stands before „atkal”."""
-    return f"ar to pašu apmēru {where + ' ' if where else ''}atkal ir „jāprecizē”"
+def again_open(where: str = "", since: dt.date | None = None, noun: Noun | None = None) -> str:
+    """„ar to pašu apmēru atkal ir „jāprecizē””, with the words before „atkal” in this order: ``where`` („katalogā”),
+    ``since`` – the day it is „jāprecizē” again from („no DD.MM.YYYY”) – and the pronoun standing for ``noun`` („tas”
+    for „statuss”): „ar to pašu apmēru no 25.11.2026 tas atkal ir „jāprecizē””."""
+    words = ["ar to pašu apmēru", where, f"no {lv_date(since)}" if since is not None else "",
+             subject(noun) if noun is not None else "", "atkal ir „jāprecizē”"]
+    return " ".join(word for word in words if word)
 
 
 def same(noun: Noun) -> str:
@@ -52,9 +61,14 @@ def confirmed(noun: Noun) -> str:
     return "apstiprināt" + noun.form("s", "a", "i", "as")
 
 
+def subject(noun: Noun) -> str:
+    """The pronoun in the nominative standing for the noun: „tas” (B, „statuss”), „tā”, „tie” („griesti”), „tās”."""
+    return noun.form("tas", "tā", "tie", "tās")
+
+
 def was_confirmed(noun: Noun) -> str:
     """„tas bija apstiprināts”, „tā bija apstiprināta”, „tie bija apstiprināti”, „tās bija apstiprinātas”."""
-    return f"{noun.form('tas', 'tā', 'tie', 'tās')} bija {confirmed(noun)}"
+    return f"{subject(noun)} bija {confirmed(noun)}"
 
 
 def its(noun: Noun) -> str:

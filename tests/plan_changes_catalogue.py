@@ -32,6 +32,10 @@ CEILING_CONFIRMED = D(2026, 11, 15)
 # ceiling_withdrawn_catalogue: and „jāprecizē” again at the same amount (still before GROUP_CHANGE, D302)
 CEILING_WITHDRAWN = D(2026, 11, 25)
 CEILING_RECONFIRMED = D(2026, 11, 28)  # ceiling_reconfirmed_catalogue: confirmed again
+# price_withdrawn_catalogue: 2.1's regulated price – the figure the matrix prefills – „apstiprināts” from
+# COMPANION_CHANGE and „jāprecizē” again at the same amount from this day (D302)
+PRICE_WITHDRAWN = D(2027, 2, 15)
+REGULATED = "2.1"
 # the round confirms its procedures, among them the transport limit (D287)
 PROCEDURES = """    procedures:
       status: apstiprināts
@@ -154,6 +158,19 @@ def ceiling_reconfirmed_catalogue(target: Path) -> Catalogue:
     amount = text.split("amount: ", 1)[1].split("\n", 1)[0]
     _append(path, f"  - effective_from: {CEILING_RECONFIRMED.isoformat()}\n    kind: ceiling\n    amount: {amount}\n"
                   f'    source: "{LM_DOCUMENT}"\n    status: apstiprināts\n')
+    return load_or_raise(target)
+
+
+def price_withdrawn_catalogue(target: Path) -> Catalogue:
+    """changes_catalogue with 2.1's price of COMPANION_CHANGE – a regulated price, „apstiprināts”, which a matrix of
+    that day prefills (6.8 I) – „jāprecizē” again at the same amount on PRICE_WITHDRAWN: no change for the plans
+    (D302), but a matrix made from that day and the papers made from it print the price as a blank (D318, D319)."""
+    path = target / "prices" / f"{REGULATED}.yaml"
+    changes_catalogue(target)
+    text = path.read_text("utf-8")
+    amount = text.rsplit("amount: ", 1)[1].split("\n", 1)[0]  # COMPANION_CHANGE's figure, the file's last
+    _append(path, f"  - effective_from: {PRICE_WITHDRAWN.isoformat()}\n    kind: ceiling\n    amount: {amount}\n"
+                  '    source: "Testa dati: tā pati cena atkal jāprecizē"\n    status: jāprecizē\n')
     return load_or_raise(target)
 
 

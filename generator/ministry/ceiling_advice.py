@@ -13,9 +13,9 @@ from generator.ministry.matrix import offers_on
 from generator.ministry.records import ChildRecord
 from generator.reference.findings import Finding
 from generator.reference.open_prices import open_price
-from generator.reference.rules import CEILING_CHECK, CHECK_PRICE, OWN_OPEN_PRICE
+from generator.reference.rules import CEILING_CHECK, CHECK_PRICE, own_price_words
 
-# what follows OWN_OPEN_PRICE on the summary's sheet „Neapstiprināti griesti"
+# what follows OWN_OPEN_PRICE (own_price_words) on the summary's sheet „Neapstiprināti griesti"
 OPEN_PRICE_N = (": bērna N balstās uz cenu, ko Labklājības ministrija vēl nav apstiprinājusi, un pēc tās "
                 "apstiprināšanas var gan palielināties, gan samazināties")
 
@@ -38,4 +38,4 @@ def ceiling_advice(record: ChildRecord, finding: Finding, catalogue: Catalogue) 
     head, rest = finding.message.split(CEILING_CHECK, 1)
     # the line's place in the matrix, where the reading added it after the advice: " (6.8. tabula, …)."
     place = rest.split(CHECK_PRICE, 1)[1] if CHECK_PRICE in rest else "."
-    return head + OWN_OPEN_PRICE + OPEN_PRICE_N + place
+    return head + own_price_words(finding.message) + OPEN_PRICE_N + place

@@ -11,10 +11,10 @@ import datetime as dt
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.confirmation import said
 from generator.catalogue.models import PriceStatus
-from generator.lvformat import date as lv_date
 from generator.ministry.records import ChildRecord
 from generator.reference.plan_changes import confirmation_spans
 from generator.reference.rules import CEILING_CHECK, CHECK_PRICE
+from generator.withdrawn_wording import STATUS, again_open
 
 
 def withdrawn_parts(catalogue: Catalogue, day: dt.date, on: dt.date) -> dict[str, tuple[str, dt.date]]:
@@ -49,8 +49,8 @@ def name_withdrawn_parts(record: ChildRecord, parts: dict[str, tuple[str, dt.dat
                 and f"; {CHECK_PRICE}" in f.message):
             name, since = parts[item]
             f = dataclasses.replace(f, message=f.message.replace(
-                f"; {CHECK_PRICE}", f"; „{name}” statuss matricas cenu dienā bija „apstiprināts”, bet katalogā ar to "
-                                    f"pašu apmēru no {lv_date(since)} tas atkal ir „jāprecizē”; {CHECK_PRICE}", 1))
+                f"; {CHECK_PRICE}", f"; „{name}” statuss matricas cenu dienā bija „apstiprināts”, bet katalogā "
+                                    f"{again_open(since=since, noun=STATUS)}; {CHECK_PRICE}", 1))
             changed = True
         findings.append(f)
     if not changed:

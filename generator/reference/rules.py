@@ -51,6 +51,7 @@ ministry's final amount F is applied (N > P) and is above N.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Collection, Mapping, Sequence
 from decimal import Decimal
 
@@ -66,7 +67,7 @@ from generator.reference.monthly import calendar_month, period_month_span, worki
 from generator.reference.params import Params
 from generator.reference.plan import line_cost, transport_share
 from generator.reference.rounds import plan_end
-from generator.withdrawn_wording import CEILINGS, again_open, was_confirmed
+from generator.withdrawn_wording import CEILINGS, PRICE, again_open, was_confirmed
 
 ZERO = Decimal(0)
 ONE_EURO = ACTUAL_COST_PRICE  # D70, the unit's own price (generator/reference/lines.py)
@@ -244,6 +245,22 @@ CHECK_PRICE = "pārbaudiet, vai sniedzēja cena tos nepārsniedz"  # its advice,
 # collection each add what follows from it for them.
 OWN_OPEN_PRICE = (": cena ir kataloga vēl neapstiprinātā (jāprecizē) normatīvajā aktā vai līgumā noteiktā cena, "
                   "nevis sniedzēja cena")
+# the day in check_withdrawn_ceilings' sentence (the builder's words, the day a pattern)
+_SOME_DAY = dt.date(2000, 1, 2)
+_WITHDRAWN_DAY = re.compile(re.escape(f"katalogā {again_open(since=_SOME_DAY)}").replace(
+    re.escape(lv_date(_SOME_DAY)), r"(\d{2})\.(\d{2})\.(\d{4})"))
+
+
+def own_price_words(message: str) -> str:
+    """OWN_OPEN_PRICE for the line of a ceiling warning ``message``; of check_withdrawn_ceilings' warning – the price
+    was confirmed on the matrix's prices day and is „jāprecizē” again at the same amount from a later day (D302) –
+    not „vēl neapstiprinātā” but that and the day, as the warning said it (D325)."""
+    found = _WITHDRAWN_DAY.search(message)
+    if found is None:
+        return OWN_OPEN_PRICE
+    day, month, year = (int(part) for part in found.groups())
+    return (": cena ir kataloga normatīvajā aktā vai līgumā noteiktā cena (matricas cenu dienā "
+            f"{was_confirmed(PRICE)}, bet katalogā {again_open(since=dt.date(year, month, day))}), nevis sniedzēja cena")
 
 
 def check_unconfirmed_ceilings(lines: Sequence[PlanLine]) -> list[Finding]:
@@ -274,7 +291,7 @@ def check_withdrawn_ceilings(lines: Sequence[PlanLine], withdrawn: Mapping[str, 
             "ceiling_unconfirmed",
             Severity.warning,
             f"{_name(i, line)}{CEILING_CHECK} (matricas cenu dienā {was_confirmed(CEILINGS)}, bet katalogā "
-            f"{again_open('no ' + lv_date(withdrawn[line.offer_id]))}); {CHECK_PRICE}.",
+            f"{again_open(since=withdrawn[line.offer_id])}); {CHECK_PRICE}.",
             (i,),
         )
         for i, line in _counted(lines)

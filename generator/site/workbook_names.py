@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.site.errors import SiteError
+from generator.withdrawn_wording import again_open
 
 # Sheet -> (title, what it is for).
 SHEETS: dict[str, tuple[str, str]] = {
@@ -124,8 +125,8 @@ MARK_NAMES: dict[str, tuple[str, str]] = {
     "h_BazeAtsaukts": ("6.11", "1, ja cenu dienā apstiprināto B katalogs līdz matricas izveides dienai ar to pašu "
                        "apmēru atkal padarījis par „jāprecizē”: B statuss ir „jāprecizē”, P, A un K – tukšas vietas; "
                        "ibm collect un ibm documents --from-matrix B skaita par neapstiprinātu"),
-    "h_Pak_Atsaukts": ("6.8", "katrai kataloga rindai: diena, no kuras cenu dienā apstiprinātie griesti ar to pašu "
-                       "apmēru atkal ir „jāprecizē” (līdz matricas izveides dienai), citādi tukša: statuss „jāprecizē "
+    "h_Pak_Atsaukts": ("6.8", "katrai kataloga rindai: diena, no kuras cenu dienā apstiprinātie griesti "
+                       f"{again_open()} (līdz matricas izveides dienai), citādi tukša: statuss „jāprecizē "
                        "no DD.MM.GGGG”, plāna rindai – brīdinājums par neapstiprinātiem griestiem; ibm migrate to "
                        "uzskata par vecās matricas statusu"),
 }

@@ -5,14 +5,16 @@ says that N rests on a price the ministry has not confirmed and may go either wa
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from decimal import Decimal
 from types import SimpleNamespace
 
 from generator.catalogue.catalogue import Catalogue
+from generator.documents.from_matrix.signing import PRICE_IS_CEILING, own_ceiling
 from generator.ministry.ceiling_advice import ceiling_advice, own_open_price
 from generator.ministry.command import _own_open_prices
 from generator.reference.lines import line_from_offer
-from generator.reference.rules import check_unconfirmed_ceilings
+from generator.reference.rules import check_unconfirmed_ceilings, check_withdrawn_ceilings
 from generator.workbook.writer import template_date
 
 PLACE = "6.8. tabula, I19 „Sniedzēja cena, EUR par vienību”; 6.11. tabulas 52. rinda"
@@ -88,3 +90,28 @@ def test_the_advice_and_the_reading_share_one_public_lookup() -> None:
     assert not [name for module, name in imported if (module or "").startswith("generator.") and
                 name.startswith("_")], imported
     assert advice.offers_on is matrix.offers_on
+
+
+def test_a_withdrawn_catalogue_price_says_it_was_confirmed_and_from_which_day(later_catalogue: Catalogue) -> None:
+    """D325: a line keeping the catalogue's own price that was „apstiprināts” on the matrix's prices day and is
+    „jāprecizē” again at the same amount (check_withdrawn_ceilings' dated warning, D302): the collection's sentence and
+    the papers' checklist (signing.own_ceiling) say so and name the day, never „vēl neapstiprinātā”; the plain
+    warning keeps its words."""
+    catalogue = later_catalogue
+    day = template_date(catalogue)
+    offer = next(o for o in catalogue.offers(day) if o.id == "2.1")
+    assert offer.prefill_price is not None
+    line = line_from_offer(offer, 10, unit_price=offer.prefill_price, planned_units=(5, 5))
+    withdrawn = dt.date(2027, 2, 15)
+    (dated,) = check_withdrawn_ceilings([line], {"2.1": withdrawn})
+    (plain,) = check_unconfirmed_ceilings([line])
+    record = SimpleNamespace(inputs=SimpleNamespace(lines=(line,)), params_day=day)
+    said = {"collect": ceiling_advice(record, dated, catalogue),  # type: ignore[arg-type]
+            "papers": own_ceiling(dated, frozenset({0})).message}
+    for where, text in said.items():
+        assert "vēl neapstiprinātā" not in text and CHECK not in text, (where, text)
+        assert ("1. rinda (2.1 Pavadonis): cena ir kataloga normatīvajā aktā vai līgumā noteiktā cena (matricas cenu "
+                "dienā tā bija apstiprināta, bet katalogā ar to pašu apmēru no 15.02.2027 atkal ir „jāprecizē”), "
+                "nevis sniedzēja cena") in text, (where, text)
+    assert own_ceiling(plain, frozenset({0})).message.endswith(PRICE_IS_CEILING)
+    assert ": cena ir kataloga vēl neapstiprinātā (jāprecizē)" in ceiling_advice(record, plain, catalogue)  # type: ignore[arg-type]

@@ -8,33 +8,46 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import shutil
+import subprocess
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from openpyxl import load_workbook
 
+from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import PriceStatus
+from generator.cli import main
+from generator.documents.from_matrix.context import BLANK_EUR
 from generator.ministry.matrix import Matrix, read_child
-from generator.recalc import make_profile
+from generator.recalc import make_profile, print_sheets
+from generator.reference.lines import line_from_offer
 from generator.reference.params import Params
-from generator.reference.workbook import evaluate_workbook
-from generator.workbook.inputs import fill
+from generator.reference.workbook import WorkbookInputs, evaluate_workbook
+from generator.workbook.inputs import People, fill
 from generator.workbook.layout import Layout
-from generator.workbook.recalculated import recalculated_values
+from generator.workbook.recalculated import named_values, recalculated_values
 from generator.workbook.sheets.technical import PARAM_FIRST
-from generator.workbook.texts import ANNEX_BASE_BLANK, BASE_PROVISIONAL_SHORT
+from generator.workbook.texts import ANNEX_BASE_BLANK, ANNEX_PRICE_BLANK, BASE_PROVISIONAL_SHORT
 from generator.workbook.writer import write_workbook
+from tests.documents.from_matrix_helpers import clean, docx_tables, docx_text
+from tests.ministry.factory import Child, write_children
 from tests.plan_changes_catalogue import (
     BASE_CHANGE,
     BASE_CONFIRMED,
     BASE_WITHDRAWN,
     CEILING_CONFIRMED,
     CEILING_WITHDRAWN,
+    COMPANION_CHANGE,
     MUNICIPALITIES,
+    PRICE_WITHDRAWN,
+    REGULATED,
     ceiling_withdrawn_catalogue,
     plan_change_cases,
+    price_withdrawn_catalogue,
     withdrawn_catalogue,
 )
 from tests.workbook.conftest import recipient_labels, require_soffice, require_uno
@@ -131,19 +144,68 @@ def test_b_typed_after_the_withdrawal_is_the_catalogues_unconfirmed_b(base_withd
         assert (values["Kludas"], values["Bridinajumi"]) == (expected.errors, expected.warnings), path.stem
 
 
-def test_a_matrix_made_after_a_ceilings_withdrawal_warns_of_it(tmp_path: Path) -> None:
+REGULATED_PLAN = (("3.1.2i", 3, Decimal("10.00")), (REGULATED, 12, None))  # None: the price the matrix prefills
+WITHDRAWN_ON = {"pirms": -1, "atsaukts": 0}  # days from the withdrawal the matrices are made on
+
+
+def _regulated_child(changed: Catalogue, template: Path, folder: Path) -> Path:
+    """One individual session and 2.1 at the price the matrix prefills, in the three months from COMPANION_CHANGE (the
+    round's first reporting period, before B's other amount), with fictional people, filled into ``template``."""
+    offers = {o.id: o for o in changed.offers(COMPANION_CHANGE)}
+    lines = tuple(line_from_offer(offers[item], units, unit_price=price or offers[item].prefill_price, expert_rank=1,
+                                  parent_rank=i + 1, planned_units=[units // 3] * 3)
+                  for i, (item, units, price) in enumerate(REGULATED_PLAN))
+    inputs = WorkbookInputs(dt.date(2015, 5, 17), COMPANION_CHANGE, 3, False, "kustību", lines)
+    people = People(child_name="Ilze Paraugs", child_code="170515-20000", parent_name="Jānis Paraugs",
+                    social_worker="Līga Piemēra",
+                    providers={"3.1.2i": "SIA Izdomātā Terapija", REGULATED: "Izdomātais Pavadonis"})
+    [child] = write_children(changed, template, [Child(0, MUNICIPALITIES[0], people, inputs)], folder,
+                             by_municipality=False)
+    assert child.path is not None
+    return child.path
+
+
+@pytest.fixture(scope="module")
+def withdrawals(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Catalogue, dict[str, Path], list]]:
+    """One LibreOffice run for the withdrawn 6.8 rows (D319): by kind – „griesti” (the group ceiling's transport part,
+    ceiling_withdrawn_catalogue) and „cena” (2.1's regulated price, price_withdrawn_catalogue) – the catalogue, the
+    filled matrices of the confirmation day made the day before the withdrawal („pirms”) and on its day („atsaukts”),
+    and their recalculated values; for „cena” also the printed 6.5 of each (by „6.5-pirms”, „6.5-atsaukts”)."""
+    require_uno()
+    require_soffice()
+    root = tmp_path_factory.mktemp("atsauktas-rindas")
+    ceiling = ceiling_withdrawn_catalogue(root / "griesti" / "catalogue")
+    price = price_withdrawn_catalogue(root / "cena" / "catalogue")
+    made: dict[str, dict[str, Path]] = {"griesti": {}, "cena": {}}
+    for name, shift in WITHDRAWN_ON.items():
+        on = CEILING_WITHDRAWN + dt.timedelta(days=shift)
+        template = write_workbook(ceiling, root / "griesti" / f"veidne-{name}.xlsx", None, CEILING_CONFIRMED,
+                                  made_on=on)
+        made["griesti"][name] = filled(ceiling, template, root / "griesti" / f"{name}.xlsx")
+        on = PRICE_WITHDRAWN + dt.timedelta(days=shift)
+        template = write_workbook(price, root / "cena" / f"veidne-{name}.xlsx", None, COMPANION_CHANGE, made_on=on)
+        made["cena"][name] = _regulated_child(price, template, root / "cena" / name)
+    # 6.5 printed from a copy of each „cena” matrix (a file read in the run is not printed a sheet apart)
+    prints = {}
+    for name, path in list(made["cena"].items()):
+        copy = root / "cena" / f"druka-{name}.xlsx"
+        shutil.copyfile(path, copy)
+        prints[copy] = [("6.5", root / "cena" / f"6.5-{name}.pdf")]
+        made["cena"][f"6.5-{name}"] = root / "cena" / f"6.5-{name}.pdf"
+    read = [made[kind][name] for kind in ("griesti", "cena") for name in WITHDRAWN_ON]
+    records = print_sheets(prints, profile=make_profile(root / "profile"), read=read)
+    values = [named_values(record) for record in records]
+    return {"griesti": (ceiling, made["griesti"], values[:2]), "cena": (price, made["cena"], values[2:])}
+
+
+def test_a_matrix_made_after_a_ceilings_withdrawal_warns_of_it(withdrawals) -> None:  # noqa: ANN001
     """D319: the matrix of a group ceiling's confirmation day made on the day the catalogue puts it back to
     „jāprecizē” (the same amount) shows the group session's ceiling „jāprecizē no …” and warns of its plan line as of
     an unconfirmed ceiling (h_Pak_GriestiNeapst, one more warning than the matrix made the day before) – the same
     counts as the reference computes from each matrix as `ibm collect` and `ibm documents --from-matrix` read it –,
     and the same money."""
-    require_uno()
-    require_soffice()
-    changed = ceiling_withdrawn_catalogue(tmp_path / "catalogue")
-    paths = [filled(changed, write_workbook(changed, tmp_path / f"veidne-{name}.xlsx", None, CEILING_CONFIRMED,
-                                            made_on=on), tmp_path / f"{name}.xlsx")
-             for name, on in (("pirms", CEILING_WITHDRAWN - dt.timedelta(days=1)), ("atsaukts", CEILING_WITHDRAWN))]
-    before, after = recalculated_values(paths, profile=make_profile(tmp_path / "profile"))
+    changed, made, (before, after) = withdrawals["griesti"]
+    paths = [made[name] for name in WITHDRAWN_ON]
     row = Layout.cat_first + [o.id for o in changed.offers(CEILING_CONFIRMED)].index(GROUP)
     status = {values.path.stem: next(v for sheet, rc, v in values.all_values() if sheet == "6.8" and rc == (row, 7))
               for values in (before, after)}
@@ -158,6 +220,92 @@ def test_a_matrix_made_after_a_ceilings_withdrawal_warns_of_it(tmp_path: Path) -
         assert (values["Kludas"], values["Bridinajumi"]) == (expected.errors, expected.warnings), path.stem
     for name in ("IB_Provizoriskais", "IB_Pieejamais", "IB_Kopejais", "Kludas"):  # the money is the same
         assert before[name] == after[name], (name, before[name], after[name])
+
+
+AMOUNTS = ("IB_Provizoriskais", "IB_Nepieciesamais", "IB_Pieejamais", "IB_Kopejais", "Plans_Cena", "Plans_Summa",
+           "Plans_NoIB")
+
+
+def _decimal(value: object) -> object:
+    if isinstance(value, (list, tuple)):
+        return [_decimal(v) for v in value]
+    return None if value in (None, "") else Decimal(str(value)).quantize(Decimal("0.01"))
+
+
+def _printed_line(pdf: Path, label: str) -> str:
+    page = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return next(line for line in page.splitlines() if label in line)
+
+
+def test_a_regulated_price_withdrawn_prints_as_a_blank(withdrawals) -> None:  # noqa: ANN001
+    """D302, D318, D319 for a regulated price – the figure the matrix prefills (2.1), „apstiprināts” on the matrix's
+    prices day and „jāprecizē” again at the same amount from a later day: the matrix made on that day shows 6.8's
+    status „jāprecizē no …”, keeps the price's line as one of an unconfirmed price (h_CenaNeapst 1) and prints the
+    line's price in the signed 6.5 as a blank, with 6.5's note; one more warning than the matrix made the day
+    before, and the counts and the amounts the reference computes from each matrix as `ibm collect` and `ibm
+    documents --from-matrix` read it (the money is the same); 6.11's note names the withdrawal and its day."""
+    changed, made, (before, after) = withdrawals["cena"]
+    offers = {o.id: o for o in changed.offers(COMPANION_CHANGE)}
+    figure = lvformat.eur(offers[REGULATED].prefill_price).replace(lvformat.NBSP, " ").removesuffix(" EUR")
+    assert offers[REGULATED].ceiling_status is PriceStatus.confirmed and figure == "5,50"
+    row = Layout.cat_first + list(offers).index(REGULATED)
+    status = {name: next(v for sheet, rc, v in values.all_values() if sheet == "6.8" and rc == (row, 7))
+              for name, values in (("pirms", before), ("atsaukts", after))}
+    assert status == {"pirms": PriceStatus.confirmed.value,
+                      "atsaukts": f"{PriceStatus.to_verify.value} no {PRICE_WITHDRAWN:%d.%m.%Y}"}, status
+    assert (list(before["h_CenaNeapst"])[:2], list(after["h_CenaNeapst"])[:2]) == ([0, 0], [0, 1])
+    assert before["Bridinajums_Baze_65"] in ("", None) and after["Bridinajums_Baze_65"] == ANNEX_PRICE_BLANK
+    assert after["Bridinajumi"] == before["Bridinajumi"] + 1
+    # the signed 6.5 as printed: the withdrawn price a blank, the day before the figure; the other line's price stays
+    label = offers[REGULATED].label
+    printed = {name: _printed_line(made[f"6.5-{name}"], label) for name in WITHDRAWN_ON}
+    assert figure in printed["pirms"] and "______" not in printed["pirms"], printed
+    assert figure not in printed["atsaukts"] and "______" in printed["atsaukts"], printed
+    for name, values in (("pirms", before), ("atsaukts", after)):
+        child, problems = read_child(Matrix.open(made[name]), changed, strict=False)
+        assert child is not None, problems
+        expected = evaluate_workbook(child.inputs, child.params(changed))
+        assert (values["Kludas"], values["Bridinajumi"]) == (expected.errors, expected.warnings), name
+        assert expected.errors == 0, [f.message for f in expected.findings]
+        wanted = expected.named_values()
+        for amount in AMOUNTS:
+            got = values[amount]
+            got = _decimal(list(got)[:len(REGULATED_PLAN)] if isinstance(got, (list, tuple)) else got)
+            want = wanted[amount]
+            want = _decimal(list(want)[:len(REGULATED_PLAN)] if isinstance(want, (list, tuple)) else want)
+            assert got == want, (name, amount, got, want)
+        # 6.11's note names the withdrawn price and the day it is „jāprecizē” again from
+        note = next(v for sheet, rc, v in values.all_values() if sheet == "6.11" and rc == (8, 3))
+        assert f"Katalogā no {PRICE_WITHDRAWN:%d.%m.%Y} " in note and f"„{label}” cena" in note, note
+    for amount in AMOUNTS:  # the money is the same
+        assert before[amount] == after[amount], amount
+
+
+def test_the_papers_print_a_withdrawn_regulated_price_as_a_blank(withdrawals, tmp_path: Path) -> None:  # noqa: ANN001
+    """`ibm documents --from-matrix` on the withdrawal's day, from the matrix made that day: the signed papers print
+    the withdrawn regulated price – and the amounts it sets – as blanks, never the figure; the other line's price is
+    a figure; the checklist names the withdrawal and its day."""
+    changed, made, _ = withdrawals["cena"]
+    offers = {o.id: o for o in changed.offers(COMPANION_CHANGE)}
+    figure = lvformat.eur(offers[REGULATED].prefill_price)
+    done = CliRunner().invoke(main, ["documents", "--catalogue", str(changed.root), "--from-matrix",
+                                     str(made["atsaukts"]), "--out", str(tmp_path / "out"),
+                                     "--day", PRICE_WITHDRAWN.strftime("%d.%m.%Y")],
+                              env={"IBM_PSEUDONIMA_ATSLEGA": ""})
+    assert done.exit_code == 0, done.output
+    [folder] = [p for p in (tmp_path / "out").iterdir() if p.is_dir()]
+    label = offers[REGULATED].label
+    for name in ("01-ligums-ar-vecaku", "05-iesniegums-par-sniedzejiem"):
+        text = docx_text(folder / f"{name}.docx")
+        assert clean(figure) not in text, name
+        rows = [row for table in docx_tables(folder / f"{name}.docx") for row in table if label in " ".join(row)]
+        priced = [row for row in rows if "EUR" in " ".join(row)]  # 01's 1. pielikums has no price column
+        assert priced and all(clean(BLANK_EUR) in " ".join(row) for row in priced), (name, rows)
+        assert clean(lvformat.eur(Decimal("10.00"))) in text, name  # the confirmed line's price is a figure
+    # the checklist says the price was confirmed and from which day it is „jāprecizē” again (D325), not „vēl”
+    [said] = [line for line in (folder / "parskats.txt").read_text("utf-8").splitlines() if f"({label})" in line
+              and "cena ir kataloga" in line]
+    assert f"no {PRICE_WITHDRAWN:%d.%m.%Y} atkal ir „jāprecizē”" in said and "vēl neapstiprinātā" not in said, said
 
 
 def test_a_long_withdrawing_source_is_computed_whole(tmp_path: Path) -> None:

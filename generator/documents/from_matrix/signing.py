@@ -26,7 +26,7 @@ from generator.documents.html import PREPARER_LABEL
 from generator.lvformat import eur
 from generator.reference.findings import Finding, Severity
 from generator.reference.lines import PlanLine
-from generator.reference.rules import APPROVED, CEILING_CHECK, OWN_OPEN_PRICE
+from generator.reference.rules import APPROVED, CEILING_CHECK, OWN_OPEN_PRICE, own_price_words
 
 if TYPE_CHECKING:  # context.py reads the matrix through reading.py, which uses ``blocking``
     from generator.documents.from_matrix.context import ChildContext
@@ -102,8 +102,9 @@ def warning_lines(findings: Sequence[Finding], *, console: bool = False,
 UNAPPROVABLE = frozenset({"ceiling_unconfirmed", "line_above_provisional", "base_differs"})
 
 
-PRICE_IS_CEILING = (f"{OWN_OPEN_PRICE}, tāpēc dokumentos tā un no tās atkarīgās summas ir tukšas vietas, līdz "
-                    "Labklājības ministrija cenu apstiprina (metodikas vietnes sadaļa „Cenas”).")
+PRICE_IS_CEILING_THEN = (", tāpēc dokumentos tā un no tās atkarīgās summas ir tukšas vietas, līdz Labklājības "
+                         "ministrija cenu apstiprina (metodikas vietnes sadaļa „Cenas”).")
+PRICE_IS_CEILING = OWN_OPEN_PRICE + PRICE_IS_CEILING_THEN
 # D313: the same warning of a line without a price (empty or 0,00): not the catalogue's price, but the matrix's error
 # „nav sniedzēja cenas”; once the provider's price is typed, the advice to check it against the ceiling holds
 NO_PRICE_UNDER_CEILING = (": nav sniedzēja cenas (matricas 6.8. tabula), tāpēc dokumentos no tās atkarīgās summas ir "
@@ -130,7 +131,7 @@ def own_ceiling(finding: Finding, open_prices: frozenset[int], no_prices: frozen
         return replace(finding, message=head + NO_PRICE_UNDER_CEILING)
     if not set(finding.lines) & open_prices:
         return finding
-    return replace(finding, message=head + PRICE_IS_CEILING)
+    return replace(finding, message=head + own_price_words(finding.message) + PRICE_IS_CEILING_THEN)
 
 
 P_ON_BASE = "P aprēķināts ar vēl neapstiprināto bāzes apmēru B"
