@@ -9,9 +9,13 @@ A decision no theme names is shown at the end under OTHER; sections of the sourc
 (the list of open points) stay as they are, after the themes.
 
 On a phone the page is some 300 000 px tall: under the title a list of the themes (CONTENTS, anchor
-``#lemumu-temas``) links to each theme's heading with its number of decisions, and each theme ends with a link back
-to the list. The theme headings keep the ids the Markdown table of contents gives them (``slug``), so a link to
-one made before the list still works.
+``#lemumu-temas``) links to each theme's heading with its number of decisions; right under each theme's heading a
+compact list of its decisions (DECISION_LIST: number and question, the question shortened to about SHORT characters)
+links to each decision's heading, so any decision is two taps from the top; and every section, the last one too,
+ends with a link back to the list of themes (D329). The theme headings keep the ids the Markdown table of contents
+gives them (``slug``), so a link to one made before the list still works. A theme's list only leads to the
+headings: it is left out of the search index (``data-search-exclude``) and of the print (ibm.css), where the headings
+themselves carry each decision's number and question in order; so are the links back.
 """
 
 from __future__ import annotations
@@ -29,6 +33,9 @@ TABLE_HEAD = re.compile(r"^\|\s*Nr\.\s*\||^\|[-:| ]+\|\s*$")
 OTHER = "Citi lēmumi"
 CONTENTS = "lemumu-temas"  # the id of the list of themes
 BACK = f"[↑ Uz tēmu sarakstu](#{CONTENTS})\n{{: .ibm-uz-temam }}"  # ibm.css: not printed
+DECISION_LIST = "ibm-temas-lemumi"  # the class of a theme's list of its decisions (ibm.css: compact, not printed)
+SHORT = 80  # a question longer than this is shortened in its theme's list, at a word, with „…”
+LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 PARAGRAPH = 450  # a decision's text is broken into paragraphs of about this many characters, at sentence ends
 LIST_OVER = 1200  # a paragraph longer than this that is one list of "; " clauses is shown as a bulleted list
 # A sentence ends with ". " before a capital letter or an opening quote; not after these abbreviations.
@@ -117,6 +124,25 @@ def _decision(number: int, question: str, decision: str) -> list[str]:
     return lines
 
 
+def short(question: str, size: int = SHORT) -> str:
+    """``question`` as the text of a link in its theme's list: its links as plain text (a link holds no link), and
+    when longer than ``size`` cut at the last space before it that is outside brackets, quotes and code, with „…”."""
+    text = LINK.sub(r"\1", question)
+    if len(text) <= size:
+        return text
+    cuts = [m.start() for m in re.finditer(" ", text[: size + 1]) if _depth_zero(text[: m.start()])]
+    if not cuts:
+        return text
+    return text[: cuts[-1]].rstrip(" ,;:–-") + "\u00a0…"  # no „…” alone on a line
+
+
+def _decision_list(numbers: list[int], found: dict[int, tuple[str, str]]) -> list[str]:
+    """A theme's decisions as a compact list of links to their headings (md_in_html: the block's class for ibm.css,
+    and left out of the search index, where each decision's own heading is)."""
+    items = [f"- [D{n} – {short(found[n][0])}](#{anchor(n)})" for n in numbers]
+    return [f'<div class="{DECISION_LIST}" data-search-exclude markdown>', *items, "</div>", ""]
+
+
 def slug(heading: str) -> str:
     """The id the Markdown table of contents (mkdocs.yml: toc, its default slugify) gives a heading."""
     return slugify(heading, "-")
@@ -149,7 +175,7 @@ def sectionize(markdown: str, themes: DecisionThemes) -> str:
         if not numbers:
             continue
         contents.append((theme.virsraksts, len(numbers)))
-        out += [f"## {theme.virsraksts}", ""]
+        out += [f"## {theme.virsraksts}", "", *_decision_list(numbers, found)]
         for text in ([theme.ievads] if theme.ievads else []) + intros.get(theme.id, []):
             out += [text, ""]
         for n in numbers:
@@ -158,7 +184,7 @@ def sectionize(markdown: str, themes: DecisionThemes) -> str:
     rest = sorted(n for n in found if n not in first_theme)
     if rest:
         contents.append((OTHER, len(rest)))
-        out += [f"## {OTHER}", ""]
+        out += [f"## {OTHER}", "", *_decision_list(rest, found)]
         for text in intros.get(OTHER, []):
             out += [text, ""]
         for n in rest:
@@ -167,7 +193,7 @@ def sectionize(markdown: str, themes: DecisionThemes) -> str:
     for s in sections:
         if not s.rows:
             contents.append((s.heading, 0))
-            out += [f"## {s.heading}", *s.body]
+            out += [f"## {s.heading}", *s.body, "", BACK, ""]  # the last section too leads back (D329)
     # the list right under the page's title, on a phone's first screen
     title = next((i for i, line in enumerate(preamble) if line.startswith("# ")), -1) + 1
     intro = "\n".join(preamble[title:]).lstrip("\n").split("\n")

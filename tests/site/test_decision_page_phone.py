@@ -1,6 +1,8 @@
-"""The decisions page on a phone (~300 000 px tall at 375 px): a list of the themes under the title reaches each
-theme with one tap and each theme leads back to it (generator/site/decision_sections.py); every link of the site to a
-decision (…rekonstrukcijas-un-lemumi.html#lemums-d…) still finds its heading, and the page stays axe-core clean."""
+"""The decisions page on a phone (~400 000 px tall at 320 px): a list of the themes under the title reaches each
+theme with one tap, the list of its decisions right under the theme's heading reaches each decision with one more, and
+every section, the last one too, leads back to the list of themes (generator/site/decision_sections.py, D329); every
+link of the site to a decision (…rekonstrukcijas-un-lemumi.html#lemums-d…) still finds its heading, and the page stays
+axe-core clean."""
 
 from __future__ import annotations
 
@@ -80,6 +82,19 @@ def test_a_theme_is_one_tap_from_the_top_and_a_decision_opens_at_its_heading(pho
     page.wait_for_timeout(300)
     assert _under_the_header(page, target), target
     assert page.evaluate("scrollY") > 20_000  # a theme far down the page
+    # its decisions' list starts on the same screen, and one of them is a tap away (D329)
+    decisions = page.locator(f"h2{target} + .ibm-temas-lemumi li > a")
+    assert decisions.count() > 60 and _under_the_header(page, f"h2{target} + .ibm-temas-lemumi li"), target
+    late = decisions.nth(decisions.count() - 3)
+    wanted = late.get_attribute("href")
+    number = wanted.removeprefix("#lemums-d")
+    assert number.isdigit() and late.inner_text().startswith(f"D{number} – ")
+    late.scroll_into_view_if_needed()
+    late.tap()
+    page.wait_for_timeout(300)
+    assert _under_the_header(page, wanted), wanted
+    # every section ends with the link back, the last one too
+    assert page.locator("article h2 ~ p.ibm-uz-temam").count() == page.locator("article h2").count() >= 10
     back = page.locator(f"h2{target} ~ p.ibm-uz-temam a").first
     back.scroll_into_view_if_needed()
     back.tap()

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from generator.catalogue.data_files import DecisionThemes
-from generator.site.decision_sections import OTHER, paragraphs, sectionize, unthemed
+from generator.site.decision_sections import BACK, OTHER, paragraphs, sectionize, short, unthemed
 from generator.site.methodology_data import load_decision_themes
 
 REPO = Path(__file__).resolve().parents[2]
@@ -70,9 +70,32 @@ def test_a_list_of_the_themes_under_the_title_links_to_each_and_back() -> None:
     assert head == ("# Lēmumi\n\nLēmumi pēc tēmām:\n{: #lemumu-temas }\n\n"
                     "- [Nauda](#nauda) – 2 lēmumi\n- [Teksts](#teksts) – 1 lēmums\n"
                     f"- [{OTHER}](#citi-lemumi) – 1 lēmums\n- [Atklātas vietas](#atklatas-vietas)\n\n")
-    themed = out[out.index("## Nauda"): out.index("## Atklātas vietas")]
-    assert themed.count("[↑ Uz tēmu sarakstu](#lemumu-temas)\n{: .ibm-uz-temam }") == 3  # Nauda, Teksts, OTHER
-    assert themed.index("[↑ Uz tēmu sarakstu]") > themed.index("### D1 ") and "↑" not in out[out.index("## Atklātas"):]
+    # every section ends with the link back, the last one (without decisions) too (D329)
+    sections = re.split(r"^## ", out, flags=re.M)[1:]
+    assert [s.split("\n", 1)[0] for s in sections] == ["Nauda", "Teksts", OTHER, "Atklātas vietas"]
+    assert all(s.rstrip("\n").endswith(BACK) and s.count(BACK) == 1 for s in sections), sections
+    assert out.index("[↑ Uz tēmu sarakstu]") > out.index("### D1 ")
+
+
+def test_each_theme_lists_its_decisions_under_its_heading() -> None:
+    """M4 (D329): in a theme of 67 decisions a phone reader needs the questions at hand – right under each theme's
+    heading a list of its decisions (number and question) links to each one's heading, in the theme's order."""
+    source = SOURCE.replace("Kā raksta?", "Kā raksta vārdus, kas citēti no [D1](#lemums-d1), un ko raksta, ja „pēdiņās "
+                            "ir ļoti gari vārdi, kas turpinās pāri robežai” un vēl?")
+    out = sectionize(source, themes(nauda=[2, 1], teksts=[7]))
+    for theme, numbers in (("Nauda", [2, 1]), ("Teksts", [7]), (OTHER, [100])):
+        section = out[out.index(f"## {theme}\n"):]
+        block = section[: section.index("</div>") + len("</div>")]
+        assert block.startswith(f"## {theme}\n\n<div class=\"ibm-temas-lemumi\" data-search-exclude markdown>\n")
+        links = re.findall(r"^- \[D(\d+) – (.*)\]\(#lemums-d(\d+)\)$", block, re.M)
+        assert [(int(a), int(b)) for a, _, b in links] == [(n, n) for n in numbers], block
+        assert section.index("</div>") < section.index("### D")  # the list before the first decision
+    assert "- [D2 – Vai pārrēķina?](#lemums-d2)" in out
+    # a long question is cut at a word outside quotes, its link as plain text (a link holds no link)
+    item = re.search(r"^- \[D7 – (.*)\]\(#lemums-d7\)$", out, re.M).group(1)
+    assert item == "Kā raksta vārdus, kas citēti no D1, un ko raksta, ja\u00a0…", item  # not inside „…”
+    assert short("Īss jautājums?") == "Īss jautājums?"
+    assert out.count("</div>") == 3  # no list for the section without decisions
 
 
 def test_long_decisions_break_into_paragraphs_only_at_sentence_ends() -> None:

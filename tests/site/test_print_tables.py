@@ -60,18 +60,31 @@ def test_every_wide_table_prints_its_last_column(printer: Visit, built_site: Bui
 
 
 def test_the_decisions_page_prints_every_decision(printer: Visit, built_site: BuiltSite, tmp_path: Path) -> None:
-    """The decisions page prints whole: the list of its themes, every decision's heading, not the links back to the
-    list (on paper they lead nowhere)."""
+    """The decisions page prints whole: the list of its themes, every decision's heading once, not the links back to
+    the list nor each theme's list of its decisions (on paper they lead nowhere, the headings are the list). Its ~135
+    sheets each carry the site's and the page's title at the top and „N. lpp. no M” at the foot (D329, L4: @page
+    margin boxes in site/overrides/main.html, as the calculator's print)."""
     page = "metodika/rekonstrukcijas-un-lemumi.html"
     printer.open(page)
+    title = printer.page.evaluate("document.querySelector('article h1').firstChild.textContent.trim()")
     pdf = tmp_path / "lemumi.pdf"
     printer.page.pdf(path=str(pdf), format="A4")
-    text = " ".join(" ".join((p.extract_text() or "").split()) for p in PdfReader(str(pdf)).pages)
+    sheets = [" ".join((p.extract_text() or "").split()) for p in PdfReader(str(pdf)).pages]
+    text = " ".join(sheets)
     numbers = sorted({int(n) for n in re.findall(r'id="lemums-d(\d+)"', built_site.html(page))})
     assert len(numbers) > 250
     missing = [n for n in numbers if not re.search(rf"\bD{n} –", text)]
     assert missing == [] and "Lēmumi pēc tēmām:" in text, missing
     assert "Uz tēmu sarakstu" not in text
+    # no theme's list of decisions on paper: each "D… – " as often as in the page's text without those lists
+    screen = " ".join(printer.page.evaluate("""() => { const a = document.querySelector('article').cloneNode(true);
+        a.querySelectorAll('.ibm-temas-lemumi').forEach(e => e.remove()); return a.textContent; }""").split())
+    twice = [n for n in numbers if len(re.findall(rf"\bD{n} – ", text)) != len(re.findall(rf"\bD{n} – ", screen))]
+    assert twice == [], twice[:10]
+    assert title == "Rekonstrukcijas un lēmumi" and len(sheets) > 50
+    unmarked = [k for k, sheet in enumerate(sheets, start=1)
+                if f"IBM metodika – {title}" not in sheet or f"{k}. lpp. no {len(sheets)}" not in sheet]
+    assert unmarked == [], unmarked[:10]
     assert printer.errors == []
 
 
