@@ -157,7 +157,17 @@ def _backdated(printed: list[ValueChange], day: dt.date) -> str:
             "neparakstiet, bet izveidojiet vēlreiz ar šo katalogu.")
 
 
-def _withdrawn_lines(withdrawn: list[ValueChange], day: dt.date) -> tuple[str, str]:
+def _span(change: ValueChange, confirmed: list[ValueChange]) -> str:
+    """„no DD.MM.GGGG” of a withdrawal, „no … līdz …” when the same value is confirmed again later in the same diff
+    (D330): the blanks hold only until the day before."""
+    again = [c.effective_from for c in confirmed
+             if (c.kind, c.id) == (change.kind, change.id) and c.effective_from > change.effective_from]
+    until = f" līdz {date(min(again) - dt.timedelta(days=1))}" if again else ""
+    return f"no {date(change.effective_from)}{until}"
+
+
+def _withdrawn_lines(withdrawn: list[ValueChange], day: dt.date,
+                     confirmed: list[ValueChange] = ()) -> tuple[str, str]:
     """What a withdrawn confirmation at the same number does (D296, D302): a status alone, so no change for any
     matrix – neither one that has the value as „jāprecizē” (issued before the confirmation) nor one that has it
     confirmed (issued on the confirmation day or later): no plan is refused for it (a sentence after the matrices'
@@ -166,7 +176,7 @@ def _withdrawn_lines(withdrawn: list[ValueChange], day: dt.date) -> tuple[str, s
     if not withdrawn:
         return "", ""
     noun = wording.values(len(withdrawn))
-    names = ", ".join(f"„{c.name_lv}” no {date(c.effective_from)}" for c in withdrawn)
+    names = ", ".join(f"„{c.name_lv}” {_span(c, confirmed)}" for c in withdrawn)
     clause = (f" {noun.word.capitalize()} {wording.again_open()} ({names}; statuss "
               "„apstiprināts” → „jāprecizē”): plāna summas nemainās, tāpēc tā dēļ plānus neatsaka neviena matrica "
               f"– ne tā, kurā {noun.word} jau ir „jāprecizē”, ne tā, kurā {wording.was_confirmed(noun)} (D302).")
@@ -174,7 +184,7 @@ def _withdrawn_lines(withdrawn: list[ValueChange], day: dt.date) -> tuple[str, s
     if not printed:
         return clause, ""
     noun = wording.values(len(printed))
-    dated = ", ".join(f"„{c.name_lv}” no {date(c.effective_from)}" for c in printed)
+    dated = ", ".join(f"„{c.name_lv}” {_span(c, confirmed)}" for c in printed)
     # one day for all: „šajā dienā”; each value its own day: „attiecīgajā dienā”
     when = "šajā dienā" if len({c.effective_from for c in printed}) == 1 else "attiecīgajā dienā"
     return clause, (f"- Parakstāmie dokumenti: {noun.word} {wording.again_open()} ({dated}; statuss „apstiprināts” → "
@@ -391,7 +401,8 @@ def change_report(diff: CatalogueDiff, new: Catalogue, outputs: OutputDiff | Non
         real = changed_prices + changed_params
         since = first_plan_day(real or prices + params, new)
         confirmed = [c for c in prices + params if c.confirms]
-        withdrawn_clause, withdrawn_papers = _withdrawn_lines([c for c in prices + params if c.withdraws], day)
+        withdrawn_clause, withdrawn_papers = _withdrawn_lines([c for c in prices + params if c.withdraws], day,
+                                                              confirmed)
         if (prices or params or calendar) and since is None:
             lines.append("- IBM matricas (6.8. tabulas cenas un griesti, 6.11. tabulas parametri) – jāpārveido aizpildītās matricas ar "
                          "`ibm migrate`.")
