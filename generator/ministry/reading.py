@@ -423,9 +423,13 @@ def read_matrix(path: Path, root: Path, catalogue: Catalogue, templates: Templat
         version = interface_version(m, MatrixPlaces(m, path).input)
     except (MatrixError, XlsxReadError) as exc:
         return refuse([str(exc)])
+    # a matrix of a newer catalogue is refused even when --templates knows its template: its values (a withdrawal's
+    # marks among them) are that catalogue's, which this one cannot judge (D330)
+    if is_newer(version, templates.current_version):
+        return refuse([version_problem(version, templates.current_version, collecting=True)])
     expected = templates.expected(version)
     if expected is None:
-        if strict_version or is_newer(version, templates.current_version):
+        if strict_version:
             return refuse([version_problem(version, templates.current_version, collecting=True)])
         result.notes.append(f"veidnes versija {shown_version(version)} nav zināma: pārbaudīta tikai nosaukumu struktūra")
     elif not templates.is_current(version):
