@@ -328,6 +328,10 @@ def folder_warning(folder: str, municipality: str, catalogue: Catalogue, day: dt
         return None
     named = municipality_named(catalogue, municipality, day)
     there_named = catalogue.stated_name_on(there.id, day) if day is not None else there.name_lv
+    if day is not None and catalogue.name_unconfirmed_on(there.id, day):  # no brackets within brackets (D330)
+        there_named = there_named.replace(" (", ", ", 1).removesuffix(")")
+        if folder.lower() == there.id.lower():
+            there_named = there_named.removeprefix(f"{there.id}, ")
     return (f"{FOLDER_WARNING}{named}, bet fails ir mapē „{folder}” ({there_named}){FOLDER_AMOUNTS}{named} – "
             "pārbaudiet, vai fails ievietots pareizajā mapē")
 
