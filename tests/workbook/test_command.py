@@ -169,7 +169,12 @@ def test_the_console_ends_a_withdrawal_confirmed_again(tmp_path: Path) -> None:
     does („no … līdz …”), not a blank from the withdrawal on."""
     import datetime as dt
 
-    from tests.plan_changes_catalogue import BASE_CONFIRMED, BASE_RECONFIRMED, BASE_WITHDRAWN, reconfirmed_catalogue
+    from tests.plan_changes_catalogue import (
+        BASE_CONFIRMED,
+        BASE_RECONFIRMED,
+        BASE_WITHDRAWN,
+        reconfirmed_catalogue,
+    )
 
     changed = reconfirmed_catalogue(tmp_path / "catalogue")
     said = validity(changed, BASE_CONFIRMED)
