@@ -157,12 +157,17 @@ def _backdated(printed: list[ValueChange], day: dt.date) -> str:
             "neparakstiet, bet izveidojiet vēlreiz ar šo katalogu.")
 
 
+def _again(change: ValueChange, confirmed: list[ValueChange]) -> dt.date | None:
+    """The first day the same value is confirmed again later in the same diff (D330), None when it is not."""
+    return min((c.effective_from for c in confirmed
+                if (c.kind, c.id) == (change.kind, change.id) and c.effective_from > change.effective_from), default=None)
+
+
 def _span(change: ValueChange, confirmed: list[ValueChange]) -> str:
     """„no DD.MM.GGGG” of a withdrawal, „no … līdz …” when the same value is confirmed again later in the same diff
     (D330): the blanks hold only until the day before."""
-    again = [c.effective_from for c in confirmed
-             if (c.kind, c.id) == (change.kind, change.id) and c.effective_from > change.effective_from]
-    until = f" līdz {date(min(again) - dt.timedelta(days=1))}" if again else ""
+    again = _again(change, confirmed)
+    until = f" līdz {date(again - dt.timedelta(days=1))}" if again else ""
     return f"no {date(change.effective_from)}{until}"
 
 
@@ -196,7 +201,16 @@ def _withdrawn_lines(withdrawn: list[ValueChange], day: dt.date,
                     "summas abās ir tās pašas." + _backdated(printed, day))
 
 
-def _withdrawn_collect_line(withdrawn: list[ValueChange]) -> str:
+def _collect_days(changes: list[ValueChange], confirmed: list[ValueChange]) -> str:
+    """„DD.MM.GGGG vai vēlāk” from the first withdrawal; „no … līdz …” when each is confirmed again in the diff."""
+    first = min(c.effective_from for c in changes)
+    again = [_again(c, confirmed) for c in changes]
+    if None in again:
+        return f"{date(first)} vai vēlāk"
+    return f"no {date(first)} līdz {date(max(d for d in again if d) - dt.timedelta(days=1))}"
+
+
+def _withdrawn_collect_line(withdrawn: list[ValueChange], confirmed: list[ValueChange] = ()) -> str:
     """What `ibm collect` makes of a withdrawn B or ceiling (D296, D302): from its day the final amounts it rests on
     are provisional again – for B every child's F that rests on the catalogue's B, for a ceiling the F of a child with
     a line under it – also of matrices where the value stood confirmed."""
@@ -204,10 +218,10 @@ def _withdrawn_collect_line(withdrawn: list[ValueChange]) -> str:
     ceilings = [c for c in withdrawn if c.kind == "cena" and c.items]
     said = []
     if base:
-        said.append(f"savākšanā {date(base[0].effective_from)} vai vēlāk bērnu galīgie apmēri (F), kas balstās uz "
+        said.append(f"savākšanā {_collect_days(base, confirmed)} bērnu galīgie apmēri (F), kas balstās uz "
                     f"kataloga B, ir „{STATUS_PROVISIONAL}”, līdz B atkal apstiprina")
     if ceilings:
-        said.append(f"savākšanā {date(min(c.effective_from for c in ceilings))} vai vēlāk bērna F, kura plānā ir "
+        said.append(f"savākšanā {_collect_days(ceilings, confirmed)} bērna F, kura plānā ir "
                     f"rinda ar šiem griestiem, ir „{STATUS_CEILING}” (rinda ir kopsavilkuma lapā „Neapstiprināti "
                     "griesti”)")
     return "- `ibm collect`: " + "; ".join(said) + " – arī no matricām, kurās vērtība bija apstiprināta (D296, D302)."
@@ -441,7 +455,7 @@ def change_report(diff: CatalogueDiff, new: Catalogue, outputs: OutputDiff | Non
             lines.append(_calendar_matrices_line(diff))
         if withdrawn_papers:
             lines.append(withdrawn_papers)
-            lines.append(_withdrawn_collect_line([c for c in prices + params if c.withdraws]))
+            lines.append(_withdrawn_collect_line([c for c in prices + params if c.withdraws], confirmed))
         if changed_prices:  # a confirmation at the same number is no reason to review a plan (D291)
             lines.append(_review_line(new, amounts, labels, first_plan_day(changed_prices, new) if since else None))
         lines += _param_review_lines(new, params)
