@@ -192,8 +192,12 @@ def _withdrawn_lines(withdrawn: list[ValueChange], day: dt.date,
     dated = ", ".join(f"„{c.name_lv}” {_span(c, confirmed)}" for c in printed)
     # one day for all: „šajā dienā”; each value its own day: „attiecīgajā dienā”
     when = "šajā dienā" if len({c.effective_from for c in printed}) == 1 else "attiecīgajā dienā"
+    # confirmed again later in the same diff: the blanks only on the days named (D330)
+    spans = {_span(c, confirmed) for c in printed}
+    made = (("šajās dienās" if len(spans) == 1 else "attiecīgajās dienās")
+            if all(_again(c, confirmed) for c in printed) else f"{when} vai vēlāk")
     return clause, (f"- Parakstāmie dokumenti: {noun.word} {wording.again_open()} ({dated}; statuss „apstiprināts” → "
-                    f"„jāprecizē”), tāpēc dokumentos, ko `ibm documents --from-matrix` izveido {when} vai vēlāk no "
+                    f"„jāprecizē”), tāpēc dokumentos, ko `ibm documents --from-matrix` izveido {made} no "
                     f"jebkuras matricas – arī no tās, kurā {wording.was_confirmed(noun)} –, "
                     + wording.blank(noun, again=True)
                     + f" (D296, D302). Plānam, kas sākas {when} vai vēlāk, der gan iepriekšējā matrica, gan "

@@ -543,3 +543,4 @@ def test_a_withdrawal_confirmed_again_in_the_same_step_is_a_status_alone(catalog
     assert "- Atbalsta plāni" not in text and "ar `ibm migrate` var pārveidot (nav obligāti" in text, text
     assert "„Pavadoņa pakalpojums (stunda)” no 20.11.2026 līdz 30.11.2026; statuss" in text, text
     assert "- `ibm collect`: savākšanā no 20.11.2026 līdz 30.11.2026 bērna F" in text, text
+    assert "izveido šajās dienās no jebkuras matricas" in text, text
