@@ -141,18 +141,22 @@ def _confirmed_line(confirmed: list[ValueChange]) -> str:
     return f"{line} {head}: {tail}"
 
 
-def _backdated(printed: list[ValueChange], day: dt.date) -> str:
+def _backdated(printed: list[ValueChange], day: dt.date, confirmed: list[ValueChange] = ()) -> str:
     """A withdrawal dated on or before ``day`` (the report's day, the day it is entered): papers made from its day with the
     previous catalogue – where the value stood confirmed – print it as a confirmed figure and are made again (D302)."""
     back = [c for c in printed if c.effective_from <= day]  # from the report's day too: papers made earlier that day
     if not back:
         return ""
     one = len(back) == 1
-    names = ", ".join(f"„{c.name_lv}” no {date(c.effective_from)}" for c in back)
+    names = ", ".join(f"„{c.name_lv}” {_span(c, confirmed)}" for c in back)
     head = ("ir ar atpakaļejošu datumu" if all(c.effective_from < day for c in back)
             else "ir spēkā jau atskaites dienā")
-    return (f" Atsaukšana {head} ({names}; atskaite izveidota {date(day)}): dokumentos, ko no "
-            f"{'šīs dienas' if len({c.effective_from for c in back}) == 1 else 'attiecīgās dienas'} izveidoja vēl ar "
+    one_day = len({c.effective_from for c in back}) == 1
+    # confirmed again later in the same diff: only the papers of the days named (D330)
+    since = (("šajās dienās" if len({_span(c, confirmed) for c in back}) == 1 else "attiecīgajās dienās")
+             if all(_again(c, confirmed) for c in back) else f"no {'šīs dienas' if one_day else 'attiecīgās dienas'}")
+    return (f" Atsaukšana {head} ({names}; atskaite izveidota {date(day)}): dokumentos, ko "
+            f"{since} izveidoja vēl ar "
             f"iepriekšējo katalogu, {'tā' if one else 'tās'} ir kā apstiprināts skaitlis, tāpēc šos dokumentus "
             "neparakstiet, bet izveidojiet vēlreiz ar šo katalogu.")
 
@@ -202,7 +206,7 @@ def _withdrawn_lines(withdrawn: list[ValueChange], day: dt.date,
                     + wording.blank(noun, again=True)
                     + f" (D296, D302). Plānam, kas sākas {when} vai vēlāk, der gan iepriekšējā matrica, gan "
                     f"{'šīs dienas' if when == 'šajā dienā' else 'attiecīgās dienas'} matrica (`ibm matrix --day`): "
-                    "summas abās ir tās pašas." + _backdated(printed, day))
+                    "summas abās ir tās pašas." + _backdated(printed, day, confirmed))
 
 
 def _collect_days(changes: list[ValueChange], confirmed: list[ValueChange]) -> str:

@@ -544,3 +544,4 @@ def test_a_withdrawal_confirmed_again_in_the_same_step_is_a_status_alone(catalog
     assert "„Pavadoņa pakalpojums (stunda)” no 20.11.2026 līdz 30.11.2026; statuss" in text, text
     assert "- `ibm collect`: savākšanā no 20.11.2026 līdz 30.11.2026 bērna F" in text, text
     assert "izveido šajās dienās no jebkuras matricas" in text, text
+    assert "dokumentos, ko šajās dienās izveidoja vēl ar iepriekšējo katalogu" in text, text
