@@ -238,3 +238,19 @@ def test_collect_folder_warning_names_the_plans_days_names(renamed: Catalogue) -
 
     warning = folder_warning("liepaja", "jelgava", renamed, IN_LATER)
     assert warning is not None and f"„{RENAMED}” (jelgava)" in warning and PILOT_NAME not in warning
+
+
+def test_collect_folder_warning_has_no_brackets_within_brackets(catalogue: Catalogue) -> None:
+    """D330: a folder named by the id of a municipality whose name in force is still „jāprecizē” – the words follow
+    the folder once („mapē „valmiera” (nosaukums jāprecizē)”), not „(valmiera (nosaukums jāprecizē))"; a folder
+    named otherwise keeps the id beside them."""
+    from generator.ministry.reading import folder_warning
+
+    day = D(2026, 10, 1)
+    assert catalogue.name_unconfirmed_on("valmiera", day)
+    warning = folder_warning("valmiera", "liepaja", catalogue, day)
+    assert warning is not None and "mapē „valmiera” (nosaukums jāprecizē);" in warning and "((" not in warning \
+        and "))" not in warning, warning
+    name = catalogue.municipality("valmiera").name_lv
+    warning = folder_warning(name, "liepaja", catalogue, day)
+    assert warning is not None and f"mapē „{name}” (valmiera, nosaukums jāprecizē);" in warning, warning

@@ -120,14 +120,24 @@ def _series_changes(before: list, after: list) -> list[tuple[dt.date, Any, Any, 
             continue
         previous = a
         if previous is None:
-            prior = [v for d, v in old_by_day.items() if d < day]
-            previous = prior[-1] if prior else None
+            previous = _prior(old_by_day, new_by_day, day)
         in_force = b
         if in_force is None:
             earlier = [v for d, v in new_by_day.items() if d < day]
             in_force = earlier[-1] if earlier else None
         result.append((day, previous, b, b or a, in_force))
     return result
+
+
+def _prior(old_by_day: dict, new_by_day: dict, day: dt.date) -> Any:
+    """The value a new date ``day`` follows: the new series' own entry before it when that is as recent as the old
+    series' (an entry added or edited in the same step – a withdrawal the new date confirms again at the same figure
+    is the status it changes, D330), else the old series' (an entry removed between: what the old matrices hold)."""
+    old_days = sorted(d for d in old_by_day if d < day)
+    new_days = sorted(d for d in new_by_day if d < day)
+    if new_days and (not old_days or new_days[-1] >= old_days[-1]):
+        return new_by_day[new_days[-1]]
+    return old_by_day[old_days[-1]] if old_days else None
 
 
 TEXT_FIELDS = {"source", "note"}

@@ -141,23 +141,42 @@ def _confirmed_line(confirmed: list[ValueChange]) -> str:
     return f"{line} {head}: {tail}"
 
 
-def _backdated(printed: list[ValueChange], day: dt.date) -> str:
+def _backdated(printed: list[ValueChange], day: dt.date, confirmed: list[ValueChange] = ()) -> str:
     """A withdrawal dated on or before ``day`` (the report's day, the day it is entered): papers made from its day with the
     previous catalogue – where the value stood confirmed – print it as a confirmed figure and are made again (D302)."""
     back = [c for c in printed if c.effective_from <= day]  # from the report's day too: papers made earlier that day
     if not back:
         return ""
     one = len(back) == 1
-    names = ", ".join(f"„{c.name_lv}” no {date(c.effective_from)}" for c in back)
+    names = ", ".join(f"„{c.name_lv}” {_span(c, confirmed)}" for c in back)
     head = ("ir ar atpakaļejošu datumu" if all(c.effective_from < day for c in back)
             else "ir spēkā jau atskaites dienā")
-    return (f" Atsaukšana {head} ({names}; atskaite izveidota {date(day)}): dokumentos, ko no "
-            f"{'šīs dienas' if len({c.effective_from for c in back}) == 1 else 'attiecīgās dienas'} izveidoja vēl ar "
+    one_day = len({c.effective_from for c in back}) == 1
+    # confirmed again later in the same diff: only the papers of the days named (D330)
+    since = (("šajās dienās" if len({_span(c, confirmed) for c in back}) == 1 else "attiecīgajās dienās")
+             if all(_again(c, confirmed) for c in back) else f"no {'šīs dienas' if one_day else 'attiecīgās dienas'}")
+    return (f" Atsaukšana {head} ({names}; atskaite izveidota {date(day)}): dokumentos, ko "
+            f"{since} izveidoja vēl ar "
             f"iepriekšējo katalogu, {'tā' if one else 'tās'} ir kā apstiprināts skaitlis, tāpēc šos dokumentus "
             "neparakstiet, bet izveidojiet vēlreiz ar šo katalogu.")
 
 
-def _withdrawn_lines(withdrawn: list[ValueChange], day: dt.date) -> tuple[str, str]:
+def _again(change: ValueChange, confirmed: list[ValueChange]) -> dt.date | None:
+    """The first day the same value is confirmed again later in the same diff (D330), None when it is not."""
+    return min((c.effective_from for c in confirmed
+                if (c.kind, c.id) == (change.kind, change.id) and c.effective_from > change.effective_from), default=None)
+
+
+def _span(change: ValueChange, confirmed: list[ValueChange]) -> str:
+    """„no DD.MM.GGGG” of a withdrawal, „no … līdz …” when the same value is confirmed again later in the same diff
+    (D330): the blanks hold only until the day before."""
+    again = _again(change, confirmed)
+    until = f" līdz {date(again - dt.timedelta(days=1))}" if again else ""
+    return f"no {date(change.effective_from)}{until}"
+
+
+def _withdrawn_lines(withdrawn: list[ValueChange], day: dt.date,
+                     confirmed: list[ValueChange] = ()) -> tuple[str, str]:
     """What a withdrawn confirmation at the same number does (D296, D302): a status alone, so no change for any
     matrix – neither one that has the value as „jāprecizē” (issued before the confirmation) nor one that has it
     confirmed (issued on the confirmation day or later): no plan is refused for it (a sentence after the matrices'
@@ -166,7 +185,7 @@ def _withdrawn_lines(withdrawn: list[ValueChange], day: dt.date) -> tuple[str, s
     if not withdrawn:
         return "", ""
     noun = wording.values(len(withdrawn))
-    names = ", ".join(f"„{c.name_lv}” no {date(c.effective_from)}" for c in withdrawn)
+    names = ", ".join(f"„{c.name_lv}” {_span(c, confirmed)}" for c in withdrawn)
     clause = (f" {noun.word.capitalize()} {wording.again_open()} ({names}; statuss "
               "„apstiprināts” → „jāprecizē”): plāna summas nemainās, tāpēc tā dēļ plānus neatsaka neviena matrica "
               f"– ne tā, kurā {noun.word} jau ir „jāprecizē”, ne tā, kurā {wording.was_confirmed(noun)} (D302).")
@@ -174,19 +193,32 @@ def _withdrawn_lines(withdrawn: list[ValueChange], day: dt.date) -> tuple[str, s
     if not printed:
         return clause, ""
     noun = wording.values(len(printed))
-    dated = ", ".join(f"„{c.name_lv}” no {date(c.effective_from)}" for c in printed)
+    dated = ", ".join(f"„{c.name_lv}” {_span(c, confirmed)}" for c in printed)
     # one day for all: „šajā dienā”; each value its own day: „attiecīgajā dienā”
     when = "šajā dienā" if len({c.effective_from for c in printed}) == 1 else "attiecīgajā dienā"
+    # confirmed again later in the same diff: the blanks only on the days named (D330)
+    spans = {_span(c, confirmed) for c in printed}
+    made = (("šajās dienās" if len(spans) == 1 else "attiecīgajās dienās")
+            if all(_again(c, confirmed) for c in printed) else f"{when} vai vēlāk")
     return clause, (f"- Parakstāmie dokumenti: {noun.word} {wording.again_open()} ({dated}; statuss „apstiprināts” → "
-                    f"„jāprecizē”), tāpēc dokumentos, ko `ibm documents --from-matrix` izveido {when} vai vēlāk no "
+                    f"„jāprecizē”), tāpēc dokumentos, ko `ibm documents --from-matrix` izveido {made} no "
                     f"jebkuras matricas – arī no tās, kurā {wording.was_confirmed(noun)} –, "
                     + wording.blank(noun, again=True)
                     + f" (D296, D302). Plānam, kas sākas {when} vai vēlāk, der gan iepriekšējā matrica, gan "
                     f"{'šīs dienas' if when == 'šajā dienā' else 'attiecīgās dienas'} matrica (`ibm matrix --day`): "
-                    "summas abās ir tās pašas." + _backdated(printed, day))
+                    "summas abās ir tās pašas." + _backdated(printed, day, confirmed))
 
 
-def _withdrawn_collect_line(withdrawn: list[ValueChange]) -> str:
+def _collect_days(changes: list[ValueChange], confirmed: list[ValueChange]) -> str:
+    """„DD.MM.GGGG vai vēlāk” from the first withdrawal; „no … līdz …” when each is confirmed again in the diff."""
+    first = min(c.effective_from for c in changes)
+    again = [_again(c, confirmed) for c in changes]
+    if None in again:
+        return f"{date(first)} vai vēlāk"
+    return f"no {date(first)} līdz {date(max(d for d in again if d) - dt.timedelta(days=1))}"
+
+
+def _withdrawn_collect_line(withdrawn: list[ValueChange], confirmed: list[ValueChange] = ()) -> str:
     """What `ibm collect` makes of a withdrawn B or ceiling (D296, D302): from its day the final amounts it rests on
     are provisional again – for B every child's F that rests on the catalogue's B, for a ceiling the F of a child with
     a line under it – also of matrices where the value stood confirmed."""
@@ -194,10 +226,10 @@ def _withdrawn_collect_line(withdrawn: list[ValueChange]) -> str:
     ceilings = [c for c in withdrawn if c.kind == "cena" and c.items]
     said = []
     if base:
-        said.append(f"savākšanā {date(base[0].effective_from)} vai vēlāk bērnu galīgie apmēri (F), kas balstās uz "
+        said.append(f"savākšanā {_collect_days(base, confirmed)} bērnu galīgie apmēri (F), kas balstās uz "
                     f"kataloga B, ir „{STATUS_PROVISIONAL}”, līdz B atkal apstiprina")
     if ceilings:
-        said.append(f"savākšanā {date(min(c.effective_from for c in ceilings))} vai vēlāk bērna F, kura plānā ir "
+        said.append(f"savākšanā {_collect_days(ceilings, confirmed)} bērna F, kura plānā ir "
                     f"rinda ar šiem griestiem, ir „{STATUS_CEILING}” (rinda ir kopsavilkuma lapā „Neapstiprināti "
                     "griesti”)")
     return "- `ibm collect`: " + "; ".join(said) + " – arī no matricām, kurās vērtība bija apstiprināta (D296, D302)."
@@ -391,7 +423,8 @@ def change_report(diff: CatalogueDiff, new: Catalogue, outputs: OutputDiff | Non
         real = changed_prices + changed_params
         since = first_plan_day(real or prices + params, new)
         confirmed = [c for c in prices + params if c.confirms]
-        withdrawn_clause, withdrawn_papers = _withdrawn_lines([c for c in prices + params if c.withdraws], day)
+        withdrawn_clause, withdrawn_papers = _withdrawn_lines([c for c in prices + params if c.withdraws], day,
+                                                              confirmed)
         if (prices or params or calendar) and since is None:
             lines.append("- IBM matricas (6.8. tabulas cenas un griesti, 6.11. tabulas parametri) – jāpārveido aizpildītās matricas ar "
                          "`ibm migrate`.")
@@ -430,7 +463,7 @@ def change_report(diff: CatalogueDiff, new: Catalogue, outputs: OutputDiff | Non
             lines.append(_calendar_matrices_line(diff))
         if withdrawn_papers:
             lines.append(withdrawn_papers)
-            lines.append(_withdrawn_collect_line([c for c in prices + params if c.withdraws]))
+            lines.append(_withdrawn_collect_line([c for c in prices + params if c.withdraws], confirmed))
         if changed_prices:  # a confirmation at the same number is no reason to review a plan (D291)
             lines.append(_review_line(new, amounts, labels, first_plan_day(changed_prices, new) if since else None))
         lines += _param_review_lines(new, params)

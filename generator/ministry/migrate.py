@@ -53,6 +53,7 @@ from generator.ministry.matrix import (
     Matrix,
     MatrixError,
     absent_names,
+    base_marked,
     entered_date,
     interface_version,
     offer_code,
@@ -1014,8 +1015,11 @@ class Migrator:
                                  old.scalar(BASE_STATUS_NAME) if old.has(BASE_STATUS_NAME) else None,  # type: ignore[arg-type]
                                  _decimal(Matrix.from_book(staged_book).scalar("Bazes_Apmers")))
             old_day = optional_date(old, PARAMS_DAY_NAME)
+            new_matrix = Matrix.from_book(staged_book)
             report.status_changes = status_changes(catalogue, old_day, day, plan_items,
-                                                   shown_base, withdrawn_rows(old, catalogue, old_day))
+                                                   shown_base, withdrawn_rows(old, catalogue, old_day),
+                                                   new_withdrawn=withdrawn_rows(new_matrix, catalogue, day),
+                                                   new_base_marked=base_marked(new_matrix))
             # the old matrix as it showed itself: its own prices day, the parameters and the last day of its prices
             # its template held (its catalogue), not the new catalogue's later changes – the counts and the lists of
             # new and gone findings then come from the same two evaluations

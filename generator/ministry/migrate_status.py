@@ -41,16 +41,21 @@ class OldBase:
 
 def status_changes(catalogue: Catalogue, old_day: dt.date | None, new_day: dt.date,
                    items: set[str], old_base: OldBase | None = None,
-                   old_withdrawn: frozenset[str] = frozenset()) -> list[StatusChange]:
+                   old_withdrawn: frozenset[str] = frozenset(), *, new_withdrawn: frozenset[str] = frozenset(),
+                   new_base_marked: bool = False) -> list[StatusChange]:
     """B's and each 6.8 ceiling's status change at the same number from the old matrix to the new one (prices day
     ``new_day``). B's old status is what the old matrix's 6.11 showed (``old_base``; a later backdated withdrawal
     does not rewrite it), else the catalogue's on ``old_day`` (its prices day); a ceiling's is the catalogue's on
     ``old_day`` – „jāprecizē” where the old matrix's 6.8 row holds the mark of its withdrawal by the day it was made
     (``old_withdrawn``, withdrawn_ceilings.py, D319) –, none when that is unknown or the same. ``items``: the plan's
-    6.8 items."""
+    6.8 items. The new matrix's status is the catalogue's on ``new_day`` – „jāprecizē” where the new matrix holds the
+    mark of a withdrawal by the day it is made (``new_withdrawn``: 6.8 items, ``new_base_marked``: B, D318, D319) –, so
+    the same prices day may change status too (D330)."""
     found: list[StatusChange] = []
     base = catalogue.programme.base_amount
     after = _base_at(catalogue, new_day)
+    if after is not None and new_base_marked:
+        after = after.model_copy(update={"status": PriceStatus.to_verify})
     # the B typed in 6.11 that is the ministry's own (not the catalogue's unconfirmed B copied in, D257)
     typed = (ministry_base(old_base.typed, Decimal(after.value), after.status.value == CONFIRMED)
              if old_base is not None and after is not None else None)
@@ -58,13 +63,13 @@ def status_changes(catalogue: Catalogue, old_day: dt.date | None, new_day: dt.da
         if (after is not None and Decimal(after.value) == old_base.value and old_base.status != after.status.value):
             found.append(StatusChange(f"{base.name_lv} {eur(Decimal(after.value))}", old_base.status,
                                       after.status.value, True, base=True, typed=typed))
-    elif old_day is not None and old_day != new_day:
+    elif old_day is not None and (old_day != new_day or new_base_marked):
         before = _base_at(catalogue, old_day)
         if before is not None and after is not None and (value_withdraws(before, after)
                                                          or value_confirms(before, after)):
             found.append(StatusChange(f"{base.name_lv} {eur(Decimal(after.value))}", before.status.value,
                                       after.status.value, True, base=True, typed=typed))
-    if old_day is None or old_day == new_day:
+    if old_day is None or (old_day == new_day and old_withdrawn == new_withdrawn):
         return found
     old_offers = {o.id: o for o in catalogue.offers(old_day)}
     for offer in catalogue.offers(new_day):
@@ -73,6 +78,8 @@ def status_changes(catalogue: Catalogue, old_day: dt.date | None, new_day: dt.da
             continue
         if offer.id in old_withdrawn:  # the old matrix showed it „jāprecizē” (D319)
             was = replace(was, ceiling_status=PriceStatus.to_verify)
+        if offer.id in new_withdrawn:  # the new matrix shows it „jāprecizē” (D319, D330)
+            offer = replace(offer, ceiling_status=PriceStatus.to_verify)
         then, now = item_row(was), item_row(offer)
         if withdraws(then, now) or confirms(then, now):
             found.append(StatusChange(f"{offer.label}: griesti {eur(offer.ceiling)}", was.ceiling_status.value,

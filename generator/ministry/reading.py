@@ -328,6 +328,10 @@ def folder_warning(folder: str, municipality: str, catalogue: Catalogue, day: dt
         return None
     named = municipality_named(catalogue, municipality, day)
     there_named = catalogue.stated_name_on(there.id, day) if day is not None else there.name_lv
+    if day is not None and catalogue.name_unconfirmed_on(there.id, day):  # no brackets within brackets (D330)
+        there_named = there_named.replace(" (", ", ", 1).removesuffix(")")
+        if folder.lower() == there.id.lower():
+            there_named = there_named.removeprefix(f"{there.id}, ")
     return (f"{FOLDER_WARNING}{named}, bet fails ir mapē „{folder}” ({there_named}){FOLDER_AMOUNTS}{named} – "
             "pārbaudiet, vai fails ievietots pareizajā mapē")
 
@@ -423,9 +427,13 @@ def read_matrix(path: Path, root: Path, catalogue: Catalogue, templates: Templat
         version = interface_version(m, MatrixPlaces(m, path).input)
     except (MatrixError, XlsxReadError) as exc:
         return refuse([str(exc)])
+    # a matrix of a newer catalogue is refused even when --templates knows its template: its values (a withdrawal's
+    # marks among them) are that catalogue's, which this one cannot judge (D330)
+    if is_newer(version, templates.current_version):
+        return refuse([version_problem(version, templates.current_version, collecting=True)])
     expected = templates.expected(version)
     if expected is None:
-        if strict_version or is_newer(version, templates.current_version):
+        if strict_version:
             return refuse([version_problem(version, templates.current_version, collecting=True)])
         result.notes.append(f"veidnes versija {shown_version(version)} nav zināma: pārbaudīta tikai nosaukumu struktūra")
     elif not templates.is_current(version):

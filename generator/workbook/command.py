@@ -15,7 +15,7 @@ from generator.catalogue.confirmation import value_changes, value_withdraws
 from generator.catalogue.models import Pilot, PriceStatus
 from generator.cli import CATALOGUE_OPTION, OUT_WRONG, load_for_command, refuse_unwritable, usage_error
 from generator.municipality_option import municipality_problem
-from generator.reference.plan_changes import catalogue_withdrawals
+from generator.reference.plan_changes import PlanChange, catalogue_withdrawals
 from generator.replace_file import write_replacing
 from generator.workbook import render
 from generator.workbook.build_note import console_line, ended_round
@@ -29,6 +29,7 @@ from generator.workbook.issue_days import (
 from generator.workbook.matrix_out import refusal
 from generator.workbook.render import file_name
 from generator.workbook.version import template_version
+from generator.workbook.withdrawal_note import open_days
 from generator.workbook.writer import write_workbook
 
 
@@ -166,20 +167,26 @@ def parameter_withdrawals(catalogue: Catalogue, day: dt.date) -> list[tuple[str,
     return found
 
 
+def _open(change: PlanChange) -> str:
+    """The days a withdrawn value is „jāprecizē”: „no DD.MM.GGGG”, „… līdz …” when confirmed again (D330)."""
+    return open_days(change.spans) or f"no {lvformat.date(change.day)}"
+
+
 def withdrawn_clause(catalogue: Catalogue, day: dt.date) -> str:
     """What the console adds when B or 6.8 ceilings confirmed on ``day`` are „jāprecizē” again at the same number from a
     later day the catalogue already knows (catalogue_withdrawals, D302): no change – the prices' days above stay –, but
     the papers made from this matrix from then print blanks, as the 6.11 note says; "" when there is none."""
     withdrawn = catalogue_withdrawals(catalogue, day)
-    parts = [f"{w.what} no {lvformat.date(w.day)}" for w in withdrawn if w.items is None]
+    # each from its day, until the day before a confirmation again (the spans, as 6.11's note, D330)
+    parts = [f"{w.what} {_open(w)}" for w in withdrawn if w.items is None]
     # each item by its 6.8 label, not a count (D323): the worker sees which ceilings, and no count can be off
     labels = {o.id: o.label for o in catalogue.offers(day)}
-    ceilings: dict[dt.date, list[str]] = {}
+    ceilings: dict[tuple[dt.date, str], list[str]] = {}
     for w in withdrawn:
         if w.items is not None:
-            ceilings.setdefault(w.day, []).extend(labels.get(item, item) for item in sorted(w.items))
-    parts += [f"griesti {'pozīcijai' if len(items) == 1 else 'pozīcijām'} {', '.join(f'„{x}”' for x in items)} no "
-              f"{lvformat.date(d)}" for d, items in sorted(ceilings.items())]
+            ceilings.setdefault((w.day, _open(w)), []).extend(labels.get(item, item) for item in sorted(w.items))
+    parts += [f"griesti {'pozīcijai' if len(items) == 1 else 'pozīcijām'} {', '.join(f'„{x}”' for x in items)} "
+              f"{when}" for (_, when), items in sorted(ceilings.items())]
     # a ceiling parameter (the group sessions' ceiling) withdrawn while the items it caps are „jāprecizē” anyway (the
     # transport reduction): no new blank, but it was withdrawn too – said, so that nothing the catalogue withdrew is
     # left out (D323)
@@ -193,6 +200,10 @@ def withdrawn_clause(catalogue: Catalogue, day: dt.date) -> str:
     # one B (a singular noun) is one blank; ceilings („griesti”, plural) are blanks even for one item
     noun = wording.BASE if len(withdrawn) == 1 and withdrawn[0].items is None else wording.VALUES
     days = len({w.day for w in withdrawn})
+    # confirmed again later: the blanks only on the days named, not from the day on (D330)
+    again = any(len(w.spans) > 1 for w in withdrawn)
+    when = (("tajās dienās" if len({w.spans for w in withdrawn}) == 1 else "attiecīgajās dienās") if again
+            else f"no {'tās' if days == 1 else 'attiecīgās'} dienas")
     return (f"; {wording.again_open('katalogā')} {', '.join(parts)} – plānu tas neatsaka, bet "
-            f"dokumentos, ko no šīs matricas izveido no {'tās' if days == 1 else 'attiecīgās'} dienas, "
+            f"dokumentos, ko no šīs matricas izveido {when}, "
             f"{wording.blank(noun)} (6.11. tabulas piezīme, D302)")

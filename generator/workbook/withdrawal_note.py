@@ -85,6 +85,15 @@ def withdrawing_sources(catalogue: Catalogue, day: dt.date, on: dt.date, base_on
     return found
 
 
+def open_days(spans: tuple[Span, ...]) -> str:
+    """The days between the confirmation spans as the console names them after a value: „no 20.11.2026”, „no
+    20.11.2026 līdz 30.11.2026” when the catalogue confirms it again (D330), each gap joined by „un”."""
+    gaps = [(end, spans[i + 1][0] if i + 1 < len(spans) else None)
+            for i, (_, end) in enumerate(spans) if end is not None]
+    return " un ".join(f"no {lv_date(start)}" + ("" if end is None else f" līdz {lv_date(end - dt.timedelta(days=1))}")
+                       for start, end in gaps)
+
+
 def _gaps_text(spans: tuple[Span, ...]) -> str:
     """The days between the confirmation spans (confirmation_spans from the matrix's day): „01.03.2027 vai vēlāk”,
     „no 01.03.2027 līdz 31.03.2027”, „no 01.03.2027 līdz 31.03.2027 un no 01.05.2027”."""
@@ -92,5 +101,4 @@ def _gaps_text(spans: tuple[Span, ...]) -> str:
             for i, (_, end) in enumerate(spans) if end is not None]
     if len(gaps) == 1 and gaps[0][1] is None:
         return f"{lv_date(gaps[0][0])} vai vēlāk"
-    return " un ".join(f"no {lv_date(start)}" + ("" if end is None else f" līdz {lv_date(end - dt.timedelta(days=1))}")
-                       for start, end in gaps)
+    return open_days(spans)

@@ -515,3 +515,33 @@ def test_the_withdrawal_line_in_the_plural_and_on_several_days() -> None:
     assert "izveido attiecīgajā dienā vai vēlāk" in both and "to vietā atkal ir tukšas vietas (D296, D302)." in both, both
     _, one = _withdrawn_lines([base], dt.date(2027, 3, 1))
     assert "izveido šajā dienā vai vēlāk" in one and "tās vietā atkal ir tukša vieta (D296, D302)." in one, one
+
+
+def test_a_withdrawal_confirmed_again_in_the_same_step_is_a_status_alone(catalogue_copy: Path, tmp_path: Path) -> None:
+    """D330: a confirmed price withdrawn at the same figure and confirmed again, both in one step – the confirmation
+    again follows the withdrawal („Bija … (jāprecizē)”), so no dated entry changes money: no migration is required,
+    no plan is shortened or reviewed, and the blanks are said to hold only until the day before it."""
+    import shutil
+
+    def entry(day: str, status: str, source: str) -> str:
+        return (f"  - effective_from: {day}\n    kind: ceiling\n    amount: 5.11\n    source: \"{source}\"\n"
+                f"    status: {status}\n")
+
+    price = catalogue_copy / "prices" / "2.1.yaml"
+    price.write_text(price.read_text("utf-8") + entry("2026-10-01", "apstiprināts", LM_DOCUMENT), "utf-8")
+    newer = tmp_path / "newer"
+    shutil.copytree(catalogue_copy, newer)
+    price = newer / "prices" / "2.1.yaml"
+    price.write_text(price.read_text("utf-8") + entry("2026-11-20", "jāprecizē", "Tests: atkal jāprecizē")
+                     + entry("2026-12-01", "apstiprināts", LM_DOCUMENT), "utf-8")
+    old, new = load_or_raise(catalogue_copy), load_or_raise(newer)
+    diff = diff_catalogues(old, new)
+    again = next(c for c in diff.values if c.id == "2.1" and c.effective_from == dt.date(2026, 12, 1))
+    assert again.confirms and again.old == "5,11\u00a0EUR (jāprecizē)", again
+    text = change_report(diff, new, None, day=dt.date(2026, 12, 6))
+    assert "Cenas plāna periodā nav spēkā" not in text and "jāsaīsina" not in text, text
+    assert "- Atbalsta plāni" not in text and "ar `ibm migrate` var pārveidot (nav obligāti" in text, text
+    assert "„Pavadoņa pakalpojums (stunda)” no 20.11.2026 līdz 30.11.2026; statuss" in text, text
+    assert "- `ibm collect`: savākšanā no 20.11.2026 līdz 30.11.2026 bērna F" in text, text
+    assert "izveido šajās dienās no jebkuras matricas" in text, text
+    assert "dokumentos, ko šajās dienās izveidoja vēl ar iepriekšējo katalogu" in text, text

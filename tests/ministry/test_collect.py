@@ -367,6 +367,23 @@ def test_refuses_a_foreign_workbook(one_good: Path, tmp_path: Path) -> None:
                      r"IBM_Saskarne un IBM_Versija\)", out), out
 
 
+def test_refuses_a_newer_template_that_templates_knows(one_good: Path, catalogue: Catalogue) -> None:
+    """D330: a matrix of a newer catalogue is refused also when --templates holds its blank template – its values
+    (a withdrawal's marks among them) are that catalogue's; it was once collected as final with a „migrate” note."""
+    from generator.ministry.reading import read_matrix
+    from generator.ministry.templates import TemplateSource
+
+    class Older(TemplateSource):  # this run's catalogue is older than the matrix's, whose template is in a folder
+        current_version = "2000-01-01+0123abcd.1"
+
+    templates = Older(catalogue)
+    path = one_good / "ogre" / "laba.xlsx"
+    templates._files[TemplateSource(catalogue).current_version] = TemplateSource(catalogue).current()
+    result = read_matrix(path, one_good, catalogue, templates, KEY)
+    assert result.refusal is not None and result.record is None, result
+    assert "matrica ir jaunākas veidnes versijas" in " ".join(result.refusal.reasons), result.refusal
+
+
 def test_refuses_a_newer_template_and_a_newer_interface(one_good: Path, tmp_path: Path) -> None:
     good = one_good / "ogre" / "laba.xlsx"
     edit(good, one_good / "ogre" / "jauna.xlsx", lambda wb: setattr(cell_of(wb, "IBM_Versija"), "value",

@@ -171,6 +171,8 @@ def test_without_errors_only_the_ceiling_row_is_provisional(catalogue: Catalogue
     assert row["statuss"] == STATUS_CEILING and row["F"] and name.endswith("_provizoriski.csv"), (name, row)
     assert row["iemesls"] == CEILING_REASON and rows[pseudonym(KEY, plain.code)][1]["iemesls"] == "", rows
     assert "Uzmanību:" not in said, said
+    # D330: one provisional F makes Σ F provisional, as an unconfirmed B does
+    assert said.split("Σ F = ", 1)[1].split(".", 1)[0].endswith("(provizorisks)"), said
 
 
 def test_the_default_funding_uses_the_b_typed_in_every_matrix(catalogue: Catalogue, template: Path,

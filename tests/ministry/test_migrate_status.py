@@ -36,7 +36,7 @@ HEAD = "Mainījies tikai statuss ar to pašu vērtību (vecā matrica → jaunā
 
 def _migrated(root: Path, make: Callable[[Path], Catalogue], day: dt.date, start: dt.date, item: str, *,
               base: Decimal | None = None, old_make: Callable[[Path], Catalogue] | None = None,
-              made_on: dt.date | None = None) -> str:
+              made_on: dt.date | None = None, migrated_on: dt.date | None = None) -> str:
     """The report of migrating a matrix of prices day ``day`` (``base`` typed in 6.11, none by default; made with
     ``old_make``'s catalogue, by default ``make``'s, on ``made_on``, by default none: the template) holding one plan of
     ``item`` from ``start`` (one month) to the matrix of the day holding ``start``."""
@@ -51,7 +51,7 @@ def _migrated(root: Path, make: Callable[[Path], Catalogue], day: dt.date, start
                     social_worker="Līga Piemēra", providers={item: "SIA Sniedzējs"})
     [child] = write_children(old_catalogue, template, [Child(0, "valmiera", people, inputs)], root / "in",
                              by_municipality=False)
-    with Migrator(changed) as migrator:
+    with Migrator(changed, made_on=migrated_on) as migrator:
         return migrator.migrate(child.path, root / "jauna.xlsx").text()
 
 
@@ -104,6 +104,19 @@ def test_the_old_ceilings_status_is_what_the_old_matrix_showed(tmp_path: Path) -
     said = _migrated(tmp_path, ceiling_withdrawn_catalogue, CEILING_CONFIRMED, CEILING_WITHDRAWN, "3.1.3g",
                      made_on=CEILING_WITHDRAWN)
     assert HEAD not in said, said
+
+
+def test_the_same_prices_day_migrated_after_the_withdrawal(tmp_path: Path) -> None:
+    """D330: the old matrix without marks, migrated to the same prices day on or after the withdrawal – the new matrix
+    holds the marks (B in 6.11, the ceilings in 6.8), so the report names the status change from them."""
+    start = CEILING_CONFIRMED + dt.timedelta(days=3)
+    said = _migrated(tmp_path / "c", ceiling_withdrawn_catalogue, CEILING_CONFIRMED, start, "3.1.3g",
+                     migrated_on=CEILING_WITHDRAWN)
+    line = next(s for s in said.splitlines() if s.startswith("  ") and "3.1.3g" in s)
+    assert "„apstiprināts” → „jāprecizē” (dokumentos šo griestu vietā ir tukša vieta" in line, said
+    start = BASE_CONFIRMED + dt.timedelta(days=3)
+    said = _migrated(tmp_path / "b", withdrawn_catalogue, BASE_CONFIRMED, start, "3.1.3i", migrated_on=BASE_WITHDRAWN)
+    assert "„apstiprināts” → „jāprecizē” (jaunajā matricā B nav apstiprināts" in said, said
 
 
 def test_no_line_without_the_withdrawal(tmp_path: Path) -> None:

@@ -162,3 +162,22 @@ def test_the_quiet_note_agrees_with_the_count_of_names() -> None:
 
     assert _quiet(1).startswith(" (6.8. tabulā tās pozīciju griesti")
     assert _quiet(2).startswith(" (6.8. tabulā to pozīciju griesti")
+
+
+def test_the_console_ends_a_withdrawal_confirmed_again(tmp_path: Path) -> None:
+    """D330: B withdrawn and confirmed again at the same amount – the console names the days between, as 6.11's note
+    does („no … līdz …”), not a blank from the withdrawal on."""
+    import datetime as dt
+
+    from tests.plan_changes_catalogue import (
+        BASE_CONFIRMED,
+        BASE_RECONFIRMED,
+        BASE_WITHDRAWN,
+        reconfirmed_catalogue,
+    )
+
+    changed = reconfirmed_catalogue(tmp_path / "catalogue")
+    said = validity(changed, BASE_CONFIRMED)
+    until = lvformat.date(BASE_RECONFIRMED - dt.timedelta(days=1))
+    assert (f"„{changed.programme.base_amount.name_lv}” no {lvformat.date(BASE_WITHDRAWN)} līdz {until} – plānu tas "
+            "neatsaka, bet dokumentos, ko no šīs matricas izveido tajās dienās, tā vietā ir tukša vieta") in said, said
