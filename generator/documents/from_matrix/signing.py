@@ -181,11 +181,10 @@ def base_line(child: ChildContext) -> str | None:
     if child.not_eligible or child.base_confirmed:
         return None
     if child.base_withdrawn_from is not None:  # confirmed once, „jāprecizē” again: nothing to type (D257, D302)
-        text = (f"Bāzes apmērs B bija {wording.confirmed(wording.BASE)}, taču katalogā {wording.same(wording.BASE)} no "
-                f"{lvformat.date(child.base_withdrawn_from)} atkal ir „jāprecizē”, tāpēc dokumentos "
+        text = (f"Bāzes apmērs B bija {wording.confirmed(wording.BASE)}, taču katalogā "
+                f"{wording.same_again_open(wording.BASE, child.base_withdrawn_from)}, tāpēc dokumentos "
                 f"{wording.blank(wording.BASE)}; to matricas 6.11. tabulā neierakstiet")
-        text += (f": katalogā {wording.same(wording.BASE)} atkal ir {wording.confirmed(wording.BASE)} no "
-                 f"{lvformat.date(child.base_confirmed_from)}, tāpēc "
+        text += (f": katalogā {wording.again_confirmed(wording.BASE, child.base_confirmed_from, named=True)}, tāpēc "
                  "izveidojiet dokumentus vēlreiz tajā dienā vai vēlāk" if child.base_confirmed_from is not None else
                  ", bet nogaidiet, līdz Labklājības ministrija B atkal apstiprina, un tad izveidojiet dokumentus vēlreiz")
     elif child.base_confirmed_from is not None:  # the same B is confirmed from a later day: typing it changes nothing
