@@ -51,6 +51,20 @@ def again_open(where: str = "", since: dt.date | None = None, noun: Noun | None 
     return " ".join(word for word in words if word)
 
 
+def same_again_open(noun: Noun, since: dt.date | None = None) -> str:
+    """The value itself as the subject, where the sentence names it again: „no DD.MM.YYYY tas pats B atkal ir
+    „jāprecizē””, „tās pašas vērtības atkal ir „jāprecizē”” (without ``since``)."""
+    words = [f"no {lv_date(since)}" if since is not None else "", same(noun), "atkal ir „jāprecizē”"]
+    return " ".join(word for word in words if word)
+
+
+def again_confirmed(noun: Noun, since: dt.date | None = None, named: bool = False) -> str:
+    """„tas atkal ir apstiprināts”; ``named``: „tas pats B atkal ir apstiprināts”; ``since``: „… no DD.MM.YYYY”."""
+    words = [same(noun) if named else subject(noun), "atkal ir", confirmed(noun),
+             f"no {lv_date(since)}" if since is not None else ""]
+    return " ".join(word for word in words if word)
+
+
 def same(noun: Noun) -> str:
     """„tas pats B”, „tā pati vērtība”, „tie paši griesti”, „tās pašas vērtības”."""
     return f"{noun.form('tas pats', 'tā pati', 'tie paši', 'tās pašas')} {noun.word}"

@@ -50,7 +50,11 @@ def test_the_day_and_the_pronoun_stand_before_again() -> None:
 SPELLED = re.compile(r"ar to pašu apmēru (?:[^\"\n]*? )?atkal ir|(?:tā|tās|to) vietā (?:atkal )?ir tukš|"
                      r"(?:tas|tā|tie|tās) bija apstiprināt|(?:tas|tā|tie|tās) (?:no \S+ )?atkal ir „jāprecizē|"
                      r"(?:tas pats|tā pati|tie paši|tās pašas) (?:B\b|vērtīb|bāzes apmēr|griest)|"
-                     r"(?:tā|tās|to) pozīciju griest")
+                     r"(?:tā|tās|to) pozīciju griest|"
+                     # a noun or the builder's „tas pats …” with the day and „atkal ir” typed after it (D325)
+                     r"(?:\bB|bāzes apmērs) no \{[^}]*\} (?:\{[^}]*\} )?(?:atkal ir|\{wording\.again_open)|"
+                     r"same\([^{}\n]*\)\} (?:no \{[^}]*\} )?atkal ir|"
+                     r"(?:tas|tā|tie|tās) atkal ir apstiprināt")
 JOINED = re.compile(r"\"\s*\n\s*(?:rf|fr|f|r)?\"")  # the end of one literal, the start of the next on a new line
 OWN = {"withdrawn_wording.py"}
 # the 6.11 note (workbook/sheets/technical.py) has its own sentence in the accusative („to drukā kā neapstiprinātu”)
@@ -70,6 +74,19 @@ def test_the_guard_finds_a_phrase_split_between_literals() -> None:
     assert spelled('"B katalogs ar to pašu apmēru atkal padarījis par „jāprecizē”"') == []  # no agreeing word
 
 
+@pytest.mark.parametrize("source", [
+    # the copies signing.py, base_notes.py and workbook/withdrawal_note.py had before they used the builder (D325)
+    'f"taču katalogā {wording.same(wording.BASE)} no "\n    f"{lvformat.date(child.base_withdrawn_from)} atkal ir „jāprecizē”"',
+    'f": katalogā {wording.same(wording.BASE)} atkal ir {wording.confirmed(wording.BASE)} no "',
+    'f"Katalogā bāzes apmērs no {lvformat.date(withdrawn_from)} {wording.again_open()}: matricas"',
+    '"neieraksta, bet dokumentus izveido vēlreiz, kad katalogā tas atkal ir apstiprināts."',
+    'f"Katalogā no {lv_date(d)} {wording.same(wording.values(len(on)))} atkal ir „jāprecizē”{cited}: "',
+    'f"B no {lvformat.date(day)} atkal ir „jāprecizē”"',
+])
+def test_the_guard_finds_a_noun_or_same_before_again(source: str) -> None:
+    assert spelled(source) != [], source
+
+
 def test_no_module_spells_the_withdrawal_wording_beside_the_builder() -> None:
     found = [f"{path.relative_to(GENERATOR)}: {m}" for path in sorted(GENERATOR.rglob("*.py"))
              if path.name not in OWN for m in spelled(path.read_text(encoding="utf-8"))]
@@ -82,3 +99,13 @@ def test_not_confirmed_agrees_and_says_again_after_a_withdrawal() -> None:
     assert wording.not_confirmed(wording.BASE_AMOUNT, again=True) == "atkal nav apstiprināts"
     assert [wording.not_confirmed(n, again=True) for n in (VALUE, VALUES, CEILINGS)] == [
         "atkal nav apstiprināta", "atkal nav apstiprinātas", "atkal nav apstiprināti"]
+
+
+def test_the_value_itself_as_the_subject_before_again() -> None:
+    """The papers' checklist, the preparer's note and the 6.11 note name the value itself before „atkal” (D325)."""
+    day = dt.date(2027, 2, 15)
+    assert wording.same_again_open(BASE, day) == "no 15.02.2027 tas pats B atkal ir „jāprecizē”"
+    assert wording.same_again_open(VALUES) == "tās pašas vērtības atkal ir „jāprecizē”"
+    assert wording.again_confirmed(wording.BASE_AMOUNT) == "tas atkal ir apstiprināts"
+    assert wording.again_confirmed(BASE, day, named=True) == "tas pats B atkal ir apstiprināts no 15.02.2027"
+    assert wording.again_confirmed(CEILINGS) == "tie atkal ir apstiprināti"

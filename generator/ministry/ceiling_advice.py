@@ -14,10 +14,14 @@ from generator.ministry.records import ChildRecord
 from generator.reference.findings import Finding
 from generator.reference.open_prices import open_price
 from generator.reference.rules import CEILING_CHECK, CHECK_PRICE, own_price_words
+from generator.withdrawn_wording import PRICE, not_confirmed
 
 # what follows OWN_OPEN_PRICE (own_price_words) on the summary's sheet „Neapstiprināti griesti"
 OPEN_PRICE_N = (": bērna N balstās uz cenu, ko Labklājības ministrija vēl nav apstiprinājusi, un pēc tās "
                 "apstiprināšanas var gan palielināties, gan samazināties")
+# the same of a price confirmed on the matrix's prices day and „jāprecizē” again (D325): not „vēl nav”, but „atkal”
+WITHDRAWN_PRICE_N = (f": bērna N balstās uz cenu, kas {not_confirmed(PRICE, again=True)}, un pēc tam, kad Labklājības "
+                     "ministrija to atkal apstiprina, var gan palielināties, gan samazināties")
 
 
 def own_open_price(record: ChildRecord, finding: Finding, catalogue: Catalogue) -> bool:
@@ -38,4 +42,5 @@ def ceiling_advice(record: ChildRecord, finding: Finding, catalogue: Catalogue) 
     head, rest = finding.message.split(CEILING_CHECK, 1)
     # the line's place in the matrix, where the reading added it after the advice: " (6.8. tabula, …)."
     place = rest.split(CHECK_PRICE, 1)[1] if CHECK_PRICE in rest else "."
-    return head + own_price_words(finding.message) + OPEN_PRICE_N + place
+    since = finding.withdrawn_from
+    return head + own_price_words(since) + (OPEN_PRICE_N if since is None else WITHDRAWN_PRICE_N) + place

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -18,7 +19,9 @@ class Finding:
     ``code`` is a stable English identifier (e.g. ``transport_share``), ``lines`` the 0-based indices
     of the plan lines concerned (positions in the input list, empty lines included), ``month`` the
     1-based period month when the rule is per month, ``message`` Latvian text for the social worker.
-    An ``overridden`` warning (D9, a stated reason) is kept for the record but not counted.
+    An ``overridden`` warning (D9, a stated reason) is kept for the record but not counted. ``withdrawn_from``: of a
+    ceiling warning whose value was confirmed on the matrix's prices day, the day it is „jāprecizē” again from
+    (rules.check_withdrawn_ceilings, D302) – carried as data, so no reader parses it back out of the message (D325).
     """
 
     code: str
@@ -27,6 +30,7 @@ class Finding:
     lines: tuple[int, ...] = ()
     month: int | None = None
     overridden: bool = False
+    withdrawn_from: dt.date | None = None
 
     @property
     def counts(self) -> bool:

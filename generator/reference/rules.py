@@ -51,7 +51,6 @@ ministry's final amount F is applied (N > P) and is above N.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Collection, Mapping, Sequence
 from decimal import Decimal
 
@@ -245,22 +244,16 @@ CHECK_PRICE = "pārbaudiet, vai sniedzēja cena tos nepārsniedz"  # its advice,
 # collection each add what follows from it for them.
 OWN_OPEN_PRICE = (": cena ir kataloga vēl neapstiprinātā (jāprecizē) normatīvajā aktā vai līgumā noteiktā cena, "
                   "nevis sniedzēja cena")
-# the day in check_withdrawn_ceilings' sentence (the builder's words, the day a pattern)
-_SOME_DAY = dt.date(2000, 1, 2)
-_WITHDRAWN_DAY = re.compile(re.escape(f"katalogā {again_open(since=_SOME_DAY)}").replace(
-    re.escape(lv_date(_SOME_DAY)), r"(\d{2})\.(\d{2})\.(\d{4})"))
 
 
-def own_price_words(message: str) -> str:
-    """OWN_OPEN_PRICE for the line of a ceiling warning ``message``; of check_withdrawn_ceilings' warning – the price
-    was confirmed on the matrix's prices day and is „jāprecizē” again at the same amount from a later day (D302) –
-    not „vēl neapstiprinātā” but that and the day, as the warning said it (D325)."""
-    found = _WITHDRAWN_DAY.search(message)
-    if found is None:
+def own_price_words(withdrawn_from: dt.date | None) -> str:
+    """OWN_OPEN_PRICE for the line of a ceiling warning; of check_withdrawn_ceilings' warning (``withdrawn_from``, its
+    Finding's day) – the price was confirmed on the matrix's prices day and is „jāprecizē” again at the same amount
+    from a later day (D302) – not „vēl neapstiprinātā” but that and the day, as the warning said it (D325)."""
+    if withdrawn_from is None:
         return OWN_OPEN_PRICE
-    day, month, year = (int(part) for part in found.groups())
     return (": cena ir kataloga normatīvajā aktā vai līgumā noteiktā cena (matricas cenu dienā "
-            f"{was_confirmed(PRICE)}, bet katalogā {again_open(since=dt.date(year, month, day))}), nevis sniedzēja cena")
+            f"{was_confirmed(PRICE)}, bet katalogā {again_open(since=withdrawn_from)}), nevis sniedzēja cena")
 
 
 def check_unconfirmed_ceilings(lines: Sequence[PlanLine]) -> list[Finding]:
@@ -293,6 +286,7 @@ def check_withdrawn_ceilings(lines: Sequence[PlanLine], withdrawn: Mapping[str, 
             f"{_name(i, line)}{CEILING_CHECK} (matricas cenu dienā {was_confirmed(CEILINGS)}, bet katalogā "
             f"{again_open(since=withdrawn[line.offer_id])}); {CHECK_PRICE}.",
             (i,),
+            withdrawn_from=withdrawn[line.offer_id],
         )
         for i, line in _counted(lines)
         if line.offer_id in withdrawn

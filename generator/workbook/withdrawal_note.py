@@ -33,7 +33,7 @@ def withdrawn_text(catalogue: Catalogue, day: dt.date) -> str:
         sources = withdrawing_sources(catalogue, day, d)
         cited = (f" ({agree(len(sources), 'avots', 'avoti')}: " + "; ".join(f"„{s}”" for s in sources) + ")"
                  if sources else "")
-        listed.append(f"Katalogā no {lv_date(d)} {wording.same(wording.values(len(on)))} atkal ir „jāprecizē”{cited}: "
+        listed.append(f"Katalogā {wording.same_again_open(wording.values(len(on)), d)}{cited}: "
                       f"{what}.")
     one = len(values) == 1
     spans = {c.spans for c in values}

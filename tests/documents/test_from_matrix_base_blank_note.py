@@ -14,7 +14,8 @@ def test_each_case_says_which_papers_hold_the_confirmed_b() -> None:
     day, withdrawn = dt.date(2027, 4, 1), dt.date(2027, 2, 1)
     later = base_blank_note(None, day)
     assert later.startswith("Bāzes apmērs vēl nav apstiprināts: ")
-    assert "vēlreiz 01.04.2027 vai vēlāk (no šīs dienas tas pats bāzes apmērs ir apstiprināts)" in later
+    # the signed page's B is a blank: nothing before it for „tas pats” to refer to (D327)
+    assert "vēlreiz 01.04.2027 vai vēlāk (no šīs dienas bāzes apmērs ir apstiprināts)" in later
     again = base_blank_note(withdrawn, None)
     assert again.startswith("Bāzes apmērs no 01.02.2027 atkal nav apstiprināts: "), again
     assert again.endswith("kad Labklājības ministrija bāzes apmēru atkal apstiprina."), again
@@ -35,3 +36,10 @@ def test_the_signed_notes_agree_and_name_no_tool() -> None:
         assert ("vēl nav apstiprināts" in foot) is (withdrawn is None), foot
         assert "metodikas 8. pielikums" in foot
         assert "matricas 6.11. tabulā" in base_preparer_note(withdrawn, later)
+
+
+def test_the_preparers_note_of_a_withdrawn_b_names_it_with_the_builders_words() -> None:
+    """D325: the builder's words (withdrawn_wording), B itself before „atkal”, not „bāzes apmērs ar to pašu apmēru”."""
+    note = base_preparer_note(dt.date(2027, 2, 1), None)
+    assert note == ("Katalogā no 01.02.2027 tas pats bāzes apmērs atkal ir „jāprecizē”: matricas 6.11. tabulā to "
+                    "neieraksta, bet dokumentus izveido vēlreiz, kad katalogā tas atkal ir apstiprināts."), note

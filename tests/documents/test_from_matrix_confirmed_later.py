@@ -69,7 +69,7 @@ def test_a_withdrawn_confirmation_prints_the_blank_again(tmp_path: Path) -> None
     withdrawn = build(reading, changed, pseudonymous=False, day=BASE_WITHDRAWN)
     assert not withdrawn.base_confirmed and withdrawn.base_note and "_" in withdrawn.provisional
     first = base_line(withdrawn)  # confirmed after the matrix's day, then withdrawn: VISPIRMS says so (D302)
-    assert first is not None and f"no {lvformat.date(BASE_WITHDRAWN)} atkal ir „jāprecizē”" in first, first
+    assert first is not None and f"no {lvformat.date(BASE_WITHDRAWN)} tas pats B atkal ir „jāprecizē”" in first, first
     # after B's other amount (a new value for later plans) the withdrawal still holds: the blank
     later = build(reading, changed, pseudonymous=False, day=BASE_CHANGE)
     assert not later.base_confirmed and later.base_note and "_" in later.provisional
@@ -201,7 +201,7 @@ def test_a_plan_across_the_withdrawal_of_a_confirmed_b(tmp_path: Path) -> None:
     # confirmation – not to type a withdrawn B into 6.11 (D257, D302)
     assert base_line(confirmed) is None
     first = base_line(withdrawn)
-    assert first is not None and f"no {lvformat.date(BASE_WITHDRAWN)} atkal ir „jāprecizē”" in first, first
+    assert first is not None and f"no {lvformat.date(BASE_WITHDRAWN)} tas pats B atkal ir „jāprecizē”" in first, first
     assert "bija apstiprināts" in first and "neierakstiet" in first and "ierakstiet Labklājības" not in first, first
     assert "nogaidiet, līdz Labklājības ministrija B atkal apstiprina" in first, first
     # the provisional amount's clause of 01 and 08 follows the same printed B: not the catalogue's B of the matrix's
@@ -224,7 +224,7 @@ def test_a_withdrawal_whose_end_the_catalogue_knows(tmp_path: Path) -> None:
     reading = plan_reading(changed, "valmiera", LINES, start=dt.date(2027, 2, 1), params_day=BASE_CONFIRMED,
                            base=None)
     first = base_line(build(reading, changed, pseudonymous=False, day=BASE_WITHDRAWN))
-    assert first is not None and f"no {lvformat.date(BASE_WITHDRAWN)} atkal ir „jāprecizē”" in first, first
+    assert first is not None and f"no {lvformat.date(BASE_WITHDRAWN)} tas pats B atkal ir „jāprecizē”" in first, first
     assert f"atkal ir apstiprināts no {lvformat.date(BASE_RECONFIRMED)}" in first and "nogaidiet" not in first, first
     assert base_line(build(reading, changed, pseudonymous=False, day=BASE_RECONFIRMED)) is None
 

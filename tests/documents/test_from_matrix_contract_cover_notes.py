@@ -41,11 +41,15 @@ def test_a_next_plans_01_and_08_notes_carry_the_covering_day_and_08_a_third_box(
         holds = (f"spēkā līdz šī atbalsta plāna perioda beigām ({child.end}"
                  + (f"; līgums, kas noslēgts pirms {covered:%d.%m.%Y}, beidzas agrāk)" if cover else ")"))
         decision, contract = papers[DECISION], papers[CONTRACT]
-        assert ("paraksta jaunā plāna pielikumus (01-pielikumi-esosajam-ligumam) tikai tad, ja esošais līgums ir "
-                f"{holds}; citādi atzīmē trešo iespēju un ar Vecāku slēdz jaunu līgumu 01-ligums-ar-vecaku") in decision
+        # the condition names the child already in the round: one admitted for the first time gets the first box
+        assert (f"Ja bērns kārtā jau piedalās un esošais līgums ir {holds}, atzīmē otro iespēju: Vecākam "
+                "līgumu 01-ligums-ar-vecaku neslēdz, bet paraksta jaunā plāna pielikumus (01-pielikumi-esosajam-ligumam); "
+                "ja tas beidzas agrāk, atzīmē trešo iespēju un ar Vecāku slēdz jaunu līgumu 01-ligums-ar-vecaku"
+                ) in decision, decision
+        assert "citādi atzīmē trešo" not in decision
         assert f"līgums jau ir noslēgts un tas ir {holds}, šo līgumu neslēdz" in contract, contract
         assert "Ja esošais līgums beidzas agrāk, slēdz šo līgumu" in contract
-        assert ("beidzas agrāk" in decision) is (cover is not None)
+        assert ("līgums, kas noslēgts pirms" in decision) is (cover is not None)
         # the third box: already in the round, the earlier contract does not hold the plan – a new contract 01
         assert decision.count("☐ bērns") == 2 and (
             "kas noslēgts __.__.______, nav spēkā līdz šī atbalsta plāna perioda beigām "

@@ -36,7 +36,10 @@ def test_a_possible_next_plan_gets_both_cases_in_08_and_the_annexes_for_the_exis
                 "un individuālais budžets iepriekšējam atbalsta plāna periodam "
                 "piešķirts ar Dienesta lēmumu Nr. ______, kas pieņemts __.__.______; ar šo lēmumu individuālo budžetu "
                 "piešķir nākamajam atbalsta plāna periodam" in decision), decision
-    assert "punktā minēto līgumu ar Vecāku" in decision and "ko Dienests slēdz ar Vecāku" not in decision
+    # the box chosen in §1.4 names one contract in force the whole period, not „the contract” of two boxes (D327)
+    assert ("IB izlieto saskaņā ar to līgumu ar Vecāku, kas atbilstoši 1.4. punktā atzīmētajai iespējai ir spēkā visā "
+            "šajā atbalsta plāna periodā.") in decision, decision
+    assert "punktā minēto līgumu ar Vecāku" not in decision and "ko Dienests slēdz ar Vecāku" not in decision
     annexes = text(html[NEXT])
     assert "Atbalsta plāns nākamajam periodam – pielikumi līgumam ar Vecāku" in annexes
     assert "Nr. ______, kas noslēgts __.__.______ (turpmāk – Līgums), pievieno bērna atbalsta plānu nākamajam" in annexes

@@ -25,8 +25,10 @@ def _made_again(withdrawn_from: dt.date | None, confirmed_from: dt.date | None, 
     """Which papers hold the confirmed B: those made again on the day it is confirmed from, or after the ministry
     confirms it (again); ``named``: the ministry and B by name, else „ministrija to” (the sentence named them)."""
     if confirmed_from is not None:
+        # the signed page's B is a blank: „bāzes apmērs”, not „tas pats …” with nothing before it to be the same as
+        noun = wording.BASE_AMOUNT
         return (f"dokumentos, ko izveido vēlreiz {lvformat.date(confirmed_from)} vai vēlāk (no šīs dienas "
-                f"{wording.same(wording.BASE_AMOUNT)} ir {wording.confirmed(wording.BASE_AMOUNT)})")
+                f"{noun.word} ir {wording.confirmed(noun)})")
     again = " atkal" if withdrawn_from is not None else ""
     who = "Labklājības ministrija bāzes apmēru" if named else "ministrija to"
     return f"dokumentos, ko izveido vēlreiz pēc tam, kad {who}{again} apstiprina"
@@ -53,7 +55,7 @@ def base_preparer_note(withdrawn_from: dt.date | None, confirmed_from: dt.date |
         return (f"Katalogā {same} ir {wording.confirmed(wording.BASE_AMOUNT)} no {lvformat.date(confirmed_from)}: "
                 "matricas 6.11. tabulā to neieraksta, bet dokumentus izveido vēlreiz šajā dienā vai vēlāk.")
     if withdrawn_from is not None:
-        return (f"Katalogā bāzes apmērs no {lvformat.date(withdrawn_from)} {wording.again_open()}: matricas 6.11. tabulā to "
-                "neieraksta, bet dokumentus izveido vēlreiz, kad katalogā tas atkal ir apstiprināts.")
+        return (f"Katalogā {wording.same_again_open(wording.BASE_AMOUNT, withdrawn_from)}: matricas 6.11. tabulā to "
+                f"neieraksta, bet dokumentus izveido vēlreiz, kad katalogā {wording.again_confirmed(wording.BASE_AMOUNT)}.")
     return ("Kad Labklājības ministrija bāzes apmēru apstiprina, sociālais darbinieks to ieraksta matricas 6.11. tabulā "
             "un dokumentus izveido vēlreiz.")

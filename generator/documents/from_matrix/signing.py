@@ -105,6 +105,15 @@ UNAPPROVABLE = frozenset({"ceiling_unconfirmed", "line_above_provisional", "base
 PRICE_IS_CEILING_THEN = (", tāpēc dokumentos tā un no tās atkarīgās summas ir tukšas vietas, līdz Labklājības "
                          "ministrija cenu apstiprina (metodikas vietnes sadaļa „Cenas”).")
 PRICE_IS_CEILING = OWN_OPEN_PRICE + PRICE_IS_CEILING_THEN
+
+
+def price_is_ceiling_then(withdrawn_from: dt.date | None) -> str:
+    """What the papers do while the line's catalogue price is unconfirmed: PRICE_IS_CEILING_THEN, or of a price
+    confirmed on the matrix's prices day and „jāprecizē” again (``withdrawn_from``, D325) – until the ministry confirms
+    it „atkal”, as own_price_words before it said it was confirmed once."""
+    if withdrawn_from is None:
+        return PRICE_IS_CEILING_THEN
+    return PRICE_IS_CEILING_THEN.replace(" cenu apstiprina", " cenu atkal apstiprina", 1)
 # D313: the same warning of a line without a price (empty or 0,00): not the catalogue's price, but the matrix's error
 # „nav sniedzēja cenas”; once the provider's price is typed, the advice to check it against the ceiling holds
 NO_PRICE_UNDER_CEILING = (": nav sniedzēja cenas (matricas 6.8. tabula), tāpēc dokumentos no tās atkarīgās summas ir "
@@ -131,7 +140,8 @@ def own_ceiling(finding: Finding, open_prices: frozenset[int], no_prices: frozen
         return replace(finding, message=head + NO_PRICE_UNDER_CEILING)
     if not set(finding.lines) & open_prices:
         return finding
-    return replace(finding, message=head + own_price_words(finding.message) + PRICE_IS_CEILING_THEN)
+    since = finding.withdrawn_from
+    return replace(finding, message=head + own_price_words(since) + price_is_ceiling_then(since))
 
 
 P_ON_BASE = "P aprēķināts ar vēl neapstiprināto bāzes apmēru B"
@@ -171,11 +181,10 @@ def base_line(child: ChildContext) -> str | None:
     if child.not_eligible or child.base_confirmed:
         return None
     if child.base_withdrawn_from is not None:  # confirmed once, „jāprecizē” again: nothing to type (D257, D302)
-        text = (f"Bāzes apmērs B bija {wording.confirmed(wording.BASE)}, taču katalogā {wording.same(wording.BASE)} no "
-                f"{lvformat.date(child.base_withdrawn_from)} atkal ir „jāprecizē”, tāpēc dokumentos "
+        text = (f"Bāzes apmērs B bija {wording.confirmed(wording.BASE)}, taču katalogā "
+                f"{wording.same_again_open(wording.BASE, child.base_withdrawn_from)}, tāpēc dokumentos "
                 f"{wording.blank(wording.BASE)}; to matricas 6.11. tabulā neierakstiet")
-        text += (f": katalogā {wording.same(wording.BASE)} atkal ir {wording.confirmed(wording.BASE)} no "
-                 f"{lvformat.date(child.base_confirmed_from)}, tāpēc "
+        text += (f": katalogā {wording.again_confirmed(wording.BASE, child.base_confirmed_from, named=True)}, tāpēc "
                  "izveidojiet dokumentus vēlreiz tajā dienā vai vēlāk" if child.base_confirmed_from is not None else
                  ", bet nogaidiet, līdz Labklājības ministrija B atkal apstiprina, un tad izveidojiet dokumentus vēlreiz")
     elif child.base_confirmed_from is not None:  # the same B is confirmed from a later day: typing it changes nothing
