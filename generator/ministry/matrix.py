@@ -51,9 +51,11 @@ from generator.workbook.input_checks import (
     DATE_IN_NUMBER_TEXT,
     DATE_REQUIRED,
     DATE_TIME_TEXT,
+    FIRST_DATE,
     FIRST_DAY_SHOWN,
     FORMULA_MESSAGE,
     KINDS,
+    LAST_DATE,
     LOGICAL_FALSE,
     LOGICAL_TRUE,
     MONEY_KINDS,
@@ -494,8 +496,8 @@ class _Reader:
     def logical(self, name: str, row: int = 0, col: int = 0) -> bool:
         """True (and the problem noted, in the matrix's words) when an input of a number, a date or a list value holds
         a logical value: TRUE/FALSE pasted from a checkbox column (LibreOffice keeps it as the formula =TRUE(), its
-        cached value a bool; audit31d F4)."""
-        checked = CHECKED_FIELDS.get(name)
+        cached value a bool; audit31d F4); so does the free text a rule reads, D9's transport justification (D331)."""
+        checked = CHECKED_FIELDS.get(name) or TEXT_CHECKED.get(name)
         if checked is None or not KINDS[checked.kind].logical:
             return False
         raw = self.m.grid(name)[row][col]
@@ -534,6 +536,10 @@ class _Reader:
                     self.fail(name, f"{checked.label} {DATE_REQUIRED.removesuffix(')')}; gaidīts: datums DD.MM.GGGG)")
                 else:
                     self.fail(name, "nav aizpildīts (gaidīts: datums DD.MM.GGGG)")
+            return None
+        outside = date_range_message(name, raw)
+        if outside is not None:  # the matrix's range check (code 2) comes before its time-of-day check (D331)
+            self.fail(name, outside)
             return None
         if isinstance(raw, dt.datetime):
             if raw.time() != dt.time():  # pasted from another system with a time of day: as the matrix says (audit29 F6)
@@ -602,10 +608,11 @@ class _Reader:
         return name in MONTH_GRIDS and self.period_months is not None and col >= self.period_months
 
     def months(self, name: str, row: int, count: int, *, what: str = "skaitlis ≥ 0") -> tuple[Decimal, ...]:
-        """The first ``count`` month cells of a plan row as numbers (an empty cell is 0)."""
+        """The first ``count`` month cells of a plan row as numbers (an empty cell is 0; a formula saved without a
+        value, as openpyxl and other programs write one, is a formula as in every other input area, D331)."""
         values = self.m.grid(name)[row]
-        return tuple(_ZERO if values[k] is None else (self.number(name, row, k, what=what) or _ZERO)
-                     for k in range(count))
+        return tuple(_ZERO if values[k] is None and self.m.formula_at(name, row, k) is None
+                     else (self.number(name, row, k, what=what) or _ZERO) for k in range(count))
 
     def whole(self, name: str, row: int = 0, col: int = 0, *, required: bool = False, minimum: int = 1,
               maximum: int | None = None) -> int | None:
@@ -781,12 +788,26 @@ def matrix_words(name: str, kind: str | None = None) -> str | None:
 def not_listed(entered: str, labels: Collection[str]) -> str:
     """A plan row's service that is not exactly one of 6.8's labels, in the words of the matrix's own check
     (input_checks "list", audit31d F2); a label that differs by spaces only is quoted, with where they are (any other
-    text is not: it may be a name pasted into the wrong column, D221)."""
+    text is quoted unless it may hold personal data: a name pasted into the wrong column, D221)."""
     said = matrix_words("Plans_Pakalpojums")
+    expected = "gaidīts: vērtība no 6.8. tabulas saraksta"
+    shown = entered if len(entered) <= 2 * SHOWN_TEXT_CHARS else "…" + entered[-SHOWN_TEXT_CHARS:]
     if entered != entered.strip() and entered.strip() in {label.strip() for label in labels}:
-        shown = entered if len(entered) <= 2 * SHOWN_TEXT_CHARS else "…" + entered[-SHOWN_TEXT_CHARS:]
-        return f"{said}, ievadīts „{shown}” (lieka atstarpe sākumā vai beigās; gaidīts: vērtība no 6.8. tabulas saraksta)"
-    return f"{said} (gaidīts: vērtība no 6.8. tabulas saraksta)"
+        return f"{said}, ievadīts „{shown}” (lieka atstarpe sākumā vai beigās; {expected})"
+    # a label typed in other letters' case or with other spaces (a no-break space), or its code alone: the value is
+    # a 6.8 label's, no personal data, so it is quoted whole with what differs (D331)
+    if not entered.strip():
+        return f"{said}, ievadīts „{shown}” (tikai atstarpes; {expected})"
+    if _loose(entered) in {_loose(label) for label in labels}:
+        return f"{said}, ievadīts „{shown}” ({CASE_OR_SPACES}; {expected})"
+    if entered.strip() in {offer_code(label) for label in labels}:
+        return f"{said}, ievadīts „{shown}” (tikai pakalpojuma kods; {expected})"
+    return f"{said}, {_entered_text(entered)} ({expected})"
+
+
+def _loose(text: str) -> str:
+    """A text without letters' case and with every run of spaces (a no-break space too) as one space."""
+    return " ".join(text.split()).casefold()
 
 
 def _entered_text(raw: str) -> str:
@@ -807,6 +828,33 @@ def list_message(name: str, raw: object, allowed: Collection[str] = (YES, NO)) -
     if raw.strip().casefold() in {value.casefold() for value in allowed}:
         return f"{said}, ievadīts teksts „{raw}” ({CASE_OR_SPACES})"
     return f"{said}, {_entered_text(raw)}"
+
+
+def date_range_message(name: str, raw: CellValue) -> str | None:
+    """A date input's number or date outside the matrix's range (input_checks FIRST_DATE..LAST_DATE, its date kind's
+    code 2), in the matrix's words and with the value as its message shows it: „perioda pirmajai dienai jābūt datumam
+    no 01.01.1990 līdz 31.12.2100, ievadīts 11.07.1905” (a year, 2019, pasted into the date cell; D331); a number
+    below 1 as the number. None within the range, for another value and for an input the matrix does not check."""
+    checked = CHECKED_FIELDS.get(name)
+    if checked is None or checked.kind != "date" or isinstance(raw, bool):
+        return None
+    if isinstance(raw, dt.time):  # a number below 1 in a date-formatted cell, read as a time of day
+        raw = round((raw.hour * 3600 + raw.minute * 60 + raw.second + raw.microsecond / 1e6) / 86400, 9)
+    if isinstance(raw, int | float):
+        if 1 <= raw < 2958466:
+            raw = serial_day(raw)
+        elif raw < 1:
+            return f"{checked.label} {KINDS['date'].messages[1].strip(chr(34))}, ievadīts " \
+                   f"{entered_number(to_decimal(raw), 'date')}"
+        else:
+            return None
+    if not isinstance(raw, dt.date):
+        return None
+    day = raw.date() if isinstance(raw, dt.datetime) else raw
+    if FIRST_DATE <= day <= LAST_DATE:
+        return None
+    shown = lv_date(day) + (f" {raw:%H:%M}" if isinstance(raw, dt.datetime) and raw.time() != dt.time() else "")
+    return f"{checked.label} {KINDS['date'].messages[1].strip(chr(34))}, ievadīts {shown}"
 
 
 def date_text_message(name: str, raw: str) -> str:
@@ -1052,7 +1100,8 @@ def _lines(r: _Reader, m: Matrix, catalogue: Catalogue, day: dt.date) -> list[Pl
     empty_line: PlanLine | None = None  # most plan rows are empty: one line (what the reads below give them)
     lines: list[PlanLine] = []
     for i in range(len(items)):
-        if all(v is None for grid in row_grids for v in (grid[i] if i < len(grid) else (0,))):
+        if all(v is None for grid in row_grids for v in (grid[i] if i < len(grid) else (0,))) \
+                and not _row_formulas(m, row_names, i):
             if empty_line is None:
                 zeros = (_ZERO,) * months_cols
                 empty_line = PlanLine(offer_id=None, units=Decimal(0), planned_units=zeros, delivered_units=zeros,
@@ -1116,6 +1165,20 @@ def _lines(r: _Reader, m: Matrix, catalogue: Catalogue, day: dt.date) -> list[Pl
         object.__setattr__(line, "label", item)
         lines.append(line)
     return lines
+
+
+def _row_formulas(m: Matrix, names: tuple[str, ...], row: int) -> bool:
+    """Whether plan row ``row`` of the inputs ``names`` holds a formula saved without a value (openpyxl and other
+    programs write one so): its row is not empty, and the formula is said as in any other input (D140, D331)."""
+    for name in names:
+        if row >= m.lines(name):
+            continue
+        ref = m.refs[name]
+        first = (ref.first[0] + m.row_of(name, row), ref.first[1])
+        if any((cell := m.book.cell(ref.sheet, (first[0], first[1] + k))) is not None and cell.formula is not None
+               for k in range(ref.cols)):
+            return True
+    return False
 
 
 def _is_day(value: CellValue) -> bool:

@@ -26,6 +26,7 @@ from generator.reference.inputs import (
 )
 from generator.reference.lines import PlanLine
 from generator.reference.monthly import Execution, check_months, execution, monthly_amounts
+from generator.reference.paid_totals import paid_total
 from generator.reference.params import Params
 from generator.reference.plan import PlanResult, evaluate_plan
 from generator.reference.plan_changes import PlanChange, first_change
@@ -114,14 +115,16 @@ class WorkbookResult:
     line_priority: tuple[int | None, ...]
     line_ib: tuple[Decimal | None, ...]
     monthly_amounts: tuple[tuple[Decimal | None, ...] | None, ...]
-    paid_total: Decimal
+    # 6.10's Fakt_Kopa: ROUND(Σ payments, 2) (paid_totals.paid_total), None where the matrix prints „nederīgs” (an
+    # invalid payment of a counted line, ``paid_invalid``): never a sum of more decimals than cents (D331)
+    paid_total: Decimal | None
     errors: int
     warnings: int
     findings: tuple[Finding, ...]
     plan: PlanResult = field(repr=False)
     execution: Execution = field(repr=False)
     # a counted line's payment is an invalid input the reference sees (rules.invalid_execution): the matrix prints
-    # „nederīgs” for its period's paid total, Fakt_Kopa (D304); ``paid_total`` is still the sum of what was entered
+    # „nederīgs” for its period's paid total, Fakt_Kopa (D304), and ``paid_total`` is None
     paid_invalid: bool = False
 
     def named_values(self) -> dict[str, object]:
@@ -140,7 +143,7 @@ class WorkbookResult:
             "Plans_Prioritate": self.line_priority,
             "Plans_NoIB": self.line_ib,
             "Men_Summa": self.monthly_amounts,
-            "Fakt_Kopa": None if self.paid_invalid else self.paid_total,
+            "Fakt_Kopa": self.paid_total,
             "Kludas": self.errors,
             "Bridinajumi": self.warnings,
         }
@@ -211,6 +214,8 @@ def evaluate_workbook(inputs: WorkbookInputs, params: Params, template: str = CU
     )
     exe = execution(lines, inputs.months)
     invalid = invalid_planned(lines, params.whole_units, params.date_serials)  # 6.7 shows no amount of an invalid planned month (D298)
+    paid_invalid = any(attr == "paid" and lines[i].counted
+                       for attr, i, _ in invalid_execution(lines, params.whole_units, params.date_serials))
     return WorkbookResult(
         check_date=check_date,
         age=age,
@@ -228,14 +233,13 @@ def evaluate_workbook(inputs: WorkbookInputs, params: Params, template: str = CU
             _months_shown(monthly_amounts(line, inputs.months), i, invalid) if line.counted else None
             for i, line in enumerate(lines)
         ),
-        paid_total=exe.paid_total,
+        paid_total=None if paid_invalid else paid_total(exe),
         errors=count(findings, Severity.error),
         warnings=count(findings, Severity.warning),
         findings=tuple(findings),
         plan=plan,
         execution=exe,
-        paid_invalid=any(attr == "paid" and lines[i].counted
-                         for attr, i, _ in invalid_execution(lines, params.whole_units, params.date_serials)),
+        paid_invalid=paid_invalid,
     )
 
 

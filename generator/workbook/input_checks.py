@@ -145,12 +145,13 @@ def is_formula(x: str) -> str:
 LOGICAL_TEXT = "nevis loģiskajai vērtībai"  # after the kind's „jābūt skaitlim” etc.; short for 6.4's one line
 LOGICAL_TRUE, LOGICAL_FALSE = "TRUE (PATIESS)", "FALSE (APLAMS)"  # as the cell shows it in an English or Latvian Excel
 LOGICAL_SHOWN = f'IF({{x}},"{LOGICAL_TRUE}","{LOGICAL_FALSE}")'
-# the kinds that take a number, a date or a list value (a free text may be "TRUE" in Excel: not checked there)
+# the kinds that take a number, a date or a list value, and the free text a rule reads (``reason``: D9's transport
+# justification, D331); another free text may be "TRUE" in Excel: not checked there
 LOGICAL_WORDS = {"amount": "jābūt skaitlim", "units": "jābūt skaitlim", "money": "jābūt skaitlim",
                  "payment": "jābūt skaitlim", "final": "jābūt skaitlim", "rank": "jābūt skaitlim",
                  "months": "jābūt skaitlim", "date": "jābūt datumam",
                  "yesno": f"jābūt „{YES}” vai „{NO}”", "list": "jābūt vienai no saraksta vērtībām",
-                 "municipality": "jābūt vienai no saraksta vērtībām"}
+                 "municipality": "jābūt vienai no saraksta vērtībām", "reason": "jābūt tekstam"}
 
 
 def imported_logical(x: str) -> str:
@@ -158,6 +159,13 @@ def imported_logical(x: str) -> str:
     bool cell as. FORMULATEXT is Excel 2013's: Excel 2010's #NAME? there becomes FALSE (its ISLOGICAL sees the bool),
     as ISFORMULA's does. Evaluated only for a formula (IF), so that the check of a typed value costs no more."""
     return f'IFERROR(AND(RIGHT(_xlfn.FORMULATEXT({x}),2)="()",OR(N({x})=0,N({x})=1)),FALSE)'
+
+
+def no_reason(x: str) -> str:
+    """True when the free text ``x`` a rule reads (a ``reason``) gives no reason: empty, spaces only, or a value the
+    matrix refuses as no typed text – a logical value or a formula (D331). A rule counts the reason given only when
+    this is false, as the tools read it (generator/ministry/matrix.py refuses both)."""
+    return f'OR(TRIM({x}&"")="",ISLOGICAL({x}),{is_formula(x)})'
 
 
 def is_logical(x: str) -> str:
@@ -260,7 +268,7 @@ class Kind:
             body = f'IF(OR(EXACT({x},"{YES}"),EXACT({x},"{NO}")),0,IF({_empty(x)},IF({extra},2,0),1))'
         elif self.name == "list":
             body = f'IF({_empty(x)},0,IF(SUMPRODUCT(--EXACT({x}&"",{extra}))>0,0,1))'
-        elif self.name == "text":
+        elif self.name in ("text", "reason"):
             body = f"IF(LEN({x}&\"\")>{extra},1,0)"
         elif self.name == "municipality":  # code 3: listed, but not in the round of the plan's first day (D113)
             body = (f'IF({_blank(x)},IF({SERVICES_CHOSEN},2,0),'
@@ -323,9 +331,11 @@ class Kind:
         """', ievadīts …' with the entered value (text in quotes, a date as DD.MM.YYYY), or ''; for a long text its
         length (', ievadītas 734 zīmes', ', ievadīta 601 zīme'). ``after``: a condition true while the cell is a month
         after the plan's period, which must stay empty: a day's serial there is told to be cleared (D304)."""
-        if self.name in ("text", "name"):
+        if self.name in ("text", "reason", "name"):
             n = f'LEN({x}&"")'
             counted = f'", ievadīt"&IF(AND(MOD({n},10)=1,MOD({n},100)<>11),"a "&{n}&" zīme","as "&{n}&" zīmes")'
+            if self.name == "reason":  # a logical value as the cell shows it, not as „1 zīme” (D331)
+                return f'IFERROR(IF({is_logical(x)},", ievadīts "&{LOGICAL_SHOWN.format(x=x)},{counted}),"")'
             return counted if self.name == "text" else f'IF({_blank(x)},"",{counted})'  # a missing name: no count
         plain = f'SUBSTITUTE({x}&"",".",",")'  # a number with the Latvian decimal comma in every locale (audit20 F8)
         number = f"{lv_date_formula(x)}&{_time_of_day(x)}" if self.name == "date" else plain
@@ -399,6 +409,8 @@ KINDS = {
                             '"jābūt norādītam („Jā” vai „Nē”), jo no tā atkarīga provizoriskā apmēra likme"')),
     "list": Kind("list", ('"jābūt vienai no saraksta vērtībām (burts burtā)"',)),
     "text": Kind("text", (f'"{TEXT_TOO_LONG}"',)),
+    # a free text a rule reads (D9's transport justification): a text's check, and a logical value is no text (D331)
+    "reason": Kind("reason", (f'"{TEXT_TOO_LONG}"',)),
     "municipality": Kind("municipality", (f'"{LIST_TEXT}"', f'"{REQUIRED_TEXT}"', NOT_IN_ROUND_TEXT)),
     "required": Kind("required", (f'"{REQUIRED_TEXT}"',)),
     "name": Kind("name", (f'"{REQUIRED_TEXT}"', f'"{TEXT_TOO_LONG}"')),
@@ -506,7 +518,7 @@ PRICE_FIELD = Field("Pak_Cena", "money", "sniedzēja cenai")
 TRANSPORT_CHARS = 300
 NOTE_CHARS_64 = 55
 NOTE_CHARS_610 = 40
-TRANSPORT_FIELD = Field("Transporta_Pamatojums", "text", "transporta pamatojuma tekstam", str(TRANSPORT_CHARS),
+TRANSPORT_FIELD = Field("Transporta_Pamatojums", "reason", "transporta pamatojuma tekstam", str(TRANSPORT_CHARS),
                         "darba tabulā 6.4.")
 NOTE_FIELD_64 = Field("Aprekins_Piezimes", "text", "piezīmju tekstam", str(NOTE_CHARS_64), "darba tabulā 6.4.")
 NOTE_FIELD_610 = Field("Fakt_Piezimes", "text", "piezīmju tekstam", str(NOTE_CHARS_610), "darba tabulā 6.10.")

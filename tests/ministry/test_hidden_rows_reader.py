@@ -108,13 +108,13 @@ def test_the_summary_counts_hidden_rows_as_hidden_not_as_a_broken_structure(file
     """Fails on the old code: the reason counter took „struktūras pogu” in the way to open the rows for a broken
     structure („bojāta matricas struktūra”)."""
     from generator.documents.from_matrix.reading import read_for_documents
-    from generator.documents.from_matrix.run import _reason
+    from generator.documents.from_matrix.run import _reasons
     from generator.ministry.templates import TemplateSource
 
     _, _, closed = files
     reading = read_for_documents(closed, catalogue, TemplateSource(catalogue), None)
     assert reading.refused and "struktūras pogu" in reading.refused[0], reading.refused
-    assert _reason(reading) == "aizpildītas plāna rindas paslēptas"
+    assert _reasons(reading) == ["aizpildītas plāna rindas paslēptas"]
 
 
 def test_month_data_pasted_into_rows_without_a_service_names_the_cause_and_66_only(

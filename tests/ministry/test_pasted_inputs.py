@@ -393,8 +393,9 @@ def test_a_service_with_a_space_is_not_in_the_list(clean: Path, tmp_path: Path, 
                                          "6.8. tabulas saraksta)"], problems
     pasted(clean, tmp_path / "n.xlsx", "Plans_Pakalpojums", label.upper())
     _, problems = read_child(Matrix.open(tmp_path / "n.xlsx"), catalogue)
-    assert problems == [f"{where}: pakalpojumam jābūt vienai no saraksta vērtībām (burts burtā) (gaidīts: vērtība no "
-                        "6.8. tabulas saraksta)"], problems
+    assert problems == [f"{where}: pakalpojumam jābūt vienai no saraksta vērtībām (burts burtā), ievadīts "
+                        f"„{label.upper()}” (atšķiras ar atstarpi vai burtu lielumu; gaidīts: vērtība no 6.8. tabulas "
+                        "saraksta)"], problems
 
 
 def test_documents_refuse_a_text_date_naming_its_cell(clean: Path, tmp_path: Path) -> None:
@@ -461,8 +462,9 @@ def test_a_service_of_spaces_only_is_not_an_empty_row(clean: Path, tmp_path: Pat
     list check: it counts an invalid input, so the reader names it too instead of reading an empty row."""
     where = pasted(clean, tmp_path / "m.xlsx", "Plans_Pakalpojums", value)
     data, problems = read_child(Matrix.open(tmp_path / "m.xlsx"), catalogue)
-    assert data is None and problems == [f"{where}: pakalpojumam jābūt vienai no saraksta vērtībām (burts burtā) "
-                                         "(gaidīts: vērtība no 6.8. tabulas saraksta)"], problems
+    assert data is None and problems == [f"{where}: pakalpojumam jābūt vienai no saraksta vērtībām (burts burtā), "
+                                         f"ievadīts „{value}” (tikai atstarpes; gaidīts: vērtība no 6.8. tabulas "
+                                         "saraksta)"], problems
 
 
 @pytest.fixture(scope="module")

@@ -63,6 +63,9 @@ BAD_VALUES["municipality"] = [*BAD_VALUES["list"], ("tukšs", None)]
 # a person's name (D170): empty (its blank of spaces is the same formula as the personal code's, proved there), and one
 # character longer than prints whole in the signed annexes; as many combinations as before, so the batch's size holds
 BAD_VALUES["name"] = [BAD_VALUES["required"][0], *BAD_VALUES["text"]]
+# the free text a rule reads (D9's transport justification) is a text over its limit as any other (its logical value:
+# tests/workbook/test_execution_paste_one_error.py, D331)
+BAD_VALUES["reason"] = BAD_VALUES["text"]
 # Text of a Pak_Id / recipient / impairment value in other letter case: exact list values only.
 CASE_VARIANT = "ārpus saraksta (cits burtu reģistrs)"
 
@@ -120,7 +123,7 @@ def place(wb: Workbook, name: str, kind_class: str, value: Any, rng: random.Rand
     target = _cell(wb, name)
     if name.startswith(("Plans_", "Men_", "Fakt_")):
         row = rng.randrange(max(lines, 1))
-        col = rng.randrange(months) if name.startswith(("Men_", "Fakt_")) and field.kind != "text" else 0
+        col = rng.randrange(months) if name.startswith(("Men_", "Fakt_")) and field.kind not in ("text", "reason") else 0
         target = _cell(wb, name, row, col)
     elif name == "Pak_Cena":
         rng_ = resolve(wb.defined_names, name)
@@ -134,7 +137,7 @@ def place(wb: Workbook, name: str, kind_class: str, value: Any, rng: random.Rand
             values = _values(wb, listed)
             current = values[0]
         value = current.upper() if current != current.upper() else current.lower()
-    if field.kind == "text" or (field.kind == "name" and kind_class == BAD_VALUES["text"][0][0]):
+    if field.kind in ("text", "reason") or (field.kind == "name" and kind_class == BAD_VALUES["text"][0][0]):
         value = too_long(int(field.extra))
     if field.kind == "yesno" and value is None and not opinion_needed:
         value = "Ja"  # empty is an error only when the opinion decides the rate

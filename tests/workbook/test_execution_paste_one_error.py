@@ -23,9 +23,11 @@ from generator.recalc import make_profile
 from generator.reference.date_serials import day_serial
 from generator.reference.params import Params
 from generator.reference.workbook import WorkbookInputs, evaluate_workbook
+from generator.workbook.input_checks import FORMULA_HINT, FORMULA_TEXT
 from generator.workbook.layout import line_offset
 from generator.workbook.names import NamedValues
 from generator.workbook.sheets.calculation import INVALID_UNITS
+from generator.workbook.sheets.technical import rule_row_of
 from tests.workbook.compare import differences
 from tests.workbook.pasted_files import (
     Files,
@@ -68,7 +70,20 @@ def _plan(catalogue: Catalogue, params: Params, day: dt.date) -> tuple[WorkbookI
             return plan, i
 
 
+def _transport_plan(catalogue: Catalogue, params: Params, day: dt.date) -> WorkbookInputs:
+    """An error-free random plan whose transport part is above its share without a justification (D9)."""
+    offers = catalogue.offers(day)
+    for seed in range(SEED + 65_000, SEED + 67_000):
+        plan = random_plan(seed, offers, params.full_rate_max_age, params.eligibility_age_limit,
+                           params.period_months_max, params.reporting_periods).inputs
+        result = evaluate_workbook(plan, params)
+        if result.errors == 0 and any(f.code == "transport_share" for f in result.findings):
+            return plan
+    raise AssertionError("no plan above its transport share")
+
+
 _with = with_first_month
+REASON, START = "Transporta_Pamatojums", "Perioda_Sakums"
 
 
 @pytest.fixture(scope="module")
@@ -76,6 +91,7 @@ def files(catalogue: Catalogue, params: Params, day, templates, tmp_path_factory
           ) -> Files:
     folder = tmp_path_factory.mktemp("izpildes-ielime")
     plan, line = _plan(catalogue, params, day)
+    transport = _transport_plan(catalogue, params, day)
     serial = Decimal(day_serial(PASTED_DAY.date()))
     paid = plan.lines[line].paid[0]
     # name: (inputs, the named range, the value pasted into its first month of plan line ``row`` or None, row)
@@ -92,9 +108,19 @@ def files(catalogue: Catalogue, params: Params, day, templates, tmp_path_factory
         # an unused row's payment (shown: a hidden row's data is an error of its own): one invalid input, not also
         # "no service, but month data"
         "tuksa-rinda": (plan, PAID, PASTED_DAY, len(plan.lines)),
+        # D331: a formula saved without a value (as openpyxl writes it) in a 6.10 and a 6.6 month, an unused row's too
+        "samaksats-formula": (plan, PAID, "=1+1", line),
+        "planots-formula": (plan, "Men_Daudzums", "=1+1", line),
+        "tuksa-rinda-formula": (plan, PAID, "=1+1", len(plan.lines)),
+        # D331: a year pasted into the period's first day; TRUE pasted into D9's justification of a plan above its
+        # transport share, and a text typed there
+        "sakums-gads": (plan, START, 2019, 0),
+        "pamatojums-true": (transport, REASON, True, 0),
+        "pamatojums-teksts": (transport, REASON, "Tuvākais speciālists ir 60 km attālumā.", 0),
     }
     # the rows are plan lines: their sheet rows leave room for D288's spacers
-    placed = {name: (inputs, rng, value, line_offset(row)) for name, (inputs, rng, value, row) in variants.items()}
+    placed = {name: (inputs, rng, value, line_offset(row) if rng not in (REASON, START) else row)
+              for name, (inputs, rng, value, row) in variants.items()}
     profile = make_profile(tmp_path_factory.mktemp("lo-profile-izpildes-ielime"))
     return pasted_files(catalogue, templates[None], folder, profile, placed)
 
@@ -156,3 +182,59 @@ def test_what_rests_on_the_pasted_value_is_no_number(files, name: str) -> None:
     summary = [v for (r, c), v in sorted(sheet.items()) if c == 3 and r > total]
     assert INVALID_UNITS in summary, summary  # „Samaksāts periodā”
     assert not any(isinstance(v, int | float) and not isinstance(v, bool) for v in summary[2:4]), summary
+
+
+@pytest.mark.parametrize("name", ["samaksats-formula", "planots-formula", "tuksa-rinda-formula"])
+def test_a_formula_saved_without_a_value_is_one_error_the_reader_names(files, params: Params, catalogue: Catalogue,
+                                                                       name: str) -> None:
+    """D331: a formula with no stored result in a 6.10 or 6.6 month cell (openpyxl and other programs save it so) is
+    the matrix's one invalid input; the reader named nothing before (it read an empty cell, and `ibm collect` used a
+    paid total the matrix shows „nederīgs”), now it names the cell in the words it uses for 6.3, 6.8 and 6.1."""
+    one_error_each(files, name, params, given=False)
+    _, values, path, cell = files[name]
+    data, problems = read_child(Matrix.open(path), catalogue, strict=False)
+    assert data is None and len(problems) == 1 and problems[0].startswith(f"{cell} "), problems
+    said = problems[0].split("): ", 1)[1]
+    assert said.endswith(f"{FORMULA_TEXT} ({FORMULA_HINT})"), said
+    sheet, a1 = cell.split("!")
+    assert [t for t in listed_checks(values) if f"{sheet} {a1}: {said.removesuffix(f' ({FORMULA_HINT})')}" in t], \
+        (said, listed_checks(values))
+
+
+def test_a_year_in_the_date_cell_is_said_as_the_matrix_says_it(files, catalogue: Catalogue) -> None:
+    """D331: 2019 pasted into 6.1's first day of the period is the day 11.07.1905 outside the matrix's date range; the
+    reader says so in the matrix's words (before: it read the day and said only that no reporting period holds it)."""
+    _, values, path, cell = files["sakums-gads"]
+    assert values["h_NederigasIevades"] == 1, listed_checks(values)
+    sheet, a1 = cell.split("!")
+    listed = [t.split(": ", 1)[1] for t in listed_checks(values) if f" {sheet} {a1}: " in t]
+    data, problems = read_child(Matrix.open(path), catalogue, strict=False)
+    assert data is None and problems == [f"{cell} ({START}): {listed[0]}"], (problems, listed)
+    assert listed[0].endswith(", ievadīts 11.07.1905"), listed
+
+
+def _rule_count(values: NamedValues, code: str) -> object:
+    return values._cells["6.11"].get((rule_row_of(code), 5))
+
+
+def test_a_logical_value_is_no_justification_in_the_matrix_and_the_reader(files, params: Params,
+                                                                        catalogue: Catalogue) -> None:
+    """D331: TRUE pasted into 6.4's justification of a plan above its transport share. Before, the matrix said „…
+    nevis formulai vai saitei, ievadīta 1 zīme” (LibreOffice opens the bool cell as =TRUE()), counted the
+    justification as given (6.11's „transport_share_overridden”) and the reader read „True” as the social worker's
+    reason, which the papers quoted. Now the matrix says D140's words for a logical value and counts no justification
+    (the warning stays), and the reader refuses the cell in the same words; a typed text is a justification."""
+    _, values, path, cell = files["pamatojums-true"]
+    listed = listed_checks(values)
+    assert values["Kludas"] == values["h_NederigasIevades"] == 1, listed
+    said = "transporta pamatojuma tekstam jābūt tekstam, nevis loģiskajai vērtībai, ievadīts TRUE (PATIESS)"
+    sheet, a1 = cell.split("!")
+    assert [t for t in listed if t.endswith(f" {sheet} {a1}: {said}")], listed
+    assert (_rule_count(values, "transport_share"), _rule_count(values, "transport_share_overridden")) == (1, 0)
+    data, problems = read_child(Matrix.open(path), catalogue, strict=False)
+    assert data is None and problems == [f"{cell} ({REASON}): {said}"], problems
+    inputs, typed, path, _ = files["pamatojums-teksts"]
+    assert typed["Kludas"] == 0, listed_checks(typed)
+    assert (_rule_count(typed, "transport_share"), _rule_count(typed, "transport_share_overridden")) == (0, 1)
+    data, problems = read_child(Matrix.open(path), catalogue, strict=False)
+    assert data is not None and data.inputs.transport_override == "Tuvākais speciālists ir 60 km attālumā.", problems

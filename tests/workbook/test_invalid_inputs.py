@@ -92,7 +92,7 @@ def test_messages_quote_the_pasted_text(lo_batch, invalid_values) -> None:
                 assert f"{cell.sheet} {cell.cell}: {cell.label} " in listed
                 n = len(cell.value)
                 counted = f"ievadīta {n} zīme" if n % 10 == 1 and n % 100 != 11 else f"ievadītas {n} zīmes"
-                quoted = (counted if FIELDS[cell.name].kind in ("text", "name")
+                quoted = (counted if FIELDS[cell.name].kind in ("text", "reason", "name")
                           else f"ievadīts „{cell.value}”")  # a long text is counted, not quoted
                 assert quoted in listed, cell.describe()
                 seen += 1

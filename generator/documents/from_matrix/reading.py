@@ -118,7 +118,7 @@ class MatrixReading:
     period_place: str = ""
     code_place: str = ""
     birth_place: str = ""  # the child's personal code and date of birth, when they disagree (signing.code_birth_line)
-    # the kind of the refusal's first finding, for the summary's reason counter (run._reason): STRUCTURE (a defined
+    # the kind of the refusal's first finding, for the summary's reason counter (run._reasons): STRUCTURE (a defined
     # name missing or moved, a table of another size: the inputs cannot be located), HIDDEN (filled plan rows left in
     # closed groups, matrix.hidden_rows) or "" (any other)
     refused_kind: str = ""
@@ -161,7 +161,7 @@ def plan_round_id(catalogue: Catalogue, start: dt.date) -> str | None:
 
 
 TOO_LONG = frozenset({"past_reporting_period"})  # how long the plan may be is said (reference.rounds.longest_plan)
-NOT_LISTED = f"{REQUIRED_PARTIES[0].label} {LIST_TEXT}"  # the reference's municipality_not_listed (run._reason)
+NOT_LISTED = f"{REQUIRED_PARTIES[0].label} {LIST_TEXT}"  # the reference's municipality_not_listed (run._reasons)
 
 
 def longest_line(params: Params, start: dt.date) -> str:

@@ -196,34 +196,43 @@ def name_earlier_runs(readings: list[MatrixReading], out: Path) -> None:
                 reading.refused[0] += line
 
 
-def _reason(reading: MatrixReading) -> str:
+def _reasons(reading: MatrixReading) -> list[str]:
+    """The summary line's reasons of one refused file: a refusal's one, or every kind of error it lists – a file with
+    a rule error and a transport part without its reason counts under both (D331), each once."""
     if reading.refused:
-        first = reading.refused[0]
-        if first.startswith(SAME_CHILD):
-            return "tā paša bērna matrica vairākos failos"
-        if ("nav IBM matrica" in first or "nav xlsx" in first or "nevar nolasīt" in first or "nav ZIP" in first
-                or first.startswith("saite ")):  # a link to no file: no matrix there, as collect counts it
-            return "nav IBM matrica"
-        if "veidnes versija" in first:
-            return "nezināma veidnes versija"
-        if f"{ENDED} (" in first and f") {ENDED_BEFORE} " in first:
-            return "atbalsta plāna periods jau beidzies"
-        if reading.refused_kind == STRUCTURE:  # by the finding's kind: „struktūras pogu” is no broken structure
-            return "bojāta matricas struktūra"
-        if reading.refused_kind == HIDDEN:
-            return "aizpildītas plāna rindas paslēptas"
-        return "nepilnīgi vai nederīgi ievaddati"
-    if any(e.startswith("matrica neatbilst veidnei") for e in reading.errors):
+        return [_refusal_reason(reading.refused[0], reading.refused_kind)]
+    return list(dict.fromkeys(_error_reason(e) for e in reading.errors)) or ["matricā ir noteikumu kļūdas"]
+
+
+def _refusal_reason(first: str, kind: str) -> str:
+    if first.startswith(SAME_CHILD):
+        return "tā paša bērna matrica vairākos failos"
+    if ("nav IBM matrica" in first or "nav xlsx" in first or "nevar nolasīt" in first or "nav ZIP" in first
+            or first.startswith("saite ")):  # a link to no file: no matrix there, as collect counts it
+        return "nav IBM matrica"
+    if "veidnes versija" in first:
+        return "nezināma veidnes versija"
+    if f"{ENDED} (" in first and f") {ENDED_BEFORE} " in first:
+        return "atbalsta plāna periods jau beidzies"
+    if kind == STRUCTURE:  # by the finding's kind: „struktūras pogu” is no broken structure
+        return "bojāta matricas struktūra"
+    if kind == HIDDEN:
+        return "aizpildītas plāna rindas paslēptas"
+    return "nepilnīgi vai nederīgi ievaddati"
+
+
+def _error_reason(error: str) -> str:
+    if error.startswith("matrica neatbilst veidnei"):
         return "mainītas formulas vai veidnes šūnas"
-    if any(e.startswith(signing.TRANSPORT_ERROR) for e in reading.errors):
+    if error.startswith(signing.TRANSPORT_ERROR):
         return "transporta daļa bez pamatojuma"
-    if any(NOT_IN_ROUND in e for e in reading.errors):
+    if NOT_IN_ROUND in error:
         return "pašvaldība nav plāna programmas kārtā"
-    if any(NOT_LISTED.lower() in e.lower() and CASE_OR_SPACES in e for e in reading.errors):
+    if NOT_LISTED.lower() in error.lower() and CASE_OR_SPACES in error:
         return "pašvaldības kods atšķiras ar atstarpi vai burtu lielumu"
-    if any(NOT_LISTED.lower() in e.lower() for e in reading.errors):
+    if NOT_LISTED.lower() in error.lower():
         return "pašvaldība nav bērnu programmas kārtās"
-    if any(e.startswith(MORE_ERRORS_STORED) for e in reading.errors):
+    if error.startswith(MORE_ERRORS_STORED):
         return "matricā ir kļūdas, ko pārrēķins neatrod"
     return "matricā ir noteikumu kļūdas"
 
@@ -449,7 +458,7 @@ def _make_all(readings: list[MatrixReading], copies: dict[int, MatrixReading], o
             err(f"{head}: piezīme: {note}")
         if reading.refused or (reading.errors and not draft):
             summary.refused += 1
-            summary.reasons[_reason(reading)] += 1
+            summary.reasons.update(_reasons(reading))
             hint = "" if reading.refused or draft else " (ar --draft var izveidot melnrakstu)"
             err(f"{head}: atteikts{hint}:")
             for reason in reading.refused or reading.errors:

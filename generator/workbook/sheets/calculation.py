@@ -557,6 +557,7 @@ F_ROW, SOURCE_ROWS = 6, (10, 11, 12)
 # the summary's rows, so that the summary's page across (J onwards) holds no cell and does not print.
 SUMMARY_CODES = (C64.h_units, C64.h_active, C64.h_price, C64.h_cost)
 TOO_LONG = "teksts par garu, sk. 6.11. tabulu"  # beside a free text longer than its limit (audit32 F5, F6)
+NOT_TEXT = "nav teksts, sk. 6.11. tabulu"  # beside the justification holding a formula or a logical value (D331)
 TRANSPORT_CODE = C64.h_area  # the justification's length check, beside SUMMARY_CODES
 TRANSPORT_LINES = 6
 LINE_HEIGHT_9 = 11  # one line of 9 pt text
@@ -628,11 +629,12 @@ def _summary(sh: Sheet, top: int) -> None:
     sh.ws.merge_range(f"{v}{at(16)}:{FIRST_PAGE_TO}{at(16)}", "", st.input_wrap)
     sh.define("Transporta_Pamatojums", f"{v}{at(16)}")
     label = dict(SUMMARY_ROWS)[16]
-    sh.formula(f"{label_from}{at(16)}", f'IF({TRANSPORT_CODE}{sh.book.layout.calc_first - 2}>0,'
-               f'"{label} ({v}{at(16)}: {TOO_LONG})","{label}")', st.label, label)
+    code_cell = f"{TRANSPORT_CODE}{sh.book.layout.calc_first - 2}"
+    sh.formula(f"{label_from}{at(16)}", f'IF({code_cell}=1,"{label} ({v}{at(16)}: {TOO_LONG})",'
+               f'IF({code_cell}>1,"{label} ({v}{at(16)}: {NOT_TEXT})","{label}"))', st.label, label)
     # D9's justification whole on paper: TRANSPORT_LINES lines of E:I and a length check (audit32 F5)
     sh.row_height(at(16), TRANSPORT_LINES * LINE_HEIGHT_9)
-    code = sh.check(TRANSPORT_FIELD, f"{v}{at(16)}", f"{TRANSPORT_CODE}{sh.book.layout.calc_first - 2}")
+    code = sh.check(TRANSPORT_FIELD, f"{v}{at(16)}", code_cell)
     sh.ws.conditional_format(f"{v}{at(16)}", {"type": "formula", "criteria": f"={code}>0", "format": st.error_mark})
     text_validation(sh, f"{v}{at(16)}", TRANSPORT_FIELD, f"{TRANSPORT_LINES} rindās")
     f(f"{v}{at(17)}", "Kludas", st.out_whole, cache.errors)

@@ -40,6 +40,7 @@ from generator.workbook.input_checks import (
     SUBCENT_TOLERANCE,
     message_formula,
     money_validation,
+    no_reason,
 )
 from generator.workbook.layout import C64, INTERFACE_VERSION, unit_code_cols
 from generator.workbook.sheetio import Sheet
@@ -94,6 +95,7 @@ TRANSPORT_FLAG_ROW = BASE_ROW + 4
 RULES_SECTION = TRANSPORT_FLAG_ROW + 2
 RULES_FIRST = RULES_SECTION + 2
 KINDS = ("kļūda", "brīdinājums", "ieraksts")
+NO_REASON = no_reason("Transporta_Pamatojums")  # D9's justification not given: none, or no text (D331)
 # Hidden columns: the rule codes (for tools), the code of the base's check, and the table of every
 # checked input cell (its message when invalid, the running count of invalid cells).
 RULE_CODE, TABLE_CODE, TABLE_MESSAGE, TABLE_COUNT = "S", "T", "U", "V"
@@ -206,10 +208,11 @@ def rules(multipli: str) -> list[tuple[str, str, str, str, str]]:
          "maina tajā izmantotu cenu vai parametru; kas mainās, kad un kā rīkoties, rakstīts 6.1. tabulas statusā.",
          PERIOD_CELLS, "h_CenasArpus"),
         ("transport_share", "brīdinājums", "No IB finansētā transporta daļa no IB pieejamā apmēra ir lielāka, "
-         "nekā bez rakstiska pamatojuma atļauts, un pamatojums nav norādīts.", "6.4", 'IF(h_TranspParsniegts=1,IF(TRIM(Transporta_Pamatojums)="",1,0),0)'),
+         "nekā bez rakstiska pamatojuma atļauts, un pamatojums nav norādīts.", "6.4",
+         f"IF(h_TranspParsniegts=1,IF({NO_REASON},1,0),0)"),
         ("transport_share_overridden", "ieraksts", "Transporta daļas pārsniegums ar sociālā darbinieka pamatojumu "
          "(reģistrēts, neskaita).", "6.4",
-         'IF(h_TranspParsniegts=1,IF(TRIM(Transporta_Pamatojums)="",0,1),0)'),
+         f"IF(h_TranspParsniegts=1,IF({NO_REASON},0,1),0)"),
         ("source_above_needed", "brīdinājums", "Cita finansējuma avota summa pārsniedz IB nepieciešamo apmēru N; "
          "kopējā apmērā K no tās izmanto tikai N – jāpārbauda, vai summa ievadīta pareizi (katrs avots).", "6.4",
          SOURCES_ABOVE_NEEDED),
