@@ -95,6 +95,9 @@ UNITS_FIELD = "Vienības periodā"
 UNITS_FIELD_PLACE = f"laukā „{UNITS_FIELD}”"
 PRICE_FIELD = "Cena, EUR par vienību"
 SERVICE_FIELD = "Pakalpojums"  # a plan line's service (a code or a name)
+# D328: at most this many offers a part of a name matches are named as choices (the API's `izvele`, the form's
+# buttons); more found, the message asks for more of the name
+MOST_CHOICES = 6
 PRICE_FIELD_PLACE = f"laukā „{PRICE_FIELD}”"
 # The units field of an item at actual cost (the euro, D70): the amount in euro; its messages say so (audit27c F4)
 AMOUNT_FIELD = "Summa periodā, EUR"
@@ -588,6 +591,7 @@ def calculator_data(catalogue: Catalogue) -> dict[str, Any]:
         "vienibuRobezas": unit_limit_data(params),
         # the plan lines a matrix holds (D293): the form adds no more, and says so at its add button
         "rinduSkaits": PLAN_LINES, "rinduRobeza": f"{MATRIX_LINES} – vairāk rindu pievienot nevar.",
+        "izveleMax": MOST_CHOICES,  # D328
         "galigais": {"nepiemero": NOT_APPLIED_WORDS, "piemeroJa": IF_OVER_WORDS, "piemero": FINAL_APPLIED_WORDS},
         "lauki": {"kods": SERVICE_FIELD, "daudzums": UNITS_FIELD, "summa": AMOUNT_FIELD, "cena": PRICE_FIELD,
                   "galigais": FINAL_FIELD,

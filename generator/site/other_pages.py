@@ -97,6 +97,7 @@ def render_workbook(catalogue: Catalogue, methodology_pages: list[NavPage], down
         # D290: the interface version, the names whose shape it changed and where each plan line sits in them
         saskarne=interface_versions.context({name: sheet for name, (sheet, _) in workbook_names.MEANINGS.items()}),
         kalkulatora_lauki=calculator.message_fields(),  # the API paragraph (kalkulators_api.md.j2)
+        kalkulatora_izvele=calculator.MOST_CHOICES,  # D328: the most offers a name's choices list
         api_piemers=api_example(catalogue),
         **_rounds_context(catalogue),
     )

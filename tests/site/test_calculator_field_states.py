@@ -97,6 +97,9 @@ def test_the_offers_a_name_matches_are_buttons(visit: Visit) -> None:
     assert buttons.all_inner_texts() == names
     assert [buttons.nth(k).get_attribute("type") for k in range(2)] == ["button", "button"]
     assert page.evaluate("document.activeElement.id") == "ibm-r1-daudzums"
+    # focus has moved on when the buttons come: the note read then says where they are, and they describe the field
+    assert page.inner_text("#ibm-r1-kods-kluda").endswith(" vai ".join(names) + ". Pogas izvēlei – zem lauka.")
+    assert "ibm-r1-kods-izvele" in page.get_attribute("#ibm-r1-kods", "aria-describedby").split()
     _shot(visit, "kalkulators-320-izvele", "#ibm-rindas")
     _axe_clean(page)
     page.keyboard.press("Shift+Tab")  # back from the units: the last offer's button
@@ -106,6 +109,7 @@ def test_the_offers_a_name_matches_are_buttons(visit: Visit) -> None:
     assert page.input_value("#ibm-r1-kods") == "3.1.2g"
     assert page.evaluate("document.activeElement.id") == "ibm-r1-kods"
     assert page.inner_text("#ibm-r1-kods-kluda") == "" and buttons.count() == 0
+    assert "ibm-r1-kods-izvele" not in page.get_attribute("#ibm-r1-kods", "aria-describedby").split()
     assert page.inner_text("#ibm-r1-info").startswith(f"{names[1]}. Mērvienība")
     assert "ibm-r1-info" in page.get_attribute("#ibm-r1-kods", "aria-describedby").split()  # what was chosen is read
     _leave(page, "#ibm-r1-kods", "ergo")

@@ -61,6 +61,41 @@ def test_a_long_catalogue_table_grows_with_the_page_on_a_phone(phone) -> None:  
         assert box["hint"] == box["wide"], box
 
 
+# A table's scroll box in the given scope: whether it scrolls sideways or clips what does not fit, and the page's width.
+SIDEWAYS = """scope => {
+  const w = document.querySelector(scope + ' .md-typeset__scrollwrap'), t = w.querySelector('table');
+  return {fits: w.classList.contains('ibm-ietilpst'), overflow: getComputedStyle(w).overflowX,
+          table: getComputedStyle(t).overflowX, scrollWidth: w.scrollWidth, clientWidth: w.clientWidth,
+          tableWidth: t.scrollWidth, page: document.documentElement.scrollWidth};
+}"""
+
+
+def _scrolls_sideways(box: dict) -> None:
+    assert not box["fits"] and "clip" not in (box["overflow"], box["table"]), box
+    assert box["scrollWidth"] > box["clientWidth"] and box["tableWidth"] > WIDTH, box
+    assert box["page"] <= WIDTH, box
+
+
+@browser_test
+def test_a_wide_table_shown_again_after_a_filter_still_scrolls_sideways(phone) -> None:  # noqa: ANN001
+    """D326: a support area the catalogue's filters hide has no width; measured while hidden (a window resize), its
+    wide table was marked as fitting, and once shown again its right columns were clipped with no sideways scroll.
+    Shown again, it scrolls sideways, and the page is no wider than the phone."""
+    goto(phone, phone.base + "katalogs/index.html")
+    phone.wait_for_timeout(300)
+    area = "section[data-katalogs-joma]:nth-of-type(2)"  # the second of the three areas, siblings
+    assert phone.evaluate(f"document.querySelectorAll('{area}').length === 1 && "
+                          f"document.querySelector('{area}') === document.querySelectorAll('section.ibm-joma')[1]")
+    _scrolls_sideways(phone.evaluate(SIDEWAYS, area))
+    phone.select_option('[data-filtrs="sanemejs"]', "family")  # area 2 has no service for a family
+    assert phone.evaluate(f"document.querySelector('{area}').hidden")
+    phone.evaluate("window.dispatchEvent(new Event('resize'))")
+    phone.wait_for_timeout(400)
+    phone.select_option('[data-filtrs="sanemejs"]', "")
+    phone.wait_for_timeout(400)
+    _scrolls_sideways(phone.evaluate(SIDEWAYS, area))
+
+
 @browser_test
 def test_price_history_statuses_and_notes_stay_on_a_phone_screen(phone) -> None:  # noqa: ANN001
     goto(phone, phone.base + "cenas/joma-3.html")

@@ -235,7 +235,9 @@
         // a value's error waits until the field is left (not while it is typed in); a period or age error is about
         // valid dates
         if (VALUE_ERRORS[m.kods] && (!touched[input.id] || input.id === typing)) return false;
-        notes[input.id] = notes[input.id] ? notes[input.id] + " " + m.teksts : m.teksts;
+        // D328: the buttons come after the field is left – the note, read then, says where they are
+        var text = m.izvele ? m.teksts + " Pogas izvēlei – zem lauka." : m.teksts;
+        notes[input.id] = notes[input.id] ? notes[input.id] + " " + text : text;
         if (m.izvele) choices[input.id] = m.izvele;
         return true;
       });
@@ -261,6 +263,11 @@
       var box = document.getElementById(code.id + "-izvele");
       if ((box ? box.getAttribute("data-kodi") : "") === codes.join(" ")) return;
       if (box) box.remove();
+      // the field is described by its buttons while they are there
+      var described = code.getAttribute("aria-describedby").split(" ").filter(function (id) {
+        return id !== code.id + "-izvele";
+      });
+      code.setAttribute("aria-describedby", described.concat(codes.length ? [code.id + "-izvele"] : []).join(" "));
       if (!codes.length) return;
       var legend = code.closest(".ibm-kalk__rinda").querySelector("legend").textContent;
       box = el("div", { id: code.id + "-izvele", class: "ibm-kalk__izvele", role: "group", "data-kodi": codes.join(" "),

@@ -349,7 +349,6 @@
       });
     });
   }
-  var MOST_CHOICES = 6;  // more found: the message asks for more of the name
 
   function Reader() {
     this.errors = [];
@@ -493,8 +492,8 @@
         var at = name + ", " + place(L.kods) + ": „" + row.kods.trim() + "” ";
         if (forms.length > 1) {
           r.fail("kods", at + "ir individuāli un grupā – izvēlieties " + choices(forms), i, codes(forms));
-        } else if (found.length > MOST_CHOICES) {
-          r.fail("kods", at + "atbilst vairāk nekā " + MOST_CHOICES + " kataloga pakalpojumiem – ierakstiet kodu vai " +
+        } else if (found.length > DATA.izveleMax) {  // D328: more found, the message asks for more of the name
+          r.fail("kods", at + "atbilst vairāk nekā " + DATA.izveleMax + " kataloga pakalpojumiem – ierakstiet kodu vai " +
             "garāku nosaukuma daļu (piem. 3.1.2i).", i);
         } else if (found.length) {
           r.fail("kods", at + "nav kods vai pilns nosaukums – izvēlieties " + choices(found), i, codes(found));

@@ -5,7 +5,9 @@
    page's own vertical scroll (no box of its own on a phone: ibm.css). A cell of running text is
    marked (class ibm-teksts) so that on a phone it keeps a readable width (ibm.css). A wrapper whose
    table fits is marked too (class ibm-ietilpst): on a phone its column headers stay in view (ibm.css).
-   Checked again when the window is resized. */
+   A box that is not shown (a support area the catalogue's filters hide, a closed <details>) has no width to measure:
+   it is never marked as fitting – else, once shown, its wide table would be clipped with no sideways scroll (D326).
+   Checked again when a box's size changes (shown, hidden, rows filtered) and when the window is resized. */
 (function () {
   "use strict";
 
@@ -63,7 +65,15 @@
 
   function mark() {
     document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
+      if (watch && !wrap.ibmWatched) {
+        wrap.ibmWatched = true;
+        watch.observe(wrap);
+      }
       markText(wrap);
+      if (!wrap.getClientRects().length) {  // not laid out: measured again when shown (watch)
+        wrap.classList.remove(FITS);
+        return;
+      }
       var scrolls = overflows(wrap);
       // a box that scrolls either way is reached by the keyboard (axe: scrollable-region-focusable)
       if (scrolls || wrap.scrollHeight > wrap.clientHeight + 1) {
@@ -88,6 +98,9 @@
     if (timer) clearTimeout(timer);
     timer = setTimeout(mark, 150);
   }
+  // a box shown or hidden, or its rows filtered, changes its size; a closed <details> opened changes its content's
+  var watch = typeof ResizeObserver === "function" ? new ResizeObserver(later) : null;
+  document.addEventListener("toggle", later, true);
 
   if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
     window.document$.subscribe(function () { mark(); });
