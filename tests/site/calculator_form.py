@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
+from tests.site.axe import AxeUnavailable, ensure_axe
+
 
 def fill_line(page, k: int, code: str, units: str, price: str) -> None:  # noqa: ANN001 - a Playwright page
     """Plan line ``k`` (a line added first when k > 1): service, units, price and the experts' rank k, each field
@@ -24,3 +28,14 @@ def open_for_child(visit, birth: str, start: str, page: str = "kalkulators.html"
     visit.page.fill("#ibm-sakums", start)
     visit.page.locator("#ibm-sakums").press("Tab")
     return visit.page
+
+
+def axe_clean(page) -> None:  # noqa: ANN001 - a Playwright page
+    """axe-core over the calculator (#ibm-kalkulators) finds no violation; a missing axe-core fails the test."""
+    try:
+        script = ensure_axe()
+    except AxeUnavailable as exc:
+        pytest.fail(f"axe-core nav pieejams: {exc}")
+    page.add_script_tag(path=str(script))
+    report = page.evaluate("axe.run(document.querySelector('#ibm-kalkulators'))")
+    assert [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]) for v in report["violations"]] == []

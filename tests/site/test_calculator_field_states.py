@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.site.axe import AxeUnavailable, ensure_axe
 from tests.site.browsing import ARTIFACTS, CHROMIUM, NO_CHROMIUM, Visit
-from tests.site.calculator_form import fill_line, open_for_child
+from tests.site.calculator_form import axe_clean, fill_line, open_for_child
 
 pytestmark = [
     pytest.mark.browser,
@@ -44,15 +43,6 @@ def _leave(page, selector: str, text: str) -> None:  # noqa: ANN001 - a Playwrig
     page.wait_for_timeout(50)
 
 
-def _axe_clean(page) -> None:  # noqa: ANN001
-    try:
-        script = ensure_axe()
-    except AxeUnavailable as exc:
-        pytest.fail(f"axe-core nav pieejams: {exc}")
-    page.add_script_tag(path=str(script))
-    report = page.evaluate("axe.run(document.querySelector('#ibm-kalkulators'))")
-    assert [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]) for v in report["violations"]] == []
-
 
 def _offer_name(page, code: str) -> str:  # noqa: ANN001
     return page.evaluate("(k) => window.ibmKalkulators.pakalpojums(k, '01.10.2018').nosaukums", code)
@@ -80,7 +70,7 @@ def test_a_fraction_of_a_whole_unit_stays_at_its_field(visit: Visit) -> None:
     assert "ievadīts 18,5" in page.inner_text("#ibm-zinojumi")  # the list under the results counts it too
     assert "jāaizpilda lauks" in page.inner_text("#ibm-rezultati")
     _shot(visit, "kalkulators-320-vienibas-dala", "#ibm-rindas")
-    _axe_clean(page)
+    axe_clean(page)
     assert visit.errors == []
 
 
@@ -101,7 +91,7 @@ def test_the_offers_a_name_matches_are_buttons(visit: Visit) -> None:
     assert page.inner_text("#ibm-r1-kods-kluda").endswith(" vai ".join(names) + ". Pogas izvēlei – zem lauka.")
     assert "ibm-r1-kods-izvele" in page.get_attribute("#ibm-r1-kods", "aria-describedby").split()
     _shot(visit, "kalkulators-320-izvele", "#ibm-rindas")
-    _axe_clean(page)
+    axe_clean(page)
     page.keyboard.press("Shift+Tab")  # back from the units: the last offer's button
     assert page.evaluate("document.activeElement.textContent") == names[1]
     page.keyboard.press("Enter")

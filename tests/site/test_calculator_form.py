@@ -21,7 +21,6 @@ from generator.reference.rounds import add_months, plan_end
 from generator.reference.workbook import WorkbookInputs, evaluate_workbook
 from generator.site.calculator import DATA_SCRIPT, data_script
 from tests.round_yaml import catalogue_with_round, children_round_entry
-from tests.site.axe import AxeUnavailable, ensure_axe
 from tests.site.browsing import (
     ARTIFACTS,
     CHROMIUM,
@@ -32,7 +31,7 @@ from tests.site.browsing import (
     small_search_index,
 )
 from tests.site.calculator_expected import expected
-from tests.site.calculator_form import fill_line
+from tests.site.calculator_form import axe_clean, fill_line
 
 pytestmark = [
     pytest.mark.browser,
@@ -60,15 +59,6 @@ def _plan(page, birth: str, start: str, lines: list[tuple[str, str, str]]) -> No
         fill_line(page, k, code, units, price)
 
 
-def _axe_clean(page) -> None:  # noqa: ANN001
-    try:
-        script = ensure_axe()
-    except AxeUnavailable as exc:
-        pytest.fail(f"axe-core nav pieejams: {exc}")
-    page.add_script_tag(path=str(script))
-    report = page.evaluate("axe.run(document.querySelector('#ibm-kalkulators'))")
-    assert [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]) for v in report["violations"]] == []
-
 
 def test_plan_outside_every_round_shows_no_amounts_and_marks_the_first_day(visit: Visit, params: Params) -> None:
     """F14: a first day of today (no round has it) – no 0,00 EUR, 0,0 % or age; the error is at the first-day
@@ -91,7 +81,7 @@ def test_plan_outside_every_round_shows_no_amounts_and_marks_the_first_day(visit
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
     printed = page.inner_text("#ibm-druka")
     assert "EUR" not in printed and "Apmērus nevar aprēķināt" in printed, printed
-    _axe_clean(page)
+    axe_clean(page)
     page.locator("#ibm-sakums").scroll_into_view_if_needed()
     visit.shot("kalkulators-arpus-kartas-dators")
     page.set_viewport_size({"width": 390, "height": 844})
@@ -238,7 +228,7 @@ def test_child_of_age_by_the_rounds_last_day_is_marked_at_the_birth_date(visit: 
     assert f"kārtas pēdējai dienai {lv_date(last)} aprit {limit} gadi" in error, error
     shown = page.inner_text("#ibm-rezultati")
     assert "kļūda laukā „Bērna dzimšanas datums”" in shown and "EUR" not in shown and "%" not in shown, shown
-    _axe_clean(page)
+    axe_clean(page)
     centre = "document.querySelector('#ibm-dzimsanas').scrollIntoView({block: 'center'})"  # above the phone's bar
     page.evaluate(centre)
     visit.shot("kalkulators-kartas-beigas-dators")
@@ -353,7 +343,7 @@ def test_phone_keeps_the_totals_in_reach(visit: Visit) -> None:
     page.wait_for_timeout(100)
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     assert page.evaluate("(n => n.scrollWidth <= n.clientWidth)(document.querySelector('#ibm-rezultati'))")
-    _axe_clean(page)
+    axe_clean(page)
     assert visit.errors == []
 
 
@@ -380,11 +370,11 @@ def test_errors_and_buttons_readable_in_the_dark_scheme(browser, server: str) ->
         _plan(page, "10.05.2019", "15.08.2019", [("3.1.2i", "24", "30"), ("2.2", "x", "6,20")])
         page.wait_for_timeout(100)
         assert page.locator("[aria-invalid=true]").count() == 1  # the units: no amounts, no period check yet
-        _axe_clean(page)
+        axe_clean(page)
         page.fill("#ibm-r2-daudzums", "10")
         page.wait_for_timeout(100)
         assert page.locator("[aria-invalid=true]").count() == 1  # the birth date (the months offered fit, F1)
-        _axe_clean(page)
+        axe_clean(page)
         page.locator("#ibm-menesi").scroll_into_view_if_needed()
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / "kalkulators-kludas-tumsais.png"))
@@ -610,7 +600,7 @@ def test_every_error_at_once_codes_as_typed_and_whole_sentences(visit: Visit) ->
     assert "plāna sākums 01.12.2026 nav nevienā bērnu programmas kārtas pārskata periodā" in start_error, start_error
     assert page.get_attribute("#ibm-sakums", "aria-invalid") == "true"
     assert page.inner_text("#ibm-r1-kods-kluda") == ("1. rinda, lauks „Pakalpojums”: „3.1.2” ir individuāli un grupā – "
-                                                     "izvēlieties 3.1.2i vai 3.1.2g.")
+                                                     "izvēlieties 3.1.2i vai 3.1.2g. Pogas izvēlei – zem lauka.")
     assert page.inner_text("#ibm-statuss") == (
         "Apmēru nav: kļūdas laukos „Bērna dzimšanas datums”, „Pakalpojums” (1. rinda), „Cena, EUR par vienību” "
         "(1. rinda) un „Plāna pirmā diena”.")
