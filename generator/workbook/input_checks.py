@@ -518,7 +518,7 @@ PRICE_FIELD = Field("Pak_Cena", "money", "sniedzēja cenai")
 TRANSPORT_CHARS = 300
 NOTE_CHARS_64 = 55
 NOTE_CHARS_610 = 40
-TRANSPORT_FIELD = Field("Transporta_Pamatojums", "reason", "transporta pamatojuma tekstam", str(TRANSPORT_CHARS),
+TRANSPORT_FIELD = Field("Transporta_Pamatojums", "reason", "transporta pamatojumam", str(TRANSPORT_CHARS),
                         "darba tabulā 6.4.")
 NOTE_FIELD_64 = Field("Aprekins_Piezimes", "text", "piezīmju tekstam", str(NOTE_CHARS_64), "darba tabulā 6.4.")
 NOTE_FIELD_610 = Field("Fakt_Piezimes", "text", "piezīmju tekstam", str(NOTE_CHARS_610), "darba tabulā 6.10.")

@@ -208,7 +208,7 @@ def test_a_text_price_is_one_problem(clean: Path, tmp_path: Path, catalogue: Cat
     ("Perioda_Sakums", "=DATE(2019,6,1)", "perioda pirmajai dienai"),
     ("Berns_VardsUzvards", '="Anna "&"Paraugs"', "bērna vārdam un uzvārdam"),
     ("Fin_Citi", "='[citi.xlsx]Lapa1'!$A$1", "citu finanšu avotu summai"),
-    ("Transporta_Pamatojums", '="ārsta "&"atzinums"', "transporta pamatojuma tekstam"),  # the matrix's label
+    ("Transporta_Pamatojums", '="ārsta "&"atzinums"', "transporta pamatojumam"),  # the matrix's label
     ("Pak_Sniedzejs", "=A1", "sniedzēja nosaukumam"),  # a checked text, not read for the amounts (audit31d F6)
     ("Plans_Biezums", '="2x "&"nedēļā"', "biežuma, ilguma un termiņa tekstam"),
 ])

@@ -33,7 +33,7 @@ def test_a_logical_value_is_no_transport_justification(clean: Path, tmp_path: Pa
     for value, said in ((True, "TRUE (PATIESS)"), (False, "FALSE (APLAMS)")):
         where = pasted(clean, tmp_path / "m.xlsx", "Transporta_Pamatojums", value)
         assert _problems(tmp_path / "m.xlsx", catalogue) == [
-            f"{where}: transporta pamatojuma tekstam jābūt tekstam, nevis loģiskajai vērtībai, ievadīts {said}"]
+            f"{where}: transporta pamatojumam jābūt tekstam, nevis loģiskajai vērtībai, ievadīts {said}"]
     pasted(clean, tmp_path / "n.xlsx", "Transporta_Pamatojums", 0)
     data, problems = read_child(Matrix.open(tmp_path / "n.xlsx"), catalogue)
     assert data is not None and data.inputs.transport_override == "0", problems

@@ -50,9 +50,8 @@ def base_footnote(withdrawn_from: dt.date | None, confirmed_from: dt.date | None
 
 def base_preparer_note(withdrawn_from: dt.date | None, confirmed_from: dt.date | None) -> str:
     """The preparer's note beside the blank P: where the toolkit takes the confirmed B from."""
-    same = wording.same(wording.BASE_AMOUNT)
     if confirmed_from is not None:
-        return (f"Katalogā {same} ir {wording.confirmed(wording.BASE_AMOUNT)} no {lvformat.date(confirmed_from)}: "
+        return (f"Katalogā {wording.BASE_AMOUNT.word} ir {wording.confirmed(wording.BASE_AMOUNT)} no {lvformat.date(confirmed_from)}: "
                 "matricas 6.11. tabulā to neieraksta, bet dokumentus izveido vēlreiz šajā dienā vai vēlāk.")
     if withdrawn_from is not None:
         return (f"Katalogā {wording.same_again_open(wording.BASE_AMOUNT, withdrawn_from)}: matricas 6.11. tabulā to "
