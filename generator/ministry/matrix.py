@@ -98,6 +98,8 @@ CHECKED_FIELDS: dict[str, Field] = {f.name: f for f in (*SINGLE_FIELDS, *PLAN_FI
 # The texts the matrix checks (for length and, as every checked input, for a formula, D140): a formula in one is an
 # invalid input whether or not the name is an interface input (audit31d F6)
 TEXT_CHECKED: dict[str, Field] = {f.name: f for f in TEXT_FIELDS}
+# The kinds of a free text: a logical value in one is no text (D331), as in D9's transport justification ("reason")
+FREE_TEXT_KINDS = frozenset({"text", "name", "required", "reason"})
 # The three oldest issued templates (no layout revision after the catalogue hash) and their loose yes/no words.
 UNREVISED_VERSION = re.compile(r"\+[0-9a-f]{8}$")
 LOOSE_YES, LOOSE_NO = {"jā", "ja"}, {"nē", "ne"}
@@ -493,26 +495,35 @@ class _Reader:
             return True
         return False
 
-    def logical(self, name: str, row: int = 0, col: int = 0) -> bool:
+    def logical(self, name: str, row: int = 0, col: int = 0, *, text: bool = False) -> bool:
         """True (and the problem noted, in the matrix's words) when an input of a number, a date or a list value holds
         a logical value: TRUE/FALSE pasted from a checkbox column (LibreOffice keeps it as the formula =TRUE(), its
-        cached value a bool; audit31d F4); so does the free text a rule reads, D9's transport justification (D331)."""
+        cached value a bool; audit31d F4); so does the free text a rule reads, D9's transport justification (D331).
+        Every other free text (a name, a goal, a provider, a note; ``text``: any input read as text) is refused in the
+        justification's words too when it holds a bool, though the matrix does not count it: the papers would print
+        „True” (D331); its =TRUE() is a formula there, as the matrix says."""
         checked = CHECKED_FIELDS.get(name) or TEXT_CHECKED.get(name)
-        if checked is None or not KINDS[checked.kind].logical:
+        own = checked is not None and KINDS[checked.kind].logical  # the matrix's own check says it
+        if own:
+            label, said = checked.label, logical_message(checked.kind)
+        elif (checked is not None and checked.kind in FREE_TEXT_KINDS) or (checked is None and text):
+            label, said = checked.label if checked else "ievadei", logical_message("reason")
+        else:
             return False
         raw = self.m.grid(name)[row][col]
         if not isinstance(raw, bool):  # as the matrix's is_logical: or a function without arguments giving 0 or 1
+            if not own:  # =TRUE() in a text the matrix does not check so: a formula, as the matrix says it
+                return False
             formula = self.m.formula_at(name, row, col)
             if formula is None or not NO_ARGUMENTS.match(formula) or raw not in (0, 1):
                 return False
         if (name, row, col) not in self._formulas:  # one cell, one problem
             self._formulas.add((name, row, col))
-            self.fail(name, f"{checked.label} {logical_message(checked.kind)}, ievadīts "
-                            f"{LOGICAL_TRUE if raw else LOGICAL_FALSE}", row, col)
+            self.fail(name, f"{label} {said}, ievadīts {LOGICAL_TRUE if raw else LOGICAL_FALSE}", row, col)
         return True
 
     def text(self, name: str, *, required: bool, row: int = 0, col: int = 0) -> str | None:
-        if self.formula(name, row, col):
+        if self.logical(name, row, col, text=True) or self.formula(name, row, col):
             return None
         raw = self.m.grid(name)[row][col]
         if raw is None or (isinstance(raw, str) and not raw.strip()):

@@ -1,7 +1,8 @@
 """The reader of a matrix (`ibm documents --from-matrix`, `ibm collect`) against values pasted where the matrix's own
-check refuses them (D331): a logical value in D9's transport justification, a formula saved without a value in a 6.6
-or 6.10 month cell (as openpyxl writes one), a year in a date cell; the value entered quoted for a 6.3 service that is
-a 6.8 label in other letters or spaces, or its code only; and the reference's paid total never more than cents."""
+check refuses them (D331): a logical value in D9's transport justification and in every other free text the reader
+reads, a formula saved without a value in a 6.6 or 6.10 month cell (as openpyxl writes one), a year in a date cell; the
+value entered quoted for a 6.3 service that is a 6.8 label in other letters or spaces, or its code only; and the
+reference's paid total never more than cents."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from generator.catalogue.catalogue import Catalogue
+from generator.documents.from_matrix.case_fields import WORKER_CONTACTS, read_case_fields
 from generator.ministry.matrix import Matrix, read_child
 from generator.reference.workbook import evaluate_workbook
 from tests.ministry.test_pasted_inputs import clean, opened, pasted  # noqa: F401 - the module's fixture
@@ -37,6 +39,33 @@ def test_a_logical_value_is_no_transport_justification(clean: Path, tmp_path: Pa
     pasted(clean, tmp_path / "n.xlsx", "Transporta_Pamatojums", 0)
     data, problems = read_child(Matrix.open(tmp_path / "n.xlsx"), catalogue)
     assert data is not None and data.inputs.transport_override == "0", problems
+
+
+@pytest.mark.parametrize(("name", "label"), [
+    ("Berns_VardsUzvards", "bērna vārdam un uzvārdam"),
+    ("Vecaks_VardsUzvards", "vecāka (likumiskā pārstāvja) vārdam un uzvārdam"),
+    ("Socialais_Darbinieks", "sociālā darbinieka vārdam un uzvārdam"),
+    ("Pak_Sniedzejs", "sniedzēja nosaukumam"),
+    ("Merki_Ilgtermina", "ilgtermiņa mērķu tekstam"),
+    ("Plans_Biezums", "biežuma, ilguma un termiņa tekstam"),
+])
+def test_a_logical_value_is_no_free_text(clean: Path, tmp_path: Path, catalogue: Catalogue,  # noqa: F811
+                                         name: str, label: str) -> None:
+    """TRUE/FALSE pasted into a name, a provider, a goal or 6.3's frequency: before, the reader read the text „True”
+    (the signed papers would print it); now refused in the justification's words, one problem for the cell, though
+    the matrix itself does not count it (D331)."""
+    for value, said in ((True, "TRUE (PATIESS)"), (False, "FALSE (APLAMS)")):
+        where = pasted(clean, tmp_path / "m.xlsx", name, value)
+        assert _problems(tmp_path / "m.xlsx", catalogue) == [
+            f"{where}: {label} jābūt tekstam, nevis loģiskajai vērtībai, ievadīts {said}"], name
+
+
+def test_a_logical_value_is_no_worker_contact(clean: Path, tmp_path: Path) -> None:  # noqa: F811
+    """A free text the matrix does not check (the social worker's contacts, printed in 01) is refused alike."""
+    where = pasted(clean, tmp_path / "m.xlsx", WORKER_CONTACTS, True)
+    found = read_case_fields(Matrix.open(tmp_path / "m.xlsx"))
+    assert found.problems == [f"{where}: ievadei jābūt tekstam, nevis loģiskajai vērtībai, ievadīts TRUE (PATIESS)"]
+    assert found.worker_contacts == ""
 
 
 @pytest.mark.parametrize(("name", "row"), [("Men_Daudzums", 0), ("Fakt_Daudzums", 0), ("Fakt_Summa", 0),
