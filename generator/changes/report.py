@@ -15,7 +15,13 @@ from generator.changes.service_rules import ServiceRuleChange
 from generator.lvformat import date, version
 from generator.ministry.final_status import STATUS_CEILING, STATUS_PROVISIONAL
 from generator.ministry.rule_names import RULE_NAMES
-from generator.reference.plan_changes import PLAN_PARAMETERS, PRINTED_PARAMETER, TRANSPORT_PARAMETER
+from generator.reference.plan_changes import (
+    PLAN_PARAMETERS,
+    PRINTED_PARAMETER,
+    TRANSPORT_PARAMETER,
+    catalogue_withdrawals,
+)
+from generator.workbook.withdrawal_note import open_days
 
 
 def _cell(text: str | None) -> str:
@@ -141,51 +147,59 @@ def _confirmed_line(confirmed: list[ValueChange]) -> str:
     return f"{line} {head}: {tail}"
 
 
-def _backdated(printed: list[ValueChange], day: dt.date, confirmed: list[ValueChange] = ()) -> str:
+def _backdated(printed: list[ValueChange], day: dt.date, cat: Catalogue | None = None) -> str:
     """A withdrawal dated on or before ``day`` (the report's day, the day it is entered): papers made from its day with the
     previous catalogue – where the value stood confirmed – print it as a confirmed figure and are made again (D302)."""
     back = [c for c in printed if c.effective_from <= day]  # from the report's day too: papers made earlier that day
     if not back:
         return ""
     one = len(back) == 1
-    names = ", ".join(f"„{c.name_lv}” {_span(c, confirmed)}" for c in back)
+    names = ", ".join(f"„{c.name_lv}” {_span(c, cat)}" for c in back)
     head = ("ir ar atpakaļejošu datumu" if all(c.effective_from < day for c in back)
             else "ir spēkā jau atskaites dienā")
     one_day = len({c.effective_from for c in back}) == 1
-    # confirmed again later in the same diff: only the papers of the days named (D330)
-    since = (("šajās dienās" if len({_span(c, confirmed) for c in back}) == 1 else "attiecīgajās dienās")
-             if all(_again(c, confirmed) for c in back) else f"no {'šīs dienas' if one_day else 'attiecīgās dienas'}")
+    # confirmed again later in the catalogue: only the papers of the days named (D330)
+    since = (("šajās dienās" if len({_span(c, cat) for c in back}) == 1 else "attiecīgajās dienās")
+             if all(_gap(c, cat)[1] for c in back) else f"no {'šīs dienas' if one_day else 'attiecīgās dienas'}")
     return (f" Atsaukšana {head} ({names}; atskaite izveidota {date(day)}): dokumentos, ko "
             f"{since} izveidoja vēl ar "
             f"iepriekšējo katalogu, {'tā' if one else 'tās'} ir kā apstiprināts skaitlis, tāpēc šos dokumentus "
             "neparakstiet, bet izveidojiet vēlreiz ar šo katalogu.")
 
 
-def _again(change: ValueChange, confirmed: list[ValueChange]) -> dt.date | None:
-    """The first day the same value is confirmed again later in the same diff (D330), None when it is not."""
-    return min((c.effective_from for c in confirmed
-                if (c.kind, c.id) == (change.kind, change.id) and c.effective_from > change.effective_from), default=None)
+def _gap(change: ValueChange, cat: Catalogue | None) -> tuple[dt.date, dt.date | None]:
+    """The withdrawal's blank days in the new catalogue's own series (confirmation_spans through
+    catalogue_withdrawals, as the console and 6.11's note, D330): from its day to the first day the same value stands
+    confirmed again – None while the catalogue does not confirm it again (or without a catalogue)."""
+    if cat is not None:
+        for w in catalogue_withdrawals(cat, change.effective_from - dt.timedelta(days=1)):
+            if (w.items is None) != (change.id == PRINTED_PARAMETER) or (w.items and not w.items & set(change.items)):
+                continue
+            ends = [i for i, (_, end) in enumerate(w.spans) if end == change.effective_from]
+            if ends:
+                return change.effective_from, (w.spans[ends[0] + 1][0] if ends[0] + 1 < len(w.spans) else None)
+    return change.effective_from, None
 
 
-def _span(change: ValueChange, confirmed: list[ValueChange]) -> str:
-    """„no DD.MM.GGGG” of a withdrawal, „no … līdz …” when the same value is confirmed again later in the same diff
-    (D330): the blanks hold only until the day before."""
-    again = _again(change, confirmed)
-    until = f" līdz {date(again - dt.timedelta(days=1))}" if again else ""
-    return f"no {date(change.effective_from)}{until}"
+def _span(change: ValueChange, cat: Catalogue | None) -> str:
+    """„no DD.MM.GGGG” of a withdrawal, „no … līdz …” when the catalogue confirms the same value again (D330): the
+    blanks hold only until the day before – open_days, the console's words."""
+    start, again = _gap(change, cat)
+    return open_days(((start, start), (again, None)) if again else ((start, start),))
 
 
 def _withdrawn_lines(withdrawn: list[ValueChange], day: dt.date,
-                     confirmed: list[ValueChange] = ()) -> tuple[str, str]:
+                     cat: Catalogue | None = None) -> tuple[str, str]:
     """What a withdrawn confirmation at the same number does (D296, D302): a status alone, so no change for any
     matrix – neither one that has the value as „jāprecizē” (issued before the confirmation) nor one that has it
     confirmed (issued on the confirmation day or later): no plan is refused for it (a sentence after the matrices'
     line); for B and a ceiling, the papers made on or after the day from any of these matrices print the blank again,
-    and a plan starting then may have either matrix (a line of its own, "" for another value)."""
+    and a plan starting then may have either matrix (a line of its own, "" for another value). ``cat``: the new
+    catalogue, whose own series says when each blank ends (_gap)."""
     if not withdrawn:
         return "", ""
     noun = wording.values(len(withdrawn))
-    names = ", ".join(f"„{c.name_lv}” {_span(c, confirmed)}" for c in withdrawn)
+    names = ", ".join(f"„{c.name_lv}” {_span(c, cat)}" for c in withdrawn)
     clause = (f" {noun.word.capitalize()} {wording.again_open()} ({names}; statuss "
               "„apstiprināts” → „jāprecizē”): plāna summas nemainās, tāpēc tā dēļ plānus neatsaka neviena matrica "
               f"– ne tā, kurā {noun.word} jau ir „jāprecizē”, ne tā, kurā {wording.was_confirmed(noun)} (D302).")
@@ -193,32 +207,46 @@ def _withdrawn_lines(withdrawn: list[ValueChange], day: dt.date,
     if not printed:
         return clause, ""
     noun = wording.values(len(printed))
-    dated = ", ".join(f"„{c.name_lv}” {_span(c, confirmed)}" for c in printed)
+    dated = ", ".join(f"„{c.name_lv}” {_span(c, cat)}" for c in printed)
     # one day for all: „šajā dienā”; each value its own day: „attiecīgajā dienā”
     when = "šajā dienā" if len({c.effective_from for c in printed}) == 1 else "attiecīgajā dienā"
-    # confirmed again later in the same diff: the blanks only on the days named (D330)
-    spans = {_span(c, confirmed) for c in printed}
+    # confirmed again later: the blanks only on the days named (D330); days wholly before the report's: past tense
+    gaps = [_gap(c, cat) for c in printed]
+    spans = {_span(c, cat) for c in printed}
     made = (("šajās dienās" if len(spans) == 1 else "attiecīgajās dienās")
-            if all(_again(c, confirmed) for c in printed) else f"{when} vai vēlāk")
+            if all(end for _, end in gaps) else f"{when} vai vēlāk")
+    verb = "izveidoja" if all(end is not None and end <= day for _, end in gaps) else "izveido"
     return clause, (f"- Parakstāmie dokumenti: {noun.word} {wording.again_open()} ({dated}; statuss „apstiprināts” → "
-                    f"„jāprecizē”), tāpēc dokumentos, ko `ibm documents --from-matrix` izveido {made} no "
+                    f"„jāprecizē”), tāpēc dokumentos, ko `ibm documents --from-matrix` {verb} {made} no "
                     f"jebkuras matricas – arī no tās, kurā {wording.was_confirmed(noun)} –, "
                     + wording.blank(noun, again=True)
                     + f" (D296, D302). Plānam, kas sākas {when} vai vēlāk, der gan iepriekšējā matrica, gan "
                     f"{'šīs dienas' if when == 'šajā dienā' else 'attiecīgās dienas'} matrica (`ibm matrix --day`): "
-                    "summas abās ir tās pašas." + _backdated(printed, day, confirmed))
+                    "summas abās ir tās pašas." + _backdated(printed, day, cat))
 
 
-def _collect_days(changes: list[ValueChange], confirmed: list[ValueChange]) -> str:
-    """„DD.MM.GGGG vai vēlāk” from the first withdrawal; „no … līdz …” when each is confirmed again in the diff."""
-    first = min(c.effective_from for c in changes)
-    again = [_again(c, confirmed) for c in changes]
-    if None in again:
-        return f"{date(first)} vai vēlāk"
-    return f"no {date(first)} līdz {date(max(d for d in again if d) - dt.timedelta(days=1))}"
+def _collect_days(changes: list[ValueChange], cat: Catalogue | None) -> str:
+    """„DD.MM.GGGG vai vēlāk” for one open gap; else each gap of the catalogue's own series (_gap, overlapping ones
+    merged), „no … līdz …” joined by „un”, as the console names them (open_days, D330)."""
+    merged: list[tuple[dt.date, dt.date | None]] = []
+    for start, end in sorted(_gap(c, cat) for c in changes):
+        if merged and (merged[-1][1] is None or start <= merged[-1][1]):
+            last = merged[-1]
+            merged[-1] = (last[0], None if last[1] is None or end is None else max(last[1], end))
+        else:
+            merged.append((start, end))
+    if len(merged) == 1 and merged[0][1] is None:
+        return f"{date(merged[0][0])} vai vēlāk"
+    spans = [(start, start) for start, _ in merged[:1]]
+    for i, (start, end) in enumerate(merged):
+        if i:
+            spans.append((merged[i - 1][1], start))  # confirmed from the previous gap's end to this gap's start
+        if end is not None:
+            spans.append((end, None))
+    return open_days(tuple(spans))
 
 
-def _withdrawn_collect_line(withdrawn: list[ValueChange], confirmed: list[ValueChange] = ()) -> str:
+def _withdrawn_collect_line(withdrawn: list[ValueChange], cat: Catalogue | None = None) -> str:
     """What `ibm collect` makes of a withdrawn B or ceiling (D296, D302): from its day the final amounts it rests on
     are provisional again – for B every child's F that rests on the catalogue's B, for a ceiling the F of a child with
     a line under it – also of matrices where the value stood confirmed."""
@@ -226,10 +254,10 @@ def _withdrawn_collect_line(withdrawn: list[ValueChange], confirmed: list[ValueC
     ceilings = [c for c in withdrawn if c.kind == "cena" and c.items]
     said = []
     if base:
-        said.append(f"savākšanā {_collect_days(base, confirmed)} bērnu galīgie apmēri (F), kas balstās uz "
+        said.append(f"savākšanā {_collect_days(base, cat)} bērnu galīgie apmēri (F), kas balstās uz "
                     f"kataloga B, ir „{STATUS_PROVISIONAL}”, līdz B atkal apstiprina")
     if ceilings:
-        said.append(f"savākšanā {_collect_days(ceilings, confirmed)} bērna F, kura plānā ir "
+        said.append(f"savākšanā {_collect_days(ceilings, cat)} bērna F, kura plānā ir "
                     f"rinda ar šiem griestiem, ir „{STATUS_CEILING}” (rinda ir kopsavilkuma lapā „Neapstiprināti "
                     "griesti”)")
     return "- `ibm collect`: " + "; ".join(said) + " – arī no matricām, kurās vērtība bija apstiprināta (D296, D302)."
@@ -423,8 +451,7 @@ def change_report(diff: CatalogueDiff, new: Catalogue, outputs: OutputDiff | Non
         real = changed_prices + changed_params
         since = first_plan_day(real or prices + params, new)
         confirmed = [c for c in prices + params if c.confirms]
-        withdrawn_clause, withdrawn_papers = _withdrawn_lines([c for c in prices + params if c.withdraws], day,
-                                                              confirmed)
+        withdrawn_clause, withdrawn_papers = _withdrawn_lines([c for c in prices + params if c.withdraws], day, new)
         if (prices or params or calendar) and since is None:
             lines.append("- IBM matricas (6.8. tabulas cenas un griesti, 6.11. tabulas parametri) – jāpārveido aizpildītās matricas ar "
                          "`ibm migrate`.")
@@ -463,7 +490,7 @@ def change_report(diff: CatalogueDiff, new: Catalogue, outputs: OutputDiff | Non
             lines.append(_calendar_matrices_line(diff))
         if withdrawn_papers:
             lines.append(withdrawn_papers)
-            lines.append(_withdrawn_collect_line([c for c in prices + params if c.withdraws], confirmed))
+            lines.append(_withdrawn_collect_line([c for c in prices + params if c.withdraws], new))
         if changed_prices:  # a confirmation at the same number is no reason to review a plan (D291)
             lines.append(_review_line(new, amounts, labels, first_plan_day(changed_prices, new) if since else None))
         lines += _param_review_lines(new, params)

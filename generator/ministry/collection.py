@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from generator.ministry.final_status import child_reason, child_status, provisional_why
+from generator.ministry.final_status import ceiling_warnings, child_reason, child_status, provisional_why
 from generator.ministry.records import ChildRecord, Refusal, StaleValue
 from generator.reference.final_amounts import FinalAmounts
 
@@ -66,6 +66,12 @@ class Collection:
     def final_provisional(self) -> str | None:
         """Why no F of this collection is final (an unconfirmed B, D117; rule errors in a matrix, D268), else None."""
         return "; ".join(r for r in (self.provisional, self.errors_reason) if r) or None
+
+    @property
+    def sum_provisional(self) -> bool:
+        """Σ F is provisional as soon as one F in it is: every F (final_provisional) or a child's own over an
+        unconfirmed ceiling – also one withdrawn at the same figure (D330). The console and the summary's Σ F row."""
+        return bool(self.final_provisional) or any(ceiling_warnings(r) for r in self.records)
 
     def status(self, record: ChildRecord) -> str:
         """The child's F status as its CSV row says it (final_status.child_status)."""

@@ -387,8 +387,7 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
         fa = result.finals
         # Σ F is provisional as soon as one F in it is: every F (an unconfirmed B, rule errors) or a child's own over
         # an unconfirmed ceiling – also one withdrawn at the same figure (D330)
-        provisional = (" (provizorisks)" if result.final_provisional or any(ceiling_warnings(r) for r in result.records)
-                       else "")
+        provisional = " (provizorisks)" if result.sum_provisional else ""
         # the analyst's own figure; a default one is provisional while it rests on an unconfirmed B (D117)
         typed = " (norādīts ar --envelope)" if amount is not None else " (provizorisks)" if result.provisional else ""
         click.echo(

@@ -168,7 +168,10 @@ def summary_sheet(book: SummaryBook, ws: Worksheet, c: Collection, agg: Aggregat
     rows.append(("Σ IB galīgais (F), EUR", f"{muni}K{total_row}", agg.pilot.final, book.f_money,
                  # the same words as each CSV row's „iemesls” beside its status (D320)
                 (f"PROVIZORISKI ({final_why}); tas ir galīgo apmēru CSV statusa „{STATUS_PROVISIONAL}” iemesls; "
-                 if (final_why := c.why_provisional) else "")
+                 if (final_why := c.why_provisional)
+                 # only some children's F, over an unconfirmed ceiling: Σ F provisional as on the console (D330)
+                 else f"daļa F provizoriski – neapstiprināti griesti, sk. lapu „{SHEET_CEILINGS}”; "
+                 if c.sum_provisional else "")
                  + (f"{c.base_confirmed[:1].upper()}{c.base_confirmed[1:]} (D296); " if c.base_confirmed else "")
                  + "galīgie apmēri pa pašvaldībām: mape galigie-apmeri/"))
     # Σ F reconciled with the IB the plan lines take (D174): A = F funds whole units only

@@ -200,8 +200,9 @@ def withdrawn_clause(catalogue: Catalogue, day: dt.date) -> str:
     # one B (a singular noun) is one blank; ceilings („griesti”, plural) are blanks even for one item
     noun = wording.BASE if len(withdrawn) == 1 and withdrawn[0].items is None else wording.VALUES
     days = len({w.day for w in withdrawn})
-    # confirmed again later: the blanks only on the days named, not from the day on (D330)
-    again = any(len(w.spans) > 1 for w in withdrawn)
+    # confirmed again later (each of them – one without an end keeps „no … dienas”): the blanks only on the days named
+    # (D330)
+    again = all(len(w.spans) > 1 for w in withdrawn)
     when = (("tajās dienās" if len({w.spans for w in withdrawn}) == 1 else "attiecīgajās dienās") if again
             else f"no {'tās' if days == 1 else 'attiecīgās'} dienas")
     return (f"; {wording.again_open('katalogā')} {', '.join(parts)} – plānu tas neatsaka, bet "

@@ -543,5 +543,59 @@ def test_a_withdrawal_confirmed_again_in_the_same_step_is_a_status_alone(catalog
     assert "- Atbalsta plāni" not in text and "ar `ibm migrate` var pārveidot (nav obligāti" in text, text
     assert "„Pavadoņa pakalpojums (stunda)” no 20.11.2026 līdz 30.11.2026; statuss" in text, text
     assert "- `ibm collect`: savākšanā no 20.11.2026 līdz 30.11.2026 bērna F" in text, text
-    assert "izveido šajās dienās no jebkuras matricas" in text, text
+    # the days lie wholly before the report's day: the papers were made then (past tense)
+    assert "izveidoja šajās dienās no jebkuras matricas" in text, text
     assert "dokumentos, ko šajās dienās izveidoja vēl ar iepriekšējo katalogu" in text, text
+
+
+def _ceiling_entry(day: str, status: str, source: str, amount: str = "5.11") -> str:
+    return (f"  - effective_from: {day}\n    kind: ceiling\n    amount: {amount}\n    source: \"{source}\"\n"
+            f"    status: {status}\n")
+
+
+def _withdrawal_report(catalogue_copy: Path, tmp_path: Path, old: tuple[str, ...], new: tuple[str, ...]) -> str:
+    import shutil
+
+    price = catalogue_copy / "prices" / "2.1.yaml"
+    text = price.read_text("utf-8")
+    newer = tmp_path / "newer"
+    shutil.copytree(catalogue_copy, newer)
+    price.write_text(text + "".join(old), "utf-8")
+    (newer / "prices" / "2.1.yaml").write_text(text + "".join(new), "utf-8")
+    diff = diff_catalogues(load_or_raise(catalogue_copy), new_cat := load_or_raise(newer))
+    return change_report(diff, new_cat, None, day=dt.date(2026, 12, 20))
+
+
+def test_a_withdrawal_ends_at_a_confirmation_the_old_catalogue_had(catalogue_copy: Path, tmp_path: Path) -> None:
+    """D330: the blank of a withdrawal ends where the NEW catalogue confirms the value again, even when that
+    confirmation (01.12) is no change of this step – the days the console and 6.11's note name."""
+    confirmed = _ceiling_entry("2026-10-01", "apstiprināts", LM_DOCUMENT)
+    again = _ceiling_entry("2026-12-01", "apstiprināts", LM_DOCUMENT + " 2")
+    text = _withdrawal_report(catalogue_copy, tmp_path, (confirmed, again),
+                              (confirmed, _ceiling_entry("2026-11-20", "jāprecizē", "Tests: atkal"), again))
+    assert "„Pavadoņa pakalpojums (stunda)” no 20.11.2026 līdz 30.11.2026; statuss" in text, text
+    assert "izveidoja šajās dienās no jebkuras matricas" in text and "vai vēlāk no jebkuras" not in text, text
+    assert "- `ibm collect`: savākšanā no 20.11.2026 līdz 30.11.2026 bērna F" in text, text
+
+
+def test_each_gap_of_a_value_withdrawn_twice_is_named(catalogue_copy: Path, tmp_path: Path) -> None:
+    """Withdrawn 20.11, confirmed again 01.12, withdrawn again 15.12: collect names both gaps, not one span over the
+    confirmed days between them."""
+    confirmed = _ceiling_entry("2026-10-01", "apstiprināts", LM_DOCUMENT)
+    text = _withdrawal_report(catalogue_copy, tmp_path, (confirmed,), (
+        confirmed, _ceiling_entry("2026-11-20", "jāprecizē", "Tests: atkal"),
+        _ceiling_entry("2026-12-01", "apstiprināts", LM_DOCUMENT + " 2"),
+        _ceiling_entry("2026-12-15", "jāprecizē", "Tests: vēlreiz")))
+    assert "savākšanā no 20.11.2026 līdz 30.11.2026 un no 15.12.2026 bērna F" in text, text
+
+
+def test_a_withdrawal_followed_by_another_confirmed_figure_stays_open(catalogue_copy: Path, tmp_path: Path) -> None:
+    """5,11 withdrawn 20.11 and 6,00 confirmed 21.11: another figure does not confirm the plan's 5,11 again
+    (confirmation_spans), so the blank of the 5,11 is open – as the console says it („no 20.11.2026”)."""
+    confirmed = _ceiling_entry("2026-10-01", "apstiprināts", LM_DOCUMENT)
+    text = _withdrawal_report(catalogue_copy, tmp_path, (confirmed,), (
+        confirmed, _ceiling_entry("2026-11-20", "jāprecizē", "Tests: atkal"),
+        _ceiling_entry("2026-11-21", "apstiprināts", LM_DOCUMENT + " 3", "6.00")))
+    assert "„Pavadoņa pakalpojums (stunda)” no 20.11.2026; statuss" in text, text
+    assert "izveido šajā dienā vai vēlāk no jebkuras matricas" in text, text
+    assert "savākšanā 20.11.2026 vai vēlāk bērna F" in text, text

@@ -173,6 +173,9 @@ def test_without_errors_only_the_ceiling_row_is_provisional(catalogue: Catalogue
     assert "Uzmanību:" not in said, said
     # D330: one provisional F makes Σ F provisional, as an unconfirmed B does
     assert said.split("Σ F = ", 1)[1].split(".", 1)[0].endswith("(provizorisks)"), said
+    # and the summary's Σ F row says so too, naming the sheet with the lines (the same rule, Collection.sum_provisional)
+    note = _front(out)["Σ IB galīgais (F), EUR"][1]
+    assert note.startswith("daļa F provizoriski – neapstiprināti griesti, sk. lapu „Neapstiprināti griesti”; "), note
 
 
 def test_the_default_funding_uses_the_b_typed_in_every_matrix(catalogue: Catalogue, template: Path,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from generator import lvformat
@@ -181,3 +182,21 @@ def test_the_console_ends_a_withdrawal_confirmed_again(tmp_path: Path) -> None:
     until = lvformat.date(BASE_RECONFIRMED - dt.timedelta(days=1))
     assert (f"„{changed.programme.base_amount.name_lv}” no {lvformat.date(BASE_WITHDRAWN)} līdz {until} – plānu tas "
             "neatsaka, bet dokumentos, ko no šīs matricas izveido tajās dienās, tā vietā ir tukša vieta") in said, said
+
+
+def test_the_console_keeps_from_the_day_when_one_withdrawal_has_no_end(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """D330: B confirmed again but a ceiling withdrawn without an end – not „tajās dienās” for both (the ceiling's
+    blank has no last day), but „no tās dienas”, as when none is confirmed again."""
+    import dataclasses
+
+    from generator.workbook import command
+    from tests.plan_changes_catalogue import BASE_CONFIRMED, BASE_WITHDRAWN, reconfirmed_catalogue
+
+    changed = reconfirmed_catalogue(tmp_path / "catalogue")
+    base = command.catalogue_withdrawals(changed, BASE_CONFIRMED)[0]
+    ceiling = dataclasses.replace(base, what="griesti", items=frozenset({"2.1"}),
+                                  spans=((BASE_CONFIRMED, BASE_WITHDRAWN),))
+    monkeypatch.setattr(command, "catalogue_withdrawals", lambda *_: (base, ceiling))
+    said = command.withdrawn_clause(changed, BASE_CONFIRMED)
+    assert "dokumentos, ko no šīs matricas izveido no tās dienas," in said and "tajās dienās" not in said, said
