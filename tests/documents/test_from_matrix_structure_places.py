@@ -16,7 +16,7 @@ from openpyxl import load_workbook
 
 from generator.catalogue.catalogue import Catalogue
 from generator.documents.from_matrix.reading import MatrixReading, read_for_documents
-from generator.documents.from_matrix.run import _reason
+from generator.documents.from_matrix.run import _reasons as refusal_reasons
 from generator.documents.from_matrix.signing import with_note
 from generator.ministry.check_stages import AFTER_STRUCTURE
 from generator.ministry.matrix import ChildData
@@ -70,7 +70,7 @@ def test_a_missing_defined_name_names_its_template_area_with_its_label(catalogue
     del wb.defined_names["Plans_Daudzums"]
     wb.save(damaged)
     reading = _read(catalogue, damaged)
-    assert _reason(reading) == "bojāta matricas struktūra"  # by the finding's kind (the summary's reason counter)
+    assert refusal_reasons(reading) == ["bojāta matricas struktūra"]  # by the finding's kind (the summary's reason counter)
     reasons = _reasons(reading)
     # the structure stops the checks, and the last line says the rest follows once it is restored (D298)
     assert reasons == [f"trūkst definētā nosaukuma Plans_Daudzums (veidnē: {ref.sheet}. tabula, {a1(ref.first)}:"

@@ -39,7 +39,7 @@ def test_collect_names_the_rule_row_not_the_invalid_input_row(catalogue: Catalog
     usable = make_children(catalogue, 3, seed=227, one_period=True)
     start = _outside_start(catalogue)
     outside = dataclasses.replace(usable[0], inputs=dataclasses.replace(usable[0].inputs, period_start=start))
-    birth = usable[1].inputs.period_start.replace(year=usable[1].inputs.period_start.year - 30)  # of age long since
+    birth = usable[1].inputs.period_start.replace(year=usable[1].inputs.period_start.year - 20)  # of age long since, born after the matrix's earliest date (D331)
     code = personal_code(random.Random(227), birth, set())
     adult = dataclasses.replace(usable[1], municipality=usable[0].municipality,
                                 people=dataclasses.replace(usable[1].people, child_code=code),
