@@ -1011,11 +1011,11 @@ class Migrator:
             report.rule_changes = _rule_changes(old, staged_book, catalogue,
                                                 with_base=not any(p.item == "B" for p in plan.changes))
             plan_items = {offer_code(str(v)) for v in old.column("Plans_Pakalpojums") if isinstance(v, str) and v.strip()}
+            new_matrix = Matrix.from_book(staged_book)
             shown_base = OldBase(_decimal(old.scalar(PARAM_BASE)) if old.has(PARAM_BASE) else None,
                                  old.scalar(BASE_STATUS_NAME) if old.has(BASE_STATUS_NAME) else None,  # type: ignore[arg-type]
-                                 _decimal(Matrix.from_book(staged_book).scalar("Bazes_Apmers")))
+                                 _decimal(new_matrix.scalar("Bazes_Apmers")))
             old_day = optional_date(old, PARAMS_DAY_NAME)
-            new_matrix = Matrix.from_book(staged_book)
             report.status_changes = status_changes(catalogue, old_day, day, plan_items,
                                                    shown_base, withdrawn_rows(old, catalogue, old_day),
                                                    new_withdrawn=withdrawn_rows(new_matrix, catalogue, day),

@@ -102,8 +102,9 @@ def warning_lines(findings: Sequence[Finding], *, console: bool = False,
 UNAPPROVABLE = frozenset({"ceiling_unconfirmed", "line_above_provisional", "base_differs"})
 
 
-PRICE_IS_CEILING_THEN = (", tāpēc dokumentos tā un no tās atkarīgās summas ir tukšas vietas, līdz Labklājības "
-                         "ministrija cenu apstiprina (metodikas vietnes sadaļa „Cenas”).")
+_PRICE_IS_CEILING_THEN = (", tāpēc dokumentos tā un no tās atkarīgās summas ir tukšas vietas, līdz Labklājības "
+                          "ministrija cenu {again}apstiprina (metodikas vietnes sadaļa „Cenas”).")
+PRICE_IS_CEILING_THEN = _PRICE_IS_CEILING_THEN.format(again="")
 PRICE_IS_CEILING = OWN_OPEN_PRICE + PRICE_IS_CEILING_THEN
 
 
@@ -111,9 +112,7 @@ def price_is_ceiling_then(withdrawn_from: dt.date | None) -> str:
     """What the papers do while the line's catalogue price is unconfirmed: PRICE_IS_CEILING_THEN, or of a price
     confirmed on the matrix's prices day and „jāprecizē” again (``withdrawn_from``, D325) – until the ministry confirms
     it „atkal”, as own_price_words before it said it was confirmed once."""
-    if withdrawn_from is None:
-        return PRICE_IS_CEILING_THEN
-    return PRICE_IS_CEILING_THEN.replace(" cenu apstiprina", " cenu atkal apstiprina", 1)
+    return _PRICE_IS_CEILING_THEN.format(again="" if withdrawn_from is None else "atkal ")
 # D313: the same warning of a line without a price (empty or 0,00): not the catalogue's price, but the matrix's error
 # „nav sniedzēja cenas”; once the provider's price is typed, the advice to check it against the ceiling holds
 NO_PRICE_UNDER_CEILING = (": nav sniedzēja cenas (matricas 6.8. tabula), tāpēc dokumentos no tās atkarīgās summas ir "
