@@ -34,8 +34,9 @@ if TYPE_CHECKING:
 # (06.12.2026; interface 2, the spacer lines of 11); 15: the template changes after revision 14 was issued (stop 59;
 # interface 2, the spacer lines of 11); 16: the template changes after revision 15 was issued (stop 60; interface 2,
 # the spacer lines of 11); 17: the template changes after revision 16 was issued (stop 61; interface 2, the spacer
+# lines of 11); 18: the template changes after revision 17 was issued (stop 62; interface 2, the spacer
 # lines of 11)
-LAYOUT_REVISION = 17
+LAYOUT_REVISION = 18
 
 VERSION_PATTERN = lvformat.VERSION_PATTERN  # the form a person reads is made from the same parts
 
