@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import shutil
 from pathlib import Path
 
@@ -13,9 +15,23 @@ from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.loader import DEFAULT_CATALOGUE, load_or_raise
 from generator.catalogue.models import Pilot
 from generator.cli import main
-from generator.workbook.command import validity
+from generator.reference.plan_changes import PlanChange
+from generator.workbook import command
+from generator.workbook.command import _quiet, validity
 from generator.workbook.names import NamedValues
 from generator.workbook.render import FOLDER, render_workbooks
+from tests.plan_changes_catalogue import (
+    BASE_CONFIRMED,
+    BASE_RECONFIRMED,
+    BASE_WITHDRAWN,
+    CEILING_CONFIRMED,
+    CEILING_WITHDRAWN,
+    GROUP_CHANGE,
+    ceiling_withdrawn_catalogue,
+    changes_catalogue,
+    reconfirmed_catalogue,
+    withdrawn_catalogue,
+)
 from tests.round_yaml import children_round_entry
 
 
@@ -92,7 +108,6 @@ def test_the_console_names_a_withdrawal_the_catalogue_knows(tmp_path: Path) -> N
     """D302: a matrix whose B is confirmed on its day and „jāprecizē” again at the same amount from a later day – no
     change, so the prices' days stay as they are, but the console says from which day the papers made from it print B
     as a blank (as 6.11's note does); a matrix of the withdrawal's day says nothing of it."""
-    from tests.plan_changes_catalogue import BASE_CONFIRMED, BASE_WITHDRAWN, withdrawn_catalogue
 
     changed = withdrawn_catalogue(tmp_path / "catalogue")
     said = validity(changed, BASE_CONFIRMED)
@@ -107,10 +122,6 @@ def test_the_console_names_a_withdrawal_the_catalogue_knows(tmp_path: Path) -> N
 def test_the_withdrawal_clause_agrees_with_what_is_withdrawn(monkeypatch, catalogue: Catalogue) -> None:  # noqa: ANN001
     """Ceilings („griesti”, plural) are blanks even for one item; withdrawals of several days are said from each
     one's day (review40 §5)."""
-    import datetime as dt
-
-    from generator.reference.plan_changes import PlanChange
-    from generator.workbook import command
 
     first, second = dt.date(2027, 3, 1), dt.date(2027, 4, 1)
     one_ceiling = (PlanChange(first, "griesti", frozenset({"3.1.3g"})),)
@@ -130,15 +141,6 @@ def test_every_withdrawn_ceiling_is_named(tmp_path: Path) -> None:
     pozīcijām”), and a ceiling parameter withdrawn while the items it caps are „jāprecizē” anyway (the group sessions'
     ceiling beside an unconfirmed transport part) is said too, with why the papers do not change – not left out of
     the count."""
-    import datetime as dt
-
-    from tests.plan_changes_catalogue import (
-        CEILING_CONFIRMED,
-        CEILING_WITHDRAWN,
-        GROUP_CHANGE,
-        ceiling_withdrawn_catalogue,
-        changes_catalogue,
-    )
 
     changed = ceiling_withdrawn_catalogue(tmp_path / "a")
     said = validity(changed, CEILING_CONFIRMED)
@@ -159,7 +161,6 @@ def test_every_withdrawn_ceiling_is_named(tmp_path: Path) -> None:
 
 def test_the_quiet_note_agrees_with_the_count_of_names() -> None:
     """One price parameter's name (a feminine value) is „tās”, both listed are „to” (withdrawn_wording.its)."""
-    from generator.workbook.command import _quiet
 
     assert _quiet(1).startswith(" (6.8. tabulā tās pozīciju griesti")
     assert _quiet(2).startswith(" (6.8. tabulā to pozīciju griesti")
@@ -168,14 +169,6 @@ def test_the_quiet_note_agrees_with_the_count_of_names() -> None:
 def test_the_console_ends_a_withdrawal_confirmed_again(tmp_path: Path) -> None:
     """D330: B withdrawn and confirmed again at the same amount – the console names the days between, as 6.11's note
     does („no … līdz …”), not a blank from the withdrawal on."""
-    import datetime as dt
-
-    from tests.plan_changes_catalogue import (
-        BASE_CONFIRMED,
-        BASE_RECONFIRMED,
-        BASE_WITHDRAWN,
-        reconfirmed_catalogue,
-    )
 
     changed = reconfirmed_catalogue(tmp_path / "catalogue")
     said = validity(changed, BASE_CONFIRMED)
@@ -188,10 +181,6 @@ def test_the_console_keeps_from_the_day_when_one_withdrawal_has_no_end(tmp_path:
                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     """D330: B confirmed again but a ceiling withdrawn without an end – not „tajās dienās” for both (the ceiling's
     blank has no last day), but „no tās dienas”, as when none is confirmed again."""
-    import dataclasses
-
-    from generator.workbook import command
-    from tests.plan_changes_catalogue import BASE_CONFIRMED, BASE_WITHDRAWN, reconfirmed_catalogue
 
     changed = reconfirmed_catalogue(tmp_path / "catalogue")
     base = command.catalogue_withdrawals(changed, BASE_CONFIRMED)[0]
