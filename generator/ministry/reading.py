@@ -17,7 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from generator import lvformat
-from generator.catalogue.catalogue import Catalogue
+from generator.catalogue.catalogue import UNCONFIRMED_NAME, Catalogue
 from generator.cli_errors import os_reason_without_path
 from generator.lvformat import version as shown_version
 from generator.ministry.changed_rows import CHANGED_ROW, shown_value, typed_over
@@ -327,11 +327,12 @@ def folder_warning(folder: str, municipality: str, catalogue: Catalogue, day: dt
     if there is None or there.id == municipality:
         return None
     named = municipality_named(catalogue, municipality, day)
-    there_named = catalogue.stated_name_on(there.id, day) if day is not None else there.name_lv
-    if day is not None and catalogue.name_unconfirmed_on(there.id, day):  # no brackets within brackets (D330)
-        there_named = there_named.replace(" (", ", ", 1).removesuffix(")")
-        if folder.lower() == there.id.lower():
-            there_named = there_named.removeprefix(f"{there.id}, ")
+    if day is None:
+        there_named = there.name_lv
+    elif catalogue.name_unconfirmed_on(there.id, day):  # no brackets within brackets (D330); the id once
+        there_named = UNCONFIRMED_NAME if folder.lower() == there.id.lower() else f"{there.id}, {UNCONFIRMED_NAME}"
+    else:
+        there_named = catalogue.name_on(there.id, day)
     return (f"{FOLDER_WARNING}{named}, bet fails ir mapē „{folder}” ({there_named}){FOLDER_AMOUNTS}{named} – "
             "pārbaudiet, vai fails ievietots pareizajā mapē")
 
