@@ -106,14 +106,26 @@ def recipient_names(catalogue: Catalogue) -> dict[str, str]:
             for k, v in catalogue.enums.recipients.items()}
 
 
-def recipient_kinds(catalogue: Catalogue) -> str:
-    """The recipient kinds of the services the catalogue pays to a provider (its payee), in the order of the
-    enums, for the guarantee letter's column header: "bērns, Vecāks vai ģimene". A service repaid to the parent
-    never gets a guarantee letter (D29), so its recipient kind is named only when a provider-paid one shares it."""
+def _paid_recipients(catalogue: Catalogue) -> list[str]:
+    """The names of the recipient kinds of the services the catalogue pays to a provider (its payee), in the order of
+    the enums. A service repaid to the parent never gets a guarantee letter (D29), so its recipient kind is named only
+    when a provider-paid one shares it."""
     paid = {s.recipient for s in catalogue.services if s.payee is Payee.provider}
     every = recipient_names(catalogue)
-    names = [name for kind, name in every.items() if kind in paid] or list(every.values())
+    return [name for kind, name in every.items() if kind in paid] or list(every.values())
+
+
+def recipient_kinds(catalogue: Catalogue) -> str:
+    """The guarantee letter's column header's recipient kinds: "bērns, Vecāks vai ģimene" (_paid_recipients)."""
+    names = _paid_recipients(catalogue)
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " vai " + names[-1]
+
+
+def recipient_family(catalogue: Catalogue) -> str:
+    """The family's name when the guarantee letter's column „Saņēmējs” names it, else "": the letter defines it as the
+    child together with the parent (D337)."""
+    family = recipient_names(catalogue).get("family", "")
+    return family if family in _paid_recipients(catalogue) else ""
 
 
 def shared_context(catalogue: Catalogue, build_date: dt.date | None = None,
@@ -154,6 +166,8 @@ def shared_context(catalogue: Catalogue, build_date: dt.date | None = None,
         # round's blank is a children's round's name, never the adults' programme's (audit31e F3, D254)
         "programma": {"sis": PROGRAMME_WORDS[Pilot.children], "cita": PROGRAMME_WORDS[Pilot.adults]},
         "recipient_kinds": recipient_kinds(catalogue),
+        # the family as a recipient kind the guarantee letter's column names, defined there (D337)
+        "recipient_family": recipient_family(catalogue),
         "karta": {**terms.round_context(programme_round, build_date),
                   **first_plan_context(catalogue, programme_round if named else None)},
         # Legal citations (D42): confirmed text only for acts known in force on the document's day.

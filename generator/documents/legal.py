@@ -122,6 +122,13 @@ class Citations:
             return str(figure)
         return self._blank(f"figure:{figure}:{note}", f"Tukšā vieta „{figure}”: {note}.", str(figure))
 
+    def source(self, note: str, instruction: str) -> str:
+        """A price annex's source that the annex may not present as the one in force on the prices day (a signed
+        page never says „jāprecizē”): a blank "______" with a mark, the same for every such row, and ``note`` saying
+        where the confirmed source comes from, numbered with the citations' notes (a Word footnote in the DOCX,
+        D171); ``instruction``, the sources the catalogue names, is the preparer's (D337)."""
+        return self._blank(f"source:{note}", (note, instruction))
+
     def in_force(self, norm_id: str) -> bool:
         """Whether a norm is printed as confirmed text on the document's day: what a sentence says the norm sets
         (a term, a figure) may be printed as a fact only then; otherwise it is a blank too (D67). A norm whose

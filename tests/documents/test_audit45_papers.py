@@ -183,12 +183,14 @@ def test_the_price_annex_dates_prices_only_when_it_prints_one(today: Papers, pil
             assert (head.group(1) == "cenas uz") is priced, (doc_id, head.group(0))
     for doc_id in ("02-ligums-ar-sniedzeju", "03-garantijas-vestule"):
         text = today.text[doc_id]
-        assert "(cenu avoti):" in text and "(avots jāprecizē)" in text, doc_id
-        assert "(redakcija, kas ir spēkā no " in text, doc_id
+        assert "(cenu avoti):" in text and "______¹" in text and "jāprecizē" not in text, doc_id  # D337
+        # D337: the catalogue's source with its redaction is the preparer's; the note still names the redaction
+        assert any("(redakcija, kas ir spēkā no " in line for line in today.lines[doc_id]), doc_id
         assert ("kas ir spēkā pakalpojuma sniegšanas dienā; ja tajā dienā ir spēkā cita redakcija nekā ailē „Avots” "
                 "minētā, noteicošā ir tā.") in text, doc_id
+        # D337: the source with the title blank is the preparer's (the column's source is a blank)
         assert any(("Ministru kabineta 2021. gada 18. maija noteikumu Nr. 316 nosaukums rīkkopai nav "
-                                   "zināms, tāpēc ailē „Avots” tā vietā ir tukšā vieta") in line
+                                   "zināms, tāpēc katalogā minētajā avotā tā vietā ir tukšā vieta") in line
                    for line in today.lines[doc_id]), today.lines[doc_id]
         assert not any("šā pielikuma avotos" in line for line in today.lines[doc_id]), doc_id
 

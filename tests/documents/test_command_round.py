@@ -208,12 +208,12 @@ def running_round(tmp_path: Path, today: dt.date) -> Path:
 
 def _prices_days(out: Path) -> set[str]:
     """The days the written papers' price annexes name ("cenas uz DD.MM.GGGG", or "cenu avoti uz …" when every price
-    is a blank, audit45 F4; where no source is confirmed on that day, the preparer's line on „avots jāprecizē” names
-    it, audit35a F5)."""
+    is a blank, audit45 F4; where no source is confirmed on that day, the preparer's line on the source's blank names
+    it, audit35a F5, D337)."""
     folder = out / PAPERS / f"liepaja-{RUNNING}"
     texts = [p.read_text("utf-8") for p in folder.iterdir() if p.suffix == ".pdf"]  # quick_papers: the HTML
     return {day for text in texts for pair in re.findall(r"\((?:cenas?|cenu avoti|cenas avots) uz (\d\d\.\d\d\.\d{4})\)"
-                                                         r"|nosaka šo cenu (\d\d\.\d\d\.\d{4}):", text)
+                                                         r"|nosaka cenu (\d\d\.\d\d\.\d{4});", text)
             for day in pair if day}
 
 

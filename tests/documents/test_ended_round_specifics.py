@@ -199,7 +199,9 @@ def test_a_price_source_act_not_known_in_force_has_a_note_after_the_round_ended(
                                    f"rīkkopa nav pārbaudījusi: {short}."), doc_id
         assert not ended.noted(doc_id, "nav pierādīts"), doc_id  # audit44 N6: no doubt about the act itself
         # audit44 N6: the act's title blank: the annex's note says what to write, the preparer's line only why
-        assert "Tukšā vieta akta nosaukumā ailē „Avots”" in ended.text[doc_id], doc_id
+        # D337: the row's source is a blank with a note, so the title's blank is the preparer's only
+        assert "Tukšā vieta akta nosaukumā ailē „Avots”" not in ended.text[doc_id], doc_id
+        assert "jāprecizē" not in ended.text[doc_id], doc_id
         # audit45 F10: the line names the act whose title the catalogue lacks, and the column by its name
         assert any(UNTITLED.search(note) for note in ended.notes[doc_id]), ended.notes[doc_id]
         assert not any("ieraksta" in note for note in ended.notes[doc_id] if "nosaukums rīkkopai" in note), doc_id
@@ -222,7 +224,7 @@ def test_letter_18_quotes_the_dropped_criterion_as_its_rows_read(catalogue: Cata
 
 
 UNTITLED = re.compile(r"Ministru kabineta \d{4}\. gada \d{1,2}\. \w+ noteikumu Nr\. \d+ nosaukums rīkkopai nav zināms, "
-                      r"tāpēc ailē „Avots” tā vietā ir tukšā vieta")
+                      r"tāpēc katalogā minētajā avotā tā vietā ir tukšā vieta")
 SELECTION_LINE = re.compile(r"Agrākas kārtas atlases nosacījumus \(„(.+?)”\)")
 
 

@@ -15,7 +15,7 @@ from generator.documents.from_matrix.child_link import child_link_lines
 from tests.documents.child_render import child_html, text
 from tests.documents.from_matrix_helpers import funded_child
 
-LINK = "Līgums ar Vecāku par individuālā budžeta saņemšanu: Nr. un datums"
+LINK = "Līgums ar Vecāku par individuālā budžeta saņemšanu: datums un Nr."
 CODE_NOTE = "bērna identifikācijas kodu – kad Dienests to bērnam piešķīris pēc līguma ar Vecāku parakstīšanas"
 HEADING = "Pirms parakstīšanas pārbaudiet:"
 

@@ -128,7 +128,7 @@ def test_the_letter_is_the_alternative_to_a_contract_and_its_signature_accepts_i
     for letter in (_text(partial[1][LETTER]), municipal["03-garantijas-vestule"]):
         assert "Vēstuli izsniedz tikai tad, ja ar Jums nav noslēgts līgums par šo pakalpojumu sniegšanu" in letter
         assert "vai nu pēc līguma, vai pēc garantijas vēstules, ne pēc abiem" in letter
-        assert "Sniedzējs (piekrīt vēstules noteikumiem)" in letter
+        assert "Adresāts (piekrīt vēstules noteikumiem)" in letter
         assert "Parakstot vēstuli, Jūs apliecināt, ka to esat saņēmuši un piekrītat tās noteikumiem" in letter
         assert "apliecina, ka vēstuli saņēmis" not in letter
 

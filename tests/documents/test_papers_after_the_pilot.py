@@ -3,19 +3,24 @@
 - audit35a F3 (D129, D135): they call the programme and its round neutrally („programma”, „kārta”) in the title and
   in the clauses, never „izmēģinājumprojekts”: their blanks ask for a running round, which is not the pilot;
 - audit35a F5: the price annex does not date a source the catalogue cannot show in force on the prices day (a blank
-  price, an act not known in force): the row says „avots jāprecizē” and a heading over such rows only names no day.
+  price, an act not known in force): a heading over such rows only names no day, and the row's source is a blank
+  with a numbered note (D337: no „jāprecizē” on a signed page; the catalogue's sources on the preparer's page).
 The pilot's own papers (made while it ran) keep the pilot's wording."""
 
 from __future__ import annotations
 
 import datetime as dt
+import io
+import re
 import subprocess
+import zipfile
 from pathlib import Path
 
 import pytest
 
 from generator.catalogue.catalogue import Catalogue
 from generator.documents.build_step import render_municipality
+from generator.documents.docx_writer import html_to_docx
 from generator.documents.pdf_writer import write_pdf
 from generator.documents.registry import DOCUMENTS
 
@@ -56,11 +61,37 @@ def test_the_pilot_keeps_its_words_while_it_runs(catalogue: Catalogue, tmp_path:
 def test_the_price_annex_dates_no_unconfirmed_source(after: dict[str, str]) -> None:
     annex = after["02-ligums-ar-sniedzeju"]
     annex = annex[annex.index("Pielikums. Augstākās pieļaujamās cenas"):]
-    flat = " ".join(annex.split())
-    assert "(avots jāprecizē)" in flat
+    signed, preparer = annex.split("Norādījumi sagatavotājam", 1)
+    flat = " ".join(signed.split())
     assert "avoti uz" not in flat  # every price here is a blank: no source is dated
-    assert "Norāde „avots jāprecizē” ailē „Avots” nozīmē" in flat  # on the preparer's page
-    # each row that names the 2015 ESF regulation carries the status
+    # D337: no status word on the signed pages; each unconfirmed source is a blank with one numbered note
+    assert "jāprecizē" not in flat
+    assert "Nr. 313" not in flat and "LM deleģēšanas līgums" not in flat
     table = flat[:flat.index("Piezīme.")]
-    rows = table.split("Ministru kabineta 2015. gada 16. jūnija noteikumi Nr. 313")[1:]
-    assert rows and all("(avots jāprecizē)" in row.split(" EUR")[0] for row in rows), len(rows)
+    rows = table.split(" EUR")[:-1]
+    assert len(rows) > 5 and all(row.rstrip().endswith("______") and "______¹" in row for row in rows), rows
+    mark = re.search(r"¹ Tukšā vieta ailē „Avots”: ieraksta dokumentu \(normatīvo aktu, deleģēšanas līgumu vai "
+                     r"Labklājības ministrijas noteikumus par kārtu\), kas pakalpojuma sniegšanas dienā nosaka tā "
+                     r"augstāko cenu, ar dokumenta datumu un numuru\.", flat)
+    assert mark is not None, flat
+    # the sources the catalogue names, and the doubt, are the preparer's
+    sheet = " ".join(preparer.split())
+    assert "Tukšā vieta ar piezīmi Nr. 1. Rīkkopa nevar apstiprināt, ka katalogā minētais avots ir spēkā" in sheet
+    assert "noteikumi Nr. 313" in sheet and "LM deleģēšanas līgums ar Latvijas Neredzīgo biedrību" in sheet
+
+
+def test_the_price_annex_source_blank_is_a_word_footnote(catalogue: Catalogue) -> None:
+    """D337 in the DOCX: the source blanks refer to one Word footnote holding the note; no „jāprecizē” in the act."""
+    spec = next(s for s in DOCUMENTS if s.id == "02-ligums-ar-sniedzeju")
+    document = render_municipality(catalogue, catalogue.municipality("talsi"), [spec], build_date=AFTER)[0]
+    package = html_to_docx(document.html, document.spec.title, document.version, document.created)
+    with zipfile.ZipFile(io.BytesIO(package)) as docx:
+        body = docx.read("word/document.xml").decode("utf-8")
+        notes = re.sub(r"<[^>]+>", "", docx.read("word/footnotes.xml").decode("utf-8"))
+    annex = body[body.index("Pielikums. Augstākās pieļaujamās cenas"):]
+    cells = re.findall(r"<w:tc>.*?</w:tc>", annex[:annex.index("</w:tbl>")], re.S)
+    sources = [c for c in cells if "______" in c and "EUR" not in c]
+    assert len(sources) > 5
+    assert all("w:footnoteReference" in c or "NOTEREF" in c for c in sources), sources[0]
+    assert "Tukšā vieta ailē „Avots”: ieraksta dokumentu" in notes
+    assert "jāprecizē" not in re.sub(r"<[^>]+>", "", annex.split("Piezīme sagatavotājam")[0])

@@ -28,7 +28,7 @@ from tests.documents.from_matrix_helpers import plan_reading
 ANNEX = "Pielikums. Augstākās pieļaujamās cenas"
 DAY = dt.date(2018, 9, 20)
 PARTIES = {"02-ligums-ar-sniedzeju": ("Dienesta vārdā", "Sniedzēja vārdā"),
-           "03-garantijas-vestule": ("Dienesta vārdā", "Sniedzējs (piekrīt vēstules noteikumiem)")}
+           "03-garantijas-vestule": ("Dienesta vārdā", "Adresāts (piekrīt vēstules noteikumiem)")}
 
 
 def _walk(node: Node):  # noqa: ANN202

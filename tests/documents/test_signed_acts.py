@@ -215,7 +215,7 @@ def test_clause_4_5_states_the_rounds_first_plan_length_whatever_the_plans_lengt
     assert sentence in six
     # a plan from the round's first service day is certainly the child's first (D151, audit33b F6); its months are
     # calendar months (D93), whole or not (audit33b F13)
-    assert ("Šā līguma pielikumos ir bērna pirmais atbalsta plāns izmēģinājumprojekta kārtā periodam no 01.10.2018 "
+    assert ("Šā līguma pielikumos ir Bērna pirmais atbalsta plāns izmēģinājumprojekta kārtā periodam no 01.10.2018 "
             "līdz 31.03.2019 (6 kalendāra mēneši).") in six
     same = _text(_child_contract(catalogue, 3, months=first).body)
     assert sentence in same and f"({first} kalendāra mēneši)." in same

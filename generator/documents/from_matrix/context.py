@@ -239,7 +239,7 @@ class ChildContext:
     # first): 08 says both cases, and the new plan's annexes to an existing contract are made beside 01 (D315)
     maybe_next: bool = False
     # 6.1's fields no amount depends on (D317): "" – the file has no such name or the cell is empty, the blank stays
-    parent_code: str = ""  # the parent's personal code (01 clause 1.2, 07 page 2)
+    parent_code: str = ""  # the parent's personal code (01 clause 1.2, 07 page 1)
     worker_contacts: str = ""  # the social worker's phone and e-mail (01 clause 1.4)
     case_opened: str = ""  # the day the case was opened, DD.MM.YYYY (07 „Lieta uzsākta”)
     # The other sources (6.5) the plan uses for what the IB does not pay, by name; empty: none (02, 03 say the
