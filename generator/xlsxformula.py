@@ -7,11 +7,18 @@ workbook is byte-for-byte the same.
 Before that, xlsxwriter's ``_write_formula`` searches every formula with its ``re_dynamic_function`` (a word-start ``NAME(``
 for 29 names, case-sensitive) to hand dynamic-array formulas elsewhere: a quarter of a matrix's writing time.
 ``quick_formulas`` puts a search in its place that first looks for the names as plain text (``NAME(``, which every
-match contains) and runs the pattern only on a formula that has one: the same answer."""
+match contains) and runs the pattern only on a formula that has one: the same answer.
+
+Both answers depend on nothing but the formula (and the two future-function flags), and a matrix's formulas recur in
+every matrix written after it (the same layout: `ibm build` writes 11 per prices day, a test process hundreds), so
+each answer is kept by its formula (``_KEPT`` answers at most, then forgotten all at once): a formula seen before
+costs one dictionary look-up."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import TypeVar
 
 from xlsxwriter.worksheet import Worksheet
 
@@ -28,6 +35,31 @@ _NAMES = re.compile("|".join(re.escape(name) for name in (
                         "HSTACK", "LAMBDA", "MAKEARRAY", "MAP", "RANDARRAY", "REDUCE", "SCAN", "SEQUENCE", "SORT",
                         "SORTBY", "SWITCH", "TAKE", "TEXTSPLIT", "TOCOL", "TOROW", "UNIQUE", "VSTACK", "WRAPCOLS",
                         "WRAPROWS", "XLOOKUP")), "INGLE(", "_XLFN.")))
+
+
+_KEPT = 1 << 16  # answers kept per kind (a matrix has ~11 000 formulas; ~200 bytes each)
+_PREPARED: dict[tuple[str, bool, bool], str] = {}  # quick_formulas' prepared formulas
+T = TypeVar("T")
+
+
+def _kept(answers: dict, key: object, answer: Callable[[], T]) -> T:
+    """``answers[key]``, computed by ``answer()`` the first time."""
+    try:
+        return answers[key]
+    except KeyError:
+        if len(answers) >= _KEPT:
+            answers.clear()
+        found = answers[key] = answer()
+        return found
+
+
+def forget() -> None:
+    """Forget every kept answer (a test that sees every formula's search)."""
+    import xlsxwriter.worksheet as worksheet
+
+    _PREPARED.clear()
+    if isinstance(worksheet.re_dynamic_function, _QuickSearch):
+        worksheet.re_dynamic_function.found.clear()
 
 
 def dynamic(formula: str) -> bool:
@@ -49,8 +81,12 @@ class _QuickSearch:
         names = [m.group(1) for a in alternatives if (m := re.fullmatch(r"\\b([A-Z]+)\\\(", a))]
         self.plain = (re.compile("|".join(re.escape(f"{name}(") for name in names))
                       if names and len(names) == len(alternatives) and not pattern.flags & re.IGNORECASE else None)
+        self.found: dict[str, re.Match[str] | None] = {}  # the answers by formula (``_KEPT`` at most)
 
     def search(self, formula: str) -> re.Match[str] | None:
+        return _kept(self.found, formula, lambda: self._search(formula))
+
+    def _search(self, formula: str) -> re.Match[str] | None:
         if self.plain is not None and self.plain.search(formula) is None:
             return None
         return self.pattern.search(formula)
@@ -70,11 +106,16 @@ def quick_formulas(ws: Worksheet) -> Worksheet:
     _quick_dynamic_search()
     original = ws._prepare_formula
 
-    def prepare(formula: str, expand_future_functions: bool = False) -> str:
+    def prepared(formula: str, expand_future_functions: bool) -> str:
         if (ws.use_future_functions or expand_future_functions or formula.startswith("{")
                 or formula.endswith("}") or dynamic(formula)):
             return original(formula, expand_future_functions)
         return formula[1:] if formula.startswith("=") else formula
+
+    def prepare(formula: str, expand_future_functions: bool = False) -> str:
+        # xlsxwriter's _prepare_formula reads nothing of the sheet but use_future_functions
+        key = (formula, bool(expand_future_functions), bool(ws.use_future_functions))
+        return _kept(_PREPARED, key, lambda: prepared(formula, expand_future_functions))
 
     ws._prepare_formula = prepare  # type: ignore[method-assign]
     return ws

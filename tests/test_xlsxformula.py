@@ -37,9 +37,21 @@ def test_quick_answer_equals_the_pattern_on_every_matrix_formula(catalogue: Cata
         return quick(formula)
 
     monkeypatch.setattr(xlsxformula, "dynamic", spy)
+    xlsxformula.forget()  # a matrix this process wrote before would be answered from the kept answers
     write_workbook(catalogue, tmp_path / "veidne.xlsx", catalogue.pilot_municipalities()[0].id)
     assert len(seen) > 1000
     assert [f for f in seen if quick(f) != (_DYNAMIC.search(f) is not None)] == []
+
+
+def test_kept_answers_write_the_same_bytes(catalogue: Catalogue, tmp_path: Path) -> None:
+    """A matrix written from the kept answers (a formula seen before: its prepared text and its dynamic-array search)
+    is byte for byte the matrix written with every answer found afresh."""
+    municipality = catalogue.pilot_municipalities()[0].id
+    xlsxformula.forget()
+    fresh = write_workbook(catalogue, tmp_path / "a" / "veidne.xlsx", municipality).read_bytes()
+    assert len(xlsxformula._PREPARED) > 1000 and len(xlsxwriter.worksheet.re_dynamic_function.found) > 1000
+    kept = write_workbook(catalogue, tmp_path / "b" / "veidne.xlsx", municipality).read_bytes()
+    assert kept == fresh
 
 
 def _same_match(a: re.Match[str] | None, b: re.Match[str] | None) -> bool:
