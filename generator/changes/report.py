@@ -250,7 +250,7 @@ def _next_figure_sentence(change: ValueChange, on: dt.date, confirmed: bool) -> 
     """What a matrix of the other figure's day or later has (D334): that figure, confirmed or not, in its papers too
     – and that a plan starting then has only such a matrix (D61: the earlier ones hold the withdrawn figure)."""
     shown = ("tas ir apstiprināts, un dokumentos no tās ir šis skaitlis" if confirmed
-             else "tas ir „jāprecizē”, un dokumentos no tās tā vietā ir tukša vieta, līdz to apstiprina")
+             else "tas ir „jāprecizē”, un dokumentos no tās ir tukša vieta, līdz to apstiprina")
     return (f" No {date(on)} katalogā „{change.name_lv}” ir cits skaitlis: matricā, kuras cenu diena ir {date(on)} vai "
             f"vēlāka, {shown}; plānam, kas sākas {date(on)} vai vēlāk, der tikai šāda matrica (D61).")
 

@@ -470,8 +470,8 @@ def test_a_withdrawn_confirmation_refuses_no_plan_of_an_earlier_matrix(tmp_path:
     assert (f"Plānam, kas sākas šajā dienā vai vēlāk, bet pirms {BASE_CHANGE:%d.%m.%Y}, der gan iepriekšējā matrica, "
             "gan šīs dienas matrica (`ibm matrix --day`)") in papers, papers
     assert (f"No {BASE_CHANGE:%d.%m.%Y} katalogā „{name}” ir cits skaitlis: matricā, kuras cenu diena ir "
-            f"{BASE_CHANGE:%d.%m.%Y} vai vēlāka, tas ir „jāprecizē”, un dokumentos no tās tā vietā ir tukša vieta, "
-            f"līdz to apstiprina; plānam, kas sākas {BASE_CHANGE:%d.%m.%Y} vai vēlāk, der tikai šāda matrica (D61).") \
+            f"{BASE_CHANGE:%d.%m.%Y} vai vēlāka, tas ir „jāprecizē”, un dokumentos no tās ir tukša vieta, līdz "
+            f"to apstiprina; plānam, kas sākas {BASE_CHANGE:%d.%m.%Y} vai vēlāk, der tikai šāda matrica (D61).") \
         in papers, papers
     # entered on its own day: nothing backdated; entered later (a backdated withdrawal): the papers made from its day
     # with the previous catalogue print B as confirmed and are made again
