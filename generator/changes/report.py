@@ -20,6 +20,7 @@ from generator.reference.plan_changes import (
     PRINTED_PARAMETER,
     TRANSPORT_PARAMETER,
     catalogue_withdrawals,
+    next_figure,
 )
 from generator.workbook.withdrawal_note import open_days
 
@@ -216,13 +217,42 @@ def _withdrawn_lines(withdrawn: list[ValueChange], day: dt.date,
     made = (("šajās dienās" if len(spans) == 1 else "attiecīgajās dienās")
             if all(end for _, end in gaps) else f"{when} vai vēlāk")
     verb = "izveidoja" if all(end is not None and end <= day for _, end in gaps) else "izveido"
+    # another figure confirmed (or dated) later ends the withdrawn figure's matrices: dated advice (D334)
+    nexts = {c.id: found for c in printed if (found := _next_figure(c, cat)) is not None}
+    ends = {on for on, _ in nexts.values()}
+    one_end = len(ends) == 1 and len(nexts) == len(printed)
+    which = ("jebkuras matricas" if not nexts else f"jebkuras matricas, kuras cenu diena ir pirms {date(min(ends))}"
+             if one_end else "jebkuras matricas ar to pašu skaitli")
+    before = ("" if not nexts else f", bet pirms {date(min(ends))}" if one_end
+              else ", bet pirms cita skaitļa dienas (tālāk)")
     return clause, (f"- Parakstāmie dokumenti: {noun.word} {wording.again_open()} ({dated}; statuss „apstiprināts” → "
                     f"„jāprecizē”), tāpēc dokumentos, ko `ibm documents --from-matrix` {verb} {made} no "
-                    f"jebkuras matricas – arī no tās, kurā {wording.was_confirmed(noun)} –, "
+                    f"{which} – arī no tās, kurā {wording.was_confirmed(noun)} –, "
                     + wording.blank(noun, again=True)
-                    + f" (D296, D302). Plānam, kas sākas {when} vai vēlāk, der gan iepriekšējā matrica, gan "
+                    + f" (D296, D302). Plānam, kas sākas {when} vai vēlāk{before}, der gan iepriekšējā matrica, gan "
                     f"{'šīs dienas' if when == 'šajā dienā' else 'attiecīgās dienas'} matrica (`ibm matrix --day`): "
-                    "summas abās ir tās pašas." + _backdated(printed, day, cat))
+                    "summas abās ir tās pašas."
+                    + "".join(_next_figure_sentence(c, *nexts[c.id]) for c in printed if c.id in nexts)
+                    + _backdated(printed, day, cat))
+
+
+def _next_figure(change: ValueChange, cat: Catalogue | None) -> tuple[dt.date, bool] | None:
+    """The first day after a withdrawal on which the NEW catalogue has another figure for the withdrawn value (B, or
+    the items of the price) and whether that figure stands confirmed then (plan_changes.next_figure): the withdrawn
+    figure's matrices end the day before (D61); None when there is none, or without a catalogue."""
+    if cat is None:
+        return None
+    items = None if change.id == PRINTED_PARAMETER else tuple(change.items)
+    return next_figure(cat, change.effective_from, items)
+
+
+def _next_figure_sentence(change: ValueChange, on: dt.date, confirmed: bool) -> str:
+    """What a matrix of the other figure's day or later has (D334): that figure, confirmed or not, in its papers too
+    – and that a plan starting then has only such a matrix (D61: the earlier ones hold the withdrawn figure)."""
+    shown = ("tas ir apstiprināts, un dokumentos no tās ir šis skaitlis" if confirmed
+             else "tas ir „jāprecizē”, un dokumentos no tās ir tukša vieta, līdz to apstiprina")
+    return (f" No {date(on)} katalogā „{change.name_lv}” ir cits skaitlis: matricā, kuras cenu diena ir {date(on)} vai "
+            f"vēlāka, {shown}; plānam, kas sākas {date(on)} vai vēlāk, der tikai šāda matrica (D61).")
 
 
 def _collect_days(changes: list[ValueChange], cat: Catalogue | None) -> str:
@@ -260,7 +290,14 @@ def _withdrawn_collect_line(withdrawn: list[ValueChange], cat: Catalogue | None 
         said.append(f"savākšanā {_collect_days(ceilings, cat)} bērna F, kura plānā ir "
                     f"rinda ar šiem griestiem, ir „{STATUS_CEILING}” (rinda ir kopsavilkuma lapā „Neapstiprināti "
                     "griesti”)")
-    return "- `ibm collect`: " + "; ".join(said) + " – arī no matricām, kurās vērtība bija apstiprināta (D296, D302)."
+    nexts = {c.id: found[0] for c in base + ceilings if (found := _next_figure(c, cat)) is not None}
+    if not nexts:
+        return "- `ibm collect`: " + "; ".join(said) + " – arī no matricām, kurās vērtība bija apstiprināta (D296, D302)."
+    # another figure later (D334): only the matrices that hold the withdrawn one
+    one_end = len(set(nexts.values())) == 1 and len(nexts) == len(base + ceilings)
+    which = (f"kuru cenu diena ir pirms {date(min(nexts.values()))}" if one_end else "kurās ir tas pats skaitlis")
+    return ("- `ibm collect`: " + "; ".join(said) + f" – no matricām, {which}, arī no tām, kurās vērtība bija "
+            "apstiprināta; vēlākās matricās ir cits skaitlis, un F statusu nosaka tā statuss (D296, D302, D334).")
 
 
 def _param_review_lines(cat: Catalogue, params: list[ValueChange]) -> list[str]:

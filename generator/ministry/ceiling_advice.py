@@ -8,7 +8,10 @@ price to check: N rests on a price the ministry has not confirmed and may go up 
 
 from __future__ import annotations
 
-from generator.catalogue.catalogue import Catalogue
+from dataclasses import replace
+
+from generator.catalogue.catalogue import Catalogue, Offer
+from generator.catalogue.models import PriceStatus
 from generator.ministry.matrix import offers_on
 from generator.ministry.records import ChildRecord
 from generator.reference.findings import Finding
@@ -27,11 +30,21 @@ WITHDRAWN_PRICE_N = (f": bērna N balstās uz cenu, kas {not_confirmed(PRICE, ag
 def own_open_price(record: ChildRecord, finding: Finding, catalogue: Catalogue) -> bool:
     """The warning's line keeps the catalogue's own „jāprecizē" price of its 6.8 item on the matrix's day – a price,
     not none: a line without one (open_price's other case, the rule error „nav sniedzēja cenas”) keeps the advice, as
-    the matrix's 6.4 says it (D303)."""
+    the matrix's 6.4 says it (D303). A withdrawn price's warning (``withdrawn_from``: „apstiprināts” on the matrix's
+    day, „jāprecizē” again since, D302) counts its line's kept catalogue price too: the worker did not change it, so
+    there is no provider's price to check (D325, D334)."""
     lines = record.inputs.lines
     offers = offers_on(catalogue, record.params_day)
-    return any(bool(lines[i].unit_price) and open_price(lines[i], offers.get(lines[i].offer_id or ""))
+    return any(bool(lines[i].unit_price) and open_price(lines[i], _as_open(offers.get(lines[i].offer_id or ""),
+                                                                           finding))
                for i in finding.lines if i < len(lines))
+
+
+def _as_open(offer: Offer | None, finding: Finding) -> Offer | None:
+    """``offer`` as the warning reads it: „jāprecizē” again when the warning is of its withdrawal (withdrawn_from)."""
+    if offer is None or finding.withdrawn_from is None:
+        return offer
+    return replace(offer, ceiling_status=PriceStatus.to_verify)
 
 
 def ceiling_advice(record: ChildRecord, finding: Finding, catalogue: Catalogue) -> str:

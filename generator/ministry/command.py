@@ -15,6 +15,7 @@ from generator import lvformat
 from generator.cli import CATALOGUE_OPTION, OUT_WRONG, absolute_out, load_for_command, usage_error
 from generator.lvformat import eur
 from generator.lvformat import version as shown_version
+from generator.withdrawn_wording import PRICE, confirmed, not_confirmed
 
 if TYPE_CHECKING:  # imported lazily at run time: the command's own imports are slow (the CLI lists commands fast)
     from generator.reference.final_amounts import FinalAmounts
@@ -44,16 +45,24 @@ EXIT_NOTHING_WRITTEN = 1  # nothing written (bad options, no usable matrix, outp
 EXIT_SOME_REFUSED = 3  # outputs written, but some files (this or the previous period) were refused
 
 
-def _own_open_prices(own: int, lines: int) -> str:
+def _own_open_prices(own: int, lines: int, withdrawn: int = 0) -> str:
     """Of the ``lines`` under an unconfirmed ceiling, the ``own`` that keep the catalogue's own „jāprecizē" price:
-    no provider's price to check, N may go up or down once the price is confirmed (ceiling_advice, D297)."""
+    no provider's price to check, N may go up or down once the price is confirmed (ceiling_advice, D297). Of them
+    ``withdrawn`` were „apstiprināts” on the matrix's prices day and are „jāprecizē” again (D302, D334): not „vēl
+    neapstiprinātā” for those – „atkal”, when all are such, else neither word."""
     if not own:
         return ""
     # where the price is, in the locative like the rows it names: in it, in all of them, in N of them
     which = ("tajā" if lines == 1 else "visās" if own == lines
              else f"no tām {own} {_agree(own, 'rindā', 'rindās')}")
-    return (f" ({which} ir pati kataloga vēl neapstiprinātā cena, nevis sniedzēja cena, tāpēc bērna N pēc tās "
-            "apstiprināšanas var gan palielināties, gan samazināties)")
+    if withdrawn == own:
+        status = f"cena, kas matricas cenu dienā bija {confirmed(PRICE)}, bet {not_confirmed(PRICE, again=True)}"
+        after = "pēc tās atkārtotas apstiprināšanas"
+    else:
+        status = "vēl neapstiprinātā cena" if not withdrawn else "neapstiprinātā cena"
+        after = "pēc tās apstiprināšanas"
+    return (f" ({which} ir pati kataloga {status}, nevis sniedzēja cena, tāpēc bērna N {after} var gan "
+            "palielināties, gan samazināties)")
 
 
 def _agree(n: int, one: str, many: str) -> str:
@@ -324,10 +333,11 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
         from generator.ministry.ceiling_advice import own_open_price
 
         lines, matrices = sum(ceiling_lines), sum(1 for n in ceiling_lines if n)
-        own = sum(own_open_price(r, f, catalogue) for r in result.records for f in ceiling_warnings(r))
+        owned = [f for r in result.records for f in ceiling_warnings(r) if own_open_price(r, f, catalogue)]
+        own, withdrawn = len(owned), sum(1 for f in owned if f.withdrawn_from is not None)
         click.echo(f"Brīdinājums: {matrices} {_agree(matrices, 'izmantotajā matricā', 'izmantotajās matricās')} "
                    f"{_agree(lines, f'ir {lines} plāna rinda', f'ir {lines} plāna rindas')} ar cenu, kuras griesti "
-                   f"katalogā nav apstiprināti{_own_open_prices(own, lines)}: bērna F, kas balstās uz tādu cenu, nav "
+                   f"katalogā nav apstiprināti{_own_open_prices(own, lines, withdrawn)}: bērna F, kas balstās uz tādu cenu, nav "
                    "galīgs (statuss "
                    f"„{STATUS_CEILING}”, kamēr griesti nav apstiprināti) – katra rinda ar F statusu lapā „{SHEET_CEILINGS}”.",
                    err=True)

@@ -63,7 +63,13 @@ from generator.ministry.matrix import (
     table_place,
     withdrawn_rows,
 )
-from generator.ministry.migrate_status import OldBase, StatusChange, status_changes, status_lines
+from generator.ministry.migrate_status import (
+    OldBase,
+    StatusChange,
+    status_amounts_lines,
+    status_changes,
+    status_lines,
+)
 from generator.ministry.reading import TEMPLATES_ADVICE, changed_cell_namer
 from generator.ministry.rule_names import rule_name
 from generator.ministry.template_checks import BASE_STATUS_NAME, unchecked_codes
@@ -319,6 +325,7 @@ class MigrationReport:
                                                      "saglabātu matricas aprēķinātu vērtību)")
             lines.append(f"  Kļūdas: {self.before.errors} → {self.after.errors}; brīdinājumi: "
                          f"{self.before.warnings} → {self.after.warnings}{counted}")
+            lines += status_amounts_lines(self.status_changes)
         if self.gone_findings:
             lines.append("Kļūdas un brīdinājumi, kuru pēc pārnešanas vairs nav:")
             lines += [f"  {f}" for f in self.gone_findings]

@@ -426,6 +426,24 @@ def confirmed_prices(catalogue: Catalogue, day: dt.date, on: dt.date) -> frozens
                      if confirming_value(price, day, on) is not None)
 
 
+def next_figure(catalogue: Catalogue, day: dt.date, items: Iterable[str] | None = None) -> tuple[dt.date, bool] | None:
+    """The first day after ``day`` on which B (``items`` None) or one of the 6.8 ``items``' rows takes other figures
+    than on ``day`` – a real change (D61), not a status at the same figures (D291, D302) – and whether the new figures
+    stand „apstiprināts” on it (every item's, for several); None when the catalogue knows no such day. After a
+    withdrawal on ``day`` this is where the withdrawn figure's plans end: a matrix of that day or later has the new
+    figure, with its own status (``ibm changes``, D334)."""
+    params, found, _, _ = _first_days(catalogue, day)
+    if items is None:
+        on = _real(params, PRINTED_PARAMETER)
+        return None if on is None else (on, catalogue.programme.base_amount.at(on).status is PriceStatus.confirmed)
+    days = {item: d for item in items if (d := _real(found, item)) is not None}
+    if not days:
+        return None
+    on = min(days.values())
+    offers = {o.id: o for o in catalogue.offers(on)}
+    return on, all(offers[i].ceiling_status is PriceStatus.confirmed for i, d in days.items() if d == on and i in offers)
+
+
 def item_until(changes: Iterable[PlanChange]) -> dict[str, dt.date]:
     """The last day each changing item's 6.8 row holds (the matrix's hidden 6.8 column)."""
     return {item: c.until for c in changes if c.items for item in c.items}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from generator.withdrawn_wording import PRICE, not_confirmed
+
 YES, NO = "Jā", "Nē"
 
 MONTHS_LV = (
@@ -87,6 +89,12 @@ ANNEX_BASE_BLANK_FINAL = (f"UZMANĪBU: bāzes apmērs (B) nav apstiprināts – 
                           "nosaka B; A un no IB finansētās summas izriet no LM noteiktā galīgā apmēra F.")
 ANNEX_PRICE_BLANK = (f"UZMANĪBU: cena vēl jāprecizē – no tās atkarīgās summas ir „{BLANK}”; tās ieraksta pēc LM "
                      "apstiprinātās cenas (metodikas vietnes sadaļa „Cenas”).")
+# the same of a price the matrix shows withdrawn (6.8's mark, D319): it was confirmed, so not „vēl” but „atkal” (D334),
+# in withdrawn_wording's words as collect and the checklist say it; and of open prices some withdrawn, some not
+ANNEX_PRICE_AGAIN = (f"UZMANĪBU: cena {not_confirmed(PRICE, again=True)} – no tās atkarīgās summas ir „{BLANK}”; "
+                     "tās ieraksta pēc LM atkārtota apstiprinājuma (metodikas vietnes sadaļa „Cenas”).")
+ANNEX_PRICES_BLANK = (f"UZMANĪBU: cenas nav apstiprinātas – no tām atkarīgās summas ir „{BLANK}”; tās ieraksta pēc "
+                      "LM apstiprinātajām cenām (metodikas vietnes sadaļa „Cenas”).")
 ANNEX_BOTH_BLANK = (f"UZMANĪBU: bāzes apmērs (B) un cena nav apstiprināti – no tiem atkarīgās summas ir „{BLANK}”; "
                     "tās ieraksta pēc LM apstiprinājuma (metodikas vietnes sadaļa „Cenas”).")
 # 6.5's label of F (A:B, one line of 9 pt): F applies only where N > P (L1077, L1385; reference

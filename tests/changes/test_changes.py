@@ -16,7 +16,7 @@ from generator.changes.report import change_report
 from generator.cli import main
 from tests.changes.history import changes_before
 from tests.lm_document import LM_DOCUMENT
-from tests.plan_changes_catalogue import BASE_WITHDRAWN, changes_catalogue, withdrawn_catalogue
+from tests.plan_changes_catalogue import BASE_CHANGE, BASE_WITHDRAWN, changes_catalogue, withdrawn_catalogue
 
 CEILING = "prices/grupu-nodarbibu-griesti.yaml"
 
@@ -463,9 +463,16 @@ def test_a_withdrawn_confirmation_refuses_no_plan_of_an_earlier_matrix(tmp_path:
     papers = next(line for line in lines if line.startswith("- Parakstāmie dokumenti"))
     assert f"(„{name}” no {BASE_WITHDRAWN.strftime('%d.%m.%Y')}; statuss „apstiprināts” → „jāprecizē”)" in papers, papers
     # D302: from any matrix – also the one where B was confirmed – and which matrix a later plan may have
-    assert ("no jebkuras matricas – arī no tās, kurā tā bija apstiprināta –, tās vietā atkal ir tukša vieta "
-            "(D296, D302)") in papers, papers
-    assert "der gan iepriekšējā matrica, gan šīs dienas matrica (`ibm matrix --day`)" in papers, papers
+    # the catalogue has another B from BASE_CHANGE: the advice is dated (D334) – the matrices before that day hold
+    # the withdrawn B, a plan starting on it or later has only a matrix of that day or later, with the new B
+    assert (f"no jebkuras matricas, kuras cenu diena ir pirms {BASE_CHANGE:%d.%m.%Y} – arī no tās, kurā tā bija "
+            "apstiprināta –, tās vietā atkal ir tukša vieta (D296, D302)") in papers, papers
+    assert (f"Plānam, kas sākas šajā dienā vai vēlāk, bet pirms {BASE_CHANGE:%d.%m.%Y}, der gan iepriekšējā matrica, "
+            "gan šīs dienas matrica (`ibm matrix --day`)") in papers, papers
+    assert (f"No {BASE_CHANGE:%d.%m.%Y} katalogā „{name}” ir cits skaitlis: matricā, kuras cenu diena ir "
+            f"{BASE_CHANGE:%d.%m.%Y} vai vēlāka, tas ir „jāprecizē”, un dokumentos no tās ir tukša vieta, līdz "
+            f"to apstiprina; plānam, kas sākas {BASE_CHANGE:%d.%m.%Y} vai vēlāk, der tikai šāda matrica (D61).") \
+        in papers, papers
     # entered on its own day: nothing backdated; entered later (a backdated withdrawal): the papers made from its day
     # with the previous catalogue print B as confirmed and are made again
     assert "atpakaļejošu" not in change_report(diff, new, None, day=BASE_WITHDRAWN)
@@ -599,3 +606,17 @@ def test_a_withdrawal_followed_by_another_confirmed_figure_stays_open(catalogue_
     assert "„Pavadoņa pakalpojums (stunda)” no 20.11.2026; statuss" in text, text
     assert "izveido šajā dienā vai vēlāk no jebkuras matricas" in text, text
     assert "savākšanā 20.11.2026 vai vēlāk bērna F" in text, text
+    # D334: dated for the three kinds of matrix – before the withdrawal (5,11 confirmed) and in its gap (5,11
+    # „jāprecizē”) the papers print a blank and a plan starting in the gap may have either; from 21.11 the 6,00 is
+    # confirmed: its matrices print it, and a plan starting then has only such a matrix
+    papers = next(line for line in text.splitlines() if line.startswith("- Parakstāmie dokumenti"))
+    assert ("no jebkuras matricas, kuras cenu diena ir pirms 21.11.2026 – arī no tās, kurā tā bija apstiprināta –, tās "
+            "vietā atkal ir tukša vieta (D296, D302). Plānam, kas sākas šajā dienā vai vēlāk, bet pirms 21.11.2026, der "
+            "gan iepriekšējā matrica, gan šīs dienas matrica") in papers, papers
+    assert ("No 21.11.2026 katalogā „Pavadoņa pakalpojums (stunda)” ir cits skaitlis: matricā, kuras cenu diena ir "
+            "21.11.2026 vai vēlāka, tas ir apstiprināts, un dokumentos no tās ir šis skaitlis; plānam, kas sākas "
+            "21.11.2026 vai vēlāk, der tikai šāda matrica (D61).") in papers, papers
+    collect = next(line for line in text.splitlines() if line.startswith("- `ibm collect`"))
+    assert ("– no matricām, kuru cenu diena ir pirms 21.11.2026, arī no tām, kurās vērtība bija apstiprināta; vēlākās "
+            "matricās ir cits skaitlis, un F statusu nosaka tā statuss (D296, D302, D334).") in collect, collect
+    assert "jebkuras matricas –" not in text and "arī no matricām, kurās" not in text, text

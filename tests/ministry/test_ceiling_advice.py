@@ -125,3 +125,37 @@ def test_a_withdrawn_catalogue_price_says_it_was_confirmed_and_from_which_day(la
     reworded = dataclasses.replace(dated, message=dated.message.replace("15.02.2027", "tajā dienā"))
     assert "no 15.02.2027 atkal" in ceiling_advice(record, reworded, catalogue)  # type: ignore[arg-type]
     assert ": cena ir kataloga vēl neapstiprinātā (jāprecizē)" in ceiling_advice(record, plain, catalogue)  # type: ignore[arg-type]
+
+
+def test_a_kept_price_confirmed_on_the_matrix_day_is_no_providers_price(tmp_path) -> None:  # noqa: ANN001
+    """D334: the matrix's prices day has the regulated price „apstiprināts” (6.8 prefills it), the collection's day
+    has it „jāprecizē” again at the same amount (D302). The line keeps that price – the catalogue's, which the worker
+    did not change – so the sentence names it with its status on the matrix's day, not a provider's price to check;
+    the console's count says „atkal”, never „vēl neapstiprinātā”."""
+    from tests.plan_changes_catalogue import (
+        COMPANION_CHANGE,
+        PRICE_WITHDRAWN,
+        REGULATED,
+        price_withdrawn_catalogue,
+    )
+
+    catalogue = price_withdrawn_catalogue(tmp_path / "catalogue")
+    offer = next(o for o in catalogue.offers(COMPANION_CHANGE) if o.id == REGULATED)
+    assert offer.ceiling_status.value == "apstiprināts" and offer.prefill_price is not None, offer
+    line = line_from_offer(offer, 10, unit_price=offer.prefill_price, planned_units=(5, 5))
+    (finding,) = check_withdrawn_ceilings([line], {REGULATED: PRICE_WITHDRAWN})
+    record = SimpleNamespace(inputs=SimpleNamespace(lines=(line,)), params_day=COMPANION_CHANGE)
+    assert own_open_price(record, finding, catalogue)  # type: ignore[arg-type]
+    said = ceiling_advice(record, finding, catalogue)  # type: ignore[arg-type]
+    assert CHECK not in said and "vēl" not in said, said
+    assert ("cena ir kataloga normatīvajā aktā vai līgumā noteiktā cena (matricas cenu dienā tā bija apstiprināta, "
+            "bet katalogā ar to pašu apmēru no 15.02.2027 atkal ir „jāprecizē”), nevis sniedzēja cena") in said, said
+    # a provider's own price under the same withdrawn ceiling keeps the advice to check it
+    provider = line_from_offer(offer, 10, unit_price=offer.prefill_price - Decimal("1.00"), planned_units=(5, 5))
+    (theirs,) = check_withdrawn_ceilings([provider], {REGULATED: PRICE_WITHDRAWN})
+    other = SimpleNamespace(inputs=SimpleNamespace(lines=(provider,)), params_day=COMPANION_CHANGE)
+    assert ceiling_advice(other, theirs, catalogue).endswith(f"{CHECK}."), theirs  # type: ignore[arg-type]
+    assert _own_open_prices(1, 1, withdrawn=1).startswith(
+        " (tajā ir pati kataloga cena, kas matricas cenu dienā bija apstiprināta, bet atkal nav apstiprināta, nevis "
+        "sniedzēja cena, tāpēc bērna N pēc tās atkārtotas apstiprināšanas"), _own_open_prices(1, 1, withdrawn=1)
+    assert "vēl" not in _own_open_prices(2, 3, withdrawn=1) and "vēl" not in _own_open_prices(2, 2, withdrawn=2)

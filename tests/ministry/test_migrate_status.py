@@ -119,6 +119,38 @@ def test_the_same_prices_day_migrated_after_the_withdrawal(tmp_path: Path) -> No
     assert "„apstiprināts” → „jāprecizē” (jaunajā matricā B nav apstiprināts" in said, said
 
 
+AMOUNTS_BLANK = ("  Summas ir tās pašas, bet jaunajā matricā B nav apstiprināts (sk. statusa maiņu iepriekš): tur 6.5. "
+                 "tabulā no tā atkarīgās summas ir tukšas vietas ar piezīmi, bet vecajā matricā tās ir skaitļi. "
+                 "Neapstiprinātu B matrica neskaita kā brīdinājumu, tāpēc brīdinājumu skaits tā dēļ nemainās.")
+
+
+def test_the_amounts_section_agrees_with_b_s_status_line(tmp_path: Path) -> None:
+    """D334: B withdrawn between the two matrices – on a later prices day or by the new matrix's mark (the same prices
+    day, migrated after the withdrawal): the amounts section says, beside its unchanged sums and its warnings 0 → 0,
+    that the new matrix prints the sums resting on B as blanks and counts no warning for it; the other way, that the
+    old one did. Nothing of it for a ceiling (its warning is counted) or for the ministry's own B typed in 6.11."""
+    cases = {
+        "later": _migrated(tmp_path / "later", withdrawn_catalogue, BASE_CONFIRMED, BASE_WITHDRAWN, "3.1.3i"),
+        "marked": _migrated(tmp_path / "marked", withdrawn_catalogue, BASE_CONFIRMED,
+                            BASE_CONFIRMED + dt.timedelta(days=3), "3.1.3i", migrated_on=BASE_WITHDRAWN),
+    }
+    for case, said in cases.items():
+        counts = next(s for s in said.splitlines() if s.startswith("  Kļūdas: "))
+        assert "brīdinājumi: 0 → 0" in counts, (case, said)
+        after = said.splitlines()[said.splitlines().index(counts) + 1]
+        assert after == AMOUNTS_BLANK, (case, said)
+    confirmed = _migrated(tmp_path / "confirmed", withdrawn_catalogue, MATRIX_DAY,
+                          BASE_CONFIRMED + dt.timedelta(days=17), "3.1.3i")
+    assert ("Summas ir tās pašas, bet vecajā matricā B nav apstiprināts (sk. statusa maiņu iepriekš): tur 6.5. tabulā "
+            "no tā atkarīgās summas ir tukšas vietas ar piezīmi, bet jaunajā matricā tās ir skaitļi.") in confirmed
+    typed = _migrated(tmp_path / "typed", withdrawn_catalogue, BASE_CONFIRMED, BASE_WITHDRAWN, "3.1.3i",
+                      base=Decimal("3123.45"))
+    ceiling = _migrated(tmp_path / "ceiling", ceiling_withdrawn_catalogue, CEILING_CONFIRMED, CEILING_WITHDRAWN,
+                        "3.1.3g")
+    assert "Summas ir tās pašas" not in typed + ceiling, (typed, ceiling)
+    assert "brīdinājumi: 0 → 1" in ceiling, ceiling  # the ceiling's warning is counted: the counts show it
+
+
 def test_no_line_without_the_withdrawal(tmp_path: Path) -> None:
     """The same matrix and day with the catalogue that does not withdraw the ceilings: no status line."""
     said = _migrated(tmp_path, ceiling_confirmed_catalogue, CEILING_CONFIRMED, CEILING_WITHDRAWN, "3.1.3g")

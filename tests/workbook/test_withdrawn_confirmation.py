@@ -31,7 +31,12 @@ from generator.workbook.inputs import People, fill
 from generator.workbook.layout import Layout
 from generator.workbook.recalculated import named_values, recalculated_values
 from generator.workbook.sheets.technical import PARAM_FIRST
-from generator.workbook.texts import ANNEX_BASE_BLANK, ANNEX_PRICE_BLANK, BASE_PROVISIONAL_SHORT
+from generator.workbook.texts import (
+    ANNEX_BASE_BLANK,
+    ANNEX_PRICE_AGAIN,
+    ANNEX_PRICES_BLANK,
+    BASE_PROVISIONAL_SHORT,
+)
 from generator.workbook.writer import write_workbook
 from tests.documents.from_matrix_helpers import clean, docx_tables, docx_text
 from tests.ministry.factory import Child, write_children
@@ -148,17 +153,24 @@ REGULATED_PLAN = (("3.1.2i", 3, Decimal("10.00")), (REGULATED, 12, None))  # Non
 WITHDRAWN_ON = {"pirms": -1, "atsaukts": 0}  # days from the withdrawal the matrices are made on
 
 
-def _regulated_child(changed: Catalogue, template: Path, folder: Path) -> Path:
-    """One individual session and 2.1 at the price the matrix prefills, in the three months from COMPANION_CHANGE (the
-    round's first reporting period, before B's other amount), with fictional people, filled into ``template``."""
+# REGULATED_PLAN and a line without a price (0,00: h_CenaNeapst 1 too, a rule error) of a row the matrix does not mark
+MIXED_PLAN = (*REGULATED_PLAN, ("3.1.3i", 3, Decimal("0.00")))
+
+
+def _regulated_child(changed: Catalogue, template: Path, folder: Path,
+                     plan: tuple[tuple[str, int, Decimal | None], ...] = REGULATED_PLAN) -> Path:
+    """One individual session and 2.1 at the price the matrix prefills (``plan``), in the three months from
+    COMPANION_CHANGE (the round's first reporting period, before B's other amount), with fictional people, filled into
+    ``template``."""
     offers = {o.id: o for o in changed.offers(COMPANION_CHANGE)}
-    lines = tuple(line_from_offer(offers[item], units, unit_price=price or offers[item].prefill_price, expert_rank=1,
-                                  parent_rank=i + 1, planned_units=[units // 3] * 3)
-                  for i, (item, units, price) in enumerate(REGULATED_PLAN))
+    lines = tuple(line_from_offer(offers[item], units, unit_price=offers[item].prefill_price if price is None
+                                  else price, expert_rank=1, parent_rank=i + 1, planned_units=[units // 3] * 3)
+                  for i, (item, units, price) in enumerate(plan))
     inputs = WorkbookInputs(dt.date(2015, 5, 17), COMPANION_CHANGE, 3, False, "kustību", lines)
     people = People(child_name="Ilze Paraugs", child_code="170515-20000", parent_name="Jānis Paraugs",
                     social_worker="Līga Piemēra",
-                    providers={"3.1.2i": "SIA Izdomātā Terapija", REGULATED: "Izdomātais Pavadonis"})
+                    providers={"3.1.2i": "SIA Izdomātā Terapija", REGULATED: "Izdomātais Pavadonis",
+                               "3.1.3i": "SIA Izdomātā Terapija"})
     [child] = write_children(changed, template, [Child(0, MUNICIPALITIES[0], people, inputs)], folder,
                              by_municipality=False)
     assert child.path is not None
@@ -185,17 +197,20 @@ def withdrawals(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Cat
         on = PRICE_WITHDRAWN + dt.timedelta(days=shift)
         template = write_workbook(price, root / "cena" / f"veidne-{name}.xlsx", None, COMPANION_CHANGE, made_on=on)
         made["cena"][name] = _regulated_child(price, template, root / "cena" / name)
+    # D334: on the withdrawal's day also a plan whose open prices are the withdrawn one and a line without a price
+    made["cena"]["jaukts"] = _regulated_child(price, template, root / "cena" / "jaukts", MIXED_PLAN)
     # 6.5 printed from a copy of each „cena” matrix (a file read in the run is not printed a sheet apart)
     prints = {}
-    for name, path in list(made["cena"].items()):
+    for name, path in [(n, p) for n, p in made["cena"].items() if n in WITHDRAWN_ON]:
         copy = root / "cena" / f"druka-{name}.xlsx"
         shutil.copyfile(path, copy)
         prints[copy] = [("6.5", root / "cena" / f"6.5-{name}.pdf")]
         made["cena"][f"6.5-{name}"] = root / "cena" / f"6.5-{name}.pdf"
-    read = [made[kind][name] for kind in ("griesti", "cena") for name in WITHDRAWN_ON]
+    read = [made[kind][name] for kind in ("griesti", "cena") for name in WITHDRAWN_ON] + [made["cena"]["jaukts"]]
     records = print_sheets(prints, profile=make_profile(root / "profile"), read=read)
     values = [named_values(record) for record in records]
-    return {"griesti": (ceiling, made["griesti"], values[:2]), "cena": (price, made["cena"], values[2:])}
+    return {"griesti": (ceiling, made["griesti"], values[:2]), "cena": (price, made["cena"], values[2:4]),
+            "jaukts": (price, made["cena"], values[4:])}
 
 
 def test_a_matrix_made_after_a_ceilings_withdrawal_warns_of_it(withdrawals) -> None:  # noqa: ANN001
@@ -254,7 +269,8 @@ def test_a_regulated_price_withdrawn_prints_as_a_blank(withdrawals) -> None:  # 
     assert status == {"pirms": PriceStatus.confirmed.value,
                       "atsaukts": f"{PriceStatus.to_verify.value} no {PRICE_WITHDRAWN:%d.%m.%Y}"}, status
     assert (list(before["h_CenaNeapst"])[:2], list(after["h_CenaNeapst"])[:2]) == ([0, 0], [0, 1])
-    assert before["Bridinajums_Baze_65"] in ("", None) and after["Bridinajums_Baze_65"] == ANNEX_PRICE_BLANK
+    # D334: the withdrawn price's note says „atkal”, not „vēl”: it was confirmed
+    assert before["Bridinajums_Baze_65"] in ("", None) and after["Bridinajums_Baze_65"] == ANNEX_PRICE_AGAIN
     assert after["Bridinajumi"] == before["Bridinajumi"] + 1
     # the signed 6.5 as printed: the withdrawn price a blank, the day before the figure; the other line's price stays
     label = offers[REGULATED].label
@@ -279,6 +295,14 @@ def test_a_regulated_price_withdrawn_prints_as_a_blank(withdrawals) -> None:  # 
         assert f"Katalogā no {PRICE_WITHDRAWN:%d.%m.%Y} " in note and f"„{label}” cena" in note, note
     for amount in AMOUNTS:  # the money is the same
         assert before[amount] == after[amount], amount
+
+
+def test_the_65_note_of_withdrawn_and_other_open_prices(withdrawals) -> None:  # noqa: ANN001
+    """D334: a plan whose open prices are the withdrawn one (a marked 6.8 row) and a line of an unmarked row without
+    a price: 6.5's note says neither „vēl” nor „atkal” – the prices are not confirmed."""
+    (mixed,) = withdrawals["jaukts"][2]
+    assert list(mixed["h_CenaNeapst"])[:3] == [0, 1, 1], list(mixed["h_CenaNeapst"])[:3]
+    assert mixed["Bridinajums_Baze_65"] == ANNEX_PRICES_BLANK, mixed["Bridinajums_Baze_65"]
 
 
 def test_the_papers_print_a_withdrawn_regulated_price_as_a_blank(withdrawals, tmp_path: Path) -> None:  # noqa: ANN001

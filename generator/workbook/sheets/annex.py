@@ -3,6 +3,7 @@ with the plan lines in priority order and the amounts (D15)."""
 
 from __future__ import annotations
 
+from generator.workbook import withdrawn_ceilings
 from generator.workbook.sheetio import Sheet
 from generator.workbook.sheets import plan_rows
 from generator.workbook.sheets.calculation import (
@@ -29,7 +30,9 @@ from generator.workbook.texts import (
     ANNEX_BASE_BLANK,
     ANNEX_BASE_BLANK_FINAL,
     ANNEX_BOTH_BLANK,
+    ANNEX_PRICE_AGAIN,
     ANNEX_PRICE_BLANK,
+    ANNEX_PRICES_BLANK,
     EMPTY_MARK,
     FINAL_IF_OVER,
     FINAL_LABEL,
@@ -132,9 +135,15 @@ def warning(sh: Sheet, cells: str, name: str) -> None:
     first = cells.split(":", 1)[0]
     sh.ws.merge_range(cells, "", sh.st.alert_wrap)
     # with the ministry's F applied (N > P) only P rests on B: A = F is a figure (D206, D53)
+    # the open-price lines of a 6.8 row the matrix shows withdrawn (its mark, D319): all of them – „atkal”, some – the
+    # words of neither (D334); h_Rinda is the line's position in 6.8's list
+    withdrawn = (f"SUMPRODUCT(ISNUMBER({withdrawn_ceilings.NAME})*COUNTIFS(h_Rinda,ROW({withdrawn_ceilings.NAME})-"
+                 f"{sh.book.layout.cat_first - 1},h_CenaNeapst,1))")
+    price = (f'IF({withdrawn}=0,"{ANNEX_PRICE_BLANK}",IF({withdrawn}=SUM(h_CenaNeapst),"{ANNEX_PRICE_AGAIN}",'
+             f'"{ANNEX_PRICES_BLANK}"))')
     formula = (f'IF(h_BazeProviz=1,IF({PRICES_OPEN},"{ANNEX_BOTH_BLANK}",'
                f'IF({A_ON_BASE},"{ANNEX_BASE_BLANK}","{ANNEX_BASE_BLANK_FINAL}")),'
-               f'IF({PRICES_OPEN},"{ANNEX_PRICE_BLANK}",""))')
+               f'IF({PRICES_OPEN},{price},""))')
     sh.formula(first, formula, sh.st.alert_wrap,
                ANNEX_BASE_BLANK if base_provisional(sh) else "")  # a new workbook has no plan lines
     sh.watch(first, formula, "brīdinājums par neapstiprinātām summām")  # typed over, it would hide a blank's reason
