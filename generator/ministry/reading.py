@@ -38,6 +38,7 @@ from generator.ministry.matrix import (
     table_place,
 )
 from generator.ministry.pseudonym import pseudonym
+from generator.ministry.corrected_values import corrected_changes
 from generator.ministry.records import ChildRecord, Refusal, StaleValue
 from generator.ministry.template_checks import COUNT_NAMES, unchecked_codes, unchecked_reason
 from generator.ministry.templates import Expected, TemplateSource
@@ -486,7 +487,10 @@ def read_matrix(path: Path, root: Path, catalogue: Catalogue, templates: Templat
     result.warnings.extend(data.warnings)
     try:
         params = data.params(catalogue)
-        outcome = evaluate_workbook(data.inputs, params, template_kind(templates, version, expected))
+        # a figure the catalogue corrected on or before the prices day is not in force for the plan (D336)
+        corrected = corrected_changes(m, data, catalogue, params.transport_limit_applies)
+        checked = params.replace(plan_changes=(*(params.plan_changes or ()), *corrected)) if corrected else params
+        outcome = evaluate_workbook(data.inputs, checked, template_kind(templates, version, expected))
     except (ReferenceInputError, LookupError) as exc:
         return refuse([f"aprēķins nav iespējams: {exc}"])
     not_eligible = [f for f in outcome.findings if f.code == "not_eligible"]
