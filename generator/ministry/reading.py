@@ -23,6 +23,7 @@ from generator.lvformat import version as shown_version
 from generator.ministry.changed_rows import CHANGED_ROW, shown_value, typed_over
 from generator.ministry.check_stages import run_stages
 from generator.ministry.console_names import matrix_person, shown_path, unknown_person
+from generator.ministry.corrected_values import corrected_changes
 from generator.ministry.fastread import read_fast
 from generator.ministry.final_status import CEILING_WARNING
 from generator.ministry.integrity import Content, compare_cells, compare_rows, content
@@ -38,7 +39,6 @@ from generator.ministry.matrix import (
     table_place,
 )
 from generator.ministry.pseudonym import pseudonym
-from generator.ministry.corrected_values import corrected_changes
 from generator.ministry.records import ChildRecord, Refusal, StaleValue
 from generator.ministry.template_checks import COUNT_NAMES, unchecked_codes, unchecked_reason
 from generator.ministry.templates import Expected, TemplateSource
