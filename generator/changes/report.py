@@ -292,10 +292,9 @@ def _param_review_lines(cat: Catalogue, params: list[ValueChange]) -> list[str]:
     return lines
 
 
-def _crossed(cat: Catalogue, day: dt.date) -> bool:
-    """Whether a plan that starts before ``day`` can run on it: some children's reporting period holds both ``day``
-    and the day before (a plan never runs past its period)."""
-    return any(p.start < day <= p.end for p in cat.children_reporting_periods())
+def _running(cat: Catalogue, day: dt.date) -> bool:
+    """Whether a children's plan can be running on ``day``: some reporting period holds it."""
+    return any(p.start <= day <= p.end for p in cat.children_reporting_periods())
 
 
 def _figures(cat: Catalogue, on: dt.date, items: set[str], params: set[str]) -> tuple[dict, dict]:
@@ -335,7 +334,7 @@ def _span_lines(real: list[ValueChange], cat: Catalogue) -> list[str]:
             continue
         shorten = (f"; plāns, kas turpinās {date(following)} vai vēlāk{_uses(*_kinds(real))}, jāsaīsina līdz "
                    f"{date(last)} – citādi to atsaka `ibm migrate` un `ibm collect` rāda kļūdu "
-                   f"„{RULE_NAMES['prices_not_in_force']}”" if last and _crossed(cat, following) else "")
+                   f"„{RULE_NAMES['prices_not_in_force']}”" if last and _running(cat, last) else "")
         said.append(f"  - plāni, kas sākas {span}: jāpārskata un ar `ibm migrate` jāpārveido{shorten};")
     if not said:
         return []
@@ -536,8 +535,8 @@ def change_report(diff: CatalogueDiff, new: Catalogue, outputs: OutputDiff | Non
                        f"--from-matrix` (arī nepārnestai matricai), ar `ibm migrate` pārnestā matrica un pārnešanas "
                        f"pārskats: plāns jāsaīsina līdz {date(until)}. Plānam, kas neizmanto nevienu no mainītajām "
                        f"vērtībām, kļūdas nav (D61)." if changed_prices or changed_params else "")
-            crosses = _crossed(new, limit)
-            if refused and not crosses:  # no plan that starts earlier runs on the change's day (D336)
+            crosses = _running(new, limit - dt.timedelta(days=1))
+            if refused and not crosses:  # no plan of any round runs the day before: none to shorten (D336)
                 refused = (f" Agrāk sācies plāns beidzas ne vēlāk kā {date(limit - dt.timedelta(days=1))} (tā pārskata "
                            f"periodā), tāpēc šo izmaiņu nešķērso.")
             if (changed_prices or changed_params) and not crosses:  # collect refuses a matrix not migrated (D336)
@@ -548,7 +547,7 @@ def change_report(diff: CatalogueDiff, new: Catalogue, outputs: OutputDiff | Non
             # a status alone (D291, D302): the matrices hold the same money, so migrating is not needed
             must = ("jāpārveido" if changed_prices or changed_params
                     else "var pārveidot (nav obligāti: mainās tikai statuss ar to pašu skaitli)")
-            if real and not crosses and plan_day_from(new, since) is None:  # after every round's periods (D336)
+            if real and plan_day_from(new, since) is None:  # after every round's periods (D336)
                 lines.append(f"- IBM matricas (6.8. tabulas cenas un griesti, 6.11. tabulas parametri) – neviena "
                              f"aizpildīta matrica šīs izmaiņas neizmanto: no {date(since)} nesākas un pāri šai dienai "
                              f"neturpinās neviens bērnu programmas kārtu pārskata periods; tās attiecas tikai uz "
@@ -567,7 +566,7 @@ def change_report(diff: CatalogueDiff, new: Catalogue, outputs: OutputDiff | Non
         if withdrawn_papers:
             lines.append(withdrawn_papers)
             lines.append(_withdrawn_collect_line([c for c in prices + params if c.withdraws], new))
-        reached = since is None or plan_day_from(new, since) is not None or _crossed(new, since)
+        reached = since is None or plan_day_from(new, since) is not None
         if changed_prices and reached:  # a confirmation at the same number is no reason to review a plan (D291)
             lines.append(_review_line(new, amounts, labels, first_plan_day(changed_prices, new) if since else None,
                                       by_span=bool(since and spans)))
