@@ -537,8 +537,9 @@ def change_report(diff: CatalogueDiff, new: Catalogue, outputs: OutputDiff | Non
                        f"vērtībām, kļūdas nav (D61)." if changed_prices or changed_params else "")
             crosses = _running(new, limit - dt.timedelta(days=1))
             if refused and not crosses:  # no plan of any round runs the day before: none to shorten (D336)
-                refused = (f" Agrāk sācies plāns beidzas ne vēlāk kā {date(limit - dt.timedelta(days=1))} (tā pārskata "
-                           f"periodā), tāpēc šo izmaiņu nešķērso.")
+                refused = (f" Neviens agrāk sācies plāns šo izmaiņu nešķērso: {date(limit - dt.timedelta(days=1))} "
+                           f"nav nevienā bērnu programmas kārtas pārskata periodā, un plāns nav ilgāks par savu periodu, "
+                           f"tāpēc neviens plāns nav jāsaīsina.")
             if (changed_prices or changed_params) and not crosses:  # collect refuses a matrix not migrated (D336)
                 refused += (f" Nepārnestai matricai, kuras plāns sākas {date(since)} vai vēlāk"
                             f"{_uses(changed_prices, changed_params)}, `ibm collect` rāda kļūdu "
