@@ -329,6 +329,60 @@ def _param_review_lines(cat: Catalogue, params: list[ValueChange]) -> list[str]:
     return lines
 
 
+def _running(cat: Catalogue, day: dt.date) -> bool:
+    """Whether a children's plan can be running on ``day``: some reporting period holds it."""
+    return any(p.start <= day <= p.end for p in cat.children_reporting_periods())
+
+
+def _figures(cat: Catalogue, on: dt.date, items: set[str], params: set[str]) -> tuple[dict, dict]:
+    """The figures (not the statuses, D291, D302) of ``items``' 6.8 rows and of ``params`` in force on ``on``."""
+    offers = {o.id: (o.ceiling, o.prefill_price) for o in cat.offers(on) if o.id in items}
+    values = {}
+    for name in params:
+        try:
+            values[name] = getattr(cat.programme, name).at(on).value
+        except LookupError:
+            values[name] = None
+    return offers, values
+
+
+def _span_lines(real: list[ValueChange], cat: Catalogue) -> list[str]:
+    """Dated advice per span between the days of the real changes, when they fall on more than one day (an item
+    raised and lowered back, D336): each span's plans – from the first day a plan can start in it – are reviewed and
+    shortened to the span's last day when they run past it, unless the span's figures are those before the first
+    change (then there is nothing to review; a matrix of an earlier prices day is still migrated, D61)."""
+    days = sorted({c.effective_from for c in real})
+    if len(days) < 2:
+        return []
+    items = {item for c in real if c.kind == "cena" for item in c.items}
+    params = {c.id for c in real if c.kind == "parametrs"}
+    before = _figures(cat, days[0] - dt.timedelta(days=1), items, params)
+    said = []
+    for i, day in enumerate(days):
+        following = days[i + 1] if i + 1 < len(days) else None
+        first = plan_day_from(cat, day)
+        if first is None or (following is not None and first >= following):
+            continue  # no plan starts in this span
+        last = following - dt.timedelta(days=1) if following else None
+        span = f"{date(first)}–{date(last)}" if last else f"{date(first)} vai vēlāk"
+        if _figures(cat, day, items, params) == before:
+            said.append(f"  - plāni, kas sākas {span}: vērtības ir tādas pašas kā līdz {date(days[0] - dt.timedelta(days=1))}, "
+                        "tāpēc plāni nav jāpārskata (matrica ar agrāku cenu dienu gan jāpārveido ar `ibm migrate`);")
+            continue
+        shorten = (f"; plāns, kas turpinās {date(following)} vai vēlāk{_uses(*_kinds(real))}, jāsaīsina līdz "
+                   f"{date(last)} – citādi to atsaka `ibm migrate` un `ibm collect` rāda kļūdu "
+                   f"„{RULE_NAMES['prices_not_in_force']}”" if last and _running(cat, last) else "")
+        said.append(f"  - plāni, kas sākas {span}: jāpārskata un ar `ibm migrate` jāpārveido{shorten};")
+    if not said:
+        return []
+    said[-1] = said[-1][:-1] + "."
+    return ["- Pa izmaiņu posmiem (plāns visu periodu izmanto savas pirmās dienas vērtības, D63):", *said]
+
+
+def _kinds(real: list[ValueChange]) -> tuple[list[ValueChange], list[ValueChange]]:
+    return [c for c in real if c.kind == "cena"], [c for c in real if c.kind == "parametrs"]
+
+
 def _status_only_line(names: list[str]) -> str:
     """The positions a price's status alone touches (a confirmation or its withdrawal at the same amount, D291, D302):
     no plan's sum changes, so no plan is reviewed for them; what changes is what the papers print for their ceiling."""
@@ -349,11 +403,14 @@ def _calendar_matrices_line(diff: CatalogueDiff) -> str:
             "cenas un parametrus `ibm migrate` ņem no plāna pirmās dienas (D63), kā teikts iepriekš.")
 
 
-def _review_line(cat: Catalogue, affected: set[str], labels: dict[str, str], since: dt.date | None = None) -> str:
+def _review_line(cat: Catalogue, affected: set[str], labels: dict[str, str], since: dt.date | None = None,
+                 by_span: bool = False) -> str:
     """Which support plans to review: those with an affected item – not every plan with the service when only
     some of its items are affected (a group ceiling: group sessions only, audit24 F10) – and, for a change dated within
-    the rounds, only those that start on its day or later (D63, audit33a F10)."""
-    which = f"kas sākas {date(since)} vai vēlāk un " if since else ""
+    the rounds, only those that start on its day or later (D63, audit33a F10); ``by_span``: only those that start in
+    a span the dated lines above say differs (_span_lines, D336)."""
+    which = (f"kas sākas {date(since)} vai vēlāk posmā, kurā vērtības atšķiras (sk. iepriekš), un " if by_span
+             else f"kas sākas {date(since)} vai vēlāk un " if since else "")
     line = (f"- Atbalsta plāni, {which}kuros ir kāda no skartajām pozīcijām, jāpārskata (cenas maiņa ir plāna "
             "pārskatīšanas iemesls)")
     spared = [item for service in cat.sorted_services()
@@ -515,21 +572,42 @@ def change_report(diff: CatalogueDiff, new: Catalogue, outputs: OutputDiff | Non
                        f"--from-matrix` (arī nepārnestai matricai), ar `ibm migrate` pārnestā matrica un pārnešanas "
                        f"pārskats: plāns jāsaīsina līdz {date(until)}. Plānam, kas neizmanto nevienu no mainītajām "
                        f"vērtībām, kļūdas nav (D61)." if changed_prices or changed_params else "")
+            crosses = _running(new, limit - dt.timedelta(days=1))
+            if refused and not crosses:  # no plan of any round runs the day before: none to shorten (D336)
+                refused = (f" Neviens agrāk sācies plāns šo izmaiņu nešķērso: {date(limit - dt.timedelta(days=1))} "
+                           f"nav nevienā bērnu programmas kārtas pārskata periodā, un plāns nav ilgāks par savu periodu, "
+                           f"tāpēc neviens plāns nav jāsaīsina.")
+            if (changed_prices or changed_params) and not crosses:  # collect refuses a matrix not migrated (D336)
+                refused += (f" Nepārnestai matricai, kuras plāns sākas {date(since)} vai vēlāk"
+                            f"{_uses(changed_prices, changed_params)}, `ibm collect` rāda kļūdu "
+                            f"„{RULE_NAMES['prices_not_in_force']}”, arī ja izmaiņa datēta ar matricas cenu dienu vai "
+                            f"agrāk (D61, D336).")
             # a status alone (D291, D302): the matrices hold the same money, so migrating is not needed
             must = ("jāpārveido" if changed_prices or changed_params
                     else "var pārveidot (nav obligāti: mainās tikai statuss ar to pašu skaitli)")
-            lines.append(f"- IBM matricas (6.8. tabulas cenas un griesti, 6.11. tabulas parametri) – ar `ibm migrate` "
-                         f"{must} aizpildītās matricas, kuru plāna pirmā diena ir {date(since)} vai vēlāk. "
-                         f"Plāniem, kas sākas agrāk, paliek līdzšinējās vērtības: plāns visu savu periodu izmanto tās "
-                         f"dienas cenas un parametrus, kas ietver tā pirmo dienu (D63), {kept}{refused}"
-                         + (f" {_confirmed_line(confirmed)}" if confirmed else "") + withdrawn_clause)
+            if real and plan_day_from(new, since) is None:  # after every round's periods (D336)
+                lines.append(f"- IBM matricas (6.8. tabulas cenas un griesti, 6.11. tabulas parametri) – neviena "
+                             f"aizpildīta matrica šīs izmaiņas neizmanto: no {date(since)} nesākas un pāri šai dienai "
+                             f"neturpinās neviens bērnu programmas kārtu pārskata periods; tās attiecas tikai uz "
+                             f"kārtām, ko katalogā pievienos vēlāk."
+                             + (f" {_confirmed_line(confirmed)}" if confirmed else "") + withdrawn_clause)
+            else:
+                lines.append(f"- IBM matricas (6.8. tabulas cenas un griesti, 6.11. tabulas parametri) – ar `ibm migrate` "
+                             f"{must} aizpildītās matricas, kuru plāna pirmā diena ir {date(since)} vai vēlāk. "
+                             f"Plāniem, kas sākas agrāk, paliek līdzšinējās vērtības: plāns visu savu periodu izmanto "
+                             f"tās dienas cenas un parametrus, kas ietver tā pirmo dienu (D63), {kept}{refused}"
+                             + (f" {_confirmed_line(confirmed)}" if confirmed else "") + withdrawn_clause)
+            spans = _span_lines(real, new) if real else []
+            lines += spans
         if calendar and since is not None:  # the dated advice above is the prices'; the rounds' reaches every matrix
             lines.append(_calendar_matrices_line(diff))
         if withdrawn_papers:
             lines.append(withdrawn_papers)
             lines.append(_withdrawn_collect_line([c for c in prices + params if c.withdraws], new))
-        if changed_prices:  # a confirmation at the same number is no reason to review a plan (D291)
-            lines.append(_review_line(new, amounts, labels, first_plan_day(changed_prices, new) if since else None))
+        reached = since is None or plan_day_from(new, since) is not None
+        if changed_prices and reached:  # a confirmation at the same number is no reason to review a plan (D291)
+            lines.append(_review_line(new, amounts, labels, first_plan_day(changed_prices, new) if since else None,
+                                      by_span=bool(since and spans)))
         lines += _param_review_lines(new, params)
         if diff.service_rules:
             lines.append("- IBM matricu noteikumu pārbaudes – jāpārveido aizpildītās matricas ar `ibm migrate`; tajās, "

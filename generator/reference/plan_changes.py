@@ -59,7 +59,9 @@ class PlanChange:
     ``confirms``: the later value only confirms the matrix's (D291) – listed by ``catalogue_confirmations`` only;
     ``ends``: then the first day the catalogue no longer confirms it (withdrawn at the same number or changed, D296),
     None while no such day is known – the last day a plan may start on a matrix where it is confirmed; ``spans``: the
-    days the papers print it (confirmation_spans: another number does not end them, a withdrawal does)."""
+    days the papers print it (confirmation_spans: another number does not end them, a withdrawal does).
+    ``corrected``: a correction dated back (D336) – the matrix holds another figure than the catalogue has from ``day``
+    (on or before the plan's first day): the matrix's figure and the catalogue's, as a person reads them."""
 
     day: dt.date
     what: str
@@ -68,6 +70,7 @@ class PlanChange:
     confirms: bool = False
     ends: dt.date | None = None
     spans: tuple[Span, ...] = ()
+    corrected: tuple[str, str] = ()
 
     @property
     def until(self) -> dt.date:

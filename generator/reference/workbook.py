@@ -423,6 +423,13 @@ def check_prices_in_force(period_start: dt.date, months: int, params: Params,
     change = plan_change(params, items, transport)
     if change is None or end < change.day:
         return []
+    if change.corrected:  # the matrix's figure is not the catalogue's for the plan's first day (D336)
+        held, now = change.corrected
+        return [Finding("prices_not_in_force", Severity.error,
+                        f"Plāna periodā ({lv_date(period_start)}–{lv_date(end)}, 6.1. tabulas „Perioda pirmā diena”) "
+                        f"šajā matricā ir {change.what} {held}, bet katalogā no {lv_date(change.day)} – {now} "
+                        f"(labojums ar dienu, kas nav vēlāka par plāna pirmo dienu, tāpēc matricas vērtība plāna "
+                        f"periodā nav spēkā); {prices_advice(period_start, template)}.")]
     if period_start >= change.day:
         return [Finding("prices_not_in_force", Severity.error,
                         f"Plāna periods sākas {lv_date(period_start)} (6.1. tabulas „Perioda pirmā diena”), bet katalogā "
