@@ -352,7 +352,7 @@ def _reporting_period(sh: Sheet) -> None:
     start, end = lv_date_formula("INDEX(h_PerSakums,h_PerIndekss)"), lv_date_formula("INDEX(h_PerBeigas,h_PerIndekss)")
     sh.formula(
         f"B{PERIOD_ROW}",
-        f'IF(h_PerIndekss>0,{start}&" – "&{end},IF(ISNUMBER(Perioda_Sakums),"nav (sākums ārpus pārskata periodiem)",""))',
+        f'IF(h_PerIndekss>0,{start}&" – "&{end},IF({VALID_START},"nav (sākums ārpus pārskata periodiem)",""))',
         st.out_text,
         "",
     )
