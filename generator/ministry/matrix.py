@@ -31,7 +31,7 @@ from generator.ministry.xlsxread import (
 )
 from generator.money import to_decimal
 from generator.no_such_day import LV, no_such_day
-from generator.reference.date_serials import DateSerials, serial_refusal
+from generator.reference.date_serials import SHEET_DAYS_END, DateSerials, serial_refusal
 from generator.reference.errors import ReferenceInputError
 from generator.reference.inputs import (
     CASE_OR_SPACES,
@@ -575,7 +575,7 @@ class _Reader:
             # template's formulas read a date by ISNUMBER), so the tools do not read it as a date either (D140, D255)
             self.fail(name, date_text_message(name, raw))
             return None
-        if isinstance(raw, int | float) and not isinstance(raw, bool) and 1 <= raw < 2958466:
+        if isinstance(raw, int | float) and not isinstance(raw, bool) and 1 <= raw < SHEET_DAYS_END:
             return serial_day(raw).date()
         self.fail(name, "nav datums (gaidīts: datums DD.MM.GGGG)")
         return None
@@ -841,6 +841,9 @@ def list_message(name: str, raw: object, allowed: Collection[str] = (YES, NO)) -
     return f"{said}, {_entered_text(raw)}"
 
 
+DAY_ZERO = dt.datetime(1899, 12, 30)  # the serial 0 of our files' calendar (xlsxread.serial_day)
+
+
 def date_range_message(name: str, raw: CellValue) -> str | None:
     """A date input's number or date outside the matrix's range (input_checks FIRST_DATE..LAST_DATE, its date kind's
     code 2), in the matrix's words and with the value as its message shows it: „perioda pirmajai dienai jābūt datumam
@@ -851,14 +854,14 @@ def date_range_message(name: str, raw: CellValue) -> str | None:
         return None
     if isinstance(raw, dt.time):  # a number below 1 in a date-formatted cell, read as a time of day
         raw = round((raw.hour * 3600 + raw.minute * 60 + raw.second + raw.microsecond / 1e6) / 86400, 9)
+    if isinstance(raw, dt.datetime) and raw < DAY_ZERO:  # a negative number in a date cell: said as the number,
+        raw = (raw - DAY_ZERO) / dt.timedelta(days=1)  # as the matrix says it (D332)
     if isinstance(raw, int | float):
-        if 1 <= raw < 2958466:
+        if 1 <= raw < SHEET_DAYS_END:
             raw = serial_day(raw)
-        elif raw < 1:
+        else:  # below 1 or beyond the spreadsheets' last day (1e12, D332): the number
             return f"{checked.label} {KINDS['date'].messages[1].strip(chr(34))}, ievadīts " \
                    f"{entered_number(to_decimal(raw), 'date')}"
-        else:
-            return None
     if not isinstance(raw, dt.date):
         return None
     day = raw.date() if isinstance(raw, dt.datetime) else raw
@@ -1108,6 +1111,7 @@ def _lines(r: _Reader, m: Matrix, catalogue: Catalogue, day: dt.date) -> list[Pl
     # D319: the 6.8 rows whose confirmed ceiling the matrix shows withdrawn by the day it was made (its mark)
     marks = m.column(withdrawn_ceilings.NAME) if m.has(withdrawn_ceilings.NAME) else []
     withdrawable: frozenset[str] | None = None  # looked up at the first mark
+    priced: set[int] = set()  # the 6.8 rows whose price a line read
     empty_line: PlanLine | None = None  # most plan rows are empty: one line (what the reads below give them)
     lines: list[PlanLine] = []
     for i in range(len(items)):
@@ -1144,7 +1148,8 @@ def _lines(r: _Reader, m: Matrix, catalogue: Catalogue, day: dt.date) -> list[Pl
         if unit in catalogue.enums.whole_units:
             _whole_units(r, m, i, units, planned, delivered, _unit_name(catalogue, unit))
         before = len(r.problems)
-        price = r.number("Pak_Cena", j, what="cena EUR par vienību ≥ 0")
+        priced.add(j)
+        price = r.number("Pak_Cena", j, what=PRICE_WHAT)
         if price is None and len(r.problems) > before:  # the price cell itself is invalid (said once)
             continue
         if price is None and units > 0:
@@ -1175,7 +1180,14 @@ def _lines(r: _Reader, m: Matrix, catalogue: Catalogue, day: dt.date) -> list[Pl
                 object.__setattr__(line, "ceiling_unconfirmed", True)  # as the matrix's h_Pak_GriestiNeapst (D319)
         object.__setattr__(line, "label", item)
         lines.append(line)
+    # D332: the matrix checks every 6.8 price, also of a service no line uses: so do the tools (once a cell)
+    for j, price in enumerate(m.column("Pak_Cena")):
+        if j not in priced and (price is not None or _row_formulas(m, ("Pak_Cena",), j)):
+            r.number("Pak_Cena", j, what=PRICE_WHAT)
     return lines
+
+
+PRICE_WHAT = "cena EUR par vienību ≥ 0"
 
 
 def _row_formulas(m: Matrix, names: tuple[str, ...], row: int) -> bool:

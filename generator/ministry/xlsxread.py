@@ -25,6 +25,7 @@ from typing import IO
 from xml.etree.ElementTree import ParseError, iterparse
 
 from generator.cli_errors import os_reason_without_path
+from generator.reference.date_serials import SHEET_DAYS_END
 
 NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -588,6 +589,8 @@ def _value(kind: str, raw: str | None, inline, strings: list[str], is_date: bool
 
         return from_ISO8601(raw)
     value = _number(raw)
+    if is_date and value >= SHEET_DAYS_END:  # no day of the calendar (a number pasted into a date cell): the number
+        return value
     return from_excel(value, epoch) if is_date else value
 
 

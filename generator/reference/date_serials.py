@@ -41,6 +41,10 @@ def day_serial(day: dt.date) -> int:
     return (day - EPOCH).days
 
 
+# the serial after the spreadsheets' last day: a larger number in a date cell is no day (D332)
+SHEET_DAYS_END = day_serial(SHEET_LAST_DAY) + 1
+
+
 def serial_day(serial: int) -> dt.date:
     return EPOCH + dt.timedelta(days=serial)
 

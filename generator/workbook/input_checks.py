@@ -38,7 +38,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 
 from generator.lvformat import agree
-from generator.reference.date_serials import DATE_IN_NUMBER_TEXT, SERIAL_ENTERED, SERIAL_HINT
+from generator.reference.date_serials import DATE_IN_NUMBER_TEXT, SERIAL_ENTERED, SERIAL_HINT, SHEET_DAYS_END
 from generator.reference.inputs import (
     AFTER_PERIOD_HINT,
     CENTS_TEXT,
@@ -161,11 +161,17 @@ def imported_logical(x: str) -> str:
     return f'IFERROR(AND(RIGHT(_xlfn.FORMULATEXT({x}),2)="()",OR(N({x})=0,N({x})=1)),FALSE)'
 
 
-def no_reason(x: str) -> str:
+def no_reason(x: str, code: str) -> str:
     """True when the free text ``x`` a rule reads (a ``reason``) gives no reason: empty, spaces only, or a value the
-    matrix refuses as no typed text – a logical value or a formula (D331). A rule counts the reason given only when
-    this is false, as the tools read it (generator/ministry/matrix.py refuses both)."""
-    return f'OR(TRIM({x}&"")="",ISLOGICAL({x}),{is_formula(x)})'
+    matrix refuses as no typed text – a logical value or a formula (D331), as its check code ``code`` says it
+    (not_text: one place, D332). A rule counts the reason given only when this is false, as the tools read it
+    (generator/ministry/matrix.py refuses both)."""
+    return f'OR(TRIM({x}&"")="",{not_text(code)})'
+
+
+def not_text(code: str) -> str:
+    """True when a ``reason``'s check code ``code`` is its formula's or its logical value's (after its own codes)."""
+    return f"N({code})>={len(REASON_MESSAGES) + 1}"
 
 
 def is_logical(x: str) -> str:
@@ -339,7 +345,9 @@ class Kind:
             return counted if self.name == "text" else f'IF({_blank(x)},"",{counted})'  # a missing name: no count
         plain = f'SUBSTITUTE({x}&"",".",",")'  # a number with the Latvian decimal comma in every locale (audit20 F8)
         number = f"{lv_date_formula(x)}&{_time_of_day(x)}" if self.name == "date" else plain
-        entered = f"IF({x}<1,{plain},{number})"
+        # a number that is no day of the spreadsheets (below 1, after 31.12.9999: 1e12 pasted, D332) as the number
+        entered = f"IF(OR({x}<1,{x}>={SHEET_DAYS_END}),{plain},{number})" if self.name == "date" else \
+            f"IF({x}<1,{plain},{number})"
         if self.name in MONEY_KINDS:  # "-90,10", not "-90,1" (audit31d F6); more decimals as entered (D87)
             entered = f"IF({_subcent(x)},{plain},{_cents_text(x)})"
         typed = f'", ievadīts "&{entered}'
@@ -379,6 +387,8 @@ NEGATIVE_PAYMENT_TEXT = ("jābūt skaitlim, kas nav mazāks par 0 (korekciju –
 LIMIT = "{limit}"  # a text field's character limit in its message
 PLACE = "{place}"  # where a text field's text prints ("parakstāmajā 6.3. tabulā", "darba tabulā 6.4.")
 TEXT_TOO_LONG = f"jābūt ne garākam par {LIMIT} zīmēm, citādi {PLACE} izdrukā tikai daļu"
+REASON_CODE = "h_PamatojumaKods"  # the check code of D9's justification (6.4), which 6.11's rules read
+REASON_MESSAGES = (f'"{TEXT_TOO_LONG}"',)  # a reason's own codes; its formula's and logical value's follow (not_text)
 
 # D104, D113: a municipality of the children's rounds' list that is not in the round of the plan's first day (the
 # reporting period h_PerSatur marks, its round's municipalities h_PerPasvaldibas, "jelgava, bauska, cesis") has no
@@ -410,7 +420,7 @@ KINDS = {
     "list": Kind("list", ('"jābūt vienai no saraksta vērtībām (burts burtā)"',)),
     "text": Kind("text", (f'"{TEXT_TOO_LONG}"',)),
     # a free text a rule reads (D9's transport justification): a text's check, and a logical value is no text (D331)
-    "reason": Kind("reason", (f'"{TEXT_TOO_LONG}"',)),
+    "reason": Kind("reason", REASON_MESSAGES),
     "municipality": Kind("municipality", (f'"{LIST_TEXT}"', f'"{REQUIRED_TEXT}"', NOT_IN_ROUND_TEXT)),
     "required": Kind("required", (f'"{REQUIRED_TEXT}"',)),
     "name": Kind("name", (f'"{REQUIRED_TEXT}"', f'"{TEXT_TOO_LONG}"')),

@@ -202,6 +202,29 @@ def test_a_text_price_is_one_problem(clean: Path, tmp_path: Path, catalogue: Cat
                                                          "„12.5 EUR”"), problems
 
 
+def test_an_invalid_price_no_line_uses_is_named(clean: Path, tmp_path: Path, catalogue: Catalogue) -> None:
+    """D332: the matrix counts an invalid price of a service no plan line uses (its check reads every 6.8 price): the
+    tools name it too, in the matrix's words, instead of passing the file the matrix counts an error in."""
+    m = Matrix.open(clean)
+    chosen = {str(v).strip() for v in m.column("Plans_Pakalpojums") if v}
+    row = next(j for j, v in enumerate(m.column("Pak_Id")) if str(v).strip() not in chosen)
+    where = pasted(clean, tmp_path / "m.xlsx", "Pak_Cena", True, row)
+    data, problems = read_child(Matrix.open(tmp_path / "m.xlsx"), catalogue)
+    assert data is None and problems == [f"{where}: sniedzēja cenai jābūt skaitlim, nevis loģiskajai vērtībai, "
+                                         "ievadīts TRUE (PATIESS)"], problems
+
+
+@pytest.mark.parametrize(("value", "shown"), [(1e12, "1000000000000"), (-5, "-5")])
+def test_a_number_that_is_no_day_in_a_date_cell_is_said_as_the_matrix_says_it(
+        clean: Path, tmp_path: Path, catalogue: Catalogue, value: float, shown: str) -> None:
+    """D332: 1e12 in a date cell is past the spreadsheets' last day: the reader refused the file as damaged („vērtība
+    nav nolasāma”), and named -5 the day 25.12.1899; the matrix says both as the number outside its dates' range."""
+    where = pasted(clean, tmp_path / "m.xlsx", "Berns_DzimsanasDatums", value)
+    data, problems = read_child(Matrix.open(tmp_path / "m.xlsx"), catalogue)
+    assert data is None and problems == [f"{where}: dzimšanas datumam jābūt datumam no 01.01.1990 līdz 31.12.2100, "
+                                         f"ievadīts {shown}"], problems
+
+
 @pytest.mark.parametrize(("name", "formula", "label"), [
     ("Fin_Pabalsti", "=100+20", "pabalstu summai"),
     ("Plans_Daudzums", "=2*6", "daudzumam periodā"),

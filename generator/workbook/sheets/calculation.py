@@ -17,9 +17,11 @@ from generator.reference.plan_changes import PRINTED_PARAMETER, confirmed_parame
 from generator.reference.rules import CALENDAR_DAY, HOUR, HOURS_A_DAY, UNBOUNDED_UNITS, WORKING_DAY
 from generator.workbook.input_checks import (
     NOTE_FIELD_64,
+    REASON_CODE,
     SINGLE_FIELDS,
     TRANSPORT_FIELD,
     money_validation,
+    not_text,
     short_message_formula,
 )
 from generator.workbook.layout import C64, Layout, col, execution_codes, planned_codes
@@ -34,7 +36,7 @@ from generator.workbook.sheets.common import (
     protect,
     unit_column,
 )
-from generator.workbook.sheets.items import short_unit
+from generator.workbook.sheets.items import PRICE_CODES, short_unit
 from generator.workbook.sheets.personal import ERRORS_FIRST
 from generator.workbook.sheets.plan import PLAN_CODES, PLAN_INPUTS, sessions_message, text_validation
 from generator.workbook.texts import (
@@ -142,7 +144,7 @@ def helper_columns(lay: Layout, r: int, p: int, units: dict[str, str] | None = N
     # holding a text or an error value instead of a number (an empty one is the missing price).
     codes = {c: code for (c, _), code in zip(PLAN_INPUTS, PLAN_CODES, strict=True)}
     item_code, units_code = f"'6.3'!${codes['C']}{p}", f"'6.3'!${codes['G']}{p}"
-    price_invalid = f'AND(NOT(ISNUMBER(INDEX(Pak_Cena,$N{r}))),IFERROR(LEN(INDEX(Pak_Cena,$N{r})&""),1)>0)'
+    price_invalid = invalid_price(f"$N{r}")
     # D298: a planned month on 6.6 that is an invalid input (a date, a text, a negative: its own code > 0) is one
     # error; the rules it feeds (the months' sum, delivered above the plan so far) skip the line, and the rules that
     # count a month's value (outside the period, an ignored line's data) count only the valid ones
@@ -173,9 +175,11 @@ def helper_columns(lay: Layout, r: int, p: int, units: dict[str, str] | None = N
     c = C64
     return [
         (c.h_row, "h_Rinda", f'IF({item}="",0,IFERROR(MATCH({item},Pak_Id,0),0))', 0),
-        (c.h_units, "h_Daudzums", f"N('6.3'!$G{p})", 0),
-        (c.h_active, "h_Aktiva", f"IF(AND($N{r}>0,$O{r}>0),1,0)", 0),
-        (c.h_price, "h_Cena", f"IF($N{r}>0,N(INDEX(Pak_Cena,$N{r})),0)", 0),
+        # D332: units or a price that are an invalid input (TRUE, a date, a formula, a negative number) are used by
+        # no amount and no rule: the line is not active, as with a text (its own error is the one counted)
+        (c.h_units, "h_Daudzums", f"IF(N({units_code})>0,0,N('6.3'!$G{p}))", 0),
+        (c.h_active, "h_Aktiva", f"IF(AND($N{r}>0,$O{r}>0,NOT({price_invalid})),1,0)", 0),
+        (c.h_price, "h_Cena", f"IF($N{r}>0,IF({price_invalid},0,N(INDEX(Pak_Cena,$N{r}))),0)", 0),
         (c.h_cost, "h_Izmaksas", f"IF($P{r}=1,ROUND($O{r}*$Q{r},2),0)", 0),
         (c.h_area, "h_Joma", f"IF($N{r}>0,INDEX(Pak_Joma,$N{r}),0)", 0),
         (c.h_expert_rank, "h_EkspRangs", f"IF(N('6.3'!$F{p})>0,N('6.3'!$F{p}),{UNRANKED})", UNRANKED),
@@ -219,7 +223,7 @@ def helper_columns(lay: Layout, r: int, p: int, units: dict[str, str] | None = N
         (c.f_recipient, "f_Sanemejs",
          f'IF($P{r}=1,IF(AND($AR{r}<>"",$AS{r}<>"{family}",$AR{r}<>$AS{r}),1,0),0)', 0),
         (c.f_ignored, "f_Tuksa",
-         f'IF(AND($P{r}=0,{item_code}=0,{units_code}=0),IF(COUNTIFS({valid_planned})+COUNTIFS({valid_got})+COUNTIFS({valid_paid})>0,1,0),0)', 0),
+         f'IF(AND($P{r}=0,{item_code}=0,{units_code}=0,NOT({price_invalid})),IF(COUNTIFS({valid_planned})+COUNTIFS({valid_got})+COUNTIFS({valid_paid})>0,1,0),0)', 0),
         (c.f_unknown, "f_Nezinams", f'IF(AND({item}<>"",$N{r}=0),1,0)', 0),
         (c.f_missing_price, "f_BezCenas", f"IF($P{r}=1,IF(ISNUMBER(INDEX(Pak_Cena,$N{r})),0,IF({price_invalid},0,1)),0)",
          0),
@@ -453,6 +457,18 @@ def write(sh: Sheet) -> None:
 INVALID_UNITS = "nederīgs"  # 6.4 "Daudzums periodā" of a row whose units cell holds an invalid input
 
 
+def invalid_price(item: str) -> str:
+    """True when the 6.8 price of the service in 6.8 row ``item`` (1-based, 0 for none) is an invalid input (its check
+    code > 0: a text, TRUE, a date, a formula, a negative number; D140, D332)."""
+    return f"IF({item}>0,N(INDEX({PRICE_CODES},{item}))>0,FALSE)"
+
+
+def plan_price(item: str) -> str:
+    """6.4's "Cena" of the service in 6.8 row ``item``: INVALID_UNITS for an invalid price (D332), blank for none."""
+    return (f'IF({item}>0,IF({invalid_price(item)},"{INVALID_UNITS}",IF(ISNUMBER(INDEX(Pak_Cena,{item})),'
+            f'INDEX(Pak_Cena,{item}),"")),"")')
+
+
 def _line(sh: Sheet, r: int, p: int, nr: int) -> None:
     st = sh.st
     lay = sh.book.layout
@@ -464,8 +480,7 @@ def _line(sh: Sheet, r: int, p: int, nr: int) -> None:
     # units that are not a valid number print as such, not as 0 (audit20 F6; 6.11 lists the cell)
     units_code = f"'6.3'!${dict(zip('CDFGI', PLAN_CODES, strict=True))['G']}{p}"
     sh.formula(f"E{r}", f'IF($N{r}>0,IF(N({units_code})>0,"{INVALID_UNITS}",$O{r}),"")', st.out_units, "")
-    sh.formula(f"F{r}", f'IF($N{r}>0,IF(ISNUMBER(INDEX(Pak_Cena,$N{r})),INDEX(Pak_Cena,$N{r}),""),"")',
-               st.out_price, "")
+    sh.formula(f"F{r}", plan_price(f"$N{r}"), st.out_price, "")
     sh.formula(f"G{r}", f'IF($P{r}=1,$R{r},"")', st.out_money, "")
     sh.formula(
         f"H{r}",
@@ -631,10 +646,11 @@ def _summary(sh: Sheet, top: int) -> None:
     label = dict(SUMMARY_ROWS)[16]
     code_cell = f"{TRANSPORT_CODE}{sh.book.layout.calc_first - 2}"
     sh.formula(f"{label_from}{at(16)}", f'IF({code_cell}=1,"{label} ({v}{at(16)}: {TOO_LONG})",'
-               f'IF({code_cell}>1,"{label} ({v}{at(16)}: {NOT_TEXT})","{label}"))', st.label, label)
+               f'IF({not_text(code_cell)},"{label} ({v}{at(16)}: {NOT_TEXT})","{label}"))', st.label, label)
     # D9's justification whole on paper: TRANSPORT_LINES lines of E:I and a length check (audit32 F5)
     sh.row_height(at(16), TRANSPORT_LINES * LINE_HEIGHT_9)
     code = sh.check(TRANSPORT_FIELD, f"{v}{at(16)}", code_cell)
+    sh.define(REASON_CODE, code_cell)  # 6.11's rules read it (no_reason, D332)
     sh.ws.conditional_format(f"{v}{at(16)}", {"type": "formula", "criteria": f"={code}>0", "format": st.error_mark})
     text_validation(sh, f"{v}{at(16)}", TRANSPORT_FIELD, f"{TRANSPORT_LINES} rindās")
     f(f"{v}{at(17)}", "Kludas", st.out_whole, cache.errors)

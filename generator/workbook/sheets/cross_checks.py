@@ -33,7 +33,7 @@ from xlsxwriter.utility import xl_cell_to_rowcol, xl_col_to_name
 
 from generator.workbook.layout import C64, SPACED_SHEETS, Area, Layout, execution_codes, row_formula
 from generator.workbook.sheetio import Watched
-from generator.workbook.sheets.calculation import INVALID_UNITS, RATE_FORMULA, month_blocks
+from generator.workbook.sheets.calculation import INVALID_UNITS, RATE_FORMULA, month_blocks, plan_price
 from generator.workbook.sheets.months import invalid_or, unit_code_cols
 
 REPLACED_TEXT = "neatbilst aprēķinam – formula aizstāta ar vērtību?"
@@ -132,7 +132,7 @@ def line_flags(lay: Layout, i: int) -> list[str]:
         return f"'6.4'!${column}${r}"
 
     item = f"IFERROR(MATCH('6.3'!$C${p},Pak_Id,0),0)"
-    price = f'IF({item}>0,IF(ISNUMBER(INDEX(Pak_Cena,{item})),INDEX(Pak_Cena,{item}),""),"")'
+    price = plan_price(item)
     active = f"{at(c.h_active)}=1"
     cost = f'IF({active},ROUND({at(c.h_units)}*{at(c.h_price)},2),"")'
     priority = (f'IF({active},SUMPRODUCT((h_Aktiva=1)*((h_Vertejums<{at(c.h_score)})+(h_Vertejums={at(c.h_score)})'

@@ -45,6 +45,7 @@ HEADS = (
     ("K", "Pārbaude", 25),  # wraps; at 30 LibreOffice printed it alone on a third page across
 )
 PRICE_CODE = "R"  # hidden: the formula check of the price cell
+PRICE_CODES = "h_Pak_CenaKods"  # its codes: a plan line whose price is an invalid input uses no price (D140, D332)
 # hidden: services whose sessions this one already includes (L1713), an unconfirmed ceiling (D22), the catalogue's
 # price still "jāprecizē" (D22: a plan line keeping it prints "______" on the signed annexes)
 INCLUDES, UNCONFIRMED, PROVISIONAL_PRICE = "S", "T", "U"
@@ -206,7 +207,7 @@ def write(sh: Sheet) -> None:
     for letter, name in (*HELPERS, (INCLUDES, "h_Pak_Ietver"), (UNCONFIRMED, "h_Pak_GriestiNeapst"),
                          (PROVISIONAL_PRICE, "h_Pak_CenaProviz"), (WHOLE, "h_Pak_Vesels"),
                          (UNTIL, "h_Pak_Lidz"), (UNTIL_USED, "h_Pak_LidzPlana"),
-                         (WITHDRAWN, withdrawn_ceilings.NAME)):
+                         (WITHDRAWN, withdrawn_ceilings.NAME), (PRICE_CODE, PRICE_CODES)):
         sh.define(name, f"{letter}{first}", f"{letter}{last}")
     sh.ws.set_column(f"L:{WITHDRAWN}", 10, None, {"hidden": True, "level": 1})
     sh.ws.conditional_format(f"H{first}:H{last}", {"type": "formula", "criteria": f"=${PROVIDER_CODE}{first}>0",

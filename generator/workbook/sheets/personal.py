@@ -86,6 +86,17 @@ def input_cell(name: str) -> tuple[str, str]:
 CHECKED = {f.name: f for f in SINGLE_FIELDS if f.name in {n for *_, n, _, _ in FIELDS if n}}
 
 
+def _code_cell(name: str) -> str:
+    """6.1's check code cell (column D) of the input ``name``."""
+    return next(f"'{SHEET}'!$D${row}" for row, _, _, field, _, _ in FIELDS if field == name)
+
+
+# D332: a date input is a day only while its check code is 0 – TRUE (LibreOffice's 1), a negative number, a formula or a
+# number outside the dates' range is an invalid input, counted once: no age, period or rule rests on it
+VALID_START = f"AND(ISNUMBER(Perioda_Sakums),N({_code_cell('Perioda_Sakums')})=0)"
+VALID_BIRTH = f"AND(ISNUMBER(Berns_DzimsanasDatums),N({_code_cell('Berns_DzimsanasDatums')})=0)"
+
+
 def write(sh: Sheet) -> None:
     book, st = sh.book, sh.st
     # C: the longest hint ("no kataloga (6.11); …") in one line of 8 pt: wrapped in 28 it ran over the next row
@@ -168,7 +179,7 @@ def write(sh: Sheet) -> None:
     sh.text(f"A{END_ROW}", "Perioda pēdējā diena", st.label)
     sh.formula(
         f"B{END_ROW}",
-        'IF(AND(ISNUMBER(Perioda_Sakums),ISNUMBER(Perioda_Menesi),h_MenOK=1),'
+        f'IF(AND({VALID_START},ISNUMBER(Perioda_Menesi),h_MenOK=1),'
         "DATE(YEAR(Perioda_Sakums),MONTH(Perioda_Sakums)+Perioda_Menesi,0),\"\")",
         st.out_date,
         "",
@@ -180,7 +191,7 @@ def write(sh: Sheet) -> None:
     born, on = "Berns_DzimsanasDatums", "IF(ISNUMBER(Parbaudes_Datums),Parbaudes_Datums,Perioda_Sakums)"
     sh.formula(
         f"B{AGE_ROW}",
-        f'IF(AND(ISNUMBER({born}),ISNUMBER(Perioda_Sakums)),YEAR({on})-YEAR({born})'
+        f'IF(AND({VALID_BIRTH},{VALID_START}),YEAR({on})-YEAR({born})'
         f"-IF(OR(MONTH({on})<MONTH({born}),AND(MONTH({on})=MONTH({born}),DAY({on})<DAY({born}))),1,0),\"\")",
         st.out_whole,
         "",
@@ -206,7 +217,7 @@ def write(sh: Sheet) -> None:
     )
     status = (
         f"{ERRORS_FIRST}&"
-        'IF(OR(NOT(ISNUMBER(Berns_DzimsanasDatums)),NOT(ISNUMBER(Perioda_Sakums))),'
+        f'IF(OR(NOT({VALID_BIRTH}),NOT({VALID_START})),'
         '"Ievadiet dzimšanas datumu un perioda pirmo dienu.",'
         f'IF(h_PerArpus=1,"Plāna sākums nav nevienā programmas kārtas pārskata periodā (pārskata periodi: "&{known}&'
         '"); IB nevar aprēķināt.",'
@@ -335,13 +346,13 @@ def _reporting_period(sh: Sheet) -> None:
     """The programme round's reporting period that holds the plan's first day (periods from the
     catalogue, on 6.11) and the eligibility date Parbaudes_Datums, its first day (D1, D21)."""
     st = sh.st
-    sh.formula(f"D{PERIOD_ROW}", "IF(ISNUMBER(Perioda_Sakums),IFERROR(MATCH(1,h_PerSatur,0),0),0)", st.helper, 0)
+    sh.formula(f"D{PERIOD_ROW}", f"IF({VALID_START},IFERROR(MATCH(1,h_PerSatur,0),0),0)", st.helper, 0)
     sh.define("h_PerIndekss", f"D{PERIOD_ROW}")
     sh.text(f"A{PERIOD_ROW}", "Programmas kārtas pārskata periods", st.label)
     start, end = lv_date_formula("INDEX(h_PerSakums,h_PerIndekss)"), lv_date_formula("INDEX(h_PerBeigas,h_PerIndekss)")
     sh.formula(
         f"B{PERIOD_ROW}",
-        f'IF(h_PerIndekss>0,{start}&" – "&{end},IF(ISNUMBER(Perioda_Sakums),"nav (sākums ārpus pārskata periodiem)",""))',
+        f'IF(h_PerIndekss>0,{start}&" – "&{end},IF({VALID_START},"nav (sākums ārpus pārskata periodiem)",""))',
         st.out_text,
         "",
     )
@@ -350,7 +361,7 @@ def _reporting_period(sh: Sheet) -> None:
     sh.formula(f"B{CHECK_DATE_ROW}", 'IF(h_PerIndekss>0,INDEX(h_PerSakums,h_PerIndekss),"")', st.out_date, "")
     sh.define("Parbaudes_Datums", f"B{CHECK_DATE_ROW}")
     sh.text(f"C{CHECK_DATE_ROW}", "šajā dienā nosaka vecumu un likmi", st.note)
-    sh.formula(f"D{CHECK_DATE_ROW}", "IF(AND(ISNUMBER(Perioda_Sakums),h_PerIndekss=0),1,0)", st.helper, 0)
+    sh.formula(f"D{CHECK_DATE_ROW}", f"IF(AND({VALID_START},h_PerIndekss=0),1,0)", st.helper, 0)
     sh.define("h_PerArpus", f"D{CHECK_DATE_ROW}")
     sh.formula(f"D{END_ROW}", "IF(AND(h_PerIndekss>0,ISNUMBER(Perioda_Beigas)),"
                "IF(Perioda_Beigas>INDEX(h_PerBeigas,h_PerIndekss),1,0),0)", st.helper, 0)

@@ -34,6 +34,7 @@ from generator.reference.workbook import base_differs_text
 from generator.workbook import withdrawn_base
 from generator.workbook.input_checks import (
     DATE_FORMAT_PROBE,
+    REASON_CODE,
     SERIAL_FIRST,
     SERIAL_LAST,
     SINGLE_FIELDS,
@@ -56,6 +57,7 @@ from generator.workbook.sheets.common import (
     protect,
 )
 from generator.workbook.sheets.personal import FIELDS as PERSONAL_FIELDS
+from generator.workbook.sheets.personal import VALID_START
 from generator.workbook.texts import (
     ASSESSMENT_ROUNDS,
     BASE_BLANK_NOTE,
@@ -95,7 +97,7 @@ TRANSPORT_FLAG_ROW = BASE_ROW + 4
 RULES_SECTION = TRANSPORT_FLAG_ROW + 2
 RULES_FIRST = RULES_SECTION + 2
 KINDS = ("kļūda", "brīdinājums", "ieraksts")
-NO_REASON = no_reason("Transporta_Pamatojums")  # D9's justification not given: none, or no text (D331)
+NO_REASON = no_reason("Transporta_Pamatojums", REASON_CODE)  # D9's justification not given: none, or no text (D331)
 # Hidden columns: the rule codes (for tools), the code of the base's check, and the table of every
 # checked input cell (its message when invalid, the running count of invalid cells).
 RULE_CODE, TABLE_CODE, TABLE_MESSAGE, TABLE_COUNT = "S", "T", "U", "V"
@@ -938,7 +940,7 @@ def _months(sh: Sheet, months: int) -> None:
         sh.number(f"A{row}", k, st.out_whole)
         sh.formula(
             f"B{row}",
-            f'IF(ISNUMBER(Perioda_Sakums),DATE(YEAR(Perioda_Sakums),MONTH(Perioda_Sakums)+{k - 1},1),"")',
+            f'IF({VALID_START},DATE(YEAR(Perioda_Sakums),MONTH(Perioda_Sakums)+{k - 1},1),"")',
             st.out_date,
             "",
         )
@@ -987,7 +989,7 @@ def _headers(sh: Sheet) -> None:
         return f'IF({ref}="",{dash},{ref})'
 
     period = (
-        f'"Atbalsta plāna periods: "&IF(ISNUMBER(Perioda_Sakums),{lv_date_formula("Perioda_Sakums")}&" – "&'
+        f'"Atbalsta plāna periods: "&IF({VALID_START},{lv_date_formula("Perioda_Sakums")}&" – "&'
         f'IF(ISNUMBER(Perioda_Beigas),{lv_date_formula("Perioda_Beigas")},{dash}),{dash})'
     )
     labels = {"Galva_Berns": "Bērns", "Galva_Vecaks": "Vecāks", "Galva_Periods": "Periods",
@@ -1025,7 +1027,7 @@ def _periods(sh: Sheet) -> None:
         sh.number(f"B{row}", period.number, st.out_whole)
         sh.date(f"C{row}", period.start, st.out_date)
         sh.date(f"D{row}", period.end, st.out_date)
-        sh.formula(f"E{row}", f"IF(ISNUMBER(Perioda_Sakums),IF(AND(Perioda_Sakums>=C{row},Perioda_Sakums<=D{row}),1,0),0)",
+        sh.formula(f"E{row}", f"IF({VALID_START},IF(AND(Perioda_Sakums>=C{row},Perioda_Sakums<=D{row}),1,0),0)",
                    st.out_whole, 0)
         sh.date(f"F{row}", round_ends[period.round_id], st.out_date)  # the age criterion's day (D110)
         sh.text(f"G{row}", members[period.round_id], st.out_text)

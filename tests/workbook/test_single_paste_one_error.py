@@ -1,0 +1,116 @@
+"""One value pasted into 6.3's units, 6.8's price or 6.1's birth date (B15) or first day of the period (B38) is one
+error everywhere (D140, D332), as D298 and D304 made it for 6.6 and 6.10: text, TRUE, a negative number, a date (a
+date format in a number cell), a formula, 1e12 in a date cell, a number typed in another format („1,234.50”). Before,
+the matrix counted TRUE, a date or a formula in the units (LibreOffice reads them as 1, the day's serial, the formula's
+value) and TRUE, a negative number, a formula or 1e12 in a date as the invalid input and, besides, a rule (the units
+above the period's days, the child not eligible, the start outside the reporting periods), so Kludas was 2 while
+6.11's list named one cell; 6.4 priced the line with the invalid units or price; the reader refused 1e12 in a date cell
+as a damaged file and let an invalid price of a service no line uses pass. Now the matrix counts one error, named on
+6.11 with its sheet and cell, as the reference's clean count plus that input and as the reader names one cell; the line
+resting on it has no amount (6.4 shows the invalid units or price „nederīgs” and no sum, N leaves the line out), and an
+invalid date leaves the age, P and the amounts blank."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from openpyxl import load_workbook
+
+from generator.catalogue.catalogue import Catalogue
+from generator.ministry.matrix import Matrix, offer_code, read_child
+from generator.recalc import make_profile
+from generator.reference.params import Params
+from generator.reference.workbook import WorkbookInputs, evaluate_workbook
+from generator.workbook.names import read
+from generator.workbook.sheets.calculation import INVALID_UNITS
+from tests.workbook.pasted_files import Files, Variants, listed_checks, one_error_each, pasted_files
+from tests.workbook.plans import SEED, random_plan
+
+pytestmark = [pytest.mark.libreoffice, pytest.mark.xdist_group("workbook-lo")]
+
+UNITS, PRICE, BORN, START = "Plans_Daudzums", "Pak_Cena", "Berns_DzimsanasDatums", "Perioda_Sakums"
+PASTED_DAY = dt.datetime(2027, 1, 15)
+# each kind of invalid value the audit pasted, as it applies to the input's kind: a number input takes a date's
+# format as invalid (D282); a date input takes a date, so there 1e12 (no day of the spreadsheets) instead
+NUMBER_VALUES = {"teksts": "abc", "true": True, "negativs": -5, "datums": PASTED_DAY, "formula": "=1+1",
+                 "svesais": "1,234.50"}
+DATE_VALUES = {"teksts": "abc", "true": True, "negativs": -5, "e12": 1e12, "formula": "=1+1", "svesais": "2027-01-15"}
+PASTES = {(name, kind): value for name, values in ((UNITS, NUMBER_VALUES), (PRICE, NUMBER_VALUES),
+                                                   (BORN, DATE_VALUES), (START, DATE_VALUES))
+          for kind, value in values.items()}
+UNUSED_PRICE = "neizmantota-cena"  # TRUE in the price of a service no line uses: the matrix and the reader count it
+
+
+def _plan(catalogue: Catalogue, params: Params, day: dt.date) -> WorkbookInputs:
+    """An error-free random plan whose first line is counted and priced, its service on no other line."""
+    offers = catalogue.offers(day)
+    seed = SEED + 71_000
+    while True:
+        plan = random_plan(seed, offers, params.full_rate_max_age, params.eligibility_age_limit,
+                           params.period_months_max, params.reporting_periods).inputs
+        seed += 1
+        first = plan.lines[0] if plan.lines else None
+        if (first is not None and first.counted and first.unit_price > 0
+                and sum(ln.offer_id == first.offer_id for ln in plan.lines) == 1
+                and evaluate_workbook(plan, params).errors == 0):
+            return plan
+
+
+def _name(name: str, kind: str) -> str:
+    return f"{name}-{kind}"
+
+
+@pytest.fixture(scope="module")
+def files(catalogue: Catalogue, params: Params, day, templates, tmp_path_factory: pytest.TempPathFactory,  # noqa: ANN001
+          ) -> Files:
+    folder = tmp_path_factory.mktemp("viena-ielime")
+    plan = _plan(catalogue, params, day)
+    labels = [offer_code(str(v)) if v else "" for v in read(load_workbook(templates[None]), "Pak_Id")]
+    price_row = labels.index(plan.lines[0].offer_id)
+    unused = next(j for j, code in enumerate(labels) if code and all(ln.offer_id != code for ln in plan.lines))
+    variants: Variants = {"tira": (plan, UNITS, None, 0), UNUSED_PRICE: (plan, PRICE, True, unused)}
+    for (name, kind), value in PASTES.items():
+        variants[_name(name, kind)] = (plan, name, value, price_row if name == PRICE else 0)
+    profile = make_profile(tmp_path_factory.mktemp("lo-profile-viena-ielime"))
+    return pasted_files(catalogue, templates[None], folder, profile, variants)
+
+
+@pytest.mark.parametrize("name", [*(_name(n, k) for n, k in PASTES), UNUSED_PRICE])
+def test_one_paste_is_one_error_named_in_the_matrix_and_by_the_reader(files, params: Params, catalogue: Catalogue,
+                                                                     name: str) -> None:
+    _, values, path, cell = one_error_each(files, name, params, given=False)
+    sheet, a1 = cell.split("!")
+    listed = listed_checks(values)
+    assert len(listed) == 1 and f" {sheet} {a1}: " in listed[0], listed  # 6.11's list and its total agree
+    data, problems = read_child(Matrix.open(path), catalogue, strict=False)
+    assert data is None and len(problems) == 1 and problems[0].startswith(f"{cell} "), problems
+
+
+def _line_64(values, column: int) -> object:  # noqa: ANN001
+    summa = values.ranges["Plans_Summa"]
+    return values._cells["6.4"].get((summa.min_row, column))
+
+
+@pytest.mark.parametrize("name", [_name(n, k) for n, k in PASTES if n in (UNITS, PRICE)])
+def test_no_amount_rests_on_pasted_units_or_price(files, name: str) -> None:
+    """6.4 shows the line's invalid units or price „nederīgs”, no sum, priority or IB share for it; N leaves it out."""
+    clean = files["tira"][1]
+    _, values, _, _ = files[name]
+    summa = values.ranges["Plans_Summa"].min_col
+    shown = summa - 2 if name.startswith(UNITS) else summa - 1  # E „Daudzums periodā”, F „Cena”
+    assert _line_64(values, shown) == INVALID_UNITS, _line_64(values, shown)
+    line = [_line_64(values, c) for c in (summa, summa + 1, summa + 2)]  # G sum, H priority, I IB share
+    assert all(v in (None, "") for v in line), line
+    line_sum = _line_64(clean, summa)
+    assert isinstance(line_sum, int | float) and line_sum > 0
+    assert round(values["IB_Nepieciesamais"], 2) == round(clean["IB_Nepieciesamais"] - line_sum, 2)
+
+
+@pytest.mark.parametrize("name", [_name(n, k) for n, k in PASTES if n in (BORN, START)])
+def test_no_age_or_amount_rests_on_a_pasted_date(files, name: str) -> None:
+    """The age, the rate and P are blank (not the age of a child born 01.01.1900, not 0), so no eligibility rule."""
+    _, values, _, _ = files[name]
+    assert values["Vecums"] in (None, ""), values["Vecums"]
+    assert values["IB_Provizoriskais"] in (None, ""), values["IB_Provizoriskais"]
+    assert values["IB_Pieejamais"] in (None, ""), values["IB_Pieejamais"]
