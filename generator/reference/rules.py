@@ -637,20 +637,28 @@ def check_month_unit_limits(
 
 def check_line_above_provisional(
     lines: Sequence[PlanLine], provisional: Decimal, units_place: str = UNITS_PLACE, price_place: str = PRICE_PLACE,
+    amount_place: str | None = None,
 ) -> list[Finding]:
     """A line of a unit the period does not limit (a session, a course, euro at actual cost) whose amount alone is
     above the child's provisional IB amount P is a warning naming the line (D148): it is possible, but far more
     often a mistyped or pasted quantity. No warning while P is 0 (the child has no P: its error says why).
-    ``units_place``, ``price_place``: where the units and the price are typed (the matrix's tables 6.3 and 6.8)."""
+    ``units_place``, ``price_place``: where the units and the price are typed (the matrix's tables 6.3 and 6.8);
+    ``amount_place``: where a line in euro at actual cost is given its amount when it has no price of its own to type
+    (the calculator's field, D338; None: its units and price are typed as any line's)."""
     if provisional <= 0:
         return []
+
+    def check(line: PlanLine) -> str:
+        if amount_place is not None and line.actual_cost:
+            return f"vai summa {amount_place} ir pareiza"
+        return f"vai daudzums ({units_text(line.units)}) {units_place} un cena {price_place} ir pareizi"
+
     return [
         Finding(
             "line_above_provisional",
             Severity.warning,
             f"{_name(i, line)}: rindas summa {eur(line_cost(line))} viena pati pārsniedz bērna IB provizorisko "
-            f"apmēru P {eur(provisional)}; pārbaudiet, vai daudzums ({units_text(line.units)}) {units_place} un cena "
-            f"{price_place} ir pareizi.",
+            f"apmēru P {eur(provisional)}; pārbaudiet, {check(line)}.",
             (i,),
         )
         for i, line in _counted(lines)

@@ -34,7 +34,7 @@ from generator.no_such_day import LV, no_such_day
 from generator.programme_scope import PROGRAMME_WORDS
 from generator.reference.findings import Severity
 from generator.reference.inputs import CENTS_TEXT, check_whole_units, units_shown
-from generator.reference.lines import PLAN_LINES, PlanLine, fixed_unit_price
+from generator.reference.lines import ACTUAL_COST_UNIT, PLAN_LINES, PlanLine, fixed_unit_price
 from generator.reference.params import Params
 from generator.reference.plan import line_cost
 from generator.reference.provisional import age_in_years
@@ -101,6 +101,7 @@ MOST_CHOICES = 6
 PRICE_FIELD_PLACE = f"laukā „{PRICE_FIELD}”"
 # The units field of an item at actual cost (the euro, D70): the amount in euro; its messages say so (audit27c F4)
 AMOUNT_FIELD = "Summa periodā, EUR"
+AMOUNT_FIELD_PLACE = f"laukā „{AMOUNT_FIELD}”"
 # The fields of F and the other funding sources (the form's labels, rendered from these): their messages start with
 # the field where the matrix's messages name its 6.4 cells (D148's way, audit36 F5)
 FINAL_FIELD = "IB galīgais apmērs F, EUR"
@@ -249,6 +250,13 @@ def _unit_templates() -> dict[str, str]:
     templates["line_above_provisional"] = _replace(above.message, [
         _row(INDEX, LABEL, "rinda"), (eur(line_cost(line)), "{summa}"), (eur(CEILING), "{p}"),
         (units_text(UNITS), "{daudzums}")])
+    # D338: a euro line's amount is typed in its own field, its price is fixed: the warning names that field alone
+    euro = PlanLine(offer_id="x", label=LABEL, unit=ACTUAL_COST_UNIT, units=UNITS, unit_price=Decimal(1),
+                    actual_cost=True)
+    (above,) = check_line_above_provisional(_padded((INDEX, euro)), CEILING, UNITS_FIELD_PLACE, PRICE_FIELD_PLACE,
+                                            AMOUNT_FIELD_PLACE)
+    templates["line_above_provisional_euro"] = _replace(above.message, [
+        _row(INDEX, LABEL, "rinda"), (eur(line_cost(euro)), "{summa}"), (eur(CEILING), "{p}")])
     return templates
 
 

@@ -10,9 +10,9 @@ A decision no theme names is shown at the end under OTHER; sections of the sourc
 
 On a phone the page is some 300 000 px tall: under the title a list of the themes (CONTENTS, anchor
 ``#lemumu-temas``) links to each theme's heading with its number of decisions; right under each theme's heading a
-compact list of its decisions (DECISION_LIST: number and question, the question shortened to about SHORT characters)
-links to each decision's heading, so any decision is two taps from the top; and every section, the last one too,
-ends with a link back to the list of themes (D329). The theme headings keep the ids the Markdown table of contents
+compact list of its decisions (DECISION_LIST: number and question, the question shortened to about SHORT characters,
+the whole question the link's accessible name) links to each decision's heading, so any decision is two taps from
+the top; and every section, the last one too, ends with a link back to the list of themes (D329). The theme headings keep the ids the Markdown table of contents
 gives them (``slug``), so a link to one made before the list still works. A theme's list only leads to the
 headings: it is left out of the search index (``data-search-exclude``) and of the print (ibm.css), where the headings
 themselves carry each decision's number and question in order; so are the links back.
@@ -20,6 +20,7 @@ themselves carry each decision's number and question in order; so are the links 
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 
@@ -136,10 +137,23 @@ def short(question: str, size: int = SHORT) -> str:
     return text[: cuts[-1]].rstrip(" ,;:–-") + "\u00a0…"  # no „…” alone on a line
 
 
+def plain(question: str) -> str:
+    """``question`` as plain text: its links' texts, no code marks."""
+    return LINK.sub(r"\1", question).replace("`", "")
+
+
+def _item(number: int, question: str) -> str:
+    """One link of a theme's list: an HTML link whose text is Markdown (inline code stays code), and whose accessible
+    name, where the question is shortened, is the whole question (a screen reader does not stop at „…")."""
+    shown = short(question)
+    label = "" if shown == LINK.sub(r"\1", question) else f' aria-label="{html.escape(f"D{number} – {plain(question)}")}"'
+    return f'- <a href="#{anchor(number)}"{label}>D{number} – {shown}</a>'
+
+
 def _decision_list(numbers: list[int], found: dict[int, tuple[str, str]]) -> list[str]:
     """A theme's decisions as a compact list of links to their headings (md_in_html: the block's class for ibm.css,
     and left out of the search index, where each decision's own heading is)."""
-    items = [f"- [D{n} – {short(found[n][0])}](#{anchor(n)})" for n in numbers]
+    items = [_item(n, found[n][0]) for n in numbers]
     return [f'<div class="{DECISION_LIST}" data-search-exclude markdown>', *items, "</div>", ""]
 
 

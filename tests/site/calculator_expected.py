@@ -32,6 +32,7 @@ from generator.reference.workbook import (
     prices_advice,
 )
 from generator.site.calculator import (
+    AMOUNT_FIELD_PLACE,
     FINAL_FIELD,
     PRICE_FIELD_PLACE,
     SOURCE_FIELDS,
@@ -215,6 +216,8 @@ def _calculator_words(finding: Any, inputs: WorkbookInputs, params: Params, matr
     if finding.code == "line_above_provisional":
         matrix = f") {UNITS_PLACE} un cena {PRICE_PLACE} ir pareizi."
         assert finding.message.endswith(matrix), finding.message
+        if inputs.lines[finding.lines[0]].actual_cost:  # D338: a euro line has its amount's field, no price to type
+            return finding.message.split("; pārbaudiet, ")[0] + f"; pārbaudiet, vai summa {AMOUNT_FIELD_PLACE} ir pareiza."
         return finding.message.removesuffix(matrix) + f") {UNITS_FIELD_PLACE} un cena {PRICE_FIELD_PLACE} ir pareizi."
     return finding.message
 

@@ -213,3 +213,41 @@ def test_units_beyond_the_period_at_the_units_field_and_a_line_above_p_under_it(
     assert page.get_attribute("#ibm-r2-daudzums", "aria-invalid") is None  # a warning marks no field
     visit.shot("kalkulators-daudzums-virs-perioda")
     assert visit.errors == []
+
+
+def test_a_line_without_a_service_and_a_euro_line_above_p(visit: Visit, params: Params) -> None:
+    """D338: units and a price typed in a line with no service count nothing, which is said as an error at the line's
+    service field (not dropped unseen); a euro line above P is told to check its own field „Summa periodā, EUR”, not a
+    units and a price field it does not have. The live status line is in the accessibility tree before its first
+    message (hidden while empty, not display: none), and a reduced month count is said on it once."""
+    page = visit.page
+    visit.open(PAGE)
+    assert page.inner_text("#ibm-statuss") == ""
+    assert page.evaluate("getComputedStyle(document.querySelector('#ibm-statuss')).display") != "none"
+    page.fill("#ibm-dzimsanas", "31.01.2012")
+    page.fill("#ibm-sakums", lv_date(params.reporting_periods[0].start))
+    page.locator("#ibm-sakums").press("Tab")
+    fill_line(page, 1, "3.1.3i", "8", "30")
+    page.click("#ibm-pievienot")
+    page.fill("#ibm-r2-daudzums", "10")
+    assert page.inner_text("#ibm-r2-kods-kluda") == ""  # not while the units are being typed
+    page.fill("#ibm-r2-cena", "20")
+    page.locator("#ibm-r2-cena").press("Tab")
+    assert page.inner_text("#ibm-r2-kods-kluda") == (
+        "2. rinda, lauks „Pakalpojums”: rindā ir vienības vai cena, bet nav pakalpojuma – rinda netiek ņemta vērā "
+        "(gaidīts: pakalpojuma kods vai nosaukums, piem. 3.1.2i).")
+    assert page.get_attribute("#ibm-r2-kods", "aria-invalid") == "true"
+    page.wait_for_function("document.querySelector('#ibm-statuss').textContent.includes('Pakalpojums')")
+    assert "kļūda laukā „Pakalpojums” (2. rinda)" in page.inner_text("#ibm-statuss")
+    euro = page.evaluate("""() => ibmKalkulators.dati.pakalpojumi.find(o => o.vienibasCena !== null).kods""")
+    page.fill("#ibm-r2-cena", "")
+    page.fill("#ibm-r2-kods", euro)
+    page.dispatch_event("#ibm-r2-kods", "change")
+    page.fill("#ibm-r2-daudzums", "90000")
+    page.locator("#ibm-r2-daudzums").press("Tab")
+    assert page.inner_text("#ibm-r2-kods-kluda") == "" and page.get_attribute("#ibm-r2-kods", "aria-invalid") is None
+    above = [n for n in _notes(page, 2) if "pārsniedz bērna IB provizorisko apmēru P" in n]
+    assert len(above) == 1 and above[0].endswith("; pārbaudiet, vai summa laukā „Summa periodā, EUR” ir pareiza."), above
+    assert "Vienības periodā" not in above[0] and "Cena, EUR" not in above[0]
+    visit.shot("kalkulators-euro-virs-p")
+    assert visit.errors == []

@@ -596,7 +596,9 @@ def test_script_sizes(built_site) -> None:
     # 152 000 until fix42d (D328: a fraction of a whole unit kept at its field while a line is incomplete, the fields
     # still to fill in named beside the errors, the offers a name matches as buttons and one match taken, a line
     # without units priced nothing and noted in print: +4,2 KB)
-    assert sum(sizes.values()) < 157_000, json.dumps(sizes)
+    # 157 000 until fix43f (D338: a line with units or a price but no service an error at its service field, a euro
+    # line above P told its own amount field with a text of its own, a reduced month count said once: +0,8 KB)
+    assert sum(sizes.values()) < 158_000, json.dumps(sizes)
 
 
 def test_form_asks_the_amount_for_actual_cost_items(visit: Visit, params: Params, offers) -> None:

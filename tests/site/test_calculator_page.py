@@ -227,6 +227,10 @@ def test_a_line_above_p_names_the_calculators_fields(built_site: BuiltSite, cata
     filled = text.format(rinda=f"1. rinda ({session.label})", summa=eur(line_cost(line)), p=eur(Decimal("1000.00")),
                          daudzums=units_text(line.units))
     assert filled.split("; pārbaudiet")[0] == finding.message.split("; pārbaudiet")[0]
+    # D338: a euro line has its amount's field and a fixed price: its warning names that field alone
+    euro = data["teksti"]["line_above_provisional_euro"]
+    assert euro.endswith(f"; pārbaudiet, vai summa laukā „{data['lauki']['summa']}” ir pareiza."), euro
+    assert units not in euro and price not in euro and euro.split("; ")[0] == text.split("; ")[0], euro
 
 def test_unconfirmed_ceilings_are_not_prefilled(built_site: BuiltSite) -> None:
     """The API takes a missing price from the ceiling only when the ceiling is confirmed; the data keeps

@@ -225,16 +225,21 @@
       var notes = {};
       var choices = {};
       missing = [];
+      var waits = function (f) {
+        return !touched[f.id] || f.id === typing;
+      };
       var shown = messages.filter(function (m) {
         var input = inputOf(m);
         if (!input) return true;
-        if (m.kods === "ievade" && !input.value.trim()) {
+        // D338: a line's empty service is an error once its units or price are typed and left
+        var lineOf = !input.value.trim() && m.lauks === "kods" ? rowItem(m.rindas[0]).querySelectorAll("[name=daudzums],[name=cena]") : null;
+        if (m.kods === "ievade" && !input.value.trim() && !lineOf) {
           missing.push(m);
           return false;
         }
         // a value's error waits until the field is left (not while it is typed in); a period or age error is about
         // valid dates
-        if (VALUE_ERRORS[m.kods] && (!touched[input.id] || input.id === typing)) return false;
+        if (VALUE_ERRORS[m.kods] && Array.prototype.every.call(lineOf || [input], waits)) return false;
         // D328: the buttons come after the field is left – the note, read then, says where they are
         var text = m.izvele ? m.teksts + " Pogas izvēlei – zem lauka." : m.teksts;
         notes[input.id] = notes[input.id] ? notes[input.id] + " " + text : text;
@@ -623,12 +628,18 @@
     /* F4: the results are not a live region; this one line is, written after a pause in typing (or at once
      * on a change or when a field is left) and only when its text changes. */
     var statusTimer = null;
+    var monthsSaid = "";
     function announce(text, now) {
       var line = root.querySelector("#ibm-statuss");
       if (statusTimer !== null) global.clearTimeout(statusTimer);
       statusTimer = null;
       var write = function () {
-        if (line.textContent !== text) line.textContent = text;
+        // a reduced month count is said once
+        var news = monthsReduced !== monthsSaid;
+        monthsSaid = monthsReduced;
+        if (!news && line.textContent.slice(-text.length) === text && text) return;
+        var said = [news ? monthsReduced : "", text].filter(Boolean).join(" ");
+        if (line.textContent !== said) line.textContent = said;
       };
       if (now) write();
       else statusTimer = global.setTimeout(write, STATUS_PAUSE_MS);
@@ -729,7 +740,7 @@
       var shown = markErrors(res.messages);
       lineTexts(res);
       summaryBar(res, shown);
-      announce([monthsReduced, statusText(res, shown)].filter(Boolean).join(" "), !e || e.type !== "input");
+      announce(statusText(res, shown), !e || e.type !== "input");
       var box = root.querySelector("#ibm-rezultati");
       box.textContent = "";
       if (!res.Derigs && shown.length === 0) {

@@ -500,6 +500,9 @@
         } else if (!line.offer) {
           r.fail("kods", name + ", " + place(L.kods) + ": „" + row.kods + "” nav katalogā (gaidīts: pakalpojuma kods vai nosaukums, piem. 3.1.2i).", i);
         }
+      } else if (!empty(row.daudzums) || !empty(row.cena)) {  // D338: it counts nothing until it names a service
+        r.fail("kods", name + ", " + place(L.kods) + ": rindā ir vienības vai cena, bet nav pakalpojuma – rinda netiek " +
+          "ņemta vērā (gaidīts: pakalpojuma kods vai nosaukums, piem. 3.1.2i).", i);
       }
       var euro = !!line.offer && line.offer.vienibasCena !== null;  // its field's label (D70)
       line.units = r.units(row.daudzums, "daudzums", name + ", " + place(euro ? L.summa : L.daudzums), i, euro,
@@ -763,8 +766,8 @@
       counted.forEach(function (l) {
         var cost = lineCost(l);
         if (DATA.vienibuRobezas.bezRobezas.indexOf(l.offer.mervieniba) >= 0 && cmp(cost, plan.provisional) > 0) {
-          found.push({ kods: "line_above_provisional", smagums: WARNING, rindas: [l.index],
-            teksts: fill(t.line_above_provisional, { rinda: rowName(l), summa: eur(cost), p: eur(plan.provisional),
+          found.push({ kods: "line_above_provisional", smagums: WARNING, rindas: [l.index],  // D338: a euro line's field
+            teksts: fill(l.offer.vienibasCena !== null ? t.line_above_provisional_euro : t.line_above_provisional, { rinda: rowName(l), summa: eur(cost), p: eur(plan.provisional),
               daudzums: lvUnits(l.units) }) });
         }
       });

@@ -37,3 +37,12 @@
   open.addEventListener("change", update);
   update();
 })();
+
+/* 3. The theme's count of results („N atbilstoši dokumenti”) changes as the query is typed, but a screen reader was not
+   told: the count is a polite live region (role status), read when the typing pauses and the count is new. */
+(function () {
+  "use strict";
+
+  var count = document.querySelector(".md-search-result__meta");
+  if (count) count.setAttribute("role", "status");
+})();
