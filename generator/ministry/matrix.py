@@ -60,6 +60,7 @@ from generator.workbook.input_checks import (
     LOGICAL_TRUE,
     MONEY_KINDS,
     MONTH_FIELDS,
+    NUMBER_IN_TEXT,
     PLAN_FIELDS,
     PRICE_FIELD,
     SINGLE_FIELDS,
@@ -522,8 +523,24 @@ class _Reader:
             self.fail(name, f"{label} {said}, ievadīts {LOGICAL_TRUE if raw else LOGICAL_FALSE}", row, col)
         return True
 
+    def not_typed(self, name: str, row: int = 0, col: int = 0) -> bool:
+        """True (and the problem noted, in the matrix's words) when a free text the matrix checks holds a number or a
+        date (D339): the papers would print it raw ("1000000000000", "2019-01-15 00:00:00"). Another text read as
+        text (the worker's contacts) takes a number – a phone pasted as one prints as its digits – but not a date."""
+        raw = self.m.grid(name)[row][col]
+        if isinstance(raw, bool) or not isinstance(raw, int | float | dt.date | dt.time):
+            return False
+        checked = TEXT_CHECKED.get(name)
+        if checked is None and (name in CHECKED_FIELDS or isinstance(raw, int | float)):
+            return False
+        if (name, row, col) not in self._formulas:  # one cell, one problem
+            self._formulas.add((name, row, col))
+            self.fail(name, number_in_text(checked.label if checked else "ievadei", raw), row, col)
+        return True
+
     def text(self, name: str, *, required: bool, row: int = 0, col: int = 0) -> str | None:
-        if self.logical(name, row, col, text=True) or self.formula(name, row, col):
+        if (self.logical(name, row, col, text=True) or self.formula(name, row, col)
+                or self.not_typed(name, row, col)):
             return None
         raw = self.m.grid(name)[row][col]
         if raw is None or (isinstance(raw, str) and not raw.strip()):
@@ -788,6 +805,16 @@ def entered_date(raw: dt.date | dt.time, kind: str = "") -> str:
     return f"datums {raw:%H:%M}"
 
 
+def number_in_text(label: str, raw: float | dt.date | dt.time) -> str:
+    """A number or a date in a free text (D339) in the words of the matrix's own check, the value as the cell shows
+    it: „bērna vārdam un uzvārdam jābūt ierakstītam tekstam, nevis skaitlim vai datumam, ievadīts datums 15.01.2019”,
+    „…, ievadīts -5”. A number of six digits in a row may be a personal code: not quoted (D221)."""
+    shown = entered_date(raw) if isinstance(raw, dt.date | dt.time) else entered_number(to_decimal(raw), "")
+    if re.search(r"\d{6}", shown) and not shown.startswith("datums"):
+        shown = "skaitlis (tā saturu nerāda, jo tajā var būt personas dati – skatiet šūnu matricā)"
+    return f"{label} {NUMBER_IN_TEXT}, ievadīts {shown}"
+
+
 def matrix_words(name: str, kind: str | None = None) -> str | None:
     """How the matrix's own check (6.11's list) says that input ``name`` is wrong: its label and the first message
     of its kind (or of ``kind``), e.g. „pakalpojumam jābūt vienai no saraksta vērtībām (burts burtā)”; None for an
@@ -995,7 +1022,8 @@ def _text_lengths(r: _Reader, m: Matrix, *, current: bool = False) -> None:
         today = int(checked.extra)
         for i, row in enumerate(m.grid(checked.name)):
             for j, value in enumerate(row):
-                if r.formula(checked.name, i, j):  # counted by the matrix's check of the text as any input's (D140)
+                # counted by the matrix's check of the text as any input's (D140), a number or a date too (D339)
+                if r.formula(checked.name, i, j) or r.not_typed(checked.name, i, j):
                     continue
                 if not isinstance(value, str) or not value:
                     continue

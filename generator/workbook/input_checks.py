@@ -161,6 +161,13 @@ def imported_logical(x: str) -> str:
     return f'IFERROR(AND(RIGHT(_xlfn.FORMULATEXT({x}),2)="()",OR(N({x})=0,N({x})=1)),FALSE)'
 
 
+# D339: a number or a date pasted into a free text that prints on the signed papers or the working sheets (a name, a
+# goal, „Biežums”, a note, the provider, D9's transport justification) is no typed text: the papers would print
+# "1000000000000" or "2019-01-15 00:00:00". The matrix counts it (ISNUMBER, a date is a number there too) and the tools
+# refuse it in the same words (generator/ministry/matrix.py)
+NUMBER_IN_TEXT = "jābūt ierakstītam tekstam, nevis skaitlim vai datumam"
+
+
 def no_reason(x: str) -> str:
     """True when the free text ``x`` a rule reads (a ``reason``) gives no reason: empty, spaces only, or a value the
     matrix refuses as no typed text – a logical value or a formula (D331). A rule counts the reason given only when
