@@ -48,6 +48,7 @@ from generator.reference.rules import MONTH_ATTRS
 from generator.reference.workbook import MIGRATE_COMMAND, WorkbookInputs
 from generator.workbook import withdrawn_base, withdrawn_ceilings
 from generator.workbook.input_checks import (
+    CODE_TEXT,
     DATE_IN_NUMBER_TEXT,
     DATE_REQUIRED,
     DATE_TIME_TEXT,
@@ -100,7 +101,7 @@ CHECKED_FIELDS: dict[str, Field] = {f.name: f for f in (*SINGLE_FIELDS, *PLAN_FI
 # invalid input whether or not the name is an interface input (audit31d F6)
 TEXT_CHECKED: dict[str, Field] = {f.name: f for f in TEXT_FIELDS}
 # The kinds of a free text: a logical value in one is no text (D331), as in D9's transport justification ("reason")
-FREE_TEXT_KINDS = frozenset({"text", "name", "required", "reason"})
+FREE_TEXT_KINDS = frozenset({"text", "name", "required", "reason", "code"})
 # The three oldest issued templates (no layout revision after the catalogue hash) and their loose yes/no words.
 UNREVISED_VERSION = re.compile(r"\+[0-9a-f]{8}$")
 LOOSE_YES, LOOSE_NO = {"jā", "ja"}, {"nē", "ne"}
@@ -931,7 +932,7 @@ def read_child(m: Matrix, catalogue: Catalogue, *, strict: bool = True, where: W
     if code is not None:  # the one written form, with the hyphen, whichever way it was typed
         written = written_personal_code(code)
         if written is None:
-            r.fail("Berns_PersonasKods", "personas kods nav formā 000000-00000 (11 cipari)")
+            r.fail("Berns_PersonasKods", f"{CHECKED_FIELDS['Berns_PersonasKods'].label} {CODE_TEXT}")
         code = written
     birth = r.date("Berns_DzimsanasDatums", required=True)
     impairments = {str(i.id) for i in catalogue.enums.impairments}

@@ -35,7 +35,7 @@ def test_a_logical_value_is_no_transport_justification(clean: Path, tmp_path: Pa
     for value, said in ((True, "TRUE (PATIESS)"), (False, "FALSE (APLAMS)")):
         where = pasted(clean, tmp_path / "m.xlsx", "Transporta_Pamatojums", value)
         assert _problems(tmp_path / "m.xlsx", catalogue) == [
-            f"{where}: transporta pamatojumam jābūt tekstam, nevis loģiskajai vērtībai, ievadīts {said}"]
+            f"{where}: transporta pamatojumam jābūt ierakstītam tekstam, nevis loģiskajai vērtībai, ievadīts {said}"]
 
 
 @pytest.mark.parametrize(("name", "label"), [
@@ -54,14 +54,14 @@ def test_a_logical_value_is_no_free_text(clean: Path, tmp_path: Path, catalogue:
     for value, said in ((True, "TRUE (PATIESS)"), (False, "FALSE (APLAMS)")):
         where = pasted(clean, tmp_path / "m.xlsx", name, value)
         assert _problems(tmp_path / "m.xlsx", catalogue) == [
-            f"{where}: {label} jābūt tekstam, nevis loģiskajai vērtībai, ievadīts {said}"], name
+            f"{where}: {label} jābūt ierakstītam tekstam, nevis loģiskajai vērtībai, ievadīts {said}"], name
 
 
 def test_a_logical_value_is_no_worker_contact(clean: Path, tmp_path: Path) -> None:  # noqa: F811
     """A free text the matrix does not check (the social worker's contacts, printed in 01) is refused alike."""
     where = pasted(clean, tmp_path / "m.xlsx", WORKER_CONTACTS, True)
     found = read_case_fields(Matrix.open(tmp_path / "m.xlsx"))
-    assert found.problems == [f"{where}: ievadei jābūt tekstam, nevis loģiskajai vērtībai, ievadīts TRUE (PATIESS)"]
+    assert found.problems == [f"{where}: ievadei jābūt ierakstītam tekstam, nevis loģiskajai vērtībai, ievadīts TRUE (PATIESS)"]
     assert found.worker_contacts == ""
 
 
