@@ -48,6 +48,7 @@ from generator.reference.rules import MONTH_ATTRS
 from generator.reference.workbook import MIGRATE_COMMAND, WorkbookInputs
 from generator.workbook import withdrawn_base, withdrawn_ceilings
 from generator.workbook.input_checks import (
+    CODE_TEXT,
     DATE_IN_NUMBER_TEXT,
     DATE_REQUIRED,
     DATE_TIME_TEXT,
@@ -60,6 +61,7 @@ from generator.workbook.input_checks import (
     LOGICAL_TRUE,
     MONEY_KINDS,
     MONTH_FIELDS,
+    NUMBER_IN_TEXT,
     PLAN_FIELDS,
     PRICE_FIELD,
     SINGLE_FIELDS,
@@ -99,7 +101,7 @@ CHECKED_FIELDS: dict[str, Field] = {f.name: f for f in (*SINGLE_FIELDS, *PLAN_FI
 # invalid input whether or not the name is an interface input (audit31d F6)
 TEXT_CHECKED: dict[str, Field] = {f.name: f for f in TEXT_FIELDS}
 # The kinds of a free text: a logical value in one is no text (D331), as in D9's transport justification ("reason")
-FREE_TEXT_KINDS = frozenset({"text", "name", "required", "reason"})
+FREE_TEXT_KINDS = frozenset({"text", "name", "required", "reason", "code"})
 # The three oldest issued templates (no layout revision after the catalogue hash) and their loose yes/no words.
 UNREVISED_VERSION = re.compile(r"\+[0-9a-f]{8}$")
 LOOSE_YES, LOOSE_NO = {"jā", "ja"}, {"nē", "ne"}
@@ -522,8 +524,24 @@ class _Reader:
             self.fail(name, f"{label} {said}, ievadīts {LOGICAL_TRUE if raw else LOGICAL_FALSE}", row, col)
         return True
 
+    def not_typed(self, name: str, row: int = 0, col: int = 0) -> bool:
+        """True (and the problem noted, in the matrix's words) when a free text the matrix checks holds a number or a
+        date (D339): the papers would print it raw ("1000000000000", "2019-01-15 00:00:00"). Another text read as
+        text (the worker's contacts) takes a number – a phone pasted as one prints as its digits – but not a date."""
+        raw = self.m.grid(name)[row][col]
+        if isinstance(raw, bool) or not isinstance(raw, int | float | dt.date | dt.time):
+            return False
+        checked = TEXT_CHECKED.get(name)
+        if checked is None and (name in CHECKED_FIELDS or isinstance(raw, int | float)):
+            return False
+        if (name, row, col) not in self._formulas:  # one cell, one problem
+            self._formulas.add((name, row, col))
+            self.fail(name, number_in_text(checked.label if checked else "ievadei", raw), row, col)
+        return True
+
     def text(self, name: str, *, required: bool, row: int = 0, col: int = 0) -> str | None:
-        if self.logical(name, row, col, text=True) or self.formula(name, row, col):
+        if (self.logical(name, row, col, text=True) or self.formula(name, row, col)
+                or self.not_typed(name, row, col)):
             return None
         raw = self.m.grid(name)[row][col]
         if raw is None or (isinstance(raw, str) and not raw.strip()):
@@ -788,6 +806,16 @@ def entered_date(raw: dt.date | dt.time, kind: str = "") -> str:
     return f"datums {raw:%H:%M}"
 
 
+def number_in_text(label: str, raw: float | dt.date | dt.time) -> str:
+    """A number or a date in a free text (D339) in the words of the matrix's own check, the value as the cell shows
+    it: „bērna vārdam un uzvārdam jābūt ierakstītam tekstam, nevis skaitlim vai datumam, ievadīts datums 15.01.2019”,
+    „…, ievadīts -5”. A number of six digits in a row may be a personal code: not quoted (D221)."""
+    shown = entered_date(raw) if isinstance(raw, dt.date | dt.time) else entered_number(to_decimal(raw), "")
+    if re.search(r"\d{6}", shown) and not shown.startswith("datums"):
+        shown = "skaitlis (tā saturu nerāda, jo tajā var būt personas dati – skatiet šūnu matricā)"
+    return f"{label} {NUMBER_IN_TEXT}, ievadīts {shown}"
+
+
 def matrix_words(name: str, kind: str | None = None) -> str | None:
     """How the matrix's own check (6.11's list) says that input ``name`` is wrong: its label and the first message
     of its kind (or of ``kind``), e.g. „pakalpojumam jābūt vienai no saraksta vērtībām (burts burtā)”; None for an
@@ -907,7 +935,7 @@ def read_child(m: Matrix, catalogue: Catalogue, *, strict: bool = True, where: W
     if code is not None:  # the one written form, with the hyphen, whichever way it was typed
         written = written_personal_code(code)
         if written is None:
-            r.fail("Berns_PersonasKods", "personas kods nav formā 000000-00000 (11 cipari)")
+            r.fail("Berns_PersonasKods", f"{CHECKED_FIELDS['Berns_PersonasKods'].label} {CODE_TEXT}")
         code = written
     birth = r.date("Berns_DzimsanasDatums", required=True)
     impairments = {str(i.id) for i in catalogue.enums.impairments}
@@ -998,7 +1026,8 @@ def _text_lengths(r: _Reader, m: Matrix, *, current: bool = False) -> None:
         today = int(checked.extra)
         for i, row in enumerate(m.grid(checked.name)):
             for j, value in enumerate(row):
-                if r.formula(checked.name, i, j):  # counted by the matrix's check of the text as any input's (D140)
+                # counted by the matrix's check of the text as any input's (D140), a number or a date too (D339)
+                if r.formula(checked.name, i, j) or r.not_typed(checked.name, i, j):
                     continue
                 if not isinstance(value, str) or not value:
                     continue

@@ -151,7 +151,7 @@ LOGICAL_WORDS = {"amount": "jābūt skaitlim", "units": "jābūt skaitlim", "mon
                  "payment": "jābūt skaitlim", "final": "jābūt skaitlim", "rank": "jābūt skaitlim",
                  "months": "jābūt skaitlim", "date": "jābūt datumam",
                  "yesno": f"jābūt „{YES}” vai „{NO}”", "list": "jābūt vienai no saraksta vērtībām",
-                 "municipality": "jābūt vienai no saraksta vērtībām", "reason": "jābūt tekstam"}
+                 "municipality": "jābūt vienai no saraksta vērtībām", "reason": "jābūt ierakstītam tekstam"}
 
 
 def imported_logical(x: str) -> str:
@@ -159,6 +159,17 @@ def imported_logical(x: str) -> str:
     bool cell as. FORMULATEXT is Excel 2013's: Excel 2010's #NAME? there becomes FALSE (its ISLOGICAL sees the bool),
     as ISFORMULA's does. Evaluated only for a formula (IF), so that the check of a typed value costs no more."""
     return f'IFERROR(AND(RIGHT(_xlfn.FORMULATEXT({x}),2)="()",OR(N({x})=0,N({x})=1)),FALSE)'
+
+
+# D339: a number or a date pasted into a free text that prints on the signed papers or the working sheets (a name, a
+# goal, „Biežums”, a note, the provider, D9's transport justification) is no typed text: the papers would print
+# "1000000000000" or "2019-01-15 00:00:00". The matrix counts it (ISNUMBER, a date is a number there too) and the tools
+# refuse it in the same words (generator/ministry/matrix.py)
+NUMBER_IN_TEXT = "jābūt ierakstītam tekstam, nevis skaitlim vai datumam"
+# the child's personal code as the tools read it (reference.inputs.PERSONAL_CODE: „010519-20019” or „01051920019”);
+# before, a code of 10 digits pasted past the data validation was no error in the matrix, but the tools refused it
+CHILD_CODE = "Berns_PersonasKods"
+CODE_TEXT = "jābūt formā 000000-00000 (11 cipari)"
 
 
 def no_reason(x: str, code: str) -> str:
@@ -274,16 +285,22 @@ class Kind:
             body = f'IF(OR(EXACT({x},"{YES}"),EXACT({x},"{NO}")),0,IF({_empty(x)},IF({extra},2,0),1))'
         elif self.name == "list":
             body = f'IF({_empty(x)},0,IF(SUMPRODUCT(--EXACT({x}&"",{extra}))>0,0,1))'
-        elif self.name in ("text", "reason"):
-            body = f"IF(LEN({x}&\"\")>{extra},1,0)"
+        elif self.name in ("text", "reason"):  # a number or a date is no typed text (D339): code 2
+            body = f"IF(ISNUMBER({x}),2,IF(LEN({x}&\"\")>{extra},1,0))"
         elif self.name == "municipality":  # code 3: listed, but not in the round of the plan's first day (D113)
             body = (f'IF({_blank(x)},IF({SERVICES_CHOSEN},2,0),'
                     f'IF(SUMPRODUCT(--EXACT({x}&"",{extra}))>0,IF(ISNUMBER({PLAN_ROUND_ROW}),'
                     f'IF(ISNUMBER(FIND(", "&{x}&",",", "&{PLAN_ROUND_MEMBERS}&",")),0,3),0),1))')
+        elif self.name == "code":  # the child's personal code: 11 digits, the hyphen after the sixth optional (H2)
+            t = f'TRIM({x}&"")'
+            digits = 'SUMPRODUCT(--ISNUMBER(FIND(MID({s},{{1,2,3,4,5,6,7,8,9,10,11}},1),"0123456789")))=11'
+            form = (f'OR(AND(LEN({t})=11,{digits.format(s=t)}),'
+                    f'AND(LEN({t})=12,MID({t},7,1)="-",{digits.format(s=f"LEFT({t},6)&RIGHT({t},5)")}))')
+            body = f"IF({_blank(x)},IF({SERVICES_CHOSEN},1,0),IF({form},0,2))"
         elif self.name == "required":
             body = f"IF(AND({_blank(x)},{SERVICES_CHOSEN}),1,0)"
         elif self.name == "name":
-            body = f'IF({_blank(x)},IF({SERVICES_CHOSEN},1,0),IF(LEN({x}&"")>{extra},2,0))'
+            body = f'IF(ISNUMBER({x}),3,IF({_blank(x)},IF({SERVICES_CHOSEN},1,0),IF(LEN({x}&"")>{extra},2,0)))'
         else:  # pragma: no cover - the kinds are fixed below
             raise ValueError(self.name)
         if self.dated:  # a date in a number input (D282): CELL only for a number; then a day's serial (D286)
@@ -340,9 +357,16 @@ class Kind:
         if self.name in ("text", "reason", "name"):
             n = f'LEN({x}&"")'
             counted = f'", ievadīt"&IF(AND(MOD({n},10)=1,MOD({n},100)<>11),"a "&{n}&" zīme","as "&{n}&" zīmes")'
+            # a number or a date as the cell shows it (D339): a date where the cell's format says "D…" (Excel; in
+            # LibreOffice its locale's date formats: its "G" is also the text inputs' "@"), else the number
+            number = (f'", ievadīts "&IF(LEFT(CELL("format",{x}),1)="D","datums "&{lv_date_formula(x)},'
+                      f'SUBSTITUTE({x}&"",".",","))')
+            counted = f"IF(ISNUMBER({x}),{number},{counted})"
+            if code:  # a formula: only how to paste it (the tools' words, D140), not its length
+                counted = f'IF({code}={self.formula_code}," ({FORMULA_HINT})",{counted})'
             if self.name == "reason":  # a logical value as the cell shows it, not as „1 zīme” (D331)
                 return f'IFERROR(IF({is_logical(x)},", ievadīts "&{LOGICAL_SHOWN.format(x=x)},{counted}),"")'
-            return counted if self.name == "text" else f'IF({_blank(x)},"",{counted})'  # a missing name: no count
+            return f'IFERROR({counted},"")' if self.name == "text" else f'IF({_blank(x)},"",{counted})'
         plain = f'SUBSTITUTE({x}&"",".",",")'  # a number with the Latvian decimal comma in every locale (audit20 F8)
         number = f"{lv_date_formula(x)}&{_time_of_day(x)}" if self.name == "date" else plain
         # a number that is no day of the spreadsheets (below 1, after 31.12.9999: 1e12 pasted, D332) as the number
@@ -388,7 +412,7 @@ LIMIT = "{limit}"  # a text field's character limit in its message
 PLACE = "{place}"  # where a text field's text prints ("parakstāmajā 6.3. tabulā", "darba tabulā 6.4.")
 TEXT_TOO_LONG = f"jābūt ne garākam par {LIMIT} zīmēm, citādi {PLACE} izdrukā tikai daļu"
 REASON_CODE = "h_PamatojumaKods"  # the check code of D9's justification (6.4), which 6.11's rules read
-REASON_MESSAGES = (f'"{TEXT_TOO_LONG}"',)  # a reason's own codes; its formula's and logical value's follow (not_text)
+REASON_MESSAGES = (f'"{TEXT_TOO_LONG}"', f'"{NUMBER_IN_TEXT}"')  # a reason's own codes; its formula's and logical value's follow (not_text)
 
 # D104, D113: a municipality of the children's rounds' list that is not in the round of the plan's first day (the
 # reporting period h_PerSatur marks, its round's municipalities h_PerPasvaldibas, "jelgava, bauska, cesis") has no
@@ -418,12 +442,13 @@ KINDS = {
     "yesno": Kind("yesno", (f'"jābūt tieši „{YES}” vai „{NO}” (no saraksta)"',
                             '"jābūt norādītam („Jā” vai „Nē”), jo no tā atkarīga provizoriskā apmēra likme"')),
     "list": Kind("list", ('"jābūt vienai no saraksta vērtībām (burts burtā)"',)),
-    "text": Kind("text", (f'"{TEXT_TOO_LONG}"',)),
+    "text": Kind("text", (f'"{TEXT_TOO_LONG}"', f'"{NUMBER_IN_TEXT}"')),
     # a free text a rule reads (D9's transport justification): a text's check, and a logical value is no text (D331)
     "reason": Kind("reason", REASON_MESSAGES),
     "municipality": Kind("municipality", (f'"{LIST_TEXT}"', f'"{REQUIRED_TEXT}"', NOT_IN_ROUND_TEXT)),
     "required": Kind("required", (f'"{REQUIRED_TEXT}"',)),
-    "name": Kind("name", (f'"{REQUIRED_TEXT}"', f'"{TEXT_TOO_LONG}"')),
+    "code": Kind("code", (f'"{REQUIRED_TEXT}"', f'"{CODE_TEXT}"')),
+    "name": Kind("name", (f'"{REQUIRED_TEXT}"', f'"{TEXT_TOO_LONG}"', f'"{NUMBER_IN_TEXT}"')),
 }
 
 
@@ -470,7 +495,8 @@ NAME_LIMITS = dict.fromkeys(("Berns_VardsUzvards", "Vecaks_VardsUzvards", "Socia
 PARTY_FIELDS: tuple[Field, ...] = tuple(
     Field(p.name, "municipality", p.label, "Saraksts_Pasvaldibas") if p.name == "Pasvaldiba"
     else Field(p.name, "name", p.label, str(NAME_LIMITS[p.name]), SIGNED_NAMES) if p.name in NAME_LIMITS
-    else Field(p.name, "required", p.label) for p in REQUIRED_PARTIES)
+    else Field(p.name, "code", p.label) if p.name == CHILD_CODE else Field(p.name, "required", p.label)
+    for p in REQUIRED_PARTIES)
 
 SINGLE_FIELDS: tuple[Field, ...] = (
     *PARTY_FIELDS,

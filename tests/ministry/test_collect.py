@@ -629,7 +629,7 @@ def test_no_personal_data_even_when_files_are_named_after_children(small_folder,
     assert "Paraugs" not in blob
     for child in children:
         assert child.code not in blob and child.code.replace("-", "") not in blob
-    assert "personas kods nav formā 000000-00000" in blob  # the reason is there, without the code
+    assert "personas kodam jābūt formā 000000-00000" in blob  # the reason is there, without the code
 
 
 def test_previous_period_of_an_unknown_older_version_is_read_by_names(small_folder, later_folder,  # noqa: ANN001

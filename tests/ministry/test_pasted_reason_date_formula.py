@@ -31,15 +31,11 @@ def _problems(path: Path, catalogue: Catalogue) -> list[str]:
 def test_a_logical_value_is_no_transport_justification(clean: Path, tmp_path: Path,  # noqa: F811
                                                        catalogue: Catalogue) -> None:
     """TRUE pasted into 6.4's justification: before, the reader read the text „True” as the social worker's reason
-    (the papers quoted it); now it is the matrix's invalid input in D140's words. A number is a text to the matrix's
-    check (LEN) and to the reader alike."""
+    (the papers quoted it); now it is the matrix's invalid input in D140's words (a number: test_number_in_free_text)."""
     for value, said in ((True, "TRUE (PATIESS)"), (False, "FALSE (APLAMS)")):
         where = pasted(clean, tmp_path / "m.xlsx", "Transporta_Pamatojums", value)
         assert _problems(tmp_path / "m.xlsx", catalogue) == [
-            f"{where}: transporta pamatojumam jābūt tekstam, nevis loģiskajai vērtībai, ievadīts {said}"]
-    pasted(clean, tmp_path / "n.xlsx", "Transporta_Pamatojums", 0)
-    data, problems = read_child(Matrix.open(tmp_path / "n.xlsx"), catalogue)
-    assert data is not None and data.inputs.transport_override == "0", problems
+            f"{where}: transporta pamatojumam jābūt ierakstītam tekstam, nevis loģiskajai vērtībai, ievadīts {said}"]
 
 
 @pytest.mark.parametrize(("name", "label"), [
@@ -58,14 +54,14 @@ def test_a_logical_value_is_no_free_text(clean: Path, tmp_path: Path, catalogue:
     for value, said in ((True, "TRUE (PATIESS)"), (False, "FALSE (APLAMS)")):
         where = pasted(clean, tmp_path / "m.xlsx", name, value)
         assert _problems(tmp_path / "m.xlsx", catalogue) == [
-            f"{where}: {label} jābūt tekstam, nevis loģiskajai vērtībai, ievadīts {said}"], name
+            f"{where}: {label} jābūt ierakstītam tekstam, nevis loģiskajai vērtībai, ievadīts {said}"], name
 
 
 def test_a_logical_value_is_no_worker_contact(clean: Path, tmp_path: Path) -> None:  # noqa: F811
     """A free text the matrix does not check (the social worker's contacts, printed in 01) is refused alike."""
     where = pasted(clean, tmp_path / "m.xlsx", WORKER_CONTACTS, True)
     found = read_case_fields(Matrix.open(tmp_path / "m.xlsx"))
-    assert found.problems == [f"{where}: ievadei jābūt tekstam, nevis loģiskajai vērtībai, ievadīts TRUE (PATIESS)"]
+    assert found.problems == [f"{where}: ievadei jābūt ierakstītam tekstam, nevis loģiskajai vērtībai, ievadīts TRUE (PATIESS)"]
     assert found.worker_contacts == ""
 
 

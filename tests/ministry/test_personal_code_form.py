@@ -31,4 +31,4 @@ def test_a_code_without_its_hyphen_is_read_with_it(small_folder, catalogue: Cata
     assert data.personal_code == child.code
     assert pseudonym(KEY, data.personal_code) == pseudonym(KEY, child.code)
     data, problems = read_child(_typed(child.path, tmp_path / "cits.xlsx", child.code.replace("-", " ")), catalogue)
-    assert data is None and any("personas kods nav formā 000000-00000" in p for p in problems), problems
+    assert data is None and any("bērna personas kodam jābūt formā 000000-00000" in p for p in problems), problems

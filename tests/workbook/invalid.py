@@ -59,6 +59,8 @@ BAD_VALUES["payment"] = BAD_VALUES["money"]
 BAD_VALUES["date"] = [*BAD_VALUES["date"], ("nav tādas dienas", "31.02.2012")]
 # Once the plan has a service, the fields a contract needs (D88): empty or spaces only
 BAD_VALUES["required"] = [("tukšs", None), ("tukšs", "   ")]
+# the child's personal code is a required field whose form is checked too (its 10 digits: test_number_in_free_text)
+BAD_VALUES["code"] = BAD_VALUES["required"]
 BAD_VALUES["municipality"] = [*BAD_VALUES["list"], ("tukšs", None)]
 # a person's name (D170): empty (its blank of spaces is the same formula as the personal code's, proved there), and one
 # character longer than prints whole in the signed annexes; as many combinations as before, so the batch's size holds

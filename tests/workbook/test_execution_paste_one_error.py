@@ -227,7 +227,7 @@ def test_a_logical_value_is_no_justification_in_the_matrix_and_the_reader(files,
     _, values, path, cell = files["pamatojums-true"]
     listed = listed_checks(values)
     assert values["Kludas"] == values["h_NederigasIevades"] == 1, listed
-    said = "transporta pamatojumam jābūt tekstam, nevis loģiskajai vērtībai, ievadīts TRUE (PATIESS)"
+    said = "transporta pamatojumam jābūt ierakstītam tekstam, nevis loģiskajai vērtībai, ievadīts TRUE (PATIESS)"
     sheet, a1 = cell.split("!")
     assert [t for t in listed if t.endswith(f" {sheet} {a1}: {said}")], listed
     assert (_rule_count(values, "transport_share"), _rule_count(values, "transport_share_overridden")) == (1, 0)
