@@ -1141,6 +1141,7 @@ def _lines(r: _Reader, m: Matrix, catalogue: Catalogue, day: dt.date) -> list[Pl
     marks = m.column(withdrawn_ceilings.NAME) if m.has(withdrawn_ceilings.NAME) else []
     withdrawable: frozenset[str] | None = None  # looked up at the first mark
     priced: set[int] = set()  # the 6.8 rows whose price a line read
+    invalid_prices: set[int] = set()  # the 6.8 rows whose price cell is invalid: said once, however many lines use it
     empty_line: PlanLine | None = None  # most plan rows are empty: one line (what the reads below give them)
     lines: list[PlanLine] = []
     for i in range(len(items)):
@@ -1178,8 +1179,11 @@ def _lines(r: _Reader, m: Matrix, catalogue: Catalogue, day: dt.date) -> list[Pl
             _whole_units(r, m, i, units, planned, delivered, _unit_name(catalogue, unit))
         before = len(r.problems)
         priced.add(j)
+        if j in invalid_prices:  # another line already said it (D332: one pasted value, one error)
+            continue
         price = r.number("Pak_Cena", j, what=PRICE_WHAT)
         if price is None and len(r.problems) > before:  # the price cell itself is invalid (said once)
+            invalid_prices.add(j)
             continue
         if price is None and units > 0:
             r.fail("Pak_Cena", f"plānā izvēlētajam pakalpojumam {offer.id} nav sniedzēja cenas "

@@ -325,7 +325,9 @@ class MigrationReport:
                                                      "saglabātu matricas aprēķinātu vērtību)")
             lines.append(f"  Kļūdas: {self.before.errors} → {self.after.errors}; brīdinājumi: "
                          f"{self.before.warnings} → {self.after.warnings}{counted}")
-            lines += status_amounts_lines(self.status_changes)
+            same = all(getattr(self.before, a) == getattr(self.after, a)
+                       for a in ("provisional", "needed", "available", "total"))
+            lines += status_amounts_lines(self.status_changes, same)
         if self.gone_findings:
             lines.append("Kļūdas un brīdinājumi, kuru pēc pārnešanas vairs nav:")
             lines += [f"  {f}" for f in self.gone_findings]

@@ -124,16 +124,18 @@ def status_lines(changes: list[StatusChange]) -> list[str]:
     return lines
 
 
-def status_amounts_lines(changes: list[StatusChange]) -> list[str]:
+def status_amounts_lines(changes: list[StatusChange], same_sums: bool = True) -> list[str]:
     """What B's status change alone (status_lines) does to the amounts section (D334): the reference computes the same
     sums, and the matrix counts no warning for an unconfirmed B (its 6.5 note is no check), so the section's figures
     and counts stay – but the matrix that has B „jāprecizē” prints the sums resting on it as blanks. Said beside the
     counts, so that „bez izmaiņām” and „brīdinājumi: 0 → 0” do not read against the status line. None for a B the
-    ministry typed in 6.11 (it stays in force) or for a ceiling (its warning is counted, so the counts show it)."""
+    ministry typed in 6.11 (it stays in force) or for a ceiling (its warning is counted, so the counts show it).
+    ``same_sums`` False when a price or parameter changed the sums as well: then not „Summas ir tās pašas”."""
     base = next((c for c in changes if c.base and c.typed is None and c.old != c.new), None)
     if base is None:
         return []
     blank, figures = ("jaunajā", "vecajā") if base.new == OPEN else ("vecajā", "jaunajā")
-    return [f"  Summas ir tās pašas, bet {blank} matricā B nav apstiprināts (sk. statusa maiņu iepriekš): tur 6.5. "
+    lead = f"Summas ir tās pašas, bet {blank}" if same_sums else f"{blank.capitalize()}"  # a price changed too
+    return [f"  {lead} matricā B nav apstiprināts (sk. statusa maiņu iepriekš): tur 6.5. "
             f"tabulā no tā atkarīgās summas ir tukšas vietas ar piezīmi, bet {figures} matricā tās ir skaitļi. "
             "Neapstiprinātu B matrica neskaita kā brīdinājumu, tāpēc brīdinājumu skaits tā dēļ nemainās."]

@@ -13,6 +13,7 @@ from pathlib import Path
 from generator.catalogue.catalogue import Catalogue
 from generator.lvformat import eur
 from generator.ministry.migrate import Migrator
+from generator.ministry.migrate_status import OPEN, StatusChange, status_amounts_lines
 from generator.reference.lines import line_from_offer
 from generator.reference.workbook import WorkbookInputs
 from generator.workbook.inputs import People
@@ -194,3 +195,12 @@ def test_a_prices_day_before_b_is_known_stops_no_other_matrix(small_folder, tmp_
     assert "neparedzēta kļūda" not in result.output and "Traceback" not in result.output, result.output
     assert (tmp_path / "jaunas" / "laba.xlsx").exists(), result.output
     assert (tmp_path / "jaunas" / "laba-parnesana.txt").exists(), result.output
+
+
+def test_the_amounts_line_does_not_call_changed_sums_the_same() -> None:
+    """B's status changed while a price or parameter changed the sums too (the P/N/A/K lines show a difference): the
+    line says only where B is a blank, not „Summas ir tās pašas”."""
+    change = [StatusChange("Bāzes apmērs (B)", "apstiprināts", OPEN, True, base=True)]
+    assert status_amounts_lines(change)[0].startswith("  Summas ir tās pašas, bet jaunajā matricā B nav")
+    changed = status_amounts_lines(change, same_sums=False)
+    assert changed[0].startswith("  Jaunajā matricā B nav apstiprināts") and "tās pašas" not in changed[0], changed

@@ -612,3 +612,15 @@ def test_documents_warn_of_the_catalogue_s_unconfirmed_base(clean: Path, tmp_pat
         f"Bāzes apmērs B {eur(Decimal(str(base)))} ir tāds pats kā kataloga neapstiprinātais B (jāprecizē) – "
         "pārbaudiet, vai tas ir LM apstiprinātais B."), warned[0].message
     assert "6.11. tabula, B21 " in reading.warning_places[warned[0]], reading.warning_places[warned[0]]
+
+
+def test_an_invalid_price_two_lines_use_is_said_once(clean: Path, tmp_path: Path, catalogue: Catalogue) -> None:
+    """D332: one pasted price is one problem, also when two plan lines choose its service (the matrix counts the 6.8
+    cell once); before, the reader said it again for every line."""
+    label = str(Matrix.open(clean).column("Plans_Pakalpojums")[0])
+    pasted(clean, tmp_path / "two.xlsx", "Plans_Pakalpojums", label, 1)
+    row = Matrix.open(tmp_path / "two.xlsx").column("Pak_Id").index(label)
+    where = pasted(tmp_path / "two.xlsx", tmp_path / "bad.xlsx", "Pak_Cena", "abc", row)
+    _, problems = read_child(Matrix.open(tmp_path / "bad.xlsx"), catalogue)
+    cell = where.split(" ")[0]
+    assert [p for p in problems if p.startswith(cell)] and len([p for p in problems if cell in p]) == 1, problems
