@@ -181,8 +181,10 @@ def no_reason(x: str, code: str) -> str:
 
 
 def not_text(code: str) -> str:
-    """True when a ``reason``'s check code ``code`` is its formula's or its logical value's (after its own codes)."""
-    return f"N({code})>={len(REASON_MESSAGES) + 1}"
+    """True when a ``reason``'s check code ``code`` says it is no typed text: a number or a date (D339), a formula or a
+    logical value (after its own codes) – every code but „too long”, as the tools read it (they refuse all four)."""
+    first = REASON_MESSAGES.index(f'"{NUMBER_IN_TEXT}"') + 1
+    return f"N({code})>={first}"
 
 
 def is_logical(x: str) -> str:

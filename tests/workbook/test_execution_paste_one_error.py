@@ -116,6 +116,7 @@ def files(catalogue: Catalogue, params: Params, day, templates, tmp_path_factory
         # transport share, and a text typed there
         "sakums-gads": (plan, START, 2019, 0),
         "pamatojums-true": (transport, REASON, True, 0),
+        "pamatojums-skaitlis": (transport, REASON, 60, 0),  # D339: a number is no reason either
         "pamatojums-teksts": (transport, REASON, "Tuvākais speciālists ir 60 km attālumā.", 0),
     }
     # the rows are plan lines: their sheet rows leave room for D288's spacers
@@ -233,6 +234,10 @@ def test_a_logical_value_is_no_justification_in_the_matrix_and_the_reader(files,
     assert (_rule_count(values, "transport_share"), _rule_count(values, "transport_share_overridden")) == (1, 0)
     data, problems = read_child(Matrix.open(path), catalogue, strict=False)
     assert data is None and problems == [f"{cell} ({REASON}): {said}"], problems
+    _, number, path, cell = files["pamatojums-skaitlis"]  # D339: counted once, and the share's warning stays counted
+    assert number["Kludas"] == number["h_NederigasIevades"] == 1, listed_checks(number)
+    assert (_rule_count(number, "transport_share"), _rule_count(number, "transport_share_overridden")) == (1, 0)
+    assert read_child(Matrix.open(path), catalogue, strict=False)[0] is None
     inputs, typed, path, _ = files["pamatojums-teksts"]
     assert typed["Kludas"] == 0, listed_checks(typed)
     assert (_rule_count(typed, "transport_share"), _rule_count(typed, "transport_share_overridden")) == (0, 1)

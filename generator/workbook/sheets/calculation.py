@@ -572,7 +572,7 @@ F_ROW, SOURCE_ROWS = 6, (10, 11, 12)
 # the summary's rows, so that the summary's page across (J onwards) holds no cell and does not print.
 SUMMARY_CODES = (C64.h_units, C64.h_active, C64.h_price, C64.h_cost)
 TOO_LONG = "teksts par garu, sk. 6.11. tabulu"  # beside a free text longer than its limit (audit32 F5, F6)
-NOT_TEXT = "nav teksts, sk. 6.11. tabulu"  # beside the justification holding a formula or a logical value (D331)
+NOT_TEXT = "nav teksts, sk. 6.11. tabulu"  # beside the justification holding a number, date, formula or logical (D339)
 TRANSPORT_CODE = C64.h_area  # the justification's length check, beside SUMMARY_CODES
 TRANSPORT_LINES = 6
 LINE_HEIGHT_9 = 11  # one line of 9 pt text
