@@ -182,7 +182,7 @@ def evaluate_workbook(inputs: WorkbookInputs, params: Params, template: str = CU
         except NotEligible as exc:
             age, rate, p_amount = age_in_years(inputs.birth_date, check_date), ZERO, ZERO
             findings.append(Finding("not_eligible", Severity.error, f"Bērns nav tiesīgs saņemt IB: {exc}"))
-    lines = inputs.lines
+    lines = as_counted(inputs, params)
     plan = evaluate_plan(
         lines,
         p_amount,
@@ -212,10 +212,10 @@ def evaluate_workbook(inputs: WorkbookInputs, params: Params, template: str = CU
             provisional=p_amount,
         )
     )
-    exe = execution(lines, inputs.months)
+    exe = execution(lines, inputs.months)  # the matrix sums 6.10 over its active lines only (D332)
     invalid = invalid_planned(lines, params.whole_units, params.date_serials)  # 6.7 shows no amount of an invalid planned month (D298)
-    paid_invalid = any(attr == "paid" and lines[i].counted
-                       for attr, i, _ in invalid_execution(lines, params.whole_units, params.date_serials))
+    paid_invalid = any(attr == "paid" and inputs.lines[i].counted
+                       for attr, i, _ in invalid_execution(inputs.lines, params.whole_units, params.date_serials))
     return WorkbookResult(
         check_date=check_date,
         age=age,
@@ -225,7 +225,8 @@ def evaluate_workbook(inputs: WorkbookInputs, params: Params, template: str = CU
         available=plan.available,
         total=plan.total,
         transport_share=plan.transport_share,
-        line_price=tuple(line.unit_price if line.offer_id else None for line in lines),
+        line_price=tuple(line.unit_price if line.offer_id and not _price_invalid(line, params.date_serials) else None
+                         for line in inputs.lines),  # 6.4 shows an invalid price as „nederīgs” (D332)
         line_cost=tuple(lp.cost if line.counted else None for lp, line in zip(plan.lines, lines, strict=True)),
         line_priority=tuple(lp.priority.position if lp.priority else None for lp in plan.lines),
         line_ib=tuple(lp.ib if line.counted else None for lp, line in zip(plan.lines, lines, strict=True)),
@@ -262,6 +263,44 @@ def _months_shown(amounts: tuple[Decimal, ...], i: int, invalid: frozenset[tuple
     """Line ``i``'s 6.7 amounts as the matrix shows them: None (the matrix prints „nederīgs”) for a month whose planned
     units are an invalid input (rules.invalid_planned, D298)."""
     return tuple(None if (i, m) in invalid else amount for m, amount in enumerate(amounts, start=1))
+
+
+def as_counted(inputs: WorkbookInputs, params: Params) -> tuple[PlanLine, ...]:
+    """The plan lines as the matrix's amounts and rules see them (D332): a line whose period units or 6.8 price is an
+    invalid input is emptied (void_lines)."""
+    void = void_lines(inputs.lines, params.whole_units, params.date_serials)
+    return tuple(_emptied(line) if i in void else line for i, line in enumerate(inputs.lines))
+
+
+def _price_invalid(line: PlanLine, serials: DateSerials | None) -> bool:
+    price = line.unit_price
+    return price is not None and ((serials is not None and serials.day(price) is not None) or subcent(price)
+                                  or price < 0)
+
+
+def void_lines(lines: Sequence[PlanLine], whole_units: Mapping[str, str] | None,
+               serials: DateSerials | None) -> frozenset[int]:
+    """The plan lines whose period units or 6.8 price is an invalid input the reference can see (D332, as the matrix's
+    h_Daudzums and h_Aktiva): a day's serial (D286), a fraction of a unit counted whole (D256), a price not in whole
+    cents (D87) or below zero. The matrix shows no sum, priority or IB share for such a line, leaves it out of N and
+    counts none of its rules again: the invalid input is its one error."""
+    def serial(value: Decimal | None) -> bool:
+        return serials is not None and serials.day(value) is not None
+
+    return frozenset(
+        i for i, line in enumerate(lines) if line.offer_id and (
+            serial(line.units) or line.units < 0
+            or (line.unit in (whole_units or {}) and line.units != line.units.to_integral_value())
+            or _price_invalid(line, serials)))
+
+
+def _emptied(line: PlanLine) -> PlanLine:
+    """``line`` as the matrix's amounts and rules see it when its units or price is invalid: no service, no units,
+    no month values (its 6.6/6.10 cells are its own inputs, counted by their own checks)."""
+    zeros = tuple(Decimal(0) for _ in line.planned_units)
+    return replace(line, offer_id=None, units=Decimal(0), planned_units=zeros,
+                   delivered_units=tuple(Decimal(0) for _ in line.delivered_units),
+                   paid=tuple(Decimal(0) for _ in line.paid))
 
 
 def _serial(params: Params, value: Decimal | None) -> bool:

@@ -68,7 +68,7 @@ def expected_phrases(catalogue: Catalogue, build_date: dt.date | None = None) ->
             "6.3. tabula", "6.5. tabula", "6.6. tabula", "6.9. tabula",
             "audžuģimene", "piešķir", "sūdzēties", "čekus", "uzņemto", "Vecāks naudu tieši nesaņem",
             "neatņemama sastāvdaļa", "bāriņtiesai un Valsts policijai", "iepazinies/iepazinusies",
-            "ko bērnam piešķir pēc šā līguma parakstīšanas",
+            "ko Bērnam piešķir pēc šā līguma parakstīšanas",
         ],
         "02-ligums-ar-sniedzeju": [
             "Līgums par sabiedrībā balstītu sociālo pakalpojumu sniegšanu", "Samaksas noteikumi un norēķinu kārtība",

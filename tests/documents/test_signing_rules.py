@@ -203,7 +203,7 @@ def test_the_catalogue_holds_case_forms_of_every_name(catalogue: Catalogue) -> N
 
 def test_clauses_are_in_the_right_document(catalogue: Catalogue) -> None:
     texts = _texts(catalogue, "bauska")
-    assert "ko bērnam piešķir pēc šā līguma parakstīšanas" in texts["01-ligums-ar-vecaku"]
+    assert "ko Bērnam piešķir pēc šā līguma parakstīšanas" in texts["01-ligums-ar-vecaku"]
     assert "pēc tam, kad parakstīts līgums ar Vecāku par individuālā budžeta saņemšanu" in texts["02-ligums-ar-sniedzeju"]
     # the parent's right to leave a survey question unanswered is the parent's contract's, not the provider's
     assert "aptauju var pārtraukt" in texts["01-ligums-ar-vecaku"]

@@ -57,13 +57,14 @@ def test_payments_and_amounts_in_cents(catalogue: Catalogue) -> None:
     assert found[1].message.startswith("Bāzes apmēram B (6.11. tabulā) jābūt summai euro")
 
 
-def test_workbook_counts_a_subcent_price_and_keeps_the_amounts(catalogue: Catalogue) -> None:
+def test_workbook_counts_a_subcent_price_and_leaves_out_its_line(catalogue: Catalogue) -> None:
     params = Params.from_catalogue(catalogue, START)
     good = evaluate_workbook(_inputs(catalogue, D("42.67")), params)
     bad = evaluate_workbook(_inputs(catalogue, D("42.6712")), params)
     assert good.errors == 0 and bad.errors == 1
     assert [f.code for f in bad.findings if f.severity is Severity.error] == ["money_cents"]
-    assert bad.line_cost == (D("426.71"),)  # the amounts are still computed (ROUND(10 × 42,6712; 2))
+    assert good.line_cost == (D("426.70"),) and good.needed == D("426.70")
+    assert bad.line_cost == (None,) and bad.needed == 0  # D332: no amount from the invalid price, as in the matrix
 
 
 def test_subcent_final_is_one_error_not_two(catalogue: Catalogue) -> None:

@@ -63,8 +63,8 @@ def test_a_fraction_in_each_place_is_one_error_in_the_matrix_s_words(catalogue: 
     assert [(f.code, f.month) for f in two.findings if f.severity is Severity.error] == [
         ("whole_units", 1), ("whole_units", 2)]
     assert two.errors == 2
-    # the amounts are still computed, as in the matrix: 10,5 sessions at 10,00 EUR
-    assert evaluate_workbook(cases["6.3"][0], params).line_cost == (D("105.00"),)
+    # 6.3: 10,5 sessions of a whole unit – the matrix shows no sum for the line and leaves it out of N (D332)
+    assert evaluate_workbook(cases["6.3"][0], params).line_cost == (None,)  # D332: no amount from the invalid units
 
 
 def test_whole_units_and_a_unit_that_can_be_split_pass(catalogue: Catalogue) -> None:

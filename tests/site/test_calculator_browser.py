@@ -703,7 +703,8 @@ def test_unit_limits_and_one_line_above_p_equal_the_reference(blank: Visit, cata
     assert not failures, "\n".join(failures)
     codes = [sorted({m["kods"] for m in r["messages"]} & {"units_above_period", "line_above_provisional"})
              for r in results]
-    assert codes == [[], ["units_above_period"], [], ["units_above_period"], ["units_above_period"], [],
+    # 124,5 working days is a fraction of a whole unit: its line is void, so no rule counts it again (D332)
+    assert codes == [[], ["units_above_period"], [], [], ["units_above_period"], [],
                      ["units_above_period"], ["units_above_period"], ["line_above_provisional"],
                      ["line_above_provisional"], ["line_above_provisional"], []]
     assert blank.errors == []

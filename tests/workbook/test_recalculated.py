@@ -17,7 +17,7 @@ from generator.catalogue.models import PriceStatus
 from generator.reference.open_prices import known_figures
 from generator.reference.open_prices import open_price as unconfirmed_line
 from generator.reference.plan import final_applies, financing
-from generator.reference.workbook import evaluate_workbook
+from generator.reference.workbook import as_counted, evaluate_workbook
 from generator.workbook.layout import INTERFACE_NAMES
 from generator.workbook.names import NamedValues
 from generator.workbook.sheets.plan_rows import WARNING
@@ -437,14 +437,15 @@ def test_random_plans_blank_what_an_open_price_can_change_as_the_reference(lo_ba
     for (plan, _), values in zip(lo_batch.plans, plan_values, strict=True):
         inputs = plan.inputs
         outcome = evaluate_workbook(inputs, params)
-        opened = [i for i, ln in enumerate(inputs.lines)
+        counted = as_counted(inputs, params)  # a line with an invalid units or price is none (D332)
+        opened = [i for i, ln in enumerate(counted)
                   if ln.counted and unconfirmed_line(ln, offers.get(ln.offer_id or ""))]
-        known = known_figures(inputs.lines, outcome.plan, opened, outcome.provisional, inputs.final)
+        known = known_figures(counted, outcome.plan, opened, outcome.provisional, inputs.final)
         base_open = values["h_BazeProviz"] == 1
         f_applies = final_applies(outcome.needed, outcome.provisional, inputs.final)
         a_open = not ((known.available and not base_open) or f_applies)
         lines_open = [int(ln.counted and ((base_open and not f_applies) or not known.lines[i]))
-                      for i, ln in enumerate(inputs.lines)]
+                      for i, ln in enumerate(counted)]
         got = [int(v or 0) for v in values["h_IBNeapst"]][:len(inputs.lines)]
         if int(values["h_ANeapst"]) != int(a_open) or got != lines_open:
             failures.append(f"{values.path.name}: A {values['h_ANeapst']} ≠ {int(a_open)}; rindas {got} ≠ {lines_open}")

@@ -517,7 +517,8 @@
       line.parent = r.rank(row.vecakuRangs, "vecakuRangs", name + ", " + place("Vecāku rangs"), i);
       line.unpriced = !line.price;  // D328: its Plans_Cena is null, not 0
       line.price = line.price || ZERO;
-      line.counted = !!line.offer && cmp(line.units, ZERO) > 0;
+      // D332: a fraction of a unit counted whole is the line's invalid input: no amount rests on it (the reference)
+      line.counted = !!line.offer && cmp(line.units, ZERO) > 0 && !fraction(line);
       inp.lines.push(line);
     });
     return { input: inp, errors: r.errors };
@@ -645,10 +646,12 @@
 
   /* D256: a fraction of a unit counted whole (a session, a day and night, a working day) is an error of the line,
    * as in the reference (whole_units) and the matrix; the units are shown as typed ("29,5") */
+  function fraction(l) {
+    return !!l.offer && l.offer.vesels && cmp(round(l.units, 0), l.units) !== 0;
+  }
+
   function wholeUnits(inp) {
-    return inp.lines.filter(function (l) {
-      return l.offer && l.offer.vesels && cmp(round(l.units, 0), l.units) !== 0;
-    }).map(function (l) {
+    return inp.lines.filter(fraction).map(function (l) {
       return { kods: "whole_units", smagums: ERROR, rindas: [l.index], teksts: fill(DATA.teksti["whole_units_" +
         l.offer.mervieniba], { rinda: rowName(l), ievadits: plain(l.units).replace(".", ",") }) };
     });
