@@ -59,6 +59,7 @@ from generator.reference.params import Params
 from generator.reference.plan_changes import ceilings_ever_withdrawn
 from generator.reference.rounds import period_holding
 from generator.reference.workbook import CURRENT, OLDER, UNKNOWN, WorkbookResult, evaluate_workbook
+from generator.workbook.sheets.calculation import INVALID_UNITS
 from generator.workbook.version import is_newer
 
 STALE_LIMIT = 8
@@ -583,8 +584,8 @@ def _record(code: str, data: ChildData, folder: str, source: str, params: Params
 
 def _same(name: str, cached: object, expected: object) -> bool:
     empty_cached = cached is None or cached == ""
-    if expected is None:
-        return empty_cached or cached == 0
+    if expected is None:  # „nederīgs”: the matrix's own word for no figure from an invalid input (D298, D332)
+        return empty_cached or cached == 0 or cached == INVALID_UNITS
     if isinstance(expected, dt.date):  # Parbaudes_Datums: a date cell, or its serial number
         if isinstance(cached, dt.datetime | dt.date):
             return (cached.date() if isinstance(cached, dt.datetime) else cached) == expected
