@@ -225,7 +225,7 @@ def evaluate_workbook(inputs: WorkbookInputs, params: Params, template: str = CU
         available=plan.available,
         total=plan.total,
         transport_share=plan.transport_share,
-        line_price=tuple(line.unit_price if line.offer_id and not _price_invalid(line, params.date_serials) else None
+        line_price=tuple(line.unit_price if line.offer_id and not _price_invalid(line, params) else None
                          for line in inputs.lines),  # 6.4 shows an invalid price as „nederīgs” (D332)
         line_cost=tuple(lp.cost if line.counted else None for lp, line in zip(plan.lines, lines, strict=True)),
         line_priority=tuple(lp.priority.position if lp.priority else None for lp in plan.lines),
@@ -268,39 +268,36 @@ def _months_shown(amounts: tuple[Decimal, ...], i: int, invalid: frozenset[tuple
 def as_counted(inputs: WorkbookInputs, params: Params) -> tuple[PlanLine, ...]:
     """The plan lines as the matrix's amounts and rules see them (D332): a line whose period units or 6.8 price is an
     invalid input is emptied (void_lines)."""
-    void = void_lines(inputs.lines, params.whole_units, params.date_serials)
+    void = void_lines(inputs.lines, params)
     return tuple(_emptied(line) if i in void else line for i, line in enumerate(inputs.lines))
 
 
-def _price_invalid(line: PlanLine, serials: DateSerials | None) -> bool:
+def _price_invalid(line: PlanLine, params: Params) -> bool:
     price = line.unit_price
-    return price is not None and ((serials is not None and serials.day(price) is not None) or subcent(price)
-                                  or price < 0)
+    return price is not None and (_serial(params, price) or subcent(price) or price < 0)
 
 
-def void_lines(lines: Sequence[PlanLine], whole_units: Mapping[str, str] | None,
-               serials: DateSerials | None) -> frozenset[int]:
+def void_lines(lines: Sequence[PlanLine], params: Params) -> frozenset[int]:
     """The plan lines whose period units or 6.8 price is an invalid input the reference can see (D332, as the matrix's
     h_Daudzums and h_Aktiva): a day's serial (D286), a fraction of a unit counted whole (D256), a price not in whole
     cents (D87) or below zero. The matrix shows no sum, priority or IB share for such a line, leaves it out of N and
     counts none of its rules again: the invalid input is its one error."""
-    def serial(value: Decimal | None) -> bool:
-        return serials is not None and serials.day(value) is not None
-
+    whole = params.whole_units or {}
     return frozenset(
         i for i, line in enumerate(lines) if line.offer_id and (
-            serial(line.units) or line.units < 0
-            or (line.unit in (whole_units or {}) and line.units != line.units.to_integral_value())
-            or _price_invalid(line, serials)))
+            _serial(params, line.units) or line.units < 0
+            or (line.unit in whole and line.units != line.units.to_integral_value())
+            or _price_invalid(line, params)))
 
 
 def _emptied(line: PlanLine) -> PlanLine:
     """``line`` as the matrix's amounts and rules see it when its units or price is invalid: no service, no units,
     no month values (its 6.6/6.10 cells are its own inputs, counted by their own checks)."""
-    zeros = tuple(Decimal(0) for _ in line.planned_units)
-    return replace(line, offer_id=None, units=Decimal(0), planned_units=zeros,
-                   delivered_units=tuple(Decimal(0) for _ in line.delivered_units),
-                   paid=tuple(Decimal(0) for _ in line.paid))
+    def zeros(values: tuple[Decimal, ...]) -> tuple[Decimal, ...]:
+        return tuple(Decimal(0) for _ in values)
+
+    return replace(line, offer_id=None, units=Decimal(0), planned_units=zeros(line.planned_units),
+                   delivered_units=zeros(line.delivered_units), paid=zeros(line.paid))
 
 
 def _serial(params: Params, value: Decimal | None) -> bool:
