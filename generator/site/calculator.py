@@ -416,7 +416,7 @@ def message_fields() -> dict[str, Any]:
     """The calculator's fields its messages name where the matrix's name a table or a cell (the matrix page's API
     paragraph lists them): the labels the message templates themselves take (tests/site/calculator_expected.py)."""
     return {"daudzums": UNITS_FIELD, "cena": PRICE_FIELD, "galigais": FINAL_FIELD, "avoti": list(SOURCE_FIELDS.values()),
-            "b": BASE_FIELD, "pirma_diena": FIRST_DAY_FIELD}
+            "b": BASE_FIELD, "pirma_diena": FIRST_DAY_FIELD, "summa": AMOUNT_FIELD}
 
 
 def in_calculator_places(message: str) -> str:

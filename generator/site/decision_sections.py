@@ -20,7 +20,6 @@ themselves carry each decision's number and question in order; so are the links 
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass, field
 
@@ -143,11 +142,15 @@ def plain(question: str) -> str:
 
 
 def _item(number: int, question: str) -> str:
-    """One link of a theme's list: an HTML link whose text is Markdown (inline code stays code), and whose accessible
-    name, where the question is shortened, is the whole question (a screen reader does not stop at „…")."""
+    """One link of a theme's list: a Markdown link (so the first abbreviation in its text is a link's, glossed in the
+    page's text instead – abbr_first), whose accessible name, where the question is shortened, is the whole
+    question (attr_list; a screen reader does not stop at „…")."""
     shown = short(question)
-    label = "" if shown == LINK.sub(r"\1", question) else f' aria-label="{html.escape(f"D{number} – {plain(question)}")}"'
-    return f'- <a href="#{anchor(number)}"{label}>D{number} – {shown}</a>'
+    link = f"- [D{number} – {shown}](#{anchor(number)})"
+    if shown == LINK.sub(r"\1", question):
+        return link
+    name = re.sub(r'["{}]', "", f"D{number} – {plain(question)}")  # attr_list's quotes and braces
+    return f'{link}{{ aria-label="{name}" }}'
 
 
 def _decision_list(numbers: list[int], found: dict[int, tuple[str, str]]) -> list[str]:

@@ -23,7 +23,7 @@ from generator.documents.build_step import render_municipality
 from generator.documents.from_matrix.context import ChildContext, build
 from generator.documents.from_matrix.reading import MatrixReading
 from generator.documents.from_matrix.writing import render_child
-from generator.documents.html import RenderedDocument
+from generator.documents.html import PREPARER_LABEL, RenderedDocument
 from generator.documents.htmltree import parse
 from generator.ministry.matrix import ChildData
 from generator.reference.lines import line_from_offer
@@ -42,17 +42,31 @@ VDEAVK = "Veselības un darbspēju ekspertīzes ārstu valsts komisij"
 OWN_DECISIONS = ("08-", "09-", "17-")
 GLUED = re.compile(r"\bNr\.(?:\d|[A-ZĀČĒĢĪĶĻŅŠŪŽ]{2})\S*")  # not a header cell's "Nr." before "Datums"
 CATALOGUE = re.compile(r".{0,60}[Kk]atalog.{0,40}")
+# a preparer's instruction (D161): a paragraph of its own, deleted before signing
+PREPARER_NOTE = re.compile(r'<p class="note preparer">.*?</p>', re.S)
 
 
 def _text(document: RenderedDocument) -> str:
     return normalise(parse(document.body).text())
 
 
+def _signed_text(document: RenderedDocument) -> str:
+    """The text the parties sign: without the preparer's instructions."""
+    signed = PREPARER_NOTE.sub("", document.body)
+    assert PREPARER_LABEL not in normalise(parse(signed).text())
+    return normalise(parse(signed).text())
+
+
 @pytest.fixture(scope="module")
-def municipal(catalogue: Catalogue) -> dict[str, dict[str, str]]:
+def municipal_documents(catalogue: Catalogue) -> dict[str, list[RenderedDocument]]:
+    """Every document of every pilot municipality, built today."""
+    return {m.id: render_municipality(catalogue, m) for m in catalogue.pilot_municipalities()}
+
+
+@pytest.fixture(scope="module")
+def municipal(municipal_documents: dict[str, list[RenderedDocument]]) -> dict[str, dict[str, str]]:
     """Every document's text of every pilot municipality, built today."""
-    return {m.id: {d.spec.id: _text(d) for d in render_municipality(catalogue, m)}
-            for m in catalogue.pilot_municipalities()}
+    return {m: {d.spec.id: _text(d) for d in docs} for m, docs in municipal_documents.items()}
 
 
 def child_reading(catalogue: Catalogue, *, reverse_priority: bool = True) -> MatrixReading:
@@ -215,10 +229,19 @@ def test_contracts_and_the_letter_name_the_period_whose_services_the_ib_pays(cat
 # --- 11, 12 no toolkit words in the parties' texts; no unexplained "available" amounts --------------------
 
 
-def test_no_catalogue_in_contract_texts(municipal, child) -> None:  # noqa: ANN001
-    for where, text in _all_texts(municipal, child):
+def test_no_catalogue_in_contract_texts(municipal_documents, catalogue: Catalogue) -> None:  # noqa: ANN001
+    """What the parties sign never names the catalogue; an instruction to the preparer, deleted before signing (D161),
+    may say which sources the catalogue names for a blank (D337) – it is taken out with the instruction."""
+    _, child_docs = child_documents(catalogue)
+    documents = [(f"{m}/{d.spec.id}", d) for m, docs in municipal_documents.items() for d in docs]
+    documents += [(f"bērns/{d.spec.id}", d) for d in child_docs]
+    checked = 0
+    for where, document in documents:
         if where.split("/")[1].startswith(CONTRACTS):
-            assert not CATALOGUE.search(text), f"{where}: {CATALOGUE.findall(text)}"
+            signed = _signed_text(document)
+            assert not CATALOGUE.search(signed), f"{where}: {CATALOGUE.findall(signed)}"
+            checked += 1
+    assert checked > len(municipal_documents)
 
 
 def test_other_sources_say_what_their_amount_is(catalogue: Catalogue) -> None:

@@ -28,7 +28,8 @@ def test_every_field_the_messages_name_is_listed(catalogue: Catalogue) -> None:
     text = _paragraph()
     assert "tikai daudzums" not in text
     fields = message_fields()
-    labels = [fields["daudzums"], fields["cena"], fields["galigais"], *fields["avoti"], fields["b"], fields["pirma_diena"]]
+    labels = [fields["daudzums"], fields["cena"], fields["galigais"], *fields["avoti"], fields["b"], fields["pirma_diena"],
+              fields["summa"]]
     templates = " ".join(calculator_data(catalogue)["teksti"].values())
     for label in labels:
         assert f"„{label}”" in text, label

@@ -87,12 +87,13 @@ def test_each_theme_lists_its_decisions_under_its_heading() -> None:
         section = out[out.index(f"## {theme}\n"):]
         block = section[: section.index("</div>") + len("</div>")]
         assert block.startswith(f"## {theme}\n\n<div class=\"ibm-temas-lemumi\" data-search-exclude markdown>\n")
-        links = re.findall(r'^- <a href="#lemums-d(\d+)"(?: aria-label="[^"]*")?>D(\d+) – (.*)</a>$', block, re.M)
-        assert [(int(a), int(b)) for a, b, _ in links] == [(n, n) for n in numbers], block
+        links = re.findall(r'^- \[D(\d+) – (.*)\]\(#lemums-d(\d+)\)(?:\{ aria-label="[^"]*" \})?$', block, re.M)
+        assert [(int(a), int(b)) for a, _, b in links] == [(n, n) for n in numbers], block
         assert section.index("</div>") < section.index("### D")  # the list before the first decision
-    assert '- <a href="#lemums-d2">D2 – Vai pārrēķina?</a>' in out  # a whole question: its text is its name
+    assert "- [D2 – Vai pārrēķina?](#lemums-d2)\n" in out  # a whole question: its text is its name
     # a long question is cut at a word outside quotes, its link as plain text (a link holds no link)
-    label, item = re.search(r'^- <a href="#lemums-d7" aria-label="([^"]*)">D7 – (.*)</a>$', out, re.M).groups()
+    # a Markdown link, not inline HTML: the first abbreviation in it is a link's, glossed in the text (abbr_first)
+    item, label = re.search(r'^- \[D7 – (.*)\]\(#lemums-d7\)\{ aria-label="([^"]*)" \}$', out, re.M).groups()
     assert item == "Kā raksta vārdus, kas citēti no D1, un ko raksta, ja\u00a0…", item  # not inside „…”
     # a screen reader hears the whole question, as plain text (the link's text without its link)
     assert label == ("D7 – Kā raksta vārdus, kas citēti no D1, un ko raksta, ja „pēdiņās ir ļoti gari vārdi, kas "
