@@ -47,6 +47,7 @@ from generator.reference.plan_changes import (
     confirmed_parameters,
 )
 from generator.reference.rounds import plan_end
+from generator.reference.workbook import void_lines
 from generator.workbook.texts import IF_OVER_WORDS, NOT_APPLIED_WORDS
 
 BLANK = "______"
@@ -141,6 +142,7 @@ class Line:
     # D70: the unit is the euro at actual cost and the price its 1,00 EUR, so the units are an amount: the papers
     # print that amount as a ceiling on the actual costs ("līdz 120,40 EUR"), never as units × 1,00 EUR
     actual_cost: bool = False
+    void: bool = False  # its units or price is an invalid input (D332): no sum, priority or IB share
     ib_months_eur: list[str] = field(default_factory=list)  # an actual-cost line's IB-funded EUR per month (02, 03)
     ib_month_eur: str = ""  # those EUR when every month has the same (else "": by schedule)
     offer_id: str = ""  # the 6.8 item (e.g. "3.1.1g"): the rows of the 02/03 price annex it needs (figures.PriceList)
@@ -387,6 +389,9 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool,
     open_lines = [i for i, ln in enumerate(inputs.lines)
                   if ln.counted and open_price(ln, offers.get(ln.offer_id or ""))]
     known = known_figures(inputs.lines, plan, open_lines, outcome.provisional, inputs.final)
+    # D332: a line whose units or price is an invalid input has no sum, priority or IB share in the matrix; a draft
+    # shows it with blanks, and its provider's share waits for the corrected matrix as for an open price
+    void = void_lines(inputs.lines, reading.params) if reading.params is not None else frozenset()
     for i, line in enumerate(inputs.lines):
         if not line.counted:
             continue
@@ -400,8 +405,8 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool,
                    amount(monthly[k] if k < len(monthly) else Decimal(0), confirmed))
                   for k in range(inputs.months)]
         lp = plan.lines[i]
-        position = lp.priority.position if lp.priority else None
-        ib_confirmed = not a_on_base and known.lines[i]
+        position = lp.priority.position if lp.priority and i not in void else None
+        ib_confirmed = not a_on_base and known.lines[i] and i not in void
         paid_units = funded_units(lp.ib, lp.cost, line.units, line.unit_price) if ib_confirmed else None
         planned = [line.month_value("planned_units", k + 1) for k in range(inputs.months)]
         ib_months = ([quantity(u) for u in spread(paid_units, planned)] if paid_units is not None
@@ -415,7 +420,8 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool,
             unit=units.get(offer.service.unit, offer.service.unit) if offer else "",
             recipient=recipient(line.recipient, offer, recipients),
             provider=reading.providers.get(line.label, ""), units=quantity(line.units),
-            price=price(line.unit_price, confirmed), cost=amount(lp.cost, confirmed), ib=amount(lp.ib, ib_confirmed),
+            price=price(line.unit_price, confirmed), cost=amount(lp.cost, confirmed and i not in void),
+            ib=amount(lp.ib, ib_confirmed),
             priority=position, expert_rank=line.expert_rank, parent_rank=line.parent_rank, confirmed=confirmed,
             ib_confirmed=ib_confirmed, months=months, ib_value=lp.ib,
             ib_units=quantity(paid_units) if paid_units is not None else BLANK, ib_months=ib_months,
@@ -427,7 +433,7 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool,
             # a sum "mēnesī" only for whole months, as the frequency (a part first month: the monthly table)
             ib_month_eur=(euro_months[0] if actual_cost and BLANK_EUR not in euro_months
                           and len(set(euro_months)) == 1 and paid_units and inputs.period_start.day == 1 else ""),
-            offer_id=line.offer_id or "", priced=priced,
+            offer_id=line.offer_id or "", priced=priced, void=i in void,
         ))
     confirmed = all(line.confirmed for line in lines)
     ib_known = known.ib_funded and not a_on_base  # the IB-funded sum: every line's share is a figure
@@ -558,7 +564,7 @@ def _providers(lines: list[Line], inputs, plan, own: dict[str, str]) -> list[Pro
     result: list[Provider] = []
     for number, name in enumerate(order, 1):
         group = groups[name]
-        confirmed = all(line.confirmed for line in group)
+        confirmed = all(line.confirmed and not line.void for line in group)
         cost = sum((costs[line.number][0] for line in group), Decimal(0))
         ib = sum((costs[line.number][1] for line in group), Decimal(0))
         ib_confirmed = all(line.ib_confirmed for line in group)
