@@ -98,3 +98,27 @@ def test_quick_dynamic_search_answers_as_the_pattern_on_every_written_formula(ca
     with zipfile.ZipFile(tmp_path / "ātrā.xlsx") as a, zipfile.ZipFile(tmp_path / "lēnā.xlsx") as b:
         assert a.namelist() == b.namelist()
         assert [n for n in a.namelist() if a.read(n) != b.read(n) and n != "docProps/core.xml"] == []
+
+
+def test_kept_answers_are_kept_per_future_function_flag(tmp_path: Path) -> None:
+    """The kept prepared formula is keyed by the formula and both future-function flags – a formula prepared
+    for a sheet with future functions on is not the answer for a sheet with them off, nor for expand_future_functions."""
+    import xlsxwriter
+
+    xlsxformula.forget()
+    book = xlsxwriter.Workbook(tmp_path / "a.xlsx", {"use_future_functions": True})
+    future = book.add_worksheet("a")
+    book_off = xlsxwriter.Workbook(tmp_path / "b.xlsx")
+    plain = book_off.add_worksheet("b")
+    formula = "=SORT(A1:A3)+STDEV.S(B1:B3)"
+    originals = {id(ws): ws._prepare_formula for ws in (future, plain)}
+    expected = [originals[id(future)](formula, False), originals[id(plain)](formula, False),
+                originals[id(plain)](formula, True)]
+    assert len(set(expected)) >= 2  # the flags change the answer, so a key without them would give a wrong one
+    xlsxformula.quick_formulas(future)
+    xlsxformula.quick_formulas(plain)
+    got = [future._prepare_formula(formula, False), plain._prepare_formula(formula, False),
+           plain._prepare_formula(formula, True)]
+    assert got == expected
+    book.close()
+    book_off.close()
