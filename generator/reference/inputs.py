@@ -77,7 +77,7 @@ class Parties:
 # A Latvian personal code: six digits, a hyphen, five digits (6.1's hint „teksts formā 000000-00000”). Typed without
 # the hyphen it is the same code: the tools read it in the one written form, with the hyphen, so that a contract and a
 # decision print it as the register writes it (and the child's pseudonym, made without the hyphen, is the same).
-PERSONAL_CODE = re.compile(r"^(\d{6})-?(\d{5})$")
+PERSONAL_CODE = re.compile(r"^([0-9]{6})-?([0-9]{5})$")  # ASCII digits only, as the matrix's check
 
 
 def written_personal_code(typed: str) -> str | None:

@@ -82,7 +82,8 @@ def test_without_a_round_of_the_first_day_the_childrens_rounds_are_named(two_rou
 
 @pytest.mark.parametrize(("typed", "written"), [("010519-20019", "010519-20019"), ("01051920019", "010519-20019"),
                                                 (" 01051920019 ", "010519-20019"), ("010519 20019", None),
-                                                ("0105192001", None), ("010519-2001a", None)])
+                                                ("0105192001", None), ("010519-2001a", None),
+                                                ("٠١٠٥١٩-٢٠٠١٩", None), ("０１０５１９-２００１９", None)])
 def test_a_personal_code_is_read_in_its_written_form(typed: str, written: str | None) -> None:
     assert written_personal_code(typed) == written
 
