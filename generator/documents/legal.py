@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from generator import lvformat
@@ -122,12 +123,15 @@ class Citations:
             return str(figure)
         return self._blank(f"figure:{figure}:{note}", f"Tukšā vieta „{figure}”: {note}.", str(figure))
 
-    def source(self, note: str, instruction: str) -> str:
+    def source(self, note: str, instruction: str, sources: Iterable[str]) -> str:
         """A price annex's source that the annex may not present as the one in force on the prices day (a signed
         page never says „jāprecizē”): a blank "______" with a mark, the same for every such row, and ``note`` saying
         where the confirmed source comes from, numbered with the citations' notes (a Word footnote in the DOCX,
-        D171); ``instruction``, the sources the catalogue names, is the preparer's (D337)."""
-        return self._blank(f"source:{note}", (note, instruction))
+        D171); ``instruction``, naming ``sources`` (the sources the catalogue names for those rows), is the preparer's
+        (D337). The mark is the note's and the set of ``sources``: another set of sources in the same document (a
+        second annex, or rows blanked apart) gets its own mark and instruction, never the first one's (D341)."""
+        named = "\x1f".join(sorted(set(sources)))
+        return self._blank(f"source:{note}:{named}", (note, instruction))
 
     def in_force(self, norm_id: str) -> bool:
         """Whether a norm is printed as confirmed text on the document's day: what a sentence says the norm sets

@@ -37,6 +37,11 @@ ROUND_RULES = {
     "acc": "Labklājības ministrijas noteikumus par kārtu",
     "loc": "Labklājības ministrijas noteikumos par kārtu",
 }
+# The child a paper is made for, by case (the global `berns`): ``vards``, the plain word of a paper that defines no term
+# for the child; ``termins``, the defined term „Bērns” of the parent contract („(turpmāk – Bērns)”, D337) and of its
+# annexes – the same forms capitalised, never typed a second time (D341).
+_CHILD_WORD = {"nom": "bērns", "gen": "bērna", "dat": "bērnam", "acc": "bērnu"}
+CHILD = {"vards": _CHILD_WORD, "termins": {case: word.capitalize() for case, word in _CHILD_WORD.items()}}
 
 
 @dataclass(frozen=True)

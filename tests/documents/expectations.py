@@ -78,7 +78,7 @@ def expected_phrases(catalogue: Catalogue, build_date: dt.date | None = None) ->
         ],
         "03-garantijas-vestule": [
             "Garantijas vēstule par sociālo pakalpojumu apmaksu", "Par izmēģinājumprojektu", "Garantētie pakalpojumi",
-            "Samaksas noteikumi", "Norēķinu kārtība", "Sniedzēja pienākumi", "Izmēģinājumprojekta kārta ilgst no",
+            "Samaksas noteikumi", "Norēķinu kārtība", "Adresāta pienākumi", "Izmēģinājumprojekta kārta ilgst no",
             "Augstākās pieļaujamās cenas", "psihoemocionālu", "(vecāks vai aizbildnis) vai audžuģimene (turpmāk – Vecāks)",
             "Samaksas termiņš", "pārskaita uz rēķinā norādīto Jūsu kontu",
         ],

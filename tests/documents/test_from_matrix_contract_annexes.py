@@ -85,7 +85,7 @@ def test_every_annex_page_names_the_annex_and_the_child(contract) -> None:
             continue  # the signatures of an annex alone would fail the signing layout tests anyway
         assert re.search(r"\d\. pielikums\. Atbalsta plāna [IV]+ daļa", head), f"lapa {number}"
         # the same identification as 02, 03 and 05: the pseudonym, or a blank without one (never the file name)
-        assert "bērna identifikācijas kods: ______" in re.sub(r"\s+", " ", head), f"lapa {number}"
+        assert "Bērna identifikācijas kods: ______" in re.sub(r"\s+", " ", head), f"lapa {number}"
 
 
 def test_docx_repeats_the_caption_row_with_the_column_headers(contract) -> None:
@@ -94,7 +94,7 @@ def test_docx_repeats_the_caption_row_with_the_column_headers(contract) -> None:
     for tbl in document.element.body.iter(qn("w:tbl")):
         rows = tbl.findall(qn("w:tr"))
         first = "".join(t.text or "" for t in rows[0].iter(qn("w:t")))
-        if "bērna identifikācijas kods:" not in first:
+        if "Bērna identifikācijas kods:" not in first:
             continue
         captions += 1
         assert "______" in first and "pielikums" in first

@@ -42,7 +42,10 @@ def test_a_possible_next_plan_gets_both_cases_in_08_and_the_annexes_for_the_exis
     assert "punktā minēto līgumu ar Vecāku" not in decision and "ko Dienests slēdz ar Vecāku" not in decision
     annexes = text(html[NEXT])
     assert "Atbalsta plāns nākamajam periodam – pielikumi līgumam ar Vecāku" in annexes
-    assert "Nr. ______, kas noslēgts __.__.______ (turpmāk – Līgums), pievieno bērna atbalsta plānu nākamajam" in annexes
+    assert "Nr. ______, kas noslēgts __.__.______ (turpmāk – Līgums), pievieno Bērna atbalsta plānu nākamajam" in annexes
+    # the contract's terms, as the contract defines them, on the cover and in the annexes (D341)
+    assert "Termini „Vecāks” un „Bērns” šajā dokumentā un tā pielikumos lietoti Līgumā noteiktajā nozīmē." in annexes
+    assert "Bērna identifikācijas kods:" in annexes and "bērna identifikācijas kods" not in annexes
     # D323: the term as 01 states it – its months from signing too, not only the round's end (audit M3)
     # (the contract's own clause: the preparer's note above it says "ir spēkā līdz šī … plāna perioda beigām", D327)
     term = next(part.split(".", 1)[0] for part in text(html["01-ligums-ar-vecaku"]).split("ir spēkā ")[1:]

@@ -177,11 +177,11 @@ def test_contract_annex_captions_identify_the_child_as_the_other_papers_do(catal
     context, texts = child
     captions = re.findall(r"pielikums\. Atbalsta plāna [IV]+ daļa[^·]*· ([^:]+): (\S+)", texts["01-ligums-ar-vecaku"])
     assert len(captions) >= 3
-    assert all(label == "bērna identifikācijas kods" and value == "______" for label, value in captions)
+    assert all(label == "Bērna identifikācijas kods" and value == "______" for label, value in captions)
     assert "matrica-016" not in texts["01-ligums-ar-vecaku"]  # the file name is no code
     coded, documents = child_documents(catalogue, pseudonymous=True)
     contract = _text(next(d for d in documents if d.spec.id == "01-ligums-ar-vecaku"))
-    assert f"bērna identifikācijas kods: {coded.identification}" in contract and coded.identification
+    assert f"Bērna identifikācijas kods: {coded.identification}" in contract and coded.identification
 
 
 # --- 8, 9, 10 the provider contract's sums, payment term and annexes; the period the IB pays ---------------

@@ -31,8 +31,9 @@ DECISIONS = ["08-lemums-par-pieskirsanu", "09-lemums-par-izbeigsanu", "17-lemums
 # A capitalised defined term and the words that define it.
 TERMS = {"Dienest": ("turpmāk – Dienests",), "Vecāk": ("turpmāk – Vecāks", "„Vecāks”"),
          "Sniedzēj": ("turpmāk – Sniedzējs",)}
-# Headings that begin with the term as an ordinary word (a section title or a signature label).
-ORDINARY = re.compile(r"(?:^|\d\. |\n)(?:Sniedzēja pienākumi|Sniedzējs \(apliecina)")
+# A signature label that begins with the term as an ordinary word. The guarantee letter's obligations are the
+# „Adresāts”'s, as its head names the provider: no heading there says „Sniedzēja …” without the term defined (D341).
+ORDINARY = re.compile(r"(?:^|\d\. |\n)Sniedzējs \(apliecina")
 
 
 @pytest.fixture(scope="module")

@@ -1,9 +1,9 @@
-"""Terms on signed pages (D337), from the rendered act text (notes of the preparer left out):
+"""Terms on signed pages (D337, D341), from the rendered act text (notes of the preparer left out):
 
-- the parent contract (01) names the child it is made for by its defined term „Bērns” after defining it; a general
-  rule about children stays lower case;
-- the guarantee letter (03) defines the recipient „ģimene” its column names, and the provider signs under the letter's
-  name for it in its head („Adresāts”);
+- the parent contract (01) names the child it is made for by its defined term „Bērns” after defining it, its annexes
+  too; a general rule about children stays lower case, and the grant decision (08) keeps the plain word;
+- the guarantee letter (03) defines the recipient „ģimene” its column names, and the provider signs, and has its
+  obligations, under the letter's name for it in its head („Adresāts”);
 - 02 names the Dienests with the registration number and address from municipalities.yaml (blanks while unknown);
 - a contract's date and number in one order („datums un Nr.”); 07's second page does not repeat the parent's name and
   contacts from its first page.
@@ -21,6 +21,7 @@ from generator.catalogue.catalogue import Catalogue
 from generator.documents.build_step import render_municipality
 from generator.documents.htmltree import parse
 from generator.documents.registry import by_id
+from tests.documents.child_render import child_html
 from tests.documents.conftest import normalise
 from tests.documents.party_helpers import PILOT_DAY, confirmed_pilot_copy
 
@@ -31,6 +32,12 @@ PREPARER = re.compile(r'<p class="note preparer">.*?</p>', re.S)
 CHILD = re.compile(r"(?<![\w„])bērn(?:s|a|am|u)\b")
 # a rule about children in general, or another child, not the child of this contract
 GENERAL = ("bērnam, kuram", "citu bērnu")
+
+
+def _loose(text: str) -> list[str]:
+    """Each lower-case mention of the child in ``text`` that is not a rule about children in general."""
+    return [text[max(0, m.start() - 40):m.end() + 20] for m in CHILD.finditer(text)
+            if not any(g in text[max(0, m.start() - 5):m.end() + 15] for g in GENERAL)]
 
 
 def _texts(catalogue: Catalogue, place: str, day: dt.date, ids: tuple[str, ...] = IDS) -> dict[str, str]:
@@ -47,13 +54,28 @@ def texts(catalogue: Catalogue) -> dict[str, str]:
 def test_the_parent_contract_names_its_child_by_the_defined_term(texts: dict[str, str]) -> None:
     contract = texts["01-ligums-ar-vecaku"]
     after = contract[contract.index("(turpmāk – Bērns)") + len("(turpmāk – Bērns)"):]
-    loose = [after[max(0, m.start() - 40):m.end() + 20] for m in CHILD.finditer(after)
-             if not after[m.start():].startswith(GENERAL)]
+    loose = _loose(after)
     assert not loose, loose
     for words in ("ierakstīts Bērna atbalsta plānā", "Ja Bērns tiek izņemts no audžuģimenes",
                   "ko Bērns vai Vecāks faktiski", "informāciju par Bērnu nodod", "Vecāka un Bērna personas datu"):
         assert words in after, words
     assert "bērnam, kuram pārbaudes datumā" in after  # the rule of the IB's rate is about any child
+
+
+def test_the_parent_contracts_annexes_name_the_child_by_its_term(catalogue: Catalogue) -> None:
+    """A child's 01 with its annexes (plans.html.j2): the annexes are the contract's, so their captions and notes say
+    „Bērna”, „Bērnam” as the contract defines the term; the grant decision (08), which shares the plan's amounts
+    block and defines no term for the child, keeps the plain word (D341)."""
+    _, html = child_html(catalogue, 12)
+    contract, decision = (normalise(parse(PREPARER.sub("", html[i])).text())
+                          for i in ("01-ligums-ar-vecaku", "08-lemums-par-pieskirsanu"))
+    after = contract[contract.index("(turpmāk – Bērns)") + len("(turpmāk – Bērns)"):]
+    annexes = after[after.index("1. pielikums. Atbalsta plāna I daļa"):]
+    loose = _loose(after)
+    assert not loose, loose
+    assert annexes.count("· Bērna identifikācijas kods: ______") == 3, annexes
+    assert "Bērna identifikācijas kodu – kad Dienests to Bērnam piešķīris" in annexes
+    assert "izmanto bērna atbalsta plānā (IBM matricas 6.5. tabula)" in decision
 
 
 def test_the_guarantee_letter_defines_its_recipient_and_signer(texts: dict[str, str]) -> None:
@@ -64,6 +86,8 @@ def test_the_guarantee_letter_defines_its_recipient_and_signer(texts: dict[str, 
     caption = "Adresāts (piekrīt vēstules noteikumiem)"
     assert letter.count(caption) == 2  # the letter and its price annex
     assert "Sniedzējs (piekrīt" not in letter
+    # its obligations are the Adresāts's: „Sniedzējs” is the provider contract's term, not defined here (D341)
+    assert "Adresāta pienākumi" in letter and not re.search(r"Sniedzēj\w*", letter), letter
 
 
 def test_the_provider_contract_gives_the_dienests_requisites(texts: dict[str, str], tmp_path: Path,
