@@ -598,7 +598,9 @@ def test_script_sizes(built_site) -> None:
     # without units priced nothing and noted in print: +4,2 KB)
     # 157 000 until fix43f (D338: a line with units or a price but no service an error at its service field, a euro
     # line above P told its own amount field with a text of its own, a reduced month count said once: +0,8 KB)
-    assert sum(sizes.values()) < 158_000, json.dumps(sizes)
+    # 158 000 until fix44d (D343: Tab from a service field takes its value first, so that the offers' buttons it makes
+    # come before the next field: +0,45 KB)
+    assert sum(sizes.values()) < 158_500, json.dumps(sizes)
 
 
 def test_form_asks_the_amount_for_actual_cost_items(visit: Visit, params: Params, offers) -> None:

@@ -86,12 +86,18 @@ def test_the_offers_a_name_matches_are_buttons(visit: Visit) -> None:
     names = [_offer_name(page, "3.1.2i"), _offer_name(page, "3.1.2g")]
     assert buttons.all_inner_texts() == names
     assert [buttons.nth(k).get_attribute("type") for k in range(2)] == ["button", "button"]
-    assert page.evaluate("document.activeElement.id") == "ibm-r1-daudzums"
-    # focus has moved on when the buttons come: the note read then says where they are, and they describe the field
+    # D343: Tab from the field goes to its buttons (in their named group), then to the next field – the note says
+    # where they are and they describe the field
+    active = "document.activeElement.closest('[role=group]')?.id + ' ' + document.activeElement.textContent"
+    assert page.evaluate(active) == "ibm-r1-kods-izvele " + names[0]
     assert page.inner_text("#ibm-r1-kods-kluda").endswith(" vai ".join(names) + ". Pogas izvēlei – zem lauka.")
     assert "ibm-r1-kods-izvele" in page.get_attribute("#ibm-r1-kods", "aria-describedby").split()
     _shot(visit, "kalkulators-320-izvele", "#ibm-rindas")
     axe_clean(page)
+    page.keyboard.press("Tab")
+    assert page.evaluate(active) == "ibm-r1-kods-izvele " + names[1]
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "ibm-r1-daudzums"
     page.keyboard.press("Shift+Tab")  # back from the units: the last offer's button
     assert page.evaluate("document.activeElement.textContent") == names[1]
     page.keyboard.press("Enter")
@@ -111,6 +117,7 @@ def test_the_offers_a_name_matches_are_buttons(visit: Visit) -> None:
                            ".filter((m) => m.lauks === 'kods')[0].izvele")
     assert len(single) == 1  # the API names it, and does not take it itself
     assert page.input_value("#ibm-r1-kods") == single[0]
+    assert page.evaluate("document.activeElement.id") == "ibm-r1-daudzums"  # taken before Tab moved on: no button
     assert page.inner_text("#ibm-r1-kods-kluda") == "" and buttons.count() == 0
     assert page.inner_text("#ibm-r1-info").startswith(f"{_offer_name(page, single[0])}. Mērvienība")
     _shot(visit, "kalkulators-320-viens-atbilst", "#ibm-rindas")

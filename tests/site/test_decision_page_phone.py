@@ -114,3 +114,38 @@ def test_a_theme_is_one_tap_from_the_top_and_a_decision_opens_at_its_heading(pho
             if v["impact"] in FAILING] == []
     assert page.errors == []
 
+
+
+# A decision's first paragraph and its heading: the line height against the font size, the heading's size against the
+# text's, its weight; and the page's height.
+SPACING = """() => {
+  const h = document.querySelector('#lemums-d4'), p = h.nextElementSibling;
+  const hs = getComputedStyle(h), ps = getComputedStyle(p), size = parseFloat(ps.fontSize);
+  return {line: parseFloat(ps.lineHeight) / size, heading: parseFloat(hs.fontSize) / size,
+          weight: parseInt(hs.fontWeight, 10), height: document.documentElement.scrollHeight};
+}"""
+
+
+@browser_test
+def test_the_decisions_sit_closer_on_a_phone_only(browser, server: str) -> None:  # noqa: ANN001
+    """D343: at 320 px the page's lines are 1,5 of the font size (the theme's 1,6) and a decision's heading is a bold
+    line hardly larger than the text – the same text, some 8 % less page; at desktop width the theme's spacing stays,
+    and so does another page's on a phone."""
+    sizes = {}
+    for width in (320, 1280):
+        context = browser.new_context(viewport={"width": width, "height": 740})
+        try:
+            page = context.new_page()
+            small_search_index(page, served_one_page_index(server))
+            goto(page, server + PAGE)
+            sizes[width] = page.evaluate(SPACING)
+            if width == 320:
+                goto(page, server + "metodika/ievads.html")
+                sizes["other"] = page.evaluate("() => { const p = getComputedStyle(document.querySelector('article p'));"
+                                               " return parseFloat(p.lineHeight) / parseFloat(p.fontSize); }")
+        finally:
+            context.close()
+    phone, desktop = sizes[320], sizes[1280]
+    assert phone["line"] == pytest.approx(1.5) and phone["heading"] <= 1.1 and phone["weight"] >= 700, phone
+    assert desktop["line"] == pytest.approx(1.6) and desktop["heading"] > 1.2, desktop
+    assert sizes["other"] == pytest.approx(1.6), sizes

@@ -282,3 +282,56 @@ def test_phone_tables_pass_axe(browser, server: str, scheme: str) -> None:  # no
     finally:
         context.close()
     assert problems == {}
+
+
+# Each table of the page wider than the screen: the page scrolled until its last row is just above the screen (read
+# and passed), then back up in steps (the theme shows its „Atpakaļ uz augšu” button while the reader scrolls up) until
+# the row has come down to the middle of the screen. At each step with the button shown: the texts of the row that lie
+# under the button, as far as the table's scroll box shows them.
+UNDER_TOP_BUTTON = """async () => {
+  const frame = () => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 60)));
+  const wide = [...document.querySelectorAll('article .md-typeset__scrollwrap')]
+    .filter((w) => w.scrollWidth > w.clientWidth + 1);
+  const found = [];
+  for (const wrap of wide) {
+    const row = [...wrap.querySelectorAll('tbody tr')].pop();
+    window.scrollBy(0, row.getBoundingClientRect().bottom + 40);
+    await frame();
+    let shown = 0;
+    const covered = new Set();
+    for (let step = 0; step < 100 && row.getBoundingClientRect().top < innerHeight / 2; step++) {
+      window.scrollBy(0, -30);
+      await frame();
+      const button = document.querySelector('.md-top');
+      if (button.hidden) continue;
+      shown++;
+      const b = button.getBoundingClientRect(), clip = wrap.getBoundingClientRect();
+      const texts = document.createTreeWalker(row, NodeFilter.SHOW_TEXT);
+      for (let t = texts.nextNode(); t; t = texts.nextNode()) {
+        if (!t.textContent.trim()) continue;
+        const range = document.createRange();
+        range.selectNodeContents(t);
+        for (const r of range.getClientRects()) {
+          const left = Math.max(r.left, clip.left), right = Math.min(r.right, clip.right);
+          if (left < b.right && b.left < right && r.top < b.bottom && b.top < r.bottom) covered.add(t.textContent.trim());
+        }
+      }
+    }
+    found.push({row: row.textContent.trim().slice(0, 40), shown, covered: [...covered]});
+  }
+  return found;
+}"""
+
+
+@browser_test
+@pytest.mark.parametrize("path", ["katalogs/index.html", "piemeri.html"])
+def test_the_back_to_top_button_leaves_a_wide_table_s_rows_readable(narrow, path: str) -> None:  # noqa: ANN001
+    """D343: the theme's back-to-top button shows while the reader scrolls up; at the top of the screen (two lines tall
+    at 360 px) it lay over a wide table's rows just as they came back into view. Scrolled back up to each wide table's
+    last row, on a 320 and 360 px phone, the button is shown and covers none of the row's text."""
+    goto(narrow, narrow.base + path)
+    narrow.wait_for_timeout(300)
+    tables = narrow.evaluate(UNDER_TOP_BUTTON)
+    assert len(tables) >= 2, tables
+    for table in tables:
+        assert table["shown"] > 0 and table["covered"] == [], table

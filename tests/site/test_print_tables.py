@@ -116,3 +116,34 @@ def test_no_printed_page_ends_with_a_heading(printer: Visit, built_site: BuiltSi
                 stranded.append(f"{path}, {number}. lpp.: „{heads[int(marks[-1].group(1))].rsplit(' Hz', 1)[0].rstrip('¶')}”")
     assert stranded == [], "virsraksts lapas apakšā, tā saturs nākamajā lapā:\n" + "\n".join(stranded)
     assert printer.errors == []
+
+
+# The catalogue's filter form: each of its elements' display, and the boxes of those shown.
+FILTERS = """() => [...document.querySelectorAll('form[data-katalogs-filtri] > *')].map((e) => {
+  const r = e.getBoundingClientRect();
+  return {tag: e.tagName, display: getComputedStyle(e).display, shown: r.width > 0 && r.height > 0,
+          text: e.textContent.trim().slice(0, 40)};
+})"""
+
+
+def test_the_printed_catalogue_has_no_filter_fields(printer: Visit, tmp_path: Path) -> None:
+    """D343: on paper the catalogue's filter fields (labels and lists to choose from) are left out; the line that says
+    how many services are listed stays – with a filter chosen, it says that the list is a selection."""
+    printer.open("katalogs/index.html")
+    page = printer.page
+    assert {e["tag"] for e in page.evaluate(FILTERS) if e["shown"]} == {"LABEL", "SELECT", "P"}  # on the screen
+    page.select_option('[data-filtrs="sanemejs"]', "family")
+    page.emulate_media(media="print")
+    try:
+        printed = [e for e in page.evaluate(FILTERS) if e["shown"]]
+        assert [e["tag"] for e in printed] == ["P"], printed
+        assert printed[0]["text"].startswith("Rādīti pakalpojumi: ") and " no " in printed[0]["text"], printed
+        pdf = tmp_path / "katalogs.pdf"
+        page.pdf(path=str(pdf), format="A4")
+        text = PdfReader(str(pdf)).pages[0].extract_text() or ""
+        above = text.split("Rādīti pakalpojumi: ")[0].split("Sarakstu var atlasīt")[1]  # the intro's end, the form
+        assert "Saņēmējs" not in above and "Traucējuma veids" not in above, above
+        assert "visi traucējumu veidi" not in text, text[:600]
+    finally:
+        page.emulate_media(media="screen")
+    assert printer.errors == []

@@ -91,16 +91,27 @@
       var code = set.querySelector("[name=kods]");
       var price = set.querySelector("[name=cena]");
       code.setAttribute("aria-describedby", code.getAttribute("aria-describedby") + " " + hint.id + " " + notes.id);
-      code.addEventListener("change", function () {
+      var taken;  // the value the line's service was last taken from
+      function take() {
         var offer = offerOf(code.value);
         // D328: a name that matches one offer only is that offer, shown by its code and, below, its name
         var one = offer ? [] : choicesOf(code.value);
         if (one.length === 1) offer = offerOf(code.value = one[0]);
+        taken = code.value;
         fixedPrice(set, offer);
         if (offer && price.value.trim() === "" && offer.cena !== null && offer.griestuStatuss === "apstiprināts") {
           price.value = offer.cena.replace(".", ",");
         }
         update();
+      }
+      code.addEventListener("change", take);
+      // D343: Tab makes the offers' buttons before it moves on – field, its buttons, next field
+      code.addEventListener("keydown", function (e) {
+        if (e.key !== "Tab" || e.shiftKey) return;
+        touched[code.id] = true;
+        typing = null;
+        if (code.value !== taken) take();
+        else update();
       });
       remove.addEventListener("click", function () {
         var next = item.nextElementSibling || item.previousElementSibling;
