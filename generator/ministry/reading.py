@@ -23,7 +23,7 @@ from generator.lvformat import version as shown_version
 from generator.ministry.changed_rows import CHANGED_ROW, shown_value, typed_over
 from generator.ministry.check_stages import run_stages
 from generator.ministry.console_names import matrix_person, shown_path, unknown_person
-from generator.ministry.corrected_values import corrected_changes
+from generator.ministry.corrected_values import with_corrections
 from generator.ministry.fastread import read_fast
 from generator.ministry.final_status import CEILING_WARNING
 from generator.ministry.integrity import Content, compare_cells, compare_rows, content
@@ -490,8 +490,7 @@ def read_matrix(path: Path, root: Path, catalogue: Catalogue, templates: Templat
     try:
         params = data.params(catalogue)
         # a figure the catalogue corrected on or before the prices day is not in force for the plan (D336)
-        corrected = corrected_changes(m, data, catalogue, params.transport_limit_applies)
-        checked = params.replace(plan_changes=(*(params.plan_changes or ()), *corrected)) if corrected else params
+        checked, _ = with_corrections(m, data, catalogue, params)
         outcome = evaluate_workbook(data.inputs, checked, template_kind(templates, version, expected))
     except (ReferenceInputError, LookupError) as exc:
         return refuse([f"aprēķins nav iespējams: {exc}"])
