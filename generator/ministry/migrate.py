@@ -989,8 +989,9 @@ class Migrator:
                                    "kataloga, kura veidnes nav reģistrētas), tāpēc nevarēja pārbaudīt, vai vecajā "
                                    "matricā mainītas formulas vai veidnes vērtības; pārnestas tikai ievades šūnas, "
                                    "jaunajā matricā visas formulas ir no veidnes – salīdziniet apmērus ar veco "
-                                   f"matricu; {TEMPLATES_ADVICE} un pievienojiet --overwrite, tad matricu pārnes ar "
-                                   "formulu pārbaudi")
+                                   "matricu un, ja tie atšķiras, aizpildiet matricu no jauna pašreizējā veidnē; "
+                                   f"{TEMPLATES_ADVICE} un pievienot --overwrite – tad matricu pārnes ar formulu "
+                                   "pārbaudi")
         plan = _plan_values(old, new_book, catalogue)
         if plan.problems:
             raise MigrationError("; ".join(plan.problems))

@@ -344,10 +344,15 @@ def municipality_folder(path: Path, root: Path) -> str:
     return parts[0] if len(parts) > 1 else "."
 
 
-# How a command that checks an older template's formulas (`ibm collect`, `ibm migrate`) learns a template version the
-# registry lacks: the old build's blank matrices or another registry (D309, D311).
-TEMPLATES_ADVICE = ("ja šīs versijas tukšās matricas vēl ir (iepriekšējā „ibm build” mapē lejupielades/matrica/), "
-                    "norādiet šo mapi ar --templates, bet citu reģistru – ar --registry")
+# What to do with a matrix of a template version the registry lacks (D342): first what the municipality's worker or
+# the analyst can do with the file itself – make it again on the current template or migrate it (REMAKE_ADVICE) –,
+# then, only for the ministry with that version's blank matrices or another registry at hand, how a command that checks
+# an older template's formulas (`ibm collect`, `ibm migrate`) learns it (TEMPLATES_ADVICE, D309, D311).
+REMAKE_ADVICE = ("aizpildiet matricu no jauna pašreizējā veidnē vai pārnesiet to uz pašreizējo veidni ar komandu "
+                 f"{MIGRATE} (tā pārnes ievadīto, bet vecās veidnes formulas nepārbauda – salīdziniet apmērus ar "
+                 "veco matricu)")
+TEMPLATES_ADVICE = ("tikai ministrija, kurai šīs versijas tukšās matricas vēl ir (iepriekšējā „ibm build” mapē "
+                    "lejupielades/matrica/), var norādīt šo mapi ar --templates (vai citu reģistru ar --registry)")
 
 
 def _named_rows(problems: list[str], found: Content, m: Matrix, templates: TemplateSource) -> list[str]:
@@ -381,9 +386,8 @@ def version_problem(version: str, current: str, *, collecting: bool = False) -> 
     version, current = shown_version(version), shown_version(current)
     if collecting:
         return (f"veidnes versija {version} nav pašreizējā {current} un nav veidņu reģistrā (to tajā ieraksta "
-                f"„ibm fingerprint”, pirms matricas izsniedz); {TEMPLATES_ADVICE}, tad matricu savāc ar formulu "
-                f"pārbaudi; citādi pārnesiet matricu uz pašreizējo veidni ar komandu {MIGRATE} (bez --templates tā "
-                "pārnes tikai ievades šūnas, formulas nepārbaudot)")
+                f"„ibm fingerprint”, pirms matricas izsniedz); {REMAKE_ADVICE}, un savāciet to vēlreiz; "
+                f"{TEMPLATES_ADVICE} – tad šo matricu savāc ar formulu pārbaudi")
     return (f"veidnes versija {version} nav pašreizējā {current} un nav veidņu reģistrā; pārnesiet matricu uz "
             f"pašreizējo veidni ar komandu {MIGRATE}")
 
