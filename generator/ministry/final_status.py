@@ -30,11 +30,12 @@ from generator.lvformat import agree, eur
 from generator.lvformat import date as lv_date
 from generator.ministry.ceiling_parts import name_withdrawn_parts, withdrawn_parts
 from generator.ministry.records import ChildRecord
+from generator.ministry.withdrawn_by_day import name_withdrawn_by_day
 from generator.reference.ceilings_on_day import CeilingsOnDay
 from generator.reference.findings import Finding, Severity
 from generator.reference.params import ministry_base as reference_ministry_base
 from generator.reference.params import unconfirmed_base
-from generator.reference.plan_changes import base_confirmed_since, base_withdrawn_since
+from generator.reference.plan_changes import base_confirmed_since, base_withdrawn_since, items_withdrawn_by
 from generator.withdrawn_wording import BASE, CEILINGS, again_open, confirmed
 
 STATUS_FINAL = "galīgs"
@@ -222,6 +223,7 @@ def on_collection_day(records: list[ChildRecord], catalogue: Catalogue, day: dt.
     ceiling_days: set[dt.date] = set()
     withdrawn: dict[str, dt.date] = {}
     parts: dict[dt.date, dict[str, tuple[str, dt.date]]] = {}
+    gaps: dict[dt.date, dict[str, dt.date]] = {}
     for record in records:
         if record.params_day not in states:
             states[record.params_day] = (base_confirmed_since(catalogue, record.params_day, day),
@@ -239,6 +241,10 @@ def on_collection_day(records: list[ChildRecord], catalogue: Catalogue, day: dt.
         if len(found.kept) != len(record.result.findings):
             record = dataclasses.replace(record, result=dataclasses.replace(record.result, findings=found.kept))
             ceiling_days.update(found.confirmed_days)
+        # a ceiling withdrawn by the matrix's own prices day: not „vēl jāprecizē” but withdrawn, from its day (D342)
+        if record.params_day not in gaps:
+            gaps[record.params_day] = items_withdrawn_by(catalogue, record.params_day)
+        record = name_withdrawn_by_day(record, gaps[record.params_day])
         if record.params_day not in parts:
             parts[record.params_day] = withdrawn_parts(catalogue, record.params_day, day)
         # a part withdrawn since, named in the matrix's own warnings (D302) – a dated warning added above names it
