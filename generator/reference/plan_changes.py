@@ -408,6 +408,21 @@ def base_withdrawn_since(catalogue: Catalogue, day: dt.date, on: dt.date) -> dt.
     return withdrawn_since(was, later, max(on, day), own)
 
 
+def base_withdrawn_by(catalogue: Catalogue, day: dt.date) -> dt.date | None:
+    """The first day of B's withdrawal in force on ``day``: ``day``'s B is „jāprecizē” at the same amount as an
+    „apstiprināts” entry right before it – a confirmation withdrawn on or before ``day`` (D302) –, as
+    items_withdrawn_by says of the 6.8 rows (D342); None for a B „jāprecizē” since it came in, or confirmed."""
+    base = getattr(catalogue.programme, PRINTED_PARAMETER)
+    entries = [v for v in sorted(base.values, key=lambda v: v.effective_from) if v.effective_from <= day]
+    if not entries or entries[-1].status is not PriceStatus.to_verify:
+        return None
+    now = said(entries[-1])
+    run = len(entries) - 1
+    while run > 0 and said(entries[run - 1]) == now:
+        run -= 1
+    return entries[run].effective_from if run > 0 and withdraws(said(entries[run - 1]), now) else None
+
+
 def base_confirmed_again(catalogue: Catalogue, day: dt.date, on: dt.date) -> dt.date | None:
     """The first day after ``on`` (and ``day``) from which ``day``'s B stands confirmed once more (confirmation_spans):
     the day papers made from then print the figure again after a withdrawal the catalogue already knows the end of;
