@@ -330,6 +330,8 @@ def base_status_words(records: Iterable[ChildRecord], plain: str, gone: dict[str
     """What provisional_reason says of the unconfirmed B of ``records``: ``plain`` („jāprecizē” on the matrix's day)
     for those neither withdrawn after their matrix's day (``gone``, withdrawn_text) nor by it (``by_day``,
     withdrawn_by_day_text), then each kind that holds, joined by „vai”."""
+    if not gone and not by_day:
+        return plain
     records = list(records)
     parts = [plain] if any(r.code not in gone and r.code not in by_day for r in records) else []
     if days := [by_day[r.code] for r in records if r.code in by_day and r.code not in gone]:

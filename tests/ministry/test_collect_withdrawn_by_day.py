@@ -8,6 +8,7 @@ of B: the provisional reason says it was confirmed and is „jāprecizē” agai
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -67,12 +68,12 @@ def gap(tmp_path_factory: pytest.TempPathFactory) -> tuple[Catalogue, Path]:
 
 
 def _folder(root: Path, catalogue: Catalogue, day: dt.date, item: str) -> Path:
-    """Two matrices of prices ``day``, each plan of two months from it with ``item`` at the catalogue's own price."""
+    """Two matrices of prices ``day``, each plan of two months from it with ``item`` (its prefilled price, if any)."""
     template = write_workbook(catalogue, root / "veidne.xlsx", None, day)
     offer = {o.id: o for o in catalogue.offers(day)}[item]
     children = []
     for i, municipality in enumerate(MUNICIPALITIES):
-        line = line_from_offer(offer, 10, unit_price=offer.prefill_price or offer.ceiling, planned_units=(5, 5))
+        line = line_from_offer(offer, 10, unit_price=offer.prefill_price or Decimal(18), planned_units=(5, 5))
         inputs = WorkbookInputs(birth_date=dt.date(2019, 6, 1 + i), period_start=day, months=2,
                                 special_care=False, impairment="multipli", lines=(line,), base=None)
         people = People(child_name=f"Ilze Paraugs {i + 1}", child_code=f"010619-2{i:04d}",
