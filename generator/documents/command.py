@@ -20,9 +20,9 @@ if TYPE_CHECKING:
     "Izejas statuss: 0 – dokumenti izveidoti (ar --from-matrix – visiem bērniem dokumenti vai melnraksti, arī "
     "arhīva kopijas ar --arhivam); 1 – neizdevās (kļūdas katalogā, dokumenta vietā ir fails, ko šī komanda nav "
     "rakstījusi vai kas kopš tā mainīts, mapē nevar rakstīt; ar --from-matrix – vismaz viena matrica atteikta: "
-    "kļūdas, nav IBM matrica, mainītas formulas, atbalsta plāna periods beidzies pirms izveides dienas un nav "
-    "--arhivam); 2 – nepareizi komandas parametri (arī: --from-matrix mapē nav nevienas matricas, "
-    f"{OUT_WRONG})."))
+    "kļūdas, nav IBM matrica, mainītas formulas, kataloga vērtība labota ar agrāku dienu, atbalsta plāna periods "
+    "beidzies pirms izveides dienas un nav --arhivam); 2 – nepareizi komandas parametri (arī: --from-matrix mapē nav "
+    f"nevienas matricas, {OUT_WRONG})."))
 @CATALOGUE_OPTION
 @click.option("--municipality", "municipality_ids", multiple=True, metavar="ID",
               help="Pašvaldības kods no kataloga (piem. jelgava), norāda vienu reizi; bez tā – visas bērnu "

@@ -37,13 +37,13 @@ from generator.ministry.console_names import HIDDEN, file_label, looks_personal,
 from generator.ministry.file_copies import kept_first
 from generator.ministry.final_status import (
     base_confirmed_note,
+    base_status_words,
     default_envelope,
     envelope_warning,
     errors_reason,
     on_collection_day,
     on_unconfirmed_base,
     typed_base,
-    withdrawn_text,
 )
 from generator.ministry.open_files import open_in, open_note
 from generator.ministry.previous_period import previous_period_problem, running_warning, still_running
@@ -583,7 +583,8 @@ def collect(folder: Path, catalogue: Catalogue, key: bytes, options: Options, *,
         envelope_note=note, envelope_given=default is None, period=period.label,
         envelope_matrix_base=default is not None and default.matrix_base,
         period_start=period.start, period_end=period.end,
-        final_differences=set_in_matrix, provisional=provisional_reason(records, options, day, on_day.withdrawn),
+        final_differences=set_in_matrix, provisional=provisional_reason(records, options, day, on_day.withdrawn,
+                                                                    on_day.withdrawn_by_day),
         base_confirmed=base_confirmed_note(on_day.base_days, day, on_day.ceiling_days),
         previous_records=previous_records, previous_refused=previous_refused,
         errors_reason=errors_reason(records, previous_records),  # D268 (previous: review33 F5)
@@ -757,19 +758,20 @@ def previous_folder_warning(warning: str) -> str:
 
 
 def provisional_reason(records: list[ChildRecord], options: Options, day: dt.date | None = None,
-                       withdrawn: dict[str, dt.date] | None = None) -> str | None:
+                       withdrawn: dict[str, dt.date] | None = None,
+                       withdrawn_by_day: dict[str, dt.date] | None = None) -> str | None:
     """Why the funding total or the final amounts are provisional (D22, D117), None when they are not: the
     catalogue's base amount B is „jāprecizē” on a matrix's parameters day and not confirmed at the same amount on the
     collection's ``day`` either (the records' base_confirmed, on_collection_day, D296), and the envelope comes from it
     (no --envelope), or a child's P rests on it (the matrix has no base amount of the ministry's own, 6.11).
     ``withdrawn``: the pseudonyms of the records whose B, confirmed on the matrix's prices day or later, is „jāprecizē”
-    again at the same amount on the collection's day, with that day (on_collection_day): the reason names it."""
+    again at the same amount on the collection's day, with that day (on_collection_day): the reason names it;
+    ``withdrawn_by_day``: those whose B was withdrawn by the matrix's own prices day (D342), named so."""
     on_base = [r for r in records if not r.base_confirmed]  # unconfirmed on the collection's day too
     still = ON_THE_DAY.format(lv_date(day or options.day or dt.date.today()))
     gone = {r.code: withdrawn[r.code] for r in on_base if r.code in withdrawn} if withdrawn else {}
-    status = ("ir „jāprecizē” kādas matricas cenu dienā" if not gone
-              else withdrawn_text(gone.values()) if len(gone) == len(on_base)
-              else f"ir „jāprecizē” kādas matricas cenu dienā vai {withdrawn_text(gone.values())}")
+    by_day = withdrawn_by_day or {}
+    status = base_status_words(on_base, "ir „jāprecizē” kādas matricas cenu dienā", gone, by_day)
     # a default funding from the ministry's B typed in every matrix does not rest on the catalogue's B (D72, D268)
     if options.envelope is None and on_base and typed_base(records) is None:
         return (f"finansējums ir bāzes apmērs × bērnu skaits, bet bāzes apmērs B katalogā {status}, tāpēc galīgie "
@@ -778,9 +780,7 @@ def provisional_reason(records: list[ChildRecord], options: Options, day: dt.dat
     # the catalogue's unconfirmed B copied into 6.11 is no B of the ministry's (D257, D268)
     if any(on_unconfirmed_base(r) for r in on_base):
         own = [r for r in on_base if on_unconfirmed_base(r)]
-        mine = [gone[r.code] for r in own if r.code in gone] if gone else []
-        status = ("ir „jāprecizē” matricas cenu dienā" if not mine else withdrawn_text(mine) if len(mine) == len(own)
-                  else f"ir „jāprecizē” matricas cenu dienā vai {withdrawn_text(mine)}")
+        status = base_status_words(own, "ir „jāprecizē” matricas cenu dienā", gone, by_day)
         return (f"provizoriskais apmērs P aprēķināts no bāzes apmēra B, kas katalogā {status}, tāpēc galīgie apmēri "
                 f"ir provizoriski ({still}); "
                 # --envelope is already given here: the other way is the ministry's B in the matrix (review5 F7)

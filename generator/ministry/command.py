@@ -45,17 +45,24 @@ EXIT_NOTHING_WRITTEN = 1  # nothing written (bad options, no usable matrix, outp
 EXIT_SOME_REFUSED = 3  # outputs written, but some files (this or the previous period) were refused
 
 
-def _own_open_prices(own: int, lines: int, withdrawn: int = 0) -> str:
+def _own_open_prices(own: int, lines: int, withdrawn: int = 0, by_day: int = 0) -> str:
     """Of the ``lines`` under an unconfirmed ceiling, the ``own`` that keep the catalogue's own „jāprecizē" price:
     no provider's price to check, N may go up or down once the price is confirmed (ceiling_advice, D297). Of them
-    ``withdrawn`` were „apstiprināts” on the matrix's prices day and are „jāprecizē” again (D302, D334): not „vēl
-    neapstiprinātā” for those – „atkal”, when all are such, else neither word."""
+    ``withdrawn`` were „apstiprināts” once and are „jāprecizē” again (D302, D334) – ``by_day`` of them already on the
+    matrix's prices day (D342), the others after it: not „vēl neapstiprinātā” for those – „atkal”, when all are such,
+    with „matricas cenu dienā” as it holds for all, else neither word."""
     if not own:
         return ""
     # where the price is, in the locative like the rows it names: in it, in all of them, in N of them
     which = ("tajā" if lines == 1 else "visās" if own == lines
              else f"no tām {own} {_agree(own, 'rindā', 'rindās')}")
-    if withdrawn == own:
+    if withdrawn == own and by_day == own:  # withdrawn by the matrix's own day: unconfirmed on it already
+        status = f"cena, kas bija {confirmed(PRICE)}, bet jau matricas cenu dienā {not_confirmed(PRICE, again=True)}"
+        after = "pēc tās atkārtotas apstiprināšanas"
+    elif withdrawn == own and by_day:
+        status = f"cena, kas bija {confirmed(PRICE)}, bet {not_confirmed(PRICE, again=True)}"
+        after = "pēc tās atkārtotas apstiprināšanas"
+    elif withdrawn == own:
         status = f"cena, kas matricas cenu dienā bija {confirmed(PRICE)}, bet {not_confirmed(PRICE, again=True)}"
         after = "pēc tās atkārtotas apstiprināšanas"
     else:
@@ -330,14 +337,15 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
                    "matricas nav izlabotas un savāktas vēlreiz.", err=True)
     ceiling_lines = [len(ceiling_warnings(r)) for r in result.records]
     if sum(ceiling_lines):
-        from generator.ministry.ceiling_advice import own_open_price
+        from generator.ministry.ceiling_advice import own_open_price, withdrawn_by_day
 
         lines, matrices = sum(ceiling_lines), sum(1 for n in ceiling_lines if n)
-        owned = [f for r in result.records for f in ceiling_warnings(r) if own_open_price(r, f, catalogue)]
-        own, withdrawn = len(owned), sum(1 for f in owned if f.withdrawn_from is not None)
+        owned = [(r, f) for r in result.records for f in ceiling_warnings(r) if own_open_price(r, f, catalogue)]
+        own, withdrawn = len(owned), sum(1 for _, f in owned if f.withdrawn_from is not None)
+        by_day = sum(1 for r, f in owned if withdrawn_by_day(r, f))
         click.echo(f"Brīdinājums: {matrices} {_agree(matrices, 'izmantotajā matricā', 'izmantotajās matricās')} "
                    f"{_agree(lines, f'ir {lines} plāna rinda', f'ir {lines} plāna rindas')} ar cenu, kuras griesti "
-                   f"katalogā nav apstiprināti{_own_open_prices(own, lines, withdrawn)}: bērna F, kas balstās uz tādu cenu, nav "
+                   f"katalogā nav apstiprināti{_own_open_prices(own, lines, withdrawn, by_day)}: bērna F, kas balstās uz tādu cenu, nav "
                    "galīgs (statuss "
                    f"„{STATUS_CEILING}”, kamēr griesti nav apstiprināti) – katra rinda ar F statusu lapā „{SHEET_CEILINGS}”.",
                    err=True)

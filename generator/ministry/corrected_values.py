@@ -6,7 +6,9 @@ them with a day ON OR BEFORE that prices day – a new entry dated back, or the 
 „spēkā līdz” day in the matrix can know of it, and ``catalogue_changes`` (which lists the changes AFTER the prices day,
 D61) does not see it either: the matrix's figure is simply not the catalogue's. A plan priced with it is refused as a
 plan crossing a later change is (``prices_not_in_force``, the advice: ``ibm migrate``), so no final amount is ever
-given from a figure the catalogue no longer has for the plan's days.
+given from a figure the catalogue no longer has for the plan's days. ``ibm documents --from-matrix`` adds them the
+same way (``with_corrections``) and refuses the child's papers when one is found (D342): a paper – a draft too –
+would print the matrix's figure as the plan's.
 
 Only the figures count (a status alone at the same figure is no change, D291, D302), and only what the plan uses:
 the ceilings of its items, the parameters of every plan, the transport limit when it has transport and the limit
@@ -34,6 +36,7 @@ from generator.workbook.sheets.technical import PARAMETERS
 
 if TYPE_CHECKING:
     from generator.catalogue.catalogue import Catalogue
+    from generator.reference.params import Params
 
 
 def corrected_changes(m: Matrix, data: ChildData, catalogue: Catalogue,
@@ -77,6 +80,17 @@ def corrected_changes(m: Matrix, data: ChildData, catalogue: Catalogue,
         result.append(PlanChange(_item_since(catalogue, item, now.ceiling, start), item_what(now.label),
                                  items=frozenset({item}), corrected=(_money(held), _money(now.ceiling))))
     return tuple(result)
+
+
+def with_corrections(m: Matrix, data: ChildData, catalogue: Catalogue,
+                     params: Params) -> tuple[Params, tuple[PlanChange, ...]]:
+    """``params`` with the corrections dated back the plan uses (corrected_changes) among its plan changes – the
+    recomputation then gives the plan the ``prices_not_in_force`` error naming each with both figures and the advice
+    (D336) – and those corrections (none: ``params`` itself). The one check of `ibm collect` and the papers (D342)."""
+    corrected = corrected_changes(m, data, catalogue, params.transport_limit_applies)
+    if not corrected:
+        return params, ()
+    return params.replace(plan_changes=(*(params.plan_changes or ()), *corrected)), corrected
 
 
 def _number(value: Any) -> Decimal | None:

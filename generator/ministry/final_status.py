@@ -30,11 +30,18 @@ from generator.lvformat import agree, eur
 from generator.lvformat import date as lv_date
 from generator.ministry.ceiling_parts import name_withdrawn_parts, withdrawn_parts
 from generator.ministry.records import ChildRecord
+from generator.ministry.withdrawn_by_day import name_withdrawn_by_day
 from generator.reference.ceilings_on_day import CeilingsOnDay
 from generator.reference.findings import Finding, Severity
 from generator.reference.params import ministry_base as reference_ministry_base
 from generator.reference.params import unconfirmed_base
-from generator.reference.plan_changes import base_confirmed_since, base_withdrawn_since
+from generator.reference.plan_changes import (
+    base_confirmed_since,
+    base_withdrawn_by,
+    base_withdrawn_since,
+    items_withdrawn_by,
+)
+from generator.reference.rules import ON_MATRIX_DAY
 from generator.withdrawn_wording import BASE, CEILINGS, again_open, confirmed
 
 STATUS_FINAL = "galīgs"
@@ -207,6 +214,9 @@ class OnTheDay(NamedTuple):
     base_days: list[dt.date]
     ceiling_days: list[dt.date]
     withdrawn: dict[str, dt.date]
+    # each B withdrawn by the matrix's own prices day (inside a withdrawal's gap, D342) and still „jāprecizē” on the
+    # collection's day, by the child's pseudonym, with the withdrawal's first day
+    withdrawn_by_day: dict[str, dt.date] = {}
 
 
 def on_collection_day(records: list[ChildRecord], catalogue: Catalogue, day: dt.date) -> OnTheDay:
@@ -217,11 +227,14 @@ def on_collection_day(records: list[ChildRecord], catalogue: Catalogue, day: dt.
     6.8 row stands confirmed on ``day`` is no longer the record's – the line is no unconfirmed ceiling, as in the
     papers."""
     states: dict[dt.date, tuple[dt.date | None, dt.date | None, CeilingsOnDay]] = {}
+    base_by_day: dict[dt.date, dt.date | None] = {}
+    by_day: dict[str, dt.date] = {}
     out: list[ChildRecord] = []
     base_days: set[dt.date] = set()
     ceiling_days: set[dt.date] = set()
     withdrawn: dict[str, dt.date] = {}
     parts: dict[dt.date, dict[str, tuple[str, dt.date]]] = {}
+    gaps: dict[dt.date, dict[str, dt.date]] = {}
     for record in records:
         if record.params_day not in states:
             states[record.params_day] = (base_confirmed_since(catalogue, record.params_day, day),
@@ -234,11 +247,20 @@ def on_collection_day(records: list[ChildRecord], catalogue: Catalogue, day: dt.
         elif record.base_confirmed and gone is not None:
             record = dataclasses.replace(record, base_confirmed=False)
             withdrawn[record.code] = gone
+        if not record.base_confirmed:  # withdrawn by the matrix's own day: said so, not as „jāprecizē” alone (D342)
+            if record.params_day not in base_by_day:
+                base_by_day[record.params_day] = base_withdrawn_by(catalogue, record.params_day)
+            if (gap := base_by_day[record.params_day]) is not None:
+                by_day[record.code] = gap
         # the papers' rule of a ceiling's status on the day (ceilings_on_day.py): a marked row's too (D319)
         found = ceilings.warnings(record.result.findings, record.inputs.lines)
         if len(found.kept) != len(record.result.findings):
             record = dataclasses.replace(record, result=dataclasses.replace(record.result, findings=found.kept))
             ceiling_days.update(found.confirmed_days)
+        # a ceiling withdrawn by the matrix's own prices day: not „vēl jāprecizē” but withdrawn, from its day (D342)
+        if record.params_day not in gaps:
+            gaps[record.params_day] = items_withdrawn_by(catalogue, record.params_day)
+        record = name_withdrawn_by_day(record, gaps[record.params_day])
         if record.params_day not in parts:
             parts[record.params_day] = withdrawn_parts(catalogue, record.params_day, day)
         # a part withdrawn since, named in the matrix's own warnings (D302) – a dated warning added above names it
@@ -248,7 +270,7 @@ def on_collection_day(records: list[ChildRecord], catalogue: Catalogue, day: dt.
                 record.result, findings=(*record.result.findings, *_placed(record, found.added))))
             ceiling_days.update(found.confirmed_days)
         out.append(record)
-    return OnTheDay(out, sorted(base_days), sorted(ceiling_days), withdrawn)
+    return OnTheDay(out, sorted(base_days), sorted(ceiling_days), withdrawn, by_day)
 
 
 def _placed(record: ChildRecord, added: list[Finding]) -> list[Finding]:
@@ -295,3 +317,25 @@ def _days(days: list[dt.date]) -> str:
 def withdrawn_text(days: Iterable[dt.date]) -> str:
     """A withdrawn B as provisional_reason says it (D296): „jāprecizē” again at the same amount from which days."""
     return f"bija {confirmed(BASE)} matricas cenu dienā, taču {again_open()} no {_days(sorted(set(days)))}"
+
+
+def withdrawn_by_day_text(days: Iterable[dt.date]) -> str:
+    """A B withdrawn by the matrix's own prices day (D342) as provisional_reason says it: confirmed once, „jāprecizē”
+    again at the same amount from which days – the matrix's day too."""
+    return (f"bija {confirmed(BASE)}, taču {again_open()} no {_days(sorted(set(days)))}, {ON_MATRIX_DAY}")
+
+
+def base_status_words(records: Iterable[ChildRecord], plain: str, gone: dict[str, dt.date],
+                      by_day: dict[str, dt.date]) -> str:
+    """What provisional_reason says of the unconfirmed B of ``records``: ``plain`` („jāprecizē” on the matrix's day)
+    for those neither withdrawn after their matrix's day (``gone``, withdrawn_text) nor by it (``by_day``,
+    withdrawn_by_day_text), then each kind that holds, joined by „vai”."""
+    if not gone and not by_day:
+        return plain
+    records = list(records)
+    parts = [plain] if any(r.code not in gone and r.code not in by_day for r in records) else []
+    if days := [by_day[r.code] for r in records if r.code in by_day and r.code not in gone]:
+        parts.append(withdrawn_by_day_text(days))
+    if days := [gone[r.code] for r in records if r.code in gone]:
+        parts.append(withdrawn_text(days))
+    return " vai ".join(parts)

@@ -615,11 +615,15 @@ def _amounts(m: Matrix, catalogue: Catalogue, *, own: bool = False
 
 
 def _old_base_status(m: Matrix, catalogue: Catalogue | None) -> str | None:
-    """B's status word as the old matrix showed it: its 6.11 status (Param_BazesStatuss), else the catalogue's on
-    its prices day (D314: a later withdrawal does not rewrite what the old matrix said); None when neither is known."""
+    """B's status word as the old matrix showed it: its 6.11 status (Param_BazesStatuss), else „jāprecizē” when it
+    holds the mark of B's withdrawal by the day it was made (D318, D342: a file saved without its formulas' values),
+    else the catalogue's on its prices day (D314: a later withdrawal does not rewrite what the old matrix said); None
+    when none is known."""
     shown = m.scalar(BASE_STATUS_NAME) if m.has(BASE_STATUS_NAME) else None
     if shown in (PriceStatus.confirmed.value, PriceStatus.to_verify.value):
         return str(shown)
+    if base_marked(m):
+        return PriceStatus.to_verify.value
     day = optional_date(m, PARAMS_DAY_NAME) if catalogue is not None else None
     try:
         return catalogue.programme.base_amount.at(day).status.value if catalogue and day else None
@@ -989,8 +993,9 @@ class Migrator:
                                    "kataloga, kura veidnes nav reģistrētas), tāpēc nevarēja pārbaudīt, vai vecajā "
                                    "matricā mainītas formulas vai veidnes vērtības; pārnestas tikai ievades šūnas, "
                                    "jaunajā matricā visas formulas ir no veidnes – salīdziniet apmērus ar veco "
-                                   f"matricu; {TEMPLATES_ADVICE} un pievienojiet --overwrite, tad matricu pārnes ar "
-                                   "formulu pārbaudi")
+                                   "matricu un, ja tie atšķiras, aizpildiet matricu no jauna pašreizējā veidnē; "
+                                   f"{TEMPLATES_ADVICE} un pievienot --overwrite – tad matricu pārnes ar formulu "
+                                   "pārbaudi")
         plan = _plan_values(old, new_book, catalogue)
         if plan.problems:
             raise MigrationError("; ".join(plan.problems))
@@ -1028,7 +1033,8 @@ class Migrator:
             report.status_changes = status_changes(catalogue, old_day, day, plan_items,
                                                    shown_base, withdrawn_rows(old, catalogue, old_day),
                                                    new_withdrawn=withdrawn_rows(new_matrix, catalogue, day),
-                                                   new_base_marked=base_marked(new_matrix))
+                                                   new_base_marked=base_marked(new_matrix),
+                                                   old_base_marked=base_marked(old))
             # the old matrix as it showed itself: its own prices day, the parameters and the last day of its prices
             # its template held (its catalogue), not the new catalogue's later changes – the counts and the lists of
             # new and gone findings then come from the same two evaluations

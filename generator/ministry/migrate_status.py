@@ -42,10 +42,12 @@ class OldBase:
 def status_changes(catalogue: Catalogue, old_day: dt.date | None, new_day: dt.date,
                    items: set[str], old_base: OldBase | None = None,
                    old_withdrawn: frozenset[str] = frozenset(), *, new_withdrawn: frozenset[str] = frozenset(),
-                   new_base_marked: bool = False) -> list[StatusChange]:
+                   new_base_marked: bool = False, old_base_marked: bool = False) -> list[StatusChange]:
     """B's and each 6.8 ceiling's status change at the same number from the old matrix to the new one (prices day
     ``new_day``). B's old status is what the old matrix's 6.11 showed (``old_base``; a later backdated withdrawal
-    does not rewrite it), else the catalogue's on ``old_day`` (its prices day); a ceiling's is the catalogue's on
+    does not rewrite it), else the catalogue's on ``old_day`` (its prices day) – „jāprecizē” where the old matrix
+    holds the mark of B's withdrawal by the day it was made (``old_base_marked``, D318: a file saved without the
+    values of its formulas has no 6.11 status to read, D342); a ceiling's is the catalogue's on
     ``old_day`` – „jāprecizē” where the old matrix's 6.8 row holds the mark of its withdrawal by the day it was made
     (``old_withdrawn``, withdrawn_ceilings.py, D319) –, none when that is unknown or the same. ``items``: the plan's
     6.8 items. The new matrix's status is the catalogue's on ``new_day`` – „jāprecizē” where the new matrix holds the
@@ -63,8 +65,10 @@ def status_changes(catalogue: Catalogue, old_day: dt.date | None, new_day: dt.da
         if (after is not None and Decimal(after.value) == old_base.value and old_base.status != after.status.value):
             found.append(StatusChange(f"{base.name_lv} {eur(Decimal(after.value))}", old_base.status,
                                       after.status.value, True, base=True, typed=typed))
-    elif old_day is not None and (old_day != new_day or new_base_marked):
+    elif old_day is not None and (old_day != new_day or new_base_marked != old_base_marked):
         before = _base_at(catalogue, old_day)
+        if before is not None and old_base_marked:  # the old matrix showed B „jāprecizē” (D318)
+            before = before.model_copy(update={"status": PriceStatus.to_verify})
         if before is not None and after is not None and (value_withdraws(before, after)
                                                          or value_confirms(before, after)):
             found.append(StatusChange(f"{base.name_lv} {eur(Decimal(after.value))}", before.status.value,

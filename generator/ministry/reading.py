@@ -23,7 +23,7 @@ from generator.lvformat import version as shown_version
 from generator.ministry.changed_rows import CHANGED_ROW, shown_value, typed_over
 from generator.ministry.check_stages import run_stages
 from generator.ministry.console_names import matrix_person, shown_path, unknown_person
-from generator.ministry.corrected_values import corrected_changes
+from generator.ministry.corrected_values import with_corrections
 from generator.ministry.fastread import read_fast
 from generator.ministry.final_status import CEILING_WARNING
 from generator.ministry.integrity import Content, compare_cells, compare_rows, content
@@ -344,10 +344,15 @@ def municipality_folder(path: Path, root: Path) -> str:
     return parts[0] if len(parts) > 1 else "."
 
 
-# How a command that checks an older template's formulas (`ibm collect`, `ibm migrate`) learns a template version the
-# registry lacks: the old build's blank matrices or another registry (D309, D311).
-TEMPLATES_ADVICE = ("ja šīs versijas tukšās matricas vēl ir (iepriekšējā „ibm build” mapē lejupielades/matrica/), "
-                    "norādiet šo mapi ar --templates, bet citu reģistru – ar --registry")
+# What to do with a matrix of a template version the registry lacks (D342): first what the municipality's worker or
+# the analyst can do with the file itself – make it again on the current template or migrate it (REMAKE_ADVICE) –,
+# then, only for the ministry with that version's blank matrices or another registry at hand, how a command that checks
+# an older template's formulas (`ibm collect`, `ibm migrate`) learns it (TEMPLATES_ADVICE, D309, D311).
+REMAKE_ADVICE = ("aizpildiet matricu no jauna pašreizējā veidnē vai pārnesiet to uz pašreizējo veidni ar komandu "
+                 f"{MIGRATE} (tā pārnes ievadīto, bet vecās veidnes formulas nepārbauda – salīdziniet apmērus ar "
+                 "veco matricu)")
+TEMPLATES_ADVICE = ("tikai ministrija, kurai šīs versijas tukšās matricas vēl ir (iepriekšējā „ibm build” mapē "
+                    "lejupielades/matrica/), var norādīt šo mapi ar --templates (vai citu reģistru ar --registry)")
 
 
 def _named_rows(problems: list[str], found: Content, m: Matrix, templates: TemplateSource) -> list[str]:
@@ -381,9 +386,8 @@ def version_problem(version: str, current: str, *, collecting: bool = False) -> 
     version, current = shown_version(version), shown_version(current)
     if collecting:
         return (f"veidnes versija {version} nav pašreizējā {current} un nav veidņu reģistrā (to tajā ieraksta "
-                f"„ibm fingerprint”, pirms matricas izsniedz); {TEMPLATES_ADVICE}, tad matricu savāc ar formulu "
-                f"pārbaudi; citādi pārnesiet matricu uz pašreizējo veidni ar komandu {MIGRATE} (bez --templates tā "
-                "pārnes tikai ievades šūnas, formulas nepārbaudot)")
+                f"„ibm fingerprint”, pirms matricas izsniedz); {REMAKE_ADVICE}, un savāciet to vēlreiz; "
+                f"{TEMPLATES_ADVICE} – tad šo matricu savāc ar formulu pārbaudi")
     return (f"veidnes versija {version} nav pašreizējā {current} un nav veidņu reģistrā; pārnesiet matricu uz "
             f"pašreizējo veidni ar komandu {MIGRATE}")
 
@@ -490,8 +494,7 @@ def read_matrix(path: Path, root: Path, catalogue: Catalogue, templates: Templat
     try:
         params = data.params(catalogue)
         # a figure the catalogue corrected on or before the prices day is not in force for the plan (D336)
-        corrected = corrected_changes(m, data, catalogue, params.transport_limit_applies)
-        checked = params.replace(plan_changes=(*(params.plan_changes or ()), *corrected)) if corrected else params
+        checked, _ = with_corrections(m, data, catalogue, params)
         outcome = evaluate_workbook(data.inputs, checked, template_kind(templates, version, expected))
     except (ReferenceInputError, LookupError) as exc:
         return refuse([f"aprēķins nav iespējams: {exc}"])

@@ -100,9 +100,10 @@ def warnings_sheet(book: SummaryBook, ws: Worksheet, c: Collection, names: dict[
         ws.write_string(DATA_FIRST - 1, 0, "Šādu brīdinājumu nav.")
 
 
-# why a ceiling on „Neapstiprināti griesti" is not confirmed on the collection's day: both cases (D269, D302)
-CEILING_STATES = ("vēl „jāprecizē” vai to apstiprinājums atsaukts pēc matricas cenu dienas (aile „Apraksts” saka, no "
-                  "kuras dienas)")
+# why a ceiling on „Neapstiprināti griesti" is not confirmed on the collection's day: both cases (D269, D302) – a
+# withdrawal after the matrix's prices day or by it (a matrix inside the withdrawal's gap, D342)
+CEILING_STATES = ("vēl „jāprecizē” vai to apstiprinājums atsaukts – pēc matricas cenu dienas vai jau līdz tai (aile "
+                  "„Apraksts” saka, no kuras dienas)")
 
 
 def ceilings_sheet(book: SummaryBook, ws: Worksheet, c: Collection, names: dict[str, str],
@@ -124,7 +125,7 @@ def ceilings_sheet(book: SummaryBook, ws: Worksheet, c: Collection, names: dict[
     book.header(ws, "Plāna rindas, kuru cenas griesti nav apstiprināti savākšanas dienā",
                 "Sniedzēja cenu šajās rindās nevar pārbaudīt pret griestiem, jo savākšanas dienā tie katalogā nav "
                 f"apstiprināti – {CEILING_STATES}: ja cena tos pārsniedz, bērna N ir par lielu. Rindā, kurā palikusi "
-                "pati kataloga vēl neapstiprinātā cena (aile „Apraksts” to saka), bērna N balstās uz šo cenu un pēc tās apstiprināšanas var gan "
+                "pati kataloga neapstiprinātā cena (aile „Apraksts” to saka), bērna N balstās uz šo cenu un pēc tās apstiprināšanas var gan "
                 "palielināties, gan samazināties. Abos gadījumos bērna F nav galīgs (statuss „provizorisks – griesti nav "
                 "apstiprināti” CSV failā un lapā „Bērni”), līdz griesti ir apstiprināti un cena pret tiem "
                 f"pārbaudīta atkārtotā savākšanā (lēmums D269). {SHOWN_NAMES}",

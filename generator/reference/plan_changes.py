@@ -296,6 +296,32 @@ def items_withdrawn_since(catalogue: Catalogue, day: dt.date, on: dt.date) -> di
             and (since := withdrawn_since(item_row(o), rows[o.id], on, day)) is not None}
 
 
+def items_withdrawn_by(catalogue: Catalogue, day: dt.date) -> dict[str, dt.date]:
+    """The 6.8 items whose ``day`` row is „jāprecizē” at the same figures as an „apstiprināts” row right before it –
+    a confirmation withdrawn on or before ``day`` (D302) –, each with the first day of that withdrawal: a matrix of
+    ``day`` (inside a withdrawal's gap) has them „jāprecizē” from its own day, yet they are not „vēl” unconfirmed –
+    they were confirmed once and the catalogue withdrew it (D342). None for a row „jāprecizē” since it came in."""
+    open_rows = {o.id: item_row(o) for o in catalogue.offers(day) if o.ceiling_status is PriceStatus.to_verify}
+    since = dict.fromkeys(open_rows, day)
+    found: dict[str, dt.date] = {}
+    for on in sorted({d for d in catalogue.effective_dates() if d <= day}, reverse=True):
+        if not open_rows:
+            break
+        try:
+            rows = {o.id: item_row(o) for o in catalogue.offers(on)}
+        except LookupError:
+            break
+        for item, row in list(open_rows.items()):
+            earlier = rows.get(item)
+            if earlier == row:  # the same row from ``on`` (at least): the run goes back
+                since[item] = on
+                continue
+            del open_rows[item]
+            if earlier is not None and withdraws(earlier, row):
+                found[item] = since[item]
+    return found
+
+
 def catalogue_withdrawals(catalogue: Catalogue, day: dt.date) -> tuple[PlanChange, ...]:
     """The values the papers print as a figure once confirmed (B, each 6.8 item's ceiling) that are themselves
     „apstiprināts” on ``day`` and that a later entry of the same figures puts back to „jāprecizē” (D302): no change
@@ -380,6 +406,21 @@ def base_withdrawn_since(catalogue: Catalogue, day: dt.date, on: dt.date) -> dt.
     ``on`` (withdrawn_since, D296); None when it stands confirmed or was never confirmed."""
     was, later, own = _base_entries(catalogue, day)
     return withdrawn_since(was, later, max(on, day), own)
+
+
+def base_withdrawn_by(catalogue: Catalogue, day: dt.date) -> dt.date | None:
+    """The first day of B's withdrawal in force on ``day``: ``day``'s B is „jāprecizē” at the same amount as an
+    „apstiprināts” entry right before it – a confirmation withdrawn on or before ``day`` (D302) –, as
+    items_withdrawn_by says of the 6.8 rows (D342); None for a B „jāprecizē” since it came in, or confirmed."""
+    base = getattr(catalogue.programme, PRINTED_PARAMETER)
+    entries = [v for v in sorted(base.values, key=lambda v: v.effective_from) if v.effective_from <= day]
+    if not entries or entries[-1].status is not PriceStatus.to_verify:
+        return None
+    now = said(entries[-1])
+    run = len(entries) - 1
+    while run > 0 and said(entries[run - 1]) == now:
+        run -= 1
+    return entries[run].effective_from if run > 0 and withdraws(said(entries[run - 1]), now) else None
 
 
 def base_confirmed_again(catalogue: Catalogue, day: dt.date, on: dt.date) -> dt.date | None:

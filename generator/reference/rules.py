@@ -246,14 +246,33 @@ OWN_OPEN_PRICE = (": cena ir kataloga vēl neapstiprinātā (jāprecizē) normat
                   "nevis sniedzēja cena")
 
 
-def own_price_words(withdrawn_from: dt.date | None) -> str:
+def own_price_words(withdrawn_from: dt.date | None, by_matrix_day: bool = False) -> str:
     """OWN_OPEN_PRICE for the line of a ceiling warning; of check_withdrawn_ceilings' warning (``withdrawn_from``, its
     Finding's day) – the price was confirmed on the matrix's prices day and is „jāprecizē” again at the same amount
-    from a later day (D302) – not „vēl neapstiprinātā” but that and the day, as the warning said it (D325)."""
+    from a later day (D302) – not „vēl neapstiprinātā” but that and the day, as the warning said it (D325);
+    ``by_matrix_day``: withdrawn on or before the matrix's prices day (withdrawn_by_why, D342) – confirmed once, and
+    „jāprecizē” again on the matrix's own day already."""
     if withdrawn_from is None:
         return OWN_OPEN_PRICE
+    if by_matrix_day:
+        return (f": cena ir kataloga normatīvajā aktā vai līgumā noteiktā cena ({was_confirmed(PRICE)}, bet katalogā "
+                f"{again_open(since=withdrawn_from)}, {ON_MATRIX_DAY}), nevis sniedzēja cena")
     return (": cena ir kataloga normatīvajā aktā vai līgumā noteiktā cena (matricas cenu dienā "
             f"{was_confirmed(PRICE)}, bet katalogā {again_open(since=withdrawn_from)}), nevis sniedzēja cena")
+
+
+# the plain warning's reason (check_unconfirmed_ceilings), which a ceiling withdrawn by the matrix's prices day
+# replaces with withdrawn_by_why (D342)
+UNCONFIRMED_WHY = ("(katalogā vēl jāprecizē normatīvajā aktā vai līgumā noteiktā cena vai, grupu nodarbībai, klienta "
+                   "transporta daļa, ko atskaita no augstākās cenas)")
+ON_MATRIX_DAY = "arī matricas cenu dienā"
+
+
+def withdrawn_by_why(since: dt.date) -> str:
+    """The reason of a ceiling warning whose 6.8 row was „apstiprināts” and is „jāprecizē” again at the same amount
+    from ``since``, on or before the matrix's prices day (plan_changes.items_withdrawn_by, D342): not „vēl jāprecizē”
+    – it was confirmed once –, with the day, and that it holds on the matrix's own day."""
+    return f"({was_confirmed(CEILINGS)}, bet katalogā {again_open(since=since)}, {ON_MATRIX_DAY})"
 
 
 def check_unconfirmed_ceilings(lines: Sequence[PlanLine]) -> list[Finding]:
@@ -263,9 +282,7 @@ def check_unconfirmed_ceilings(lines: Sequence[PlanLine]) -> list[Finding]:
         Finding(
             "ceiling_unconfirmed",
             Severity.warning,
-            f"{_name(i, line)}{CEILING_CHECK} (katalogā vēl jāprecizē normatīvajā aktā vai līgumā "
-            "noteiktā cena vai, grupu nodarbībai, klienta transporta daļa, ko atskaita no augstākās cenas); "
-            f"{CHECK_PRICE}.",
+            f"{_name(i, line)}{CEILING_CHECK} {UNCONFIRMED_WHY}; {CHECK_PRICE}.",
             (i,),
         )
         for i, line in _counted(lines)

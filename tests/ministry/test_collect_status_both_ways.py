@@ -232,7 +232,8 @@ def test_the_ceilings_sheet_header_holds_for_a_withdrawn_ceiling(ceiling_withdra
     assert title == "Plāna rindas, kuru cenas griesti nav apstiprināti savākšanas dienā", title
     assert "vēl ir „jāprecizē”:" not in note, note
     assert ("nevar pārbaudīt pret griestiem, jo savākšanas dienā tie katalogā nav apstiprināti – vēl „jāprecizē” vai "
-            "to apstiprinājums atsaukts pēc matricas cenu dienas (aile „Apraksts” saka, no kuras dienas)") in note, note
+            "to apstiprinājums atsaukts – pēc matricas cenu dienas vai jau līdz tai (aile „Apraksts” saka, no kuras "
+            "dienas)") in note and "vēl neapstiprinātā" not in note, note  # D342: withdrawn by the day too
     descriptions = [row[4] for row in sheet.iter_rows(min_row=4, values_only=True) if row[0]]
     assert len(descriptions) == 2 and all(f"no {lv_date(CEILING_WITHDRAWN)} atkal ir „jāprecizē”" in d
                                           for d in descriptions), descriptions

@@ -21,6 +21,7 @@ from generator.workbook.writer import write_workbook
 from tests.ministry.factory import Child, write_children
 from tests.plan_changes_catalogue import (
     BASE_CONFIRMED,
+    BASE_RECONFIRMED,
     BASE_WITHDRAWN,
     CEILING_CONFIRMED,
     CEILING_WITHDRAWN,
@@ -28,6 +29,7 @@ from tests.plan_changes_catalogue import (
     ceiling_confirmed_catalogue,
     ceiling_withdrawn_catalogue,
     changes_catalogue,
+    reconfirmed_catalogue,
     unconfirmed_catalogue,
     withdrawn_catalogue,
 )
@@ -118,6 +120,19 @@ def test_the_same_prices_day_migrated_after_the_withdrawal(tmp_path: Path) -> No
     start = BASE_CONFIRMED + dt.timedelta(days=3)
     said = _migrated(tmp_path / "b", withdrawn_catalogue, BASE_CONFIRMED, start, "3.1.3i", migrated_on=BASE_WITHDRAWN)
     assert "„apstiprināts” → „jāprecizē” (jaunajā matricā B nav apstiprināts" in said, said
+
+
+def test_an_old_matrix_s_b_mark_is_its_status_without_saved_values(tmp_path: Path) -> None:
+    """D342: the old matrix was made after B's withdrawal (6.11 carries the mark, D318: it showed B „jāprecizē”), and
+    saved by a program that keeps no values of its formulas, so its 6.11 status cannot be read: the mark says it, not
+    the catalogue's status on its prices day („apstiprināts”). Migrated to a day after B's confirmation again, the
+    report names „jāprecizē” → „apstiprināts”; migrated to its own prices day while the withdrawal holds, nothing."""
+    said = _migrated(tmp_path / "again", reconfirmed_catalogue, BASE_CONFIRMED, BASE_RECONFIRMED, "3.1.3i",
+                     made_on=BASE_WITHDRAWN)
+    assert f"{HEAD}\n" in said and "„jāprecizē” → „apstiprināts” (jaunajā matricā B ir apstiprināts)" in said, said
+    same = _migrated(tmp_path / "same", withdrawn_catalogue, BASE_CONFIRMED, BASE_CONFIRMED + dt.timedelta(days=3),
+                     "3.1.3i", made_on=BASE_WITHDRAWN, migrated_on=BASE_WITHDRAWN)
+    assert HEAD not in same, same
 
 
 AMOUNTS_BLANK = ("  Summas ir tās pašas, bet jaunajā matricā B nav apstiprināts (sk. statusa maiņu iepriekš): tur 6.5. "

@@ -30,6 +30,7 @@ from generator.ministry.console_names import (
     reveals_person,
     shown_path,
 )
+from generator.ministry.corrected_values import with_corrections
 from generator.ministry.integrity import compare_cells, compare_rows, content
 from generator.ministry.matrix import (
     ChildData,
@@ -134,6 +135,10 @@ class MatrixReading:
 
 
 STRUCTURE, HIDDEN = "struktūra", "paslēptas rindas"  # MatrixReading.refused_kind
+CORRECTED = "labota kataloga vērtība"  # MatrixReading.refused_kind: a catalogue figure corrected back (D342)
+# what follows the plan's error when a catalogue figure the matrix holds is corrected back (D336): no paper at all
+CORRECTED_NO_PAPERS = ("dokumentus no šīs matricas neveido (arī ar --draft), jo tajos būtu skaitlis, kura katalogā "
+                       "plāna dienām vairs nav")
 
 # the reference's rule of 6.1 B5 (D104, D113): outside the children's rounds' list, or outside the plan's round
 MUNICIPALITY_RULES = frozenset({"municipality_not_listed", "municipality_not_in_round"})
@@ -194,6 +199,19 @@ def more_errors_stored(stale: list[StaleValue], m: Matrix | None = None) -> list
                          "vai LibreOffice, izlabojiet 6.11. tabulā uzskaitītās kļūdas, saglabājiet matricu un "
                          "izveidojiet dokumentus vēlreiz")
     return found
+
+
+def corrected_refusal(m: Matrix, outcome: WorkbookResult, catalogue: Catalogue) -> str | None:
+    """The refusal of a matrix holding a catalogue figure the catalogue corrected back to or before its prices day
+    (with_corrections, D336, D342): the plan's ``prices_not_in_force`` error as `ibm collect` says it – the value, the
+    matrix's and the catalogue's figure, the day and `ibm migrate` – with its place, and that no paper is made."""
+    finding = next((f for f in outcome.findings if f.code == "prices_not_in_force"), None)
+    if finding is None:
+        return None
+    place = places.rule_place(m, finding)
+    text = with_download(places.without_typed_place(finding), catalogue)
+    said = with_note(text, place) if place else text
+    return f"{said.rstrip().removesuffix('.')}; {CORRECTED_NO_PAPERS}."
 
 
 def _text(m: Matrix, name: str, row: int = 0) -> str:
@@ -350,10 +368,16 @@ def read_for_documents(path: Path, catalogue: Catalogue, templates: TemplateSour
         return result
     try:
         params = data.params(catalogue)
-        outcome = evaluate_workbook(data.inputs, params, template_kind(templates, version, expected))
+        # a figure the catalogue corrected on or before the prices day, as `ibm collect` finds it (D336, D342)
+        checked, corrected = with_corrections(m, data, catalogue, params)
+        outcome = evaluate_workbook(data.inputs, checked, template_kind(templates, version, expected))
     except (ReferenceInputError, LookupError) as exc:
         where = places.named(m, ["Perioda_Sakums", "Perioda_Menesi", "Parametru_Datums"])
         result.refused.append(with_note(f"aprēķins nav iespējams: {exc}", where))
+        return result
+    if corrected and (refusal := corrected_refusal(m, outcome, catalogue)) is not None:
+        result.refused.append(refusal)
+        result.refused_kind = CORRECTED
         return result
     result.data, result.params, result.outcome = data, params, outcome
     withdrawable = ceilings_ever_withdrawn(catalogue, data.params_day)

@@ -30,6 +30,7 @@ from generator.documents.from_matrix.plan_folder import Period, period_line, pla
 from generator.documents.from_matrix.provider_notes import no_provider_papers, provider_list
 from generator.documents.from_matrix.provider_notes import repaid_to_parent as repaid_to_parent
 from generator.documents.from_matrix.reading import (
+    CORRECTED,
     HIDDEN,
     MORE_ERRORS_STORED,
     NOT_LISTED,
@@ -214,6 +215,8 @@ def _refusal_reason(first: str, kind: str) -> str:
         return "nezināma veidnes versija"
     if f"{ENDED} (" in first and f") {ENDED_BEFORE} " in first:
         return "atbalsta plāna periods jau beidzies"
+    if kind == CORRECTED:
+        return "kataloga vērtība labota ar agrāku dienu"
     if kind == STRUCTURE:  # by the finding's kind: „struktūras pogu” is no broken structure
         return "bojāta matricas struktūra"
     if kind == HIDDEN:

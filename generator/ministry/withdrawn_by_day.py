@@ -1,0 +1,37 @@
+"""A matrix whose prices day lies inside a withdrawal's gap (D342): a 6.8 ceiling the catalogue had „apstiprināts” and
+put back to „jāprecizē” at the same amount on or before that day (plan_changes.items_withdrawn_by). The matrix, on its
+own day, has the row „jāprecizē”, so its warning (D22) says „vēl jāprecizē” – as of a ceiling never confirmed. Collect
+names it as the withdrawal it is: confirmed once, „jāprecizē” again from its day, the matrix's own day too; the day
+travels on the Finding (``withdrawn_from``), so the summary's sentence of a kept catalogue price says it alike."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from generator.ministry.records import ChildRecord
+from generator.reference.rules import UNCONFIRMED_WHY, withdrawn_by_why
+
+CEILING_WARNING = "ceiling_unconfirmed"
+
+
+def name_withdrawn_by_day(record: ChildRecord, withdrawn: dict[str, dt.date]) -> ChildRecord:
+    """``record`` with each plain ceiling warning (D22) whose line's item is in ``withdrawn`` (item → the first day of
+    its withdrawal, on or before the matrix's prices day) saying so, with that day as its ``withdrawn_from``."""
+    if not withdrawn:
+        return record
+    lines = record.inputs.lines
+    changed = False
+    findings = []
+    for f in record.result.findings:
+        item = lines[f.lines[0]].offer_id if f.lines and f.lines[0] < len(lines) else None
+        if (f.code == CEILING_WARNING and f.withdrawn_from is None and item in withdrawn
+                and UNCONFIRMED_WHY in f.message):
+            since = withdrawn[item]
+            f = dataclasses.replace(f, message=f.message.replace(UNCONFIRMED_WHY, withdrawn_by_why(since), 1),
+                                    withdrawn_from=since)
+            changed = True
+        findings.append(f)
+    if not changed:
+        return record
+    return dataclasses.replace(record, result=dataclasses.replace(record.result, findings=tuple(findings)))
