@@ -15,7 +15,13 @@ from markupsafe import Markup
 from generator import lvformat
 from generator.documents.numbering import MarkedNumbering
 from generator.documents.paths import TEMPLATE_DIR
-from generator.documents.registry import DocumentSpec, form_of_table, form_reference
+from generator.documents.registry import (
+    MATRIX_OF,
+    MATRIX_OF_DEFINED,
+    DocumentSpec,
+    form_of_table,
+    form_reference,
+)
 from generator.documents.terms import CHILD, ROUND_RULES
 
 _MAIN = re.compile(r"<main>(.*)</main>", re.S)
@@ -96,6 +102,7 @@ def environment(template_dir: Path = TEMPLATE_DIR) -> Environment:
     env.filters["preparer_notes"] = preparer_notes
     env.globals["footer_line"] = footer_line
     env.globals["veidlapa"] = form_reference  # a cross-reference names the form in the set too (D194)
+    env.globals["ibm_matricas"] = {"def": MATRIX_OF_DEFINED, "gen": MATRIX_OF}  # the matrix named at first use (D344)
     env.globals["veidlapa_tabulai"] = form_of_table  # the form that prints a matrix table, by its own title (F15)
     env.globals["noteikumi"] = ROUND_RULES  # the ministry's document for the round, one name by case (D202)
     env.globals["berns"] = CHILD  # the child by case: the plain word or a paper's defined term „Bērns” (D341)

@@ -112,6 +112,13 @@ def _annex_numbers(annex: str | None) -> tuple[int, ...]:
     return tuple(int(part) for part in re.findall(r"(\d+)\.", annex))
 
 
+# The matrix whose tables the signed papers name (D344): written out with the methodology's annex where a paper first
+# names it, in the genitive as "… 6.5. tabula" takes it; "turpmāk – IBM matrica" where the paper names it again.
+MATRIX_ANNEX = "6. pielikums"
+MATRIX_OF = f"individuālā budžeta modeļa matricas (metodikas {MATRIX_ANNEX})"
+MATRIX_OF_DEFINED = f"individuālā budžeta modeļa matricas (metodikas {MATRIX_ANNEX}; turpmāk – IBM matrica)"
+
+
 def form_of_table(table: str) -> dict[str, str]:
     """The form in the set that prints a matrix table ("6.9. tabula"): its number in the set and its title, lower-case
     first letter, for a clause that names the form as the form names itself (audit45 F15)."""

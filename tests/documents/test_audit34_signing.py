@@ -175,7 +175,7 @@ def test_the_grant_clause_stays_on_the_page_of_its_table(catalogue: Catalogue, t
     spec = [s for s in DOCUMENTS if s.id == GRANT]
     for m in catalogue.pilot_municipalities():
         [grant] = render_municipality(catalogue, m, spec)
-        assert re.search(r'<p class="clause lead">[^<]*(?:<[^>]+>[^<]*)*?Piešķirt bērnam individuālo budžetu', grant.body)
+        assert re.search(r'<p class="clause lead">[^<]*(?:<[^>]+>[^<]*)*?Piešķirt bērnam IB', grant.body)
         pdf = write_pdf(grant.html, tmp_path / f"{m.id}.pdf")
         pages = [normalise(p) for p in pdf_pages(pdf)]
         [page] = [p for p in pages if "šādā apmērā:" in p]

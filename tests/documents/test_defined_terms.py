@@ -37,8 +37,10 @@ def _check(texts: dict[str, str], terms: dict[str, str] = TERMS) -> None:
             uses = [m.start() for m in re.finditer(word, text)]
             if not uses:
                 continue
-            assert text.count(definition) == 1, f"{doc_id}: {text.count(definition)} definīcijas „{definition}”"
-            defined_at = text.index(definition)
+            # a whole word: "turpmāk – IBM matrica" (D344) is another term, not a second "turpmāk – IB"
+            found = [m.start() for m in re.finditer(re.escape(definition) + r"\b", text)]
+            assert len(found) == 1, f"{doc_id}: {len(found)} definīcijas „{definition}”"
+            defined_at = found[0]
             first = uses[0]
             # the first use is the definition's own word, and the term is used after it
             assert defined_at < first < defined_at + len(definition), \

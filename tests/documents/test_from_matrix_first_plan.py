@@ -48,9 +48,10 @@ def _child(catalogue: Catalogue, index: int, months: int, period: int = 0) -> Ch
 # period's start) with 6 or 2 months; the second period's start with 2 months
 CASES = [(6, 0), (2, 0), (2, 1)]
 DEFINITE = ("šis ir bērna pirmais atbalsta plāns kārtā (tas sākas {start}, kārtas pirmajā pārskata periodā), un tā "
-            "ilgums ir {months} mēneši, bet {reminder} (to min līgums ar vecāku, 01-ligums-ar-vecaku) – pārbaudiet, "
-            "vai Labklājības ministrija šādu ilgumu pieļauj")
-HEDGE = ("plāna ilgums ir {months} mēneši, bet {reminder} (to min līgums ar vecāku, 01-ligums-ar-vecaku): "
+            "ilgums ir {months} mēneši, bet {reminder} (metodikas noteikums; līgums ar Vecāku, 01-ligums-ar-vecaku, min "
+            "tikai šā plāna periodu un mēnešus) – pārbaudiet, vai Labklājības ministrija šādu ilgumu pieļauj")
+HEDGE = ("plāna ilgums ir {months} mēneši, bet {reminder} (metodikas noteikums; līgums ar Vecāku, 01-ligums-ar-vecaku, "
+         "min tikai šā plāna periodu un mēnešus): "
          "matrica nezina, vai šis ir bērna pirmais plāns kārtā – ja ir, pārbaudiet, vai Labklājības ministrija šādu "
          "ilgumu pieļauj")
 

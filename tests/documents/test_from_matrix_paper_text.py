@@ -71,7 +71,7 @@ def test_the_parent_contract_pays_the_rounds_services_only_within_the_plan_perio
     assert "izmēģinājumprojekta kārtas pakalpojumu saņemšanas laiks" in clause
     assert "tikai atbalsta plāna periodā" in clause
     assert (f"Šā atbalsta plāna periods ir no {child.start} līdz {child.end} (2. pielikums): pakalpojumus, kas "
-            f"saņemti pirms {child.start} vai pēc {child.end}, pēc šā plāna no individuālā budžeta neapmaksā.") in clause
+            f"saņemti pirms {child.start} vai pēc {child.end}, pēc šā plāna no IB neapmaksā.") in clause
 
 
 def test_the_final_amount_not_set_is_said_and_the_table_shows_the_available_amount(early) -> None:  # noqa: ANN001
@@ -82,7 +82,7 @@ def test_the_final_amount_not_set_is_said_and_the_table_shows_the_available_amou
     assert not child.final and child.available
     table = contract[contract.index("Atbalsta plāna periods IB provizoriskais"):]
     table = table[:table.index("Piezīme.")]
-    assert "IB pieejamais apmērs plānam (A), EUR" in table  # as in 08 and the matrix (audit18 F12)
+    assert "IB pieejamais apmērs plānam (A)" in table  # as in 08 and the matrix (audit18 F12); EUR in the cells
     row = table[table.index(child.period):]
     cells = [child.period, child.provisional, child.needed, "nav noteikts", child.available, child.total]
     assert row.strip() == normalise(" ".join(cells))

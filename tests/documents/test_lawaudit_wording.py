@@ -326,7 +326,9 @@ def test_methodology_annex_numbers_are_not_read_as_the_documents_own(municipal, 
     for docs in municipal.values():
         # the methodology's annex number only in a round whose rules it is (D135): the pilot has ended today
         assert docs["01-ligums-ar-vecaku"].startswith("Projekts Nr.")
-        assert docs["05-iesniegums-par-sniedzejiem"].startswith("IBM matricas 6.9. tabula")
+        # the form names the matrix in full with its methodology annex: nothing on it defines "IBM" (D344)
+        assert docs["05-iesniegums-par-sniedzejiem"].startswith(
+            "Individuālā budžeta modeļa matricas (metodikas 6. pielikums) 6.9. tabula")
         # audit41 F18 (D194): the reference names the form in the set (06) as well as the methodology's annex
         assert "(„Vecāka pieprasījums izdevumu atmaksai” – veidlapa 06, metodikas 45. pielikums)" in docs[
             "01-ligums-ar-vecaku"]

@@ -37,8 +37,10 @@ def test_the_grant_decision_names_its_amounts_table_as_the_contracts_annex_2(cat
     _, html = child_html(catalogue, 4)
     contract, grant = text(html[CONTRACT]), text(html[GRANT])
     [(name, table)] = re.findall(r"2\. pielikums „([^”]+)” \(IBM matricas (\d+\.\d+)\. tabula\)", contract)
-    assert f"{name} (IBM matricas {table}. tabula):" in grant
-    assert set(re.findall(r"IBM matricas (\d+\.\d+)\. tabul", grant)) == {table}
+    # the matrix named in full where the decision first names it (D344)
+    assert (f"{name}, kas ir individuālā budžeta modeļa matricas (metodikas 6. pielikums; turpmāk – IBM matrica) "
+            f"{table}. tabula:") in grant
+    assert set(re.findall(r"(?:IBM matricas|turpmāk – IBM matrica\)) (\d+\.\d+)\. tabul", grant)) == {table}
 
 
 def test_the_parent_contract_and_the_notes_into_it_call_its_parts_chapters(

@@ -58,6 +58,8 @@ READ_PROGRESS_FROM = 10  # a folder this large is read for a while before its fi
 NO_ERRORS_DRAFT = "melnraksts apspriešanai, jo norādīts --draft; parakstāmus dokumentus izveido bez --draft"
 NO_ERRORS = f"matricā kļūdu nav – {NO_ERRORS_DRAFT}"
 MADE, DRAFTED, REFUSED = "izveidoti", "melnraksti", "atteikti"
+# a paper whose amounts rest on an unconfirmed B, in parskats.txt's list of files (D344): not one to check and sign
+WAITING_FILE = " – NAV PARAKSTĀMS, gaida bāzes apmēru B (sk. VISPIRMS)"
 
 
 class SourceError(Exception):
@@ -253,20 +255,21 @@ def head_lines(folder: str, pseudonym: str | None) -> list[str]:
 def _report(reading: MatrixReading, status: str, names: list[str], archive: Sequence[str] = (),
             papers: Sequence[str] = (), checklist: Sequence[str] = (), check: Sequence[str] = (),
             first: str | None = None, providers: Sequence[str] = (), head: Sequence[str] = (),
-            draft: bool = False) -> str:
+            draft: bool = False, waiting: frozenset[str] = frozenset()) -> str:
     """The folder's parskats.txt; ``papers``: why some lines or providers have no 02/03 (as on the console);
     ``checklist``: what the social worker checks before the decisions are signed; ``check``: the section
     "Pirms parakstīšanas pārbaudiet" (signing.py); ``first``: what to do before anything else (B unconfirmed);
     ``providers``: which provider each number in the 02/03 file names is (provider_notes.provider_list, D126);
     ``head``: the folder and pseudonym lines (head_lines); ``draft``: made with --draft (a matrix without errors
-    says so under its status)."""
+    says so under its status); ``waiting``: the papers not signable until B is confirmed (signing.waiting_on_base),
+    said beside each of their files (D344)."""
     lines = [*(head or head_lines(reading.code, None)), f"Statuss: {status}", *archive]
     if draft and not reading.errors:
         lines.append(f"Matricā kļūdu nav: {NO_ERRORS_DRAFT}.")
     if first:
         lines += ["", f"VISPIRMS: {first}."]
     lines += ["", *period_line(reading.period), "Dokumenti:"]  # the plan the folder holds (plan_folder, D315)
-    lines += [f"  {name}" for name in names]
+    lines += [f"  {name}{WAITING_FILE if name.rsplit('.', 1)[0] in waiting else ''}" for name in names]
     lines += providers
     if papers:
         lines += ["", *(f"Piezīme: {p}" for p in papers)]
@@ -501,7 +504,9 @@ def _make_all(readings: list[MatrixReading], copies: dict[int, MatrixReading], o
             notes = arch.report_lines(child.period, today, ended)
         papers = no_provider_papers(child)
         signable = not archived and not child.not_eligible
-        first = signing.base_line(child) if signable else None
+        first = signing.base_line(child, draft=draft) if signable else None
+        # 01 and 08 granting an amount that rests on an unconfirmed B: marked not signable until it is (D344)
+        waiting = signing.waiting_on_base(child) if signable and not draft else frozenset()
         if first and status == "izveidoti":  # as the console counts it: not a finished set (review12 R12-4)
             status = "izveidoti, gaida B"
         # provider papers withheld while a price their IB share rests on is unconfirmed (D294), said as B's are
@@ -532,7 +537,7 @@ def _make_all(readings: list[MatrixReading], copies: dict[int, MatrixReading], o
             check_folder(target)  # before the slow rendering; checked again just before the folder is swapped
             err(f"{head}: veido dokumentus …")  # rendering takes seconds per child (audit15 F14)
             documents = render_child(catalogue, municipality, child, reading.data.params_day, draft,
-                                     build_day=today, archive=archived, ended=ended)
+                                     build_day=today, archive=archived, ended=ended, waiting=waiting)
             names = [f"{d.spec.id}.{ext}" for d in documents for ext in (("pdf", "docx") if pdf else ("docx",))]
             one_of = signing.one_of_lines(child, names) if signable else []
             # a plan line with no provider in 6.8: which papers print a blank and which cell to fill (audit27 F3)
@@ -544,8 +549,8 @@ def _make_all(readings: list[MatrixReading], copies: dict[int, MatrixReading], o
                                               ) if signable else []
             links = child_link_lines(child.identification, names) if signable else []
             # signed from the DOCX, whose notes for the preparer are deleted first (audit38 F4); not a draft's
-            preparer = [] if archived or draft else signing.preparer_lines(documents)
-            write_child(documents, target, draft=draft, pdf=pdf, archive=archived,
+            preparer = [] if archived or draft else signing.preparer_lines(documents, waiting)
+            write_child(documents, target, draft=draft, pdf=pdf, archive=archived, waiting=waiting,
                         origin=Origin(reading.digest, catalogue.version),
                         report=_report(reading, status, names, notes, papers,
                                        [] if archived else before_signing(child),
@@ -553,7 +558,8 @@ def _make_all(readings: list[MatrixReading], copies: dict[int, MatrixReading], o
                                                                          *next_plan, *one_of, *links, *preparer],
                                                               draft=draft), first,
                                        provider_list(child, names),
-                                       head_lines(target.name, child.identification or None), draft=draft))
+                                       head_lines(target.name, child.identification or None), draft=draft,
+                                       waiting=waiting))
         except FolderTaken as exc:
             summary.refused += 1
             summary.reasons[exc.reason] += 1

@@ -59,7 +59,7 @@ def blocking(finding: Finding) -> str | None:
     without a justification (D9; the parent contract allows it only with the social worker's written reason)."""
     if finding.code != TRANSPORT or finding.overridden:
         return None
-    return (f"{TRANSPORT_ERROR}: {finding.message} Līgums ar vecāku ({CONTRACT}) transporta "
+    return (f"{TRANSPORT_ERROR}: {finding.message} Līgums ar Vecāku ({CONTRACT}) transporta "
             f"izdevumus virs šīs daļas pieļauj tikai ar sociālā darbinieka rakstisku pamatojumu: ierakstiet to "
             f"matricas {JUSTIFICATION} un izveidojiet dokumentus vēlreiz")
 
@@ -175,8 +175,27 @@ def with_note(sentence: str, note: str) -> str:
 NOTE_AFTER_BRACKET = " – "  # between a sentence ending in a bracket and its note (with_note)
 
 
-def base_line(child: ChildContext) -> str | None:
-    """The first thing to do when B is not confirmed (D72): no provider papers until it is."""
+# the papers whose amounts (P, A, K, the IB sums) are blanks while A rests on an unconfirmed B: a grant with no amount is
+# no definite act, so they carry NOT_SIGNABLE_MARK on every page until made again with the ministry's B (D344)
+WAITING_ON_BASE = (CONTRACT, NEXT_ANNEXES, DECISION)
+NOT_SIGNABLE_MARK = "NAV PARAKSTĀMS – gaida Labklājības ministrijas apstiprināto bāzes apmēru B"
+
+
+def waiting_on_base(child: ChildContext) -> frozenset[str]:
+    """The ids of the child's papers that are not signable until the ministry confirms B (WAITING_ON_BASE): those
+    whose A – the amount granted – rests on the catalogue's unconfirmed B (``ib_on_base``, D72); none otherwise."""
+    return frozenset(WAITING_ON_BASE) if child.ib_on_base and not child.not_eligible else frozenset()
+
+
+def waiting_names(child: ChildContext) -> str:
+    """The papers waiting for B as the VISPIRMS line names them (01 with the next plan's annexes when made, 08)."""
+    contract = f"{CONTRACT}{f', {NEXT_ANNEXES}' if child.maybe_next else ''}"
+    return f"līgums ar Vecāku ({contract}) un lēmums par IB piešķiršanu ({DECISION})"
+
+
+def base_line(child: ChildContext, *, draft: bool = False) -> str | None:
+    """The first thing to do when B is not confirmed (D72): no provider papers until it is, and the contract with the
+    parent and the decision marked not signable (D344; a draft's papers are all marked as such, ``draft``)."""
     if child.not_eligible or child.base_confirmed:
         return None
     if child.base_withdrawn_from is not None:  # confirmed once, „jāprecizē” again: nothing to type (D257, D302)
@@ -197,6 +216,8 @@ def base_line(child: ChildContext) -> str | None:
         text += (f"; līdz tam IB provizoriskais apmērs, no IB finansētās summas un to sadalījums pa sniedzējiem nav "
                  f"zināmi, tāpēc līgumi ar sniedzējiem ({PROVIDER_CONTRACT}) un garantijas vēstules ({GUARANTEE}) "
                  "nav izveidoti")
+        text += "" if draft else (f"; {waiting_names(child)} ir izveidoti tikai iepazīšanai, ar atzīmi „NAV PARAKSTĀMS” katrā lapā: "
+                 "tos paraksta tikai tad, kad tie izveidoti vēlreiz ar apstiprināto B")
     return text
 
 
@@ -237,8 +258,8 @@ def price_line(child: ChildContext) -> str | None:
 
 def first_plan_line(catalogue: Catalogue, child: ChildContext, day: dt.date) -> str | None:
     """A reminder when the plan is not as long as its round's first plan (the catalogue's ``first_period_months`` on
-    ``day``, the matrix's parameters day, L2148): the parent contract names that rule (D127), yet the matrix cannot
-    know whether this is the child's first plan. Only in a round that has the rule (the first children's round,
+    ``day``, the matrix's parameters day, L2148): the parent contract names only its plan's own months (D344), and the
+    matrix cannot know whether this is the child's first plan. Only in a round that has the rule (the first children's round,
     D113)."""
     programme_round = terms.plan_round(catalogue, child.round_id) if child.round_id is not None else None
     if programme_round is None or not programme_round.first:
@@ -246,8 +267,9 @@ def first_plan_line(catalogue: Catalogue, child: ChildContext, day: dt.date) -> 
     first_months = int(catalogue.programme.first_period_months.at(day).value)
     if child.months == first_months:
         return None
-    rule = (f"kārtas pirmais atbalsta plāns ilgst {lvformat.months_accusative(first_months)} (to min līgums ar "
-            f"vecāku, {CONTRACT})")
+    # the contract states only its own plan's months (D344): the rule is the methodology's, not a signed clause
+    rule = (f"kārtas pirmais atbalsta plāns ilgst {lvformat.months_accusative(first_months)} (metodikas noteikums; "
+            f"līgums ar Vecāku, {CONTRACT}, min tikai šā plāna periodu un mēnešus)")
     if child.first_in_round:  # it starts within the round's first reporting period: no plan can precede it (D151)
         return (f"šis ir bērna pirmais atbalsta plāns kārtā (tas sākas {child.start}, kārtas pirmajā pārskata periodā), "
                 f"un tā ilgums ir {child.months} {child.months_word}, bet {rule} – pārbaudiet, vai Labklājības "
@@ -443,11 +465,12 @@ def nameless_lines(child: ChildContext, names: Sequence[str], places: Mapping[st
 PREPARER_CLASS = 'class="note preparer"'  # html.preparer_notes: an instruction to the preparer (D161)
 
 
-def preparer_lines(documents: Sequence) -> list[str]:
+def preparer_lines(documents: Sequence, waiting: frozenset[str] = frozenset()) -> list[str]:
     """Which papers carry instructions to the preparer (D161, audit41 F1): the PDF is signed as printed – its
     act's pages hold none, they are on the sheet after it, which is not signed; in the DOCX they stand beside their
-    places and are deleted before signing (audit38 F4)."""
-    ids = [d.spec.id for d in documents if PREPARER_CLASS in d.html]
+    places and are deleted before signing (audit38 F4). ``waiting``: papers not signable until B is confirmed
+    (waiting_on_base) – not listed among those to check before signing (D344)."""
+    ids = [d.spec.id for d in documents if PREPARER_CLASS in d.html and d.spec.id not in waiting]
     if not ids:
         return []
     return [f"{', '.join(ids)}: PDF paraksta, kā izdrukāts – tikai lapas „Lapa 1 no …”; lapas „Norādījumi "
