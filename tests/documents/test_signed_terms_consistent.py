@@ -75,6 +75,9 @@ def test_the_parent_contracts_annexes_name_the_child_by_its_term(catalogue: Cata
     assert not loose, loose
     assert annexes.count("· Bērna identifikācijas kods: ______") == 3, annexes
     assert "Bērna identifikācijas kodu – kad Dienests to Bērnam piešķīris" in annexes
+    # the parent signs each annex by the contract's defined term, not the three statuses the term already covers
+    assert "aizbildnis vai audžuģimene" not in annexes
+    assert annexes.count("DatumsVecāks Vārds, uzvārds") == 3, annexes  # the two columns run together
     assert "izmanto bērna atbalsta plānā (IBM matricas 6.5. tabula)" in decision
 
 
