@@ -100,9 +100,14 @@ class _Pending:
 
     def __init__(self, real: type, string: str, base_url: str) -> None:
         self._real, self._string, self._base_url = real, string, base_url
+        self._parsed = None
 
     def _document(self):  # noqa: ANN202 - weasyprint.HTML
-        return self._real(string=self._string, base_url=self._base_url)
+        """The real document, parsed once: a caller that renders it again after changing its tree (the PDF's
+        footnotes laid out again, pdf_footnotes.laid_out) renders the changed tree, as with WeasyPrint's own."""
+        if self._parsed is None:
+            self._parsed = self._real(string=self._string, base_url=self._base_url)
+        return self._parsed
 
     def write_pdf(self, target=None, **options):  # noqa: ANN001, ANN201 - as weasyprint.HTML.write_pdf
         from generator.documents import pdf_writer

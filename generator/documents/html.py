@@ -70,12 +70,13 @@ def preparer_notes(body: str, marked: bool) -> object:
 
 
 def footer_line(doc: Any, created: Any) -> str:
-    """The footer's second line in every document (audit41 F15): the form's number and the day the toolkit made
-    it, words a lawyer reads in a signed paper; the catalogue version it was made from is in the PDF's and DOCX's
-    properties (the "generator" metadata), not in the act."""
+    """The footer's second line in every document (audit41 F15): the form's number and its edition – the day its
+    text was made for, „Veidlapa 08 (redakcija 01.10.2018)” – words a lawyer reads in a signed paper as the form's,
+    not the act's date; no tool's name on a signed act (D345). The catalogue version it was made from is in the
+    PDF's and DOCX's properties (the "generator" metadata), not in the act."""
     if isinstance(created, Undefined):
         created._fail_with_undefined_error()  # a missing layout variable fails loudly, naming it
-    return f"Veidlapa {doc.id.split('-', 1)[0]} · IBM rīkkopa, versija {lvformat.date(created)}"
+    return f"Veidlapa {doc.id.split('-', 1)[0]} (redakcija {lvformat.date(created)})"
 
 
 @lru_cache(maxsize=8)

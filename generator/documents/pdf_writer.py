@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from generator.documents.paths import TEMPLATE_DIR
+from generator.documents.pdf_footnotes import footnoted, laid_out
 from generator.documents.render_memo import ACT_ENTRIES, SHEET_ENTRIES, LayoutMemo
 from generator.lvformat import agree
 
@@ -63,10 +64,8 @@ ACTS = LayoutMemo(ACT_ENTRIES)
 
 def _laid_out(html: str, memo: LayoutMemo):  # noqa: ANN202 - weasyprint.Document, imported lazily (heavy)
     """WeasyPrint's document of one part (the act, the preparer's sheet): laid out once for the same HTML."""
-    from weasyprint import HTML
-
     base_url = str(TEMPLATE_DIR)
-    return memo.part(html, base_url, lambda: HTML(string=html, base_url=base_url).render(font_config=_font_config()))
+    return memo.part(html, base_url, lambda: laid_out(html, base_url, _font_config()))
 
 
 def _text(fragment: str) -> str:
@@ -372,7 +371,7 @@ vietām ar uzrakstu „Piezīme sagatavotājam – pirms parakstīšanas dzēst.
 def html_to_pdf(html: str) -> bytes:
     identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode("ascii")
     act_html, instructions = split_instructions(html)
-    act = _laid_out(act_html, ACTS)
+    act = _laid_out(footnoted(act_html), ACTS)  # its numbered notes at the foot of their marks' pages (D345)
     if not instructions:
         return act.write_pdf(pdf_identifier=identifier)
     pages: Pages = {}

@@ -32,11 +32,11 @@ def normalise(text: str) -> str:
 
 
 def without_footer(page: str, title: str, version: str) -> str:
-    """A normalised PDF page's text without its footer: "Lapa N no M", the form reference line ("Veidlapa 08 · IBM
-    rīkkopa, versija DD.MM.GGGG", audit41 F15; an older "kataloga versija …" too) and the title's last occurrence
+    """A normalised PDF page's text without its footer: "Lapa N no M", the form reference line ("Veidlapa 08
+    (redakcija DD.MM.GGGG)", audit41 F15, D345; an older "kataloga versija …" too) and the title's last occurrence
     (the footer's title line; the two lines may come in either order around the page number)."""
     rest = re.sub(r"Lapa \d+ no \d+", " ", page).replace(normalise(f"kataloga versija {lvformat.version_id(version)}"), " ")
-    rest = re.sub(r"Veidlapa \d+ · IBM rīkkopa, versija \d\d\.\d\d\.\d{4}", " ", rest)
+    rest = re.sub(r"Veidlapa \d+ \(redakcija \d\d\.\d\d\.\d{4}\)", " ", rest)
     head, found, tail = rest.rpartition(normalise(title))
     return normalise(f"{head} {tail}" if found else rest)
 

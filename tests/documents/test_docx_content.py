@@ -178,8 +178,9 @@ def test_docx_core_properties_footer_and_page(built: Path, built_municipalities:
         footer = document.sections[0].footer
         footer_xml = footer._element.xml
         footer_text = " ".join(c.text for t in footer.tables for c in t.rows[0].cells)  # title | page number
-        assert f"{spec.title}\nVeidlapa {spec.id[:2]} · IBM rīkkopa, versija {lvformat.date(built_day)}" \
-            in footer_text  # the form, not the catalogue version (audit41 F15): that is in the properties
+        assert f"{spec.title}\nVeidlapa {spec.id[:2]} (redakcija {lvformat.date(built_day)})" \
+            in footer_text  # the form, not the catalogue version (audit41 F15): that is in the properties (D345)
+        assert "rīkkopa" not in footer_text  # no tool's name on a signed act (D345)
         assert catalogue.version in props.comments
         assert "katalogs" not in footer_text and "veidnes versija" not in footer_text  # no date to take for the document's
         assert 'w:instr="PAGE"' in footer_xml and 'w:instr="NUMPAGES"' in footer_xml

@@ -103,7 +103,7 @@ def test_a_childs_contracts_print_the_plans_prices_and_the_provider_contracts_su
     seen = annexed = 0
     for name, (pdf, word) in child_files["files"].items():
         text = normalise(pdf_text(pdf))
-        # not even in the footer (audit41 F15: "Veidlapa 01 · IBM rīkkopa, versija …"); the preparer's sheet after
+        # not even in the footer (audit41 F15: "Veidlapa 01 (redakcija …)", D345); the preparer's sheet after
         # the act (D161) may say what the catalogue does not confirm
         act = text.split("Norādījumi sagatavotājam – nav dokumenta daļa")[0]
         assert not re.search(r"[Kk]atalog", act), name

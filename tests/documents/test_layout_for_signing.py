@@ -84,7 +84,10 @@ def _substance_before_signatures(body: str) -> list[tuple[set[str], str]]:
             if child.tag == "table" and "signatures" in child.classes:
                 found.append(({normalise(n.text()) for n in _walk(child) if n.tag == "strong"}, last))
                 continue  # the block's own rows are no substance
-            numbered = child.tag == "p" and any(c.tag == "span" and "nr" in c.classes for c in child.elements())
+            # a letter's paragraphs are clauses without numbers (18: its closing paragraphs above the signatures,
+            # after the contacts' fields)
+            numbered = child.tag == "p" and ("clause" in child.classes
+                                             or any(c.tag == "span" and "nr" in c.classes for c in child.elements()))
             question = child.tag == "p" and "field" in child.classes
             if numbered or question or child.tag in ("h2", "h3", "li", "tr"):
                 # a row's cells are words apart on the page, not run together

@@ -82,8 +82,8 @@ def test_pdf_footer_and_metadata(built: Path, built_municipalities: list[Municip
         for number, page in enumerate(texts, 1):
             page_text = normalise(page)
             assert f"Lapa {number} no {pages}" in page_text, f"{spec.id} lapa {number}"
-            assert f"Veidlapa {spec.id[:2]} · IBM rīkkopa, versija {lvformat.date(built_day)}" in page_text, \
-                f"{spec.id} lapa {number}"  # audit41 F15
+            assert f"Veidlapa {spec.id[:2]} (redakcija {lvformat.date(built_day)})" in page_text, \
+                f"{spec.id} lapa {number}"  # audit41 F15, D345
             assert catalogue.version in reader.metadata.creator, spec.id
             assert "(katalogs" not in page_text, f"{spec.id} lapa {number}"  # no catalogue date beside it (F25)
             assert f"versija {catalogue.version}" not in page_text, f"{spec.id} lapa {number}"  # no ISO date

@@ -110,7 +110,7 @@ def test_the_footer_names_the_form_and_the_properties_the_catalogue_version(buil
                                                                             built_municipalities: list[Municipality],
                                                                             built_day: dt.date,
                                                                            catalogue: Catalogue) -> None:
-    """F15: "Veidlapa 08 · IBM rīkkopa, versija DD.MM.GGGG" on every act page, no "kataloga versija" in a
+    """F15: "Veidlapa 08 (redakcija DD.MM.GGGG)" on every act page (D345: no tool's name), no "kataloga versija" in a
     document's text; the catalogue version is in the PDF's properties (Creator)."""
     m = built_municipalities[0]
     day = lvformat.date(built_day)
@@ -118,7 +118,7 @@ def test_the_footer_names_the_form_and_the_properties_the_catalogue_version(buil
         path = documents_dir(built, m.id) / f"{spec.id}.pdf"
         act, sheet = _pages(path)
         for page in act:
-            assert f"Veidlapa {spec.id[:2]} · IBM rīkkopa, versija {day}" in page, spec.id
+            assert f"Veidlapa {spec.id[:2]} (redakcija {day})" in page and "rīkkopa" not in page, spec.id
         assert "kataloga versija" not in " ".join(act + sheet), spec.id
         assert catalogue.version in (PdfReader(path).metadata.creator or ""), spec.id
     assert SHEET_TITLE in SHEET

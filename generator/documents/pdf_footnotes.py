@@ -1,0 +1,167 @@
+"""The PDF's numbered notes as page-bottom footnotes (D345), as the DOCX's Word footnotes (D171).
+
+A marked blank's note („¹ Ieraksta normu …”, legal.Citations) is written by the templates as a ``p.note`` after the
+block that cites it; printed there it could fall on the next page, away from its mark. Before WeasyPrint lays out
+the act, each such note is moved to its mark's first use in the text as a CSS footnote (``float: footnote``, in
+the page's ``@footnote`` area): it prints at the foot of the page of that mark, and ``footnote-policy: line`` moves
+the mark's line to the next page rather than the note alone. The mark stays the text's own superscript („______¹”)
+and the note keeps its mark, so the numbers are the ones the text, the preparer's sheet and the DOCX use; a mark
+used again is the same number in the text, with no second note. A note in a table cell, or one whose mark the text
+does not use, stays where it is, as the DOCX leaves it.
+
+WeasyPrint 70 may still move a footnote to the next page, away from its call, whatever the policy: when a paragraph
+at the page's foot would otherwise leave fewer lines than its ``orphans`` there, it reports the page's footnotes to
+make room for that paragraph's next line (and keeps it reported even when the paragraph then moves on whole with the
+block that keeps it together). ``laid_out`` checks every page after the layout and, where a footnote has left its
+call's page, lays the act out again with the paragraph that may have pushed it off kept whole (it moves to the next
+page, the footnote stays with its mark); a document whose footnotes all stay is laid out once."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+MARK_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+# a marked blank: "______¹", "______ EUR²" (legal.Citations; the same pattern pdf_writer finds the blanks by)
+MARKED_BLANK = re.compile(f"_{{3,}}(?:[ \u00a0]EUR)?([{MARK_DIGITS}]+)")
+_NOTE = re.compile(r'<p class="note[^"]*">.*?</p>', re.S)
+_MARKED_NOTE = re.compile(f'<p class="note">\\s*([{MARK_DIGITS}]+) (.*?)</p>\n?', re.S)
+_TABLE_TAG = re.compile(r"<table\b[^>]*>|</table>")
+_MAIN = re.compile(r"<main>(.*)</main>", re.S)
+# a footnote's own look (a note's: small, italic) and its area above the footer, set off by a short rule; the mark
+# is the text's own, so neither the call nor the marker prints WeasyPrint's counter. The rule is the area's
+# background, not a border: WeasyPrint takes an @footnote area with a border or padding for overflowing whatever
+# it holds and moves every footnote to the next page.
+STYLE = """
+span.footnote { float: footnote; footnote-policy: line; padding-top: 3pt; font-size: 8pt; font-style: italic;
+  text-align: left; }
+span.footnote::footnote-call { content: none; }
+span.footnote::footnote-marker { content: none; }
+@page { @footnote { margin-top: 6pt; max-height: 50%; background-repeat: no-repeat; background-position: 0 0;
+  background-size: 50mm 0.5pt; background-image: url("data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' width='10' height='1'%3E%3Crect width='10' height='1' fill='%23999'/%3E%3C/svg%3E"); } }
+"""
+
+
+def _spans(html: str, tag: re.Pattern[str]) -> list[tuple[int, int]]:
+    """The outermost tables as (start, end) offsets."""
+    spans: list[tuple[int, int]] = []
+    depth, start = 0, 0
+    for match in tag.finditer(html):
+        if not match.group(0).startswith("</"):
+            if depth == 0:
+                start = match.start()
+            depth += 1
+        elif depth:
+            depth -= 1
+            if depth == 0:
+                spans.append((start, match.end()))
+    return spans
+
+
+def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start < offset < end for start, end in spans)
+
+
+def footnoted(html: str) -> str:
+    """The act's HTML with each marked note moved to its mark's first use as a footnote, and the footnotes' style;
+    HTML without such a note is returned unchanged."""
+    main = _MAIN.search(html)
+    if main is None:
+        return html
+    body, offset = main.group(1), main.start(1)
+    notes = [(m.start(), m.end()) for m in _NOTE.finditer(body)]
+    tables = _spans(body, _TABLE_TAG)
+    first: dict[str, int] = {}  # a mark -> the end of its first marked blank outside the notes
+    for match in MARKED_BLANK.finditer(body):
+        if not _inside(match.start(), notes):
+            first.setdefault(match.group(1), match.end())
+    edits: list[tuple[int, int, str]] = []
+    for note in _MARKED_NOTE.finditer(body):
+        mark = note.group(1)
+        if mark not in first or _inside(note.start(), tables):
+            continue
+        edits.append((note.start(), note.end(), ""))
+        at = first.pop(mark)
+        edits.append((at, at, f'<span class="footnote">{mark} {note.group(2).strip()}</span>'))
+    if not edits:
+        return html
+    for start, end, replacement in sorted(edits, reverse=True):
+        body = body[:start] + replacement + body[end:]
+    html = html[:offset] + body + html[main.end(1):]
+    return html.replace("</style>", f"{STYLE}</style>", 1)
+
+
+_TRIES = 8  # layouts after the first one, only for a document whose footnote left its call's page
+_WHOLE = "orphans: 999"  # more lines than any paragraph: WeasyPrint moves the paragraph rather than split it
+_PARAGRAPHS = {"p", "li", "td", "th", "h1", "h2", "h3", "h4"}  # never a container whose children would inherit it
+_NEXT_PAGE = 6  # how many of the next page's first paragraphs may be the one WeasyPrint made room for
+
+
+def _boxes(box: object) -> Iterator[object]:
+    yield box
+    for child in getattr(box, "children", ()) or ():
+        yield from _boxes(child)
+
+
+def _paragraphs(body: object) -> list[object]:
+    """The elements of a page's boxes of lines (paragraphs, list items, cells), in order, each once."""
+    found: dict[int, object] = {}
+    for box in _boxes(body):
+        children = getattr(box, "children", None) or ()
+        element = getattr(box, "element", None)
+        if element is not None and element.tag in _PARAGRAPHS and any(type(c).__name__ == "LineBox" for c in children):
+            found.setdefault(id(element), element)
+    return list(found.values())
+
+
+def apart(document: object) -> int | None:
+    """The index of the first page that has a footnote call whose footnote is on another page, if any."""
+    for index, page in enumerate(document.pages):
+        body, *rest = page._page_box.children
+        calls = {id(box.element) for box in _boxes(body) if getattr(box, "footnote", None) is not None}
+        notes = {id(note.element) for area in rest if type(area).__name__ == "FootnoteAreaBox" for note in area.children}
+        if calls - notes:
+            return index
+    return None
+
+
+def _suspects(document: object, index: int) -> list[object]:
+    """The paragraphs that may be the one WeasyPrint reported the footnote for: the page's last one (it split at the
+    page's foot), then the next page's first ones (the page's foot was tried for it before it moved on whole, with
+    the block that keeps it together)."""
+    here = _paragraphs(document.pages[index]._page_box.children[0])
+    after = (_paragraphs(document.pages[index + 1]._page_box.children[0])[:_NEXT_PAGE]
+             if index + 1 < len(document.pages) else [])
+    return here[-1:] + after
+
+
+def laid_out(html: str, base_url: str, font_config: object) -> object:
+    """WeasyPrint's document of ``html`` in which every footnote is on its call's page (see the module's note): where
+    one is not, the paragraphs that may have pushed it off are kept whole one at a time, each kept only if the
+    footnote then stays; a document whose footnotes all stay is laid out once."""
+    from weasyprint import HTML
+
+    source = HTML(string=html, base_url=base_url)
+    document = source.render(font_config=font_config)
+    if "float: footnote" not in html:
+        return document
+    tried: set[int] = set()
+    for _ in range(_TRIES):
+        index = apart(document)
+        if index is None:
+            break
+        suspect = next((e for e in _suspects(document, index) if id(e) not in tried), None)
+        if suspect is None:
+            break
+        tried.add(id(suspect))
+        before = suspect.get("style")
+        suspect.set("style", f"{before};{_WHOLE}" if before else _WHOLE)
+        again = source.render(font_config=font_config)
+        moved = apart(again)
+        if moved is None or moved > index:
+            document = again
+        elif before is None:
+            del suspect.attrib["style"]
+        else:
+            suspect.set("style", before)
+    return document
