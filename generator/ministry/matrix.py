@@ -761,7 +761,7 @@ def maximums(params: Params | None) -> dict[str, Decimal]:
 
 def above_max_message(name: str, value: Decimal, highest: Decimal) -> str:
     """Money above its plausible highest (D340) in the words of the matrix's own check (6.11's list): „bāzes apmēram B
-    jābūt skaitlim, kas nav lielāks par 100 000,00 EUR (lielāks nav ticams), ievadīts 1000000000000,00”."""
+    jābūt skaitlim līdz 100 000,00 EUR (lielāks nav ticams), ievadīts 1000000000000,00”."""
     checked = CHECKED_FIELDS[name]
     return f"{checked.label} {above_max_text(highest)}, ievadīts {entered_number(value, checked.kind)}"
 

@@ -22,7 +22,7 @@ CENT_EXPONENT = -2
 CENTS_TEXT = "jābūt summai euro ar ne vairāk kā diviem cipariem aiz komata"
 # D340: money above the plausible highest of the catalogue (Params.amount_max for B, F and the other sources,
 # Params.price_max for a 6.8 price): a pasted 1e12 or 31000000 for 3100; the matrix says the same with its 6.11 cell
-ABOVE_MAX_BEFORE, ABOVE_MAX_AFTER = "jābūt skaitlim, kas nav lielāks par ", " (lielāks nav ticams)"
+ABOVE_MAX_BEFORE, ABOVE_MAX_AFTER = "jābūt skaitlim līdz ", " (lielāks nav ticams)"
 REQUIRED_TEXT = "jābūt aizpildītam, jo plānā ir pakalpojumi"
 LIST_TEXT = "jābūt vienai no saraksta vērtībām (burts burtā)"
 # D256: a fraction of a unit counted whole (a session, a day and night, a working day) cannot be delivered or paid
@@ -196,7 +196,7 @@ def check_whole_units(lines: Iterable[PlanLine], whole_units: Mapping[str, str],
 
 
 def above_max_text(maximum: Decimal) -> str:
-    """„jābūt skaitlim, kas nav lielāks par 100 000,00 EUR (lielāks nav ticams)” (D340)."""
+    """„jābūt skaitlim līdz 100 000,00 EUR (lielāks nav ticams)” (D340)."""
     return f"{ABOVE_MAX_BEFORE}{eur(maximum)}{ABOVE_MAX_AFTER}"
 
 

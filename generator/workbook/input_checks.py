@@ -649,8 +649,10 @@ def code_formula(field: Field, x: str) -> str:
 
 def short_message_formula(field: Field, code: str, x: str) -> str:
     """'E59: jābūt skaitlim, kas nav mazāks par 0' when ``code`` > 0, else '': one line of 8 pt beside the input on 6.4
-    (G:I, D60), without the label (beside it) and the entered value (in the cell; 6.11's list quotes it)."""
-    return f'IF(N({code})>0,"{x}: "&CHOOSE({code},{KINDS[field.kind].texts(field.extra, field.place)}),"")'
+    (G:I, D60), without the label (beside it), the entered value (in the cell; 6.11's list quotes it) and why a sum
+    above the highest is no input (D340: „jābūt skaitlim līdz 100 000,00 EUR”, the list says the rest)."""
+    texts = KINDS[field.kind].texts(field.extra, field.place).replace(f'&"{ABOVE_MAX_AFTER}"', "")
+    return f'IF(N({code})>0,"{x}: "&CHOOSE({code},{texts}),"")'
 
 
 def beside_message_formula(field: Field, code: str, where: str) -> str:

@@ -191,7 +191,7 @@ def test_an_amount_above_the_plausible_highest_is_refused(clean: Path, tmp_path:
     where = pasted(clean, tmp_path / "m.xlsx", name, value)
     data, problems = read_child(Matrix.open(tmp_path / "m.xlsx"), catalogue)
     label = CHECKED_FIELDS[name].label
-    assert data is None and problems == [f"{where}: {label} jābūt skaitlim, kas nav lielāks par {eur(highest)} "
+    assert data is None and problems == [f"{where}: {label} jābūt skaitlim līdz {eur(highest)} "
                                          f"(lielāks nav ticams), ievadīts {shown}"], problems
     pasted(clean, tmp_path / "ok.xlsx", name, float(highest))  # the highest itself is valid
     _, problems = read_child(Matrix.open(tmp_path / "ok.xlsx"), catalogue)
@@ -210,7 +210,7 @@ def test_a_price_above_the_plausible_highest_is_refused(clean: Path, tmp_path: P
     row = next(j for j, v in enumerate(labels) if (v in chosen) == used)
     where = pasted(clean, tmp_path / "m.xlsx", "Pak_Cena", 31000000, row)
     data, problems = read_child(Matrix.open(tmp_path / "m.xlsx"), catalogue)
-    assert data is None and problems == [f"{where}: sniedzēja cenai jābūt skaitlim, kas nav lielāks par "
+    assert data is None and problems == [f"{where}: sniedzēja cenai jābūt skaitlim līdz "
                                          f"{eur(highest)} (lielāks nav ticams), ievadīts 31000000,00"], problems
 
 

@@ -55,7 +55,7 @@ def test_an_amount_above_the_highest_is_refused_with_no_amount(catalogue: Catalo
         with pytest.raises(ReferenceInputError) as caught:
             evaluate_workbook(_inputs(catalogue, D(30), **{attr: typed}), params)
         said = str(caught.value)
-        assert f"jābūt skaitlim, kas nav lielāks par {eur(params.amount_max)} (lielāks nav ticams)" in said
+        assert f"jābūt skaitlim līdz {eur(params.amount_max)} (lielāks nav ticams)" in said
         assert f"ievadīts {format(typed, 'f').replace('.', ',')} EUR" in said
 
 
@@ -66,7 +66,7 @@ def test_a_price_above_the_highest_is_one_error_and_its_line_is_void(catalogue: 
         bad = evaluate_workbook(_inputs(catalogue, typed), params)
         errors = [f for f in bad.findings if f.severity is Severity.error]
         assert [f.code for f in errors] == ["money_above_max"], typed  # one paste, one error (not the cents too)
-        assert f"sniedzēja cenai (6.8. tabulā) jābūt skaitlim, kas nav lielāks par {eur(params.price_max)}" \
+        assert f"sniedzēja cenai (6.8. tabulā) jābūt skaitlim līdz {eur(params.price_max)}" \
             in errors[0].message
         assert bad.line_cost == (None,) and bad.line_price == (None,) and bad.needed == 0  # D332: the line is void
         assert void_lines(_inputs(catalogue, typed).lines, params) == {0}
