@@ -78,10 +78,10 @@ def _as_scanned(value: object) -> object:
     """openpyxl's value as the fast scan reads it: a date-formatted serial 1–59 (a number pasted into a date input, as
     the batch's invalid values do) one day earlier, the calendar's day (ministry.xlsxread.serial_day, by design); 60,
     which openpyxl also reads as 28.02.1900, as it is (59, read as 27.02.1900 there, is not told apart from it)."""
-    if isinstance(value, dt.date) and (value if isinstance(value, dt.datetime) else dt.datetime.combine(
-            value, dt.time())) < dt.datetime(1900, 2, 28):
+    moment = dt.datetime.combine(value, dt.time()) if type(value) is dt.date else value
+    if isinstance(moment, dt.datetime) and dt.datetime(1900, 1, 1) <= moment < dt.datetime(1900, 2, 28):
         return value - dt.timedelta(days=1)
-    return value
+    return value  # a serial below 1 (a negative number pasted) both read alike
 
 
 def same_reading(path: Path, all_sheets: bool = True) -> None:
