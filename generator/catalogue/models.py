@@ -424,6 +424,10 @@ class Programme(Strict):
     decision_working_days: Parameter[Annotated[int, Field(ge=1)]]
     contract_term_months: Parameter[Annotated[int, Field(ge=1)]]
     selection_quotas: Parameter[Quotas]
+    # D340: the highest plausible money typed into the matrix – B, F and the other sources, and a 6.8 unit price; a
+    # larger value is an invalid input (a pasted 1e12, 31000000 for 3100), counted by the matrix, refused by the tools
+    input_amount_max: Parameter[Money]
+    unit_price_max: Parameter[Money]
 
 
 # --- municipalities --------------------------------------------------------------------------------

@@ -37,6 +37,7 @@ from generator.reference.inputs import (
     CASE_OR_SPACES,
     REQUIRED_PARTIES,
     Parties,
+    above_max_text,
     units_shown,
     whole_units_message,
     written_personal_code,
@@ -468,6 +469,8 @@ class _Reader:
         self.serials: DateSerials | None = None
         # the plan's months (Perioda_Menesi, once read): a month cell after them must stay empty (D304)
         self.period_months: int | None = None
+        # D340: the plausible highest of a money input by name (read_child sets the catalogue's); none: not checked
+        self.maximums: dict[str, Decimal] = {}
         # a template issued before layout revisions (the three oldest, test_template_guard ISSUED) compared the
         # opinion and the lists by "=" (any letter case) without the exact check: read them as before (review31 F2)
         version = m.scalar("IBM_Versija") if m.has("IBM_Versija") else None
@@ -628,6 +631,10 @@ class _Reader:
             # the matrix's words (a payment's say how a correction goes, D258); an input it does not check: ours
             self.fail(name, range_message(name, value) or f"ir negatīvs skaitlis (gaidīts: {what})", row, col)
             return None
+        highest = self.maximums.get(name)
+        if highest is not None and value > highest:  # D340: before the cents, as the matrix checks it
+            self.fail(name, above_max_message(name, value, highest), row, col)
+            return None
         return value
 
     def after_period(self, name: str, col: int) -> bool:
@@ -738,6 +745,25 @@ def range_message(name: str, value: Decimal, maximum: int | None = None) -> str 
     if not (words.startswith('"') and words.endswith('"') and words.count('"') == 2):
         return None
     return f"{checked.label} {words[1:-1]}, ievadīts {entered_number(value, checked.kind)}"
+
+
+# D340: the money inputs the plausible highest of the catalogue binds (Params.amount_max, Params.price_max)
+AMOUNT_NAMES = ("Bazes_Apmers", "IB_Galigais", "Fin_Pabalsti", "Fin_Pakalpojumi", "Fin_Citi")
+
+
+def maximums(params: Params | None) -> dict[str, Decimal]:
+    """The plausible highest of each money input the matrix checks against one (D340), from ``params``."""
+    if params is None:
+        return {}
+    found = {name: params.amount_max for name in AMOUNT_NAMES} | {PRICE_FIELD.name: params.price_max}
+    return {name: value for name, value in found.items() if value is not None}
+
+
+def above_max_message(name: str, value: Decimal, highest: Decimal) -> str:
+    """Money above its plausible highest (D340) in the words of the matrix's own check (6.11's list): „bāzes apmēram B
+    jābūt skaitlim līdz 100 000,00 EUR (lielāks nav ticams), ievadīts 1000000000000,00”."""
+    checked = CHECKED_FIELDS[name]
+    return f"{checked.label} {above_max_text(highest)}, ievadīts {entered_number(value, checked.kind)}"
 
 
 def plan_has_data(m: Matrix) -> bool:
@@ -952,6 +978,7 @@ def read_child(m: Matrix, catalogue: Catalogue, *, strict: bool = True, where: W
         except LookupError:
             r.fail("Perioda_Sakums", "šajā dienā programmas parametri vēl nav spēkā (gaidīts: diena, kurā tie jau "
                                      "ir spēkā – programmas pirmajā kārtā vai vēlāk)")
+    r.maximums = maximums(params)
     max_months = params.period_months_max if params else 6
     months = r.whole("Perioda_Menesi", required=True, minimum=1, maximum=max_months)
     r.period_months = months

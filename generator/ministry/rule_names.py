@@ -24,6 +24,7 @@ RULE_NAMES = {
     "municipality_not_in_round": "Pašvaldība nav plāna kārtā",
     "required_field": "Nav aizpildīts obligāts lauks",
     "money_cents": "Summa nav veselos centos",
+    "money_above_max": "Cena lielāka par ticamo",  # D340
     "whole_units": "Vienību skaits nav vesels",
     "date_serial": "Skaitlis izskatās pēc datuma",
     # the plan's rules (reference/rules.py)

@@ -121,6 +121,8 @@ FIELDS: dict[str, tuple[str, str]] = {
     "ceturksna_parskata_diena": ("diena, līdz kurai iesniedz ceturkšņa pārskatu", "diena"),
     "lemuma_darba_dienas": ("termiņš lēmuma pieņemšanai", "darba dienas"),
     "iesniegumu_parsutisanas_darba_dienas": ("termiņš iesniegumu pārsūtīšanai", "darba dienas"),
+    "ievadita_summa_max": ("lielākā ticamā matricā ierakstītā summa (B, F, citi finanšu avoti; D340)", "EUR"),
+    "sniedzeja_cena_max": ("lielākā ticamā sniedzēja cena par vienību matricas 6.8. tabulā (D340)", "EUR"),
     # rounds
     "sakums": ("sākuma datums", ""),
     "beigas": ("beigu datums (ieskaitot)", ""),

@@ -104,6 +104,8 @@ KEYS: dict[str, str] = {
     "quarterly_report_day": "ceturksna_parskata_diena",
     "decision_working_days": "lemuma_darba_dienas",
     "application_forward_working_days": "iesniegumu_parsutisanas_darba_dienas",
+    "input_amount_max": "ievadita_summa_max",
+    "unit_price_max": "sniedzeja_cena_max",
     # rounds
     "programme": "programma",
     "start": "sakums",

@@ -9,16 +9,20 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
 from generator.lvformat import date as lv_date
+from generator.lvformat import eur
 from generator.reference.findings import Finding, Severity
 from generator.reference.lines import PlanLine
 
 CENT_EXPONENT = -2
 CENTS_TEXT = "jābūt summai euro ar ne vairāk kā diviem cipariem aiz komata"
+# D340: money above the plausible highest of the catalogue (Params.amount_max for B, F and the other sources,
+# Params.price_max for a 6.8 price): a pasted 1e12 or 31000000 for 3100; the matrix says the same with its 6.11 cell
+ABOVE_MAX_BEFORE, ABOVE_MAX_AFTER = "jābūt skaitlim līdz ", " (lielāks nav ticams)"
 REQUIRED_TEXT = "jābūt aizpildītam, jo plānā ir pakalpojumi"
 LIST_TEXT = "jābūt vienai no saraksta vērtībām (burts burtā)"
 # D256: a fraction of a unit counted whole (a session, a day and night, a working day) cannot be delivered or paid
@@ -191,6 +195,16 @@ def check_whole_units(lines: Iterable[PlanLine], whole_units: Mapping[str, str],
     return found
 
 
+def above_max_text(maximum: Decimal) -> str:
+    """„jābūt skaitlim līdz 100 000,00 EUR (lielāks nav ticams)” (D340)."""
+    return f"{ABOVE_MAX_BEFORE}{eur(maximum)}{ABOVE_MAX_AFTER}"
+
+
+def above_max(value: Decimal | None, maximum: Decimal | None) -> bool:
+    """True for money above its plausible highest (D340); never without one (a test's own Params)."""
+    return value is not None and maximum is not None and value > maximum
+
+
 def _lv(value: Decimal | None) -> str:
     """The amount as typed, with the Latvian decimal comma (42,6712)."""
     return str(value).replace(".", ",")
@@ -201,17 +215,29 @@ def subcent(value: Decimal | None) -> bool:
     return value is not None and value != value.quantize(Decimal(1).scaleb(CENT_EXPONENT))
 
 
-def check_cents(lines: Iterable[PlanLine], amounts: dict[str, Decimal | None], months: int | None = None
-                ) -> list[Finding]:
+def shown_amount(value: Decimal) -> str:
+    """An amount as typed, every digit written out, with the Latvian decimal comma (1000000000000, 42,6712)."""
+    return format(value, "f").replace(".", ",")
+
+
+def check_cents(lines: Iterable[PlanLine], amounts: dict[str, Decimal | None], months: int | None = None,
+                price_max: Decimal | None = None, serial: Callable[[Decimal], bool] | None = None) -> list[Finding]:
     """One ``money_cents`` error per money input with more than two decimals (D87): each 6.8 price (one per item,
     whichever lines share it), each 6.10 payment (one after the plan's ``months`` ends with AFTER_PERIOD_HINT, D313),
-    and ``amounts`` (B, F and the other sources, by label)."""
+    and ``amounts`` (B, F and the other sources, by label). A 6.8 price above ``price_max`` (D340) is one
+    ``money_above_max`` error instead, as the matrix checks it before the cents – unless it is a day's serial
+    (``serial``, D286), which is that error."""
     found: list[Finding] = []
     prices: dict[str, Decimal] = {}
     for i, line in enumerate(lines):
         if line.offer_id and line.offer_id not in prices:
             prices[line.offer_id] = line.unit_price
-            if subcent(line.unit_price):
+            if above_max(line.unit_price, price_max) and not (serial and serial(line.unit_price)):
+                assert price_max is not None
+                found.append(Finding("money_above_max", Severity.error,
+                                     f"{line.offer_id}: sniedzēja cenai (6.8. tabulā) {above_max_text(price_max)}, "
+                                     f"ievadīts {shown_amount(line.unit_price)} EUR.", (i,)))
+            elif subcent(line.unit_price):
                 found.append(Finding("money_cents", Severity.error,
                                      f"{line.offer_id}: sniedzēja cenai (6.8. tabulā) {CENTS_TEXT}, ievadīts "
                                      f"{_lv(line.unit_price)} EUR.", (i,)))

@@ -107,6 +107,11 @@ class Params:
     # first children's round starts to the one after the last ends (rounds.yaml); a whole number of them in a number
     # input is an invalid input. None: not checked, as a test's own Params.
     date_serials: DateSerials | None = None
+    # D340: the highest plausible money typed into the matrix (programme.yaml input_amount_max, unit_price_max): B, F
+    # or another source above ``amount_max`` is an invalid input with no amount, a 6.8 price above ``price_max`` an
+    # invalid price (its line void, D332). None: not checked, as a test's own Params.
+    amount_max: Decimal | None = None
+    price_max: Decimal | None = None
 
     @classmethod
     def from_catalogue(cls, catalogue: Catalogue, day: dt.date) -> Params:
@@ -154,6 +159,8 @@ class Params:
             base_confirmed=prog.base_amount.at(day).status is PriceStatus.confirmed,
             transport_limit_applies=catalogue.transport_limit_applies(day),
             date_serials=children_date_serials(catalogue),
+            amount_max=Decimal(value("input_amount_max")),
+            price_max=Decimal(value("unit_price_max")),
         )
 
     def replace(self, **changes: Any) -> Params:

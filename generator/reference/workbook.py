@@ -14,14 +14,17 @@ from generator.lvformat import date as lv_date
 from generator.lvformat import eur
 from generator.money import to_decimal
 from generator.reference.date_serials import DateSerials, check_date_serials
-from generator.reference.errors import NotEligible
+from generator.reference.errors import NotEligible, ReferenceInputError
 from generator.reference.findings import Finding, Severity, count
 from generator.reference.inputs import (
     Parties,
     PlanRound,
+    above_max,
+    above_max_text,
     check_cents,
     check_parties,
     check_whole_units,
+    shown_amount,
     subcent,
 )
 from generator.reference.lines import PlanLine
@@ -153,8 +156,10 @@ def evaluate_workbook(inputs: WorkbookInputs, params: Params, template: str = CU
     """Compute every output of the workbook for one child: the check date and P (D1, D21), N,
     priorities, A, line funding, K (D3–D6), 6.7 and 6.10 totals (D13, D14) and the rule findings
     with their counts (D9–D13). ``template``: which template the inputs were filled into (CURRENT, OLDER or
-    UNKNOWN), for the advice of a ``prices_not_in_force`` error (prices_advice)."""
+    UNKNOWN), for the advice of a ``prices_not_in_force`` error (prices_advice). B, F or another source above the
+    plausible highest (Params.amount_max, D340) is refused as a negative one is (ReferenceInputError: no amount)."""
     check_months(inputs.months, params.period_months_max)
+    check_amounts_max(inputs, params)
     findings: list[Finding] = []
     check_date: dt.date | None
     try:
@@ -193,7 +198,7 @@ def evaluate_workbook(inputs: WorkbookInputs, params: Params, template: str = CU
         other=inputs.other,
     )
     findings.extend(check_input_values(inputs, params.municipalities, params.whole_units, params.date_serials,
-                                       plan_round(params, inputs.period_start)))
+                                       plan_round(params, inputs.period_start), params.price_max))
     # a sub-cent F or B, or one that is a day's serial (D286), is one invalid input in the matrix, whatever N is
     if not subcent(inputs.final) and not _serial(params, inputs.final):
         findings.extend(check_final(inputs.final, plan.needed, p_amount))
@@ -274,14 +279,16 @@ def as_counted(inputs: WorkbookInputs, params: Params) -> tuple[PlanLine, ...]:
 
 def _price_invalid(line: PlanLine, params: Params) -> bool:
     price = line.unit_price
-    return price is not None and (_serial(params, price) or subcent(price) or price < 0)
+    return price is not None and (_serial(params, price) or subcent(price) or price < 0
+                                  or above_max(price, params.price_max))
 
 
 def void_lines(lines: Sequence[PlanLine], params: Params) -> frozenset[int]:
     """The plan lines whose period units or 6.8 price is an invalid input the reference can see (D332, as the matrix's
     h_Daudzums and h_Aktiva): a day's serial (D286), a fraction of a unit counted whole (D256), a price not in whole
-    cents (D87) or below zero. The matrix shows no sum, priority or IB share for such a line, leaves it out of N and
-    counts none of its rules again: the invalid input is its one error."""
+    cents (D87), below zero or above the plausible highest (D340). The matrix shows no sum, priority or IB share for such a line, leaves it out of N and
+    counts none of its rules again: the invalid input is its one error. A price above the plausible highest
+    (Params.price_max, D340) is one too."""
     whole = params.whole_units or {}
     return frozenset(
         i for i, line in enumerate(lines) if line.offer_id and (
@@ -312,21 +319,42 @@ def plan_round(params: Params, start: dt.date) -> PlanRound | None:
     return PlanRound(members.name, members.municipalities, start) if members is not None else None
 
 
+def amount_labels(inputs: WorkbookInputs) -> dict[str, Decimal | None]:
+    """B, F and the other sources by the label their messages give them (with their tables)."""
+    return {"bāzes apmēram B (6.11. tabulā)": inputs.base, "IB galīgajam apmēram F (6.4. tabulā)": inputs.final,
+            "pabalstu summai (6.4. tabulā)": inputs.benefits,
+            "valsts un pašvaldību pakalpojumu summai (6.4. tabulā)": inputs.services,
+            "citu finanšu avotu summai (6.4. tabulā)": inputs.other}
+
+
+def check_amounts_max(inputs: WorkbookInputs, params: Params) -> None:
+    """D340: B, F or another source above Params.amount_max (a pasted 1e12, 31000000 for 3100) is an invalid input from
+    which no amount is computed, as a negative one: ReferenceInputError in the matrix's words. A day's serial is not
+    said so (D286: the matrix counts it as a date, check_date_serials)."""
+    for label, amount in amount_labels(inputs).items():
+        if above_max(amount, params.amount_max) and not _serial(params, amount):
+            assert amount is not None and params.amount_max is not None
+            raise ReferenceInputError(f"{label[0].upper()}{label[1:]} {above_max_text(params.amount_max)}, "
+                                      f"ievadīts {shown_amount(amount)} EUR")
+
+
 def check_input_values(inputs: WorkbookInputs, municipalities: Sequence[str] | None = None,
                        whole_units: Mapping[str, str] | None = None,
-                       date_serials: DateSerials | None = None, round_: PlanRound | None = None) -> list[Finding]:
+                       date_serials: DateSerials | None = None, round_: PlanRound | None = None,
+                       price_max: Decimal | None = None) -> list[Finding]:
     """The inputs the matrix counts as invalid that typed values can still get wrong: money not in whole cents (D87),
     a day's serial in a number input (``date_serials``, Params.date_serials: D286), a fraction of a unit counted
     whole (``whole_units``, Params.whole_units: D256) and, when ``inputs.parties`` is
     given, a municipality not in ``municipalities`` or not in ``round_``, the round of the plan's first day (D104,
     D113) and, once the plan has a service, an empty field a
     contract needs (D88). A rank has no upper bound (D154): a gap or a rank above the number of lines it orders only
-    puts its line after the others."""
-    amounts = {"bāzes apmēram B (6.11. tabulā)": inputs.base, "IB galīgajam apmēram F (6.4. tabulā)": inputs.final,
-               "pabalstu summai (6.4. tabulā)": inputs.benefits,
-               "valsts un pašvaldību pakalpojumu summai (6.4. tabulā)": inputs.services,
-               "citu finanšu avotu summai (6.4. tabulā)": inputs.other}
-    found = check_cents(inputs.lines, amounts, inputs.months)
+    puts its line after the others. A 6.8 price above ``price_max`` is an invalid input too (D340)."""
+    amounts = amount_labels(inputs)
+
+    def serial(value: Decimal) -> bool:
+        return date_serials is not None and date_serials.day(value) is not None
+
+    found = check_cents(inputs.lines, amounts, inputs.months, price_max, serial)
     found.extend(check_date_serials(inputs.lines, amounts, date_serials, inputs.months))
     found.extend(check_whole_units(inputs.lines, whole_units or {}, months=inputs.months))
     if inputs.parties is not None:

@@ -33,7 +33,7 @@ from generator.lvformat import version as lv_version
 from generator.no_such_day import LV, no_such_day
 from generator.programme_scope import PROGRAMME_WORDS
 from generator.reference.findings import Severity
-from generator.reference.inputs import CENTS_TEXT, check_whole_units, units_shown
+from generator.reference.inputs import CENTS_TEXT, above_max_text, check_whole_units, units_shown
 from generator.reference.lines import ACTUAL_COST_UNIT, PLAN_LINES, PlanLine, fixed_unit_price
 from generator.reference.params import Params
 from generator.reference.plan import line_cost
@@ -228,6 +228,9 @@ def message_templates(params: Params) -> dict[str, str]:
     templates.update(_base_templates())
     # D87, D98: a money field with more than two decimals, in the reference's and the matrix's words
     templates["money_cents"] = f"{{lauks}}: {CENTS_TEXT}, ievadīts „{{ievadits}}”."
+    # D340: a money field above its plausible highest (the round's summaMax, cenaMax), in the same words
+    templates["money_above_max"] = (f"{{lauks}}: {_replace(above_max_text(CEILING), [(eur(CEILING), '{robeza}')])}, "
+                                    "ievadīts „{ievadits}”.")
     templates.update(_eligibility_templates(params))
     templates.update(_prices_templates(params))
     return templates
@@ -506,6 +509,9 @@ def parameter_data(params: Params) -> dict[str, Any]:
         "ekspertuSvars": _money(params.expert_weight),
         "vecakuSvars": _money(params.parent_weight),
         "menesiMax": params.period_months_max,
+        # D340: the plausible highest B, F or other source, and 6.8 price (Params.amount_max, price_max)
+        "summaMax": _money(params.amount_max),
+        "cenaMax": _money(params.price_max),
     }
 
 

@@ -11,9 +11,10 @@ Kinds of input:
 - ``units``: a plan line's units, an ``amount`` that is also a whole number when the line's service is priced in a
   whole unit (catalogue/enums.yaml ``whole``, 6.8's h_Pak_Vesels; D256): ``extra`` is the line's row on 6.4 (the
   same row as on 6.3, 6.6 and 6.10), whose h_Rinda finds the service and whose unit column names its unit;
-- ``money``: an optional number ≥ 0 in whole cents (prices, EUR; D87);
+- ``money``: an optional number ≥ 0 in whole cents (prices, EUR; D87), not above the plausible highest of 6.11's
+  ``extra`` (AMOUNT_MAX for B and the other sources, PRICE_MAX for a 6.8 price; D340);
 - ``payment``: money paid in a month (6.10), said with how a correction is entered (D258);
-- ``final``: the ministry's F, money that where it applies (N > P) is not above N (D7);
+- ``final``: the ministry's F, money that where it applies (N > P) is not above N (D7), nor above AMOUNT_MAX;
 - ``rank``: an optional whole number ≥ 1, not bounded by the number of lines it orders (D154);
 - ``months``: the period's months, a whole number 1..Param_PeriodaMenesi, required once the plan
   has data;
@@ -37,9 +38,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
-from generator.lvformat import agree
+from generator.lvformat import NBSP, agree
 from generator.reference.date_serials import DATE_IN_NUMBER_TEXT, SERIAL_ENTERED, SERIAL_HINT, SHEET_DAYS_END
 from generator.reference.inputs import (
+    ABOVE_MAX_AFTER,
+    ABOVE_MAX_BEFORE,
     AFTER_PERIOD_HINT,
     CENTS_TEXT,
     DELIVERED_LABEL,
@@ -76,6 +79,27 @@ def _subcent(x: str) -> str:
 
 
 SUBCENT_TOLERANCE = "0.0000001"
+
+# D340: the highest plausible money typed into the matrix (catalogue/programme.yaml input_amount_max, unit_price_max),
+# in hidden cells of 6.11: a larger B, F, other source or 6.8 price is an invalid input (a pasted 1e12, 31000000 for
+# 3100), checked before the cents (one code of one paste), and a 6.8 line with such a price is void (D332)
+AMOUNT_MAX, PRICE_MAX = "h_SummaMax", "h_CenaMax"
+
+
+def _above(x: str, maximum: str) -> str:
+    """True for a number above the 6.11 cell ``maximum`` (D340); FALSE without one."""
+    return f"{x}>{maximum}" if maximum else "FALSE"
+
+
+def eur_formula(ref: str) -> str:
+    """'1 234,56 EUR' (lvformat.eur: no-break spaces, decimal comma) for a number ≥ 0 below a milliard, independent
+    of the spreadsheet's locale (TEXT() is not); Excel 2010 and LibreOffice 7.4 functions only."""
+    cents = f"ROUND({ref}*100,0)"
+    whole, fraction = f"INT({cents}/100)", f"MOD({cents},100)"
+    three = f'RIGHT("00"&MOD({whole},1000),3)'
+    grouped = (f'IF({whole}>=1000000,INT({whole}/1000000)&"{NBSP}"&RIGHT("00"&INT(MOD({whole},1000000)/1000),3)'
+               f'&"{NBSP}"&{three},IF({whole}>=1000,INT({whole}/1000)&"{NBSP}"&{three},{whole}&""))')
+    return f'{grouped}&","&RIGHT("0"&{fraction},2)&"{NBSP}EUR"'
 
 
 def money_validation(cell: str, title: str, message: str, maximum: str | None = None) -> dict[str, object]:
@@ -268,11 +292,13 @@ class Kind:
             body = f"IF(ISNUMBER({x}),IF({x}<0,2,0),IF({_empty(x)},0,1))"
         elif self.name == "units":
             body = f"IF(ISNUMBER({x}),IF({x}<0,2,IF(AND({_whole_unit(extra)},{x}<>INT({x})),3,0)),IF({_empty(x)},0,1))"
-        elif self.name in ("money", "payment"):
+        elif self.name == "money":  # above the plausible highest (D340) before the cents: one code of one paste
+            body = f"IF(ISNUMBER({x}),IF({x}<0,2,IF({_above(x, extra)},4,IF({_subcent(x)},3,0))),IF({_empty(x)},0,1))"
+        elif self.name == "payment":
             body = f"IF(ISNUMBER({x}),IF({x}<0,2,IF({_subcent(x)},3,0)),IF({_empty(x)},0,1))"
         elif self.name == "final":
-            body = (f"IF(ISNUMBER({x}),IF({x}<0,2,IF({_subcent(x)},4,IF({FINAL_OVER.format(x=x)},3,0))),"
-                    f"IF({_empty(x)},0,1))")
+            body = (f"IF(ISNUMBER({x}),IF({x}<0,2,IF({_above(x, extra)},5,IF({_subcent(x)},4,"
+                    f"IF({FINAL_OVER.format(x=x)},3,0)))),IF({_empty(x)},0,1))")
         elif self.name == "rank":
             body = f"IF(ISNUMBER({x}),IF(OR({x}<1,{x}<>INT({x})),2,0),IF({_empty(x)},0,1))"
         elif self.name == "months":
@@ -410,7 +436,7 @@ class Kind:
 # not entered in 6.10 as a negative payment: it is subtracted from the paid sum of the month it corrects
 NEGATIVE_PAYMENT_TEXT = ("jābūt skaitlim, kas nav mazāks par 0 (korekciju – atmaksu vai anulētu rēķinu – atskaita no "
                          "tā mēneša summas, kuru tā labo)")
-LIMIT = "{limit}"  # a text field's character limit in its message
+LIMIT = "{limit}"  # a text field's character limit in its message; a money field's highest's cell (D340)
 PLACE = "{place}"  # where a text field's text prints ("parakstāmajā 6.3. tabulā", "darba tabulā 6.4.")
 TEXT_TOO_LONG = f"jābūt ne garākam par {LIMIT} zīmēm, citādi {PLACE} izdrukā tikai daļu"
 REASON_CODE = "h_PamatojumaKods"  # the check code of D9's justification (6.4), which 6.11's rules read
@@ -426,14 +452,17 @@ ROUND_MEMBERS_PART = f'"&IFERROR({PLAN_ROUND_MEMBERS},"")&"'  # the formula part
 NOT_IN_ROUND_TEXT = (f'"jābūt no programmas kārtas, kurā ir plāna pirmā diena ({START_PLACE}; tajā piedalās: '
                      f'{ROUND_MEMBERS_PART})"')
 
+# D340: the reference's words (inputs.above_max_text) with the field's highest (its 6.11 cell, the field's ``extra``)
+ABOVE_MAX = f'"{ABOVE_MAX_BEFORE}"&{eur_formula(LIMIT)}&"{ABOVE_MAX_AFTER}"'
+
 KINDS = {
     "amount": Kind("amount", ('"jābūt skaitlim"', '"jābūt skaitlim, kas nav mazāks par 0"')),
     "units": Kind("units", ('"jābūt skaitlim"', '"jābūt skaitlim, kas nav mazāks par 0"',
                             f'"{WHOLE_TEXT} (mērvienība „"&{LINE_UNIT}&"”)"')),
-    "money": Kind("money", ('"jābūt skaitlim"', '"jābūt skaitlim, kas nav mazāks par 0"', f'"{CENTS_TEXT}"')),
+    "money": Kind("money", ('"jābūt skaitlim"', '"jābūt skaitlim, kas nav mazāks par 0"', f'"{CENTS_TEXT}"', ABOVE_MAX)),
     "payment": Kind("payment", ('"jābūt skaitlim"', f'"{NEGATIVE_PAYMENT_TEXT}"', f'"{CENTS_TEXT}"')),
     "final": Kind("final", ('"jābūt skaitlim"', '"jābūt skaitlim, kas nav mazāks par 0"',
-                            '"jābūt ne lielākam par nepieciešamo apmēru N"', f'"{CENTS_TEXT}"')),
+                            '"jābūt ne lielākam par nepieciešamo apmēru N"', f'"{CENTS_TEXT}"', ABOVE_MAX)),
     "rank": Kind("rank", ('"jābūt skaitlim"', '"jābūt veselam skaitlim, sākot ar 1"')),
     "months": Kind("months", ('"jābūt skaitlim"', '"jābūt veselam skaitlim no 1 līdz "&Param_PeriodaMenesi',
                               '"jābūt ievadītam (bez tā plānu un izpildi nevar sadalīt pa mēnešiem)"')),
@@ -507,11 +536,11 @@ SINGLE_FIELDS: tuple[Field, ...] = (
     Field("Ipasas_Kopsanas_Atzinums", "yesno", "VDEĀVK atzinumam", OPINION_REQUIRED),
     Field("Perioda_Sakums", "date", "perioda pirmajai dienai", PLAN_HAS_DATA),
     Field("Perioda_Menesi", "months", "mēnešu skaitam periodā", MONTHS_REQUIRED),
-    Field("Bazes_Apmers", "money", "bāzes apmēram B"),
-    Field("IB_Galigais", "final", "IB galīgajam apmēram F"),
-    Field("Fin_Pabalsti", "money", "pabalstu summai"),
-    Field("Fin_Pakalpojumi", "money", "valsts un pašvaldību pakalpojumu summai"),
-    Field("Fin_Citi", "money", "citu finanšu avotu summai"),
+    Field("Bazes_Apmers", "money", "bāzes apmēram B", AMOUNT_MAX),
+    Field("IB_Galigais", "final", "IB galīgajam apmēram F", AMOUNT_MAX),
+    Field("Fin_Pabalsti", "money", "pabalstu summai", AMOUNT_MAX),
+    Field("Fin_Pakalpojumi", "money", "valsts un pašvaldību pakalpojumu summai", AMOUNT_MAX),
+    Field("Fin_Citi", "money", "citu finanšu avotu summai", AMOUNT_MAX),
 )
 
 # Plan-line inputs (one cell per line, or per line and month): name -> (kind, label, extra)
@@ -548,7 +577,7 @@ NOTE_CHARS_66 = 60
 MONTH_TEXT_FIELDS: tuple[Field, ...] = (
     Field("Men_Piezimes", "text", "piezīmju tekstam", str(NOTE_CHARS_66), "parakstāmajā 6.6. tabulā"),
 )
-PRICE_FIELD = Field("Pak_Cena", "money", "sniedzēja cenai")
+PRICE_FIELD = Field("Pak_Cena", "money", "sniedzēja cenai", PRICE_MAX)
 # The free texts of the working sheets in cells of a fixed height (audit32 F5, F6), measured like NOTE_CHARS_66
 # (LibreOffice, PDF, words with capitals and diacritics): D9's transport justification in six lines of 6.4's E:I (about
 # 60 characters a line), a plan line's note in two lines of 6.4's M (68 fit, 72 did not) and of 6.10's Piezīmes (52 fit,
@@ -620,8 +649,10 @@ def code_formula(field: Field, x: str) -> str:
 
 def short_message_formula(field: Field, code: str, x: str) -> str:
     """'E59: jābūt skaitlim, kas nav mazāks par 0' when ``code`` > 0, else '': one line of 8 pt beside the input on 6.4
-    (G:I, D60), without the label (beside it) and the entered value (in the cell; 6.11's list quotes it)."""
-    return f'IF(N({code})>0,"{x}: "&CHOOSE({code},{KINDS[field.kind].texts(field.extra, field.place)}),"")'
+    (G:I, D60), without the label (beside it), the entered value (in the cell; 6.11's list quotes it) and why a sum
+    above the highest is no input (D340: „jābūt skaitlim līdz 100 000,00 EUR”, the list says the rest)."""
+    texts = KINDS[field.kind].texts(field.extra, field.place).replace(f'&"{ABOVE_MAX_AFTER}"', "")
+    return f'IF(N({code})>0,"{x}: "&CHOOSE({code},{texts}),"")'
 
 
 def beside_message_formula(field: Field, code: str, where: str) -> str:

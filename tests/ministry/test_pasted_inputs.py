@@ -18,7 +18,8 @@ from openpyxl import Workbook
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Pilot
 from generator.cli import main
-from generator.ministry.matrix import Matrix, read_child
+from generator.lvformat import eur
+from generator.ministry.matrix import CHECKED_FIELDS, Matrix, read_child
 from generator.reference.params import Params
 from generator.workbook.input_checks import (
     DATE_REQUIRED,
@@ -173,6 +174,44 @@ def test_a_number_out_of_range_is_said_in_the_matrix_s_words(clean: Path, tmp_pa
     _, problems = read_child(Matrix.open(tmp_path / "m.xlsx"), catalogue)
     assert problems[0] == f"{where}: {said}", problems
     assert len(problems) == 1 or name == "Bazes_Apmers", problems
+
+
+@pytest.mark.parametrize(("name", "value", "shown"), [
+    ("Bazes_Apmers", 1e12, "1000000000000,00"), ("IB_Galigais", 31000000, "31000000,00"),
+    ("Fin_Pabalsti", 100000.01, "100000,01"), ("Fin_Pakalpojumi", 1e12, "1000000000000,00"),
+    ("Fin_Citi", 31000000.5, "31000000,50"),
+])
+def test_an_amount_above_the_plausible_highest_is_refused(clean: Path, tmp_path: Path, catalogue: Catalogue,
+                                                         name: str, value: float, shown: str) -> None:
+    """D340: B, F or another source above the catalogue's highest (a pasted 1e12, 31000000 for 3100) is refused in the
+    words of the matrix's own check, its highest said as the matrix says it (from the catalogue)."""
+    m = Matrix.open(clean)
+    highest = Params.from_catalogue(catalogue, m.scalar("Parametru_Datums").date()).amount_max
+    assert highest is not None and highest < Decimal(str(value))
+    where = pasted(clean, tmp_path / "m.xlsx", name, value)
+    data, problems = read_child(Matrix.open(tmp_path / "m.xlsx"), catalogue)
+    label = CHECKED_FIELDS[name].label
+    assert data is None and problems == [f"{where}: {label} jābūt skaitlim līdz {eur(highest)} "
+                                         f"(lielāks nav ticams), ievadīts {shown}"], problems
+    pasted(clean, tmp_path / "ok.xlsx", name, float(highest))  # the highest itself is valid
+    _, problems = read_child(Matrix.open(tmp_path / "ok.xlsx"), catalogue)
+    assert not [p for p in problems if "lielāks nav ticams" in p], problems
+
+
+@pytest.mark.parametrize("used", [True, False])
+def test_a_price_above_the_plausible_highest_is_refused(clean: Path, tmp_path: Path, catalogue: Catalogue,
+                                                       used: bool) -> None:
+    """D340: a 6.8 price above the catalogue's highest, of a service a line uses or of none (the matrix checks every
+    price, D332), is one problem in the matrix's words."""
+    m = Matrix.open(clean)
+    highest = Params.from_catalogue(catalogue, m.scalar("Parametru_Datums").date()).price_max
+    chosen = {str(v).strip() for v in m.column("Plans_Pakalpojums") if v}
+    labels = [str(v).strip() for v in m.column("Pak_Id")]
+    row = next(j for j, v in enumerate(labels) if (v in chosen) == used)
+    where = pasted(clean, tmp_path / "m.xlsx", "Pak_Cena", 31000000, row)
+    data, problems = read_child(Matrix.open(tmp_path / "m.xlsx"), catalogue)
+    assert data is None and problems == [f"{where}: sniedzēja cenai jābūt skaitlim līdz "
+                                         f"{eur(highest)} (lielāks nav ticams), ievadīts 31000000,00"], problems
 
 
 def test_months_above_the_limit_are_said_in_the_matrix_s_words(clean: Path, tmp_path: Path, catalogue: Catalogue) -> None:

@@ -132,10 +132,11 @@ def api_input(inputs: WorkbookInputs, variants: bool = True) -> dict[str, Any]:
 
 
 def refused_fields(inputs: WorkbookInputs, findings: Any) -> set[tuple[str, str | None]]:
-    """The (calculator field, 6.8 item of a price) of the reference's ``money_cents`` errors (D87)."""
+    """The (calculator field, 6.8 item of a price) of the reference's ``money_cents`` errors (D87) and prices above the
+    plausible highest (``money_above_max``, D340)."""
     fields: set[tuple[str, str | None]] = set()
     for f in findings:
-        if f.code != "money_cents":
+        if f.code not in ("money_cents", "money_above_max"):  # D340: a price above the highest, as one in cents
             continue
         if f.lines:
             fields.add(("cena", inputs.lines[f.lines[0]].offer_id))

@@ -51,10 +51,13 @@ BAD_VALUES: dict[str, list[tuple[str, Any]]] = {
 BAD_VALUES["units"] = BAD_VALUES["amount"]
 # Money is an amount in whole cents (D87): a price or payment with more than two decimals is wrong too.
 BAD_VALUES["money"] = [*BAD_VALUES["amount"], ("centu daļas", 42.6712)]
-# F is money; above N (where N > P) it is an error too (D7), proved by the case files (tests/cases/workbook.yaml)
-BAD_VALUES["final"] = BAD_VALUES["money"]
-# a month's payment is money said with how a correction is entered (D258)
+# a month's payment is money said with how a correction is entered (D258); it has no plausible highest (D340)
 BAD_VALUES["payment"] = BAD_VALUES["money"]
+# D340: B, the other sources and a 6.8 price above the catalogue's plausible highest (a pasted 1e12), F too (31000000
+# typed for 3100); F above N (where N > P) is an error too (D7), proved by the case files (tests/cases/workbook.yaml)
+ABOVE_MAX = "virs ticamā"
+BAD_VALUES["final"] = [*BAD_VALUES["money"], (ABOVE_MAX, 31000000)]
+BAD_VALUES["money"] = [*BAD_VALUES["money"], (ABOVE_MAX, 1e12)]
 # A text in the date's form naming no calendar day (F7)
 BAD_VALUES["date"] = [*BAD_VALUES["date"], ("nav tādas dienas", "31.02.2012")]
 # Once the plan has a service, the fields a contract needs (D88): empty or spaces only

@@ -6,11 +6,16 @@ invalid input is proved in tests/workbook/test_print.py ("parbaudes")."""
 from __future__ import annotations
 
 import itertools
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
+from generator.catalogue.catalogue import Catalogue
+from generator.ministry.matrix import above_max_message, maximums
 from generator.reference.date_serials import SHEET_LAST_DAY, day_serial, serial_day, serial_message
+from generator.reference.inputs import ABOVE_MAX_AFTER, above_max_text
+from generator.reference.params import Params
 from generator.workbook.input_checks import (
     FORMULA_TEXT,
     KINDS,
@@ -39,6 +44,7 @@ from generator.workbook.texts import (
     MSG_SHORT,
     OWN_PRICE_MSG,
 )
+from generator.workbook.writer import template_date
 
 ImageFont = pytest.importorskip("PIL.ImageFont")
 FONTS = Path("/usr/share/fonts/truetype/crosextra")
@@ -122,7 +128,21 @@ def test_beside_message_fits_one_line() -> None:
     cell = f"{VALUE}{summary_top(Layout(offers=0, months=6)) + SOURCE_ROWS[-1]}"  # the lowest: the longest address
     # and a logical value's (audit31d F4) and a formula's (D140), the longest of the kind's codes beside it
     for text in (f"{cell}: jābūt skaitlim", f"{cell}: jābūt skaitlim, kas nav mazāks par 0",
-                 f"{cell}: {logical_message('money')}", f"{cell}: {FORMULA_TEXT}"):
+                 f"{cell}: {logical_message('money')}", f"{cell}: {FORMULA_TEXT}",
+                 # D340: beside the cell without why (short_message_formula), the widest highest eur_formula says
+                 f"{cell}: {above_max_text(Decimal('999999999.99')).removesuffix(ABOVE_MAX_AFTER)}"):
+        assert _lines(text, font, 8, width) == 1, text
+
+
+def test_a_list_line_of_money_above_the_highest_fits_one_line(catalogue: Catalogue) -> None:
+    """D340: 6.11's list line of B, F, another source or a 6.8 price above the catalogue's highest – its label, the
+    highest and a pasted 1e12 – fits one line of 8 pt across A:F, for the widest cell address, at Excel's widths."""
+    font = _font("Carlito-Regular.ttf")
+    width = sum(int(technical.WIDTHS[c] * 7 + 5) for c in "ABCDEF") * 0.75 - PADDING
+    highest = maximums(Params.from_catalogue(catalogue, template_date(catalogue)))
+    assert set(highest) == {f.name for f in (*SINGLE_FIELDS, PRICE_FIELD) if f.kind in ("money", "final")}
+    for name, top in highest.items():
+        text = f"{technical.INVALID_SHOWN}. 6.10 AAA9999: {above_max_message(name, Decimal('1E12'), top)}"
         assert _lines(text, font, 8, width) == 1, text
 
 

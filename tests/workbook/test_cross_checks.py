@@ -76,6 +76,10 @@ def _ranks_with_a_gap(plans: list, params: Params) -> WorkbookInputs:
     raise AssertionError("no clean plan with two lines in one area")
 
 
+# far above N, and valid: not above the highest (D340) nor a whole number a day's serial could be (D286)
+ABOVE_N = Decimal("99999.50")
+
+
 @pytest.fixture(scope="module")
 def recalculated(catalogue: Catalogue, params: Params, templates, tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN001, ANN201
     folder = tmp_path_factory.mktemp("parrakstits")
@@ -102,7 +106,7 @@ def recalculated(catalogue: Catalogue, params: Params, templates, tmp_path_facto
         into.save(wb, folder / f"aizstats{k}.xlsx", lines, [], over_formulas={sheet: {cell: value}})
         files.append(folder / f"aizstats{k}.xlsx")
     sheet, cell, c = _cell(wb, "Fin_Pabalsti")
-    c.value = 99999999999999
+    c.value = float(ABOVE_N)
     cells["Fin_Pabalsti"] = f"{sheet} {cell}"
     sheet, cell, c = _cell(wb, "Perioda_Sakums")
     c.value = dt.datetime.combine(plan.inputs.period_start, dt.time(12, 0))
@@ -145,8 +149,9 @@ def test_a_source_above_n_warns_and_a_date_with_time_says_why(recalculated, para
     plan, clean, _, (values, _), cells = recalculated
     listed = _listed(values)
     assert values["h_NederigasIevades"] == 1 and values["Kludas"] == 1 and values["h_Aizstatas"] == 0, listed
+    assert ABOVE_N <= params.amount_max  # a valid source (D340)
     row = rule_row([code for code, *_ in rules("multipli")].index("source_above_needed"))
-    huge = dataclasses.replace(plan.inputs, benefits=Decimal("99999999999999"))
+    huge = dataclasses.replace(plan.inputs, benefits=ABOVE_N)
     expected = sum(1 for f in evaluate_workbook(huge, params).findings if f.code == "source_above_needed")
     before = sum(1 for f in evaluate_workbook(plan.inputs, params).findings if f.code == "source_above_needed")
     assert values._cells["6.11"].get((row, 5)) == expected and clean._cells["6.11"].get((row, 5)) == before

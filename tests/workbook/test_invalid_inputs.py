@@ -11,13 +11,14 @@ from decimal import Decimal
 import pytest
 from openpyxl.utils.cell import get_column_letter
 
+from generator.ministry.matrix import above_max_message, maximums
 from generator.reference.workbook import evaluate_workbook
 from generator.workbook.layout import INTERFACE_KIND
 from generator.workbook.names import NamedValues
 from generator.workbook.sheets import check_codes
 from generator.workbook.texts import CHECKS_63, CHECKS_66
 from tests.workbook.conftest import INVALID_WORKBOOKS, INVALID_WORKBOOKS_FULL, NOTES
-from tests.workbook.invalid import FIELDS, combinations
+from tests.workbook.invalid import ABOVE_MAX, FIELDS, combinations
 from tests.workbook.plan_sample import FULL
 
 pytestmark = [pytest.mark.libreoffice, pytest.mark.xdist_group("workbook-lo")]
@@ -97,6 +98,22 @@ def test_messages_quote_the_pasted_text(lo_batch, invalid_values) -> None:
                 assert quoted in listed, cell.describe()
                 seen += 1
     assert seen > 0
+
+
+def test_money_above_the_plausible_highest_is_said_as_the_tools_say_it(lo_batch, invalid_values, params) -> None:
+    """D340: a pasted 1e12 in B, another source or a 6.8 price, and 31000000 in F, is one invalid input whose 6.11 line
+    is the readers' message (ministry.matrix.above_max_message) with the catalogue's highest, beside its cell."""
+    seen = 0
+    highest = maximums(params)
+    for (_, cells, _), values in zip(lo_batch.invalid, invalid_values, strict=True):
+        listed = [str(v) for s, _, v in values.all_values() if s == "6.11" and isinstance(v, str)]
+        for cell in cells:
+            if cell.kind_class != ABOVE_MAX:
+                continue
+            said = above_max_message(cell.name, Decimal(str(cell.value)), highest[cell.name])
+            assert any(text.endswith(f"{cell.sheet} {cell.cell}: {said}") for text in listed), (cell.describe(), said)
+            seen += 1
+    assert seen >= 6  # every money input and F
 
 
 @pytest.mark.parametrize("index", range(3))

@@ -72,16 +72,31 @@ def test_unknown_name_is_a_latvian_message(wb, templates) -> None:
     assert len(read(wb, "Fakt_Summa")) == len(NamedValues(templates[None])["Fakt_Summa"]) == 40
 
 
+
+
+def _as_scanned(value: object) -> object:
+    """openpyxl's value as the fast scan reads it: a date-formatted serial 1–59 (a number pasted into a date input, as
+    the batch's invalid values do) one day earlier, the calendar's day (ministry.xlsxread.serial_day, by design); 60,
+    which openpyxl also reads as 28.02.1900, as it is (59, read as 27.02.1900 there, is not told apart from it)."""
+    moment = dt.datetime.combine(value, dt.time()) if type(value) is dt.date else value
+    if isinstance(moment, dt.datetime) and dt.datetime(1900, 1, 1) <= moment < dt.datetime(1900, 2, 28):
+        return value - dt.timedelta(days=1)
+    return value  # a serial below 1 (a negative number pasted) both read alike
+
+
 def same_reading(path: Path, all_sheets: bool = True) -> None:
-    """The fast scan and openpyxl read the same names, ranges, sheets and values (types included)."""
+    """The fast scan and openpyxl read the same names, ranges, sheets and values (types included; a day before
+    01.03.1900 as the fast scan reads it on purpose, _as_scanned)."""
     fast, slow = NamedValues(path, all_sheets=all_sheets), NamedValues(path, all_sheets=all_sheets, fast=False)
     assert fast.ranges == slow.ranges
     assert list(fast._cells) == list(slow._cells)
     for sheet, cells in slow._cells.items():
-        typed = {rc: (type(v), v) for rc, v in cells.items()}
+        typed = {rc: (type(v), _as_scanned(v)) for rc, v in cells.items()}
         assert {rc: (type(v), v) for rc, v in fast._cells[sheet].items()} == typed, (path.name, sheet)
     for name in slow.names():
-        assert fast[name] == slow[name], name
+        expected = slow[name]
+        expected = [_as_scanned(v) for v in expected] if isinstance(expected, list) else _as_scanned(expected)
+        assert fast[name] == expected, name
 
 
 def test_fast_reading_equals_openpyxl(templates, wb, tmp_path: Path) -> None:

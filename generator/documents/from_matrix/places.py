@@ -47,6 +47,7 @@ ITEM_CELLS: dict[str, tuple[str, ...]] = {
     "actual_cost_price": ("Pak_Cena",),
     "ceiling_unconfirmed": ("Pak_Cena",),
     "line_above_provisional": ("Pak_Cena",),
+    "money_above_max": ("Pak_Cena",),  # D340: a 6.8 price above the plausible highest
 }
 MONTH_CELLS: dict[str, tuple[str, ...]] = {
     "day_services": ("Men_Daudzums",),
@@ -89,7 +90,8 @@ CENTS_NAMES = (("bāzes apmēram B", "Bazes_Apmers"), ("IB galīgajam apmēram F
 # the check of the F cell itself, input_checks kind "final")
 INPUT_RULES = frozenset({"money_cents", "whole_units", "required_field", "municipality_not_listed",
                          "municipality_not_in_round",  # 6.1 B5's code 3: not in the round of the plan's first day
-                         "final_above_needed", "date_serial"})  # date_serial: a day's serial in a number input (D286)
+                         "final_above_needed", "date_serial",  # date_serial: a day's serial in a number input (D286)
+                         "money_above_max"})  # D340: a 6.8 price above the plausible highest
 # a fraction of a whole unit (D256): the line's period units, or the month's cell of the grid its words name
 WHOLE_UNITS_MONTHS = ((PLANNED_LABEL, "Men_Daudzums"), (DELIVERED_LABEL, "Fakt_Daudzums"))
 # rules with no cell of their own in any message: the tables and the 6.11 row the matrix names are the place

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import PriceStatus, Recipient
+from generator.lvformat import eur
 from generator.reference.lines import (
     ACTUAL_COST_UNIT,  # the unit's id; 6.8 shows "euro (faktiskās izmaksas)" as "euro"
 )
 from generator.reference.plan_changes import PRINTED_PARAMETER, confirmed_parameters
 from generator.reference.rules import CALENDAR_DAY, HOUR, HOURS_A_DAY, UNBOUNDED_UNITS, WORKING_DAY
 from generator.workbook.input_checks import (
+    AMOUNT_MAX,
     NOTE_FIELD_64,
     REASON_CODE,
     SINGLE_FIELDS,
@@ -665,8 +667,11 @@ def _summary(sh: Sheet, top: int) -> None:
     f(f"{v}{at(18)}", counted_or_broken(status, STRUCTURE_CHANGED),  # an error value in the count fails closed
       st.out_text_wrap, "Aizpildiet 6.1. tabulā dzimšanas datumu, perioda pirmo dienu un mēnešus.")
     dv = sh.ws.data_validation
+    highest = eur(sh.book.catalogue.programme.input_amount_max.at(sh.book.day).value)  # D340, 6.11's AMOUNT_MAX
     for row in (F_ROW, *SOURCE_ROWS):
-        dv(f"{v}{at(row)}", money_validation(f"{v}{at(row)}", "Summa", "Ievadiet summu EUR (skaitlis ≥ 0)."))
+        dv(f"{v}{at(row)}", money_validation(f"{v}{at(row)}", "Summa",
+                                              f"Ievadiet summu EUR (skaitlis ≥ 0, ne lielāks par {highest}).",
+                                              maximum=AMOUNT_MAX))
     cf = sh.ws.conditional_format
     cf(f"{v}{at(15)}", {"type": "formula", "criteria": "=h_TranspParsniegts=1", "format": st.warning_mark})
     cf(f"{v}{at(17)}", {"type": "cell", "criteria": ">", "value": 0, "format": st.error_mark})

@@ -13,7 +13,13 @@ from generator.catalogue.models import PriceStatus, short_unit
 from generator.reference.lines import ACTUAL_COST_PRICE, ACTUAL_COST_UNIT, fixed_unit_price
 from generator.reference.plan_changes import catalogue_changes, checked_against_ceiling, item_until
 from generator.workbook import withdrawn_ceilings
-from generator.workbook.input_checks import PRICE_FIELD, PROVIDER_FIELD, message_formula, money_validation
+from generator.workbook.input_checks import (
+    PRICE_FIELD,
+    PRICE_MAX,
+    PROVIDER_FIELD,
+    message_formula,
+    money_validation,
+)
 from generator.workbook.layout import col
 from generator.workbook.sheetio import Sheet
 from generator.workbook.sheets.common import (
@@ -119,6 +125,7 @@ def write(sh: Sheet) -> None:
     for c, head, _ in HEADS:
         sh.text(f"{c}{HEADER_ROW}", head, st.header)
     sh.row_height(HEADER_ROW, 36)
+    price_max = lvformat.eur(cat.programme.unit_price_max.at(book.day).value)  # D340, as 6.11's PRICE_MAX
     for i, offer in enumerate(offers):
         row = lay.cat_first + i
         service = offer.service
@@ -151,9 +158,10 @@ def write(sh: Sheet) -> None:
             sh.ws.data_validation(f"I{row}", money_validation(
                 f"I{row}", "Cena virs pieļaujamās", "Sniedzēja cena nedrīkst pārsniegt maksimālo cenu (kolonna F).",
                 maximum=f"F{row}"))
-        else:
+        else:  # D340: not above the plausible highest price (6.11's PRICE_MAX, from the catalogue)
             sh.ws.data_validation(f"I{row}", money_validation(
-                f"I{row}", "Cena", "Ievadiet cenu EUR par vienību (skaitlis ≥ 0)."))
+                f"I{row}", "Cena", f"Ievadiet cenu EUR par vienību (skaitlis ≥ 0, ne lielāks par {price_max}).",
+                maximum=PRICE_MAX))
         sh.text(f"J{row}", YES if offer.transport else NO, st.out_text)
         code = sh.check(PRICE_FIELD, f"I{row}", f"{PRICE_CODE}{row}")
         sh.formula(

@@ -15,8 +15,8 @@ from xlsxwriter.utility import xl_cell_to_rowcol, xl_col_to_name
 from generator import withdrawn_wording as wording
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Impairment, Pilot, PriceStatus
-from generator.lvformat import NBSP, eur, percent
 from generator.lvformat import date as lv_date
+from generator.lvformat import eur, percent
 from generator.reference.date_serials import serial_day
 from generator.reference.params import children_date_serials
 from generator.reference.plan_changes import (
@@ -33,12 +33,15 @@ from generator.reference.rules import HOURS_A_DAY
 from generator.reference.workbook import base_differs_text
 from generator.workbook import withdrawn_base
 from generator.workbook.input_checks import (
+    AMOUNT_MAX,
     DATE_FORMAT_PROBE,
+    PRICE_MAX,
     REASON_CODE,
     SERIAL_FIRST,
     SERIAL_LAST,
     SINGLE_FIELDS,
     SUBCENT_TOLERANCE,
+    eur_formula,
     message_formula,
     money_validation,
     no_reason,
@@ -108,6 +111,9 @@ DATE_PROBE_ROW = 9  # the date format's probe (D282) in TABLE_CODE, its General 
 WIDTHS = {"A": 50, "B": 16, "C": 12, "D": 12, "E": 14, "F": 34, "G": 3, "H": 8, "I": 16, "J": 26, "K": 10, "L": 8,
           "M": 18, "N": 30, "O": 34, "P": 10, "Q": 18, "R": 12}
 SERIAL_ROW = DATE_PROBE_ROW + 2  # the first and (below it) the last day of D286's serials in TABLE_CODE
+# D340: the plausible highest B, F or other source and (below it) 6.8 price, from the catalogue, in TABLE_CODE
+MAX_ROW = SERIAL_ROW + 3  # T13 between them is withdrawn_base.CELL
+MAXIMA = (("input_amount_max", AMOUNT_MAX), ("unit_price_max", PRICE_MAX))
 LISTS_FIRST = 6  # first value row of the lists (columns H…)
 # the cells the list names: the invalid inputs and the cells whose value differs from its computation (D153)
 LISTED = "h_Nederigas"
@@ -156,17 +162,6 @@ BASE_DIFFERS = (f"IF(AND(ISNUMBER(Bazes_Apmers),N({TABLE_CODE}{BASE_ROW})=0),"
                 f'Param_BazesStatuss<>"{PriceStatus.confirmed.value}"),1,0),0)')
 RULE_COUNT_NAMES = {"base_differs": "h_BazeCita"}
 _BASE_MARK, _CATALOGUE_MARK = Decimal("111111.11"), Decimal("222222.22")  # stand-ins for the two figures
-
-
-def eur_formula(ref: str) -> str:
-    """'1 234,56 EUR' (lvformat.eur: no-break spaces, decimal comma) for a number ≥ 0 below a milliard, independent
-    of the spreadsheet's locale (TEXT() is not); Excel 2010 and LibreOffice 7.4 functions only."""
-    cents = f"ROUND({ref}*100,0)"
-    whole, fraction = f"INT({cents}/100)", f"MOD({cents},100)"
-    three = f'RIGHT("00"&MOD({whole},1000),3)'
-    grouped = (f'IF({whole}>=1000000,INT({whole}/1000000)&"{NBSP}"&RIGHT("00"&INT(MOD({whole},1000000)/1000),3)'
-               f'&"{NBSP}"&{three},IF({whole}>=1000,INT({whole}/1000)&"{NBSP}"&{three},{whole}&""))')
-    return f'{grouped}&","&RIGHT("0"&{fraction},2)&"{NBSP}EUR"'
 
 
 def base_differs_formula() -> str:
@@ -451,6 +446,11 @@ def write(sh: Sheet) -> None:
         else:
             sh.date(f"{TABLE_CODE}{row}", bound, st.helper)
         sh.define(name, f"{TABLE_CODE}{row}")
+    # D340: the plausible highest money inputs (catalogue/programme.yaml), which the checks of B, F, the other sources
+    # and the 6.8 prices read
+    for row, (attr, name) in enumerate(MAXIMA, start=MAX_ROW):
+        sh.number(f"{TABLE_CODE}{row}", Decimal(getattr(cat.programme, attr).at(day).value), st.helper)
+        sh.define(name, f"{TABLE_CODE}{row}")
     sh.text("A9", "Izveidots ar", st.label)
     sh.text("B9", "IBM rīkkopa (ibm matrix)", st.out_text)
 
@@ -503,8 +503,10 @@ def write(sh: Sheet) -> None:
     else:
         sh.blank(f"B{BASE_ROW}", st.input_money)
     sh.define("Bazes_Apmers", f"B{BASE_ROW}")
-    sh.ws.data_validation(f"B{BASE_ROW}", money_validation(f"B{BASE_ROW}", "Bāzes apmērs",
-                                                           "Ievadiet summu EUR (skaitlis ≥ 0)."))
+    highest = eur(cat.programme.input_amount_max.at(day).value)  # D340, AMOUNT_MAX's figure
+    sh.ws.data_validation(f"B{BASE_ROW}", money_validation(
+        f"B{BASE_ROW}", "Bāzes apmērs", f"Ievadiet summu EUR (skaitlis ≥ 0, ne lielāks par {highest}).",
+        maximum=AMOUNT_MAX))
     base_field = next(f for f in SINGLE_FIELDS if f.name == "Bazes_Apmers")
     base_code = sh.check(base_field, f"B{BASE_ROW}", f"{TABLE_CODE}{BASE_ROW}")
     # an invalid B says so; a valid one that is 0 or not the catalogue's is a warning (D257) in the reference's words

@@ -416,12 +416,18 @@
     return label + ": „" + t + "” – vai domājāt " + thousands + "? Tūkstošus atdaliet ar atstarpi (" + thousands +
       "), nevis ar punktu vai komatu; ja domājāt " + meant + ", rakstiet " + (digits.length === 3 ? meant + "0" : meant) + ".";
   }
-  Reader.prototype.money = function (value, field, label, optional, row) {
+  /* D340: money above its plausible highest (`max`, the round's summaMax or cenaMax from the catalogue) is an input
+   * error before the cents, as in the matrix, in the reference's words (DATA.teksti.money_above_max). */
+  Reader.prototype.money = function (value, field, label, optional, row, max) {
     if (empty(value)) return optional ? null : this.fail(field, label + ": nav ievadīts (gaidīts: skaitlis, piem. 12,50).", row);
     var d = parseNumber(value);
     if (!d) return this.fail(field, notANumber(label, value), row);
     var asked = thousandsQuestion(label, value, true);
     if (asked) return this.fail(field, asked, row);
+    if (max !== undefined && max !== null && cmp(d, dec(max)) > 0) {
+      return this.fail(field, fill(DATA.teksti.money_above_max, { lauks: label, robeza: eur(dec(max)),
+        ievadits: String(value).trim() }), row);
+    }
     if (subcent(d)) return this.fail(field, fill(DATA.teksti.money_cents, { lauks: label, ievadits: String(value).trim() }), row);
     return d;
   };
@@ -458,11 +464,13 @@
       round: round,
       params: p,
       special: truthy(ievade.atzinums),
-      final: r.money(ievade.galigais, "galigais", "Lauks „" + L.galigais + "”", true),
-      benefits: r.money(ievade.pabalsti, "pabalsti", "Lauks „" + L.avots_benefits + "”", true) || ZERO,
-      services: r.money(ievade.pakalpojumi, "pakalpojumi", "Lauks „" + L.avots_services + "”", true) || ZERO,
-      other: r.money(ievade.citi, "citi", "Lauks „" + L.avots_other + "”", true) || ZERO,
-      typedBase: r.money(ievade.bazesApmers, "bazesApmers", "Bāzes apmērs B", true),
+      final: r.money(ievade.galigais, "galigais", "Lauks „" + L.galigais + "”", true, undefined, p.summaMax),
+      benefits: r.money(ievade.pabalsti, "pabalsti", "Lauks „" + L.avots_benefits + "”", true, undefined,
+        p.summaMax) || ZERO,
+      services: r.money(ievade.pakalpojumi, "pakalpojumi", "Lauks „" + L.avots_services + "”", true, undefined,
+        p.summaMax) || ZERO,
+      other: r.money(ievade.citi, "citi", "Lauks „" + L.avots_other + "”", true, undefined, p.summaMax) || ZERO,
+      typedBase: r.money(ievade.bazesApmers, "bazesApmers", "Bāzes apmērs B", true, undefined, p.summaMax),
       lines: [],
     };
     inp.base = inp.typedBase || dec(p.bazesApmers);
@@ -507,7 +515,9 @@
       var euro = !!line.offer && line.offer.vienibasCena !== null;  // its field's label (D70)
       line.units = r.units(row.daudzums, "daudzums", name + ", " + place(euro ? L.summa : L.daudzums), i, euro,
         !!line.offer && line.offer.vesels) || ZERO;
-      if (!empty(row.cena)) line.price = r.money(priceText(row.cena), "cena", name + ", " + place(L.cena), false, i);
+      if (!empty(row.cena)) {
+        line.price = r.money(priceText(row.cena), "cena", name + ", " + place(L.cena), false, i, p.cenaMax);
+      }
       // D70: the unit fixes the price (the euro at actual cost, 1,00): the units are the amount in euro
       else if (line.offer && line.offer.vienibasCena !== null) line.price = dec(line.offer.vienibasCena);
       else if (line.offer && line.offer.cena !== null && line.offer.griestuStatuss === CONFIRMED) line.price = dec(line.offer.cena);
