@@ -27,6 +27,8 @@ from generator.workbook.input_checks import (
     logical_message,
 )
 from generator.workbook.layout import line_offset
+from generator.workbook.names import NamedValues
+from generator.workbook.sheets.technical import NO_INVALID, NO_INVALID_RULES
 from tests.workbook.pasted_files import Files, Variants, listed_checks, one_error_each, pasted_files
 from tests.workbook.plans import SEED, random_plan
 
@@ -62,6 +64,7 @@ PASTES = {
     "sanemts-kluda": ("Fakt_Daudzums", "#N/A", 0, f"{error_message('units')}, ievadīts #N/A", DELIVERED_LABEL),
 }
 ERRORS = ("sniedzejs-kluda", "maksajums-kluda", "sanemts-kluda")
+SHORTER = "menesi-1"
 
 
 @pytest.fixture(scope="module")
@@ -74,6 +77,7 @@ def files(catalogue: Catalogue, params: Params, day, templates, tmp_path_factory
     variants: Variants = {"tira": (plan, "Berns_VardsUzvards", None, 0)}
     for name, (rng, value, row, _, _) in PASTES.items():
         variants[name] = (plan, rng, value, line_offset(row) if rng.startswith("Plans_") else row)
+    variants[SHORTER] = (plan, "Perioda_Menesi", 1, 0)  # the plan's later months now after its period (D346)
     folder = tmp_path_factory.mktemp("teksta-ielime")
     profile = make_profile(tmp_path_factory.mktemp("lo-profile-teksta-ielime"))
     return pasted_files(catalogue, templates[None], folder, profile, variants)
@@ -97,3 +101,14 @@ def test_a_number_in_a_free_text_is_one_error_in_the_matrix_and_the_reader(files
     if name in ERRORS:  # LibreOffice saves a pasted error value as the formula =#REF!: still an error value (D346)
         data, problems = read_child(Matrix.open(values.path), catalogue, strict=False)
         assert data is None and problems == [f"{cell} ({rng}): {said}"], problems
+
+
+def test_a_rule_s_error_alone_is_not_said_to_be_no_error(files) -> None:  # noqa: ANN001
+    """D346: values after the period's last month are counted in their rule's row (6.11), not listed as invalid cells;
+    the list's status then says where the errors are, not only that it lists none."""
+    def said(values: NamedValues) -> list[str]:
+        return [v for s, _, v in values.all_values() if s == "6.11" and v in (NO_INVALID, NO_INVALID_RULES)]
+
+    values = files[SHORTER][1]
+    assert values["Kludas"] > 0 and values["h_NederigasIevades"] == 0, listed_checks(values)
+    assert said(values) == [NO_INVALID_RULES] and said(files["tira"][1]) == [NO_INVALID]
