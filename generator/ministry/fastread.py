@@ -45,6 +45,7 @@ from pathlib import Path
 from generator.ministry.integrity import normalise_value
 from generator.ministry.xlsxread import (
     Cell,
+    CellError,
     CellValue,
     Coord,
     XlsxBook,
@@ -147,7 +148,9 @@ def _decode(kind: bytes, raw: bytes | None, inline: bytes | None, strings: list[
         return strings[index]
     if kind == b"b":
         return raw.strip() in (b"1", b"true")
-    if kind in (b"str", b"e"):
+    if kind == b"e":
+        return CellError(_text(raw))
+    if kind == b"str":
         return _text(raw)
     if kind == b"d":
         from openpyxl.utils.datetime import from_ISO8601

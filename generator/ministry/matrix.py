@@ -20,6 +20,7 @@ from generator.lvformat import agree
 from generator.lvformat import date as lv_date
 from generator.ministry.xlsxpatch import excel_serial
 from generator.ministry.xlsxread import (
+    CellError,
     CellValue,
     Coord,
     NameRef,
@@ -68,6 +69,7 @@ from generator.workbook.input_checks import (
     SINGLE_FIELDS,
     TEXT_FIELDS,
     Field,
+    error_message,
     logical_message,
     text_length,
     too_long_message,
@@ -489,7 +491,7 @@ class _Reader:
         """True (and the problem noted) when an input cell holds a formula: the matrix and these checks would
         read its last computed value, which changes with the cells it refers to (D140); or, first, as the matrix
         checks it first, a logical value where a number, a date or a list value belongs (audit31d F4)."""
-        if self.logical(name, row, col):
+        if self.error_value(name, row, col) or self.logical(name, row, col):
             return True
         if (name in INPUT_NAMES or name in TEXT_CHECKED) and self.m.formula_at(name, row, col) is not None:
             if (name, row, col) not in self._formulas:  # one formula, one problem (a text field is also read)
@@ -527,6 +529,26 @@ class _Reader:
             self.fail(name, f"{label} {said}, ievadīts {LOGICAL_TRUE if raw else LOGICAL_FALSE}", row, col)
         return True
 
+    def error_value(self, name: str, row: int = 0, col: int = 0, *, text: bool = False) -> bool:
+        """True (and the problem noted, in the matrix's words) when an input holds an error value pasted as a value
+        (#N/A, #VALUE!: Excel keeps it a value, LibreOffice saves it as the formula =#N/A), said with its code – an
+        error code is no personal data (D346); a formula that gives an error is a formula, as the matrix says it.
+        ``text``: any input read as text (an unchecked one is said as a free text)."""
+        raw = self.m.grid(name)[row][col]
+        if not isinstance(raw, CellError):
+            return False
+        formula = self.m.formula_at(name, row, col)
+        if formula is not None and not formula.strip().lstrip("=").lstrip().startswith("#"):
+            return False
+        checked = CHECKED_FIELDS.get(name) or TEXT_CHECKED.get(name)
+        if checked is None and not text:
+            return False
+        label, kind = (checked.label, checked.kind) if checked else ("ievadei", "reason")
+        if (name, row, col) not in self._formulas:  # one cell, one problem
+            self._formulas.add((name, row, col))
+            self.fail(name, f"{label} {error_message(kind)}, ievadīts {raw}", row, col)
+        return True
+
     def not_typed(self, name: str, row: int = 0, col: int = 0) -> bool:
         """True (and the problem noted, in the matrix's words) when a free text the matrix checks holds a number or a
         date (D339): the papers would print it raw ("1000000000000", "2019-01-15 00:00:00"). Another text read as
@@ -543,7 +565,8 @@ class _Reader:
         return True
 
     def text(self, name: str, *, required: bool, row: int = 0, col: int = 0) -> str | None:
-        if (self.logical(name, row, col, text=True) or self.formula(name, row, col)
+        if (self.error_value(name, row, col, text=True) or self.logical(name, row, col, text=True)
+                or self.formula(name, row, col)
                 or self.not_typed(name, row, col)):
             return None
         raw = self.m.grid(name)[row][col]

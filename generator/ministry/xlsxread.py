@@ -33,6 +33,13 @@ NS_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 M = f"{{{NS_MAIN}}}"
 
 CellValue = str | int | float | bool | None
+
+
+class CellError(str):
+    """An error value a cell holds (t="e"): its code as the file keeps it, „#N/A”, „#VALUE!” – a text to every other
+    reader, told apart where a pasted error value is said as what it is (D346)."""
+
+    __slots__ = ()
 Coord = tuple[int, int]  # (row, column), both 1-based
 
 _CELL_RE = re.compile(r"^\$?([A-Z]{1,3})\$?(\d+)$")
@@ -582,7 +589,9 @@ def _value(kind: str, raw: str | None, inline, strings: list[str], is_date: bool
         return strings[index]
     if kind == "b":
         return raw.strip() in ("1", "true")
-    if kind in ("str", "e"):
+    if kind == "e":
+        return CellError(_unescape(raw))
+    if kind == "str":
         return _unescape(raw)
     if kind == "d":  # ISO 8601 date (strict OOXML, some Excel versions)
         from openpyxl.utils.datetime import from_ISO8601

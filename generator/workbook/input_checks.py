@@ -169,13 +169,35 @@ def is_formula(x: str) -> str:
 LOGICAL_TEXT = "nevis loģiskajai vērtībai"  # after the kind's „jābūt skaitlim” etc.; short for 6.4's one line
 LOGICAL_TRUE, LOGICAL_FALSE = "TRUE (PATIESS)", "FALSE (APLAMS)"  # as the cell shows it in an English or Latvian Excel
 LOGICAL_SHOWN = f'IF({{x}},"{LOGICAL_TRUE}","{LOGICAL_FALSE}")'
-# the kinds that take a number, a date or a list value, and the free text a rule reads (``reason``: D9's transport
-# justification, D331); another free text may be "TRUE" in Excel: not checked there
+# the kinds that take a number, a date or a list value, and the free texts: the one a rule reads (``reason``: D9's
+# transport justification, D331) and, since D346, every other (a name, a goal, the provider, a note), which the tools
+# refused in these words while the matrix said „formulai vai saitei” (LibreOffice) or nothing (Excel)
+TYPED_TEXT = "jābūt ierakstītam tekstam"
 LOGICAL_WORDS = {"amount": "jābūt skaitlim", "units": "jābūt skaitlim", "money": "jābūt skaitlim",
                  "payment": "jābūt skaitlim", "final": "jābūt skaitlim", "rank": "jābūt skaitlim",
                  "months": "jābūt skaitlim", "date": "jābūt datumam",
                  "yesno": f"jābūt „{YES}” vai „{NO}”", "list": "jābūt vienai no saraksta vērtībām",
-                 "municipality": "jābūt vienai no saraksta vērtībām", "reason": "jābūt ierakstītam tekstam"}
+                 "municipality": "jābūt vienai no saraksta vērtībām", "reason": TYPED_TEXT,
+                 "text": TYPED_TEXT, "name": TYPED_TEXT, "required": TYPED_TEXT, "code": TYPED_TEXT}
+
+# D346: an error value pasted as a value (#N/A, #VALUE! copied from a cell whose formula failed) is said as what it is,
+# with its code (no personal data), not as a formula: LibreOffice 7.4 imports it as the formula =#N/A (ISFORMULA true,
+# FORMULATEXT "=#N/A", measured), Excel keeps it a value. A formula that gives an error (=1/0, a broken link) stays a
+# formula. ERROR.TYPE (Excel 2010, LibreOffice) numbers the seven codes; LibreOffice gives none for #NULL!: no code shown
+ERROR_TEXT = "nevis kļūdas vērtībai"
+ERROR_CODES = ("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A")
+ERROR_SHOWN = 'IFERROR(", ievadīts "&CHOOSE(ERROR.TYPE({x}),' + ",".join(f'"{c}"' for c in ERROR_CODES) + '),"")'
+
+
+def error_message(kind: str) -> str:
+    """The words of an error value in an input of ``kind``: „jābūt skaitlim, nevis kļūdas vērtībai” (D346)."""
+    return f"{LOGICAL_WORDS[kind]}, {ERROR_TEXT}"
+
+
+def error_formula(x: str) -> str:
+    """True when error cell ``x`` is a formula other than an error constant: LibreOffice's =#N/A of a pasted error
+    value is no formula the worker wrote (D346); FALSE where the program has no FORMULATEXT (Excel 2010)."""
+    return f'IFERROR(LEFT(_xlfn.FORMULATEXT({x}),2)<>"=#",FALSE)'
 
 
 def imported_logical(x: str) -> str:
@@ -338,7 +360,10 @@ class Kind:
             return f"IFERROR(IF({is_formula(x)},{self.formula_code},{body}),1)"
         # a logical value before the formula: LibreOffice imports a bool cell as =TRUE() (audit31d F4)
         formula = f"IF({imported_logical(x)},{self.logical_code},{self.formula_code})"
-        return f"IFERROR(IF(ISLOGICAL({x}),{self.logical_code},IF({is_formula(x)},{formula},{body})),1)"
+        # an error value first (D346): a pasted one is no formula, one a formula gives is
+        error = f"IF({error_formula(x)},{self.formula_code},{self.error_code})"
+        return (f"IFERROR(IF(ISERROR({x}),{error},IF(ISLOGICAL({x}),{self.logical_code},"
+                f"IF({is_formula(x)},{formula},{body}))),1)")
 
     @property
     def logical(self) -> bool:
@@ -371,12 +396,19 @@ class Kind:
         return len(self.messages) + 4
 
     @property
+    def error_code(self) -> int:
+        """The code of an error value (#N/A) in the input (D346): the last."""
+        return len(self.all_messages)
+
+    @property
     def all_messages(self) -> tuple[str, ...]:
         """The kind's messages, then the formula's (D140), where checked the logical value's (audit31d F4), the
-        date's in a number input (D282) and a day's serial's (D286), in the same words: a date is no number."""
+        date's in a number input (D282) and a day's serial's (D286), in the same words: a date is no number; last an
+        error value's (D346)."""
         logical = (f'"{logical_message(self.name)}"',) if self.logical else ()
         dated = (f'"{DATE_IN_NUMBER_TEXT}"',) * 2 if self.dated else ()
-        return (*self.messages, f'"{FORMULA_TEXT}"', *logical, *dated)
+        error = (f'"{error_message(self.name)}"',) if self.logical else ()
+        return (*self.messages, f'"{FORMULA_TEXT}"', *logical, *dated, *error)
 
     def shown(self, x: str, code: str = "", after: str = "") -> str:
         """', ievadīts …' with the entered value (text in quotes, a date as DD.MM.YYYY), or ''; for a long text its
@@ -386,15 +418,21 @@ class Kind:
             n = f'LEN({x}&"")'
             counted = f'", ievadīt"&IF(AND(MOD({n},10)=1,MOD({n},100)<>11),"a "&{n}&" zīme","as "&{n}&" zīmes")'
             # a number or a date as the cell shows it (D339): a date where the cell's format says "D…" (Excel; in
-            # LibreOffice its locale's date formats: its "G" is also the text inputs' "@"), else the number
-            number = (f'", ievadīts "&IF(LEFT(CELL("format",{x}),1)="D","datums "&{lv_date_formula(x)},'
+            # LibreOffice its locale's date formats); LibreOffice's "G" is any other date format and also the text
+            # inputs' "@": there a number in the day serials (D286: a day since the year before the first round) is
+            # said as its date and time, as the tools read a date-formatted cell (D346)
+            cell = f'CELL("format",{x})'
+            dated = (f'OR(LEFT({cell},1)="D",AND({cell}="G",{DATE_FORMAT_PROBE}=1,{x}>={SERIAL_FIRST},'
+                     f'{x}<={SERIAL_LAST}))')
+            number = (f'", ievadīts "&IF({dated},"datums "&{lv_date_formula(x)}&{_time_of_day(x)},'
                       f'SUBSTITUTE({x}&"",".",","))')
             counted = f"IF(ISNUMBER({x}),{number},{counted})"
             if code:  # a formula: only how to paste it (the tools' words, D140), not its length
                 counted = f'IF({code}={self.formula_code}," ({FORMULA_HINT})",{counted})'
-            if self.name == "reason":  # a logical value as the cell shows it, not as „1 zīme” (D331)
-                return f'IFERROR(IF({is_logical(x)},", ievadīts "&{LOGICAL_SHOWN.format(x=x)},{counted}),"")'
-            return f'IFERROR({counted},"")' if self.name == "text" else f'IF({_blank(x)},"",{counted})'
+            # a logical value as the cell shows it, not as „1 zīme” (D331; every free text since D346)
+            counted = f'IF({is_logical(x)},", ievadīts "&{LOGICAL_SHOWN.format(x=x)},{counted})'
+            shown = f'IFERROR({counted},"")' if self.name != "name" else f'IFERROR(IF({_blank(x)},"",{counted}),"")'
+            return self._error_shown(x, code, shown)
         plain = f'SUBSTITUTE({x}&"",".",",")'  # a number with the Latvian decimal comma in every locale (audit20 F8)
         number = f"{lv_date_formula(x)}&{_time_of_day(x)}" if self.name == "date" else plain
         # a number that is no day of the spreadsheets (below 1, after 31.12.9999: 1e12 pasted, D332) as the number
@@ -416,7 +454,13 @@ class Kind:
                  f"IF(ISNUMBER({x}),{typed},\"\"))")
         if self.logical:  # as the cell shows it, not as LibreOffice's 1 (audit31d F4)
             shown = f'IF({is_logical(x)},", ievadīts "&{LOGICAL_SHOWN.format(x=x)},{shown})'
-        return f'IFERROR({shown},"")'
+        return self._error_shown(x, code, f'IFERROR({shown},"")')
+
+    def _error_shown(self, x: str, code: str, shown: str) -> str:
+        """``shown``, or for an error value (its ``code``, D346) ', ievadīts #N/A': its code, no personal data."""
+        if not code or not self.logical:
+            return shown
+        return f"IF(AND(ISERROR({x}),N({code})={self.error_code}),{ERROR_SHOWN.format(x=x)},{shown})"
 
     def texts(self, extra: str = "", place: str = "") -> str:
         """The messages as CHOOSE's choices, the field's limit (``extra``) in place of LIMIT and where its text

@@ -21,6 +21,7 @@ from openpyxl import load_workbook
 from openpyxl.utils.cell import range_boundaries
 from openpyxl.workbook.workbook import Workbook
 
+from generator.ministry.xlsxread import CellError
 from generator.workbook.layout import SPACED_SHEETS, block_rows, line_offsets, spacers_of_revision
 from generator.workbook.outline import open_rows
 
@@ -140,10 +141,11 @@ class NamedValues:
             sheets = wb.sheetnames if all_sheets else sorted({r.sheet for r in self.ranges.values()})
             for sheet in sheets:
                 cells: dict[tuple[int, int], Any] = {}
-                for r, row in enumerate(wb[sheet].iter_rows(values_only=True), start=1):
-                    for c, value in enumerate(row, start=1):
-                        if value is not None:
-                            cells[(r, c)] = value
+                for r, row in enumerate(wb[sheet].iter_rows(), start=1):
+                    for c, cell in enumerate(row, start=1):
+                        value = cell.value
+                        if value is not None:  # an error value as the collection's scan reads it (D346)
+                            cells[(r, c)] = CellError(value) if cell.data_type == "e" else value
                 self._cells[sheet] = cells
         finally:
             wb.close()

@@ -11,6 +11,7 @@ from typing import Any
 
 from openpyxl.utils.datetime import from_excel
 
+from generator.ministry.xlsxread import CellError
 from generator.recalc import read_recalculated
 from generator.workbook.names import NamedRange, NamedValues
 
@@ -29,9 +30,10 @@ def _written(number: float) -> int | float:
 
 def _value(raw: Any) -> Any:
     """A value as the collection's scan (or openpyxl) reads it from the xlsx LibreOffice saves: a number as
-    ``_written``, a date cell as openpyxl turns that number into a date or time, an error as its text."""
+    ``_written``, a date cell as openpyxl turns that number into a date or time, an error as its text (the scan's
+    CellError, D346)."""
     if isinstance(raw, dict):
-        return from_excel(_written(raw["date"])) if "date" in raw else raw["error"]
+        return from_excel(_written(raw["date"])) if "date" in raw else CellError(raw["error"])
     if isinstance(raw, float):
         return _written(raw)
     return raw

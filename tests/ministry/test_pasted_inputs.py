@@ -148,6 +148,32 @@ def test_a_logical_value_is_said_as_one(clean: Path, tmp_path: Path, catalogue: 
     assert len(problems) == 1 or name == "Berns_DzimsanasDatums", problems
 
 
+@pytest.mark.parametrize(("name", "value", "said"), [
+    ("Fakt_Summa", "#VALUE!", "maksājumam jābūt skaitlim, nevis kļūdas vērtībai, ievadīts #VALUE!"),
+    ("Fakt_Daudzums", "#N/A", "saņemtajām vienībām jābūt skaitlim, nevis kļūdas vērtībai, ievadīts #N/A"),
+    ("Berns_DzimsanasDatums", "#REF!", "dzimšanas datumam jābūt datumam, nevis kļūdas vērtībai, ievadīts #REF!"),
+    ("Pak_Sniedzejs", "#REF!", "sniedzēja nosaukumam jābūt ierakstītam tekstam, nevis kļūdas vērtībai, ievadīts #REF!"),
+    ("Pak_Sniedzejs", True, "sniedzēja nosaukumam jābūt ierakstītam tekstam, nevis loģiskajai vērtībai, ievadīts "
+                            "TRUE (PATIESS)"),
+])
+def test_an_error_value_is_said_with_its_code(clean: Path, tmp_path: Path, catalogue: Catalogue, name: str,
+                                             value: object, said: str) -> None:
+    """D346: an error value pasted as a value (a cell of type "e", as Excel keeps it) is said as what it is, with its
+    code – no personal data – not as a hidden text („ievadīts teksts (tā saturu nerāda …)”) or a provider's name; the
+    matrix's words (the LibreOffice side, with its =#N/A: tests/workbook/test_number_in_free_text.py)."""
+    where = pasted(clean, tmp_path / "m.xlsx", name, value)
+    data, problems = read_child(Matrix.open(tmp_path / "m.xlsx"), catalogue, strict=False)
+    assert data is None and problems[0] == f"{where}: {said}", problems
+    assert len(problems) == 1 or name == "Berns_DzimsanasDatums", problems
+
+
+def test_a_formula_giving_an_error_stays_a_formula(clean: Path, tmp_path: Path, catalogue: Catalogue) -> None:
+    """D346: only an error constant is an error value; a formula whose result is an error is a formula (D140)."""
+    where = pasted(clean, tmp_path / "m.xlsx", "Fakt_Summa", "=1/0")
+    data, problems = read_child(Matrix.open(tmp_path / "m.xlsx"), catalogue, strict=False)
+    assert data is None and problems == [f"{where}: maksājumam {FORMULA_TEXT} (ielīmējiet tikai vērtību)"], problems
+
+
 def test_a_negative_payment_says_how_a_correction_is_entered(clean: Path, tmp_path: Path, catalogue: Catalogue) -> None:
     """audit31d F6 (D258): a refund typed as a negative payment in 6.10 is refused in the matrix's words, which say how
     a correction is entered (subtracted from the month it corrects), and the sum is quoted with two decimals."""

@@ -14,11 +14,21 @@ import pytest
 from generator.catalogue.catalogue import Catalogue
 from generator.ministry.matrix import Matrix, read_child
 from generator.recalc import make_profile
-from generator.reference.date_serials import day_serial
+from generator.reference.inputs import DELIVERED_LABEL
 from generator.reference.params import Params
 from generator.reference.workbook import evaluate_workbook
-from generator.workbook.input_checks import CODE_TEXT, FORMULA_HINT, FORMULA_TEXT, NUMBER_IN_TEXT
+from generator.workbook.input_checks import (
+    CODE_TEXT,
+    FORMULA_HINT,
+    FORMULA_TEXT,
+    LOGICAL_TRUE,
+    NUMBER_IN_TEXT,
+    error_message,
+    logical_message,
+)
 from generator.workbook.layout import line_offset
+from generator.workbook.names import NamedValues
+from generator.workbook.sheets.technical import NO_INVALID, NO_INVALID_RULES
 from tests.workbook.pasted_files import Files, Variants, listed_checks, one_error_each, pasted_files
 from tests.workbook.plans import SEED, random_plan
 
@@ -42,7 +52,19 @@ PASTES = {
     "kods-10-cipari": ("Berns_PersonasKods", "090110-2000", 0, f"{CODE_TEXT}, ievadīts „090110-2000”",
                        "bērna personas kodam"),
     "berns-formula": ("Berns_VardsUzvards", "=1+1", 0, f"{FORMULA_TEXT} ({FORMULA_HINT})", "bērna vārdam un uzvārdam"),
+    # D346: a logical value, an error value and a date pasted into the provider (6.8 H) or a month's payment or units
+    # (6.10): the matrix said „formulai vai saitei” (LibreOffice imports TRUE as =TRUE(), #N/A as =#N/A) and the
+    # date's serial, the tools „loģiskajai vērtībai”, „ievadīts teksts …” and the date
+    "sniedzejs-logiska": ("Pak_Sniedzejs", True, 0, f"{logical_message('text')}, ievadīts {LOGICAL_TRUE}", "sniedzēja nosaukumam"),
+    "sniedzejs-kluda": ("Pak_Sniedzejs", "#REF!", 0, f"{error_message('text')}, ievadīts #REF!",
+                        "sniedzēja nosaukumam"),
+    "sniedzejs-datums": ("Pak_Sniedzejs", dt.datetime(2018, 10, 1), 0, f"{NUMBER_IN_TEXT}, ievadīts datums 01.10.2018",
+                         "sniedzēja nosaukumam"),
+    "maksajums-kluda": ("Fakt_Summa", "#VALUE!", 0, f"{error_message('payment')}, ievadīts #VALUE!", "maksājumam"),
+    "sanemts-kluda": ("Fakt_Daudzums", "#N/A", 0, f"{error_message('units')}, ievadīts #N/A", DELIVERED_LABEL),
 }
+ERRORS = ("sniedzejs-kluda", "maksajums-kluda", "sanemts-kluda")
+SHORTER = "menesi-1"
 
 
 @pytest.fixture(scope="module")
@@ -55,6 +77,7 @@ def files(catalogue: Catalogue, params: Params, day, templates, tmp_path_factory
     variants: Variants = {"tira": (plan, "Berns_VardsUzvards", None, 0)}
     for name, (rng, value, row, _, _) in PASTES.items():
         variants[name] = (plan, rng, value, line_offset(row) if rng.startswith("Plans_") else row)
+    variants[SHORTER] = (plan, "Perioda_Menesi", 1, 0)  # the plan's later months now after its period (D346)
     folder = tmp_path_factory.mktemp("teksta-ielime")
     profile = make_profile(tmp_path_factory.mktemp("lo-profile-teksta-ielime"))
     return pasted_files(catalogue, templates[None], folder, profile, variants)
@@ -68,10 +91,24 @@ def test_a_number_in_a_free_text_is_one_error_in_the_matrix_and_the_reader(files
     sheet, a1 = cell.split("!")
     listed = listed_checks(values)
     said = f"{label} {words}"
-    # LibreOffice says „D…” only for its locale's own date formats (input_checks.date_formatted): a date pasted with
-    # another date format is quoted there as the day's number, as in a text input's „@” (D339)
-    shown = said.replace("datums 15.01.2019", str(day_serial(DAY.date())))
-    assert [t for t in listed if t.endswith(f" {sheet} {a1}: {shown}")], (shown, listed)
+    # LibreOffice says „D…” only for its locale's own date formats (input_checks.date_formatted); its „G” of another
+    # date format (and of a text input's „@”) with a day's serial since the year before the first round is said as
+    # that date, as the tools read it (D346)
+    assert [t for t in listed if t.endswith(f" {sheet} {a1}: {said}")], (said, listed)
     data, problems = read_child(Matrix.open(path), catalogue, strict=False)
     said = said.removesuffix(", ievadīts „090110-2000”")
     assert data is None and problems == [f"{cell} ({rng}): {said}"], problems
+    if name in ERRORS:  # LibreOffice saves a pasted error value as the formula =#REF!: still an error value (D346)
+        data, problems = read_child(Matrix.open(values.path), catalogue, strict=False)
+        assert data is None and problems == [f"{cell} ({rng}): {said}"], problems
+
+
+def test_a_rule_s_error_alone_is_not_said_to_be_no_error(files) -> None:  # noqa: ANN001
+    """D346: values after the period's last month are counted in their rule's row (6.11), not listed as invalid cells;
+    the list's status then says where the errors are, not only that it lists none."""
+    def said(values: NamedValues) -> list[str]:
+        return [v for s, _, v in values.all_values() if s == "6.11" and v in (NO_INVALID, NO_INVALID_RULES)]
+
+    values = files[SHORTER][1]
+    assert values["Kludas"] > 0 and values["h_NederigasIevades"] == 0, listed_checks(values)
+    assert said(values) == [NO_INVALID_RULES] and said(files["tira"][1]) == [NO_INVALID]

@@ -885,6 +885,10 @@ def _hidden_rows(sh: Sheet, last: int, last_helper: str) -> tuple[int, str]:
 
 INVALID_HEADING = "Nederīgas šūnas un paslēptas rindas"
 NO_INVALID = "Nav nederīgu ievades šūnu, aprēķinam neatbilstošu vērtību un paslēptu aizpildītu rindu."
+# the same while a rule counts an error (Kludas > 0): not a claim that the matrix has no error – values after the
+# period's last month (6.6, 6.10) are counted in their rule's row, not listed here (D346)
+NO_INVALID_RULES = ("Nederīgu ievades šūnu, aprēķinam neatbilstošu vērtību un paslēptu aizpildītu rindu nav; kļūdas "
+                    "ir noteikumu rindās augstāk (arī vērtības pēc perioda pēdējā mēneša).")
 STATUS_TOTAL = "Kļūdas sarakstā: "
 # The parts of the list's count (D198), each with the name of its count on 6.11: the invalid input cells, the cells
 # whose value differs from their computation or from the cell they copy (one per check: a plan column's check is one,
@@ -897,12 +901,13 @@ STATUS_PARTS = (
 STATUS_MARKED = " Nederīgās ievades šūnas iezīmētas arī savās lapās."
 
 
-def status_text(counts: dict[str, int]) -> str:
-    """What the status line says for the counts of STATUS_PARTS' names (a name missing counts 0): the text the
-    formula of status_formula computes (no reader of the matrix quotes it: they read the counts' names)."""
+def status_text(counts: dict[str, int], errors: int = 0) -> str:
+    """What the status line says for the counts of STATUS_PARTS' names (a name missing counts 0) and Kludas
+    (``errors``): the text the formula of status_formula computes (no reader of the matrix quotes it: they read the
+    counts' names)."""
     total = sum(counts.values())
     if total == 0:
-        return NO_INVALID
+        return NO_INVALID_RULES if errors > 0 else NO_INVALID
     parts = "; ".join(f"{label}: {counts[name]}" for name, label in STATUS_PARTS if counts.get(name, 0) > 0)
     shown = f"; zemāk pirmās {INVALID_SHOWN}." if total > INVALID_SHOWN else "; visas zemāk."
     marked = STATUS_MARKED if counts.get("h_NederigasIevades", 0) > 0 else ""
@@ -921,7 +926,8 @@ def status_formula(hidden_rows: bool) -> str:
     said = f'"{STATUS_TOTAL}"&{count}&" ("&MID({parts},3,500)&")"&{shown}&{marked}'
     # "no invalid cells" only while both the list's count and the error count are numbers: an error value in either
     # (rows or columns inserted or deleted) says that the structure was changed and what to do (fails closed)
-    return (f'IF(AND(ISNUMBER(Kludas),ISNUMBER({count})),IF({count}=0,"{NO_INVALID}",{said}),'
+    none = f'IF(Kludas>0,"{NO_INVALID_RULES}","{NO_INVALID}")'
+    return (f'IF(AND(ISNUMBER(Kludas),ISNUMBER({count})),IF({count}=0,{none},{said}),'
             f'"{STRUCTURE_CHANGED}")')
 
 
