@@ -136,6 +136,9 @@ _GUARDED_ISFORMULA = re.compile(r"IFERROR\(_xlfn\.ISFORMULA\([^()]*\),FALSE\)")
 # audit31d F4: FORMULATEXT (Excel 2013) only in input_checks.is_logical's IFERROR(…,FALSE), its strings emptied
 _GUARDED_FORMULATEXT = re.compile(r'IFERROR\(AND\(RIGHT\(_xlfn\.FORMULATEXT\([^()]*\),2\)="",OR\(N\([^()]*\)=0,'
                                   r'N\([^()]*\)=1\)\),FALSE\)')
+# D346: and in input_checks.error_formula's IFERROR(LEFT(…,2)<>"=#",FALSE) – an error pasted as a value is no formula
+# the worker wrote; Excel 2010's #NAME? there becomes FALSE (the error counted as an error value, not a formula)
+_GUARDED_ERROR_FORMULATEXT = re.compile(r'IFERROR\(LEFT\(_xlfn\.FORMULATEXT\([^()]*\),2\)<>"",FALSE\)')
 
 
 def formula_problems(formula: str, where: str, limit: int = MAX_FORMULA) -> list[str]:
@@ -154,7 +157,7 @@ def formula_problems(formula: str, where: str, limit: int = MAX_FORMULA) -> list
         problems.append(f"{where}: {deepest} ligzdotas iekavas (Excel: ≤ {MAX_NESTING})")
     # D140: ISFORMULA (Excel 2013) only as IFERROR(_xlfn.ISFORMULA(cell),FALSE), FORMULATEXT only in is_logical's
     # IFERROR (audit31d F4): Excel 2010 computes #NAME? there, which IFERROR turns into FALSE (measured as Excel 2010 sees it: tests/workbook/test_pasted_formula_and_text.py)
-    guarded = _GUARDED_FORMULATEXT.sub("FALSE", _GUARDED_ISFORMULA.sub("FALSE", bare))
+    guarded = _GUARDED_ERROR_FORMULATEXT.sub("FALSE", _GUARDED_FORMULATEXT.sub("FALSE", _GUARDED_ISFORMULA.sub("FALSE", bare)))
     for prefix, function in _FUNCTION.findall(guarded):
         upper = function.upper()
         if prefix:

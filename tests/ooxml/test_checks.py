@@ -68,6 +68,10 @@ def test_formula_functions_and_length() -> None:
     from generator.workbook.input_checks import is_logical
     assert formula_problems(is_logical("'6.1'!B5"), "f") == []
     assert formula_problems("IFERROR(_xlfn.FORMULATEXT(B5),1)", "f")
+    # D346: and in input_checks.error_formula's guard
+    from generator.workbook.input_checks import error_formula
+    assert formula_problems(error_formula("'6.8'!H26"), "f") == []
+    assert formula_problems('IFERROR(LEFT(_xlfn.FORMULATEXT(B5),2)<>"=#",TRUE)', "f")
     assert formula_problems("_xlfn._xlws.FILTER(A:A,B:B)", "f")
     assert formula_problems("LET(x,1,x)", "f")
     assert formula_problems("A1+" * 3000 + "1", "f")
