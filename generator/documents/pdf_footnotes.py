@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from generator.documents.html_spans import outermost
+
 MARK_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 # a marked blank: "______¹", "______ EUR²" (legal.Citations; the same pattern pdf_writer finds the blanks by)
 MARKED_BLANK = re.compile(f"_{{3,}}(?:[ \u00a0]EUR)?([{MARK_DIGITS}]+)")
@@ -42,22 +44,6 @@ span.footnote::footnote-marker { content: none; }
 """
 
 
-def _spans(html: str, tag: re.Pattern[str]) -> list[tuple[int, int]]:
-    """The outermost tables as (start, end) offsets."""
-    spans: list[tuple[int, int]] = []
-    depth, start = 0, 0
-    for match in tag.finditer(html):
-        if not match.group(0).startswith("</"):
-            if depth == 0:
-                start = match.start()
-            depth += 1
-        elif depth:
-            depth -= 1
-            if depth == 0:
-                spans.append((start, match.end()))
-    return spans
-
-
 def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
     return any(start < offset < end for start, end in spans)
 
@@ -70,7 +56,7 @@ def footnoted(html: str) -> str:
         return html
     body, offset = main.group(1), main.start(1)
     notes = [(m.start(), m.end()) for m in _NOTE.finditer(body)]
-    tables = _spans(body, _TABLE_TAG)
+    tables = outermost(body, _TABLE_TAG)
     first: dict[str, int] = {}  # a mark -> the end of its first marked blank outside the notes
     for match in MARKED_BLANK.finditer(body):
         if not _inside(match.start(), notes):
@@ -88,7 +74,10 @@ def footnoted(html: str) -> str:
     for start, end, replacement in sorted(edits, reverse=True):
         body = body[:start] + replacement + body[end:]
     html = html[:offset] + body + html[main.end(1):]
-    return html.replace("</style>", f"{STYLE}</style>", 1)
+    # the footnotes' style goes with the act's own (a page without it would print the notes inline)
+    if "</style>" in html:
+        return html.replace("</style>", f"{STYLE}</style>", 1)
+    return html.replace("</head>", f"<style>{STYLE}</style></head>", 1)
 
 
 _TRIES = 8  # layouts after the first one, only for a document whose footnote left its call's page

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from generator.documents.html_spans import outermost
 from generator.documents.paths import TEMPLATE_DIR
 from generator.documents.pdf_footnotes import footnoted, laid_out
 from generator.documents.render_memo import ACT_ENTRIES, SHEET_ENTRIES, LayoutMemo
@@ -111,22 +112,6 @@ class Instruction:
     within: bool = False  # the marked blank is inside the landmark (a clause's text, a table's cell)
 
 
-def _spans(html: str, tag: re.Pattern[str]) -> list[tuple[int, int]]:
-    """The outermost elements of a kind (tables, lists) as (start, end) offsets."""
-    spans: list[tuple[int, int]] = []
-    depth, start = 0, 0
-    for match in tag.finditer(html):
-        if not match.group(0).startswith("</"):
-            if depth == 0:
-                start = match.start()
-            depth += 1
-        elif depth:
-            depth -= 1
-            if depth == 0:
-                spans.append((start, match.end()))
-    return spans
-
-
 def _inside(offset: int, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
     return next((span for span in spans if span[0] < offset < span[1]), None)
 
@@ -198,8 +183,8 @@ def split_instructions(html: str) -> tuple[str, list[Instruction]]:
     instructions in the order of the text, each with the landmark it is about. The landmarks and the marked blanks
     the instructions are about get an id, so that the sheet can name the page WeasyPrint put them on."""
     notes = [(m.start(), m.end()) for m in _NOTE.finditer(html)]
-    tables = _spans(html, _TABLE_TAG)
-    lists = _spans(html, _LIST_TAG)
+    tables = outermost(html, _TABLE_TAG)
+    lists = outermost(html, _LIST_TAG)
     landmarks = _landmarks(html, tables, notes)
     title = next((x for x in landmarks if x.kind == "title"), None)
     marks: dict[str, tuple[int, int]] = {}  # a mark -> its first marked blank (start, end)

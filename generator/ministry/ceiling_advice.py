@@ -56,11 +56,11 @@ def ceiling_advice(record: ChildRecord, finding: Finding, catalogue: Catalogue) 
     # the line's place in the matrix, where the reading added it after the advice: " (6.8. tabula, …)."
     place = rest.split(CHECK_PRICE, 1)[1] if CHECK_PRICE in rest else "."
     since = finding.withdrawn_from
-    return (head + own_price_words(since, withdrawn_by_day(record, finding))
+    return (head + own_price_words(since, withdrawn_on_or_before_day(record, finding))
             + (OPEN_PRICE_N if since is None else WITHDRAWN_PRICE_N) + place)
 
 
-def withdrawn_by_day(record: ChildRecord, finding: Finding) -> bool:
+def withdrawn_on_or_before_day(record: ChildRecord, finding: Finding) -> bool:
     """The warning is of a ceiling withdrawn on or before the matrix's prices day (D342, withdrawn_by_day.py): its
     day is not after that day."""
     return finding.withdrawn_from is not None and finding.withdrawn_from <= record.params_day

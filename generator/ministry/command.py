@@ -337,12 +337,12 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
                    "matricas nav izlabotas un savāktas vēlreiz.", err=True)
     ceiling_lines = [len(ceiling_warnings(r)) for r in result.records]
     if sum(ceiling_lines):
-        from generator.ministry.ceiling_advice import own_open_price, withdrawn_by_day
+        from generator.ministry.ceiling_advice import own_open_price, withdrawn_on_or_before_day
 
         lines, matrices = sum(ceiling_lines), sum(1 for n in ceiling_lines if n)
         owned = [(r, f) for r in result.records for f in ceiling_warnings(r) if own_open_price(r, f, catalogue)]
         own, withdrawn = len(owned), sum(1 for _, f in owned if f.withdrawn_from is not None)
-        by_day = sum(1 for r, f in owned if withdrawn_by_day(r, f))
+        by_day = sum(1 for r, f in owned if withdrawn_on_or_before_day(r, f))
         click.echo(f"Brīdinājums: {matrices} {_agree(matrices, 'izmantotajā matricā', 'izmantotajās matricās')} "
                    f"{_agree(lines, f'ir {lines} plāna rinda', f'ir {lines} plāna rindas')} ar cenu, kuras griesti "
                    f"katalogā nav apstiprināti{_own_open_prices(own, lines, withdrawn, by_day)}: bērna F, kas balstās uz tādu cenu, nav "

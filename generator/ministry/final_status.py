@@ -31,7 +31,7 @@ from generator.lvformat import date as lv_date
 from generator.ministry.ceiling_parts import name_withdrawn_parts, withdrawn_parts
 from generator.ministry.records import ChildRecord
 from generator.ministry.withdrawn_by_day import name_withdrawn_by_day
-from generator.reference.ceilings_on_day import CeilingsOnDay
+from generator.reference.ceilings_on_day import CEILING_WARNING, CeilingsOnDay
 from generator.reference.findings import Finding, Severity
 from generator.reference.params import ministry_base as reference_ministry_base
 from generator.reference.params import unconfirmed_base
@@ -49,7 +49,6 @@ STATUS_PROVISIONAL = "provizorisks"
 STATUS_ERRORS = "matricā kļūdas"
 STATUS_CEILING = "provizorisks – griesti nav apstiprināti"
 
-CEILING_WARNING = "ceiling_unconfirmed"
 
 
 def has_errors(record: ChildRecord) -> bool:

@@ -10,9 +10,8 @@ import dataclasses
 import datetime as dt
 
 from generator.ministry.records import ChildRecord
+from generator.reference.ceilings_on_day import CEILING_WARNING
 from generator.reference.rules import UNCONFIRMED_WHY, withdrawn_by_why
-
-CEILING_WARNING = "ceiling_unconfirmed"
 
 
 def name_withdrawn_by_day(record: ChildRecord, withdrawn: dict[str, dt.date]) -> ChildRecord:
