@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Callable
 
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.confirmation import said
 from generator.catalogue.models import PriceStatus
 from generator.ministry.records import ChildRecord
+from generator.reference.ceilings_on_day import CEILING_WARNING
+from generator.reference.findings import Finding
 from generator.reference.plan_changes import confirmation_spans
 from generator.reference.rules import CEILING_CHECK, CHECK_PRICE
 from generator.withdrawn_wording import STATUS, again_open
@@ -35,24 +38,37 @@ def withdrawn_parts(catalogue: Catalogue, day: dt.date, on: dt.date) -> dict[str
     return found
 
 
+def rewrite_ceiling_warnings(record: ChildRecord, rewrite: Callable[[Finding, str | None], Finding | None]
+                             ) -> ChildRecord:
+    """``record`` with each ceiling warning (D22) that ``rewrite(finding, its line's item)`` gives anew replaced by
+    it (None: kept); ``record`` itself when none is."""
+    lines = record.inputs.lines
+    changed = False
+    findings = []
+    for f in record.result.findings:
+        if f.code == CEILING_WARNING:
+            item = lines[f.lines[0]].offer_id if f.lines and f.lines[0] < len(lines) else None
+            new = rewrite(f, item)
+            if new is not None:
+                f, changed = new, True
+        findings.append(f)
+    if not changed:
+        return record
+    return dataclasses.replace(record, result=dataclasses.replace(record.result, findings=tuple(findings)))
+
+
 def name_withdrawn_parts(record: ChildRecord, parts: dict[str, tuple[str, dt.date]]) -> ChildRecord:
     """``record`` with each of its ceiling warnings (D22) whose line's item has a withdrawn part (withdrawn_parts)
     naming that part and the day it is „jāprecizē” again from."""
     if not parts:
         return record
-    lines = record.inputs.lines
-    changed = False
-    findings = []
-    for f in record.result.findings:
-        item = lines[f.lines[0]].offer_id if f.lines and f.lines[0] < len(lines) else None
-        if (f.code == "ceiling_unconfirmed" and item in parts and CEILING_CHECK in f.message
-                and f"; {CHECK_PRICE}" in f.message):
-            name, since = parts[item]
-            f = dataclasses.replace(f, message=f.message.replace(
-                f"; {CHECK_PRICE}", f"; „{name}” statuss matricas cenu dienā bija „apstiprināts”, bet katalogā "
-                                    f"{again_open(since=since, noun=STATUS)}; {CHECK_PRICE}", 1))
-            changed = True
-        findings.append(f)
-    if not changed:
-        return record
-    return dataclasses.replace(record, result=dataclasses.replace(record.result, findings=tuple(findings)))
+
+    def rewrite(f: Finding, item: str | None) -> Finding | None:
+        if item not in parts or CEILING_CHECK not in f.message or f"; {CHECK_PRICE}" not in f.message:
+            return None
+        name, since = parts[item]
+        return dataclasses.replace(f, message=f.message.replace(
+            f"; {CHECK_PRICE}", f"; „{name}” statuss matricas cenu dienā bija „apstiprināts”, bet katalogā "
+                                f"{again_open(since=since, noun=STATUS)}; {CHECK_PRICE}", 1))
+
+    return rewrite_ceiling_warnings(record, rewrite)

@@ -9,8 +9,9 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
+from generator.ministry.ceiling_parts import rewrite_ceiling_warnings
 from generator.ministry.records import ChildRecord
-from generator.reference.ceilings_on_day import CEILING_WARNING
+from generator.reference.findings import Finding
 from generator.reference.rules import UNCONFIRMED_WHY, withdrawn_by_why
 
 
@@ -19,18 +20,12 @@ def name_withdrawn_by_day(record: ChildRecord, withdrawn: dict[str, dt.date]) ->
     its withdrawal, on or before the matrix's prices day) saying so, with that day as its ``withdrawn_from``."""
     if not withdrawn:
         return record
-    lines = record.inputs.lines
-    changed = False
-    findings = []
-    for f in record.result.findings:
-        item = lines[f.lines[0]].offer_id if f.lines and f.lines[0] < len(lines) else None
-        if (f.code == CEILING_WARNING and f.withdrawn_from is None and item in withdrawn
-                and UNCONFIRMED_WHY in f.message):
-            since = withdrawn[item]
-            f = dataclasses.replace(f, message=f.message.replace(UNCONFIRMED_WHY, withdrawn_by_why(since), 1),
-                                    withdrawn_from=since)
-            changed = True
-        findings.append(f)
-    if not changed:
-        return record
-    return dataclasses.replace(record, result=dataclasses.replace(record.result, findings=tuple(findings)))
+
+    def rewrite(f: Finding, item: str | None) -> Finding | None:
+        if f.withdrawn_from is not None or item not in withdrawn or UNCONFIRMED_WHY not in f.message:
+            return None
+        since = withdrawn[item]
+        return dataclasses.replace(f, message=f.message.replace(UNCONFIRMED_WHY, withdrawn_by_why(since), 1),
+                                   withdrawn_from=since)
+
+    return rewrite_ceiling_warnings(record, rewrite)
