@@ -1,7 +1,8 @@
 """D286 in the calculator: a browser field never turns „18.5” into a day's serial, so the reference the calculator is
 proven against (calculator_expected.expected) does not apply D286. A whole number from the first day's serial up in a
 price, the units or F is then checked as what it is – a price, a quantity, an F above N – as the calculator's script
-checks it, and no „looks like a date” error is expected of it."""
+checks it, and no „looks like a date” error is expected of it (a price that high is refused as above the plausible
+highest price, D340)."""
 
 from __future__ import annotations
 
@@ -36,6 +37,11 @@ def test_the_calculators_reference_does_not_apply_d286(params: Params) -> None:
         matrix = {f.code for f in evaluate_workbook(inputs, params).findings}
         assert "date_serial" in matrix, matrix
         want = expected(inputs, params)
+        if inputs.lines[0].unit_price == serial:
+            # D340: a price of the first day's serial is above the plausible highest price – refused as a price
+            assert want["Refused"] == {("cena", line.offer_id)}, want
+            assert serial > params.price_max
+            continue
         assert want["Derigs"] and "date_serial" not in {code for code, *_ in want["messages"]}, want["messages"]
     # F is checked as typed, as the calculator's script checks it: above N
     codes = {code for code, *_ in expected(dataclasses.replace(plain, final=serial), params)["messages"]}
