@@ -72,13 +72,16 @@ def amount(value: Decimal | None, confirmed: bool = True) -> str:
     return lvformat.eur(value) if confirmed else BLANK_EUR
 
 
-def price(value: Decimal, confirmed: bool = True) -> str:
-    """A unit price with the decimals it was entered with (at least 2, at most 4): 6.637 -> '6,637 EUR'."""
+def price(value: Decimal, confirmed: bool = True, unit: bool = True) -> str:
+    """A unit price with the decimals it was entered with (at least 2, at most 4): 6.637 -> '6,637 EUR'; a blank
+    "______ EUR" while unconfirmed. ``unit`` False: the figure alone ('6,637', '______'), for a column whose header
+    already names the unit (05's „Cena par vienību, EUR”)."""
+    suffix = f"{lvformat.NBSP}EUR" if unit else ""
     if not confirmed:
-        return BLANK_EUR
+        return f"{BLANK}{suffix}"
     exponent = value.normalize().as_tuple().exponent
     places = min(max(-exponent if isinstance(exponent, int) else 2, 2), 4)
-    return f"{lvformat.number(value, places)}{lvformat.NBSP}EUR"
+    return f"{lvformat.number(value, places)}{suffix}"
 
 
 def quantity(value: Decimal) -> str:
@@ -149,6 +152,9 @@ class Line:
     # the line has a price (not empty, not 0,00): an unconfirmed line without one is not the catalogue's price but the
     # matrix's „nav sniedzēja cenas” (D313), and the papers say so (unconfirmed_note, signing.own_ceiling)
     priced: bool = True
+    # the unit price without its unit, under a header that names it (05's „Cena par vienību, EUR”): „25,00”, a
+    # blank „______” while unconfirmed – the same figure as ``price``
+    price_figure: str = ""
 
     @property
     def funded(self) -> bool:
@@ -420,7 +426,8 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool,
             unit=units.get(offer.service.unit, offer.service.unit) if offer else "",
             recipient=recipient(line.recipient, offer, recipients),
             provider=reading.providers.get(line.label, ""), units=quantity(line.units),
-            price=price(line.unit_price, confirmed), cost=amount(lp.cost, confirmed and i not in void),
+            price=price(line.unit_price, confirmed), price_figure=price(line.unit_price, confirmed, unit=False),
+            cost=amount(lp.cost, confirmed and i not in void),
             ib=amount(lp.ib, ib_confirmed),
             priority=position, expert_rank=line.expert_rank, parent_rank=line.parent_rank, confirmed=confirmed,
             ib_confirmed=ib_confirmed, months=months, ib_value=lp.ib,
