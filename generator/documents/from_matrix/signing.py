@@ -26,7 +26,14 @@ from generator.documents.html import PREPARER_LABEL
 from generator.lvformat import eur
 from generator.reference.findings import Finding, Severity
 from generator.reference.lines import PlanLine
-from generator.reference.rules import APPROVED, CEILING_CHECK, OWN_OPEN_PRICE, own_price_words
+from generator.reference.rules import (
+    APPROVED,
+    CEILING_CHECK,
+    OWN_OPEN_PRICE,
+    own_price_words,
+    withdrawn_by_matrix_day,
+    withdrawn_why,
+)
 
 if TYPE_CHECKING:  # context.py reads the matrix through reading.py, which uses ``blocking``
     from generator.documents.from_matrix.context import ChildContext
@@ -66,7 +73,8 @@ def blocking(finding: Finding) -> str | None:
 
 def warning_lines(findings: Sequence[Finding], *, console: bool = False,
                   unconfirmed_p: Decimal | None = None, places: Mapping[Finding, str] | None = None,
-                  open_prices: frozenset[int] = frozenset(), no_prices: frozenset[int] = frozenset()) -> list[str]:
+                  open_prices: frozenset[int] = frozenset(), no_prices: frozenset[int] = frozenset(),
+                  params_day: dt.date | None = None) -> list[str]:
     """Every warning of the recomputed plan with the reference's text and whether the matrix confirms it (a
     stated reason, D9) or not; the warnings that are errors here (``blocking``) are listed with the errors.
     ``console``: without the reason the social worker typed (free text may name the child; parskats.txt,
@@ -74,12 +82,12 @@ def warning_lines(findings: Sequence[Finding], *, console: bool = False,
     amount B – then no sentence prints it as a figure (``blank_p``; the annexes print it as a blank too).
     ``places``: where each warning is seen in the matrix (places.rule_place), said in its brackets.
     ``open_prices``: the plan lines (indexes) that keep the catalogue's unconfirmed price itself, ``no_prices`` those
-    without a price (``own_ceiling``)."""
+    without a price (``own_ceiling``); ``params_day``: the matrix's prices day (``own_ceiling``, D342)."""
     lines = []
     where = [(places or {}).get(f, "") for f in findings]
     if unconfirmed_p is not None:
         findings = [blank_p(f, unconfirmed_p) for f in findings]
-    findings = [own_ceiling(f, open_prices, no_prices) for f in findings]
+    findings = [own_ceiling(f, open_prices, no_prices, params_day) for f in findings]
     for f, place in zip(findings, where, strict=True):
         if f.severity is not Severity.warning or blocking(f) is not None:
             continue
@@ -115,9 +123,16 @@ def price_is_ceiling_then(withdrawn_from: dt.date | None) -> str:
     return _PRICE_IS_CEILING_THEN.format(again="" if withdrawn_from is None else "atkal ")
 # D313: the same warning of a line without a price (empty or 0,00): not the catalogue's price, but the matrix's error
 # „nav sniedzēja cenas”; once the provider's price is typed, the advice to check it against the ceiling holds
-NO_PRICE_UNDER_CEILING = (": nav sniedzēja cenas (matricas 6.8. tabula), tāpēc dokumentos no tās atkarīgās summas ir "
-                          "tukšas vietas; kad sniedzēja cenu ieraksta, pārbaudiet, vai tā nepārsniedz cenas griestus "
-                          "(katalogā tie vēl jāprecizē).")
+def no_price_under_ceiling(withdrawn_from: dt.date | None = None, by_matrix_day: bool = False) -> str:
+    """The sentence's end for a line without a price under an unconfirmed ceiling; of a ceiling withdrawn at the same
+    amount (``withdrawn_from``: after the matrix's prices day, D302, or on or before it, ``by_matrix_day``, D342) not
+    „vēl jāprecizē” but that it was confirmed and since when it is „jāprecizē” again, as the warning says it."""
+    why = "(katalogā tie vēl jāprecizē)" if withdrawn_from is None else withdrawn_why(withdrawn_from, by_matrix_day)
+    return (": nav sniedzēja cenas (matricas 6.8. tabula), tāpēc dokumentos no tās atkarīgās summas ir tukšas vietas; "
+            f"kad sniedzēja cenu ieraksta, pārbaudiet, vai tā nepārsniedz cenas griestus {why}.")
+
+
+NO_PRICE_UNDER_CEILING = no_price_under_ceiling()
 
 
 def open_lines(child: ChildContext) -> tuple[frozenset[int], frozenset[int]]:
@@ -127,20 +142,23 @@ def open_lines(child: ChildContext) -> tuple[frozenset[int], frozenset[int]]:
             frozenset(line.number - 1 for line in child.lines if not line.priced))
 
 
-def own_ceiling(finding: Finding, open_prices: frozenset[int], no_prices: frozenset[int] = frozenset()) -> Finding:
+def own_ceiling(finding: Finding, open_prices: frozenset[int], no_prices: frozenset[int] = frozenset(),
+                params_day: dt.date | None = None) -> Finding:
     """The unconfirmed-ceiling warning of a line whose price is that unconfirmed catalogue price itself (D294): there is
     no provider's price to compare with it, so the sentence says what the price is and what the papers do instead
     of asking to check that the provider's price does not exceed it. A line of ``no_prices`` has no price at all
-    (D313): the sentence says that, not that its price is the catalogue's."""
+    (D313): the sentence says that, not that its price is the catalogue's. ``params_day``: the matrix's prices day –
+    a ceiling withdrawn on or before it is said so, as collect says it (rules.withdrawn_by_matrix_day, D342)."""
     if finding.code != "ceiling_unconfirmed":
         return finding
     head = finding.message.split(CEILING_CHECK, 1)[0]
+    since = finding.withdrawn_from
+    by_day = params_day is not None and withdrawn_by_matrix_day(finding, params_day)
     if set(finding.lines) & no_prices:
-        return replace(finding, message=head + NO_PRICE_UNDER_CEILING)
+        return replace(finding, message=head + no_price_under_ceiling(since, by_day))
     if not set(finding.lines) & open_prices:
         return finding
-    since = finding.withdrawn_from
-    return replace(finding, message=head + own_price_words(since) + price_is_ceiling_then(since))
+    return replace(finding, message=head + own_price_words(since, by_day) + price_is_ceiling_then(since))
 
 
 P_ON_BASE = "P aprēķināts ar vēl neapstiprināto bāzes apmēru B"
