@@ -261,6 +261,9 @@ class ChildContext:
     short_known: bool = False
     short_maybe: bool = False
     ib_on_base: bool = False  # A and every IB share rest on an unconfirmed B: no 02/03 until B is confirmed (D72)
+    # A – the amount 01 and 08 grant – is a figure: not resting on an unconfirmed B (ib_on_base) or on a price an
+    # unconfirmed or missing price can change (D294); while it is a blank they are not signable (signing.not_signable)
+    available_known: bool = True
     # The reference's transport share of A is above the catalogue's limit (D9): the 2. pielikums states the share
     # (a blank while A or a transport line's IB share is one) and the social worker's written justification,
     # the matrix's Transporta_Pamatojums as typed ("" when there is none: only a draft is made then; D9).
@@ -520,7 +523,7 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool,
         plan_sources=_plan_sources(inputs, fin, ib_known and known.needed), final_pending=over and inputs.final is None,
         final_short=over and inputs.final is not None and inputs.final < outcome.needed,
         short_known=short_known, short_maybe=not short_known and not (confirmed and available_confirmed),
-        ib_on_base=a_on_base,
+        ib_on_base=a_on_base, available_known=available_confirmed,
         transport_over=transport_over,
         transport_share=(lvformat.percent(outcome.transport_share, 1) if transport_over and transport_known
                          else f"{BLANK}{lvformat.NBSP}%" if transport_over else ""),
