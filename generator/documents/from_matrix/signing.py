@@ -198,7 +198,7 @@ NOTE_AFTER_BRACKET = " – "  # between a sentence ending in a bracket and its n
 # confirmed or typed (D294, D313) – a grant with no amount is no definite act, and a parent cannot agree to a plan whose
 # money is unknown: they are made for reading only, marked not signable on every page with what they wait for, until
 # made again with the figure (D344, D348). One rule (not_signable) for both causes.
-WAITING_ON_BASE = (CONTRACT, NEXT_ANNEXES, DECISION)
+GRANTING_A = (CONTRACT, NEXT_ANNEXES, DECISION)
 NOT_SIGNABLE = "NAV PARAKSTĀMS"
 NOT_SIGNABLE_MARK = f"{NOT_SIGNABLE} – gaida Labklājības ministrijas apstiprināto bāzes apmēru B"
 # beside each such file in parskats.txt's list of files: not one to check and sign
@@ -225,7 +225,7 @@ class Waiting:
 
 
 SIGNABLE = Waiting()
-WAITING_BASE = Waiting(frozenset(WAITING_ON_BASE), NOT_SIGNABLE_MARK,
+WAITING_BASE = Waiting(frozenset(GRANTING_A), NOT_SIGNABLE_MARK,
                        "Šis dokuments ir izveidots tikai iepazīšanai: bāzes apmēru B Labklājības ministrija vēl nav "
                        "apstiprinājusi, tāpēc individuālā budžeta apmēri un citas no B atkarīgās summas tajā ir tukšas "
                        "vietas. Parakstāms ir dokuments, ko izveido vēlreiz pēc tam, kad ministrija B ir apstiprinājusi.",
@@ -233,7 +233,7 @@ WAITING_BASE = Waiting(frozenset(WAITING_ON_BASE), NOT_SIGNABLE_MARK,
 
 
 def not_signable(child: ChildContext) -> Waiting:
-    """The papers granting A (WAITING_ON_BASE) while A is a blank, and what they wait for: the ministry's B when A
+    """The papers granting A (GRANTING_A) while A is a blank, and what they wait for: the ministry's B when A
     rests on the catalogue's unconfirmed B (``ib_on_base``, D72, D344), else the price of each plan line an
     unconfirmed price leaves A unknown by (D294, D348); SIGNABLE when A is a figure (also when the ministry's F sets
     it) or the child is not eligible."""
@@ -284,7 +284,7 @@ def _waiting_prices(child: ChildContext) -> Waiting:
     note = (f"Šis dokuments ir izveidots tikai iepazīšanai: {', un '.join(what)}, tāpēc individuālā budžeta pieejamais "
             f"apmērs un citas no {of} atkarīgās summas tajā ir tukšas vietas. Parakstāms ir dokuments, ko izveido "
             f"vēlreiz pēc tam, kad {' un '.join(then)}.")
-    return Waiting(frozenset(WAITING_ON_BASE), f"{NOT_SIGNABLE} – gaida {' un '.join(awaited)}", note,
+    return Waiting(frozenset(GRANTING_A), f"{NOT_SIGNABLE} – gaida {' un '.join(awaited)}", note,
                    WAITING_PRICE_FILE)
 
 
