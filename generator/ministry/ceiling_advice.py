@@ -16,7 +16,7 @@ from generator.ministry.matrix import offers_on
 from generator.ministry.records import ChildRecord
 from generator.reference.findings import Finding
 from generator.reference.open_prices import open_price
-from generator.reference.rules import CEILING_CHECK, CHECK_PRICE, own_price_words
+from generator.reference.rules import CEILING_CHECK, CHECK_PRICE, own_price_words, withdrawn_by_matrix_day
 from generator.withdrawn_wording import PRICE, not_confirmed
 
 # what follows OWN_OPEN_PRICE (own_price_words) on the summary's sheet „Neapstiprināti griesti"
@@ -61,6 +61,6 @@ def ceiling_advice(record: ChildRecord, finding: Finding, catalogue: Catalogue) 
 
 
 def withdrawn_on_or_before_day(record: ChildRecord, finding: Finding) -> bool:
-    """The warning is of a ceiling withdrawn on or before the matrix's prices day (D342, withdrawn_by_day.py): its
-    day is not after that day."""
-    return finding.withdrawn_from is not None and finding.withdrawn_from <= record.params_day
+    """The warning is of a ceiling withdrawn on or before the record's matrix's prices day (D342; the papers' rule,
+    rules.withdrawn_by_matrix_day)."""
+    return withdrawn_by_matrix_day(finding, record.params_day)

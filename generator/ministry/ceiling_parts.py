@@ -13,7 +13,7 @@ from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.confirmation import said
 from generator.catalogue.models import PriceStatus
 from generator.ministry.records import ChildRecord
-from generator.reference.ceilings_on_day import CEILING_WARNING
+from generator.reference.ceilings_on_day import rewrite_ceiling_findings
 from generator.reference.findings import Finding
 from generator.reference.plan_changes import confirmation_spans
 from generator.reference.rules import CEILING_CHECK, CHECK_PRICE
@@ -41,18 +41,9 @@ def withdrawn_parts(catalogue: Catalogue, day: dt.date, on: dt.date) -> dict[str
 def rewrite_ceiling_warnings(record: ChildRecord, rewrite: Callable[[Finding, str | None], Finding | None]
                              ) -> ChildRecord:
     """``record`` with each ceiling warning (D22) that ``rewrite(finding, its line's item)`` gives anew replaced by
-    it (None: kept); ``record`` itself when none is."""
-    lines = record.inputs.lines
-    changed = False
-    findings = []
-    for f in record.result.findings:
-        if f.code == CEILING_WARNING:
-            item = lines[f.lines[0]].offer_id if f.lines and f.lines[0] < len(lines) else None
-            new = rewrite(f, item)
-            if new is not None:
-                f, changed = new, True
-        findings.append(f)
-    if not changed:
+    it (None: kept; ceilings_on_day.rewrite_ceiling_findings, the papers' loop); ``record`` itself when none is."""
+    findings = rewrite_ceiling_findings(record.result.findings, record.inputs.lines, rewrite)
+    if findings is None:
         return record
     return dataclasses.replace(record, result=dataclasses.replace(record.result, findings=tuple(findings)))
 

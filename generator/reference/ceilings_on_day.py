@@ -6,12 +6,17 @@ confirmed since at the same amount (plan_changes.items_confirmed_since). A line 
 prices day has a warning only while the catalogue has it „jāprecizē” again on the later day (withdrawn_ceilings), and
 then the one naming the day it is from (rules.check_withdrawn_ceilings) – also when the matrix, made after that day,
 marks the row and warns of it itself (withdrawn_ceilings.py's mark): its status on the later day is the catalogue's
-of that day, as the papers print it; after a confirmation again the line has no warning."""
+of that day, as the papers print it; after a confirmation again the line has no warning.
+
+A matrix whose prices day lies inside a withdrawal's gap (D342: a row „apstiprināts”, put back to „jāprecizē” at the
+same amount on or before that day) warns of the row as „vēl jāprecizē”, as of a ceiling never confirmed: both the
+papers and the collection name it as the withdrawal it is (named_withdrawn_by_day)."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import NamedTuple
 
 from generator.catalogue.catalogue import Catalogue
@@ -19,7 +24,7 @@ from generator.catalogue.models import PriceStatus
 from generator.reference.findings import Finding
 from generator.reference.lines import PlanLine
 from generator.reference.plan_changes import items_confirmed_since, withdrawn_ceilings
-from generator.reference.rules import check_withdrawn_ceilings
+from generator.reference.rules import UNCONFIRMED_WHY, check_withdrawn_ceilings, withdrawn_by_why
 
 CEILING_WARNING = "ceiling_unconfirmed"  # rules.check_unconfirmed_ceilings, rules.check_withdrawn_ceilings
 
@@ -58,3 +63,41 @@ class CeilingsOnDay(NamedTuple):
                 continue
             kept.append(f)
         return CeilingWarnings(kept, check_withdrawn_ceilings(lines, self.withdrawn), days)
+
+
+Rewrite = Callable[[Finding, str | None], Finding | None]  # (a ceiling warning, its line's item) → anew or None
+
+
+def rewrite_ceiling_findings(findings: Sequence[Finding], lines: Sequence[PlanLine], rewrite: Rewrite
+                             ) -> list[Finding] | None:
+    """``findings`` with each ceiling warning (D22) that ``rewrite(finding, its line's 6.8 item)`` gives anew replaced
+    by it (None: kept), in their order; None when none is."""
+    changed = False
+    out = []
+    for f in findings:
+        if f.code == CEILING_WARNING:
+            item = lines[f.lines[0]].offer_id if f.lines and f.lines[0] < len(lines) else None
+            new = rewrite(f, item)
+            if new is not None:
+                f, changed = new, True
+        out.append(f)
+    return out if changed else None
+
+
+def named_withdrawn_by_day(findings: Sequence[Finding], lines: Sequence[PlanLine], withdrawn: Mapping[str, dt.date]
+                           ) -> list[Finding]:
+    """``findings`` with each plain ceiling warning (D22) whose line's item is in ``withdrawn`` (item → the first day
+    of its withdrawal on or before the matrix's prices day, plan_changes.items_withdrawn_by) saying so instead of
+    „vēl jāprecizē”, with that day as its ``withdrawn_from`` (D342) – the papers' and the collection's one wording."""
+    if not withdrawn:
+        return list(findings)
+
+    def rewrite(f: Finding, item: str | None) -> Finding | None:
+        if f.withdrawn_from is not None or item not in withdrawn or UNCONFIRMED_WHY not in f.message:
+            return None
+        since = withdrawn[item]
+        return dataclasses.replace(f, message=f.message.replace(UNCONFIRMED_WHY, withdrawn_by_why(since), 1),
+                                   withdrawn_from=since)
+
+    renamed = rewrite_ceiling_findings(findings, lines, rewrite)
+    return list(findings) if renamed is None else renamed

@@ -275,6 +275,21 @@ def withdrawn_by_why(since: dt.date) -> str:
     return f"({was_confirmed(CEILINGS)}, bet katalogā {again_open(since=since)}, {ON_MATRIX_DAY})"
 
 
+def withdrawn_why(since: dt.date, by_matrix_day: bool = False) -> str:
+    """The reason of a warning of a ceiling withdrawn at the same amount from ``since``: after the matrix's prices day
+    (check_withdrawn_ceilings, D302) confirmed on that day and „jāprecizē” again since; on or before it
+    (``by_matrix_day``, D342) withdrawn_by_why."""
+    if by_matrix_day:
+        return withdrawn_by_why(since)
+    return f"(matricas cenu dienā {was_confirmed(CEILINGS)}, bet katalogā {again_open(since=since)})"
+
+
+def withdrawn_by_matrix_day(finding: Finding, params_day: dt.date) -> bool:
+    """The ceiling warning is of a withdrawal on or before the matrix's prices day ``params_day`` (D342): its
+    ``withdrawn_from`` is not after that day – the row was „jāprecizē” again on the matrix's own day already."""
+    return finding.withdrawn_from is not None and finding.withdrawn_from <= params_day
+
+
 def check_unconfirmed_ceilings(lines: Sequence[PlanLine]) -> list[Finding]:
     """A regulated or delegated-contract item, or a group session, whose ceiling is not confirmed (D22): the price
     cannot be checked against it, so the line gets a warning instead of passing unchecked."""
@@ -300,8 +315,7 @@ def check_withdrawn_ceilings(lines: Sequence[PlanLine], withdrawn: Mapping[str, 
         Finding(
             "ceiling_unconfirmed",
             Severity.warning,
-            f"{_name(i, line)}{CEILING_CHECK} (matricas cenu dienā {was_confirmed(CEILINGS)}, bet katalogā "
-            f"{again_open(since=withdrawn[line.offer_id])}); {CHECK_PRICE}.",
+            f"{_name(i, line)}{CEILING_CHECK} {withdrawn_why(withdrawn[line.offer_id])}; {CHECK_PRICE}.",
             (i,),
             withdrawn_from=withdrawn[line.offer_id],
         )

@@ -13,7 +13,8 @@ def _child(labels: list[str], providers: int, unpriced: tuple[str, ...] = ()) ->
     lines = [SimpleNamespace(label=label, confirmed=False, priced=label not in unpriced) for label in labels]
     waiting = [SimpleNamespace(pending=True, funded=True, own=False, number=n, file_part=str(n))
                for n in range(1, providers + 1)]
-    return SimpleNamespace(not_eligible=False, ib_on_base=False, providers=waiting, by_priority=lines)
+    return SimpleNamespace(not_eligible=False, ib_on_base=False, providers=waiting, by_priority=lines,
+                           available_known=True)
 
 
 def test_one_price_and_one_provider_are_singular() -> None:

@@ -15,8 +15,13 @@ from click.testing import CliRunner
 
 from generator.catalogue.catalogue import Catalogue
 from generator.cli import main
-from generator.documents.from_matrix.run import WAITING_FILE
-from generator.documents.from_matrix.signing import CONTRACT, DECISION, HEADING, NOT_SIGNABLE_MARK
+from generator.documents.from_matrix.signing import (
+    CONTRACT,
+    DECISION,
+    HEADING,
+    NOT_SIGNABLE_MARK,
+    WAITING_FILE,
+)
 from generator.documents.from_matrix.writing import DRAFT_MARK, page_mark
 from tests.documents.from_matrix_helpers import write_matrices
 from tests.ministry.factory import two_line_child
@@ -28,10 +33,10 @@ SIGNABLE = ("05-iesniegums-par-sniedzejiem", "07-klienta-lietas-titullapa")
 
 
 def test_the_mark_is_a_papers_own_unless_it_is_a_draft_or_an_archive_copy() -> None:
-    assert page_mark(False, False, True) == NOT_SIGNABLE_MARK
+    assert page_mark(False, False, NOT_SIGNABLE_MARK) == NOT_SIGNABLE_MARK
     assert NOT_SIGNABLE_MARK.startswith("NAV PARAKSTĀMS – ") and "Labklājības ministrijas" in NOT_SIGNABLE_MARK
-    assert page_mark(True, False, True) == DRAFT_MARK  # a draft is not signed anyway: one mark
-    assert page_mark(False, False, False) is None
+    assert page_mark(True, False, NOT_SIGNABLE_MARK) == DRAFT_MARK  # a draft is not signed anyway: one mark
+    assert page_mark(False, False, None) is None
 
 
 def _docx_header(path: Path) -> str:

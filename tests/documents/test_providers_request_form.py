@@ -5,14 +5,20 @@ service's confirmed name or a labelled line, never an unlabelled blank above the
 from __future__ import annotations
 
 import datetime as dt
+import re
+from decimal import Decimal
+from pathlib import Path
 
 from generator.catalogue.catalogue import Catalogue
 from generator.documents import context as ctx
 from generator.documents.annex_context import annex_context
 from generator.documents.build_step import render_municipality
+from generator.documents.docx_writer import write_docx
+from generator.documents.from_matrix.context import price
 from generator.documents.html import environment, render
 from generator.documents.party_names import municipal_documents_day
 from generator.documents.registry import by_id
+from tests.documents.from_matrix_helpers import docx_tables, table_with
 from tests.documents.test_from_matrix_provider_terms import _text
 from tests.documents.test_signed_acts import _child_contract
 
@@ -64,3 +70,27 @@ def test_a_childs_form_names_the_child_and_the_contract_and_is_signed_by_the_par
     assert "Līguma datums un Nr." in text  # the field as the other forms name it
     assert text.count("Paraksts") == 1 and "Pārbaudīja" not in text and "sociālais darbinieks)" not in text
     assert "Vecāks, aizbildnis vai audžuģimene Vārds, uzvārds" in text
+
+
+def test_the_price_column_names_its_unit_once_in_the_header(catalogue: Catalogue, tmp_path: Path) -> None:
+    """The header „Cena par vienību, EUR” names the unit, so each cell under it holds the figure alone – „20,00”, a
+    blank „______” while the price is unconfirmed –, never „20,00 EUR” repeating it; the DOCX made from the same HTML
+    reads the same."""
+    doc = _child_contract(catalogue, 3, doc_id=REQUEST)
+    docx = write_docx(doc.html, tmp_path / f"{REQUEST}.docx", doc.spec.title, doc.version, doc.created)
+    body = doc.html.split("Cena par vienību, EUR", 1)[1].split("</table>", 1)[0]
+    html_rows = [[_text(cell) for cell in re.findall(r"<td[^>]*>(.*?)</td>", row)] for row in body.split("<tr>")[1:]]
+    table = table_with(docx_tables(docx), "Cena par vienību")
+    column = table[0].index("Cena par vienību, EUR")
+    for rows in (html_rows, table[1:]):
+        prices = [row[column].strip() for row in rows]
+        assert len(prices) == 3, rows
+        assert not [p for p in prices if "EUR" in p], prices
+        assert all(re.fullmatch(r"\d{1,3}(\s\d{3})*,\d{2,4}|_{6}|pēc faktiskajām izmaksām", p) for p in prices), prices
+        assert "20,00" in prices, prices
+
+
+def test_a_figure_without_its_unit_keeps_its_decimals_and_its_blank() -> None:
+    assert price(Decimal("1234.5"), unit=False) == "1\u00a0234,50" and price(Decimal("6.637"), unit=False) == "6,637"
+    assert price(Decimal("6.637")) == "6,637\u00a0EUR"
+    assert price(Decimal("4.50"), confirmed=False, unit=False) == "______"

@@ -16,9 +16,14 @@ from generator.catalogue.catalogue import Catalogue, Offer
 from generator.catalogue.models import PriceStatus
 from generator.documents.from_matrix.reading import MatrixReading
 from generator.documents.from_matrix.signing import with_note
-from generator.reference.ceilings_on_day import CEILING_WARNING, CeilingsOnDay
+from generator.reference.ceilings_on_day import CEILING_WARNING, CeilingsOnDay, named_withdrawn_by_day
 from generator.reference.findings import Finding
-from generator.reference.plan_changes import confirmed_by, confirmed_prices, items_withdrawn_since
+from generator.reference.plan_changes import (
+    confirmed_by,
+    confirmed_prices,
+    items_withdrawn_by,
+    items_withdrawn_since,
+)
 
 __all__ = ["CEILING_WARNING", "PapersStatuses", "papers_offers", "papers_warnings"]
 
@@ -51,12 +56,19 @@ def papers_warnings(reading: MatrixReading, catalogue: Catalogue, day: dt.date |
     """``reading.warnings`` as of ``day`` (default: the system date), the day the papers are made (ceilings_on_day.py,
     the rule collect uses too): without a ceiling warning whose every line's 6.8 row is confirmed by then, with a
     ceiling confirmed on the matrix's day and withdrawn at the same number by then warned of with its day and price
-    cell (D302) – also when the matrix marks the row itself (D319)."""
+    cell (D302) – also when the matrix marks the row itself (D319) –, and a ceiling withdrawn on or before the
+    matrix's own day (inside a withdrawal's gap) not „vēl jāprecizē” but withdrawn, from its day, as collect says it
+    (ceilings_on_day.named_withdrawn_by_day, D342). A warning so renamed keeps its place in the matrix: it is added
+    to ``reading.warning_places`` under its new text."""
     data = reading.data
     if data is None:
         return list(reading.warnings)
     found = CeilingsOnDay.of(catalogue, data.params_day, day or dt.date.today()).warnings(reading.warnings,
                                                                                          data.inputs.lines)
+    kept = named_withdrawn_by_day(found.kept, data.inputs.lines, items_withdrawn_by(catalogue, data.params_day))
+    for before, after in zip(found.kept, kept, strict=True):
+        if after is not before and before in reading.warning_places:
+            reading.warning_places[after] = reading.warning_places[before]
     where = reading.ceiling_places
-    return found.kept + [replace(f, message=with_note(f.message, where[f.lines[0]])) if where.get(f.lines[0]) else f
-                         for f in found.added]
+    return kept + [replace(f, message=with_note(f.message, where[f.lines[0]])) if where.get(f.lines[0]) else f
+                   for f in found.added]

@@ -72,13 +72,16 @@ def amount(value: Decimal | None, confirmed: bool = True) -> str:
     return lvformat.eur(value) if confirmed else BLANK_EUR
 
 
-def price(value: Decimal, confirmed: bool = True) -> str:
-    """A unit price with the decimals it was entered with (at least 2, at most 4): 6.637 -> '6,637 EUR'."""
+def price(value: Decimal, confirmed: bool = True, unit: bool = True) -> str:
+    """A unit price with the decimals it was entered with (at least 2, at most 4): 6.637 -> '6,637 EUR'; a blank
+    "______ EUR" while unconfirmed. ``unit`` False: the figure alone ('6,637', '______'), for a column whose header
+    already names the unit (05's „Cena par vienību, EUR”)."""
+    suffix = f"{lvformat.NBSP}EUR" if unit else ""
     if not confirmed:
-        return BLANK_EUR
+        return f"{BLANK}{suffix}"
     exponent = value.normalize().as_tuple().exponent
     places = min(max(-exponent if isinstance(exponent, int) else 2, 2), 4)
-    return f"{lvformat.number(value, places)}{lvformat.NBSP}EUR"
+    return f"{lvformat.number(value, places)}{suffix}"
 
 
 def quantity(value: Decimal) -> str:
@@ -149,6 +152,9 @@ class Line:
     # the line has a price (not empty, not 0,00): an unconfirmed line without one is not the catalogue's price but the
     # matrix's „nav sniedzēja cenas” (D313), and the papers say so (unconfirmed_note, signing.own_ceiling)
     priced: bool = True
+    # the unit price without its unit, under a header that names it (05's „Cena par vienību, EUR”): „25,00”, a
+    # blank „______” while unconfirmed – the same figure as ``price``
+    price_figure: str = ""
 
     @property
     def funded(self) -> bool:
@@ -255,6 +261,9 @@ class ChildContext:
     short_known: bool = False
     short_maybe: bool = False
     ib_on_base: bool = False  # A and every IB share rest on an unconfirmed B: no 02/03 until B is confirmed (D72)
+    # A – the amount 01 and 08 grant – is a figure: not resting on an unconfirmed B (ib_on_base) or on a price an
+    # unconfirmed or missing price can change (D294); while it is a blank they are not signable (signing.not_signable)
+    available_known: bool = True
     # The reference's transport share of A is above the catalogue's limit (D9): the 2. pielikums states the share
     # (a blank while A or a transport line's IB share is one) and the social worker's written justification,
     # the matrix's Transporta_Pamatojums as typed ("" when there is none: only a draft is made then; D9).
@@ -420,7 +429,8 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool,
             unit=units.get(offer.service.unit, offer.service.unit) if offer else "",
             recipient=recipient(line.recipient, offer, recipients),
             provider=reading.providers.get(line.label, ""), units=quantity(line.units),
-            price=price(line.unit_price, confirmed), cost=amount(lp.cost, confirmed and i not in void),
+            price=price(line.unit_price, confirmed), price_figure=price(line.unit_price, confirmed, unit=False),
+            cost=amount(lp.cost, confirmed and i not in void),
             ib=amount(lp.ib, ib_confirmed),
             priority=position, expert_rank=line.expert_rank, parent_rank=line.parent_rank, confirmed=confirmed,
             ib_confirmed=ib_confirmed, months=months, ib_value=lp.ib,
@@ -513,7 +523,7 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool,
         plan_sources=_plan_sources(inputs, fin, ib_known and known.needed), final_pending=over and inputs.final is None,
         final_short=over and inputs.final is not None and inputs.final < outcome.needed,
         short_known=short_known, short_maybe=not short_known and not (confirmed and available_confirmed),
-        ib_on_base=a_on_base,
+        ib_on_base=a_on_base, available_known=available_confirmed,
         transport_over=transport_over,
         transport_share=(lvformat.percent(outcome.transport_share, 1) if transport_over and transport_known
                          else f"{BLANK}{lvformat.NBSP}%" if transport_over else ""),

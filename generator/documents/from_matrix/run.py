@@ -58,8 +58,6 @@ READ_PROGRESS_FROM = 10  # a folder this large is read for a while before its fi
 NO_ERRORS_DRAFT = "melnraksts apspriešanai, jo norādīts --draft; parakstāmus dokumentus izveido bez --draft"
 NO_ERRORS = f"matricā kļūdu nav – {NO_ERRORS_DRAFT}"
 MADE, DRAFTED, REFUSED = "izveidoti", "melnraksti", "atteikti"
-# a paper whose amounts rest on an unconfirmed B, in parskats.txt's list of files (D344): not one to check and sign
-WAITING_FILE = " – NAV PARAKSTĀMS, gaida bāzes apmēru B (sk. VISPIRMS)"
 
 
 class SourceError(Exception):
@@ -255,21 +253,21 @@ def head_lines(folder: str, pseudonym: str | None) -> list[str]:
 def _report(reading: MatrixReading, status: str, names: list[str], archive: Sequence[str] = (),
             papers: Sequence[str] = (), checklist: Sequence[str] = (), check: Sequence[str] = (),
             first: str | None = None, providers: Sequence[str] = (), head: Sequence[str] = (),
-            draft: bool = False, waiting: frozenset[str] = frozenset()) -> str:
+            draft: bool = False, waiting: signing.Waiting = signing.SIGNABLE) -> str:
     """The folder's parskats.txt; ``papers``: why some lines or providers have no 02/03 (as on the console);
     ``checklist``: what the social worker checks before the decisions are signed; ``check``: the section
     "Pirms parakstīšanas pārbaudiet" (signing.py); ``first``: what to do before anything else (B unconfirmed);
     ``providers``: which provider each number in the 02/03 file names is (provider_notes.provider_list, D126);
     ``head``: the folder and pseudonym lines (head_lines); ``draft``: made with --draft (a matrix without errors
-    says so under its status); ``waiting``: the papers not signable until B is confirmed (signing.waiting_on_base),
-    said beside each of their files (D344)."""
+    says so under its status); ``waiting``: the papers not signable while A is a blank (signing.not_signable), said
+    beside each of their files with what they wait for (D344, D348)."""
     lines = [*(head or head_lines(reading.code, None)), f"Statuss: {status}", *archive]
     if draft and not reading.errors:
         lines.append(f"Matricā kļūdu nav: {NO_ERRORS_DRAFT}.")
     if first:
         lines += ["", f"VISPIRMS: {first}."]
     lines += ["", *period_line(reading.period), "Dokumenti:"]  # the plan the folder holds (plan_folder, D315)
-    lines += [f"  {name}{WAITING_FILE if name.rsplit('.', 1)[0] in waiting else ''}" for name in names]
+    lines += [f"  {name}{waiting.file_note if name.rsplit('.', 1)[0] in waiting else ''}" for name in names]
     lines += providers
     if papers:
         lines += ["", *(f"Piezīme: {p}" for p in papers)]
@@ -505,12 +503,12 @@ def _make_all(readings: list[MatrixReading], copies: dict[int, MatrixReading], o
         papers = no_provider_papers(child)
         signable = not archived and not child.not_eligible
         first = signing.base_line(child, draft=draft) if signable else None
-        # 01 and 08 granting an amount that rests on an unconfirmed B: marked not signable until it is (D344)
-        waiting = signing.waiting_on_base(child) if signable and not draft else frozenset()
+        # 01 and 08 granting an amount A that is a blank (an unconfirmed B or price): marked not signable (D344, D348)
+        waiting = signing.not_signable(child) if signable and not draft else signing.SIGNABLE
         if first and status == "izveidoti":  # as the console counts it: not a finished set (review12 R12-4)
             status = "izveidoti, gaida B"
         # provider papers withheld while a price their IB share rests on is unconfirmed (D294), said as B's are
-        price_first = signing.price_line(child) if signable else None
+        price_first = signing.price_line(child, draft=draft) if signable else None
         if price_first and status == "izveidoti":
             status = "izveidoti, gaida cenu"
         first = "; ".join(line for line in (first, price_first) if line) or None
@@ -521,7 +519,7 @@ def _make_all(readings: list[MatrixReading], copies: dict[int, MatrixReading], o
         stated = papers_warnings(reading, catalogue, day)
         warnings = signing.warning_lines(stated, unconfirmed_p=unconfirmed_p,
                                          places=reading.warning_places, open_prices=open_prices,
-                                         no_prices=no_prices) if signable else []
+                                         no_prices=no_prices, params_day=reading.data.params_day) if signable else []
         # the round's first-plan length when this plan differs from it (D127), in both lists of what to check
         first_plan = [line for line in [signing.first_plan_line(catalogue, child, reading.data.params_day)]
                       if line] if signable else []
@@ -604,7 +602,7 @@ def _make_all(readings: list[MatrixReading], copies: dict[int, MatrixReading], o
                 echo(f"{head}: {line}")
         on_screen = signing.warning_lines(stated, console=True, unconfirmed_p=unconfirmed_p,
                                            places=reading.warning_places, open_prices=open_prices,
-                                         no_prices=no_prices) if signable else []
+                                           no_prices=no_prices, params_day=reading.data.params_day) if signable else []
         ahead = signing.DRAFT_CONSOLE if draft else signing.CONSOLE
         for line in [*on_screen, *birth, *zero, *nameless, *group, *first_plan, *next_plan, *signing.one_of_console(one_of),
                      *preparer]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -26,7 +26,14 @@ from generator.documents.html import PREPARER_LABEL
 from generator.lvformat import eur
 from generator.reference.findings import Finding, Severity
 from generator.reference.lines import PlanLine
-from generator.reference.rules import APPROVED, CEILING_CHECK, OWN_OPEN_PRICE, own_price_words
+from generator.reference.rules import (
+    APPROVED,
+    CEILING_CHECK,
+    OWN_OPEN_PRICE,
+    own_price_words,
+    withdrawn_by_matrix_day,
+    withdrawn_why,
+)
 
 if TYPE_CHECKING:  # context.py reads the matrix through reading.py, which uses ``blocking``
     from generator.documents.from_matrix.context import ChildContext
@@ -66,7 +73,8 @@ def blocking(finding: Finding) -> str | None:
 
 def warning_lines(findings: Sequence[Finding], *, console: bool = False,
                   unconfirmed_p: Decimal | None = None, places: Mapping[Finding, str] | None = None,
-                  open_prices: frozenset[int] = frozenset(), no_prices: frozenset[int] = frozenset()) -> list[str]:
+                  open_prices: frozenset[int] = frozenset(), no_prices: frozenset[int] = frozenset(),
+                  params_day: dt.date | None = None) -> list[str]:
     """Every warning of the recomputed plan with the reference's text and whether the matrix confirms it (a
     stated reason, D9) or not; the warnings that are errors here (``blocking``) are listed with the errors.
     ``console``: without the reason the social worker typed (free text may name the child; parskats.txt,
@@ -74,12 +82,12 @@ def warning_lines(findings: Sequence[Finding], *, console: bool = False,
     amount B – then no sentence prints it as a figure (``blank_p``; the annexes print it as a blank too).
     ``places``: where each warning is seen in the matrix (places.rule_place), said in its brackets.
     ``open_prices``: the plan lines (indexes) that keep the catalogue's unconfirmed price itself, ``no_prices`` those
-    without a price (``own_ceiling``)."""
+    without a price (``own_ceiling``); ``params_day``: the matrix's prices day (``own_ceiling``, D342)."""
     lines = []
     where = [(places or {}).get(f, "") for f in findings]
     if unconfirmed_p is not None:
         findings = [blank_p(f, unconfirmed_p) for f in findings]
-    findings = [own_ceiling(f, open_prices, no_prices) for f in findings]
+    findings = [own_ceiling(f, open_prices, no_prices, params_day) for f in findings]
     for f, place in zip(findings, where, strict=True):
         if f.severity is not Severity.warning or blocking(f) is not None:
             continue
@@ -115,9 +123,16 @@ def price_is_ceiling_then(withdrawn_from: dt.date | None) -> str:
     return _PRICE_IS_CEILING_THEN.format(again="" if withdrawn_from is None else "atkal ")
 # D313: the same warning of a line without a price (empty or 0,00): not the catalogue's price, but the matrix's error
 # „nav sniedzēja cenas”; once the provider's price is typed, the advice to check it against the ceiling holds
-NO_PRICE_UNDER_CEILING = (": nav sniedzēja cenas (matricas 6.8. tabula), tāpēc dokumentos no tās atkarīgās summas ir "
-                          "tukšas vietas; kad sniedzēja cenu ieraksta, pārbaudiet, vai tā nepārsniedz cenas griestus "
-                          "(katalogā tie vēl jāprecizē).")
+def no_price_under_ceiling(withdrawn_from: dt.date | None = None, by_matrix_day: bool = False) -> str:
+    """The sentence's end for a line without a price under an unconfirmed ceiling; of a ceiling withdrawn at the same
+    amount (``withdrawn_from``: after the matrix's prices day, D302, or on or before it, ``by_matrix_day``, D342) not
+    „vēl jāprecizē” but that it was confirmed and since when it is „jāprecizē” again, as the warning says it."""
+    why = "(katalogā tie vēl jāprecizē)" if withdrawn_from is None else withdrawn_why(withdrawn_from, by_matrix_day)
+    return (": nav sniedzēja cenas (matricas 6.8. tabula), tāpēc dokumentos no tās atkarīgās summas ir tukšas vietas; "
+            f"kad sniedzēja cenu ieraksta, pārbaudiet, vai tā nepārsniedz cenas griestus {why}.")
+
+
+NO_PRICE_UNDER_CEILING = no_price_under_ceiling()
 
 
 def open_lines(child: ChildContext) -> tuple[frozenset[int], frozenset[int]]:
@@ -127,20 +142,23 @@ def open_lines(child: ChildContext) -> tuple[frozenset[int], frozenset[int]]:
             frozenset(line.number - 1 for line in child.lines if not line.priced))
 
 
-def own_ceiling(finding: Finding, open_prices: frozenset[int], no_prices: frozenset[int] = frozenset()) -> Finding:
+def own_ceiling(finding: Finding, open_prices: frozenset[int], no_prices: frozenset[int] = frozenset(),
+                params_day: dt.date | None = None) -> Finding:
     """The unconfirmed-ceiling warning of a line whose price is that unconfirmed catalogue price itself (D294): there is
     no provider's price to compare with it, so the sentence says what the price is and what the papers do instead
     of asking to check that the provider's price does not exceed it. A line of ``no_prices`` has no price at all
-    (D313): the sentence says that, not that its price is the catalogue's."""
+    (D313): the sentence says that, not that its price is the catalogue's. ``params_day``: the matrix's prices day –
+    a ceiling withdrawn on or before it is said so, as collect says it (rules.withdrawn_by_matrix_day, D342)."""
     if finding.code != "ceiling_unconfirmed":
         return finding
     head = finding.message.split(CEILING_CHECK, 1)[0]
+    since = finding.withdrawn_from
+    by_day = params_day is not None and withdrawn_by_matrix_day(finding, params_day)
     if set(finding.lines) & no_prices:
-        return replace(finding, message=head + NO_PRICE_UNDER_CEILING)
+        return replace(finding, message=head + no_price_under_ceiling(since, by_day))
     if not set(finding.lines) & open_prices:
         return finding
-    since = finding.withdrawn_from
-    return replace(finding, message=head + own_price_words(since) + price_is_ceiling_then(since))
+    return replace(finding, message=head + own_price_words(since, by_day) + price_is_ceiling_then(since))
 
 
 P_ON_BASE = "P aprēķināts ar vēl neapstiprināto bāzes apmēru B"
@@ -175,22 +193,110 @@ def with_note(sentence: str, note: str) -> str:
 NOTE_AFTER_BRACKET = " – "  # between a sentence ending in a bracket and its note (with_note)
 
 
-# the papers whose amounts (P, A, K, the IB sums) are blanks while A rests on an unconfirmed B: a grant with no amount is
-# no definite act, so they carry NOT_SIGNABLE_MARK on every page until made again with the ministry's B (D344)
-WAITING_ON_BASE = (CONTRACT, NEXT_ANNEXES, DECISION)
-NOT_SIGNABLE_MARK = "NAV PARAKSTĀMS – gaida Labklājības ministrijas apstiprināto bāzes apmēru B"
+# The papers granting A, the IB available amount: the contract with the parent (01, with a next plan's annexes) and the
+# grant decision (08). While A is a blank – it rests on an unconfirmed B (D72) or on a plan line's price not yet
+# confirmed or typed (D294, D313) – a grant with no amount is no definite act, and a parent cannot agree to a plan whose
+# money is unknown: they are made for reading only, marked not signable on every page with what they wait for, until
+# made again with the figure (D344, D348). One rule (not_signable) for both causes.
+GRANTING_A = (CONTRACT, NEXT_ANNEXES, DECISION)
+NOT_SIGNABLE = "NAV PARAKSTĀMS"
+NOT_SIGNABLE_MARK = f"{NOT_SIGNABLE} – gaida Labklājības ministrijas apstiprināto bāzes apmēru B"
+# beside each such file in parskats.txt's list of files: not one to check and sign
+WAITING_FILE = f" – {NOT_SIGNABLE}, gaida bāzes apmēru B (sk. VISPIRMS)"
+WAITING_PRICE_FILE = f" – {NOT_SIGNABLE}, gaida cenu (sk. VISPIRMS)"
 
 
-def waiting_on_base(child: ChildContext) -> frozenset[str]:
-    """The ids of the child's papers that are not signable until the ministry confirms B (WAITING_ON_BASE): those
-    whose A – the amount granted – rests on the catalogue's unconfirmed B (``ib_on_base``, D72); none otherwise."""
-    return frozenset(WAITING_ON_BASE) if child.ib_on_base and not child.not_eligible else frozenset()
+@dataclass(frozen=True)
+class Waiting:
+    """The child's papers made for reading only while A is a blank (``papers``, their ids), with what they say of it:
+    ``mark`` at the head of every page (the PDF's, the DOCX's header), ``note`` at the paper's start, ``file_note``
+    beside each of their files in parskats.txt. Empty (false) when every paper is signable."""
+
+    papers: frozenset[str] = frozenset()
+    mark: str = ""
+    note: str = ""
+    file_note: str = ""
+
+    def __contains__(self, doc_id: object) -> bool:
+        return doc_id in self.papers
+
+    def __bool__(self) -> bool:
+        return bool(self.papers)
+
+
+SIGNABLE = Waiting()
+WAITING_BASE = Waiting(frozenset(GRANTING_A), NOT_SIGNABLE_MARK,
+                       "Šis dokuments ir izveidots tikai iepazīšanai: bāzes apmēru B Labklājības ministrija vēl nav "
+                       "apstiprinājusi, tāpēc individuālā budžeta apmēri un citas no B atkarīgās summas tajā ir tukšas "
+                       "vietas. Parakstāms ir dokuments, ko izveido vēlreiz pēc tam, kad ministrija B ir apstiprinājusi.",
+                       WAITING_FILE)
+
+
+def not_signable(child: ChildContext) -> Waiting:
+    """The papers granting A (GRANTING_A) while A is a blank, and what they wait for: the ministry's B when A
+    rests on the catalogue's unconfirmed B (``ib_on_base``, D72, D344), else the price of each plan line an
+    unconfirmed price leaves A unknown by (D294, D348); SIGNABLE when A is a figure (also when the ministry's F sets
+    it) or the child is not eligible."""
+    if child.not_eligible or child.available_known:
+        return SIGNABLE
+    if child.ib_on_base:
+        return WAITING_BASE
+    return _waiting_prices(child)
+
+
+def _awaited(child: ChildContext) -> tuple[list[str], list[str]]:
+    """The plan lines A waits for, in priority order, each by its service and provider as the plan names them („2.1
+    Pavadonis, sniedzējs SIA Paraugs”): those keeping the catalogue's unconfirmed price, and those without a price
+    (the matrix's „nav sniedzēja cenas”, D313)."""
+    def named(line) -> str:  # noqa: ANN001 - a context.Line
+        return f"{line.label}, sniedzējs {lvformat.latvian_quotes(line.provider)}" if line.provider else line.label
+
+    unconfirmed = [named(line) for line in child.by_priority if not line.confirmed and line.priced]
+    unpriced = [named(line) for line in child.by_priority if not line.priced]
+    return list(dict.fromkeys(unconfirmed)), list(dict.fromkeys(unpriced))
+
+
+def _listed(items: list[str]) -> str:
+    """The lines in brackets' words: by commas, or by semicolons where a line's words hold a comma (its provider)."""
+    return ("; " if any("," in item for item in items) else ", ").join(items)
+
+
+def _waiting_prices(child: ChildContext) -> Waiting:
+    """not_signable's papers while A waits for plan lines' prices: the mark names each line (service and provider),
+    the note which price and what makes the papers signable (D348)."""
+    unconfirmed, unpriced = _awaited(child)
+    awaited, what, then = [], [], []
+    if unconfirmed:
+        one = len(unconfirmed) == 1
+        awaited.append(f"Labklājības ministrijas apstiprināto cenu ({_listed(unconfirmed)})" if one
+                       else f"Labklājības ministrijas apstiprinātās cenas ({_listed(unconfirmed)})")
+        what.append(f"pakalpojuma cena ({_listed(unconfirmed)}) nav apstiprināta" if one
+                    else f"pakalpojumu cenas ({_listed(unconfirmed)}) nav apstiprinātas")
+        then.append(f"Labklājības ministrija {'cenu' if one else 'cenas'} ir apstiprinājusi")
+    if unpriced:
+        one = len(unpriced) == 1
+        awaited.append(f"{'sniedzēja cenu' if one else 'sniedzēju cenas'} ({_listed(unpriced)})")
+        what.append(f"sniedzēja cena ({_listed(unpriced)}) matricā nav ierakstīta" if one
+                    else f"sniedzēju cenas ({_listed(unpriced)}) matricā nav ierakstītas")
+        then.append("sniedzēja cena ir ierakstīta matricas 6.8. tabulā" if one
+                    else "sniedzēju cenas ir ierakstītas matricas 6.8. tabulā")
+    of = "tās" if len(unconfirmed) + len(unpriced) == 1 else "tām"
+    note = (f"Šis dokuments ir izveidots tikai iepazīšanai: {', un '.join(what)}, tāpēc individuālā budžeta pieejamais "
+            f"apmērs un citas no {of} atkarīgās summas tajā ir tukšas vietas. Parakstāms ir dokuments, ko izveido "
+            f"vēlreiz pēc tam, kad {' un '.join(then)}.")
+    return Waiting(frozenset(GRANTING_A), f"{NOT_SIGNABLE} – gaida {' un '.join(awaited)}", note,
+                   WAITING_PRICE_FILE)
 
 
 def waiting_names(child: ChildContext) -> str:
     """The papers waiting for B as the VISPIRMS line names them (01 with the next plan's annexes when made, 08)."""
     contract = f"{CONTRACT}{f', {NEXT_ANNEXES}' if child.maybe_next else ''}"
     return f"līgums ar Vecāku ({contract}) un lēmums par IB piešķiršanu ({DECISION})"
+
+
+def reading_only(child: ChildContext) -> str:
+    """What the VISPIRMS line says of not_signable's papers: made for reading only, marked on every page."""
+    return f"{waiting_names(child)} ir izveidoti tikai iepazīšanai, ar atzīmi „{NOT_SIGNABLE}” katrā lapā"
 
 
 def base_line(child: ChildContext, *, draft: bool = False) -> str | None:
@@ -216,21 +322,42 @@ def base_line(child: ChildContext, *, draft: bool = False) -> str | None:
         text += (f"; līdz tam IB provizoriskais apmērs, no IB finansētās summas un to sadalījums pa sniedzējiem nav "
                  f"zināmi, tāpēc līgumi ar sniedzējiem ({PROVIDER_CONTRACT}) un garantijas vēstules ({GUARANTEE}) "
                  "nav izveidoti")
-        text += "" if draft else (f"; {waiting_names(child)} ir izveidoti tikai iepazīšanai, ar atzīmi „NAV PARAKSTĀMS” katrā lapā: "
-                 "tos paraksta tikai tad, kad tie izveidoti vēlreiz ar apstiprināto B")
+        text += "" if draft else (f"; {reading_only(child)}: tos paraksta tikai tad, kad tie izveidoti vēlreiz ar "
+                                  "apstiprināto B")
     return text
 
 
-def price_line(child: ChildContext) -> str | None:
+def price_line(child: ChildContext, *, draft: bool = False) -> str | None:
     """The first thing to do while a price the providers' IB shares rest on is unconfirmed (D294): which price, and
-    which provider contracts (02) and guarantee letters (03) are not made until it is (as with B, D72)."""
+    which provider contracts (02) and guarantee letters (03) are not made until it is (as with B, D72); while A rests on
+    it too, that the contract with the parent and the grant decision are for reading only (not_signable, D348; a
+    draft's papers are all marked as such, ``draft``)."""
     if child.not_eligible or child.ib_on_base:
         return None
     waiting = [p for p in child.providers if p.pending and p.funded and not p.own]
-    if not waiting:
+    a_open = not draft and bool(not_signable(child))
+    if not waiting and not a_open:
         return None
     labels = list(dict.fromkeys(line.label for line in child.by_priority if not line.confirmed and line.priced))
     unpriced = list(dict.fromkeys(line.label for line in child.by_priority if not line.priced))
+    of = "tām" if len(labels) + len(unpriced) > 1 else "tās"
+    if unpriced:  # D313: no price is the matrix's „nav sniedzēja cenas”, typed in 6.8 – not one the ministry confirms
+        missing = f"nav sniedzēja cenas ({', '.join(unpriced)})"
+        head = f"Cena nav apstiprināta ({', '.join(labels)}) un {missing}" if labels else missing[0].upper() + missing[1:]
+        confirmed = "neapstiprināto cenu" if len(labels) == 1 else "neapstiprinātās cenas"
+        then = ("ierakstiet sniedzēja cenu matricas 6.8. tabulā un izveidojiet dokumentus vēlreiz no matricas" if not labels
+                else "ierakstiet sniedzēja cenu matricas 6.8. tabulā un, kad Labklājības ministrija apstiprina "
+                f"{confirmed} (metodikas vietnes sadaļa „Cenas”), izveidojiet dokumentus vēlreiz no matricas")
+    elif len(labels) == 1:
+        head = f"Cena nav apstiprināta ({labels[0]})"
+        then = ("kad Labklājības ministrija cenu apstiprina (metodikas vietnes sadaļa „Cenas”), izveidojiet dokumentus "
+                "vēlreiz no matricas ar apstiprināto cenu")
+    else:
+        head = f"Cenas nav apstiprinātas ({', '.join(labels)})"
+        then = ("kad Labklājības ministrija cenas apstiprina (metodikas vietnes sadaļa „Cenas”), izveidojiet dokumentus "
+                "vēlreiz no matricas ar apstiprinātajām cenām")
+    if not waiting:  # only A rests on it: no provider's share does (a line of the case's own institution, D50)
+        return f"{head}: no {of} atkarīgs IB pieejamais apmērs A, tāpēc {reading_only(child)}; {then}"
     papers = ", ".join(f"{doc}-{p.file_part}" for p in waiting for doc in (PROVIDER_CONTRACT, GUARANTEE))
     numbers = ", ".join(str(p.number) for p in waiting)
     single = len(waiting) == 1  # one provider or a list of them, not numeral agreement (21 providers are many)
@@ -238,22 +365,8 @@ def price_line(child: ChildContext) -> str | None:
     what = ("līgums ar sniedzēju un garantijas vēstule" if single
             else "līgumi ar sniedzējiem un garantijas vēstules")
     hangs = "atkarīga" if single else "atkarīgas"
-    if unpriced:  # D313: no price is the matrix's „nav sniedzēja cenas”, typed in 6.8 – not one the ministry confirms
-        missing = f"nav sniedzēja cenas ({', '.join(unpriced)})"
-        head = f"Cena nav apstiprināta ({', '.join(labels)}) un {missing}" if labels else missing[0].upper() + missing[1:]
-        of = "tām" if len(labels) + len(unpriced) > 1 else "tās"
-        confirmed = "neapstiprināto cenu" if len(labels) == 1 else "neapstiprinātās cenas"
-        then = ("ierakstiet sniedzēja cenu matricas 6.8. tabulā un izveidojiet dokumentus vēlreiz no matricas" if not labels
-                else "ierakstiet sniedzēja cenu matricas 6.8. tabulā un, kad Labklājības ministrija apstiprina "
-                f"{confirmed} (metodikas vietnes sadaļa „Cenas”), izveidojiet dokumentus vēlreiz no matricas")
-        return f"{head}: no {of} {hangs} {whose} no IB, tāpēc {what} ({papers}) nav izveidoti; {then}"
-    if len(labels) == 1:
-        return (f"Cena nav apstiprināta ({labels[0]}): no tās {hangs} {whose} no IB, tāpēc {what} ({papers}) nav "
-                "izveidoti; kad Labklājības ministrija cenu apstiprina (metodikas vietnes sadaļa „Cenas”), izveidojiet "
-                "dokumentus vēlreiz no matricas ar apstiprināto cenu")
-    return (f"Cenas nav apstiprinātas ({', '.join(labels)}): no tām {hangs} {whose} no IB, tāpēc {what} ({papers}) "
-            "nav izveidoti; kad Labklājības ministrija cenas apstiprina (metodikas vietnes sadaļa „Cenas”), "
-            "izveidojiet dokumentus vēlreiz no matricas ar apstiprinātajām cenām")
+    text = f"{head}: no {of} {hangs} {whose} no IB, tāpēc {what} ({papers}) nav izveidoti; {then}"
+    return f"{text}; līdz tam {reading_only(child)}, jo no {of} atkarīgs arī IB pieejamais apmērs A" if a_open else text
 
 
 def first_plan_line(catalogue: Catalogue, child: ChildContext, day: dt.date) -> str | None:
@@ -465,11 +578,11 @@ def nameless_lines(child: ChildContext, names: Sequence[str], places: Mapping[st
 PREPARER_CLASS = 'class="note preparer"'  # html.preparer_notes: an instruction to the preparer (D161)
 
 
-def preparer_lines(documents: Sequence, waiting: frozenset[str] = frozenset()) -> list[str]:
+def preparer_lines(documents: Sequence, waiting: Waiting = SIGNABLE) -> list[str]:
     """Which papers carry instructions to the preparer (D161, audit41 F1): the PDF is signed as printed – its
     act's pages hold none, they are on the sheet after it, which is not signed; in the DOCX they stand beside their
-    places and are deleted before signing (audit38 F4). ``waiting``: papers not signable until B is confirmed
-    (waiting_on_base) – not listed among those to check before signing (D344)."""
+    places and are deleted before signing (audit38 F4). ``waiting``: papers not signable while A is a blank
+    (not_signable) – not listed among those to check before signing (D344, D348)."""
     ids = [d.spec.id for d in documents if PREPARER_CLASS in d.html and d.spec.id not in waiting]
     if not ids:
         return []

@@ -23,7 +23,7 @@ from generator.documents.from_matrix.archive import ARCHIVE_MARK, papers_day
 from generator.documents.from_matrix.context import ChildContext
 from generator.documents.from_matrix.folder_origin import Origin, origin_lines
 from generator.documents.from_matrix.older_folder import is_older, older_line, put_back, set_older_aside
-from generator.documents.from_matrix.signing import NOT_SIGNABLE_MARK
+from generator.documents.from_matrix.signing import SIGNABLE, Waiting
 from generator.documents.from_matrix.specs import child_documents
 from generator.documents.html import RenderedDocument, environment, render
 from generator.documents.pdf_writer import write_pdf
@@ -34,14 +34,19 @@ MARKER = ".ibm-berna-dokumenti"
 DRAFT_MARK = "MELNRAKSTS"
 
 
-def page_mark(draft: bool, archive: bool, waiting: bool = False) -> str | None:
+def page_mark(draft: bool, archive: bool, waiting: str | None = None) -> str | None:
     """What every page of a document carries at its head: the draft mark, the archive mark, both or none; a paper
-    not signable until the ministry confirms B (``waiting``, signing.waiting_on_base) its own mark (D344) – a draft
-    or an archive copy is not signed anyway and keeps its mark alone."""
+    not signable while A is a blank its own mark, ``waiting`` (signing.not_signable's, naming what it waits for: B or
+    a price, D344, D348) – a draft or an archive copy is not signed anyway and keeps its mark alone."""
     marks = [mark for mark, on in ((DRAFT_MARK, draft), (ARCHIVE_MARK, archive)) if on]
     if waiting and not marks:
-        marks.append(NOT_SIGNABLE_MARK)
+        marks.append(waiting)
     return " · ".join(marks) or None
+
+
+def waiting_mark(waiting: Waiting, doc_id: str) -> str | None:
+    """The not-signable mark of the paper ``doc_id``: ``waiting``'s when it is one of its papers, else None."""
+    return waiting.mark if doc_id in waiting else None
 
 
 class FolderTaken(Exception):
@@ -54,15 +59,15 @@ class FolderTaken(Exception):
 
 def render_child(catalogue: Catalogue, municipality: Municipality, child: ChildContext, params_day,  # noqa: ANN001
                  draft: bool, *, build_day: dt.date | None = None, archive: bool = False,
-                 ended: dt.date | None = None, waiting: frozenset[str] = frozenset()) -> list[RenderedDocument]:
+                 ended: dt.date | None = None, waiting: Waiting = SIGNABLE) -> list[RenderedDocument]:
     """The HTML of every document of one child (no files written). ``build_day`` (default: the system date) is
     the day the documents are made: it decides, like the refusal of an ended plan period (run.py), whether the
     programme round's dates are printed or are blanks because the round has ended. ``archive``: every page
     carries the archive mark (an ended period's papers for the case file), and the names, legal norms and
     round dates are those of the day before the plan began, not of the build day (F23, D69). ``ended``: the day
     the archive copy says its plan period had ended before (archive.ended_before; default the build day) – the
-    computer's date when an earlier `--day` fell before the period's end (audit27 F1). ``waiting``: the ids of the papers
-    marked not signable until B is confirmed (signing.waiting_on_base, D344)."""
+    computer's date when an earlier `--day` fell before the period's end (audit27 F1). ``waiting``: the papers marked not
+    signable while A is a blank and what they wait for (signing.not_signable, D344, D348)."""
     env = environment()
     build_day = build_day or dt.date.today()
     day = as_of(child, build_day, archive)
@@ -75,8 +80,9 @@ def render_child(catalogue: Catalogue, municipality: Municipality, child: ChildC
             "archive_ended": ended or build_day,
             "created": build_day}  # the files are made on the build day
     return [render(env, spec, {**base, "provider": provider,
-                               "not_signable": page_mark(draft, archive, spec.id in waiting) == NOT_SIGNABLE_MARK,
-                               "not_signable_mark": NOT_SIGNABLE_MARK})
+                               # a draft or an archive copy keeps its own mark alone (page_mark)
+                               "not_signable": spec.id in waiting and not (draft or archive),
+                               "not_signable_mark": waiting.mark, "not_signable_note": waiting.note})
             for spec, provider in child_documents(child)]
 
 
@@ -116,12 +122,12 @@ def check_folder(target: Path) -> None:
 
 def write_child(documents: list[RenderedDocument], target: Path, *, draft: bool, pdf: bool = True,
                 report: str = "", archive: bool = False, say: Callable[[str], object] | None = None,
-                origin: Origin | None = None, waiting: frozenset[str] = frozenset()) -> list[Path]:
+                origin: Origin | None = None, waiting: Waiting = SIGNABLE) -> list[Path]:
     """Write PDF (unless ``pdf`` is False) and DOCX of each document into ``target``; returns the final paths. An
     older version's folder at ``target`` is renamed aside, named in one line (``say``, default stderr, and the new
     parskats.txt), and moved back if the new folder does not take its place (D119). ``origin``: the matrix and the
     catalogue version the papers are made from, recorded in the marker after the file list (folder_origin).
-    ``waiting``: the ids of the papers marked not signable until B is confirmed (D344), as render_child got them."""
+    ``waiting``: the papers marked not signable while A is a blank (D344, D348), as render_child got them."""
     say_leftovers(leftovers(target.parent, aside_prefix(target)))  # a cut-off earlier run's folder (review3 F7)
     check_folder(target)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -134,7 +140,7 @@ def write_child(documents: list[RenderedDocument], target: Path, *, draft: bool,
                 names.append(write_pdf(document.html, tmp / f"{spec.id}.pdf").name)
             names.append(write_docx(document.html, tmp / f"{spec.id}.docx", spec.title, document.version,
                                     document.created, landscape=landscape,
-                                    mark=page_mark(draft, archive, spec.id in waiting)).name)
+                                    mark=page_mark(draft, archive, waiting_mark(waiting, spec.id))).name)
         older: Path | None = None
         mark = None
         try:
