@@ -1,6 +1,7 @@
 """The search worker's quicker index build (site/assets/javascripts/lunr/min/lunr.lv.min.js: lunr's Builder.add
 replaced, each word normalised once) makes the same lunr index as lunr's own code: both are built in Chromium from the
-site's search_index.json with the lunr of the theme's search worker, and their serialised forms must be equal."""
+site's search_index.json with the lunr of the theme's search worker (and lunr's own tokenizer: the theme's is inside its
+bundle), and their serialised forms must be equal."""
 
 from __future__ import annotations
 
