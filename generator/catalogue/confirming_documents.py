@@ -80,7 +80,7 @@ def needing_document(values: Sequence[Any], printed: bool = False, price: bool =
             out.append((i, "ir „apstiprināts”, un lēmums par IB piešķiršanu tā avotu drukā kā Labklājības ministrijas "
                            "apstiprinājumu"))
         elif price and NAMES_MINISTRY.search(value.source):
-            out.append((i, "ir „apstiprināts” ar Labklājības ministrijas avotu, un parakstāmie cenu pielikumi šo avotu "
+            out.append((i, "ir „apstiprināts” un atsaucas uz Labklājības ministriju, un parakstāmie cenu pielikumi to "
                            "drukā kā apstiprinātā skaitļa avotu"))
     return out
 

@@ -1,7 +1,7 @@
 """A new or corrected dated value that takes effect on or before the day the new catalogue is entered (D352).
 
 `ibm changes` knows which entries are new: an entry dated on or before the report's day (``--day``, the day the
-catalogue is published) while a children's round has already begun is in force on days for which that round's
+catalogue is published) while a children's round is running (begun, not ended) is in force on days for which that round's
 matrices were already issued with the previous figure. `ibm collect` and `ibm documents --from-matrix` then refuse
 every such matrix's plan that uses the value (D336), until it is migrated. A ministry's correction dated back is
 legitimate (D336, D342), so this is a warning, not an error; a mistyped year (2026 for 2027) is caught by it.
@@ -26,10 +26,11 @@ EXPECTED = ("spēkā stāšanās diena pēc atskaites dienas (pārbaudiet gadu);
 
 
 def _rounds(cat: Catalogue, change: ValueChange, day: dt.date) -> list[Round]:
-    """The children's rounds that have begun by ``day`` and whose services reach the change's day: their matrices
-    may already be issued on a price day the change now covers."""
+    """The children's rounds running on ``day`` (begun, not ended) whose services reach the change's day: their
+    matrices may already be issued on a price day the change now covers, and they are still collected. An ended
+    round's matrices are settled: a correction dated into it is an ordinary change of the catalogue's history."""
     return [r for r in cat.rounds_of(Pilot.children)
-            if r.start <= day and r.services_end >= change.effective_from]
+            if r.start <= day <= r.end and r.services_end >= change.effective_from]
 
 
 def _where(cat: Catalogue, change: ValueChange) -> tuple[Problem, str] | None:
@@ -58,7 +59,7 @@ def _where(cat: Catalogue, change: ValueChange) -> tuple[Problem, str] | None:
 
 def backdated_values(diff: CatalogueDiff, new: Catalogue, day: dt.date) -> list[Problem]:
     """A warning for each new or corrected figure of ``diff`` in force on or before ``day`` while a children's round
-    that reaches it has begun: the file and line of its date, the date, and what it does to that round's plans."""
+    that reaches it is running: the file and line of its date, the date, and what it does to that round's plans."""
     out = []
     for change in diff.values:
         # a removed entry has no line of its own in the new catalogue (_where: None)
