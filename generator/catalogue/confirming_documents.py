@@ -6,6 +6,10 @@ The grant decision (08) prints the source of the catalogue's confirmed B as the 
 Such a value's ``source`` must therefore name a document: its number („Nr. …”) and its date (DD.MM.YYYY or
 „2027. gada 24. februāra”) – a reconstruction („Rekonstruēts …”) or a methodology line („Metodika L1071”) has neither.
 The check is on ``source`` itself, as the decision prints it: no second field that could say something else.
+A confirmed price or ceiling (prices/) whose source names the ministry („LM …”, „Labklājības ministrijas …”) is
+printed by the signed price annexes as the source of a confirmed figure, so it names the document the same way
+(D352); a confirmed price citing the methodology, a regulation or made-up test data names no ministry and is not
+asked for one here.
 """
 
 from __future__ import annotations
@@ -30,6 +34,9 @@ EXPECTED = ("avots, kas nosauc Labklājības ministrijas dokumentu ar numuru un 
 
 # a reconstruction or a methodology line is no ministry's document, even with a number and a date in its text
 NOT_A_DOCUMENT = re.compile(r"^\s*(?:Rekonstruēts|Rekonstruēta|Metodika)\b", re.IGNORECASE)
+
+# a source that names the ministry as its author: „LM …” or any case form of „ministrija” (D352)
+NAMES_MINISTRY = re.compile(r"\bLM\b|(?i:ministrij)")
 
 
 def impossible_dates(source: str) -> list[str]:
@@ -57,11 +64,12 @@ def missing(source: str) -> str | None:
     return " un ".join(lacks) if lacks else None
 
 
-def needing_document(values: Sequence[Any], printed: bool = False) -> list[tuple[int, str]]:
+def needing_document(values: Sequence[Any], printed: bool = False, price: bool = False) -> list[tuple[int, str]]:
     """The entries of one dated series (a parameter's or a price's values, in date order) that must name a document,
     each with why: one that confirms an earlier „jāprecizē” entry (value_confirms: the same figures, the status moved
     to „apstiprināts”); with ``printed`` (B, whose source the grant decision prints as the ministry's confirmation)
-    every „apstiprināts” entry."""
+    every „apstiprināts” entry; with ``price`` (a price or ceiling, prices/) every „apstiprināts” entry whose source
+    names the ministry (NAMES_MINISTRY, D352)."""
     out = []
     for i, value in enumerate(values):
         if value.status is not PriceStatus.confirmed:
@@ -71,13 +79,17 @@ def needing_document(values: Sequence[Any], printed: bool = False) -> list[tuple
         elif printed:
             out.append((i, "ir „apstiprināts”, un lēmums par IB piešķiršanu tā avotu drukā kā Labklājības ministrijas "
                            "apstiprinājumu"))
+        elif price and NAMES_MINISTRY.search(value.source):
+            out.append((i, "ir „apstiprināts” un atsaucas uz Labklājības ministriju, un parakstāmie cenu pielikumi to "
+                           "drukā kā apstiprinātā skaitļa avotu"))
     return out
 
 
-def problems_of(name: str, values: Sequence[Any], printed: bool = False) -> list[tuple[int, str]]:
+def problems_of(name: str, values: Sequence[Any], printed: bool = False,
+                price: bool = False) -> list[tuple[int, str]]:
     """(entry index, message) for each entry of ``name``'s series that must name a document and does not."""
     out = []
-    for i, why in needing_document(values, printed):
+    for i, why in needing_document(values, printed, price):
         source = values[i].source
         head = f"„{name}” vērtība no {values[i].effective_from:%d.%m.%Y} {why}, bet avotā"
         if (lacks := missing(source)) is not None:

@@ -138,7 +138,8 @@ def _prices(cat: Catalogue, out: _Collector) -> None:
                         "vietā ir tukša vieta (D302)" if value_withdraws(before, value) else
                         f"cena „{price.name_lv}” no {value.effective_from:%d.%m.%Y} ({shown}) ir jāprecizē")
                 out.add(yf, ("values", i, "status"), "status", said, warn=True)
-        for i, message in undocumented(price.name_lv, price.values):  # a confirmation names LM's document (D310)
+        # a confirmation names LM's document (D310), and so does a confirmed price citing LM (D352)
+        for i, message in undocumented(price.name_lv, price.values, price=True):
             out.add(yf, ("values", i, "source"), f"values.{i}.source", message, DOCUMENT_EXPECTED)
     for needed in (GROUP_CEILING_ID, GROUP_TRANSPORT_REDUCTION_ID):
         if needed not in cat.price_by_id and needed not in out.unloaded:

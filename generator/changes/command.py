@@ -12,6 +12,7 @@ import click
 
 from generator.catalogue.loader import DEFAULT_CATALOGUE
 from generator.catalogue.problems import Problem, Severity
+from generator.changes.backdated import backdated_values
 from generator.changes.diff import diff_catalogues
 from generator.changes.report import change_report
 from generator.changes.sources import SourceError, materialize
@@ -167,6 +168,10 @@ def changes(old_ref: str, new_ref: str, out_file: Path | None, outputs: bool, on
         for line in skipped:
             click.echo(f"Piezīme: {line}", err=True)
         diff = diff_catalogues(old, new)
+        revision = "" if Path(new_ref).is_dir() else f"{new_ref}:"  # as _load names a file of the new version
+        for problem in backdated_values(diff, new, day.date() if day is not None else dt.date.today()):  # D352
+            shown = _user_path(problem, new_folder, Path(tmp) / "new").format(new_folder, plain=not revision)
+            click.echo(f"{revision}{shown}", err=True)  # as `ibm check`: „… [brīdinājums]”
         out_diff = None
         if outputs:
             from generator.changes.outputs import diff_outputs

@@ -7,6 +7,8 @@ import datetime as dt
 
 from generator import withdrawn_wording as wording
 from generator.catalogue.catalogue import FORM_LABELS_SHORT, Catalogue, item_forms, service_order
+from generator.catalogue.problems import Problem
+from generator.changes.backdated import backdated_values
 from generator.changes.calendar import HolidayChange, RoundChange
 from generator.changes.diff import CatalogueDiff, ValueChange
 from generator.changes.municipalities import MunicipalityChange
@@ -166,6 +168,18 @@ def _backdated(printed: list[ValueChange], day: dt.date, cat: Catalogue | None =
             f"{since} izveidoja vēl ar "
             f"iepriekšējo katalogu, {'tā' if one else 'tās'} ir kā apstiprināts skaitlis, tāpēc šos dokumentus "
             "neparakstiet, bet izveidojiet vēlreiz ar šo katalogu.")
+
+
+def _backdated_line(problem: Problem, cat: Catalogue) -> str:
+    """The report's bullet of a new figure dated on or before the report's day in a begun round (D352): the console's
+    warning, with the file named from the catalogue folder."""
+    try:
+        where = problem.path.resolve().relative_to(cat.root.resolve()).as_posix() if problem.path else "?"
+    except ValueError:
+        where = problem.path.name if problem.path else "?"
+    return (f"- Atpakaļejošs datums ({where}, {problem.line}. rinda): {problem.message}. Ja datums ir kļūdains "
+            f"(piemēram, gads), izlabojiet to; ja tas ir apzināts labojums, šo kārtu aizpildītās matricas pārnesiet ar "
+            f"`ibm migrate` (D336, D352).")
 
 
 def _gap(change: ValueChange, cat: Catalogue | None) -> tuple[dt.date, dt.date | None]:
@@ -609,6 +623,7 @@ def change_report(diff: CatalogueDiff, new: Catalogue, outputs: OutputDiff | Non
             lines.append(_review_line(new, amounts, labels, first_plan_day(changed_prices, new) if since else None,
                                       by_span=bool(since and spans)))
         lines += _param_review_lines(new, params)
+        lines += [_backdated_line(problem, new) for problem in backdated_values(diff, new, day)]  # D352
         if diff.service_rules:
             lines.append("- IBM matricu noteikumu pārbaudes – jāpārveido aizpildītās matricas ar `ibm migrate`; tajās, "
                          "kurās ir skartie pakalpojumi, var mainīties noteikumu kļūdas un brīdinājumi, tāpēc šie atbalsta "

@@ -129,3 +129,36 @@ def test_an_impossible_date_or_a_reconstruction_is_no_document(catalogue_copy: P
     assert errors == [f"catalogue/programme.yaml:{line}: base_amount.values 2. ieraksts, source: „Bāzes apmērs vienam "
                       "bērnam periodā (B)” vērtība no 01.03.2027 apstiprina iepriekšējo „jāprecizē” vērtību ar tiem "
                       f"pašiem skaitļiem, bet avotā {said} (gaidīts: {EXPECTED})"], errors
+
+
+def _confirmed_price(root: Path, source: str) -> int:
+    """A new confirmed ceiling of 2.1 from 01.01.2027 at another figure (no confirmation of an earlier one) with
+    ``source``; the line of its source."""
+    path = root / "prices" / "2.1.yaml"
+    text = path.read_text("utf-8")
+    path.write_text(text + f"  - effective_from: 2027-01-01\n    kind: ceiling\n    amount: 5.10\n"
+                           f"    source: \"{source}\"\n    status: apstiprināts\n", "utf-8")
+    return text.count("\n") + 4
+
+
+@pytest.mark.parametrize("source", ["Labklājības ministrijas 4. decembra vēstule", "LM vēstule, 04.12.2026",
+                                    "Ministrijas vēstule Nr. 1-2/3 (izdomāta)"])
+def test_a_confirmed_price_citing_the_ministry_names_its_document(catalogue_copy: Path, source: str) -> None:
+    """D352: the signed price annexes print a confirmed price's source as the source of a confirmed figure; one that
+    cites the ministry names its document as D310 asks (its number and date), not only a confirmation."""
+    line = _confirmed_price(catalogue_copy, source)
+    lacks = missing(source)
+    assert lacks is not None
+    assert _errors(catalogue_copy) == [
+        f"catalogue/prices/2.1.yaml:{line}: values 5. ieraksts, source: „Pavadoņa pakalpojums (stunda)” vērtība no "
+        "01.01.2027 ir „apstiprināts” un atsaucas uz Labklājības ministriju, un parakstāmie cenu pielikumi to drukā "
+        f"kā apstiprinātā skaitļa avotu, bet avotā nav dokumenta {lacks} (gaidīts: {EXPECTED})"]
+
+
+@pytest.mark.parametrize("source", [LM_DOCUMENT, "Testa dati: izdomāta cena", "MK 18.05.2021 noteikumi Nr. 316",
+                                    "DI vienas vienības izmaksu standarta likmju metodika; metodika L1695"])
+def test_a_confirmed_price_citing_no_ministry_or_its_document_passes(catalogue_copy: Path, source: str) -> None:
+    """D352's scope: a source naming no ministry (the methodology, a regulation, test data) is not asked for one –
+    as the real catalogue's confirmed group ceiling cites the methodology."""
+    _confirmed_price(catalogue_copy, source)
+    assert _errors(catalogue_copy) == []
