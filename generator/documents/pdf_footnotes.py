@@ -83,6 +83,7 @@ def footnoted(html: str) -> str:
 _TRIES = 8  # layouts after the first one, only for a document whose footnote left its call's page
 _WHOLE = "orphans: 999"  # more lines than any paragraph: WeasyPrint moves the paragraph rather than split it
 _PARAGRAPHS = {"p", "li", "td", "th", "h1", "h2", "h3", "h4"}  # never a container whose children would inherit it
+UNPLACED = "ibm_unplaced_notes"  # laid_out's document: the marks of its footnotes still off their calls' pages
 _NEXT_PAGE = 6  # how many of the next page's first paragraphs may be the one WeasyPrint made room for
 
 
@@ -103,15 +104,23 @@ def _paragraphs(body: object) -> list[object]:
     return list(found.values())
 
 
+def _apart_on(page: object) -> list[object]:
+    """The elements of a page's footnote calls whose footnote is not at this page's foot, in order."""
+    body, *rest = page._page_box.children
+    notes = {id(note.element) for area in rest if type(area).__name__ == "FootnoteAreaBox" for note in area.children}
+    calls = {id(box.element): box.element for box in _boxes(body) if getattr(box, "footnote", None) is not None}
+    return [element for key, element in calls.items() if key not in notes]
+
+
 def apart(document: object) -> int | None:
     """The index of the first page that has a footnote call whose footnote is on another page, if any."""
-    for index, page in enumerate(document.pages):
-        body, *rest = page._page_box.children
-        calls = {id(box.element) for box in _boxes(body) if getattr(box, "footnote", None) is not None}
-        notes = {id(note.element) for area in rest if type(area).__name__ == "FootnoteAreaBox" for note in area.children}
-        if calls - notes:
-            return index
-    return None
+    return next((index for index, page in enumerate(document.pages) if _apart_on(page)), None)
+
+
+def unplaced(document: object) -> tuple[str, ...]:
+    """The marks („²”) of the footnotes on another page than their calls, in the text's order; () when all stay."""
+    marks = ("".join(element.itertext()).split(" ", 1)[0] for page in document.pages for element in _apart_on(page))
+    return tuple(dict.fromkeys(marks))
 
 
 def _suspects(document: object, index: int) -> list[object]:
@@ -127,11 +136,14 @@ def _suspects(document: object, index: int) -> list[object]:
 def laid_out(html: str, base_url: str, font_config: object) -> object:
     """WeasyPrint's document of ``html`` in which every footnote is on its call's page (see the module's note): where
     one is not, the paragraphs that may have pushed it off are kept whole one at a time, each kept only if the
-    footnote then stays; a document whose footnotes all stay is laid out once."""
+    footnote then stays; a document whose footnotes all stay is laid out once. A footnote still apart after the
+    tries is not left silently: the document's ``UNPLACED`` attribute names its mark (pdf_writer.unplaced_notes,
+    D349)."""
     from weasyprint import HTML
 
     source = HTML(string=html, base_url=base_url)
     document = source.render(font_config=font_config)
+    setattr(document, UNPLACED, ())
     if "float: footnote" not in html:
         return document
     tried: set[int] = set()
@@ -153,4 +165,5 @@ def laid_out(html: str, base_url: str, font_config: object) -> object:
             del suspect.attrib["style"]
         else:
             suspect.set("style", before)
+    setattr(document, UNPLACED, unplaced(document))
     return document
