@@ -14,12 +14,20 @@ at the page's foot would otherwise leave fewer lines than its ``orphans`` there,
 make room for that paragraph's next line (and keeps it reported even when the paragraph then moves on whole with the
 block that keeps it together). ``laid_out`` checks every page after the layout and, where a footnote has left its
 call's page, lays the act out again with the paragraph that may have pushed it off kept whole (it moves to the next
-page, the footnote stays with its mark); a document whose footnotes all stay is laid out once."""
+page, the footnote stays with its mark); a document whose footnotes all stay is laid out once. The layout names
+that paragraph itself: while it runs, WeasyPrint's report of a footnote for a paragraph's line is watched
+(``_reporters``), so the paragraph it reported for is tried first, not after the ones before it on the page (each try
+lays the whole act out again: 09 on the round's first day took five layouts, now two; the PDFs are the same). Should
+WeasyPrint's code read otherwise, nothing is watched and the paragraphs are tried in their order, as before. A
+footnote still apart after the tries is named by the run that writes the PDF (D349)."""
 
 from __future__ import annotations
 
+import linecache
 import re
+import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 from generator.documents.html_spans import outermost
 
@@ -133,6 +141,36 @@ def _suspects(document: object, index: int) -> list[object]:
     return here[-1:] + after
 
 
+# the source line of WeasyPrint's block layout that reports a page's last footnote to make room for a paragraph's next
+# line (layout/block.py ``_linebox_layout``: the paragraph would otherwise leave fewer lines than its orphans)
+_ORPHANS_REPORT = "report_footnote(context.current_page_footnotes[-1])"
+
+
+@contextmanager
+def _reporters() -> Iterator[list[object]]:
+    """While WeasyPrint lays out within it: the elements of the paragraphs it reported a page's footnote for
+    (_ORPHANS_REPORT), in order – the paragraph that pushed a footnote off its call's page, named by the layout
+    itself rather than guessed. Only that call of ``report_footnote`` is watched, and only while it lasts."""
+    from weasyprint.layout import LayoutContext
+
+    real = LayoutContext.report_footnote
+    found: list[object] = []
+
+    def report(context: object, footnote: object) -> None:
+        caller = sys._getframe(1)
+        if _ORPHANS_REPORT in linecache.getline(caller.f_code.co_filename, caller.f_lineno):
+            element = getattr(caller.f_locals.get("box"), "element", None)
+            if element is not None:
+                found.append(element)
+        real(context, footnote)
+
+    LayoutContext.report_footnote = report
+    try:
+        yield found
+    finally:
+        LayoutContext.report_footnote = real
+
+
 def laid_out(html: str, base_url: str, font_config: object) -> object:
     """WeasyPrint's document of ``html`` in which every footnote is on its call's page (see the module's note): where
     one is not, the paragraphs that may have pushed it off are kept whole one at a time, each kept only if the
@@ -142,25 +180,32 @@ def laid_out(html: str, base_url: str, font_config: object) -> object:
     from weasyprint import HTML
 
     source = HTML(string=html, base_url=base_url)
-    document = source.render(font_config=font_config)
-    setattr(document, UNPLACED, ())
     if "float: footnote" not in html:
+        document = source.render(font_config=font_config)
+        setattr(document, UNPLACED, ())
         return document
+    with _reporters() as reported:
+        document = source.render(font_config=font_config)
     tried: set[int] = set()
     for _ in range(_TRIES):
         index = apart(document)
         if index is None:
             break
-        suspect = next((e for e in _suspects(document, index) if id(e) not in tried), None)
-        if suspect is None:
+        suspects = [e for e in _suspects(document, index) if id(e) not in tried]
+        # the paragraph the layout reported the footnote for first, then the others in their order
+        named = {id(e) for e in reported}
+        suspects.sort(key=lambda e: id(e) not in named)
+        if not suspects:
             break
+        suspect = suspects[0]
         tried.add(id(suspect))
         before = suspect.get("style")
         suspect.set("style", f"{before};{_WHOLE}" if before else _WHOLE)
-        again = source.render(font_config=font_config)
+        with _reporters() as reported_again:
+            again = source.render(font_config=font_config)
         moved = apart(again)
         if moved is None or moved > index:
-            document = again
+            document, reported = again, reported_again
         elif before is None:
             del suspect.attrib["style"]
         else:

@@ -134,3 +134,30 @@ def test_the_run_names_the_paper_and_its_note_and_goes_on(tmp_path, quick_papers
     line = _line("KODS1/09-lemums-par-izbeigsanu.pdf", "²")
     assert told == [line]
     assert (tmp_path / "berni" / "KODS1" / "parskats.txt").read_text(encoding="utf-8").endswith(f"\n{line}\n")
+
+
+def test_the_layout_names_the_paragraph_that_pushed_the_note_off(catalogue: Catalogue,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """09 on the round's first day: the paragraph WeasyPrint reported ² for is kept whole at the first try – two
+    layouts, not one for each paragraph before it; where the report is not seen (WeasyPrint's code reads otherwise),
+    the paragraphs tried in their order place the note too, with more layouts."""
+    from generator.documents import pdf_footnotes, pdf_writer
+    from generator.documents.paths import TEMPLATE_DIR
+
+    [document] = render_municipality(catalogue, catalogue.municipality("jelgava"),
+                                     [by_id("09-lemums-par-izbeigsanu")], build_date=dt.date(2018, 10, 1))
+    html = footnoted(pdf_writer.split_instructions(document.html)[0])
+    layouts: list[int] = []
+    watch = pdf_footnotes._reporters
+
+    def counted():  # noqa: ANN202 - the context manager
+        layouts.append(1)
+        return watch()
+
+    monkeypatch.setattr(pdf_footnotes, "_reporters", counted)
+    laid = pdf_footnotes.laid_out(html, str(TEMPLATE_DIR), pdf_writer._font_config())
+    assert pdf_footnotes.apart(laid) is None and len(layouts) == 2
+    layouts.clear()
+    monkeypatch.setattr(pdf_footnotes, "_ORPHANS_REPORT", "a line WeasyPrint does not have")
+    laid = pdf_footnotes.laid_out(html, str(TEMPLATE_DIR), pdf_writer._font_config())
+    assert pdf_footnotes.apart(laid) is None and len(layouts) > 2
