@@ -23,6 +23,7 @@ from generator.documents import context as ctx
 from generator.documents.annex_context import annex_context
 from generator.documents.docx_writer import write_docx
 from generator.documents.html import RenderedDocument, environment, render
+from generator.documents.note_warning import unplaced_lines
 from generator.documents.paths import day_folder, documents_dir, reports_dir
 from generator.documents.pdf_writer import write_pdf
 from generator.documents.registry import DOCUMENTS, DocumentSpec
@@ -122,6 +123,8 @@ def render_documents(catalogue: Catalogue, out: Path, progress: Progress = print
         # the children's programme's: a municipality in both programmes is told so (audit31e F3, D254)
         progress(f"  bērnu programmas dokumenti {number}/{len(municipalities)}: {name} – "
                  f"{made_phrase(len(documents))}")
+        for line in unplaced_lines(documents, municipality.id):  # a note its PDF prints apart (D349)
+            progress(f"  {line}")
         for issue in later:
             if municipality.id in issue.municipality_ids:
                 changed = day_documents(catalogue, municipality, issue, documents, build_date)
@@ -132,6 +135,8 @@ def render_documents(catalogue: Catalogue, out: Path, progress: Progress = print
                 progress(f"  dokumenti ar cenām no {lvformat.date(issue.day)}: "
                          f"{catalogue.stated_name_on(municipality.id, issue.day)} – "
                          f"{changed_phrase(len(changed), len(documents), day_folder(issue.day))}")
+                for line in unplaced_lines(changed, f"{municipality.id}/{day_folder(issue.day)}"):
+                    progress(f"  {line}")
     return written
 
 

@@ -14,12 +14,20 @@ at the page's foot would otherwise leave fewer lines than its ``orphans`` there,
 make room for that paragraph's next line (and keeps it reported even when the paragraph then moves on whole with the
 block that keeps it together). ``laid_out`` checks every page after the layout and, where a footnote has left its
 call's page, lays the act out again with the paragraph that may have pushed it off kept whole (it moves to the next
-page, the footnote stays with its mark); a document whose footnotes all stay is laid out once."""
+page, the footnote stays with its mark); a document whose footnotes all stay is laid out once. The layout names
+that paragraph itself: while it runs, WeasyPrint's report of a footnote for a paragraph's line is watched
+(``_reporters``), so the paragraph it reported for is tried first, not after the ones before it on the page (each try
+lays the whole act out again: 09 on the round's first day took five layouts, now two; the PDFs are the same). Should
+WeasyPrint's code read otherwise, nothing is watched and the paragraphs are tried in their order, as before. A
+footnote still apart after the tries is named by the run that writes the PDF (D349)."""
 
 from __future__ import annotations
 
+import linecache
 import re
+import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 from generator.documents.html_spans import outermost
 
@@ -83,6 +91,7 @@ def footnoted(html: str) -> str:
 _TRIES = 8  # layouts after the first one, only for a document whose footnote left its call's page
 _WHOLE = "orphans: 999"  # more lines than any paragraph: WeasyPrint moves the paragraph rather than split it
 _PARAGRAPHS = {"p", "li", "td", "th", "h1", "h2", "h3", "h4"}  # never a container whose children would inherit it
+UNPLACED = "ibm_unplaced_notes"  # laid_out's document: the marks of its footnotes still off their calls' pages
 _NEXT_PAGE = 6  # how many of the next page's first paragraphs may be the one WeasyPrint made room for
 
 
@@ -103,15 +112,23 @@ def _paragraphs(body: object) -> list[object]:
     return list(found.values())
 
 
+def _apart_on(page: object) -> list[object]:
+    """The elements of a page's footnote calls whose footnote is not at this page's foot, in order."""
+    body, *rest = page._page_box.children
+    notes = {id(note.element) for area in rest if type(area).__name__ == "FootnoteAreaBox" for note in area.children}
+    calls = {id(box.element): box.element for box in _boxes(body) if getattr(box, "footnote", None) is not None}
+    return [element for key, element in calls.items() if key not in notes]
+
+
 def apart(document: object) -> int | None:
     """The index of the first page that has a footnote call whose footnote is on another page, if any."""
-    for index, page in enumerate(document.pages):
-        body, *rest = page._page_box.children
-        calls = {id(box.element) for box in _boxes(body) if getattr(box, "footnote", None) is not None}
-        notes = {id(note.element) for area in rest if type(area).__name__ == "FootnoteAreaBox" for note in area.children}
-        if calls - notes:
-            return index
-    return None
+    return next((index for index, page in enumerate(document.pages) if _apart_on(page)), None)
+
+
+def unplaced(document: object) -> tuple[str, ...]:
+    """The marks („²”) of the footnotes on another page than their calls, in the text's order; () when all stay."""
+    marks = ("".join(element.itertext()).split(" ", 1)[0] for page in document.pages for element in _apart_on(page))
+    return tuple(dict.fromkeys(marks))
 
 
 def _suspects(document: object, index: int) -> list[object]:
@@ -124,33 +141,74 @@ def _suspects(document: object, index: int) -> list[object]:
     return here[-1:] + after
 
 
+# the source line of WeasyPrint's block layout that reports a page's last footnote to make room for a paragraph's next
+# line (layout/block.py ``_linebox_layout``: the paragraph would otherwise leave fewer lines than its orphans)
+_ORPHANS_REPORT = "report_footnote(context.current_page_footnotes[-1])"
+
+
+@contextmanager
+def _reporters() -> Iterator[list[object]]:
+    """While WeasyPrint lays out within it: the elements of the paragraphs it reported a page's footnote for
+    (_ORPHANS_REPORT), in order – the paragraph that pushed a footnote off its call's page, named by the layout
+    itself rather than guessed. Only that call of ``report_footnote`` is watched, and only while it lasts."""
+    from weasyprint.layout import LayoutContext
+
+    real = LayoutContext.report_footnote
+    found: list[object] = []
+
+    def report(context: object, footnote: object) -> None:
+        caller = sys._getframe(1)
+        if _ORPHANS_REPORT in linecache.getline(caller.f_code.co_filename, caller.f_lineno):
+            element = getattr(caller.f_locals.get("box"), "element", None)
+            if element is not None:
+                found.append(element)
+        real(context, footnote)
+
+    LayoutContext.report_footnote = report
+    try:
+        yield found
+    finally:
+        LayoutContext.report_footnote = real
+
+
 def laid_out(html: str, base_url: str, font_config: object) -> object:
     """WeasyPrint's document of ``html`` in which every footnote is on its call's page (see the module's note): where
     one is not, the paragraphs that may have pushed it off are kept whole one at a time, each kept only if the
-    footnote then stays; a document whose footnotes all stay is laid out once."""
+    footnote then stays; a document whose footnotes all stay is laid out once. A footnote still apart after the
+    tries is not left silently: the document's ``UNPLACED`` attribute names its mark (pdf_writer.unplaced_notes,
+    D349)."""
     from weasyprint import HTML
 
     source = HTML(string=html, base_url=base_url)
-    document = source.render(font_config=font_config)
     if "float: footnote" not in html:
+        document = source.render(font_config=font_config)
+        setattr(document, UNPLACED, ())
         return document
+    with _reporters() as reported:
+        document = source.render(font_config=font_config)
     tried: set[int] = set()
     for _ in range(_TRIES):
         index = apart(document)
         if index is None:
             break
-        suspect = next((e for e in _suspects(document, index) if id(e) not in tried), None)
-        if suspect is None:
+        suspects = [e for e in _suspects(document, index) if id(e) not in tried]
+        # the paragraph the layout reported the footnote for first, then the others in their order
+        named = {id(e) for e in reported}
+        suspects.sort(key=lambda e: id(e) not in named)
+        if not suspects:
             break
+        suspect = suspects[0]
         tried.add(id(suspect))
         before = suspect.get("style")
         suspect.set("style", f"{before};{_WHOLE}" if before else _WHOLE)
-        again = source.render(font_config=font_config)
+        with _reporters() as reported_again:
+            again = source.render(font_config=font_config)
         moved = apart(again)
         if moved is None or moved > index:
-            document = again
+            document, reported = again, reported_again
         elif before is None:
             del suspect.attrib["style"]
         else:
             suspect.set("style", before)
+    setattr(document, UNPLACED, unplaced(document))
     return document

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from generator.documents.html_spans import outermost
 from generator.documents.paths import TEMPLATE_DIR
-from generator.documents.pdf_footnotes import footnoted, laid_out
+from generator.documents.pdf_footnotes import UNPLACED, footnoted, laid_out
 from generator.documents.render_memo import ACT_ENTRIES, SHEET_ENTRIES, LayoutMemo
 from generator.lvformat import agree
 
@@ -353,10 +353,28 @@ vietām ar uzrakstu „Piezīme sagatavotājam – pirms parakstīšanas dzēst.
 """
 
 
+# the marks of the numbered notes a PDF written in this process prints off their marks' pages (D349), by the PDF's
+# identifier (a digest of its HTML); only PDFs with such a note are here
+_UNPLACED: dict[bytes, tuple[str, ...]] = {}
+
+
+def _identifier(html: str) -> bytes:
+    return hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode("ascii")
+
+
+def unplaced_notes(html: str) -> tuple[str, ...]:
+    """The marks („²”) of the numbered notes that the PDF of ``html``, written in this process, prints on another
+    page than their marks' – the footnotes the layout could not keep with their marks (pdf_footnotes.laid_out) –
+    for the run to name (D349); () when every note is in its place."""
+    return _UNPLACED.get(_identifier(html), ())
+
+
 def html_to_pdf(html: str) -> bytes:
-    identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode("ascii")
+    identifier = _identifier(html)
     act_html, instructions = split_instructions(html)
     act = _laid_out(footnoted(act_html), ACTS)  # its numbered notes at the foot of their marks' pages (D345)
+    if getattr(act, UNPLACED, ()):  # said by the run, not left silently (D349)
+        _UNPLACED[identifier] = getattr(act, UNPLACED)
     if not instructions:
         return act.write_pdf(pdf_identifier=identifier)
     pages: Pages = {}

@@ -91,6 +91,7 @@ def render_round_set(catalogue: Catalogue, chosen: RoundSet, out: Path, progress
         render_municipality,
         write_document,
     )
+    from generator.documents.note_warning import unplaced_lines
     from generator.documents.render_memo import RenderMemo
     from generator.documents.reports.workbooks import write_report_workbooks
 
@@ -110,6 +111,8 @@ def render_round_set(catalogue: Catalogue, chosen: RoundSet, out: Path, progress
             name = municipality_label(catalogue, municipality, build_date)  # the round's day's name (D189)
             progress(f"  kārta {chosen.round_id}, {number}/{len(chosen.municipalities)}: {name} – "
                      f"{what} (mape {folder})")
+            for line in unplaced_lines(papers, folder):  # a note its PDF prints apart (D349)
+                progress(f"  {line}")
     return written
 
 

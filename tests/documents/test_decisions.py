@@ -34,6 +34,7 @@ from generator.reference.params import Params
 from generator.reference.workbook import WorkbookInputs, evaluate_workbook
 from generator.workbook.writer import template_date
 from tests.documents.conftest import normalise
+from tests.documents.footnote_pages import notes_apart
 from tests.documents.from_matrix_helpers import docx_tables
 
 pytestmark = pytest.mark.slow
@@ -342,3 +343,10 @@ def test_the_adult_refusal_checklist_says_where_the_copy_goes(cases) -> None:
     assert REFUSAL in text and "kopiju nosūta personai" in text
     (_, minor), _ = cases["minor"]
     assert "kopiju" not in "\n".join(before_signing(minor))
+
+
+def test_each_decisions_note_is_on_its_marks_page(cases) -> None:  # noqa: ANN001
+    """D345: the blank and the children's decisions above (tests/documents/footnote_pages.py)."""
+    apart, noted = notes_apart(sorted(p for _case, folder in cases.values() for p in folder.glob("*.pdf")))
+    assert not apart, "\n".join(apart)
+    assert noted

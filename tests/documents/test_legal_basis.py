@@ -19,6 +19,7 @@ from generator.documents.build_step import render_municipality, write_document
 from generator.documents.htmltree import parse
 from generator.documents.registry import DOCUMENTS
 from tests.documents.conftest import normalise
+from tests.documents.footnote_pages import notes_apart
 from tests.documents.from_matrix_helpers import clean, docx_text
 from tests.round_yaml import add_holiday_years
 
@@ -287,3 +288,10 @@ def test_letter_18_states_its_legal_basis_from_the_catalogue(catalogue: Catalogu
         assert "Administratīvā procesa likuma 62. pantu (adresāta viedokļa noskaidrošana" in text, day
         # the basis comes before the refusal it grounds, the appeal clause after it
         assert text.index("pamatojoties uz:") < text.index("Tāpēc ") < text.index("var apstrīdēt")
+
+
+def test_each_decisions_note_is_on_its_marks_page(written: dict[dt.date, Path]) -> None:
+    """D345: the PDFs above, on both days (tests/documents/footnote_pages.py)."""
+    apart, noted = notes_apart(sorted(p for folder in written.values() for p in folder.glob("*.pdf")))
+    assert not apart, "\n".join(apart)
+    assert noted

@@ -31,6 +31,7 @@ from generator.reference.params import Params
 from generator.reference.workbook import WorkbookInputs, evaluate_workbook
 from generator.workbook.writer import template_date
 from tests.documents.conftest import act_pages, normalise
+from tests.documents.footnote_pages import notes_apart
 
 pytestmark = pytest.mark.slow
 
@@ -226,3 +227,10 @@ def test_clause_4_5_states_the_rounds_first_plan_length_only_in_the_blank_form(c
                                     build_date=PROVEN_DAY)[0]
     assert sentence in _text(municipal.body)
     assert "Šā līguma pielikumos ir atbalsta plāns periodam" not in _text(municipal.body)
+
+
+def test_each_acts_note_is_on_its_marks_page(acts) -> None:  # noqa: ANN001
+    """D345: the acts above, on both days (tests/documents/footnote_pages.py)."""
+    apart, noted = notes_apart(sorted(p for _docs, folder in acts.values() for p in folder.glob("*.pdf")))
+    assert not apart, "\n".join(apart)
+    assert noted

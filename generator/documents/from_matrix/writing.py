@@ -26,6 +26,7 @@ from generator.documents.from_matrix.older_folder import is_older, older_line, p
 from generator.documents.from_matrix.signing import SIGNABLE, Waiting
 from generator.documents.from_matrix.specs import child_documents
 from generator.documents.html import RenderedDocument, environment, render
+from generator.documents.note_warning import unplaced_lines
 from generator.documents.pdf_writer import write_pdf
 from generator.own_files import listing, parse_listing, refusal, strangers
 from generator.replace_file import aside_prefix, leftovers, say_leftovers, staged_folder, swap_final
@@ -141,6 +142,10 @@ def write_child(documents: list[RenderedDocument], target: Path, *, draft: bool,
             names.append(write_docx(document.html, tmp / f"{spec.id}.docx", spec.title, document.version,
                                     document.created, landscape=landscape,
                                     mark=page_mark(draft, archive, waiting_mark(waiting, spec.id))).name)
+        # a numbered note a PDF prints off its mark's page: named on the screen and in parskats.txt (D349)
+        apart = unplaced_lines(documents, target.name) if pdf else []
+        if apart and report:
+            report += "\n" + "".join(f"{line}\n" for line in apart)
         older: Path | None = None
         mark = None
         try:
@@ -164,6 +169,8 @@ def write_child(documents: list[RenderedDocument], target: Path, *, draft: bool,
             raise
         if older is not None:
             (say or _to_stderr)(older_line(target, older))
+        for line in apart:
+            (say or _to_stderr)(line)
     return [target / name for name in names]
 
 
