@@ -129,22 +129,30 @@ class WorkbookResult:
     # a counted line's payment is an invalid input the reference sees (rules.invalid_execution): the matrix prints
     # „nederīgs” for its period's paid total, Fakt_Kopa (D304), and ``paid_total`` is None
     paid_invalid: bool = False
+    # D347: the amounts the matrix leaves blank because an input they rest on is an invalid input the reference sees
+    # (blank_amounts): their names; ``provisional`` etc. keep the figures computed from the typed value
+    blank: frozenset[str] = frozenset()
 
     def named_values(self) -> dict[str, object]:
-        """Output values keyed by the workbook's defined names."""
+        """Output values keyed by the workbook's defined names (None where the matrix shows a blank, ``blank``)."""
+        def shown(name: str, value: object) -> object:
+            if name not in self.blank:
+                return value
+            return tuple(None for _ in value) if isinstance(value, tuple) else None
+
         return {
             "Parbaudes_Datums": self.check_date,
             "Vecums": self.age,
             "Provizoriska_Likme": self.rate,
-            "IB_Provizoriskais": self.provisional,
+            "IB_Provizoriskais": shown("IB_Provizoriskais", self.provisional),
             "IB_Nepieciesamais": self.needed,
-            "IB_Pieejamais": self.available,
-            "IB_Kopejais": self.total,
-            "Transporta_Dala": self.transport_share,
+            "IB_Pieejamais": shown("IB_Pieejamais", self.available),
+            "IB_Kopejais": shown("IB_Kopejais", self.total),
+            "Transporta_Dala": shown("Transporta_Dala", self.transport_share),
             "Plans_Cena": self.line_price,
             "Plans_Summa": self.line_cost,
             "Plans_Prioritate": self.line_priority,
-            "Plans_NoIB": self.line_ib,
+            "Plans_NoIB": shown("Plans_NoIB", self.line_ib),
             "Men_Summa": self.monthly_amounts,
             "Fakt_Kopa": self.paid_total,
             "Kludas": self.errors,
@@ -173,6 +181,7 @@ def evaluate_workbook(inputs: WorkbookInputs, params: Params, template: str = CU
     if check_date is not None:
         items, transport = plan_uses(inputs.lines)
         findings.extend(check_prices_in_force(inputs.period_start, inputs.months, params, template, items, transport))
+    base_invalid, final_invalid, sources_invalid = invalid_amounts(inputs, params)
     if check_date is None:
         age, rate, p_amount = age_in_years(inputs.birth_date, inputs.period_start), ZERO, ZERO
     else:
@@ -199,9 +208,13 @@ def evaluate_workbook(inputs: WorkbookInputs, params: Params, template: str = CU
     )
     findings.extend(check_input_values(inputs, params.municipalities, params.whole_units, params.date_serials,
                                        plan_round(params, inputs.period_start), params.price_max))
+    # D347: P is a blank in the matrix while B is invalid, A while P is or F applies and is invalid; the rules that
+    # read them see 0 there (the matrix's N() of a blank)
+    a_blank = base_invalid or (final_invalid and plan.needed > p_amount)
+    rules_p, rules_a = (ZERO if base_invalid else p_amount), (ZERO if a_blank else plan.available)
     # a sub-cent F or B, or one that is a day's serial (D286), is one invalid input in the matrix, whatever N is
-    if not subcent(inputs.final) and not _serial(params, inputs.final):
-        findings.extend(check_final(inputs.final, plan.needed, p_amount))
+    if not final_invalid:
+        findings.extend(check_final(inputs.final, plan.needed, rules_p))
     findings.extend(check_sources(inputs, plan.needed))
     if not _serial(params, inputs.base):
         findings.extend(check_base(inputs.base, params.base_amount, confirmed=params.base_confirmed))
@@ -211,10 +224,10 @@ def evaluate_workbook(inputs: WorkbookInputs, params: Params, template: str = CU
             params,
             period_start=inputs.period_start,
             months=inputs.months,
-            available=plan.available,
+            available=rules_a,
             impairment=inputs.impairment,
             transport_override=inputs.transport_override,
-            provisional=p_amount,
+            provisional=rules_p,
         )
     )
     exe = execution(lines, inputs.months)  # the matrix sums 6.10 over its active lines only (D332)
@@ -246,7 +259,30 @@ def evaluate_workbook(inputs: WorkbookInputs, params: Params, template: str = CU
         plan=plan,
         execution=exe,
         paid_invalid=paid_invalid,
+        blank=blank_amounts(base_invalid, a_blank, sources_invalid),
     )
+
+
+def invalid_amounts(inputs: WorkbookInputs, params: Params) -> tuple[bool, bool, bool]:
+    """Whether B, F and any other source is an invalid input the reference can see: money not in whole cents (D87) or
+    a day's serial (D286). A negative one or one above the plausible highest is refused before (no amount, D340)."""
+    def invalid(amount: Decimal | None) -> bool:
+        return amount is not None and (subcent(amount) or _serial(params, amount))
+
+    return (invalid(inputs.base), invalid(inputs.final),
+            any(invalid(a) for a in (inputs.benefits, inputs.services, inputs.other)))
+
+
+def blank_amounts(base_invalid: bool, a_blank: bool, sources_invalid: bool) -> frozenset[str]:
+    """D347: the names of the amounts the matrix leaves blank: P while B is invalid; A, the lines' IB shares, the
+    transport share and K while A is (``a_blank``: B invalid, or F invalid where it applies, N > P); K while an other
+    source is invalid."""
+    names = {"IB_Provizoriskais"} if base_invalid else set()
+    if a_blank:
+        names |= {"IB_Pieejamais", "Plans_NoIB", "Transporta_Dala", "IB_Kopejais"}
+    if sources_invalid:
+        names.add("IB_Kopejais")
+    return frozenset(names)
 
 
 def with_final(inputs: WorkbookInputs, result: WorkbookResult, params: Params,

@@ -63,6 +63,9 @@ LAST_DATE = dt.date(2100, 12, 31)
 
 # D7 (generator/reference/workbook.py check_final): F applies where N > P, and LM never sets it above N.
 FINAL_OVER = "AND(ISNUMBER(IB_Nepieciesamais),IB_Nepieciesamais>N(IB_Provizoriskais),{x}>IB_Nepieciesamais)"
+# the "final" kind's code of F above N (KINDS["final"]): a rule on a valid F (the reference's final_above_needed), not an
+# invalid value, so A still follows that F (D347)
+FINAL_OVER_CODE = 3
 
 
 def _date(day: dt.date) -> str:

@@ -18,6 +18,7 @@ from generator.reference.plan_changes import PRINTED_PARAMETER, confirmed_parame
 from generator.reference.rules import CALENDAR_DAY, HOUR, HOURS_A_DAY, UNBOUNDED_UNITS, WORKING_DAY
 from generator.workbook.input_checks import (
     AMOUNT_MAX,
+    FINAL_OVER_CODE,
     NOTE_FIELD_64,
     REASON_CODE,
     SINGLE_FIELDS,
@@ -82,6 +83,44 @@ FIRST_OPEN = f"({OPEN_FAR}-SUMPRODUCT(MAX((h_CenaNeapst=1)*(h_Prio>0)*({OPEN_FAR
 FIRST_OPEN_REST = f"IFERROR(INDEX(h_Atlikums,{FIRST_OPEN}),0)"
 # F is typed but not applied: N <= P makes A = N (L1077); the ministry sets F only where N > P (L1385).
 F_NOT_APPLIED = "AND(ISNUMBER(IB_Galigais),ISNUMBER(IB_Provizoriskais),N(IB_Nepieciesamais)<=N(IB_Provizoriskais))"
+
+
+# D347: an amount is a blank ("") where an input it rests on is an invalid input by the very code that counts that
+# cell's error (D140, D332, D340): B (6.11; B_Efektivais is then blank, and so P), F where it applies (N > P: A), an
+# other source (its share of K, the later sources' and K). F above N (FINAL_OVER_CODE) is a rule on a valid F.
+def summary_code(lay: Layout, k: int) -> str:
+    """6.4's hidden check code of the summary's input ``k`` (0: F, 1–3: the other sources; SUMMARY_CODES)."""
+    return f"'{SHEET}'!${SUMMARY_CODES[k]}${lay.calc_first - 2}"
+
+
+def final_invalid(lay: Layout) -> str:
+    """True while F (IB_Galigais) is an invalid input (its code, not F above N)."""
+    code = summary_code(lay, 0)
+    return f"AND(N({code})>0,N({code})<>{FINAL_OVER_CODE})"
+
+
+def sources_valid(lay: Layout, k: int) -> str:
+    """True while the other sources 1..``k`` (SOURCE_ROWS' order) are no invalid input: the share of K of source k
+    is used after those before it."""
+    codes = f"'{SHEET}'!${SUMMARY_CODES[1]}${lay.calc_first - 2}:${SUMMARY_CODES[k]}${lay.calc_first - 2}"
+    return f"SUM({codes})=0"
+
+
+def available_formula(lay: Layout) -> str:
+    """A: N when N <= P, else F (P while there is none); a blank while P is, or F applies and is invalid (D347)."""
+    return ('IF(ISNUMBER(IB_Provizoriskais),IF(IB_Nepieciesamais<=IB_Provizoriskais,IB_Nepieciesamais,'
+            f'IF({final_invalid(lay)},"",IF(ISNUMBER(IB_Galigais),IB_Galigais,IB_Provizoriskais))),"")')
+
+
+def base_effective(code: str) -> str:
+    """The B the amounts use: the matrix's, else the catalogue's; a blank while the matrix's is an invalid input (its
+    check ``code`` on 6.11, D347)."""
+    return f'IF(N({code})>0,"",IF(ISNUMBER(Bazes_Apmers),Bazes_Apmers,Param_Bazes))'
+
+
+# P from the rate and B; a blank while either is (an invalid B blanks B_Efektivais, D347)
+PROVISIONAL_FORMULA = ('IF(AND(ISNUMBER(Provizoriska_Likme),ISNUMBER(B_Efektivais)),'
+                       'ROUND(Provizoriska_Likme*B_Efektivais,2),"")')
 
 
 def month_blocks(lay: Layout) -> dict[str, list[str]]:
@@ -509,6 +548,17 @@ def _line(sh: Sheet, r: int, p: int, nr: int) -> None:
         sh.formula(f"{letter}{r}", formula, fmt, cached)
 
 
+# the status while P or A is a blank for an invalid B or F (D347): what is missing and why, not „fill in 6.1”
+BASE_INVALID_STATUS = "Bāzes apmērs B 6.11. tabulā nav derīgs, tāpēc P, A un K nav aprēķināti."
+FINAL_INVALID_STATUS = "N > P: ievadītais IB galīgais apmērs F nav derīgs, tāpēc A un K nav aprēķināti."
+
+
+def transport_share_formula(lay: Layout) -> str:
+    """The IB-funded transport's share of A; a blank where A is for an invalid B or F (D347), else 0 without A."""
+    invalid = f"AND(NOT(ISNUMBER(IB_Pieejamais)),OR(NOT(ISNUMBER(B_Efektivais)),{final_invalid(lay)}))"
+    return f'IF({invalid},"",IF(N(IB_Pieejamais)<>0,SUMIFS(Plans_NoIB,h_Transports,1)/IB_Pieejamais,0))'
+
+
 # the rate of P by the child's age and the special-care opinion (also recomputed by cross_checks.py, D153)
 RATE_FORMULA = ('IF(ISNUMBER(Vecums),IF(OR(NOT(ISNUMBER(Parbaudes_Datums)),h_Neatbilst=1),0,'
                 f'IF(OR(Vecums<=Param_PilnasLikmesVecums,Ipasas_Kopsanas_Atzinums="{YES}"),Param_LikmePilna,'
@@ -611,31 +661,33 @@ def _summary(sh: Sheet, top: int) -> None:
     # beside B, P and N on the first page across: P, A and the IB-funded amounts rest on an unconfirmed B (D22);
     # with the ministry's F applied (N > P) only P does (D206)
     base_warning(sh, f"{NOTE_FROM}{at(3)}:{FIRST_PAGE_TO}{at(5)}", "Bridinajums_Baze_64")
-    f(f"{v}{at(4)}", 'IF(ISNUMBER(Provizoriska_Likme),ROUND(Provizoriska_Likme*B_Efektivais,2),"")', st.out_money_bold, "")
+    f(f"{v}{at(4)}", PROVISIONAL_FORMULA, st.out_money_bold, "")
     sh.define("IB_Provizoriskais", f"{v}{at(4)}")
     f(f"{v}{at(5)}", "ROUND(SUM(h_Izmaksas),2)", st.out_money_bold, cache.needed)
     sh.define("IB_Nepieciesamais", f"{v}{at(5)}")
     sh.blank(f"{v}{at(6)}", st.input_money)
     sh.define("IB_Galigais", f"{v}{at(6)}")
-    f(f"{v}{at(7)}", 'IF(ISNUMBER(IB_Provizoriskais),IF(IB_Nepieciesamais<=IB_Provizoriskais,IB_Nepieciesamais,'
-      'IF(ISNUMBER(IB_Galigais),IB_Galigais,IB_Provizoriskais)),"")', st.out_money_bold, "")
+    f(f"{v}{at(7)}", available_formula(sh.book.layout), st.out_money_bold, "")
     sh.define("IB_Pieejamais", f"{v}{at(7)}")
     f(f"{v}{at(8)}", 'IF(ISNUMBER(IB_Pieejamais),MIN(IB_Nepieciesamais,ROUND(SUM(Plans_NoIB),2)),"")', st.out_money, "")
     sh.define("Fin_NoIB", f"{v}{at(8)}")
     used = f"{v}{at(8)}"
-    for row, name in zip(map(at, SOURCE_ROWS), ("Fin_Pabalsti", "Fin_Pakalpojumi", "Fin_Citi"), strict=True):
+    lay = sh.book.layout
+    for k, (row, name) in enumerate(zip(map(at, SOURCE_ROWS), ("Fin_Pabalsti", "Fin_Pakalpojumi", "Fin_Citi"),
+                                        strict=True), start=1):
         sh.blank(f"{v}{row}", st.input_money)
         sh.define(name, f"{v}{row}")
-        f(f"{v2}{row}", f'IF(ISNUMBER(IB_Pieejamais),MAX(0,MIN(ROUND(IB_Nepieciesamais-{used},2),N({name}))),"")',
-          st.out_money, "")
+        # a blank while this source or one used before it is an invalid input (D347)
+        f(f"{v2}{row}", f'IF(AND(ISNUMBER(IB_Pieejamais),{sources_valid(lay, k)}),'
+          f'MAX(0,MIN(ROUND(IB_Nepieciesamais-{used},2),N({name}))),"")', st.out_money, "")
         sh.define(f"{name}_Izmantots", f"{v2}{row}")
         used = f"{used}-{v2}{row}"
-    f(f"{v}{at(13)}", f'IF(ISNUMBER(IB_Pieejamais),ROUND({v}{at(8)}+{v2}{at(10)}+{v2}{at(11)}+{v2}{at(12)},2),"")',
+    f(f"{v}{at(13)}", f'IF(AND(ISNUMBER(IB_Pieejamais),{sources_valid(lay, len(SOURCE_ROWS))}),'
+      f'ROUND({v}{at(8)}+{v2}{at(10)}+{v2}{at(11)}+{v2}{at(12)},2),"")',
       st.out_money_bold, "")
     sh.define("IB_Kopejais", f"{v}{at(13)}")
     f(f"{v}{at(14)}", 'IF(ISNUMBER(IB_Kopejais),ROUND(IB_Nepieciesamais-IB_Kopejais,2),"")', st.out_money, "")
-    f(f"{v}{at(15)}", "IF(N(IB_Pieejamais)<>0,SUMIFS(Plans_NoIB,h_Transports,1)/IB_Pieejamais,0)", st.out_share,
-      cache.transport_share)
+    f(f"{v}{at(15)}", transport_share_formula(lay), st.out_share, cache.transport_share)
     sh.define("Transporta_Dala", f"{v}{at(15)}")
     # the limit, or „jāprecizē” where the matrix's round does not confirm it (D287)
     unconfirmed = PriceStatus.to_verify.value
@@ -659,11 +711,14 @@ def _summary(sh: Sheet, top: int) -> None:
     f(f"{v2}{at(17)}", "Bridinajumi", st.out_whole, cache.warnings)
     sh.ws.merge_range(f"{v}{at(18)}:{FIRST_PAGE_TO}{at(18)}", "", st.out_text_wrap)
     sh.row_height(at(SUMMARY_LAST), 36)  # three lines of 9 pt: the longest status at Excel's narrower column widths
-    status = (f"{ERRORS_FIRST}&" 'IF(NOT(ISNUMBER(IB_Provizoriskais)),"Aizpildiet 6.1. tabulā dzimšanas datumu, perioda pirmo dienu un mēnešus.",'
+    status = (f"{ERRORS_FIRST}&" 'IF(NOT(ISNUMBER(IB_Provizoriskais)),'
+              f'IF(NOT(ISNUMBER(B_Efektivais)),"{BASE_INVALID_STATUS}",'
+              '"Aizpildiet 6.1. tabulā dzimšanas datumu, perioda pirmo dienu un mēnešus."),'
               'IF(IB_Nepieciesamais<=IB_Provizoriskais,"N ≤ P: nepieciešamais apmērs ir arī IB galīgais apmērs"&'
               'IF(ISNUMBER(IB_Galigais),"; ievadīto F nepiemēro.","."),'
+              f'IF({final_invalid(sh.book.layout)},"{FINAL_INVALID_STATUS}",'
               'IF(ISNUMBER(IB_Galigais),"N > P: no IB finansē prioritārā secībā līdz LM noteiktajam galīgajam apmēram F.",'
-              '"N > P: no IB finansē prioritārā secībā līdz P; pārējo sedz citi avoti, līdz LM nosaka galīgo apmēru F.")))')
+              '"N > P: no IB finansē prioritārā secībā līdz P; pārējo sedz citi avoti, līdz LM nosaka galīgo apmēru F."))))')
     f(f"{v}{at(18)}", counted_or_broken(status, STRUCTURE_CHANGED),  # an error value in the count fails closed
       st.out_text_wrap, "Aizpildiet 6.1. tabulā dzimšanas datumu, perioda pirmo dienu un mēnešus.")
     dv = sh.ws.data_validation

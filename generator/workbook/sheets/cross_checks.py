@@ -33,7 +33,16 @@ from xlsxwriter.utility import xl_cell_to_rowcol, xl_col_to_name
 
 from generator.workbook.layout import C64, SPACED_SHEETS, Area, Layout, execution_codes, row_formula
 from generator.workbook.sheetio import Watched
-from generator.workbook.sheets.calculation import INVALID_UNITS, RATE_FORMULA, month_blocks, plan_price
+from generator.workbook.sheets.calculation import (
+    INVALID_UNITS,
+    PROVISIONAL_FORMULA,
+    RATE_FORMULA,
+    available_formula,
+    base_effective,
+    month_blocks,
+    plan_price,
+    sources_valid,
+)
 from generator.workbook.sheets.months import invalid_or, unit_code_cols
 
 REPLACED_TEXT = "neatbilst aprēķinam – formula aizstāta ar vērtību?"
@@ -97,27 +106,25 @@ def more_rows(count: str) -> str:
     return f'IF({count}>1," (un vēl "&{n}&IF({singular}," rindā)"," rindās)"),"")'
 
 
-def singles(lay: Layout, first: int) -> list[Single]:
+def singles(lay: Layout, first: int, base_code: str) -> list[Single]:
     """The summary's amounts on 6.4, the base on 6.11 and the paid total on 6.10; ``first`` is 6.11's row of the
-    first plan line's flags (the paid totals of the lines)."""
+    first plan line's flags (the paid totals of the lines), ``base_code`` 6.11's check code of B."""
     sources = "+".join(f"MAX(0,N({name}))" for name in ("Fin_Pabalsti", "Fin_Pakalpojumi", "Fin_Citi"))
     paid = f"${LINE_COLUMNS[5]}${first}:${LINE_COLUMNS[5]}${first + lay.plan_rows - 1}"
     return [
-        Single("B_Efektivais", "aprēķinā izmantotais bāzes apmērs", "IF(ISNUMBER(Bazes_Apmers),Bazes_Apmers,Param_Bazes)"),
+        Single("B_Efektivais", "aprēķinā izmantotais bāzes apmērs", base_effective(base_code)),
         Single("Provizoriska_Likme", "IB provizoriskā apmēra likme", RATE_FORMULA, 6),
-        Single("IB_Provizoriskais", "IB provizoriskais apmērs P",
-               'IF(ISNUMBER(Provizoriska_Likme),ROUND(Provizoriska_Likme*B_Efektivais,2),"")'),
+        Single("IB_Provizoriskais", "IB provizoriskais apmērs P", PROVISIONAL_FORMULA),
         # from the lines' units and prices, not from their sums (h_Izmaksas, Plans_Summa)
         Single("IB_Nepieciesamais", "IB nepieciešamais apmērs N",
                "ROUND(SUMPRODUCT((h_Aktiva=1)*ROUND(h_Daudzums*h_Cena,2)),2)"),
-        Single("IB_Pieejamais", "IB pieejamais apmērs A",
-               'IF(ISNUMBER(IB_Provizoriskais),IF(IB_Nepieciesamais<=IB_Provizoriskais,IB_Nepieciesamais,'
-               'IF(ISNUMBER(IB_Galigais),IB_Galigais,IB_Provizoriskais)),"")'),
+        Single("IB_Pieejamais", "IB pieejamais apmērs A", available_formula(lay)),
         Single("Fin_NoIB", "no IB finansētā summa",
                'IF(ISNUMBER(IB_Pieejamais),MIN(IB_Nepieciesamais,ROUND(SUM(Plans_NoIB),2)),"")'),
         # the sources used one after another up to N make min(N − funded from IB, their sum): not from their cells
         Single("IB_Kopejais", "IB kopējais apmērs K",
-               f'IF(ISNUMBER(IB_Pieejamais),ROUND(Fin_NoIB+MIN(MAX(0,ROUND(IB_Nepieciesamais-Fin_NoIB,2)),{sources}),2),"")'),
+               f'IF(AND(ISNUMBER(IB_Pieejamais),{sources_valid(lay, 3)}),'
+               f'ROUND(Fin_NoIB+MIN(MAX(0,ROUND(IB_Nepieciesamais-Fin_NoIB,2)),{sources}),2),"")'),
         Single("Fakt_Kopa", "periodā samaksātā summa kopā", invalid_or(paid)),
     ]
 

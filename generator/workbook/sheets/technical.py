@@ -49,7 +49,7 @@ from generator.workbook.input_checks import (
 from generator.workbook.layout import C64, INTERFACE_VERSION, unit_code_cols
 from generator.workbook.sheetio import Sheet
 from generator.workbook.sheets import cross_checks, party_names, plan_rows
-from generator.workbook.sheets.calculation import TRANSPORT_STATUS_NAME, base_provisional
+from generator.workbook.sheets.calculation import TRANSPORT_STATUS_NAME, base_effective, base_provisional
 from generator.workbook.sheets.common import (
     HEADER_CHILD_HEIGHT,
     SHEET_ROW_HEIGHT,
@@ -516,8 +516,7 @@ def write(sh: Sheet) -> None:
     sh.ws.conditional_format(f"B{BASE_ROW}", {"type": "formula", "criteria": f"={base_code}>0",
                                               "format": st.error_mark})
     sh.text(f"A{BASE_EFFECTIVE_ROW}", "Aprēķinā izmantotais bāzes apmērs", st.label)
-    sh.formula(f"B{BASE_EFFECTIVE_ROW}", "IF(ISNUMBER(Bazes_Apmers),Bazes_Apmers,Param_Bazes)", st.out_money,
-               Decimal(base.value))
+    sh.formula(f"B{BASE_EFFECTIVE_ROW}", base_effective(base_code), st.out_money, Decimal(base.value))
     sh.define("B_Efektivais", f"B{BASE_EFFECTIVE_ROW}")
     provisional = int(base_provisional(sh))
     # D318: the mark of a B withdrawn by the day the matrix is made (withdrawn_base.py); empty in the template
@@ -811,7 +810,7 @@ def _cross_checks(sh: Sheet, last: int) -> int:
             sh.formula(f"{letter}{first + i}", flag, st.helper, 0)
     flag_col = cross_checks.FLAG
     rows: list[tuple[str, str]] = [(c.flag(), c.message(sh.book.names[c.name]))
-                                   for c in cross_checks.singles(lay, first)]
+                                   for c in cross_checks.singles(lay, first, f"{TABLE_CODE}{BASE_ROW}")]
     for column in cross_checks.columns(lay):
         lines = f"${column.helper}${first}:${column.helper}${first + lay.plan_rows - 1}"
         rows.append((f"SUM({lines})", column.message(lines)))
