@@ -129,7 +129,7 @@ def _shorten(limit: dt.date, first: dt.date | None) -> str:
     end = last_end_before(limit, first)
     month = limit.replace(day=1)
     cannot = (f"plāns, kas sākas no {date(max(month, first or month))} līdz {date(limit - dt.timedelta(days=1))}, "
-              f"vienmēr turpinās {date(limit)} (periods beidzas mēneša pēdējā dienā), tāpēc tāds plāns jāsāk "
+              f"vienmēr ietver arī {date(limit)} (periods beidzas mēneša pēdējā dienā), tāpēc tāds plāns jāsāk "
               f"{date(limit)} vai vēlāk ar tās dienas matricu" if limit.day != 1 else "")
     if end is None:
         return cannot
