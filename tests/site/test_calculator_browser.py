@@ -636,7 +636,9 @@ def test_script_sizes(built_site) -> None:
     # come before the next field: +0,45 KB)
     # 158 500 until fix44a (D340: the plausibility ceilings of B, F, the other sources and a price from the round's
     # data, checked before the cents: +0,6 KB)
-    assert sum(sizes.values()) < 159_500, json.dumps(sizes)
+    # 159 500 until fix45e (D351: a mid-month change's advice – the month's end before it, or a plan that cannot start
+    # in its month before it – a third template with its reason and the script's choice: +0,9 KB)
+    assert sum(sizes.values()) < 160_500, json.dumps(sizes)
 
 
 def test_form_asks_the_amount_for_actual_cost_items(visit: Visit, params: Params, offers) -> None:
