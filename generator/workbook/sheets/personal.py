@@ -231,9 +231,9 @@ def write(sh: Sheet) -> None:
         "Ievadiet dzimšanas datumu un perioda pirmo dienu.",
     )
     # room for the longest combined message (past the reporting period, prices not in force with the command that
-    # makes the matrix for the plan, D63, and the eligibility line, the longest being the round end's, D110): no cut
-    # text on paper
-    sh.row_height(CHECK_ROW, 150)
+    # makes the matrix for the plan, D63, or a plan that cannot start before a mid-month change, D351, and the
+    # eligibility line, the longest being the round end's, D110): no cut text on paper
+    sh.row_height(CHECK_ROW, 164)
     sh.define("Statuss_Tiesibas", f"B{CHECK_ROW}")
     sh.ws.conditional_format(
         f"B{CHECK_ROW}",
