@@ -24,6 +24,7 @@ from generator.reference.plan_changes import (
     catalogue_withdrawals,
     next_figure,
 )
+from generator.reference.rounds import last_end_before
 from generator.workbook.withdrawal_note import open_days
 
 
@@ -120,6 +121,21 @@ def _uses(prices: list[ValueChange], params: list[ValueChange]) -> str:
         ["tajā ir transports un kārtā transporta daļas robeža ir apstiprināta"]
         if any(c.id == TRANSPORT_PARAMETER and c.old != c.new for c in params) else [])
     return " un " + " vai ".join(used or ["izmanto kādu no mainītajām vērtībām"])
+
+
+def _shorten(limit: dt.date, first: dt.date | None) -> str:
+    """What a plan that starts on ``first`` or later, before ``limit``, and runs on past it does (D93, D351): „jāsaīsina
+    līdz …” the last month's end before ``limit`` (shortening can reach no other day), and – when ``limit`` is not a
+    month's first day – that a plan starting in its month before it always runs on past it, so it starts on
+    ``limit`` or later. The clause follows „plāns”; the caller adds the ending."""
+    end = last_end_before(limit, first)
+    month = limit.replace(day=1)
+    cannot = (f"plāns, kas sākas no {date(max(month, first or month))} līdz {date(limit - dt.timedelta(days=1))}, "
+              f"vienmēr ietver arī {date(limit)} (periods beidzas mēneša pēdējā dienā), tāpēc tāds plāns jāsāk "
+              f"{date(limit)} vai vēlāk ar tās dienas matricu" if limit.day != 1 else "")
+    if end is None:
+        return cannot
+    return f"plāns jāsaīsina līdz {date(end)}" + (f"; {cannot}" if cannot else "")
 
 
 def _confirmed_line(confirmed: list[ValueChange]) -> str:
@@ -383,9 +399,9 @@ def _span_lines(real: list[ValueChange], cat: Catalogue) -> list[str]:
             said.append(f"  - plāni, kas sākas {span}: vērtības ir tādas pašas kā līdz {date(days[0] - dt.timedelta(days=1))}, "
                         "tāpēc plāni nav jāpārskata (matrica ar agrāku cenu dienu gan jāpārveido ar `ibm migrate`);")
             continue
-        shorten = (f"; plāns, kas turpinās {date(following)} vai vēlāk{_uses(*_kinds(real))}, jāsaīsina līdz "
-                   f"{date(last)} – citādi to atsaka `ibm migrate` un `ibm collect` rāda kļūdu "
-                   f"„{RULE_NAMES['prices_not_in_force']}”" if last and _running(cat, last) else "")
+        shorten = (f"; plānu, kas turpinās {date(following)} vai vēlāk{_uses(*_kinds(real))}, atsaka "
+                   f"`ibm migrate` un `ibm collect` rāda kļūdu „{RULE_NAMES['prices_not_in_force']}”: "
+                   f"{_shorten(following, first)}" if last and _running(cat, last) else "")
         said.append(f"  - plāni, kas sākas {span}: jāpārskata un ar `ibm migrate` jāpārveido{shorten};")
     if not said:
         return []
@@ -584,7 +600,7 @@ def change_report(diff: CatalogueDiff, new: Catalogue, outputs: OutputDiff | Non
             refused = (f" Ja šāds plāns turpinās {date(limit)} vai vēlāk{_uses(changed_prices, changed_params)}, tam "
                        f"rāda kļūdu „{RULE_NAMES['prices_not_in_force']}” `ibm collect` un `ibm documents "
                        f"--from-matrix` (arī nepārnestai matricai), ar `ibm migrate` pārnestā matrica un pārnešanas "
-                       f"pārskats: plāns jāsaīsina līdz {date(until)}. Plānam, kas neizmanto nevienu no mainītajām "
+                       f"pārskats: {_shorten(limit, first)}. Plānam, kas neizmanto nevienu no mainītajām "
                        f"vērtībām, kļūdas nav (D61)." if changed_prices or changed_params else "")
             crosses = _running(new, limit - dt.timedelta(days=1))
             if refused and not crosses:  # no plan of any round runs the day before: none to shorten (D336)

@@ -79,6 +79,15 @@ def plan_end(plan_start: dt.date, months: int) -> dt.date:
     return end_of_month(plan_start, months - 1)
 
 
+def last_end_before(day: dt.date, plan_start: dt.date | None = None) -> dt.date | None:
+    """The last day before ``day`` a plan's period can end on (D93: a period ends on a month's last day): the end of
+    the month before ``day``'s month – the day before ``day`` only when ``day`` is a month's first day. None when a
+    plan starting on ``plan_start`` cannot end then (its first month is ``day``'s own: its period always holds
+    ``day``, D351)."""
+    end = end_of_month(day, -1)
+    return None if plan_start is not None and end < plan_start else end
+
+
 def reporting_periods(
     round_id: str, window_start: dt.date, window_end: dt.date, period_months: int, round_end: dt.date | None = None
 ) -> tuple[ReportingPeriod, ...]:

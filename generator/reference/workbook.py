@@ -37,6 +37,7 @@ from generator.reference.provisional import age_in_years, of_age_by_round_end, p
 from generator.reference.rounds import (
     OutsideReportingPeriod,
     PastReportingPeriod,
+    last_end_before,
     period_holding,
     plan_end,
     reporting_period,
@@ -538,8 +539,20 @@ def check_prices_in_force(period_start: dt.date, months: int, params: Params,
     return [Finding("prices_not_in_force", Severity.error,
                     f"Plāna periodā ({lv_date(period_start)}–{lv_date(end)}, 6.1. tabulas „Perioda pirmā diena”) "
                     f"katalogā no {lv_date(change.day)} mainās {change.what} (šīs matricas vērtība ir spēkā līdz "
-                    f"{lv_date(change.until)}): saīsiniet periodu līdz {lv_date(change.until)} vai sāciet to "
+                    f"{lv_date(change.until)}): {shorten_advice(period_start, change.day)} sāciet to "
                     f"{lv_date(change.day)} un {prices_advice(change.day, template)}.")]
+
+
+def shorten_advice(period_start: dt.date, change: dt.date) -> str:
+    """What a plan starting on ``period_start`` can do besides starting on the ``change`` day (D351): end on the last
+    month's end before that day (a period ends on a month's last day, D93), or – when its first month is the
+    change's own – nothing: a plan the change reaches cannot start in that month before the change. The text goes
+    before „sāciet to …”."""
+    shortened = last_end_before(change, period_start)
+    if shortened is not None:
+        return f"saīsiniet periodu līdz {lv_date(shortened)} vai"
+    return (f"periods beidzas mēneša pēdējā dienā, tāpēc plāns, ko šī izmaiņa skar, nevar sākties no "
+            f"{lv_date(change.replace(day=1))} līdz {lv_date(change - _DAY)} –")
 
 
 _DAY = dt.timedelta(days=1)

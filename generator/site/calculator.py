@@ -38,7 +38,7 @@ from generator.reference.lines import ACTUAL_COST_UNIT, PLAN_LINES, PlanLine, fi
 from generator.reference.params import Params
 from generator.reference.plan import line_cost
 from generator.reference.provisional import age_in_years
-from generator.reference.rounds import add_months, plan_end
+from generator.reference.rounds import add_months, last_end_before, plan_end
 from generator.reference.rules import (
     CALENDAR_DAY,
     HOUR,
@@ -341,14 +341,19 @@ def _prices_templates(params: Params) -> dict[str, str]:
     last day its prices hold (starting before the change, or on or after it: the advice differs). The reference's
     words, but where it names the command that issues a matrix the calculator names the matrix itself (D186):
     ``{matrica}`` the one for the plan's first day, ``{matrica_lidz}`` and ``{matrica_no}`` those on either side of a
-    change inside the plan (each set's ``matrica``, or ``matrica_nav`` for a day the calculator has no prices of)."""
-    day, until, start = dt.date(1901, 1, 1), dt.date(1901, 2, 10), dt.date(1901, 2, 3)
-    early = dt.date(1900, 12, 3)
+    change inside the plan (each set's ``matrica``, or ``matrica_nav`` for a day the calculator has no prices of);
+    ``{saisinat}`` the last month's end before the change, or – for a plan starting in the change's month before it
+    (``prices_after_month``, D351) – ``{menesa_sakums}`` that month's first day."""
+    day, until, start = dt.date(1901, 1, 1), dt.date(1901, 2, 10), dt.date(1901, 1, 3)
+    early, in_month = dt.date(1900, 12, 3), dt.date(1901, 2, 3)
     change = until + dt.timedelta(days=1)
+    shortened = last_end_before(change)
     (before,) = check_prices_in_force(early, 1, params.replace(day=day))
     # the words of one change of everything (plan_changes None): the calculator puts in what changes ({kas}, D61)
     legacy = params.replace(day=day, prices_until=until, plan_changes=None)
-    (after,) = check_prices_in_force(start, 1, legacy)
+    (after,) = check_prices_in_force(start, 2, legacy)
+    # D351: a plan starting in the change's month before it cannot be shortened: it starts on the change day
+    (after_in_month,) = check_prices_in_force(in_month, 1, legacy)
     # a plan that starts on or after the change day: the advice names the matrix for its own first day (D63)
     late = dt.date(1901, 2, 14)
     (after_change,) = check_prices_in_force(late, 1, legacy)
@@ -359,7 +364,12 @@ def _prices_templates(params: Params) -> dict[str, str]:
         "prices_after": _replace(in_calculator_places(after.message), [
             (f" vai sāciet to {lv_date(change)} un {prices_advice(change)}",
              " un {matrica_lidz} vai sāciet to {no} un {matrica_no}"),
-            (lv_date(start), "{sakums}"), (lv_date(plan_end(start, 1)), "{beigas}"), (lv_date(until), "{lidz}"),
+            (lv_date(start), "{sakums}"), (lv_date(plan_end(start, 2)), "{beigas}"), (lv_date(until), "{lidz}"),
+            (lv_date(shortened), "{saisinat}"), (lv_date(change), "{no}"), (f" mainās {what} ", " mainās {kas} ")]),
+        "prices_after_month": _replace(in_calculator_places(after_in_month.message), [
+            (f" sāciet to {lv_date(change)} un {prices_advice(change)}", " sāciet to {no} un {matrica_no}"),
+            (lv_date(in_month), "{sakums}"), (lv_date(plan_end(in_month, 1)), "{beigas}"),
+            (lv_date(change.replace(day=1)), "{menesa_sakums}"), (lv_date(until), "{lidz}"),
             (lv_date(change), "{no}"), (f" mainās {what} ", " mainās {kas} ")]),
         "prices_after_change": _replace(in_calculator_places(after_change.message), [
             (prices_advice(late), "{matrica}"), (lv_date(late), "{sakums}"), (lv_date(until), "{lidz}"),
@@ -367,7 +377,7 @@ def _prices_templates(params: Params) -> dict[str, str]:
         # a day the calculator has no prices of: the reference's advice without the command
         "matrica_nav": f"{PRICES_ADVICE} (to izsniedz ministrija)",
     }
-    for name in ("prices_before", "prices_after", "prices_after_change"):
+    for name in ("prices_before", "prices_after", "prices_after_month", "prices_after_change"):
         templates[name + REASON] = _prices_reason(templates[name])
     return templates
 

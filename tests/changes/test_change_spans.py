@@ -100,3 +100,21 @@ def test_a_change_after_the_round_reaches_no_filled_matrix(old: Catalogue) -> No
     matrices = next(line for line in said.splitlines() if line.startswith("- IBM matricas"))
     assert f"neviena aizpildīta matrica šīs izmaiņas neizmanto: no {date(day)}" in matrices, matrices
     assert "jāsaīsina" not in said and "- Atbalsta plāni" not in said, said
+
+
+def test_a_mid_month_change_shortens_to_a_months_end(old: Catalogue) -> None:
+    """D351: a period ends on a month's last day (D93), so a change on the 15th shortens a plan to the end of the month
+    before, never to the 14th, and a plan starting in the change's month before it is told to start on the change
+    day or later – in the single change's advice and per span (raised mid-month, lowered back mid-month)."""
+    held = old.price_by_service["2.1"].at(FIRST).amount
+    once = _affects(old, _variant(old, "s4mid", ("2.1", D(2027, 1, 15), held + Decimal("0.39"))))
+    matrices = next(line for line in once.splitlines() if line.startswith("- IBM matricas"))
+    assert "jāsaīsina līdz 14.01.2027" not in once, once
+    assert ("pārskats: plāns jāsaīsina līdz 31.12.2026; plāns, kas sākas no 01.01.2027 līdz 14.01.2027, vienmēr "
+            "ietver arī 15.01.2027 (periods beidzas mēneša pēdējā dienā), tāpēc tāds plāns jāsāk 15.01.2027 vai vēlāk "
+            "ar tās dienas matricu.") in matrices, matrices
+    spans = _affects(old, _variant(old, "s4spans", ("2.1", D(2027, 1, 15), held + Decimal("0.39")),
+                                   ("2.1", D(2027, 3, 10), held)))
+    first = next(line for line in spans.splitlines() if line.startswith("  - plāni, kas sākas 15.01.2027–09.03.2027"))
+    assert ": plāns jāsaīsina līdz 28.02.2027; plāns, kas sākas no 01.03.2027 līdz 09.03.2027, vienmēr ietver arī " \
+        "10.03.2027" in first and "jāsaīsina līdz 09.03.2027" not in spans, first

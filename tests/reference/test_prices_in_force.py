@@ -68,6 +68,21 @@ def test_a_price_change_inside_the_period_is_an_error(catalogue: Catalogue) -> N
                                   f"{ADVICE} (ibm matrix --day 01.06.2019 vai to izsniedz ministrija)."), error.message
 
 
+def test_a_change_mid_month_is_advised_only_what_a_plan_can_do(catalogue: Catalogue) -> None:
+    """D351: a period ends on a month's last day (D93), so a change on the 15th is avoided by ending on the month's end
+    before it, never on the 14th; a plan starting in the change's own month before it can end before it on no day,
+    so the error says it cannot start then and names only the change day with its matrix."""
+    params = Params.from_catalogue(catalogue, template_date(catalogue)).replace(prices_until=D(2019, 5, 14), plan_changes=None)
+    advice = f"{ADVICE} (ibm matrix --day 15.05.2019 vai to izsniedz ministrija)."
+    (error,) = evaluate_workbook(_plan(catalogue, D(2019, 4, 1), 3), params).findings
+    assert "spēkā līdz 14.05.2019" in error.message and "saīsiniet periodu līdz 14.05.2019" not in error.message
+    assert error.message.endswith(f"saīsiniet periodu līdz 30.04.2019 vai sāciet to 15.05.2019 un {advice}"), error.message
+    (error,) = evaluate_workbook(_plan(catalogue, D(2019, 5, 3), 2), params).findings
+    assert error.message.endswith("(šīs matricas vērtība ir spēkā līdz 14.05.2019): periods beidzas mēneša pēdējā "
+                                  "dienā, tāpēc plāns, ko šī izmaiņa skar, nevar sākties no 01.05.2019 līdz "
+                                  f"14.05.2019 – sāciet to 15.05.2019 un {advice}"), error.message
+
+
 def test_a_plan_after_the_prices_hold_is_told_its_own_day(catalogue: Catalogue) -> None:
     """A plan that starts after the matrix's prices stop holding is told the matrix of its own first day (D63)."""
     params = Params.from_catalogue(catalogue, template_date(catalogue)).replace(prices_until=D(2019, 3, 31), plan_changes=None)

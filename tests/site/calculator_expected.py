@@ -166,6 +166,9 @@ def _prices_words(message: str, params: Params, start: dt.date, matrices: dict[s
         if params.day <= start < change and spanning in message:
             return message.replace(spanning, f" un {advice(params.day)} vai sāciet to {lv_date(change)} un "
                                              f"{advice(change)}")
+        cannot = f" – sāciet to {lv_date(change)} un {prices_advice(change)}"  # D351: starts in the change's month
+        if params.day <= start < change and cannot in message:
+            return message.replace(cannot, f" – sāciet to {lv_date(change)} un {advice(change)}")
     assert prices_advice(start) in message, message
     return message.replace(prices_advice(start), advice(start))
 

@@ -18,7 +18,7 @@ from generator.lvformat import eur, percent
 from generator.reference.lines import fixed_unit_price, line_from_offer
 from generator.reference.params import Params
 from generator.reference.plan import line_cost
-from generator.reference.rounds import plan_end
+from generator.reference.rounds import last_end_before, plan_end
 from generator.reference.rules import (
     check_actual_cost_prices,
     check_incompatible,
@@ -158,11 +158,22 @@ def test_prices_texts_are_the_references(built_site: BuiltSite, catalogue: Catal
     what = "pakalpojuma „9.9 Izdomāts” cena"  # D61: the calculator names what the plan uses that changes
     filled = texts["prices_after"].format(beigas=lvformat.date(end), lidz=lvformat.date(until), kas=what,
                                           no=lvformat.date(change), sakums=lvformat.date(params.day),
+                                          saisinat=lvformat.date(last_end_before(change)),
                                           matrica_lidz="VECĀ", matrica_no="JAUNĀ")
     assert filled == fields(after.message).replace(
         f"vai sāciet to {lvformat.date(change)} un {prices_advice(change)}",
         f"un VECĀ vai sāciet to {lvformat.date(change)} un JAUNĀ").replace(" cenas vai parametri ", f" {what} ")
     assert "ibm matrix" in after.message and "ibm matrix" not in filled
+    # D351: a plan starting in the change's month before it cannot end before it: only the change day's matrix
+    in_month = (change + dt.timedelta(days=40)).replace(day=1)
+    (month,) = check_prices_in_force(in_month, 1, legacy.replace(prices_until=in_month + dt.timedelta(days=9)))
+    month_change = in_month + dt.timedelta(days=10)
+    assert texts["prices_after_month"].format(
+        sakums=lvformat.date(in_month), beigas=lvformat.date(plan_end(in_month, 1)), kas=what,
+        lidz=lvformat.date(month_change - dt.timedelta(days=1)), no=lvformat.date(month_change),
+        menesa_sakums=lvformat.date(month_change.replace(day=1)), matrica_no="JAUNĀ") == fields(month.message).replace(
+        prices_advice(month_change), "JAUNĀ").replace(" cenas vai parametri ", f" {what} ")
+    assert "nevar sākties" in month.message and "saīsiniet" not in month.message, month.message
     late = until + dt.timedelta(days=5)  # starts after the change: the advice names its own first day (D63)
     (after_change,) = check_prices_in_force(late, 6, legacy)
     assert texts["prices_after_change"].format(

@@ -231,9 +231,9 @@ def write(sh: Sheet) -> None:
         "Ievadiet dzimšanas datumu un perioda pirmo dienu.",
     )
     # room for the longest combined message (past the reporting period, prices not in force with the command that
-    # makes the matrix for the plan, D63, and the eligibility line, the longest being the round end's, D110): no cut
-    # text on paper
-    sh.row_height(CHECK_ROW, 150)
+    # makes the matrix for the plan, D63, or a plan that cannot start before a mid-month change, D351, and the
+    # eligibility line, the longest being the round end's, D110): no cut text on paper
+    sh.row_height(CHECK_ROW, 164)
     sh.define("Statuss_Tiesibas", f"B{CHECK_ROW}")
     sh.ws.conditional_format(
         f"B{CHECK_ROW}",
@@ -330,15 +330,21 @@ def _party_name(sh: Sheet, row: int, kind: party_names.Kind) -> None:
 # the change, else ending before the change or starting on it with that day's matrix (D63) – never this matrix again
 _CHANGE = lv_date_formula("h_PlanaLidz+1")
 _CHANGED = ('" mainās "&h_CenasMaina&" (šīs matricas vērtība ir spēkā līdz "&' + lv_date_formula("h_PlanaLidz") + '&")"')
+# D351: a period ends on a month's last day (D93), so the plan is shortened to the last month's end before the change
+# (shorten_advice), or – when it starts in the change's month – cannot start before the change in that month
+_MONTH_END = "DATE(YEAR(h_PlanaLidz+1),MONTH(h_PlanaLidz+1),0)"
+_SHORTEN = ('IF(' + _MONTH_END + '>=Perioda_Sakums,"saīsiniet periodu līdz "&' + lv_date_formula(_MONTH_END)
+            + '&" vai","periods beidzas mēneša pēdējā dienā, tāpēc plāns, ko šī izmaiņa skar, nevar sākties no "&'
+            + lv_date_formula("DATE(YEAR(h_PlanaLidz+1),MONTH(h_PlanaLidz+1),1)") + '&" līdz "&'
+            + lv_date_formula("h_PlanaLidz") + '&" –")')
 _FOR_START = '": izmantojiet matricu, kas izdota tam periodam (ibm matrix --day "&' + lv_date_formula("Perioda_Sakums") + '&"). "'
 PRICES_OUTSIDE = (
     'IF(h_CenasArpus=1,IF(Perioda_Sakums<Parametru_Datums,"Šīs matricas cenas un parametri ir spēkā no "&'
     + lv_date_formula("Parametru_Datums") + '&", bet plāna periods sākas agrāk"&' + _FOR_START + ','
     + 'IF(Perioda_Sakums>h_PlanaLidz,"Katalogā no "&' + _CHANGE + '&' + _CHANGED + '&", bet plāns sākas "&'
     + lv_date_formula("Perioda_Sakums") + '&' + _FOR_START + ','
-    + '"Plāna periodā katalogā no "&' + _CHANGE + '&' + _CHANGED + '&": saīsiniet periodu līdz "&'
-    + lv_date_formula("h_PlanaLidz") + '&" vai sāciet to "&' + _CHANGE + '&" un izmantojiet tās dienas matricu (ibm '
-    'matrix --day "&' + _CHANGE + '&"). ")),"")'
+    + '"Plāna periodā katalogā no "&' + _CHANGE + '&' + _CHANGED + '&": "&' + _SHORTEN + '&" sāciet to "&' + _CHANGE
+    + '&" un izmantojiet tās dienas matricu (ibm matrix --day "&' + _CHANGE + '&"). ")),"")'
 )
 
 

@@ -871,10 +871,15 @@
       pricesError("prices_before", { sakums: lvDate(inp.start), cenu_diena: lvDate(prices.cenuDiena),
         matrica: matrixFrom(inp.start) });
     } else if (used && end >= used.diena) {
-      // a change inside the plan: end before it or start on it, each with its matrix (D63, D186)
+      // a change inside the plan: end on the last month's end before it or start on it, each with its matrix (D63,
+      // D186); a plan starting in the change's month before it cannot end before it (D93, D351)
       var change = used.diena;
-      pricesError(inp.start >= change ? "prices_after_change" : "prices_after",
+      var monthStart = change.slice(0, 8) + "01";
+      var shortened = prevDay(monthStart);
+      pricesError(inp.start >= change ? "prices_after_change"
+                  : shortened >= inp.start ? "prices_after" : "prices_after_month",
         { beigas: lvDate(end), lidz: lvDate(prevDay(change)), no: lvDate(change), sakums: lvDate(inp.start),
+          saisinat: lvDate(shortened), menesa_sakums: lvDate(monthStart),
           kas: used.kas, matrica: matrixFrom(inp.start), matrica_lidz: prices.matrica,
           matrica_no: matrixFrom(change) });
     }
