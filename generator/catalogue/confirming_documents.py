@@ -35,8 +35,20 @@ EXPECTED = ("avots, kas nosauc Labklājības ministrijas dokumentu ar numuru un 
 # a reconstruction or a methodology line is no ministry's document, even with a number and a date in its text
 NOT_A_DOCUMENT = re.compile(r"^\s*(?:Rekonstruēts|Rekonstruēta|Metodika)\b", re.IGNORECASE)
 
-# a source that names the ministry as its author: „LM …” or any case form of „ministrija” (D352)
-NAMES_MINISTRY = re.compile(r"\bLM\b|(?i:ministrij)")
+# a source that names the ministry as its author: „LM …” or a case form of „ministrija” that is not another
+# ministry's name („Veselības ministrijas …”) – alone or as „Labklājības ministrija” (D352)
+_MINISTRY_WORD = re.compile(r"(?i)(?:(\w+)\s+)?ministrij")
+
+
+def names_ministry(source: str) -> bool:
+    """Whether ``source`` names the Ministry of Welfare (its abbreviation LM, „Labklājības ministrija” or a bare
+    „ministrija”); a methodology citation or a reconstruction (NOT_A_DOCUMENT) is no ministry's document."""
+    if NOT_A_DOCUMENT.search(source):
+        return False
+    if re.search(r"\bLM\b", source):
+        return True
+    return any(hit.group(1) is None or hit.group(1).casefold() == "labklājības"
+               for hit in _MINISTRY_WORD.finditer(source))
 
 
 def impossible_dates(source: str) -> list[str]:
@@ -69,7 +81,7 @@ def needing_document(values: Sequence[Any], printed: bool = False, price: bool =
     each with why: one that confirms an earlier „jāprecizē” entry (value_confirms: the same figures, the status moved
     to „apstiprināts”); with ``printed`` (B, whose source the grant decision prints as the ministry's confirmation)
     every „apstiprināts” entry; with ``price`` (a price or ceiling, prices/) every „apstiprināts” entry whose source
-    names the ministry (NAMES_MINISTRY, D352)."""
+    names the ministry (names_ministry, D352)."""
     out = []
     for i, value in enumerate(values):
         if value.status is not PriceStatus.confirmed:
@@ -79,7 +91,7 @@ def needing_document(values: Sequence[Any], printed: bool = False, price: bool =
         elif printed:
             out.append((i, "ir „apstiprināts”, un lēmums par IB piešķiršanu tā avotu drukā kā Labklājības ministrijas "
                            "apstiprinājumu"))
-        elif price and NAMES_MINISTRY.search(value.source):
+        elif price and names_ministry(value.source):
             out.append((i, "ir „apstiprināts” un atsaucas uz Labklājības ministriju, un parakstāmie cenu pielikumi to "
                            "drukā kā apstiprinātā skaitļa avotu"))
     return out

@@ -156,7 +156,9 @@ def test_a_confirmed_price_citing_the_ministry_names_its_document(catalogue_copy
 
 
 @pytest.mark.parametrize("source", [LM_DOCUMENT, "Testa dati: izdomāta cena", "MK 18.05.2021 noteikumi Nr. 316",
-                                    "DI vienas vienības izmaksu standarta likmju metodika; metodika L1695"])
+                                    "DI vienas vienības izmaksu standarta likmju metodika; metodika L1695",
+                                    "Veselības ministrijas 2026. gada cenrādis (izdomāts)",
+                                    "Metodika L1071 (LM)"])
 def test_a_confirmed_price_citing_no_ministry_or_its_document_passes(catalogue_copy: Path, source: str) -> None:
     """D352's scope: a source naming no ministry (the methodology, a regulation, test data) is not asked for one –
     as the real catalogue's confirmed group ceiling cites the methodology."""
