@@ -66,18 +66,20 @@ def test_parent_annexes_print_the_amount_as_a_ceiling(papers) -> None:
     # annex 1 (6.3): the quantity is the amount; annex 2 (6.4/6.5): no units × price; annex 3 (6.6): EUR a month
     annex1, annex2, annex3 = rows
     assert "līdz 120,40 EUR" in annex1 and "120,4" not in annex1
-    assert annex2[2:4] == ["pēc faktiskajām izmaksām", "līdz 120,40 EUR"] and annex2[-1] == "līdz 120,40 EUR"
+    # annex 2's headers („Summa, EUR”, „No IB, EUR”) name the unit: its cells hold the figure alone
+    assert annex2[2:4] == ["pēc faktiskajām izmaksām", "līdz 120,40"] and annex2[-1] == "līdz 120,40"
     assert "1,00 EUR" not in " ".join(annex2)
     assert annex3[2:] == ["60,20 EUR", "60,20 EUR"]
     # the market line keeps its units and price
     market = _rows(papers["01"], "3.1.2i")[1]
-    assert market[2:5] == ["10", "20,00 EUR", "200,00 EUR"]
+    assert market[2:5] == ["10", "20,00", "200,00"]
 
 
 @pytest.mark.parametrize("paper", ["02", "03"])
 def test_provider_papers_print_the_amount_as_a_ceiling(papers, paper: str) -> None:
     services, months = _rows(papers[paper], "2.5 Specializētais transports")
-    assert services[-2:] == ["pēc faktiskajām izmaksām, līdz 150,00 EUR mēnesī", "līdz 300,00 EUR"]
+    # the monthly sum is a phrase in a merged cell, with its unit; under „Summa no IB, EUR” the figure alone
+    assert services[-2:] == ["pēc faktiskajām izmaksām, līdz 150,00 EUR mēnesī", "līdz 300,00"]
     assert not any("1,00 EUR" in cell for cell in services)
     assert months[-3:] == ["150,00 EUR", "150,00 EUR", "līdz 300,00 EUR"]
 
@@ -87,4 +89,4 @@ def test_choice_of_providers_prints_no_unit_price(papers) -> None:
     (row,) = _rows(papers["05"], "2.4 Transports bērnam")
     assert row[4] == "pēc faktiskajām izmaksām" and not any("EUR" in cell for cell in row)
     (market,) = _rows(papers["05"], "3.1.2i")
-    assert market[4] == "20,00 EUR"
+    assert market[4] == "20,00"  # under „Cena par vienību, EUR”: the figure alone

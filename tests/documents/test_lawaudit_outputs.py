@@ -121,8 +121,10 @@ def test_a_childs_contracts_print_the_plans_prices_and_the_provider_contracts_su
         if "02-ligums" in name:
             provider = next(p for n, p in providers.items() if n in text)
             table = next(without_caption(t) for t in docx_tables(word) if "Summa no IB, EUR" in t[0])
-            assert table[-1][0] == "Kopā no IB" and normalise(table[-1][-1]) == normalise(provider.ib)
-            assert [normalise(r[-1]) for r in table[1:-1]] == [normalise(ln.ib) for ln in provider.lines if ln.funded]
+            # the header „Summa no IB, EUR” names the unit: the cells hold the figures alone
+            assert table[-1][0] == "Kopā no IB" and normalise(table[-1][-1]) == normalise(provider.ib_figure)
+            assert [normalise(r[-1]) for r in table[1:-1]] == [normalise(ln.ib_figure) for ln in provider.lines
+                                                               if ln.funded]
             seen += 1
     assert seen == len(providers) >= 2
     assert annexed >= 1, "no provider paper with a price annex: the plan has no regulated service left"

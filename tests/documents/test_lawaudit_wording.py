@@ -193,9 +193,10 @@ def test_provider_contract_has_the_ib_sums_a_payment_term_and_lists_only_attache
         text = next(t for doc, t in texts.items() if doc.startswith("02-") and provider.name in t)
         assert "Summa no IB, EUR" in text
         cells = text.replace(" ", "")  # the text of a table row runs its cells together
-        assert f"KopānoIB{normalise(provider.ib)}".replace(" ", "") in cells
+        # the headers „Cena par vienību, EUR” and „Summa no IB, EUR” name the unit: the cells hold the figures alone
+        assert f"KopānoIB{normalise(provider.ib_figure)}".replace(" ", "") in cells
         for line in [ln for ln in provider.lines if ln.funded]:
-            assert f"{normalise(line.price)}{normalise(line.ib)}".replace(" ", "") in cells
+            assert f"{normalise(line.price_figure)}{normalise(line.ib_figure)}".replace(" ", "") in cells
         assert "Samaksas termiņš (darba dienas pēc rēķina saņemšanas)" in text
         assert "Dienesta noteiktajā kārtībā" not in text
         assert "izraksts no bērna atbalsta plāna (pakalpojumi" not in text

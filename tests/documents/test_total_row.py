@@ -42,7 +42,7 @@ def _child_and_contract(catalogue: Catalogue, lines: int):  # noqa: ANN202 - the
 def _contract(catalogue: Catalogue, lines: int) -> tuple[str, str, str]:
     """The contract's HTML, its total row's text and the label of the row above it."""
     child, docs = _child_and_contract(catalogue, lines)
-    return docs[CONTRACT], normalise(f"Kopā no IB {child.providers[0].ib}"), child.lines[-1].label
+    return docs[CONTRACT], normalise(f"Kopā no IB {child.providers[0].ib_figure}"), child.lines[-1].label
 
 
 def page_end_counts(pages: list[str], labels: list[str]) -> set[int]:

@@ -65,17 +65,20 @@ BLANK_EUR = f"{BLANK}{lvformat.NBSP}EUR"
 NO_PRICE_NOTE = "Nav sniedzēja cenas"
 
 
-def amount(value: Decimal | None, confirmed: bool = True) -> str:
-    """A money figure, or the blank to fill when it rests on an unconfirmed price."""
+def amount(value: Decimal | None, confirmed: bool = True, unit: bool = True) -> str:
+    """A money figure, or the blank to fill when it rests on an unconfirmed price. ``unit`` False: the figure alone
+    ('1 234,56', '______'), for a column whose header already names the unit („Summa no IB, EUR”)."""
     if value is None:
         return ""
+    if not unit:
+        return lvformat.number(value) if confirmed else BLANK
     return lvformat.eur(value) if confirmed else BLANK_EUR
 
 
 def price(value: Decimal, confirmed: bool = True, unit: bool = True) -> str:
     """A unit price with the decimals it was entered with (at least 2, at most 4): 6.637 -> '6,637 EUR'; a blank
     "______ EUR" while unconfirmed. ``unit`` False: the figure alone ('6,637', '______'), for a column whose header
-    already names the unit (05's „Cena par vienību, EUR”)."""
+    already names the unit („Cena par vienību, EUR” in 01's annex 2, 02, 03 and 05)."""
     suffix = f"{lvformat.NBSP}EUR" if unit else ""
     if not confirmed:
         return f"{BLANK}{suffix}"
@@ -152,9 +155,12 @@ class Line:
     # the line has a price (not empty, not 0,00): an unconfirmed line without one is not the catalogue's price but the
     # matrix's „nav sniedzēja cenas” (D313), and the papers say so (unconfirmed_note, signing.own_ceiling)
     priced: bool = True
-    # the unit price without its unit, under a header that names it (05's „Cena par vienību, EUR”): „25,00”, a
-    # blank „______” while unconfirmed – the same figure as ``price``
+    # the unit price, the sum and the IB share without their unit, under a header that names it („Cena par vienību,
+    # EUR”, „Summa, EUR”, „No IB, EUR” in 01's annex 2, 02, 03, 05 and 15): „25,00”, a blank „______” while
+    # unconfirmed – the same figures as ``price``, ``cost`` and ``ib``
     price_figure: str = ""
+    cost_figure: str = ""
+    ib_figure: str = ""
 
     @property
     def funded(self) -> bool:
@@ -176,6 +182,7 @@ class Provider:
     own: str = ""  # own_service.SOCIAL_SERVICE or MUNICIPALITY: the case's own institution, no 02/03 (D50)
     # some line's IB share is a blank (an unconfirmed price or B can change it): no 02/03 until it is known (D72, D294)
     pending: bool = False
+    ib_figure: str = ""  # ``ib`` without its unit, the total row under 02's and 03's „Summa no IB, EUR”
 
     @property
     def short_table(self) -> bool:
@@ -431,7 +438,8 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool,
             provider=reading.providers.get(line.label, ""), units=quantity(line.units),
             price=price(line.unit_price, confirmed), price_figure=price(line.unit_price, confirmed, unit=False),
             cost=amount(lp.cost, confirmed and i not in void),
-            ib=amount(lp.ib, ib_confirmed),
+            cost_figure=amount(lp.cost, confirmed and i not in void, unit=False),
+            ib=amount(lp.ib, ib_confirmed), ib_figure=amount(lp.ib, ib_confirmed, unit=False),
             priority=position, expert_rank=line.expert_rank, parent_rank=line.parent_rank, confirmed=confirmed,
             ib_confirmed=ib_confirmed, months=months, ib_value=lp.ib,
             ib_units=quantity(paid_units) if paid_units is not None else BLANK, ib_months=ib_months,
@@ -583,7 +591,8 @@ def _providers(lines: list[Line], inputs, plan, own: dict[str, str]) -> list[Pro
         result.append(Provider(name, number, group, amount(cost, confirmed), ib_text, confirmed,
                                rest=amount(cost - ib, ib_confirmed),
                                partial=cost != ib or not ib_confirmed, funded=any(line.funded for line in group),
-                               own=own_kind(name, own), pending=not ib_confirmed))
+                               own=own_kind(name, own), pending=not ib_confirmed,
+                               ib_figure=amount(ib, ib_confirmed, unit=False)))
     return result
 
 
