@@ -18,8 +18,8 @@ def unplaced_line(paper: str, marks: tuple[str, ...]) -> str:
         what = f"piezīme {marks[0]} nav nodrukāta lapā, kurā ir tās atzīme"
     else:
         what = f"piezīmes {', '.join(marks)} nav nodrukātas lapās, kurās ir to atzīmes"
-    return (f"Brīdinājums: {paper}: PDF {what} (zemsvītras piezīmi neizdevās novietot tās atzīmes lapā); pirms "
-            "parakstīšanas pārbaudiet izdruku vai drukājiet no DOCX, kurā piezīmes ir savās vietās.")
+    return (f"Brīdinājums: {paper}: PDF {what}; pirms parakstīšanas pārbaudiet izdruku vai drukājiet no DOCX, kurā "
+            "piezīmes ir savās vietās.")
 
 
 def unplaced_lines(documents: Iterable[RenderedDocument], folder: str) -> list[str]:

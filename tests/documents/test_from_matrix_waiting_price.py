@@ -147,3 +147,21 @@ def test_the_files_of_a_blank_a_on_an_open_price_are_marked(tmp_path: Path) -> N
     [signed] = [line for line in section.splitlines() if "PDF paraksta, kā izdrukāts" in line]
     assert CONTRACT not in signed and DECISION not in signed and all(d in signed for d in SIGNED), signed
     assert f"VISPIRMS: {first}" in " ".join(run.output.split()) or "„NAV PARAKSTĀMS”" in run.output, run.output
+
+
+def test_several_awaited_lines_are_counted_in_the_mark_and_named_in_the_note() -> None:
+    """The mark is a page header (01, 08, the DOCX header): one awaited line is named there, several are counted
+    („3 plāna rindām”) and the note under the heading names each – five names would fill the header over the text."""
+    from types import SimpleNamespace
+
+    def line(label: str, *, priced: bool = True) -> SimpleNamespace:
+        return SimpleNamespace(label=label, provider="SIA Izdomāts", confirmed=False, priced=priced)
+
+    lines = [line("2.1 Pavadonis"), line("3.1.2 Logopēds"), line("3.1.3 Fizioterapeits"), line("4.1 Asistents", priced=False)]
+    child = SimpleNamespace(not_eligible=False, ib_on_base=False, available_known=False, maybe_next=False,
+                            providers=[], by_priority=lines)
+    waiting = not_signable(child)  # type: ignore[arg-type]
+    assert waiting.mark == ("NAV PARAKSTĀMS – gaida Labklājības ministrijas apstiprinātās cenas 3 plāna rindām un "
+                            "sniedzēja cenu vienai plāna rindai (sk. piezīmi)")
+    for item in lines:
+        assert item.label in waiting.note, waiting.note

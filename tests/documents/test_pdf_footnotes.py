@@ -75,9 +75,8 @@ def test_a_mark_used_again_has_one_footnote_and_a_cells_note_stays() -> None:
 
 
 def _line(paper: str, mark: str) -> str:
-    return (f"Brīdinājums: {paper}: PDF piezīme {mark} nav nodrukāta lapā, kurā ir tās atzīme (zemsvītras piezīmi "
-            "neizdevās novietot tās atzīmes lapā); pirms parakstīšanas pārbaudiet izdruku vai drukājiet no DOCX, kurā "
-            "piezīmes ir savās vietās.")
+    return (f"Brīdinājums: {paper}: PDF piezīme {mark} nav nodrukāta lapā, kurā ir tās atzīme; pirms parakstīšanas "
+            "pārbaudiet izdruku vai drukājiet no DOCX, kurā piezīmes ir savās vietās.")
 
 
 @pytest.mark.parametrize("tries, watched", [(0, True), (1, False)])
@@ -164,3 +163,11 @@ def test_the_layout_names_the_paragraph_that_pushed_the_note_off(catalogue: Cata
     monkeypatch.setattr(pdf_footnotes, "_ORPHANS_REPORT", "a line WeasyPrint does not have")
     laid = pdf_footnotes.laid_out(html, str(TEMPLATE_DIR), pdf_writer._font_config())
     assert pdf_footnotes.apart(laid) is None and len(layouts) > 2
+
+
+def test_several_notes_apart_are_named_in_the_plural() -> None:
+    from generator.documents.note_warning import unplaced_line
+
+    assert unplaced_line("ogre/09.pdf", ("¹", "²")) == (
+        "Brīdinājums: ogre/09.pdf: PDF piezīmes ¹, ² nav nodrukātas lapās, kurās ir to atzīmes; pirms parakstīšanas "
+        "pārbaudiet izdruku vai drukājiet no DOCX, kurā piezīmes ir savās vietās.")

@@ -45,7 +45,7 @@ def _label(page: str, field_id: str) -> str:
 
 @pytest.mark.parametrize("code", ["actual_cost_price", "final_above_needed", "source_above_needed_benefits",
                                   "source_above_needed_services", "source_above_needed_other", "prices_before",
-                                  "prices_after", "prices_after_change", "transport_share"])
+                                  "prices_after", "prices_after_month", "prices_after_change", "transport_share"])
 def test_no_calculator_message_names_a_matrix_cell(data: dict, code: str) -> None:
     text = data["teksti"][code]
     assert not MATRIX_WORDS.search(text.replace("{", "").replace("}", "")), text
@@ -55,7 +55,7 @@ def test_the_first_day_and_the_transport_reason_are_the_calculators(data: dict) 
     """audit32b F10: the prices errors name the field „Plāna pirmā diena”; F14: the transport warning asks for no
     reason the calculator has no field for – it is given in the matrix."""
     texts = data["teksti"]
-    for code in ("prices_before", "prices_after", "prices_after_change"):
+    for code in ("prices_before", "prices_after", "prices_after_month", "prices_after_change"):
         # in brackets beside the dates, the field as the script's messages name one: „lauks „…””, not „laukā „…””
         assert "lauks „Plāna pirmā diena”)" in texts[code], texts[code]
         assert "laukā „Plāna pirmā diena”" not in texts[code], texts[code]

@@ -266,16 +266,21 @@ def _waiting_prices(child: ChildContext) -> Waiting:
     the note which price and what makes the papers signable (D348)."""
     unconfirmed, unpriced = _awaited(child)
     awaited, what, then = [], [], []
+    # the mark is a page header: it names a single awaited line; several are counted (four or five names would
+    # fill the header over the text) and the note names them
+    single = len(unconfirmed) + len(unpriced) == 1
     if unconfirmed:
         one = len(unconfirmed) == 1
-        awaited.append(f"Labklājības ministrijas apstiprināto cenu ({_listed(unconfirmed)})" if one
-                       else f"Labklājības ministrijas apstiprinātās cenas ({_listed(unconfirmed)})")
+        awaited.append(f"Labklājības ministrijas apstiprināto cenu ({_listed(unconfirmed)})" if single
+                       else f"Labklājības ministrijas apstiprināto cenu {_rows(1)}" if one
+                       else f"Labklājības ministrijas apstiprinātās cenas {_rows(len(unconfirmed))}")
         what.append(f"pakalpojuma cena ({_listed(unconfirmed)}) nav apstiprināta" if one
                     else f"pakalpojumu cenas ({_listed(unconfirmed)}) nav apstiprinātas")
         then.append(f"Labklājības ministrija {'cenu' if one else 'cenas'} ir apstiprinājusi")
     if unpriced:
         one = len(unpriced) == 1
-        awaited.append(f"{'sniedzēja cenu' if one else 'sniedzēju cenas'} ({_listed(unpriced)})")
+        awaited.append(f"sniedzēja cenu ({_listed(unpriced)})" if single
+                       else f"{'sniedzēja cenu' if one else 'sniedzēju cenas'} {_rows(len(unpriced))}")
         what.append(f"sniedzēja cena ({_listed(unpriced)}) matricā nav ierakstīta" if one
                     else f"sniedzēju cenas ({_listed(unpriced)}) matricā nav ierakstītas")
         then.append("sniedzēja cena ir ierakstīta matricas 6.8. tabulā" if one
@@ -284,8 +289,16 @@ def _waiting_prices(child: ChildContext) -> Waiting:
     note = (f"Šis dokuments ir izveidots tikai iepazīšanai: {', un '.join(what)}, tāpēc individuālā budžeta pieejamais "
             f"apmērs un citas no {of} atkarīgās summas tajā ir tukšas vietas. Parakstāms ir dokuments, ko izveido "
             f"vēlreiz pēc tam, kad {' un '.join(then)}.")
-    return Waiting(frozenset(GRANTING_A), f"{NOT_SIGNABLE} – gaida {' un '.join(awaited)}", note,
+    see = "" if single else " (sk. piezīmi)"
+    return Waiting(frozenset(GRANTING_A), f"{NOT_SIGNABLE} – gaida {' un '.join(awaited)}{see}", note,
                    WAITING_PRICE_FILE)
+
+
+def _rows(count: int) -> str:
+    """„vienai plāna rindai”, „3 plāna rindām”, „21 plāna rindai” (the dative the count asks for)."""
+    if count == 1:
+        return "vienai plāna rindai"
+    return f"{count} plāna {'rindai' if count % 10 == 1 and count % 100 != 11 else 'rindām'}"
 
 
 def waiting_names(child: ChildContext) -> str:
