@@ -317,7 +317,7 @@ def base_line(child: ChildContext, *, draft: bool = False) -> str | None:
         text = (f"Bāzes apmērs B bija {wording.confirmed(wording.BASE)}, taču katalogā "
                 f"{wording.same_again_open(wording.BASE, child.base_withdrawn_from)}, tāpēc dokumentos "
                 f"{wording.blank(wording.BASE)}; to matricas 6.11. tabulā neierakstiet") + _again(child)
-    elif child.base_withdrawn_by is not None:  # withdrawn by the matrix's own day: as `ibm collect` says it (D342)
+    elif child.base_withdrawn_by is not None:  # withdrawn by the matrix's own day: as `ibm collect` says it (D342, D354)
         text = (f"Bāzes apmērs B katalogā {withdrawn_by_day_text([child.base_withdrawn_by])}, tāpēc dokumentos "
                 f"{wording.blank(wording.BASE)}; to matricas 6.11. tabulā neierakstiet") + _again(child)
     elif child.base_confirmed_from is not None:  # the same B is confirmed from a later day: typing it changes nothing
@@ -339,7 +339,7 @@ def base_line(child: ChildContext, *, draft: bool = False) -> str | None:
 def draft_errors_line(errors: Sequence[str]) -> str | None:
     """A draft's matrix errors ahead of what else VISPIRMS says: a plan crossing a price change (shortened or started
     later) or another rule error blocks signable papers whatever the ministry confirms, so it is done first; the
-    first error in full (it says what to change), the rest under „Matricas kļūdas”."""
+    first error in full (it says what to change), the rest under „Matricas kļūdas” (D354)."""
     if not errors:
         return None
     n = len(errors)
@@ -351,7 +351,7 @@ def draft_errors_line(errors: Sequence[str]) -> str | None:
 
 def plan_days_price(child: ChildContext, count: int) -> str:
     """Which price the worker waits for: the one in force on the plan's own days (``child.period``) – the Cenas page
-    may already show a confirmed price from a later day, which is not this plan's."""
+    may already show a confirmed price from a later day, which is not this plan's (D354)."""
     one = count == 1
     return (f"{'cenu' if one else 'cenas'}, kas ir spēkā plāna periodā {child.period} (metodikas vietnes sadaļa "
             f"„Cenas”; {'vēlākas dienas cena' if one else 'vēlāku dienu cenas'} uz šo plānu neattiecas)")
