@@ -17,6 +17,7 @@ from generator.documents.from_matrix.confirmed_warnings import papers_offers, pa
 from generator.documents.from_matrix.context import build
 from generator.documents.from_matrix.signing import base_line
 from generator.documents.from_matrix.writing import render_child
+from generator.ministry.final_status import withdrawn_by_day_text
 from generator.workbook.writer import template_date
 from tests.documents.from_matrix_helpers import plan_reading
 from tests.lm_document import LM_DOCUMENT
@@ -245,3 +246,25 @@ def test_a_ceiling_withdrawn_after_the_matrix_day_is_a_blank_with_its_warning(tm
     assert papers_offers(changed, CEILING_CONFIRMED, CEILING_WITHDRAWN).offers["3.1.3g"].ceiling_unconfirmed
     assert not papers_offers(changed, CEILING_CONFIRMED,
                              CEILING_WITHDRAWN - dt.timedelta(days=1)).offers["3.1.3g"].ceiling_unconfirmed
+
+
+ONE_MONTH = (("3.1.3i", 10, Decimal("25.00"), (10,), "SIA Izdomātā Terapija"),)
+
+
+def test_b_withdrawn_by_the_matrix_day_is_said_as_collect_says_it(tmp_path: Path) -> None:
+    """D342: a matrix dated inside B's withdrawal (confirmed, „jāprecizē” again at the same amount by its prices day)
+    – VISPIRMS says B was confirmed and is „jāprecizē” again, in `ibm collect`'s words (one function), and not to type
+    the ministry's B into 6.11 as if B were merely unconfirmed; with the catalogue's later confirmation, from when."""
+    changed = withdrawn_catalogue(tmp_path / "withdrawn")
+    reading = plan_reading(changed, "valmiera", ONE_MONTH, months=1, start=BASE_WITHDRAWN, params_day=BASE_WITHDRAWN,
+                           base=None)  # the round's first reporting period ends with March
+    first = base_line(build(reading, changed, pseudonymous=False, day=BASE_WITHDRAWN))
+    assert first is not None and withdrawn_by_day_text([BASE_WITHDRAWN]) in first, first
+    assert "neierakstiet" in first and "ierakstiet Labklājības" not in first, first
+    assert "nogaidiet, līdz Labklājības ministrija B atkal apstiprina" in first, first
+    again = reconfirmed_catalogue(tmp_path / "reconfirmed")
+    reading = plan_reading(again, "valmiera", ONE_MONTH, months=1, start=BASE_WITHDRAWN, params_day=BASE_WITHDRAWN,
+                           base=None)
+    first = base_line(build(reading, again, pseudonymous=False, day=BASE_WITHDRAWN))
+    assert first is not None and withdrawn_by_day_text([BASE_WITHDRAWN]) in first, first
+    assert f"atkal ir apstiprināts no {lvformat.date(BASE_RECONFIRMED)}" in first and "nogaidiet" not in first, first

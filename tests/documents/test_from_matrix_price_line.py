@@ -14,21 +14,23 @@ def _child(labels: list[str], providers: int, unpriced: tuple[str, ...] = ()) ->
     waiting = [SimpleNamespace(pending=True, funded=True, own=False, number=n, file_part=str(n))
                for n in range(1, providers + 1)]
     return SimpleNamespace(not_eligible=False, ib_on_base=False, providers=waiting, by_priority=lines,
-                           available_known=True)
+                           available_known=True, period="01.10.2026–31.12.2026")
 
 
 def test_one_price_and_one_provider_are_singular() -> None:
     line = signing.price_line(_child(["2.1 Pavadonis"], 1)) or ""
     assert line.startswith("Cena nav apstiprināta (2.1 Pavadonis): no tās atkarīga sniedzēja Nr. 1 daļa no IB, "
                            "tāpēc līgums ar sniedzēju un garantijas vēstule (02-ligums-ar-sniedzeju-1, "), line
-    assert "kad Labklājības ministrija cenu apstiprina" in line and line.endswith("ar apstiprināto cenu"), line
+    assert "kad Labklājības ministrija apstiprina cenu, kas ir spēkā plāna periodā 01.10.2026–31.12.2026 (" in line \
+        and line.endswith("ar apstiprināto cenu"), line
 
 
 def test_two_prices_are_plural() -> None:
     line = signing.price_line(_child(["2.1 Pavadonis", "2.2 Asistents"], 1)) or ""
     assert line.startswith("Cenas nav apstiprinātas (2.1 Pavadonis, 2.2 Asistents): no tām atkarīga sniedzēja Nr. 1 "
                            "daļa no IB"), line
-    assert "kad Labklājības ministrija cenas apstiprina" in line and line.endswith("ar apstiprinātajām cenām"), line
+    assert "kad Labklājības ministrija apstiprina cenas, kas ir spēkā plāna periodā 01.10.2026–31.12.2026 (" in line \
+        and "; vēlāku dienu cenas uz šo plānu neattiecas)" in line and line.endswith("ar apstiprinātajām cenām"), line
 
 
 def test_twenty_one_providers_are_many() -> None:

@@ -89,11 +89,13 @@ def test_a_only_a_waiting_for_a_price_is_said_first() -> None:
 
     line = SimpleNamespace(label="2.1 Pavadonis", provider="Sociālais dienests", confirmed=False, priced=True)
     child = SimpleNamespace(not_eligible=False, ib_on_base=False, available_known=False, maybe_next=False,
-                            providers=[SimpleNamespace(pending=True, funded=True, own="dienests")], by_priority=[line])
+                            providers=[SimpleNamespace(pending=True, funded=True, own="dienests")], by_priority=[line],
+                            period="01.10.2026–31.12.2026")
     assert price_line(child) == (  # type: ignore[arg-type]
         f"Cena nav apstiprināta (2.1 Pavadonis): no tās atkarīgs IB pieejamais apmērs A, tāpēc līgums ar Vecāku "
         f"({CONTRACT}) un lēmums par IB piešķiršanu ({DECISION}) ir izveidoti tikai iepazīšanai, ar atzīmi „NAV "
-        "PARAKSTĀMS” katrā lapā; kad Labklājības ministrija cenu apstiprina (metodikas vietnes sadaļa „Cenas”), "
+        "PARAKSTĀMS” katrā lapā; kad Labklājības ministrija apstiprina cenu, kas ir spēkā plāna periodā "
+        "01.10.2026–31.12.2026 (metodikas vietnes sadaļa „Cenas”; vēlākas dienas cena uz šo plānu neattiecas), "
         "izveidojiet dokumentus vēlreiz no matricas ar apstiprināto cenu")
     assert not_signable(child).mark == ("NAV PARAKSTĀMS – gaida Labklājības ministrijas apstiprināto cenu (2.1 "  # type: ignore[arg-type]
                                         "Pavadonis, sniedzējs Sociālais dienests)")

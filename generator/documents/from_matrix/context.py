@@ -43,6 +43,7 @@ from generator.reference.plan_changes import (
     PRINTED_PARAMETER,
     base_confirmed_again,
     base_confirmed_since,
+    base_withdrawn_by,
     base_withdrawn_since,
     confirmed_parameters,
 )
@@ -290,6 +291,9 @@ class ChildContext:
     # B was confirmed (on the matrix's day or later) and is „jāprecizē” again at the same amount from this day by the
     # papers' day (D302): VISPIRMS says so – the worker waits for the ministry's new confirmation, types nothing
     base_withdrawn_from: dt.date | None = None
+    # B confirmed once and „jāprecizē” again at the same amount from this day, on or before the matrix's prices day
+    # (D342): VISPIRMS says so as `ibm collect` does – not as a B never confirmed, to be typed into 6.11
+    base_withdrawn_by: dt.date | None = None
     # the catalogue's entry that confirms the printed_base the papers print without a B typed in 6.11 (its source, the
     # ministry's document as the catalogue names it, and its first day): the grant decision (08) names it where it
     # names a typed B's document, so that 4.1's figure rests on a document there too (D101, D303); None otherwise
@@ -392,6 +396,8 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool,
                                                                        day or dt.date.today())
     if withdrawn_from is not None:
         confirmed_from = base_confirmed_again(catalogue, data.params_day, day or dt.date.today())
+    withdrawn_by = None if base_confirmed or withdrawn_from is not None else base_withdrawn_by(catalogue,
+                                                                                               data.params_day)
     # A is P when N > P and the ministry has set no F: then A and all that is funded from it rest on B too.
     # Whether N <= P is unknown while B is unconfirmed: unless F is set and N > P, A and all funded from it are
     # blanks (the matrix's 6.5 decides it alike: workbook/sheets/calculation.py A_ON_BASE).
@@ -523,7 +529,7 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool,
         base_footnote="" if base_confirmed else base_footnote(withdrawn_from, confirmed_from),
         base_preparer="" if base_confirmed else base_preparer_note(withdrawn_from, confirmed_from),
         printed_base=base if base is not None or not catalogue_confirmed else Decimal(base_value.value),
-        base_confirmed_from=confirmed_from, base_withdrawn_from=withdrawn_from,
+        base_confirmed_from=confirmed_from, base_withdrawn_from=withdrawn_from, base_withdrawn_by=withdrawn_by,
         base_document=base_document(catalogue, data.params_day, day) if base is None and catalogue_confirmed else None,
         lines=lines, providers=providers, goals=reading.goals,
         not_eligible=reading.not_eligible, identification=reading.code if pseudonymous else "",

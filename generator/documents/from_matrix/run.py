@@ -512,6 +512,9 @@ def _make_all(readings: list[MatrixReading], copies: dict[int, MatrixReading], o
         if price_first and status == "izveidoti":
             status = "izveidoti, gaida cenu"
         first = "; ".join(line for line in (first, price_first) if line) or None
+        # a draft's matrix errors (a plan crossing a price change…) block signable papers first (draft_errors_line)
+        if first and draft and (blocker := signing.draft_errors_line(reading.errors)):
+            first = f"{blocker}; pēc tam: {first[0].lower()}{first[1:]}"
         open_prices, no_prices = signing.open_lines(child)
         # P on an unconfirmed B is a blank in the annexes, so it is one in the checklist too (review7 R7-1)
         unconfirmed_p = None if child.base_confirmed else reading.outcome.provisional

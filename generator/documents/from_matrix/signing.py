@@ -24,6 +24,7 @@ from generator.documents import terms
 from generator.documents.figures import BLANK_EUR
 from generator.documents.html import PREPARER_LABEL
 from generator.lvformat import eur
+from generator.ministry.final_status import withdrawn_by_day_text
 from generator.reference.findings import Finding, Severity
 from generator.reference.lines import PlanLine
 from generator.reference.rules import (
@@ -312,6 +313,14 @@ def reading_only(child: ChildContext) -> str:
     return f"{waiting_names(child)} ir izveidoti tikai iepazīšanai, ar atzīmi „{NOT_SIGNABLE}” katrā lapā"
 
 
+def _again(child: ChildContext) -> str:
+    """After a withdrawn B (D302, D342): when the catalogue already confirms it again, or to wait until it does."""
+    if child.base_confirmed_from is not None:
+        return (f": katalogā {wording.again_confirmed(wording.BASE, child.base_confirmed_from, named=True)}, tāpēc "
+                "izveidojiet dokumentus vēlreiz tajā dienā vai vēlāk")
+    return ", bet nogaidiet, līdz Labklājības ministrija B atkal apstiprina, un tad izveidojiet dokumentus vēlreiz"
+
+
 def base_line(child: ChildContext, *, draft: bool = False) -> str | None:
     """The first thing to do when B is not confirmed (D72): no provider papers until it is, and the contract with the
     parent and the decision marked not signable (D344; a draft's papers are all marked as such, ``draft``)."""
@@ -320,10 +329,10 @@ def base_line(child: ChildContext, *, draft: bool = False) -> str | None:
     if child.base_withdrawn_from is not None:  # confirmed once, „jāprecizē” again: nothing to type (D257, D302)
         text = (f"Bāzes apmērs B bija {wording.confirmed(wording.BASE)}, taču katalogā "
                 f"{wording.same_again_open(wording.BASE, child.base_withdrawn_from)}, tāpēc dokumentos "
-                f"{wording.blank(wording.BASE)}; to matricas 6.11. tabulā neierakstiet")
-        text += (f": katalogā {wording.again_confirmed(wording.BASE, child.base_confirmed_from, named=True)}, tāpēc "
-                 "izveidojiet dokumentus vēlreiz tajā dienā vai vēlāk" if child.base_confirmed_from is not None else
-                 ", bet nogaidiet, līdz Labklājības ministrija B atkal apstiprina, un tad izveidojiet dokumentus vēlreiz")
+                f"{wording.blank(wording.BASE)}; to matricas 6.11. tabulā neierakstiet") + _again(child)
+    elif child.base_withdrawn_by is not None:  # withdrawn by the matrix's own day: as `ibm collect` says it (D342, D354)
+        text = (f"Bāzes apmērs B katalogā {withdrawn_by_day_text([child.base_withdrawn_by])}, tāpēc dokumentos "
+                f"{wording.blank(wording.BASE)}; to matricas 6.11. tabulā neierakstiet") + _again(child)
     elif child.base_confirmed_from is not None:  # the same B is confirmed from a later day: typing it changes nothing
         text = (f"Bāzes apmērs B dokumentu dienā nav apstiprināts: katalogā {wording.same(wording.BASE)} ir "
                 f"{wording.confirmed(wording.BASE)} no {lvformat.date(child.base_confirmed_from)}, tāpēc izveidojiet "
@@ -338,6 +347,27 @@ def base_line(child: ChildContext, *, draft: bool = False) -> str | None:
         text += "" if draft else (f"; {reading_only(child)}: tos paraksta tikai tad, kad tie izveidoti vēlreiz ar "
                                   "apstiprināto B")
     return text
+
+
+def draft_errors_line(errors: Sequence[str]) -> str | None:
+    """A draft's matrix errors ahead of what else VISPIRMS says: a plan crossing a price change (shortened or started
+    later) or another rule error blocks signable papers whatever the ministry confirms, so it is done first; the
+    first error in full (it says what to change), the rest under „Matricas kļūdas” (D354)."""
+    if not errors:
+        return None
+    n = len(errors)
+    what, them = ("kļūdu", "to") if n == 1 else (f"{n} {lvformat.agree(n, 'kļūdu', 'kļūdas')}", "tām")
+    first = errors[0].rstrip(".")
+    return (f"Izlabojiet matricā {what} (parskats.txt sadaļa „Matricas kļūdas”): ar {them} parakstāmus dokumentus "
+            f"neizveido – {first if n == 1 else f'pirmā: {first}'}")
+
+
+def plan_days_price(child: ChildContext, count: int) -> str:
+    """Which price the worker waits for: the one in force on the plan's own days (``child.period``) – the Cenas page
+    may already show a confirmed price from a later day, which is not this plan's (D354)."""
+    one = count == 1
+    return (f"{'cenu' if one else 'cenas'}, kas ir spēkā plāna periodā {child.period} (metodikas vietnes sadaļa "
+            f"„Cenas”; {'vēlākas dienas cena' if one else 'vēlāku dienu cenas'} uz šo plānu neattiecas)")
 
 
 def price_line(child: ChildContext, *, draft: bool = False) -> str | None:
@@ -357,17 +387,16 @@ def price_line(child: ChildContext, *, draft: bool = False) -> str | None:
     if unpriced:  # D313: no price is the matrix's „nav sniedzēja cenas”, typed in 6.8 – not one the ministry confirms
         missing = f"nav sniedzēja cenas ({', '.join(unpriced)})"
         head = f"Cena nav apstiprināta ({', '.join(labels)}) un {missing}" if labels else missing[0].upper() + missing[1:]
-        confirmed = "neapstiprināto cenu" if len(labels) == 1 else "neapstiprinātās cenas"
         then = ("ierakstiet sniedzēja cenu matricas 6.8. tabulā un izveidojiet dokumentus vēlreiz no matricas" if not labels
                 else "ierakstiet sniedzēja cenu matricas 6.8. tabulā un, kad Labklājības ministrija apstiprina "
-                f"{confirmed} (metodikas vietnes sadaļa „Cenas”), izveidojiet dokumentus vēlreiz no matricas")
+                f"{plan_days_price(child, len(labels))}, izveidojiet dokumentus vēlreiz no matricas")
     elif len(labels) == 1:
         head = f"Cena nav apstiprināta ({labels[0]})"
-        then = ("kad Labklājības ministrija cenu apstiprina (metodikas vietnes sadaļa „Cenas”), izveidojiet dokumentus "
-                "vēlreiz no matricas ar apstiprināto cenu")
+        then = (f"kad Labklājības ministrija apstiprina {plan_days_price(child, 1)}, izveidojiet dokumentus vēlreiz no "
+                "matricas ar apstiprināto cenu")
     else:
         head = f"Cenas nav apstiprinātas ({', '.join(labels)})"
-        then = ("kad Labklājības ministrija cenas apstiprina (metodikas vietnes sadaļa „Cenas”), izveidojiet dokumentus "
+        then = (f"kad Labklājības ministrija apstiprina {plan_days_price(child, len(labels))}, izveidojiet dokumentus "
                 "vēlreiz no matricas ar apstiprinātajām cenām")
     if not waiting:  # only A rests on it: no provider's share does (a line of the case's own institution, D50)
         return f"{head}: no {of} atkarīgs IB pieejamais apmērs A, tāpēc {reading_only(child)}; {then}"
