@@ -224,7 +224,7 @@ class PriceChange:
     old: Decimal
     new: Decimal
     in_plan: bool
-    since: dt.date | None = None  # the day the new value took effect, after the old matrix's prices day
+    since: dt.date | None = None  # the day the new value took effect
     status: tuple[str, str] | None = None  # its status words old → new, when they differ
 
     def when(self) -> str:
@@ -1043,7 +1043,7 @@ class Migrator:
                                  old.scalar(BASE_STATUS_NAME) if old.has(BASE_STATUS_NAME) else None,  # type: ignore[arg-type]
                                  _decimal(new_matrix.scalar("Bazes_Apmers")))
             old_day = optional_date(old, PARAMS_DAY_NAME)
-            report.price_changes = [replace(p, since=since(catalogue, p.item, old_day, day),
+            report.price_changes = [replace(p, since=since(catalogue, p.item, day),
                                             status=status_change(catalogue, p.item, old_day, day))
                                     for p in report.price_changes]
             report.status_changes = status_changes(catalogue, old_day, day, plan_items,

@@ -1,7 +1,8 @@
 """When a price `ibm migrate` changed took effect, and whether its status changed with it: the report's and the
 console's price lines name the day („no 01.01.2027”) and the status („jāprecizē” → „apstiprināts”), so a reader sees
-why the new matrix differs without opening the catalogue. Both from the catalogue between the old matrix's prices day
-and the new one's; a value before the catalogue's first entry or an old matrix without a prices day has none."""
+why the new matrix differs without opening the catalogue. The day: when the catalogue's value on the new matrix's
+prices day took effect; the status: the catalogue's on the old matrix's prices day and on the new one's (an old
+matrix without a prices day has none)."""
 
 from __future__ import annotations
 
@@ -29,11 +30,11 @@ def held(catalogue: Catalogue, item: str, day: dt.date) -> Held:
     return offer.prefill_price, offer.ceiling_status.value if offer.ceiling_status is not None else None
 
 
-def since(catalogue: Catalogue, item: str, old_day: dt.date | None, new_day: dt.date) -> dt.date | None:
-    """The day from which ``item``'s value on ``new_day`` holds, if it came after ``old_day``; None when unknown."""
+def since(catalogue: Catalogue, item: str, new_day: dt.date) -> dt.date | None:
+    """The day from which ``item``'s value on ``new_day`` holds (also a correction dated the old matrix's own prices
+    day); None when the catalogue has it from its first entry."""
     value = held(catalogue, item, new_day)[0]
-    days = sorted({d for d in catalogue.effective_dates() if d <= new_day and (old_day is None or d > old_day)},
-                  reverse=True)
+    days = sorted({d for d in catalogue.effective_dates() if d <= new_day}, reverse=True)
     return next((d for d in days if held(catalogue, item, d - _DAY)[0] != value), None)
 
 

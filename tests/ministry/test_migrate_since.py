@@ -18,8 +18,8 @@ def changed(tmp_path_factory: pytest.TempPathFactory) -> Catalogue:
 
 def test_the_day_is_the_change_between_the_two_prices_days(changed: Catalogue) -> None:
     before, later = PRICE_CHANGE - dt.timedelta(days=60), PRICE_CHANGE + dt.timedelta(days=20)
-    assert since(changed, "B", before, later) == PRICE_CHANGE
-    assert since(changed, "B", PRICE_CHANGE, later) is None  # the old matrix had it already
+    assert since(changed, "B", later) == PRICE_CHANGE
+    assert since(changed, "B", PRICE_CHANGE) == PRICE_CHANGE
     # the added value has an LM source: confirmed, where the real catalogue's B was still to be verified
     assert status_change(changed, "B", before, later) == ("jāprecizē", "apstiprināts")
     assert status_change(changed, "B", PRICE_CHANGE, later) is None
