@@ -529,11 +529,12 @@ def migrate(old: Path, out: Path, overwrite: bool, template_dirs: tuple[Path, ..
     _check_registry(registry, must_exist=True)  # as collect: a missing one is status 2, a broken one 1
     catalogue = load_for_command(catalogue_dir)
     refused = hidden = skipped = finished = 0
+    erring: list[int] = []  # one entry per migrated matrix with new errors (said in the summary)
     with Migrator(catalogue, registry, template_dirs) as migrator:
         try:
             for source, target in targets:
                 refused, hidden, skipped = _migrate_one(migrator, old, out, source, target, overwrite, len(targets),
-                                                        refused, hidden, skipped)
+                                                        refused, hidden, skipped, erring)
                 finished += 1
         except KeyboardInterrupt:
             if len(targets) > 1:  # what is done is kept; a rerun skips it (audit37 F3)
@@ -547,8 +548,10 @@ def migrate(old: Path, out: Path, overwrite: bool, template_dirs: tuple[Path, ..
         done = len(targets) - refused - skipped
         where = f"; pārskati: *-parnesana.txt blakus jaunajām matricām mapē {out.absolute()}" if done + skipped else ""
         already = f", jau iepriekš {_agree(skipped, 'pārnesta', 'pārnestas')} {skipped}" if skipped else ""
-        click.echo(f"{_agree(done, 'Pārnesta', 'Pārnestas')} {done} {_agree(done, 'matrica', 'matricas')}{already}, "
-                   f"{_agree(refused, 'atteikta', 'atteiktas')} {refused}{where}.")
+        errors = (f" (no tām {len(erring)} ar jaunām kļūdām – skatiet {_agree(len(erring), 'tās pārskatu', 'to pārskatus')} "
+                  "un izlabojiet plānu)") if erring else ""
+        click.echo(f"{_agree(done, 'Pārnesta', 'Pārnestas')} {done} {_agree(done, 'matrica', 'matricas')}{errors}"
+                   f"{already}, {_agree(refused, 'atteikta', 'atteiktas')} {refused}{where}.")
     if hidden:
         click.echo("Faili, kuru nosaukumā redzams bērna vai vecāka vārds, personas kods vai datums, parādīti kā "
                    "mape/matrica-<SHA-256 sākums>.xlsx (atrodami ar sha256sum).")
@@ -569,8 +572,10 @@ def recorded_source(source: Path, old: Path, person: tuple[str, str] | None = No
 
 
 def _migrate_one(migrator, old: Path, out: Path, source: Path, target: Path, overwrite: bool,  # noqa: ANN001
-                 count: int, refused: int, hidden: int, skipped: int) -> tuple[int, int, int]:
-    """One file of `ibm migrate`: its console lines; returns the counts (refused, hidden names, skipped)."""
+                 count: int, refused: int, hidden: int, skipped: int,
+                 erring: list[int] | None = None) -> tuple[int, int, int]:
+    """One file of `ibm migrate`: its console lines; returns the counts (refused, hidden names, skipped) and adds
+    an entry to ``erring`` when the migrated plan has new errors."""
     from generator.ministry.console_names import matrix_person, open_matrix, shown_file, unknown_person
     from generator.ministry.migrate import AlreadyMigrated, MigrationError
 
@@ -601,13 +606,16 @@ def _migrate_one(migrator, old: Path, out: Path, source: Path, target: Path, ove
         return refused + failed, hidden + source_hidden, skipped + (not failed)
     if program is not None:
         click.echo(f"Brīdinājums: {source_shown}: {open_note(program, 'ibm migrate')}", err=True)
+    if erring is not None and report.new_errors:
+        erring.append(1)
     if count == 1:
         click.echo(report.text())
         shown = shown_file(target.absolute(), None, *person, hide=unknown)
         hidden += shown != target.absolute().as_posix()
         click.echo(f"Jaunā matrica: {shown}; pārskats: {shown_file(report.path.absolute(), None, *person, hide=unknown)}")
     else:
-        changed = ", ".join(f"{p.item} {eur(p.old)} → {eur(p.new)}" for p in report.price_changes if p.in_plan)
+        changed = ", ".join(f"{p.item} {eur(p.old)} → {eur(p.new)}{f' ({p.when()})' if p.when() else ''}"
+                            for p in report.price_changes if p.in_plan)
         effect = ""
         if report.before and report.after and report.before.needed != report.after.needed:
             effect = f"; N {eur(report.before.needed)} → {eur(report.after.needed)}"

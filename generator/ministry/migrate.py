@@ -63,6 +63,7 @@ from generator.ministry.matrix import (
     table_place,
     withdrawn_rows,
 )
+from generator.ministry.migrate_since import since, status_change, when_text
 from generator.ministry.migrate_status import (
     OldBase,
     StatusChange,
@@ -223,6 +224,12 @@ class PriceChange:
     old: Decimal
     new: Decimal
     in_plan: bool
+    since: dt.date | None = None  # the day the new value took effect
+    status: tuple[str, str] | None = None  # its status words old → new, when they differ
+
+    def when(self) -> str:
+        """„no 01.01.2027; statuss „jāprecizē” → „apstiprināts”” or ""."""
+        return when_text(self.since, self.status)
 
 
 @dataclass(frozen=True)
@@ -279,6 +286,11 @@ class MigrationReport:
     mark: str = ""  # the digests line (MARK_PREFIX), the report file's last line
     redone: str = ""  # why its own earlier output was replaced (review13 R13-2), "" otherwise
 
+    @property
+    def new_errors(self) -> bool:
+        """Whether the migrated plan has errors the old matrix did not show (a batch's summary counts them)."""
+        return any(f.startswith("Kļūda") for f in self.new_findings)
+
     def text(self) -> str:
         lines = [f"IBM matricas pārnešana: veidne {shown_version(self.old_version)} → {shown_version(self.new_version)}",
                  f"Pārnestas aizpildītās šūnas: {self.carried}."]
@@ -287,7 +299,8 @@ class MigrationReport:
         if self.price_changes:
             lines.append("Mainītās cenas un bāzes apmērs (kataloga vērtības, ievietotas jaunās):")
             for p in self.price_changes:
-                lines.append(f"  {p.label}: {eur(p.old)} → {eur(p.new)} ({_where(p.in_plan)})")
+                when = f"; {p.when()}" if p.when() else ""
+                lines.append(f"  {p.label}: {eur(p.old)} → {eur(p.new)} ({_where(p.in_plan)}{when})")
         if self.cleared:
             lines.append("Iztukšotās cenas (iepriekš ievietotā kataloga cena jaunās matricas cenu dienā nav spēkā; "
                          "ierakstiet sniedzēja cenu):")
@@ -1030,6 +1043,9 @@ class Migrator:
                                  old.scalar(BASE_STATUS_NAME) if old.has(BASE_STATUS_NAME) else None,  # type: ignore[arg-type]
                                  _decimal(new_matrix.scalar("Bazes_Apmers")))
             old_day = optional_date(old, PARAMS_DAY_NAME)
+            report.price_changes = [replace(p, since=since(catalogue, p.item, day),
+                                            status=status_change(catalogue, p.item, old_day, day))
+                                    for p in report.price_changes]
             report.status_changes = status_changes(catalogue, old_day, day, plan_items,
                                                    shown_base, withdrawn_rows(old, catalogue, old_day),
                                                    new_withdrawn=withdrawn_rows(new_matrix, catalogue, day),

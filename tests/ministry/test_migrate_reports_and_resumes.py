@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import shutil
 from decimal import Decimal
@@ -158,6 +159,39 @@ def test_price_changes_are_all_counted_and_numbers_agree() -> None:
     assert "  1.6 Ergoterapeits: tukša → 1,00\xa0EUR (plānā nav izmantots)" in text
     assert "mainījusies vēl 1 pakalpojumam, kas plānā nav izmantots" in text
     assert "Iepriekš ievietotās kataloga cenas nav mainījušās." in MigrationReport("2023-04-01+12ef49f0.10", "2023-04-01+12ef49f0.10", 0).text()
+
+
+def test_a_repriced_line_names_its_day_and_status_change() -> None:
+    report = MigrationReport("2023-04-01+12ef49f0.10", "2023-04-01+12ef49f0.10", 21)
+    report.price_changes = [PriceChange("2.1", "2.1 Pavadonis", Decimal("5.11"), Decimal("5.50"), True,
+                                        dt.date(2027, 1, 1), ("jāprecizē", "apstiprināts"))]
+    assert ("  2.1 Pavadonis: 5,11\xa0EUR → 5,50\xa0EUR (plānā; no 01.01.2027; statuss „jāprecizē” → "
+            "„apstiprināts”)") in report.text()
+
+
+def test_a_folder_summary_counts_the_matrices_with_new_errors(three: Path, tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    # the catalogue here changes no price: the first report is given a repriced line and a new error, as a price
+    # change in the round gives them (the plan must then be shortened)
+    real = migrate_module.Migrator.migrate
+    calls = {"n": 0}
+
+    def repriced(self, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+        report = real(self, *args, **kwargs)
+        calls["n"] += 1
+        if calls["n"] == 1:
+            report.price_changes = [PriceChange("2.1", "2.1 Pavadonis", Decimal("5.11"), Decimal("5.50"), True,
+                                                dt.date(2027, 1, 1), ("jāprecizē", "apstiprināts"))]
+            report.new_findings = ["Kļūda: plāna periodā mainās cena"]
+        return report
+
+    monkeypatch.setattr(migrate_module.Migrator, "migrate", repriced)
+    result = _run(str(three), "--out", str(tmp_path / "jaunas"))
+    assert result.exit_code == 0, result.output
+    assert ("plānā mainītas cenas: 2.1 5,11\xa0EUR → 5,50\xa0EUR (no 01.01.2027; statuss „jāprecizē” → "
+            "„apstiprināts”); jaunas kļūdas/brīdinājumi: 1") in result.output, result.output
+    assert ("Pārnestas 3 matricas (no tām 1 ar jaunām kļūdām – skatiet tās pārskatu un izlabojiet plānu), "
+            "atteiktas 0; pārskati: ") in result.output, result.output
 
 
 def test_integrity_rest_agrees_with_its_number() -> None:
