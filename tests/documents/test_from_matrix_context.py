@@ -18,11 +18,11 @@ from generator.documents.from_matrix.context import (
     BLANK_EUR,
     FINAL_IF_OVER,
     FINAL_NOT_APPLIED,
-    NO_PRICE_NOTE,
     build,
     price,
     quantity,
 )
+from generator.documents.from_matrix.price_notes import NO_PRICE_NOTE
 from generator.documents.from_matrix.reading import MatrixReading
 from generator.documents.from_matrix.run import repaid_to_parent
 from generator.documents.from_matrix.signing import (

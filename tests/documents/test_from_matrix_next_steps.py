@@ -144,7 +144,7 @@ def test_a_set_waiting_for_b_is_counted_apart(catalogue: Catalogue, tmp_path: Pa
     matrix = write_matrices(catalogue, tmp_path, [child])[0].path
     made = _run(str(matrix), "--out", str(tmp_path / "out"))
     assert made.exit_code == 0, made.output
-    assert "Gatavs: izveidoti 0, izveidoti, gaida B: 1, melnraksti 0, atteikti 0." in made.output, made.output
+    assert "Gatavs: izveidoti 0, gaida B 1, melnraksti 0, atteikti 0." in made.output, made.output
     # parskats.txt says the same as the console (review12 R12-4)
     [report] = (tmp_path / "out").glob("*/parskats.txt")
     assert "Statuss: izveidoti, gaida B\n" in report.read_text("utf-8")

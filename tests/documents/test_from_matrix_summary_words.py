@@ -12,7 +12,7 @@ from generator.documents.from_matrix.signing import TRANSPORT_ERROR
 
 
 def test_the_summary_and_the_compared_day_say_what_they_count() -> None:
-    assert Summary(made=2, waiting=1).line() == "Gatavs: izveidoti 2, izveidoti, gaida B: 1, melnraksti 0, atteikti 0."
+    assert Summary(made=2, waiting=1).line() == "Gatavs: izveidoti 2, gaida B 1, melnraksti 0, atteikti 0."
     assert Summary(made=1).line() == "Gatavs: izveidoti 1, melnraksti 0, atteikti 0."
     day, machine = dt.date(2018, 10, 1), dt.date(2026, 12, 2)
     assert compared_day(day, machine) == ("šodienas 02.12.2026 (datora datums; --day 01.10.2018 to nemaina – tas ir "

@@ -164,6 +164,6 @@ def test_several_awaited_lines_are_counted_in_the_mark_and_named_in_the_note() -
                             providers=[], by_priority=lines)
     waiting = not_signable(child)  # type: ignore[arg-type]
     assert waiting.mark == ("NAV PARAKSTĀMS – gaida Labklājības ministrijas apstiprinātās cenas 3 plāna rindām un "
-                            "sniedzēja cenu vienai plāna rindai (sk. piezīmi)")
+                            "sniedzēja cenu vienai plāna rindai (sk. piezīmi dokumenta sākumā, 1. lapā)")
     for item in lines:
         assert item.label in waiting.note, waiting.note

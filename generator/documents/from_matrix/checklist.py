@@ -4,14 +4,16 @@ file (parskats.txt), never into the act, which holds only facts, legal basis, re
 from __future__ import annotations
 
 from generator.documents.from_matrix.context import ChildContext
+from generator.documents.from_matrix.signing import NOT_SIGNABLE
 
 GRANT = "08-lemums-par-pieskirsanu"
 REFUSAL = "17-lemums-par-atteikumu"
 
 
-def before_signing(child: ChildContext) -> list[str]:
+def before_signing(child: ChildContext, *, signable: bool = True) -> list[str]:
     """The report file's checklist for the child's decision: the grant (08) or the refusal (17), whose reason is
-    the one that applies, in the decision's own sentence (refusal.py), never an either/or."""
+    the one that applies, in the decision's own sentence (refusal.py), never an either/or. ``signable`` False: the
+    grant is marked not signable (signing.not_signable) – the heading does not invite signing it (D355)."""
     if child.refusal is not None:
         lines = ["", f"Pirms lēmuma par atteikumu ({REFUSAL}) parakstīšanas:",
                  f"  - Atteikuma iemesls (tāpat kā lēmumā): {child.refusal.reason} Pārbaudiet bērna dzimšanas "
@@ -21,7 +23,10 @@ def before_signing(child: ChildContext) -> list[str]:
                          "likumiskais pārstāvis: lēmums adresēts iesniedzējam (vecākam, kas iesniedza iesniegumu), "
                          "un tā kopiju nosūta personai uz tās deklarēto dzīvesvietas adresi.")
         return lines
-    return ["", f"Pirms lēmuma par individuālā budžeta piešķiršanu ({GRANT}) parakstīšanas:",
+    head = (f"Pirms lēmuma par individuālā budžeta piešķiršanu ({GRANT}) parakstīšanas:" if signable else
+            f"Kad lēmumu par individuālā budžeta piešķiršanu ({GRANT}) varēs parakstīt (tas izveidots vēlreiz bez "
+            f"atzīmes „{NOT_SIGNABLE}”):")
+    return ["", head,
             f"  - Lēmuma 1. nodaļas kritēriju tabulā no IBM matricas atzīmēts tikai vecuma kritērijs (bērna "
             f"vecums {child.round_gen} pēdējā dienā {child.round_end}).",
             "  - Pārējos kritērijus sociālais darbinieks pārbauda dokumentos un datubāzēs un atzīmē tabulā ar roku.",

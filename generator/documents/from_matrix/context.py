@@ -30,6 +30,7 @@ from generator.documents.from_matrix.frequency import frequency
 from generator.documents.from_matrix.funded import funded_units, spread
 from generator.documents.from_matrix.month_labels import month_labels as plan_month_labels
 from generator.documents.from_matrix.own_service import own_kind, own_names
+from generator.documents.from_matrix.price_notes import price_note
 from generator.documents.from_matrix.reading import MatrixReading
 from generator.documents.from_matrix.reading import plan_round as round_of_plan
 from generator.documents.from_matrix.refusal import Refusal, refusal
@@ -62,8 +63,7 @@ FINAL_NOT_SET = "nav noteikts"
 FINAL_IF_OVER = IF_OVER_WORDS  # while B or a price is unconfirmed (D53); the calculator says it too
 BLANK_EUR = f"{BLANK}{lvformat.NBSP}EUR"
 # D313: a plan line without a price (empty or 0,00) has no provider's price – the matrix's error „nav sniedzēja cenas” –
-# not the catalogue's unconfirmed price the ministry confirms: the papers' note and checklist say that
-NO_PRICE_NOTE = "Nav sniedzēja cenas"
+# not the catalogue's unconfirmed price the ministry confirms: the papers' note (price_notes) and checklist say that
 
 
 def amount(value: Decimal | None, confirmed: bool = True, unit: bool = True) -> str:
@@ -231,7 +231,9 @@ class ChildContext:
     other_used: str
     needed_over_provisional: bool
     confirmed: bool  # every price of the plan is confirmed
-    unconfirmed_note: str
+    unconfirmed_note: str  # the blank prices' note under the IB table: to fill in by hand (price_notes)
+    waiting_price_note: str  # the same on a paper marked not signable: the figures come when made again (D355)
+    choice_note: str  # under 05's table: its blank unit prices, which lines and where the figure comes from (D355)
     base_confirmed: bool  # P does not rest on an unconfirmed base amount
     base_note: str
     base_amount: Decimal | None  # the ministry's base amount written in the matrix (6.11), else None
@@ -483,16 +485,13 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool,
     round_id = entry.id if entry is not None else None
     round_gen = kind_context(plan_round(catalogue, round_id) if round_id else None)["karta"]["gen"]
     providers = _providers(lines, inputs, plan, own_names(catalogue, data.municipality))
-    notes = []
-    if sources:
-        items = ", ".join(sorted(sources.values()))
-        notes.append(f"Cena ({items}) vēl nav apstiprināta: apstiprināto cenu un no tās atkarīgās summas ieraksta "
-                     "pēc tam, kad Labklājības ministrija to publicē metodikas vietnē (sadaļa „Cenas”).")
-    if unpriced:  # D313: no price typed is the matrix's „nav sniedzēja cenas”, not a price the ministry confirms
-        items = ", ".join(sorted(unpriced.values()))
-        notes.append(f"{NO_PRICE_NOTE} ({items}): to un no tās atkarīgās summas ieraksta, kad sniedzēja cenu "
-                     "ieraksta matricas 6.8. tabulā.")
-    note = " ".join(notes)
+    # D313: no price typed is the matrix's „nav sniedzēja cenas”, not a price the ministry confirms; a paper marked not
+    # signable gets the figures only when made again (D355), 05 prints the unit price alone
+    note = price_note(sorted(sources.values()), sorted(unpriced.values()))
+    waiting_note = price_note(sorted(sources.values()), sorted(unpriced.values()), waiting=True)
+    shown = [line for line in lines if not line.confirmed and not line.actual_cost]  # 05's blank „______” cells
+    choice_note = price_note([line.label for line in shown if line.priced], [line.label for line in shown
+                                                                             if not line.priced], sums=False)
     base_note = "" if base_confirmed else base_blank_note(withdrawn_from, confirmed_from)
     maybe_next = (round_id is not None and plan_round(catalogue, round_id) is not None
                   and not certainly_first_plan(catalogue, round_id, inputs.period_start))
@@ -525,7 +524,8 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool,
         services_used=amount(fin.services, (ib_known or not inputs.services) and known.source_used(inputs.services)),
         other_used=amount(fin.other, (ib_known or not inputs.other) and known.source_used(inputs.other)),
         needed_over_provisional=over and ((confirmed and base_confirmed) or sure_over),
-        confirmed=confirmed, unconfirmed_note=note, base_confirmed=base_confirmed, base_note=base_note, base_amount=base,
+        confirmed=confirmed, unconfirmed_note=note, waiting_price_note=waiting_note,
+        choice_note=choice_note, base_confirmed=base_confirmed, base_note=base_note, base_amount=base,
         base_footnote="" if base_confirmed else base_footnote(withdrawn_from, confirmed_from),
         base_preparer="" if base_confirmed else base_preparer_note(withdrawn_from, confirmed_from),
         printed_base=base if base is not None or not catalogue_confirmed else Decimal(base_value.value),

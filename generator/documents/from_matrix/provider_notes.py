@@ -85,10 +85,25 @@ def provider_list(child, names: list[str]) -> list[str]:  # noqa: ANN001 - a fro
             what = "no IB nemaksā neko: līgums un garantijas vēstule nav izveidoti"
         elif child.ib_on_base:
             what = "līgums un garantijas vēstule nav izveidoti, kamēr bāzes apmērs B nav apstiprināts"
-        elif p.pending:  # its IB share rests on an unconfirmed price (D294)
-            what = "līgums un garantijas vēstule nav izveidoti, kamēr nav apstiprināta cena, no kuras atkarīga tā daļa no IB"
+        elif p.pending:  # its IB share rests on an unconfirmed price (D294) or on no price typed (D313, D355)
+            what = f"līgums un garantijas vēstule nav izveidoti, kamēr {awaited_price(child, p)}"
         else:
             what = "līgums un garantijas vēstule nav izveidoti"
         services = _services(p) if not papers else "; ".join(_unpaid(line) for line in p.lines)
         lines.append(f"  {provider_name(p)} – pakalpojumi: {services}; {what}")
     return lines
+
+
+UNCONFIRMED_PRICE = "nav apstiprināta cena"
+UNTYPED_PRICE = "matricas 6.8. tabulā nav ierakstīta sniedzēja cena"
+
+
+def awaited_price(child, provider) -> str:  # noqa: ANN001 - from_matrix.context.ChildContext, Provider
+    """What a provider's IB share waits for, as „kamēr …” ends: its own lines' open prices, else the plan's open prices
+    before it – a catalogue price the ministry confirms (D294), a provider's price not typed in 6.8 (D313), or both."""
+    lines = [line for line in provider.lines if not line.confirmed] or [line for line in child.lines
+                                                                          if not line.confirmed]
+    unconfirmed, untyped = any(line.priced for line in lines), any(not line.priced for line in lines)
+    if untyped and unconfirmed:
+        return f"{UNCONFIRMED_PRICE} un {UNTYPED_PRICE}, no kurām atkarīga tā daļa no IB"
+    return f"{UNTYPED_PRICE if untyped else UNCONFIRMED_PRICE}, no kuras atkarīga tā daļa no IB"

@@ -84,9 +84,10 @@ class Summary:
 
     def line(self) -> str:
         # a set waiting for the ministry's base amount B is not a finished one (audit38 F6)
-        waiting = f", izveidoti, gaida B: {self.waiting}" if self.waiting else ""
+        # each count a plain „word number” (D355): „izveidoti 0, gaida cenu 1”, not „izveidoti, gaida cenu: 1”
+        waiting = f", gaida B {self.waiting}" if self.waiting else ""
         if self.waiting_price:
-            waiting += f", izveidoti, gaida cenu: {self.waiting_price}"
+            waiting += f", gaida cenu {self.waiting_price}"
         text = f"Gatavs: izveidoti {self.made}{waiting}, melnraksti {self.drafted}, atteikti {self.refused}"
         if self.refusals:
             text += f" (no izveidotajiem {self.refusals} ar lēmumu par atteikumu – bērns nav tiesīgs)"
@@ -554,7 +555,7 @@ def _make_all(readings: list[MatrixReading], copies: dict[int, MatrixReading], o
             write_child(documents, target, draft=draft, pdf=pdf, archive=archived, waiting=waiting,
                         origin=Origin(reading.digest, catalogue.version),
                         report=_report(reading, status, names, notes, papers,
-                                       [] if archived else before_signing(child),
+                                       [] if archived else before_signing(child, signable=signing.DECISION not in waiting),
                                        signing.report_section(warnings, [*birth, *zero, *nameless, *group, *first_plan,
                                                                          *next_plan, *one_of, *links, *preparer],
                                                               draft=draft), first,

@@ -290,9 +290,14 @@ def _waiting_prices(child: ChildContext) -> Waiting:
     note = (f"Šis dokuments ir izveidots tikai iepazīšanai: {', un '.join(what)}, tāpēc individuālā budžeta pieejamais "
             f"apmērs un citas no {of} atkarīgās summas tajā ir tukšas vietas. Parakstāms ir dokuments, ko izveido "
             f"vēlreiz pēc tam, kad {' un '.join(then)}.")
-    see = "" if single else " (sk. piezīmi)"
+    see = "" if single else f" ({SEE_NOTE})"
     return Waiting(frozenset(GRANTING_A), f"{NOT_SIGNABLE} – gaida {' un '.join(awaited)}{see}", note,
                    WAITING_PRICE_FILE)
+
+
+# the mark's pointer to the note „NAV PARAKSTĀMS. …” at the paper's start: on an annex page (01's annexes) or in the
+# DOCX header the words „sk. piezīmi” alone would point at the nearest note on that page (D355)
+SEE_NOTE = "sk. piezīmi dokumenta sākumā, 1. lapā"
 
 
 def _rows(count: int) -> str:
@@ -345,8 +350,23 @@ def base_line(child: ChildContext, *, draft: bool = False) -> str | None:
                  f"zināmi, tāpēc līgumi ar sniedzējiem ({PROVIDER_CONTRACT}) un garantijas vēstules ({GUARANTEE}) "
                  "nav izveidoti")
         text += "" if draft else (f"; {reading_only(child)}: tos paraksta tikai tad, kad tie izveidoti vēlreiz ar "
-                                  "apstiprināto B")
+                                  f"apstiprināto B{open_prices_too(child)}")
     return text
+
+
+def open_prices_too(child: ChildContext) -> str:
+    """What else the papers made again with the confirmed B need while A rests on B and plan lines' prices are open
+    too (price_line is not said then): „ un apstiprināto cenu (…)”, „ un matricas 6.8. tabulā ierakstītām sniedzēju
+    cenām (…)” – never a promise that B alone makes them signable (D355)."""
+    labels = list(dict.fromkeys(line.label for line in child.by_priority if not line.confirmed and line.priced))
+    unpriced = list(dict.fromkeys(line.label for line in child.by_priority if not line.priced))
+    parts = []
+    if labels:
+        parts.append(f"{'apstiprināto cenu' if len(labels) == 1 else 'apstiprinātajām cenām'} ({', '.join(labels)})")
+    if unpriced:
+        parts.append(f"matricas 6.8. tabulā {'ierakstītu sniedzēja cenu' if len(unpriced) == 1 else 'ierakstītām sniedzēju cenām'}"
+                     f" ({', '.join(unpriced)})")
+    return "".join(f"{', ' if i < len(parts) - 1 else ' un '}{part}" for i, part in enumerate(parts))
 
 
 def draft_errors_line(errors: Sequence[str]) -> str | None:

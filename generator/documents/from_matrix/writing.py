@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from generator.catalogue.catalogue import Catalogue
@@ -80,11 +81,14 @@ def render_child(catalogue: Catalogue, municipality: Municipality, child: ChildC
             "archive": archive, "archive_mark": ARCHIVE_MARK, "build_day": build_day, "as_of": day,
             "archive_ended": ended or build_day,
             "created": build_day}  # the files are made on the build day
-    return [render(env, spec, {**base, "provider": provider,
-                               # a draft or an archive copy keeps its own mark alone (page_mark)
-                               "not_signable": spec.id in waiting and not (draft or archive),
+    # a paper marked not signable is not filled in by hand: its price note says the figures come when it is made
+    # again (D355); a draft or an archive copy keeps its own mark alone (page_mark)
+    reading = replace(child, unconfirmed_note=child.waiting_price_note)
+    return [render(env, spec, {**base, "provider": provider, "not_signable": unsignable,
+                               **({"child": reading} if unsignable else {}),
                                "not_signable_mark": waiting.mark, "not_signable_note": waiting.note})
-            for spec, provider in child_documents(child)]
+            for spec, provider in child_documents(child)
+            for unsignable in [spec.id in waiting and not (draft or archive)]]
 
 
 def as_of(child: ChildContext, build_day: dt.date, archive: bool) -> dt.date:

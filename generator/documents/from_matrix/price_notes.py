@@ -1,0 +1,51 @@
+"""The papers' notes on a plan line's blank price (D294, D313, D355): a catalogue price not yet confirmed (the ministry
+confirms it) or no provider's price at all (typed in the matrix's 6.8 table), each naming its lines, in the singular or
+the plural as many lines as it names.
+
+Three uses: under the IB table of 01's annex 2 and of 08 while those papers are signable (``waiting`` False) – a blank
+to fill in by hand and where its figure comes from; on the same papers marked NAV PARAKSTĀMS (``waiting``, signing.
+not_signable) – no hand-filling, the figures come in the paper made again from the matrix; under 05's table (``sums``
+False: it prints the unit price alone, no sum rests on it there)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+NO_PRICE_NOTE = "Nav sniedzēja cenas"  # D313: the matrix's „nav sniedzēja cenas”, not a price the ministry confirms
+NO_PRICES_NOTE = "Nav sniedzēju cenu"
+PUBLISHED = "metodikas vietnē (sadaļa „Cenas”)"
+TYPED = "matricas 6.8. tabulā"
+AGAIN = "būs dokumentā, ko izveido vēlreiz no matricas pēc tam, kad"
+
+
+def price_note(unconfirmed: Sequence[str], unpriced: Sequence[str], *, waiting: bool = False,
+               sums: bool = True) -> str:
+    """The note on the blank prices of the lines ``unconfirmed`` (the catalogue's unconfirmed price) and ``unpriced``
+    (no provider's price), or "" when there are none."""
+    notes = []
+    if unconfirmed:
+        one = len(unconfirmed) == 1
+        head = (f"Cena ({', '.join(unconfirmed)}) vēl nav apstiprināta" if one
+                else f"Cenas ({', '.join(unconfirmed)}) vēl nav apstiprinātas")
+        it, of_it, them = ("apstiprināto cenu", "tās", "to") if one else ("apstiprinātās cenas", "tām", "tās")
+        if waiting:
+            what = f"{'apstiprinātā cena' if one else 'apstiprinātās cenas'}" + (
+                f" un no {of_it} atkarīgās summas" if sums else "")
+            notes.append(f"{head}: {what} {AGAIN} Labklājības ministrija {them} publicē {PUBLISHED}.")
+        else:
+            what = it + (f" un no {of_it} atkarīgās summas" if sums else "")
+            notes.append(f"{head}: {what} ieraksta pēc tam, kad Labklājības ministrija {them} publicē {PUBLISHED}.")
+    if unpriced:
+        one = len(unpriced) == 1
+        head = f"{NO_PRICE_NOTE if one else NO_PRICES_NOTE} ({', '.join(unpriced)})"
+        price, of_it = ("sniedzēja cenu", "tās") if one else ("sniedzēju cenas", "tām")
+        if waiting:
+            what = ("tā" if one else "tās") + (f" un no {of_it} atkarīgās summas" if sums else "")
+            notes.append(f"{head}: {what} {AGAIN} {price} ieraksta {TYPED}.")
+        elif sums:
+            notes.append(f"{head}: {'to' if one else 'tās'} un no {of_it} atkarīgās summas ieraksta, kad {price} "
+                         f"ieraksta {TYPED}.")
+        else:
+            notes.append(f"{head}: {'to ieraksta tādu pašu' if one else 'tās ieraksta tādas pašas'} kā {TYPED}, "
+                         f"kad {'tā tur ierakstīta' if one else 'tās tur ierakstītas'}.")
+    return " ".join(notes)
