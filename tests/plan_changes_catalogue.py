@@ -174,6 +174,17 @@ def price_withdrawn_catalogue(target: Path) -> Catalogue:
     return load_or_raise(target)
 
 
+def price_reconfirmed_catalogue(target: Path, reconfirmed: dt.date) -> Catalogue:
+    """price_withdrawn_catalogue with 2.1's price „apstiprināts” again at the withdrawn amount on ``reconfirmed``: a
+    matrix of a day between PRICE_WITHDRAWN and it lies in the withdrawal's gap (D342)."""
+    price_withdrawn_catalogue(target)
+    path = target / "prices" / f"{REGULATED}.yaml"
+    amount = path.read_text("utf-8").rsplit("amount: ", 1)[1].split("\n", 1)[0]  # the withdrawn figure itself
+    _append(path, f"  - effective_from: {reconfirmed.isoformat()}\n    kind: ceiling\n    amount: {amount}\n"
+                  f'    source: "{LM_DOCUMENT}"\n    status: apstiprināts\n')
+    return load_or_raise(target)
+
+
 def changed_base_value(programme: str) -> str:
     """The catalogue's B before the test's changes, as written (its last value in programme.yaml), which must still
     be „jāprecizē” for the confirmation to be one."""

@@ -5,48 +5,21 @@ blocker first, before the wait for the price."""
 
 from __future__ import annotations
 
-import datetime as dt
-from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from generator.cli import main
 from generator.lvformat import date as lv_date
-from generator.reference.lines import line_from_offer
-from generator.reference.workbook import WorkbookInputs
-from generator.workbook.inputs import People
-from generator.workbook.writer import write_workbook
-from tests.ministry.factory import Child, write_children
-from tests.plan_changes_catalogue import BASE_CONFIRMED, COMPANION_CHANGE, MATRIX_DAY, changes_catalogue
+from tests.documents.open_price_papers import open_price_papers
+from tests.plan_changes_catalogue import COMPANION_CHANGE
 
 
 def _advice(tmp_path: Path, months: int, *extra: str) -> tuple[str, str]:
     """parskats.txt's VISPIRMS line and the console of `ibm documents --from-matrix` for a plan from MATRIX_DAY of
     ``months`` months whose 2.1 keeps the catalogue's „jāprecizē” price (5,50 EUR confirmed from COMPANION_CHANGE)."""
-    catalogue = changes_catalogue(tmp_path / "catalogue")
-    template = write_workbook(catalogue, tmp_path / "veidne.xlsx", None, MATRIX_DAY)
-    offers = {o.id: o for o in catalogue.offers(MATRIX_DAY)}
-    assert offers["2.1"].ceiling_status.value == "jāprecizē" and offers["2.1"].prefill_price is not None
-    lines = (line_from_offer(offers["3.1.2i"], months, unit_price=Decimal(20), expert_rank=1, parent_rank=1,
-                             planned_units=(1,) * months),
-             line_from_offer(offers["2.1"], months, unit_price=offers["2.1"].prefill_price, expert_rank=1,
-                             parent_rank=2, planned_units=(1,) * months))
-    inputs = WorkbookInputs(birth_date=dt.date(2019, 6, 1), period_start=MATRIX_DAY, months=months,
-                            special_care=False, impairment="multipli", lines=lines, base=None)
-    people = People(child_name="Ilze Paraugs", child_code="010619-20000", parent_name="Jānis Paraugs",
-                    social_worker="Līga Piemēra", providers={"3.1.2i": "SIA Viens", "2.1": "SIA Pavadoņi"})
-    [child] = write_children(catalogue, template, [Child(0, "liepaja", people, inputs)], tmp_path / "in",
-                             by_municipality=False)
-    out = tmp_path / "out"
-    run = CliRunner().invoke(main, ["documents", "--catalogue", str(tmp_path / "catalogue"), "--from-matrix",
-                                    str(child.path), "--out", str(out), "--day",
-                                    lv_date(BASE_CONFIRMED + dt.timedelta(days=2)), *extra],
-                             env={"IBM_PSEUDONIMA_ATSLEGA": ""})
-    assert run.exit_code == 0, run.output
-    report = (out / child.path.stem / "parskats.txt").read_text("utf-8")
-    return report.split("VISPIRMS: ", 1)[1].split("\n", 1)[0].removesuffix("."), " ".join(run.output.split())
+    folder, console = open_price_papers(tmp_path, months, *extra)
+    report = (folder / "parskats.txt").read_text("utf-8")
+    return report.split("VISPIRMS: ", 1)[1].split("\n", 1)[0].removesuffix("."), console
 
 
 @pytest.mark.usefixtures("pdf_stand_ins")

@@ -7,16 +7,13 @@ them beside their files and in its VISPIRMS line and does not list them among th
 
 from __future__ import annotations
 
-import datetime as dt
 import zipfile
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from generator.catalogue.catalogue import Catalogue
-from generator.cli import main
 from generator.documents.from_matrix.context import BLANK_EUR, build
 from generator.documents.from_matrix.signing import (
     CONTRACT,
@@ -29,14 +26,8 @@ from generator.documents.from_matrix.signing import (
     price_line,
 )
 from generator.documents.from_matrix.writing import render_child
-from generator.lvformat import date as lv_date
-from generator.reference.lines import line_from_offer
-from generator.reference.workbook import WorkbookInputs
-from generator.workbook.inputs import People
-from generator.workbook.writer import write_workbook
+from tests.documents.open_price_papers import open_price_papers
 from tests.documents.test_from_matrix_ib_share import _audit_plan, _markets, _reading
-from tests.ministry.factory import Child, write_children
-from tests.plan_changes_catalogue import BASE_CONFIRMED, MATRIX_DAY, changes_catalogue
 
 SIGNED = ("05-iesniegums-par-sniedzejiem", "07-klienta-lietas-titullapa")
 NOTE = "<strong>NAV PARAKSTĀMS.</strong> Šis dokuments ir izveidots tikai iepazīšanai: pakalpojuma cena ("
@@ -111,26 +102,7 @@ def _docx_header(path: Path) -> str:
 def test_the_files_of_a_blank_a_on_an_open_price_are_marked(tmp_path: Path) -> None:
     """`ibm documents --from-matrix` on a matrix of the changes catalogue's round: 2.1 keeps its „jāprecizē” price, B
     is confirmed by the papers' day (D301), the confirmed line stays under P – A is a blank for the price alone."""
-    catalogue = changes_catalogue(tmp_path / "catalogue")
-    template = write_workbook(catalogue, tmp_path / "veidne.xlsx", None, MATRIX_DAY)
-    offers = {o.id: o for o in catalogue.offers(MATRIX_DAY)}
-    assert offers["2.1"].ceiling_status.value == "jāprecizē" and offers["2.1"].prefill_price is not None
-    lines = (line_from_offer(offers["3.1.2i"], 3, unit_price=Decimal(20), expert_rank=1, parent_rank=1,
-                             planned_units=(1, 1, 1)),
-             line_from_offer(offers["2.1"], 3, unit_price=offers["2.1"].prefill_price, expert_rank=1, parent_rank=2,
-                             planned_units=(1, 1, 1)))
-    inputs = WorkbookInputs(birth_date=dt.date(2019, 6, 1), period_start=MATRIX_DAY, months=3, special_care=False,
-                            impairment="multipli", lines=lines, base=None)
-    people = People(child_name="Ilze Paraugs", child_code="010619-20000", parent_name="Jānis Paraugs",
-                    social_worker="Līga Piemēra", providers={"3.1.2i": "SIA Viens", "2.1": "SIA Pavadoņi"})
-    [child] = write_children(catalogue, template, [Child(0, "liepaja", people, inputs)], tmp_path / "in",
-                             by_municipality=False)
-    out = tmp_path / "out"
-    run = CliRunner().invoke(main, ["documents", "--catalogue", str(tmp_path / "catalogue"), "--from-matrix",
-                                    str(child.path), "--out", str(out), "--day",
-                                    lv_date(BASE_CONFIRMED + dt.timedelta(days=2))], env={"IBM_PSEUDONIMA_ATSLEGA": ""})
-    assert run.exit_code == 0, run.output
-    folder = out / child.path.stem
+    folder, console = open_price_papers(tmp_path, 3)
     report = (folder / "parskats.txt").read_text("utf-8")
     assert "Statuss: izveidoti, gaida cenu" in report and "gaida bāzes apmēru B" not in report, report
     mark = "NAV PARAKSTĀMS – gaida Labklājības ministrijas apstiprināto cenu (2.1 "
@@ -148,7 +120,7 @@ def test_the_files_of_a_blank_a_on_an_open_price_are_marked(tmp_path: Path) -> N
     section = report.split(f"\n{HEADING}\n", 1)[1].split("\n\n", 1)[0]
     [signed] = [line for line in section.splitlines() if "PDF paraksta, kā izdrukāts" in line]
     assert CONTRACT not in signed and DECISION not in signed and all(d in signed for d in SIGNED), signed
-    assert f"VISPIRMS: {first}" in " ".join(run.output.split()) or "„NAV PARAKSTĀMS”" in run.output, run.output
+    assert f"VISPIRMS: {first}" in console or "„NAV PARAKSTĀMS”" in console, console
 
 
 def test_several_awaited_lines_are_counted_in_the_mark_and_named_in_the_note() -> None:

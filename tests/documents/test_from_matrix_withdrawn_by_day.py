@@ -16,7 +16,6 @@ import pytest
 from click.testing import CliRunner
 
 from generator.catalogue.catalogue import Catalogue
-from generator.catalogue.loader import load_or_raise
 from generator.cli import main
 from generator.documents.from_matrix.signing import no_price_under_ceiling, own_ceiling
 from generator.lvformat import date as lv_date
@@ -27,9 +26,13 @@ from generator.reference.workbook import WorkbookInputs
 from generator.workbook.inputs import People
 from generator.workbook.writer import write_workbook
 from tests.documents.from_matrix_helpers import clean
-from tests.lm_document import LM_DOCUMENT
 from tests.ministry.factory import Child, write_children
-from tests.plan_changes_catalogue import MUNICIPALITIES, PRICE_WITHDRAWN, REGULATED, price_withdrawn_catalogue
+from tests.plan_changes_catalogue import (
+    MUNICIPALITIES,
+    PRICE_WITHDRAWN,
+    REGULATED,
+    price_reconfirmed_catalogue,
+)
 
 pytestmark = pytest.mark.usefixtures("pdf_stand_ins")  # the list of what to check is the subject, not the PDF
 RECONFIRMED = dt.date(2027, 3, 15)  # 2.1's price „apstiprināts” again at the same amount
@@ -42,12 +45,7 @@ WITHDRAWN = (f"tie bija apstiprināti, bet katalogā ar to pašu apmēru no {lv_
 def gap(tmp_path_factory: pytest.TempPathFactory) -> tuple[Catalogue, Path]:
     """Two matrices of GAP_DAY with 2.1: one keeping the catalogue's own price, one with the provider's (lower)."""
     root = tmp_path_factory.mktemp("d342-papers")
-    price_withdrawn_catalogue(root / "catalogue")
-    path = root / "catalogue" / "prices" / f"{REGULATED}.yaml"
-    amount = path.read_text("utf-8").rsplit("amount: ", 1)[1].split("\n", 1)[0]  # the withdrawn figure itself
-    path.write_text(path.read_text("utf-8") + f"  - effective_from: {RECONFIRMED.isoformat()}\n    kind: ceiling\n"
-                    f"    amount: {amount}\n    source: \"{LM_DOCUMENT}\"\n    status: apstiprināts\n", "utf-8")
-    catalogue = load_or_raise(root / "catalogue")
+    catalogue = price_reconfirmed_catalogue(root / "catalogue", RECONFIRMED)
     template = write_workbook(catalogue, root / "veidne.xlsx", None, GAP_DAY)
     offer = {o.id: o for o in catalogue.offers(GAP_DAY)}[REGULATED]
     assert offer.ceiling_status.value == "jāprecizē" and offer.prefill_price is not None, offer

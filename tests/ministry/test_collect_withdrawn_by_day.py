@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 
 from generator.catalogue.catalogue import Catalogue
-from generator.catalogue.loader import load_or_raise
 from generator.lvformat import date as lv_date
 from generator.ministry.ceiling_advice import ceiling_advice
 from generator.ministry.collect import Options, collect
@@ -25,7 +24,6 @@ from generator.reference.plan_changes import base_withdrawn_by, items_withdrawn_
 from generator.reference.workbook import WorkbookInputs
 from generator.workbook.inputs import People
 from generator.workbook.writer import write_workbook
-from tests.lm_document import LM_DOCUMENT
 from tests.ministry.factory import Child, write_children
 from tests.plan_changes_catalogue import (
     BASE_RECONFIRMED,
@@ -33,7 +31,7 @@ from tests.plan_changes_catalogue import (
     MUNICIPALITIES,
     PRICE_WITHDRAWN,
     REGULATED,
-    price_withdrawn_catalogue,
+    price_reconfirmed_catalogue,
     reconfirmed_catalogue,
 )
 
@@ -45,12 +43,7 @@ GAP_DAY = dt.date(2027, 3, 1)  # the matrix's prices day: withdrawn since PRICE_
 @pytest.fixture(scope="module")
 def gap(tmp_path_factory: pytest.TempPathFactory) -> tuple[Catalogue, Path]:
     root = tmp_path_factory.mktemp("d342-gap")
-    price_withdrawn_catalogue(root / "catalogue")
-    path = root / "catalogue" / "prices" / f"{REGULATED}.yaml"
-    amount = path.read_text("utf-8").rsplit("amount: ", 1)[1].split("\n", 1)[0]  # the withdrawn figure itself
-    path.write_text(path.read_text("utf-8") + f"  - effective_from: {RECONFIRMED.isoformat()}\n    kind: ceiling\n"
-                    f"    amount: {amount}\n    source: \"{LM_DOCUMENT}\"\n    status: apstiprināts\n", "utf-8")
-    catalogue = load_or_raise(root / "catalogue")
+    catalogue = price_reconfirmed_catalogue(root / "catalogue", RECONFIRMED)
     template = write_workbook(catalogue, root / "veidne.xlsx", None, GAP_DAY)
     offer = {o.id: o for o in catalogue.offers(GAP_DAY)}[REGULATED]
     assert offer.ceiling_status.value == "jāprecizē" and offer.prefill_price is not None, offer
