@@ -548,7 +548,8 @@ def migrate(old: Path, out: Path, overwrite: bool, template_dirs: tuple[Path, ..
         done = len(targets) - refused - skipped
         where = f"; pārskati: *-parnesana.txt blakus jaunajām matricām mapē {out.absolute()}" if done + skipped else ""
         already = f", jau iepriekš {_agree(skipped, 'pārnesta', 'pārnestas')} {skipped}" if skipped else ""
-        errors = (f" (no tām {len(erring)} ar jaunām kļūdām – skatiet {_agree(len(erring), 'tās pārskatu', 'to pārskatus')} "
+        whose = "tā" if done == 1 else f"no tām {len(erring)}"  # „Pārnesta 1 matrica (tā ar jaunām kļūdām …)”
+        errors = (f" ({whose} ar jaunām kļūdām – skatiet {_agree(len(erring), 'tās pārskatu', 'to pārskatus')} "
                   "un izlabojiet plānu)") if erring else ""
         click.echo(f"{_agree(done, 'Pārnesta', 'Pārnestas')} {done} {_agree(done, 'matrica', 'matricas')}{errors}"
                    f"{already}, {_agree(refused, 'atteikta', 'atteiktas')} {refused}{where}.")

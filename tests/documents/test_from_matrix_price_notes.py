@@ -96,8 +96,8 @@ def test_the_choice_of_providers_says_where_its_blank_prices_come_from(many: tup
     folder, _ = many
     note = ("Cenas (2.1 Pavadonis, 3.6 Dienas aprūpes centrs, 1.4.2 Atelpas brīdis mājās) vēl nav apstiprinātas: "
             "apstiprinātās cenas ieraksta pēc tam, kad Labklājības ministrija tās publicē metodikas vietnē (sadaļa "
-            "„Cenas”). Nav sniedzēja cenas (1.4.1 Atelpas brīdis institūcijā): to ieraksta tādu pašu kā matricas 6.8. "
-            "tabulā, kad tā tur ierakstīta.")
+            "„Cenas”). Nav sniedzēja cenas (1.4.1 Atelpas brīdis institūcijā): to ieraksta tādu pašu, kāda tā būs "
+            "ierakstīta matricas 6.8. tabulā.")
     assert f'<p class="note">{note}</p>' in _pdf(folder, CHOICE)
     assert "Cenas (2.1 Pavadonis, 3.6 Dienas aprūpes centrs, 1.4.2 Atelpas brīdis mājās)" in _docx(
         folder / f"{CHOICE}.docx")
@@ -130,7 +130,7 @@ def test_the_report_says_what_each_provider_waits_for(many: tuple[Path, str]) ->
     assert ("Nr. 2 (SIA Pavadoņi) – pakalpojumi: 2.1 Pavadonis; līgums un garantijas vēstule nav izveidoti, kamēr nav "
             "apstiprināta cena, no kuras atkarīga tā daļa no IB") in report, report
     assert f"Pirms lēmuma par individuālā budžeta piešķiršanu ({DECISION}) parakstīšanas:" not in report
-    assert f"\nKad lēmumu par individuālā budžeta piešķiršanu ({DECISION}) varēs parakstīt (tas izveidots vēlreiz " \
+    assert f"\nKad lēmumu par individuālā budžeta piešķiršanu ({DECISION}) varēs parakstīt (tas jāizveido vēlreiz " \
            "bez atzīmes „NAV PARAKSTĀMS”):\n" in report, report
     assert "Gatavs: izveidoti 0, gaida cenu 1, melnraksti 0, atteikti 0." in output, output
 
@@ -191,3 +191,25 @@ def test_a_signable_grant_keeps_its_heading() -> None:
     child = SimpleNamespace(refusal=None, round_gen="kārtas", round_end="31.12.2027")
     assert before_signing(child)[1].startswith("Pirms lēmuma par")  # type: ignore[arg-type]
     assert before_signing(child, signable=False)[1].startswith("Kad lēmumu par")  # type: ignore[arg-type]
+
+
+def test_a_provider_waits_only_for_the_open_prices_ahead_of_it() -> None:
+    """D294: a provider whose own lines are confirmed waits for the open prices of the lines AHEAD of it in priority
+    order – a line after it does not decide its share; several open prices are said in the plural."""
+    from generator.documents.from_matrix.provider_notes import awaited_price
+
+    ahead = SimpleNamespace(confirmed=False, priced=True)
+    own = SimpleNamespace(confirmed=True, priced=True)
+    after = SimpleNamespace(confirmed=False, priced=False)
+    child = SimpleNamespace(lines=[after, own, ahead], by_priority=[ahead, own, after])
+    assert awaited_price(child, SimpleNamespace(lines=[own])) == (  # type: ignore[arg-type]
+        "nav apstiprināta cena, no kuras atkarīga tā daļa no IB")
+    second = SimpleNamespace(confirmed=False, priced=True)
+    child = SimpleNamespace(lines=[ahead, second, own], by_priority=[ahead, second, own])
+    assert awaited_price(child, SimpleNamespace(lines=[own])) == (  # type: ignore[arg-type]
+        "nav apstiprinātas cenas, no kurām atkarīga tā daļa no IB")
+
+
+def test_lines_whose_names_hold_a_comma_are_parted_by_semicolons() -> None:
+    assert price_note(["1.1.1i Psihologs vecākiem, individuāli", "3.1.1i Fizioterapeits, individuāli"], []).startswith(
+        "Cenas (1.1.1i Psihologs vecākiem, individuāli; 3.1.1i Fizioterapeits, individuāli) vēl nav apstiprinātas")

@@ -192,6 +192,18 @@ def test_a_folder_summary_counts_the_matrices_with_new_errors(three: Path, tmp_p
             "„apstiprināts”); jaunas kļūdas/brīdinājumi: 1") in result.output, result.output
     assert ("Pārnestas 3 matricas (no tām 1 ar jaunām kļūdām – skatiet tās pārskatu un izlabojiet plānu), "
             "atteiktas 0; pārskati: ") in result.output, result.output
+    # one matrix migrated of two (the other no workbook): „Pārnesta 1 matrica (tā ar jaunām kļūdām …)”, not „(no tām
+    # 1 …)”
+    one = tmp_path / "viena"
+    one.mkdir()
+    first = sorted(three.glob("*.xlsx"))[0]
+    shutil.copy2(first, one / first.name)
+    (one / "bojata.xlsx").write_bytes(b"nav darbgramata")
+    calls["n"] = 0
+    result = _run(str(one), "--out", str(tmp_path / "jauna"))
+    assert result.exit_code == 1, result.output
+    assert ("Pārnesta 1 matrica (tā ar jaunām kļūdām – skatiet tās pārskatu un izlabojiet plānu), atteikta 1; "
+            "pārskati: ") in result.output, result.output
 
 
 def test_integrity_rest_agrees_with_its_number() -> None:

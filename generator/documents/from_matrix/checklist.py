@@ -24,7 +24,7 @@ def before_signing(child: ChildContext, *, signable: bool = True) -> list[str]:
                          "un tā kopiju nosūta personai uz tās deklarēto dzīvesvietas adresi.")
         return lines
     head = (f"Pirms lēmuma par individuālā budžeta piešķiršanu ({GRANT}) parakstīšanas:" if signable else
-            f"Kad lēmumu par individuālā budžeta piešķiršanu ({GRANT}) varēs parakstīt (tas izveidots vēlreiz bez "
+            f"Kad lēmumu par individuālā budžeta piešķiršanu ({GRANT}) varēs parakstīt (tas jāizveido vēlreiz bez "
             f"atzīmes „{NOT_SIGNABLE}”):")
     return ["", head,
             f"  - Lēmuma 1. nodaļas kritēriju tabulā no IBM matricas atzīmēts tikai vecuma kritērijs (bērna "

@@ -18,6 +18,12 @@ TYPED = "matricas 6.8. tabulā"
 AGAIN = "būs dokumentā, ko izveido vēlreiz no matricas pēc tam, kad"
 
 
+def listed(items: Sequence[str]) -> str:
+    """Lines in brackets' words: by commas, or by semicolons where a line's words hold a comma (a service „…,
+    individuāli” or its provider), so that where one line ends stays clear."""
+    return ("; " if any("," in item for item in items) else ", ").join(items)
+
+
 def price_note(unconfirmed: Sequence[str], unpriced: Sequence[str], *, waiting: bool = False,
                sums: bool = True) -> str:
     """The note on the blank prices of the lines ``unconfirmed`` (the catalogue's unconfirmed price) and ``unpriced``
@@ -25,8 +31,8 @@ def price_note(unconfirmed: Sequence[str], unpriced: Sequence[str], *, waiting: 
     notes = []
     if unconfirmed:
         one = len(unconfirmed) == 1
-        head = (f"Cena ({', '.join(unconfirmed)}) vēl nav apstiprināta" if one
-                else f"Cenas ({', '.join(unconfirmed)}) vēl nav apstiprinātas")
+        head = (f"Cena ({listed(unconfirmed)}) vēl nav apstiprināta" if one
+                else f"Cenas ({listed(unconfirmed)}) vēl nav apstiprinātas")
         it, of_it, them = ("apstiprināto cenu", "tās", "to") if one else ("apstiprinātās cenas", "tām", "tās")
         if waiting:
             what = f"{'apstiprinātā cena' if one else 'apstiprinātās cenas'}" + (
@@ -37,7 +43,7 @@ def price_note(unconfirmed: Sequence[str], unpriced: Sequence[str], *, waiting: 
             notes.append(f"{head}: {what} ieraksta pēc tam, kad Labklājības ministrija {them} publicē {PUBLISHED}.")
     if unpriced:
         one = len(unpriced) == 1
-        head = f"{NO_PRICE_NOTE if one else NO_PRICES_NOTE} ({', '.join(unpriced)})"
+        head = f"{NO_PRICE_NOTE if one else NO_PRICES_NOTE} ({listed(unpriced)})"
         price, of_it = ("sniedzēja cenu", "tās") if one else ("sniedzēju cenas", "tām")
         if waiting:
             what = ("tā" if one else "tās") + (f" un no {of_it} atkarīgās summas" if sums else "")
@@ -46,6 +52,6 @@ def price_note(unconfirmed: Sequence[str], unpriced: Sequence[str], *, waiting: 
             notes.append(f"{head}: {'to' if one else 'tās'} un no {of_it} atkarīgās summas ieraksta, kad {price} "
                          f"ieraksta {TYPED}.")
         else:
-            notes.append(f"{head}: {'to ieraksta tādu pašu' if one else 'tās ieraksta tādas pašas'} kā {TYPED}, "
-                         f"kad {'tā tur ierakstīta' if one else 'tās tur ierakstītas'}.")
+            notes.append(f"{head}: {'to ieraksta tādu pašu, kāda tā būs ierakstīta' if one else 'tās ieraksta tādas pašas, kādas tās būs ierakstītas'} "
+                         f"{TYPED}.")
     return " ".join(notes)

@@ -95,15 +95,25 @@ def provider_list(child, names: list[str]) -> list[str]:  # noqa: ANN001 - a fro
 
 
 UNCONFIRMED_PRICE = "nav apstiprināta cena"
+UNCONFIRMED_PRICES = "nav apstiprinātas cenas"
 UNTYPED_PRICE = "matricas 6.8. tabulā nav ierakstīta sniedzēja cena"
+UNTYPED_PRICES = "matricas 6.8. tabulā nav ierakstītas sniedzēju cenas"
 
 
 def awaited_price(child, provider) -> str:  # noqa: ANN001 - from_matrix.context.ChildContext, Provider
-    """What a provider's IB share waits for, as „kamēr …” ends: its own lines' open prices, else the plan's open prices
-    before it – a catalogue price the ministry confirms (D294), a provider's price not typed in 6.8 (D313), or both."""
-    lines = [line for line in provider.lines if not line.confirmed] or [line for line in child.lines
-                                                                          if not line.confirmed]
-    unconfirmed, untyped = any(line.priced for line in lines), any(not line.priced for line in lines)
-    if untyped and unconfirmed:
-        return f"{UNCONFIRMED_PRICE} un {UNTYPED_PRICE}, no kurām atkarīga tā daļa no IB"
-    return f"{UNTYPED_PRICE if untyped else UNCONFIRMED_PRICE}, no kuras atkarīga tā daļa no IB"
+    """What a provider's IB share waits for, as „kamēr …” ends: its own lines' open prices, else the open prices of the
+    plan's lines ahead of its first line in priority order (D294: only those decide how much of P is left for it) – a
+    catalogue price the ministry confirms (D294), a provider's price not typed in 6.8 (D313), or both; in the plural
+    when several lines wait."""
+    ordered = list(getattr(child, "by_priority", child.lines))
+    first = min((i for i, line in enumerate(ordered) if any(line is own for own in provider.lines)),
+                default=len(ordered))
+    lines = ([line for line in provider.lines if not line.confirmed]
+             or [line for line in ordered[:first] if not line.confirmed]
+             or [line for line in ordered if not line.confirmed])
+    unconfirmed = [line for line in lines if line.priced]
+    untyped = [line for line in lines if not line.priced]
+    words = ([UNCONFIRMED_PRICE if len(unconfirmed) == 1 else UNCONFIRMED_PRICES] if unconfirmed else []) + (
+        [UNTYPED_PRICE if len(untyped) == 1 else UNTYPED_PRICES] if untyped else [])
+    several = len(unconfirmed) + len(untyped) > 1
+    return f"{' un '.join(words)}, no {'kurām' if several else 'kuras'} atkarīga tā daļa no IB"

@@ -22,6 +22,7 @@ from generator.catalogue.catalogue import GROUP_CEILING_ID, GROUP_TRANSPORT_REDU
 from generator.catalogue.models import PriceStatus, PriceValue
 from generator.documents import terms
 from generator.documents.figures import BLANK_EUR
+from generator.documents.from_matrix.price_notes import listed
 from generator.documents.html import PREPARER_LABEL
 from generator.lvformat import eur
 from generator.ministry.final_status import withdrawn_by_day_text
@@ -257,11 +258,6 @@ def _awaited(child: ChildContext) -> tuple[list[str], list[str]]:
     return list(dict.fromkeys(unconfirmed)), list(dict.fromkeys(unpriced))
 
 
-def _listed(items: list[str]) -> str:
-    """The lines in brackets' words: by commas, or by semicolons where a line's words hold a comma (its provider)."""
-    return ("; " if any("," in item for item in items) else ", ").join(items)
-
-
 def _waiting_prices(child: ChildContext) -> Waiting:
     """not_signable's papers while A waits for plan lines' prices: the mark names each line (service and provider),
     the note which price and what makes the papers signable (D348)."""
@@ -272,18 +268,18 @@ def _waiting_prices(child: ChildContext) -> Waiting:
     single = len(unconfirmed) + len(unpriced) == 1
     if unconfirmed:
         one = len(unconfirmed) == 1
-        awaited.append(f"Labklājības ministrijas apstiprināto cenu ({_listed(unconfirmed)})" if single
+        awaited.append(f"Labklājības ministrijas apstiprināto cenu ({listed(unconfirmed)})" if single
                        else f"Labklājības ministrijas apstiprināto cenu {_rows(1)}" if one
                        else f"Labklājības ministrijas apstiprinātās cenas {_rows(len(unconfirmed))}")
-        what.append(f"pakalpojuma cena ({_listed(unconfirmed)}) nav apstiprināta" if one
-                    else f"pakalpojumu cenas ({_listed(unconfirmed)}) nav apstiprinātas")
+        what.append(f"pakalpojuma cena ({listed(unconfirmed)}) nav apstiprināta" if one
+                    else f"pakalpojumu cenas ({listed(unconfirmed)}) nav apstiprinātas")
         then.append(f"Labklājības ministrija {'cenu' if one else 'cenas'} ir apstiprinājusi")
     if unpriced:
         one = len(unpriced) == 1
-        awaited.append(f"sniedzēja cenu ({_listed(unpriced)})" if single
+        awaited.append(f"sniedzēja cenu ({listed(unpriced)})" if single
                        else f"{'sniedzēja cenu' if one else 'sniedzēju cenas'} {_rows(len(unpriced))}")
-        what.append(f"sniedzēja cena ({_listed(unpriced)}) matricā nav ierakstīta" if one
-                    else f"sniedzēju cenas ({_listed(unpriced)}) matricā nav ierakstītas")
+        what.append(f"sniedzēja cena ({listed(unpriced)}) matricā nav ierakstīta" if one
+                    else f"sniedzēju cenas ({listed(unpriced)}) matricā nav ierakstītas")
         then.append("sniedzēja cena ir ierakstīta matricas 6.8. tabulā" if one
                     else "sniedzēju cenas ir ierakstītas matricas 6.8. tabulā")
     of = "tās" if len(unconfirmed) + len(unpriced) == 1 else "tām"
