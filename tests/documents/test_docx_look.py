@@ -254,8 +254,9 @@ def test_a_letter_line_gives_the_unit_its_own_line() -> None:
     line = SimpleNamespace(label="3.3.3g Krāsaino graudu nodarbības, grupā", recipient="bērns", units="0,5",
                            unit="reize (konsultācija vai nodarbība)", price="15,25 EUR", cost="7,63 EUR",
                            ib_value=Decimal("7.63"), ib_confirmed=True, funded=True, ib_units="0,5", ib="7,63 EUR",
-                           frequency="pēc grafika", actual_cost=False)
-    provider = SimpleNamespace(lines=[line], ib="7,63 EUR", cost="7,63 EUR")
+                           frequency="pēc grafika", actual_cost=False, price_figure="15,25", cost_figure="7,63",
+                           ib_figure="7,63")
+    provider = SimpleNamespace(lines=[line], ib="7,63 EUR", cost="7,63 EUR", ib_figure="7,63")
     html = environment().from_string('{% import "bloki/plans.html.j2" as plans %}'
                                      "<table>{{ plans.vestules_rindas(provider, none) }}</table>").render(
         provider=provider)

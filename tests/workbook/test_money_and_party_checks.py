@@ -90,7 +90,9 @@ def checked(catalogue: Catalogue, params: Params, day, tmp_path_factory: pytest.
 
 def test_the_matrix_counts_the_new_invalid_inputs_as_the_reference(checked, params: Params) -> None:
     variants, values, _ = checked
-    expected = {"tira": 0, "cena": 1, "maksajums": 1, "summas": 2, "bez-vardiem": 3, "bez-pasvaldibas": 1}
+    # "summas": B and a source not in whole cents, and – since D347 leaves P blank while B is invalid, so that N is above
+    # the blank P and F decides A – F above N, in the matrix as in the reference
+    expected = {"tira": 0, "cena": 1, "maksajums": 1, "summas": 3, "bez-vardiem": 3, "bez-pasvaldibas": 1}
     for name, inputs in variants.items():
         result = evaluate_workbook(inputs, params)
         assert result.errors == expected[name], (name, [f.message for f in result.findings])
