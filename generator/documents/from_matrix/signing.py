@@ -246,16 +246,22 @@ def not_signable(child: ChildContext) -> Waiting:
     return _waiting_prices(child)
 
 
+def open_line_names(child: ChildContext, name=lambda line: line.label) -> tuple[list[str], list[str]]:  # noqa: ANN001
+    """The plan lines whose price is open, in priority order, each once by ``name`` (default: its service): those
+    keeping the catalogue's unconfirmed price, and those without a price (the matrix's „nav sniedzēja cenas”,
+    D313)."""
+    unconfirmed = [name(line) for line in child.by_priority if not line.confirmed and line.priced]
+    unpriced = [name(line) for line in child.by_priority if not line.priced]
+    return list(dict.fromkeys(unconfirmed)), list(dict.fromkeys(unpriced))
+
+
 def _awaited(child: ChildContext) -> tuple[list[str], list[str]]:
-    """The plan lines A waits for, in priority order, each by its service and provider as the plan names them („2.1
-    Pavadonis, sniedzējs SIA Paraugs”): those keeping the catalogue's unconfirmed price, and those without a price
-    (the matrix's „nav sniedzēja cenas”, D313)."""
+    """open_line_names for the page mark: each by its service and provider as the plan names them („2.1 Pavadonis,
+    sniedzējs SIA Paraugs”)."""
     def named(line) -> str:  # noqa: ANN001 - a context.Line
         return f"{line.label}, sniedzējs {lvformat.latvian_quotes(line.provider)}" if line.provider else line.label
 
-    unconfirmed = [named(line) for line in child.by_priority if not line.confirmed and line.priced]
-    unpriced = [named(line) for line in child.by_priority if not line.priced]
-    return list(dict.fromkeys(unconfirmed)), list(dict.fromkeys(unpriced))
+    return open_line_names(child, named)
 
 
 def _waiting_prices(child: ChildContext) -> Waiting:
@@ -354,8 +360,7 @@ def open_prices_too(child: ChildContext) -> str:
     """What else the papers made again with the confirmed B need while A rests on B and plan lines' prices are open
     too (price_line is not said then): „ un apstiprināto cenu (…)”, „ un matricas 6.8. tabulā ierakstītām sniedzēju
     cenām (…)” – never a promise that B alone makes them signable (D355)."""
-    labels = list(dict.fromkeys(line.label for line in child.by_priority if not line.confirmed and line.priced))
-    unpriced = list(dict.fromkeys(line.label for line in child.by_priority if not line.priced))
+    labels, unpriced = open_line_names(child)
     parts = []
     if labels:
         parts.append(f"{'apstiprināto cenu' if len(labels) == 1 else 'apstiprinātajām cenām'} ({', '.join(labels)})")
@@ -397,8 +402,7 @@ def price_line(child: ChildContext, *, draft: bool = False) -> str | None:
     a_open = not draft and bool(not_signable(child))
     if not waiting and not a_open:
         return None
-    labels = list(dict.fromkeys(line.label for line in child.by_priority if not line.confirmed and line.priced))
-    unpriced = list(dict.fromkeys(line.label for line in child.by_priority if not line.priced))
+    labels, unpriced = open_line_names(child)
     of = "tām" if len(labels) + len(unpriced) > 1 else "tās"
     if unpriced:  # D313: no price is the matrix's „nav sniedzēja cenas”, typed in 6.8 – not one the ministry confirms
         missing = f"nav sniedzēja cenas ({', '.join(unpriced)})"
