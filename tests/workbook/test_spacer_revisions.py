@@ -11,7 +11,7 @@ from generator.workbook.version import LAYOUT_REVISION
 # revisions do.
 ISSUED = {11: (5, 10, 15, 20, 30, 35), 12: (5, 10, 15, 20, 30, 35), 13: (5, 10, 15, 20, 30, 35), 14: (5, 10, 15, 20, 30, 35),
           15: (5, 10, 15, 20, 30, 35), 16: (5, 10, 15, 20, 30, 35),
-          17: (5, 10, 15, 20, 30, 35)}
+          17: (5, 10, 15, 20, 30, 35), 18: (5, 10, 15, 20, 30, 35)}
 
 
 def test_issued_revisions_keep_their_spacer_lines():
