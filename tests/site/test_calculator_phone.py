@@ -202,7 +202,7 @@ def test_the_printout_shows_dates_and_amounts_as_read(phone) -> None:  # noqa: A
     rows = dict(page.locator("#ibm-druka table").first.locator("tr").evaluate_all(
         "rows => rows.map(r => [r.children[0].textContent, r.children[1].textContent])"))
     assert rows["Dzimšanas datums"] == "01.05.2012", rows
-    assert rows["Plāna pirmā diena, mēneši"].startswith("03.10.2018, "), rows
+    assert rows["Perioda pirmā diena, mēneši"].startswith("03.10.2018, "), rows
     assert rows["IB galīgais apmērs F"] == "2.500", rows
     assert page.errors == []
 
@@ -370,5 +370,5 @@ def test_a_line_without_units_a_rank_and_p_say_what_they_are(phone) -> None:  # 
     phone.fill("#ibm-r2-ekspertuRangs", "1.5")
     phone.locator("#ibm-r2-ekspertuRangs").press("Tab")
     assert phone.text_content("#ibm-r2-ekspertuRangs-kluda") == (
-        "2. rinda, lauks „Ekspertu rangs”: „1.5” nav rangs (gaidīts: vesels skaitlis, 1 vai lielāks).")
+        "2. rinda, lauks „Ekspertu rangs jomā”: „1.5” nav rangs (gaidīts: vesels skaitlis, 1 vai lielāks).")
     assert phone.errors == []
