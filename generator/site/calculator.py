@@ -76,10 +76,10 @@ from generator.site.nav import NavPage
 from generator.site.pagetemplates import render
 from generator.site.round_prices import RoundPrices, children_round_prices
 from generator.workbook.issue_days import issue_days
+from generator.workbook.render import issues as render_issues
 from generator.workbook.sheets.items import PRICE_HEADING
 from generator.workbook.sheets.personal import input_cell
 from generator.workbook.sheets.plan import EXPERT_RANK_HEADING, PARENT_RANK_HEADING, UNITS_HEADING
-from generator.workbook.render import issues as render_issues
 from generator.workbook.texts import IF_OVER_WORDS, NOT_APPLIED_WORDS
 
 PAGE = "kalkulators.md"

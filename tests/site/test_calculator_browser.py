@@ -289,7 +289,7 @@ def test_form_names_the_prices_of_the_plans_round(visit: Visit, several_rounds: 
     # paper – not a wrong plan period or child's age
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
     for banner in (page.inner_text("#ibm-rezultati .ibm-kalk__nederigs"), page.inner_text("#ibm-druka .ibm-kalk__nederigs")):
-        assert banner.startswith("Apmērus nevar aprēķināt: plāna periodā (01.02.2021–30.06.2021, lauks „Plāna pirmā "
+        assert banner.startswith("Apmērus nevar aprēķināt: plāna periodā (01.02.2021–30.06.2021, lauks „Perioda pirmā "
                                  "diena”) katalogā no 01.04.2021 mainās programmas parametrs „Bāzes apmērs"), banner
         assert banner.endswith("(šīs matricas vērtība ir spēkā līdz 31.03.2021)."), banner
         assert "bērna vecums" not in banner and "saīsiniet" not in banner, banner
@@ -638,7 +638,9 @@ def test_script_sizes(built_site) -> None:
     # data, checked before the cents: +0,6 KB)
     # 159 500 until fix45e (D351: a mid-month change's advice – the month's end before it, or a plan that cannot start
     # in its month before it – a third template with its reason and the script's choice: +0,9 KB)
-    assert sum(sizes.values()) < 160_500, json.dumps(sizes)
+    # 160 500 until fix46g (D363: the status names the first rule error's field and where the warnings are, the labels
+    # of the period and the ranks from the data, the results link's focus: measured +1 169 B)
+    assert sum(sizes.values()) < 161_500, json.dumps(sizes)
 
 
 def test_form_asks_the_amount_for_actual_cost_items(visit: Visit, params: Params, offers) -> None:

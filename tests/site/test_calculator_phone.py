@@ -62,17 +62,20 @@ def _tap(page, box: dict) -> None:  # noqa: ANN001
 
 
 def test_a_tap_higher_up_is_not_lost_when_a_lower_field_is_left(phone) -> None:  # noqa: ANN001
-    """F12: the cursor in line 3, the reader scrolls up and taps „Noņemt 1. rindu”: the row goes and the page stays;
-    a tap on line 1's price then puts the cursor there with the field on the screen."""
+    """F12: the cursor in line 3, the reader scrolls up and taps „Noņemt 1. rindu” (at the line's foot, D363): the row
+    goes and what the reader saw stays – the next line moves into its place and the page follows it; a tap on line 1's
+    price then puts the cursor there with the field on the screen."""
     page = phone
     _three_lines(page)
     page.focus("#ibm-r3-daudzums")
     box = _middle(page, "#ibm-rindas > li:first-child .ibm-kalk__nonemt")
-    before = page.evaluate("scrollY")
+    before = page.locator("#ibm-r2-kods").bounding_box()["y"]  # the next line's service, under the button
+    assert box["y"] < before < 740, (box, before)
     _tap(page, box)
     assert page.locator("#ibm-rindas > li").count() == 2
-    # the focus goes to the next line's first field, which may scroll a little; never a screen away
-    assert abs(page.evaluate("scrollY") - before) < 740 / 2, (before, page.evaluate("scrollY"))
+    # the focus goes to the next line's first field: on the screen near where it was, never a screen away
+    after = page.locator("#ibm-r2-kods").bounding_box()["y"]
+    assert abs(after - before) < 740 / 2, (before, after)
     focused = page.evaluate("() => { const r = document.activeElement.getBoundingClientRect(); return [r.top, r.bottom]; }")
     assert page.evaluate("document.activeElement.id") == "ibm-r2-kods" and 0 <= focused[0] and focused[1] <= 740
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
