@@ -77,6 +77,9 @@ from generator.site.pagetemplates import render
 from generator.site.round_prices import RoundPrices, children_round_prices
 from generator.workbook.issue_days import issue_days
 from generator.workbook.render import issues as render_issues
+from generator.workbook.sheets.items import PRICE_HEADING
+from generator.workbook.sheets.personal import input_cell
+from generator.workbook.sheets.plan import EXPERT_RANK_HEADING, PARENT_RANK_HEADING, UNITS_HEADING
 from generator.workbook.texts import IF_OVER_WORDS, NOT_APPLIED_WORDS
 
 PAGE = "kalkulators.md"
@@ -90,10 +93,13 @@ DATA_GLOBAL = "IBM_KALKULATORA_DATI"
 FINAL_APPLIED_WORDS = "piemēro, jo N > P: A = F"
 AMOUNTS_CHAPTER = "ib-apmeri-un-posmi.md"  # the methodology chapter on IB amounts (catalogue/metodika/)
 # A plan line's units and price fields (the form's labels); its messages name them where the matrix names its tables
-# 6.3 and 6.8 (audit36 F5)
-UNITS_FIELD = "Vienības periodā"
+# 6.3 and 6.8 (audit36 F5). D363: the labels are the matrix's own headings of those inputs (6.1, 6.3, 6.8), taken
+# from its sheets, so the form asks in the words the matrix collects and the papers quote
+UNITS_FIELD = UNITS_HEADING
 UNITS_FIELD_PLACE = f"laukā „{UNITS_FIELD}”"
-PRICE_FIELD = "Cena, EUR par vienību"
+PRICE_FIELD = PRICE_HEADING
+EXPERT_RANK_FIELD, PARENT_RANK_FIELD = EXPERT_RANK_HEADING, PARENT_RANK_HEADING
+MONTHS_FIELD = input_cell("Perioda_Menesi")[1]
 SERVICE_FIELD = "Pakalpojums"  # a plan line's service (a code or a name)
 # D328: at most this many offers a part of a name matches are named as choices (the API's `izvele`, the form's
 # buttons); more found, the message asks for more of the name
@@ -418,7 +424,7 @@ def _round_end_template(params: Params) -> str:
 # audit32b F10, F14: where the reference's words name a place of the matrix the calculator has its own (or none); a
 # field named in brackets beside a figure is „lauks „…”” (nominative), as the script's own messages name a field
 # („Lauks „Plāna pirmā diena”: …”); „laukā „…”” (locative) only where a verb governs it („pārbaudiet daudzumu laukā …”)
-FIRST_DAY_FIELD = "Plāna pirmā diena"
+FIRST_DAY_FIELD = input_cell("Perioda_Sakums")[1]  # D363: 6.1's label
 MATRIX_PLACES = (
     ("6.1. tabulas „Perioda pirmā diena”", f"lauks „{FIRST_DAY_FIELD}”"),
     (" Norādiet pamatojumu.", " Pamatojumu norāda IBM matricā (kalkulatorā tam nav lauka)."),
@@ -618,7 +624,8 @@ def calculator_data(catalogue: Catalogue) -> dict[str, Any]:
         "izveleMax": MOST_CHOICES,  # D328
         "galigais": {"nepiemero": NOT_APPLIED_WORDS, "piemeroJa": IF_OVER_WORDS, "piemero": FINAL_APPLIED_WORDS},
         "lauki": {"kods": SERVICE_FIELD, "daudzums": UNITS_FIELD, "summa": AMOUNT_FIELD, "cena": PRICE_FIELD,
-                  "galigais": FINAL_FIELD,
+                  "galigais": FINAL_FIELD, "pirmaDiena": FIRST_DAY_FIELD, "menesi": MONTHS_FIELD,
+                  "ekspertuRangs": EXPERT_RANK_FIELD, "vecakuRangs": PARENT_RANK_FIELD,
                   **{f"avots_{name}": label for name, label in SOURCE_FIELDS.items()}},
         "smagums": {"kļūda": Severity.error.value, "brīdinājums": Severity.warning.value},
         "pieaugusoKartas": adults_days(catalogue),

@@ -146,7 +146,7 @@ def test_line_errors_final_amount_and_number_input_on_one_page(visit: Visit, off
     assert _plain(page.inner_text("#ibm-r2-cena-kluda")) == _plain(price_error.message)
     assert page.get_attribute("#ibm-r2-cena", "aria-invalid") == "true"
     second = _plain(page.inner_text("#ibm-r2-rezultats"))
-    assert f"({LINE_STATUS[FUNDED]})" not in second and "kļūda – skat. pie lauka „Cena, EUR par vienību”" in second, second
+    assert f"({LINE_STATUS[FUNDED]})" not in second and "kļūda – skat. pie lauka „Sniedzēja cena, EUR par vienību”" in second, second
     assert f"{eur(above * 8)}".replace(NBSP, " ") in second
     for i in range(len(plan)):
         want = {_plain(f.message) for f in findings if i in f.lines and f.code not in PRICE_RULES}
@@ -199,15 +199,15 @@ def test_units_beyond_the_period_at_the_units_field_and_a_line_above_p_under_it(
     units_error, above_p = found["units_above_period"], found["line_above_provisional"]
     assert (units_error.lines, above_p.lines) == ((0,), (1,))
     at_field = _plain(page.inner_text("#ibm-r1-daudzums-kluda"))
-    assert at_field == _plain(units_error.message).replace("daudzumu 6.3. tabulā.", "daudzumu laukā „Vienības periodā”.")
+    assert at_field == _plain(units_error.message).replace("daudzumu 6.3. tabulā.", "daudzumu laukā „Daudzums periodā”.")
     assert "tabul" not in at_field and units_error.message.endswith("pārbaudiet daudzumu 6.3. tabulā."), at_field
     assert page.get_attribute("#ibm-r1-daudzums", "aria-invalid") == "true"
     first = _plain(page.inner_text("#ibm-r1-rezultats"))
-    assert f"({LINE_STATUS[FUNDED]})" not in first and "kļūda – skat. pie lauka „Vienības periodā”" in first, first
+    assert f"({LINE_STATUS[FUNDED]})" not in first and "kļūda – skat. pie lauka „Daudzums periodā”" in first, first
     # D148 names the calculator's units and price fields, not the matrix's tables 6.3 and 6.8 (the reference's words)
     assert above_p.message.endswith(") 6.3. tabulā un cena 6.8. tabulā ir pareizi."), above_p.message
-    in_calculator = above_p.message.replace(") 6.3. tabulā un cena 6.8. tabulā", ") laukā „Vienības periodā” un cena "
-                                            "laukā „Cena, EUR par vienību”")
+    in_calculator = above_p.message.replace(") 6.3. tabulā un cena 6.8. tabulā", ") laukā „Daudzums periodā” un cena "
+                                            "laukā „Sniedzēja cena, EUR par vienību”")
     notes = _notes(page, 2)
     assert _plain(in_calculator) in notes and not [n for n in notes if "tabul" in n], notes
     assert page.get_attribute("#ibm-r2-daudzums", "aria-invalid") is None  # a warning marks no field
@@ -248,6 +248,6 @@ def test_a_line_without_a_service_and_a_euro_line_above_p(visit: Visit, params: 
     assert page.inner_text("#ibm-r2-kods-kluda") == "" and page.get_attribute("#ibm-r2-kods", "aria-invalid") is None
     above = [n for n in _notes(page, 2) if "pārsniedz bērna IB provizorisko apmēru P" in n]
     assert len(above) == 1 and above[0].endswith("; pārbaudiet, vai summa laukā „Summa periodā, EUR” ir pareiza."), above
-    assert "Vienības periodā" not in above[0] and "Cena, EUR" not in above[0]
+    assert "Daudzums periodā" not in above[0] and "Sniedzēja cena, EUR" not in above[0]
     visit.shot("kalkulators-euro-virs-p")
     assert visit.errors == []

@@ -289,7 +289,7 @@ def test_form_names_the_prices_of_the_plans_round(visit: Visit, several_rounds: 
     # paper – not a wrong plan period or child's age
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
     for banner in (page.inner_text("#ibm-rezultati .ibm-kalk__nederigs"), page.inner_text("#ibm-druka .ibm-kalk__nederigs")):
-        assert banner.startswith("Apmērus nevar aprēķināt: plāna periodā (01.02.2021–30.06.2021, lauks „Plāna pirmā "
+        assert banner.startswith("Apmērus nevar aprēķināt: plāna periodā (01.02.2021–30.06.2021, lauks „Perioda pirmā "
                                  "diena”) katalogā no 01.04.2021 mainās programmas parametrs „Bāzes apmērs"), banner
         assert banner.endswith("(šīs matricas vērtība ir spēkā līdz 31.03.2021)."), banner
         assert "bērna vecums" not in banner and "saīsiniet" not in banner, banner
@@ -309,7 +309,7 @@ def test_form_names_the_prices_of_the_plans_round(visit: Visit, several_rounds: 
     page.locator("#ibm-sakums").blur()
     shown = page.inner_text("#ibm-rezultati")
     assert "cenas uz" not in shown and "Šim plānam" not in shown, shown
-    assert "(lauks „Plāna pirmā diena”)" in page.inner_text("#ibm-sakums-kluda")
+    assert "(lauks „Perioda pirmā diena”)" in page.inner_text("#ibm-sakums-kluda")
     page.fill("#ibm-sakums", "01.05.2021")
     page.locator("#ibm-sakums").blur()
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
@@ -470,13 +470,13 @@ def test_form_by_keyboard(visit: Visit, params: Params, offers) -> None:
     _type(page, "01.11.2018")
     page.keyboard.press("Tab")  # months: 5 already, the most that fit in the reporting period (audit16 F1)
     assert page.input_value("#ibm-menesi") == "5"
-    page.keyboard.press("Tab")  # the first line's "Noņemt" button, before its fields
-    page.keyboard.press("Tab")  # first line: the service
+    page.keyboard.press("Tab")  # first line: the service (its "Noņemt" button is the line's last stop, D363)
     _type(page, "3.1.2i Ergoterapeits, individuāli")
     for text in ("20", "35,50", "1", "2"):
         page.keyboard.press("Tab")
         _type(page, text)
-    page.keyboard.press("Tab")  # add a line (a line's "Noņemt" button comes before its fields)
+    page.keyboard.press("Tab")  # the line's "Noņemt 1. rindu", after its fields (D363)
+    page.keyboard.press("Tab")  # add a line
     page.keyboard.press("Enter")
     _type(page, "2.4")
     for text in ("300", "1", "1", "1"):
@@ -638,7 +638,9 @@ def test_script_sizes(built_site) -> None:
     # data, checked before the cents: +0,6 KB)
     # 159 500 until fix45e (D351: a mid-month change's advice – the month's end before it, or a plan that cannot start
     # in its month before it – a third template with its reason and the script's choice: +0,9 KB)
-    assert sum(sizes.values()) < 160_500, json.dumps(sizes)
+    # 160 500 until fix46g (D363: the status names the first rule error's field and where the warnings are, the labels
+    # of the period and the ranks from the data, the results link's focus: measured +1 169 B)
+    assert sum(sizes.values()) < 161_500, json.dumps(sizes)
 
 
 def test_form_asks_the_amount_for_actual_cost_items(visit: Visit, params: Params, offers) -> None:
@@ -684,7 +686,7 @@ def test_form_asks_the_amount_for_actual_cost_items(visit: Visit, params: Params
     page.dispatch_event("#ibm-r2-kods", "change")
     assert page.input_value("#ibm-r2-cena") == ""
     assert page.evaluate("document.querySelector('#ibm-r2-cena').readOnly") is False
-    assert page.inner_text("label[for='ibm-r2-daudzums']") == "Vienības periodā"
+    assert page.inner_text("label[for='ibm-r2-daudzums']") == "Daudzums periodā"
     assert visit.errors == []
 
 
@@ -771,7 +773,7 @@ def test_a_fraction_of_a_whole_unit_is_the_references_error(blank: Visit, catalo
     assert not failures, "\n".join(failures)
     found = [[m["teksts"] for m in r["messages"] if m["kods"] == "whole_units"] for r in results]
     assert [len(f) for f in found] == [1, 0, 1, 1, 1, 0], found
-    assert found[0] == [f"1. rinda ({offers['3.1.2i'].label}): laukā „Vienības periodā” jābūt veselam skaitlim "
+    assert found[0] == [f"1. rinda ({offers['3.1.2i'].label}): laukā „Daudzums periodā” jābūt veselam skaitlim "
                         "(mērvienība „reize”), ievadīts 29,5."], found[0]  # the field alone: its label is the units
     assert found[3][0].endswith("(mērvienība „diennakts”), ievadīts 0,5.") and "„darba diena”" in found[4][0]
     assert results[0]["Kludas"] >= 1 and results[0]["Derigs"] is True

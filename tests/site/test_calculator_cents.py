@@ -38,7 +38,7 @@ BASE = {"dzimsanasDatums": "2012-05-20", "periodaSakums": "01.10.2018", "menesi"
 MONEY = (("galigais", "Lauks „IB galīgais apmērs F, EUR”"), ("pabalsti", "Lauks „Valsts un pašvaldību pabalsti, EUR”"),
          ("pakalpojumi", "Lauks „Valsts un pašvaldību pakalpojumi, EUR”"),
          ("citi", "Lauks „Citi avoti (vecāki, ziedojumi), EUR”"), ("bazesApmers", "Bāzes apmērs B"))
-PRICE = "1. rinda, lauks „Cena, EUR par vienību”"
+PRICE = "1. rinda, lauks „Sniedzēja cena, EUR par vienību”"
 
 
 def _run(visit: Visit, inputs: list[dict]) -> list[dict]:

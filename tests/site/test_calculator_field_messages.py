@@ -52,13 +52,13 @@ def test_no_calculator_message_names_a_matrix_cell(data: dict, code: str) -> Non
 
 
 def test_the_first_day_and_the_transport_reason_are_the_calculators(data: dict) -> None:
-    """audit32b F10: the prices errors name the field „Plāna pirmā diena”; F14: the transport warning asks for no
+    """audit32b F10: the prices errors name the field „Perioda pirmā diena”; F14: the transport warning asks for no
     reason the calculator has no field for – it is given in the matrix."""
     texts = data["teksti"]
     for code in ("prices_before", "prices_after", "prices_after_month", "prices_after_change"):
         # in brackets beside the dates, the field as the script's messages name one: „lauks „…””, not „laukā „…””
-        assert "lauks „Plāna pirmā diena”)" in texts[code], texts[code]
-        assert "laukā „Plāna pirmā diena”" not in texts[code], texts[code]
+        assert "lauks „Perioda pirmā diena”)" in texts[code], texts[code]
+        assert "laukā „Perioda pirmā diena”" not in texts[code], texts[code]
     assert "Norādiet pamatojumu" not in texts["transport_share"]
     assert texts["transport_share"].endswith("Pamatojumu norāda IBM matricā (kalkulatorā tam nav lauka)."), texts
 

@@ -17,8 +17,8 @@ pytestmark = [
 ]
 
 PAGE = "kalkulators.html"
-UNITS = "Vienības periodā"
-PRICE = "Cena, EUR par vienību"
+UNITS = "Daudzums periodā"
+PRICE = "Sniedzēja cena, EUR par vienību"
 PHONE = {"width": 320, "height": 800}
 
 
@@ -163,7 +163,7 @@ def test_an_empty_field_passed_over_is_no_error(visit: Visit) -> None:
     assert page.inner_text("#ibm-dzimsanas-kluda") == ""
     assert page.get_attribute("#ibm-dzimsanas", "aria-invalid") is None
     assert page.inner_text("#ibm-kopsavilkums") == "Uz rezultātiem ↓"
-    want = "Lai aprēķinātu apmērus, vēl jāaizpilda lauki „Bērna dzimšanas datums” un „Plāna pirmā diena”."
+    want = "Lai aprēķinātu apmērus, vēl jāaizpilda lauki „Bērna dzimšanas datums” un „Perioda pirmā diena”."
     assert page.inner_text("#ibm-statuss") == want
     assert want in page.inner_text("#ibm-rezultati")
     _shot(visit, "kalkulators-320-tukss-lauks", "#ibm-kalkulators")

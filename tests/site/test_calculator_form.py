@@ -2,7 +2,8 @@
 and says at which field the error is (F14); the plan's first and last day and its reporting period are shown,
 on screen and in print (F5); a screen reader hears one short status line after a pause, not the whole results
 table on every keystroke (F4); on a phone the totals stay in reach while the lines are typed and a line's fields
-sit two a row (F11); a line's "Noņemt" button comes before its fields in the Tab order (audit11 §8)."""
+sit two a row (F11); a line's "Noņemt" button comes after its fields in the Tab and reading order (D363, which
+replaced audit11 §8's button first)."""
 
 from __future__ import annotations
 
@@ -74,7 +75,7 @@ def test_plan_outside_every_round_shows_no_amounts_and_marks_the_first_day(visit
     assert page.get_attribute("#ibm-sakums", "aria-invalid") == "true"
     assert "01.12.2026 nav nevienā bērnu programmas kārtas pārskata periodā" in page.inner_text("#ibm-sakums-kluda")
     shown = page.inner_text("#ibm-rezultati")
-    assert "kļūda laukā „Plāna pirmā diena”" in shown, shown
+    assert "kļūda laukā „Perioda pirmā diena”" in shown, shown
     assert "EUR" not in shown and "%" not in shown and " g." not in shown, shown
     assert "01.12.2026–31.05.2027 (nav nevienā pārskata periodā)" in shown, shown
     assert "Izmaksas" not in page.inner_text("#ibm-rindas")
@@ -319,7 +320,7 @@ def test_one_status_line_speaks_after_a_pause(visit: Visit) -> None:
     page.keyboard.type("x")  # an input error: the line names the field
     page.locator("#ibm-r1-daudzums").press("Tab")
     page.wait_for_function("document.querySelector('#ibm-statuss').textContent.startsWith('Apmēru nav')")
-    assert page.inner_text("#ibm-statuss") == "Apmēru nav: kļūda laukā „Vienības periodā” (1. rinda)."
+    assert page.inner_text("#ibm-statuss") == "Apmēru nav: kļūda laukā „Daudzums periodā” (1. rinda)."
     assert visit.errors == []
 
 
@@ -353,16 +354,28 @@ def test_phone_keeps_the_totals_in_reach(visit: Visit) -> None:
     assert visit.errors == []
 
 
-def test_remove_button_comes_before_a_lines_fields(visit: Visit) -> None:
-    """§8: Tab from the last field of the last line goes to "Pievienot rindu", never onto "Noņemt"."""
+def test_remove_button_comes_after_a_lines_fields(visit: Visit) -> None:
+    """D363: a line is read and tabbed through from its service on; its „Noņemt N. rindu” is the line's last element
+    (after its fields, result and messages), then "Pievienot rindu". Drawn at the line's foot, under its fields."""
     visit.open(PAGE)
     page = visit.page
+    page.click("#ibm-pievienot")
+    first = page.evaluate("document.querySelector('#ibm-rindas > li:first-child').querySelector('input, button').id")
+    assert first == "ibm-r1-kods", first  # the line's first control: its service, not „Noņemt”
     page.focus("#ibm-r1-vecakuRangs")
     page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.id") == "ibm-pievienot"
-    order = page.evaluate("""Array.from(document.querySelectorAll('#ibm-rindas li:first-child button, '
-        + '#ibm-rindas li:first-child input')).map((n) => n.tagName)""")
-    assert order[0] == "BUTTON", order
+    assert page.evaluate("document.activeElement.textContent") == "Noņemt 1. rindu"
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "ibm-r2-kods"
+    page.keyboard.press("Shift+Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Noņemt 1. rindu"
+    for line in (1, 2):
+        order = page.evaluate(f"""Array.from(document.querySelectorAll('#ibm-rindas li:nth-child({line}) fieldset > *'))
+            .map((n) => n.tagName)""")
+        assert order[0] == "LEGEND" and order[-1] == "BUTTON" and order.count("BUTTON") == 1, order
+    button = page.locator("#ibm-rindas li:first-child .ibm-kalk__nonemt").bounding_box()
+    fields = page.locator("#ibm-rindas li:first-child .ibm-kalk__lauki").bounding_box()
+    assert button["y"] >= fields["y"] + fields["height"], (button, fields)  # below the fields, as it is read
     assert visit.errors == []
 
 
@@ -608,8 +621,8 @@ def test_every_error_at_once_codes_as_typed_and_whole_sentences(visit: Visit) ->
     assert page.inner_text("#ibm-r1-kods-kluda") == ("1. rinda, lauks „Pakalpojums”: „3.1.2” ir individuāli un grupā – "
                                                      "izvēlieties 3.1.2i vai 3.1.2g. Pogas izvēlei – zem lauka.")
     assert page.inner_text("#ibm-statuss") == (
-        "Apmēru nav: kļūdas laukos „Bērna dzimšanas datums”, „Pakalpojums” (1. rinda), „Cena, EUR par vienību” "
-        "(1. rinda) un „Plāna pirmā diena”.")
+        "Apmēru nav: kļūdas laukos „Bērna dzimšanas datums”, „Pakalpojums” (1. rinda), „Sniedzēja cena, EUR par vienību” "
+        "(1. rinda) un „Perioda pirmā diena”.")
     listed = page.locator("#ibm-zinojumi li").all_inner_texts()
     assert len(listed) == 4 and all(t.endswith(".") for t in listed), listed
 
@@ -666,7 +679,7 @@ def test_a_required_field_not_yet_visited_is_named(visit: Visit) -> None:
     page.fill("#ibm-r2-ekspertuRangs", "2")
     page.locator("#ibm-r2-ekspertuRangs").press("Tab")  # past the price field, which stays as it was
     assert page.input_value("#ibm-r2-cena") == "", code  # no price prefilled: the plan cannot be priced yet
-    want = "Lai aprēķinātu apmērus, vēl jāaizpilda lauks „Cena, EUR par vienību” (2. rinda)."
+    want = "Lai aprēķinātu apmērus, vēl jāaizpilda lauks „Sniedzēja cena, EUR par vienību” (2. rinda)."
     results = page.inner_text("#ibm-rezultati")
     assert want in results and general not in results, results
     page.wait_for_function(f"document.querySelector('#ibm-statuss').textContent.endsWith({want!r})")
@@ -675,7 +688,7 @@ def test_a_required_field_not_yet_visited_is_named(visit: Visit) -> None:
     page.dispatch_event("#ibm-r3-kods", "change")
     page.fill("#ibm-r3-daudzums", "2")
     page.locator("#ibm-r3-daudzums").press("Tab")
-    assert ("vēl jāaizpilda lauki „Cena, EUR par vienību” (2. rinda) un „Cena, EUR par vienību” (3. rinda)."
+    assert ("vēl jāaizpilda lauki „Sniedzēja cena, EUR par vienību” (2. rinda) un „Sniedzēja cena, EUR par vienību” (3. rinda)."
             in page.inner_text("#ibm-rezultati")), page.inner_text("#ibm-rezultati")
     assert visit.errors == []
 

@@ -21,7 +21,7 @@ PAGE = "kalkulators.html"
 BASE = {"dzimsanasDatums": "15.03.2012", "periodaSakums": "01.10.2018", "menesi": "6",
         "rindas": [{"kods": "", "daudzums": "", "cena": "", "ekspertuRangs": "1"}]}
 BIRTH = "Lauks „Bērna dzimšanas datums”"
-START = "Lauks „Plāna pirmā diena”"
+START = "Lauks „Perioda pirmā diena”"
 
 
 @pytest.fixture(scope="module")
@@ -148,4 +148,4 @@ def test_a_whole_unit_gets_a_whole_example(api: Visit, data: dict) -> None:
 def test_the_months_message_has_its_verb(api: Visit, data: dict) -> None:
     most = calculator.default_round(data)["parametri"]["menesiMax"]
     (text,) = _input_errors(api, {"menesi": str(most + 1)}, "menesi")
-    assert text == f"Lauks „Mēnešu skaits”: „{most + 1}” – jābūt veselam skaitlim no 1 līdz {most}.", text
+    assert text == f"Lauks „Mēnešu skaits periodā”: „{most + 1}” – jābūt veselam skaitlim no 1 līdz {most}.", text

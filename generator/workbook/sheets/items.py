@@ -37,6 +37,7 @@ NOTE_HEIGHT = 84  # rows 1–2: eight lines of the 8 pt note in B:E at Excel's c
 HEADER_ROW = 5
 GAP_ROW_HEIGHT = 4
 
+PRICE_HEADING = "Sniedzēja cena, EUR par vienību"  # the input the calculator's price field is labelled by (one source)
 HEADS = (
     ("A", "Pakalpojums (kods un nosaukums)", 40),
     ("B", "Joma", 6),
@@ -46,7 +47,7 @@ HEADS = (
     ("F", "Maksimālā cena, EUR", 11),
     ("G", "Cenas statuss", 11),
     ("H", "Sniedzējs", 30),  # a provider's name of up to PROVIDER_CHARS characters in two lines of 8 pt (D166)
-    ("I", "Sniedzēja cena, EUR par vienību", 12),
+    ("I", PRICE_HEADING, 12),
     ("J", "Trans-ports", 7),
     ("K", "Pārbaude", 25),  # wraps; at 30 LibreOffice printed it alone on a third page across
 )

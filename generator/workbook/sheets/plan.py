@@ -54,6 +54,8 @@ TITLE = "6.3. Atbalsta plāns / I daļa – SBS pakalpojumu saraksts un saņemš
 SUBTITLE = ("Līguma ar vecāku pielikums. Ekspertu rangu jomā nosaka izvērtēšanas komanda, vecāku rangu visiem "
             "pakalpojumiem kopā – vecāks; kopējo prioritāti aprēķina matrica.")
 SOURCE = "'6.4'!"
+# The headings of 6.3's inputs a person fills in: the calculator's plan line fields take these labels (one source)
+EXPERT_RANK_HEADING, UNITS_HEADING, PARENT_RANK_HEADING = "Ekspertu rangs jomā", "Daudzums periodā", "Vecāku rangs"
 # One landscape page wide (Excel's column widths, which LibreOffice now prints with Carlito, Calibri's metric twin):
 # about 1 010 px of the 1 020 px between the margins. The service column holds the catalogue's longest service name
 # in two lines (tests/workbook/test_label_widths.py); each header word fits its column.
@@ -63,10 +65,10 @@ COLUMNS = (
     ("C", "SBS pakalpojums (izvēlas no 6.8. tabulas)", 32),
     ("D", "Saņēmējs", 10),
     ("E", UNIT_HEADING, 11),
-    ("F", "Ekspertu rangs jomā", 8),
-    ("G", "Daudzums periodā", 10),
+    ("F", EXPERT_RANK_HEADING, 8),
+    ("G", UNITS_HEADING, 10),
     ("H", "Biežums, ilgums, termiņš", 15),
-    ("I", "Vecāku rangs", 7),
+    ("I", PARENT_RANK_HEADING, 7),
     ("J", "Kopējā prioritāte", 9),
     ("K", "Pārbaude", 14),  # the failing checks' numbers (check_codes.py), e.g. "1, 4, 5 (12. rinda), 6"
     ("L", "Piezīmes", 12),

@@ -74,17 +74,17 @@
       var remove = el("button", { type: "button", class: "ibm-kalk__nonemt" });
       var set = el("fieldset", { class: "ibm-kalk__rinda" }, [
         legend,
-        remove,  // before the fields: Tab from a line's last field goes on, not onto "Noņemt"
         el("div", { class: "ibm-kalk__lauki" }, [
           field(k, "kods", data.lauki.kods, { list: "ibm-pakalpojumi", placeholder: "kods vai nosaukums" }),
           field(k, "daudzums", UNITS_LABEL, { inputmode: "decimal" }),
           field(k, "cena", PRICE_LABEL, { inputmode: "decimal" }),
-          field(k, "ekspertuRangs", "Ekspertu rangs", { inputmode: "numeric" }),
-          field(k, "vecakuRangs", "Vecāku rangs", { inputmode: "numeric" }),
+          field(k, "ekspertuRangs", data.lauki.ekspertuRangs, { inputmode: "numeric" }),
+          field(k, "vecakuRangs", data.lauki.vecakuRangs, { inputmode: "numeric" }),
         ]),
         hint,
         result,
         notes,
+        remove,  // D363: last – read and reached after the line's fields, its result and its messages
       ]);
       var item = el("li", {}, [set]);
       list.appendChild(item);
@@ -570,7 +570,7 @@
 
     var last = null;
 
-    /* The fields the messages are at: ["„Plāna pirmā diena”", "„Cena, EUR par vienību” (2. rinda)"]. */
+    /* The fields the messages are at, by label: ["„…”", "„…” (2. rinda)"]. */
     function fieldNames(messages) {
       var labels = [];
       messages.forEach(function (m) {
@@ -633,7 +633,19 @@
       if (blocking(res).length) return "Apmēru nav: " + errorsAt(blocking(res)) + "; " + counts + ".";
       var mark = estimatesAK() ? ESTIMATE : "";
       return "N " + eur(res.IB_Nepieciesamais) + ", A " + eur(res.IB_Pieejamais) + mark + ", K " + eur(res.IB_Kopejais) +
-        mark + invalid(res) + "; " + counts + ".";
+        mark + invalid(res) + "; " + ruleCounts(res) + ".";
+    }
+
+    /* D363: where the first rule error is and where the warnings are listed */
+    function ruleCounts(res) {
+      var first = res.messages.filter(function (m) { return m.smagums === "kļūda"; })[0];
+      var at = first && fieldNames([first])[0];
+      var where = !first ? "" : at ? "laukā " + at
+        : first.rindas.length ? (first.rindas[0] + 1) + ". rindā" : "plānā";
+      var errors = !res.Kludas ? "kļūdas 0" : res.Kludas === 1 ? "kļūda " + where
+        : "kļūdas " + res.Kludas + ", pirmā " + where;
+      return errors + (first ? "; " : ", ") + "brīdinājumi " + res.Bridinajumi +
+        (res.Bridinajumi ? " – sarakstā zem apmēriem" : "");
     }
 
     /* F4: the results are not a live region; this one line is, written after a pause in typing (or at once
@@ -822,7 +834,7 @@
       box.appendChild(table("Ievaddati", [
         ["Dzimšanas datums", typedDate(inp.dzimsanasDatums)],
         ["VDEĀVK atzinums", inp.atzinums ? "Jā" : "Nē"],
-        ["Plāna pirmā diena, mēneši", typedDate(inp.periodaSakums) + ", " + inp.menesi],
+        [data.lauki.pirmaDiena + ", mēneši", typedDate(inp.periodaSakums) + ", " + inp.menesi],
         ["IB galīgais apmērs F", typedEur(inp.galigais)],
         ["Pabalsti; pakalpojumi; citi avoti", [inp.pabalsti, inp.pakalpojumi, inp.citi].map(typedEur).join("; ")],
       ]));
@@ -979,6 +991,12 @@
       var set = addRow();
       set.querySelector("input").focus();
       update();
+    });
+    /* D363: focus goes to the results' heading too */
+    root.querySelector("#ibm-kopsavilkums").addEventListener("click", function () {
+      global.setTimeout(function () {
+        root.querySelector("#ibm-rezultati-virsraksts").focus({ preventScroll: true });
+      }, 0);
     });
     root.querySelector("#ibm-drukat").addEventListener("click", function () {
       printView();

@@ -455,7 +455,7 @@
       return "lauks „" + label + "”";
     };
     var birth = r.date(ievade.dzimsanasDatums, "dzimsanasDatums", "Lauks „Bērna dzimšanas datums”");
-    var start = r.date(ievade.periodaSakums, "periodaSakums", "Lauks „Plāna pirmā diena”");
+    var start = r.date(ievade.periodaSakums, "periodaSakums", "Lauks „" + L.pirmaDiena + "”");
     var round = roundFor(start);
     var p = round.parametri;
     var inp = {
@@ -476,7 +476,7 @@
     inp.base = inp.typedBase || dec(p.bazesApmers);
     var months = String(empty(ievade.menesi) ? "" : ievade.menesi).trim();
     if (!/^\d+$/.test(months) || +months < 1 || +months > p.menesiMax) {
-      r.fail("menesi", "Lauks „Mēnešu skaits”: „" + months + "” – jābūt veselam skaitlim no 1 līdz " + p.menesiMax + ".");
+      r.fail("menesi", "Lauks „" + L.menesi + "”: „" + months + "” – jābūt veselam skaitlim no 1 līdz " + p.menesiMax + ".");
     }
     inp.months = +months;
     (ievade.rindas || []).forEach(function (row, i) {
@@ -523,8 +523,8 @@
       else if (line.offer && line.offer.cena !== null && line.offer.griestuStatuss === CONFIRMED) line.price = dec(line.offer.cena);
       // D328: a line without units (or 0) is ignored, as the matrix does – no price is asked of it
       else if (line.offer && cmp(line.units, ZERO) > 0) r.fail("cena", name + ", " + place(L.cena) + ": nav norādīta sniedzēja cena (gaidīts: cena EUR par vienību, piem. 12,50).", i);
-      line.expert = r.rank(row.ekspertuRangs, "ekspertuRangs", name + ", " + place("Ekspertu rangs"), i);
-      line.parent = r.rank(row.vecakuRangs, "vecakuRangs", name + ", " + place("Vecāku rangs"), i);
+      line.expert = r.rank(row.ekspertuRangs, "ekspertuRangs", name + ", " + place(L.ekspertuRangs), i);
+      line.parent = r.rank(row.vecakuRangs, "vecakuRangs", name + ", " + place(L.vecakuRangs), i);
       line.unpriced = !line.price;  // D328: its Plans_Cena is null, not 0
       line.price = line.price || ZERO;
       // D332: a fraction of a unit counted whole is the line's invalid input: no amount rests on it (the reference)
