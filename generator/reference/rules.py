@@ -45,7 +45,8 @@ Only counted lines (an item and units > 0) are checked, except ``ignored_line_da
 ``workbook.evaluate_workbook`` adds one more error, ``not_eligible`` (D1), when the child is 18 or
 older on the period's first day or born after it, or turns 18 by the last day of the plan's round (D110), ``prices_not_in_force`` (D61) when the plan
 period is not inside the days the matrix's prices hold, and ``final_above_needed`` (D7) when the
-ministry's final amount F is applied (N > P) and is above N.
+ministry's final amount F is applied (N > P) and is above N – only while P is a figure: an invalid B leaves P a blank
+in the matrix and whether F applies unknown, so the one invalid input is the one error (D356).
 """
 
 from __future__ import annotations

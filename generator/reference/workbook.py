@@ -210,11 +210,12 @@ def evaluate_workbook(inputs: WorkbookInputs, params: Params, template: str = CU
     findings.extend(check_input_values(inputs, params.municipalities, params.whole_units, params.date_serials,
                                        plan_round(params, inputs.period_start), params.price_max))
     # D347: P is a blank in the matrix while B is invalid, A while P is or F applies and is invalid; the rules that
-    # read them see 0 there (the matrix's N() of a blank)
+    # read them see 0 there (the matrix's N() of a blank): no line is above P, no transport share above its limit
     a_blank = base_invalid or (final_invalid and plan.needed > p_amount)
     rules_p, rules_a = (ZERO if base_invalid else p_amount), (ZERO if a_blank else plan.available)
-    # a sub-cent F or B, or one that is a day's serial (D286), is one invalid input in the matrix, whatever N is
-    if not final_invalid:
+    # a sub-cent F or B, or one that is a day's serial (D286), is one invalid input in the matrix, whatever N is; and
+    # F above N waits for P (D356): while P is a blank, whether F applies (N > P) is unknown, so nothing is counted
+    if not final_invalid and not base_invalid:
         findings.extend(check_final(inputs.final, plan.needed, rules_p))
     findings.extend(check_sources(inputs, plan.needed))
     if not _serial(params, inputs.base):

@@ -61,8 +61,11 @@ FIRST_DATE = dt.date(1990, 1, 1)
 LAST_DATE = dt.date(2100, 12, 31)
 
 
-# D7 (generator/reference/workbook.py check_final): F applies where N > P, and LM never sets it above N.
-FINAL_OVER = "AND(ISNUMBER(IB_Nepieciesamais),IB_Nepieciesamais>N(IB_Provizoriskais),{x}>IB_Nepieciesamais)"
+# D7 (generator/reference/workbook.py check_final): F applies where N > P, and LM never sets it above N. D356: only
+# while P is a figure – a blank P (an invalid B or date, D332, D347) leaves unknown whether F applies, so the one
+# invalid input is the one error (N() of the blank would read N > 0 and name F, a cell the worker never touched)
+FINAL_OVER = ("AND(ISNUMBER(IB_Nepieciesamais),ISNUMBER(IB_Provizoriskais),IB_Nepieciesamais>N(IB_Provizoriskais),"
+              "{x}>IB_Nepieciesamais)")
 # the "final" kind's code of F above N (KINDS["final"]): a rule on a valid F (the reference's final_above_needed), not an
 # invalid value, so A still follows that F (D347)
 FINAL_OVER_CODE = 3

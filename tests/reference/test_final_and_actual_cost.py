@@ -62,6 +62,29 @@ def test_workbook_counts_f_above_n_and_still_shows_a(catalogue: Catalogue) -> No
     assert [f.code for f in over.findings if f.severity is Severity.error] == ["final_above_needed"]
 
 
+def test_f_above_n_waits_for_p_while_b_is_invalid(catalogue: Catalogue) -> None:
+    """D356: F typed above N while N <= P is not applied and no error; one invalid B (a cent's fraction, a day's serial)
+    leaves P a blank (D347), and whether F applies is then unknown: the B cell is the one error, F is not named."""
+    params = Params.from_catalogue(catalogue, START)
+    line = line_from_offer(_market(catalogue), 10, unit_price=30, expert_rank=1, planned_units=[10])
+    inputs = WorkbookInputs(birth_date=dt.date(2006, 5, 5), period_start=START, months=1, special_care=False,
+                            impairment=None, lines=(line,), base=D(1000), final=D("5000.00"))
+    clean = evaluate_workbook(inputs, params)
+    assert clean.needed <= clean.provisional and clean.errors == 0, clean.findings
+    serials = params.date_serials
+    assert serials is not None
+    for base in (D("1000.005"), D(serials.first)):
+        result = evaluate_workbook(WorkbookInputs(**{**inputs.__dict__, "base": base}), params)
+        assert result.named_values()["IB_Provizoriskais"] is None, base
+        errors = [f for f in result.findings if f.severity is Severity.error and f.counts]
+        assert result.errors == 1 and len(errors) == 1, (base, [f.message for f in errors])
+        assert errors[0].code != "final_above_needed" and "F 5" not in errors[0].message, errors[0].message
+    # a valid B that makes N > P: F applies and is above N, one error
+    applied = evaluate_workbook(WorkbookInputs(**{**inputs.__dict__, "base": D(100)}), params)
+    assert applied.needed > applied.provisional
+    assert [f.code for f in applied.findings if f.severity is Severity.error] == ["final_above_needed"]
+
+
 def test_catalogue_actual_cost_items_are_euro_units(catalogue: Catalogue) -> None:
     offers = _offers(catalogue)
     euro = {o.id for o in offers.values() if line_from_offer(o, 1, unit_price=1).actual_cost}

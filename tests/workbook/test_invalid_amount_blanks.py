@@ -46,6 +46,9 @@ PASTED: dict[str, tuple[str, Any] | None] = {
     "b-centi": None,
     "avots-centi": None,
     "f-centi": None,
+    # D356: the plan with N <= P and an F typed above N (not applied, no error), then B invalid
+    "b-f-neattiecas": ("Bazes_Apmers", -5),
+    "b-centi-f-neattiecas": None,
 }
 
 
@@ -65,6 +68,16 @@ def plan(catalogue: Catalogue, params: Params, day) -> WorkbookInputs:  # noqa: 
     return inputs
 
 
+def _f_not_applied(plan: WorkbookInputs, params: Params) -> WorkbookInputs:
+    """``plan`` with a B large enough that N <= P, and an F typed above N: not applied (A = N), no error."""
+    result = evaluate_workbook(plan, params)
+    base = (result.needed / result.rate).to_integral_value() + 10
+    inputs = dataclasses.replace(plan, base=base, final=result.needed + 100)
+    result = evaluate_workbook(inputs, params)
+    assert result.needed <= result.provisional and result.errors == 0, result.findings
+    return inputs
+
+
 @pytest.fixture(scope="module")
 def files(catalogue: Catalogue, params: Params, plan: WorkbookInputs, templates,  # noqa: ANN001
           tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[WorkbookInputs, NamedValues, Path, str]]:
@@ -73,6 +86,9 @@ def files(catalogue: Catalogue, params: Params, plan: WorkbookInputs, templates,
     inputs["b-centi"] = dataclasses.replace(plan, base=(plan.base or params.base_amount) + D("0.005"))
     inputs["avots-centi"] = dataclasses.replace(plan, benefits=D("10.005"))
     inputs["f-centi"] = dataclasses.replace(plan, final=(result.needed - D(1)) + D("0.005"))
+    inputs["b-f-neattiecas"] = _f_not_applied(plan, params)
+    inputs["b-centi-f-neattiecas"] = dataclasses.replace(inputs["b-f-neattiecas"],
+                                                         base=inputs["b-f-neattiecas"].base + D("0.005"))
     folder = tmp_path_factory.mktemp("nederigas-summas")
     labels = recipient_labels(catalogue)
     paths, cells = [], {}
@@ -148,13 +164,31 @@ def test_the_reference_leaves_the_same_amounts_blank(files, params: Params, name
     assert differences(expected, values) == [], name
 
 
+@pytest.mark.parametrize("name", ["b-f-neattiecas", "b-centi-f-neattiecas"])
+def test_an_invalid_b_is_one_error_though_f_is_above_n(files, params: Params, name: str) -> None:
+    """D356: F is typed above N while N <= P (not applied). An invalid B leaves P a blank, so whether F applies is
+    unknown: the matrix counts the B cell alone (not also „F above N”, naming F, a cell the worker never touched), and
+    the reference, for the B it sees, alike."""
+    inputs, values, _, _ = files[name]
+    assert _blank(values["IB_Provizoriskais"]) and not _blank(values["IB_Nepieciesamais"])
+    assert values["Kludas"] == 1 and values["h_NederigasIevades"] == 1, _listed(values)
+    where = files["b-f-neattiecas"][3]  # the B cell pasted into (the sub-cent B is filled into the same)
+    assert where.startswith("6.11 B") and [line.split(". ", 1)[1].split(":")[0] for line in _listed(values)] == [where]
+    if name == "b-centi-f-neattiecas":
+        result = evaluate_workbook(inputs, params)
+        assert result.errors == 1, [f.message for f in result.findings]
+        assert differences(result.named_values(), values) == []
+
+
 def test_the_reader_refuses_each_in_the_matrix_words(files, catalogue: Catalogue) -> None:
-    for name in ("b-negativs", "b-liels", "f-teksts"):
+    for name in ("b-negativs", "b-liels", "f-teksts", "b-f-neattiecas"):
         _, values, path, where = files[name]
         child, problems = read_child(Matrix.open(path), catalogue, strict=False)
         assert child is None, name
         said = {p.split(" ", 1)[0].replace("!", " "): p for p in problems}
         assert where in said, (where, problems)
+        if name == "b-f-neattiecas":  # the B cell alone, as the matrix's one error (D356)
+            assert list(said) == [where], problems
         # the reader does not quote a text (it may hold personal data): the words up to the value are the matrix's
         words = said[where].split(": ", 1)[1].split(" (gaidīts:")[0].split(", ievadīts")[0]
         assert any(f"{where}: {words}" in line for line in _listed(values)), (words, _listed(values))
