@@ -41,6 +41,7 @@ from generator.reference.provisional import age_in_years
 from generator.reference.rounds import add_months, last_end_before, plan_end
 from generator.reference.rules import (
     CALENDAR_DAY,
+    CEILING_OPEN_CASES,
     HOUR,
     HOURS_A_DAY,
     PERIOD_LIMITED_UNITS,
@@ -122,6 +123,12 @@ def _money(value: Decimal | None) -> str | None:
     return None if value is None else format(value, "f")
 
 
+def ceiling_key(ceiling_open: tuple[str, ...]) -> str:
+    """The calculator's key of an offer's unconfirmed group parameters (PlanLine.ceiling_open, D358): the template
+    ``ceiling_unconfirmed_<key>`` gives the warning with their reason."""
+    return "+".join(ceiling_open)
+
+
 def offer_data(offer: Offer, unit_names: dict[str, str] | None = None,
                whole_units: Collection[str] = ()) -> dict[str, Any]:
     """One offer for the calculator; ``unit_names``: the catalogue's unit names by id (enums.yaml), ``whole_units``:
@@ -144,6 +151,9 @@ def offer_data(offer: Offer, unit_names: dict[str, str] | None = None,
         "nesavietojams": list(service.incompatible_with),
         "ietverNodarbibas": list(service.includes_sessions_of),
         "griestiNavApstiprinati": offer.ceiling_unconfirmed,
+        # D358: the group parameters still open, the key of the warning's text with their reason (ceiling_key)
+        **({"griestiGrupa": ceiling_key(offer.ceiling_open)} if offer.ceiling_unconfirmed and offer.ceiling_open
+           else {}),
         "griesti": _money(offer.ceiling),
         "griestuStatuss": None if offer.ceiling_status is None else str(offer.ceiling_status.value),
         "cena": _money(offer.prefill_price),
@@ -204,8 +214,11 @@ def message_templates(params: Params) -> dict[str, str]:
     (sessions,) = check_day_care_sessions(_padded((INDEX, day_care), (INDEX_B, b)))
     templates["day_care_sessions"] = _replace(sessions.message, [
         _row(INDEX, LABEL, "rinda"), _row(INDEX_B, LABEL_B, "rinda2")])
-    (unconfirmed,) = check_unconfirmed_ceilings(_padded((INDEX, _line(LABEL, ceiling_unconfirmed=True))))
-    templates["ceiling_unconfirmed"] = _replace(unconfirmed.message, [_row(INDEX, LABEL, "rinda")])
+    for case in CEILING_OPEN_CASES:  # D358: one text per reason, the offer's griestiGrupa picks it
+        line = _line(LABEL, ceiling_unconfirmed=True, ceiling_open=case)
+        (unconfirmed,) = check_unconfirmed_ceilings(_padded((INDEX, line)))
+        key = "ceiling_unconfirmed" + (f"_{ceiling_key(case)}" if case else "")
+        templates[key] = _replace(unconfirmed.message, [_row(INDEX, LABEL, "rinda")])
     (actual,) = check_actual_cost_prices(_padded((INDEX, _line(LABEL, unit_price=PRICE, actual_cost=True))),
                                          UNITS_FIELD_PLACE, PRICE_FIELD_PLACE)
     templates["actual_cost_price"] = _replace(actual.message, [_row(INDEX, LABEL, "rinda"), (eur(PRICE), "{cena}")])
