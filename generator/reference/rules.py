@@ -275,7 +275,8 @@ def own_price_words(withdrawn_from: dt.date | None, by_matrix_day: bool = False)
 OWN_PRICE_OPEN = "normatīvajā aktā vai līgumā noteiktā cena"
 GROUP_BASE_OPEN = "grupu nodarbības augstākā cena"
 GROUP_TRANSPORT_OPEN = "klienta transporta daļa, ko atskaita no grupu nodarbības augstākās cenas"
-GROUP_BOTH_OPEN = "grupu nodarbības augstākā cena un klienta transporta daļa, ko no tās atskaita"
+GROUP_PART_OPEN = "klienta transporta daļa, ko no tās atskaita"  # after GROUP_BASE_OPEN (here and the matrix's 6.11)
+GROUP_BOTH_OPEN = f"{GROUP_BASE_OPEN} un {GROUP_PART_OPEN}"
 # every combination of a line's ceiling_open the reason knows, the line's own price first
 CEILING_OPEN_CASES: tuple[tuple[str, ...], ...] = (
     (), (GROUP_CEILING_ID,), (GROUP_TRANSPORT_REDUCTION_ID,), (GROUP_CEILING_ID, GROUP_TRANSPORT_REDUCTION_ID))
