@@ -57,6 +57,7 @@ from generator.reference.rules import (
     check_unconfirmed_ceilings,
     check_unit_limits,
     period_unit_limits,
+    unconfirmed_why,
     units_text,
 )
 from generator.reference.workbook import (
@@ -123,10 +124,10 @@ def _money(value: Decimal | None) -> str | None:
     return None if value is None else format(value, "f")
 
 
-def ceiling_key(ceiling_open: tuple[str, ...]) -> str:
-    """The calculator's key of an offer's unconfirmed group parameters (PlanLine.ceiling_open, D358): the template
-    ``ceiling_unconfirmed_<key>`` gives the warning with their reason."""
-    return "+".join(ceiling_open)
+def ceiling_key(ceiling_open: tuple[str, ...]) -> int:
+    """The calculator's number of an offer's unconfirmed group parameters (PlanLine.ceiling_open, D358): its place in
+    rules.CEILING_OPEN_CASES (0: the own price); the text ``ceiling_unconfirmed_iemesls_<number>`` is its reason."""
+    return CEILING_OPEN_CASES.index(tuple(ceiling_open))
 
 
 def offer_data(offer: Offer, unit_names: dict[str, str] | None = None,
@@ -151,7 +152,7 @@ def offer_data(offer: Offer, unit_names: dict[str, str] | None = None,
         "nesavietojams": list(service.incompatible_with),
         "ietverNodarbibas": list(service.includes_sessions_of),
         "griestiNavApstiprinati": offer.ceiling_unconfirmed,
-        # D358: the group parameters still open, the key of the warning's text with their reason (ceiling_key)
+        # D358: the group parameters still open, the number of the warning's reason (ceiling_key); none: its own price
         **({"griestiGrupa": ceiling_key(offer.ceiling_open)} if offer.ceiling_unconfirmed and offer.ceiling_open
            else {}),
         "griesti": _money(offer.ceiling),
@@ -214,11 +215,12 @@ def message_templates(params: Params) -> dict[str, str]:
     (sessions,) = check_day_care_sessions(_padded((INDEX, day_care), (INDEX_B, b)))
     templates["day_care_sessions"] = _replace(sessions.message, [
         _row(INDEX, LABEL, "rinda"), _row(INDEX_B, LABEL_B, "rinda2")])
-    for case in CEILING_OPEN_CASES:  # D358: one text per reason, the offer's griestiGrupa picks it
-        line = _line(LABEL, ceiling_unconfirmed=True, ceiling_open=case)
-        (unconfirmed,) = check_unconfirmed_ceilings(_padded((INDEX, line)))
-        key = "ceiling_unconfirmed" + (f"_{ceiling_key(case)}" if case else "")
-        templates[key] = _replace(unconfirmed.message, [_row(INDEX, LABEL, "rinda")])
+    # D358: the reason in its own text per case ({iemesls}), the offer's griestiGrupa picks it
+    (unconfirmed,) = check_unconfirmed_ceilings(_padded((INDEX, _line(LABEL, ceiling_unconfirmed=True))))
+    templates["ceiling_unconfirmed"] = _replace(unconfirmed.message, [_row(INDEX, LABEL, "rinda"),
+                                                                      (unconfirmed_why(), "{iemesls}")])
+    for case in CEILING_OPEN_CASES:
+        templates[f"ceiling_unconfirmed_iemesls_{ceiling_key(case)}"] = unconfirmed_why(case)
     (actual,) = check_actual_cost_prices(_padded((INDEX, _line(LABEL, unit_price=PRICE, actual_cost=True))),
                                          UNITS_FIELD_PLACE, PRICE_FIELD_PLACE)
     templates["actual_cost_price"] = _replace(actual.message, [_row(INDEX, LABEL, "rinda"), (eur(PRICE), "{cena}")])

@@ -762,7 +762,7 @@
     counted.forEach(function (l) {
       if (l.offer.griestiNavApstiprinati && !plan.outside) {
         found.push({ kods: "ceiling_unconfirmed", smagums: WARNING, rindas: [l.index],
-          teksts: fill(t["ceiling_unconfirmed" + (l.offer.griestiGrupa ? "_" + l.offer.griestiGrupa : "")], { rinda: rowName(l) }) });
+          teksts: fill(t.ceiling_unconfirmed, { rinda: rowName(l), iemesls: t["ceiling_unconfirmed_iemesls_" + (l.offer.griestiGrupa || 0)] }) });
       }
     });
     // D147: no more days, working days or hours than the plan period holds
