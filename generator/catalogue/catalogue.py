@@ -28,7 +28,7 @@ from generator.catalogue.models import (
     Round,
     Service,
 )
-from generator.reference.lines import fixed_unit_price
+from generator.reference.lines import GROUP_CEILING_ID, GROUP_TRANSPORT_REDUCTION_ID, fixed_unit_price
 from generator.reference.rounds import ReportingPeriod, reporting_periods
 
 if TYPE_CHECKING:
@@ -41,8 +41,7 @@ if TYPE_CHECKING:
 FORM_LABELS_SHORT = {Form.individual: "individuāli", Form.group: "grupā"}
 
 # Price parameters that are not a service's own price (prices/<id>.yaml).
-GROUP_CEILING_ID = "grupu-nodarbibu-griesti"
-GROUP_TRANSPORT_REDUCTION_ID = "grupu-nodarbibu-transporta-samazinajums"
+# (GROUP_CEILING_ID, GROUP_TRANSPORT_REDUCTION_ID: generator.reference.lines, imported above)
 
 
 def service_order(code: str) -> tuple[int | str, ...]:
@@ -75,6 +74,9 @@ class Offer:
     ceiling_status: PriceStatus | None
     # the ceiling is the group sessions' one (DI unit cost minus the client transport part, L1695)
     group_ceiling: bool = False
+    # under the group ceiling: its parameters not confirmed (GROUP_CEILING_ID, GROUP_TRANSPORT_REDUCTION_ID), which the
+    # ceiling warning names instead of a regulated or contract price (rules.unconfirmed_why, D358)
+    ceiling_open: tuple[str, ...] = ()
 
     @property
     def area(self) -> int:
@@ -298,6 +300,16 @@ class Catalogue:
         return group_ceiling_of(self.price_by_id[GROUP_CEILING_ID].at(day),
                                 self.price_by_id[GROUP_TRANSPORT_REDUCTION_ID].at(day))
 
+    def group_ceiling_open(self, day: dt.date) -> tuple[str, ...]:
+        """The group ceiling's parameters on ``day`` that are not confirmed (no amount or not „apstiprināts”), in
+        the order base, transport part: what the ceiling warning of a group session names (D358)."""
+        open_ids = []
+        for pid in (GROUP_CEILING_ID, GROUP_TRANSPORT_REDUCTION_ID):
+            value = self.price_by_id[pid].at(day)
+            if value is None or value.amount is None or value.status is not PriceStatus.confirmed:
+                open_ids.append(pid)
+        return tuple(open_ids)
+
     def price_items(self, price: Price) -> tuple[str, ...]:
         """The item codes (as sheet 6.8 names them: 1.1.1g, 3.6) whose price or ceiling ``price`` sets: every item
         of the service for a service's own price, the items its ``applies_to`` names for a price parameter."""
@@ -321,11 +333,13 @@ class Catalogue:
                 if value is not None and value.kind is PriceKind.ceiling and value.amount is not None:
                     ceiling, status = value.amount, value.status
                 under_group = False
+                open_ids: tuple[str, ...] = ()
                 if group_scope is not None and group_scope.covers(service, form):  # L1695, prices/…griesti.yaml
                     group, group_status = self.group_ceiling(day)
                     under_group = group is None or ceiling is None or group < ceiling
                     if group is not None and (ceiling is None or group < ceiling):
                         ceiling, status = group, group_status
+                    open_ids = self.group_ceiling_open(day) if under_group else ()
                 # a regulated or contract price, or the price the unit fixes (the euro at actual cost: 1,00, D70)
                 prefill = (ceiling if service.regime in (Regime.regulation, Regime.delegated_contract)
                            else fixed_unit_price(service.unit))
@@ -339,6 +353,7 @@ class Catalogue:
                         prefill_price=prefill,
                         ceiling_status=status,
                         group_ceiling=under_group,
+                        ceiling_open=open_ids,
                     )
                 )
         return result

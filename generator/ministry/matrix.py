@@ -45,7 +45,7 @@ from generator.reference.inputs import (
 )
 from generator.reference.lines import PlanLine, line_from_offer
 from generator.reference.params import Params, children_date_serials
-from generator.reference.plan_changes import checked_against_ceiling
+from generator.reference.plan_changes import catalogue_withdrawals, checked_against_ceiling
 from generator.reference.rules import MONTH_ATTRS
 from generator.reference.workbook import MIGRATE_COMMAND, WorkbookInputs
 from generator.workbook import withdrawn_base, withdrawn_ceilings
@@ -1041,6 +1041,16 @@ def withdrawn_rows(m: Matrix, catalogue: Catalogue, params_day: dt.date | None) 
     return marked & _withdrawable(catalogue, params_day) if marked else marked
 
 
+def _withdrawn_open(catalogue: Catalogue, day: dt.date, offer: Offer) -> tuple[str, ...]:
+    """Of a 6.8 row withdrawn after the matrix's prices day ``day`` (D319): for a group session under the group
+    ceiling, the group parameters „jāprecizē” on the withdrawal's first day (Catalogue.group_ceiling_open, D358);
+    none for another row – its own price is what is open."""
+    if not offer.group_ceiling:
+        return ()
+    first = min((c.day for c in catalogue_withdrawals(catalogue, day) if c.items and offer.id in c.items), default=None)
+    return () if first is None else catalogue.group_ceiling_open(first)
+
+
 def _withdrawable(catalogue: Catalogue, day: dt.date) -> frozenset[str]:
     """withdrawn_ceilings.withdrawable, none for a prices day the catalogue holds no B or prices for (its matrix is
     refused or reported elsewhere, not here)."""
@@ -1261,6 +1271,8 @@ def _lines(r: _Reader, m: Matrix, catalogue: Catalogue, day: dt.date) -> list[Pl
                 withdrawable = _withdrawable(catalogue, day)
             if offer.id in withdrawable:  # only such a row's formulas read the mark (withdrawn_ceilings.read_rows)
                 object.__setattr__(line, "ceiling_unconfirmed", True)  # as the matrix's h_Pak_GriestiNeapst (D319)
+                # D358: a group session's warning names the group parameters open from the withdrawal's day
+                object.__setattr__(line, "ceiling_open", _withdrawn_open(catalogue, day, offer))
         object.__setattr__(line, "label", item)
         lines.append(line)
     # D332: the matrix checks every 6.8 price, also of a service no line uses: so do the tools (once a cell)

@@ -24,7 +24,7 @@ from generator.catalogue.models import PriceStatus
 from generator.reference.findings import Finding
 from generator.reference.lines import PlanLine
 from generator.reference.plan_changes import items_confirmed_since, withdrawn_ceilings
-from generator.reference.rules import UNCONFIRMED_WHY, check_withdrawn_ceilings, withdrawn_by_why
+from generator.reference.rules import UNCONFIRMED_WHYS, check_withdrawn_ceilings, withdrawn_by_why
 
 CEILING_WARNING = "ceiling_unconfirmed"  # rules.check_unconfirmed_ceilings, rules.check_withdrawn_ceilings
 
@@ -93,10 +93,11 @@ def named_withdrawn_by_day(findings: Sequence[Finding], lines: Sequence[PlanLine
         return list(findings)
 
     def rewrite(f: Finding, item: str | None) -> Finding | None:
-        if f.withdrawn_from is not None or item not in withdrawn or UNCONFIRMED_WHY not in f.message:
+        why = next((w for w in UNCONFIRMED_WHYS if w in f.message), None)  # the line's own reason (D358)
+        if f.withdrawn_from is not None or item not in withdrawn or why is None:
             return None
         since = withdrawn[item]
-        return dataclasses.replace(f, message=f.message.replace(UNCONFIRMED_WHY, withdrawn_by_why(since), 1),
+        return dataclasses.replace(f, message=f.message.replace(why, withdrawn_by_why(since), 1),
                                    withdrawn_from=since)
 
     renamed = rewrite_ceiling_findings(findings, lines, rewrite)

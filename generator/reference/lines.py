@@ -37,6 +37,12 @@ def _decimals(values: Sequence[object]) -> tuple[Decimal, ...]:
     return tuple(to_decimal(v) for v in values)
 
 
+# The price parameters of the group-session ceiling (catalogue/prices/<id>.yaml, L1695): the highest price of a group
+# session and the client transport part taken off it (catalogue.Catalogue.group_ceiling)
+GROUP_CEILING_ID = "grupu-nodarbibu-griesti"
+GROUP_TRANSPORT_REDUCTION_ID = "grupu-nodarbibu-transporta-samazinajums"
+
+
 @dataclass(frozen=True)
 class PlanLine:
     """One plan line (6.3 row) with its 6.8 price and its 6.6 / 6.10 months.
@@ -56,6 +62,9 @@ class PlanLine:
     - ``ceiling_unconfirmed``: a regulated or delegated-contract item, or a group session under the group ceiling,
       whose ceiling is not confirmed (status jāprecizē or no amount, D22): the line gets a warning instead of
       passing unchecked.
+    - ``ceiling_open``: of such a line under the group ceiling, the group parameters (GROUP_CEILING_ID,
+      GROUP_TRANSPORT_REDUCTION_ID) not confirmed; empty: the line's own regulated or contract price is
+      (rules.unconfirmed_why names which, D358).
     - ``actual_cost``: the item's unit is the euro at actual cost ("euro (faktiskās izmaksas)"): its units are
       euros, so its price is 1,00 EUR a unit (D70).
     - ``unit``: the catalogue unit's id (``darba-diena``, ``diennakts``, ``stunda``, ``reize``, ``kurss``, ``euro``;
@@ -84,6 +93,7 @@ class PlanLine:
     includes_sessions_of: tuple[str, ...] = ()
     ceiling: Decimal | None = None
     ceiling_unconfirmed: bool = False
+    ceiling_open: tuple[str, ...] = ()
     actual_cost: bool = False
     unit: str = ""
     label: str = ""
@@ -126,6 +136,7 @@ class PlanLine:
         object.__setattr__(self, "impairments", tuple(self.impairments))
         object.__setattr__(self, "incompatible_with", tuple(self.incompatible_with))
         object.__setattr__(self, "includes_sessions_of", tuple(self.includes_sessions_of))
+        object.__setattr__(self, "ceiling_open", tuple(self.ceiling_open))
 
     @property
     def repaid_to_parent(self) -> bool:
@@ -184,6 +195,7 @@ def line_from_offer(
         includes_sessions_of=tuple(service.includes_sessions_of),
         ceiling=offer.ceiling,
         ceiling_unconfirmed=offer.ceiling_unconfirmed,
+        ceiling_open=offer.ceiling_open,
         actual_cost=fixed_unit_price(service.unit) is not None,
         unit=str(service.unit),
         label=offer.label,

@@ -62,7 +62,14 @@ from generator.money import cents
 from generator.reference.date_serials import DateSerials
 from generator.reference.findings import Finding, Severity
 from generator.reference.inputs import AFTER_PERIOD_CLEAR
-from generator.reference.lines import ACTUAL_COST_PRICE, ACTUAL_COST_UNIT, PLAN_LINES, PlanLine
+from generator.reference.lines import (
+    ACTUAL_COST_PRICE,
+    ACTUAL_COST_UNIT,
+    GROUP_CEILING_ID,
+    GROUP_TRANSPORT_REDUCTION_ID,
+    PLAN_LINES,
+    PlanLine,
+)
 from generator.reference.monthly import calendar_month, period_month_span, working_days_between
 from generator.reference.params import Params
 from generator.reference.plan import line_cost, transport_share
@@ -262,10 +269,38 @@ def own_price_words(withdrawn_from: dt.date | None, by_matrix_day: bool = False)
             f"{was_confirmed(PRICE)}, bet katalogā {again_open(since=withdrawn_from)}), nevis sniedzēja cena")
 
 
-# the plain warning's reason (check_unconfirmed_ceilings), which a ceiling withdrawn by the matrix's prices day
-# replaces with withdrawn_by_why (D342)
-UNCONFIRMED_WHY = ("(katalogā vēl jāprecizē normatīvajā aktā vai līgumā noteiktā cena vai, grupu nodarbībai, klienta "
-                   "transporta daļa, ko atskaita no augstākās cenas)")
+# What a ceiling warning (check_unconfirmed_ceilings) says is still „jāprecizē” in the catalogue (D358): of a line whose
+# ceiling is its own regulated or contract price, that price; of a group session under the group ceiling, the group
+# parameters that are not confirmed – never the other case's clause. A ceiling withdrawn by the matrix's prices day
+# replaces the reason with withdrawn_by_why (D342).
+OWN_PRICE_OPEN = "normatīvajā aktā vai līgumā noteiktā cena"
+GROUP_BASE_OPEN = "grupu nodarbības augstākā cena"
+GROUP_TRANSPORT_OPEN = "klienta transporta daļa, ko atskaita no grupu nodarbības augstākās cenas"
+GROUP_PART_OPEN = "klienta transporta daļa, ko no tās atskaita"  # after GROUP_BASE_OPEN (here and the matrix's 6.11)
+GROUP_BOTH_OPEN = f"{GROUP_BASE_OPEN} un {GROUP_PART_OPEN}"
+# every combination of a line's ceiling_open the reason knows, the line's own price first
+CEILING_OPEN_CASES: tuple[tuple[str, ...], ...] = (
+    (), (GROUP_CEILING_ID,), (GROUP_TRANSPORT_REDUCTION_ID,), (GROUP_CEILING_ID, GROUP_TRANSPORT_REDUCTION_ID))
+
+
+def unconfirmed_why(ceiling_open: Collection[str] = ()) -> str:
+    """The reason, in brackets, of a ceiling warning of a line whose unconfirmed group parameters are ``ceiling_open``
+    (PlanLine.ceiling_open; empty: the line's own regulated or contract price, D358) – the one place its words come
+    from, for the reference, the matrix's 6.11 and the calculator."""
+    group = {GROUP_CEILING_ID, GROUP_TRANSPORT_REDUCTION_ID} & set(ceiling_open)
+    if not group:
+        what = OWN_PRICE_OPEN
+    elif group == {GROUP_CEILING_ID}:
+        what = GROUP_BASE_OPEN
+    elif group == {GROUP_TRANSPORT_REDUCTION_ID}:
+        what = GROUP_TRANSPORT_OPEN
+    else:
+        what = GROUP_BOTH_OPEN
+    return f"(katalogā vēl jāprecizē {what})"
+
+
+# every reason a plain ceiling warning can give (ceilings_on_day rewrites any of them, D342)
+UNCONFIRMED_WHYS = tuple(unconfirmed_why(case) for case in CEILING_OPEN_CASES)
 ON_MATRIX_DAY = "arī matricas cenu dienā"
 
 
@@ -293,12 +328,13 @@ def withdrawn_by_matrix_day(finding: Finding, params_day: dt.date) -> bool:
 
 def check_unconfirmed_ceilings(lines: Sequence[PlanLine]) -> list[Finding]:
     """A regulated or delegated-contract item, or a group session, whose ceiling is not confirmed (D22): the price
-    cannot be checked against it, so the line gets a warning instead of passing unchecked."""
+    cannot be checked against it, so the line gets a warning instead of passing unchecked, with the reason that
+    applies to the line (unconfirmed_why, D358)."""
     return [
         Finding(
             "ceiling_unconfirmed",
             Severity.warning,
-            f"{_name(i, line)}{CEILING_CHECK} {UNCONFIRMED_WHY}; {CHECK_PRICE}.",
+            f"{_name(i, line)}{CEILING_CHECK} {unconfirmed_why(line.ceiling_open)}; {CHECK_PRICE}.",
             (i,),
         )
         for i, line in _counted(lines)

@@ -41,6 +41,7 @@ from generator.reference.provisional import age_in_years
 from generator.reference.rounds import add_months, last_end_before, plan_end
 from generator.reference.rules import (
     CALENDAR_DAY,
+    CEILING_OPEN_CASES,
     HOUR,
     HOURS_A_DAY,
     PERIOD_LIMITED_UNITS,
@@ -56,6 +57,7 @@ from generator.reference.rules import (
     check_unconfirmed_ceilings,
     check_unit_limits,
     period_unit_limits,
+    unconfirmed_why,
     units_text,
 )
 from generator.reference.workbook import (
@@ -128,6 +130,12 @@ def _money(value: Decimal | None) -> str | None:
     return None if value is None else format(value, "f")
 
 
+def ceiling_key(ceiling_open: tuple[str, ...]) -> int:
+    """The calculator's number of an offer's unconfirmed group parameters (PlanLine.ceiling_open, D358): its place in
+    rules.CEILING_OPEN_CASES (0: the own price); the text ``ceiling_unconfirmed_iemesls_<number>`` is its reason."""
+    return CEILING_OPEN_CASES.index(tuple(ceiling_open))
+
+
 def offer_data(offer: Offer, unit_names: dict[str, str] | None = None,
                whole_units: Collection[str] = ()) -> dict[str, Any]:
     """One offer for the calculator; ``unit_names``: the catalogue's unit names by id (enums.yaml), ``whole_units``:
@@ -150,6 +158,9 @@ def offer_data(offer: Offer, unit_names: dict[str, str] | None = None,
         "nesavietojams": list(service.incompatible_with),
         "ietverNodarbibas": list(service.includes_sessions_of),
         "griestiNavApstiprinati": offer.ceiling_unconfirmed,
+        # D358: the group parameters still open, the number of the warning's reason (ceiling_key); none: its own price
+        **({"griestiGrupa": ceiling_key(offer.ceiling_open)} if offer.ceiling_unconfirmed and offer.ceiling_open
+           else {}),
         "griesti": _money(offer.ceiling),
         "griestuStatuss": None if offer.ceiling_status is None else str(offer.ceiling_status.value),
         "cena": _money(offer.prefill_price),
@@ -210,8 +221,12 @@ def message_templates(params: Params) -> dict[str, str]:
     (sessions,) = check_day_care_sessions(_padded((INDEX, day_care), (INDEX_B, b)))
     templates["day_care_sessions"] = _replace(sessions.message, [
         _row(INDEX, LABEL, "rinda"), _row(INDEX_B, LABEL_B, "rinda2")])
+    # D358: the reason in its own text per case ({iemesls}), the offer's griestiGrupa picks it
     (unconfirmed,) = check_unconfirmed_ceilings(_padded((INDEX, _line(LABEL, ceiling_unconfirmed=True))))
-    templates["ceiling_unconfirmed"] = _replace(unconfirmed.message, [_row(INDEX, LABEL, "rinda")])
+    templates["ceiling_unconfirmed"] = _replace(unconfirmed.message, [_row(INDEX, LABEL, "rinda"),
+                                                                      (unconfirmed_why(), "{iemesls}")])
+    for case in CEILING_OPEN_CASES:
+        templates[f"ceiling_unconfirmed_iemesls_{ceiling_key(case)}"] = unconfirmed_why(case)
     (actual,) = check_actual_cost_prices(_padded((INDEX, _line(LABEL, unit_price=PRICE, actual_cost=True))),
                                          UNITS_FIELD_PLACE, PRICE_FIELD_PLACE)
     templates["actual_cost_price"] = _replace(actual.message, [_row(INDEX, LABEL, "rinda"), (eur(PRICE), "{cena}")])

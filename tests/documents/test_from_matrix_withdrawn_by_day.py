@@ -21,7 +21,7 @@ from generator.documents.from_matrix.signing import no_price_under_ceiling, own_
 from generator.lvformat import date as lv_date
 from generator.reference.findings import Finding, Severity
 from generator.reference.lines import line_from_offer
-from generator.reference.rules import UNCONFIRMED_WHY, withdrawn_by_why
+from generator.reference.rules import unconfirmed_why, withdrawn_by_why
 from generator.reference.workbook import WorkbookInputs
 from generator.workbook.inputs import People
 from generator.workbook.writer import write_workbook
@@ -107,8 +107,8 @@ def test_a_line_without_a_price_under_a_withdrawn_ceiling_says_it_alike() -> Non
     since = dt.date(2027, 2, 15)
     head = "2.1 Pavadonis"
     plain = Finding("ceiling_unconfirmed", Severity.warning, f"{head}: cenas griesti nav apstiprināti "
-                    f"{UNCONFIRMED_WHY}; pārbaudiet, vai sniedzēja cena tos nepārsniedz.", (0,))
-    by_day = Finding("ceiling_unconfirmed", Severity.warning, plain.message.replace(UNCONFIRMED_WHY,
+                    f"{unconfirmed_why()}; pārbaudiet, vai sniedzēja cena tos nepārsniedz.", (0,))
+    by_day = Finding("ceiling_unconfirmed", Severity.warning, plain.message.replace(unconfirmed_why(),
                                                                                    withdrawn_by_why(since)),
                      (0,), withdrawn_from=since)
     said = own_ceiling(by_day, frozenset(), frozenset({0}), params_day=GAP_DAY).message

@@ -36,6 +36,9 @@ def test_a_withdrawn_part_of_an_unconfirmed_ceiling_is_named_with_its_day(tmp_pa
     assert not before.refused, before.refused
     said = [f.message for r in before.records for f in ceiling_warnings(r)]
     assert said and all("katalogā vēl jāprecizē" in m and name not in m for m in said), said
+    # D358: the part open on the matrix's day, the client transport part – not a regulated or contract price
+    assert all("(katalogā vēl jāprecizē klienta transporta daļa, ko atskaita no grupu nodarbības augstākās cenas)" in m
+               and "normatīvajā aktā" not in m for m in said), said
     after = collect(matrices, changed, KEY, Options(jobs=1, day=WITHDRAWN))
     said = [f.message for r in after.records for f in ceiling_warnings(r)]
     assert said and all(f"„{name}” statuss matricas cenu dienā bija „apstiprināts”, bet katalogā ar to pašu apmēru "

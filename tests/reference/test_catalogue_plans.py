@@ -9,7 +9,7 @@ import pytest
 
 from generator.catalogue.models import Form, PriceStatus
 from generator.reference.findings import Severity
-from generator.reference.lines import line_from_offer
+from generator.reference.lines import GROUP_TRANSPORT_REDUCTION_ID, line_from_offer
 from generator.reference.params import Params
 from generator.reference.workbook import WorkbookInputs, evaluate_workbook
 
@@ -94,7 +94,11 @@ def test_group_session_under_an_unconfirmed_group_ceiling_warns(catalogue, offer
         return
     (warning,) = result.findings
     assert warning.code == "ceiling_unconfirmed" and warning.severity is Severity.warning and result.errors == 0
-    assert "grupu nodarbībai, klienta transporta daļa" in warning.message and group.label in warning.message
+    # D358: the group parameter that is „jāprecizē” (the client transport part), not a regulated or contract price
+    assert group.ceiling_open == catalogue.group_ceiling_open(day) == (GROUP_TRANSPORT_REDUCTION_ID,)
+    assert "(katalogā vēl jāprecizē klienta transporta daļa, ko atskaita no grupu nodarbības augstākās cenas)" \
+        in warning.message and group.label in warning.message
+    assert "normatīvajā aktā vai līgumā" not in warning.message, warning.message
     individual = _first(offers, lambda o: o.id == group.id[:-1] + "i")
     assert not individual.ceiling_unconfirmed and not individual.group_ceiling
 
@@ -128,11 +132,15 @@ def test_day_care_centre_with_its_own_sessions_elsewhere_warns(offers, catalogue
 
 
 def test_regulated_item_without_confirmed_ceiling_warns(offers, params) -> None:
-    regulated = _first(offers, lambda o: o.ceiling_unconfirmed)
+    regulated = _first(offers, lambda o: o.ceiling_unconfirmed and o.service.regime.value != "market")
     market = _first(offers, lambda o: o.service.regime.value == "market" and not o.service.impairments
                     and not o.service.incompatible_with and not o.service.includes_sessions_of)
     result = _evaluate(params, [_line(market, 1), _line(regulated, 1)])
     (warning,) = [f for f in result.findings if f.code == "ceiling_unconfirmed"]
     assert warning.lines == (1,) and "cenas griesti nav apstiprināti" in warning.message
+    # D358: its own price's reason alone – no group session's clause
+    assert regulated.ceiling_open == () and not regulated.group_ceiling
+    assert "(katalogā vēl jāprecizē normatīvajā aktā vai līgumā noteiktā cena);" in warning.message, warning.message
+    assert "grupu nodarbīb" not in warning.message and "transporta daļa" not in warning.message, warning.message
     assert result.errors == 0
     assert not [f for f in _evaluate(params, [_line(market, 1)]).findings if f.code == "ceiling_unconfirmed"]

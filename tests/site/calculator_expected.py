@@ -238,6 +238,8 @@ def expected(inputs: WorkbookInputs, params: Params, matrices: dict[str, str] | 
     if refused:
         return {"Derigs": False, **dict.fromkeys(REFUSED_NONE), "Refused": refused}
     found = [f for f in result.findings if f.code not in NOT_IN_CALCULATOR]
+    if any(f.code == "outside_reporting_period" for f in found):  # D358: its refusal alone, no ceiling warning – the
+        found = [f for f in found if f.code != "ceiling_unconfirmed"]  # calculator has no round whose ceilings apply
     plan = result.plan
     variants = {}
     for v in (1, 2, 3):

@@ -29,7 +29,7 @@ from generator.reference.plan_changes import (
     confirmed_parameters,
     parameter_what,
 )
-from generator.reference.rules import HOURS_A_DAY
+from generator.reference.rules import GROUP_BASE_OPEN, GROUP_PART_OPEN, HOURS_A_DAY, OWN_PRICE_OPEN
 from generator.reference.workbook import base_differs_text
 from generator.workbook import withdrawn_base
 from generator.workbook.input_checks import (
@@ -227,8 +227,10 @@ def rules(multipli: str) -> list[tuple[str, str, str, str, str]]:
          "nodarbībām noteikto maksimālo cenu (katra plāna rinda).", "6.4, 6.8", "SUM(f_Cena)"),
         ("actual_cost_price", "kļūda", "Pakalpojumam ar mērvienību „euro (faktiskās izmaksas)” daudzums ir summa "
          "euro, tāpēc sniedzēja cenai jābūt 1,00 EUR (katra plāna rinda).", "6.3, 6.8", "SUM(f_EiroCena)"),
-        ("ceiling_unconfirmed", "brīdinājums", "Normatīvajā aktā, līgumā vai grupu nodarbībām noteiktā cena "
-         "(griesti) katalogā vēl nav apstiprināta; sniedzēja cenu pret to nevar pārbaudīt (katra plāna rinda).",
+        # D358: each case's reason in the reference's words (rules.unconfirmed_why), not one for both
+        # two lines, as before: a third moved the last rules to a page of their own (tests/workbook/test_ceiling_reason_611)
+        ("ceiling_unconfirmed", "brīdinājums", f"Cenas griesti nav apstiprināti (katra rinda): jāprecizē {OWN_PRICE_OPEN}, "
+         f"grupu nodarbībai – {GROUP_BASE_OPEN} vai {GROUP_PART_OPEN}.",
          "6.3, 6.4, 6.8", "SUM(f_GriestiNeapst)"),
         ("monthly_units", "kļūda", "Mēnešu vienību summa 6.6. tabulā nesakrīt ar daudzumu periodā 6.3. tabulā (katra rinda).",
          "6.6", "SUM(f_Menesi)"),

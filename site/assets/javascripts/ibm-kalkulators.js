@@ -758,9 +758,11 @@
         });
       }
     });
+    // D358: in the reason of the line's own ceiling; none for a plan outside every round (its refusal alone)
     counted.forEach(function (l) {
-      if (l.offer.griestiNavApstiprinati) {
-        found.push({ kods: "ceiling_unconfirmed", smagums: WARNING, teksts: fill(t.ceiling_unconfirmed, { rinda: rowName(l) }), rindas: [l.index] });
+      if (l.offer.griestiNavApstiprinati && !plan.outside) {
+        found.push({ kods: "ceiling_unconfirmed", smagums: WARNING, rindas: [l.index],
+          teksts: fill(t.ceiling_unconfirmed, { rinda: rowName(l), iemesls: t["ceiling_unconfirmed_iemesls_" + (l.offer.griestiGrupa || 0)] }) });
       }
     });
     // D147: no more days, working days or hours than the plan period holds
@@ -841,8 +843,8 @@
     // Stage 1: the check date, age, rate and P (D1, D21). A plan starting outside every reporting
     // period has no check date (age on its own first day, P = 0); one running past its period's end
     // keeps the check date and P. Both are errors.
-    var plan = { periodErrors: [], notEligible: null };
     var rp = reportingPeriod(inp.start);
+    var plan = { periodErrors: [], notEligible: null, outside: !rp };
     var checkDate = rp ? rp.periods.sakums : null;
     if (!rp) {
       plan.periodErrors.push({ kods: "outside_reporting_period", smagums: ERROR, rindas: [],
