@@ -141,18 +141,19 @@ def test_letter_29_says_which_decision_follows_and_leaves_the_reason_to_fill(
 
 
 def test_the_grants_table_labels_the_other_sources_as_annex_2(catalogue: Catalogue) -> None:
-    """F5: a source the plan does not use is its "izmantotā daļa" 0,00 EUR with the limit in brackets, in the
-    decision as in annex 2 of the contract, and the act explains the column in its own text."""
+    """F5: a source the plan does not use is its "izmantotā daļa" 0,00 with the limit in brackets, in the
+    decision as in annex 2 of the contract, and the act explains the column in its own text (the column's header
+    „Summa, EUR” names the unit, D359)."""
     _, papers = child_html(catalogue, 8, benefits=Decimal("49.16"), other=Decimal("100.00"))
     decision, contract = text(papers[GRANT]), text(papers["01-ligums-ar-vecaku"])
-    rows = ("Valsts un pašvaldības pabalsti, izmantotā daļa (plānā varēja izmantot līdz 49,16 EUR) 0,00 EUR",
-            "Valsts un pašvaldības nodrošinātie pakalpojumi, izmantotā daļa 0,00 EUR",
-            "Citi finanšu avoti, izmantotā daļa (plānā varēja izmantot līdz 100,00 EUR) 0,00 EUR")
+    rows = ("Valsts un pašvaldības pabalsti, izmantotā daļa (plānā varēja izmantot līdz 49,16 EUR) 0,00 ",
+            "Valsts un pašvaldības nodrošinātie pakalpojumi, izmantotā daļa 0,00 ",
+            "Citi finanšu avoti, izmantotā daļa (plānā varēja izmantot līdz 100,00 EUR) 0,00 ")
     for row in rows:
         assert row in decision and row in contract, row
-    explained = "Citu finanšu avotu rindās ailē „EUR” ir izmantotā daļa"
+    explained = "Citu finanšu avotu rindās ailē „Summa, EUR” ir izmantotā daļa"
     assert explained in _act(papers[GRANT]), "the explanation is the act's text, not a note"
-    assert "„0,00 EUR” nozīmē, ka plānā šo avotu neizmanto" in decision
+    assert "„0,00” nozīmē, ka plānā šo avotu neizmanto" in decision
 
 
 def test_residence_and_the_application_date_are_two_criteria(bodies: dict[str, dict[str, str]]) -> None:

@@ -16,7 +16,7 @@ from generator.catalogue.catalogue import Catalogue
 from generator.documents.docx_writer import write_docx
 from generator.documents.from_matrix.context import BLANK, amount, build
 from generator.documents.from_matrix.writing import render_child
-from tests.documents.from_matrix_helpers import docx_tables, table_with
+from tests.documents.from_matrix_helpers import docx_tables, table_with, without_caption
 from tests.documents.test_from_matrix_ib_share import _markets, _reading
 from tests.documents.test_from_matrix_provider_terms import _text
 from tests.documents.test_signed_acts import _child_contract
@@ -87,3 +87,34 @@ def test_an_amount_without_its_unit() -> None:
     assert amount(Decimal("1234.5"), unit=False) == "1\u00a0234,50" and amount(Decimal(0), unit=False) == "0,00"
     assert amount(Decimal("1234.5"), confirmed=False, unit=False) == BLANK
     assert amount(Decimal("1234.5")) == "1\u00a0234,50\u00a0EUR" and amount(None, unit=False) == ""
+
+
+IB_TABLE_HEADER = "IB apmērs"
+IB_ROWS = ("P – IB provizoriskais apmērs", "N – IB nepieciešamais apmērs", "F – IB galīgais apmērs",
+           "A – IB pieejamais apmērs", "No IB finansētie pakalpojumi", "K – IB kopējais apmērs")
+
+
+def _ib_table_cells(table: list[list[str]]) -> dict[str, str]:
+    """The „IB apmērs” table's amounts by the start of their row's label."""
+    assert [h.strip() for h in table[0]] == [IB_TABLE_HEADER, "Summa, EUR"], table[0]
+    return {row[0].strip(): row[1].strip() for row in table[1:] if len(row) == 2}
+
+
+@pytest.mark.parametrize("doc_id", ["01-ligums-ar-vecaku", "08-lemums-par-pieskirsanu"])
+def test_the_ib_amounts_table_names_its_unit_in_the_header(catalogue: Catalogue, tmp_path: Path, doc_id: str) -> None:
+    """Fails on the old code: the „IB apmērs | EUR” table of 01's annex 2 and of 08 printed „3 100,00 EUR” under
+    „EUR”; its header now says „Summa, EUR” and every cell holds the figure alone (or „nav noteikts” for an F not
+    set), the PDF's HTML and the DOCX alike, and the act's note quotes „0,00” without the unit."""
+    doc = _child_contract(catalogue, 3, doc_id=doc_id)
+    docx = write_docx(doc.html, tmp_path / f"{doc_id}.docx", doc.spec.title, doc.version, doc.created)
+    [in_docx] = [t for t in map(without_caption, docx_tables(docx)) if t[0][0].strip() == IB_TABLE_HEADER]
+    for table in (_html_table(doc.html, f">{IB_TABLE_HEADER}</th>"), in_docx):
+        cells = _ib_table_cells(table)
+        figures = {label: cell for label, cell in cells.items() if not label.startswith("F –")}
+        assert len(figures) >= 8 and all(any(label.startswith(r) for label in cells) for r in IB_ROWS), cells
+        assert not [c for c in cells.values() if "EUR" in c], cells
+        assert all(re.fullmatch(FIGURE, c) for c in figures.values()), cells
+        assert next(c for label, c in cells.items() if label.startswith("F –")) == "nav noteikts", cells
+    assert "ailē „EUR”" not in doc.html and "„0,00 EUR”" not in doc.html
+    if doc_id.startswith("08"):
+        assert "ailē „Summa, EUR” ir izmantotā daļa" in doc.html and "„0,00” nozīmē" in doc.html

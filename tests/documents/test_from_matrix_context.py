@@ -15,6 +15,7 @@ from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Payee
 from generator.documents.build_step import render_municipality
 from generator.documents.from_matrix.context import (
+    BLANK,
     BLANK_EUR,
     FINAL_IF_OVER,
     FINAL_NOT_APPLIED,
@@ -285,8 +286,9 @@ def test_an_unconfirmed_price_with_n_over_p_leaves_a_a_blank(later_catalogue: Ca
     docs = render_child(catalogue, catalogue.municipality("ogre"), child, reading.data.params_day, False)
     for doc_id in ("01-ligums-ar-vecaku", "08-lemums-par-pieskirsanu"):
         html = next(d for d in docs if d.spec.id == doc_id).html
-        assert _row(html, "A – IB pieejamais apmērs") == BLANK_EUR, doc_id
-        assert _row(html, "P – IB provizoriskais apmērs") == lvformat.eur(outcome.provisional), doc_id
+        # the IB amounts table's header „Summa, EUR” names the unit: the figure alone (D359)
+        assert _row(html, "A – IB pieejamais apmērs") == BLANK, doc_id
+        assert _row(html, "P – IB provizoriskais apmērs") == lvformat.number(outcome.provisional), doc_id
         assert "Nepieciešamais apmērs pārsniedz provizorisko" not in html, doc_id
         assert child.unconfirmed_note.split(":")[0] in html, doc_id
     # with the ministry's final amount F (N > P), A is F whatever the price: a figure

@@ -3,6 +3,7 @@ by priority; a line without a price is a blank, never a figure of zero; the reci
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from decimal import Decimal
@@ -96,7 +97,7 @@ def test_a_line_without_a_price_is_a_blank_not_a_zero_contract(catalogue: Catalo
     # an other source the matrix gives nothing is used for 0,00 EUR whatever the prices are (audit28 F5): its row
     # is a true zero, not the line without a price
     sources = re.compile(r"<tr><td>(?:Valsts un pašvaldības pabalsti|Valsts un pašvaldības nodrošinātie "
-                         r"pakalpojumi|Citi finanšu avoti), izmantotā daļa</td><td class=\"num\">0,00\u00a0EUR</td></tr>")
+                         r"pakalpojumi|Citi finanšu avoti), izmantotā daļa</td><td class=\"num\">0,00</td></tr>")
     # the provider of the line without a price gets no 02/03 until it has one: its IB share rests on it (D294)
     assert "02-ligums-ar-sniedzeju-2" not in docs and "03-garantijas-vestule-2" not in docs
     assert child.providers[1].pending and "02-ligums-ar-sniedzeju-1" in docs
@@ -205,7 +206,9 @@ def test_a_is_printed_when_the_confirmed_lines_alone_exceed_p(later_catalogue: C
     assert child.needed == BLANK_EUR and child.available == p and child.total == BLANK_EUR
     decision = docs["08-lemums-par-pieskirsanu"]
     assert f"no IB izlieto ne vairāk kā {p} (IB pieejamais apmērs)" in decision
-    assert decision.count(p) >= 3 and docs["01-ligums-ar-vecaku"].count(p) >= 3
+    figure = lvformat.number(outcome.provisional)  # the „IB apmērs” table's cells hold it without the unit (D359)
+    assert decision.count(p) >= 2 and docs["01-ligums-ar-vecaku"].count(p) >= 1
+    assert decision.count(figure) >= 4 and docs["01-ligums-ar-vecaku"].count(figure) >= 3
     divi, tris = child.providers[2], child.providers[3]
     assert not divi.funded and not divi.pending and not tris.funded  # 500 EUR a unit: what is left buys none
     assert child.lines[2].ib == child.lines[3].ib == lvformat.eur(0)
@@ -229,3 +232,30 @@ def test_an_open_price_that_decides_a_keeps_a_blank(later_catalogue: Catalogue) 
     assert child.available == child.total == child.needed == BLANK_EUR
     assert f"no IB izlieto ne vairāk kā {BLANK_EUR}" in docs["08-lemums-par-pieskirsanu"]
     assert child.lines[0].ib_confirmed and "02-ligums-ar-sniedzeju-1" in docs  # funded before the price counts
+
+
+def test_with_a_as_p_the_ib_funded_sum_rests_on_the_open_price(later_catalogue: Catalogue) -> None:
+    """D359: A = P is a figure (the confirmed lines alone exceed P), but the IB-funded sum is not P: the IB pays whole
+    units down the priority list, so what is left before 2.1 buys as many of its units as its price allows – the
+    sum differs with the price, and the blank stays. Fails on the old code: nothing said that the blank is not A, so
+    a reader filled in P (the 01 annex's note and the act's sentence under the table now say it)."""
+    catalogue = later_catalogue
+    reading = _audit_plan(catalogue, Decimal("500"))
+    funded = set()
+    for price in (Decimal("4.50"), Decimal("17.00")):  # 2.1 at another price: the same A, another IB-funded sum
+        lines = tuple(dataclasses.replace(ln, unit_price=price) if ln.offer_id == "2.1" else ln
+                      for ln in reading.data.inputs.lines)
+        outcome = evaluate_workbook(dataclasses.replace(reading.data.inputs, lines=lines), reading.params)
+        assert outcome.available == outcome.provisional == reading.outcome.available
+        funded.add(outcome.plan.ib_funded)
+    assert len(funded) == 2 and min(funded) < reading.outcome.available, funded
+    child, docs = _docs(catalogue, reading)
+    assert child.available_known and child.ib_funded == BLANK_EUR and child.ib_funded_open
+    note = "No IB finansēto pakalpojumu summa var būt mazāka par IB pieejamo apmēru A"
+    for doc_id in ("01-ligums-ar-vecaku", "08-lemums-par-pieskirsanu"):
+        assert docs[doc_id].count(note) == 1, doc_id
+    # A and the IB-funded sum both figures, or A a blank: nothing to say
+    plain = _reading(catalogue, [(_markets(catalogue)[0], Decimal("20"), "SIA Viens", None),
+                                 ("2.1", None, "SIA Pavadoņi", None)])
+    child, docs = _docs(catalogue, plain)
+    assert not child.ib_funded_open and note not in docs["08-lemums-par-pieskirsanu"]

@@ -23,6 +23,7 @@ from generator.documents.from_matrix.run import Summary
 from generator.documents.from_matrix.signing import SEE_NOTE, base_line, not_signable
 from generator.lvformat import date as lv_date
 from generator.reference.lines import line_from_offer
+from generator.reference.rounds import plan_end
 from generator.reference.workbook import WorkbookInputs
 from generator.workbook.inputs import People
 from generator.workbook.writer import write_workbook
@@ -30,7 +31,7 @@ from tests.ministry.factory import Child, write_children
 from tests.plan_changes_catalogue import BASE_CONFIRMED, MATRIX_DAY, changes_catalogue
 
 CONTRACT, DECISION, CHOICE = "01-ligums-ar-vecaku", "08-lemums-par-pieskirsanu", "05-iesniegums-par-sniedzejiem"
-HAND = "ieraksta pēc tam, kad Labklājības ministrija"  # the signable papers' hand-fill words
+HAND = "ieraksta, kad Labklājības ministrija"  # the signable papers' hand-fill words
 
 
 @pytest.fixture(scope="module")
@@ -82,6 +83,11 @@ def many(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     return out / child.path.stem, run.output
 
 
+def _period() -> str:
+    """The ``many`` plan's period: three months from MATRIX_DAY."""
+    return f"{lv_date(MATRIX_DAY)}–{lv_date(plan_end(MATRIX_DAY, 3))}"
+
+
 def _pdf(folder: Path, doc_id: str) -> str:
     return (folder / f"{doc_id}.pdf").read_text("utf-8", errors="replace")
 
@@ -95,8 +101,8 @@ def test_the_choice_of_providers_says_where_its_blank_prices_come_from(many: tup
     """Fails on the old code: 05 (signed as printed) had „______” price cells and no note."""
     folder, _ = many
     note = ("Cenas (2.1 Pavadonis, 3.6 Dienas aprūpes centrs, 1.4.2 Atelpas brīdis mājās) vēl nav apstiprinātas: "
-            "apstiprinātās cenas ieraksta pēc tam, kad Labklājības ministrija tās publicē metodikas vietnē (sadaļa "
-            "„Cenas”). Nav sniedzēja cenas (1.4.1 Atelpas brīdis institūcijā): to ieraksta tādu pašu, kāda tā būs "
+            f"tās ieraksta, kad Labklājības ministrija publicē cenas, kas ir spēkā plāna periodā {_period()} "
+            "(metodikas vietnes sadaļa „Cenas”; vēlāku dienu cenas uz šo plānu neattiecas). Nav sniedzēja cenas (1.4.1 Atelpas brīdis institūcijā): to ieraksta tādu pašu, kāda tā būs "
             "ierakstīta matricas 6.8. tabulā.")
     assert f'<p class="note">{note}</p>' in _pdf(folder, CHOICE)
     assert "Cenas (2.1 Pavadonis, 3.6 Dienas aprūpes centrs, 1.4.2 Atelpas brīdis mājās)" in _docx(
@@ -111,7 +117,8 @@ def test_a_paper_not_signable_gets_its_prices_when_made_again(many: tuple[Path, 
         html = _pdf(folder, doc_id)
         assert "Cenas (1.4.2 Atelpas brīdis mājās, 2.1 Pavadonis, 3.6 Dienas aprūpes centrs) vēl nav apstiprinātas: " \
                "apstiprinātās cenas un no tām atkarīgās summas būs dokumentā, ko izveido vēlreiz no matricas pēc tam, " \
-               "kad Labklājības ministrija tās publicē" in html, doc_id
+               f"kad Labklājības ministrija publicē cenas, kas ir spēkā plāna periodā {_period()} (metodikas " \
+               "vietnes sadaļa „Cenas”; vēlāku dienu cenas uz šo plānu neattiecas)." in html, doc_id
         assert "Nav sniedzēja cenas (1.4.1 Atelpas brīdis institūcijā): tā un no tās atkarīgās summas būs " \
                "dokumentā, ko izveido vēlreiz no matricas pēc tam, kad sniedzēja cenu ieraksta matricas 6.8. " \
                "tabulā." in html, doc_id
@@ -144,17 +151,39 @@ def test_a_provider_waiting_for_both_kinds_of_price_names_both() -> None:
         "nav apstiprināta cena un matricas 6.8. tabulā nav ierakstīta sniedzēja cena, no kurām atkarīga tā daļa no IB")
 
 
+PERIOD = "01.10.2026–31.12.2026"
+PLAN_DAYS = (f"cenu, kas ir spēkā plāna periodā {PERIOD} (metodikas vietnes sadaļa „Cenas”; vēlākas dienas cena uz "
+             "šo plānu neattiecas)")
+
+
 def test_several_lines_are_plural_and_one_singular() -> None:
-    assert price_note(["2.1 Pavadonis"], []) == (
-        "Cena (2.1 Pavadonis) vēl nav apstiprināta: apstiprināto cenu un no tās atkarīgās summas ieraksta pēc tam, "
-        "kad Labklājības ministrija to publicē metodikas vietnē (sadaļa „Cenas”).")
-    assert price_note([], ["1.4.1 Atelpas brīdis", "1.6 Asistents"]) == (
+    """D359: a blank price's note names the price of the plan's own days, as VISPIRMS does (plan_days_price) – not
+    „kad Labklājības ministrija to publicē” as if any day's price would do."""
+    assert price_note(["2.1 Pavadonis"], [], period=PERIOD) == (
+        "Cena (2.1 Pavadonis) vēl nav apstiprināta: to un no tās atkarīgās summas ieraksta, kad Labklājības "
+        f"ministrija publicē {PLAN_DAYS}.")
+    assert price_note(["2.1 Pavadonis", "3.6 Centrs"], [], period=PERIOD) == (
+        "Cenas (2.1 Pavadonis, 3.6 Centrs) vēl nav apstiprinātas: tās un no tām atkarīgās summas ieraksta, kad "
+        f"Labklājības ministrija publicē cenas, kas ir spēkā plāna periodā {PERIOD} (metodikas vietnes sadaļa "
+        "„Cenas”; vēlāku dienu cenas uz šo plānu neattiecas).")
+    assert price_note([], ["1.4.1 Atelpas brīdis", "1.6 Asistents"], period=PERIOD) == (
         "Nav sniedzēju cenu (1.4.1 Atelpas brīdis, 1.6 Asistents): tās un no tām atkarīgās summas ieraksta, kad "
         "sniedzēju cenas ieraksta matricas 6.8. tabulā.")
-    assert price_note(["2.1 Pavadonis"], [], waiting=True) == (
+    assert price_note(["2.1 Pavadonis"], [], period=PERIOD, waiting=True) == (
         "Cena (2.1 Pavadonis) vēl nav apstiprināta: apstiprinātā cena un no tās atkarīgās summas būs dokumentā, ko "
-        "izveido vēlreiz no matricas pēc tam, kad Labklājības ministrija to publicē metodikas vietnē (sadaļa „Cenas”).")
-    assert price_note([], []) == ""
+        f"izveido vēlreiz no matricas pēc tam, kad Labklājības ministrija publicē {PLAN_DAYS}.")
+    assert price_note(["2.1 Pavadonis"], [], period=PERIOD, sums=False) == (  # 05: the unit price alone
+        f"Cena (2.1 Pavadonis) vēl nav apstiprināta: to ieraksta, kad Labklājības ministrija publicē {PLAN_DAYS}.")
+    assert price_note([], [], period=PERIOD) == ""
+
+
+def test_the_not_signable_note_names_the_plans_days() -> None:
+    """D359: the note at the start of a paper waiting for a price names the price of the plan's days, as VISPIRMS."""
+    lines = [SimpleNamespace(label="2.1 Pavadonis", provider="SIA Izdomāts", confirmed=False, priced=True)]
+    child = SimpleNamespace(not_eligible=False, ib_on_base=False, available_known=False, by_priority=lines,
+                            period=PERIOD)
+    assert not_signable(child).note.endswith(  # type: ignore[arg-type]
+        f"Parakstāms ir dokuments, ko izveido vēlreiz pēc tam, kad Labklājības ministrija ir apstiprinājusi {PLAN_DAYS}.")
 
 
 def test_b_and_open_prices_both_named_first() -> None:
@@ -176,7 +205,8 @@ def test_b_and_open_prices_both_named_first() -> None:
 
 def test_the_mark_points_at_the_note_on_the_first_page() -> None:
     lines = [SimpleNamespace(label=f"{n} X", provider="SIA Izdomāts", confirmed=False, priced=True) for n in (1, 2)]
-    child = SimpleNamespace(not_eligible=False, ib_on_base=False, available_known=False, by_priority=lines)
+    child = SimpleNamespace(not_eligible=False, ib_on_base=False, available_known=False, by_priority=lines,
+                            period=PERIOD)
     assert not_signable(child).mark.endswith(  # type: ignore[arg-type]
         "(sk. piezīmi dokumenta sākumā, 1. lapā)")
 
@@ -211,5 +241,6 @@ def test_a_provider_waits_only_for_the_open_prices_ahead_of_it() -> None:
 
 
 def test_lines_whose_names_hold_a_comma_are_parted_by_semicolons() -> None:
-    assert price_note(["1.1.1i Psihologs vecākiem, individuāli", "3.1.1i Fizioterapeits, individuāli"], []).startswith(
+    assert price_note(["1.1.1i Psihologs vecākiem, individuāli", "3.1.1i Fizioterapeits, individuāli"], [],
+                      period=PERIOD).startswith(
         "Cenas (1.1.1i Psihologs vecākiem, individuāli; 3.1.1i Fizioterapeits, individuāli) vēl nav apstiprinātas")

@@ -55,7 +55,9 @@ def test_a_blank_a_on_an_open_price_marks_the_papers_granting_it(later_catalogue
         assert waiting.mark in html and '<div class="draft-mark">NAV PARAKSTĀMS</div>' in html, doc_id
         assert f"{NOTE}{label}, sniedzējs SIA Pavadoņi) nav apstiprināta, tāpēc individuālā budžeta pieejamais " \
                "apmērs un citas no tās atkarīgās summas tajā ir tukšas vietas. Parakstāms ir dokuments, ko izveido " \
-               "vēlreiz pēc tam, kad Labklājības ministrija cenu ir apstiprinājusi." in html, doc_id
+               "vēlreiz pēc tam, kad Labklājības ministrija ir apstiprinājusi cenu, kas ir spēkā plāna periodā " \
+               f"{child.period} (metodikas vietnes sadaļa „Cenas”; vēlākas dienas cena uz šo plānu neattiecas)." \
+               in html, doc_id
     for doc_id in SIGNED:
         assert "NAV PARAKSTĀMS" not in docs[doc_id], doc_id
     first = price_line(child) or ""
@@ -121,6 +123,12 @@ def test_the_files_of_a_blank_a_on_an_open_price_are_marked(tmp_path: Path) -> N
     [signed] = [line for line in section.splitlines() if "PDF paraksta, kā izdrukāts" in line]
     assert CONTRACT not in signed and DECISION not in signed and all(d in signed for d in SIGNED), signed
     assert f"VISPIRMS: {first}" in console or "„NAV PARAKSTĀMS”" in console, console
+    # D359: the checklist's line on 2.1's catalogue price waits for the price of the plan's days, as VISPIRMS says it
+    days = first.split("kad Labklājības ministrija apstiprina ", 1)[1].split(" (metodikas", 1)[0]
+    assert days.startswith("cenu, kas ir spēkā plāna periodā "), first
+    [own] = [line for line in section.splitlines() if "(2.1 " in line and "kataloga" in line]
+    assert f"līdz Labklājības ministrija apstiprina {days} (metodikas vietnes sadaļa „Cenas”; vēlākas dienas cena uz " \
+           "šo plānu neattiecas)" in own, own
 
 
 def test_several_awaited_lines_are_counted_in_the_mark_and_named_in_the_note() -> None:
@@ -133,7 +141,7 @@ def test_several_awaited_lines_are_counted_in_the_mark_and_named_in_the_note() -
 
     lines = [line("2.1 Pavadonis"), line("3.1.2 Logopēds"), line("3.1.3 Fizioterapeits"), line("4.1 Asistents", priced=False)]
     child = SimpleNamespace(not_eligible=False, ib_on_base=False, available_known=False, maybe_next=False,
-                            providers=[], by_priority=lines)
+                            providers=[], by_priority=lines, period="01.10.2026–31.12.2026")
     waiting = not_signable(child)  # type: ignore[arg-type]
     assert waiting.mark == ("NAV PARAKSTĀMS – gaida Labklājības ministrijas apstiprinātās cenas 3 plāna rindām un "
                             "sniedzēja cenu vienai plāna rindai (sk. piezīmi dokumenta sākumā, 1. lapā)")

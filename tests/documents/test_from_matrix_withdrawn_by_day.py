@@ -85,8 +85,8 @@ def test_papers_inside_the_gap_say_withdrawn_not_yet_unconfirmed(gap: tuple[Cata
     day = lv_date(PRICE_WITHDRAWN)
     assert (f"cena ir kataloga normatīvajā aktā vai līgumā noteiktā cena (tā bija apstiprināta, bet katalogā ar to "
             f"pašu apmēru no {day} atkal ir „jāprecizē”, arī matricas cenu dienā), nevis sniedzēja cena, tāpēc "
-            "dokumentos tā un no tās atkarīgās summas ir tukšas vietas, līdz Labklājības ministrija cenu atkal "
-            "apstiprina") in own, own
+            "dokumentos tā un no tās atkarīgās summas ir tukšas vietas, līdz Labklājības ministrija atkal "
+            "apstiprina cenu, kas ir spēkā plāna periodā ") in own, own  # the plan's days, as VISPIRMS (D359)
     assert f"cenas griesti nav apstiprināti ({WITHDRAWN}); pārbaudiet, vai sniedzēja cena tos nepārsniedz" in providers, \
         providers
     assert providers.count(WITHDRAWN) == 1, providers  # one warning, with its place in the matrix

@@ -61,7 +61,11 @@ FINAL_NOT_APPLIED = NOT_APPLIED_WORDS  # the matrix's own words
 # and the grant decision alike): words, never an empty amount cell that could be filled in after signing (lawyertrial2 F1)
 FINAL_NOT_SET = "nav noteikts"
 FINAL_IF_OVER = IF_OVER_WORDS  # while B or a price is unconfirmed (D53); the calculator says it too
-BLANK_EUR = f"{BLANK}{lvformat.NBSP}EUR"
+EUR_UNIT = f"{lvformat.NBSP}EUR"  # the unit after a figure (amount); a column header may name it instead
+BLANK_EUR = f"{BLANK}{EUR_UNIT}"
+# the amounts of the „IB apmērs” table (ChildContext.ib_table)
+IB_TABLE = ("provisional", "needed", "final_shown", "available", "ib_funded", "benefits_used", "services_used",
+            "other_used", "total")
 # D313: a plan line without a price (empty or 0,00) has no provider's price – the matrix's error „nav sniedzēja cenas” –
 # not the catalogue's unconfirmed price the ministry confirms: the papers' note (price_notes) and checklist say that
 
@@ -80,7 +84,7 @@ def price(value: Decimal, confirmed: bool = True, unit: bool = True) -> str:
     """A unit price with the decimals it was entered with (at least 2, at most 4): 6.637 -> '6,637 EUR'; a blank
     "______ EUR" while unconfirmed. ``unit`` False: the figure alone ('6,637', '______'), for a column whose header
     already names the unit („Cena par vienību, EUR” in 01's annex 2, 02, 03 and 05)."""
-    suffix = f"{lvformat.NBSP}EUR" if unit else ""
+    suffix = EUR_UNIT if unit else ""
     if not confirmed:
         return f"{BLANK}{suffix}"
     exponent = value.normalize().as_tuple().exponent
@@ -351,6 +355,19 @@ class ChildContext:
         return self.final or FINAL_NOT_SET
 
     @property
+    def ib_table(self) -> dict[str, str]:
+        """The cells of the „IB apmērs” table (plans.apmeri: 01's annex 2 and 08) under its header „Summa, EUR”: each
+        amount as the papers print it, without the unit the header names („2 170,00”, a blank „______”, „nav
+        noteikts”), as every other „…, EUR” column (fix45g)."""
+        return {name: getattr(self, name).removesuffix(EUR_UNIT) for name in IB_TABLE}
+
+    @property
+    def ib_funded_open(self) -> bool:
+        """A is a figure but the IB-funded sum is a blank: the IB pays whole units down the priority list, so how much
+        of A is spent rests on an open price – the blank is not A (D294, D359; the table's note says so)."""
+        return self.available_known and not self.not_eligible and self.ib_funded == BLANK_EUR
+
+    @property
     def final_applies(self) -> bool:
         """The ministry has set F and it decides A, or may once the prices are confirmed (not N <= P): the grant
         decision names the ministry's document that set it (audit10 F8, D101)."""
@@ -487,11 +504,13 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool,
     providers = _providers(lines, inputs, plan, own_names(catalogue, data.municipality))
     # D313: no price typed is the matrix's „nav sniedzēja cenas”, not a price the ministry confirms; a paper marked not
     # signable gets the figures only when made again (D355), 05 prints the unit price alone
-    note = price_note(sorted(sources.values()), sorted(unpriced.values()))
-    waiting_note = price_note(sorted(sources.values()), sorted(unpriced.values()), waiting=True)
+    period = f"{lvformat.date(inputs.period_start)}–{lvformat.date(plan_end(inputs.period_start, inputs.months))}"
+    note = price_note(sorted(sources.values()), sorted(unpriced.values()), period=period)
+    waiting_note = price_note(sorted(sources.values()), sorted(unpriced.values()), period=period, waiting=True)
     shown = [line for line in lines if not line.confirmed and not line.actual_cost]  # 05's blank „______” cells
     choice_note = price_note([line.label for line in shown if line.priced], [line.label for line in shown
-                                                                             if not line.priced], sums=False)
+                                                                             if not line.priced], period=period,
+                             sums=False)
     base_note = "" if base_confirmed else base_blank_note(withdrawn_from, confirmed_from)
     maybe_next = (round_id is not None and plan_round(catalogue, round_id) is not None
                   and not certainly_first_plan(catalogue, round_id, inputs.period_start))
@@ -507,7 +526,7 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool,
         social_worker=reading.social_worker, parent_code=reading.case.parent_code,
         worker_contacts=reading.case.worker_contacts, case_opened=reading.case.case_opened, start=lvformat.date(inputs.period_start),
         end=lvformat.date(plan_end(inputs.period_start, inputs.months)),
-        period=f"{lvformat.date(inputs.period_start)}–{lvformat.date(plan_end(inputs.period_start, inputs.months))}",
+        period=period,
         months=inputs.months, month_labels=month_labels, age=outcome.age, special_care=inputs.special_care,
         rate=lvformat.percent(outcome.rate), full_rate=outcome.rate == 1,
         provisional=amount(outcome.provisional, base_confirmed), needed=amount(outcome.needed, confirmed),

@@ -13,7 +13,6 @@ from collections.abc import Sequence
 
 NO_PRICE_NOTE = "Nav sniedzēja cenas"  # D313: the matrix's „nav sniedzēja cenas”, not a price the ministry confirms
 NO_PRICES_NOTE = "Nav sniedzēju cenu"
-PUBLISHED = "metodikas vietnē (sadaļa „Cenas”)"
 TYPED = "matricas 6.8. tabulā"
 AGAIN = "būs dokumentā, ko izveido vēlreiz no matricas pēc tam, kad"
 
@@ -24,23 +23,35 @@ def listed(items: Sequence[str]) -> str:
     return ("; " if any("," in item for item in items) else ", ").join(items)
 
 
-def price_note(unconfirmed: Sequence[str], unpriced: Sequence[str], *, waiting: bool = False,
+def plan_days_price(period: str, count: int) -> str:
+    """Which price the worker waits for, in the accusative: the one in force on the plan's own days (``period``,
+    „DD.MM.YYYY–DD.MM.YYYY”) – the Cenas page may already show a confirmed price from a later day, which is not this
+    plan's (D354). One wording for VISPIRMS (signing.price_line), the checklist (signing.own_ceiling), the papers' price
+    notes (price_note) and the not-signable note (signing.not_signable), D359."""
+    one = count == 1
+    return (f"{'cenu' if one else 'cenas'}, kas ir spēkā plāna periodā {period} (metodikas vietnes sadaļa "
+            f"„Cenas”; {'vēlākas dienas cena' if one else 'vēlāku dienu cenas'} uz šo plānu neattiecas)")
+
+
+def price_note(unconfirmed: Sequence[str], unpriced: Sequence[str], *, period: str, waiting: bool = False,
                sums: bool = True) -> str:
     """The note on the blank prices of the lines ``unconfirmed`` (the catalogue's unconfirmed price) and ``unpriced``
-    (no provider's price), or "" when there are none."""
+    (no provider's price), or "" when there are none; ``period``: the plan's, whose price the ministry publishes
+    (plan_days_price, D359)."""
     notes = []
     if unconfirmed:
         one = len(unconfirmed) == 1
         head = (f"Cena ({listed(unconfirmed)}) vēl nav apstiprināta" if one
                 else f"Cenas ({listed(unconfirmed)}) vēl nav apstiprinātas")
-        it, of_it, them = ("apstiprināto cenu", "tās", "to") if one else ("apstiprinātās cenas", "tām", "tās")
+        of_it, them = ("tās", "to") if one else ("tām", "tās")
+        published = f"Labklājības ministrija publicē {plan_days_price(period, len(unconfirmed))}"
         if waiting:
             what = f"{'apstiprinātā cena' if one else 'apstiprinātās cenas'}" + (
                 f" un no {of_it} atkarīgās summas" if sums else "")
-            notes.append(f"{head}: {what} {AGAIN} Labklājības ministrija {them} publicē {PUBLISHED}.")
+            notes.append(f"{head}: {what} {AGAIN} {published}.")
         else:
-            what = it + (f" un no {of_it} atkarīgās summas" if sums else "")
-            notes.append(f"{head}: {what} ieraksta pēc tam, kad Labklājības ministrija {them} publicē {PUBLISHED}.")
+            what = them + (f" un no {of_it} atkarīgās summas" if sums else "")
+            notes.append(f"{head}: {what} ieraksta, kad {published}.")
     if unpriced:
         one = len(unpriced) == 1
         head = f"{NO_PRICE_NOTE if one else NO_PRICES_NOTE} ({listed(unpriced)})"

@@ -523,7 +523,8 @@ def _make_all(readings: list[MatrixReading], copies: dict[int, MatrixReading], o
         stated = papers_warnings(reading, catalogue, day)
         warnings = signing.warning_lines(stated, unconfirmed_p=unconfirmed_p,
                                          places=reading.warning_places, open_prices=open_prices,
-                                         no_prices=no_prices, params_day=reading.data.params_day) if signable else []
+                                         no_prices=no_prices, params_day=reading.data.params_day,
+                                         period=child.period) if signable else []
         # the round's first-plan length when this plan differs from it (D127), in both lists of what to check
         first_plan = [line for line in [signing.first_plan_line(catalogue, child, reading.data.params_day)]
                       if line] if signable else []
@@ -606,7 +607,8 @@ def _make_all(readings: list[MatrixReading], copies: dict[int, MatrixReading], o
                 echo(f"{head}: {line}")
         on_screen = signing.warning_lines(stated, console=True, unconfirmed_p=unconfirmed_p,
                                            places=reading.warning_places, open_prices=open_prices,
-                                           no_prices=no_prices, params_day=reading.data.params_day) if signable else []
+                                           no_prices=no_prices, params_day=reading.data.params_day,
+                                           period=child.period) if signable else []
         ahead = signing.DRAFT_CONSOLE if draft else signing.CONSOLE
         for line in [*on_screen, *birth, *zero, *nameless, *group, *first_plan, *next_plan, *signing.one_of_console(one_of),
                      *preparer]:

@@ -22,7 +22,7 @@ from generator.catalogue.catalogue import GROUP_CEILING_ID, GROUP_TRANSPORT_REDU
 from generator.catalogue.models import PriceStatus, PriceValue
 from generator.documents import terms
 from generator.documents.figures import BLANK_EUR
-from generator.documents.from_matrix.price_notes import listed
+from generator.documents.from_matrix.price_notes import listed, plan_days_price
 from generator.documents.html import PREPARER_LABEL
 from generator.lvformat import eur
 from generator.ministry.final_status import withdrawn_by_day_text
@@ -76,7 +76,7 @@ def blocking(finding: Finding) -> str | None:
 def warning_lines(findings: Sequence[Finding], *, console: bool = False,
                   unconfirmed_p: Decimal | None = None, places: Mapping[Finding, str] | None = None,
                   open_prices: frozenset[int] = frozenset(), no_prices: frozenset[int] = frozenset(),
-                  params_day: dt.date | None = None) -> list[str]:
+                  params_day: dt.date | None = None, period: str = "") -> list[str]:
     """Every warning of the recomputed plan with the reference's text and whether the matrix confirms it (a
     stated reason, D9) or not; the warnings that are errors here (``blocking``) are listed with the errors.
     ``console``: without the reason the social worker typed (free text may name the child; parskats.txt,
@@ -84,12 +84,13 @@ def warning_lines(findings: Sequence[Finding], *, console: bool = False,
     amount B – then no sentence prints it as a figure (``blank_p``; the annexes print it as a blank too).
     ``places``: where each warning is seen in the matrix (places.rule_place), said in its brackets.
     ``open_prices``: the plan lines (indexes) that keep the catalogue's unconfirmed price itself, ``no_prices`` those
-    without a price (``own_ceiling``); ``params_day``: the matrix's prices day (``own_ceiling``, D342)."""
+    without a price (``own_ceiling``); ``params_day``: the matrix's prices day (``own_ceiling``, D342); ``period``: the
+    plan's, whose price the ministry confirms (``own_ceiling``, D359)."""
     lines = []
     where = [(places or {}).get(f, "") for f in findings]
     if unconfirmed_p is not None:
         findings = [blank_p(f, unconfirmed_p) for f in findings]
-    findings = [own_ceiling(f, open_prices, no_prices, params_day) for f in findings]
+    findings = [own_ceiling(f, open_prices, no_prices, params_day, period) for f in findings]
     for f, place in zip(findings, where, strict=True):
         if f.severity is not Severity.warning or blocking(f) is not None:
             continue
@@ -118,11 +119,16 @@ PRICE_IS_CEILING_THEN = _PRICE_IS_CEILING_THEN.format(again="")
 PRICE_IS_CEILING = OWN_OPEN_PRICE + PRICE_IS_CEILING_THEN
 
 
-def price_is_ceiling_then(withdrawn_from: dt.date | None) -> str:
+def price_is_ceiling_then(withdrawn_from: dt.date | None, period: str = "") -> str:
     """What the papers do while the line's catalogue price is unconfirmed: PRICE_IS_CEILING_THEN, or of a price
     confirmed on the matrix's prices day and „jāprecizē” again (``withdrawn_from``, D325) – until the ministry confirms
-    it „atkal”, as own_price_words before it said it was confirmed once."""
-    return _PRICE_IS_CEILING_THEN.format(again="" if withdrawn_from is None else "atkal ")
+    it „atkal”, as own_price_words before it said it was confirmed once. ``period``: the plan's – the price awaited is
+    the one of its days, named as VISPIRMS names it (plan_days_price, D354, D359)."""
+    again = "" if withdrawn_from is None else "atkal "
+    if not period:
+        return _PRICE_IS_CEILING_THEN.format(again=again)
+    return (", tāpēc dokumentos tā un no tās atkarīgās summas ir tukšas vietas, līdz Labklājības ministrija "
+            f"{again}apstiprina {plan_days_price(period, 1)}.")
 # D313: the same warning of a line without a price (empty or 0,00): not the catalogue's price, but the matrix's error
 # „nav sniedzēja cenas”; once the provider's price is typed, the advice to check it against the ceiling holds
 def no_price_under_ceiling(withdrawn_from: dt.date | None = None, by_matrix_day: bool = False) -> str:
@@ -145,12 +151,13 @@ def open_lines(child: ChildContext) -> tuple[frozenset[int], frozenset[int]]:
 
 
 def own_ceiling(finding: Finding, open_prices: frozenset[int], no_prices: frozenset[int] = frozenset(),
-                params_day: dt.date | None = None) -> Finding:
+                params_day: dt.date | None = None, period: str = "") -> Finding:
     """The unconfirmed-ceiling warning of a line whose price is that unconfirmed catalogue price itself (D294): there is
     no provider's price to compare with it, so the sentence says what the price is and what the papers do instead
     of asking to check that the provider's price does not exceed it. A line of ``no_prices`` has no price at all
     (D313): the sentence says that, not that its price is the catalogue's. ``params_day``: the matrix's prices day –
-    a ceiling withdrawn on or before it is said so, as collect says it (rules.withdrawn_by_matrix_day, D342)."""
+    a ceiling withdrawn on or before it is said so, as collect says it (rules.withdrawn_by_matrix_day, D342).
+    ``period``: the plan's, whose price the papers wait for (price_is_ceiling_then, D359)."""
     if finding.code != "ceiling_unconfirmed":
         return finding
     head = finding.message.split(CEILING_CHECK, 1)[0]
@@ -160,7 +167,7 @@ def own_ceiling(finding: Finding, open_prices: frozenset[int], no_prices: frozen
         return replace(finding, message=head + no_price_under_ceiling(since, by_day))
     if not set(finding.lines) & open_prices:
         return finding
-    return replace(finding, message=head + own_price_words(since, by_day) + price_is_ceiling_then(since))
+    return replace(finding, message=head + own_price_words(since, by_day) + price_is_ceiling_then(since, period))
 
 
 P_ON_BASE = "P aprēķināts ar vēl neapstiprināto bāzes apmēru B"
@@ -279,7 +286,7 @@ def _waiting_prices(child: ChildContext) -> Waiting:
                        else f"Labklājības ministrijas apstiprinātās cenas {_rows(len(unconfirmed))}")
         what.append(f"pakalpojuma cena ({listed(unconfirmed)}) nav apstiprināta" if one
                     else f"pakalpojumu cenas ({listed(unconfirmed)}) nav apstiprinātas")
-        then.append(f"Labklājības ministrija {'cenu' if one else 'cenas'} ir apstiprinājusi")
+        then.append(f"Labklājības ministrija ir apstiprinājusi {plan_days_price(child.period, len(unconfirmed))}")
     if unpriced:
         one = len(unpriced) == 1
         awaited.append(f"sniedzēja cenu ({listed(unpriced)})" if single
@@ -383,14 +390,6 @@ def draft_errors_line(errors: Sequence[str]) -> str | None:
             f"neizveido – {first if n == 1 else f'pirmā: {first}'}")
 
 
-def plan_days_price(child: ChildContext, count: int) -> str:
-    """Which price the worker waits for: the one in force on the plan's own days (``child.period``) – the Cenas page
-    may already show a confirmed price from a later day, which is not this plan's (D354)."""
-    one = count == 1
-    return (f"{'cenu' if one else 'cenas'}, kas ir spēkā plāna periodā {child.period} (metodikas vietnes sadaļa "
-            f"„Cenas”; {'vēlākas dienas cena' if one else 'vēlāku dienu cenas'} uz šo plānu neattiecas)")
-
-
 def price_line(child: ChildContext, *, draft: bool = False) -> str | None:
     """The first thing to do while a price the providers' IB shares rest on is unconfirmed (D294): which price, and
     which provider contracts (02) and guarantee letters (03) are not made until it is (as with B, D72); while A rests on
@@ -409,14 +408,14 @@ def price_line(child: ChildContext, *, draft: bool = False) -> str | None:
         head = f"Cena nav apstiprināta ({', '.join(labels)}) un {missing}" if labels else missing[0].upper() + missing[1:]
         then = ("ierakstiet sniedzēja cenu matricas 6.8. tabulā un izveidojiet dokumentus vēlreiz no matricas" if not labels
                 else "ierakstiet sniedzēja cenu matricas 6.8. tabulā un, kad Labklājības ministrija apstiprina "
-                f"{plan_days_price(child, len(labels))}, izveidojiet dokumentus vēlreiz no matricas")
+                f"{plan_days_price(child.period, len(labels))}, izveidojiet dokumentus vēlreiz no matricas")
     elif len(labels) == 1:
         head = f"Cena nav apstiprināta ({labels[0]})"
-        then = (f"kad Labklājības ministrija apstiprina {plan_days_price(child, 1)}, izveidojiet dokumentus vēlreiz no "
+        then = (f"kad Labklājības ministrija apstiprina {plan_days_price(child.period, 1)}, izveidojiet dokumentus vēlreiz no "
                 "matricas ar apstiprināto cenu")
     else:
         head = f"Cenas nav apstiprinātas ({', '.join(labels)})"
-        then = (f"kad Labklājības ministrija apstiprina {plan_days_price(child, len(labels))}, izveidojiet dokumentus "
+        then = (f"kad Labklājības ministrija apstiprina {plan_days_price(child.period, len(labels))}, izveidojiet dokumentus "
                 "vēlreiz no matricas ar apstiprinātajām cenām")
     if not waiting:  # only A rests on it: no provider's share does (a line of the case's own institution, D50)
         return f"{head}: no {of} atkarīgs IB pieejamais apmērs A, tāpēc {reading_only(child)}; {then}"
