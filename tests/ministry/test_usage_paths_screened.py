@@ -90,3 +90,13 @@ def test_collect_usage_errors_show_no_personal_code(small_folder, tmp_path: Path
              "fails nav atrasts")
     screened(run("collect", a_folder, "--out", a_folder / "kops.xlsx", *key), "nav nevienas izklājlapas")
     assert not out.exists()
+
+
+def test_collect_refusing_a_folder_shows_no_personal_code(tmp_path: Path, key_file: Path) -> None:
+    """A refusal before anything is written (status 1): a folder with no usable matrix, named as given."""
+    folder = tmp_path / PERSON
+    (folder / "ogre").mkdir(parents=True)
+    (folder / "ogre" / "plans.xlsx").write_bytes(b"nav zip")
+    result = run("collect", folder, "--out", tmp_path / "kops.xlsx", "--key-file", key_file)
+    screened(result, "nav nevienas izmantojamas IBM matricas", status=1)
+    assert f"mapē {tmp_path.as_posix()}/… nav nevienas" in result.output, result.output
