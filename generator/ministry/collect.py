@@ -33,7 +33,7 @@ from generator.lvformat import date as lv_date
 from generator.ministry.cache import ResultCache, TemplateLoader
 from generator.ministry.collected_round import collected_round, round_envelope_note, round_named, round_names
 from generator.ministry.collection import UNREPORTED, Collection
-from generator.ministry.console_names import HIDDEN, file_label, looks_personal, shown_path
+from generator.ministry.console_names import HIDDEN, file_label, looks_personal, shown_given, shown_path
 from generator.ministry.file_copies import kept_first
 from generator.ministry.final_status import (
     base_confirmed_note,
@@ -91,7 +91,7 @@ def find_workbooks(folder: Path) -> list[Path]:
     name that leads nowhere (or round in a loop) is listed: its reading names why (audit27 F4)."""
     if not folder.is_dir():
         what = "ir fails, nevis mape" if folder.exists() else "nav atrasta"
-        raise CollectError(f"{folder} {what} (gaidīts: mape ar pašvaldību matricām apakšmapēs)")
+        raise CollectError(f"{shown_given(folder)} {what} (gaidīts: mape ar pašvaldību matricām apakšmapēs)")
     found = []
     for path in sorted(folder.rglob("*")):
         rel = path.relative_to(folder).parts
@@ -209,7 +209,7 @@ def read_folder(folder: Path, catalogue: Catalogue, templates: TemplateSource, k
     read is cached under the digest of the bytes its reader parsed."""
     files = find_workbooks(folder)
     if not files:
-        raise CollectError(f"mapē {folder} nav nevienas izklājlapas (gaidīts: aizpildītas IBM matricas .xlsx)"
+        raise CollectError(f"mapē {shown_given(folder)} nav nevienas izklājlapas (gaidīts: aizpildītas IBM matricas .xlsx)"
                            f"{other_files(folder)}")
     results: list[ReadResult | None] = [None] * len(files)
     tasks: list[Task] = []
@@ -518,7 +518,7 @@ def collect(folder: Path, catalogue: Catalogue, key: bytes, options: Options, *,
     refused = [r.refusal for r in results if r.refusal is not None]
     stale: list[StaleValue] = [s for r in results for s in r.stale]
     if not records:
-        raise CollectError(f"mapē {folder} nav nevienas izmantojamas IBM matricas ({len(refused)} neizmantotas)",
+        raise CollectError(f"mapē {shown_given(folder)} nav nevienas izmantojamas IBM matricas ({len(refused)} neizmantotas)",
                            refused)
     previous_records: list[ChildRecord] = []
     previous_refused: list[Refusal] = []
@@ -695,7 +695,7 @@ def one_period(results: list[ReadResult], catalogue: Catalogue, folder: Path) ->
                                                   else "")
         parts.append(f"periods {period.label} – {len(files)} {agree(len(files), 'matrica', 'matricas')} ({shown})")
     raise CollectError(
-        f"mapē {folder} ir matricas no {len(by_period)} pārskata periodiem: " + "; ".join(parts) + ". Finansējumu "
+        f"mapē {shown_given(folder)} ir matricas no {len(by_period)} pārskata periodiem: " + "; ".join(parts) + ". Finansējumu "
         "un tā pārdali aprēķina katram pārskata periodam atsevišķi: katra perioda matricas ievietojiet savā mapē "
         "un savāciet atsevišķi (iepriekšējā perioda mapi norāda ar --previous)")
 

@@ -15,26 +15,41 @@ from generator import lvformat
 from generator.cli import CATALOGUE_OPTION, OUT_WRONG, absolute_out, load_for_command, usage_error
 from generator.lvformat import eur
 from generator.lvformat import version as shown_version
+from generator.ministry.console_names import shown_given
 from generator.withdrawn_wording import PRICE, confirmed, not_confirmed
 
 if TYPE_CHECKING:  # imported lazily at run time: the command's own imports are slow (the CLI lists commands fast)
     from generator.reference.final_amounts import FinalAmounts
 
+
+class ScreenedPath(click.Path):
+    """click's path check with the given path screened in its message (shown_given: a child's birth date or personal
+    code in a file or folder name never reaches the console, D360)."""
+
+    def convert(self, value, param, ctx):  # noqa: ANN001, ANN201
+        try:
+            return super().convert(value, param, ctx)
+        except click.BadParameter as exc:
+            given = click.format_filename(value)
+            exc.message = exc.message.replace(given, shown_given(value))
+            raise
+
+
 KEY_FILE_OPTION = click.option(
-    "--key-file", type=click.Path(path_type=Path, dir_okay=False), default=None,
+    "--key-file", type=ScreenedPath(path_type=Path, dir_okay=False), default=None,
     help="Fails ar pseidonimizācijas atslēgu (citādi vides mainīgais IBM_PSEUDONIMA_ATSLEGA).",
 )
 # readable=False: a file that exists but cannot be read is said by _check_registry as a broken one (status 1, before
 # any matrix is read); click's own check would make it a parameter error (status 2, README)
 REGISTRY_OPTION = click.option(
-    "--registry", type=click.Path(path_type=Path, dir_okay=False, readable=False), default=None,
+    "--registry", type=ScreenedPath(path_type=Path, dir_okay=False, readable=False), default=None,
     help="Veidņu nospiedumu reģistrs (noklusējums: generator/ministry/template_registry.json).",
 )
 
 # the blank matrices of older template versions (`ibm collect` and `ibm migrate` check such a version's formulas by
 # them when the registry lacks it, D309, D311); a missing folder is said by _check_templates
 TEMPLATES_OPTION = click.option(
-    "--templates", "template_dirs", multiple=True, type=click.Path(path_type=Path, file_okay=False),
+    "--templates", "template_dirs", multiple=True, type=ScreenedPath(path_type=Path, file_okay=False),
     help="Mape ar iepriekšējo versiju matricu veidnēm (piem. iepriekšējā ibm build mape build/lejupielades/matrica/).",
 )
 
@@ -122,11 +137,11 @@ def _check_previous(folder: Path, previous: Path | None) -> None:
         overlap = ("ir tā pati mape, kas MAPE" if here == before else "ir mapē MAPE" if here in before.parents
                    else "satur mapi MAPE" if before in here.parents else None)
         if overlap is not None:
-            _usage(f"--previous „{previous}” {overlap} „{folder}” (gaidīts: atsevišķa iepriekšējā pārskata perioda "
+            _usage(f"--previous „{shown_given(previous)}” {overlap} „{shown_given(folder)}” (gaidīts: atsevišķa iepriekšējā pārskata perioda "
                    "matricu mape)")
     for option, given in (("MAPE", folder), ("--previous", previous)):
         if given is not None and not find_workbooks(given):
-            _usage(f"{option}: mapē „{given}” nav nevienas izklājlapas (gaidīts: aizpildītas IBM matricas .xlsx)"
+            _usage(f"{option}: mapē „{shown_given(given)}” nav nevienas izklājlapas (gaidīts: aizpildītas IBM matricas .xlsx)"
                    f"{other_files(given)}")
 
 
@@ -138,7 +153,7 @@ def _check_templates(template_dirs: tuple[Path, ...]) -> None:
     """Each --templates folder exists (`ibm collect`, `ibm migrate`): else a parameter error (status 2, D121)."""
     for given in template_dirs:
         if not given.is_dir():
-            _usage(f"--templates „{given}”: mape {_not_folder(given)}")
+            _usage(f"--templates „{shown_given(given)}”: mape {_not_folder(given)}")
 
 
 def _check_registry(registry: Path | None, *, must_exist: bool) -> None:
@@ -149,7 +164,7 @@ def _check_registry(registry: Path | None, *, must_exist: bool) -> None:
     if registry is None:
         return
     if must_exist and not registry.is_file():
-        _usage(f"--registry „{registry}”: fails nav atrasts (gaidīts: veidņu reģistrs, ko raksta „ibm fingerprint”)")
+        _usage(f"--registry „{shown_given(registry)}”: fails nav atrasts (gaidīts: veidņu reģistrs, ko raksta „ibm fingerprint”)")
     try:
         load_registry(registry)
     except RegistryError as exc:
@@ -165,7 +180,7 @@ def os_reason(exc: OSError) -> str:
                errno.ENOENT: "fails vai mape nav atrasta", errno.EEXIST: "fails jau ir",
                errno.ENOTDIR: "ceļā ir fails, kur vajag mapi", errno.EISDIR: "ceļš ir mape, nevis fails",
                errno.EXDEV: "pārvietošana starp diskiem nav iespējama", errno.ENAMETOOLONG: "pārāk garš nosaukums"}
-    where = f" ({exc.filename})" if exc.filename else ""
+    where = f" ({shown_given(exc.filename)})" if exc.filename else ""  # a user path: screened
     return reasons.get(exc.errno or 0, f"sistēmas kļūda {exc.errno}") + where
 
 
@@ -181,12 +196,13 @@ def _print_refused(title: str, refused: list, folder: Path | None = None) -> Non
     # a file shown by its label (D221) is found by it: the on-screen hint, not only the README's (audit37a F12)
     labels = {r.source.rpartition("/")[2] for r in refused if r.path.rpartition("/")[2] == hashed_name(r.path, r.source)}
     hints = []
+    where = shown_given(folder) if folder is not None else ""  # MAPE as the user gave it, screened (D360)
     if any(not label.startswith(UNREADABLE) for label in labels):
-        hints.append(f"faili, kas parādīti kā matrica-<SHA-256 sākums>, atrodami ar sha256sum mapē {folder} (faila "
+        hints.append(f"faili, kas parādīti kā matrica-<SHA-256 sākums>, atrodami ar sha256sum mapē {where} (faila "
                      "SHA-256 sākas ar šiem cipariem)")
     if any(label.startswith(UNREADABLE + "-") for label in labels):
         hints.append(f"nenolasāmi faili un saites, kas parādīti kā matrica-{UNREADABLE}-<numurs>, – ar find "
-                     f"{shlex.quote(str(folder))} -inum <numurs>")
+                     f"{shlex.quote(where)} -inum <numurs>")
     if hints and folder is not None:
         click.echo(f"Piezīme: {'; '.join(hints)}.", err=True)
 
@@ -210,7 +226,7 @@ def _amount(text: str | None, option: str) -> Decimal | None:
 
 @click.command(epilog=COLLECT_EXIT_TEXT)
 @click.argument("folder", type=click.Path(path_type=Path))
-@click.option("--out", "out", required=True, type=click.Path(path_type=Path, dir_okay=False),
+@click.option("--out", "out", required=True, type=ScreenedPath(path_type=Path, dir_okay=False),
               help="Kopsavilkuma darbgrāmata (.xlsx); blakus tiek izveidota mape galigie-apmeri/.",
               callback=absolute_out)
 @click.option("--envelope", default=None, metavar="EUR",
@@ -246,10 +262,10 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
 
     click.get_current_context().call_on_close(interrupt_once())  # a second Ctrl-C cannot cut the clean-up short
     if out.suffix.lower() != ".xlsx":
-        _usage(f"--out „{out}”: kopsavilkumam vajag .xlsx failu")
+        _usage(f"--out „{shown_given(out)}”: kopsavilkumam vajag .xlsx failu")
     for option, given in (("MAPE", folder), ("--previous", previous)):
         if given is not None and not given.is_dir():
-            _usage(f"{option} „{given}” {_not_folder(given)} (gaidīts: mape ar pašvaldību matricām apakšmapēs)")
+            _usage(f"{option} „{shown_given(given)}” {_not_folder(given)} (gaidīts: mape ar pašvaldību matricām apakšmapēs)")
     _check_templates(template_dirs)
     _check_previous(folder, previous)
     _check_registry(registry, must_exist=True)
@@ -262,10 +278,10 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
     for source, role in ((folder, "savācamajā mapē"), (previous, "iepriekšējā perioda mapē (--previous)")):
         if source is not None and source.resolve() in out.resolve().parents:
             # two parameters that contradict each other, found before any work: a parameter error (README, audit21 F14)
-            _usage(f"--out „{out}” ir {role} „{source}”: kopsavilkumu tajā nedrīkst rakstīt – norādiet "
+            _usage(f"--out „{shown_given(out)}” ir {role} „{shown_given(source)}”: kopsavilkumu tajā nedrīkst rakstīt – norādiet "
                    "--out ārpus tās")
     if out.is_file() and not out.stat().st_mode & 0o222:  # write-protected by its owner: respected (audit15 F15)
-        _fail(f"kopsavilkums {out} ir aizsargāts pret rakstīšanu (tikai lasāms); nekas netika uzrakstīts – noņemiet "
+        _fail(f"kopsavilkums {shown_given(out)} ir aizsargāts pret rakstīšanu (tikai lasāms); nekas netika uzrakstīts – noņemiet "
               "aizsardzību vai izvēlieties citu --out")
     try:  # --out overlapping a collected folder contradicts it: a parameter error, status 2 (audit37 F8)
         check_paths(out, [("MAPE", folder)] + ([("--previous", previous)] if previous is not None else []))
@@ -489,14 +505,13 @@ def migrate(old: Path, out: Path, overwrite: bool, template_dirs: tuple[Path, ..
     veidne – pārnes no jauna).
     """
     from generator.interrupts import interrupt_once
-    from generator.ministry.console_names import shown_file
     from generator.ministry.migrate import Migrator, migrated_already
 
     # as the other writing commands: the first Ctrl-C stops it, a later one (also while the process ends after a
     # complete run) cannot kill it by the signal with no message (review13 R13-6)
     click.get_current_context().call_on_close(interrupt_once())
     if not old.exists():
-        raise click.UsageError(f"„{shown_file(old)}” nav atrasts (gaidīts: aizpildīta IBM matrica .xlsx vai mape "
+        raise click.UsageError(f"„{shown_given(old)}” nav atrasts (gaidīts: aizpildīta IBM matrica .xlsx vai mape "
                                "ar tām)")
     if old.is_dir():
         from generator.ministry.collect import find_workbooks
@@ -505,19 +520,19 @@ def migrate(old: Path, out: Path, overwrite: bool, template_dirs: tuple[Path, ..
         files = [p for p in find_workbooks(old) if not p.name.startswith(".")]
         if not files:
             # a folder without a matrix is a wrong VECA, as in collect and documents (status 2, audit35b F9g)
-            _usage(f"VECA: mapē „{old}” nav nevienas .xlsx matricas")
+            _usage(f"VECA: mapē „{shown_given(old)}” nav nevienas .xlsx matricas")
         if out.resolve() == old.resolve() or old.resolve() in out.resolve().parents:
-            _usage(f"--out „{out}” ir pārnesamo matricu mapē „{old}” (gaidīts: cita mape, ne VECA vai tās apakšmape)")
+            _usage(f"--out „{shown_given(out)}” ir pārnesamo matricu mapē „{shown_given(old)}” (gaidīts: cita mape, ne VECA vai tās apakšmape)")
         if out.suffix.lower() == ".xlsx" or (out.exists() and not out.is_dir()):
-            _usage(f"--out „{out}”: ja VECA ir mape, --out jābūt mapei jaunajām matricām, nevis failam")
+            _usage(f"--out „{shown_given(out)}”: ja VECA ir mape, --out jābūt mapei jaunajām matricām, nevis failam")
         targets = [(f, out / f.relative_to(old)) for f in files]
     else:
         if out.is_dir():  # said at once, as `ibm matrix` and `ibm changes` say it (D121), not as a file to overwrite
-            _usage(f"--out „{out}” ir mape, nevis fails (gaidīts: jaunās matricas .xlsx fails)")
+            _usage(f"--out „{shown_given(out)}” ir mape, nevis fails (gaidīts: jaunās matricas .xlsx fails)")
         if out.suffix.lower() != ".xlsx":
-            _usage(f"--out „{out}”: jaunajai matricai vajag .xlsx failu")
+            _usage(f"--out „{shown_given(out)}”: jaunajai matricai vajag .xlsx failu")
         if out.resolve() == old.resolve():
-            _usage(f"--out „{out}” ir tas pats fails, kas pārnesamā matrica (gaidīts: cits .xlsx fails)")
+            _usage(f"--out „{shown_given(out)}” ir tas pats fails, kas pārnesamā matrica (gaidīts: cits .xlsx fails)")
         targets = [(old, out)]
     from generator.ministry.writable import unwritable_folder, unwritable_reason
 

@@ -140,6 +140,28 @@ def shown_file(path: Path, base: Path | None = None, full_name: str = "", person
     return shown_path(rel, file_label(path), full_name, personal_code, hide=True)
 
 
+def shown_given(path: Path | str) -> str:
+    """A path the user gave (an argument, an option's value) as a usage or refusal line shows it, before any file
+    is read (`ibm migrate`, `ibm collect`): as given, unless a part of it shows a date or six digits in a row (a
+    child's birth date or personal code, ``looks_personal``). Then an existing file is shown as ``shown_file`` shows
+    it (its folders screened, its name „matrica-<SHA-256 sākums>”, found with `sha256sum`), and in any other path –
+    a folder, a file that is not there – every such part is "…" (a file name keeps its ending: „…/….xlsx”)."""
+    given = Path(path)
+    text = given.as_posix()
+    parts = text.split("/")
+    if not any(looks_personal(part) for part in parts):
+        return text
+    if given.is_file():
+        return shown_file(given)
+
+    def ending(part: str) -> str:  # ".xlsx" kept, not the year of „dz. 03.02.2006”
+        suffix = Path(part).suffix
+        return suffix if suffix[1:].isalpha() else ""
+
+    return "/".join(("…" + ending(part) if i == len(parts) - 1 else "…") if looks_personal(part) else part
+                    for i, part in enumerate(parts))
+
+
 def path_reveals(path: Path, full_name: str, personal_code: str) -> bool:
     """Whether the file name of ``path`` or any of its folders shows a person (the child's folder, D221)."""
     return any(_reveals(part, full_name, personal_code) for part in (*path.parent.parts, path.stem))

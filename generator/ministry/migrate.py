@@ -85,6 +85,7 @@ from generator.reference.findings import Finding, Severity
 from generator.reference.inputs import whole_units_message
 from generator.reference.params import Params
 from generator.reference.plan_changes import PlanChange, item_what
+from generator.reference.rounds import plan_end
 from generator.reference.workbook import WorkbookResult, evaluate_workbook
 from generator.replace_file import mark_replaced
 from generator.workbook.input_checks import DATE_IN_NUMBER_TEXT, LIMIT, TEXT_TOO_LONG
@@ -251,6 +252,52 @@ class RuleChange:
     new: str
 
 
+PRICES_UNTIL_NAME = "Parametru_Lidz"  # 6.11 „Cenas un parametri spēkā līdz” (D61, D300)
+PRICES_UNTIL_LABEL = "Cenas un parametri spēkā līdz"
+
+
+@dataclass(frozen=True)
+class UntilChange:
+    """6.11's last day of the prices and parameters (Parametru_Lidz) when the new matrix's differs from the old file's
+    (D360): the new catalogue knows a change the old one did not, or none any more. ``plan_end``: the plan's last
+    day, when known – a plan that ends by that day is not touched by the change."""
+
+    old: dt.date | None
+    new: dt.date | None
+    old_known: bool = True  # False: the old template had no such cell
+    plan_end: dt.date | None = None
+
+    def lines(self) -> list[str]:
+        old = (lvformat_date(self.old) if self.old else "tukša") if self.old_known else "vecajā veidnē šīs šūnas nav"
+        new = lvformat_date(self.new) if self.new else "tukša (izmaiņas nav zināmas)"
+        if self.new is None:
+            meaning = "katalogs vairs nezina izmaiņu, kas beigtu šīs matricas cenas un parametrus"
+        elif self.plan_end is not None and self.plan_end <= self.new:
+            meaning = (f"katalogā no {lvformat_date(self.new + dt.timedelta(days=1))} mainās cenas vai parametri; "
+                       "plāna periods beidzas līdz šai dienai, tāpēc izmaiņa to neskar")
+        else:
+            meaning = (f"katalogā no {lvformat_date(self.new + dt.timedelta(days=1))} mainās cenas vai parametri; "
+                       "plānu, kas pēc šīs dienas izmanto mainīto, matrica atsaka (D61)")
+        return ["Mainītā 6.11. tabulas diena (vecā matrica → jaunā; jaunajā matricā ir jaunā):",
+                f"  {PRICES_UNTIL_LABEL}: {old} → {new} ({meaning})"]
+
+
+def until_change(old: Matrix, new: Matrix) -> UntilChange | None:
+    """The change of 6.11's „Cenas un parametri spēkā līdz” between the old matrix and the migrated one (None: the
+    same day, or a cell that holds no day)."""
+    before = _own_day(old.scalar(PRICES_UNTIL_NAME)) if old.has(PRICES_UNTIL_NAME) else None
+    after = _own_day(new.scalar(PRICES_UNTIL_NAME)) if new.has(PRICES_UNTIL_NAME) else None
+    if before is False or after is False or before == after or not new.has(PRICES_UNTIL_NAME):
+        return None
+    if not old.has(PRICES_UNTIL_NAME) and after is None:
+        return None  # nothing known then, nothing now
+    start = _own_day(new.scalar("Perioda_Sakums")) if new.has("Perioda_Sakums") else None
+    months = new.scalar("Perioda_Menesi") if new.has("Perioda_Menesi") else None
+    end = (plan_end(start, int(months)) if isinstance(start, dt.date) and isinstance(months, int | float)
+           and not isinstance(months, bool) and months >= 1 and months == int(months) else None)
+    return UntilChange(before, after, old.has(PRICES_UNTIL_NAME), end)  # type: ignore[arg-type]
+
+
 @dataclass
 class Amounts:
     provisional: Decimal
@@ -273,6 +320,7 @@ class MigrationReport:
     price_changes: list[PriceChange] = field(default_factory=list)
     ceiling_changes: list[CeilingChange] = field(default_factory=list)
     rule_changes: list[RuleChange] = field(default_factory=list)  # the programme's parameters on 6.11
+    until: UntilChange | None = None  # 6.11's „Cenas un parametri spēkā līdz” when it changed (D360)
     status_changes: list[StatusChange] = field(default_factory=list)  # B's or a ceiling's status alone (D302)
     cleared_prices: list[str] = field(default_factory=list)  # items whose old prefilled price is not in force (D61)
     cleared: list[tuple[str, Decimal]] = field(default_factory=list)  # (label, old price) of those items
@@ -324,6 +372,8 @@ class MigrationReport:
             lines.append("Mainītie programmas noteikumu parametri 6.11. tabulā (vecā vērtība → jaunā; jaunajā matricā "
                          "ir jaunā):")
             lines += [f"  {r.label}: {r.old} → {r.new}" for r in self.rule_changes]
+        if self.until is not None:
+            lines += self.until.lines()
         lines += status_lines(self.status_changes)
         if self.before and self.after:
             lines.append("Ietekme uz apmēriem (atsauces aprēķins):")
@@ -1039,6 +1089,7 @@ class Migrator:
                                                 with_base=not any(p.item == "B" for p in plan.changes))
             plan_items = {offer_code(str(v)) for v in old.column("Plans_Pakalpojums") if isinstance(v, str) and v.strip()}
             new_matrix = Matrix.from_book(staged_book)
+            report.until = until_change(old, new_matrix)
             shown_base = OldBase(_decimal(old.scalar(PARAM_BASE)) if old.has(PARAM_BASE) else None,
                                  old.scalar(BASE_STATUS_NAME) if old.has(BASE_STATUS_NAME) else None,  # type: ignore[arg-type]
                                  _decimal(new_matrix.scalar("Bazes_Apmers")))

@@ -26,6 +26,7 @@ from pathlib import Path
 from generator.catalogue.catalogue import Catalogue
 from generator.ministry.aggregate import Aggregates, aggregate
 from generator.ministry.collection import Collection
+from generator.ministry.console_names import shown_given
 from generator.ministry.final_csv import write_final_amounts
 from generator.ministry.final_status import STATUS_ERRORS, STATUS_FINAL
 from generator.ministry.open_files import open_in
@@ -54,7 +55,7 @@ def check_paths(out: Path, sources: Iterable[tuple[str, Path]]) -> None:
         folder = source.resolve()
         for target, what in ((summary, "kopsavilkums"), (final_dir, f"mape {FINAL_DIR}/")):
             if target.is_relative_to(folder) or folder.is_relative_to(target):
-                raise OutputError(f"{what} ({target}) un {option} {source} pārklājas; izvēlieties --out citā mapē, "
+                raise OutputError(f"{what} ({shown_given(target)}) un {option} {shown_given(source)} pārklājas; izvēlieties --out citā mapē, "
                                   "lai netiktu pārrakstītas savāktās matricas")
 
 
@@ -74,12 +75,12 @@ def check_ownership(out: Path) -> None:
     final_dir = out.parent / FINAL_DIR
     manifest: dict | None = None
     if final_dir.is_symlink() or (final_dir.exists() and not final_dir.is_dir()):
-        raise OutputError(f"{final_dir} nav ibm collect izveidota mape (tā ir saite vai fails); pārvietojiet to "
+        raise OutputError(f"{shown_given(final_dir)} nav ibm collect izveidota mape (tā ir saite vai fails); pārvietojiet to "
                           "vai izvēlieties --out citā mapē")
     if final_dir.is_dir():
         manifest = read_manifest(final_dir)
         if manifest is None:
-            raise OutputError(f"mapi {final_dir} nav izveidojis ibm collect (tajā nav {MANIFEST}); tās saturu "
+            raise OutputError(f"mapi {shown_given(final_dir)} nav izveidojis ibm collect (tajā nav {MANIFEST}); tās saturu "
                               "komanda nepārraksta – pārvietojiet to vai izvēlieties --out citā mapē")
         foreign, changed = strangers(final_dir, manifest["files"], ignore=(MANIFEST,))
         opened = [(name, program) for name in manifest["files"]
@@ -87,18 +88,18 @@ def check_ownership(out: Path) -> None:
         if opened and foreign:  # its lock file is no stranger to move away: the CSV is to be closed (ministrycheck F6)
             one = len(opened) == 1
             shown = ", ".join(f"{name} ({program})" for name, program in opened)
-            raise OutputError(f"mapē {final_dir} {'fails' if one else 'faili'} {shown} vēl "
+            raise OutputError(f"mapē {shown_given(final_dir)} {'fails' if one else 'faili'} {shown} vēl "
                               f"{'ir atvērts' if one else 'ir atvērti'} – aizveriet {'to' if one else 'tos'} (blakus "
                               "ir programmas bloķēšanas fails, ko ibm collect neaizstāj) un palaidiet vēlreiz")
         if foreign or changed:
             raise OutputError(refusal(final_dir, foreign, changed, who=f"komanda {TOOL}", nothing_written=False,
                                       advice="izvēlieties --out citā mapē"))
     if out.is_symlink() or (out.exists() and not out.is_file()):
-        raise OutputError(f"{out} nav parasts fails (saite vai mape); izvēlieties citu --out")
+        raise OutputError(f"{shown_given(out)} nav parasts fails (saite vai mape); izvēlieties citu --out")
     if out.exists():
         summary = (manifest or {}).get("summary") or {}
         if summary.get("name") != out.name or summary.get("sha256") != file_digest(out):
-            raise OutputError(f"fails {out} jau ir, un to nav izveidojis ibm collect (vai tas mainīts pēc "
+            raise OutputError(f"fails {shown_given(out)} jau ir, un to nav izveidojis ibm collect (vai tas mainīts pēc "
                               "izveides); to komanda nepārraksta – pārvietojiet to vai izvēlieties citu --out")
 
 

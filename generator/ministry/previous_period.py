@@ -17,6 +17,7 @@ from pathlib import Path
 
 from generator.lvformat import agree
 from generator.lvformat import date as lv_date
+from generator.ministry.console_names import shown_given
 from generator.reference.rounds import ReportingPeriod, period_holding
 
 SHOWN_FILES = 5  # files named per period in the refusal; the rest are counted
@@ -55,9 +56,9 @@ def previous_period_problem(files: Sequence[tuple[str, object]], periods: Sequen
     if expected is None:
         # the round's own first period: no previous period to name, and never another round's (D299)
         return (f"savāktais pārskata periods {current.label} ir {this_round} pirmais: šajā kārtā tam iepriekšējā "
-                f"pārskata perioda nav, tātad nav arī tā neapgūtā – --previous nenorādiet (mapē {folder} ir: "
+                f"pārskata perioda nav, tātad nav arī tā neapgūtā – --previous nenorādiet (mapē {shown_given(folder)} ir: "
                 f"{found}). {why}")
-    return (f"--previous mapē {folder} jābūt tikai {this_round} iepriekšējā pārskata perioda {expected.label} "
+    return (f"--previous mapē {shown_given(folder)} jābūt tikai {this_round} iepriekšējā pārskata perioda {expected.label} "
             f"matricām, bet tajā ir: {found}. {why}")
 
 

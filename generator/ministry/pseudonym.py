@@ -8,6 +8,8 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+from generator.ministry.console_names import shown_given
+
 ENV_KEY = "IBM_PSEUDONIMA_ATSLEGA"
 MIN_KEY_BYTES = 16
 
@@ -36,18 +38,18 @@ def key_from_file(raw: bytes, key_file: Path) -> bytes:
     refused: its bytes would silently change every code. Any other file that is not UTF-8 is a binary key, its bytes
     as they are."""
     if raw.startswith(UTF16_BOMS) and _utf16_text(raw):
-        raise KeyError_(f"atslēgas fails {key_file} saglabāts UTF-16 („Unicode”) kodējumā – saglabājiet to pašu "
+        raise KeyError_(f"atslēgas fails {shown_given(key_file)} saglabāts UTF-16 („Unicode”) kodējumā – saglabājiet to pašu "
                         f"atslēgu kā UTF-8 teksta failu: citā kodējumā tā {OTHER_CODES}")
     key = raw.removeprefix(UTF8_BOM).strip()
     try:
         several_lines = len(key.decode("utf-8").splitlines()) > 1
     except UnicodeDecodeError:  # a binary key: its bytes as they are, unless it is text in another encoding
         if _other_encoding_text(key):
-            raise KeyError_(f"atslēgas fails {key_file} ir teksts, bet ne UTF-8 kodējumā (piem. Windows-1257) – "
+            raise KeyError_(f"atslēgas fails {shown_given(key_file)} ir teksts, bet ne UTF-8 kodējumā (piem. Windows-1257) – "
                             f"saglabājiet to pašu atslēgu kā UTF-8 teksta failu: citā kodējumā tā {OTHER_CODES}") from None
         several_lines = False
     if several_lines:
-        raise KeyError_(f"atslēgas failā {key_file} ir vairākas teksta rindas (gaidīts: viena rinda – tikai "
+        raise KeyError_(f"atslēgas failā {shown_given(key_file)} ir vairākas teksta rindas (gaidīts: viena rinda – tikai "
                         f"atslēga): ar vēl kādu rindu atslēga būtu cita un {OTHER_CODES}")
     return key
 
@@ -80,11 +82,11 @@ def load_key(key_file: Path | None, note: Callable[[str], None] | None = None) -
         except OSError as exc:
             from generator.cli_errors import os_reason_without_path
 
-            raise KeyError_(f"atslēgas failu {key_file} nevar nolasīt: {os_reason_without_path(exc)}") from None
+            raise KeyError_(f"atslēgas failu {shown_given(key_file)} nevar nolasīt: {os_reason_without_path(exc)}") from None
         if note is not None and raw.startswith(UTF8_BOM) and key:
             note(BOM_NOTE)
         if not key:
-            raise KeyError_(f"atslēgas fails {key_file} ir tukšs (gaidīts: vismaz {MIN_KEY_BYTES} baitu gara "
+            raise KeyError_(f"atslēgas fails {shown_given(key_file)} ir tukšs (gaidīts: vismaz {MIN_KEY_BYTES} baitu gara "
                             "slepena atslēga)")
     else:
         key = os.environ.get(ENV_KEY, "").removeprefix("\ufeff").strip().encode("utf-8")

@@ -8,6 +8,7 @@ import tempfile
 from pathlib import Path
 
 from generator.cli_errors import os_reason_without_path
+from generator.ministry.console_names import shown_given
 
 
 class Unwritable(str):
@@ -38,13 +39,13 @@ def _probe(out: Path, probe: Path, option: str) -> Unwritable | None:
     while not probe.exists() and probe.parent != probe:
         probe = probe.parent
     if not probe.is_dir():
-        return Unwritable(f"{option} „{out}” nevar izveidot: „{probe}” ir fails, nevis mape", parameter=True)
+        return Unwritable(f"{option} „{shown_given(out)}” nevar izveidot: „{shown_given(probe)}” ir fails, nevis mape", parameter=True)
     try:
         with tempfile.TemporaryFile(prefix=".ibm-collect-probe-", dir=probe):
             pass
     except OSError as exc:
         if exc.errno in (errno.ENOENT, errno.ENOTDIR):  # an existing folder that can hold no file: /proc, /sys/…
-            return Unwritable(f"{option} „{out}”: mapē „{probe}” failus izveidot nevar (tā nav parasta mape)",
+            return Unwritable(f"{option} „{shown_given(out)}”: mapē „{shown_given(probe)}” failus izveidot nevar (tā nav parasta mape)",
                               parameter=True)
-        return Unwritable(f"mapē {probe} nevar rakstīt ({os_reason_without_path(exc)})")
+        return Unwritable(f"mapē {shown_given(probe)} nevar rakstīt ({os_reason_without_path(exc)})")
     return None

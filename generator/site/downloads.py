@@ -53,6 +53,7 @@ OPEN_DATA_TITLES = {
 
 GENERIC = "Visām pašvaldībām"
 OPEN_DATA = paths.DOWNLOAD_FOLDERS[1]  # atvertie-dati
+MATRICES = ("lejupielades", "matrica")  # the matrices' folder (generator/workbook/render.py FOLDER)
 NUMBERED = re.compile(r"(\d{2})-")  # document and report files begin with their two-digit number
 
 
@@ -179,6 +180,17 @@ def _municipality(catalogue: Catalogue, rel: Path) -> Municipality | None:
     return None
 
 
+def _matrix_title(title: str, rel: Path, shown: str) -> str:
+    """A municipality's matrix by the name its row gives it (D360): its file's title names it by the name in force on
+    its prices day even while that name is „jāprecizē” (D189), but the page states only a confirmed one – the row's
+    label and its link never name one municipality in two forms."""
+    from generator.workbook.writer import MATRIX_TITLE, matrix_title
+
+    if shown == GENERIC or not title.startswith(f"{MATRIX_TITLE} – ") or rel.suffix.lower() != ".xlsx":
+        return title
+    return matrix_title(shown)
+
+
 def collect(catalogue: Catalogue, build_dir: Path) -> list[Download]:
     """Every downloadable file under the build's download folders, in a stable order."""
     found: list[Download] = []
@@ -191,14 +203,16 @@ def collect(catalogue: Catalogue, build_dir: Path) -> list[Download]:
                 continue
             rel = path.relative_to(build_dir)
             municipality = _municipality(catalogue, rel)
+            shown = names_day.shown_name(catalogue, municipality.id, rel) if municipality else GENERIC
             found.append(
                 Download(
                     path=rel.as_posix(),
-                    title=(open_data_title(path) if folder == OPEN_DATA else None) or file_title(path),
+                    title=_matrix_title(file_title(path), rel, shown) if rel.parts[:2] == MATRICES else
+                    (open_data_title(path) if folder == OPEN_DATA else None) or file_title(path),
                     format=FORMATS.get(path.suffix.lower(), path.suffix.lstrip(".").upper() or "datne"),
                     size=path.stat().st_size,
                     group=_group(rel),
-                    municipality=names_day.shown_name(catalogue, municipality.id, rel) if municipality else GENERIC,
+                    municipality=shown,
                     slug=municipality.id if municipality else "",
                 )
             )

@@ -93,6 +93,14 @@ def whole_units(book: Book) -> None:
                     "format": book.st.units_whole})
 
 
+MATRIX_TITLE = "IBM matrica"
+
+
+def matrix_title(name: str | None) -> str:
+    """A matrix file's title: „IBM matrica – <the municipality's name>”, or „IBM matrica” for the generic one."""
+    return MATRIX_TITLE + (f" – {name}" if name else "")
+
+
 def write_workbook(catalogue: Catalogue, path: Path, municipality_id: str | None = None,
                    day: dt.date | None = None, made_on: dt.date | None = None,
                    status_on: dt.date | None = None) -> Path:
@@ -114,8 +122,9 @@ def write_workbook(catalogue: Catalogue, path: Path, municipality_id: str | None
          "default_date_format": "dd.mm.yyyy"},
     )
     created = dt.datetime.combine(day, dt.time())
-    # the title names the file as the site's downloads list it: the name in force on the prices day (D189)
-    title = "IBM matrica" + (f" – {catalogue.name_on(municipality.id, day)}" if municipality else "")
+    # the title names the file by the name in force on the prices day (D189; the site's downloads list it by the
+    # confirmed one, matrix_title)
+    title = matrix_title(catalogue.name_on(municipality.id, day) if municipality else None)
     version = template_version(catalogue, day)
     author = file_author(catalogue, municipality, day)
     wb.set_properties(
