@@ -27,6 +27,8 @@ from generator.ministry.collection import Collection
 from generator.ministry.reading import file_digest
 from generator.ministry.summary_book import (
     DATA_FIRST,
+    PAGE_SLACK,
+    PAGE_WIDTH,
     SHEET_CHILDREN,
     SHEET_SUMMARY,
     SummaryBook,
@@ -293,9 +295,12 @@ def console_lines(changes: Changes) -> list[str]:
 
 
 # --- the sheet ------------------------------------------------------------------------------------------------------
-COLUMNS = [("Pašvaldība", 12.0), ("Bērna kods (pseidonīms)", 17.0), ("Izmaiņa", 18.0),
-           *[(f"{name} {when} EUR", 11.0) for name in AMOUNTS for when in ("iepriekš", "tagad")],
-           ("F izmaiņa EUR", 11.0), ("F statuss iepriekš", 16.0), ("F statuss tagad", 16.0)]
+# F, its change and status first: the page a printed sheet starts with holds what the CSV sends; P, N and A follow
+COLUMNS = [("Pašvaldība", 12.0), ("Bērna kods (pseidonīms)", 17.0), ("Izmaiņa", 16.0),
+           ("F iepriekš EUR", 11.0), ("F tagad EUR", 11.0), ("F izmaiņa EUR", 11.0), ("F statuss iepriekš", 15.0),
+           ("F statuss tagad", 15.0),
+           *[(f"{name} {when} EUR", 11.0) for name in AMOUNTS[:3] for when in ("iepriekš", "tagad")]]
+GROUPS = [2, 3, 6, 8, 10, 12]  # the column groups a printed page never splits (after the key columns)
 TOTAL = "kopā"
 ALL = "Visas pašvaldības"
 FUNDING = "finansējums"
@@ -314,30 +319,44 @@ def sheet_note(changes: Changes) -> str:
             "kopsavilkuma lapu „Bērni” (lēmums D362).")
 
 
+def _page_breaks(ws: Worksheet, widths: list[float]) -> None:
+    """A printed page holds whole column groups (``GROUPS``) beside the two key columns (as group_page_breaks does
+    with one); each printed column adds some 0,7 units of padding to its width (as summary_children.lines_sheet)."""
+    room = PAGE_WIDTH - widths[0] - widths[1] - 1.4 - PAGE_SLACK
+    breaks, used = [], 0.0
+    for start, end in zip(GROUPS, [*GROUPS[1:], len(widths)], strict=True):
+        need = sum(widths[start:end]) + 0.7 * (end - start)
+        if used and used + need > room:
+            breaks.append(start)
+            used = 0.0
+        used += need
+    if breaks:
+        ws.set_v_pagebreaks(breaks)
+
+
 def changes_sheet(book: SummaryBook, ws: Worksheet, changes: Changes) -> None:
     """„Izmaiņas pret iepriekšējo”: a row per added, removed or changed child, the municipality's totals before and
     after, the totals of all municipalities and the funding (values: the replaced result is no sheet of this book)."""
     names = [m.name for m in changes.municipalities] + [ALL]
-    columns = [(t, name_width(names) if i == 0 else w) for i, (t, w) in enumerate(COLUMNS)]
+    columns = [(t, name_width(names, bold=True) if i == 0 else w) for i, (t, w) in enumerate(COLUMNS)]
     widths = book.header(ws, "Izmaiņas pret iepriekšējo savākšanu", sheet_note(changes), columns, key_cols=2)
+    _page_breaks(ws, widths)
     row = DATA_FIRST
 
     def write(muni: str, code: str, label: str, before: tuple | None, after: tuple | None,
               status: tuple[str, str], bold: bool = False) -> None:
         nonlocal row
         text, money = (book.f_sum_wrap, book.f_sum_money) if bold else (book.f_wrap, book.f_money)
-        book.value(ws, row, 0, muni, text)
-        book.value(ws, row, 1, code, text)
-        book.value(ws, row, 2, label, text)
-        for i in range(4):
-            book.value(ws, row, 3 + 2 * i, None if before is None else before[i], money)
-            book.value(ws, row, 4 + 2 * i, None if after is None else after[i], money)
         diff = (after[3] if after else Decimal(0)) - (before[3] if before else Decimal(0))
-        book.value(ws, row, 11, diff, money)
-        book.value(ws, row, 12, status[0], text)
-        book.value(ws, row, 13, status[1], text)
-        book.fit_row(ws, row, [(muni, widths[0], bold), (label, widths[2], bold), (status[0], widths[12], bold),
-                               (status[1], widths[13], bold)])
+        cells = [(muni, text), (code, text), (label, text),
+                 (None if before is None else before[3], money), (None if after is None else after[3], money),
+                 (diff, money), (status[0], text), (status[1], text)]
+        for i in range(3):
+            cells += [(None if before is None else before[i], money), (None if after is None else after[i], money)]
+        for col, (value, fmt) in enumerate(cells):
+            book.value(ws, row, col, value, fmt)
+        book.fit_row(ws, row, [(muni, widths[0], bold), (label, widths[2], bold), (status[0], widths[6], bold),
+                               (status[1], widths[7], bold)])
         row += 1
 
     for m in changes.municipalities:
