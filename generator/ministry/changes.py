@@ -119,7 +119,9 @@ class Changes:
 
     @property
     def count(self) -> dict[str, int]:
-        return {kind: sum(m.count(kind) for m in self.municipalities) for kind in (ADDED, REMOVED, CHANGED)}
+        # by child: one that moved to another municipality is listed under both
+        return {kind: len({c.code for m in self.municipalities for c in m.children if c.kind == kind})
+                for kind in (ADDED, REMOVED, CHANGED)}
 
 
 # --- reading the replaced result ------------------------------------------------------------------------------
@@ -223,11 +225,12 @@ def compare(earlier: Earlier | str, now: dict[str, ChildRow], period: str, envel
         muni = change.municipality
         found.setdefault(muni, MunicipalityChanges(muni, before=tuple(totals[muni][0]), after=tuple(totals[muni][1])))
         found[muni].children.append(change)
-    if any(c.before is not None and c.after is not None and c.before.municipality != c.after.municipality
-           for m in found.values() for c in m.children):  # the municipality a child left changed too
-        for c in [c for m in list(found.values()) for c in m.children if MUNICIPALITY in c.what]:
-            old = c.before.municipality  # type: ignore[union-attr]
-            found.setdefault(old, MunicipalityChanges(old, before=tuple(totals[old][0]), after=tuple(totals[old][1])))
+    # a child now in another municipality is listed under both: the one it left changed too
+    for c in [c for m in list(found.values()) for c in m.children if MUNICIPALITY in c.what]:
+        old = c.before.municipality  # type: ignore[union-attr]
+        found.setdefault(old, MunicipalityChanges(old, before=tuple(totals[old][0]), after=tuple(totals[old][1])))
+        found[old].children.append(c)
+        found[old].children.sort(key=lambda x: x.code)
     before, after = (tuple(sum((side[s][i] for side in totals.values()), Decimal(0)) for i in range(4))
                      for s in (0, 1))
     return Changes(day=earlier.day, municipalities=[found[m] for m in sorted(found)],
@@ -277,8 +280,9 @@ def console_lines(changes: Changes) -> list[str]:
         return [f"Piezīme: aizstātais rezultāts bija par citu pārskata periodu ({changes.other_period}); bērnu apmēri "
                 "ar to nav salīdzināti."]
     if not changes.any:
-        return [f"Salīdzinājumā ar {replaced_from(changes)} nekas nav mainījies: tie paši bērni, apmēri, statusi un "
-                "finansējums."]
+        same = ("tie paši bērni, apmēri, statusi un finansējums" if changes.envelope and changes.envelope[0] is not None
+                else "tie paši bērni, apmēri un statusi")
+        return [f"Salīdzinājumā ar {replaced_from(changes)} nekas nav mainījies: {same}."]
     n = changes.count
     parts = []
     before_env, after_env = changes.envelope or (None, None)

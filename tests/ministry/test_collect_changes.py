@@ -153,13 +153,15 @@ def test_a_status_and_a_municipality_change_are_named_and_both_municipalities_li
     changes = compare(earlier, now, "01.04.2019–30.09.2019", Decimal(1000))
     assert [m.name for m in changes.municipalities] == ["Ogre", "Tukums"]
     ogre = changes.municipalities[0]
-    assert [(c.code, c.label) for c in ogre.children] == [("B-1", "mainīts: statuss")]
+    # B-2 left Ogre: listed under Ogre too, counted once in all
+    assert [(c.code, c.label) for c in ogre.children] == [("B-1", "mainīts: statuss"), ("B-2", "mainīts: pašvaldība")]
     assert ogre.before[3] == Decimal(110) and ogre.after[3] == Decimal(50)
     assert [(c.code, c.label) for c in changes.municipalities[1].children] == [("B-2", "mainīts: pašvaldība")]
+    assert changes.count[CHANGED] == 2
     lines = [line.replace(NBSP, " ") for line in console_lines(changes)]
     assert lines[0].startswith("Izmaiņas salīdzinājumā ar aizstāto rezultātu (kopsavilkums sagatavots 05.12.2026): "
                                "finansējums 1 000,00 EUR (nemainīgs); Σ F 110,00 EUR (nemainīgs); 2 bērni mainīti")
-    assert lines[1:] == ["  Ogre: 1 bērns mainīts; Σ F 110,00 EUR → 50,00 EUR (−60,00 EUR).",
+    assert lines[1:] == ["  Ogre: 2 bērni mainīti; Σ F 110,00 EUR → 50,00 EUR (−60,00 EUR).",
                          "  Tukums: 1 bērns mainīts; Σ F 0,00 EUR → 60,00 EUR (+60,00 EUR)."]
 
 
