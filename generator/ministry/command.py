@@ -398,7 +398,7 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
         click.echo(text, err=True)
 
     try:
-        _, agg, csvs = write_outputs(out, result, catalogue, round_municipalities(catalogue, result.period_start),
+        book, agg, csvs = write_outputs(out, result, catalogue, round_municipalities(catalogue, result.period_start),
                                      today=today, say=say)
     except OutputError as exc:
         _fail(f"{exc}; nekas netika uzrakstīts")
@@ -444,6 +444,11 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
                 click.echo(f"Uzmanību: {reason}.")
         if result.base_confirmed:  # B's status on the collection's day (D296)
             click.echo(f"Piezīme: {result.base_confirmed}.")
+        if book.changes is not None:  # what the new result changes against the one it replaced (D362)
+            from generator.ministry.changes import console_lines
+
+            for line in console_lines(book.changes):
+                click.echo(line)
         click.echo(f"Kopsavilkums: {out}; galīgie apmēri: {out.parent / FINAL_DIR}/ ({len(csvs)} {_agree(len(csvs), 'fails', 'faili')}).")
         if result.refused or result.previous_refused:
             unused = len(result.refused) + len(result.previous_refused)

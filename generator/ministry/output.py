@@ -25,13 +25,14 @@ from pathlib import Path
 
 from generator.catalogue.catalogue import Catalogue
 from generator.ministry.aggregate import Aggregates, aggregate
+from generator.ministry.changes import Changes, compare, current_rows, read_earlier
 from generator.ministry.collection import Collection
 from generator.ministry.console_names import shown_given
 from generator.ministry.final_csv import write_final_amounts
 from generator.ministry.final_status import STATUS_ERRORS, STATUS_FINAL
 from generator.ministry.open_files import open_in
 from generator.ministry.reading import file_digest
-from generator.ministry.summary_book import SummaryBook
+from generator.ministry.summary_book import SummaryBook, municipality_names
 from generator.ministry.summary_write import write_summary
 from generator.own_files import refusal, strangers
 from generator.replace_file import staged_folder, swap_final
@@ -137,6 +138,21 @@ def _write_manifest(staged_dir: Path, summary: Path, names: list[str]) -> None:
     (staged_dir / MANIFEST).write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
+def against_replaced(out: Path, collection: Collection, catalogue: Catalogue) -> Changes | None:
+    """The new result compared with the one it replaces (D362), None on a first collection (nothing replaced). Called
+    after check_ownership: the manifest of ``galigie-apmeri/`` names the earlier summary and its SHA-256."""
+    final_dir = out.parent / FINAL_DIR
+    if not final_dir.is_dir():
+        return None
+    manifest = read_manifest(final_dir) or {}
+    summary = manifest.get("summary") or {}
+    name = summary.get("name")
+    earlier = (read_earlier(out.parent / name, summary.get("sha256")) if isinstance(name, str) and name
+               and Path(name).name == name else "galīgo apmēru mapes sarakstā nav iepriekšējā kopsavilkuma")
+    names = municipality_names(catalogue, [r.municipality for r in collection.records])
+    return compare(earlier, current_rows(collection, names), collection.period, collection.finals.envelope)
+
+
 def staging_folder(parent: Path) -> AbstractContextManager[Path]:
     """The temporary folder beside the outputs where everything is written before the swap."""
     return staged_folder(parent, ".ibm-collect-")
@@ -151,12 +167,13 @@ def write_outputs(out: Path, collection: Collection, catalogue: Catalogue, munic
     say = say or (lambda _: None)
     today = today or dt.date.today()
     check_ownership(out)
+    changes = against_replaced(out, collection, catalogue)
     say("Apkopo rezultātus pa pašvaldībām, mēnešiem un pakalpojumiem")
     agg = aggregate(collection.records, collection.finals, municipalities)
     parent = out.parent
     parent.mkdir(parents=True, exist_ok=True)
     with staging_folder(parent) as tmp:
-        book = write_summary(tmp / out.name, collection, agg, catalogue, today, progress=say)
+        book = write_summary(tmp / out.name, collection, agg, catalogue, today, progress=say, changes=changes)
         csv_dir = tmp / FINAL_DIR
         csv_dir.mkdir()
         written = []
@@ -172,4 +189,5 @@ def write_outputs(out: Path, collection: Collection, catalogue: Catalogue, munic
         say("Aizvieto iepriekšējos rezultātus" if out.exists() or final_dir.exists() else "Saglabā rezultātus")
         swap_final([(csv_dir, final_dir), (tmp / out.name, out)], say=say, aside_in=parent)
         book.path = out
+        book.changes = changes
         return book, agg, [final_dir / name for name in written]

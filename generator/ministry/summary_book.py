@@ -83,6 +83,8 @@ class SummaryBook:
     # the sheets that continue to the right print from their column headers; their titles and notes, in order
     notes: dict[str, tuple[str, str]] = field(default_factory=dict)
     print_from: dict[str, int] = field(default_factory=dict)  # the first printed row (0-based) where not row 1
+    # the comparison with the result this one replaced (changes.Changes, D362); None on a first collection
+    changes: Any = None
 
     def __post_init__(self) -> None:
         # Cells stay in memory until close (shared strings, ~2× faster than constant_memory's inline strings);

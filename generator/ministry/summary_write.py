@@ -11,6 +11,7 @@ from xlsxwriter.worksheet import Worksheet
 from generator.catalogue.catalogue import Catalogue
 from generator.lvformat import version_id
 from generator.ministry.aggregate import Aggregates
+from generator.ministry.changes import SHEET_CHANGES, Changes, changes_sheet
 from generator.ministry.collection import Collection
 from generator.ministry.summary_book import (
     SHEET_CASH,
@@ -47,9 +48,12 @@ from generator.xlsxformula import quick_formulas
 
 
 def write_summary(path: Path, collection: Collection, agg: Aggregates, catalogue: Catalogue,
-                  today: dt.date, progress: Callable[[str], None] | None = None) -> SummaryBook:
+                  today: dt.date, progress: Callable[[str], None] | None = None,
+                  changes: Changes | None = None) -> SummaryBook:
     """Write the summary workbook to ``path``; returns the book with its expected formula values.
-    ``progress`` is told (in Latvian) which sheet is being written."""
+    ``progress`` is told (in Latvian) which sheet is being written. ``changes``: the comparison with the result this
+    one replaces; the sheet „Izmaiņas pret iepriekšējo” is added when something changed (D362) – a same-day re-run
+    on the same files still writes the same bytes."""
     say = progress or (lambda _: None)
     book = SummaryBook(path)
     provisional = " – provizoriski" if collection.final_provisional else ""
@@ -59,7 +63,8 @@ def write_summary(path: Path, collection: Collection, agg: Aggregates, catalogue
     # created = modified = the run day at 00:00 (the day "Sagatavots" names), as the matrix writer fixes it: a
     # same-day re-run on the same input writes the same bytes, so the manifest's checksums stay (audit24 F1)
     wb.set_properties({"created": dt.datetime.combine(today, dt.time())})
-    sheets = {name: wb.add_worksheet(name) for name in SHEETS}
+    shown_changes = changes is not None and changes.problem is None and changes.any
+    sheets = {name: wb.add_worksheet(name) for name in SHEETS + ((SHEET_CHANGES,) if shown_changes else ())}
     for ws in sheets.values():
         quick_formulas(ws)
     names = municipality_names(catalogue, [r.municipality for r in collection.records + collection.previous_records])
@@ -92,6 +97,8 @@ def write_summary(path: Path, collection: Collection, agg: Aggregates, catalogue
     refused_sheet(book, sheet(SHEET_REFUSED), collection)
     notes_sheet(book, sheet(SHEET_NOTES), collection)
     stale_sheet(book, sheet(SHEET_STALE), collection)
+    if shown_changes:
+        changes_sheet(book, sheet(SHEET_CHANGES), changes)  # type: ignore[arg-type]
     summary_sheet(book, sheet(SHEET_SUMMARY), collection, agg, muni_total_row, children_cols, line_cols, today)
     say("Raksta kopsavilkumu: saglabā failu")
     book.finish()

@@ -167,7 +167,9 @@ def test_rerun_replaces_its_own_outputs(three: Path, tmp_path: Path) -> None:
     result = run(str(three), "--out", str(out))
     assert result.exit_code == 0, result.output
     assert "Izmantotas 2 matricas" in result.output
-    assert f"Raksta kopsavilkumu: lapa 1/{len(SHEETS)} " in result.output and "Aizvieto iepriekšējos rezultātus" in result.output
+    # a matrix fewer: the summary gains the sheet of changes against the replaced result, which the console names (D362)
+    assert f"Raksta kopsavilkumu: lapa 1/{len(SHEETS) + 1} " in result.output and "Aizvieto iepriekšējos rezultātus" in result.output
+    assert "Izmaiņas salīdzinājumā ar aizstāto rezultātu" in result.output and "1 bērns izņemts" in result.output
     assert "Saglabā rezultātus" not in result.output
     assert snapshot(out.parent / FINAL_DIR) != first
     assert sorted(p.name for p in out.parent.iterdir()) == [CACHE_NAME, FINAL_DIR, "k.xlsx"]  # no temporary folder
