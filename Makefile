@@ -36,7 +36,8 @@ test-full: setup
 	$(BIN)/python -m tests.site.axe || echo "axe-core nav ielādēts: pieejamības tests to mēģinās vēlreiz"
 	NO_MKDOCS_2_WARNING=1 IBM_FULL=1 $(NO_DONTWRITE) $(BIN)/pytest -n 2 --dist loadgroup
 
-# A quick subset while working (about two minutes): no LibreOffice, no browser, no slow proofs.
+# A quick subset while working (about 7 minutes on two cores, an estimate: docs/benchmarks.md): no LibreOffice, no
+# browser, no slow proofs.
 test-quick: setup
 	NO_MKDOCS_2_WARNING=1 $(NO_DONTWRITE) $(BIN)/pytest -n 2 --dist loadgroup -m "not slow and not libreoffice and not browser"
 

@@ -246,11 +246,21 @@ ESTIMATED_SECONDS = {  # the unit times (s) of the lead's clean clone of 47823cc
     "tests/workbook/test_whole_workbook_pdf.py": 4,
     "tests/ministry/test_ooxml.py": 4,
 }
-# `make test-quick` leaves out units longer than this (the migrate groups, collect, from-matrix runs, and since
-# testtime10 test_pasted_inputs and test_migrate_reports_and_resumes, which a clone that has run before already left
-# out by their measured times); 20 s keeps collect_safety and from_matrix_build_day in, and leaves out the units
-# of 20–23 s the clone measured (migrate-0, test_migrate_reports_and_resumes, test_from_matrix_amounts)
-SLOW_UNIT = 20
+# `make test-quick` leaves out every unit whose estimate above is longer than this: the migrate groups, collect,
+# from-matrix runs, and (since fix46e: the subset had grown to 15,5 min alone) every unit the clean clone measured at
+# 6 s or more, so that the subset takes a few minutes on two workers (docs/benchmarks.md). The estimate, not the
+# learned time, decides: a learned time is the unit's wall time in the last run, several times its CPU when other
+# work shares the machine, so with it the subset would shrink after every busy run; with the estimate the subset is
+# the same on every machine and after any run. A new heavy test file is marked by hand (pytest.mark.slow) or given
+# its estimate here.
+SLOW_UNIT = 5
+# Units above SLOW_UNIT whose slow proofs carry pytest.mark.slow themselves: their quick unit tests stay in the
+# subset (a module's logic keeps a quick test beside its slow proof).
+MARKED_BY_HAND = frozenset({
+    "tests/ministry/test_xlsxread.py",  # the reader's parsing and its Latvian refusals on small workbooks
+    "tests/ministry/test_integrity.py",  # formula normalisation and row comparison
+    "tests/reference/test_properties.py",  # the reference's money properties (~8 s, all kept: the heart of it)
+})
 _LEARNED_KEY = "ibm/unit-seconds"
 _UNIT_PROPERTY = "ibm_unit"
 
@@ -301,8 +311,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         if item.nodeid.split("::")[0] in REAL_RENDERS:
             item.add_marker(pytest.mark.real_renders)
     cost = {unit: learned.get(unit, ESTIMATED_SECONDS.get(unit, 1.0)) for unit in units}
-    for item in items:  # `make test-quick` leaves out every unit that takes more than SLOW_UNIT seconds
-        if cost[_unit(item)] > SLOW_UNIT:
+    for item in items:  # `make test-quick` leaves out every unit estimated above SLOW_UNIT seconds
+        if ESTIMATED_SECONDS.get(_unit(item), 1.0) > SLOW_UNIT and _unit(item) not in MARKED_BY_HAND:
             item.add_marker(pytest.mark.slow)
     items.sort(key=lambda it: (-cost[_unit(it)], units[_unit(it)]))
 

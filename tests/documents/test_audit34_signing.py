@@ -170,6 +170,7 @@ def test_residence_and_the_application_date_are_two_criteria(bodies: dict[str, d
         assert any(re.match(r"☐\s?iesniegums iesniegts pēc", r) for r in rows), m
 
 
+@pytest.mark.slow  # a PDF for every pilot municipality
 def test_the_grant_clause_stays_on_the_page_of_its_table(catalogue: Catalogue, tmp_path: Path) -> None:
     """F8: "4.1. Piešķirt … šādā apmērā:" is a lead line (PDF break-after: avoid, DOCX keep-with-next), and in each
     municipality's PDF the page that holds it holds the table's header too."""

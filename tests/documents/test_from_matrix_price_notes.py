@@ -97,6 +97,7 @@ def _docx(path: Path) -> str:
         return "".join(package.read(name).decode("utf-8") for name in package.namelist() if name.startswith("word/"))
 
 
+@pytest.mark.slow  # a collect, migrate or documents run of its own (docs/benchmarks.md, fix46e)
 def test_the_choice_of_providers_says_where_its_blank_prices_come_from(many: tuple[Path, str]) -> None:
     """Fails on the old code: 05 (signed as printed) had „______” price cells and no note."""
     folder, _ = many

@@ -47,6 +47,7 @@ def _run(catalogue: Path, matrix: Path, out: Path):  # noqa: ANN202
                               env={"IBM_PSEUDONIMA_ATSLEGA": ""})
 
 
+@pytest.mark.slow  # a collect, migrate or documents run of its own (docs/benchmarks.md, fix46e)
 def test_a_refusal_under_another_catalogue_names_the_catalogue_not_the_matrix(tmp_path: Path) -> None:
     new = changes_catalogue(tmp_path / "new")
     shutil.copytree(tmp_path / "new", tmp_path / "old")

@@ -74,6 +74,7 @@ def _papers(root: Path, catalogue_dir: Path, day: dt.date, name: str) -> tuple[l
     return reports, clean(run.output)
 
 
+@pytest.mark.slow  # a collect, migrate or documents run of its own (docs/benchmarks.md, fix46e)
 def test_papers_inside_the_gap_say_withdrawn_not_yet_unconfirmed(gap: tuple[Catalogue, Path]) -> None:
     """Fails on the old code: the checklist said „(katalogā vēl jāprecizē normatīvajā aktā …)” of the provider's own
     price and, of the catalogue's, „(matricas cenu dienā tā bija apstiprināta …)” – a day it was not."""

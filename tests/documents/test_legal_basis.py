@@ -248,6 +248,7 @@ def written(catalogue: Catalogue, tmp_path_factory: pytest.TempPathFactory) -> d
     return folders
 
 
+@pytest.mark.slow  # the municipal set's PDF and DOCX on two days (written)
 def test_pdf_and_docx_carry_the_citation_or_the_blank_and_note(written: dict[dt.date, Path],
                                                              catalogue: Catalogue) -> None:
     early, late = _pilot_day(catalogue), LATE
@@ -290,6 +291,7 @@ def test_letter_18_states_its_legal_basis_from_the_catalogue(catalogue: Catalogu
         assert text.index("pamatojoties uz:") < text.index("Tāpēc ") < text.index("var apstrīdēt")
 
 
+@pytest.mark.slow  # the municipal set's PDF and DOCX on two days (written)
 def test_each_decisions_note_is_on_its_marks_page(written: dict[dt.date, Path]) -> None:
     """D345: the PDFs above, on both days (tests/documents/footnote_pages.py)."""
     apart, noted = notes_apart(sorted(p for folder in written.values() for p in folder.glob("*.pdf")))

@@ -37,6 +37,7 @@ def act_pages(catalogue: Catalogue) -> dict[str, list[str]]:
             for d in documents}
 
 
+@pytest.mark.slow  # a collect, migrate or documents run of its own (docs/benchmarks.md, fix46e)
 def test_each_note_prints_once_at_the_foot_of_its_marks_first_page(act_pages: dict[str, list[str]]) -> None:
     for doc_id, pages in act_pages.items():
         seen: set[str] = set()

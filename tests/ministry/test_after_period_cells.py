@@ -11,6 +11,7 @@ import datetime as dt
 import shutil
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 
 from generator.catalogue.catalogue import Catalogue
@@ -59,6 +60,7 @@ def test_a_number_after_the_period_is_named_by_its_cell(small_folder, tmp_path: 
     assert ":" not in places[0][1].split(" ")[0], places  # a cell, not the line's range of months
 
 
+@pytest.mark.slow  # a collect, migrate or documents run of its own (docs/benchmarks.md, fix46e)
 def test_a_date_after_the_period_is_told_to_be_cleared(small_folder, catalogue: Catalogue,  # noqa: ANN001
                                                       tmp_path: Path) -> None:
     path, months, line = _matrix(small_folder, tmp_path)
@@ -75,6 +77,7 @@ def test_a_date_after_the_period_is_told_to_be_cleared(small_folder, catalogue: 
     assert said[within][0].endswith(DATE_FORMAT_ADVICE), said[within]  # a month of the plan: typed again
 
 
+@pytest.mark.slow  # a collect, migrate or documents run of its own (docs/benchmarks.md, fix46e)
 def test_any_value_after_the_period_is_told_to_be_cleared_alike(small_folder, catalogue: Catalogue,  # noqa: ANN001
                                                               tmp_path: Path) -> None:
     path, months, line = _matrix(small_folder, tmp_path)

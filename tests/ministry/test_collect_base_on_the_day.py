@@ -70,6 +70,7 @@ def _folder(root: Path, make: Callable[[Path], Catalogue]) -> tuple[Catalogue, P
     return changed, root / "in"
 
 
+@pytest.mark.slow  # a collect, migrate or documents run of its own (docs/benchmarks.md, fix46e)
 def test_a_later_b_of_another_amount_leaves_the_amounts_final(kept: tuple[Catalogue, Path],
                                                                 folder: tuple[Catalogue, Path]) -> None:
     """review38's case: a finished period collected after the next period's B (another amount) is in the catalogue –

@@ -7,6 +7,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.loader import load_or_raise
 from generator.lvformat import date as lv_date
@@ -29,6 +31,7 @@ def _ceiling_withdrawn(target: Path) -> Catalogue:
     return load_or_raise(target)
 
 
+@pytest.mark.slow  # a collect, migrate or documents run of its own (docs/benchmarks.md, fix46e)
 def test_a_withdrawn_part_of_an_unconfirmed_ceiling_is_named_with_its_day(tmp_path: Path) -> None:
     changed, matrices = _folder(tmp_path, _ceiling_withdrawn, GROUP_CHANGE, GROUP_CHANGE, ("3.1.3g",), months=1)
     name = changed.price_by_id["grupu-nodarbibu-griesti"].name_lv

@@ -121,6 +121,7 @@ def _collect(old: dict, catalogue: Catalogue, with_templates: bool) -> object:
     return collect(old["in"], catalogue, KEY, Options(jobs=1), templates=templates)
 
 
+@pytest.mark.slow  # a collect, migrate or documents run of its own (docs/benchmarks.md, fix46e)
 def test_the_old_catalogue_collects_its_own_matrices_final(old: dict) -> None:
     result = _collect(old, old["catalogue"], with_templates=False)
     assert len(result.records) == 2 and not result.refused, result.refused

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
@@ -18,6 +19,7 @@ def _collect(folder: Path, out: Path, *more: str):  # noqa: ANN202
                               env=ENV)
 
 
+@pytest.mark.slow  # a collect, migrate or documents run of its own (docs/benchmarks.md, fix46e)
 def test_an_envelope_below_the_amounts_is_warned_about(small_folder, tmp_path: Path) -> None:  # noqa: ANN001
     folder, _ = small_folder
     result = _collect(folder, tmp_path / "a" / "k.xlsx", "--envelope", "1,00")

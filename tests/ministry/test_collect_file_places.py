@@ -18,6 +18,7 @@ import shutil
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
@@ -85,6 +86,7 @@ def test_a_refused_file_shows_its_own_period(tmp_path: Path, catalogue: Catalogu
     assert refused and {r[0] for r in refused} == {own}, refused
 
 
+@pytest.mark.slow  # a collect, migrate or documents run of its own (docs/benchmarks.md, fix46e)
 def test_previous_folder_counted_apart_prefixed_once_and_its_errors_named(
         tmp_path: Path, catalogue: Catalogue, template: Path, small_folder: tuple[Path, list[Child]],
         later_folder: tuple[Path, list[Child]]) -> None:

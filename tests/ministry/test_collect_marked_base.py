@@ -52,6 +52,7 @@ def folders(tmp_path_factory: pytest.TempPathFactory) -> tuple[Catalogue, dict[s
     return catalogue, folders
 
 
+@pytest.mark.slow  # a collect, migrate or documents run of its own (docs/benchmarks.md, fix46e)
 def test_a_marked_matrix_s_b_is_described_as_an_unmarked_one_s(folders: tuple[Catalogue, dict[str, Path]]) -> None:
     catalogue, paths = folders
     gone = {name: collect(path, catalogue, KEY, Options(jobs=1, day=BASE_WITHDRAWN)) for name, path in paths.items()}
@@ -63,6 +64,7 @@ def test_a_marked_matrix_s_b_is_described_as_an_unmarked_one_s(folders: tuple[Ca
         assert [result.status(r) for r in result.records] == [STATUS_FINAL], name
 
 
+@pytest.mark.slow  # a collect, migrate or documents run of its own (docs/benchmarks.md, fix46e)
 def test_a_marked_ceiling_has_the_collection_day_s_status(tmp_path: Path) -> None:
     """D319 with D302: a matrix marking a group session's ceiling withdrawn is collected as one made before the
     withdrawal: the dated warning with its cell while the catalogue has it „jāprecizē”, none once it confirms it

@@ -91,6 +91,7 @@ def rounds(tmp_path_factory: pytest.TempPathFactory) -> dict:
             "second": second}
 
 
+@pytest.mark.slow  # a collect, migrate or documents run of its own (docs/benchmarks.md, fix46e)
 def test_a_new_rounds_first_period_has_no_previous_period(rounds: dict, tmp_path: Path) -> None:
     """The pilot's last period comes just before the new round's first in the children's periods, but its underspend
     is no money of the new round (D299): refused with status 1, the round named, nothing written."""

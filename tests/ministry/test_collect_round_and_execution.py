@@ -98,6 +98,7 @@ def previous_copies(small_folder, tmp_path: Path) -> tuple[Path, Child, Child]: 
     return copy, blank, zero
 
 
+@pytest.mark.slow  # a collect, migrate or documents run of its own (docs/benchmarks.md, fix46e)
 def test_a_previous_matrix_without_payments_is_not_counted_as_unspent(previous_copies, later_folder,  # noqa: ANN001
                                                                       small_folder, catalogue: Catalogue,
                                                                       tmp_path: Path) -> None:

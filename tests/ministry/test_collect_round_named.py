@@ -52,6 +52,7 @@ def _run(catalogue: Catalogue, folder: Path, out: Path, *extra: str):  # noqa: A
                               catch_exceptions=False)
 
 
+@pytest.mark.slow  # a collect, migrate or documents run of its own (docs/benchmarks.md, fix46e)
 def test_the_summary_names_the_round_and_its_confirmed_envelope(collected: dict, tmp_path: Path) -> None:
     catalogue = collected["catalogue"]
     out = tmp_path / "darbs" / "k.xlsx"

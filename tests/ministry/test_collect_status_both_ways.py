@@ -81,6 +81,7 @@ def withdrawn(tmp_path_factory: pytest.TempPathFactory) -> tuple[Catalogue, Path
                    dt.date(2027, 1, 1), ("3.1.3i", "3.1.2i"))
 
 
+@pytest.mark.slow  # a collect, migrate or documents run of its own (docs/benchmarks.md, fix46e)
 def test_a_ceiling_confirmed_by_the_collection_day_is_no_unconfirmed_ceiling(
         ceilings: tuple[Catalogue, Path]) -> None:
     changed, matrices = ceilings
@@ -102,6 +103,7 @@ def test_a_ceiling_confirmed_by_the_collection_day_is_no_unconfirmed_ceiling(
     assert before.finals == after.finals  # only the statuses differ
 
 
+@pytest.mark.slow  # a collect, migrate or documents run of its own (docs/benchmarks.md, fix46e)
 def test_a_b_withdrawn_after_the_matrix_day_makes_the_amounts_provisional(
         withdrawn: tuple[Catalogue, Path]) -> None:
     changed, matrices = withdrawn
@@ -153,6 +155,7 @@ def test_a_plan_across_b_s_withdrawal_is_collected_with_provisional_amounts(
     assert BASE_CHANGE > dt.date(2027, 3, 31)  # B's other amount is after the plans
 
 
+@pytest.mark.slow  # a collect, migrate or documents run of its own (docs/benchmarks.md, fix46e)
 def test_a_ceiling_withdrawn_after_the_matrix_day_is_an_unconfirmed_ceiling(
         ceiling_withdrawn: tuple[Catalogue, Path]) -> None:
     """D302, the confirmed → withdrawn direction of the ceilings: a group session's ceiling confirmed on the matrix's

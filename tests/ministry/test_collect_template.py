@@ -36,6 +36,7 @@ def generated(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return made
 
 
+@pytest.mark.slow  # a collect, migrate or documents run of its own (docs/benchmarks.md, fix46e)
 def test_older_version_files_never_make_the_current_template(small_folder, catalogue: Catalogue, tmp_path: Path,
                                                               generated: list[str]) -> None:
     folder, children = small_folder
@@ -48,6 +49,7 @@ def test_older_version_files_never_make_the_current_template(small_folder, catal
     assert generated == [], "no file was of the current version"
 
 
+@pytest.mark.slow  # a collect, migrate or documents run of its own (docs/benchmarks.md, fix46e)
 def test_a_template_made_by_a_worker_is_kept_for_the_next_run(small_folder, tmp_path: Path,
                                                              generated: list[str]) -> None:
     folder, children = small_folder

@@ -113,6 +113,7 @@ def test_the_console_count_says_it_of_the_matrix_s_day() -> None:
     assert "matricas cenu dienā bija apstiprināta" in _own_open_prices(1, 1, withdrawn=1)  # after the day (D334)
 
 
+@pytest.mark.slow  # a collect, migrate or documents run of its own (docs/benchmarks.md, fix46e)
 def test_a_b_withdrawn_by_the_matrix_s_day_is_said_so(tmp_path: Path) -> None:
     """B „apstiprināts”, withdrawn at the same amount on BASE_WITHDRAWN and confirmed again on BASE_RECONFIRMED; the
     matrices' prices day between: the provisional reason says B was confirmed and is „jāprecizē” again from the

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
@@ -63,6 +64,7 @@ def test_collect_hides_declined_names_and_a_nameless_matrix(small_folder, tmp_pa
     assert not [w for w in SHOWN_NEVER if w in result.output], result.output
 
 
+@pytest.mark.slow  # a collect, migrate or documents run of its own (docs/benchmarks.md, fix46e)
 def test_migrate_hides_declined_names_and_a_nameless_matrix(small_folder, tmp_path: Path) -> None:  # noqa: ANN001
     _, children = small_folder
     root, municipality = _named(children, tmp_path)

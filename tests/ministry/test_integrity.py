@@ -53,6 +53,7 @@ def test_different_formulas_stay_different(a: str, b: str) -> None:
     assert normalise_formula(a) != normalise_formula(b)
 
 
+@pytest.mark.slow  # whole templates (tests/conftest.py MARKED_BY_HAND)
 def test_cell_comparison_names_each_changed_cell(template: Path, tmp_path: Path) -> None:
     wb = load_workbook(template)
     wb["6.4"]["E12"] = 5  # a formula overwritten (N)
@@ -70,6 +71,7 @@ def test_cell_comparison_names_each_changed_cell(template: Path, tmp_path: Path)
     assert "6.8!F7" in kinds
 
 
+@pytest.mark.slow  # whole templates (tests/conftest.py MARKED_BY_HAND)
 def test_registry_lets_collect_check_an_older_version(tmp_path: Path, catalogue: Catalogue) -> None:
     """An older template registered with `ibm fingerprint` is accepted (rows intact) and a changed
     row is named; unregistered older versions are refused."""
@@ -116,6 +118,7 @@ def test_row_comparison_reports_missing_and_extra_sheets() -> None:
     assert "6.1, 1. rinda: formulas vai veidnes vērtības mainītas" in problems
 
 
+@pytest.mark.slow  # whole templates (tests/conftest.py MARKED_BY_HAND)
 def test_kept_templates_of_an_older_version_are_compared_cell_by_cell(tmp_path: Path, catalogue: Catalogue) -> None:
     old_root = tmp_path / "vecais"
     shutil.copytree(DEFAULT_CATALOGUE, old_root)

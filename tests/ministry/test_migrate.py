@@ -127,8 +127,8 @@ def chunk_children(chunk: int, catalogue: Catalogue, new_catalogue: Catalogue, o
     return chosen
 
 
-# Each chunk is its own xdist work unit (tests/conftest.py), so that both workers share the full pool; close
-# to SLOW_UNIT each, they are marked slow by hand (`make test-quick` leaves them out, as it did before).
+# Each chunk is its own xdist work unit (tests/conftest.py), so that both workers share the full pool; each is
+# marked slow by hand as well as by its estimate (`make test-quick` leaves them out, as it did before).
 @pytest.mark.parametrize("chunk", [pytest.param(i, marks=[pytest.mark.xdist_group(f"migrate-{i}"), pytest.mark.slow])
                                    for i in range(CHUNKS)])
 def test_random_matrices_migrate_across_a_price_change_without_loss(

@@ -7,6 +7,7 @@ import hashlib
 import unicodedata
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
@@ -26,6 +27,7 @@ def _named_like(child) -> str:  # noqa: ANN001
     return f"{_plain(surname)}_{_plain(first)}"
 
 
+@pytest.mark.slow  # a collect, migrate or documents run of its own (docs/benchmarks.md, fix46e)
 def test_a_folder_run_hides_a_file_named_after_the_child(small_folder, tmp_path: Path) -> None:  # noqa: ANN001
     _, children = small_folder
     first_name = _plain(children[0].name.split()[0])

@@ -29,6 +29,7 @@ def old_files(tmp_path_factory: pytest.TempPathFactory, catalogue: Catalogue) ->
     return [c.path for c in write_children(catalogue, template, children, folder / "matricas", free_cells=True)]
 
 
+@pytest.mark.slow  # a collect, migrate or documents run of its own (docs/benchmarks.md, fix46e)
 def test_an_old_layout_matrix_migrates_line_by_line(old_files: list[Path], catalogue: Catalogue,
                                                     tmp_path: Path) -> None:
     lay = Layout(offers=0, months=6)

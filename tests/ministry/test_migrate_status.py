@@ -10,6 +10,8 @@ from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
+
 from generator.catalogue.catalogue import Catalogue
 from generator.lvformat import eur
 from generator.ministry.migrate import Migrator
@@ -58,6 +60,7 @@ def _migrated(root: Path, make: Callable[[Path], Catalogue], day: dt.date, start
         return migrator.migrate(child.path, root / "jauna.xlsx").text()
 
 
+@pytest.mark.slow  # a collect, migrate or documents run of its own (docs/benchmarks.md, fix46e)
 def test_a_withdrawn_b_is_named_with_both_statuses(tmp_path: Path) -> None:
     said = _migrated(tmp_path, withdrawn_catalogue, BASE_CONFIRMED, BASE_WITHDRAWN, "3.1.3i")
     changed = withdrawn_catalogue(tmp_path / "again")
@@ -67,6 +70,7 @@ def test_a_withdrawn_b_is_named_with_both_statuses(tmp_path: Path) -> None:
     assert f"  {base.name_lv}: " not in said, said  # the same number: no rule change of B
 
 
+@pytest.mark.slow  # a collect, migrate or documents run of its own (docs/benchmarks.md, fix46e)
 def test_a_b_confirmed_on_the_old_day_is_judged_by_that_day(tmp_path: Path, catalogue: Catalogue) -> None:
     """D314: the old matrix made while B stood confirmed, the new catalogue without that confirmation – the report
     says the old matrix had B confirmed (not that it was an unconfirmed prefill), and lists no warning as gone that
@@ -80,6 +84,7 @@ def test_a_b_confirmed_on_the_old_day_is_judged_by_that_day(tmp_path: Path, cata
     assert "vairs nav:" not in said and "brīdinājumi: 0 → 0" in said, said
 
 
+@pytest.mark.slow  # a collect, migrate or documents run of its own (docs/benchmarks.md, fix46e)
 def test_a_confirmed_b_is_named_the_other_way(tmp_path: Path) -> None:
     """The matrix of the round (B „jāprecizē”) moved to the matrix of a day after B's confirmation."""
     said = _migrated(tmp_path, withdrawn_catalogue, MATRIX_DAY, BASE_CONFIRMED + dt.timedelta(days=17), "3.1.3i")

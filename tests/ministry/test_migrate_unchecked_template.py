@@ -60,6 +60,7 @@ def test_a_formula_typed_over_is_named_by_its_cell_and_old_value(small_folder, o
     assert f"formula bija aizstāta ar vērtību {number(4321, 0)}; jaunajā matricā atjaunota formula" in named[0], named
 
 
+@pytest.mark.slow  # a collect, migrate or documents run of its own (docs/benchmarks.md, fix46e)
 def test_migrate_takes_another_registry(other: Catalogue, tmp_path: Path) -> None:
     """--registry as in collect: a version registered only there is formula-checked (no note); a missing file is a
     parameter error (status 2), a broken one status 1 – both before any matrix is read, nothing written."""
@@ -93,6 +94,7 @@ def test_migrate_takes_another_registry(other: Catalogue, tmp_path: Path) -> Non
     assert code == 1 and "nav derīgs JSON" in text and not (tmp_path / "bojats.xlsx").exists(), text
 
 
+@pytest.mark.slow  # a collect, migrate or documents run of its own (docs/benchmarks.md, fix46e)
 def test_migrate_takes_the_old_builds_blank_matrices(other: Catalogue, tmp_path: Path) -> None:
     """--templates as in collect (D311): the folder of the old build's blank matrices lets migrate check the formulas
     of a version the registry lacks – a formula typed over is named by its cell, no D285 note; without it the note

@@ -105,6 +105,7 @@ def _advice(findings: tuple) -> str:
     return found
 
 
+@pytest.mark.slow  # a collect, migrate or documents run of its own (docs/benchmarks.md, fix46e)
 def test_collects_reader_advises_by_template(setting: dict) -> None:
     child, root = setting["child"], setting["folder"]
     start = child.inputs.period_start.strftime("%d.%m.%Y")

@@ -10,6 +10,7 @@ import datetime as dt
 import random
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
@@ -34,6 +35,7 @@ def _rule_text(m: Matrix, row: int) -> str:
     return " ".join(str(cell.value).split()) if cell is not None else ""
 
 
+@pytest.mark.slow  # a collect, migrate or documents run of its own (docs/benchmarks.md, fix46e)
 def test_collect_names_the_rule_row_not_the_invalid_input_row(catalogue: Catalogue, template: Path, tmp_path: Path,
                                                               key_env: bytes) -> None:
     usable = make_children(catalogue, 3, seed=227, one_period=True)

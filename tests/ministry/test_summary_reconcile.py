@@ -64,6 +64,7 @@ def rows_of(ws) -> list[list[object]]:  # noqa: ANN001
     return [[c.value for c in row] for row in ws.iter_rows(min_row=4) if row[0].value]
 
 
+@pytest.mark.slow  # a collect, migrate or documents run of its own (docs/benchmarks.md, fix46e)
 def test_a_and_the_lines_ib_use_the_collections_f_not_the_matrixs(summary, catalogue: Catalogue) -> None:  # noqa: ANN001
     """F7: on the old code the child's A was the typed F (above the collection's F) and the lines' IB summed to less
     than Σ F with nothing saying why."""

@@ -22,10 +22,12 @@ from generator.ministry.xlsxread import (
 from tests.ministry.openpyxl_check import differences
 
 
+@pytest.mark.slow  # whole matrices (tests/conftest.py MARKED_BY_HAND)
 def test_reads_the_generated_template_as_openpyxl_does(template: Path) -> None:
     assert differences(template) == []
 
 
+@pytest.mark.slow  # whole matrices (tests/conftest.py MARKED_BY_HAND)
 def test_reads_filled_matrices_as_openpyxl_does(small_folder) -> None:
     _, children = small_folder
     for child in children[:4]:
@@ -90,6 +92,7 @@ def test_reads_only_the_sheets_asked_for(varied: Path) -> None:
     assert list(book.cells) == ["6.1"] and book.sheet_names == ["6.1", "Bērna 'A' lapa"]
 
 
+@pytest.mark.slow  # whole matrices (tests/conftest.py MARKED_BY_HAND)
 def test_a_lazy_book_reads_a_sheet_when_asked_and_then_as_a_whole_read(template: Path, small_folder,
                                                                        varied: Path) -> None:
     """reading.MatrixPlaces names a problem's place from a lazily read book: each sheet read on its first use (by
