@@ -317,7 +317,7 @@ def sheet_note(changes: Changes) -> str:
                "F). " if before_env is not None and after_env is not None else "")
     day = f" (sagatavots {lv_date(changes.day)})" if changes.day else ""
     return (f"Šis rezultāts aizstāja iepriekšējo{day}; te katrs "
-            f"bērns (pēc pseidonīma), kas pievienots, izņemts vai kura P, N, A, F, F statuss vai pašvaldība mainīta: "
+            f"bērns (pēc pseidonīma), kas pievienots, izņemts vai kura P, N, A, F, F statuss vai pašvaldība mainīts: "
             f"{children_counts(n[ADDED], n[REMOVED], n[CHANGED])}. Rinda „{TOTAL}” – visu pašvaldības bērnu summas "
             f"iepriekš un tagad, rinda „{ALL}” – visu bērnu summas. {funding}Σ F visām pašvaldībām: {moved(*changes.final)}. Salīdzināts ar iepriekšējā "
             "kopsavilkuma lapu „Bērni” (lēmums D362).")

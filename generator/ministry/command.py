@@ -197,6 +197,8 @@ def _print_refused(title: str, refused: list, folder: Path | None = None) -> Non
     labels = {r.source.rpartition("/")[2] for r in refused if r.path.rpartition("/")[2] == hashed_name(r.path, r.source)}
     hints = []
     where = shown_given(folder) if folder is not None else ""  # MAPE as the user gave it, screened (D360)
+    if folder is not None and where != Path(folder).as_posix():
+        where = "MAPE"  # a screened folder („/x/…”) would make the hint a command nobody can run: the argument's name
     if any(not label.startswith(UNREADABLE) for label in labels):
         hints.append(f"faili, kas parādīti kā matrica-<SHA-256 sākums>, atrodami ar sha256sum mapē {where} (faila "
                      "SHA-256 sākas ar šiem cipariem)")

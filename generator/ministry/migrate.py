@@ -269,15 +269,15 @@ class UntilChange:
 
     def lines(self) -> list[str]:
         old = (lvformat_date(self.old) if self.old else "tukša") if self.old_known else "vecajā veidnē šīs šūnas nav"
-        new = lvformat_date(self.new) if self.new else "tukša (izmaiņas nav zināmas)"
+        new = lvformat_date(self.new) if self.new else "tukša"
         if self.new is None:
-            meaning = "katalogs vairs nezina izmaiņu, kas beigtu šīs matricas cenas un parametrus"
+            meaning = "izmaiņas nav zināmas: katalogs vairs nezina izmaiņu, kas beigtu šīs matricas cenas un parametrus"
         elif self.plan_end is not None and self.plan_end <= self.new:
             meaning = (f"katalogā no {lvformat_date(self.new + dt.timedelta(days=1))} mainās cenas vai parametri; "
                        "plāna periods beidzas līdz šai dienai, tāpēc izmaiņa to neskar")
         else:
             meaning = (f"katalogā no {lvformat_date(self.new + dt.timedelta(days=1))} mainās cenas vai parametri; "
-                       "plānu, kas pēc šīs dienas izmanto mainīto, matrica atsaka (D61)")
+                       "ja plāns pēc šīs dienas izmanto mainīto, matricā tā ir kļūda „Cenas plāna periodā nav spēkā” (D61)")
         return ["Mainītā 6.11. tabulas diena (vecā matrica → jaunā; jaunajā matricā ir jaunā):",
                 f"  {PRICES_UNTIL_LABEL}: {old} → {new} ({meaning})"]
 

@@ -71,3 +71,18 @@ def test_a_folder_is_named_only_when_another_file_shows_it(tmp_path: Path) -> No
                                         "ogre/arhivs/…/matrica-abc.xlsx", "ogre/…/matrica-abc.xlsx",
                                         "ogre/…/matrica-abd.xlsx"]
     assert [r.refusal.path for r in results[1:]] == [r.rel for r in results[1:]]
+
+
+def test_a_screened_folder_is_named_mape_in_the_hint(small_folder, tmp_path: Path) -> None:  # noqa: ANN001
+    """D360: a folder given with a birth date or personal code in its name is screened („/x/…”) in every line – the
+    hint then names the argument, MAPE, not a path nobody can pass to sha256sum or find (review46 L1)."""
+    _, children = small_folder
+    folder = tmp_path / "matricas 010101"  # fictional: six digits as a personal code's date part
+    (folder / children[0].municipality).mkdir(parents=True)
+    (folder / children[0].municipality / "bojats.xlsx").write_bytes(b"nav darbgramata 3")
+    result = CliRunner().invoke(main, ["collect", str(folder), "--out", str(tmp_path / "o" / "k.xlsx"), "--jobs", "1",
+                                       "--no-cache"], env=ENV)
+    text = result.output
+    assert result.exit_code == 1, text  # no usable matrix: nothing written
+    assert "010101" not in text, text
+    assert "atrodami ar sha256sum mapē MAPE (faila SHA-256 sākas ar šiem cipariem)" in text, text
