@@ -32,6 +32,7 @@ RULE_NAMES = {
     "transport_share": "Transporta daļa pārsniedz robežu",
     "incompatible": "Nesavienojami pakalpojumi",
     "day_care_sessions": "Dienas aprūpe jau ietver nodarbības",
+    "no_provider_price": "Nav sniedzēja cenas (cena 0,00)",  # D364
     "ceiling_unconfirmed": "Cenas griesti nav apstiprināti",
     "day_services": "Par daudz dienas pakalpojumu dienu",
     "price_above_ceiling": "Cena pārsniedz griestus",
