@@ -259,14 +259,15 @@ def rules(multipli: str) -> list[tuple[str, str, str, str, str]]:
          "provizorisko apmēru P – jāpārbauda daudzums un cena (katra rinda).", "6.3, 6.4", "SUM(f_RindaVirsP)"),
         ("missing_price", "kļūda", "Plānā izvēlētajam pakalpojumam 6.8. tabulā nav norādīta sniedzēja cena.", "6.8",
          "SUM(f_BezCenas)"),
-        # D364: a price of 0,00 is no provider's price yet (D313); a unit fixing its own price has actual_cost_price
-        ("no_provider_price", "brīdinājums", "Plānā izvēlētajam pakalpojumam sniedzēja cena 6.8. tabulā ir 0,00 – "
-         "nav sniedzēja cenas, tāpēc rindas summa un N to neietver, kamēr cenu neieraksta (katra plāna rinda).",
-         "6.4, 6.8", NO_PROVIDER_PRICE),
-        ("invalid_input", "kļūda", "Ievades šūnā ir nederīga vērtība (teksts skaitļa vai datuma vietā, datums skaitļa "
-         "vietā, negatīvs skaitlis, vairāk nekā divi cipari aiz komata, vērtība ārpus saraksta vai intervāla, tukšs "
-         "līgumam vajadzīgs lauks, formula vai saite), aprēķina šūnas vērtība neatbilst aprēķinam vai aizpildītas plāna "
-         "rindas ir paslēptas (katra šūna, tabula; saraksts zemāk).", "visas tabulas",
+        # D364: a price of 0,00 is no provider's price yet (D313); a unit fixing its own price has actual_cost_price.
+        # One line, as the room of the last checks page allows (D205)
+        ("no_provider_price", "brīdinājums", "Sniedzēja cena 6.8. tabulā ir 0,00 – nav sniedzēja cenas, tāpēc N to "
+         "neietver (katra plāna rinda).", "6.4, 6.8", NO_PROVIDER_PRICE),
+        # three lines (the last checks page keeps D364's row, D205's room): „neticami liels” is D340's and D365's
+        ("invalid_input", "kļūda", "Ievades šūnā ir nederīga vērtība (teksts vai datums skaitļa vietā, negatīvs vai "
+         "neticami liels skaitlis, centa daļas, vērtība ārpus saraksta vai intervāla, tukšs līgumam vajadzīgs lauks, "
+         "formula), aprēķina šūna neatbilst aprēķinam vai ir paslēptas aizpildītas rindas (katra šūna; saraksts "
+         "zemāk).", "visas tabulas",
          LISTED),
     ]
 
