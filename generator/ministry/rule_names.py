@@ -25,6 +25,8 @@ RULE_NAMES = {
     "required_field": "Nav aizpildīts obligāts lauks",
     "money_cents": "Summa nav veselos centos",
     "money_above_max": "Cena lielāka par ticamo",  # D340
+    "paid_above_max": "Maksājums lielāks par ticamo",  # D365
+    "delivered_above_max": "Saņemto vienību vairāk par ticamo",  # D365
     "whole_units": "Vienību skaits nav vesels",
     "date_serial": "Skaitlis izskatās pēc datuma",
     # the plan's rules (reference/rules.py)

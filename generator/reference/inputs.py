@@ -217,16 +217,18 @@ def check_execution_max(lines: Iterable[PlanLine], maximum: Decimal | None,
     if maximum is None:
         return []
     found: list[Finding] = []
+    units_text, paid_text = above_max_units_text(maximum), above_max_text(maximum)
     for i, line in enumerate(lines):
-        for attr, code, label, text, unit in (
-                ("delivered_units", "delivered_above_max", DELIVERED_LABEL, above_max_units_text(maximum), ""),
-                ("paid", "paid_above_max", "maksājumam", above_max_text(maximum), " EUR")):
-            for m, value in enumerate(getattr(line, attr), start=1):
-                if above_max(value, maximum) and not (serial and serial(value)):
-                    found.append(Finding(code, Severity.error,
-                                         f"{i + 1}. rinda: {m}. mēneša {label} ({DELIVERED_TABLE}) {text}, ievadīts "
-                                         f"{shown_amount(value)}{unit}{after_period_hint(m, months)}.", (i,),
-                                         month=m))
+        for m, value in enumerate(line.delivered_units, start=1):
+            if above_max(value, maximum) and not (serial and serial(value)):
+                found.append(Finding("delivered_above_max", Severity.error,
+                                     f"{i + 1}. rinda: {m}. mēneša {DELIVERED_LABEL} ({DELIVERED_TABLE}) {units_text}, "
+                                     f"ievadīts {shown_amount(value)}{after_period_hint(m, months)}.", (i,), month=m))
+        for m, value in enumerate(line.paid, start=1):
+            if above_max(value, maximum) and not (serial and serial(value)):
+                found.append(Finding("paid_above_max", Severity.error,
+                                     f"{i + 1}. rinda: {m}. mēneša maksājumam ({DELIVERED_TABLE}) {paid_text}, ievadīts "
+                                     f"{shown_amount(value)} EUR{after_period_hint(m, months)}.", (i,), month=m))
     return found
 
 

@@ -263,12 +263,11 @@ def rules(multipli: str) -> list[tuple[str, str, str, str, str]]:
         # One line, as the room of the last checks page allows (D205)
         ("no_provider_price", "brīdinājums", "Sniedzēja cena 6.8. tabulā ir 0,00 – nav sniedzēja cenas, tāpēc N to "
          "neietver (katra plāna rinda).", "6.4, 6.8", NO_PROVIDER_PRICE),
-        # three lines (the last checks page keeps D364's row, D205's room): „neticami liels” is D340's and D365's
-        ("invalid_input", "kļūda", "Ievades šūnā ir nederīga vērtība (teksts vai datums skaitļa vietā, negatīvs vai "
-         "neticami liels skaitlis, centa daļas, vērtība ārpus saraksta vai intervāla, tukšs līgumam vajadzīgs lauks, "
-         "formula), aprēķina šūna neatbilst aprēķinam vai ir paslēptas aizpildītas rindas (katra šūna; saraksts "
-         "zemāk).", "visas tabulas",
-         LISTED),
+        # two lines (the last checks page keeps D364's row and D205's room): each listed cell's message says what is
+        # wrong with it (a text, a date, a negative or implausibly large number, cents, a value not listed, a formula)
+        ("invalid_input", "kļūda", "Ievades šūnā ir nederīga vērtība (katrai šūnai sarakstā zemāk teikts, kas nav "
+         "pareizi), aprēķina šūnas vērtība neatbilst aprēķinam vai aizpildītas plāna rindas ir paslēptas.",
+         "visas tabulas", LISTED),
     ]
 
 
