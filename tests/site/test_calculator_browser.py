@@ -802,6 +802,26 @@ def test_a_price_above_an_unconfirmed_ceiling_says_it_is_unconfirmed(blank: Visi
     assert blank.errors == []
 
 
+def test_a_zero_price_is_the_references_warning(blank: Visit, catalogue: Catalogue, params: Params, offers) -> None:
+    """D364: a provider's price of 0,00 is the reference's warning no_provider_price, naming the calculator's price
+    field; the line adds nothing to N, as in the reference; 0,01 is a price, no warning."""
+    period = params.reporting_periods[0]
+    named = []
+    for price in (Decimal(0), Decimal("0.01")):
+        line = line_from_offer(offers["3.1.2i"], 10, unit_price=price, expert_rank=1)
+        inputs = WorkbookInputs(birth_date=dt.date(period.start.year - 7, 2, 3), period_start=period.start, months=6,
+                                special_care=False, impairment=None, lines=(line,))
+        named.append((f"3.1.2i × {price}", inputs))
+    results = run_with_data(blank, catalogue, [api_input(inputs) for _, inputs in named])
+    failures = _compare(named, params, results)
+    assert not failures, "\n".join(failures)
+    found = [[m["teksts"] for m in r["messages"] if m["kods"] == "no_provider_price"] for r in results]
+    assert len(found[0]) == 1 and found[1] == [], found
+    assert found[0][0].startswith(f"1. rinda ({offers['3.1.2i'].label}): nav sniedzēja cenas – cena laukā „"), found
+    assert results[0]["Kludas"] == 0 and results[0]["Bridinajumi"] >= 1, results[0]
+    assert blank.errors == []
+
+
 def test_json_batch_gives_what_playwright_gives(blank: Visit) -> None:
     """aprekins_all's JSON crossing returns each value as playwright's own evaluate would: undefined, NaN, ±Infinity,
     -0 and a Date too, not only what JSON has a form for."""
