@@ -299,15 +299,16 @@ def test_typed_base_removes_the_warning(lo_batch, plan_values, params) -> None:
         applied.append(final_applies(expected.needed, expected.provisional, plan.inputs.final))
     untyped_closed = {f for f, t, o in zip(applied, typed, opened, strict=True) if not t and not o}
     assert untyped_closed == {True, False}, "izlasē vajag neapstiprinātu B ar piemērotu F un bez tā"
-    for is_typed, is_open, is_applied, values in zip(typed, opened, applied, plan_values, strict=True):
+    zeros = [no_prices(plan.inputs) for plan, _ in lo_batch.plans]  # D364: no provider's price, typed in 6.8
+    for is_typed, is_open, is_applied, (some_zero, all_zero), values in zip(typed, opened, applied, zeros, plan_values,
+                                                                            strict=True):
         want_64 = None if is_typed else BASE_PROVISIONAL_FINAL if is_applied else BASE_PROVISIONAL_SHORT
         got_64 = values["Bridinajums_Baze_64"]
         assert (_blank(got_64) if want_64 is None else got_64 == want_64), (values.path.name, got_64)
         base_blank = ANNEX_BASE_BLANK_FINAL if is_applied else ANNEX_BASE_BLANK
         wanted = {(True, False): None, (True, True): ANNEX_PRICE_BLANK, (False, False): base_blank,
                   (False, True): ANNEX_BOTH_BLANK}[(is_typed, is_open)]
-        some_zero, all_zero = no_prices(plan.inputs)  # D364: no provider's price is typed in 6.8, not LM's
-        if some_zero:
+        if some_zero:  # not a price LM confirms
             wanted = ANNEX_NO_PRICE if is_typed and all_zero else ANNEX_NO_PRICE_MORE
         got = values["Bridinajums_Baze_65"]
         assert (_blank(got) if wanted is None else got == wanted), (values.path.name, got)
