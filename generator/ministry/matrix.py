@@ -39,6 +39,7 @@ from generator.reference.inputs import (
     REQUIRED_PARTIES,
     Parties,
     above_max_text,
+    above_max_units_text,
     units_shown,
     whole_units_message,
     written_personal_code,
@@ -68,6 +69,7 @@ from generator.workbook.input_checks import (
     PRICE_FIELD,
     SINGLE_FIELDS,
     TEXT_FIELDS,
+    UNIT_KINDS,
     Field,
     error_message,
     logical_message,
@@ -772,13 +774,16 @@ def range_message(name: str, value: Decimal, maximum: int | None = None) -> str 
 
 # D340: the money inputs the plausible highest of the catalogue binds (Params.amount_max, Params.price_max)
 AMOUNT_NAMES = ("Bazes_Apmers", "IB_Galigais", "Fin_Pabalsti", "Fin_Pakalpojumi", "Fin_Citi")
+# D365: and 6.10's month cells, delivered units and payments, by the same highest (Params.amount_max)
+EXECUTION_NAMES = ("Fakt_Daudzums", "Fakt_Summa")
 
 
 def maximums(params: Params | None) -> dict[str, Decimal]:
     """The plausible highest of each money input the matrix checks against one (D340), from ``params``."""
     if params is None:
         return {}
-    found = {name: params.amount_max for name in AMOUNT_NAMES} | {PRICE_FIELD.name: params.price_max}
+    found = ({name: params.amount_max for name in (*AMOUNT_NAMES, *EXECUTION_NAMES)}
+             | {PRICE_FIELD.name: params.price_max})
     return {name: value for name, value in found.items() if value is not None}
 
 
@@ -786,7 +791,8 @@ def above_max_message(name: str, value: Decimal, highest: Decimal) -> str:
     """Money above its plausible highest (D340) in the words of the matrix's own check (6.11's list): „bāzes apmēram B
     jābūt skaitlim līdz 100 000,00 EUR (lielāks nav ticams), ievadīts 1000000000000,00”."""
     checked = CHECKED_FIELDS[name]
-    return f"{checked.label} {above_max_text(highest)}, ievadīts {entered_number(value, checked.kind)}"
+    text = above_max_units_text(highest) if checked.kind in UNIT_KINDS else above_max_text(highest)  # D365
+    return f"{checked.label} {text}, ievadīts {entered_number(value, checked.kind)}"
 
 
 def plan_has_data(m: Matrix) -> bool:

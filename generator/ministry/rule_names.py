@@ -25,6 +25,8 @@ RULE_NAMES = {
     "required_field": "Nav aizpildīts obligāts lauks",
     "money_cents": "Summa nav veselos centos",
     "money_above_max": "Cena lielāka par ticamo",  # D340
+    "paid_above_max": "Maksājums lielāks par ticamo",  # D365
+    "delivered_above_max": "Saņemto vienību vairāk par ticamo",  # D365
     "whole_units": "Vienību skaits nav vesels",
     "date_serial": "Skaitlis izskatās pēc datuma",
     # the plan's rules (reference/rules.py)
@@ -32,6 +34,7 @@ RULE_NAMES = {
     "transport_share": "Transporta daļa pārsniedz robežu",
     "incompatible": "Nesavienojami pakalpojumi",
     "day_care_sessions": "Dienas aprūpe jau ietver nodarbības",
+    "no_provider_price": "Nav sniedzēja cenas (cena 0,00)",  # D364
     "ceiling_unconfirmed": "Cenas griesti nav apstiprināti",
     "day_services": "Par daudz dienas pakalpojumu dienu",
     "price_above_ceiling": "Cena pārsniedz griestus",

@@ -21,6 +21,7 @@ CHECK_FLAGS = {
     "units_above_month": "f_MenVienibuRobeza",  # D147 per month: its per-cell flags on 6.6 (sheets/months.py)
     "line_above_provisional": "f_RindaVirsP",  # D148
     "base_differs": "h_BazeCita",  # D257: its count on 6.11 (technical.RULE_COUNT_NAMES)
+    "no_provider_price": "h_CenaNulle",  # D364: its count on 6.11 (technical.RULE_COUNT_NAMES)
 }
 
 # rule code -> (the name a newer template's count formula reads for a case an older one lacked, whether this matrix's

@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from generator.lvformat import date as lv_date
 from generator.lvformat import eur
+from generator.lvformat import number as lv_number
 from generator.reference.findings import Finding, Severity
 from generator.reference.lines import PlanLine
 
@@ -171,7 +172,8 @@ def units_shown(value: Decimal) -> str:
 
 
 def check_whole_units(lines: Iterable[PlanLine], whole_units: Mapping[str, str],
-                      units_place: str = f"{UNITS_LABEL} {UNITS_TABLE}", months: int | None = None) -> list[Finding]:
+                      units_place: str = f"{UNITS_LABEL} {UNITS_TABLE}", months: int | None = None,
+                      delivered_max: Decimal | None = None) -> list[Finding]:
     """One ``whole_units`` error per fraction of a unit counted whole (``whole_units``: such units by id with their
     names, Params.whole_units; D256) in a plan line's period units, a month's planned or delivered units: the
     matrix's invalid input of that cell, one per cell, in its words. Only a line with a service has a unit.
@@ -187,7 +189,8 @@ def check_whole_units(lines: Iterable[PlanLine], whole_units: Mapping[str, str],
         cells = [(None, units_place, line.units)]
         cells += [(m, f"{m}. mēneša {PLANNED_LABEL} {PLANNED_TABLE}", v) for m, v in enumerate(line.planned_units, 1)]
         cells += [(m, f"{m}. mēneša {DELIVERED_LABEL} {DELIVERED_TABLE}", v)
-                  for m, v in enumerate(line.delivered_units, 1)]
+                  for m, v in enumerate(line.delivered_units, 1)
+                  if not above_max(v, delivered_max)]  # D365: check_execution_max's error instead
         found += [Finding("whole_units", Severity.error,
                           f"{name}: {whole_units_message(label, unit, units_shown(value))}"
                           f"{after_period_hint(month, months)}.", (i,), month=month)
@@ -198,6 +201,35 @@ def check_whole_units(lines: Iterable[PlanLine], whole_units: Mapping[str, str],
 def above_max_text(maximum: Decimal) -> str:
     """„jābūt skaitlim līdz 100 000,00 EUR (lielāks nav ticams)” (D340)."""
     return f"{ABOVE_MAX_BEFORE}{eur(maximum)}{ABOVE_MAX_AFTER}"
+
+
+def above_max_units_text(maximum: Decimal) -> str:
+    """„jābūt skaitlim līdz 100 000 (lielāks nav ticams)”: delivered units above the plausible highest (D365)."""
+    return f"{ABOVE_MAX_BEFORE}{lv_number(maximum, 0)}{ABOVE_MAX_AFTER}"
+
+
+def check_execution_max(lines: Iterable[PlanLine], maximum: Decimal | None,
+                        serial: Callable[[Decimal], bool] | None = None, months: int | None = None) -> list[Finding]:
+    """D365: one error per 6.10 month cell above the plausible highest ``maximum`` (Params.amount_max, the B, F and
+    other sources' of D340): ``delivered_above_max`` for delivered units, ``paid_above_max`` for a payment, as the
+    matrix checks them before a fraction or the cents – unless the value is a day's serial (``serial``, D286), which
+    is that error. A month after the plan's ``months`` ends with AFTER_PERIOD_HINT (D313)."""
+    if maximum is None:
+        return []
+    found: list[Finding] = []
+    units_text, paid_text = above_max_units_text(maximum), above_max_text(maximum)
+    for i, line in enumerate(lines):
+        for m, value in enumerate(line.delivered_units, start=1):
+            if above_max(value, maximum) and not (serial and serial(value)):
+                found.append(Finding("delivered_above_max", Severity.error,
+                                     f"{i + 1}. rinda: {m}. mēneša {DELIVERED_LABEL} ({DELIVERED_TABLE}) {units_text}, "
+                                     f"ievadīts {shown_amount(value)}{after_period_hint(m, months)}.", (i,), month=m))
+        for m, value in enumerate(line.paid, start=1):
+            if above_max(value, maximum) and not (serial and serial(value)):
+                found.append(Finding("paid_above_max", Severity.error,
+                                     f"{i + 1}. rinda: {m}. mēneša maksājumam ({DELIVERED_TABLE}) {paid_text}, ievadīts "
+                                     f"{shown_amount(value)} EUR{after_period_hint(m, months)}.", (i,), month=m))
+    return found
 
 
 def above_max(value: Decimal | None, maximum: Decimal | None) -> bool:
@@ -221,7 +253,8 @@ def shown_amount(value: Decimal) -> str:
 
 
 def check_cents(lines: Iterable[PlanLine], amounts: dict[str, Decimal | None], months: int | None = None,
-                price_max: Decimal | None = None, serial: Callable[[Decimal], bool] | None = None) -> list[Finding]:
+                price_max: Decimal | None = None, serial: Callable[[Decimal], bool] | None = None,
+                amount_max: Decimal | None = None) -> list[Finding]:
     """One ``money_cents`` error per money input with more than two decimals (D87): each 6.8 price (one per item,
     whichever lines share it), each 6.10 payment (one after the plan's ``months`` ends with AFTER_PERIOD_HINT, D313),
     and ``amounts`` (B, F and the other sources, by label). A 6.8 price above ``price_max`` (D340) is one
@@ -242,7 +275,7 @@ def check_cents(lines: Iterable[PlanLine], amounts: dict[str, Decimal | None], m
                                      f"{line.offer_id}: sniedzēja cenai (6.8. tabulā) {CENTS_TEXT}, ievadīts "
                                      f"{_lv(line.unit_price)} EUR.", (i,)))
         for m, paid in enumerate(line.paid, start=1):
-            if subcent(paid):
+            if subcent(paid) and not above_max(paid, amount_max):  # D365: that error instead
                 found.append(Finding("money_cents", Severity.error,
                                      f"{i + 1}. rinda: {m}. mēneša maksājumam (6.10. tabulā) {CENTS_TEXT}, ievadīts "
                                      f"{_lv(paid)} EUR{after_period_hint(m, months)}.", (i,), month=m))

@@ -25,6 +25,8 @@ Counting (the workbook's Kludas and Bridinajumi count the same instances):
   delivered units exceed cumulative planned units, or Σ delivered exceeds the period units.
 - paid_above_delivered (error, D13, L1715): 1 per counted line where, after some month, cumulative
   paid exceeds ROUND(cumulative delivered × price, 2), or Σ paid exceeds the line cost.
+- no_provider_price (warning, D364): 1 per counted line whose unit price is 0,00 and whose unit does not fix its price
+  (the euro at actual cost has actual_cost_price): no provider's price is typed yet, so the line adds nothing to N.
 - ceiling_unconfirmed (warning, D22): 1 per counted line of a regulated or delegated-contract item, or of a
   group session under the group ceiling, whose ceiling is not confirmed.
 - impairment (error; warning for a child with multiple impairments): 1 per counted line whose item
@@ -121,10 +123,11 @@ ExecutionInvalid = Collection[tuple[str, int, int]]  # (attribute, line index, p
 
 
 def invalid_execution(lines: Sequence[PlanLine], whole_units: Collection[str],
-                      serials: DateSerials | None) -> frozenset[tuple[str, int, int]]:
+                      serials: DateSerials | None, maximum: Decimal | None = None) -> frozenset[tuple[str, int, int]]:
     """(attribute, line index, month) of each 6.10 value the matrix counts as an invalid input of its own and the
     reference can see: a day's serial (D286) in a month's delivered units or payment, a fraction of a unit counted whole
-    (D256) in delivered units, a payment with more than two decimals (D87). One paste, one error (D298, D304): a line
+    (D256) in delivered units, a payment with more than two decimals (D87), either above the plausible highest
+    ``maximum`` (Params.amount_max, D365). One paste, one error (D298, D304): a line
     with a delivered one is not checked for its delivered units or its payments (they are measured against the
     delivered units), one with such a payment not for its payments, and the cell is no value after the period nor an
     ignored line's data. A date, a text or a negative number never reaches the reference (the readers refuse it), and
@@ -134,10 +137,11 @@ def invalid_execution(lines: Sequence[PlanLine], whole_units: Collection[str],
         whole = bool(line.offer_id) and line.unit in whole_units
         for m, value in enumerate(line.delivered_units, start=1):
             if (serials is not None and serials.day(value) is not None) or (
-                    whole and value != value.to_integral_value()):
+                    whole and value != value.to_integral_value()) or (maximum is not None and value > maximum):
                 found.add(("delivered_units", i, m))
         for m, value in enumerate(line.paid, start=1):
-            if (serials is not None and serials.day(value) is not None) or value != cents(value):
+            if (serials is not None and serials.day(value) is not None) or value != cents(value) or (
+                    maximum is not None and value > maximum):
                 found.add(("paid", i, m))
     return frozenset(found)
 
@@ -455,6 +459,28 @@ def check_actual_cost_prices(lines: Sequence[PlanLine], units_place: str = UNITS
     ]
 
 
+# D364: a price of 0,00 is no provider's price (D313): the child's papers say it in these words (documents/from_matrix/
+# price_notes), the matrix's 6.5 and 6.9 too (workbook/texts.py)
+NO_PRICE_WORDS = "nav sniedzēja cenas"
+
+
+def check_missing_prices(lines: Sequence[PlanLine], price_place: str = PRICE_PLACE) -> list[Finding]:
+    """A counted line whose provider's price is 0,00 (D364): no price is typed yet (D313), so its sum and N leave it
+    out until it is; a unit that fixes its own price (the euro at actual cost, D70) has actual_cost_price instead.
+    ``price_place``: where the price is typed (the matrix's table 6.8; the calculator's field)."""
+    return [
+        Finding(
+            "no_provider_price",
+            Severity.warning,
+            f"{_name(i, line)}: {NO_PRICE_WORDS} – cena {price_place} ir {eur(ZERO)}, tāpēc rindas summa un N to "
+            f"neietver; ierakstiet sniedzēja cenu {price_place}.",
+            (i,),
+        )
+        for i, line in _counted(lines)
+        if line.unit_price == 0 and not line.actual_cost
+    ]
+
+
 def check_monthly_units(lines: Sequence[PlanLine], months: int, invalid: Invalid = (),
                         execution_invalid: ExecutionInvalid = ()) -> list[Finding]:
     """The monthly units of a line (6.6) must add up to its units in the period (6.3), and no
@@ -749,7 +775,7 @@ def check_plan(
     ``available`` is the plan's IB amount A (D5), against which transport is measured (D9); ``provisional`` the
     child's P, against which one line's amount is measured (D148; 0: not checked)."""
     invalid = invalid_planned(lines, params.whole_units, params.date_serials)
-    executed = invalid_execution(lines, params.whole_units, params.date_serials)
+    executed = invalid_execution(lines, params.whole_units, params.date_serials, params.amount_max)
     return [
         *check_line_count(lines),
         *check_transport_share(lines, params, available, transport_override),
@@ -758,6 +784,7 @@ def check_plan(
         *check_day_services(lines, period_start, months, params.holidays, params.holiday_years, invalid),
         *check_prices(lines),
         *check_actual_cost_prices(lines),
+        *check_missing_prices(lines),
         *check_unconfirmed_ceilings(lines),
         *check_monthly_units(lines, months, invalid, executed),
         *check_execution(lines, months, invalid, executed),

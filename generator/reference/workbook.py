@@ -22,6 +22,7 @@ from generator.reference.inputs import (
     above_max,
     above_max_text,
     check_cents,
+    check_execution_max,
     check_parties,
     check_whole_units,
     shown_amount,
@@ -208,7 +209,7 @@ def evaluate_workbook(inputs: WorkbookInputs, params: Params, template: str = CU
         other=inputs.other,
     )
     findings.extend(check_input_values(inputs, params.municipalities, params.whole_units, params.date_serials,
-                                       plan_round(params, inputs.period_start), params.price_max))
+                                       plan_round(params, inputs.period_start), params.price_max, params.amount_max))
     # D347: P is a blank in the matrix while B is invalid, A while P is or F applies and is invalid; the rules that
     # read them see 0 there (the matrix's N() of a blank): no line is above P, no transport share above its limit
     a_blank = base_invalid or (final_invalid and plan.needed > p_amount)
@@ -235,7 +236,8 @@ def evaluate_workbook(inputs: WorkbookInputs, params: Params, template: str = CU
     exe = execution(lines, inputs.months)  # the matrix sums 6.10 over its active lines only (D332)
     invalid = invalid_planned(lines, params.whole_units, params.date_serials)  # 6.7 shows no amount of an invalid planned month (D298)
     paid_invalid = any(attr == "paid" and inputs.lines[i].counted
-                       for attr, i, _ in invalid_execution(inputs.lines, params.whole_units, params.date_serials))
+                       for attr, i, _ in invalid_execution(inputs.lines, params.whole_units, params.date_serials,
+                                                           params.amount_max))
     return WorkbookResult(
         check_date=check_date,
         age=age,
@@ -379,22 +381,24 @@ def check_amounts_max(inputs: WorkbookInputs, params: Params) -> None:
 def check_input_values(inputs: WorkbookInputs, municipalities: Sequence[str] | None = None,
                        whole_units: Mapping[str, str] | None = None,
                        date_serials: DateSerials | None = None, round_: PlanRound | None = None,
-                       price_max: Decimal | None = None) -> list[Finding]:
+                       price_max: Decimal | None = None, amount_max: Decimal | None = None) -> list[Finding]:
     """The inputs the matrix counts as invalid that typed values can still get wrong: money not in whole cents (D87),
     a day's serial in a number input (``date_serials``, Params.date_serials: D286), a fraction of a unit counted
     whole (``whole_units``, Params.whole_units: D256) and, when ``inputs.parties`` is
     given, a municipality not in ``municipalities`` or not in ``round_``, the round of the plan's first day (D104,
     D113) and, once the plan has a service, an empty field a
     contract needs (D88). A rank has no upper bound (D154): a gap or a rank above the number of lines it orders only
-    puts its line after the others. A 6.8 price above ``price_max`` is an invalid input too (D340)."""
+    puts its line after the others. A 6.8 price above ``price_max`` is an invalid input too (D340), and so is a 6.10
+    month's delivered units or payment above ``amount_max`` (D365)."""
     amounts = amount_labels(inputs)
 
     def serial(value: Decimal) -> bool:
         return date_serials is not None and date_serials.day(value) is not None
 
-    found = check_cents(inputs.lines, amounts, inputs.months, price_max, serial)
+    found = check_cents(inputs.lines, amounts, inputs.months, price_max, serial, amount_max)
     found.extend(check_date_serials(inputs.lines, amounts, date_serials, inputs.months))
-    found.extend(check_whole_units(inputs.lines, whole_units or {}, months=inputs.months))
+    found.extend(check_whole_units(inputs.lines, whole_units or {}, months=inputs.months, delivered_max=amount_max))
+    found.extend(check_execution_max(inputs.lines, amount_max, serial, inputs.months))  # D365
     if inputs.parties is not None:
         found.extend(check_parties(inputs.parties, inputs.lines, municipalities, round_))
     return found

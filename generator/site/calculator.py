@@ -52,6 +52,7 @@ from generator.reference.rules import (
     check_incompatible,
     check_line_above_provisional,
     check_line_count,
+    check_missing_prices,
     check_prices,
     check_transport_share,
     check_unconfirmed_ceilings,
@@ -230,6 +231,8 @@ def message_templates(params: Params) -> dict[str, str]:
     (actual,) = check_actual_cost_prices(_padded((INDEX, _line(LABEL, unit_price=PRICE, actual_cost=True))),
                                          UNITS_FIELD_PLACE, PRICE_FIELD_PLACE)
     templates["actual_cost_price"] = _replace(actual.message, [_row(INDEX, LABEL, "rinda"), (eur(PRICE), "{cena}")])
+    (no_price,) = check_missing_prices(_padded((INDEX, _line(LABEL, unit_price=Decimal(0)))), PRICE_FIELD_PLACE)
+    templates["no_provider_price"] = _replace(no_price.message, [_row(INDEX, LABEL, "rinda")])
     # One transport line of 1 EUR and one other line of 2 EUR, both funded: A = 3, the share is one third.
     share_lines = [_line(LABEL, unit_price=Decimal(1), transport=True), _line(LABEL_B, unit_price=Decimal(2))]
     strict = params.replace(transport_share_max=Decimal("0.01"), transport_limit_applies=True)

@@ -97,15 +97,19 @@ def _above(x: str, maximum: str) -> str:
     return f"{x}>{maximum}" if maximum else "FALSE"
 
 
+def _grouped(whole: str) -> str:
+    """A whole number ≥ 0 below a milliard in groups of three digits (no-break spaces): '100 000'."""
+    three = f'RIGHT("00"&MOD({whole},1000),3)'
+    return (f'IF({whole}>=1000000,INT({whole}/1000000)&"{NBSP}"&RIGHT("00"&INT(MOD({whole},1000000)/1000),3)'
+            f'&"{NBSP}"&{three},IF({whole}>=1000,INT({whole}/1000)&"{NBSP}"&{three},{whole}&""))')
+
+
 def eur_formula(ref: str) -> str:
     """'1 234,56 EUR' (lvformat.eur: no-break spaces, decimal comma) for a number ≥ 0 below a milliard, independent
     of the spreadsheet's locale (TEXT() is not); Excel 2010 and LibreOffice 7.4 functions only."""
     cents = f"ROUND({ref}*100,0)"
     whole, fraction = f"INT({cents}/100)", f"MOD({cents},100)"
-    three = f'RIGHT("00"&MOD({whole},1000),3)'
-    grouped = (f'IF({whole}>=1000000,INT({whole}/1000000)&"{NBSP}"&RIGHT("00"&INT(MOD({whole},1000000)/1000),3)'
-               f'&"{NBSP}"&{three},IF({whole}>=1000,INT({whole}/1000)&"{NBSP}"&{three},{whole}&""))')
-    return f'{grouped}&","&RIGHT("0"&{fraction},2)&"{NBSP}EUR"'
+    return f'{_grouped(whole)}&","&RIGHT("0"&{fraction},2)&"{NBSP}EUR"'
 
 
 def money_validation(cell: str, title: str, message: str, maximum: str | None = None) -> dict[str, object]:
@@ -123,6 +127,7 @@ def _cents_text(x: str) -> str:
 
 
 MONEY_KINDS = ("money", "payment", "final")
+UNIT_KINDS = ("units", "delivered")  # a plan line's units, whose line names its unit (D256); 6.10's bounded (D365)
 
 
 def _no_such_day(x: str) -> str:
@@ -179,7 +184,8 @@ LOGICAL_SHOWN = f'IF({{x}},"{LOGICAL_TRUE}","{LOGICAL_FALSE}")'
 # transport justification, D331) and, since D346, every other (a name, a goal, the provider, a note), which the tools
 # refused in these words while the matrix said „formulai vai saitei” (LibreOffice) or nothing (Excel)
 TYPED_TEXT = "jābūt ierakstītam tekstam"
-LOGICAL_WORDS = {"amount": "jābūt skaitlim", "units": "jābūt skaitlim", "money": "jābūt skaitlim",
+LOGICAL_WORDS = {"amount": "jābūt skaitlim", "units": "jābūt skaitlim", "delivered": "jābūt skaitlim",
+                 "money": "jābūt skaitlim",
                  "payment": "jābūt skaitlim", "final": "jābūt skaitlim", "rank": "jābūt skaitlim",
                  "months": "jābūt skaitlim", "date": "jābūt datumam",
                  "yesno": f"jābūt „{YES}” vai „{NO}”", "list": "jābūt vienai no saraksta vērtībām",
@@ -256,7 +262,7 @@ def is_logical(x: str) -> str:
 # 29.02.1900, xlsxread.serial_day): such a value in a date-formatted number input is said as the number, not a date
 FIRST_DAY_SHOWN = 61
 DATE_FORMAT_PROBE = "h_DatumaFormatsG"
-NUMBER_KINDS = ("amount", "units", "money", "payment", "final", "rank", "months")
+NUMBER_KINDS = ("amount", "units", "delivered", "money", "payment", "final", "rank", "months")
 # D286: LibreOffice 7.4 in a Latvian locale stores „18.5” typed into a cell with a number format as the day's serial
 # (46 160) and keeps the number format, which date_formatted cannot see: a whole number between these two days of 6.11
 # (1 January of the year before the first children's round starts, and the spreadsheet's last day 31.12.9999: no upper
@@ -320,10 +326,13 @@ class Kind:
             body = f"IF(ISNUMBER({x}),IF({x}<0,2,0),IF({_empty(x)},0,1))"
         elif self.name == "units":
             body = f"IF(ISNUMBER({x}),IF({x}<0,2,IF(AND({_whole_unit(extra)},{x}<>INT({x})),3,0)),IF({_empty(x)},0,1))"
+        elif self.name == "delivered":  # units, and above the plausible highest (D365) before a fraction
+            body = (f"IF(ISNUMBER({x}),IF({x}<0,2,IF({_above(x, AMOUNT_MAX)},4,IF(AND({_whole_unit(extra)},"
+                    f"{x}<>INT({x})),3,0))),IF({_empty(x)},0,1))")
         elif self.name == "money":  # above the plausible highest (D340) before the cents: one code of one paste
             body = f"IF(ISNUMBER({x}),IF({x}<0,2,IF({_above(x, extra)},4,IF({_subcent(x)},3,0))),IF({_empty(x)},0,1))"
-        elif self.name == "payment":
-            body = f"IF(ISNUMBER({x}),IF({x}<0,2,IF({_subcent(x)},3,0)),IF({_empty(x)},0,1))"
+        elif self.name == "payment":  # above the plausible highest (D365) before the cents
+            body = f"IF(ISNUMBER({x}),IF({x}<0,2,IF({_above(x, extra)},4,IF({_subcent(x)},3,0))),IF({_empty(x)},0,1))"
         elif self.name == "final":
             body = (f"IF(ISNUMBER({x}),IF({x}<0,2,IF({_above(x, extra)},5,IF({_subcent(x)},4,"
                     f"IF({FINAL_OVER.format(x=x)},3,0)))),IF({_empty(x)},0,1))")
@@ -471,7 +480,7 @@ class Kind:
     def texts(self, extra: str = "", place: str = "") -> str:
         """The messages as CHOOSE's choices, the field's limit (``extra``) in place of LIMIT and where its text
         prints (``place``) in place of PLACE."""
-        unit = f"'6.4'!${C64.unit}{extra}&\"\"" if self.name == "units" and extra else '""'
+        unit = f"'6.4'!${C64.unit}{extra}&\"\"" if self.name in UNIT_KINDS and extra else '""'
         return ",".join(m.replace(LIMIT, extra).replace(PLACE, place).replace(LINE_UNIT, unit) for m in self.all_messages)
 
     def message(self, code: str, x: str, extra: str = "", place: str = "", after: str = "") -> str:
@@ -504,13 +513,17 @@ NOT_IN_ROUND_TEXT = (f'"jābūt no programmas kārtas, kurā ir plāna pirmā di
 
 # D340: the reference's words (inputs.above_max_text) with the field's highest (its 6.11 cell, the field's ``extra``)
 ABOVE_MAX = f'"{ABOVE_MAX_BEFORE}"&{eur_formula(LIMIT)}&"{ABOVE_MAX_AFTER}"'
+# D365: the same of 6.10's delivered units, a count: the highest without cents and EUR (inputs.above_max_units_text)
+ABOVE_MAX_UNITS = f'"{ABOVE_MAX_BEFORE}"&{_grouped(AMOUNT_MAX)}&"{ABOVE_MAX_AFTER}"'
 
 KINDS = {
     "amount": Kind("amount", ('"jābūt skaitlim"', '"jābūt skaitlim, kas nav mazāks par 0"')),
     "units": Kind("units", ('"jābūt skaitlim"', '"jābūt skaitlim, kas nav mazāks par 0"',
                             f'"{WHOLE_TEXT} (mērvienība „"&{LINE_UNIT}&"”)"')),
     "money": Kind("money", ('"jābūt skaitlim"', '"jābūt skaitlim, kas nav mazāks par 0"', f'"{CENTS_TEXT}"', ABOVE_MAX)),
-    "payment": Kind("payment", ('"jābūt skaitlim"', f'"{NEGATIVE_PAYMENT_TEXT}"', f'"{CENTS_TEXT}"')),
+    "delivered": Kind("delivered", ('"jābūt skaitlim"', '"jābūt skaitlim, kas nav mazāks par 0"',
+                                    f'"{WHOLE_TEXT} (mērvienība „"&{LINE_UNIT}&"”)"', ABOVE_MAX_UNITS)),
+    "payment": Kind("payment", ('"jābūt skaitlim"', f'"{NEGATIVE_PAYMENT_TEXT}"', f'"{CENTS_TEXT}"', ABOVE_MAX)),
     "final": Kind("final", ('"jābūt skaitlim"', '"jābūt skaitlim, kas nav mazāks par 0"',
                             '"jābūt ne lielākam par nepieciešamo apmēru N"', f'"{CENTS_TEXT}"', ABOVE_MAX)),
     "rank": Kind("rank", ('"jābūt skaitlim"', '"jābūt veselam skaitlim, sākot ar 1"')),
@@ -603,8 +616,8 @@ PLAN_FIELDS: tuple[Field, ...] = (
 )
 MONTH_FIELDS: tuple[Field, ...] = (
     Field("Men_Daudzums", "units", PLANNED_LABEL),
-    Field("Fakt_Daudzums", "units", DELIVERED_LABEL),
-    Field("Fakt_Summa", "payment", "maksājumam"),
+    Field("Fakt_Daudzums", "delivered", DELIVERED_LABEL),  # D365: not above AMOUNT_MAX (the kind's own)
+    Field("Fakt_Summa", "payment", "maksājumam", AMOUNT_MAX),
 )
 # The free text of the signed 6.3 in cells of a fixed height (sheets/plan.py): the most characters that print whole.
 GOAL_CHARS = 600  # six lines across D:L (a text of 600 characters of the methodology's words takes at most five)
@@ -690,7 +703,7 @@ def after_period(field: Field, sheet: str, number_cell: str) -> Field:
 
 def on_line(field: Field, row64: int) -> Field:
     """``field`` as checked in the plan line of 6.4 row ``row64``: a ``units`` field knows its line (D256)."""
-    return replace(field, extra=str(row64)) if field.kind == "units" else field
+    return replace(field, extra=str(row64)) if field.kind in UNIT_KINDS else field
 
 
 def code_formula(field: Field, x: str) -> str:

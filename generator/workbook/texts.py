@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from generator.reference.rules import NO_PRICE_WORDS
 from generator.withdrawn_wording import PRICE, not_confirmed
 
 YES, NO = "Jā", "Nē"
@@ -26,6 +27,7 @@ EMPTY_MARK = "—"
 MSG = {
     "unknown_item": "Pakalpojums nav 6.8. tabulas sarakstā.",
     "missing_price": "6.8. tabulā nav norādīta sniedzēja cena.",
+    "no_provider_price": "Cena 0,00 – nav sniedzēja cenas; ierakstiet to 6.8. tabulā.",  # D364
     "price_above_ceiling": "Cena pārsniedz pieļaujamo (6.8. tabula).",
     "actual_cost_price": "Mērvienība „euro”: cenai 6.8. tabulā jābūt 1,00 EUR.",
     "incompatible": "Nedrīkst saņemt vienlaikus ar citu šī plāna pakalpojumu – pārliecinieties, ka laiki nepārklājas.",
@@ -60,6 +62,7 @@ CHECK_SHORT_CHARS = 78
 MSG_SHORT = {
     "unknown_item": "nav 6.8. tabulā",
     "missing_price": "nav cenas",
+    "no_provider_price": "cena 0,00",
     "price_above_ceiling": "cena virs griestiem",
     "actual_cost_price": "euro cena nav 1,00",
     "incompatible": "nesaderīgs",
@@ -97,6 +100,14 @@ ANNEX_PRICES_BLANK = (f"UZMANĪBU: cenas nav apstiprinātas – no tām atkarīg
                       "LM apstiprinātajām cenām (metodikas vietnes sadaļa „Cenas”).")
 ANNEX_BOTH_BLANK = (f"UZMANĪBU: bāzes apmērs (B) un cena nav apstiprināti – no tiem atkarīgās summas ir „{BLANK}”; "
                     "tās ieraksta pēc LM apstiprinājuma (metodikas vietnes sadaļa „Cenas”).")
+# D364: a plan line priced 0,00 has no provider's price (D313), which the worker types in 6.8 – no figure LM confirms:
+# in the child's papers' words (documents/from_matrix/price_notes: NO_PRICE_WORDS, PRICE_TYPED), alone or beside an
+# unconfirmed B or catalogue price
+PRICE_TYPED = "matricas 6.8. tabulā"
+ANNEX_NO_PRICE = (f"UZMANĪBU: {NO_PRICE_WORDS} – no tās atkarīgās summas ir „{BLANK}”; tās ieraksta, kad sniedzēja "
+                  f"cenu ieraksta {PRICE_TYPED}.")
+ANNEX_NO_PRICE_MORE = (f"UZMANĪBU: {NO_PRICE_WORDS}, un B vai cena nav apstiprināti – summas ir „{BLANK}”; tās "
+                       f"ieraksta, kad cenu ieraksta {PRICE_TYPED} un LM apstiprina pārējo.")
 # 6.5's label of F (A:B, one line of 9 pt): F applies only where N > P (L1077, L1385; reference
 # available_amount). Typed while N <= P it is not applied (A = N); while A is a blank (B or a price unconfirmed)
 # whether it applies is not yet known.
@@ -118,6 +129,8 @@ AMOUNT_MARK_NOTE = ("* – cena vēl jāprecizē (kataloga cena, ko apstiprina L
                     "mainīt: tās ir provizoriskas (parakstāmajās 6.5. un 6.9. tabulās tās ir „______”).")
 # 6.9 beside the number of services, on the signed page: one line of 8 pt in D:F
 APPLICATION_PRICE_BLANK = f"{BLANK} – cena vēl jāprecizē (apstiprina LM)"
+APPLICATION_NO_PRICE = f"{BLANK} – {NO_PRICE_WORDS} (6.8. tabula)"  # D364
+APPLICATION_NO_PRICE_MORE = f"{BLANK} – {NO_PRICE_WORDS} vai cena jāprecizē"
 BASE_PROVISIONAL_SHORT = ("B nav apstiprināts (6.11. tabula): P, A un no IB finansētās summas ir provizoriskas, "
                           "kamēr LM nav noteikusi B.")
 BASE_PROVISIONAL_FINAL = ("B nav apstiprināts (6.11. tabula): provizorisks ir tikai P, kamēr LM nav noteikusi B; "

@@ -14,6 +14,7 @@ from generator.catalogue.catalogue import Catalogue
 from generator.lvformat import eur
 from generator.reference.errors import ReferenceInputError
 from generator.reference.findings import Severity
+from generator.reference.inputs import AFTER_PERIOD_HINT
 from generator.reference.lines import line_from_offer
 from generator.reference.params import Params
 from generator.reference.workbook import WorkbookInputs, evaluate_workbook, void_lines
@@ -84,3 +85,41 @@ def test_without_a_highest_nothing_is_checked(catalogue: Catalogue, params: Para
     own = params.replace(amount_max=None, price_max=None)
     result = evaluate_workbook(_inputs(catalogue, D(20000), other=D(31000000)), own)
     assert result.errors == 0 and result.line_cost == (D(200000),)
+
+
+def _executed(catalogue: Catalogue, delivered: Decimal, paid: Decimal, months: int = 1) -> WorkbookInputs:
+    line = line_from_offer(_market(catalogue), 10, unit_price=D(30), expert_rank=1, planned_units=[10],
+                           delivered_units=[delivered], paid=[paid])
+    return _inputs(catalogue, D(30), lines=(line,), months=months)
+
+
+@pytest.mark.parametrize(("delivered", "paid", "code"), [
+    (D("1E12"), D(60), "delivered_above_max"), (D(2), D("1E12"), "paid_above_max"),
+    (D("100000.5"), D(60), "delivered_above_max"),  # above the highest before a fraction (one paste, one error)
+    (D(2), D("100000.015"), "paid_above_max"),  # before the cents
+])
+def test_a_6_10_value_above_the_highest_is_one_error(catalogue: Catalogue, params: Params, delivered: Decimal,
+                                                    paid: Decimal, code: str) -> None:
+    """D365: 6.10's delivered units and payment have B's plausible highest (Params.amount_max): one invalid input, the
+    rules it feeds (delivered above the plan, paid above the delivered) skip the line, and a payment above it leaves
+    the paid total „nederīgs” (None), as any invalid payment does (D304)."""
+    good = evaluate_workbook(_executed(catalogue, D(2), D(60)), params)
+    assert good.errors == 0 and good.paid_total == D(60)
+    bad = evaluate_workbook(_executed(catalogue, delivered, paid), params)
+    errors = [f for f in bad.findings if f.severity is Severity.error]
+    assert [f.code for f in errors] == [code], [f.message for f in errors]
+    words = (f"jābūt skaitlim līdz {eur(params.amount_max)} (lielāks nav ticams)" if code == "paid_above_max"
+             else "saņemtajām vienībām (6.10. tabulā) jābūt skaitlim līdz 100\u00a0000 (lielāks nav ticams)")
+    assert words in errors[0].message and errors[0].month == 1 and errors[0].lines == (0,), errors[0].message
+    assert (bad.paid_total is None) == (code == "paid_above_max") and bad.paid_invalid == (code == "paid_above_max")
+    at_max = evaluate_workbook(_executed(catalogue, D(2), params.amount_max), params)
+    assert "paid_above_max" not in {f.code for f in at_max.findings}  # the highest itself is plausible
+
+
+def test_a_6_10_value_above_the_highest_after_the_period_says_to_clear_it(catalogue: Catalogue,
+                                                                         params: Params) -> None:
+    line = line_from_offer(_market(catalogue), 10, unit_price=D(30), expert_rank=1, planned_units=[10],
+                           paid=[D(0), D("1E12")])
+    bad = evaluate_workbook(_inputs(catalogue, D(30), lines=(line,)), params)
+    (found,) = [f for f in bad.findings if f.code == "paid_above_max"]
+    assert found.month == 2 and found.message.endswith(f"{AFTER_PERIOD_HINT}."), found.message

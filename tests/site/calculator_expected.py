@@ -197,6 +197,9 @@ def _calculator_words(finding: Any, inputs: WorkbookInputs, params: Params, matr
         assert all(words in finding.message for words in matrix), finding.message
         return finding.message.replace(matrix[0], f"cenai {PRICE_FIELD_PLACE} jābūt").replace(
             matrix[1], f"daudzumu {UNITS_FIELD_PLACE}.")
+    if finding.code == "no_provider_price":  # D364: the calculator's price field, not the matrix's 6.8
+        assert finding.message.count(PRICE_PLACE) == 2, finding.message
+        return finding.message.replace(PRICE_PLACE, PRICE_FIELD_PLACE)
     if finding.code == "final_above_needed":
         assert finding.message.startswith(f"{FINAL_CELL}: "), finding.message
         return f"Lauks „{FINAL_FIELD}”: " + finding.message.removeprefix(f"{FINAL_CELL}: ")

@@ -642,8 +642,9 @@ def test_script_sizes(built_site) -> None:
     # of the period and the ranks from the data, the results link's focus: measured +1 169 B)
     # and fix46b (D358: the ceiling warning's reason per case – four reason texts, the group offers' number
     # of theirs, no warning outside every round: measured +1 201 B, 160 017 → 161 218)
-    # (both merged: measured 160 017 → 162 387 B)
-    assert sum(sizes.values()) < 162_500, json.dumps(sizes)
+    # and fix46h (D364: a price of 0,00 warned of as the reference does, the check and its text: +0,5 KB)
+    # (all three merged: measured 160 017 → 163 011 B)
+    assert sum(sizes.values()) < 163_500, json.dumps(sizes)
 
 
 def test_form_asks_the_amount_for_actual_cost_items(visit: Visit, params: Params, offers) -> None:
@@ -834,6 +835,25 @@ def test_an_unconfirmed_ceiling_gives_its_own_lines_reason_and_not_outside_every
         inside[1]["teksts"], inside[1]
     assert outside == [] and results[1]["Bridinajumi"] == 0, results[1]
     assert [m["kods"] for m in results[1]["messages"]] == ["outside_reporting_period"], results[1]["messages"]
+
+
+def test_a_zero_price_is_the_references_warning(blank: Visit, catalogue: Catalogue, params: Params, offers) -> None:
+    """D364: a provider's price of 0,00 is the reference's warning no_provider_price, naming the calculator's price
+    field; the line adds nothing to N, as in the reference; 0,01 is a price, no warning."""
+    period = params.reporting_periods[0]
+    named = []
+    for price in (Decimal(0), Decimal("0.01")):
+        line = line_from_offer(offers["3.1.2i"], 10, unit_price=price, expert_rank=1)
+        inputs = WorkbookInputs(birth_date=dt.date(period.start.year - 7, 2, 3), period_start=period.start, months=6,
+                                special_care=False, impairment=None, lines=(line,))
+        named.append((f"3.1.2i × {price}", inputs))
+    results = run_with_data(blank, catalogue, [api_input(inputs) for _, inputs in named])
+    failures = _compare(named, params, results)
+    assert not failures, "\n".join(failures)
+    found = [[m["teksts"] for m in r["messages"] if m["kods"] == "no_provider_price"] for r in results]
+    assert len(found[0]) == 1 and found[1] == [], found
+    assert found[0][0].startswith(f"1. rinda ({offers['3.1.2i'].label}): nav sniedzēja cenas – cena laukā „"), found
+    assert results[0]["Kludas"] == 0 and results[0]["Bridinajumi"] >= 1, results[0]
     assert blank.errors == []
 
 

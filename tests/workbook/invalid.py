@@ -51,11 +51,13 @@ BAD_VALUES: dict[str, list[tuple[str, Any]]] = {
 BAD_VALUES["units"] = BAD_VALUES["amount"]
 # Money is an amount in whole cents (D87): a price or payment with more than two decimals is wrong too.
 BAD_VALUES["money"] = [*BAD_VALUES["amount"], ("centu daļas", 42.6712)]
-# a month's payment is money said with how a correction is entered (D258); it has no plausible highest (D340)
-BAD_VALUES["payment"] = BAD_VALUES["money"]
 # D340: B, the other sources and a 6.8 price above the catalogue's plausible highest (a pasted 1e12), F too (31000000
 # typed for 3100); F above N (where N > P) is an error too (D7), proved by the case files (tests/cases/workbook.yaml)
 ABOVE_MAX = "virs ticamā"
+# a month's payment is money said with how a correction is entered (D258); D365: it and 6.10's delivered units have
+# the plausible highest of B (a pasted 1e12)
+BAD_VALUES["payment"] = [*BAD_VALUES["money"], (ABOVE_MAX, 1e12)]
+BAD_VALUES["delivered"] = [*BAD_VALUES["units"], (ABOVE_MAX, 1e12)]
 BAD_VALUES["final"] = [*BAD_VALUES["money"], (ABOVE_MAX, 31000000)]
 BAD_VALUES["money"] = [*BAD_VALUES["money"], (ABOVE_MAX, 1e12)]
 # A text in the date's form naming no calendar day (F7)

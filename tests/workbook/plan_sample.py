@@ -47,6 +47,14 @@ def prices_open(inputs: WorkbookInputs) -> bool:
     return any(line.counted and unconfirmed_line(line, offers.get(line.offer_id or "")) for line in inputs.lines)
 
 
+def no_prices(inputs: WorkbookInputs) -> tuple[bool, bool]:
+    """D364: whether a counted line is priced 0,00 (no provider's price), and whether every open price is one."""
+    offers = _offers()
+    opened = [line for line in inputs.lines if line.counted and unconfirmed_line(line, offers.get(line.offer_id or ""))]
+    zero = [line for line in opened if line.unit_price == 0]
+    return bool(zero), bool(zero) and len(zero) == len(opened)
+
+
 def plan_cases(plan: RandomPlan, params: Params) -> set[tuple]:
     """Every distinct case one random plan shows (see the module's text)."""
     return input_cases(plan.inputs, params)

@@ -25,6 +25,8 @@ from generator.workbook.texts import (
     ANNEX_BASE_BLANK,
     ANNEX_BASE_BLANK_FINAL,
     ANNEX_BOTH_BLANK,
+    ANNEX_NO_PRICE,
+    ANNEX_NO_PRICE_MORE,
     ANNEX_PRICE_BLANK,
     BASE_PROVISIONAL_FINAL,
     BASE_PROVISIONAL_SHORT,
@@ -35,7 +37,7 @@ from tests.reference.caserunner import compare
 from tests.workbook.cases import WORKBOOK_FIELDS
 from tests.workbook.compare import differences
 from tests.workbook.conftest import HIDDEN_NOTES, RANDOM_PLANS
-from tests.workbook.plan_sample import FULL, plan_cases, plan_sample, prices_open
+from tests.workbook.plan_sample import FULL, no_prices, plan_cases, plan_sample, prices_open
 from tests.workbook.plan_sample import _offers as plan_offers
 from tests.workbook.test_names import same_reading
 
@@ -277,7 +279,9 @@ def test_fresh_matrix_with_unconfirmed_base_equals_the_reference(lo_batch, param
     named["Kludas"] = expected.errors + hidden
     assert not differences(named, values)
     assert values["Bridinajums_Baze_64"] == BASE_PROVISIONAL_SHORT
-    assert values["Bridinajums_Baze_65"] == (ANNEX_BOTH_BLANK if prices_open(plan.inputs) else ANNEX_BASE_BLANK)
+    some_zero, _ = no_prices(plan.inputs)  # D364: with B open too, the words of both
+    assert values["Bridinajums_Baze_65"] == (ANNEX_NO_PRICE_MORE if some_zero else ANNEX_BOTH_BLANK
+                                             if prices_open(plan.inputs) else ANNEX_BASE_BLANK)
 
 
 def test_typed_base_removes_the_warning(lo_batch, plan_values, params) -> None:
@@ -295,13 +299,17 @@ def test_typed_base_removes_the_warning(lo_batch, plan_values, params) -> None:
         applied.append(final_applies(expected.needed, expected.provisional, plan.inputs.final))
     untyped_closed = {f for f, t, o in zip(applied, typed, opened, strict=True) if not t and not o}
     assert untyped_closed == {True, False}, "izlasē vajag neapstiprinātu B ar piemērotu F un bez tā"
-    for is_typed, is_open, is_applied, values in zip(typed, opened, applied, plan_values, strict=True):
+    zeros = [no_prices(plan.inputs) for plan, _ in lo_batch.plans]  # D364: no provider's price, typed in 6.8
+    for is_typed, is_open, is_applied, (some_zero, all_zero), values in zip(typed, opened, applied, zeros, plan_values,
+                                                                            strict=True):
         want_64 = None if is_typed else BASE_PROVISIONAL_FINAL if is_applied else BASE_PROVISIONAL_SHORT
         got_64 = values["Bridinajums_Baze_64"]
         assert (_blank(got_64) if want_64 is None else got_64 == want_64), (values.path.name, got_64)
         base_blank = ANNEX_BASE_BLANK_FINAL if is_applied else ANNEX_BASE_BLANK
         wanted = {(True, False): None, (True, True): ANNEX_PRICE_BLANK, (False, False): base_blank,
                   (False, True): ANNEX_BOTH_BLANK}[(is_typed, is_open)]
+        if some_zero:  # not a price LM confirms
+            wanted = ANNEX_NO_PRICE if is_typed and all_zero else ANNEX_NO_PRICE_MORE
         got = values["Bridinajums_Baze_65"]
         assert (_blank(got) if wanted is None else got == wanted), (values.path.name, got)
 

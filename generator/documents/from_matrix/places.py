@@ -45,6 +45,7 @@ LINE_CELLS: dict[str, tuple[str, ...]] = {
 ITEM_CELLS: dict[str, tuple[str, ...]] = {
     "price_above_ceiling": ("Pak_Cena",),
     "actual_cost_price": ("Pak_Cena",),
+    "no_provider_price": ("Pak_Cena",),  # D364: a 6.8 price of 0,00
     "ceiling_unconfirmed": ("Pak_Cena",),
     "line_above_provisional": ("Pak_Cena",),
     "money_above_max": ("Pak_Cena",),  # D340: a 6.8 price above the plausible highest
@@ -54,6 +55,8 @@ MONTH_CELLS: dict[str, tuple[str, ...]] = {
     "monthly_units": ("Men_Daudzums",),
     "outside_period": ("Men_Daudzums", "Fakt_Daudzums", "Fakt_Summa"),
     "delivered_above_plan": ("Fakt_Daudzums",),
+    "delivered_above_max": ("Fakt_Daudzums",),  # D365: 6.10's month cell above the plausible highest
+    "paid_above_max": ("Fakt_Summa",),
     "paid_above_delivered": ("Fakt_Summa",),
     "ignored_line_data": ("Men_Daudzums", "Fakt_Daudzums", "Fakt_Summa"),
     "units_above_month": ("Men_Daudzums",),
@@ -91,7 +94,8 @@ CENTS_NAMES = (("bāzes apmēram B", "Bazes_Apmers"), ("IB galīgajam apmēram F
 INPUT_RULES = frozenset({"money_cents", "whole_units", "required_field", "municipality_not_listed",
                          "municipality_not_in_round",  # 6.1 B5's code 3: not in the round of the plan's first day
                          "final_above_needed", "date_serial",  # date_serial: a day's serial in a number input (D286)
-                         "money_above_max"})  # D340: a 6.8 price above the plausible highest
+                         "money_above_max",  # D340: a 6.8 price above the plausible highest
+                         "paid_above_max", "delivered_above_max"})  # D365: a 6.10 month cell above it
 # a fraction of a whole unit (D256): the line's period units, or the month's cell of the grid its words name
 WHOLE_UNITS_MONTHS = ((PLANNED_LABEL, "Men_Daudzums"), (DELIVERED_LABEL, "Fakt_Daudzums"))
 # rules with no cell of their own in any message: the tables and the 6.11 row the matrix names are the place

@@ -11,9 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-NO_PRICE_NOTE = "Nav sniedzēja cenas"  # D313: the matrix's „nav sniedzēja cenas”, not a price the ministry confirms
+from generator.reference.rules import NO_PRICE_WORDS
+from generator.workbook.texts import PRICE_TYPED
+
+# D313: the matrix's „nav sniedzēja cenas”, not a price the ministry confirms; its 6.5 and 6.9 say it too (D364)
+NO_PRICE_NOTE = NO_PRICE_WORDS[0].upper() + NO_PRICE_WORDS[1:]
 NO_PRICES_NOTE = "Nav sniedzēju cenu"
-TYPED = "matricas 6.8. tabulā"
+TYPED = PRICE_TYPED
 AGAIN = "būs dokumentā, ko izveido vēlreiz no matricas pēc tam, kad"
 
 

@@ -26,10 +26,13 @@ from generator.workbook.sheets.common import (
     statement_line,
     unit_column,
 )
+from generator.workbook.sheets.price_marks import NO_PRICES
 from generator.workbook.texts import (
     ANNEX_BASE_BLANK,
     ANNEX_BASE_BLANK_FINAL,
     ANNEX_BOTH_BLANK,
+    ANNEX_NO_PRICE,
+    ANNEX_NO_PRICE_MORE,
     ANNEX_PRICE_AGAIN,
     ANNEX_PRICE_BLANK,
     ANNEX_PRICES_BLANK,
@@ -144,6 +147,9 @@ def warning(sh: Sheet, cells: str, name: str) -> None:
     formula = (f'IF(h_BazeProviz=1,IF({PRICES_OPEN},"{ANNEX_BOTH_BLANK}",'
                f'IF({A_ON_BASE},"{ANNEX_BASE_BLANK}","{ANNEX_BASE_BLANK_FINAL}")),'
                f'IF({PRICES_OPEN},{price},""))')
+    # D364: a line with no provider's price is typed in 6.8, not confirmed by LM
+    formula = (f'IF({NO_PRICES}=0,{formula},IF(AND(h_BazeProviz<>1,{NO_PRICES}=SUM(h_CenaNeapst)),'
+               f'"{ANNEX_NO_PRICE}","{ANNEX_NO_PRICE_MORE}"))')
     sh.formula(first, formula, sh.st.alert_wrap,
                ANNEX_BASE_BLANK if base_provisional(sh) else "")  # a new workbook has no plan lines
     sh.watch(first, formula, "brīdinājums par neapstiprinātām summām")  # typed over, it would hide a blank's reason

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from generator.workbook.sheetio import Sheet
 from generator.workbook.sheets import party_names, plan_rows
-from generator.workbook.sheets.annex import PRICES_OPEN, blank_line_figures
+from generator.workbook.sheets.annex import NO_PRICES, PRICES_OPEN, blank_line_figures
 from generator.workbook.sheets.common import (
     HEADER_ROW_HEIGHT,
     PERSONAL_SOURCE,
@@ -23,6 +23,8 @@ from generator.workbook.sheets.common import (
 from generator.workbook.texts import (
     APPLICATION_ADDRESSEE_BLANK,
     APPLICATION_ADDRESSEE_LABEL,
+    APPLICATION_NO_PRICE,
+    APPLICATION_NO_PRICE_MORE,
     APPLICATION_PRICE_BLANK,
     APPLICATION_REQUEST,
     EMPTY_MARK,
@@ -123,7 +125,8 @@ def write(sh: Sheet) -> None:
     sh.formula(f"C{count}", f"COUNT(A{FIRST}:A{last})", st.out_whole, 0)
     sh.watch(f"C{count}", f"COUNT(A{FIRST}:A{last})", "pieprasīto pakalpojumu skaits")
     sh.ws.merge_range(f"D{count}:F{count}", "", st.alert_wrap)
-    price_blank = f'IF({PRICES_OPEN},"{APPLICATION_PRICE_BLANK}","")'
+    price_blank = (f'IF({PRICES_OPEN},IF({NO_PRICES}=0,"{APPLICATION_PRICE_BLANK}",IF({NO_PRICES}=SUM(h_CenaNeapst),'
+                   f'"{APPLICATION_NO_PRICE}","{APPLICATION_NO_PRICE_MORE}")),"")')  # D364
     sh.formula(f"D{count}", price_blank, st.alert_wrap, "")
     sh.watch(f"D{count}", price_blank, "piezīme par neapstiprinātu cenu")
     sh.row_height(count, COUNT_ROW_HEIGHT)

@@ -341,9 +341,16 @@ def full_messages(r: int, p: int) -> str:
     """Every failing check of line ``r`` (6.3 row ``p``) in full (MSG), in MESSAGES_64's order; the unconfirmed
     ceiling's of a line that keeps the catalogue's own „jāprecizē" price is OWN_PRICE_MSG (D303)."""
     parts = [f'IF(${c}{r}>0,{_message(code, r)},"")' for c, code in MESSAGES_64]
+    parts.insert(NO_PRICE_AT, f'IF({no_price(r)},"{MSG["no_provider_price"]} ","")')
     parts.append(sessions_message(r))
     parts.append(f'IF({_invalid_63(p)},"{MSG["invalid_input_63"]} ","")')
     return "TRIM(" + "&".join(parts) + ")"
+
+
+def no_price(r: int) -> str:
+    """D364: line ``r`` is active with a provider's price of 0,00 – typed, not empty (missing_price), of a unit that
+    does not fix its own price (actual_cost_price): 6.11's NO_PROVIDER_PRICE counts it, without a flag column."""
+    return f"AND($P{r}=1,$Q{r}=0,${C64.f_missing_price}{r}=0,${C64.f_actual_cost}{r}=0)"
 
 
 def _message(code: str, r: int) -> str:
@@ -357,6 +364,7 @@ def _message(code: str, r: int) -> str:
 def short_messages(r: int, p: int) -> str:
     """The same checks as short keywords (MSG_SHORT) joined by "; "."""
     parts = [f'IF(${c}{r}>0,"{MSG_SHORT[code]}; ","")' for c, code in MESSAGES_64]
+    parts.insert(NO_PRICE_AT, f'IF({no_price(r)},"{MSG_SHORT["no_provider_price"]}; ","")')
     parts.append(f'IF(${C64.h_sessions_all}{r}>0,"{MSG_SHORT["day_care_sessions"]} "&${C64.h_sessions_other}{r}'
                  f'&". rinda; ","")')
     parts.append(f'IF({_invalid_63(p)},"{MSG_SHORT["invalid_input_63"]}; ","")')
@@ -389,6 +397,7 @@ MESSAGES_64 = (
     (C64.f_unit_limit, "units_above_period"),
     (C64.f_above_p, "line_above_provisional"),
 )
+NO_PRICE_AT = 2  # the place of D364's message (no_price) in MESSAGES_64's order: after missing_price
 
 # Two landscape pages across (a manual page break after FIRST_PAGE_TO), each with the repeated label columns A:B:
 # the plan rows hold two lines of 9 pt text, so the service and provider names wrap in their cells, and the check

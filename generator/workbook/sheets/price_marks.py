@@ -8,7 +8,9 @@ from __future__ import annotations
 from generator.workbook.sheetio import Sheet
 from generator.workbook.texts import PRICE_MARK_NOTE
 
-PRICES_OPEN = "SUM(h_CenaNeapst)>0"  # some plan line keeps a "jāprecizē" catalogue price (or has none)
+PRICES_OPEN = "SUM(h_CenaNeapst)>0"
+# D364: of them, the lines priced 0,00 – no provider's price (h_CenaNeapst with no price: 6.11's count's words)
+NO_PRICES = "COUNTIFS(h_CenaNeapst,1,h_Cena,0)"  # some plan line keeps a "jāprecizē" catalogue price (or has none)
 NOTE_HEIGHT = 22  # two lines of 8 pt
 
 

@@ -160,7 +160,10 @@ SOURCES_ABOVE_NEEDED = "+".join(
 BASE_DIFFERS = (f"IF(AND(ISNUMBER(Bazes_Apmers),N({TABLE_CODE}{BASE_ROW})=0),"
                 "IF(OR(Bazes_Apmers=0,ROUND(Bazes_Apmers,2)<>ROUND(Param_Bazes,2),"
                 f'Param_BazesStatuss<>"{PriceStatus.confirmed.value}"),1,0),0)')
-RULE_COUNT_NAMES = {"base_differs": "h_BazeCita"}
+# D364: an active line (h_Aktiva: its price a valid number) priced 0,00, not empty (missing_price) nor of a unit fixing
+# its own price (actual_cost_price)
+NO_PROVIDER_PRICE = "SUMPRODUCT((h_Aktiva=1)*(h_Cena=0)*(f_BezCenas=0)*(f_EiroCena=0))"
+RULE_COUNT_NAMES = {"base_differs": "h_BazeCita", "no_provider_price": "h_CenaNulle"}
 _BASE_MARK, _CATALOGUE_MARK = Decimal("111111.11"), Decimal("222222.22")  # stand-ins for the two figures
 
 
@@ -258,11 +261,15 @@ def rules(multipli: str) -> list[tuple[str, str, str, str, str]]:
          "provizorisko apmēru P – jāpārbauda daudzums un cena (katra rinda).", "6.3, 6.4", "SUM(f_RindaVirsP)"),
         ("missing_price", "kļūda", "Plānā izvēlētajam pakalpojumam 6.8. tabulā nav norādīta sniedzēja cena.", "6.8",
          "SUM(f_BezCenas)"),
-        ("invalid_input", "kļūda", "Ievades šūnā ir nederīga vērtība (teksts skaitļa vai datuma vietā, datums skaitļa "
-         "vietā, negatīvs skaitlis, vairāk nekā divi cipari aiz komata, vērtība ārpus saraksta vai intervāla, tukšs "
-         "līgumam vajadzīgs lauks, formula vai saite), aprēķina šūnas vērtība neatbilst aprēķinam vai aizpildītas plāna "
-         "rindas ir paslēptas (katra šūna, tabula; saraksts zemāk).", "visas tabulas",
-         LISTED),
+        # D364: a price of 0,00 is no provider's price yet (D313); a unit fixing its own price has actual_cost_price.
+        # One line, as the room of the last checks page allows (D205)
+        ("no_provider_price", "brīdinājums", "Sniedzēja cena 6.8. tabulā ir 0,00 – nav sniedzēja cenas, tāpēc N to "
+         "neietver (katra plāna rinda).", "6.4, 6.8", NO_PROVIDER_PRICE),
+        # two lines (the last checks page keeps D364's row and D205's room): each listed cell's message says what is
+        # wrong with it (a text, a date, a negative or implausibly large number, cents, a value not listed, a formula)
+        ("invalid_input", "kļūda", "Ievades šūnā ir nederīga vērtība (katrai šūnai sarakstā zemāk teikts, kas nav "
+         "pareizi), aprēķina šūnas vērtība neatbilst aprēķinam vai aizpildītas plāna rindas ir paslēptas.",
+         "visas tabulas", LISTED),
     ]
 
 

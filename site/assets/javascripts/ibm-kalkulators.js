@@ -758,6 +758,12 @@
         });
       }
     });
+    // D364: a price of 0,00 is no provider's price yet (a unit fixing its own price has actual_cost_price instead)
+    counted.forEach(function (l) {
+      if (l.offer.vienibasCena === null && cmp(l.price, ZERO) === 0) {
+        found.push({ kods: "no_provider_price", smagums: WARNING, teksts: fill(t.no_provider_price, { rinda: rowName(l) }), rindas: [l.index] });
+      }
+    });
     // D358: in the reason of the line's own ceiling; none for a plan outside every round (its refusal alone)
     counted.forEach(function (l) {
       if (l.offer.griestiNavApstiprinati && !plan.outside) {
