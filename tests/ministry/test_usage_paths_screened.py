@@ -100,3 +100,14 @@ def test_collect_refusing_a_folder_shows_no_personal_code(tmp_path: Path, key_fi
     result = run("collect", folder, "--out", tmp_path / "kops.xlsx", "--key-file", key_file)
     screened(result, "nav nevienas izmantojamas IBM matricas", status=1)
     assert f"mapē {tmp_path.as_posix()}/… nav nevienas" in result.output, result.output
+
+
+def test_documents_from_matrix_refusals_show_no_personal_code(tmp_path: Path) -> None:
+    """The same screening for `ibm documents --from-matrix` (D360): a path that is not there and a folder without a
+    matrix are named without the personal code they hold."""
+    screened(run("documents", "--from-matrix", tmp_path / f"{PERSON}.xlsx", "--out", tmp_path / "d"),
+             "….xlsx” nav atrasts", status=2)
+    empty = tmp_path / PERSON
+    empty.mkdir()
+    screened(run("documents", "--from-matrix", empty, "--out", tmp_path / "d"), "nav nevienas .xlsx matricas",
+             status=2)

@@ -41,7 +41,7 @@ from generator.documents.from_matrix.reading import (
 from generator.documents.from_matrix.writing import FolderTaken, check_folder, render_child, write_child
 from generator.lvformat import agree
 from generator.ministry.collect import find_workbooks
-from generator.ministry.console_names import finding_hint
+from generator.ministry.console_names import finding_hint, shown_given
 from generator.ministry.file_copies import kept_first
 from generator.ministry.template_checks import shown_place, value_label
 from generator.ministry.templates import TemplateSource
@@ -104,13 +104,13 @@ def find_matrices(source: Path) -> list[Path]:
     if source.is_file():
         return [source]
     if not source.is_dir():
-        raise SourceError(f"--from-matrix „{source}” nav atrasts (gaidīts: aizpildīta IBM matrica .xlsx vai mape "
+        raise SourceError(f"--from-matrix „{shown_given(source)}” nav atrasts (gaidīts: aizpildīta IBM matrica .xlsx vai mape "
                           "ar tām)")
     # other spreadsheet files (.xls, .ods …) and broken or looping links are listed too: each is refused with its
     # reason rather than passed over in silence (audit27 F4, F5)
     found = find_workbooks(source)  # the same files `ibm collect` and `ibm migrate` take
     if not found:
-        raise SourceError(f"--from-matrix: mapē „{source}” nav nevienas .xlsx matricas")
+        raise SourceError(f"--from-matrix: mapē „{shown_given(source)}” nav nevienas .xlsx matricas")
     return found
 
 
