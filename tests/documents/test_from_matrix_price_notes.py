@@ -189,17 +189,18 @@ def test_the_not_signable_note_names_the_plans_days() -> None:
 
 def test_b_and_open_prices_both_named_first() -> None:
     """Fails on the old code: with B and prices open, VISPIRMS promised the papers signable once made again with the
-    confirmed B alone."""
+    confirmed B alone. The prices are those of the plan's own days (D359), not any later confirmed one."""
     lines = [SimpleNamespace(label="2.1 Pavadonis", confirmed=False, priced=True),
              SimpleNamespace(label="1.4.1 Atelpas brīdis", confirmed=False, priced=False)]
     child = SimpleNamespace(not_eligible=False, base_confirmed=False, base_withdrawn_from=None, base_withdrawn_by=None,
-                            base_confirmed_from=None, ib_on_base=True, maybe_next=False, by_priority=lines)
+                            base_confirmed_from=None, ib_on_base=True, maybe_next=False, by_priority=lines,
+                            period=PERIOD)
     assert (base_line(child) or "").endswith(  # type: ignore[arg-type]
-        "tos paraksta tikai tad, kad tie izveidoti vēlreiz ar apstiprināto B, apstiprināto cenu (2.1 Pavadonis) un "
-        "matricas 6.8. tabulā ierakstītu sniedzēja cenu (1.4.1 Atelpas brīdis)")
+        f"tos paraksta tikai tad, kad tie izveidoti vēlreiz ar apstiprināto B, plāna periodā {PERIOD} spēkā esošo "
+        "apstiprināto cenu (2.1 Pavadonis) un matricas 6.8. tabulā ierakstītu sniedzēja cenu (1.4.1 Atelpas brīdis)")
     child.by_priority = lines[:1] * 1 + [SimpleNamespace(label="3.6 Centrs", confirmed=False, priced=True)]
     assert (base_line(child) or "").endswith(  # type: ignore[arg-type]
-        "ar apstiprināto B un apstiprinātajām cenām (2.1 Pavadonis, 3.6 Centrs)")
+        f"ar apstiprināto B un plāna periodā {PERIOD} spēkā esošajām apstiprinātajām cenām (2.1 Pavadonis, 3.6 Centrs)")
     child.by_priority = []
     assert (base_line(child) or "").endswith("ar apstiprināto B")  # type: ignore[arg-type]
 

@@ -26,6 +26,7 @@ from generator.documents.from_matrix.price_notes import listed, plan_days_price
 from generator.documents.html import PREPARER_LABEL
 from generator.lvformat import eur
 from generator.ministry.final_status import withdrawn_by_day_text
+from generator.workbook.texts import PRICE_TYPED
 from generator.reference.findings import Finding, Severity
 from generator.reference.lines import PlanLine
 from generator.reference.rules import (
@@ -366,13 +367,16 @@ def base_line(child: ChildContext, *, draft: bool = False) -> str | None:
 def open_prices_too(child: ChildContext) -> str:
     """What else the papers made again with the confirmed B need while A rests on B and plan lines' prices are open
     too (price_line is not said then): „ un apstiprināto cenu (…)”, „ un matricas 6.8. tabulā ierakstītām sniedzēju
-    cenām (…)” – never a promise that B alone makes them signable (D355)."""
+    cenām (…)” – never a promise that B alone makes them signable (D355). The confirmed prices are those in force on
+    the plan's own days, as everywhere else the papers wait for a price (D354, D359)."""
     labels, unpriced = open_line_names(child)
     parts = []
     if labels:
-        parts.append(f"{'apstiprināto cenu' if len(labels) == 1 else 'apstiprinātajām cenām'} ({', '.join(labels)})")
+        parts.append(f"plāna periodā {child.period} spēkā "
+                     f"{'esošo apstiprināto cenu' if len(labels) == 1 else 'esošajām apstiprinātajām cenām'}"
+                     f" ({', '.join(labels)})")
     if unpriced:
-        parts.append(f"matricas 6.8. tabulā {'ierakstītu sniedzēja cenu' if len(unpriced) == 1 else 'ierakstītām sniedzēju cenām'}"
+        parts.append(f"{PRICE_TYPED} {'ierakstītu sniedzēja cenu' if len(unpriced) == 1 else 'ierakstītām sniedzēju cenām'}"
                      f" ({', '.join(unpriced)})")
     return "".join(f"{', ' if i < len(parts) - 1 else ' un '}{part}" for i, part in enumerate(parts))
 
