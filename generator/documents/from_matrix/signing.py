@@ -26,7 +26,6 @@ from generator.documents.from_matrix.price_notes import listed, plan_days_price
 from generator.documents.html import PREPARER_LABEL
 from generator.lvformat import eur
 from generator.ministry.final_status import withdrawn_by_day_text
-from generator.workbook.texts import PRICE_TYPED
 from generator.reference.findings import Finding, Severity
 from generator.reference.lines import PlanLine
 from generator.reference.rules import (
@@ -37,6 +36,7 @@ from generator.reference.rules import (
     withdrawn_by_matrix_day,
     withdrawn_why,
 )
+from generator.workbook.texts import PRICE_TYPED
 
 if TYPE_CHECKING:  # context.py reads the matrix through reading.py, which uses ``blocking``
     from generator.documents.from_matrix.context import ChildContext
