@@ -33,3 +33,12 @@ def test_a_relative_out_is_printed_absolute(tmp_path: Path, monkeypatch: pytest.
     assert "Pārnestas 0 matricas, atteiktas 2." in result.output
     result = CliRunner().invoke(main, ["collect", "vecas", "--out", "k.ods"], prog_name="ibm")
     assert result.exit_code == 2 and str(tmp_path / "k.ods") in result.output, result.output
+
+
+def test_the_tilde_warning_screens_a_personal_code(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """D360: the warning names --out as every usage line does – a part with a (fictional) personal code is „…”."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "veca.xlsx").write_bytes(b"nav zip")
+    result = CliRunner().invoke(main, ["migrate", "veca.xlsx", "--out", "~/Paraugs 010101-12345.xlsx"])
+    assert "Brīdinājums: --out „~/….xlsx”: zīme „~” nav aizstāta ar mājas mapi" in result.output, result.output
+    assert "010101" not in result.output, result.output
