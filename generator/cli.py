@@ -58,7 +58,9 @@ def absolute_out(_ctx: click.Context, _param: click.Parameter, value: Path | Non
     if value is None:
         return None
     if value.parts and value.parts[0].startswith("~"):
-        from generator.ministry.console_names import shown_given  # only here: a rare warning, screened as D360 says
+        from generator.ministry.console_names import (
+            shown_given,  # only here: a rare warning, screened as D360 says
+        )
 
         click.echo(f"Brīdinājums: --out „{shown_given(value)}”: zīme „~” nav aizstāta ar mājas mapi (to dara tikai "
                    f"čaula, ja ceļš nav pēdiņās), tāpēc rezultāts būs „{shown_given(value.absolute())}”.", err=True)
