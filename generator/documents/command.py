@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import click
 
 from generator.cli import CATALOGUE_OPTION, OUT_WRONG, load_for_command, refuse_unwritable, usage_error
+from generator.ministry.console_names import ScreenedPath
 from generator.municipality_option import municipality_problem
 
 if TYPE_CHECKING:
@@ -27,10 +28,10 @@ if TYPE_CHECKING:
 @click.option("--municipality", "municipality_ids", multiple=True, metavar="ID",
               help="Pašvaldības kods no kataloga (piem. jelgava), norāda vienu reizi; bez tā – visas bērnu "
                    "programmas kārtu pašvaldības, ar --round vai --day – visas šīs kārtas pašvaldības.")
-@click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=None,
+@click.option("--out", "out_dir", type=ScreenedPath(path_type=Path, file_okay=False), default=None,
               help="Mape, kurā veidot lejupielades/dokumenti/ un lejupielades/atskaites/ (noklusējums: build); ar "
                    "--from-matrix – mape bērnu dokumentu mapēm (noklusējums: berna-dokumenti).")
-@click.option("--from-matrix", "from_matrix", type=click.Path(path_type=Path), default=None,
+@click.option("--from-matrix", "from_matrix", type=ScreenedPath(path_type=Path), default=None,
               help="Aizpildīta IBM matrica (.xlsx) vai mape ar tām: katram bērnam sava mape ar viņa dokumentiem "
                    "(01 līgums ar pielikumiem, 02 un 03 katram sniedzējam, 05, 07, 08 vai lēmums par atteikumu).")
 @click.option("--draft", is_flag=True, default=False,

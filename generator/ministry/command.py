@@ -15,24 +15,11 @@ from generator import lvformat
 from generator.cli import CATALOGUE_OPTION, OUT_WRONG, absolute_out, load_for_command, usage_error
 from generator.lvformat import eur
 from generator.lvformat import version as shown_version
-from generator.ministry.console_names import shown_given
+from generator.ministry.console_names import ScreenedPath, shown_given
 from generator.withdrawn_wording import PRICE, confirmed, not_confirmed
 
 if TYPE_CHECKING:  # imported lazily at run time: the command's own imports are slow (the CLI lists commands fast)
     from generator.reference.final_amounts import FinalAmounts
-
-
-class ScreenedPath(click.Path):
-    """click's path check with the given path screened in its message (shown_given: a child's birth date or personal
-    code in a file or folder name never reaches the console, D360)."""
-
-    def convert(self, value, param, ctx):  # noqa: ANN001, ANN201
-        try:
-            return super().convert(value, param, ctx)
-        except click.BadParameter as exc:
-            given = click.format_filename(value)
-            exc.message = exc.message.replace(given, shown_given(value))
-            raise
 
 
 KEY_FILE_OPTION = click.option(

@@ -16,6 +16,8 @@ import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import click
+
 if TYPE_CHECKING:
     from generator.ministry.matrix import Matrix
 
@@ -204,3 +206,16 @@ def matrix_person(matrix: Matrix | Exception) -> tuple[str, str]:
         texts.append(str(int(v)) if isinstance(v, int | float) and not isinstance(v, bool) else
                      v.strip() if isinstance(v, str) else "")
     return " ".join(t for t in texts[:-1] if t), texts[-1]
+
+
+class ScreenedPath(click.Path):
+    """click's path check with the given path screened in its message (shown_given: a child's birth date or personal
+    code in a file or folder name never reaches the console, D360)."""
+
+    def convert(self, value, param, ctx):  # noqa: ANN001, ANN201
+        try:
+            return super().convert(value, param, ctx)
+        except click.BadParameter as exc:
+            given = click.format_filename(value)
+            exc.message = exc.message.replace(given, shown_given(value))
+            raise

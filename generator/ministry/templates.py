@@ -26,6 +26,7 @@ from pathlib import Path
 
 from generator.catalogue.catalogue import Catalogue
 from generator.lvformat import version as shown_version
+from generator.ministry.console_names import shown_given
 from generator.ministry.fastread import SCAN_ERRORS, FastBook, FastSheet, formula_digest
 from generator.ministry.integrity import Content, content, row_hashes
 from generator.ministry.xlsxread import Coord, NameRef, a1, parse_area, read_xlsx, sheet_parts
@@ -229,18 +230,18 @@ def load_registry(path: Path) -> dict[str, dict]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except json.JSONDecodeError as exc:
-        raise RegistryError(f"veidņu reģistrs {path} nav derīgs JSON ({exc.lineno}. rinda, {exc.colno}. kolonna; "
+        raise RegistryError(f"veidņu reģistrs {shown_given(path)} nav derīgs JSON ({exc.lineno}. rinda, {exc.colno}. kolonna; "
                             "gaidīts: komandas „ibm fingerprint” rakstīts reģistrs)") from None
     except UnicodeDecodeError:
-        raise RegistryError(f"veidņu reģistrs {path} nav UTF-8 teksts (gaidīts: komandas „ibm fingerprint” "
+        raise RegistryError(f"veidņu reģistrs {shown_given(path)} nav UTF-8 teksts (gaidīts: komandas „ibm fingerprint” "
                             "rakstīts JSON reģistrs)") from None
     except OSError as exc:
         from generator.cli_errors import os_reason_without_path
 
-        raise RegistryError(f"veidņu reģistru {path} nevar nolasīt ({os_reason_without_path(exc)})") from None
+        raise RegistryError(f"veidņu reģistru {shown_given(path)} nevar nolasīt ({os_reason_without_path(exc)})") from None
     versions = data.get("versions") if isinstance(data, dict) else None
     if not isinstance(versions, dict) or not all(isinstance(v, dict) for v in versions.values()):
-        raise RegistryError(f"fails {path} nav veidņu reģistrs (gaidīts: JSON objekts ar „versions”, ko raksta "
+        raise RegistryError(f"fails {shown_given(path)} nav veidņu reģistrs (gaidīts: JSON objekts ar „versions”, ko raksta "
                             "komanda „ibm fingerprint”)")
     return dict(versions)
 

@@ -111,3 +111,19 @@ def test_documents_from_matrix_refusals_show_no_personal_code(tmp_path: Path) ->
     empty.mkdir()
     screened(run("documents", "--from-matrix", empty, "--out", tmp_path / "d"), "nav nevienas .xlsx matricas",
              status=2)
+
+
+def test_a_broken_registry_and_a_file_as_documents_out_show_no_personal_code(tmp_path: Path, key_file: Path) -> None:
+    """D360 for the refusals of a --registry that is no registry (every reason: not JSON, not UTF-8, not a registry)
+    and for `ibm documents --out` naming a file (click's own check)."""
+    source = tmp_path / "vecas"
+    source.mkdir()
+    (source / "a.xlsx").write_bytes(b"nav zip")  # a spreadsheet to read: the registry is refused before it
+    for content in (b"{bad", b"\xff\xfe\x00", b"[]"):
+        registry = tmp_path / f"{PERSON}.json"
+        registry.write_bytes(content)
+        screened(run("collect", source, "--out", tmp_path / "k" / "k.xlsx", "--key-file", key_file,
+                     "--registry", registry), "veidņu reģistr", status=1)
+    taken = tmp_path / f"{PERSON}.xlsx"
+    taken.write_bytes(b"x")
+    screened(run("documents", "--from-matrix", source, "--out", taken), "ir fails, nevis mape")
