@@ -7,6 +7,10 @@ workbook collect itself wrote there (its manifest names it with its SHA-256, out
 „Bērni” (each child's code, municipality, P, N, A, F and F status) and the sheet „Kopsavilkums” (the period, the day it
 was prepared and the funding). Children are compared by pseudonym only – never by name.
 
+A result none of whose pseudonyms is among the new ones (both with children) is not compared child by child either:
+the pseudonymisation key most likely changed, and a list of removed and added children side by side would link the
+old pseudonyms to the new ones, undoing a deliberate key change; one line says so with Σ F before and after.
+
 A first collection compares nothing and says nothing. An earlier result that cannot be read (its summary gone, written
 by a version without a column read here, a damaged file) is said in one line; the collection goes on."""
 
@@ -106,6 +110,7 @@ class Changes:
     problem: str | None = None
     day: dt.date | None = None
     other_period: str | None = None  # the replaced result's period when it was another one (nothing compared)
+    other_key: bool = False  # no pseudonym of the replaced result is among the new ones (nothing compared)
     municipalities: list[MunicipalityChanges] = field(default_factory=list)
     envelope: tuple[Decimal | None, Decimal] | None = None
     final: tuple[Decimal, Decimal] = (Decimal(0), Decimal(0))  # Σ F before, after
@@ -203,6 +208,10 @@ def compare(earlier: Earlier | str, now: dict[str, ChildRow], period: str, envel
         return Changes(problem=earlier)
     if earlier.period and earlier.period != period:
         return Changes(day=earlier.day, other_period=earlier.period)
+    if earlier.children and now and not set(earlier.children) & set(now):  # another key: no child by child
+        return Changes(day=earlier.day, other_key=True, final=(
+            sum((row.amounts[3] for row in earlier.children.values()), Decimal(0)),
+            sum((row.amounts[3] for row in now.values()), Decimal(0))))
     totals: dict[str, list[list[Decimal]]] = defaultdict(lambda: [[Decimal(0)] * 4, [Decimal(0)] * 4])
     for side, rows in ((0, earlier.children), (1, now)):
         for row in rows.values():
@@ -279,6 +288,11 @@ def console_lines(changes: Changes) -> list[str]:
     if changes.other_period:
         return [f"Piezīme: aizstātais rezultāts bija par citu pārskata periodu ({changes.other_period}); bērnu apmēri "
                 "ar to nav salīdzināti."]
+    if changes.other_key:
+        day = f" (kopsavilkums sagatavots {lv_date(changes.day)})" if changes.day else ""
+        return [f"Piezīme: neviens bērna pseidonīms aizstātajā rezultātā{day} nesakrīt ar jaunajiem – visticamāk, "
+                "mainīta pseidonimizācijas atslēga; bērnu apmēri ar to nav salīdzināti; Σ F iepriekš un tagad: "
+                f"{moved(*changes.final)}."]
     if not changes.any:
         same = ("tie paši bērni, apmēri, statusi un finansējums" if changes.envelope and changes.envelope[0] is not None
                 else "tie paši bērni, apmēri un statusi")

@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from generator.ministry.final_status import ceiling_warnings, child_reason, child_status, provisional_why
+from generator.ministry.final_status import child_reason, child_status, own_provisional, provisional_why
 from generator.ministry.records import ChildRecord, Refusal, StaleValue
 from generator.reference.final_amounts import FinalAmounts
 
@@ -70,8 +70,9 @@ class Collection:
     @property
     def sum_provisional(self) -> bool:
         """Σ F is provisional as soon as one F in it is: every F (final_provisional) or a child's own over an
-        unconfirmed ceiling – also one withdrawn at the same figure (D330). The console and the summary's Σ F row."""
-        return bool(self.final_provisional) or any(ceiling_warnings(r) for r in self.records)
+        unconfirmed ceiling – also one withdrawn at the same figure (D330) – or with a line without a provider's price
+        (D364). The console and the summary's Σ F row."""
+        return bool(self.final_provisional) or any(own_provisional(r) for r in self.records)
 
     def status(self, record: ChildRecord) -> str:
         """The child's F status as its CSV row says it (final_status.child_status)."""

@@ -354,12 +354,22 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
                    "galīgs (statuss "
                    f"„{STATUS_CEILING}”, kamēr griesti nav apstiprināti) – katra rinda ar F statusu lapā „{SHEET_CEILINGS}”.",
                    err=True)
+    from generator.ministry.final_status import NO_PRICE_WARNING, STATUS_NO_PRICE, no_price_warnings
     from generator.ministry.summary_book import SHEET_WARNINGS
     from generator.ministry.summary_findings import listed_warnings
 
     # D148 lines are in N and so in the pool split (audit31 F4): the same count as the summary's row
-    listed = [len(listed_warnings(r)) for r in result.records]
+    listed = [sum(1 for f in listed_warnings(r) if f.code != NO_PRICE_WARNING) for r in result.records]
     lines, above = sum(listed), sum(1 for n in listed if n)
+    # a line with a price of 0,00 is not in N: that child's F is not final (D364), each line on the same sheet
+    no_price = [len(no_price_warnings(r)) for r in result.records]
+    if (priceless := sum(no_price)):
+        matrices = sum(1 for n in no_price if n)
+        click.echo(f"Brīdinājums: {matrices} {_agree(matrices, 'izmantotajā matricā', 'izmantotajās matricās')} "
+                   f"{_agree(priceless, f'ir {priceless} plāna rinda', f'ir {priceless} plāna rindas')} ar sniedzēja "
+                   f"cenu 0,00 – sniedzēja cenas vēl nav, tāpēc N {_agree(priceless, 'to', 'tās')} neietver: bērna F "
+                   f"nav galīgs (statuss „{STATUS_NO_PRICE}”, kamēr cena nav ierakstīta matricas 6.8. tabulā) – katra "
+                   f"rinda lapā „{SHEET_WARNINGS}”.", err=True)
     if lines:
         which = _agree(lines, f"ir {lines} plāna rinda, kuras summa viena pati pārsniedz P; tā ieskaitīta",
                        f"ir {lines} plāna rindas, kurām katrai summa viena pati pārsniedz P; tās ieskaitītas")

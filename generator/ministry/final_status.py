@@ -6,6 +6,9 @@ when no --envelope is given (D268).
   one matrix has errors every other F is provisional too, with a reason that counts the matrices.
 - An F resting on a price checked against a ceiling that is still „jāprecizē” (warning ``ceiling_unconfirmed``, D22)
   is provisional: its row says why, and the summary lists each such line with its file and place.
+- So is an F whose plan has a line with a provider's price of 0,00 (warning ``no_provider_price``, D364): the line is
+  not in N until its price is typed, so N is only a lower bound; the summary lists each such line on „Brīdinājumi”.
+  As with a ceiling, only that child's F: the others depend on it through the pool alone (D269).
 - B's status is the one of the collection's day (D296): a matrix whose B was „jāprecizē” on its prices day rests on a
   confirmed B once the catalogue's last entry of the same amount by that day confirms it (``on_collection_day``); an
   entry of another amount is a new value for later plans and leaves it, a withdrawal at the same amount undoes it –
@@ -48,6 +51,8 @@ STATUS_FINAL = "galīgs"
 STATUS_PROVISIONAL = "provizorisks"
 STATUS_ERRORS = "matricā kļūdas"
 STATUS_CEILING = "provizorisks – griesti nav apstiprināti"
+STATUS_NO_PRICE = "provizorisks – nav sniedzēja cenas"
+NO_PRICE_WARNING = "no_provider_price"  # reference.rules.check_missing_prices (D364)
 
 
 
@@ -59,6 +64,17 @@ def has_errors(record: ChildRecord) -> bool:
 def ceiling_warnings(record: ChildRecord) -> list[Finding]:
     """The plan lines whose price was checked against a ceiling that is not confirmed (D22), each with its place."""
     return [f for f in record.result.findings if f.code == CEILING_WARNING and f.counts]
+
+
+def no_price_warnings(record: ChildRecord) -> list[Finding]:
+    """The plan lines with a provider's price of 0,00 (D364): not in N until the price is typed, each with its place."""
+    return [f for f in record.result.findings if f.code == NO_PRICE_WARNING and f.counts]
+
+
+def own_provisional(record: ChildRecord) -> bool:
+    """The child's own F is not final for a line of its own plan: an unconfirmed ceiling (D269) or no provider's
+    price (D364)."""
+    return bool(ceiling_warnings(record) or no_price_warnings(record))
 
 
 def errors_reason(records: Iterable[ChildRecord], previous: Iterable[ChildRecord] = ()) -> str | None:
@@ -107,24 +123,29 @@ def provisional_why(provisional: bool, records: Iterable[ChildRecord], previous:
 
 def child_reason(record: ChildRecord, why: str) -> str:
     """Why one child's F is not final, as its CSV row's „iemesls” says it beside child_status (D320): the rule errors
-    of its own matrix; its own unconfirmed ceiling and then the collection's ``why`` (provisional_why); "" for a
-    final F."""
+    of its own matrix; its own unconfirmed ceiling, its own line without a provider's price (D364) and then the
+    collection's ``why`` (provisional_why); "" for a final F."""
     if has_errors(record):
         return "šī bērna matricā ir noteikumu kļūdas"
     own = [CEILING_REASON] if ceiling_warnings(record) else []
+    own += [NO_PRICE_REASON] if no_price_warnings(record) else []
     return "; ".join(own + ([why] if why else []))
 
 
 CEILING_REASON = "plāna rindas cena pārbaudīta pret griestiem, kas nav apstiprināti"
+NO_PRICE_REASON = "plāna rindai nav sniedzēja cenas (cena 0,00), tāpēc N to neietver"
 
 
 def child_status(record: ChildRecord, provisional: bool) -> str:
-    """One child's CSV status: errors first, then its own unconfirmed ceiling, then the collection's reason
-    (``provisional``: an unconfirmed B, or rule errors in some matrix)."""
+    """One child's CSV status: errors first, then its own unconfirmed ceiling, then its own line without a
+    provider's price (D364; child_reason names both when both hold), then the collection's reason (``provisional``:
+    an unconfirmed B, or rule errors in some matrix)."""
     if has_errors(record):
         return STATUS_ERRORS
     if ceiling_warnings(record):
         return STATUS_CEILING
+    if no_price_warnings(record):
+        return STATUS_NO_PRICE
     return STATUS_PROVISIONAL if provisional else STATUS_FINAL
 
 

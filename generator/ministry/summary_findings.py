@@ -14,7 +14,7 @@ from generator.lvformat import date as lv_date
 from generator.ministry.ceiling_advice import ceiling_advice
 from generator.ministry.collect import FINAL_NAME, hashed_name
 from generator.ministry.collection import Collection
-from generator.ministry.final_status import ceiling_warnings
+from generator.ministry.final_status import STATUS_NO_PRICE, ceiling_warnings
 from generator.ministry.reading import LISTED_WARNINGS, MONEY_NAMES
 from generator.ministry.records import ChildRecord, Refusal
 from generator.ministry.rule_names import rule_name
@@ -74,9 +74,10 @@ def listed_warnings(rec: ChildRecord) -> list[Finding]:
 
 
 def warnings_sheet(book: SummaryBook, ws: Worksheet, c: Collection, names: dict[str, str]) -> None:
-    """The warnings of a plan line whose amount is in N although it is most likely mistyped (D148, audit31 F4): N
-    decides whether the child takes part in the redistribution and its share (D7), so the analyst sees the file,
-    the line, its amount and P, and the child's N beside them."""
+    """The warnings of a plan line whose amount is in N although it is most likely mistyped (D148, audit31 F4), and of
+    a line with a price of 0,00 that N leaves out (D364): N decides whether the child takes part in the
+    redistribution and its share (D7), so the analyst sees the file, the line and its place, P, and the child's N
+    beside them."""
     rows = []
     for rec in sorted(c.records, key=lambda r: (r.municipality, r.code)):
         muni = names.get(rec.municipality, rec.municipality)
@@ -88,7 +89,11 @@ def warnings_sheet(book: SummaryBook, ws: Worksheet, c: Collection, names: dict[
     book.header(ws, "Brīdinājumi, kas maina N",
                 "Brīdinājums par plāna rindu, kuras summa viena pati pārsniedz bērna IB provizorisko apmēru P: "
                 "tā ir iespējama, bet biežāk tas ir kļūdaini ievadīts daudzums. Rindas summa ir bērna N, un N nosaka, "
-                "vai bērns piedalās pārdalē un cik saņem, tāpēc pirms pārdales pārbaudiet šīs rindas matricā. Citi "
+                "vai bērns piedalās pārdalē un cik saņem, tāpēc pirms pārdales pārbaudiet šīs rindas matricā. "
+                "Brīdinājums par plāna rindu ar sniedzēja cenu 0,00: sniedzēja cenas vēl nav, tāpēc N šo rindu "
+                "neietver un ir tikai mazākais iespējamais; bērna F nav galīgs (statuss "
+                f"„{STATUS_NO_PRICE}” CSV failā un lapā „{SHEET_CHILDREN}”), līdz cena ierakstīta matricas 6.8. tabulā "
+                "un savākšana atkārtota (lēmums D364). Citi "
                 f"brīdinājumi – tikai skaits lapā „{SHEET_CHILDREN}”. {SHOWN_NAMES}",
                 list(zip(("Bērna kods", "Pašvaldība", "Fails", "Brīdinājums", "IB provizoriskais EUR (P)",
                           "IB nepieciešamais EUR (N)", "Apraksts"), widths, strict=True)), key_cols=1)

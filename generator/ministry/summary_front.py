@@ -13,11 +13,14 @@ from generator.lvformat import date as lv_date
 from generator.ministry.aggregate import Aggregates
 from generator.ministry.collection import UNREPORTED, Collection
 from generator.ministry.final_status import (
+    NO_PRICE_WARNING,
     STATUS_CEILING,
     STATUS_ERRORS,
+    STATUS_NO_PRICE,
     STATUS_PROVISIONAL,
     ceiling_warnings,
     default_base_words,
+    no_price_warnings,
 )
 from generator.ministry.summary_book import (
     DATA_FIRST,
@@ -40,6 +43,33 @@ from generator.ministry.summary_book import (
 from generator.ministry.summary_findings import listed_warnings
 from generator.ministry.summary_money import UNSPREAD_LABEL
 from generator.reference.findings import Severity
+
+ABOVE_P_WORDS = "plāna rindas summa viena pati pārsniedz P un ir ieskaitīta N"
+
+
+def _listed_kinds(c: Collection) -> str:
+    """What the lines counted on „Brīdinājumi” are: a line alone above P (D148) and a line without a provider's price
+    (D364), each kind that holds with its count when both do."""
+    found = [f for r in c.records for f in listed_warnings(r)]
+    no_price = sum(1 for f in found if f.code == NO_PRICE_WARNING)
+    if not no_price:
+        return ABOVE_P_WORDS
+    status = f"bērna F nav galīgs (statuss „{STATUS_NO_PRICE}”, lēmums D364)"
+    if (above := len(found) - no_price) == 0:
+        return f"plāna rindai nav sniedzēja cenas (cena 0,00), un N to neietver – {status}"
+    return (f"{above} {agree(above, 'rindā', 'rindās')} summa viena pati pārsniedz P un ir ieskaitīta N; {no_price} "
+            f"{agree(no_price, 'rindā', 'rindās')} nav sniedzēja cenas (cena 0,00), un N "
+            f"{agree(no_price, 'to', 'tās')} neietver – {status}")
+
+
+def _own_reasons(c: Collection) -> str:
+    """Why some children's own F is provisional (Collection.sum_provisional), each with the sheet that lists the lines:
+    an unconfirmed ceiling (D330), no provider's price (D364)."""
+    parts = [f"neapstiprināti griesti, sk. lapu „{SHEET_CEILINGS}”"] if any(ceiling_warnings(r) for r in c.records) else []
+    if any(no_price_warnings(r) for r in c.records):
+        parts.append(f"nav sniedzēja cenas, sk. lapu „{SHEET_WARNINGS}”")
+    return "; ".join(parts)
+
 
 # the funding row's label: the round's, in the words that hold after the pilot (neutral, as the papers' „programmas kārta”)
 ENVELOPE_LABEL = "Programmas kārtas finansējums periodam, EUR"
@@ -85,12 +115,13 @@ def summary_sheet(book: SummaryBook, ws: Worksheet, c: Collection, agg: Aggregat
                  + (f"{agree(with_errors, 'šī bērna', 'šo bērnu')} F statuss „{STATUS_ERRORS}” (CSV bez summas), "
                     "pārējo F – provizoriski (lēmums D268); " if with_errors else "")
                  + f"katra kļūda lapā „{SHEET_FINDINGS}”"))
-    # the D148 lines listed on „Brīdinājumi” change N and so the pool split: counted here like the errors (D148)
+    # the D148 lines listed on „Brīdinājumi” change N and so the pool split: counted here like the errors (D148); so
+    # are the lines without a provider's price, which N leaves out (D364)
     warnings = {r.code: len(listed_warnings(r)) for r in c.records}
     with_warnings = sum(1 for n in warnings.values() if n)
     rows.append(("To brīdinājumu skaits, kas maina N", None, sum(warnings.values()), book.f_whole,
-                 f"{with_warnings} {agree(with_warnings, 'matricā', 'matricās')}; plāna rindas summa viena pati "
-                 f"pārsniedz P un ir ieskaitīta N; katra rinda lapā „{SHEET_WARNINGS}”"))
+                 f"{with_warnings} {agree(with_warnings, 'matricā', 'matricās')}; {_listed_kinds(c)}; katra rinda "
+                 f"lapā „{SHEET_WARNINGS}”"))
     # the F resting on a price checked against an unconfirmed ceiling: not final, each line listed (D269)
     ceilings = {r.code: len(ceiling_warnings(r)) for r in c.records}
     with_ceilings = sum(1 for n in ceilings.values() if n)
@@ -169,8 +200,9 @@ def summary_sheet(book: SummaryBook, ws: Worksheet, c: Collection, agg: Aggregat
                  # the same words as each CSV row's „iemesls” beside its status (D320)
                 (f"PROVIZORISKI ({final_why}); tas ir galīgo apmēru CSV statusa „{STATUS_PROVISIONAL}” iemesls; "
                  if (final_why := c.why_provisional)
-                 # only some children's F, over an unconfirmed ceiling: Σ F provisional as on the console (D330)
-                 else f"daļa F provizoriski – neapstiprināti griesti, sk. lapu „{SHEET_CEILINGS}”; "
+                 # only some children's F, over an unconfirmed ceiling or without a provider's price: Σ F
+                 # provisional as on the console (D330, D364)
+                 else f"daļa F provizoriski – {_own_reasons(c)}; "
                  if c.sum_provisional else "")
                  + (f"{c.base_confirmed[:1].upper()}{c.base_confirmed[1:]} (D296); " if c.base_confirmed else "")
                  + "galīgie apmēri pa pašvaldībām: mape galigie-apmeri/"))

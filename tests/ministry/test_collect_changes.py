@@ -176,3 +176,39 @@ def test_another_period_is_not_compared_child_by_child() -> None:
 def test_signed_differences_use_the_true_minus() -> None:
     assert signed(Decimal("-419")).replace(NBSP, " ") == "\u2212419,00 EUR"
     assert signed(Decimal("171.5")).replace(NBSP, " ") == "+171,50 EUR"
+
+
+def test_another_key_is_said_and_not_compared_child_by_child() -> None:
+    """No pseudonym of the replaced result among the new ones: the key most likely changed; listing the removed and
+    added children side by side would link the old pseudonyms to the new ones (D362)."""
+    earlier = Earlier({"B-1": _row("B-1", "Ogre", "50"), "B-2": _row("B-2", "Ogre", "60")}, "01.04.2019–30.09.2019",
+                      Decimal(1000), dt.date(2026, 12, 5))
+    now = {"B-7": _row("B-7", "Ogre", "50"), "B-8": _row("B-8", "Ogre", "60")}
+    changes = compare(earlier, now, "01.04.2019–30.09.2019", Decimal(1000))
+    assert not changes.any and not changes.municipalities and changes.other_key
+    assert [line.replace(NBSP, " ") for line in console_lines(changes)] == [
+        "Piezīme: neviens bērna pseidonīms aizstātajā rezultātā (kopsavilkums sagatavots 05.12.2026) nesakrīt ar "
+        "jaunajiem – visticamāk, mainīta pseidonimizācijas atslēga; bērnu apmēri ar to nav salīdzināti; Σ F iepriekš "
+        "un tagad: 110,00 EUR (nemainīgs)."]
+    # one pseudonym in common: the same key, compared child by child as before
+    now["B-1"] = _row("B-1", "Ogre", "50")
+    assert not compare(earlier, now, "01.04.2019–30.09.2019", Decimal(1000)).other_key
+
+
+def test_a_second_collection_with_another_key_lists_no_child(tmp_path: Path, small_folder) -> None:
+    _, children = small_folder
+    folder = copy_into_folders(children[:3], tmp_path / "in")
+    out = tmp_path / "darbs" / "k.xlsx"
+    one = run(str(folder), "--out", str(out))
+    assert one.exit_code == 0, one.output
+    other = tmp_path / "cita-atslega.txt"
+    other.write_bytes(b"cita-testa-atslega-tikai-testiem-9876543210")
+    two = CliRunner().invoke(main, ["collect", str(folder), "--out", str(out), "--key-file", str(other), "--jobs", "1",
+                                    "--no-cache"])
+    assert two.exit_code == 0, two.output
+    lines = lines_of(two.output)
+    said = [line for line in lines if "pseidonimizācijas atslēga" in line]
+    assert len(said) == 1 and said[0].startswith("Piezīme: neviens bērna pseidonīms aizstātajā rezultātā"), two.output
+    assert not [line for line in lines if line.startswith("Izmaiņas salīdzinājumā")], two.output
+    assert "pievienot" not in two.output and "izņemt" not in two.output, two.output
+    assert SHEET_CHANGES not in openpyxl.load_workbook(out).sheetnames
