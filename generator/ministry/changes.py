@@ -31,11 +31,10 @@ from generator.ministry.collection import Collection
 from generator.ministry.reading import file_digest
 from generator.ministry.summary_book import (
     DATA_FIRST,
-    PAGE_SLACK,
-    PAGE_WIDTH,
     SHEET_CHILDREN,
     SHEET_SUMMARY,
     SummaryBook,
+    group_page_breaks,
     name_width,
 )
 from generator.ministry.summary_children import CHILD_COLUMNS
@@ -337,28 +336,15 @@ def sheet_note(changes: Changes) -> str:
             "kopsavilkuma lapu „Bērni” (lēmums D362).")
 
 
-def _page_breaks(ws: Worksheet, widths: list[float]) -> None:
-    """A printed page holds whole column groups (``GROUPS``) beside the two key columns (as group_page_breaks does
-    with one); each printed column adds some 0,7 units of padding to its width (as summary_children.lines_sheet)."""
-    room = PAGE_WIDTH - widths[0] - widths[1] - 1.4 - PAGE_SLACK
-    breaks, used = [], 0.0
-    for start, end in zip(GROUPS, [*GROUPS[1:], len(widths)], strict=True):
-        need = sum(widths[start:end]) + 0.7 * (end - start)
-        if used and used + need > room:
-            breaks.append(start)
-            used = 0.0
-        used += need
-    if breaks:
-        ws.set_v_pagebreaks(breaks)
-
-
 def changes_sheet(book: SummaryBook, ws: Worksheet, changes: Changes) -> None:
     """„Izmaiņas pret iepriekšējo”: a row per added, removed or changed child, the municipality's totals before and
     after, the totals of all municipalities and the funding (values: the replaced result is no sheet of this book)."""
     names = [m.name for m in changes.municipalities] + [ALL]
     columns = [(t, name_width(names, bold=True) if i == 0 else w) for i, (t, w) in enumerate(COLUMNS)]
     widths = book.header(ws, "Izmaiņas pret iepriekšējo savākšanu", sheet_note(changes), columns, key_cols=2)
-    _page_breaks(ws, widths)
+    # whole column groups (GROUPS) beside the two key columns; each printed column adds some 0,7 units of padding
+    # (as summary_children.lines_sheet)
+    group_page_breaks(ws, widths, list(GROUPS), keys=2, padding=0.7)
     row = DATA_FIRST
 
     def write(muni: str, code: str, label: str, before: tuple | None, after: tuple | None,

@@ -292,15 +292,16 @@ NOT_SENT = (f"Pašvaldības, no kurām matricas nav savāktas, šajā lapā nav 
             "tās programmas kārtas pašvaldības, kuras periodu savāc, arī tās, no kurām matricas nav savāktas.")
 
 
-def group_page_breaks(ws: Worksheet, widths: list[float], starts: list[int]) -> None:
+def group_page_breaks(ws: Worksheet, widths: list[float], starts: list[int], *, keys: int = 1,
+                      padding: float = 0.0) -> None:
     """Printed, a page holds whole column groups (a municipality's three columns, the totals; ``starts``: each
     group's first column, after the key column): a manual column break before the group that would not fit
     beside the ones on the page, so that no group is split between two pages (audit24 F15). The key column
     repeats on every page."""
-    room = PAGE_WIDTH - widths[0] - PAGE_SLACK
+    room = PAGE_WIDTH - sum(widths[:keys]) - padding * keys - PAGE_SLACK  # ``keys`` columns repeat on every page
     breaks, used = [], 0.0
     for start, end in zip(starts, [*starts[1:], len(widths)], strict=True):
-        need = sum(widths[start:end])
+        need = sum(widths[start:end]) + padding * (end - start)  # ``padding``: what each printed column adds
         if used and used + need > room:
             breaks.append(start)
             used = 0.0

@@ -4,7 +4,6 @@ a console warning, and Σ F provisional; the other children's F stay final (as w
 
 from __future__ import annotations
 
-import csv
 from decimal import Decimal
 from pathlib import Path
 
@@ -15,12 +14,12 @@ from openpyxl import load_workbook
 from generator.catalogue.catalogue import Catalogue
 from generator.cli import main
 from generator.ministry.final_status import NO_PRICE_REASON, STATUS_FINAL, STATUS_NO_PRICE
-from generator.ministry.output import FINAL_DIR
 from generator.ministry.pseudonym import pseudonym
 from generator.ministry.rule_names import rule_name
 from tests.documents.from_matrix_helpers import clean
 from tests.ministry.conftest import KEY
 from tests.ministry.factory import Child, two_line_child, write_children
+from tests.ministry.test_final_status import _csv as final_csv_rows
 
 ENV = {"IBM_PSEUDONIMA_ATSLEGA": KEY.decode()}
 SPEECH = "3.1.3i"  # a market item without a ceiling: no other warning on its line
@@ -53,18 +52,9 @@ def collected(tmp_path_factory: pytest.TempPathFactory, catalogue: Catalogue, te
     return children, out, clean(run.output)
 
 
-def _csv(out: Path) -> dict[str, tuple[str, dict[str, str]]]:
-    rows = {}
-    for path in sorted((out.parent / FINAL_DIR).glob("*.csv")):
-        with path.open(encoding="utf-8-sig", newline="") as f:
-            for row in csv.DictReader(f, delimiter=";"):
-                rows[row["kods"]] = (path.name, row)
-    return rows
-
-
 def test_the_childs_f_is_provisional_with_its_own_reason(collected) -> None:  # noqa: ANN001
     (priceless, plain), out, said = collected
-    rows = _csv(out)
+    rows = final_csv_rows(out)
     name, row = rows[pseudonym(KEY, priceless.code)]
     assert row["statuss"] == STATUS_NO_PRICE == "provizorisks – nav sniedzēja cenas", row
     assert row["iemesls"] == NO_PRICE_REASON and row["F"], row
