@@ -142,18 +142,22 @@ def shown_file(path: Path, base: Path | None = None, full_name: str = "", person
     return shown_path(rel, file_label(path), full_name, personal_code, hide=True)
 
 
+SPREADSHEETS = (".xlsx", ".xlsm", ".xls", ".ods")  # the files a matrix may be saved as: shown by their hash
+
+
 def shown_given(path: Path | str) -> str:
     """A path the user gave (an argument, an option's value) as a usage or refusal line shows it, before any file
     is read (`ibm migrate`, `ibm collect`): as given, unless a part of it shows a date or six digits in a row (a
-    child's birth date or personal code, ``looks_personal``). Then an existing file is shown as ``shown_file`` shows
-    it (its folders screened, its name „matrica-<SHA-256 sākums>”, found with `sha256sum`), and in any other path –
-    a folder, a file that is not there – every such part is "…" (a file name keeps its ending: „…/….xlsx”)."""
+    child's birth date or personal code, ``looks_personal``). Then an existing spreadsheet is shown as ``shown_file``
+    shows it (its folders screened, its name „matrica-<SHA-256 sākums>”, found with `sha256sum`), and in any other
+    path – a folder, a file that is not there, a key file or a registry – every such part is "…" (a file name keeps
+    its ending: „…/….xlsx”)."""
     given = Path(path)
     text = given.as_posix()
     parts = text.split("/")
     if not any(looks_personal(part) for part in parts):
         return text
-    if given.is_file():
+    if given.is_file() and given.suffix.lower() in SPREADSHEETS:  # a key file or a registry is no „matrica-…”
         return shown_file(given)
 
     def ending(part: str) -> str:  # ".xlsx" kept, not the year of „dz. 03.02.2006”

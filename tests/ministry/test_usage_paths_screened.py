@@ -122,8 +122,10 @@ def test_a_broken_registry_and_a_file_as_documents_out_show_no_personal_code(tmp
     for content in (b"{bad", b"\xff\xfe\x00", b"[]"):
         registry = tmp_path / f"{PERSON}.json"
         registry.write_bytes(content)
-        screened(run("collect", source, "--out", tmp_path / "k" / "k.xlsx", "--key-file", key_file,
-                     "--registry", registry), "veidņu reģistr", status=1)
+        result = run("collect", source, "--out", tmp_path / "k" / "k.xlsx", "--key-file", key_file,
+                     "--registry", registry)
+        screened(result, "veidņu reģistr", status=1)
+        assert "/….json" in result.output and "matrica-" not in result.output, result.output  # a registry, not a matrix
     taken = tmp_path / f"{PERSON}.xlsx"
     taken.write_bytes(b"x")
     screened(run("documents", "--from-matrix", source, "--out", taken), "ir fails, nevis mape")
