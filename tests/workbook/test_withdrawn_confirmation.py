@@ -34,8 +34,8 @@ from generator.workbook.recalculated import named_values, recalculated_values
 from generator.workbook.sheets.technical import PARAM_FIRST
 from generator.workbook.texts import (
     ANNEX_BASE_BLANK,
+    ANNEX_NO_PRICE_MORE,
     ANNEX_PRICE_AGAIN,
-    ANNEX_PRICES_BLANK,
     BASE_PROVISIONAL_SHORT,
 )
 from generator.workbook.writer import write_workbook
@@ -300,10 +300,13 @@ def test_a_regulated_price_withdrawn_prints_as_a_blank(withdrawals) -> None:  # 
 
 def test_the_65_note_of_withdrawn_and_other_open_prices(withdrawals) -> None:  # noqa: ANN001
     """D334: a plan whose open prices are the withdrawn one (a marked 6.8 row) and a line of an unmarked row without
-    a price: 6.5's note says neither „vēl” nor „atkal” – the prices are not confirmed."""
+    a price: 6.5's note says neither „vēl” nor „atkal” – the prices are not confirmed. The line's price is 0,00, no
+    provider's price (D364): the note names that too, beside the withdrawn price LM has to confirm."""
     (mixed,) = withdrawals["jaukts"][2]
     assert list(mixed["h_CenaNeapst"])[:3] == [0, 1, 1], list(mixed["h_CenaNeapst"])[:3]
-    assert mixed["Bridinajums_Baze_65"] == ANNEX_PRICES_BLANK, mixed["Bridinajums_Baze_65"]
+    note = mixed["Bridinajums_Baze_65"]
+    assert note == ANNEX_NO_PRICE_MORE, note
+    assert " vēl " not in note and "atkal" not in note, note
 
 
 def test_the_papers_print_a_withdrawn_regulated_price_as_a_blank(withdrawals, tmp_path: Path) -> None:  # noqa: ANN001
