@@ -93,8 +93,9 @@ def _label(digest: str) -> str:
 def finding_hint(shown: str, base: str) -> str:
     """How the user finds a file that ``shown`` (a path as the console shows it) names by its label, in the
     deepest folder of it that is shown (below ``base``, the folder given; a folder hidden as "…" is searched
-    through): „atrodams ar sha256sum mapē X” or, for an unhashable file, „atrodams ar find X -inum N” (X quoted
-    for the shell when it needs it)."""
+    through): „atrodams ar sha256sum mapē X”, for a file in a hidden subfolder „atrodams ar find X -type f -exec
+    sha256sum {} +” (sha256sum alone does not look into subfolders), or, for an unhashable file, „atrodams ar find X
+    -inum N” (X quoted for the shell when it needs it)."""
     folder, _, name = shown.rpartition("/")
     parts = folder.split("/")
     where = "/".join(parts[: parts.index("…")] if "…" in parts else parts)
@@ -104,6 +105,8 @@ def finding_hint(shown: str, base: str) -> str:
     label = name.removeprefix("matrica-").partition(".")[0]
     if label.startswith(UNREADABLE + "-"):
         return f"atrodams ar find {shlex.quote(where)} -inum {label.removeprefix(UNREADABLE + '-')}"
+    if "…" in parts:  # the file sits in a hidden subfolder: sha256sum does not look below the folder it is given
+        return f"atrodams ar find {shlex.quote(where)} -type f -exec sha256sum {{}} +"
     return f"atrodams ar sha256sum mapē {where}"
 
 

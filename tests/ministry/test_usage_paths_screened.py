@@ -129,3 +129,13 @@ def test_a_broken_registry_and_a_file_as_documents_out_show_no_personal_code(tmp
     taken = tmp_path / f"{PERSON}.xlsx"
     taken.write_bytes(b"x")
     screened(run("documents", "--from-matrix", source, "--out", taken), "ir fails, nevis mape")
+
+
+def test_a_file_in_a_hidden_subfolder_is_found_by_find_and_sha256sum() -> None:
+    """sha256sum reads only the files it is given: a refused file shown in a hidden subfolder („…”) is found by find
+    over the folder shown above it (audit46c)."""
+    from generator.ministry.console_names import finding_hint
+
+    assert finding_hint("jelgava/matrica-0123456789ab.xlsx", "/dati") == "atrodams ar sha256sum mapē /dati/jelgava"
+    assert finding_hint("jelgava/…/matrica-0123456789ab.xlsx", "/dati") == \
+        "atrodams ar find /dati/jelgava -type f -exec sha256sum {} +"
