@@ -761,20 +761,26 @@ FRACTION_CASES = (("3.1.2i", "29.5"), ("3.1.2i", "29"), ("3.1.2i", "29.50"), ("1
                   ("1.3", "29.5"))
 
 
+def _one_line_plans(blank: Visit, catalogue: Catalogue, params: Params, lines: list[tuple[str, object]]) -> list[dict]:
+    """Six-month plans of one line each (``lines``: name, plan line) from the first reporting period's first day for a
+    seven-year-old, run in the calculator and compared with the reference; the calculator's results."""
+    period = params.reporting_periods[0]
+    named = [(name, WorkbookInputs(birth_date=dt.date(period.start.year - 7, 2, 3), period_start=period.start,
+                                   months=6, special_care=False, impairment=None, lines=(line,)))
+             for name, line in lines]
+    results = run_with_data(blank, catalogue, [api_input(inputs) for _, inputs in named])
+    failures = _compare(named, params, results)
+    assert not failures, "\n".join(failures)
+    return results
+
+
 def test_a_fraction_of_a_whole_unit_is_the_references_error(blank: Visit, catalogue: Catalogue, params: Params,
                                                              offers) -> None:
     """29,5 sessions: the calculator reports the reference's whole_units error in its words (the units field, not
     6.3), counts it and computes what the reference computes; 29 sessions and 29,5 hours are no error."""
-    period = params.reporting_periods[0]
-    named = []
-    for code, units in FRACTION_CASES:
-        line = line_from_offer(offers[code], Decimal(units), unit_price=Decimal("10.00"), expert_rank=1)
-        inputs = WorkbookInputs(birth_date=dt.date(period.start.year - 7, 2, 3), period_start=period.start, months=6,
-                                special_care=False, impairment=None, lines=(line,))
-        named.append((f"{code} × {units}", inputs))
-    results = run_with_data(blank, catalogue, [api_input(inputs) for _, inputs in named])
-    failures = _compare(named, params, results)
-    assert not failures, "\n".join(failures)
+    results = _one_line_plans(blank, catalogue, params, [
+        (f"{code} × {units}", line_from_offer(offers[code], Decimal(units), unit_price=Decimal("10.00"), expert_rank=1))
+        for code, units in FRACTION_CASES])
     found = [[m["teksts"] for m in r["messages"] if m["kods"] == "whole_units"] for r in results]
     assert [len(f) for f in found] == [1, 0, 1, 1, 1, 0], found
     assert found[0] == [f"1. rinda ({offers['3.1.2i'].label}): laukā „Daudzums periodā” jābūt veselam skaitlim "
@@ -840,16 +846,9 @@ def test_an_unconfirmed_ceiling_gives_its_own_lines_reason_and_not_outside_every
 def test_a_zero_price_is_the_references_warning(blank: Visit, catalogue: Catalogue, params: Params, offers) -> None:
     """D364: a provider's price of 0,00 is the reference's warning no_provider_price, naming the calculator's price
     field; the line adds nothing to N, as in the reference; 0,01 is a price, no warning."""
-    period = params.reporting_periods[0]
-    named = []
-    for price in (Decimal(0), Decimal("0.01")):
-        line = line_from_offer(offers["3.1.2i"], 10, unit_price=price, expert_rank=1)
-        inputs = WorkbookInputs(birth_date=dt.date(period.start.year - 7, 2, 3), period_start=period.start, months=6,
-                                special_care=False, impairment=None, lines=(line,))
-        named.append((f"3.1.2i × {price}", inputs))
-    results = run_with_data(blank, catalogue, [api_input(inputs) for _, inputs in named])
-    failures = _compare(named, params, results)
-    assert not failures, "\n".join(failures)
+    results = _one_line_plans(blank, catalogue, params, [
+        (f"3.1.2i × {price}", line_from_offer(offers["3.1.2i"], 10, unit_price=price, expert_rank=1))
+        for price in (Decimal(0), Decimal("0.01"))])
     found = [[m["teksts"] for m in r["messages"] if m["kods"] == "no_provider_price"] for r in results]
     assert len(found[0]) == 1 and found[1] == [], found
     assert found[0][0].startswith(f"1. rinda ({offers['3.1.2i'].label}): nav sniedzēja cenas – cena laukā „"), found
