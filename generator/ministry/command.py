@@ -357,6 +357,7 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
     from generator.ministry.final_status import NO_PRICE_WARNING, STATUS_NO_PRICE, no_price_warnings
     from generator.ministry.summary_book import SHEET_WARNINGS
     from generator.ministry.summary_findings import listed_warnings
+    from generator.workbook.texts import PRICE_TYPED
 
     # D148 lines are in N and so in the pool split (audit31 F4): the same count as the summary's row
     listed = [sum(1 for f in listed_warnings(r) if f.code != NO_PRICE_WARNING) for r in result.records]
@@ -368,7 +369,7 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
         click.echo(f"Brīdinājums: {matrices} {_agree(matrices, 'izmantotajā matricā', 'izmantotajās matricās')} "
                    f"{_agree(priceless, f'ir {priceless} plāna rinda', f'ir {priceless} plāna rindas')} ar sniedzēja "
                    f"cenu 0,00 – sniedzēja cenas vēl nav, tāpēc N {_agree(priceless, 'to', 'tās')} neietver: bērna F "
-                   f"nav galīgs (statuss „{STATUS_NO_PRICE}”, kamēr cena nav ierakstīta matricas 6.8. tabulā) – katra "
+                   f"nav galīgs (statuss „{STATUS_NO_PRICE}”, kamēr cena nav ierakstīta {PRICE_TYPED}) – katra "
                    f"rinda lapā „{SHEET_WARNINGS}”.", err=True)
     if lines:
         which = _agree(lines, f"ir {lines} plāna rinda, kuras summa viena pati pārsniedz P; tā ieskaitīta",

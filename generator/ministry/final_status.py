@@ -61,14 +61,19 @@ def has_errors(record: ChildRecord) -> bool:
     return any(f.counts and f.severity is Severity.error for f in record.result.findings)
 
 
+def _counted(record: ChildRecord, code: str) -> list[Finding]:
+    """The record's counted findings of ``code``, each with its place."""
+    return [f for f in record.result.findings if f.code == code and f.counts]
+
+
 def ceiling_warnings(record: ChildRecord) -> list[Finding]:
     """The plan lines whose price was checked against a ceiling that is not confirmed (D22), each with its place."""
-    return [f for f in record.result.findings if f.code == CEILING_WARNING and f.counts]
+    return _counted(record, CEILING_WARNING)
 
 
 def no_price_warnings(record: ChildRecord) -> list[Finding]:
     """The plan lines with a provider's price of 0,00 (D364): not in N until the price is typed, each with its place."""
-    return [f for f in record.result.findings if f.code == NO_PRICE_WARNING and f.counts]
+    return _counted(record, NO_PRICE_WARNING)
 
 
 def own_provisional(record: ChildRecord) -> bool:

@@ -32,6 +32,7 @@ from generator.ministry.summary_book import (
 from generator.ministry.template_checks import VALUE_LABELS as NAME_LABELS
 from generator.ministry.template_checks import shown_place
 from generator.reference.findings import Finding, Severity
+from generator.workbook.texts import PRICE_TYPED
 
 
 # --- Noteikumu kļūdas -----------------------------------------------------------------------------
@@ -92,7 +93,7 @@ def warnings_sheet(book: SummaryBook, ws: Worksheet, c: Collection, names: dict[
                 "vai bērns piedalās pārdalē un cik saņem, tāpēc pirms pārdales pārbaudiet šīs rindas matricā. "
                 "Brīdinājums par plāna rindu ar sniedzēja cenu 0,00: sniedzēja cenas vēl nav, tāpēc N šo rindu "
                 "neietver un ir tikai mazākais iespējamais; bērna F nav galīgs (statuss "
-                f"„{STATUS_NO_PRICE}” CSV failā un lapā „{SHEET_CHILDREN}”), līdz cena ierakstīta matricas 6.8. tabulā "
+                f"„{STATUS_NO_PRICE}” CSV failā un lapā „{SHEET_CHILDREN}”), līdz cena ierakstīta {PRICE_TYPED} "
                 "un savākšana atkārtota (lēmums D364). Citi "
                 f"brīdinājumi – tikai skaits lapā „{SHEET_CHILDREN}”. {SHOWN_NAMES}",
                 list(zip(("Bērna kods", "Pašvaldība", "Fails", "Brīdinājums", "IB provizoriskais EUR (P)",
