@@ -58,6 +58,7 @@ VALUE_LABELS = {
     "Vecums": "Bērna vecums",
     "Parbaudes_Datums": "Pārbaudes datums",
     "Provizoriska_Likme": "Provizoriskā likme",
+    "h_NederigasRindas": "Plāna rindu skaits ar nederīgu daudzumu vai cenu",  # D366
 }
 # names whose stored value a new check changes: the counts of errors and warnings
 COUNT_NAMES = frozenset({"Kludas", "Bridinajumi"})

@@ -134,6 +134,9 @@ class WorkbookResult:
     # D347: the amounts the matrix leaves blank because an input they rest on is an invalid input the reference sees
     # (blank_amounts): their names; ``provisional`` etc. keep the figures computed from the typed value
     blank: frozenset[str] = frozenset()
+    # D366: how many plan lines are void (void_lines: units or price an invalid input the reference sees), left out of
+    # N; the matrix's 6.4 h_NederigasRindas, by which 6.4 notes N and the signed 6.5 blanks N, A, K and what rests on them
+    void_count: int = 0
 
     def named_values(self) -> dict[str, object]:
         """Output values keyed by the workbook's defined names (None where the matrix shows a blank, ``blank``)."""
@@ -159,6 +162,7 @@ class WorkbookResult:
             "Fakt_Kopa": self.paid_total,
             "Kludas": self.errors,
             "Bridinajumi": self.warnings,
+            "h_NederigasRindas": self.void_count,
         }
 
 
@@ -198,7 +202,8 @@ def evaluate_workbook(inputs: WorkbookInputs, params: Params, template: str = CU
         except NotEligible as exc:
             age, rate, p_amount = age_in_years(inputs.birth_date, check_date), ZERO, ZERO
             findings.append(Finding("not_eligible", Severity.error, f"Bērns nav tiesīgs saņemt IB: {exc}"))
-    lines = as_counted(inputs, params)
+    void = void_lines(inputs.lines, params)
+    lines = as_counted(inputs, params, void)
     plan = evaluate_plan(
         lines,
         p_amount,
@@ -264,6 +269,7 @@ def evaluate_workbook(inputs: WorkbookInputs, params: Params, template: str = CU
         execution=exe,
         paid_invalid=paid_invalid,
         blank=blank_amounts(base_invalid, a_blank, sources_invalid),
+        void_count=len(void),
     )
 
 
@@ -310,10 +316,10 @@ def _months_shown(amounts: tuple[Decimal, ...], i: int, invalid: frozenset[tuple
     return tuple(None if (i, m) in invalid else amount for m, amount in enumerate(amounts, start=1))
 
 
-def as_counted(inputs: WorkbookInputs, params: Params) -> tuple[PlanLine, ...]:
+def as_counted(inputs: WorkbookInputs, params: Params, void: frozenset[int] | None = None) -> tuple[PlanLine, ...]:
     """The plan lines as the matrix's amounts and rules see them (D332): a line whose period units or 6.8 price is an
-    invalid input is emptied (void_lines)."""
-    void = void_lines(inputs.lines, params)
+    invalid input is emptied (void_lines; ``void``: those lines when the caller has them)."""
+    void = void_lines(inputs.lines, params) if void is None else void
     return tuple(_emptied(line) if i in void else line for i, line in enumerate(inputs.lines))
 
 

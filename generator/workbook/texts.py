@@ -238,3 +238,8 @@ APPLICATION_ADDRESSEE_LABEL = "Iesniegums adresēts:"
 NAME_SOURCE_NOTES = {"municipality": "nosaukums – pašvaldības nolikumā",
                      "social_service": "nosaukums – dienesta nolikumā"}
 APPLICATION_ADDRESSEE_BLANK = f"{BLANK} (sociālajam dienestam; {NAME_SOURCE_NOTES['social_service']})"
+# D366: beside N on 6.4 (one line of F:I) while plan lines are void – their units or 6.8 price an invalid input, left out
+# of N (D332): „N neietver 1 rindu …”, „… 2 rindas …” (the noun agrees with the count as lvformat.agree has it); the
+# signed 6.5 then prints N, A, K and what rests on them as blanks
+VOID_LINES_NOTE = ("N neietver ", " ar nederīgu daudzumu vai cenu (sk. 6.11.)")
+VOID_LINES_NOUN = ("rindu", "rindas")

@@ -128,6 +128,7 @@ def test_workbook_named_values_cover_the_interface_outputs(params: Params) -> No
         "Parbaudes_Datums", "Vecums", "Provizoriska_Likme", "IB_Provizoriskais", "IB_Nepieciesamais", "IB_Pieejamais",
         "IB_Kopejais", "Transporta_Dala", "Plans_Cena", "Plans_Summa", "Plans_Prioritate", "Plans_NoIB",
         "Men_Summa", "Fakt_Kopa", "Kludas", "Bridinajumi",
+        "h_NederigasRindas",  # D366: 6.4's hidden count of the void lines, not an interface name
     }
     assert result.paid_total == Decimal(50)
     assert result.execution.lines[0].carry_forward == (Decimal(0), Decimal(2))

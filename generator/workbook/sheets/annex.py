@@ -11,6 +11,7 @@ from generator.workbook.sheets.calculation import (
     A_OPEN,
     F_NOT_APPLIED,
     PRICES_OPEN,
+    VOID_ANY,
     base_provisional,
 )
 from generator.workbook.sheets.common import (
@@ -116,18 +117,21 @@ SOURCES_GIVEN = "OR(N(Fin_Pabalsti)<>0,N(Fin_Pakalpojumi)<>0,N(Fin_Citi)<>0)"
 # A_OPEN in a hidden cell (J beside the first total): a conditional format's formula stays short (Excel's dialog
 # takes at most 255 characters)
 A_BLANK = "h_ANeapst=1"
+# D366: while a plan line is void (6.4 h_NederigasRindas: its units or price an invalid input, left out of N), N is
+# smaller than the plan's and A, the IB-funded sum, the used sources, K and the transport share may change with it:
+# they print "______" rather than a figure of a smaller plan (the matrix has errors: 6.5 says it is not to be signed)
 BLANK_WHEN = {
     "IB_Provizoriskais": "h_BazeProviz=1",
-    "IB_Nepieciesamais": PRICES_OPEN,
-    "IB_Pieejamais": A_BLANK,
-    "Fin_NoIB": IB_OPEN,
+    "IB_Nepieciesamais": f"OR({VOID_ANY},{PRICES_OPEN})",
+    "IB_Pieejamais": f"OR({VOID_ANY},{A_BLANK})",
+    "Fin_NoIB": f"OR({VOID_ANY},{IB_OPEN})",
     # another source is blank only when 6.4 gives it an amount: one the matrix gives nothing funds nothing, whatever B
     # and the prices are – its 0,00 EUR is a figure, as in the parent contract's annex 2 (audit35a F4, audit28 F5)
-    "Fin_Pabalsti_Izmantots": f"AND(OR({IB_OPEN},{PRICES_OPEN}),N(Fin_Pabalsti)<>0)",
-    "Fin_Pakalpojumi_Izmantots": f"AND(OR({IB_OPEN},{PRICES_OPEN}),N(Fin_Pakalpojumi)<>0)",
-    "Fin_Citi_Izmantots": f"AND(OR({IB_OPEN},{PRICES_OPEN}),N(Fin_Citi)<>0)",
-    "IB_Kopejais": f"OR({IB_OPEN},AND({PRICES_OPEN},{SOURCES_GIVEN}))",
-    "Transporta_Dala": f"OR({A_BLANK},SUMPRODUCT((h_Transports=1)*(h_IBNeapst=1))>0)",
+    "Fin_Pabalsti_Izmantots": f"AND(OR({VOID_ANY},{IB_OPEN},{PRICES_OPEN}),N(Fin_Pabalsti)<>0)",
+    "Fin_Pakalpojumi_Izmantots": f"AND(OR({VOID_ANY},{IB_OPEN},{PRICES_OPEN}),N(Fin_Pakalpojumi)<>0)",
+    "Fin_Citi_Izmantots": f"AND(OR({VOID_ANY},{IB_OPEN},{PRICES_OPEN}),N(Fin_Citi)<>0)",
+    "IB_Kopejais": f"OR({VOID_ANY},{IB_OPEN},AND({PRICES_OPEN},{SOURCES_GIVEN}))",
+    "Transporta_Dala": f"OR({VOID_ANY},{A_BLANK},SUMPRODUCT((h_Transports=1)*(h_IBNeapst=1))>0)",
 }
 STRUCK_COLS = ("B", "C")  # beside the priority: an unused row's service and provider print EMPTY_MARK
 LINE_BLANK_WHEN = {"F": "h_CenaNeapst", "G": "h_CenaNeapst", "H": "h_IBNeapst", "I": "h_IBNeapst"}
@@ -171,7 +175,7 @@ def final_label(sh: Sheet, cells: str, style: object) -> None:
     holds."""
     first = cells.split(":", 1)[0]
     sh.ws.merge_range(cells, "", style)
-    formula = (f'IF(ISNUMBER(IB_Galigais),IF({A_BLANK},"{FINAL_IF_OVER}",IF({F_NOT_APPLIED},'
+    formula = (f'IF(ISNUMBER(IB_Galigais),IF(OR({VOID_ANY},{A_BLANK}),"{FINAL_IF_OVER}",IF({F_NOT_APPLIED},'
                f'"{FINAL_NOT_APPLIED}","{FINAL_LABEL}")),"{FINAL_LABEL}")')
     sh.formula(first, formula, style, FINAL_LABEL)
     sh.watch(first, formula, "IB galīgā apmēra (F) rindas nosaukums")

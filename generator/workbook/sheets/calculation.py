@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import PriceStatus, Recipient
-from generator.lvformat import eur
+from generator.lvformat import agree, eur
 from generator.reference.lines import (
     ACTUAL_COST_UNIT,  # the unit's id; 6.8 shows "euro (faktiskās izmaksas)" as "euro"
 )
@@ -57,6 +57,8 @@ from generator.workbook.texts import (
     STATUS_NOT_FUNDED,
     STATUS_PARTIAL,
     STRUCTURE_CHANGED,
+    VOID_LINES_NOTE,
+    VOID_LINES_NOUN,
     YES,
 )
 
@@ -667,13 +669,15 @@ def _summary(sh: Sheet, top: int) -> None:
     f(f"{v}{at(2)}", RATE_FORMULA, st.out_rate, "")
     sh.define("Provizoriska_Likme", f"{v}{at(2)}")
     f(f"{v}{at(3)}", "B_Efektivais", st.out_money, cache_base(sh))
-    # beside B, P and N on the first page across: P, A and the IB-funded amounts rest on an unconfirmed B (D22);
-    # with the ministry's F applied (N > P) only P does (D206)
-    base_warning(sh, f"{NOTE_FROM}{at(3)}:{FIRST_PAGE_TO}{at(5)}", "Bridinajums_Baze_64")
+    # beside the rate, B and P on the first page across: P, A and the IB-funded amounts rest on an unconfirmed B (D22);
+    # with the ministry's F applied (N > P) only P does (D206). Its three rows end above N's, which holds the note on
+    # the void lines (D366)
+    base_warning(sh, f"{NOTE_FROM}{at(2)}:{FIRST_PAGE_TO}{at(4)}", "Bridinajums_Baze_64")
     f(f"{v}{at(4)}", PROVISIONAL_FORMULA, st.out_money_bold, "")
     sh.define("IB_Provizoriskais", f"{v}{at(4)}")
     f(f"{v}{at(5)}", "ROUND(SUM(h_Izmaksas),2)", st.out_money_bold, cache.needed)
     sh.define("IB_Nepieciesamais", f"{v}{at(5)}")
+    void_lines_note(sh, f"{v2}{at(5)}:{FIRST_PAGE_TO}{at(5)}")
     sh.blank(f"{v}{at(6)}", st.input_money)
     sh.define("IB_Galigais", f"{v}{at(6)}")
     f(f"{v}{at(7)}", available_formula(sh.book.layout), st.out_money_bold, "")
@@ -743,6 +747,42 @@ def _summary(sh: Sheet, top: int) -> None:
     sh.define("Statuss_Aprekins", f"{v}{at(18)}")
     _summary_checks(sh, top)
     cf(f"{v2}{at(17)}", {"type": "cell", "criteria": ">", "value": 0, "format": st.warning_mark})
+
+
+# D366: the void lines – a plan row with a listed service whose units (6.3) or 6.8 price is an invalid input (D332):
+# 6.4 prints INVALID_UNITS in its "Daudzums periodā" or "Cena" (the tests of h_Daudzums and h_Aktiva), and N leaves it
+# out. Their count, hidden in the table header's row (beside SUMMARY_CODES), is the reference's
+# WorkbookResult.void_count; the signed 6.5 blanks N, A, K and what rests on them while it is above 0.
+VOID_COUNT_NAME = "h_NederigasRindas"
+VOID_COUNT_CODE = C64.h_expert_rank
+VOID_ANY = f"{VOID_COUNT_NAME}>0"
+VOID_NOTE_NAME = "Piezime_NederigasRindas"  # the note beside N
+
+
+def void_count_formula(first: int, last: int) -> str:
+    """The number of 6.4 rows ``first``–``last`` whose units or price prints INVALID_UNITS (a row with both: one)."""
+    return (f'SUMPRODUCT(SIGN((E{first}:E{last}="{INVALID_UNITS}")+(F{first}:F{last}="{INVALID_UNITS}")))')
+
+
+def void_lines_text(n: int) -> str:
+    """The note beside N for ``n`` > 0 void lines, as its formula says it (the tests' expected text)."""
+    return f"{VOID_LINES_NOTE[0]}{n} {agree(n, *VOID_LINES_NOUN)}{VOID_LINES_NOTE[1]}"
+
+
+def void_lines_note(sh: Sheet, cells: str) -> None:
+    """The void lines' count (hidden) and, in the merged ``cells`` beside N, the note that N leaves them out (D366)."""
+    lay = sh.book.layout
+    sh.formula(f"{VOID_COUNT_CODE}{lay.calc_first - 2}", void_count_formula(lay.calc_first, lay.calc_last),
+               sh.st.helper, 0)
+    sh.define(VOID_COUNT_NAME, f"{VOID_COUNT_CODE}{lay.calc_first - 2}")
+    n = VOID_COUNT_NAME
+    singular = f"AND(MOD({n},10)=1,MOD({n},100)<>11)"  # lvformat.agree
+    first = cells.split(":", 1)[0]
+    sh.ws.merge_range(cells, "", sh.st.alert_wrap)
+    sh.formula(first, f'IF({VOID_ANY},"{VOID_LINES_NOTE[0]}"&{n}&IF({singular},'
+                      f'" {VOID_LINES_NOUN[0]}"," {VOID_LINES_NOUN[1]}")&"{VOID_LINES_NOTE[1]}","")',
+               sh.st.alert_wrap, "")
+    sh.define(VOID_NOTE_NAME, first)
 
 
 def _summary_checks(sh: Sheet, top: int) -> None:
