@@ -4,11 +4,18 @@ and F = "abc" where F applies (N > P): P (for B), A, the lines' IB shares, K, th
 transport share are blank, each cell is one invalid input, and the status says why. The reference computes no amount
 from such a B (ReferenceInputError, as the calculator's refusal), and for the invalid values it can be given (money in
 fractions of a cent, D87) its named values are the matrix's blanks; the ministry's reader refuses each matrix in its
-words."""
+words.
+
+D366: the same run recalculates a plan with none, one and three void lines (a 6.8 price in fractions of a cent): 6.4
+counts them as the reference does (h_NederigasRindas), says beside N that N leaves them out, and the signed 6.5 prints
+N, A and K and what rests on them as blanks, not the figures of the smaller plan."""
 
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
+import re
+import subprocess
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -16,16 +23,19 @@ from typing import Any
 import pytest
 from openpyxl import load_workbook
 
+from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
 from generator.ministry.matrix import Matrix, read_child
-from generator.recalc import convert, make_profile
+from generator.recalc import make_profile, print_sheets
 from generator.reference.errors import ReferenceInputError
+from generator.reference.lines import line_from_offer
 from generator.reference.params import Params
 from generator.reference.workbook import WorkbookInputs, evaluate_workbook
 from generator.workbook.inputs import fill
 from generator.workbook.names import NamedValues, read, write
 from generator.workbook.render import pilot_ids
-from generator.workbook.sheets.calculation import BASE_INVALID_STATUS, FINAL_INVALID_STATUS
+from generator.workbook.sheets.calculation import BASE_INVALID_STATUS, FINAL_INVALID_STATUS, void_lines_text
+from generator.workbook.texts import BLANK
 from tests.workbook.compare import differences
 from tests.workbook.conftest import clean_plans, recipient_labels
 from tests.workbook.invalid import _cell
@@ -50,6 +60,10 @@ PASTED: dict[str, tuple[str, Any] | None] = {
     "b-f-neattiecas": ("Bazes_Apmers", -5),
     "b-centi-f-neattiecas": None,
 }
+
+
+FIGURE = re.compile(r"^\d{1,3}( \d{3})*,\d+( %)?$")
+SHOWN = re.compile(rf"^({re.escape(BLANK)}|\d{{1,3}}( \d{{3}})*,\d+( %)?)")
 
 
 def _blank(value: object) -> bool:
@@ -79,7 +93,7 @@ def _f_not_applied(plan: WorkbookInputs, params: Params) -> WorkbookInputs:
 
 
 @pytest.fixture(scope="module")
-def files(catalogue: Catalogue, params: Params, plan: WorkbookInputs, templates,  # noqa: ANN001
+def files(catalogue: Catalogue, params: Params, plan: WorkbookInputs, templates, day,  # noqa: ANN001
           tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[WorkbookInputs, NamedValues, Path, str]]:
     result = evaluate_workbook(plan, params)
     inputs = {name: plan for name in PASTED}
@@ -89,10 +103,12 @@ def files(catalogue: Catalogue, params: Params, plan: WorkbookInputs, templates,
     inputs["b-f-neattiecas"] = _f_not_applied(plan, params)
     inputs["b-centi-f-neattiecas"] = dataclasses.replace(inputs["b-f-neattiecas"],
                                                          base=inputs["b-f-neattiecas"].base + D("0.005"))
+    inputs |= void_plans(catalogue, day)
     folder = tmp_path_factory.mktemp("nederigas-summas")
     labels = recipient_labels(catalogue)
-    paths, cells = [], {}
-    for name, pasted in PASTED.items():
+    requests, cells = {}, {}
+    for name in inputs:
+        pasted = PASTED.get(name)
         wb = load_workbook(templates[None])
         fill(wb, inputs[name], labels, municipality=pilot_ids(catalogue)[0], template_prices=read(wb, "Pak_Cena"))
         cells[name] = ""
@@ -101,14 +117,71 @@ def files(catalogue: Catalogue, params: Params, plan: WorkbookInputs, templates,
             cells[name] = " ".join(_cell(wb, pasted[0])[:2])
         path = folder / f"{name}.xlsx"
         wb.save(path)
-        paths.append(path)
-    out = convert(paths, folder / "lo", profile=make_profile(tmp_path_factory.mktemp("lo-profile-nederigas")))
-    return {name: (inputs[name], NamedValues(o, all_sheets=True), o, cells[name])
-            for name, o in zip(PASTED, out, strict=True)}
+        # each stored recalculated, as `soffice --convert-to xlsx`; the void-line plans' 6.5 printed from the same load
+        requests[path] = [(None, folder / "lo" / path.name)] + (
+            [("6.5", folder / "lo" / f"{name}-6.5.pdf")] if name in VOID_PLANS else [])
+    print_sheets(requests, profile=make_profile(tmp_path_factory.mktemp("lo-profile-nederigas")))
+    return {name: (inputs[name], NamedValues(folder / "lo" / f"{name}.xlsx", all_sheets=True),
+                   folder / "lo" / f"{name}.xlsx", cells[name]) for name in inputs}
 
 
 def _listed(values: NamedValues) -> list[str]:
     return [str(v) for s, _, v in values.all_values() if s == "6.11" and isinstance(v, str) and ". " in str(v)[:4]]
+
+
+# D366: a plan with a B of the ministry's (typed, not the catalogue's own, D257) and another source, then one and three
+# of its lines void – a 6.8 price in fractions of a cent (D87, D332), each line a service of its own: N leaves them
+# out, and the signed 6.5 prints N, A, the IB-funded sum, the used source, K and the transport share as blanks
+VOID_PLANS = {"rindas-0": (), "rindas-1": (0,), "rindas-3": (0, 1, 2)}
+VOID_LINES = (("3.1.3i", 20, "25.00"), ("3.1.2i", 10, "30.00"), ("3.4.1g", 6, "18.00"), ("1.1.1i", 4, "40.00"))
+# 6.5's totals a void line blanks (the labels of annex.TOTALS) and one it does not
+VOID_BLANKS = ("IB nepieciešamais apmērs (N)", "IB pieejamais apmērs plānam (A)", "Finansēts no IB",
+               "Valsts un pašvaldību pabalsti", "IB kopējais apmērs (K)", "No IB finansētā transporta daļa no A")
+VOID_KEPT = "IB provizoriskais apmērs (P)"
+
+
+def void_plans(catalogue: Catalogue, day) -> dict[str, WorkbookInputs]:  # noqa: ANN001
+    offers = {o.id: o for o in catalogue.offers(day)}
+    plans = {}
+    for name, void in VOID_PLANS.items():
+        lines = tuple(line_from_offer(offers[oid], units, expert_rank=i + 1, planned_units=[units],
+                                      unit_price=D(price) + (D("0.005") if i in void else 0))
+                      for i, (oid, units, price) in enumerate(VOID_LINES))
+        plans[name] = WorkbookInputs(birth_date=dt.date(2012, 5, 1), period_start=dt.date(2018, 10, 1), months=1,
+                                     special_care=False, impairment="multipli", lines=lines, base=D(3100),
+                                     benefits=D("200.00"))
+    return plans
+
+
+def _printed_totals(pdf: Path) -> dict[str, str]:
+    """6.5's totals as printed: label -> the figure (or blank) right of it."""
+    page = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    page = page.replace("\u00a0", " ").replace("\u202f", " ")
+    shown = {}
+    for label in (*VOID_BLANKS, VOID_KEPT):
+        line = next(t for t in page.splitlines() if label in t)
+        found = SHOWN.match(line.split(label, 1)[1].strip())  # the right column's label may follow one space on
+        shown[label] = found.group(0) if found else ""
+    return shown
+
+
+@pytest.mark.parametrize("name", list(VOID_PLANS))
+def test_void_lines_are_counted_noted_beside_n_and_blank_the_signed_totals(files, params: Params, name: str) -> None:
+    inputs, values, path, _ = files[name]
+    result = evaluate_workbook(inputs, params)
+    count = len(VOID_PLANS[name])
+    assert values["h_NederigasRindas"] == result.void_count == count
+    assert differences(result.named_values(), values) == [], name  # N, A, K, the counts: the reference's
+    assert values["Kludas"] == count and values["h_BazeProviz"] == 0, _listed(values)  # B typed: no blank of B's
+    note = values["Piezime_NederigasRindas"]
+    assert (note == void_lines_text(count)) if count else _blank(note), note
+    shown = _printed_totals(path.parent / f"{name}-6.5.pdf")
+    assert shown[VOID_KEPT] == lvformat.number(result.provisional).replace("\u00a0", " ").replace("\u202f", " "), shown
+    if count:
+        assert all(shown[label] == BLANK for label in VOID_BLANKS), shown
+        assert 0 < result.needed < evaluate_workbook(files["rindas-0"][0], params).needed  # the smaller N it hides
+    else:
+        assert all(FIGURE.match(shown[label]) for label in VOID_BLANKS), shown
 
 
 def test_the_clean_plan_has_every_amount(files, params: Params) -> None:

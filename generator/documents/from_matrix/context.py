@@ -433,6 +433,9 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool,
     # D332: a line whose units or price is an invalid input has no sum, priority or IB share in the matrix; a draft
     # shows it with blanks, and its provider's share waits for the corrected matrix as for an open price
     void = void_lines(inputs.lines, reading.params) if reading.params is not None else frozenset()
+    # D366: N leaves such a line out, so N, A, the IB-funded sum, the used sources, K and the transport share are
+    # those of a smaller plan: blanks, as the matrix's 6.5 prints them (annex.BLANK_WHEN), not the reduced figures
+    whole_plan = not void
     for i, line in enumerate(inputs.lines):
         if not line.counted:
             continue
@@ -479,12 +482,12 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool,
             offer_id=line.offer_id or "", priced=priced, void=i in void,
         ))
     confirmed = all(line.confirmed for line in lines)
-    ib_known = known.ib_funded and not a_on_base  # the IB-funded sum: every line's share is a figure
+    ib_known = known.ib_funded and not a_on_base and whole_plan  # the IB-funded sum: every line's share is a figure
     # A is N (N <= P) or P (N > P, no F): a figure when P is and no open price can change it (the confirmed lines
     # alone make N > P, D294). The ministry's F, when N > P, makes A a figure whatever B and the prices are.
-    available_confirmed = (known.available and base_confirmed) or f_applies
+    available_confirmed = ((known.available and base_confirmed) or f_applies) and whole_plan
     # N > P is sure when the confirmed lines alone exceed P
-    sure_over = base_confirmed and needed_exceeds(inputs.lines, open_lines, outcome.provisional)
+    sure_over = base_confirmed and whole_plan and needed_exceeds(inputs.lines, open_lines, outcome.provisional)
     # N > A, the IB paying only part of the plan, is a fact only when A is a figure and the confirmed lines alone
     # exceed it; nothing is left to say when N and A are figures and N <= A; otherwise it is a condition (D297)
     short_known = available_confirmed and needed_exceeds(inputs.lines, open_lines, outcome.available)
@@ -529,7 +532,7 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool,
         period=period,
         months=inputs.months, month_labels=month_labels, age=outcome.age, special_care=inputs.special_care,
         rate=lvformat.percent(outcome.rate), full_rate=outcome.rate == 1,
-        provisional=amount(outcome.provisional, base_confirmed), needed=amount(outcome.needed, confirmed),
+        provisional=amount(outcome.provisional, base_confirmed), needed=amount(outcome.needed, confirmed and whole_plan),
         available=amount(outcome.available, available_confirmed),
         final=amount(inputs.final) if inputs.final is not None else "", final_note=final_note,
         total=amount(outcome.total, ib_known and known.total(inputs.benefits, inputs.services, inputs.other)),
@@ -542,7 +545,7 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool,
         benefits_used=amount(fin.benefits, (ib_known or not inputs.benefits) and known.source_used(inputs.benefits)),
         services_used=amount(fin.services, (ib_known or not inputs.services) and known.source_used(inputs.services)),
         other_used=amount(fin.other, (ib_known or not inputs.other) and known.source_used(inputs.other)),
-        needed_over_provisional=over and ((confirmed and base_confirmed) or sure_over),
+        needed_over_provisional=over and ((confirmed and base_confirmed and whole_plan) or sure_over),
         confirmed=confirmed, unconfirmed_note=note, waiting_price_note=waiting_note,
         choice_note=choice_note, base_confirmed=base_confirmed, base_note=base_note, base_amount=base,
         base_footnote="" if base_confirmed else base_footnote(withdrawn_from, confirmed_from),
