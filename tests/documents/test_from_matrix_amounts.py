@@ -132,17 +132,20 @@ def _check_amounts(table: list[list[str]], outcome, child: Child, confirmed: boo
     # F is words while the ministry has set none (lawyertrial2 F1), every other row an amount or a blank
     values = {row[0].split(" ")[0]: row[1] if row[0].startswith("F ") else money(row[1]) for row in table[1:]}
     assert values["P"] == _expected_p(child, outcome, catalogue), where
-    expect_n = outcome.needed if confirmed else None
+    # D366: a void line (its units or price an invalid input, D332) is not in N: N, A and K are those of a smaller
+    # plan, blanks as on the matrix's 6.5
+    whole = outcome.void_count == 0
+    expect_n = outcome.needed if confirmed and whole else None
     assert values["N"] == expect_n, where
     on_base = _a_on_base(child, outcome, catalogue)
     # A is N or P, which one depends on the prices no lower than 0 (D294) and on B; the ministry's F (N > P) fixes it
     figures = _known(child, outcome, catalogue)
     known = (figures.available and not base_unconfirmed(catalogue, child)) or (
         child.inputs.final is not None and outcome.needed > outcome.provisional)
-    expect_a = outcome.available if known else None
+    expect_a = outcome.available if known and whole else None
     assert values["A"] == expect_a, where
     sources = (child.inputs.benefits, child.inputs.services, child.inputs.other)
-    assert values["K"] == (outcome.total if figures.total(*sources) and not on_base else None), where
+    assert values["K"] == (outcome.total if figures.total(*sources) and not on_base and whole else None), where
     assert _final(values["F"], child) == child.inputs.final, where
 
 
@@ -157,6 +160,7 @@ def test_the_matrices_show_every_case_across_municipalities(rendered, catalogue:
     assert any(bases) and not all(bases), "vajag bērnus ar matricas un ar kataloga (jāprecizē) bāzes apmēru"
     assert any(_a_on_base(c, o, catalogue) for o, (c, _, _, _) in zip(outcomes, rendered, strict=True)), \
         "vajag bērnu, kura A ir P ar neapstiprinātu bāzes apmēru"
+    assert any(o.void_count for o in outcomes), "vajag bērnu ar nederīgu rindas daudzumu vai cenu (D366)"
 
 
 def test_contract_annex_lines_and_amounts_equal_the_reference(rendered, catalogue: Catalogue) -> None:

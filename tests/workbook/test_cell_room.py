@@ -122,3 +122,17 @@ def test_base_warnings_hold_each_of_their_texts(template, app) -> None:  # noqa:
         later = {BASE_LATER_SHORT, BASE_LATER_FINAL} if name == "Bridinajums_Baze_64" else set()
         for text in texts | later:
             assert cell.fits(text), (name, cell.why_not(text))
+
+
+@pytest.mark.parametrize("app", APPS, ids=lambda a: a.name)
+def test_void_lines_note_beside_n_is_one_line(template, app) -> None:  # noqa: ANN001
+    """D366: the note that N leaves out the void lines is whole in its one row beside N for every count a plan can
+    have (1–40 lines; the longest words at 40)."""
+    from generator.workbook.layout import Layout
+    from generator.workbook.sheets.calculation import VOID_NOTE_NAME, void_lines_text
+
+    (sheet, a1), = template.defined_names[VOID_NOTE_NAME].destinations
+    cell = room(template[sheet], a1.replace("$", ""), app)
+    assert cell.lines == 1, cell
+    for n in range(1, Layout(offers=0, months=0).plan_rows + 1):
+        assert cell.fits(void_lines_text(n)), cell.why_not(void_lines_text(n))
