@@ -177,11 +177,16 @@ def test_void_lines_are_counted_noted_beside_n_and_blank_the_signed_totals(files
     assert (note == void_lines_text(count)) if count else _blank(note), note
     shown = _printed_totals(path.parent / f"{name}-6.5.pdf")
     assert shown[VOID_KEPT] == lvformat.number(result.provisional).replace("\u00a0", " ").replace("\u202f", " "), shown
+    # what the signatures approve: 6.3's line with N and 6.5's with K (both blank as their totals, D272)
+    lines = {sheet: next(v for s, _, v in values.all_values() if s == sheet and isinstance(v, str) and words in v)
+             for sheet, words in (("6.3", "IB nepieciešamais apmērs (N) – "), ("6.5", ", K – "))}
     if count:
         assert all(shown[label] == BLANK for label in VOID_BLANKS), shown
+        assert all(f" – {BLANK}\u00a0EUR" in line for line in lines.values()), lines
         assert 0 < result.needed < evaluate_workbook(files["rindas-0"][0], params).needed  # the smaller N it hides
     else:
         assert all(FIGURE.match(shown[label]) for label in VOID_BLANKS), shown
+        assert BLANK not in "".join(lines.values()), lines
 
 
 def test_the_clean_plan_has_every_amount(files, params: Params) -> None:

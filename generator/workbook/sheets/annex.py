@@ -11,12 +11,12 @@ from generator.workbook.sheets.calculation import (
     A_OPEN,
     F_NOT_APPLIED,
     PRICES_OPEN,
-    VOID_ANY,
     base_provisional,
 )
 from generator.workbook.sheets.common import (
     TITLE_HEIGHT,
     UNIT_HEADING,
+    VOID_ANY,
     header_block,
     money_figure,
     print_setup,

@@ -33,6 +33,8 @@ from generator.workbook.sheets import plan_rows, price_marks
 from generator.workbook.sheets.common import (
     HAS_ERRORS,
     TITLE_HEIGHT,
+    VOID_ANY,
+    VOID_COUNT_NAME,
     counted_or_broken,
     header_block,
     print_setup,
@@ -752,10 +754,9 @@ def _summary(sh: Sheet, top: int) -> None:
 # D366: the void lines – a plan row with a listed service whose units (6.3) or 6.8 price is an invalid input (D332):
 # 6.4 prints INVALID_UNITS in its "Daudzums periodā" or "Cena" (the tests of h_Daudzums and h_Aktiva), and N leaves it
 # out. Their count, hidden in the table header's row (beside SUMMARY_CODES), is the reference's
-# WorkbookResult.void_count; the signed 6.5 blanks N, A, K and what rests on them while it is above 0.
-VOID_COUNT_NAME = "h_NederigasRindas"
+# WorkbookResult.void_count; the signed 6.5 blanks N, A, K and what rests on them while it is above 0 (VOID_ANY), and 6.3
+# its N.
 VOID_COUNT_CODE = C64.h_expert_rank
-VOID_ANY = f"{VOID_COUNT_NAME}>0"
 VOID_NOTE_NAME = "Piezime_NederigasRindas"  # the note beside N
 
 

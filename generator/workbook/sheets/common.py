@@ -235,6 +235,10 @@ def header_block(sh: Sheet, title: str, subtitle: str, last_col: str, split_col:
 # unprotected sheet: Err:502, #REF!): a status, a mark or "NAV PARAKSTĀMS" fails closed, never open (as a condition of
 # a conditional format or an IF; Excel 2010 and LibreOffice 7.4 both evaluate only the IF branch taken)
 HAS_ERRORS = "IF(ISNUMBER(Kludas),Kludas>0,TRUE)"
+# D366: 6.4's hidden count of the void plan lines (units or price an invalid input, left out of N; calculation.py
+# void_lines_note) and whether there is one: the signed annexes then print N and what rests on it as blanks
+VOID_COUNT_NAME = "h_NederigasRindas"
+VOID_ANY = f"{VOID_COUNT_NAME}>0"
 
 
 def counted_or_broken(counted: str, broken: str) -> str:

@@ -11,6 +11,7 @@ from generator.workbook.sheets import check_codes, plan_rows
 from generator.workbook.sheets.common import (
     PLAN_ROW_HEIGHT,
     UNIT_HEADING,
+    VOID_ANY,
     header_block,
     money_figure,
     not_signable,
@@ -298,7 +299,8 @@ def write(sh: Sheet) -> None:
     statement_line(sh, last + 3, "L", PARENT_STATEMENT[SHEET], LINE_ROW_HEIGHT_63)
     # what the signatures approve: the used rows and N, also when the rows print on the page before (D272)
     signed_rows_line(sh, last + 4, "L", signed_rows_formula(
-        f"A{first}:A{last}", SHEET, money_figure("IB nepieciešamais apmērs (N)", "IB_Nepieciesamais", PRICES_OPEN)),
+        f"A{first}:A{last}", SHEET, money_figure("IB nepieciešamais apmērs (N)", "IB_Nepieciesamais",
+                                                f"OR({VOID_ANY},{PRICES_OPEN})")),  # D366: not a smaller plan's N
         LINE_ROW_HEIGHT_63)
     # both parties side by side in two rows (D96): the block after the plan rows is lower than three plan rows
     signature_block(sh, last + 5, ("worker",), ("A", "C", "D:E", "F"), SIGN_ROW_HEIGHT_63)
