@@ -83,13 +83,13 @@ def _line(paper: str, mark: str) -> str:
             "pārbaudiet izdruku vai drukājiet no DOCX, kurā piezīmes ir savās vietās.")
 
 
-@pytest.mark.parametrize("tries, watched", [(0, True), (1, False)])
+@pytest.mark.parametrize("tries, watched", [(0, True), (0, False)])
 def test_a_note_the_layout_leaves_apart_is_named_not_left_silently(tries: int, watched: bool, catalogue: Catalogue,
                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    """D349: 01 on the round's first day needs a second layout to keep its ² with its mark (act_pages above), and
-    more where the paragraph WeasyPrint reported it for is not seen (the paragraphs tried in their order); with
-    fewer tries the writer says which note it left apart – the note the PDF's text shows apart too (09 needed them
-    before its blanks' notes were numbered at their blanks, D369)."""
+    """D349: 01 on the round's first day needs a second layout to keep its ² with its mark (act_pages above); with
+    no tries – whether or not the paragraph WeasyPrint reported it for is seen – the writer says which note it left
+    apart, the note the PDF's text shows apart too (09 needed more layouts before its blanks' notes were numbered at
+    their blanks, D369; since then 01 is the paper whose first layout leaves a note apart)."""
     from generator.documents import pdf_footnotes, pdf_writer
     from generator.documents.note_warning import unplaced_lines
     from tests.documents.footnote_pages import note_pages
@@ -147,7 +147,8 @@ def test_the_layout_names_the_paragraph_that_pushed_the_note_off(catalogue: Cata
                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     """01 on the round's first day: the paragraph WeasyPrint reported ² for is kept whole at the first try – two
     layouts, not one for each paragraph before it; where the report is not seen (WeasyPrint's code reads otherwise),
-    the paragraphs tried in their order place the note too, with more layouts."""
+    the paragraphs tried in their order place the note too (for 01 the reported paragraph is also the first tried;
+    09, which needed five layouts so, no longer leaves a note apart since its blanks' notes are numbered, D369)."""
     from generator.documents import pdf_footnotes, pdf_writer
     from generator.documents.paths import TEMPLATE_DIR
 
@@ -167,7 +168,7 @@ def test_the_layout_names_the_paragraph_that_pushed_the_note_off(catalogue: Cata
     layouts.clear()
     monkeypatch.setattr(pdf_footnotes, "_ORPHANS_REPORT", "a line WeasyPrint does not have")
     laid = pdf_footnotes.laid_out(html, str(TEMPLATE_DIR), pdf_writer._font_config())
-    assert pdf_footnotes.apart(laid) is None and len(layouts) > 2
+    assert pdf_footnotes.apart(laid) is None and len(layouts) >= 2
 
 
 def test_several_notes_apart_are_named_in_the_plural() -> None:
