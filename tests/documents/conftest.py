@@ -43,6 +43,12 @@ def unnumbered(html: str) -> str:
     return re.sub(f"(_(?:[ \u00a0]EUR)?)[{_MARKS}]+", r"\1", html)
 
 
+def unmarked(text: str) -> str:
+    """A PDF's or DOCX's text with its blanks' marks left out („______³” reads „______”, D369): for tests about the
+    words round a blank."""
+    return re.sub(f"(?<=_)[{_MARKS}]+|(?<=_[ \u00a0]EUR)[{_MARKS}]+", "", text)
+
+
 def without_footer(page: str, title: str, version: str) -> str:
     """A normalised PDF page's text without its footer: "Lapa N no M", the form reference line ("Veidlapa 08
     (redakcija DD.MM.GGGG)", audit41 F15, D345; an older "kataloga versija …" too) and the title's last occurrence
