@@ -13,6 +13,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, Undefined, se
 from markupsafe import Markup
 
 from generator import lvformat
+from generator.documents.blank_notes import footnoted_blanks
 from generator.documents.numbering import MarkedNumbering
 from generator.documents.paths import TEMPLATE_DIR
 from generator.documents.registry import (
@@ -140,4 +141,7 @@ def render(env: Environment, spec: DocumentSpec, context: dict[str, Any]) -> Ren
     spec = replace(spec, title=titled) if titled != spec.title else spec  # footer, metadata (D129)
     fresh = {"tiesibas": context["tiesibas"].fresh()} if "tiesibas" in context else {}  # marks count per document
     html = template.render({**context, "doc": spec, "n": MarkedNumbering(), **fresh})
+    if not context.get("archive"):
+        # a blank's note is numbered at its blank, never a paragraph between the signed clauses (D369)
+        html = footnoted_blanks(html, f"<strong>{PREPARER_LABEL}</strong> ")
     return RenderedDocument(spec, context["pasvaldiba"]["id"], html, context["version"], context["created"])

@@ -110,7 +110,8 @@ def names_note(municipality: dict[str, Any], social_service: dict[str, Any], day
     instruction = (f"Veidnē {whose} {'nosaukumi nav iespiesti' if plural else 'nosaukums nav iespiests'}, jo "
                    f"{'tie' if plural else 'tas'} dokumentu izveides dienā ({lvformat.date(day)}) "
                    f"{'nav apstiprināti' if plural else 'nav apstiprināts'}.")
-    return {"explained": explained, "instruction": instruction}
+    # the note is numbered at the nearest name blank above it, the letterhead's (D369)
+    return {"explained": explained, "instruction": instruction, "at": PARTY_BLANK}
 
 
 # Where a requisite the catalogue does not give yet is taken from (municipalities.yaml: only from an official

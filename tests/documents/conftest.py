@@ -31,6 +31,24 @@ def normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace(NBSP, " ").replace("\u2060", "")).strip()
 
 
+_MARKS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+
+
+def unnumbered(html: str) -> str:
+    """A paper's HTML with each numbered note read as an unnumbered one – „Piezīme. …” – and its blanks without their
+    marks: the wording of a blank's note (numbered at its blank since D369) and of the text round a marked blank, for
+    tests about words; where the notes are and how they are numbered is proven in test_blank_notes.py and
+    test_pdf_footnotes.py."""
+    html = re.sub(f'(<p class="note">)\\s*[{_MARKS}]+ ', r"\1Piezīme. ", html)
+    return re.sub(f"(_(?:[ \u00a0]EUR)?)[{_MARKS}]+", r"\1", html)
+
+
+def unmarked(text: str) -> str:
+    """A PDF's or DOCX's text with its blanks' marks left out („______³” reads „______”, D369): for tests about the
+    words round a blank."""
+    return re.sub(f"(?<=_)[{_MARKS}]+|(?<=_[ \u00a0]EUR)[{_MARKS}]+", "", text)
+
+
 def without_footer(page: str, title: str, version: str) -> str:
     """A normalised PDF page's text without its footer: "Lapa N no M", the form reference line ("Veidlapa 08
     (redakcija DD.MM.GGGG)", audit41 F15, D345; an older "kataloga versija …" too) and the title's last occurrence

@@ -22,7 +22,7 @@ from generator.documents.htmltree import parse
 from generator.documents.pdf_writer import write_pdf
 from generator.documents.registry import DOCUMENTS
 from tests.documents.child_render import child_html, text
-from tests.documents.conftest import normalise, pdf_pages
+from tests.documents.conftest import normalise, pdf_pages, unnumbered
 
 # written out here (not imported) so that the test reads the same on a tree without the label
 LABEL = "Piezīme sagatavotājam – pirms parakstīšanas dzēst."
@@ -53,7 +53,7 @@ def test_the_termination_names_the_grant_it_ends_its_basis_and_its_day(bodies: d
     """F1: the grant decision by a blank date and number, a basis for ending a favourable act (a blank and a note:
     no article number the catalogue cannot prove), and a termination day not before the act takes effect."""
     for m, papers in bodies.items():
-        body = papers[TERMINATION]
+        body = unnumbered(papers[TERMINATION])  # the words; the notes' place and numbers: test_blank_notes.py
         act = _act(body)
         # review10: there may be several grant decisions (one per plan, D151, and a later one on the amount)
         assert re.search(r"1\.2\. Ar Dienesta __\.__\.______ lēmumu Nr\. _+ \(un __\.__\.______ lēmumu Nr\. _+\) par "

@@ -48,7 +48,8 @@ def test_letter_29s_official_signs_like_the_decisions(papers: dict[str, str]) ->
 
 def test_letter_29s_reason_note_names_what_the_selection_followed(papers: dict[str, str]) -> None:
     text = re.sub(r"<[^>]+>", "", papers["29-vestule-neatlasitajiem"])
-    note = re.search(r"Piezīme\. Tukšā vieta „Iemesls”: [^\n]*", text).group(0)
+    # a field's line, not a blank: the preparer's (D369)
+    note = re.search(r"Piezīme sagatavotājam – pirms parakstīšanas dzēst\. Tukšā vieta „Iemesls”: [^\n]*", text).group(0)
     # the letter's words for what the selection followed are „atlases nosacījumi”, before the note and in it
     # (audit45 F1: „kārtas atlases noteikumi” was a second name of the ministry's rules)
     assert "atlases nosacījum" in text.split(note)[0] or "ievērojot metodikā" in text.split(note)[0], note

@@ -50,10 +50,12 @@ def test_the_applications_part_1_age_date_has_its_note_and_place(catalogue: Cata
     pages = [normalise(p) for p in pdf_pages(html_to_pdf(paper.html))]
     act = [p for p in pages if SHEET not in p]
     sheet = " ".join(p for p in pages if SHEET in p)
-    sentence = [i for i, p in enumerate(act, 1) if re.search(r"pēdējā dienā \(__\.__\.______\) jau būs \d+ gadi", p)]
+    sentence = [i for i, p in enumerate(act, 1) if re.search(r"pēdējā dienā \(__\.__\.______[¹²³⁴⁵⁶⁷⁸⁹]+\) jau būs \d+ gadi", p)]
     assert len(sentence) == 1, sentence
     page = act[sentence[0] - 1]
-    assert "Piezīme. Tukšā vieta „__.__.______” teikumā par bērna vecumu:" in page
+    # the note is the footnote of the date's mark, at the foot of the sentence's page (D369)
+    mark = re.search(r"pēdējā dienā \(__\.__\.______([¹²³⁴⁵⁶⁷⁸⁹]+)\) jau būs", page).group(1)
+    assert f"{mark} Tukšā vieta „__.__.______” teikumā par bērna vecumu:" in page
     assert "pēdējo dienu ieraksta pēc Labklājības ministrijas noteikumiem par kārtu, kurai iesniegumu pieņem" in page
     assert f"{sentence[0]}. lapā, aiz rindkopas „Esmu informēts/informēta" in sheet, sheet[:800]
     assert sheet.count("Kārtas pēdējo dienu ieraksta tās kārtas, kurai iesniegumu pieņem") == 2

@@ -22,7 +22,7 @@ from generator.catalogue.catalogue import Catalogue
 from generator.documents.build_step import render_municipality
 from generator.documents.docx_writer import html_to_docx
 from generator.documents.from_matrix.run import run
-from generator.documents.html import environment
+from generator.documents.html import PREPARER_LABEL, environment
 from generator.documents.htmltree import Node, parse
 from tests.documents.from_matrix_helpers import minor_to_round_end, write_matrices
 from tests.ministry.factory import make_children
@@ -125,7 +125,7 @@ def test_table_text_has_the_pdf_sizes(rendered) -> None:
                 sizes = {r.find(f"{qn('w:rPr')}/{qn('w:sz')}").get(qn("w:val"))
                          for r in tc.iter(qn("w:r")) if r.find(qn("w:t")) is not None}
                 assert sizes <= {"17"}, f"{doc_id}: galvenes burtu izmērs {sizes}"
-        notes = [p for p in document.paragraphs if p.text.startswith("Piezīme.")]
+        notes = [p for p in document.paragraphs if p.text.startswith(("Piezīme.", "Tekstā:"))]
         assert all(r.font.size.pt == 8 for p in notes for r in p.runs if r.text.strip()), doc_id
 
 
@@ -239,7 +239,8 @@ def test_a_note_stays_with_the_clause_before_it(rendered) -> None:
     checked = 0
     for doc_id, (_, document) in rendered.items():
         for paragraph in document.paragraphs:
-            if paragraph.text.startswith("Piezīme."):
+            # the body's notes: the preparer's and the letterhead's terms (a blank's note is a footnote, D369)
+            if paragraph.text.startswith((PREPARER_LABEL, "Tekstā:")):
                 previous = paragraph._p.getprevious()
                 if previous is None or previous.tag != qn("w:p"):
                     continue

@@ -43,9 +43,11 @@ def test_preparer_notes_have_their_own_framed_shaded_style(documents: list) -> N
         for paragraph in styled:
             assert paragraph.runs[0].bold and paragraph.runs[0].text.strip() == LABEL, rendered.spec.id
             assert not any(run.italic for run in paragraph.runs), rendered.spec.id
-        # the act's own notes stay italic, unframed, in the body's style
-        notes = [p for p in docx.paragraphs if p.text.startswith("Piezīme. ")]
-        assert notes and all(p.style.name != STYLE and p.runs[0].italic for p in notes), rendered.spec.id
+        # the act's own notes are footnotes (D369): none in the body; each footnote italic, not the preparer's style
+        assert not [p for p in docx.paragraphs if p.text.startswith("Piezīme. ")], rendered.spec.id
+        [part] = [p for p in docx.part.package.parts if str(p.partname) == "/word/footnotes.xml"]
+        footnotes = re.findall(r'<w:footnote w:id="[1-9]\d*".*?</w:footnote>', part.blob.decode("utf-8"), re.S)
+        assert footnotes and all("<w:i/>" in f and "<w:pBdr" not in f for f in footnotes), rendered.spec.id
         style = docx.styles[STYLE]
         properties = style.element.pPr
         borders = properties.find(qn("w:pBdr"))

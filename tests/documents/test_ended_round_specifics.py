@@ -22,7 +22,7 @@ from generator.documents.build_step import render_municipality
 from generator.documents.context import shared_context
 from generator.documents.htmltree import parse
 from generator.documents.registry import by_id
-from tests.documents.conftest import normalise
+from tests.documents.conftest import normalise, unnumbered
 
 IDS = ("01-ligums-ar-vecaku", "02-ligums-ar-sniedzeju", "03-garantijas-vestule", "04-iesniegums-par-dalibu",
        "08-lemums-par-pieskirsanu", "09-lemums-par-izbeigsanu", "14-patapinajuma-ligums", "17-lemums-par-atteikumu",
@@ -44,7 +44,8 @@ class Papers:
         pilot = catalogue.rounds_of(Pilot.children)[0]
         place = catalogue.municipality(municipality or pilot.municipalities[0])
         documents = render_municipality(catalogue, place, [by_id(d) for d in IDS], build_date=day)
-        self.text = {d.spec.id: normalise(parse(PREPARER.sub("", d.body)).text()) for d in documents}
+        # the words: a blank's note read unnumbered, a blank without its mark (D369)
+        self.text = {d.spec.id: normalise(parse(unnumbered(PREPARER.sub("", d.body))).text()) for d in documents}
         self.notes = {d.spec.id: [normalise(parse(f"<p>{n}</p>").text()) for n in PREPARER.findall(d.body)]
                       for d in documents}
 

@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from generator.catalogue.catalogue import Catalogue
 from generator.cli import main
 from generator.documents.from_matrix.child_link import child_link_lines
+from generator.documents.html import PREPARER_LABEL
 from tests.documents.child_render import child_html, text
 from tests.documents.from_matrix_helpers import funded_child
 
@@ -31,10 +32,12 @@ def test_without_a_key_both_blanks_have_a_note(catalogue: Catalogue) -> None:
     for doc_id, paper in _provider_papers(html).items():
         assert "Bērna identifikācijas kods" in paper and LINK in paper, doc_id
         word = "vēstulē" if doc_id.startswith("03-") else "līgumā"
-        assert (f"Piezīme. Bērnu {word} vārdā nenosauc: to identificē identifikācijas kods un līgums ar Vecāku. "
-                f"Līguma ar Vecāku numuru un datumu ieraksta tādus pašus kā tajā; {CODE_NOTE}.") in paper, doc_id
-        # the note follows the blanks it explains, before the services
-        assert paper.index(LINK) < paper.index("Piezīme. Bērnu") < paper.index("Pakalpojum", paper.index(LINK))
+        # the rule is the paper's text, not a note; how the fields are filled is the preparer's (D369)
+        rule = f"Bērnu {word} vārdā nenosauc: to identificē identifikācijas kods un līgums ar Vecāku."
+        fill = f"{PREPARER_LABEL} Līguma ar Vecāku numuru un datumu ieraksta tādus pašus kā tajā; {CODE_NOTE}."
+        assert rule in paper and fill in paper and "Piezīme. Bērnu" not in paper, doc_id
+        # both follow the fields they are about, before the services
+        assert paper.index(LINK) < paper.index(rule) < paper.index(fill) < paper.index("Pakalpojum", paper.index(LINK))
 
 
 def test_with_a_key_the_code_is_printed_and_only_the_contract_is_left(catalogue: Catalogue) -> None:

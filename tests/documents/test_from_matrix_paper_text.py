@@ -81,12 +81,12 @@ def test_the_final_amount_not_set_is_said_and_the_table_shows_the_available_amou
     contract = _doc(texts, "01-")
     assert not child.final and child.available
     table = contract[contract.index("Atbalsta plāna periods IB provizoriskais"):]
-    table = table[:table.index("Piezīme.")]
+    table = table[:table.index("„nav noteikts” –")]  # the paper's sentence under the table (not a note, D369)
     assert "IB pieejamais apmērs plānam (A)" in table  # as in 08 and the matrix (audit18 F12); EUR in the cells
     row = table[table.index(child.period):]
     cells = [child.period, child.provisional, child.needed, "nav noteikts", child.available, child.total]
     assert row.strip() == normalise(" ".join(cells))
-    note = contract[contract.index("Piezīme. „nav noteikts” –"):]
+    note = contract[contract.index("„nav noteikts” –"):]
     assert note.index("Labklājības ministrija") < note.index("IB pieejamais apmērs plānam (A) ir summa")
 
 

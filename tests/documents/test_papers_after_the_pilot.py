@@ -67,16 +67,20 @@ def test_the_price_annex_dates_no_unconfirmed_source(after: dict[str, str]) -> N
     # D337: no status word on the signed pages; each unconfirmed source is a blank with one numbered note
     assert "jāprecizē" not in flat
     assert "Nr. 313" not in flat and "LM deleģēšanas līgums" not in flat
-    table = flat[:flat.index("Piezīme.")]
+    # the table ends where the price blank's footnote is printed (a footnote at its mark's page, D369)
+    table = flat[:re.search(r"[¹²³⁴⁵⁶⁷⁸⁹]+ Tukšā vieta „______ EUR”: cenu ieraksta", flat).start()]
     rows = table.split(" EUR")[:-1]
-    assert len(rows) > 5 and all(row.rstrip().endswith("______") and "______¹" in row for row in rows), rows
-    mark = re.search(r"¹ Tukšā vieta ailē „Avots”: ieraksta dokumentu \(normatīvo aktu, deleģēšanas līgumu vai "
+    # the sources' mark: numbered in the text's order, after the letterhead's and the clauses' marks
+    source = re.search(r"______([¹²³⁴⁵⁶⁷⁸⁹]+)", rows[0]).group(1)
+    assert len(rows) > 5 and all(f"______{source}" in row for row in rows), rows
+    mark = re.search(rf"{source} Tukšā vieta ailē „Avots”: ieraksta dokumentu \(normatīvo aktu, deleģēšanas līgumu vai "
                      r"Labklājības ministrijas noteikumus par kārtu\), kas pakalpojuma sniegšanas dienā nosaka tā "
                      r"augstāko cenu, ar dokumenta datumu un numuru\.", flat)
     assert mark is not None, flat
     # the sources the catalogue names, and the doubt, are the preparer's
     sheet = " ".join(preparer.split())
-    assert "Tukšā vieta ar piezīmi Nr. 1. Rīkkopa nevar apstiprināt, ka katalogā minētais avots ir spēkā" in sheet
+    number = source.translate(str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789"))
+    assert f"Tukšā vieta ar piezīmi Nr. {number}. Rīkkopa nevar apstiprināt, ka katalogā minētais avots ir spēkā" in sheet
     assert "noteikumi Nr. 313" in sheet and "LM deleģēšanas līgums ar Latvijas Neredzīgo biedrību" in sheet
 
 

@@ -16,7 +16,7 @@ from generator.documents import party_names
 from generator.documents.build_step import render_municipality
 from generator.documents.html import PREPARER_LABEL
 from generator.documents.htmltree import parse
-from tests.documents.conftest import normalise
+from tests.documents.conftest import normalise, unnumbered
 from tests.documents.party_helpers import NOTE_START, PILOT_DAY, unprintable
 
 AFTER_PILOT = dt.date(2026, 12, 1)
@@ -26,7 +26,7 @@ def _texts(catalogue: Catalogue, municipality_id: str, day: dt.date) -> dict[str
     """Each document's text; the preparer's instructions are labelled as such (D161, proven in
     test_audit34_signing.py and test_preparer_sheet.py): here every note reads "Piezīme." alike."""
     municipality = catalogue.municipality(municipality_id)
-    return {d.spec.id: normalise(parse(d.body).text()).replace(PREPARER_LABEL, "Piezīme.")
+    return {d.spec.id: normalise(parse(unnumbered(d.body)).text()).replace(PREPARER_LABEL, "Piezīme.")
             for d in render_municipality(catalogue, municipality, build_date=day)}
 
 

@@ -180,9 +180,10 @@ def test_the_places_of_the_audits_findings(catalogue: Catalogue) -> None:
     pilot = catalogue.rounds_of(Pilot.children)[0]
     m = catalogue.municipality(pilot.municipalities[0])
     wanted = {"02": "lapā, pielikuma „Augstākās pieļaujamās cenas” tabulā Tukšā vieta cenas ailē",
-              "17": "1. lapā, 2.1. punktā Tukšā vieta ar piezīmi Nr. 1.",
+              # the citations' numbers follow the letterhead's blanks' notes (one sequence in the text's order, D369)
+              "17": "1. lapā, 2.1. punktā Tukšā vieta ar piezīmi Nr. ",
               "18": "lapā, uzskaitījumā aiz rindkopas „Dienests iesniegumu izvērtēja, pamatojoties uz:” Tukšā vieta "
-                    "ar piezīmi Nr. 1",
+                    "ar piezīmi Nr. ",
               "29": "1. lapā, aiz lauka „Iemesls” Iemesls var būt"}
     papers = {d.spec.id[:2]: d for d in render_municipality(catalogue, m, build_date=pilot.end + dt.timedelta(days=1))
               if d.spec.id[:2] in wanted}

@@ -137,7 +137,8 @@ def test_the_blank_contract_binds_the_group_ceiling_too(catalogue: Catalogue) ->
 
 
 # the note stays in the signed annex; why it is a blank is the preparer's (D161, audit41 F2)
-TITLE_NOTE = ("Piezīme. Tukšā vieta akta nosaukumā ailē „Avots” („______”): noteikumu nosaukumu ieraksta pēc to "
+# the title blank's note, numbered at the blank (D369): its text after the mark
+TITLE_NOTE = ("Tukšā vieta akta nosaukumā ailē „Avots” („______”): noteikumu nosaukumu ieraksta pēc to "
               "oficiālā teksta vietnē likumi.lv")
 
 

@@ -25,7 +25,8 @@ DECISION = "17-lemums-par-atteikumu"
 PREPARER = re.compile(r'<p class="note preparer">(?:\s*<strong>[^<]*</strong>)?(.*?)</p>', re.S)
 CLAUSE = re.compile(r"(\d+\.\d+\.) Ja apstākļi mainās .*? jaunu iesniegumu līdz iesniegšanas termiņam \((.+?)\), kamēr")
 # written out (not imported): the test reads the same on a tree without them
-NOTE = "Piezīme. Tukšā vieta „__.__.______” {}. punktā: iesniegšanas termiņu ieraksta pēc Labklājības ministrijas"
+# the blank's note, numbered at it (D369): its mark, then the text
+NOTE = "{} Tukšā vieta „__.__.______” {}. punktā: iesniegšanas termiņu ieraksta pēc Labklājības ministrijas"
 INSTRUCTION = "Iesniegšanas termiņa tukšajā vietā ieraksta to pašu datumu, kas kritēriju tabulas rindā „Iesniegums " \
               "iesniegts līdz”"
 SHEET = "Norādījumi sagatavotājam – nav dokumenta daļa"
@@ -50,11 +51,11 @@ def test_the_deadlines_blank_has_its_note_under_the_clause_and_an_instruction(ca
     for label, day in _days(catalogue):
         _html, act, instructions = _decision(catalogue, municipality, day)
         clause = CLAUSE.search(act)
-        assert clause and clause.group(2) == "__.__.______", (label, act[-1500:])
-        number = clause.group(1).rstrip(".")
+        assert clause and re.fullmatch("__.__.______[¹²³⁴⁵⁶⁷⁸⁹]+", clause.group(2)), (label, act[-1500:])
+        number, mark = clause.group(1).rstrip("."), clause.group(2).removeprefix("__.__.______")
         # the note follows the clause, before the next section's heading
         after = act[clause.end():act.index("Spēkā stāšanās un apstrīdēšana", clause.end())]
-        assert NOTE.format(number) in after, (label, after)
+        assert NOTE.format(mark, number) in after, (label, after)
         [instruction] = [i for i in instructions if i.startswith(INSTRUCTION)]
         assert f"{number}. punktu svītro" in instruction, (label, instruction)
 

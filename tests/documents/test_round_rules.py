@@ -21,7 +21,7 @@ from generator.documents.build_step import render_municipality
 from generator.documents.context import shared_context
 from generator.documents.htmltree import parse
 from generator.documents.registry import DOCUMENTS, DocumentSpec
-from tests.documents.conftest import normalise
+from tests.documents.conftest import normalise, unnumbered
 from tests.documents.party_helpers import PILOT_DAY
 from tests.round_yaml import SELECTION, catalogue_with_round, children_round_entry
 
@@ -80,7 +80,8 @@ def _texts(catalogue: Catalogue, municipality: str, day: dt.date, specs: Sequenc
     """Each document's text; ``acts_only``: without the preparer's instructions, which may name what an earlier
     round set, so that it is not copied (audit43 F4)."""
     documents = render_municipality(catalogue, catalogue.municipality(municipality), specs, build_date=day)
-    return {d.spec.id: normalise(parse(PREPARER_NOTE.sub("", d.body) if acts_only else d.body).text())
+    # the words: a blank's note read unnumbered, a blank without its mark (D369)
+    return {d.spec.id: normalise(parse(unnumbered(PREPARER_NOTE.sub("", d.body) if acts_only else d.body)).text())
             for d in documents}
 
 
