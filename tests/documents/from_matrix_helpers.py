@@ -88,6 +88,14 @@ def docx_text(data: bytes | Path) -> str:
     return clean("\n".join(parts))
 
 
+def docx_in_order(path: Path) -> str:
+    """The DOCX body's text in reading order – every paragraph, those in table cells where the table stands – then
+    its Word footnotes (a blank's note is one since D369, as the PDF prints it at the page's foot); normalised."""
+    document = Document(str(path))
+    body = " ".join("".join(t.text or "" for t in p.iter(qn("w:t"))) for p in document.element.body.iter(qn("w:p")))
+    return clean(" ".join([body, *footnote_texts(document)]))
+
+
 def footnote_texts(doc) -> list[str]:  # noqa: ANN001 - a python-docx Document
     """The text of each Word footnote in order, starting with its number as the PDF prints it (D171)."""
     from lxml import etree

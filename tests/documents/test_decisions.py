@@ -13,8 +13,6 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from docx import Document
-from docx.oxml.ns import qn
 
 from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
@@ -35,7 +33,7 @@ from generator.reference.workbook import WorkbookInputs, evaluate_workbook
 from generator.workbook.writer import template_date
 from tests.documents.conftest import normalise, unmarked
 from tests.documents.footnote_pages import notes_apart
-from tests.documents.from_matrix_helpers import docx_tables
+from tests.documents.from_matrix_helpers import docx_in_order, docx_tables
 
 pytestmark = pytest.mark.slow
 
@@ -73,18 +71,12 @@ def _reading(catalogue: Catalogue, birth: dt.date, prices: dict[str, Decimal | N
     return reading
 
 
-def _docx_in_order(path: Path) -> str:
-    """The DOCX body's text in reading order: every paragraph, those in table cells where the table stands."""
-    body = Document(str(path)).element.body
-    return normalise(" ".join("".join(t.text or "" for t in p.iter(qn("w:t"))) for p in body.iter(qn("w:p"))))
-
-
 def _texts(folder: Path, doc_id: str) -> dict[str, str]:
     """The document's text as signed: the PDF (pdftotext) and the DOCX, both in reading order."""
     pdf = subprocess.run(["pdftotext", "-enc", "UTF-8", str(folder / f"{doc_id}.pdf"), "-"], capture_output=True,
                          text=True, check=True).stdout
     # the words round a blank: without its mark (D369)
-    return {"pdf": unmarked(normalise(pdf)), "docx": unmarked(_docx_in_order(folder / f"{doc_id}.docx"))}
+    return {"pdf": unmarked(normalise(pdf)), "docx": unmarked(docx_in_order(folder / f"{doc_id}.docx"))}
 
 
 def _write(documents, folder: Path) -> Path:  # noqa: ANN001 - RenderedDocument list
