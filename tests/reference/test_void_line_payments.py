@@ -18,6 +18,7 @@ from generator.reference.workbook import WorkbookInputs, evaluate_workbook, void
 
 D = Decimal
 START = dt.date(2018, 10, 1)
+UNITS, PRICE = D(10), D(30)
 
 
 @pytest.fixture(scope="module")
@@ -31,7 +32,7 @@ def _offers(catalogue: Catalogue):  # noqa: ANN202 - two Offers
     return market[0], market[1]
 
 
-def _inputs(catalogue: Catalogue, *, units: Decimal = D(10), price: Decimal = D(30),
+def _inputs(catalogue: Catalogue, *, units: Decimal = UNITS, price: Decimal = PRICE,
             paid: tuple[Decimal, ...] = (D(20), D(0))) -> WorkbookInputs:
     """Two lines over two months: the first paid 60,00 in month 1, the second (the one made void) ``paid``."""
     first, second = _offers(catalogue)
