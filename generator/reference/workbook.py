@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from generator.lvformat import date as lv_date
 from generator.lvformat import eur
-from generator.money import to_decimal
+from generator.money import cents, to_decimal
 from generator.reference.date_serials import DateSerials, check_date_serials
 from generator.reference.errors import NotEligible, ReferenceInputError
 from generator.reference.findings import Finding, Severity, count
@@ -121,15 +121,17 @@ class WorkbookResult:
     line_ib: tuple[Decimal | None, ...]
     monthly_amounts: tuple[tuple[Decimal | None, ...] | None, ...]
     # 6.10's Fakt_Kopa: ROUND(Σ payments, 2) (paid_totals.paid_total), None where the matrix prints „nederīgs” (an
-    # invalid payment of a counted line, ``paid_invalid``): never a sum of more decimals than cents (D331)
+    # invalid payment of a counted line, or a void line's payments, D367: ``paid_invalid``): never a sum of more
+    # decimals than cents (D331)
     paid_total: Decimal | None
     errors: int
     warnings: int
     findings: tuple[Finding, ...]
     plan: PlanResult = field(repr=False)
     execution: Execution = field(repr=False)
-    # a counted line's payment is an invalid input the reference sees (rules.invalid_execution): the matrix prints
-    # „nederīgs” for its period's paid total, Fakt_Kopa (D304), and ``paid_total`` is None
+    # a counted line's payment is an invalid input the reference sees (rules.invalid_execution), or a void line has
+    # payments (void_paid, D367): the matrix prints „nederīgs” for its period's paid total, Fakt_Kopa (D304), and
+    # ``paid_total`` is None
     paid_invalid: bool = False
     # D347: the amounts the matrix leaves blank because an input they rest on is an invalid input the reference sees
     # (blank_amounts): their names; ``provisional`` etc. keep the figures computed from the typed value
@@ -243,6 +245,9 @@ def evaluate_workbook(inputs: WorkbookInputs, params: Params, template: str = CU
     paid_invalid = any(attr == "paid" and inputs.lines[i].counted
                        for attr, i, _ in invalid_execution(inputs.lines, params.whole_units, params.date_serials,
                                                            params.amount_max))
+    # D367: a void line's payments (D332) are money paid, a fact: while it has any, the paid total is unknown
+    # („nederīgs”), not a total without them
+    paid_invalid = paid_invalid or void_paid(inputs.lines, inputs.months, params)
     return WorkbookResult(
         check_date=check_date,
         age=age,
@@ -341,6 +346,13 @@ def void_lines(lines: Sequence[PlanLine], params: Params) -> frozenset[int]:
             _serial(params, line.units) or line.units < 0
             or (line.unit in whole and line.units != line.units.to_integral_value())
             or _price_invalid(line, params)))
+
+
+def void_paid(lines: Sequence[PlanLine], months: int, params: Params) -> bool:
+    """D367: some void line (void_lines) has payments in the period's months – their sum in cents not 0, as the
+    matrix's h_Samaksats reads them: 6.10 prints „nederīgs” for its paid sum and for Fakt_Kopa."""
+    return any(cents(sum((lines[i].month_value("paid", m) for m in range(1, months + 1)), Decimal(0))) != 0
+               for i in void_lines(lines, params))
 
 
 def _emptied(line: PlanLine) -> PlanLine:

@@ -127,6 +127,22 @@ PRICE_MARK_NOTE = ("* – cena vēl jāprecizē: tā ir kataloga cena, ko apstip
 # line to spare (D313, tests/workbook/test_label_widths.py)
 AMOUNT_MARK_NOTE = ("* – cena vēl jāprecizē (kataloga cena, ko apstiprina LM); ar * atzīmētas arī summas, ko tā var "
                     "mainīt: tās ir provizoriskas (parakstāmajās 6.5. un 6.9. tabulās tās ir „______”).")
+# D367: the same notes while some "*" line is priced 0,00 – no provider's price (D364), which the worker types in 6.8,
+# not a price LM confirms – in 6.5's and 6.9's words (NO_PRICE_WORDS); CELL stands for the first such line's 6.8 price
+# cell („I28”, „I28 u. c.” while more 6.8 rows have none). Alone (…_NO_PRICE) or beside an LM price (…_BOTH); no longer
+# than the notes above at Excel's and LibreOffice's widths (tests/workbook/test_label_widths.py)
+CELL = "{cell}"
+MORE_CELLS = " u. c."
+PRICE_MARK_NO_PRICE = (f"* – cena 0,00: {NO_PRICE_WORDS} – ierakstiet to 6.8. tabulā ({CELL}); no tās aprēķinātās "
+                       f"summas ir provizoriskas (parakstāmajās 6.5. un 6.9. tabulās tās ir „{BLANK}”).")
+PRICE_MARK_BOTH = (f"* – cena 0,00: {NO_PRICE_WORDS} – ierakstiet to 6.8. tabulā ({CELL}); citas – kataloga cenas, "
+                   f"ko apstiprina LM. No tām aprēķinātās summas ir provizoriskas (6.5. un 6.9. tabulā „{BLANK}”).")
+AMOUNT_MARK_NO_PRICE = (f"* – cena 0,00: {NO_PRICE_WORDS} (ierakstiet to 6.8. tabulā, {CELL}); ar * atzīmētas arī "
+                        f"summas, ko tā var mainīt: tās ir provizoriskas (parakstāmajās 6.5. un 6.9. tabulās tās ir "
+                        f"„{BLANK}”).")
+AMOUNT_MARK_BOTH = (f"* – cena 0,00 ({NO_PRICE_WORDS} – ierakstiet to 6.8. tabulā, {CELL}) vai kataloga cena, ko "
+                    f"apstiprina LM; ar * atzīmētās summas tā var mainīt – tās ir provizoriskas (6.5. un 6.9. tabulā "
+                    f"„{BLANK}”).")
 # 6.9 beside the number of services, on the signed page: one line of 8 pt in D:F
 APPLICATION_PRICE_BLANK = f"{BLANK} – cena vēl jāprecizē (apstiprina LM)"
 APPLICATION_NO_PRICE = f"{BLANK} – {NO_PRICE_WORDS} (6.8. tabula)"  # D364

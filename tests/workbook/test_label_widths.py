@@ -284,18 +284,28 @@ def test_the_amount_legend_of_67_cannot_be_cut_in_excel(templates: dict[str | No
     """D304, D313: 6.7's legend stands in the repeated header rows 1–2 (8 pt bold), which have room for three of
     Excel's lines; at the worst widths (excel_worst_width) it still takes three, so Excel 2010 cannot cut it (the
     longer legend before D313 fitted LibreOffice in three lines but took four at these widths)."""
-    from generator.workbook.texts import AMOUNT_MARK_NOTE
+    from generator.workbook.texts import (
+        AMOUNT_MARK_BOTH,
+        AMOUNT_MARK_NO_PRICE,
+        AMOUNT_MARK_NOTE,
+        CELL,
+        MORE_CELLS,
+    )
 
     ws = kept_book(templates["liepaja"])["6.7"]
     [cell] = [c for c in ws[1] if isinstance(c.value, str) and AMOUNT_MARK_NOTE in c.value]
     assert cell.font.sz >= 8 and cell.alignment.wrap_text, (cell.font.sz, cell.alignment.wrap_text)
     width, height = _room(ws, cell.coordinate)
     room = int(height // (EXCEL_LINE_8PT * cell.font.sz / 8))
-    lines, current = 1, ""
-    for word in AMOUNT_MARK_NOTE.split():
-        trial = f"{current} {word}".strip()
-        if excel_worst_width(trial, cell.font.sz, bool(cell.font.b)) <= width:
-            current = trial
-        else:
-            lines, current = lines + 1, word
-    assert lines <= room, f"6.7!{cell.coordinate}: Excel sliktākajā platumā vajag {lines} rindu, ietilpst {room}"
+    # D367: the legends of a line priced 0,00 too, with the longest cell they name (a 6.8 row of three digits)
+    for legend in (AMOUNT_MARK_NOTE, *(t.replace(CELL, f"I128{MORE_CELLS}") for t in (AMOUNT_MARK_NO_PRICE,
+                                                                                      AMOUNT_MARK_BOTH))):
+        lines, current = 1, ""
+        for word in legend.split():
+            trial = f"{current} {word}".strip()
+            if excel_worst_width(trial, cell.font.sz, bool(cell.font.b)) <= width:
+                current = trial
+            else:
+                lines, current = lines + 1, word
+        assert lines <= room, (f"6.7!{cell.coordinate}: Excel sliktākajā platumā vajag {lines} rindu, ietilpst "
+                               f"{room}: {legend}")

@@ -19,15 +19,22 @@ from openpyxl import load_workbook
 
 from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
+from generator.ministry.matrix import offer_code
 from generator.recalc import make_profile
 from generator.reference.workbook import WorkbookInputs, evaluate_workbook
 from generator.workbook.inputs import fill
+from generator.workbook.names import read
 from generator.workbook.texts import (
+    AMOUNT_MARK_BOTH,
+    AMOUNT_MARK_NO_PRICE,
     AMOUNT_MARK_NOTE,
     BLANK,
+    CELL,
     FINAL_IF_OVER,
     FINAL_LABEL,
     FINAL_NOT_APPLIED,
+    PRICE_MARK_BOTH,
+    PRICE_MARK_NO_PRICE,
     PRICE_MARK_NOTE,
 )
 from generator.workbook.writer import template_date
@@ -59,6 +66,17 @@ def _confirmed_prices(catalogue: Catalogue, **changes: object) -> WorkbookInputs
     return dataclasses.replace(inputs, lines=lines, **changes)
 
 
+NO_PRICE_LINE = "3.1.2i"  # D367: the showcase's line priced 0,00 – no provider's price (D364)
+
+
+def _no_price(inputs: WorkbookInputs) -> WorkbookInputs:
+    """``inputs`` with NO_PRICE_LINE priced 0,00."""
+    lines = tuple(dataclasses.replace(ln, unit_price=Decimal(0)) if ln.offer_id == NO_PRICE_LINE else ln
+                  for ln in inputs.lines)
+    assert lines != inputs.lines
+    return dataclasses.replace(inputs, lines=lines)
+
+
 def _cases(catalogue: Catalogue, params) -> dict[str, tuple[WorkbookInputs, tuple[str, ...]]]:  # noqa: ANN001
     audit = random_plan(AUDIT_SEED, catalogue.offers(template_date(catalogue)), params.full_rate_max_age,
                         params.eligibility_age_limit, params.period_months_max, periods=params.reporting_periods)
@@ -72,6 +90,9 @@ def _cases(catalogue: Catalogue, params) -> dict[str, tuple[WorkbookInputs, tupl
         "f-nepiemero": (_confirmed_prices(catalogue, base=TYPED_BASE, final=FINAL), ("6.4", "6.5", "6.7")),
         # the showcase: line 2.1 keeps the catalogue's "jāprecizē" price
         "cena-japrecize": (showcase(catalogue), ("6.4", "6.7", "6.10")),
+        # D367: a line priced 0,00 alone, and beside the "jāprecizē" line 2.1
+        "cena-0": (_no_price(_confirmed_prices(catalogue)), ("6.4", "6.7", "6.10")),
+        "cena-0-un-japrecize": (_no_price(showcase(catalogue)), ("6.4", "6.7", "6.10")),
     }
 
 
@@ -206,3 +227,48 @@ def test_marks_print_whole_and_readable(printed) -> None:  # noqa: ANN001
             for page in read_pages(pdf):
                 assert page.min_font >= MIN_FONT - 0.05, f"{name} {sheet}: {page.min_font:.1f} pt"
     assert FINAL_LABEL not in _text(read_pages(printed["f-nepiemero"][1]["6.5"]))
+
+
+def _price_cell(template: Path, offer_id: str) -> str:
+    """The 6.8 price cell („I28”) of ``offer_id``."""
+    wb = load_workbook(template)
+    ids = [offer_code(str(v)) if v else "" for v in read(wb, "Pak_Id")]
+    [(_, ref)] = wb.defined_names["Pak_Cena"].destinations
+    first = ref.split(":")[0].replace("$", "")
+    column = first.rstrip("0123456789")
+    return f"{column}{int(first[len(column):]) + ids.index(offer_id)}"
+
+
+@pytest.mark.parametrize("name", ["cena-0", "cena-0-un-japrecize"])
+def test_a_price_of_0_is_no_price_on_the_working_sheets(printed, templates, name: str) -> None:  # noqa: ANN001
+    """D367: the notes under the marked prices of 6.4, 6.7 and 6.10 say what is true of a line priced 0,00 – no
+    provider's price, type it in 6.8 at its cell – in the words of 6.5 and 6.9 (D364), not that LM confirms it; beside
+    a line that keeps the catalogue's "jāprecizē" price, both; the LM note alone stays for such a line alone (above)."""
+    cell = _price_cell(templates["liepaja"], NO_PRICE_LINE)
+    _, pdfs = printed[name]
+    alone = name == "cena-0"
+    for sheet in ("6.4", "6.7", "6.10"):
+        if sheet == "6.7":
+            note = AMOUNT_MARK_NO_PRICE if alone else AMOUNT_MARK_BOTH
+        else:
+            note = PRICE_MARK_NO_PRICE if alone else PRICE_MARK_BOTH
+        words = " ".join(note.replace(CELL, cell).split())
+        text = _text(read_pages(pdfs[sheet]))
+        assert "0,00*" in text, sheet
+        # the note whole, or its words in order where it wraps in narrow columns (6.10)
+        assert words in text or _in_order(words.split(), text), (sheet, words, text[-600:])
+        assert cell in text and "nav sniedzēja cenas" in text, sheet
+        assert ("apstiprina LM" in text) is not alone, sheet  # the LM words only beside the LM price
+        for other in (PRICE_MARK_NOTE, AMOUNT_MARK_NOTE):
+            assert " ".join(other.split())[:40] not in text, sheet
+
+
+def _in_order(words: list[str], text: str) -> bool:
+    """Each of ``words`` in ``text``, one after another."""
+    at = 0
+    for word in words:
+        at = text.find(word, at)
+        if at < 0:
+            return False
+        at += len(word)
+    return True

@@ -12,7 +12,9 @@ invalid date leaves the age, P and the amounts blank."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+from decimal import Decimal
 
 import pytest
 from openpyxl import load_workbook
@@ -24,7 +26,14 @@ from generator.reference.params import Params
 from generator.reference.workbook import WorkbookInputs, evaluate_workbook
 from generator.workbook.names import read
 from generator.workbook.sheets.calculation import INVALID_UNITS
-from tests.workbook.pasted_files import Files, Variants, listed_checks, one_error_each, pasted_files
+from tests.workbook.pasted_files import (
+    Files,
+    Variants,
+    listed_checks,
+    one_error_each,
+    pasted_files,
+    with_first_month,
+)
 from tests.workbook.plans import SEED, random_plan
 
 pytestmark = [pytest.mark.libreoffice, pytest.mark.xdist_group("workbook-lo")]
@@ -40,6 +49,12 @@ PASTES = {(name, kind): value for name, values in ((UNITS, NUMBER_VALUES), (PRIC
                                                    (BORN, DATE_VALUES), (START, DATE_VALUES))
           for kind, value in values.items()}
 UNUSED_PRICE = "neizmantota-cena"  # TRUE in the price of a service no line uses: the matrix and the reader count it
+# D367: the first line made void by a date pasted into its units or price (a serial the reference sees, D286), with a
+# payment in its first month (PAID) or none at all: (the named range, the payment)
+PAID = Decimal("12.34")
+VOID_PAID = {"tuksa-samaksa-daudzums": (UNITS, PAID), "tuksa-samaksa-cena": (PRICE, PAID),
+             "tuksa-bez-samaksas-cena": (PRICE, None)}
+PASTED_SERIAL = Decimal(46402)  # PASTED_DAY as the spreadsheets count it
 
 
 def _plan(catalogue: Catalogue, params: Params, day: dt.date) -> WorkbookInputs:
@@ -57,6 +72,23 @@ def _plan(catalogue: Catalogue, params: Params, day: dt.date) -> WorkbookInputs:
             return plan
 
 
+def _paid_first(plan: WorkbookInputs, paid: Decimal | None) -> WorkbookInputs:
+    """``plan`` with its first line paid ``paid`` in the first month and nothing later (None: nothing at all)."""
+    first = plan.lines[0]
+    if paid is None:
+        lines = (dataclasses.replace(first, paid=()), *plan.lines[1:])
+        return dataclasses.replace(plan, lines=lines)
+    return with_first_month(dataclasses.replace(plan, lines=(dataclasses.replace(first, paid=(Decimal(0),)),
+                                                             *plan.lines[1:])), 0, "paid", paid)
+
+
+def _as_read(plan: WorkbookInputs, name: str) -> WorkbookInputs:
+    """``plan`` as the reference sees its first line with PASTED_DAY's serial in its units or price."""
+    attr = "units" if name == UNITS else "unit_price"
+    return dataclasses.replace(plan, lines=(dataclasses.replace(plan.lines[0], **{attr: PASTED_SERIAL}),
+                                            *plan.lines[1:]))
+
+
 def _name(name: str, kind: str) -> str:
     return f"{name}-{kind}"
 
@@ -72,6 +104,8 @@ def files(catalogue: Catalogue, params: Params, day, templates, tmp_path_factory
     variants: Variants = {"tira": (plan, UNITS, None, 0), UNUSED_PRICE: (plan, PRICE, True, unused)}
     for (name, kind), value in PASTES.items():
         variants[_name(name, kind)] = (plan, name, value, price_row if name == PRICE else 0)
+    for variant, (name, paid) in VOID_PAID.items():
+        variants[variant] = (_paid_first(plan, paid), name, PASTED_DAY, price_row if name == PRICE else 0)
     profile = make_profile(tmp_path_factory.mktemp("lo-profile-viena-ielime"))
     return pasted_files(catalogue, templates[None], folder, profile, variants)
 
@@ -114,3 +148,29 @@ def test_no_age_or_amount_rests_on_a_pasted_date(files, name: str) -> None:
     assert values["Vecums"] in (None, ""), values["Vecums"]
     assert values["IB_Provizoriskais"] in (None, ""), values["IB_Provizoriskais"]
     assert values["IB_Pieejamais"] in (None, ""), values["IB_Pieejamais"]
+
+
+@pytest.mark.parametrize("name", list(VOID_PAID))
+def test_money_paid_on_a_void_line_leaves_the_paid_total_unknown(files, params: Params, catalogue: Catalogue,
+                                                                 name: str) -> None:
+    """D367: a payment on a line the pasted units or price make void (D332) is money paid: 6.10 prints „nederīgs” for
+    the line's paid sum and the period's total Fakt_Kopa (so no absorption and no underspend), as the reference's
+    None; without a payment the total is the other lines' sum, as before. Still one error (6.11's own check of the
+    total agrees), and the reader refuses the matrix naming the pasted cell."""
+    range_name, paid = VOID_PAID[name]
+    inputs, values, path, cell = files[name]
+    one_error_each(files, name, params, given=False)
+    assert params.date_serials and params.date_serials.day(PASTED_SERIAL) == PASTED_DAY.date()
+    reference = evaluate_workbook(_as_read(inputs, range_name), params)
+    summa = values.ranges["Fakt_Summa"]
+    line_paid = values._cells["6.10"].get((summa.min_row, summa.max_col + 3))  # „Samaksāts, EUR” of the line
+    if paid is None:
+        assert reference.paid_total is not None and line_paid in (None, ""), line_paid
+        assert round(values["Fakt_Kopa"], 2) == reference.paid_total
+        assert isinstance(values["Fakt_Neizlietots"], int | float)
+    else:
+        assert reference.paid_total is None and reference.named_values()["Fakt_Kopa"] is None
+        assert values["Fakt_Kopa"] == line_paid == INVALID_UNITS, (values["Fakt_Kopa"], line_paid)
+        assert values["Fakt_Neizlietots"] in (None, ""), values["Fakt_Neizlietots"]
+    data, problems = read_child(Matrix.open(path), catalogue, strict=False)
+    assert data is None and len(problems) == 1 and problems[0].startswith(f"{cell} "), problems

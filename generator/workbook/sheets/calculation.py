@@ -517,6 +517,17 @@ def invalid_price(item: str) -> str:
     return f"IF({item}>0,N(INDEX({PRICE_CODES},{item}))>0,FALSE)"
 
 
+def void_paid(r: int, p: int, paid_bad: str, paid_sum: str) -> str:
+    """D367: true when plan line ``r`` (6.3/6.10 row ``p``) is void – its service chosen, its units or 6.8 price an
+    invalid input (D332), so not active – and has payments: ``paid_bad`` (an invalid payment of its row) or its
+    ``paid_sum`` (the period months' payments) not 0. Paid money is a fact: the line's paid sum on 6.10, and so the
+    period's paid total Fakt_Kopa, print INVALID_UNITS instead of leaving it out (reference evaluate_workbook)."""
+    item = f"'6.4'!${C64.h_row}{r}"
+    units_code = f"'6.3'!${dict(zip('CDFGI', PLAN_CODES, strict=True))['G']}{p}"
+    void = f"AND({item}>0,OR(N({units_code})>0,{invalid_price(item)}))"
+    return f"AND({void},OR({paid_bad},{paid_sum}<>0))"
+
+
 def plan_price(item: str) -> str:
     """6.4's "Cena" of the service in 6.8 row ``item``: INVALID_UNITS for an invalid price (D332), blank for none."""
     return (f'IF({item}>0,IF({invalid_price(item)},"{INVALID_UNITS}",IF(ISNUMBER(INDEX(Pak_Cena,{item})),'

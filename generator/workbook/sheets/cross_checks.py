@@ -42,6 +42,7 @@ from generator.workbook.sheets.calculation import (
     month_blocks,
     plan_price,
     sources_valid,
+    void_paid,
 )
 from generator.workbook.sheets.months import invalid_or, unit_code_cols
 
@@ -157,8 +158,11 @@ def line_flags(lay: Layout, i: int) -> list[str]:
     invalid = f"SUM('6.6'!${codes[0]}${p}:${codes[-1]}${p})>0"
     paid_cols = month_blocks(lay)["paid"]
     # a line with an invalid payment: INVALID_UNITS, as its paid sum on 6.10 and then Fakt_Kopa print it (D304)
-    paid = (f"IF({active},IF(SUM({execution_codes(lay, p, 1)})>0,\"{INVALID_UNITS}\","
-            f"ROUND(SUMIFS('6.10'!{paid_cols[0]}{p}:{paid_cols[-1]}{p},h_MenNrS,\"<=\"&h_Menesi),2)),0)")
+    # D367: so does a void line's (D332) with payments: they are a fact, never left out of the total
+    paid_bad = f"SUM({execution_codes(lay, p, 1)})>0"
+    paid_sum = f"ROUND(SUMIFS('6.10'!{paid_cols[0]}{p}:{paid_cols[-1]}{p},h_MenNrS,\"<=\"&h_Menesi),2)"
+    paid = (f"IF({active},IF({paid_bad},\"{INVALID_UNITS}\",{paid_sum}),"
+            f"IF({void_paid(r, p, paid_bad, paid_sum)},\"{INVALID_UNITS}\",0))")
     return [
         differs(at(c.price), price),
         differs(at(c.cost), cost),

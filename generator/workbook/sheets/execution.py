@@ -13,7 +13,7 @@ from generator.workbook.input_checks import (
 from generator.workbook.layout import C64, Layout, col, execution_code_cols, unit_code_cols
 from generator.workbook.sheetio import Sheet
 from generator.workbook.sheets import plan_rows, price_marks
-from generator.workbook.sheets.calculation import INVALID_UNITS, month_blocks
+from generator.workbook.sheets.calculation import INVALID_UNITS, month_blocks, void_paid
 from generator.workbook.sheets.common import (
     TITLE_HEIGHT,
     header_block,
@@ -116,12 +116,15 @@ def write(sh: Sheet) -> None:
         # of a whole unit, a sub-cent payment) prints INVALID_UNITS, and what is computed from it is blank (D304)
         got_bad = f"SUM({got_codes[0]}{row}:{got_codes[-1]}{row})>0"
         paid_bad = f"SUM({paid_codes[0]}{row}:{paid_codes[-1]}{row})>0"
+        line_paid = f"'6.4'!${C64.h_paid}{r}"
         got_ok, paid_ok = f"AND({active},ISNUMBER({got_sum}{row}))", f"AND({active},ISNUMBER({paid_sum}{row}))"
         shown += [(got_sum, f"IF({active},IF({got_bad},\"{INVALID_UNITS}\",'6.4'!${C64.h_delivered}{r}),\"\")",
                    st.out_units, "saņemtās vienības", "", 6),
                   (left_units, f"IF({got_ok},ROUND(D{row}-{got_sum}{row},6),\"\")", st.out_units,
                    "atlikušās vienības", "", 6),
-                  (paid_sum, f"IF({active},IF({paid_bad},\"{INVALID_UNITS}\",'6.4'!${C64.h_paid}{r}),\"\")",
+                  # D367: a void line's payments (D332) are a fact: „nederīgs” while there are any, not left out
+                  (paid_sum, f"IF({active},IF({paid_bad},\"{INVALID_UNITS}\",{line_paid}),"
+                             f"IF({void_paid(r, row, paid_bad, line_paid)},\"{INVALID_UNITS}\",\"\"))",
                    st.out_money, "samaksātā summa", "", 2),
                   (left_money, f"IF({paid_ok},ROUND(E{row}-{paid_sum}{row},2),\"\")", st.out_money, "atlikums", "", 2),
                   (absorption, f"IF({paid_ok},IF(E{row}>0,{paid_sum}{row}/E{row},0),\"\")", st.out_share, "apguve",

@@ -29,7 +29,14 @@ from generator.workbook.sheets.common import (
     statement_with_rows_line,
 )
 from generator.workbook.sheets.plan import PLAN_CODES, text_validation
-from generator.workbook.texts import AMOUNT_MARK_NOTE, CHECKS_66, EMPTY_MARK, PARENT_STATEMENT
+from generator.workbook.texts import (
+    AMOUNT_MARK_BOTH,
+    AMOUNT_MARK_NO_PRICE,
+    AMOUNT_MARK_NOTE,
+    CHECKS_66,
+    EMPTY_MARK,
+    PARENT_STATEMENT,
+)
 
 OUT_OF_PERIOD = "ārpus perioda"
 # D197: what follows 6.6's plan rows is exactly as high as four plan rows (116 px = 4 × 29 px, 22 pt rows as
@@ -412,7 +419,8 @@ def write_amounts(sh: Sheet) -> None:
     # D304: the legend stands in the repeated header rows, right of the subtitle (rows 1–2 of the months after the
     # fourth, the totals and "Starpība"), so that it prints on every page with the table: under the totals' row it
     # printed on a page of its own when the rows and the totals filled the page (11–15 plan lines)
-    price_marks.price_note(sh, f"{cols[legend_from]}1:{diff_c}2", None, AMOUNT_MARK_NOTE)
+    price_marks.price_note(sh, f"{cols[legend_from]}1:{diff_c}2", None, AMOUNT_MARK_NOTE, AMOUNT_MARK_NO_PRICE,
+                           AMOUNT_MARK_BOTH)
     sh.ws.freeze_panes(lay.plan_first - 1, 2)
     print_setup(sh, diff_c, total + 1, annex="6.7. tabula (finansējums pa mēnešiem)")
     protect(sh)
