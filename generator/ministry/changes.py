@@ -400,7 +400,7 @@ def _lines(changes: Changes) -> list[str]:
 # Two rows a child (the replaced result, then the new one) – P, N, A, F and the status once each: the table prints on
 # one page across at 9 pt (D368; side by side, before and after took 14 columns and two pages)
 BEFORE, AFTER = "iepriekš", "tagad"
-COLUMNS = [("Pašvaldība", 12.0), ("Bērna kods (pseidonīms)", 16.0), ("Izmaiņa", 15.0), ("Rezultāts", 9.0),
+COLUMNS = [("Pašvaldība", 12.0), ("Bērna kods (pseidonīms)", 16.0), ("Izmaiņa", 20.0), ("Rezultāts", 9.0),
            ("F EUR", 11.0), ("F izmaiņa EUR", 11.0), ("F statuss", 16.0),
            *[(f"{name} EUR", 11.0) for name in AMOUNTS[:3]]]
 TOTAL = "kopā"
