@@ -427,7 +427,7 @@ def sheet_note(changes: Changes) -> str:
     renamed = f" {renamed}" if renamed else ""
     if not listed(changes):  # one note: nothing compared child by child, or nothing changed (D368)
         said = " ".join(line.removeprefix("Piezīme: ") for line in _lines(changes))
-        return f"{said}{renamed} (lēmumi D362, D368)"
+        return f"{said[:1].upper()}{said[1:]}{renamed} (lēmumi D362, D368)"
     if changes.carried is not None:
         return (f"{_lines(changes)[0]}{renamed} Tālāk – aizstātā rezultāta rindas, kā tas tās uzrakstīja: katram bērnam "
                 f"rinda „{BEFORE}” un rinda „{AFTER}” (lēmumi D362, D368).")

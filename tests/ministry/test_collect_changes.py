@@ -166,7 +166,7 @@ def test_an_earlier_result_that_cannot_be_read_is_said_in_one_line(tmp_path: Pat
     assert said == ["Piezīme: jauno rezultātu nevar salīdzināt ar aizstāto – iepriekšējā kopsavilkuma k.xlsx vairs "
                     "nav; izmaiņas nav parādītas."], result.output
     # the summary says it too, in one note (D368)
-    assert changes_rows(other) == [] and sheet_note(other).startswith("jauno rezultātu nevar salīdzināt ar aizstāto")
+    assert changes_rows(other) == [] and sheet_note(other).startswith("Jauno rezultātu nevar salīdzināt ar aizstāto")
 
 
 def _row(code: str, muni: str, f: str, status: str = "galīgs", code_of_muni: str = "") -> ChildRow:
@@ -241,7 +241,7 @@ def test_a_second_collection_with_another_key_lists_no_child(tmp_path: Path, sma
     # every child would be „removed” and „added”: the sheet has one note instead, no row and no pseudonym (D368)
     assert changes_rows(out) == []
     note = sheet_note(out)
-    assert note.startswith("neviens bērna pseidonīms aizstātajā rezultātā") and "B-" not in note, note
+    assert note.startswith("Neviens bērna pseidonīms aizstātajā rezultātā") and "B-" not in note, note
 
 
 def test_a_rerun_with_nothing_changed_keeps_the_replaced_results_rows_of_changes(two_runs, tmp_path: Path) -> None:
