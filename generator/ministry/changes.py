@@ -12,12 +12,22 @@ the pseudonymisation key most likely changed, and a list of removed and added ch
 old pseudonyms to the new ones, undoing a deliberate key change; one line says so with Σ F before and after.
 
 A first collection compares nothing and says nothing. An earlier result that cannot be read (its summary gone, written
-by a version without a column read here, a damaged file) is said in one line; the collection goes on."""
+by a version without a column read here, a damaged file) is said in one line; the collection goes on.
+
+D368: the replaced summary's period, day and municipality codes are read from its custom document properties
+(summary_meta, written by collect; a summary written before them: its title's period and day by the regexes below, the
+municipalities by name). Children's municipalities are matched by catalogue code, so a municipality renamed in the
+catalogue is one note, not „mainīts: pašvaldība” for each child. Whenever a result is replaced the new summary has the
+sheet „Izmaiņas pret iepriekšējo” – with only a note when nothing is compared child by child (nothing changed, another
+period, another key, an unreadable summary). When nothing changed, the rows of changes the replaced summary listed
+hold for the new result as well (it is the same), so they are carried over with the day of the result they are
+against: a re-run does not lose the list the analyst may not have read yet."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+import zipfile
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -31,14 +41,16 @@ from generator.ministry.collection import Collection
 from generator.ministry.reading import file_digest
 from generator.ministry.summary_book import (
     DATA_FIRST,
+    LINE_HEIGHT,
     SHEET_CHILDREN,
     SHEET_SUMMARY,
     SummaryBook,
-    group_page_breaks,
     name_width,
+    wrapped_lines,
 )
 from generator.ministry.summary_children import CHILD_COLUMNS
 from generator.ministry.summary_front import ENVELOPE_LABEL
+from generator.ministry.summary_meta import SummaryMeta, read_meta
 from generator.ministry.xlsxread import XlsxReadError, read_xlsx
 from generator.money import cents, to_decimal
 
@@ -59,6 +71,16 @@ class ChildRow:
     municipality: str
     amounts: tuple[Decimal, Decimal, Decimal, Decimal]  # P, N, A, F
     status: str
+    muni_code: str = ""  # the municipality's catalogue code ("": a summary written before D368 – matched by name)
+
+
+@dataclass(frozen=True)
+class Carried:
+    """The rows of changes a replaced summary listed (its sheet „Izmaiņas pret iepriekšējo”, values as written) and the
+    day of the result they are against (None: not known)."""
+
+    against: dt.date | None
+    rows: tuple[tuple[object, ...], ...]
 
 
 @dataclass(frozen=True)
@@ -69,6 +91,7 @@ class Earlier:
     period: str
     envelope: Decimal | None
     day: dt.date | None
+    carried: Carried | None = None  # the replaced summary's own rows of changes (D368)
 
 
 @dataclass(frozen=True)
@@ -111,6 +134,8 @@ class Changes:
     other_period: str | None = None  # the replaced result's period when it was another one (nothing compared)
     other_key: bool = False  # no pseudonym of the replaced result is among the new ones (nothing compared)
     municipalities: list[MunicipalityChanges] = field(default_factory=list)
+    renamed: list[tuple[str, str, str]] = field(default_factory=list)  # (code, name before, name now), D368
+    carried: Carried | None = None  # nothing changed: the replaced summary's rows of changes, still true (D368)
     envelope: tuple[Decimal | None, Decimal] | None = None
     final: tuple[Decimal, Decimal] = (Decimal(0), Decimal(0))  # Σ F before, after
     totals: tuple[tuple[Decimal, ...], tuple[Decimal, ...]] = ((Decimal(0),) * 4, (Decimal(0),) * 4)  # Σ P, N, A, F
@@ -131,6 +156,7 @@ class Changes:
 # --- reading the replaced result ------------------------------------------------------------------------------
 _HEADERS = {key: text for key, text, _ in CHILD_COLUMNS}
 _NEEDED = ("kods", "muni", "P", "N", "A", "F", "status")
+# a summary written before D368 has no custom properties: its period and day are read from its title and row 2
 _PERIOD = re.compile(r"pārskata periods (\S+)\s*$")
 _DAY = re.compile(r"Sagatavots (\d{2})\.(\d{2})\.(\d{4})")
 
@@ -143,8 +169,9 @@ def read_earlier(summary: Path, digest: str | None) -> Earlier | str:
     try:
         if digest is not None and file_digest(summary) != digest:
             return f"iepriekšējais kopsavilkums {summary.name} mainīts pēc izveides"
-        book = read_xlsx(summary, [SHEET_CHILDREN, SHEET_SUMMARY])
-    except (OSError, XlsxReadError):
+        meta = read_meta(summary)
+        book = read_xlsx(summary, [SHEET_CHILDREN, SHEET_SUMMARY, SHEET_CHANGES])
+    except (OSError, XlsxReadError, zipfile.BadZipFile):
         return f"iepriekšējo kopsavilkumu {summary.name} nevar nolasīt"
     children_cells = book.cells.get(SHEET_CHILDREN)
     front = book.cells.get(SHEET_SUMMARY)
@@ -162,11 +189,26 @@ def read_earlier(summary: Path, digest: str | None) -> Earlier | str:
     try:
         while (code := _value(children_cells, row, col["kods"])) not in (None, ""):
             amounts = tuple(cents(to_decimal(_value(children_cells, row, col[k]) or 0)) for k in AMOUNTS)
-            children[str(code)] = ChildRow(str(code), str(_value(children_cells, row, col["muni"]) or ""),
-                                           amounts, str(_value(children_cells, row, col["status"]) or ""))  # type: ignore[arg-type]
+            muni = str(_value(children_cells, row, col["muni"]) or "")
+            children[str(code)] = ChildRow(str(code), muni, amounts,  # type: ignore[arg-type]
+                                           str(_value(children_cells, row, col["status"]) or ""),
+                                           meta.municipalities.get(muni, ""))
             row += 1
     except (ArithmeticError, ValueError, TypeError):
         return f"iepriekšējā kopsavilkuma {summary.name} lapas „{SHEET_CHILDREN}” {row}. rindā nav skaitļa"
+    period, day = (meta.period or "", meta.prepared) if meta.found else _from_title(front)
+    carried = _carried(book.cells.get(SHEET_CHANGES), meta)
+    envelope = None
+    for (r, c), cell in front.items():
+        if c == 1 and cell.value == ENVELOPE_LABEL:
+            value = _value(front, r, 2)
+            envelope = cents(to_decimal(value)) if isinstance(value, int | float) else None
+            break
+    return Earlier(children, period, envelope, day, carried)
+
+
+def _from_title(front: dict) -> tuple[str, dt.date | None]:
+    """The period and day of a summary written before D368, from its title and „Sagatavots” line."""
     title = str(_value(front, 1, 1) or "")
     period = match.group(1) if (match := _PERIOD.search(title)) else ""
     day = None
@@ -175,13 +217,19 @@ def read_earlier(summary: Path, digest: str | None) -> Earlier | str:
             day = dt.date(int(match.group(3)), int(match.group(2)), int(match.group(1)))
         except ValueError:
             day = None
-    envelope = None
-    for (r, c), cell in front.items():
-        if c == 1 and cell.value == ENVELOPE_LABEL:
-            value = _value(front, r, 2)
-            envelope = cents(to_decimal(value)) if isinstance(value, int | float) else None
-            break
-    return Earlier(children, period, envelope, day)
+    return period, day
+
+
+def _carried(cells: dict | None, meta: SummaryMeta) -> Carried | None:
+    """The rows of changes the replaced summary lists (its properties name the day they are against), as written."""
+    if cells is None or meta.changes_against is None:
+        return None
+    rows = []
+    row = DATA_FIRST
+    while _value(cells, row, 1) not in (None, ""):  # 1-based columns
+        rows.append(tuple(_value(cells, row, c + 1) for c in range(len(COLUMNS))))
+        row += 1
+    return Carried(meta.changes_against, tuple(rows)) if rows else None
 
 
 def _value(cells: dict, row: int, col: int) -> object:
@@ -196,13 +244,14 @@ def current_rows(collection: Collection, names: dict[str, str]) -> dict[str, Chi
     return {r.code: ChildRow(r.code, names.get(r.municipality, r.municipality),
                              tuple(cents(v) for v in (r.result.provisional, r.result.needed, r.result.available,  # type: ignore[misc]
                                                       finals[r.code].final)),
-                             collection.status(r))
+                             collection.status(r), r.municipality)
             for r in collection.records}
 
 
 def compare(earlier: Earlier | str, now: dict[str, ChildRow], period: str, envelope: Decimal) -> Changes:
-    """The new result against the replaced one, per municipality (by the municipality's name as the sheets show it);
-    only municipalities where a child was added, removed or changed are listed."""
+    """The new result against the replaced one, per municipality (by its catalogue code, D368; by the name the sheets
+    show for a replaced summary without codes); only municipalities where a child was added, removed or changed are
+    listed, each under its name now, and a municipality whose name changed is one ``renamed`` entry."""
     if isinstance(earlier, str):
         return Changes(problem=earlier)
     if earlier.period and earlier.period != period:
@@ -211,12 +260,30 @@ def compare(earlier: Earlier | str, now: dict[str, ChildRow], period: str, envel
         return Changes(day=earlier.day, other_key=True, final=(
             sum((row.amounts[3] for row in earlier.children.values()), Decimal(0)),
             sum((row.amounts[3] for row in now.values()), Decimal(0))))
+    by_name = {row.municipality: row.muni_code for row in now.values() if row.muni_code}
+
+    def key(row: ChildRow) -> str:
+        return row.muni_code or by_name.get(row.municipality, row.municipality)
+
+    shown: dict[str, str] = {}  # key → the name shown: now's, else the replaced summary's
+    old_names: dict[str, str] = {}
+    for row in earlier.children.values():
+        shown.setdefault(key(row), row.municipality)
+        old_names.setdefault(key(row), row.municipality)
+    for row in now.values():
+        shown[key(row)] = row.municipality
+    renamed = sorted((k, old_names[k], shown[k]) for k in old_names if old_names[k] != shown[k])
     totals: dict[str, list[list[Decimal]]] = defaultdict(lambda: [[Decimal(0)] * 4, [Decimal(0)] * 4])
     for side, rows in ((0, earlier.children), (1, now)):
         for row in rows.values():
             for i, amount in enumerate(row.amounts):
-                totals[row.municipality][side][i] += amount
+                totals[key(row)][side][i] += amount
     found: dict[str, MunicipalityChanges] = {}
+
+    def listed(k: str) -> MunicipalityChanges:
+        return found.setdefault(k, MunicipalityChanges(shown[k], before=tuple(totals[k][0]),
+                                                       after=tuple(totals[k][1])))
+
     for code in sorted(set(earlier.children) | set(now)):
         before, after = earlier.children.get(code), now.get(code)
         if before is None:
@@ -226,23 +293,20 @@ def compare(earlier: Earlier | str, now: dict[str, ChildRow], period: str, envel
         else:
             what = tuple(name for name, a, b in zip(AMOUNTS, before.amounts, after.amounts, strict=True) if a != b)
             what += (STATUS,) if before.status != after.status else ()
-            what += (MUNICIPALITY,) if before.municipality != after.municipality else ()
+            what += (MUNICIPALITY,) if key(before) != key(after) else ()
             if not what:
                 continue
             change = ChildChange(CHANGED, before, after, what)
-        muni = change.municipality
-        found.setdefault(muni, MunicipalityChanges(muni, before=tuple(totals[muni][0]), after=tuple(totals[muni][1])))
-        found[muni].children.append(change)
-    # a child now in another municipality is listed under both: the one it left changed too
-    for c in [c for m in list(found.values()) for c in m.children if MUNICIPALITY in c.what]:
-        old = c.before.municipality  # type: ignore[union-attr]
-        found.setdefault(old, MunicipalityChanges(old, before=tuple(totals[old][0]), after=tuple(totals[old][1])))
-        found[old].children.append(c)
-        found[old].children.sort(key=lambda x: x.code)
+        listed(key(change.after or change.before)).children.append(change)  # type: ignore[arg-type]
+        if MUNICIPALITY in change.what:  # a child now in another municipality is listed under both
+            listed(key(change.before)).children.append(change)  # type: ignore[arg-type]
     before, after = (tuple(sum((side[s][i] for side in totals.values()), Decimal(0)) for i in range(4))
                      for s in (0, 1))
-    return Changes(day=earlier.day, municipalities=[found[m] for m in sorted(found)],
-                   envelope=(earlier.envelope, cents(envelope)), final=(before[3], after[3]), totals=(before, after))
+    result = Changes(day=earlier.day, municipalities=sorted(found.values(), key=lambda m: m.name), renamed=renamed,
+                     envelope=(earlier.envelope, cents(envelope)), final=(before[3], after[3]), totals=(before, after))
+    if not result.any and earlier.carried is not None:  # the same result: the replaced one's rows still hold
+        result.carried = earlier.carried
+    return result
 
 
 # --- saying it --------------------------------------------------------------------------------------------------
@@ -280,8 +344,29 @@ def replaced_from(changes: Changes) -> str:
     return "aizstāto rezultātu" + (f" (kopsavilkums sagatavots {lv_date(changes.day)})" if changes.day else "")
 
 
+def renamed_lines(changes: Changes) -> list[str]:
+    """One note per municipality whose name in the catalogue changed, its code the same (D368)."""
+    return [f"Piezīme: pašvaldības „{old}” nosaukums katalogā tagad ir „{new}” (kods {code}); tās bērni salīdzināti pēc "
+            "koda." for code, old, new in changes.renamed]
+
+
+def carried_clause(changes: Changes) -> str:
+    """Of a nothing-changed comparison: the replaced result's rows of changes the sheet keeps (D368)."""
+    if changes.carried is None:
+        return ""
+    against = (f" pret rezultātu, kas sagatavots {lv_date(changes.carried.against)}" if changes.carried.against
+               else "")
+    return (f"; lapā „{SHEET_CHANGES}” paliek aizstātā rezultāta izmaiņas{against} – tās attiecas arī uz šo "
+            "rezultātu")
+
+
 def console_lines(changes: Changes) -> list[str]:
-    """A line on the whole comparison and a short line per municipality that changed (D362)."""
+    """A line on the whole comparison, a short line per municipality that changed (D362) and a note per municipality
+    renamed in the catalogue (D368)."""
+    return _lines(changes) + renamed_lines(changes)
+
+
+def _lines(changes: Changes) -> list[str]:
     if changes.problem:
         return [f"Piezīme: jauno rezultātu nevar salīdzināt ar aizstāto – {changes.problem}; izmaiņas nav parādītas."]
     if changes.other_period:
@@ -295,7 +380,7 @@ def console_lines(changes: Changes) -> list[str]:
     if not changes.any:
         same = ("tie paši bērni, apmēri, statusi un finansējums" if changes.envelope and changes.envelope[0] is not None
                 else "tie paši bērni, apmēri un statusi")
-        return [f"Salīdzinājumā ar {replaced_from(changes)} nekas nav mainījies: {same}."]
+        return [f"Salīdzinājumā ar {replaced_from(changes)} nekas nav mainījies: {same}{carried_clause(changes)}."]
     n = changes.count
     parts = []
     before_env, after_env = changes.envelope or (None, None)
@@ -312,57 +397,95 @@ def console_lines(changes: Changes) -> list[str]:
 
 
 # --- the sheet ------------------------------------------------------------------------------------------------------
-# F, its change and status first: the page a printed sheet starts with holds what the CSV sends; P, N and A follow
-COLUMNS = [("Pašvaldība", 12.0), ("Bērna kods (pseidonīms)", 17.0), ("Izmaiņa", 16.0),
-           ("F iepriekš EUR", 11.0), ("F tagad EUR", 11.0), ("F izmaiņa EUR", 11.0), ("F statuss iepriekš", 15.0),
-           ("F statuss tagad", 15.0),
-           *[(f"{name} {when} EUR", 11.0) for name in AMOUNTS[:3] for when in ("iepriekš", "tagad")]]
-GROUPS = [2, 3, 6, 8, 10, 12]  # the column groups a printed page never splits (after the key columns)
+# Two rows a child (the replaced result, then the new one) – P, N, A, F and the status once each: the table prints on
+# one page across at 9 pt (D368; side by side, before and after took 14 columns and two pages)
+BEFORE, AFTER = "iepriekš", "tagad"
+COLUMNS = [("Pašvaldība", 12.0), ("Bērna kods (pseidonīms)", 16.0), ("Izmaiņa", 15.0), ("Rezultāts", 9.0),
+           ("F EUR", 11.0), ("F izmaiņa EUR", 11.0), ("F statuss", 14.0),
+           *[(f"{name} EUR", 11.0) for name in AMOUNTS[:3]]]
 TOTAL = "kopā"
 ALL = "Visas pašvaldības"
 FUNDING = "finansējums"
+SHEET_TITLE = "Izmaiņas pret iepriekšējo savākšanu"
+
+
+def listed(changes: Changes) -> bool:
+    """The sheet has a table: rows of changes now, or the replaced summary's carried over (D368)."""
+    return changes.problem is None and (changes.any or changes.carried is not None)
+
+
+def against_day(changes: Changes) -> dt.date | None:
+    """The day of the result the sheet's rows are against (summary_meta.CHANGES_AGAINST): the replaced one's, or for
+    rows carried over the day they were against."""
+    if changes.carried is not None:
+        return changes.carried.against
+    return changes.day if listed(changes) else None
 
 
 def sheet_note(changes: Changes) -> str:
+    renamed = " ".join(line.removeprefix("Piezīme: ") for line in renamed_lines(changes))
+    renamed = f" {renamed}" if renamed else ""
+    if not listed(changes):  # one note: nothing compared child by child, or nothing changed (D368)
+        said = " ".join(line.removeprefix("Piezīme: ") for line in _lines(changes))
+        return f"{said[:1].upper()}{said[1:]}{renamed} (lēmumi D362, D368)"
+    if changes.carried is not None:
+        return (f"{_lines(changes)[0]}{renamed} Tālāk – aizstātā rezultāta rindas, kā tas tās uzrakstīja: katram bērnam "
+                f"rinda „{BEFORE}” un rinda „{AFTER}” (lēmumi D362, D368).")
     n = changes.count
     before_env, after_env = changes.envelope or (None, None)
-    funding = (f"Programmas kārtas finansējums periodam: {moved(before_env, after_env)} (rinda „{FUNDING}”, ailēs "
+    funding = (f"Programmas kārtas finansējums periodam: {moved(before_env, after_env)} (rinda „{FUNDING}”, aile "
                "F). " if before_env is not None and after_env is not None else "")
     day = f" (sagatavots {lv_date(changes.day)})" if changes.day else ""
     return (f"Šis rezultāts aizstāja iepriekšējo{day}; te katrs "
             f"bērns (pēc pseidonīma), kas pievienots, izņemts vai kura P, N, A, F, F statuss vai pašvaldība mainīts: "
-            f"{children_counts(n[ADDED], n[REMOVED], n[CHANGED])}. Rinda „{TOTAL}” – visu pašvaldības bērnu summas "
-            f"iepriekš un tagad, rinda „{ALL}” – visu bērnu summas. {funding}Σ F visām pašvaldībām: {moved(*changes.final)}. Salīdzināts ar iepriekšējā "
-            "kopsavilkuma lapu „Bērni” (lēmums D362).")
+            f"{children_counts(n[ADDED], n[REMOVED], n[CHANGED])} – katram rinda „{BEFORE}” un rinda „{AFTER}”. Rinda "
+            f"„{TOTAL}” – visu pašvaldības bērnu summas iepriekš un tagad, rinda „{ALL}” – visu bērnu summas. {funding}Σ F "
+            f"visām pašvaldībām: {moved(*changes.final)}.{renamed} Salīdzināts ar iepriekšējā kopsavilkuma lapu „Bērni”, "
+            "pašvaldības – pēc kataloga koda (lēmumi D362, D368).")
 
 
 def changes_sheet(book: SummaryBook, ws: Worksheet, changes: Changes) -> None:
-    """„Izmaiņas pret iepriekšējo”: a row per added, removed or changed child, the municipality's totals before and
-    after, the totals of all municipalities and the funding (values: the replaced result is no sheet of this book)."""
-    names = [m.name for m in changes.municipalities] + [ALL]
+    """„Izmaiņas pret iepriekšējo”: for each added, removed or changed child, its row before and its row now; the
+    municipality's totals before and after, the totals of all municipalities and the funding (values: the replaced
+    result is no sheet of this book). Only a note when nothing is listed (D368). Printed: A4 landscape, the whole
+    table on one page across (≥ 8 pt), its column headers repeated on every page, the summary's title and period and
+    the sheet's title in the page header, the page number in the footer (SummaryBook.print_setup)."""
+    if not listed(changes):
+        ws.write_string(0, 0, SHEET_TITLE, book.f_title)
+        note = sheet_note(changes)
+        ws.set_column(0, 0, 120)
+        ws.write_string(1, 0, note, book.f_note_wrap)
+        ws.set_row(1, wrapped_lines(note, 120) * LINE_HEIGHT)
+        book.notes[ws.get_name()] = (SHEET_TITLE, note)
+        book.print_setup(ws, 0, SHEET_TITLE)
+        return
+    names = [m.name for m in changes.municipalities] + [ALL] + [
+        str(r[0]) for r in (changes.carried.rows if changes.carried else ())]
     columns = [(t, name_width(names, bold=True) if i == 0 else w) for i, (t, w) in enumerate(COLUMNS)]
-    widths = book.header(ws, "Izmaiņas pret iepriekšējo savākšanu", sheet_note(changes), columns, key_cols=2)
-    # whole column groups (GROUPS) beside the two key columns; each printed column adds some 0,7 units of padding
-    # (as summary_children.lines_sheet)
-    group_page_breaks(ws, widths, list(GROUPS), keys=2, padding=0.7)
+    widths = book.header(ws, SHEET_TITLE, sheet_note(changes), columns, key_cols=2)
+    # at 100 % the columns fit one page across (never scaled: the 8 pt page header would shrink below 8 pt; the
+    # LibreOffice print test measures it)
     row = DATA_FIRST
+
+    def put(cells: tuple, bold: bool) -> None:
+        nonlocal row
+        text, money = (book.f_sum_wrap, book.f_sum_money) if bold else (book.f_wrap, book.f_money)
+        for col, value in enumerate(cells):
+            book.value(ws, row, col, value, money if col in (4, 5, 7, 8, 9) else text)
+        book.fit_row(ws, row, [(str(cells[c] or ""), widths[c], bold) for c in (0, 1, 2, 6)])
+        row += 1
 
     def write(muni: str, code: str, label: str, before: tuple | None, after: tuple | None,
               status: tuple[str, str], bold: bool = False) -> None:
-        nonlocal row
-        text, money = (book.f_sum_wrap, book.f_sum_money) if bold else (book.f_wrap, book.f_money)
         diff = (after[3] if after else Decimal(0)) - (before[3] if before else Decimal(0))
-        cells = [(muni, text), (code, text), (label, text),
-                 (None if before is None else before[3], money), (None if after is None else after[3], money),
-                 (diff, money), (status[0], text), (status[1], text)]
-        for i in range(3):
-            cells += [(None if before is None else before[i], money), (None if after is None else after[i], money)]
-        for col, (value, fmt) in enumerate(cells):
-            book.value(ws, row, col, value, fmt)
-        book.fit_row(ws, row, [(muni, widths[0], bold), (label, widths[2], bold), (status[0], widths[6], bold),
-                               (status[1], widths[7], bold)])
-        row += 1
+        for when, amounts, state, change in ((BEFORE, before, status[0], None), (AFTER, after, status[1], diff)):
+            put((muni, code, label, when, None if amounts is None else amounts[3], change, state or None,
+                 *(None if amounts is None else amounts[i] for i in range(3))), bold)
 
+    if changes.carried is not None:
+        for cells in changes.carried.rows:
+            put(tuple(cells) + (None,) * (len(COLUMNS) - len(cells)), str(cells[1]) in (TOTAL, FUNDING))
+        return
     for m in changes.municipalities:
         for c in m.children:
             write(m.name, c.code, c.label, c.before.amounts if c.before else None,
@@ -377,4 +500,3 @@ def changes_sheet(book: SummaryBook, ws: Worksheet, changes: Changes) -> None:
         none = (None, None, None)
         write(ALL, FUNDING, "programmas kārtas finansējums periodam", (*none, before_env), (*none, after_env),
               ("", ""), bold=True)
-

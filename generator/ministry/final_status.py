@@ -34,7 +34,12 @@ from generator.lvformat import date as lv_date
 from generator.ministry.ceiling_parts import name_withdrawn_parts, withdrawn_parts
 from generator.ministry.records import ChildRecord
 from generator.ministry.withdrawn_by_day import name_withdrawn_by_day
-from generator.reference.ceilings_on_day import CEILING_WARNING, CeilingsOnDay
+from generator.reference.ceilings_on_day import (
+    CEILING_WARNING,
+    CeilingsOnDay,
+    group_open_on,
+    named_open_on_day,
+)
 from generator.reference.findings import Finding, Severity
 from generator.reference.params import ministry_base as reference_ministry_base
 from generator.reference.params import unconfirmed_base
@@ -260,6 +265,7 @@ def on_collection_day(records: list[ChildRecord], catalogue: Catalogue, day: dt.
     withdrawn: dict[str, dt.date] = {}
     parts: dict[dt.date, dict[str, tuple[str, dt.date]]] = {}
     gaps: dict[dt.date, dict[str, dt.date]] = {}
+    group_open: dict[dt.date, frozenset[str]] = {}
     for record in records:
         if record.params_day not in states:
             states[record.params_day] = (base_confirmed_since(catalogue, record.params_day, day),
@@ -286,6 +292,12 @@ def on_collection_day(records: list[ChildRecord], catalogue: Catalogue, day: dt.
         if record.params_day not in gaps:
             gaps[record.params_day] = items_withdrawn_by(catalogue, record.params_day)
         record = name_withdrawn_by_day(record, gaps[record.params_day])
+        # a group session's reason as of the collection's day: a group parameter confirmed since is not named (D368)
+        if record.params_day not in group_open:
+            group_open[record.params_day] = group_open_on(catalogue, record.params_day, day)
+        named = named_open_on_day(record.result.findings, record.inputs.lines, group_open[record.params_day])
+        if named != list(record.result.findings):
+            record = dataclasses.replace(record, result=dataclasses.replace(record.result, findings=tuple(named)))
         if record.params_day not in parts:
             parts[record.params_day] = withdrawn_parts(catalogue, record.params_day, day)
         # a part withdrawn since, named in the matrix's own warnings (D302) – a dated warning added above names it

@@ -11,7 +11,7 @@ from xlsxwriter.worksheet import Worksheet
 from generator.catalogue.catalogue import Catalogue
 from generator.lvformat import version_id
 from generator.ministry.aggregate import Aggregates
-from generator.ministry.changes import SHEET_CHANGES, Changes, changes_sheet
+from generator.ministry.changes import SHEET_CHANGES, Changes, against_day, changes_sheet
 from generator.ministry.collection import Collection
 from generator.ministry.summary_book import (
     SHEET_CASH,
@@ -43,6 +43,7 @@ from generator.ministry.summary_findings import (
     warnings_sheet,
 )
 from generator.ministry.summary_front import summary_sheet
+from generator.ministry.summary_meta import write_meta
 from generator.ministry.summary_money import cash_sheet, municipality_sheet, services_sheet
 from generator.xlsxformula import quick_formulas
 
@@ -52,8 +53,9 @@ def write_summary(path: Path, collection: Collection, agg: Aggregates, catalogue
                   changes: Changes | None = None) -> SummaryBook:
     """Write the summary workbook to ``path``; returns the book with its expected formula values.
     ``progress`` is told (in Latvian) which sheet is being written. ``changes``: the comparison with the result this
-    one replaces; the sheet „Izmaiņas pret iepriekšējo” is added when something changed (D362) – a same-day re-run
-    on the same files still writes the same bytes."""
+    one replaces; the sheet „Izmaiņas pret iepriekšējo” is added whenever a result is replaced (D362, D368: with only a
+    note when nothing is listed) – a same-day re-run on the same files writes the same bytes from the second one on.
+    The facts the next collection reads back are custom document properties (summary_meta, D368)."""
     say = progress or (lambda _: None)
     book = SummaryBook(path)
     provisional = " – provizoriski" if collection.final_provisional else ""
@@ -63,11 +65,13 @@ def write_summary(path: Path, collection: Collection, agg: Aggregates, catalogue
     # created = modified = the run day at 00:00 (the day "Sagatavots" names), as the matrix writer fixes it: a
     # same-day re-run on the same input writes the same bytes, so the manifest's checksums stay (audit24 F1)
     wb.set_properties({"created": dt.datetime.combine(today, dt.time())})
-    shown_changes = changes is not None and changes.problem is None and changes.any
+    shown_changes = changes is not None
     sheets = {name: wb.add_worksheet(name) for name in SHEETS + ((SHEET_CHANGES,) if shown_changes else ())}
     for ws in sheets.values():
         quick_formulas(ws)
     names = municipality_names(catalogue, [r.municipality for r in collection.records + collection.previous_records])
+    write_meta(wb, collection.period, today, {code: names[code] for code in {r.municipality for r in collection.records}},
+               against_day(changes) if changes is not None else None)
     step = {"n": 0}
 
     def sheet(name: str) -> Worksheet:

@@ -10,7 +10,11 @@ of that day, as the papers print it; after a confirmation again the line has no 
 
 A matrix whose prices day lies inside a withdrawal's gap (D342: a row „apstiprināts”, put back to „jāprecizē” at the
 same amount on or before that day) warns of the row as „vēl jāprecizē”, as of a ceiling never confirmed: both the
-papers and the collection name it as the withdrawal it is (named_withdrawn_by_day)."""
+papers and the collection name it as the withdrawal it is (named_withdrawn_by_day).
+
+A group session's warning that stays names the group parameters still „jāprecizē” on the later day (D368): when one
+of the two, open on the matrix's prices day, stands confirmed at the same amount by then, the reason names only the
+other (named_open_on_day), as a matrix made on that day would (D358)."""
 
 from __future__ import annotations
 
@@ -20,11 +24,17 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import NamedTuple
 
 from generator.catalogue.catalogue import Catalogue
+from generator.catalogue.confirmation import said
 from generator.catalogue.models import PriceStatus
 from generator.reference.findings import Finding
 from generator.reference.lines import PlanLine
-from generator.reference.plan_changes import items_confirmed_since, withdrawn_ceilings
-from generator.reference.rules import UNCONFIRMED_WHYS, check_withdrawn_ceilings, withdrawn_by_why
+from generator.reference.plan_changes import confirmed_since, items_confirmed_since, withdrawn_ceilings
+from generator.reference.rules import (
+    UNCONFIRMED_WHYS,
+    check_withdrawn_ceilings,
+    unconfirmed_why,
+    withdrawn_by_why,
+)
 
 CEILING_WARNING = "ceiling_unconfirmed"  # rules.check_unconfirmed_ceilings, rules.check_withdrawn_ceilings
 
@@ -99,6 +109,40 @@ def named_withdrawn_by_day(findings: Sequence[Finding], lines: Sequence[PlanLine
         since = withdrawn[item]
         return dataclasses.replace(f, message=f.message.replace(why, withdrawn_by_why(since), 1),
                                    withdrawn_from=since)
+
+    renamed = rewrite_ceiling_findings(findings, lines, rewrite)
+    return list(findings) if renamed is None else renamed
+
+
+def group_open_on(catalogue: Catalogue, day: dt.date, on: dt.date) -> frozenset[str]:
+    """The group ceiling's parameters „jāprecizē” on the matrix's prices ``day`` (Catalogue.group_ceiling_open) that do
+    not stand confirmed at the same amount on ``on`` (plan_changes.confirmed_since; a later entry of another amount is
+    a new value for later plans and leaves the matrix's open, D296)."""
+    later_days = sorted(d for d in catalogue.effective_dates() if day < d <= on)
+    still = set()
+    for pid in catalogue.group_ceiling_open(day):
+        price = catalogue.price_by_id[pid]
+        later = [(d, said(price.at(d))) for d in later_days]
+        if confirmed_since(said(price.at(day)), later, on) is None:
+            still.add(pid)
+    return frozenset(still)
+
+
+def named_open_on_day(findings: Sequence[Finding], lines: Sequence[PlanLine], still_open: frozenset[str]
+                      ) -> list[Finding]:
+    """``findings`` with each plain ceiling warning of a group session whose line's open group parameters
+    (PlanLine.ceiling_open, of the matrix's prices day) are not all open on the later day any more (``still_open``:
+    group_open_on) giving the reason of the ones still open (rules.unconfirmed_why, D358, D368)."""
+
+    def rewrite(f: Finding, item: str | None) -> Finding | None:
+        line = lines[f.lines[0]] if f.lines and f.lines[0] < len(lines) else None
+        if line is None or not line.ceiling_open:
+            return None
+        now = tuple(p for p in line.ceiling_open if p in still_open)
+        was = unconfirmed_why(line.ceiling_open)
+        if not now or now == tuple(line.ceiling_open) or was not in f.message:
+            return None
+        return dataclasses.replace(f, message=f.message.replace(was, unconfirmed_why(now), 1))
 
     renamed = rewrite_ceiling_findings(findings, lines, rewrite)
     return list(findings) if renamed is None else renamed

@@ -9,12 +9,13 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
+from generator.ministry.changes import SHEET_CHANGES
 from generator.ministry.summary_book import SHEETS
 from tests.workbook.pdf_clip import cut_runs
 from tests.workbook.pdf_pages import read_pages
 
 PAGE_TITLE = re.compile(r"IBM galīgo apmēru kopsavilkums – pārskata periods \d\d\.\d\d\.\d{4}–\d\d\.\d\d\.\d{4}")
-FOOTER = re.compile("(" + "|".join(re.escape(name) for name in SHEETS) + r"), (\d+)\. lapa")
+FOOTER = re.compile("(" + "|".join(re.escape(name) for name in (*SHEETS, SHEET_CHANGES)) + r"), (\d+)\. lapa")
 
 
 def flat(text: str) -> str:

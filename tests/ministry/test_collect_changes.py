@@ -8,6 +8,7 @@ is said in one line."""
 from __future__ import annotations
 
 import datetime as dt
+import zipfile
 from decimal import Decimal
 from pathlib import Path
 
@@ -18,6 +19,8 @@ from click.testing import CliRunner
 from generator.cli import main
 from generator.ministry.changes import (
     ADDED,
+    AFTER,
+    BEFORE,
     CHANGED,
     REMOVED,
     SHEET_CHANGES,
@@ -45,6 +48,20 @@ def changes_rows(summary: Path) -> list[tuple]:
     return [r for r in wb[SHEET_CHANGES].iter_rows(min_row=4, values_only=True)]
 
 
+def paired(rows: list[tuple]) -> dict[tuple[str, str], tuple[tuple, tuple]]:
+    """The sheet's rows by (municipality, code): each child's (and total's) row „iepriekš” and row „tagad” (D368)."""
+    pairs: dict[tuple[str, str], tuple[tuple, tuple]] = {}
+    for before, after in zip(rows[::2], rows[1::2], strict=True):
+        assert (before[3], after[3]) == (BEFORE, AFTER) and before[:3] == after[:3], (before, after)
+        pairs[(before[0], before[1])] = (before, after)
+    return pairs
+
+
+def sheet_note(summary: Path) -> str:
+    ws = openpyxl.load_workbook(summary)[SHEET_CHANGES]
+    return " ".join(str(ws["A2"].value).replace(NBSP, " ").split())
+
+
 def lines_of(output: str) -> list[str]:
     return [line.replace(NBSP, " ") for line in output.splitlines()]
 
@@ -64,8 +81,10 @@ def two_runs(tmp_path: Path, small_folder):
     return children, one, two, out
 
 
-def test_a_first_collection_says_nothing_of_changes_and_a_same_day_rerun_keeps_its_bytes(tmp_path: Path,
-                                                                                        small_folder) -> None:
+def test_a_first_collection_says_nothing_and_a_rerun_with_nothing_changed_says_so_on_its_sheet(tmp_path: Path,
+                                                                                               small_folder) -> None:
+    """D368: the summary of a re-run that changed nothing says so on its sheet „Izmaiņas pret iepriekšējo” (before, only
+    the console said it and the summary had no trace of the comparison); a third run writes the second's bytes."""
     _, children = small_folder
     folder = copy_into_folders(children[:3], tmp_path / "in")
     out = tmp_path / "darbs" / "k.xlsx"
@@ -73,13 +92,17 @@ def test_a_first_collection_says_nothing_of_changes_and_a_same_day_rerun_keeps_i
     assert first.exit_code == 0, first.output
     assert "Izmaiņas" not in first.output and "aizstāto" not in first.output, first.output
     assert SHEET_CHANGES not in openpyxl.load_workbook(out).sheetnames
-    before = out.read_bytes()
     again = run(str(folder), "--out", str(out))
     assert again.exit_code == 0, again.output
     said = [line for line in lines_of(again.output) if "aizstāto rezultātu" in line]
-    assert said == [f"Salīdzinājumā ar aizstāto rezultātu (kopsavilkums sagatavots {dt.date.today():%d.%m.%Y}) nekas "
-                    "nav mainījies: tie paši bērni, apmēri, statusi un finansējums."], again.output
-    assert out.read_bytes() == before  # nothing changed: no sheet of changes, the same bytes (README)
+    line = (f"Salīdzinājumā ar aizstāto rezultātu (kopsavilkums sagatavots {dt.date.today():%d.%m.%Y}) nekas nav "
+            "mainījies: tie paši bērni, apmēri, statusi un finansējums.")
+    assert said == [line], again.output
+    assert changes_rows(out) == [] and sheet_note(out) == f"{line} (lēmumi D362, D368)"
+    before = out.read_bytes()
+    third = run(str(folder), "--out", str(out))
+    assert third.exit_code == 0, third.output
+    assert out.read_bytes() == before  # from the second run on: the same bytes (README)
 
 
 def test_a_removed_an_added_and_a_changed_child_are_said_per_municipality(two_runs) -> None:
@@ -90,28 +113,31 @@ def test_a_removed_an_added_and_a_changed_child_are_said_per_municipality(two_ru
     assert "finansējums 20 000,00 EUR → 9 000,00 EUR (−11 000,00 EUR)" in head[0], head[0]
     assert f"lapā „{SHEET_CHANGES}”" in head[0]
     rows = changes_rows(out)
-    by_code = {r[1]: r for r in rows}  # columns: municipality, code, change, F before, F now, F change, statuses, …
+    # columns: municipality, code, change, „iepriekš”/„tagad”, F, F change (on the row „tagad”), F status, P, N, A
+    pairs = paired(rows)
+    by_code = {code: pair for (_, code), pair in pairs.items()}
     removed, added = pseudonym(KEY, children[0].code), pseudonym(KEY, children[4].code)
-    assert by_code[removed][2] == REMOVED and by_code[removed][4] is None and by_code[removed][3] is not None
-    assert by_code[added][2] == ADDED and by_code[added][3] is None and by_code[added][4] is not None
-    changed = [r for r in rows if str(r[2]).startswith(CHANGED)]
+    old, new = by_code[removed]
+    assert old[2] == REMOVED and old[4] is not None and new[4] is None and new[5] == -old[4]
+    old, new = by_code[added]
+    assert old[2] == ADDED and old[4] is None and new[4] is not None and new[5] == new[4]
+    changed = [pair for pair in pairs.values() if str(pair[0][2]).startswith(CHANGED)]
     assert changed, rows  # the smaller funding moves F of the children in the redistribution
-    for r in changed:
-        assert "F" in r[2] and r[3] != r[4] and r[5] == pytest.approx(r[4] - r[3])
-    # each municipality with a change has its line on the console and its total row on the sheet
-    munis = {r[0] for r in rows if r[1] not in ("kopā", "finansējums")}
+    for old, new in changed:
+        assert "F" in old[2] and old[4] != new[4] and new[5] == pytest.approx(new[4] - old[4]) and old[5] is None
+    # each municipality with a change has its line on the console and its total rows on the sheet
+    munis = {muni for muni, code in pairs if code not in ("kopā", "finansējums")}
     for muni in munis:
         line = [x for x in lines if x.startswith(f"  {muni}: ")]
         assert len(line) == 1 and "Σ F " in line[0], (muni, two.output)
-        total = [r for r in rows if r[0] == muni and r[1] == "kopā"]
-        assert len(total) == 1, rows
+        assert (muni, "kopā") in pairs, rows
     # Σ F before and after as the two summaries' own totals say it
-    all_row = [r for r in rows if r[0] == "Visas pašvaldības" and r[1] == "kopā"][0]
+    all_row = pairs[("Visas pašvaldības", "kopā")][1]
     sigma = [line for line in lines if line.startswith("Izmantotas")][0]
     after = Decimal(sigma.split("Σ F = ")[1].split(" EUR")[0].replace(" ", "").replace(",", "."))
     assert Decimal(str(all_row[4])) == after
-    funding = [r for r in rows if r[1] == "finansējums"][0]
-    assert (funding[3], funding[4], funding[5]) == (20000, 9000, -11000)
+    funding = pairs[("Visas pašvaldības", "finansējums")]
+    assert (funding[0][4], funding[1][4], funding[1][5]) == (20000, 9000, -11000)
     # children by pseudonym only, never by name or personal code
     texts = " ".join(str(v) for r in rows for v in r if v is not None)
     for child in children[:5]:
@@ -139,11 +165,12 @@ def test_an_earlier_result_that_cannot_be_read_is_said_in_one_line(tmp_path: Pat
     said = [line for line in lines_of(result.output) if "aizstāto" in line]
     assert said == ["Piezīme: jauno rezultātu nevar salīdzināt ar aizstāto – iepriekšējā kopsavilkuma k.xlsx vairs "
                     "nav; izmaiņas nav parādītas."], result.output
-    assert SHEET_CHANGES not in openpyxl.load_workbook(other).sheetnames
+    # the summary says it too, in one note (D368)
+    assert changes_rows(other) == [] and sheet_note(other).startswith("Jauno rezultātu nevar salīdzināt ar aizstāto")
 
 
-def _row(code: str, muni: str, f: str, status: str = "galīgs") -> ChildRow:
-    return ChildRow(code, muni, (Decimal("100.00"), Decimal(f), Decimal(f), Decimal(f)), status)
+def _row(code: str, muni: str, f: str, status: str = "galīgs", code_of_muni: str = "") -> ChildRow:
+    return ChildRow(code, muni, (Decimal("100.00"), Decimal(f), Decimal(f), Decimal(f)), status, code_of_muni)
 
 
 def test_a_status_and_a_municipality_change_are_named_and_both_municipalities_listed() -> None:
@@ -211,4 +238,100 @@ def test_a_second_collection_with_another_key_lists_no_child(tmp_path: Path, sma
     assert len(said) == 1 and said[0].startswith("Piezīme: neviens bērna pseidonīms aizstātajā rezultātā"), two.output
     assert not [line for line in lines if line.startswith("Izmaiņas salīdzinājumā")], two.output
     assert "pievienot" not in two.output and "izņemt" not in two.output, two.output
-    assert SHEET_CHANGES not in openpyxl.load_workbook(out).sheetnames
+    # every child would be „removed” and „added”: the sheet has one note instead, no row and no pseudonym (D368)
+    assert changes_rows(out) == []
+    note = sheet_note(out)
+    assert note.startswith("Neviens bērna pseidonīms aizstātajā rezultātā") and "B-" not in note, note
+
+
+def test_a_rerun_with_nothing_changed_keeps_the_replaced_results_rows_of_changes(two_runs, tmp_path: Path) -> None:
+    """D368: collecting the second folder again changes nothing against the second result, so the changes that result
+    listed against the first hold for the new one too: the sheet keeps them (with the day they are against) instead
+    of losing the list the analyst may not have read yet; a fourth run writes the third's bytes."""
+    children, _, _, out = two_runs
+    listed = changes_rows(out)
+    assert len(listed) > 4
+    second = tmp_path / "in2"
+    three = run(str(second), "--out", str(out), "--envelope", "9000")
+    assert three.exit_code == 0, three.output
+    today = f"{dt.date.today():%d.%m.%Y}"
+    said = [line for line in lines_of(three.output) if "aizstāto rezultātu" in line]
+    assert said == [f"Salīdzinājumā ar aizstāto rezultātu (kopsavilkums sagatavots {today}) nekas nav mainījies: tie "
+                    "paši bērni, apmēri, statusi un finansējums; lapā „Izmaiņas pret iepriekšējo” paliek aizstātā "
+                    f"rezultāta izmaiņas pret rezultātu, kas sagatavots {today} – tās attiecas arī uz šo rezultātu."], \
+        three.output
+    assert changes_rows(out) == listed
+    assert sheet_note(out).startswith(said[0])
+    third = out.read_bytes()
+    four = run(str(second), "--out", str(out), "--envelope", "9000")
+    assert four.exit_code == 0, four.output
+    assert out.read_bytes() == third
+    # a real change again: compared with the result it replaces (the fourth), not the carried rows
+    five = run(str(second), "--out", str(out), "--envelope", "9500")
+    assert five.exit_code == 0, five.output
+    pairs = paired(changes_rows(out))
+    assert pairs[("Visas pašvaldības", "finansējums")][1][5] == 500
+    assert not [key for key, pair in pairs.items() if pair[0][2] in (ADDED, REMOVED)]
+
+
+def test_the_period_and_day_are_read_from_the_summarys_properties_and_from_an_older_ones_title(
+        tmp_path: Path, small_folder, monkeypatch: pytest.MonkeyPatch) -> None:
+    """D368: the replaced summary's period, day and municipality codes are custom document properties written by
+    collect (summary_meta) – not parsed from its title; a summary written before them still has its title read."""
+    from generator.ministry import changes as changes_module
+    from generator.ministry.summary_meta import PERIOD, PREPARED, read_meta
+
+    _, children = small_folder
+    folder = copy_into_folders(children[:3], tmp_path / "in")
+    out = tmp_path / "darbs" / "k.xlsx"
+    assert run(str(folder), "--out", str(out)).exit_code == 0
+    meta = read_meta(out)
+    title = openpyxl.load_workbook(out)["Kopsavilkums"]["A1"].value
+    assert meta.found and meta.period and title.endswith(f"pārskata periods {meta.period}")
+    assert meta.prepared == dt.date.today() and meta.changes_against is None
+    assert set(meta.municipalities.values()) == {c.municipality for c in children[:3]}
+    # the title's words are not what is read: a regex that finds nothing changes nothing
+    monkeypatch.setattr(changes_module, "_PERIOD", changes_module.re.compile("(?!x)x"))
+    monkeypatch.setattr(changes_module, "_DAY", changes_module.re.compile("(?!x)x"))
+    earlier = changes_module.read_earlier(out, None)
+    assert isinstance(earlier, Earlier) and (earlier.period, earlier.day) == (meta.period, meta.prepared)
+    assert {row.muni_code for row in earlier.children.values()} == {c.municipality for c in children[:3]}
+    monkeypatch.undo()
+    # a summary without the properties (written before D368): its title and „Sagatavots” line, municipalities by name
+    old = tmp_path / "vecs.xlsx"
+    with zipfile.ZipFile(out) as src, zipfile.ZipFile(old, "w") as dst:
+        for item in src.infolist():
+            if item.filename != "docProps/custom.xml":
+                dst.writestr(item, src.read(item.filename))
+    assert not read_meta(old).found
+    earlier = changes_module.read_earlier(old, None)
+    assert isinstance(earlier, Earlier) and (earlier.period, earlier.day) == (meta.period, meta.prepared)
+    assert {row.muni_code for row in earlier.children.values()} == {""}
+    assert PERIOD in zipfile.ZipFile(out).read("docProps/custom.xml").decode()
+    assert PREPARED in zipfile.ZipFile(out).read("docProps/custom.xml").decode()
+
+
+def test_a_municipality_renamed_in_the_catalogue_is_one_note_not_a_change_of_each_child() -> None:
+    """D368: matched by the municipality's catalogue code, a renamed municipality's children are not „mainīts:
+    pašvaldība”; one note names the old and the new name. A child that really moved is still one."""
+    earlier = Earlier({"B-1": _row("B-1", "Ogre", "50", code_of_muni="ogre"),
+                       "B-2": _row("B-2", "Ogre", "60", code_of_muni="ogre"),
+                       "B-3": _row("B-3", "Tukums", "70", code_of_muni="tukums")},
+                      "01.04.2019–30.09.2019", Decimal(1000), dt.date(2026, 12, 5))
+    now = {"B-1": _row("B-1", "Ogres novads", "50", code_of_muni="ogre"),
+           "B-2": _row("B-2", "Ogres novads", "60", code_of_muni="ogre"),
+           "B-3": _row("B-3", "Ogres novads", "70", code_of_muni="ogre")}
+    changes = compare(earlier, now, "01.04.2019–30.09.2019", Decimal(1000))
+    assert changes.renamed == [("ogre", "Ogre", "Ogres novads")]
+    assert [(m.name, [(c.code, c.label) for c in m.children]) for m in changes.municipalities] == [
+        ("Ogres novads", [("B-3", "mainīts: pašvaldība")]), ("Tukums", [("B-3", "mainīts: pašvaldība")])]
+    lines = [line.replace(NBSP, " ") for line in console_lines(changes)]
+    assert lines[-1] == ("Piezīme: pašvaldības „Ogre” nosaukums katalogā tagad ir „Ogres novads” (kods ogre); tās bērni "
+                         "salīdzināti pēc koda.")
+    assert sum("nosaukums katalogā" in line for line in lines) == 1
+    # a replaced summary without codes (before D368): its names matched to the codes by today's names
+    old = Earlier({k: ChildRow(v.code, v.municipality, v.amounts, v.status) for k, v in earlier.children.items()},
+                  earlier.period, earlier.envelope, earlier.day)
+    same = compare(old, {k: ChildRow(v.code, v.municipality, v.amounts, v.status, v.muni_code)
+                         for k, v in earlier.children.items()}, earlier.period, Decimal(1000))
+    assert not same.any and not same.renamed

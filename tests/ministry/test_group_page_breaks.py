@@ -1,6 +1,6 @@
 """group_page_breaks: a printed page of a summary sheet holds whole column groups beside its repeated key columns
-(audit24 F15) – for the sheets by municipality (one key column) and the changes sheet (two, with each printed
-column's padding, D362)."""
+(audit24 F15) – for the sheets by municipality (one key column) and a sheet with two key columns and each printed
+column's padding (the changes sheet of D362 until D368 printed it on one page across)."""
 
 from __future__ import annotations
 

@@ -14,6 +14,7 @@ import pytest
 
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.loader import DEFAULT_CATALOGUE, load_or_raise
+from generator.ministry.changes import AFTER, BEFORE, COLUMNS, SHEET_CHANGES, SHEET_TITLE
 from generator.ministry.collect import Options, collect, pilot_municipalities
 from generator.ministry.migrate import Migrator
 from generator.ministry.output import write_outputs
@@ -32,6 +33,7 @@ from tests.ministry.factory import (
     Child,
     by_item,
     changed_catalogue,
+    copy_into_folders,
     expected_after,
     in_next_period,
     make_children,
@@ -78,6 +80,10 @@ def make_batch(root: Path, catalogue: Catalogue, template: Path) -> Batch:
     # re-serialises those four itself, and the collection reads both forms
     children = (write_children(catalogue, template, made[:12], root / "matricas")
                 + write_children(catalogue, template, made[12:], root / "matricas", saved_by="xlsxpatch"))
+    # first collected without four of them: the summary replacing it has the sheet „Izmaiņas pret iepriekšējo” (D368)
+    earlier = collect(copy_into_folders(children[:20], root / "pirms"), catalogue, KEY,
+                      Options(previous=root / "ieprieks", jobs=1))
+    write_outputs(root / "out" / "kopsavilkums.xlsx", earlier, catalogue, pilot_municipalities(catalogue))
     collection = collect(root / "matricas", catalogue, KEY, Options(previous=root / "ieprieks", jobs=1))
     book, _, _ = write_outputs(root / "out" / "kopsavilkums.xlsx", collection, catalogue,
                                pilot_municipalities(catalogue))
@@ -136,7 +142,7 @@ def test_summary_prints_at_least_8_pt_with_each_sheets_own_page_numbers(batch: B
     small = [(p.number, round(p.min_font, 1)) for p in pages if p.min_font < 8.0]
     assert small == []
     assert all(p.size[0] > p.size[1] for p in pages), "landscape A4"
-    footer = re.compile("(" + "|".join(re.escape(name) for name in SHEETS) + r"), (\d+)\. lapa")
+    footer = re.compile("(" + "|".join(re.escape(name) for name in (*SHEETS, SHEET_CHANGES)) + r"), (\d+)\. lapa")
     numbers: dict[str, list[int]] = {}
     for p in pages:
         found = footer.findall(p.text)
@@ -144,7 +150,7 @@ def test_summary_prints_at_least_8_pt_with_each_sheets_own_page_numbers(batch: B
         assert f" {found[-1][1]}. lapa no " not in p.text
         assert "pārskata periods" in p.text, p.number
         numbers.setdefault(found[-1][0], []).append(int(found[-1][1]))
-    assert set(numbers) == set(SHEETS)
+    assert set(numbers) == {*SHEETS, SHEET_CHANGES}
     assert all(got == list(range(1, len(got) + 1)) for got in numbers.values()), numbers
 
 
@@ -193,3 +199,23 @@ def test_every_summary_page_shows_its_title_period_and_key_headers_uncut(batch: 
     there only within those columns, cut ("Katrs skaitlis pārrēķināts ar atsauces a"). Each page now has the
     summary's title with the period and the sheet's title whole, and the key columns' headers."""
     assert cut_text_problems(batch.summary_pdf, batch.summary) == []
+
+
+def test_the_changes_sheet_prints_its_whole_table_one_page_across(batch: Batch) -> None:
+    """D368: „Izmaiņas pret iepriekšējo” printed (A4 landscape, ≥ 8 pt – the test above) shows on every page all its
+    columns (one page across: before, F was on one page and P, N, A on the next), its column headers, the summary's
+    title with the period, the sheet's title and its page number; every row of the table is printed."""
+    pages = [p for p in read_pages(batch.summary_pdf) if f"{SHEET_CHANGES}, " in p.text]
+    assert pages
+    for number, page in enumerate(pages, start=1):
+        text = " ".join(page.text.split())
+        assert f"{SHEET_CHANGES}, {number}. lapa" in text and SHEET_TITLE in text and "pārskata periods" in text
+        headers = [w for title, _ in COLUMNS for w in title.split()]
+        assert [w for w in headers if w not in text] == [], number
+    book = read_xlsx(batch.summary)
+    cells = book.cells[SHEET_CHANGES]
+    codes = {str(cells[(r, 2)].value) for r, c in cells if c == 2 and r >= 4 and cells[(r, 2)].value}
+    whens = [cells[(r, 4)].value for r, c in sorted(cells) if c == 4 and r >= 4]
+    assert len(codes) > 5 and whens[:2] == [BEFORE, AFTER]
+    printed = " ".join(" ".join(p.text.split()) for p in pages)
+    assert [code for code in codes if code not in printed] == []

@@ -16,7 +16,13 @@ from generator.catalogue.catalogue import Catalogue, Offer
 from generator.catalogue.models import PriceStatus
 from generator.documents.from_matrix.reading import MatrixReading
 from generator.documents.from_matrix.signing import with_note
-from generator.reference.ceilings_on_day import CEILING_WARNING, CeilingsOnDay, named_withdrawn_by_day
+from generator.reference.ceilings_on_day import (
+    CEILING_WARNING,
+    CeilingsOnDay,
+    group_open_on,
+    named_open_on_day,
+    named_withdrawn_by_day,
+)
 from generator.reference.findings import Finding
 from generator.reference.plan_changes import (
     confirmed_by,
@@ -63,9 +69,11 @@ def papers_warnings(reading: MatrixReading, catalogue: Catalogue, day: dt.date |
     data = reading.data
     if data is None:
         return list(reading.warnings)
-    found = CeilingsOnDay.of(catalogue, data.params_day, day or dt.date.today()).warnings(reading.warnings,
-                                                                                         data.inputs.lines)
+    on = day or dt.date.today()
+    found = CeilingsOnDay.of(catalogue, data.params_day, on).warnings(reading.warnings, data.inputs.lines)
     kept = named_withdrawn_by_day(found.kept, data.inputs.lines, items_withdrawn_by(catalogue, data.params_day))
+    # a group session's reason as of the papers' day: a group parameter confirmed since is no longer named (D368)
+    kept = named_open_on_day(kept, data.inputs.lines, group_open_on(catalogue, data.params_day, on))
     for before, after in zip(found.kept, kept, strict=True):
         if after is not before and before in reading.warning_places:
             reading.warning_places[after] = reading.warning_places[before]
