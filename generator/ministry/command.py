@@ -431,7 +431,7 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
             + (f"programmas kārta {result.round_name}, " if result.round_name else "")
             + f"pārskata periods {result.period}. "
             f"Finansējums {eur(fa.envelope)}{typed}, pārdales fonds {eur(fa.pool)}, sadalīts {eur(fa.distributed)}, "
-            f"nesadalīts {eur(fa.unallocated)}; Σ F = {eur(agg.pilot.final)}{provisional}."
+            f"nesadalīts {eur(fa.unallocated)}; Σ F = {eur(agg.pilot.final)}{provisional}{_in_csv(result)}."
         )
         if result.round_envelope:  # the catalogue's envelope beside the default funding; the amount rule unchanged
             click.echo(f"Piezīme: {result.round_envelope}.")
@@ -687,3 +687,18 @@ def fingerprint(registry: Path | None, replace: bool, new_registry: bool, catalo
             "unchanged": "reģistrā jau ir tieši tāda pati (nekas nav mainīts)"}
     click.echo(f"Veidnes versija {shown_version(version)} {said[outcome]}."
                + (f" Izveidots jauns reģistrs {registry}." if created else ""))
+
+
+def _in_csv(result) -> str:  # noqa: ANN001 - the collection
+    """What of Σ F the CSVs carry while some children's F is left out for rule errors (D268): the sum the
+    municipalities receive, so that Σ F is not read as if all of it could be paid."""
+    from generator.ministry.final_status import has_errors
+
+    left_out = [r for r in result.records if has_errors(r)]
+    if not left_out:
+        return ""
+    finals = result.finals.by_id()
+    sent = sum((finals[r.code].final for r in result.records if not has_errors(r)), Decimal(0))
+    n = len(left_out)
+    return (f" (CSV failos – {eur(sent)}, bez {n} {_agree(n, 'bērna', 'bērnu')} F, "
+            f"{_agree(n, 'kura matricā', 'kuru matricās')} ir kļūdas)")
