@@ -207,7 +207,9 @@ def rules(multipli: str) -> list[tuple[str, str, str, str, str]]:
         ("prices_not_in_force", "kļūda", "Plāns sākas pirms šīs matricas cenu dienas, vai katalogs plāna periodā "
          "maina tajā izmantotu cenu vai parametru; kas mainās, kad un kā rīkoties, rakstīts 6.1. tabulas statusā.",
          PERIOD_CELLS, "h_CenasArpus"),
-        ("transport_share", "brīdinājums", "No IB finansētā transporta daļa no IB pieejamā apmēra ir lielāka, "
+        # D371: an error, as the reference, the documents and collect count it (the parent contract allows it only
+        # with the reason, D71)
+        ("transport_share", "kļūda", "No IB finansētā transporta daļa no IB pieejamā apmēra ir lielāka, "
          "nekā bez rakstiska pamatojuma atļauts, un pamatojums nav norādīts.", "6.4",
          f"IF(h_TranspParsniegts=1,IF({NO_REASON},1,0),0)"),
         ("transport_share_overridden", "ieraksts", "Transporta daļas pārsniegums ar sociālā darbinieka pamatojumu "
