@@ -40,7 +40,12 @@ from generator.ministry.matrix import (
 )
 from generator.ministry.pseudonym import pseudonym
 from generator.ministry.records import ChildRecord, Refusal, StaleValue
-from generator.ministry.template_checks import COUNT_NAMES, counted_as_warnings, unchecked_codes, unchecked_reason
+from generator.ministry.template_checks import (
+    COUNT_NAMES,
+    counted_as_warnings,
+    unchecked_codes,
+    unchecked_reason,
+)
 from generator.ministry.templates import Expected, TemplateSource
 from generator.ministry.xlsxpatch import excel_serial
 from generator.ministry.xlsxread import (
