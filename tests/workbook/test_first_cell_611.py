@@ -43,9 +43,9 @@ def _expected(m: Matrix, code: str, found: list[Finding], months: int) -> str:
         return _address(cell(m, "Men_Daudzums", line, first.month - 1))
     if code == "day_services":
         return f"{_address(cell(m, 'Men_Daudzums', line, first.month - 1))},{NBSP}{line + 1}.{NBSP}rinda"
-    lines = sorted({i for f in found for i in f.lines})
-    for name in OUTSIDE:  # outside_period: 6.6 first, then 6.10's units and payments, row by row
-        cells = [c for i in lines for c in (after_period_cells(m, name, i) or [])]
+    line = min(i for f in found for i in f.lines)
+    for name in OUTSIDE:  # outside_period: the first line's 6.6, then its 6.10 units and payments
+        cells = after_period_cells(m, name, line) or []
         if cells:
             return _address(cells[0])
     raise AssertionError(code)

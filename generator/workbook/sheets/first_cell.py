@@ -11,7 +11,7 @@ month table for the first of its cells (no array entry, no dynamic arrays).
 
 from __future__ import annotations
 
-from generator.workbook.layout import SPACER_LINES
+from generator.workbook.layout import PLAN_ROWS, SPACER_LINES, line_offsets
 
 FIRST = "pirmā: "  # before the place, in the brackets after the description
 NBSP = "\u00a0"
@@ -24,8 +24,10 @@ def _line(flags: str) -> str:
 
 
 def _spaced(k: str) -> str:
-    """The position in a spaced sheet's plan name (D288) of plan line ``k``: the spacer rows above it added."""
-    return k + "".join(f"+({k}>{s})" for s in SPACER_LINES)
+    """The position in a spaced sheet's plan name (D288) of plan line ``k``: the spacer rows above it added (an
+    array constant of the positions, which Excel 2010 and LibreOffice both index)."""
+    positions = ",".join(str(offset + 1) for offset in line_offsets(SPACER_LINES, PLAN_ROWS))
+    return f"INDEX({{{positions}}},{k})"
 
 
 def _cell(name: str, position: str, column: str = "0") -> str:
@@ -73,16 +75,20 @@ def flagged_month_cell(cell_flags: str, sheet: str, name: str) -> str:
     return f'"{_table(sheet)}"&{_address(_first_of(f"({cell_flags}>0)", name))}'
 
 
-def after_period(tables: tuple[tuple[str, str], ...]) -> str:
-    """The first non-zero number after the period's last month (h_Menesi) in the month tables ``tables`` ((sheet,
-    name) in order): "6.6. tabula, K13"."""
-    def code(name: str) -> str:
-        condition = (f"ISNUMBER({name})*({name}<>0)*((COLUMN({name})-COLUMN(INDEX({name},1,1)))>=h_Menesi)")
-        return _first_of(condition, name)
+def after_period(flags: str, tables: tuple[tuple[str, str], ...]) -> str:
+    """The first number above 0 after the period's last month (h_Menesi) in the first flagged line's row of the month
+    tables ``tables`` ((sheet, name) in order): "6.6. tabula, K13"."""
+    position = _spaced(_line(flags))
+
+    def column(name: str) -> str:  # the first such column of the line's row, 10^9 and more when none
+        row, columns = f"INDEX({name},{position},0)", f"COLUMN(INDEX({name},1,0))"
+        condition = f"ISNUMBER({row})*({row}>0)*({columns}>=COLUMN(INDEX({name},1,1))+h_Menesi)"
+        return f"SUMPRODUCT(MIN({columns}+(1-{condition})*1000000000))"
 
     found = '""'
     for sheet, name in reversed(tables):
-        found = f'IF({code(name)}<1000000000,"{_table(sheet)}"&{_address(code(name))},{found})'
+        at = f"ADDRESS(ROW(INDEX({name},{position},1)),{column(name)},4)"
+        found = f'IF({column(name)}<1000000000,"{_table(sheet)}"&{at},{found})'
     return found
 
 
@@ -106,21 +112,22 @@ PLACES = {
     "price_above_ceiling": price_cell("f_Cena"),
     "actual_cost_price": price_cell("f_EiroCena"),
     "monthly_units": plan_line_cell("f_Menesi", "6.3", "Plans_Daudzums"),
-    "outside_period": after_period((("6.6", "Men_Daudzums"), ("6.10", "Fakt_Daudzums"), ("6.10", "Fakt_Summa"))),
+    "outside_period": after_period("f_Arpus", (("6.6", "Men_Daudzums"), ("6.10", "Fakt_Daudzums"),
+                                               ("6.10", "Fakt_Summa"))),
     "delivered_above_plan": months_row("f_Sanemts", "6.10", "Fakt_Daudzums"),
     "paid_above_delivered": months_row("f_Samaksats", "6.10", "Fakt_Summa"),
     "units_above_period": plan_line_cell("f_VienibuRobeza", "6.3", "Plans_Daudzums"),
     "units_above_month": flagged_month_cell("f_MenVienibuRobeza", "6.6", "Men_Daudzums"),
 }
-# the longest place each can name: one line of „Kur redzams” (technical.SOURCE_CHARS_PER_LINE) holds it
+# the longest text each can show in „Kur redzams” (tests/workbook/test_label_widths.py measures it in its row)
 LONGEST = {
-    "day_services": f" ({FIRST}6.6. tabula, AA100, 40. rinda)",
-    "price_above_ceiling": f" ({FIRST}6.8. tabula, AA100)",
-    "actual_cost_price": f" ({FIRST}6.8. tabula, AA100)",
-    "monthly_units": f" ({FIRST}6.3. tabula, AA100, 40. rinda)",
-    "outside_period": f" ({FIRST}6.10. tabula, AA100)",
-    "delivered_above_plan": f" ({FIRST}6.10. tabula, AA100:AA100)",
-    "paid_above_delivered": f" ({FIRST}6.10. tabula, AA100:AA100)",
-    "units_above_period": f" ({FIRST}6.3. tabula, AA100, 40. rinda)",
-    "units_above_month": f" ({FIRST}6.6. tabula, AA100)",
+    "day_services": f"{FIRST}6.6.{NBSP}tabula, AA100{LINE}40.{NBSP}rinda",
+    "price_above_ceiling": f"{FIRST}6.8.{NBSP}tabula, AA100",
+    "actual_cost_price": f"{FIRST}6.8.{NBSP}tabula, AA100",
+    "monthly_units": f"{FIRST}6.3.{NBSP}tabula, AA100{LINE}40.{NBSP}rinda",
+    "outside_period": f"{FIRST}6.10.{NBSP}tabula, AA100",
+    "delivered_above_plan": f"{FIRST}6.10.{NBSP}tabula, AA100:AA100",
+    "paid_above_delivered": f"{FIRST}6.10.{NBSP}tabula, AA100:AA100",
+    "units_above_period": f"{FIRST}6.3.{NBSP}tabula, AA100{LINE}40.{NBSP}rinda",
+    "units_above_month": f"{FIRST}6.6.{NBSP}tabula, AA100",
 }
