@@ -40,7 +40,12 @@ from generator.ministry.matrix import (
 )
 from generator.ministry.pseudonym import pseudonym
 from generator.ministry.records import ChildRecord, Refusal, StaleValue
-from generator.ministry.template_checks import COUNT_NAMES, unchecked_codes, unchecked_reason
+from generator.ministry.template_checks import (
+    COUNT_NAMES,
+    counted_as_warnings,
+    unchecked_codes,
+    unchecked_reason,
+)
 from generator.ministry.templates import Expected, TemplateSource
 from generator.ministry.xlsxpatch import excel_serial
 from generator.ministry.xlsxread import (
@@ -611,7 +616,14 @@ def stale_values(m: Matrix, outcome: WorkbookResult, code: str, source: str, mon
     for name, severity in (("Kludas", Severity.error), ("Bridinajumi", Severity.warning)):
         codes = lacked & {f.code for f in outcome.findings if f.counts and f.severity is severity}
         reasons[name] = unchecked_reason(codes) if codes else ""
-    for name, expected in outcome.named_values().items():
+    values = outcome.named_values()
+    # an older template counted these errors among its warnings (D371): its counts are compared as it counts them
+    moved = sum(1 for f in outcome.findings if f.code in counted_as_warnings(m) and f.counts
+                and f.severity is Severity.error)
+    if moved:
+        values["Kludas"] = values["Kludas"] - moved
+        values["Bridinajumi"] = values["Bridinajumi"] + moved
+    for name, expected in values.items():
         ref = m.refs.get(name)
         if ref is None:
             continue

@@ -4,8 +4,10 @@ Counting (the workbook's Kludas and Bridinajumi count the same instances):
 - too_many_lines (error, D293): 1 when the plan has more lines than the IBM matrix has plan rows (lines.PLAN_LINES);
   it concerns the lines past them. A matrix cannot have it (it has no such rows); a plan typed elsewhere (the site's
   calculator) can.
-- transport_share (warning, D9): 1 when the IB-funded transport share of A is above ``transport_share_max``;
-  with a stated override reason it is recorded as overridden and not counted.
+- transport_share (error, D9, D71, D371): 1 when the IB-funded transport share of A is above ``transport_share_max``
+  without a stated reason – the parent contract allows more only with the social worker's written reason, so the
+  matrix, the documents, collect and the calculator all count it as an error; with a stated override reason it is a
+  warning recorded as overridden and not counted. Only where the round confirms the limit (D287): otherwise nothing.
 - incompatible (warning, D10): 1 per pair of counted lines where one line's service is in the
   other's ``incompatible_with``.
 - day_care_sessions (warning, L1713): 1 per pair of counted lines where one line's service (the
@@ -183,9 +185,10 @@ def check_transport_share(
     lines: Sequence[PlanLine], params: Params, available: object, override_reason: str | None = None
 ) -> list[Finding]:
     """The IB-funded cost of transport and specialised transport together above
-    ``transport_share_max`` of the IB amount A is a warning that the social worker may override
-    with a stated reason (D9, L1714) – only where the round confirms the limit (``transport_limit_applies``, D287):
-    otherwise the round's limit is yet to be checked in the ministry's rules and nothing is counted."""
+    ``transport_share_max`` of the IB amount A: an error until the social worker states a reason (D9, L1714; the
+    parent contract allows it only so, D71, D371), then a warning kept for the record and not counted – only where
+    the round confirms the limit (``transport_limit_applies``, D287): otherwise the round's limit is yet to be checked
+    in the ministry's rules and nothing is counted."""
     if not params.transport_limit_applies:
         return []
     share = transport_share(lines, available, params)
@@ -198,7 +201,8 @@ def check_transport_share(
         f"(bez sociālā darbinieka rakstiska pamatojuma atļauts ne vairāk kā {percent(params.transport_share_max)})."
     )
     message += f"{APPROVED}{reason}" if reason else " Norādiet pamatojumu."
-    return [Finding("transport_share", Severity.warning, message, concerned, overridden=bool(reason))]
+    severity = Severity.warning if reason else Severity.error
+    return [Finding("transport_share", severity, message, concerned, overridden=bool(reason))]
 
 
 def check_incompatible(lines: Sequence[PlanLine]) -> list[Finding]:

@@ -20,6 +20,7 @@ from generator.documents.from_matrix.reading import MatrixReading, plan_round_en
 from generator.ministry.matrix import ChildData
 from generator.ministry.xlsxread import a1, read_xlsx, sheet_parts
 from generator.money import cents
+from generator.reference.findings import Severity
 from generator.reference.lines import line_from_offer
 from generator.reference.params import Params
 from generator.reference.provisional import age_in_years
@@ -200,7 +201,9 @@ def plan_reading(catalogue: Catalogue, municipality_id: str,
                             **{"base": Decimal("3100.00"), **values})  # type: ignore[arg-type]
     params = Params.from_catalogue(catalogue, day)
     outcome = evaluate_workbook(inputs, params)
-    assert outcome.errors == 0
+    # no error but transport above its share without a reason (an error since D371: a draft's papers still say it)
+    assert outcome.errors == sum(1 for f in outcome.findings if f.counts and f.severity is Severity.error
+                                 and f.code == "transport_share")
     data = ChildData(municipality_id, "Anna Paraugs", "010512-20000", "multipli", day, inputs)
     return MatrixReading(Path("paraugs.xlsx"), "paraugs", data=data, params=params, outcome=outcome,
                          parent_name="Pēteris Paraugs",

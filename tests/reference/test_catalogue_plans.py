@@ -108,9 +108,11 @@ def test_transport_items_count_in_the_share(offers, params) -> None:
     other = _first(offers, lambda o: not o.service.transport and not o.service.impairments)
     result = _evaluate(params, [_line(other, 9), _line(transport, 1)])
     assert result.transport_share == Decimal("0.1")
-    assert result.warnings == 0
+    assert result.warnings == 0 and not any(f.code == "transport_share" for f in result.findings)
     result = _evaluate(params, [_line(other, 8), _line(transport, 2)])
-    assert result.transport_share == Decimal("0.2") and result.warnings == 1
+    # above the share without a reason: an error, as the documents refuse it (D71, D371)
+    assert result.transport_share == Decimal("0.2") and result.warnings == 0
+    assert [f.severity for f in result.findings if f.code == "transport_share"] == [Severity.error]
 
 
 def test_day_care_centre_with_its_own_sessions_elsewhere_warns(offers, catalogue, params) -> None:

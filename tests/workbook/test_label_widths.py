@@ -184,7 +184,8 @@ def test_check_texts_fit_their_rows_in_excel(templates: dict[str | None, Path]) 
     characters so that the template does not depend on a font file), and that is enough at Excel's width of A:C
     (measured with Calibri's metrics) for its description, and of column F for where it shows: two checks pages,
     none of them cut (test_print.test_611_checks_share_their_pages_evenly)."""
-    from generator.workbook.sheets.technical import RULE_COUNT, RULE_LONGEST, rule_row, rules
+    from generator.workbook.sheets import first_cell
+    from generator.workbook.sheets.technical import RULE_COUNT, RULE_LONGEST, rule_row, rules, tables
 
     ws = kept_book(templates["liepaja"])["6.11"]
     codes = [code for code, *_ in rules("multipli")]
@@ -196,6 +197,10 @@ def test_check_texts_fit_their_rows_in_excel(templates: dict[str | None, Path]) 
             if letter == "A" and codes[index] in RULE_LONGEST:
                 assert str(text).startswith("="), text
                 text = RULE_LONGEST[codes[index]]
+            if letter == "F" and codes[index] in first_cell.PLACES:  # its first cell, or the tables (D371)
+                assert str(text).startswith("="), text
+                _fits(ws, f"F{row}", first_cell.LONGEST[codes[index]], 9, False)
+                text = tables(rules("multipli")[index][3])
             _fits(ws, f"{letter}{row}", text, 8 if letter == "A" else 9, False)  # descriptions at 8 pt
 
 

@@ -388,10 +388,11 @@ def read_for_documents(path: Path, catalogue: Catalogue, templates: TemplateSour
     rule_errors = []
     lacked = unchecked_codes(m)  # the checks its template did not compute: the matrix itself shows no error (F8)
     for finding in outcome.findings:
+        if (why := blocking(finding)) is not None:  # an error the contract's clause says more of (D71, D371)
+            rule_errors.append(with_note(why, places.rule_place(m, finding)))
+            continue
         if finding.severity is Severity.warning:
             place = places.rule_place(m, finding)
-            if (why := blocking(finding)) is not None:
-                rule_errors.append(with_note(why, place))
             finding = dataclasses.replace(finding, message=places.without_typed_place(finding))
             result.warnings.append(finding)
             result.warning_places[finding] = place

@@ -65,8 +65,9 @@ def provider_name(provider) -> str:  # noqa: ANN001 - a from_matrix.context.Prov
 
 
 def blocking(finding: Finding) -> str | None:
-    """The error text of a warning that a signed clause depends on, or None: transport above its share of A
-    without a justification (D9; the parent contract allows it only with the social worker's written reason)."""
+    """The refusal's words for a rule error that a signed clause depends on, or None: transport above its share of A
+    without a justification (D9; the parent contract allows it only with the social worker's written reason, D71 –
+    an error in the reference, the matrix and collect alike, D371)."""
     if finding.code != TRANSPORT or finding.overridden:
         return None
     return (f"{TRANSPORT_ERROR}: {finding.message} Līgums ar Vecāku ({CONTRACT}) transporta "
@@ -79,7 +80,7 @@ def warning_lines(findings: Sequence[Finding], *, console: bool = False,
                   open_prices: frozenset[int] = frozenset(), no_prices: frozenset[int] = frozenset(),
                   params_day: dt.date | None = None, period: str = "") -> list[str]:
     """Every warning of the recomputed plan with the reference's text and whether the matrix confirms it (a
-    stated reason, D9) or not; the warnings that are errors here (``blocking``) are listed with the errors.
+    stated reason, D9) or not; an unjustified transport share is an error (``blocking``, D371), listed with them.
     ``console``: without the reason the social worker typed (free text may name the child; parskats.txt,
     inside the child's folder, has it). ``unconfirmed_p``: the child's P while it rests on an unconfirmed base
     amount B – then no sentence prints it as a figure (``blank_p``; the annexes print it as a blank too).

@@ -48,7 +48,7 @@ from generator.workbook.input_checks import (
 )
 from generator.workbook.layout import C64, INTERFACE_VERSION, unit_code_cols
 from generator.workbook.sheetio import Sheet
-from generator.workbook.sheets import cross_checks, party_names, plan_rows
+from generator.workbook.sheets import cross_checks, first_cell, party_names, plan_rows
 from generator.workbook.sheets.calculation import TRANSPORT_STATUS_NAME, base_effective, base_provisional
 from generator.workbook.sheets.common import (
     HEADER_CHILD_HEIGHT,
@@ -207,7 +207,9 @@ def rules(multipli: str) -> list[tuple[str, str, str, str, str]]:
         ("prices_not_in_force", "kļūda", "Plāns sākas pirms šīs matricas cenu dienas, vai katalogs plāna periodā "
          "maina tajā izmantotu cenu vai parametru; kas mainās, kad un kā rīkoties, rakstīts 6.1. tabulas statusā.",
          PERIOD_CELLS, "h_CenasArpus"),
-        ("transport_share", "brīdinājums", "No IB finansētā transporta daļa no IB pieejamā apmēra ir lielāka, "
+        # D371: an error, as the reference, the documents and collect count it (the parent contract allows it only
+        # with the reason, D71)
+        ("transport_share", "kļūda", "No IB finansētā transporta daļa no IB pieejamā apmēra ir lielāka, "
          "nekā bez rakstiska pamatojuma atļauts, un pamatojums nav norādīts.", "6.4",
          f"IF(h_TranspParsniegts=1,IF({NO_REASON},1,0),0)"),
         ("transport_share_overridden", "ieraksts", "Transporta daļas pārsniegums ar sociālā darbinieka pamatojumu "
@@ -736,7 +738,11 @@ def _rules(sh: Sheet) -> None:
             sh.text(f"A{row}", text, st.label_small)
         sh.text(f"D{row}", kind, st.out_text)
         sh.formula(f"E{row}", formula, st.out_whole, 0)
-        sh.text(f"F{row}", tables(where), st.out_text_wrap)  # "6.3., 6.4., 6.8. tabula" in one line
+        if code in first_cell.PLACES:  # D371: while it counts one, its first cell („pirmā: 6.8. tabula, I35”)
+            sh.formula(f"F{row}", first_cell.where(f"E{row}", first_cell.PLACES[code], tables(where)),
+                       st.out_text_wrap, tables(where))
+        else:
+            sh.text(f"F{row}", tables(where), st.out_text_wrap)  # "6.3., 6.4., 6.8. tabula" in one line
         sh.text(f"{RULE_CODE}{row}", code, st.helper_text)
         if code in RULE_COUNT_NAMES:  # a rule older templates lacked, by the name of its count (template_checks)
             sh.define(RULE_COUNT_NAMES[code], f"E{row}")

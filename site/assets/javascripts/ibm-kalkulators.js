@@ -700,7 +700,7 @@
     if (plan.transportOver) {
       found.push({
         kods: "transport_share",
-        smagums: WARNING,
+        smagums: ERROR, // D371: an error, as the reference counts it (no reason can be typed here)
         teksts: fill(t.transport_share, { dala: percent(plan.shareRounded, 1), griesti: percent(dec(p.transportaDala), 0) }),
         rindas: counted.filter(function (l) {
           return l.offer.transports;
