@@ -47,3 +47,16 @@ def test_the_line_is_listed_with_its_price_cell(collected) -> None:  # noqa: ANN
     assert name == rule_name("price_implausible") == "Neticami augsta cena"
     assert text.startswith("1. rinda (3.1.3i ") and "pārsniedz ticamo 200,00" in text, text
     assert "6.8. tabula, I" in text and "„Sniedzēja cena, EUR par vienību”" in text, text
+
+
+def test_the_summary_and_the_console_say_it(collected) -> None:  # noqa: ANN001
+    _, out, said = collected
+    page = {r[0]: (r[1], r[2]) for r in load_workbook(out)["Kopsavilkums"].iter_rows(min_row=4, values_only=True)
+            if r[0]}
+    count, text = page["To brīdinājumu skaits, kas maina N"]
+    assert count == 2 and "1 rindā cena pārsniedz ticamo, un griestu nav – jāpārbauda" in text, (count, text)
+    assert ("Brīdinājums: 1 izmantotajā matricā ir 1 plāna rinda, kuras sniedzēja cena pārsniedz ticamo tās "
+            "mērvienībai, un cenas griestu nav – jāpārbauda, vai cena ierakstīta pareizi (tā ieskaitīta N)") in said, said
+    # the line alone above P is counted as that, not with the implausible price
+    assert "ir 1 plāna rinda, kuras summa viena pati pārsniedz P" in said, said
+
