@@ -290,7 +290,7 @@ def rules(multipli: str) -> list[tuple[str, str, str, str, str]]:
         # one line (the last checks page keeps D364's and D370's rows and D205's room): each listed cell's message says
         # what is wrong with it (a text, a date, a negative or implausibly large number, cents, a value not listed, a
         # formula)
-        ("invalid_input", "kļūda", "Ievades šūnā nederīga vērtība, mainīta aprēķina šūna vai paslēpta plāna rinda "
+        ("invalid_input", "kļūda", "Ievades šūnā ir nederīga vērtība, mainīta aprēķina šūna vai paslēpta plāna rinda "
          "(saraksts zemāk).",
          "visas tabulas", LISTED),
     ]
