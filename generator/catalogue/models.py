@@ -428,6 +428,24 @@ class Programme(Strict):
     # larger value is an invalid input (a pasted 1e12, 31000000 for 3100), counted by the matrix, refused by the tools
     input_amount_max: Parameter[Money]
     unit_price_max: Parameter[Money]
+    # D370: the plausible highest provider's price a unit of each kind the catalogue's prices use (PLAUSIBLE_PRICE_FIELDS);
+    # above it, on a line whose item has no ceiling figure, the matrix warns (price_implausible): a typo ×100
+    plausible_price_reize: Parameter[Money]
+    plausible_price_stunda: Parameter[Money]
+    plausible_price_darba_diena: Parameter[Money]
+    plausible_price_diennakts: Parameter[Money]
+    plausible_price_kurss: Parameter[Money]
+
+
+# D370: the unit id (enums.yaml units) -> its Programme field of the plausible highest price; the euro at actual cost
+# has none (its price is 1,00 EUR, D70), nor has a unit no price uses (tests/catalogue: every price's unit has one)
+PLAUSIBLE_PRICE_FIELDS = {
+    "reize": "plausible_price_reize",
+    "stunda": "plausible_price_stunda",
+    "darba-diena": "plausible_price_darba_diena",
+    "diennakts": "plausible_price_diennakts",
+    "kurss": "plausible_price_kurss",
+}
 
 
 # --- municipalities --------------------------------------------------------------------------------

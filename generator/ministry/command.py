@@ -357,10 +357,12 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
     from generator.ministry.final_status import NO_PRICE_WARNING, STATUS_NO_PRICE, no_price_warnings
     from generator.ministry.summary_book import SHEET_WARNINGS
     from generator.ministry.summary_findings import listed_warnings
+    from generator.ministry.summary_front import IMPLAUSIBLE_WARNING
     from generator.workbook.texts import PRICE_TYPED
 
     # D148 lines are in N and so in the pool split (audit31 F4): the same count as the summary's row
-    listed = [sum(1 for f in listed_warnings(r) if f.code != NO_PRICE_WARNING) for r in result.records]
+    listed = [sum(1 for f in listed_warnings(r) if f.code not in (NO_PRICE_WARNING, IMPLAUSIBLE_WARNING))
+              for r in result.records]
     lines, above = sum(listed), sum(1 for n in listed if n)
     # a line with a price of 0,00 is not in N: that child's F is not final (D364), each line on the same sheet
     no_price = [len(no_price_warnings(r)) for r in result.records]
@@ -371,6 +373,14 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
                    f"cenu 0,00 – sniedzēja cenas vēl nav, tāpēc N {_agree(priceless, 'to', 'tās')} neietver: bērna F "
                    f"nav galīgs (statuss „{STATUS_NO_PRICE}”, kamēr cena nav ierakstīta {PRICE_TYPED}) – katra "
                    f"rinda lapā „{SHEET_WARNINGS}”.", err=True)
+    # D370: a price above its unit's plausible highest may be a typo that makes N many times larger
+    implausible = [sum(1 for f in listed_warnings(r) if f.code == IMPLAUSIBLE_WARNING) for r in result.records]
+    if (typos := sum(implausible)):
+        matrices = sum(1 for n in implausible if n)
+        click.echo(f"Brīdinājums: {matrices} {_agree(matrices, 'izmantotajā matricā', 'izmantotajās matricās')} "
+                   f"{_agree(typos, f'ir {typos} plāna rinda, kuras', f'ir {typos} plāna rindas, kuru')} sniedzēja cena "
+                   "pārsniedz ticamo tās mērvienībai, un cenas griestu nav – jāpārbauda, vai cena ierakstīta pareizi "
+                   f"(tā ieskaitīta N) – katra rinda lapā „{SHEET_WARNINGS}”.", err=True)
     if lines:
         which = _agree(lines, f"ir {lines} plāna rinda, kuras summa viena pati pārsniedz P; tā ieskaitīta",
                        f"ir {lines} plāna rindas, kurām katrai summa viena pati pārsniedz P; tās ieskaitītas")

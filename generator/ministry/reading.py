@@ -71,8 +71,8 @@ STALE_LIMIT = 8
 # warnings the summary lists one by one (sheet „Brīdinājumi”): a line alone above P (D148) is most often a mistyped
 # quantity, and its amount is in N, which decides the child's share of the redistribution (D7); a line with a price
 # of 0,00 has no provider's price yet and is left out of N, so N is only a lower bound and the child's F is not final
-# (D364)
-LISTED_WARNINGS = frozenset({"line_above_provisional", "no_provider_price"})
+# (D364); a price above its unit's plausible highest may be a typo that makes N many times larger (D370)
+LISTED_WARNINGS = frozenset({"line_above_provisional", "no_provider_price", "price_implausible"})
 # warnings the record keeps with their place: those listed above, and a price checked against a ceiling that is not
 # confirmed, which keeps the child's F from being final (D22, D269: listed on „Neapstiprināti griesti”)
 KEPT_WARNINGS = LISTED_WARNINGS | {"ceiling_unconfirmed"}

@@ -35,6 +35,7 @@ RULE_NAMES = {
     "incompatible": "Nesavienojami pakalpojumi",
     "day_care_sessions": "Dienas aprūpe jau ietver nodarbības",
     "no_provider_price": "Nav sniedzēja cenas (cena 0,00)",  # D364
+    "price_implausible": "Neticami augsta cena",  # D370
     "ceiling_unconfirmed": "Cenas griesti nav apstiprināti",
     "day_services": "Par daudz dienas pakalpojumu dienu",
     "price_above_ceiling": "Cena pārsniedz griestus",

@@ -45,12 +45,24 @@ from generator.ministry.summary_money import UNSPREAD_LABEL
 from generator.reference.findings import Severity
 
 ABOVE_P_WORDS = "plāna rindas summa viena pati pārsniedz P un ir ieskaitīta N"
+IMPLAUSIBLE_WARNING = "price_implausible"  # D370: reference.rules.check_implausible_prices
 
 
 def _listed_kinds(c: Collection) -> str:
     """What the lines counted on „Brīdinājumi” are: a line alone above P (D148) and a line without a provider's price
     (D364), each kind that holds with its count when both do."""
-    found = [f for r in c.records for f in listed_warnings(r)]
+    found = [f for r in c.records for f in listed_warnings(r) if f.code != IMPLAUSIBLE_WARNING]
+    implausible = sum(1 for r in c.records for f in listed_warnings(r) if f.code == IMPLAUSIBLE_WARNING)
+    kinds = _above_or_no_price(found)
+    if not implausible:
+        return kinds
+    said = (f"{implausible} {agree(implausible, 'rindā', 'rindās')} cena pārsniedz ticamo, un griestu nav – "
+            "jāpārbauda, vai tā ierakstīta pareizi (lēmums D370)")
+    return f"{kinds}; {said}" if found else said
+
+
+def _above_or_no_price(found: list) -> str:  # noqa: ANN001 - the findings listed_warnings gives
+    """_listed_kinds of a line alone above P and a line without a provider's price."""
     no_price = sum(1 for f in found if f.code == NO_PRICE_WARNING)
     if not no_price:
         return ABOVE_P_WORDS

@@ -123,6 +123,11 @@ FIELDS: dict[str, tuple[str, str]] = {
     "iesniegumu_parsutisanas_darba_dienas": ("termiņš iesniegumu pārsūtīšanai", "darba dienas"),
     "ievadita_summa_max": ("lielākā ticamā matricā ierakstītā summa (B, F, citi finanšu avoti; D340)", "EUR"),
     "sniedzeja_cena_max": ("lielākā ticamā sniedzēja cena par vienību matricas 6.8. tabulā (D340)", "EUR"),
+    "ticama_cena_reize": ("ticamā sniedzēja cena par reizi: virs tās pakalpojumam bez cenas griestu skaitļa matrica brīdina (D370)", "EUR"),
+    "ticama_cena_stunda": ("ticamā sniedzēja cena par stundu: virs tās pakalpojumam bez cenas griestu skaitļa matrica brīdina (D370)", "EUR"),
+    "ticama_cena_darba_diena": ("ticamā sniedzēja cena par darba dienu: virs tās pakalpojumam bez cenas griestu skaitļa matrica brīdina (D370)", "EUR"),
+    "ticama_cena_diennakts": ("ticamā sniedzēja cena par diennakti: virs tās pakalpojumam bez cenas griestu skaitļa matrica brīdina (D370)", "EUR"),
+    "ticama_cena_kurss": ("ticamā sniedzēja cena par kursu: virs tās pakalpojumam bez cenas griestu skaitļa matrica brīdina (D370)", "EUR"),
     # rounds
     "sakums": ("sākuma datums", ""),
     "beigas": ("beigu datums (ieskaitot)", ""),

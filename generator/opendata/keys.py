@@ -106,6 +106,11 @@ KEYS: dict[str, str] = {
     "application_forward_working_days": "iesniegumu_parsutisanas_darba_dienas",
     "input_amount_max": "ievadita_summa_max",
     "unit_price_max": "sniedzeja_cena_max",
+    "plausible_price_reize": "ticama_cena_reize",
+    "plausible_price_stunda": "ticama_cena_stunda",
+    "plausible_price_darba_diena": "ticama_cena_darba_diena",
+    "plausible_price_diennakts": "ticama_cena_diennakts",
+    "plausible_price_kurss": "ticama_cena_kurss",
     # rounds
     "programme": "programma",
     "start": "sakums",

@@ -112,11 +112,15 @@ class Params:
     # invalid price (its line void, D332). None: not checked, as a test's own Params.
     amount_max: Decimal | None = None
     price_max: Decimal | None = None
+    # D370: the plausible highest provider's price by unit id (programme.yaml plausible_price_<unit>): above it, on a line
+    # with no ceiling figure, the warning price_implausible. Empty: not checked, as a test's own Params.
+    plausible_prices: dict[str, Decimal] = field(default_factory=dict, hash=False)
 
     @classmethod
     def from_catalogue(cls, catalogue: Catalogue, day: dt.date) -> Params:
         """The parameters in force on ``day``; a parameter not yet in force raises LookupError."""
         from generator.catalogue.models import (  # the reference itself imports no catalogue module
+            PLAUSIBLE_PRICE_FIELDS,
             Pilot,
             PriceStatus,
         )
@@ -161,6 +165,7 @@ class Params:
             date_serials=children_date_serials(catalogue),
             amount_max=Decimal(value("input_amount_max")),
             price_max=Decimal(value("unit_price_max")),
+            plausible_prices={unit: Decimal(value(name)) for unit, name in PLAUSIBLE_PRICE_FIELDS.items()},
         )
 
     def replace(self, **changes: Any) -> Params:

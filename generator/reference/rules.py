@@ -29,6 +29,8 @@ Counting (the workbook's Kludas and Bridinajumi count the same instances):
   paid exceeds ROUND(cumulative delivered × price, 2), or Σ paid exceeds the line cost.
 - no_provider_price (warning, D364): 1 per counted line whose unit price is 0,00 and whose unit does not fix its price
   (the euro at actual cost has actual_cost_price): no provider's price is typed yet, so the line adds nothing to N.
+- price_implausible (warning, D370): 1 per counted line whose unit price is above its unit's plausible highest
+  (Params.plausible_prices) while its item has no ceiling figure (a ceiling gives price_above_ceiling instead).
 - ceiling_unconfirmed (warning, D22): 1 per counted line of a regulated or delegated-contract item, or of a
   group session under the group ceiling, whose ceiling is not confirmed.
 - impairment (error; warning for a child with multiple impairments): 1 per counted line whose item
@@ -485,6 +487,31 @@ def check_missing_prices(lines: Sequence[PlanLine], price_place: str = PRICE_PLA
     ]
 
 
+# D370: the words of a price above its unit's plausible highest (the matrix's 6.11 and 6.4 say the same)
+IMPLAUSIBLE_TEXT = "pārsniedz ticamo"
+IMPLAUSIBLE_CHECK = "pārbaudiet, vai tā ierakstīta pareizi (nav, piemēram, 100 reizes lielāka)"
+
+
+def check_implausible_prices(lines: Sequence[PlanLine], plausible: Mapping[str, Decimal],
+                             price_max: Decimal | None = None, price_place: str = PRICE_PLACE) -> list[Finding]:
+    """D370: a counted line whose provider's price is above the plausible highest of its unit (``plausible``,
+    Params.plausible_prices; a unit without one is not checked, nor the euro at actual cost, D70) while its item has no
+    ceiling figure – a ceiling, confirmed or not, bounds it already (price_above_ceiling). A warning: a real price may
+    be high. A price above ``price_max`` is an invalid input instead (D340), its line void (D332)."""
+    return [
+        Finding(
+            "price_implausible",
+            Severity.warning,
+            f"{_name(i, line)}: sniedzēja cena {price_place} {eur(line.unit_price)} par vienību {IMPLAUSIBLE_TEXT} "
+            f"{eur(plausible[line.unit])}, un pakalpojumam nav zināmu cenas griestu – {IMPLAUSIBLE_CHECK}.",
+            (i,),
+        )
+        for i, line in _counted(lines)
+        if line.unit in plausible and not line.actual_cost and line.ceiling is None
+        and line.unit_price > plausible[line.unit] and not (price_max is not None and line.unit_price > price_max)
+    ]
+
+
 def check_monthly_units(lines: Sequence[PlanLine], months: int, invalid: Invalid = (),
                         execution_invalid: ExecutionInvalid = ()) -> list[Finding]:
     """The monthly units of a line (6.6) must add up to its units in the period (6.3), and no
@@ -789,6 +816,7 @@ def check_plan(
         *check_prices(lines),
         *check_actual_cost_prices(lines),
         *check_missing_prices(lines),
+        *check_implausible_prices(lines, params.plausible_prices, params.price_max),
         *check_unconfirmed_ceilings(lines),
         *check_monthly_units(lines, months, invalid, executed),
         *check_execution(lines, months, invalid, executed),

@@ -49,6 +49,7 @@ from generator.reference.rules import (
     WORKING_DAY,
     check_actual_cost_prices,
     check_day_care_sessions,
+    check_implausible_prices,
     check_incompatible,
     check_line_above_provisional,
     check_line_count,
@@ -233,6 +234,10 @@ def message_templates(params: Params) -> dict[str, str]:
     templates["actual_cost_price"] = _replace(actual.message, [_row(INDEX, LABEL, "rinda"), (eur(PRICE), "{cena}")])
     (no_price,) = check_missing_prices(_padded((INDEX, _line(LABEL, unit_price=Decimal(0)))), PRICE_FIELD_PLACE)
     templates["no_provider_price"] = _replace(no_price.message, [_row(INDEX, LABEL, "rinda")])
+    (implausible,) = check_implausible_prices(_padded((INDEX, _line(LABEL, unit_price=PRICE, unit="reize"))),
+                                              {"reize": CEILING}, None, PRICE_FIELD_PLACE)  # D370
+    templates["price_implausible"] = _replace(implausible.message, [
+        _row(INDEX, LABEL, "rinda"), (eur(PRICE), "{cena}"), (eur(CEILING), "{ticama}")])
     # One transport line of 1 EUR and one other line of 2 EUR, both funded: A = 3, the share is one third.
     share_lines = [_line(LABEL, unit_price=Decimal(1), transport=True), _line(LABEL_B, unit_price=Decimal(2))]
     strict = params.replace(transport_share_max=Decimal("0.01"), transport_limit_applies=True)
@@ -546,6 +551,8 @@ def parameter_data(params: Params) -> dict[str, Any]:
         # D340: the plausible highest B, F or other source, and 6.8 price (Params.amount_max, price_max)
         "summaMax": _money(params.amount_max),
         "cenaMax": _money(params.price_max),
+        # D370: the plausible highest price by unit id: above it, with no ceiling figure, the warning price_implausible
+        "ticamaCena": {unit: _money(value) for unit, value in sorted(params.plausible_prices.items())},
     }
 
 

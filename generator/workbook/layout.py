@@ -282,7 +282,9 @@ class C64:
     f_unit_limit, f_above_p = "BJ", "BK"
     # audit32 F6: the length check of the row's note (M)
     f_note = "BL"
-    last = f_note  # the last helper column (hidden, inside the print area)
+    # D370: a line priced above its unit's plausible highest (6.8's h_Pak_CenaTicama) with no ceiling figure
+    f_implausible = "BM"
+    last = f_implausible  # the last helper column (hidden, inside the print area)
 
 
 class C68:

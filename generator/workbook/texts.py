@@ -28,6 +28,7 @@ MSG = {
     "unknown_item": "Pakalpojums nav 6.8. tabulas sarakstā.",
     "missing_price": "6.8. tabulā nav norādīta sniedzēja cena.",
     "no_provider_price": "Cena 0,00 – nav sniedzēja cenas; ierakstiet to 6.8. tabulā.",  # D364
+    "price_implausible": "Cena virs ticamās šai mērvienībai (6.11. tabula) – pārbaudiet to 6.8. tabulā.",  # D370
     "price_above_ceiling": "Cena pārsniedz pieļaujamo (6.8. tabula).",
     "actual_cost_price": "Mērvienība „euro”: cenai 6.8. tabulā jābūt 1,00 EUR.",
     "incompatible": "Nedrīkst saņemt vienlaikus ar citu šī plāna pakalpojumu – pārliecinieties, ka laiki nepārklājas.",
@@ -63,6 +64,7 @@ MSG_SHORT = {
     "unknown_item": "nav 6.8. tabulā",
     "missing_price": "nav cenas",
     "no_provider_price": "cena 0,00",
+    "price_implausible": "neticama cena",
     "price_above_ceiling": "cena virs griestiem",
     "actual_cost_price": "euro cena nav 1,00",
     "incompatible": "nesaderīgs",

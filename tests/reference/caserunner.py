@@ -168,6 +168,7 @@ def _line(raw: dict[str, Any] | None) -> PlanLine:
         ceiling=_dec(raw.get("ceiling")),
         ceiling_unconfirmed=bool(raw.get("ceiling_unconfirmed", False)),
         actual_cost=bool(raw.get("actual_cost", False)),
+        unit=str(raw.get("unit", "")),  # D370: the plausible highest price is by unit (D147 rules take it too)
         label=str(raw.get("label", "")),
         planned_units=tuple(raw.get("planned", ())),
         delivered_units=tuple(raw.get("delivered", ())),

@@ -200,6 +200,9 @@ def _calculator_words(finding: Any, inputs: WorkbookInputs, params: Params, matr
     if finding.code == "no_provider_price":  # D364: the calculator's price field, not the matrix's 6.8
         assert finding.message.count(PRICE_PLACE) == 2, finding.message
         return finding.message.replace(PRICE_PLACE, PRICE_FIELD_PLACE)
+    if finding.code == "price_implausible":  # D370: the same
+        assert finding.message.count(PRICE_PLACE) == 1, finding.message
+        return finding.message.replace(PRICE_PLACE, PRICE_FIELD_PLACE)
     if finding.code == "final_above_needed":
         assert finding.message.startswith(f"{FINAL_CELL}: "), finding.message
         return f"Lauks „{FINAL_FIELD}”: " + finding.message.removeprefix(f"{FINAL_CELL}: ")

@@ -917,7 +917,7 @@ def test_every_page_of_611_with_checks_has_column_headings(printed_pdfs: dict[st
 
 
 def test_611_checks_share_their_pages_evenly(printed_pdfs: dict[str, dict[str, Path]]) -> None:
-    """6.11's checks (RULE_COUNT) print on two pages, all but two or three on the first (D205: 22 and 3 left the last one little room; D364's 28th check: 25 and 3; each check's rows as high as its 8 pt text, technical.rule_lines),
+    """6.11's checks (RULE_COUNT) print on two pages, all but two or three on the first (D205: 22 and 3 left the last one little room; D364's 28th check: 25 and 3; D370's 29th: 25 and 4; each check's rows as high as its 8 pt text, technical.rule_lines),
     the totals and the whole list of errors under the last check (D198): no page holds a lone check with the totals
     (it printed 10, 11 and 1 on three pages).
     Counted from the PDF: a check is its kind printed alone in its cell."""

@@ -46,6 +46,7 @@ ITEM_CELLS: dict[str, tuple[str, ...]] = {
     "price_above_ceiling": ("Pak_Cena",),
     "actual_cost_price": ("Pak_Cena",),
     "no_provider_price": ("Pak_Cena",),  # D364: a 6.8 price of 0,00
+    "price_implausible": ("Pak_Cena",),  # D370: a 6.8 price above its unit's plausible highest
     "ceiling_unconfirmed": ("Pak_Cena",),
     "line_above_provisional": ("Pak_Cena",),
     "money_above_max": ("Pak_Cena",),  # D340: a 6.8 price above the plausible highest

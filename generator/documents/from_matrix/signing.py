@@ -111,8 +111,9 @@ def warning_lines(findings: Sequence[Finding], *, console: bool = False,
 
 
 # warnings no matrix input approves (a ceiling the catalogue has not confirmed; one line's amount above P, D148; a B to
-# check against LM's, D257 – each sentence says what to check): shown without the approval note
-UNAPPROVABLE = frozenset({"ceiling_unconfirmed", "line_above_provisional", "base_differs"})
+# check against LM's, D257; a price above its unit's plausible highest, D370 – each sentence says what to check): shown
+# without the approval note
+UNAPPROVABLE = frozenset({"ceiling_unconfirmed", "line_above_provisional", "base_differs", "price_implausible"})
 
 
 _PRICE_IS_CEILING_THEN = (", tāpēc dokumentos tā un no tās atkarīgās summas ir tukšas vietas, līdz Labklājības "

@@ -41,7 +41,7 @@ from generator.workbook.sheets.common import (
     protect,
     unit_column,
 )
-from generator.workbook.sheets.items import PRICE_CODES, short_unit
+from generator.workbook.sheets.items import PLAUSIBLE_NAME, PRICE_CODES, short_unit
 from generator.workbook.sheets.personal import ERRORS_FIRST
 from generator.workbook.sheets.plan import PLAN_CODES, PLAN_INPUTS, sessions_message, text_validation
 from generator.workbook.texts import (
@@ -306,6 +306,7 @@ def helper_columns(lay: Layout, r: int, p: int, units: dict[str, str] | None = N
          f"IF($P{r}=1,IF(OR({A_ON_BASE},AND(h_ANeapst=1,ISNUMBER(IB_Galigais)),"
          f"AND($Y{r}>0,$Y{r}>={FIRST_OPEN},OR(h_ANeapst=1,NOT({known_zero(r)})))),1,0),0)",
          0),
+        (c.f_implausible, "f_CenaNeticama", implausible(r), 0),  # D370
         (c.h_msg_full, "h_ZinasPilnas", full_messages(r, p), ""),
         (c.h_msg_short, "h_ZinasIsas", short_messages(r, p), ""),
     ]
@@ -351,6 +352,14 @@ def full_messages(r: int, p: int) -> str:
     return "TRIM(" + "&".join(parts) + ")"
 
 
+def implausible(r: int) -> str:
+    """D370 (reference check_implausible_prices): active line ``r`` priced above its unit's plausible highest (6.8's
+    h_Pak_CenaTicama, blank for a unit without one) while its item has no ceiling figure (Pak_MaxCena: f_Cena's)."""
+    bound = f"INDEX({PLAUSIBLE_NAME},$N{r})"
+    return (f"IF($P{r}=1,IF(AND(NOT(ISNUMBER(INDEX(Pak_MaxCena,$N{r}))),ISNUMBER({bound})),"
+            f"IF($Q{r}>{bound},1,0),0),0)")
+
+
 def no_price(r: int) -> str:
     """D364: line ``r`` is active with a provider's price of 0,00 – typed, not empty (missing_price), of a unit that
     does not fix its own price (actual_cost_price): 6.11's NO_PROVIDER_PRICE counts it, without a flag column."""
@@ -389,6 +398,7 @@ MESSAGES_64 = (
     (C64.f_missing_price, "missing_price"),
     (C64.f_price, "price_above_ceiling"),
     (C64.f_actual_cost, "actual_cost_price"),
+    (C64.f_implausible, "price_implausible"),  # D370
     (C64.h_incompat_all, "incompatible"),
     (C64.f_unconfirmed, "ceiling_unconfirmed"),
     (C64.f_impairment, "impairment"),

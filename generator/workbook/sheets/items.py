@@ -9,7 +9,7 @@ import textwrap
 
 from generator import lvformat
 from generator.catalogue.catalogue import Offer
-from generator.catalogue.models import PriceStatus, short_unit
+from generator.catalogue.models import PLAUSIBLE_PRICE_FIELDS, PriceStatus, short_unit
 from generator.reference.lines import ACTUAL_COST_PRICE, ACTUAL_COST_UNIT, fixed_unit_price
 from generator.reference.plan_changes import catalogue_changes, checked_against_ceiling, item_until
 from generator.workbook import withdrawn_ceilings
@@ -65,6 +65,9 @@ UNTIL, UNTIL_USED = "X", "Y"
 # hidden (D319): the day a confirmed ceiling is „jāprecizē” again from, in a matrix made on or after it (empty in the
 # template, withdrawn_ceilings.py)
 WITHDRAWN = withdrawn_ceilings.COLUMN
+# hidden (D370): the plausible highest price of the row's unit (programme.yaml plausible_price_<unit>; blank for a unit
+# without one, the euro at actual cost): 6.4's f_CenaNeticama warns of a price above it on a line with no ceiling figure
+PLAUSIBLE, PLAUSIBLE_NAME = "AA", "h_Pak_CenaTicama"
 # A row holds its service's label (A, 9 pt) and a provider's name (H, two lines of 8 pt): neither LibreOffice nor Excel
 # grows a row to its wrapped text when it opens the file, so the height is set from the catalogue's label (audit32 F1,
 # F2). LABEL_CHARS_PER_LINE counts low: a line of A (40 wide) holds about 48 characters of 9 pt words.
@@ -99,6 +102,8 @@ def write(sh: Sheet) -> None:
     lay = book.layout
     units = {u.id: u.name_lv for u in cat.enums.units}
     whole_units = cat.enums.whole_units
+    plausible = {unit: getattr(cat.programme, name).at(book.day).value
+                 for unit, name in PLAUSIBLE_PRICE_FIELDS.items()}  # D370
     until = item_until(catalogue_changes(cat, book.day))
     withdrawable = withdrawn_ceilings.withdrawable(cat, book.day)
     sh.widths({c: w for c, _, w in HEADS})
@@ -185,6 +190,10 @@ def write(sh: Sheet) -> None:
         sh.text(f"Q{row}", short_unit(units.get(service.unit, service.unit)), st.helper_text)
         sh.text(f"{INCLUDES}{row}", _joined(list(service.includes_sessions_of)), st.helper_text)
         sh.number(f"{WHOLE}{row}", 1 if service.unit in whole_units else 0, st.helper)
+        if service.unit in plausible:
+            sh.number(f"{PLAUSIBLE}{row}", plausible[service.unit], st.helper)
+        else:
+            sh.blank(f"{PLAUSIBLE}{row}", st.helper)
         marked = f"N({WITHDRAWN}{row})>0"
         withdrawn = offer.id in book.ceilings_withdrawn
         if offer.id in withdrawable and checked_against_ceiling(offer):  # D319: unconfirmed while it holds the mark
@@ -216,9 +225,10 @@ def write(sh: Sheet) -> None:
     for letter, name in (*HELPERS, (INCLUDES, "h_Pak_Ietver"), (UNCONFIRMED, "h_Pak_GriestiNeapst"),
                          (PROVISIONAL_PRICE, "h_Pak_CenaProviz"), (WHOLE, "h_Pak_Vesels"),
                          (UNTIL, "h_Pak_Lidz"), (UNTIL_USED, "h_Pak_LidzPlana"),
-                         (WITHDRAWN, withdrawn_ceilings.NAME), (PRICE_CODE, PRICE_CODES)):
+                         (WITHDRAWN, withdrawn_ceilings.NAME), (PRICE_CODE, PRICE_CODES),
+                         (PLAUSIBLE, PLAUSIBLE_NAME)):
         sh.define(name, f"{letter}{first}", f"{letter}{last}")
-    sh.ws.set_column(f"L:{WITHDRAWN}", 10, None, {"hidden": True, "level": 1})
+    sh.ws.set_column(f"L:{PLAUSIBLE}", 10, None, {"hidden": True, "level": 1})
     sh.ws.conditional_format(f"H{first}:H{last}", {"type": "formula", "criteria": f"=${PROVIDER_CODE}{first}>0",
                                                    "format": st.error_mark})
     text_validation(sh, f"H{first}:H{last}", PROVIDER_FIELD, "divās rindās parakstāmajās 6.5. un 6.9.\u00a0tabulās")

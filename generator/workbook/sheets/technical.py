@@ -29,7 +29,13 @@ from generator.reference.plan_changes import (
     confirmed_parameters,
     parameter_what,
 )
-from generator.reference.rules import GROUP_BASE_OPEN, GROUP_PART_OPEN, HOURS_A_DAY, OWN_PRICE_OPEN
+from generator.reference.rules import (
+    GROUP_BASE_OPEN,
+    GROUP_PART_OPEN,
+    HOURS_A_DAY,
+    IMPLAUSIBLE_TEXT,
+    OWN_PRICE_OPEN,
+)
 from generator.reference.workbook import base_differs_text
 from generator.workbook import withdrawn_base
 from generator.workbook.input_checks import (
@@ -143,7 +149,20 @@ NAMED_RULES = {
     "ignored_line_data": f'IF(SUM(f_Tuksa)=0,"Rindā{IGNORED_TAIL}","6.3.\u00a0tabulas "&MATCH(1,f_Tuksa,0)&".\u00a0rindā"&'
                          f'IF(SUM(f_Tuksa)>1," un vēl citās","")&"{IGNORED_TAIL}")',
 }
-RULE_LONGEST = {"ignored_line_data": f"6.3. tabulas 99. rindā un vēl citās{IGNORED_TAIL}"}
+# D370: a price above its unit's plausible highest names the first such line's 6.8 price cell, its plan line and the
+# bound of its unit (6.8's h_Pak_CenaTicama, from the catalogue) in the reference's words (rules.IMPLAUSIBLE_TEXT); one
+# line, as the room of the last checks page allows (D205)
+IMPLAUSIBLE_PLAIN = "Sniedzēja cena virs tās mērvienības ticamās cenas, un cenas griestu nav – jāpārbauda (katra rinda)."
+_FIRST = "MATCH(1,f_CenaNeticama,0)"
+_ITEM = f"INDEX(h_Rinda,{_FIRST})"
+IMPLAUSIBLE_TAIL = " – jāpārbauda."
+NAMED_RULES["price_implausible"] = (
+    f'IF(SUM(f_CenaNeticama)=0,"{IMPLAUSIBLE_PLAIN}","6.8.\u00a0tabulas I"&ROW(INDEX(Pak_Cena,{_ITEM}))&" ("&{_FIRST}'
+    f'&".\u00a0plāna rinda"&IF(SUM(f_CenaNeticama)>1," un citas","")&"): cena {IMPLAUSIBLE_TEXT} "'
+    f'&{eur_formula(f"INDEX(h_Pak_CenaTicama,{_ITEM})")}&"{IMPLAUSIBLE_TAIL}")')
+RULE_LONGEST = {"ignored_line_data": f"6.3. tabulas 99. rindā un vēl citās{IGNORED_TAIL}",
+                "price_implausible": f"6.8. tabulas I999 (40. plāna rinda un citas): cena {IMPLAUSIBLE_TEXT} 5 000,00 "
+                                     f"EUR{IMPLAUSIBLE_TAIL}"}
 
 
 # D154: each other funding source above N, a warning (as the reference's check_sources: a sub-cent amount is an
@@ -163,7 +182,8 @@ BASE_DIFFERS = (f"IF(AND(ISNUMBER(Bazes_Apmers),N({TABLE_CODE}{BASE_ROW})=0),"
 # D364: an active line (h_Aktiva: its price a valid number) priced 0,00, not empty (missing_price) nor of a unit fixing
 # its own price (actual_cost_price)
 NO_PROVIDER_PRICE = "SUMPRODUCT((h_Aktiva=1)*(h_Cena=0)*(f_BezCenas=0)*(f_EiroCena=0))"
-RULE_COUNT_NAMES = {"base_differs": "h_BazeCita", "no_provider_price": "h_CenaNulle"}
+RULE_COUNT_NAMES = {"base_differs": "h_BazeCita", "no_provider_price": "h_CenaNulle",
+                    "price_implausible": "h_CenaNeticama"}  # D370
 _BASE_MARK, _CATALOGUE_MARK = Decimal("111111.11"), Decimal("222222.22")  # stand-ins for the two figures
 
 
@@ -267,10 +287,13 @@ def rules(multipli: str) -> list[tuple[str, str, str, str, str]]:
         # One line, as the room of the last checks page allows (D205)
         ("no_provider_price", "brīdinājums", "Sniedzēja cena 6.8. tabulā ir 0,00 – nav sniedzēja cenas, tāpēc N to "
          "neietver (katra plāna rinda).", "6.4, 6.8", NO_PROVIDER_PRICE),
-        # two lines (the last checks page keeps D364's row and D205's room): each listed cell's message says what is
-        # wrong with it (a text, a date, a negative or implausibly large number, cents, a value not listed, a formula)
-        ("invalid_input", "kļūda", "Ievades šūnā ir nederīga vērtība (katrai šūnai sarakstā zemāk teikts, kas nav "
-         "pareizi), aprēķina šūnas vērtība neatbilst aprēķinam vai aizpildītas plāna rindas ir paslēptas.",
+        # D370: a price above its unit's plausible highest with no ceiling figure; named by its first cell (NAMED_RULES)
+        ("price_implausible", "brīdinājums", IMPLAUSIBLE_PLAIN, "6.4, 6.8", "SUM(f_CenaNeticama)"),
+        # one line (the last checks page keeps D364's and D370's rows and D205's room): each listed cell's message says
+        # what is wrong with it (a text, a date, a negative or implausibly large number, cents, a value not listed, a
+        # formula)
+        ("invalid_input", "kļūda", "Ievades šūnā ir nederīga vērtība, mainīta aprēķina šūna vai paslēpta plāna rinda "
+         "(saraksts zemāk).",
          "visas tabulas", LISTED),
     ]
 

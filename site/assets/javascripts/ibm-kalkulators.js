@@ -764,6 +764,14 @@
         found.push({ kods: "no_provider_price", smagums: WARNING, teksts: fill(t.no_provider_price, { rinda: rowName(l) }), rindas: [l.index] });
       }
     });
+    // D370: a price above its unit's plausible highest (the prices set's ticamaCena) with no ceiling figure
+    counted.forEach(function (l) {
+      var bound = (p.ticamaCena || {})[l.offer.mervieniba];
+      if (bound && l.offer.griesti === null && l.offer.vienibasCena === null && cmp(l.price, dec(bound)) > 0) {
+        found.push({ kods: "price_implausible", smagums: WARNING, rindas: [l.index],
+          teksts: fill(t.price_implausible, { rinda: rowName(l), cena: eur(l.price), ticama: eur(dec(bound)) }) });
+      }
+    });
     // D358: in the reason of the line's own ceiling; none for a plan outside every round (its refusal alone)
     counted.forEach(function (l) {
       if (l.offer.griestiNavApstiprinati && !plan.outside) {
