@@ -429,7 +429,7 @@ def sheet_note(changes: Changes) -> str:
         said = " ".join(line.removeprefix("Piezīme: ") for line in _lines(changes))
         return f"{said[:1].upper()}{said[1:]}{renamed} (lēmumi D362, D368)"
     if changes.carried is not None:
-        return (f"{_lines(changes)[0]}{renamed} Tālāk – aizstātā rezultāta rindas, kā tas tās uzrakstīja: katram bērnam "
+        return (f"{_lines(changes)[0]}{renamed} Tālāk – rindas, kādas tās bija aizstātajā kopsavilkumā: katram bērnam "
                 f"rinda „{BEFORE}” un rinda „{AFTER}” (lēmumi D362, D368).")
     n = changes.count
     before_env, after_env = changes.envelope or (None, None)

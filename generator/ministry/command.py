@@ -354,10 +354,15 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
                    "galīgs (statuss "
                    f"„{STATUS_CEILING}”, kamēr griesti nav apstiprināti) – katra rinda ar F statusu lapā „{SHEET_CEILINGS}”.",
                    err=True)
-    from generator.ministry.final_status import NO_PRICE_WARNING, STATUS_NO_PRICE, no_price_warnings
+    from generator.ministry.final_status import (
+        IMPLAUSIBLE_WARNING,
+        NO_PRICE_WARNING,
+        STATUS_IMPLAUSIBLE,
+        STATUS_NO_PRICE,
+        no_price_warnings,
+    )
     from generator.ministry.summary_book import SHEET_WARNINGS
     from generator.ministry.summary_findings import listed_warnings
-    from generator.ministry.summary_front import IMPLAUSIBLE_WARNING
     from generator.workbook.texts import PRICE_TYPED
 
     # D148 lines are in N and so in the pool split (audit31 F4): the same count as the summary's row
@@ -380,7 +385,8 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
         click.echo(f"Brīdinājums: {matrices} {_agree(matrices, 'izmantotajā matricā', 'izmantotajās matricās')} "
                    f"{_agree(typos, f'ir {typos} plāna rinda, kuras', f'ir {typos} plāna rindas, kuru')} sniedzēja cena "
                    "pārsniedz ticamo tās mērvienībai, un cenas griestu nav – jāpārbauda, vai cena ierakstīta pareizi "
-                   f"(tā ieskaitīta N) – katra rinda lapā „{SHEET_WARNINGS}”.", err=True)
+                   f"(tā ieskaitīta N): bērna F nav galīgs (statuss „{STATUS_IMPLAUSIBLE}”, kamēr cena ir virs "
+                   f"ticamās) – katra rinda lapā „{SHEET_WARNINGS}”.", err=True)
     if lines:
         which = _agree(lines, f"ir {lines} plāna rinda, kuras summa viena pati pārsniedz P; tā ieskaitīta",
                        f"ir {lines} plāna rindas, kurām katrai summa viena pati pārsniedz P; tās ieskaitītas")
@@ -702,13 +708,14 @@ def fingerprint(registry: Path | None, replace: bool, new_registry: bool, catalo
 def _in_csv(result) -> str:  # noqa: ANN001 - the collection
     """What of Σ F the CSVs carry while some children's F is left out for rule errors (D268): the sum the
     municipalities receive, so that Σ F is not read as if all of it could be paid."""
-    from generator.ministry.final_status import has_errors
+    from generator.ministry.final_status import STATUS_ERRORS
 
-    left_out = [r for r in result.records if has_errors(r)]
+    # the CSVs' own rule (output.csv_rows): no F for the status „matricā kļūdas”
+    left_out = {r.code for r in result.records if result.status(r) == STATUS_ERRORS}
     if not left_out:
         return ""
     finals = result.finals.by_id()
-    sent = sum((finals[r.code].final for r in result.records if not has_errors(r)), Decimal(0))
+    sent = sum((finals[r.code].final for r in result.records if r.code not in left_out), Decimal(0))
     n = len(left_out)
     return (f" (CSV failos – {eur(sent)}, bez {n} {_agree(n, 'bērna', 'bērnu')} F, "
             f"{_agree(n, 'kura matricā', 'kuru matricās')} ir kļūdas)")

@@ -57,7 +57,9 @@ STATUS_PROVISIONAL = "provizorisks"
 STATUS_ERRORS = "matricā kļūdas"
 STATUS_CEILING = "provizorisks – griesti nav apstiprināti"
 STATUS_NO_PRICE = "provizorisks – nav sniedzēja cenas"
+STATUS_IMPLAUSIBLE = "provizorisks – cena jāpārbauda"
 NO_PRICE_WARNING = "no_provider_price"  # reference.rules.check_missing_prices (D364)
+IMPLAUSIBLE_WARNING = "price_implausible"  # a price above its unit's plausible highest (D370)
 
 
 
@@ -81,10 +83,16 @@ def no_price_warnings(record: ChildRecord) -> list[Finding]:
     return _counted(record, NO_PRICE_WARNING)
 
 
+def implausible_warnings(record: ChildRecord) -> list[Finding]:
+    """The plan lines whose price is above its unit's plausible highest (D370): a typing slip (a comma left out) would
+    make N and the child's share of the pool a hundred times too large, so F waits until the price is checked."""
+    return _counted(record, IMPLAUSIBLE_WARNING)
+
+
 def own_provisional(record: ChildRecord) -> bool:
-    """The child's own F is not final for a line of its own plan: an unconfirmed ceiling (D269) or no provider's
-    price (D364)."""
-    return bool(ceiling_warnings(record) or no_price_warnings(record))
+    """The child's own F is not final for a line of its own plan: an unconfirmed ceiling (D269), no provider's
+    price (D364) or a price above its unit's plausible highest (D370)."""
+    return bool(ceiling_warnings(record) or no_price_warnings(record) or implausible_warnings(record))
 
 
 def errors_reason(records: Iterable[ChildRecord], previous: Iterable[ChildRecord] = ()) -> str | None:
@@ -139,11 +147,13 @@ def child_reason(record: ChildRecord, why: str) -> str:
         return "šī bērna matricā ir noteikumu kļūdas"
     own = [CEILING_REASON] if ceiling_warnings(record) else []
     own += [NO_PRICE_REASON] if no_price_warnings(record) else []
+    own += [IMPLAUSIBLE_REASON] if implausible_warnings(record) else []
     return "; ".join(own + ([why] if why else []))
 
 
 CEILING_REASON = "plāna rindas cena pārbaudīta pret griestiem, kas nav apstiprināti"
 NO_PRICE_REASON = "plāna rindai nav sniedzēja cenas (cena 0,00), tāpēc N to neietver"
+IMPLAUSIBLE_REASON = "plāna rindas cena pārsniedz tās mērvienības ticamo cenu – jāpārbauda matricas 6.8. tabulā"
 
 
 def child_status(record: ChildRecord, provisional: bool) -> str:
@@ -156,6 +166,8 @@ def child_status(record: ChildRecord, provisional: bool) -> str:
         return STATUS_CEILING
     if no_price_warnings(record):
         return STATUS_NO_PRICE
+    if implausible_warnings(record):
+        return STATUS_IMPLAUSIBLE
     return STATUS_PROVISIONAL if provisional else STATUS_FINAL
 
 

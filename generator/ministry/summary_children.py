@@ -15,6 +15,7 @@ from generator.ministry.final_status import (
     STATUS_CEILING,
     STATUS_ERRORS,
     STATUS_FINAL,
+    STATUS_IMPLAUSIBLE,
     STATUS_NO_PRICE,
     STATUS_PROVISIONAL,
     ministry_base,
@@ -80,8 +81,8 @@ def children_sheet(book: SummaryBook, ws: Worksheet, c: Collection, names: dict[
                 "Katrs skaitlis pārrēķināts ar atsauces aprēķinu no matricas ievaddatiem; vārdi un personas kodi "
                 f"kopsavilkumā netiek iekļauti. A un K {WITH_F.replace('aprēķināts', 'aprēķināti', 1)}; matricā "
                 f"ierakstītais F – lapā „{SHEET_STALE}”. „F statuss” – kā galīgo apmēru CSV rindā: „{STATUS_ERRORS}” (CSV bez "
-                f"summas), „{STATUS_CEILING}”, „{STATUS_NO_PRICE}”, „{STATUS_PROVISIONAL}” vai „{STATUS_FINAL}” "
-                "(lēmumi D268, D269, D364).",
+                f"summas), „{STATUS_CEILING}”, „{STATUS_NO_PRICE}”, „{STATUS_IMPLAUSIBLE}”, „{STATUS_PROVISIONAL}” vai "
+                f"„{STATUS_FINAL}” (lēmumi D268, D269, D364, D370).",
                 columns, key_cols=2)
     idx = {key: i for i, (key, _, _) in enumerate(CHILD_COLUMNS)}
     finals = c.finals.by_id()

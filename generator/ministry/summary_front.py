@@ -13,13 +13,16 @@ from generator.lvformat import date as lv_date
 from generator.ministry.aggregate import Aggregates
 from generator.ministry.collection import UNREPORTED, Collection
 from generator.ministry.final_status import (
+    IMPLAUSIBLE_WARNING,
     NO_PRICE_WARNING,
     STATUS_CEILING,
     STATUS_ERRORS,
+    STATUS_IMPLAUSIBLE,
     STATUS_NO_PRICE,
     STATUS_PROVISIONAL,
     ceiling_warnings,
     default_base_words,
+    implausible_warnings,
     no_price_warnings,
 )
 from generator.ministry.summary_book import (
@@ -45,7 +48,6 @@ from generator.ministry.summary_money import UNSPREAD_LABEL
 from generator.reference.findings import Severity
 
 ABOVE_P_WORDS = "plāna rindas summa viena pati pārsniedz P un ir ieskaitīta N"
-IMPLAUSIBLE_WARNING = "price_implausible"  # D370: reference.rules.check_implausible_prices
 
 
 def _listed_kinds(c: Collection) -> str:
@@ -57,7 +59,7 @@ def _listed_kinds(c: Collection) -> str:
     if not implausible:
         return kinds
     said = (f"{implausible} {agree(implausible, 'rindā', 'rindās')} cena pārsniedz ticamo, un griestu nav – "
-            "jāpārbauda, vai tā ierakstīta pareizi (lēmums D370)")
+            f"jāpārbauda, vai tā ierakstīta pareizi – bērna F nav galīgs (statuss „{STATUS_IMPLAUSIBLE}”, lēmums D370)")
     return f"{kinds}; {said}" if found else said
 
 
@@ -76,10 +78,12 @@ def _above_or_no_price(found: list) -> str:  # noqa: ANN001 - the findings liste
 
 def _own_reasons(c: Collection) -> str:
     """Why some children's own F is provisional (Collection.sum_provisional), each with the sheet that lists the lines:
-    an unconfirmed ceiling (D330), no provider's price (D364)."""
+    an unconfirmed ceiling (D330), no provider's price (D364), a price above its unit's plausible highest (D370)."""
     parts = [f"neapstiprināti griesti, sk. lapu „{SHEET_CEILINGS}”"] if any(ceiling_warnings(r) for r in c.records) else []
     if any(no_price_warnings(r) for r in c.records):
         parts.append(f"nav sniedzēja cenas, sk. lapu „{SHEET_WARNINGS}”")
+    if any(implausible_warnings(r) for r in c.records):
+        parts.append(f"cena virs ticamās, sk. lapu „{SHEET_WARNINGS}”")
     return "; ".join(parts)
 
 

@@ -23,7 +23,7 @@ CHECK_FLAGS = {
     "line_above_provisional": "f_RindaVirsP",  # D148
     "base_differs": "h_BazeCita",  # D257: its count on 6.11 (technical.RULE_COUNT_NAMES)
     "no_provider_price": "h_CenaNulle",  # D364: its count on 6.11 (technical.RULE_COUNT_NAMES)
-    "price_implausible": "h_CenaNeticama",  # D370: its count on 6.11 (not yet in the template)
+    "price_implausible": "h_CenaNeticama",  # D370: its count on 6.11 (technical.RULE_COUNT_NAMES)
 }
 
 # rule code -> (the name a newer template's count formula reads for a case an older one lacked, whether this matrix's

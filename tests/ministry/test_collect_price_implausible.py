@@ -60,3 +60,22 @@ def test_the_summary_and_the_console_say_it(collected) -> None:  # noqa: ANN001
     # the line alone above P is counted as that, not with the implausible price
     assert "ir 1 plāna rinda, kuras summa viena pati pārsniedz P" in said, said
 
+
+
+def test_the_childs_f_is_not_final_while_the_price_stands(collected) -> None:  # noqa: ANN001
+    """audit47c: a hundredfold price made F „galīgs” with no reason in the municipality's CSV, taking the whole pool;
+    while the warning stands the child's F is provisional and its row says why (D370)."""
+    import csv
+
+    from generator.ministry.final_status import IMPLAUSIBLE_REASON, STATUS_IMPLAUSIBLE
+
+    child, out, said = collected
+    rows = []
+    for path in sorted((out.parent / "galigie-apmeri").glob("*.csv")):
+        with path.open(encoding="utf-8-sig", newline="") as f:
+            rows += [(path.name, row) for row in csv.DictReader(f, delimiter=";")]
+    [(name, row)] = [(n, r) for n, r in rows if r["kods"] == pseudonym(KEY, child.code)]
+    assert row["statuss"] == STATUS_IMPLAUSIBLE == "provizorisks – cena jāpārbauda", row
+    assert row["iemesls"].startswith(IMPLAUSIBLE_REASON) and row["F"], row
+    assert name.endswith("_provizoriski.csv"), name
+    assert f"bērna F nav galīgs (statuss „{STATUS_IMPLAUSIBLE}”" in said, said

@@ -54,7 +54,7 @@ from generator.workbook.texts import IF_OVER_WORDS, NOT_APPLIED_WORDS
 
 BLANK = "______"
 SHORT_TABLE = 3  # service rows of a provider's table that stay on one page with its total (Provider.short_table)
-TRANSPORT_FINDING = "transport_share"  # the reference's warning: transport above its share of A (rules.py, D9)
+TRANSPORT_FINDING = "transport_share"  # the reference's finding: transport above its share of A (rules.py, D9, D371)
 # Beside F (the ministry's final amount) where it does not decide A: N <= P makes A = N (L1077, L1385).
 FINAL_NOT_APPLIED = NOT_APPLIED_WORDS  # the matrix's own words
 # F while the ministry has not set it, as every signed paper prints it (the parent contract's 4.5 table, its annex 2

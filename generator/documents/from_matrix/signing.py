@@ -3,9 +3,9 @@ an unconfirmed base amount B first (D72), every warning of the matrix (D71), a p
 first-plan length (D127) and, per provider, that only one of the contract (02) and the guarantee letter (03) is
 signed.
 
-A warning a contract clause depends on is not a mere reminder: transport above its share of A without the social
-worker's written justification contradicts the parent contract's transport clause (D9), so it is an error here
-(a draft only, ``--draft``) until the justification is written into the matrix (6.4).
+Transport above its share of A without the social worker's written justification contradicts the parent contract's
+transport clause (D9): the reference counts it as an error (D371), so such a matrix gives a draft only (``--draft``)
+until the justification is written into the matrix (6.4); with the justification it is a warning listed here.
 """
 
 from __future__ import annotations

@@ -24,6 +24,7 @@ from generator.workbook.input_checks import (
     SINGLE_FIELDS,
     TRANSPORT_FIELD,
     money_validation,
+    no_reason,
     not_text,
     short_message_formula,
 )
@@ -764,6 +765,9 @@ def _summary(sh: Sheet, top: int) -> None:
                                               f"Ievadiet summu EUR (skaitlis ≥ 0, ne lielāks par {highest}).",
                                               maximum=AMOUNT_MAX))
     cf = sh.ws.conditional_format
+    # D371: above the limit without the justification is an error (coloured as one), with it a warning
+    cf(f"{v}{at(15)}", {"type": "formula", "criteria": f'=AND(h_TranspParsniegts=1,{no_reason("Transporta_Pamatojums", REASON_CODE)})',
+                         "format": st.error_mark, "stop_if_true": True})
     cf(f"{v}{at(15)}", {"type": "formula", "criteria": "=h_TranspParsniegts=1", "format": st.warning_mark})
     cf(f"{v}{at(17)}", {"type": "cell", "criteria": ">", "value": 0, "format": st.error_mark})
     cf(f"{v}{at(18)}", {"type": "formula", "criteria": f"={HAS_ERRORS}", "format": st.error_mark})

@@ -30,7 +30,7 @@ def _spaced(k: str) -> str:
     return f"INDEX({{{positions}}},{k})"
 
 
-def _cell(name: str, position: str, column: str = "0") -> str:
+def cell_address(name: str, position: str, column: str = "0") -> str:
     """The address ("G13") of the cell at ``position`` (1-based row of the name) and ``column`` (0-based offset from
     the name's first column)."""
     return f"ADDRESS(ROW(INDEX({name},{position},1)),COLUMN(INDEX({name},1,1))+{column},4)"
@@ -44,19 +44,19 @@ def plan_line_cell(flags: str, sheet: str, name: str) -> str:
     """The first flagged line's cell of a spaced plan table's one-column ``name``, with the line: "6.3. tabula, G13,
     3. rinda"."""
     k = _line(flags)
-    return f'"{_table(sheet)}"&{_cell(name, _spaced(k))}&"{LINE}"&{k}&".{NBSP}rinda"'
+    return f'"{_table(sheet)}"&{cell_address(name, _spaced(k))}&"{LINE}"&{k}&".{NBSP}rinda"'
 
 
 def price_cell(flags: str) -> str:
     """The 6.8 price cell of the first flagged line's item (h_Rinda: the line's 6.8 row): "6.8. tabula, I35"."""
-    return f'"{_table("6.8")}"&{_cell("Pak_Cena", f"INDEX(h_Rinda,{_line(flags)})")}'
+    return f'"{_table("6.8")}"&{cell_address("Pak_Cena", f"INDEX(h_Rinda,{_line(flags)})")}'
 
 
 def months_row(flags: str, sheet: str, name: str) -> str:
     """The period's months of the first flagged line in a month table ``name``: "6.10. tabula, E13:J13" (the row
     says the line; one line of „Kur redzams” holds no more)."""
     position = _spaced(_line(flags))
-    return f'"{_table(sheet)}"&{_cell(name, position)}&":"&{_cell(name, position, "MAX(h_Menesi,1)-1")}'
+    return f'"{_table(sheet)}"&{cell_address(name, position)}&":"&{cell_address(name, position, "MAX(h_Menesi,1)-1")}'
 
 
 def _first_of(condition: str, name: str) -> str:
@@ -96,7 +96,7 @@ def day_month_cell(month_flags: str, day_lines: str) -> str:
     """The first month over its working days (``month_flags``) in the first day-service line (``day_lines``, 0/1 per
     line) on 6.6: "6.6. tabula, E11, 1. rinda"."""
     k = _line(day_lines)
-    return (f'"{_table("6.6")}"&{_cell("Men_Daudzums", _spaced(k), f"MATCH(1,{month_flags},0)-1")}'
+    return (f'"{_table("6.6")}"&{cell_address("Men_Daudzums", _spaced(k), f"MATCH(1,{month_flags},0)-1")}'
             f'&"{LINE}"&{k}&".{NBSP}rinda"')
 
 

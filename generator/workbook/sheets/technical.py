@@ -157,7 +157,7 @@ _FIRST = "MATCH(1,f_CenaNeticama,0)"
 _ITEM = f"INDEX(h_Rinda,{_FIRST})"
 IMPLAUSIBLE_TAIL = " – jāpārbauda."
 NAMED_RULES["price_implausible"] = (
-    f'IF(SUM(f_CenaNeticama)=0,"{IMPLAUSIBLE_PLAIN}","6.8.\u00a0tabulas I"&ROW(INDEX(Pak_Cena,{_ITEM}))&" ("&{_FIRST}'
+    f'IF(SUM(f_CenaNeticama)=0,"{IMPLAUSIBLE_PLAIN}","6.8.\u00a0tabulas "&{first_cell.cell_address("Pak_Cena", _ITEM)}&" ("&{_FIRST}'
     f'&".\u00a0plāna rinda"&IF(SUM(f_CenaNeticama)>1," un citas","")&"): cena {IMPLAUSIBLE_TEXT} "'
     f'&{eur_formula(f"INDEX(h_Pak_CenaTicama,{_ITEM})")}&"{IMPLAUSIBLE_TAIL}")')
 RULE_LONGEST = {"ignored_line_data": f"6.3. tabulas 99. rindā un vēl citās{IGNORED_TAIL}",
