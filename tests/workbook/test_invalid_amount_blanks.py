@@ -34,7 +34,12 @@ from generator.reference.workbook import WorkbookInputs, evaluate_workbook
 from generator.workbook.inputs import fill
 from generator.workbook.names import NamedValues, read, write
 from generator.workbook.render import pilot_ids
-from generator.workbook.sheets.calculation import BASE_INVALID_STATUS, FINAL_INVALID_STATUS, void_lines_text
+from generator.workbook.sheets.calculation import (
+    BASE_INVALID_STATUS,
+    FINAL_INVALID_STATUS,
+    LOWER_BOUND_STATUS,
+    void_lines_text,
+)
 from generator.workbook.texts import BLANK
 from tests.workbook.compare import differences
 from tests.workbook.conftest import clean_plans, recipient_labels
@@ -180,6 +185,10 @@ def test_void_lines_are_counted_noted_beside_n_and_blank_the_signed_totals(files
     # what the signatures approve: 6.3's line with N and 6.5's with K (both blank as their totals, D272)
     lines = {sheet: next(v for s, _, v in values.all_values() if s == sheet and isinstance(v, str) and words in v)
              for sheet, words in (("6.3", "IB nepieciešamais apmērs (N) – "), ("6.5", ", K – "))}
+    # 6.4's status: no „N is the final amount” while N leaves void lines out (audit47c)
+    status = values["Statuss_Aprekins"]
+    assert (LOWER_BOUND_STATUS in status) == bool(count), status
+    assert ("N ≤ P: nepieciešamais apmērs ir arī IB galīgais apmērs" in status) == (not count), status
     if count:
         assert all(shown[label] == BLANK for label in VOID_BLANKS), shown
         assert all(f" – {BLANK}\u00a0EUR" in line for line in lines.values()), lines

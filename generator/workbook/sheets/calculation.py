@@ -751,8 +751,11 @@ def _summary(sh: Sheet, top: int) -> None:
     status = (f"{ERRORS_FIRST}&" 'IF(NOT(ISNUMBER(IB_Provizoriskais)),'
               f'IF(NOT(ISNUMBER(B_Efektivais)),"{BASE_INVALID_STATUS}",'
               '"Aizpildiet 6.1. tabulā dzimšanas datumu, perioda pirmo dienu un mēnešus."),'
-              'IF(IB_Nepieciesamais<=IB_Provizoriskais,"N ≤ P: nepieciešamais apmērs ir arī IB galīgais apmērs"&'
-              'IF(ISNUMBER(IB_Galigais),"; ievadīto F nepiemēro.","."),'
+              'IF(IB_Nepieciesamais<=IB_Provizoriskais,'
+              # D366, D364: N leaves out void lines and lines of price 0,00 – no „final” claim for it (audit47c)
+              f'IF(OR(h_NederigasRindas>0,h_CenaNulle>0),"{LOWER_BOUND_STATUS}",'
+              '"N ≤ P: nepieciešamais apmērs ir arī IB galīgais apmērs"&'
+              'IF(ISNUMBER(IB_Galigais),"; ievadīto F nepiemēro.",".")),'
               f'IF({final_invalid(sh.book.layout)},"{FINAL_INVALID_STATUS}",'
               'IF(ISNUMBER(IB_Galigais),"N > P: no IB finansē prioritārā secībā līdz LM noteiktajam galīgajam apmēram F.",'
               '"N > P: no IB finansē prioritārā secībā līdz P; pārējo sedz citi avoti, līdz LM nosaka galīgo apmēru F."))))')
@@ -774,6 +777,10 @@ def _summary(sh: Sheet, top: int) -> None:
     sh.define("Statuss_Aprekins", f"{v}{at(18)}")
     _summary_checks(sh, top)
     cf(f"{v2}{at(17)}", {"type": "cell", "criteria": ">", "value": 0, "format": st.warning_mark})
+
+
+# 6.4's status while N leaves plan lines out (void ones, D366; price 0,00, D364): N is a lower bound, not yet final
+LOWER_BOUND_STATUS = "N ≤ P, bet N neietver rindas bez cenas vai ar nederīgu ievadi: galīgais apmērs – kad tās aizpildītas."
 
 
 # D366: the void lines – a plan row with a listed service whose units (6.3) or 6.8 price is an invalid input (D332):
