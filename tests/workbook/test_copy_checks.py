@@ -47,7 +47,7 @@ BELOW = plan_row(Layout.plan_rows - 1) - 48
 OVERWRITTEN: dict[tuple[str, str], tuple[object, str]] = {
     # 6.3: a plan row's number, area, unit and priority; the parent's name under the signature
     ("6.3", "A"): (7, "rindas numurs " + COMPUTED),
-    ("6.3", "B"): (3, "joma " + COPIED),
+    ("6.3", "B"): (9, "joma " + COPIED),  # no area of the catalogue: never the line's own (a 3 was, for a plan)
     ("6.3", "E"): ("stunda", "mērvienība " + COPIED),
     ("6.3", "J"): (39, "kopējā prioritāte " + COPIED),
     ("6.3", f"G{54 + BELOW}"): ("Vecāks Izdomāts", "vecāka vārds un uzvārds pie paraksta " + PERSONAL),

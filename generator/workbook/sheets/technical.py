@@ -228,13 +228,14 @@ def rules(multipli: str) -> list[tuple[str, str, str, str, str]]:
          "maina tajā izmantotu cenu vai parametru; kas mainās, kad un kā rīkoties, rakstīts 6.1. tabulas statusā.",
          PERIOD_CELLS, "h_CenasArpus"),
         # D371: an error, as the reference, the documents and collect count it (the parent contract allows it only
-        # with the reason, D71)
+        # with the reason, D71); a share that cannot be computed – an amount it rests on is invalid, counted where it
+        # is – counts neither row (an error value here would make the error count one)
         ("transport_share", "kļūda", "No IB finansētā transporta daļa no IB pieejamā apmēra ir lielāka, "
          "nekā bez rakstiska pamatojuma atļauts, un pamatojums nav norādīts.", "6.4",
-         f"IF(h_TranspParsniegts=1,IF({NO_REASON},1,0),0)"),
+         f"IF(ISNUMBER(h_TranspParsniegts),IF(h_TranspParsniegts=1,IF({NO_REASON},1,0),0),0)"),
         ("transport_share_overridden", "ieraksts", "Transporta daļas pārsniegums ar sociālā darbinieka pamatojumu "
          "(reģistrēts, neskaita).", "6.4",
-         f"IF(h_TranspParsniegts=1,IF({NO_REASON},0,1),0)"),
+         f"IF(ISNUMBER(h_TranspParsniegts),IF(h_TranspParsniegts=1,IF({NO_REASON},0,1),0),0)"),
         ("source_above_needed", "brīdinājums", "Cita finansējuma avota summa pārsniedz IB nepieciešamo apmēru N; "
          "kopējā apmērā K no tās izmanto tikai N – jāpārbauda, vai summa ievadīta pareizi (katrs avots).", "6.4",
          SOURCES_ABOVE_NEEDED),
