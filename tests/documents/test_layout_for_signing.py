@@ -16,12 +16,12 @@ from docx.oxml.ns import qn
 from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Municipality, PriceStatus, Regime
+from generator.documents.blank_notes import MARK_DIGITS
 from generator.documents.build_step import render_municipality
 from generator.documents.docx_format import NUMBERING_ID
 from generator.documents.htmltree import Node, parse
 from generator.documents.paths import documents_dir
 from generator.documents.registry import DECISIONS, DOCUMENTS, UNSIGNED
-from generator.documents.blank_notes import MARK_DIGITS
 from tests.documents.conftest import normalise, unmarked, without_footer
 from tests.documents.test_docx_content import drop_typed_section_numbers
 
