@@ -13,7 +13,7 @@ from generator.catalogue.catalogue import Catalogue
 from generator.documents.build_step import render_municipality
 from generator.documents.htmltree import parse
 from generator.documents.registry import by_id
-from tests.documents.conftest import normalise
+from tests.documents.conftest import normalise, unmarked
 from tests.documents.party_helpers import PILOT_DAY
 
 TODAY = dt.date(2026, 12, 1)
@@ -121,7 +121,8 @@ def test_the_file_name_examples_carry_the_documents_date(bodies: dict[str, str],
 
 def test_a_party_ends_a_contract_after_a_notice_period_the_parties_write_in(bodies: dict[str, str]) -> None:
     """No notice period typed in, none missing: a blank the parties fill (audit14 F12, D115); "dienu" for any number written in (audit19 F32, audit25 N7)."""
-    provider, loan = _text(bodies["02-ligums-ar-sniedzeju"]), _text(bodies["14-patapinajuma-ligums"])
+    # the blank carries its note's mark (D369): the words round it without the mark
+    provider, loan = unmarked(_text(bodies["02-ligums-ar-sniedzeju"])), unmarked(_text(bodies["14-patapinajuma-ligums"]))
     assert "rakstiski brīdinot otru pusi ne vēlāk kā ______ dienu iepriekš" in provider
     assert "rakstiski paziņojot otrai pusei ne vēlāk kā ______ dienu iepriekš" in loan
 

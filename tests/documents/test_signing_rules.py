@@ -18,7 +18,7 @@ from generator.documents import figures, terms
 from generator.documents.build_step import render_municipality
 from generator.documents.htmltree import parse
 from generator.documents.registry import DOCUMENTS
-from tests.documents.conftest import normalise
+from tests.documents.conftest import normalise, unmarked
 from tests.documents.party_helpers import PILOT_DAY, confirmed_pilot_copy
 from tests.documents.test_layout_for_signing import TERM
 
@@ -268,7 +268,7 @@ def _rows(node):  # noqa: ANN001, ANN202
 @pytest.mark.parametrize("doc_id", ["08-lemums-par-pieskirsanu", "09-lemums-par-izbeigsanu",
                                     "17-lemums-par-atteikumu"])
 def test_decisions_state_basis_reasoning_and_appeal(catalogue: Catalogue, doc_id: str) -> None:
-    text = _texts(catalogue, "rezekne", PILOT_DAY)[doc_id]
+    text = unmarked(_texts(catalogue, "rezekne", PILOT_DAY)[doc_id])  # the blank's note is numbered at it (D369)
     order = ["1. Lietas apstākļi", "2. Tiesiskais pamats", "3. Pamatojums", "4. Lēmums",
              "5. Spēkā stāšanās un apstrīdēšana",
              "viena mēneša laikā no tā spēkā stāšanās dienas var apstrīdēt ______________________________ "

@@ -24,6 +24,7 @@ from generator.reference.params import Params
 from generator.reference.rules import check_transport_share
 from generator.workbook.writer import template_date
 from tests.documents.child_render import text
+from tests.documents.conftest import unmarked
 from tests.documents.from_matrix_helpers import plan_reading
 from tests.round_yaml import catalogue_with_round, children_round_entry
 
@@ -96,8 +97,8 @@ def test_an_unconfirmed_limit_neither_refuses_nor_states_a_figure(later: Catalog
     child, html = _contract(later)
     assert not child.transport_over  # no finding: nothing for signing.blocking to refuse
     whole = text(html)
-    # the contract's clause keeps its blank, and no paragraph of the annex states a limit
-    assert "izmanto ne vairāk kā ______ % no plānam pieejamā IB apmēra" in whole
+    # the contract's clause keeps its blank (with its note's mark, D369), and no paragraph of the annex states a limit
+    assert "izmanto ne vairāk kā ______ % no plānam pieejamā IB apmēra" in unmarked(whole)
     assert "10 % no plānam pieejamā IB apmēra" not in whole
     assert f"{SHARE_HEAD} transporta un specializētā transporta izdevumiem no IB paredzēti 16,7 %" in whole
     assert PREPARER in whole  # on the preparer's page, with the share to compare
