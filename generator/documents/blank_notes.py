@@ -20,7 +20,8 @@ from __future__ import annotations
 import html as _html
 import re
 
-MARK_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+from generator.documents.pdf_footnotes import MARK_DIGITS  # the marks' own digits, one table
+
 _SUPERSCRIPT = str.maketrans("0123456789", MARK_DIGITS)
 _PLAIN = str.maketrans(MARK_DIGITS, "0123456789")
 

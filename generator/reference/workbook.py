@@ -247,7 +247,7 @@ def evaluate_workbook(inputs: WorkbookInputs, params: Params, template: str = CU
                                                            params.amount_max))
     # D367: a void line's payments (D332) are money paid, a fact: while it has any, the paid total is unknown
     # („nederīgs”), not a total without them
-    paid_invalid = paid_invalid or void_paid(inputs.lines, inputs.months, params)
+    paid_invalid = paid_invalid or void_paid(inputs.lines, inputs.months, params, void)
     return WorkbookResult(
         check_date=check_date,
         age=age,
@@ -348,11 +348,13 @@ def void_lines(lines: Sequence[PlanLine], params: Params) -> frozenset[int]:
             or _price_invalid(line, params)))
 
 
-def void_paid(lines: Sequence[PlanLine], months: int, params: Params) -> bool:
-    """D367: some void line (void_lines) has payments in the period's months – their sum in cents not 0, as the
-    matrix's h_Samaksats reads them: 6.10 prints „nederīgs” for its paid sum and for Fakt_Kopa."""
+def void_paid(lines: Sequence[PlanLine], months: int, params: Params, void: frozenset[int] | None = None) -> bool:
+    """D367: some void line (void_lines, or ``void`` when the caller has them) has payments in the period's months –
+    their sum in cents not 0, as the matrix's h_Samaksats reads them: 6.10 prints „nederīgs” for its paid sum and for
+    Fakt_Kopa."""
+    void = void_lines(lines, params) if void is None else void
     return any(cents(sum((lines[i].month_value("paid", m) for m in range(1, months + 1)), Decimal(0))) != 0
-               for i in void_lines(lines, params))
+               for i in void)
 
 
 def _emptied(line: PlanLine) -> PlanLine:
