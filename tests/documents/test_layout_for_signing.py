@@ -320,3 +320,26 @@ def test_docx_merged_cell_has_the_width_of_its_columns(built: Path, built_munici
     twips = [int(col.get(qn("w:w"))) for col in table._tbl.tblGrid.findall(qn("w:gridCol"))]
     assert abs(tc.tcPr.width.twips - sum(twips[:3])) <= 3  # rounding of three columns
     assert tc.tcPr.width.twips > 2 * max(twips[:3])
+
+
+_WORD = re.compile(r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>')
+
+
+def test_no_word_runs_off_the_page(built: Path, built_municipalities: list[Municipality]) -> None:
+    """Every printed word stands inside the page's side margins: a footnote whose mark stands in a cell that
+    never wraps (a price annex's amount) once ran as one line past the right edge of 02 and 03, cutting the rule
+    of which price applies."""
+    import subprocess
+
+    checked = 0
+    for municipality in built_municipalities:
+        for path in sorted(documents_dir(built, municipality.id).glob("*.pdf")):
+            checked += 1
+            words = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True,
+                                   check=True).stdout
+            for number, page in enumerate(words.split("<page ")[1:], 1):
+                width = float(re.search(r'width="([\d.]+)"', page).group(1))
+                outside = [word for left, right, word in _WORD.findall(page)
+                           if float(left) < 20 or float(right) > width - 20]
+                assert not outside, f"{path.name} {number}. lapa: vārdi ārpus lapas malām: {outside[:5]}"
+    assert checked >= len(DOCUMENTS) * len(built_municipalities)
