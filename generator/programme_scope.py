@@ -64,7 +64,7 @@ def adults_pilot_sentence(catalogue: Catalogue) -> str | None:
     pilot = catalogue.pilot_round(Pilot.adults)
     if pilot is None:
         return None
-    return (f"Katalogā ir arī pieaugušo programmas izmēģinājumprojekta „{pilot.name_lv}” ({lvformat.date(pilot.start)}–"
+    return (f"Katalogā ir arī pieaugušo programmas „{pilot.name_lv}” ({lvformat.date(pilot.start)}–"
             f"{lvformat.date(pilot.end)}) fakti, bet IBM matricas, dokumenti un atskaišu veidnes ir tikai bērnu "
             "programmai: avotos nav pieaugušo programmas metodikas, pakalpojumu, cenu un veidlapu (lēmumi D104, D124, "
             "D254).")

@@ -43,6 +43,8 @@ def test_the_scope_sentence_is_on_the_home_and_downloads_pages_and_in_readme(cat
     sentence = adults_pilot_sentence(catalogue)
     pilot = catalogue.pilot_round(Pilot.adults)
     assert sentence is not None and pilot is not None and f"„{pilot.name_lv}”" in sentence
+    # the pilot's own name says „izmēģinājumprojekts”: the sentence does not say it twice (audit48a)
+    assert sentence.count("izmēģinājumprojekt") == pilot.name_lv.count("izmēģinājumprojekt")
     assert "IBM matricas, dokumenti un atskaišu veidnes ir tikai bērnu programmai" in sentence
     page = NavPage("izmeginajumprojekti.md", "Izmēģinājumprojekti")
     home = render_hand_pages({**template_context(catalogue), "metodikas_lapas": [page], "ir_piemeri": False})
@@ -58,4 +60,4 @@ def test_the_scope_sentence_is_on_the_home_and_downloads_pages_and_in_readme(cat
 def test_without_an_adults_round_nothing_is_said(catalogue: Catalogue) -> None:
     children_only = dataclasses.replace(catalogue, rounds=catalogue.rounds_of(Pilot.children))
     assert adults_pilot_sentence(children_only) is None
-    assert "pieaugušo programmas izmēģinājumprojekta" not in render_downloads(children_only, [])
+    assert "Katalogā ir arī pieaugušo programmas" not in render_downloads(children_only, [])
