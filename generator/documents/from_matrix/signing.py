@@ -403,7 +403,10 @@ def price_line(child: ChildContext, *, draft: bool = False) -> str | None:
     draft's papers are all marked as such, ``draft``)."""
     if child.not_eligible or child.ib_on_base:
         return None
-    waiting = [p for p in child.providers if p.pending and p.funded and not p.own]
+    # a provider that waits only for a void line (D374) waits for the corrected matrix, not for a price: the draft's
+    # errors come first in VISPIRMS, and parskats.txt's list of providers names the cell (provider_notes.awaited_price)
+    waiting = [p for p in child.providers if p.pending and p.funded and not p.own
+               and not all(line.ib_confirmed or line.void for line in p.lines)]
     a_open = not draft and bool(not_signable(child))
     if not waiting and not a_open:
         return None
