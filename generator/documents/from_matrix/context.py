@@ -33,8 +33,8 @@ from generator.documents.from_matrix.own_service import own_kind, own_names
 from generator.documents.from_matrix.price_notes import price_note
 from generator.documents.from_matrix.reading import MatrixReading
 from generator.documents.from_matrix.reading import plan_round as round_of_plan
-from generator.documents.from_matrix.void_note import void_months_note, void_note
 from generator.documents.from_matrix.refusal import Refusal, refusal
+from generator.documents.from_matrix.void_note import void_months_note, void_note
 from generator.documents.round_rules import PILOT_KIND, kind_context
 from generator.documents.terms import BLANK_DATE, certainly_first_plan, plan_round
 from generator.reference.lines import ACTUAL_COST_PRICE
