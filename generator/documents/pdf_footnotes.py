@@ -38,14 +38,15 @@ _NOTE = re.compile(r'<p class="note[^"]*">.*?</p>', re.S)
 _MARKED_NOTE = re.compile(f'<p class="note">\\s*([{MARK_DIGITS}]+) (.*?)</p>\n?', re.S)
 _TABLE_TAG = re.compile(r"<table\b[^>]*>|</table>")
 _MAIN = re.compile(r"<main>(.*)</main>", re.S)
-# a footnote's own look (a note's: small, italic; never bold, also at a bold mark – the letterhead's name, D369)
+# a footnote's own look (a note's: small, italic; never bold, also at a bold mark – the letterhead's name, D369; wrapped
+# also at a mark in a figure's cell, td.num's nowrap, D374)
 # and its area above the footer, set off by a short rule; the mark
 # is the text's own, so neither the call nor the marker prints WeasyPrint's counter. The rule is the area's
 # background, not a border: WeasyPrint takes an @footnote area with a border or padding for overflowing whatever
 # it holds and moves every footnote to the next page.
 STYLE = """
 span.footnote { float: footnote; footnote-policy: line; padding-top: 3pt; font-size: 8pt; font-style: italic;
-  font-weight: normal; text-align: left; }
+  font-weight: normal; text-align: left; white-space: normal; }
 span.footnote::footnote-call { content: none; }
 span.footnote::footnote-marker { content: none; }
 @page { @footnote { margin-top: 6pt; max-height: 50%; background-repeat: no-repeat; background-position: 0 0;
