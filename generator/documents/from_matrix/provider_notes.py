@@ -106,7 +106,7 @@ def awaited_price(child, provider) -> str:  # noqa: ANN001 - from_matrix.context
     catalogue price the ministry confirms (D294), a provider's price not typed in 6.8 (D313), or both; in the plural
     when several lines wait. A provider whose lines wait only for a void line of its own (its units or price an invalid
     input, D332) waits for that cell to be corrected in the matrix, named as the papers name it (D374)."""
-    void = [line for line in provider.lines if line.void]
+    void = [line for line in provider.lines if getattr(line, "void", False)]
     if void and all(line.confirmed or line.void for line in provider.lines):  # D374: the corrected matrix, no price
         cells = list(dict.fromkeys(line.void_place for line in void if line.void_place))  # lines of one 6.8 row: once
         where = f" ({'; '.join(cells)})" if cells else ""

@@ -271,28 +271,29 @@ def _hide_name(result: MatrixReading, path: Path) -> None:
 # D374: a plan line whose units or price cell holds a text, a date or a negative number is void in the matrix (D366), but
 # no draft is made of it: the reference takes a line's units and price only as numbers >= 0, and the papers do not put
 # a number of their own in its place
-UNREADABLE_LINE = ("dokumentus no šīs matricas neveido arī ar --draft: plāna rindas daudzuma vai cenas šūnā ir teksts, "
-                   "datums vai negatīvs skaitlis, bet summas rīkkopa rēķina tikai no skaitļiem ≥ 0 un šīs šūnas vietā "
+UNREADABLE_LINE = ("dokumentus no šīs matricas neveido arī ar --draft: plāna rindas daudzuma vai cenas šūnā ({place}) "
+                   "ir teksts, datums vai negatīvs skaitlis, bet summas rīkkopa rēķina tikai no skaitļiem ≥ 0 un šīs šūnas vietā "
                    "savu skaitli neliek (melnrakstu ar tukšām vietām veido tikai tad, ja cenai ir centa daļas); "
                    "izlabojiet šūnu un izveidojiet dokumentus vēlreiz")
 
 
-def unreadable_line(m: Matrix) -> bool:
-    """Whether a plan line with a service holds a text, a date or a negative number in its 6.3 „Daudzums periodā” or
-    in the 6.8 price of its service (D374): the cells the matrix voids the line for (D366) that the reference cannot
-    be given at all."""
+def unreadable_line(m: Matrix) -> str:
+    """The first plan line's cell, with a service, that holds a text, a date or a negative number in its 6.3 „Daudzums
+    periodā” or in the 6.8 price of its service (D374), as the papers name a cell; "" when none does: the cells the
+    matrix voids the line for (D366) that the reference cannot be given at all."""
     if not (m.has("Plans_Pakalpojums") and m.has("Plans_Daudzums") and m.has("Pak_Cena")):
-        return False
+        return ""
     items, services = places.item_rows(m), m.column("Plans_Pakalpojums")
     units, prices = m.column("Plans_Daudzums"), m.column("Pak_Cena")
     for i, service in enumerate(services):
         if not (isinstance(service, str) and service.strip()):
             continue
         row = places.line_item(m, i, items)
-        cells = [units[i] if i < len(units) else None] + ([prices[row]] if row is not None and row < len(prices) else [])
-        if any(_unreadable(value) for value in cells):
-            return True
-    return False
+        if i < len(units) and _unreadable(units[i]):
+            return places.named_cell(m, "Plans_Daudzums", i)
+        if row is not None and row < len(prices) and _unreadable(prices[row]):
+            return places.named_cell(m, "Pak_Cena", row)
+    return ""
 
 
 def _unreadable(value: object) -> bool:
@@ -391,8 +392,8 @@ def read_for_documents(path: Path, catalogue: Catalogue, templates: TemplateSour
     if stages.structure or stages.inputs:
         result.refused.extend(stages.named)
         result.refused_kind = STRUCTURE if stages.structure else HIDDEN if stages.named[0].endswith(HIDDEN_HOW) else ""
-        if stages.inputs and unreadable_line(m):  # why not even a draft, as for a price in fractions of a cent (D374)
-            result.refused.append(UNREADABLE_LINE)
+        if stages.inputs and (cell := unreadable_line(m)):  # why not even a draft, unlike a sub-cent price (D374)
+            result.refused.append(UNREADABLE_LINE.format(place=cell))
         _read_person(result, m, path, key)
         return result
     data = stages.data
