@@ -34,6 +34,7 @@ from generator.documents.from_matrix.price_notes import price_note
 from generator.documents.from_matrix.reading import MatrixReading
 from generator.documents.from_matrix.reading import plan_round as round_of_plan
 from generator.documents.from_matrix.refusal import Refusal, refusal
+from generator.documents.from_matrix.void_note import void_months_note, void_note
 from generator.documents.round_rules import PILOT_KIND, kind_context
 from generator.documents.terms import BLANK_DATE, certainly_first_plan, plan_round
 from generator.reference.lines import ACTUAL_COST_PRICE
@@ -154,6 +155,7 @@ class Line:
     # print that amount as a ceiling on the actual costs ("līdz 120,40 EUR"), never as units × 1,00 EUR
     actual_cost: bool = False
     void: bool = False  # its units or price is an invalid input (D332): no sum, priority or IB share
+    void_place: str = ""  # that input's cell (reading.void_places, D374): „6.8. tabula, I28 „…”, pakalpojums „…””
     ib_months_eur: list[str] = field(default_factory=list)  # an actual-cost line's IB-funded EUR per month (02, 03)
     ib_month_eur: str = ""  # those EUR when every month has the same (else "": by schedule)
     offer_id: str = ""  # the 6.8 item (e.g. "3.1.1g"): the rows of the 02/03 price annex it needs (figures.PriceList)
@@ -315,6 +317,10 @@ class ChildContext:
     # a certainly first plan (first_in_round): which later reporting periods' plans a contract signed for it can take
     # as annexes, by its signing day (contract_term.later_plans_words, D327); "" when every contract holds them all
     later_cover: str = ""
+    # D374: a void line's blanks explained (void_note.py), a numbered note at N's blank in 01's annex 2 and in 08; ""
+    # without a void line
+    void_note: str = ""
+    void_months_note: str = ""  # and its month sums' blanks, at the first void line's in 01's annex 3
 
     @property
     def ib_short(self) -> bool:
@@ -372,6 +378,11 @@ class ChildContext:
         """The ministry has set F and it decides A, or may once the prices are confirmed (not N <= P): the grant
         decision names the ministry's document that set it (audit10 F8, D101)."""
         return bool(self.final) and self.final_note != FINAL_NOT_APPLIED
+
+    @property
+    def first_void(self) -> str:
+        """The first void line's label: annex 3's note on its month sums is numbered at its row's first blank."""
+        return next((line.label for line in self.lines if line.void), "")
 
     @property
     def by_priority(self) -> list[Line]:
@@ -445,8 +456,9 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool,
         if not confirmed:
             (sources if priced else unpriced)[line.label] = offer.label if offer is not None else line.label
         monthly = outcome.monthly_amounts[i] or ()
+        # a void line's month sums are blanks too (D374): the reference's 0,00 is that of the emptied line, not its sum
         months = [(quantity(line.month_value("planned_units", k + 1)),
-                   amount(monthly[k] if k < len(monthly) else Decimal(0), confirmed))
+                   amount(monthly[k] if k < len(monthly) else Decimal(0), confirmed and i not in void))
                   for k in range(inputs.months)]
         lp = plan.lines[i]
         position = lp.priority.position if lp.priority and i not in void else None
@@ -479,7 +491,7 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool,
             # a sum "mēnesī" only for whole months, as the frequency (a part first month: the monthly table)
             ib_month_eur=(euro_months[0] if actual_cost and BLANK_EUR not in euro_months
                           and len(set(euro_months)) == 1 and paid_units and inputs.period_start.day == 1 else ""),
-            offer_id=line.offer_id or "", priced=priced, void=i in void,
+            offer_id=line.offer_id or "", priced=priced, void=i in void, void_place=reading.void_places.get(i, ""),
         ))
     confirmed = all(line.confirmed for line in lines)
     ib_known = known.ib_funded and not a_on_base and whole_plan  # the IB-funded sum: every line's share is a figure
@@ -569,7 +581,8 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool,
         check_date=lvformat.date(outcome.check_date) if outcome.check_date else BLANK_DATE,
         round_end=lvformat.date(round_end) if round_end else BLANK_DATE,
         round_id=round_id, round_end_day=round_end, round_gen=round_gen,
-        first_in_round=first_in_round, later_cover=later_cover,
+        first_in_round=first_in_round, later_cover=later_cover, void_note=void_note([ln for ln in lines if ln.void]),
+        void_months_note=void_months_note([ln for ln in lines if ln.void]),
         maybe_next=maybe_next, contract_cover_from=cover_from,
         refusal=(refusal(inputs.birth_date, outcome.check_date,
                          int(catalogue.programme.eligibility_age_limit.at(data.params_day).value),

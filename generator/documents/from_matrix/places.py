@@ -375,13 +375,13 @@ def with_check_row(cells: str, check: tuple[int, str] | None) -> str:
     return f"{cells} ({CHECKS_SHEET}. tabulas {check[0]}. rinda)" if check else cells
 
 
-def _item_rows(m: Matrix) -> dict[str, int]:
+def item_rows(m: Matrix) -> dict[str, int]:
     if not m.has("Pak_Id"):
         return {}
     return {label.strip(): j for j, label in enumerate(m.column("Pak_Id")) if isinstance(label, str) and label.strip()}
 
 
-def _line_item(m: Matrix, line: int, items: dict[str, int]) -> int | None:
+def line_item(m: Matrix, line: int, items: dict[str, int]) -> int | None:
     if not m.has("Plans_Pakalpojums"):
         return None
     column = m.column("Plans_Pakalpojums")
@@ -393,10 +393,10 @@ def finding_places(m: Matrix, finding: Finding) -> list[tuple[str, str]]:
     """The cells a rule's finding is fixed in (LINE_CELLS, ITEM_CELLS, MONTH_CELLS, OWN_CELLS, TYPED_PLACES, the
     amounts of money_cents and the units of whole_units), in that order."""
     code, found = finding.code, []
-    items = _item_rows(m) if code in ITEM_CELLS or code == "money_cents" else {}
+    items = item_rows(m) if code in ITEM_CELLS or code == "money_cents" else {}
     for line in finding.lines:
         found += [cell(m, name, line) for name in LINE_CELLS.get(code, ())]
-        found += [cell(m, name, j) for name in ITEM_CELLS.get(code, ()) if (j := _line_item(m, line, items)) is not None]
+        found += [cell(m, name, j) for name in ITEM_CELLS.get(code, ()) if (j := line_item(m, line, items)) is not None]
         for name in MONTH_CELLS.get(code, ()):
             month = finding.month
             if code == OUTSIDE_PERIOD and month is None and (after := after_period_cells(m, name, line)) is not None:
@@ -408,7 +408,7 @@ def finding_places(m: Matrix, finding: Finding) -> list[tuple[str, str]]:
     if code == "money_cents":
         if finding.lines and finding.month is not None:
             found.append(cell(m, "Fakt_Summa", finding.lines[0], finding.month - 1))
-        elif finding.lines and (j := _line_item(m, finding.lines[0], items)) is not None:
+        elif finding.lines and (j := line_item(m, finding.lines[0], items)) is not None:
             found.append(cell(m, "Pak_Cena", j))
         found += [cell(m, name) for words, name in CENTS_NAMES if finding.message.lower().startswith(words.lower())]
     if code == "whole_units" and finding.lines:

@@ -104,7 +104,15 @@ def awaited_price(child, provider) -> str:  # noqa: ANN001 - from_matrix.context
     """What a provider's IB share waits for, as „kamēr …” ends: its own lines' open prices, else the open prices of the
     plan's lines ahead of its first line in priority order (D294: only those decide how much of P is left for it) – a
     catalogue price the ministry confirms (D294), a provider's price not typed in 6.8 (D313), or both; in the plural
-    when several lines wait."""
+    when several lines wait. A provider whose lines wait only for a void line of its own (its units or price an invalid
+    input, D332) waits for that cell to be corrected in the matrix, named as the papers name it (D374)."""
+    void = [line for line in provider.lines if getattr(line, "void", False)]
+    if void and all(line.confirmed or line.void for line in provider.lines):  # D374: the corrected matrix, no price
+        cells = list(dict.fromkeys(line.void_place for line in void if line.void_place))  # lines of one 6.8 row: once
+        where = f" ({'; '.join(cells)})" if cells else ""
+        if len(cells or void) == 1:
+            return f"matricā nav izlabota nederīgā ievade{where}, no kuras atkarīga tā daļa no IB"
+        return f"matricā nav izlabotas nederīgās ievades{where}, no kurām atkarīga tā daļa no IB"
     ordered = list(getattr(child, "by_priority", child.lines))
     first = min((i for i, line in enumerate(ordered) if any(line is own for own in provider.lines)),
                 default=len(ordered))

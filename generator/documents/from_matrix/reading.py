@@ -10,7 +10,9 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 from generator import lvformat
@@ -58,10 +60,11 @@ from generator.ministry.templates import TemplateSource
 from generator.reference.errors import ReferenceInputError
 from generator.reference.findings import Finding, Severity
 from generator.reference.inputs import LIST_TEXT, REQUIRED_PARTIES
+from generator.reference.lines import PlanLine
 from generator.reference.params import Params
 from generator.reference.plan_changes import ceilings_ever_withdrawn
 from generator.reference.rounds import longest_plan, plan_end
-from generator.reference.workbook import WorkbookResult, evaluate_workbook
+from generator.reference.workbook import WorkbookResult, evaluate_workbook, void_lines
 from generator.workbook.sheets.plan_rows import HIDDEN_HOW
 
 # Names outside the interface that the documents show when the matrix has them (6.1, 6.3).
@@ -95,6 +98,9 @@ class MatrixReading:
     # the price cells of the plan lines whose 6.8 ceiling, confirmed on the prices day, the catalogue withdraws at the
     # same amount on some later day (plan_changes.ceilings_ever_withdrawn): the papers' warning names it (D302)
     ceiling_places: dict[int, str] = field(default_factory=dict)
+    # D374: the cell of each void plan line (reference.workbook.void_lines, D332, D366) – its 6.8 price or its 6.3 units,
+    # whichever the reference sees as an invalid input – by the line's index: the papers' note on their blanks names it
+    void_places: dict[int, str] = field(default_factory=dict)
     parent_name: str = ""
     social_worker: str = ""
     case: CaseFields = field(default_factory=CaseFields)  # 6.1's parent's code, worker's contacts, case day (D317)
@@ -262,6 +268,56 @@ def _hide_name(result: MatrixReading, path: Path) -> None:
     result.code, result.hidden_name = f"matrica-{file_label(path)}", True
 
 
+# D374: a plan line whose units or price cell holds a text, a date or a negative number is void in the matrix (D366), but
+# no draft is made of it: the reference takes a line's units and price only as numbers >= 0, and the papers do not put
+# a number of their own in its place
+UNREADABLE_LINE = ("dokumentus no šīs matricas neveido arī ar --draft: plāna rindas daudzuma vai cenas šūnā ({place}) "
+                   "ir teksts, datums vai negatīvs skaitlis, bet summas rīkkopa rēķina tikai no skaitļiem ≥ 0 un šīs šūnas vietā "
+                   "savu skaitli neliek (melnrakstu ar tukšām vietām veido tikai tad, ja cenai ir centa daļas); "
+                   "izlabojiet šūnu un izveidojiet dokumentus vēlreiz")
+
+
+def unreadable_line(m: Matrix) -> str:
+    """The first plan line's cell, with a service, that holds a text, a date or a negative number in its 6.3 „Daudzums
+    periodā” or in the 6.8 price of its service (D374), as the papers name a cell; "" when none does: the cells the
+    matrix voids the line for (D366) that the reference cannot be given at all."""
+    if not (m.has("Plans_Pakalpojums") and m.has("Plans_Daudzums") and m.has("Pak_Cena")):
+        return ""
+    items, services = places.item_rows(m), m.column("Plans_Pakalpojums")
+    units, prices = m.column("Plans_Daudzums"), m.column("Pak_Cena")
+    for i, service in enumerate(services):
+        if not (isinstance(service, str) and service.strip()):
+            continue
+        row = places.line_item(m, i, items)
+        if i < len(units) and _unreadable(units[i]):
+            return places.named_cell(m, "Plans_Daudzums", i)
+        if row is not None and row < len(prices) and _unreadable(prices[row]):
+            return places.named_cell(m, "Pak_Cena", row)
+    return ""
+
+
+def _unreadable(value: object) -> bool:
+    if isinstance(value, str):
+        return value != ""  # spaces too: the matrix and the reader count them a text
+    if isinstance(value, dt.date | dt.time):
+        return True
+    return isinstance(value, int | float) and not isinstance(value, bool) and value < 0
+
+
+def void_places(m: Matrix, lines: Sequence[PlanLine], params: Params) -> dict[int, str]:
+    """The cell of each void line (D374): its 6.8 price when that alone voids it (the same line with one whole unit is
+    still void), else its 6.3 „Daudzums periodā”; the place as the papers name a cell (places.named_cell)."""
+    items = places.item_rows(m)
+    found = {}
+    for i in void_lines(lines, params):
+        line = lines[i]
+        row = places.line_item(m, i, items)
+        by_price = row is not None and bool(void_lines((dataclasses.replace(line, units=Decimal(1)),), params))
+        found[i] = (places.named_cell(m, "Pak_Cena", row) if by_price and row is not None
+                    else places.named_cell(m, "Plans_Daudzums", i))
+    return found
+
+
 def read_for_documents(path: Path, catalogue: Catalogue, templates: TemplateSource,
                        key: bytes | None) -> MatrixReading:
     """Check and recompute one file; never raises for a bad file."""
@@ -336,6 +392,8 @@ def read_for_documents(path: Path, catalogue: Catalogue, templates: TemplateSour
     if stages.structure or stages.inputs:
         result.refused.extend(stages.named)
         result.refused_kind = STRUCTURE if stages.structure else HIDDEN if stages.named[0].endswith(HIDDEN_HOW) else ""
+        if stages.inputs and (cell := unreadable_line(m)):  # why not even a draft, unlike a sub-cent price (D374)
+            result.refused.append(UNREADABLE_LINE.format(place=cell))
         _read_person(result, m, path, key)
         return result
     data = stages.data
@@ -380,6 +438,7 @@ def read_for_documents(path: Path, catalogue: Catalogue, templates: TemplateSour
         result.refused_kind = CORRECTED
         return result
     result.data, result.params, result.outcome = data, params, outcome
+    result.void_places = void_places(m, data.inputs.lines, params)
     withdrawable = ceilings_ever_withdrawn(catalogue, data.params_day)
     for i, line in enumerate(data.inputs.lines):
         if line.counted and line.offer_id in withdrawable:  # its price cell, for the papers' warning (D302)

@@ -396,6 +396,13 @@ def draft_errors_line(errors: Sequence[str]) -> str | None:
             f"neizveido – {first if n == 1 else f'pirmā: {first}'}")
 
 
+def _void_only(provider) -> bool:  # noqa: ANN001 - a from_matrix.context.Provider
+    """The provider's IB share waits only for a void line of its own (D374), no open price."""
+    lines = getattr(provider, "lines", ())
+    return any(getattr(line, "void", False) for line in lines) and all(
+        line.ib_confirmed or getattr(line, "void", False) for line in lines)
+
+
 def price_line(child: ChildContext, *, draft: bool = False) -> str | None:
     """The first thing to do while a price the providers' IB shares rest on is unconfirmed (D294): which price, and
     which provider contracts (02) and guarantee letters (03) are not made until it is (as with B, D72); while A rests on
@@ -403,7 +410,10 @@ def price_line(child: ChildContext, *, draft: bool = False) -> str | None:
     draft's papers are all marked as such, ``draft``)."""
     if child.not_eligible or child.ib_on_base:
         return None
-    waiting = [p for p in child.providers if p.pending and p.funded and not p.own]
+    # a provider that waits only for a void line (D374) waits for the corrected matrix, not for a price: the draft's
+    # errors come first in VISPIRMS, and parskats.txt's list of providers names the cell (provider_notes.awaited_price)
+    waiting = [p for p in child.providers if p.pending and p.funded and not p.own
+               and not _void_only(p)]
     a_open = not draft and bool(not_signable(child))
     if not waiting and not a_open:
         return None
