@@ -521,9 +521,9 @@ def _columns(rows: list[tuple[tuple, bool]]) -> list[tuple[str, float]]:
     return [(title, w) for (title, _), w in zip(COLUMNS, widths, strict=True)]
 
 
-# column units of the table's ten columns on one landscape A4 page at 100 % (LibreOffice 7 printed 134 on one page,
-# 135 on two; Excel prints a column 7 px + 5 px of the 96-dpi page a unit, 1 045 px across): 3 units to spare
-ACROSS = 131.0
+# column units of the table's ten columns on one landscape A4 page at 100 % (LibreOffice 7.4 printed 134 on one page,
+# 135 on two; Excel prints a column 7 px a unit + 5 px of the 96-dpi page, 1 045 px across): 2 units to spare
+ACROSS = 132.0
 
 
 def _rows(changes: Changes) -> list[tuple[tuple, bool]]:
