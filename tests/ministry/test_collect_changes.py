@@ -33,7 +33,7 @@ from generator.ministry.changes import (
 from generator.ministry.output import FINAL_DIR
 from generator.ministry.pseudonym import ENV_KEY, pseudonym
 from tests.ministry.conftest import KEY
-from tests.ministry.factory import copy_into_folders
+from tests.ministry.factory import copy_into_folders, renamed_catalogue
 
 NBSP = "\u00a0"
 
@@ -337,23 +337,6 @@ def test_a_municipality_renamed_in_the_catalogue_is_one_note_not_a_change_of_eac
     assert not same.any and not same.renamed
 
 
-def _renamed_catalogue(target: Path, code: str, name: str) -> Path:
-    """A copy of the catalogue with municipality ``code``'s short name (the name the summary's sheets show) ``name``."""
-    import re
-    import shutil
-
-    from generator.catalogue.loader import DEFAULT_CATALOGUE
-
-    shutil.copytree(DEFAULT_CATALOGUE, target)
-    path = target / "municipalities.yaml"
-    text = path.read_text(encoding="utf-8")
-    block = re.compile(rf"(  - id: {re.escape(code)}\n(?:    .*\n)*?    short_name_lv: ).*\n")
-    changed, n = block.subn(lambda m: m.group(1) + name + "\n", text, count=1)
-    assert n == 1, code
-    path.write_text(changed, encoding="utf-8")
-    return target
-
-
 def test_a_recollection_after_a_rename_in_the_catalogue_matches_the_municipality_by_code(tmp_path: Path,
                                                                                          small_folder) -> None:
     """D368, D373 end to end: collected, then the municipality renamed in a copy of the catalogue (its short name – the
@@ -376,7 +359,7 @@ def test_a_recollection_after_a_rename_in_the_catalogue_matches_the_municipality
     old_name = read_meta(out).municipalities
     old_name = next(shown for shown, code in old_name.items() if code == muni)
     assert old_name != name
-    catalogue = _renamed_catalogue(tmp_path / "katalogs", muni, name)
+    catalogue = renamed_catalogue(tmp_path / "katalogs", muni, name).root
     two = run(str(copy_into_folders([*kept, added], tmp_path / "in2")), "--out", str(out),
               "--catalogue", str(catalogue))
     assert two.exit_code == 0, two.output
