@@ -263,21 +263,25 @@ def changed_catalogue(source: Path, target: Path) -> Catalogue:
     return load_or_raise(target)
 
 
-def renamed_catalogue(target: Path, code: str, name: str | None = None) -> Catalogue:
-    """A copy of the catalogue with municipality ``code``'s short name – the one the summary's sheets show – ``name``
-    (default: its full name, longer than any short name), as the ministry renames a municipality (D368, D373)."""
+LONG_NAME = ("Dienvidkurzemes novada pašvaldība", "Dienvidkurzemes novads")  # the longest novads name since 2021
+
+
+def renamed_catalogue(target: Path, code: str, name: tuple[str, str] = LONG_NAME) -> Catalogue:
+    """A copy of the catalogue with municipality ``code`` renamed: ``name`` its full name and its short name – the
+    one the summary's sheets show (default: 22 characters, longer than any short name the catalogue has), as the
+    ministry renames a municipality (D368, D373)."""
     import re
     import shutil
 
     from generator.catalogue.loader import DEFAULT_CATALOGUE, load_or_raise
 
     shutil.copytree(DEFAULT_CATALOGUE, target)
-    if name is None:
-        name = {m.id: m.name_lv for m in load_or_raise(target).municipalities.municipalities}[code]
     path = target / "municipalities.yaml"
-    block = re.compile(rf"(  - id: {re.escape(code)}\n(?:    .*\n)*?    short_name_lv: ).*\n")
-    text, n = block.subn(lambda m: m.group(1) + name + "\n", path.read_text(encoding="utf-8"), count=1)
-    assert n == 1, code
+    text = path.read_text(encoding="utf-8")
+    for key, value in zip(("name_lv", "short_name_lv"), name, strict=True):
+        block = re.compile(rf"(  - id: {re.escape(code)}\n(?:    .*\n)*?    {key}: ).*\n")
+        text, n = block.subn(lambda m, value=value: m.group(1) + value + "\n", text, count=1)
+        assert n == 1, (code, key)
     path.write_text(text, encoding="utf-8")
     return load_or_raise(target)
 

@@ -33,7 +33,7 @@ from generator.ministry.changes import (
 from generator.ministry.output import FINAL_DIR
 from generator.ministry.pseudonym import ENV_KEY, pseudonym
 from tests.ministry.conftest import KEY
-from tests.ministry.factory import copy_into_folders, renamed_catalogue
+from tests.ministry.factory import LONG_NAME, copy_into_folders, renamed_catalogue
 
 NBSP = "\u00a0"
 
@@ -339,8 +339,8 @@ def test_a_municipality_renamed_in_the_catalogue_is_one_note_not_a_change_of_eac
 
 def test_a_recollection_after_a_rename_in_the_catalogue_matches_the_municipality_by_code(tmp_path: Path,
                                                                                          small_folder) -> None:
-    """D368, D373 end to end: collected, then the municipality renamed in a copy of the catalogue (its short name – the
-    sheets' – now its full name, longer than any short name) and collected again with one child more of it: the console has one note with both names and no „mainīts: pašvaldība”; the new summary shows the
+    """D368, D373 end to end: collected, then the municipality renamed in a copy of the catalogue (to „Dienvidkurzemes
+    novads”, longer than any short name the catalogue has) and collected again with one child more of it: the console has one note with both names and no „mainīts: pašvaldība”; the new summary shows the
     municipality by its code under the new name (sheets, properties); the changes sheet lists the added child under
     the new name and has the note."""
     from generator.ministry.summary_meta import read_meta
@@ -348,18 +348,14 @@ def test_a_recollection_after_a_rename_in_the_catalogue_matches_the_municipality
     _, children = small_folder
     kept = children[:4]
     added = next(c for c in children[4:] if c.municipality in {k.municipality for k in kept})
-    muni = added.municipality
-    # the longest name of the catalogue's kind: the municipality's full name as its short one (sheets' columns)
-    from generator.catalogue.loader import DEFAULT_CATALOGUE, load_or_raise
-
-    name = {m.id: m.name_lv for m in load_or_raise(DEFAULT_CATALOGUE).municipalities.municipalities}[muni]
+    muni, name = added.municipality, LONG_NAME[1]
     out = tmp_path / "darbs" / "k.xlsx"
     one = run(str(copy_into_folders(kept, tmp_path / "in1")), "--out", str(out))
     assert one.exit_code == 0, one.output
     old_name = read_meta(out).municipalities
     old_name = next(shown for shown, code in old_name.items() if code == muni)
     assert old_name != name
-    catalogue = renamed_catalogue(tmp_path / "katalogs", muni, name).root
+    catalogue = renamed_catalogue(tmp_path / "katalogs", muni).root
     two = run(str(copy_into_folders([*kept, added], tmp_path / "in2")), "--out", str(out),
               "--catalogue", str(catalogue))
     assert two.exit_code == 0, two.output
