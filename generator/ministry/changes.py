@@ -45,6 +45,8 @@ from generator.ministry.summary_book import (
     SHEET_CHILDREN,
     SHEET_SUMMARY,
     SummaryBook,
+    header_width,
+    money_width,
     name_width,
     wrapped_lines,
 )
@@ -459,33 +461,86 @@ def changes_sheet(book: SummaryBook, ws: Worksheet, changes: Changes) -> None:
         book.notes[ws.get_name()] = (SHEET_TITLE, note)
         book.print_setup(ws, 0, SHEET_TITLE)
         return
-    names = [m.name for m in changes.municipalities] + [ALL] + [
-        str(r[0]) for r in (changes.carried.rows if changes.carried else ())]
-    columns = [(t, name_width(names, bold=True) if i == 0 else w) for i, (t, w) in enumerate(COLUMNS)]
-    widths = book.header(ws, SHEET_TITLE, sheet_note(changes), columns, key_cols=2)
+    rows = _rows(changes)
+    widths = book.header(ws, SHEET_TITLE, sheet_note(changes), _columns(rows), key_cols=2)
     # at 100 % the columns fit one page across (never scaled: the 8 pt page header would shrink below 8 pt; the
     # LibreOffice print test measures it)
-    row = DATA_FIRST
-
-    def put(cells: tuple, bold: bool) -> None:
-        nonlocal row
+    heights = []
+    for row, (cells, bold) in enumerate(rows, start=DATA_FIRST):
         text, money = (book.f_sum_wrap, book.f_sum_money) if bold else (book.f_wrap, book.f_money)
         for col, value in enumerate(cells):
-            book.value(ws, row, col, value, money if col in (4, 5, 7, 8, 9) else text)
+            book.value(ws, row, col, value, money if col in MONEY_COLUMNS else text)
+        lines = max(wrapped_lines(str(cells[c] or ""), widths[c], bold) for c in (0, 1, 2, 6))
         book.fit_row(ws, row, [(str(cells[c] or ""), widths[c], bold) for c in (0, 1, 2, 6)])
-        row += 1
+        heights.append(lines * LINE_HEIGHT if lines > 1 else DEFAULT_ROW)
+    header = max([3] + [wrapped_lines(t, w, bold=True) for (t, _), w in zip(COLUMNS, widths, strict=True)]) * LINE_HEIGHT
+    breaks = pair_breaks(heights, header)
+    if breaks:
+        ws.set_h_pagebreaks([DATA_FIRST - 1 + i for i in breaks])
+
+
+MONEY_COLUMNS = (4, 5, 7, 8, 9)
+DEFAULT_ROW = 15.0  # pt: a row without a height of its own (xlsxwriter's default; LibreOffice prints 9 pt lower)
+# pt of a landscape A4 page's body between the margins of SummaryBook.print_setup (0,8" and 0,6"), less 5 % as the
+# row heights are estimates: a page break computed here must come before the one LibreOffice or Excel would make
+PAGE_BODY = (595.3 - (0.8 + 0.6) * 72) * 0.95
+
+
+def pair_breaks(heights: list[float], header: float) -> list[int]:
+    """Where a page must start (indices into ``heights``, the table's rows) so that a child's or a total's row
+    „iepriekš” and row „tagad” print on one page (D373): each page holds the repeated column headers (``header`` pt
+    high) and whole pairs of rows. Manual row breaks – Excel and LibreOffice both print them."""
+    room = PAGE_BODY - header
+    breaks, used = [], 0.0
+    for i in range(0, len(heights), 2):
+        need = sum(heights[i:i + 2])
+        if used and used + need > room:
+            breaks.append(i)
+            used = 0.0
+        used += need
+    return breaks
+
+
+def _columns(rows: list[tuple[tuple, bool]]) -> list[tuple[str, float]]:
+    """The columns' widths (D373): each money column as wide as its longest amount (a national total of seven digits
+    printed „###” in 11 units); the rest of one page across to the municipality's name (a longer one – a renamed
+    municipality, „Daugavpils novads (daugavpils-novads)” – took a second page across), the change and the status,
+    which wrap in rows as high as their lines: first „F statuss”, then „Izmaiņa”, then the name give way down to
+    their longest word (the name: its header's)."""
+    widths = [header_width(title, w) for title, w in COLUMNS]
+    for col in MONEY_COLUMNS:
+        widths[col] = max(money_width([cells[col] for cells, bold in rows if not bold], widths[col]),
+                          money_width([cells[col] for cells, bold in rows if bold], widths[col], bold=True))
+    widths[0] = max(widths[0], name_width([str(cells[0] or "") for cells, _ in rows], bold=True))
+    for col in (6, 2, 0):
+        over = sum(widths) - ACROSS
+        if over > 0:  # never narrower than its header's or (the change, the status) its cells' longest word
+            words = [len(w) * (0.95 if bold else 0.85) + 1.5 for cells, bold in rows for w in str(cells[col] or "").split()]
+            longest = min(max(words, default=0.0), 20.0) if col else 0.0  # „(daugavpils-novads)” breaks at its hyphen
+            widths[col] = max(header_width(COLUMNS[col][0], 0), longest, widths[col] - over)
+    return [(title, w) for (title, _), w in zip(COLUMNS, widths, strict=True)]
+
+
+# column units of the table's ten columns on one landscape A4 page at 100 % (LibreOffice 7.4 printed 134 on one page,
+# 135 on two; Excel prints a column 7 px a unit + 5 px of the 96-dpi page, 1 045 px across): 2 units to spare
+ACROSS = 132.0
+
+
+def _rows(changes: Changes) -> list[tuple[tuple, bool]]:
+    """The table's rows (cells, bold): for each child its row before and its row now, then the municipality's
+    totals; the totals of all municipalities and the funding; or the replaced summary's rows carried over."""
+    if changes.carried is not None:
+        return [(tuple(cells) + (None,) * (len(COLUMNS) - len(cells)), str(cells[1]) in (TOTAL, FUNDING))
+                for cells in changes.carried.rows]
+    rows: list[tuple[tuple, bool]] = []
 
     def write(muni: str, code: str, label: str, before: tuple | None, after: tuple | None,
               status: tuple[str, str], bold: bool = False) -> None:
         diff = (after[3] if after else Decimal(0)) - (before[3] if before else Decimal(0))
         for when, amounts, state, change in ((BEFORE, before, status[0], None), (AFTER, after, status[1], diff)):
-            put((muni, code, label, when, None if amounts is None else amounts[3], change, state or None,
-                 *(None if amounts is None else amounts[i] for i in range(3))), bold)
+            rows.append(((muni, code, label, when, None if amounts is None else amounts[3], change, state or None,
+                          *(None if amounts is None else amounts[i] for i in range(3))), bold))
 
-    if changes.carried is not None:
-        for cells in changes.carried.rows:
-            put(tuple(cells) + (None,) * (len(COLUMNS) - len(cells)), str(cells[1]) in (TOTAL, FUNDING))
-        return
     for m in changes.municipalities:
         for c in m.children:
             write(m.name, c.code, c.label, c.before.amounts if c.before else None,
@@ -500,3 +555,4 @@ def changes_sheet(book: SummaryBook, ws: Worksheet, changes: Changes) -> None:
         none = (None, None, None)
         write(ALL, FUNDING, "programmas kārtas finansējums periodam", (*none, before_env), (*none, after_env),
               ("", ""), bold=True)
+    return rows

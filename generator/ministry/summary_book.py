@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import zipfile
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -276,6 +277,27 @@ def name_width(texts: list[str], bold: bool = False) -> float:
     """A column wide enough for the municipalities' names in it, never cut: a name at 9 pt takes ~0,8 column units
     a character (``fit_width``'s 1,0 would take some 6 units more on every page), a bold one ~0,95."""
     return min(30.0, max([12.0] + [len(t) * (0.95 if bold else 0.85) + 1.5 for t in texts]))
+
+
+# DejaVu Sans advance widths (em) of what a money cell prints: digits, the group space, the comma, the minus sign
+_EM = {False: {"d": 0.636, " ": 0.318, ",": 0.318, "-": 0.838}, True: {"d": 0.696, " ": 0.348, ",": 0.380, "-": 0.838}}
+
+
+def money_text(amount: Decimal | float | int) -> str:
+    """An amount as the format MONEY prints it, "−1 234 567,89" (for its width)."""
+    text = f"{abs(Decimal(str(amount))):,.2f}".replace(",", " ").replace(".", ",")
+    return ("-" if amount < 0 else "") + text
+
+
+def money_width(amounts: Iterable[Decimal | float | int | None], width: float, bold: bool = False) -> float:
+    """A money column at least ``width`` wide and wide enough for the longest of ``amounts`` at 9 pt (DejaVu Sans):
+    a column narrower than its number prints „###” (D373; xlsxwriter cannot autofit). A column unit is 7 px of the
+    96-dpi screen (Excel's and LibreOffice's default font) and 5 px more, 9 pt is 12 px; 0,8 unit more for the cell's
+    padding (LibreOffice 7.4 printed „1 234 567,89” in bold whole in 13,4 units)."""
+    em = _EM[bold]
+    longest = max((sum(em["d"] if c.isdigit() else em[c] for c in money_text(a)) for a in amounts if a is not None),
+                  default=0.0)
+    return max(width, round(longest * 12 / 7 + 0.8, 1))
 
 
 def text_criterion(text: str) -> str:

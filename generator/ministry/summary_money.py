@@ -26,6 +26,7 @@ from generator.ministry.summary_book import (
     SummaryBook,
     column_letter,
     group_page_breaks,
+    money_width,
     name_width,
     text_criterion,
 )
@@ -47,7 +48,8 @@ def municipality_sheet(book: SummaryBook, ws: Worksheet, agg: Aggregates, names:
     # the column is as wide as the short names (D179) and the bold total's label under them
     columns = [("Pašvaldība", name_width([names.get(m, m) for m in agg.municipalities] + [MUNI_TOTAL], bold=True)),
                ("Kods (CSV faila nosaukumā)", 12), ("Bērnu skaits", 7), ("Bērnu skaits pārdalē (N > P)", 9)]
-    columns += [(title, 13) for _, _, title in MUNI_MEASURES]
+    # as wide as the national total (D373: seven digits printed „###” in a narrower column)
+    columns += [(title, money_width([getattr(agg.pilot, attr)], 13, bold=True)) for _, attr, title in MUNI_MEASURES]
     book.header(ws, "Pašvaldības", "Summas pa pašvaldībām no lapas „Bērni” (formulas).", columns, key_cols=2)
     row = DATA_FIRST
     muni_range = ch["muni"].range(SHEET_CHILDREN)
@@ -84,8 +86,10 @@ def services_sheet(book: SummaryBook, ws: Worksheet, agg: Aggregates, catalogue:
                 f"EUR no IB (6.4. tabulas „No IB”, {WITH_F}) pa pašvaldībām; pēdējā kolonna – plāna rindu summa "
                 "(N daļa). "
                 f"{NOT_SENT}",
-                [("Atbalsta joma / pakalpojums", 40)] + [(f"{names.get(m, m)}: no IB EUR", 11) for m in munis]
-                + [("Kopā no IB EUR", 12), ("Kopā plānā EUR (N)", 12)])
+                [("Atbalsta joma / pakalpojums", 40)]
+                + [(f"{names.get(m, m)}: no IB EUR", money_width([agg.funding(m)], 11, bold=True)) for m in munis]
+                + [("Kopā no IB EUR", money_width([agg.funding(None)], 12, bold=True)),
+                   ("Kopā plānā EUR (N)", money_width([agg.funding(None, what="cost")], 12, bold=True))])
     group_page_breaks(ws, widths, [*range(1, len(munis) + 2)])  # the two totals print side by side
     muni_r, area_r, item_r = (lines[k].range(SHEET_LINES) for k in ("muni", "area", "item"))
     ib_r, cost_r = lines["ib"].range(SHEET_LINES), lines["cost"].range(SHEET_LINES)
@@ -180,9 +184,20 @@ def cash_sheet(book: SummaryBook, ws: Worksheet, agg: Aggregates, names: dict[st
     keys = list(groups)
     key_width = 20 if quarterly else 10
     cols: list[tuple[str, float]] = [("Ceturksnis" if quarterly else "Mēnesis", key_width)]
-    for m in munis:
-        cols += [(f"{names.get(m, m)}: {label}", 12) for _, label in measures]
-    cols += [(f"Kopā {label}", 13) for _, label in measures] + [("Neapgūts EUR (plānots − samaksāts)", 13)]
+    def total(muni: str | None) -> list[Decimal]:
+        planned, paid = agg.planned_paid(muni)
+        return [planned, agg.planned_ib(muni), paid]
+
+    def summed(muni: str | None) -> list[Decimal]:  # the row „Kopā”: "plānots no IB" with what no month takes
+        planned, planned_ib, paid = total(muni)
+        return [planned, planned_ib + agg.unspread_total(muni), paid]
+
+    for m in munis:  # each column as wide as its sum (D373)
+        cols += [(f"{names.get(m, m)}: {label}", money_width([value], 12, bold=True))
+                 for (_, label), value in zip(measures, summed(m), strict=True)]
+    cols += [(f"Kopā {label}", money_width([value], 13, bold=True))
+             for (_, label), value in zip(measures, summed(None), strict=True)]
+    cols += [("Neapgūts EUR (plānots − samaksāts)", money_width([total(None)[0] - total(None)[2]], 13, bold=True))]
     note = CASH_NOTE + (outside_note(quarterly) if period else "") + (UNSPREAD_NOTE if unspread else "")
     widths = book.header(ws, title, note, cols)
     width = len(measures)
@@ -194,10 +209,6 @@ def cash_sheet(book: SummaryBook, ws: Worksheet, agg: Aggregates, names: dict[st
     # a quarter's row takes only its months inside the period (a period may start or end within a quarter)
     within = (f',{month_r},">="&{_date(first)},{month_r},"<="&{_date(last_month)}'
               if quarterly and period and shown else "")
-
-    def total(muni: str | None) -> list[Decimal]:
-        planned, paid = agg.planned_paid(muni)
-        return [planned, agg.planned_ib(muni), paid]
 
     def values(muni: str | None, key: Any) -> list[Decimal]:
         return agg.cash_in(muni, groups[key])
@@ -250,9 +261,7 @@ def cash_sheet(book: SummaryBook, ws: Worksheet, agg: Aggregates, names: dict[st
         row += 1
     book.value(ws, row, 0, "Kopā", book.f_sum_text)
     last = max(row - 1, DATA_FIRST)
-    sums = [v for m in munis for v in total(m)] + total(None)
-    for j, m in enumerate([*munis, None]):  # "Kopā plānots no IB" = the IB part, with what no month takes
-        sums[width * j + ib_k] += agg.unspread_total(m)
+    sums = [v for m in munis for v in summed(m)] + summed(None)
     sums.append(sums[-3] - sums[-1])
     for j, value in enumerate(sums):
         letter = column_letter(1 + j)

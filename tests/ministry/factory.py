@@ -263,6 +263,29 @@ def changed_catalogue(source: Path, target: Path) -> Catalogue:
     return load_or_raise(target)
 
 
+LONG_NAME = ("Dienvidkurzemes novada pašvaldība", "Dienvidkurzemes novads")  # the longest novads name since 2021
+
+
+def renamed_catalogue(target: Path, code: str, name: tuple[str, str] = LONG_NAME) -> Catalogue:
+    """A copy of the catalogue with municipality ``code`` renamed: ``name`` its full name and its short name – the
+    one the summary's sheets show (default: 22 characters, longer than any short name the catalogue has), as the
+    ministry renames a municipality (D368, D373)."""
+    import re
+    import shutil
+
+    from generator.catalogue.loader import DEFAULT_CATALOGUE, load_or_raise
+
+    shutil.copytree(DEFAULT_CATALOGUE, target)
+    path = target / "municipalities.yaml"
+    text = path.read_text(encoding="utf-8")
+    for key, value in zip(("name_lv", "short_name_lv"), name, strict=True):
+        block = re.compile(rf"(  - id: {re.escape(code)}\n(?:    .*\n)*?    {key}: ).*\n")
+        text, n = block.subn(lambda m, value=value: m.group(1) + value + "\n", text, count=1)
+        assert n == 1, (code, key)
+    path.write_text(text, encoding="utf-8")
+    return load_or_raise(target)
+
+
 def free_input_cells(template: Path) -> dict[str, list[tuple[int, int]]]:
     """Input cells of the template outside the interface names and the two internal inputs the amounts
     depend on (the recipient of a line and the transport reason): team, notes, goals, contacts…"""

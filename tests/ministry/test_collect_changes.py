@@ -33,7 +33,7 @@ from generator.ministry.changes import (
 from generator.ministry.output import FINAL_DIR
 from generator.ministry.pseudonym import ENV_KEY, pseudonym
 from tests.ministry.conftest import KEY
-from tests.ministry.factory import copy_into_folders
+from tests.ministry.factory import LONG_NAME, copy_into_folders, renamed_catalogue
 
 NBSP = "\u00a0"
 
@@ -335,3 +335,44 @@ def test_a_municipality_renamed_in_the_catalogue_is_one_note_not_a_change_of_eac
     same = compare(old, {k: ChildRow(v.code, v.municipality, v.amounts, v.status, v.muni_code)
                          for k, v in earlier.children.items()}, earlier.period, Decimal(1000))
     assert not same.any and not same.renamed
+
+
+def test_a_recollection_after_a_rename_in_the_catalogue_matches_the_municipality_by_code(tmp_path: Path,
+                                                                                         small_folder) -> None:
+    """D368, D373 end to end: collected, then the municipality renamed in a copy of the catalogue (to „Dienvidkurzemes
+    novads”, longer than any short name the catalogue has) and collected again with one child more of it: the console has one note with both names and no „mainīts: pašvaldība”; the new summary shows the
+    municipality by its code under the new name (sheets, properties); the changes sheet lists the added child under
+    the new name and has the note."""
+    from generator.ministry.summary_meta import read_meta
+
+    _, children = small_folder
+    kept = children[:4]
+    added = next(c for c in children[4:] if c.municipality in {k.municipality for k in kept})
+    muni, name = added.municipality, LONG_NAME[1]
+    out = tmp_path / "darbs" / "k.xlsx"
+    one = run(str(copy_into_folders(kept, tmp_path / "in1")), "--out", str(out))
+    assert one.exit_code == 0, one.output
+    old_name = read_meta(out).municipalities
+    old_name = next(shown for shown, code in old_name.items() if code == muni)
+    assert old_name != name
+    catalogue = renamed_catalogue(tmp_path / "katalogs", muni).root
+    two = run(str(copy_into_folders([*kept, added], tmp_path / "in2")), "--out", str(out),
+              "--catalogue", str(catalogue))
+    assert two.exit_code == 0, two.output
+    lines = lines_of(two.output)
+    assert [line for line in lines if "nosaukums katalogā" in line] == [
+        f"Piezīme: pašvaldības „{old_name}” nosaukums katalogā tagad ir „{name}” (kods {muni}); tās bērni salīdzināti "
+        "pēc koda."], two.output
+    assert "mainīts: pašvaldība" not in two.output, two.output
+    assert [line for line in lines if line.startswith(f"  {name}: 1 bērns pievienots")], two.output
+    meta = read_meta(out)
+    assert meta.municipalities.get(name) == muni and old_name not in meta.municipalities
+    wb = openpyxl.load_workbook(out)
+    munis = {row[1]: row[0] for row in wb["Pašvaldības"].iter_rows(min_row=4, values_only=True) if row[1]}
+    assert munis[muni] == name
+    code = pseudonym(KEY, added.code)
+    assert {row[1] for row in wb["Bērni"].iter_rows(min_row=4, values_only=True) if row[0] == code} == {name}
+    pairs = paired(changes_rows(out))
+    assert pairs[(name, code)][0][2] == ADDED
+    assert [key for key, (before, _) in pairs.items() if "pašvaldība" in before[2] or key[0] == old_name] == []
+    assert f"„{old_name}” nosaukums katalogā tagad ir „{name}” (kods {muni})" in sheet_note(out)

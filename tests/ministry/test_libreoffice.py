@@ -37,6 +37,7 @@ from tests.ministry.factory import (
     expected_after,
     in_next_period,
     make_children,
+    renamed_catalogue,
     write_children,
 )
 from tests.ministry.openpyxl_check import differences as reader_differences
@@ -56,6 +57,7 @@ class Batch:
     saved: list[tuple[Child, Path]]  # child, the matrix as LibreOffice saved it
     summary_pdf: Path  # the whole summary workbook printed by LibreOffice
     new_catalogue_root: Path
+    renamed: str = ""  # the long name of the municipality renamed before the second collection (D373)
 
     @property
     def new_catalogue(self) -> Catalogue:
@@ -84,9 +86,12 @@ def make_batch(root: Path, catalogue: Catalogue, template: Path) -> Batch:
     earlier = collect(copy_into_folders(children[:20], root / "pirms"), catalogue, KEY,
                       Options(previous=root / "ieprieks", jobs=1))
     write_outputs(root / "out" / "kopsavilkums.xlsx", earlier, catalogue, pilot_municipalities(catalogue))
-    collection = collect(root / "matricas", catalogue, KEY, Options(previous=root / "ieprieks", jobs=1))
-    book, _, _ = write_outputs(root / "out" / "kopsavilkums.xlsx", collection, catalogue,
-                               pilot_municipalities(catalogue))
+    # then collected whole, the municipality of an added child renamed in the catalogue to „Dienvidkurzemes novads”,
+    # longer than any short name it has (D373: the changes sheet took a second page across for a name over ~18 characters)
+    renamed = renamed_catalogue(root / "parsaukts-katalogs", children[20].municipality)
+    collection = collect(root / "matricas", renamed, KEY, Options(previous=root / "ieprieks", jobs=1))
+    book, _, _ = write_outputs(root / "out" / "kopsavilkums.xlsx", collection, renamed,
+                               pilot_municipalities(renamed))
     new_catalogue = changed_catalogue(DEFAULT_CATALOGUE, root / "jauns-katalogs")
     migrated = []
     with Migrator(new_catalogue) as migrator:
@@ -110,6 +115,7 @@ def make_batch(root: Path, catalogue: Catalogue, template: Path) -> Batch:
         saved=[(c, root / "lo" / c.path.name) for c in saved],  # type: ignore[union-attr]
         summary_pdf=summary_pdf,
         new_catalogue_root=new_catalogue.root,
+        renamed={m.id: m.short_name_lv for m in renamed.municipalities.municipalities}[children[20].municipality],
     )
 
 
@@ -219,3 +225,23 @@ def test_the_changes_sheet_prints_its_whole_table_one_page_across(batch: Batch) 
     assert len(codes) > 5 and whens[:2] == [BEFORE, AFTER]
     printed = " ".join(" ".join(p.text.split()) for p in pages)
     assert [code for code in codes if code not in printed] == []
+
+
+def test_the_changes_sheet_keeps_a_long_name_and_each_pair_of_rows_on_one_page(batch: Batch) -> None:
+    """D373: with a renamed municipality's long name („Dienvidkurzemes novads”) in the first column the sheet still prints one
+    page across (the test above: every column's header on every page), the name wrapped whole; a child's or a total's
+    rows „iepriekš” and „tagad” are never split between two pages (manual row breaks), and no amount prints „###”."""
+    assert len(batch.renamed) > 18
+    pages = [" ".join(p.text.split()) for p in read_pages(batch.summary_pdf) if f"{SHEET_CHANGES}, " in p.text]
+    assert all("###" not in page for page in pages)
+    assert any(batch.renamed.split()[0] in page and batch.renamed.split()[-1] in page for page in pages)
+    book = read_xlsx(batch.summary)
+    cells = book.cells[SHEET_CHANGES]
+    names = {cells[(r, 1)].value for r, c in cells if c == 1 and r >= 4}
+    assert batch.renamed in names
+    # each page: as many rows „iepriekš” as „tagad”, each child's pseudonym twice (its two rows)
+    for number, page in enumerate(pages, start=1):
+        words = page.split()
+        assert words.count(BEFORE) == words.count(AFTER) > 0, number
+        assert all(words.count(w) % 2 == 0 for w in words if re.fullmatch(r"B-[0-9A-F]{12}", w)), number
+    assert len(pages) > 1, "more than one page: the row breaks are tested"
