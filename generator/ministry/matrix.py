@@ -774,8 +774,9 @@ def range_message(name: str, value: Decimal, maximum: int | None = None) -> str 
 
 # D340: the money inputs the plausible highest of the catalogue binds (Params.amount_max, Params.price_max)
 AMOUNT_NAMES = ("Bazes_Apmers", "IB_Galigais", "Fin_Pabalsti", "Fin_Pakalpojumi", "Fin_Citi")
-# D365: and 6.10's month cells, delivered units and payments, by the same highest (Params.amount_max)
-EXECUTION_NAMES = ("Fakt_Daudzums", "Fakt_Summa")
+# D365: and 6.10's month cells, delivered units and payments, by the same highest (Params.amount_max); D377: and a
+# plan line's period units (6.3) and a month's planned units (6.6)
+EXECUTION_NAMES = ("Fakt_Daudzums", "Fakt_Summa", "Plans_Daudzums", "Men_Daudzums")
 
 
 def maximums(params: Params | None) -> dict[str, Decimal]:

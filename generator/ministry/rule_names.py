@@ -27,6 +27,8 @@ RULE_NAMES = {
     "money_above_max": "Cena lielāka par ticamo",  # D340
     "paid_above_max": "Maksājums lielāks par ticamo",  # D365
     "delivered_above_max": "Saņemto vienību vairāk par ticamo",  # D365
+    "units_above_max": "Daudzums periodā lielāks par ticamo",  # D377
+    "planned_above_max": "Plānoto vienību vairāk par ticamo",  # D377
     "whole_units": "Vienību skaits nav vesels",
     "date_serial": "Skaitlis izskatās pēc datuma",
     # the plan's rules (reference/rules.py)

@@ -173,13 +173,14 @@ def units_shown(value: Decimal) -> str:
 
 def check_whole_units(lines: Iterable[PlanLine], whole_units: Mapping[str, str],
                       units_place: str = f"{UNITS_LABEL} {UNITS_TABLE}", months: int | None = None,
-                      delivered_max: Decimal | None = None) -> list[Finding]:
+                      units_max: Decimal | None = None) -> list[Finding]:
     """One ``whole_units`` error per fraction of a unit counted whole (``whole_units``: such units by id with their
     names, Params.whole_units; D256) in a plan line's period units, a month's planned or delivered units: the
     matrix's invalid input of that cell, one per cell, in its words. Only a line with a service has a unit.
     ``units_place``: what and where the period units are ("daudzumam periodā 6.3. tabulā"); the calculator names its
     field alone ("laukā „Vienības periodā”"), whose label already says what it holds. A month after the plan's
-    ``months`` ends with AFTER_PERIOD_HINT, as the matrix's list line (D313)."""
+    ``months`` ends with AFTER_PERIOD_HINT, as the matrix's list line (D313). A value above ``units_max`` is
+    check_execution_max's or check_units_max's error instead (D365, D377: the matrix checks the highest first)."""
     found: list[Finding] = []
     for i, line in enumerate(lines):
         unit = whole_units.get(line.unit) if line.offer_id else None
@@ -189,12 +190,12 @@ def check_whole_units(lines: Iterable[PlanLine], whole_units: Mapping[str, str],
         cells = [(None, units_place, line.units)]
         cells += [(m, f"{m}. mēneša {PLANNED_LABEL} {PLANNED_TABLE}", v) for m, v in enumerate(line.planned_units, 1)]
         cells += [(m, f"{m}. mēneša {DELIVERED_LABEL} {DELIVERED_TABLE}", v)
-                  for m, v in enumerate(line.delivered_units, 1)
-                  if not above_max(v, delivered_max)]  # D365: check_execution_max's error instead
+                  for m, v in enumerate(line.delivered_units, 1)]
         found += [Finding("whole_units", Severity.error,
                           f"{name}: {whole_units_message(label, unit, units_shown(value))}"
                           f"{after_period_hint(month, months)}.", (i,), month=month)
-                  for month, label, value in cells if value != value.to_integral_value()]
+                  for month, label, value in cells
+                  if value != value.to_integral_value() and not above_max(value, units_max)]
     return found
 
 
@@ -206,6 +207,41 @@ def above_max_text(maximum: Decimal) -> str:
 def above_max_units_text(maximum: Decimal) -> str:
     """„jābūt skaitlim līdz 100 000 (lielāks nav ticams)”: delivered units above the plausible highest (D365)."""
     return f"{ABOVE_MAX_BEFORE}{lv_number(maximum, 0)}{ABOVE_MAX_AFTER}"
+
+
+def _line_name(i: int, line: PlanLine) -> str:
+    """„2. rinda (Logopēds)”; a line without a service by its number alone."""
+    return f"{i + 1}. rinda ({line.label or line.offer_id})" if line.offer_id else f"{i + 1}. rinda"
+
+
+def check_units_max(lines: Iterable[PlanLine], maximum: Decimal | None,
+                    serial: Callable[[Decimal], bool] | None = None, months: int | None = None,
+                    units_place: str = f"{UNITS_LABEL} ({UNITS_TABLE})") -> list[Finding]:
+    """D377: one error per plan line's period units (6.3) – ``units_above_max``, the line void (D332) – and per
+    month's planned units (6.6) – ``planned_above_max`` – above the plausible highest ``maximum`` (Params.amount_max,
+    as 6.10's delivered units, D365), as the matrix checks them before a fraction (a pasted 99999999999 reize at
+    30 EUR was N 2 999 999 999 970,00 EUR, shown only by D148's warning) – unless the value is a day's serial
+    (``serial``, D286), which is that error. ``units_place``: what and where the period units are; the calculator
+    names its field. A month after the plan's ``months`` ends with AFTER_PERIOD_HINT (D313)."""
+    if maximum is None:
+        return []
+    found: list[Finding] = []
+    text = above_max_units_text(maximum)
+
+    def above(value: Decimal) -> bool:
+        return above_max(value, maximum) and not (serial and serial(value))
+
+    for i, line in enumerate(lines):
+        if above(line.units):
+            found.append(Finding("units_above_max", Severity.error,
+                                 f"{_line_name(i, line)}: {units_place} "
+                                 f"{text}, ievadīts {units_shown(line.units)}.", (i,)))
+        for m, value in enumerate(line.planned_units, start=1):
+            if above(value):
+                found.append(Finding("planned_above_max", Severity.error,
+                                     f"{i + 1}. rinda: {m}. mēneša {PLANNED_LABEL} ({PLANNED_TABLE}) {text}, "
+                                     f"ievadīts {units_shown(value)}{after_period_hint(m, months)}.", (i,), month=m))
+    return found
 
 
 def check_execution_max(lines: Iterable[PlanLine], maximum: Decimal | None,

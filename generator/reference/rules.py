@@ -105,9 +105,10 @@ Invalid = Collection[tuple[int, int]]  # (line index, period month) of planned u
 
 
 def invalid_planned(lines: Sequence[PlanLine], whole_units: Collection[str],
-                    serials: DateSerials | None) -> frozenset[tuple[int, int]]:
+                    serials: DateSerials | None, maximum: Decimal | None = None) -> frozenset[tuple[int, int]]:
     """(line index, month) of each planned month (6.6) that the matrix counts as an invalid input of its own and the
-    reference can see: a day's serial (D286) or a fraction of a unit counted whole (D256). One paste, one error (D140,
+    reference can see: a day's serial (D286), a fraction of a unit counted whole (D256) or units above the plausible
+    highest ``maximum`` (Params.amount_max, D377). One paste, one error (D140,
     D298): the rules such a cell feeds skip it – a line with one is not checked for its months' sum or for delivered
     units above the plan so far, and the cell is not counted in a month's limit, the day-care days, the values after
     the period or an ignored line's data. A date or a text in the cell never reaches the reference (the readers refuse
@@ -118,7 +119,7 @@ def invalid_planned(lines: Sequence[PlanLine], whole_units: Collection[str],
         whole = bool(line.offer_id) and line.unit in whole_units
         for m, value in enumerate(line.planned_units, start=1):
             if (serials is not None and serials.day(value) is not None) or (
-                    whole and value != value.to_integral_value()):
+                    whole and value != value.to_integral_value()) or (maximum is not None and value > maximum):
                 found.add((i, m))
     return frozenset(found)
 
@@ -805,7 +806,7 @@ def check_plan(
     """Every rule check of one plan, in a fixed order (see the module docstring for the counts);
     ``available`` is the plan's IB amount A (D5), against which transport is measured (D9); ``provisional`` the
     child's P, against which one line's amount is measured (D148; 0: not checked)."""
-    invalid = invalid_planned(lines, params.whole_units, params.date_serials)
+    invalid = invalid_planned(lines, params.whole_units, params.date_serials, params.amount_max)
     executed = invalid_execution(lines, params.whole_units, params.date_serials, params.amount_max)
     return [
         *check_line_count(lines),

@@ -24,6 +24,7 @@ from generator.reference.inputs import (
     check_cents,
     check_execution_max,
     check_parties,
+    check_units_max,
     check_whole_units,
     shown_amount,
     subcent,
@@ -241,7 +242,7 @@ def evaluate_workbook(inputs: WorkbookInputs, params: Params, template: str = CU
         )
     )
     exe = execution(lines, inputs.months)  # the matrix sums 6.10 over its active lines only (D332)
-    invalid = invalid_planned(lines, params.whole_units, params.date_serials)  # 6.7 shows no amount of an invalid planned month (D298)
+    invalid = invalid_planned(lines, params.whole_units, params.date_serials, params.amount_max)  # 6.7 shows no amount of an invalid planned month (D298)
     paid_invalid = any(attr == "paid" and inputs.lines[i].counted
                        for attr, i, _ in invalid_execution(inputs.lines, params.whole_units, params.date_serials,
                                                            params.amount_max))
@@ -336,14 +337,15 @@ def _price_invalid(line: PlanLine, params: Params) -> bool:
 
 def void_lines(lines: Sequence[PlanLine], params: Params) -> frozenset[int]:
     """The plan lines whose period units or 6.8 price is an invalid input the reference can see (D332, as the matrix's
-    h_Daudzums and h_Aktiva): a day's serial (D286), a fraction of a unit counted whole (D256), a price not in whole
-    cents (D87), below zero or above the plausible highest (D340). The matrix shows no sum, priority or IB share for such a line, leaves it out of N and
+    h_Daudzums and h_Aktiva): a day's serial (D286), a fraction of a unit counted whole (D256), units above the
+    plausible highest (Params.amount_max, D377), a price not in whole cents (D87), below zero or above the plausible
+    highest (D340). The matrix shows no sum, priority or IB share for such a line, leaves it out of N and
     counts none of its rules again: the invalid input is its one error. A price above the plausible highest
     (Params.price_max, D340) is one too."""
     whole = params.whole_units or {}
     return frozenset(
         i for i, line in enumerate(lines) if line.offer_id and (
-            _serial(params, line.units) or line.units < 0
+            _serial(params, line.units) or line.units < 0 or above_max(line.units, params.amount_max)
             or (line.unit in whole and line.units != line.units.to_integral_value())
             or _price_invalid(line, params)))
 
@@ -409,7 +411,8 @@ def check_input_values(inputs: WorkbookInputs, municipalities: Sequence[str] | N
     D113) and, once the plan has a service, an empty field a
     contract needs (D88). A rank has no upper bound (D154): a gap or a rank above the number of lines it orders only
     puts its line after the others. A 6.8 price above ``price_max`` is an invalid input too (D340), and so is a 6.10
-    month's delivered units or payment above ``amount_max`` (D365)."""
+    month's delivered units or payment above ``amount_max`` (D365), and so are a plan line's period units and a month's
+    planned units above it (D377)."""
     amounts = amount_labels(inputs)
 
     def serial(value: Decimal) -> bool:
@@ -417,7 +420,8 @@ def check_input_values(inputs: WorkbookInputs, municipalities: Sequence[str] | N
 
     found = check_cents(inputs.lines, amounts, inputs.months, price_max, serial, amount_max)
     found.extend(check_date_serials(inputs.lines, amounts, date_serials, inputs.months))
-    found.extend(check_whole_units(inputs.lines, whole_units or {}, months=inputs.months, delivered_max=amount_max))
+    found.extend(check_whole_units(inputs.lines, whole_units or {}, months=inputs.months, units_max=amount_max))
+    found.extend(check_units_max(inputs.lines, amount_max, serial, inputs.months))  # D377
     found.extend(check_execution_max(inputs.lines, amount_max, serial, inputs.months))  # D365
     if inputs.parties is not None:
         found.extend(check_parties(inputs.parties, inputs.lines, municipalities, round_))

@@ -33,7 +33,13 @@ from generator.lvformat import version as lv_version
 from generator.no_such_day import LV, no_such_day
 from generator.programme_scope import PROGRAMME_WORDS
 from generator.reference.findings import Severity
-from generator.reference.inputs import CENTS_TEXT, above_max_text, check_whole_units, units_shown
+from generator.reference.inputs import (
+    CENTS_TEXT,
+    above_max_text,
+    above_max_units_text,
+    check_whole_units,
+    units_shown,
+)
 from generator.reference.lines import ACTUAL_COST_UNIT, PLAN_LINES, PlanLine, fixed_unit_price
 from generator.reference.params import Params
 from generator.reference.plan import line_cost
@@ -260,6 +266,9 @@ def message_templates(params: Params) -> dict[str, str]:
     # D340: a money field above its plausible highest (the round's summaMax, cenaMax), in the same words
     templates["money_above_max"] = (f"{{lauks}}: {_replace(above_max_text(CEILING), [(eur(CEILING), '{robeza}')])}, "
                                     "ievadīts „{ievadits}”.")
+    # D377: a line's units above the plausible highest (the round's summaMax), in the matrix's words of 6.3's units
+    templates["units_above_max"] = (f"{{lauks}}: {_replace(above_max_units_text(UNITS), [(lv_number(UNITS, 0), '{robeza}')])}"
+                                    ", ievadīts „{ievadits}”.")
     templates.update(_eligibility_templates(params))
     templates.update(_prices_templates(params))
     return templates

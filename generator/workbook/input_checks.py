@@ -127,7 +127,7 @@ def _cents_text(x: str) -> str:
 
 
 MONEY_KINDS = ("money", "payment", "final")
-UNIT_KINDS = ("units", "delivered")  # a plan line's units, whose line names its unit (D256); 6.10's bounded (D365)
+UNIT_KINDS = ("units", "delivered")  # a plan line's units, whose line names its unit (D256); bounded (D365, D377)
 
 
 def _no_such_day(x: str) -> str:
@@ -324,9 +324,7 @@ class Kind:
         """The code formula of cell ``x``; ``extra`` is the list range or the "required" condition."""
         if self.name == "amount":
             body = f"IF(ISNUMBER({x}),IF({x}<0,2,0),IF({_empty(x)},0,1))"
-        elif self.name == "units":
-            body = f"IF(ISNUMBER({x}),IF({x}<0,2,IF(AND({_whole_unit(extra)},{x}<>INT({x})),3,0)),IF({_empty(x)},0,1))"
-        elif self.name == "delivered":  # units, and above the plausible highest (D365) before a fraction
+        elif self.name in ("units", "delivered"):  # above the plausible highest (D365, D377) before a fraction
             body = (f"IF(ISNUMBER({x}),IF({x}<0,2,IF({_above(x, AMOUNT_MAX)},4,IF(AND({_whole_unit(extra)},"
                     f"{x}<>INT({x})),3,0))),IF({_empty(x)},0,1))")
         elif self.name == "money":  # above the plausible highest (D340) before the cents: one code of one paste
@@ -518,8 +516,9 @@ ABOVE_MAX_UNITS = f'"{ABOVE_MAX_BEFORE}"&{_grouped(AMOUNT_MAX)}&"{ABOVE_MAX_AFTE
 
 KINDS = {
     "amount": Kind("amount", ('"jābūt skaitlim"', '"jābūt skaitlim, kas nav mazāks par 0"')),
+    # D377: 6.3's period units and 6.6's planned units not above the plausible highest either, as 6.10's (D365)
     "units": Kind("units", ('"jābūt skaitlim"', '"jābūt skaitlim, kas nav mazāks par 0"',
-                            f'"{WHOLE_TEXT} (mērvienība „"&{LINE_UNIT}&"”)"')),
+                            f'"{WHOLE_TEXT} (mērvienība „"&{LINE_UNIT}&"”)"', ABOVE_MAX_UNITS)),
     "money": Kind("money", ('"jābūt skaitlim"', '"jābūt skaitlim, kas nav mazāks par 0"', f'"{CENTS_TEXT}"', ABOVE_MAX)),
     "delivered": Kind("delivered", ('"jābūt skaitlim"', '"jābūt skaitlim, kas nav mazāks par 0"',
                                     f'"{WHOLE_TEXT} (mērvienība „"&{LINE_UNIT}&"”)"', ABOVE_MAX_UNITS)),

@@ -137,12 +137,12 @@ def test_beside_message_fits_one_line() -> None:
 def test_a_list_line_of_money_above_the_highest_fits_one_line(catalogue: Catalogue) -> None:
     """D340: 6.11's list line of B, F, another source or a 6.8 price above the catalogue's highest – its label, the
     highest and a pasted 1e12 – fits one line of 8 pt across A:F, for the widest cell address, at Excel's widths; so
-    does 6.10's delivered units' or payment's (D365)."""
+    does 6.10's delivered units' or payment's (D365), 6.3's period units' and 6.6's planned units' (D377)."""
     font = _font("Carlito-Regular.ttf")
     width = sum(int(technical.WIDTHS[c] * 7 + 5) for c in "ABCDEF") * 0.75 - PADDING
     highest = maximums(Params.from_catalogue(catalogue, template_date(catalogue)))
     assert set(highest) == ({f.name for f in (*SINGLE_FIELDS, PRICE_FIELD) if f.kind in ("money", "final")}
-                            | {"Fakt_Daudzums", "Fakt_Summa"})
+                            | {"Fakt_Daudzums", "Fakt_Summa", "Plans_Daudzums", "Men_Daudzums"})
     for name, top in highest.items():
         text = f"{technical.INVALID_SHOWN}. 6.10 AAA9999: {above_max_message(name, Decimal('1E12'), top)}"
         assert _lines(text, font, 8, width) == 1, text

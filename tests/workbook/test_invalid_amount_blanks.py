@@ -8,7 +8,11 @@ words.
 
 D366: the same run recalculates a plan with none, one and three void lines (a 6.8 price in fractions of a cent): 6.4
 counts them as the reference does (h_NederigasRindas), says beside N that N leaves them out, and the signed 6.5 prints
-N, A and K and what rests on them as blanks, not the figures of the smaller plan."""
+N, A and K and what rests on them as blanks, not the figures of the smaller plan.
+
+D377: and a plan whose first line's period units (6.3) are a pasted 1e11 – one invalid input naming its cell, the line
+void as the reference's – and one whose first line's planned month (6.6) is: one error, that month's 6.7 amount
+„nederīgs”; the reader refuses each naming the cell."""
 
 from __future__ import annotations
 
@@ -109,6 +113,7 @@ def files(catalogue: Catalogue, params: Params, plan: WorkbookInputs, templates,
     inputs["b-centi-f-neattiecas"] = dataclasses.replace(inputs["b-f-neattiecas"],
                                                          base=inputs["b-f-neattiecas"].base + D("0.005"))
     inputs |= void_plans(catalogue, day)
+    inputs |= units_plans(inputs["rindas-0"])
     folder = tmp_path_factory.mktemp("nederigas-summas")
     labels = recipient_labels(catalogue)
     requests, cells = {}, {}
@@ -156,6 +161,18 @@ def void_plans(catalogue: Catalogue, day) -> dict[str, WorkbookInputs]:  # noqa:
                                      special_care=False, impairment="multipli", lines=lines, base=D(3100),
                                      benefits=D("200.00"))
     return plans
+
+
+# D377: the void-line plan without void lines, its first line's period units or first planned month a pasted 1e11
+UNITS_PLANS = {"daudzums-liels": "units", "menesis-liels": "planned_units"}
+PASTED_UNITS = D("1E11")
+
+
+def units_plans(clean: WorkbookInputs) -> dict[str, WorkbookInputs]:
+    first = clean.lines[0]
+    return {name: dataclasses.replace(clean, lines=(
+        dataclasses.replace(first, **{attr: PASTED_UNITS if attr == "units" else (PASTED_UNITS,)}), *clean.lines[1:]))
+        for name, attr in UNITS_PLANS.items()}
 
 
 def _printed_totals(pdf: Path) -> dict[str, str]:
@@ -279,3 +296,25 @@ def test_the_reader_refuses_each_in_the_matrix_words(files, catalogue: Catalogue
         # the reader does not quote a text (it may hold personal data): the words up to the value are the matrix's
         words = said[where].split(": ", 1)[1].split(" (gaidīts:")[0].split(", ievadīts")[0]
         assert any(f"{where}: {words}" in line for line in _listed(values)), (words, _listed(values))
+
+
+@pytest.mark.parametrize("name", list(UNITS_PLANS))
+def test_units_above_the_highest_are_one_invalid_input_as_the_reference(files, params: Params, catalogue: Catalogue,
+                                                                         name: str) -> None:
+    """D377: 99 999 999 999 sessions at 30 EUR were N 2 999 999 999 970,00 EUR with no error."""
+    inputs, values, path, _ = files[name]
+    result = evaluate_workbook(inputs, params)
+    assert result.errors == 1 and values["Kludas"] == 1, (_listed(values), [f.message for f in result.findings])
+    assert values["h_NederigasRindas"] == result.void_count == (1 if name == "daudzums-liels" else 0)
+    assert differences(result.named_values(), values) == [], name  # N leaves the void line out, 6.7's month blank
+    assert params.amount_max is not None
+    words = (f"{'daudzumam periodā' if name == 'daudzums-liels' else 'plānotajām vienībām'} jābūt skaitlim līdz "
+             f"{lvformat.number(params.amount_max, 0)} (lielāks nav ticams), ievadīts 100000000000")
+    sheet = "6.3" if name == "daudzums-liels" else "6.6"
+    (listed,) = [t for t in _listed(values) if words in t]
+    where = listed.split(". ", 1)[1].split(": ", 1)[0]  # „6.3 G9”
+    assert where.startswith(f"{sheet} "), listed
+    child, problems = read_child(Matrix.open(path), catalogue, strict=False)
+    assert child is None
+    said = {p.split(" ", 1)[0].replace("!", " "): p for p in problems}
+    assert list(said) == [where] and words in said[where], problems

@@ -40,6 +40,7 @@ LINE_CELLS: dict[str, tuple[str, ...]] = {
     "ignored_line_data": ("Plans_Pakalpojums", "Plans_Daudzums"),
     "units_above_period": ("Plans_Daudzums",),
     "line_above_provisional": ("Plans_Daudzums",),
+    "units_above_max": ("Plans_Daudzums",),  # D377: 6.3's period units above the plausible highest
     "transport_share": (),
 }
 ITEM_CELLS: dict[str, tuple[str, ...]] = {
@@ -57,6 +58,7 @@ MONTH_CELLS: dict[str, tuple[str, ...]] = {
     "outside_period": ("Men_Daudzums", "Fakt_Daudzums", "Fakt_Summa"),
     "delivered_above_plan": ("Fakt_Daudzums",),
     "delivered_above_max": ("Fakt_Daudzums",),  # D365: 6.10's month cell above the plausible highest
+    "planned_above_max": ("Men_Daudzums",),  # D377: and 6.6's
     "paid_above_max": ("Fakt_Summa",),
     "paid_above_delivered": ("Fakt_Summa",),
     "ignored_line_data": ("Men_Daudzums", "Fakt_Daudzums", "Fakt_Summa"),
@@ -96,7 +98,8 @@ INPUT_RULES = frozenset({"money_cents", "whole_units", "required_field", "munici
                          "municipality_not_in_round",  # 6.1 B5's code 3: not in the round of the plan's first day
                          "final_above_needed", "date_serial",  # date_serial: a day's serial in a number input (D286)
                          "money_above_max",  # D340: a 6.8 price above the plausible highest
-                         "paid_above_max", "delivered_above_max"})  # D365: a 6.10 month cell above it
+                         "paid_above_max", "delivered_above_max",  # D365: a 6.10 month cell above it
+                         "units_above_max", "planned_above_max"})  # D377: 6.3's units, a 6.6 month cell above it
 # a fraction of a whole unit (D256): the line's period units, or the month's cell of the grid its words name
 WHOLE_UNITS_MONTHS = ((PLANNED_LABEL, "Men_Daudzums"), (DELIVERED_LABEL, "Fakt_Daudzums"))
 # rules with no cell of their own in any message: the tables and the 6.11 row the matrix names are the place

@@ -433,12 +433,15 @@
   };
   /* Units in the period: a number >= 0 with any decimals, as the reference takes them (D87: units are not money,
    * also the euro of an item at actual cost, D70, told as euro); empty is 0. */
-  Reader.prototype.units = function (value, field, label, row, euro, whole) {
+  Reader.prototype.units = function (value, field, label, row, euro, whole, max) {
     if (empty(value)) return ZERO;
     var d = parseNumber(value);
     if (!d) return this.fail(field, notANumber(label, value, euro, whole), row);
     var asked = thousandsQuestion(label, value, false);
-    return asked ? this.fail(field, asked, row) : d;
+    if (asked) return this.fail(field, asked, row);
+    // D377: above the plausible highest (summaMax), as the matrix's 6.3 units
+    return max && cmp(d, dec(max)) > 0 ? this.fail(field, fill(DATA.teksti.units_above_max, { lauks: label,
+      robeza: lvNumber(dec(max), 0), ievadits: String(value).trim() }), row) : d;
   };
   Reader.prototype.rank = function (value, field, label, row) {
     if (empty(value)) return null;
@@ -514,7 +517,7 @@
       }
       var euro = !!line.offer && line.offer.vienibasCena !== null;  // its field's label (D70)
       line.units = r.units(row.daudzums, "daudzums", name + ", " + place(euro ? L.summa : L.daudzums), i, euro,
-        !!line.offer && line.offer.vesels) || ZERO;
+        !!line.offer && line.offer.vesels, p.summaMax) || ZERO;
       if (!empty(row.cena)) {
         line.price = r.money(priceText(row.cena), "cena", name + ", " + place(L.cena), false, i, p.cenaMax);
       }
