@@ -740,13 +740,15 @@ def check_month_unit_limits(
     month. Working days per month are D11's (day-care centre and workshop lines together). A month's cell in
     ``invalid`` (invalid_planned: a date's serial is no number of hours) is not checked."""
     found: list[Finding] = []
-    for m in range(1, months + 1):
-        limits = month_unit_limits(period_start, months, m)
-        first, last = period_month_span(period_start, months, m)
-        whole = first.day == 1 and (last + dt.timedelta(days=1)).day == 1
-        where = "šajā mēnesī" if whole else f"plāna periodā šajā mēnesī ({lv_date(first)}–{lv_date(last)})"
-        year, number = calendar_month(period_start, m)
-        for i, line in _counted(lines):
+    # in plan line order, each line's months in order (D375): the first finding is the cell 6.11's „Kur redzams”
+    # names first, as the matrix's row-by-row search of 6.6 finds it
+    for i, line in _counted(lines):
+        for m in range(1, months + 1):
+            limits = month_unit_limits(period_start, months, m)
+            first, last = period_month_span(period_start, months, m)
+            whole = first.day == 1 and (last + dt.timedelta(days=1)).day == 1
+            where = "šajā mēnesī" if whole else f"plāna periodā šajā mēnesī ({lv_date(first)}–{lv_date(last)})"
+            year, number = calendar_month(period_start, m)
             planned = line.month_value("planned_units", m)
             if line.unit in limits and planned > limits[line.unit] and (i, m) not in invalid:
                 found.append(Finding(

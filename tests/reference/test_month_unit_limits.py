@@ -70,3 +70,11 @@ def test_the_error_names_the_line_the_month_and_its_count() -> None:
         "1. rinda (Paraugs): 1. mēnesī (02.2027) plānotais daudzums 700 pārsniedz to, kas plāna periodā šajā mēnesī "
         "(16.02.2027–28.02.2027) iespējams: stundu skaits (24 stundas katrā dienā) ir 312; pārbaudiet daudzumu "
         "6.6. tabulā.")
+
+
+def test_the_findings_come_in_plan_line_order_each_line_s_months_in_order() -> None:
+    """D375: the first finding is the cell 6.11's „Kur redzams” names first (the matrix searches 6.6 row by row):
+    line 1's March before line 2's February."""
+    lines = [_line("diennakts", "1", "1", "31"), _line("stunda", "700", "1", "1"), _line("diennakts", "29", "1", "31")]
+    found = check_month_unit_limits(lines, FEBRUARY, 3)
+    assert [(f.lines, f.month) for f in found] == [((0,), 3), ((1,), 1), ((2,), 1), ((2,), 3)]

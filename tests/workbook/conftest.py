@@ -16,6 +16,7 @@ import tempfile
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -27,6 +28,7 @@ from generator.ministry.xlsx_outline import open_groups
 from generator.ministry.xlsxpatch import patch_xlsx
 from generator.ministry.xlsxread import parse_cell, read_xlsx
 from generator.recalc import make_profile, print_sheets, soffice, uno_available
+from generator.reference.lines import PlanLine, line_from_offer
 from generator.reference.params import Params
 from generator.reference.workbook import WorkbookInputs, evaluate_workbook
 from generator.workbook.input_checks import GOAL_FIELDS, MONTH_TEXT_FIELDS, PLAN_TEXT_FIELDS
@@ -152,6 +154,8 @@ class Batch:
     holiday_years: list[tuple[RandomPlan, Path]] = field(default_factory=list)
     # D110: a child who turns 18 on the round's last day, the day after it, and one already 18 on the check date
     round_age: list[tuple[str, RandomPlan, Path]] = field(default_factory=list)
+    # D375: day-service lines whose first is empty in the month over its working days (6.11's first day-services cell)
+    day_lines: list[tuple[RandomPlan, Path]] = field(default_factory=list)
     # The paths above are the files given to LibreOffice; their recalculated values (all sheets), by those paths
     values: dict[Path, NamedValues] = field(default_factory=dict)
     # a sample of them also saved as xlsx by LibreOffice (from the load it is read from), by the same paths
@@ -255,6 +259,8 @@ def lo_batch(
         inputs.append(("holidays", plan, save(f"svetki-{i}", plan.inputs)))
     for edge, plan in round_age_plans(offers, params):
         inputs.append(("round_age", (edge, plan), save(f"vecums-{edge}", plan.inputs)))
+    for i, plan in enumerate(day_line_plans(offers, params)):
+        inputs.append(("day_lines", plan, save(f"dienas-{i}", plan.inputs)))
     old_template = write_workbook(catalogue, folder / "cenas-2023.xlsx", day=OLD_PRICES_DAY)
     old_wb = load_workbook(old_template)
     old_prices, old_cells = read(old_wb, "Pak_Cena"), InputCells(old_template, old_wb)
@@ -331,6 +337,8 @@ def lo_batch(
             batch.holiday_years.append((item, out))  # type: ignore[arg-type]
         elif kind == "round_age":
             batch.round_age.append((*item, out))  # type: ignore[arg-type]
+        elif kind == "day_lines":
+            batch.day_lines.append((item, out))  # type: ignore[arg-type]
         else:
             batch.examples.append((item, out))  # type: ignore[arg-type]
     return batch
@@ -553,6 +561,26 @@ def holiday_plans(offers, params: Params) -> list[RandomPlan]:  # noqa: ANN001
     plan = clean_plans(offers, params, 1, SEED + 50_000)[0]
     return [dataclasses.replace(plan, inputs=dataclasses.replace(plan.inputs, period_start=start, months=6))
             for start in (dt.date(2019, 4, 1), dt.date(2026, 4, 1))]
+
+
+def day_line_plans(offers, params: Params) -> list[RandomPlan]:  # noqa: ANN001
+    """D375: an error-free plan's child from 01.04.2019 (20 working days in April: Good Friday and Easter Monday) with
+    two day-service lines, the first with no days in April and the second with 25 there (day_services in month 1,
+    named by the second line), then the same with a third: a second day-service line before them with 5 days in May
+    and 25 in June, the months over their working days (20 and 19) – the first finding still names April."""
+    plan = clean_plans(offers, params, 1, SEED + 60_000)[0]
+    day = [o for o in offers if o.service.day_service]
+    first, second = day[0], day[-1]  # the catalogue's first and last day service
+
+    def line(offer, months: list[int]) -> PlanLine:  # noqa: ANN001
+        price = offer.prefill_price if offer.prefill_price is not None else (offer.ceiling or Decimal("10"))
+        return line_from_offer(offer, sum(months), unit_price=price, planned_units=[Decimal(m) for m in months])
+
+    two = (line(first, [0, 10, 0, 0, 0, 0]), line(second, [25, 0, 0, 0, 0, 0]))
+    three = (line(first, [0, 5, 25, 0, 0, 0]), *two)
+    return [dataclasses.replace(plan, inputs=dataclasses.replace(plan.inputs, period_start=dt.date(2019, 4, 1),
+                                                                 months=6, lines=lines))
+            for lines in (two, three)]
 
 
 # Perioda_Menesi empty, non-numeric or outside 1–6 in a filled, error-free plan.

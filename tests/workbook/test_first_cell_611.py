@@ -1,7 +1,9 @@
 """D371: while a 6.11 rule row whose instances are cells counts one, its „Kur redzams” names the first of them
 („pirmā: 6.8. tabula, I35”, a plan line's cell with its line) – the cell the reference's first finding is fixed in,
 as `ibm documents --from-matrix` names it (documents/from_matrix/places.py) – as LibreOffice recalculates the matrix;
-with none, the tables it shows in. One LibreOffice batch (lo_batch): its random plans and the rule cases."""
+with none, the tables it shows in. One LibreOffice batch (lo_batch): all its random plans and rule cases and the plans of
+conftest.day_line_plans (D375: the day-services row names the first line whose days the first month over counts,
+as the reference's finding does, not the plan's first day-service line)."""
 
 from __future__ import annotations
 
@@ -55,7 +57,9 @@ def test_each_rule_row_names_its_first_cell(lo_batch, params) -> None:
     codes = [(i, code, where) for i, (code, kind, _, where, _) in enumerate(rules("multipli"))
              if code in first_cell.PLACES and kind == "kļūda"]
     seen: dict[str, int] = {}
-    files = [(p.inputs, path) for p, path in lo_batch.plans] + [(c.inputs, path) for c, path in lo_batch.cases]
+    later = 0  # day-services rows whose first cell is not in the plan's first day-service line
+    files = [(p.inputs, path) for p, path in [*lo_batch.plans, *lo_batch.day_lines]]
+    files += [(c.inputs, path) for c, path in lo_batch.cases]
     for inputs, path in files:
         outcome = evaluate_workbook(inputs, params)
         shown = {rc: value for sheet, rc, value in lo_batch.read(path).all_values() if sheet == "6.11"}
@@ -66,11 +70,12 @@ def test_each_rule_row_names_its_first_cell(lo_batch, params) -> None:
             if not found:
                 assert said == tables(where), (path.name, code, said)
                 continue
-            if code == "day_services":  # the first day-service line of the plan: the one the first month names
-                day_lines = [i for i, line in enumerate(inputs.lines) if line.counted and line.day_service]
-                if not day_lines or found[0].lines[0] != day_lines[0]:
-                    continue
             m = m or Matrix.open(path)
             assert said == f"{first_cell.FIRST}{_expected(m, code, found, inputs.months)}", (path.name, code, said)
             seen[code] = seen.get(code, 0) + 1
-    assert {"price_above_ceiling", "monthly_units", "units_above_period", "units_above_month"} <= set(seen), seen
+            if code == "day_services":  # D375: not always the plan's first day-service line (tests/cases/rules.yaml)
+                day_lines = [i for i, line in enumerate(inputs.lines) if line.counted and line.day_service]
+                later += found[0].lines[0] != day_lines[0]
+    assert {"price_above_ceiling", "monthly_units", "units_above_period", "units_above_month",
+            "day_services"} <= set(seen), seen
+    assert later >= len(lo_batch.day_lines) == 2, later  # conftest.day_line_plans: a later line named

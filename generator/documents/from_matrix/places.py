@@ -329,7 +329,28 @@ def check_row(m: Matrix, code: str, severity: Severity | None = None) -> tuple[i
             return None
         row = rows[0]
     where = cells.get((row, where_col))
-    return row, _text(where.value) if where is not None else ""
+    return row, where_tables(where.value, where.formula) if where is not None else ""
+
+
+FIRST_PLACE = "pirmā: "  # first_cell.FIRST: „Kur redzams” of a rule row while it counts one names its first cell (D371)
+TABLES_FALLBACK_RE = re.compile(r'"((?:[^"]|"")*)"\)\s*$')  # the formula's last text: its tables (first_cell.where)
+FIRST_TABLE_RE = re.compile(r"^(\d+(?:\.\d+)*\.\s+tabula)")
+
+
+def where_tables(value: object, formula: str | None = None) -> str:
+    """The tables a 6.11 rule row's „Kur redzams” names, from its saved value: as it is ("6.4., 6.8. tabula"); while
+    it names the rule's first cell instead („pirmā: 6.8. tabula, I35”, D371) or a file kept no value of it (saved by
+    a script), the tables its ``formula`` says when it counts none (its last text), else the first cell's table ("6.8.
+    tabula") – the saved first cell need not be the cell of the finding being named, which has its own cells when
+    they are known (D375)."""
+    text = _text(value)
+    if text and not text.startswith(FIRST_PLACE):
+        return text
+    if formula and FIRST_PLACE in formula and (found := TABLES_FALLBACK_RE.search(formula)):
+        return _text(found.group(1).replace('""', '"'))
+    place = text.removeprefix(FIRST_PLACE)
+    found = FIRST_TABLE_RE.match(place)
+    return _text(found.group(1)) if found else place
 
 
 def checked_cells(m: Matrix) -> frozenset[tuple[str, str]]:

@@ -92,11 +92,13 @@ def after_period(flags: str, tables: tuple[tuple[str, str], ...]) -> str:
     return found
 
 
-def day_month_cell(month_flags: str, day_lines: str) -> str:
-    """The first month over its working days (``month_flags``) in the first day-service line (``day_lines``, 0/1 per
-    line) on 6.6: "6.6. tabula, E11, 1. rinda"."""
-    k = _line(day_lines)
-    return (f'"{_table("6.6")}"&{cell_address("Men_Daudzums", _spaced(k), f"MATCH(1,{month_flags},0)-1")}'
+def day_month_cell(month_flags: str, month_lines: str) -> str:
+    """The first month over its working days (``month_flags``) in its first line whose days it counts (``month_lines``:
+    per month, that line's number, 6.11's h_DienasRinda) on 6.6: "6.6. tabula, E11, 1. rinda" – the reference's
+    finding of that month names the same line first (D375), not always the plan's first day-service line."""
+    month = f"MATCH(1,{month_flags},0)"
+    k = f"INDEX({month_lines},{month})"
+    return (f'"{_table("6.6")}"&{cell_address("Men_Daudzums", _spaced(k), f"{month}-1")}'
             f'&"{LINE}"&{k}&".{NBSP}rinda"')
 
 
@@ -108,7 +110,7 @@ def where(count: str, place: str, tables: str) -> str:
 
 # rule code -> its first cell's formula (the rules whose instances are cells of the plan, 6.8 and the month tables)
 PLACES = {
-    "day_services": day_month_cell("h_DienasParkapums", "h_Dienas"),
+    "day_services": day_month_cell("h_DienasParkapums", "h_DienasRinda"),
     "price_above_ceiling": price_cell("f_Cena"),
     "actual_cost_price": price_cell("f_EiroCena"),
     "monthly_units": plan_line_cell("f_Menesi", "6.3", "Plans_Daudzums"),

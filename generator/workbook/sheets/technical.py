@@ -975,8 +975,8 @@ def _months(sh: Sheet, months: int) -> None:
             st.section)
     heads = ("Perioda mēnesis", "Mēneša 1. datums", "Darba dienas plāna periodā (tukšs – gadam nav svētku dienu saraksta)",
              "Dienas centrs + darbnīca, plānotās dienas",
-             "Pārsniegts (1 – jā)", "Mēnesis")
-    for c, head in zip("ABCDEF", heads, strict=True):
+             "Pārsniegts (1 – jā)", "Mēnesis", "Pirmā plāna rinda ar šīm dienām (pārsniegtā mēnesī)")
+    for c, head in zip("ABCDEFG", heads, strict=True):
         sh.text(f"{c}{MONTHS_FIRST - 1}", head, st.header_wrap)
     names = ",".join(f'"{m}"' for m in MONTHS_LV)
     month_cols = sh.book.layout.month_cols("E")  # 6.6 columns of the months
@@ -1013,12 +1013,23 @@ def _months(sh: Sheet, months: int) -> None:
                    st.out_whole, 0)
         sh.formula(f"F{row}", f'IF(ISNUMBER(B{row}),CHOOSE(MONTH(B{row}),{names})&" "&YEAR(B{row}),"")',
                    st.out_text, "")
+        # D375: in a month over its working days, the first plan line (1-based) whose days D counts – a day-service
+        # line with a valid number above 0 in the month's 6.6 cell, as the reference's finding names its lines
+        # first (6.11's „pirmā” cell of the day-services rule, first_cell.day_month_cell); "" in any other month
+        first_line = "MIN(" + ",".join(
+            f"SUMPRODUCT(MIN(ROW('6.4'!${C64.h_day}${lay.calc_first + line}:${C64.h_day}${lay.calc_first + line + bottom - top})"
+            f"-{lay.calc_first - 1}+(1-('6.4'!${C64.h_day}${lay.calc_first + line}:"
+            f"${C64.h_day}${lay.calc_first + line + bottom - top}=1)*('6.6'!${mc}${top}:${mc}${bottom}>0)"
+            f"*('6.6'!${code}${top}:${code}${bottom}=0))*1000000000))"
+            for line, top, bottom in lay.segments()) + ")"
+        sh.formula(f"G{row}", f'IF(E{row}=1,{first_line},"")', st.out_whole, "")
     last_row = MONTHS_FIRST + months - 1
     sh.define("h_MenSakums", f"B{MONTHS_FIRST}", f"B{last_row}")
     sh.define("h_DarbaDienas", f"C{MONTHS_FIRST}", f"C{last_row}")
     sh.define("h_DienasDienas", f"D{MONTHS_FIRST}", f"D{last_row}")
     sh.define("h_DienasParkapums", f"E{MONTHS_FIRST}", f"E{last_row}")
     sh.define("h_MenNosaukumi", f"F{MONTHS_FIRST}", f"F{last_row}")
+    sh.define("h_DienasRinda", f"G{MONTHS_FIRST}", f"G{last_row}")
     sh.ws.conditional_format(f"E{MONTHS_FIRST}:E{last_row}",
                              {"type": "cell", "criteria": ">", "value": 0, "format": st.error_mark})
 
