@@ -7,6 +7,8 @@ import dataclasses
 from decimal import Decimal
 from pathlib import Path
 
+from openpyxl import load_workbook
+
 from generator.catalogue.catalogue import Catalogue
 from generator.recalc import convert
 from generator.reference.params import Params
@@ -16,7 +18,6 @@ from generator.workbook.names import NamedValues, read
 from generator.workbook.render import pilot_ids
 from tests.workbook.conftest import recipient_labels
 from tests.workbook.invalid import _cell
-from tests.workbook.kept_book import kept_book
 
 # name -> (the inputs filled, the named range, the value pasted into its first column at the offset or None, offset)
 Variants = dict[str, tuple[WorkbookInputs, str, object, int]]
@@ -40,7 +41,7 @@ def pasted_files(catalogue: Catalogue, template: Path, folder: Path, profile: Pa
     for file, names in files.items():
         inputs = variants[names[0]][0]
         assert all(variants[name][0] is inputs for name in names), f"{file}: one plan for the pastes of one file"
-        wb = kept_book(template)  # the template opened once, handed back as loaded (tests/workbook/kept_book.py)
+        wb = load_workbook(template)
         fill(wb, inputs, labels, municipality=pilot_ids(catalogue)[0], template_prices=read(wb, "Pak_Cena"))
         for name in names:
             _, name_range, value, offset = variants[name]
