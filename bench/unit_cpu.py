@@ -22,9 +22,10 @@ from pathlib import Path
 CPUACCT = Path("/sys/fs/cgroup/cpuacct")
 
 
-def run(cmd: list[str]) -> tuple[float, float, int, str]:
-    """(CPU seconds, wall seconds, exit status, how CPU was counted)."""
-    group = CPUACCT / f"ibm-unit-cpu-{os.getpid()}"
+def run(cmd: list[str], tag: str = "") -> tuple[float, float, int, str]:
+    """(CPU seconds, wall seconds, exit status, how CPU was counted); ``tag`` tells apart the groups of commands one
+    process runs at the same time (bench/lo_files_cpu.py)."""
+    group = CPUACCT / f"ibm-unit-cpu-{os.getpid()}{tag}"
     try:
         group.mkdir()
     except OSError:

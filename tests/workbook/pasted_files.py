@@ -25,25 +25,37 @@ Variants = dict[str, tuple[WorkbookInputs, str, object, int]]
 Files = dict[str, tuple[WorkbookInputs, NamedValues, Path, str]]
 
 
-def pasted_files(catalogue: Catalogue, template: Path, folder: Path, profile: Path, variants: Variants) -> Files:
+def pasted_files(catalogue: Catalogue, template: Path, folder: Path, profile: Path, variants: Variants,
+                 together: dict[str, tuple[str, ...]] | None = None) -> Files:
     """Each variant filled into ``template`` with the value pasted over the filled one, saved under ``folder`` and
-    recalculated by LibreOffice (one call for all)."""
+    recalculated by LibreOffice (one call for all). ``together`` (a file's name: its variants) pastes several
+    variants of the same inputs into one file, each into its own cell: each of them is then that file's values and
+    path with its own pasted cell (the caller proves the file's count is one error for each, one_error_each)."""
     labels = recipient_labels(catalogue)
+    together = together or {}
+    grouped = [name for names in together.values() for name in names]
+    assert len(grouped) == len(set(grouped)) and set(grouped) <= set(variants), together
+    files = {name: (name,) for name in variants if name not in grouped} | together
     cells: dict[str, str] = {}
     paths = []
-    for name, (inputs, name_range, value, offset) in variants.items():
+    for file, names in files.items():
+        inputs = variants[names[0]][0]
+        assert all(variants[name][0] is inputs for name in names), f"{file}: one plan for the pastes of one file"
         wb = load_workbook(template)
         fill(wb, inputs, labels, municipality=pilot_ids(catalogue)[0], template_prices=read(wb, "Pak_Cena"))
-        sheet, cell, c = _cell(wb, name_range, offset, 0)
-        if value is not None:
-            c.value = value
-        cells[name] = f"{sheet}!{cell}"
-        path = folder / f"{name}.xlsx"
+        for name in names:
+            _, name_range, value, offset = variants[name]
+            sheet, cell, c = _cell(wb, name_range, offset, 0)
+            assert f"{sheet}!{cell}" not in [cells.get(other) for other in names if other != name], (file, name)
+            if value is not None:
+                c.value = value
+            cells[name] = f"{sheet}!{cell}"
+        path = folder / f"{file}.xlsx"
         wb.save(path)
         paths.append(path)
     out = convert(paths, folder / "lo", profile=profile)
-    return {name: (variants[name][0], NamedValues(o, all_sheets=True), p, cells[name])
-            for (name, p), o in zip(zip(variants, paths, strict=True), out, strict=True)}
+    read_back = {file: (NamedValues(o, all_sheets=True), p) for file, p, o in zip(files, paths, out, strict=True)}
+    return {name: (variants[name][0], *read_back[file], cells[name]) for file, names in files.items() for name in names}
 
 
 def listed_checks(values: NamedValues) -> list[str]:
@@ -60,16 +72,23 @@ def with_first_month(inputs: WorkbookInputs, line: int, attr: str, value: Decima
     return dataclasses.replace(inputs, lines=tuple(lines))
 
 
-def one_error_each(files: Files, name: str, params: Params, given: bool) -> tuple[WorkbookResult, NamedValues, Path, str]:
+def one_error_each(files: Files, name: str, params: Params, given: bool, pasted: int = 1,
+                   ) -> tuple[WorkbookResult, NamedValues, Path, str]:
     """The matrix's count for variant ``name`` against the clean file „tira”: one invalid input and one error – the
     reference's own count when it is ``given`` the pasted value, else the clean plan's count plus that one input.
+    ``pasted``: the number of values pasted into independent cells of the variant's file (pasted_files' together):
+    that many invalid inputs and errors, and the variant's own cell named once in 6.11's list – so each paste is one.
     Returns the reference's result, LibreOffice's values, the file and the pasted cell, for the reader's check."""
     clean = files["tira"][1]
     assert clean["Kludas"] == 0 and clean["h_NederigasIevades"] == 0, listed_checks(clean)
     inputs, values, path, cell = files[name]
     listed = listed_checks(values)
-    assert values["h_NederigasIevades"] == 1, listed
+    assert values["h_NederigasIevades"] == pasted, listed
+    if pasted > 1:  # the others' lists are their callers' to check
+        sheet, a1 = cell.split("!")
+        assert len([t for t in listed if f" {sheet} {a1}: " in t]) == 1, (name, listed)
     reference = evaluate_workbook(inputs, params)
-    expected = reference.errors if given else evaluate_workbook(files["tira"][0], params).errors + 1
-    assert values["Kludas"] == expected == 1, (name, values["Kludas"], listed, reference.findings)
+    assert not (given and pasted > 1), "the reference is given one pasted value"
+    expected = reference.errors if given else evaluate_workbook(files["tira"][0], params).errors + pasted
+    assert values["Kludas"] == expected == pasted, (name, values["Kludas"], listed, reference.findings)
     return reference, values, path, cell
