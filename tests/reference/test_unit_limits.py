@@ -79,21 +79,23 @@ def test_limited_units_get_the_error_not_the_warning(unit: str) -> None:
 
 
 def test_audit26_pasted_count_counts_in_the_workbook(catalogue: Catalogue) -> None:
-    """99 999 999 999 999 sessions: N is what it is, but the plan now has a warning naming the line; the same count of
-    hours is an error."""
+    """9 999 sessions: N is what it is, but the plan has a warning naming the line; the same count of hours is an
+    error. 99 999 999 999 999 of either is above the plausible highest (D377): an invalid input, the line void."""
     params = Params.from_catalogue(catalogue, template_date(catalogue))
     period = next(p for p in params.reporting_periods if p.start >= params.day)
     offers = {str(o.service.unit): o for o in catalogue.offers(params.day)}
-    units = "99999999999999"
-    for unit, code, kind in (("reize", "line_above_provisional", "brīdinājums"),
-                             ("stunda", "units_above_period", "kļūda")):
+    for units, unit, code, kind in (("9999", "reize", "line_above_provisional", "brīdinājums"),
+                                    ("9999", "stunda", "units_above_period", "kļūda"),
+                                    ("99999999999999", "reize", "units_above_max", "kļūda"),
+                                    ("99999999999999", "stunda", "units_above_max", "kļūda")):
         offer = offers[unit]
         line = line_from_offer(offer, units, unit_price=Decimal("30"))
         inputs = WorkbookInputs(birth_date=dt.date(period.start.year - 8, 5, 5), period_start=period.start,
                                 months=6, special_care=False, impairment=None, lines=(line,))
         result = evaluate_workbook(inputs, params)
         found = [(f.code, f.severity.value, f.lines) for f in result.findings if f.code == code]
-        assert found == [(code, kind, (0,))]
+        assert found == [(code, kind, (0,))], (units, unit)
+        assert result.void_count == (1 if code == "units_above_max" else 0), (units, unit)
 
 
 def test_every_catalogue_unit_is_limited_by_the_period_or_measured_against_p(catalogue: Catalogue) -> None:
