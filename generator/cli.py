@@ -256,6 +256,15 @@ def _step_names() -> list[str]:
     return [name for name, _title, _render in build_steps()]
 
 
+def refuse_unknown_parts(only: tuple[str, ...]) -> None:
+    """``--only`` of `ibm build` and `ibm changes --outputs`: every part named must be a step of the build."""
+    names = _step_names()
+    unknown = [part for part in only if part not in names]
+    if unknown:
+        raise click.BadParameter(f"nav tādas daļas: {', '.join(unknown)} (gaidīts: {', '.join(names)})",
+                                 param_hint="'--only'")
+
+
 class _OnlyOption(click.Option):
     """`--only`: its help lists the build's parts (read from generator/steps.py only when help is shown)."""
 
@@ -305,11 +314,7 @@ def build(catalogue_dir: Path, out_dir: Path, only: tuple[str, ...], force: bool
     from generator.replace_file import PreviousAside
 
     click.get_current_context().call_on_close(interrupt_once())  # a second Ctrl-C cannot cut the clean-up short
-    names = _step_names()
-    unknown = [part for part in only if part not in names]
-    if unknown:
-        raise click.BadParameter(f"nav tādas daļas: {', '.join(unknown)} (gaidīts: {', '.join(names)})",
-                                 param_hint="'--only'")
+    refuse_unknown_parts(only)
     inside = catalogue_dir.resolve()
     if out_dir.resolve() == inside or inside in out_dir.resolve().parents:  # a build would change its own input
         usage_error(f"--out „{out_dir}” ir kataloga mapē „{catalogue_dir}” (gaidīts: mape ārpus kataloga – "

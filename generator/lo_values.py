@@ -149,17 +149,26 @@ def read(doc) -> dict:  # noqa: ANN001 - a loaded spreadsheet document
     return {"names": names, "sheets": names_of_sheets, "cells": cells}
 
 
+def _loaded(url: str, *properties: PropertyValue) -> tuple[object, str | None]:
+    """Inside soffice: the file at ``url`` loaded hidden (with ``properties``), or (None, the JSON error record the
+    script returns for it: reported per file, the caller decides)."""
+    desktop = XSCRIPTCONTEXT.getDesktop()  # noqa: F821 - given to scripts by LibreOffice's script provider
+    try:
+        doc = desktop.loadComponentFromURL(url, "_blank", 0, (prop("Hidden", True), *properties))
+    except Exception as exc:  # noqa: BLE001 - reported per file, the caller decides
+        return None, json.dumps({"error": f"{type(exc).__name__}: {getattr(exc, 'Message', exc)}"}, ensure_ascii=False)
+    if doc is None:
+        return None, json.dumps({"error": "LibreOffice neatvēra failu"}, ensure_ascii=False)
+    return doc, None
+
+
 def read_file(url: str, stores: str = "[]") -> str:
     """Inside soffice (a user-profile Python script): load, read and close one file; its JSON record. ``stores``: JSON
     [target URL, ...] where the whole workbook, as loaded and read, is stored afterwards (xlsx for a URL ending in
     .xlsx, else PDF), as ``soffice --convert-to`` stores it: a file to be read and saved is loaded once."""
-    desktop = XSCRIPTCONTEXT.getDesktop()  # noqa: F821 - given to scripts by LibreOffice's script provider
-    try:
-        doc = desktop.loadComponentFromURL(url, "_blank", 0, (prop("Hidden", True), prop("ReadOnly", True)))
-    except Exception as exc:  # noqa: BLE001 - reported per file, the caller decides
-        return json.dumps({"error": f"{type(exc).__name__}: {getattr(exc, 'Message', exc)}"}, ensure_ascii=False)
-    if doc is None:
-        return json.dumps({"error": "LibreOffice neatvēra failu"}, ensure_ascii=False)
+    doc, error = _loaded(url, prop("ReadOnly", True))
+    if error is not None:
+        return error
     try:
         record = json.dumps(read(doc), ensure_ascii=False)
         for target_url in json.loads(stores):
@@ -199,13 +208,9 @@ def print_file(url: str, request: str) -> str:
     and print titles (LibreOffice prints a hidden sheet's print area). ``request``: JSON [[sheet, PDF URL], ...]; a sheet
 of null stores the whole workbook as loaded (a PDF, or xlsx for a URL ending in .xlsx), before any sheet is printed
 on its own."""
-    desktop = XSCRIPTCONTEXT.getDesktop()  # noqa: F821
-    try:
-        doc = desktop.loadComponentFromURL(url, "_blank", 0, (prop("Hidden", True),))
-    except Exception as exc:  # noqa: BLE001 - reported per file, the caller decides
-        return json.dumps({"error": f"{type(exc).__name__}: {getattr(exc, 'Message', exc)}"}, ensure_ascii=False)
-    if doc is None:
-        return json.dumps({"error": "LibreOffice neatvēra failu"}, ensure_ascii=False)
+    doc, error = _loaded(url)
+    if error is not None:
+        return error
     try:
         sheets = doc.getSheets()
         every = [sheets.getByIndex(i) for i in range(sheets.getCount())]

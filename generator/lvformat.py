@@ -50,16 +50,21 @@ def date(day: dt.date) -> str:
 VERSION_PATTERN = re.compile(r"^(\d{4})-(\d{2})-(\d{2})\+([0-9a-f]+(?:\.\d+)?)(?:@(\d{4})-(\d{2})-(\d{2}))?$")
 
 
+def _version_match(template_version: str) -> re.Match[str]:
+    match = VERSION_PATTERN.match(template_version)
+    if match is None:
+        raise ValueError(f"versija „{template_version}” nav saprotama "
+                         "(gaidīts: GGGG-MM-DD+jaucējkods[.redakcija][@GGGG-MM-DD])")
+    return match
+
+
 def version(template_version: str) -> str:
     """A template or catalogue version as a person reads it, without an ISO date but still exact:
     '2023-04-01+7ca2ab6d.2' -> '7ca2ab6d.2 (katalogs 01.04.2023)'; '2023-04-01+7ca2ab6d' ->
     '7ca2ab6d (katalogs 01.04.2023)'; a matrix issued for another prices day (D63): '2023-04-01+7ca2ab6d.10@2018-10-01'
     -> '7ca2ab6d.10 (katalogs 01.04.2023, cenas uz 01.10.2018)'. Machine-readable ids (IBM_Versija, the registry,
     file properties) keep the original form."""
-    match = VERSION_PATTERN.match(template_version)
-    if match is None:
-        raise ValueError(f"versija „{template_version}” nav saprotama "
-                         "(gaidīts: GGGG-MM-DD+jaucējkods[.redakcija][@GGGG-MM-DD])")
+    match = _version_match(template_version)
     year, month, day, ident, p_year, p_month, p_day = match.groups()
     prices = f", cenas uz {p_day}.{p_month}.{p_year}" if p_year else ""
     return f"{ident} (katalogs {day}.{month}.{year}{prices})"
@@ -69,10 +74,7 @@ def version_id(template_version: str) -> str:
     """Only the id of a catalogue or template version, without its dates: '2023-04-01+214ae134' -> '214ae134'.
     A document's footer prints this after „kataloga versija”: the catalogue's date beside it read like the date of
     the document (a 2018 contract with „katalogs 01.04.2023”; audit8 F25)."""
-    match = VERSION_PATTERN.match(template_version)
-    if match is None:
-        raise ValueError(f"versija „{template_version}” nav saprotama "
-                         "(gaidīts: GGGG-MM-DD+jaucējkods[.redakcija][@GGGG-MM-DD])")
+    match = _version_match(template_version)
     return match.group(4)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+from collections.abc import Iterable
 from pathlib import Path
 
 from generator.catalogue.catalogue import Catalogue
@@ -95,6 +96,27 @@ def catalogue_with_round(target: Path, entry: str, holiday_years: tuple[int, ...
     rounds = target / "rounds.yaml"
     rounds.write_text(rounds.read_text("utf-8") + entry, "utf-8")
     add_holiday_years(target, *holiday_years)
+    return load_or_raise(target)
+
+
+def catalogue_with_rounds(folder: Path, rounds: Iterable[tuple[str, str, dt.date, dt.date]],
+                          base_changes: Iterable[tuple[dt.date, str]]) -> Catalogue:
+    """A copy of the catalogue in ``folder``/catalogue with each of ``rounds`` (id, name, first and last day;
+    children_round_entry) appended to rounds.yaml and each of ``base_changes`` (day, amount) a value of the base amount
+    B that LM_DOCUMENT confirms from that day."""
+    target = folder / "catalogue"
+    shutil.copytree(DEFAULT_CATALOGUE, target)
+    rounds_file = target / "rounds.yaml"
+    text = rounds_file.read_text(encoding="utf-8")
+    for round_id, name, start, end in rounds:
+        text += children_round_entry(round_id, name, start, end)
+    rounds_file.write_text(text, encoding="utf-8")
+    programme = target / "programme.yaml"
+    text = programme.read_text(encoding="utf-8")
+    values = "".join(f'    - {{effective_from: {day.isoformat()}, value: {amount}, source: "{LM_DOCUMENT}"}}\n'
+                     for day, amount in base_changes)
+    assert text.count("\nrate_full:\n") == 1  # the base amount's values end where rate_full begins
+    programme.write_text(text.replace("\nrate_full:\n", "\n" + values + "rate_full:\n"), encoding="utf-8")
     return load_or_raise(target)
 
 

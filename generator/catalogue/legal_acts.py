@@ -17,6 +17,7 @@ from pydantic import Field, field_validator, model_validator
 from generator.catalogue.models import PriceStatus, SafeText, Strict
 from generator.catalogue.problems import Problem, Severity
 from generator.catalogue.yamlfile import YamlFile
+from generator.superscript import TO_SUPERSCRIPT
 
 
 class ActKind(StrEnum):
@@ -111,7 +112,7 @@ class Norm(Strict):
     def _forms_name_the_norm(self) -> Norm:
         if self.pants is None and self.punkts is None:
             raise ValueError("normai vajag pantu (pants) vai punktu (punkts)")
-        index = str(self.pants_index or "").translate(str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹"))
+        index = str(self.pants_index or "").translate(TO_SUPERSCRIPT)
         number = f"{self.pants}.{index} pant" if self.pants is not None else f"{self.punkts}. punkt"
         for case in Case:
             text = self.forms.get(case)

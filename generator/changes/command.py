@@ -17,7 +17,7 @@ from generator.changes.diff import diff_catalogues
 from generator.changes.report import change_report
 from generator.changes.sources import SourceError, materialize
 from generator.changes.tolerant import Tolerant, load_tolerant
-from generator.cli import OUT_WRONG
+from generator.cli import OUT_WRONG, refuse_unknown_parts
 from generator.cli_errors import os_reason_without_path
 from generator.lvformat import agree
 from generator.replace_file import write_replacing
@@ -138,13 +138,7 @@ def changes(old_ref: str, new_ref: str, out_file: Path | None, outputs: bool, on
     norādīts --overwrite.
     """
     if only:
-        from generator.steps import build_steps
-
-        names = [name for name, _, _ in build_steps()]
-        unknown = [part for part in only if part not in names]
-        if unknown:
-            raise click.BadParameter(f"nav tādas daļas: {', '.join(unknown)} (gaidīts: {', '.join(names)})",
-                                     param_hint="'--only'")
+        refuse_unknown_parts(only)
         if not outputs:
             raise click.BadParameter("izmanto tikai kopā ar --outputs", param_hint="'--only'")
     if catalogue_dir is not None:  # README: every command that reads the catalogue takes --catalogue (audit15 F7)

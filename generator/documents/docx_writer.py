@@ -87,6 +87,7 @@ from generator.documents.docx_setup import (
 from generator.documents.docx_widths import column_widths, fit_longest_words, longest_words
 from generator.documents.html import PREPARER_LABEL, WORD_JOINER
 from generator.documents.htmltree import Node, parse
+from generator.superscript import DIGITS as MARK_DIGITS
 
 _AUTHOR_META = re.compile(r'<meta name="author" content="([^"]*)">')
 # the subject names the kind of the document's round (round_rules.kind_context "temats"): the pilot's papers
@@ -96,9 +97,8 @@ _FORM_META = re.compile(r'<meta name="ibm-veidlapa" content="([^"]*)">')  # the 
 _WS = re.compile(r"[ \t\n\r\f]+")
 # A note's mark (generator/documents/legal.py, Citations): superscript digits right after the blank it explains,
 # "______¹" or "______ EUR²" (a superscript digit elsewhere, "17.¹ pants", is an article's number, no mark).
-_MARK_DIGITS = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
-_MARK = re.compile(f"(?:(?<=_)|(?<=_ EUR)|(?<=_\u00a0EUR))([{_MARK_DIGITS}]+)")
-_NOTE_MARK = re.compile(f"^\\s*([{_MARK_DIGITS}]+) ")
+_MARK = re.compile(f"(?:(?<=_)|(?<=_ EUR)|(?<=_\u00a0EUR))([{MARK_DIGITS}]+)")
+_NOTE_MARK = re.compile(f"^\\s*([{MARK_DIGITS}]+) ")
 # "01.10.2018–31.03.2019" stays on one line: Word and Writer may break after an en dash (word joiners bind it).
 _DATE_RANGE_DASH = re.compile(r"(?<=\d\.\d{4})\u2013(?=\d{2}\.)")
 

@@ -20,9 +20,9 @@ from dataclasses import dataclass, field
 from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.legal_acts import ActKind, Case, LegalAct, LegalActs, Norm
+from generator.superscript import TO_SUPERSCRIPT
 
 BLANK = "______"
-_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 def acts_in_force(catalogue: Catalogue, day: dt.date) -> list[str]:
@@ -156,7 +156,7 @@ class Citations:
     def _blank(self, key: str, note: str | tuple[str, str], blank: str = BLANK) -> str:
         if key not in self._marks:
             number = len(self._marks) + 1
-            mark = str(number).translate(_SUPERSCRIPT)
+            mark = str(number).translate(TO_SUPERSCRIPT)
             self._marks[key] = mark
             text, instruction = note if isinstance(note, tuple) else (note, "")
             # the instruction names the blank by its number written plainly: a superscript mark in the text is a

@@ -30,9 +30,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from generator.documents.html_spans import outermost
+from generator.superscript import DIGITS as MARK_DIGITS
 
-MARK_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
-# a marked blank: "______¹", "______ EUR²" (legal.Citations; the same pattern pdf_writer finds the blanks by)
+# a marked blank: "______¹", "______ EUR²" (legal.Citations; pdf_writer finds the blanks by it too)
 MARKED_BLANK = re.compile(f"_{{3,}}(?:[ \u00a0]EUR)?([{MARK_DIGITS}]+)")
 _NOTE = re.compile(r'<p class="note[^"]*">.*?</p>', re.S)
 _MARKED_NOTE = re.compile(f'<p class="note">\\s*([{MARK_DIGITS}]+) (.*?)</p>\n?', re.S)

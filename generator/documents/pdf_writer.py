@@ -17,9 +17,10 @@ from pathlib import Path
 
 from generator.documents.html_spans import outermost
 from generator.documents.paths import TEMPLATE_DIR
-from generator.documents.pdf_footnotes import UNPLACED, footnoted, laid_out
+from generator.documents.pdf_footnotes import MARKED_BLANK, UNPLACED, footnoted, laid_out
 from generator.documents.render_memo import ACT_ENTRIES, SHEET_ENTRIES, LayoutMemo
 from generator.lvformat import agree
+from generator.superscript import TO_PLAIN, TO_SUPERSCRIPT
 
 SHEET_TITLE = "Norādījumi sagatavotājam"
 SHEET_NOT_PART = "nav dokumenta daļa, to neparaksta un nepievieno"
@@ -33,9 +34,6 @@ _PLACE_ID = "vieta-{}"  # a landmark of the act (a clause, a table, a heading �
 # a preparer's instruction on a marked blank (legal.Citations): it is about the blank "______¹" in the text, not
 # about the place of the note under which the HTML writes it
 _ON_MARK = re.compile(r"Tukšā vieta ar piezīmi Nr\. (\d+)\.")
-_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
-_PLAIN = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
-_MARKED_BLANK = re.compile(r"_{3,}(?:[ \u00a0]EUR)?([⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
 _TABLE_TAG = re.compile(r"<table\b[^>]*>|</table>")
 _LIST_TAG = re.compile(r"<ul\b[^>]*>|</ul>")
 _NOTE = re.compile(r'<p class="note[^"]*">.*?</p>', re.S)
@@ -188,7 +186,7 @@ def split_instructions(html: str) -> tuple[str, list[Instruction]]:
     landmarks = _landmarks(html, tables, notes)
     title = next((x for x in landmarks if x.kind == "title"), None)
     marks: dict[str, tuple[int, int]] = {}  # a mark -> its first marked blank (start, end)
-    for match in _MARKED_BLANK.finditer(html):
+    for match in MARKED_BLANK.finditer(html):
         if not _inside(match.start(), notes):
             marks.setdefault(match.group(1), (match.start(), match.end()))
 
@@ -203,7 +201,7 @@ def split_instructions(html: str) -> tuple[str, list[Instruction]]:
     for match in _PREPARER.finditer(html):
         text = match.group(1).strip()
         on_mark = _ON_MARK.match(_text(text))
-        mark = on_mark.group(1).translate(_SUPERSCRIPT) if on_mark else None
+        mark = on_mark.group(1).translate(TO_SUPERSCRIPT) if on_mark else None
         if mark is not None and mark in marks:
             start = marks[mark][0]
             marked.add(mark)
@@ -222,7 +220,7 @@ def split_instructions(html: str) -> tuple[str, list[Instruction]]:
     for mark in marked:
         start, end = marks[mark]
         edits.append((end, end, "</span>"))
-        edits.append((start, start, f'<span id="{_PLACE_ID.format("m" + mark.translate(_PLAIN))}">'))
+        edits.append((start, start, f'<span id="{_PLACE_ID.format("m" + mark.translate(TO_PLAIN))}">'))
     act = html
     for start, end, replacement in sorted(edits, key=lambda e: (e[0], e[1]), reverse=True):
         act = act[:start] + replacement + act[end:]

@@ -6,7 +6,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import io
-import re
 import zipfile
 from decimal import Decimal
 from pathlib import Path
@@ -26,18 +25,13 @@ from generator.reference.params import Params
 from generator.reference.provisional import age_in_years
 from generator.reference.workbook import WorkbookInputs, evaluate_workbook
 from generator.workbook.writer import template_date
+from tests.documents.conftest import normalise
 from tests.ministry.factory import Child, generic_template, make_children, write_children
-
-NBSP = "\u00a0"
-
-
-def clean(text: str) -> str:
-    return re.sub(r"\s+", " ", text.replace(NBSP, " ").replace("\u2060", "")).strip()  # word joiners are no text
 
 
 def money(text: str) -> Decimal | None:
     """'1 234,56 EUR' -> Decimal('1234.56'); a blank ('______ EUR') or an empty cell -> None."""
-    text = clean(text).removesuffix("EUR").strip().replace(" ", "")
+    text = normalise(text).removesuffix("EUR").strip().replace(" ", "")
     if not text or "_" in text:
         return None
     return Decimal(text.replace(",", "."))
@@ -50,7 +44,7 @@ def _cell_text(tc) -> str:  # noqa: ANN001 - an lxml w:tc element
         for node in p.iter(qn("w:t"), qn("w:br"), qn("w:tab")):
             parts.append(node.text or "" if node.tag == qn("w:t") else " ")
         paragraphs.append("".join(parts))
-    return clean(" ".join(paragraphs))
+    return normalise(" ".join(paragraphs))
 
 
 def docx_tables(data: bytes | Path) -> list[list[list[str]]]:
@@ -86,7 +80,7 @@ def docx_text(data: bytes | Path) -> str:
     for section in doc.sections:
         parts.extend(p.text for p in section.header.paragraphs)
     parts.extend(footnote_texts(doc))
-    return clean("\n".join(parts))
+    return normalise("\n".join(parts))
 
 
 def docx_in_order(path: Path) -> str:
@@ -94,7 +88,7 @@ def docx_in_order(path: Path) -> str:
     its Word footnotes (a blank's note is one since D369, as the PDF prints it at the page's foot); normalised."""
     document = Document(str(path))
     body = " ".join("".join(t.text or "" for t in p.iter(qn("w:t"))) for p in document.element.body.iter(qn("w:p")))
-    return clean(" ".join([body, *footnote_texts(document)]))
+    return normalise(" ".join([body, *footnote_texts(document)]))
 
 
 def footnote_texts(doc) -> list[str]:  # noqa: ANN001 - a python-docx Document

@@ -16,7 +16,8 @@ from generator.catalogue.models import Payee
 from generator.documents.docx_writer import write_docx
 from generator.documents.from_matrix.context import build
 from generator.documents.from_matrix.writing import render_child
-from tests.documents.from_matrix_helpers import clean, docx_tables, plan_reading
+from tests.documents.conftest import normalise
+from tests.documents.from_matrix_helpers import docx_tables, plan_reading
 from tests.documents.test_from_matrix_payee import set_payee
 
 CHILD_TRANSPORT = "2.4"  # repaid to the parent
@@ -58,7 +59,7 @@ def _row_html(html: str, word: str) -> str:
 
 
 def _rows(tables: list[list[list[str]]], label: str) -> list[list[str]]:
-    return [row for table in tables for row in table if any(clean(cell).startswith(label) for cell in row)]
+    return [row for table in tables for row in table if any(normalise(cell).startswith(label) for cell in row)]
 
 
 def test_parent_annexes_print_the_amount_as_a_ceiling(papers) -> None:

@@ -31,10 +31,10 @@ from generator.ministry.templates import TemplateSource
 from generator.reference.lines import fixed_unit_price
 from generator.reference.open_prices import Known, known_figures
 from generator.workbook.writer import template_date
+from tests.documents.conftest import normalise
 from tests.documents.from_matrix_helpers import (
     base_unconfirmed,
     children_with_final,
-    clean,
     docx_tables,
     docx_text,
     money,
@@ -174,7 +174,7 @@ def test_contract_annex_lines_and_amounts_equal_the_reference(rendered, catalogu
         by_priority = sorted(expected, key=lambda w: (w["priority"] is None, w["priority"] or 0))
         for row, want in zip(lines, by_priority, strict=True):
             where = f"bērns {child.index}, rinda {row[0]}"
-            assert row[1] == clean(want["label"]), where
+            assert row[1] == normalise(want["label"]), where
             if want["actual_cost"]:
                 assert row[2] == "pēc faktiskajām izmaksām" and len(row) == 6, where
                 assert row[3].startswith("līdz ") and row[5].startswith("līdz "), where
@@ -193,7 +193,7 @@ def test_contract_annex_lines_and_amounts_equal_the_reference(rendered, catalogu
         confirmed = all(w["price"] is not None for w in expected)
         _check_amounts(table_with(tables, "IB apmērs"), outcome, child, confirmed, f"bērns {child.index}", catalogue)
         plan_table = table_with(tables, "Rangs (eksperti / Vecāks)")[1:]
-        assert [r[2] for r in plan_table] == [clean(w["label"]) for w in expected]
+        assert [r[2] for r in plan_table] == [normalise(w["label"]) for w in expected]
     assert checked_lines > 3 * COUNT
     assert actual_cost_lines, "vajag rindu pēc faktiskajām izmaksām (D70)"
 
@@ -253,7 +253,7 @@ def test_one_letter_and_one_contract_per_ib_funded_provider_with_only_its_funded
             table = table_with(tables, "Saņēmējs")
             assert "bērns, Vecāks vai ģimene" in table[0][1]  # the parent is the defined term
             rows, total = table[1:-1], table[-1]
-            assert [r[0] for r in rows] == [clean(w["label"]) for w in mine]
+            assert [r[0] for r in rows] == [normalise(w["label"]) for w in mine]
             for row, want in zip(rows, mine, strict=True):
                 assert money(row[4]) == want["price"] and money(row[5]) == want["ib"]
             _check_funded_months(table_with(tables, "Kopā no IB"), rows, mine, f"{child.index} {name}")
@@ -267,7 +267,7 @@ def test_one_letter_and_one_contract_per_ib_funded_provider_with_only_its_funded
             others = [w["label"] for w in expected if w["provider"] != name and w["label"] not in
                       {m["label"] for m in mine}]
             for label in others:
-                assert clean(label) not in [r[0] for r in rows]
+                assert normalise(label) not in [r[0] for r in rows]
         assert seen == providers
         for contract in contracts:
             if contract.spec.id not in docx:
@@ -286,7 +286,7 @@ def test_the_parent_contract_names_the_lines_the_catalogue_repays_to_the_parent(
     repaid_children = 0
     for child, _, _docs, docx in rendered:
         _, expected = _expected_lines(child, catalogue)
-        want = [clean(w["label"]) for w in expected if w["to_parent"]]
+        want = [normalise(w["label"]) for w in expected if w["to_parent"]]
         found = REPAID.search(docx_text(docx["01-ligums-ar-vecaku"]))
         named = re.findall(r"„(.*?)”", found.group(1)) if found else []
         assert named == want, child.index
@@ -301,7 +301,7 @@ def _units(text: str) -> Decimal | None:
 def _check_funded_months(monthly: list[list[str]], rows: list[list[str]], mine: list[dict], where: str) -> None:
     """03's monthly table: per line the IB-funded units, the plan's months in order up to their planned units,
     summing to the units of the body's table, which the IB-funded EUR pays for (D29)."""
-    assert [r[1] for r in monthly[1:]] == [clean(w["label"]) for w in mine], where
+    assert [r[1] for r in monthly[1:]] == [normalise(w["label"]) for w in mine], where
     for month_row, body_row, want in zip(monthly[1:], rows, mine, strict=True):
         line, cells = want["line"], [_units(c) for c in month_row[2:]]
         months, total = cells[:-1], cells[-1]
@@ -325,25 +325,25 @@ def test_pdf_text_of_three_children_shows_the_same_figures(rendered, catalogue: 
         folder = tmp_path / f"b{child.index}"
         wanted = ("01", "03") if number == 0 else ("01",)  # letters of one child only: PDFs are slow
         write_child([d for d in docs if d.spec.id.startswith(wanted)], folder, draft=bool(reading.errors))
-        text = clean(pdf_text(folder / "01-ligums-ar-vecaku.pdf"))
+        text = normalise(pdf_text(folder / "01-ligums-ar-vecaku.pdf"))
         for want in expected:
             for key in ("cost", "ib") if want["actual_cost"] else ("price", "cost", "ib"):  # D82: no 1,00 EUR
                 if want[key] is not None:
                     places = max(2, -want[key].normalize().as_tuple().exponent) if key == "price" else 2
                     # annex 2's cells under „…, EUR” headers hold the figure alone (its unit is the header's)
-                    figure = re.escape(clean(lvformat.number(want[key], places)))
+                    figure = re.escape(normalise(lvformat.number(want[key], places)))
                     assert re.search(rf"(?<![\d,]){figure}(?![\d,])", text), (child.index, key, want)
         if not base_unconfirmed(catalogue, child):
-            assert clean(lvformat.eur(outcome.provisional)) in text
+            assert normalise(lvformat.eur(outcome.provisional)) in text
         letters = sorted(folder.glob("03-*.pdf"))
         if number > 0:
             continue
         assert len(letters) == len(_paper_providers(child, expected, catalogue))
         for letter in letters:
-            letter_text = clean(pdf_text(letter))
+            letter_text = normalise(pdf_text(letter))
             name = PROVIDER.search(letter_text).group(1)
             for want in (w for w in expected if w["provider"] == name and _funded(w)):
-                assert clean(want["label"]) in letter_text
+                assert normalise(want["label"]) in letter_text
 
 
 def _cases(child: Child, catalogue: Catalogue) -> set[str]:

@@ -16,7 +16,8 @@ from generator.cli import main
 from generator.documents.from_matrix import command
 from generator.documents.from_matrix.archive import ended_before, report_lines
 from generator.reference.rounds import plan_end
-from tests.documents.from_matrix_helpers import clean, docx_text, funded_child
+from tests.documents.conftest import normalise
+from tests.documents.from_matrix_helpers import docx_text, funded_child
 from tests.ministry.factory import Child
 
 pytestmark = pytest.mark.slow
@@ -41,7 +42,7 @@ def test_a_past_day_does_not_make_signable_papers_for_an_ended_period(child: Chi
     out = tmp_path / "out"
     refused = _run(child, out)
     assert refused.exit_code == 1, refused.output
-    text = clean(refused.output)
+    text = normalise(refused.output)
     # the day compared is the computer's, and the sentence says so: `--day` does not change it (audit38 F1)
     day = child.inputs.period_start + dt.timedelta(days=10)
     assert (f"beidzās pirms šodienas {machine:%d.%m.%Y} (datora datums; --day {day:%d.%m.%Y} to nemaina – tas ir "
@@ -77,7 +78,7 @@ def test_an_archive_copy_made_with_an_earlier_day_names_the_day_its_period_had_e
     archived = _run(child, out, "--arhivam")
     assert archived.exit_code == 0, archived.output
     [folder] = out.iterdir()
-    report = clean((folder / "parskats.txt").read_text(encoding="utf-8"))
+    report = normalise((folder / "parskats.txt").read_text(encoding="utf-8"))
     assert (f"ARHĪVA KOPIJA: atbalsta plāna periods ({child.inputs.period_start:%d.%m.%Y}–{end:%d.%m.%Y}) beidzās "
             f"pirms šodienas {machine:%d.%m.%Y} (datora datums; --day {day:%d.%m.%Y} to nemaina – tas ir tikai "
             "dokumentos rakstītais datums).") in report, report

@@ -18,8 +18,8 @@ from generator.documents.from_matrix.run import run
 from generator.documents.from_matrix.writing import MARKER
 from generator.documents.terms import BLANK_DATE
 from generator.reference.rounds import plan_end as period_end
-from tests.documents.conftest import pdf_pages
-from tests.documents.from_matrix_helpers import clean, docx_text, funded_child
+from tests.documents.conftest import normalise, pdf_pages
+from tests.documents.from_matrix_helpers import docx_text, funded_child
 from tests.ministry.factory import Child
 
 pytestmark = pytest.mark.slow
@@ -111,7 +111,7 @@ def test_an_ended_period_is_refused_without_the_option_and_archived_with_it(chil
     assert {p.name: p.read_bytes() for p in mine.iterdir()} == before
     assert f"{MARK}: " in archived.output and str(folder) in archived.output
     assert "Gatavs: izveidoti 1, melnraksti 0, atteikti 0; no tiem arhīva kopijas (nav parakstāmas) – 1." in \
-        clean(archived.output)
+        normalise(archived.output)
     assert (folder / MARKER).exists()
     report = (folder / "parskats.txt").read_text(encoding="utf-8")
     assert "Statuss: izveidoti; arhīva kopija – nav parakstāma" in report
@@ -121,8 +121,8 @@ def test_an_ended_period_is_refused_without_the_option_and_archived_with_it(chil
     for pdf in pdfs:
         pages = pdf_pages(pdf)  # pdftotext: pypdf's pages and words, faster (tests/documents/conftest.py)
         for number, page in enumerate(pages, 1):
-            assert MARK in clean(page), f"{pdf.name} lapa {number}"
-        assert "klienta lietas materiāliem" in clean(pages[0]), pdf.name
+            assert MARK in normalise(page), f"{pdf.name} lapa {number}"
+        assert "klienta lietas materiāliem" in normalise(pages[0]), pdf.name
     for docx in folder.glob("*.docx"):
         assert all(MARK in s.header.paragraphs[0].text for s in Document(str(docx)).sections), docx.name
     # a second run replaces the copy it made
@@ -135,7 +135,7 @@ def test_the_option_belongs_to_from_matrix(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["documents", "--arhivam", "--out", str(tmp_path / "o")])
     assert result.exit_code == 2 and "--arhivam" in result.output
     assert not (tmp_path / "o").exists()
-    help_text = clean(CliRunner().invoke(main, ["documents", "--help"]).output)
+    help_text = normalise(CliRunner().invoke(main, ["documents", "--help"]).output)
     assert "--arhivam" in help_text and "ARHĪVA KOPIJU" in help_text
 
 

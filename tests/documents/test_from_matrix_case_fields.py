@@ -18,7 +18,8 @@ from generator.catalogue.catalogue import Catalogue
 from generator.documents.from_matrix.case_fields import CASE_OPENED, PARENT_CODE, WORKER_CONTACTS
 from generator.documents.from_matrix.run import run
 from generator.ministry.xlsxpatch import fill_by_names
-from tests.documents.from_matrix_helpers import clean, docx_text, funded_child
+from tests.documents.conftest import normalise
+from tests.documents.from_matrix_helpers import docx_text, funded_child
 
 pytestmark = pytest.mark.slow
 CODE = "120380-19999"  # fictional
@@ -78,9 +79,9 @@ def test_the_papers_print_what_6_1_holds_pdf_and_docx(catalogue: Catalogue, fill
         assert value not in said, said
         assert not [p for p in out.rglob("*") if value in p.name]
         assert all(value not in p.read_text(encoding="utf-8") for p in out.rglob("parskats.txt"))
-    contract_pdf, contract_docx = (clean(pdf_text(_one(out, CONTRACT, ".pdf"))),
-                                   clean(docx_text(_one(out, CONTRACT, ".docx"))))
-    case_pdf, case_docx = clean(pdf_text(_one(out, CASE_FILE, ".pdf"))), clean(docx_text(_one(out, CASE_FILE, ".docx")))
+    contract_pdf, contract_docx = (normalise(pdf_text(_one(out, CONTRACT, ".pdf"))),
+                                   normalise(docx_text(_one(out, CONTRACT, ".docx"))))
+    case_pdf, case_docx = normalise(pdf_text(_one(out, CASE_FILE, ".pdf"))), normalise(docx_text(_one(out, CASE_FILE, ".docx")))
     for text in (contract_pdf, contract_docx):
         assert f"Personas kods vai identifikācijas Nr.: {CODE}" in text, text
         assert f"Tālrunis, e-pasts: {CONTACTS}" in text, text
@@ -95,7 +96,7 @@ def test_an_older_matrix_without_the_names_keeps_the_blanks(catalogue: Catalogue
     out = tmp_path / "out"
     lines = _run(catalogue, old, out, day, pdf=False)
     assert any("dokumenti" in line for line in lines), lines
-    contract, case = clean(docx_text(_one(out, CONTRACT, ".docx"))), clean(docx_text(_one(out, CASE_FILE, ".docx")))
+    contract, case = normalise(docx_text(_one(out, CONTRACT, ".docx"))), normalise(docx_text(_one(out, CASE_FILE, ".docx")))
     for text in (contract, case):
         assert CODE not in text and CONTACTS not in text and f"{OPENED:%d.%m.%Y}" not in text
     # only the child's code is filled in (clause 1.3); the parent's and the worker's contacts are blanks

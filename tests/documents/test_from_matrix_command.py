@@ -24,8 +24,8 @@ from generator.reference.provisional import age_in_years
 from generator.reference.rounds import period_holding
 from generator.workbook.names import resolve
 from generator.workbook.version import template_version
-from tests.documents.conftest import pdf_pages
-from tests.documents.from_matrix_helpers import clean, docx_text, write_matrices
+from tests.documents.conftest import normalise, pdf_pages
+from tests.documents.from_matrix_helpers import docx_text, write_matrices
 from tests.ministry.factory import Child, make_children, params, personal_code
 from tests.ooxml.assertions import assert_opens_without_repair
 
@@ -115,7 +115,7 @@ def test_matrix_with_rule_errors_is_refused_with_the_list(matrices, catalogue: C
     for finding in child.result(catalogue).findings:
         if finding.severity.value == "kļūda" and finding.counts:
             # the sentence, with where the matrix shows it in brackets before its full stop (audit38 F2)
-            assert clean(finding.message).removesuffix(".") in clean(result.output)
+            assert normalise(finding.message).removesuffix(".") in normalise(result.output)
     assert "atteikti 1" in result.output
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
 
@@ -167,15 +167,15 @@ def test_draft_marks_every_page_and_lists_the_errors(matrices, catalogue: Catalo
     pdfs = sorted(folder.glob("*.pdf"))
     # … and, for a plan that may be the child's next, its annexes for the existing contract (D315)
     assert len([p for p in pdfs if p.stem != "01-pielikumi-esosajam-ligumam"]) == 2 * _providers(child) + 4
-    messages = [clean(f.message) for f in child.result(catalogue).findings if f.severity.value == "kļūda"]
+    messages = [normalise(f.message) for f in child.result(catalogue).findings if f.severity.value == "kļūda"]
     for pdf in pdfs:
         pages = pdf_pages(pdf)  # pdftotext: pypdf's pages and words, faster (tests/documents/conftest.py)
         for number, page in enumerate(pages, 1):
             assert "MELNRAKSTS" in page, f"{pdf.name} lapa {number}"
-        first = clean(pages[0])
+        first = normalise(pages[0])
         assert all(m[:40] in first for m in messages), pdf.name
         # the preparer's sheet names the document by its title, not by the draft cover's heading (audit28 F1)
-        sheet = clean(" ".join(p for p in pages if "Norādījumi sagatavotājam" in p))
+        sheet = normalise(" ".join(p for p in pages if "Norādījumi sagatavotājam" in p))
         assert "Dokuments „" in sheet and "Dokuments „MELNRAKSTS" not in sheet, (pdf.name, sheet[:300])
         assert "” (MELNRAKSTS – neparakstīt) ir " in sheet, (pdf.name, sheet[:300])  # and says it is a draft
     for docx in folder.glob("*.docx"):
@@ -206,7 +206,7 @@ def test_draft_of_a_matrix_without_errors_is_a_draft_too(matrices, tmp_path: Pat
     for pdf in pdfs:
         pages = pdf_pages(pdf)
         assert all("MELNRAKSTS" in page for page in pages), pdf.name
-        first = clean(pages[0])
+        first = normalise(pages[0])
         assert "matricā kļūdu nav" in first and "Matricas kļūdas" not in first, (pdf.name, first[:300])
 
 
@@ -293,7 +293,7 @@ def test_a_stale_cached_value_is_reported_and_the_recomputation_used(matrices, c
     summary = run(source, tmp_path / "out", catalogue, None, draft=False, echo=lines.append, err=lines.append,
                   pdf=False, today=dt.date(2018, 1, 1))
     assert summary.made == 1, lines
-    stale = [clean(line) for line in lines if "„IB nepieciešamais apmērs (N)”" in line]  # audit31 F9: in Latvian
+    stale = [normalise(line) for line in lines if "„IB nepieciešamais apmērs (N)”" in line]  # audit31 F9: in Latvian
     assert len(stale) == 1 and "999 999,99" in stale[0] and "izmantota pārrēķinātā" in stale[0]
     needed = child.result(catalogue).needed
     tables = docx_tables(tmp_path / "out" / "novecojusi" / "01-ligums-ar-vecaku.docx")

@@ -25,7 +25,7 @@ from generator.ministry.templates import TemplateSource
 from generator.reference.lines import line_from_offer
 from generator.reference.workbook import MIGRATE_COMMAND, WorkbookInputs
 from generator.workbook.inputs import People
-from tests.documents.from_matrix_helpers import clean
+from tests.documents.conftest import normalise
 from tests.ministry.factory import Child, write_children
 from tests.ministry.test_collect_corrected_values import CUT, dated_back, in_place
 from tests.ministry.test_collect_corrected_values import old as old  # the module's matrices (a fixture)
@@ -80,8 +80,8 @@ def test_the_other_child_gets_papers_and_the_run_says_which_was_refused(old: dic
         result = CliRunner().invoke(main, ["documents", "--from-matrix", str(folder), "--out", str(out),
                                            "--catalogue", str(changed.root), "--day", f"{day:%d.%m.%Y}", *extra],
                                     env={"IBM_PSEUDONIMA_ATSLEGA": ""})
-        text = clean(result.output)
+        text = normalise(result.output)
         assert result.exit_code == 1, text  # the command's documented status of a refused matrix
-        assert "matrica-001.xlsx): atteikts:" in text and clean(_said(old, changed)) in text, text
+        assert "matrica-001.xlsx): atteikts:" in text and normalise(_said(old, changed)) in text, text
         assert CORRECTED_NO_PAPERS in text and "atteikti 1" in text, text
         assert [p.name for p in out.iterdir()] == ["cits"], text  # the other child's papers only

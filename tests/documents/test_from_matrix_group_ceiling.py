@@ -18,7 +18,8 @@ from generator.reference.lines import line_from_offer
 from generator.reference.workbook import WorkbookInputs
 from generator.workbook.inputs import People
 from generator.workbook.writer import template_date
-from tests.documents.from_matrix_helpers import clean, docx_text, write_matrices
+from tests.documents.conftest import normalise
+from tests.documents.from_matrix_helpers import docx_text, write_matrices
 from tests.ministry.factory import Child, params
 
 pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("pdf_stand_ins")]
@@ -50,7 +51,7 @@ def test_a_group_session_under_an_unconfirmed_group_ceiling_is_a_warning_before_
     assert summary.made == 1, said  # a warning: the papers are made, the worker checks the price
     label = offers[GROUP].label
     # the matrix's warning (the price at the ceiling itself has a line of its own too, D275: the next test)
-    warned = [clean(line) for line in said if "pārbaudiet pirms parakstīšanas" in line and label in line
+    warned = [normalise(line) for line in said if "pārbaudiet pirms parakstīšanas" in line and label in line
               and "augstākā cena pirms klienta transporta daļas" not in line]
     assert len(warned) == 1 and "cenas griesti nav apstiprināti" in warned[0], said
     # D358: the group parameter that is „jāprecizē” – not a regulated or contract price the session has not
@@ -108,21 +109,21 @@ def test_a_group_price_at_the_undeducted_ceiling_is_bound_to_it_and_named(catalo
     assert [p.name[:2] for p in group_papers] == ["02", "03"], sorted(p.name for p in folder.iterdir())
     figure = f"{base.amount:.2f}".replace(".", ",") + "\u00a0EUR"
     for paper in group_papers:
-        text = clean(docx_text(paper))
+        text = normalise(docx_text(paper))
         how = "saistoša" if paper.name.startswith("02") else "garantēta"
-        assert clean(BINDS.format(how=how, base=figure)) in text, (paper.name, text[:3000])
+        assert normalise(BINDS.format(how=how, base=figure)) in text, (paper.name, text[:3000])
     for paper in set(folder.glob("0[23]-*.docx")) - set(group_papers):  # the individual line's provider: no words
         assert "grupu nodarbības cena par vienību ir" not in docx_text(paper), paper.name
     report = (folder / "parskats.txt").read_text(encoding="utf-8").split(HEADING, 1)[1]
-    named = [clean(line) for line in said if "grupu nodarbību augstākā cena pirms klienta transporta daļas" in line]
+    named = [normalise(line) for line in said if "grupu nodarbību augstākā cena pirms klienta transporta daļas" in line]
     if below:
         assert named == [] and "grupu nodarbību augstākā cena pirms" not in report, named
         return
     stems = " un ".join(p.stem for p in group_papers)
     binds = "saistoša (vēstulē – garantēta)" if any(p.stem.startswith("03-") for p in group_papers) else "saistoša"
-    words = (f"6.3. tabulas 1. rinda ({offers[GROUP].label}): cena {clean(figure)} ir grupu nodarbību augstākā cena pirms klienta "
+    words = (f"6.3. tabulas 1. rinda ({offers[GROUP].label}): cena {normalise(figure)} ir grupu nodarbību augstākā cena pirms klienta "
              "transporta daļas atskaitīšanas, bet šī daļa vēl nav apstiprināta – ja apstiprinātā daļa nebūs nulle, "
-             f"nolīgtā cena pārsniegs pieļaujamo; failos {stems} cena ir {binds} tikai līdz {clean(figure)}, "
+             f"nolīgtā cena pārsniegs pieļaujamo; failos {stems} cena ir {binds} tikai līdz {normalise(figure)}, "
              "atskaitot šo daļu, – pārrunājiet to ar sniedzēju pirms parakstīšanas vai vienojieties par zemāku cenu")
     assert len(named) == 1 and named[0].endswith(f"pārbaudiet pirms parakstīšanas: {words}"), named
-    assert clean(words[:1].upper() + words[1:]) in clean(report), report
+    assert normalise(words[:1].upper() + words[1:]) in normalise(report), report

@@ -14,7 +14,8 @@ from click.testing import CliRunner
 from generator.catalogue.catalogue import Catalogue
 from generator.cli import main
 from generator.reference.inputs import REQUIRED_PARTIES
-from tests.documents.from_matrix_helpers import clean, write_matrices
+from tests.documents.conftest import normalise
+from tests.documents.from_matrix_helpers import write_matrices
 from tests.ministry.factory import Child, make_children
 
 pytestmark = pytest.mark.slow
@@ -60,7 +61,7 @@ def test_a_price_with_four_decimals_is_refused(children, catalogue: Catalogue, t
     assert _errors(child, catalogue) == ["money_cents"]
     result = _run(child.path, tmp_path / "out")
     assert result.exit_code == 1, result.output
-    text = clean(result.output)
+    text = normalise(result.output)
     assert "sniedzēja cenai (6.8. tabulā) jābūt summai euro ar ne vairāk kā diviem cipariem aiz komata" in text
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").rglob("*.pdf"))
 
@@ -68,7 +69,7 @@ def test_a_price_with_four_decimals_is_refused(children, catalogue: Catalogue, t
 def test_a_matrix_without_names_is_refused_naming_each_field(children, tmp_path: Path) -> None:
     result = _run(children["nameless"].path, tmp_path / "out")
     assert result.exit_code == 1, result.output
-    text = clean(result.output)
+    text = normalise(result.output)
     missing = {"Berns_VardsUzvards", "Vecaks_VardsUzvards", "Socialais_Darbinieks"}
     for party in REQUIRED_PARTIES:
         said = f"{party.label[0].upper()}{party.label[1:]} jābūt aizpildītam" in text

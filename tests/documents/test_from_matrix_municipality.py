@@ -18,7 +18,8 @@ from generator.catalogue.models import Pilot
 from generator.documents.from_matrix.run import run
 from generator.reference.rounds import period_holding
 from generator.workbook.sheets.technical import TOTALS_ROW, rule_row_of
-from tests.documents.from_matrix_helpers import clean, with_cached, write_matrices
+from tests.documents.conftest import normalise
+from tests.documents.from_matrix_helpers import with_cached, write_matrices
 from tests.ministry.factory import Child, make_children, params
 
 pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("pdf_stand_ins")]
@@ -63,7 +64,7 @@ def _run(catalogue: Catalogue, source: Path, out: Path, *, draft: bool = False) 
     lines: list[str] = []
     summary = run(source, out, catalogue, None, draft=draft, echo=lines.append, err=lines.append, pdf=False,
                   today=TODAY)
-    return summary, [clean(line) for line in lines]
+    return summary, [normalise(line) for line in lines]
 
 
 def test_a_municipality_outside_the_rounds_gets_no_signable_papers(children, catalogue: Catalogue,

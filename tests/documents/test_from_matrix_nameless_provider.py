@@ -19,7 +19,8 @@ from generator.documents.from_matrix.specs import child_documents
 from generator.ministry.xlsxread import a1, read_xlsx
 from generator.workbook.inputs import People
 from generator.workbook.writer import template_date
-from tests.documents.from_matrix_helpers import clean, docx_tables, plan_reading, table_with, write_matrices
+from tests.documents.conftest import normalise
+from tests.documents.from_matrix_helpers import docx_tables, plan_reading, table_with, write_matrices
 from tests.ministry.factory import Child, two_line_inputs
 
 PHYSIO, MARKET = "3.1.1i", "3.1.2i"
@@ -68,7 +69,7 @@ def test_an_empty_provider_is_named_with_its_cell_before_signing(catalogue: Cata
             "sniedzējs nav norādīts, tāpēc failos 02-ligums-ar-sniedzeju-2, 03-garantijas-vestule-2 un "
             "05-iesniegums-par-sniedzejiem sniedzēja vieta ir tukša – ierakstiet sniedzēju matricā un izveidojiet "
             "dokumentus vēlreiz vai ierakstiet to dokumentos ar roku pirms parakstīšanas")
-    assert f"1/1 {matrix.stem} ({matrix}): pārbaudiet pirms parakstīšanas: {line}" in clean(result.output), \
+    assert f"1/1 {matrix.stem} ({matrix}): pārbaudiet pirms parakstīšanas: {line}" in normalise(result.output), \
         result.output
     report = (folder / "parskats.txt").read_text(encoding="utf-8")
     section = report.split("Pirms parakstīšanas pārbaudiet:\n", 1)[1]

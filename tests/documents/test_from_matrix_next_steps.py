@@ -23,7 +23,8 @@ from generator.reference.workbook import WorkbookInputs
 from generator.workbook.inputs import People
 from generator.workbook.sheets.technical import rule_row, rules
 from generator.workbook.writer import template_date
-from tests.documents.from_matrix_helpers import base_unconfirmed, clean, docx_text, write_matrices
+from tests.documents.conftest import normalise
+from tests.documents.from_matrix_helpers import base_unconfirmed, docx_text, write_matrices
 from tests.ministry.factory import Child, params
 
 pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("pdf_stand_ins")]
@@ -75,7 +76,7 @@ def test_a_too_long_plan_names_its_cells_its_6_11_row_and_how_long_it_may_be(cat
     out = tmp_path / "out"
     refused = _run(str(matrix), "--out", str(out))
     assert refused.exit_code == 1, refused.output
-    text = clean(refused.output)
+    text = normalise(refused.output)
     assert "noteikumu kļūda: Plāna periods ir par garu" in text, text
     index = next(i for i, rule in enumerate(rules("multipli")) if rule[0] == "past_reporting_period")
     assert ("(6.1. tabula, B38 „Perioda pirmā diena”, B39 „Mēnešu skaits periodā”; "
@@ -95,7 +96,7 @@ def test_a_refusal_says_the_earlier_draft_is_still_there_and_not_for_signing(cat
     again = _run(str(matrix), "--out", str(out))
     assert again.exit_code == 1, again.output
     assert (f"mapē {out / matrix.stem} palika iepriekšējās palaišanas melnraksts (katrā lapā „MELNRAKSTS”) – to "
-            "neparaksta") in clean(again.output), again.output
+            "neparaksta") in normalise(again.output), again.output
 
 
 def test_the_parent_gets_the_monthly_forms_for_repaid_transport(catalogue: Catalogue, tmp_path: Path) -> None:
@@ -110,10 +111,10 @@ def test_the_parent_gets_the_monthly_forms_for_repaid_transport(catalogue: Catal
     assert {f"{form}.{ext}" for form in forms for ext in ("pdf", "docx")} <= names, names
     label = _offers(catalogue)[TRANSPORT].label
     # 06 names the repaid line with the recomputed IB sum of the plan (all 20 EUR funded: N well under P)
-    request = clean(docx_text(folder / f"{forms[0]}.docx"))
+    request = normalise(docx_text(folder / f"{forms[0]}.docx"))
     assert "Atbalsta plāna pakalpojumi, kuru izdevumus atmaksā Vecākam" in request
     # under the header „No IB plāna periodā paredzēts, EUR”: the figure alone
-    assert f"1. {label} {clean(number(Decimal(20)))}" in request and f"{label} {clean(eur(Decimal(20)))}" not in request
+    assert f"1. {label} {normalise(number(Decimal(20)))}" in request and f"{label} {normalise(eur(Decimal(20)))}" not in request
     assert MARKET not in request
     report = (folder / "parskats.txt").read_text("utf-8")
     assert f"Vecākam izsniedz veidlapas šajā mapē: {', '.join(forms)} (iesniedz reizi mēnesī ar čekiem)" in report

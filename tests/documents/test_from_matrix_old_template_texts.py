@@ -10,7 +10,8 @@ from click.testing import CliRunner
 
 from generator.catalogue.catalogue import Catalogue
 from generator.cli import main
-from tests.documents.from_matrix_helpers import clean, docx_tables, docx_text
+from tests.documents.conftest import normalise
+from tests.documents.from_matrix_helpers import docx_tables, docx_text
 from tests.ministry.test_migrate_old_template import old_template
 from tests.ministry.test_text_limits_old_template import (
     NOTE,
@@ -43,9 +44,9 @@ def test_papers_from_an_old_matrix_print_the_long_provider_name_whole(catalogue:
     assert f"piezīme: 6.4. tabula, {note} „Piezīmes”, 1. rinda: piezīmju tekstam" in result.output, result.output
     assert NOTE not in result.output  # the text itself is never quoted
     folder = out / matrix.stem
-    contracts = [p for p in sorted(folder.glob("02-ligums-ar-sniedzeju-*.docx")) if PROVIDER in clean(docx_text(p))]
+    contracts = [p for p in sorted(folder.glob("02-ligums-ar-sniedzeju-*.docx")) if PROVIDER in normalise(docx_text(p))]
     assert len(contracts) == 1, sorted(p.name for p in folder.iterdir())
-    letters = [p for p in sorted(folder.glob("03-garantijas-vestule-*.docx")) if PROVIDER in clean(docx_text(p))]
+    letters = [p for p in sorted(folder.glob("03-garantijas-vestule-*.docx")) if PROVIDER in normalise(docx_text(p))]
     assert len(letters) == 1, sorted(p.name for p in folder.iterdir())
     rows = [row for table in docx_tables(folder / "05-iesniegums-par-sniedzejiem.docx") for row in table]
     assert any(PROVIDER in cell for row in rows for cell in row), rows  # the 6.9 form's provider cell: whole

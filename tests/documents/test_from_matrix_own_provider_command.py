@@ -12,7 +12,8 @@ import pytest
 from generator.catalogue.catalogue import Catalogue
 from generator.workbook.inputs import People
 from generator.workbook.writer import template_date
-from tests.documents.from_matrix_helpers import clean, docx_text, write_matrices
+from tests.documents.conftest import normalise
+from tests.documents.from_matrix_helpers import docx_text, write_matrices
 from tests.documents.test_from_matrix_payee_command import _private, _run
 from tests.ministry.factory import Child, two_line_inputs
 
@@ -45,4 +46,4 @@ def test_the_own_social_service_gets_no_contract_with_itself(catalogue: Catalogu
         "02-ligums-ar-sniedzeju-2.pdf", "03-garantijas-vestule-2.pdf"]
     assert f"Piezīme: {line}\n" in (folder / "parskats.txt").read_text("utf-8")
     assert f"Atbalsta plāna pakalpojumu „{escort}” sniedz pats Dienests vai 1.1. punktā minētā pašvaldība" in \
-        clean(docx_text(folder / "01-ligums-ar-vecaku.docx"))
+        normalise(docx_text(folder / "01-ligums-ar-vecaku.docx"))

@@ -18,7 +18,8 @@ from generator.catalogue.loader import load_or_raise
 from generator.catalogue.models import Payee
 from generator.workbook.inputs import People
 from generator.workbook.writer import template_date
-from tests.documents.from_matrix_helpers import clean, docx_text, write_matrices
+from tests.documents.conftest import normalise
+from tests.documents.from_matrix_helpers import docx_text, write_matrices
 from tests.documents.test_from_matrix_payee import set_payee
 from tests.ministry.factory import Child, two_line_inputs
 from tests.ooxml.assertions import assert_opens_without_repair
@@ -100,7 +101,7 @@ def test_a_line_repaid_to_the_parent_is_named_with_the_reason(catalogue: Catalog
     # the contract with the parent names the line in its own clause (01 §5), and Word opens it without repair
     contract = folder / "01-ligums-ar-vecaku.docx"
     assert f"Atbalsta plāna pakalpojumu „{labels[TRANSPORT]}” Dienests apmaksā, atmaksājot Vecākam" in \
-        clean(docx_text(contract))
+        normalise(docx_text(contract))
     assert_opens_without_repair(contract, ("word/document.xml", "word/numbering.xml", "word/settings.xml"))
 
 

@@ -24,7 +24,8 @@ from generator.ministry.xlsxread import a1, read_xlsx
 from generator.reference.lines import line_from_offer
 from generator.workbook.sheets.technical import rule_row, rules
 from generator.workbook.writer import template_date
-from tests.documents.from_matrix_helpers import clean, funded_child
+from tests.documents.conftest import normalise
+from tests.documents.from_matrix_helpers import funded_child
 from tests.ministry.factory import Child
 
 pytestmark = pytest.mark.slow
@@ -61,13 +62,13 @@ def _read(catalogue: Catalogue, source: Path, target: Path, values: dict) -> Mat
 
 
 def _said(reading: MatrixReading) -> str:
-    return clean("\n".join([*reading.refused, *reading.errors, *reading.notes]))
+    return normalise("\n".join([*reading.refused, *reading.errors, *reading.notes]))
 
 
 def _lines_with_places(reading: MatrixReading) -> None:
     """Every reason the reading gives names a place (the test that fails when a reason has none)."""
     for reason in [*reading.refused, *reading.errors]:
-        assert PLACE_RE.search(clean(reason)), reason
+        assert PLACE_RE.search(normalise(reason)), reason
 
 
 def _item_row(matrix: Path, label: str) -> int:
@@ -116,7 +117,7 @@ def test_each_input_reason_names_its_cell_label_and_6_11_row(catalogue: Catalogu
     assert bool(reading.refused) == refused, _said(reading)
     sheet, address = _address(clean_matrix, name, row, col)
     place = f"{sheet}. tabula, {address} „{label}”"
-    line = next((clean(r) for r in [*reading.refused, *reading.errors] if words in clean(r)), None)
+    line = next((normalise(r) for r in [*reading.refused, *reading.errors] if words in normalise(r)), None)
     assert line is not None, _said(reading)
     assert place in line, line
     counted = f"6.11. tabulas {_check_row(code)}. rinda"
@@ -184,7 +185,7 @@ def test_the_template_version_and_the_stored_count_name_their_cells(catalogue: C
                                 "redakcija)”)") in _said(reading), _said(reading)
     reading = _read(catalogue, clean_matrix, tmp_path / "saskarne.xlsx", {"IBM_Saskarne": "x"})
     sheet, address = _address(clean_matrix, "IBM_Saskarne")
-    assert clean(reading.refused[0]).startswith(f"{sheet}. tabula, {address} „Saskarnes versija"), reading.refused
+    assert normalise(reading.refused[0]).startswith(f"{sheet}. tabula, {address} „Saskarnes versija"), reading.refused
     _lines_with_places(reading)
 
 
@@ -211,7 +212,7 @@ def test_a_refusal_on_the_command_line_names_the_cell(clean_matrix: Path, tmp_pa
                                        "--day", "01.01.2018"], env={"IBM_PSEUDONIMA_ATSLEGA": ""})
     assert result.exit_code == EXIT_REFUSED, result.output
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    text = clean(result.output)
+    text = normalise(result.output)
     assert "Traceback" not in text
     sheet, address = _address(clean_matrix, "Perioda_Sakums")
     assert (f"{sheet}. tabula, {address} „Perioda pirmā diena” (6.11. tabulas {_check_row('invalid_input')}. rinda): "
@@ -251,7 +252,7 @@ def test_a_warning_before_signing_names_its_cell(catalogue: Catalogue, clean_mat
                                        "--day", "01.01.2018", "--arhivam"], env={"IBM_PSEUDONIMA_ATSLEGA": ""})
     assert result.exit_code == 0, result.output
     sheet, address = _address(clean_matrix, "Fin_Citi")
-    text = clean(result.output)
+    text = normalise(result.output)
     assert (f"matricā nav apstiprināts; {sheet}. tabula, {address} „Citi finanšu avoti (vecāki, ziedojumi)”; 6.11. "
             f"tabulas {_check_row('source_above_needed', 'brīdinājums')}. rinda)") in text, text
     assert "šūna E65" not in text, text

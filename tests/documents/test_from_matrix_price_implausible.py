@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from generator.catalogue.catalogue import Catalogue
 from generator.cli import main
-from tests.documents.from_matrix_helpers import clean
+from tests.documents.conftest import normalise
 from tests.ministry.factory import generic_template, two_line_child, write_children
 
 
@@ -30,4 +30,4 @@ def test_the_warning_is_in_the_checklist_with_its_cell(tmp_path: Path, catalogue
     [said] = [ln for ln in checks.splitlines() if found.message[:-1] in ln]
     assert "6.8. tabula, I" in said and "„Sniedzēja cena, EUR par vienību”" in said, said
     assert "matricā nav apstiprināts" not in said, said
-    assert "pārsniedz ticamo" in " ".join(clean(run.output).split()), run.output
+    assert "pārsniedz ticamo" in " ".join(normalise(run.output).split()), run.output

@@ -20,7 +20,7 @@ from generator.reference.lines import line_from_offer
 from generator.reference.workbook import WorkbookInputs
 from generator.workbook.inputs import People
 from generator.workbook.writer import write_workbook
-from tests.documents.from_matrix_helpers import clean
+from tests.documents.conftest import normalise
 from tests.ministry.factory import Child, write_children
 from tests.plan_changes_catalogue import BASE_CHANGE, changes_catalogue
 
@@ -64,9 +64,9 @@ def test_a_refusal_under_another_catalogue_names_the_catalogue_not_the_matrix(tm
     assert made.exit_code == 0, made.output
     refused = _run(tmp_path / "new", matrix, out)
     assert refused.exit_code == 1, refused.output
-    said = clean(refused.output)
+    said = normalise(refused.output)
     assert (f"mapē {out / matrix.stem} palika iepriekšējās palaišanas dokumenti, kas izveidoti no šīs pašas, "
-            f"nemainītas matricas ar agrāku kataloga versiju {clean(version(old.version))} – kamēr plāns ir atteikts, "
+            f"nemainītas matricas ar agrāku kataloga versiju {normalise(version(old.version))} – kamēr plāns ir atteikts, "
             "tos neparaksta") in said, said
     assert "agrākā satura" not in said, said
     assert new.version != old.version
@@ -74,4 +74,4 @@ def test_a_refusal_under_another_catalogue_names_the_catalogue_not_the_matrix(tm
     shutil.copyfile(_matrix(old, tmp_path / "m2", 4), matrix)
     changed = _run(tmp_path / "new", matrix, out)
     assert changed.exit_code == 1, changed.output
-    assert "kas izveidoti pēc šīs matricas agrākā satura" in clean(changed.output), changed.output
+    assert "kas izveidoti pēc šīs matricas agrākā satura" in normalise(changed.output), changed.output

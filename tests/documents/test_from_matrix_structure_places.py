@@ -26,7 +26,8 @@ from generator.ministry.xlsxpatch import fill_by_names
 from generator.ministry.xlsxread import a1, read_xlsx
 from generator.reference.params import Params
 from generator.workbook.sheets.technical import rule_row, rules
-from tests.documents.from_matrix_helpers import clean, funded_child
+from tests.documents.conftest import normalise
+from tests.documents.from_matrix_helpers import funded_child
 from tests.ministry.factory import Child
 
 pytestmark = pytest.mark.slow
@@ -50,7 +51,7 @@ def _read(catalogue: Catalogue, path: Path) -> MatrixReading:
 
 
 def _reasons(reading: MatrixReading) -> list[str]:
-    return [clean(r) for r in [*reading.refused, *reading.errors]]
+    return [normalise(r) for r in [*reading.refused, *reading.errors]]
 
 
 def _check_row(code: str, kind: str = "kļūda") -> int:
@@ -149,7 +150,7 @@ def test_a_calculation_the_reference_refuses_names_the_period_cells(catalogue: C
     start, length, day = (_ref(clean_matrix, n) for n in ("Perioda_Sakums", "Perioda_Menesi", "Parametru_Datums"))
     reading = _read(catalogue, path)
     assert start.sheet == length.sheet
-    assert [clean(r) for r in reading.refused] == [
+    assert [normalise(r) for r in reading.refused] == [
         f"aprēķins nav iespējams: perioda mēnešu skaits {months} (gaidīts: vesels skaitlis 1–{months - 1}) – "
         f"{start.sheet}. tabula, {a1(start.first)} „Perioda pirmā diena”, {a1(length.first)} „Mēnešu skaits periodā”; "
         f"{day.sheet}. tabula, {a1(day.first)} „Cenas un parametri spēkā uz”"], reading.refused

@@ -21,7 +21,8 @@ from generator.reference.lines import line_from_offer
 from generator.reference.workbook import WorkbookInputs
 from generator.workbook.inputs import People
 from generator.workbook.writer import write_workbook
-from tests.documents.from_matrix_helpers import clean, docx_text
+from tests.documents.conftest import normalise
+from tests.documents.from_matrix_helpers import docx_text
 from tests.ministry.factory import Child, write_children
 from tests.plan_changes_catalogue import BASE_CONFIRMED, BASE_WITHDRAWN, withdrawn_catalogue
 
@@ -59,12 +60,12 @@ def _papers(matrix: tuple[Catalogue, Path, Path], out: Path, day: dt.date, pdf_t
                               env={"IBM_PSEUDONIMA_ATSLEGA": ""})
     assert done.exit_code == 0, done.output
     [folder] = [p for p in out.iterdir() if p.is_dir()]
-    return {name: (clean(pdf_text(folder / f"{name}.pdf")), docx_text(folder / f"{name}.docx")) for name in PAPERS}
+    return {name: (normalise(pdf_text(folder / f"{name}.pdf")), docx_text(folder / f"{name}.docx")) for name in PAPERS}
 
 
 def test_no_withdrawn_b_as_a_figure_in_the_signed_papers(matrix, tmp_path: Path, pdf_text) -> None:  # noqa: ANN001
     changed = matrix[0]
-    figure = clean(lvformat.eur(Decimal(changed.programme.base_amount.at(BASE_CONFIRMED).value)))  # as the texts
+    figure = normalise(lvformat.eur(Decimal(changed.programme.base_amount.at(BASE_CONFIRMED).value)))  # as the texts
     withdrawn = _papers(matrix, tmp_path / "atsaukts", BASE_WITHDRAWN, pdf_text)
     for name, texts in withdrawn.items():
         for kind, text in zip(("PDF", "DOCX"), texts, strict=True):

@@ -25,7 +25,7 @@ from generator.reference.rules import unconfirmed_why, withdrawn_by_why
 from generator.reference.workbook import WorkbookInputs
 from generator.workbook.inputs import People
 from generator.workbook.writer import write_workbook
-from tests.documents.from_matrix_helpers import clean
+from tests.documents.conftest import normalise
 from tests.ministry.factory import Child, write_children
 from tests.plan_changes_catalogue import (
     MUNICIPALITIES,
@@ -71,7 +71,7 @@ def _papers(root: Path, catalogue_dir: Path, day: dt.date, name: str) -> tuple[l
     assert run.exit_code == 0, run.output
     reports = [(folder / "parskats.txt").read_text("utf-8") for folder in sorted(out.iterdir()) if folder.is_dir()]
     assert len(reports) == 2, reports
-    return reports, clean(run.output)
+    return reports, normalise(run.output)
 
 
 @pytest.mark.slow  # a collect, migrate or documents run of its own (docs/benchmarks.md, fix46e)

@@ -19,7 +19,8 @@ from generator.cli import main
 from generator.reference.lines import line_from_offer
 from generator.workbook.inputs import People
 from generator.workbook.writer import template_date
-from tests.documents.from_matrix_helpers import clean, docx_tables, write_matrices
+from tests.documents.conftest import normalise
+from tests.documents.from_matrix_helpers import docx_tables, write_matrices
 from tests.ministry.factory import Child, two_line_inputs
 
 pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("pdf_stand_ins")]  # PDFs: which are made, not their text
@@ -49,7 +50,7 @@ def test_a_line_of_0_units_is_named_and_the_annexes_keep_the_rows_numbers(catalo
     line = (f"6.3. tabulas 2. rinda ({label}, sniedzējs SIA „Runas Paraugs”): daudzums periodā ir 0, tāpēc "
             "dokumentos šīs rindas nav (pielikumos tās numurs izlaists) – ja pakalpojums ir paredzēts, ierakstiet "
             "daudzumu matricā un izveidojiet dokumentus vēlreiz, ja nav – izdzēsiet rindu matricā")
-    said = [clean(text) for text in result.output.splitlines() if "6.3. tabulas 2. rinda" in text]
+    said = [normalise(text) for text in result.output.splitlines() if "6.3. tabulas 2. rinda" in text]
     assert len(said) == 1 and said[0].endswith(line), result.output
     report = (folder / "parskats.txt").read_text("utf-8")
     section = report.split(f"\n{HEADING}\n", 1)[1].split("\n\n", 1)[0].splitlines()

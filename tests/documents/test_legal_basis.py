@@ -20,7 +20,7 @@ from generator.documents.htmltree import parse
 from generator.documents.registry import DOCUMENTS
 from tests.documents.conftest import normalise
 from tests.documents.footnote_pages import notes_apart
-from tests.documents.from_matrix_helpers import clean, docx_text
+from tests.documents.from_matrix_helpers import docx_text
 from tests.round_yaml import add_holiday_years
 
 DECISIONS = ["08-lemums-par-pieskirsanu", "09-lemums-par-izbeigsanu", "17-lemums-par-atteikumu"]
@@ -265,7 +265,7 @@ def test_pdf_and_docx_carry_the_citation_or_the_blank_and_note(written: dict[dt.
     early, late = _pilot_day(catalogue), LATE
     for doc_id in ("08-lemums-par-pieskirsanu", "17-lemums-par-atteikumu"):
         for day, full in ((early, True), (late, False)):
-            pdf = clean(" ".join(page.extract_text() for page in PdfReader(written[day] / f"{doc_id}.pdf").pages))
+            pdf = normalise(" ".join(page.extract_text() for page in PdfReader(written[day] / f"{doc_id}.pdf").pages))
             docx = docx_text(written[day] / f"{doc_id}.docx")
             for text in (pdf, docx):
                 assert (MK_288_GEN in text) is full, (day, doc_id)
@@ -275,7 +275,7 @@ def test_pdf_and_docx_carry_the_citation_or_the_blank_and_note(written: dict[dt.
                 # the appeal norm of the social services law is a blank and a note on every day (D74)
                 assert "Sociālo pakalpojumu un sociālās palīdzības likuma 17.¹ pants" in text, (day, doc_id)
                 assert "Spēkā esošo normu nosaka pašvaldības jurists" in text, (day, doc_id)
-                assert "Administratīvā procesa likuma 76. panta otrā daļa" in clean(text), (day, doc_id)
+                assert "Administratīvā procesa likuma 76. panta otrā daļa" in normalise(text), (day, doc_id)
 
 
 def test_letter_18_states_its_legal_basis_from_the_catalogue(catalogue: Catalogue) -> None:

@@ -16,7 +16,7 @@ from generator.cli import main
 from generator.ministry.final_status import NO_PRICE_REASON, STATUS_FINAL, STATUS_NO_PRICE
 from generator.ministry.pseudonym import pseudonym
 from generator.ministry.rule_names import rule_name
-from tests.documents.from_matrix_helpers import clean
+from tests.documents.conftest import normalise
 from tests.ministry.conftest import KEY
 from tests.ministry.factory import Child, two_line_child, write_children
 from tests.ministry.test_final_status import _csv as final_csv_rows
@@ -49,7 +49,7 @@ def collected(tmp_path_factory: pytest.TempPathFactory, catalogue: Catalogue, te
     run = CliRunner().invoke(main, ["collect", str(folder / "in"), "--out", str(out), "--jobs", "1", "--no-cache"],
                              env=ENV)
     assert run.exit_code == 0, run.output
-    return children, out, clean(run.output)
+    return children, out, normalise(run.output)
 
 
 def test_the_childs_f_is_provisional_with_its_own_reason(collected) -> None:  # noqa: ANN001

@@ -14,7 +14,7 @@ from generator.catalogue.catalogue import Catalogue
 from generator.cli import main
 from generator.ministry.pseudonym import pseudonym
 from generator.ministry.rule_names import rule_name
-from tests.documents.from_matrix_helpers import clean
+from tests.documents.conftest import normalise
 from tests.ministry.conftest import KEY
 from tests.ministry.factory import two_line_child, write_children
 
@@ -34,7 +34,7 @@ def collected(tmp_path_factory: pytest.TempPathFactory, catalogue: Catalogue, te
     run = CliRunner().invoke(main, ["collect", str(folder / "in"), "--out", str(out), "--jobs", "1", "--no-cache"],
                              env=ENV)
     assert run.exit_code == 0, run.output
-    return child, out, clean(run.output)
+    return child, out, normalise(run.output)
 
 
 def test_the_line_is_listed_with_its_price_cell(collected) -> None:  # noqa: ANN001

@@ -15,7 +15,7 @@ from generator.cli import main
 from generator.lvformat import eur
 from generator.ministry.pseudonym import pseudonym
 from generator.ministry.rule_names import rule_name
-from tests.documents.from_matrix_helpers import clean
+from tests.documents.conftest import normalise
 from tests.ministry.conftest import KEY
 from tests.ministry.factory import Child, make_children, write_children
 
@@ -67,7 +67,7 @@ def test_collect_lists_each_line_above_p(catalogue: Catalogue, template: Path, t
     # the errors sheet keeps only errors, the children's warning count is unchanged
     assert not [r for r in wb["Noteikumu kļūdas"].iter_rows(min_row=4, values_only=True)
                 if r[4] == "line_above_provisional"]
-    said = clean(run.output)
+    said = normalise(run.output)
     assert len(above) == 2  # the session line set to 200 and a line of the generated plan already above P
     assert ("Brīdinājums: 1 izmantotajā matricā ir 2 plāna rindas, kurām katrai summa viena pati pārsniedz P; tās "
             "ieskaitītas N un ietekmē pārdali – katra rinda lapā „Brīdinājumi”.") in said, said
@@ -102,6 +102,6 @@ def test_summary_and_console_count_the_same_lines(catalogue: Catalogue, template
     assert page["To brīdinājumu skaits, kas maina N"] == (lines, "2 matricās; plāna rindas summa viena pati pārsniedz P un ir "
                                                        "ieskaitīta N; katra rinda lapā „Brīdinājumi”")
     assert len(listed) == lines
-    said = clean(run.output)
+    said = normalise(run.output)
     assert (f"Brīdinājums: 2 izmantotajās matricās ir {lines} plāna rindas, kurām katrai summa viena pati pārsniedz P; "
             "tās ieskaitītas N un ietekmē pārdali – katra rinda lapā „Brīdinājumi”.") in said, said

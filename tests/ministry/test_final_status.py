@@ -26,7 +26,7 @@ from generator.ministry.output import FINAL_DIR
 from generator.ministry.pseudonym import pseudonym
 from generator.ministry.summary_front import ENVELOPE_LABEL
 from generator.reference.findings import Severity
-from tests.documents.from_matrix_helpers import clean
+from tests.documents.conftest import normalise
 from tests.ministry.conftest import KEY
 from tests.ministry.factory import Child, in_next_period, two_line_child, write_children
 
@@ -69,7 +69,7 @@ def _collect(catalogue: Catalogue, template: Path, folder: Path, children: list[
     run = CliRunner().invoke(main, ["collect", str(folder / "in"), "--out", str(out), "--jobs", "1", "--no-cache",
                                     *more], env=ENV)
     assert run.exit_code == 0, run.output
-    return out, clean(run.output)
+    return out, normalise(run.output)
 
 
 def _csv(out: Path) -> dict[str, tuple[str, dict[str, str]]]:

@@ -21,7 +21,7 @@ from generator.ministry.xlsx_outline import open_groups
 from generator.ministry.xlsxread import sheet_parts
 from generator.workbook.layout import plan_row
 from generator.workbook.sheets.plan_rows import VISIBLE
-from tests.documents.from_matrix_helpers import clean
+from tests.documents.conftest import normalise
 from tests.ministry.factory import Child, make_children, write_children
 
 FIRST = 9  # the plan sheets' first plan row
@@ -98,7 +98,7 @@ def test_from_matrix_refuses_hidden_filled_rows(files, tmp_path: Path) -> None: 
     result = CliRunner().invoke(main, ["documents", "--from-matrix", str(closed), "--out", str(out), "--day",
                                        "01.01.2018"], env={"IBM_PSEUDONIMA_ATSLEGA": ""})
     assert result.exit_code == 1, result.output
-    text = clean(result.output)
+    text = normalise(result.output)
     assert f"6.3. tabula: aizpildītas rindas {plan_row(VISIBLE)}–{plan_row(LINES - 1)} ir paslēptas" in text, text
     assert not out.exists() or not any(out.rglob("*.pdf"))
     assert "atteikumu iemesli: aizpildītas plāna rindas paslēptas – 1." in text, text

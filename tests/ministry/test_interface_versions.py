@@ -27,7 +27,7 @@ from generator.workbook.layout import (
     spacers_of_revision,
 )
 from generator.workbook.version import LAYOUT_REVISION, base_version, template_version
-from tests.documents.from_matrix_helpers import clean
+from tests.documents.conftest import normalise
 from tests.ministry.factory import Child, free_input_cells, lost_free_cells, make_children, write_children
 from tests.ministry.test_migrate_old_template import old_template
 
@@ -135,7 +135,7 @@ def test_every_reader_refuses_a_newer_interface_naming_the_cell(
     assert str(raised.value).endswith(NEWER.removeprefix(INTERFACE_CELL))  # named by the reader that says it
     collected = read_matrix(bad, bad.parent.parent, catalogue, TemplateSource(catalogue), b"k" * 32)
     assert collected.refusal is not None and list(collected.refusal.reasons) == [NEWER]
-    refused = [clean(r) for r in read_for_documents(bad, catalogue, TemplateSource(catalogue), None).refused]
+    refused = [normalise(r) for r in read_for_documents(bad, catalogue, TemplateSource(catalogue), None).refused]
     assert refused == [NEWER], refused
     with Migrator(catalogue) as migrator, pytest.raises(MigrationError) as failed:
         migrator.migrate(bad, tmp_path / "jauna.xlsx")

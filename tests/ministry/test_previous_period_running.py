@@ -22,7 +22,7 @@ from generator.ministry.output import FINAL_DIR
 from generator.ministry.pseudonym import ENV_KEY
 from generator.ministry.summary_front import UNREPORTED_LABEL
 from generator.reference.rounds import period_holding
-from tests.documents.from_matrix_helpers import clean
+from tests.documents.conftest import normalise
 from tests.ministry.conftest import KEY
 from tests.ministry.factory import params
 
@@ -44,7 +44,7 @@ def _collect(monkeypatch: pytest.MonkeyPatch, day: dt.date, folder: Path, previo
     csvs = {p.name.replace("_provizoriski", ""): list(csv.reader(p.read_text(encoding="utf-8-sig").splitlines(),
                                                                  delimiter=";"))
             for p in sorted((out.parent / FINAL_DIR).glob("*.csv"))}
-    return run, clean(run.output), notes, front, csvs
+    return run, normalise(run.output), notes, front, csvs
 
 
 def test_a_previous_period_still_running_is_warned_of_and_changes_nothing_else(

@@ -23,7 +23,8 @@ from generator.ministry.migrate import MigrationError, Migrator
 from generator.ministry.reading import read_matrix
 from generator.ministry.templates import TemplateSource
 from generator.ministry.xlsxread import NameRef, a1, read_xlsx
-from tests.documents.from_matrix_helpers import clean, funded_child
+from tests.documents.conftest import normalise
+from tests.documents.from_matrix_helpers import funded_child
 
 MIGRATE = "ibm migrate"
 UNDO = "matricas struktūra mainīta (tabulā ievietotas vai dzēstas rindas); atsauciet rindu ievietošanu vai dzēšanu"
@@ -75,7 +76,7 @@ def _reasons(catalogue: Catalogue, path: Path) -> tuple[list[str], list[str]]:
     collected = read_matrix(path, path.parent, catalogue, TemplateSource(catalogue), b"k" * 32)
     assert collected.refusal is not None, path
     reading = read_for_documents(path, catalogue, TemplateSource(catalogue), None)
-    return [clean(r) for r in collected.refusal.reasons], [clean(r) for r in [*reading.refused, *reading.errors]]
+    return [normalise(r) for r in collected.refusal.reasons], [normalise(r) for r in [*reading.refused, *reading.errors]]
 
 
 def test_a_row_inserted_inside_a_plan_table_is_only_to_be_undone(catalogue: Catalogue, clean_matrix: Path,
@@ -96,7 +97,7 @@ def test_a_row_inserted_inside_a_plan_table_is_only_to_be_undone(catalogue: Cata
     # „nosaukumu grupā ir atšķirīgs rindu skaits (Plans_Pakalpojums: 47, …)”)
     with Migrator(catalogue) as migrator, pytest.raises(MigrationError) as refused:
         migrator.migrate(grown, tmp_path / "jauna.xlsx")
-    said = clean(str(refused.value))
+    said = normalise(str(refused.value))
     assert said.endswith(UNDO) and said.count(UNDO) == 1, said
     assert f"{_area(quantity, 1)} „{QUANTITY}”" in said, said
     assert " – cits rindu skaits nekā " in said and f"nekā {quantity.sheet}. tabula" not in said, said  # the other
@@ -134,7 +135,7 @@ def test_migrate_names_the_areas_not_of_the_template_size_even_when_most_grew(ca
     both = _inserted(both, tmp_path / "abas.xlsx", price.sheet, price.first[0] + 1)
     with Migrator(catalogue) as migrator, pytest.raises(MigrationError) as refused:
         migrator.migrate(both, tmp_path / "jauna.xlsx")
-    said = clean(str(refused.value))
+    said = normalise(str(refused.value))
     changed, _, kept = said.partition(" – cits rindu skaits nekā ")
     assert f"{_area(quantity, 1)} „{QUANTITY}”" in changed and _area(price, 1) in changed, said
     assert not kept.startswith((f"{quantity.sheet}. tabula", f"{price.sheet}. tabula")) and kept.endswith(UNDO), said

@@ -15,7 +15,8 @@ from generator.catalogue.catalogue import Catalogue
 from generator.cli import main
 from generator.documents.from_matrix.run import run
 from generator.ministry.rule_names import rule_name
-from tests.documents.from_matrix_helpers import clean, with_cached
+from tests.documents.conftest import normalise
+from tests.documents.from_matrix_helpers import with_cached
 from tests.ministry.factory import make_children, write_children
 from tests.ministry.test_migrate_new_checks import too_many_hours
 from tests.ministry.test_migrate_old_template import old_template
@@ -57,7 +58,7 @@ def test_collect_labels_the_stored_count_and_gives_the_reason(shown_zero: Path, 
     if "Brīdinājumu skaits" in rows:  # D147 is an error: the warnings' count is not explained by it
         assert REASON not in rows["Brīdinājumu skaits"][6], rows
     assert not any(str(name).startswith(("Kludas", "Bridinajumi")) for name in rows), rows
-    said = clean(result.output)
+    said = normalise(result.output)
     assert ("1 failā saglabātās vērtības atšķiras no pārrēķinātajām (1 failā – matricas veidnē vēl nebija kādas no "
             "jaunajām pārbaudēm, sk. kolonnu „Iemesls”)") in said, said
 
@@ -67,13 +68,13 @@ def test_documents_draft_labels_the_stored_count_and_gives_the_reason(shown_zero
     lines: list[str] = []
     summary = run(shown_zero, tmp_path / "out", catalogue, None, draft=True, echo=lines.append, err=lines.append,
                   pdf=False, today=dt.date(2018, 1, 1))
-    said = [clean(line) for line in lines if "saglabātā vērtība" in line]
+    said = [normalise(line) for line in lines if "saglabātā vērtība" in line]
     errors = [line for line in said if "„Kļūdu skaits” (6.11. tabula, šūna " in line]
     assert len(errors) == 1 and "(Kludas)" not in errors[0], said
     assert " 0 atšķiras no pārrēķinātās " in errors[0] and REASON in errors[0], errors
     assert summary.folders, lines
     report = (summary.folders[0] / "parskats.txt").read_text(encoding="utf-8")
-    assert REASON in clean(report)
+    assert REASON in normalise(report)
 
 
 def test_documents_refusal_says_the_template_lacked_the_check(shown_zero: Path, catalogue: Catalogue,
@@ -84,7 +85,7 @@ def test_documents_refusal_says_the_template_lacked_the_check(shown_zero: Path, 
     summary = run(shown_zero, tmp_path / "out", catalogue, None, draft=False, echo=lines.append, err=lines.append, pdf=False,
                   today=dt.date(2018, 1, 1))
     assert summary.refused == 1, lines
-    said = [clean(line) for line in lines]
+    said = [normalise(line) for line in lines]
     hours = [line for line in said if "noteikumu kļūda:" in line and "pārsniedz to, kas plāna periodā" in line]
     assert len(hours) == 1, said
     # the line's cell is named; the old template has no 6.11 row for the check, so none is named

@@ -21,7 +21,8 @@ from generator.cli import main
 from generator.documents.from_matrix.run import run
 from generator.ministry.matrix import Matrix
 from generator.ministry.template_checks import unchecked_codes, unchecked_reason
-from tests.documents.from_matrix_helpers import clean, with_cached
+from tests.documents.conftest import normalise
+from tests.documents.from_matrix_helpers import with_cached
 from tests.ministry.conftest import KEY
 from tests.ministry.factory import two_line_child, write_children
 from tests.ministry.test_migrate_old_template import old_template
@@ -78,7 +79,7 @@ def test_collect_explains_the_stored_warning_count_by_the_new_check(old_files, t
     rows = [r for r in load_workbook(out)["Atšķirības"].iter_rows(min_row=4, values_only=True) if r[0]]
     assert [r[2:6] for r in rows] == [("Brīdinājumu skaits", rows[0][3], 0, 1)], rows
     assert REASON in rows[0][6] and "novecojis" not in rows[0][6], rows
-    said = clean(result.output)
+    said = normalise(result.output)
     assert "(1 failā – matricas veidnē vēl nebija kādas no jaunajām pārbaudēm, sk. kolonnu „Iemesls”)" in said, said
 
 
@@ -87,7 +88,7 @@ def test_documents_draft_gives_the_same_reason(old_files, catalogue: Catalogue, 
     lines: list[str] = []
     run(same, tmp_path / "out", catalogue, None, draft=True, echo=lines.append, err=lines.append, pdf=False,
         today=dt.date(2018, 1, 1))
-    said = [clean(line) for line in lines if "„Brīdinājumu skaits”" in line]
+    said = [normalise(line) for line in lines if "„Brīdinājumu skaits”" in line]
     assert len(said) == 1 and REASON in said[0], lines
 
 

@@ -11,14 +11,7 @@ import pytest
 
 from generator.catalogue.catalogue import Catalogue
 from generator.opendata.description import FILE, programme_lines
-from generator.opendata.export import render_open_data
 from generator.opendata.tables import LIST_SEPARATOR, VERSION_COLUMN, tables
-
-
-@pytest.fixture()
-def folder(tmp_path: Path, catalogue: Catalogue) -> Path:
-    render_open_data(catalogue, tmp_path, progress=lambda _m: None)
-    return tmp_path / "atvertie-dati"
 
 
 def read(path: Path) -> list[dict[str, str]]:

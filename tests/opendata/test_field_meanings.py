@@ -11,25 +11,13 @@ import unicodedata
 from collections import defaultdict
 from pathlib import Path
 
-import pytest
-
 from generator.catalogue.catalogue import Catalogue
 from generator.opendata.description import CSV_TO_JSON
-from generator.opendata.export import render_open_data
 from generator.opendata.schema import field_rows, schema_name
 from generator.opendata.tables import tables
 
 CSV_COLUMN = re.compile(r"([\w-]+\.csv) kolonn\w* „([^”]+)”")
 CASES = {"nominativs", "genitivs", "dativs", "akuzativs", "lokativs", "dzimte"}
-
-
-@pytest.fixture(scope="module")
-def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from generator.catalogue.loader import load_or_raise
-
-    out = tmp_path_factory.mktemp("open")
-    render_open_data(load_or_raise(), out, progress=lambda _m: None)
-    return out / "atvertie-dati"
 
 
 def _rows(folder: Path) -> list[tuple[str, str, str, str]]:

@@ -18,15 +18,6 @@ from generator.opendata.export import render_open_data
 from generator.opendata.schema import field_rows, schema_name
 
 
-@pytest.fixture(scope="module")
-def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from generator.catalogue.loader import load_or_raise
-
-    out = tmp_path_factory.mktemp("open")
-    render_open_data(load_or_raise(), out, progress=lambda _m: None)
-    return out / "atvertie-dati"
-
-
 def _pairs(folder: Path) -> list[tuple[Path, dict[str, Any], dict[str, Any]]]:
     pairs = []
     for path in sorted(folder.glob("*.json")):

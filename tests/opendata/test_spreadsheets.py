@@ -13,7 +13,6 @@ import openpyxl
 import pytest
 
 from generator.catalogue.catalogue import Catalogue
-from generator.opendata.export import render_open_data
 from generator.opendata.tables import DATE, INTEGER, MONEY, TEXT, tables
 from generator.opendata.xlsx import DATA_SHEET, xlsx_name
 from generator.recalc import soffice
@@ -23,15 +22,6 @@ from generator.recalc import soffice
 LO_DEFAULTS = ("44/59/9,34,76,1,,1062,false,false", "44/59/9,34,76,1,,1062,false,true")
 # the recipe of LASIMANI.txt: separator comma only, language English (USA), quoted fields as text
 RECIPE = "44,34,76,1,,1033,true,false"
-
-
-@pytest.fixture(scope="module")
-def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from generator.catalogue.loader import load_or_raise
-
-    out = tmp_path_factory.mktemp("open")
-    render_open_data(load_or_raise(), out, progress=lambda _m: None)
-    return out / "atvertie-dati"
 
 
 def _header_and_rows(path: Path) -> tuple[list[str], list[list[str]]]:

@@ -16,18 +16,15 @@ The pilot round ``berni-2018`` keeps its own prices day (01.10.2018, B = 3 000 E
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 from generator.catalogue.catalogue import Catalogue, Offer
-from generator.catalogue.loader import DEFAULT_CATALOGUE, load_or_raise
 from generator.catalogue.models import Pilot
 from generator.reference.params import Params
 from generator.reference.rounds import period_holding
 from generator.workbook.issue_days import day_covering
 from generator.workbook.writer import template_date
-from tests.lm_document import LM_DOCUMENT
-from tests.round_yaml import children_round_entry
+from tests.round_yaml import catalogue_with_rounds
 
 TEST_ROUNDS = (
     ("berni-2018-pavasaris", "Testa kārta bērniem bez zināmām cenām (izdomāta)", dt.date(2018, 1, 1), dt.date(2018, 6, 30)),
@@ -37,20 +34,7 @@ BASE_CHANGES = ((dt.date(2021, 1, 1), "3300.00"), (dt.date(2021, 4, 1), "3400.00
 
 
 def rounds_catalogue(folder: Path) -> Catalogue:
-    target = folder / "catalogue"
-    shutil.copytree(DEFAULT_CATALOGUE, target)
-    rounds = target / "rounds.yaml"
-    text = rounds.read_text(encoding="utf-8")
-    for round_id, name, start, end in TEST_ROUNDS:
-        text += children_round_entry(round_id, name, start, end)
-    rounds.write_text(text, encoding="utf-8")
-    programme = target / "programme.yaml"
-    text = programme.read_text(encoding="utf-8")
-    values = "".join(f'    - {{effective_from: {day.isoformat()}, value: {amount}, source: "{LM_DOCUMENT}"}}\n'
-                     for day, amount in BASE_CHANGES)
-    assert text.count("\nrate_full:\n") == 1  # the base amount's values end where rate_full begins
-    programme.write_text(text.replace("\nrate_full:\n", "\n" + values + "rate_full:\n"), encoding="utf-8")
-    return load_or_raise(target)
+    return catalogue_with_rounds(folder, TEST_ROUNDS, BASE_CHANGES)
 
 
 def priced_for(catalogue: Catalogue, start: dt.date) -> tuple[Params, dict[str, Offer]]:

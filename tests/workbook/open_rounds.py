@@ -16,13 +16,10 @@ On BUILD_DAY the pilot round ``berni-2018`` has long ended: its matrices are not
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 from generator.catalogue.catalogue import Catalogue
-from generator.catalogue.loader import DEFAULT_CATALOGUE, load_or_raise
-from tests.lm_document import LM_DOCUMENT
-from tests.round_yaml import children_round_entry
+from tests.round_yaml import catalogue_with_rounds
 
 D = dt.date
 RUNNING = ("berni-2020", "Testa kārta bērniem, kas vēl notiek (izdomāta)", D(2020, 1, 1), D(2020, 12, 31))
@@ -34,16 +31,4 @@ ROUND_MUNICIPALITIES = ("liepaja", "valmiera")  # tests/round_yaml.py
 
 
 def open_rounds_catalogue(folder: Path) -> Catalogue:
-    target = folder / "catalogue"
-    shutil.copytree(DEFAULT_CATALOGUE, target)
-    rounds = target / "rounds.yaml"
-    text = rounds.read_text(encoding="utf-8")
-    for round_id, name, start, end in (RUNNING, NEWEST):
-        text += children_round_entry(round_id, name, start, end)
-    rounds.write_text(text, encoding="utf-8")
-    programme = target / "programme.yaml"
-    text = programme.read_text(encoding="utf-8")
-    assert text.count("\nrate_full:\n") == 1  # the base amount's values end where rate_full begins
-    change = f'    - {{effective_from: {PRICE_CHANGE.isoformat()}, value: 3300.00, source: "{LM_DOCUMENT}"}}\n'
-    programme.write_text(text.replace("\nrate_full:\n", "\n" + change + "rate_full:\n"), encoding="utf-8")
-    return load_or_raise(target)
+    return catalogue_with_rounds(folder, (RUNNING, NEWEST), ((PRICE_CHANGE, "3300.00"),))

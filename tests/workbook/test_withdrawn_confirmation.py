@@ -39,7 +39,8 @@ from generator.workbook.texts import (
     BASE_PROVISIONAL_SHORT,
 )
 from generator.workbook.writer import write_workbook
-from tests.documents.from_matrix_helpers import clean, docx_tables, docx_text
+from tests.documents.conftest import normalise
+from tests.documents.from_matrix_helpers import docx_tables, docx_text
 from tests.ministry.factory import Child, write_children
 from tests.plan_changes_catalogue import (
     BASE_CHANGE,
@@ -324,12 +325,12 @@ def test_the_papers_print_a_withdrawn_regulated_price_as_a_blank(withdrawals, tm
     [folder] = [p for p in (tmp_path / "out").iterdir() if p.is_dir()]
     label = offers[REGULATED].label
     # the price columns' headers name the unit, their cells hold the figure alone („Cena par vienību, EUR”)
-    bare = clean(lvformat.number(offers[REGULATED].prefill_price))
+    bare = normalise(lvformat.number(offers[REGULATED].prefill_price))
     for name in ("01-ligums-ar-vecaku", "05-iesniegums-par-sniedzejiem"):
         text = docx_text(folder / f"{name}.docx")
-        assert clean(figure) not in text and not re.search(rf"(?<![\d,]){re.escape(bare)}(?!\d)", text), name
+        assert normalise(figure) not in text and not re.search(rf"(?<![\d,]){re.escape(bare)}(?!\d)", text), name
         rows = [row for table in docx_tables(folder / f"{name}.docx") for row in table if label in " ".join(row)]
-        priced = [row for row in rows if clean(BLANK) in " ".join(row)]  # 01's 1. pielikums has no price column
+        priced = [row for row in rows if normalise(BLANK) in " ".join(row)]  # 01's 1. pielikums has no price column
         assert priced, (name, rows)
         assert re.search(r"(?<![\d,])10,00(?!\d)", text), name  # the confirmed line's price is a figure
     # the checklist says the price was confirmed and from which day it is „jāprecizē” again (D325), not „vēl”
