@@ -29,8 +29,8 @@ from generator.documents.pdf_footnotes import MARK_DIGITS
 from generator.reference.lines import line_from_offer
 from generator.reference.workbook import evaluate_workbook
 from generator.workbook.writer import template_date
+from tests.documents.conftest import normalise
 from tests.documents.from_matrix_helpers import (
-    clean,
     docx_tables,
     footnote_marks,
     footnote_texts,
@@ -95,10 +95,10 @@ def draft(matrix: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 def _marked_text(path: Path) -> tuple[str, list[str]]:
     """The DOCX body's text in reading order with each Word footnote reference as the PDF's mark, and its footnotes."""
     document = Document(str(path))
-    notes = [clean(n) for n in footnote_texts(document)]
+    notes = [normalise(n) for n in footnote_texts(document)]
     footnote_marks(document.element)
     body = " ".join("".join(t.text or "" for t in p.iter(qn("w:t"))) for p in document.element.body.iter(qn("w:p")))
-    return clean(body), notes
+    return normalise(body), notes
 
 
 def _marks_in_order(text: str) -> list[int]:
@@ -135,7 +135,7 @@ def test_the_blanks_note_is_a_numbered_footnote_at_ns_blank(draft: Path, paper: 
     assert [_marks_in_order(n[:3])[0] for n in notes] == order, notes
     # the PDF prints the same note with the same mark at the page's foot
     # whole: a mark in a figure's cell (td.num, nowrap) once cut the note to its first line
-    pdf = clean(pdf_text(draft / f"{paper}.pdf"))
+    pdf = normalise(pdf_text(draft / f"{paper}.pdf"))
     assert note in pdf, pdf[-3000:]
 
 
@@ -143,11 +143,11 @@ def test_no_figure_rests_on_the_void_line(draft: Path, outcome, catalogue: Catal
     offers = {o.id: o for o in catalogue.offers(template_date(catalogue))}
     tables = docx_tables(draft / "01-ligums-ar-vecaku.docx")
     rows = {row[1]: row for row in table_with(tables, "No IB, EUR")[1:]}
-    void = rows[clean(offers[VOID].label)]
+    void = rows[normalise(offers[VOID].label)]
     assert void[4] == "______" and void[5] == "" and void[6] == "______", void  # its sum, priority, IB share
     # the lines N holds: the reference's shares of A (the void line takes none, N > P)
     for i, item in ((1, MARKET), (2, GROUP)):
-        row = rows[clean(offers[item].label)]
+        row = rows[normalise(offers[item].label)]
         assert money(row[6]) == outcome.plan.lines[i].ib, row
     assert outcome.plan.lines[1].ib > 0 and outcome.plan.lines[2].ib == 0  # who is funded: the reference decides
     amounts = {row[0].split(" ")[0]: row[1] for row in table_with(tables, "IB apmērs")[1:]}
@@ -156,8 +156,8 @@ def test_no_figure_rests_on_the_void_line(draft: Path, outcome, catalogue: Catal
     text, notes = _marked_text(draft / "01-ligums-ar-vecaku.docx")
     mark = _note_mark(notes, MONTHS_NOTE)
     assert next(n for n in notes if MONTHS_NOTE in n).startswith(f"{mark} {NOTE}{PRICE_CELL}"), notes
-    assert f"{clean(offers[VOID].label)} 10______ EUR{mark} 10______ EUR 2." in text, text
-    assert next(n for n in notes if MONTHS_NOTE in n) in clean(pdf_text(draft / "01-ligums-ar-vecaku.pdf"))
+    assert f"{normalise(offers[VOID].label)} 10______ EUR{mark} 10______ EUR 2." in text, text
+    assert next(n for n in notes if MONTHS_NOTE in n) in normalise(pdf_text(draft / "01-ligums-ar-vecaku.pdf"))
 
 
 def test_the_void_lines_provider_waits_for_the_cell(draft: Path) -> None:
@@ -183,6 +183,6 @@ def test_a_text_or_date_price_is_refused_with_draft_and_says_why(matrix: Path, t
     wb.save(changed)
     result = _run(changed, tmp_path / "out", "--draft")
     assert result.exit_code != 0, result.output
-    said = clean(result.output)
-    assert clean(UNREADABLE_LINE.format(place=f"{PRICE_CELL}, pakalpojums „3.1.3i Logopēds, individuāli”")) in said, said
+    said = normalise(result.output)
+    assert normalise(UNREADABLE_LINE.format(place=f"{PRICE_CELL}, pakalpojums „3.1.3i Logopēds, individuāli”")) in said, said
     assert not (tmp_path / "out" / changed.stem).exists()
