@@ -21,9 +21,7 @@ import html as _html
 import re
 
 from generator.documents.pdf_footnotes import MARK_DIGITS  # the marks' own digits, one table
-
-_SUPERSCRIPT = str.maketrans("0123456789", MARK_DIGITS)
-_PLAIN = str.maketrans(MARK_DIGITS, "0123456789")
+from generator.superscript import TO_PLAIN, TO_SUPERSCRIPT
 
 _MAIN = re.compile(r"<main>(.*)</main>", re.S)
 _ANY_NOTE = re.compile(r'<p class="note[^"]*"[^>]*>.*?</p>', re.S)
@@ -39,11 +37,11 @@ _CONTEXT = 12  # characters of the quoted words next to the blank that must matc
 
 
 def _mark(number: int) -> str:
-    return str(number).translate(_SUPERSCRIPT)
+    return str(number).translate(TO_SUPERSCRIPT)
 
 
 def _number(mark: str) -> int:
-    return int(mark.translate(_PLAIN))
+    return int(mark.translate(TO_PLAIN))
 
 
 def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
