@@ -44,6 +44,7 @@ from generator.documents.reports.register_layout import (
     FIRST_ERROR,
     QUARTER_FIRST,
     REG_FIRST,
+    REG_TITLE,
     REGISTER_ID,
     S_BIP,
     S_CASH,
@@ -96,7 +97,7 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     # Every page repeats the rows from the intro line (row 2: the names typed on sheet 26) down to the table's
     # header, so the municipality's name prints on each page (print_setup; audit35 F5, D173).
     for sheet, title, header_row, last_row, last_col, repeat_cols in (
-            (ws_reg, "28. pielikums. Izdevumu reģistrs", REG_FIRST - 1, last, reg_columns - 1, 1),
+            (ws_reg, REG_TITLE, REG_FIRST - 1, last, reg_columns - 1, 1),
             (ws_cash, "29. pielikums. Mēneša naudas plūsmas pārskats", CASH_FIRST - 1, cash_signed,
              len(CASH_WIDTHS) - 1, 1),
             (ws_q, "30. pielikums. Ceturkšņa pārskats", QUARTER_FIRST - 1, q_signed, q_columns - 1, 2),
