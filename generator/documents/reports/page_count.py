@@ -84,3 +84,15 @@ def text_formula(title: str, count: str, plural_only: bool) -> str:
     if plural_only:
         return f'{before}{count}&" lapās"'
     return f'{before}{count}&IF(AND(MOD({count},10)=1,MOD({count},100)<>11)," lapā"," lapās")'
+
+
+def write_fixed(ws: Worksheet, title: str, place: tuple[int, int, int], fmt: Format, header_row: int, last_row: int,
+                breaks: Sequence[int], across: int = 1) -> int:
+    """The count of a sheet whose layout fixes its pages (27, 29, 30, 31) in ``place`` (row, first and last column
+    of a repeated row): ``across`` pages across times its pages down – one more than its manual ``breaks``
+    (printing.page_breaks), or as the page model prints rows ``header_row`` + 1 … ``last_row`` without them.
+    Returns the count."""
+    down = len(breaks) + 1 if breaks else pages_down(ws, header_row, range(header_row + 1, last_row + 1))
+    n = across * down
+    write_count(ws, *place, pages_text(title, n), fmt)
+    return n
