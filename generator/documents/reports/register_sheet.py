@@ -158,11 +158,11 @@ def write_register_sheet(book: RegisterBook) -> tuple[int, int]:
     # „korekcija, ” and a short number on a line, so the signed page says which row is a correction (audit30 F5).
     # M ("Samaksas veids") is as wide as the longest value of its list needs on one line, as Excel and LibreOffice
     # draw it (route_width; a wrapped route's second line was cut off in a row whose height was not grown, D376).
-    # K, N and O give up the 5 units it took over 17 (their headers' words still fit, in at most five lines; they
-    # hold a number, "Jā"/"Nē" and an area's digit), so the page across keeps its width; Q (a formula's text,
+    # L, N and O give up the 5 units it took over 17 (their headers' words still fit, in as many lines as before;
+    # they hold an amount, "Jā"/"Nē" and an area's digit), so the page across keeps its width; Q (a formula's text,
     # which grows no row) keeps its 18 unless the list changes.
     route = route_width(reg.PAYMENT_ROUTES)
-    widths = [5, 30, 11, 10.5, 10.5, 22, 34, 14, 27, 12, 9, 12, route, 9, 7.5, 14, 18 - (route - 22)]
+    widths = [5, 30, 11, 10.5, 10.5, 22, 34, 14, 27, 12, 10.5, 11, route, 9, 7, 14, 18 - (route - 22)]
     write_intro(ws_reg, 1, 1, 7, municipality, "Katru maksājumu un pamatojošo dokumentu ieraksta līdz pārskata "
                 "mēneša beigām; pārskatus 29 un 30 aprēķina no šīm rindām.", fmt.note_wrapped, sum(widths[1:8]))
     # The pages across (A and I:Q) repeat the names above their columns too (audit35 F5, D173).
