@@ -147,8 +147,7 @@ def write_register_sheet(book: RegisterBook) -> tuple[int, int]:
     # in it would print cut at its edge ("28. pi"); B does not repeat, so they print on the first page only.
     ws_reg.write(0, 1, "28. pielikums. Izdevumu reģistrs (datu bāze)", fmt.title)
     # Each header's longest word fits its column (Calc breaks a longer word inside it); A:H fill the first page.
-    # M holds the longest payment route whole on two lines ("cits (darba samaksa, avanss)"; audit13 F9: the row
-    # grows, growing_rows), B the longest document
+    # M holds the longest payment route whole on one line (route_width below; audit13 F9, D376), B the longest document
     # type ("pieņemšanas-nodošanas akts") on its one-line row (audit29 F8), and also the correction's earlier label
     # a register filled before may hold ("korekcija (atmaksa vai anulēts rēķins)", D155; audit35 F14): its width
     # comes from the number and date columns, which keep their longest header word
