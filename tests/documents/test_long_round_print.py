@@ -155,3 +155,15 @@ def test_31_continues_across_with_the_total_beside_months_and_every_page_signed(
             assert len(ends) == 2 and max(ends) < months_left, f"{k}. lapā virsraksts aiz B ailes: {ends}, {months_left}"
         assert all(label in text for label in SIGNATURE_LABELS), f"{k}. lapā nav parakstu"
         assert ACTIVITIES[-1][:30] in text and ACTIVITIES[1] in text, f"{k}. lapā nav darbību"
+
+
+@pytest.mark.parametrize("n", LENGTHS)
+@pytest.mark.parametrize("form", FORMS)
+def test_every_page_says_how_many_pages_the_form_prints_on(printed: dict[tuple[int, str], list[Page]], form: str,
+                                                          n: int) -> None:
+    """„29. pielikums 2 lapās” on each page, the pages LibreOffice printed (D376): a missing sheet is noticed."""
+    pages = printed[n, form]
+    counts = [re.findall(rf"{form}\. pielikums (\d+) lap(?:ā|ās)\b", _flat(p)) for p in pages]
+    assert counts == [[str(len(pages))]] * len(pages), f"{form}, {n} mēneši: {counts}, izdrukātas {len(pages)} lapas"
+    singular = [_flat(p) for p in pages if f"{form}. pielikums 1 lapā" in _flat(p)]
+    assert len(singular) == (len(pages) if len(pages) == 1 else 0)

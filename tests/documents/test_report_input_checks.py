@@ -64,9 +64,10 @@ SETTLEMENT_AMOUNTS = ("NR_Dala", "NR_Atlidziba", "NR_Netiesas", "NR_Kopa", "NR_A
                       "NRK_SBS", "NRK_Sanemts", "NRK_Atlidziba", "NRK_Netiesas", "NRK_Kopa", "NRK_AtlikumsBeigas",
                       "NRK_Norekins")
 # Functions that Excel 2010 and LibreOffice 7.4 both compute (what the report workbooks may use). COUNTA and
-# SUBTOTAL(103, …) (since Excel 2003) count the register's filled rows hidden in collapsed groups (row_groups).
+# SUBTOTAL(103, …) (since Excel 2003) count the register's filled rows hidden in collapsed groups (row_groups); MATCH
+# looks up 28's page count by the rows shown (page_count, D376).
 EXCEL_2010 = {"ABS", "AND", "COUNT", "COUNTA", "COUNTIF", "COUNTIFS", "DATE", "EDATE", "FIND", "IF", "IFERROR", "INDEX",
-              "INT", "ISLOGICAL", "ISNUMBER", "LEFT", "LEN", "MAX", "MIN", "MONTH", "N", "NOT", "OR", "RIGHT", "ROUND",
+              "INT", "ISLOGICAL", "ISNUMBER", "LEFT", "LEN", "MATCH", "MAX", "MIN", "MONTH", "N", "NOT", "OR", "RIGHT", "ROUND",
               "ROW", "SUBTOTAL", "SUM", "SUMIFS", "TRIM", "VALUE", "YEAR"}
 # Excel 2013's FORMULATEXT and ISFORMULA only inside IFERROR (input_checks.is_logical, is_formula): Excel 2010's
 # #NAME? there is FALSE.

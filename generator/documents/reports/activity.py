@@ -22,7 +22,7 @@ from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Municipality
 from generator.documents.reports import input_checks as checks
 from generator.documents.reports import institution_names as institutions
-from generator.documents.reports import text_fit
+from generator.documents.reports import page_count, text_fit
 from generator.documents.reports.parameters import guarded
 from generator.documents.reports.printing import SPACER, print_setup, signature_block
 from generator.documents.reports.register import (
@@ -46,6 +46,7 @@ ACTIVITY_ID = "sd-menesa-atskaite"
 ACTIVITY_FILE = f"{ACTIVITY_ID}.xlsx"
 SHEET = "31 SD mēneša atskaite"
 NAMES_ROW = 2  # the municipality's and the social service's names (institution_names), one under the other
+TITLE = "31. pielikums. Sociālā darbinieka mēneša atskaite"  # the page header's (print_setup)
 WORKER_ROW = 4  # the social worker's name and the report month
 FIRST_ROW = 7  # first activity row (0-based)
 FIRST_MONTH_COL = 2
@@ -279,11 +280,19 @@ def write_activity_report(catalogue: Catalogue, municipality: Municipality, targ
     ws.set_column(total_col, total_col, TOTAL_WIDTH)
     ws.set_row(FIRST_ROW - 1, 50)  # an upright bold "mm.yyyy" (46 pt); three lines of "Kopā par visiem mēnešiem"
     ws.freeze_panes(FIRST_ROW, 2)
-    print_setup(ws, municipality=institutions.header_name(municipality), title="31. pielikums. Sociālā darbinieka mēneša atskaite",
+    print_setup(ws, municipality=institutions.header_name(municipality), title=TITLE,
                 version=catalogue.version, header_row=FIRST_ROW - 1, last_row=signed, last_col=total_col,
                 repeat_cols=2)
     if len(pages) > 1:
         ws.set_v_pagebreaks([page_first for page_first, _ in pages[1:]])
+    # Every page says how many the sheet prints on (D376): the title's row, right of the title, on each page across
+    # – the sheet is one page down, so that row prints on each of its pages.
+    down = page_count.pages_down(ws, FIRST_ROW - 1, range(FIRST_ROW, signed + 1))
+    if down != 1:
+        raise ValueError(f"31. pielikums: {down} lapas uz leju – virsraksta rinda ar lapu skaitu nedrukājas katrā")
+    text = page_count.pages_text(TITLE, len(pages))
+    for page_first, page_last in pages:
+        page_count.write_count(ws, 0, max(page_first, page_last - 3), page_last, text, fmt.label_right)
     ws.protect("", {"select_locked_cells": True, "select_unlocked_cells": True, "format_columns": True})
     wb.close()
     return target

@@ -18,6 +18,7 @@ S_REG, S_CASH, S_QUARTER, S_BIP, S_LISTS = (
 BIP_NAMES = {BIP_PAY: "BIP_Atlidziba", BIP_TRANSPORT: "BIP_Transports", BIP_SBS: "BIP_SBS",
              BIP_INDIRECT: "BIP_Netiesas"}
 
+REG_TITLE = "28. pielikums. Izdevumu reģistrs"  # the page header's title (print_setup)
 REG_FIRST = 5  # first data row (0-based) of the register
 REG_SIGNED_ROW, REG_TOTAL_ROW = 2, 3  # the register's signatures and, under them, its total (I:Q; D242)
 REGISTER_ROW = 13.5  # pt: a register row, one line of 10 pt text (Excel's own row for it is 12.75)

@@ -7,10 +7,13 @@ import textwrap
 from collections.abc import Sequence
 from decimal import Decimal
 
+from xlsxwriter.format import Format
+from xlsxwriter.worksheet import Worksheet
+
 from generator.catalogue.catalogue import Catalogue
 from generator.documents.reports import input_checks as checks
+from generator.documents.reports import page_count, text_fit
 from generator.documents.reports import register as reg
-from generator.documents.reports import text_fit
 from generator.documents.reports.month_formulas import month_start
 from generator.documents.reports.printing import signature_row
 from generator.documents.reports.register_book import RegisterBook
@@ -27,6 +30,7 @@ from generator.documents.reports.register_layout import (
     FIRST_ERROR,
     REG_FIRST,
     REG_SIGNED_ROW,
+    REG_TITLE,
     REG_TOTAL_ROW,
     REGISTER_CHARS_PER_UNIT,
     REGISTER_OTHERS,
@@ -50,7 +54,13 @@ from generator.documents.reports.report_cells import (
     write_intro,
     write_names_across,
 )
-from generator.documents.reports.row_groups import WARNING, group_rows, growing_rows, hint_or_warning
+from generator.documents.reports.row_groups import (
+    WARNING,
+    group_rows,
+    growing_rows,
+    hidden_warning,
+    hint_or_warning,
+)
 
 
 def document_text(doc_type: str, doc_number: str) -> str:
@@ -71,6 +81,22 @@ def register_row_height(catalogue: Catalogue, row: reg.RegisterRow, widths: Sequ
              (row.service, 8), (row.route, 12), (document_text(row.doc_type, row.doc_number), 15), (row.payee, 16))
     lines = max(len(textwrap.wrap(text, int(widths[col] * REGISTER_CHARS_PER_UNIT))) for text, col in texts if text)
     return wrapped_height(("", 1)) * lines + 2 if lines > 1 else None
+
+
+# Where each page of 28 says how many pages the register prints on (D376): G:H of the warning's row on the pages of
+# B:H, O:Q of the names' row on the pages across (I:Q); both rows repeat on every page.
+COUNT_DOWN, COUNT_ACROSS = (6, 7), (14, 16)
+PAGES_ACROSS = 2  # A:H, then A with I:Q (print_across)
+
+
+def route_width(routes: Sequence[str]) -> float:
+    """The least width (column units, by halves, at least 17) in which each of ``routes`` takes one line of 10 pt
+    text in Excel's and LibreOffice's column alike."""
+    width = 17.0
+    while any(text_fit.lines_in(r, text_fit.excel_points(width)) > 1
+              or text_fit.lines_in(r, text_fit.calc_points(width)) > 1 for r in routes):
+        width += 0.5
+    return width
 
 
 def write_lists_sheet(book: RegisterBook) -> None:
@@ -121,8 +147,7 @@ def write_register_sheet(book: RegisterBook) -> tuple[int, int]:
     # in it would print cut at its edge ("28. pi"); B does not repeat, so they print on the first page only.
     ws_reg.write(0, 1, "28. pielikums. Izdevumu reģistrs (datu bāze)", fmt.title)
     # Each header's longest word fits its column (Calc breaks a longer word inside it); A:H fill the first page.
-    # M holds the longest payment route whole on two lines ("cits (darba samaksa, avanss)"; audit13 F9: the row
-    # grows, growing_rows), B the longest document
+    # M holds the longest payment route whole on one line (route_width below; audit13 F9, D376), B the longest document
     # type ("pieņemšanas-nodošanas akts") on its one-line row (audit29 F8), and also the correction's earlier label
     # a register filled before may hold ("korekcija (atmaksa vai anulēts rēķins)", D155; audit35 F14): its width
     # comes from the number and date columns, which keep their longest header word
@@ -130,11 +155,17 @@ def write_register_sheet(book: RegisterBook) -> tuple[int, int]:
     # rows the repeated Nr. alone paired with page 1 (audit42 F9; print titles repeat only columns from A, and A:F
     # would need a third page across): I and M are narrower for them, their texts wrap (D192). P holds
     # „korekcija, ” and a short number on a line, so the signed page says which row is a correction (audit30 F5).
-    widths = [5, 30, 11, 10.5, 10.5, 22, 34, 14, 27, 12, 10.5, 12, 17, 11.5, 8.5, 14, 18]
+    # M ("Samaksas veids") is as wide as the longest value of its list needs on one line, as Excel and LibreOffice
+    # draw it (route_width; a wrapped route's second line was cut off in a row whose height was not grown, D376).
+    # L, N and O give up the 5 units it took over 17 (their headers' words still fit, in as many lines as before;
+    # they hold an amount, "Jā"/"Nē" and an area's digit), so the page across keeps its width; Q (a formula's text,
+    # which grows no row) keeps its 18 unless the list changes.
+    route = route_width(reg.PAYMENT_ROUTES)
+    widths = [5, 30, 11, 10.5, 10.5, 22, 34, 14, 27, 12, 10.5, 11, route, 9, 7, 14, 18 - (route - 22)]
     write_intro(ws_reg, 1, 1, 7, municipality, "Katru maksājumu un pamatojošo dokumentu ieraksta līdz pārskata "
                 "mēneša beigām; pārskatus 29 un 30 aprēķina no šīm rindām.", fmt.note_wrapped, sum(widths[1:8]))
     # The pages across (A and I:Q) repeat the names above their columns too (audit35 F5, D173).
-    write_names_across(ws_reg, 1, 8, len(widths) - 1, municipality, fmt.note_wrapped)
+    write_names_across(ws_reg, 1, 8, COUNT_ACROSS[0] - 1, municipality, fmt.note_wrapped)
     # Wrapped in I:K, next to the total in L, on the page that prints them (A:H fill the first page across),
     # under the signatures (REG_SIGNED_ROW).
     # The total says why it is not 29's and 30's: the register holds the social worker's full pay, the reports its
@@ -198,6 +229,10 @@ def write_register_sheet(book: RegisterBook) -> tuple[int, int]:
     growing_rows(ws_reg, REG_FIRST, last - REG_FIRST + 1)
     ws_reg.merge_range(2, 1, 2, 5, "", fmt.note_wrapped)
     hint_or_warning(ws_reg, 2, 1, REG_FIRST + 1, last + 1, "B", "N", fmt.note_wrapped, fmt.alert)
+    # The warning again beside the total (M:Q of its row), on the pages across with the total and the signatures
+    # it concerns: the total counts the hidden rows too (D376).
+    ws_reg.merge_range(REG_TOTAL_ROW, 12, REG_TOTAL_ROW, 16, "", fmt.note_wrapped)
+    hidden_warning(ws_reg, REG_TOTAL_ROW, 12, REG_FIRST + 1, last + 1, "B", "N", fmt.note_wrapped, fmt.alert)
     warning_height = max(26, note_height(WARNING, sum(widths[1:6])))
     ws_reg.set_row(2, warning_height)
     ws_reg.write_formula(REG_TOTAL_ROW, 11, guard("SUM(Reg_Summa)"), fmt.money_total_mid,
@@ -219,7 +254,8 @@ def write_register_sheet(book: RegisterBook) -> tuple[int, int]:
     # B:H, the columns of the first page across (A repeats on the next): a longer line would be cut at its edge
     total_lines = text_fit.lines_in(REGISTER_TOTAL, sum(text_fit.excel_points(w) for w in widths[8:11]), bold=True)
     write_errors_line(ws_reg, 3, 1, 7, fmt.errors_line, ERRORS, FIRST_ERROR, REGISTER_OTHERS,
-                      height=max(ERRORS_LINE_HEIGHT, total_lines * text_fit.LINE_PT))
+                      height=max(ERRORS_LINE_HEIGHT, total_lines * text_fit.LINE_PT,
+                                 note_height(WARNING, sum(widths[12:17]))))
 
     def span(col: str) -> str:
         return f"{col}{REG_FIRST + 1}:{col}{last + 1}"
@@ -257,8 +293,22 @@ def write_register_sheet(book: RegisterBook) -> tuple[int, int]:
     # The preparer's name and position wrap in J:L, two lines in the row's height (audit30 F7: J:K cut the position).
     signature_row(ws_reg, REG_SIGNED_ROW, ((8, 9, 11), (12, 13, 14), (15, 16, 16)), fmt.sign_label_wrapped,
                   fmt.sign_field_wrapped, fmt.sign_date, fmt.sign_line, fmt.sign_label_right, height=warning_height)
+    write_page_counts(ws_reg, last, fmt.label_right)
     ws_reg.freeze_panes(REG_FIRST, 0)
     # "format_rows": a protected sheet's row grows to a wrapped text typed in it only where rows may change
     ws_reg.protect("", {"select_locked_cells": True, "select_unlocked_cells": True, "format_columns": True,
                         "format_rows": True, "sort": True, "autofilter": True})
     return last, len(headers)
+
+
+def write_page_counts(ws: Worksheet, last: int, cell: Format) -> None:
+    """„28. pielikums 2 lapās” on every page (COUNT_DOWN, COUNT_ACROSS): the pages across times the pages down of
+    the register rows shown (page_count), whose heights are written by now."""
+    steps = page_count.thresholds(ws, REG_FIRST - 1, REG_FIRST, last - REG_FIRST + 1)
+    shown = sum(1 for r in range(REG_FIRST, last + 1) if not ws.row_sizes.get(r, (0, False))[1])
+    down = sum(1 for s in steps if s <= max(1, shown))
+    formula = page_count.text_formula(REG_TITLE, page_count.count_formula(
+        steps, f"$A${REG_FIRST + 1}:$A${last + 1}", PAGES_ACROSS), plural_only=True)
+    text = page_count.pages_text(REG_TITLE, PAGES_ACROSS * down)
+    for row, (first, last_col) in ((2, COUNT_DOWN), (1, COUNT_ACROSS)):
+        page_count.write_count(ws, row, first, last_col, text, cell, formula)

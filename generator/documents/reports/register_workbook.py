@@ -26,6 +26,7 @@ from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Municipality
 from generator.documents.reports import input_checks as checks
 from generator.documents.reports import institution_names as institutions
+from generator.documents.reports import page_count
 from generator.documents.reports import register as reg
 from generator.documents.reports.bip_sheet import write_bip_sheet
 from generator.documents.reports.cash_flow_sheet import write_cash_flow_sheet
@@ -44,6 +45,7 @@ from generator.documents.reports.register_layout import (
     FIRST_ERROR,
     QUARTER_FIRST,
     REG_FIRST,
+    REG_TITLE,
     REGISTER_ID,
     S_BIP,
     S_CASH,
@@ -60,6 +62,8 @@ from generator.reference.settlement import (
     month_params,
 )
 from generator.xlsxformula import quick_formulas
+
+CASH_TITLE, QUARTER_TITLE = "29. pielikums. Mēneša naudas plūsmas pārskats", "30. pielikums. Ceturkšņa pārskats"
 
 
 def write_register_workbook(catalogue: Catalogue, municipality: Municipality, target: Path,
@@ -96,20 +100,26 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     # Every page repeats the rows from the intro line (row 2: the names typed on sheet 26) down to the table's
     # header, so the municipality's name prints on each page (print_setup; audit35 F5, D173).
     for sheet, title, header_row, last_row, last_col, repeat_cols in (
-            (ws_reg, "28. pielikums. Izdevumu reģistrs", REG_FIRST - 1, last, reg_columns - 1, 1),
-            (ws_cash, "29. pielikums. Mēneša naudas plūsmas pārskats", CASH_FIRST - 1, cash_signed,
+            (ws_reg, REG_TITLE, REG_FIRST - 1, last, reg_columns - 1, 1),
+            (ws_cash, CASH_TITLE, CASH_FIRST - 1, cash_signed,
              len(CASH_WIDTHS) - 1, 1),
-            (ws_q, "30. pielikums. Ceturkšņa pārskats", QUARTER_FIRST - 1, q_signed, q_columns - 1, 2),
+            (ws_q, QUARTER_TITLE, QUARTER_FIRST - 1, q_signed, q_columns - 1, 2),
             (ws_bip, "26. pielikums. Budžeta izmaksu pozīcijas", 3, settings.bip_last, 3, 1)):
         print_setup(sheet, municipality=institutions.header_name(municipality), title=title, version=catalogue.version,
                     header_row=header_row, last_row=last_row, last_col=last_col, repeat_cols=repeat_cols)
     # A longer round (D247): 29's months continue on a page with the last months, the totals and the signatures;
     # 30's quarters break only inside the spending table, so the result indicators print whole under their own
     # header, never under the spending table's repeated one, and the signatures with them.
-    page_breaks(ws_cash, repeated=(INTRO_ROW, CASH_FIRST - 1), last_row=cash_signed,
-                allowed=range(CASH_FIRST + 1, cash_last - KEPT_ROWS + 2))
-    page_breaks(ws_q, repeated=(INTRO_ROW, QUARTER_FIRST - 1), last_row=q_signed,
-                allowed=range(QUARTER_FIRST + 1, q_last + 1))
+    cash_breaks = page_breaks(ws_cash, repeated=(INTRO_ROW, CASH_FIRST - 1), last_row=cash_signed,
+                              allowed=range(CASH_FIRST + 1, cash_last - KEPT_ROWS + 2))
+    q_breaks = page_breaks(ws_q, repeated=(INTRO_ROW, QUARTER_FIRST - 1), last_row=q_signed,
+                           allowed=range(QUARTER_FIRST + 1, q_last + 1))
+    # Every page says how many the sheet prints on (D376; 28's count is a formula, register_sheet): 29's in K:N of
+    # the empty row under the intro, 30's right of its intro (J:K).
+    page_count.write_fixed(ws_cash, CASH_TITLE, (2, 10, len(CASH_WIDTHS) - 1), book.fmt.label_right, CASH_FIRST - 1,
+                           cash_signed, cash_breaks)
+    page_count.write_fixed(ws_q, QUARTER_TITLE, (1, 9, q_columns - 1), book.fmt.label_right, QUARTER_FIRST - 1,
+                           q_signed, q_breaks)
     # The count of wrong inputs and the first message, on the hidden list sheet.
     ws_lists.write(0, 10, "Kļūdas", fmt.head)
     book.log.write_totals(wb, ws_lists, 1, 10, ERRORS, FIRST_ERROR)

@@ -100,7 +100,14 @@ def hint_or_warning(ws: Worksheet, row: int, col: int, first_row: int, last_row:
     filled row is hidden; how to open more rows (``hint_text``) is the cell's comment, which Excel and LibreOffice
     show on screen and do not print (D215: the signed or filed paper says nothing about the screen's "+" buttons,
     but a paper that leaves out filled rows says so)."""
+    hidden_warning(ws, row, col, first_row, last_row, first_col, last_col, note, alert)
+    ws.write_comment(row, col, f"{hint_text} (Norāde ekrānam, nedrukājas.)", NOTE_BOX)
+
+
+def hidden_warning(ws: Worksheet, row: int, col: int, first_row: int, last_row: int, first_col: str,
+                   last_col: str, note: Format, alert: Format) -> None:
+    """The red WARNING in cell (``row``, ``col``) while a filled row of ``first_row``–``last_row`` is hidden;
+    empty otherwise (hint_or_warning; 28 has it also beside its total, D376)."""
     count = hidden_filled(first_row, last_row, first_col, last_col)
     ws.write_formula(row, col, f'=IF({count}>0,"{WARNING}","")', note, "")
     ws.conditional_format(row, col, row, col, {"type": "formula", "criteria": f"={count}>0", "format": alert})
-    ws.write_comment(row, col, f"{hint_text} (Norāde ekrānam, nedrukājas.)", NOTE_BOX)

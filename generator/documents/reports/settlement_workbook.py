@@ -29,6 +29,7 @@ from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Municipality
 from generator.documents.reports import input_checks as checks
 from generator.documents.reports import institution_names as institutions
+from generator.documents.reports import page_count
 from generator.documents.reports.month_formulas import MonthFormulas, month_start
 from generator.documents.reports.month_rows import typed_month_rules
 from generator.documents.reports.month_settings import (
@@ -98,6 +99,7 @@ from generator.xlsxformula import quick_formulas
 WORKBOOK_ID = "norekini-ar-pasvaldibu"
 SHEET = "27 Norēķini"
 FIRST = 8  # first month row (0-based)
+TITLE = "27. pielikums. Norēķini ar pašvaldību"  # the page header's (print_setup)
 CHECK = 12  # the hidden helper of the check column „Pārbaude” (the next one), and the wrong-input count
 ERRORS, FIRST_ERROR = "NR_Kludas", "NR_PirmaKluda"
 WARNINGS = "NR_Bridinajumi"  # the count of months with 0 children beside a pay (D266)
@@ -342,10 +344,13 @@ def write_settlement_workbook(catalogue: Catalogue, municipality: Municipality, 
     signed = signature_block(ws, sr + 2, 0, 3, 6, fmt.sign_label, fmt.sign_field, fmt.sign_date,
                              line=fmt.sign_line)
     # a longer round's months continue on a page of their own with the last months, the totals and the signatures
-    page_breaks(ws, repeated=(INTRO_ROW, FIRST - 1), last_row=signed, allowed=range(FIRST + 1, last - KEPT_ROWS + 2))
+    breaks = page_breaks(ws, repeated=(INTRO_ROW, FIRST - 1), last_row=signed,
+                         allowed=range(FIRST + 1, last - KEPT_ROWS + 2))
+    # every page says how many the sheet prints on (D376), right of the opening balance (K:L of its row)
+    page_count.write_fixed(ws, TITLE, (5, 10, 11), fmt.label_right, FIRST - 1, signed, breaks)
     ws.freeze_panes(FIRST, 1)
     ws.protect("", {"select_locked_cells": True, "select_unlocked_cells": True, "format_columns": True})
-    print_setup(ws, municipality=institutions.header_name(municipality), title="27. pielikums. Norēķini ar pašvaldību",
+    print_setup(ws, municipality=institutions.header_name(municipality), title=TITLE,
                 version=catalogue.version, header_row=FIRST - 1, last_row=signed, last_col=11, repeat_cols=1)
     wb.close()
     return target
