@@ -550,7 +550,6 @@ def inactive_paid(r: int, paid_bad: str, paid_sum: str, blank: bool = True) -> s
     return f'IF(OR({paid_bad},{void}),"{INVALID_UNITS}",{rest})'
 
 
-
 def plan_price(item: str) -> str:
     """6.4's "Cena" of the service in 6.8 row ``item``: INVALID_UNITS for an invalid price (D332), blank for none."""
     return (f'IF({item}>0,IF({invalid_price(item)},"{INVALID_UNITS}",IF(ISNUMBER(INDEX(Pak_Cena,{item})),'
@@ -797,14 +796,12 @@ LOWER_BOUND_STATUS = "N ≤ P, bet N neietver rindas bez cenas vai ar nederīgu 
 
 # D366: the void lines – a plan row with a listed service whose units (6.3) or 6.8 price is an invalid input (D332):
 # 6.4 prints INVALID_UNITS in its "Daudzums periodā" or "Cena" (the tests of h_Daudzums and h_Aktiva), and N leaves it
-# out. Their count, hidden in the table header's row (beside SUMMARY_CODES), is the reference's
-# WorkbookResult.void_count; the signed 6.5 blanks N, A, K and what rests on them while it is above 0 (VOID_ANY), and 6.3
-# its N.
+# out; its hidden flag h_Nederiga marks it (D372). Their count, hidden in the table header's row (beside SUMMARY_CODES),
+# is the reference's WorkbookResult.void_count; the signed 6.5 blanks N, A, K and what rests on them while it is above 0
+# (VOID_ANY), and 6.3 its N.
 VOID_COUNT_CODE = C64.h_expert_rank
 VOID_NOTE_NAME = "Piezime_NederigasRindas"  # the note beside N
-
-
-VOID_FLAG_NAME = "h_Nederiga"  # 6.4's per-line flag of a void line (C64.h_void)
+VOID_FLAG_NAME = "h_Nederiga"  # 6.4's per-line flag of a void line (C64.h_void), which the count sums
 
 
 def void_count_formula(first: int, last: int) -> str:
