@@ -95,7 +95,9 @@ class LineExecution:
 class Execution:
     """Sheet 6.10 for the whole plan.
 
-    ``planned_total`` = Σ 6.7 planned EUR; ``paid_total`` (Fakt_Kopa) = Σ paid; ``absorption`` =
+    ``lines`` are the counted lines'; ``planned_total`` = Σ 6.7 planned EUR; ``paid_by_month`` = each period month's
+    payments of every line, as 6.10's "Kopā" row sums them – a line without a service or units (the error
+    ignored_line_data) too: its payments are money paid (D372); ``paid_total`` (Fakt_Kopa) = Σ paid; ``absorption`` =
     paid ÷ planned (0 when nothing is planned); ``underspend`` = planned − paid, the amount that
     stage 3 adds to the next period's pool (D7, L1079).
     """
@@ -138,10 +140,12 @@ def line_execution(index: int, line: PlanLine, months: int) -> LineExecution:
 
 
 def execution(lines: Sequence[PlanLine], months: int) -> Execution:
-    """6.10 of a plan: per counted line and per month, with the period's totals and underspend."""
+    """6.10 of a plan: per counted line and per month, with the period's totals and underspend. The paid totals count
+    every line's payments in the period's months, a line that is not counted too (D372: 6.10's "Kopā" row and its
+    Fakt_Kopa count them; the line itself has the error ignored_line_data)."""
     rows = tuple(line_execution(i, line, months) for i, line in enumerate(lines) if line.counted)
     planned_by_month = tuple(sum((r.planned_eur[m] for r in rows), ZERO) for m in range(months))
-    paid_by_month = tuple(sum((r.paid[m] for r in rows), ZERO) for m in range(months))
+    paid_by_month = tuple(sum((line.month_value("paid", m) for line in lines), ZERO) for m in range(1, months + 1))
     planned_total = sum(planned_by_month, ZERO)
     paid_total = sum(paid_by_month, ZERO)
     return Execution(

@@ -121,16 +121,16 @@ class WorkbookResult:
     line_priority: tuple[int | None, ...]
     line_ib: tuple[Decimal | None, ...]
     monthly_amounts: tuple[tuple[Decimal | None, ...] | None, ...]
-    # 6.10's Fakt_Kopa: ROUND(Σ payments, 2) (paid_totals.paid_total), None where the matrix prints „nederīgs” (an
-    # invalid payment of a counted line, or a void line's payments, D367: ``paid_invalid``): never a sum of more
-    # decimals than cents (D331)
+    # 6.10's Fakt_Kopa: ROUND(Σ payments, 2) (paid_totals.paid_total; a line without a service or units counted too,
+    # D372), None where the matrix prints „nederīgs” (an invalid payment of any line, or a void line's payments, D367:
+    # ``paid_invalid``): never a sum of more decimals than cents (D331)
     paid_total: Decimal | None
     errors: int
     warnings: int
     findings: tuple[Finding, ...]
     plan: PlanResult = field(repr=False)
     execution: Execution = field(repr=False)
-    # a counted line's payment is an invalid input the reference sees (rules.invalid_execution), or a void line has
+    # a line's payment is an invalid input the reference sees (rules.invalid_execution), or a void line has
     # payments (void_paid, D367): the matrix prints „nederīgs” for its period's paid total, Fakt_Kopa (D304), and
     # ``paid_total`` is None
     paid_invalid: bool = False
@@ -241,10 +241,14 @@ def evaluate_workbook(inputs: WorkbookInputs, params: Params, template: str = CU
             provisional=rules_p,
         )
     )
-    exe = execution(lines, inputs.months)  # the matrix sums 6.10 over its active lines only (D332)
+    # the matrix sums 6.10's plan columns over its active lines only (D332), its payments over every line that is not
+    # void: a line without a service or units has the error ignored_line_data, but its payments are money paid (D372)
+    exe = execution(lines, inputs.months)
     invalid = invalid_planned(lines, params.whole_units, params.date_serials, params.amount_max)  # 6.7 shows no amount of an invalid planned month (D298)
-    paid_invalid = any(attr == "paid" and inputs.lines[i].counted
-                       for attr, i, _ in invalid_execution(inputs.lines, params.whole_units, params.date_serials,
+    # an invalid payment of any line, counted or not: its paid sum on 6.10, its month's total and so Fakt_Kopa print
+    # „nederīgs” (D304, D372)
+    paid_invalid = any(attr == "paid"
+                       for attr, _, _ in invalid_execution(inputs.lines, params.whole_units, params.date_serials,
                                                            params.amount_max))
     # D367: a void line's payments (D332) are money paid, a fact: while it has any, the paid total is unknown
     # („nederīgs”), not a total without them

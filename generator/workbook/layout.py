@@ -284,7 +284,10 @@ class C64:
     f_note = "BL"
     # D370: a line priced above its unit's plausible highest (6.8's h_Pak_CenaTicama) with no ceiling figure
     f_implausible = "BM"
-    last = f_implausible  # the last helper column (hidden, inside the print area)
+    # D366, D372: the line is void – its service listed, its units (6.3) or 6.8 price an invalid input (D332): the one
+    # flag that both the void lines' count (h_NederigasRindas) and 6.10's paid sums (calculation.void_paid) read
+    h_void = "BN"
+    last = h_void  # the last helper column (hidden, inside the print area)
 
 
 class C68:

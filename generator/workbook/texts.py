@@ -39,6 +39,9 @@ MSG = {
     "delivered_above_plan": "Saņemts vairāk vienību, nekā plānots.",
     "paid_above_delivered": "Samaksāts vairāk, nekā maksā saņemtās vienības.",
     "ignored_line_data": "Rindā nav pakalpojuma vai daudzuma, bet ir mēnešu dati.",
+    # D372: 6.10 beside a void line's payments (its „Samaksāts, EUR” and Fakt_Kopa „nederīgs”, D367), in 6.4's words
+    # of the void lines (VOID_LINES_NOTE)
+    "void_paid": "Samaksāts rindā ar nederīgu daudzumu vai cenu.",
     "invalid_input": "Nederīga ievade:",
     "ceiling_unconfirmed": "Cenas griesti nav apstiprināti – pārbaudiet, vai cena tos nepārsniedz.",
     "day_care_sessions": "Dienas aprūpes centrs jau ietver speciālistu un grupu nodarbības; sk. rindu",

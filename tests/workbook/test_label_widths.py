@@ -305,12 +305,41 @@ def test_the_amount_legend_of_67_cannot_be_cut_in_excel(templates: dict[str | No
     # D367: the legends of a line priced 0,00 too, with the longest cell they name (a 6.8 row of three digits)
     for legend in (AMOUNT_MARK_NOTE, *(t.replace(CELL, f"I128{MORE_CELLS}") for t in (AMOUNT_MARK_NO_PRICE,
                                                                                       AMOUNT_MARK_BOTH))):
-        lines, current = 1, ""
-        for word in legend.split():
-            trial = f"{current} {word}".strip()
-            if excel_worst_width(trial, cell.font.sz, bool(cell.font.b)) <= width:
-                current = trial
-            else:
-                lines, current = lines + 1, word
+        lines = excel_worst_lines(legend, width, cell.font.sz, bool(cell.font.b))
         assert lines <= room, (f"6.7!{cell.coordinate}: Excel sliktākajā platumā vajag {lines} rindu, ietilpst "
                                f"{room}: {legend}")
+
+
+def excel_worst_lines(text: str, width: float, size: float, bold: bool) -> int:
+    """Word-wrapped lines of ``text`` in ``width`` pt at Excel's worst glyph widths (excel_worst_width)."""
+    lines, current = 1, ""
+    for word in text.split():
+        trial = f"{current} {word}".strip()
+        if excel_worst_width(trial, size, bold) <= width:
+            current = trial
+        else:
+            lines, current = lines + 1, word
+    return lines
+
+
+def test_the_price_note_of_610_cannot_be_cut_in_excel(templates: dict[str | None, Path]) -> None:
+    """D372: 6.10's note on the marked prices under the summary (A:C, 8 pt) takes four of Excel's lines at the worst
+    widths (LibreOffice's three), each of its three texts with the longest 6.8 cell they name: its row is as high as
+    four such lines (a row of 33 pt held three, and Excel cut the note's end)."""
+    from generator.workbook.texts import (
+        CELL,
+        MORE_CELLS,
+        PRICE_MARK_BOTH,
+        PRICE_MARK_NO_PRICE,
+        PRICE_MARK_NOTE,
+    )
+
+    ws = kept_book(templates["liepaja"])["6.10"]
+    [cell] = [c for row in ws.iter_rows(max_col=1) for c in row
+              if isinstance(c.value, str) and PRICE_MARK_NOTE in c.value]
+    assert cell.font.sz == 8 and cell.alignment.wrap_text, (cell.font.sz, cell.alignment.wrap_text)
+    width, height = _room(ws, cell.coordinate)
+    room = int(height // EXCEL_LINE_8PT)
+    needed = [excel_worst_lines(t.replace(CELL, f"I128{MORE_CELLS}"), width, 8, bool(cell.font.b))
+              for t in (PRICE_MARK_NOTE, PRICE_MARK_NO_PRICE, PRICE_MARK_BOTH)]
+    assert max(needed) <= room, f"6.10!{cell.coordinate}: Excel sliktākajā platumā vajag {needed} rindu, ietilpst {room}"

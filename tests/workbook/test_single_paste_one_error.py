@@ -22,10 +22,15 @@ from openpyxl import load_workbook
 from generator.catalogue.catalogue import Catalogue
 from generator.ministry.matrix import Matrix, offer_code, read_child
 from generator.recalc import make_profile
+from generator.reference.findings import Severity
+from generator.reference.lines import PlanLine
+from generator.reference.paid_totals import paid_by_month
 from generator.reference.params import Params
 from generator.reference.workbook import WorkbookInputs, evaluate_workbook
+from generator.workbook.layout import plan_row
 from generator.workbook.names import read
 from generator.workbook.sheets.calculation import INVALID_UNITS
+from generator.workbook.texts import MSG
 from tests.workbook.pasted_files import (
     Files,
     Variants,
@@ -55,6 +60,9 @@ PAID = Decimal("12.34")
 VOID_PAID = {"tuksa-samaksa-daudzums": (UNITS, PAID), "tuksa-samaksa-cena": (PRICE, PAID),
              "tuksa-bez-samaksas-cena": (PRICE, None)}
 PASTED_SERIAL = Decimal(46402)  # PASTED_DAY as the spreadsheets count it
+# D372: a line without a service or units after the plan's lines, paid PAID in the first month (the error
+# ignored_line_data): its payment is counted in the period's paid total as in its month's
+IGNORED_PAID = "rinda-bez-pakalpojuma-samaksa"
 
 
 def _plan(catalogue: Catalogue, params: Params, day: dt.date) -> WorkbookInputs:
@@ -106,6 +114,8 @@ def files(catalogue: Catalogue, params: Params, day, templates, tmp_path_factory
         variants[_name(name, kind)] = (plan, name, value, price_row if name == PRICE else 0)
     for variant, (name, paid) in VOID_PAID.items():
         variants[variant] = (_paid_first(plan, paid), name, PASTED_DAY, price_row if name == PRICE else 0)
+    variants[IGNORED_PAID] = (dataclasses.replace(plan, lines=(*plan.lines, PlanLine(None, paid=(PAID,)))),
+                              UNITS, None, 0)
     profile = make_profile(tmp_path_factory.mktemp("lo-profile-viena-ielime"))
     return pasted_files(catalogue, templates[None], folder, profile, variants)
 
@@ -164,13 +174,47 @@ def test_money_paid_on_a_void_line_leaves_the_paid_total_unknown(files, params: 
     reference = evaluate_workbook(_as_read(inputs, range_name), params)
     summa = values.ranges["Fakt_Summa"]
     line_paid = values._cells["6.10"].get((summa.min_row, summa.max_col + 3))  # „Samaksāts, EUR” of the line
+    check = values._cells["6.10"].get((summa.min_row, summa.max_col + 6))  # „Pārbaude” of the line
     if paid is None:
         assert reference.paid_total is not None and line_paid in (None, ""), line_paid
         assert round(values["Fakt_Kopa"], 2) == reference.paid_total
         assert isinstance(values["Fakt_Neizlietots"], int | float)
+        assert check in (None, ""), check
     else:
         assert reference.paid_total is None and reference.named_values()["Fakt_Kopa"] is None
         assert values["Fakt_Kopa"] == line_paid == INVALID_UNITS, (values["Fakt_Kopa"], line_paid)
         assert values["Fakt_Neizlietots"] in (None, ""), values["Fakt_Neizlietots"]
+        assert check == MSG["void_paid"], check  # D372: beside the „nederīgs”, what is wrong there
+    # D372: the void lines' count and the paid sums read one flag of 6.4 (h_Nederiga): the first line's only
+    flags = [int(v or 0) for v in values["h_Nederiga"]]
+    assert flags[0] == 1 and sum(flags) == 1 == values["h_NederigasRindas"] == reference.void_count, flags
     data, problems = read_child(Matrix.open(path), catalogue, strict=False)
     assert data is None and len(problems) == 1 and problems[0].startswith(f"{cell} "), problems
+
+
+def test_money_paid_on_a_line_without_service_is_counted_as_paid(files, params: Params) -> None:
+    """D372: a payment in a line without a service or units is money paid: the line's „Samaksāts, EUR” shows it and
+    the period's paid total Fakt_Kopa counts it, as the months' „Kopā” row does (their sum is the total), the
+    reference's paid total the same; the line's one error is ignored_line_data, said in its „Pārbaude”. Before, the
+    month's total counted it and Fakt_Kopa did not."""
+    inputs, values, _, _ = files[IGNORED_PAID]
+    clean = files["tira"][1]
+    reference = evaluate_workbook(inputs, params)
+    assert [f.code for f in reference.findings if f.counts and f.severity is Severity.error] == ["ignored_line_data"]
+    assert values["Kludas"] == reference.errors == 1, listed_checks(values)
+    assert reference.paid_total == evaluate_workbook(files["tira"][0], params).paid_total + PAID
+    assert _cents(values["Fakt_Kopa"]) == reference.paid_total == _cents(clean["Fakt_Kopa"]) + PAID
+    summa = values.ranges["Fakt_Summa"]
+    row = plan_row(len(inputs.lines) - 1)
+    assert values._cells["6.10"].get((row, summa.max_col + 3)) == float(PAID)  # „Samaksāts, EUR” of the line
+    assert values._cells["6.10"].get((row, summa.max_col + 6)) == MSG["ignored_line_data"]
+    months = [values._cells["6.10"].get((summa.max_row + 1, c), 0) for c in range(summa.min_col, summa.max_col + 1)]
+    assert sum(map(_cents, months)) == _cents(values["Fakt_Kopa"]), months  # the months' „Kopā” add up to it
+    assert tuple(map(_cents, months[:inputs.months])) == paid_by_month(reference.execution)
+    assert isinstance(values["Fakt_Neizlietots"], int | float)
+
+
+def _cents(value: object) -> Decimal:
+    """A recalculated money cell as the reference's Decimal in cents."""
+    assert isinstance(value, int | float) and not isinstance(value, bool), value
+    return round(Decimal(str(value)), 2)

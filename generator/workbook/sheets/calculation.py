@@ -308,6 +308,9 @@ def helper_columns(lay: Layout, r: int, p: int, units: dict[str, str] | None = N
          f"AND($Y{r}>0,$Y{r}>={FIRST_OPEN},OR(h_ANeapst=1,NOT({known_zero(r)})))),1,0),0)",
          0),
         (c.f_implausible, "f_CenaNeticama", implausible(r), 0),  # D370
+        # D366, D372: the line is void (its service listed, its units or 6.8 price an invalid input): the one flag the
+        # void lines' count (void_count_formula) and 6.10's paid sums (void_paid) read, so that they cannot disagree
+        (c.h_void, VOID_FLAG_NAME, f"IF(AND($N{r}>0,OR(N({units_code})>0,{price_invalid})),1,0)", 0),
         (c.h_msg_full, "h_ZinasPilnas", full_messages(r, p), ""),
         (c.h_msg_short, "h_ZinasIsas", short_messages(r, p), ""),
     ]
@@ -528,15 +531,23 @@ def invalid_price(item: str) -> str:
     return f"IF({item}>0,N(INDEX({PRICE_CODES},{item}))>0,FALSE)"
 
 
-def void_paid(r: int, p: int, paid_bad: str, paid_sum: str) -> str:
-    """D367: true when plan line ``r`` (6.3/6.10 row ``p``) is void – its service chosen, its units or 6.8 price an
-    invalid input (D332), so not active – and has payments: ``paid_bad`` (an invalid payment of its row) or its
+def void_paid(r: int, paid_bad: str, paid_sum: str) -> str:
+    """D367: true when plan line ``r`` is void (6.4's flag h_Nederiga: its service chosen, its units or 6.8 price an
+    invalid input, D332, so not active) and has payments: ``paid_bad`` (an invalid payment of its row) or its
     ``paid_sum`` (the period months' payments) not 0. Paid money is a fact: the line's paid sum on 6.10, and so the
     period's paid total Fakt_Kopa, print INVALID_UNITS instead of leaving it out (reference evaluate_workbook)."""
-    item = f"'6.4'!${C64.h_row}{r}"
-    units_code = f"'6.3'!${dict(zip('CDFGI', PLAN_CODES, strict=True))['G']}{p}"
-    void = f"AND({item}>0,OR(N({units_code})>0,{invalid_price(item)}))"
-    return f"AND({void},OR({paid_bad},{paid_sum}<>0))"
+    return f"AND('6.4'!${C64.h_void}{r}=1,OR({paid_bad},{paid_sum}<>0))"
+
+
+def inactive_paid(r: int, paid_bad: str, paid_sum: str, blank: bool = True) -> str:
+    """The paid sum of plan line ``r`` while it is not active (6.10's "Samaksāts, EUR", 6.11's recomputation of it):
+    INVALID_UNITS for an invalid payment of its row (``paid_bad``) or a void line's payments (void_paid, D367); else
+    its period months' ``paid_sum`` – a line with no service or no units that has payments (the rule
+    ignored_line_data) is counted, so that the period's paid total Fakt_Kopa counts every payment the months' totals
+    count (D372) – blank (``blank``) while it is 0."""
+    void = void_paid(r, "FALSE", paid_sum)
+    rest = f'IF({paid_sum}<>0,{paid_sum},"")' if blank else paid_sum
+    return f'IF(OR({paid_bad},{void}),"{INVALID_UNITS}",{rest})'
 
 
 def plan_price(item: str) -> str:
@@ -785,16 +796,18 @@ LOWER_BOUND_STATUS = "N ≤ P, bet N neietver rindas bez cenas vai ar nederīgu 
 
 # D366: the void lines – a plan row with a listed service whose units (6.3) or 6.8 price is an invalid input (D332):
 # 6.4 prints INVALID_UNITS in its "Daudzums periodā" or "Cena" (the tests of h_Daudzums and h_Aktiva), and N leaves it
-# out. Their count, hidden in the table header's row (beside SUMMARY_CODES), is the reference's
-# WorkbookResult.void_count; the signed 6.5 blanks N, A, K and what rests on them while it is above 0 (VOID_ANY), and 6.3
-# its N.
+# out; its hidden flag h_Nederiga marks it (D372). Their count, hidden in the table header's row (beside SUMMARY_CODES),
+# is the reference's WorkbookResult.void_count; the signed 6.5 blanks N, A, K and what rests on them while it is above 0
+# (VOID_ANY), and 6.3 its N.
 VOID_COUNT_CODE = C64.h_expert_rank
 VOID_NOTE_NAME = "Piezime_NederigasRindas"  # the note beside N
+VOID_FLAG_NAME = "h_Nederiga"  # 6.4's per-line flag of a void line (C64.h_void), which the count sums
 
 
 def void_count_formula(first: int, last: int) -> str:
-    """The number of 6.4 rows ``first``–``last`` whose units or price prints INVALID_UNITS (a row with both: one)."""
-    return (f'SUMPRODUCT(SIGN((E{first}:E{last}="{INVALID_UNITS}")+(F{first}:F{last}="{INVALID_UNITS}")))')
+    """The number of void lines among 6.4 rows ``first``–``last`` (their flag h_Nederiga; a line whose units and price
+    are both invalid is one): each prints INVALID_UNITS in its units or price."""
+    return f"SUM(${C64.h_void}${first}:${C64.h_void}${last})"
 
 
 def void_lines_text(n: int) -> str:

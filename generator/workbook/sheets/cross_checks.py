@@ -39,10 +39,10 @@ from generator.workbook.sheets.calculation import (
     RATE_FORMULA,
     available_formula,
     base_effective,
+    inactive_paid,
     month_blocks,
     plan_price,
     sources_valid,
-    void_paid,
 )
 from generator.workbook.sheets.months import invalid_or, unit_code_cols
 
@@ -161,8 +161,8 @@ def line_flags(lay: Layout, i: int) -> list[str]:
     # D367: so does a void line's (D332) with payments: they are a fact, never left out of the total
     paid_bad = f"SUM({execution_codes(lay, p, 1)})>0"
     paid_sum = f"ROUND(SUMIFS('6.10'!{paid_cols[0]}{p}:{paid_cols[-1]}{p},h_MenNrS,\"<=\"&h_Menesi),2)"
-    paid = (f"IF({active},IF({paid_bad},\"{INVALID_UNITS}\",{paid_sum}),"
-            f"IF({void_paid(r, p, paid_bad, paid_sum)},\"{INVALID_UNITS}\",0))")
+    # D372: a line without a service or units (ignored_line_data) with payments: its paid sum, as 6.10 prints it
+    paid = f"IF({active},IF({paid_bad},\"{INVALID_UNITS}\",{paid_sum}),{inactive_paid(r, paid_bad, paid_sum, blank=False)})"
     return [
         differs(at(c.price), price),
         differs(at(c.cost), cost),

@@ -13,7 +13,7 @@ from generator.workbook.input_checks import (
 from generator.workbook.layout import C64, Layout, col, execution_code_cols, unit_code_cols
 from generator.workbook.sheetio import Sheet
 from generator.workbook.sheets import plan_rows, price_marks
-from generator.workbook.sheets.calculation import INVALID_UNITS, month_blocks, void_paid
+from generator.workbook.sheets.calculation import INVALID_UNITS, inactive_paid, month_blocks, void_paid
 from generator.workbook.sheets.common import (
     TITLE_HEIGHT,
     header_block,
@@ -29,6 +29,7 @@ from generator.workbook.sheets.months import (
     month_headers,
 )
 from generator.workbook.sheets.plan import invalid_cells, message_formula, text_validation
+from generator.workbook.texts import MSG
 
 SHEET = "6.10"
 NAME_WIDTH = 30  # B: a service's name in two lines, as 6.6's B
@@ -44,7 +45,12 @@ EXECUTION_ROW_HEIGHT = 23.25
 # its own (three pages across) but printed it under the rows, so a full last page (15 or 30 lines) left two
 # white pages after the summary's (measured: 14,25 pt prints no white page; tests/workbook/test_print_page_ends.py).
 TOTAL_ROW_HEIGHT = 12
-PRICE_NOTE_HEIGHT = 33  # under the summary: three lines of 8 pt in A:C
+# Under the summary: the price note (PRICE_MARK_NOTE or the notes of a price 0,00, price_marks.price_note) in A:C, four
+# lines of 8 pt as Excel 2010 may draw them at the worst (11,25 pt a line; LibreOffice takes three; D372: 33 pt held
+# three, so Excel cut the last). The summary's four rows above it are one line of 9 pt each (SUMMARY_ROW_HEIGHT, as
+# 6.4's), 3 pt lower than the default 15 pt, so that the last page of 40 lines keeps its room (EXECUTION_ROW_HEIGHT).
+PRICE_NOTE_HEIGHT = 45
+SUMMARY_ROW_HEIGHT = 12
 BLOCK_HEADING_HEIGHT = 15  # row 6: "Plānots, vienības (6.6. tabula)", "Saņemts, vienības", "Samaksāts, EUR"
 # D258 (audit31d F6): how a correction of the expense register (28, negative there, D245) is entered here
 CORRECTION_HINT = "Korekciju (atmaksu, anulētu rēķinu) atskaita no tā mēneša summas, kuru tā labo."
@@ -122,9 +128,10 @@ def write(sh: Sheet) -> None:
                    st.out_units, "saņemtās vienības", "", 6),
                   (left_units, f"IF({got_ok},ROUND(D{row}-{got_sum}{row},6),\"\")", st.out_units,
                    "atlikušās vienības", "", 6),
-                  # D367: a void line's payments (D332) are a fact: „nederīgs” while there are any, not left out
+                  # D367: a void line's payments (D332) are a fact: „nederīgs” while there are any, not left out;
+                  # D372: those of a line without a service or units (ignored_line_data) are counted as paid
                   (paid_sum, f"IF({active},IF({paid_bad},\"{INVALID_UNITS}\",{line_paid}),"
-                             f"IF({void_paid(r, row, paid_bad, line_paid)},\"{INVALID_UNITS}\",\"\"))",
+                             f"{inactive_paid(r, paid_bad, line_paid)})",
                    st.out_money, "samaksātā summa", "", 2),
                   (left_money, f"IF({paid_ok},ROUND(E{row}-{paid_sum}{row},2),\"\")", st.out_money, "atlikums", "", 2),
                   (absorption, f"IF({paid_ok},IF(E{row}>0,{paid_sum}{row}/E{row},0),\"\")", st.out_share, "apguve",
@@ -140,7 +147,10 @@ def write(sh: Sheet) -> None:
         codes = [(f"{c}{row}", sh.check(after_period(field, SHEET, f"${c}${head}"), f"{c}{row}", f"{h}{row}"))
                  for c, h, field in zip(got_cols + paid_cols, code_cols, fields, strict=True)]
         codes.append((f"{free}{row}", sh.check(NOTE_FIELD_610, f"{free}{row}", f"{note_code}{row}")))
-        sh.formula(f"{notes}{row}", message_formula(r, MESSAGES_610, invalid_cells(codes)), st.message, "")
+        # D372: a void line's payments, which its paid sum and Fakt_Kopa print as INVALID_UNITS (D367), said first
+        void = f'IF({void_paid(r, paid_bad, line_paid)},"{MSG["void_paid"]} ","")'
+        sh.formula(f"{notes}{row}", f"TRIM({void}&{message_formula(r, MESSAGES_610, invalid_cells(codes))})",
+                   st.message, "")
         sh.blank(f"{free}{row}", st.input_wrap)
     first, last = lay.plan_first, lay.plan_last
     sh.define("Fakt_Daudzums", f"{got_cols[0]}{first}", f"{got_cols[-1]}{last}")
@@ -198,6 +208,7 @@ def write(sh: Sheet) -> None:
         sh.text(f"A{row + k}", label, st.label_bold)
         sh.formula(f"C{row + k}", formula, fmt, cached)
         sh.watch(f"C{row + k}", formula, checked, places=places)
+        sh.row_height(row + k, SUMMARY_ROW_HEIGHT)
     sh.define("Fakt_Planots", f"C{row}")
     sh.define("Fakt_Neizlietots", f"C{row + 3}")
     for cols in (plan_cols, got_cols, paid_cols):
