@@ -9,6 +9,7 @@ that fits in Excel also fits in LibreOffice, whose columns are wider.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -42,14 +43,17 @@ def text_width(text: str, size: float, bold: bool) -> float:
     return sum(metrics[cmap.get(ord(c), cmap[ord("?")])][0] for c in text) / units * size
 
 
-def lines_needed(text: str, width: float, size: float, bold: bool) -> int:
-    """Word-wrapped lines of ``text`` in ``width`` pt; a single word wider than the width counts as too many."""
+def lines_needed(text: str, width: float, size: float, bold: bool,
+                 measure: Callable[[str, float, bool], float] | None = None) -> int:
+    """Word-wrapped lines of ``text`` in ``width`` pt (glyph widths by ``measure``, text_width unless given); a single
+    word wider than the width counts as too many."""
+    measure = measure or text_width
     lines, current = 1, ""
     for word in text.split():
         trial = f"{current} {word}".strip()
-        if text_width(trial, size, bold) <= width:
+        if measure(trial, size, bold) <= width:
             current = trial
-        elif not current or text_width(word, size, bold) > width:
+        elif not current or measure(word, size, bold) > width:
             return 99
         else:
             lines, current = lines + 1, word
@@ -312,14 +316,7 @@ def test_the_amount_legend_of_67_cannot_be_cut_in_excel(templates: dict[str | No
 
 def excel_worst_lines(text: str, width: float, size: float, bold: bool) -> int:
     """Word-wrapped lines of ``text`` in ``width`` pt at Excel's worst glyph widths (excel_worst_width)."""
-    lines, current = 1, ""
-    for word in text.split():
-        trial = f"{current} {word}".strip()
-        if excel_worst_width(trial, size, bold) <= width:
-            current = trial
-        else:
-            lines, current = lines + 1, word
-    return lines
+    return lines_needed(text, width, size, bold, excel_worst_width)
 
 
 def test_the_price_note_of_610_cannot_be_cut_in_excel(templates: dict[str | None, Path]) -> None:
