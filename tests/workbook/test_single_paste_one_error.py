@@ -212,6 +212,12 @@ def test_money_paid_on_a_line_without_service_is_counted_as_paid(files, params: 
     assert sum(map(_cents, months)) == _cents(values["Fakt_Kopa"]), months  # the months' „Kopā” add up to it
     assert tuple(map(_cents, months[:inputs.months])) == paid_by_month(reference.execution)
     assert isinstance(values["Fakt_Neizlietots"], int | float)
+    # its „Atlikums, EUR” is the payment below 0 (nothing planned), so the remainders' total is the planned total
+    # less Fakt_Kopa (review48)
+    assert values._cells["6.10"].get((row, summa.max_col + 4)) == -float(PAID)
+    total = summa.max_row + 1
+    planned, remainders = (_cents(values._cells["6.10"].get((total, c))) for c in (5, summa.max_col + 4))
+    assert remainders == planned - _cents(values["Fakt_Kopa"]), (planned, remainders)
 
 
 def _cents(value: object) -> Decimal:

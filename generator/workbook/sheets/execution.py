@@ -133,7 +133,11 @@ def write(sh: Sheet) -> None:
                   (paid_sum, f"IF({active},IF({paid_bad},\"{INVALID_UNITS}\",{line_paid}),"
                              f"{inactive_paid(r, paid_bad, line_paid)})",
                    st.out_money, "samaksātā summa", "", 2),
-                  (left_money, f"IF({paid_ok},ROUND(E{row}-{paid_sum}{row},2),\"\")", st.out_money, "atlikums", "", 2),
+                  # D372: a line without a service or units plans nothing, so its payments are its remainder below 0
+                  # – the remainders' total is the planned total less Fakt_Kopa
+                  (left_money, f"IF({paid_ok},ROUND(E{row}-{paid_sum}{row},2),IF(AND(NOT({active}),"
+                               f"ISNUMBER({paid_sum}{row})),ROUND(-{paid_sum}{row},2),\"\"))", st.out_money,
+                   "atlikums", "", 2),
                   (absorption, f"IF({paid_ok},IF(E{row}>0,{paid_sum}{row}/E{row},0),\"\")", st.out_share, "apguve",
                    "", 6)]
         for c, formula, fmt, label, source, places in shown:
