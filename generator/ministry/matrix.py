@@ -776,14 +776,14 @@ def range_message(name: str, value: Decimal, maximum: int | None = None) -> str 
 AMOUNT_NAMES = ("Bazes_Apmers", "IB_Galigais", "Fin_Pabalsti", "Fin_Pakalpojumi", "Fin_Citi")
 # D365: and 6.10's month cells, delivered units and payments, by the same highest (Params.amount_max); D377: and a
 # plan line's period units (6.3) and a month's planned units (6.6)
-EXECUTION_NAMES = ("Fakt_Daudzums", "Fakt_Summa", "Plans_Daudzums", "Men_Daudzums")
+UNIT_AND_PAID_NAMES = ("Fakt_Daudzums", "Fakt_Summa", "Plans_Daudzums", "Men_Daudzums")
 
 
 def maximums(params: Params | None) -> dict[str, Decimal]:
     """The plausible highest of each money input the matrix checks against one (D340), from ``params``."""
     if params is None:
         return {}
-    found = ({name: params.amount_max for name in (*AMOUNT_NAMES, *EXECUTION_NAMES)}
+    found = ({name: params.amount_max for name in (*AMOUNT_NAMES, *UNIT_AND_PAID_NAMES)}
              | {PRICE_FIELD.name: params.price_max})
     return {name: value for name, value in found.items() if value is not None}
 

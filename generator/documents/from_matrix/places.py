@@ -20,6 +20,7 @@ from generator.reference.findings import Finding, Severity
 from generator.reference.inputs import DELIVERED_LABEL, PLANNED_LABEL, REQUIRED_PARTIES
 from generator.reference.workbook import BASE_CELL, FINAL_CELL, SOURCE_CELLS
 from generator.workbook.layout import SPACED_SHEETS, block_rows, line_offsets
+from generator.workbook.sheets.first_cell import FIRST
 
 CHECKS_SHEET, CHECKS_CODE, CHECKS_KIND, CHECKS_WHERE = "6.11", "S", "D", "F"  # 6.11: hidden code, "Veids", "Kur redzams"
 CHECKS_MESSAGE = "U"  # 6.11's hidden table of every checked input cell: its message formula names the cell
@@ -332,7 +333,7 @@ def check_row(m: Matrix, code: str, severity: Severity | None = None) -> tuple[i
     return row, where_tables(where.value, where.formula) if where is not None else ""
 
 
-FIRST_PLACE = "pirmā: "  # first_cell.FIRST: „Kur redzams” of a rule row while it counts one names its first cell (D371)
+FIRST_PLACE = FIRST  # „Kur redzams” of a rule row while it counts one names its first cell (D371)
 TABLES_FALLBACK_RE = re.compile(r'"((?:[^"]|"")*)"\)\s*$')  # the formula's last text: its tables (first_cell.where)
 FIRST_TABLE_RE = re.compile(r"^(\d+(?:\.\d+)*\.\s+tabula)")
 

@@ -289,7 +289,7 @@ def write_activity_report(catalogue: Catalogue, municipality: Municipality, targ
     # – the sheet is one page down, so that row prints on each of its pages.
     down = page_count.pages_down(ws, FIRST_ROW - 1, range(FIRST_ROW, signed + 1))
     if down != 1:
-        raise ValueError(f"31. pielikums: {down} lapas uz leju – virsraksta rinda ar lapu skaitu nedrukājas katrā")
+        raise ValueError(f"31. pielikums: {down} lapas uz leju – virsraksta rinda ar lapu skaitu nedrukājas katrā lappusē")
     text = page_count.pages_text(TITLE, len(pages))
     for page_first, page_last in pages:
         page_count.write_count(ws, 0, max(page_first, page_last - 3), page_last, text, fmt.label_right)
