@@ -951,11 +951,10 @@
       if (l.counted && l.offer.transports) transport = add(transport, funded[i]);
     });
     var share = isZero(available) ? ZERO : divRound(transport, available, 12);
-    // only where the round confirms the limit (D287): otherwise it is „jāprecizē” and nothing is counted; and only
-    // while no line is void (D378): a fraction of a unit counted whole leaves its line out of N (D332), so the share
-    // would be the smaller plan's – the line's error is the one error (every other void input is refused above)
-    plan.transportOver = p.transportaDalaSpeka !== false && !isZero(available) && !inp.lines.some(fraction)
-      && cmp(transport, mul(dec(p.transportaDala), available)) > 0;
+    // only where the round confirms the limit (D287): otherwise it is „jāprecizē” and nothing is counted; not while
+    // a line is void (D378: a fraction of a whole unit, out of N, is the one error)
+    plan.transportOver = p.transportaDalaSpeka !== false && !isZero(available) && !inp.lines.some(fraction) &&
+      cmp(transport, mul(dec(p.transportaDala), available)) > 0;
     // percent(share, 1): ROUND(share × 100, 1) from the exact quotient
     if (plan.transportOver) plan.shareRounded = new Dec(divRound(mul(transport, decInt(1000)), available, 0).n, 3);
 
