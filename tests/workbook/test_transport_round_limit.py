@@ -17,7 +17,11 @@ from openpyxl import load_workbook
 
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import PriceStatus
+from generator.documents.from_matrix.reading import read_for_documents
+from generator.documents.from_matrix.signing import TRANSPORT_ERROR
+from generator.ministry.templates import TemplateSource
 from generator.recalc import make_profile
+from generator.reference.findings import Severity
 from generator.reference.lines import line_from_offer
 from generator.reference.params import Params
 from generator.reference.workbook import WorkbookInputs, evaluate_workbook
@@ -55,8 +59,9 @@ def _inputs(catalogue: Catalogue, third: str | None = None) -> WorkbookInputs:
 
 
 @pytest.fixture(scope="module")
-def recalculated(tmp_path_factory: pytest.TempPathFactory) -> dict[bool | str, tuple[Catalogue, Path, object]]:
-    """By whether the round confirms the limit, and (D378) by THIRD's names in the confirming round."""
+def recalculated(tmp_path_factory: pytest.TempPathFactory) -> dict[bool | str, tuple[Catalogue, Path, object, Path]]:
+    """By whether the round confirms the limit, and (D378) by THIRD's names in the confirming round: the catalogue,
+    the template, the values LibreOffice recalculates and the filled file."""
     require_uno()
     folder = tmp_path_factory.mktemp("transport-limit")
     made = {}
@@ -73,12 +78,12 @@ def recalculated(tmp_path_factory: pytest.TempPathFactory) -> dict[bool | str, t
             cells.save(wb, path, len(inputs.lines), [])
             made[key] = (catalogue, template, path)
     values = recalculated_values([m[2] for m in made.values()], profile=make_profile(folder / "profile"))
-    return {key: (m[0], m[1], v) for (key, m), v in zip(made.items(), values, strict=True)}
+    return {key: (*m[:2], v, m[2]) for (key, m), v in zip(made.items(), values, strict=True)}
 
 
 def test_the_matrix_counts_the_share_only_where_the_round_confirms_the_limit(recalculated) -> None:  # noqa: ANN001
     for confirmed in (False, True):
-        catalogue, _, values = recalculated[confirmed]
+        catalogue, _, values, _ = recalculated[confirmed]
         params = Params.from_catalogue(catalogue, template_date(catalogue))
         expected = evaluate_workbook(_inputs(catalogue), params)
         assert not differences(expected.named_values(), values), confirmed
@@ -90,7 +95,7 @@ def test_the_matrix_counts_the_share_only_where_the_round_confirms_the_limit(rec
 
 
 def test_611_and_64_say_the_limit_is_to_be_checked(recalculated) -> None:  # noqa: ANN001
-    _, template, values = recalculated[False]
+    _, template, values, _ = recalculated[False]
     texts = [str(v) for name, _, v in values.all_values() if name in ("6.4", "6.11") and isinstance(v, str)]
     assert PriceStatus.to_verify.value in texts  # 6.4's limit beside the share
     assert any("robeža bez rakstiska pamatojuma: jāprecizē Labklājības ministrijas noteikumos par kārtu" in t
@@ -114,7 +119,7 @@ def _line_66(values, line: int) -> tuple[object, object]:  # noqa: ANN001
 
 @pytest.mark.parametrize("third", list(THIRD))
 def test_a_void_line_is_the_one_error_while_the_share_waits(recalculated, third: str) -> None:  # noqa: ANN001
-    catalogue, _, values = recalculated[third]
+    catalogue, _, values, _ = recalculated[third]
     inputs = _inputs(catalogue, third)
     params = Params.from_catalogue(catalogue, template_date(catalogue))
     expected = evaluate_workbook(inputs, params)
@@ -127,3 +132,15 @@ def test_a_void_line_is_the_one_error_while_the_share_waits(recalculated, third:
     # 6.6 says of the line's units what 6.4 says: „nederīgs” for half a session, not the 0 N reads (D378)
     shown = INVALID_UNITS if third == "nederigs-daudzums" else 30
     assert _line_66(values, 1) == (shown, 30), _line_66(values, 1)
+
+
+def test_the_papers_name_the_void_line_alone(recalculated) -> None:  # noqa: ANN001
+    """`ibm documents --from-matrix` (and `ibm collect`, from the same reference) refuses the void plan for its invalid
+    input only: no transport error, so no justification asked for; the plan without the void line still has one."""
+    for key, void in ((True, False), ("nederiga-cena", True)):
+        catalogue, _, _, path = recalculated[key]
+        reading = read_for_documents(path, catalogue, TemplateSource(catalogue), None)
+        assert reading.outcome is not None, reading.refused
+        errors = [f.code for f in reading.outcome.findings if f.counts and f.severity is Severity.error]
+        transport = [e for e in reading.errors if e.startswith(TRANSPORT_ERROR)]
+        assert (errors, len(transport)) == ((["money_cents"], 0) if void else (["transport_share"], 1)), (key, errors)
