@@ -8,6 +8,8 @@ Counting (the workbook's Kludas and Bridinajumi count the same instances):
   without a stated reason – the parent contract allows more only with the social worker's written reason, so the
   matrix, the documents, collect and the calculator all count it as an error; with a stated override reason it is a
   warning recorded as overridden and not counted. Only where the round confirms the limit (D287): otherwise nothing.
+  ``workbook.evaluate_workbook`` checks it only while no plan line is void (D378): N then leaves that line out, so
+  the share would be the smaller plan's, and the invalid input is the one error.
 - incompatible (warning, D10): 1 per pair of counted lines where one line's service is in the
   other's ``incompatible_with``.
 - day_care_sessions (warning, L1713): 1 per pair of counted lines where one line's service (the

@@ -229,13 +229,17 @@ def evaluate_workbook(inputs: WorkbookInputs, params: Params, template: str = CU
     findings.extend(check_sources(inputs, plan.needed))
     if not _serial(params, inputs.base):
         findings.extend(check_base(inputs.base, params.base_amount, confirmed=params.base_confirmed))
+    # D378: the transport share waits while a plan line is void (D366): N, A and the share then leave that line out,
+    # so a share above the limit may be the smaller plan's only – the invalid input is the one error (the matrix's
+    # h_TranspParsniegts reads h_NederigasRindas); check_plan reads A for the transport share only, so 0 counts nothing
+    transport_a = ZERO if void else rules_a
     findings.extend(
         check_plan(
             lines,
             params,
             period_start=inputs.period_start,
             months=inputs.months,
-            available=rules_a,
+            available=transport_a,
             impairment=inputs.impairment,
             transport_override=inputs.transport_override,
             provisional=rules_p,

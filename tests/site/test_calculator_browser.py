@@ -796,6 +796,35 @@ def test_a_fraction_of_a_whole_unit_is_the_references_error(blank: Visit, catalo
     assert blank.errors == []
 
 
+# D378: (3.1.7i sessions, the messages' codes that count) beside 20 sessions at 25,00 EUR and 100 EUR of transport at
+# 32,75 EUR a session: 30 keep the share within the limit, 2 do not; half a session leaves the line out of N (D332)
+VOID_TRANSPORT = (("30", []), ("30.5", ["whole_units"]), ("2", ["transport_share"]), ("2.5", ["whole_units"]))
+
+
+def test_the_transport_share_waits_for_a_void_line(blank: Visit, catalogue: Catalogue, params: Params,
+                                                   offers) -> None:
+    """The calculator refuses every other void input (D87, D340, D377), but half a session is a line's error it counts
+    (D256): while it stands, the share of the rest is not compared with the limit – the one error is the line's –
+    and once the units are whole, the share is an error again where the whole plan is above the limit."""
+    period = params.reporting_periods[0]
+    assert params.transport_limit_applies
+    named = []
+    for units, _ in VOID_TRANSPORT:
+        lines = (line_from_offer(offers["3.1.3i"], 20, unit_price=Decimal("25.00"), expert_rank=1),
+                 line_from_offer(offers["3.1.7i"], Decimal(units), unit_price=Decimal("32.75"), expert_rank=2),
+                 line_from_offer(offers["2.4"], 100, unit_price=Decimal(1), expert_rank=3))
+        named.append((f"3.1.7i × {units}", WorkbookInputs(
+            birth_date=dt.date(period.start.year - 7, 2, 3), period_start=period.start, months=6, special_care=False,
+            impairment=None, base=Decimal("3000.00"), lines=lines)))
+    results = run_with_data(blank, catalogue, [api_input(inputs) for _, inputs in named])
+    failures = _compare(named, params, results)
+    assert not failures, "\n".join(failures)
+    errors = [[m["kods"] for m in r["messages"] if m["smagums"] == "kļūda"] for r in results]
+    assert errors == [codes for _, codes in VOID_TRANSPORT], errors
+    assert all(r["Derigs"] for r in results)
+    assert blank.errors == []
+
+
 def test_a_price_above_an_unconfirmed_ceiling_says_it_is_unconfirmed(blank: Visit, catalogue: Catalogue,
                                                                     params: Params, offers) -> None:
     """audit41c L10, D22: a group session's price above its highest price while the client transport part is still

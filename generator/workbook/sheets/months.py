@@ -15,7 +15,7 @@ from generator.workbook.input_checks import (
 from generator.workbook.layout import C64, Layout, col, unit_code_cols
 from generator.workbook.sheetio import Sheet
 from generator.workbook.sheets import check_codes, plan_rows, price_marks
-from generator.workbook.sheets.calculation import INVALID_UNITS, unit_names
+from generator.workbook.sheets.calculation import INVALID_UNITS, VOID_FLAG_NAME, unit_names
 from generator.workbook.sheets.common import (
     PLAN_ROW_HEIGHT,
     TITLE_HEIGHT,
@@ -209,7 +209,9 @@ def write_units(sh: Sheet) -> None:
             ("B", f"IF($A{row}=\"{EMPTY_MARK}\",\"{EMPTY_MARK}\",'6.4'!$B{r}&\"\")", st.out_text_wrap, EMPTY_MARK,
              "SBS pakalpojums", "6.4. tabulai"),
             (UNIT_COLUMN, f"'6.4'!$D{r}&\"\"", st.out_text_wrap, "", "mērvienība", "6.4. tabulai"),
-            ("D", f"IF('6.4'!${C64.h_row}{r}>0,'6.4'!${C64.h_units}{r},\"\")", st.out_units, "", "daudzums periodā",
+            # D378: 6.4's "Daudzums periodā" itself – INVALID_UNITS for invalid units (D332), not the 0 a void line's
+            # h_Daudzums holds, which printed as the plan's units beside the months' total
+            ("D", f"IF('6.4'!${C64.h_row}{r}>0,'6.4'!${C64.units}{r},\"\")", st.out_units, "", "daudzums periodā",
              "6.4. tabulai"),
         )
         for c, formula, fmt, cached, label, source in shown:
@@ -257,8 +259,12 @@ def write_units(sh: Sheet) -> None:
     grey_outside_period(sh, cols, head, first)
     sh.ws.conditional_format(f"{note_c}{first}:{note_c}{last}",
                              {"type": "formula", "criteria": f'=${note_c}{first}<>""', "format": st.error_mark})
+    # the months' total against the period units, marked as 6.4's f_Menesi counts it: not for a void line (D332, D378:
+    # its units or 6.8 price an invalid input, its rules wait), whose valid units beside an invalid price still show
+    void = f"INDEX({VOID_FLAG_NAME},ROW()-{first - 1})=1"
     sh.ws.conditional_format(f"{total_c}{first}:{total_c}{last}",
-                             {"type": "formula", "criteria": f"=AND(ISNUMBER($D{first}),ROUND(N(${total_c}{first})-$D{first},6)<>0)",
+                             {"type": "formula", "criteria": f"=AND(ISNUMBER($D{first}),NOT({void}),"
+                                                             f"ROUND(N(${total_c}{first})-$D{first},6)<>0)",
                               "format": st.error_mark})
     _day_services(sh, cols, last + 1)
     plan_rows.plan_rows(sh, first, lay.plan_rows, PLAN_ROW_HEIGHT, used="=D", warning_cell=f"A{last + 3}",

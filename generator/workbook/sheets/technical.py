@@ -59,6 +59,7 @@ from generator.workbook.sheets.calculation import TRANSPORT_STATUS_NAME, base_ef
 from generator.workbook.sheets.common import (
     HEADER_CHILD_HEIGHT,
     SHEET_ROW_HEIGHT,
+    VOID_ANY,
     child_line,
     clear_of_rule,
     lv_date_formula,
@@ -229,7 +230,8 @@ def rules(multipli: str) -> list[tuple[str, str, str, str, str]]:
          PERIOD_CELLS, "h_CenasArpus"),
         # D371: an error, as the reference, the documents and collect count it (the parent contract allows it only
         # with the reason, D71); a share that cannot be computed – an amount it rests on is invalid, counted where it
-        # is – counts neither row (an error value here would make the error count one)
+        # is – counts neither row (an error value here would make the error count one); nor does a share while a plan
+        # line is void (D378: h_TranspParsniegts is 0)
         ("transport_share", "kļūda", "No IB finansētā transporta daļa no IB pieejamā apmēra ir lielāka, "
          "nekā bez rakstiska pamatojuma atļauts, un pamatojums nav norādīts.", "6.4",
          f"IF(ISNUMBER(h_TranspParsniegts),IF(h_TranspParsniegts=1,IF({NO_REASON},1,0),0),0)"),
@@ -581,11 +583,13 @@ def write(sh: Sheet) -> None:
     sh.formula(f"B{MONTHS_OK_ROW}", f"IF(N({months_code})=0,1,0)", st.out_whole, 1)
     sh.define("h_MenOK", f"B{MONTHS_OK_ROW}")
     sh.text(f"A{TRANSPORT_FLAG_ROW}", "Transporta daļa pārsniedz augšējo robežu (1 – jā)", st.label)
+    # D378: 0 while a plan line is void (D366: N, A and the share leave it out): its invalid input is the one error,
+    # and 6.11's two transport rows and 6.4's mark of the share, which read this flag, wait for it
     sh.formula(
         f"B{TRANSPORT_FLAG_ROW}",
-        f'IF({TRANSPORT_STATUS_NAME}="{PriceStatus.to_verify.value}",0,'
+        f'IF({TRANSPORT_STATUS_NAME}="{PriceStatus.to_verify.value}",0,IF({VOID_ANY},0,'
         "IF(N(IB_Pieejamais)>0,IF(ROUND(SUMIFS(Plans_NoIB,h_Transports,1),2)"
-        ">ROUND(Param_TransportaDala*IB_Pieejamais,6),1,0),0))",
+        ">ROUND(Param_TransportaDala*IB_Pieejamais,6),1,0),0)))",
         st.out_whole,
         0,
     )

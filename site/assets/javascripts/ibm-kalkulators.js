@@ -951,8 +951,10 @@
       if (l.counted && l.offer.transports) transport = add(transport, funded[i]);
     });
     var share = isZero(available) ? ZERO : divRound(transport, available, 12);
-    // only where the round confirms the limit (D287): otherwise it is „jāprecizē” and nothing is counted
-    plan.transportOver = p.transportaDalaSpeka !== false && !isZero(available) && cmp(transport, mul(dec(p.transportaDala), available)) > 0;
+    // only where the round confirms the limit (D287): otherwise it is „jāprecizē” and nothing is counted; not while
+    // a line is void (D378: a fraction of a whole unit, out of N, is the one error)
+    plan.transportOver = p.transportaDalaSpeka !== false && !isZero(available) && !inp.lines.some(fraction) &&
+      cmp(transport, mul(dec(p.transportaDala), available)) > 0;
     // percent(share, 1): ROUND(share × 100, 1) from the exact quotient
     if (plan.transportOver) plan.shareRounded = new Dec(divRound(mul(transport, decInt(1000)), available, 0).n, 3);
 
