@@ -646,7 +646,9 @@ def test_script_sizes(built_site) -> None:
     # (all three merged: measured 160 017 → 163 011 B)
     # 163 500 until fix47f (D370: a price above its unit's plausible highest warned of as the reference does – each
     # prices set's bounds by unit, the check and its text: measured 163 011 → 163 974 B)
-    assert sum(sizes.values()) < 164_500, json.dumps(sizes)
+    # 164 500 until fix48h (D377: a plan line's units above the plausible highest refused at their field) and fix48i
+    # (D378: the transport share waits while a fraction of a whole unit voids a line): measured 163 974 → 164 580 B
+    assert sum(sizes.values()) < 165_000, json.dumps(sizes)
 
 
 def test_form_asks_the_amount_for_actual_cost_items(visit: Visit, params: Params, offers) -> None:
@@ -734,9 +736,11 @@ def test_child_of_age_by_the_rounds_last_day(blank: Visit, catalogue: Catalogue,
 # D147, D148 (audit26 F5): one case per unit kind; (item, units, price) of each plan's one line
 UNIT_CASES = (
     ("1.4.1", "182", "40"), ("1.4.1", "183", "40"),  # diennakts: 182 calendar days in 01.10.2018–31.03.2019
-    ("3.6", "124", "10"), ("3.6", "124.5", "10"), ("3.5", "99999999999999", "10"),  # darba-diena
-    ("1.3", "4368", "1"), ("1.3", "4368.25", "1"), ("1.3", "99999999999999", "30"),  # stunda: 24 × 182
-    ("1.1.1i", "99999999999999", "30"), ("3.11", "5000", "3"),  # reize, kurss: the amount against P
+    ("3.6", "124", "10"), ("3.6", "124.5", "10"), ("3.5", "9999", "10"),  # darba-diena
+    ("1.3", "4368", "1"), ("1.3", "4368.25", "1"), ("1.3", "9999", "30"),  # stunda: 24 × 182
+    # reize, kurss: the amount against P (counts above input_amount_max are D377's invalid input, refused by the
+    # calculator – tests/site/test_calculator_plausible_max.py)
+    ("1.1.1i", "9999", "30"), ("3.11", "5000", "3"),
     ("1.6", "100000", "1"), ("1.6", "10", "1"),  # euro
 )
 
