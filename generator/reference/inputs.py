@@ -209,8 +209,8 @@ def above_max_units_text(maximum: Decimal) -> str:
     return f"{ABOVE_MAX_BEFORE}{lv_number(maximum, 0)}{ABOVE_MAX_AFTER}"
 
 
-def _line_name(i: int, line: PlanLine) -> str:
-    """„2. rinda (Logopēds)”; a line without a service by its number alone."""
+def line_name(i: int, line: PlanLine) -> str:
+    """„2. rinda (Logopēds)”; a line without a service by its number alone (rules name only lines with one)."""
     return f"{i + 1}. rinda ({line.label or line.offer_id})" if line.offer_id else f"{i + 1}. rinda"
 
 
@@ -234,7 +234,7 @@ def check_units_max(lines: Iterable[PlanLine], maximum: Decimal | None,
     for i, line in enumerate(lines):
         if above(line.units):
             found.append(Finding("units_above_max", Severity.error,
-                                 f"{_line_name(i, line)}: {units_place} "
+                                 f"{line_name(i, line)}: {units_place} "
                                  f"{text}, ievadīts {units_shown(line.units)}.", (i,)))
         for m, value in enumerate(line.planned_units, start=1):
             if above(value):

@@ -69,7 +69,7 @@ from generator.lvformat import number as lv_number
 from generator.money import cents
 from generator.reference.date_serials import DateSerials
 from generator.reference.findings import Finding, Severity
-from generator.reference.inputs import AFTER_PERIOD_CLEAR
+from generator.reference.inputs import AFTER_PERIOD_CLEAR, line_name
 from generator.reference.lines import (
     ACTUAL_COST_PRICE,
     ACTUAL_COST_UNIT,
@@ -161,10 +161,6 @@ def _has_invalid(invalid: Invalid, i: int) -> bool:
     return any(line == i for line, _ in invalid)
 
 
-def _name(index: int, line: PlanLine) -> str:
-    return f"{index + 1}. rinda ({line.label or line.offer_id})"
-
-
 def _counted(lines: Sequence[PlanLine]) -> list[tuple[int, PlanLine]]:
     return [(i, line) for i, line in enumerate(lines) if line.counted]
 
@@ -223,7 +219,7 @@ def check_incompatible(lines: Sequence[PlanLine]) -> list[Finding]:
                     Finding(
                         "incompatible",
                         Severity.warning,
-                        f"{_name(i, a)} un {_name(j, b)} nedrīkst saņemt vienlaikus; "
+                        f"{line_name(i, a)} un {line_name(j, b)} nedrīkst saņemt vienlaikus; "
                         "pārliecinieties, ka pakalpojumu laiki nepārklājas.",
                         (i, j),
                     )
@@ -248,8 +244,8 @@ def check_day_care_sessions(lines: Sequence[PlanLine]) -> list[Finding]:
                     Finding(
                         "day_care_sessions",
                         Severity.warning,
-                        f"{_name(i, a)} jau ietver speciālistu un grupu nodarbības; pārliecinieties, ka "
-                        f"{_name(j, b)} ir cita speciālista vai citas grupas nodarbības, nevis tās pašas, "
+                        f"{line_name(i, a)} jau ietver speciālistu un grupu nodarbības; pārliecinieties, ka "
+                        f"{line_name(j, b)} ir cita speciālista vai citas grupas nodarbības, nevis tās pašas, "
                         "ko bērns saņem dienas aprūpes centrā; to apliecina sociālais darbinieks, sastādot "
                         "atbalsta plānu.",
                         pair,
@@ -347,7 +343,7 @@ def check_unconfirmed_ceilings(lines: Sequence[PlanLine]) -> list[Finding]:
         Finding(
             "ceiling_unconfirmed",
             Severity.warning,
-            f"{_name(i, line)}{CEILING_CHECK} {unconfirmed_why(line.ceiling_open)}; {CHECK_PRICE}.",
+            f"{line_name(i, line)}{CEILING_CHECK} {unconfirmed_why(line.ceiling_open)}; {CHECK_PRICE}.",
             (i,),
         )
         for i, line in _counted(lines)
@@ -365,7 +361,7 @@ def check_withdrawn_ceilings(lines: Sequence[PlanLine], withdrawn: Mapping[str, 
         Finding(
             "ceiling_unconfirmed",
             Severity.warning,
-            f"{_name(i, line)}{CEILING_CHECK} {withdrawn_why(withdrawn[line.offer_id])}; {CHECK_PRICE}.",
+            f"{line_name(i, line)}{CEILING_CHECK} {withdrawn_why(withdrawn[line.offer_id])}; {CHECK_PRICE}.",
             (i,),
             withdrawn_from=withdrawn[line.offer_id],
         )
@@ -439,7 +435,7 @@ def check_prices(lines: Sequence[PlanLine]) -> list[Finding]:
         Finding(
             "price_above_ceiling",
             Severity.error,
-            f"{_name(i, line)}: sniedzēja cena {eur(line.unit_price)} pārsniedz "
+            f"{line_name(i, line)}: sniedzēja cena {eur(line.unit_price)} pārsniedz "
             + (f"{eur(line.ceiling)}{ABOVE_UNCONFIRMED}" if line.ceiling_unconfirmed
                else f"pieļaujamo {eur(line.ceiling)} par vienību."),
             (i,),
@@ -458,7 +454,7 @@ def check_actual_cost_prices(lines: Sequence[PlanLine], units_place: str = UNITS
         Finding(
             "actual_cost_price",
             Severity.error,
-            f"{_name(i, line)}: mērvienība ir „euro (faktiskās izmaksas)”, tāpēc cenai {price_place} jābūt "
+            f"{line_name(i, line)}: mērvienība ir „euro (faktiskās izmaksas)”, tāpēc cenai {price_place} jābūt "
             f"{eur(ONE_EURO)} par vienību (ievadīts {eur(line.unit_price)}); summu ierakstiet kā daudzumu "
             f"{units_place}.",
             (i,),
@@ -481,7 +477,7 @@ def check_missing_prices(lines: Sequence[PlanLine], price_place: str = PRICE_PLA
         Finding(
             "no_provider_price",
             Severity.warning,
-            f"{_name(i, line)}: {NO_PRICE_WORDS} – cena {price_place} ir {eur(ZERO)}, tāpēc rindas summa un N to "
+            f"{line_name(i, line)}: {NO_PRICE_WORDS} – cena {price_place} ir {eur(ZERO)}, tāpēc rindas summa un N to "
             f"neietver; ierakstiet sniedzēja cenu {price_place}.",
             (i,),
         )
@@ -505,7 +501,7 @@ def check_implausible_prices(lines: Sequence[PlanLine], plausible: Mapping[str, 
         Finding(
             "price_implausible",
             Severity.warning,
-            f"{_name(i, line)}: sniedzēja cena {price_place} {eur(line.unit_price)} par vienību {IMPLAUSIBLE_TEXT} "
+            f"{line_name(i, line)}: sniedzēja cena {price_place} {eur(line.unit_price)} par vienību {IMPLAUSIBLE_TEXT} "
             f"{eur(plausible[line.unit])}, un pakalpojumam nav zināmu cenas griestu – {IMPLAUSIBLE_CHECK}.",
             (i,),
         )
@@ -530,7 +526,7 @@ def check_monthly_units(lines: Sequence[PlanLine], months: int, invalid: Invalid
                     Finding(
                         "monthly_units",
                         Severity.error,
-                        f"{_name(i, line)}: pa mēnešiem plānotas {lv_number(planned)} vienības, "
+                        f"{line_name(i, line)}: pa mēnešiem plānotas {lv_number(planned)} vienības, "
                         f"bet periodā – {lv_number(line.units)} (6.6. tabulā jāsakrīt ar 6.3. tabulu).",
                         (i,),
                     )
@@ -573,7 +569,7 @@ def check_execution(lines: Sequence[PlanLine], months: int, invalid: Invalid = (
                 Finding(
                     "delivered_above_plan",
                     Severity.error,
-                    f"{_name(i, line)}: saņemts vairāk vienību, nekā līdz šim plānots "
+                    f"{line_name(i, line)}: saņemts vairāk vienību, nekā līdz šim plānots "
                     "(nesaņemto drīkst saņemt vēlāk tajā pašā periodā, bet ne vairāk par plānu).",
                     (i,),
                 )
@@ -583,7 +579,7 @@ def check_execution(lines: Sequence[PlanLine], months: int, invalid: Invalid = (
                 Finding(
                     "paid_above_delivered",
                     Severity.error,
-                    f"{_name(i, line)}: samaksāts vairāk, nekā maksā faktiski saņemtās vienības "
+                    f"{line_name(i, line)}: samaksāts vairāk, nekā maksā faktiski saņemtās vienības "
                     "vai plānotais apjoms.",
                     (i,),
                 )
@@ -606,7 +602,7 @@ def check_impairments(lines: Sequence[PlanLine], impairment: str | None) -> list
                     Finding(
                         "impairment",
                         Severity.warning,
-                        f"{_name(i, line)} paredzēts bērniem ar šādiem traucējumiem: {allowed}; "
+                        f"{line_name(i, line)} paredzēts bērniem ar šādiem traucējumiem: {allowed}; "
                         "pārliecinieties, ka tie ir starp bērna multiplajiem traucējumiem.",
                         (i,),
                     )
@@ -616,7 +612,7 @@ def check_impairments(lines: Sequence[PlanLine], impairment: str | None) -> list
                     Finding(
                         "impairment",
                         Severity.error,
-                        f"{_name(i, line)} paredzēts tikai bērniem ar šādiem traucējumiem: {allowed} "
+                        f"{line_name(i, line)} paredzēts tikai bērniem ar šādiem traucējumiem: {allowed} "
                         f"(bērnam: {impairment}).",
                         (i,),
                     )
@@ -631,7 +627,7 @@ def check_recipients(lines: Sequence[PlanLine]) -> list[Finding]:
         Finding(
             "recipient",
             Severity.error,
-            f"{_name(i, line)}: pakalpojums paredzēts {RECIPIENT_LV[line.service_recipient]}, "
+            f"{line_name(i, line)}: pakalpojums paredzēts {RECIPIENT_LV[line.service_recipient]}, "
             f"bet rindā norādīts saņēmējs – {RECIPIENT_LV[line.recipient]}.",
             (i,),
         )
@@ -709,7 +705,7 @@ def check_unit_limits(
         Finding(
             "units_above_period",
             Severity.error,
-            f"{_name(i, line)}: daudzums periodā {units_text(line.units)} pārsniedz to, kas plāna periodā "
+            f"{line_name(i, line)}: daudzums periodā {units_text(line.units)} pārsniedz to, kas plāna periodā "
             f"({lv_date(period_start)}–{lv_date(last)}) iespējams: {LIMIT_WORDS[line.unit]} ir "
             f"{lv_number(limits[line.unit], 0)}; pārbaudiet daudzumu {units_place}.",
             (i,),
@@ -756,7 +752,7 @@ def check_month_unit_limits(
                 found.append(Finding(
                     "units_above_month",
                     Severity.error,
-                    f"{_name(i, line)}: {m}. mēnesī ({number:02d}.{year}) plānotais daudzums {units_text(planned)} "
+                    f"{line_name(i, line)}: {m}. mēnesī ({number:02d}.{year}) plānotais daudzums {units_text(planned)} "
                     f"pārsniedz to, kas {where} iespējams: {LIMIT_WORDS[line.unit]} ir "
                     f"{lv_number(limits[line.unit], 0)}; pārbaudiet daudzumu {month_place}.",
                     (i,),
@@ -787,7 +783,7 @@ def check_line_above_provisional(
         Finding(
             "line_above_provisional",
             Severity.warning,
-            f"{_name(i, line)}: rindas summa {eur(line_cost(line))} viena pati pārsniedz bērna IB provizorisko "
+            f"{line_name(i, line)}: rindas summa {eur(line_cost(line))} viena pati pārsniedz bērna IB provizorisko "
             f"apmēru P {eur(provisional)}; pārbaudiet, {check(line)}.",
             (i,),
         )

@@ -514,14 +514,15 @@ ABOVE_MAX = f'"{ABOVE_MAX_BEFORE}"&{eur_formula(LIMIT)}&"{ABOVE_MAX_AFTER}"'
 # D365: the same of 6.10's delivered units, a count: the highest without cents and EUR (inputs.above_max_units_text)
 ABOVE_MAX_UNITS = f'"{ABOVE_MAX_BEFORE}"&{_grouped(AMOUNT_MAX)}&"{ABOVE_MAX_AFTER}"'
 
+# a plan line's units (6.3, 6.6) and 6.10's delivered units: the same checks and words (D256, D365, D377)
+UNIT_MESSAGES = ('"jābūt skaitlim"', '"jābūt skaitlim, kas nav mazāks par 0"',
+                 f'"{WHOLE_TEXT} (mērvienība „"&{LINE_UNIT}&"”)"', ABOVE_MAX_UNITS)
+
 KINDS = {
     "amount": Kind("amount", ('"jābūt skaitlim"', '"jābūt skaitlim, kas nav mazāks par 0"')),
-    # D377: 6.3's period units and 6.6's planned units not above the plausible highest either, as 6.10's (D365)
-    "units": Kind("units", ('"jābūt skaitlim"', '"jābūt skaitlim, kas nav mazāks par 0"',
-                            f'"{WHOLE_TEXT} (mērvienība „"&{LINE_UNIT}&"”)"', ABOVE_MAX_UNITS)),
+    "units": Kind("units", UNIT_MESSAGES),
     "money": Kind("money", ('"jābūt skaitlim"', '"jābūt skaitlim, kas nav mazāks par 0"', f'"{CENTS_TEXT}"', ABOVE_MAX)),
-    "delivered": Kind("delivered", ('"jābūt skaitlim"', '"jābūt skaitlim, kas nav mazāks par 0"',
-                                    f'"{WHOLE_TEXT} (mērvienība „"&{LINE_UNIT}&"”)"', ABOVE_MAX_UNITS)),
+    "delivered": Kind("delivered", UNIT_MESSAGES),
     "payment": Kind("payment", ('"jābūt skaitlim"', f'"{NEGATIVE_PAYMENT_TEXT}"', f'"{CENTS_TEXT}"', ABOVE_MAX)),
     "final": Kind("final", ('"jābūt skaitlim"', '"jābūt skaitlim, kas nav mazāks par 0"',
                             '"jābūt ne lielākam par nepieciešamo apmēru N"', f'"{CENTS_TEXT}"', ABOVE_MAX)),
