@@ -37,8 +37,9 @@ if TYPE_CHECKING:
 # lines of 11); 18: the template changes after revision 17 was issued (stop 62; interface 2, the spacer
 # lines of 11); 19: the template changes after revision 18 was issued (stop 65; interface 2, the spacer lines of 11); 20: the
 # template changes after revision 19 was issued (stop 66; interface 2, the spacer lines of 11); 21: the template
-# changes after revision 20 was issued (stop 67; interface 2, the spacer lines of 11)
-LAYOUT_REVISION = 21
+# changes after revision 20 was issued (stop 67; interface 2, the spacer lines of 11); 22: the template changes after
+# revision 21 was issued (stop 68; interface 2, the spacer lines of 11)
+LAYOUT_REVISION = 22
 
 VERSION_PATTERN = lvformat.VERSION_PATTERN  # the form a person reads is made from the same parts
 

@@ -37,7 +37,8 @@ from tests.ministry.test_migrate_old_template import old_template
 pytestmark = pytest.mark.slow  # three templates rebuilt from git history (about a minute and a half)
 ISSUED_COMMITS = {10: "a439136e", 11: "2d127da1", 12: "d8024294", 13: "1276eeae", 14: "9a2908a5", 15: "bd5d927e", 16: "80e11c6f",
                   17: "6f6e11b1", 18: "3c090997", 19: "8cbe9eef",
-                  20: "f45b4959"}
+                  20: "f45b4959",
+                  21: "c5275e92"}
 # the cell as every other message names it: its table, address and label, not „6.11!B5 (IBM_Saskarne)” (review37 F7)
 INTERFACE_CELL = "6.11. tabula, B5 „Saskarnes versija (definēto nosaukumu kopa)”"
 NEWER = f"{INTERFACE_CELL}: matrica ir jaunākas saskarnes versijas 3, nekā šī rīkkopa pazīst (1 vai 2); " \
