@@ -259,3 +259,37 @@ def test_with_a_as_p_the_ib_funded_sum_rests_on_the_open_price(later_catalogue: 
                                  ("2.1", None, "SIA Pavadoņi", None)])
     child, docs = _docs(catalogue, plain)
     assert not child.ib_funded_open and note not in docs["08-lemums-par-pieskirsanu"]
+
+
+def _funded_row(html: str) -> str:
+    """The figure of the „IB apmērs” table's row „No IB finansētie pakalpojumi” as printed (D359: figure alone)."""
+    return re.search(r"<td>No IB finansētie pakalpojumi</td><td class=\"num\">([^<]*)</td>", html).group(1)
+
+
+def test_with_a_as_p_the_ib_funded_sum_is_printed_when_no_open_price_can_change_it(
+        later_catalogue: Catalogue) -> None:
+    """A = P (the confirmed lines alone exceed P, D294) and 2.1's price still „jāprecizē”, funded after them. When the
+    confirmed line's whole units spend P to the cent, nothing is left for 2.1 whatever its price: the IB-funded sum
+    is P, a figure the unconfirmed price cannot change, and 08 and 01 print it with no note that it may be less. One
+    unit dearer (a rest before 2.1 that its price may or may not buy from) the same row is the blank with the note –
+    never P taken on trust (D359)."""
+    catalogue = later_catalogue
+    market = _markets(catalogue)[0]
+    probe = _reading(catalogue, [(market, Decimal("20"), "SIA Viens", None), ("2.1", None, "SIA Pavadoņi", None)])
+    p = probe.outcome.provisional
+    exact = (p / 5).quantize(Decimal("0.01"))
+    assert exact * 5 == p, p  # five of the line's ten units spend P to the cent
+    note = "No IB finansēto pakalpojumu summa var būt mazāka par IB pieejamo apmēru A"
+    for unit_price, known in ((exact, True), (exact + Decimal("7"), False)):
+        reading = _reading(catalogue, [(market, unit_price, "SIA Viens", None), ("2.1", None, "SIA Pavadoņi", None)])
+        outcome = reading.outcome
+        assert outcome.plan.lines[0].cost > p == outcome.available, unit_price  # A = P whatever 2.1 costs
+        assert outcome.plan.lines[0].priority.position < outcome.plan.lines[1].priority.position
+        child, docs = _docs(catalogue, reading)
+        assert child.available == lvformat.eur(p) and child.needed == BLANK_EUR, unit_price
+        assert (child.ib_funded == lvformat.eur(p)) == known and child.ib_funded_open != known, unit_price
+        if known:
+            assert outcome.plan.ib_funded == p and child.lines[1].ib == lvformat.eur(0)
+        for doc_id in ("01-ligums-ar-vecaku", "08-lemums-par-pieskirsanu"):
+            assert _funded_row(docs[doc_id]) == (lvformat.number(p) if known else "______"), (doc_id, unit_price)
+            assert (note in docs[doc_id]) != known, (doc_id, unit_price)
