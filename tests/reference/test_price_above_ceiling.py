@@ -15,7 +15,6 @@ from generator.reference.rules import CEILING_CODES, check_prices
 from generator.reference.workbook import WorkbookInputs, evaluate_workbook
 from generator.workbook.writer import template_date
 
-
 MONTHS = (Decimal(4), Decimal(3), Decimal(3))  # 10 units in a plan of three months
 
 
