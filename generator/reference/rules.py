@@ -423,20 +423,27 @@ def _planned_days(total: Decimal) -> str:
 
 # After the price and the amount it is above, of a line whose ceiling is not confirmed (D22: a group session's highest
 # price while its client transport part is „jāprecizē”): the amount is no confirmed ceiling, and the real one is not
-# higher.
-ABOVE_UNCONFIRMED = (" par vienību; cenas griesti nav apstiprināti (katalogā vēl jāprecizē), bet tie nebūs augstāki par "
-                     "šo summu.")
+# higher; the reason in brackets is the line's own (unconfirmed_why, D358, D383).
+def above_unconfirmed(ceiling_open: Collection[str] = ()) -> str:
+    return (f" par vienību; cenas griesti nav apstiprināti {unconfirmed_why(ceiling_open)}, bet tie nebūs augstāki par "
+            "šo summu.")
+
+
+# the checks of a line's price against its item's ceiling: a plan whose prices are its round's (the calculator) and that
+# is outside every round has no ceiling that applies to it, so it gets none of them (D358, D383)
+CEILING_CODES = frozenset({"price_above_ceiling", "ceiling_unconfirmed"})
 
 
 def check_prices(lines: Sequence[PlanLine]) -> list[Finding]:
     """A provider price above the item's regulated, contract or group-session ceiling is an error
-    (D12, L1695, L1703–L1706); above a ceiling still „jāprecizē” it says so in D22's words."""
+    (D12, L1695, L1703–L1706); above a ceiling still „jāprecizē” it says so in D22's words, with the line's own reason
+    (D383)."""
     return [
         Finding(
             "price_above_ceiling",
             Severity.error,
             f"{line_name(i, line)}: sniedzēja cena {eur(line.unit_price)} pārsniedz "
-            + (f"{eur(line.ceiling)}{ABOVE_UNCONFIRMED}" if line.ceiling_unconfirmed
+            + (f"{eur(line.ceiling)}{above_unconfirmed(line.ceiling_open)}" if line.ceiling_unconfirmed
                else f"pieļaujamo {eur(line.ceiling)} par vienību."),
             (i,),
         )

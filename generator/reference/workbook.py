@@ -44,7 +44,7 @@ from generator.reference.rounds import (
     plan_end,
     reporting_period,
 )
-from generator.reference.rules import check_plan, invalid_execution, invalid_planned
+from generator.reference.rules import CEILING_CODES, check_plan, invalid_execution, invalid_planned
 
 ZERO = Decimal(0)
 
@@ -169,12 +169,17 @@ class WorkbookResult:
         }
 
 
-def evaluate_workbook(inputs: WorkbookInputs, params: Params, template: str = CURRENT) -> WorkbookResult:
+def evaluate_workbook(inputs: WorkbookInputs, params: Params, template: str = CURRENT, *,
+                      round_prices: bool = False) -> WorkbookResult:
     """Compute every output of the workbook for one child: the check date and P (D1, D21), N,
     priorities, A, line funding, K (D3–D6), 6.7 and 6.10 totals (D13, D14) and the rule findings
     with their counts (D9–D13). ``template``: which template the inputs were filled into (CURRENT, OLDER or
     UNKNOWN), for the advice of a ``prices_not_in_force`` error (prices_advice). B, F or another source above the
-    plausible highest (Params.amount_max, D340) is refused as a negative one is (ReferenceInputError: no amount)."""
+    plausible highest (Params.amount_max, D340) is refused as a negative one is (ReferenceInputError: no amount).
+    ``round_prices``: ``params`` are the prices of the round that holds the plan's first day, or a stand-in's where none
+    does (the calculator, D61); a plan outside every round then has no ceiling that applies to it and gets no check of
+    its prices against one (rules.CEILING_CODES, D358, D383) – the matrix checks against its own 6.8 whatever the
+    plan's day (False)."""
     check_months(inputs.months, params.period_months_max)
     check_amounts_max(inputs, params)
     findings: list[Finding] = []
@@ -245,6 +250,8 @@ def evaluate_workbook(inputs: WorkbookInputs, params: Params, template: str = CU
             provisional=rules_p,
         )
     )
+    if round_prices and check_date is None:  # outside every round (D383): its refusal, no stand-in round's ceilings
+        findings = [f for f in findings if f.code not in CEILING_CODES]
     # the matrix sums 6.10's plan columns over its active lines only (D332), its payments over every line that is not
     # void: a line without a service or units has the error ignored_line_data, but its payments are money paid (D372)
     exe = execution(lines, inputs.months)

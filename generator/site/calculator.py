@@ -219,8 +219,8 @@ def message_templates(params: Params) -> dict[str, str]:
     templates["price_above_ceiling"] = _replace(price.message, [
         _row(INDEX, LABEL, "rinda"), (eur(PRICE), "{cena}"), (eur(CEILING), "{griesti}")])
     (above,) = check_prices(_padded((INDEX, _line(LABEL, unit_price=PRICE, ceiling=CEILING, ceiling_unconfirmed=True))))
-    templates["price_above_unconfirmed_ceiling"] = _replace(above.message, [
-        _row(INDEX, LABEL, "rinda"), (eur(PRICE), "{cena}"), (eur(CEILING), "{griesti}")])
+    templates["price_above_unconfirmed_ceiling"] = _replace(above.message, [  # D383: the line's own reason, as D358's
+        _row(INDEX, LABEL, "rinda"), (eur(PRICE), "{cena}"), (eur(CEILING), "{griesti}"), (unconfirmed_why(), "{iemesls}")])
     a = _line(LABEL, service_id="s1", incompatible_with=("s2",))
     b = _line(LABEL_B, service_id="s2")
     (pair,) = check_incompatible(_padded((INDEX, a), (INDEX_B, b)))

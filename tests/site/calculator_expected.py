@@ -239,13 +239,11 @@ def expected(inputs: WorkbookInputs, params: Params, matrices: dict[str, str] | 
     data's matrix advice by prices day (matrix_texts), for the prices errors (D186)."""
     matrices = matrices or {}
     params = calculator_params(params)
-    result = evaluate_workbook(inputs, params)
+    result = evaluate_workbook(inputs, params, round_prices=True)  # D383: the prices are the plan's round's
     refused = refused_fields(inputs, result.findings)
     if refused:
         return {"Derigs": False, **dict.fromkeys(REFUSED_NONE), "Refused": refused}
     found = [f for f in result.findings if f.code not in NOT_IN_CALCULATOR]
-    if any(f.code == "outside_reporting_period" for f in found):  # D358: its refusal alone, no ceiling warning – the
-        found = [f for f in found if f.code != "ceiling_unconfirmed"]  # calculator has no round whose ceilings apply
     plan = result.plan
     variants = {}
     for v in (1, 2, 3):

@@ -160,11 +160,12 @@ def several_rounds(tmp_path_factory: pytest.TempPathFactory) -> Catalogue:
     return rounds_catalogue(tmp_path_factory.mktemp("calculator-rounds"))
 
 
-def run_with_data(visit: Visit, catalogue: Catalogue, inputs: list[dict]) -> list[dict]:
-    """The calculator's script with the data script of ``catalogue`` (not the built site's) on an empty page."""
+def run_with_data(visit: Visit, catalogue: Catalogue, inputs: list[dict], data: dict | None = None) -> list[dict]:
+    """The calculator's script with the data script of ``catalogue`` (not the built site's; ``data``: its calculator
+    data as a test changed them) on an empty page."""
     page = visit.page
     page.set_content("<!doctype html><html lang=\"lv\"><head><title>IB kalkulators</title></head><body></body></html>")
-    page.add_script_tag(content=data_script(catalogue))
+    page.add_script_tag(content=data_script(catalogue, data))
     page.add_script_tag(path=str(REPO / "site" / SCRIPT))
     return aprekins_all(page, inputs)
 
@@ -648,6 +649,8 @@ def test_script_sizes(built_site) -> None:
     # prices set's bounds by unit, the check and its text: measured 163 011 → 163 974 B)
     # 164 500 until fix48h (D377: a plan line's units above the plausible highest refused at their field) and fix48i
     # (D378: the transport share waits while a fraction of a whole unit voids a line): measured 163 974 → 164 580 B
+    # fix49e (D383: a price above an unconfirmed ceiling with its line's reason, no ceiling check outside every round)
+    # within it: script +210 B, data −16 B (164 771 B with the catalogue's data script)
     assert sum(sizes.values()) < 165_000, json.dumps(sizes)
 
 
@@ -848,8 +851,53 @@ def test_a_price_above_an_unconfirmed_ceiling_says_it_is_unconfirmed(blank: Visi
     found = [[m["teksts"] for m in r["messages"] if m["kods"] == "price_above_ceiling"] for r in results]
     assert found[1] == [] and results[1]["Plans_Summa"] == [None] and results[1]["Kludas"] == 0, results[1]
     assert found[0] == [f"1. rinda ({group.label}): sniedzēja cena {eur(group.ceiling + Decimal('1.07'))} pārsniedz "
-                        f"{eur(group.ceiling)} par vienību; cenas griesti nav apstiprināti (katalogā vēl jāprecizē), "
+                        f"{eur(group.ceiling)} par vienību; cenas griesti nav apstiprināti (katalogā vēl jāprecizē "
+                        "klienta transporta daļa, ko atskaita no grupu nodarbības augstākās cenas), "
                         "bet tie nebūs augstāki par šo summu."], found
+    assert blank.errors == []
+
+
+OWN_OPEN_ITEM, OWN_OPEN_CEILING = "2.1", Decimal("4.50")  # a regulated hour whose price is an amount still „jāprecizē”
+
+
+def test_a_price_above_an_unconfirmed_ceiling_names_its_own_lines_reason_and_none_outside_every_round(
+        blank: Visit, catalogue: Catalogue, params: Params, offers) -> None:
+    """D383: a price above an unconfirmed ceiling gives the reason of its own line, as the reference does – an
+    individual regulated service its own price, a group session its group parameter, never the other's; a plan outside
+    every round is refused with that error alone: no price is checked against a round's ceiling it is not in. The
+    catalogue's regulated prices on the matrix's day have no amount, so the individual line's ceiling is one typed
+    into the calculator's data here (the same offer, its regulated amount „jāprecizē”)."""
+    data = calculator_data(catalogue)
+    (entry,) = [o for o in data["pakalpojumi"] if o["kods"] == OWN_OPEN_ITEM]
+    assert entry["griestiNavApstiprinati"] and entry["griesti"] is None and "griestiGrupa" not in entry, entry
+    entry["griesti"] = format(OWN_OPEN_CEILING, "f")
+    own = dataclasses.replace(offers[OWN_OPEN_ITEM], ceiling=OWN_OPEN_CEILING)
+    assert own.ceiling_unconfirmed and not own.ceiling_open and own.service.regime.value == "regulation"
+    group = [o for o in offers.values() if o.ceiling is not None and o.ceiling_unconfirmed and o.ceiling_open][0]
+    lines = (line_from_offer(own, 10, unit_price=OWN_OPEN_CEILING + Decimal("0.25"), expert_rank=1),
+             line_from_offer(group, 3, unit_price=group.ceiling + Decimal("1.07"), expert_rank=2))
+    period = params.reporting_periods[0]
+    named = []
+    for start in (period.start, dt.date(2001, 3, 5)):  # in the first round's period; before every round
+        inputs = WorkbookInputs(birth_date=dt.date(start.year - 7, 2, 3), period_start=start, months=3,
+                                special_care=False, impairment=None, lines=lines)
+        named.append((f"{own.id} un {group.id} no {start}", inputs))
+    results = run_with_data(blank, catalogue, [api_input(inputs) for _, inputs in named], data)
+    failures = _compare(named, params, results)
+    assert not failures, "\n".join(failures)
+    inside = [m["teksts"] for m in results[0]["messages"] if m["kods"] == "price_above_ceiling"]
+    assert inside == [
+        f"1. rinda ({own.label}): sniedzēja cena {eur(OWN_OPEN_CEILING + Decimal('0.25'))} pārsniedz "
+        f"{eur(OWN_OPEN_CEILING)} par vienību; cenas griesti nav apstiprināti (katalogā vēl jāprecizē normatīvajā "
+        "aktā vai līgumā noteiktā cena), bet tie nebūs augstāki par šo summu.",
+        f"2. rinda ({group.label}): sniedzēja cena {eur(group.ceiling + Decimal('1.07'))} pārsniedz "
+        f"{eur(group.ceiling)} par vienību; cenas griesti nav apstiprināti (katalogā vēl jāprecizē klienta "
+        "transporta daļa, ko atskaita no grupu nodarbības augstākās cenas), bet tie nebūs augstāki par šo summu."], inside
+    assert "grupu nodarbīb" not in inside[0] and "normatīvajā aktā" not in inside[1], inside
+    assert results[0]["Kludas"] == 2 and results[0]["Bridinajumi"] == 2, results[0]["messages"]
+    # outside every round: the refusal alone, no ceiling error or warning – in the reference's count too (_compare)
+    assert [m["kods"] for m in results[1]["messages"]] == ["outside_reporting_period"], results[1]["messages"]
+    assert results[1]["Kludas"] == 1 and results[1]["Bridinajumi"] == 0, results[1]
     assert blank.errors == []
 
 

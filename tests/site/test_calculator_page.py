@@ -192,8 +192,9 @@ def test_message_texts_are_the_references(built_site: BuiltSite, catalogue: Cata
     (finding,) = check_prices([line])
     name = f"1. rinda ({group.label})"
     template = texts["price_above_unconfirmed_ceiling" if group.ceiling_unconfirmed else "price_above_ceiling"]
-    filled = template.format(rinda=name, cena=eur(line.unit_price), griesti=eur(group.ceiling))
-    assert filled == finding.message
+    why = texts[f"ceiling_unconfirmed_iemesls_{calculator.ceiling_key(group.ceiling_open)}"]  # D383: the line's own reason
+    filled = template.format(rinda=name, cena=eur(line.unit_price), griesti=eur(group.ceiling), iemesls=why)
+    assert filled == finding.message and why in filled
     (confirmed,) = check_prices([dataclasses.replace(line, ceiling_unconfirmed=False)])  # D22 or not: each its words
     assert texts["price_above_ceiling"].format(rinda=name, cena=eur(line.unit_price), griesti=eur(group.ceiling)) == (
         confirmed.message) != finding.message

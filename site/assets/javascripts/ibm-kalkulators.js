@@ -739,14 +739,16 @@
         }
       });
     });
+    // D358, D383: a plan outside every round has no round whose ceilings apply – no ceiling check (its refusal alone)
+    var why = function (l) { return t["ceiling_unconfirmed_iemesls_" + (l.offer.griestiGrupa || 0)]; };
     counted.forEach(function (l) {
-      if (l.offer.griesti !== null && cmp(l.price, dec(l.offer.griesti)) > 0) {
+      if (l.offer.griesti !== null && !plan.outside && cmp(l.price, dec(l.offer.griesti)) > 0) {
         found.push({
           kods: "price_above_ceiling",
           smagums: ERROR,
-          // D22: above a ceiling still „jāprecizē” in its words
+          // D22: above a ceiling still „jāprecizē” in its words, with the line's own reason
           teksts: fill(l.offer.griestiNavApstiprinati ? t.price_above_unconfirmed_ceiling : t.price_above_ceiling,
-            { rinda: rowName(l), cena: eur(l.price), griesti: eur(dec(l.offer.griesti)) }),
+            { rinda: rowName(l), cena: eur(l.price), griesti: eur(dec(l.offer.griesti)), iemesls: why(l) }),
           rindas: [l.index],
         });
       }
@@ -775,11 +777,11 @@
           teksts: fill(t.price_implausible, { rinda: rowName(l), cena: eur(l.price), ticama: eur(dec(bound)) }) });
       }
     });
-    // D358: in the reason of the line's own ceiling; none for a plan outside every round (its refusal alone)
+    // D358: in the reason of the line's own ceiling; none for a plan outside every round
     counted.forEach(function (l) {
       if (l.offer.griestiNavApstiprinati && !plan.outside) {
         found.push({ kods: "ceiling_unconfirmed", smagums: WARNING, rindas: [l.index],
-          teksts: fill(t.ceiling_unconfirmed, { rinda: rowName(l), iemesls: t["ceiling_unconfirmed_iemesls_" + (l.offer.griestiGrupa || 0)] }) });
+          teksts: fill(t.ceiling_unconfirmed, { rinda: rowName(l), iemesls: why(l) }) });
       }
     });
     // D147: no more days, working days or hours than the plan period holds
