@@ -11,7 +11,9 @@ from generator.documents.from_matrix import signing
 
 def _child(labels: list[str], providers: int, unpriced: tuple[str, ...] = ()) -> SimpleNamespace:
     lines = [SimpleNamespace(label=label, confirmed=False, priced=label not in unpriced) for label in labels]
-    waiting = [SimpleNamespace(pending=True, funded=True, own=False, number=n, file_part=str(n))
+    # each provider's line: its IB share waits for the open prices (signing.awaited_inputs, D379)
+    waiting = [SimpleNamespace(pending=True, funded=True, own=False, number=n, file_part=str(n),
+                               lines=[SimpleNamespace(confirmed=True, ib_confirmed=False)])
                for n in range(1, providers + 1)]
     return SimpleNamespace(not_eligible=False, ib_on_base=False, providers=waiting, by_priority=lines,
                            available_known=True, period="01.10.2026–31.12.2026")

@@ -146,7 +146,8 @@ def test_the_report_says_what_each_provider_waits_for(many: tuple[Path, str]) ->
 def test_a_provider_waiting_for_both_kinds_of_price_names_both() -> None:
     from generator.documents.from_matrix.provider_notes import awaited_price
 
-    lines = [SimpleNamespace(confirmed=False, priced=True), SimpleNamespace(confirmed=False, priced=False)]
+    lines = [SimpleNamespace(confirmed=False, priced=True, ib_confirmed=False),
+             SimpleNamespace(confirmed=False, priced=False, ib_confirmed=False)]
     child = SimpleNamespace(lines=lines)
     assert awaited_price(child, SimpleNamespace(lines=lines)) == (  # type: ignore[arg-type]
         "nav apstiprināta cena un matricas 6.8. tabulā nav ierakstīta sniedzēja cena, no kurām atkarīga tā daļa no IB")
@@ -231,7 +232,7 @@ def test_a_provider_waits_only_for_the_open_prices_ahead_of_it() -> None:
     from generator.documents.from_matrix.provider_notes import awaited_price
 
     ahead = SimpleNamespace(confirmed=False, priced=True)
-    own = SimpleNamespace(confirmed=True, priced=True)
+    own = SimpleNamespace(confirmed=True, priced=True, ib_confirmed=False)  # its share waits for ``ahead``'s price
     after = SimpleNamespace(confirmed=False, priced=False)
     child = SimpleNamespace(lines=[after, own, ahead], by_priority=[ahead, own, after])
     assert awaited_price(child, SimpleNamespace(lines=[own])) == (  # type: ignore[arg-type]

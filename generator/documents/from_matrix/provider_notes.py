@@ -10,7 +10,13 @@ from __future__ import annotations
 
 from generator import lvformat
 from generator.documents.from_matrix.own_service import MUNICIPALITY, SOCIAL_SERVICE
-from generator.documents.from_matrix.signing import GUARANTEE, PROVIDER_CONTRACT, provider_name
+from generator.documents.from_matrix.signing import (
+    GUARANTEE,
+    PROVIDER_CONTRACT,
+    awaited_inputs,
+    provider_name,
+    void_cells,
+)
 from generator.documents.from_matrix.specs import parent_forms
 
 OWN = {SOCIAL_SERVICE: "sniedz pats Dienests", MUNICIPALITY: "sniedz pati Pašvaldība, kuras iestāde ir Dienests"}
@@ -104,24 +110,28 @@ def awaited_price(child, provider) -> str:  # noqa: ANN001 - from_matrix.context
     """What a provider's IB share waits for, as „kamēr …” ends: its own lines' open prices, else the open prices of the
     plan's lines ahead of its first line in priority order (D294: only those decide how much of P is left for it) – a
     catalogue price the ministry confirms (D294), a provider's price not typed in 6.8 (D313), or both; in the plural
-    when several lines wait. A provider whose lines wait only for a void line of its own (its units or price an invalid
-    input, D332) waits for that cell to be corrected in the matrix, named as the papers name it (D374)."""
-    void = [line for line in provider.lines if getattr(line, "void", False)]
-    if void and all(line.confirmed or line.void for line in provider.lines):  # D374: the corrected matrix, no price
-        cells = list(dict.fromkeys(line.void_place for line in void if line.void_place))  # lines of one 6.8 row: once
-        where = f" ({'; '.join(cells)})" if cells else ""
-        if len(cells or void) == 1:
-            return f"matricā nav izlabota nederīgā ievade{where}, no kuras atkarīga tā daļa no IB"
-        return f"matricā nav izlabotas nederīgās ievades{where}, no kurām atkarīga tā daļa no IB"
-    ordered = list(getattr(child, "by_priority", child.lines))
-    first = min((i for i, line in enumerate(ordered) if any(line is own for own in provider.lines)),
-                default=len(ordered))
-    lines = ([line for line in provider.lines if not line.confirmed]
-             or [line for line in ordered[:first] if not line.confirmed]
-             or [line for line in ordered if not line.confirmed])
-    unconfirmed = [line for line in lines if line.priced]
-    untyped = [line for line in lines if not line.priced]
-    words = ([UNCONFIRMED_PRICE if len(unconfirmed) == 1 else UNCONFIRMED_PRICES] if unconfirmed else []) + (
-        [UNTYPED_PRICE if len(untyped) == 1 else UNTYPED_PRICES] if untyped else [])
-    several = len(unconfirmed) + len(untyped) > 1
-    return f"{' un '.join(words)}, no {'kurām' if several else 'kuras'} atkarīga tā daļa no IB"
+    when several lines wait. A void line of its own (its units or price an invalid input, D332) waits for that cell to
+    be corrected in the matrix, named as the papers name it (D374); a provider may wait for both, and then both are
+    said (D379) – signing.awaited_inputs decides it, as for VISPIRMS."""
+    void, price = awaited_inputs(provider)
+    cells = void_cells(void)
+    voids = len(cells or void)
+    where = f" ({'; '.join(cells)})" if cells else ""
+    words = ([f"matricā nav izlabota nederīgā ievade{where}" if voids == 1
+              else f"matricā nav izlabotas nederīgās ievades{where}"] if void else [])
+    unconfirmed: list = []
+    untyped: list = []
+    if price or not void:
+        ordered = list(getattr(child, "by_priority", child.lines))
+        first = min((i for i, line in enumerate(ordered) if any(line is own for own in provider.lines)),
+                    default=len(ordered))
+        lines = ([line for line in provider.lines if not line.confirmed]
+                 or [line for line in ordered[:first] if not line.confirmed]
+                 or [line for line in ordered if not line.confirmed])
+        unconfirmed = [line for line in lines if line.priced]
+        untyped = [line for line in lines if not line.priced]
+        words += ([UNCONFIRMED_PRICE if len(unconfirmed) == 1 else UNCONFIRMED_PRICES] if unconfirmed else []) + (
+            [UNTYPED_PRICE if len(untyped) == 1 else UNTYPED_PRICES] if untyped else [])
+    several = voids + len(unconfirmed) + len(untyped) > 1
+    listed = words[0] if len(words) == 1 else f"{', '.join(words[:-1])} un {words[-1]}"
+    return f"{listed}, no {'kurām' if several else 'kuras'} atkarīga tā daļa no IB"

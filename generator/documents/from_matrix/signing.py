@@ -396,11 +396,40 @@ def draft_errors_line(errors: Sequence[str]) -> str | None:
             f"neizveido – {first if n == 1 else f'pirmā: {first}'}")
 
 
-def _void_only(provider) -> bool:  # noqa: ANN001 - a from_matrix.context.Provider
-    """The provider's IB share waits only for a void line of its own (D374), no open price."""
-    lines = getattr(provider, "lines", ())
-    return any(getattr(line, "void", False) for line in lines) and all(
-        line.ib_confirmed or getattr(line, "void", False) for line in lines)
+def awaited_inputs(provider) -> tuple[list, bool]:  # noqa: ANN001 - a from_matrix.context.Provider
+    """What a provider's IB share waits for while B is confirmed (with B open, its callers say B first, D72): its void
+    lines (D374: their units or price an invalid input, to correct in the matrix) and whether an open price too – one
+    of its other lines has an IB share that is still a blank (its own price, or one ahead of it in priority order, is
+    unconfirmed or not typed, D294, D313), or a void line keeps an open price of its own. It may wait for both (D379):
+    parskats.txt's list of providers (provider_notes.awaited_price) and VISPIRMS (price_line) decide it here alone."""
+    lines = list(getattr(provider, "lines", ()))
+    void = [line for line in lines if getattr(line, "void", False)]
+    price = any(not line.confirmed if getattr(line, "void", False) else not line.ib_confirmed for line in lines)
+    return void, price
+
+
+def void_cells(void: Sequence) -> list[str]:
+    """The void lines' cells as the papers name them (D374), each once (lines of one 6.8 row share its price cell)."""
+    return list(dict.fromkeys(line.void_place for line in void if getattr(line, "void_place", "")))
+
+
+def _void_also(waiting: Sequence, voided: Sequence) -> str:
+    """VISPIRMS's words on the waiting providers whose IB share waits for a void line of their own as well (D379):
+    „ (tā ir atkarīga arī no nederīgās ievades matricā: …)”, naming the cells as the papers do; "" when none does."""
+    if not voided:
+        return ""
+    void = [line for p in voided for line in awaited_inputs(p)[0]]
+    cells = void_cells(void)
+    one = len(voided) == 1
+    if len(voided) == len(waiting):
+        whose = "tā ir atkarīga" if one else "tās ir atkarīgas"
+    else:
+        numbers = ", ".join(str(p.number) for p in voided)
+        whose = (f"sniedzēja Nr. {numbers} daļa ir atkarīga" if one
+                 else f"sniedzēju Nr. {numbers} daļas ir atkarīgas")
+    inputs = "nederīgās ievades" if len(cells or void) == 1 else "nederīgajām ievadēm"
+    where = f": {'; '.join(cells)}" if cells else ""
+    return f" ({whose} arī no {inputs} matricā{where})"
 
 
 def price_line(child: ChildContext, *, draft: bool = False) -> str | None:
@@ -411,9 +440,9 @@ def price_line(child: ChildContext, *, draft: bool = False) -> str | None:
     if child.not_eligible or child.ib_on_base:
         return None
     # a provider that waits only for a void line (D374) waits for the corrected matrix, not for a price: the draft's
-    # errors come first in VISPIRMS, and parskats.txt's list of providers names the cell (provider_notes.awaited_price)
-    waiting = [p for p in child.providers if p.pending and p.funded and not p.own
-               and not _void_only(p)]
+    # errors come first in VISPIRMS, and parskats.txt's list of providers names the cell (provider_notes.awaited_price);
+    # one that waits for both is named here with its void cells too (D379)
+    waiting = [p for p in child.providers if p.pending and p.funded and not p.own and awaited_inputs(p)[1]]
     a_open = not draft and bool(not_signable(child))
     if not waiting and not a_open:
         return None
@@ -442,7 +471,8 @@ def price_line(child: ChildContext, *, draft: bool = False) -> str | None:
     what = ("līgums ar sniedzēju un garantijas vēstule" if single
             else "līgumi ar sniedzējiem un garantijas vēstules")
     hangs = "atkarīga" if single else "atkarīgas"
-    text = f"{head}: no {of} {hangs} {whose} no IB, tāpēc {what} ({papers}) nav izveidoti; {then}"
+    also = _void_also(waiting, [p for p in waiting if awaited_inputs(p)[0]])
+    text = f"{head}: no {of} {hangs} {whose} no IB{also}, tāpēc {what} ({papers}) nav izveidoti; {then}"
     return f"{text}; līdz tam {reading_only(child)}, jo no {of} atkarīgs arī IB pieejamais apmērs A" if a_open else text
 
 
