@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import click
 
 from generator.cli import CATALOGUE_OPTION, OUT_WRONG, load_for_command, refuse_unwritable, usage_error
-from generator.ministry.console_names import ScreenedPath
+from generator.ministry.console_names import ScreenedPath, shown_given
 from generator.municipality_option import municipality_problem
 
 if TYPE_CHECKING:
@@ -41,7 +41,7 @@ if TYPE_CHECKING:
                    "matricu, kuras periods jau beidzies, atsaka arī ar --draft – tai var izveidot tikai arhīva "
                    "kopiju (--arhivam; matricai ar kļūdām – --draft un --arhivam kopā, tad kopija ir arī "
                    "melnraksts).")
-@click.option("--key-file", type=click.Path(path_type=Path, dir_okay=False), default=None,
+@click.option("--key-file", type=ScreenedPath(path_type=Path, dir_okay=False), default=None,
               help="Ar --from-matrix: pseidonimizācijas atslēgas fails (citādi vides mainīgais "
                    "IBM_PSEUDONIMA_ATSLEGA); bērna mapes nosaukums ir pseidonīms, bez atslēgas – faila nosaukums "
                    "(vai faila jaucējkods, ja nosaukumā ir bērna vai vecāka vārds, personas kods vai datums).")
@@ -160,7 +160,7 @@ def documents(catalogue_dir: Path, municipality_ids: tuple[str, ...], out_dir: P
         if chosen is not None and (note := past_day_note(chosen, today)) is not None:
             click.echo(note)
         _warn_passed_deadline(catalogue, chosen, municipality_id, today)
-    click.echo(f"Gatavs: {len(written)} faili mapē {out_dir}/lejupielades/.")
+    click.echo(f"Gatavs: {len(written)} faili mapē {shown_given(out_dir)}/lejupielades/.")  # screened (D382)
 
 
 def _warn_passed_deadline(catalogue: Catalogue, chosen: RoundSet | None, municipality_id: str | None,

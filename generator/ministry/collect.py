@@ -33,7 +33,13 @@ from generator.lvformat import date as lv_date
 from generator.ministry.cache import ResultCache, TemplateLoader
 from generator.ministry.collected_round import collected_round, round_envelope_note, round_named, round_names
 from generator.ministry.collection import UNREPORTED, Collection
-from generator.ministry.console_names import HIDDEN, file_label, looks_personal, shown_given, shown_path
+from generator.ministry.console_names import (
+    HIDDEN,
+    file_label,
+    given_reveals,
+    shown_given,
+    shown_path,
+)
 from generator.ministry.file_copies import kept_first
 from generator.ministry.final_status import (
     base_confirmed_note,
@@ -394,7 +400,7 @@ def placement_notes(folder: Path, results: list[ReadResult], catalogue: Catalogu
         subfolders = []
     for sub in subfolders:
         if sub.name not in spread and (others := other_files(sub)).startswith("; mapē ir"):
-            name = "…" if looks_personal(sub.name) else sub.name
+            name = "…" if given_reveals(sub.name) else sub.name  # a folder named after a child (D382)
             notes.append(f"{prefix}{name}/: pašvaldības mapē nav nevienas izklājlapas{others} – no šīs mapes matricas "
                          "nav savāktas; ja pašvaldība matricas iesniegusi, ievietojiet tās šajā mapē un palaidiet "
                          "„ibm collect” vēlreiz")
@@ -716,7 +722,7 @@ def folder_name(folder: Path) -> str:
     """The folder's own name, as the summary shows the --previous folder: a full path may hold a user's name
     (audit27b F10); a name with six digits in a row (a personal code's, D221) or a date is not shown (review28 F2)."""
     name = folder.resolve().name or folder.as_posix()
-    return "…" if looks_personal(name) else name
+    return "…" if given_reveals(name) else name
 
 
 # how a --previous folder's file is named on the console and the notes sheet (before its path in that folder)

@@ -465,7 +465,7 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
 
             for line in console_lines(book.changes):
                 click.echo(line)
-        click.echo(f"Kopsavilkums: {out}; galīgie apmēri: {out.parent / FINAL_DIR}/ ({len(csvs)} {_agree(len(csvs), 'fails', 'faili')}).")
+        click.echo(f"Kopsavilkums: {shown_given(out)}; galīgie apmēri: {shown_given(out.parent / FINAL_DIR)}/ ({len(csvs)} {_agree(len(csvs), 'fails', 'faili')}).")
         if result.refused or result.previous_refused:
             unused = len(result.refused) + len(result.previous_refused)
             # which folder they are in, as the first line counts them (audit33a F5)
@@ -582,7 +582,7 @@ def migrate(old: Path, out: Path, overwrite: bool, template_dirs: tuple[Path, ..
             raise
     if len(targets) > 1:
         done = len(targets) - refused - skipped
-        where = f"; pārskati: *-parnesana.txt blakus jaunajām matricām mapē {out.absolute()}" if done + skipped else ""
+        where = f"; pārskati: *-parnesana.txt blakus jaunajām matricām mapē {shown_given(out.absolute())}" if done + skipped else ""
         already = f", jau iepriekš {_agree(skipped, 'pārnesta', 'pārnestas')} {skipped}" if skipped else ""
         whose = "tā" if done == 1 else f"no tām {len(erring)}"  # „Pārnesta 1 matrica (tā ar jaunām kļūdām …)”
         errors = (f" ({whose} ar jaunām kļūdām – skatiet {_agree(len(erring), 'tās pārskatu', 'to pārskatus')} "

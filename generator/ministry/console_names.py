@@ -38,6 +38,40 @@ def looks_personal(text: str) -> bool:
     return bool(CODE_DIGITS.search(text) or DATE_IN_NAME.search(text))
 
 
+LETTER_RUN = re.compile(r"[^\W\d_]+")  # letters only, Latvian ones too
+EXTENSION = re.compile(r"\.[^\W_]{1,5}$")  # „.xlsx”, „.XLSX”, „.json”: not a word of the name
+
+
+def _words(text: str) -> list[str]:
+    """The words of ``text``: runs of letters, split also where a lower-case letter meets a capital
+    („PeterisParaudzins” is two words)."""
+    words = []
+    for run in LETTER_RUN.findall(text):
+        start = 0
+        for i in range(1, len(run)):
+            if run[i - 1].islower() and run[i].isupper():
+                words.append(run[start:i])
+                start = i
+        words.append(run[start:])
+    return words
+
+
+def may_be_name(part: str) -> bool:
+    """Whether a path part without digits may be a person's name before any matrix is read (D382): a word after its
+    first one starts with a capital letter and has at least two letters, as a name and a surname are written
+    („Pēteris Paraudziņš”, „Paraudzins_Peteris”, „PeterisParaudzins”, „matrica Pēteris”). A file's ending does not
+    count („plans.XLSX”). A part written in lower case („build”, „iesniegumi”, „jelgavas novads”) or with one
+    capitalised word at its start („Jelgava”, „IBM matricas”) stays readable; a harmless part with a second capital
+    („Jelgavas Novads”) is hidden too, which only costs showing it as "…"."""
+    return any(len(w) >= 2 and w[0].isupper() for w in _words(EXTENSION.sub("", part))[1:])
+
+
+def given_reveals(part: str) -> bool:
+    """Whether a part of a path the user gave may show a person before anything is read: a date or six digits
+    (``looks_personal``) or a name (``may_be_name``). The one rule for every path a command echoes (D360, D382)."""
+    return looks_personal(part) or may_be_name(part)
+
+
 # Latvian noun endings, longest first: a name in a file name is mostly declined („Oskara Parauga plāns”, „Paraugam
 # Oskaram”), so a name word is matched by its stem at the start of a file name's word (ņ, ļ, č are already n, l, c)
 ENDINGS = ("iem", "am", "im", "um", "ai", "ei", "is", "us", "as", "es", "os", "ys", "s", "a", "e", "i", "u", "o")
@@ -148,26 +182,30 @@ def shown_file(path: Path, base: Path | None = None, full_name: str = "", person
 SPREADSHEETS = (".xlsx", ".xlsm", ".xls", ".ods")  # the files a matrix may be saved as: shown by their hash
 
 
+KEPT_ENDINGS = (*SPREADSHEETS, ".json", ".txt", ".key", ".csv")  # a hidden file name keeps these: „…/….xlsx”
+
+
 def shown_given(path: Path | str) -> str:
     """A path the user gave (an argument, an option's value) as a usage or refusal line shows it, before any file
-    is read (`ibm migrate`, `ibm collect`): as given, unless a part of it shows a date or six digits in a row (a
-    child's birth date or personal code, ``looks_personal``). Then an existing spreadsheet is shown as ``shown_file``
-    shows it (its folders screened, its name „matrica-<SHA-256 sākums>”, found with `sha256sum`), and in any other
-    path – a folder, a file that is not there, a key file or a registry – every such part is "…" (a file name keeps
-    its ending: „…/….xlsx”)."""
+    is read (`ibm migrate`, `ibm collect`, `ibm documents`): as given, unless a part of it may show a person
+    (``given_reveals``: a date or six digits in a row – a child's birth date or personal code, D360 – or a name such
+    as „Pēteris Paraudziņš”, D382). Then an existing spreadsheet is shown by its folders, each such one as "…", and
+    its name „matrica-<SHA-256 sākums>” (found with `sha256sum`), and in any other path – a folder, a file that is
+    not there, a key file or a registry – every such part is "…" (a file name keeps a known ending: „…/….xlsx”)."""
     given = Path(path)
     text = given.as_posix()
     parts = text.split("/")
-    if not any(looks_personal(part) for part in parts):
+    if not any(given_reveals(part) for part in parts):
         return text
     if given.is_file() and given.suffix.lower() in SPREADSHEETS:  # a key file or a registry is no „matrica-…”
-        return shown_file(given)
+        folders = ["…" if given_reveals(part) else part for part in parts[:-1]]
+        return "/".join([*folders, f"matrica-{_label(file_label(given))}{given.suffix}"])
 
-    def ending(part: str) -> str:  # ".xlsx" kept, not the year of „dz. 03.02.2006”
+    def ending(part: str) -> str:  # ".xlsx" kept, not the year of „dz. 03.02.2006” nor „.Kalnina” of „Anna.Kalnina”
         suffix = Path(part).suffix
-        return suffix if suffix[1:].isalpha() else ""
+        return suffix if suffix.lower() in KEPT_ENDINGS else ""
 
-    return "/".join(("…" + ending(part) if i == len(parts) - 1 else "…") if looks_personal(part) else part
+    return "/".join(("…" + ending(part) if i == len(parts) - 1 else "…") if given_reveals(part) else part
                     for i, part in enumerate(parts))
 
 

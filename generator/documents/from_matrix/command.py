@@ -10,6 +10,7 @@ import click
 
 from generator.cli import load_for_command, usage_error
 from generator.documents.from_matrix.run import EXIT_REFUSED, SourceError, run
+from generator.ministry.console_names import shown_given
 
 DEFAULT_OUT = Path("berna-dokumenti")
 
@@ -25,7 +26,7 @@ def folders_line(out: Path, *, keyed: bool) -> str:
     matrix file's name (its hash when the name shows the child) – never promising a code the folder lacks (audit38
     F5)."""
     name = "‹pseidonīms›" if keyed else "‹matricas faila nosaukums vai jaucējkods›"
-    return f"Bērnu dokumenti: {out}/{name}/ (katrā mapē arī parskats.txt)."
+    return f"Bērnu dokumenti: {shown_given(out)}/{name}/ (katrā mapē arī parskats.txt)."  # --out screened (D382)
 
 
 def from_matrix_command(catalogue_dir: Path, source: Path, out: Path | None, draft: bool, key_file: Path | None,
@@ -40,7 +41,7 @@ def from_matrix_command(catalogue_dir: Path, source: Path, out: Path | None, dra
                     "(Pasvaldiba)")
     out = out or DEFAULT_OUT
     if source.exists() and source.is_dir() and (out.resolve() == source.resolve()):
-        usage_error(f"--out „{out}” ir tā pati mape, kurā ir matricas (gaidīts: cita mape)")
+        usage_error(f"--out „{shown_given(out)}” ir tā pati mape, kurā ir matricas (gaidīts: cita mape)")
     key = None
     if key_file is not None or os.environ.get(ENV_KEY, "").strip():
         try:

@@ -591,7 +591,7 @@ def _make_all(readings: list[MatrixReading], copies: dict[int, MatrixReading], o
         if draft:
             summary.drafted += 1
             errors = f"kļūdas: {len(reading.errors)}" if reading.errors else NO_ERRORS
-            echo(f"{head}: MELNRAKSTS – {len(documents)} dokumenti ({errors}), mapē {target}")
+            echo(f"{head}: MELNRAKSTS – {len(documents)} dokumenti ({errors}), mapē {shown_given(out)}/{target.relative_to(out).as_posix()}")
         else:
             if first and not child.base_confirmed:  # B unconfirmed: VISPIRMS above says what to do first
                 summary.waiting += 1
@@ -602,7 +602,7 @@ def _make_all(readings: list[MatrixReading], copies: dict[int, MatrixReading], o
             if child.not_eligible:
                 summary.refusals += 1
             what = "lēmums par atteikumu un lietas titullapa" if child.not_eligible else f"{len(documents)} dokumenti"
-            echo(f"{head}: {what} (PDF un DOCX), mapē {target}")
+            echo(f"{head}: {what} (PDF un DOCX), mapē {shown_given(out)}/{target.relative_to(out).as_posix()}")
             for line in no_provider_papers(child, console=True):
                 echo(f"{head}: {line}")
         on_screen = signing.warning_lines(stated, console=True, unconfirmed_p=unconfirmed_p,
