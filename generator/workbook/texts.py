@@ -38,7 +38,7 @@ MSG = {
     "outside_period": "Ir vērtības pēc perioda pēdējā mēneša.",
     "delivered_above_plan": "Saņemts vairāk vienību, nekā plānots.",
     "paid_above_delivered": "Samaksāts vairāk, nekā maksā saņemtās vienības.",
-    "ignored_line_data": "Rindā nav pakalpojuma vai daudzuma, bet ir mēnešu dati.",
+    "ignored_line_data": "Rindā bez pakalpojuma vai daudzuma ir mēnešu dati.",
     # D372: 6.10 beside a void line's payments (its „Samaksāts, EUR” and Fakt_Kopa „nederīgs”, D367), in 6.4's words
     # of the void lines (VOID_LINES_NOTE)
     "void_paid": "Samaksāts rindā ar nederīgu daudzumu vai cenu.",

@@ -340,3 +340,40 @@ def test_the_price_note_of_610_cannot_be_cut_in_excel(templates: dict[str | None
     needed = [excel_worst_lines(t.replace(CELL, f"I128{MORE_CELLS}"), width, 8, bool(cell.font.b))
               for t in (PRICE_MARK_NOTE, PRICE_MARK_NO_PRICE, PRICE_MARK_BOTH)]
     assert max(needed) <= room, f"6.10!{cell.coordinate}: Excel sliktākajā platumā vajag {needed} rindu, ietilpst {room}"
+
+
+def test_check_messages_of_610_fit_their_plan_row_in_excel(templates: dict[str | None, Path]) -> None:
+    """D381: every text 6.10's „Pārbaude” cell of a plan row can show for one failing check – each message literal of
+    its formula (MESSAGES_610 and the void line's payments, D372), and the invalid input with each of the row's input
+    cells it lists, alone and the two widest together – fits the two lines of 9 pt its row holds (LINE_PT, as the
+    signed annexes' check numbers) at Excel's worst widths (excel_worst_width). LibreOffice fitted them; at Excel's
+    widths three of them took three lines in the column 22 wide, and the third was cut."""
+    import re
+
+    from generator.workbook.layout import PLAN_ROWS
+    from generator.workbook.sheets.execution import MESSAGES_610
+
+    ws = kept_book(templates["liepaja"])["6.10"]
+    [head] = [c for c in ws[plan_row(0) - 2] if c.value == "Pārbaude"]
+    checked = 0
+    for k in range(PLAN_ROWS):
+        cell = ws.cell(plan_row(k), head.column)
+        formula = str(cell.value)
+        assert formula.startswith("=TRIM(") and cell.alignment.wrap_text, (cell.coordinate, formula[:40])
+        size, bold = float(cell.font.sz or 11), bool(cell.font.b)
+        width, height = _room(ws, cell.coordinate)
+        room = int(height // (LINE_PT * size / 9))
+        assert room == 2, f"6.10!{cell.coordinate}: {height} pt, {room} rindas"
+        literals = [t.replace('""', '"') for t in re.findall(r'"((?:[^"]|"")*)"', formula)]
+        cells = [t.strip() for t in literals if re.fullmatch(r"[A-Z]{1,3}[0-9]+ ", t)]
+        [lead] = [t.strip() for t in literals if t.rstrip().endswith(":")]  # "Nederīga ievade:"
+        [tail] = [t for t in literals if t.startswith(" (")]  # " (sk. 6.11. tabulu)."
+        messages = [t.strip() for t in literals if t.strip() and t.strip() not in (*cells, lead, tail.strip(), ",")]
+        assert len(messages) == len(MESSAGES_610) + 1 and all(m.endswith(".") for m in messages), messages
+        assert len(cells) > 2 * 6, cells  # the delivered and the paid months of the longest period, the note
+        widest = sorted(cells, key=lambda c: excel_worst_width(c, size, bold))[-2:]
+        texts = messages + [f"{lead} {c}{tail}" for c in cells] + [f"{lead} {', '.join(widest)}{tail}"]
+        too_long = {t: n for t in texts if (n := excel_worst_lines(t, width, size, bold)) > room}
+        assert not too_long, f"6.10!{cell.coordinate}: Excel sliktākajā platumā ({width:.0f} pt) vajag {too_long}"
+        checked += len(texts)
+    assert checked >= PLAN_ROWS * (5 + 13 + 1), checked  # five messages, 13 single cells, two cells together

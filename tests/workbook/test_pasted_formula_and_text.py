@@ -177,7 +177,7 @@ def test_the_check_is_written_for_excel_2010() -> None:
 def test_the_matrix_and_the_reader_name_the_same_cells(files, catalogue: Catalogue) -> None:
     path, values, cells = files["ielimets"]
     listed = _listed(values)
-    # one paste, one error (audit20 F7): the units pasted as text do not also make "Rindā nav pakalpojuma vai daudzuma"
+    # one paste, one error (audit20 F7): the units pasted as text do not also make "Rindā bez pakalpojuma vai daudzuma"
     assert values["h_NederigasIevades"] == len(PASTED) and values["Kludas"] == len(PASTED), listed
     sums = values.ranges["Plans_Summa"]  # 6.4's plan rows: "Daudzums periodā" (E) of the line pasted "12,5" (F6)
     assert sums.sheet == "6.4" and values._cells["6.4"].get((sums.min_row, 5)) == "nederīgs"

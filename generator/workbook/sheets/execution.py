@@ -34,6 +34,10 @@ from generator.workbook.texts import MSG
 SHEET = "6.10"
 NAME_WIDTH = 30  # B: a service's name in two lines, as 6.6's B
 MONTH_WIDTH = 7  # "07.2021" in 8 pt, a month's units or "12 345,67" in 9 pt
+# "Pārbaude": each message of a plan row's check (MESSAGES_610, MSG["void_paid"], an invalid input with its cells) in
+# the row's two lines of 9 pt also at Excel 2010's widest glyphs (D381: 22 held them as LibreOffice prints, but Excel
+# took three lines for three of them and cut the third); the third page across keeps room to spare.
+CHECK_WIDTH = 25
 # audit42 F11 (D190): a page holds 15 plan rows (16 do not fit: A4 landscape, rows 1–8 repeated), so that it ends
 # with an outline group (rows 15, 30) and no page holds only unused rows; the last page of 40 rows holds its ten rows
 # with the totals and the summary under them (7 pt to spare as LibreOffice prints: 4 pt with a 15 pt total). With
@@ -91,7 +95,7 @@ def write(sh: Sheet) -> None:
     # wraps the catalogue's longest service name (3.17i) in two lines of EXECUTION_ROW_HEIGHT, as on the signed annexes;
     # a month's cell holds "12 345,67" in 9 pt.
     sh.widths({"A": 4, "B": NAME_WIDTH, "C": 9, "D": 9, "E": 10} | {c: MONTH_WIDTH for c in plan_cols + got_cols + paid_cols}
-              | {got_sum: 9, left_units: 9, paid_sum: 10, left_money: 10, absorption: 8, notes: 22, free: 20})
+              | {got_sum: 9, left_units: 9, paid_sum: 10, left_money: 10, absorption: 8, notes: CHECK_WIDTH, free: 20})
     head = lay.table_header
     sh.row_height(head - 1, BLOCK_HEADING_HEIGHT)  # the blocks' headings, not two_lines' thin gap
     for c, text in (("A", "Nr."), ("B", "SBS pakalpojums"), ("C", "Cena, EUR"), ("D", "Plānots, vienības"),
