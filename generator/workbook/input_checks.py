@@ -119,6 +119,13 @@ def money_validation(cell: str, title: str, message: str, maximum: str | None = 
             "error_title": title, "error_message": f"{message} Ne vairāk kā divi cipari aiz komata (centi)."}
 
 
+def units_validation(title: str, message: str, highest: str) -> dict[str, object]:
+    """Data validation of a count of units typed by hand (6.3, 6.6, 6.10): a number from 0 to AMOUNT_MAX, the bound
+    of the formula check (D365, D377), from its 6.11 cell (D380); ``highest`` is that figure as the message says it."""
+    return {"validate": "decimal", "criteria": "between", "minimum": 0, "maximum": f"={AMOUNT_MAX}",
+            "error_title": title, "error_message": f"{message} (skaitlis ≥ 0, ne lielāks par {highest})."}
+
+
 def _cents_text(x: str) -> str:
     """A number of whole cents as text with two decimals and the Latvian comma ("-90,10"), independent of the
     spreadsheet's locale (TEXT()'s format codes are not, as lv_date_formula says), in Excel 2010 and LibreOffice."""

@@ -52,7 +52,7 @@ from tests.workbook.plan_sample import FULL, plan_sample
 from tests.workbook.plans import SEED, RandomPlan, random_plan, random_plans
 
 RANDOM_PLANS = 120
-# Pasted invalid values: each (input name, class of bad value) combination (110) is pasted into at least one
+# Pasted invalid values: each (input name, class of bad value) combination (120) is pasted into at least one
 # workbook (tests/workbook/invalid.py spread). By default eleven names to a workbook: the fewest workbooks that
 # paste every combination (11, fewest_workbooks; the list on 6.11 names up to 30 cells, and each pasted cell is
 # counted and named on its own, so a cell that hid another would fail the proof). IBM_FULL=1 pastes four names to

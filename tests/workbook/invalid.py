@@ -58,6 +58,9 @@ ABOVE_MAX = "virs ticamā"
 # the plausible highest of B (a pasted 1e12)
 BAD_VALUES["payment"] = [*BAD_VALUES["money"], (ABOVE_MAX, 1e12)]
 BAD_VALUES["delivered"] = [*BAD_VALUES["units"], (ABOVE_MAX, 1e12)]
+# D377: a plan line's period units (6.3) and a month's planned units (6.6) too: 99 999 999 999 pasted (units_above_max,
+# planned_above_max; the 6.3 line is void, D332); typed by hand the data validation refuses it (D380)
+BAD_VALUES["units"] = [*BAD_VALUES["units"], (ABOVE_MAX, 99999999999)]
 BAD_VALUES["final"] = [*BAD_VALUES["money"], (ABOVE_MAX, 31000000)]
 BAD_VALUES["money"] = [*BAD_VALUES["money"], (ABOVE_MAX, 1e12)]
 # A text in the date's form naming no calendar day (F7)

@@ -102,8 +102,9 @@ def test_messages_quote_the_pasted_text(lo_batch, invalid_values) -> None:
 
 def test_money_above_the_plausible_highest_is_said_as_the_tools_say_it(lo_batch, invalid_values, params) -> None:
     """D340: a pasted 1e12 in B, another source or a 6.8 price, and 31000000 in F, is one invalid input whose 6.11 line
-    is the readers' message (ministry.matrix.above_max_message) with the catalogue's highest, beside its cell."""
-    seen = 0
+    is the readers' message (ministry.matrix.above_max_message) with the catalogue's highest, beside its cell; D365,
+    D377: so are 6.10's payments and delivered units and a plan line's units on 6.3 and 6.6 (a pasted 99999999999)."""
+    seen = set()
     highest = maximums(params)
     for (_, cells, _), values in zip(lo_batch.invalid, invalid_values, strict=True):
         listed = [str(v) for s, _, v in values.all_values() if s == "6.11" and isinstance(v, str)]
@@ -112,8 +113,9 @@ def test_money_above_the_plausible_highest_is_said_as_the_tools_say_it(lo_batch,
                 continue
             said = above_max_message(cell.name, Decimal(str(cell.value)), highest[cell.name])
             assert any(text.endswith(f"{cell.sheet} {cell.cell}: {said}") for text in listed), (cell.describe(), said)
-            seen += 1
-    assert seen >= 6  # every money input and F
+            seen.add(cell.name)
+    # every input the catalogue's highest bounds: the money inputs, F, and the units of 6.3, 6.6 and 6.10
+    assert seen == set(highest) >= {"Plans_Daudzums", "Men_Daudzums", "Fakt_Daudzums"}, set(highest) ^ seen
 
 
 @pytest.mark.parametrize("index", range(3))

@@ -513,3 +513,9 @@ def plan_row_lead(sh: Sheet, line: int, r: int, active_col: str, wrap: bool = Fa
         sh.watch(f"{c}{row}", formula, label, "6.4. tabulai", places, line=line)  # checked on 6.11 (D153)
     return f"'6.4'!${active_col}{r}=1"
 
+
+def units_max_text(sh: Sheet) -> str:
+    """The catalogue's input_amount_max as a count of units ("100 000"): 6.11's AMOUNT_MAX, the highest of a plan
+    line's units (6.3), a month's planned units (6.6) and its delivered units (6.10) (D365, D377), which their data
+    validation says (D380)."""
+    return lvformat.number(sh.book.catalogue.programme.input_amount_max.at(sh.book.day).value, 0)

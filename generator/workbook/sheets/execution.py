@@ -3,12 +3,15 @@ remaining units and money, absorption; the period's totals (Fakt_Kopa) and under
 
 from __future__ import annotations
 
+from generator import lvformat
 from generator.workbook.input_checks import (
+    AMOUNT_MAX,
     MONTH_FIELDS,
     NOTE_FIELD_610,
     after_period,
     money_validation,
     on_line,
+    units_validation,
 )
 from generator.workbook.layout import C64, Layout, col, execution_code_cols, unit_code_cols
 from generator.workbook.sheetio import Sheet
@@ -20,6 +23,7 @@ from generator.workbook.sheets.common import (
     plan_row_lead,
     print_setup,
     protect,
+    units_max_text,
 )
 from generator.workbook.sheets.months import (
     MONTH_NAME_HEIGHT,
@@ -174,11 +178,12 @@ def write(sh: Sheet) -> None:
                              {"type": "formula", "criteria": f"={code_cols[0]}{first}>0", "format": st.error_mark})
     dv = sh.ws.data_validation
     dv(f"{got_cols[0]}{first}:{got_cols[-1]}{last}",
-       {"validate": "decimal", "criteria": ">=", "value": 0, "error_title": "Saņemtās vienības",
-        "error_message": "Ievadiet saņemto vienību skaitu (skaitlis ≥ 0)."})
+       units_validation("Saņemtās vienības", "Ievadiet saņemto vienību skaitu", units_max_text(sh)))
+    highest = lvformat.eur(sh.book.catalogue.programme.input_amount_max.at(sh.book.day).value)  # D365, AMOUNT_MAX
     dv(f"{paid_cols[0]}{first}:{paid_cols[-1]}{last}",
        money_validation(f"{paid_cols[0]}{first}", "Samaksāts",
-                        f"Ievadiet samaksāto summu EUR (skaitlis ≥ 0). {CORRECTION_HINT}"))
+                        f"Ievadiet samaksāto summu EUR (skaitlis ≥ 0, ne lielāks par {highest}). {CORRECTION_HINT}",
+                        maximum=AMOUNT_MAX))
     total = last + 1
     sh.text(f"B{total}", "Kopā", st.label_bold)
     sh.row_height(total, TOTAL_ROW_HEIGHT)

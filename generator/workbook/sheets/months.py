@@ -11,6 +11,7 @@ from generator.workbook.input_checks import (
     Field,
     after_period,
     on_line,
+    units_validation,
 )
 from generator.workbook.layout import C64, Layout, col, unit_code_cols
 from generator.workbook.sheetio import Sheet
@@ -27,6 +28,7 @@ from generator.workbook.sheets.common import (
     signature_block,
     signed_rows_formula,
     statement_with_rows_line,
+    units_max_text,
 )
 from generator.workbook.sheets.plan import PLAN_CODES, text_validation
 from generator.workbook.texts import (
@@ -248,11 +250,8 @@ def write_units(sh: Sheet) -> None:
                              {"type": "formula", "criteria": f"={code_cols[0]}{first}>0", "format": st.error_mark})
     sh.ws.conditional_format(f"{cols[0]}{first}:{cols[-1]}{last}",
                              {"type": "formula", "criteria": f"={flag_cols[0]}{first}>0", "format": st.error_mark})
-    sh.ws.data_validation(
-        f"{cols[0]}{first}:{cols[-1]}{last}",
-        {"validate": "decimal", "criteria": ">=", "value": 0, "error_title": "Vienības",
-         "error_message": "Ievadiet plānoto vienību skaitu mēnesī (skaitlis ≥ 0)."},
-    )
+    sh.ws.data_validation(f"{cols[0]}{first}:{cols[-1]}{last}", units_validation(
+        "Vienības", "Ievadiet plānoto vienību skaitu mēnesī", units_max_text(sh)))
     sh.ws.conditional_format(f"{free_c}{first}:{free_c}{last}",
                              {"type": "formula", "criteria": f"=${note_code}{first}>0", "format": st.error_mark})
     text_validation(sh, f"{free_c}{first}:{free_c}{last}", MONTH_TEXT_FIELDS[0], f"šūnas divās rindās {SIGNED_SHEET}")

@@ -4,7 +4,14 @@ A signed contract annex (social worker and parent)."""
 
 from __future__ import annotations
 
-from generator.workbook.input_checks import GOAL_FIELDS, PLAN_FIELDS, PLAN_TEXT_FIELDS, Field, on_line
+from generator.workbook.input_checks import (
+    GOAL_FIELDS,
+    PLAN_FIELDS,
+    PLAN_TEXT_FIELDS,
+    Field,
+    on_line,
+    units_validation,
+)
 from generator.workbook.layout import C64
 from generator.workbook.sheetio import Sheet
 from generator.workbook.sheets import check_codes, plan_rows
@@ -22,6 +29,7 @@ from generator.workbook.sheets.common import (
     signed_rows_line,
     statement_line,
     unit_column,
+    units_max_text,
 )
 from generator.workbook.sheets.price_marks import PRICES_OPEN
 from generator.workbook.texts import (
@@ -282,8 +290,7 @@ def write(sh: Sheet) -> None:
     for c, title in (("F", "Ekspertu rangs"), ("I", "Vecāku rangs")):
         dv(f"{c}{first}:{c}{last}", {"validate": "integer", "criteria": ">=", "value": 1, "error_title": title,
                                      "error_message": "Rangs ir vesels skaitlis, sākot ar 1 (1 – svarīgākais)."})
-    dv(f"G{first}:G{last}", {"validate": "decimal", "criteria": ">=", "value": 0, "error_title": "Daudzums",
-                             "error_message": "Ievadiet vienību skaitu periodā (skaitlis ≥ 0)."})
+    dv(f"G{first}:G{last}", units_validation("Daudzums", "Ievadiet vienību skaitu periodā", units_max_text(sh)))
     for (c, field) in PLAN_TEXTS:
         text_validation(sh, f"{c}{first}:{c}{last}", field, f"šūnas divās rindās {SIGNED_SHEET}")
     sh.ws.conditional_format(f"K{first}:K{last}", {"type": "formula", "criteria": f'=$K{first}<>""',
