@@ -132,7 +132,7 @@ ESTIMATED_SECONDS = {  # the unit times (s) of the lead's clean clone of 47823cc
     # of 01.12.2026).
     "migrate-1": 19, "migrate-2": 15, "migrate-3": 15,
     "site": 468,  # 509 in the clean clone of 06.12.2026 x 0.92 (the calculator page and the search index page shared by the tests that only call their JavaScript functions), testtime41; 260 x 0.92 (axe-core runs only the rules that can fail the audit; table layout pages loaded once), testtime15
-    "workbook-lo": 546,  # the clean clone of 06.12.2026 (unchanged by testtime41: docs/benchmarks.md says where its CPU goes); 228 + 5 (logical values and negative sums), fix32b; + 9 (three more files in its batch), fix32a; + 28 (a date in a number input: its file, ~7 % more LibreOffice CPU a matrix), fix34d; + 30 (a day's serial in a number input: its file, ~6 % more a matrix), fix35a
+    "workbook-lo": 487,  # 546 x 0.89 (its pasted-value matrices read over UNO without saving them: -59 s CPU of its ~540), fix49g; the clean clone of 06.12.2026 (unchanged by testtime41: docs/benchmarks.md says where its CPU goes); 228 + 5 (logical values and negative sums), fix32b; + 9 (three more files in its batch), fix32a; + 28 (a date in a number input: its file, ~7 % more LibreOffice CPU a matrix), fix34d; + 30 (a day's serial in a number input: its file, ~6 % more a matrix), fix35a
     "documents-build": 70,  # the clean clone of 06.12.2026; 198 x 0.88 (the render memo tests write their papers by stand-ins), testtime31; x 0.34 (the build of the sample's municipalities, D292), testtime37
     "one-price": 101,  # the clean clone of 06.12.2026
     "tests/workbook/test_print.py": 108,  # the clean clone of 06.12.2026

@@ -30,10 +30,15 @@ def _written(number: float) -> int | float:
 
 def _value(raw: Any) -> Any:
     """A value as the collection's scan (or openpyxl) reads it from the xlsx LibreOffice saves: a number as
-    ``_written``, a date cell as openpyxl turns that number into a date or time, an error as its text (the scan's
-    CellError, D346)."""
+    ``_written``, a date cell as openpyxl turns that number into a date or time (a number that is no day, as openpyxl
+    reads it, an error #VALUE!), an error as its text (the scan's CellError, D346)."""
+    if isinstance(raw, dict) and "date" in raw:
+        try:
+            return from_excel(_written(raw["date"]))
+        except (OverflowError, ValueError):  # no day (1e12 in a date cell): openpyxl reads the saved cell as #VALUE!
+            return CellError("#VALUE!")
     if isinstance(raw, dict):
-        return from_excel(_written(raw["date"])) if "date" in raw else CellError(raw["error"])
+        return CellError(raw["error"])
     if isinstance(raw, float):
         return _written(raw)
     return raw

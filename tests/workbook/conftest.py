@@ -360,7 +360,8 @@ def _firsts(inputs: list[tuple[str, object, Path]], counts: dict[str, int]) -> l
 
 def write_oddities(path: Path) -> Path:
     """A small workbook of what the matrices rarely show: every error value LibreOffice writes, dates, a time, a
-    date-time, booleans, a formula's empty text, text that looks like a number; for the reading equality."""
+    date-time, a date cell's number that is no day, booleans, a formula's empty text, text that looks like a number;
+    for the reading equality."""
     from openpyxl import Workbook
 
     wb = Workbook()
@@ -380,6 +381,8 @@ def write_oddities(path: Path) -> Path:
     ws["B18"].number_format = "DD.MM.YYYY HH:MM"
     ws["D1"] = 3
     ws["D1"].number_format = "0%"
+    ws["D2"] = 1e12  # a date cell's number that is no day (1e12 pasted into a date input)
+    ws["D2"].number_format = "DD.MM.YYYY"
     wb.create_sheet("Tukša")
     wb.save(path)
     return path

@@ -1,5 +1,8 @@
 """Matrices with one value pasted into one input cell each, recalculated by LibreOffice in one batch: the fixtures of
-the one-pasted-value-is-one-error proofs (D298 for 6.6's months, D304 for 6.10's deliveries and payments)."""
+the one-pasted-value-is-one-error proofs (D298 for 6.6's months, D304 for 6.10's deliveries and payments). LibreOffice
+reads each recalculated file over UNO without saving it (generator/workbook/recalculated.py: the values of the xlsx
+it would save, tests/workbook/test_recalculated_reading.py); only the files whose saved copy a test reads are also
+saved, from the same load (docs/benchmarks.md, fix49g)."""
 
 from __future__ import annotations
 
@@ -10,11 +13,12 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from generator.catalogue.catalogue import Catalogue
-from generator.recalc import convert
+from generator.recalc import print_sheets
 from generator.reference.params import Params
 from generator.reference.workbook import WorkbookInputs, WorkbookResult, evaluate_workbook
 from generator.workbook.inputs import fill
 from generator.workbook.names import NamedValues, read
+from generator.workbook.recalculated import named_values
 from generator.workbook.render import pilot_ids
 from tests.workbook.conftest import recipient_labels
 from tests.workbook.invalid import _cell
@@ -26,11 +30,13 @@ Files = dict[str, tuple[WorkbookInputs, NamedValues, Path, str]]
 
 
 def pasted_files(catalogue: Catalogue, template: Path, folder: Path, profile: Path, variants: Variants,
-                 together: dict[str, tuple[str, ...]] | None = None) -> Files:
+                 together: dict[str, tuple[str, ...]] | None = None, saved: tuple[str, ...] = ()) -> Files:
     """Each variant filled into ``template`` with the value pasted over the filled one, saved under ``folder`` and
     recalculated by LibreOffice (one call for all). ``together`` (a file's name: its variants) pastes several
     variants of the same inputs into one file, each into its own cell: each of them is then that file's values and
-    path with its own pasted cell (the caller proves the file's count is one error for each, one_error_each)."""
+    path with its own pasted cell (the caller proves the file's count is one error for each, one_error_each).
+    ``saved``: the variants whose file LibreOffice also saves as xlsx (in ``folder``/lo, from the load it is read
+    from); their values' path is that saved copy, for a test that reads it."""
     labels = recipient_labels(catalogue)
     together = together or {}
     grouped = [name for names in together.values() for name in names]
@@ -53,8 +59,13 @@ def pasted_files(catalogue: Catalogue, template: Path, folder: Path, profile: Pa
         path = folder / f"{file}.xlsx"
         wb.save(path)
         paths.append(path)
-    out = convert(paths, folder / "lo", profile=profile)
-    read_back = {file: (NamedValues(o, all_sheets=True), p) for file, p, o in zip(files, paths, out, strict=True)}
+    assert set(saved) <= set(variants), saved
+    stored = {folder / f"{file}.xlsx": folder / "lo" / f"{file}.xlsx" for file, names in files.items()
+              if set(names) & set(saved)}
+    records = print_sheets({p: [(None, out)] for p, out in stored.items()}, read=paths, profile=profile)
+    for record, p in zip(records, paths, strict=True):
+        record["path"] = str(stored.get(p, p))  # the values of a saved file are its saved copy's (values.path)
+    read_back = {file: (named_values(r), p) for file, p, r in zip(files, paths, records, strict=True)}
     return {name: (variants[name][0], *read_back[file], cells[name]) for file, names in files.items() for name in names}
 
 

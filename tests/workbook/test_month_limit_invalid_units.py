@@ -12,12 +12,13 @@ import pytest
 from openpyxl import load_workbook
 
 from generator.catalogue.catalogue import Catalogue
-from generator.recalc import convert, make_profile
+from generator.recalc import make_profile
 from generator.reference.params import Params
 from generator.reference.workbook import WorkbookInputs, evaluate_workbook
 from generator.workbook.inputs import fill
 from generator.workbook.layout import line_offset
 from generator.workbook.names import NamedValues, read
+from generator.workbook.recalculated import recalculated_values
 from generator.workbook.render import pilot_ids
 from tests.workbook.conftest import recipient_labels
 from tests.workbook.invalid import _cell
@@ -53,8 +54,9 @@ def files(catalogue: Catalogue, params: Params, day, templates, tmp_path_factory
         path = folder / f"{name}.xlsx"
         wb.save(path)
         paths.append(path)
-    out = convert(paths, folder / "lo", profile=make_profile(tmp_path_factory.mktemp("lo-profile-menesa-robeza")))
-    return {p.stem: NamedValues(o, all_sheets=True) for p, o in zip(paths, out, strict=True)}
+    # read over UNO without saving (generator/workbook/recalculated.py): the values of the xlsx LibreOffice would save
+    values = recalculated_values(paths, profile=make_profile(tmp_path_factory.mktemp("lo-profile-menesa-robeza")))
+    return {p.stem: v for p, v in zip(paths, values, strict=True)}
 
 
 def _flags(values: NamedValues) -> int:

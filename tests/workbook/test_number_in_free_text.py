@@ -92,7 +92,7 @@ def files(catalogue: Catalogue, params: Params, day, templates, tmp_path_factory
     variants[SHORTER] = (plan, "Perioda_Menesi", 1, 0)  # the plan's later months now after its period (D346)
     folder = tmp_path_factory.mktemp("teksta-ielime")
     profile = make_profile(tmp_path_factory.mktemp("lo-profile-teksta-ielime"))
-    return pasted_files(catalogue, templates[None], folder, profile, variants, together=TOGETHER)
+    return pasted_files(catalogue, templates[None], folder, profile, variants, together=TOGETHER, saved=ERRORS)
 
 
 def test_each_paste_is_in_one_file_apart_from_the_others() -> None:

@@ -9,6 +9,7 @@ import datetime as dt
 
 import pytest
 
+from generator.ministry.xlsxread import CellError
 from generator.workbook.names import NamedValues
 from tests.workbook.test_names import _as_scanned
 
@@ -41,7 +42,7 @@ def test_values_read_over_uno_equal_the_saved_xlsx(lo_batch) -> None:
 
 def test_the_odd_values_are_each_read(lo_batch) -> None:
     """The comparison above covers each conversion the UNO reading makes (the xlsx side is the collection's scan):
-    error values, a date, a date-time, a time, booleans, a formula's empty text (no value), text, the 15 digits
+    error values, a date, a date-time, a time, a date cell's number that is no day, booleans, a formula's empty text (no value), text, the 15 digits
     LibreOffice writes (0,1+0,2 is 0,3) and where whole numbers stop being written as plain digits."""
     values = lo_batch.read(lo_batch.oddities)
     assert list(values._cells) == ["Dīvaini", "Tukša"] and not values._cells["Tukša"]
@@ -57,3 +58,6 @@ def test_the_odd_values_are_each_read(lo_batch) -> None:
     typed = {(r, c): v for _, (r, c), v in values.all_values() if c == 3}
     assert typed == {(1, 3): dt.datetime(2019, 2, 1), (2, 3): dt.datetime(2019, 2, 1, 13, 30), (3, 3): dt.time(8, 15),
                      (4, 3): True, (5, 3): "1,5"}
+    # a date cell's number that is no day (1e12): the error #VALUE!, as openpyxl reads LibreOffice's saved cell (fix49g)
+    odd = {(r, c): v for _, (r, c), v in values.all_values() if c == 4}
+    assert odd == {(1, 4): 3, (2, 4): "#VALUE!"} and isinstance(odd[(2, 4)], CellError), odd
