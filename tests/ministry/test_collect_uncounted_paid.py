@@ -113,6 +113,7 @@ def test_every_payment_typed_is_paid_money(changed, later_folder, catalogue: Cat
     assert void_rec.paid.uncounted >= 300
     assert f"{UNCOUNTED_PAID} {eur(Decimal(50))}" in extra[after_rel]
     assert "kopsavilkuma samaksātajā summā tie ir ieskaitīti" in extra[void_rel]
+    assert extra[void_rel] in result.file_warnings  # on „Piezīmes par failiem” too
 
     # the same folder as the previous period: the pool's paid side holds every payment typed
     later, _ = later_folder
