@@ -16,7 +16,6 @@ from typing import NamedTuple
 from generator.ministry.records import ChildRecord
 from generator.reference.final_amounts import ChildFinal, FinalAmounts
 from generator.reference.monthly import calendar_month
-from generator.reference.paid_totals import paid_by_month, paid_total
 from generator.reference.planned_ib import ib_by_month, plan_ib_part, unspread
 
 ZERO = Decimal(0)
@@ -48,7 +47,7 @@ class Totals:
         self.final += final.final
         self.eligible += int(final.eligible)
         self.planned += r.execution.planned_total
-        self.paid += paid_total(r.execution)  # as the matrix's Fakt_Kopa (audit24 F16)
+        self.paid += record.paid.total  # every payment typed (D385), as Fakt_Kopa rounds it (audit24 F16)
 
 
 class PlanRow(NamedTuple):
@@ -218,13 +217,18 @@ def rounded_amounts(record: ChildRecord) -> int | None:
 def month_rows(record: ChildRecord) -> list[MonthRow]:
     exe = record.result.execution
     ib = ib_by_month(plan_ib_part(record.result.line_ib), exe.planned_by_month, rounded_amounts(record))
-    paid = paid_by_month(exe)  # as 6.10's "Kopā" row rounds them (audit24 F16)
+    # every payment typed, as 6.10's "Kopā" row rounds them (audit24 F16): a void line's too, and one typed after the
+    # period's last month in its own calendar month, outside the period (D385)
+    paid = record.paid.by_month
     rows = []
-    for m in range(record.months):
+    for m in range(max(record.months, len(paid))):
+        if m >= record.months and not paid[m]:
+            continue
         year, month = calendar_month(record.period_start, m + 1)
+        inside = m < record.months
         rows.append(
             MonthRow(record.code, record.municipality, dt.date(year, month, 1),
-                     exe.planned_by_month[m], paid[m], ib[m])
+                     exe.planned_by_month[m] if inside else ZERO, paid[m], ib[m] if inside else ZERO)
         )
     return rows
 

@@ -70,7 +70,6 @@ from generator.ministry.templates import TemplateSource
 from generator.money import to_decimal
 from generator.reference.final_amounts import ChildAmounts, ChildFinal, final_amounts
 from generator.reference.findings import Severity
-from generator.reference.paid_totals import paid_total
 from generator.reference.params import Params
 from generator.reference.planned_ib import plan_ib_part
 from generator.reference.rounds import ReportingPeriod, period_holding
@@ -393,6 +392,7 @@ def placement_notes(folder: Path, results: list[ReadResult], catalogue: Catalogu
     named as the folder warning names it: „Name (id)”, the name in force on the plan's first day (D189). ``prefix``
     heads a --previous folder's notes."""
     notes = []
+    root = "iepriekšējā perioda mapes" if prefix else "savācamās mapes"
     spread = {r.path.relative_to(folder).parts[0] for r in results}
     try:
         subfolders = sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith("."))
@@ -410,12 +410,13 @@ def placement_notes(folder: Path, results: list[ReadResult], catalogue: Catalogu
             continue
         parts = r.path.relative_to(folder).parts
         if len(parts) == 1:
-            notes.append(f"{prefix}{r.rel}: matrica nav nevienā pašvaldības mapē (tā ir savācamās mapes saknē) – "
+            # r.rel of a --previous file already starts with ``prefix`` (collect adds it to every line of its file)
+            notes.append(f"{prefix}{r.rel.removeprefix(prefix)}: matrica nav nevienā pašvaldības mapē (tā ir {root} saknē) – "
                          f"izmantota, apmēri pieskaitīti matricā norādītajai pašvaldībai "
                          f"{municipality_named(catalogue, r.record.municipality, r.record.period_start)}; "
                          "ievietojiet to savas pašvaldības mapē")
         elif len(parts) > 2:
-            nested[parts[0]].append(r.rel)
+            nested[parts[0]].append(r.rel.removeprefix(prefix))
     for muni_folder, files in sorted(nested.items()):
         shown = ", ".join(files[:SHOWN_FILES]) + (f" un vēl {len(files) - SHOWN_FILES}" if len(files) > SHOWN_FILES
                                                   else "")
@@ -424,7 +425,7 @@ def placement_notes(folder: Path, results: list[ReadResult], catalogue: Catalogu
         notes.append(f"{prefix}{muni_folder}/: {n} {agree(n, 'matrica ir', 'matricas ir')} pašvaldības mapes "
                      f"{'apakšmapēs' if several else 'apakšmapē'} ({shown}) – {agree(n, 'izmantota', 'izmantotas')} "
                      f"(kā pašvaldības mapes matricas); ja {'apakšmapēs' if several else 'apakšmapē'} ir aizstātas "
-                     "vai vecas versijas (piem. mapē „arhivs”), izņemiet tās no savācamās mapes un palaidiet "
+                     f"vai vecas versijas (piem. mapē „arhivs”), izņemiet tās no {root} un palaidiet "
                      "„ibm collect” vēlreiz")
     return notes
 
@@ -534,6 +535,7 @@ def collect(folder: Path, catalogue: Catalogue, key: bytes, options: Options, *,
     notes += [f"{r.rel}: {note}" for r in results if r.record is not None for note in r.notes]
     notes += duplicate_notes + opened + placement_notes(folder, results, catalogue)
     warnings = [f"{r.rel}: {w}" for r in results if r.record is not None for w in r.warnings]
+    warnings += uncounted_paid_warnings(results)
     assert period is not None  # a used record was there before the duplicates
     if options.previous is not None:
         prev = read_folder(options.previous, catalogue, templates, key, strict_version=False, jobs=options.jobs,
@@ -549,7 +551,7 @@ def collect(folder: Path, catalogue: Catalogue, key: bytes, options: Options, *,
         notes += open_notes(prev) + placement_notes(options.previous, prev, catalogue, PREVIOUS_FILE)
         warnings += [f"{r.rel}: {previous_folder_warning(w)}" for r in prev if r.record is not None
                      for w in r.warnings]
-        warnings += previous_errors(prev)
+        warnings += previous_errors(prev) + uncounted_paid_warnings(prev, previous=True)
         # a previous period not ended on the collection's day: its paid amounts may still grow (a warning only)
         running = still_running([r.record.period_start for r in prev if r.record is not None],
                                 catalogue.children_reporting_periods(), day)
@@ -658,7 +660,9 @@ def stage3(records: list[ChildRecord], previous: list[ChildRecord], catalogue: C
         if not p.paid_entered:  # no execution reported: not the period's underspend (D7, unreported_previous)
             continue
         planned[p.code] += previous_planned(p)
-        paid[p.code] += paid_total(p.result.execution)  # as the matrix's Fakt_Kopa (audit24 F16)
+        # every payment typed, a void line's and one after the period's last month too (D385): money paid is no
+        # underspend the pool may take, whatever the matrix's Fakt_Kopa leaves out
+        paid[p.code] += p.paid.total
     children = [
         ChildAmounts(r.code, r.result.provisional, r.result.needed, planned.pop(r.code, Decimal(0)),
                      paid.pop(r.code, Decimal(0)))
@@ -731,6 +735,26 @@ PREVIOUS_FILE = "iepriekšējā perioda mapē "
 
 # how the warning on a used --previous matrix with rule errors starts (after its file): also on the notes sheet
 PREVIOUS_ERRORS = "matricā ir noteikumu kļūdas"
+
+
+def uncounted_paid_warnings(results: list[ReadResult], *, previous: bool = False) -> list[str]:
+    """A warning for each used matrix whose 6.10 holds payments its period total („Samaksāts periodā”, Fakt_Kopa)
+    leaves out (D385): a void line's (D367: the total prints „nederīgs”) or a month's after the period's last (an
+    error). The money was paid, so the summary's paid figures and the pool count it (paid_recorded); the warning
+    says so and that the matrix is to be checked, since its own total differs (``previous``: a --previous folder's
+    matrix, whose paid amount only reduces the pool's unused part)."""
+    out = []
+    for r in results:
+        if r.record is None or not (extra := r.record.paid.uncounted):
+            continue
+        counted = ("pārdales fondā tie nav ieskaitīti kā neapgūti" if previous
+                   else "kopsavilkuma samaksātajā summā tie ir ieskaitīti")
+        out.append(f"{r.rel}: {UNCOUNTED_PAID} {eur(extra)} (rindā ar nederīgu daudzumu vai cenu – tad "
+                   f"kopsumma ir „nederīgs” – vai pēc perioda pēdējā mēneša, sk. 6.11. tabulu); {counted}, jo nauda ir samaksāta – pārbaudiet matricu")
+    return out
+
+
+UNCOUNTED_PAID = "6.10. tabulā ir maksājumi, ko matricas „Samaksāts periodā” neietver:"
 
 
 def previous_errors(prev: list[ReadResult]) -> list[str]:

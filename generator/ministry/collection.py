@@ -95,11 +95,13 @@ class Collection:
     def file_warnings(self) -> list[str]:
         """The warnings about a used file that no other sheet shows (a matrix in another municipality's folder): also
         on „Piezīmes par failiem”, which says it holds the console's notes (audit27b F4)."""
-        from generator.ministry.collect import PREVIOUS_ERRORS  # here: collect imports much of the package
+        # here: collect imports much of the package
+        from generator.ministry.collect import PREVIOUS_ERRORS, UNCOUNTED_PAID
         from generator.ministry.previous_period import RUNNING
         from generator.ministry.reading import FOLDER_WARNING
 
         # and a used --previous matrix's rule errors, which no other sheet lists (audit33a F5), or its empty 6.10,
-        # and the previous period still running on the collection's day
+        # and the previous period still running on the collection's day; and payments the matrix's own total leaves
+        # out, which the summary's paid figures count (D385)
         return [w for w in self.warnings if f": {FOLDER_WARNING}" in w or f": {PREVIOUS_ERRORS}" in w
-                or f": {UNREPORTED}" in w or w.startswith(RUNNING)]
+                or f": {UNREPORTED}" in w or w.startswith(RUNNING) or f": {UNCOUNTED_PAID}" in w]

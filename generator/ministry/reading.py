@@ -60,6 +60,7 @@ from generator.own_files import digest as file_digest
 from generator.reference.errors import ReferenceInputError
 from generator.reference.findings import Finding, Severity
 from generator.reference.lines import PlanLine
+from generator.reference.paid_totals import paid_recorded
 from generator.reference.params import Params
 from generator.reference.plan_changes import ceilings_ever_withdrawn
 from generator.reference.rounds import period_holding
@@ -584,7 +585,8 @@ def _record(code: str, data: ChildData, folder: str, source: str, params: Params
         # B's status on the prices day, not the recomputation's (ChildData.params: a B the matrix marks withdrawn by
         # the day it was made counts as unconfirmed there, D319): the collection's day decides it (on_collection_day)
         base_confirmed=params.base_confirmed or data.base_withdrawn,
-        inputs=inputs, result=result, paid_entered=data.paid_entered,
+        inputs=inputs, result=result, paid=paid_recorded(data.inputs, outcome.execution),
+        paid_entered=data.paid_entered,
         # the places of the lines whose confirmed ceiling is withdrawn some day (D302): the collection's day decides
         ceiling_places=tuple((i, named.cells_place(Finding(CEILING_WARNING, Severity.warning, "", (i,))))
                              for i, line in enumerate(data.inputs.lines)

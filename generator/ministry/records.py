@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from generator.reference.paid_totals import PaidRecorded
 from generator.reference.workbook import WorkbookInputs, WorkbookResult
 
 
@@ -34,6 +35,9 @@ class ChildRecord:
     base_confirmed: bool
     inputs: WorkbookInputs = field(repr=False)
     result: WorkbookResult = field(repr=False)
+    # every payment typed in 6.10 (D385): a void line's and one after the period's last month too – the summary's and
+    # the pool's paid figures (the slim ``inputs`` keep no month values)
+    paid: PaidRecorded = field(repr=False)
     # any 6.10 payment cell filled (ChildData.paid_entered): a previous period's matrix without one is left out of the
     # pool until its execution is reported (D7)
     paid_entered: bool = True

@@ -41,7 +41,6 @@ from generator.ministry.summary_book import (
     text_criterion,
     wrapped_lines,
 )
-from generator.reference.paid_totals import paid_total
 
 # --- Bērni ----------------------------------------------------------------------------------------
 CHILD_COLUMNS = [
@@ -114,7 +113,7 @@ def children_sheet(book: SummaryBook, ws: Worksheet, c: Collection, names: dict[
                     rec.months, rec.age, age_group_label(rec.age_group), rec.impairment, rec.special_care, r.rate,
                     *child_base(rec), r.provisional, r.needed, r.available, r.total, stage2, f.eligible,
                     f.top_up, f.final, status, f.capped,
-                    r.execution.planned_total, paid_total(r.execution), r.errors, r.warnings),
+                    r.execution.planned_total, rec.paid.total, r.errors, r.warnings),
               lines * LINE_HEIGHT if lines > 1 else None)
         book.expected[(sheet_name, f"{stage2_letter}{row}")] = stage2
         book.expected[(sheet_name, f"{final_letter}{row}")] = f.final

@@ -29,6 +29,7 @@ from generator.ministry.pseudonym import ENV_KEY, pseudonym
 from generator.ministry.summary_front import ENVELOPE_LABEL
 from generator.ministry.xlsxread import read_xlsx
 from generator.reference.final_amounts import ChildAmounts, final_amounts
+from generator.reference.paid_totals import paid_recorded
 from generator.reference.planned_ib import plan_ib_part
 from generator.reference.rounds import period_holding
 from generator.reference.workbook import with_final
@@ -164,7 +165,9 @@ def test_summary_totals_are_the_sums_of_the_children(pilot, catalogue: Catalogue
         want = [len(mine), sum(x.eligible for x in f), sum(r.provisional for r in results),
                 sum(r.needed for r in results), sum(r.available for r in results), sum(r.total for r in results),
                 sum(x.final - x.top_up for x in f), sum(x.top_up for x in f), sum(x.final for x in f),
-                sum(r.execution.planned_total for r in results), sum(r.execution.paid_total for r in results)]
+                sum(r.execution.planned_total for r in results),
+                # every payment typed, a void line's too (D385): the random plans hold such lines
+                sum(paid_recorded(c.inputs, r.execution).total for c, r in zip(mine, results, strict=True))]
         got = [munis[(row, col)].value for col in range(3, 14)]
         assert [Decimal(str(g)).quantize(Decimal("0.01")) for g in got] == [
             Decimal(w).quantize(Decimal("0.01")) for w in want], m
@@ -565,12 +568,14 @@ def test_previous_period_underspend_enters_the_pool(small_folder, later_folder, 
     # the planned side is each previous plan's IB part (D7, audit27b F1): the part of N the IB does not fund is no
     # underspend; the data must have a child whose IB part is less than its planned EUR, or the test proves nothing
     # a previous matrix with no payment in 6.10 is no reported execution: not in the pool (D7)
-    results = [c.result(catalogue) for c in children if any(line.paid for line in c.inputs.lines)]
+    reported = [c for c in children if any(line.paid for line in c.inputs.lines)]
+    results = [c.result(catalogue) for c in reported]
     assert len(results) >= len(children) // 2
     ib_parts = [min(plan_ib_part(r.line_ib), r.execution.planned_total) for r in results]
     assert any(ib < r.execution.planned_total for ib, r in zip(ib_parts, results, strict=True))
     planned = sum(ib_parts, Decimal(0))
-    paid = sum(r.execution.paid_total for r in results)
+    # every payment typed, a void line's too (D385)
+    paid = sum(paid_recorded(c.inputs, r.execution).total for c, r in zip(reported, results, strict=True))
     fa = result.finals
     assert (fa.previous_planned, fa.previous_actual, fa.underspend) == (planned, paid, planned - paid)
     assert fa.pool == max(Decimal(0), fa.envelope - fa.stage2_total + planned - paid)
