@@ -1,5 +1,5 @@
 """Sheet 6.5, support plan part II as the signed contract annex: a read-only print form of 6.4
-with the plan lines in priority order and the amounts (D15)."""
+with the plan lines in priority order, then the void lines (D386), and the amounts (D15)."""
 
 from __future__ import annotations
 
