@@ -6,7 +6,7 @@ tests compare every output name with ``WorkbookResult.named_values()`` to the ce
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
@@ -231,7 +231,8 @@ def evaluate_workbook(inputs: WorkbookInputs, params: Params, template: str = CU
     # F above N waits for P (D356): while P is a blank, whether F applies (N > P) is unknown, so nothing is counted
     if not final_invalid and not base_invalid:
         findings.extend(check_final(inputs.final, plan.needed, rules_p))
-    findings.extend(check_sources(inputs, plan.needed))
+    # D386: a source that is a day's serial (D286) is its error only (one above the highest is refused before, D340)
+    findings.extend(check_sources(inputs, plan.needed, invalid=lambda amount: _serial(params, amount)))
     if not _serial(params, inputs.base):
         findings.extend(check_base(inputs.base, params.base_amount, confirmed=params.base_confirmed))
     # D378: the transport share waits while a plan line is void (D366): N, A and the share then leave that line out,
@@ -467,17 +468,20 @@ SOURCE_CELLS = (
 )
 
 
-def check_sources(inputs: WorkbookInputs, needed: Decimal, places: Mapping[str, str] | None = None) -> list[Finding]:
+def check_sources(inputs: WorkbookInputs, needed: Decimal, places: Mapping[str, str] | None = None,
+                  invalid: Callable[[Decimal], bool] | None = None) -> list[Finding]:
     """One ``source_above_needed`` warning for each other funding source above the plan's cost N (D154): K takes a
     source only up to N, so a larger amount makes the plan fully funded whatever it is, and a pasted figure should be
     looked at. Not an error: the methodology's own example (annex 10, 2.4: 900 EUR of services the child already
     receives against N = 500 EUR) has one. A sub-cent amount is already an invalid input, so it is not checked.
     ``places``: where each source is typed by its field (``benefits`` …), the message's first words (default: the
-    matrix's cells of SOURCE_CELLS; the calculator names its fields)."""
+    matrix's cells of SOURCE_CELLS; the calculator names its fields). ``invalid``: whether an amount is an invalid
+    input otherwise (a day's serial, D286): its error is the one finding, and the warning waits until it is corrected
+    (D386), as the matrix's rule waits while the source's check code is above 0."""
     found = []
     for attr, cell, label in SOURCE_CELLS:
         amount = getattr(inputs, attr)
-        if amount > needed and not subcent(amount):
+        if amount > needed and not subcent(amount) and not (invalid and invalid(amount)):
             found.append(Finding("source_above_needed", Severity.warning,
                                  f"{(places or {}).get(attr, cell)}: {label} {eur(amount)} pārsniedz plāna izmaksas – IB nepieciešamo apmēru "
                                  f"N {eur(needed)}; kopējā apmērā K no tās izmanto tikai N – pārbaudiet, vai summa "

@@ -46,6 +46,8 @@ MSG = {
     "ceiling_unconfirmed": "Cenas griesti nav apstiprināti – pārbaudiet, vai cena tos nepārsniedz.",
     "day_care_sessions": "Dienas aprūpes centrs jau ietver speciālistu un grupu nodarbības; sk. rindu",
     "invalid_input_63": "6.3. tabulas rindā ir nederīga ievade.",
+    # D386: a void line's invalid 6.8 price, its cell named between the two parts (INVALID_PRICE_68)
+    "invalid_price_68": "Cena 6.8. tabulas šūnā {cell} ir nederīga ievade.",
     "units_above_period": "Daudzums periodā pārsniedz plāna perioda dienas vai stundas.",
     "line_above_provisional": "Rindas summa viena pati pārsniedz P – pārbaudiet daudzumu un cenu.",
 }
@@ -81,6 +83,7 @@ MSG_SHORT = {
     "ignored_line_data": "dati tukšā rindā",
     "day_care_sessions": "dienas centrs ietver",  # + " 3. rinda"
     "invalid_input_63": "nederīga ievade",
+    "invalid_price_68": "nederīga cena",
     "units_above_period": "daudzums virs perioda",
     "line_above_provisional": "rinda virs P",
 }
@@ -247,6 +250,9 @@ STRUCTURE_CHANGED = ("Kļūdu skaitu nevar aprēķināt: kādā tabulā ievietot
                      "parakstāma.")
 # Under the plan table of a signed annex, while an unused plan row prints: its Nr. (and names) print EMPTY_MARK.
 STRUCK_ROWS = f"Rindas ar „{EMPTY_MARK}” nav izmantotas (svītrotas)."
+# D386: 6.5 lists a void line (its units or 6.8 price an invalid input, D332) after the funded order, without a
+# priority and with its amounts as blanks; said in the struck rows' note (before it, while a row is struck)
+VOID_LINES_65 = "Rindas bez prioritātes: daudzums vai cena nederīga (sk. 6.11.), summas „______”."
 # audit32 F7: more unused rows open than a program opens (at most STEP − 1): printed in the struck rows' note, red
 OPEN_UNUSED_ROWS = "UZMANĪBU: atvērtas neizmantotas rindas – aizveriet tās ar „−”"
 # 6.9's addressee above the request. The social service's name in the dative is not confirmed in the catalogue

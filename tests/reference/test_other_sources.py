@@ -1,6 +1,6 @@
 """Another funding source above the plan's cost N is a warning (D154, audit29 F2): one for each such source, naming
 its cell on 6.4; not an error, because the methodology's example 2.4 has one (900 EUR against N = 500 EUR); a
-sub-cent amount (already an invalid input) is not counted again."""
+sub-cent amount or a day's serial (already an invalid input) is not counted again (D386)."""
 
 from __future__ import annotations
 
@@ -49,6 +49,21 @@ def test_a_source_above_n_is_one_warning_each(catalogue: Catalogue) -> None:
     subcent = evaluate_workbook(_inputs(catalogue, other=D("3000.005")), params)
     assert [f.code for f in subcent.findings if f.code not in ("line_above_provisional", "base_differs")
             ] == ["money_cents"]
+
+
+def test_a_source_that_is_a_days_serial_is_its_error_only(catalogue: Catalogue) -> None:
+    """D386: a whole number pasted as a day's serial (D286) into another source is an invalid input – its error – and
+    the warning that it is above N waits until it is corrected, as the matrix's rule waits while the source's check
+    code is above 0; before, the one paste was an error and a counted warning. A valid amount as large is warned of."""
+    params = Params.from_catalogue(catalogue, START)
+    assert params.date_serials is not None
+    serial = D(params.date_serials.first + 100)
+    pasted = evaluate_workbook(_inputs(catalogue, other=serial), params)
+    assert [f.code for f in pasted.findings if f.counts and f.severity is Severity.error] == ["date_serial"]
+    assert not [f for f in pasted.findings if f.code == "source_above_needed"]
+    typed = evaluate_workbook(_inputs(catalogue, other=serial + D("0.5")), params)  # a fraction is no serial
+    assert typed.errors == 0 and [f.code for f in typed.findings if f.code == "source_above_needed"] == [
+        "source_above_needed"]
 
 
 def test_the_messages_name_the_templates_cells(catalogue: Catalogue) -> None:

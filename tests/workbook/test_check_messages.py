@@ -83,6 +83,8 @@ def _full_parts() -> list[list[str]]:
     parts.append([f"{MSG['day_care_sessions']} {row}{more} – apstipriniet, ka tās ir cita speciālista vai grupas "
                   "nodarbības." for row in (9, 40) for more in ("", " (un vēl 9)")])
     parts.append([MSG["invalid_input_63"]])
+    # D386: a void line's invalid 6.8 price with its cell, the widest address of a 6.8 row
+    parts.append([MSG["invalid_price_68"].replace("{cell}", cell) for cell in ("I9", "I9999")])
     return parts
 
 
@@ -107,7 +109,8 @@ def test_short_messages_fit_two_lines() -> None:
     6.11 fit two lines of column L."""
     font, width = _font("Carlito-Regular.ttf"), _width_pt(["L"])
     keywords = [MSG_SHORT[code] for _, code in MESSAGES_64]
-    keywords += [f"{MSG_SHORT['day_care_sessions']} 40. rinda", MSG_SHORT["invalid_input_63"]]
+    keywords += [f"{MSG_SHORT['day_care_sessions']} 40. rinda", MSG_SHORT["invalid_input_63"],
+                 MSG_SHORT["invalid_price_68"]]
     # up to four keywords (every text up to the cut), and all of them (the longest cut text)
     sets = [c for k in range(1, 5) for c in itertools.combinations(keywords, k)] + [tuple(keywords)]
     for k in range(len(keywords)):

@@ -16,6 +16,7 @@ from generator.reference.workbook import evaluate_workbook
 from generator.workbook.layout import INTERFACE_KIND
 from generator.workbook.names import NamedValues
 from generator.workbook.sheets import check_codes
+from generator.workbook.sheets.technical import rule_row_of
 from generator.workbook.texts import CHECKS_63, CHECKS_66
 from tests.workbook.conftest import INVALID_WORKBOOKS, INVALID_WORKBOOKS_FULL, NOTES
 from tests.workbook.invalid import ABOVE_MAX, FIELDS, combinations
@@ -116,6 +117,28 @@ def test_money_above_the_plausible_highest_is_said_as_the_tools_say_it(lo_batch,
             seen.add(cell.name)
     # every input the catalogue's highest bounds: the money inputs, F, and the units of 6.3, 6.6 and 6.10
     assert seen == set(highest) >= {"Plans_Daudzums", "Men_Daudzums", "Fakt_Daudzums"}, set(highest) ^ seen
+
+
+SOURCES = ("Fin_Pabalsti", "Fin_Pakalpojumi", "Fin_Citi")
+
+
+def test_a_source_above_the_highest_is_no_warning_too(lo_batch, invalid_values) -> None:
+    """D386: a pasted 1e12 in another source is one invalid input (D340); the warning that a source is above N waits
+    while it is (6.11's rule row counts only the valid sources above N). Before, one paste was an error and a counted
+    warning, the warning resting on the invalid value."""
+    seen = 0
+    for (_, cells, _), values in zip(lo_batch.invalid, invalid_values, strict=True):
+        pasted = {cell.name for cell in cells if cell.name in SOURCES and cell.kind_class == ABOVE_MAX}
+        if not pasted:
+            continue
+        bad = {cell.name for cell in cells}
+        needed = values["IB_Nepieciesamais"]
+        valid_above = sum(1 for name in SOURCES if name not in bad and isinstance(values[name], int | float)
+                          and isinstance(needed, int | float) and values[name] > needed)
+        count = values._cells["6.11"].get((rule_row_of("source_above_needed"), 5))
+        assert count == valid_above, ([c.describe() for c in cells], count)
+        seen += 1
+    assert seen >= 3  # each source
 
 
 @pytest.mark.parametrize("index", range(3))

@@ -14,10 +14,13 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from openpyxl.utils import column_index_from_string
 
 from generator.catalogue.catalogue import Catalogue
 from generator.ministry.matrix import Matrix, offer_code, read_child
@@ -27,10 +30,10 @@ from generator.reference.lines import PlanLine
 from generator.reference.paid_totals import paid_by_month
 from generator.reference.params import Params
 from generator.reference.workbook import WorkbookInputs, evaluate_workbook
-from generator.workbook.layout import plan_row
+from generator.workbook.layout import PLAN_ROWS, plan_row
 from generator.workbook.names import read
 from generator.workbook.sheets.calculation import INVALID_UNITS
-from generator.workbook.texts import MSG
+from generator.workbook.texts import MSG, VOID_LINES_65
 from tests.workbook.pasted_files import (
     Files,
     Variants,
@@ -190,6 +193,71 @@ def test_money_paid_on_a_void_line_leaves_the_paid_total_unknown(files, params: 
     assert flags[0] == 1 and sum(flags) == 1 == values["h_NederigasRindas"] == reference.void_count, flags
     data, problems = read_child(Matrix.open(path), catalogue, strict=False)
     assert data is None and len(problems) == 1 and problems[0].startswith(f"{cell} "), problems
+
+
+@pytest.mark.parametrize("name", [_name(PRICE, k) for k in NUMBER_VALUES])
+def test_the_pasted_price_is_named_in_the_lines_check(files, name: str) -> None:
+    """D386: 6.4's „Pārbaude” (L) of the line a pasted 6.8 price makes void names that 6.8 cell, as a pasted 6.3 input
+    is said there; before, it was empty beside the price „nederīgs”."""
+    _, values, _, cell = files[name]
+    sheet, a1 = cell.split("!")
+    assert sheet == "6.8"
+    before, after = MSG["invalid_price_68"].split("{cell}")
+    check = _line_64(values, 12)  # L „Pārbaude”
+    assert check == f"{before}{a1}{after}", check
+    assert _line_64(files["tira"][1], 12) in (None, "")
+
+
+def _number_column(template: Path, sheet: str) -> str:
+    """The column whose blank hides a plan row's number on ``sheet`` (the blank_mark rule over A's plan rows)."""
+    ws = load_workbook(template)[sheet]
+    first = plan_row(0)
+    for cf in ws.conditional_formatting:
+        if str(cf.sqref).startswith(f"A{first}:A"):
+            for rule in cf.rules:
+                found = re.fullmatch(rf'\$([A-Z]+){first}=""', rule.formula[0])
+                if found and rule.dxf.font is not None:
+                    return found.group(1)
+    raise AssertionError(f"{sheet}: no rule that hides the plan rows' numbers")
+
+
+@pytest.mark.parametrize("name", ["tuksa-bez-samaksas-cena", "tuksa-samaksa-daudzums"])
+def test_a_void_line_keeps_its_number_on_the_working_sheets(files, templates, name: str) -> None:  # noqa: ANN001
+    """D386: 6.7 and 6.10 hide a row's „Nr.” while the column their rule reads is blank – the line's service, which a
+    void line has (its price is blank there when the price is the invalid input: before, the rule read the price, and
+    the line's number vanished on every printed page of 6.10); an unused row's is blank."""
+    _, values, _, _ = files[name]
+    for sheet in ("6.7", "6.10"):
+        column = column_index_from_string(_number_column(templates[None], sheet))
+        cells = values._cells[sheet]
+        assert cells.get((plan_row(0), column)) not in (None, ""), (sheet, column)
+        unused = plan_row(len(files[name][0].lines))
+        assert cells.get((unused, column)) in (None, ""), (sheet, column)
+
+
+def _listed_65(values) -> list[tuple[object, object]]:  # noqa: ANN001
+    """6.5's plan rows that print a line (a number in A, a struck row's is EMPTY_MARK): (number, service)."""
+    rows = [values._cells["6.5"].get((plan_row(i), c)) for i in range(PLAN_ROWS) for c in (1, 2)]
+    pairs = list(zip(rows[::2], rows[1::2], strict=True))
+    return [(a, b) for a, b in pairs if isinstance(a, int | float) and not isinstance(a, bool)]
+
+
+@pytest.mark.parametrize("name", list(VOID_PAID))
+def test_the_signed_annex_lists_a_void_line(files, name: str) -> None:
+    """D386: 6.5 lists every plan line, as the draft's annex 2 does: the void first line after the funded ones, with
+    its service (its priority, price, sum and IB share print „______” or blank), so the count of the lines the
+    signatures approve is the plan's; before, 6.5 left it out and counted one line fewer. Its note says why."""
+    clean = files["tira"][1]
+    _, values, _, _ = files[name]
+    listed, before = _listed_65(values), _listed_65(clean)
+    assert len(listed) == len(before) and [n for n, _ in listed] == list(range(1, len(listed) + 1)), listed
+    service = values._cells["6.4"].get((values.ranges["Plans_Summa"].min_row, 2))
+    assert listed[-1][1] == service and service, (listed, service)
+    said = [str(v) for s, _, v in values.all_values() if s == "6.5" and isinstance(v, str)]
+    span = "1. rinda" if len(listed) == 1 else f"1.–{len(listed)}. rinda"
+    assert any(f"rindu skaits – {len(listed)} ({span})" in t for t in said), [t for t in said if "skaits" in t]
+    assert any(t.startswith(VOID_LINES_65) for t in said), said
+    assert not any(VOID_LINES_65 in str(v) for s, _, v in clean.all_values() if s == "6.5")
 
 
 def test_money_paid_on_a_line_without_service_is_counted_as_paid(files, params: Params) -> None:

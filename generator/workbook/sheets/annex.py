@@ -1,5 +1,5 @@
 """Sheet 6.5, support plan part II as the signed contract annex: a read-only print form of 6.4
-with the plan lines in priority order and the amounts (D15)."""
+with the plan lines in priority order, then the void lines (D386), and the amounts (D15)."""
 
 from __future__ import annotations
 
@@ -11,12 +11,14 @@ from generator.workbook.sheets.calculation import (
     A_OPEN,
     F_NOT_APPLIED,
     PRICES_OPEN,
+    VOID_FLAG_NAME,
     base_provisional,
 )
 from generator.workbook.sheets.common import (
     TITLE_HEIGHT,
     UNIT_HEADING,
     VOID_ANY,
+    VOID_COUNT_NAME,
     header_block,
     money_figure,
     print_setup,
@@ -43,6 +45,7 @@ from generator.workbook.texts import (
     FINAL_NOT_APPLIED,
     PARENT_STATEMENT,
     STRUCK_ROWS,
+    VOID_LINES_65,
 )
 
 SHEET = "6.5"
@@ -135,6 +138,22 @@ BLANK_WHEN = {
 }
 STRUCK_COLS = ("B", "C")  # beside the priority: an unused row's service and provider print EMPTY_MARK
 LINE_BLANK_WHEN = {"F": "h_CenaNeapst", "G": "h_CenaNeapst", "H": "h_IBNeapst", "I": "h_IBNeapst"}
+# D386: every plan line is listed, as the draft's annex 2 lists it: the funded order (6.4's priorities), then the void
+# lines (h_Nederiga: units or 6.8 price an invalid input, D332; no priority, left out of N) in plan order – the m-th
+# of them the m-th smallest of their 6.4 positions, the other lines' moved past them by NOT_VOID (SUMPRODUCT
+# evaluates the array without array entry, as first_cell's SUMPRODUCT(MIN(…))); a void line's priority prints blank
+# and its price, sum and IB share "______"
+NOT_VOID = 100000
+VOID_BLANK_COLS = ("F", "G", "H", "I")
+
+
+def line_index(k: int) -> str:
+    """Formula: the 6.4 position of the line in 6.5's row ``k`` (1-based): the k-th in the funded order, else the
+    (k − funded lines)-th void line, else 0 (an unused row)."""
+    funded = "COUNT(Plans_Prioritate)"
+    positions = f"(({VOID_FLAG_NAME}<>1)*{NOT_VOID}+ROW({VOID_FLAG_NAME})-ROW(INDEX({VOID_FLAG_NAME},1,1))+1)"
+    void_line = (f"IF({k}-{funded}<={VOID_COUNT_NAME},SUMPRODUCT(SMALL({positions},{k}-{funded})),0)")
+    return f"IFERROR(MATCH({k},Plans_Prioritate,0),IF({k}>{funded},{void_line},0))"
 
 
 def warning(sh: Sheet, cells: str, name: str) -> None:
@@ -211,7 +230,7 @@ def write(sh: Sheet) -> None:
     sh.row_height(head + 1, HEADER_ROW_HEIGHT)
     for k in range(1, lay.plan_rows + 1):
         row = lay.plan_row(k - 1)
-        index = f"IFERROR(MATCH({k},Plans_Prioritate,0),0)"
+        index = line_index(k)
         sh.formula(f"J{row}", index, st.helper, 0)
         # an unused row prints EMPTY_MARK in its priority, service and provider cells: struck (F2)
         sh.formula(f"A{row}", plan_rows.mark_unused(f"$J{row}>0", str(k)), st.out_whole, EMPTY_MARK)
@@ -228,6 +247,15 @@ def write(sh: Sheet) -> None:
     sh.ws.set_column("J:J", 4, None, {"hidden": True})
     for c, flag in LINE_BLANK_WHEN.items():
         blank_line_figures(sh, f"{c}{lay.plan_first}:{c}{lay.plan_last}", "J", lay.plan_first, flag)
+    # D386: a void line: no priority (its number k stays in the cell: the count of the listed lines reads it), its
+    # price, sum and IB share blanks, its period units a blank while they are the invalid input („nederīgs” on 6.4)
+    void = f"AND($J{lay.plan_first}>0,INDEX({VOID_FLAG_NAME},MAX(1,$J{lay.plan_first}))=1)"
+    sh.ws.conditional_format(f"A{lay.plan_first}:A{lay.plan_last}",
+                             {"type": "formula", "criteria": f"={void}", "format": st.blank_mark})
+    for c in VOID_BLANK_COLS:
+        blank_line_figures(sh, f"{c}{lay.plan_first}:{c}{lay.plan_last}", "J", lay.plan_first, VOID_FLAG_NAME)
+    sh.ws.conditional_format(f"E{lay.plan_first}:E{lay.plan_last}", {
+        "type": "formula", "criteria": f"=AND({void},NOT(ISNUMBER($E{lay.plan_first})))", "format": st.blank_figure})
     # the totals' heading in the hidden-rows warning's row: the warning replaces it while a filled row is hidden
     plan_rows.plan_rows(sh, lay.plan_first, lay.plan_rows, PLAN_ROW_HEIGHT_65, used="=A",
                         warning_cell=f"A{lay.plan_last + 1}", hint_cell=f"K{lay.plan_first + plan_rows.VISIBLE - 1}",
@@ -236,8 +264,11 @@ def write(sh: Sheet) -> None:
     row = lay.plan_last + 1
     # beside the totals' heading, under the table: the unused rows that print are struck
     sh.ws.merge_range(f"C{row}:I{row}", "", st.subtitle)
-    sh.formula(f"C{row}", plan_rows.struck_note(f"A{lay.plan_first}:A{lay.plan_last}"), st.subtitle, STRUCK_ROWS)
+    struck = plan_rows.struck_note(f"A{lay.plan_first}:A{lay.plan_last}")
+    # D386: while a line is void, what its blanks mean comes first (the struck rows' note after it)
+    sh.formula(f"C{row}", f'IF({VOID_ANY},TRIM("{VOID_LINES_65} "&{struck}),{struck})', st.subtitle, STRUCK_ROWS)
     plan_rows.alert_when_warned(sh, f"C{row}")
+    sh.ws.conditional_format(f"C{row}", {"type": "formula", "criteria": f"={VOID_ANY}", "format": st.alert_mark})
     first_total = row + 1
     for i, (label, ref) in enumerate(TOTALS):
         label_first, label_last, value_first, value_last = TOTAL_COLUMNS[i // TOTALS_PER_COLUMN]

@@ -30,7 +30,7 @@ from generator.workbook.input_checks import (
 )
 from generator.workbook.layout import C64, Layout, col, execution_codes, planned_codes
 from generator.workbook.sheetio import Sheet
-from generator.workbook.sheets import plan_rows, price_marks
+from generator.workbook.sheets import first_cell, plan_rows, price_marks
 from generator.workbook.sheets.common import (
     HAS_ERRORS,
     TITLE_HEIGHT,
@@ -353,7 +353,21 @@ def full_messages(r: int, p: int) -> str:
     parts.insert(NO_PRICE_AT, f'IF({no_price(r)},"{MSG["no_provider_price"]} ","")')
     parts.append(sessions_message(r))
     parts.append(f'IF({_invalid_63(p)},"{MSG["invalid_input_63"]} ","")')
+    parts.append(_invalid_price_message(r))
     return "TRIM(" + "&".join(parts) + ")"
+
+
+def _invalid_price_message(r: int) -> str:
+    """D386: line ``r``'s 6.8 price is an invalid input (the line void, D332; its price „nederīgs”): the full message
+    names that 6.8 cell, as 6.3's invalid input is said beside it."""
+    before, after = MSG["invalid_price_68"].split("{cell}")
+    cell = first_cell.cell_address("Pak_Cena", f"$N{r}")
+    return f'IF({invalid_price(f"$N{r}")},"{before}"&{cell}&"{after} ","")'
+
+
+def _invalid_price_short(r: int) -> str:
+    """D386: the same as a keyword (MSG_SHORT)."""
+    return f'IF({invalid_price(f"$N{r}")},"{MSG_SHORT["invalid_price_68"]}; ","")'
 
 
 def implausible(r: int) -> str:
@@ -385,6 +399,7 @@ def short_messages(r: int, p: int) -> str:
     parts.append(f'IF(${C64.h_sessions_all}{r}>0,"{MSG_SHORT["day_care_sessions"]} "&${C64.h_sessions_other}{r}'
                  f'&". rinda; ","")')
     parts.append(f'IF({_invalid_63(p)},"{MSG_SHORT["invalid_input_63"]}; ","")')
+    parts.append(_invalid_price_short(r))
     joined = "&".join(parts)
     return f'IF(LEN({joined})>2,LEFT({joined},LEN({joined})-2),"")'
 

@@ -228,8 +228,10 @@ def write(sh: Sheet) -> None:
         grey_outside_period(sh, cols, head, first)
     sh.ws.conditional_format(f"{notes}{first}:{notes}{last}",
                              {"type": "formula", "criteria": f'=${notes}{first}<>""', "format": st.error_mark})
+    # D386: the number hides while the line has no service (B, blank only in an unused row), not while its price (C)
+    # is blank: a void line's invalid 6.8 price (D332) left the line without its number
     plan_rows.plan_rows(sh, first, lay.plan_rows, EXECUTION_ROW_HEIGHT, used="=C", warning_cell=f"A{total + 1}", warning_to="C",
-                        inputs=(f"{got_cols[0]}:{paid_cols[-1]}", free),
+                        inputs=(f"{got_cols[0]}:{paid_cols[-1]}", free), number_used="B",
                         hint_cell=f"{col(free, 1)}{first + plan_rows.VISIBLE - 1}")
     # F7: a "jāprecizē" catalogue price prints "5,11*" (A holds the line's number: its 6.4 row), explained under
     # the summary in the repeated label columns

@@ -408,6 +408,7 @@ def write_amounts(sh: Sheet) -> None:
                              {"type": "formula", "criteria": f"=AND(ISNUMBER({diff_c}{first}),{diff_c}{first}<>0)",
                               "format": st.warning_mark})
     plan_rows.plan_rows(sh, first, lay.plan_rows, PLAN_ROW_HEIGHT, used="=C", warning_cell=f"A{total + 1}",
+                        number_used="B",  # D386: a void line's blank price (C) keeps its number, as on 6.10
                         hint_cell=f"{col(diff_c, 1)}{first + plan_rows.VISIBLE - 1}")
     # F7: a "jāprecizē" catalogue price prints "5,11*" (A holds the line's number: its 6.4 row), explained below;
     # so do the amounts it can still change (D294's h_CenaNeapst, D298): the line's months, its total and its sum,

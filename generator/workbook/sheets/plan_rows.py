@@ -202,10 +202,11 @@ def blank_when_empty(sh: Sheet, cells: str, column: str, first_row: int) -> None
 def plan_rows(sh: Sheet, first_row: int, count: int, height: float | None, *, used: str,
               warning_cell: str, hint_cell: str | None, number_col: str | None = "A", warning_to: str = "B",
               warning_height: float = WARNING_ROW_HEIGHT, inputs: tuple[str, ...] = (), otherwise: str = "",
-              struck: str | None = None, first_height: float | None = None) -> None:
+              struck: str | None = None, first_height: float | None = None, number_used: str | None = None) -> None:
     """Everything above for one sheet's plan rows; ``used`` is the column that tells a used row and ``inputs``
     the sheet's other input columns of the plan rows (see hidden_filled); the warning is merged up to
-    ``warning_to``, the last repeated label column. ``struck``: see warning; ``first_height``: see outline."""
+    ``warning_to``, the last repeated label column. ``struck``: see warning; ``first_height``: see outline;
+    ``number_used``: the column, blank only in an unused row, whose blank hides the row's number (default ``used``)."""
     outline(sh, first_row, count, height, first_height=first_height)
     lines = tuple(line_row(sh, i, first_row) for i in range(count))
     sh.book.plan_rows.append(PlanRows(sh.title, first_row, count, used, inputs, lines))
@@ -215,4 +216,4 @@ def plan_rows(sh: Sheet, first_row: int, count: int, height: float | None, *, us
         hint(sh, hint_cell)
     if number_col:
         last = first_row + count - 1
-        blank_when_empty(sh, f"{number_col}{first_row}:{number_col}{last}", used, first_row)
+        blank_when_empty(sh, f"{number_col}{first_row}:{number_col}{last}", number_used or used, first_row)

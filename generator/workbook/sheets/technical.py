@@ -52,10 +52,15 @@ from generator.workbook.input_checks import (
     money_validation,
     no_reason,
 )
-from generator.workbook.layout import C64, INTERFACE_VERSION, unit_code_cols
+from generator.workbook.layout import C64, INTERFACE_VERSION, Layout, unit_code_cols
 from generator.workbook.sheetio import Sheet
 from generator.workbook.sheets import cross_checks, first_cell, party_names, plan_rows
-from generator.workbook.sheets.calculation import TRANSPORT_STATUS_NAME, base_effective, base_provisional
+from generator.workbook.sheets.calculation import (
+    SUMMARY_CODES,
+    TRANSPORT_STATUS_NAME,
+    base_effective,
+    base_provisional,
+)
 from generator.workbook.sheets.common import (
     HEADER_CHILD_HEIGHT,
     SHEET_ROW_HEIGHT,
@@ -170,9 +175,14 @@ RULE_LONGEST = {"ignored_line_data": f"6.3. tabulas 99. rindā un vēl citās{IG
 # invalid input instead)
 # ISNUMBER in an IF of its own: AND evaluates every argument, and the arithmetic on a text typed into the cell (an
 # invalid input, counted as an error) made the warnings' total #VALUE! (audit42 F5)
+# D386: the warning waits while the source is an invalid input (its check code on 6.4 above 0: above the plausible
+# highest, D340, a day's serial, D286, a negative …): that is one error, not an error and a warning
+SOURCE_CODES = {name: f"'6.4'!${code}${Layout.calc_first - 2}"
+                for name, code in zip(("Fin_Pabalsti", "Fin_Pakalpojumi", "Fin_Citi"), SUMMARY_CODES[1:], strict=True)}
 SOURCES_ABOVE_NEEDED = "+".join(
-    f"IF(ISNUMBER({x}),IF(AND({x}>N(IB_Nepieciesamais),ABS({x}-ROUND({x},2))<={SUBCENT_TOLERANCE}),1,0),0)"
-    for x in ("Fin_Pabalsti", "Fin_Pakalpojumi", "Fin_Citi"))
+    f"IF(N({code})>0,0,IF(ISNUMBER({x}),IF(AND({x}>N(IB_Nepieciesamais),ABS({x}-ROUND({x},2))<={SUBCENT_TOLERANCE}),"
+    "1,0),0))"
+    for x, code in SOURCE_CODES.items())
 
 
 # D257: a typed B (valid, not the code of an invalid input beside it) that is 0 or differs from the catalogue's B,
