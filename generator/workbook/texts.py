@@ -128,7 +128,7 @@ ANNEX_PRICE_AGAIN = (f"UZMANĪBU: cena {not_confirmed(PRICE, again=True)} – no
                      f"tās ieraksta, kad LM atkārtoti apstiprina {plan_days_price('', 1)}.")
 ANNEX_PRICES_BLANK = (f"UZMANĪBU: cenas nav apstiprinātas – no tām atkarīgās summas ir „{BLANK}”; tās ieraksta, kad "
                       f"LM publicē {plan_days_price('', 2)}.")
-# (B named in full for the parent, F15; its summas unqualified, as in ANNEX_NO_PRICE_MORE, to keep two lines)
+# (B named in full for the parent, F15; the amounts unqualified, as in ANNEX_NO_PRICE_MORE, to keep two lines)
 ANNEX_BOTH_BLANK = (f"UZMANĪBU: bāzes apmērs (B) un cena nav apstiprināti – summas ir „{BLANK}”; tās ieraksta, kad "
                     f"LM nosaka B un publicē {plan_days_price('', 1)}.")
 # D364: a plan line priced 0,00 has no provider's price (D313), which the worker types in 6.8 – no figure LM confirms:
