@@ -314,29 +314,6 @@ def test_typed_base_removes_the_warning(lo_batch, plan_values, params) -> None:
         assert (_blank(got) if wanted is None else got == wanted), (values.path.name, got)
 
 
-
-def test_open_price_warning_names_the_plans_period(lo_batch, plan_values) -> None:
-    """D384: while a catalogue price of the plan is open, 6.5's warning says which price the worker waits for in the
-    child's papers' words (price_notes.plan_days_price, D359) – the one in force in the plan's period, a later day's
-    not this plan's – without the days, which stand in 6.5's header; it no longer says only „pēc LM apstiprinātās
-    cenas”, which a confirmed price of a later day on the site also is. On main before this the recalculated warning
-    had none of those words."""
-    from generator.documents.from_matrix.price_notes import plan_days_price
-
-    period = "01.09.2019–31.08.2020"  # any: the papers name the days, 6.5 does not
-    papers = plan_days_price(period, 1).replace(f" {period}", "")
-    assert "plāna periodā (" in papers and "vēlākas dienas cena uz šo plānu neattiecas" in papers, papers
-    seen = 0
-    for (plan, _), values in zip(lo_batch.plans, plan_values, strict=True):
-        some_zero, _ = no_prices(plan.inputs)
-        if not prices_open(plan.inputs) or some_zero:
-            continue
-        got = values["Bridinajums_Baze_65"]
-        assert isinstance(got, str) and papers in got, (values.path.name, got)
-        assert "apstiprinātās cenas" not in got and "pēc LM" not in got, (values.path.name, got)
-        seen += 1
-    assert seen, "izlasē vajag plānu ar neapstiprinātu kataloga cenu"
-
 def test_confirmed_base_is_prefilled_without_warning(lo_batch) -> None:
     values = lo_batch.read(lo_batch.confirmed_base)
     assert values["Bazes_Apmers"] == values["Param_Bazes"] == values["B_Efektivais"] and values["Bazes_Apmers"] > 0
