@@ -92,30 +92,58 @@ MSG_SHORT = {
 # calculation 6.4 says its figures are provisional (BASE_PROVISIONAL_SHORT); the signed 6.5 blanks them (D22).
 # With the ministry's F applied (N > P) A = F is a figure: only P rests on B (BASE_PROVISIONAL_FINAL, D206).
 # The signed annexes (6.5, 6.9) print a figure resting on an unconfirmed value as "______" (D22); the warning beside
-# 6.5's title says which and where the confirmed figure comes from (two lines of 8 pt in C2:F2).
+# 6.5's title says which and where the confirmed figure comes from (two lines of 8 pt in C2:I2).
 BLANK = "______"
 ANNEX_BASE_BLANK = (f"UZMANĪBU: bāzes apmērs (B) nav apstiprināts – P, A un no IB finansētās summas ir „{BLANK}”; "
                     "tās ieraksta, kad LM nosaka B.")
 ANNEX_BASE_BLANK_FINAL = (f"UZMANĪBU: bāzes apmērs (B) nav apstiprināts – P ir „{BLANK}”, to ieraksta, kad LM "
                           "nosaka B; A un no IB finansētās summas izriet no LM noteiktā galīgā apmēra F.")
-ANNEX_PRICE_BLANK = (f"UZMANĪBU: cena vēl jāprecizē – no tās atkarīgās summas ir „{BLANK}”; tās ieraksta pēc LM "
-                     "apstiprinātās cenas (metodikas vietnes sadaļa „Cenas”).")
+
+
+# D354, D359, D384: which price the worker waits for while a plan line's is open – the one in force in the plan's own
+# period: the site's „Cenas” page may already show a confirmed price from a later day, which is not this plan's
+IN_PLAN_PERIOD = "kas ir spēkā plāna periodā"
+
+
+def later_day(count: int) -> str:
+    """That a later day's price (``count`` 1) or prices do not apply to the plan."""
+    return f"{'vēlākas dienas cena' if count == 1 else 'vēlāku dienu cenas'} uz šo plānu neattiecas"
+
+
+def plan_days_price(period: str, count: int) -> str:
+    """The price (``count`` 1) or prices of the plan's period, in the accusative. One wording for the child's papers
+    (documents/from_matrix: VISPIRMS, the checklist, the price notes, the not-signable note, D359), which name the
+    period's days (``period``, „DD.MM.YYYY–DD.MM.YYYY”), and for 6.5's warning beside the title, which does not
+    (``period`` "": the period stands in the same sheet's header, D384)."""
+    days = f" {period}" if period else ""
+    return (f"{'cenu' if count == 1 else 'cenas'}, {IN_PLAN_PERIOD}{days} (metodikas vietnes sadaļa „Cenas”; "
+            f"{later_day(count)})")
+
+
+# D384: 6.5's warnings name the price of the plan's period in the papers' words (plan_days_price), not just „the one LM
+# confirms” – a later day's confirmed price on the site is not this plan's; each within two lines of 8 pt in C2:I2 at
+# Excel's worst widths (tests/workbook/test_label_widths.py)
+ANNEX_PRICE_BLANK = (f"UZMANĪBU: cena vēl jāprecizē – no tās atkarīgās summas ir „{BLANK}”; tās ieraksta, kad LM "
+                     f"publicē {plan_days_price('', 1)}.")
 # the same of a price the matrix shows withdrawn (6.8's mark, D319): it was confirmed, so not „vēl” but „atkal” (D334),
 # in withdrawn_wording's words as collect and the checklist say it; and of open prices some withdrawn, some not
 ANNEX_PRICE_AGAIN = (f"UZMANĪBU: cena {not_confirmed(PRICE, again=True)} – no tās atkarīgās summas ir „{BLANK}”; "
-                     "tās ieraksta pēc LM atkārtota apstiprinājuma (metodikas vietnes sadaļa „Cenas”).")
-ANNEX_PRICES_BLANK = (f"UZMANĪBU: cenas nav apstiprinātas – no tām atkarīgās summas ir „{BLANK}”; tās ieraksta pēc "
-                      "LM apstiprinātajām cenām (metodikas vietnes sadaļa „Cenas”).")
-ANNEX_BOTH_BLANK = (f"UZMANĪBU: bāzes apmērs (B) un cena nav apstiprināti – no tiem atkarīgās summas ir „{BLANK}”; "
-                    "tās ieraksta pēc LM apstiprinājuma (metodikas vietnes sadaļa „Cenas”).")
+                     f"tās ieraksta, kad LM atkārtoti apstiprina {plan_days_price('', 1)}.")
+ANNEX_PRICES_BLANK = (f"UZMANĪBU: cenas nav apstiprinātas – no tām atkarīgās summas ir „{BLANK}”; tās ieraksta, kad "
+                      f"LM publicē {plan_days_price('', 2)}.")
+# (B named in full for the parent, F15; the amounts unqualified, as in ANNEX_NO_PRICE_MORE, to keep two lines)
+ANNEX_BOTH_BLANK = (f"UZMANĪBU: bāzes apmērs (B) un cena nav apstiprināti – summas ir „{BLANK}”; tās ieraksta, kad "
+                    f"LM nosaka B un publicē {plan_days_price('', 1)}.")
 # D364: a plan line priced 0,00 has no provider's price (D313), which the worker types in 6.8 – no figure LM confirms:
 # in the child's papers' words (documents/from_matrix/price_notes: NO_PRICE_WORDS, PRICE_TYPED), alone or beside an
 # unconfirmed B or catalogue price
 PRICE_TYPED = "matricas 6.8. tabulā"
 ANNEX_NO_PRICE = (f"UZMANĪBU: {NO_PRICE_WORDS} – no tās atkarīgās summas ir „{BLANK}”; tās ieraksta, kad sniedzēja "
                   f"cenu ieraksta {PRICE_TYPED}.")
+# D384: B or the catalogue's price, each of the plan's period (with no room for the site's section in two lines)
 ANNEX_NO_PRICE_MORE = (f"UZMANĪBU: {NO_PRICE_WORDS}, un B vai cena nav apstiprināti – summas ir „{BLANK}”; tās "
-                       f"ieraksta, kad cenu ieraksta {PRICE_TYPED} un LM apstiprina pārējo.")
+                       f"ieraksta, kad cenu ieraksta {PRICE_TYPED} un LM apstiprina B vai cenu, {IN_PLAN_PERIOD} "
+                       f"({later_day(1)}).")
 # 6.5's label of F (A:B, one line of 9 pt): F applies only where N > P (L1077, L1385; reference
 # available_amount). Typed while N <= P it is not applied (A = N); while A is a blank (B or a price unconfirmed)
 # whether it applies is not yet known.

@@ -377,3 +377,31 @@ def test_check_messages_of_610_fit_their_plan_row_in_excel(templates: dict[str |
         assert not too_long, f"6.10!{cell.coordinate}: Excel sliktākajā platumā ({width:.0f} pt) vajag {too_long}"
         checked += len(texts)
     assert checked >= PLAN_ROWS * (5 + 13 + 1), checked  # five messages, 13 single cells, two cells together
+
+
+def test_the_warning_of_65_cannot_be_cut_in_excel(templates: dict[str | None, Path]) -> None:
+    """D384: each text 6.5's warning beside the title may show (its formula's literals) keeps to the two lines of 8 pt
+    of C2:I2 at Excel's worst widths (excel_worst_lines) – the price warnings grew by the papers' words of the plan's
+    period's price – and to Excel's 255 characters of one string literal."""
+    import re
+
+    from generator.workbook.texts import (
+        ANNEX_BOTH_BLANK,
+        ANNEX_NO_PRICE_MORE,
+        ANNEX_PRICE_AGAIN,
+        ANNEX_PRICE_BLANK,
+    )
+
+    ws = kept_book(templates["liepaja"])["6.5"]
+    (sheet, a1), = ws.parent.defined_names["Bridinajums_Baze_65"].destinations
+    cell = ws[a1.replace("$", "")]
+    assert sheet == "6.5" and cell.font.sz == 8 and cell.alignment.wrap_text, (sheet, a1, cell.font.sz)
+    texts = {t for t in re.findall(r'"([^"]*)"', cell.value) if t.startswith("UZMANĪBU")}
+    assert {ANNEX_BOTH_BLANK, ANNEX_NO_PRICE_MORE, ANNEX_PRICE_AGAIN, ANNEX_PRICE_BLANK} <= texts, texts
+    width, height = _room(ws, cell.coordinate)
+    room = int(height // EXCEL_LINE_8PT)
+    assert room == 2, (cell.coordinate, height)
+    for text in sorted(texts):
+        assert len(text) <= 255, (len(text), text)
+        lines = excel_worst_lines(text, width, 8, bool(cell.font.b))
+        assert lines <= room, f"6.5!{cell.coordinate}: Excel sliktākajā platumā vajag {lines} rindu, ietilpst {room}: {text}"

@@ -760,6 +760,22 @@ def test_signed_annexes_print_blanks_for_unconfirmed_figures(printed: dict[str, 
         assert price in _spaced(sheets["6.4"][0].text), f"{name} 6.4: nav provizoriskās cenas"
 
 
+def test_printed_price_warning_names_the_plans_period(printed: dict[str, dict[str, list[Page]]]) -> None:
+    """D384: LibreOffice's recalculated and printed 6.5 of a plan with the catalogue's open price (with B typed, and with
+    B open too) says which price the worker waits for in the child's papers' words (price_notes.plan_days_price, D359)
+    less the days, which 6.5 prints in its header – not the old „pēc LM apstiprinātās cenas” / „apstiprinājuma”, which
+    a later day's confirmed price on the site also is. On main before this both printed the old words."""
+    from generator.documents.from_matrix.price_notes import plan_days_price
+
+    period = "01.09.2019–31.08.2020"  # any: the papers name the days, 6.5 does not
+    papers = _flat(plan_days_price(period, 1).replace(f" {period}", ""))
+    for name in ("cena-japrecize", "paraugs"):
+        p65 = _flat(printed[name]["6.5"][0].text)
+        assert papers in p65, (name, p65[:600])
+        assert "Atbalsta plāna periods:" in p65, name  # where the days stand
+        assert "apstiprinātās cenas" not in p65 and "pēc LM apstiprinājuma" not in p65, name
+
+
 def test_signed_annexes_print_confirmed_figures(printed: dict[str, dict[str, list[Page]]], catalogue: Catalogue,
                                                 params) -> None:  # noqa: ANN001
     """With B typed and every price confirmed, 6.5 and 6.9 print every figure (the reference's) and no blank or

@@ -166,6 +166,32 @@ def test_65_names_the_base_amount_and_keeps_a_row_above_the_signatures(wb) -> No
         [(r, ws.row_dimensions[r].height) for r in between])
 
 
+
+def test_65_price_warnings_name_the_plans_period_in_the_papers_words(wb) -> None:  # noqa: ANN001
+    """D384: every text 6.5's warning shows while a catalogue price is open says the price in force in the plan's
+    period, in the words the child's papers use (price_notes.plan_days_price, D359) less the days – the period stands
+    in 6.5's header –, and none says only „pēc LM apstiprinātās cenas” or „apstiprinājuma”: a later day's confirmed
+    price on the site „Cenas” is not this plan's. The text beside a 0,00 price says it of B or the price too."""
+    import re
+
+    from generator.documents.from_matrix.price_notes import plan_days_price
+
+    ws = wb["6.5"]
+    (_, a1), = wb.defined_names["Bridinajums_Baze_65"].destinations
+    texts = [t for t in re.findall(r'"([^"]*)"', ws[a1.replace("$", "")].value) if t.startswith("UZMANĪBU")]
+    period = "01.09.2019–31.08.2020"
+    one, more = (plan_days_price(period, n).replace(f" {period}", "") for n in (1, 2))
+    no_price = [t for t in texts if t.startswith("UZMANĪBU: nav sniedzēja cenas")]  # D364: typed in 6.8, not LM's
+    priced = [t for t in texts if re.search(r"\bcen(a|as) (vēl|atkal|nav)", t) and t not in no_price]
+    assert len(priced) == 4, priced  # one price, withdrawn, some withdrawn, B and a price (ANNEX_BOTH_BLANK)
+    for text in priced:
+        assert one in text or more in text, text
+    for text in texts:
+        assert "apstiprinātās cenas" not in text and "apstiprinātajām cenām" not in text, text
+        assert "pēc LM" not in text, text
+    [no_price_more] = [t for t in no_price if t.startswith("UZMANĪBU: nav sniedzēja cenas,")]
+    assert "B vai cenu, kas ir spēkā plāna periodā (vēlākas dienas cena uz šo plānu neattiecas)" in no_price_more
+
 # D227: where a person takes a party's name from, after its blank (the note 6.9's addressee has, annexhead F5)
 NAME_NOTES = {"Pašvaldība": "(nosaukums – pašvaldības nolikumā)", "Sociālais dienests": "(nosaukums – dienesta nolikumā)"}
 

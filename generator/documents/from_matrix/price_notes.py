@@ -12,29 +12,22 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from generator.reference.rules import NO_PRICE_WORDS
-from generator.workbook.texts import PRICE_TYPED
+from generator.workbook.texts import PRICE_TYPED, plan_days_price
 
 # D313: the matrix's „nav sniedzēja cenas”, not a price the ministry confirms; its 6.5 and 6.9 say it too (D364)
 NO_PRICE_NOTE = NO_PRICE_WORDS[0].upper() + NO_PRICE_WORDS[1:]
 NO_PRICES_NOTE = "Nav sniedzēju cenu"
 TYPED = PRICE_TYPED
 AGAIN = "būs dokumentā, ko izveido vēlreiz no matricas pēc tam, kad"
+# plan_days_price (D354, D359): the price the worker waits for, the one in force in the plan's period; its words are
+# the matrix's too (workbook.texts, 6.5's warning, D384). One wording for VISPIRMS (signing.price_line), the checklist
+# (signing.own_ceiling), the papers' price notes (price_note) and the not-signable note (signing.not_signable).
 
 
 def listed(items: Sequence[str]) -> str:
     """Lines in brackets' words: by commas, or by semicolons where a line's words hold a comma (a service „…,
     individuāli” or its provider), so that where one line ends stays clear."""
     return ("; " if any("," in item for item in items) else ", ").join(items)
-
-
-def plan_days_price(period: str, count: int) -> str:
-    """Which price the worker waits for, in the accusative: the one in force on the plan's own days (``period``,
-    „DD.MM.YYYY–DD.MM.YYYY”) – the Cenas page may already show a confirmed price from a later day, which is not this
-    plan's (D354). One wording for VISPIRMS (signing.price_line), the checklist (signing.own_ceiling), the papers' price
-    notes (price_note) and the not-signable note (signing.not_signable), D359."""
-    one = count == 1
-    return (f"{'cenu' if one else 'cenas'}, kas ir spēkā plāna periodā {period} (metodikas vietnes sadaļa "
-            f"„Cenas”; {'vēlākas dienas cena' if one else 'vēlāku dienu cenas'} uz šo plānu neattiecas)")
 
 
 def price_note(unconfirmed: Sequence[str], unpriced: Sequence[str], *, period: str, waiting: bool = False,
