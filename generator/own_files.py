@@ -69,7 +69,7 @@ def strangers(folder: Path, known: dict[str, str], ignore: Iterable[str] = ()) -
     return foreign, changed
 
 
-def refusal(folder: Path, foreign: list[str], changed: list[str], who: str = "šī komanda",
+def refusal(folder: Path | str, foreign: list[str], changed: list[str], who: str = "šī komanda",
             nothing_written: bool = True, advice: str = "izvēlieties citu --out") -> str:
     """The Latvian reason a command (``who``, a feminine noun phrase: "šī komanda", "komanda ibm collect") does not
     write into ``folder``: which files and folders (a name ending in "/") are not its own, which files were changed,

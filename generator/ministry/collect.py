@@ -417,7 +417,8 @@ def placement_notes(folder: Path, results: list[ReadResult], catalogue: Catalogu
                          "ievietojiet to savas pašvaldības mapē")
         elif len(parts) > 2:
             nested[parts[0]].append(r.rel.removeprefix(prefix))
-    for muni_folder, files in sorted(nested.items()):
+    for folder_name, files in sorted(nested.items()):
+        muni_folder = "…" if given_reveals(folder_name) else folder_name  # a folder named after a child (D382)
         shown = ", ".join(files[:SHOWN_FILES]) + (f" un vēl {len(files) - SHOWN_FILES}" if len(files) > SHOWN_FILES
                                                   else "")
         n = len(files)

@@ -209,6 +209,14 @@ def shown_given(path: Path | str) -> str:
                     for i, part in enumerate(parts))
 
 
+def shown_inside(path: Path) -> str:
+    """A folder or file a command names directly inside a folder the user gave (``--out``/<name>, e.g. a child's
+    folder of `ibm documents`): that folder as ``shown_given`` shows it (D382), the command's own name as it is."""
+    if str(path.parent) == ".":
+        return path.name
+    return f"{shown_given(path.parent)}/{path.name}"
+
+
 def path_reveals(path: Path, full_name: str, personal_code: str) -> bool:
     """Whether the file name of ``path`` or any of its folders shows a person (the child's folder, D221)."""
     return any(_reveals(part, full_name, personal_code) for part in (*path.parent.parts, path.stem))

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from generator.ministry.console_names import shown_given
+
 
 def open_in(path: Path) -> str | None:
     """The program whose lock file says ``path`` is open ("LibreOffice" or "Excel"), None when there is none."""
@@ -41,8 +43,8 @@ def open_note_unused(program: str, command: str) -> str:
 def open_outputs(summary: Path) -> list[tuple[str, str]]:
     """(path as shown, program) when a spreadsheet program has the previous summary of `ibm collect` open: a new
     collection replaces it, and saving the open window afterwards would write the old content over the new
-    (ministrycheck F4). The summary is the program's own output (no child's name in its name), named in full. (A CSV
+    (ministrycheck F4). The summary's path is the user's --out: shown as shown_given shows it (D382). (A CSV
     of galigie-apmeri/ open refuses the run: its lock file lies in the folder the collection replaces, output.py.)"""
     if summary.is_file() and (program := open_in(summary)) is not None:
-        return [(str(summary), program)]
+        return [(shown_given(summary), program)]  # --out as given, screened (D382)
     return []

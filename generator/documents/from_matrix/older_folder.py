@@ -12,6 +12,7 @@ import itertools
 from collections.abc import Iterator
 from pathlib import Path
 
+from generator.ministry.console_names import shown_inside
 from generator.replace_file import rename_noreplace
 
 OLDER_MARKER = "Šo mapi izveidoja `ibm documents --from-matrix`; to var aizstāt nākamā palaišanas reize.\n"
@@ -57,6 +58,7 @@ def put_back(aside: Path, target: Path) -> bool:
 
 def older_line(target: Path, aside: Path, *, placed: bool = True) -> str:
     """The one Latvian line saying where an older version's folder went (console and the new parskats.txt)."""
-    new = f"; jaunie dokumenti ir mapē {target}" if placed else ""
-    return (f"Mapi {target}, ko izveidoja agrāka rīkkopas versija, komanda neaizstāja, bet pārdēvēja par {aside} – "
+    new = f"; jaunie dokumenti ir mapē {shown_inside(target)}" if placed else ""
+    return (f"Mapi {shown_inside(target)}, ko izveidoja agrāka rīkkopas versija, komanda neaizstāja, bet pārdēvēja par "
+            f"{shown_inside(aside)} – "
             f"pārbaudiet to un izdzēsiet, kad tā vairs nav vajadzīga{new}.")

@@ -18,6 +18,7 @@ from pathlib import Path
 from generator import lvformat
 from generator.documents.from_matrix.older_folder import is_older
 from generator.documents.from_matrix.writing import MARKER
+from generator.ministry.console_names import shown_inside
 
 PERIOD = "Atbalsta plāna periods: "  # parskats.txt's line that says which plan the folder holds
 REPORT = "parskats.txt"
@@ -84,12 +85,12 @@ def _other_plan(folder: Path, period: Period | None) -> str | None:
         return None
     held = recorded(folder)
     if held is None:
-        return (f"mapē {folder} ir dokumenti bez ierakstīta atbalsta plāna perioda (tos izveidoja agrāka rīkkopas "
+        return (f"mapē {shown_inside(folder)} ir dokumenti bez ierakstīta atbalsta plāna perioda (tos izveidoja agrāka rīkkopas "
                 f"versija vai no mapes izdzēsts {REPORT}), tāpēc tā palika neskarta – ja tie ir šī paša plāna "
                 "dokumenti, pārbaudiet, kuri ir spēkā, un nevajadzīgo mapi izdzēsiet pats")
     if _overlap(held, period):
         return None
-    return f"mapē {folder} ir cita atbalsta plāna perioda ({period_text(held)}) dokumenti – tā palika neskarta"
+    return f"mapē {shown_inside(folder)} ir cita atbalsta plāna perioda ({period_text(held)}) dokumenti – tā palika neskarta"
 
 
 def place(out: Path, code: str, period: Period | None, used: Mapping[str, Period | None]) -> Placed:
@@ -99,7 +100,7 @@ def place(out: Path, code: str, period: Period | None, used: Mapping[str, Period
     for name in _names(code, period):
         if name in used:
             if name == code and period is not None and (held := used[name]) is not None:
-                why = (f"mapē {out / code} šajā palaišanā izveidoti cita atbalsta plāna perioda ({period_text(held)}) "
+                why = (f"mapē {shown_inside(out / code)} šajā palaišanā izveidoti cita atbalsta plāna perioda ({period_text(held)}) "
                        "dokumenti")
             continue
         other = _other_plan(out / name, period)
@@ -109,5 +110,5 @@ def place(out: Path, code: str, period: Period | None, used: Mapping[str, Period
         if not why:
             return Placed(name)
         assert period is not None
-        return Placed(name, f"{why}; šī plāna ({period_text(period)}) dokumenti ir mapē {out / name}")
+        return Placed(name, f"{why}; šī plāna ({period_text(period)}) dokumenti ir mapē {shown_inside(out / name)}")
     raise AssertionError("unreachable")  # pragma: no cover - _names never ends

@@ -29,6 +29,7 @@ from generator.documents.from_matrix.specs import child_documents
 from generator.documents.html import RenderedDocument, environment, render
 from generator.documents.note_warning import unplaced_lines
 from generator.documents.pdf_writer import write_pdf
+from generator.ministry.console_names import shown_inside
 from generator.own_files import listing, parse_listing, refusal, strangers
 from generator.replace_file import aside_prefix, leftovers, say_leftovers, staged_folder, swap_final
 
@@ -115,14 +116,14 @@ def check_folder(target: Path) -> None:
     if not target.exists() and not target.is_symlink():
         return
     if target.is_symlink() or not target.is_dir() or not (target / MARKER).is_file():
-        raise FolderTaken(f"mape {target} jau pastāv, un to nav izveidojusi šī komanda (tajā nav faila {MARKER}); "
+        raise FolderTaken(f"mape {shown_inside(target)} jau pastāv, un to nav izveidojusi šī komanda (tajā nav faila {MARKER}); "
                           "izvēlieties citu --out vai pārvietojiet mapi")
     if is_older(target / MARKER):  # the version before the file list: renamed aside by write_child, nothing lost
         return
     known = parse_listing((target / MARKER).read_text(encoding="utf-8", errors="replace").splitlines())
     foreign, changed = strangers(target, known, ignore=(MARKER,))
     if foreign or changed:
-        raise FolderTaken(refusal(target, foreign, changed), "mapē ir svešs vai mainīts fails")
+        raise FolderTaken(refusal(shown_inside(target), foreign, changed), "mapē ir svešs vai mainīts fails")
 
 
 def write_child(documents: list[RenderedDocument], target: Path, *, draft: bool, pdf: bool = True,
@@ -165,7 +166,7 @@ def write_child(documents: list[RenderedDocument], target: Path, *, draft: bool,
             # a Ctrl-C now is taken once the new folder is in place and the old one removed: the command stops
             # before the next matrix, after saying that this child's folder is whole (D133)
             swap_final([(tmp, target)], prefix=aside_prefix(target),
-                       stop_after=lambda cause: f"{cause} saņemts, kad mape {target} jau tika aizstāta: tā ir "
+                       stop_after=lambda cause: f"{cause} saņemts, kad mape {shown_inside(target)} jau tika aizstāta: tā ir "
                                                 "pilnīga; nākamās matricas netiek apstrādātas.")
         except BaseException:
             if older is not None and not put_back(older, target):  # it stays aside: say where
