@@ -27,6 +27,7 @@ from generator.ministry.collect import (
     uncounted_where,
 )
 from generator.ministry.matrix import Matrix
+from generator.ministry.summary_money import outside_note
 from generator.money import cents
 from generator.workbook.layout import line_offset
 from generator.workbook.names import read, write
@@ -150,3 +151,10 @@ def test_both_causes_are_named_with_their_amounts() -> None:
                     f"{eur(Decimal(50))} pēc perioda pēdējā mēneša"), both
     assert uncounted_where(Decimal(300), ZERO) == UNCOUNTED_VOID
     assert uncounted_where(ZERO, Decimal(50)) == UNCOUNTED_AFTER
+
+
+def test_the_summary_notes_name_a_payment_after_the_plan() -> None:
+    """The cash sheet's out-of-period row and the months sheet hold a payment typed after the plan's last month too."""
+    for quarterly in (False, True):
+        note = outside_note(quarterly)
+        assert "plāna periods ir par garu" in note and "maksājums ierakstīts pēc plāna pēdējā mēneša" in note, note
