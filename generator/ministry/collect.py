@@ -741,18 +741,30 @@ PREVIOUS_ERRORS = "matricā ir noteikumu kļūdas"
 def uncounted_paid_warnings(results: list[ReadResult], *, previous: bool = False) -> list[str]:
     """A warning for each used matrix whose 6.10 holds payments its period total („Samaksāts periodā”, Fakt_Kopa)
     leaves out (D385): a void line's (D367: the total prints „nederīgs”) or a month's after the period's last (an
-    error). The money was paid, so the summary's paid figures and the pool count it (paid_recorded); the warning
+    error) – the ones that apply (uncounted_where). The money was paid, so the summary's paid figures and the pool count it (paid_recorded); the warning
     says so and that the matrix is to be checked, since its own total differs (``previous``: a --previous folder's
     matrix, whose paid amount only reduces the pool's unused part)."""
     out = []
     for r in results:
-        if r.record is None or not (extra := r.record.paid.uncounted):
+        if r.record is None or not (extra := (paid := r.record.paid).uncounted):
             continue
         counted = ("pārdales fondā tie nav ieskaitīti kā neapgūti" if previous
                    else "kopsavilkuma samaksātajā summā tie ir ieskaitīti")
-        out.append(f"{r.rel}: {UNCOUNTED_PAID} {eur(extra)} (rindā ar nederīgu daudzumu vai cenu – tad "
-                   f"kopsumma ir „nederīgs” – vai pēc perioda pēdējā mēneša, sk. 6.11. tabulu); {counted}, jo nauda ir samaksāta – pārbaudiet matricu")
+        out.append(f"{r.rel}: {UNCOUNTED_PAID} {eur(extra)} ({uncounted_where(paid.void, paid.after)}, sk. 6.11. "
+                   f"tabulu); {counted}, jo nauda ir samaksāta – pārbaudiet matricu")
     return out
+
+
+UNCOUNTED_VOID = "rindā ar nederīgu daudzumu vai cenu – tad kopsumma ir „nederīgs”"
+UNCOUNTED_AFTER = "pēc perioda pēdējā mēneša"
+
+
+def uncounted_where(void: Decimal, after: Decimal) -> str:
+    """Where the payments a matrix's period total leaves out are (paid_totals.PaidRecorded): only the causes that
+    apply – a void line's (D367), after the period's last month – and, when both do, each one's amount."""
+    if void and after:
+        return f"{eur(void)} {UNCOUNTED_VOID} – un {eur(after)} {UNCOUNTED_AFTER}"
+    return UNCOUNTED_VOID if void else UNCOUNTED_AFTER
 
 
 UNCOUNTED_PAID = "6.10. tabulā ir maksājumi, ko matricas „Samaksāts periodā” neietver:"

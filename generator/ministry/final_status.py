@@ -297,7 +297,7 @@ def on_collection_day(records: list[ChildRecord], catalogue: Catalogue, day: dt.
                 by_day[record.code] = gap
         # the papers' rule of a ceiling's status on the day (ceilings_on_day.py): a marked row's too (D319)
         found = ceilings.warnings(record.result.findings, record.inputs.lines)
-        if len(found.kept) != len(record.result.findings):
+        if found.kept != list(record.result.findings):  # a ceiling warning dropped or an error said anew (D383)
             record = dataclasses.replace(record, result=dataclasses.replace(record.result, findings=found.kept))
             ceiling_days.update(found.confirmed_days)
         # a ceiling withdrawn by the matrix's own prices day: not „vēl jāprecizē” but withdrawn, from its day (D342)

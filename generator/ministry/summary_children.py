@@ -163,7 +163,8 @@ def months_sheet(book: SummaryBook, ws: Worksheet, agg: Aggregates, names: dict[
     cols = [("kods", "Bērna kods", 17), ("muni", "Pašvaldība", muni_width), ("month", "Mēnesis", 10),
             ("quarter", "Ceturksnis", 20), ("planned", "Plānots EUR (6.7. tabula)", 12),
             ("planned_ib", "Plānots no IB EUR (novērtējums)", 12), ("paid", "Samaksāts EUR (6.10. tabula)", 12)]
-    book.header(ws, "Mēnešu dati", "Plānotais un samaksātais katra bērna katrā perioda mēnesī; plānots no IB – "
+    book.header(ws, "Mēnešu dati", "Plānotais un samaksātais katra bērna katrā plāna perioda mēnesī un katrā mēnesī pēc "
+                "tā, kurā 6.10. tabulā ierakstīts maksājums (plānots tajā 0); plānots no IB – "
                 "plāna IB daļa (6.4. tabulas „No IB”), sadalīta pa mēnešiem proporcionāli plānotajam (novērtējums).",
                 [(t, w) for _, t, w in cols], key_cols=2)
     text, money = book.f_text, book.f_money

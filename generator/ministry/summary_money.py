@@ -157,8 +157,8 @@ def outside_note(quarterly: bool) -> str:
     rows = ("ceturkšņi (arī tie, kuros nekas nav plānots); ceturkšņa rindā ir tikai tie tā mēneši, kas ir "
             "pārskata periodā" if quarterly else "mēneši (arī tie, kuros nekas nav plānots)")
     return (f" Rindas ir tieši pārskata perioda {rows}; rindā „{OUTSIDE_LABEL}” – plānotais un samaksātais mēnešos "
-            "ārpus pārskata perioda (plāna periods ir par garu – tā ir noteikuma kļūda, sk. lapu "
-            f"„{SHEET_FINDINGS}”); tie ir iekļauti rindā „Kopā”, tāpēc kopsummas sakrīt ar lapām „{SHEET_MUNI}” un "
+            "ārpus pārskata perioda (plāna periods ir par garu vai 6.10. tabulā maksājums ierakstīts pēc plāna pēdējā "
+            f"mēneša – abas ir noteikumu kļūdas, sk. lapu „{SHEET_FINDINGS}”); tie ir iekļauti rindā „Kopā”, tāpēc kopsummas sakrīt ar lapām „{SHEET_MUNI}” un "
             "„Bērni” (lēmums D143).")
 
 

@@ -14,7 +14,11 @@ papers and the collection name it as the withdrawal it is (named_withdrawn_by_da
 
 A group session's warning that stays names the group parameters still „jāprecizē” on the later day (D368): when one
 of the two, open on the matrix's prices day, stands confirmed at the same amount by then, the reason names only the
-other (named_open_on_day), as a matrix made on that day would (D358)."""
+other (named_open_on_day), as a matrix made on that day would (D358).
+
+A line's price_above_ceiling error above a ceiling not confirmed gives the same reason in brackets as its warning
+(D383) – on the later day too: each rule here says it anew in the error, and a ceiling confirmed by then is the
+confirmed one in it (rules.above_ceiling)."""
 
 from __future__ import annotations
 
@@ -30,13 +34,19 @@ from generator.reference.findings import Finding
 from generator.reference.lines import PlanLine
 from generator.reference.plan_changes import confirmed_since, items_confirmed_since, withdrawn_ceilings
 from generator.reference.rules import (
+    ABOVE,
+    ABOVE_UNCONFIRMED_END,
+    CEILING_CODES,
     UNCONFIRMED_WHYS,
+    above_ceiling,
     check_withdrawn_ceilings,
     unconfirmed_why,
     withdrawn_by_why,
+    withdrawn_why,
 )
 
 CEILING_WARNING = "ceiling_unconfirmed"  # rules.check_unconfirmed_ceilings, rules.check_withdrawn_ceilings
+PRICE_ERROR = "price_above_ceiling"  # rules.check_prices: above a ceiling not confirmed, it gives the warning's reason
 
 
 class CeilingWarnings(NamedTuple):
@@ -68,6 +78,12 @@ class CeilingsOnDay(NamedTuple):
         days: set[dt.date] = set()
         for f in findings:
             ids = [lines[i].offer_id if i < len(lines) else None for i in f.lines]
+            if f.code == PRICE_ERROR and ids and ids[0] is not None:
+                # the error above the ceiling says of it what the warnings of the day do (D383)
+                if ids[0] in self.withdrawn:
+                    f = above_saying(f, lines[f.lines[0]], withdrawn_why(self.withdrawn[ids[0]])) or f
+                elif ids[0] in self.confirmed or ids[0] in self.own:
+                    f = above_saying(f, lines[f.lines[0]], None) or f
             if f.code == CEILING_WARNING and ids and all(i in self.confirmed or i in self.own for i in ids):
                 days.update(self.confirmed[i] for i in ids if i in self.confirmed)
                 continue
@@ -75,17 +91,38 @@ class CeilingsOnDay(NamedTuple):
         return CeilingWarnings(kept, check_withdrawn_ceilings(lines, self.withdrawn), days)
 
 
-Rewrite = Callable[[Finding, str | None], Finding | None]  # (a ceiling warning, its line's item) → anew or None
+def above_saying(f: Finding, line: PlanLine, why: str | None) -> Finding | None:
+    """The price_above_ceiling error ``f`` of ``line`` with what its price is above said anew (rules.above_ceiling):
+    the confirmed ceiling (``why`` None), or the unconfirmed one with the reason ``why`` – the warning's of the same
+    day; None when it says so already or is not in the reference's words."""
+    head, sep, after = f.message.rpartition(ABOVE)
+    if not sep or line.ceiling is None:
+        return None
+    end = after.find(ABOVE_UNCONFIRMED_END)
+    if end >= 0:
+        cut = end + len(ABOVE_UNCONFIRMED_END)
+    elif after.startswith(confirmed := above_ceiling(line.ceiling)):
+        cut = len(confirmed)
+    else:
+        return None
+    new = above_ceiling(line.ceiling, line.ceiling_open, why, confirmed=why is None)
+    if new == after[:cut]:
+        return None
+    return dataclasses.replace(f, message=head + sep + new + after[cut:])
 
 
-def rewrite_ceiling_findings(findings: Sequence[Finding], lines: Sequence[PlanLine], rewrite: Rewrite
-                             ) -> list[Finding] | None:
-    """``findings`` with each ceiling warning (D22) that ``rewrite(finding, its line's 6.8 item)`` gives anew replaced
-    by it (None: kept), in their order; None when none is."""
+Rewrite = Callable[[Finding, str | None], Finding | None]  # (a ceiling finding, its line's item) → anew or None
+
+
+def rewrite_ceiling_findings(findings: Sequence[Finding], lines: Sequence[PlanLine], rewrite: Rewrite,
+                             codes: frozenset[str] = frozenset({CEILING_WARNING})) -> list[Finding] | None:
+    """``findings`` with each ceiling finding of ``codes`` (default the warning, D22; rules.CEILING_CODES: the error
+    above the ceiling too) that ``rewrite(finding, its line's 6.8 item)`` gives anew replaced by it (None: kept), in
+    their order; None when none is."""
     changed = False
     out = []
     for f in findings:
-        if f.code == CEILING_WARNING:
+        if f.code in codes:
             item = lines[f.lines[0]].offer_id if f.lines and f.lines[0] < len(lines) else None
             new = rewrite(f, item)
             if new is not None:
@@ -98,7 +135,8 @@ def named_withdrawn_by_day(findings: Sequence[Finding], lines: Sequence[PlanLine
                            ) -> list[Finding]:
     """``findings`` with each plain ceiling warning (D22) whose line's item is in ``withdrawn`` (item → the first day
     of its withdrawal on or before the matrix's prices day, plan_changes.items_withdrawn_by) saying so instead of
-    „vēl jāprecizē”, with that day as its ``withdrawn_from`` (D342) – the papers' and the collection's one wording."""
+    „vēl jāprecizē”, with that day as its ``withdrawn_from`` (D342) – the papers' and the collection's one wording;
+    the line's price_above_ceiling error gives the same reason (D383)."""
     if not withdrawn:
         return list(findings)
 
@@ -107,10 +145,12 @@ def named_withdrawn_by_day(findings: Sequence[Finding], lines: Sequence[PlanLine
         if f.withdrawn_from is not None or item not in withdrawn or why is None:
             return None
         since = withdrawn[item]
-        return dataclasses.replace(f, message=f.message.replace(why, withdrawn_by_why(since), 1),
-                                   withdrawn_from=since)
+        message = f.message.replace(why, withdrawn_by_why(since), 1)
+        if f.code == PRICE_ERROR:
+            return dataclasses.replace(f, message=message)
+        return dataclasses.replace(f, message=message, withdrawn_from=since)
 
-    renamed = rewrite_ceiling_findings(findings, lines, rewrite)
+    renamed = rewrite_ceiling_findings(findings, lines, rewrite, CEILING_CODES)
     return list(findings) if renamed is None else renamed
 
 
@@ -132,7 +172,8 @@ def named_open_on_day(findings: Sequence[Finding], lines: Sequence[PlanLine], st
                       ) -> list[Finding]:
     """``findings`` with each plain ceiling warning of a group session whose line's open group parameters
     (PlanLine.ceiling_open, of the matrix's prices day) are not all open on the later day any more (``still_open``:
-    group_open_on) giving the reason of the ones still open (rules.unconfirmed_why, D358, D368)."""
+    group_open_on) giving the reason of the ones still open (rules.unconfirmed_why, D358, D368) – the line's
+    price_above_ceiling error too (D383)."""
 
     def rewrite(f: Finding, item: str | None) -> Finding | None:
         line = lines[f.lines[0]] if f.lines and f.lines[0] < len(lines) else None
@@ -144,5 +185,5 @@ def named_open_on_day(findings: Sequence[Finding], lines: Sequence[PlanLine], st
             return None
         return dataclasses.replace(f, message=f.message.replace(was, unconfirmed_why(now), 1))
 
-    renamed = rewrite_ceiling_findings(findings, lines, rewrite)
+    renamed = rewrite_ceiling_findings(findings, lines, rewrite, CEILING_CODES)
     return list(findings) if renamed is None else renamed

@@ -32,12 +32,19 @@ class PaidRecorded:
     """Every payment typed in 6.10 (D385): ``by_month`` each month column's sum to cents, as 6.10's "Kopā" row rounds
     it – the period's months and every column after its last, where a payment is an error (outside_period) –, and
     ``total`` their ROUND(Σ, 2), as Fakt_Kopa rounds its sum. A void line's payments (D332, D367) count too: the
-    matrix prints „nederīgs” for its total or leaves them out, but the money was paid. ``uncounted``: the part
-    6.10's period total (paid_total of the execution) leaves out – 0 when the matrix's Fakt_Kopa holds every payment."""
+    matrix prints „nederīgs” for its total or leaves them out, but the money was paid. Of what 6.10's period total
+    (paid_total of the execution) leaves out: ``void`` – a void line's payments in the period's months –, ``after`` –
+    the payments after the period's last month; each 0 when there is none."""
 
     by_month: tuple[Decimal, ...]
     total: Decimal
-    uncounted: Decimal
+    void: Decimal
+    after: Decimal
+
+    @property
+    def uncounted(self) -> Decimal:
+        """What 6.10's period total leaves out: 0 when the matrix's Fakt_Kopa holds every payment."""
+        return self.void + self.after
 
 
 def paid_recorded(inputs: WorkbookInputs, execution: Execution) -> PaidRecorded:
@@ -46,4 +53,6 @@ def paid_recorded(inputs: WorkbookInputs, execution: Execution) -> PaidRecorded:
     months = range(1, max(columns, inputs.months) + 1)
     by_month = tuple(sum((line.month_value("paid", m) for line in inputs.lines), Decimal(0)) for m in months)
     total = cents(sum(by_month, Decimal(0)))
-    return PaidRecorded(tuple(cents(p) for p in by_month), total, total - paid_total(execution))
+    in_period = cents(sum(by_month[:inputs.months], Decimal(0)))
+    return PaidRecorded(tuple(cents(p) for p in by_month), total, in_period - paid_total(execution),
+                        total - in_period)

@@ -424,9 +424,23 @@ def _planned_days(total: Decimal) -> str:
 # After the price and the amount it is above, of a line whose ceiling is not confirmed (D22: a group session's highest
 # price while its client transport part is „jāprecizē”): the amount is no confirmed ceiling, and the real one is not
 # higher; the reason in brackets is the line's own (unconfirmed_why, D358, D383).
-def above_unconfirmed(ceiling_open: Collection[str] = ()) -> str:
-    return (f" par vienību; cenas griesti nav apstiprināti {unconfirmed_why(ceiling_open)}, bet tie nebūs augstāki par "
-            "šo summu.")
+def above_unconfirmed(ceiling_open: Collection[str] = (), why: str | None = None) -> str:
+    """``why``: the reason as of a later day (ceilings_on_day.py, the warning's own); default the line's own."""
+    return (f" par vienību; cenas griesti nav apstiprināti {why or unconfirmed_why(ceiling_open)}, bet tie "
+            f"{ABOVE_UNCONFIRMED_END}")
+
+
+ABOVE_UNCONFIRMED_END = "nebūs augstāki par šo summu."
+ABOVE = " pārsniedz "  # between a price_above_ceiling error's price and the ceiling it is above
+
+
+def above_ceiling(ceiling: Decimal, ceiling_open: Collection[str] = (), why: str | None = None,
+                  confirmed: bool = True) -> str:
+    """What a price is above in a price_above_ceiling error: a ``confirmed`` ceiling's amount, or an unconfirmed
+    one's with the reason (above_unconfirmed) – the matrix's own day's and a later day's (ceilings_on_day.py) words."""
+    if confirmed:
+        return f"pieļaujamo {eur(ceiling)} par vienību."
+    return f"{eur(ceiling)}{above_unconfirmed(ceiling_open, why)}"
 
 
 # the checks of a line's price against its item's ceiling: a plan whose prices are its round's (the calculator) and that
@@ -442,9 +456,8 @@ def check_prices(lines: Sequence[PlanLine]) -> list[Finding]:
         Finding(
             "price_above_ceiling",
             Severity.error,
-            f"{line_name(i, line)}: sniedzēja cena {eur(line.unit_price)} pārsniedz "
-            + (f"{eur(line.ceiling)}{above_unconfirmed(line.ceiling_open)}" if line.ceiling_unconfirmed
-               else f"pieļaujamo {eur(line.ceiling)} par vienību."),
+            f"{line_name(i, line)}: sniedzēja cena {eur(line.unit_price)}{ABOVE}"
+            + above_ceiling(line.ceiling, line.ceiling_open, confirmed=not line.ceiling_unconfirmed),
             (i,),
         )
         for i, line in _counted(lines)

@@ -17,8 +17,17 @@ from openpyxl import load_workbook
 from generator.catalogue.catalogue import Catalogue
 from generator.lvformat import eur
 from generator.ministry.aggregate import aggregate
-from generator.ministry.collect import PREVIOUS_FILE, UNCOUNTED_PAID, Options, collect
+from generator.ministry.collect import (
+    PREVIOUS_FILE,
+    UNCOUNTED_AFTER,
+    UNCOUNTED_PAID,
+    UNCOUNTED_VOID,
+    Options,
+    collect,
+    uncounted_where,
+)
 from generator.ministry.matrix import Matrix
+from generator.ministry.summary_money import outside_note
 from generator.money import cents
 from generator.workbook.layout import line_offset
 from generator.workbook.names import read, write
@@ -112,6 +121,11 @@ def test_every_payment_typed_is_paid_money(changed, later_folder, catalogue: Cat
     assert f"{UNCOUNTED_PAID} {eur(void_rec.paid.uncounted)}" in extra[void_rel]
     assert void_rec.paid.uncounted >= 300
     assert f"{UNCOUNTED_PAID} {eur(Decimal(50))}" in extra[after_rel]
+    # each names the cause that applies only: the void line's, the month after the period (the reference tells them)
+    assert (void_rec.paid.void, void_rec.paid.after) == (void_rec.paid.uncounted, ZERO)
+    assert (after_rec.paid.void, after_rec.paid.after) == (ZERO, Decimal(50))
+    assert UNCOUNTED_VOID in extra[void_rel] and UNCOUNTED_AFTER not in extra[void_rel], extra[void_rel]
+    assert UNCOUNTED_AFTER in extra[after_rel] and UNCOUNTED_VOID not in extra[after_rel], extra[after_rel]
     assert "kopsavilkuma samaksātajā summā tie ir ieskaitīti" in extra[void_rel]
     assert extra[void_rel] in result.file_warnings  # on „Piezīmes par failiem” too
 
@@ -129,3 +143,18 @@ def test_every_payment_typed_is_paid_money(changed, later_folder, catalogue: Cat
     # the collected folder's own root file says the collected folder
     own = [n for n in result.notes if "saknes-matrica.xlsx" in n]
     assert len(own) == 1 and "(tā ir savācamās mapes saknē)" in own[0], own
+
+
+def test_both_causes_are_named_with_their_amounts() -> None:
+    both = uncounted_where(Decimal(300), Decimal(50))
+    assert both == (f"{eur(Decimal(300))} rindā ar nederīgu daudzumu vai cenu – tad kopsumma ir „nederīgs” – un "
+                    f"{eur(Decimal(50))} pēc perioda pēdējā mēneša"), both
+    assert uncounted_where(Decimal(300), ZERO) == UNCOUNTED_VOID
+    assert uncounted_where(ZERO, Decimal(50)) == UNCOUNTED_AFTER
+
+
+def test_the_summary_notes_name_a_payment_after_the_plan() -> None:
+    """The cash sheet's out-of-period row and the months sheet hold a payment typed after the plan's last month too."""
+    for quarterly in (False, True):
+        note = outside_note(quarterly)
+        assert "plāna periods ir par garu" in note and "maksājums ierakstīts pēc plāna pēdējā mēneša" in note, note

@@ -16,7 +16,7 @@ import pytest
 from generator.catalogue.catalogue import Catalogue
 from generator.reference.findings import Severity
 from generator.reference.lines import PlanLine, line_from_offer
-from generator.reference.paid_totals import paid_by_month, paid_total
+from generator.reference.paid_totals import paid_by_month, paid_recorded, paid_total
 from generator.reference.params import Params
 from generator.reference.workbook import WorkbookInputs, evaluate_workbook
 
@@ -82,3 +82,20 @@ def test_a_line_without_payments_changes_nothing(catalogue: Catalogue, params: P
     for extra in (PlanLine(None), PlanLine(None, paid=(D(0), D(0))), PlanLine(None, planned_units=(D(2),))):
         result = evaluate_workbook(_inputs(catalogue, extra), params)
         assert result.paid_total == D(60) and paid_by_month(result.execution) == (D(60), D(0)), extra
+
+
+def test_the_payments_a_period_total_leaves_out_are_told_apart(catalogue: Catalogue, params: Params) -> None:
+    """D385: of every payment typed (paid_recorded), what 6.10's period total leaves out is kept as its two causes – a
+    void line's payments in the period (D332, D367) and those after its last month – so collect names only the ones
+    that apply."""
+    first = _inputs(catalogue, None).lines[0]
+    void = dataclasses.replace(first, unit_price=D("25.005"), paid=(D(300), D(0), D(20)))
+    result = evaluate_workbook(_inputs(catalogue, void), params)
+    paid = paid_recorded(_inputs(catalogue, void), result.execution)
+    assert (paid.total, paid.void, paid.after, paid.uncounted) == (D(380), D(300), D(20), D(320)), paid
+    clean = evaluate_workbook(_inputs(catalogue, None), params)
+    after = dataclasses.replace(first, paid=(D(0), D(0), D(5)))
+    inputs = dataclasses.replace(_inputs(catalogue, None), lines=(first, after))
+    late = paid_recorded(inputs, evaluate_workbook(inputs, params).execution)
+    assert (late.void, late.after, late.total) == (D(0), D(5), D(65)), late
+    assert paid_recorded(_inputs(catalogue, None), clean.execution).uncounted == 0
