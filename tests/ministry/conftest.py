@@ -81,3 +81,11 @@ def later_folder(tmp_path_factory: pytest.TempPathFactory, worker_id: str, catal
         return root / "nakamais-periods", write_children(catalogue, template, moved, root / "nakamais-periods")
 
     return shared(tmp_path_factory, worker_id, "later-folder", make)
+
+
+@pytest.fixture
+def key_file(tmp_path: Path) -> Path:
+    """The pseudonym key file of one test's collect or documents run (KEY)."""
+    path = tmp_path / "atslega.txt"
+    path.write_bytes(KEY)
+    return path

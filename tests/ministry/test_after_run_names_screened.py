@@ -11,20 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.ministry.conftest import KEY
 from tests.ministry.test_usage_names_screened import CHILD, STEMS, _folded, run
 
 
 def named_nowhere(text: str) -> None:
     assert not any(stem in _folded(text) for stem in STEMS), text
     assert "Traceback" not in text, text
-
-
-@pytest.fixture
-def key_file(tmp_path: Path) -> Path:
-    path = tmp_path / "atslega.txt"
-    path.write_bytes(KEY)
-    return path
 
 
 def test_collect_subfolder_note_and_summary_line(small_folder, tmp_path: Path, key_file: Path) -> None:  # noqa: ANN001

@@ -8,12 +8,10 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
 from generator.ministry.console_names import given_reveals, may_be_name, shown_given
-from tests.ministry.conftest import KEY
 
 CHILD = "Pēteris Paraudziņš"  # fictional
 # the stems of both words, as any case of the name starts („Pētera”, „Paraudziņam”), compared without diacritics
@@ -34,13 +32,6 @@ def screened(result, expected: str, status: int = 2) -> None:  # noqa: ANN001
     assert expected in text, text
     assert not any(stem in _folded(text) for stem in STEMS), text
     assert "Traceback" not in text, text
-
-
-@pytest.fixture
-def key_file(tmp_path: Path) -> Path:
-    path = tmp_path / "atslega.txt"
-    path.write_bytes(KEY)
-    return path
 
 
 def test_a_name_is_screened_and_a_harmless_path_is_not(tmp_path: Path) -> None:

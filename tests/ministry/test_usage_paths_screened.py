@@ -6,12 +6,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
 from generator.ministry.console_names import shown_given
-from tests.ministry.conftest import KEY
 
 PERSON = "Bērziņš Jānis 010101-12345"  # fictional; 010101 is the birth date part of the code
 
@@ -61,13 +59,6 @@ def test_migrate_usage_errors_show_no_personal_code(small_folder, tmp_path: Path
     screened(run("migrate", folder, "--out", folder / PERSON), "ir pārnesamo matricu mapē")
     screened(run("migrate", folder, "--out", tmp_path / f"{PERSON}.xlsx"), "ja VECA ir mape")
     assert not (tmp_path / "j.xlsx").exists()
-
-
-@pytest.fixture
-def key_file(tmp_path: Path) -> Path:
-    path = tmp_path / "atslega.txt"
-    path.write_bytes(KEY)
-    return path
 
 
 def test_collect_usage_errors_show_no_personal_code(small_folder, tmp_path: Path, key_file: Path) -> None:  # noqa: ANN001
