@@ -465,7 +465,7 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
 
             for line in console_lines(book.changes):
                 click.echo(line)
-        click.echo(f"Kopsavilkums: {shown_given(out)}; galīgie apmēri: {shown_given(out.parent / FINAL_DIR)}/ ({len(csvs)} {_agree(len(csvs), 'fails', 'faili')}).")
+        click.echo(f"Kopsavilkums: {shown_given(out, output=True)}; galīgie apmēri: {shown_given(out.parent / FINAL_DIR)}/ ({len(csvs)} {_agree(len(csvs), 'fails', 'faili')}).")
         if result.refused or result.previous_refused:
             unused = len(result.refused) + len(result.previous_refused)
             # which folder they are in, as the first line counts them (audit33a F5)

@@ -185,19 +185,22 @@ SPREADSHEETS = (".xlsx", ".xlsm", ".xls", ".ods")  # the files a matrix may be s
 KEPT_ENDINGS = (*SPREADSHEETS, ".json", ".txt", ".key", ".csv")  # a hidden file name keeps these: „…/….xlsx”
 
 
-def shown_given(path: Path | str) -> str:
+def shown_given(path: Path | str, *, output: bool = False) -> str:
     """A path the user gave (an argument, an option's value) as a usage or refusal line shows it, before any file
     is read (`ibm migrate`, `ibm collect`, `ibm documents`): as given, unless a part of it may show a person
     (``given_reveals``: a date or six digits in a row – a child's birth date or personal code, D360 – or a name such
     as „Pēteris Paraudziņš”, D382). Then an existing spreadsheet is shown by its folders, each such one as "…", and
     its name „matrica-<SHA-256 sākums>” (found with `sha256sum`), and in any other path – a folder, a file that is
-    not there, a key file or a registry – every such part is "…" (a file name keeps a known ending: „…/….xlsx”)."""
+    not there, a key file or a registry – every such part is "…" (a file name keeps a known ending: „…/….xlsx”).
+    ``output``: the file is the command's own output at the user's --out (collect's summary) – shown like a path
+    that is not there, so that „kops.xlsx” stays „kops.xlsx” under a screened folder."""
     given = Path(path)
     text = given.as_posix()
     parts = text.split("/")
     if not any(given_reveals(part) for part in parts):
         return text
-    if given.is_file() and given.suffix.lower() in SPREADSHEETS:  # a key file or a registry is no „matrica-…”
+    # a key file or a registry is no „matrica-…”, nor the summary the command has just written at --out (``output``)
+    if not output and given.is_file() and given.suffix.lower() in SPREADSHEETS:
         folders = ["…" if given_reveals(part) else part for part in parts[:-1]]
         return "/".join([*folders, f"matrica-{_label(file_label(given))}{given.suffix}"])
 

@@ -46,5 +46,5 @@ def open_outputs(summary: Path) -> list[tuple[str, str]]:
     (ministrycheck F4). The summary's path is the user's --out: shown as shown_given shows it (D382). (A CSV
     of galigie-apmeri/ open refuses the run: its lock file lies in the folder the collection replaces, output.py.)"""
     if summary.is_file() and (program := open_in(summary)) is not None:
-        return [(shown_given(summary), program)]  # --out as given, screened (D382)
+        return [(shown_given(summary, output=True), program)]  # --out as given, screened (D382)
     return []

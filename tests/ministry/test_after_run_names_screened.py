@@ -32,13 +32,13 @@ def test_collect_subfolder_note_and_summary_line(small_folder, tmp_path: Path, k
     result = run("collect", copy, "--out", out, "--key-file", key_file)
     assert result.exit_code == 0, result.output
     assert "Piezīme: …/: 1 matrica ir pašvaldības mapes apakšmapē (…/arhivs/" in result.output, result.output
-    assert f"Kopsavilkums: {tmp_path.as_posix()}/…/" in result.output, result.output
+    assert f"Kopsavilkums: {tmp_path.as_posix()}/…/kops.xlsx;" in result.output, result.output  # not „matrica-…”
     named_nowhere(result.output)
     (out.parent / f".~lock.{out.name}#").write_text("x", encoding="utf-8")  # the summary open in LibreOffice
     result = run("collect", copy, "--out", out, "--key-file", key_file)
     assert result.exit_code == 0, result.output
     (line,) = [line for line in result.output.splitlines() if "ir atvērts LibreOffice" in line]
-    assert line.startswith(f"Brīdinājums: {tmp_path.as_posix()}/…/matrica-"), line
+    assert line.startswith(f"Brīdinājums: {tmp_path.as_posix()}/…/kops.xlsx "), line
     named_nowhere(line)
 
 
