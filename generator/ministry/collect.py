@@ -756,7 +756,7 @@ def uncounted_paid_warnings(results: list[ReadResult], *, previous: bool = False
 
 
 UNCOUNTED_VOID = "rindā ar nederīgu daudzumu vai cenu – tad kopsumma ir „nederīgs”"
-UNCOUNTED_AFTER = "pēc perioda pēdējā mēneša"
+UNCOUNTED_AFTER = "pēc plāna perioda pēdējā mēneša"
 
 
 def uncounted_where(void: Decimal, after: Decimal) -> str:

@@ -148,7 +148,7 @@ def test_every_payment_typed_is_paid_money(changed, later_folder, catalogue: Cat
 def test_both_causes_are_named_with_their_amounts() -> None:
     both = uncounted_where(Decimal(300), Decimal(50))
     assert both == (f"{eur(Decimal(300))} rindā ar nederīgu daudzumu vai cenu – tad kopsumma ir „nederīgs” – un "
-                    f"{eur(Decimal(50))} pēc perioda pēdējā mēneša"), both
+                    f"{eur(Decimal(50))} pēc plāna perioda pēdējā mēneša"), both
     assert uncounted_where(Decimal(300), ZERO) == UNCOUNTED_VOID
     assert uncounted_where(ZERO, Decimal(50)) == UNCOUNTED_AFTER
 
