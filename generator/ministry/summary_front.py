@@ -49,6 +49,11 @@ from generator.reference.findings import Severity
 
 ABOVE_P_WORDS = "plāna rindas summa viena pati pārsniedz P un ir ieskaitīta N"
 
+# D385: every payment typed in the previous matrices' 6.10, also on a void line or after the plan's period – more
+# than the matrices' own „Samaksāts periodā” when they have such payments (each file is named on the notes sheet)
+PREVIOUS_PAID_NOTE = ("katrs 6.10. tabulā ievadītais maksājums, arī rindā ar nederīgu daudzumu vai cenu un pēc plāna "
+                      "perioda pēdējā mēneša (D385)")
+
 
 def _listed_kinds(c: Collection) -> str:
     """What the lines counted on „Brīdinājumi” are: a line alone above P (D148) and a line without a provider's price
@@ -191,9 +196,11 @@ def summary_sheet(book: SummaryBook, ws: Worksheet, c: Collection, agg: Aggregat
                  (c.previous_folder and f"no mapes „{c.previous_folder}”; " or "iepriekšējais periods nav norādīts; ")
                  + "plāna IB daļa (6.4. tabulas „No IB”, ne vairāk par 6.7. tabulas plānoto), bez daļas, ko IB nesedz"))
     rows.append(("Iepriekšējā perioda samaksātais (6.10. tabula), EUR", None, fa.previous_actual, book.f_money,
+                 PREVIOUS_PAID_NOTE
                  # a previous period not ended on the collection's day: its payments may still grow (a warning)
-                 f"periods savākšanas dienā vēl nav beidzies: līdz {lv_date(c.previous_running)} samaksātais var "
-                 f"pieaugt un neapgūtais – samazināties (sk. lapu „{SHEET_NOTES}”)" if c.previous_running else ""))
+                 + (f"; periods savākšanas dienā vēl nav beidzies: līdz {lv_date(c.previous_running)} samaksātais "
+                    f"var pieaugt un neapgūtais – samazināties (sk. lapu „{SHEET_NOTES}”)" if c.previous_running
+                    else "")))
     rows.append(("Iepriekšējā perioda neapgūtais, EUR", f"B{r_plan}-B{r_paid}", fa.underspend, book.f_money,
                  "plānotais no IB − samaksātais" + ("; bez matricām, kuru 6.10. tabulā nav neviena maksājuma (rinda "
                                                    "zemāk)" if unreported else "")))
