@@ -21,6 +21,8 @@ from tests.ministry.conftest import KEY
 
 WHOLE = "0"
 CODES = {"Atbalsta joma"}  # the area's number, as the area names it („3. Sociālie pakalpojumi”)
+# a row's ordinal number (the notes sheet numbers its notes since it can hold one per file, D385), not a count
+CODES |= {"Nr."}
 UNITS = ("skaits", "(gadi)")
 
 

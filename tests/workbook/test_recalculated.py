@@ -338,7 +338,9 @@ def test_fast_reading_equals_openpyxl_on_recalculated_workbooks(lo_batch) -> Non
     from generator.ministry.fastread import read_all
 
     for path in lo_batch.saved.values():
-        assert read_all(path) is not None, path.name
+        # the odd values hold a date cell with a serial past every calendar day (1e12): a value the scan does not
+        # vouch for (read_all's None), so NamedValues reads that file with the full reader – compared all the same
+        assert read_all(path) is not None or path.name == lo_batch.oddities.name, path.name
         same_reading(path)
 
 
