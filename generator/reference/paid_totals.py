@@ -26,7 +26,6 @@ def paid_total(execution: Execution) -> Decimal:
     return cents(execution.paid_total)
 
 
-
 @dataclass(frozen=True)
 class PaidRecorded:
     """Every payment typed in 6.10 (D385): ``by_month`` each month column's sum to cents, as 6.10's "Kopā" row rounds

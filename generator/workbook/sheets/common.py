@@ -4,6 +4,7 @@ A4 print settings and sheet protection."""
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 from xlsxwriter.format import Format
 
@@ -514,8 +515,13 @@ def plan_row_lead(sh: Sheet, line: int, r: int, active_col: str, wrap: bool = Fa
     return f"'6.4'!${active_col}{r}=1"
 
 
+def input_amount_max(sh: Sheet) -> Decimal:
+    """The catalogue's input_amount_max on the template's day: 6.11's AMOUNT_MAX, the highest figure an amount or a
+    count of units may be (D340, D365, D377), as the data validation messages state it (D380)."""
+    return sh.book.catalogue.programme.input_amount_max.at(sh.book.day).value
+
+
 def units_max_text(sh: Sheet) -> str:
-    """The catalogue's input_amount_max as a count of units ("100 000"): 6.11's AMOUNT_MAX, the highest of a plan
-    line's units (6.3), a month's planned units (6.6) and its delivered units (6.10) (D365, D377), which their data
-    validation says (D380)."""
-    return lvformat.number(sh.book.catalogue.programme.input_amount_max.at(sh.book.day).value, 0)
+    """input_amount_max as a count of units ("100 000"): the highest of a plan line's units (6.3), a month's planned
+    units (6.6) and its delivered units (6.10), which their data validation says (D380)."""
+    return lvformat.number(input_amount_max(sh), 0)

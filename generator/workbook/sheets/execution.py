@@ -20,6 +20,7 @@ from generator.workbook.sheets.calculation import INVALID_UNITS, inactive_paid, 
 from generator.workbook.sheets.common import (
     TITLE_HEIGHT,
     header_block,
+    input_amount_max,
     plan_row_lead,
     print_setup,
     protect,
@@ -179,7 +180,7 @@ def write(sh: Sheet) -> None:
     dv = sh.ws.data_validation
     dv(f"{got_cols[0]}{first}:{got_cols[-1]}{last}",
        units_validation("Saņemtās vienības", "Ievadiet saņemto vienību skaitu", units_max_text(sh)))
-    highest = lvformat.eur(sh.book.catalogue.programme.input_amount_max.at(sh.book.day).value)  # D365, AMOUNT_MAX
+    highest = lvformat.eur(input_amount_max(sh))  # D365, AMOUNT_MAX
     dv(f"{paid_cols[0]}{first}:{paid_cols[-1]}{last}",
        money_validation(f"{paid_cols[0]}{first}", "Samaksāts",
                         f"Ievadiet samaksāto summu EUR (skaitlis ≥ 0, ne lielāks par {highest}). {CORRECTION_HINT}",
